@@ -1,0 +1,240 @@
+"""Reading input into :class:`Article` objects.
+
+Accepts JSONL batches (one article per line), .txt and .html files, and
+folders of those. Every input item yields exactly one Article: the ones that
+cannot be read come back with ``status="failed"`` and a plain-words ``error``,
+so nothing the user gave is silently dropped.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from unfog.model import Article, stable_id
+
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+MAX_INPUT_BYTES = 64 * 1024 * 1024  # a single file or line above this fails with that reason
+
+
+class UsageError(ValueError):
+    """The command was called wrongly (the CLI exits with status 2)."""
+
+
+def normalise_published(value) -> tuple[str | None, str | None]:
+    """(YYYY-MM-DD or ISO datetime, warning) from what the user gave."""
+    if value in (None, ""):
+        return None, None
+    s = str(value).strip()
+    try:
+        if len(s) == 10:
+            return dt.date.fromisoformat(s).isoformat(), None
+        d = dt.datetime.fromisoformat(s.replace("Z", "+00:00"))
+        return d.isoformat(), None
+    except ValueError:
+        pass
+    try:
+        import dateparser
+
+        d = dateparser.parse(s, settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]})
+    except Exception:  # dateparser raises assorted errors on junk
+        d = None
+    if d is not None:
+        return d.date().isoformat(), None
+    return None, f"publication date {s!r} could not be parsed; the article was processed as undated"
+
+
+def article_from_text(
+    text: str,
+    *,
+    external_id: str | None = None,
+    published=None,
+    source: str | None = None,
+    url: str | None = None,
+    title: str | None = None,
+    input_ref: str | None = None,
+) -> Article:
+    pub, warn = normalise_published(published)
+    art = Article(
+        id=Article.id_for_text(text),
+        text=text,
+        external_id=None if external_id is None else str(external_id),
+        source=source,
+        published=pub,
+        title=title,
+        url=url,
+        input_ref=input_ref,
+        content_hash=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
+    )
+    if warn:
+        art.warnings.append(warn)
+    if not text.strip():
+        art.status, art.error = "failed", "the article text is empty"
+    return art
+
+
+def failed_article(input_ref: str, error: str, external_id=None, raw: str = "") -> Article:
+    """An input item that could not be read: kept, with the reason."""
+    return Article(
+        id=stable_id("art", "failed", input_ref, raw),
+        external_id=None if external_id is None else str(external_id),
+        status="failed",
+        error=error,
+        input_ref=input_ref,
+    )
+
+
+def html_to_article(html: str, *, input_ref: str, url: str | None = None, **meta) -> Article:
+    """Main text and metadata from an HTML page, with trafilatura's boilerplate removal."""
+    import trafilatura
+
+    text = trafilatura.extract(html, url=url, include_comments=False, favor_precision=True) or ""
+    md = trafilatura.extract_metadata(html, default_url=url)
+    title = meta.get("title") or (md.title if md else None)
+    published = meta.get("published") or (md.date if md else None)
+    source = meta.get("source") or (md.sitename if md else None)
+    url = url or (md.url if md else None)
+    art = article_from_text(
+        text,
+        external_id=meta.get("external_id"),
+        published=published,
+        source=source,
+        url=url,
+        title=title,
+        input_ref=input_ref,
+    )
+    if not text.strip():
+        art.status, art.error = "failed", "no article text could be found in the HTML page"
+    return art
+
+
+def _read_file_text(path: Path) -> str:
+    data = path.read_bytes()
+    if b"\x00" in data[:8192]:
+        raise ValueError("the file is binary, not text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise ValueError(f"the file is not valid UTF-8 ({e.reason} at byte {e.start})") from None
+
+
+def read_file(path: Path, *, published=None, source=None, base: Path | None = None) -> Article:
+    ref = str(path)
+    try:
+        if path.stat().st_size > MAX_INPUT_BYTES:
+            return failed_article(ref, f"the file is larger than {MAX_INPUT_BYTES // 2**20} MB")
+        text = _read_file_text(path)
+    except FileNotFoundError:
+        return failed_article(ref, f"file not found: {path}")
+    except (OSError, ValueError) as e:
+        return failed_article(ref, f"cannot read {path}: {e}")
+    if path.suffix.lower() in HTML_SUFFIXES:
+        return html_to_article(text, input_ref=ref, published=published, source=source)
+    return article_from_text(text, published=published, source=source, input_ref=ref, title=None)
+
+
+def read_jsonl_line(line: str, lineno: int, ref: str, base: Path, defaults: dict) -> Article:
+    where = f"{ref}:{lineno}"
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as e:
+        return failed_article(where, f"line {lineno} is not valid JSON: {e.msg}", raw=line)
+    if not isinstance(obj, dict):
+        return failed_article(where, f"line {lineno} is not a JSON object", raw=line)
+    ext = obj.get("id")
+    meta = {
+        "published": obj.get("published", defaults.get("published")),
+        "source": obj.get("source", defaults.get("source")),
+        "url": obj.get("url"),
+        "title": obj.get("title"),
+    }
+    text = obj.get("text")
+    if text is None and isinstance(obj.get("html"), str):
+        text = ""
+    if text is None and obj.get("path"):
+        p = Path(obj["path"])
+        if not p.is_absolute():
+            p = base / p
+        art = read_file(p, published=meta["published"], source=meta["source"])
+        art.external_id = None if ext is None else str(ext)
+        art.url = art.url or meta["url"]
+        art.title = art.title or meta["title"]
+        if art.status == "failed":
+            art.id = stable_id("art", "failed", where, line)
+        art.input_ref = where
+        return art
+    if text is None:
+        return failed_article(where, f"line {lineno} has neither 'text' nor 'path'", ext, raw=line)
+    if not isinstance(text, str):
+        return failed_article(where, f"line {lineno}: 'text' is not a string", ext, raw=line)
+    if isinstance(obj.get("html"), str):  # raw HTML goes in its own key: 'text' is always text as given
+        return html_to_article(obj["html"], input_ref=where, url=meta["url"], external_id=ext, **{k: v for k, v in meta.items() if k != "url"})
+    art = article_from_text(text, external_id=ext, input_ref=where, **meta)
+    if art.status == "failed":
+        art.id = stable_id("art", "failed", where, line)
+    return art
+
+
+def read_jsonl(path: Path, defaults: dict | None = None) -> Iterator[Article]:
+    defaults = defaults or {}
+    try:
+        fh = open(path, "rb")
+    except OSError as e:
+        yield failed_article(str(path), f"cannot open {path}: {e.strerror or e}")
+        return
+    with fh:
+        for lineno, raw in enumerate(fh, 1):
+            if not raw.strip():
+                continue
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as e:
+                yield failed_article(f"{path}:{lineno}", f"line {lineno} is not valid UTF-8 ({e.reason})", raw=repr(raw[:200]))
+                continue
+            yield read_jsonl_line(line, lineno, str(path), path.parent, defaults)
+
+
+def iter_inputs(paths: Iterable[str | os.PathLike], *, published=None, source=None) -> Iterator[Article]:
+    """Articles from files, folders and JSONL batches, lazily, in a stable order."""
+    defaults = {"published": published, "source": source}
+    for raw in paths:
+        p = Path(raw)
+        if str(raw) == "-":
+            import sys
+
+            for lineno, line in enumerate(sys.stdin, 1):
+                if line.strip():
+                    yield read_jsonl_line(line, lineno, "<stdin>", Path.cwd(), defaults)
+            continue
+        if p.is_dir():
+            for child in sorted(p.rglob("*")):
+                if child.is_file() and child.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES:
+                    yield from iter_inputs([child], published=published, source=source)
+            continue
+        if not p.exists():
+            yield failed_article(str(p), f"file not found: {p}")
+            continue
+        if p.suffix.lower() in JSONL_SUFFIXES or p.suffix.lower() == ".json":
+            yield from read_jsonl(p, defaults)
+        else:
+            yield read_file(p, published=published, source=source)
+
+
+def mark_duplicates(articles: Iterable[Article]) -> Iterator[Article]:
+    """Give each repeat of an article already seen in this batch its own id, pointing at the first."""
+    seen: dict[str, int] = {}
+    for art in articles:
+        n = seen.get(art.id, 0)
+        seen[art.id] = n + 1
+        if n and art.status == "ok":
+            art.duplicate_of = art.id
+            art.id = f"{art.id}-dup{n}"
+            art.warnings.append(f"same text as article {art.duplicate_of}; its records are listed there")
+        elif n:
+            art.id = f"{art.id}-{n}"
+        yield art

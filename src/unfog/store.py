@@ -1,0 +1,183 @@
+"""The embedded store: one DuckDB file, one table per record type.
+
+Tables and columns come from the dataclasses in :mod:`unfog.model`, so the
+store, the JSON output and the exports never disagree about fields. Writes
+are transactional per chunk of articles and keyed by content-derived ids, so
+re-running an ingest (after a crash, or twice) leaves the same store.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import typing
+from pathlib import Path
+from typing import Any, Iterable
+
+import duckdb
+
+from unfog.model import RECORD_TYPES, ArticleRecords, Record, Relation
+
+DEFAULT_DB = "unfog.duckdb"
+
+
+def default_path() -> str:
+    return os.environ.get("UNFOG_DB") or DEFAULT_DB
+
+
+def _sql_type(tp) -> str:
+    s = str(tp)
+    if "list" in s or "dict" in s:
+        return "JSON"
+    if "bool" in s:
+        return "BOOLEAN"
+    if "float" in s:
+        return "DOUBLE"
+    if "int" in s:
+        return "BIGINT"
+    return "VARCHAR"
+
+
+def columns(cls: type[Record]) -> list[tuple[str, str]]:
+    hints = typing.get_type_hints(cls)
+    return [(f.name, _sql_type(hints[f.name])) for f in dataclasses.fields(cls)]
+
+
+JSON_COLUMNS = {name: {c for c, t in columns(cls) if t == "JSON"} for name, cls in RECORD_TYPES.items()}
+
+EXTRA_TABLES = {
+    "inputs": "CREATE TABLE IF NOT EXISTS inputs (input_ref VARCHAR, article_id VARCHAR, content_hash VARCHAR, "
+    "unfog_version VARCHAR, status VARCHAR, PRIMARY KEY (input_ref, article_id))",
+    "meta": "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
+}
+
+
+class Store:
+    """A DuckDB file holding articles and every record extracted from them."""
+
+    def __init__(self, path: str | os.PathLike | None = None, read_only: bool = False):
+        self.path = str(path or default_path())
+        if not read_only:
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        self.con = duckdb.connect(self.path, read_only=read_only)
+        if not read_only:
+            self._create()
+
+    # -- schema -----------------------------------------------------------
+    def _create(self) -> None:
+        for name, cls in RECORD_TYPES.items():
+            cols = ", ".join(f'"{c}" {t}' for c, t in columns(cls))
+            self.con.execute(f'CREATE TABLE IF NOT EXISTS {name} ({cols}, PRIMARY KEY ("id"))')
+            existing = {r[0] for r in self.con.execute(f"DESCRIBE {name}").fetchall()}
+            for c, t in columns(cls):  # records gain fields over versions; stores follow
+                if c not in existing:
+                    self.con.execute(f'ALTER TABLE {name} ADD COLUMN "{c}" {t}')
+        for ddl in EXTRA_TABLES.values():
+            self.con.execute(ddl)
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    # -- writes -----------------------------------------------------------
+    def _insert(self, name: str, records: Iterable[Record], replace: bool = False) -> int:
+        cls = RECORD_TYPES[name]
+        cols = [c for c, _ in columns(cls)]
+        jcols = JSON_COLUMNS[name]
+        rows = []
+        for r in records:
+            d = r.to_dict()
+            rows.append([json.dumps(d[c]) if c in jcols and d[c] is not None else d[c] for c in cols])
+        if not rows:
+            return 0
+        verb = "INSERT OR REPLACE" if replace else "INSERT OR IGNORE"
+        marks = ", ".join("?" for _ in cols)
+        names = ", ".join(f'"{c}"' for c in cols)
+        before = self.count(name)
+        self.con.executemany(f"{verb} INTO {name} ({names}) VALUES ({marks})", rows)
+        return self.count(name) - before
+
+    def write(self, results: Iterable[ArticleRecords], relations: Iterable[Relation] = (), replace: bool = False) -> dict[str, int]:
+        """Store the records of several articles in one transaction; returns rows added per table."""
+        added = {name: 0 for name in RECORD_TYPES}
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            for res in results:
+                if replace:
+                    self.delete_article_records(res.article.id)
+                for name, recs in res.tables().items():
+                    added[name] += self._insert(name, recs, replace=replace)
+                a = res.article
+                self.con.execute(
+                    "INSERT OR REPLACE INTO inputs VALUES (?, ?, ?, ?, ?)",
+                    [a.input_ref or a.id, a.id, a.content_hash, a.unfog_version, a.status],
+                )
+            added["relations"] += self._insert("relations", relations)
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        return added
+
+    def write_relations(self, relations: Iterable[Relation]) -> int:
+        return self._insert("relations", relations)
+
+    def delete_article_records(self, article_id: str) -> None:
+        for name in ("statements", "figures", "places", "dates"):
+            self.con.execute(f"DELETE FROM {name} WHERE article_id = ?", [article_id])
+        self.con.execute("DELETE FROM events WHERE json_contains(article_ids, ?)", [json.dumps(article_id)])
+
+    # -- reads ------------------------------------------------------------
+    def count(self, name: str) -> int:
+        return self.con.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
+
+    def has_article(self, article_id: str) -> bool:
+        return self.con.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone() is not None
+
+    def rows(self, name: str, where: str = "", params: list | None = None, order: str = "", limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+        """Rows of a table as dicts, JSON columns decoded. ``where`` must use ? parameters."""
+        if name not in RECORD_TYPES and name not in EXTRA_TABLES:
+            raise ValueError(f"no table {name!r}")
+        sql = f"SELECT * FROM {name}"
+        if where:
+            sql += f" WHERE {where}"
+        sql += f" ORDER BY {order or 'id' if name in RECORD_TYPES else '1'}"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
+        cur = self.con.execute(sql, params or [])
+        names = [d[0] for d in cur.description]
+        jcols = JSON_COLUMNS.get(name, set())
+        out = []
+        for row in cur.fetchall():
+            d = dict(zip(names, row))
+            for c in jcols:
+                if isinstance(d.get(c), str):
+                    d[c] = json.loads(d[c])
+            out.append(d)
+        return out
+
+    def records(self, name: str, **kw) -> list[Record]:
+        cls = RECORD_TYPES[name]
+        return [cls.from_dict(d) for d in self.rows(name, **kw)]
+
+    def article_records(self, article_id: str) -> ArticleRecords | None:
+        arts = self.records("articles", where="id = ?", params=[article_id])
+        if not arts:
+            return None
+        res = ArticleRecords(article=arts[0])
+        for name in ("statements", "figures", "places", "dates"):
+            setattr(res, name, self.records(name, where="article_id = ?", params=[article_id], order="start"))
+        res.events = self.records("events", where="json_contains(article_ids, ?)", params=[json.dumps(article_id)], order="start")
+        return res
+
+    def counts(self) -> dict[str, int]:
+        return {name: self.count(name) for name in RECORD_TYPES}
+
+
+def open_store(path: str | os.PathLike | None = None, read_only: bool = False) -> Store:
+    return Store(path, read_only=read_only)

@@ -1,0 +1,47 @@
+"""Shared fixtures. Real articles are read from ../shared at test time, never copied."""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("UNFOG_SHARED", REPO.parent / "shared"))
+SEEDS = SHARED / "seeds"
+SEED_DATES = {"000_01bce4d2cc5497e4.txt": "2022-04-22", "004_fa64e9c79eca57a7.txt": "2022-05-05"}
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+needs_shared = pytest.mark.skipif(not SEEDS.exists(), reason="../shared is not beside the repository")
+
+
+def seed_text(name: str) -> str:
+    return (SEEDS / name).read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from unfog.nlp import get_nlp
+
+    return get_nlp()
+
+
+@pytest.fixture(scope="session")
+def seed_batch(tmp_path_factory) -> Path:
+    """The two seed articles as a JSONL batch (ids '000' and '004')."""
+    if not SEEDS.exists():
+        pytest.skip("../shared/seeds not available")
+    p = tmp_path_factory.mktemp("seeds") / "seeds.jsonl"
+    with open(p, "w", encoding="utf-8") as fh:
+        for name, day in SEED_DATES.items():
+            fh.write(json.dumps({"id": name[:3], "text": seed_text(name), "published": day}) + "\n")
+    return p
+
+
+@pytest.fixture(scope="session")
+def seed_results(seed_batch):
+    """Extraction of the seeds, once per test session."""
+    from unfog.api import extract_paths
+
+    return extract_paths([seed_batch])
