@@ -6,3 +6,8 @@ from unfog.extract.context import Context
 
 def extract(ctx: Context) -> list:
     return []
+
+
+def date_near(ctx: Context, start: int, end: int):
+    """The DateMention that dates the clause around [start, end), or None (see the dates issue)."""
+    return None

@@ -11,3 +11,8 @@ def extract(ctx: Context) -> list:
 def add_entity_ruler(nlp) -> None:
     """Put a gazetteer-driven entity ruler in front of the statistical NER."""
     return None
+
+
+def place_near(ctx: Context, start: int, end: int):
+    """The Place that locates the clause around [start, end), or None (see the places issue)."""
+    return None
