@@ -157,6 +157,52 @@ def demo(
     run_demo(db or "unfog-demo.duckdb", console=out)
 
 
+@app.command()
+def fetch(
+    urls: List[str] = typer.Argument(..., help="Article URLs to download, extract and store."),
+    db: Optional[str] = typer.Option(None, help="DuckDB file (default ./unfog.duckdb or $UNFOG_DB)."),
+):
+    """Download pages politely, extract their articles and store them (raw HTML kept)."""
+    from unfog.feeds import fetch_and_ingest
+    from unfog.store import default_path
+
+    path = db or default_path()
+    summary = fetch_and_ingest(urls, path)
+    for u in summary["urls"]:
+        mark = "[green]ok[/green]" if u["ok"] else f"[red]failed[/red] {u['error']}"
+        console.print(f"{u['url']}: {mark}")
+    failed = sum(not u["ok"] for u in summary["urls"])
+    console.print(f"stored in [bold]{path}[/bold]: {len(summary['urls']) - failed} fetched, {failed} failed")
+
+
+@app.command()
+def watch(
+    feeds: str = typer.Option(..., "--feeds", help="Text file with one RSS/Atom feed URL per line."),
+    every: str = typer.Option("30m", help="Polling interval: 30m, 6h, 1d (at least 1m)."),
+    once: bool = typer.Option(False, "--once", help="Run a single round (for cron or systemd timers)."),
+    db: Optional[str] = typer.Option(None, help="DuckDB file."),
+):
+    """Poll news feeds on a schedule and ingest new items."""
+    from unfog import feeds as feeds_mod
+    from unfog.store import default_path
+
+    try:
+        interval = feeds_mod.parse_interval(every)
+        urls = feeds_mod.read_feed_list(feeds)
+    except (ValueError, OSError) as e:
+        usage_error(str(e))
+    if not urls:
+        usage_error(f"{feeds} lists no feed URLs")
+
+    def show(rounds):
+        for r in rounds:
+            err = f" [red]{r['error']}[/red]" if r["error"] else ""
+            console.print(f"{r['polled_at']} {r['feed_url']}: {r['status']}, {r['items_new']} new, "
+                          f"{r['items_added']} added, {r['items_failed']} failed{err}")
+
+    feeds_mod.watch(urls, db or default_path(), interval, rounds=1 if once else None, on_round=show)
+
+
 def main() -> None:
     try:
         app()

@@ -1,12 +1,207 @@
-"""Runs the pipeline over a batch: in this process, or on Ray (see the scale issue)."""
+"""Runs the pipeline over a batch: in this process, in worker processes, or on Ray.
+
+Every engine yields one :class:`ArticleRecords` per article, in input order,
+lazily: memory stays flat however long the batch, because only a bounded
+number of articles is in flight at once. The records do not depend on the
+engine (ids come from content and offsets only).
+
+- ``run_local(workers=1)``: this process; the spaCy pipeline is loaded once.
+- ``run_local(workers=N)``: N worker processes started with ``spawn`` (no
+  inherited locks or threads), each loading the pipeline once; articles go
+  out in chunks and come back in order.
+- ``run_ray``: Ray Data with an actor pool (one pipeline per actor). Ray is
+  imported only there, so the local engine never needs it installed.
+"""
 from __future__ import annotations
 
+import collections
+import heapq
+import itertools
+import os
+import pickle
 from typing import Iterable, Iterator
 
 from unfog.model import Article, ArticleRecords
 from unfog.pipeline import process_stream
 
+ENGINES = ("local", "ray")
 
-def run_local(articles: Iterable[Article], workers: int = 1, batch_size: int = 32, nlp=None) -> Iterator[ArticleRecords]:
-    """Records per article in input order. ``workers`` > 1 is added by the scale issue."""
-    yield from process_stream(articles, nlp=nlp, batch_size=batch_size)
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    it = iter(items)
+    while True:
+        chunk = list(itertools.islice(it, size))
+        if not chunk:
+            return
+        yield chunk
+
+
+# -- worker processes -----------------------------------------------------
+
+def _worker_init() -> None:
+    from unfog.nlp import get_nlp
+
+    get_nlp()  # load once per process, before the first chunk arrives
+
+
+def _worker_run(chunk: list[Article], batch_size: int, options: dict | None) -> list[ArticleRecords]:
+    from unfog.nlp import get_nlp
+
+    return list(process_stream(chunk, nlp=get_nlp(), batch_size=batch_size, options=options))
+
+
+def _run_processes(
+    articles: Iterable[Article], workers: int, batch_size: int, options: dict | None, chunk_size: int
+) -> Iterator[ArticleRecords]:
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    ctx = mp.get_context("spawn")
+    # At most 2 chunks per worker in flight: enough to keep every worker busy,
+    # few enough that a million-article batch never sits in memory.
+    window = 2 * workers
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_worker_init) as pool:
+        pending: collections.deque = collections.deque()
+        for chunk in _chunks(articles, chunk_size):
+            pending.append(pool.submit(_worker_run, chunk, batch_size, options))
+            while len(pending) >= window:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+
+
+def run_local(
+    articles: Iterable[Article],
+    workers: int = 1,
+    batch_size: int = 32,
+    nlp=None,
+    options: dict | None = None,
+    chunk_size: int | None = None,
+) -> Iterator[ArticleRecords]:
+    """Records per article in input order, in this process or ``workers`` processes."""
+    if workers <= 1:
+        yield from process_stream(articles, nlp=nlp, batch_size=batch_size, options=options)
+        return
+    yield from _run_processes(articles, workers, batch_size, options, chunk_size or batch_size)
+
+
+# -- Ray ------------------------------------------------------------------
+
+class RayExtractor:
+    """Ray Data callable class: loads the pipeline once per actor, extracts a batch.
+
+    Batches carry pickled Articles in and pickled ArticleRecords out, so the
+    records are exactly those the local engine makes (timings included).
+    """
+
+    def __init__(self, batch_size: int = 32, options: dict | None = None):
+        from unfog.nlp import get_nlp
+
+        self.nlp = get_nlp()
+        self.batch_size = batch_size
+        self.options = options
+
+    def __call__(self, batch: dict) -> dict:
+        arts = [pickle.loads(b) for b in batch["article"]]
+        recs = process_stream(arts, nlp=self.nlp, batch_size=self.batch_size, options=self.options)
+        return {
+            "ordinal": list(batch["ordinal"]),
+            "records": [pickle.dumps(r, protocol=pickle.HIGHEST_PROTOCOL) for r in recs],
+        }
+
+
+def ray_init(workers: int, address: str | None = None) -> bool:
+    """Connect to a cluster (``address`` or $RAY_ADDRESS) or start a local Ray; True if we started it."""
+    import ray
+
+    if ray.is_initialized():
+        return False
+    address = address or os.environ.get("RAY_ADDRESS")
+    if address:
+        ray.init(address=address, log_to_driver=False, logging_level="WARNING")
+    else:
+        ray.init(
+            num_cpus=max(workers, os.cpu_count() or 1),
+            include_dashboard=False,
+            log_to_driver=False,
+            logging_level="WARNING",
+            configure_logging=True,
+        )
+    return True
+
+
+def run_ray(
+    articles: Iterable[Article],
+    workers: int = 1,
+    batch_size: int = 32,
+    address: str | None = None,
+    options: dict | None = None,
+    block_articles: int = 256,
+) -> Iterator[ArticleRecords]:
+    """Records per article in input order, extracted by ``workers`` Ray actors."""
+    try:
+        import pyarrow as pa
+        import ray
+    except ImportError as e:  # pragma: no cover - depends on the install
+        raise RuntimeError('the Ray engine needs Ray: pip install "unfog[ray]"') from e
+
+    started = ray_init(workers, address)
+    try:
+        # The input goes to the object store in blocks of pickled articles, so
+        # the driver holds one block at a time; the object store spills to disk
+        # when a corpus is larger than its memory, and on a cluster every node
+        # reads the blocks from there (no shared file system needed).
+        refs = []
+        ordinal = 0
+        for chunk in _chunks(articles, block_articles):
+            table = pa.table({
+                "ordinal": pa.array(range(ordinal, ordinal + len(chunk)), pa.int64()),
+                "article": pa.array([pickle.dumps(a, protocol=pickle.HIGHEST_PROTOCOL) for a in chunk], pa.binary()),
+            })
+            ordinal += len(chunk)
+            refs.append(ray.put(table))
+        if not refs:
+            return
+        ctx = ray.data.DataContext.get_current()
+        ctx.execution_options.preserve_order = True
+        ctx.enable_progress_bars = False
+        ctx.print_on_execution_start = False
+        ds = ray.data.from_arrow_refs(refs).map_batches(
+            RayExtractor,
+            fn_constructor_kwargs={"batch_size": batch_size, "options": options},
+            batch_size=batch_size,
+            batch_format="numpy",
+            concurrency=workers,
+            num_cpus=1,
+        )
+        # preserve_order keeps blocks in order; the heap makes that a guarantee.
+        heap: list[tuple[int, bytes]] = []
+        expected = 0
+        for out in ds.iter_batches(batch_size=None, batch_format="pyarrow"):
+            for o, blob in zip(out.column("ordinal").to_pylist(), out.column("records").to_pylist()):
+                heapq.heappush(heap, (o, blob))
+            while heap and heap[0][0] == expected:
+                yield pickle.loads(heapq.heappop(heap)[1])
+                expected += 1
+        while heap:
+            yield pickle.loads(heapq.heappop(heap)[1])
+    finally:
+        if started:
+            ray.shutdown()
+
+
+def run(
+    articles: Iterable[Article],
+    engine: str = "local",
+    workers: int = 1,
+    batch_size: int = 32,
+    address: str | None = None,
+    nlp=None,
+    options: dict | None = None,
+) -> Iterator[ArticleRecords]:
+    """Records per article in input order, on the engine named."""
+    if engine == "local":
+        return run_local(articles, workers=workers, batch_size=batch_size, nlp=nlp, options=options)
+    if engine == "ray":
+        return run_ray(articles, workers=workers, batch_size=batch_size, address=address, options=options)
+    raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")

@@ -1,0 +1,137 @@
+"""One entity, many names: canonical keys for speakers, claimants and actors.
+
+"Mr Shoigu", "Sergei Shoigu" and "Russia's defence minister" are one person;
+"Azov regiment" and "Azov Regiment" one unit; a spokesman of the defence
+ministry speaks for the ministry. Everything here is a pure function of names
+(and, through :mod:`unfog.actors`, of the actors table), so fusion, the
+ledger and the dashboard agree on who is who.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Iterable
+
+TITLES = {
+    "mr", "mrs", "ms", "miss", "dr", "sir", "prof", "professor", "president", "prime", "minister",
+    "gen", "general", "col", "colonel", "lt", "lieutenant", "maj", "major", "capt", "captain", "sgt",
+    "commander", "mayor", "governor", "deputy", "chief", "spokesman", "spokeswoman", "spokesperson",
+    "lord", "lady", "dame", "secretary", "senator", "ambassador",
+}
+ARTICLES = {"the", "a", "an"}
+# Roles whose holder speaks for an organisation ("the spokesman for Russia's defence ministry").
+SPOKES_RE = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|press secretary|press officer|press service|representative|"
+    r"spokesperson)\b(?:\s+(?:of|for|at))?\s+(?P<org>.+)$",
+    re.I,
+)
+_APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u02bc": "'"})
+
+
+def fold(text: str | None) -> str:
+    """Lower case, no diacritics, straight apostrophes, single spaces, no punctuation."""
+    if not text:
+        return ""
+    t = unicodedata.normalize("NFKD", text.translate(_APOS))
+    t = "".join(c for c in t if not unicodedata.combining(c)).lower()
+    t = re.sub(r"'s\b", "", t)  # "Russia's defence ministry" ~ "Russia defence ministry"
+    t = re.sub(r"[^\w\s-]", " ", t)
+    t = re.sub(r"[-_]", " ", t)
+    return " ".join(t.split())
+
+
+def strip_titles(tokens: list[str]) -> list[str]:
+    out = list(tokens)
+    while out and (out[0] in ARTICLES or out[0] in TITLES):
+        out.pop(0)
+    return out
+
+
+def _actor_key(name: str) -> str | None:
+    try:
+        from unfog.actors import lookup_actor
+    except Exception:  # the actors table is optional for fusion
+        return None
+    try:
+        actor = lookup_actor(name)
+    except Exception:
+        return None
+    return fold(actor.name) if actor is not None else None
+
+
+def speaks_for(name: str | None, role: str | None = None) -> str | None:
+    """The organisation a spokesperson speaks for, as a canonical key, or None."""
+    for text in (role, name):
+        if not text:
+            continue
+        m = SPOKES_RE.search(text)
+        if m:
+            org = m.group("org").strip(" ,.")
+            if org:
+                return canonical_key(org)
+    return None
+
+
+def canonical_key(name: str | None, role: str | None = None) -> str:
+    """A key equal for every name of one entity ("" for no name).
+
+    The actors table wins ("Russia's defence minister" -> "sergei shoigu");
+    otherwise the folded name without titles and articles. A spokesperson
+    keys to the body they speak for, so "Igor Konashenkov, spokesman for
+    the defence ministry" and "the defence ministry" are one claimant.
+    """
+    if not name:
+        return ""
+    org = speaks_for(name, role)
+    if org:
+        return org
+    known = _actor_key(name)
+    if known:
+        return known
+    tokens = strip_titles(fold(name).split())
+    return " ".join(tokens)
+
+
+def surname(key: str) -> str:
+    toks = key.split()
+    return toks[-1] if toks else ""
+
+
+class Resolver:
+    """Canonical keys for a set of names seen together (within or across articles).
+
+    Adds surname matching to :func:`canonical_key`: "Shoigu" and "Mr Shoigu"
+    resolve to "sergei shoigu" when exactly one multi-word name in the set
+    ends with that surname.
+    """
+
+    def __init__(self, names: Iterable[tuple[str | None, str | None]] = ()):
+        self._full: dict[str, set[str]] = {}
+        self._cache: dict[tuple, str] = {}
+        for name, role in names:
+            self.add(name, role)
+
+    def add(self, name: str | None, role: str | None = None) -> None:
+        key = canonical_key(name, role)
+        if len(key.split()) >= 2:
+            self._full.setdefault(surname(key), set()).add(key)
+        self._cache.clear()
+
+    def key(self, name: str | None, role: str | None = None) -> str:
+        k = (name, role)
+        if k in self._cache:
+            return self._cache[k]
+        key = canonical_key(name, role)
+        if key and len(key.split()) == 1:
+            full = self._full.get(key)
+            if full and len(full) == 1:
+                key = next(iter(full))
+        self._cache[k] = key
+        return key
+
+
+def same_entity(a: str | None, b: str | None, resolver: Resolver | None = None) -> bool:
+    if not a or not b:
+        return False
+    r = resolver or Resolver([(a, None), (b, None)])
+    return r.key(a) == r.key(b)

@@ -1,0 +1,1 @@
+"""Illustrative sample corpus shipped with unfog (invented articles for demos and tests; see README.md)."""
