@@ -8,4 +8,13 @@ The Python API mirrors the CLI::
 """
 __version__ = "0.1.0"
 
-from unfog.api import extract, extract_articles, open_store  # noqa: E402,F401
+from unfog.api import (  # noqa: E402,F401
+    export_table,
+    extract,
+    extract_articles,
+    extract_paths,
+    ingest,
+    ingest_paths,
+    open_store,
+    reprocess,
+)

@@ -11,6 +11,10 @@ ACLED_COLUMNS = [
 ]
 
 
+# ACLED writes country names; the gazetteer gives ISO 3166-1 alpha-2 codes.
+COUNTRY_NAMES = {"UA": "Ukraine", "RU": "Russia", "BY": "Belarus", "MD": "Moldova", "PL": "Poland", "RO": "Romania", "GE": "Georgia"}
+
+
 def disorder_type(event_type: str) -> str:
     if event_type in ("Protests", "Riots"):
         return "Demonstrations"
@@ -35,7 +39,7 @@ def to_acled_rows(events: list[dict]) -> list[dict]:
             "inter1": "",
             "actor2": e.get("actor2") or "",
             "inter2": "",
-            "country": e.get("country") or "",
+            "country": COUNTRY_NAMES.get(e.get("country") or "", e.get("country") or ""),
             "admin1": e.get("admin1") or "",
             "location": e.get("place") or "",
             "latitude": e.get("lat"),

@@ -34,16 +34,22 @@ def to_articles(items: Iterable, published=None, source=None) -> Iterator[Articl
             raise TypeError(f"cannot make an article from {type(item).__name__}")
 
 
-def extract_stream(articles: Iterable[Article], workers: int = 1, batch_size: int = 32, nlp=None) -> Iterator[ArticleRecords]:
+def extract_stream(articles: Iterable[Article], workers: int = 1, batch_size: int = 32, nlp=None,
+                   engine: str = "local", address: str | None = None) -> Iterator[ArticleRecords]:
     """Records per article, lazily and in input order (no cross-article fusion)."""
-    from unfog.engine import run_local
+    from unfog.engine import run
 
-    yield from run_local(mark_duplicates(articles), workers=workers, batch_size=batch_size, nlp=nlp)
+    yield from run(mark_duplicates(articles), engine=engine, workers=workers, batch_size=batch_size, nlp=nlp, address=address)
 
 
-def extract_articles(articles: Iterable[Article], workers: int = 1, batch_size: int = 32, nlp=None, fuse: bool = True) -> Batch:
-    """Extract and (by default) relate records across the batch."""
-    results = list(extract_stream(articles, workers=workers, batch_size=batch_size, nlp=nlp))
+def extract_articles(articles: Iterable[Article], workers: int = 1, batch_size: int = 32, nlp=None, fuse: bool = True,
+                     engine: str = "local", address: str | None = None) -> Batch:
+    """Extract and (by default) relate records across the batch.
+
+    Holds the whole batch in memory (fusion needs it); for large batches use
+    :func:`unfog.parquet_io.extract_to_folder`, which streams to Parquet.
+    """
+    results = list(extract_stream(articles, workers=workers, batch_size=batch_size, nlp=nlp, engine=engine, address=address))
     return fuse_mod.fuse(results) if fuse else Batch(results=results)
 
 
@@ -57,3 +63,41 @@ def extract(texts: Iterable, published=None, source=None, **kw) -> Batch:
 def extract_paths(paths: Iterable[str | os.PathLike], published=None, source=None, **kw) -> Batch:
     """Extract records from files, folders and JSONL batches."""
     return extract_articles(iter_inputs(paths, published=published, source=source), **kw)
+
+
+# -- the store: ingest, export, reprocess (the jobs live in unfog.workflows) ----------------
+
+def ingest_paths(paths: Iterable[str | os.PathLike], db: str | os.PathLike | None = None, published=None, source=None, **kw) -> dict:
+    """Extract files, folders and JSONL batches into a DuckDB store; re-running adds nothing.
+
+    Returns a summary: ``added`` rows per table, ``seen``, ``skipped``, ``failed``, ``failures``.
+    """
+    from unfog import workflows
+
+    return workflows.ingest_paths(paths, db=None if db is None else str(db), published=published, source=source, **kw)
+
+
+def ingest(items: Iterable, db: str | os.PathLike | None = None, published=None, source=None, **kw) -> dict:
+    """Like :func:`ingest_paths` for texts, dicts shaped like batch lines, or Articles."""
+    from unfog import workflows
+
+    if isinstance(items, (str, dict, Article)):
+        items = [items]
+    return workflows.ingest_articles(to_articles(items, published=published, source=source), None if db is None else str(db), **kw)
+
+
+def export_table(what: str, fmt: str = "json", out: str | os.PathLike = "-", db: str | os.PathLike | None = None) -> int:
+    """Write a stored table (articles, statements, figures, places, dates, events, relations) to a file or '-'.
+
+    Formats: json, csv, parquet, geojson, and acled (events only). Returns the number of rows written.
+    """
+    from unfog import export
+
+    return export.export_table(what, fmt, str(out), db=None if db is None else str(db))
+
+
+def reprocess(db: str | os.PathLike | None = None, everything: bool = False, **kw) -> dict:
+    """Extract stored articles again after an upgrade (those of another unfog version, or all)."""
+    from unfog import workflows
+
+    return workflows.reprocess(None if db is None else str(db), everything=everything, **kw)

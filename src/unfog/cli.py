@@ -56,6 +56,20 @@ def _count_hint(inputs: list[str]) -> int | None:
     return n
 
 
+def _check_inputs(inputs: list[str]) -> None:
+    """A path on the command line that does not exist is a typo: say so before any work."""
+    missing = [p for p in inputs if p != "-" and not Path(p).exists()]
+    if missing:
+        usage_error(f"no such file or folder: {', '.join(missing)}")
+
+
+def _print_failures(failures: list, failed: int) -> None:
+    for ref, error in failures[:10]:
+        console.print(f"  [yellow]failed[/yellow] {ref}: {error}", highlight=False, markup=False)
+    if failed > min(len(failures), 10):
+        console.print(f"  ... and {failed - min(len(failures), 10)} more (status 'failed' in the articles table)")
+
+
 def _summary(counts: dict[str, int], failed: int) -> str:
     parts = [f"{counts.get(k, 0)} {k}" for k in ("articles", "statements", "figures", "places", "events", "relations")]
     s = ", ".join(parts)
@@ -68,19 +82,35 @@ def extract(
     json_out: bool = typer.Option(False, "--json", help="Print the output contract as one JSON object on stdout."),
     published: Optional[str] = typer.Option(None, help="Publication date (YYYY-MM-DD) for text/HTML files."),
     source: Optional[str] = typer.Option(None, help="Source name for text/HTML files."),
-    workers: int = typer.Option(1, min=1, help="Worker processes."),
+    workers: int = typer.Option(1, min=1, help="Worker processes (local) or Ray actors (--engine ray)."),
     batch_size: int = typer.Option(32, min=1, help="Texts per spaCy batch."),
+    engine: str = typer.Option("local", help="local (this machine's processes) or ray (Ray Data actors)."),
+    out_dir: Optional[str] = typer.Option(None, "--out", help="Write a folder of Parquet files per table here, streaming."),
+    address: Optional[str] = typer.Option(None, help="Ray cluster address (default $RAY_ADDRESS, else a local Ray)."),
 ):
     """Extract statements, figures, places, dates and events from articles."""
     from unfog import api
     from unfog.ingest import iter_inputs
 
+    _check_inputs(inputs)
     if published:
         from unfog.ingest import normalise_published
 
         if normalise_published(published)[1]:
             usage_error(f"--published {published!r} is not a date (use YYYY-MM-DD)")
-    batch = api.extract_articles(iter_inputs(inputs, published=published, source=source), workers=workers, batch_size=batch_size)
+    if engine not in ("local", "ray"):
+        usage_error("--engine must be local or ray")
+    if out_dir:  # streams records to Parquet part files: memory stays flat
+        from unfog.parquet_io import extract_to_folder
+
+        if json_out:
+            usage_error("--json and --out are exclusive: --out writes Parquet tables")
+        done = extract_to_folder(iter_inputs(inputs, published=published, source=source), out_dir, engine=engine,
+                                 workers=workers, batch_size=batch_size, address=address)
+        console.print(f"wrote Parquet tables to [bold]{out_dir}[/bold]: " + _summary(done["counts"], done["failed"]))
+        return
+    batch = api.extract_articles(iter_inputs(inputs, published=published, source=source), workers=workers,
+                                 batch_size=batch_size, engine=engine, address=address)
     doc = batch.to_contract()
     failed = sum(1 for a in doc["articles"] if a["status"] == "failed")
     if json_out:
@@ -102,19 +132,46 @@ def ingest(
     chunk: int = typer.Option(50, min=1, help="Articles per transaction."),
 ):
     """Extract and store articles and their records (re-running adds nothing new)."""
-    from unfog import ingest as ingest_mod
+    from unfog import api
+    from unfog.ingest import normalise_published
     from unfog.store import default_path
-    from unfog.workflows import ingest_paths
 
+    _check_inputs(inputs)
+    if published and normalise_published(published)[1]:
+        usage_error(f"--published {published!r} is not a date (use YYYY-MM-DD)")
     path = db or default_path()
     total = _count_hint(inputs)
+
+    def committed(summary: dict) -> None:  # a line per transaction when no progress bar shows
+        if not console.is_terminal:
+            console.print(f"committed {summary['stored']} new article(s) to {path}", highlight=False)
+
     with _progress(total, "ingesting") as bar:
         task = bar.add_task("ingest", total=total)
-        summary = ingest_paths(inputs, db=path, published=published, source=source, workers=workers, chunk=chunk,
-                               on_article=lambda a: bar.advance(task))
+        summary = api.ingest_paths(inputs, db=path, published=published, source=source, workers=workers, chunk=chunk,
+                                   on_article=lambda a: bar.advance(task), on_commit=committed)
     console.print(f"stored in [bold]{path}[/bold]: " + _summary(summary["added"], summary["failed"])
                   + f" ({summary['seen']} articles read, {summary['skipped']} already stored)")
-    del ingest_mod
+    _print_failures(summary["failures"], summary["failed"])
+
+
+@app.command()
+def reprocess(
+    db: Optional[str] = typer.Option(None, help="DuckDB file (default ./unfog.duckdb or $UNFOG_DB)."),
+    all_: bool = typer.Option(False, "--all", help="Every stored article, not only those of another unfog version."),
+    chunk: int = typer.Option(50, min=1, help="Articles per transaction."),
+):
+    """Extract stored articles again after an upgrade, replacing their records."""
+    from unfog import __version__, api
+    from unfog.store import default_path
+
+    path = db or default_path()
+    if not Path(path).exists():
+        usage_error(f"no store at {path}; run 'unfog ingest' first")
+    summary = api.reprocess(path, everything=all_, chunk=chunk)
+    console.print(f"re-extracted {summary['seen']} article(s) in [bold]{path}[/bold] with unfog {__version__}"
+                  + (f"; {summary['failed']} failed" if summary["failed"] else "; none failed"))
+    _print_failures(summary["failures"], summary["failed"])
 
 
 @app.command()
@@ -125,26 +182,16 @@ def export(
     fmt: str = typer.Option("json", "--format", help="json|csv|parquet|geojson|acled"),
 ):
     """Write stored records out as JSON, CSV, Parquet, GeoJSON or ACLED-style CSV."""
-    from unfog import export as export_mod
-    from unfog.store import Store, default_path
+    from unfog import api
+    from unfog.export import check_request
+    from unfog.store import default_path
 
-    if what not in TABLES:
-        usage_error(f"--what must be one of {', '.join(TABLES)}")
-    if fmt not in export_mod.FORMATS:
-        usage_error(f"--format must be one of {', '.join(export_mod.FORMATS)}")
-    if fmt == "acled" and what != "events":
-        usage_error("--format acled is for --what events")
-    if fmt == "parquet" and out_path == "-":
-        usage_error("parquet cannot go to stdout; give an output file")
+    check_request(what, fmt, out_path)
     path = db or default_path()
     if not Path(path).exists():
         usage_error(f"no store at {path}; run 'unfog ingest' first")
-    with Store(path, read_only=True) as store:
-        rows = store.rows(what)
-    from unfog.model import RECORD_TYPES
-
-    export_mod.write(rows, fmt, out_path, columns=RECORD_TYPES[what].field_names())
-    console.print(f"wrote {len(rows)} {what} as {fmt} to {out_path if out_path != '-' else 'stdout'}")
+    n = api.export_table(what, fmt, out_path, db=path)
+    console.print(f"wrote {n} {what} as {fmt} to {out_path if out_path != '-' else 'stdout'}")
 
 
 @app.command()
@@ -203,9 +250,144 @@ def watch(
     feeds_mod.watch(urls, db or default_path(), interval, rounds=1 if once else None, on_round=show)
 
 
+def _open_existing_store(db: Optional[str]):
+    from unfog.store import Store, default_path
+
+    path = db or default_path()
+    if not Path(path).exists():
+        usage_error(f"no store at {path}; run 'unfog ingest' first")
+    return Store(path, read_only=True)
+
+
+@app.command()
+def claims(
+    db: Optional[str] = typer.Option(None, help="DuckDB file."),
+    contested: bool = typer.Option(False, "--contested", help="Only quantities with a contradiction."),
+    json_out: bool = typer.Option(False, "--json", help="Print the ledger rows as JSON."),
+):
+    """The claims ledger: each counted quantity with its claimants, values and relations."""
+    from unfog import ledger
+
+    with _open_existing_store(db) as store:
+        rows = ledger.ledger_from_store(store)
+    if contested:
+        rows = ledger.contested(rows)
+    if json_out:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, default=str) + "\n")
+    else:
+        ledger.print_ledger(rows, out)
+
+
+@app.command()
+def control(
+    db: Optional[str] = typer.Option(None, help="DuckDB file."),
+    place: Optional[str] = typer.Option(None, help="Only this place (by name)."),
+    json_out: bool = typer.Option(False, "--json", help="Print the timeline as JSON."),
+):
+    """Who holds which place, by whose account: a timeline of control claims per place."""
+    from unfog import control as control_mod
+
+    with _open_existing_store(db) as store:
+        timeline = control_mod.timeline_from_store(store, place=place)
+    if json_out:
+        sys.stdout.write(json.dumps(timeline, ensure_ascii=False, default=str) + "\n")
+    else:
+        control_mod.print_timeline(timeline, out)
+
+
+@app.command()
+def bench(
+    articles: int = typer.Option(200, min=1, help="Articles to generate from the bundled samples."),
+    input_path: Optional[str] = typer.Option(None, "--input", help="Benchmark on this JSONL batch instead."),
+    json_out: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+    workers: str = typer.Option("1", help="Also time these worker counts, e.g. 1,2."),
+    batch_size: int = typer.Option(32, min=1, help="Texts per spaCy batch."),
+    repeats: int = typer.Option(1, min=1, help="Alternating runs; the best of each is kept."),
+):
+    """Time unfog against the bare spaCy pipeline on the same texts."""
+    from unfog import bench as bench_mod
+
+    try:
+        counts = [int(w) for w in workers.split(",") if w.strip()]
+    except ValueError:
+        usage_error(f"--workers {workers!r} is not a list of numbers like 1,2")
+    if input_path and not Path(input_path).is_file():
+        usage_error(f"no file {input_path}")
+    rows = bench_mod.read_corpus(input_path) if input_path else bench_mod.make_corpus(articles)
+    if not rows:
+        usage_error("the corpus has no article with text")
+    report = bench_mod.benchmark(rows, workers=counts, batch_size=batch_size, repeats=repeats)
+    if json_out:
+        sys.stdout.write(json.dumps(report) + "\n")
+    else:
+        out.print(bench_mod.format_report(report), highlight=False, markup=False)
+
+
+@app.command()
+def serve(
+    db: Optional[str] = typer.Option(None, help="DuckDB file."),
+    host: str = typer.Option("127.0.0.1", help="Address to bind (localhost by default; the desk has no login)."),
+    port: int = typer.Option(8000, min=1, max=65535),
+    allow_ingest: bool = typer.Option(False, "--allow-ingest", help="Open the store read-write and accept POST /api/ingest."),
+    tiles: bool = typer.Option(True, "--tiles/--no-tiles", help="Try online OpenStreetMap tiles under the offline outline."),
+):
+    """The analyst's desk: map, timeline, claims ledger and articles in the browser, plus a REST API under /api/."""
+    import uvicorn
+
+    from unfog.store import default_path
+    from unfog.web.app import create_app
+
+    path = db or default_path()
+    if not allow_ingest and not Path(path).exists():
+        usage_error(f"no store at {path}; run 'unfog ingest' first (or start with --allow-ingest)")
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        console.print(f"[yellow]warning:[/yellow] serving on {host}: anyone who can reach it can read the store")
+    application = create_app(path, allow_ingest=allow_ingest, tiles=tiles)
+    console.print(f"unfog desk on http://{host}:{port}/ over {path} ({'read-write, ingest on' if allow_ingest else 'read-only'})")
+    uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
+@app.command()
+def report(
+    out_path: str = typer.Argument(..., metavar="OUT.html", help="The HTML file to write."),
+    db: Optional[str] = typer.Option(None, help="DuckDB file."),
+    title: str = typer.Option("unfog report", help="Title at the top of the report."),
+    place: Optional[str] = typer.Option(None, help="Only records about this place."),
+    since: Optional[str] = typer.Option(None, help="Earliest day, YYYY-MM-DD."),
+    until: Optional[str] = typer.Option(None, help="Latest day, YYYY-MM-DD."),
+):
+    """Write a self-contained HTML report (map, timeline, claims ledger) to mail or archive."""
+    import datetime as dt
+
+    from unfog.report import write_report
+    from unfog.store import default_path
+    from unfog.web.queries import Filters
+
+    path = db or default_path()
+    if not Path(path).exists():
+        usage_error(f"no store at {path}; run 'unfog ingest' first")
+    for name, value in (("since", since), ("until", until)):
+        if value:
+            try:
+                dt.date.fromisoformat(value)
+            except ValueError:
+                usage_error(f"--{name} {value!r} is not a date (use YYYY-MM-DD)")
+    if Path(out_path).is_dir():
+        usage_error(f"{out_path} is a folder; give a file name such as report.html")
+    done = write_report(path, out_path, filters=Filters(place=place, since=since, until=until), title=title)
+    console.print(f"wrote {done['path']} ({done['bytes'] // 1024} KiB): "
+                  + ", ".join(f"{done['counts'][k]} {k}" for k in ("articles", "figures", "events", "relations")))
+
+
 def main() -> None:
+    from unfog.ingest import UsageError
+    from unfog.store import StoreError
+
     try:
         app()
+    except (UsageError, StoreError) as e:  # the user's mistake: a message, not a traceback
+        console.print(f"[red]error:[/red] {e}")
+        sys.exit(2)
     except KeyboardInterrupt:
         console.print("interrupted")
         sys.exit(130)

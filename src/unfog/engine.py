@@ -17,8 +17,10 @@ from __future__ import annotations
 import collections
 import heapq
 import itertools
+import logging
 import os
 import pickle
+import warnings
 from typing import Iterable, Iterator
 
 from unfog.model import Article, ArticleRecords
@@ -110,6 +112,20 @@ class RayExtractor:
         }
 
 
+def _actor_pool(ray, workers: int) -> dict:
+    """An actor pool of ``workers`` actors (``compute=`` since Ray 2.51, ``concurrency=`` before)."""
+    strategy = getattr(ray.data, "ActorPoolStrategy", None)
+    try:
+        from packaging.version import Version
+
+        new = Version(ray.__version__) >= Version("2.51")
+    except Exception:  # packaging missing or odd version string
+        new = False
+    if new and strategy is not None:
+        return {"compute": strategy(size=workers)}
+    return {"concurrency": workers}
+
+
 def ray_init(workers: int, address: str | None = None) -> bool:
     """Connect to a cluster (``address`` or $RAY_ADDRESS) or start a local Ray; True if we started it."""
     import ray
@@ -136,7 +152,7 @@ def run_ray(
     batch_size: int = 32,
     address: str | None = None,
     options: dict | None = None,
-    block_articles: int = 256,
+    block_articles: int | None = None,
 ) -> Iterator[ArticleRecords]:
     """Records per article in input order, extracted by ``workers`` Ray actors."""
     try:
@@ -151,9 +167,11 @@ def run_ray(
         # the driver holds one block at a time; the object store spills to disk
         # when a corpus is larger than its memory, and on a cluster every node
         # reads the blocks from there (no shared file system needed).
+        # One block is one task for one actor: blocks of a spaCy batch spread
+        # even a small batch over every actor.
         refs = []
         ordinal = 0
-        for chunk in _chunks(articles, block_articles):
+        for chunk in _chunks(articles, block_articles or batch_size):
             table = pa.table({
                 "ordinal": pa.array(range(ordinal, ordinal + len(chunk)), pa.int64()),
                 "article": pa.array([pickle.dumps(a, protocol=pickle.HIGHEST_PROTOCOL) for a in chunk], pa.binary()),
@@ -166,13 +184,15 @@ def run_ray(
         ctx.execution_options.preserve_order = True
         ctx.enable_progress_bars = False
         ctx.print_on_execution_start = False
+        logging.getLogger("ray.data").setLevel(logging.ERROR)
+        warnings.filterwarnings("ignore", module="ray.data")
         ds = ray.data.from_arrow_refs(refs).map_batches(
             RayExtractor,
             fn_constructor_kwargs={"batch_size": batch_size, "options": options},
             batch_size=batch_size,
             batch_format="numpy",
-            concurrency=workers,
             num_cpus=1,
+            **_actor_pool(ray, workers),
         )
         # preserve_order keeps blocks in order; the heap makes that a guarantee.
         heap: list[tuple[int, bytes]] = []

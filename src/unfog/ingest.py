@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -24,6 +25,48 @@ MAX_INPUT_BYTES = 64 * 1024 * 1024  # a single file or line above this fails wit
 
 class UsageError(ValueError):
     """The command was called wrongly (the CLI exits with status 2)."""
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_JUNK_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean_text(text: str) -> tuple[str, str | None]:
+    """Text safe to store and print, with the same length (so offsets hold), and a warning.
+
+    JSON can carry lone surrogates (``"\\ud800"``) that no UTF-8 encoder
+    accepts; each becomes U+FFFD, one character for one, so every offset
+    into the text as given still points at the same place.
+    """
+    n = len(_LONE_SURROGATE.findall(text))
+    if not n:
+        return text, None
+    return _LONE_SURROGATE.sub("\ufffd", text), f"{n} invalid Unicode character(s) (lone surrogates) were replaced by U+FFFD"
+
+
+def looks_binary(text: str) -> bool:
+    """True for text that is mostly control characters (binary junk pasted into a field)."""
+    sample = text[:20_000]
+    junk = len(_JUNK_CONTROL.findall(sample))
+    return junk > 8 and junk > 0.1 * len(sample)
+
+
+def meta_str(value) -> str | None:
+    """A metadata value (title, source, id...) as a clean string, or None."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        value = json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict)) else str(value)
+    return clean_text(value)[0]
+
+
+def failed_id(where: str, raw: str) -> str:
+    """Id of an input item that could not be read: from the file's name, line and content.
+
+    The file's name without its folders keeps the id the same whichever
+    folder the batch is run from.
+    """
+    return stable_id("art", "failed", os.path.basename(where), raw)
 
 
 def normalise_published(value) -> tuple[str | None, str | None]:
@@ -60,29 +103,31 @@ def article_from_text(
     input_ref: str | None = None,
 ) -> Article:
     pub, warn = normalise_published(published)
+    text, unicode_warn = clean_text(text)
     art = Article(
         id=Article.id_for_text(text),
         text=text,
-        external_id=None if external_id is None else str(external_id),
-        source=source,
+        external_id=meta_str(external_id),
+        source=meta_str(source),
         published=pub,
-        title=title,
-        url=url,
+        title=meta_str(title),
+        url=meta_str(url),
         input_ref=input_ref,
-        content_hash=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
+        content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
     )
-    if warn:
-        art.warnings.append(warn)
+    art.warnings.extend(w for w in (warn, unicode_warn) if w)
     if not text.strip():
         art.status, art.error = "failed", "the article text is empty"
+    elif looks_binary(text):
+        art.status, art.error = "failed", "the article text looks like binary data (mostly control characters)"
     return art
 
 
 def failed_article(input_ref: str, error: str, external_id=None, raw: str = "") -> Article:
     """An input item that could not be read: kept, with the reason."""
     return Article(
-        id=stable_id("art", "failed", input_ref, raw),
-        external_id=None if external_id is None else str(external_id),
+        id=failed_id(input_ref, raw),
+        external_id=meta_str(external_id),
         status="failed",
         error=error,
         input_ref=input_ref,
@@ -93,8 +138,11 @@ def html_to_article(html: str, *, input_ref: str, url: str | None = None, **meta
     """Main text and metadata from an HTML page, with trafilatura's boilerplate removal."""
     import trafilatura
 
-    text = trafilatura.extract(html, url=url, include_comments=False, favor_precision=True) or ""
-    md = trafilatura.extract_metadata(html, default_url=url)
+    try:
+        text = trafilatura.extract(html, url=url, include_comments=False, favor_precision=True) or ""
+        md = trafilatura.extract_metadata(html, default_url=url)
+    except Exception as e:  # trafilatura/lxml raise assorted errors on broken markup
+        return failed_article(input_ref, f"the HTML page could not be read ({type(e).__name__}: {e})", meta.get("external_id"), raw=html[:2000])
     title = meta.get("title") or (md.title if md else None)
     published = meta.get("published") or (md.date if md else None)
     source = meta.get("source") or (md.sitename if md else None)
@@ -118,7 +166,7 @@ def _read_file_text(path: Path) -> str:
     if b"\x00" in data[:8192]:
         raise ValueError("the file is binary, not text")
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise ValueError(f"the file is not valid UTF-8 ({e.reason} at byte {e.start})") from None
 
@@ -143,7 +191,7 @@ def read_jsonl_line(line: str, lineno: int, ref: str, base: Path, defaults: dict
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as e:
-        return failed_article(where, f"line {lineno} is not valid JSON: {e.msg}", raw=line)
+        return failed_article(where, f"line {lineno} is not valid JSON ({e.msg} at column {e.colno})", raw=line)
     if not isinstance(obj, dict):
         return failed_article(where, f"line {lineno} is not a JSON object", raw=line)
     ext = obj.get("id")
@@ -161,11 +209,13 @@ def read_jsonl_line(line: str, lineno: int, ref: str, base: Path, defaults: dict
         if not p.is_absolute():
             p = base / p
         art = read_file(p, published=meta["published"], source=meta["source"])
-        art.external_id = None if ext is None else str(ext)
-        art.url = art.url or meta["url"]
-        art.title = art.title or meta["title"]
+        art.external_id = meta_str(ext)
+        art.url = art.url or meta_str(meta["url"])
+        art.title = art.title or meta_str(meta["title"])
         if art.status == "failed":
-            art.id = stable_id("art", "failed", where, line)
+            art.id = failed_id(where, line)
+            if art.error and not art.error.startswith("line "):
+                art.error = f"line {lineno}: {art.error}"
         art.input_ref = where
         return art
     if text is None:
@@ -176,7 +226,8 @@ def read_jsonl_line(line: str, lineno: int, ref: str, base: Path, defaults: dict
         return html_to_article(obj["html"], input_ref=where, url=meta["url"], external_id=ext, **{k: v for k, v in meta.items() if k != "url"})
     art = article_from_text(text, external_id=ext, input_ref=where, **meta)
     if art.status == "failed":
-        art.id = stable_id("art", "failed", where, line)
+        art.id = failed_id(where, line)
+        art.error = f"line {lineno}: {art.error}"
     return art
 
 

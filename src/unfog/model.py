@@ -226,6 +226,7 @@ class Event(Record):
     trigger: str | None = None  # the word that signals the event ("shelled", "surrendered")
     evidence: list[dict] = field(default_factory=list)  # every span, across sentences/articles
     statement_ids: list[str] = field(default_factory=list)
+    merged_from: list[str] = field(default_factory=list)  # per-article event ids fused into this one
 
 
 @dataclass

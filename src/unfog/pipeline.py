@@ -79,9 +79,18 @@ def record_article(record) -> str | None:
 def run_stages(ctx: Context, timings: dict[str, float]) -> None:
     for name, fn, attr in STAGES:
         t = time.perf_counter()
-        found = fn(ctx)
+        try:
+            found = fn(ctx)
+        except Exception as e:  # one extractor's bug must not sink the batch: say so on the article
+            if ctx.options.get("strict"):
+                raise
+            found = []
+            ctx.article.warnings.append(STAGE_FAILED.format(stage=name, error=f"{type(e).__name__}: {e}"[:300]))
         getattr(ctx, attr).extend(found)
         timings[name] = timings.get(name, 0.0) + time.perf_counter() - t
+
+
+STAGE_FAILED = "the {stage} extractor failed on this text ({error}); its records are missing"
 
 
 def prepare(article: Article) -> bool:

@@ -45,11 +45,28 @@ def columns(cls: type[Record]) -> list[tuple[str, str]]:
 
 JSON_COLUMNS = {name: {c for c, t in columns(cls) if t == "JSON"} for name, cls in RECORD_TYPES.items()}
 
+# Which input gave which article, with which unfog version and outcome: the
+# record that lets `unfog reprocess` find what an upgrade should redo.
+INPUT_COLUMNS = [
+    ("input_ref", "VARCHAR"),  # "batch.jsonl:12", a path, a URL
+    ("article_id", "VARCHAR"),
+    ("content_hash", "VARCHAR"),
+    ("unfog_version", "VARCHAR"),
+    ("status", "VARCHAR"),
+    ("error", "VARCHAR"),
+    ("processed_at", "TIMESTAMP"),
+]
+
 EXTRA_TABLES = {
-    "inputs": "CREATE TABLE IF NOT EXISTS inputs (input_ref VARCHAR, article_id VARCHAR, content_hash VARCHAR, "
-    "unfog_version VARCHAR, status VARCHAR, PRIMARY KEY (input_ref, article_id))",
+    "inputs": "CREATE TABLE IF NOT EXISTS inputs ("
+    + ", ".join(f"{c} {t}" for c, t in INPUT_COLUMNS)
+    + ", PRIMARY KEY (input_ref, article_id))",
     "meta": "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
 }
+
+
+class StoreError(Exception):
+    """The store cannot be opened or used (not a DuckDB file, locked, missing)."""
 
 
 class Store:
@@ -57,9 +74,24 @@ class Store:
 
     def __init__(self, path: str | os.PathLike | None = None, read_only: bool = False):
         self.path = str(path or default_path())
-        if not read_only:
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        self.con = duckdb.connect(self.path, read_only=read_only)
+        p = Path(self.path)
+        if p.is_dir():
+            raise StoreError(f"{self.path} is a folder, not a DuckDB file")
+        if read_only and not p.exists():
+            raise StoreError(f"no store at {self.path}; run 'unfog ingest' first")
+        try:
+            if not read_only:
+                p.parent.mkdir(parents=True, exist_ok=True)
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as e:
+            msg = str(e)
+            if "not a valid DuckDB database" in msg:
+                raise StoreError(f"{self.path} is not a DuckDB file (give another --db)") from None
+            if "lock" in msg.lower():
+                raise StoreError(f"{self.path} is in use by another unfog process; wait for it to finish") from None
+            raise StoreError(f"cannot open the store {self.path}: {msg}") from None
+        except OSError as e:
+            raise StoreError(f"cannot open the store {self.path}: {e.strerror or e}") from None
         if not read_only:
             self._create()
 
@@ -74,6 +106,10 @@ class Store:
                     self.con.execute(f'ALTER TABLE {name} ADD COLUMN "{c}" {t}')
         for ddl in EXTRA_TABLES.values():
             self.con.execute(ddl)
+        existing = {r[0] for r in self.con.execute("DESCRIBE inputs").fetchall()}
+        for c, t in INPUT_COLUMNS:  # stores made by earlier versions
+            if c not in existing:
+                self.con.execute(f'ALTER TABLE inputs ADD COLUMN "{c}" {t}')
 
     def close(self) -> None:
         self.con.close()
@@ -112,11 +148,7 @@ class Store:
                     self.delete_article_records(res.article.id)
                 for name, recs in res.tables().items():
                     added[name] += self._insert(name, recs, replace=replace)
-                a = res.article
-                self.con.execute(
-                    "INSERT OR REPLACE INTO inputs VALUES (?, ?, ?, ?, ?)",
-                    [a.input_ref or a.id, a.id, a.content_hash, a.unfog_version, a.status],
-                )
+                self._note_input(res.article, replace=True)
             added["relations"] += self._insert("relations", relations)
             self.con.execute("COMMIT")
         except BaseException:
@@ -124,10 +156,29 @@ class Store:
             raise
         return added
 
+    def _note_input(self, a, replace: bool) -> None:
+        verb = "INSERT OR REPLACE" if replace else "INSERT OR IGNORE"
+        names = ", ".join(c for c, _ in INPUT_COLUMNS)
+        self.con.execute(
+            f"{verb} INTO inputs ({names}) VALUES (?, ?, ?, ?, ?, ?, current_timestamp)",
+            [a.input_ref or a.id, a.id, a.content_hash, a.unfog_version, a.status, a.error],
+        )
+
+    def note_input(self, article) -> None:
+        """Remember that an input gave an article already stored (first sighting wins)."""
+        self._note_input(article, replace=False)
+
     def write_relations(self, relations: Iterable[Relation]) -> int:
         return self._insert("relations", relations)
 
     def delete_article_records(self, article_id: str) -> None:
+        """Remove what was extracted from an article (and relations touching it); keeps the article."""
+        self.con.execute(
+            "DELETE FROM relations WHERE a IN (SELECT id FROM statements WHERE article_id = $1 UNION ALL "
+            "SELECT id FROM figures WHERE article_id = $1) OR b IN (SELECT id FROM statements WHERE article_id = $1 "
+            "UNION ALL SELECT id FROM figures WHERE article_id = $1)",
+            [article_id],
+        )
         for name in ("statements", "figures", "places", "dates"):
             self.con.execute(f"DELETE FROM {name} WHERE article_id = ?", [article_id])
         self.con.execute("DELETE FROM events WHERE json_contains(article_ids, ?)", [json.dumps(article_id)])
@@ -138,6 +189,20 @@ class Store:
 
     def has_article(self, article_id: str) -> bool:
         return self.con.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone() is not None
+
+    def article_status(self, article_id: str) -> str | None:
+        """'ok' or 'failed' for a stored article, None when it is not stored."""
+        row = self.con.execute("SELECT status FROM articles WHERE id = ?", [article_id]).fetchone()
+        return row[0] if row else None
+
+    def outdated_article_ids(self, version: str | None, everything: bool = False) -> list[str]:
+        """Articles whose text can be extracted again: all of them, or those of another unfog version."""
+        sql = "SELECT id FROM articles WHERE text IS NOT NULL AND text <> ''"
+        params: list = []
+        if not everything:
+            sql += " AND unfog_version IS DISTINCT FROM ?"
+            params.append(version)
+        return [r[0] for r in self.con.execute(sql + " ORDER BY id", params).fetchall()]
 
     def rows(self, name: str, where: str = "", params: list | None = None, order: str = "", limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
         """Rows of a table as dicts, JSON columns decoded. ``where`` must use ? parameters."""

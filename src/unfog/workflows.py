@@ -7,56 +7,177 @@ from __future__ import annotations
 
 import itertools
 from importlib import resources
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from unfog import fuse
 from unfog.api import extract_stream
-from unfog.ingest import iter_inputs
-from unfog.model import Article
-from unfog.store import Store
+from unfog.ingest import iter_inputs, mark_duplicates
+from unfog.model import RECORD_TYPES, Article, ArticleRecords
+from unfog.store import Store, default_path
 
 
-def _new_articles(articles: Iterable[Article], store: Store, counter: dict) -> Iterable[Article]:
+def _new_articles(articles: Iterable[Article], store: Store, summary: dict, on_article) -> Iterator[Article]:
+    """The articles the store does not hold yet; the others are counted and noted as inputs."""
     for art in articles:
-        counter["seen"] += 1
-        if art.status == "ok" and store.has_article(art.id):
-            counter["skipped"] += 1
+        summary["seen"] += 1
+        status = store.article_status(art.id)
+        if status is None:
+            yield art
             continue
-        yield art
+        summary["skipped"] += 1
+        if status == "failed":
+            summary["failed"] += 1
+        store.note_input(art)
+        if on_article:
+            on_article(art)
+
+
+def _relations(results: list[ArticleRecords], store: Store):
+    if hasattr(fuse, "relate_with_store"):
+        return fuse.relate_with_store(results, store)
+    return fuse.relate(results)
+
+
+def _note_failures(results: list[ArticleRecords], summary: dict) -> None:
+    for r in results:
+        a = r.article
+        if a.status == "failed":
+            summary["failed"] += 1
+            if len(summary["failures"]) < MAX_LISTED_FAILURES:
+                summary["failures"].append((a.input_ref or a.id, a.error or "failed"))
+
+
+MAX_LISTED_FAILURES = 50
 
 
 def ingest_articles(
     articles: Iterable[Article],
-    db: str,
+    db: str | None = None,
     workers: int = 1,
     chunk: int = 50,
+    batch_size: int = 32,
     on_article: Callable[[Article], None] | None = None,
+    on_commit: Callable[[dict], None] | None = None,
 ) -> dict:
-    """Extract and store articles in transactions of ``chunk`` articles.
+    """Extract and store articles, committing one transaction per ``chunk`` articles.
 
     Articles already stored (same content id) are skipped, so an interrupted
-    run can simply be run again.
+    run can simply be run again, and running twice changes nothing. Returns a
+    summary: rows ``added`` per table, articles ``seen``, ``skipped`` (already
+    stored) and ``failed``, and the first ``failures`` as (input, reason).
     """
-    counter = {"seen": 0, "skipped": 0, "failed": 0}
-    added: dict[str, int] = {}
+    summary: dict = {"seen": 0, "skipped": 0, "failed": 0, "stored": 0, "failures": [], "db": db or default_path()}
+    added = {name: 0 for name in RECORD_TYPES}
     with Store(db) as store:
-        stream = extract_stream(_new_articles(articles, store, counter), workers=workers)
+        fresh = _new_articles(mark_duplicates(articles), store, summary, on_article)
+        stream = extract_stream(fresh, workers=workers, batch_size=batch_size)
         while True:
             results = list(itertools.islice(stream, chunk))
             if not results:
                 break
-            relations = fuse.relate_with_store(results, store) if hasattr(fuse, "relate_with_store") else fuse.relate(results)
-            for k, v in store.write(results, relations).items():
+            for k, v in store.write(results, _relations(results, store)).items():
                 added[k] = added.get(k, 0) + v
+            summary["stored"] += len(results)
+            _note_failures(results, summary)
             for r in results:
-                counter["failed"] += r.article.status == "failed"
                 if on_article:
                     on_article(r.article)
-    return {"added": added, **counter}
+            if on_commit:
+                on_commit(summary)
+    summary["added"] = added
+    return summary
 
 
-def ingest_paths(inputs, db: str, published=None, source=None, **kw) -> dict:
+def ingest_paths(inputs, db: str | None = None, published=None, source=None, **kw) -> dict:
+    """Ingest files, folders and JSONL batches (see :func:`ingest_articles`), or a Parquet folder."""
+    from unfog import parquet_io
+
+    inputs = list(inputs)
+    if len(inputs) == 1 and parquet_io.is_layout(inputs[0]):  # written by `unfog extract --out DIR`
+        return ingest_parquet_folder(inputs[0], db, chunk=kw.get("chunk", 50), on_article=kw.get("on_article"),
+                                     on_commit=kw.get("on_commit"))
     return ingest_articles(iter_inputs(inputs, published=published, source=source), db, **kw)
+
+
+def ingest_parquet_folder(folder, db: str | None = None, chunk: int = 50, on_article=None, on_commit=None) -> dict:
+    """Store records already extracted to a Parquet folder (no NLP); same summary as :func:`ingest_articles`."""
+    from unfog import parquet_io
+
+    summary: dict = {"seen": 0, "skipped": 0, "failed": 0, "stored": 0, "failures": [], "db": db or default_path()}
+    added = {name: 0 for name in RECORD_TYPES}
+    with Store(db) as store:
+        for part in parquet_io.iter_parts(folder):
+            for i in range(0, len(part), chunk):
+                results = []
+                for r in part[i:i + chunk]:
+                    summary["seen"] += 1
+                    if store.article_status(r.article.id) is None:
+                        results.append(r)
+                        continue
+                    summary["skipped"] += 1
+                    store.note_input(r.article)
+                for k, v in store.write(results).items():
+                    added[k] += v
+                summary["stored"] += len(results)
+                _note_failures(results, summary)
+                for r in part[i:i + chunk]:
+                    if on_article:
+                        on_article(r.article)
+                if on_commit:
+                    on_commit(summary)
+        added["relations"] += store.write_relations(parquet_io.read_relations(folder))
+    summary["added"] = added
+    return summary
+
+
+def reprocess(
+    db: str | None = None,
+    everything: bool = False,
+    chunk: int = 50,
+    batch_size: int = 32,
+    on_article: Callable[[Article], None] | None = None,
+) -> dict:
+    """Extract stored articles again (after an upgrade), replacing their records.
+
+    Picks the articles stored by another unfog version (or all with
+    ``everything``); each chunk of articles is replaced in one transaction,
+    so an interrupted reprocess leaves every article either old or new.
+    """
+    from unfog import __version__
+
+    summary: dict = {"seen": 0, "failed": 0, "failures": [], "db": db or default_path()}
+    with Store(db) as store:
+        ids = store.outdated_article_ids(__version__, everything=everything)
+        summary["total"] = len(ids)
+        for i in range(0, len(ids), chunk):
+            part = ids[i:i + chunk]
+            marks = ", ".join("?" * len(part))
+            articles = [_fresh_copy(a) for a in store.records("articles", where=f"id IN ({marks})", params=part)]
+            results = list(extract_stream(articles, batch_size=batch_size))
+            store.write(results, _relations(results, store), replace=True)
+            store.con.execute(
+                "UPDATE inputs SET unfog_version = ? WHERE article_id IN ({})".format(", ".join("?" * len(results))),
+                [__version__, *[r.article.id for r in results]],
+            )
+            summary["seen"] += len(results)
+            _note_failures(results, summary)
+            for r in results:
+                if on_article:
+                    on_article(r.article)
+    return summary
+
+
+def _fresh_copy(article: Article) -> Article:
+    """A stored article made ready to go through the pipeline again."""
+    if article.status == "failed" and article.text.strip():
+        article.status, article.error = "ok", None  # e.g. a limit that was raised
+    article.language = None
+    article.warnings = [w for w in (article.warnings or []) if w.startswith(READ_WARNING_PREFIXES)]
+    return article
+
+
+# Warnings made when the input was read (kept on reprocess); the pipeline's own are made again.
+READ_WARNING_PREFIXES = ("publication date", "same text as article")
 
 
 def sample_corpus_path() -> str:

@@ -1,8 +1,918 @@
-"""First version: returns nothing yet (see the issue that builds it)."""
+"""What happened: clause-level events typed with ACLED's codebook.
+
+The extractor runs last, so it reads the records the other stages left on the
+context (dates, places, statements, figures) and adds the parse:
+
+1. *Triggers*: verbs and nouns of :mod:`unfog.events_lexicon` ("shelled",
+   "siege", "surrendered", "humanitarian corridor"), dropped when the clause says
+   the event did not or may not happen ("would not succeed", "the proposed
+   assault", "halt the attack").
+2. *Groups*: triggers of one clause (linked in the dependency tree without
+   crossing a reported clause, a relative clause or a temporal clause) describe
+   one happening; the highest-ranked kind names it, as in ACLED's hierarchy
+   ("killed in the fighting, mostly by artillery" is one battle).
+3. *Arguments*: actors from the parse (subject = actor1, object = actor2, passive
+   "by" agent = actor1), the nearest place and date mention in the tree, killed
+   figures, and the party asserting it (a statement that covers the trigger, or
+   a reporting verb above it).
+4. *Merging*: mentions of the same happening across the article (same family of
+   kind, compatible place and dates, or a definite "the attack") become one
+   event with every evidence span.
+
+The rules are documented in docs/events.md.
+"""
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from unfog import events_lexicon as lex
 from unfog.extract.context import Context
+from unfog.model import DateMention, Event, Figure, Place, Statement
+
+HISTORICAL_DAYS = 28  # an event dated this long before publication is background
+PLACE_MERGE_KM = 10.0  # two mentions this close are the same location
+NEAR_SENTENCES = 2  # undated / unplaced mentions merge only with events this close
+
+BARRIER_DEPS = {"ccomp", "parataxis", "relcl"}
+TEMPORAL_MARKS = {"since", "after", "before", "when", "until", "while", "once", "as"}
+DEFINITE = {"the", "this", "that", "these", "those"}
+GENERIC_ANAPHORS = {"attack", "strike", "assault", "bombing", "shelling", "raid", "incident", "fighting", "operation"}
+PRONOUNS = {"he", "she", "it", "they", "them", "him", "her", "we", "i", "who", "which", "that"}
 
 
-def extract(ctx: Context) -> list:
-    return []
+# -- small parse helpers ---------------------------------------------------------
+
+def _ancestors(tok) -> list:
+    out = []
+    while tok.head is not tok:
+        tok = tok.head
+        out.append(tok)
+    return out
+
+
+def _tree_distance(a, b) -> int:
+    if a is b:
+        return 0
+    pa = [a] + _ancestors(a)
+    pb = [b] + _ancestors(b)
+    ib = {t.i: n for n, t in enumerate(pb)}
+    for n, t in enumerate(pa):
+        if t.i in ib:
+            return n + ib[t.i]
+    return len(pa) + len(pb)
+
+
+def _anchor(tok):
+    """The verb a trigger belongs to: itself when a verb, else the nearest verb above it."""
+    t = tok
+    while t.pos_ not in ("VERB", "AUX") and t.head is not t:
+        t = t.head
+    return t
+
+
+def _children(tok, *deps):
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _lemma(tok) -> str:
+    return tok.lemma_.lower()
+
+
+def _span_of(doc, start: int, end: int):
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _phrase(tok) -> tuple[str, int, int]:
+    """A short noun phrase for an actor: modifiers on the left, the head, 'of X' names."""
+    left = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "poss", "nmod", "det", "case", "cc", "conj")]
+    toks = [tok]
+    for c in left:
+        toks.extend(c.subtree)
+    for c in tok.rights:
+        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN"):
+            toks.extend(t for t in c.subtree if t.dep_ != "relcl")
+            toks.extend(_children(tok, "cc"))
+        if c.dep_ == "prep" and c.lower_ == "of" and tok.lemma_.lower() in ("force", "army", "ministry", "troop", "president", "government"):
+            toks.extend(c.subtree)
+    if tok.dep_ == "compound":
+        toks.append(tok.head)
+    i0 = min(t.i for t in toks)
+    i1 = max(t.i for t in toks)
+    doc = tok.doc
+    while i0 < i1 and doc[i0].dep_ == "det" and doc[i0].lower_ in ("the", "a", "an", "any", "some", "all"):
+        i0 += 1
+    while i1 > i0 and doc[i1].is_punct:
+        i1 -= 1
+    span = doc[i0:i1 + 1]
+    return span.text, span.start_char, span.end_char
+
+
+def side_of_text(text: str | None) -> str | None:
+    """Side of an actor phrase: the actors table first, then demonyms and capitals."""
+    if not text:
+        return None
+    try:
+        from unfog.actors import lookup_actor, side_of
+
+        actor = lookup_actor(text)
+        if actor is not None and actor.side:
+            return actor.side
+        s = side_of(text)
+        if s:
+            return s
+    except Exception:  # the actors table is optional help, never a reason to fail
+        pass
+    low = text.lower()
+    found = []
+    for w in low.replace("’", "'").replace("'s", "").replace(",", " ").split():
+        side = lex.SIDE_WORDS.get(w)
+        if side and side not in found:
+            found.append(side)
+    if "red cross" in low or "united nations" in low:
+        found.append("INT")
+    return found[0] if len(found) == 1 else None
+
+
+def _actor_name(text: str | None) -> str | None:
+    if not text:
+        return None
+    try:
+        from unfog.actors import lookup_actor
+
+        actor = lookup_actor(text)
+        if actor is not None and actor.name:
+            return actor.name
+    except Exception:
+        pass
+    return text
+
+
+# -- records per mention ---------------------------------------------------------
+
+@dataclass
+class Mention:
+    kinds: list[str]
+    primary: object  # spaCy token
+    tokens: list  # trigger tokens of the group
+    sent: object
+    sent_index: int
+    tags: set[str] = field(default_factory=set)
+    actor1: str | None = None
+    actor2: str | None = None
+    actor2_head: str | None = None
+    claimant: str | None = None
+    claimant_side: str | None = None
+    claimed: bool = False
+    denied: bool = False
+    statement_ids: list[str] = field(default_factory=list)
+    place: Place | None = None
+    place_local: bool = False  # the place is named in the same sentence
+    date: DateMention | None = None
+    figures: list[Figure] = field(default_factory=list)
+    weapon: str | None = None
+    nonviolent: bool = False
+
+    @property
+    def kind(self) -> str:
+        return self.kinds[0]
+
+
+def _trigger_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
+    """The kind of event a token signals here, or None."""
+    lemma = _lemma(tok)
+    low = tok.lower_
+    kids = {_lemma(c) for c in tok.children}
+    if tok.pos_ in ("VERB",):
+        if lemma == "open" and any(_lemma(c) == "fire" for c in _children(tok, "dobj")):
+            return "battle"
+        if lemma in ("push", "advance", "break") and any(c.lower_ in ("into", "through", "towards", "toward") for c in _children(tok, "prep")):
+            return "battle"
+        if lemma == "take":
+            objs = _children(tok, "dobj")
+            if "over" in kids or any(_lemma(o) == "control" or o.i in place_tokens or _lemma(o) in lex.PLACE_NOUNS for o in objs):
+                return "territory"
+            if any(_lemma(o) == "prisoner" for o in objs) or "prisoner" in {_lemma(c) for o in objs for c in o.subtree}:
+                return "prisoners"
+            return None
+        if lemma == "lay" and any(_lemma(c) in ("arm", "weapon") for c in _children(tok, "dobj")):
+            return "surrender"
+        if lemma == "pull" and kids & {"out", "back"}:
+            return "withdrawal"
+        if lemma == "block" and "off" in kids:
+            return "siege"
+        if lemma == "fall":
+            if "through" in kids or "apart" in kids:
+                return None
+            subj = _children(tok, "nsubj")
+            to_side = any(c.lower_ == "to" for c in _children(tok, "prep"))
+            if to_side or any(s.i in place_tokens or _lemma(s) in lex.PLACE_NOUNS or s.ent_type_ in ("GPE", "LOC", "FAC") for s in subj):
+                return "territory"
+            if subj and subj[0].lower_ in ("it",):
+                return "territory"
+            return None
+        if lemma == "control":
+            return "territory" if _children(tok, "dobj") else None
+        if lemma in ("capture", "seize", "occupy", "take"):
+            objs = _children(tok, "dobj", "nsubjpass")
+            for o in objs:
+                if o.i in place_tokens or _lemma(o) in lex.PLACE_NOUNS or o.ent_type_ in ("GPE", "LOC", "FAC") or _lemma(o) == "which":
+                    return "territory"
+                if _lemma(o) in lex.PEOPLE_NOUNS or o.like_num or o.pos_ == "NUM":
+                    return "prisoners"
+            if not objs and lemma == "capture":
+                return "prisoners" if any(f.category == "captured" for f in ctx.figures) else None
+            return "territory" if lemma == "occupy" else None
+        if lemma == "offer":
+            return "offer" if {_lemma(t) for t in tok.subtree} & lex.OFFER_CONTEXT else None
+        if lemma == "strike" and tok.dep_ == "amod":
+            return None
+        return lex.VERB_TRIGGERS.get(lemma)
+    if tok.pos_ in ("NOUN", "PROPN"):
+        mods = {_lemma(c) for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+        if lemma in ("strike", "attack", "raid"):
+            if mods & {"hunger", "heart", "panic", "cyber", "general"}:
+                return None
+            for m in mods:
+                if m in lex.WEAPON_KIND:
+                    return lex.WEAPON_KIND[m] if lex.WEAPON_KIND[m] != "grenade" else "grenade"
+            return lex.NOUN_TRIGGERS[lemma]
+        if lemma == "fall":
+            return "territory" if _children(tok, "poss") or any(c.lower_ == "of" for c in _children(tok, "prep")) else None
+        if lemma == "capture":
+            return "territory" if any(c.lower_ == "of" for c in _children(tok, "prep")) else None
+        if lemma == "grave":
+            return "mass_grave" if "mass" in mods else None
+        if lemma == "corridor":
+            if mods & lex.CORRIDOR_MODIFIERS:
+                return "corridor"
+            sent_lemmas = {_lemma(t) for t in tok.sent}
+            if mods & {"land", "transport", "trade", "air"}:
+                return None
+            return "corridor" if sent_lemmas & {"evacuate", "evacuation", "civilian", "evacuee"} else None
+        if lemma == "passage":
+            return "corridor" if "safe" in mods else None
+        if lemma in ("deal", "agreement", "swap"):
+            return "agreement" if {_lemma(t) for t in tok.subtree} & lex.AGREEMENT_CONTEXT or mods & lex.AGREEMENT_CONTEXT else None
+        if lemma == "exchange":
+            subtree = {_lemma(t) for t in tok.subtree}
+            if "fire" in subtree:
+                return "battle"
+            return "agreement" if subtree & {"prisoner", "body", "pow"} else None
+        if lemma == "offer":
+            return "offer" if {_lemma(t) for t in tok.subtree} & lex.OFFER_CONTEXT else None
+        if lemma == "retreat" and tok.dep_ in ("dobj", "pobj") and low == "retreat":
+            return "withdrawal"
+        if lemma in ("protest", "demonstration", "riot"):
+            return lex.NOUN_TRIGGERS[lemma] if not ({_lemma(c) for c in tok.children} & {"diplomatic", "formal"}) else None
+        kind = lex.NOUN_TRIGGERS.get(lemma)
+        if kind is None and low.endswith("strikes") and low.startswith("air"):
+            return "air"
+        return kind
+    return None
+
+
+def _unreal(tok, kind: str) -> tuple[bool, set[str]]:
+    """True when the clause says the event is negated, hypothetical or only talked about.
+
+    Returns (skip, extra_tags): a negated or failed corridor is still an event,
+    tagged ``failed``.
+    """
+    tags: set[str] = set()
+    anchor = _anchor(tok)
+    negated = bool(_children(tok, "neg")) or any(c.lower_ == "no" for c in _children(tok, "det"))
+    if anchor is not tok and tok.dep_ in ("dobj", "attr", "nsubj", "nsubjpass", "xcomp"):
+        negated = negated or bool(_children(anchor, "neg"))
+    if kind == "corridor" or kind == "agreement":
+        if negated or _lemma(anchor) in lex.FAIL_VERBS and tok.dep_ in ("nsubj", "nsubjpass"):
+            tags.add("failed")
+        head = tok.head
+        while head is not head.head and head.pos_ not in ("VERB", "AUX"):
+            head = head.head
+        if _lemma(head) in lex.FAIL_VERBS and not negated:
+            tags.add("failed")
+        return False, tags
+    if negated:
+        return True, tags
+    if {_lemma(c) for c in tok.children if c.dep_ == "amod"} & lex.UNREAL_MODIFIERS:
+        return True, tags
+    if tok.dep_ in ("dobj", "xcomp", "pobj") and _lemma(tok.head) in lex.UNREAL_GOVERNORS:
+        return True, tags
+    if tok.dep_ == "pobj" and tok.head.head is not tok.head and _lemma(tok.head.head) in lex.UNREAL_GOVERNORS:
+        return True, tags
+    if kind in lex.ANNOUNCED_KINDS:
+        return False, tags
+    modals = {c.lower_ for c in anchor.children if c.dep_ == "aux"}
+    if modals & (lex.MODALS | {"will", "'ll"}):
+        return True, tags
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in anchor.children):
+        return True, tags
+    return False, tags
+
+
+def _crosses_barrier(child) -> bool:
+    """Does the edge child -> child.head separate two happenings?"""
+    if child.dep_ in BARRIER_DEPS:
+        return True
+    if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in child.children):
+        return True
+    if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and _children(child, "nsubj", "nsubjpass"):
+        return True
+    if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and _lemma(child) in lex.REPORT_VERBS:
+        return True
+    return False
+
+
+def _linked(upper, lower) -> bool:
+    """Is ``lower`` inside ``upper``'s clause, without crossing a barrier?"""
+    t = lower
+    while t.head is not t:
+        if t is upper:
+            return True
+        if _crosses_barrier(t):
+            return False
+        t = t.head
+    return t is upper
+
+
+def _group(triggers: list[tuple[object, str, set]]) -> list[list[tuple[object, str, set]]]:
+    parent = list(range(len(triggers)))
+
+    def find(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, (a, ka, _) in enumerate(triggers):
+        anchor_a = _anchor(a)
+        for j, (b, kb, _) in enumerate(triggers):
+            if i == j:
+                continue
+            conj_ok = kb in ("air", "shelling", "explosive", "killing", "prisoners", "battle", "grenade") or b.pos_ == "NOUN"
+            if _linked(a, b) or (_linked(anchor_a, b) and conj_ok and anchor_a is not b):
+                parent[find(j)] = find(i)
+    groups: dict[int, list] = {}
+    for i, t in enumerate(triggers):
+        groups.setdefault(find(i), []).append(t)
+    return list(groups.values())
+
+
+def _depth(tok) -> int:
+    return len(_ancestors(tok))
+
+
+def _resolve_pronoun(tok, sents: list, sent_index: int) -> object | None:
+    """A noun a pronoun stands for: the head of a relative clause, or an earlier subject."""
+    low = tok.lower_
+    if low in ("which", "who", "that"):
+        rel = tok.head
+        if rel.dep_ in ("relcl", "acl") and rel.head is not rel:
+            return rel.head
+        return None
+    for t in reversed(list(tok.sent)[: tok.i - tok.sent.start]):
+        if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ not in PRONOUNS and t.pos_ in ("NOUN", "PROPN"):
+            return t
+    for k in range(sent_index - 1, max(-1, sent_index - 3), -1):
+        root = sents[k].root
+        subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in PRONOUNS]
+        if subj:
+            return subj[0]
+    return None
+
+
+def _actor_token(tok, sents, sent_index):
+    if tok is None:
+        return None
+    if tok.lower_ in PRONOUNS:
+        return _resolve_pronoun(tok, sents, sent_index)
+    return tok
+
+
+def _actors(primary, group_tokens, sents, sent_index, place_tokens):
+    """(actor1 token, actor2 token) from the parse around the group."""
+    verbs = [t for t in group_tokens if t.pos_ == "VERB"]
+    verb = min(verbs, key=_depth) if verbs else None
+    a1 = a2 = None
+    if verb is not None:
+        subj = _children(verb, "nsubj")
+        subjpass = _children(verb, "nsubjpass")
+        agent = [p for c in _children(verb, "agent") for p in _children(c, "pobj")]
+        obj = _children(verb, "dobj")
+        on = [p for c in _children(verb, "prep") if c.lower_ in ("on", "against", "at") for p in _children(c, "pobj")]
+        if not subj and not subjpass and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+            # shared subject of coordinated verbs ("pushed in and were bombing it")
+            head = verb.head
+            subj = _children(head, "nsubj")
+            if verb.dep_ in ("xcomp",) and _children(head, "dobj") and _lemma(head) in ("order", "tell", "ask", "force", "urge"):
+                subj = _children(head, "dobj")
+        if subjpass or any(c.dep_ == "auxpass" for c in verb.children):
+            a2 = subjpass[0] if subjpass else None
+            a1 = agent[0] if agent else None
+        else:
+            a1 = subj[0] if subj else None
+            a2 = obj[0] if obj else (on[0] if on else None)
+        if _lemma(verb) == "fall":
+            to = [p for c in _children(verb, "prep") if c.lower_ == "to" for p in _children(c, "pobj")]
+            a1, a2 = (to[0] if to else None), None
+    else:
+        noun = primary
+        poss = _children(noun, "poss")
+        by = [p for c in _children(noun, "prep") if c.lower_ == "by" for p in _children(c, "pobj")]
+        on = [p for c in _children(noun, "prep") if c.lower_ in ("on", "against") for p in _children(c, "pobj")]
+        demonym = [c for c in noun.children if c.dep_ in ("amod", "compound") and lex.SIDE_WORDS.get(c.lower_)]
+        a1 = (poss or by or demonym or [None])[0]
+        a2 = on[0] if on else None
+        if a1 is None:
+            anchor = _anchor(noun)
+            if anchor is not noun and _lemma(anchor) not in lex.REPORT_VERBS and noun.dep_ not in ("nsubj", "nsubjpass"):
+                subj = _children(anchor, "nsubj")
+                a1 = subj[0] if subj else None
+    a1 = _actor_token(a1, sents, sent_index)
+    a2 = _actor_token(a2, sents, sent_index)
+    # a place is where it happened, not who did it
+    if a2 is not None and (a2.i in place_tokens or _lemma(a2) in lex.PLACE_NOUNS):
+        a2 = None
+    if a1 is not None and a1.i in place_tokens and not lex.SIDE_WORDS.get(a1.lower_):
+        a1 = None
+    return a1, a2
+
+
+def _claim_from_parse(primary, sents, sent_index):
+    """(claimant token, claimed, denied) from a reporting verb above the trigger."""
+    t = primary
+    while t.head is not t:
+        head = t.head
+        if t.dep_ in ("acl", "ccomp", "appos") and _lemma(head) in ("claim", "assertion", "allegation", "report", "announcement"):
+            return None, True, False
+        if t.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
+            return t, True, False
+        if _lemma(head) in lex.REPORT_VERBS and head.pos_ == "VERB" and t.dep_ in ("ccomp", "xcomp", "dobj", "conj", "parataxis", "advcl"):
+            subj = _children(head, "nsubj")
+            if not subj and head.dep_ == "conj":
+                subj = _children(head.head, "nsubj")
+            who = _actor_token(subj[0], sents, sent_index) if subj else None
+            return who, True, _lemma(head) in lex.DENY_VERBS
+        if any(c.dep_ == "prep" and c.lower_ == "according" for c in head.children):
+            acc = [p for c in head.children if c.lower_ == "according" for x in c.children for p in _children(x, "pobj")]
+            return (acc[0] if acc else None), True, False
+        t = head
+    return None, False, False
+
+
+# -- the extractor ---------------------------------------------------------------
+
+def extract(ctx: Context) -> list[Event]:
+    doc = ctx.doc
+    sents = list(doc.sents)
+    if not sents:
+        return []
+    place_tok = _mention_tokens(doc, ctx.places)
+    place_tokens = {t for toks in place_tok.values() for t in toks}
+    mentions: list[Mention] = []
+    for si, sent in enumerate(sents):
+        triggers = []
+        weapons = []
+        for tok in sent:
+            lemma = _lemma(tok)
+            if tok.pos_ in ("NOUN", "PROPN") and lemma in lex.WEAPON_KIND:
+                weapons.append(tok)
+            kind = _trigger_kind(tok, ctx, place_tokens)
+            if kind is None:
+                continue
+            skip, tags = _unreal(tok, kind)
+            if skip:
+                continue
+            triggers.append((tok, kind, tags))
+        if not triggers:
+            continue
+        for group in _group(triggers):
+            group.sort(key=lambda g: (lex.RANK.get(g[1], 5), _depth(g[0])))
+            primary, kind, _ = group[0]
+            m = Mention(kinds=[g[1] for g in group], primary=primary, tokens=[g[0] for g in group], sent=sent, sent_index=si)
+            for _, _, tags in group:
+                m.tags |= tags
+            for g in group:
+                fam_tags = lex.acled_type(g[1])[2]
+                if g[1] not in ("corridor",) or kind == "corridor":
+                    m.tags |= set(fam_tags) & {"siege", "surrender", "corridor", "mass-grave"}
+            tops = [_anchor(t) for t in m.tokens]
+            for w in weapons:
+                if any(_linked(top, w) for top in tops) or any(w.head is t for t in m.tokens):
+                    m.weapon = m.weapon or lex.WEAPON_KIND[_lemma(w)]
+            for t in m.tokens:
+                if t.pos_ == "NOUN":
+                    for c in t.children:
+                        if c.dep_ in ("compound", "amod") and _lemma(c) in lex.WEAPON_KIND:
+                            m.weapon = lex.WEAPON_KIND[_lemma(c)]
+            a1, a2 = _actors(primary, m.tokens, sents, si, place_tokens)
+            if a1 is not None:
+                m.actor1 = _phrase(a1)[0]
+            if a2 is not None:
+                m.actor2 = _phrase(a2)[0]
+                m.actor2_head = _lemma(a2)
+            if any(t.lower_ in ("unopposed", "peacefully") for t in sent) or "without a fight" in sent.text.lower() or "without resistance" in sent.text.lower():
+                m.nonviolent = True
+            mentions.append(m)
+    if not mentions:
+        return []
+    _attach_claims(ctx, mentions, sents)
+    _attach_places(ctx, mentions, sents, place_tok)
+    _attach_dates(ctx, mentions, sents)
+    _attach_figures(ctx, mentions)
+    return _merge(ctx, mentions, sents)
+
+
+def _mention_tokens(doc, records) -> dict[str, list[int]]:
+    out: dict[str, list[int]] = {}
+    for r in records:
+        sp = _span_of(doc, r.start, r.end)
+        if sp is not None:
+            out[r.id] = [t.i for t in sp]
+    return out
+
+
+def _record_root(doc, r):
+    sp = _span_of(doc, r.start, r.end)
+    return sp.root if sp is not None and len(sp) else None
+
+
+def _attach_claims(ctx: Context, mentions: list[Mention], sents) -> None:
+    stmts: list[Statement] = sorted(ctx.statements, key=lambda s: s.start)
+    for m in mentions:
+        pos = m.primary.idx
+        covering = None
+        for s in stmts:
+            lo, hi = (s.content_start, s.content_end) if s.content_start is not None and s.content_end is not None else (s.start, s.end)
+            if lo <= pos < hi:
+                covering = s
+        who_tok, claimed, denied = _claim_from_parse(m.primary, sents, m.sent_index)
+        if covering is not None:
+            m.statement_ids.append(covering.id)
+            denied = denied or covering.polarity == "denies"
+            if covering.speaker and covering.speaker_side != "MEDIA":
+                m.claimant, m.claimant_side, m.claimed = covering.speaker, covering.speaker_side, True
+        if m.claimant is None and claimed:
+            m.claimed = True
+            if who_tok is not None:
+                text = _phrase(who_tok)[0]
+                side = side_of_text(text)
+                if side != "MEDIA":
+                    m.claimant, m.claimant_side = _actor_name(text), side
+        if denied:
+            m.denied = True
+            m.tags.add("denial")
+
+
+def _place_ok(p: Place) -> bool:
+    return p.lat is not None and p.lon is not None
+
+
+def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> None:
+    from unfog.extract.places import place_near
+
+    doc = ctx.doc
+    by_sent: dict[int, list[Place]] = {}
+    sent_starts = [s.start_char for s in sents]
+    for p in ctx.places:
+        if not _place_ok(p):
+            continue
+        k = _sent_index(sent_starts, p.start)
+        by_sent.setdefault(k, []).append(p)
+    counts: dict[str, int] = {}
+    for p in ctx.places:
+        if _place_ok(p) and (p.precision or 3) <= 1:
+            counts[p.canonical or p.name] = counts.get(p.canonical or p.name, 0) + 1
+    main_place = None
+    if counts:
+        best = max(counts, key=lambda k: counts[k])
+        main_place = next(p for p in ctx.places if (p.canonical or p.name) == best and _place_ok(p))
+    for m in mentions:
+        cands = []
+        for p in by_sent.get(m.sent_index, []):
+            root = _record_root(doc, p)
+            if root is None:
+                continue
+            # "fall to Russia", "Russian forces": a country named as an actor is not the place
+            if (p.precision or 3) >= 3 and lex.SIDE_WORDS.get(p.name.lower()) and m.actor1 and p.name.lower() in m.actor1.lower():
+                continue
+            d = min(_tree_distance(root, t) for t in m.tokens)
+            cands.append((d, p.precision or 3, p.start, p))
+        if cands:
+            fine = [c for c in cands if c[1] < 3] or cands
+            m.place = min(fine, key=lambda c: (c[0], c[1], c[2]))[3]
+            m.place_local = True
+            continue
+        try:
+            near = place_near(ctx, m.sent.start_char, m.sent.end_char)
+        except Exception:
+            near = None
+        if near is not None and _place_ok(near):
+            m.place = near
+            continue
+        for k in range(m.sent_index - 1, max(-1, m.sent_index - 4), -1):
+            prev = [p for p in by_sent.get(k, []) if (p.precision or 3) <= 2]
+            if prev:
+                m.place = prev[-1]
+                break
+        if m.place is None:
+            m.place = main_place
+
+
+def _sent_index(starts: list[int], pos: int) -> int:
+    import bisect
+
+    return max(0, bisect.bisect_right(starts, pos) - 1)
+
+
+def _attach_dates(ctx: Context, mentions: list[Mention], sents) -> None:
+    from unfog.extract.dates import date_near
+
+    doc = ctx.doc
+    sent_starts = [s.start_char for s in sents]
+    by_sent: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sent.setdefault(m.sent_index, []).append(m)
+    claimed_dates: set[str] = set()
+    for d in ctx.dates:
+        if not d.date:
+            continue
+        k = _sent_index(sent_starts, d.start)
+        ms = by_sent.get(k)
+        if not ms:
+            continue
+        root = _record_root(doc, d)
+        if root is None:
+            continue
+        best = min(ms, key=lambda m: min(_tree_distance(root, t) for t in m.tokens))
+        claimed_dates.add(d.id)
+        if best.date is None or (d.precision or 3) < (best.date.precision or 3):
+            best.date = d
+    for m in mentions:
+        if m.date is not None:
+            continue
+        try:
+            near = date_near(ctx, m.primary.idx, m.primary.idx + len(m.primary.text))
+        except Exception:
+            near = None
+        if near is not None and near.date and near.id not in claimed_dates:
+            m.date = near
+
+
+def _attach_figures(ctx: Context, mentions: list[Mention]) -> None:
+    doc = ctx.doc
+    by_sent: dict[int, list[Mention]] = {}
+    sent_starts = [m.sent.start_char for m in mentions]
+    for m in mentions:
+        by_sent.setdefault(m.sent.start_char, []).append(m)
+    for f in ctx.figures:
+        if f.category != "killed":
+            continue
+        root = _record_root(doc, f)
+        if root is None:
+            continue
+        ms = by_sent.get(root.sent.start_char)
+        if not ms:
+            continue
+        best = min(ms, key=lambda m: min(_tree_distance(root, t) for t in m.tokens))
+        best.figures.append(f)
+    del sent_starts
+
+
+def _figure_count(f: Figure) -> int | None:
+    v = f.value if f.value is not None else f.low
+    if v is None:
+        return None
+    try:
+        return int(v)
+    except (TypeError, ValueError):
+        return None
+
+
+# -- merging ---------------------------------------------------------------------
+
+def _parse_day(s: str | None) -> date | None:
+    if not s:
+        return None
+    try:
+        return date.fromisoformat(s[:10])
+    except ValueError:
+        return None
+
+
+def _km(a: Place, b: Place) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(h))
+
+
+def _same_place(a: Place | None, b: Place | None) -> bool | None:
+    """True/False when both are known, None when either is missing."""
+    if a is None or b is None:
+        return None
+    if a.geonames_id is not None and a.geonames_id == b.geonames_id:
+        return True
+    if (a.canonical or a.name) == (b.canonical or b.name):
+        return True
+    if (a.precision or 3) >= 3 or (b.precision or 3) >= 3:
+        return False
+    return _km(a, b) <= PLACE_MERGE_KM
+
+
+def _window(d: DateMention | None, published: str | None) -> tuple[date, date] | None:
+    if d is None:
+        return None
+    a = _parse_day(d.date)
+    if a is None:
+        return None
+    b = _parse_day(d.date_end) or a
+    slack = {1: 1, 2: 3}.get(d.precision or 1, 0)
+    return a - timedelta(days=slack), b + timedelta(days=slack)
+
+
+def _same_time(a: DateMention | None, b: DateMention | None, published: str | None) -> bool | None:
+    wa, wb = _window(a, published), _window(b, published)
+    if wa is None or wb is None:
+        return None
+    return wa[0] <= wb[1] and wb[0] <= wa[1]
+
+
+def _is_historical(ctx: Context, d: DateMention | None) -> bool:
+    if d is None:
+        return False
+    if d.historical:
+        return True
+    day = _parse_day(d.date_end or d.date)
+    pub = _parse_day(ctx.published)
+    return bool(day and pub and day < pub - timedelta(days=HISTORICAL_DAYS))
+
+
+@dataclass
+class _Draft:
+    mentions: list[Mention]
+
+    @property
+    def first(self) -> Mention:
+        return self.mentions[0]
+
+    @property
+    def family(self) -> str:
+        return lex.family(self.first.kind)
+
+    @property
+    def last_sent(self) -> int:
+        return self.mentions[-1].sent_index
+
+    def place(self) -> Place | None:
+        ps = [m.place for m in self.mentions if m.place is not None and m.place_local]
+        ps = ps or [m.place for m in self.mentions if m.place is not None]
+        return min(ps, key=lambda p: p.precision or 3) if ps else None
+
+    def date(self) -> DateMention | None:
+        ds = [m.date for m in self.mentions if m.date is not None]
+        return min(ds, key=lambda d: d.precision or 3) if ds else None
+
+
+def _merge(ctx: Context, mentions: list[Mention], sents) -> list[Event]:
+    drafts: list[_Draft] = []
+    for m in mentions:
+        target = _merge_target(ctx, m, drafts)
+        if target is None:
+            drafts.append(_Draft([m]))
+        else:
+            target.mentions.append(m)
+    return [_to_event(ctx, d) for d in drafts]
+
+
+def _merge_target(ctx: Context, m: Mention, drafts: list[_Draft]) -> _Draft | None:
+    fam = lex.family(m.kind)
+    hist = _is_historical(ctx, m.date)
+    definite = m.primary.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in m.primary.children)
+    own_place = m.place is not None and m.place_local
+    for d in reversed(drafts):
+        if d.family != fam or _is_historical(ctx, d.date()) != hist:
+            continue
+        if m.denied or (definite and not own_place and m.date is None):
+            return d
+        same_place = _same_place(m.place, d.place())
+        same_time = _same_time(m.date, d.date(), ctx.published)
+        if same_place is False or same_time is False:
+            continue
+        close = m.sent_index - d.last_sent <= NEAR_SENTENCES
+        if same_place and (same_time or close or m.date is None or d.date() is None):
+            return d
+        if same_place is None and close:
+            return d
+    if definite and _lemma(m.primary) in GENERIC_ANAPHORS and not own_place and m.date is None:
+        for d in reversed(drafts):
+            if d.first.kind in lex.VIOLENT_KINDS:
+                return d
+    return None
+
+
+def _to_event(ctx: Context, d: _Draft) -> Event:
+    first = d.first
+    sent = first.sent
+    text = sent.text.strip()
+    start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+    end = start + len(text)
+    place = d.place()
+    dm = d.date()
+    kinds = [m.kind for m in d.mentions]
+    tags: set[str] = set()
+    for m in d.mentions:
+        tags |= m.tags
+    # actors: the first mention that names them, skipping denials (the denier is not the actor)
+    actor1 = next((m.actor1 for m in d.mentions if m.actor1 and not m.denied), None)
+    actor2 = next((m.actor2 for m in d.mentions if m.actor2 and not m.denied), None)
+    actor2_head = next((m.actor2_head for m in d.mentions if m.actor2 and not m.denied), None)
+    asserters = [m for m in d.mentions if not m.denied]
+    claimant_m = next((m for m in asserters if m.claimant), None)
+    reporter_says = any(not m.claimed for m in asserters)
+    figures = [f for m in d.mentions for f in m.figures]
+    counts = [c for c in (_figure_count(f) for f in figures) if c is not None]
+    civilians = (actor2_head in lex.CIVILIAN_NOUNS) or any(f.group == "civilians" for f in figures)
+    weapon = next((m.weapon for m in d.mentions if m.weapon), None)
+    a1_side = side_of_text(actor1)
+    home = lex.ISO2_TO_ISO3.get((place.country or "").upper()) if place is not None and place.country else None
+    if home is None and place is not None and place.geonames_id is not None:
+        home = "UKR" if (place.country is None and place.admin1) else home
+    kind = first.kind
+    if kind == "territory" and not reporter_says:
+        claimed = True
+    else:
+        claimed = not reporter_says
+    etype, sub, type_tags = lex.acled_type(
+        kind, actor1_side=a1_side, home_side=home, claimed=claimed, targets_civilians=civilians,
+        weapon=weapon if kind == "killing" else None, nonviolent=any(m.nonviolent for m in d.mentions),
+    )
+    tags |= set(type_tags)
+    if kind == "corridor" and "failed" in tags:
+        pass
+    if "failed" in tags and kind not in ("corridor", "agreement"):
+        tags.discard("failed")
+    # date
+    published = ctx.published
+    if dm is not None:
+        ev_date, ev_end, precision = dm.date, dm.date_end or dm.date, dm.precision or 1
+    elif published:
+        ev_date, ev_end, precision = published, None, 2  # reported without a date: the publication week
+        tags.add("undated")
+    else:
+        ev_date, ev_end, precision = None, None, None
+    if _is_historical(ctx, dm):
+        tags.add("historical")
+    evidence = []
+    seen = set()
+    for m in d.mentions:
+        s = m.sent
+        st = s.start_char + (len(s.text) - len(s.text.lstrip()))
+        t = s.text.strip()
+        if st in seen:
+            continue
+        seen.add(st)
+        evidence.append({"text": t, "start": st, "end": st + len(t)})
+    statement_ids = []
+    for m in d.mentions:
+        for sid in m.statement_ids:
+            if sid not in statement_ids:
+                statement_ids.append(sid)
+    for f in figures:
+        if f.statement_id and f.statement_id not in statement_ids:
+            statement_ids.append(f.statement_id)
+    trigger = first.primary.text
+    if _lemma(first.primary) == "open":
+        trigger = "opened fire"
+    ev = Event(
+        id=ctx.make_id("evt", start, end, first.primary.idx),
+        article_ids=[ctx.article.id],
+        event_type=etype,
+        sub_event_type=sub,
+        text=text,
+        start=start,
+        end=end,
+        tags=sorted(tags),
+        actor1=_actor_name(actor1),
+        actor1_side=a1_side,
+        actor2=_actor_name(actor2),
+        actor2_side=side_of_text(actor2),
+        place=(place.canonical or place.name) if place is not None else None,
+        place_id=place.id if place is not None else None,
+        geonames_id=place.geonames_id if place is not None else None,
+        lat=place.lat if place is not None else None,
+        lon=place.lon if place is not None else None,
+        geo_precision=(place.precision or 1) if place is not None else None,
+        date=ev_date,
+        date_end=ev_end,
+        time_precision=precision,
+        fatalities=min(counts) if counts else None,
+        figure_ids=[f.id for f in figures],
+        claimed_by=claimant_m.claimant if claimant_m else None,
+        claimed_by_side=claimant_m.claimant_side if claimant_m else None,
+        trigger=trigger,
+        evidence=evidence,
+        statement_ids=statement_ids,
+    )
+    del kinds
+    return ev

@@ -1,8 +1,591 @@
-"""First version: returns nothing yet (see the issue that builds it)."""
+"""Figures: numbers about people or forces, what they count, and who claims them.
+
+A figure is a number phrase ("more than 4,000", "a few hundred", "between 8,000
+and 10,000", "dozens") that counts people: its counted noun is a person noun
+("civilians", "troops", "evacuees", "the dead"), or it stands for one that the
+sentence names ("1,478 captured" after "4,000 soldiers had been killed"), or it
+is the object of a count ("put the death toll at 300").
+
+The category comes from the words that govern the number (its verb, the counted
+noun and that noun's modifiers), then from the words beside it in its clause,
+then, for people counted without a telling word, from the two sentences before.
+The claimant is the speaker of the statement the figure sits in; a figure in the
+article's own voice has claimant "article" (or the article's source name when
+known) and claimant side "MEDIA" (see docs/claims.md).
+
+Never figures: years, dates, times, ordinals and unit names ("36th Marine
+Brigade"), distances, durations, storeys, percentages, money, ages, "one of the",
+the pronoun "one", and numbers that count things rather than people.
+"""
 from __future__ import annotations
 
+import re
+
+from unfog.actors import side_of  # noqa: I001
 from unfog.extract.context import Context
+from unfog.extract.statements import statement_at
+from unfog.model import Figure
+
+UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+         "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+         "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+         "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+               "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "k": 1_000}
+# vague amounts: (low, high) of one unit
+VAGUE = {"hundreds": (200, 999), "thousands": (2_000, 9_999), "millions": (2_000_000, 9_999_999),
+         "dozens": (24, 99), "scores": (40, 99), "tens": (20, 99)}
+FEW = {"few": (2, 5), "several": (3, 9), "a few": (2, 5)}
+
+QUALIFIERS = [  # longest first; (words, kind) kind: low | high | approx | exact
+    ("more than", "low"), ("greater than", "low"), ("in excess of", "low"), ("upwards of", "low"),
+    ("at least", "low"), ("no fewer than", "low"), ("no less than", "low"), ("just over", "low"),
+    ("well over", "low"), ("over", "low"), ("above", "low"), ("beyond", "low"),
+    ("up to", "high"), ("as many as", "high"), ("fewer than", "high"), ("less than", "high"),
+    ("at most", "high"), ("no more than", "high"), ("just under", "high"), ("under", "high"),
+    ("nearly", "high"), ("almost", "high"), ("closer to", "approx"), ("close to", "approx"),
+    ("an estimated", "approx"), ("estimated", "approx"), ("about", "approx"), ("around", "approx"),
+    ("roughly", "approx"), ("approximately", "approx"), ("some", "approx"), ("circa", "approx"),
+    ("only", "exact"), ("just", "exact"), ("exactly", "exact"), ("a total of", "exact"),
+]
+
+CIVILIAN_NOUNS = {"civilian", "resident", "inhabitant", "child", "kid", "baby", "infant", "woman", "man",
+                  "evacuee", "refugee", "citizen", "family", "patient", "doctor", "nurse", "student",
+                  "pupil", "journalist", "worker", "volunteer", "pensioner", "elderly", "orphan", "hostage",
+                  "passenger", "teacher", "mother", "father", "girl", "boy", "teenager", "villager",
+                  "local", "household", "civilians", "medic", "staff"}
+COMBATANT_NOUNS = {"soldier", "troop", "fighter", "defender", "serviceman", "servicemen", "servicewoman",
+                   "marine", "militant", "officer", "personnel", "mercenary", "conscript", "recruit",
+                   "paratrooper", "commander", "combatant", "sailor", "pilot", "gunman", "guardsman",
+                   "reservist", "sniper", "separatist", "militiaman", "militia", "force", "forces", "prisoner", "pow", "pows", "crew", "crewman",
+                   "member", "serviceperson", "nationalist", "neo-nazi", "saboteur", "rebel", "insurgent", "guard", "infantryman"}
+PEOPLE_NOUNS = {"people", "person", "persons", "individual", "victim", "survivor", "casualty", "death",
+                "dead", "body", "corpse", "life", "lives", "wounded", "injured", "fatality", "ukrainian",
+                "russian", "national", "foreigner", "human", "soul", "missing", "captive",
+                "displaced", "other", "others"} | CIVILIAN_NOUNS | COMBATANT_NOUNS
+# nouns that name a count of people without being people ("the death toll ... 300")
+COUNT_NOUNS = {"toll", "number", "figure", "total", "count", "tally"}
+
+CATEGORY_LEMMAS = {
+    "killed": {"kill", "die", "dead", "death", "toll", "fatality", "slay", "perish", "murder", "execute",
+               "body", "corpse", "bury", "neutralise", "neutralize", "eliminate", "destroy", "loss", "lose", "massacre", "slaughter", "life", "lives", "killing",
+               "deadly", "dying", "fatal"},
+    "wounded": {"wound", "injure", "injury", "hurt", "wounded", "injured", "maim"},
+    "captured": {"capture", "surrender", "prisoner", "detain", "captive", "pow", "imprison", "abduct",
+                 "hostage", "detainee", "deport"},
+    "missing": {"missing", "disappear", "unaccounted"},
+    "evacuated": {"evacuate", "evacuation", "evacuee", "rescue", "extract"},
+    "trapped": {"trap", "shelter", "besiege", "stuck", "strand", "remain", "stay", "hide", "hole",
+                "encircle", "surround", "blockade", "blockaded", "trapped"},
+    "displaced": {"flee", "displace", "refugee", "displaced", "exodus", "uproot"},
+    "troops": {"deploy", "station", "mass", "amass", "withdraw", "redeploy", "reinforce", "mobilise",
+               "mobilize", "send", "train", "muster", "assemble", "garrison"},
+}
+LEMMA_CATEGORY = {lem: cat for cat, lems in CATEGORY_LEMMAS.items() for lem in lems}
+
+NOT_COUNT_NEXT = {  # a number followed by these is a measure, not a count of people
+    "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute",
+    "minutes", "second", "seconds", "decade", "decades", "century", "km", "kilometre", "kilometres",
+    "kilometer", "kilometers", "mile", "miles", "metre", "metres", "meter", "meters", "m", "ft", "feet",
+    "foot", "yard", "yards", "storey", "storeys", "story", "stories", "floor", "floors", "%", "percent",
+    "per", "pc", "am", "pm", "a.m.", "p.m.", "gmt", "utc", "kg", "tonnes", "tons", "ton", "tonne",
+    "dollars", "euros", "pounds", "roubles", "rubles", "hryvnias", "hryvnia", "degrees", "mm", "cm",
+    "calibre", "caliber", "st", "nd", "rd", "th", "o'clock", "litres", "liters", "hectares", "acres",
+}
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+          "sept", "oct", "nov", "dec"}
+NOT_COUNT_PREV = {"$", "£", "€", "¥", "₴", "no", "no.", "number", "war", "world", "aged", "age", "ages",
+                  "route", "highway", "road", "page", "article", "resolution", "chapter", "section",
+                  "item", "version", "room", "flight", "apartment", "building", "block", "house",
+                  "platform", "gate", "level", "phase", "stage", "grade", "category", "size", "unit",
+                  "brigade", "regiment", "battalion", "division", "corps", "army", "su", "mig", "tu",
+                  "t", "covid", "s", "hms", "kh", "iskander", "sa"}
+POPULATION = re.compile(r"\b(home to|population|inhabitants|pre-?war|lived in|people living|residents before)\b", re.I)
+CAVEAT = re.compile(
+    r"\b(could ?n[o']t|can ?n[o']t|can not|unable to|impossible to|no way to|not (?:been )?able to|"
+    r"has not|have not|had not|hasn't|haven't|was not|were not|are not|is not|not)\s+(?:be\s+|been\s+)?"
+    r"(?:immediately\s+|independently\s+|yet\s+)*(?:be\s+)?(?:independently\s+)?"
+    r"(verif\w*|confirm\w*|corroborat\w*|check\w*)",
+    re.I,
+)
+GENERAL_CAVEAT = re.compile(r"\b(either side|both sides|any side|battlefield|such claims|claims by|"
+                            r"casualty (?:figures|claims)|all (?:the )?figures)\b", re.I)
 
 
-def extract(ctx: Context) -> list:
-    return []
+def _num_value(word: str) -> float | None:
+    w = word.lower().replace(",", "").replace("\u202f", "").replace("\u00a0", "").replace("’", "").replace("'", "")
+    if not w:
+        return None
+    if re.fullmatch(r"\d+(\.\d+)?", w):
+        v = float(w)
+        return int(v) if v.is_integer() else v
+    if re.fullmatch(r"\d+(\.\d+)?(k|m|mn|bn)", w):
+        num = float(re.match(r"\d+(\.\d+)?", w).group(0))
+        v = num * MULTIPLIERS[re.sub(r"[\d.]", "", w)]
+        return int(v) if float(v).is_integer() else v
+    if w in UNITS:
+        return UNITS[w]
+    if "-" in w:
+        parts = w.split("-")
+        if len(parts) == 2 and parts[0] in UNITS and parts[1] in UNITS and UNITS[parts[0]] >= 20 and UNITS[parts[1]] < 10:
+            return UNITS[parts[0]] + UNITS[parts[1]]
+    return None
+
+
+def _is_numberish(tok) -> bool:
+    w = tok.lower_
+    return (_num_value(w) is not None or w in MULTIPLIERS and w not in ("m", "k") or w in VAGUE
+            or w in ("dozen", "dozens"))
+
+
+class Phrase:
+    """A number phrase in the doc: token range, bounds and qualifier."""
+
+    def __init__(self, i: int, j: int, value, low, high, qualifier=None, vague=False):
+        self.i, self.j = i, j  # token range [i, j)
+        self.value, self.low, self.high = value, low, high
+        self.qualifier = qualifier
+        self.vague = vague
+
+
+def _parse_run(doc, i: int) -> Phrase | None:
+    """The number phrase starting at token i ('4,000', 'two thousand', 'a few hundred', 'tens of thousands')."""
+    n = len(doc)
+    t = doc[i]
+    w = t.lower_
+    # vague words: "hundreds (of thousands)", "dozens", "tens of thousands"
+    if w in VAGUE or w == "dozens":
+        lo, hi = VAGUE.get(w, VAGUE["dozens"])
+        j = i + 1
+        if j + 1 < n and doc[j].lower_ == "of" and doc[j + 1].lower_ in ("thousands", "millions"):
+            m = 1_000 if doc[j + 1].lower_ == "thousands" else 1_000_000
+            lo, hi = lo * m, (hi + 1) * m - 1
+            j += 2
+            if w == "tens":
+                lo, hi = 20 * m, 100 * m - 1
+        elif w == "tens":
+            return None
+        return Phrase(i, j, None, lo, hi, vague=True)
+    if w == "dozen":
+        mult = 12
+        j = i + 1
+        return Phrase(i, j, mult, mult, mult)
+    value = _num_value(w)
+    if value is None:
+        if w in ("hundred", "thousand", "million") and i > 0 and doc[i - 1].lower_ in ("a", "one"):
+            value = 1
+            j = i
+        else:
+            return None
+    else:
+        j = i + 1
+    # "1.5 million", "two thousand", "two hundred thousand", "two dozen"
+    while j < n and doc[j].lower_ in ("hundred", "thousand", "million", "billion", "dozen"):
+        value = value * (MULTIPLIERS.get(doc[j].lower_) or 12)
+        j += 1
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, float):
+        value = round(value, 6)
+    return Phrase(i, j, value, value, value)
+
+
+def _qualify(doc, ph: Phrase, text_before: str) -> None:
+    """Attach a qualifier ('more than', 'about') and a range ('between 8,000 and 10,000')."""
+    low_text = text_before.lower()
+    for words, kind in QUALIFIERS:
+        if re.search(r"(?:^|\W)" + re.escape(words) + r"\s*$", low_text):
+            ph.qualifier = words
+            if ph.value is not None:
+                if kind == "low":
+                    ph.low, ph.high = ph.value, None
+                elif kind == "high":
+                    ph.low, ph.high = None, ph.value
+                elif kind == "approx":
+                    ph.low = ph.high = None
+            break
+
+
+def _find_phrases(doc) -> list[Phrase]:
+    phrases: list[Phrase] = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        t = doc[i]
+        ph = None
+        if _is_numberish(t) or (t.lower_ in ("a", "an") and i + 1 < n and doc[i + 1].lower_ in ("dozen", "hundred", "thousand", "million")):
+            start = i + 1 if t.lower_ in ("a", "an") else i
+            ph = _parse_run(doc, start)
+            if ph is not None and t.lower_ in ("a", "an"):
+                ph.i = i
+        elif t.lower_ in ("few", "several") and i + 1 < n and doc[i + 1].lower_ in ("hundred", "thousand", "dozen", "million"):
+            lo, hi = FEW[t.lower_]
+            m = {"hundred": 100, "thousand": 1000, "dozen": 12, "million": 1_000_000}[doc[i + 1].lower_]
+            start = i - 1 if i > 0 and doc[i - 1].lower_ == "a" else i
+            ph = Phrase(start, i + 2, None, lo * m, hi * m, vague=True)
+        if ph is None:
+            i += 1
+            continue
+        j = ph.j
+        # ranges: "8,000-10,000", "8,000 to 10,000", "between 8,000 and 10,000"
+        if j + 1 < n and doc[j].text in ("-", "–", "—", "to", "and") and ph.value is not None:
+            between = ph.i > 0 and doc[ph.i - 1].lower_ == "between"
+            if doc[j].text != "and" or between:
+                other = _parse_run(doc, j + 1) if _is_numberish(doc[j + 1]) else None
+                if other is not None and other.value is not None and other.value > ph.value:
+                    lo = ph.value
+                    if other.value >= 1000 and lo < 1000 and doc[j + 1 + 0].lower_ not in ("hundred",):
+                        # "8-10 thousand": the multiplier of the second applies to the first
+                        m = other.value / _num_value(doc[j + 1].lower_) if _num_value(doc[j + 1].lower_) else 1
+                        lo = lo * m if m > 1 else lo
+                    ph = Phrase(ph.i - (1 if between else 0), other.j, None, lo, other.value)
+                    ph.qualifier = "between" if between else None
+        phrases.append(ph)
+        i = max(ph.j, i + 1)
+    return phrases
+
+
+def _excluded(doc, ph: Phrase, counted) -> bool:
+    """Numbers that are not counts of people: dates, years, measures, ordinals, ages, money..."""
+    first, last = doc[ph.i], doc[ph.j - 1]
+    nxt = doc[ph.j] if ph.j < len(doc) else None
+    nxt2 = doc[ph.j + 1] if ph.j + 1 < len(doc) else None
+    prev = doc[ph.i - 1] if ph.i > 0 else None
+    people = counted is not None and _is_people(counted)
+    ent = last.ent_type_ or first.ent_type_
+    if ent in ("PERCENT", "MONEY", "ORDINAL"):
+        return True
+    if ent in ("DATE", "TIME", "QUANTITY") and not people:
+        return True
+    raw = last.text
+    if re.fullmatch(r"\d+(st|nd|rd|th)", raw.lower()) or ":" in raw or "/" in raw:
+        return True
+    if re.fullmatch(r"(1[6-9]|20)\d\d", raw) and not people:
+        return True  # a year
+    if nxt is not None:
+        nl = nxt.lower_
+        if nl in NOT_COUNT_NEXT or nl in MONTHS:
+            return True
+        if nl in ("-", "–") and nxt2 is not None and (nxt2.lower_ in NOT_COUNT_NEXT or nxt2.lower_.startswith("year")):
+            return True  # "12-year-old", "nine-storey", "two-month"
+        if nl.startswith("year-") or nl.endswith("-old"):
+            return True
+    if prev is not None:
+        pl = prev.lower_
+        if pl in NOT_COUNT_PREV or pl in MONTHS:
+            return True
+        if pl in ("-", "–") and ph.i > 1 and doc[ph.i - 2].lower_ in NOT_COUNT_PREV:
+            return True
+    low = first.lower_
+    if low == "one" and ph.j - ph.i == 1:
+        # the pronoun "one", "one of the ...": not a count
+        if counted is None or not people or (nxt is not None and nxt.lower_ == "of"):
+            return True
+    return False
+
+
+def _is_people(tok) -> bool:
+    lem = tok.lemma_.lower()
+    low = tok.lower_
+    return lem in PEOPLE_NOUNS or low in PEOPLE_NOUNS or (
+        tok.ent_type_ == "NORP" and tok.tag_ in ("NNPS", "NNS") and tok.text[:1].isupper())
+
+
+def _counted(doc, ph: Phrase):
+    """The noun the number counts, as written, or None when elided ('1,478 captured')."""
+    last = doc[ph.j - 1]
+    # the number token that carries the syntax (a multiplier may be the head: "1.5 million")
+    head_tok = last
+    for k in range(ph.i, ph.j):
+        if doc[k].head.i < ph.i or doc[k].head.i >= ph.j:
+            head_tok = doc[k]
+            break
+    h = head_tok.head
+    if head_tok.dep_ in ("nummod", "quantmod", "amod", "compound", "det", "npadvmod") and h.i >= ph.j and (
+            h.pos_ in ("NOUN", "PROPN", "ADJ") or h.i - ph.j <= 3):
+        return h, head_tok
+    # "100 of them", "dozens of civilians"
+    for c in head_tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g, head_tok
+    # next token is a noun even if the parser attached it otherwise ("500 soldiers")
+    nxt = doc[ph.j] if ph.j < len(doc) else None
+    if nxt is not None and nxt.pos_ in ("NOUN",) and _is_people(nxt):
+        return nxt, head_tok
+    if nxt is not None and nxt.pos_ == "ADJ" and ph.j + 1 < len(doc) and _is_people(doc[ph.j + 1]):
+        return doc[ph.j + 1], head_tok
+    return None, head_tok
+
+
+def _category_near(tokens) -> str | None:
+    for t in tokens:
+        cat = LEMMA_CATEGORY.get(t.lemma_.lower()) or LEMMA_CATEGORY.get(t.lower_)
+        if cat:
+            return cat
+    return None
+
+
+def _chain_category(doc, head_tok, counted) -> str | None:
+    """Category from the counted noun, its modifiers and the verbs that govern the number."""
+    seen = []
+    if counted is not None:
+        seen.append(counted)
+        seen.extend(c for c in counted.children if c.dep_ in ("amod", "acl", "relcl", "compound") and c.i != head_tok.i)
+        for c in counted.children:
+            if c.dep_ in ("acl", "relcl"):
+                seen.extend(g for g in c.children if g.dep_ in ("acomp", "xcomp", "oprd", "dobj", "attr"))
+    node = counted if counted is not None else head_tok
+    steps = 0
+    while steps < 6 and node.head is not node:
+        steps += 1
+        node = node.head
+        seen.append(node)
+        if node.pos_ in ("VERB", "AUX"):
+            seen.extend(c for c in node.children if c.dep_ in ("acomp", "xcomp", "oprd", "attr", "dobj", "nsubj", "nsubjpass", "advcl", "conj")
+                        and c.i > min(head_tok.i, node.i) - 3)
+            for c in node.children:
+                if c.dep_ in ("xcomp", "acomp"):
+                    seen.extend(g for g in c.children if g.dep_ in ("xcomp", "acomp", "oprd"))
+            if node.lemma_ in ("say", "tell", "claim", "report", "add", "announce", "state"):
+                break
+            if node.dep_ not in ("xcomp", "aux", "auxpass", "conj", "relcl", "acl"):
+                break
+    # "leave via a humanitarian corridor" is an evacuation
+    for t in seen:
+        if t.lemma_ in ("leave", "exit", "come", "arrive", "reach", "cross", "escape", "bus", "bring", "take") and any(
+                w.lemma_ in ("corridor", "evacuation", "convoy", "bus") for w in t.subtree):
+            return "evacuated"
+        if t.lemma_ in ("flee", "leave", "cross") and any(w.lemma_ in ("home", "country", "border", "abroad") for w in t.subtree):
+            return "displaced"
+    return _category_near(seen)
+
+
+def _context_people(doc, ph: Phrase, sent):
+    """The nearest person noun before the number in its sentence (for elided counts)."""
+    governing = {a.i for a in doc[ph.i].ancestors}
+    for t in reversed(list(doc[sent.start:ph.i])):
+        if t.dep_ in ("nsubj", "nsubjpass") and t.head.i in governing and t.head.lemma_ in (
+                "put", "say", "claim", "estimate", "report", "tell", "add", "count", "number"):
+            continue  # the counter is not the counted: "the Russians put the number at 2,000"
+        if t.pos_ in ("NOUN", "PROPN") and _is_people(t):
+            return t
+    for t in doc[ph.j:sent.end]:
+        if t.pos_ in ("NOUN",) and _is_people(t) and t.lemma_ not in ("death", "body"):
+            return t
+    return None
+
+
+def _group(tok) -> str:
+    if tok is None:
+        return "people"
+    lem = tok.lemma_.lower()
+    if lem in COMBATANT_NOUNS or tok.lower_ in COMBATANT_NOUNS:
+        return "combatants"
+    if lem in CIVILIAN_NOUNS or tok.lower_ in CIVILIAN_NOUNS:
+        return "civilians"
+    for c in tok.children:
+        if c.lower_ in ("civilian", "innocent"):
+            return "civilians"
+        if c.lower_ in ("military", "ukrainian-army", "army"):
+            return "combatants"
+    return "people"
+
+
+def _group_side(doc, tok) -> str | None:
+    if tok is None:
+        return None
+    mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < tok.i]
+    for c in mods:
+        side = side_of(c.text)
+        if side in ("RUS", "UKR", "USA", "GBR", "BLR", "POL") or side and side not in ("INT", "MEDIA"):
+            return side
+    if tok.ent_type_ == "NORP" or tok.lower_ in ("ukrainians", "russians"):
+        return side_of(tok.text)
+    return None
+
+
+def extract(ctx: Context) -> list[Figure]:
+    doc = ctx.doc
+    text = doc.text
+    try:
+        phrases = _find_phrases(doc)
+    except Exception:
+        return []
+    sents = list(doc.sents)
+    sent_of = {}
+    for k, s in enumerate(sents):
+        for t in range(s.start, s.end):
+            sent_of[t] = k
+    out: list[Figure] = []
+    for ph in phrases:
+        try:
+            fig = _figure(ctx, doc, text, ph, sents, sent_of)
+        except Exception:  # one odd phrase never costs the article its other figures
+            fig = None
+        if fig is not None:
+            out.append(fig)
+    _mark_unverified(text, sents, out)
+    return out
+
+
+def _figure(ctx: Context, doc, text: str, ph: Phrase, sents, sent_of) -> Figure | None:
+    counted, head_tok = _counted(doc, ph)
+    if _excluded(doc, ph, counted):
+        return None
+    sent = sents[sent_of.get(ph.i, 0)]
+    if counted is not None and not _is_people(counted) and counted.pos_ != "PRON":
+        if counted.lemma_.lower() not in COUNT_NOUNS:
+            return None  # three buses, two ultimatums, 30 metres
+    start_tok = ph.i
+    # the qualifier belongs to the evidence: "more than 4,000"
+    _qualify(doc, ph, text[max(sent.start_char, doc[ph.i].idx - 40):doc[ph.i].idx])
+    if ph.qualifier and ph.qualifier != "between":
+        q_words = len(ph.qualifier.split())
+        start_tok = max(sent.start, ph.i - q_words)
+    elided = counted is None or counted.lemma_.lower() in COUNT_NOUNS or counted.pos_ == "PRON"
+    ref = counted
+    if elided:
+        ref = _context_people(doc, ph, sent)
+        k = sent_of.get(ph.i, 0)
+        if ref is None and k > 0 and (counted is None or counted.pos_ == "PRON"):
+            # "100 of them": the people of the sentence before
+            prev_people = [t for t in sents[k - 1] if t.pos_ in ("NOUN", "PROPN") and _is_people(t)]
+            ref = prev_people[-1] if prev_people else None
+    category = _chain_category(doc, head_tok, counted)
+    if category is None:
+        # the clause beside the number, up to the next number
+        right = []
+        for t in doc[ph.j:min(sent.end, ph.j + 8)]:
+            if t.like_num or t.lower_ in (";",):
+                break
+            right.append(t)
+        category = _category_near(right)
+    if category is None:
+        left = []
+        for t in reversed(list(doc[max(sent.start, ph.i - 6):ph.i])):
+            if t.like_num:
+                break
+            left.append(t)
+        category = _category_near(left)
+    population = bool(POPULATION.search(text[sent.start_char:sent.end_char]))
+    group = _group(ref)
+    if population and category in (None, "trapped"):
+        category = "other"
+    if category is None and elided and ref is None:
+        return None  # a bare number with no people in sight
+    if category in ("trapped",) and group == "combatants":
+        category = "troops"
+    if category is None and group == "combatants":
+        category = "troops"
+    if category is None and not population:
+        # people counted without a telling word: the two sentences before say what happened
+        k = sent_of.get(ph.i, 0)
+        for back in (k - 1, k - 2):
+            if back < 0:
+                break
+            s = sents[back]
+            cats = [LEMMA_CATEGORY.get(t.lemma_.lower()) for t in s if t.pos_ in ("NOUN", "VERB", "ADJ")]
+            cats = [c for c in cats if c and c not in ("troops",)]
+            if cats:
+                category = cats[-1]
+                break
+    category = category or "other"
+    start = doc[start_tok].idx
+    end_tok = doc[ph.j - 1]
+    end = end_tok.idx + len(end_tok.text)
+    # include the counted noun when it directly follows ("4,000 Ukrainian soldiers")
+    if counted is not None and counted.i >= ph.j and counted.i - ph.j <= 3 and counted.i < sent.end:
+        end = counted.idx + len(counted.text)
+    stm = statement_at(ctx.statements, start, end)
+    source = ctx.article.source
+    fig = Figure(
+        id=ctx.make_id("fig", start, end),
+        article_id=ctx.article.id,
+        text=text[start:end],
+        start=start,
+        end=end,
+        value=ph.value if not ph.vague else None,
+        low=ph.low,
+        high=ph.high,
+        qualifier=ph.qualifier,
+        category=category,
+        group=group,
+        group_side=_group_side(doc, ref),
+        claimant=stm.speaker if stm else (source or "article"),
+        claimant_side=stm.speaker_side if stm else _source_side(source),
+        statement_id=stm.id if stm else None,
+        counted=ref.text if ref is not None else None,
+        sentence=sent.text,
+    )
+    if ph.qualifier == "between" or (ph.value is None and not ph.vague):
+        fig.value = None
+    _locate(ctx, fig, sent.start_char, sent.end_char)
+    return fig
+
+
+def _source_side(source: str | None) -> str:
+    """The side of the article's own voice: a known publisher's side (a ministry), else MEDIA."""
+    if source:
+        from unfog.actors import lookup_actor
+
+        actor = lookup_actor(source)
+        if actor is not None and actor.side:
+            return actor.side
+    return "MEDIA"
+
+
+def _locate(ctx: Context, fig: Figure, s0: int, s1: int) -> None:
+    """Place and date from the helpers of the places and dates stages (None when they know nothing)."""
+    try:
+        from unfog.extract.places import place_near
+
+        p = place_near(ctx, fig.start, fig.end)
+        if p is not None:
+            fig.place = getattr(p, "canonical", None) or getattr(p, "name", None)
+            fig.place_id = getattr(p, "id", None)
+    except Exception:
+        pass
+    try:
+        from unfog.extract.dates import date_near
+
+        d = date_near(ctx, fig.start, fig.end)
+        if d is not None:
+            fig.date = getattr(d, "date", None)
+            fig.date_end = getattr(d, "date_end", None)
+    except Exception:
+        pass
+
+
+def _mark_unverified(text: str, sents, figures: list[Figure]) -> None:
+    """verified=False for figures a caveat sentence covers.
+
+    A caveat ("could not be independently verified") covers its own sentence, the
+    sentences before it in its paragraph and the paragraph before. A general caveat
+    ("claims by either side") covers the whole article.
+    """
+    if not figures:
+        return
+    paras = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+
+    def para_index(pos: int) -> int:
+        for k, (a, b) in enumerate(paras):
+            if a <= pos < b:
+                return k
+        return -1
+
+    for s in sents:
+        st = s.text
+        if not CAVEAT.search(st):
+            continue
+        if GENERAL_CAVEAT.search(st):
+            for f in figures:
+                f.verified = False
+            continue
+        k = para_index(s.start_char)
+        lo = paras[k - 1][0] if k > 0 else (paras[k][0] if k >= 0 else s.start_char)
+        for f in figures:
+            if lo <= f.start and f.end <= s.end_char:
+                f.verified = False

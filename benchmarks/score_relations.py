@@ -1,0 +1,179 @@
+"""Relations benchmark: recall and spurious relations per real one, on hand-marked gold.
+
+Gold lives in tests/gold/relations/*.json; items are named by article and a
+short anchor span (the relation's figure or statement is the record whose
+evidence overlaps the anchor's first occurrence). Two modes:
+
+- ``records``: relate hand-made records (tests/fixtures/relations/*.records.json),
+  which measures fusion alone;
+- ``extract``: run the whole pipeline on the articles, then relate (end to end).
+
+    python benchmarks/score_relations.py [--mode records|extract|both] [--show]
+
+Targets: recall >= 0.85, spurious per real <= 1.0.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+GOLD = REPO / "tests" / "gold" / "relations"
+FIXTURES = REPO / "tests" / "fixtures" / "relations"
+SEEDS = REPO.parent / "shared" / "seeds"
+SEED_DATES = {"000_01bce4d2cc5497e4.txt": "2022-04-22", "004_fa64e9c79eca57a7.txt": "2022-05-05"}
+SETS = ("seeds", "setA", "setB")
+
+
+def load_articles(name: str, seeds_dir: Path = SEEDS):
+    """The articles of a gold set, with their external ids."""
+    from unfog.api import to_articles
+
+    if name == "seeds":
+        if not seeds_dir.exists():
+            return None
+        items = [{"id": n[:3], "text": (seeds_dir / n).read_text(encoding="utf-8"), "published": d}
+                 for n, d in SEED_DATES.items()]
+    else:
+        items = [json.loads(line) for line in open(FIXTURES / f"{name}.jsonl", encoding="utf-8") if line.strip()]
+    return list(to_articles(items))
+
+
+def anchor_span(text: str, anchor: str) -> tuple[int, int]:
+    i = text.find(anchor)
+    if i < 0:
+        raise ValueError(f"anchor {anchor!r} not in the article")
+    return i, i + len(anchor)
+
+
+def hand_made_results(articles, records: dict):
+    """ArticleRecords built from a .records.json file (figures, statements and their places)."""
+    from unfog.model import ArticleRecords, Figure, Place, Statement, stable_id
+
+    by_ext = {a.external_id: ArticleRecords(article=a) for a in articles}
+    for kind, cls in (("figures", Figure), ("statements", Statement)):
+        for rec in records.get(kind, []):
+            res = by_ext[rec["article"]]
+            text = res.article.text
+            s, e = anchor_span(text, rec["anchor"])
+            fields = {k: v for k, v in rec.items() if k not in ("article", "anchor")}
+            place = fields.get("place")
+            if place and place in text and not any(p.name == place for p in res.places):
+                ps = text.find(place)
+                res.places.append(Place(id=stable_id("plc", res.article.id, ps), article_id=res.article.id,
+                                        name=place, start=ps, end=ps + len(place), canonical=place))
+            if kind == "statements":
+                fields.pop("place", None)
+                obj = Statement(id=stable_id("stm", res.article.id, s, e), article_id=res.article.id,
+                                text=text[s:e], start=s, end=e, **fields)
+            else:
+                obj = Figure(id=stable_id("fig", res.article.id, s, e), article_id=res.article.id,
+                             text=text[s:e], start=s, end=e, **fields)
+            getattr(res, kind).append(obj)
+    return list(by_ext.values())
+
+
+def extracted_results(articles):
+    from unfog.api import extract_stream
+
+    return list(extract_stream(articles))
+
+
+def _items(results) -> dict[str, tuple[str, int, int, str]]:
+    out = {}
+    for r in results:
+        ext = r.article.external_id
+        for x in list(r.figures) + list(r.statements):
+            out[x.id] = (ext, x.start, x.end, r.article.text)
+    return out
+
+
+def _matches(ref: dict, item: tuple[str, int, int, str]) -> bool:
+    ext, s, e, text = item
+    if ref["article"] != ext:
+        return False
+    a0, a1 = anchor_span(text, ref["anchor"])
+    return s < a1 and a0 < e
+
+
+def score(gold: dict, relations, results) -> dict:
+    """Recall of gold relations and relations that match no gold one (spurious)."""
+    items = _items(results)
+    real = gold["relations"]
+    found = [False] * len(real)
+    spurious = []
+    for r in relations:
+        ia, ib = items.get(r.a), items.get(r.b)
+        hit = False
+        if ia and ib:
+            for k, g in enumerate(real):
+                if g["type"] != r.type:
+                    continue
+                fwd = _matches(g["a"], ia) and _matches(g["b"], ib)
+                back = _matches(g["a"], ib) and _matches(g["b"], ia)
+                if fwd or (back and r.type != "updates"):
+                    found[k] = hit = True
+        if not hit:
+            spurious.append(r)
+    n = len(real)
+    return {
+        "real": n, "found": sum(found), "recall": sum(found) / n if n else 1.0,
+        "spurious": len(spurious), "spurious_per_real": len(spurious) / n if n else 0.0,
+        "missed": [g for g, f in zip(real, found) if not f],
+        "spurious_relations": [(r.type, items.get(r.a, ("?",))[0], r.note) for r in spurious],
+    }
+
+
+def run(mode: str, sets=SETS) -> dict:
+    from unfog.fuse import relate
+
+    out = {}
+    for name in sets:
+        gold = json.loads((GOLD / f"{name}.json").read_text(encoding="utf-8"))
+        articles = load_articles(name)
+        if articles is None:
+            continue
+        t = time.perf_counter()
+        if mode == "records":
+            records = json.loads((FIXTURES / f"{name}.records.json").read_text(encoding="utf-8"))
+            results = hand_made_results(articles, records)
+        else:
+            results = extracted_results(articles)
+        rels = relate(results)
+        out[name] = {**score(gold, rels, results), "seconds": round(time.perf_counter() - t, 2)}
+    tot_real = sum(v["real"] for v in out.values())
+    out["all"] = {
+        "real": tot_real,
+        "found": sum(v["found"] for v in out.values()),
+        "recall": sum(v["found"] for v in out.values()) / tot_real if tot_real else 1.0,
+        "spurious": sum(v["spurious"] for v in out.values()),
+        "spurious_per_real": sum(v["spurious"] for v in out.values()) / tot_real if tot_real else 0.0,
+    }
+    return out
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--mode", choices=("records", "extract", "both"), default="both")
+    ap.add_argument("--show", action="store_true", help="List missed and spurious relations.")
+    args = ap.parse_args(argv)
+    modes = ("records", "extract") if args.mode == "both" else (args.mode,)
+    for mode in modes:
+        res = run(mode)
+        print(f"== {mode} ==")
+        for name, v in res.items():
+            print(f"{name:6s} recall {v['recall']:.2f} ({v['found']}/{v['real']})  spurious {v['spurious']}"
+                  f"  spurious/real {v['spurious_per_real']:.2f}" + (f"  {v['seconds']}s" if "seconds" in v else ""))
+            if args.show and name != "all":
+                for g in v["missed"]:
+                    print(f"   missed {g['type']}: {g['a']} / {g['b']}")
+                for s in v["spurious_relations"]:
+                    print(f"   spurious {s}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,59 @@
+"""Name folding: one key for the many spellings of a place name.
+
+Ukrainian places reach English text through several transliterations
+(Zaporizhzhia, Zaporizhia, Zaporizhzhya), with or without apostrophes for the
+soft sign (Mariupol'), hyphens or spaces, and accents from other languages.
+:func:`fold` removes what is only typography; :func:`name_key` also removes
+transliteration noise. Real renamings and the Russian forms (Kharkov,
+Lugansk, Artemivsk) are different words: they come from GeoNames' alternate
+names, not from folding.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_APOSTROPHES = "'’‘ʼʹ`´′ˈ"
+_DASHES = "-‐‑‒–—_/"
+_NON_WORD = re.compile(r"[^0-9a-z ]+")
+_SPACES = re.compile(r"\s+")
+
+# Ordered rewrites applied to a folded name (transliteration noise only).
+_KEY_RULES: list[tuple[re.Pattern, str]] = [
+    (re.compile(r"zhzh"), "zh"),
+    (re.compile(r"shch"), "sch"),
+    (re.compile(r"kh"), "h"),
+    (re.compile(r"[yj]"), "i"),
+    (re.compile(r"skoie\b|skoe\b"), "ske"),  # Russian -skoye, Ukrainian -ske
+    (re.compile(r"([aeou])ie\b"), r"\1e"),  # Russian -oye/-aye endings: Veseloye = Veseloe
+    (re.compile(r"(.)\1+"), r"\1"),  # doubled letters: Odessa/Odesa, Kyiv -> kiiv -> kiv
+]
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents, no apostrophes, dashes as spaces, single spaces."""
+    if not text:
+        return ""
+    s = unicodedata.normalize("NFKD", text)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = s.translate({ord(c): None for c in _APOSTROPHES})
+    s = s.translate({ord(c): " " for c in _DASHES})
+    s = s.casefold().replace("ß", "ss").replace("ł", "l").replace("ø", "o").replace("đ", "d").replace("ı", "i")
+    s = _NON_WORD.sub(" ", s)
+    return _SPACES.sub(" ", s).strip()
+
+
+def name_key(text: str) -> str:
+    """The lookup key: :func:`fold` plus tolerance for transliteration variants."""
+    s = fold(text)
+    for pat, rep in _KEY_RULES:
+        s = pat.sub(rep, s)
+    return s
+
+
+def is_latin(text: str) -> bool:
+    """True when every letter of text is in the Latin script."""
+    for ch in text:
+        if ch.isalpha() and "LATIN" not in unicodedata.name(ch, ""):
+            return False
+    return True

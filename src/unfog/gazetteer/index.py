@@ -1,0 +1,384 @@
+"""The gazetteer in memory: entries, name keys, candidates and scoring.
+
+Loaded once per process (:func:`get_gazetteer`) from the index files shipped
+in ``unfog/data`` (``gazetteer-*.tsv.gz`` built from GeoNames dumps, plus the
+hand-written ``world.tsv``) and from any country the user added with
+``unfog gazetteer add CC`` (``<data dir>/gazetteer/CC.tsv.gz``).
+
+Scoring is a sum of plain, inspectable terms: the kind of place and its
+population (a prior), the division named near the mention ("Adamivka,
+Donetsk"; "in the Donetsk region"), the district, the distance to the other
+places of the article, and what the words around the mention say (river,
+region, city). :func:`rank` turns the sums into a 0-1 confidence.
+"""
+from __future__ import annotations
+
+import functools
+import gzip
+import math
+import re
+import threading
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Iterable
+
+from unfog.gazetteer.fold import fold, name_key
+
+# Feature classes/codes -> the record's ``kind``.
+KINDS = {"P": "settlement", "H": "water", "T": "terrain", "L": "area", "S": "facility", "R": "road", "V": "vegetation", "U": "undersea"}
+REGION_CODES = {"ADM1", "ADM2", "ADM3", "ADM4", "ADMD", "ADM1H", "ADM2H", "ADMDH", "RGN", "RGNE", "PCLI", "PCLD", "PCL", "TERR", "CONT", "SEA"}
+_PLACE_PRIOR = {"PPLC": 3.0, "PPLA": 2.6, "PPLA2": 1.2, "PPLA3": 1.0, "PPLA4": 1.0, "PPL": 0.8, "PPLX": 0.2,
+                "PPLQ": 0.1, "PPLW": -0.5, "PPLH": -0.5, "PPLL": 0.3, "PCLI": 3.0, "ADM1": 0.5, "ADM2": -0.5,
+                "RGN": 1.0, "STM": 0.5, "SEA": 1.5, "CONT": 1.0, "PSN": 0.5, "AIRP": 0.5}
+_CLASS_PRIOR = {"P": 0.8, "A": 0.0, "H": -0.5, "L": -0.3, "T": -0.5, "S": -0.8, "R": -1.5, "V": -1.5, "U": -2.0}
+
+
+@dataclass(frozen=True)
+class Entry:
+    uid: str  # unique within the gazetteer: geonames id, or "w:<name>" for world entries without one
+    geonames_id: int | None
+    name: str
+    lat: float
+    lon: float
+    fclass: str
+    fcode: str
+    country: str
+    admin1_code: str = ""
+    admin1: str | None = None  # English short name of the first-level division
+    admin2: str = ""
+    population: int = 0
+    layer: str = ""
+
+    @property
+    def kind(self) -> str:
+        if self.fcode in ("PCLI", "PCL", "PCLD"):
+            return "country"
+        if self.fclass == "A" or self.fcode in ("RGN", "RGNE", "CONT"):
+            return "region"
+        return KINDS.get(self.fclass, "place")
+
+    @property
+    def is_region(self) -> bool:
+        """Region or larger: precision 3 when this is all a mention says."""
+        return self.fcode in REGION_CODES or self.fclass in ("A", "H", "T") or (self.fclass == "L" and self.fcode != "PRT")
+
+    def prior(self) -> float:
+        p = _PLACE_PRIOR.get(self.fcode, _CLASS_PRIOR.get(self.fclass, 0.0))
+        return p + 0.45 * math.log10(self.population + 1)
+
+    def as_dict(self) -> dict:
+        return {"name": self.name, "geonames_id": self.geonames_id, "lat": self.lat, "lon": self.lon,
+                "admin1": self.admin1, "country": self.country, "feature_code": self.fcode}
+
+
+@dataclass
+class Gazetteer:
+    entries: list[Entry] = field(default_factory=list)
+    by_key: dict[str, list[int]] = field(default_factory=dict)
+    admin1_names: dict[tuple[str, str], str] = field(default_factory=dict)  # (country, code) -> name
+    admin1_by_key: dict[str, set[tuple[str, str]]] = field(default_factory=dict)
+    landmarks: dict[str, tuple[int, str]] = field(default_factory=dict)  # key -> (entry index, kind)
+    unit_keys: set[str] = field(default_factory=set)  # names that are armed units when alone
+    max_words: int = 1
+    _uid: dict[str, int] = field(default_factory=dict)
+
+    # -- building -------------------------------------------------------
+    def add_entry(self, e: Entry, names: Iterable[str]) -> int:
+        if e.uid in self._uid:
+            i = self._uid[e.uid]
+        else:
+            i = len(self.entries)
+            self.entries.append(e)
+            self._uid[e.uid] = i
+        for n in [e.name, *names]:
+            self.add_name(i, n)
+        return i
+
+    def add_name(self, i: int, name: str) -> None:
+        k = name_key(name)
+        if not k:
+            return
+        lst = self.by_key.setdefault(k, [])
+        if i not in lst:
+            lst.append(i)
+        self.max_words = max(self.max_words, k.count(" ") + 1)
+
+    def add_admin1(self, country: str, code: str, name: str, names: Iterable[str] = ()) -> None:
+        self.admin1_names[(country, code)] = name
+        for n in [name, *names]:
+            k = name_key(_strip_division_word(n))
+            if k:
+                self.admin1_by_key.setdefault(k, set()).add((country, code))
+
+    # -- lookup ---------------------------------------------------------
+    def candidates(self, name: str) -> list[Entry]:
+        return [self.entries[i] for i in self.by_key.get(name_key(name), ())]
+
+    def fuzzy_candidates(self, name: str, min_ratio: float = 0.8) -> list[Entry]:
+        """Entries whose name is a close spelling of name (typos, -ovka/-ivka): a last resort."""
+        import difflib
+
+        k = name_key(name)
+        if len(k) < 5:
+            return []
+        out = []
+        for other, idx in self._prefix_cache.get(k[:2], ()):
+            if abs(len(other) - len(k)) <= 3 and difflib.SequenceMatcher(None, k, other).ratio() >= min_ratio:
+                out.extend(self.entries[i] for i in idx)
+        return out
+
+    @functools.cached_property
+    def _prefix_cache(self) -> dict:
+        idx: dict[str, list] = {}
+        for k, lst in self.by_key.items():
+            idx.setdefault(k[:2], []).append((k, lst))
+        return idx
+
+    def has_name(self, name: str) -> bool:
+        return name_key(name) in self.by_key
+
+    def landmark(self, name: str) -> tuple[Entry, str] | None:
+        hit = self.landmarks.get(name_key(name))
+        return (self.entries[hit[0]], hit[1]) if hit else None
+
+    def admin1_of(self, name: str) -> set[tuple[str, str]]:
+        """The divisions a name designates ("Donetsk", "Donetsk Oblast", "Donetska")."""
+        return set(self.admin1_by_key.get(name_key(_strip_division_word(name)), ()))
+
+    def by_uid(self, uid: str) -> Entry | None:
+        i = self._uid.get(uid)
+        return self.entries[i] if i is not None else None
+
+    def admin1_entry(self, country: str, code: str) -> Entry | None:
+        for i in self.by_key.get(name_key(self.admin1_names.get((country, code), "")), ()):
+            e = self.entries[i]
+            if e.fcode == "ADM1" and e.country == country and e.admin1_code == code:
+                return e
+        return None
+
+    def district_towns(self, adjective: str) -> list[Entry]:
+        """Entries a district adjective points to: "Yasinovatsky" -> Yasynuvata (town and raion)."""
+        stem = district_stem(adjective)
+        if len(stem) < 4:
+            return []
+        out = [self.entries[i] for i in self._district_cache.get(stem, ())]
+        for k, idx in self._stem_index().get(stem[:4], ()):
+            if k.startswith(stem) and len(k) - len(stem) <= 4:
+                out.extend(self.entries[i] for i in idx)
+        return [e for e in out if e.fclass in ("P", "A")]
+
+    @functools.cached_property
+    def _stem_cache(self) -> dict:
+        idx: dict[str, list] = {}
+        for k, lst in self.by_key.items():
+            if " " not in k and len(k) >= 4:
+                idx.setdefault(k[:4], []).append((k, lst))
+        return idx
+
+    @functools.cached_property
+    def _district_cache(self) -> dict:
+        idx: dict[str, list[int]] = {}
+        for k, lst in self.by_key.items():
+            for i in lst:
+                e = self.entries[i]
+                if e.fcode.startswith("ADM2") or e.fcode == "ADMD":
+                    stem = district_stem(_strip_division_word(k))
+                    if stem and i not in idx.setdefault(stem, []):
+                        idx[stem].append(i)
+        return idx
+
+    def _stem_index(self) -> dict:
+        return self._stem_cache
+
+
+_DIVISION_WORD = re.compile(r"\s*\b(oblast'?|oblast’|region|province|raion|rayon|district|area)\b\s*$", re.I)
+_DISTRICT_SUFFIX = re.compile(r"(s?kyi|s?kyy|s?kiy|s?kij|s?kii|s?ky|s?ki|s?ka|s?koho|s?kogo|s?koi)$")
+
+
+def _strip_division_word(name: str) -> str:
+    return _DIVISION_WORD.sub("", name).strip()
+
+
+def district_stem(adjective: str) -> str:
+    """The key stem of a district adjective: "Yasinovatsky" -> "iasinovat"."""
+    k = name_key(adjective)
+    return _DISTRICT_SUFFIX.sub("", k) if " " not in k else k
+
+
+# -- scoring -------------------------------------------------------------
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+@dataclass
+class Hints:
+    """What the text around a mention says about which place it is."""
+
+    admin1: dict[tuple[str, str], float] = field(default_factory=dict)  # division -> weight
+    districts: list[Entry] = field(default_factory=list)  # places named by "X district"
+    centroid: tuple[float, float] | None = None
+    countries: set[str] = field(default_factory=set)
+    want: str | None = None  # "water" | "region" | "settlement" | None
+
+
+def score(e: Entry, hints: Hints) -> float:
+    s = e.prior()
+    if hints.admin1:
+        w = hints.admin1.get((e.country, e.admin1_code), 0.0)
+        s += 4.0 * w if w else (-1.0 if e.fclass == "P" else 0.0)
+    for d in hints.districts:
+        if d.country == e.country and d.admin1_code == e.admin1_code:
+            if d.admin2 and d.admin2 == e.admin2:
+                s += 3.0
+                break
+            dist = distance_km(d.lat, d.lon, e.lat, e.lon)
+            if dist < 40:
+                s += 2.0
+                break
+    if hints.centroid is not None:
+        dist = distance_km(hints.centroid[0], hints.centroid[1], e.lat, e.lon)
+        s += 2.5 if dist < 60 else 1.5 if dist < 150 else 0.5 if dist < 400 else 0.0
+    if hints.countries and e.country in hints.countries:
+        s += 0.5
+    if hints.want == "water":
+        s += 6.0 if e.fclass == "H" else -3.0
+    elif hints.want == "region":
+        s += 6.0 if e.fcode in ("ADM1", "ADM2", "RGN") else -2.0
+    elif hints.want == "settlement":
+        s += 2.0 if e.fclass == "P" else -2.0
+    else:
+        if e.fclass == "H" and e.fcode == "STM":
+            s -= 3.0  # a bare name is rarely the river ("Bakhmut" the town, not the stream)
+    if e.layer == "world":
+        s += 0.3
+    return s
+
+
+def rank(cands: Iterable[Entry], hints: Hints) -> list[tuple[Entry, float, float]]:
+    """(entry, raw score, 0-1 confidence), best first, one per place."""
+    seen: set[str] = set()
+    scored = []
+    for e in cands:
+        if e.uid in seen:
+            continue
+        seen.add(e.uid)
+        scored.append((e, score(e, hints)))
+    scored.sort(key=lambda t: (-t[1], -t[0].population, t[0].uid))
+    if not scored:
+        return []
+    top = scored[0][1]
+    ws = [math.exp(max(-30.0, s - top)) for _, s in scored]
+    total = sum(ws)
+    return [(e, s, round(w / total, 3)) for (e, s), w in zip(scored, ws)]
+
+
+# -- loading -------------------------------------------------------------
+
+_lock = threading.Lock()
+
+
+def _shipped_files() -> list[Path]:
+    root = resources.files("unfog") / "data"
+    return sorted(Path(str(p)) for p in root.iterdir() if p.name.startswith("gazetteer-") and p.name.endswith(".tsv.gz"))
+
+
+def _user_files() -> list[Path]:
+    from unfog.gazetteer.build import gazetteer_dir
+
+    d = gazetteer_dir()
+    return sorted(d.glob("*.tsv.gz")) if d.is_dir() else []
+
+
+def _int(s: str) -> int | None:
+    return int(s) if s and s.isdigit() else None
+
+
+def load_index_file(g: Gazetteer, path: Path, layer: str) -> None:
+    """Merge one compact index (see :mod:`unfog.gazetteer.build`) into g."""
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        lines = fh.read().splitlines()
+    for line in lines:
+        if line.startswith("A\t"):
+            _, cc, code, name, _gid = line.split("\t")[:5]
+            g.admin1_names[(cc, code)] = name
+    adm1_alts: dict[tuple[str, str], list[str]] = {}
+    for line in lines:
+        if not line.startswith("P\t"):
+            continue
+        c = line.split("\t")
+        gid = int(c[1])
+        alts = c[11].split("|") if len(c) > 11 and c[11] else []
+        e = Entry(uid=str(gid), geonames_id=gid, name=c[2], lat=float(c[3]), lon=float(c[4]), fclass=c[5],
+                  fcode=c[6], country=c[7], admin1_code=c[8], admin1=g.admin1_names.get((c[7], c[8])),
+                  admin2=c[9], population=int(c[10] or 0), layer=layer)
+        if e.fcode == "ADM1":
+            short = g.admin1_names.get((e.country, e.admin1_code))
+            adm1_alts[(e.country, e.admin1_code)] = [e.name, *alts]
+            alts = alts + ([short, f"{short} Oblast", f"{short} region"] if short else [])
+        g.add_entry(e, alts)
+    for key, name in list(g.admin1_names.items()):
+        g.add_admin1(key[0], key[1], name, adm1_alts.get(key, ()))
+
+
+def load_world(g: Gazetteer, text: str) -> None:
+    """Merge the hand-written world layer (W, N, L and U lines)."""
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        c = line.split("\t")
+        if c[0] == "W":
+            gid = _int(c[1])
+            e = Entry(uid=str(gid) if gid else f"w:{c[2]}", geonames_id=gid, name=c[2], lat=float(c[3]),
+                      lon=float(c[4]), fclass=c[5], fcode=c[6], country=c[7], admin1=c[8] or None,
+                      population=int(c[9] or 0), layer="world")
+            g.add_entry(e, [a for a in (c[10].split("|") if len(c) > 10 else []) if a])
+        elif c[0] == "N":
+            i = g._uid.get(c[1])
+            if i is not None:
+                for a in c[2].split("|"):
+                    g.add_name(i, a)
+        elif c[0] == "L":
+            i = g._uid.get(c[2])
+            if i is not None:
+                for a in c[1].split("|"):
+                    g.landmarks[name_key(a)] = (i, c[3] if len(c) > 3 else "facility")
+                    g.max_words = max(g.max_words, name_key(a).count(" ") + 1)
+        elif c[0] == "U":
+            g.unit_keys.update(name_key(a) for a in c[1].split("|"))
+
+
+def load(files: Iterable[Path] | None = None, with_user: bool = True) -> Gazetteer:
+    g = Gazetteer()
+    paths = list(files) if files is not None else _shipped_files()
+    for p in paths:
+        load_index_file(g, p, p.name.split(".")[0].replace("gazetteer-", ""))
+    if with_user and files is None:
+        for p in _user_files():
+            load_index_file(g, p, "user:" + p.name.split(".")[0])
+    world = (resources.files("unfog") / "data" / "world.tsv").read_text(encoding="utf-8")
+    load_world(g, world)
+    return g
+
+
+@functools.lru_cache(maxsize=1)
+def _cached() -> Gazetteer:
+    return load()
+
+
+def get_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer (loaded on first use)."""
+    with _lock:
+        return _cached()
+
+
+def clear_cache() -> None:
+    """Forget the loaded gazetteer (after ``unfog gazetteer add``)."""
+    _cached.cache_clear()
+
+
+__all__ = ["Entry", "Gazetteer", "Hints", "get_gazetteer", "clear_cache", "rank", "score", "distance_km", "fold", "name_key"]

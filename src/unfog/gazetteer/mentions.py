@@ -1,0 +1,248 @@
+"""Finding gazetteer names in text and reading the words around them.
+
+Pure functions over plain strings (no spaCy): the entity ruler, the place
+extractor and the geocoder of free-text descriptions all use them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from unfog.gazetteer.fold import fold, name_key
+from unfog.gazetteer.index import Entry, Gazetteer, Hints, rank
+
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*\.?", re.UNICODE)
+# Lower-case words allowed inside a capitalised name ("Sea of Azov", "Rostov-on-Don").
+CONNECTORS = {"of", "on", "na", "de", "the", "upon", "am", "nad", "pod", "and"}
+# A name followed by one of these is an armed unit or organisation, not a place.
+UNIT_WORDS = {"regiment", "battalion", "brigade", "division", "detachment", "fighters", "militia", "corps",
+              "fleet", "unit", "units", "movement", "group", "volunteers", "defenders", "forces", "troops",
+              "army", "commander", "commanders", "soldiers", "members", "fighter", "battalions", "regiments"}
+REGION_WORDS = {"region", "oblast", "province", "regions", "oblast'", "oblast’", "governorate", "krai"}
+DISTRICT_WORDS = {"district", "raion", "rayon", "districts", "municipality"}
+WATER_WORDS = {"river", "sea", "lake", "reservoir", "bay", "estuary", "canal"}
+SETTLEMENT_WORDS = {"city", "town", "village", "settlement", "township", "hamlet", "suburb"}
+# Words before a mention saying the place is only approximate or a part of it.
+NEAR_WORDS = {"near", "outside", "around", "nearby", "outskirts", "vicinity", "area", "towards", "toward",
+              "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+              "northern", "southern", "eastern", "western", "km", "kilometres", "kilometers", "miles",
+              "between", "suburbs", "environs", "approaches", "direction", "outskirt", "close"}
+FACILITY_WORDS = {"plant", "factory", "works", "steelworks", "theatre", "theater", "hospital", "port", "airport",
+                  "station", "bridge", "school", "maternity", "mall", "base", "airfield", "building", "square",
+                  "church", "mosque", "market", "prison", "camp", "dam", "stadium", "centre", "center", "shelter",
+                  "complex", "facility", "bunker", "headquarters"}
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    key: str
+    landmark: bool = False
+    unit: bool = False  # looked like an armed unit ("Azov Regiment")
+    partial: bool = False  # one word of a longer capitalised name the gazetteer does not know
+
+
+@dataclass
+class Word:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower().rstrip(".")
+
+
+def words(text: str) -> list[Word]:
+    out = []
+    for m in WORD.finditer(text):
+        t = m.group(0)
+        end = m.end()
+        if t.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", t + "") and not re.fullmatch(r"[A-Z]\.?(?:[A-Z]\.)+", t):
+            t, end = t[:-1], end - 1  # a full stop ends the sentence, it is not part of the name
+        out.append(Word(m.start(), end, t))
+    return out
+
+
+def _capitalised(w: Word) -> bool:
+    return w.text[:1].isupper() or w.text[:1].isdigit()
+
+
+def scan(text: str, g: Gazetteer, require_caps: bool = True, english: frozenset | set = frozenset()) -> list[Mention]:
+    """Gazetteer names and landmarks in text, longest first, not overlapping."""
+    ws = words(text)
+    out: list[Mention] = []
+    i = 0
+    n = len(ws)
+    max_words = max(1, g.max_words)
+    while i < n:
+        if require_caps and not _capitalised(ws[i]):
+            i += 1
+            continue
+        hit = None
+        for j in range(min(n, i + max_words), i, -1):
+            last = ws[j - 1]
+            if require_caps and not _capitalised(last) and last.lower not in _TAIL_OK:
+                continue
+            if j - i > 1 and _gap(text, ws[i:j]):
+                continue
+            if require_caps and any(not _capitalised(w) and w.lower not in CONNECTORS and w.lower not in _TAIL_OK
+                                    for w in ws[i:j]):
+                continue
+            span = text[ws[i].start:last.end]
+            key = name_key(span)
+            if key in g.landmarks:
+                hit = Mention(ws[i].start, last.end, span, key, landmark=True)
+                break
+            if key in g.by_key:
+                if j - i == 1 and require_caps and _skip_single(ws, i, key, g, english):
+                    break
+                hit = Mention(ws[i].start, last.end, span, key)
+                break
+        if hit is None:
+            i += 1
+            continue
+        nxt = ws[j].lower if j < n else ""
+        if j - i == 1:
+            hit.partial = _attached_name(text, ws, i - 1, i) or _attached_name(text, ws, i, j)
+        hit.unit = nxt in UNIT_WORDS or (hit.key in g.unit_keys and not hit.landmark)
+        out.append(hit)
+        i = j
+    return out
+
+
+# Lower-case words that may end a landmark name ("Azovstal steel plant").
+_TAIL_OK = {"steel", "plant", "works", "steelworks", "nuclear", "power", "iron", "and", "airport", "airfield", "river", "sea"}
+
+
+def _attached_name(text: str, ws: list[Word], a: int, b: int) -> bool:
+    """True when words a and b are glued (space or hyphen) and the other one is a capitalised non-name."""
+    if a < 0 or b >= len(ws):
+        return False
+    between = text[ws[a].end:ws[b].start]
+    return between in (" ", "-") and ws[a].text[:1].isupper() and ws[b].text[:1].isupper()
+
+
+def _gap(text: str, ws: list[Word]) -> bool:
+    """True when the words are not one name: separated by punctuation other than hyphens/spaces."""
+    for a, b in zip(ws, ws[1:]):
+        between = text[a.end:b.start]
+        if between.strip(" -‐–'’") or "\n" in between or len(between) > 3:
+            return True
+    return False
+
+
+def _skip_single(ws: list[Word], i: int, key: str, g: Gazetteer, english) -> bool:
+    """A one-word name that is probably not a place here."""
+    cands = g.candidates(key)
+    significant = any(e.population >= 20000 or e.fcode in ("PPLA", "PPLC", "PCLI", "ADM1", "RGN", "SEA")
+                      or e.layer == "world" for e in cands)
+    if significant:
+        return False
+    f = fold(ws[i].text)
+    if f in english or len(f) < 4:
+        return True
+    # Inside a run of capitalised words that is not a place: a person or an organisation.
+    def cap_word(k):
+        return 0 <= k < len(ws) and _capitalised(ws[k]) and ws[k].text.isalpha()
+    def joined(a, b):  # two words side by side, only a space between
+        return 0 <= a and b < len(ws) and ws[b].start - ws[a].end == 1
+    prev_is_name = (cap_word(i - 1) and joined(i - 1, i) and not _sentence_start(ws, i - 1)
+                    and not g.has_name(ws[i - 1].text))
+    next_is_name = (cap_word(i + 1) and joined(i, i + 1) and not g.has_name(ws[i + 1].text)
+                    and ws[i + 1].lower not in REGION_WORDS | DISTRICT_WORDS)
+    return prev_is_name or next_is_name
+
+
+def _sentence_start(ws: list[Word], k: int) -> bool:
+    return k == 0
+
+
+@dataclass
+class Reading:
+    """A mention with what its surroundings say."""
+
+    mention: Mention
+    want: str | None = None  # water | region | settlement
+    near: bool = False  # "near X", "outskirts of X", "the theatre in X"
+    admin1: dict = field(default_factory=dict)
+    districts: list[Entry] = field(default_factory=list)
+    is_hint: bool = False  # the mention only qualifies another one ("Donetsk region" after a village)
+
+
+def read_context(text: str, mentions: list[Mention], g: Gazetteer) -> list[Reading]:
+    """Read the words around each mention; mark division/district mentions that qualify others."""
+    readings = []
+    for k, m in enumerate(mentions):
+        r = Reading(m)
+        after = words(text[m.end:m.end + 40])
+        before = words(text[max(0, m.start - 60):m.start])
+        nxt = after[0].lower if after else ""
+        if nxt in WATER_WORDS or any(w.lower in ("river", "sea") for w in words(m.text)):
+            r.want = "water"
+        elif nxt in REGION_WORDS or any(w.lower in REGION_WORDS for w in words(m.text)):
+            r.want = "region"
+        elif nxt in DISTRICT_WORDS:
+            r.want = "district"
+        elif nxt in SETTLEMENT_WORDS:
+            r.want = "settlement"
+        prev = [w.lower for w in before[-4:]]
+        if prev and prev[-1] in ("village", "town", "city", "settlement", "villages", "towns", "cities", "hamlet"):
+            r.want = r.want or "settlement"
+        if prev and prev[-1] == "the":
+            prev = prev[:-1]
+        if prev and (prev[-1] in NEAR_WORDS or (prev[-1] in ("of", "in", "at", "from") and len(prev) >= 2
+                                                and prev[-2] in FACILITY_WORDS | NEAR_WORDS)):
+            r.near = True
+        readings.append(r)
+    # Qualifiers: "X, Donetsk", "X (Y district)", "X, Y region": hints for the mention before them.
+    for k, r in enumerate(readings):
+        m = r.mention
+        if r.want == "district":
+            r.is_hint = True
+            towns = g.district_towns(m.text)
+            for t in readings[:k][::-1]:
+                if not t.is_hint and m.start - t.mention.end < 60:
+                    t.districts.extend(towns)
+                    break
+            continue
+        divisions = g.admin1_of(m.text)
+        if not divisions or k == 0:
+            continue
+        prev_r = None
+        for t in readings[:k][::-1]:
+            if not t.is_hint:
+                prev_r = t
+                break
+        if prev_r is None:
+            continue
+        between = text[prev_r.mention.end:m.start]
+        close = len(between) <= 60 and "." not in between.replace("(", "").strip()[:1]
+        if close and (r.want == "region" or re.fullmatch(r"\s*(\([^)]*\)\s*)?[,(]\s*(the\s+)?", between)
+                      or re.search(r"[,(]\s*(in\s+)?(the\s+)?$", between)):
+            r.is_hint = True
+            for d in divisions:
+                prev_r.admin1[d] = 1.0
+    return readings
+
+
+def hints_for(r: Reading, article_admin1: dict | None = None, centroid=None) -> Hints:
+    adm = dict(article_admin1 or {})
+    for k, v in r.admin1.items():
+        adm[k] = max(adm.get(k, 0.0), v)
+    want = r.want if r.want in ("water", "region", "settlement") else None
+    return Hints(admin1=adm, districts=r.districts, centroid=centroid, want=want)
+
+
+def resolve(r: Reading, g: Gazetteer, hints: Hints) -> list[tuple[Entry, float, float]]:
+    if r.mention.landmark:
+        hit = g.landmarks.get(r.mention.key)
+        return [(g.entries[hit[0]], 10.0, 0.95)] if hit else []
+    cands = g.candidates(r.mention.key)
+    if r.want == "region":
+        cands = cands + [e for e in (g.admin1_entry(*d) for d in g.admin1_of(r.mention.text)) if e]
+    if r.want == "district":
+        cands = cands + g.district_towns(r.mention.text)
+    return rank(cands, hints)

@@ -1,0 +1,183 @@
+"""Filters for the desk and the REST API, as parameterised SQL.
+
+Every filter becomes a fixed SQL fragment with ``?`` placeholders plus its
+parameters; user input never enters the SQL text. Which filters a table
+understands, and which column each maps to, is declared in ``TABLE_FILTERS``.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from unfog.store import Store
+
+# Record ids are content hashes with a short prefix ("art_0593116e20642923").
+ID_PATTERN = r"^[a-z]{2,8}_[0-9a-f]{8,40}$"
+_ID_RE = re.compile(ID_PATTERN)
+DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+
+MAX_LIMIT = 500
+DEFAULT_LIMIT = 50
+
+# Record ids that take part in a "contradicts" relation.
+_CONTESTED = "id IN (SELECT a FROM relations WHERE type = 'contradicts' UNION SELECT b FROM relations WHERE type = 'contradicts')"
+_PLACE_NAMED = "(name ILIKE ? ESCAPE '\\' OR canonical ILIKE ? ESCAPE '\\')"
+_ARTICLE_HAS_PLACE = "article_id IN (SELECT article_id FROM places WHERE " + _PLACE_NAMED + ")"
+
+
+def valid_id(value: str) -> bool:
+    return bool(_ID_RE.match(value or ""))
+
+
+def like(value: str) -> str:
+    """A substring pattern for ILIKE with the wildcards in ``value`` taken literally."""
+    return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+@dataclass
+class Filters:
+    """What a reader asked for; every field is optional."""
+
+    place: str | None = None
+    since: str | None = None
+    until: str | None = None
+    type: str | None = None
+    category: str | None = None
+    side: str | None = None
+    contested: bool | None = None
+    q: str | None = None
+    article: str | None = None
+
+    def active(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if v not in (None, "")}
+
+
+# table -> filter name -> (sql fragment, number of times the value is passed)
+TABLE_FILTERS: dict[str, dict[str, tuple[str, int]]] = {
+    "articles": {
+        "place": ("id IN (SELECT article_id FROM places WHERE " + _PLACE_NAMED + ")", 2),
+        "since": ("substr(published, 1, 10) >= ?", 1),
+        "until": ("substr(published, 1, 10) <= ?", 1),
+        "q": ("(title ILIKE ? ESCAPE '\\' OR text ILIKE ? ESCAPE '\\' OR source ILIKE ? ESCAPE '\\')", 3),
+        "side": ("id IN (SELECT article_id FROM statements WHERE upper(speaker_side) = upper(?) UNION SELECT article_id FROM figures WHERE upper(claimant_side) = upper(?))", 2),
+        "contested": ("id IN (SELECT article_id FROM figures WHERE " + _CONTESTED + " UNION SELECT article_id FROM statements WHERE " + _CONTESTED + ")", 0),
+    },
+    "statements": {
+        "place": (_ARTICLE_HAS_PLACE, 2),
+        "since": ("date >= ?", 1),
+        "until": ("date <= ?", 1),
+        "type": ("polarity = ?", 1),
+        "side": ("upper(speaker_side) = upper(?)", 1),
+        "q": ("(text ILIKE ? ESCAPE '\\' OR speaker ILIKE ? ESCAPE '\\')", 2),
+        "article": ("article_id = ?", 1),
+        "contested": (_CONTESTED, 0),
+    },
+    "figures": {
+        "place": ("(place ILIKE ? ESCAPE '\\' OR " + _ARTICLE_HAS_PLACE + ")", 3),
+        "since": ("coalesce(date_end, date) >= ?", 1),
+        "until": ("date <= ?", 1),
+        "type": ("\"group\" = ?", 1),
+        "category": ("category = ?", 1),
+        "side": ("(upper(claimant_side) = upper(?) OR upper(group_side) = upper(?))", 2),
+        "q": ("(text ILIKE ? ESCAPE '\\' OR claimant ILIKE ? ESCAPE '\\' OR sentence ILIKE ? ESCAPE '\\')", 3),
+        "article": ("article_id = ?", 1),
+        "contested": (_CONTESTED, 0),
+    },
+    "places": {
+        "place": (_PLACE_NAMED, 2),
+        "type": ("kind = ?", 1),
+        "q": ("(name ILIKE ? ESCAPE '\\' OR canonical ILIKE ? ESCAPE '\\' OR admin1 ILIKE ? ESCAPE '\\')", 3),
+        "article": ("article_id = ?", 1),
+        "since": ("article_id IN (SELECT id FROM articles WHERE substr(published, 1, 10) >= ?)", 1),
+        "until": ("article_id IN (SELECT id FROM articles WHERE substr(published, 1, 10) <= ?)", 1),
+    },
+    "events": {
+        "place": ("place ILIKE ? ESCAPE '\\'", 1),
+        "since": ("coalesce(date_end, date) >= ?", 1),
+        "until": ("date <= ?", 1),
+        "type": ("(event_type = ? OR sub_event_type = ?)", 2),
+        "side": ("(upper(actor1_side) = upper(?) OR upper(actor2_side) = upper(?) OR upper(claimed_by_side) = upper(?))", 3),
+        "q": ("(text ILIKE ? ESCAPE '\\' OR actor1 ILIKE ? ESCAPE '\\' OR actor2 ILIKE ? ESCAPE '\\')", 3),
+        "article": ("json_contains(article_ids, ?)", 1),
+        "contested": (_CONTESTED, 0),
+    },
+    "relations": {
+        "type": ("type = ?", 1),
+        "article": ("(a IN (SELECT id FROM figures WHERE article_id = ? UNION SELECT id FROM statements WHERE article_id = ?)"
+                    " OR b IN (SELECT id FROM figures WHERE article_id = ? UNION SELECT id FROM statements WHERE article_id = ?))", 4),
+        "contested": ("type = 'contradicts'", 0),
+    },
+}
+
+# Fields matched as substrings (ILIKE); the rest are compared exactly.
+_LIKE_FILTERS = {"place", "q"}
+
+ORDER = {
+    "articles": "published NULLS LAST, id",
+    "statements": "article_id, start",
+    "figures": "article_id, start",
+    "places": "article_id, start",
+    "events": "date NULLS LAST, id",
+    "relations": "type, id",
+}
+
+
+def where_clause(table: str, filters: Filters) -> tuple[str, list[Any]]:
+    """The WHERE text and parameters for ``filters`` on ``table`` (unknown filters are ignored)."""
+    known = TABLE_FILTERS[table]
+    parts: list[str] = []
+    params: list[Any] = []
+    for name, value in filters.active().items():
+        if name not in known:
+            continue
+        sql, n = known[name]
+        if name == "contested":
+            parts.append(sql if value else f"NOT ({sql})")
+            continue
+        if name == "article":
+            value = json.dumps(value) if table == "events" else value
+        parts.append(sql)
+        params.extend([like(value) if name in _LIKE_FILTERS else value] * n)
+    return " AND ".join(parts), params
+
+
+def page(store: Store, table: str, filters: Filters, limit: int = DEFAULT_LIMIT, offset: int = 0) -> dict[str, Any]:
+    """One page of ``table`` with the total count of matching rows."""
+    where, params = where_clause(table, filters)
+    sql = f"SELECT count(*) FROM {table}" + (f" WHERE {where}" if where else "")
+    total = store.con.execute(sql, params).fetchone()[0]
+    items = store.rows(table, where=where, params=params, order=ORDER[table], limit=limit, offset=offset)
+    return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+
+def all_rows(store: Store, table: str, filters: Filters, cap: int = 20000) -> list[dict[str, Any]]:
+    """Every matching row (up to ``cap``), for the map, timeline and ledger."""
+    where, params = where_clause(table, filters)
+    return store.rows(table, where=where, params=params, order=ORDER[table], limit=cap)
+
+
+def relations_among(store: Store, ids: list[str]) -> list[dict[str, Any]]:
+    """Relations with at least one end among ``ids``."""
+    if not ids:
+        return []
+    marks = ", ".join("?" for _ in ids)
+    return store.rows("relations", where=f"a IN ({marks}) OR b IN ({marks})", params=[*ids, *ids], order=ORDER["relations"])
+
+
+def timeline(events: list[dict], figures: list[dict]) -> dict[str, Any]:
+    """Events per day by event type and figures per day by category."""
+    series: dict[tuple[str, str], dict[str, int]] = {}
+    for kind, rows, key in (("event", events, "event_type"), ("figure", figures, "category")):
+        for r in rows:
+            day = (r.get("date") or "")[:10]
+            if not re.match(DATE_PATTERN, day):
+                continue
+            counts = series.setdefault((kind, r.get(key) or "other"), {})
+            counts[day] = counts.get(day, 0) + 1
+    days = sorted({d for c in series.values() for d in c})
+    return {
+        "days": days,
+        "series": [{"kind": k, "type": t, "counts": c, "total": sum(c.values())} for (k, t), c in sorted(series.items())],
+    }

@@ -1,0 +1,273 @@
+/* unfog desk: draws the map and the timeline from the JSON block #desk-data.
+ *
+ * Shared by the served pages and the static report. Data is written into the
+ * page only through textContent and DOM attributes, never innerHTML, so text
+ * from articles cannot become markup.
+ */
+(function () {
+  "use strict";
+
+  var SVG = "http://www.w3.org/2000/svg";
+  var ID_RE = /^[a-z]{2,8}_[0-9a-f]{8,40}$/;
+  var EVENT_COLOURS = {
+    "Battles": "#c0392b",
+    "Explosions/Remote violence": "#e67e22",
+    "Violence against civilians": "#8e44ad",
+    "Strategic developments": "#2471a3",
+    "Protests": "#17a589",
+    "Riots": "#b7950b"
+  };
+  var PALETTE = ["#2471a3", "#c0392b", "#e67e22", "#8e44ad", "#17a589", "#b7950b", "#566573", "#d35400", "#1e8449", "#7d3c98"];
+
+  function el(tag, cls, text) {
+    var node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  function svg(tag, attrs) {
+    var node = document.createElementNS(SVG, tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, String(attrs[k])); });
+    return node;
+  }
+
+  function readData() {
+    var block = document.getElementById("desk-data");
+    if (!block) return null;
+    try { return JSON.parse(block.textContent); } catch (e) { return null; }
+  }
+
+  function colourFor(type, known, index) {
+    return known[type] || PALETTE[index % PALETTE.length];
+  }
+
+  function articleLinks(ids, linksOn) {
+    var box = el("div", "popup-links");
+    (ids || []).forEach(function (id) {
+      if (!ID_RE.test(String(id))) return;
+      if (linksOn) {
+        var a = el("a", null, "article " + id.slice(4, 10));
+        a.setAttribute("href", "/articles/" + id);
+        box.appendChild(a);
+      } else {
+        box.appendChild(el("span", "muted", "article " + id));
+      }
+      box.appendChild(document.createTextNode(" "));
+    });
+    return box;
+  }
+
+  function eventPopup(e, linksOn) {
+    var box = el("div", "popup");
+    box.appendChild(el("div", "popup-type", e.event_type || "event"));
+    if (e.sub_event_type) box.appendChild(el("div", "muted", e.sub_event_type));
+    var when = (e.date || "no date") + (e.date_end && e.date_end !== e.date ? " – " + e.date_end : "");
+    box.appendChild(el("div", null, when + " · " + (e.place || "no place")));
+    if (e.actor1 || e.actor2) box.appendChild(el("div", null, (e.actor1 || "?") + " → " + (e.actor2 || "?")));
+    if (e.fatalities !== null && e.fatalities !== undefined) box.appendChild(el("div", null, e.fatalities + " reported killed"));
+    if (e.text) box.appendChild(el("blockquote", null, e.text.length > 280 ? e.text.slice(0, 280) + "…" : e.text));
+    box.appendChild(articleLinks(e.article_ids, linksOn));
+    return box;
+  }
+
+  function placePopup(p, linksOn) {
+    var box = el("div", "popup");
+    box.appendChild(el("div", "popup-type", p.canonical || p.name));
+    box.appendChild(el("div", "muted", (p.kind || p.feature_code || "place") + " · mentioned " + p.mentions + "×"));
+    box.appendChild(articleLinks(p.article_ids, linksOn));
+    return box;
+  }
+
+  function drawMap(node, data) {
+    if (typeof L === "undefined") { node.textContent = "The map library did not load."; return; }
+    var map = L.map(node, { zoomControl: true, attributionControl: true, preferCanvas: false });
+    var outline = L.geoJSON(data.outline, {
+      style: function () { return { color: "#7f8c8d", weight: 1.2, fillColor: "#eef1f3", fillOpacity: 0.9 }; },
+      interactive: false
+    }).addTo(map);
+    if (data.tiles) addTilesWhenReachable(map);
+
+    var linksOn = data.links !== false;
+    var types = {};
+    var eventLayer = L.layerGroup();
+    var placeLayer = L.layerGroup();
+    var bounds = [];
+    (data.map.places || []).forEach(function (p) {
+      var m = L.circleMarker([p.lat, p.lon], {
+        radius: Math.min(4 + Math.sqrt(p.mentions || 1) * 2, 14), color: "#34495e", weight: 1,
+        fillColor: "#95a5a6", fillOpacity: 0.55, className: "place-marker"
+      });
+      m.bindPopup(placePopup(p, linksOn));
+      m.bindTooltip(String(p.canonical || p.name));
+      placeLayer.addLayer(m);
+      bounds.push([p.lat, p.lon]);
+    });
+    var i = 0;
+    (data.map.events || []).forEach(function (e) {
+      var t = e.event_type || "event";
+      if (!(t in types)) types[t] = colourFor(t, EVENT_COLOURS, i++);
+      var m = L.circleMarker([e.lat, e.lon], {
+        radius: 7 + Math.min(Math.sqrt(e.fatalities || 0), 10), color: "#1b2631", weight: 1,
+        fillColor: types[t], fillOpacity: 0.85, className: "event-marker"
+      });
+      m.bindPopup(eventPopup(e, linksOn));
+      m.bindTooltip(t + (e.date ? " · " + e.date : ""));
+      eventLayer.addLayer(m);
+      bounds.push([e.lat, e.lon]);
+    });
+    placeLayer.addTo(map);
+    eventLayer.addTo(map);
+    L.control.layers(null, { "Events": eventLayer, "Places mentioned": placeLayer, "Outline": outline }, { collapsed: true }).addTo(map);
+
+    if (bounds.length) map.fitBounds(L.latLngBounds(bounds).pad(0.5), { maxZoom: 7 });
+    else map.fitBounds(outline.getBounds());
+
+    var legend = L.control({ position: "bottomleft" });
+    legend.onAdd = function () {
+      var box = el("div", "map-legend");
+      Object.keys(types).forEach(function (t) {
+        var row = el("div");
+        var sw = el("span", "swatch");
+        sw.style.background = types[t];
+        row.appendChild(sw);
+        row.appendChild(document.createTextNode(t));
+        box.appendChild(row);
+      });
+      var prow = el("div");
+      var psw = el("span", "swatch swatch-place");
+      prow.appendChild(psw);
+      prow.appendChild(document.createTextNode("place mentioned"));
+      box.appendChild(prow);
+      return box;
+    };
+    legend.addTo(map);
+
+    var note = document.getElementById("map-note");
+    if (note) {
+      note.textContent = (data.map.events || []).length + " located events, " + (data.map.places || []).length +
+        " places mentioned. Base map: bundled coarse outline" + (data.tiles ? " (OpenStreetMap tiles when online)." : ".");
+    }
+  }
+
+  // Online tiles only when a tile can actually be fetched; the outline works offline.
+  function addTilesWhenReachable(map) {
+    var probe = new Image();
+    var done = false;
+    probe.onload = function () {
+      if (done) return;
+      done = true;
+      L.tileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png", {
+        maxZoom: 18, attribution: "© OpenStreetMap contributors", opacity: 0.85
+      }).addTo(map).bringToBack();
+    };
+    probe.onerror = function () { done = true; };
+    probe.src = "https://tile.openstreetmap.org/5/18/11.png";
+  }
+
+  function drawTimeline(node, tl) {
+    node.textContent = "";
+    if (!tl || !tl.days || !tl.days.length) {
+      node.appendChild(el("p", "empty", "No dated events or figures match these filters."));
+      return;
+    }
+    var DAY = 86400000;
+    var t0 = Date.parse(tl.days[0] + "T00:00:00Z");
+    var t1 = Date.parse(tl.days[tl.days.length - 1] + "T00:00:00Z");
+    var nDays = Math.round((t1 - t0) / DAY) + 1;
+    var lanes = [["event", "Events per day (by type)"], ["figure", "Figures per day (by category)"]];
+    var W = 900, laneH = 130, padL = 40, padR = 12, top = 18, gap = 40;
+    var H = top + lanes.length * (laneH + gap);
+    var root = svg("svg", { viewBox: "0 0 " + W + " " + H, "class": "timeline-svg", role: "img" });
+    root.appendChild(svg("title")).textContent = "Counts per day";
+    var plotW = W - padL - padR;
+    var slot = plotW / nDays;
+    var bw = Math.max(1, Math.min(slot - 1, 26));
+    var x = function (day) { return padL + ((Date.parse(day + "T00:00:00Z") - t0) / DAY) * slot + (slot - bw) / 2; };
+    var colours = {};
+    var ci = 0;
+    var legend = el("div", "timeline-legend");
+
+    lanes.forEach(function (lane, li) {
+      var kind = lane[0];
+      var series = tl.series.filter(function (s) { return s.kind === kind; });
+      var y0 = top + li * (laneH + gap);
+      var label = svg("text", { x: padL, y: y0 - 4, "class": "lane-label" });
+      label.textContent = lane[1];
+      root.appendChild(label);
+      var totals = {};
+      series.forEach(function (s) { Object.keys(s.counts).forEach(function (d) { totals[d] = (totals[d] || 0) + s.counts[d]; }); });
+      var max = Math.max.apply(null, [1].concat(Object.keys(totals).map(function (d) { return totals[d]; })));
+      root.appendChild(svg("line", { x1: padL, y1: y0 + laneH, x2: W - padR, y2: y0 + laneH, "class": "axis" }));
+      var maxLabel = svg("text", { x: padL - 6, y: y0 + 10, "class": "tick", "text-anchor": "end" });
+      maxLabel.textContent = String(max);
+      root.appendChild(maxLabel);
+      var zero = svg("text", { x: padL - 6, y: y0 + laneH, "class": "tick", "text-anchor": "end" });
+      zero.textContent = "0";
+      root.appendChild(zero);
+      if (!series.length) {
+        var none = svg("text", { x: padL + 8, y: y0 + laneH / 2, "class": "tick" });
+        none.textContent = "none dated";
+        root.appendChild(none);
+      }
+      var stack = {};
+      series.forEach(function (s) {
+        var key = kind + ":" + s.type;
+        if (!(key in colours)) colours[key] = colourFor(s.type, kind === "event" ? EVENT_COLOURS : {}, ci++);
+        Object.keys(s.counts).sort().forEach(function (d) {
+          var n = s.counts[d];
+          var h = (n / max) * (laneH - 14);
+          var below = stack[d] || 0;
+          var rect = svg("rect", {
+            x: x(d), y: y0 + laneH - below - h, width: bw, height: Math.max(h, 1),
+            fill: colours[key], "class": "bar bar-" + kind
+          });
+          var tip = svg("title");
+          tip.textContent = d + ": " + n + " " + s.type;
+          rect.appendChild(tip);
+          root.appendChild(rect);
+          stack[d] = below + h;
+        });
+        var item = el("span", "legend-item");
+        var sw = el("span", "swatch");
+        sw.style.background = colours[key];
+        item.appendChild(sw);
+        item.appendChild(document.createTextNode((kind === "event" ? "event: " : "figure: ") + s.type + " (" + s.total + ")"));
+        legend.appendChild(item);
+      });
+      // Month ticks along the axis (or the first and last day for short spans).
+      var ticks = [];
+      var d0 = new Date(t0);
+      if (nDays > 45) {
+        var m = new Date(Date.UTC(d0.getUTCFullYear(), d0.getUTCMonth() + 1, 1));
+        while (m.getTime() <= t1) { ticks.push(m.toISOString().slice(0, 10)); m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1)); }
+      }
+      if (!ticks.length || ticks[0] !== tl.days[0]) ticks.unshift(tl.days[0]);
+      if (tl.days.length > 1) ticks.push(tl.days[tl.days.length - 1]);
+      ticks.forEach(function (d, ti) {
+        var tx = x(d) + bw / 2;
+        root.appendChild(svg("line", { x1: tx, y1: y0 + laneH, x2: tx, y2: y0 + laneH + 4, "class": "axis" }));
+        var label2 = svg("text", { x: tx, y: y0 + laneH + 16, "class": "tick", "text-anchor": ti === 0 ? "start" : (ti === ticks.length - 1 ? "end" : "middle") });
+        label2.textContent = d;
+        root.appendChild(label2);
+      });
+    });
+    node.appendChild(root);
+    node.appendChild(legend);
+  }
+
+  function start() {
+    var data = readData();
+    if (!data) return;
+    var mapNode = document.getElementById("map");
+    if (mapNode && data.map) {
+      try { drawMap(mapNode, data); } catch (e) { mapNode.textContent = "The map could not be drawn: " + e.message; }
+    }
+    var tlNode = document.getElementById("timeline");
+    if (tlNode && data.timeline) drawTimeline(tlNode, data.timeline);
+    document.documentElement.setAttribute("data-desk-ready", "1");
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

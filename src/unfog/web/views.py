@@ -1,0 +1,231 @@
+"""Pure functions that shape stored rows for the desk's pages and the report.
+
+No I/O here: the app and the report fetch rows from the store and pass them in.
+"""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from importlib import resources
+from typing import Any, Iterable
+from urllib.parse import urlsplit
+
+STATUS_ORDER = {"contradicts": 0, "updates": 1, "corroborates": 2, "unrelated": 3, "single": 4}
+MARK_KINDS = ("statement", "figure", "place", "date", "event")
+
+
+def script_json(data: Any) -> str:
+    """JSON that is safe inside a <script type="application/json"> block."""
+    return (
+        json.dumps(data, ensure_ascii=False, default=str)
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL if it is plain http(s), else None (no javascript:, data:, ...)."""
+    if not url or not isinstance(url, str):
+        return None
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() in ("http", "https") and parts.netloc and not any(c in url for c in "\x00\r\n\t <>\"'`"):
+        return url
+    return None
+
+
+def outline_geojson() -> dict:
+    """The bundled coarse country outlines (offline base map)."""
+    path = resources.files("unfog.web") / "static" / "geo" / "outline.geojson"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+# -- the article view -----------------------------------------------------------
+
+def article_marks(records: dict[str, list[dict]]) -> list[dict]:
+    """Highlightable spans of an article's records: kind, id, start, end, label."""
+    marks = []
+    for kind, rows in (("statement", records.get("statements", [])), ("figure", records.get("figures", [])),
+                       ("place", records.get("places", [])), ("date", records.get("dates", []))):
+        for r in rows:
+            if isinstance(r.get("start"), int) and isinstance(r.get("end"), int):
+                marks.append({"kind": kind, "id": r["id"], "start": r["start"], "end": r["end"], "label": mark_label(kind, r)})
+    return marks
+
+
+def mark_label(kind: str, r: dict) -> str:
+    if kind == "statement":
+        return f"statement by {r.get('speaker') or 'unnamed'}" + (f" ({r['speaker_side']})" if r.get("speaker_side") else "")
+    if kind == "figure":
+        who = f", claimed by {r['claimant']}" if r.get("claimant") else ""
+        return f"figure: {r.get('category') or 'other'} {r.get('value') if r.get('value') is not None else ''}{who}".strip()
+    if kind == "place":
+        return f"place: {r.get('canonical') or r.get('name')}"
+    if kind == "date":
+        return f"date: {r.get('date') or 'unresolved'}"
+    return kind
+
+
+def highlight(text: str, marks: Iterable[dict]) -> list[dict]:
+    """Cut ``text`` into segments at every mark boundary.
+
+    Each segment carries the kinds of the marks covering it and the id of the
+    innermost (shortest) one, so nested spans (a figure inside a statement)
+    need no nested markup. Segments are plain text: the template escapes them.
+    """
+    n = len(text)
+    spans = []
+    for m in marks:
+        s, e = max(0, m["start"]), min(n, m["end"])
+        if s < e:
+            spans.append({**m, "start": s, "end": e})
+    cuts = sorted({0, n, *(m["start"] for m in spans), *(m["end"] for m in spans)})
+    starts: dict[int, list[dict]] = defaultdict(list)
+    for m in spans:
+        starts[m["start"]].append(m)
+    segments = []
+    open_marks: list[dict] = []
+    for a, b in zip(cuts, cuts[1:]):
+        open_marks = [m for m in open_marks if m["end"] > a] + starts.get(a, [])
+        anchors = [m["id"] for m in starts.get(a, [])]
+        if not open_marks:
+            segments.append({"text": text[a:b], "kinds": [], "id": None, "title": None, "anchors": anchors})
+            continue
+        inner = min(open_marks, key=lambda m: (m["end"] - m["start"], MARK_KINDS.index(m["kind"]) * -1))
+        kinds = sorted({m["kind"] for m in open_marks}, key=MARK_KINDS.index)
+        segments.append({"text": text[a:b], "kinds": kinds, "id": inner["id"], "title": inner["label"], "anchors": anchors})
+    return segments
+
+
+# -- the claims ledger ----------------------------------------------------------
+
+def ledger_rows(figures: list[dict], relations: list[dict], published: dict | None = None, places: dict | None = None) -> list[dict]:
+    """Figures grouped into ledger rows, contested ones first.
+
+    Uses :func:`unfog.ledger.ledger_rows` (the fusion helper's quantities)
+    when that module is there; otherwise groups figures that are related (any
+    relation joins them), then the rest by category, group and place.
+    Rows always come out in the shape the templates draw (see ``group_figures``).
+    """
+    try:
+        from unfog import ledger as ledger_mod  # optional: written alongside
+    except ImportError:
+        ledger_mod = None
+    if ledger_mod is not None and hasattr(ledger_mod, "ledger_rows"):
+        try:
+            rows = ledger_mod.ledger_rows(figures, relations, published=published, places=places)
+            out = [normalise_ledger_row(r, figures, relations) for r in rows]
+            out.sort(key=lambda r: (STATUS_ORDER.get(r["status"], 9), -len(r["figures"]), r["category"] or "", r["key"]))
+            return out
+        except Exception:  # a shape we do not understand: fall back, never break the page
+            pass
+    return group_figures(figures, relations)
+
+
+def normalise_ledger_row(row: dict, figures: list[dict], relations: list[dict]) -> dict:
+    """A row of :mod:`unfog.ledger` (claimants by figure id) in the shape the templates draw."""
+    by_id = {f["id"]: f for f in figures}
+    figs = []
+    for c in row.get("claimants") or row.get("figures") or []:
+        fid = c.get("figure_id") or c.get("id") if isinstance(c, dict) else c
+        base = by_id.get(fid, {})
+        figs.append({**(c if isinstance(c, dict) else {}), **base, "id": fid})
+    ids = {f["id"] for f in figs}
+    rels = row.get("relations")
+    if rels is None:
+        rels = [r for r in relations if r["a"] in ids or r["b"] in ids]
+    status = "contradicts" if row.get("contested") else _status(figs, rels)
+    return {**row, "key": str(row.get("id") or row.get("key") or ""), "figures": figs, "relations": rels, "status": status,
+            "category": row.get("category") or (figs[0].get("category") if figs else None)}
+
+
+def _status(figs: list[dict], rels: list[dict]) -> str:
+    types = {r.get("type") for r in rels}
+    for t in ("contradicts", "updates", "corroborates"):
+        if t in types:
+            return t
+    return "single" if len(figs) <= 1 else "unrelated"
+
+
+def group_figures(figures: list[dict], relations: list[dict]) -> list[dict]:
+    by_id = {f["id"]: f for f in figures}
+    parent = {i: i for i in by_id}
+
+    def root(i: str) -> str:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    rels = [r for r in relations if r.get("a") in by_id and r.get("b") in by_id]
+    for r in rels:
+        parent[root(r["a"])] = root(r["b"])
+    groups: dict[Any, list[dict]] = defaultdict(list)
+    for f in figures:
+        r = root(f["id"])
+        related = any(x["a"] == f["id"] or x["b"] == f["id"] for x in rels)
+        key = ("rel", r) if related else ("key", f.get("category") or "other", f.get("group") or "", (f.get("place") or "").lower())
+        groups[key].append(f)
+    rows = []
+    for key, figs in groups.items():
+        ids = {f["id"] for f in figs}
+        grels = [r for r in rels if r["a"] in ids]
+        figs = sorted(figs, key=lambda f: (f.get("date") or "", f.get("claimant_side") or "", f["id"]))
+        rows.append({
+            "key": "|".join(str(k) for k in key),
+            "category": figs[0].get("category") or "other",
+            "group": next((f.get("group") for f in figs if f.get("group")), None),
+            "place": next((f.get("place") for f in figs if f.get("place")), None),
+            "status": _status(figs, grels),
+            "figures": figs,
+            "relations": grels,
+        })
+    rows.sort(key=lambda r: (STATUS_ORDER.get(r["status"], 9), -len(r["figures"]), r["category"], r["key"]))
+    return rows
+
+
+def relation_marks(rows: list[dict]) -> dict[str, list[dict]]:
+    """For each figure id, the relations it takes part in (for badges next to it)."""
+    out: dict[str, list[dict]] = defaultdict(list)
+    for row in rows:
+        for r in row.get("relations", []):
+            out[r["a"]].append({"type": r["type"], "other": r["b"], "note": r.get("note")})
+            out[r["b"]].append({"type": r["type"], "other": r["a"], "note": r.get("note")})
+    return dict(out)
+
+
+# -- map and timeline data --------------------------------------------------------
+
+EVENT_KEYS = ("id", "event_type", "sub_event_type", "place", "lat", "lon", "date", "date_end", "fatalities",
+              "actor1", "actor1_side", "actor2", "actor2_side", "text", "article_ids", "geo_precision")
+PLACE_KEYS = ("id", "article_id", "name", "canonical", "lat", "lon", "kind", "feature_code")
+
+
+def slim(rows: list[dict], keys: tuple[str, ...]) -> list[dict]:
+    return [{k: r.get(k) for k in keys} for r in rows]
+
+
+def map_points(events: list[dict], places: list[dict]) -> dict[str, list[dict]]:
+    """Events and places that have coordinates; places are merged per GeoNames point."""
+    evs = [e for e in slim(events, EVENT_KEYS) if _has_coords(e)]
+    merged: dict[tuple, dict] = {}
+    for p in places:
+        if not _has_coords(p):
+            continue
+        key = (round(p["lat"], 4), round(p["lon"], 4), p.get("canonical") or p.get("name"))
+        m = merged.setdefault(key, {**{k: p.get(k) for k in PLACE_KEYS}, "mentions": 0, "article_ids": []})
+        m["mentions"] += 1
+        if p.get("article_id") not in m["article_ids"]:
+            m["article_ids"].append(p.get("article_id"))
+    return {"events": evs, "places": list(merged.values())}
+
+
+def _has_coords(r: dict) -> bool:
+    lat, lon = r.get("lat"), r.get("lon")
+    return isinstance(lat, (int, float)) and isinstance(lon, (int, float)) and -90 <= lat <= 90 and -180 <= lon <= 180

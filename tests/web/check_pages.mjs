@@ -1,0 +1,112 @@
+// Loads the desk's pages in headless Chromium and prints what it saw as one JSON object.
+//
+//   node check_pages.mjs BASE_URL HOSTILE_ARTICLE_ID [SCREENSHOT_DIR] [REPORT_FILE]
+//
+// Driven by test_browser.py, which asserts on the JSON. Each page records:
+// console errors, dialogs (alert/confirm), whether window.__pwned got set by a
+// hostile payload, and counts of the elements that show the page worked.
+import { chromium } from "playwright-core";
+
+const [base, hostileId, shots, reportFile] = process.argv.slice(2);
+const executablePath = process.env.CHROMIUM || "/usr/bin/chromium";
+const browser = await chromium.launch({
+  executablePath,
+  headless: true,
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+         "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"],
+});
+const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+// No internet here: refuse anything that is not our own server (OSM tile probe included).
+await context.route("**/*", (route) => {
+  const url = route.request().url();
+  if (url.startsWith(base) || url.startsWith("file:") || url.startsWith("data:")) return route.continue();
+  return route.abort();
+});
+const out = { pages: {} };
+
+async function visit(name, url, measure) {
+  const page = await context.newPage();
+  // errors: uncaught exceptions; console: other console errors (e.g. the refused tile probe); csp: CSP reports
+  const seen = { errors: [], console: [], dialogs: [], csp: [] };
+  page.on("pageerror", (e) => seen.errors.push(String(e.message || e)));
+  page.on("console", (m) => {
+    if (m.type() === "error") {
+      const text = m.text();
+      (text.includes("Content Security Policy") ? seen.csp : seen.console).push(text);
+    }
+  });
+  page.on("dialog", async (d) => { seen.dialogs.push(d.message()); await d.dismiss(); });
+  const resp = await page.goto(url, { waitUntil: "load" });
+  await page.waitForTimeout(400);
+  const result = { status: resp ? resp.status() : null, ...seen };
+  result.pwned = await page.evaluate(() => (typeof window.__pwned === "undefined" ? null : String(window.__pwned)));
+  result.deskReady = await page.evaluate(() => document.documentElement.getAttribute("data-desk-ready"));
+  Object.assign(result, await page.evaluate(measure));
+  if (shots) await page.screenshot({ path: `${shots}/${name}.png`, fullPage: name !== "map" });
+  // Click around: open a marker popup and hover a highlight, to run the event handlers too.
+  if (name === "map" || name === "desk" || name === "report") {
+    const marker = await page.$("path.leaflet-interactive.event-marker, path.leaflet-interactive");
+    if (marker) {
+      await marker.click({ force: true }).catch(() => {});
+      await page.waitForTimeout(200);
+      result.popupText = await page.evaluate(() => {
+        const p = document.querySelector(".leaflet-popup-content");
+        return p ? p.textContent : null;
+      });
+      result.pwned = result.pwned || (await page.evaluate(() => (typeof window.__pwned === "undefined" ? null : String(window.__pwned))));
+      if (shots && name === "map") await page.screenshot({ path: `${shots}/map-popup.png` });
+    }
+  }
+  out.pages[name] = result;
+  await page.close();
+}
+
+const mapMeasure = () => ({
+  markers: document.querySelectorAll("#map .leaflet-marker-icon, #map path.leaflet-interactive").length,
+  eventMarkers: document.querySelectorAll("#map path.event-marker").length,
+  outlinePaths: document.querySelectorAll("#map .leaflet-overlay-pane path").length,
+});
+const timelineMeasure = () => ({
+  svgElements: document.querySelectorAll("#timeline svg *").length,
+  bars: document.querySelectorAll("#timeline svg rect.bar").length,
+});
+const ledgerMeasure = () => ({
+  rows: document.querySelectorAll("tr.ledger-row").length,
+  contradicts: document.querySelectorAll("tr.ledger-row[data-status='contradicts']").length,
+  statuses: Array.from(document.querySelectorAll("tr.ledger-row")).map((r) => r.dataset.status),
+  claimsInContradiction: Array.from(document.querySelectorAll("tr.ledger-row[data-status='contradicts'] .claim .value")).map((v) => v.textContent.trim()),
+});
+
+await visit("desk", `${base}/`, () => ({
+  markers: document.querySelectorAll("#map path.leaflet-interactive").length,
+  svgElements: document.querySelectorAll("#timeline svg *").length,
+  rows: document.querySelectorAll("tr.ledger-row").length,
+}));
+await visit("map", `${base}/map`, mapMeasure);
+await visit("timeline", `${base}/timeline`, timelineMeasure);
+await visit("ledger", `${base}/ledger`, ledgerMeasure);
+await visit("articles", `${base}/articles`, () => ({
+  links: document.querySelectorAll("table.records a").length,
+  injectedImgs: document.querySelectorAll("main img").length,
+  injectedScripts: Array.from(document.scripts).filter((s) => !s.src && s.type !== "application/json").length,
+}));
+if (hostileId) {
+  await visit("hostile", `${base}/articles/${hostileId}`, () => ({
+    title: document.querySelector(".article-title") ? document.querySelector(".article-title").textContent : null,
+    highlights: document.querySelectorAll(".article-text a.hl").length,
+    injectedImgs: document.querySelectorAll("main img, main svg").length,
+    injectedScripts: Array.from(document.scripts).filter((s) => !s.src && s.type !== "application/json").length,
+    javascriptLinks: Array.from(document.querySelectorAll("a[href]")).filter((a) => a.getAttribute("href").trim().toLowerCase().startsWith("javascript")).length,
+  }));
+}
+if (reportFile) {
+  await visit("report", `file://${reportFile}`, () => ({
+    markers: document.querySelectorAll("#map path.leaflet-interactive").length,
+    svgElements: document.querySelectorAll("#timeline svg *").length,
+    rows: document.querySelectorAll("tr.ledger-row").length,
+    contradicts: document.querySelectorAll("tr.ledger-row[data-status='contradicts']").length,
+  }));
+}
+
+await browser.close();
+process.stdout.write(JSON.stringify(out) + "\n");
