@@ -59,6 +59,59 @@ def _actor_key(name: str) -> str | None:
     return fold(actor.name) if actor is not None else None
 
 
+_ROLE_INDEX: dict[str, list] = {}
+
+
+def _role_index() -> dict[str, list]:
+    """Folded role phrases -> actors ("defence minister", "mariupol mayor" for "mayor of Mariupol")."""
+    if _ROLE_INDEX:
+        return _ROLE_INDEX
+    try:
+        from unfog import actors as actors_mod
+
+        table = getattr(actors_mod, "_TABLE", [])
+        known = [actors_mod.Actor(name=row[0], side=row[1], role=row[2], kind=row[3]) for row in table]
+    except Exception:
+        known = []
+    for a in known:
+        if not a.role:
+            continue
+        role = fold(a.role)
+        keys = {role}
+        if " of " in f" {role} ":
+            head, _, tail = role.partition(" of ")
+            keys.add(f"{tail} {head}".strip())
+        for k in keys:
+            _ROLE_INDEX.setdefault(k, []).append(a)
+    _ROLE_INDEX.setdefault("", [])
+    return _ROLE_INDEX
+
+
+def role_holder(mention: str | None) -> str | None:
+    """The canonical name of who holds a role ("Russia's defence minister", "Mariupol's mayor")."""
+    f = fold(mention)
+    toks = [t for t in f.split() if t not in ARTICLES]
+    if len(toks) < 2:
+        return None
+    index = _role_index()
+    phrase = " ".join(toks)
+    found = index.get(phrase, [])
+    if len(found) == 1:
+        return found[0].name
+    side = None
+    try:
+        from unfog.actors import side_of
+
+        side = side_of(toks[0])
+    except Exception:
+        pass
+    if side:
+        cands = [a for a in index.get(" ".join(toks[1:]), []) if a.side == side]
+        if len(cands) == 1:
+            return cands[0].name
+    return None
+
+
 def speaks_for(name: str | None, role: str | None = None) -> str | None:
     """The organisation a spokesperson speaks for, as a canonical key, or None."""
     for text in (role, name):
@@ -88,6 +141,9 @@ def canonical_key(name: str | None, role: str | None = None) -> str:
     known = _actor_key(name)
     if known:
         return known
+    holder = role_holder(name)
+    if holder:
+        return fold(holder)
     tokens = strip_titles(fold(name).split())
     return " ".join(tokens)
 

@@ -53,25 +53,45 @@ def geocode(text: str, g: Gazetteer | None = None, max_alternatives: int = 3,
         mentions = [m for m in scan(text, g, require_caps=False) if not m.unit and m.key not in _NOT_NAMES]
     if any(not m.partial for m in mentions):
         mentions = [m for m in mentions if not m.partial]
-    mentions = sorted(mentions + _unknown_names(text, mentions), key=lambda m: m.start)
     if not mentions:
-        return empty
+        return _resolve_mentions(text, _unknown_names(text, []), g, centroid, max_alternatives) or empty
+    found = _resolve_mentions(text, mentions, g, centroid, max_alternatives)
+    if found is None or found["precision"] == 3:
+        # Only a region so far: a capitalised word the gazetteer does not know may be the place (a typo).
+        retry = _resolve_mentions(text, sorted(mentions + _unknown_names(text, mentions), key=lambda m: m.start),
+                                  g, centroid, max_alternatives)
+        if retry is not None and retry["precision"] != 3:
+            found = retry
+    return found or empty
+
+
+def _resolve_mentions(text: str, mentions: list[Mention], g: Gazetteer, centroid, max_alternatives: int):
+    if not mentions:
+        return None
     readings = read_context(text, mentions, g)
     for r in readings:
         after = words(text[r.mention.end:r.mention.end + 30])
         if after and after[0].lower in FACILITY_WORDS:
             r.near = True
     divisions: dict = {}
-    for r in readings:
-        if r.is_hint and r.want != "district":
+    seen_uids: set[str] = set()
+    for k, r in enumerate(readings):
+        uids = {e.uid for e in g.candidates(r.mention.key)}
+        same_place = bool(uids & seen_uids)  # "Kiev/Kyiv": a second spelling, not a qualifier
+        seen_uids |= uids
+        # A description is short: a division named after the first place qualifies it.
+        if (r.is_hint or k > 0) and r.want != "district" and not same_place:
             for d in g.admin1_of(r.mention.text):
                 divisions[d] = 0.6
+                if k > 0 and not r.is_hint and g.admin1_entry(*d) is not None:
+                    r.is_hint = True
     main = [r for r in readings if not r.is_hint] or readings
     best = None
     for r in main:
         hints = hints_for(r, divisions, centroid)
         ranked = resolve(r, g, hints) if r.mention.key in g.by_key or r.mention.landmark else []
-        if not ranked or (hints.admin1 and not any(hints.admin1.get((e.country, e.admin1_code)) for e, _, _ in ranked)):
+        if not ranked or (hints.admin1 and ranked[0][0].population < 50000
+                          and not any(hints.admin1.get((e.country, e.admin1_code)) for e, _, _ in ranked)):
             fuzzy = g.fuzzy_candidates(r.mention.text, 0.74 if hints.admin1 else 0.8)
             if hints.admin1:
                 fuzzy = [e for e in fuzzy if hints.admin1.get((e.country, e.admin1_code))]
@@ -85,7 +105,7 @@ def geocode(text: str, g: Gazetteer | None = None, max_alternatives: int = 3,
         if not is_region:
             break
     if best is None:
-        return empty
+        return None
     r, ranked, _ = best
     top, _, conf = ranked[0]
     out = {"query": text, **_candidates_row(top, precision_for(top, r), conf)}

@@ -18,6 +18,7 @@ range up to three weeks, 3 a month or coarser.
 """
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from dataclasses import dataclass, replace
@@ -61,7 +62,12 @@ _PART = (
 _RANGE_SEP = r"\s*(?:-|–|—|to|through|thru|until|till)\s*(?:to\s+)?"
 
 
+_GAP = r"(?:[^\S\n]{1,3}|[^\S\n]{0,2}\n[^\S\n]{0,2})"  # blanks or one line break, never a paragraph
+
+
 def _c(pattern: str, flags: int = 0) -> re.Pattern:
+    """Compile with bounded gaps: every \\s+ / \\s* becomes at most a few blanks or one newline."""
+    pattern = pattern.replace(r"\s+", _GAP).replace(r"\s*", _GAP + "?").replace(r"[\s-]+", f"(?:{_GAP}|-)")
     return re.compile(pattern, flags)
 
 
@@ -352,21 +358,46 @@ def _valid(t: TimeExpr) -> TimeExpr | None:
     return t if 1 <= t.day <= limit else None
 
 
+# Every pattern contains one of these; the patterns only run near them (much faster on long text).
+_TRIGGER = re.compile(
+    r"(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
+    r"yesterday|today|tonight|tomorrow|overnight|night|evening|morning|afternoon|"
+    r"week|month|year|hour|day|spring|summer|autumn|fall|winter))|(?<!\d)(?:1[89]|20)\d\d(?!\d)"
+)
+_REACH = 90  # longer than any single expression around its trigger word
+
+
+def _regions(text: str) -> list[tuple[int, int]]:
+    out: list[list[int]] = []
+    for m in _TRIGGER.finditer(text):
+        a, b = max(0, m.start() - _REACH), min(len(text), m.end() + _REACH)
+        if out and a <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    return [(a, b) for a, b in out]
+
+
 def find(text: str) -> list[TimeExpr]:
     """Every time expression in ``text``, longest first where they overlap, in text order."""
     found: list[TimeExpr] = []
-    for kind, pattern in PATTERNS:
-        for m in pattern.finditer(text):
-            t = _build(kind, m, text)
-            if t is not None:
-                found.append(t)
+    for a, b in _regions(text):
+        for kind, pattern in PATTERNS:
+            for m in pattern.finditer(text, a, b):
+                t = _build(kind, m, text)
+                if t is not None:
+                    found.append(t)
     found.sort(key=lambda t: (-(t.end - t.start), t.start))
     taken: list[TimeExpr] = []
+    starts: list[int] = []  # starts of taken, kept sorted
     for t in found:
-        if any(t.start < o.end and o.start < t.end for o in taken):
-            continue
-        taken.append(t)
-    taken.sort(key=lambda t: t.start)
+        i = bisect.bisect_left(starts, t.start)
+        if i < len(taken) and taken[i].start < t.end:
+            continue  # a longer one starts inside this one
+        if i > 0 and taken[i - 1].end > t.start:
+            continue  # a longer one covers this one's start
+        starts.insert(i, t.start)
+        taken.insert(i, t)
     out = []
     for t in taken:
         m = _SINCE.search(text, max(0, t.start - 12), t.start)

@@ -1,7 +1,8 @@
 """The dates stage on parsed text: tense from the parse, filters, gold accuracy, date_near.
 
-Gold lives in tests/gold/dates/: ``written.jsonl`` (sentences of our own with a
-publication day each) and ``seeds.jsonl`` (offsets and short spans into the
+Gold lives in tests/gold/dates/: ``written.jsonl`` and ``heldout.jsonl``
+(sentences of our own with a publication day each; the held-out file was
+written before the resolver was run on it) and ``seeds.jsonl`` (offsets and short spans into the
 seed articles, which are read from ../shared at test time).
 
 Run ``python tests/extract/test_dates.py`` to print the score and every miss.
@@ -59,7 +60,12 @@ def score(nlp, include_seeds: bool = True) -> tuple[int, int, list[str]]:
     """(right, total, misses) over the written gold and, when available, the seeds."""
     right = total = 0
     misses: list[str] = []
-    rows = [json.loads(line) for line in (GOLD / "written.jsonl").read_text().splitlines() if line.strip()]
+    rows = [
+        json.loads(line)
+        for name in ("written.jsonl", "heldout.jsonl")
+        for line in (GOLD / name).read_text().splitlines()
+        if line.strip()
+    ]
     docs = nlp.pipe([r["text"] for r in rows])
     for row, doc in zip(rows, docs):
         ctx = _ctx(None, row["text"], row["published"], doc=doc)
@@ -154,6 +160,25 @@ def test_date_near_skips_dates_in_another_clause(nlp):
     ctx = _extract(nlp, text, "2022-06-15")
     i = text.index("2 million")
     assert dates.date_near(ctx, i, i + 9) is None
+
+
+def test_date_near_ignores_unattached_historical_background(nlp):
+    text = "Ten days of shelling have left the town in ruins, with residents comparing it to Leningrad in 1941."
+    ctx = _extract(nlp, text, "2022-06-15")
+    assert [d.text for d in ctx.dates] == ["1941"]
+    assert dates.date_near(ctx, 0, 8) is None
+    inside = text.index("1941")
+    assert dates.date_near(ctx, inside, inside + 4).text == "1941"
+
+
+def test_date_near_for_a_whole_statement_uses_its_main_verb(nlp):
+    text = "In 2014 the town fell. The mayor said yesterday that 20 people had died since Monday."
+    ctx = _extract(nlp, text, "2022-06-15")
+    s = text.index("The mayor")
+    got = dates.date_near(ctx, s, len(text))
+    assert got is not None and got.text == "yesterday"
+    twenty = text.index("20 people")
+    assert dates.date_near(ctx, twenty, twenty + 2).text == "since Monday"
 
 
 def test_date_near_without_dates_is_none(nlp):

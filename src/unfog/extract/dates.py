@@ -99,46 +99,49 @@ def governing_verb(tok):
 
 def tense_of(tok) -> str | None:
     """"past", "present" or "future" for the clause a (date) token belongs to, or None."""
-    verb = governing_verb(tok)
-    for _ in range(4):
-        if verb is None:
-            return None
-        aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-        words = {a.lower_ for a in aux}
-        if words & FUTURE_MODALS:
-            return "future"
-        infinitive = "to" in words or (verb.tag_ == "VB" and not words)
-        head = verb.head
-        if infinitive and head is not verb:
-            if head.lemma_.lower() in FUTURE_HEADS and not (head.lemma_ == "go" and head.tag_ != "VBG"):
-                return "future"
-            if head.pos_ in VERBAL or head.pos_ == "ADJ":
-                verb = head if head.pos_ in VERBAL else (head.head if head.head is not head else None)
-                continue
-            return None
-        if verb.tag_ == "VBD":
-            return "past"
-        present_aux = words & {"is", "are", "am", "be", "'s", "'re"} and not words & PAST_AUX
-        if verb.lemma_.lower() in FUTURE_HEADS and (present_aux or verb.tag_ in ("VBZ", "VBP")):
-            return "future"  # "is scheduled for Monday", "plans a visit in May"
-        if verb.tag_ == "VBN":
-            if present_aux:
-                return "present"
-            return "past"
-        if verb.tag_ == "VBG":
-            if words & {"is", "are", "am", "'s", "'re"}:
-                return "future"  # "is meeting on Friday": an arrangement ahead
-            if words & PAST_AUX:
-                return "past"
-            if head is not verb and head.pos_ in VERBAL:
-                verb = head
-                continue
-            return None
-        if verb.tag_ in ("VBZ", "VBP"):
-            return "present"
-        if words & {"did"}:
-            return "past"
+    return _verb_tense(governing_verb(tok), 0)
+
+
+def _verb_tense(verb, depth: int) -> str | None:
+    if verb is None or depth > 4:
         return None
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in aux}
+    if words & FUTURE_MODALS:
+        return "future"
+    head = verb.head
+    infinitive = "to" in words or (verb.tag_ == "VB" and not words)
+    if infinitive and head is not verb:
+        if "have" in words:
+            return "past"  # "is believed to have fled on Monday"
+        if head.lemma_.lower() in FUTURE_HEADS and not (head.lemma_ == "go" and head.tag_ != "VBG"):
+            return "future"
+        if head.pos_ == "ADJ":  # "is likely to", "is due to"
+            head = head.head if head.head is not head else None
+        if head is None or head.pos_ not in VERBAL:
+            return None
+        outer = _verb_tense(head, depth + 1)
+        # an infinitive under a present verb lies ahead: "are forecast to peak on Thursday"
+        return "future" if outer == "present" else outer
+    if verb.tag_ == "VBD":
+        return "past"
+    present_aux = bool(words & {"is", "are", "am", "be", "'s", "'re"}) and not words & PAST_AUX
+    if verb.lemma_.lower() in FUTURE_HEADS and (present_aux or verb.tag_ in ("VBZ", "VBP")):
+        return "future"  # "is scheduled for Monday", "plans a visit in May"
+    if verb.tag_ == "VBN":
+        return "present" if present_aux else "past"
+    if verb.tag_ == "VBG":
+        if words & {"is", "are", "am", "'s", "'re"}:
+            return "future"  # "is meeting on Friday": an arrangement ahead
+        if words & PAST_AUX:
+            return "past"
+        if head is not verb and head.pos_ in VERBAL:
+            return _verb_tense(head, depth + 1)
+        return None
+    if verb.tag_ in ("VBZ", "VBP"):
+        return "present"
+    if "did" in words:
+        return "past"
     return None
 
 
@@ -191,13 +194,24 @@ def _in_other_clause(date_tok, query_tok) -> bool:
     return False
 
 
+def _query_token(idx: _DateIndex, start: int, end: int):
+    """The syntactic head of the span (a statement's main verb, a figure's number)."""
+    if idx.doc is None:
+        return None
+    span = idx.doc.char_span(start, max(start + 1, end), alignment_mode="expand")
+    if span is not None and len(span):
+        return span.root
+    return _token_at(idx.doc, idx.token_starts, start)
+
+
 def date_near(ctx: Context, start: int, end: int) -> DateMention | None:
     """The DateMention dating the clause around [start, end) (offsets into ``ctx.doc.text``), or None.
 
     Only dates in the same sentence count. Preferred: a date on the same verb as
-    the span; then a date on a verb that governs the span; then the closest date
-    not tucked into another relative or adverbial clause ("Crimea, which Russia
-    seized in 2014, ..."). Dates that could not be resolved are skipped.
+    the span (the span's syntactic head); then a date on a verb that governs the
+    span; then the closest recent date not tucked into another relative or
+    adverbial clause ("Crimea, which Russia seized in 2014, ..."). Dates that
+    could not be resolved are skipped.
     """
     if not ctx.dates:
         return None
@@ -213,7 +227,7 @@ def date_near(ctx: Context, start: int, end: int) -> DateMention | None:
             return d.start - end
         return 0
 
-    qtok = _token_at(idx.doc, idx.token_starts, start) if idx.doc is not None else None
+    qtok = _query_token(idx, start, end)
     if qtok is None:
         return min(cands, key=lambda c: distance(c[0]))[0]
     qverb = governing_verb(qtok)
@@ -225,7 +239,8 @@ def date_near(ctx: Context, start: int, end: int) -> DateMention | None:
     governs = [c for c in cands if c[1] is not None and c[1] in ancestors]
     if governs:
         return min(governs, key=lambda c: distance(c[0]))[0]
-    free = [c for c in cands if c[2] is None or not _in_other_clause(c[2], qtok)]
+    # Unattached, a date years back is background ("compared to 1942"), not the clause's date.
+    free = [c for c in cands if not c[0].historical and (c[2] is None or not _in_other_clause(c[2], qtok))]
     if free:
         return min(free, key=lambda c: distance(c[0]))[0]
     return None

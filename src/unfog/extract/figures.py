@@ -53,7 +53,11 @@ CIVILIAN_NOUNS = {"civilian", "resident", "inhabitant", "child", "kid", "baby", 
                   "evacuee", "refugee", "citizen", "family", "patient", "doctor", "nurse", "student",
                   "pupil", "journalist", "worker", "volunteer", "pensioner", "elderly", "orphan", "hostage",
                   "passenger", "teacher", "mother", "father", "girl", "boy", "teenager", "villager",
-                  "local", "household", "civilians", "medic", "staff"}
+                  "local", "household", "civilians", "medic", "staff", "firefighter", "rescuer", "policeman",
+                  "employee", "miner", "driver", "farmer", "priest", "believer", "guest", "visitor",
+                  "tourist", "prisoner-of-war", "detainee", "deportee", "adult", "youngster", "newborn",
+                  "toddler", "son", "daughter", "relative", "neighbour", "neighbor", "occupant", "tenant",
+                  "shopper", "voter", "official", "diplomat", "lawmaker", "mp", "engineer", "nun", "monk"}
 COMBATANT_NOUNS = {"soldier", "troop", "fighter", "defender", "serviceman", "servicemen", "servicewoman",
                    "marine", "militant", "officer", "personnel", "mercenary", "conscript", "recruit",
                    "paratrooper", "commander", "combatant", "sailor", "pilot", "gunman", "guardsman",
@@ -344,8 +348,11 @@ def _chain_category(doc, head_tok, counted) -> str | None:
         node = node.head
         seen.append(node)
         if node.pos_ in ("VERB", "AUX"):
-            seen.extend(c for c in node.children if c.dep_ in ("acomp", "xcomp", "oprd", "attr", "dobj", "nsubj", "nsubjpass", "advcl", "conj")
+            seen.extend(c for c in node.children if c.dep_ in ("acomp", "xcomp", "oprd", "attr", "dobj", "nsubj", "nsubjpass")
                         and c.i > min(head_tok.i, node.i) - 3)
+            # a second verb that shares the subject: "laid down their arms and surrendered"
+            seen.extend(c for c in node.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                        and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children))
             for c in node.children:
                 if c.dep_ in ("xcomp", "acomp"):
                     seen.extend(g for g in c.children if g.dep_ in ("xcomp", "acomp", "oprd"))
@@ -353,14 +360,20 @@ def _chain_category(doc, head_tok, counted) -> str | None:
                 break
             if node.dep_ not in ("xcomp", "aux", "auxpass", "conj", "relcl", "acl"):
                 break
-    # "leave via a humanitarian corridor" is an evacuation
-    for t in seen:
-        if t.lemma_ in ("leave", "exit", "come", "arrive", "reach", "cross", "escape", "bus", "bring", "take") and any(
+    return _phrase_category(seen) or _category_near(seen)
+
+
+def _phrase_category(tokens) -> str | None:
+    """Movements that say what happened: 'left through a corridor' is an evacuation."""
+    for t in tokens:
+        if t.lemma_ in ("leave", "exit", "come", "arrive", "reach", "cross", "escape", "bus", "bring", "take", "get") and any(
                 w.lemma_ in ("corridor", "evacuation", "convoy", "bus") for w in t.subtree):
             return "evacuated"
         if t.lemma_ in ("flee", "leave", "cross") and any(w.lemma_ in ("home", "country", "border", "abroad") for w in t.subtree):
             return "displaced"
-    return _category_near(seen)
+        if t.lemma_ in ("lay", "put", "throw") and any(w.lemma_ in ("arm", "arms", "weapon") for w in t.children):
+            return "captured"
+    return None
 
 
 def _context_people(doc, ph: Phrase, sent):
@@ -445,6 +458,13 @@ def _figure(ctx: Context, doc, text: str, ph: Phrase, sents, sent_of) -> Figure 
     if ph.qualifier and ph.qualifier != "between":
         q_words = len(ph.qualifier.split())
         start_tok = max(sent.start, ph.i - q_words)
+    after_i = max(ph.j, counted.i + 1 if counted is not None and counted.i >= ph.j else ph.j)
+    after = " ".join(t.lower_ for t in doc[after_i:min(after_i + 2, sent.end)])
+    if ph.value is not None and not ph.qualifier:
+        if after.startswith("at most") or after.startswith("or fewer") or after.startswith("or less"):
+            ph.qualifier, ph.low, ph.high = after[:7].strip(), None, ph.value
+        elif after.startswith("at least") or after.startswith("or more") or after.startswith("and counting"):
+            ph.qualifier, ph.low, ph.high = after.strip(), ph.value, None
     elided = counted is None or counted.lemma_.lower() in COUNT_NOUNS or counted.pos_ == "PRON"
     ref = counted
     if elided:
@@ -474,6 +494,14 @@ def _figure(ctx: Context, doc, text: str, ph: Phrase, sents, sent_of) -> Figure 
     group = _group(ref)
     if population and category in (None, "trapped"):
         category = "other"
+    k = sent_of.get(ph.i, 0)
+    if ref is None and elided and k > 0 and counted is None:
+        # "Yesterday it was seven.": the people of the sentence before ("counting the dead")
+        prev_people = [t for t in sents[k - 1] if _is_people(t) and (t.pos_ in ("NOUN", "PROPN") or t.dep_ in ("dobj", "pobj", "nsubj", "attr"))]
+        ref = prev_people[-1] if prev_people else None
+        if ref is not None and category is None:
+            category = LEMMA_CATEGORY.get(ref.lemma_.lower()) or LEMMA_CATEGORY.get(ref.lower_)
+        group = _group(ref)
     if category is None and elided and ref is None:
         return None  # a bare number with no people in sight
     if category in ("trapped",) and group == "combatants":
@@ -487,10 +515,12 @@ def _figure(ctx: Context, doc, text: str, ph: Phrase, sents, sent_of) -> Figure 
             if back < 0:
                 break
             s = sents[back]
-            cats = [LEMMA_CATEGORY.get(t.lemma_.lower()) for t in s if t.pos_ in ("NOUN", "VERB", "ADJ")]
+            # only nouns ("evacuees", "the dead") and movements: a verb about other people misleads
+            cats = [LEMMA_CATEGORY.get(t.lemma_.lower()) for t in s if t.pos_ == "NOUN" or t.dep_ in ("dobj", "nsubj", "pobj")]
             cats = [c for c in cats if c and c not in ("troops",)]
-            if cats:
-                category = cats[-1]
+            phrase = _phrase_category(list(s))
+            if phrase or cats:
+                category = phrase or cats[-1]
                 break
     category = category or "other"
     start = doc[start_tok].idx

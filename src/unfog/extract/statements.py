@@ -54,7 +54,8 @@ DOCUMENT_NOUNS = {"assessment", "report", "statement", "update", "analysis", "br
                   "communique", "communiqué", "study", "survey", "post", "message", "video", "tweet",
                   "release", "estimate", "intelligence", "review", "letter", "address", "announcement"}
 CLAIM_NOUNS = {"claim", "statement", "announcement", "allegation", "assertion", "denial", "remark", "comment"}
-PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "it": "it", "they": "pl", "them": "pl"}
+PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m", "it": "it", "its": "it",
+            "they": "pl", "them": "pl", "their": "pl"}
 FIRST_SECOND = {"i", "we", "you", "me", "us"}
 QUOTE_OPEN = "“\"«„"
 QUOTE_CLOSE = "”\"»“"
@@ -167,7 +168,7 @@ class Memory:
         kind = PRONOUNS.get(word.lower())
         for sp in reversed(self.speakers):
             if kind in ("m", "f"):
-                if sp.kind == "person" and (sp.gender in (None, kind)):
+                if sp.kind in ("person", "unnamed") and (sp.gender in (None, kind)):
                     return sp
             elif kind == "it":
                 if sp.kind in ("organisation", "media"):
@@ -210,7 +211,7 @@ def _mention_span(tok):
         for c in t.children:
             # "an adviser to Ukraine's defence ministry" and "Institute for the Study of War" keep
             # their preposition; "Putin in Moscow" does not.
-            keep = c.dep_ == "prep" and t is tok and c.i > tok.i and (
+            keep = c.dep_ == "prep" and (t is tok or (t.pos_ == "PROPN" and tok.pos_ == "PROPN")) and c.i > tok.i and (
                 tok.pos_ != "PROPN" or (c.lower_ in ("of", "for") and c.i + 1 < len(doc) and doc[c.i + 1].is_title)
                 or (c.lower_ in ("of", "for") and c.i + 2 < len(doc) and doc[c.i + 1].lower_ == "the" and doc[c.i + 2].is_title))
             if c.dep_ in cut and not keep:
@@ -338,6 +339,14 @@ def build_speaker(tok, memory: Memory, offset_base: int = 0) -> Speaker | None:
     if not text or len(text) > 200:
         return None
     actor = lookup_actor(text)
+    if actor is None:
+        # "the UN refugee agency, UNHCR", "the Office of ... (OHCHR)": a known name inside
+        for t in tok.subtree:
+            if t.i != tok.i and t.pos_ == "PROPN" and t.dep_ in ("appos", "npadvmod", "pobj", "compound"):
+                actor = lookup_actor(t.text) if t.dep_ != "compound" else None
+                if actor is not None and actor.kind != "person":
+                    break
+                actor = None
     if actor is not None:
         kind = {"media": "media", "person": "person"}.get(actor.kind, "organisation")
         return Speaker(actor.name, actor.role, actor.side, kind, text, mention.start_char, mention.end_char)
@@ -474,12 +483,17 @@ def find_cues(sent, segs):
                 and not any(c.dep_ == "ccomp" for c in tok.children):
             continue  # "told him to repeat the offer" is an order, not a report
         subj = _subject(tok)
+        if subj is not None and (subj.pos_ == "NUM" or subj.lower_ in ("one", "some", "many", "several")):
+            subj = _appos(subj) or subj  # "One of them, a volunteer driver, said"
         if subj is None or not _can_speak(subj):
             continue
+        if not _same_paragraph(subj, tok):
+            continue  # a parse that runs across paragraphs
         out.append((tok, subj, _cue_text(tok)))
-    # A cue inside the reported content of another cue is part of what was reported.
+    # A cue inside the reported content of another cue is part of what was reported, unless it
+    # names its own speaker ("the deaths, which local authorities put at 20,000").
     cue_ids = {c[0].i for c in out}
-    return [c for c in out if not any(a.i in cue_ids for a in c[0].ancestors)]
+    return [c for c in out if not any(a.i in cue_ids for a in c[0].ancestors) or c[1].head is c[0]]
 
 
 SPEAKER_NOUNS = {
@@ -497,6 +511,11 @@ SPEAKER_NOUNS = {
     "refugee", "priest", "activist", "institute", "think", "tank", "company", "operator", "guard",
 }
 SPEAKER_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent")
+
+
+def _same_paragraph(a, b) -> bool:
+    lo, hi = sorted((a.idx, b.idx))
+    return "\n" not in a.doc.text[lo:hi]
 
 
 def _can_speak(tok) -> bool:
@@ -577,9 +596,12 @@ def extract(ctx: Context) -> list[Statement]:
                 if _polarity(verb, sent.text) == "denies":
                     st.polarity = "denies"
                 continue
-            # Evidence: the sentence, widened to the quotations it touches in its paragraph.
+            # Evidence: the sentence (within the cue's paragraph), widened to the quotations it touches.
             start, end = s0, s1
-            touched = [q for q in segs if q.start < s1 and s0 < q.end]
+            k = para_of(verb.idx)
+            if k >= 0:
+                start, end = max(start, paras[k][0]), min(end, paras[k][1])
+            touched = [q for q in segs if q.start < end and start < q.end]
             for q in touched:
                 start, end = min(start, q.start), max(end, q.end)
             start, end = _trim(text, start, end)

@@ -33,6 +33,12 @@ FACILITY_WORDS = {"plant", "factory", "works", "steelworks", "theatre", "theater
                   "complex", "facility", "bunker", "headquarters"}
 
 
+# Capitalised words that may follow a place name without making it a person's name.
+TITLE_WORDS = {"mayor", "governor", "council", "city", "administration", "authorities", "police", "military",
+               "regional", "oblast", "people", "republic", "airport", "port", "station", "hospital", "theatre",
+               "bridge", "district", "region", "university", "cathedral", "street", "square", "avenue"}
+
+
 @dataclass
 class Mention:
     start: int
@@ -60,6 +66,9 @@ def words(text: str) -> list[Word]:
     for m in WORD.finditer(text):
         t = m.group(0)
         end = m.end()
+        poss = re.search(r"['’]s$", t)
+        if poss:  # "Russia's": the name ends before the possessive
+            t, end = t[:poss.start()], m.start() + poss.start()
         if t.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", t + "") and not re.fullmatch(r"[A-Z]\.?(?:[A-Z]\.)+", t):
             t, end = t[:-1], end - 1  # a full stop ends the sentence, it is not part of the name
         out.append(Word(m.start(), end, t))
@@ -137,12 +146,13 @@ def _gap(text: str, ws: list[Word]) -> bool:
 def _skip_single(ws: list[Word], i: int, key: str, g: Gazetteer, english) -> bool:
     """A one-word name that is probably not a place here."""
     cands = g.candidates(key)
-    significant = any(e.population >= 20000 or e.fcode in ("PPLA", "PPLC", "PCLI", "ADM1", "RGN", "SEA")
-                      or e.layer == "world" for e in cands)
-    if significant:
+    major = any(e.population >= 200000 or e.fcode in ("PPLC", "PCLI", "ADM1", "RGN", "SEA") or e.layer == "world"
+                for e in cands)
+    if major:
         return False
+    significant = any(e.population >= 20000 or e.fcode == "PPLA" for e in cands)
     f = fold(ws[i].text)
-    if f in english or len(f) < 4:
+    if not significant and (f in english or len(f) < 4):
         return True
     # Inside a run of capitalised words that is not a place: a person or an organisation.
     def cap_word(k):
@@ -150,10 +160,15 @@ def _skip_single(ws: list[Word], i: int, key: str, g: Gazetteer, english) -> boo
     def joined(a, b):  # two words side by side, only a space between
         return 0 <= a and b < len(ws) and ws[b].start - ws[a].end == 1
     prev_is_name = (cap_word(i - 1) and joined(i - 1, i) and not _sentence_start(ws, i - 1)
-                    and not g.has_name(ws[i - 1].text))
-    next_is_name = (cap_word(i + 1) and joined(i, i + 1) and not g.has_name(ws[i + 1].text)
-                    and ws[i + 1].lower not in REGION_WORDS | DISTRICT_WORDS)
+                    and not _notable(g, ws[i - 1].text))
+    next_is_name = (cap_word(i + 1) and joined(i, i + 1) and not _notable(g, ws[i + 1].text)
+                    and ws[i + 1].lower not in REGION_WORDS | DISTRICT_WORDS | TITLE_WORDS)
     return prev_is_name or next_is_name
+
+
+def _notable(g: Gazetteer, word: str) -> bool:
+    """A word that is the name of a place of some size (not a hamlet sharing a surname)."""
+    return any(e.population >= 1000 or e.layer == "world" or e.fclass == "A" for e in g.candidates(word))
 
 
 def _sentence_start(ws: list[Word], k: int) -> bool:
@@ -194,7 +209,8 @@ def read_context(text: str, mentions: list[Mention], g: Gazetteer) -> list[Readi
         if prev and prev[-1] == "the":
             prev = prev[:-1]
         if prev and (prev[-1] in NEAR_WORDS or (prev[-1] in ("of", "in", "at", "from") and len(prev) >= 2
-                                                and prev[-2] in FACILITY_WORDS | NEAR_WORDS)):
+                                                and prev[-2] in FACILITY_WORDS | NEAR_WORDS
+                                                and not (prev[-1] == "of" and prev[-2] in ("port", "city")))):
             r.near = True
         readings.append(r)
     # Qualifiers: "X, Donetsk", "X (Y district)", "X, Y region": hints for the mention before them.
@@ -220,8 +236,17 @@ def read_context(text: str, mentions: list[Mention], g: Gazetteer) -> list[Readi
             continue
         between = text[prev_r.mention.end:m.start]
         close = len(between) <= 60 and "." not in between.replace("(", "").strip()[:1]
-        if close and (r.want == "region" or re.fullmatch(r"\s*(\([^)]*\)\s*)?[,(]\s*(the\s+)?", between)
-                      or re.search(r"[,(]\s*(in\s+)?(the\s+)?$", between)):
+        comma = bool(re.fullmatch(r"\s*(\([^)]*\)\s*)?[,(]\s*(the\s+)?", between)
+                     or re.search(r"[,(]\s*(in\s+)?(the\s+)?$", between))
+        if comma and r.want != "region":
+            # "Kiev, Kharkov and Odessa" is a list, "Adamivka, Donetsk" a qualifier: a division
+            # qualifies a place that exists in it and is not a big city, and no list goes on.
+            prev_cands = g.candidates(prev_r.mention.key)
+            in_division = any((e.country, e.admin1_code) in divisions for e in prev_cands)
+            big = any(e.population >= 100000 or e.layer == "world" for e in prev_cands)
+            listing = re.match(r"\s*(,|and\b|or\b)\s*[A-Z]", text[m.end:m.end + 30])
+            comma = in_division and not big and not listing
+        if close and (r.want == "region" or comma):
             r.is_hint = True
             for d in divisions:
                 prev_r.admin1[d] = 1.0

@@ -1,0 +1,132 @@
+"""Place extraction: the entity ruler, disambiguation, units, landmarks, place_near, and gold P/R."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURES, SEEDS, seed_text
+from unfog.extract import places
+from unfog.extract.context import Context
+from unfog.gazetteer.index import distance_km
+from unfog.model import Article
+
+GOLD = Path(__file__).resolve().parents[1] / "gold" / "places" / "places.json"
+
+
+def run(nlp, text: str, aid: str = "a1"):
+    ctx = Context(article=Article(id=aid, text=text), doc=nlp(text))
+    ctx.places = places.extract(ctx)
+    return ctx
+
+
+def by_name(ctx):
+    return {p.name: p for p in ctx.places}
+
+
+def test_ruler_sits_before_ner_and_tags_mariupol(nlp):
+    assert nlp.pipe_names.index(places.RULER_NAME) < nlp.pipe_names.index("ner")
+    doc = nlp("Shelling continued in Mariupol on Tuesday.")
+    assert [(e.text, e.label_) for e in doc.ents if e.text == "Mariupol"] == [("Mariupol", "GPE")]
+
+
+def test_ruler_leaves_person_names_alone(nlp):
+    doc = nlp("Vladimir Putin spoke to Volodymyr Zelensky.")
+    assert not [e for e in doc.ents if e.label_ in ("GPE", "LOC") and e.text in ("Vladimir", "Volodymyr")]
+
+
+def test_place_fields_and_evidence(nlp):
+    text = "Russian troops shelled Mariupol overnight."
+    ctx = run(nlp, text)
+    (p,) = ctx.places
+    assert text[p.start:p.end] == p.name == "Mariupol"
+    assert p.geonames_id == 701822 and p.admin1 == "Donetsk" and p.country == "UA"
+    assert p.precision == 1 and p.feature_code.startswith("PPL")
+    assert p.id == ctx.make_id("plc", p.start, p.end)
+
+
+def test_variants_fold_to_one_place(nlp):
+    ctx = run(nlp, "Trains ran between Kiev, Kharkov, Odessa and Zaporozhye, and to Lugansk and Artemivsk.")
+    got = {p.name: p.geonames_id for p in ctx.places}
+    assert got["Kiev"] == 703448 and got["Kharkov"] == 706483 and got["Odessa"] == 698740
+    assert got["Zaporozhye"] == 687700 and got["Lugansk"] == 702658 and got["Artemivsk"] == 713174
+
+
+def test_oblast_after_a_village_disambiguates(nlp):
+    ctx = run(nlp, "Shells fell on Adamivka, Donetsk, and later on Pisky in the Donetsk region.")
+    got = by_name(ctx)
+    assert got["Adamivka"].admin1 == "Donetsk"
+    assert got["Pisky"].admin1 == "Donetsk"
+    assert any(p.feature_code == "ADM1" and p.precision == 3 for p in ctx.places)
+
+
+def test_units_are_not_places(nlp):
+    ctx = run(nlp, "The Azov Regiment and the Azov battalion fought on.")
+    assert ctx.places == []
+
+
+def test_the_dnipro_river_is_not_the_city(nlp):
+    ctx = run(nlp, "Boats crossed the Dnipro river at night. Later they reached Dnipro.")
+    river, city = sorted(ctx.places, key=lambda p: p.start)
+    assert river.feature_code == "STM" and river.precision == 3
+    assert city.geonames_id == 709930
+
+
+def test_landmarks_resolve_to_their_town(nlp):
+    ctx = run(nlp, "Fighters remain inside the Azovstal steel plant, and the drama theatre in Mariupol was hit.")
+    plant, town = sorted(ctx.places, key=lambda p: p.start)
+    assert plant.name == "Azovstal steel plant" and plant.geonames_id == 701822 and plant.precision == 2
+    assert plant.kind == "facility"
+    assert town.precision == 2  # part of the town
+
+
+def test_place_near_prefers_attached_place(nlp):
+    text = "Kyiv said on Monday that a missile struck a school in Kramatorsk."
+    ctx = run(nlp, text)
+    i = text.index("struck")
+    p = places.place_near(ctx, i, i + 6)
+    assert p is not None and p.name == "Kramatorsk"
+    assert places.place_near(ctx, 0, 2) is not None
+    other = run(nlp, "Nothing happened. Then Kramatorsk was hit.")
+    assert places.place_near(other, 0, 7) is None
+
+
+def _gold_articles():
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    for a in gold["articles"]:
+        if "seed" in a:
+            if not SEEDS.exists():
+                continue
+            yield a["seed"], seed_text(a["seed"]), a["places"]
+        else:
+            yield a["fixture"], (FIXTURES / a["fixture"]).read_text(encoding="utf-8"), a["places"]
+
+
+def _match(pred, gold_place) -> bool:
+    if pred.end <= gold_place["start"] or pred.start >= gold_place["end"]:
+        return False
+    if pred.geonames_id is not None and pred.geonames_id in gold_place.get("geonames_id", []):
+        return True
+    if "lat" in gold_place and pred.lat is not None:
+        return distance_km(pred.lat, pred.lon, gold_place["lat"], gold_place["lon"]) <= 25
+    return False
+
+
+def score_gold(nlp):
+    tp_pred = n_pred = tp_gold = n_gold = 0
+    for name, text, gold in _gold_articles():
+        pred = run(nlp, text, name).places
+        n_pred += len(pred)
+        n_gold += len(gold)
+        tp_pred += sum(1 for p in pred if any(_match(p, g) for g in gold))
+        tp_gold += sum(1 for g in gold if any(_match(p, g) for p in pred))
+    return tp_pred / max(1, n_pred), tp_gold / max(1, n_gold), n_pred, n_gold
+
+
+def test_gold_precision_and_recall(nlp):
+    precision, recall, n_pred, n_gold = score_gold(nlp)
+    print(f"places on gold: precision {precision:.3f} recall {recall:.3f} ({n_pred} predicted, {n_gold} gold)")
+    assert n_gold >= 29
+    assert precision >= 0.90
+    assert recall >= 0.90
