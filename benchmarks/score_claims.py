@@ -123,25 +123,10 @@ def summarise(counts: list[dict]) -> dict:
 
 
 def extract_claims(article, nlp=None):
-    """Only the stages claims depend on (dates, places, statements, figures): the score
-    must not move when an unrelated later stage changes or breaks."""
-    from unfog.extract.context import Context
-    from unfog.model import ArticleRecords
-    from unfog.nlp import get_nlp
-    from unfog.pipeline import STAGES
+    """Only the stages claims depend on: the score must not move when a later stage changes."""
+    from unfog.show import extract_claims as run_claim_stages
 
-    nlp = nlp or get_nlp()
-    ctx = Context(article=article, doc=nlp(article.text))
-    for name, fn, attr in STAGES:
-        if name not in ("dates", "places", "statements", "figures"):
-            continue
-        try:
-            getattr(ctx, attr).extend(fn(ctx))
-        except Exception as e:  # a broken neighbour stage: claims still get scored
-            if name in ("statements", "figures"):
-                raise
-            print(f"warning: stage {name} failed: {e}", file=sys.stderr)
-    return ArticleRecords(article=article, statements=ctx.statements, figures=ctx.figures)
+    return run_claim_stages(article, nlp=nlp)
 
 
 def run(gold_file: Path, folder: Path, nlp=None, misses: list[str] | None = None, which=None) -> dict[str, dict]:

@@ -25,7 +25,7 @@ GOLD = REPO / "tests" / "gold" / "relations"
 FIXTURES = REPO / "tests" / "fixtures" / "relations"
 SEEDS = REPO.parent / "shared" / "seeds"
 SEED_DATES = {"000_01bce4d2cc5497e4.txt": "2022-04-22", "004_fa64e9c79eca57a7.txt": "2022-05-05"}
-SETS = ("seeds", "setA", "setB")
+SETS = ("seeds", "setA", "setB", "setC")  # setC is held out: written after tuning, no hand-made records
 
 
 def load_articles(name: str, seeds_dir: Path = SEEDS):
@@ -63,8 +63,10 @@ def hand_made_results(articles, records: dict):
             place = fields.get("place")
             if place and place in text and not any(p.name == place for p in res.places):
                 ps = text.find(place)
-                res.places.append(Place(id=stable_id("plc", res.article.id, ps), article_id=res.article.id,
-                                        name=place, start=ps, end=ps + len(place), canonical=place))
+                while ps >= 0:  # every mention, as the places extractor would give
+                    res.places.append(Place(id=stable_id("plc", res.article.id, ps), article_id=res.article.id,
+                                            name=place, start=ps, end=ps + len(place), canonical=place))
+                    ps = text.find(place, ps + 1)
             if kind == "statements":
                 fields.pop("place", None)
                 obj = Statement(id=stable_id("stm", res.article.id, s, e), article_id=res.article.id,
@@ -103,6 +105,7 @@ def score(gold: dict, relations, results) -> dict:
     """Recall of gold relations and relations that match no gold one (spurious)."""
     items = _items(results)
     real = gold["relations"]
+    tolerated = gold.get("also_true", [])  # true but implied relations: neither required nor spurious
     found = [False] * len(real)
     spurious = []
     for r in relations:
@@ -116,6 +119,9 @@ def score(gold: dict, relations, results) -> dict:
                 back = _matches(g["a"], ib) and _matches(g["b"], ia)
                 if fwd or (back and r.type != "updates"):
                     found[k] = hit = True
+            for g in tolerated:
+                if g["type"] == r.type and _matches(g["a"], ia) and _matches(g["b"], ib):
+                    hit = True
         if not hit:
             spurious.append(r)
     n = len(real)
@@ -138,6 +144,8 @@ def run(mode: str, sets=SETS) -> dict:
             continue
         t = time.perf_counter()
         if mode == "records":
+            if not (FIXTURES / f"{name}.records.json").exists():
+                continue
             records = json.loads((FIXTURES / f"{name}.records.json").read_text(encoding="utf-8"))
             results = hand_made_results(articles, records)
         else:

@@ -31,3 +31,52 @@ def test_roundtrip_records(tmp_path):
         back = s.article_records("art_x")
     assert back.figures[0].value == 10 and back.figures[0].category == "killed"
     assert back.events[0].tags == ["siege"] and back.events[0].article_ids == ["art_x"]
+
+
+def test_not_a_duckdb_file_is_a_plain_error(tmp_path):
+    import pytest
+
+    from unfog.store import StoreError
+
+    bad = tmp_path / "notes.duckdb"
+    bad.write_text("just some notes", encoding="utf-8")
+    with pytest.raises(StoreError, match="not a DuckDB file"):
+        Store(str(bad))
+    with pytest.raises(StoreError, match="folder"):
+        Store(str(tmp_path))
+    with pytest.raises(StoreError, match="no store"):
+        Store(str(tmp_path / "absent.duckdb"), read_only=True)
+
+
+def test_inputs_table_records_input_version_and_outcome(tmp_path):
+    from unfog import __version__
+
+    batch = tmp_path / "b.jsonl"
+    batch.write_text(json.dumps({"id": "a", "text": "Two soldiers were wounded near Izium, officials said."}) + "\n{oops\n")
+    copy = tmp_path / "again.jsonl"
+    copy.write_text(batch.read_text().splitlines()[0] + "\n")
+    db = str(tmp_path / "u.duckdb")
+    ingest_paths([batch], db=db)
+    ingest_paths([copy], db=db)  # same article from another input: noted, not stored twice
+    with Store(db) as s:
+        rows = s.rows("inputs", order="input_ref")
+        assert s.count("articles") == 2
+    assert {r["unfog_version"] for r in rows} == {__version__}
+    assert [(r["input_ref"].rsplit("/", 1)[-1], r["status"]) for r in rows] == [
+        ("again.jsonl:1", "ok"), ("b.jsonl:1", "ok"), ("b.jsonl:2", "failed")]
+    assert rows[0]["article_id"] == rows[1]["article_id"]
+    assert "not valid JSON" in rows[2]["error"] and rows[2]["processed_at"] is not None
+
+
+def test_old_stores_gain_new_columns(tmp_path):
+    import duckdb
+
+    db = str(tmp_path / "old.duckdb")
+    con = duckdb.connect(db)
+    con.execute("CREATE TABLE inputs (input_ref VARCHAR, article_id VARCHAR, content_hash VARCHAR, unfog_version VARCHAR, "
+                "status VARCHAR, PRIMARY KEY (input_ref, article_id))")
+    con.execute("CREATE TABLE figures (id VARCHAR PRIMARY KEY, article_id VARCHAR, text VARCHAR, start BIGINT, \"end\" BIGINT)")
+    con.close()
+    with Store(db) as s:
+        assert {"error", "processed_at"} <= {r[0] for r in s.con.execute("DESCRIBE inputs").fetchall()}
+        assert "category" in {r[0] for r in s.con.execute("DESCRIBE figures").fetchall()}

@@ -8,13 +8,17 @@ The Python API mirrors the CLI::
 """
 __version__ = "0.1.0"
 
+# The extractors live in the subpackage unfog.extract, whose name the API function
+# below takes over: load the subpackage first, or its first import would rebind
+# ``unfog.extract`` to the module.
+import unfog.extract as _extractors  # noqa: E402,F401
 from unfog.api import (  # noqa: E402,F401
     export_table,
     extract,
     extract_articles,
     extract_paths,
-    ingest,
     ingest_paths,
+    ingest_texts,
     open_store,
     reprocess,
 )

@@ -200,6 +200,22 @@ def lookup_actor(text: str) -> Actor | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _side_patterns():
+    """Two alternations (actor names, side words), compiled once; group names map to sides."""
+    full, _ = _index()
+    names = {k: a.side for k, a in full.items()
+             if a.side and len(k) > 3 and k not in ("moscow", "kyiv", "kiev", "azov")}
+    words = {w: side for w, side in _SIDE_WORDS if w not in ("un", "eu")}
+    out = []
+    for table, tail in ((names, r"(?![\w-])"), (words, r"(?!\w)")):
+        keys = sorted(table, key=len, reverse=True)
+        sides = {f"g{i}": table[k] for i, k in enumerate(keys)}
+        alt = "|".join(f"(?P<g{i}>{re.escape(k)})" for i, k in enumerate(keys))
+        out.append((re.compile(r"(?<![\w-])(?:" + alt + ")" + tail), sides))
+    return out
+
+
 def side_of(text: str) -> str | None:
     """The side a phrase points to ("Russian forces" -> RUS, "the UN" -> INT), or None.
 
@@ -219,17 +235,9 @@ def side_of(text: str) -> str | None:
             best = (m.start(), side)
             break
     low = fold(text)
-    full, _ = _index()
-    # Known actors named inside the phrase ("Mr Putin's defence minister").
-    for key, actor in full.items():
-        if actor.side and len(key) > 3 and key not in ("moscow", "kyiv", "kiev", "azov"):
-            m = re.search(r"(?<![\w-])" + re.escape(key) + r"(?![\w-])", low)
-            if m and (best is None or m.start() < best[0]):
-                best = (m.start(), actor.side)
-    for word, side in _SIDE_WORDS:
-        if word in ("un", "eu"):
-            continue  # only in capitals (handled above)
-        m = re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w])", low)
+    # Known actors named inside the phrase ("Mr Putin's defence minister"), then side words.
+    for pattern, sides in _side_patterns():
+        m = pattern.search(low)
         if m and (best is None or m.start() < best[0]):
-            best = (m.start(), side)
+            best = (m.start(), sides[m.lastgroup])
     return best[1] if best else None

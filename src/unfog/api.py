@@ -77,7 +77,7 @@ def ingest_paths(paths: Iterable[str | os.PathLike], db: str | os.PathLike | Non
     return workflows.ingest_paths(paths, db=None if db is None else str(db), published=published, source=source, **kw)
 
 
-def ingest(items: Iterable, db: str | os.PathLike | None = None, published=None, source=None, **kw) -> dict:
+def ingest_texts(items: Iterable, db: str | os.PathLike | None = None, published=None, source=None, **kw) -> dict:
     """Like :func:`ingest_paths` for texts, dicts shaped like batch lines, or Articles."""
     from unfog import workflows
 

@@ -28,7 +28,7 @@ TABLES = ("articles", "statements", "figures", "places", "dates", "events", "rel
 
 
 def usage_error(msg: str) -> None:
-    console.print(f"[red]error:[/red] {msg}")
+    console.print(f"[red]error:[/red] {msg}", soft_wrap=True)
     raise typer.Exit(2)
 
 
@@ -64,10 +64,12 @@ def _check_inputs(inputs: list[str]) -> None:
 
 
 def _print_failures(failures: list, failed: int) -> None:
+    from rich.markup import escape
+
     for ref, error in failures[:10]:
-        console.print(f"  [yellow]failed[/yellow] {ref}: {error}", highlight=False, markup=False)
+        console.print(f"  [yellow]failed[/yellow] {escape(str(ref))}: {escape(str(error))}", highlight=False, soft_wrap=True)
     if failed > min(len(failures), 10):
-        console.print(f"  ... and {failed - min(len(failures), 10)} more (status 'failed' in the articles table)")
+        console.print(f"  ... and {failed - min(len(failures), 10)} more (status 'failed' in the articles table)", soft_wrap=True)
 
 
 def _summary(counts: dict[str, int], failed: int) -> str:
@@ -151,7 +153,7 @@ def ingest(
         summary = api.ingest_paths(inputs, db=path, published=published, source=source, workers=workers, chunk=chunk,
                                    on_article=lambda a: bar.advance(task), on_commit=committed)
     console.print(f"stored in [bold]{path}[/bold]: " + _summary(summary["added"], summary["failed"])
-                  + f" ({summary['seen']} articles read, {summary['skipped']} already stored)")
+                  + f" ({summary['seen']} articles read, {summary['skipped']} already stored)", soft_wrap=True)
     _print_failures(summary["failures"], summary["failed"])
 
 
@@ -170,7 +172,7 @@ def reprocess(
         usage_error(f"no store at {path}; run 'unfog ingest' first")
     summary = api.reprocess(path, everything=all_, chunk=chunk)
     console.print(f"re-extracted {summary['seen']} article(s) in [bold]{path}[/bold] with unfog {__version__}"
-                  + (f"; {summary['failed']} failed" if summary["failed"] else "; none failed"))
+                  + (f"; {summary['failed']} failed" if summary["failed"] else "; none failed"), soft_wrap=True)
     _print_failures(summary["failures"], summary["failed"])
 
 
@@ -379,6 +381,97 @@ def report(
                   + ", ".join(f"{done['counts'][k]} {k}" for k in ("articles", "figures", "events", "relations")))
 
 
+@app.command()
+def geocode(
+    query: str = typer.Argument(..., help="A place description, or a .jsonl file of {\"id\", \"text\"} lines."),
+    json_out: bool = typer.Option(False, "--json", help="Print a JSON array on stdout."),
+):
+    """Geocode place descriptions against the offline gazetteer (GeoNames)."""
+    from unfog.geocode import geocode_many, read_queries
+
+    if query.lower().endswith((".jsonl", ".ndjson")) and not Path(query).is_file():
+        usage_error(f"no such file: {query}")
+    results = list(geocode_many(read_queries(query)))
+    if json_out:
+        sys.stdout.write(json.dumps(results, ensure_ascii=False) + "\n")
+    else:
+        for r in results:
+            where = f"{r['name']} ({r['admin1'] or r['country']}) {r['lat']},{r['lon']} p{r['precision']} score {r['score']}" if r.get("name") else "no place"
+            out.print(f"{r.get('id') or ''} {r.get('query')!r} -> {where}")
+
+
+gazetteer_app = typer.Typer(help="Manage the offline gazetteer (GeoNames country dumps).", no_args_is_help=True)
+app.add_typer(gazetteer_app, name="gazetteer")
+
+
+@gazetteer_app.command("add")
+def gazetteer_add(
+    country: str = typer.Argument(..., help="ISO country code, e.g. RU, PL, BY."),
+    url: Optional[str] = typer.Option(None, help="Dump URL (default https://download.geonames.org/export/dump/CC.zip)."),
+):
+    """Download a GeoNames country dump and add it to the gazetteer (needs internet once)."""
+    from unfog.gazetteer.build import fetch_country
+
+    try:
+        done = fetch_country(country, url=url)
+    except ValueError as e:
+        usage_error(str(e))
+    except OSError as e:
+        console.print(f"[red]error:[/red] could not fetch the {country.upper()} dump: {e}")
+        raise typer.Exit(1)
+    console.print(f"added {done['places']:,} places of {done['country']} to {done['path']} (GeoNames, CC BY 4.0)")
+
+
+@app.command()
+def events(
+    inputs: Optional[List[str]] = typer.Argument(None, help="Extract from these files on the fly instead of reading the store."),
+    db: Optional[str] = typer.Option(None, help="DuckDB file."),
+    place: Optional[str] = typer.Option(None, help="Only events at this place (name, substring)."),
+    since: Optional[str] = typer.Option(None, help="Only events on or after this day (YYYY-MM-DD)."),
+    until: Optional[str] = typer.Option(None, help="Only events on or before this day (YYYY-MM-DD)."),
+    event_type: Optional[str] = typer.Option(None, "--type", help="Event type, sub-event type or tag (e.g. Battles, siege)."),
+    published: Optional[str] = typer.Option(None, help="Publication date for text/HTML files given as INPUTS."),
+    json_out: bool = typer.Option(False, "--json", help="Print the events as JSON."),
+):
+    """List events (who did what to whom, where, when) as a table, filtered."""
+    from unfog.events_view import filter_events, print_events
+
+    sources: dict[str, str] = {}
+    if inputs:
+        from unfog import api
+        from unfog.ingest import iter_inputs
+
+        batch = api.extract_articles(iter_inputs(inputs, published=published))
+        rows = [e.to_dict() for e in batch.table("events")]
+        sources = {r.article.id: r.article.source or r.article.external_id or r.article.input_ref or r.article.id for r in batch.results}
+    else:
+        with _open_existing_store(db) as store:
+            rows = store.rows("events")
+            sources = {a["id"]: a.get("source") or a.get("title") or a["id"] for a in store.rows("articles")}
+    rows = filter_events(rows, place=place, since=since, until=until, event_type=event_type)
+    if json_out:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, default=str) + "\n")
+    else:
+        print_events(rows, out, sources)
+
+
+@app.command()
+def show(
+    article: str = typer.Argument(..., help="A .txt/.html file, BATCH.jsonl:ID, or a stored article id (with --db)."),
+    published: Optional[str] = typer.Option(None, help="Publication date (YYYY-MM-DD) for a text/HTML file."),
+    source: Optional[str] = typer.Option(None, help="Source name for a text/HTML file."),
+    db: Optional[str] = typer.Option(None, help="Read a stored article from this DuckDB file."),
+):
+    """Print an article with its statements and figures highlighted, then a table of each."""
+    from unfog.show import load_article, show_article
+
+    try:
+        res = load_article(article, published=published, source=source, db=db)
+    except LookupError as e:
+        usage_error(str(e))
+    show_article(res, out)
+
+
 def main() -> None:
     from unfog.ingest import UsageError
     from unfog.store import StoreError
@@ -386,7 +479,7 @@ def main() -> None:
     try:
         app()
     except (UsageError, StoreError) as e:  # the user's mistake: a message, not a traceback
-        console.print(f"[red]error:[/red] {e}")
+        console.print(f"[red]error:[/red] {e}", soft_wrap=True)
         sys.exit(2)
     except KeyboardInterrupt:
         console.print("interrupted")

@@ -14,7 +14,7 @@ import re
 from collections import defaultdict
 from typing import Iterable
 
-from unfog.fuse import day_number, place_key
+from unfog.fuse import article_topic_place, day_number, place_key
 from unfog.model import ArticleRecords, Place, Statement
 
 DISPUTE_DAYS = 7
@@ -60,6 +60,12 @@ CUES: list[tuple[re.Pattern, str, str]] = [
 ]
 DISPUTE_RE = re.compile(r"\b(premature|not true|false|untrue|lie|denied|denies|deny|refuted|rejected|"
                         r"continu\w* to hold|still hold|holding on|hold on)\b", re.I)
+_GENERIC_OBJECT_RE = re.compile(r"\s*(?:most of |all of |much of |part of )?(?:the )?(?:city|town|village|plant|port)\b", re.I)
+# hypotheticals ("its fall would...") and history ("seized in 2014") are not claims about now
+_HEDGE_RE = re.compile(r"\b(would|could|might|if|unless|whether|close to|about to|trying to|tried to|attempt\w* to|"
+                       r"failed to|aim\w* to|plan\w* to|seeking to|sought to)\b", re.I)
+_YEAR_RE = re.compile(r"\b(19\d\d|20\d\d)\b")
+_BY_RE = re.compile(r"\s+by ([\w' -]{2,40})")
 _SENT_RE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"'\u201d\u2019]?|$)")
 _CAP_PLACE_RE = re.compile(r"\b(?:the (?:city|town|village|port|region) of )?([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)")
 _NOT_PLACES = {"Russian", "Russians", "Ukrainian", "Ukrainians", "Russia", "Ukraine", "Mr", "Ms", "The", "He", "She",
@@ -75,6 +81,35 @@ def sentences(text: str) -> Iterable[tuple[int, int]]:
             e -= 1
         if e > s:
             yield s, e
+
+
+def _is_place_name(name: str) -> bool:
+    """A capitalised word is taken for a place when the gazetteer knows it and it is no actor."""
+    if name in _NOT_PLACES:
+        return False
+    try:
+        from unfog.actors import lookup_actor
+
+        if lookup_actor(name) is not None:
+            return False
+    except Exception:
+        pass
+    try:
+        from unfog.gazetteer.index import get_gazetteer
+
+        return get_gazetteer().has_name(name)
+    except Exception:
+        return True
+
+
+def _place_near_cue(sent: str, m: re.Match) -> str | None:
+    """Without place records: the place named right after the cue, or just before it."""
+    after = [c for c in _CAP_PLACE_RE.finditer(sent, m.end()) if c.start() - m.end() <= 25]
+    before = [c for c in _CAP_PLACE_RE.finditer(sent, 0, m.start()) if m.start() - c.end() <= 25 and c.start() > 0]
+    for c in after[:1] + before[-1:]:
+        if _is_place_name(c.group(1)):
+            return c.group(1)
+    return None
 
 
 def _places_in(places: list[Place], s: int, e: int) -> list[Place]:
@@ -95,9 +130,12 @@ def claims_in_article(res: ArticleRecords) -> list[dict]:
     out: list[dict] = []
     for s, e in sentences(text):
         sent = text[s:e]
+        year = (art.published_date or "")[:4]
+        if any(y != year for y in _YEAR_RE.findall(sent)):
+            continue
         for pat, status, role in CUES:
             m = pat.search(sent)
-            if not m:
+            if not m or _HEDGE_RE.search(sent[max(0, m.start() - 40): m.start()]):
                 continue
             st = _statement_at(res.statements, s, e)
             claimant = st.speaker if st else (art.source or None)
@@ -108,22 +146,31 @@ def claims_in_article(res: ArticleRecords) -> list[dict]:
             if places:
                 place = min(places, key=lambda p: abs(p.start - (s + m.start())))
                 pname, pkey = place.canonical or place.name, place_key(place.canonical or place.name, place.geonames_id)
+            elif res.places and _GENERIC_OBJECT_RE.match(sent, m.end()) and article_topic_place(res.places):
+                # "control most of the city": the city the article is about
+                topic = article_topic_place(res.places)
+                place = next(p for p in res.places if place_key(p.canonical or p.name, p.geonames_id) == topic)
+                pname, pkey = place.canonical or place.name, topic
+            elif res.places:
+                continue  # the places extractor saw no place in this sentence
             else:
-                cands = [c for c in _CAP_PLACE_RE.finditer(sent) if c.group(1) not in _NOT_PLACES
-                         and c.start() > 0 and not (st and st.speaker and c.group(1) in st.speaker)]
-                if not cands:
+                name = _place_near_cue(sent, m)
+                if not name:
                     continue
-                c = min(cands, key=lambda c: abs(c.start() - m.start()))
-                pname, pkey = c.group(1), place_key(c.group(1))
+                pname, pkey = name, place_key(name)
             if role == "holder":
                 holder = _side_of(m.group("who"))
             elif role in ("subject", "captor"):
-                holder = _side_of(sent[: m.start()][-60:]) or (_side_of(sent) if role == "captor" else None)
+                by = _BY_RE.match(sent, m.end())  # passive: "captured by Russian forces"
+                holder = (_side_of(by.group(1)) if by else None) or _side_of(sent[: m.start()][-60:]) \
+                    or (_side_of(sent) if role == "captor" else None)
             else:  # liberator: whoever calls it liberation
-                holder = _side_of(sent[: m.start()][-60:]) or claimant_side
+                holder = claimant_side if claimant_side in ("RUS", "UKR") else _side_of(sent[: m.start()][-40:])
             if status == "lost" and holder:
                 holder = _other(holder)
             disputed = bool(DISPUTE_RE.search(sent)) or (st is not None and st.polarity == "denies")
+            if disputed and claimant_side in ("RUS", "UKR"):
+                holder = claimant_side  # denying a loss is claiming to still hold the place
             out.append({
                 "place": pname, "place_key": pkey, "holder": holder,
                 "status": "disputes" if disputed else "claims",

@@ -139,6 +139,8 @@ def ray_init(workers: int, address: str | None = None) -> bool:
         ray.init(
             num_cpus=max(workers, os.cpu_count() or 1),
             include_dashboard=False,
+            # Blocks beyond this spill to disk; a small store keeps a shared 24 GB machine safe.
+            object_store_memory=int(os.environ.get("UNFOG_RAY_OBJECT_STORE_MB", "1024")) * 2**20,
             log_to_driver=False,
             logging_level="WARNING",
             configure_logging=True,

@@ -47,16 +47,32 @@ def strip_titles(tokens: list[str]) -> list[str]:
     return out
 
 
-def _actor_key(name: str) -> str | None:
+_SIDE_POSSESSIVE = {"RUS": "Russia's", "UKR": "Ukraine's"}
+_ROLE_SPOKES_RE = re.compile(r"^(?P<org>.+?)\s+(?:spokes(?:man|woman|person)|press secretary)$", re.I)
+
+
+def _lookup(name: str):
     try:
         from unfog.actors import lookup_actor
+
+        return lookup_actor(name)
     except Exception:  # the actors table is optional for fusion
         return None
-    try:
-        actor = lookup_actor(name)
-    except Exception:
+
+
+def _actor_key(name: str) -> str | None:
+    actor = _lookup(name)
+    if actor is None:
         return None
-    return fold(actor.name) if actor is not None else None
+    # a known spokesperson ("defence ministry spokesman") speaks for the body
+    m = _ROLE_SPOKES_RE.match(actor.role or "")
+    if m:
+        org = m.group("org")
+        for text in (f"{_SIDE_POSSESSIVE.get(actor.side or '', '')} {org}".strip(), org):
+            body = _lookup(text)
+            if body is not None:
+                return fold(body.name)
+    return fold(actor.name)
 
 
 _ROLE_INDEX: dict[str, list] = {}

@@ -101,7 +101,7 @@ PLACE_NOUNS = {
     "region", "territory", "position", "positions", "settlement", "area", "district", "base", "hill",
     "island", "peninsula", "oblast", "province", "capital", "outskirts", "suburb", "centre", "center",
     "redoubt", "stronghold", "mill", "complex", "zone", "road", "highway", "station", "building", "dam",
-    "crossing", "railway", "line", "front", "part", "most", "half", "control",
+    "crossing", "railway", "line", "front",
 }
 PEOPLE_NOUNS = {
     "soldier", "troop", "fighter", "civilian", "prisoner", "people", "person", "marine", "serviceman",
@@ -128,7 +128,12 @@ UNREAL_MODIFIERS = {"proposed", "planned", "possible", "potential", "hypothetica
                     "expected", "anticipated", "looming", "imminent", "feared"}
 UNREAL_GOVERNORS = {"halt", "cancel", "abandon", "avoid", "prevent", "postpone", "stop", "call", "need",
                     "consider", "plan", "threaten", "prepare", "fear", "want", "seek", "try", "attempt",
-                    "hope", "urge", "demand", "refuse", "reject"}
+                    "hope", "urge", "demand", "refuse", "reject", "appeal", "plea", "request", "mediation",
+                    "would-be", "need", "require", "propose", "proposal"}
+# Verbs whose subject is the actor of the event named by their object ("began storming").
+AGENTIVE_VERBS = {"launch", "carry", "conduct", "begin", "continue", "resort", "use", "mount", "step", "intensify",
+                  "engage", "wage", "lead", "stage", "resume", "start", "unleash", "press", "issue", "make",
+                  "repeat", "open", "organise", "organize", "agree", "sign", "reach", "broker", "impose", "lay", "bury", "dig", "fill"}
 MODALS = {"would", "could", "might", "may", "should", "must", "can"}
 FAIL_VERBS = {"fail", "collapse", "break", "fall", "founder", "stall"}
 
@@ -221,6 +226,8 @@ def family(kind: str) -> str:
         return "remote"
     if kind == "killing":
         return "killing"
-    if kind in ("corridor", "evacuation"):
-        return kind
+    if kind in ("corridor", "agreement"):
+        return "agreement"  # "a deal to open a corridor" and "there was no corridor" are one story
+    if kind in ("offer", "ultimatum"):
+        return "ultimatum"
     return kind

@@ -29,9 +29,14 @@ from unfog.model import ArticleRecords, Batch, Event, Figure, Place, Relation, S
 
 SAME_TIME_DAYS = 3  # "about the same time" for contradictions and statements
 STOCK_WINDOW_DAYS = 31  # how far apart agreeing counts of a stock still corroborate
+STATEMENT_STORE_DAYS = 7  # stored articles this close in publication are searched for claims a denial answers
 EVENT_WINDOW_DAYS = 1  # counts of one incident (evacuations, a day's losses)
+INCIDENT_REVISION_DAYS = 7  # how long a source keeps revising one incident's toll
 AGREE_TOLERANCE = 0.15  # relative difference of point values that still agree
 DISAGREE_GAP = 0.25  # relative gap between value ranges that is a real disagreement
+# Claims ten times apart rarely count the same thing (a city's trapped vs one plant's sheltering);
+# above this ratio two figures from different claimants are taken for different quantities.
+MAX_CONTRADICTION_RATIO = 10.0
 
 # What kind of quantity a category counts decides how its figures relate over time.
 STOCK = {"trapped", "troops"}  # a level at a moment: later values update earlier ones
@@ -158,8 +163,10 @@ class FigureView:
 
     @property
     def quantity(self) -> tuple:
+        # a running total ("since the siege began") is another quantity than a count of one
+        # day or incident; a figure with no period cue may be either and groups with the latter
         f = self.fig
-        return (f.category, f.group or "", self.place or "", self.period or "")
+        return (f.category, f.group or "", self.place or "", self.period == "cumulative")
 
 
 def figure_views(figures: Iterable[Figure], published: dict[str, str | None], places: dict[str, list[Place]],
@@ -188,7 +195,8 @@ def figure_views(figures: Iterable[Figure], published: dict[str, str | None], pl
             claimant=resolver.key(f.claimant) if f.claimant else "",
             side=f.claimant_side,
             place=pk,
-            period=period_kind(f.sentence or f.text),
+            # only running totals have periods; a stock is a level at a moment, an evacuation one operation
+            period=period_kind(f.sentence or f.text) if f.category in TALLY else None,
             rng=rng,
         ))
     return out
@@ -196,7 +204,7 @@ def figure_views(figures: Iterable[Figure], published: dict[str, str | None], pl
 
 def quantity_id(v: FigureView) -> str:
     f = v.fig
-    return stable_id("qty", f.category, f.group or "", f.group_side or "", v.place or "", v.period or "")
+    return stable_id("qty", f.category, f.group or "", f.group_side or "", v.place or "", v.period == "cumulative")
 
 
 def _sides_compatible(a: str | None, b: str | None) -> bool:
@@ -215,11 +223,18 @@ def compare_figures(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     gap_days = b.day - a.day
     same_claimant = bool(a.claimant) and a.claimant == b.claimant
     same_side = a.side is not None and a.side == b.side
-    agree = points_agree(a.rng, b.rng)
+    # vague amounts ("hundreds") on both sides agree with anything: no corroboration from them
+    agree = points_agree(a.rng, b.rng) and fa.value is not None and fb.value is not None
     disagree = range_gap(a.rng, b.rng) > DISAGREE_GAP
     cat = fa.category
-    incident = cat in INCIDENT or a.period == "daily"
+    ratio = max(a.rng[1], b.rng[1]) / max(min(a.rng[1], b.rng[1]), 1.0)
+    if ratio > MAX_CONTRADICTION_RATIO and not same_claimant:
+        return None  # "dozens" against "thousands": not one quantity
+    incident = cat in INCIDENT or a.period == "daily" or b.period == "daily"
     window = EVENT_WINDOW_DAYS if incident else (STOCK_WINDOW_DAYS if cat in STOCK else 10_000)
+    if incident and same_claimant and cat in TALLY and gap_days <= INCIDENT_REVISION_DAYS and b.rng[1] > a.rng[1]:
+        # the toll of one incident, revised upwards by the same source as bodies are found
+        return ("updates", "the same claimant revises the toll")
     if gap_days > window:
         return None
     if agree:
@@ -279,7 +294,7 @@ def relate_figures(views: list[FigureView]) -> list[Relation]:
 # "pushed into the perimeter". Stems (see _stem) map to a topic.
 TOPICS = {
     "attack": "assault attack storm push advanc offens strike struck bomb shell hit fire launch raid shoot "
-              "invad invasion incurs breach ground missile rocket airstrike",
+              "invad invasion incurs breach ground missile rocket airstrike target",
     "control": "liberat fall fell fallen captur seiz take taken took control occup retak recaptur withdr "
                "surrender hold held encircl surround",
     "casualty": "kill dead death die wound injur casualt loss",
@@ -327,6 +342,28 @@ def topics_of(stems: set[str]) -> set[str]:
     return out
 
 
+# Calling a claim premature or false is denying it, whatever the cue verb.
+_DISMISS_RE = re.compile(r"\b(premature|false|untrue|not true|a lie|fake|propaganda|nonsense|fabricat\w*|"
+                         r"baseless|groundless|staged)\b", re.I)
+
+
+def is_denial(s: Statement) -> bool:
+    return s.polarity == "denies" or bool(_DISMISS_RE.search(s.content or ""))
+
+
+_CLAUSE_BREAK_RE = re.compile(r"(?:;|,|\bbut\b|\band\b|\bwhile\b)", re.I)
+
+
+def dismissed_clause(s: Statement) -> str:
+    """The clause of a statement in which a claim is dismissed: 'called the claim that it had fallen premature'."""
+    text = s.text or ""
+    m = _DISMISS_RE.search(text)
+    if not m:
+        return s.content or text
+    breaks = [b.end() for b in _CLAUSE_BREAK_RE.finditer(text, 0, m.start())]
+    return text[(breaks[-1] if breaks else 0): m.end()]
+
+
 @dataclass
 class StatementView:
     st: Statement
@@ -336,6 +373,7 @@ class StatementView:
     stems: set[str]
     topics: set[str]
     places: set[str] = field(default_factory=set)
+    denial: bool = False
 
 
 def statement_views(statements: Iterable[Statement], published: dict[str, str | None],
@@ -344,8 +382,11 @@ def statement_views(statements: Iterable[Statement], published: dict[str, str | 
     resolver = resolver or Resolver((s.speaker, s.speaker_role) for s in statements)
     out = []
     for s in statements:
-        content = s.content or s.text
-        stems = content_stems(content)
+        denial = is_denial(s)
+        # a dismissal ("called the claim premature") names what it dismisses around the quote
+        content = dismissed_clause(s) if denial and s.polarity != "denies" else (s.content or s.text)
+        # the speaker's own name is not part of what is claimed
+        stems = content_stems(content) - content_stems(s.speaker) - content_stems(s.speaker_text)
         lo, hi = (s.start, s.end)
         pks = {k for p in places.get(s.article_id, []) if lo <= p.start < hi for k in [_place_keys(p)] if k}
         if not pks:
@@ -359,13 +400,14 @@ def statement_views(statements: Iterable[Statement], published: dict[str, str | 
             stems=stems,
             topics=topics_of(stems),
             places=pks,
+            denial=denial,
         ))
     return out
 
 
 def denial_score(denial: StatementView, claim: StatementView) -> float:
     """How well a denial answers a claim: 0 when it cannot be its denial."""
-    if denial.st.polarity != "denies" or claim.st.polarity == "denies":
+    if not denial.denial or claim.denial:
         return 0.0
     if denial.side and claim.side:
         if denial.side == claim.side:
@@ -381,14 +423,17 @@ def denial_score(denial: StatementView, claim: StatementView) -> float:
     if not shared_topics:
         return 0.0
     shared_words = denial.stems & claim.stems
-    return len(shared_topics) + 0.5 * len(shared_words) + (0.25 if same_article else 0.0)
+    # the answer to a claim is usually in the same report and the same days
+    if same_article:  # within a report, dates of statements are too noisy to rank by
+        return len(shared_topics) + 0.5 * len(shared_words) + 1.0
+    return len(shared_topics) + 0.5 * len(shared_words) - 0.25 * abs(denial.day - claim.day)
 
 
 def relate_statements(views: list[StatementView]) -> list[Relation]:
     """Each denial contradicts the one assertion it most plausibly answers."""
     out = []
     for d in views:
-        if d.st.polarity != "denies":
+        if not d.denial:
             continue
         best, best_score = None, 0.0
         for c in views:
@@ -428,9 +473,7 @@ def _day_span(e: Event) -> tuple[int, int] | None:
     d0 = day_number(e.date)
     if d0 is None or (e.time_precision or 1) > 2:
         return None
-    d1 = day_number(e.date_end) or d0
-    slack = 1 if (e.time_precision or 1) == 1 else 2
-    return d0 - slack, d1 + slack
+    return d0, max(d0, day_number(e.date_end) or d0)
 
 
 def same_incident(a: Event, b: Event) -> bool:
@@ -443,8 +486,14 @@ def same_incident(a: Event, b: Event) -> bool:
     for x, y in ((a.actor1_side, b.actor1_side), (a.actor2_side, b.actor2_side)):
         if x and y and x != y:
             return False
+    if "Other" in subs and a.tags and b.tags and not set(a.tags) & set(b.tags):
+        return False  # the catch-all sub-type: only one kind of development (evacuation, surrender...)
     sa, sb = _day_span(a), _day_span(b)
-    if sa is None or sb is None or sa[1] < sb[0] or sb[1] < sa[0]:
+    if sa is None or sb is None:
+        return False
+    # a day apart for day-precise reports (publication lag), two when either is a range or week
+    slack = 1 if (a.time_precision or 1) == 1 and (b.time_precision or 1) == 1 else 2
+    if sb[0] - sa[1] > slack or sa[0] - sb[1] > slack:
         return False
     return _same_place(a, b)
 
@@ -603,7 +652,17 @@ def relate_with_store(results: list[ArticleRecords], store) -> list[Relation]:
         marks = ", ".join("?" for _ in cats)
         old_figs = [f for f in store.records("figures", where=f"category IN ({marks})", params=cats)
                     if f.article_id not in new_articles]
-    old_sts = [s for s in store.records("statements") if s.article_id not in new_articles] if statements else []
+    old_sts: list[Statement] = []
+    days = [d for d in (day_number(p) for p in published.values()) if d is not None]
+    if statements and days:
+        # a denial answers claims of the same days: only statements of articles published near the new ones
+        near = [a["id"] for a in store.rows("articles") if a["id"] not in new_articles
+                and (lambda d: d is not None and min(days) - STATEMENT_STORE_DAYS <= d <= max(days) + STATEMENT_STORE_DAYS)(
+                    day_number(a.get("published")))]
+        for i in range(0, len(near), 500):
+            chunk = near[i:i + 500]
+            marks = ", ".join("?" for _ in chunk)
+            old_sts += store.records("statements", where=f"article_id IN ({marks})", params=chunk)
     old_articles = {x.article_id for x in old_figs} | {x.article_id for x in old_sts}
     if old_articles:
         ids = sorted(old_articles)

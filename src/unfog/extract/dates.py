@@ -35,35 +35,49 @@ def extract(ctx: Context) -> list[DateMention]:
     out: list[DateMention] = []
     anchor: date | None = None  # last day-precision date, for "three days later"
     for t in timeexpr.find(text):
-        tok = _token_at(doc, starts, t.word_start) if t.word_start is not None else None
-        if tok is not None and not _looks_like_date(tok, t):
+        try:
+            rec, day = _record(ctx, t, text, doc, starts, pub, anchor)
+        except Exception:  # one odd expression must not cost the article its other dates
             continue
-        tense = None
-        if timeexpr.needs_tense(t) and doc is not None:
-            head = tok if tok is not None else _token_at(doc, starts, t.start if not t.since else t.end - 1)
-            tense = tense_of(head) if head is not None else None
-        r = timeexpr.resolve(t, pub, tense, anchor)
-        if r.start is not None and r.precision == 1 and r.resolved:
-            anchor = r.start
-        note = r.note
-        if tense and timeexpr.needs_tense(t) and r.resolved:
-            note = f"{note}; " if note else ""
-            note += f"tense: {tense}"
-        out.append(DateMention(
-            id=ctx.make_id("dat", t.start, t.end),
-            article_id=ctx.article.id,
-            text=text[t.start:t.end],
-            start=t.start,
-            end=t.end,
-            date=r.date,
-            date_end=r.date_end,
-            precision=r.precision,
-            relative=r.relative,
-            resolved=r.resolved,
-            historical=r.historical,
-            note=note,
-        ))
+        if rec is None:
+            continue
+        if day is not None:
+            anchor = day
+        out.append(rec)
     return out
+
+
+def _record(ctx, t, text, doc, starts, pub, anchor):
+    """(DateMention or None, new anchor day or None) for one found expression."""
+    tok = _token_at(doc, starts, t.word_start) if t.word_start is not None else None
+    if tok is not None and not _looks_like_date(tok, t):
+        return None, None
+    if doc is not None and _counts_something(_token_at(doc, starts, t.end - 1), t):
+        return None, None
+    tense = None
+    if timeexpr.needs_tense(t) and doc is not None:
+        head = tok if tok is not None else _token_at(doc, starts, t.start if not t.since else t.end - 1)
+        tense = tense_of(head) if head is not None else None
+    r = timeexpr.resolve(t, pub, tense, anchor)
+    day = r.start if r.start is not None and r.precision == 1 and r.resolved else None
+    note = r.note
+    if tense and timeexpr.needs_tense(t) and r.resolved:
+        note = f"{note}; tense: {tense}" if note else f"tense: {tense}"
+    rec = DateMention(
+        id=ctx.make_id("dat", t.start, t.end),
+        article_id=ctx.article.id,
+        text=text[t.start:t.end],
+        start=t.start,
+        end=t.end,
+        date=r.date,
+        date_end=r.date_end,
+        precision=r.precision,
+        relative=r.relative,
+        resolved=r.resolved,
+        historical=r.historical,
+        note=note,
+    )
+    return rec, day
 
 
 def _token_at(doc, starts: list[int], char: int):
@@ -74,14 +88,20 @@ def _token_at(doc, starts: list[int], char: int):
 
 
 def _looks_like_date(tok, t: timeexpr.TimeExpr) -> bool:
-    """Reject month names used as verbs or modals, and bare years that count something."""
+    """Reject month names the parse reads as verbs or modals ("May", "March" in a headline)."""
     if t.kind == "month" and (tok.tag_ == "MD" or tok.pos_ in VERBAL):
         return False
-    if t.kind == "year" and t.bare:
-        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-        if nxt is not None and nxt.tag_ == "NNS" and tok.dep_ == "nummod":
-            return False
     return True
+
+
+def _counts_something(last, t: timeexpr.TimeExpr) -> bool:
+    """A year (range) that is really a number of things: "between 1900 and 2000 soldiers"."""
+    years = (t.kind == "year" and t.bare) or (t.kind == "range" and t.first is not None and t.first.kind == "year")
+    if not years or last is None:
+        return False
+    if last.dep_ == "conj" and last.head.dep_ == "nummod":  # "1900 and 2000 soldiers"
+        last = last.head
+    return last.dep_ == "nummod" and last.head.tag_ in ("NNS", "NNPS")
 
 
 def governing_verb(tok):

@@ -34,11 +34,15 @@ from unfog.model import DateMention, Event, Figure, Place, Statement
 HISTORICAL_DAYS = 28  # an event dated this long before publication is background
 PLACE_MERGE_KM = 10.0  # two mentions this close are the same location
 NEAR_SENTENCES = 2  # undated / unplaced mentions merge only with events this close
+MAX_PLACE_DISTANCE = 5  # places further than this in the dependency tree belong to another clause
+MAX_DATE_DISTANCE = 5
 
 BARRIER_DEPS = {"ccomp", "parataxis", "relcl"}
 TEMPORAL_MARKS = {"since", "after", "before", "when", "until", "while", "once", "as"}
 DEFINITE = {"the", "this", "that", "these", "those"}
 GENERIC_ANAPHORS = {"attack", "strike", "assault", "bombing", "shelling", "raid", "incident", "fighting", "operation"}
+QUANTITY_WORDS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "many", "some", "number", "group", "scores"}
+PROTESTER_NOUNS = {"protester", "protesters", "demonstrator", "demonstrators", "activist", "activists", "crowd", "crowds", "rioter", "rioters", "mob"}
 PRONOUNS = {"he", "she", "it", "they", "them", "him", "her", "we", "i", "who", "which", "that"}
 
 
@@ -46,14 +50,14 @@ PRONOUNS = {"he", "she", "it", "they", "them", "him", "her", "we", "i", "who", "
 
 def _ancestors(tok) -> list:
     out = []
-    while tok.head is not tok:
+    while tok.head.i != tok.i:
         tok = tok.head
         out.append(tok)
     return out
 
 
 def _tree_distance(a, b) -> int:
-    if a is b:
+    if a.i == b.i:
         return 0
     pa = [a] + _ancestors(a)
     pb = [b] + _ancestors(b)
@@ -64,10 +68,22 @@ def _tree_distance(a, b) -> int:
     return len(pa) + len(pb)
 
 
+def _clause_distance(a, b) -> int:
+    """Tree distance, plus a penalty for each reported, relative or temporal clause crossed."""
+    pa = [a] + _ancestors(a)
+    pb = [b] + _ancestors(b)
+    ib = {t.i: n for n, t in enumerate(pb)}
+    for n, t in enumerate(pa):
+        if t.i in ib:
+            path = pa[:n] + pb[: ib[t.i]]
+            return n + ib[t.i] + 3 * sum(1 for x in path if _crosses_barrier(x) and x.dep_ != "relcl")
+    return len(pa) + len(pb)
+
+
 def _anchor(tok):
     """The verb a trigger belongs to: itself when a verb, else the nearest verb above it."""
     t = tok
-    while t.pos_ not in ("VERB", "AUX") and t.head is not t:
+    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
         t = t.head
     return t
 
@@ -169,6 +185,8 @@ class Mention:
     statement_ids: list[str] = field(default_factory=list)
     place: Place | None = None
     place_local: bool = False  # the place is named in the same sentence
+    place_guessed: bool = False  # no place near: the article's main place
+    single_death: bool = False  # "a driver was killed": one death, no figure
     date: DateMention | None = None
     figures: list[Figure] = field(default_factory=list)
     weapon: str | None = None
@@ -178,6 +196,32 @@ class Mention:
     def kind(self) -> str:
         return self.kinds[0]
 
+    def absorb(self, other: "Mention") -> None:
+        """Take in another mention of the same happening from the same sentence."""
+        self.kinds += other.kinds
+        self.tokens += other.tokens
+        self.tags |= other.tags
+        self.figures += [f for f in other.figures if f not in self.figures]
+        self.statement_ids += [s for s in other.statement_ids if s not in self.statement_ids]
+        self.weapon = self.weapon or other.weapon
+        self.actor1 = self.actor1 or other.actor1
+        if self.actor2 is None:
+            self.actor2, self.actor2_head = other.actor2, other.actor2_head
+        if self.place is None or (not self.place_local and other.place_local):
+            self.place, self.place_local = other.place, other.place_local
+        self.date = self.date or other.date
+        if self.claimant is None and other.claimant:
+            self.claimant, self.claimant_side, self.claimed = other.claimant, other.claimant_side, other.claimed
+
+
+def _is_placeish(tok, place_tokens: set[int]) -> bool:
+    """Does a noun phrase name a place ("Mariupol", "the port", "most of the city")?"""
+    if tok.i in place_tokens or _lemma(tok) in lex.PLACE_NOUNS or tok.ent_type_ in ("GPE", "LOC", "FAC"):
+        return True
+    if _lemma(tok) in ("part", "most", "half", "rest", "much", "parts"):
+        return any(_is_placeish(p, place_tokens) for c in _children(tok, "prep") if c.lower_ == "of" for p in _children(c, "pobj"))
+    return False
+
 
 def _trigger_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
     """The kind of event a token signals here, or None."""
@@ -185,16 +229,34 @@ def _trigger_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
     low = tok.lower_
     kids = {_lemma(c) for c in tok.children}
     if tok.pos_ in ("VERB",):
+        if tok.dep_ == "amod":
+            return None  # "occupying troops", "the besieged city": a description, not an event
         if lemma == "open" and any(_lemma(c) == "fire" for c in _children(tok, "dobj")):
             return "battle"
         if lemma in ("push", "advance", "break") and any(c.lower_ in ("into", "through", "towards", "toward") for c in _children(tok, "prep")):
             return "battle"
         if lemma == "take":
             objs = _children(tok, "dobj")
-            if "over" in kids or any(_lemma(o) == "control" or o.i in place_tokens or _lemma(o) in lex.PLACE_NOUNS for o in objs):
+            if "over" in kids or any(_lemma(o) == "control" or _is_placeish(o, place_tokens) for o in objs):
                 return "territory"
             if any(_lemma(o) == "prisoner" for o in objs) or "prisoner" in {_lemma(c) for o in objs for c in o.subtree}:
                 return "prisoners"
+            return None
+        if lemma in ("hit", "drop", "land", "slam", "explode", "strike", "smash"):
+            # "a bomb hit the theatre", "a drone dropped a substance": the weapon says the kind
+            subj = [x for x in _children(tok, "nsubj") if _lemma(x) in lex.WEAPON_KIND]
+            if subj:
+                k = lex.WEAPON_KIND[_lemma(subj[0])]
+                return "air" if k == "air" else ("explosive" if k == "explosive" else "shelling")
+        if lemma in ("leave", "flee", "escape"):
+            objs = _children(tok, "dobj") + [p for c in _children(tok, "prep") if c.lower_ in ("from", "out") for p in c.subtree if p.dep_ == "pobj"]
+            if any(_is_placeish(o, place_tokens) for o in objs):
+                subj = _children(tok, "nsubj")
+                head = _lemma(subj[0]) if subj else ""
+                if head in lex.COMBATANT_NOUNS:
+                    return "withdrawal"
+                if head in lex.PEOPLE_NOUNS or head in lex.CIVILIAN_NOUNS or (subj and (subj[0].like_num or subj[0].pos_ == "NUM")):
+                    return "evacuation"
             return None
         if lemma == "lay" and any(_lemma(c) in ("arm", "weapon") for c in _children(tok, "dobj")):
             return "surrender"
@@ -217,7 +279,7 @@ def _trigger_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
         if lemma in ("capture", "seize", "occupy", "take"):
             objs = _children(tok, "dobj", "nsubjpass")
             for o in objs:
-                if o.i in place_tokens or _lemma(o) in lex.PLACE_NOUNS or o.ent_type_ in ("GPE", "LOC", "FAC") or _lemma(o) == "which":
+                if _is_placeish(o, place_tokens) or _lemma(o) == "which":
                     return "territory"
                 if _lemma(o) in lex.PEOPLE_NOUNS or o.like_num or o.pos_ == "NUM":
                     return "prisoners"
@@ -230,6 +292,8 @@ def _trigger_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
             return None
         return lex.VERB_TRIGGERS.get(lemma)
     if tok.pos_ in ("NOUN", "PROPN"):
+        if lemma not in lex.NOUN_TRIGGERS and low.endswith("s") and low[:-1] in lex.NOUN_TRIGGERS:
+            lemma = low[:-1]  # the tagger's lemma can be wrong ("graves" -> "graf")
         mods = {_lemma(c) for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
         if lemma in ("strike", "attack", "raid"):
             if mods & {"hunger", "heart", "panic", "cyber", "general"}:
@@ -261,7 +325,7 @@ def _trigger_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
                 return "battle"
             return "agreement" if subtree & {"prisoner", "body", "pow"} else None
         if lemma == "offer":
-            return "offer" if {_lemma(t) for t in tok.subtree} & lex.OFFER_CONTEXT else None
+            return "offer" if {_lemma(t) for t in _anchor(tok).subtree} & lex.OFFER_CONTEXT else None
         if lemma == "retreat" and tok.dep_ in ("dobj", "pobj") and low == "retreat":
             return "withdrawal"
         if lemma in ("protest", "demonstration", "riot"):
@@ -282,30 +346,43 @@ def _unreal(tok, kind: str) -> tuple[bool, set[str]]:
     tags: set[str] = set()
     anchor = _anchor(tok)
     negated = bool(_children(tok, "neg")) or any(c.lower_ == "no" for c in _children(tok, "det"))
-    if anchor is not tok and tok.dep_ in ("dobj", "attr", "nsubj", "nsubjpass", "xcomp"):
+    if anchor.i != tok.i and tok.dep_ in ("dobj", "attr", "nsubj", "nsubjpass", "xcomp"):
         negated = negated or bool(_children(anchor, "neg"))
+    t = tok
+    for _ in range(4):  # "halt the attack", "called for mediation to evacuate", "a truce would be needed"
+        if t.dep_ not in ("dobj", "xcomp", "pobj", "prep", "acl", "nsubjpass", "advcl", "pcomp") or t.head.i == t.i:
+            break
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" for c in t.children):
+            break
+        t = t.head
+        if _lemma(t) in lex.UNREAL_GOVERNORS:
+            return True, tags
     if kind == "corridor" or kind == "agreement":
         if negated or _lemma(anchor) in lex.FAIL_VERBS and tok.dep_ in ("nsubj", "nsubjpass"):
             tags.add("failed")
         head = tok.head
-        while head is not head.head and head.pos_ not in ("VERB", "AUX"):
+        while head.i != head.head.i and head.pos_ not in ("VERB", "AUX"):
             head = head.head
         if _lemma(head) in lex.FAIL_VERBS and not negated:
             tags.add("failed")
         return False, tags
     if negated:
         return True, tags
-    if {_lemma(c) for c in tok.children if c.dep_ == "amod"} & lex.UNREAL_MODIFIERS:
-        return True, tags
-    if tok.dep_ in ("dobj", "xcomp", "pobj") and _lemma(tok.head) in lex.UNREAL_GOVERNORS:
-        return True, tags
-    if tok.dep_ == "pobj" and tok.head.head is not tok.head and _lemma(tok.head.head) in lex.UNREAL_GOVERNORS:
+    mods = {_lemma(c) for c in tok.children if c.dep_ in ("amod", "acl", "compound", "det")}
+    if mods & (lex.UNREAL_MODIFIERS | {"propose", "plan", "expect", "threaten", "anticipate", "such"}):
         return True, tags
     if kind in lex.ANNOUNCED_KINDS:
         return False, tags
-    modals = {c.lower_ for c in anchor.children if c.dep_ == "aux"}
-    if modals & (lex.MODALS | {"will", "'ll"}):
-        return True, tags
+    v = anchor
+    for _ in range(6):
+        modals = {c.lower_ for c in v.children if c.dep_ == "aux"}
+        if modals & (lex.MODALS | {"will", "'ll"}):
+            return True, tags
+        if v.head.i == v.i or v.dep_ not in ("conj", "xcomp", "advcl", "acl", "ccomp"):
+            break
+        if v.dep_ == "ccomp" and _lemma(v.head) in lex.REPORT_VERBS:
+            break
+        v = v.head
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in anchor.children):
         return True, tags
     return False, tags
@@ -327,13 +404,13 @@ def _crosses_barrier(child) -> bool:
 def _linked(upper, lower) -> bool:
     """Is ``lower`` inside ``upper``'s clause, without crossing a barrier?"""
     t = lower
-    while t.head is not t:
-        if t is upper:
+    while t.head.i != t.i:
+        if t.i == upper.i:
             return True
         if _crosses_barrier(t):
             return False
         t = t.head
-    return t is upper
+    return t.i == upper.i
 
 
 def _group(triggers: list[tuple[object, str, set]]) -> list[list[tuple[object, str, set]]]:
@@ -351,7 +428,7 @@ def _group(triggers: list[tuple[object, str, set]]) -> list[list[tuple[object, s
             if i == j:
                 continue
             conj_ok = kb in ("air", "shelling", "explosive", "killing", "prisoners", "battle", "grenade") or b.pos_ == "NOUN"
-            if _linked(a, b) or (_linked(anchor_a, b) and conj_ok and anchor_a is not b):
+            if _linked(a, b) or (_linked(anchor_a, b) and conj_ok and anchor_a.i != b.i):
                 parent[find(j)] = find(i)
     groups: dict[int, list] = {}
     for i, t in enumerate(triggers):
@@ -368,7 +445,7 @@ def _resolve_pronoun(tok, sents: list, sent_index: int) -> object | None:
     low = tok.lower_
     if low in ("which", "who", "that"):
         rel = tok.head
-        if rel.dep_ in ("relcl", "acl") and rel.head is not rel:
+        if rel.dep_ in ("relcl", "acl") and rel.head.i != rel.i:
             return rel.head
         return None
     for t in reversed(list(tok.sent)[: tok.i - tok.sent.start]):
@@ -400,7 +477,7 @@ def _actors(primary, group_tokens, sents, sent_index, place_tokens):
         subjpass = _children(verb, "nsubjpass")
         agent = [p for c in _children(verb, "agent") for p in _children(c, "pobj")]
         obj = _children(verb, "dobj")
-        on = [p for c in _children(verb, "prep") if c.lower_ in ("on", "against", "at") for p in _children(c, "pobj")]
+        on = [p for c in _children(verb, "prep") if c.lower_ in ("on", "against") for p in _children(c, "pobj") if not p.ent_type_ in ("DATE", "TIME")]
         if not subj and not subjpass and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
             # shared subject of coordinated verbs ("pushed in and were bombing it")
             head = verb.head
@@ -413,6 +490,8 @@ def _actors(primary, group_tokens, sents, sent_index, place_tokens):
         else:
             a1 = subj[0] if subj else None
             a2 = obj[0] if obj else (on[0] if on else None)
+        if _lemma(verb) == "open" and a2 is not None and _lemma(a2) == "fire":
+            a2 = on[0] if on else None
         if _lemma(verb) == "fall":
             to = [p for c in _children(verb, "prep") if c.lower_ == "to" for p in _children(c, "pobj")]
             a1, a2 = (to[0] if to else None), None
@@ -420,19 +499,34 @@ def _actors(primary, group_tokens, sents, sent_index, place_tokens):
         noun = primary
         poss = _children(noun, "poss")
         by = [p for c in _children(noun, "prep") if c.lower_ == "by" for p in _children(c, "pobj")]
-        on = [p for c in _children(noun, "prep") if c.lower_ in ("on", "against") for p in _children(c, "pobj")]
+        on = [p for c in _children(noun, "prep") if c.lower_ in ("on", "against") for p in _children(c, "pobj") if not p.ent_type_ in ("DATE", "TIME")]
         demonym = [c for c in noun.children if c.dep_ in ("amod", "compound") and lex.SIDE_WORDS.get(c.lower_)]
         a1 = (poss or by or demonym or [None])[0]
         a2 = on[0] if on else None
         if a1 is None:
             anchor = _anchor(noun)
-            if anchor is not noun and _lemma(anchor) not in lex.REPORT_VERBS and noun.dep_ not in ("nsubj", "nsubjpass"):
+            if anchor.i != noun.i and _lemma(anchor) in lex.AGENTIVE_VERBS and noun.dep_ not in ("nsubj", "nsubjpass"):
                 subj = _children(anchor, "nsubj")
+                if not subj and anchor.dep_ == "xcomp":
+                    subj = _children(anchor.head, "nsubj")
                 a1 = subj[0] if subj else None
     a1 = _actor_token(a1, sents, sent_index)
     a2 = _actor_token(a2, sents, sent_index)
+    group_ids = {t.i for t in group_tokens}
+    weapon_without_side = a1 is not None and _lemma(a1) in lex.WEAPON_KIND and not any(lex.SIDE_WORDS.get(c.lower_) for c in a1.children)
+    if a1 is not None and (a1.i in group_ids or weapon_without_side or a1.ent_type_ in ("DATE", "TIME")):
+        a1 = None  # "a missile struck ...": the weapon is not the actor
+    if a2 is not None and a2.ent_type_ in ("DATE", "TIME"):
+        a2 = None
+    if a2 is not None and _lemma(a2) in QUANTITY_WORDS:
+        of = [p for c in _children(a2, "prep") if c.lower_ == "of" for p in _children(c, "pobj")]
+        a2 = of[0] if of else a2
+    if a2 is not None and (a2.like_num or a2.pos_ == "NUM" or _lemma(a2) in ("arm", "weapon", "it", "fire")):
+        a2 = None
+    if a1 is not None and (a1.like_num or a1.pos_ == "NUM"):
+        a1 = None
     # a place is where it happened, not who did it
-    if a2 is not None and (a2.i in place_tokens or _lemma(a2) in lex.PLACE_NOUNS):
+    if a2 is not None and _is_placeish(a2, place_tokens):
         a2 = None
     if a1 is not None and a1.i in place_tokens and not lex.SIDE_WORDS.get(a1.lower_):
         a1 = None
@@ -442,13 +536,14 @@ def _actors(primary, group_tokens, sents, sent_index, place_tokens):
 def _claim_from_parse(primary, sents, sent_index):
     """(claimant token, claimed, denied) from a reporting verb above the trigger."""
     t = primary
-    while t.head is not t:
+    while t.head.i != t.i:
         head = t.head
         if t.dep_ in ("acl", "ccomp", "appos") and _lemma(head) in ("claim", "assertion", "allegation", "report", "announcement"):
             return None, True, False
         if t.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
             return t, True, False
-        if _lemma(head) in lex.REPORT_VERBS and head.pos_ == "VERB" and t.dep_ in ("ccomp", "xcomp", "dobj", "conj", "parataxis", "advcl"):
+        dobj_ok = t.dep_ != "dobj" or _lemma(head) in (lex.DENY_VERBS | {"confirm", "report", "claim"})
+        if _lemma(head) in lex.REPORT_VERBS and head.pos_ == "VERB" and dobj_ok and t.dep_ in ("ccomp", "xcomp", "dobj", "parataxis"):
             subj = _children(head, "nsubj")
             if not subj and head.dep_ == "conj":
                 subj = _children(head.head, "nsubj")
@@ -494,12 +589,10 @@ def extract(ctx: Context) -> list[Event]:
             for _, _, tags in group:
                 m.tags |= tags
             for g in group:
-                fam_tags = lex.acled_type(g[1])[2]
-                if g[1] not in ("corridor",) or kind == "corridor":
-                    m.tags |= set(fam_tags) & {"siege", "surrender", "corridor", "mass-grave"}
+                m.tags |= set(lex.acled_type(g[1])[2]) & {"siege", "surrender", "corridor", "mass-grave"}
             tops = [_anchor(t) for t in m.tokens]
             for w in weapons:
-                if any(_linked(top, w) for top in tops) or any(w.head is t for t in m.tokens):
+                if any(_linked(top, w) for top in tops) or any(w.head.i == t.i for t in m.tokens):
                     m.weapon = m.weapon or lex.WEAPON_KIND[_lemma(w)]
             for t in m.tokens:
                 if t.pos_ == "NOUN":
@@ -512,6 +605,11 @@ def extract(ctx: Context) -> list[Event]:
             if a2 is not None:
                 m.actor2 = _phrase(a2)[0]
                 m.actor2_head = _lemma(a2)
+            for t in m.tokens:
+                if _lemma(t) == "kill" and t.pos_ == "VERB":
+                    victims = _children(t, "nsubjpass", "dobj")
+                    if victims and victims[0].tag_ in ("NN", "NNP") and any(c.lower_ in ("a", "an", "one") for c in victims[0].children):
+                        m.single_death = True
             if any(t.lower_ in ("unopposed", "peacefully") for t in sent) or "without a fight" in sent.text.lower() or "without resistance" in sent.text.lower():
                 m.nonviolent = True
             mentions.append(m)
@@ -521,7 +619,42 @@ def extract(ctx: Context) -> list[Event]:
     _attach_places(ctx, mentions, sents, place_tok)
     _attach_dates(ctx, mentions, sents)
     _attach_figures(ctx, mentions)
+    mentions = _fold_sentences(mentions)
     return _merge(ctx, mentions, sents)
+
+
+# Within one sentence, ACLED records one event: a battle absorbs the shelling and the
+# killings around it, an ultimatum absorbs the surrender it demands.
+FOLDS = {
+    "ultimatum": {"surrender", "corridor"}, "offer": {"surrender", "corridor", "evacuation"},
+    "agreement": {"corridor", "evacuation", "surrender"}, "corridor": {"evacuation", "agreement"},
+}
+
+
+def _folds_into(host: Mention, guest: Mention) -> bool:
+    if host.denied != guest.denied:
+        return False
+    if lex.RANK.get(host.kind) == 1 and lex.RANK.get(guest.kind, 5) in (2, 3):
+        return _same_place(host.place, guest.place) is not False and _same_time(host.date, guest.date, None) is not False
+    return guest.kind in FOLDS.get(host.kind, ())
+
+
+def _fold_sentences(mentions: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    by_sent: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sent.setdefault(m.sent_index, []).append(m)
+    for si in sorted(by_sent):
+        ms = by_sent[si]
+        kept: list[Mention] = []
+        for m in sorted(ms, key=lambda x: (lex.RANK.get(x.kind, 5), x.primary.i)):
+            host = next((k for k in kept if _folds_into(k, m)), None)
+            if host is not None:
+                host.absorb(m)
+            else:
+                kept.append(m)
+        out.extend(sorted(kept, key=lambda x: x.primary.i))
+    return out
 
 
 def _mention_tokens(doc, records) -> dict[str, list[int]]:
@@ -569,55 +702,109 @@ def _place_ok(p: Place) -> bool:
     return p.lat is not None and p.lon is not None
 
 
+def _same_paragraph(text: str, a: int, b: int) -> bool:
+    lo, hi = (a, b) if a <= b else (b, a)
+    return "\n" not in text[lo:hi]
+
+
+def _definite_place_object(m: Mention, place_tokens: set[int]) -> bool:
+    """The trigger's target is a place named only by a common noun ("the port", "the steel mill")."""
+    for t in m.tokens:
+        objs = _children(t, "dobj", "nsubjpass")
+        objs += [p for c in _children(t, "prep") if c.lower_ in ("into", "on", "at", "in", "for", "of") for p in _children(c, "pobj")]
+        for o in objs:
+            if _lemma(o) in lex.PLACE_NOUNS and not any(x.i in place_tokens for x in o.subtree):
+                if any(c.dep_ in ("det", "poss") for c in o.children):
+                    return True
+    return False
+
+
+def _definite_place_noun(sent, place_tokens: set[int]) -> bool:
+    """'the city', 'the port', 'the plant': the article's own place, named earlier."""
+    for t in sent:
+        if _lemma(t) in ("city", "town", "port", "plant", "steelworks", "village", "factory") and t.i not in place_tokens:
+            if any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in t.children):
+                return True
+    return False
+
+
 def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> None:
     from unfog.extract.places import place_near
 
     doc = ctx.doc
+    text = doc.text
+    place_tokens = {t for toks in place_tok.values() for t in toks}
     by_sent: dict[int, list[Place]] = {}
     sent_starts = [s.start_char for s in sents]
     for p in ctx.places:
         if not _place_ok(p):
             continue
+        root = _record_root(doc, p)
+        # "Vladimir Putin": a person's name that the gazetteer also knows as a town
+        if root is None or root.ent_type_ == "PERSON" or (root.dep_ == "compound" and root.head.pos_ == "PROPN" and root.head.i not in place_tokens):
+            continue
         k = _sent_index(sent_starts, p.start)
         by_sent.setdefault(k, []).append(p)
     counts: dict[str, int] = {}
     for p in ctx.places:
-        if _place_ok(p) and (p.precision or 3) <= 1:
+        if _place_ok(p) and (p.precision or 3) <= 2:
             counts[p.canonical or p.name] = counts.get(p.canonical or p.name, 0) + 1
     main_place = None
     if counts:
         best = max(counts, key=lambda k: counts[k])
         main_place = next(p for p in ctx.places if (p.canonical or p.name) == best and _place_ok(p))
+
+    def context_place(m: Mention) -> Place | None:
+        """The last town named before the mention, in its paragraph; else the article's main place."""
+        for k in range(m.sent_index - 1, max(-1, m.sent_index - 4), -1):
+            prev = [p for p in by_sent.get(k, []) if (p.precision or 3) <= 2 and _same_paragraph(text, p.start, m.primary.idx)]
+            if prev:
+                return prev[-1]
+        for p in by_sent.get(m.sent_index, []):
+            if (p.precision or 3) <= 2 and p.start < m.primary.idx and _same_paragraph(text, p.start, m.primary.idx):
+                return p
+        return None
+
     for m in mentions:
         cands = []
         for p in by_sent.get(m.sent_index, []):
             root = _record_root(doc, p)
-            if root is None:
+            if root is None or not _same_paragraph(text, p.start, m.primary.idx):
                 continue
-            # "fall to Russia", "Russian forces": a country named as an actor is not the place
-            if (p.precision or 3) >= 3 and lex.SIDE_WORDS.get(p.name.lower()) and m.actor1 and p.name.lower() in m.actor1.lower():
+
+            # "fall to Russia", "Ukraine's deputy prime minister": a country as an actor is not the place
+            country = p.kind == "country" or p.feature_code in ("PCLI", "PCLD", "PCL") or bool(lex.SIDE_WORDS.get(p.name.lower()))
+            subjectish = root.dep_ in ("nsubj", "poss", "nsubjpass") or (root.dep_ == "conj" and root.head.dep_ in ("nsubj", "nsubjpass"))
+            if country and (subjectish or root.dep_ == "pobj" and root.head.lower_ in ("to", "by", "from", "with")):
                 continue
-            d = min(_tree_distance(root, t) for t in m.tokens)
+            if root.dep_ == "pobj" and root.head.lower_ == "of" and _lemma(root.head.head) in lex.PLACE_NOUNS:
+                root = root.head.head  # "the village of Manhush": the village is the argument
+            d = min(_clause_distance(root, t) for t in m.tokens)
+            if d > MAX_PLACE_DISTANCE:
+                continue
             cands.append((d, p.precision or 3, p.start, p))
         if cands:
-            fine = [c for c in cands if c[1] < 3] or cands
-            m.place = min(fine, key=lambda c: (c[0], c[1], c[2]))[3]
+            best = min(cands, key=lambda c: (c[0], c[1], c[2]))[3]
+            if (best.precision or 3) >= 3 and _definite_place_object(m, place_tokens):
+                best = context_place(m) or main_place or best
+            m.place = best
             m.place_local = True
             continue
-        try:
-            near = place_near(ctx, m.sent.start_char, m.sent.end_char)
-        except Exception:
-            near = None
-        if near is not None and _place_ok(near):
-            m.place = near
-            continue
-        for k in range(m.sent_index - 1, max(-1, m.sent_index - 4), -1):
-            prev = [p for p in by_sent.get(k, []) if (p.precision or 3) <= 2]
-            if prev:
-                m.place = prev[-1]
-                break
-        if m.place is None:
+        if not by_sent.get(m.sent_index):
+            try:
+                near = place_near(ctx, m.primary.idx, m.primary.idx + len(m.primary.text))
+            except Exception:
+                near = None
+            if near is not None and _place_ok(near) and near.start >= m.sent.start_char and near.end <= m.sent.end_char:
+                m.place = near
+                m.place_local = True
+                continue
+        m.place = context_place(m)
+        if m.place is None and main_place is not None and _definite_place_noun(m.sent, place_tokens):
             m.place = main_place
+        if m.place is None and main_place is not None:
+            m.place = main_place
+            m.place_guessed = True
 
 
 def _sent_index(starts: list[int], pos: int) -> int:
@@ -645,8 +832,14 @@ def _attach_dates(ctx: Context, mentions: list[Mention], sents) -> None:
         root = _record_root(doc, d)
         if root is None:
             continue
-        best = min(ms, key=lambda m: min(_tree_distance(root, t) for t in m.tokens))
         claimed_dates.add(d.id)
+        ms = [m for m in ms if _same_paragraph(doc.text, d.start, m.primary.idx)]
+        if not ms:
+            continue
+        dist = {id(m): min(_tree_distance(root, t) for t in m.tokens) for m in ms}
+        best = min(ms, key=lambda m: dist[id(m)])
+        if dist[id(best)] > MAX_DATE_DISTANCE:
+            continue
         if best.date is None or (d.precision or 3) < (best.date.precision or 3):
             best.date = d
     for m in mentions:
@@ -727,7 +920,7 @@ def _window(d: DateMention | None, published: str | None) -> tuple[date, date] |
     if a is None:
         return None
     b = _parse_day(d.date_end) or a
-    slack = {1: 1, 2: 3}.get(d.precision or 1, 0)
+    slack = {1: 0, 2: 1}.get(d.precision or 1, 0)
     return a - timedelta(days=slack), b + timedelta(days=slack)
 
 
@@ -793,22 +986,40 @@ def _merge_target(ctx: Context, m: Mention, drafts: list[_Draft]) -> _Draft | No
     for d in reversed(drafts):
         if d.family != fam or _is_historical(ctx, d.date()) != hist:
             continue
-        if m.denied or (definite and not own_place and m.date is None):
+        close = m.sent_index - d.last_sent <= NEAR_SENTENCES
+        if m.denied or (definite and ((not own_place and m.date is None) or close)):
             return d
         same_place = _same_place(m.place, d.place())
         same_time = _same_time(m.date, d.date(), ctx.published)
         if same_place is False or same_time is False:
             continue
-        close = m.sent_index - d.last_sent <= NEAR_SENTENCES
-        if same_place and (same_time or close or m.date is None or d.date() is None):
+        if same_place and (same_time or close):
             return d
+        if same_place and fam != "evacuation" and (m.date is None or d.date() is None):
+            return d  # an undated mention of a fight, siege or claim over the same place
         if same_place is None and close:
             return d
+    if definite and fam == "evacuation" and m.date is None:
+        for d in reversed(drafts):
+            if d.family == "agreement" and m.sent_index - d.last_sent <= NEAR_SENTENCES and any("corridor" in x.tags for x in d.mentions):
+                return d
     if definite and _lemma(m.primary) in GENERIC_ANAPHORS and not own_place and m.date is None:
         for d in reversed(drafts):
             if d.first.kind in lex.VIOLENT_KINDS:
                 return d
     return None
+
+
+def _geo_precision(d: _Draft, place: Place | None) -> int | None:
+    """ACLED's spatial precision: named in the clause as given; inferred from context 2; a guess 3."""
+    if place is None:
+        return None
+    p = place.precision or 1
+    if any(m.place_local for m in d.mentions):
+        return p
+    if all(m.place_guessed for m in d.mentions):
+        return 3
+    return max(p, 2)
 
 
 def _to_event(ctx: Context, d: _Draft) -> Event:
@@ -839,6 +1050,11 @@ def _to_event(ctx: Context, d: _Draft) -> Event:
     if home is None and place is not None and place.geonames_id is not None:
         home = "UKR" if (place.country is None and place.admin1) else home
     kind = first.kind
+    if kind in ("shelling", "air") and ("air" in {k for m in d.mentions for k in m.kinds} or weapon == "air"):
+        kind = "air"  # ACLED: an air strike ranks above shelling in the same event
+    a1_head = (actor1 or "").lower().split()[-1:] or [""]
+    if kind == "battle" and a1_head[0] in PROTESTER_NOUNS:
+        kind = "riot"  # crowds storming a building: a violent demonstration, not a battle
     if kind == "territory" and not reporter_says:
         claimed = True
     else:
@@ -848,6 +1064,10 @@ def _to_event(ctx: Context, d: _Draft) -> Event:
         weapon=weapon if kind == "killing" else None, nonviolent=any(m.nonviolent for m in d.mentions),
     )
     tags |= set(type_tags)
+    if kind == "arrest" and (actor2_head or "") in PROTESTER_NOUNS | {"protester", "demonstrator"}:
+        etype, sub = "Protests", "Protest with intervention"  # ACLED: arrests of protesters
+    if not counts and any(m.single_death for m in d.mentions):
+        counts = [1]
     if kind == "corridor" and "failed" in tags:
         pass
     if "failed" in tags and kind not in ("corridor", "agreement"):
@@ -902,7 +1122,7 @@ def _to_event(ctx: Context, d: _Draft) -> Event:
         geonames_id=place.geonames_id if place is not None else None,
         lat=place.lat if place is not None else None,
         lon=place.lon if place is not None else None,
-        geo_precision=(place.precision or 1) if place is not None else None,
+        geo_precision=_geo_precision(d, place),
         date=ev_date,
         date_end=ev_end,
         time_precision=precision,

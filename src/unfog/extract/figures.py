@@ -23,7 +23,7 @@ import re
 
 from unfog.actors import side_of  # noqa: I001
 from unfog.extract.context import Context
-from unfog.extract.statements import statement_at
+from unfog.extract.statements import sentence_spans, statement_at
 from unfog.model import Figure
 
 UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -289,10 +289,18 @@ def _excluded(doc, ph: Phrase, counted) -> bool:
     return False
 
 
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
 def _is_people(tok) -> bool:
     lem = tok.lemma_.lower()
     low = tok.lower_
-    return lem in PEOPLE_NOUNS or low in PEOPLE_NOUNS or (
+    return lem in PEOPLE_NOUNS or low in PEOPLE_NOUNS or _singular(low) in PEOPLE_NOUNS or (
         tok.ent_type_ == "NORP" and tok.tag_ in ("NNPS", "NNS") and tok.text[:1].isupper())
 
 
@@ -343,7 +351,7 @@ def _chain_category(doc, head_tok, counted) -> str | None:
                 seen.extend(g for g in c.children if g.dep_ in ("acomp", "xcomp", "oprd", "dobj", "attr"))
     node = counted if counted is not None else head_tok
     steps = 0
-    while steps < 6 and node.head is not node:
+    while steps < 6 and node.head.i != node.i:
         steps += 1
         node = node.head
         seen.append(node)
@@ -371,6 +379,12 @@ def _phrase_category(tokens) -> str | None:
             return "evacuated"
         if t.lemma_ in ("flee", "leave", "cross") and any(w.lemma_ in ("home", "country", "border", "abroad") for w in t.subtree):
             return "displaced"
+        if t.lemma_ in ("bring", "get", "take", "lead", "ferry", "bus") and any(c.dep_ == "prt" and c.lower_ == "out" for c in t.children):
+            return "evacuated"  # "brought out", "taken out" of a besieged place
+        if t.lemma_ == "take" and any(c.lemma_ in ("refuge", "shelter", "cover") for c in t.children):
+            return "trapped"  # "had taken refuge"
+        if t.lemma_ in ("leave", "flee") and any(c.dep_ == "dobj" and (c.ent_type_ in ("GPE", "LOC", "FAC", "ORG") or c.lemma_ in ("city", "town", "village", "region", "area")) for c in t.children):
+            return "displaced"  # "left Mariupol in private cars"
         if t.lemma_ in ("lay", "put", "throw") and any(w.lemma_ in ("arm", "arms", "weapon") for w in t.children):
             return "captured"
     return None
@@ -395,9 +409,9 @@ def _group(tok) -> str:
     if tok is None:
         return "people"
     lem = tok.lemma_.lower()
-    if lem in COMBATANT_NOUNS or tok.lower_ in COMBATANT_NOUNS:
+    if lem in COMBATANT_NOUNS or tok.lower_ in COMBATANT_NOUNS or _singular(tok.lower_) in COMBATANT_NOUNS:
         return "combatants"
-    if lem in CIVILIAN_NOUNS or tok.lower_ in CIVILIAN_NOUNS:
+    if lem in CIVILIAN_NOUNS or tok.lower_ in CIVILIAN_NOUNS or _singular(tok.lower_) in CIVILIAN_NOUNS:
         return "civilians"
     for c in tok.children:
         if c.lower_ in ("civilian", "innocent"):
@@ -427,7 +441,7 @@ def extract(ctx: Context) -> list[Figure]:
         phrases = _find_phrases(doc)
     except Exception:
         return []
-    sents = list(doc.sents)
+    sents = sentence_spans(doc)
     sent_of = {}
     for k, s in enumerate(sents):
         for t in range(s.start, s.end):
@@ -523,6 +537,8 @@ def _figure(ctx: Context, doc, text: str, ph: Phrase, sents, sent_of) -> Figure 
                 category = phrase or cats[-1]
                 break
     category = category or "other"
+    if ph.value == 1 and doc[ph.i].lower_ in ("one", "a", "an", "single") and category == "other":
+        return None  # "One woman told reporters": a person, not a count
     start = doc[start_tok].idx
     end_tok = doc[ph.j - 1]
     end = end_tok.idx + len(end_tok.text)

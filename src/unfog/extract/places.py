@@ -14,6 +14,7 @@ town with precision 2, as do places introduced by "near", "outside",
 from __future__ import annotations
 
 import functools
+from collections import Counter
 
 from unfog.extract.context import Context
 from unfog.gazetteer.index import get_gazetteer
@@ -22,7 +23,7 @@ from unfog.geocode import precision_for
 from unfog.model import Place
 
 RULER_NAME = "unfog_gazetteer_ruler"
-MIN_CONFIDENCE = 0.2  # below this a mention is too ambiguous to place
+MIN_CONFIDENCE = 0.05  # below this a mention is too ambiguous to place (the score tells the rest)
 ATTACH_WORDS = {"in", "at", "near", "of", "outside", "around", "from", "into", "to", "toward", "towards", "across"}
 
 
@@ -40,18 +41,16 @@ def _english_words(nlp) -> frozenset:
     return frozenset(words)
 
 
-def _english_for_doc(doc) -> frozenset:
-    nlp = getattr(doc, "_unfog_nlp", None)
-    return _ENGLISH.get("words", frozenset()) if nlp is None else _english_words(nlp)
-
-
 _ENGLISH: dict[str, frozenset] = {}
 
 
 def mentions_in(text: str) -> list[Mention]:
     g = get_gazetteer()
-    return [m for m in scan(text, g, require_caps=True, english=_ENGLISH.get("words", frozenset()))
-            if not m.unit]
+    if "words" not in _ENGLISH:  # no ruler built in this process (a bare model): stop words at least
+        from spacy.lang.en.stop_words import STOP_WORDS
+
+        _ENGLISH["words"] = frozenset(STOP_WORDS)
+    return [m for m in scan(text, g, require_caps=True, english=_ENGLISH["words"]) if not m.unit]
 
 
 def _label(m: Mention) -> str:
@@ -142,7 +141,11 @@ def extract(ctx: Context) -> list[Place]:
         ranked = resolve(r, g, hints_for(r, divisions))
         first[k] = ranked
         if ranked and ranked[0][2] >= 0.6 and ranked[0][0].fclass == "P":
-            pts.append((ranked[0][0].lat, ranked[0][0].lon))
+            pts.append((ranked[0][0].lat, ranked[0][0].lon, ranked[0][0].country))
+    # The centre of the article's main country ("Moscow said", "in London" do not move it).
+    if pts:
+        main_country = Counter(p[2] for p in pts).most_common(1)[0][0]
+        pts = [p for p in pts if p[2] == main_country]
     centre = _centroid(pts)
     places = []
     for k, r in enumerate(readings):
@@ -159,6 +162,8 @@ def extract(ctx: Context) -> list[Place]:
         e, _, conf = ranked[0]
         if conf < MIN_CONFIDENCE:
             continue
+        if r.want == "water" and e.fclass != "H":
+            continue  # "the Kakhovka reservoir" is not the town of Kakhovka
         prec = precision_for(e, r)
         kind = "facility" if m.landmark else e.kind
         places.append(Place(

@@ -36,13 +36,15 @@ CUE_LEMMAS = {
     "reiterate", "maintain", "suggest", "argue", "blame", "urge", "promise", "predict", "reply",
     "respond", "counter", "contend", "concede", "recall", "quote", "tweet", "vow", "threaten",
     "refute", "characterise", "characterize", "brand", "label", "disclose", "reveal", "repeat",
-    "comment", "remark", "observe", "conclude", "complain", "testify", "pledge", "agree",
+    "comment", "remark", "observe", "conclude", "complain", "testify", "pledge",
     "record", "document", "register", "count",
 }
 # Weak cues count only with reported content (a clause, a quote or "as ...").
-WEAK_CUES = {"call", "describe", "promise", "agree", "note", "recall", "repeat", "label", "brand",
+WEAK_CUES = {"call", "describe", "promise", "note", "recall", "repeat", "label", "brand",
              "characterise", "characterize", "post", "write", "vow", "pledge", "threaten", "quote",
              "blame", "urge", "warn", "confirm", "report", "record", "document", "register", "count"}
+SILENT_WHEN_NEGATED = {"comment", "respond", "reply", "say", "confirm", "explain", "specify", "elaborate",
+                       "disclose", "reveal", "answer", "state", "announce"}
 DENY_LEMMAS = {"deny", "reject", "dismiss", "refute", "disprove", "rebuff"}
 DENIAL_WORDS = re.compile(
     r"\b(fake|false|lies?|lying|untrue|not true|baseless|groundless|fabricat\w*|staged|"
@@ -130,6 +132,21 @@ def _is_closing(s: str, i: int) -> bool:
     return not prev.isspace() or i == len(s) - 1
 
 
+def sentence_spans(doc):
+    """spaCy's sentences, cut again at paragraph breaks (the parser sometimes runs across them)."""
+    out = []
+    for sent in doc.sents:
+        start = sent.start
+        for t in sent:
+            if t.is_space and "\n" in t.text:
+                if t.i > start:
+                    out.append(doc[start:t.i])
+                start = t.i + 1
+        if start < sent.end:
+            out.append(doc[start:sent.end])
+    return out
+
+
 def in_quote(segs: list[QuoteSeg], start: int, end: int | None = None) -> QuoteSeg | None:
     end = start + 1 if end is None else end
     for s in segs:
@@ -179,8 +196,11 @@ class Memory:
         return None
 
     def resolve_title(self, noun: str) -> Speaker | None:
+        """'the mayor' -> the latest speaker with that role; 'the ministry' -> the latest such body."""
         for sp in reversed(self.speakers):
             if sp.role and re.search(r"\b" + re.escape(noun) + r"\b", sp.role, re.I):
+                return sp
+            if sp.kind == "organisation" and re.search(r"\b" + re.escape(noun) + r"\b", sp.name, re.I):
                 return sp
         return None
 
@@ -211,7 +231,7 @@ def _mention_span(tok):
         for c in t.children:
             # "an adviser to Ukraine's defence ministry" and "Institute for the Study of War" keep
             # their preposition; "Putin in Moscow" does not.
-            keep = c.dep_ == "prep" and (t is tok or (t.pos_ == "PROPN" and tok.pos_ == "PROPN")) and c.i > tok.i and (
+            keep = c.dep_ == "prep" and (t.i == tok.i or (t.pos_ == "PROPN" and tok.pos_ == "PROPN")) and c.i > tok.i and (
                 tok.pos_ != "PROPN" or (c.lower_ in ("of", "for") and c.i + 1 < len(doc) and doc[c.i + 1].is_title)
                 or (c.lower_ in ("of", "for") and c.i + 2 < len(doc) and doc[c.i + 1].lower_ == "the" and doc[c.i + 2].is_title))
             if c.dep_ in cut and not keep:
@@ -385,11 +405,13 @@ def _subject(verb):
     v = verb
     while v is not None and seen < 6:
         seen += 1
-        for c in v.children:
-            if c.dep_ in ("nsubj",) and c.lower_ not in ("there",):
-                if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
-                    return v.head
-                return c
+        subjects = [c for c in v.children if c.dep_ == "nsubj" and c.lower_ not in ("there",)]
+        # the nearest subject in the verb's own paragraph (a parse may run across a break)
+        subjects.sort(key=lambda c: (not _same_paragraph(c, verb), abs(c.i - v.i)))
+        for c in subjects[:1]:
+            if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
+                return v.head
+            return c
         # passive with an agent: "the claim was made by X"
         for c in v.children:
             if c.dep_ == "agent":
@@ -398,7 +420,7 @@ def _subject(verb):
                         return g
         if any(c.dep_ in ("nsubjpass", "expl") for c in v.children):
             return None
-        if v.dep_ in ("conj", "advcl", "xcomp") and v.head is not v:
+        if v.dep_ in ("conj", "advcl", "xcomp") and v.head.i != v.i:
             v = v.head
             continue
         if v.dep_ == "relcl":
@@ -479,6 +501,8 @@ def find_cues(sent, segs):
         if lemma == "call" and any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children) \
                 and not any(c.dep_ in ("ccomp",) for c in tok.children):
             pass  # "called for mediation" is still the speaker's demand
+        if lemma in SILENT_WHEN_NEGATED and any(c.dep_ == "neg" for c in tok.children):
+            continue  # "did not comment", "did not respond": nothing was said
         if lemma == "tell" and any(c.dep_ == "xcomp" for c in tok.children) \
                 and not any(c.dep_ == "ccomp" for c in tok.children):
             continue  # "told him to repeat the offer" is an order, not a report
@@ -493,7 +517,7 @@ def find_cues(sent, segs):
     # A cue inside the reported content of another cue is part of what was reported, unless it
     # names its own speaker ("the deaths, which local authorities put at 20,000").
     cue_ids = {c[0].i for c in out}
-    return [c for c in out if not any(a.i in cue_ids for a in c[0].ancestors) or c[1].head is c[0]]
+    return [c for c in out if not any(a.i in cue_ids for a in c[0].ancestors) or c[1].head.i == c[0].i]
 
 
 SPEAKER_NOUNS = {
@@ -574,7 +598,7 @@ def extract(ctx: Context) -> list[Statement]:
 
     last: Statement | None = None
     last_para = -10
-    for sent in doc.sents:
+    for sent in sentence_spans(doc):
         if len(sent.text) > MAX_SENT_CHARS:
             continue
         s0, s1 = sent.start_char, sent.end_char
@@ -706,4 +730,4 @@ def statement_at(statements: list[Statement], start: int, end: int) -> Statement
     return best[1] if best else None
 
 
-__all__ = ["extract", "quote_segments", "statement_at", "Actor"]
+__all__ = ["extract", "quote_segments", "sentence_spans", "statement_at", "Actor"]

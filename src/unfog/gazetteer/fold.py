@@ -10,6 +10,7 @@ names, not from folding.
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -30,19 +31,24 @@ _KEY_RULES: list[tuple[re.Pattern, str]] = [
 ]
 
 
+_TABLE = {**{ord(c): None for c in _APOSTROPHES}, **{ord(c): " " for c in _DASHES},
+          ord("ß"): "ss", ord("ł"): "l", ord("Ł"): "l", ord("ø"): "o", ord("Ø"): "o", ord("đ"): "d", ord("ı"): "i"}
+
+
 def fold(text: str) -> str:
     """Lower case, no accents, no apostrophes, dashes as spaces, single spaces."""
     if not text:
         return ""
-    s = unicodedata.normalize("NFKD", text)
-    s = "".join(ch for ch in s if not unicodedata.combining(ch))
-    s = s.translate({ord(c): None for c in _APOSTROPHES})
-    s = s.translate({ord(c): " " for c in _DASHES})
-    s = s.casefold().replace("ß", "ss").replace("ł", "l").replace("ø", "o").replace("đ", "d").replace("ı", "i")
+    s = text.translate(_TABLE)
+    if not s.isascii():
+        s = unicodedata.normalize("NFKD", s)
+        s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = s.casefold()
     s = _NON_WORD.sub(" ", s)
     return _SPACES.sub(" ", s).strip()
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def name_key(text: str) -> str:
     """The lookup key: :func:`fold` plus tolerance for transliteration variants."""
     s = fold(text)

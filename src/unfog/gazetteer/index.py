@@ -163,6 +163,11 @@ class Gazetteer:
         if len(stem) < 4:
             return []
         out = [self.entries[i] for i in self._district_cache.get(stem, ())]
+        if not out:  # "Shakhtersky" for Shakhtarsk: a close spelling of a district stem
+            import difflib
+
+            for other in difflib.get_close_matches(stem, [k for k in self._district_cache if k[:2] == stem[:2]], n=2, cutoff=0.8):
+                out.extend(self.entries[i] for i in self._district_cache[other])
         for k, idx in self._stem_index().get(stem[:4], ()):
             if k.startswith(stem) and len(k) - len(stem) <= 4:
                 out.extend(self.entries[i] for i in idx)
@@ -224,13 +229,16 @@ class Hints:
     centroid: tuple[float, float] | None = None
     countries: set[str] = field(default_factory=set)
     want: str | None = None  # "water" | "region" | "settlement" | None
+    key: str | None = None  # the name as written (name_key): its own name beats an alternate name
 
 
 def score(e: Entry, hints: Hints) -> float:
     s = e.prior()
     if hints.admin1:
         w = hints.admin1.get((e.country, e.admin1_code), 0.0)
-        s += 4.0 * w if w else (-1.0 if e.fclass == "P" else 0.0)
+        # A named division lifts its places; the others lose in proportion to how
+        # directly it was named ("Adamivka, Donetsk" vs "the Donetsk region" somewhere).
+        s += 4.0 * w if w else (-2.5 * max(hints.admin1.values()) if e.fclass == "P" else 0.0)
     for d in hints.districts:
         if d.country == e.country and d.admin1_code == e.admin1_code:
             if d.admin2 and d.admin2 == e.admin2:
@@ -242,7 +250,7 @@ def score(e: Entry, hints: Hints) -> float:
                 break
     if hints.centroid is not None:
         dist = distance_km(hints.centroid[0], hints.centroid[1], e.lat, e.lon)
-        s += 2.5 if dist < 60 else 1.5 if dist < 150 else 0.5 if dist < 400 else 0.0
+        s += 2.0 if dist < 60 else 1.2 if dist < 150 else 0.6 if dist < 400 else 0.0
     if hints.countries and e.country in hints.countries:
         s += 0.5
     if hints.want == "water":
@@ -256,6 +264,8 @@ def score(e: Entry, hints: Hints) -> float:
             s -= 3.0  # a bare name is rarely the river ("Bakhmut" the town, not the stream)
     if e.layer == "world":
         s += 0.3
+    if hints.key and name_key(e.name) == hints.key:
+        s += 0.8
     return s
 
 

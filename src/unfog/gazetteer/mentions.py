@@ -85,7 +85,7 @@ def scan(text: str, g: Gazetteer, require_caps: bool = True, english: frozenset 
     out: list[Mention] = []
     i = 0
     n = len(ws)
-    max_words = max(1, g.max_words)
+    max_words = min(6, max(1, g.max_words))  # longer names are rare in running text
     while i < n:
         if require_caps and not _capitalised(ws[i]):
             i += 1
@@ -106,7 +106,7 @@ def scan(text: str, g: Gazetteer, require_caps: bool = True, english: frozenset 
                 hit = Mention(ws[i].start, last.end, span, key, landmark=True)
                 break
             if key in g.by_key:
-                if j - i == 1 and require_caps and _skip_single(ws, i, key, g, english):
+                if j - i == 1 and require_caps and _skip_single(ws, i, key, g, english, text):
                     break
                 hit = Mention(ws[i].start, last.end, span, key)
                 break
@@ -131,7 +131,14 @@ def _attached_name(text: str, ws: list[Word], a: int, b: int) -> bool:
     if a < 0 or b >= len(ws):
         return False
     between = text[ws[a].end:ws[b].start]
-    return between in (" ", "-") and ws[a].text[:1].isupper() and ws[b].text[:1].isupper()
+    return (between in (" ", "-") and ws[a].text[:1].isupper() and ws[b].text[:1].isupper()
+            and ws[a].lower not in _FUNCTION_WORDS and ws[b].lower not in _FUNCTION_WORDS)
+
+
+# Capitalised at a sentence start, these are not part of a name ("In Warsaw").
+_FUNCTION_WORDS = {"in", "at", "on", "the", "from", "to", "and", "but", "near", "of", "for", "by", "with", "as",
+                   "a", "an", "outside", "inside", "after", "before", "since", "when", "while", "both", "east",
+                   "west", "north", "south", "central", "eastern", "western", "northern", "southern"}
 
 
 def _gap(text: str, ws: list[Word]) -> bool:
@@ -143,7 +150,7 @@ def _gap(text: str, ws: list[Word]) -> bool:
     return False
 
 
-def _skip_single(ws: list[Word], i: int, key: str, g: Gazetteer, english) -> bool:
+def _skip_single(ws: list[Word], i: int, key: str, g: Gazetteer, english, text: str = "") -> bool:
     """A one-word name that is probably not a place here."""
     cands = g.candidates(key)
     major = any(e.population >= 200000 or e.fcode in ("PPLC", "PCLI", "ADM1", "RGN", "SEA") or e.layer == "world"
@@ -156,13 +163,19 @@ def _skip_single(ws: list[Word], i: int, key: str, g: Gazetteer, english) -> boo
         return True
     # Inside a run of capitalised words that is not a place: a person or an organisation.
     def cap_word(k):
-        return 0 <= k < len(ws) and _capitalised(ws[k]) and ws[k].text.isalpha()
+        return (0 <= k < len(ws) and _capitalised(ws[k]) and ws[k].text.isalpha()
+                and ws[k].lower not in _FUNCTION_WORDS and fold(ws[k].text) not in english)
     def joined(a, b):  # two words side by side, only a space between
         return 0 <= a and b < len(ws) and ws[b].start - ws[a].end == 1
-    prev_is_name = (cap_word(i - 1) and joined(i - 1, i) and not _sentence_start(ws, i - 1)
-                    and not _notable(g, ws[i - 1].text))
-    next_is_name = (cap_word(i + 1) and joined(i, i + 1) and not _notable(g, ws[i + 1].text)
-                    and ws[i + 1].lower not in REGION_WORDS | DISTRICT_WORDS | TITLE_WORDS)
+    # A small place glued to another capitalised word is most likely part of a person's
+    # or organisation's name ("Vladimir Putin", "Putin" being a hamlet's old name);
+    # a bigger one only when the other word is not itself a notable place.
+    def other_is_name(k):
+        if not cap_word(k) or ws[k].lower in REGION_WORDS | DISTRICT_WORDS | TITLE_WORDS:
+            return False
+        return not significant or not _notable(g, ws[k].text)
+    prev_is_name = joined(i - 1, i) and other_is_name(i - 1)
+    next_is_name = joined(i, i + 1) and other_is_name(i + 1)
     return prev_is_name or next_is_name
 
 
@@ -171,8 +184,12 @@ def _notable(g: Gazetteer, word: str) -> bool:
     return any(e.population >= 1000 or e.layer == "world" or e.fclass == "A" for e in g.candidates(word))
 
 
-def _sentence_start(ws: list[Word], k: int) -> bool:
-    return k == 0
+def _sentence_start(ws: list[Word], k: int, text: str = "") -> bool:
+    """The word opens a sentence (its capital says nothing)."""
+    if k == 0:
+        return True
+    between = text[ws[k - 1].end:ws[k].start] if text else ""
+    return any(c in between for c in ".!?\n:;“\"")
 
 
 @dataclass
@@ -206,7 +223,9 @@ def read_context(text: str, mentions: list[Mention], g: Gazetteer) -> list[Readi
         prev = [w.lower for w in before[-4:]]
         if prev and prev[-1] in ("village", "town", "city", "settlement", "villages", "towns", "cities", "hamlet"):
             r.want = r.want or "settlement"
-        if prev and prev[-1] == "the":
+        # "near the village of X": skip the words that only name the kind of place.
+        while prev and prev[-1] in ("the", "village", "town", "city", "settlement", "of") and not (
+                prev[-1] == "of" and len(prev) >= 2 and prev[-2] in FACILITY_WORDS | NEAR_WORDS):
             prev = prev[:-1]
         if prev and (prev[-1] in NEAR_WORDS or (prev[-1] in ("of", "in", "at", "from") and len(prev) >= 2
                                                 and prev[-2] in FACILITY_WORDS | NEAR_WORDS
@@ -266,6 +285,7 @@ def resolve(r: Reading, g: Gazetteer, hints: Hints) -> list[tuple[Entry, float, 
         hit = g.landmarks.get(r.mention.key)
         return [(g.entries[hit[0]], 10.0, 0.95)] if hit else []
     cands = g.candidates(r.mention.key)
+    hints.key = r.mention.key
     if r.want == "region":
         cands = cands + [e for e in (g.admin1_entry(*d) for d in g.admin1_of(r.mention.text)) if e]
     if r.want == "district":

@@ -196,6 +196,11 @@ def create_app(db: str, allow_ingest: bool = False, tiles: bool = True, max_body
     def api_ledger(f: q.Filters = Depends(filters), store: Store = Depends(get_store)):
         return {"rows": ledger_for(store, q.all_rows(store, "figures", f))}
 
+    @app.get("/api/disputes", tags=["views"], summary="Pairs of related statements (claims and their denials)")
+    def api_disputes(f: q.Filters = Depends(filters), store: Store = Depends(get_store)):
+        check_filters("statements", f)
+        return {"pairs": statement_disputes(store, f)}
+
     @app.post("/api/ingest", tags=["ingest"], summary="Extract and store articles (only with --allow-ingest)")
     async def api_ingest(request: Request):
         if not allow_ingest:
@@ -220,9 +225,10 @@ def create_app(db: str, allow_ingest: bool = False, tiles: bool = True, max_body
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def desk(request: Request, f: q.Filters = Depends(filters), store: Store = Depends(get_store)):
         data = desk_data(store, f, tiles=tiles)
-        rows = [r for r in data.pop("ledger") if r["status"] != "single"][:8]
+        rows = [r for r in data.pop("ledger") if r["status"] not in ("single", "unrelated")][:4]
+        disputes = [d for d in statement_disputes(store, f) if d["type"] == "contradicts"][:4]
         articles = q.page(store, "articles", _article_filters(f), limit=10)["items"]
-        return templates.TemplateResponse(request, "desk.html", page_context(request, f, data=data, ledger=rows, articles=articles, page="desk"))
+        return templates.TemplateResponse(request, "desk.html", page_context(request, f, data=data, ledger=rows, disputes=disputes, articles=articles, page="desk"))
 
     def component_page(name: str):
         def component(request: Request, f: q.Filters = Depends(filters), store: Store = Depends(get_store)):
@@ -239,7 +245,8 @@ def create_app(db: str, allow_ingest: bool = False, tiles: bool = True, max_body
     @app.get("/ledger", response_class=HTMLResponse, include_in_schema=False)
     def ledger(request: Request, f: q.Filters = Depends(filters), store: Store = Depends(get_store)):
         rows = ledger_for(store, q.all_rows(store, "figures", f))
-        return templates.TemplateResponse(request, "ledger.html", page_context(request, f, ledger=rows, page="ledger"))
+        disputes = statement_disputes(store, f)
+        return templates.TemplateResponse(request, "ledger.html", page_context(request, f, ledger=rows, disputes=disputes, page="ledger"))
 
     @app.get("/articles", response_class=HTMLResponse, include_in_schema=False)
     def articles(request: Request, f: q.Filters = Depends(filters), offset: int = Query(0, ge=0, le=10_000_000),
@@ -317,6 +324,29 @@ def ledger_for(store: Store, figures: list[dict]) -> list[dict]:
         for p in store.rows("places", where=f"article_id IN ({marks})", params=article_ids, order="article_id, start"):
             places.setdefault(p["article_id"], []).append(Place.from_dict(p))
     return views.ledger_rows(figures, relations, published=published, places=places)
+
+
+def statement_disputes(store: Store, f: q.Filters) -> list[dict]:
+    """Pairs of related statements (a denial and what it denies, ...) among the filtered statements."""
+    st_f = q.Filters(**{k: v for k, v in f.active().items() if k in q.TABLE_FILTERS["statements"]})
+    statements = {s["id"]: s for s in q.all_rows(store, "statements", st_f)}
+    relations = q.relations_among(store, list(statements))
+    missing = sorted({r[k] for r in relations for k in ("a", "b")} - set(statements))
+    if missing:
+        marks = ", ".join("?" for _ in missing)
+        statements.update({s["id"]: s for s in store.rows("statements", where=f"id IN ({marks})", params=missing)})
+    pairs = views.statement_pairs(statements, relations)
+    titles = {}
+    ids = sorted({p[k]["article_id"] for p in pairs for k in ("a", "b")})
+    if ids:
+        marks = ", ".join("?" for _ in ids)
+        for aid, title, ext, published in store.con.execute(
+                f"SELECT id, title, external_id, published FROM articles WHERE id IN ({marks})", ids).fetchall():
+            titles[aid] = {"title": title or ext or aid, "published": published}
+    for p in pairs:
+        for k in ("a", "b"):
+            p[k] = {**p[k], "article": titles.get(p[k]["article_id"], {})}
+    return pairs
 
 
 def desk_data(store: Store, f: q.Filters, tiles: bool = True) -> dict[str, Any]:

@@ -179,5 +179,26 @@ def timeline(events: list[dict], figures: list[dict]) -> dict[str, Any]:
     days = sorted({d for c in series.values() for d in c})
     return {
         "days": days,
+        "focus": focus_window([d for c in series.values() for d, n in c.items() for _ in range(n)]),
         "series": [{"kind": k, "type": t, "counts": c, "total": sum(c.values())} for (k, t), c in sorted(series.items())],
     }
+
+
+def focus_window(days: list[str], max_span: int = 120, tail: float = 0.05) -> dict[str, Any] | None:
+    """The stretch of days the chart shows: everything, or the middle 90% when a few
+    far-off dates (a war's start years earlier, a forecast) would squash the rest."""
+    if not days:
+        return None
+    days = sorted(days)
+    first, last = days[0], days[-1]
+    if (_ordinal(last) - _ordinal(first)) <= max_span:
+        return {"start": first, "end": last, "outside": 0}
+    k = int(len(days) * tail)
+    start, end = days[k], days[len(days) - 1 - k]
+    return {"start": start, "end": end, "outside": sum(1 for d in days if d < start or d > end)}
+
+
+def _ordinal(day: str) -> int:
+    import datetime as dt
+
+    return dt.date.fromisoformat(day).toordinal()

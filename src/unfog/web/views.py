@@ -229,3 +229,14 @@ def map_points(events: list[dict], places: list[dict]) -> dict[str, list[dict]]:
 def _has_coords(r: dict) -> bool:
     lat, lon = r.get("lat"), r.get("lon")
     return isinstance(lat, (int, float)) and isinstance(lon, (int, float)) and -90 <= lat <= 90 and -180 <= lon <= 180
+
+
+def statement_pairs(statements: dict[str, dict], relations: list[dict]) -> list[dict]:
+    """Relations between two statements, each with both statements, contradictions first."""
+    pairs = []
+    for r in relations:
+        a, b = statements.get(r.get("a")), statements.get(r.get("b"))
+        if a and b:
+            pairs.append({"type": r["type"], "note": r.get("note"), "id": r.get("id"), "a": a, "b": b})
+    pairs.sort(key=lambda p: (STATUS_ORDER.get(p["type"], 9), p["a"].get("date") or "", p["id"] or ""))
+    return pairs

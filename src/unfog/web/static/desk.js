@@ -81,7 +81,7 @@
 
   function drawMap(node, data) {
     if (typeof L === "undefined") { node.textContent = "The map library did not load."; return; }
-    var map = L.map(node, { zoomControl: true, attributionControl: true, preferCanvas: false });
+    var map = L.map(node, { zoomControl: true, attributionControl: true, preferCanvas: false, zoomSnap: 0.25 });
     var outline = L.geoJSON(data.outline, {
       style: function () { return { color: "#7f8c8d", weight: 1.2, fillColor: "#eef1f3", fillOpacity: 0.9 }; },
       interactive: false
@@ -120,7 +120,12 @@
     eventLayer.addTo(map);
     L.control.layers(null, { "Events": eventLayer, "Places mentioned": placeLayer, "Outline": outline }, { collapsed: true }).addTo(map);
 
-    if (bounds.length) map.fitBounds(L.latLngBounds(bounds).pad(0.5), { maxZoom: 7 });
+    // Fit to the points near the outlined countries; a few far-off places (capitals
+    // abroad quoted in the text) would otherwise zoom the map out to the world.
+    var area = outline.getBounds().pad(0.25);
+    var near = bounds.filter(function (b) { return area.contains(L.latLng(b[0], b[1])); });
+    if (near.length) map.fitBounds(L.latLngBounds(near).pad(0.4), { maxZoom: 7 });
+    else if (bounds.length) map.fitBounds(L.latLngBounds(bounds).pad(0.3), { maxZoom: 7 });
     else map.fitBounds(outline.getBounds());
 
     var legend = L.control({ position: "bottomleft" });
@@ -172,11 +177,13 @@
       return;
     }
     var DAY = 86400000;
-    var t0 = Date.parse(tl.days[0] + "T00:00:00Z");
-    var t1 = Date.parse(tl.days[tl.days.length - 1] + "T00:00:00Z");
+    var focus = tl.focus || { start: tl.days[0], end: tl.days[tl.days.length - 1], outside: 0 };
+    var shownDays = tl.days.filter(function (d) { return d >= focus.start && d <= focus.end; });
+    var t0 = Date.parse(focus.start + "T00:00:00Z");
+    var t1 = Date.parse(focus.end + "T00:00:00Z");
     var nDays = Math.round((t1 - t0) / DAY) + 1;
     var lanes = [["event", "Events per day (by type)"], ["figure", "Figures per day (by category)"]];
-    var W = 900, laneH = 130, padL = 40, padR = 12, top = 18, gap = 40;
+    var W = 900, laneH = 110, padL = 40, padR = 24, top = 18, gap = 42;
     var H = top + lanes.length * (laneH + gap);
     var root = svg("svg", { viewBox: "0 0 " + W + " " + H, "class": "timeline-svg", role: "img" });
     root.appendChild(svg("title")).textContent = "Counts per day";
@@ -196,7 +203,8 @@
       label.textContent = lane[1];
       root.appendChild(label);
       var totals = {};
-      series.forEach(function (s) { Object.keys(s.counts).forEach(function (d) { totals[d] = (totals[d] || 0) + s.counts[d]; }); });
+      var inFocus = function (d) { return d >= focus.start && d <= focus.end; };
+      series.forEach(function (s) { Object.keys(s.counts).filter(inFocus).forEach(function (d) { totals[d] = (totals[d] || 0) + s.counts[d]; }); });
       var max = Math.max.apply(null, [1].concat(Object.keys(totals).map(function (d) { return totals[d]; })));
       root.appendChild(svg("line", { x1: padL, y1: y0 + laneH, x2: W - padR, y2: y0 + laneH, "class": "axis" }));
       var maxLabel = svg("text", { x: padL - 6, y: y0 + 10, "class": "tick", "text-anchor": "end" });
@@ -214,7 +222,7 @@
       series.forEach(function (s) {
         var key = kind + ":" + s.type;
         if (!(key in colours)) colours[key] = colourFor(s.type, kind === "event" ? EVENT_COLOURS : {}, ci++);
-        Object.keys(s.counts).sort().forEach(function (d) {
+        Object.keys(s.counts).filter(inFocus).sort().forEach(function (d) {
           var n = s.counts[d];
           var h = (n / max) * (laneH - 14);
           var below = stack[d] || 0;
@@ -235,23 +243,28 @@
         item.appendChild(document.createTextNode((kind === "event" ? "event: " : "figure: ") + s.type + " (" + s.total + ")"));
         legend.appendChild(item);
       });
-      // Month ticks along the axis (or the first and last day for short spans).
+      // Ticks: days for short spans, month starts for longer ones; never more than about ten.
       var ticks = [];
-      var d0 = new Date(t0);
       if (nDays > 45) {
+        var d0 = new Date(t0);
         var m = new Date(Date.UTC(d0.getUTCFullYear(), d0.getUTCMonth() + 1, 1));
         while (m.getTime() <= t1) { ticks.push(m.toISOString().slice(0, 10)); m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1)); }
+      } else {
+        ticks = shownDays.slice();
       }
-      if (!ticks.length || ticks[0] !== tl.days[0]) ticks.unshift(tl.days[0]);
-      if (tl.days.length > 1) ticks.push(tl.days[tl.days.length - 1]);
-      ticks.forEach(function (d, ti) {
+      var step = Math.ceil(ticks.length / 10);
+      ticks = ticks.filter(function (d, ti) { return ti % step === 0; });
+      ticks.forEach(function (d) {
         var tx = x(d) + bw / 2;
         root.appendChild(svg("line", { x1: tx, y1: y0 + laneH, x2: tx, y2: y0 + laneH + 4, "class": "axis" }));
-        var label2 = svg("text", { x: tx, y: y0 + laneH + 16, "class": "tick", "text-anchor": ti === 0 ? "start" : (ti === ticks.length - 1 ? "end" : "middle") });
-        label2.textContent = d;
+        var label2 = svg("text", { x: tx, y: y0 + laneH + 16, "class": "tick", "text-anchor": "middle" });
+        label2.textContent = nDays > 45 ? d.slice(0, 7) : d.slice(5);
         root.appendChild(label2);
       });
     });
+    var range = el("p", "muted", "From " + focus.start + " to " + focus.end +
+      (focus.outside ? " · " + focus.outside + " dated records outside this stretch are left out of the chart (see the API /api/timeline)." : "."));
+    node.appendChild(range);
     node.appendChild(root);
     node.appendChild(legend);
   }

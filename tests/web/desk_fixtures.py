@@ -1,4 +1,4 @@
-"""Stores for the desk tests: a small hand-made one (fast) and a hostile article.
+"""Hand-made records for the desk tests: three related articles and a hostile one.
 
 The hand-made store is written straight through :class:`unfog.store.Store`,
 so the API tests do not depend on the extractors; the browser test ingests
@@ -125,5 +125,5 @@ def write_hand_made(path: Path, hostile: bool = True) -> Path:
 
 @pytest.fixture(scope="session")
 def desk_db(tmp_path_factory) -> Path:
-    """A store with three related articles and one hostile article."""
+    """A store with three related articles and one hostile article (import this fixture into a test module)."""
     return write_hand_made(tmp_path_factory.mktemp("desk") / "desk.duckdb")

@@ -9,7 +9,8 @@ from fastapi.testclient import TestClient
 from unfog.web.app import create_app
 from unfog.web.queries import Filters, like, where_clause
 
-from conftest import HOSTILE_TEXT, HOSTILE_TITLE, hand_made_results, hostile_results
+from desk_fixtures import desk_db  # noqa: F401  (fixture)
+from desk_fixtures import HOSTILE_TEXT, HOSTILE_TITLE, hand_made_results, hostile_results
 
 
 @pytest.fixture(scope="module")
@@ -106,10 +107,11 @@ def test_article_detail(client, ids):
     ("/api/articles/art_0000000000000000", 404),
     ("/api/figures/fig_0000000000000000", 404),
     ("/api/articles/not-an-id", 422),
-    ("/api/articles/..%2F..%2Fetc%2Fpasswd", 422),
+    ("/api/articles/..%2F..%2Fetc%2Fpasswd", (404, 422)),  # the router sees a longer path: no route
     ("/api/articles/art_00000000000000000000000000000000000000000000", 422),
     ("/articles/art_0000000000000000", 404),
-    ("/articles/..%2Fstore", 422),
+    ("/articles/..%2Fstore", (404, 422)),
+    ("/api/articles/art_0593116e20642923.json", 422),
     ("/api/figures?limit=0", 422),
     ("/api/figures?limit=501", 422),
     ("/api/figures?offset=-1", 422),
@@ -124,7 +126,7 @@ def test_article_detail(client, ids):
     ("/api/nothing", 404),
 ])
 def test_errors(client, path, status):
-    assert client.get(path).status_code == status
+    assert client.get(path).status_code in (status if isinstance(status, tuple) else (status,))
 
 
 def test_static_path_traversal_is_refused(client):
@@ -164,8 +166,17 @@ def test_request_body_limit(desk_db, tmp_path):
     app.state.store.close()
 
 
-def test_ingest_when_allowed(desk_db, tmp_path, nlp):
+def test_ingest_when_allowed(desk_db, tmp_path, monkeypatch):
+    """The endpoint's own work (parse, skip known, store); extraction itself is tested elsewhere."""
     import shutil
+
+    from unfog.model import ArticleRecords
+
+    def extract_stream(articles, **kw):  # stand-in for the extractors: keeps this test fast and independent
+        for a in articles:
+            yield ArticleRecords(article=a)
+
+    monkeypatch.setattr("unfog.api.extract_stream", extract_stream)
 
     db = tmp_path / "rw.duckdb"
     shutil.copy(desk_db, db)

@@ -1,0 +1,193 @@
+"""Score event extraction against the hand-coded gold in tests/gold/events/.
+
+    python benchmarks/score_events.py            # seeds (../shared), our fixtures, held-out samples
+    python benchmarks/score_events.py --json     # the numbers as JSON
+    python benchmarks/score_events.py -v         # every gold event, found or not
+
+A gold event is *found* when an extracted event's evidence covers the gold
+trigger and it has the same event_type and sub_event_type. For found events:
+place is right within 30 km of the gold coordinates (gold without coordinates
+is not scored), date is right when the gold day lies within the extracted
+[date, date_end] widened by the tolerance of both precisions (day 0, week 3,
+month 15 days), fatalities are right when equal (null == null).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+GOLD = REPO / "tests" / "gold" / "events"
+FIXTURES = REPO / "tests" / "fixtures" / "events" / "articles.jsonl"
+SAMPLES = REPO / "src" / "unfog" / "samples" / "mariupol.jsonl"  # held out: coded before the extractor saw them
+SEEDS = Path(__import__("os").environ.get("UNFOG_SHARED", REPO.parent / "shared")) / "seeds"
+TOLERANCE = {1: 0, 2: 3, 3: 15}
+PLACE_KM = 30.0
+
+
+def km(lat1, lon1, lat2, lon2) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(h))
+
+
+def trigger_offset(text: str, trigger: str, occurrence: int = 0) -> int:
+    pos = -1
+    for _ in range(occurrence + 1):
+        pos = text.find(trigger, pos + 1)
+        if pos < 0:
+            raise ValueError(f"gold trigger {trigger!r} (occurrence {occurrence}) is not in the text")
+    return pos
+
+
+def covering(events: list[dict], pos: int) -> list[dict]:
+    out = []
+    for e in events:
+        spans = e.get("evidence") or [{"start": e["start"], "end": e["end"]}]
+        if any(s["start"] <= pos < s["end"] for s in spans):
+            out.append(e)
+    return out
+
+
+def date_ok(gold: dict, ev: dict) -> bool:
+    if not gold.get("date"):
+        return True
+    if not ev.get("date"):
+        return False
+    g = date.fromisoformat(gold["date"])
+    a = date.fromisoformat(ev["date"])
+    b = date.fromisoformat(ev.get("date_end") or ev["date"])
+    slack = timedelta(days=TOLERANCE.get(gold.get("time_precision") or 1, 0) + TOLERANCE.get(ev.get("time_precision") or 1, 0))
+    return a - slack <= g <= b + slack
+
+
+def place_ok(gold: dict, ev: dict) -> bool | None:
+    if gold.get("lat") is None:
+        return None
+    if ev.get("lat") is None:
+        return False
+    return km(gold["lat"], gold["lon"], ev["lat"], ev["lon"]) <= PLACE_KM
+
+
+def score_article(text: str, gold_events: list[dict], events: list[dict]) -> list[dict]:
+    """One row per gold event: what was found and which fields are right."""
+    rows = []
+    for g in gold_events:
+        pos = trigger_offset(text, g["trigger"], g.get("occurrence", 0))
+        cands = covering(events, pos)
+        typed = [e for e in cands if e["event_type"] == g["event_type"] and e["sub_event_type"] == g["sub_event_type"]]
+        # several events can share a sentence: prefer the one whose trigger is the gold trigger
+        def rank(e):
+            t = (e.get("trigger") or "").lower()
+            return 0 if t and (t in g["trigger"].lower() or g["trigger"].lower() in t) else 1
+        typed.sort(key=rank)
+        cands.sort(key=rank)
+        best = typed[0] if typed else (cands[0] if cands else None)
+        row = {"trigger": g["trigger"], "gold_type": f"{g['event_type']} / {g['sub_event_type']}",
+               "covered": bool(cands), "found": bool(typed)}
+        if best is not None:
+            row["got_type"] = f"{best['event_type']} / {best['sub_event_type']}"
+            row["got_place"], row["got_date"], row["got_fatalities"] = best.get("place"), best.get("date"), best.get("fatalities")
+        if typed:
+            row["place_ok"] = place_ok(g, best)
+            row["date_ok"] = date_ok(g, best)
+            row["fatalities_ok"] = best.get("fatalities") == g.get("fatalities")
+        rows.append(row)
+    return rows
+
+
+def summarise(rows: list[dict]) -> dict:
+    found = [r for r in rows if r["found"]]
+    placed = [r for r in found if r.get("place_ok") is not None]
+
+    def share(xs, key):
+        return round(sum(1 for r in xs if r.get(key)) / len(xs), 3) if xs else None
+
+    return {
+        "gold_events": len(rows),
+        "found_with_type": round(len(found) / len(rows), 3) if rows else None,
+        "covered_any_type": round(sum(1 for r in rows if r["covered"]) / len(rows), 3) if rows else None,
+        "place_within_30km": share(placed, "place_ok"),
+        "place_within_30km_of_all_gold": round(sum(1 for r in placed if r["place_ok"]) / max(1, sum(1 for r in rows if r.get("place_ok") is not None or not r["found"])), 3),
+        "date_right": share(found, "date_ok"),
+        "fatalities_right": share(found, "fatalities_ok"),
+    }
+
+
+def load_articles() -> dict[str, dict]:
+    """Gold set name -> {article key: {text, published}}."""
+    out: dict[str, dict] = {"fixtures": {}, "seeds": {}, "samples": {}}
+    held_out = json.loads((GOLD / "samples.json").read_text(encoding="utf-8"))["articles"]
+    if SAMPLES.exists():
+        for line in SAMPLES.read_text(encoding="utf-8").splitlines():
+            d = json.loads(line) if line.strip() else {}
+            if d.get("id") in held_out:
+                out["samples"][d["id"]] = {"text": d["text"], "published": d["published"]}
+    for line in FIXTURES.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            d = json.loads(line)
+            out["fixtures"][d["id"]] = {"text": d["text"], "published": d["published"]}
+    gold = json.loads((GOLD / "seeds.json").read_text(encoding="utf-8"))
+    if SEEDS.exists():
+        for name, g in gold["articles"].items():
+            out["seeds"][name] = {"text": (SEEDS / name).read_text(encoding="utf-8"), "published": g["published"]}
+    return out
+
+
+def run(extract_events=None) -> dict:
+    """Extract (or use ``extract_events(text, published) -> list[dict]``) and score every gold set."""
+    if extract_events is None:
+        from unfog.model import Article
+        from unfog.pipeline import process
+
+        def extract_events(text, published):
+            res = process(Article(id=Article.id_for_text(text), text=text, published=published))
+            return [e.to_dict() for e in res.events]
+
+    articles = load_articles()
+    report: dict = {}
+    all_rows: list[dict] = []
+    for name in ("seeds", "fixtures", "samples"):
+        gold = json.loads((GOLD / f"{name}.json").read_text(encoding="utf-8"))
+        rows: list[dict] = []
+        for key, art in articles[name].items():
+            events = extract_events(art["text"], art["published"])
+            for r in score_article(art["text"], gold["articles"][key]["events"], events):
+                r["article"] = key
+                rows.append(r)
+        if rows:
+            report[name] = summarise(rows)
+            report[name + "_rows"] = rows
+            all_rows += rows
+    report["all"] = summarise(all_rows)
+    return report
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--json", action="store_true")
+    ap.add_argument("-v", "--verbose", action="store_true")
+    args = ap.parse_args(argv)
+    report = run()
+    if args.json:
+        print(json.dumps({k: v for k, v in report.items() if args.verbose or not k.endswith("_rows")}, indent=1))
+        return 0
+    for name in ("seeds", "fixtures", "samples", "all"):
+        if name in report:
+            print(name, json.dumps(report[name]))
+        if args.verbose and name + "_rows" in report:
+            for r in report[name + "_rows"]:
+                flags = "".join(
+                    "." if r.get(k) in (True, None) else "x" for k in ("found", "place_ok", "date_ok", "fatalities_ok")
+                )
+                print(f"  {flags} {r['article'][:8]} {r['trigger']!r:24} gold={r['gold_type']} got={r.get('got_type')} "
+                      f"place={r.get('got_place')} date={r.get('got_date')} fat={r.get('got_fatalities')}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,161 @@
+import pytest
+
+from unfog.extract import figures, statements
+from unfog.extract.context import Context
+from unfog.model import Article
+
+
+def run(nlp, text, source=None):
+    ctx = Context(article=Article(id="a", text=text, published="2022-04-22", source=source), doc=nlp(text))
+    ctx.statements.extend(statements.extract(ctx))
+    return figures.extract(ctx)
+
+
+def one(figs, phrase):
+    hits = [f for f in figs if phrase in f.text or f.text in phrase]
+    assert len(hits) == 1, [f.text for f in figs]
+    return hits[0]
+
+
+@pytest.mark.parametrize("text,value,low,high,qualifier", [
+    ("More than 4,000 soldiers were killed.", 4000, 4000, None, "more than"),
+    ("Up to 300 fighters were killed.", 300, None, 300, "up to"),
+    ("About 1,500 civilians were evacuated.", 1500, None, None, "about"),
+    ("Some 1.5 million people have fled.", 1_500_000, None, None, "some"),
+    ("Between 8,000 and 10,000 civilians remain trapped.", None, 8000, 10000, "between"),
+    ("An estimated 8,000-10,000 civilians remain trapped.", None, 8000, 10000, None),
+    ("A few hundred civilians remain in the plant.", None, 200, 500, None),
+    ("Hundreds of residents have been killed.", None, 200, 999, None),
+    ("Tens of thousands of people have fled.", None, 20_000, 99_999, None),
+    ("Seven soldiers were wounded.", 7, 7, 7, None),
+    ("A dozen soldiers were captured.", 12, 12, 12, None),
+])
+def test_values_ranges_and_qualifiers(nlp, text, value, low, high, qualifier):
+    [f] = run(nlp, text)
+    assert (f.value, f.low, f.high) == (value, low, high)
+    if qualifier:
+        assert f.qualifier == qualifier
+    assert f.text == text[f.start:f.end]
+
+
+@pytest.mark.parametrize("text,category,group", [
+    ("Twelve civilians died in the strike.", "killed", "civilians"),
+    ("The death toll rose to 300.", "killed", "people"),
+    ("Thirty-one people were injured.", "wounded", "people"),
+    ("Some 270 marines surrendered.", "captured", "combatants"),
+    ("Forty soldiers were taken prisoner.", "captured", "combatants"),
+    ("Twenty residents are missing.", "missing", "civilians"),
+    ("More than 300 civilians were evacuated.", "evacuated", "civilians"),
+    ("About 2,500 people left through a humanitarian corridor.", "evacuated", "people"),
+    ("Around 1,000 civilians are sheltering in the tunnels.", "trapped", "civilians"),
+    ("Some 40,000 Russian troops are massed near the border.", "troops", "combatants"),
+    ("An estimated 2,000 Ukrainian troops remain in the plant.", "troops", "combatants"),
+    ("More than 5 million refugees have fled the country.", "displaced", "civilians"),
+])
+def test_categories_and_groups(nlp, text, category, group):
+    [f] = run(nlp, text)
+    assert f.category == category
+    assert f.group == group
+
+
+def test_group_side_and_claimant_from_statement(nlp):
+    text = "Mr Shoigu said more than 4,000 Ukrainian soldiers had been killed and 1,478 captured."
+    figs = run(nlp, text)
+    a, b = one(figs, "4,000 Ukrainian soldiers"), one(figs, "1,478")
+    assert a.group_side == "UKR" and a.claimant == "Sergei Shoigu" and a.claimant_side == "RUS"
+    assert b.category == "captured" and b.statement_id == a.statement_id is not None
+
+
+def test_article_voice_claimant_convention(nlp):
+    [f] = run(nlp, "Five civilians were killed in the strike.")
+    assert f.claimant == "article" and f.claimant_side == "MEDIA" and f.statement_id is None
+    [g] = run(nlp, "Five civilians were killed in the strike.", source="Russia's defence ministry")
+    assert g.claimant == "Russia's defence ministry" and g.claimant_side == "RUS"
+
+
+def test_unverified_caveat_covers_previous_paragraph(nlp):
+    text = ("Mr Shoigu said 4,000 soldiers had been killed.\n\nThe figures could not be independently verified.\n\n"
+            "Later, 30 civilians were evacuated.")
+    figs = run(nlp, text)
+    assert one(figs, "4,000").verified is False
+    assert one(figs, "30 civilians").verified is None
+
+
+def test_general_caveat_covers_the_article(nlp):
+    text = "Ten soldiers were killed.\n\nLater 30 civilians were evacuated. Claims by either side could not be verified."
+    assert all(f.verified is False for f in run(nlp, text))
+
+
+@pytest.mark.parametrize("text", [
+    "The war began on Feb 24, 2022 and in 2014 Crimea was seized.",
+    "The 36th Marine Brigade held the plant for 80 days.",
+    "The city is 140 miles (230 kilometres) away.",
+    "A nine-storey building and a 12-year-old boy.",
+    "Prices rose 20% and aid reached $5 million.",
+    "The meeting began at 10:30 and lasted two hours.",
+    "One of the soldiers said one must wait.",
+    "Three school buses arrived and two ultimatums were ignored.",
+    "World War Two ended decades ago.",
+])
+def test_never_figures(nlp, text):
+    assert run(nlp, text) == []
+
+
+def test_population_is_other(nlp):
+    [f] = run(nlp, "The city, home to more than 400,000 people before the war, has fallen.")
+    assert f.category == "other" and f.value == 400000
+
+
+def test_ids_stable(nlp):
+    text = "Russian shelling killed 12 civilians and wounded 31 others."
+    a, b = run(nlp, text), run(nlp, text)
+    assert [f.id for f in a] == [f.id for f in b] and len(a) == 2
+
+
+@pytest.mark.parametrize("text", ["", "1" * 5000, "\u00a0\u202f9\u202f000 \u0661\u0662 people", "- - 3 - -", "one one one",
+                                  "between and 5", "a few hundred", "tens of", "\ud7ff 12 \x00 soldiers", "1e400 soldiers"])
+def test_hostile_text_never_crashes(nlp, text):
+    for f in run(nlp, text):
+        assert f.text == text[f.start:f.end]
+
+
+# --- scores on the hand-made gold (benchmarks/score_claims.py); thresholds sit just under what
+# the rules achieve, so a regression fails here. The holdout article was not used for tuning.
+
+def _scores(nlp, gold, folder):
+    import importlib.util
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    spec = importlib.util.spec_from_file_location("score_claims", root / "benchmarks" / "score_claims.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod.run(root / "tests" / "gold" / "claims" / gold, folder, nlp=nlp)
+
+
+def test_scores_on_own_fixtures(nlp):
+    from pathlib import Path
+
+    s = _scores(nlp, "fixtures.json", Path(__file__).resolve().parents[1] / "fixtures" / "claims")
+    tuned, holdout = s["tuned"], s["holdout"]
+    assert tuned["figure_f1"] >= 0.93
+    assert tuned["claimant_accuracy"] >= 0.88
+    assert tuned["speaker_accuracy"] >= 0.95
+    assert holdout["figure_f1"] >= 0.85
+    assert holdout["speaker_accuracy"] >= 0.85
+
+
+def test_scores_on_seeds(nlp):
+    import os
+    from pathlib import Path
+
+    # the seeds live beside the repository (as in tests/conftest.py; not imported: another
+    # conftest.py may shadow it on sys.path)
+    repo = Path(__file__).resolve().parents[2]
+    SEEDS = Path(os.environ.get("UNFOG_SHARED", repo.parent / "shared")) / "seeds"
+    if not SEEDS.exists():
+        pytest.skip("seeds not available")
+    s = _scores(nlp, "seeds.json", SEEDS)["tuned"]
+    assert s["figure_f1"] >= 0.95
+    assert s["claimant_accuracy"] >= 0.93
+    assert s["speaker_accuracy"] >= 0.95

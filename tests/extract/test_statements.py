@@ -1,0 +1,107 @@
+import pytest
+
+from unfog.extract import statements
+from unfog.extract.context import Context
+from unfog.model import Article
+
+
+def run(nlp, text):
+    ctx = Context(article=Article(id="a", text=text, published="2022-04-22"), doc=nlp(text))
+    return statements.extract(ctx)
+
+
+def by_start(stms, text, phrase):
+    pos = text.index(phrase)
+    return [s for s in stms if s.start <= pos < s.end]
+
+
+def test_reported_speech_with_apposition_role_and_side(nlp):
+    text = "Oleksiy Arestovich, an adviser to President Volodymyr Zelensky, said the defenders were holding out."
+    [s] = run(nlp, text)
+    assert s.speaker == "Oleksiy Arestovich"
+    assert s.speaker_role.startswith("adviser to President")
+    assert s.speaker_side == "UKR"
+    assert s.cue == "said" and s.polarity == "asserts" and not s.quote
+    assert text[s.speaker_start:s.speaker_end] == "Oleksiy Arestovich"
+    assert s.text == text[s.start:s.end]
+
+
+def test_pronoun_and_title_resolution(nlp):
+    text = ("Sergei Shoigu told reporters the city had been taken.\n\n"
+            "He added that 500 soldiers remained.\n\n"
+            "\u201cWe will not storm it,\u201d Mr Shoigu said.")
+    stms = run(nlp, text)
+    assert [s.speaker for s in stms] == ["Sergei Shoigu"] * 3
+    assert stms[2].quote
+
+
+def test_multi_paragraph_quote_continues_speaker(nlp):
+    text = ("\u201cThere is no way out of the basement,\u201d said Anna Koval, a teacher.\n\n"
+            "\u201cWe have had no water for a week.\n\n"
+            "\u201cThe children are sick,\u201d she added.\n\n"
+            "The city council said buses would come.")
+    stms = run(nlp, text)
+    para2 = by_start(stms, text, "We have had no water")
+    assert para2 and para2[0].speaker == "Anna Koval" and para2[0].quote
+    assert by_start(stms, text, "The children are sick")[0].speaker == "Anna Koval"
+    assert by_start(stms, text, "buses would come")[0].speaker == "city council"
+
+
+def test_denial_polarity_and_collective_speaker(nlp):
+    text = "The Kremlin denied that its forces had shelled the hospital. Ukrainian officials said 12 people died."
+    stms = run(nlp, text)
+    assert stms[0].speaker == "Kremlin" and stms[0].polarity == "denies" and stms[0].speaker_side == "RUS"
+    assert stms[1].speaker == "Ukrainian officials" and stms[1].speaker_side == "UKR"
+
+
+def test_dismissed_as_fake_is_a_denial(nlp):
+    text = "Dmitry Peskov dismissed the reports as fake."
+    [s] = run(nlp, text)
+    assert s.speaker == "Dmitry Peskov" and s.polarity == "denies"
+
+
+def test_according_to_and_documents(nlp):
+    text = ("About 300 people left the city, according to the Red Cross. "
+            "An assessment by the Institute for the Study of War said the advance had stalled.")
+    stms = run(nlp, text)
+    assert stms[0].speaker == "ICRC" and stms[0].cue == "according to" and stms[0].speaker_side == "INT"
+    assert stms[1].speaker == "Institute for the Study of War"
+
+
+def test_article_voice_is_not_a_statement(nlp):
+    text = "Russian troops surrounded the port in early March. The plant is held by marines."
+    assert run(nlp, text) == []
+
+
+def test_quoted_words_are_not_cues(nlp):
+    text = "\u201cThey said we would be safe, they told us to wait,\u201d the mayor said."
+    stms = run(nlp, text)
+    assert len(stms) == 1 and stms[0].speaker == "mayor"
+
+
+def test_ids_are_stable_and_unique(nlp):
+    text = "Ms Vereshchuk said 79 people came. She told reporters no corridor worked."
+    a, b = run(nlp, text), run(nlp, text)
+    assert [s.id for s in a] == [s.id for s in b]
+    assert len({s.id for s in a}) == len(a)
+
+
+@pytest.mark.parametrize("text", ["", "\u201c", "\u201c\u201c\u201d\n\n\u201c", "said said said", "\x00 He said \ud7ff.",
+                                  "\u201c" * 300 + "\n" * 20, "It said: \u201c" + "x " * 500])
+def test_hostile_text_never_crashes(nlp, text):
+    for s in run(nlp, text):
+        assert s.text == text[s.start:s.end]
+
+
+def test_no_comment_is_not_a_statement(nlp):
+    text = "The Kremlin did not comment on the report. Ukrainian officials said the convoy was hit."
+    stms = run(nlp, text)
+    assert [s.speaker for s in stms] == ["Ukrainian officials"]
+
+
+def test_it_said_resolves_to_the_latest_body(nlp):
+    text = ("Russia's defence ministry denied that its forces had hit the theatre.\n\n"
+            "It said the building had been blown up by the defenders.")
+    stms = run(nlp, text)
+    assert [s.speaker for s in stms] == ["Russia's defence ministry"] * 2
+    assert stms[0].polarity == "denies" and stms[1].polarity == "asserts"

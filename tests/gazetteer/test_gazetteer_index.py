@@ -1,0 +1,65 @@
+"""Folding, candidates, division names and scoring of the shipped gazetteer."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from unfog.gazetteer.fold import fold, name_key
+from unfog.gazetteer.index import Hints, get_gazetteer, rank
+
+DATA = Path(__file__).resolve().parents[2] / "src" / "unfog" / "data"
+
+
+def test_fold_and_key():
+    assert fold("Mariupol’") == "mariupol"
+    assert fold("Ivano-Frankivsk") == "ivano frankivsk"
+    assert name_key("Zaporizhzhia") == name_key("Zaporizhzhya") == name_key("Zaporizhia")
+    assert name_key("Odessa") == name_key("Odesa")
+    assert name_key("Svitlodarskoye")[-3:] == "ske"
+    assert name_key("Kharkiv") != name_key("Kharkov")  # a different word: from alternate names, not folding
+
+
+def test_shipped_index_is_small_and_credited():
+    files = list(DATA.glob("gazetteer-*.tsv.gz"))
+    assert files and sum(f.stat().st_size for f in files) < 6_000_000
+    import gzip
+
+    head = gzip.open(files[0], "rt", encoding="utf-8").readline() + gzip.open(files[0], "rt", encoding="utf-8").readlines(2000)[1]
+    assert "GeoNames" in head
+    assert "GeoNames" in (DATA / "world.tsv").read_text(encoding="utf-8")[:400]
+
+
+def test_transliteration_variants_and_renamings():
+    g = get_gazetteer()
+    best = {n: rank(g.candidates(n), Hints())[0][0].geonames_id for n in
+            ("Kiev", "Kyiv", "Kharkov", "Odessa", "Lugansk", "Luhansk", "Artemivsk", "Bakhmut", "Zaporozhye")}
+    assert best["Kiev"] == best["Kyiv"] == 703448
+    assert best["Kharkov"] == 706483 and best["Odessa"] == 698740
+    assert best["Lugansk"] == best["Luhansk"] == 702658
+    assert best["Artemivsk"] == best["Bakhmut"] == 713174
+    assert best["Zaporozhye"] == 687700
+
+
+def test_oblast_names_are_english_short_names():
+    g = get_gazetteer()
+    names = set(g.admin1_names.values())
+    assert {"Donetsk", "Luhansk", "Zaporizhzhia", "Kherson", "Odesa", "Kyiv City", "Crimea"} <= names
+    assert g.admin1_of("Donetsk region") == g.admin1_of("Donetsk Oblast") == {("UA", "05")}
+
+
+def test_world_layer():
+    g = get_gazetteer()
+    assert rank(g.candidates("Moscow"), Hints())[0][0].country == "RU"
+    assert rank(g.candidates("Donbass"), Hints())[0][0].geonames_id == 709718
+    river = rank(g.candidates("Dnipro"), Hints(want="water"))[0][0]
+    assert river.fclass == "H"
+    assert rank(g.candidates("Dnipro"), Hints())[0][0].fclass == "P"
+    assert g.landmark("Azovstal steel plant")[0].geonames_id == 701822
+
+
+def test_population_and_division_decide_between_namesakes():
+    g = get_gazetteer()
+    assert rank(g.candidates("Mariupol"), Hints())[0][0].geonames_id == 701822
+    pisky = rank(g.candidates("Pisky"), Hints(admin1={("UA", "05"): 1.0}))[0][0]
+    assert pisky.admin1 == "Donetsk"
+    ranked = rank(g.candidates("Pisky"), Hints())
+    assert 0 <= ranked[0][2] <= 1 and abs(sum(c for _, _, c in ranked) - 1) < 0.01

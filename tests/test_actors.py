@@ -1,0 +1,39 @@
+from unfog.actors import Actor, fold, lookup_actor, side_of
+
+
+def test_lookup_by_title_and_surname():
+    assert lookup_actor("Mr Shoigu").name == "Sergei Shoigu"
+    assert lookup_actor("Ms Vereshchuk").name == "Iryna Vereshchuk"
+    assert lookup_actor("Ukraine's President Zelensky").name == "Volodymyr Zelensky"
+
+
+def test_lookup_organisations_and_aliases():
+    assert lookup_actor("the Kremlin").side == "RUS"
+    assert lookup_actor("Russian Ministry of Defence").name == "Russia's defence ministry"
+    assert lookup_actor("the Red Cross").name == "ICRC"
+    assert lookup_actor("Reuters").side == "MEDIA"
+    assert lookup_actor("the United Nations").side == "INT"
+
+
+def test_unknown_mentions_are_none():
+    assert lookup_actor("a western official") is None
+    assert lookup_actor("") is None
+    assert lookup_actor("Mr Smith") is None
+
+
+def test_side_from_words_in_the_phrase():
+    assert side_of("Ukrainian officials") == "UKR"
+    assert side_of("an adviser to Ukraine's defence ministry") == "UKR"
+    assert side_of("the Russian-installed mayor of Mariupol") == "RUS"
+    assert side_of("US officials") == "USA"
+    assert side_of("us") is None
+    assert side_of("Mr Putin's defence minister") == "RUS"
+    assert side_of("a western official") is None
+
+
+def test_hostile_input_never_raises():
+    for text in ("\x00\ud7ff", "’’’", "Mr", "the", "(" * 50, "é" * 1000, None):
+        lookup_actor(text)
+        side_of(text)
+    assert fold("António  GUTERRES") == "antonio guterres"
+    assert isinstance(lookup_actor("Guterres"), Actor)

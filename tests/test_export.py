@@ -1,0 +1,113 @@
+"""Every export format, parsed back from what was written."""
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+
+import unfog
+from unfog.acled import ACLED_COLUMNS
+from unfog.ingest import UsageError
+from unfog.model import RECORD_TYPES
+from unfog.store import Store
+from unfog.workflows import sample_corpus_path
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory):
+    db = str(tmp_path_factory.mktemp("export") / "samples.duckdb")
+    summary = unfog.ingest_paths([sample_corpus_path()], db=db)
+    assert summary["failed"] == 0
+    return db
+
+
+def stored(db, what):
+    with Store(db, read_only=True) as s:
+        return s.rows(what)
+
+
+@pytest.mark.parametrize("what", ["articles", "statements", "figures", "places", "events", "relations"])
+def test_json_roundtrip(sample_db, tmp_path, what):
+    out = tmp_path / f"{what}.json"
+    n = unfog.export_table(what, "json", out, db=sample_db)
+    rows = json.loads(out.read_text(encoding="utf-8"))
+    assert len(rows) == n == len(stored(sample_db, what))
+    assert sorted(r["id"] for r in rows) == sorted(r["id"] for r in stored(sample_db, what))
+
+
+@pytest.mark.parametrize("what", ["articles", "figures", "events"])
+def test_csv_roundtrip(sample_db, tmp_path, what):
+    out = tmp_path / f"{what}.csv"
+    n = unfog.export_table(what, "csv", out, db=sample_db)
+    with open(out, newline="", encoding="utf-8") as fh:
+        reader = csv.DictReader(fh)
+        rows = list(reader)
+        assert reader.fieldnames == RECORD_TYPES[what].field_names()
+    assert len(rows) == n
+    assert {r["id"] for r in rows} == {r["id"] for r in stored(sample_db, what)}
+    if what == "events":
+        for r in rows:  # list fields are JSON text in a cell
+            assert isinstance(json.loads(r["article_ids"]), list)
+
+
+def test_articles_were_found_in_the_samples(sample_db):
+    arts = stored(sample_db, "articles")
+    assert len(arts) >= 5 and all(a["status"] == "ok" for a in arts)
+
+
+@pytest.mark.parametrize("what", ["figures", "events", "articles"])
+def test_parquet_roundtrip_with_types(sample_db, tmp_path, what):
+    pq = pytest.importorskip("pyarrow.parquet")
+    out = tmp_path / f"{what}.parquet"
+    n = unfog.export_table(what, "parquet", out, db=sample_db)
+    table = pq.read_table(out)
+    assert table.num_rows == n and table.column_names == RECORD_TYPES[what].field_names()
+    assert str(table.schema.field("start" if what != "articles" else "status").type) in ("int64", "string")
+    if what == "figures":
+        assert str(table.schema.field("value").type) == "double"
+        assert str(table.schema.field("verified").type) == "bool"
+
+
+@pytest.mark.parametrize("what", ["places", "events"])
+def test_geojson_features_have_points(sample_db, tmp_path, what):
+    out = tmp_path / f"{what}.geojson"
+    unfog.export_table(what, "geojson", out, db=sample_db)
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert doc["type"] == "FeatureCollection"
+    located = [r for r in stored(sample_db, what) if r["lat"] is not None and r["lon"] is not None]
+    assert len(doc["features"]) == len(located)
+    for f in doc["features"]:
+        lon, lat = f["geometry"]["coordinates"]
+        assert -180 <= lon <= 180 and -90 <= lat <= 90 and f["properties"]["id"]
+
+
+def test_acled_csv_has_acled_columns(sample_db, tmp_path):
+    out = tmp_path / "events.csv"
+    n = unfog.export_table("events", "acled", out, db=sample_db)
+    with open(out, newline="", encoding="utf-8") as fh:
+        reader = csv.DictReader(fh)
+        rows = list(reader)
+    assert reader.fieldnames == ACLED_COLUMNS and len(rows) == n
+    for r in rows:
+        assert r["event_type"] and r["disorder_type"] in ("Political violence", "Demonstrations", "Strategic developments")
+        assert r["fatalities"].isdigit()
+        assert r["year"] == r["event_date"][:4]
+
+
+def test_export_to_stdout(sample_db, capsys):
+    n = unfog.export_table("figures", "csv", "-", db=sample_db)
+    lines = capsys.readouterr().out.splitlines()
+    assert len(list(csv.reader(lines))) == n + 1
+
+
+@pytest.mark.parametrize("what,fmt,out,msg", [
+    ("figures", "acled", "x.csv", "acled is for --what events"),
+    ("statements", "geojson", "x.json", "geojson is for"),
+    ("figures", "parquet", "-", "cannot go to stdout"),
+    ("nothing", "json", "-", "--what must be one of"),
+    ("figures", "xlsx", "-", "--format must be one of"),
+])
+def test_impossible_exports_are_usage_errors(sample_db, what, fmt, out, msg):
+    with pytest.raises(UsageError, match=msg):
+        unfog.export_table(what, fmt, out, db=sample_db)

@@ -1,0 +1,92 @@
+from unfog import fuse
+from unfog.ledger import BEST_RULE, best_value, contested, ledger_rows
+from unfog.model import Figure
+
+
+def fig(fid, aid, value, claimant, side, date, category="trapped", place="Sievierodonetsk", **kw):
+    return Figure(id=fid, article_id=aid, text=str(value), start=0, end=3, value=value, category=category,
+                  group="civilians", claimant=claimant, claimant_side=side, place=place, date=date, **kw)
+
+
+FIGS = [
+    fig("f1", "a", 15000, "Serhiy Haidai", "UKR", "2022-06-01"),
+    fig("f2", "b", 10000, "Haidai", "UKR", "2022-06-09"),
+    fig("f3", "c", 10000, "Ukrainian officials", "UKR", "2022-06-10"),
+    fig("k1", "a", 300, "Russia's defence ministry", "RUS", "2022-06-01", category="killed"),
+    fig("k2", "b", 60, "Ukraine's general staff", "UKR", "2022-06-01", category="killed"),
+    fig("o1", "c", 800, "Haidai", "UKR", "2022-06-09", place="Azot plant"),
+]
+
+
+def rows():
+    from unfog.model import Article, ArticleRecords
+
+    by = {}
+    for f in FIGS:
+        by.setdefault(f.article_id, ArticleRecords(article=Article(id=f.article_id, published=f.date))).figures.append(f)
+    rels = fuse.relate(list(by.values()))
+    return ledger_rows(FIGS, rels), rels
+
+
+def test_one_row_per_quantity_with_claimants_and_relations():
+    out, rels = rows()
+    assert len(out) == 3
+    trapped = next(r for r in out if r["category"] == "trapped" and r["place"] == "Sievierodonetsk")
+    assert [c["figure_id"] for c in trapped["claimants"]] == ["f1", "f2", "f3"]
+    assert {r["type"] for r in trapped["relations"]} == {"updates", "corroborates"}
+    assert trapped["period"]["start"] == "2022-06-01" and trapped["period"]["end"] == "2022-06-10"
+    assert trapped["low"] == 10000 and trapped["high"] == 15000
+    # most recent per claimant: Haidai 10,000, officials 10,000 -> not the older 15,000
+    assert trapped["best"] == 10000 and trapped["best_rule"] == BEST_RULE
+
+
+def test_contested_rows_are_those_with_a_contradiction():
+    out, _ = rows()
+    c = contested(out)
+    assert len(c) == 1 and c[0]["category"] == "killed" and c[0]["contested"]
+    assert out[0] is c[0]  # contested rows come first
+
+
+def test_rows_accept_plain_dicts_from_the_store():
+    out, rels = rows()
+    again = ledger_rows([f.to_dict() for f in FIGS], [r.to_dict() for r in rels])
+    assert again == out
+
+
+def test_best_prefers_verified_and_international_claimants():
+    claims = [
+        {"figure_id": "1", "claimant_key": "a", "claimant_side": "UKR", "point": 100, "date": "2022-01-01", "verified": None},
+        {"figure_id": "2", "claimant_key": "b", "claimant_side": "RUS", "point": 10, "date": "2022-01-01", "verified": None},
+        {"figure_id": "3", "claimant_key": "c", "claimant_side": "INT", "point": 40, "date": "2022-01-01", "verified": None},
+    ]
+    assert best_value(claims) == 40
+    assert best_value(claims[:2]) == 55  # median of independent claimants, not the minimum
+    assert best_value([]) is None
+
+
+def test_claims_command_lists_the_stored_ledger(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from unfog.cli import app
+    from unfog.model import Article, ArticleRecords
+    from unfog.store import Store
+
+    by = {}
+    for f in FIGS:
+        by.setdefault(f.article_id, ArticleRecords(article=Article(id=f.article_id, published=f.date))).figures.append(f)
+    db = str(tmp_path / "c.duckdb")
+    with Store(db) as store:
+        for r in by.values():
+            store.write([r], fuse.relate_with_store([r], store))
+    runner = CliRunner()
+    res = runner.invoke(app, ["claims", "--db", db, "--json"])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    assert len(data) == 3
+    res = runner.invoke(app, ["claims", "--db", db, "--contested", "--json"])
+    assert [r["category"] for r in json.loads(res.stdout)] == ["killed"]
+    res = runner.invoke(app, ["claims", "--db", db, "--contested"])
+    assert res.exit_code == 0 and "contradicts" in res.stdout
+    assert runner.invoke(app, ["claims", "--db", str(tmp_path / "none.duckdb")]).exit_code == 2
