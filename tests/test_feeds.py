@@ -216,3 +216,27 @@ def test_helpers():
     assert parse_interval("30m") == 1800 and parse_interval("6h") == 21600
     with pytest.raises(ValueError):
         parse_interval("often")
+
+
+def test_desk_shows_feed_rounds(site, tmp_path):
+    from fastapi.testclient import TestClient
+
+    from unfog.web.app import create_app
+
+    site.page("/d1")
+    site.routes["/desk.xml"] = (200, {"Content-Type": "application/rss+xml"}, rss([("D", site.base + "/d1")]), 0)
+    db = str(tmp_path / "desk.duckdb")
+    Store(db).close()
+    app = create_app(db)
+    with TestClient(app) as client:  # an empty desk before any polling
+        assert client.get("/api/feeds").json() == {"feeds": [], "rounds": []}
+    app.state.store.close()
+    with Fetcher(FAST) as f:
+        poll_once([site.base + "/desk.xml", site.base + "/<script>x</script>.xml"], db, fetcher=f)
+    with TestClient(create_app(db)) as client:
+        data = client.get("/api/feeds").json()
+        page = client.get("/feeds").text
+    by = {r["feed_url"][len(site.base) + 1:]: r for r in data["rounds"]}
+    assert by["desk.xml"]["items_added"] == 1 and by["desk.xml"]["status"] == "ok"
+    assert by["<script>x</script>.xml"]["status"] == "failed"
+    assert "desk.xml" in page and "<script>x</script>" not in page and "&lt;script&gt;" in page

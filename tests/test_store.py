@@ -80,3 +80,17 @@ def test_old_stores_gain_new_columns(tmp_path):
     with Store(db) as s:
         assert {"error", "processed_at"} <= {r[0] for r in s.con.execute("DESCRIBE inputs").fetchall()}
         assert "category" in {r[0] for r in s.con.execute("DESCRIBE figures").fetchall()}
+
+
+def test_api_ingest_texts_and_export_table(tmp_path):
+    import unfog
+
+    db = tmp_path / "api.duckdb"
+    summary = unfog.ingest_texts(["Three people were wounded in Kharkiv on Monday.",
+                                  {"id": "x", "text": "Troops left the village.", "published": "2022-03-01"}],
+                                 db=db, published="2022-03-10")
+    assert summary["added"]["articles"] == 2 and summary["failed"] == 0
+    out = tmp_path / "a.json"
+    assert unfog.export_table("articles", "json", out, db=db) == 2
+    arts = {a["external_id"]: a for a in json.loads(out.read_text())}
+    assert arts["x"]["published"] == "2022-03-01" and arts[None]["published"] == "2022-03-10"

@@ -110,7 +110,7 @@ def governing_verb(tok):
     while tok is not None and seen < 12:
         if tok.pos_ in VERBAL and tok.dep_ not in ("aux", "auxpass"):
             return tok
-        if tok.head is tok:
+        if tok.head.i == tok.i:  # spaCy makes a new Token object per access: compare indices
             return None
         tok = tok.head
         seen += 1
@@ -131,13 +131,13 @@ def _verb_tense(verb, depth: int) -> str | None:
         return "future"
     head = verb.head
     infinitive = "to" in words or (verb.tag_ == "VB" and not words)
-    if infinitive and head is not verb:
+    if infinitive and head.i != verb.i:
         if "have" in words:
             return "past"  # "is believed to have fled on Monday"
         if head.lemma_.lower() in FUTURE_HEADS and not (head.lemma_ == "go" and head.tag_ != "VBG"):
             return "future"
         if head.pos_ == "ADJ":  # "is likely to", "is due to"
-            head = head.head if head.head is not head else None
+            head = head.head if head.head.i != head.i else None
         if head is None or head.pos_ not in VERBAL:
             return None
         outer = _verb_tense(head, depth + 1)
@@ -155,7 +155,7 @@ def _verb_tense(verb, depth: int) -> str | None:
             return "future"  # "is meeting on Friday": an arrangement ahead
         if words & PAST_AUX:
             return "past"
-        if head is not verb and head.pos_ in VERBAL:
+        if head.i != verb.i and head.pos_ in VERBAL:
             return _verb_tense(head, depth + 1)
         return None
     if verb.tag_ in ("VBZ", "VBP"):
@@ -208,7 +208,7 @@ def _in_other_clause(date_tok, query_tok) -> bool:
     for _ in range(12):
         if tok.dep_ in ("relcl", "acl", "advcl", "appos") and tok.pos_ in VERBAL:
             return not (tok.left_edge.i <= query_tok.i <= tok.right_edge.i)
-        if tok.head is tok:
+        if tok.head.i == tok.i:  # spaCy makes a new Token object per access: compare indices
             return False
         tok = tok.head
     return False

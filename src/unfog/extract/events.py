@@ -856,7 +856,6 @@ def _attach_dates(ctx: Context, mentions: list[Mention], sents) -> None:
 def _attach_figures(ctx: Context, mentions: list[Mention]) -> None:
     doc = ctx.doc
     by_sent: dict[int, list[Mention]] = {}
-    sent_starts = [m.sent.start_char for m in mentions]
     for m in mentions:
         by_sent.setdefault(m.sent.start_char, []).append(m)
     for f in ctx.figures:
@@ -870,7 +869,6 @@ def _attach_figures(ctx: Context, mentions: list[Mention]) -> None:
             continue
         best = min(ms, key=lambda m: min(_tree_distance(root, t) for t in m.tokens))
         best.figures.append(f)
-    del sent_starts
 
 
 def _figure_count(f: Figure) -> int | None:
@@ -1030,7 +1028,6 @@ def _to_event(ctx: Context, d: _Draft) -> Event:
     end = start + len(text)
     place = d.place()
     dm = d.date()
-    kinds = [m.kind for m in d.mentions]
     tags: set[str] = set()
     for m in d.mentions:
         tags |= m.tags
@@ -1047,18 +1044,13 @@ def _to_event(ctx: Context, d: _Draft) -> Event:
     weapon = next((m.weapon for m in d.mentions if m.weapon), None)
     a1_side = side_of_text(actor1)
     home = lex.ISO2_TO_ISO3.get((place.country or "").upper()) if place is not None and place.country else None
-    if home is None and place is not None and place.geonames_id is not None:
-        home = "UKR" if (place.country is None and place.admin1) else home
     kind = first.kind
     if kind in ("shelling", "air") and ("air" in {k for m in d.mentions for k in m.kinds} or weapon == "air"):
         kind = "air"  # ACLED: an air strike ranks above shelling in the same event
     a1_head = (actor1 or "").lower().split()[-1:] or [""]
     if kind == "battle" and a1_head[0] in PROTESTER_NOUNS:
         kind = "riot"  # crowds storming a building: a violent demonstration, not a battle
-    if kind == "territory" and not reporter_says:
-        claimed = True
-    else:
-        claimed = not reporter_says
+    claimed = not reporter_says  # only parties assert it: a claim, not a confirmed change
     etype, sub, type_tags = lex.acled_type(
         kind, actor1_side=a1_side, home_side=home, claimed=claimed, targets_civilians=civilians,
         weapon=weapon if kind == "killing" else None, nonviolent=any(m.nonviolent for m in d.mentions),
@@ -1068,8 +1060,6 @@ def _to_event(ctx: Context, d: _Draft) -> Event:
         etype, sub = "Protests", "Protest with intervention"  # ACLED: arrests of protesters
     if not counts and any(m.single_death for m in d.mentions):
         counts = [1]
-    if kind == "corridor" and "failed" in tags:
-        pass
     if "failed" in tags and kind not in ("corridor", "agreement"):
         tags.discard("failed")
     # date
@@ -1134,5 +1124,4 @@ def _to_event(ctx: Context, d: _Draft) -> Event:
         evidence=evidence,
         statement_ids=statement_ids,
     )
-    del kinds
     return ev

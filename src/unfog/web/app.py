@@ -248,6 +248,18 @@ def create_app(db: str, allow_ingest: bool = False, tiles: bool = True, max_body
         disputes = statement_disputes(store, f)
         return templates.TemplateResponse(request, "ledger.html", page_context(request, f, ledger=rows, disputes=disputes, page="ledger"))
 
+    @app.get("/api/feeds", tags=["views"], summary="Followed feeds and their polling rounds")
+    def api_feeds(limit: int = Query(200, ge=1, le=1000), store: Store = Depends(get_store)):
+        from unfog.feeds import feed_status
+
+        return feed_status(store.con, limit)
+
+    @app.get("/feeds", response_class=HTMLResponse, include_in_schema=False)
+    def feeds_page(request: Request, f: q.Filters = Depends(filters), store: Store = Depends(get_store)):
+        from unfog.feeds import feed_status
+
+        return templates.TemplateResponse(request, "feeds.html", page_context(request, f, status=feed_status(store.con), page="feeds"))
+
     @app.get("/articles", response_class=HTMLResponse, include_in_schema=False)
     def articles(request: Request, f: q.Filters = Depends(filters), offset: int = Query(0, ge=0, le=10_000_000),
                  store: Store = Depends(get_store)):
