@@ -299,7 +299,7 @@ def test_vague_amounts_do_not_corroborate_each_other():
 
 
 def test_calling_a_claim_premature_is_a_denial():
-    text = "Officials said Russian forces control most of the city but called the claim that it had fallen premature."
+    text = "Officials conceded Russian troops hold much of the town but called the claim that it had fallen premature."
     s1 = stm("s1", "a", "Sergei Shoigu", "RUS", "the city has been liberated")
     s2 = Statement(id="s2", article_id="a", speaker="Ukrainian officials", text=text, start=100, end=100 + len(text),
                    speaker_side="UKR", content="premature")
