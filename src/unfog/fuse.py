@@ -17,6 +17,8 @@ The rules are described in docs/fusion.md.
 """
 from __future__ import annotations
 
+from unfog.grouping import cluster
+
 import math
 import re
 from collections import Counter, defaultdict
@@ -506,26 +508,13 @@ def merge_events(events: list[Event], order: dict[str, int] | None = None) -> li
     article), whose id comes first in ``article_ids``.
     """
     order = order or {}
-    parent = list(range(len(events)))
+    def linked(a: Event, b: Event) -> bool:
+        # within an article the events extractor decides
+        return not (set(a.article_ids) & set(b.article_ids)) and same_incident(a, b)
 
-    def find(i):
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, a in enumerate(events):
-        for j in range(i + 1, len(events)):
-            b = events[j]
-            if set(a.article_ids) & set(b.article_ids):
-                continue  # within an article the events extractor decides
-            if same_incident(a, b):
-                parent[find(j)] = find(i)
-    clusters: dict[int, list[Event]] = defaultdict(list)
-    for i, e in enumerate(events):
-        clusters[find(i)].append(e)
+    clusters = cluster(events, linked)
     out = []
-    for members in clusters.values():
+    for members in clusters:
         if len(members) == 1:
             out.append(members[0])
             continue

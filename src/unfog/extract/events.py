@@ -23,6 +23,8 @@ The rules are documented in docs/events.md.
 """
 from __future__ import annotations
 
+from unfog.grouping import cluster
+
 import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -414,26 +416,13 @@ def _linked(upper, lower) -> bool:
 
 
 def _group(triggers: list[tuple[object, str, set]]) -> list[list[tuple[object, str, set]]]:
-    parent = list(range(len(triggers)))
-
-    def find(i):
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, (a, ka, _) in enumerate(triggers):
+    def one_way(x, y) -> bool:
+        (a, _, _), (b, kb, _) = x, y
         anchor_a = _anchor(a)
-        for j, (b, kb, _) in enumerate(triggers):
-            if i == j:
-                continue
-            conj_ok = kb in ("air", "shelling", "explosive", "killing", "prisoners", "battle", "grenade") or b.pos_ == "NOUN"
-            if _linked(a, b) or (_linked(anchor_a, b) and conj_ok and anchor_a.i != b.i):
-                parent[find(j)] = find(i)
-    groups: dict[int, list] = {}
-    for i, t in enumerate(triggers):
-        groups.setdefault(find(i), []).append(t)
-    return list(groups.values())
+        conj_ok = kb in ("air", "shelling", "explosive", "killing", "prisoners", "battle", "grenade") or b.pos_ == "NOUN"
+        return _linked(a, b) or (_linked(anchor_a, b) and conj_ok and anchor_a.i != b.i)
+
+    return cluster(triggers, lambda x, y: one_way(x, y) or one_way(y, x))
 
 
 def _depth(tok) -> int:
