@@ -37,3 +37,11 @@ def test_hostile_input_never_raises():
         side_of(text)
     assert fold("António  GUTERRES") == "antonio guterres"
     assert isinstance(lookup_actor("Guterres"), Actor)
+
+
+def test_regional_governors_and_emergency_service_are_ukrainian():
+    from unfog.actors import side_of
+
+    assert side_of("regional governor Valentyn Reznichenko") == "UKR"
+    assert side_of("Oleh Synehubov") == "UKR"
+    assert side_of("the State Emergency Service") == "UKR"

@@ -53,6 +53,16 @@ _TABLE: list[tuple[str, str | None, str | None, str, tuple[str, ...]]] = [
     ("Vadym Boychenko", "UKR", "mayor of Mariupol", "person", ("Boychenko", "Boichenko", "Vadym Boichenko", "Vadim Boychenko")),
     ("Petro Andryushchenko", "UKR", "adviser to the mayor of Mariupol", "person", ("Andryushchenko", "Petro Andriushchenko")),
     ("Pavlo Kyrylenko", "UKR", "governor of Donetsk region", "person", ("Kyrylenko", "Pavlo Kirilenko")),
+    # regional governors (heads of the regional military administrations) who report tolls day after day
+    ("Oleh Synehubov", "UKR", "governor of Kharkiv region", "person", ("Synehubov", "Oleg Synegubov", "Synegubov")),
+    ("Valentyn Reznichenko", "UKR", "governor of Dnipropetrovsk region", "person", ("Reznichenko", "Valentin Reznichenko")),
+    ("Serhiy Haidai", "UKR", "governor of Luhansk region", "person", ("Haidai", "Serhiy Gaidai", "Gaidai", "Serhii Haidai")),
+    ("Vitaliy Kim", "UKR", "governor of Mykolaiv region", "person", ("Vitaliy Kim", "Vitaly Kim")),
+    ("Dmytro Zhyvytskyi", "UKR", "governor of Sumy region", "person", ("Zhyvytskyi", "Dmytro Zhyvytskyy")),
+    ("Maksym Kozytskyi", "UKR", "governor of Lviv region", "person", ("Kozytskyi", "Maksym Kozytsky")),
+    ("State Emergency Service of Ukraine", "UKR", None, "organisation", (
+        "State Emergency Service", "Ukraine's State Emergency Service", "Ukrainian State Emergency Service",
+        "State Emergency Service of Ukraine", "DSNS")),
     ("Dmytro Kuleba", "UKR", "foreign minister", "person", ("Kuleba",)),
     ("Oleksii Reznikov", "UKR", "defence minister", "person", ("Reznikov", "Oleksiy Reznikov")),
     ("Iryna Vereshchuk", "UKR", "deputy prime minister", "person", ("Vereshchuk", "Irina Vereshchuk", "Iryna Vereshchuk")),

@@ -159,3 +159,30 @@ def test_scores_on_seeds(nlp):
     assert s["figure_f1"] >= 0.95
     assert s["claimant_accuracy"] >= 0.93
     assert s["speaker_accuracy"] >= 0.95
+
+
+@pytest.mark.parametrize("text,phrase,category", [
+    ("The death toll from the strike on the railway station has risen to 57, the governor said.", "57", "killed"),
+    ("The death toll from the strike on a block of flats has climbed to 30, officials said.", "30", "killed"),
+    ("The number of wounded has climbed to 85, officials said.", "85", "wounded"),
+    ("Officials put the death toll at 41.", "41", "killed"),
+    ("Some 300 troops were moved by train to the station.", "300", "troops"),
+])
+def test_figure_that_completes_a_tally(nlp, text, phrase, category):
+    # the value of a tally ("toll ... risen to N") counts what the tally counts; the noun
+    # "station" (or "train") is not the troop verb
+    assert one(run(nlp, text), phrase).category == category
+
+
+@pytest.mark.parametrize("text,phrase,category", [
+    ("The strike killed at least 20 people on Monday. Eight of them were children, the mayor said.", "Eight of them", "killed"),
+    ("About 300 civilians were evacuated on Friday. And 40 of them were children.", "40 of them", "evacuated"),
+])
+def test_part_of_a_figure_inherits_its_category(nlp, text, phrase, category):
+    assert one(run(nlp, text), phrase).category == category
+
+
+def test_claimant_of_a_relative_clause_on_the_counted_noun(nlp):
+    text = "The spokesman said Moscow knew nothing about 1,300 people the Ukrainians say are missing."
+    f = one(run(nlp, text), "1,300 people")
+    assert f.claimant == "Ukrainians" and f.claimant_side == "UKR"

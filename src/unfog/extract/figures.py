@@ -335,8 +335,51 @@ def _counted(doc, ph: Phrase):
 def _category_near(tokens) -> str | None:
     for t in tokens:
         cat = LEMMA_CATEGORY.get(t.lemma_.lower()) or LEMMA_CATEGORY.get(t.lower_)
+        if cat == "troops" and t.pos_ != "VERB":
+            continue  # the troop words are verbs: a railway "station", a "train", a "mass" grave
         if cat:
             return cat
+    return None
+
+
+# verbs that give a tally its value: "the toll has risen to 57", "the number stood at 30"
+TALLY_VERBS = {"rise", "climb", "reach", "stand", "increase", "jump", "grow", "hit", "mount", "soar", "top",
+               "exceed", "surpass", "pass", "go", "total", "be", "put", "raise", "revise", "update", "bring",
+               "push", "estimate", "set", "place"}
+
+
+def _tally_category(doc, head_tok) -> str | None:
+    """The category of a tally the number is the value of.
+
+    "The death toll ... has risen to 57", "the number of injured stood at 30",
+    "officials put the toll at 300": the number completes the tally noun phrase,
+    so what the tally counts (its compounds, modifiers and "of" complement) is
+    the category; a bare "toll" counts the dead.
+    """
+    node = head_tok
+    if node.dep_ == "pobj" and node.head.lower_ in ("to", "at", "of") and node.head.head.i != node.head.i:
+        verb = node.head.head
+    elif node.dep_ in ("attr", "dobj", "oprd", "npadvmod", "appos"):
+        verb = node.head
+    else:
+        return None
+    if verb.lemma_.lower() not in TALLY_VERBS:
+        return None
+    for c in verb.children:
+        if c.dep_ not in ("nsubj", "nsubjpass", "dobj") or c.lemma_.lower() not in COUNT_NOUNS:
+            continue
+        words = [g for g in c.children if g.dep_ in ("compound", "amod", "nmod")]
+        for g in c.children:
+            if g.dep_ == "prep" and g.lower_ == "of":
+                for o in g.children:
+                    if o.dep_ == "pobj":
+                        words.append(o)
+                        words.extend(x for x in o.children if x.dep_ in ("amod", "compound"))
+        cat = _category_near(words)
+        if cat:
+            return cat
+        if c.lemma_.lower() == "toll":
+            return "killed"
     return None
 
 
@@ -400,6 +443,8 @@ def _context_people(doc, ph: Phrase, sent):
         if t.pos_ in ("NOUN", "PROPN") and _is_people(t):
             return t
     for t in doc[ph.j:sent.end]:
+        if t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_ in REPORTING_LEMMAS | {"tell", "add", "announce", "state"}:
+            continue  # "... rose to 85, officials said": the counter is not the counted
         if t.pos_ in ("NOUN",) and _is_people(t) and t.lemma_ not in ("death", "body"):
             return t
     return None
@@ -449,7 +494,7 @@ def extract(ctx: Context) -> list[Figure]:
     out: list[Figure] = []
     for ph in phrases:
         try:
-            fig = _figure(ctx, doc, text, ph, sents, sent_of)
+            fig = _figure(ctx, doc, text, ph, sents, sent_of, out)
         except Exception:  # one odd phrase never costs the article its other figures
             fig = None
         if fig is not None:
@@ -458,7 +503,7 @@ def extract(ctx: Context) -> list[Figure]:
     return out
 
 
-def _figure(ctx: Context, doc, text: str, ph: Phrase, sents, sent_of) -> Figure | None:
+def _figure(ctx: Context, doc, text: str, ph: Phrase, sents, sent_of, earlier=()) -> Figure | None:
     counted, head_tok = _counted(doc, ph)
     if _excluded(doc, ph, counted):
         return None
@@ -488,7 +533,7 @@ def _figure(ctx: Context, doc, text: str, ph: Phrase, sents, sent_of) -> Figure 
             # "100 of them": the people of the sentence before
             prev_people = [t for t in sents[k - 1] if t.pos_ in ("NOUN", "PROPN") and _is_people(t)]
             ref = prev_people[-1] if prev_people else None
-    category = _chain_category(doc, head_tok, counted)
+    category = _tally_category(doc, head_tok) or _chain_category(doc, head_tok, counted)
     if category is None:
         # the clause beside the number, up to the next number
         right = []
@@ -522,6 +567,11 @@ def _figure(ctx: Context, doc, text: str, ph: Phrase, sents, sent_of) -> Figure 
         category = "troops"
     if category is None and group == "combatants":
         category = "troops"
+    if category is None and counted is not None and counted.pos_ == "PRON" and counted.lower_ in PARTITIVE_PRONOUNS:
+        # "Eight of them were children": a part of the figure just before shares its category
+        antecedent = _antecedent(earlier, sents, sent_of.get(ph.i, 0), doc[ph.i].idx)
+        if antecedent is not None:
+            category = antecedent.category
     if category is None and not population:
         # people counted without a telling word: the two sentences before say what happened
         k = sent_of.get(ph.i, 0)
@@ -547,6 +597,7 @@ def _figure(ctx: Context, doc, text: str, ph: Phrase, sents, sent_of) -> Figure 
         end = counted.idx + len(counted.text)
     stm = statement_at(ctx.statements, start, end)
     source = ctx.article.source
+    inner = _relative_claimant(counted)
     fig = Figure(
         id=ctx.make_id("fig", start, end),
         article_id=ctx.article.id,
@@ -560,8 +611,8 @@ def _figure(ctx: Context, doc, text: str, ph: Phrase, sents, sent_of) -> Figure 
         category=category,
         group=group,
         group_side=_group_side(doc, ref),
-        claimant=stm.speaker if stm else (source or "article"),
-        claimant_side=stm.speaker_side if stm else _source_side(source),
+        claimant=inner[0] if inner else (stm.speaker if stm else (source or "article")),
+        claimant_side=inner[1] if inner else (stm.speaker_side if stm else _source_side(source)),
         statement_id=stm.id if stm else None,
         counted=ref.text if ref is not None else None,
         sentence=sent.text,
@@ -570,6 +621,41 @@ def _figure(ctx: Context, doc, text: str, ph: Phrase, sents, sent_of) -> Figure 
         fig.value = None
     _locate(ctx, fig, sent.start_char, sent.end_char)
     return fig
+
+
+REPORTING_LEMMAS = {"say", "claim", "report", "estimate", "believe", "allege", "count", "reckon", "put"}
+
+
+PARTITIVE_PRONOUNS = {"them", "those", "these"}
+
+
+def _antecedent(earlier, sents, k: int, start: int):
+    """The last figure before ``start`` in this sentence or the one before (what "of them" points back to)."""
+    lo = sents[max(k - 1, 0)].start_char
+    for f in reversed(list(earlier)):
+        if lo <= f.start < start and f.category not in (None, "other"):
+            return f
+    return None
+
+
+def _relative_claimant(counted) -> tuple[str, str | None] | None:
+    """The claimant of a relative clause on the counted noun: "1,300 people the Ukrainians say are missing".
+
+    The figure is the embedded speaker's claim, not the claim of whoever reports
+    the sentence (who may be denying it).
+    """
+    if counted is None:
+        return None
+    for c in counted.children:
+        if c.dep_ not in ("relcl", "acl") or c.lemma_.lower() not in REPORTING_LEMMAS:
+            continue
+        for g in c.children:
+            if g.dep_ == "nsubj" and g.pos_ in ("NOUN", "PROPN"):
+                toks = [t for t in g.subtree if not (t.i == g.left_edge.i and t.dep_ == "det")]
+                name = "".join(t.text_with_ws for t in toks).strip()
+                if name:
+                    return name, side_of(name)
+    return None
 
 
 def _source_side(source: str | None) -> str:
