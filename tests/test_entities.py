@@ -46,3 +46,13 @@ def test_ambiguous_surname_is_left_alone():
 def test_empty_names():
     assert canonical_key(None) == "" and canonical_key("") == ""
     assert not same_entity(None, "Shoigu")
+
+
+def test_field_officials_speak_for_the_one_body_of_that_field():
+    from unfog.entities import Resolver
+
+    r = Resolver([("State Emergency Service", None), ("emergency officials", None), ("health officials", None)])
+    assert r.key("emergency officials") == r.key("State Emergency Service")
+    assert r.key("health officials") != r.key("State Emergency Service")  # no health body in the set
+    two = Resolver([("State Emergency Service", None), ("Emergency Ministry", None), ("emergency officials", None)])
+    assert two.key("emergency officials") not in (two.key("State Emergency Service"), two.key("Emergency Ministry"))

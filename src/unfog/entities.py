@@ -169,6 +169,10 @@ def surname(key: str) -> str:
     return toks[-1] if toks else ""
 
 
+_BODY_RE = re.compile(r"\b(service|ministry|department|office|agency|committee|administration|council)\b")
+_COLLECTIVE_RE = re.compile(r"^(\w+) (?:officials|authorities|workers|staff|spokespeople|sources)$")
+
+
 class Resolver:
     """Canonical keys for a set of names seen together (within or across articles).
 
@@ -179,6 +183,7 @@ class Resolver:
 
     def __init__(self, names: Iterable[tuple[str | None, str | None]] = ()):
         self._full: dict[str, set[str]] = {}
+        self._bodies: set[str] = set()  # keys of organisations seen ("state emergency service of ukraine")
         self._cache: dict[tuple, str] = {}
         for name, role in names:
             self.add(name, role)
@@ -187,6 +192,8 @@ class Resolver:
         key = canonical_key(name, role)
         if len(key.split()) >= 2:
             self._full.setdefault(surname(key), set()).add(key)
+        if _BODY_RE.search(key):
+            self._bodies.add(key)
         self._cache.clear()
 
     def key(self, name: str | None, role: str | None = None) -> str:
@@ -198,6 +205,12 @@ class Resolver:
             full = self._full.get(key)
             if full and len(full) == 1:
                 key = next(iter(full))
+        m = _COLLECTIVE_RE.match(key)
+        if m:
+            # "emergency officials" speak for the one body of that field seen in the set
+            bodies = {b for b in self._bodies if m.group(1) in b.split()}
+            if len(bodies) == 1:
+                key = next(iter(bodies))
         self._cache[k] = key
         return key
 
