@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from unfog.gazetteer.index import distance_km, get_gazetteer
-from unfog.geocode import geocode_batch
+from unfog.gazetteer.geocode import geocode_batch
 
 DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "ucdp" / "ged-ukraine-2014.csv"
 RADIUS_KM = 25.0

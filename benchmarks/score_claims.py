@@ -7,7 +7,7 @@ Gold records point at short spans (< 8 words) with character offsets. A found
 figure matches a gold figure when their spans overlap; it is *right* when value
 (or, for vague and range figures, low/high) and category agree. Claimant accuracy
 is over matched figures: name and side must agree (names compare through
-:func:`unfog.actors.lookup_actor`, else case-folded without a leading article;
+:func:`unfog.lexicons.actors.lookup_actor`, else case-folded without a leading article;
 gold "article" means "no statement": the article's own voice). Speaker accuracy
 is over gold statements: some found statement covering the gold span must have
 the gold speaker (a statement that is not found counts as wrong).
@@ -26,7 +26,7 @@ SEEDS = REPO.parent / "shared" / "seeds"
 
 
 def name_key(name: str | None) -> str:
-    from unfog.actors import fold, lookup_actor
+    from unfog.lexicons.actors import fold, lookup_actor
 
     if not name:
         return ""
@@ -124,7 +124,7 @@ def summarise(counts: list[dict]) -> dict:
 
 def extract_claims(article, nlp=None):
     """Only the stages claims depend on: the score must not move when a later stage changes."""
-    from unfog.show import extract_claims as run_claim_stages
+    from unfog.cli.show import extract_claims as run_claim_stages
 
     return run_claim_stages(article, nlp=nlp)
 

@@ -134,7 +134,7 @@ def score(gold: dict, relations, results) -> dict:
 
 
 def run(mode: str, sets=SETS) -> dict:
-    from unfog.fuse import relate
+    from unfog.fusion.fuse import relate
 
     out = {}
     for name in sets:

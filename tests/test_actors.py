@@ -1,4 +1,4 @@
-from unfog.actors import Actor, fold, lookup_actor, side_of
+from unfog.lexicons.actors import Actor, fold, lookup_actor, side_of
 
 
 def test_lookup_by_title_and_surname():
@@ -40,7 +40,7 @@ def test_hostile_input_never_raises():
 
 
 def test_regional_governors_and_emergency_service_are_ukrainian():
-    from unfog.actors import side_of
+    from unfog.lexicons.actors import side_of
 
     assert side_of("regional governor Valentyn Reznichenko") == "UKR"
     assert side_of("Oleh Synehubov") == "UKR"

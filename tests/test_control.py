@@ -1,4 +1,4 @@
-from unfog.control import claims_in_article, control_timeline
+from unfog.fusion.control import claims_in_article, control_timeline
 from unfog.model import Article, ArticleRecords, Event, Place, Statement
 
 TEXT_A = ("The ministry said that Russian forces had captured the village of Toshkivka.\n\n"
@@ -34,7 +34,7 @@ def records():
 
 def test_claim_and_its_dispute_on_one_place():
     tl = control_timeline(records())
-    from unfog.fuse import place_key
+    from unfog.fusion.fuse import place_key
 
     tosh = tl[place_key("Toshkivka")]
     assert [c["status"] for c in tosh["claims"]] == ["claims", "disputes"]
@@ -47,7 +47,7 @@ def test_claim_and_its_dispute_on_one_place():
 
 def test_withdrawal_gives_the_place_to_the_other_side_and_hypotheticals_are_skipped():
     tl = control_timeline(records())
-    from unfog.fuse import place_key
+    from unfog.fusion.fuse import place_key
 
     zol = tl[place_key("Zolote")]["claims"]
     assert len(zol) == 1 and zol[0]["holder"] == "RUS" and zol[0]["claimant_side"] == "MEDIA"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from unfog import engine, pipeline
-from unfog.ingest import iter_inputs, mark_duplicates
+from unfog.io.ingest import iter_inputs, mark_duplicates
 from unfog.model import Article, DateMention
 
 BATCH = Path(__file__).parent / "fixtures" / "engine_batch.jsonl"
@@ -45,7 +45,7 @@ def test_run_rejects_unknown_engine():
 def test_local_engine_does_not_import_ray():
     code = (
         "import sys\n"
-        "from unfog import cli, engine, parquet_io, api\n"
+        "from unfog import cli, engine, api\nfrom unfog.io import parquet\n"
         "from unfog.model import Article\n"
         "list(engine.run_local([Article(id='a', text='   ')]))\n"
         "assert 'ray' not in sys.modules, 'ray was imported'\n"

@@ -1,4 +1,4 @@
-from unfog.entities import Resolver, canonical_key, fold, role_holder, same_entity, speaks_for
+from unfog.fusion.entities import Resolver, canonical_key, fold, role_holder, same_entity, speaks_for
 
 
 def test_fold_case_diacritics_apostrophes():
@@ -49,7 +49,7 @@ def test_empty_names():
 
 
 def test_field_officials_speak_for_the_one_body_of_that_field():
-    from unfog.entities import Resolver
+    from unfog.fusion.entities import Resolver
 
     r = Resolver([("State Emergency Service", None), ("emergency officials", None), ("health officials", None)])
     assert r.key("emergency officials") == r.key("State Emergency Service")

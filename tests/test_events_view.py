@@ -6,7 +6,7 @@ import json
 from typer.testing import CliRunner
 
 from unfog.cli import app
-from unfog.events_view import filter_events
+from unfog.cli.events_view import filter_events
 from unfog.model import Article, ArticleRecords, Event
 from unfog.store import Store
 

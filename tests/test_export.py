@@ -7,8 +7,8 @@ import json
 import pytest
 
 import unfog
-from unfog.acled import ACLED_COLUMNS
-from unfog.ingest import UsageError
+from unfog.io.acled import ACLED_COLUMNS
+from unfog.io.ingest import UsageError
 from unfog.model import RECORD_TYPES
 from unfog.store import Store
 from unfog.workflows import sample_corpus_path

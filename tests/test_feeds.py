@@ -9,7 +9,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from unfog.feeds import Fetcher, Politeness, canonical_url, fetch_and_ingest, parse_interval, poll_once
+from unfog.io.feeds import Fetcher, Politeness, canonical_url, fetch_and_ingest, parse_interval, poll_once
 from unfog.store import Store
 
 ARTICLE = """<html><head><title>{title}</title>

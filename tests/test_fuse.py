@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from unfog import fuse
+from unfog.fusion import fuse
 from unfog.model import Article, ArticleRecords, Event, Figure, Statement
 
 REPO = Path(__file__).resolve().parents[1]
@@ -259,7 +259,7 @@ def test_gold_end_to_end_on_seeds(seed_results):
 
 
 def test_ingest_relates_a_new_article_to_stored_ones_and_stays_idempotent(tmp_path):
-    from unfog.ingest import iter_inputs
+    from unfog.io.ingest import iter_inputs
     from unfog.store import Store
     from unfog.workflows import ingest_articles
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SHARED
-from unfog.geocode import geocode, geocode_many, read_queries
+from unfog.gazetteer.geocode import geocode, geocode_many, read_queries
 
 UCDP = SHARED / "data" / "ucdp" / "ged-ukraine-2014.csv"
 FIELDS = {"query", "name", "geonames_id", "lat", "lon", "admin1", "country", "feature_code", "precision", "score",

@@ -16,8 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from unfog import api, pipeline
-from unfog.extract.context import Context
-from unfog.ingest import article_from_text, iter_inputs
+from unfog.extractors.context import Context
+from unfog.io.ingest import article_from_text, iter_inputs
 
 PIECES = [
     "Russian shelling killed 12 civilians in Mariupol on Monday, officials said. ",

@@ -3,7 +3,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from unfog.ingest import iter_inputs, mark_duplicates, normalise_published
+from unfog.io.ingest import iter_inputs, mark_duplicates, normalise_published
 
 
 def write_lines(path, lines):

@@ -1,5 +1,5 @@
-from unfog import fuse
-from unfog.ledger import BEST_RULE, best_value, contested, ledger_rows
+from unfog.fusion import fuse
+from unfog.fusion.ledger import BEST_RULE, best_value, contested, ledger_rows
 from unfog.model import Figure
 
 

@@ -9,9 +9,9 @@ import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
 
-from unfog import parquet_io
+from unfog.io import parquet as parquet_io
 from unfog.cli import app
-from unfog.ingest import iter_inputs
+from unfog.io.ingest import iter_inputs
 from unfog.model import RECORD_TYPES, Article, ArticleRecords, DateMention, Event, Figure
 from unfog.store import Store, columns
 from unfog.workflows import ingest_paths

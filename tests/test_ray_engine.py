@@ -8,8 +8,10 @@ import pytest
 pytest.importorskip("ray")
 import pyarrow.parquet as pq  # noqa: E402
 
-from unfog import engine, parquet_io  # noqa: E402
-from unfog.ingest import iter_inputs, mark_duplicates  # noqa: E402
+from unfog import engine  # noqa: E402
+
+from unfog.io import parquet as parquet_io
+from unfog.io.ingest import iter_inputs, mark_duplicates  # noqa: E402
 
 BATCH = Path(__file__).parent / "fixtures" / "engine_batch.jsonl"
 

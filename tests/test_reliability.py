@@ -15,7 +15,7 @@ import pytest
 
 import unfog
 from unfog import pipeline
-from unfog.ingest import article_from_text
+from unfog.io.ingest import article_from_text
 from unfog.model import RECORD_TYPES
 from unfog.store import Store
 from unfog.workflows import sample_corpus_path

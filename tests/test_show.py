@@ -2,7 +2,7 @@ import json
 
 from rich.console import Console
 
-from unfog.show import highlighted, load_article, show_article
+from unfog.cli.show import highlighted, load_article, show_article
 
 
 def test_show_text_file_highlights_claims(tmp_path, nlp):

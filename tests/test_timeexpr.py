@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from unfog.timeexpr import find, parse_day, precision_for, resolve, resolve_text
+from unfog.nlp.timeexpr import find, parse_day, precision_for, resolve, resolve_text
 
 WED = "2022-06-15"  # a Wednesday
 MON = "2023-01-09"  # a Monday

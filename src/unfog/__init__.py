@@ -8,10 +8,6 @@ The Python API mirrors the CLI::
 """
 __version__ = "0.1.0"
 
-# The extractors live in the subpackage unfog.extract, whose name the API function
-# below takes over: load the subpackage first, or its first import would rebind
-# ``unfog.extract`` to the module.
-import unfog.extract as _extractors  # noqa: E402,F401
 from unfog.api import (  # noqa: E402,F401
     export_table,
     extract,

@@ -10,15 +10,15 @@ from __future__ import annotations
 import os
 from typing import Iterable, Iterator
 
-from unfog import fuse as fuse_mod
-from unfog.ingest import article_from_text, iter_inputs, mark_duplicates
+from unfog.fusion import fuse as fuse_mod
+from unfog.io.ingest import article_from_text, iter_inputs, mark_duplicates
 from unfog.model import Article, ArticleRecords, Batch
 from unfog.store import Store, open_store  # noqa: F401  (re-exported)
 
 
 def to_articles(items: Iterable, published=None, source=None) -> Iterator[Article]:
     """Accept Article objects, dicts shaped like batch lines, or plain strings."""
-    from unfog.ingest import read_jsonl_line
+    from unfog.io.ingest import read_jsonl_line
     import json
     from pathlib import Path
 
@@ -47,7 +47,7 @@ def extract_articles(articles: Iterable[Article], workers: int = 1, batch_size: 
     """Extract and (by default) relate records across the batch.
 
     Holds the whole batch in memory (fusion needs it); for large batches use
-    :func:`unfog.parquet_io.extract_to_folder`, which streams to Parquet.
+    :func:`unfog.io.parquet.extract_to_folder`, which streams to Parquet.
     """
     results = list(extract_stream(articles, workers=workers, batch_size=batch_size, nlp=nlp, engine=engine, address=address))
     return fuse_mod.fuse(results) if fuse else Batch(results=results)
@@ -91,7 +91,7 @@ def export_table(what: str, fmt: str = "json", out: str | os.PathLike = "-", db:
 
     Formats: json, csv, parquet, geojson, and acled (events only). Returns the number of rows written.
     """
-    from unfog import export
+    from unfog.io import export
 
     return export.export_table(what, fmt, str(out), db=None if db is None else str(db))
 

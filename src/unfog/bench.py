@@ -64,7 +64,7 @@ def read_corpus(path: str | os.PathLike, limit: int | None = None) -> list[dict]
 
 def to_articles(rows: Iterable[dict]) -> list[Article]:
     """Fresh Article objects (the pipeline fills fields in, so each run needs its own)."""
-    from unfog.ingest import article_from_text
+    from unfog.io.ingest import article_from_text
 
     return [article_from_text(r["text"], external_id=r.get("id"), published=r.get("published"), source=r.get("source"))
             for r in rows]

@@ -13,9 +13,9 @@ import time
 from typing import Callable, Iterable, Iterator
 
 from unfog import __version__
-from unfog.extract import dates, events, figures, places, statements
-from unfog.extract.context import Context
-from unfog.language import detect_language
+from unfog.extractors import dates, events, figures, places, statements
+from unfog.extractors.context import Context
+from unfog.nlp.language import detect_language
 from unfog.model import Article, ArticleRecords
 
 # (name, function, attribute on Context / ArticleRecords)

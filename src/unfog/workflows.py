@@ -9,9 +9,9 @@ import itertools
 from importlib import resources
 from typing import Callable, Iterable, Iterator
 
-from unfog import fuse
+from unfog.fusion import fuse
 from unfog.api import extract_stream
-from unfog.ingest import iter_inputs, mark_duplicates
+from unfog.io.ingest import iter_inputs, mark_duplicates
 from unfog.model import RECORD_TYPES, Article, ArticleRecords
 from unfog.store import Store, default_path
 
@@ -93,7 +93,7 @@ def ingest_articles(
 
 def ingest_paths(inputs, db: str | None = None, published=None, source=None, **kw) -> dict:
     """Ingest files, folders and JSONL batches (see :func:`ingest_articles`), or a Parquet folder."""
-    from unfog import parquet_io
+    from unfog.io import parquet as parquet_io
 
     inputs = list(inputs)
     if len(inputs) == 1 and parquet_io.is_layout(inputs[0]):  # written by `unfog extract --out DIR`
@@ -104,7 +104,7 @@ def ingest_paths(inputs, db: str | None = None, published=None, source=None, **k
 
 def ingest_parquet_folder(folder, db: str | None = None, chunk: int = 50, on_article=None, on_commit=None) -> dict:
     """Store records already extracted to a Parquet folder (no NLP); same summary as :func:`ingest_articles`."""
-    from unfog import parquet_io
+    from unfog.io import parquet as parquet_io
 
     summary: dict = {"seen": 0, "skipped": 0, "failed": 0, "stored": 0, "failures": [], "db": db or default_path()}
     added = {name: 0 for name in RECORD_TYPES}

@@ -7,7 +7,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from unfog.web.app import create_app
-from unfog.web.queries import Filters, like, where_clause
+from unfog.store.queries import Filters, like, where_clause
 
 from desk_fixtures import desk_db  # noqa: F401  (fixture)
 from desk_fixtures import HOSTILE_TEXT, HOSTILE_TITLE, hand_made_results, hostile_results

@@ -87,7 +87,7 @@ def server(browser_store):
 @pytest.fixture(scope="module")
 def seen(server, browser_store, tmp_path_factory):
     """What the browser saw on every page (one run of check_pages.mjs)."""
-    from unfog.report import write_report
+    from unfog.web.report import write_report
 
     tmp = tmp_path_factory.mktemp("pages")
     report = tmp / "report.html"

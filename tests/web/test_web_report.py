@@ -9,8 +9,8 @@ import re
 from typer.testing import CliRunner
 
 from unfog.cli import app
-from unfog.report import write_report
-from unfog.web.queries import Filters
+from unfog.web.report import write_report
+from unfog.store.queries import Filters
 
 from desk_fixtures import desk_db  # noqa: F401  (fixture)
 from desk_fixtures import HOSTILE_TITLE

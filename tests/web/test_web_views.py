@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from unfog.web import queries as q
+from unfog.store import queries as q
 from unfog.web import views
 
 

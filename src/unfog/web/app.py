@@ -1,7 +1,7 @@
 """The analyst's desk: a FastAPI app over the store (REST API under /api/ and HTML pages).
 
 Read-only unless ingest through the API is switched on explicitly. All SQL is
-parameterised (see :mod:`unfog.web.queries`); every page is rendered by Jinja2
+parameterised (see :mod:`unfog.store.queries`); every page is rendered by Jinja2
 with autoescape, and the JavaScript writes data with textContent only.
 """
 from __future__ import annotations
@@ -20,7 +20,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from unfog.store import Store
-from unfog.web import queries as q
+from unfog.store import queries as q
 from unfog.web import views
 
 WEB_DIR = Path(str(resources.files("unfog.web")))
@@ -250,13 +250,13 @@ def create_app(db: str, allow_ingest: bool = False, tiles: bool = True, max_body
 
     @app.get("/api/feeds", tags=["views"], summary="Followed feeds and their polling rounds")
     def api_feeds(limit: int = Query(200, ge=1, le=1000), store: Store = Depends(get_store)):
-        from unfog.feeds import feed_status
+        from unfog.io.feeds import feed_status
 
         return feed_status(store.con, limit)
 
     @app.get("/feeds", response_class=HTMLResponse, include_in_schema=False)
     def feeds_page(request: Request, f: q.Filters = Depends(filters), store: Store = Depends(get_store)):
-        from unfog.feeds import feed_status
+        from unfog.io.feeds import feed_status
 
         return templates.TemplateResponse(request, "feeds.html", page_context(request, f, status=feed_status(store.con), page="feeds"))
 
@@ -380,7 +380,7 @@ def desk_data(store: Store, f: q.Filters, tiles: bool = True) -> dict[str, Any]:
 
 def ingest_items(store: Store, lock: threading.Lock, items: list[dict]) -> dict[str, Any]:
     """Extract and store articles posted to the API (same steps as ``unfog ingest``)."""
-    from unfog import fuse
+    from unfog.fusion import fuse
     from unfog.api import extract_stream, to_articles
 
     articles = list(to_articles(items))

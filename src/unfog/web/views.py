@@ -108,13 +108,13 @@ def highlight(text: str, marks: Iterable[dict]) -> list[dict]:
 def ledger_rows(figures: list[dict], relations: list[dict], published: dict | None = None, places: dict | None = None) -> list[dict]:
     """Figures grouped into ledger rows, contested ones first.
 
-    Uses :func:`unfog.ledger.ledger_rows` (the fusion helper's quantities)
+    Uses :func:`unfog.fusion.ledger.ledger_rows` (the fusion helper's quantities)
     when that module is there; otherwise groups figures that are related (any
     relation joins them), then the rest by category, group and place.
     Rows always come out in the shape the templates draw (see ``group_figures``).
     """
     try:
-        from unfog import ledger as ledger_mod  # optional: written alongside
+        from unfog.fusion import ledger as ledger_mod  # optional: written alongside
     except ImportError:
         ledger_mod = None
     if ledger_mod is not None and hasattr(ledger_mod, "ledger_rows"):
@@ -129,7 +129,7 @@ def ledger_rows(figures: list[dict], relations: list[dict], published: dict | No
 
 
 def normalise_ledger_row(row: dict, figures: list[dict], relations: list[dict]) -> dict:
-    """A row of :mod:`unfog.ledger` (claimants by figure id) in the shape the templates draw."""
+    """A row of :mod:`unfog.fusion.ledger` (claimants by figure id) in the shape the templates draw."""
     by_id = {f["id"]: f for f in figures}
     figs = []
     for c in row.get("claimants") or row.get("figures") or []:

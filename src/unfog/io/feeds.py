@@ -23,7 +23,7 @@ from typing import Callable, Iterable
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from unfog import __version__
-from unfog.ingest import failed_article, html_to_article
+from unfog.io.ingest import failed_article, html_to_article
 from unfog.model import Article
 
 USER_AGENT = f"unfog/{__version__} (open-source news monitor; +https://github.com/unfog/unfog)"

@@ -92,18 +92,18 @@ def extract(
 ):
     """Extract statements, figures, places, dates and events from articles."""
     from unfog import api
-    from unfog.ingest import iter_inputs
+    from unfog.io.ingest import iter_inputs
 
     _check_inputs(inputs)
     if published:
-        from unfog.ingest import normalise_published
+        from unfog.io.ingest import normalise_published
 
         if normalise_published(published)[1]:
             usage_error(f"--published {published!r} is not a date (use YYYY-MM-DD)")
     if engine not in ("local", "ray"):
         usage_error("--engine must be local or ray")
     if out_dir:  # streams records to Parquet part files: memory stays flat
-        from unfog.parquet_io import extract_to_folder
+        from unfog.io.parquet import extract_to_folder
 
         if json_out:
             usage_error("--json and --out are exclusive: --out writes Parquet tables")
@@ -118,7 +118,7 @@ def extract(
     if json_out:
         sys.stdout.write(json.dumps(doc, ensure_ascii=False) + "\n")
     else:
-        from unfog.show import print_batch
+        from unfog.cli.show import print_batch
 
         print_batch(batch, out)
     console.print(_summary({k: len(v) for k, v in doc.items()}, failed))
@@ -135,7 +135,7 @@ def ingest(
 ):
     """Extract and store articles and their records (re-running adds nothing new)."""
     from unfog import api
-    from unfog.ingest import normalise_published
+    from unfog.io.ingest import normalise_published
     from unfog.store import default_path
 
     _check_inputs(inputs)
@@ -185,7 +185,7 @@ def export(
 ):
     """Write stored records out as JSON, CSV, Parquet, GeoJSON or ACLED-style CSV."""
     from unfog import api
-    from unfog.export import check_request
+    from unfog.io.export import check_request
     from unfog.store import default_path
 
     check_request(what, fmt, out_path)
@@ -212,7 +212,7 @@ def fetch(
     db: Optional[str] = typer.Option(None, help="DuckDB file (default ./unfog.duckdb or $UNFOG_DB)."),
 ):
     """Download pages politely, extract their articles and store them (raw HTML kept)."""
-    from unfog.feeds import fetch_and_ingest
+    from unfog.io.feeds import fetch_and_ingest
     from unfog.store import default_path
 
     path = db or default_path()
@@ -232,7 +232,7 @@ def watch(
     db: Optional[str] = typer.Option(None, help="DuckDB file."),
 ):
     """Poll news feeds on a schedule and ingest new items."""
-    from unfog import feeds as feeds_mod
+    from unfog.io import feeds as feeds_mod
     from unfog.store import default_path
 
     try:
@@ -268,7 +268,7 @@ def claims(
     json_out: bool = typer.Option(False, "--json", help="Print the ledger rows as JSON."),
 ):
     """The claims ledger: each counted quantity with its claimants, values and relations."""
-    from unfog import ledger
+    from unfog.fusion import ledger
 
     with _open_existing_store(db) as store:
         rows = ledger.ledger_from_store(store)
@@ -287,7 +287,7 @@ def control(
     json_out: bool = typer.Option(False, "--json", help="Print the timeline as JSON."),
 ):
     """Who holds which place, by whose account: a timeline of control claims per place."""
-    from unfog import control as control_mod
+    from unfog.fusion import control as control_mod
 
     with _open_existing_store(db) as store:
         timeline = control_mod.timeline_from_store(store, place=place)
@@ -361,9 +361,9 @@ def report(
     """Write a self-contained HTML report (map, timeline, claims ledger) to mail or archive."""
     import datetime as dt
 
-    from unfog.report import write_report
+    from unfog.web.report import write_report
     from unfog.store import default_path
-    from unfog.web.queries import Filters
+    from unfog.store.queries import Filters
 
     path = db or default_path()
     if not Path(path).exists():
@@ -387,7 +387,7 @@ def geocode(
     json_out: bool = typer.Option(False, "--json", help="Print a JSON array on stdout."),
 ):
     """Geocode place descriptions against the offline gazetteer (GeoNames)."""
-    from unfog.geocode import geocode_many, read_queries
+    from unfog.gazetteer.geocode import geocode_many, read_queries
 
     if query.lower().endswith((".jsonl", ".ndjson")) and not Path(query).is_file():
         usage_error(f"no such file: {query}")
@@ -434,12 +434,12 @@ def events(
     json_out: bool = typer.Option(False, "--json", help="Print the events as JSON."),
 ):
     """List events (who did what to whom, where, when) as a table, filtered."""
-    from unfog.events_view import filter_events, print_events
+    from unfog.cli.events_view import filter_events, print_events
 
     sources: dict[str, str] = {}
     if inputs:
         from unfog import api
-        from unfog.ingest import iter_inputs
+        from unfog.io.ingest import iter_inputs
 
         batch = api.extract_articles(iter_inputs(inputs, published=published))
         rows = [e.to_dict() for e in batch.table("events")]
@@ -463,7 +463,7 @@ def show(
     db: Optional[str] = typer.Option(None, help="Read a stored article from this DuckDB file."),
 ):
     """Print an article with its statements and figures highlighted, then a table of each."""
-    from unfog.show import load_article, show_article
+    from unfog.cli.show import load_article, show_article
 
     try:
         res = load_article(article, published=published, source=source, db=db)
@@ -473,7 +473,7 @@ def show(
 
 
 def main() -> None:
-    from unfog.ingest import UsageError
+    from unfog.io.ingest import UsageError
     from unfog.store import StoreError
 
     try:

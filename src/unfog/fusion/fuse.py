@@ -17,7 +17,7 @@ The rules are described in docs/fusion.md.
 """
 from __future__ import annotations
 
-from unfog.grouping import cluster
+from unfog.fusion.grouping import cluster
 
 import math
 import re
@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date as _date
 from typing import Iterable
 
-from unfog.entities import Resolver, fold
+from unfog.fusion.entities import Resolver, fold
 from unfog.model import ArticleRecords, Batch, Event, Figure, Place, Relation, Statement, stable_id
 
 SAME_TIME_DAYS = 3  # "about the same time" for contradictions and statements

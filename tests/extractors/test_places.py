@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FIXTURES, SEEDS, seed_text
-from unfog.extract import places
-from unfog.extract.context import Context
+from unfog.extractors import places
+from unfog.extractors.context import Context
 from unfog.gazetteer.index import distance_km
 from unfog.model import Article
 

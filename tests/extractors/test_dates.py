@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from unfog.extract import dates
-from unfog.extract.context import Context
+from unfog.extractors import dates
+from unfog.extractors.context import Context
 from unfog.model import Article
 
 GOLD = Path(__file__).resolve().parents[1] / "gold" / "dates"

@@ -1,6 +1,6 @@
 """When: time expressions resolved against the article's publication day.
 
-The text work is in :mod:`unfog.timeexpr` (pure, no spaCy). This stage adds
+The text work is in :mod:`unfog.nlp.timeexpr` (pure, no spaCy). This stage adds
 what needs the parse: the tense of the verb an expression hangs on (which
 decides whether "on Thursday" is the last or the coming one), and filters for
 words that only look like dates (the modal "may"; a year that is really a
@@ -12,8 +12,8 @@ from __future__ import annotations
 import bisect
 from datetime import date
 
-from unfog import timeexpr
-from unfog.extract.context import Context
+from unfog.nlp import timeexpr
+from unfog.extractors.context import Context
 from unfog.model import DateMention
 
 # Heads whose infinitive complement lies ahead: "expected to open", "plans to", "is due to".

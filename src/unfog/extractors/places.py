@@ -16,10 +16,10 @@ from __future__ import annotations
 import functools
 from collections import Counter
 
-from unfog.extract.context import Context
+from unfog.extractors.context import Context
 from unfog.gazetteer.index import get_gazetteer
 from unfog.gazetteer.mentions import Mention, Reading, hints_for, read_context, resolve, scan
-from unfog.geocode import precision_for
+from unfog.gazetteer.geocode import precision_for
 from unfog.model import Place
 
 RULER_NAME = "unfog_gazetteer_ruler"

@@ -10,8 +10,8 @@ import statistics
 from collections import defaultdict
 from typing import Any, Iterable
 
-from unfog.entities import Resolver
-from unfog.fuse import figure_views, quantity_id
+from unfog.fusion.entities import Resolver
+from unfog.fusion.fuse import figure_views, quantity_id
 from unfog.model import Figure, Relation
 
 BEST_RULE = (

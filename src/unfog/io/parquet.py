@@ -178,7 +178,7 @@ def fuse_folder(folder: str | os.PathLike) -> int:
     Fusion needs every record at once (``fuse.relate`` takes the whole list),
     so it holds the records, not the article texts, in memory.
     """
-    from unfog import fuse
+    from unfog.fusion import fuse
 
     results = list(iter_results(folder, with_text=False))
     return write_relations(folder, fuse.relate(results))
@@ -196,7 +196,7 @@ def extract_to_folder(
 ) -> dict:
     """Extract a batch straight into the folder layout, then fuse; returns counts per table."""
     from unfog import engine as engine_mod
-    from unfog.ingest import mark_duplicates
+    from unfog.io.ingest import mark_duplicates
 
     writer = PartWriter(folder, part_articles=part_articles)
     for res in engine_mod.run(mark_duplicates(articles), engine=engine, workers=workers, batch_size=batch_size, address=address):

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from unfog.events_lexicon import acled_type
-from unfog.extract import events
-from unfog.extract.context import Context
+from unfog.lexicons.events import acled_type
+from unfog.extractors import events
+from unfog.extractors.context import Context
 from unfog.model import Article, DateMention, Figure, Place, Statement
 
 from conftest import FIXTURES, SEEDS

@@ -1,7 +1,7 @@
 import pytest
 
-from unfog.extract import figures, statements
-from unfog.extract.context import Context
+from unfog.extractors import figures, statements
+from unfog.extractors.context import Context
 from unfog.model import Article
 
 

@@ -78,7 +78,7 @@ def write(rows: list[dict], fmt: str, out: str, columns: list[str] | None = None
     elif fmt == "geojson":
         text = to_geojson(rows)
     elif fmt == "acled":
-        from unfog.acled import to_acled_csv
+        from unfog.io.acled import to_acled_csv
 
         text = to_acled_csv(rows)
     else:
@@ -92,7 +92,7 @@ def write(rows: list[dict], fmt: str, out: str, columns: list[str] | None = None
 
 def check_request(what: str, fmt: str, out: str) -> None:
     """Raise UsageError, in plain words, for a combination that cannot be exported."""
-    from unfog.ingest import UsageError
+    from unfog.io.ingest import UsageError
     from unfog.model import RECORD_TYPES
 
     if what not in RECORD_TYPES:

@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import re
 
-from unfog.actors import side_of  # noqa: I001
-from unfog.extract.context import Context
-from unfog.extract.statements import sentence_spans, statement_at
+from unfog.lexicons.actors import side_of  # noqa: I001
+from unfog.extractors.context import Context
+from unfog.extractors.statements import sentence_spans, statement_at
 from unfog.model import Figure
 
 UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -661,7 +661,7 @@ def _relative_claimant(counted) -> tuple[str, str | None] | None:
 def _source_side(source: str | None) -> str:
     """The side of the article's own voice: a known publisher's side (a ministry), else MEDIA."""
     if source:
-        from unfog.actors import lookup_actor
+        from unfog.lexicons.actors import lookup_actor
 
         actor = lookup_actor(source)
         if actor is not None and actor.side:
@@ -672,7 +672,7 @@ def _source_side(source: str | None) -> str:
 def _locate(ctx: Context, fig: Figure, s0: int, s1: int) -> None:
     """Place and date from the helpers of the places and dates stages (None when they know nothing)."""
     try:
-        from unfog.extract.places import place_near
+        from unfog.extractors.places import place_near
 
         p = place_near(ctx, fig.start, fig.end)
         if p is not None:
@@ -681,7 +681,7 @@ def _locate(ctx: Context, fig: Figure, s0: int, s1: int) -> None:
     except Exception:
         pass
     try:
-        from unfog.extract.dates import date_near
+        from unfog.extractors.dates import date_near
 
         d = date_near(ctx, fig.start, fig.end)
         if d is not None:

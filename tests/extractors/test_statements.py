@@ -1,7 +1,7 @@
 import pytest
 
-from unfog.extract import statements
-from unfog.extract.context import Context
+from unfog.extractors import statements
+from unfog.extractors.context import Context
 from unfog.model import Article
 
 

@@ -24,8 +24,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from unfog.actors import TITLES, Actor, fold, lookup_actor, side_of, strip_titles
-from unfog.extract.context import Context
+from unfog.lexicons.actors import TITLES, Actor, fold, lookup_actor, side_of, strip_titles
+from unfog.extractors.context import Context
 from unfog.model import Statement
 
 # lemma -> the cue as reported. Speech and claim verbs only: what a person says, not does.
@@ -704,7 +704,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _add_dates(ctx: Context, stmts: list[Statement]) -> None:
     try:
-        from unfog.extract.dates import date_near
+        from unfog.extractors.dates import date_near
     except Exception:  # the dates module is optional for statements
         return
     for s in stmts:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from unfog.store import Store
-from unfog.web import queries as q
+from unfog.store import queries as q
 from unfog.web.app import WEB_DIR, desk_data, jinja_env, statement_disputes
 
 INLINE_CSS = ("static/vendor/leaflet/leaflet.css", "static/app.css")

@@ -14,7 +14,7 @@ import re
 from collections import defaultdict
 from typing import Iterable
 
-from unfog.fuse import article_topic_place, day_number, place_key
+from unfog.fusion.fuse import article_topic_place, day_number, place_key
 from unfog.model import ArticleRecords, Place, Statement
 
 DISPUTE_DAYS = 7
@@ -27,7 +27,7 @@ def _side_of(text: str | None) -> str | None:
     if not text:
         return None
     try:
-        from unfog.actors import side_of
+        from unfog.lexicons.actors import side_of
 
         s = side_of(text)
         if s:
@@ -88,7 +88,7 @@ def _is_place_name(name: str) -> bool:
     if name in _NOT_PLACES:
         return False
     try:
-        from unfog.actors import lookup_actor
+        from unfog.lexicons.actors import lookup_actor
 
         if lookup_actor(name) is not None:
             return False

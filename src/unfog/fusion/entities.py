@@ -3,7 +3,7 @@
 "Mr Shoigu", "Sergei Shoigu" and "Russia's defence minister" are one person;
 "Azov regiment" and "Azov Regiment" one unit; a spokesman of the defence
 ministry speaks for the ministry. Everything here is a pure function of names
-(and, through :mod:`unfog.actors`, of the actors table), so fusion, the
+(and, through :mod:`unfog.lexicons.actors`, of the actors table), so fusion, the
 ledger and the dashboard agree on who is who.
 """
 from __future__ import annotations
@@ -53,7 +53,7 @@ _ROLE_SPOKES_RE = re.compile(r"^(?P<org>.+?)\s+(?:spokes(?:man|woman|person)|pre
 
 def _lookup(name: str):
     try:
-        from unfog.actors import lookup_actor
+        from unfog.lexicons.actors import lookup_actor
 
         return lookup_actor(name)
     except Exception:  # the actors table is optional for fusion
@@ -83,7 +83,7 @@ def _role_index() -> dict[str, list]:
     if _ROLE_INDEX:
         return _ROLE_INDEX
     try:
-        from unfog import actors as actors_mod
+        from unfog.lexicons import actors as actors_mod
 
         table = getattr(actors_mod, "_TABLE", [])
         known = [actors_mod.Actor(name=row[0], side=row[1], role=row[2], kind=row[3]) for row in table]
@@ -116,7 +116,7 @@ def role_holder(mention: str | None) -> str | None:
         return found[0].name
     side = None
     try:
-        from unfog.actors import side_of
+        from unfog.lexicons.actors import side_of
 
         side = side_of(toks[0])
     except Exception:

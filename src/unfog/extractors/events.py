@@ -3,7 +3,7 @@
 The extractor runs last, so it reads the records the other stages left on the
 context (dates, places, statements, figures) and adds the parse:
 
-1. *Triggers*: verbs and nouns of :mod:`unfog.events_lexicon` ("shelled",
+1. *Triggers*: verbs and nouns of :mod:`unfog.lexicons.events` ("shelled",
    "siege", "surrendered", "humanitarian corridor"), dropped when the clause says
    the event did not or may not happen ("would not succeed", "the proposed
    assault", "halt the attack").
@@ -23,14 +23,14 @@ The rules are documented in docs/events.md.
 """
 from __future__ import annotations
 
-from unfog.grouping import cluster
+from unfog.fusion.grouping import cluster
 
 import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from unfog import events_lexicon as lex
-from unfog.extract.context import Context
+from unfog.lexicons import events as lex
+from unfog.extractors.context import Context
 from unfog.model import DateMention, Event, Figure, Place, Statement
 
 HISTORICAL_DAYS = 28  # an event dated this long before publication is background
@@ -132,7 +132,7 @@ def side_of_text(text: str | None) -> str | None:
     if not text:
         return None
     try:
-        from unfog.actors import lookup_actor, side_of
+        from unfog.lexicons.actors import lookup_actor, side_of
 
         actor = lookup_actor(text)
         if actor is not None and actor.side:
@@ -157,7 +157,7 @@ def _actor_name(text: str | None) -> str | None:
     if not text:
         return None
     try:
-        from unfog.actors import lookup_actor
+        from unfog.lexicons.actors import lookup_actor
 
         actor = lookup_actor(text)
         if actor is not None and actor.name:
@@ -718,7 +718,7 @@ def _definite_place_noun(sent, place_tokens: set[int]) -> bool:
 
 
 def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> None:
-    from unfog.extract.places import place_near
+    from unfog.extractors.places import place_near
 
     doc = ctx.doc
     text = doc.text
@@ -803,7 +803,7 @@ def _sent_index(starts: list[int], pos: int) -> int:
 
 
 def _attach_dates(ctx: Context, mentions: list[Mention], sents) -> None:
-    from unfog.extract.dates import date_near
+    from unfog.extractors.dates import date_near
 
     doc = ctx.doc
     sent_starts = [s.start_char for s in sents]

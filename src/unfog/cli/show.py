@@ -53,7 +53,7 @@ def extract_claims(article: Article, nlp=None) -> ArticleRecords:
 
     A failing dates/places stage leaves its records out rather than hiding the claims.
     """
-    from unfog.extract.context import Context
+    from unfog.extractors.context import Context
     from unfog.pipeline import STAGES, prepare
 
     res = ArticleRecords(article=article)
@@ -96,13 +96,13 @@ def load_article(ref: str, published: str | None = None, source: str | None = No
     if not p.exists():
         raise LookupError(f"no file {path!r}")
     if p.suffix.lower() in (".jsonl", ".ndjson"):
-        from unfog.ingest import read_jsonl
+        from unfog.io.ingest import read_jsonl
 
         for art in read_jsonl(p, {"published": published, "source": source}):
             if not line_id or art.external_id == line_id or art.id == line_id:
                 return extract_claims(art, nlp=nlp)
         raise LookupError(f"no line with id {line_id!r} in {path}")
-    from unfog.ingest import read_file
+    from unfog.io.ingest import read_file
 
     return extract_claims(read_file(p, published=published, source=source), nlp=nlp)
 

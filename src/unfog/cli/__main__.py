@@ -1,0 +1,3 @@
+from unfog.cli import main
+
+main()

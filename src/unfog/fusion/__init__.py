@@ -1,0 +1,1 @@
+"""Cross-article work: entity resolution, event merging, relations, the ledger and control."""

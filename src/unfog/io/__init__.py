@@ -1,0 +1,1 @@
+"""Reading and writing: batch input, feeds, exports, Parquet."""

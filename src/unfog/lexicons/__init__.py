@@ -1,0 +1,1 @@
+"""Language data: actors and sides, event triggers and the lexicons the extractors read."""
