@@ -23,12 +23,11 @@ LEXICON_SUFFIXES = (".json", ".tsv", ".csv", ".txt", ".yaml", ".yml", ".jsonl")
 # Batch boundaries where one item's failure is recorded and the batch goes on:
 # (module, enclosing function). A broad handler anywhere else is an offender.
 ALLOWED_BROAD = {
-    ("unfog.pipeline", "run_stages"),  # one guard: the failing stage is recorded on the article
-    ("unfog.engine", "_process_batch"),  # a worker's batch: the failing article is marked failed
-    ("unfog.io.ingest", "read_paths"),  # one unreadable input file does not stop the others
-    ("unfog.io.feeds", "poll_feeds"),  # one broken feed does not stop the others
-    ("unfog.workflows", "ingest_stream"),  # one article that fails to store is reported
-    ("unfog.web.app", "ingest_endpoint"),  # a request's failure becomes an HTTP error
+    ("unfog.pipeline", "run_stages"),  # the one guard: a failing stage is recorded on the article
+    ("unfog.store", "write"),  # rolls the transaction back and re-raises
+    ("unfog.io.ingest", "html_to_article"),  # one page's broken markup makes a failed article
+    ("unfog.gazetteer.geocode", "geocode_many"),  # one bad query of a batch gets an error row
+    ("unfog.web.app", "api_ingest"),  # one request's failure becomes an HTTP error
 }
 
 
@@ -299,7 +298,10 @@ def broad_handlers(mods: dict[str, Module]) -> list[Handler]:
 
 
 def import_guards(mods: dict[str, Module]) -> list[str]:
-    """``try: import x ... except ImportError`` (or ModuleNotFoundError) anywhere."""
+    """``try: import x ... except ImportError`` (or ModuleNotFoundError) that carries on without it.
+
+    A handler that raises (a clear error naming the extra to install) is not a guard.
+    """
     out = []
     for name, mod in mods.items():
         for node in ast.walk(mod.tree):
@@ -312,7 +314,9 @@ def import_guards(mods: dict[str, Module]) -> list[str]:
                 for t in types:
                     n = t.id if isinstance(t, ast.Name) else getattr(t, "attr", None)
                     catches |= n in ("ImportError", "ModuleNotFoundError")
-            if has_import and catches:
+            # re-raising with a clear message (an optional extra such as Ray) is not a guard
+            reraises = all(h.body and isinstance(h.body[-1], ast.Raise) for h in node.handlers)
+            if has_import and catches and not reraises:
                 out.append(f"{name}:{node.lineno}")
     return out
 
