@@ -50,7 +50,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("unfog", "unfog.devtools"),  # the package root re-exports the API
 ]
 # Modules every extractor may import from its own layer.
-EXTRACTOR_SHARED = {"unfog.extractors", "unfog.extractors.context"}
+EXTRACTOR_SHARED = {"unfog.extractors", "unfog.extractors.context", "unfog.extractors.query"}
 
 
 def layer_of(module: str) -> int | None:

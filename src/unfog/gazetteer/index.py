@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import gzip
 import math
+import os
 import re
 import threading
 from dataclasses import dataclass, field
@@ -297,9 +298,19 @@ def _shipped_files() -> list[Path]:
     return sorted(Path(str(p)) for p in root.iterdir() if p.name.startswith("gazetteer-") and p.name.endswith(".tsv.gz"))
 
 
-def _user_files() -> list[Path]:
-    from unfog.gazetteer.build import gazetteer_dir
+def user_data_dir() -> Path:
+    """Where added countries live: $UNFOG_DATA, else $XDG_DATA_HOME/unfog, else ~/.local/share/unfog."""
+    if os.environ.get("UNFOG_DATA"):
+        return Path(os.environ["UNFOG_DATA"])
+    base = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
+    return Path(base) / "unfog"
 
+
+def gazetteer_dir() -> Path:
+    return user_data_dir() / "gazetteer"
+
+
+def _user_files() -> list[Path]:
     d = gazetteer_dir()
     return sorted(d.glob("*.tsv.gz")) if d.is_dir() else []
 
