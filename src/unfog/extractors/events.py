@@ -23,7 +23,7 @@ The rules are documented in docs/events.md.
 """
 from __future__ import annotations
 
-from unfog.fusion.grouping import cluster
+from unfog.groups import cluster
 
 import math
 from dataclasses import dataclass, field

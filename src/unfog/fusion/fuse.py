@@ -17,7 +17,7 @@ The rules are described in docs/fusion.md.
 """
 from __future__ import annotations
 
-from unfog.fusion.grouping import cluster
+from unfog.groups import cluster
 
 import math
 import re
