@@ -10,9 +10,10 @@ from demonyms and place names in the phrase itself ("Ukrainian officials",
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+
+from unfog.text import fold_case
 
 
 @dataclass(frozen=True)
@@ -149,11 +150,7 @@ _DETERMINERS = {"the", "a", "an"}
 
 def fold(text: str) -> str:
     """Case- and accent-insensitive key: 'António  Guterres' -> 'antonio guterres'."""
-    text = unicodedata.normalize("NFKD", text or "")
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace("’", "'").replace("‘", "'").replace("`", "'")
-    text = re.sub(r"\s+", " ", text).strip().strip(".,;:!?\"“”()[]").strip()
-    return text.casefold()
+    return fold_case(text).strip(".,;:!?\"“”()[]").strip()
 
 
 @lru_cache(maxsize=1)
