@@ -23,12 +23,12 @@ The rules are documented in docs/events.md.
 """
 from __future__ import annotations
 
-from unfog.groups import cluster
-
-import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from unfog.days import parse_day
+from unfog.geo import distance_km
+from unfog.groups import cluster
 from unfog.lexicons import events as lex
 from unfog.extractors.context import Context
 from unfog.extractors.query import same_paragraph
@@ -861,19 +861,11 @@ def _figure_count(f: Figure) -> int | None:
 
 # -- merging ---------------------------------------------------------------------
 
-def _parse_day(s: str | None) -> date | None:
-    if not s:
-        return None
-    try:
-        return date.fromisoformat(s[:10])
-    except ValueError:
-        return None
+_parse_day = parse_day
 
 
 def _km(a: Place, b: Place) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(h))
+    return distance_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def _same_place(a: Place | None, b: Place | None) -> bool | None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import Counter
 
 from unfog.extractors.context import Context
-from unfog.extractors.query import ATTACH_WORDS, place_near  # noqa: F401  (re-exported)
+from unfog.extractors.query import place_near  # noqa: F401  (re-exported for callers of the old name)
 from unfog.nlp.ruler import RULER_NAME, add_entity_ruler, mentions_in  # noqa: F401  (re-exported)
 from unfog.gazetteer.index import get_gazetteer
 from unfog.gazetteer.mentions import Reading, hints_for, read_context, resolve

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Iterable
 
 from unfog.gazetteer.fold import fold, name_key
+from unfog.geo import distance_km
 
 # Feature classes/codes -> the record's ``kind``.
 KINDS = {"P": "settlement", "H": "water", "T": "terrain", "L": "area", "S": "facility", "R": "road", "V": "vegetation", "U": "undersea"}
@@ -213,13 +214,6 @@ def district_stem(adjective: str) -> str:
 
 
 # -- scoring -------------------------------------------------------------
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
-
 
 @dataclass
 class Hints:
