@@ -199,6 +199,8 @@ def side_of(text: str, country: str | None = None) -> str | None:
         for pat, side in _generic().get(country, ()):
             if pat.search(low):
                 return side
+    if best is None and re.fullmatch(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?", text.strip()):
+        return country_of_place(text.strip())  # "Kiev", "Moscow": a capital or city speaks for its state
     return best[1] if best else _place_side(text)
 
 

