@@ -24,7 +24,6 @@ The rules are documented in docs/events.md.
 from __future__ import annotations
 
 import bisect
-import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
