@@ -1,6 +1,7 @@
 """What an extractor sees: the article, its parsed text and earlier records."""
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,8 +20,9 @@ class Context:
     events: list[Event] = field(default_factory=list)
     options: dict[str, Any] = field(default_factory=dict)
 
-    @property
+    @functools.cached_property
     def text(self) -> str:
+        # doc.text joins every token: computed once, not on each use (it was quadratic in a piece)
         return self.doc.text
 
     @property

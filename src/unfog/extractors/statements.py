@@ -538,8 +538,8 @@ SPEAKER_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent")
 
 
 def _same_paragraph(a, b) -> bool:
-    lo, hi = sorted((a.idx, b.idx))
-    return "\n" not in a.doc.text[lo:hi]
+    lo, hi = sorted((a.i, b.i))
+    return "\n" not in a.doc[lo:hi].text_with_ws  # the text between them, not the whole doc's
 
 
 def _can_speak(tok) -> bool:
