@@ -882,7 +882,7 @@ def _attach_dates(ctx: Context, mentions: list[Mention], sents) -> None:
         if root is None:
             continue
         claimed_dates.add(d.id)
-        ms = [m for m in ms if _same_paragraph(doc.text, d.start, m.primary.idx)]
+        ms = [m for m in ms if _same_paragraph(ctx.text, d.start, m.primary.idx)]
         if not ms:
             continue
         dist = {id(m): min(_tree_distance(root, t) for t in m.tokens) for m in ms}
