@@ -188,6 +188,21 @@ def all_rows(store: Store, table: str, filters: Filters, cap: int = 20000) -> li
     return store.rows(table, where=where, params=params, order=ORDER[table], limit=cap)
 
 
+def contested_ids(store: Store) -> set[str]:
+    """Ids of every record in a 'contradicts' relation."""
+    rows = store.con.execute("SELECT a FROM relations WHERE type = 'contradicts' UNION SELECT b FROM relations WHERE type = 'contradicts'").fetchall()
+    return {r[0] for r in rows}
+
+
+def figure_marks(store: Store, article_ids: list[str]) -> dict[str, dict[str, int]]:
+    """Per article: its figures, how many could not be verified and how many are disputed."""
+    if not article_ids:
+        return {}
+    sql = (f"SELECT article_id, count(*), count(*) FILTER (WHERE verified = false), count(*) FILTER (WHERE {_CONTESTED}) "
+           f"FROM figures WHERE article_id IN ({_in(article_ids)}) GROUP BY article_id")
+    return {a: {"figures": n, "unverified": u, "disputed": d} for a, n, u, d in store.con.execute(sql, list(article_ids)).fetchall()}
+
+
 def relations_among(store: Store, ids: list[str]) -> list[dict[str, Any]]:
     """Relations with at least one end among ``ids``."""
     if not ids:

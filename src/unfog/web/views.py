@@ -138,24 +138,20 @@ def highlight(text: str, marks: Iterable[dict]) -> list[dict]:
 def ledger_rows(figures: list[dict], relations: list[dict], published: dict | None = None, places: dict | None = None) -> list[dict]:
     """Figures grouped into ledger rows, contested ones first.
 
-    Uses :func:`unfog.fusion.ledger.ledger_rows` (the fusion helper's quantities)
-    when that module is there; otherwise groups figures that are related (any
-    relation joins them), then the rest by category, group and place.
-    Rows always come out in the shape the templates draw (see ``group_figures``).
+    Uses :func:`unfog.fusion.ledger.ledger_rows` (the fusion helper's quantities);
+    rows come out in the shape the templates draw, each figure marked ``disputed``
+    when it is in a 'contradicts' relation (``verified`` comes with the figure).
     """
-    try:
-        from unfog.fusion import ledger as ledger_mod  # optional: written alongside
-    except ImportError:
-        ledger_mod = None
-    if ledger_mod is not None and hasattr(ledger_mod, "ledger_rows"):
-        try:
-            rows = ledger_mod.ledger_rows(figures, relations, published=published, places=places)
-            out = [normalise_ledger_row(r, figures, relations) for r in rows]
-            out.sort(key=lambda r: (STATUS_ORDER.get(r["status"], 9), -len(r["figures"]), r["category"] or "", r["key"]))
-            return out
-        except Exception:  # a shape we do not understand: fall back, never break the page
-            pass
-    return group_figures(figures, relations)
+    from unfog.fusion import ledger as ledger_mod
+
+    rows = ledger_mod.ledger_rows(figures, relations, published=published, places=places)
+    out = [normalise_ledger_row(r, figures, relations) for r in rows]
+    out.sort(key=lambda r: (STATUS_ORDER.get(r["status"], 9), -len(r["figures"]), r["category"] or "", r["key"]))
+    disputed = disputed_ids(relations)
+    for row in out:
+        for f in row["figures"]:
+            f["disputed"] = f["id"] in disputed
+    return out
 
 
 def normalise_ledger_row(row: dict, figures: list[dict], relations: list[dict]) -> dict:
@@ -181,43 +177,6 @@ def _status(figs: list[dict], rels: list[dict]) -> str:
         if t in types:
             return t
     return "single" if len(figs) <= 1 else "unrelated"
-
-
-def group_figures(figures: list[dict], relations: list[dict]) -> list[dict]:
-    by_id = {f["id"]: f for f in figures}
-    parent = {i: i for i in by_id}
-
-    def root(i: str) -> str:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    rels = [r for r in relations if r.get("a") in by_id and r.get("b") in by_id]
-    for r in rels:
-        parent[root(r["a"])] = root(r["b"])
-    groups: dict[Any, list[dict]] = defaultdict(list)
-    for f in figures:
-        r = root(f["id"])
-        related = any(x["a"] == f["id"] or x["b"] == f["id"] for x in rels)
-        key = ("rel", r) if related else ("key", f.get("category") or "other", f.get("group") or "", (f.get("place") or "").lower())
-        groups[key].append(f)
-    rows = []
-    for key, figs in groups.items():
-        ids = {f["id"] for f in figs}
-        grels = [r for r in rels if r["a"] in ids]
-        figs = sorted(figs, key=lambda f: (f.get("date") or "", f.get("claimant_side") or "", f["id"]))
-        rows.append({
-            "key": "|".join(str(k) for k in key),
-            "category": figs[0].get("category") or "other",
-            "group": next((f.get("group") for f in figs if f.get("group")), None),
-            "place": next((f.get("place") for f in figs if f.get("place")), None),
-            "status": _status(figs, grels),
-            "figures": figs,
-            "relations": grels,
-        })
-    rows.sort(key=lambda r: (STATUS_ORDER.get(r["status"], 9), -len(r["figures"]), r["category"], r["key"]))
-    return rows
 
 
 def relation_marks(rows: list[dict], labels: dict[str, str] | None = None, records: dict | None = None) -> dict[str, list[dict]]:

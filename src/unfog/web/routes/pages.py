@@ -25,7 +25,8 @@ def desk(request: Request, f: q.Filters = Depends(filters), store: Store = Depen
     rows = [r for r in d.pop("ledger") if r["status"] not in ("single", "unrelated")][:4]
     disputes = [x for x in data.statement_disputes(store, f) if x["type"] == "contradicts"][:4]
     articles = q.page(store, "articles", q.subset("articles", f), limit=10)["items"]
-    return render(request, store, "desk.html", f, data=d, ledger=rows, disputes=disputes, articles=articles, page="desk")
+    marks = q.figure_marks(store, [a["id"] for a in articles])
+    return render(request, store, "desk.html", f, data=d, ledger=rows, disputes=disputes, articles=articles, marks=marks, page="desk")
 
 
 def component_page(name: str):
@@ -59,7 +60,8 @@ def feeds_page(request: Request, f: q.Filters = Depends(filters), store: Store =
 def articles(request: Request, f: q.Filters = Depends(filters), offset: int = Query(0, ge=0, le=10_000_000),
              store: Store = Depends(get_store)):
     result = q.page(store, "articles", q.subset("articles", f), limit=q.DEFAULT_LIMIT, offset=offset)
-    return render(request, store, "articles.html", f, result=result, page="articles")
+    marks = q.figure_marks(store, [a["id"] for a in result["items"]])
+    return render(request, store, "articles.html", f, result=result, marks=marks, page="articles")
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
