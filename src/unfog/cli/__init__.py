@@ -206,17 +206,23 @@ def demo(
     run_demo(db or "unfog-demo.duckdb", console=out)
 
 
+ALLOW_PRIVATE_HELP = ("Also fetch from loopback, private and link-local addresses (an intranet); "
+                      "refused by default (see docs/security.md).")
+
+
 @app.command()
 def fetch(
     urls: List[str] = typer.Argument(..., help="Article URLs to download, extract and store."),
     db: Optional[str] = typer.Option(None, help="DuckDB file (default ./unfog.duckdb or $UNFOG_DB)."),
+    allow_private: bool = typer.Option(False, "--allow-private", help=ALLOW_PRIVATE_HELP),
 ):
     """Download pages politely, extract their articles and store them (raw HTML kept)."""
-    from unfog.io.feeds import fetch_and_ingest
+    from unfog.io.feeds import Fetcher, Politeness, fetch_and_ingest
     from unfog.store import default_path
 
     path = db or default_path()
-    summary = fetch_and_ingest(urls, path)
+    with Fetcher(Politeness(allow_private=allow_private)) as fetcher:
+        summary = fetch_and_ingest(urls, path, fetcher=fetcher)
     for u in summary["urls"]:
         mark = "[green]ok[/green]" if u["ok"] else f"[red]failed[/red] {u['error']}"
         console.print(f"{u['url']}: {mark}")
@@ -230,6 +236,7 @@ def watch(
     every: str = typer.Option("30m", help="Polling interval: 30m, 6h, 1d (at least 1m)."),
     once: bool = typer.Option(False, "--once", help="Run a single round (for cron or systemd timers)."),
     db: Optional[str] = typer.Option(None, help="DuckDB file."),
+    allow_private: bool = typer.Option(False, "--allow-private", help=ALLOW_PRIVATE_HELP),
 ):
     """Poll news feeds on a schedule and ingest new items."""
     from unfog.io import feeds as feeds_mod
@@ -249,7 +256,8 @@ def watch(
             console.print(f"{r['polled_at']} {r['feed_url']}: {r['status']}, {r['items_new']} new, "
                           f"{r['items_added']} added, {r['items_failed']} failed{err}")
 
-    feeds_mod.watch(urls, db or default_path(), interval, rounds=1 if once else None, on_round=show)
+    feeds_mod.watch(urls, db or default_path(), interval, rounds=1 if once else None, on_round=show,
+                    politeness=feeds_mod.Politeness(allow_private=allow_private))
 
 
 def _open_existing_store(db: Optional[str]):
