@@ -338,10 +338,15 @@ def serve(
     db: Optional[str] = typer.Option(None, help="DuckDB file."),
     host: str = typer.Option("127.0.0.1", help="Address to bind (localhost by default; the desk has no login)."),
     port: int = typer.Option(8000, min=1, max=65535),
-    allow_ingest: bool = typer.Option(False, "--allow-ingest", help="Open the store read-write and accept POST /api/ingest."),
+    allow_ingest: bool = typer.Option(False, "--allow-ingest", help="Open the store read-write and accept POST /api/ingest (with a token)."),
+    ingest_token: Optional[str] = typer.Option(None, "--ingest-token", envvar="UNFOG_INGEST_TOKEN",
+                                               help="Token POST /api/ingest requires (default: a random one, printed). "
+                                                    "Required with --allow-ingest on a non-loopback --host."),
     tiles: bool = typer.Option(True, "--tiles/--no-tiles", help="Try online OpenStreetMap tiles under the offline outline."),
 ):
     """The analyst's desk: map, timeline, claims ledger and articles in the browser, plus a REST API under /api/."""
+    import secrets
+
     import uvicorn
 
     from unfog.store import default_path
@@ -350,10 +355,18 @@ def serve(
     path = db or default_path()
     if not allow_ingest and not Path(path).exists():
         usage_error(f"no store at {path}; run 'unfog ingest' first (or start with --allow-ingest)")
-    if host not in ("127.0.0.1", "localhost", "::1"):
+    loopback = host in ("127.0.0.1", "localhost", "::1") or host.startswith("127.")
+    if not loopback:
         console.print(f"[yellow]warning:[/yellow] serving on {host}: anyone who can reach it can read the store")
-    application = create_app(path, allow_ingest=allow_ingest, tiles=tiles)
+        if allow_ingest and not ingest_token:
+            usage_error(f"--allow-ingest on {host} (not loopback) needs --ingest-token or $UNFOG_INGEST_TOKEN")
+    if ingest_token is not None and len(ingest_token) < 16:
+        usage_error("--ingest-token must be at least 16 characters")
+    token = (ingest_token or secrets.token_urlsafe(32)) if allow_ingest else None
+    application = create_app(path, allow_ingest=allow_ingest, tiles=tiles, ingest_token=token, served_host=host, served_port=port)
     console.print(f"unfog desk on http://{host}:{port}/ over {path} ({'read-write, ingest on' if allow_ingest else 'read-only'})")
+    if allow_ingest and not ingest_token:
+        console.print(f"ingest token (send as 'Authorization: Bearer TOKEN'): {token}", highlight=False, soft_wrap=True)
     uvicorn.run(application, host=host, port=port, log_level="warning")
 
 

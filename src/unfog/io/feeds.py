@@ -19,6 +19,7 @@ in ``feed_rounds``, so a failure never stops a round and never goes unseen.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import threading
 import time
@@ -102,6 +103,7 @@ def sniff(content: bytes) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=65536)
 def canonical_url(url: str) -> str:
     """A URL with the fragment, tracking parameters and host case removed, for de-duplication."""
     parts = urlsplit(url.strip())

@@ -35,16 +35,24 @@ def known_urls(con, urls: list[str]) -> set[str]:
     return {r[0] for r in rows}
 
 
+def _insert(con, sql: str, rows: list[tuple], types: tuple[str, ...]) -> None:
+    """Many rows in one statement: a list per column, unnested together (executemany is row by row)."""
+    if not rows:
+        return
+    columns = [list(c) for c in zip(*rows)]
+    select = ", ".join(f"unnest(?::{t}[])" for t in types)
+    con.execute(f"{sql} SELECT {select}", columns)
+
+
 def mark_seen(con, rows: list[tuple]) -> None:
     """Rows of (url, feed_url, first_seen, article_id, status, error)."""
-    if rows:
-        con.executemany("INSERT OR IGNORE INTO seen_urls VALUES (?, ?, ?, ?, ?, ?)", rows)
+    _insert(con, "INSERT OR IGNORE INTO seen_urls", rows, ("VARCHAR",) * 6)
 
 
 def log_fetches(con, rows: list[tuple]) -> None:
     """Rows of (url, fetched_at, final_url, http_status, ok, error, bytes, article_id)."""
-    if rows:
-        con.executemany("INSERT INTO fetch_log VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    _insert(con, "INSERT INTO fetch_log", rows,
+            ("VARCHAR", "VARCHAR", "VARCHAR", "INTEGER", "BOOLEAN", "VARCHAR", "BIGINT", "VARCHAR"))
 
 
 def save_raw_page(con, article_id: str, url: str, when: str, html: str) -> None:

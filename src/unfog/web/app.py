@@ -22,10 +22,10 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from unfog.store import Store
 from unfog.store import queries as q
 from unfog.web import views
+from unfog.web.routes.ingest import ingest_router
 
 WEB_DIR = Path(str(resources.files("unfog.web")))
 MAX_BODY = 2_000_000  # bytes a request body may have (only POST /api/ingest takes one)
-MAX_INGEST_ARTICLES = 100
 TILE_ORIGIN = "https://tile.openstreetmap.org"
 
 DAY = r"^(\d{4}-\d{2}-\d{2})?$"
@@ -92,8 +92,14 @@ async def _plain_error(send, status: int, body: bytes):
     await send({"type": "http.response.body", "body": body})
 
 
-def create_app(db: str, allow_ingest: bool = False, tiles: bool = True, max_body: int = MAX_BODY) -> FastAPI:
-    """The desk over the store at ``db``; ``allow_ingest`` opens it read-write and enables POST /api/ingest."""
+def create_app(db: str, allow_ingest: bool = False, tiles: bool = True, max_body: int = MAX_BODY,
+               ingest_token: str | None = None, served_host: str | None = None, served_port: int | None = None) -> FastAPI:
+    """The desk over the store at ``db``; ``allow_ingest`` opens it read-write and enables POST /api/ingest
+    for requests carrying ``ingest_token`` (a random one when not given: ``app.state.ingest_token``)."""
+    if allow_ingest and not ingest_token:
+        import secrets
+
+        ingest_token = secrets.token_urlsafe(32)
     if not allow_ingest and not Path(db).exists():
         raise FileNotFoundError(f"no store at {db}")
     store = Store(db, read_only=not allow_ingest)
@@ -103,7 +109,7 @@ def create_app(db: str, allow_ingest: bool = False, tiles: bool = True, max_body
 
     app = FastAPI(title="unfog desk", version="1", docs_url=None, redoc_url=None,
                   description="Read-only REST API over an unfog store: articles and the records extracted from them.")
-    app.state.store, app.state.allow_ingest = store, allow_ingest
+    app.state.store, app.state.allow_ingest, app.state.ingest_token = store, allow_ingest, ingest_token
     app.mount("/static", StaticFiles(directory=str(WEB_DIR / "static")), name="static")
     app.add_middleware(BodyLimit, limit=max_body)
 
@@ -201,22 +207,7 @@ def create_app(db: str, allow_ingest: bool = False, tiles: bool = True, max_body
         check_filters("statements", f)
         return {"pairs": statement_disputes(store, f)}
 
-    @app.post("/api/ingest", tags=["ingest"], summary="Extract and store articles (only with --allow-ingest)")
-    async def api_ingest(request: Request):
-        if not allow_ingest:
-            raise HTTPException(403, "ingest through the API is switched off; start the server with --allow-ingest")
-        try:
-            body = await request.json()
-        except Exception:
-            raise HTTPException(422, "body must be JSON: {\"articles\": [{\"text\": ..., \"published\": ...}, ...]}")
-        items = body.get("articles") if isinstance(body, dict) else None
-        if not isinstance(items, list) or not items or not all(isinstance(i, dict) for i in items):
-            raise HTTPException(422, "body must be {\"articles\": [objects like batch lines]}")
-        if len(items) > MAX_INGEST_ARTICLES:
-            raise HTTPException(413, f"at most {MAX_INGEST_ARTICLES} articles per request")
-        import anyio
-
-        return await anyio.to_thread.run_sync(ingest_items, store, lock, items)
+    app.include_router(ingest_router(store, lock, allow_ingest, ingest_token, served_host, served_port))
 
     # -- pages ----------------------------------------------------------------
     def page_context(request: Request, f: q.Filters, **kw) -> dict[str, Any]:
@@ -376,19 +367,3 @@ def desk_data(store: Store, f: q.Filters, tiles: bool = True) -> dict[str, Any]:
         "ledger": ledger_for(store, figures),
         "tiles": tiles,
     }
-
-
-def ingest_items(store: Store, lock: threading.Lock, items: list[dict]) -> dict[str, Any]:
-    """Extract and store articles posted to the API (same steps as ``unfog ingest``)."""
-    from unfog.fusion import fuse
-    from unfog.api import extract_stream, to_articles
-
-    articles = list(to_articles(items))
-    with lock:
-        new = [a for a in articles if not (a.status == "ok" and store.has_article(a.id))]
-        results = list(extract_stream(new))
-        relations = fuse.relate_with_store(results, store) if hasattr(fuse, "relate_with_store") else fuse.relate(results)
-        added = store.write(results, relations)
-    return {"received": len(items), "skipped": len(articles) - len(new),
-            "failed": sum(r.article.status == "failed" for r in results), "added": added,
-            "article_ids": [a.id for a in articles]}
