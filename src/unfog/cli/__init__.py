@@ -494,6 +494,8 @@ def show(
 
 
 def main() -> None:
+    import duckdb
+
     from unfog.io.ingest import UsageError
     from unfog.store import StoreError
 
@@ -502,6 +504,14 @@ def main() -> None:
     except (UsageError, StoreError) as e:  # the user's mistake: a message, not a traceback
         console.print(f"[red]error:[/red] {e}", soft_wrap=True)
         sys.exit(2)
+    except duckdb.Error as e:  # a damaged or truncated store
+        first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+        console.print(f"[red]error:[/red] the store cannot be read ({type(e).__name__}: {first})", soft_wrap=True, markup=True, highlight=False)
+        sys.exit(1)
+    except OSError as e:  # an output that cannot be written, an input that vanished
+        where = f" {e.filename}" if getattr(e, "filename", None) else ""
+        console.print(f"[red]error:[/red] cannot write or read{where}: {e.strerror or e}", soft_wrap=True, highlight=False)
+        sys.exit(1)
     except KeyboardInterrupt:
         console.print("interrupted")
         sys.exit(130)
