@@ -252,6 +252,14 @@ def watch(
     feeds_mod.watch(urls, db or default_path(), interval, rounds=1 if once else None, on_round=show)
 
 
+def _emit(data, json_out: bool, print_table) -> None:
+    """One JSON line on stdout with --json, else the Rich table."""
+    if json_out:
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, default=str) + "\n")
+    else:
+        print_table()
+
+
 def _open_existing_store(db: Optional[str]):
     from unfog.store import Store, default_path
 
@@ -274,10 +282,7 @@ def claims(
         rows = ledger.ledger_from_store(store)
     if contested:
         rows = ledger.contested(rows)
-    if json_out:
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, default=str) + "\n")
-    else:
-        ledger.print_ledger(rows, out)
+    _emit(rows, json_out, lambda: ledger.print_ledger(rows, out))
 
 
 @app.command()
@@ -291,10 +296,7 @@ def control(
 
     with _open_existing_store(db) as store:
         timeline = control_mod.timeline_from_store(store, place=place)
-    if json_out:
-        sys.stdout.write(json.dumps(timeline, ensure_ascii=False, default=str) + "\n")
-    else:
-        control_mod.print_timeline(timeline, out)
+    _emit(timeline, json_out, lambda: control_mod.print_timeline(timeline, out))
 
 
 @app.command()
@@ -449,10 +451,7 @@ def events(
             rows = store.rows("events")
             sources = {a["id"]: a.get("source") or a.get("title") or a["id"] for a in store.rows("articles")}
     rows = filter_events(rows, place=place, since=since, until=until, event_type=event_type)
-    if json_out:
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, default=str) + "\n")
-    else:
-        print_events(rows, out, sources)
+    _emit(rows, json_out, lambda: print_events(rows, out, sources))
 
 
 @app.command()

@@ -7,6 +7,8 @@ ACLED ``event_type`` / ``sub_event_type`` and our extra ``tags`` in
 """
 from __future__ import annotations
 
+from unfog.lexicons import denial, people
+
 # -- kinds ---------------------------------------------------------------------
 # rank: when several triggers describe one happening (one clause), the lowest rank
 # names it. This follows ACLED's hierarchy: a battle absorbs the shelling and the
@@ -103,25 +105,16 @@ PLACE_NOUNS = {
     "redoubt", "stronghold", "mill", "complex", "zone", "road", "highway", "station", "building", "dam",
     "crossing", "railway", "line", "front",
 }
-PEOPLE_NOUNS = {
-    "soldier", "troop", "fighter", "civilian", "prisoner", "people", "person", "marine", "serviceman",
-    "servicemen", "defender", "resident", "man", "woman", "child", "official", "journalist", "mayor",
-    "officer", "commander", "member", "volunteer", "worker", "crew", "pilot", "mercenary", "militant",
-    "family", "evacuee", "refugee", "inhabitant", "villager", "citizen", "paramedic", "doctor",
-}
-COMBATANT_NOUNS = {"soldier", "troop", "fighter", "marine", "serviceman", "servicemen", "defender", "officer",
-                   "commander", "mercenary", "militant", "crew", "pilot", "paratrooper", "conscript",
-                   "force", "unit", "army", "battalion", "brigade", "regiment", "garrison"}
-CIVILIAN_NOUNS = {"civilian", "resident", "child", "woman", "people", "person", "inhabitant", "villager",
-                  "citizen", "family", "evacuee", "refugee", "patient", "doctor", "journalist", "worker",
-                  "hospital", "school", "theatre", "theater", "shelter", "home", "house", "apartment",
-                  "infrastructure", "market", "church"}
+# lexicons/people.json: one list of people nouns for figures and events
+PEOPLE_NOUNS = people.PEOPLE_NOUNS
+COMBATANT_NOUNS = people.COMBATANT_NOUNS | people.COMBATANT_UNITS
+CIVILIAN_NOUNS = people.CIVILIAN_NOUNS | people.CIVILIAN_TARGETS | {"people", "person"}
 
 # Verbs that report what someone says: the event inside is a party's claim.
 REPORT_VERBS = {"say", "claim", "tell", "announce", "report", "accuse", "acknowledge", "allege", "insist",
                 "state", "declare", "assert", "confirm", "add", "write", "post", "deny", "reject", "admit",
                 "warn", "note", "describe", "call", "characterise", "characterize", "suggest", "believe"}
-DENY_VERBS = {"deny", "reject", "dismiss", "refute"}
+DENY_VERBS = denial.DENY_VERBS  # lexicons/denial.json
 
 # "the proposed assault", "halt the final attack": talked about, not happening.
 UNREAL_MODIFIERS = {"proposed", "planned", "possible", "potential", "hypothetical", "future", "threatened",
