@@ -23,6 +23,7 @@ import re
 
 from unfog.lexicons.actors import side_of  # noqa: I001
 from unfog.extractors.context import Context
+from unfog.lexicons.people import CIVILIAN_NOUNS, COMBATANT_NOUNS, PEOPLE_NOUNS  # noqa: F401
 from unfog.model import Figure
 
 UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -48,24 +49,7 @@ QUALIFIERS = [  # longest first; (words, kind) kind: low | high | approx | exact
     ("only", "exact"), ("just", "exact"), ("exactly", "exact"), ("a total of", "exact"),
 ]
 
-CIVILIAN_NOUNS = {"civilian", "resident", "inhabitant", "child", "kid", "baby", "infant", "woman", "man",
-                  "evacuee", "refugee", "citizen", "family", "patient", "doctor", "nurse", "student",
-                  "pupil", "journalist", "worker", "volunteer", "pensioner", "elderly", "orphan", "hostage",
-                  "passenger", "teacher", "mother", "father", "girl", "boy", "teenager", "villager",
-                  "local", "household", "civilians", "medic", "staff", "firefighter", "rescuer", "policeman",
-                  "employee", "miner", "driver", "farmer", "priest", "believer", "guest", "visitor",
-                  "tourist", "prisoner-of-war", "detainee", "deportee", "adult", "youngster", "newborn",
-                  "toddler", "son", "daughter", "relative", "neighbour", "neighbor", "occupant", "tenant",
-                  "shopper", "voter", "official", "diplomat", "lawmaker", "mp", "engineer", "nun", "monk"}
-COMBATANT_NOUNS = {"soldier", "troop", "fighter", "defender", "serviceman", "servicemen", "servicewoman",
-                   "marine", "militant", "officer", "personnel", "mercenary", "conscript", "recruit",
-                   "paratrooper", "commander", "combatant", "sailor", "pilot", "gunman", "guardsman",
-                   "reservist", "sniper", "separatist", "militiaman", "militia", "force", "forces", "prisoner", "pow", "pows", "crew", "crewman",
-                   "member", "serviceperson", "nationalist", "neo-nazi", "saboteur", "rebel", "insurgent", "guard", "infantryman"}
-PEOPLE_NOUNS = {"people", "person", "persons", "individual", "victim", "survivor", "casualty", "death",
-                "dead", "body", "corpse", "life", "lives", "wounded", "injured", "fatality", "ukrainian",
-                "russian", "national", "foreigner", "human", "soul", "missing", "captive",
-                "displaced", "other", "others"} | CIVILIAN_NOUNS | COMBATANT_NOUNS
+# civilian, combatant and other people nouns: lexicons/people.json
 # nouns that name a count of people without being people ("the death toll ... 300")
 COUNT_NOUNS = {"toll", "number", "figure", "total", "count", "tally"}
 

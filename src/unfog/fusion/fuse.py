@@ -27,6 +27,7 @@ from unfog.days import day_number
 from unfog.geo import distance_km
 from unfog.groups import cluster
 from unfog.fusion.entities import Resolver, canonical_key, fold
+from unfog.lexicons.denial import DISMISSAL_RE
 from unfog.model import ArticleRecords, Batch, Event, Figure, Place, Relation, Statement, stable_id
 
 SAME_TIME_DAYS = 3  # "about the same time" for contradictions and statements
@@ -444,8 +445,7 @@ def topics_of(stems: set[str]) -> set[str]:
 
 
 # Calling a claim premature or false is denying it, whatever the cue verb.
-_DISMISS_RE = re.compile(r"\b(premature|false|untrue|not true|a lie|fake|propaganda|nonsense|fabricat\w*|"
-                         r"baseless|groundless|staged)\b", re.I)
+_DISMISS_RE = DISMISSAL_RE  # lexicons/denial.json
 
 
 def is_denial(s: Statement) -> bool:

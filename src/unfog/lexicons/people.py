@@ -1,0 +1,14 @@
+"""Nouns for people (``people.json``), loaded once: one list for figures and events."""
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+_DATA = json.loads(resources.files("unfog.lexicons").joinpath("people.json").read_text(encoding="utf-8"))
+
+CIVILIAN_NOUNS: frozenset[str] = frozenset(_DATA["civilian"])
+COMBATANT_NOUNS: frozenset[str] = frozenset(_DATA["combatant"])
+# every noun that names people, whichever side or status
+PEOPLE_NOUNS: frozenset[str] = frozenset(_DATA["other_people"]) | CIVILIAN_NOUNS | COMBATANT_NOUNS
+CIVILIAN_TARGETS: frozenset[str] = frozenset(_DATA["civilian_targets"])
+COMBATANT_UNITS: frozenset[str] = frozenset(_DATA["combatant_units"])
