@@ -90,14 +90,14 @@ def _resolve_mentions(text: str, mentions: list[Mention], g: Gazetteer, centroid
     # "Andreevka near Slavyansk": the other places of the description are the closest context.
     local = []
     for r in main:
-        ranked = resolve(r, g, hints_for(r, divisions)) if r.mention.key in g.by_key else []
+        ranked = resolve(r, g, hints_for(r, divisions)) if g.knows(r.mention.key) else []
         if ranked and ranked[0][2] >= 0.6 and not ranked[0][0].is_region:
             local.append((r, (ranked[0][0].lat, ranked[0][0].lon)))
     best = None
     for r in main:
         near_others = [pt for o, pt in local if o is not r]
         hints = hints_for(r, divisions, near_others[0] if near_others else centroid)
-        ranked = resolve(r, g, hints) if r.mention.key in g.by_key or r.mention.landmark else []
+        ranked = resolve(r, g, hints) if g.knows(r.mention.key) or r.mention.landmark else []
         if not ranked or (hints.admin1 and not any(hints.admin1.get((e.country, e.admin1_code)) for e, _, _ in ranked)):
             fuzzy = g.fuzzy_candidates(r.mention.text, 0.74 if hints.admin1 else 0.8)
             if hints.admin1:

@@ -25,51 +25,9 @@ from typing import Iterable
 
 from unfog.gazetteer.fold import fold, name_key
 
-# Feature classes/codes -> the record's ``kind``.
-KINDS = {"P": "settlement", "H": "water", "T": "terrain", "L": "area", "S": "facility", "R": "road", "V": "vegetation", "U": "undersea"}
-REGION_CODES = {"ADM1", "ADM2", "ADM3", "ADM4", "ADMD", "ADM1H", "ADM2H", "ADMDH", "RGN", "RGNE", "PCLI", "PCLD", "PCL", "TERR", "CONT", "SEA"}
-_PLACE_PRIOR = {"PPLC": 3.0, "PPLA": 2.6, "PPLA2": 1.2, "PPLA3": 1.0, "PPLA4": 1.0, "PPL": 0.8, "PPLX": 0.2,
-                "PPLQ": 0.1, "PPLW": -0.5, "PPLH": -0.5, "PPLL": 0.3, "PCLI": 3.0, "ADM1": 0.5, "ADM2": -0.5,
-                "RGN": 1.0, "STM": 0.5, "SEA": 1.5, "CONT": 1.0, "PSN": 0.5, "AIRP": 0.5}
-_CLASS_PRIOR = {"P": 0.8, "A": 0.0, "H": -0.5, "L": -0.3, "T": -0.5, "S": -0.8, "R": -1.5, "V": -1.5, "U": -2.0}
-
-
-@dataclass(frozen=True)
-class Entry:
-    uid: str  # unique within the gazetteer: geonames id, or "w:<name>" for world entries without one
-    geonames_id: int | None
-    name: str
-    lat: float
-    lon: float
-    fclass: str
-    fcode: str
-    country: str
-    admin1_code: str = ""
-    admin1: str | None = None  # English short name of the first-level division
-    admin2: str = ""
-    population: int = 0
-    layer: str = ""
-
-    @property
-    def kind(self) -> str:
-        if self.fcode in ("PCLI", "PCL", "PCLD"):
-            return "country"
-        if self.fclass == "A" or self.fcode in ("RGN", "RGNE", "CONT"):
-            return "region"
-        return KINDS.get(self.fclass, "place")
-
-    @property
-    def is_region(self) -> bool:
-        """Region or larger: precision 3 when this is all a mention says."""
-        return self.fcode in REGION_CODES or self.fclass in ("A", "H", "T") or (self.fclass == "L" and self.fcode != "PRT")
-
-    def prior(self) -> float:
-        p = _PLACE_PRIOR.get(self.fcode, _CLASS_PRIOR.get(self.fclass, 0.0))
-        return p + 0.45 * math.log10(self.population + 1)
-
-    def as_dict(self) -> dict:
-        return {"name": self.name, "geonames_id": self.geonames_id, "lat": self.lat, "lon": self.lon,
-                "admin1": self.admin1, "country": self.country, "feature_code": self.fcode}
+from unfog.gazetteer.entry import KINDS, REGION_CODES, Entry  # noqa: F401  (re-exported)
+from unfog.gazetteer.layer import LAYER as GLOBAL_LAYER, GlobalLayer, load_global  # noqa: F401
+from unfog.gazetteer.paths import gazetteer_dir
 
 
 @dataclass
@@ -81,6 +39,8 @@ class Gazetteer:
     landmarks: dict[str, tuple[int, str]] = field(default_factory=dict)  # key -> (entry index, kind)
     unit_keys: set[str] = field(default_factory=set)  # names that are armed units when alone
     max_words: int = 1
+    glob: GlobalLayer | None = None  # the world's places, looked up lazily (see unfog.gazetteer.layer)
+    detail_countries: set[str] = field(default_factory=set)  # countries with a full GeoNames dump loaded
     _uid: dict[str, int] = field(default_factory=dict)
 
     # -- building -------------------------------------------------------
@@ -111,9 +71,27 @@ class Gazetteer:
             if k:
                 self.admin1_by_key.setdefault(k, set()).add((country, code))
 
+    def attach_global(self, layer: GlobalLayer) -> None:
+        """Add the world's places; divisions of countries without detail become admin1 hints."""
+        self.glob = layer
+        self.max_words = max(self.max_words, min(6, layer.max_words))
+        for cc, code, name, variants in layer.divisions:
+            if cc in self.detail_countries:
+                continue
+            self.admin1_names.setdefault((cc, code), name)
+            self.add_admin1(cc, code, name, variants)
+
     # -- lookup ---------------------------------------------------------
     def candidates(self, name: str) -> list[Entry]:
-        return [self.entries[i] for i in self.by_key.get(name_key(name), ())]
+        k = name_key(name)
+        out = [self.entries[i] for i in self.by_key.get(k, ())]
+        if self.glob is not None and k in self.glob:
+            out.extend(e for e in self.glob.lookup(k) if e.uid not in self._uid)
+        return out
+
+    def knows(self, key: str) -> bool:
+        """The name key names a place of some layer."""
+        return key in self.by_key or (self.glob is not None and key in self.glob)
 
     def fuzzy_candidates(self, name: str, min_ratio: float = 0.8) -> list[Entry]:
         """Entries whose name is a close spelling of name (typos, -ovka/-ivka): a last resort."""
@@ -136,7 +114,7 @@ class Gazetteer:
         return idx
 
     def has_name(self, name: str) -> bool:
-        return name_key(name) in self.by_key
+        return self.knows(name_key(name))
 
     def landmark(self, name: str) -> tuple[Entry, str] | None:
         hit = self.landmarks.get(name_key(name))
@@ -155,7 +133,28 @@ class Gazetteer:
             e = self.entries[i]
             if e.fcode == "ADM1" and e.country == country and e.admin1_code == code:
                 return e
-        return None
+        return self._global_admin1.get((country, code))
+
+    @functools.cached_property
+    def _global_admin1(self) -> dict[tuple[str, str], Entry]:
+        if self.glob is None:
+            return {}
+        return {(e.country, e.admin1_code): e for e in self.glob.entries_where({"ADM1"})}
+
+    def country_name(self, country: str) -> str:
+        return self._country_names.get(country, country)
+
+    @functools.cached_property
+    def _country_names(self) -> dict[str, str]:
+        names = {e.country: e.name for e in self.entries if e.fcode == "PCLI"}
+        if self.glob is not None:
+            for e in self.glob.entries_where({"PCLI"}):
+                names.setdefault(e.country, e.name)
+        return names
+
+    def covered(self, country: str) -> bool:
+        """Full detail installed for the country (every village, not only places of 500+)."""
+        return country in self.detail_countries
 
     def district_towns(self, adjective: str) -> list[Entry]:
         """Entries a district adjective points to: "Yasinovatsky" -> Yasynuvata (town and raion)."""
@@ -252,7 +251,7 @@ def score(e: Entry, hints: Hints) -> float:
         dist = distance_km(hints.centroid[0], hints.centroid[1], e.lat, e.lon)
         s += 2.0 if dist < 60 else 1.2 if dist < 150 else 0.6 if dist < 400 else 0.0
     if hints.countries and e.country in hints.countries:
-        s += 0.5
+        s += 1.5 if e.layer == GLOBAL_LAYER else 0.5  # the article's country (the world layer has many homonyms)
     if hints.want == "water":
         s += 6.0 if e.fclass == "H" else -3.0
     elif hints.want == "region":
@@ -298,8 +297,6 @@ def _shipped_files() -> list[Path]:
 
 
 def _user_files() -> list[Path]:
-    from unfog.gazetteer.build import gazetteer_dir
-
     d = gazetteer_dir()
     return sorted(d.glob("*.tsv.gz")) if d.is_dir() else []
 
@@ -331,6 +328,8 @@ def load_index_file(g: Gazetteer, path: Path, layer: str) -> None:
             adm1_alts[(e.country, e.admin1_code)] = [e.name, *alts]
             alts = alts + ([short, f"{short} Oblast", f"{short} region"] if short else [])
         g.add_entry(e, alts)
+        if e.fcode in ("ADM1", "PCLI"):
+            g.detail_countries.add(e.country)
     for key, name in list(g.admin1_names.items()):
         g.add_admin1(key[0], key[1], name, adm1_alts.get(key, ()))
 
@@ -362,7 +361,11 @@ def load_world(g: Gazetteer, text: str) -> None:
             g.unit_keys.update(name_key(a) for a in c[1].split("|"))
 
 
-def load(files: Iterable[Path] | None = None, with_user: bool = True) -> Gazetteer:
+def load(files: Iterable[Path] | None = None, with_user: bool = True, with_global: bool | None = None) -> Gazetteer:
+    """The detail layers (shipped and user-added countries), the hand-written world layer, then the global layer.
+
+    with_global defaults to True for the shipped files and False when files are given (tests of one index).
+    """
     g = Gazetteer()
     paths = list(files) if files is not None else _shipped_files()
     for p in paths:
@@ -372,6 +375,8 @@ def load(files: Iterable[Path] | None = None, with_user: bool = True) -> Gazette
             load_index_file(g, p, "user:" + p.name.split(".")[0])
     world = (resources.files("unfog") / "data" / "world.tsv").read_text(encoding="utf-8")
     load_world(g, world)
+    if with_global if with_global is not None else files is None:
+        g.attach_global(load_global())
     return g
 
 
