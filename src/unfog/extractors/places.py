@@ -21,7 +21,7 @@ from importlib import resources
 
 from unfog.extractors.context import Context
 from unfog.gazetteer.index import GLOBAL_LAYER, get_gazetteer
-from unfog.gazetteer.mentions import (DISTRICT_WORDS, REGION_WORDS, TITLE_WORDS, FUNCTION_WORDS, Mention, Reading,
+from unfog.gazetteer.mentions import (DISTRICT_WORDS, LOCATIVE, REGION_WORDS, TITLE_WORDS, FUNCTION_WORDS, Mention, Reading,
                                       notable, hints_for, read_context, resolve, scan, words)
 from unfog.gazetteer.geocode import precision_for
 from unfog.model import Place
@@ -167,12 +167,15 @@ def ner_allows(ctx: Context, m: Mention, g) -> bool:
     if claimed(ctx.text, m, g):
         return True
     labels = {e.label_ for e in ctx.doc.ents if e.start_char < m.end and e.end_char > m.start}
+    before = [w.lower for w in words(ctx.text[max(0, m.start - 30):m.start])]
+    exact_person = any(e.label_ == "PERSON" and e.start_char == m.start and e.end_char == m.end for e in ctx.doc.ents)
+    if exact_person and before and before[-1] in LOCATIVE:
+        return True  # "the road to Baalbek": the small model takes many foreign towns for people
     if labels & (cues()["non_place_labels"] - {"ORG"}):
         return False
     if labels & {"GPE", "LOC", "FAC"}:
         return True
     # The model often calls a town an ORG: then only the words around it can say it is a place.
-    before = [w.lower for w in words(ctx.text[max(0, m.start - 30):m.start])]
     while before and before[-1] in ("the", "a"):
         before.pop()
     after = words(ctx.text[m.end:m.end + 30])

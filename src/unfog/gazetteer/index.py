@@ -83,15 +83,25 @@ class Gazetteer:
 
     # -- lookup ---------------------------------------------------------
     def candidates(self, name: str) -> list[Entry]:
-        k = name_key(name)
+        k = self._known_key(name_key(name))
         out = [self.entries[i] for i in self.by_key.get(k, ())]
         if self.glob is not None and k in self.glob:
             out.extend(e for e in self.glob.lookup(k) if e.uid not in self._uid)
         return out
 
+    def _known_key(self, k: str) -> str:
+        """k, or the spelling with the other Arabic article ("Deir al-Balah" for "Deir el Balah"), or without it."""
+        if k in self.by_key or self.glob is None or k in self.glob or not _ARTICLE.search(k):
+            return k
+        for v in (_ARTICLE.sub(lambda m: m.group(1) + ("el" if m.group(2) == "al" else "al") + " ", k),
+                  _ARTICLE.sub(lambda m: m.group(1), k)):
+            if v in self.glob:
+                return v
+        return k
+
     def knows(self, key: str) -> bool:
         """The name key names a place of some layer."""
-        return key in self.by_key or (self.glob is not None and key in self.glob)
+        return key in self.by_key or (self.glob is not None and self._known_key(key) in self.glob)
 
     def fuzzy_candidates(self, name: str, min_ratio: float = 0.8) -> list[Entry]:
         """Entries whose name is a close spelling of name (typos, -ovka/-ivka): a last resort."""
@@ -196,6 +206,7 @@ class Gazetteer:
         return self._stem_cache
 
 
+_ARTICLE = re.compile(r"(^|\s)(al|el) ")
 _DIVISION_WORD = re.compile(r"\s*\b(oblast'?|oblast’|region|province|raion|rayon|district|area)\b\s*$", re.I)
 _DISTRICT_SUFFIX = re.compile(r"(s?kyi|s?kyy|s?kiy|s?kij|s?kii|s?ky|s?ki|s?ka|s?koho|s?kogo|s?koi)$")
 
@@ -229,6 +240,7 @@ class Hints:
     countries: set[str] = field(default_factory=set)
     want: str | None = None  # "water" | "region" | "settlement" | None
     key: str | None = None  # the name as written (name_key): its own name beats an alternate name
+    prefer_detail: bool = False  # no other context: the countries installed in detail before the world layer
 
 
 def score(e: Entry, hints: Hints) -> float:
@@ -263,6 +275,11 @@ def score(e: Entry, hints: Hints) -> float:
             s -= 3.0  # a bare name is rarely the river ("Bakhmut" the town, not the stream)
     if e.layer == "world":
         s += 0.3
+    if e.layer == GLOBAL_LAYER:
+        if hints.countries and e.country not in hints.countries:
+            s -= 1.0
+        elif hints.prefer_detail and not hints.countries:
+            s -= 0.5
     if hints.key and name_key(e.name) == hints.key:
         s += 0.8
     return s

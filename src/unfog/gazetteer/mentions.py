@@ -33,6 +33,11 @@ FACILITY_WORDS = {"plant", "factory", "works", "steelworks", "theatre", "theater
                   "complex", "facility", "bunker", "headquarters"}
 
 
+# Words before a name that say it is a place; words after it naming the kind of place.
+LOCATIVE = {"in", "near", "around", "outside", "towards", "toward", "from", "into", "to", "at", "reached", "entered",
+            "captured", "seized", "shelled", "struck", "bombed", "besieged", "stormed", "retook"}
+KIND_AFTER = {"camp", "governorate", "state", "province", "town", "city", "village", "border", "crossing", "county"}
+
 # Capitalised words that may follow a place name without making it a person's name.
 TITLE_WORDS = {"mayor", "governor", "council", "city", "administration", "authorities", "police", "military",
                "regional", "oblast", "people", "republic", "airport", "port", "station", "hospital", "theatre",
@@ -79,8 +84,9 @@ def _capitalised(w: Word) -> bool:
     return w.text[:1].isupper() or w.text[:1].isdigit()
 
 
-def scan(text: str, g: Gazetteer, require_caps: bool = True, english: frozenset | set = frozenset()) -> list[Mention]:
-    """Gazetteer names and landmarks in text, longest first, not overlapping."""
+def scan(text: str, g: Gazetteer, require_caps: bool = True, english: frozenset | set = frozenset(),
+         detail_only: bool = False) -> list[Mention]:
+    """Gazetteer names and landmarks in text, longest first, not overlapping (detail_only: not the world layer)."""
     ws = words(text)
     out: list[Mention] = []
     i = 0
@@ -98,14 +104,14 @@ def scan(text: str, g: Gazetteer, require_caps: bool = True, english: frozenset 
             if j - i > 1 and _gap(text, ws[i:j]):
                 continue
             if require_caps and any(not _capitalised(w) and w.lower not in CONNECTORS and w.lower not in _TAIL_OK
-                                    and not (k == i and _article_prefix(text, ws, k)) for k, w in enumerate(ws[i:j], i)):
+                                    and not (k < j - 1 and _article_prefix(text, ws, k)) for k, w in enumerate(ws[i:j], i)):
                 continue
             span = text[ws[i].start:last.end]
             key = name_key(span)
             if key in g.landmarks:
                 hit = Mention(ws[i].start, last.end, span, key, landmark=True)
                 break
-            if g.knows(key):
+            if (key in g.by_key) if detail_only else g.knows(key):
                 if j - i == 1 and require_caps and _skip_single(ws, i, key, g, english, text):
                     break
                 hit = Mention(ws[i].start, last.end, span, key)
@@ -123,7 +129,7 @@ def scan(text: str, g: Gazetteer, require_caps: bool = True, english: frozenset 
 
 
 # Arabic articles written in lower case before a name ("al-Fashir", "el-Geneina").
-ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "adh", "ath"}
+ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "adh", "ath", "ez", "es", "ed", "er", "et", "en", "ul", "ed"}
 
 
 def _article_prefix(text: str, ws: list[Word], i: int) -> bool:
@@ -169,9 +175,14 @@ def _skip_single(ws: list[Word], i: int, key: str, g: Gazetteer, english, text: 
                 or (e.fcode in ("ADM1", "RGN") and (e.layer != GLOBAL_LAYER or f not in english)) for e in cands)
     if major:
         return False
-    if f in english and all(e.layer == GLOBAL_LAYER for e in cands):
-        return True  # "An", "Mercy", "Thursday": English words that are also small places abroad
     significant = any(e.population >= 20000 or e.fcode == "PPLA" for e in cands)
+    if all(e.layer == GLOBAL_LAYER for e in cands):
+        prev = ws[i - 1].lower if i > 0 else ""
+        nxt = ws[i + 1].lower if i + 1 < len(ws) else ""
+        if prev in LOCATIVE and not _sentence_start(ws, i, text) or nxt in REGION_WORDS | DISTRICT_WORDS | KIND_AFTER:
+            return False  # "around Sake", "from Gao", "the Amhara region": said to be a place
+        if f in english and (len(f) <= 3 or not significant):
+            return True  # "An", "Mercy", "Thursday": English words that are also places abroad
     if not significant and (f in english or len(f) < 4):
         return True
     # Inside a run of capitalised words that is not a place: a person or an organisation.
