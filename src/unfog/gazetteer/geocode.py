@@ -13,9 +13,9 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from unfog.gazetteer.fold import name_key
-from unfog.gazetteer.index import Entry, Gazetteer, get_gazetteer, rank
-from unfog.gazetteer.mentions import FACILITY_WORDS, Mention, Reading, hints_for, read_context, resolve, scan, words
+from unfog.gazetteer.fold import fold, name_key
+from unfog.gazetteer.index import GLOBAL_LAYER, Entry, Gazetteer, get_gazetteer, rank
+from unfog.gazetteer.mentions import FACILITY_WORDS, FUNCTION_WORDS, calendar_words, Mention, Reading, hints_for, read_context, resolve, scan, words
 
 # In a lower-case description these words are never the place ("near the village of ...").
 _NOT_NAMES = {"near", "the", "village", "town", "city", "of", "in", "at", "and", "area", "region", "district",
@@ -58,12 +58,12 @@ def geocode(text: str, g: Gazetteer | None = None, max_alternatives: int = 3,
     if any(not m.partial for m in mentions):
         mentions = [m for m in mentions if not m.partial]
     if not mentions:
-        return _resolve_mentions(text, _unknown_names(text, []), g, (centroid, countries), max_alternatives) or empty
-    found = _resolve_mentions(text, sorted(mentions + _unknown_names(text, mentions), key=lambda m: m.start),
+        return _resolve_mentions(text, _unknown_names(text, [], g), g, (centroid, countries), max_alternatives) or empty
+    found = _resolve_mentions(text, sorted(mentions + _unknown_names(text, mentions, g), key=lambda m: m.start),
                               g, (centroid, countries), max_alternatives)
     if found is None or found["precision"] == 3:
         # Only a region so far: a capitalised word the gazetteer does not know may be the place (a typo).
-        retry = _resolve_mentions(text, sorted(mentions + _unknown_names(text, mentions), key=lambda m: m.start),
+        retry = _resolve_mentions(text, sorted(mentions + _unknown_names(text, mentions, g), key=lambda m: m.start),
                                   g, (centroid, countries), max_alternatives)
         if retry is not None and retry["precision"] != 3:
             found = retry
@@ -103,7 +103,9 @@ def _resolve_mentions(text: str, mentions: list[Mention], g: Gazetteer, focus, m
         near_others = [pt for o, pt in local if o is not r]
         hints = _focused(hints_for(r, divisions, near_others[0] if near_others else centroid), countries)
         ranked = resolve(r, g, hints) if g.knows(r.mention.key) or r.mention.landmark else []
-        if not ranked or (hints.admin1 and not any(hints.admin1.get((e.country, e.admin1_code)) for e, _, _ in ranked)):
+        if not ranked or (hints.admin1 and not any(hints.admin1.get((e.country, e.admin1_code)) for e, _, _ in ranked)) \
+                or all(e.layer == GLOBAL_LAYER and (e.population < 100000 or (hints.countries and e.country not in hints.countries))
+                       for e, _, _ in ranked):
             fuzzy = g.fuzzy_candidates(r.mention.text, 0.74 if hints.admin1 else 0.8)
             if hints.admin1:
                 fuzzy = [e for e in fuzzy if hints.admin1.get((e.country, e.admin1_code))]
@@ -149,15 +151,15 @@ def batch_country(results: list[dict[str, Any]], min_score: float = 0.8) -> froz
     return frozenset({top}) if n >= len(cs) / 2 else frozenset()
 
 
-def _unknown_names(text: str, known: list[Mention]) -> list[Mention]:
+def _unknown_names(text: str, known: list[Mention], g: Gazetteer) -> list[Mention]:
     """Capitalised words the gazetteer does not know (typos, unusual spellings): fuzzy matching may place them."""
     taken = [(m.start, m.end) for m in known]
     out = []
     for w in words(text):
         if not w.text[:1].isupper() or len(w.text) < 5 or w.lower in _NOT_NAMES:
             continue
-        if any(a <= w.start < b for a, b in taken):
-            continue
+        if any(a <= w.start < b for a, b in taken) or fold(w.text) in calendar_words() or w.lower in FUNCTION_WORDS:
+            continue  # "August" is no typo
         out.append(Mention(w.start, w.end, w.text, name_key(w.text)))
     return out
 

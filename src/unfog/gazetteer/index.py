@@ -86,7 +86,8 @@ class Gazetteer:
         k = self._known_key(name_key(name))
         out = [self.entries[i] for i in self.by_key.get(k, ())]
         if self.glob is not None and k in self.glob:
-            out.extend(e for e in self.glob.lookup(k) if e.uid not in self._uid)
+            # A short key ("No", "Tu") names a world place by its own name only, not by an alternate.
+            out.extend(e for e in self.glob.lookup(k) if e.uid not in self._uid and (len(k) > 3 or name_key(e.name) == k))
         return out
 
     def _known_key(self, k: str) -> str:
@@ -277,7 +278,7 @@ def score(e: Entry, hints: Hints) -> float:
         s += 0.3
     if e.layer == GLOBAL_LAYER:
         if hints.countries and e.country not in hints.countries:
-            s -= 1.0
+            s -= 2.5  # a homonym abroad: the article's own country first
         elif hints.prefer_detail and not hints.countries:
             s -= 0.5
     if hints.key and name_key(e.name) == hints.key:

@@ -5,8 +5,11 @@ extractor and the geocoder of free-text descriptions all use them.
 """
 from __future__ import annotations
 
+import functools
+import json
 import re
 from dataclasses import dataclass, field
+from importlib import resources
 
 from unfog.gazetteer.fold import fold, name_key
 from unfog.gazetteer.index import GLOBAL_LAYER, Entry, Gazetteer, Hints, rank
@@ -42,6 +45,13 @@ KIND_AFTER = {"camp", "governorate", "state", "province", "town", "city", "villa
 TITLE_WORDS = {"mayor", "governor", "council", "city", "administration", "authorities", "police", "military",
                "regional", "oblast", "people", "republic", "airport", "port", "station", "hospital", "theatre",
                "bridge", "district", "region", "university", "cathedral", "street", "square", "avenue"}
+
+
+@functools.lru_cache(maxsize=1)
+def calendar_words() -> frozenset:
+    """Month and weekday names (lexicons/places.json)."""
+    data = json.loads((resources.files("unfog") / "lexicons" / "places.json").read_text(encoding="utf-8"))
+    return frozenset(data["calendar_words"])
 
 
 @dataclass
@@ -170,6 +180,8 @@ def _skip_single(ws: list[Word], i: int, key: str, g: Gazetteer, english, text: 
     """A one-word name that is probably not a place here."""
     cands = g.candidates(key)
     f = fold(ws[i].text)
+    if (f in calendar_words() or f in FUNCTION_WORDS) and all(e.layer == GLOBAL_LAYER for e in cands):
+        return True  # "August", "Thursday", "North": places abroad, dates and directions here
     # A division named like an English word ("Centre", "Delta", "Unity") is not major by itself.
     major = any(e.population >= 200000 or e.fcode in ("PPLC", "PCLI", "SEA") or e.layer == "world"
                 or (e.fcode in ("ADM1", "RGN") and (e.layer != GLOBAL_LAYER or f not in english)) for e in cands)
@@ -177,6 +189,8 @@ def _skip_single(ws: list[Word], i: int, key: str, g: Gazetteer, english, text: 
         return False
     significant = any(e.population >= 20000 or e.fcode == "PPLA" for e in cands)
     if all(e.layer == GLOBAL_LAYER for e in cands):
+        if not significant and _sentence_start(ws, i, text):
+            return True  # "Checkpoint located at...": a capital that only opens the sentence
         prev = ws[i - 1].lower if i > 0 else ""
         nxt = ws[i + 1].lower if i + 1 < len(ws) else ""
         if prev in LOCATIVE and not _sentence_start(ws, i, text) or nxt in REGION_WORDS | DISTRICT_WORDS | KIND_AFTER:
