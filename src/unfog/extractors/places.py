@@ -13,152 +13,35 @@ town with precision 2, as do places introduced by "near", "outside",
 """
 from __future__ import annotations
 
-import functools
-import json
-import re
 from collections import Counter
-from importlib import resources
 
 from unfog.extractors.context import Context
+from unfog.extractors.query import place_near  # noqa: F401  (re-exported for callers of the old name)
+from unfog.nlp.ruler import RULER_NAME, add_entity_ruler, mentions_in  # noqa: F401  (re-exported)
 from unfog.gazetteer.index import GLOBAL_LAYER, get_gazetteer
-from unfog.gazetteer.mentions import (DISTRICT_WORDS, LOCATIVE, REGION_WORDS, TITLE_WORDS, FUNCTION_WORDS, Mention, Reading,
-                                      notable, hints_for, read_context, resolve, scan, words)
+from unfog.gazetteer.mentions import LOCATIVE, Mention, Reading, hints_for, read_context, resolve, words
+from unfog.gazetteer.roles import claimed, cues
 from unfog.gazetteer.geocode import precision_for
 from unfog.model import Place
 
-RULER_NAME = "unfog_gazetteer_ruler"
 MIN_CONFIDENCE = 0.05  # below this a mention is too ambiguous to place (the score tells the rest)
-ATTACH_WORDS = {"in", "at", "near", "of", "outside", "around", "from", "into", "to", "toward", "towards", "across"}
 
 
-@functools.lru_cache(maxsize=4)
-def _english_words(nlp) -> frozenset:
-    """Common English words (the model's lemma index and stop words): place names to treat with care."""
-    words: set[str] = set()
-    try:
-        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
-        for lst in table.values():
-            words.update(w.lower() for w in lst if "_" not in w)
-    except Exception:  # noqa: BLE001  (a model without lookups: fall back to stop words)
-        pass
-    words.update(nlp.Defaults.stop_words)
-    return frozenset(words)
+def _article_divisions(readings: list[Reading], g) -> dict:
+    """Divisions the article names anywhere ("in the Donetsk region"): weak hints for every mention."""
+    out: dict = {}
+    for r in readings:
+        if r.want == "region" or r.is_hint:
+            for d in g.admin1_of(r.mention.text):
+                out[d] = 0.35
+    return out
 
 
-_ENGLISH: dict[str, frozenset] = {}
-
-
-@functools.lru_cache(maxsize=1)
-def cues() -> dict[str, frozenset]:
-    """The cue words of ``lexicons/places.json`` (person titles, government verbs, place cues...)."""
-    data = json.loads((resources.files("unfog") / "lexicons" / "places.json").read_text(encoding="utf-8"))
-    return {k: frozenset(v) for k, v in data.items() if isinstance(v, list)}
-
-
-def mentions_in(text: str) -> list[Mention]:
-    g = get_gazetteer()
-    if "words" not in _ENGLISH:  # no ruler built in this process (a bare model): stop words at least
-        from spacy.lang.en.stop_words import STOP_WORDS
-
-        _ENGLISH["words"] = frozenset(STOP_WORDS)
-    return [m for m in scan(text, g, require_caps=True, english=_ENGLISH["words"])
-            if not m.unit and not person_like(text, m, g) and not government_like(text, m, g)]
-
-
-def person_like(text: str, m: Mention, g) -> bool:
-    """The name is a person's here: a title before it ("Mr Jordan", "President Sudan"), an age or a
-    role after it ("Jordan, 34,", "Jordan, a spokesman"), a verb people do ("Jordan told")."""
-    if m.landmark or " " in m.key:
-        return False
-    c = cues()
-    head = text[max(0, m.start - 40):m.start]
-    before = words(head)
-    if before and before[-1].lower in c["person_titles"] and head[before[-1].end:].strip(" .") == "":
-        return True
-    after = text[m.end:m.end + 40]
-    if re.match(r",\s+\d{1,3},", after):
-        return True
-    am = re.match(r",\s+(?:a|an|the)?\s*([a-z]+)", after)
-    nxt = words(after)
-    return bool((am and am.group(1) in c["person_apposition"]) or (nxt and nxt[0].lower in c["person_verbs_after"]))
-
-
-def glued_to_name(text: str, m: Mention, g) -> bool:
-    """A capitalised word right before or after the name, itself no notable place ("Vladimir Putin",
-    "Michael Jordan"): the name may be a person's or an organisation's, the NER decides."""
-    head, tail = text[max(0, m.start - 40):m.start], text[m.end:m.end + 40]
-    before, after = words(head), words(tail)
-    for w, gap in ((before[-1] if before else None, head[before[-1].end:] if before else ""),
-                   (after[0] if after else None, tail[:after[0].start] if after else "")):
-        if w is None or gap != " " or not w.text[:1].isupper() or not w.text.isalpha():
-            continue
-        if w.lower in FUNCTION_WORDS or w.lower in TITLE_WORDS or w.lower in REGION_WORDS | DISTRICT_WORDS:
-            continue
-        if not any(e.layer == "world" or e.population >= 100000 or e.fcode in ("PCLI", "PPLC", "ADM1")
-                   for e in g.candidates(w.text)):
-            return True
-    return False
-
-
-def government_like(text: str, m: Mention, g) -> bool:
-    """A capital standing for its government ("Washington warned", "Moscow has said"): metonymy, not a location."""
-    before = words(text[max(0, m.start - 20):m.start])
-    if before and before[-1].lower in ("in", "at", "from", "near", "to", "into", "outside"):
-        return False  # "officials in Kiev said": the place where they are
-    tail = text[m.end:m.end + 30]
-    nxt = words(tail)
-    if not nxt or nxt[0].lower not in cues()["government_verbs"] or tail[:nxt[0].start] != " ":
-        return False
-    cands = g.candidates(m.key)
-    kinds = cues()["government_kinds"]
-    return bool(cands) and max(cands, key=lambda e: e.prior()).fcode in kinds
-
-
-def _label(m: Mention) -> str:
-    g = get_gazetteer()
-    if m.landmark:
-        return "FAC"
-    cands = g.candidates(m.key)
-    if cands and all(e.fclass in ("H", "T", "L", "V", "U") for e in cands):
-        return "LOC"
-    if cands and all(e.fclass == "S" for e in cands):
-        return "FAC"
-    return "GPE"
-
-
-class GazetteerRuler:
-    """A pipeline component: tag known place names as GPE/LOC/FAC before the statistical NER."""
-
-    def __init__(self, nlp, name: str = RULER_NAME):
-        self.name = name
-        _ENGLISH["words"] = _english_words(nlp)
-        get_gazetteer()  # load now, not on the first document
-
-    def __call__(self, doc):
-        from spacy.util import filter_spans
-
-        spans = []
-        g = get_gazetteer()
-        for m in mentions_in(doc.text):
-            if m.partial or not claimed(doc.text, m, g):
-                continue  # left to the statistical NER: it tells people and organisations from places
-            sp = doc.char_span(m.start, m.end, label=_label(m), alignment_mode="expand")
-            if sp is not None:
-                spans.append(sp)
-        if spans:
-            doc.ents = filter_spans(spans + list(doc.ents))
-        return doc
-
-
-def claimed(text: str, m: Mention, g) -> bool:
-    """The ruler tags the name before the NER: a landmark, a name of several words, a major place,
-    a place of a country with full detail. Other names of the world layer are left to the NER."""
-    if m.landmark or " " in m.key:
-        return True
-    if glued_to_name(text, m, g):
-        return False
-    return any(e.layer != GLOBAL_LAYER or e.population >= 100000 or e.fcode in ("PCLI", "PPLC", "ADM1")
-               for e in g.candidates(m.key))
+def _centroid(points: list[tuple[float, float]]):
+    if not points:
+        return None
+    lats, lons = sorted(p[0] for p in points), sorted(p[1] for p in points)
+    return lats[len(lats) // 2], lons[len(lons) // 2]
 
 
 def ner_allows(ctx: Context, m: Mention, g) -> bool:
@@ -181,41 +64,6 @@ def ner_allows(ctx: Context, m: Mention, g) -> bool:
     after = words(ctx.text[m.end:m.end + 30])
     return bool((before and before[-1] in cues()["place_cues_before"])
                 or (after and after[0].lower in cues()["place_cues_after"]))
-
-
-def _register() -> None:
-    from spacy.language import Language
-
-    if not Language.has_factory(RULER_NAME):
-        Language.factory(RULER_NAME)(lambda nlp, name: GazetteerRuler(nlp, name))
-
-
-def add_entity_ruler(nlp) -> None:
-    """Put a gazetteer-driven entity ruler in front of the statistical NER."""
-    _register()
-    if RULER_NAME in nlp.pipe_names:
-        return
-    if "ner" in nlp.pipe_names:
-        nlp.add_pipe(RULER_NAME, before="ner")
-    else:
-        nlp.add_pipe(RULER_NAME)
-
-
-def _article_divisions(readings: list[Reading], g) -> dict:
-    """Divisions the article names anywhere ("in the Donetsk region"): weak hints for every mention."""
-    out: dict = {}
-    for r in readings:
-        if r.want == "region" or r.is_hint:
-            for d in g.admin1_of(r.mention.text):
-                out[d] = 0.35
-    return out
-
-
-def _centroid(points: list[tuple[float, float]]):
-    if not points:
-        return None
-    lats, lons = sorted(p[0] for p in points), sorted(p[1] for p in points)
-    return lats[len(lats) // 2], lons[len(lons) // 2]
 
 
 def _focus(ranked_by_mention: dict, g) -> tuple[set[str], tuple[float, float] | None]:
@@ -333,30 +181,3 @@ def _sentence_text(ctx: Context, start: int, end: int) -> str:
     if span is None:
         return ctx.text[start:end]
     return span.sent.text if span.doc.has_annotation("SENT_START") else span.text
-
-
-def place_near(ctx: Context, start: int, end: int):
-    """The most specific Place in the same sentence as [start, end), or None.
-
-    A place attached by "in/at/near/of..." wins over one merely in the sentence;
-    then the more precise one (settlement before region), then the closest.
-    """
-    if not ctx.places:
-        return None
-    doc = ctx.doc
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not doc.has_annotation("SENT_START"):
-        s_start, s_end = 0, len(ctx.text)
-    else:
-        s_start, s_end = span.sent.start_char, span.sent.end_char
-    best, best_key = None, None
-    for p in ctx.places:
-        if p.start < s_start or p.end > s_end:
-            continue
-        before = ctx.text[max(s_start, p.start - 30):p.start].lower().split()
-        attached = bool(before) and before[-1] in ATTACH_WORDS
-        dist = min(abs(p.start - end), abs(start - p.end))
-        key = (not attached, p.precision or 3, dist)
-        if best_key is None or key < best_key:
-            best, best_key = p, key
-    return best
