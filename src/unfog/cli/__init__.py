@@ -431,8 +431,8 @@ def gazetteer_list():
     from unfog.gazetteer.build import installed_layers
 
     for layer in installed_layers():
-        out.print(f"{layer['country']}\t{layer['source']}\t{layer['bytes'] // 1024} KiB\t{layer['path']}")
-    out.print("world\tshipped\tcountries, divisions and places of 500+ people (global.tsv.gz)")
+        typer.echo(f"{layer['country']}\t{layer['source']}\t{layer['bytes'] // 1024} KiB\t{layer['path']}")
+    typer.echo("world\tshipped\tcountries, divisions and places of 500+ people (global.tsv.gz)")
 
 
 @app.command()

@@ -141,7 +141,7 @@ def _stop_words() -> frozenset:
     return frozenset(STOP_WORDS)
 
 
-def batch_country(results: list[dict[str, Any]], min_score: float = 0.8) -> frozenset[str]:
+def batch_country(results: list[dict[str, Any]], min_score: float = 0.5) -> frozenset[str]:
     """The country most confidently placed queries of a batch lie in (half of them at least), if any."""
     cs = [r["country"] for r in results if r.get("country") and r.get("score", 0) >= min_score
           and r.get("feature_code") != "PCLI"]
