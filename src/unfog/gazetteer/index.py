@@ -183,7 +183,10 @@ class Gazetteer:
         for k, idx in self._stem_index().get(stem[:4], ()):
             if k.startswith(stem) and len(k) - len(stem) <= 4:
                 out.extend(self.entries[i] for i in idx)
-        return [e for e in out if e.fclass in ("P", "A")]
+        out = [e for e in out if e.fclass in ("P", "A")]
+        # The district itself and its seat, not every hamlet named after it ("Shakhtarske" villages).
+        seats = [e for e in out if e.fclass == "A" or e.population >= 5000 or e.fcode in ("PPLA2", "PPLA3")]
+        return seats or out
 
     @functools.cached_property
     def _stem_cache(self) -> dict:
