@@ -12,6 +12,8 @@ import json
 import re
 from importlib import resources
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from unfog.gazetteer.index import GLOBAL_LAYER
 from unfog.gazetteer.mentions import DISTRICT_WORDS, FUNCTION_WORDS, REGION_WORDS, TITLE_WORDS, Mention, words
 
@@ -52,6 +54,10 @@ def glued_to_name(text: str, m: Mention, g) -> bool:
             continue
         if w.lower in FUNCTION_WORDS or w.lower in TITLE_WORDS or w.lower in REGION_WORDS | DISTRICT_WORDS:
             continue
+        prefix = head[:w.start] if before and w is before[-1] else None
+        opens = prefix is not None and (bool(re.search(r"[.!?:;\"“\n]\s*$", prefix)) or (m.start <= 40 and not prefix.strip()))
+        if w.lower in STOP_WORDS or opens:
+            continue  # "Then Kramatorsk was hit": a capital that only opens the sentence
         if not any(e.layer == "world" or e.population >= 100000 or e.fcode in ("PCLI", "PPLC", "ADM1")
                    for e in g.candidates(w.text)):
             return True
