@@ -563,20 +563,29 @@ app.add_typer(gazetteer_app, name="gazetteer")
 
 @gazetteer_app.command("add")
 def gazetteer_add(
-    country: str = typer.Argument(..., help="ISO country code, e.g. RU, PL, BY."),
-    url: Optional[str] = typer.Option(None, help="Dump URL (default https://download.geonames.org/export/dump/CC.zip)."),
+    country: str = typer.Argument(..., help="ISO country code, e.g. SD, SY, CD."),
+    dump: str = typer.Option(..., "--dump", help="The GeoNames country dump you downloaded (CC.zip or CC.txt from download.geonames.org/export/dump/)."),
 ):
-    """Download a GeoNames country dump and add it to the gazetteer (needs internet once)."""
-    from unfog.gazetteer.build import fetch_country
+    """Add full detail for a country from a GeoNames dump you supply (unfog never downloads)."""
+    from unfog.gazetteer.build import add_country
+    from unfog.gazetteer.index import clear_cache
 
     try:
-        done = fetch_country(country, url=url)
-    except ValueError as e:
+        done = add_country(country, dump)
+    except (ValueError, FileNotFoundError) as e:
         usage_error(str(e))
-    except OSError as e:
-        console.print(f"[red]error:[/red] could not fetch the {country.upper()} dump: {e}")
-        raise typer.Exit(1)
+    clear_cache()
     console.print(f"added {done['places']:,} places of {done['country']} to {done['path']} (GeoNames, CC BY 4.0)")
+
+
+@gazetteer_app.command("list")
+def gazetteer_list():
+    """The countries with full detail (every village); the rest of the world has places of 500+ people."""
+    from unfog.gazetteer.build import installed_layers
+
+    for layer in installed_layers():
+        typer.echo(f"{layer['country']}\t{layer['source']}\t{layer['bytes'] // 1024} KiB\t{layer['path']}")
+    typer.echo("world\tshipped\tcountries, divisions and places of 500+ people (global.tsv.gz)")
 
 
 @app.command()
