@@ -23,14 +23,15 @@ The rules are documented in docs/events.md.
 """
 from __future__ import annotations
 
-from unfog.fusion.grouping import cluster
-
-import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from unfog.days import parse_day
+from unfog.geo import distance_km
+from unfog.groups import cluster
 from unfog.lexicons import events as lex
 from unfog.extractors.context import Context
+from unfog.extractors.query import same_paragraph
 from unfog.model import DateMention, Event, Figure, Place, Statement
 
 HISTORICAL_DAYS = 28  # an event dated this long before publication is background
@@ -691,9 +692,7 @@ def _place_ok(p: Place) -> bool:
     return p.lat is not None and p.lon is not None
 
 
-def _same_paragraph(text: str, a: int, b: int) -> bool:
-    lo, hi = (a, b) if a <= b else (b, a)
-    return "\n" not in text[lo:hi]
+_same_paragraph = same_paragraph  # (text, a, b): one copy, in the query layer
 
 
 def _definite_place_object(m: Mention, place_tokens: set[int]) -> bool:
@@ -718,8 +717,6 @@ def _definite_place_noun(sent, place_tokens: set[int]) -> bool:
 
 
 def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> None:
-    from unfog.extractors.places import place_near
-
     doc = ctx.doc
     text = doc.text
     place_tokens = {t for toks in place_tok.values() for t in toks}
@@ -780,10 +777,7 @@ def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> N
             m.place_local = True
             continue
         if not by_sent.get(m.sent_index):
-            try:
-                near = place_near(ctx, m.primary.idx, m.primary.idx + len(m.primary.text))
-            except Exception:
-                near = None
+            near = ctx.place_near(m.primary.idx, m.primary.idx + len(m.primary.text))
             if near is not None and _place_ok(near) and near.start >= m.sent.start_char and near.end <= m.sent.end_char:
                 m.place = near
                 m.place_local = True
@@ -803,8 +797,6 @@ def _sent_index(starts: list[int], pos: int) -> int:
 
 
 def _attach_dates(ctx: Context, mentions: list[Mention], sents) -> None:
-    from unfog.extractors.dates import date_near
-
     doc = ctx.doc
     sent_starts = [s.start_char for s in sents]
     by_sent: dict[int, list[Mention]] = {}
@@ -834,10 +826,7 @@ def _attach_dates(ctx: Context, mentions: list[Mention], sents) -> None:
     for m in mentions:
         if m.date is not None:
             continue
-        try:
-            near = date_near(ctx, m.primary.idx, m.primary.idx + len(m.primary.text))
-        except Exception:
-            near = None
+        near = ctx.date_near(m.primary.idx, m.primary.idx + len(m.primary.text))
         if near is not None and near.date and near.id not in claimed_dates:
             m.date = near
 
@@ -872,19 +861,11 @@ def _figure_count(f: Figure) -> int | None:
 
 # -- merging ---------------------------------------------------------------------
 
-def _parse_day(s: str | None) -> date | None:
-    if not s:
-        return None
-    try:
-        return date.fromisoformat(s[:10])
-    except ValueError:
-        return None
+_parse_day = parse_day
 
 
 def _km(a: Place, b: Place) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(h))
+    return distance_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def _same_place(a: Place | None, b: Place | None) -> bool | None:

@@ -28,6 +28,7 @@ from unfog.lexicons.actors import SPEECH, TITLES, Actor, fold, is_state_body, lo
 from unfog.lexicons.countries import alpha3, country_terms
 from unfog.lexicons.wire import lead_end
 from unfog.extractors.context import Context
+from unfog.extractors.query import paragraphs, same_paragraph, sentence_spans, statement_at  # noqa: F401  (statement_at re-exported)
 from unfog.model import Statement
 
 # lemma -> the cue as reported. Speech and claim verbs only: what a person says, not does.
@@ -72,15 +73,6 @@ class QuoteSeg:
     end: int  # offset after the closing mark (or the paragraph end)
     group: int  # segments of one multi-paragraph quotation share a group
     closed: bool
-
-
-def paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each non-empty paragraph (blocks separated by newlines)."""
-    out = []
-    for m in re.finditer(r"[^\n]+", text):
-        if m.group(0).strip():
-            out.append((m.start(), m.end()))
-    return out
 
 
 def quote_segments(text: str) -> list[QuoteSeg]:
@@ -132,21 +124,6 @@ def _is_closing(s: str, i: int) -> bool:
         return False
     prev = s[i - 1] if i > 0 else " "
     return not prev.isspace() or i == len(s) - 1
-
-
-def sentence_spans(doc):
-    """spaCy's sentences, cut again at paragraph breaks (the parser sometimes runs across them)."""
-    out = []
-    for sent in doc.sents:
-        start = sent.start
-        for t in sent:
-            if t.is_space and "\n" in t.text:
-                if t.i > start:
-                    out.append(doc[start:t.i])
-                start = t.i + 1
-        if start < sent.end:
-            out.append(doc[start:sent.end])
-    return out
 
 
 def in_quote(segs: list[QuoteSeg], start: int, end: int | None = None) -> QuoteSeg | None:
@@ -528,8 +505,7 @@ SPEAKER_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent")
 
 
 def _same_paragraph(a, b) -> bool:
-    lo, hi = sorted((a.idx, b.idx))
-    return "\n" not in a.doc.text[lo:hi]
+    return same_paragraph(a.doc.text, a.idx, b.idx)
 
 
 def _can_speak(tok) -> bool:
@@ -553,7 +529,7 @@ class _Run:
         self.memory = Memory()
         self.memory.note_people(self.doc)
         self.memory.country = report_country(ctx)
-        self.paras = paragraphs(self.text)
+        self.paras = ctx.paragraphs
         self.out: list[Statement] = []
         self.covered: list[tuple[int, int, Statement, QuoteSeg | None]] = []
         self.group_speaker: dict[int, tuple[Speaker, Statement]] = {}
@@ -581,7 +557,7 @@ class _Run:
 
 def extract(ctx: Context) -> list[Statement]:
     run = _Run(ctx)
-    for sent in sentence_spans(run.doc):
+    for sent in ctx.sentences:
         if len(sent.text) <= MAX_SENT_CHARS:
             _sentence_statements(run, sent)
     _headline_statements(run)
@@ -832,26 +808,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _add_dates(ctx: Context, stmts: list[Statement]) -> None:
-    from unfog.extractors.dates import date_near
-
     for s in stmts:
-        d = date_near(ctx, s.start, s.end)
+        d = ctx.date_near(s.start, s.end)
         if d is not None:
             s.date = getattr(d, "date", None) if not isinstance(d, str) else d
-
-
-def statement_at(statements: list[Statement], start: int, end: int) -> Statement | None:
-    """The statement whose claimed content (or evidence) holds [start, end); the tightest wins."""
-    best = None
-    for s in statements:
-        cs, ce = (s.content_start, s.content_end) if s.content_start is not None else (s.start, s.end)
-        if s.start <= start and end <= s.end:
-            inside_content = cs is not None and cs <= start and end <= ce
-            # a figure in the attribution part of a sentence still goes with the sentence's claim
-            key = (0 if inside_content else 1, (ce - cs) if inside_content else (s.end - s.start))
-            if best is None or key < best[0]:
-                best = (key, s)
-    return best[1] if best else None
 
 
 __all__ = ["extract", "quote_segments", "sentence_spans", "statement_at", "Actor"]

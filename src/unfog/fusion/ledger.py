@@ -12,6 +12,7 @@ from typing import Any, Iterable
 
 from unfog.fusion.entities import Resolver
 from unfog.fusion.fuse import figure_views, quantity_id
+from unfog.groups import UnionFind
 from unfog.model import Figure, Relation
 
 BEST_RULE = (
@@ -53,20 +54,14 @@ def ledger_rows(figures: Iterable[Any], relations: Iterable[Any], published: dic
     views = figure_views(figures, published, places or {}, resolver)
     by_id = {v.fig.id: v for v in views}
     # quantities, merged where a relation links two of them (fusion may know more, e.g. places)
-    parent: dict[str, str] = {}
-
-    def find(k):
-        parent.setdefault(k, k)
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
+    uf = UnionFind()
+    find = uf.find
 
     # a count with no place is only grouped with counts of its own article
     qid = {v.fig.id: quantity_id(v) if v.place else quantity_id(v) + ":" + v.fig.article_id for v in views}
     for r in relations:
         if r.a in qid and r.b in qid:
-            parent[find(qid[r.a])] = find(qid[r.b])
+            uf.union(qid[r.a], qid[r.b])
     groups: dict[str, list] = defaultdict(list)
     for v in views:
         groups[find(qid[v.fig.id])].append(v)
