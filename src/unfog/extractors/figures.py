@@ -200,7 +200,8 @@ def _excluded(doc, ph: Phrase, counted) -> bool:
     nxt = doc[ph.j] if ph.j < len(doc) else None
     nxt2 = doc[ph.j + 1] if ph.j + 1 < len(doc) else None
     prev = doc[ph.i - 1] if ph.i > 0 else None
-    people = counted is not None and _is_people(counted)
+    people = counted is not None and _is_people(counted) or _adjacent_category(doc, ph.j) is not None \
+        or _tally_category(doc, doc[ph.i]) is not None
     ent = last.ent_type_ or first.ent_type_
     if ent in ("PERCENT", "MONEY", "ORDINAL"):
         return True
@@ -227,8 +228,9 @@ def _excluded(doc, ph: Phrase, counted) -> bool:
             return True
     low = first.lower_
     if low == "one" and ph.j - ph.i == 1:
-        # the pronoun "one", "one of the ...": not a count
-        if counted is None or not people or (nxt is not None and nxt.lower_ == "of"):
+        # the pronoun "one", "one of the ...": not a count ("One killed", "one more soldier dies" are)
+        if (counted is None or not people or (nxt is not None and nxt.lower_ == "of")) and not (
+                people and counted is None or nxt is not None and nxt.lower_ == "more"):
             return True
     return False
 
@@ -258,6 +260,8 @@ def _counted(doc, ph: Phrase):
             head_tok = doc[k]
             break
     h = head_tok.head
+    if ph.j < len(doc) and doc[ph.j].text in ("-", "–", "—", ":") and doc[ph.j - 1].whitespace_:
+        return None, head_tok  # "rises to 35 - Ukraine Health Ministry": the claimant follows, not the counted
     if head_tok.dep_ in ("nummod", "quantmod", "amod", "compound", "det", "npadvmod") and h.i >= ph.j and (
             h.pos_ in ("NOUN", "PROPN", "ADJ") or h.i - ph.j <= 3):
         return h, head_tok
@@ -425,7 +429,14 @@ def extract(ctx: Context) -> list[Figure]:
     doc = ctx.doc
     text = doc.text
     leads = _lead_spans(text)
-    phrases = [ph for ph in _find_phrases(doc) if not _in_spans(leads, doc[ph.i].idx)]
+    phrases = []
+    for ph in _find_phrases(doc):
+        if _in_spans(leads, doc[ph.i].idx):
+            # "UPDATE 2-Thirteen": the tag's number is not a count, the one after it may be
+            rest = [t.i for t in doc[ph.i:ph.j] if not _in_spans(leads, t.idx)]
+            ph = _parse_run(doc, rest[0]) if rest else None
+        if ph is not None:
+            phrases.append(ph)
     phrases += _implicit_victims(doc, phrases, leads)
     phrases.sort(key=lambda ph: ph.i)
     sents = ctx.sentences
