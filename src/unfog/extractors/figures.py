@@ -23,6 +23,7 @@ import re
 
 from unfog.lexicons import load
 from unfog.lexicons.actors import side_of  # noqa: I001
+from unfog.lexicons import singular
 from unfog.lexicons.wire import lead_end
 from unfog.extractors.context import Context
 from unfog.model import Figure
@@ -201,7 +202,7 @@ def _excluded(doc, ph: Phrase, counted) -> bool:
     nxt2 = doc[ph.j + 1] if ph.j + 1 < len(doc) else None
     prev = doc[ph.i - 1] if ph.i > 0 else None
     people = counted is not None and _is_people(counted) or _adjacent_category(doc, ph.j) is not None \
-        or _tally_category(doc, doc[ph.i]) is not None
+        or _tally_category(doc, doc[ph.i]) is not None or _governing_category(doc[ph.i]) is not None
     ent = last.ent_type_ or first.ent_type_
     if ent in ("PERCENT", "MONEY", "ORDINAL"):
         return True
@@ -235,12 +236,7 @@ def _excluded(doc, ph: Phrase, counted) -> bool:
     return False
 
 
-def _singular(word: str) -> str:
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
-        return word[:-1]
-    return word
+_singular = singular
 
 
 def _is_people(tok) -> bool:
@@ -429,13 +425,15 @@ def extract(ctx: Context) -> list[Figure]:
     doc = ctx.doc
     text = doc.text
     leads = _lead_spans(text)
+    # "Two members of the council said": the people who speak are not a count of victims
+    speakers = [(st.speaker_start, st.speaker_end) for st in ctx.statements if st.speaker_start is not None]
     phrases = []
     for ph in _find_phrases(doc):
         if _in_spans(leads, doc[ph.i].idx):
             # "UPDATE 2-Thirteen": the tag's number is not a count, the one after it may be
             rest = [t.i for t in doc[ph.i:ph.j] if not _in_spans(leads, t.idx)]
             ph = _parse_run(doc, rest[0]) if rest else None
-        if ph is not None:
+        if ph is not None and not _in_spans(speakers, doc[ph.i].idx):
             phrases.append(ph)
     phrases += _implicit_victims(doc, phrases, leads)
     phrases.sort(key=lambda ph: ph.i)
@@ -481,6 +479,14 @@ def _word_category(tok) -> str | None:
     if cat is None and tok.lower_ == "shot" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "dead":
         cat = "killed"
     return None if cat in ("troops", "trapped") else cat
+
+
+def _governing_category(tok) -> str | None:
+    """The killing word of the verb that governs a number ("kills at least one - witness")."""
+    for a in list(tok.ancestors)[:2]:
+        if a.pos_ in ("VERB", "AUX"):
+            return _word_category(a)
+    return None
 
 
 def _adjacent_category(doc, i: int, limit: int = 6) -> str | None:

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from unfog.lexicons.actors import SPEECH, TITLES, Actor, fold, is_state_body, lookup_actor, side_of, strip_titles
 from unfog.lexicons.countries import alpha3, country_terms
+from unfog.lexicons import singular
 from unfog.lexicons.wire import lead_end
 from unfog.extractors.context import Context
 from unfog.extractors.query import paragraphs, same_paragraph, sentence_spans, statement_at  # noqa: F401  (statement_at re-exported)
@@ -323,7 +324,7 @@ def build_speaker(tok, memory: Memory, offset_base: int = 0) -> Speaker | None:
         else:
             name = strip_titles(written)
         side = side_of(role or "") if role else None
-        side = side or (actor.side if actor else None) or side_of(mention.text)
+        side = side or (actor.side if actor else None) or side_of(mention.text, memory.country)
         if actor is None:
             # a person named earlier with a full name: reuse their role and side
             for sp in reversed(memory.speakers):
@@ -376,7 +377,10 @@ def build_speaker(tok, memory: Memory, offset_base: int = 0) -> Speaker | None:
         name = name[0].lower() + name[1:]
     role = tok.text if kind == "unnamed" and (tok.lemma_.lower() in TITLES or tok.lemma_.lower() in (
         "official", "commander", "officer", "diplomat", "source", "analyst", "aide")) else None
-    return Speaker(name, role, side_of(text), kind, text, mention.start_char, mention.end_char)
+    side = side_of(text, memory.country)
+    if side is None and is_state_body(name):
+        side = memory.country  # "the ministry said", with no country named: the country the report is about
+    return Speaker(name, role, side, kind, text, mention.start_char, mention.end_char)
 
 
 def _subject(verb):
@@ -676,10 +680,11 @@ def report_country(ctx: Context) -> str | None:
 HEADLINE_MAX = 300
 _HEAD_SEP = re.compile(r"\s*:\s+|\s+[-–—]+\s*|[-–—]+\s+|(?<=[a-z.)’'])[-–—](?=[A-Z])")
 _HEAD_CUES = (r"says|said|say|claims|claimed|claim|reports|reported|report|confirms|confirmed|admits|admitted|"
-              r"announces|announced|recounts|denies|denied|insists|insist")
+              r"announces|announced|recounts|denies|denied|insists|insist|raises|raised|revises|revised|puts|put")
 _HEAD_CUE = re.compile(r"\s+(?P<cue>" + _HEAD_CUES + r")\s+", re.I)
 _HEAD_POST = re.compile(r",\s*(?:(?P<cue>says|said|say|claims|claimed|according to)\s+(?P<who>[^,;:]{2,60}?)"
                         r"|(?P<who2>[^,;:]{2,60}?)\s+(?P<cue2>says|said|say|claims|claimed))\s*$", re.I)
+_HYPHEN_PREFIXES = {"pro", "anti", "ex", "non", "pre", "post", "neo", "self", "co", "mid", "semi", "quasi"}
 _JUNK = re.compile(r"(?:\s+[a-z]{1,4}(?:/[a-z]{1,4})+)+\s*$")  # wire-desk initials "sjw/ma/dh"
 
 
@@ -697,7 +702,7 @@ def claimant_like(phrase: str, doc=None, start: int | None = None) -> bool:
     if lookup_actor(phrase) is not None or side_of(phrase) is not None:
         return True
     nouns = SPEAKER_NOUNS | set(SPEECH["speech_media"])
-    if any(_singular(fold(w).strip("'’s")) in nouns or fold(w) in nouns for w in words):
+    if any(_singular(re.sub(r"'s$", "", fold(w))) in nouns or fold(w) in nouns for w in words):
         return True
     if doc is not None and start is not None:
         span = doc.char_span(start, start + len(phrase), alignment_mode="expand")
@@ -705,12 +710,7 @@ def claimant_like(phrase: str, doc=None, start: int | None = None) -> bool:
     return False
 
 
-def _singular(word: str) -> str:
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
-        return word[:-1]
-    return word
+_singular = singular
 
 
 def _headline_statements(run: _Run) -> None:
@@ -750,6 +750,11 @@ def _trailing_claimant(run: _Run, a: int, b: int):
         who = text[m.end():who_end].strip()
         if m.start() - a < 8 or not who or not claimant_like(who, run.doc, m.end()):
             continue
+        if not text[m.start()].isspace() and not text[m.end() - 1].isspace():
+            # an unspaced hyphen: "Ukraine-Defence Ministry" is a claimant, "pro-Russian rebels" is not
+            left = re.search(r"(\w+)$", text[a:m.start()])
+            if len(who.split()) > 5 or left and left.group(1).lower() in _HYPHEN_PREFIXES:
+                continue
         if not cut and re.search(r"\b(" + _HEAD_CUES + r")\b", who, re.I):
             continue
         return (m.end(), m.end() + len(who)), (a, m.start()), "headline"
