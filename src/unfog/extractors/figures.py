@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from unfog.lexicons import load
-from unfog.lexicons.actors import side_of  # noqa: I001
+from unfog.lexicons.actors import SPEECH, side_of  # noqa: I001
 from unfog.lexicons import singular
 from unfog.lexicons.wire import lead_end
 from unfog.extractors.context import Context
@@ -448,6 +448,7 @@ def extract(ctx: Context) -> list[Figure]:
         if fig is not None:
             out.append(fig)
     _link_subsets(doc, text, out)
+    _carry_claims(ctx, sents, sent_of, out)
     _mark_unverified(text, sents, out)
     return out
 
@@ -694,6 +695,38 @@ def _make_figure(ctx: Context, doc, text: str, ph: Phrase, sent, start_tok: int,
     return fig
 
 
+_OPENERS = SPEECH["continuation_openers"]
+
+
+def _carry_claims(ctx: Context, sents, sent_of, figures: list[Figure]) -> None:
+    """A claim runs on into the next sentence of its paragraph when that sentence names no source:
+
+    "At least 40 people were killed, the ministry said. Another 120 were wounded." The
+    120 is the ministry's too. Only from a sentence whose figures carry a statement, only
+    to the very next sentence when it opens as a continuation ("Another", "A further",
+    speech.json), and never across a paragraph break.
+    """
+    doc = ctx.doc
+    by_sentence: dict[int, list[Figure]] = {}
+    for f in figures:
+        tok = doc.char_span(f.start, f.end, alignment_mode="expand")
+        if tok is not None:
+            by_sentence.setdefault(sent_of.get(tok.start, -1), []).append(f)
+    for k, figs in sorted(by_sentence.items()):
+        prev = [f for f in by_sentence.get(k - 1, []) if f.statement_id]
+        if k <= 0 or not prev or not ctx.same_paragraph(sents[k - 1].start_char, sents[k].start_char):
+            continue
+        if any(st.start < sents[k].end_char and sents[k].start_char < st.end for st in ctx.statements):
+            continue  # the sentence has a source of its own
+        opener = sents[k].text.lower()
+        if not any(re.match(re.escape(w) + r"\b", opener) for w in _OPENERS):
+            continue
+        src = prev[-1]
+        for f in figs:
+            if f.statement_id is None:
+                f.claimant, f.claimant_side, f.statement_id = src.claimant, src.claimant_side, src.statement_id
+
+
 def _link_subsets(doc, text: str, figures: list[Figure]) -> None:
     """'four, including three civilians', 'five, among them two children': the part points to its total."""
     for k, f in enumerate(figures):
@@ -702,8 +735,9 @@ def _link_subsets(doc, text: str, figures: list[Figure]) -> None:
             continue
         for total in reversed(figures[:k]):
             same_sentence = "." not in text[total.end:f.start].replace("incl.", "")
-            if same_sentence and total.category == f.category and (total.value or 0) > (f.value or 0):
+            if same_sentence and f.category in (total.category, "other") and (total.value or 0) > (f.value or 0):
                 f.subset_of = total.id
+                f.category = total.category  # "four killed, including three children": the children were killed
                 break
 
 

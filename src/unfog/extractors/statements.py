@@ -147,6 +147,29 @@ class Speaker:
     gender: str | None = None
 
 
+PRONOUN_REACH = 1500  # characters back a he/she looks for a named person of that gender
+_GENDERED = {w: g for g, words in SPEECH["gendered"].items() for w in words}
+
+
+def _gender_of(ent) -> str | None:
+    """'Ms Weber', 'Anna Weber, a spokeswoman', 'Lind said his unit': the person's gender, or None."""
+    doc = ent.doc
+    near = [doc[k] for k in range(max(0, ent.start - 3), ent.start)]
+    near += [t for t in doc[ent.end:min(len(doc), ent.end + 6)] if t.dep_ in ("appos", "compound", "amod") or t.head.dep_ == "appos"]
+    for t in near:
+        g = _GENDERED.get(fold(t.text).rstrip("."))
+        if g and t.pos_ != "PRON":
+            return g
+    root = ent.root
+    if root.dep_ == "nsubj":  # "Lind said his unit ...": the first third-person pronoun of the clause
+        for t in doc[ent.end:min(len(doc), ent.end + 12)]:
+            if t.pos_ == "PRON" and t.lower_ in ("he", "his", "him", "she", "her"):
+                return PRONOUNS[t.lower_]
+            if t.is_sent_end:
+                break
+    return None
+
+
 class Memory:
     """Speakers seen so far in the article, for pronouns and short references."""
 
@@ -154,6 +177,7 @@ class Memory:
         self.speakers: list[Speaker] = []
         self.people: dict[str, str] = {}  # surname (folded) -> full name as first written
         self.country: str | None = None  # the country the report is about (alpha-3)
+        self.persons: list[tuple[int, object, str | None]] = []  # person mentions: (start, head token, gender)
 
     def note_people(self, doc) -> None:
         for ent in doc.ents:
@@ -162,7 +186,21 @@ class Memory:
                 if len(words) >= 2:
                     self.people.setdefault(fold(words[-1]), " ".join(words))
 
-    def resolve_pronoun(self, word: str) -> Speaker | None:
+    def note_genders(self, doc) -> None:
+        """Person mentions (start, head token, gender) for he/she: gender from titles, role nouns, own pronouns."""
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                self.persons.append((ent.start_char, ent.root, _gender_of(ent)))
+
+    def gender_of(self, name: str) -> str | None:
+        key = fold(name).split()[-1] if name.split() else ""
+        for _, root, gender in reversed(self.persons):
+            if gender and fold(root.text) == key:
+                return gender
+        return None
+
+    def resolve_pronoun(self, word: str, pos: int | None = None) -> Speaker | None:
+        """The latest compatible speaker; for he/she with no such speaker, the latest person of that gender."""
         kind = PRONOUNS.get(word.lower())
         for sp in reversed(self.speakers):
             if kind in ("m", "f"):
@@ -173,6 +211,13 @@ class Memory:
                     return sp
             elif kind == "pl":
                 if sp.kind in ("collective", "organisation"):
+                    return sp
+        if kind in ("m", "f") and pos is not None:
+            for start, root, gender in reversed(self.persons):
+                if start < pos and gender == kind and pos - start < PRONOUN_REACH:
+                    sp = build_speaker(root, self)
+                    if sp is not None:
+                        sp.gender = kind
                     return sp
         return None
 
@@ -274,7 +319,7 @@ def build_speaker(tok, memory: Memory, offset_base: int = 0) -> Speaker | None:
     doc = tok.doc
     low = tok.lower_
     if low in PRONOUNS:
-        sp = memory.resolve_pronoun(low)
+        sp = memory.resolve_pronoun(low, tok.idx)
         if sp is None:
             return None
         return Speaker(sp.name, sp.role, sp.side, sp.kind, tok.text, tok.idx, tok.idx + len(tok.text), sp.gender)
@@ -333,6 +378,7 @@ def build_speaker(tok, memory: Memory, offset_base: int = 0) -> Speaker | None:
                     side = side or sp.side
                     gender = gender or sp.gender
                     break
+        gender = gender or memory.gender_of(name)
         return Speaker(name, role or (actor.role if actor else None), side, "person",
                        mention.text, mention.start_char, mention.end_char, gender)
     mention = _mention_span(tok)
@@ -343,7 +389,8 @@ def build_speaker(tok, memory: Memory, offset_base: int = 0) -> Speaker | None:
     if actor is None:
         # "the UN refugee agency, UNHCR", "the Office of ... (OHCHR)": a known name inside
         for t in tok.subtree:
-            if t.i != tok.i and t.pos_ == "PROPN" and t.dep_ in ("appos", "npadvmod", "pobj", "compound"):
+            hyphened = t.i + 1 < len(doc) and doc[t.i + 1].text in ("-", "–")  # "Hamas-run": a modifier
+            if t.i != tok.i and t.pos_ == "PROPN" and t.dep_ in ("appos", "npadvmod", "pobj", "compound") and not hyphened:
                 actor = lookup_actor(t.text) if t.dep_ != "compound" else None
                 if actor is not None and actor.kind != "person":
                     break
@@ -410,6 +457,20 @@ def _subject(verb):
         if v.dep_ == "relcl":
             return v.head
         return None
+    return None
+
+
+def _postposed_subject(verb):
+    """'..., the governor of the Kursk region said': a speaker the parser hung on the noun before it."""
+    if verb.i == 0 or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    t = verb.doc[verb.i - 1]
+    for _ in range(6):
+        if t.dep_ not in ("pobj", "prep", "compound", "amod"):
+            break
+        t = t.head
+    if t.dep_ == "appos" and t.pos_ in ("NOUN", "PROPN") and t.i < verb.i and _can_speak(t):
+        return t
     return None
 
 
@@ -490,7 +551,7 @@ def find_cues(sent, segs):
         if lemma == "tell" and any(c.dep_ == "xcomp" for c in tok.children) \
                 and not any(c.dep_ == "ccomp" for c in tok.children):
             continue  # "told him to repeat the offer" is an order, not a report
-        subj = _subject(tok)
+        subj = _subject(tok) or _postposed_subject(tok)
         if subj is not None and (subj.pos_ == "NUM" or subj.lower_ in ("one", "some", "many", "several")):
             subj = _appos(subj) or subj  # "One of them, a volunteer driver, said"
         if subj is None or not _can_speak(subj):
@@ -532,6 +593,7 @@ class _Run:
         self.segs = quote_segments(self.text)
         self.memory = Memory()
         self.memory.note_people(self.doc)
+        self.memory.note_genders(self.doc)
         self.memory.country = report_country(ctx)
         self.paras = ctx.paragraphs
         self.out: list[Statement] = []
