@@ -48,3 +48,17 @@ def cluster(items: Sequence[T], linked: Callable[[T, T], bool]) -> list[list[T]]
     for i, item in enumerate(items):
         groups.setdefault(uf.find(i), []).append(item)
     return list(groups.values())
+
+
+def components(items: Sequence[K], edges: Iterable[tuple[K, K]]) -> list[list[K]]:
+    """Connected groups of hashable items joined by ``edges`` (pairs outside ``items`` are ignored),
+    each in the order of ``items``, groups in order of their first item."""
+    uf = UnionFind(items)
+    known = set(uf.parent)
+    for a, b in edges:
+        if a in known and b in known:
+            uf.union(a, b)
+    groups: dict[Hashable, list[K]] = {}
+    for item in items:
+        groups.setdefault(uf.find(item), []).append(item)
+    return list(groups.values())

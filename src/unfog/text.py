@@ -47,3 +47,8 @@ def fold_case(text: str | None) -> str:
         return ""
     s = strip_accents(text.translate(_STRAIGHT))
     return _SPACES.sub(" ", s).strip().casefold()
+
+
+def fold_phrase(text: str | None) -> str:
+    """:func:`fold_case` without the punctuation around a phrase: the key of a name as cited ("the UN," -> "the un")."""
+    return fold_case(text).strip(".,;:!?\"“”()[]").strip()

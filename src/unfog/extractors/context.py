@@ -7,6 +7,7 @@ records of earlier ones (``ctx.date_near``, ``ctx.place_near``,
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,8 +28,9 @@ class Context:
     options: dict[str, Any] = field(default_factory=dict)
     _cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
-    @property
+    @functools.cached_property
     def text(self) -> str:
+        # doc.text joins every token: computed once, not on each use (it was quadratic in a piece)
         return self.doc.text
 
     @property

@@ -570,7 +570,8 @@ SPEAKER_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent")
 
 
 def _same_paragraph(a, b) -> bool:
-    return same_paragraph(a.doc.text, a.idx, b.idx)
+    lo, hi = sorted((a.i, b.i))
+    return "\n" not in a.doc[lo:hi].text_with_ws  # the text between them, not the whole doc's
 
 
 def _can_speak(tok) -> bool:

@@ -382,7 +382,12 @@ def load(files: Iterable[Path] | None = None, with_user: bool = True) -> Gazette
 
 @functools.lru_cache(maxsize=1)
 def _cached() -> Gazetteer:
-    return load()
+    from unfog.gazetteer.cache import pickled
+
+    # built once, then unpickled at start-up (about 10x faster), keyed by the files and the code that build it
+    code = sorted(Path(__file__).parent.glob("*.py"))
+    data = resources.files("unfog") / "data" / "world.tsv"
+    return pickled("gazetteer", load, [*_shipped_files(), *_user_files(), Path(str(data)), *code])
 
 
 def get_gazetteer() -> Gazetteer:

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from unfog.lexicons.countries import country_of_place, country_terms, fold
-
+from unfog.lexicons.countries import country_of_place, country_terms
+from unfog.text import fold_phrase as fold
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,6 @@ _TABLE = [(r["name"], r.get("side"), r.get("role"), r.get("kind", "person"), tup
 
 def known_actors() -> list[Actor]:
     return [Actor(name=n, side=s, role=r, kind=k) for n, s, r, k, _ in _TABLE]
-
 
 
 @lru_cache(maxsize=1)

