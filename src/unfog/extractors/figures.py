@@ -564,8 +564,8 @@ def _figure(ctx: Context, doc, text: str, ph: Phrase, sents, sent_of, earlier=()
             # "100 of them": the people of the sentence before
             prev_people = [t for t in sents[k - 1] if t.pos_ in ("NOUN", "PROPN") and _is_people(t)]
             ref = prev_people[-1] if prev_people else None
-    category = adjacent or _tally_category(doc, head_tok) or _chain_category(doc, head_tok, counted) \
-        or _clause_category(doc, ph, sent)
+    category = adjacent or _tally_category(doc, head_tok) or _toll_before(text, sent, doc[ph.i].idx) \
+        or _chain_category(doc, head_tok, counted) or _clause_category(doc, ph, sent)
     population = bool(POPULATION.search(text[sent.start_char:sent.end_char]))
     group = _group(ref)
     if population and category in (None, "trapped"):
@@ -583,6 +583,16 @@ def _figure(ctx: Context, doc, text: str, ph: Phrase, sents, sent_of, earlier=()
     if ph.value == 1 and doc[ph.i].lower_ in ("one", "a", "an", "single") and category == "other":
         return None  # "One woman told reporters": a person, not a count
     return _make_figure(ctx, doc, text, ph, sent, start_tok, counted, ref, category, group)
+
+
+_TOLL_BEFORE = re.compile(r"\btoll\b[^.;:]{0,80}?\b(?:rises|rose|risen|climbs|climbed|reaches|reached|hits|stands|stood|"
+                          r"tops|topped|jumps|jumped|increases|increased|passes|passed)\s+(?:to|at)?\s*"
+                          r"(?:over|more than|at least|nearly|almost|some|about)?\s*$", re.I)
+
+
+def _toll_before(text: str, sent, start: int) -> str | None:
+    """'Death toll from the dam collapse rises to 57' when the parse misses the tally: killed."""
+    return "killed" if _TOLL_BEFORE.search(text[sent.start_char:start]) else None
 
 
 def _bounds(doc, text: str, ph: Phrase, sent, counted) -> int:

@@ -780,6 +780,8 @@ def _headline_statements(run: _Run) -> None:
     """Headline attribution: '... - regional governor', '...: army', 'X says ...', '..., says X'."""
     for a, b in run.paras:
         line = run.text[a:b]
+        if is_headline(line):
+            _clip_to_clause(run, a, b)
         if not is_headline(line) or any(s.start < b and a < s.end and s.cue != "headline" for s in run.out
                                         if s.content_start is not None):
             continue
@@ -796,6 +798,16 @@ def _headline_statements(run: _Run) -> None:
         run.out.append(st)
         run.memory.speakers.append(sp)
         run.covered.append((start, stop, st, None))
+
+
+def _clip_to_clause(run: _Run, a: int, b: int) -> None:
+    """In a headline "X says" covers only its own clause: 'Rebels say they downed a jet, 14 dead'."""
+    for st in run.out:
+        if st.content_start is not None and a <= st.content_start < b:
+            cut = re.search(r"[,;]\s", run.text[st.content_start:st.content_end])
+            if cut:
+                st.content_end = st.content_start + cut.start()
+                st.content = run.text[st.content_start:st.content_end]
 
 
 def _trailing_claimant(run: _Run, a: int, b: int):
