@@ -25,7 +25,6 @@ from typing import Iterable
 
 from unfog.days import day_number
 from unfog.geo import distance_km
-from unfog.groups import cluster
 from unfog.fusion.events import merge_events, place_key, same_incident  # noqa: F401  (re-exported)
 from unfog.fusion.entities import Resolver, canonical_key, fold
 from unfog.model import ArticleRecords, Batch, Event, Figure, Place, Relation, Statement, stable_id
