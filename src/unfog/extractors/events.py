@@ -42,6 +42,8 @@ from unfog.model import DateMention, Event, Figure, Place, Statement
 HISTORICAL_DAYS = 28  # an event dated this long before publication is background
 PLACE_MERGE_KM = 10.0  # two mentions this close are the same location
 NEAR_SENTENCES = 2  # undated / unplaced mentions merge only with events this close
+RECENT_DRAFTS = 8  # a definite "the attack" or a denial looks back this many events of its family
+CELL_DEG = 0.1  # place index cells (about 11 km): drafts at a place are found by lookup, not by scanning
 MAX_PLACE_DISTANCE = 5  # places further than this in the dependency tree belong to another clause
 MAX_DATE_DISTANCE = 5
 
@@ -1099,15 +1101,56 @@ class _Draft:
         return min(ds, key=lambda d: d.precision or 3) if ds else None
 
 
-def _merge(ctx: Context, mentions: list[Mention], sents) -> list[Event]:
-    drafts: list[_Draft] = []
-    for m in mentions:
-        target = _merge_target(ctx, m, drafts)
-        if target is None:
-            drafts.append(_Draft([m]))
+class _Drafts:
+    """The events being built, indexed so that a mention is compared with a few drafts, never all:
+    the latest drafts of its family, drafts touched in the last sentences, drafts at its place (grid)."""
+
+    def __init__(self) -> None:
+        self.all: list[_Draft] = []
+        self.rank: dict[int, int] = {}
+        self.by_family: dict[str, list[_Draft]] = {}
+        self.by_sent: dict[int, list[_Draft]] = {}
+        self.by_cell: dict[tuple, list[_Draft]] = {}
+
+    @staticmethod
+    def _cell(fam: str, p: Place | None) -> tuple | None:
+        if p is None or p.lat is None or p.lon is None:
+            return None
+        return fam, round(p.lat / CELL_DEG), round(p.lon / CELL_DEG)
+
+    def add(self, m: Mention, d: _Draft | None) -> None:
+        if d is None:
+            d = _Draft([m])
+            self.rank[id(d)] = len(self.all)
+            self.all.append(d)
+            self.by_family.setdefault(d.family, []).append(d)
         else:
-            target.mentions.append(m)
-    return [_to_event(ctx, d) for d in drafts]
+            d.mentions.append(m)
+        self.by_sent.setdefault(m.sent_index, []).append(d)
+        cell = self._cell(d.family, m.place)
+        if cell is not None and d not in self.by_cell.setdefault(cell, []):
+            self.by_cell[cell].append(d)
+
+    def candidates(self, m: Mention, fam: str) -> list[_Draft]:
+        found = {id(d): d for d in self.by_family.get(fam, [])[-RECENT_DRAFTS:]}
+        for k in range(max(0, m.sent_index - NEAR_SENTENCES), m.sent_index + 1):
+            found.update((id(d), d) for d in self.by_sent.get(k, []) if d.family == fam)
+        cell = self._cell(fam, m.place)
+        if cell is not None:
+            for dx in (-1, 0, 1):
+                for dy in (-1, 0, 1):
+                    found.update((id(d), d) for d in self.by_cell.get((fam, cell[1] + dx, cell[2] + dy), []))
+        return sorted(found.values(), key=lambda d: self.rank[id(d)], reverse=True)
+
+    def recent(self) -> list[_Draft]:
+        return self.all[-RECENT_DRAFTS:][::-1]
+
+
+def _merge(ctx: Context, mentions: list[Mention], sents) -> list[Event]:
+    drafts = _Drafts()
+    for m in mentions:
+        drafts.add(m, _merge_target(ctx, m, drafts))
+    return [_to_event(ctx, d) for d in drafts.all]
 
 
 def _other_actor(m: Mention, d: _Draft) -> bool:
@@ -1129,12 +1172,12 @@ def _entries(text: str) -> list[int]:
     return starts if len(starts) >= 2 else []
 
 
-def _merge_target(ctx: Context, m: Mention, drafts: list[_Draft]) -> _Draft | None:
+def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
     fam = lex.family(m.kind)
     hist = _is_historical(ctx, m.date)
     definite = m.primary.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in m.primary.children)
     own_place = m.place is not None and m.place_local
-    for d in reversed(drafts):
+    for d in drafts.candidates(m, fam):
         if d.family != fam or _is_historical(ctx, d.date()) != hist or _hidden(d.first) != _hidden(m):
             continue
         if d.mentions[-1].entry != m.entry or _other_actor(m, d):
@@ -1153,11 +1196,11 @@ def _merge_target(ctx: Context, m: Mention, drafts: list[_Draft]) -> _Draft | No
         if same_place is None and close and not (m.place_unresolved or any(x.place_unresolved for x in d.mentions)):
             return d
     if definite and fam == "evacuation" and m.date is None:
-        for d in reversed(drafts):
+        for d in drafts.recent():
             if d.family == "agreement" and _hidden(d.first) == _hidden(m) and m.sent_index - d.last_sent <= NEAR_SENTENCES and any("corridor" in x.tags for x in d.mentions):
                 return d
     if definite and _lemma(m.primary) in lex.GENERIC_ANAPHORS and not own_place and m.date is None:
-        for d in reversed(drafts):
+        for d in drafts.recent():
             if d.first.kind in lex.VIOLENT_KINDS and _hidden(d.first) == _hidden(m):
                 return d
     return None
