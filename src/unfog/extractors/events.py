@@ -410,7 +410,9 @@ def _unreal(tok, kind: str) -> tuple[bool, set[str]]:
         modals = {c.lower_ for c in v.children if c.dep_ == "aux"}
         if modals & (lex.MODALS | {"will", "'ll"}):
             return False, tags | {"hypothetical"}
-        if v.head.i == v.i or v.dep_ not in ("conj", "xcomp", "advcl", "acl", "ccomp"):
+        # up the verb chain; through a noun only as an object ("free up troops for the offensive")
+        chain = ("conj", "xcomp", "advcl", "acl", "ccomp", "csubj") if v.pos_ in ("VERB", "AUX") else ("dobj", "pobj", "prep")
+        if v.head.i == v.i or v.dep_ not in chain:
             break
         if v.dep_ == "ccomp" and _lemma(v.head) in lex.REPORT_VERBS:
             break
@@ -655,7 +657,8 @@ def _time_frame_tags(tok, kind: str) -> set[str]:
     words = [t for t in span if t.sent.start == tok.sent.start]
     text = " " + " ".join(t.lower_ for t in words) + " "
     cue = any(f" {c} " in text for c in lex.CUMULATIVE_CUES)
-    since = any(t.lower_ in lex.CUMULATIVE_MARKS and t.head.i in (anchor.i, tok.i) for t in words)
+    since = any(t.lower_ in lex.CUMULATIVE_MARKS and (t.head.i in (anchor.i, tok.i) or t.head.head.i == anchor.i)
+                for t in words)
     if not (cue or since):
         return set()
     if kind in lex.VIOLENT_KINDS and (kind in ("killing",) or cue):
@@ -1195,6 +1198,11 @@ def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
             return d  # an undated mention of a fight, siege or claim over the same place
         if same_place is None and close and not (m.place_unresolved or any(x.place_unresolved for x in d.mentions)):
             return d
+    if m.denied:
+        # "denied that its forces had attacked the theatre": the denial of the violent event told here
+        for d in drafts.recent():
+            if d.first.kind in lex.VIOLENT_KINDS and not _hidden(d.first) and _same_place(m.place, d.place()) is not False:
+                return d
     if definite and fam == "evacuation" and m.date is None:
         for d in drafts.recent():
             if d.family == "agreement" and _hidden(d.first) == _hidden(m) and m.sent_index - d.last_sent <= NEAR_SENTENCES and any("corridor" in x.tags for x in d.mentions):

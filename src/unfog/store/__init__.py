@@ -52,6 +52,7 @@ JSON_COLUMNS = {name: {c for c, t in columns(cls) if t == "JSON"} for name, cls 
 ARTICLE_EVENTS = "article_events"
 JSON_COLUMNS[ARTICLE_EVENTS] = JSON_COLUMNS["events"]
 MERGE_WINDOW_DAYS = 3
+STALE_WINDOW_DAYS = 30
 
 # Which input gave which article, with which unfog version and outcome: the
 # record that lets `unfog reprocess` find what an upgrade should redo.
@@ -237,7 +238,10 @@ class Store:
             for d in self.rows(ARTICLE_EVENTS, where="date BETWEEN ? AND ?", params=[lo, hi]):
                 cands.setdefault(d["id"], RECORD_TYPES["events"].from_dict(d))
             # merged records over these days, and every member they hold (a chain may reach outside the window)
-            stale = [r for r in self.rows("events", where="date BETWEEN ? AND ?", params=[lo, hi])
+            # a merged record is dated by its most precise member, which a chain can carry days away
+            slo = (days[0] - timedelta(days=STALE_WINDOW_DAYS)).isoformat()
+            shi = (days[-1] + timedelta(days=STALE_WINDOW_DAYS)).isoformat() + "~"
+            stale = [r for r in self.rows("events", where="date BETWEEN ? AND ?", params=[slo, shi])
                      if r["id"] in cands or set(r.get("merged_from") or []) & set(cands)]
             for e in self._article_events_by_id({i for r in stale for i in (r.get("merged_from") or [])} - set(cands)):
                 cands[e.id] = e
