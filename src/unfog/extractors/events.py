@@ -42,6 +42,7 @@ from unfog.model import DateMention, Event, Figure, Place, Statement
 HISTORICAL_DAYS = 28  # an event dated this long before publication is background
 PLACE_MERGE_KM = 10.0  # two mentions this close are the same location
 NEAR_SENTENCES = 2  # undated / unplaced mentions merge only with events this close
+COVER_SCAN = 50  # statements starting before a trigger that are checked for covering it
 RECENT_DRAFTS = 8  # a definite "the attack" or a denial looks back this many events of its family
 CELL_DEG = 0.1  # place index cells (about 11 km): drafts at a place are found by lookup, not by scanning
 MAX_PLACE_DISTANCE = 5  # places further than this in the dependency tree belong to another clause
@@ -753,15 +754,22 @@ def _record_root(doc, r):
     return sp.root if sp is not None and len(sp) else None
 
 
+def _statement_span(s: Statement) -> tuple[int, int]:
+    if s.content_start is not None and s.content_end is not None:
+        return s.content_start, s.content_end
+    return s.start, s.end
+
+
 def _attach_claims(ctx: Context, mentions: list[Mention], sents) -> None:
-    stmts: list[Statement] = sorted(ctx.statements, key=lambda s: s.start)
+    spans = sorted((_statement_span(s), k, s) for k, s in enumerate(ctx.statements))
+    los = [lo for (lo, _), _, _ in spans]
     for m in mentions:
         pos = m.primary.idx
         covering = None
-        for s in stmts:
-            lo, hi = (s.content_start, s.content_end) if s.content_start is not None and s.content_end is not None else (s.start, s.end)
+        for (lo, hi), _, s in reversed(spans[max(0, bisect.bisect_right(los, pos) - COVER_SCAN):bisect.bisect_right(los, pos)]):
             if lo <= pos < hi:
-                covering = s
+                covering = s  # the innermost (latest-starting) statement over the trigger
+                break
         who_tok, claimed, denied = _claim_from_parse(m.primary, sents, m.sent_index)
         if covering is not None:
             m.statement_ids.append(covering.id)
@@ -899,7 +907,8 @@ def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> N
         m.place = context_place(m)
         if m.place is None and entries:
             # a live blog: the place of this entry (its heading included), never another entry's
-            in_entry = [p for k in range(m.sent_index + 1) for p in by_sent.get(k, [])
+            first = _sent_index(sent_starts, entries[m.entry - 1]) if m.entry else 0
+            in_entry = [p for k in range(first, m.sent_index + 1) for p in by_sent.get(k, [])
                         if bisect.bisect_right(entries, p.start) == m.entry and p.start < m.primary.idx]
             m.place = in_entry[-1] if in_entry else None
             continue
