@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 import duckdb
+import pyarrow as pa
 
 from unfog.model import RECORD_TYPES, ArticleRecords, Record, Relation
 
@@ -63,6 +64,38 @@ EXTRA_TABLES = {
     + ", PRIMARY KEY (input_ref, article_id))",
     "meta": "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
 }
+
+
+_ARROW = {"VARCHAR": pa.string(), "JSON": pa.string(), "BOOLEAN": pa.bool_(), "DOUBLE": pa.float64(),
+          "BIGINT": pa.int64()}
+
+
+def bulk_insert(con, table: str, cols: list[tuple[str, str]], rows: list[dict], verb: str = "INSERT OR IGNORE") -> None:
+    """Insert many rows (dicts keyed by column) with one statement; ``cols`` are (name, SQL type)."""
+    if not rows:
+        return
+    _unfog_bulk = pa.table({c: pa.array([_arrow_value(r[c], t) for r in rows], type=_ARROW[t]) for c, t in cols})
+    names = ", ".join(f'"{c}"' for c, _ in cols)
+    # DuckDB reads the Arrow table by its variable name (a replacement scan)
+    con.execute(f"{verb} INTO {table} ({names}) SELECT {names} FROM _unfog_bulk")
+
+
+def _arrow_value(v, sql_type: str):
+    if v is None:
+        return None
+    if sql_type == "DOUBLE":
+        return float(v)
+    if sql_type == "BIGINT":
+        return int(v)
+    return v
+
+
+def _unique(records: Iterable[Record]) -> list[Record]:
+    """Records with distinct ids, the first of each (one statement may not insert an id twice)."""
+    seen: dict[str, Record] = {}
+    for r in records:
+        seen.setdefault(r.id, r)
+    return list(seen.values())
 
 
 class StoreError(Exception):
@@ -123,33 +156,37 @@ class Store:
     # -- writes -----------------------------------------------------------
     def _insert(self, name: str, records: Iterable[Record], replace: bool = False) -> int:
         cls = RECORD_TYPES[name]
-        cols = [c for c, _ in columns(cls)]
+        cols = columns(cls)
         jcols = JSON_COLUMNS[name]
         rows = []
         for r in records:
             d = r.to_dict()
-            rows.append([json.dumps(d[c]) if c in jcols and d[c] is not None else d[c] for c in cols])
+            rows.append({c: json.dumps(d[c]) if c in jcols and d[c] is not None else d[c] for c, _ in cols})
         if not rows:
             return 0
-        verb = "INSERT OR REPLACE" if replace else "INSERT OR IGNORE"
-        marks = ", ".join("?" for _ in cols)
-        names = ", ".join(f'"{c}"' for c in cols)
         before = self.count(name)
-        self.con.executemany(f"{verb} INTO {name} ({names}) VALUES ({marks})", rows)
+        bulk_insert(self.con, name, cols, rows, "INSERT OR REPLACE" if replace else "INSERT OR IGNORE")
         return self.count(name) - before
 
     def write(self, results: Iterable[ArticleRecords], relations: Iterable[Relation] = (), replace: bool = False) -> dict[str, int]:
         """Store the records of several articles in one transaction; returns rows added per table."""
+        results = list(results)
         added = {name: 0 for name in RECORD_TYPES}
         self.con.execute("BEGIN TRANSACTION")
         try:
+            tables: dict[str, list[Record]] = {name: [] for name in RECORD_TYPES}
             for res in results:
                 if replace:
                     self.delete_article_records(res.article.id)
                 for name, recs in res.tables().items():
-                    added[name] += self._insert(name, recs, replace=replace)
+                    tables[name].extend(recs)
+            # one statement per table for the whole chunk (a statement per record is slow)
+            for name, recs in tables.items():
+                if name != "relations":
+                    added[name] += self._insert(name, _unique(recs), replace=replace)
+            for res in results:
                 self._note_input(res.article, replace=True)
-            added["relations"] += self._insert("relations", relations)
+            added["relations"] += self._insert("relations", _unique(relations))
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
