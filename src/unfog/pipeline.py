@@ -13,7 +13,7 @@ import time
 from typing import Callable, Iterable, Iterator
 
 from unfog import __version__
-from unfog.extractors import dates, events, figures, places, statements
+from unfog.extractors import control, dates, events, figures, places, statements
 from unfog.extractors.context import Context
 from unfog.nlp.language import detect_language
 from unfog.model import Article, ArticleRecords
@@ -25,6 +25,7 @@ STAGES: list[tuple[str, Callable[[Context], list], str]] = [
     ("statements", statements.extract, "statements"),
     ("figures", figures.extract, "figures"),
     ("events", events.extract, "events"),
+    ("control", control.extract, "control"),
 ]
 
 CHUNK_CHARS = 100_000  # a piece of a long article handed to spaCy at once

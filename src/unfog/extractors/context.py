@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from unfog.model import Article, DateMention, Event, Figure, Place, Statement, stable_id
+from unfog.model import Article, ControlClaim, DateMention, Event, Figure, Place, Statement, stable_id
 
 
 @dataclass
@@ -17,6 +17,7 @@ class Context:
     statements: list[Statement] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    control: list[ControlClaim] = field(default_factory=list)
     options: dict[str, Any] = field(default_factory=dict)
 
     @property

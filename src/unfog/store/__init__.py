@@ -216,7 +216,7 @@ class Store:
             "UNION ALL SELECT id FROM figures WHERE article_id = $1)",
             [article_id],
         )
-        for name in ("statements", "figures", "places", "dates"):
+        for name in ("statements", "figures", "places", "dates", "control"):
             self.con.execute(f"DELETE FROM {name} WHERE article_id = ?", [article_id])
         self.con.execute("DELETE FROM events WHERE json_contains(article_ids, ?)", [json.dumps(article_id)])
 
@@ -272,7 +272,7 @@ class Store:
         if not arts:
             return None
         res = ArticleRecords(article=arts[0])
-        for name in ("statements", "figures", "places", "dates"):
+        for name in ("statements", "figures", "places", "dates", "control"):
             setattr(res, name, self.records(name, where="article_id = ?", params=[article_id], order="start"))
         res.events = self.records("events", where="json_contains(article_ids, ?)", params=[json.dumps(article_id)], order="start")
         return res
