@@ -10,10 +10,17 @@ from importlib import resources
 from typing import Callable, Iterable, Iterator
 
 from unfog.fusion import fuse
-from unfog.api import extract_stream
 from unfog.io.ingest import iter_inputs, mark_duplicates
 from unfog.model import RECORD_TYPES, Article, ArticleRecords
 from unfog.store import Store, default_path, relating
+
+
+def extract_stream(articles: Iterable[Article], workers: int = 1, batch_size: int = 32, nlp=None,
+                   engine: str = "local", address: str | None = None) -> Iterator[ArticleRecords]:
+    """Records per article, lazily and in input order (no cross-article fusion)."""
+    from unfog.engine import run
+
+    yield from run(mark_duplicates(articles), engine=engine, workers=workers, batch_size=batch_size, nlp=nlp, address=address)
 
 
 def _new_articles(articles: Iterable[Article], store: Store, summary: dict, on_article) -> Iterator[Article]:

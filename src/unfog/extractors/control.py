@@ -20,7 +20,7 @@ from importlib import resources
 
 from unfog.extractors.context import Context
 from unfog.lexicons.actors import side_of
-from unfog.model import ControlClaim, Place, Statement
+from unfog.model import ControlClaim, Place
 
 _YEAR_RE = re.compile(r"\b(19\d\d|20\d\d)\b")
 HEDGE_WINDOW = 40  # characters before a cue searched for "would", "trying to", ...
@@ -43,16 +43,8 @@ def lexicon() -> dict:
 
 
 def _sentences(ctx: Context):
-    doc = ctx.doc
-    if doc is not None and doc.has_annotation("SENT_START"):
-        for sent in doc.sents:
-            yield sent.start_char, sent.end_char
-    else:
-        yield 0, len(ctx.text)
-
-
-def _statement_at(statements: list[Statement], s: int, e: int) -> Statement | None:
-    return next((st for st in statements if st.start < e and s < st.end), None)
+    for sent in ctx.sentences:
+        yield sent.start_char, sent.end_char
 
 
 def _topic_place(places: list[Place]) -> Place | None:
@@ -119,7 +111,9 @@ def _claim_in(ctx: Context, s: int, e: int) -> ControlClaim | None:
         place = _place_for(ctx, sent, s, e, m)
         if place is None:
             continue
-        st = _statement_at(ctx.statements, s, e)
+        # the statement the cue is part of, else one the sentence shares ("X denied ..., saying ... held by")
+        st = ctx.statement_at(s + m.start(), s + m.end()) or next(
+            (x for x in sorted(ctx.statements, key=lambda x: x.start) if x.start < e and s < x.end), None)
         art = ctx.article
         claimant = st.speaker if st else (art.source or None)
         claimant_side = (st.speaker_side or side_of(st.speaker or "")) if st else ("MEDIA" if art.source else None)

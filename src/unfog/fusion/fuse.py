@@ -17,15 +17,15 @@ The rules are described in docs/fusion.md.
 """
 from __future__ import annotations
 
-from unfog.fusion.grouping import cluster
-
 import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
-from datetime import date as _date
 from typing import Iterable
 
+from unfog.days import day_number
+from unfog.geo import distance_km
+from unfog.groups import cluster
 from unfog.fusion.entities import Resolver, canonical_key, fold
 from unfog.model import ArticleRecords, Batch, Event, Figure, Place, Relation, Statement, stable_id
 
@@ -62,14 +62,6 @@ _ABOUT = {"about", "around", "approximately", "roughly", "some", "estimated", "a
 
 
 # -- small helpers ---------------------------------------------------------
-def day_number(d: str | None) -> int | None:
-    """Days since year 1 for a YYYY-MM-DD (or longer ISO) string; None if not a date."""
-    if not d or len(d) < 10:
-        return None
-    try:
-        return _date.fromisoformat(d[:10]).toordinal()
-    except ValueError:
-        return None
 
 
 def place_key(name: str | None, geonames_id: int | None = None) -> str | None:
@@ -632,12 +624,7 @@ def relate_statement_pool(pool: Iterable[StatementKey], foci: set[str] | None = 
 
 
 # -- events -------------------------------------------------------------------
-def _km(a_lat, a_lon, b_lat, b_lon) -> float:
-    r = 6371.0
-    p1, p2 = math.radians(a_lat), math.radians(b_lat)
-    dp, dl = p2 - p1, math.radians(b_lon - a_lon)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * r * math.asin(min(1.0, math.sqrt(h)))
+_km = distance_km
 
 
 MERGE_KM = 25.0

@@ -15,7 +15,7 @@ from collections import defaultdict
 from typing import Any, Iterable
 
 from unfog.fusion.fuse import FigureKey, figure_keys, group_views, value_text
-from unfog.fusion.grouping import components
+from unfog.groups import components
 from unfog.model import Article, ArticleRecords, Figure, Place, Relation, stable_id
 
 BEST_RULE = (
