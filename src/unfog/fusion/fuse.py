@@ -188,8 +188,8 @@ def figure_keys(res: ArticleRecords) -> list[FigureKey]:
             continue
         p = place_by_id.get(f.place_id) if f.place_id else None
         pk = _place_keys(p) if p is not None else (place_key(f.place) if f.place else topic)
-        if pk is None:
-            continue  # a count with no place and no article topic is too vague to compare
+        # a count with no place and no article topic is compared only within its article
+        pk = pk or f"article:{art.id}"
         # only running totals have periods; a stock is a level at a moment, an evacuation one operation
         period = period_kind(f.sentence or f.text) if f.category in TALLY else None
         out.append(FigureKey(
@@ -250,14 +250,15 @@ def _sides_compatible(a: str | None, b: str | None) -> bool:
 
 
 def _same_incident(a: str | None, b: str | None) -> bool:
-    """Incident signatures that may name one incident (a day apart for publication lag)."""
+    """Incident signatures that may name one incident: same kind of event, same place.
+
+    The day is left to the time windows of :func:`_kind` (an event's date is often the
+    day of the report, not of the strike)."""
     if not a or not b:
         return True
-    ta, da, pa = a.split("|")
-    tb, db, pb = b.split("|")
-    if ta != tb or (pa and pb and pa != pb):
-        return False
-    return not (da and db and abs(int(da) - int(db)) > EVENT_WINDOW_DAYS)
+    ta, _, pa = a.split("|")
+    tb, _, pb = b.split("|")
+    return ta == tb and not (pa and pb and pa != pb)
 
 
 def _nested(a: Figure, b: Figure) -> bool:
@@ -448,8 +449,18 @@ _DISMISS_RE = re.compile(r"\b(premature|false|untrue|not true|a lie|fake|propaga
                          r"baseless|groundless|staged)\b", re.I)
 
 
+# Saying one's own side did not do it ("we did not target homes") is denying it.
+_NEGATED_ACT_RE = re.compile(r"\b(?:did not|didn't|had not|hadn't|has not|hasn't|have not|haven't|never|was not|"
+                             r"were not|wasn't|weren't)\s+(?P<verb>[a-z]+(?:\s+[a-z]+)?)", re.I)
+
+
 def is_denial(s: Statement) -> bool:
-    return s.polarity == "denies" or bool(_DISMISS_RE.search(s.content or ""))
+    if s.polarity == "denies" or _DISMISS_RE.search(s.content or ""):
+        return True
+    # a negated act of war (attack, capture, ...) in what is claimed
+    text = s.content or s.text or ""
+    return any(topics_of({_stem(w) for w in m.group("verb").split()}) & ACCOUNT_TOPICS
+               for m in _NEGATED_ACT_RE.finditer(text))
 
 
 _CLAUSE_BREAK_RE = re.compile(r"(?:;|,|\bbut\b|\band\b|\bwhile\b)", re.I)
@@ -502,9 +513,10 @@ def statement_keys(res: ArticleRecords) -> list[StatementKey]:
         content = dismissed_clause(s) if denial and s.polarity != "denies" else (s.content or s.text)
         # the speaker's own name is not part of what is claimed
         stems = content_stems(content) - content_stems(s.speaker) - content_stems(s.speaker_text)
+        # the places named in the statement, and the place the article is about ("in the city")
         pks = {k for p in res.places if s.start <= p.start < s.end for k in [_place_keys(p)] if k}
-        if not pks and topic:
-            pks = {topic}
+        if topic:
+            pks.add(topic)
         out.append(StatementKey(
             statement_id=s.id, article_id=art.id, start=s.start,
             day=day_number(s.date) or day_number(art.published),
@@ -552,7 +564,8 @@ def account_score(later: StatementKey, earlier: StatementKey) -> float:
     if not _close_in_time(later, earlier) or not set(later.places) & set(earlier.places):
         return 0.0
     shared_topics = set(later.topics) & set(earlier.topics) & ACCOUNT_TOPICS
-    shared_words = set(later.stems) & set(earlier.stems)
+    # what both accounts name besides the kind of act: the target, the weapon, the unit
+    shared_words = {w for w in set(later.stems) & set(earlier.stems) if not topics_of({w})}
     if not shared_topics or len(shared_words) < ACCOUNT_MIN_SHARED_WORDS:
         return 0.0
     return len(shared_topics) + 0.5 * len(shared_words)
@@ -575,6 +588,30 @@ def _best(focus: StatementKey, candidates: Iterable[StatementKey], score) -> tup
     return best, (best_rank[0] if best_rank else 0.0)
 
 
+MAX_DENIED_ARTICLES = 3  # a denial answers the claim as each of at most this many articles reports it
+
+
+def _denial_relations(focus: StatementKey, others: list[StatementKey]) -> list[Relation]:
+    """A denial contradicts the claim it most plausibly answers in each article that reports one."""
+    by_article: dict[str, list[StatementKey]] = defaultdict(list)
+    for c in others:
+        by_article[c.article_id].append(c)
+    found = []
+    for aid in sorted(by_article):
+        best, score = _best(focus, by_article[aid], denial_score)
+        if best is not None:
+            found.append((score, best))
+    found.sort(key=lambda x: (-x[0], x[1].statement_id))
+    out = []
+    for _, best in found[:MAX_DENIED_ARTICLES]:
+        a, b = sorted([best, focus], key=lambda v: v.order)
+        shared = ", ".join(sorted(set(focus.topics) & set(best.topics)))
+        out.append(Relation(type="contradicts", a=a.statement_id, b=b.statement_id,
+                            note=f"a denial of the claim (shared topic: {shared})",
+                            group_id=statement_group(focus.statement_id)))
+    return out
+
+
 def statement_group(focus_id: str) -> str:
     """The group id of the relations a statement chose (replaced together when it is related again)."""
     return stable_id("stg", focus_id)
@@ -585,13 +622,7 @@ def relate_focus(focus: StatementKey, candidates: list[StatementKey]) -> list[Re
     earlier account of the same incident."""
     others = [c for c in candidates if c.statement_id != focus.statement_id]
     if focus.denial:
-        best, _ = _best(focus, others, denial_score)
-        if best is None:
-            return []
-        a, b = sorted([best, focus], key=lambda v: v.order)
-        shared = ", ".join(sorted(set(focus.topics) & set(best.topics)))
-        return [Relation(type="contradicts", a=a.statement_id, b=b.statement_id,
-                         note=f"a denial of the claim (shared topic: {shared})", group_id=statement_group(focus.statement_id))]
+        return _denial_relations(focus, others)
     earlier = [c for c in others if c.order < focus.order]
     best, _ = _best(focus, earlier, account_score)
     if best is None:
