@@ -351,12 +351,18 @@ def compare_figures(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     return kind, _note(kind, a, b, why)
 
 
-def relate_group(items: list[FigureView]) -> list[Relation]:
-    """Relations among the figures of one quantity; depends only on the set of figures."""
+def relate_group(items: list[FigureView], since: tuple | None = None) -> list[Relation]:
+    """Relations among the figures of one quantity; depends only on the set of figures.
+
+    Each figure ``b`` chooses its relations among the figures before it, so with
+    ``since`` only the figures from that position on choose again (the others'
+    choices cannot change when figures are added after them)."""
     items = sorted(items, key=lambda v: v.order)
     pos = {v.fig.id: i for i, v in enumerate(items)}
     out: list[Relation] = []
     for j, b in enumerate(items):
+        if since is not None and b.order < since:
+            continue
         found: dict[tuple[str, str], Relation] = {}
         for a in items[:j]:
             rel = compare_figures(a, b)
@@ -808,6 +814,7 @@ class StoreRelating:
     statement_keys: list[StatementKey]
     relations: list[Relation]
     replaced_groups: list[str]  # stored relations of these groups are replaced by ``relations``
+    replaced_figures: list[str] = field(default_factory=list)  # and the figure relations these figures chose
 
 
 def relate_chunk(results: list[ArticleRecords], store) -> StoreRelating:
@@ -825,17 +832,51 @@ def relate_chunk(results: list[ArticleRecords], store) -> StoreRelating:
     chunk_articles = sorted({r.article.id for r in results})
     fkeys = [k for r in ok for k in figure_keys(r)]
     skeys = [k for r in ok for k in statement_keys(r)]
-    new_figs = {f.id: f for r in ok for f in r.figures}
-    # quantities of the new figures, and those the chunk's articles had when stored before (reprocess)
-    qkeys = sorted({k.qkey for k in fkeys} | set(q.quantities_of_articles(store, chunk_articles)))
-    pairs = {k.figure_id: (new_figs[k.figure_id], k) for k in fkeys}
-    for f, k in q.figures_of_quantities(store, qkeys, exclude_articles=chunk_articles):
-        pairs.setdefault(f.id, (f, k))
-    rels = relate_figure_groups(pairs.values())
-    groups = list(qkeys)
+    rels, groups, replaced_b = _relate_quantities_with_store(ok, fkeys, store, chunk_articles)
     srels, foci = _relate_statements_with_store(skeys, store, chunk_articles)
     groups += [statement_group(s) for s in sorted(foci)]
-    return StoreRelating(fkeys, skeys, _dedupe(rels + srels), groups)
+    return StoreRelating(fkeys, skeys, _dedupe(rels + srels), groups, replaced_b)
+
+
+def _relate_quantities_with_store(ok: list[ArticleRecords], fkeys: list[FigureKey], store,
+                                  chunk_articles: list[str]) -> tuple[list[Relation], list[str], list[str]]:
+    """Relations of the quantities the new figures count: (relations, quantities related again
+    from scratch, figures that chose again in the others)."""
+    from unfog.store import relating as q
+
+    new_figs = {f.id: f for r in ok for f in r.figures}
+    # quantities the chunk's articles counted when stored before (reprocess): related again in full
+    redo = set(q.quantities_of_articles(store, chunk_articles))
+    qkeys = sorted({k.qkey for k in fkeys} | redo)
+    stored: dict[str, list] = defaultdict(list)
+    for f, k in q.figures_of_quantities(store, qkeys, exclude_articles=chunk_articles):
+        stored[k.qkey].append((f, k))
+    new: dict[str, list] = defaultdict(list)
+    for k in fkeys:
+        new[k.qkey].append((new_figs[k.figure_id], k))
+    rels, full, replaced_b = [], [], []
+    for qk in qkeys:
+        views = group_views(stored[qk] + new[qk])
+        since = _since(views, stored[qk], {f.id for f, _ in new[qk]}) if qk not in redo else None
+        rels += relate_group(views, since)
+        if since is None:
+            full.append(qk)
+        else:
+            replaced_b += [v.fig.id for v in views if v.order >= since]
+    return rels, full, replaced_b
+
+
+def _since(views: list[FigureView], stored: list, new_ids: set[str]) -> tuple | None:
+    """Where the figures start that must choose their relations again (None: all of them).
+
+    All, when the new figures change how the stored ones' claimants resolve ("Haidai"
+    meeting "Serhiy Haidai"); else from the earliest new figure on."""
+    if not stored or not new_ids:
+        return None
+    before = {v.fig.id: v.claimant for v in group_views(stored)}
+    if any(before[v.fig.id] != v.claimant for v in views if v.fig.id in before):
+        return None
+    return min(v.order for v in views if v.fig.id in new_ids)
 
 
 def _relate_statements_with_store(skeys: list[StatementKey], store,

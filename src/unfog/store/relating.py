@@ -142,7 +142,7 @@ def statements_of_articles(store, article_ids: list[str]) -> list:
 
 
 def write_keys(store, article_ids: list[str], figure_keys: list, statement_keys: list,
-               replaced_groups: list[str]) -> None:
+               replaced_groups: list[str], replaced_figures: list[str] = ()) -> None:
     """In one transaction: the keys of these articles' records, and the removal of relations to be replaced."""
     ensure(store)
     con = store.con
@@ -164,6 +164,10 @@ def write_keys(store, article_ids: list[str], figure_keys: list, statement_keys:
         for i in range(0, len(replaced_groups), 500):
             part = replaced_groups[i:i + 500]
             con.execute(f"DELETE FROM relations WHERE group_id IN ({_marks(len(part))})", part)
+        replaced_figures = list(replaced_figures)
+        for i in range(0, len(replaced_figures), 500):  # a figure relation is chosen by its later end, b
+            part = replaced_figures[i:i + 500]
+            con.execute(f"DELETE FROM relations WHERE b IN ({_marks(len(part))}) AND group_id LIKE 'qty_%'", part)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
