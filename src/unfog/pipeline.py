@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
 
 from unfog import __version__
-from unfog.extractors import dates, events, figures, places, statements
+from unfog.extractors import control, dates, events, figures, places, statements
 from unfog.extractors.context import Context
 from unfog.nlp.language import detect_language
 from unfog.model import Article, ArticleRecords
@@ -26,6 +26,7 @@ STAGES: list[tuple[str, Callable[[Context], list], str]] = [
     ("statements", statements.extract, "statements"),
     ("figures", figures.extract, "figures"),
     ("events", events.extract, "events"),
+    ("control", control.extract, "control"),
 ]
 
 CHUNK_CHARS = 20_000  # a long article is cut into pieces of at most this many characters
