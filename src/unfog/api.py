@@ -35,21 +35,26 @@ def to_articles(items: Iterable, published=None, source=None) -> Iterator[Articl
 
 
 def extract_stream(articles: Iterable[Article], workers: int = 1, batch_size: int = 32, nlp=None,
-                   engine: str = "local", address: str | None = None) -> Iterator[ArticleRecords]:
-    """Records per article, lazily and in input order (no cross-article fusion)."""
+                   engine: str = "local", address: str | None = None, options: dict | None = None) -> Iterator[ArticleRecords]:
+    """Records per article, lazily and in input order (no cross-article fusion).
+
+    ``options`` go to :func:`unfog.pipeline.process_stream` (limits per article, strict mode).
+    """
     from unfog.engine import run
 
-    yield from run(mark_duplicates(articles), engine=engine, workers=workers, batch_size=batch_size, nlp=nlp, address=address)
+    yield from run(mark_duplicates(articles), engine=engine, workers=workers, batch_size=batch_size, nlp=nlp, address=address,
+                   options=options)
 
 
 def extract_articles(articles: Iterable[Article], workers: int = 1, batch_size: int = 32, nlp=None, fuse: bool = True,
-                     engine: str = "local", address: str | None = None) -> Batch:
+                     engine: str = "local", address: str | None = None, options: dict | None = None) -> Batch:
     """Extract and (by default) relate records across the batch.
 
     Holds the whole batch in memory (fusion needs it); for large batches use
     :func:`unfog.io.parquet.extract_to_folder`, which streams to Parquet.
     """
-    results = list(extract_stream(articles, workers=workers, batch_size=batch_size, nlp=nlp, engine=engine, address=address))
+    results = list(extract_stream(articles, workers=workers, batch_size=batch_size, nlp=nlp, engine=engine, address=address,
+                                  options=options))
     return fuse_mod.fuse(results) if fuse else Batch(results=results)
 
 
