@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from unfog.days import day_number
 from unfog.store import Store
 
 # Record ids are content hashes with a short prefix ("art_0593116e20642923").
@@ -199,6 +200,4 @@ def focus_window(days: list[str], max_span: int = 120, tail: float = 0.05) -> di
 
 
 def _ordinal(day: str) -> int:
-    import datetime as dt
-
-    return dt.date.fromisoformat(day).toordinal()
+    return day_number(day)

@@ -380,15 +380,14 @@ def desk_data(store: Store, f: q.Filters, tiles: bool = True) -> dict[str, Any]:
 
 def ingest_items(store: Store, lock: threading.Lock, items: list[dict]) -> dict[str, Any]:
     """Extract and store articles posted to the API (same steps as ``unfog ingest``)."""
-    from unfog.fusion import fuse
     from unfog.api import extract_stream, to_articles
+    from unfog.workflows import write_chunk
 
     articles = list(to_articles(items))
     with lock:
         new = [a for a in articles if not (a.status == "ok" and store.has_article(a.id))]
         results = list(extract_stream(new))
-        relations = fuse.relate_with_store(results, store) if hasattr(fuse, "relate_with_store") else fuse.relate(results)
-        added = store.write(results, relations)
+        added = write_chunk(store, results)
     return {"received": len(items), "skipped": len(articles) - len(new),
             "failed": sum(r.article.status == "failed" for r in results), "added": added,
             "article_ids": [a.id for a in articles]}

@@ -10,6 +10,9 @@ from importlib import resources
 from typing import Any, Iterable
 from urllib.parse import urlsplit
 
+from unfog.fusion import ledger as ledger_mod
+from unfog.groups import UnionFind
+
 STATUS_ORDER = {"contradicts": 0, "updates": 1, "corroborates": 2, "unrelated": 3, "single": 4}
 MARK_KINDS = ("statement", "figure", "place", "date", "event")
 
@@ -108,24 +111,13 @@ def highlight(text: str, marks: Iterable[dict]) -> list[dict]:
 def ledger_rows(figures: list[dict], relations: list[dict], published: dict | None = None, places: dict | None = None) -> list[dict]:
     """Figures grouped into ledger rows, contested ones first.
 
-    Uses :func:`unfog.fusion.ledger.ledger_rows` (the fusion helper's quantities)
-    when that module is there; otherwise groups figures that are related (any
-    relation joins them), then the rest by category, group and place.
-    Rows always come out in the shape the templates draw (see ``group_figures``).
+    The quantities are :func:`unfog.fusion.ledger.ledger_rows`'s, normalised
+    to the shape the templates draw (see ``group_figures``).
     """
-    try:
-        from unfog.fusion import ledger as ledger_mod  # optional: written alongside
-    except ImportError:
-        ledger_mod = None
-    if ledger_mod is not None and hasattr(ledger_mod, "ledger_rows"):
-        try:
-            rows = ledger_mod.ledger_rows(figures, relations, published=published, places=places)
-            out = [normalise_ledger_row(r, figures, relations) for r in rows]
-            out.sort(key=lambda r: (STATUS_ORDER.get(r["status"], 9), -len(r["figures"]), r["category"] or "", r["key"]))
-            return out
-        except Exception:  # a shape we do not understand: fall back, never break the page
-            pass
-    return group_figures(figures, relations)
+    rows = ledger_mod.ledger_rows(figures, relations, published=published, places=places)
+    out = [normalise_ledger_row(r, figures, relations) for r in rows]
+    out.sort(key=lambda r: (STATUS_ORDER.get(r["status"], 9), -len(r["figures"]), r["category"] or "", r["key"]))
+    return out
 
 
 def normalise_ledger_row(row: dict, figures: list[dict], relations: list[dict]) -> dict:
@@ -155,17 +147,12 @@ def _status(figs: list[dict], rels: list[dict]) -> str:
 
 def group_figures(figures: list[dict], relations: list[dict]) -> list[dict]:
     by_id = {f["id"]: f for f in figures}
-    parent = {i: i for i in by_id}
-
-    def root(i: str) -> str:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    uf = UnionFind(by_id)
+    root = uf.find
 
     rels = [r for r in relations if r.get("a") in by_id and r.get("b") in by_id]
     for r in rels:
-        parent[root(r["a"])] = root(r["b"])
+        uf.union(r["a"], r["b"])
     groups: dict[Any, list[dict]] = defaultdict(list)
     for f in figures:
         r = root(f["id"])
