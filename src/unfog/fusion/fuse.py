@@ -680,7 +680,9 @@ def merge_events(events: list[Event], order: dict[str, int] | None = None) -> li
         # within an article the events extractor decides
         return not (set(a.article_ids) & set(b.article_ids)) and same_incident(a, b)
 
-    clusters = cluster(events, linked)
+    # blocked: one type, a known day (same_incident needs both); one article's events are never compared
+    clusters = cluster(events, linked, key=lambda e: e.event_type if _day_span(e) is not None else None,
+                       apart=lambda e: frozenset(e.article_ids) or None)
     out = []
     for members in clusters:
         if len(members) == 1:
