@@ -8,6 +8,7 @@ import pytest
 
 import unfog
 from unfog.io.acled import ACLED_COLUMNS
+from unfog.io.export import DISPUTABLE
 from unfog.io.ingest import UsageError
 from unfog.model import RECORD_TYPES
 from unfog.store import Store
@@ -43,7 +44,8 @@ def test_csv_roundtrip(sample_db, tmp_path, what):
     with open(out, newline="", encoding="utf-8") as fh:
         reader = csv.DictReader(fh)
         rows = list(reader)
-        assert reader.fieldnames == RECORD_TYPES[what].field_names()
+        extra = ["disputed"] if what in DISPUTABLE else []  # True when another record contradicts this one
+        assert reader.fieldnames == RECORD_TYPES[what].field_names() + extra
     assert len(rows) == n
     assert {r["id"] for r in rows} == {r["id"] for r in stored(sample_db, what)}
     if what == "events":
@@ -62,7 +64,8 @@ def test_parquet_roundtrip_with_types(sample_db, tmp_path, what):
     out = tmp_path / f"{what}.parquet"
     n = unfog.export_table(what, "parquet", out, db=sample_db)
     table = pq.read_table(out)
-    assert table.num_rows == n and table.column_names == RECORD_TYPES[what].field_names()
+    extra = ["disputed"] if what in DISPUTABLE else []
+    assert table.num_rows == n and table.column_names == RECORD_TYPES[what].field_names() + extra
     assert str(table.schema.field("start" if what != "articles" else "status").type) in ("int64", "string")
     if what == "figures":
         assert str(table.schema.field("value").type) == "double"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import time
 import typing
 from pathlib import Path
 from typing import Any, Iterable
@@ -69,11 +70,56 @@ class StoreError(Exception):
     """The store cannot be opened or used (not a DuckDB file, locked, missing)."""
 
 
+LOCK_WAIT = 60.0  # seconds a writer waits for another process to let go of the file
+
+
+def lock_wait() -> float:
+    """How long opening a locked store retries ($UNFOG_LOCK_WAIT seconds, default 60)."""
+    try:
+        return max(0.0, float(os.environ.get("UNFOG_LOCK_WAIT", LOCK_WAIT)))
+    except ValueError:
+        return LOCK_WAIT
+
+
+def connect(path: str, read_only: bool = False, wait: float = 0.0) -> duckdb.DuckDBPyConnection:
+    """Open the DuckDB file, retrying with backoff while another process holds its lock.
+
+    DuckDB lets one process write a file (many threads, each on its own cursor)
+    or several processes read it. Within a process that already has the file
+    open read-write (the desk), a read-only open is served by that database.
+    """
+    deadline = time.monotonic() + wait
+    delay = 0.05
+    while True:
+        try:
+            return duckdb.connect(path, read_only=read_only)
+        except duckdb.Error as e:
+            msg = str(e)
+            if "different configuration" in msg and read_only:
+                read_only = False  # this process has it open read-write: share that database
+                continue
+            if "not a valid DuckDB database" in msg:
+                raise StoreError(f"{path} is not a DuckDB file (give another --db)") from None
+            if "lock" not in msg.lower():
+                raise StoreError(f"cannot open the store {path}: {msg}") from None
+            if time.monotonic() + delay > deadline:
+                raise StoreError(f"{path} is in use by another unfog process (waited {wait:.0f} s); "
+                                 "try again when it has finished, or raise $UNFOG_LOCK_WAIT") from None
+            time.sleep(delay)
+            delay = min(delay * 2, 1.0)
+        except OSError as e:
+            raise StoreError(f"cannot open the store {path}: {e.strerror or e}") from None
+
+
 class Store:
     """A DuckDB file holding articles and every record extracted from them."""
 
-    def __init__(self, path: str | os.PathLike | None = None, read_only: bool = False):
+    def __init__(self, path: str | os.PathLike | None = None, read_only: bool = False, wait: float | None = None,
+                 con: duckdb.DuckDBPyConnection | None = None):
         self.path = str(path or default_path())
+        if con is not None:  # a reader sharing an open database (see :meth:`reader`)
+            self.con = con
+            return
         p = Path(self.path)
         if p.is_dir():
             raise StoreError(f"{self.path} is a folder, not a DuckDB file")
@@ -82,18 +128,16 @@ class Store:
         try:
             if not read_only:
                 p.parent.mkdir(parents=True, exist_ok=True)
-            self.con = duckdb.connect(self.path, read_only=read_only)
-        except duckdb.Error as e:
-            msg = str(e)
-            if "not a valid DuckDB database" in msg:
-                raise StoreError(f"{self.path} is not a DuckDB file (give another --db)") from None
-            if "lock" in msg.lower():
-                raise StoreError(f"{self.path} is in use by another unfog process; wait for it to finish") from None
-            raise StoreError(f"cannot open the store {self.path}: {msg}") from None
         except OSError as e:
             raise StoreError(f"cannot open the store {self.path}: {e.strerror or e}") from None
+        self.con = connect(self.path, read_only=read_only, wait=lock_wait() if wait is None else wait)
         if not read_only:
             self._create()
+
+    def reader(self) -> "Store":
+        """A Store on its own connection to the same open database: a consistent snapshot per
+        query that never waits for writers or other readers (DuckDB MVCC). Close it after use."""
+        return Store(self.path, con=self.con.cursor())
 
     # -- schema -----------------------------------------------------------
     def _create(self) -> None:
