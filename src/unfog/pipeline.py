@@ -31,8 +31,8 @@ STAGES: list[tuple[str, Callable[[Context], list], str]] = [
 
 CHUNK_CHARS = 20_000  # a long article is cut into pieces of at most this many characters
 BATCH_CHARS = 100_000  # characters handed to spaCy at once (a batch ends at batch_size texts or this)
-MAX_ARTICLE_CHARS = 20_000_000  # above this an article fails with that reason
-ARTICLE_SECONDS = 240.0  # an article still being read after this long fails with that reason (0: no limit)
+MAX_ARTICLE_CHARS = 3_000_000  # above this an article fails at once with that reason (about 500,000 words)
+ARTICLE_SECONDS = 600.0  # an article still being read after this long fails with that reason (0: no limit)
 
 OFFSET_FIELDS = ("start", "end", "speaker_start", "speaker_end", "content_start", "content_end")
 

@@ -112,6 +112,9 @@ def extract(
     engine: str = typer.Option("local", help="local (this machine's processes) or ray (Ray Data actors)."),
     out_dir: Optional[str] = typer.Option(None, "--out", help="Write a folder of Parquet files per table here, streaming."),
     address: Optional[str] = typer.Option(None, help="Ray cluster address (default $RAY_ADDRESS, else a local Ray)."),
+    max_article_chars: Optional[int] = typer.Option(None, min=1, help="Longer articles fail with that reason (default 3,000,000)."),
+    article_seconds: Optional[float] = typer.Option(None, min=0, help="An article still being read after this long fails "
+                                                    "with that reason (default 600; 0: no limit)."),
 ):
     """Extract statements, figures, places, dates and events from articles."""
     from unfog import api
@@ -126,17 +129,18 @@ def extract(
     if engine not in ("local", "ray"):
         usage_error("--engine must be local or ray")
     _check_ray(engine)
+    limits = {k: v for k, v in (("max_article_chars", max_article_chars), ("article_seconds", article_seconds)) if v is not None}
     if out_dir:  # streams records to Parquet part files: memory stays flat
         from unfog.io.parquet import extract_to_folder
 
         if json_out:
             usage_error("--json and --out are exclusive: --out writes Parquet tables")
         done = extract_to_folder(iter_inputs(inputs, published=published, source=source), out_dir, engine=engine,
-                                 workers=workers, batch_size=batch_size, address=address)
+                                 workers=workers, batch_size=batch_size, address=address, options=limits)
         console.print(f"wrote Parquet tables to [bold]{out_dir}[/bold]: " + _summary(done["counts"], done["failed"]))
         return
     batch = api.extract_articles(iter_inputs(inputs, published=published, source=source), workers=workers,
-                                 batch_size=batch_size, engine=engine, address=address)
+                                 batch_size=batch_size, engine=engine, address=address, options=limits)
     doc = batch.to_contract()
     failed = sum(1 for a in doc["articles"] if a["status"] == "failed")
     if json_out:

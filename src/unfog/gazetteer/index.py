@@ -398,7 +398,7 @@ def load(files: Iterable[Path] | None = None, with_user: bool = True, with_globa
 
 @functools.lru_cache(maxsize=1)
 def _cached() -> Gazetteer:
-    from unfog.gazetteer.cache import pickled
+    from unfog.cache import pickled
 
     # built once, then unpickled at start-up (about 10x faster), keyed by the files and the code that build it
     code = sorted(Path(__file__).parent.glob("*.py"))
