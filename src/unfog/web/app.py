@@ -115,6 +115,7 @@ def create_app(db: str, allow_ingest: bool = False, tiles: bool = True, max_body
     app = FastAPI(title="unfog desk", version="1", docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="Read-only REST API over an unfog store: articles and the records extracted from them.")
     app.state.store, app.state.allow_ingest, app.state.tiles = Store(db), allow_ingest, tiles
+    app.openapi_version = "3.0.3"  # the bundled Swagger UI (4.x) reads 3.0 documents; ours uses nothing newer
     app.state.templates = Jinja2Templates(env=jinja_env())
     app.state.writer, app.state.watching = start_writer(db), []
     app.mount("/static/swagger", StaticFiles(directory=swagger_ui_bundle.swagger_ui_path), name="swagger")
