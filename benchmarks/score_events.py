@@ -3,6 +3,11 @@
     python benchmarks/score_events.py            # seeds (../shared), our fixtures, held-out samples
     python benchmarks/score_events.py --json     # the numbers as JSON
     python benchmarks/score_events.py -v         # every gold event, found or not
+    python benchmarks/score_events.py --sets conflicts_tune,conflicts_heldout   # own articles, other conflicts
+
+Sets: ``seeds`` (../shared seeds), ``fixtures``, ``samples`` (held out), and the
+own articles about other conflicts in two parts: ``conflicts_heldout`` (written
+and coded first, never looked at while tuning) and ``conflicts_tune``.
 
 A gold event is *found* when an extracted event's evidence covers the gold
 trigger and it has the same event_type and sub_event_type. For found events:
@@ -10,6 +15,13 @@ place is right within 30 km of the gold coordinates (gold without coordinates
 is not scored), date is right when the gold day lies within the extracted
 [date, date_end] widened by the tolerance of both precisions (day 0, week 3,
 month 15 days), fatalities are right when equal (null == null).
+``found_full`` (the recall of issue 17) also asks place and date to be right.
+
+Precision: of the events an article produces *for the default view and the
+ACLED export* (not tagged background, hypothetical or cumulative), the share
+that match a gold incident: the evidence covers a gold trigger, same
+event_type, and place (when gold has coordinates) within 30 km. Several produced
+events matching one gold incident count once; the rest are false.
 """
 from __future__ import annotations
 
@@ -26,6 +38,8 @@ FIXTURES = REPO / "tests" / "fixtures" / "events" / "articles.jsonl"
 SAMPLES = REPO / "src" / "unfog" / "samples" / "mariupol.jsonl"  # held out: coded before the extractor saw them
 SEEDS = Path(__import__("os").environ.get("UNFOG_SHARED", REPO.parent / "shared")) / "seeds"
 TOLERANCE = {1: 0, 2: 3, 3: 15}
+OWN_SETS = ("conflicts_tune", "conflicts_heldout")  # text embedded in the gold file
+HIDDEN_TAGS = {"background", "hypothetical", "historical", "cumulative"}
 PLACE_KM = 30.0
 
 
@@ -96,7 +110,33 @@ def score_article(text: str, gold_events: list[dict], events: list[dict]) -> lis
             row["place_ok"] = place_ok(g, best)
             row["date_ok"] = date_ok(g, best)
             row["fatalities_ok"] = best.get("fatalities") == g.get("fatalities")
+            row["found_full"] = row["place_ok"] is not False and row["date_ok"]
         rows.append(row)
+    return rows
+
+
+def precision_rows(text: str, gold_events: list[dict], events: list[dict]) -> list[dict]:
+    """One row per produced (shown) event: does it match a gold incident?"""
+    shown = [e for e in events if not (set(e.get("tags") or []) & HIDDEN_TAGS)]
+    used: set[int] = set()
+    rows = []
+    for e in shown:
+        spans = e.get("evidence") or [{"start": e["start"], "end": e["end"]}]
+        hit = None
+        for k, g in enumerate(gold_events):
+            pos = trigger_offset(text, g["trigger"], g.get("occurrence", 0))
+            if not any(s["start"] <= pos < s["end"] for s in spans) or e["event_type"] != g["event_type"]:
+                continue
+            if place_ok(g, e) is False:
+                continue
+            hit = k
+            if k not in used:
+                break
+        ok = hit is not None and hit not in used
+        if ok:
+            used.add(hit)
+        rows.append({"event": f"{e['event_type']} / {e['sub_event_type']}", "trigger": e.get("trigger"),
+                     "place": e.get("place"), "matches_gold": ok})
     return rows
 
 
@@ -115,12 +155,22 @@ def summarise(rows: list[dict]) -> dict:
         "place_within_30km_of_all_gold": round(sum(1 for r in placed if r["place_ok"]) / max(1, sum(1 for r in rows if r.get("place_ok") is not None or not r["found"])), 3),
         "date_right": share(found, "date_ok"),
         "fatalities_right": share(found, "fatalities_ok"),
+        "found_full": round(sum(1 for r in rows if r.get("found_full")) / len(rows), 3) if rows else None,
+        "fatalities_right_of_all_gold": round(sum(1 for r in found if r.get("fatalities_ok")) / len(rows), 3) if rows else None,
     }
+
+
+def summarise_precision(rows: list[dict]) -> dict:
+    return {"produced_shown": len(rows),
+            "precision": round(sum(1 for r in rows if r["matches_gold"]) / len(rows), 3) if rows else None}
 
 
 def load_articles() -> dict[str, dict]:
     """Gold set name -> {article key: {text, published}}."""
     out: dict[str, dict] = {"fixtures": {}, "seeds": {}, "samples": {}}
+    for name in OWN_SETS:
+        gold_own = json.loads((GOLD / f"{name}.json").read_text(encoding="utf-8"))["articles"]
+        out[name] = {k: {"text": a["text"], "published": a["published"]} for k, a in gold_own.items()}
     held_out = json.loads((GOLD / "samples.json").read_text(encoding="utf-8"))["articles"]
     if SAMPLES.exists():
         for line in SAMPLES.read_text(encoding="utf-8").splitlines():
@@ -138,7 +188,7 @@ def load_articles() -> dict[str, dict]:
     return out
 
 
-def run(extract_events=None) -> dict:
+def run(extract_events=None, sets=("seeds", "fixtures", "samples") + OWN_SETS) -> dict:
     """Extract (or use ``extract_events(text, published) -> list[dict]``) and score every gold set."""
     if extract_events is None:
         from unfog.model import Article
@@ -151,17 +201,23 @@ def run(extract_events=None) -> dict:
     articles = load_articles()
     report: dict = {}
     all_rows: list[dict] = []
-    for name in ("seeds", "fixtures", "samples"):
+    for name in sets:
         gold = json.loads((GOLD / f"{name}.json").read_text(encoding="utf-8"))
         rows: list[dict] = []
+        prows: list[dict] = []
         for key, art in articles[name].items():
             events = extract_events(art["text"], art["published"])
-            for r in score_article(art["text"], gold["articles"][key]["events"], events):
+            gold_events = gold["articles"][key]["events"]
+            for r in score_article(art["text"], gold_events, events):
                 r["article"] = key
                 rows.append(r)
+            for r in precision_rows(art["text"], gold_events, events):
+                r["article"] = key
+                prows.append(r)
         if rows:
-            report[name] = summarise(rows)
+            report[name] = {**summarise(rows), **summarise_precision(prows)}
             report[name + "_rows"] = rows
+            report[name + "_produced"] = prows
             all_rows += rows
     report["all"] = summarise(all_rows)
     return report
@@ -171,12 +227,13 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--json", action="store_true")
     ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--sets", default="seeds,fixtures,samples," + ",".join(OWN_SETS), help="comma-separated gold sets")
     args = ap.parse_args(argv)
-    report = run()
+    report = run(sets=tuple(x for x in args.sets.split(",") if x))
     if args.json:
-        print(json.dumps({k: v for k, v in report.items() if args.verbose or not k.endswith("_rows")}, indent=1))
+        print(json.dumps({k: v for k, v in report.items() if args.verbose or not k.endswith(("_rows", "_produced"))}, indent=1))
         return 0
-    for name in ("seeds", "fixtures", "samples", "all"):
+    for name in list(args.sets.split(",")) + ["all"]:
         if name in report:
             print(name, json.dumps(report[name]))
         if args.verbose and name + "_rows" in report:
@@ -186,6 +243,9 @@ def main(argv=None) -> int:
                 )
                 print(f"  {flags} {r['article'][:8]} {r['trigger']!r:24} gold={r['gold_type']} got={r.get('got_type')} "
                       f"place={r.get('got_place')} date={r.get('got_date')} fat={r.get('got_fatalities')}")
+            for r in report.get(name + "_produced", []):
+                if not r["matches_gold"]:
+                    print(f"  extra {r['article'][:12]} {r['event']} trigger={r['trigger']!r} place={r['place']}")
     return 0
 
 

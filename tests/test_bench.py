@@ -40,6 +40,7 @@ def test_report_adds_up(nlp):
     assert {"spacy", "dates", "places", "statements", "figures", "events", "other"} <= set(stages)
     assert sum(s["seconds"] for s in stages.values()) == pytest.approx(r["unfog"]["seconds"], abs=0.01)
     assert r["peak_rss_mb"] > 50
+    assert r["startup"]["bare_model_seconds"] > 0 and r["startup"]["unfog_pipeline_seconds"] >= 0
     text = bench.format_report(r)
     assert "ratio" in text and "spacy" in text
 
@@ -52,3 +53,11 @@ def test_cli_bench_json():
     assert doc["articles"] == 3 and doc["ratio"] > 0
     assert CliRunner().invoke(app, ["bench", "--workers", "x"]).exit_code == 2
     assert CliRunner().invoke(app, ["bench", "--input", "/nonexistent.jsonl"]).exit_code == 2
+
+
+@pytest.mark.slow
+def test_whole_process_report_times_both_commands():
+    r = bench.whole_process(bench.make_corpus(2, seed=2), batch_size=2)
+    assert r["bare_seconds"] > 0 and r["unfog_seconds"] > 0
+    assert r["ratio"] == pytest.approx(r["bare_seconds"] / r["unfog_seconds"], rel=0.01)
+    assert r["unfog_peak_rss_mb"] > 50

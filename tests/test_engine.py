@@ -147,3 +147,88 @@ def test_worker_pool_reads_its_input_lazily(monkeypatch):
     assert len(pulled) <= 2 * 2 * 10  # window of 2 chunks per worker, not the whole input
     rest = list(stream)
     assert [r.article.id for r in [first, *rest]] == [f"a{i}" for i in range(1000)]
+
+
+# -- long articles: characters in flight, budgets, failures that stay alone ----------------
+
+def _long_text(paragraphs: int) -> str:
+    return "\n\n".join(f"Paragraph {i}: the convoy reached the bridge and the crews counted {i % 50} trucks."
+                       for i in range(paragraphs))
+
+
+class _CountingNLP(_LightNLP):
+    """Records the characters of each batch; raises MemoryError on texts holding ``poison``."""
+
+    def __init__(self, poison: str | None = None):
+        super().__init__()
+        self.poison = poison
+        self.batch_chars: list[int] = []
+
+    def _check(self, text):
+        if self.poison and self.poison in text:
+            raise MemoryError()
+
+    def pipe(self, texts, batch_size=32):
+        texts = list(texts)
+        self.batch_chars.append(sum(len(t) for t in texts))
+        for t in texts:
+            self._check(t)
+        return super().pipe(texts, batch_size)
+
+    def __call__(self, text):
+        self._check(text)
+        return self.inner(text)
+
+
+def _every_piece(ctx):
+    """One record per piece, at its first characters, so pieces can be counted in article offsets."""
+    return [DateMention(id=ctx.make_id("dat", 0, 4), article_id=ctx.article.id, text=ctx.text[:4], start=0, end=4)]
+
+
+def test_characters_in_flight_are_bounded_by_the_budget_not_the_article(monkeypatch):
+    monkeypatch.setattr(pipeline, "STAGES", [("dates", _every_piece, "dates")])
+    text = _long_text(400)
+    nlp = _CountingNLP()
+    opts = {"piece_chars": 2_000, "batch_chars": 5_000}
+    res = list(pipeline.process_stream([Article(id="long", text=text, language="en")], nlp=nlp, options=opts))
+    assert max(nlp.batch_chars) <= 5_000 + 2_000  # a batch closes once it reaches the budget
+    starts = [d.start for d in res[0].dates]
+    assert len(starts) == len(pipeline.split_pieces(text, 2_000)) > 10
+    assert all(text[s:s + 4] == d.text for s, d in zip(starts, res[0].dates))  # offsets into the article
+
+
+def test_an_article_over_its_time_budget_fails_alone_with_the_reason(monkeypatch):
+    monkeypatch.setattr(pipeline, "STAGES", [("dates", _every_piece, "dates")])
+    arts = [Article(id="a", text="Two trucks crossed.", language="en"),
+            Article(id="long", text=_long_text(400), language="en"),
+            Article(id="b", text="Three trucks crossed.", language="en")]
+    nlp = _CountingNLP()
+    opts = {"piece_chars": 2_000, "batch_chars": 2_000, "article_seconds": 1e-9}
+    res = list(pipeline.process_stream(arts, nlp=nlp, options=opts))
+    assert [r.article.id for r in res] == ["a", "long", "b"]
+    long = res[1]
+    assert long.article.status == "failed" and "time budget" in long.article.error
+    assert not long.dates  # no partial records
+    assert len(nlp.batch_chars) < 6  # the rest of the article was never parsed
+    assert [r.article.status for r in (res[0], res[2])] == ["ok", "ok"] and res[2].dates
+
+
+def test_out_of_memory_fails_that_article_and_the_batch_goes_on(monkeypatch):
+    monkeypatch.setattr(pipeline, "STAGES", [("dates", _every_piece, "dates")])
+    arts = [Article(id="a", text="Two trucks crossed.", language="en"),
+            Article(id="big", text="A POISON line. " * 50, language="en"),
+            Article(id="b", text="Three trucks crossed.", language="en")]
+    res = list(pipeline.process_stream(arts, nlp=_CountingNLP(poison="POISON")))
+    assert [r.article.status for r in res] == ["ok", "failed", "ok"]
+    assert "ran out of memory" in res[1].article.error and not res[1].dates
+    assert res[0].dates and res[2].dates
+    with pytest.raises(MemoryError):
+        fresh = Article(id="big", text="A POISON line. " * 50, language="en")
+        list(pipeline.process_stream([fresh], nlp=_CountingNLP(poison="POISON"), options={"strict": True}))
+
+
+def test_the_size_limit_is_an_option():
+    arts = [Article(id="big", text="word " * 400, language="en"), Article(id="ok", text="Fine.", language="en")]
+    res = list(pipeline.process_stream(arts, nlp=_CountingNLP(), options={"max_article_chars": 1_000}))
+    assert res[0].article.status == "failed" and "the limit is 1,000" in res[0].article.error
+    assert res[1].article.status == "ok"

@@ -7,6 +7,7 @@ import pytest
 
 from unfog.fusion import fuse
 from unfog.model import Article, ArticleRecords, Event, Figure, Statement
+from unfog.workflows import write_chunk
 
 REPO = Path(__file__).resolve().parents[1]
 FIX = REPO / "tests" / "fixtures" / "relations"
@@ -219,7 +220,7 @@ def test_relate_with_store_relates_new_articles_to_stored_ones(tmp_path):
     second = res("b", [fig("f2", "b", 10000, "trapped", claimant="Haidai", side="UKR", date="2022-06-09")],
                  published="2022-06-09")
     with Store(tmp_path / "x.duckdb") as store:
-        store.write([first], fuse.relate_with_store([first], store))
+        write_chunk(store, [first])
         rels = fuse.relate_with_store([second], store)
         assert types(rels) == [("updates", "f1", "f2")]
         assert store.write([second], rels)["relations"] == 1
@@ -305,3 +306,42 @@ def test_calling_a_claim_premature_is_a_denial():
                    speaker_side="UKR", content="premature")
     assert fuse.dismissed_clause(s2).startswith(" called the claim")
     assert types(fuse.relate([res("a", statements=[s1, s2])])) == [("contradicts", "s1", "s2")]
+
+
+def _ingest_relations(tmp_path, name, lines, chunk):
+    from unfog.store import Store
+    from unfog.workflows import ingest_paths
+
+    path = tmp_path / f"{name}.jsonl"
+    path.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    db = tmp_path / f"{name}.duckdb"
+    ingest_paths([str(path)], db=str(db), chunk=chunk)
+    with Store(db) as store:
+        return sorted((r.type, r.a, r.b, r.note) for r in store.records("relations"))
+
+
+def test_relations_are_the_same_whatever_the_order_and_chunk_size(tmp_path):
+    lines = [json.loads(x) for n in ("setA", "setB", "setC")
+             for x in (FIX / f"{n}.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
+    base = _ingest_relations(tmp_path, "forward50", lines, chunk=50)
+    assert base, "the fixture batch has relations"
+    assert _ingest_relations(tmp_path, "forward1", lines, chunk=1) == base
+    assert _ingest_relations(tmp_path, "reverse2", lines[::-1], chunk=2) == base
+    assert _ingest_relations(tmp_path, "reverse50", lines[::-1], chunk=50) == base
+    # the batch as one call of the API gives the same relations as the store
+    from unfog.api import extract_articles, to_articles
+
+    batch = extract_articles(to_articles(lines))
+    assert sorted((r.type, r.a, r.b, r.note) for r in batch.relations) == base
+
+
+def test_reprocess_of_an_unchanged_store_changes_no_relation(tmp_path):
+    from unfog.store import Store
+    from unfog.workflows import reprocess
+
+    lines = [json.loads(x) for n in ("setA", "setB")
+             for x in (FIX / f"{n}.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
+    before = _ingest_relations(tmp_path, "r", lines, chunk=2)
+    reprocess(db=str(tmp_path / "r.duckdb"), everything=True, chunk=3)
+    with Store(tmp_path / "r.duckdb") as store:
+        assert sorted((r.type, r.a, r.b, r.note) for r in store.records("relations")) == before

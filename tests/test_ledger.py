@@ -1,3 +1,4 @@
+from unfog.workflows import write_chunk
 from unfog.fusion import fuse
 from unfog.fusion.ledger import BEST_RULE, best_value, contested, ledger_rows
 from unfog.model import Figure
@@ -55,9 +56,9 @@ def test_rows_accept_plain_dicts_from_the_store():
 
 def test_best_prefers_verified_and_international_claimants():
     claims = [
-        {"figure_id": "1", "claimant_key": "a", "claimant_side": "UKR", "point": 100, "date": "2022-01-01", "verified": None},
-        {"figure_id": "2", "claimant_key": "b", "claimant_side": "RUS", "point": 10, "date": "2022-01-01", "verified": None},
-        {"figure_id": "3", "claimant_key": "c", "claimant_side": "INT", "point": 40, "date": "2022-01-01", "verified": None},
+        {"figure_id": "1", "claimant_key": "a", "claimant_side": "UKR", "value": 100, "low": None, "point": 100, "date": "2022-01-01", "verified": None},
+        {"figure_id": "2", "claimant_key": "b", "claimant_side": "RUS", "value": 10, "low": None, "point": 10, "date": "2022-01-01", "verified": None},
+        {"figure_id": "3", "claimant_key": "c", "claimant_side": "INT", "value": 40, "low": None, "point": 40, "date": "2022-01-01", "verified": None},
     ]
     assert best_value(claims) == 40
     assert best_value(claims[:2]) == 55  # median of independent claimants, not the minimum
@@ -79,7 +80,7 @@ def test_claims_command_lists_the_stored_ledger(tmp_path):
     db = str(tmp_path / "c.duckdb")
     with Store(db) as store:
         for r in by.values():
-            store.write([r], fuse.relate_with_store([r], store))
+            write_chunk(store, [r])
     runner = CliRunner()
     res = runner.invoke(app, ["claims", "--db", db, "--json"])
     assert res.exit_code == 0, res.output

@@ -10,10 +10,12 @@ from __future__ import annotations
 import os
 from typing import Iterable, Iterator
 
+from unfog import workflows
 from unfog.fusion import fuse as fuse_mod
-from unfog.io.ingest import article_from_text, iter_inputs, mark_duplicates
-from unfog.model import Article, ArticleRecords, Batch
+from unfog.io.ingest import article_from_text, iter_inputs
+from unfog.model import Article, Batch
 from unfog.store import Store, open_store  # noqa: F401  (re-exported)
+from unfog.workflows import extract_stream  # noqa: F401  (re-exported)
 
 
 def to_articles(items: Iterable, published=None, source=None) -> Iterator[Article]:
@@ -32,14 +34,6 @@ def to_articles(items: Iterable, published=None, source=None) -> Iterator[Articl
             yield read_jsonl_line(line, i, "<api>", Path.cwd(), {})
         else:
             raise TypeError(f"cannot make an article from {type(item).__name__}")
-
-
-def extract_stream(articles: Iterable[Article], workers: int = 1, batch_size: int = 32, nlp=None,
-                   engine: str = "local", address: str | None = None) -> Iterator[ArticleRecords]:
-    """Records per article, lazily and in input order (no cross-article fusion)."""
-    from unfog.engine import run
-
-    yield from run(mark_duplicates(articles), engine=engine, workers=workers, batch_size=batch_size, nlp=nlp, address=address)
 
 
 def extract_articles(articles: Iterable[Article], workers: int = 1, batch_size: int = 32, nlp=None, fuse: bool = True,
@@ -72,15 +66,11 @@ def ingest_paths(paths: Iterable[str | os.PathLike], db: str | os.PathLike | Non
 
     Returns a summary: ``added`` rows per table, ``seen``, ``skipped``, ``failed``, ``failures``.
     """
-    from unfog import workflows
-
     return workflows.ingest_paths(paths, db=None if db is None else str(db), published=published, source=source, **kw)
 
 
 def ingest_texts(items: Iterable, db: str | os.PathLike | None = None, published=None, source=None, **kw) -> dict:
     """Like :func:`ingest_paths` for texts, dicts shaped like batch lines, or Articles."""
-    from unfog import workflows
-
     if isinstance(items, (str, dict, Article)):
         items = [items]
     return workflows.ingest_articles(to_articles(items, published=published, source=source), None if db is None else str(db), **kw)
@@ -98,6 +88,4 @@ def export_table(what: str, fmt: str = "json", out: str | os.PathLike = "-", db:
 
 def reprocess(db: str | os.PathLike | None = None, everything: bool = False, **kw) -> dict:
     """Extract stored articles again after an upgrade (those of another unfog version, or all)."""
-    from unfog import workflows
-
     return workflows.reprocess(None if db is None else str(db), everything=everything, **kw)

@@ -8,8 +8,8 @@ article text as given.
 """
 from __future__ import annotations
 
-import itertools
 import time
+from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
 
 from unfog import __version__
@@ -27,31 +27,36 @@ STAGES: list[tuple[str, Callable[[Context], list], str]] = [
     ("events", events.extract, "events"),
 ]
 
-CHUNK_CHARS = 100_000  # a piece of a long article handed to spaCy at once
+CHUNK_CHARS = 20_000  # a long article is cut into pieces of at most this many characters
+BATCH_CHARS = 100_000  # characters handed to spaCy at once (a batch ends at batch_size texts or this)
 MAX_ARTICLE_CHARS = 20_000_000  # above this an article fails with that reason
+ARTICLE_SECONDS = 240.0  # an article still being read after this long fails with that reason (0: no limit)
 
 OFFSET_FIELDS = ("start", "end", "speaker_start", "speaker_end", "content_start", "content_end")
 
 
-def split_pieces(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
-    """Cut text into (offset, piece) at paragraph or sentence breaks, each <= limit chars."""
+def iter_pieces(text: str, limit: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
+    """(offset, piece) at paragraph, line, sentence or word breaks, each <= limit chars, lazily."""
     if len(text) <= limit:
-        return [(0, text)]
-    pieces: list[tuple[int, str]] = []
+        yield 0, text
+        return
     pos = 0
     n = len(text)
     while pos < n:
         end = min(pos + limit, n)
         if end < n:
-            cut = -1
             for sep in ("\n\n", "\n", ". ", " "):
                 cut = text.rfind(sep, pos + limit // 2, end)
                 if cut != -1:
                     end = cut + len(sep)
                     break
-        pieces.append((pos, text[pos:end]))
+        yield pos, text[pos:end]
         pos = end
-    return pieces
+
+
+def split_pieces(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
+    """Cut text into (offset, piece) at paragraph or sentence breaks, each <= limit chars."""
+    return list(iter_pieces(text, limit))
 
 
 def shift(record, offset: int) -> None:
@@ -81,6 +86,8 @@ def run_stages(ctx: Context, timings: dict[str, float]) -> None:
         t = time.perf_counter()
         try:
             found = fn(ctx)
+        except MemoryError:
+            raise  # the article fails as a whole (see _extract_piece)
         except Exception as e:  # one extractor's bug must not sink the batch: say so on the article
             if ctx.options.get("strict"):
                 raise
@@ -93,19 +100,16 @@ def run_stages(ctx: Context, timings: dict[str, float]) -> None:
 STAGE_FAILED = "the {stage} extractor failed on this text ({error}); its records are missing"
 
 
-def prepare(article: Article) -> bool:
+def prepare(article: Article, max_chars: int | None = None) -> bool:
     """Decide whether an article goes through the NLP; fills language and status."""
     article.unfog_version = __version__
     if article.status != "ok" or article.duplicate_of:
         return False
-    if len(article.text) > MAX_ARTICLE_CHARS:
-        article.status = "failed"
-        article.error = f"article is {len(article.text):,} characters; the limit is {MAX_ARTICLE_CHARS:,}"
-        return False
+    limit = MAX_ARTICLE_CHARS if max_chars is None else max_chars
+    if len(article.text) > limit:
+        return fail(article, f"article is {len(article.text):,} characters; the limit is {limit:,}")
     if not article.text.strip():
-        article.status = "failed"
-        article.error = "the article text is empty"
-        return False
+        return fail(article, "the article text is empty")
     if article.language is None:
         article.language = detect_language(article.text)
     if article.language not in ("en", None):
@@ -116,59 +120,140 @@ def prepare(article: Article) -> bool:
     return True
 
 
+def fail(article: Article, reason: str) -> bool:
+    """Mark the article failed with its reason (its records are dropped); False."""
+    article.status = "failed"
+    article.error = reason
+    return False
+
+
+@dataclass
+class Piece:
+    """A piece of an article on its way through spaCy (offset -1: the article skips the NLP)."""
+
+    article: Article
+    offset: int
+    text: str
+    first: bool
+    last: bool
+
+
+def _pieces(articles: Iterable[Article], options: dict) -> Iterator[Piece]:
+    """Articles as pieces, lazily: a failed article's remaining pieces are never cut."""
+    limit = options.get("piece_chars") or CHUNK_CHARS
+    for art in articles:
+        if not prepare(art, options.get("max_article_chars")):
+            yield Piece(art, -1, "", True, True)
+            continue
+        prev: Piece | None = None
+        for off, text in iter_pieces(art.text, limit):
+            if prev is not None:
+                if art.status == "failed":
+                    break  # over its budget: the rest is not read
+                yield prev
+            prev = Piece(art, off, text, prev is None, False)
+        assert prev is not None
+        prev.last = True
+        yield prev
+
+
+def _batches(pieces: Iterator[Piece], batch_size: int, batch_chars: int) -> Iterator[list[Piece]]:
+    """Pieces in batches of at most ``batch_size`` texts and about ``batch_chars`` characters."""
+    batch: list[Piece] = []
+    chars = 0
+    for p in pieces:
+        batch.append(p)
+        chars += len(p.text)
+        if len(batch) >= batch_size or chars >= batch_chars:
+            yield batch
+            batch, chars = [], 0
+    if batch:
+        yield batch
+
+
+def _parse(nlp, batch: list[Piece], strict: bool) -> list:
+    """A Doc per piece (None for pieces that skip the NLP or whose article ran out of memory)."""
+    wanted = [p.offset >= 0 and p.article.status == "ok" for p in batch]
+    todo = [p for p, w in zip(batch, wanted) if w]
+    try:
+        docs = iter(list(nlp.pipe([p.text for p in todo], batch_size=max(1, len(todo)))))
+    except MemoryError:
+        if strict:
+            raise
+        docs = iter([_parse_alone(nlp, p) for p in todo])  # only the piece that does not fit fails
+    return [next(docs) if w else None for w in wanted]
+
+
+def _parse_alone(nlp, p: Piece):
+    try:
+        return nlp(p.text)
+    except MemoryError:
+        fail(p.article, f"ran out of memory parsing characters {p.offset:,}-{p.offset + len(p.text):,} "
+                        f"of {len(p.article.text):,}")
+        return None
+
+
 def process_stream(
     articles: Iterable[Article],
     nlp=None,
     batch_size: int = 32,
     options: dict | None = None,
 ) -> Iterator[ArticleRecords]:
-    """Extract records from articles lazily, in input order, parsing in batches."""
+    """Extract records from articles lazily, in input order, parsing in batches.
+
+    Memory is bounded by the characters in flight (``batch_chars``, pieces of
+    ``piece_chars``), not by the length of an article. Options: ``strict``
+    (re-raise a failing stage), ``max_article_chars``, ``article_seconds`` (an
+    article still being read after this long fails with that reason; 0: no
+    limit), ``piece_chars``, ``batch_chars``.
+    """
     if nlp is None:
         from unfog.nlp import get_nlp
 
         nlp = get_nlp()
     options = options or {}
-
-    def pieces() -> Iterator[tuple[str, tuple]]:
-        for art in articles:
-            if not prepare(art):
-                yield "", (art, -1, 0, 1)
-                continue
-            parts = split_pieces(art.text)
-            for i, (off, piece) in enumerate(parts):
-                yield piece, (art, off, i, len(parts))
-
-    def parsed() -> Iterator[tuple[object, tuple]]:
-        stream = pieces()
-        while True:
-            chunk = list(itertools.islice(stream, batch_size))
-            if not chunk:
-                return
-            todo = [(t, m) for t, m in chunk if m[1] >= 0]
-            t0 = time.perf_counter()
-            docs = iter(list(nlp.pipe([t for t, _ in todo], batch_size=batch_size)))
-            spent = (time.perf_counter() - t0) / max(1, len(todo))
-            for text, meta in chunk:
-                doc = next(docs) if meta[1] >= 0 else None
-                yield doc, meta, spent
-
+    budget = options.get("article_seconds", ARTICLE_SECONDS)
+    strict = bool(options.get("strict"))
     current: ArticleRecords | None = None
-    for doc, (art, off, i, n), spent in parsed():
-        if i == 0:
-            current = ArticleRecords(article=art)
-        assert current is not None
-        if doc is not None:
-            current.timings["spacy"] = current.timings.get("spacy", 0.0) + spent
-            ctx = Context(article=art, doc=doc, offset=off, options=options)
-            run_stages(ctx, current.timings)
-            for _, _, attr in STAGES:
-                recs = getattr(ctx, attr)
-                for r in recs:
-                    shift(r, off)
-                getattr(current, attr).extend(recs)
-        if i == n - 1:
-            yield current
-            current = None
+    started = 0.0
+    batches = _batches(_pieces(articles, options), batch_size, options.get("batch_chars") or BATCH_CHARS)
+    for batch in batches:
+        t0 = time.perf_counter()
+        docs = _parse(nlp, batch, strict)
+        spent = (time.perf_counter() - t0) / max(1, sum(d is not None for d in docs))
+        for p, doc in zip(batch, docs):
+            if p.first:
+                current, started = ArticleRecords(article=p.article), t0
+            assert current is not None
+            if doc is not None:
+                current.timings["spacy"] = current.timings.get("spacy", 0.0) + spent
+                _extract_piece(current, doc, p, options)
+            if p.article.status == "failed":
+                current = ArticleRecords(article=p.article, timings=current.timings)  # no partial records
+            elif budget and not p.last and time.perf_counter() - started > budget:
+                end = p.offset + len(p.text)
+                fail(p.article, f"stopped after {budget:g} s (the time budget per article) having read "
+                                f"{end:,} of {len(p.article.text):,} characters")
+            if p.last:
+                yield current
+                current = None
+
+
+def _extract_piece(current: ArticleRecords, doc, p: Piece, options: dict) -> None:
+    """Run the stages on one parsed piece; its records join the article's, in article offsets."""
+    ctx = Context(article=p.article, doc=doc, offset=p.offset, options=options)
+    try:
+        run_stages(ctx, current.timings)
+    except MemoryError:
+        if options.get("strict"):
+            raise
+        fail(p.article, f"ran out of memory extracting from characters {p.offset:,}-{p.offset + len(p.text):,}")
+        return
+    for _, _, attr in STAGES:
+        recs = getattr(ctx, attr)
+        for r in recs:
+            shift(r, p.offset)
+        getattr(current, attr).extend(recs)
 
 
 def process(article: Article, nlp=None, options: dict | None = None) -> ArticleRecords:

@@ -10,10 +10,17 @@ from importlib import resources
 from typing import Callable, Iterable, Iterator
 
 from unfog.fusion import fuse
-from unfog.api import extract_stream
 from unfog.io.ingest import iter_inputs, mark_duplicates
 from unfog.model import RECORD_TYPES, Article, ArticleRecords
-from unfog.store import Store, default_path
+from unfog.store import Store, default_path, relating
+
+
+def extract_stream(articles: Iterable[Article], workers: int = 1, batch_size: int = 32, nlp=None,
+                   engine: str = "local", address: str | None = None) -> Iterator[ArticleRecords]:
+    """Records per article, lazily and in input order (no cross-article fusion)."""
+    from unfog.engine import run
+
+    yield from run(mark_duplicates(articles), engine=engine, workers=workers, batch_size=batch_size, nlp=nlp, address=address)
 
 
 def _new_articles(articles: Iterable[Article], store: Store, summary: dict, on_article) -> Iterator[Article]:
@@ -35,10 +42,17 @@ def _new_articles(articles: Iterable[Article], store: Store, summary: dict, on_a
             on_article(art)
 
 
-def _relations(results: list[ArticleRecords], store: Store):
-    if hasattr(fuse, "relate_with_store"):
-        return fuse.relate_with_store(results, store)
-    return fuse.relate(results)
+def write_chunk(store: Store, results: list[ArticleRecords], replace: bool = False) -> dict[str, int]:
+    """Relate a chunk of new records to the store (incrementally) and write them with their relations.
+
+    The relation keys and the removal of the relations being replaced are written
+    first; if the process stops before the records are written, running again
+    relates the same groups again, so the store ends up the same.
+    """
+    rel = fuse.relate_chunk(results, store)
+    relating.write_keys(store, sorted({r.article.id for r in results}), rel.figure_keys, rel.statement_keys,
+                        rel.replaced_groups)
+    return store.write(results, rel.relations, replace=replace)
 
 
 def _note_failures(results: list[ArticleRecords], summary: dict) -> None:
@@ -78,7 +92,7 @@ def ingest_articles(
             results = list(itertools.islice(stream, chunk))
             if not results:
                 break
-            for k, v in store.write(results, _relations(results, store)).items():
+            for k, v in write_chunk(store, results).items():
                 added[k] = added.get(k, 0) + v
             summary["stored"] += len(results)
             _note_failures(results, summary)
@@ -119,7 +133,7 @@ def ingest_parquet_folder(folder, db: str | None = None, chunk: int = 50, on_art
                         continue
                     summary["skipped"] += 1
                     store.note_input(r.article)
-                for k, v in store.write(results).items():
+                for k, v in write_chunk(store, results).items():
                     added[k] += v
                 summary["stored"] += len(results)
                 _note_failures(results, summary)
@@ -128,7 +142,7 @@ def ingest_parquet_folder(folder, db: str | None = None, chunk: int = 50, on_art
                         on_article(r.article)
                 if on_commit:
                     on_commit(summary)
-        added["relations"] += store.write_relations(parquet_io.read_relations(folder))
+        # relations come from relating each chunk to the store (the folder's own are the same set)
     summary["added"] = added
     return summary
 
@@ -157,7 +171,7 @@ def reprocess(
             marks = ", ".join("?" * len(part))
             articles = [_fresh_copy(a) for a in store.records("articles", where=f"id IN ({marks})", params=part)]
             results = list(extract_stream(articles, batch_size=batch_size))
-            store.write(results, _relations(results, store), replace=True)
+            write_chunk(store, results, replace=True)
             store.con.execute(
                 "UPDATE inputs SET unfog_version = ? WHERE article_id IN ({})".format(", ".join("?" * len(results))),
                 [__version__, *[r.article.id for r in results]],

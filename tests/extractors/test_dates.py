@@ -1,4 +1,4 @@
-"""The dates stage on parsed text: tense from the parse, filters, gold accuracy, date_near.
+"""The dates stage on parsed text: tense from the parse, filters, gold accuracy (``ctx.date_near``: tests/extractors/test_context.py).
 
 Gold lives in tests/gold/dates/: ``written.jsonl`` and ``heldout.jsonl``
 (sentences of our own with a publication day each; the held-out file was
@@ -145,57 +145,6 @@ def test_modal_may_and_counting_years_are_not_dates(nlp):
     assert [d.text for d in _extract(nlp, "It was built between 1900 and 1910.", "2022-06-15").dates] == [
         "between 1900 and 1910"
     ]
-
-
-def test_date_near_prefers_the_same_sentence_and_verb(nlp):
-    text = ("The city, which was captured in 2014, reported 12 dead on Monday. "
-            "Rescuers found 3 more people.")
-    ctx = _extract(nlp, text, "2022-06-15")
-    assert [d.text for d in ctx.dates] == ["2014", "Monday"]
-    twelve = text.index("12")
-    got = dates.date_near(ctx, twelve, twelve + 2)
-    assert got is not None and got.text == "Monday"
-    three = text.index("3 more")
-    assert dates.date_near(ctx, three, three + 1) is None
-
-
-def test_date_near_skips_dates_in_another_clause(nlp):
-    text = "Crimea, which Russia seized in 2014, has 2 million residents."
-    ctx = _extract(nlp, text, "2022-06-15")
-    i = text.index("2 million")
-    assert dates.date_near(ctx, i, i + 9) is None
-
-
-def test_date_near_ignores_unattached_historical_background(nlp):
-    text = "Ten days of shelling have left the town in ruins, with residents comparing it to Leningrad in 1941."
-    ctx = _extract(nlp, text, "2022-06-15")
-    assert [d.text for d in ctx.dates] == ["1941"]
-    assert dates.date_near(ctx, 0, 8) is None
-    inside = text.index("1941")
-    assert dates.date_near(ctx, inside, inside + 4).text == "1941"
-
-
-def test_date_near_for_a_whole_statement_uses_its_main_verb(nlp):
-    text = "In 2014 the town fell. The mayor said yesterday that 20 people had died since Monday."
-    ctx = _extract(nlp, text, "2022-06-15")
-    s = text.index("The mayor")
-    got = dates.date_near(ctx, s, len(text))
-    assert got is not None and got.text == "yesterday"
-    twenty = text.index("20 people")
-    assert dates.date_near(ctx, twenty, twenty + 2).text == "since Monday"
-
-
-def test_date_near_without_dates_is_none(nlp):
-    ctx = _extract(nlp, "Nothing here has a time.", "2022-06-15")
-    assert dates.date_near(ctx, 0, 7) is None
-
-
-def test_date_near_reindexes_when_dates_change(nlp):
-    text = "Troops withdrew on Monday."
-    ctx = _ctx(nlp, text, "2022-06-15")
-    assert dates.date_near(ctx, 0, 6) is None
-    ctx.dates.extend(dates.extract(ctx))
-    assert dates.date_near(ctx, 0, 6).date == "2022-06-13"
 
 
 @pytest.mark.parametrize("published", [None, "2022-06-15"])

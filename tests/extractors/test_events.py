@@ -127,6 +127,15 @@ def test_sentences_about_one_strike_merge_with_all_evidence(nlp):
 
 @pytest.mark.parametrize("text", [
     "An assault on the city would fail, analysts said.",
+    "If the town falls, the rebels could shell the airport.",
+    "Losing the port would deprive the government of its main supply route.",
+])
+def test_hypothetical_clauses_are_kept_apart(nlp, text):
+    evs = events.extract(make_ctx(nlp, text))
+    assert all("hypothetical" in e.tags for e in evs)
+
+
+@pytest.mark.parametrize("text", [
     "He called the proposed assault on the plant inappropriate.",
     "Commanders decided to halt the attack on the bridge.",
     "Russian troops did not attack the village.",

@@ -405,6 +405,8 @@ def bench(
     workers: str = typer.Option("1", help="Also time these worker counts, e.g. 1,2."),
     batch_size: int = typer.Option(32, min=1, help="Texts per spaCy batch."),
     repeats: int = typer.Option(1, min=1, help="Alternating runs; the best of each is kept."),
+    process: bool = typer.Option(False, "--process", help="Also time whole processes, start-up included: "
+                                 "unfog extract --json against a bare nlp.pipe script."),
 ):
     """Time unfog against the bare spaCy pipeline on the same texts."""
     from unfog import bench as bench_mod
@@ -419,6 +421,8 @@ def bench(
     if not rows:
         usage_error("the corpus has no article with text")
     report = bench_mod.benchmark(rows, workers=counts, batch_size=batch_size, repeats=repeats)
+    if process:
+        report["process"] = bench_mod.whole_process(rows, batch_size=batch_size, repeats=repeats)
     if json_out:
         sys.stdout.write(json.dumps(report) + "\n")
     else:

@@ -1,16 +1,15 @@
 """Listing events for people: filter stored (or freshly extracted) events and print a table."""
 from __future__ import annotations
 
-import unicodedata
 from typing import Iterable
 
 from rich.console import Console
 from rich.table import Table
 
+from unfog.text import fold_case
 
-def _fold(s: str | None) -> str:
-    s = unicodedata.normalize("NFKD", s or "")
-    return "".join(c for c in s if not unicodedata.combining(c)).casefold().replace("’", "'")
+
+_fold = fold_case
 
 
 def filter_events(events: Iterable[dict], place: str | None = None, since: str | None = None,

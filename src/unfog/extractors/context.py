@@ -1,9 +1,17 @@
-"""What an extractor sees: the article, its parsed text and earlier records."""
+"""What an extractor sees: the article, its parsed text, earlier records and a query layer.
+
+Extractors do not import each other. A later stage asks the Context about the
+records of earlier ones (``ctx.date_near``, ``ctx.place_near``,
+``ctx.statement_at``) and about the text's structure (``ctx.sentences``,
+``ctx.paragraphs``, ``ctx.same_paragraph``); see :mod:`unfog.extractors.query`.
+"""
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
+from unfog.extractors import query
 from unfog.model import Article, DateMention, Event, Figure, Place, Statement, stable_id
 
 
@@ -18,9 +26,11 @@ class Context:
     figures: list[Figure] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     options: dict[str, Any] = field(default_factory=dict)
+    _cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
-    @property
+    @functools.cached_property
     def text(self) -> str:
+        # doc.text joins every token: computed once, not on each use (it was quadratic in a piece)
         return self.doc.text
 
     @property
@@ -31,3 +41,42 @@ class Context:
     def make_id(self, prefix: str, start: int, end: int, *extra: Any) -> str:
         """Stable id from the article and the article-level offsets of the evidence."""
         return stable_id(prefix, self.article.id, start + self.offset, end + self.offset, *extra)
+
+    # -- text structure (computed once per piece) ------------------------------------------
+
+    @property
+    def sentences(self) -> list:
+        """spaCy's sentences (Spans), cut again at paragraph breaks."""
+        if "sentences" not in self._cache or self._cache.get("sentences_doc") is not self.doc:
+            self._cache["sentences"] = query.sentence_spans(self.doc)
+            self._cache["sentences_doc"] = self.doc
+        return self._cache["sentences"]
+
+    @property
+    def paragraphs(self) -> list[tuple[int, int]]:
+        """(start, end) of each non-empty paragraph of the text."""
+        if "paragraphs" not in self._cache or self._cache.get("paragraphs_doc") is not self.doc:
+            self._cache["paragraphs"] = query.paragraphs(self.text)
+            self._cache["paragraphs_doc"] = self.doc
+        return self._cache["paragraphs"]
+
+    def same_paragraph(self, a: int, b: int) -> bool:
+        """True when offsets a and b lie in one paragraph."""
+        return query.same_paragraph(self.text, a, b)
+
+    # -- earlier stages' records -----------------------------------------------------------
+
+    def date_near(self, start: int, end: int | None = None) -> DateMention | None:
+        """The resolved date of the clause around [start, end) (see :func:`query.date_near`)."""
+        index = self._cache.get("date_index")
+        if index is None or not index.fresh_for(self):
+            index = self._cache["date_index"] = query.DateIndex(self)
+        return query.date_near(self, start, start if end is None else end, index)
+
+    def place_near(self, start: int, end: int | None = None) -> Place | None:
+        """The most specific place of the sentence around [start, end) (see :func:`query.place_near`)."""
+        return query.place_near(self, start, start if end is None else end)
+
+    def statement_at(self, start: int, end: int | None = None) -> Statement | None:
+        """The statement whose content holds [start, end), the tightest first."""
+        return query.statement_at(self.statements, start, start if end is None else end)

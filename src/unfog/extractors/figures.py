@@ -23,7 +23,6 @@ import re
 
 from unfog.lexicons.actors import side_of  # noqa: I001
 from unfog.extractors.context import Context
-from unfog.extractors.statements import sentence_spans, statement_at
 from unfog.model import Figure
 
 UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -486,7 +485,7 @@ def extract(ctx: Context) -> list[Figure]:
         phrases = _find_phrases(doc)
     except Exception:
         return []
-    sents = sentence_spans(doc)
+    sents = ctx.sentences
     sent_of = {}
     for k, s in enumerate(sents):
         for t in range(s.start, s.end):
@@ -595,7 +594,7 @@ def _figure(ctx: Context, doc, text: str, ph: Phrase, sents, sent_of, earlier=()
     # include the counted noun when it directly follows ("4,000 Ukrainian soldiers")
     if counted is not None and counted.i >= ph.j and counted.i - ph.j <= 3 and counted.i < sent.end:
         end = counted.idx + len(counted.text)
-    stm = statement_at(ctx.statements, start, end)
+    stm = ctx.statement_at(start, end)
     source = ctx.article.source
     inner = _relative_claimant(counted)
     fig = Figure(
@@ -670,25 +669,15 @@ def _source_side(source: str | None) -> str:
 
 
 def _locate(ctx: Context, fig: Figure, s0: int, s1: int) -> None:
-    """Place and date from the helpers of the places and dates stages (None when they know nothing)."""
-    try:
-        from unfog.extractors.places import place_near
-
-        p = place_near(ctx, fig.start, fig.end)
-        if p is not None:
-            fig.place = getattr(p, "canonical", None) or getattr(p, "name", None)
-            fig.place_id = getattr(p, "id", None)
-    except Exception:
-        pass
-    try:
-        from unfog.extractors.dates import date_near
-
-        d = date_near(ctx, fig.start, fig.end)
-        if d is not None:
-            fig.date = getattr(d, "date", None)
-            fig.date_end = getattr(d, "date_end", None)
-    except Exception:
-        pass
+    """Place and date of the figure's clause, from the Context (None when it knows nothing)."""
+    p = ctx.place_near(fig.start, fig.end)
+    if p is not None:
+        fig.place = p.canonical or p.name
+        fig.place_id = p.id
+    d = ctx.date_near(fig.start, fig.end)
+    if d is not None:
+        fig.date = d.date
+        fig.date_end = d.date_end
 
 
 def _mark_unverified(text: str, sents, figures: list[Figure]) -> None:

@@ -24,8 +24,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from unfog.lexicons.actors import TITLES, Actor, fold, lookup_actor, side_of, strip_titles
+from unfog.lexicons.actors import SPEECH, TITLES, Actor, fold, is_state_body, lookup_actor, side_of, strip_titles
+from unfog.lexicons.countries import alpha3, country_terms
+from unfog.lexicons.wire import lead_end
 from unfog.extractors.context import Context
+from unfog.extractors.query import paragraphs, same_paragraph, sentence_spans, statement_at  # noqa: F401  (statement_at re-exported)
 from unfog.model import Statement
 
 # lemma -> the cue as reported. Speech and claim verbs only: what a person says, not does.
@@ -70,15 +73,6 @@ class QuoteSeg:
     end: int  # offset after the closing mark (or the paragraph end)
     group: int  # segments of one multi-paragraph quotation share a group
     closed: bool
-
-
-def paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each non-empty paragraph (blocks separated by newlines)."""
-    out = []
-    for m in re.finditer(r"[^\n]+", text):
-        if m.group(0).strip():
-            out.append((m.start(), m.end()))
-    return out
 
 
 def quote_segments(text: str) -> list[QuoteSeg]:
@@ -132,21 +126,6 @@ def _is_closing(s: str, i: int) -> bool:
     return not prev.isspace() or i == len(s) - 1
 
 
-def sentence_spans(doc):
-    """spaCy's sentences, cut again at paragraph breaks (the parser sometimes runs across them)."""
-    out = []
-    for sent in doc.sents:
-        start = sent.start
-        for t in sent:
-            if t.is_space and "\n" in t.text:
-                if t.i > start:
-                    out.append(doc[start:t.i])
-                start = t.i + 1
-        if start < sent.end:
-            out.append(doc[start:sent.end])
-    return out
-
-
 def in_quote(segs: list[QuoteSeg], start: int, end: int | None = None) -> QuoteSeg | None:
     end = start + 1 if end is None else end
     for s in segs:
@@ -173,6 +152,7 @@ class Memory:
     def __init__(self):
         self.speakers: list[Speaker] = []
         self.people: dict[str, str] = {}  # surname (folded) -> full name as first written
+        self.country: str | None = None  # the country the report is about (alpha-3)
 
     def note_people(self, doc) -> None:
         for ent in doc.ents:
@@ -520,26 +500,13 @@ def find_cues(sent, segs):
     return [c for c in out if not any(a.i in cue_ids for a in c[0].ancestors) or c[1].head.i == c[0].i]
 
 
-SPEAKER_NOUNS = {
-    "official", "spokesman", "spokeswoman", "spokesperson", "minister", "ministry", "president", "mayor",
-    "governor", "adviser", "advisor", "commander", "officer", "soldier", "fighter", "defender", "resident",
-    "civilian", "witness", "survivor", "doctor", "source", "analyst", "expert", "authority", "government",
-    "military", "army", "force", "side", "agency", "office", "mission", "monitor", "observer", "diplomat",
-    "envoy", "ambassador", "chief", "head", "leader", "staff", "council", "committee", "administration",
-    "police", "people", "man", "woman", "volunteer", "worker", "journalist", "correspondent", "reporter",
-    "newspaper", "channel", "broadcaster", "service", "department", "command", "organisation",
-    "organization", "group", "team", "coordinator", "representative", "secretary", "general", "kremlin",
-    "prosecutor", "investigator", "ombudsman", "commissioner", "council", "parliament", "lawmaker",
-    "member", "aide", "intelligence", "navy", "regiment", "battalion", "brigade", "unit", "medic",
-    "nurse", "teacher", "mother", "father", "wife", "husband", "son", "daughter", "family", "evacuee",
-    "refugee", "priest", "activist", "institute", "think", "tank", "company", "operator", "guard",
-}
+SPEAKER_NOUNS = set(SPEECH["speaker_nouns"])
 SPEAKER_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent")
 
 
 def _same_paragraph(a, b) -> bool:
-    lo, hi = sorted((a.idx, b.idx))
-    return "\n" not in a.doc.text[lo:hi]
+    lo, hi = sorted((a.i, b.i))
+    return "\n" not in a.doc[lo:hi].text_with_ws  # the text between them, not the whole doc's
 
 
 def _can_speak(tok) -> bool:
@@ -552,43 +519,35 @@ def _can_speak(tok) -> bool:
     return tok.pos_ == "NOUN" and lemma.endswith(SPEAKER_SUFFIXES) and len(lemma) > 5
 
 
-def extract(ctx: Context) -> list[Statement]:
-    doc = ctx.doc
-    text = doc.text
-    try:
-        segs = quote_segments(text)
-    except Exception:  # never let odd punctuation stop the article
-        segs = []
-    memory = Memory()
-    memory.note_people(doc)
-    paras = paragraphs(text)
-    out: list[Statement] = []
-    covered: list[tuple[int, int, Statement, QuoteSeg | None]] = []
-    group_speaker: dict[int, tuple[Speaker, Statement]] = {}
+class _Run:
+    """The state of one extraction: the text, its paragraphs and quotes, what was found so far."""
 
-    def para_of(pos: int) -> int:
-        for k, (a, b) in enumerate(paras):
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self.doc = ctx.doc
+        self.text = ctx.doc.text
+        self.segs = quote_segments(self.text)
+        self.memory = Memory()
+        self.memory.note_people(self.doc)
+        self.memory.country = report_country(ctx)
+        self.paras = paragraphs(self.text)
+        self.out: list[Statement] = []
+        self.covered: list[tuple[int, int, Statement, QuoteSeg | None]] = []
+        self.group_speaker: dict[int, tuple[Speaker, Statement]] = {}
+
+    def para_of(self, pos: int) -> int:
+        for k, (a, b) in enumerate(self.paras):
             if a <= pos < b:
                 return k
         return -1
 
-    def make(sp: Speaker, cue: str | None, polarity: str, quote: bool, start: int, end: int,
+    def make(self, sp: Speaker, cue: str | None, polarity: str, quote: bool, start: int, end: int,
              content: tuple[int, int] | None) -> Statement:
+        text = self.text
         st = Statement(
-            id=ctx.make_id("stm", start, end, sp.name),
-            article_id=ctx.article.id,
-            speaker=sp.name,
-            text=text[start:end],
-            start=start,
-            end=end,
-            speaker_role=sp.role,
-            speaker_side=sp.side,
-            cue=cue,
-            polarity=polarity,
-            quote=quote,
-            speaker_text=sp.text,
-            speaker_start=sp.start,
-            speaker_end=sp.end,
+            id=self.ctx.make_id("stm", start, end, sp.name), article_id=self.ctx.article.id, speaker=sp.name,
+            text=text[start:end], start=start, end=end, speaker_role=sp.role, speaker_side=sp.side, cue=cue,
+            polarity=polarity, quote=quote, speaker_text=sp.text, speaker_start=sp.start, speaker_end=sp.end,
             speaker_kind=sp.kind,
         )
         if content:
@@ -596,76 +555,89 @@ def extract(ctx: Context) -> list[Statement]:
             st.content = text[content[0]:content[1]]
         return st
 
-    last: Statement | None = None
-    last_para = -10
-    for sent in sentence_spans(doc):
-        if len(sent.text) > MAX_SENT_CHARS:
+
+def extract(ctx: Context) -> list[Statement]:
+    run = _Run(ctx)
+    for sent in sentence_spans(run.doc):
+        if len(sent.text) <= MAX_SENT_CHARS:
+            _sentence_statements(run, sent)
+    _headline_statements(run)
+    _continuations(run)
+    run.out.sort(key=lambda s: (s.start, s.end))
+    # ids must be unique even when one sentence credits the same name twice
+    seen: set[str] = set()
+    uniq = []
+    for s in run.out:
+        if s.id not in seen:
+            seen.add(s.id)
+            uniq.append(s)
+    _add_dates(ctx, uniq)
+    return uniq
+
+
+def _sentence_statements(run: _Run, sent) -> None:
+    """One statement per speaker credited by a cue in the sentence."""
+    text = run.text
+    s0, s1 = sent.start_char, sent.end_char
+    seen_names: dict[str, Statement] = {}
+    for verb, subj, cue in find_cues(sent, run.segs):
+        sp = build_speaker(subj, run.memory)
+        if sp is None or not sp.name.strip():
             continue
-        s0, s1 = sent.start_char, sent.end_char
-        # Sentences that are wholly inside a quotation get attributed later (continuations).
-        try:
-            cues = find_cues(sent, segs)
-        except Exception:
-            cues = []
-        seen_names: dict[str, Statement] = {}
-        for verb, subj, cue in cues:
-            try:
-                sp = build_speaker(subj, memory)
-            except Exception:
-                sp = None
-            if sp is None or not sp.name.strip():
-                continue
-            if sp.name in seen_names:
-                st = seen_names[sp.name]
-                if _polarity(verb, sent.text) == "denies":
-                    st.polarity = "denies"
-                continue
-            # Evidence: the sentence (within the cue's paragraph), widened to the quotations it touches.
-            start, end = s0, s1
-            k = para_of(verb.idx)
-            if k >= 0:
-                start, end = max(start, paras[k][0]), min(end, paras[k][1])
-            touched = [q for q in segs if q.start < end and start < q.end]
-            for q in touched:
-                start, end = min(start, q.start), max(end, q.end)
-            start, end = _trim(text, start, end)
-            content = None
-            if touched:
-                content = (touched[0].start, touched[-1].end)
-            elif cue == "put the number at":
-                sub = list(verb.subtree)
-                content = (sub[0].idx, sub[-1].idx + len(sub[-1].text))
-            else:
-                comp = [c for c in verb.children if c.dep_ == "ccomp"]
-                if comp:
-                    sub = list(comp[0].subtree)
-                    content = (sub[0].idx, sub[-1].idx + len(sub[-1].text))
-            st = make(sp, cue, _polarity(verb, sent.text), bool(touched), start, end, content)
-            seen_names[sp.name] = st
-            out.append(st)
-            memory.speakers.append(sp)
-            for q in touched:
-                group_speaker.setdefault(q.group, (sp, st))
-            covered.append((start, end, st, touched[0] if touched else None))
-            last, last_para = st, para_of(s0)
-    # Quotations nobody is credited with in their own sentence: continue the quote's speaker.
-    stmts_by_pos = sorted(out, key=lambda s: s.start)
-    for q in segs:
-        if any(a <= q.start and q.end <= b for a, b, _, _ in covered):
+        if sp.name in seen_names:
+            if _polarity(verb, sent.text) == "denies":
+                seen_names[sp.name].polarity = "denies"
             continue
-        if any(a < q.end and q.start < b for a, b, _, _ in covered):
+        # Evidence: the sentence (within the cue's paragraph), widened to the quotations it touches.
+        start, end = s0, s1
+        k = run.para_of(verb.idx)
+        if k >= 0:
+            start, end = max(start, run.paras[k][0]), min(end, run.paras[k][1])
+        touched = [q for q in run.segs if q.start < end and start < q.end]
+        for q in touched:
+            start, end = min(start, q.start), max(end, q.end)
+        start, end = _trim(text, start, end)
+        st = run.make(sp, cue, _polarity(verb, sent.text), bool(touched), start, end, _content(verb, cue, touched))
+        seen_names[sp.name] = st
+        run.out.append(st)
+        run.memory.speakers.append(sp)
+        for q in touched:
+            run.group_speaker.setdefault(q.group, (sp, st))
+        run.covered.append((start, end, st, touched[0] if touched else None))
+
+
+def _content(verb, cue: str, touched) -> tuple[int, int] | None:
+    """What was claimed: the quotations touched, the number phrase of "put at", or the reported clause."""
+    if touched:
+        return (touched[0].start, touched[-1].end)
+    if cue == "put the number at":
+        sub = list(verb.subtree)
+        return (sub[0].idx, sub[-1].idx + len(sub[-1].text))
+    comp = [c for c in verb.children if c.dep_ == "ccomp"]
+    if comp:
+        sub = list(comp[0].subtree)
+        return (sub[0].idx, sub[-1].idx + len(sub[-1].text))
+    return None
+
+
+def _continuations(run: _Run) -> None:
+    """Quotations nobody is credited with in their own sentence: continue the quote's speaker."""
+    text, paras = run.text, run.paras
+    stmts_by_pos = sorted(run.out, key=lambda s: s.start)
+    for q in run.segs:
+        if any(a < q.end and q.start < b for a, b, _, _ in run.covered):
             continue
-        owner = group_speaker.get(q.group)
+        owner = run.group_speaker.get(q.group)
         prev = None
         if owner is None:
             before = [s for s in stmts_by_pos if s.end <= q.start]
             if before:
                 prev = before[-1]
-                gap_paras = para_of(q.start) - para_of(prev.start)
+                gap_paras = run.para_of(q.start) - run.para_of(prev.start)
                 # Only right after a quoted statement, within two paragraphs, and only when
                 # the quotation fills its paragraph (a quoted phrase in the reporter's own
                 # sentence is not the last speaker's).
-                p = paras[para_of(q.start)] if para_of(q.start) >= 0 else (q.start, q.end)
+                p = paras[run.para_of(q.start)] if run.para_of(q.start) >= 0 else (q.start, q.end)
                 fills = q.start - p[0] <= 1 and (p[1] - q.end) <= 2
                 if not (prev.quote and 0 <= gap_paras <= 2 and (fills or gap_paras == 0)):
                     prev = None
@@ -677,21 +649,155 @@ def extract(ctx: Context) -> list[Statement]:
         start, end = _trim(text, q.start, q.end)
         if end <= start:
             continue
-        st = make(sp, None, "asserts", True, start, end, (start, end))
         # The speaker evidence of a continuation is the attribution it inherits.
-        out.append(st)
-        covered.append((start, end, st, q))
-    out.sort(key=lambda s: (s.start, s.end))
-    # ids must be unique even when one sentence credits the same name twice
-    seen: set[str] = set()
-    uniq = []
-    for s in out:
-        if s.id in seen:
+        st = run.make(sp, None, "asserts", True, start, end, (start, end))
+        run.out.append(st)
+        run.covered.append((start, end, st, q))
+
+
+# ---- the country a report is about, and headline attribution ------------------------------------
+
+def report_country(ctx: Context) -> str | None:
+    """The country most places in the article lie in (alpha-3), else the first country word; None if neither."""
+    counts: dict[str, int] = {}
+    for p in ctx.places:
+        code = alpha3(getattr(p, "country", None))
+        if code:
+            counts[code] = counts.get(code, 0) + 1
+    if counts:
+        return max(counts, key=lambda c: counts[c])
+    terms = country_terms()
+    for tok in ctx.doc:
+        code = terms.get(fold(tok.text))
+        if code:
+            return code
+    return None
+
+
+HEADLINE_MAX = 300
+_HEAD_SEP = re.compile(r"\s*:\s+|\s+[-–—]+\s*|[-–—]+\s+|(?<=[a-z.)’'])[-–—](?=[A-Z])")
+_HEAD_CUES = (r"says|said|say|claims|claimed|claim|reports|reported|report|confirms|confirmed|admits|admitted|"
+              r"announces|announced|recounts|denies|denied|insists|insist")
+_HEAD_CUE = re.compile(r"\s+(?P<cue>" + _HEAD_CUES + r")\s+", re.I)
+_HEAD_POST = re.compile(r",\s*(?:(?P<cue>says|said|say|claims|claimed|according to)\s+(?P<who>[^,;:]{2,60}?)"
+                        r"|(?P<who2>[^,;:]{2,60}?)\s+(?P<cue2>says|said|say|claims|claimed))\s*$", re.I)
+_JUNK = re.compile(r"(?:\s+[a-z]{1,4}(?:/[a-z]{1,4})+)+\s*$")  # wire-desk initials "sjw/ma/dh"
+
+
+def is_headline(line: str) -> bool:
+    """A title-like line: short, one line, no closing full stop."""
+    line = line.strip()
+    return 0 < len(line) <= HEADLINE_MAX and not re.search(r"[.!?][\"”’)]?$", line)
+
+
+def claimant_like(phrase: str, doc=None, start: int | None = None) -> bool:
+    """A short phrase that can name who claims: a known actor, a side, a speaker noun or a named entity."""
+    words = phrase.split()
+    if not 1 <= len(words) <= 8 or re.search(r"\d", phrase):
+        return False
+    if lookup_actor(phrase) is not None or side_of(phrase) is not None:
+        return True
+    nouns = SPEAKER_NOUNS | set(SPEECH["speech_media"])
+    if any(_singular(fold(w).strip("'’s")) in nouns or fold(w) in nouns for w in words):
+        return True
+    if doc is not None and start is not None:
+        span = doc.char_span(start, start + len(phrase), alignment_mode="expand")
+        return span is not None and any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in span)
+    return False
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _headline_statements(run: _Run) -> None:
+    """Headline attribution: '... - regional governor', '...: army', 'X says ...', '..., says X'."""
+    for a, b in run.paras:
+        line = run.text[a:b]
+        if not is_headline(line) or any(s.start < b and a < s.end and s.cue != "headline" for s in run.out
+                                        if s.content_start is not None):
             continue
-        seen.add(s.id)
-        uniq.append(s)
-    _add_dates(ctx, uniq)
-    return uniq
+        lead = a + lead_end(line)
+        junk = _JUNK.search(run.text[lead:b])
+        end = lead + junk.start() if junk else b
+        found = _trailing_claimant(run, lead, end) or _says_clause(run, lead, end)
+        if found is None:
+            continue
+        who, content, cue = found
+        sp = _phrase_speaker(run, *who)
+        start, stop = _trim(run.text, lead, end)
+        st = run.make(sp, cue, "denies" if cue.startswith("den") else "asserts", False, start, stop, content)
+        run.out.append(st)
+        run.memory.speakers.append(sp)
+        run.covered.append((start, stop, st, None))
+
+
+def _trailing_claimant(run: _Run, a: int, b: int):
+    """'... - regional governor', '...: army', '... -UN', '..., says militia': ((start, end), content, cue)."""
+    text = run.text
+    post = _HEAD_POST.search(text, a, b)
+    if post:
+        g = "who" if post.group("who") else "who2"
+        if claimant_like(post.group(g), run.doc, post.start(g)):
+            return (post.start(g), post.end(g)), (a, post.start()), (post.group("cue") or post.group("cue2")).lower()
+    for m in _HEAD_SEP.finditer(text, a, b):
+        tail = text[m.end():b]
+        cut = re.search(r",|\s+citing\b", tail)
+        who_end = m.end() + (cut.start() if cut else len(tail))
+        who = text[m.end():who_end].strip()
+        if m.start() - a < 8 or not who or not claimant_like(who, run.doc, m.end()):
+            continue
+        if not cut and re.search(r"\b(" + _HEAD_CUES + r")\b", who, re.I):
+            continue
+        return (m.end(), m.end() + len(who)), (a, m.start()), "headline"
+    return None
+
+
+def _says_clause(run: _Run, a: int, b: int):
+    """'Ukraine says 300 separatists killed': the clause after the cue, up to a comma, is the claim."""
+    text = run.text
+    for m in _HEAD_CUE.finditer(text, a, b):
+        left = text[a:m.start()]
+        bounds = list(re.finditer(r"[,;:]\s*|\b(?:as|after|while|and|but|amid|when)\s+", left, re.I))
+        w0 = a + (bounds[-1].end() if bounds else 0)
+        who = text[w0:m.start()].strip()
+        if not who or re.match(r"(?i)(the )?(shelling|fighting|attack|blast|strike|battle|clash|violence)", who):
+            continue
+        what = re.match(r"(?:that\s+)?([^,;:]+)", text[m.end():b])
+        if what and len(who.split()) <= 6 and claimant_like(who, run.doc, w0):
+            w1 = m.end() + what.start(1)
+            return (w0, w0 + len(who)), (w1, w1 + len(what.group(1).rstrip())), m.group("cue").lower()
+    return None
+
+
+def _phrase_speaker(run: _Run, start: int, end: int) -> Speaker:
+    """A speaker from a bare phrase (a headline's claimant)."""
+    phrase = run.text[start:end]
+    actor = lookup_actor(phrase)
+    country = run.memory.country
+    if actor is not None:
+        kind = {"media": "media", "person": "person"}.get(actor.kind, "organisation")
+        return Speaker(actor.name, actor.role, actor.side, kind, phrase, start, end)
+    name = re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.I)
+    words = fold(name).split()
+    last = words[-1] if words else ""
+    side = side_of(name, country)
+    if side is None and last in SPEECH["speech_media"]:
+        side = "MEDIA"
+    if side is None and is_state_body(name):
+        side = country
+    span = run.doc.char_span(start, end, alignment_mode="expand")
+    if span is not None and any(t.ent_type_ == "PERSON" for t in span):
+        kind = "person"
+    elif last.endswith("s") and not last.endswith("ss"):
+        kind = "collective"
+    else:
+        kind = "organisation" if side or is_state_body(name) else "unnamed"
+    return Speaker(name, None, side, kind, phrase, start, end)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -703,31 +809,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _add_dates(ctx: Context, stmts: list[Statement]) -> None:
-    try:
-        from unfog.extractors.dates import date_near
-    except Exception:  # the dates module is optional for statements
-        return
     for s in stmts:
-        try:
-            d = date_near(ctx, s.start, s.end)
-        except Exception:
-            d = None
+        d = ctx.date_near(s.start, s.end)
         if d is not None:
             s.date = getattr(d, "date", None) if not isinstance(d, str) else d
-
-
-def statement_at(statements: list[Statement], start: int, end: int) -> Statement | None:
-    """The statement whose claimed content (or evidence) holds [start, end); the tightest wins."""
-    best = None
-    for s in statements:
-        cs, ce = (s.content_start, s.content_end) if s.content_start is not None else (s.start, s.end)
-        if s.start <= start and end <= s.end:
-            inside_content = cs is not None and cs <= start and end <= ce
-            # a figure in the attribution part of a sentence still goes with the sentence's claim
-            key = (0 if inside_content else 1, (ce - cs) if inside_content else (s.end - s.start))
-            if best is None or key < best[0]:
-                best = (key, s)
-    return best[1] if best else None
 
 
 __all__ = ["extract", "quote_segments", "sentence_spans", "statement_at", "Actor"]

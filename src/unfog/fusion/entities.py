@@ -9,8 +9,9 @@ ledger and the dashboard agree on who is who.
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Iterable
+
+from unfog.text import fold as text_fold
 
 TITLES = {
     "mr", "mrs", "ms", "miss", "dr", "sir", "prof", "professor", "president", "prime", "minister",
@@ -25,19 +26,14 @@ SPOKES_RE = re.compile(
     r"spokesperson)\b(?:\s+(?:of|for|at))?\s+(?P<org>.+)$",
     re.I,
 )
-_APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u02bc": "'"})
+_POSSESSIVE = re.compile(r"['\u2019\u2018`\u02bc][sS]\b")
 
 
 def fold(text: str | None) -> str:
-    """Lower case, no diacritics, straight apostrophes, single spaces, no punctuation."""
+    """The name key (:func:`unfog.text.fold`) without possessives: "Russia's ministry" ~ "Russia ministry"."""
     if not text:
         return ""
-    t = unicodedata.normalize("NFKD", text.translate(_APOS))
-    t = "".join(c for c in t if not unicodedata.combining(c)).lower()
-    t = re.sub(r"'s\b", "", t)  # "Russia's defence ministry" ~ "Russia defence ministry"
-    t = re.sub(r"[^\w\s-]", " ", t)
-    t = re.sub(r"[-_]", " ", t)
-    return " ".join(t.split())
+    return text_fold(_POSSESSIVE.sub("", text))
 
 
 def strip_titles(tokens: list[str]) -> list[str]:

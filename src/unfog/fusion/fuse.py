@@ -17,16 +17,16 @@ The rules are described in docs/fusion.md.
 """
 from __future__ import annotations
 
-from unfog.fusion.grouping import cluster
-
 import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
-from datetime import date as _date
 from typing import Iterable
 
-from unfog.fusion.entities import Resolver, fold
+from unfog.days import day_number
+from unfog.geo import distance_km
+from unfog.groups import cluster
+from unfog.fusion.entities import Resolver, canonical_key, fold
 from unfog.model import ArticleRecords, Batch, Event, Figure, Place, Relation, Statement, stable_id
 
 SAME_TIME_DAYS = 3  # "about the same time" for contradictions and statements
@@ -62,14 +62,6 @@ _ABOUT = {"about", "around", "approximately", "roughly", "some", "estimated", "a
 
 
 # -- small helpers ---------------------------------------------------------
-def day_number(d: str | None) -> int | None:
-    """Days since year 1 for a YYYY-MM-DD (or longer ISO) string; None if not a date."""
-    if not d or len(d) < 10:
-        return None
-    try:
-        return _date.fromisoformat(d[:10]).toordinal()
-    except ValueError:
-        return None
 
 
 def place_key(name: str | None, geonames_id: int | None = None) -> str | None:
@@ -152,76 +144,168 @@ def points_agree(a: tuple[float, float, float], b: tuple[float, float, float]) -
 
 # -- figures -----------------------------------------------------------------
 @dataclass
-class FigureView:
-    """A figure with what comparison needs, computed once."""
+class FigureKey:
+    """What a figure counts, computed from its own article alone, so it can be stored and looked up.
 
-    fig: Figure
-    day: int | None
-    claimant: str
-    side: str | None
-    place: str | None
-    period: str | None
-    rng: tuple[float, float, float]
+    ``qkey`` is the comparable quantity: category, counted group, place and whether it is a
+    running total ("since the war began"); only figures of one ``qkey`` are ever compared.
+    ``incident`` names the incident the figure belongs to ("event type|day|place") when the
+    events extractor tied it to one; two figures tied to different incidents are never compared.
+    """
 
-    @property
-    def quantity(self) -> tuple:
-        # a running total ("since the siege began") is another quantity than a count of one
-        # day or incident; a figure with no period cue may be either and groups with the latter
-        f = self.fig
-        return (f.category, f.group or "", self.place or "", self.period == "cumulative")
+    figure_id: str
+    article_id: str
+    qkey: str
+    day: int | None = None
+    place: str = ""
+    period: str | None = None
+    source: str = ""
+    incident: str | None = None
+
+    def to_row(self) -> dict:
+        return dict(self.__dict__)
 
 
-def figure_views(figures: Iterable[Figure], published: dict[str, str | None], places: dict[str, list[Place]],
-                 resolver: Resolver | None = None) -> list[FigureView]:
-    figures = list(figures)
-    resolver = resolver or Resolver((f.claimant, None) for f in figures)
-    place_by_id = {p.id: p for ps in places.values() for p in ps}
-    topic = {aid: article_topic_place(ps) for aid, ps in places.items()}
+def _incidents(res: ArticleRecords) -> dict[str, str]:
+    """Figure id -> the incident signature of the event it belongs to (the earliest such event)."""
+    out: dict[str, str] = {}
+    for ev in sorted(res.events, key=lambda e: (e.start, e.id)):
+        sig = f"{ev.event_type}|{day_number(ev.date) or ''}|{place_key(ev.place, ev.geonames_id) or ''}"
+        for fid in ev.figure_ids or []:
+            out.setdefault(fid, sig)
+    return out
+
+
+def figure_keys(res: ArticleRecords) -> list[FigureKey]:
+    """The comparable quantity of every figure of an article that can be compared at all."""
+    art = res.article
+    topic = article_topic_place(res.places)
+    place_by_id = {p.id: p for p in res.places}
+    incident_of = _incidents(res)
     out = []
-    for f in figures:
-        if f.category in (None, "", "other"):
-            continue
-        rng = value_range(f)
-        if rng is None:
+    for f in res.figures:
+        if f.category in (None, "", "other") or value_range(f) is None:
             continue
         p = place_by_id.get(f.place_id) if f.place_id else None
-        if p is not None:
-            pk = _place_keys(p)
-        elif f.place:
-            pk = place_key(f.place)
-        else:
-            pk = topic.get(f.article_id)
-        out.append(FigureView(
-            fig=f,
-            day=day_number(f.date) or day_number(published.get(f.article_id)),
-            claimant=resolver.key(f.claimant) if f.claimant else "",
-            side=f.claimant_side,
-            place=pk,
-            # only running totals have periods; a stock is a level at a moment, an evacuation one operation
-            period=period_kind(f.sentence or f.text) if f.category in TALLY else None,
-            rng=rng,
+        pk = _place_keys(p) if p is not None else (place_key(f.place) if f.place else topic)
+        if pk is None:
+            continue  # a count with no place and no article topic is too vague to compare
+        # only running totals have periods; a stock is a level at a moment, an evacuation one operation
+        period = period_kind(f.sentence or f.text) if f.category in TALLY else None
+        out.append(FigureKey(
+            figure_id=f.id, article_id=art.id,
+            qkey=stable_id("qty", f.category, f.group or "", pk, period == "cumulative"),
+            day=day_number(f.date) or day_number(art.published), place=pk, period=period,
+            source=fold(art.source), incident=incident_of.get(f.id),
         ))
     return out
 
 
+@dataclass
+class FigureView:
+    """A figure with what comparison needs, computed once."""
+
+    fig: Figure
+    key: FigureKey
+    claimant: str
+    side: str | None
+    rng: tuple[float, float, float]
+
+    @property
+    def day(self) -> int | None:
+        return self.key.day
+
+    @property
+    def place(self) -> str:
+        return self.key.place
+
+    @property
+    def period(self) -> str | None:
+        return self.key.period
+
+    @property
+    def order(self) -> tuple:
+        return (self.day or 0, self.fig.article_id, self.fig.start, self.fig.id)
+
+
+def group_views(pairs: Iterable[tuple[Figure, FigureKey]]) -> list[FigureView]:
+    """Views of the figures of one quantity; names are resolved among the group only (order-free)."""
+    pairs = list(pairs)
+    resolver = Resolver((f.claimant, None) for f, _ in pairs)
+    out = []
+    for f, k in pairs:
+        # an unattributed figure speaks for the outlet that printed it
+        who = resolver.key(f.claimant) if f.claimant else (f"outlet:{k.source}" if k.source else "")
+        out.append(FigureView(fig=f, key=k, claimant=who, side=f.claimant_side, rng=value_range(f)))
+    out.sort(key=lambda v: v.order)
+    return out
+
+
 def quantity_id(v: FigureView) -> str:
-    f = v.fig
-    return stable_id("qty", f.category, f.group or "", f.group_side or "", v.place or "", v.period == "cumulative")
+    return v.key.qkey
 
 
 def _sides_compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
 
-def compare_figures(a: FigureView, b: FigureView) -> tuple[str, str] | None:
-    """The relation between two figures of one quantity, ``a`` not later than ``b``; or None."""
+def _same_incident(a: str | None, b: str | None) -> bool:
+    """Incident signatures that may name one incident (a day apart for publication lag)."""
+    if not a or not b:
+        return True
+    ta, da, pa = a.split("|")
+    tb, db, pb = b.split("|")
+    if ta != tb or (pa and pb and pa != pb):
+        return False
+    return not (da and db and abs(int(da) - int(db)) > EVENT_WINDOW_DAYS)
+
+
+def _nested(a: Figure, b: Figure) -> bool:
+    """One figure counts a part of the other ("of whom 12 children")."""
+    return getattr(a, "subset_of", None) == b.id or getattr(b, "subset_of", None) == a.id
+
+
+def comparable(a: FigureView, b: FigureView) -> bool:
+    """Two figures of one quantity that may be compared at all."""
     fa, fb = a.fig, b.fig
-    if not _sides_compatible(fa.group_side, fb.group_side):
-        return None
-    if a.fig.article_id == b.fig.article_id and (a.claimant == b.claimant or not a.claimant or not b.claimant):
-        return None  # one source repeating itself, or an unattributed restatement
+    if not _sides_compatible(fa.group_side, fb.group_side) or _nested(fa, fb):
+        return False
+    if fa.article_id == fb.article_id and (a.claimant == b.claimant or not a.claimant or not b.claimant):
+        return False  # one source repeating itself, or an unattributed restatement
     if a.day is None or b.day is None:
-        return None
+        return False
+    return _same_incident(a.key.incident, b.key.incident)
+
+
+def value_text(f: Figure) -> str:
+    """A figure's value as reported: "at least 15", "120-134" (no float artefacts)."""
+    if f.value is None:
+        return f"{_num(f.low)}-{_num(f.high)}"
+    return (f"{f.qualifier} " if f.qualifier else "") + _num(f.value)
+
+
+def _num(x) -> str:
+    if x is None:
+        return "?"
+    if isinstance(x, float) and x.is_integer():
+        x = int(x)
+    return f"{x:,}" if isinstance(x, int) else f"{x:,.2f}".rstrip("0").rstrip(".")
+
+
+def _who(v: FigureView) -> str:
+    return v.fig.claimant or (v.key.source and f"the outlet {v.key.source}") or "an unnamed source"
+
+
+def _note(kind: str, a: FigureView, b: FigureView, why: str) -> str:
+    va, vb = value_text(a.fig), value_text(b.fig)
+    if kind == "updates":
+        return f"{why}: {va} then {vb} ({_who(b)})"
+    return f"{why}: {_who(a)} {va}, {_who(b)} {vb}"
+
+
+def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
+    """The kind of relation between two comparable figures, ``a`` not later than ``b``, and why."""
+    fa, fb = a.fig, b.fig
     gap_days = b.day - a.day
     same_claimant = bool(a.claimant) and a.claimant == b.claimant
     same_side = a.side is not None and a.side == b.side
@@ -232,18 +316,16 @@ def compare_figures(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     ratio = max(a.rng[1], b.rng[1]) / max(min(a.rng[1], b.rng[1]), 1.0)
     if ratio > MAX_CONTRADICTION_RATIO and not same_claimant:
         return None  # "dozens" against "thousands": not one quantity
-    incident = cat in INCIDENT or a.period == "daily" or b.period == "daily"
+    incident = cat in INCIDENT or a.period == "daily" or b.period == "daily" or bool(a.key.incident and b.key.incident)
     window = EVENT_WINDOW_DAYS if incident else (STOCK_WINDOW_DAYS if cat in STOCK else 10_000)
     if incident and same_claimant and cat in TALLY and gap_days <= INCIDENT_REVISION_DAYS and b.rng[1] > a.rng[1]:
-        # the toll of one incident, revised upwards by the same source as bodies are found
-        return ("updates", "the same claimant revises the toll")
+        return ("updates", "the same source revises the toll")
     if gap_days > window:
         return None
     if agree:
-        if same_claimant and gap_days == 0:
-            return ("corroborates", "the same claim reported by two sources")
         if same_claimant:
-            return ("corroborates", f"the same claimant repeats the figure {gap_days} days later")
+            return ("corroborates", "the same claim reported again" if gap_days == 0
+                    else f"the same claimant repeats the figure {gap_days} days later")
         return ("corroborates", "independent claimants agree" if not same_side else "claimants on one side agree")
     # the same claimant changing its number is an update; another claimant of the side must differ clearly
     tolerance = 0.005 if same_claimant else AGREE_TOLERANCE
@@ -253,41 +335,55 @@ def compare_figures(a: FigureView, b: FigureView) -> tuple[str, str] | None:
             return None  # a running total does not shrink: more likely another count than an update
         return ("updates", "a later figure from the same claimant" if same_claimant else "a later figure from the same side")
     if disagree and not same_claimant and gap_days <= SAME_TIME_DAYS:
-        return ("contradicts", "different claimants give non-overlapping figures at about the same time")
+        return ("contradicts", "different claimants give incompatible figures")
     return None
 
 
-def relate_figures(views: list[FigureView]) -> list[Relation]:
-    """Relations within groups of figures counting one quantity."""
-    groups: dict[tuple, list[FigureView]] = defaultdict(list)
-    for v in views:
-        if v.place is None:
-            continue  # a count with no place and no article topic is too vague to compare
-        groups[v.quantity].append(v)
+def compare_figures(a: FigureView, b: FigureView) -> tuple[str, str] | None:
+    """The relation between two figures of one quantity, ``a`` not later than ``b``, with its note; or None."""
+    if not comparable(a, b):
+        return None
+    found = _kind(a, b)
+    if found is None:
+        return None
+    kind, why = found
+    return kind, _note(kind, a, b, why)
+
+
+def relate_group(items: list[FigureView]) -> list[Relation]:
+    """Relations among the figures of one quantity; depends only on the set of figures."""
+    items = sorted(items, key=lambda v: v.order)
+    pos = {v.fig.id: i for i, v in enumerate(items)}
     out: list[Relation] = []
-    for items in groups.values():
-        items.sort(key=lambda v: (v.day or 0, v.fig.article_id, v.fig.start))
-        for j, b in enumerate(items):
-            found: dict[tuple[str, str], Relation] = {}
-            for a in items[:j]:
-                rel = compare_figures(a, b)
-                if rel is None:
-                    continue
-                kind, note = rel
-                # one relation of a kind per earlier claimant: the latest such figure
-                key = (kind, a.claimant or a.fig.id)
-                found[key] = Relation(type=kind, a=a.fig.id, b=b.fig.id, note=note, group_id=quantity_id(a))
-            updates = [r for (k, _), r in found.items() if k == "updates"]
-            for (kind, _), r in found.items():
-                if kind != "updates":
-                    out.append(r)
-            if updates:
-                # only the most recent figure is updated, and not one that a later figure
-                # this one agrees with has already updated (A -> B, B ~ C: no A -> C)
-                last = updates[-1]
-                pos = {v.fig.id: i for i, v in enumerate(items)}
-                if not any(r.type == "corroborates" and pos[r.a] > pos[last.a] for r in found.values()):
-                    out.append(last)
+    for j, b in enumerate(items):
+        found: dict[tuple[str, str], Relation] = {}
+        for a in items[:j]:
+            rel = compare_figures(a, b)
+            if rel is None:
+                continue
+            kind, note = rel
+            # one relation of a kind per earlier claimant: the latest such figure
+            found[(kind, a.claimant or a.fig.id)] = Relation(type=kind, a=a.fig.id, b=b.fig.id, note=note,
+                                                             group_id=a.key.qkey)
+        updates = [r for (k, _), r in found.items() if k == "updates"]
+        out += [r for (k, _), r in found.items() if k != "updates"]
+        if updates:
+            # only the most recent figure is updated, and not one that a later figure
+            # this one agrees with has already updated (A -> B, B ~ C: no A -> C)
+            last = max(updates, key=lambda r: pos[r.a])
+            if not any(r.type == "corroborates" and pos[r.a] > pos[last.a] for r in found.values()):
+                out.append(last)
+    return out
+
+
+def relate_figure_groups(pairs: Iterable[tuple[Figure, FigureKey]]) -> list[Relation]:
+    """Relations within every quantity among the given (figure, key) pairs."""
+    groups: dict[str, list[tuple[Figure, FigureKey]]] = defaultdict(list)
+    for f, k in pairs:
+        groups[k.qkey].append((f, k))
+    out: list[Relation] = []
+    for q in sorted(groups):
+        out += relate_group(group_views(groups[q]))
     return out
 
 
@@ -304,6 +400,9 @@ TOPICS = {
     "ceasefire": "ceasefir truce paus",
     "responsibility": "respons blame behind stag provoc fake",
 }
+# topics on which the two parties' own accounts of one incident can clash
+ACCOUNT_TOPICS = {"attack", "control", "responsibility"}
+NON_PARTY_SIDES = {"INT", "MEDIA", "CIV", "UNK"}
 _TOPIC_OF: dict[str, str] = {}
 STOPWORDS = set(
     "a an the and or but of to in on at by for from with without into onto over under as is are was were be been "
@@ -367,47 +466,59 @@ def dismissed_clause(s: Statement) -> str:
 
 
 @dataclass
-class StatementView:
-    st: Statement
+class StatementKey:
+    """What a statement is about, computed from its own article alone (stored for lookups)."""
+
+    statement_id: str
+    article_id: str
+    start: int
     day: int | None
     speaker: str
     side: str | None
-    stems: set[str]
-    topics: set[str]
-    places: set[str] = field(default_factory=set)
-    denial: bool = False
+    denial: bool
+    stems: list[str]
+    topics: list[str]
+    places: list[str]
+
+    def pairs(self) -> list[str]:
+        """Topic@place pairs: two statements can be related only when they share one."""
+        return sorted(f"{t}@{p}" for t in self.topics for p in self.places)
+
+    @property
+    def order(self) -> tuple:
+        return (self.day or 0, self.article_id, self.start, self.statement_id)
+
+    def to_row(self) -> dict:
+        return dict(self.__dict__)
 
 
-def statement_views(statements: Iterable[Statement], published: dict[str, str | None],
-                    places: dict[str, list[Place]], resolver: Resolver | None = None) -> list[StatementView]:
-    statements = list(statements)
-    resolver = resolver or Resolver((s.speaker, s.speaker_role) for s in statements)
+def statement_keys(res: ArticleRecords) -> list[StatementKey]:
+    art = res.article
+    topic = article_topic_place(res.places)
     out = []
-    for s in statements:
+    for s in res.statements:
         denial = is_denial(s)
         # a dismissal ("called the claim premature") names what it dismisses around the quote
         content = dismissed_clause(s) if denial and s.polarity != "denies" else (s.content or s.text)
         # the speaker's own name is not part of what is claimed
         stems = content_stems(content) - content_stems(s.speaker) - content_stems(s.speaker_text)
-        lo, hi = (s.start, s.end)
-        pks = {k for p in places.get(s.article_id, []) if lo <= p.start < hi for k in [_place_keys(p)] if k}
-        if not pks:
-            t = article_topic_place(places.get(s.article_id, []))
-            pks = {t} if t else set()
-        out.append(StatementView(
-            st=s,
-            day=day_number(s.date) or day_number(published.get(s.article_id)),
-            speaker=resolver.key(s.speaker, s.speaker_role),
-            side=s.speaker_side,
-            stems=stems,
-            topics=topics_of(stems),
-            places=pks,
-            denial=denial,
+        pks = {k for p in res.places if s.start <= p.start < s.end for k in [_place_keys(p)] if k}
+        if not pks and topic:
+            pks = {topic}
+        out.append(StatementKey(
+            statement_id=s.id, article_id=art.id, start=s.start,
+            day=day_number(s.date) or day_number(art.published),
+            speaker=canonical_key(s.speaker, s.speaker_role), side=s.speaker_side, denial=denial,
+            stems=sorted(stems), topics=sorted(topics_of(stems)), places=sorted(pks),
         ))
     return out
 
 
-def denial_score(denial: StatementView, claim: StatementView) -> float:
+def _close_in_time(a: StatementKey, b: StatementKey) -> bool:
+    return a.day is not None and b.day is not None and abs(a.day - b.day) <= SAME_TIME_DAYS
+
+
+def denial_score(denial: StatementKey, claim: StatementKey) -> float:
     """How well a denial answers a claim: 0 when it cannot be its denial."""
     if not denial.denial or claim.denial:
         return 0.0
@@ -416,47 +527,104 @@ def denial_score(denial: StatementView, claim: StatementView) -> float:
             return 0.0
     elif not denial.speaker or denial.speaker == claim.speaker:
         return 0.0
-    if denial.day is None or claim.day is None or abs(denial.day - claim.day) > SAME_TIME_DAYS:
+    if not _close_in_time(denial, claim):
         return 0.0
-    same_article = denial.st.article_id == claim.st.article_id
-    if not same_article and not (denial.places & claim.places):
+    same_article = denial.article_id == claim.article_id
+    if not same_article and not set(denial.places) & set(claim.places):
         return 0.0
-    shared_topics = denial.topics & claim.topics
+    shared_topics = set(denial.topics) & set(claim.topics)
     if not shared_topics:
         return 0.0
-    shared_words = denial.stems & claim.stems
+    shared_words = set(denial.stems) & set(claim.stems)
     # the answer to a claim is usually in the same report and the same days
     if same_article:  # within a report, dates of statements are too noisy to rank by
         return len(shared_topics) + 0.5 * len(shared_words) + 1.0
     return len(shared_topics) + 0.5 * len(shared_words) - 0.25 * abs(denial.day - claim.day)
 
 
-def relate_statements(views: list[StatementView]) -> list[Relation]:
-    """Each denial contradicts the one assertion it most plausibly answers."""
-    out = []
-    for d in views:
-        if not d.denial:
+def account_score(later: StatementKey, earlier: StatementKey) -> float:
+    """How surely two assertions are the two parties' clashing accounts of one incident (0: not)."""
+    if later.denial or earlier.denial:
+        return 0.0
+    sides = {later.side, earlier.side}
+    if None in sides or sides & NON_PARTY_SIDES or len(sides) < 2:
+        return 0.0
+    if not _close_in_time(later, earlier) or not set(later.places) & set(earlier.places):
+        return 0.0
+    shared_topics = set(later.topics) & set(earlier.topics) & ACCOUNT_TOPICS
+    shared_words = set(later.stems) & set(earlier.stems)
+    if not shared_topics or len(shared_words) < ACCOUNT_MIN_SHARED_WORDS:
+        return 0.0
+    return len(shared_topics) + 0.5 * len(shared_words)
+
+
+ACCOUNT_MIN_SHARED_WORDS = 3
+
+
+def _best(focus: StatementKey, candidates: Iterable[StatementKey], score) -> tuple[StatementKey | None, float]:
+    """The best-scoring candidate; ties go to the nearest in the same article, then the first by id."""
+    best, best_rank = None, None
+    for c in sorted(candidates, key=lambda c: c.statement_id):
+        s = score(focus, c)
+        if s <= 0:
             continue
-        best, best_score = None, 0.0
-        for c in views:
-            s = denial_score(d, c)
-            if s > best_score or (s == best_score and s > 0 and best is not None
-                                  and abs(c.st.start - d.st.start) < abs(best.st.start - d.st.start)):
-                best, best_score = c, s
-        if best is not None:
-            a, b = sorted([best, d], key=lambda v: (v.day or 0, v.st.article_id, v.st.start))
-            out.append(Relation(type="contradicts", a=a.st.id, b=b.st.id,
-                                note=f"denial of the claim (shared topic: {', '.join(sorted(d.topics & best.topics))})"))
+        near = -abs(c.start - focus.start) if c.article_id == focus.article_id else -10**9
+        rank = (s, near)
+        if best_rank is None or rank > best_rank:
+            best, best_rank = c, rank
+    return best, (best_rank[0] if best_rank else 0.0)
+
+
+def statement_group(focus_id: str) -> str:
+    """The group id of the relations a statement chose (replaced together when it is related again)."""
+    return stable_id("stg", focus_id)
+
+
+def relate_focus(focus: StatementKey, candidates: list[StatementKey]) -> list[Relation]:
+    """The relation a statement makes: a denial to the claim it denies; an assertion to the other party's
+    earlier account of the same incident."""
+    others = [c for c in candidates if c.statement_id != focus.statement_id]
+    if focus.denial:
+        best, _ = _best(focus, others, denial_score)
+        if best is None:
+            return []
+        a, b = sorted([best, focus], key=lambda v: v.order)
+        shared = ", ".join(sorted(set(focus.topics) & set(best.topics)))
+        return [Relation(type="contradicts", a=a.statement_id, b=b.statement_id,
+                         note=f"a denial of the claim (shared topic: {shared})", group_id=statement_group(focus.statement_id))]
+    earlier = [c for c in others if c.order < focus.order]
+    best, _ = _best(focus, earlier, account_score)
+    if best is None:
+        return []
+    shared = ", ".join(sorted(set(focus.topics) & set(best.topics) & ACCOUNT_TOPICS))
+    return [Relation(type="contradicts", a=best.statement_id, b=focus.statement_id,
+                     note=f"the two parties' accounts of one incident ({shared}) differ: {best.side} against {focus.side}",
+                     group_id=statement_group(focus.statement_id))]
+
+
+def relate_statement_pool(pool: Iterable[StatementKey], foci: set[str] | None = None) -> list[Relation]:
+    """Relations chosen by the statements in ``foci`` (all when None) among a pool that holds every
+    statement each of them could be related to."""
+    pool = {k.statement_id: k for k in pool}
+    by_pair: dict[str, list[StatementKey]] = defaultdict(list)
+    by_article: dict[str, list[StatementKey]] = defaultdict(list)
+    for k in pool.values():
+        by_article[k.article_id].append(k)
+        for p in k.pairs():
+            by_pair[p].append(k)
+    out = []
+    for sid in sorted(pool):
+        if foci is not None and sid not in foci:
+            continue
+        focus = pool[sid]
+        cands = {c.statement_id: c for p in focus.pairs() for c in by_pair[p]}
+        cands.update({c.statement_id: c for c in by_article[focus.article_id]})
+        out += relate_focus(focus, list(cands.values()))
     return out
 
 
 # -- events -------------------------------------------------------------------
-def _km(a_lat, a_lon, b_lat, b_lon) -> float:
-    r = 6371.0
-    p1, p2 = math.radians(a_lat), math.radians(b_lat)
-    dp, dl = p2 - p1, math.radians(b_lon - a_lon)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * r * math.asin(min(1.0, math.sqrt(h)))
+_km = distance_km
 
 
 MERGE_KM = 25.0
@@ -573,95 +741,98 @@ def _merged(members: list[Event]) -> Event:
 
 
 # -- entry points ---------------------------------------------------------------
-def relate_records(figures: list[Figure], statements: list[Statement], places: dict[str, list[Place]],
-                   published: dict[str, str | None]) -> list[Relation]:
-    """All relations among the given records (pure)."""
-    resolver = Resolver([(f.claimant, None) for f in figures] + [(s.speaker, s.speaker_role) for s in statements])
-    rels = relate_figures(figure_views(figures, published, places, resolver))
-    rels += relate_statements(statement_views(statements, published, places, resolver))
-    seen, out = set(), []
+def _dedupe(rels: Iterable[Relation]) -> list[Relation]:
+    seen: dict[str, Relation] = {}
     for r in rels:
-        if r.id not in seen:
-            seen.add(r.id)
-            out.append(r)
-    return out
+        seen.setdefault(r.id, r)
+    return [seen[k] for k in sorted(seen)]
 
 
-def _gather(results: Iterable[ArticleRecords]):
-    figures, statements, places, published = [], [], {}, {}
+def relate(results: Iterable[ArticleRecords]) -> list[Relation]:
+    """Relations among the statements and figures of a batch (the same whatever the order of the batch)."""
+    pairs, skeys = [], []
     for r in results:
         if r.article.status != "ok":
             continue
-        figures += r.figures
-        statements += r.statements
-        places[r.article.id] = list(r.places)
-        published[r.article.id] = r.article.published
-    return figures, statements, places, published
-
-
-def relate(results: list[ArticleRecords]) -> list[Relation]:
-    """Relations among the statements and figures of a batch."""
-    return relate_records(*_gather(results))
+        figs = {f.id: f for f in r.figures}
+        pairs += [(figs[k.figure_id], k) for k in figure_keys(r)]
+        skeys += statement_keys(r)
+    return _dedupe(relate_figure_groups(pairs) + relate_statement_pool(skeys))
 
 
 def fuse(results: list[ArticleRecords]) -> Batch:
     """Relate the records of a batch and merge events reported by several articles."""
     results = list(results)
-    try:
-        relations = relate(results)
-    except Exception as exc:  # fusion must never lose the batch's records
-        import warnings
-
-        warnings.warn(f"relating records failed: {exc!r}")
-        relations = []
+    relations = relate(results)
     order = {r.article.id: i for i, r in enumerate(results)}
     events = [e for r in results for e in r.events]
-    try:
-        merged = merge_events(events, order)
-    except Exception as exc:
-        import warnings
+    return Batch(results=results, relations=relations, events=merge_events(events, order))
 
-        warnings.warn(f"merging events failed: {exc!r}")
-        merged = events
-    return Batch(results=results, relations=relations, events=merged)
+
+@dataclass
+class StoreRelating:
+    """What relating a chunk against the store decided: keys to store, relations to replace."""
+
+    figure_keys: list[FigureKey]
+    statement_keys: list[StatementKey]
+    relations: list[Relation]
+    replaced_groups: list[str]  # stored relations of these groups are replaced by ``relations``
+
+
+def relate_chunk(results: list[ArticleRecords], store) -> StoreRelating:
+    """Relate a chunk of new articles to each other and to the store, incrementally.
+
+    Only stored records that could be compared with the new ones are read, through
+    indexed lookups (figures of the same quantities, statements sharing a topic and
+    place within a few days). Every quantity and statement whose relations may
+    change is related again from all its comparable records, so the stored relations
+    end up the same whatever the order and chunking of the input.
+    """
+    from unfog.store import relating as q
+
+    ok = [r for r in results if r.article.status == "ok"]
+    chunk_articles = sorted({r.article.id for r in results})
+    fkeys = [k for r in ok for k in figure_keys(r)]
+    skeys = [k for r in ok for k in statement_keys(r)]
+    new_figs = {f.id: f for r in ok for f in r.figures}
+    # quantities of the new figures, and those the chunk's articles had when stored before (reprocess)
+    qkeys = sorted({k.qkey for k in fkeys} | set(q.quantities_of_articles(store, chunk_articles)))
+    pairs = {k.figure_id: (new_figs[k.figure_id], k) for k in fkeys}
+    for f, k in q.figures_of_quantities(store, qkeys, exclude_articles=chunk_articles):
+        pairs.setdefault(f.id, (f, k))
+    rels = relate_figure_groups(pairs.values())
+    groups = list(qkeys)
+    srels, foci = _relate_statements_with_store(skeys, store, chunk_articles)
+    groups += [statement_group(s) for s in sorted(foci)]
+    return StoreRelating(fkeys, skeys, _dedupe(rels + srels), groups)
+
+
+def _relate_statements_with_store(skeys: list[StatementKey], store,
+                                  chunk_articles: list[str]) -> tuple[list[Relation], set[str]]:
+    """Relations chosen by new statements, and by stored ones that now have new candidates."""
+    from unfog.store import relating as q
+
+    if not skeys:
+        return [], set()
+    new = {k.statement_id: k for k in skeys}
+    wanted = {(p, k.day) for k in skeys if k.day is not None for p in k.pairs()}
+    # stored statements that can see a new one: they choose again
+    near = q.statements_sharing(store, wanted, SAME_TIME_DAYS, exclude=set(new), exclude_articles=chunk_articles)
+    foci = set(new) | {k.statement_id for k in near}
+    # everything those can see: statements sharing a pair within the window of each focus, and their articles
+    wider = {(p, k.day) for k in near if k.day is not None for p in k.pairs()}
+    pool = {k.statement_id: k for k in near}
+    for k in q.statements_sharing(store, wider, SAME_TIME_DAYS, exclude=set(new), exclude_articles=chunk_articles):
+        pool.setdefault(k.statement_id, k)
+    for k in q.statements_of_articles(store, sorted({k.article_id for k in near})):
+        pool.setdefault(k.statement_id, k)
+    pool.update(new)
+    return relate_statement_pool(pool.values(), foci), foci
 
 
 def relate_with_store(results: list[ArticleRecords], store) -> list[Relation]:
-    """Relations of new records among themselves and with what the store holds.
-
-    Only relations that touch at least one new record are returned; relations
-    among stored records were written when they were ingested.
-    """
-    figures, statements, places, published = _gather(results)
-    new_ids = {x.id for x in figures} | {x.id for x in statements}
-    new_articles = set(published)
-    cats = sorted({f.category for f in figures if f.category and f.category != "other"})
-    old_figs: list[Figure] = []
-    if cats:
-        marks = ", ".join("?" for _ in cats)
-        old_figs = [f for f in store.records("figures", where=f"category IN ({marks})", params=cats)
-                    if f.article_id not in new_articles]
-    old_sts: list[Statement] = []
-    days = [d for d in (day_number(p) for p in published.values()) if d is not None]
-    if statements and days:
-        # a denial answers claims of the same days: only statements of articles published near the new ones
-        near = [a["id"] for a in store.rows("articles") if a["id"] not in new_articles
-                and (lambda d: d is not None and min(days) - STATEMENT_STORE_DAYS <= d <= max(days) + STATEMENT_STORE_DAYS)(
-                    day_number(a.get("published")))]
-        for i in range(0, len(near), 500):
-            chunk = near[i:i + 500]
-            marks = ", ".join("?" for _ in chunk)
-            old_sts += store.records("statements", where=f"article_id IN ({marks})", params=chunk)
-    old_articles = {x.article_id for x in old_figs} | {x.article_id for x in old_sts}
-    if old_articles:
-        ids = sorted(old_articles)
-        marks = ", ".join("?" for _ in ids)
-        for a in store.rows("articles", where=f"id IN ({marks})", params=ids):
-            published[a["id"]] = a.get("published")
-        for p in store.records("places", where=f"article_id IN ({marks})", params=ids):
-            places.setdefault(p.article_id, []).append(p)
-    rels = relate_records(figures + old_figs, statements + old_sts, places, published)
-    return [r for r in rels if r.a in new_ids or r.b in new_ids]
+    """Relations of new records among themselves and with what the store holds (see :func:`relate_chunk`)."""
+    return relate_chunk(results, store).relations
 
 
 def stored_events(store) -> list[Event]:

@@ -2,7 +2,11 @@
 
 :func:`ledger_rows` is a pure function of figures and relations (records or
 plain dicts, as read from the store), shared by ``unfog claims`` and the web
-dashboard. The row shape is documented in docs/fusion.md.
+dashboard. A row holds figures of one comparable quantity (see
+:class:`unfog.fusion.fuse.FigureKey`) that fusion related to each other, so a
+row never mixes incidents or unrelated counts; a figure no other figure was
+related to is a row of its own. Values are shown as reported. The row shape is
+documented in docs/fusion.md.
 """
 from __future__ import annotations
 
@@ -10,13 +14,13 @@ import statistics
 from collections import defaultdict
 from typing import Any, Iterable
 
-from unfog.fusion.entities import Resolver
-from unfog.fusion.fuse import figure_views, quantity_id
-from unfog.model import Figure, Relation
+from unfog.fusion.fuse import FigureKey, figure_keys, group_views, value_text
+from unfog.groups import components
+from unfog.model import Article, ArticleRecords, Figure, Place, Relation, stable_id
 
 BEST_RULE = (
-    "median of the claimants' most recent point values, counting only verified or "
-    "international (INT) claimants when there are any"
+    "median of the claimants' most recent reported values (whole when they are whole numbers), counting only "
+    "verified or international (INT) claimants when there are any"
 )
 
 
@@ -29,85 +33,103 @@ def _period(days: list[str]) -> dict[str, str | None]:
     return {"start": days[0] if days else None, "end": days[-1] if days else None}
 
 
-def best_value(claims: list[dict]) -> float | None:
+def _reported(c: dict) -> int | float | None:
+    """The number a claim gives: its value, else the low end of its range."""
+    return c["value"] if c["value"] is not None else c["low"]
+
+
+def best_value(claims: list[dict]) -> int | float | None:
     """The best single value for a quantity (see BEST_RULE)."""
     latest: dict[str, dict] = {}
     for c in sorted(claims, key=lambda c: (c["date"] or "", c["figure_id"])):
-        if c["point"] is not None:
+        if _reported(c) is not None:
             latest[c["claimant_key"] or c["figure_id"]] = c
     pool = list(latest.values())
     trusted = [c for c in pool if c["verified"] or c["claimant_side"] == "INT"]
     pool = trusted or pool
     if not pool:
         return None
-    return statistics.median(c["point"] for c in pool)
+    values = [_reported(c) for c in pool]
+    mid = statistics.median(values)
+    if all(float(v).is_integer() for v in values):
+        mid = round(mid)  # counts of people: no "5,999.5"
+    return _plain(mid)
+
+
+def _plain(x):
+    return int(x) if isinstance(x, float) and x.is_integer() else x
+
+
+def keys_for(figures: list[Figure], published: dict, places: dict) -> dict[str, FigureKey]:
+    """Keys of figures computed from their articles' places and dates (when the store has none)."""
+    by_article: dict[str, list[Figure]] = defaultdict(list)
+    for f in figures:
+        by_article[f.article_id].append(f)
+    out = {}
+    for aid, figs in by_article.items():
+        res = ArticleRecords(article=Article(id=aid, published=published.get(aid)), figures=figs,
+                             places=[_as(Place, p) for p in places.get(aid, [])])
+        out.update({k.figure_id: k for k in figure_keys(res)})
+    return out
+
+
+def _claim(v, published: dict) -> dict:
+    f = v.fig
+    return {
+        "figure_id": f.id, "article_id": f.article_id, "claimant": f.claimant, "claimant_key": v.claimant,
+        "claimant_side": f.claimant_side, "value": _plain(f.value), "low": _plain(f.low), "high": _plain(f.high),
+        "qualifier": f.qualifier, "reported": value_text(f), "date": f.date or (published.get(f.article_id) or None),
+        "verified": f.verified, "text": f.text, "place": f.place,
+    }
+
+
+def _row(vs: list, rels: list[Relation], published: dict) -> dict:
+    claims = [_claim(v, published) for v in vs]
+    first = vs[0].fig
+    lows = [c["low"] if c["low"] is not None else c["value"] for c in claims]
+    highs = [c["high"] if c["high"] is not None else c["value"] for c in claims]
+    lows, highs = [x for x in lows if x is not None], [x for x in highs if x is not None]
+    return {
+        "id": stable_id("ldg", *sorted(v.fig.id for v in vs)),
+        "quantity": vs[0].key.qkey,
+        "category": first.category,
+        "group": first.group,
+        "group_side": next((v.fig.group_side for v in vs if v.fig.group_side), None),
+        "place": next((v.fig.place for v in vs if v.fig.place), None),
+        "incident": next((v.key.incident for v in vs if v.key.incident), None),
+        "period": {**_period([c["date"] for c in claims]), "kind": vs[0].period},
+        "claimants": claims,
+        "low": min(lows) if lows else None,
+        "best": best_value(claims),
+        "high": max(highs) if highs else None,
+        "best_rule": BEST_RULE,
+        "relations": [{"type": r.type, "a": r.a, "b": r.b, "note": r.note} for r in rels],
+        "contested": any(r.type == "contradicts" for r in rels),
+    }
 
 
 def ledger_rows(figures: Iterable[Any], relations: Iterable[Any], published: dict[str, str | None] | None = None,
-                places: dict | None = None) -> list[dict]:
-    """One row per quantity (category, group, side of the group, place, period kind)."""
+                places: dict | None = None, keys: dict[str, FigureKey] | None = None) -> list[dict]:
+    """One row per quantity: figures of one comparable quantity joined by fusion's relations."""
     figures = [_as(Figure, f) for f in figures]
     relations = [_as(Relation, r) for r in relations]
     published = published or {}
-    resolver = Resolver((f.claimant, None) for f in figures)
-    views = figure_views(figures, published, places or {}, resolver)
-    by_id = {v.fig.id: v for v in views}
-    # quantities, merged where a relation links two of them (fusion may know more, e.g. places)
-    parent: dict[str, str] = {}
-
-    def find(k):
-        parent.setdefault(k, k)
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
-    # a count with no place is only grouped with counts of its own article
-    qid = {v.fig.id: quantity_id(v) if v.place else quantity_id(v) + ":" + v.fig.article_id for v in views}
-    for r in relations:
-        if r.a in qid and r.b in qid:
-            parent[find(qid[r.a])] = find(qid[r.b])
-    groups: dict[str, list] = defaultdict(list)
-    for v in views:
-        groups[find(qid[v.fig.id])].append(v)
-    rels_of: dict[str, list[Relation]] = defaultdict(list)
-    for r in relations:
-        if r.a in by_id:
-            rels_of[find(qid[r.a])].append(r)
-        elif r.b in by_id:
-            rels_of[find(qid[r.b])].append(r)
+    keys = keys if keys is not None else keys_for(figures, published, places or {})
+    by_q: dict[str, list] = defaultdict(list)
+    for f in figures:
+        if f.id in keys:
+            by_q[keys[f.id].qkey].append((f, keys[f.id]))
     rows = []
-    for key, vs in groups.items():
-        vs.sort(key=lambda v: (v.fig.date or published.get(v.fig.article_id) or "", v.fig.article_id, v.fig.start))
-        claims = []
-        for v in vs:
-            f = v.fig
-            claims.append({
-                "figure_id": f.id, "article_id": f.article_id, "claimant": f.claimant, "claimant_key": v.claimant,
-                "claimant_side": f.claimant_side, "value": f.value, "low": f.low, "high": f.high,
-                "qualifier": f.qualifier, "point": v.rng[1], "date": f.date or (published.get(f.article_id) or None),
-                "verified": f.verified, "text": f.text, "place": f.place,
-            })
-        first = vs[0].fig
-        rels = sorted(rels_of.get(key, []), key=lambda r: (r.type, r.a, r.b))
-        lows = [v.rng[0] for v in vs]
-        highs = [v.rng[2] for v in vs if v.rng[2] != float("inf")]
-        rows.append({
-            "id": key,
-            "category": first.category,
-            "group": first.group,
-            "group_side": next((v.fig.group_side for v in vs if v.fig.group_side), None),
-            "place": next((v.fig.place for v in vs if v.fig.place), None),
-            "period": {**_period([c["date"] for c in claims]), "kind": vs[0].period},
-            "claimants": claims,
-            "low": min(lows) if lows else None,
-            "best": best_value(claims),
-            "high": max(highs) if highs else None,
-            "best_rule": BEST_RULE,
-            "relations": [{"type": r.type, "a": r.a, "b": r.b, "note": r.note} for r in rels],
-            "contested": any(r.type == "contradicts" for r in rels),
-        })
-    rows.sort(key=lambda r: (not r["contested"], r["category"], r["place"] or "", r["id"]))
+    for q in sorted(by_q):
+        views = group_views(by_q[q])
+        ids = {v.fig.id for v in views}
+        inside = [r for r in relations if r.a in ids and r.b in ids]
+        by_id = {v.fig.id: v for v in views}
+        for members in components([v.fig.id for v in views], [(r.a, r.b) for r in inside]):
+            m = set(members)
+            rels = sorted((r for r in inside if r.a in m), key=lambda r: (r.type, r.a, r.b))
+            rows.append(_row([by_id[i] for i in members], rels, published))
+    rows.sort(key=lambda r: (not r["contested"], -len(r["claimants"]), r["category"], r["place"] or "", r["id"]))
     return rows
 
 
@@ -116,22 +138,26 @@ def contested(rows: list[dict]) -> list[dict]:
 
 
 def ledger_from_store(store) -> list[dict]:
-    """Ledger rows for everything stored (reads figures, relations, places and dates)."""
+    """Ledger rows for everything stored (figures, relations and the stored quantity keys)."""
+    from unfog.store import relating
+
     figures = store.records("figures")
-    relations = store.records("relations")
     published = {a["id"]: a.get("published") for a in store.rows("articles")}
+    keys = relating.stored_figure_keys(store)
+    # figures stored without keys (by an older version): keys from their articles' places
+    missing = sorted({f.article_id for f in figures if f.id not in keys})
     places: dict = {}
-    for p in store.records("places"):
-        places.setdefault(p.article_id, []).append(p)
-    return ledger_rows(figures, relations, published=published, places=places)
+    for aid in missing:
+        places[aid] = store.records("places", where="article_id = ?", params=[aid])
+    keys.update(keys_for([f for f in figures if f.article_id in places], published, places))
+    return ledger_rows(figures, store.records("relations"), published=published, keys=keys)
 
 
 def _num(x) -> str:
     if x is None:
         return "?"
-    if isinstance(x, float) and x.is_integer():
-        x = int(x)
-    return f"{x:,}" if isinstance(x, (int, float)) else str(x)
+    x = _plain(x)
+    return f"{x:,}" if isinstance(x, int) else str(x)
 
 
 def print_ledger(rows: list[dict], console) -> None:
@@ -150,9 +176,8 @@ def print_ledger(rows: list[dict], console) -> None:
         for c in ("claimant", "side", "value", "date", "figure", "id"):
             t.add_column(c)
         for c in row["claimants"]:
-            v = _num(c["value"]) if c["value"] is not None else f"{_num(c['low'])}-{_num(c['high'])}"
-            t.add_row(c["claimant"] or "", c["claimant_side"] or "", (c["qualifier"] + " " if c["qualifier"] else "") + v,
-                      c["date"] or "", c["text"], c["figure_id"])
+            t.add_row(c["claimant"] or "", c["claimant_side"] or "", c["reported"], c["date"] or "", c["text"],
+                      c["figure_id"])
         console.print(t)
         console.print(f"  low {_num(row['low'])}, best {_num(row['best'])}, high {_num(row['high'])}")
         for r in row["relations"]:

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import IO, Iterable, Iterator
 
 from unfog.gazetteer.fold import fold, is_latin, name_key
+from unfog.gazetteer.index import clear_cache, gazetteer_dir, user_data_dir  # noqa: F401  (user_data_dir re-exported)
 
 GEONAMES_DUMP_URL = "https://download.geonames.org/export/dump/{cc}.zip"
 CREDIT = (
@@ -222,18 +223,6 @@ def build_index(zip_path: str | os.PathLike, out_path: str | os.PathLike) -> dic
     return {"country": country, "places": places, "path": str(out_path), "bytes": out_path.stat().st_size}
 
 
-def user_data_dir() -> Path:
-    """Where added countries live: $UNFOG_DATA, else $XDG_DATA_HOME/unfog, else ~/.local/share/unfog."""
-    if os.environ.get("UNFOG_DATA"):
-        return Path(os.environ["UNFOG_DATA"])
-    base = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
-    return Path(base) / "unfog"
-
-
-def gazetteer_dir() -> Path:
-    return user_data_dir() / "gazetteer"
-
-
 def fetch_country(cc: str, url: str | None = None, dest_dir: str | os.PathLike | None = None, timeout: float = 120) -> dict:
     """Download GeoNames' dump for country CC and build its index in the user's data dir."""
     cc = cc.strip().upper()
@@ -251,8 +240,6 @@ def fetch_country(cc: str, url: str | None = None, dest_dir: str | os.PathLike |
         summary = build_index(zip_path, dest / f"{cc}.tsv.gz")
     finally:
         zip_path.unlink(missing_ok=True)
-    from unfog.gazetteer.index import clear_cache
-
     clear_cache()
     return summary
 

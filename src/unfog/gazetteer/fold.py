@@ -3,7 +3,7 @@
 Ukrainian places reach English text through several transliterations
 (Zaporizhzhia, Zaporizhia, Zaporizhzhya), with or without apostrophes for the
 soft sign (Mariupol'), hyphens or spaces, and accents from other languages.
-:func:`fold` removes what is only typography; :func:`name_key` also removes
+:func:`fold` (the tree's one fold, :mod:`unfog.text`) removes what is only typography; :func:`name_key` also removes
 transliteration noise. Real renamings and the Russian forms (Kharkov,
 Lugansk, Artemivsk) are different words: they come from GeoNames' alternate
 names, not from folding.
@@ -14,10 +14,7 @@ import functools
 import re
 import unicodedata
 
-_APOSTROPHES = "'’‘ʼʹ`´′ˈ"
-_DASHES = "-‐‑‒–—_/"
-_NON_WORD = re.compile(r"[^0-9a-z ]+")
-_SPACES = re.compile(r"\s+")
+from unfog.text import fold
 
 # Ordered rewrites applied to a folded name (transliteration noise only).
 _KEY_RULES: list[tuple[re.Pattern, str]] = [
@@ -29,23 +26,6 @@ _KEY_RULES: list[tuple[re.Pattern, str]] = [
     (re.compile(r"([aeou])ie\b"), r"\1e"),  # Russian -oye/-aye endings: Veseloye = Veseloe
     (re.compile(r"(.)\1+"), r"\1"),  # doubled letters: Odessa/Odesa, Kyiv -> kiiv -> kiv
 ]
-
-
-_TABLE = {**{ord(c): None for c in _APOSTROPHES}, **{ord(c): " " for c in _DASHES},
-          ord("ß"): "ss", ord("ł"): "l", ord("Ł"): "l", ord("ø"): "o", ord("Ø"): "o", ord("đ"): "d", ord("ı"): "i"}
-
-
-def fold(text: str) -> str:
-    """Lower case, no accents, no apostrophes, dashes as spaces, single spaces."""
-    if not text:
-        return ""
-    s = text.translate(_TABLE)
-    if not s.isascii():
-        s = unicodedata.normalize("NFKD", s)
-        s = "".join(ch for ch in s if not unicodedata.combining(ch))
-    s = s.casefold()
-    s = _NON_WORD.sub(" ", s)
-    return _SPACES.sub(" ", s).strip()
 
 
 @functools.lru_cache(maxsize=1 << 18)

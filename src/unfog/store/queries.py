@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from unfog.days import day_number
 from unfog.store import Store
 
 # Record ids are content hashes with a short prefix ("art_0593116e20642923").
@@ -314,6 +315,4 @@ def feed_status(store: Store, limit: int = 200) -> dict[str, list[dict[str, Any]
 
 
 def _ordinal(day: str) -> int:
-    import datetime as dt
-
-    return dt.date.fromisoformat(day).toordinal()
+    return day_number(day)

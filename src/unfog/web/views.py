@@ -10,6 +10,8 @@ from importlib import resources
 from typing import Any, Iterable
 from urllib.parse import urlsplit
 
+from unfog.fusion import ledger as ledger_mod
+
 STATUS_ORDER = {"contradicts": 0, "updates": 1, "corroborates": 2, "unrelated": 3, "single": 4}
 MARK_KINDS = ("statement", "figure", "place", "date", "event")
 
@@ -142,8 +144,6 @@ def ledger_rows(figures: list[dict], relations: list[dict], published: dict | No
     rows come out in the shape the templates draw, each figure marked ``disputed``
     when it is in a 'contradicts' relation (``verified`` comes with the figure).
     """
-    from unfog.fusion import ledger as ledger_mod
-
     rows = ledger_mod.ledger_rows(figures, relations, published=published, places=places)
     out = [normalise_ledger_row(r, figures, relations) for r in rows]
     out.sort(key=lambda r: (STATUS_ORDER.get(r["status"], 9), -len(r["figures"]), r["category"] or "", r["key"]))

@@ -38,16 +38,15 @@ async def api_ingest(request: Request):
 def ingest_items(db: str, job: dict) -> dict[str, Any]:
     """Extract and store articles posted to the API (same steps as ``unfog ingest``)."""
     from unfog.api import extract_stream, to_articles
-    from unfog.fusion import fuse
     from unfog.store import Store
+    from unfog.workflows import write_chunk
 
     items = job["items"]
     articles = list(to_articles(items))
     with Store(db) as store:
         new = [a for a in articles if not (a.status == "ok" and store.has_article(a.id))]
         results = list(extract_stream(new))
-        relations = fuse.relate_with_store(results, store)
-        added = store.write(results, relations)
+        added = write_chunk(store, results)
     return {"received": len(items), "skipped": len(articles) - len(new),
             "failed": sum(r.article.status == "failed" for r in results), "added": added,
             "article_ids": [a.id for a in articles]}

@@ -1,0 +1,1 @@
+"""Tools for developing unfog itself (not used at run time)."""

@@ -1,0 +1,189 @@
+"""The query layer over one parsed piece: what later stages ask about earlier ones.
+
+Extractors never import each other; they ask the :class:`~unfog.extractors.context.Context`
+(``ctx.date_near``, ``ctx.place_near``, ``ctx.statement_at``, ``ctx.sentences``,
+``ctx.paragraphs``), whose methods delegate to the functions here. Offsets are
+into ``ctx.doc.text``.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from typing import TYPE_CHECKING
+
+from unfog.model import DateMention, Place, Statement
+from unfog.nlp.syntax import VERBAL, governing_verb, token_at
+
+if TYPE_CHECKING:  # the Context imports this module
+    from unfog.extractors.context import Context
+
+# Words that attach a place to the clause: "in", "near", "outside" ...
+ATTACH_WORDS = {"in", "at", "near", "of", "outside", "around", "from", "into", "to", "toward", "towards", "across"}
+
+
+# -- text structure ------------------------------------------------------------------------
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-empty paragraph (blocks separated by newlines)."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        if m.group(0).strip():
+            out.append((m.start(), m.end()))
+    return out
+
+
+def same_paragraph(text: str, a: int, b: int) -> bool:
+    """True when no line break lies between offsets a and b."""
+    lo, hi = (a, b) if a <= b else (b, a)
+    return "\n" not in text[lo:hi]
+
+
+def sentence_spans(doc):
+    """spaCy's sentences, cut again at paragraph breaks (the parser sometimes runs across them)."""
+    out = []
+    for sent in doc.sents:
+        start = sent.start
+        for t in sent:
+            if t.is_space and "\n" in t.text:
+                if t.i > start:
+                    out.append(doc[start:t.i])
+                start = t.i + 1
+        if start < sent.end:
+            out.append(doc[start:sent.end])
+    return out
+
+
+def sentence_bounds(ctx: Context, start: int, end: int) -> tuple[int, int]:
+    """(start, end) of the parser's sentence around [start, end); the whole text without a parse."""
+    doc = ctx.doc
+    span = doc.char_span(start, max(start + 1, end), alignment_mode="expand")
+    if span is None or not doc.has_annotation("SENT_START"):
+        return 0, len(ctx.text)
+    return span.sent.start_char, span.sent.end_char
+
+
+# -- statements ----------------------------------------------------------------------------
+
+def statement_at(statements: list[Statement], start: int, end: int) -> Statement | None:
+    """The statement whose claimed content (or evidence) holds [start, end); the tightest wins."""
+    best = None
+    for s in statements:
+        cs, ce = (s.content_start, s.content_end) if s.content_start is not None else (s.start, s.end)
+        if s.start <= start and end <= s.end:
+            inside_content = cs is not None and cs <= start and end <= ce
+            # a figure in the attribution part of a sentence still goes with the sentence's claim
+            key = (0 if inside_content else 1, (ce - cs) if inside_content else (s.end - s.start))
+            if best is None or key < best[0]:
+                best = (key, s)
+    return best[1] if best else None
+
+
+# -- places --------------------------------------------------------------------------------
+
+def place_near(ctx: Context, start: int, end: int) -> Place | None:
+    """The most specific Place in the same sentence as [start, end), or None.
+
+    A place attached by "in/at/near/of..." wins over one merely in the sentence;
+    then the more precise one (settlement before region), then the closest.
+    """
+    if not ctx.places:
+        return None
+    s_start, s_end = sentence_bounds(ctx, start, end)
+    best, best_key = None, None
+    for p in ctx.places:
+        if p.start < s_start or p.end > s_end:
+            continue
+        before = ctx.text[max(s_start, p.start - 30):p.start].lower().split()
+        attached = bool(before) and before[-1] in ATTACH_WORDS
+        dist = min(abs(p.start - end), abs(start - p.end))
+        key = (not attached, p.precision or 3, dist)
+        if best_key is None or key < best_key:
+            best, best_key = p, key
+    return best
+
+
+# -- dates ---------------------------------------------------------------------------------
+
+class DateIndex:
+    """ctx.dates grouped by sentence, with each date's governing verb (built once per piece)."""
+
+    def __init__(self, ctx: Context):
+        doc = ctx.doc
+        self.doc = doc
+        self.count = len(ctx.dates)
+        self.token_starts = [t.idx for t in doc] if doc is not None else []
+        sents = list(doc.sents) if doc is not None and doc.has_annotation("SENT_START") else []
+        self.sent_starts = [s.start_char for s in sents]
+        self.by_sentence: dict[int, list[tuple[DateMention, int | None, object]]] = {}
+        for d in ctx.dates:
+            si = self.sentence_of(d.start)
+            tok = token_at(doc, self.token_starts, max(d.start, d.end - 1)) if doc is not None else None
+            verb = governing_verb(tok) if tok is not None else None
+            self.by_sentence.setdefault(si, []).append((d, verb.i if verb is not None else None, tok))
+
+    def sentence_of(self, char: int) -> int:
+        if not self.sent_starts:
+            return 0
+        return max(0, bisect.bisect_right(self.sent_starts, char) - 1)
+
+    def fresh_for(self, ctx: Context) -> bool:
+        return self.count == len(ctx.dates) and self.doc is ctx.doc
+
+    def query_token(self, start: int, end: int):
+        """The syntactic head of the span (a statement's main verb, a figure's number)."""
+        if self.doc is None:
+            return None
+        span = self.doc.char_span(start, max(start + 1, end), alignment_mode="expand")
+        if span is not None and len(span):
+            return span.root
+        return token_at(self.doc, self.token_starts, start)
+
+
+def _in_other_clause(date_tok, query_tok) -> bool:
+    """True when the date sits in a relative/adverbial clause that does not contain the query."""
+    tok = date_tok
+    for _ in range(12):
+        if tok.dep_ in ("relcl", "acl", "advcl", "appos") and tok.pos_ in VERBAL:
+            return not (tok.left_edge.i <= query_tok.i <= tok.right_edge.i)
+        if tok.head.i == tok.i:  # spaCy makes a new Token object per access: compare indices
+            return False
+        tok = tok.head
+    return False
+
+
+def date_near(ctx: Context, start: int, end: int, index: DateIndex | None = None) -> DateMention | None:
+    """The DateMention dating the clause around [start, end), or None.
+
+    Only dates in the same sentence count. Preferred: a date on the same verb as
+    the span (the span's syntactic head); then a date on a verb that governs the
+    span; then the closest recent date not tucked into another relative or
+    adverbial clause ("Crimea, which Russia seized in 2014, ..."). Dates that
+    could not be resolved are skipped.
+    """
+    if not ctx.dates:
+        return None
+    idx = index if index is not None and index.fresh_for(ctx) else DateIndex(ctx)
+    cands = [c for c in idx.by_sentence.get(idx.sentence_of(start), []) if c[0].resolved and c[0].date]
+    if not cands:
+        return None
+
+    def closest(cs):
+        def distance(d: DateMention) -> int:
+            return start - d.end if d.end <= start else d.start - end if d.start >= end else 0
+
+        return min(cs, key=lambda c: distance(c[0]))[0]
+
+    qtok = idx.query_token(start, end)
+    if qtok is None:
+        return closest(cands)
+    qverb = governing_verb(qtok)
+    ancestors = {a.i for a in qtok.ancestors} | {qtok.i}
+    same = [c for c in cands if qverb is not None and c[1] == qverb.i]
+    if same:
+        return closest(same)
+    governs = [c for c in cands if c[1] is not None and c[1] in ancestors]
+    if governs:
+        return closest(governs)
+    # Unattached, a date years back is background ("compared to 1942"), not the clause's date.
+    free = [c for c in cands if not c[0].historical and (c[2] is None or not _in_other_clause(c[2], qtok))]
+    return closest(free) if free else None

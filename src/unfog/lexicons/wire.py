@@ -1,0 +1,63 @@
+"""Wire-copy furniture that is never a claim: desk tags, datelines, live-blog stamps, topic prefixes.
+
+"UPDATE 2-", "WRAPUP 3-", "RPT-", "EXCLUSIVE-", "KYIV, March 3 (Reuters) -",
+"(Reuters) -", "10:42 GMT -", "Ukraine Live Day 273:", "Ukraine crisis:": the
+numbers in them are not figures and their words are not claimants. The tags
+and topic words are data (speech.json); :func:`lead_end` returns how many
+characters of a line such furniture takes.
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+_SPEECH = json.loads((Path(__file__).resolve().parent / "speech.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> list[re.Pattern]:
+    tags = "|".join(sorted(_SPEECH["agency_prefixes"], key=len, reverse=True))
+    dash = r"\s*[-–—:]+\s*"
+    return [
+        # desk tags: "UPDATE 2-", "WRAP:", "RPT-", "EXCLUSIVE-" (capitals, as wires write them)
+        re.compile(r"(?:(?:" + tags + r")" + dash + r")+"),
+        # datelines with an agency: "KYIV, March 3 (Reuters) -", "(AP) —", "MOSCOW (Reuters) -"
+        re.compile(r"(?:[A-Z][A-Za-z.'’ -]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*)?"
+                   r"\((?:[A-Z][\w.&' -]{0,30})\)\s*[-–—]+\s*"),
+        # datelines without an agency: "KYIV, March 3 -", "DONETSK, Ukraine —"
+        re.compile(r"[A-Z][A-Z.'’ -]{2,30}(?:,\s*[A-Z][A-Za-z]+\.?(?:\s+\d{1,2})?(?:,\s*\d{4})?)?\s+[-–—]+\s+"),
+        # live-blog stamps: "10:42 GMT -", "14.05:", "Updated 9:30 am"
+        re.compile(r"(?:(?:Updated|Posted|Last updated)\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?"
+                   r"(?:\s*(?:GMT|BST|CET|CEST|EET|EEST|MSK|UTC|ET|EDT|EST|local time))?\s*[-–—:|]?\s*", re.I),
+    ]
+
+
+_TOPIC = None
+
+
+def _topic_words() -> re.Pattern:
+    global _TOPIC
+    if _TOPIC is None:
+        words = "|".join(re.escape(w) for w in sorted(_SPEECH["topic_prefix_words"], key=len, reverse=True))
+        _TOPIC = re.compile(r"\b(?:" + words + r")\b", re.I)
+    return _TOPIC
+
+
+def lead_end(line: str) -> int:
+    """Characters of furniture at the start of a line (0 when none)."""
+    pos = 0
+    changed = True
+    while changed and pos < len(line):
+        changed = False
+        for pat in _patterns():
+            m = pat.match(line, pos)
+            if m and m.end() > pos:
+                pos = m.end()
+                changed = True
+    # a topic prefix: "Ukraine crisis: ...", "Ukraine Live Day 273: ..." (a few words and a colon)
+    m = re.match(r"([^:\n]{2,40}):\s+", line[pos:])
+    if m and len(m.group(1).split()) <= 5 and _topic_words().search(m.group(1)):
+        pos += m.end()
+    return pos

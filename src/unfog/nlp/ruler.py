@@ -1,0 +1,93 @@
+"""The gazetteer-driven entity ruler: known place names tagged GPE/LOC/FAC before spaCy's NER.
+
+The small English model tags "Mariupol" as ORG; this component runs in front of
+the statistical NER (see :func:`unfog.nlp.get_nlp`) so names the gazetteer
+knows keep a place label. The places extractor reads the same mentions.
+"""
+from __future__ import annotations
+
+import functools
+
+from unfog.gazetteer.index import get_gazetteer
+from unfog.gazetteer.mentions import Mention, scan
+
+RULER_NAME = "unfog_gazetteer_ruler"
+
+
+@functools.lru_cache(maxsize=4)
+def _english_words(nlp) -> frozenset:
+    """Common English words (the model's lemma index and stop words): place names to treat with care."""
+    words: set[str] = set()
+    try:
+        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    except KeyError:  # a model without a lemmatizer or its lookups: stop words only
+        table = {}
+    for lst in table.values():
+        words.update(w.lower() for w in lst if "_" not in w)
+    words.update(nlp.Defaults.stop_words)
+    return frozenset(words)
+
+
+_ENGLISH: dict[str, frozenset] = {}
+
+
+def mentions_in(text: str) -> list[Mention]:
+    g = get_gazetteer()
+    if "words" not in _ENGLISH:  # no ruler built in this process (a bare model): stop words at least
+        from spacy.lang.en.stop_words import STOP_WORDS
+
+        _ENGLISH["words"] = frozenset(STOP_WORDS)
+    return [m for m in scan(text, g, require_caps=True, english=_ENGLISH["words"]) if not m.unit]
+
+
+def _label(m: Mention) -> str:
+    g = get_gazetteer()
+    if m.landmark:
+        return "FAC"
+    cands = g.candidates(m.key)
+    if cands and all(e.fclass in ("H", "T", "L", "V", "U") for e in cands):
+        return "LOC"
+    if cands and all(e.fclass == "S" for e in cands):
+        return "FAC"
+    return "GPE"
+
+
+class GazetteerRuler:
+    """A pipeline component: tag known place names as GPE/LOC/FAC before the statistical NER."""
+
+    def __init__(self, nlp, name: str = RULER_NAME):
+        self.name = name
+        _ENGLISH["words"] = _english_words(nlp)
+        get_gazetteer()  # load now, not on the first document
+
+    def __call__(self, doc):
+        from spacy.util import filter_spans
+
+        spans = []
+        for m in mentions_in(doc.text):
+            if m.partial:
+                continue
+            sp = doc.char_span(m.start, m.end, label=_label(m), alignment_mode="expand")
+            if sp is not None:
+                spans.append(sp)
+        if spans:
+            doc.ents = filter_spans(spans + list(doc.ents))
+        return doc
+
+
+def _register() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory(RULER_NAME):
+        Language.factory(RULER_NAME)(lambda nlp, name: GazetteerRuler(nlp, name))
+
+
+def add_entity_ruler(nlp) -> None:
+    """Put a gazetteer-driven entity ruler in front of the statistical NER."""
+    _register()
+    if RULER_NAME in nlp.pipe_names:
+        return
+    if "ner" in nlp.pipe_names:
+        nlp.add_pipe(RULER_NAME, before="ner")
+    else:
+        nlp.add_pipe(RULER_NAME)

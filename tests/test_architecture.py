@@ -1,0 +1,146 @@
+"""The house rules of issue 20, checked over src/unfog (see unfog.devtools.architecture).
+
+Checks that still fail while other modules are being cleaned are marked xfail
+(strict=False) with the current offenders in the reason; the coordinator drops
+the marks once everything is merged.
+"""
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from unfog.devtools import architecture as arch
+
+
+@pytest.fixture(scope="module")
+def report() -> arch.Report:
+    return arch.build_report()
+
+
+def _tree(tmp_path: Path, files: dict[str, str]) -> Path:
+    root = tmp_path / "unfog"
+    for rel, text in files.items():
+        p = root / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(textwrap.dedent(text), encoding="utf-8")
+    return root
+
+
+# --- the checker itself, on small made-up trees -------------------------------------------
+
+
+def test_checker_finds_a_cycle_through_a_function_level_import(tmp_path):
+    root = _tree(tmp_path, {
+        "__init__.py": "",
+        "a.py": "from unfog import b\n",
+        "b.py": "def f():\n    from unfog.a import g\n    return g\n",
+        "c.py": "import unfog.a\n",
+    })
+    cycles = arch.find_cycles(arch.import_graph(arch.load_modules(root)))
+    assert cycles == [["unfog.a", "unfog.b"]]
+
+
+def test_checker_lets_a_package_reexport_its_submodules(tmp_path):
+    root = _tree(tmp_path, {
+        "__init__.py": "",
+        "pkg/__init__.py": "from unfog.pkg.inner import thing\n",
+        "pkg/inner.py": "from unfog.pkg import other\nthing = 1\n",
+        "pkg/other.py": "x = 2\n",
+    })
+    assert arch.find_cycles(arch.import_graph(arch.load_modules(root))) == []
+
+
+def test_checker_resolves_relative_imports(tmp_path):
+    root = _tree(tmp_path, {
+        "__init__.py": "",
+        "pkg/__init__.py": "",
+        "pkg/a.py": "from . import b\n",
+        "pkg/b.py": "from .a import x\n",
+    })
+    assert arch.find_cycles(arch.import_graph(arch.load_modules(root))) == [["unfog.pkg.a", "unfog.pkg.b"]]
+
+
+def test_checker_counts_long_functions_handlers_and_guards(tmp_path):
+    body = "\n".join(f"    x{i} = {i}" for i in range(101))
+    root = _tree(tmp_path, {
+        "__init__.py": "",
+        "m.py": (
+            f"def long():\n{body}\n\n"
+            "def short():\n    try:\n        pass\n    except Exception:\n        pass\n"
+            "    try:\n        pass\n    except:\n        pass\n"
+            "    try:\n        pass\n    except (ValueError, BaseException):\n        pass\n"
+            "    try:\n        pass\n    except ValueError:\n        pass\n"
+            "try:\n    import yaml\nexcept ImportError:\n    yaml = None\n"
+        ),
+    })
+    mods = arch.load_modules(root)
+    assert [(f.qualname, f.lines) for f in arch.long_functions(mods)] == [("long", 102)]
+    kinds = [h.kind for h in arch.broad_handlers(mods)]
+    assert kinds == ["Exception", "bare", "BaseException"]
+    assert arch.import_guards(mods) == ["unfog.m:121"]
+
+
+def test_checker_report_prints_every_section(report):
+    text = arch.format_report(report)
+    for head in ("import cycles:", "functions over 100 lines:", "broad exception handlers:",
+                 "optional-import guards:", "lexicon data files:"):
+        assert head in text
+
+
+# --- the tree -------------------------------------------------------------------------------
+
+
+def _offenders(items) -> str:
+    return "; ".join(str(i) for i in items) or "none"
+
+
+_R = arch.build_report()
+
+
+@pytest.mark.xfail(bool(_R.cycles), strict=False,
+                   reason=f"import cycles left: {_offenders(' <-> '.join(c) for c in _R.cycles)}")
+def test_no_import_cycles(report):
+    assert report.cycles == []
+
+
+@pytest.mark.xfail(bool(_R.long_functions), strict=False,
+                   reason=f"functions over 100 lines: {_offenders(_R.long_functions)}")
+def test_no_function_over_100_lines(report):
+    assert report.long_functions == []
+
+
+@pytest.mark.xfail(len(_R.broad_handlers) > arch.MAX_BROAD_HANDLERS or bool(_R.disallowed_handlers), strict=False,
+                   reason=f"broad handlers outside batch boundaries: {_offenders(_R.disallowed_handlers)}")
+def test_broad_exception_handlers_only_at_batch_boundaries(report):
+    assert report.disallowed_handlers == []
+    assert len(report.broad_handlers) <= arch.MAX_BROAD_HANDLERS
+
+
+@pytest.mark.xfail(bool(_R.import_guards), strict=False,
+                   reason=f"optional-import guards: {_offenders(_R.import_guards)}")
+def test_no_optional_import_guards(report):
+    assert report.import_guards == []
+
+
+@pytest.mark.xfail(len(_R.lexicon_files) < arch.MIN_LEXICON_FILES, strict=False,
+                   reason=f"lexicon data files so far: {_offenders(_R.lexicon_files)}")
+def test_lexicons_are_data_files(report):
+    assert len(report.lexicon_files) >= arch.MIN_LEXICON_FILES
+
+
+@pytest.mark.xfail(bool(_R.layer_violations), strict=False,
+                   reason=f"imports of a higher layer: {_offenders(_R.layer_violations)}")
+def test_lower_layers_never_import_higher_ones(report):
+    assert report.layer_violations == []
+
+
+@pytest.mark.xfail(bool(_R.extractor_imports), strict=False,
+                   reason=f"extractors importing each other: {_offenders(_R.extractor_imports)}")
+def test_extractors_do_not_import_each_other(report):
+    assert report.extractor_imports == []
+
+
+def test_every_module_has_a_layer(report):
+    assert report.unlayered == []

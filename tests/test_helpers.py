@@ -1,0 +1,37 @@
+"""The shared helpers: unfog.text (fold), unfog.geo (distance), unfog.days (ISO days); our own strings."""
+from unfog.text import fold, fold_case, strip_accents
+
+
+def test_fold_is_a_name_key():
+    assert fold("Mariupol'") == "mariupol"
+    assert fold("Zaporizhzhya–Kherson") == "zaporizhzhya kherson"
+    assert fold("  São  Tomé ") == "sao tome"
+    assert fold("U.S.-backed") == "u s backed"
+    assert fold("O’Brien") == fold("O'Brien") == "obrien"
+    assert fold("Ærø") == "aero"
+    assert fold(None) == "" and fold("") == ""
+
+
+def test_fold_keeps_letters_of_other_scripts():
+    assert fold("Київ") != ""
+    assert fold("Київ") != fold("Харків")
+
+
+def test_fold_case_keeps_punctuation():
+    assert fold_case("Russia’s  Defence Ministry") == "russia's defence ministry"
+    assert fold_case("Al-Qaeda") == "al-qaeda"
+    assert strip_accents("António") == "Antonio"
+
+
+def test_distance_and_days():
+    from datetime import date
+
+    from unfog.days import day_number, parse_day
+    from unfog.geo import distance_km
+
+    assert distance_km(50.45, 30.52, 50.45, 30.52) == 0
+    assert 470 < distance_km(50.45, 30.52, 47.10, 37.55) < 650  # two cities some 500+ km apart
+    assert parse_day("2022-03-10T08:00:00Z") == date(2022, 3, 10)
+    assert parse_day("March 10") is None and parse_day(None) is None
+    assert day_number("2022-03-11") - day_number("2022-03-10") == 1
+    assert day_number("2022-03") is None
