@@ -143,6 +143,7 @@ if (sidedId) {
     unverified: document.querySelectorAll(".badge.unverified").length,
     relationNotes: Array.from(document.querySelectorAll("ul.rels li")).map((li) => li.textContent.replace(/\s+/g, " ").trim()),
     warnings: Array.from(document.querySelectorAll("ul.warnings li")).map((li) => li.textContent),
+    warningCommands: Array.from(document.querySelectorAll("ul.warnings li code")).map((c) => c.textContent),
   }));
 }
 if (reportFile) {

@@ -68,7 +68,7 @@ def browser_store(tmp_path_factory, seed_batch):
     return db
 
 
-COVERAGE_WARNING = "places outside the installed gazetteer detail; add them with: unfog gazetteer add PS"
+COVERAGE_WARNING = "places outside the installed gazetteer detail; add them with `unfog gazetteer add PS --dump PS.zip`"
 
 
 def _sided_article(db) -> str:
@@ -216,7 +216,8 @@ def test_article_sides_legend_relations_and_warnings(seen):
     colours = {c for _, c in page["sideChips"]}
     assert len(colours) == len(page["sideChips"])  # one colour per side
     assert page["sidedHighlights"]  # statements and figures in the text carry their side's colour
-    assert page["warnings"] == [COVERAGE_WARNING]  # the gazetteer's coverage hint, with its command
+    assert page["warnings"] == [COVERAGE_WARNING.replace("`", "")]  # the gazetteer's coverage hint ...
+    assert page["warningCommands"] == ["unfog gazetteer add PS --dump PS.zip"]  # ... with its command
 
 
 def test_map_counts_events_sharing_a_point(seen):
