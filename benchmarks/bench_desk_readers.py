@@ -6,6 +6,9 @@ serves it with uvicorn in this process, and has R threads request
 a fixed time; prints latency percentiles as JSON.
 
     python benchmarks/bench_desk_readers.py --articles 10000 --readers 20 --seconds 20
+
+To keep the readers out of the server's process (as browsers are), make the store, serve it with
+`unfog serve --db STORE --port 8765` and pass `--url http://127.0.0.1:8765 --db STORE`.
 """
 from __future__ import annotations
 
@@ -47,7 +50,8 @@ def synth_store(path: Path, n: int) -> None:
             store.write(batch)
 
 
-def run(db: Path, readers: int, seconds: float, mixed: bool) -> dict:
+def serve_here(db: Path):
+    """The desk in this process (readers then share its GIL); returns (url, server)."""
     import uvicorn
 
     from unfog.web.app import create_app
@@ -60,7 +64,13 @@ def run(db: Path, readers: int, seconds: float, mixed: bool) -> dict:
     threading.Thread(target=server.run, daemon=True).start()
     while not server.started:
         time.sleep(0.05)
-    url = f"http://127.0.0.1:{port}"
+    return f"http://127.0.0.1:{port}", server
+
+
+def run(db: Path, readers: int, seconds: float, mixed: bool, url: str | None = None) -> dict:
+    server = None
+    if url is None:
+        url, server = serve_here(db)
     times: list[float] = []
     errors = []
     stop = time.monotonic() + seconds
@@ -88,8 +98,9 @@ def run(db: Path, readers: int, seconds: float, mixed: bool) -> dict:
         t.join()
     times.sort()
     q = lambda p: times[min(len(times) - 1, int(p * len(times)))] if times else None  # noqa: E731
-    server.should_exit = True
-    time.sleep(1)
+    if server is not None:
+        server.should_exit = True
+        time.sleep(1)
     return {"requests": len(times), "errors": len(errors), "p50_s": q(0.5), "p95_s": q(0.95), "max_s": times[-1] if times else None,
             "mean_s": statistics.mean(times) if times else None}
 
@@ -101,14 +112,15 @@ def main() -> None:
     ap.add_argument("--seconds", type=float, default=20)
     ap.add_argument("--mixed", action="store_true", help="every 4th request is /api/ledger or the desk page")
     ap.add_argument("--db", help="reuse this store (made when missing)")
+    ap.add_argument("--url", help="measure a desk already serving --db (e.g. `unfog serve` in another process)")
     args = ap.parse_args()
     db = Path(args.db) if args.db else Path(tempfile.mkdtemp()) / "bench.duckdb"
-    if not db.exists():
+    if not db.exists() and not args.url:
         t0 = time.time()
         synth_store(db, args.articles)
         print(f"synthesised {args.articles} articles in {time.time() - t0:.1f} s", flush=True)
-    result = run(db, args.readers, args.seconds, args.mixed)
-    result.update({"articles": args.articles, "readers": args.readers, "mixed": args.mixed,
+    result = run(db, args.readers, args.seconds, args.mixed, url=args.url)
+    result.update({"articles": args.articles, "readers": args.readers, "mixed": args.mixed, "server": args.url or "same process",
                    "machine": f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"})
     print(json.dumps(result), flush=True)
     os._exit(0)  # do not wait for the server's worker threads
