@@ -17,9 +17,10 @@
     "Protests": "#17a589",
     "Riots": "#b7950b"
   };
-  // 20 colours far enough apart to tell the series of one chart apart (after Kelly and Tableau 20).
-  var PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf",
-                 "#aec7e8", "#ffbb78", "#98df8a", "#ff9896", "#c5b0d5", "#c49c94", "#f7b6d2", "#393b79", "#637939", "#843c39"];
+  // 20 colours far enough apart to tell the series of one chart apart (Tableau 20, reordered so that
+  // the first ones are unlike the fixed event-type colours above).
+  var PALETTE = ["#8c564b", "#e377c2", "#7f7f7f", "#393b79", "#9edae5", "#637939", "#843c39", "#aec7e8", "#ffbb78", "#98df8a",
+                 "#ff9896", "#c5b0d5", "#c49c94", "#f7b6d2", "#bcbd22", "#17becf", "#9467bd", "#2ca02c", "#1f77b4", "#ff7f0e"];
 
   function el(tag, cls, text) {
     var node = document.createElement(tag);
