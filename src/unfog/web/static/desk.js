@@ -328,7 +328,12 @@
         ticks = shownDays.slice();
       }
       var step = Math.ceil(ticks.length / 10);
-      ticks = ticks.filter(function (d, ti) { return ti % step === 0; });
+      var lastX = -Infinity;
+      ticks = ticks.filter(function (d, ti) { return ti % step === 0; }).filter(function (d) {
+        if (x(d) - lastX < 44) return false;  // labels never overlap
+        lastX = x(d);
+        return true;
+      });
       ticks.forEach(function (d) {
         var tx = x(d) + bw / 2;
         root.appendChild(svg("line", { x1: tx, y1: y0 + laneH, x2: tx, y2: y0 + laneH + 4, "class": "axis" }));
