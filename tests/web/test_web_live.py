@@ -147,7 +147,7 @@ def test_ingest_and_watch_while_the_desk_serves(desk, feed_site, tmp_path):
         assert httpx.get(url + "/api/articles?limit=1").json()["total"] == 2  # one reload shows them
         again = _cli("ingest", str(batch), "--db", str(db))
         assert again.returncode == 0 and "already stored" in again.stderr and "2 articles, 0 new" in again.stderr
-        watch = _cli("watch", "--feeds", str(feeds), "--once", "--db", str(db))
+        watch = _cli("watch", "--feeds", str(feeds), "--once", "--allow-private", "--db", str(db))
         assert watch.returncode == 0, watch.stderr
         assert "1 new, 1 added" in watch.stderr
         piped = _cli("ingest", "-", "--db", str(db), stdin=json.dumps({

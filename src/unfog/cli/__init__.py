@@ -261,19 +261,25 @@ def demo(
     run_demo(db or "unfog-demo.duckdb", console=out)
 
 
+ALLOW_PRIVATE_HELP = ("Also fetch from loopback, private and link-local addresses (an intranet); "
+                      "refused by default (see docs/security.md).")
+
+
 @app.command()
 def fetch(
     urls: List[str] = typer.Argument(..., help="Article URLs to download, extract and store."),
     db: Optional[str] = typer.Option(None, help="DuckDB file (default ./unfog.duckdb or $UNFOG_DB)."),
+    allow_private: bool = typer.Option(False, "--allow-private", help=ALLOW_PRIVATE_HELP),
 ):
     """Download pages politely, extract their articles and store them (raw HTML kept)."""
-    from unfog.io.feeds import fetch_and_ingest
+    from unfog.io.feeds import Fetcher, Politeness, fetch_and_ingest
     from unfog.store import default_path
 
     path = db or default_path()
-    summary = _handed_to_desk(path, {"kind": "fetch", "urls": list(urls)}, "fetch")
+    summary = _handed_to_desk(path, {"kind": "fetch", "urls": list(urls), "allow_private": allow_private}, "fetch")
     if summary is None:
-        summary = fetch_and_ingest(urls, path)
+        with Fetcher(Politeness(allow_private=allow_private)) as fetcher:
+            summary = fetch_and_ingest(urls, path, fetcher=fetcher)
     for u in summary["urls"]:
         mark = "[green]ok[/green]" if u["ok"] else f"[red]failed[/red] {u['error']}"
         console.print(f"{u['url']}: {mark}")
@@ -287,6 +293,7 @@ def watch(
     every: str = typer.Option("30m", help="Polling interval: 30m, 6h, 1d (at least 1m)."),
     once: bool = typer.Option(False, "--once", help="Run a single round (for cron or systemd timers)."),
     db: Optional[str] = typer.Option(None, help="DuckDB file."),
+    allow_private: bool = typer.Option(False, "--allow-private", help=ALLOW_PRIVATE_HELP),
 ):
     """Poll news feeds on a schedule and ingest new items."""
     from unfog.io import feeds as feeds_mod
@@ -310,10 +317,11 @@ def watch(
     from unfog.store.outbox import desk_serving
 
     if desk_serving(path) is None:
-        feeds_mod.watch(urls, path, interval, rounds=1 if once else None, on_round=show)
+        feeds_mod.watch(urls, path, interval, rounds=1 if once else None, on_round=show,
+                        politeness=feeds_mod.Politeness(allow_private=allow_private))
         return
     while True:  # the desk polls; this process only asks and shows
-        show(_handed_to_desk(path, {"kind": "watch", "feeds": urls}, "watch round") or [])
+        show(_handed_to_desk(path, {"kind": "watch", "feeds": urls, "allow_private": allow_private}, "watch round") or [])
         if once:
             return
         time.sleep(interval)
@@ -453,7 +461,10 @@ def serve(
     db: Optional[str] = typer.Option(None, help="DuckDB file."),
     host: str = typer.Option("127.0.0.1", help="Address to bind (localhost by default; the desk has no login)."),
     port: int = typer.Option(8000, min=1, max=65535),
-    allow_ingest: bool = typer.Option(False, "--allow-ingest", help="Open the store read-write and accept POST /api/ingest."),
+    allow_ingest: bool = typer.Option(False, "--allow-ingest", help="Open the store read-write and accept POST /api/ingest (with a token)."),
+    ingest_token: Optional[str] = typer.Option(None, "--ingest-token", envvar="UNFOG_INGEST_TOKEN",
+                                               help="Token POST /api/ingest requires (default: a random one, printed). "
+                                                    "Required with --allow-ingest on a non-loopback --host."),
     tiles: bool = typer.Option(True, "--tiles/--no-tiles", help="Try online OpenStreetMap tiles under the offline outline."),
     watch_feeds: Optional[str] = typer.Option(None, "--watch", help="Also poll the feeds listed in this file (one URL a line)."),
     every: str = typer.Option("30m", help="Polling interval for --watch: 30m, 6h, 1d (at least 1m)."),
@@ -462,6 +473,8 @@ def serve(
 
     While it runs, the desk is the store's writer: `unfog ingest`, `fetch` and `watch` on the same --db
     hand their work to it, and the pages show the new records on the next reload."""
+    import secrets
+
     import uvicorn
 
     from unfog.store import default_path
@@ -470,14 +483,20 @@ def serve(
     path = db or default_path()
     if not allow_ingest and not watch_feeds and not Path(path).exists():
         usage_error(f"no store at {path}; run 'unfog ingest' first (or start with --allow-ingest or --watch)")
-    if host not in ("127.0.0.1", "localhost", "::1"):
+    loopback = host in ("127.0.0.1", "localhost", "::1") or host.startswith("127.")
+    if not loopback:
         console.print(f"[yellow]warning:[/yellow] serving on {host}: anyone who can reach it can read the store")
+        if allow_ingest and not ingest_token:
+            usage_error(f"--allow-ingest on {host} (not loopback) needs --ingest-token or $UNFOG_INGEST_TOKEN")
+    if ingest_token is not None and len(ingest_token) < 16:
+        usage_error("--ingest-token must be at least 16 characters")
+    token = (ingest_token or secrets.token_urlsafe(32)) if allow_ingest else None
     feed_urls, interval = _serve_feeds(watch_feeds, every)
     if not Path(path).exists():
         from unfog.store import Store
 
         Store(path).close()  # --allow-ingest or --watch on a new store
-    application = create_app(path, allow_ingest=allow_ingest, tiles=tiles)
+    application = create_app(path, allow_ingest=allow_ingest, tiles=tiles, ingest_token=token, served_host=host, served_port=port)
     if feed_urls:
         from unfog.web.jobs import start_watcher
 
@@ -487,6 +506,8 @@ def serve(
                                        for r in o.get("result") or []) if not o.get("error") else f"watch round failed: {o['error']}",
             highlight=False, soft_wrap=True))
     console.print(f"unfog desk on http://{host}:{port}/ over {path} ({'read-write, ingest on' if allow_ingest else 'read-only'})")
+    if allow_ingest and not ingest_token:
+        console.print(f"ingest token (send as 'Authorization: Bearer TOKEN'): {token}", highlight=False, soft_wrap=True)
     uvicorn.run(application, host=host, port=port, log_level="warning")
 
 
@@ -626,6 +647,8 @@ def show(
 
 
 def main() -> None:
+    import duckdb
+
     from unfog.io.ingest import UsageError
     from unfog.store import StoreError
 
@@ -634,6 +657,14 @@ def main() -> None:
     except (UsageError, StoreError) as e:  # the user's mistake: a message, not a traceback
         console.print(f"[red]error:[/red] {e}", soft_wrap=True)
         sys.exit(2)
+    except duckdb.Error as e:  # a damaged or truncated store
+        first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+        console.print(f"[red]error:[/red] the store cannot be read ({type(e).__name__}: {first})", soft_wrap=True, markup=True, highlight=False)
+        sys.exit(1)
+    except OSError as e:  # an output that cannot be written, an input that vanished
+        where = f" {e.filename}" if getattr(e, "filename", None) else ""
+        console.print(f"[red]error:[/red] cannot write or read{where}: {e.strerror or e}", soft_wrap=True, highlight=False)
+        sys.exit(1)
     except KeyboardInterrupt:
         console.print("interrupted")
         sys.exit(130)

@@ -11,6 +11,7 @@ autoescape, and the JavaScript writes data with textContent only.
 from __future__ import annotations
 
 import contextlib
+import secrets
 from importlib import resources
 from pathlib import Path
 from urllib.parse import urlencode
@@ -103,8 +104,11 @@ async def _plain_error(send, status: int, body: bytes):
     await send({"type": "http.response.body", "body": body})
 
 
-def create_app(db: str, allow_ingest: bool = False, tiles: bool = True, max_body: int = MAX_BODY) -> FastAPI:
-    """The desk over the store at ``db``; ``allow_ingest`` enables POST /api/ingest.
+def create_app(db: str, allow_ingest: bool = False, tiles: bool = True, max_body: int = MAX_BODY,
+               ingest_token: str | None = None, served_host: str | None = None, served_port: int | None = None) -> FastAPI:
+    """The desk over the store at ``db``; ``allow_ingest`` enables POST /api/ingest for requests
+    carrying ``ingest_token`` (a random one when not given: ``app.state.ingest_token``) sent to
+    ``served_host``/``served_port`` (see :mod:`unfog.web.routes.ingest`).
 
     The store is opened read-write even when the API does not take ingests: this
     process becomes the store's writer, so ``unfog ingest``, ``fetch`` and ``watch``
@@ -119,6 +123,9 @@ def create_app(db: str, allow_ingest: bool = False, tiles: bool = True, max_body
                   description="Read-only REST API over an unfog store: articles and the records extracted from them.")
     app.state.store, app.state.allow_ingest, app.state.tiles = Store(db), allow_ingest, tiles
     app.openapi_version = "3.0.3"  # the bundled Swagger UI (4.x) reads 3.0 documents; ours uses nothing newer
+    if allow_ingest and not ingest_token:
+        ingest_token = secrets.token_urlsafe(32)
+    app.state.ingest_token, app.state.served_host, app.state.served_port = ingest_token, served_host, served_port
     app.state.templates = Jinja2Templates(env=jinja_env())
     app.state.writer, app.state.watching = start_writer(db), []
     app.mount("/static/swagger", StaticFiles(directory=swagger_ui_bundle.swagger_ui_path), name="swagger")
