@@ -171,8 +171,14 @@ def ingest(
         usage_error(f"--published {published!r} is not a date (use YYYY-MM-DD)")
     path = db or default_path()
     total = _count_hint(inputs)
-    summary = _handed_to_desk(path, {"kind": "ingest", "inputs": [str(Path(p).resolve()) for p in inputs],
-                                     "published": published, "source": source, "chunk": chunk}, "ingest")
+    job_inputs = _input_paths(inputs, path)
+    try:
+        summary = _handed_to_desk(path, {"kind": "ingest", "inputs": job_inputs,
+                                         "published": published, "source": source, "chunk": chunk}, "ingest")
+    finally:
+        for p in job_inputs:
+            if Path(p).name.startswith("stdin-") and p not in inputs:
+                Path(p).unlink(missing_ok=True)
     if summary is not None:
         _print_ingest(path, summary)
         return
@@ -186,6 +192,19 @@ def ingest(
         summary = api.ingest_paths(inputs, db=path, published=published, source=source, workers=workers, chunk=chunk,
                                    on_article=lambda a: bar.advance(task), on_commit=committed)
     _print_ingest(path, summary)
+
+
+def _input_paths(inputs: list[str], db: str) -> list[str]:
+    """Absolute paths for the desk; '-' (stdin) is saved to a file in the store's outbox first."""
+    from unfog.store.outbox import desk_serving, outbox_dir
+
+    if "-" not in inputs or desk_serving(db) is None:
+        return [str(Path(p).resolve()) for p in inputs]
+    box = outbox_dir(db)
+    box.mkdir(exist_ok=True)
+    saved = box / f"stdin-{time.time_ns()}.jsonl"
+    saved.write_bytes(sys.stdin.buffer.read())
+    return [str(saved) if p == "-" else str(Path(p).resolve()) for p in inputs]
 
 
 def _print_ingest(path: str, summary: dict) -> None:
