@@ -355,6 +355,7 @@ def serve(
 
     from unfog.store import default_path
     from unfog.web.app import create_app
+    from unfog.web.routes.ingest import HostGuard
 
     path = db or default_path()
     if not allow_ingest and not Path(path).exists():
@@ -368,6 +369,7 @@ def serve(
         usage_error("--ingest-token must be at least 16 characters")
     token = (ingest_token or secrets.token_urlsafe(32)) if allow_ingest else None
     application = create_app(path, allow_ingest=allow_ingest, tiles=tiles, ingest_token=token, served_host=host, served_port=port)
+    application.add_middleware(HostGuard, served_host=host, served_port=port)  # DNS rebinding: reads too
     console.print(f"unfog desk on http://{host}:{port}/ over {path} ({'read-write, ingest on' if allow_ingest else 'read-only'})")
     if allow_ingest and not ingest_token:
         console.print(f"ingest token (send as 'Authorization: Bearer TOKEN'): {token}", highlight=False, soft_wrap=True)
