@@ -31,7 +31,11 @@ def test_fully_russian_article_gets_the_warning_and_no_records(nlp):
     assert not (res.figures or res.statements or res.places or res.events)
 
 
-def test_plain_english_has_no_note():
+def test_plain_english_has_no_note_and_needs_no_langid():
+    from unfog.nlp import language
+
+    language._identifier.cache_clear()
     art = Article(id="a", text=ENGLISH * 3)
     assert language_of(art) == "en" and art.warnings == []
+    assert language._identifier.cache_info().currsize == 0
     assert all(lang == "en" for _, _, lang in passages(art.text))
