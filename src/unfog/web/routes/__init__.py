@@ -1,1 +1,1 @@
-"""The desk's routers, one module per concern."""
+"""The desk's routers: REST API, HTML pages, API docs, ingest through the API."""

@@ -11,15 +11,17 @@ Defences, in the order they are checked (docs/security.md explains the threats):
 6. the body within the size limit, chunked or not (413), at most ``MAX_INGEST_ARTICLES`` items (413);
 7. each item carries text or HTML and metadata only; a ``path`` (or any unknown key) is refused (422):
    the server never reads a file because a request asked it to.
+
+The work runs on the desk's one writer thread (see :mod:`unfog.store.outbox`), so readers never wait for it.
 """
 from __future__ import annotations
 
 import hmac
 import json
-import threading
 from typing import Any
 from urllib.parse import urlsplit
 
+import anyio
 from fastapi import APIRouter, HTTPException, Request
 
 MAX_INGEST_ARTICLES = 100
@@ -65,52 +67,60 @@ def check_item(i: int, item: Any) -> None:
         raise HTTPException(422, f"article {i} has unknown keys {', '.join(map(str, unknown))}; it takes {', '.join(sorted(ITEM_KEYS))}")
 
 
-def ingest_router(store, lock: threading.Lock, allow_ingest: bool, token: str | None,
-                  served_host: str | None = None, served_port: int | None = None) -> APIRouter:
-    router = APIRouter()
-
-    @router.post("/api/ingest", tags=["ingest"], summary="Extract and store articles (only with --allow-ingest and its token)")
-    async def api_ingest(request: Request):
-        if not allow_ingest:
-            raise HTTPException(403, "ingest through the API is switched off; start the server with --allow-ingest")
-        host = request.headers.get("host", "")
-        if not host_allowed(host, served_host, served_port):
-            raise HTTPException(403, "the Host header does not name this server")
-        if not origin_allowed(request.headers.get("origin"), host):
-            raise HTTPException(403, "requests from another origin are refused")
-        given = request.headers.get("x-unfog-token") or request.headers.get("authorization", "").removeprefix("Bearer ").strip()
-        if not token or not given or not hmac.compare_digest(given.encode(), token.encode()):
-            raise HTTPException(401, "a valid ingest token is required (Authorization: Bearer TOKEN)",
-                                headers={"WWW-Authenticate": "Bearer"})
-        ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
-        if ctype != "application/json":
-            raise HTTPException(415, "the body must be sent as Content-Type: application/json")
-        body = await request.body()  # the size limit answers 413 from here, chunked or not
-        try:
-            doc = json.loads(body)
-        except (ValueError, RecursionError):
-            raise HTTPException(422, "body must be JSON: {\"articles\": [{\"text\": ..., \"published\": ...}, ...]}")
-        items = doc.get("articles") if isinstance(doc, dict) else None
-        if not isinstance(items, list) or not items:
-            raise HTTPException(422, "body must be {\"articles\": [objects with text or html]}")
-        if len(items) > MAX_INGEST_ARTICLES:
-            raise HTTPException(413, f"at most {MAX_INGEST_ARTICLES} articles per request")
-        for i, item in enumerate(items, 1):
-            check_item(i, item)
-        import anyio
-
-        return await anyio.to_thread.run_sync(ingest_items, store, lock, items)
-
-    return router
+router = APIRouter(prefix="/api")
 
 
-def ingest_items(store, lock: threading.Lock, items: list[dict]) -> dict[str, Any]:
+def check_request(request: Request) -> None:
+    """Defences 1-5 above, from the server's settings on ``app.state``."""
+    state = request.app.state
+    if not state.allow_ingest:
+        raise HTTPException(403, "ingest through the API is switched off; start the server with --allow-ingest")
+    host = request.headers.get("host", "")
+    if not host_allowed(host, state.served_host, state.served_port):
+        raise HTTPException(403, "the Host header does not name this server")
+    if not origin_allowed(request.headers.get("origin"), host):
+        raise HTTPException(403, "requests from another origin are refused")
+    token = state.ingest_token
+    given = request.headers.get("x-unfog-token") or request.headers.get("authorization", "").removeprefix("Bearer ").strip()
+    if not token or not given or not hmac.compare_digest(given.encode(), token.encode()):
+        raise HTTPException(401, "a valid ingest token is required (Authorization: Bearer TOKEN)",
+                            headers={"WWW-Authenticate": "Bearer"})
+    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if ctype != "application/json":
+        raise HTTPException(415, "the body must be sent as Content-Type: application/json")
+
+
+@router.post("/ingest", tags=["ingest"], summary="Extract and store articles (only with --allow-ingest and its token)")
+async def api_ingest(request: Request):
+    check_request(request)
+    body = await request.body()  # the size limit answers 413 from here, chunked or not
+    try:
+        doc = json.loads(body)
+    except (ValueError, RecursionError):
+        raise HTTPException(422, "body must be JSON: {\"articles\": [{\"text\": ..., \"published\": ...}, ...]}")
+    items = doc.get("articles") if isinstance(doc, dict) else None
+    if not isinstance(items, list) or not items:
+        raise HTTPException(422, "body must be {\"articles\": [objects with text or html]}")
+    if len(items) > MAX_INGEST_ARTICLES:
+        raise HTTPException(413, f"at most {MAX_INGEST_ARTICLES} articles per request")
+    for i, item in enumerate(items, 1):
+        check_item(i, item)
+    answer = request.app.state.writer.put({"kind": "ingest_items", "items": items})
+    outcome = await anyio.to_thread.run_sync(answer.get)
+    if outcome.get("error"):
+        raise HTTPException(500, outcome["error"])
+    return outcome["result"]
+
+
+def ingest_items(db: str, job: dict) -> dict[str, Any]:
     """Extract and store articles posted to the API (same steps as ``unfog ingest``)."""
     from unfog.api import extract_stream, to_articles
+    from unfog.store import Store
     from unfog.workflows import write_chunk
 
+    items = job["items"]
     articles = list(to_articles(items))
-    with lock:
+    with Store(db) as store:
         new = [a for a in articles if not (a.status == "ok" and store.has_article(a.id))]
         results = list(extract_stream(new))
         added = write_chunk(store, results)
