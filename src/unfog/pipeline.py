@@ -16,7 +16,7 @@ from typing import Callable, Iterable, Iterator
 from unfog import __version__
 from unfog.extractors import control, dates, events, figures, places, statements
 from unfog.extractors.context import Context
-from unfog.nlp.language import detect_language
+from unfog.nlp.language import language_of
 from unfog.model import Article, ArticleRecords
 
 # (name, function, attribute on Context / ArticleRecords)
@@ -136,7 +136,7 @@ def prepare(article: Article, max_chars: int | None = None) -> bool:
     if not article.text.strip():
         return fail(article, "the article text is empty")
     if article.language is None:
-        article.language = detect_language(article.text)
+        article.language = language_of(article)
     if article.language not in ("en", None):
         article.warnings.append(
             f"text is in language '{article.language}', not English: no records were extracted"

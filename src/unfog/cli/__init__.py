@@ -487,6 +487,7 @@ def serve(
 
     from unfog.store import default_path
     from unfog.web.app import create_app
+    from unfog.web.routes.ingest import HostGuard
 
     path = db or default_path()
     if not allow_ingest and not watch_feeds and not Path(path).exists():
@@ -505,6 +506,7 @@ def serve(
 
         Store(path).close()  # --allow-ingest or --watch on a new store
     application = create_app(path, allow_ingest=allow_ingest, tiles=tiles, ingest_token=token, served_host=host, served_port=port)
+    application.add_middleware(HostGuard, served_host=host, served_port=port)  # DNS rebinding: reads too
     if feed_urls:
         from unfog.web.jobs import start_watcher
 

@@ -2,7 +2,8 @@
  *
  * Shared by the served pages and the static report. Data is written into the
  * page only through textContent and DOM attributes, never innerHTML, so text
- * from articles cannot become markup.
+ * from articles cannot become markup. Leaflet renders a string given to
+ * bindTooltip/bindPopup as HTML: they are always given DOM elements.
  */
 (function () {
   "use strict";
@@ -102,7 +103,7 @@
         fillColor: "#95a5a6", fillOpacity: 0.55, className: "place-marker"
       });
       m.bindPopup(placePopup(p, linksOn));
-      m.bindTooltip(String(p.canonical || p.name));
+      m.bindTooltip(el("span", null, p.canonical || p.name));  // a text node: a name is never markup
       placeLayer.addLayer(m);
       bounds.push([p.lat, p.lon]);
     });
@@ -127,7 +128,7 @@
           fillColor: types[t], fillOpacity: 0.85, className: "event-marker"
         });
         m.bindPopup(eventPopup(e, linksOn));
-        m.bindTooltip(t + (e.date ? " · " + e.date : ""));
+        m.bindTooltip(el("span", null, t + (e.date ? " · " + e.date : "")));
       } else {
         var label = el("span", null, String(evs.length));
         m = L.marker([st.lat, st.lon], {
