@@ -15,7 +15,7 @@ opening mark with no closing mark at the end of a paragraph continues into the
 next paragraph when that one opens with a quote mark. Cue words inside a
 quotation are the quoted person's words, not attributions.
 
-Pronouns ("he added", "it said") and title references ("Mr Shoigu", "the
+Pronouns ("he added", "it said") and title references ("Mr <surname>", "the
 mayor") are resolved to the most recent compatible named speaker. The
 article's own voice is never a statement.
 """
@@ -256,7 +256,7 @@ def _mention_span(tok):
         t = stack.pop()
         for c in t.children:
             # "an adviser to Ukraine's defence ministry" and "Institute for the Study of War" keep
-            # their preposition; "Putin in Moscow" does not.
+            # their preposition; "<surname> in Moscow" does not.
             keep = c.dep_ == "prep" and (t.i == tok.i or (t.pos_ == "PROPN" and tok.pos_ == "PROPN")) and c.i > tok.i and (
                 tok.pos_ != "PROPN" or (c.lower_ in ("of", "for") and c.i + 1 < len(doc) and doc[c.i + 1].is_title)
                 or (c.lower_ in ("of", "for") and c.i + 2 < len(doc) and doc[c.i + 1].lower_ == "the" and doc[c.i + 2].is_title))
@@ -308,7 +308,7 @@ def _clean_role(span) -> str | None:
 
 
 def _role_from_compounds(tok) -> str | None:
-    """'President Volodymyr Zelensky' -> 'President'; 'Ukraine's President Zelensky' -> 'President'."""
+    """'President <full name>' -> 'President'; 'Ukraine's President <surname>' -> 'President'."""
     titles = [c.text for c in tok.children if c.dep_ == "compound" and fold(c.text).rstrip(".") in TITLES
               and fold(c.text) not in ("mr", "mrs", "ms", "miss", "dr")]
     return " ".join(titles) or None
@@ -326,7 +326,7 @@ def build_speaker(tok, memory: Memory, offset_base: int = 0) -> Speaker | None:
     if low in FIRST_SECOND or low in ("who", "which", "that", "this", "there"):
         return None
     appos = _appos(tok)
-    # "a commander in the Azov regiment, Denis Prokopenko": the name is the apposition.
+    # "a commander in the regiment, <full name>": the name is the apposition.
     if tok.pos_ != "PROPN" and appos is not None and appos.pos_ == "PROPN" and appos.ent_type_ == "PERSON":
         role = _clean_role(_mention_span(tok))
         sp = build_speaker(appos, memory)
@@ -352,35 +352,7 @@ def build_speaker(tok, memory: Memory, offset_base: int = 0) -> Speaker | None:
             gender = "f"
     if tok.pos_ == "PROPN" and (tok.ent_type_ == "PERSON" or gender or any(
             fold(c.text).rstrip(".") in TITLES for c in tok.children if c.dep_ == "compound")):
-        name_span = _name_span(tok)
-        written = name_span.text
-        mention = _mention_span(tok)
-        actor = lookup_actor(mention.text) or lookup_actor(written)
-        role = _clean_role(_mention_span(appos)) if appos is not None else None
-        if appos is not None:
-            # The apposition's full subtree is the role ("an adviser to President Volodymyr Zelensky").
-            sub = list(appos.subtree)
-            role = _clean_role(doc[sub[0].i:sub[-1].i + 1])
-        role = role or _role_from_compounds(tok)
-        if actor is not None:
-            name = actor.name
-        elif len(written.split()) == 1 and fold(written) in memory.people:
-            name = memory.people[fold(written)]
-        else:
-            name = strip_titles(written)
-        side = side_of(role or "") if role else None
-        side = side or (actor.side if actor else None) or side_of(mention.text, memory.country)
-        if actor is None:
-            # a person named earlier with a full name: reuse their role and side
-            for sp in reversed(memory.speakers):
-                if sp.name == name:
-                    role = role or sp.role
-                    side = side or sp.side
-                    gender = gender or sp.gender
-                    break
-        gender = gender or memory.gender_of(name)
-        return Speaker(name, role or (actor.role if actor else None), side, "person",
-                       mention.text, mention.start_char, mention.end_char, gender)
+        return _person_speaker(tok, memory, appos, gender)
     mention = _mention_span(tok)
     text = mention.text.strip()
     if not text or len(text) > 200:
@@ -428,6 +400,42 @@ def build_speaker(tok, memory: Memory, offset_base: int = 0) -> Speaker | None:
     if side is None and is_state_body(name):
         side = memory.country  # "the ministry said", with no country named: the country the report is about
     return Speaker(name, role, side, kind, text, mention.start_char, mention.end_char)
+
+
+def _person_speaker(tok, memory: Memory, appos, gender: str | None) -> Speaker:
+    """A named person: canonical name, role from the apposition or title words, side, gender."""
+    doc = tok.doc
+    name_span = _name_span(tok)
+    written = name_span.text
+    mention = _mention_span(tok)
+    actor = lookup_actor(mention.text) or lookup_actor(written)
+    role = _clean_role(_mention_span(appos)) if appos is not None else None
+    if appos is not None:
+        # The apposition's full subtree is the role ("an adviser to President <full name>").
+        sub = list(appos.subtree)
+        role = _clean_role(doc[sub[0].i:sub[-1].i + 1])
+    role = role or _role_from_compounds(tok)
+    if actor is not None:
+        name = actor.name
+    elif len(written.split()) == 1 and fold(written) in memory.people:
+        name = memory.people[fold(written)]
+    else:
+        name = strip_titles(written)
+    side = side_of(role or "") if role else None
+    side = side or (actor.side if actor else None) or side_of(mention.text, memory.country)
+    if actor is None:
+        # a person named earlier with a full name: reuse their role and side
+        for sp in reversed(memory.speakers):
+            if sp.name == name:
+                role = role or sp.role
+                side = side or sp.side
+                gender = gender or sp.gender
+                break
+    if side is None and role and is_state_body(role):
+        side = memory.country  # "the regional governor, <Name>": the country the report is about
+    gender = gender or memory.gender_of(name)
+    return Speaker(name, role or (actor.role if actor else None), side, "person",
+                   mention.text, mention.start_char, mention.end_char, gender)
 
 
 def _subject(verb):
