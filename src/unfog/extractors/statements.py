@@ -491,7 +491,17 @@ def _has_content(verb, segs, sent) -> bool:
             c.dep_ == "dobj" and any(g.like_num for g in c.subtree) for c in verb.children):
         return True
     s0, s1 = sent.start_char, sent.end_char
-    return any(q.start < s1 and s0 < q.end for q in segs)
+    return any(q.start < s1 and s0 < q.end for q in segs) or _postposed(verb, sent)
+
+
+def _postposed(verb, sent) -> bool:
+    """'..., the regional governor wrote on Telegram.': a cue after a comma, with only its own adjuncts after it."""
+    doc = verb.doc
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subj is None or subj.left_edge.i <= sent.start or doc[subj.left_edge.i - 1].text != ",":
+        return False
+    tail = doc[verb.i + 1:sent.end]
+    return not any(t.pos_ in ("VERB", "AUX") or t.lower_ in ("that", "about") for t in tail)
 
 
 def _cue_text(verb) -> str:
