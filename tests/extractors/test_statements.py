@@ -186,3 +186,15 @@ def test_postposed_weak_cue_on_telegram(nlp):
 def test_possessive_claimant_after_colon(nlp):
     [s] = run(nlp, "Several killed in shelling of port city: region's governor")
     assert s.speaker == "region's governor"
+
+
+def test_dateline_city_is_not_the_country_of_the_report(nlp):
+    text = ("CAIRO (Wire) - Nine people were killed in a drone attack on a clinic in Sudan, "
+            "the health ministry said on Monday.")
+    [s] = run(nlp, text)
+    assert s.speaker == "health ministry" and s.speaker_side == "SDN"
+
+
+def test_place_inside_a_headline_claimant(nlp):
+    [s] = run(nlp, "Strike on school shelter kills 18, Gaza civil defence says")
+    assert s.speaker == "Gaza civil defence" and s.speaker_side == "PSE"

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 
 from unfog.lexicons.actors import SPEECH, TITLES, Actor, fold, is_state_body, lookup_actor, side_of, strip_titles
-from unfog.lexicons.countries import alpha3, country_terms
+from unfog.lexicons.countries import alpha3, country_of_place, country_terms
 from unfog.lexicons import singular
 from unfog.lexicons.wire import lead_end
 from unfog.extractors.context import Context
@@ -396,7 +396,7 @@ def build_speaker(tok, memory: Memory, offset_base: int = 0) -> Speaker | None:
         name = name[0].lower() + name[1:]
     role = tok.text if kind == "unnamed" and (tok.lemma_.lower() in TITLES or tok.lemma_.lower() in (
         "official", "commander", "officer", "diplomat", "source", "analyst", "aide")) else None
-    side = side_of(text, memory.country)
+    side = side_of(text, memory.country) or _place_in(mention)
     if side is None and is_state_body(name):
         side = memory.country  # "the ministry said", with no country named: the country the report is about
     return Speaker(name, role, side, kind, text, mention.start_char, mention.end_char)
@@ -744,15 +744,21 @@ def _continuations(run: _Run) -> None:
 def report_country(ctx: Context) -> str | None:
     """The country most places in the article lie in (alpha-3), else the first country word; None if neither."""
     counts: dict[str, int] = {}
+    leads = [(a, a + lead_end(ctx.text[a:b])) for a, b in ctx.paragraphs]
     for p in ctx.places:
+        if any(a <= (p.start - ctx.offset) < b for a, b in leads):
+            continue  # "CAIRO (Wire) -": the dateline is where the reporter sits, not what the report is about
         code = alpha3(getattr(p, "country", None))
         if code:
             counts[code] = counts.get(code, 0) + 1
     if counts:
         return max(counts, key=lambda c: counts[c])
     terms = country_terms()
+    gpe = {ent.start: ent for ent in ctx.doc.ents if ent.label_ in ("GPE", "LOC")}
     for tok in ctx.doc:
-        code = terms.get(fold(tok.text))
+        if any(a <= tok.idx < b for a, b in leads):
+            continue
+        code = terms.get(fold(tok.text)) or (country_of_place(gpe[tok.i].text) if tok.i in gpe else None)
         if code:
             return code
     return None
@@ -871,6 +877,16 @@ def _says_clause(run: _Run, a: int, b: int):
     return None
 
 
+def _place_in(span) -> str | None:
+    """The country of a place named inside a speaker phrase ("Gaza civil defence" -> PSE)."""
+    for ent in span.ents:
+        if ent.label_ in ("GPE", "LOC"):
+            code = country_of_place(ent.text)
+            if code:
+                return code
+    return None
+
+
 def _phrase_speaker(run: _Run, start: int, end: int) -> Speaker:
     """A speaker from a bare phrase (a headline's claimant)."""
     phrase = run.text[start:end]
@@ -882,7 +898,8 @@ def _phrase_speaker(run: _Run, start: int, end: int) -> Speaker:
     name = re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.I)
     words = fold(name).split()
     last = words[-1] if words else ""
-    side = side_of(name, country)
+    span = run.doc.char_span(start, end, alignment_mode="expand")
+    side = side_of(name, country) or (_place_in(span) if span is not None else None)
     if side is None and last in SPEECH["speech_media"]:
         side = "MEDIA"
     if side is None and is_state_body(name):
