@@ -115,11 +115,11 @@ class RayExtractor:
 def _actor_pool(ray, workers: int) -> dict:
     """An actor pool of ``workers`` actors (``compute=`` since Ray 2.51, ``concurrency=`` before)."""
     strategy = getattr(ray.data, "ActorPoolStrategy", None)
-    try:
-        from packaging.version import Version
+    from packaging.version import InvalidVersion, Version  # a dependency of Ray itself
 
+    try:
         new = Version(ray.__version__) >= Version("2.51")
-    except Exception:  # packaging missing or odd version string
+    except InvalidVersion:
         new = False
     if new and strategy is not None:
         return {"compute": strategy(size=workers)}

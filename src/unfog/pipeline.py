@@ -8,6 +8,7 @@ article text as given.
 """
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
@@ -81,15 +82,38 @@ def record_article(record) -> str | None:
     return aid
 
 
-def run_stages(ctx: Context, timings: dict[str, float]) -> None:
+STRICT_ENV = "UNFOG_STRICT"
+
+
+def strict_mode(options: dict) -> bool:
+    """Re-raise an extractor's error instead of recording it: ``options["strict"]``, else $UNFOG_STRICT.
+
+    The test suite sets UNFOG_STRICT=1 (tests/conftest.py), so a bug in an
+    extractor fails the tests instead of becoming a warning on the article.
+    """
+    if "strict" in options:
+        return bool(options["strict"])
+    return os.environ.get(STRICT_ENV, "").strip().lower() not in ("", "0", "false", "no", "off")
+
+
+def run_stages(ctx: Context, timings: dict[str, float], only: Iterable[str] | None = None) -> None:
+    """Run the stages (or those named in ``only``) over ctx, adding their records to it.
+
+    The one guard of the extractors: a stage that raises is recorded on the
+    article (its records are missing, the batch goes on), or re-raised in
+    strict mode (:func:`strict_mode`).
+    """
+    wanted = None if only is None else set(only)
     for name, fn, attr in STAGES:
+        if wanted is not None and name not in wanted:
+            continue
         t = time.perf_counter()
         try:
             found = fn(ctx)
         except MemoryError:
             raise  # the article fails as a whole (see _extract_piece)
         except Exception as e:  # one extractor's bug must not sink the batch: say so on the article
-            if ctx.options.get("strict"):
+            if strict_mode(ctx.options):
                 raise
             found = []
             ctx.article.warnings.append(STAGE_FAILED.format(stage=name, error=f"{type(e).__name__}: {e}"[:300]))

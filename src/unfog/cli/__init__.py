@@ -333,6 +333,14 @@ def _check_event_type(event_type: Optional[str], rows: list[dict]) -> None:
         usage_error(f"--type {event_type!r} matches no event type, sub-event type or tag here; known: {', '.join(known)}")
 
 
+def _emit(data, json_out: bool, print_table) -> None:
+    """One JSON line on stdout with --json, else the Rich table."""
+    if json_out:
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, default=str) + "\n")
+    else:
+        print_table()
+
+
 def _open_existing_store(db: Optional[str]):
     from unfog.store import Store, default_path
 
@@ -356,13 +364,11 @@ def claims(
     total = len(rows)
     if contested:
         rows = [r for r in rows if r["contested"] or _claimants_disagree(r)]
-    if json_out:
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, default=str) + "\n")
-    elif contested and not rows:
+    if contested and not rows and not json_out:
         out.print(f"no contested figures: none of the {total} quantities in the ledger has a contradiction "
                   "or claimants whose figures do not overlap")
-    else:
-        ledger.print_ledger(rows, out)
+        return
+    _emit(rows, json_out, lambda: ledger.print_ledger(rows, out))
 
 
 def _claimants_disagree(row: dict) -> bool:
@@ -389,11 +395,9 @@ def control(
     with _open_existing_store(db) as store:
         timeline = control_mod.timeline_from_store(store, place=place)
     _name_disputers(timeline)
-    if json_out:
-        sys.stdout.write(json.dumps(timeline, ensure_ascii=False, default=str) + "\n")
-    else:  # the table shows who disputes, not ids
-        shown = {k: {**v, "claims": [{**c, "disputed_by": c["disputed_by_names"]} for c in v["claims"]]} for k, v in timeline.items()}
-        control_mod.print_timeline(shown, out)
+    # the table shows who disputes, not ids
+    shown = {k: {**v, "claims": [{**c, "disputed_by": c["disputed_by_names"]} for c in v["claims"]]} for k, v in timeline.items()}
+    _emit(timeline, json_out, lambda: control_mod.print_timeline(shown, out))
 
 
 def _name_disputers(timeline: dict) -> None:
@@ -559,20 +563,29 @@ app.add_typer(gazetteer_app, name="gazetteer")
 
 @gazetteer_app.command("add")
 def gazetteer_add(
-    country: str = typer.Argument(..., help="ISO country code, e.g. RU, PL, BY."),
-    url: Optional[str] = typer.Option(None, help="Dump URL (default https://download.geonames.org/export/dump/CC.zip)."),
+    country: str = typer.Argument(..., help="ISO country code, e.g. SD, SY, CD."),
+    dump: str = typer.Option(..., "--dump", help="The GeoNames country dump you downloaded (CC.zip or CC.txt from download.geonames.org/export/dump/)."),
 ):
-    """Download a GeoNames country dump and add it to the gazetteer (needs internet once)."""
-    from unfog.gazetteer.build import fetch_country
+    """Add full detail for a country from a GeoNames dump you supply (unfog never downloads)."""
+    from unfog.gazetteer.build import add_country
+    from unfog.gazetteer.index import clear_cache
 
     try:
-        done = fetch_country(country, url=url)
-    except ValueError as e:
+        done = add_country(country, dump)
+    except (ValueError, FileNotFoundError) as e:
         usage_error(str(e))
-    except OSError as e:
-        console.print(f"[red]error:[/red] could not fetch the {country.upper()} dump: {e}")
-        raise typer.Exit(1)
+    clear_cache()
     console.print(f"added {done['places']:,} places of {done['country']} to {done['path']} (GeoNames, CC BY 4.0)")
+
+
+@gazetteer_app.command("list")
+def gazetteer_list():
+    """The countries with full detail (every village); the rest of the world has places of 500+ people."""
+    from unfog.gazetteer.build import installed_layers
+
+    for layer in installed_layers():
+        typer.echo(f"{layer['country']}\t{layer['source']}\t{layer['bytes'] // 1024} KiB\t{layer['path']}")
+    typer.echo("world\tshipped\tcountries, divisions and places of 500+ people (global.tsv.gz)")
 
 
 @app.command()
@@ -604,10 +617,7 @@ def events(
             sources = {a["id"]: a.get("source") or a.get("title") or a["id"] for a in store.rows("articles")}
     _check_event_type(event_type, rows)
     rows = filter_events(rows, place=place, since=since, until=until, event_type=event_type)
-    if json_out:
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, default=str) + "\n")
-    else:
-        print_events(rows, out, sources)
+    _emit(rows, json_out, lambda: print_events(rows, out, sources))
 
 
 @app.command()

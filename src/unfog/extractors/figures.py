@@ -26,20 +26,16 @@ from unfog.lexicons.actors import SPEECH, side_of  # noqa: I001
 from unfog.lexicons import singular
 from unfog.lexicons.wire import lead_end
 from unfog.extractors.context import Context
+from unfog.lexicons.people import CIVILIAN_NOUNS, COMBATANT_NOUNS, COUNT_NOUNS, PEOPLE_NOUNS  # noqa: F401
 from unfog.model import Figure
 
 _NUM = load("numbers")
-_PEOPLE = load("people")
 _CATS = load("categories")
 UNITS: dict[str, int] = _NUM["units"]
 MULTIPLIERS: dict[str, int] = _NUM["multipliers"]
 VAGUE = {k: tuple(v) for k, v in _NUM["vague"].items()}  # vague amounts: (low, high) of one unit
 FEW = {k: tuple(v) for k, v in _NUM["few"].items()}
 QUALIFIERS = [tuple(q) for q in _NUM["qualifiers"]]  # longest first; kind: low | high | approx | exact
-CIVILIAN_NOUNS = set(_PEOPLE["civilian"])
-COMBATANT_NOUNS = set(_PEOPLE["combatant"])
-PEOPLE_NOUNS = set(_PEOPLE["people"]) | CIVILIAN_NOUNS | COMBATANT_NOUNS
-COUNT_NOUNS = set(_PEOPLE["count"])  # nouns that name a count of people without being people
 CATEGORY_LEMMAS = {k: set(v) for k, v in _CATS["categories"].items()}
 LEMMA_CATEGORY = {lem: cat for cat, lems in CATEGORY_LEMMAS.items() for lem in lems}
 NOT_COUNT_NEXT = set(_NUM["not_count_next"])  # a number followed by these is a measure, not a count of people

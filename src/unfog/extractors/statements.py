@@ -29,6 +29,7 @@ from unfog.lexicons.countries import alpha3, country_of_place, country_terms
 from unfog.lexicons import singular
 from unfog.lexicons.wire import lead_end
 from unfog.extractors.context import Context
+from unfog.lexicons.denial import DENY_VERBS, DISMISSAL_RE
 from unfog.extractors.query import paragraphs, same_paragraph, sentence_spans, statement_at  # noqa: F401  (statement_at re-exported)
 from unfog.model import Statement
 
@@ -49,13 +50,8 @@ WEAK_CUES = {"call", "describe", "promise", "note", "recall", "repeat", "label",
              "blame", "urge", "warn", "confirm", "report", "record", "document", "register", "count"}
 SILENT_WHEN_NEGATED = {"comment", "respond", "reply", "say", "confirm", "explain", "specify", "elaborate",
                        "disclose", "reveal", "answer", "state", "announce"}
-DENY_LEMMAS = {"deny", "reject", "dismiss", "refute", "disprove", "rebuff"}
-DENIAL_WORDS = re.compile(
-    r"\b(fake|false|lies?|lying|untrue|not true|baseless|groundless|fabricat\w*|staged|"
-    r"disinformation|propaganda|nonsense|no truth|no basis|no evidence|never happened|"
-    r"did not happen|didn't happen|hoax)\b",
-    re.I,
-)
+DENY_LEMMAS = DENY_VERBS  # lexicons/denial.json
+DENIAL_WORDS = DISMISSAL_RE
 DOCUMENT_NOUNS = {"assessment", "report", "statement", "update", "analysis", "briefing", "bulletin",
                   "communique", "communiqué", "study", "survey", "post", "message", "video", "tweet",
                   "release", "estimate", "intelligence", "review", "letter", "address", "announcement"}

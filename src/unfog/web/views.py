@@ -11,6 +11,7 @@ from typing import Any, Iterable
 from urllib.parse import urlsplit
 
 from unfog.fusion import ledger as ledger_mod
+from unfog.lexicons.events import HIDDEN_TAGS
 
 STATUS_ORDER = {"contradicts": 0, "updates": 1, "corroborates": 2, "unrelated": 3, "single": 4}
 MARK_KINDS = ("statement", "figure", "place", "date", "event")
@@ -211,7 +212,9 @@ def slim(rows: list[dict], keys: tuple[str, ...]) -> list[dict]:
 
 def map_points(events: list[dict], places: list[dict]) -> dict[str, list[dict]]:
     """Events and places that have coordinates; places are merged per GeoNames point."""
-    evs = [e for e in slim(events, EVENT_KEYS) if _has_coords(e)]
+    # background and hypothetical events are kept apart: not on the map's default view
+    shown = [e for e in events if not set(e.get("tags") or []) & HIDDEN_TAGS]
+    evs = [e for e in slim(shown, EVENT_KEYS) if _has_coords(e)]
     merged: dict[tuple, dict] = {}
     for p in places:
         if not _has_coords(p):
