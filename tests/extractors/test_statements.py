@@ -174,3 +174,27 @@ def test_claimed_and_denied_kept_as_such(nlp):
     assert stms[0].polarity == "denies"
     stms = run(nlp, "The rebels claimed that they had killed 40 soldiers.")
     assert stms[0].cue == "claimed" and stms[0].polarity == "asserts"
+
+
+def test_postposed_weak_cue_on_telegram(nlp):
+    text = "June 2 (Wire) - Three people were killed and 11 wounded in shelling, the regional governor wrote on Telegram."
+    stms = run(nlp, text)
+    assert [s.speaker for s in stms] == ["regional governor"]
+    assert stms[0].cue == "wrote"
+
+
+def test_possessive_claimant_after_colon(nlp):
+    [s] = run(nlp, "Several killed in shelling of port city: region's governor")
+    assert s.speaker == "region's governor"
+
+
+def test_dateline_city_is_not_the_country_of_the_report(nlp):
+    text = ("CAIRO (Wire) - Nine people were killed in a drone attack on a clinic in Sudan, "
+            "the health ministry said on Monday.")
+    [s] = run(nlp, text)
+    assert s.speaker == "health ministry" and s.speaker_side == "SDN"
+
+
+def test_place_inside_a_headline_claimant(nlp):
+    [s] = run(nlp, "Strike on school shelter kills 18, Gaza civil defence says")
+    assert s.speaker == "Gaza civil defence" and s.speaker_side == "PSE"

@@ -15,7 +15,7 @@ opening mark with no closing mark at the end of a paragraph continues into the
 next paragraph when that one opens with a quote mark. Cue words inside a
 quotation are the quoted person's words, not attributions.
 
-Pronouns ("he added", "it said") and title references ("Mr Shoigu", "the
+Pronouns ("he added", "it said") and title references ("Mr <surname>", "the
 mayor") are resolved to the most recent compatible named speaker. The
 article's own voice is never a statement.
 """
@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 
 from unfog.lexicons.actors import SPEECH, TITLES, Actor, fold, is_state_body, lookup_actor, side_of, strip_titles
-from unfog.lexicons.countries import alpha3, country_terms
+from unfog.lexicons.countries import alpha3, country_of_place, country_terms
 from unfog.lexicons import singular
 from unfog.lexicons.wire import lead_end
 from unfog.extractors.context import Context
@@ -252,7 +252,7 @@ def _mention_span(tok):
         t = stack.pop()
         for c in t.children:
             # "an adviser to Ukraine's defence ministry" and "Institute for the Study of War" keep
-            # their preposition; "Putin in Moscow" does not.
+            # their preposition; "<surname> in Moscow" does not.
             keep = c.dep_ == "prep" and (t.i == tok.i or (t.pos_ == "PROPN" and tok.pos_ == "PROPN")) and c.i > tok.i and (
                 tok.pos_ != "PROPN" or (c.lower_ in ("of", "for") and c.i + 1 < len(doc) and doc[c.i + 1].is_title)
                 or (c.lower_ in ("of", "for") and c.i + 2 < len(doc) and doc[c.i + 1].lower_ == "the" and doc[c.i + 2].is_title))
@@ -304,7 +304,7 @@ def _clean_role(span) -> str | None:
 
 
 def _role_from_compounds(tok) -> str | None:
-    """'President Volodymyr Zelensky' -> 'President'; 'Ukraine's President Zelensky' -> 'President'."""
+    """'President <full name>' -> 'President'; 'Ukraine's President <surname>' -> 'President'."""
     titles = [c.text for c in tok.children if c.dep_ == "compound" and fold(c.text).rstrip(".") in TITLES
               and fold(c.text) not in ("mr", "mrs", "ms", "miss", "dr")]
     return " ".join(titles) or None
@@ -322,7 +322,7 @@ def build_speaker(tok, memory: Memory, offset_base: int = 0) -> Speaker | None:
     if low in FIRST_SECOND or low in ("who", "which", "that", "this", "there"):
         return None
     appos = _appos(tok)
-    # "a commander in the Azov regiment, Denis Prokopenko": the name is the apposition.
+    # "a commander in the regiment, <full name>": the name is the apposition.
     if tok.pos_ != "PROPN" and appos is not None and appos.pos_ == "PROPN" and appos.ent_type_ == "PERSON":
         role = _clean_role(_mention_span(tok))
         sp = build_speaker(appos, memory)
@@ -348,35 +348,7 @@ def build_speaker(tok, memory: Memory, offset_base: int = 0) -> Speaker | None:
             gender = "f"
     if tok.pos_ == "PROPN" and (tok.ent_type_ == "PERSON" or gender or any(
             fold(c.text).rstrip(".") in TITLES for c in tok.children if c.dep_ == "compound")):
-        name_span = _name_span(tok)
-        written = name_span.text
-        mention = _mention_span(tok)
-        actor = lookup_actor(mention.text) or lookup_actor(written)
-        role = _clean_role(_mention_span(appos)) if appos is not None else None
-        if appos is not None:
-            # The apposition's full subtree is the role ("an adviser to President Volodymyr Zelensky").
-            sub = list(appos.subtree)
-            role = _clean_role(doc[sub[0].i:sub[-1].i + 1])
-        role = role or _role_from_compounds(tok)
-        if actor is not None:
-            name = actor.name
-        elif len(written.split()) == 1 and fold(written) in memory.people:
-            name = memory.people[fold(written)]
-        else:
-            name = strip_titles(written)
-        side = side_of(role or "") if role else None
-        side = side or (actor.side if actor else None) or side_of(mention.text, memory.country)
-        if actor is None:
-            # a person named earlier with a full name: reuse their role and side
-            for sp in reversed(memory.speakers):
-                if sp.name == name:
-                    role = role or sp.role
-                    side = side or sp.side
-                    gender = gender or sp.gender
-                    break
-        gender = gender or memory.gender_of(name)
-        return Speaker(name, role or (actor.role if actor else None), side, "person",
-                       mention.text, mention.start_char, mention.end_char, gender)
+        return _person_speaker(tok, memory, appos, gender)
     mention = _mention_span(tok)
     text = mention.text.strip()
     if not text or len(text) > 200:
@@ -420,10 +392,46 @@ def build_speaker(tok, memory: Memory, offset_base: int = 0) -> Speaker | None:
         name = name[0].lower() + name[1:]
     role = tok.text if kind == "unnamed" and (tok.lemma_.lower() in TITLES or tok.lemma_.lower() in (
         "official", "commander", "officer", "diplomat", "source", "analyst", "aide")) else None
-    side = side_of(text, memory.country)
+    side = side_of(text, memory.country) or _place_in(mention)
     if side is None and is_state_body(name):
         side = memory.country  # "the ministry said", with no country named: the country the report is about
     return Speaker(name, role, side, kind, text, mention.start_char, mention.end_char)
+
+
+def _person_speaker(tok, memory: Memory, appos, gender: str | None) -> Speaker:
+    """A named person: canonical name, role from the apposition or title words, side, gender."""
+    doc = tok.doc
+    name_span = _name_span(tok)
+    written = name_span.text
+    mention = _mention_span(tok)
+    actor = lookup_actor(mention.text) or lookup_actor(written)
+    role = _clean_role(_mention_span(appos)) if appos is not None else None
+    if appos is not None:
+        # The apposition's full subtree is the role ("an adviser to President <full name>").
+        sub = list(appos.subtree)
+        role = _clean_role(doc[sub[0].i:sub[-1].i + 1])
+    role = role or _role_from_compounds(tok)
+    if actor is not None:
+        name = actor.name
+    elif len(written.split()) == 1 and fold(written) in memory.people:
+        name = memory.people[fold(written)]
+    else:
+        name = strip_titles(written)
+    side = side_of(role or "") if role else None
+    side = side or (actor.side if actor else None) or side_of(mention.text, memory.country)
+    if actor is None:
+        # a person named earlier with a full name: reuse their role and side
+        for sp in reversed(memory.speakers):
+            if sp.name == name:
+                role = role or sp.role
+                side = side or sp.side
+                gender = gender or sp.gender
+                break
+    if side is None and role and is_state_body(role):
+        side = memory.country  # "the regional governor, <Name>": the country the report is about
+    gender = gender or memory.gender_of(name)
+    return Speaker(name, role or (actor.role if actor else None), side, "person",
+                   mention.text, mention.start_char, mention.end_char, gender)
 
 
 def _subject(verb):
@@ -479,7 +487,17 @@ def _has_content(verb, segs, sent) -> bool:
             c.dep_ == "dobj" and any(g.like_num for g in c.subtree) for c in verb.children):
         return True
     s0, s1 = sent.start_char, sent.end_char
-    return any(q.start < s1 and s0 < q.end for q in segs)
+    return any(q.start < s1 and s0 < q.end for q in segs) or _postposed(verb, sent)
+
+
+def _postposed(verb, sent) -> bool:
+    """'..., the regional governor wrote on Telegram.': a cue after a comma, with only its own adjuncts after it."""
+    doc = verb.doc
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subj is None or subj.left_edge.i <= sent.start or doc[subj.left_edge.i - 1].text != ",":
+        return False
+    tail = doc[verb.i + 1:sent.end]
+    return not any(t.pos_ in ("VERB", "AUX") or t.lower_ in ("that", "about") for t in tail)
 
 
 def _cue_text(verb) -> str:
@@ -722,15 +740,21 @@ def _continuations(run: _Run) -> None:
 def report_country(ctx: Context) -> str | None:
     """The country most places in the article lie in (alpha-3), else the first country word; None if neither."""
     counts: dict[str, int] = {}
+    leads = [(a, a + lead_end(ctx.text[a:b])) for a, b in ctx.paragraphs]
     for p in ctx.places:
+        if any(a <= (p.start - ctx.offset) < b for a, b in leads):
+            continue  # "CAIRO (Wire) -": the dateline is where the reporter sits, not what the report is about
         code = alpha3(getattr(p, "country", None))
         if code:
             counts[code] = counts.get(code, 0) + 1
     if counts:
         return max(counts, key=lambda c: counts[c])
     terms = country_terms()
+    gpe = {ent.start: ent for ent in ctx.doc.ents if ent.label_ in ("GPE", "LOC")}
     for tok in ctx.doc:
-        code = terms.get(fold(tok.text))
+        if any(a <= tok.idx < b for a, b in leads):
+            continue
+        code = terms.get(fold(tok.text)) or (country_of_place(gpe[tok.i].text) if tok.i in gpe else None)
         if code:
             return code
     return None
@@ -849,6 +873,16 @@ def _says_clause(run: _Run, a: int, b: int):
     return None
 
 
+def _place_in(span) -> str | None:
+    """The country of a place named inside a speaker phrase ("Gaza civil defence" -> PSE)."""
+    for ent in span.ents:
+        if ent.label_ in ("GPE", "LOC"):
+            code = country_of_place(ent.text)
+            if code:
+                return code
+    return None
+
+
 def _phrase_speaker(run: _Run, start: int, end: int) -> Speaker:
     """A speaker from a bare phrase (a headline's claimant)."""
     phrase = run.text[start:end]
@@ -860,7 +894,8 @@ def _phrase_speaker(run: _Run, start: int, end: int) -> Speaker:
     name = re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.I)
     words = fold(name).split()
     last = words[-1] if words else ""
-    side = side_of(name, country)
+    span = run.doc.char_span(start, end, alignment_mode="expand")
+    side = side_of(name, country) or (_place_in(span) if span is not None else None)
     if side is None and last in SPEECH["speech_media"]:
         side = "MEDIA"
     if side is None and is_state_body(name):
