@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from unfog.store import Store
 from unfog.workflows import ingest_paths
 
@@ -126,3 +128,46 @@ def test_events_are_stored_merged_with_every_source(tmp_path):
         s.delete_article_records("art_a")
         rows = sorted(s.rows("events"), key=lambda r: r["date"])
         assert rows[0]["article_ids"] == ["art_b"] and rows[0]["fatalities"] == 35
+
+
+def test_readers_see_commits_without_waiting_and_share_the_open_database(tmp_path):
+    """The desk's read path: a reader per request on the open database, never blocked by the writer."""
+    from unfog.model import Article, ArticleRecords
+
+    db = tmp_path / "r.duckdb"
+    with Store(db) as writer:
+        reader = writer.reader()
+        assert reader.count("articles") == 0
+        writer.con.execute("BEGIN TRANSACTION")
+        writer._insert("articles", [Article(id="art_00000000000000aa", text="x")])
+        assert reader.count("articles") == 0  # an open write is not seen, and the read does not wait for it
+        writer.con.execute("COMMIT")
+        assert reader.count("articles") == 1  # the next read sees the commit
+        reader.close()
+        with Store(db, read_only=True) as same_process:  # read-only inside the writing process shares its database
+            assert same_process.count("articles") == 1
+        writer.write([ArticleRecords(article=Article(id="art_00000000000000bb", text="y"))])
+        assert writer.reader().count("articles") == 2
+
+
+def test_outbox_job_runs_on_the_writer_thread(tmp_path, monkeypatch):
+    """Another process's job (here: this process pretending) is run by the desk's writer and answered."""
+    import json as _json
+
+    from unfog.store import outbox
+
+    db = str(tmp_path / "o.duckdb")
+    seen = []
+    writer = outbox.Writer(db, {"echo": lambda d, job: seen.append(job["n"]) or {"n": job["n"] * 2}}).start()
+    try:
+        assert _json.loads(outbox.desk_note(db).read_text())["pid"]
+        assert outbox.desk_serving(db) is None  # our own desk is not "another process"
+        monkeypatch.setattr(outbox, "desk_serving", lambda path: {"pid": 1})
+        assert outbox.submit(db, {"kind": "echo", "n": 21}, timeout=20) == {"n": 42}
+        with pytest.raises(RuntimeError, match="unknown job kind"):
+            outbox.submit(db, {"kind": "nothing"}, timeout=20)
+        assert writer.put({"kind": "echo", "n": 1}).get(timeout=20) == {"result": {"n": 2}}
+        assert seen == [21, 1]
+    finally:
+        writer.close()
+    assert not outbox.desk_note(db).exists()

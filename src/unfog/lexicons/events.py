@@ -14,6 +14,8 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
+from unfog.lexicons import denial, people
+
 DATA = Path(__file__).with_name("events.json")
 
 
@@ -45,11 +47,12 @@ CORRIDOR_MODIFIERS = _set("corridor_modifiers")
 AGREEMENT_CONTEXT = _set("agreement_context")
 OFFER_CONTEXT = _set("offer_context")
 PLACE_NOUNS = _set("place_nouns")
-PEOPLE_NOUNS = _set("people_nouns")
-COMBATANT_NOUNS = _set("combatant_nouns")
-CIVILIAN_NOUNS = _set("civilian_nouns")
+# one list of people nouns for figures and events (lexicons/people.json)
+PEOPLE_NOUNS = people.PEOPLE_NOUNS
+COMBATANT_NOUNS = people.COMBATANT_NOUNS | people.COMBATANT_UNITS
+CIVILIAN_NOUNS = people.CIVILIAN_NOUNS | people.CIVILIAN_TARGETS | {"people", "person"}
 REPORT_VERBS = _set("report_verbs")
-DENY_VERBS = _set("deny_verbs")
+DENY_VERBS = denial.DENY_VERBS  # lexicons/denial.json
 UNREAL_MODIFIERS = _set("unreal_modifiers")
 UNREAL_GOVERNORS = _set("unreal_governors")
 AGENTIVE_VERBS = _set("agentive_verbs")

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 import duckdb
+import pyarrow as pa
 
 from unfog.days import parse_day
 
@@ -75,6 +76,38 @@ EXTRA_TABLES = {
     ARTICLE_EVENTS: f"CREATE TABLE IF NOT EXISTS {ARTICLE_EVENTS} ("
     + ", ".join(f'"{c}" {t}' for c, t in columns(RECORD_TYPES["events"])) + ', PRIMARY KEY ("id"))',
 }
+
+
+_ARROW = {"VARCHAR": pa.string(), "JSON": pa.string(), "BOOLEAN": pa.bool_(), "DOUBLE": pa.float64(),
+          "BIGINT": pa.int64()}
+
+
+def bulk_insert(con, table: str, cols: list[tuple[str, str]], rows: list[dict], verb: str = "INSERT OR IGNORE") -> None:
+    """Insert many rows (dicts keyed by column) with one statement; ``cols`` are (name, SQL type)."""
+    if not rows:
+        return
+    _unfog_bulk = pa.table({c: pa.array([_arrow_value(r[c], t) for r in rows], type=_ARROW[t]) for c, t in cols})
+    names = ", ".join(f'"{c}"' for c, _ in cols)
+    # DuckDB reads the Arrow table by its variable name (a replacement scan)
+    con.execute(f"{verb} INTO {table} ({names}) SELECT {names} FROM _unfog_bulk")
+
+
+def _arrow_value(v, sql_type: str):
+    if v is None:
+        return None
+    if sql_type == "DOUBLE":
+        return float(v)
+    if sql_type == "BIGINT":
+        return int(v)
+    return v
+
+
+def _unique(records: Iterable[Record]) -> list[Record]:
+    """Records with distinct ids, the first of each (one statement may not insert an id twice)."""
+    seen: dict[str, Record] = {}
+    for r in records:
+        seen.setdefault(r.id, r)
+    return list(seen.values())
 
 
 class StoreError(Exception):
@@ -185,41 +218,42 @@ class Store:
     # -- writes -----------------------------------------------------------
     def _insert(self, name: str, records: Iterable[Record], replace: bool = False) -> int:
         cls = RECORD_TYPES["events" if name == ARTICLE_EVENTS else name]
-        cols = [c for c, _ in columns(cls)]
+        cols = columns(cls)
         jcols = JSON_COLUMNS[name]
         rows = []
         for r in records:
             d = r.to_dict()
-            rows.append([json.dumps(d[c]) if c in jcols and d[c] is not None else d[c] for c in cols])
+            rows.append({c: json.dumps(d[c]) if c in jcols and d[c] is not None else d[c] for c, _ in cols})
         if not rows:
             return 0
-        verb = "INSERT OR REPLACE" if replace else "INSERT OR IGNORE"
-        marks = ", ".join("?" for _ in cols)
-        names = ", ".join(f'"{c}"' for c in cols)
         before = self.count(name)
-        self.con.executemany(f"{verb} INTO {name} ({names}) VALUES ({marks})", rows)
+        bulk_insert(self.con, name, cols, rows, "INSERT OR REPLACE" if replace else "INSERT OR IGNORE")
         return self.count(name) - before
 
     def write(self, results: Iterable[ArticleRecords], relations: Iterable[Relation] = (), replace: bool = False) -> dict[str, int]:
         """Store the records of several articles in one transaction; returns rows added per table."""
+        results = list(results)
         added = {name: 0 for name in RECORD_TYPES}
         self.con.execute("BEGIN TRANSACTION")
         try:
-            new_events = []
+            tables: dict[str, list[Record]] = {name: [] for name in RECORD_TYPES}
             before = self.count("events")
             for res in results:
                 if replace:
                     self.delete_article_records(res.article.id)
                 for name, recs in res.tables().items():
-                    if name == "events":
-                        new_events += recs
-                        self._insert(ARTICLE_EVENTS, recs, replace=replace)
-                        continue
-                    added[name] += self._insert(name, recs, replace=replace)
+                    tables[name].extend(recs)
+            # one statement per table for the whole chunk (a statement per record is slow)
+            for name, recs in tables.items():
+                if name == "events":  # per-article events; the merged ones are rewritten below
+                    self._insert(ARTICLE_EVENTS, _unique(recs), replace=replace)
+                elif name != "relations":
+                    added[name] += self._insert(name, _unique(recs), replace=replace)
+            for res in results:
                 self._note_input(res.article, replace=True)
-            self._merge_events(new_events)
+            self._merge_events(tables["events"])
             added["events"] = self.count("events") - before
-            added["relations"] += self._insert("relations", relations)
+            added["relations"] += self._insert("relations", _unique(relations))
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
@@ -249,7 +283,7 @@ class Store:
             "UNION ALL SELECT id FROM figures WHERE article_id = $1)",
             [article_id],
         )
-        for name in ("statements", "figures", "places", "dates"):
+        for name in ("statements", "figures", "places", "dates", "control"):
             self.con.execute(f"DELETE FROM {name} WHERE article_id = ?", [article_id])
         key = [json.dumps(article_id)]
         members = {i for e in self.rows("events", where="json_contains(article_ids, ?)", params=key)
@@ -356,7 +390,7 @@ class Store:
         if not arts:
             return None
         res = ArticleRecords(article=arts[0])
-        for name in ("statements", "figures", "places", "dates"):
+        for name in ("statements", "figures", "places", "dates", "control"):
             setattr(res, name, self.records(name, where="article_id = ?", params=[article_id], order="start"))
         res.events = [RECORD_TYPES["events"].from_dict(d) for d in self.rows(
             ARTICLE_EVENTS, where="json_contains(article_ids, ?)", params=[json.dumps(article_id)], order="start")]
