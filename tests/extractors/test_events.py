@@ -314,3 +314,20 @@ def test_car_bomb_is_a_remote_explosive(nlp):
     text = "A car bomb exploded outside a hotel in Kharkiv on Tuesday."
     [ev] = events.extract(make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)]))
     assert ev.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_a_toll_over_a_period_in_another_clause_leaves_the_incident(nlp):
+    text = ("Shells hit a market in Kharkiv on Tuesday, killing four people, and more than 900 civilians "
+            "have died in the region since the war began.")
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)], dates=[("Tuesday", "2022-05-10", "2022-05-10", 1, False)],
+                   figures=[("four people", 4, "killed", "people"), ("more than 900 civilians", 900, "killed", "civilians")])
+    shown = [e for e in events.extract(ctx) if not set(e.tags) & {"background", "hypothetical", "cumulative"}]
+    assert len(shown) == 1 and shown[0].fatalities == 4
+
+
+def test_the_deadliest_this_year_is_not_a_period(nlp):
+    text = "The strike on Kharkiv on Tuesday, the deadliest this year, killed 12 people."
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)], dates=[("Tuesday", "2022-05-10", "2022-05-10", 1, False)],
+                   figures=[("12 people", 12, "killed", "people")])
+    evs = events.extract(ctx)
+    assert len(evs) == 1 and evs[0].fatalities == 12

@@ -14,14 +14,14 @@ _fold = fold_case
 
 
 def filter_events(events: Iterable[dict], place: str | None = None, since: str | None = None,
-                  until: str | None = None, event_type: str | None = None, include_hidden: bool = False) -> list[dict]:
+                  until: str | None = None, event_type: str | None = None, include_hidden: bool = True) -> list[dict]:
     """Events matching every given filter, sorted by date then place.
 
     ``place`` matches the place name as a substring (accents and case folded);
     ``event_type`` matches the event type, the sub-event type or a tag;
     ``since``/``until`` (YYYY-MM-DD) keep events whose date range touches the window.
-    Background, hypothetical and cumulative records are left out unless ``include_hidden``
-    or ``event_type`` names one of those tags (``--type background``).
+    Background, hypothetical and cumulative records are listed with their tags; with
+    ``include_hidden=False`` they are left out unless ``event_type`` names one of those tags.
     """
     out = []
     show_hidden = include_hidden or bool(event_type and _fold(event_type) in HIDDEN_TAGS)

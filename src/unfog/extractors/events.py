@@ -650,14 +650,36 @@ def _sentence_triggers(ctx: Context, sent, place_tokens: set[int]):
     return [g for g in triggers if "cumulative" not in g[2]], weapons
 
 
+def _own_clause(anchor) -> list:
+    """Tokens of the anchor's clause, temporal clauses included ("since the war began"), without
+    coordinated clauses that have their own subject, reported or relative clauses."""
+    out = []
+    for t in anchor.subtree:
+        x, ok = t, True
+        while x.i != anchor.i and x.head.i != x.i:
+            if x.dep_ in ("ccomp", "parataxis", "relcl") or (x.dep_ == "conj" and x.pos_ in ("VERB", "AUX") and _children(x, "nsubj", "nsubjpass")):
+                ok = False
+                break
+            x = x.head
+        if ok:
+            out.append(t)
+    return out
+
+
 def _time_frame_tags(tok, kind: str) -> set[str]:
     """'cumulative' for tolls over a period ("since the war began", "this year"), 'background' for
     states that last ("has besieged the city since May")."""
     anchor = _anchor(tok)
-    span = anchor.subtree if anchor.i != anchor.head.i or anchor.dep_ == "ROOT" else tok.sent
-    words = [t for t in span if t.sent.start == tok.sent.start]
-    text = " " + " ".join(t.lower_ for t in words) + " "
-    cue = any(f" {c} " in text for c in lex.CUMULATIVE_CUES)
+    # the trigger's own clause: not a coordinated clause with its own subject, a reported or relative one
+    words = _own_clause(anchor)
+    lows = [t.lower_ for t in words]
+    cue = False
+    for c in lex.CUMULATIVE_CUES:
+        n = len(c.split())
+        for k in range(len(lows) - n + 1):
+            # "the deadliest this year", "the worst so far": a superlative, not a period
+            if lows[k:k + n] == c.split() and not (k and words[k - 1].tag_ in ("JJS", "RBS")):
+                cue = True
     since = any(t.lower_ in lex.CUMULATIVE_MARKS and (t.head.i in (anchor.i, tok.i) or t.head.head.i == anchor.i)
                 for t in words)
     if not (cue or since):
