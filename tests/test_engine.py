@@ -62,6 +62,7 @@ class _LightNLP:
         import spacy
 
         self.inner = spacy.blank("en")
+        self.inner.add_pipe("sentencizer")  # every real pipeline sets sentence boundaries; the extractors need them
         self.seen_batches: list[int] = []
 
     def pipe(self, texts, batch_size=32):
