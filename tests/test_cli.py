@@ -72,7 +72,7 @@ def test_ingest_accounts_for_every_line_and_exits_0(tmp_path):
     assert len(json.loads(out.stdout)) == 4
     assert arts["c"]["published"] is None and "could not be parsed" in arts["c"]["warnings"][0]
     again = unfog("ingest", "--db", str(db), str(batch))
-    assert again.returncode == 0 and "0 articles" in again.stderr and "4 already stored" in again.stderr
+    assert again.returncode == 0 and "4 articles, 0 new" in again.stderr and "already stored" in again.stderr
 
 
 def test_export_csv_to_stdout(tmp_path):

@@ -8,6 +8,7 @@ import pytest
 
 import unfog
 from unfog.io.acled import ACLED_COLUMNS
+from unfog.io.export import DISPUTABLE
 from unfog.io.ingest import UsageError
 from unfog.model import RECORD_TYPES
 from unfog.store import Store
@@ -43,7 +44,8 @@ def test_csv_roundtrip(sample_db, tmp_path, what):
     with open(out, newline="", encoding="utf-8") as fh:
         reader = csv.DictReader(fh)
         rows = list(reader)
-        assert reader.fieldnames == RECORD_TYPES[what].field_names()
+        extra = ["disputed"] if what in DISPUTABLE else []  # True when another record contradicts this one
+        assert reader.fieldnames == RECORD_TYPES[what].field_names() + extra
     assert len(rows) == n
     assert {r["id"] for r in rows} == {r["id"] for r in stored(sample_db, what)}
     if what == "events":
@@ -62,7 +64,8 @@ def test_parquet_roundtrip_with_types(sample_db, tmp_path, what):
     out = tmp_path / f"{what}.parquet"
     n = unfog.export_table(what, "parquet", out, db=sample_db)
     table = pq.read_table(out)
-    assert table.num_rows == n and table.column_names == RECORD_TYPES[what].field_names()
+    extra = ["disputed"] if what in DISPUTABLE else []
+    assert table.num_rows == n and table.column_names == RECORD_TYPES[what].field_names() + extra
     assert str(table.schema.field("start" if what != "articles" else "status").type) in ("int64", "string")
     if what == "figures":
         assert str(table.schema.field("value").type) == "double"
@@ -93,6 +96,27 @@ def test_acled_csv_has_acled_columns(sample_db, tmp_path):
         assert r["event_type"] and r["disorder_type"] in ("Political violence", "Demonstrations", "Strategic developments")
         assert r["fatalities"].isdigit()
         assert r["year"] == r["event_date"][:4]
+
+
+def test_acled_export_never_carries_cumulative_totals_or_background(tmp_path):
+    text = ("Shells struck a market in Kharkiv on Tuesday, killing four civilians, officials said.\n\n"
+            "More than 9,000 civilians have been killed in the region since the war began, the governor said.\n\n"
+            "In 2014, crowds stormed the regional administration building in Kharkiv.\n\n"
+            "If the town falls, the troops could shell the airport.")
+    src = tmp_path / "a.jsonl"
+    src.write_text(json.dumps({"id": "acled-1", "text": text, "published": "2022-05-12", "source": "Own Wire"}) + "\n", encoding="utf-8")
+    db = str(tmp_path / "a.duckdb")
+    assert unfog.ingest_paths([str(src)], db=db)["failed"] == 0
+    out = tmp_path / "events.csv"
+    n = unfog.export_table("events", "acled", out, db=db)
+    with open(out, newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == n >= 1
+    assert all(int(r["fatalities"]) < 9000 for r in rows)
+    assert not any("2014" in r["event_date"] or "could" in r["notes"] or "since the war" in r["notes"] for r in rows)
+    assert any(r["fatalities"] == "4" and r["country"] == "Ukraine" for r in rows)
+    hidden = [e for e in stored(db, "events") if set(e["tags"]) & {"background", "hypothetical"}]
+    assert hidden  # kept apart in the store, not lost
 
 
 def test_export_to_stdout(sample_db, capsys):

@@ -44,20 +44,6 @@ def test_script_json_cannot_close_the_block():
     assert json.loads(s)["t"] == "</script><script>alert(1)</script>"
 
 
-def test_group_figures_fallback():
-    figs = [
-        {"id": "fig_a", "category": "killed", "group": "civilians", "place": "Mariupol", "claimant_side": "UKR"},
-        {"id": "fig_b", "category": "killed", "group": "people", "place": "Mariupol", "claimant_side": "RUS"},
-        {"id": "fig_c", "category": "evacuated", "group": "civilians", "place": "Mariupol"},
-        {"id": "fig_d", "category": "evacuated", "group": "civilians", "place": "mariupol"},
-        {"id": "fig_e", "category": "wounded", "group": None, "place": None},
-    ]
-    rows = views.group_figures(figs, [{"type": "contradicts", "a": "fig_a", "b": "fig_b", "note": None}])
-    assert [r["status"] for r in rows] == ["contradicts", "unrelated", "single"]
-    assert {f["id"] for f in rows[0]["figures"]} == {"fig_a", "fig_b"}
-    assert {f["id"] for f in rows[1]["figures"]} == {"fig_c", "fig_d"}
-
-
 def test_normalise_ledger_row_from_claimants():
     figs = [{"id": "fig_a", "category": "killed", "value": 3}, {"id": "fig_b", "category": "killed", "value": 9}]
     row = {"id": "qty_1", "category": "killed", "claimants": [{"figure_id": "fig_a", "claimant": "x"}, {"figure_id": "fig_b"}],

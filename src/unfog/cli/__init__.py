@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 from typing import List, Optional
 
@@ -72,6 +73,28 @@ def _print_failures(failures: list, failed: int) -> None:
         console.print(f"  ... and {failed - min(len(failures), 10)} more (status 'failed' in the articles table)", soft_wrap=True)
 
 
+def _check_ray(engine: str) -> None:
+    """--engine ray without Ray installed: one line, not a traceback."""
+    import importlib.util
+
+    if engine == "ray" and importlib.util.find_spec("ray") is None:
+        usage_error("--engine ray needs Ray, which is not installed: pip install 'unfog[ray]' (or use --engine local)")
+
+
+def _handed_to_desk(path: str, job: dict, what: str):
+    """When a desk serves the store at ``path``, hand it the job and return its outcome; else None."""
+    from unfog.store.outbox import desk_serving, submit
+
+    if desk_serving(path) is None:
+        return None
+    console.print(f"a desk is serving {path}: handing the {what} to it", highlight=False)
+    try:
+        return submit(path, job)
+    except (TimeoutError, RuntimeError) as e:
+        console.print(f"[red]error:[/red] the desk could not do the {what}: {e}", soft_wrap=True)
+        raise typer.Exit(1)
+
+
 def _summary(counts: dict[str, int], failed: int) -> str:
     parts = [f"{counts.get(k, 0)} {k}" for k in ("articles", "statements", "figures", "places", "events", "relations")]
     s = ", ".join(parts)
@@ -102,6 +125,7 @@ def extract(
             usage_error(f"--published {published!r} is not a date (use YYYY-MM-DD)")
     if engine not in ("local", "ray"):
         usage_error("--engine must be local or ray")
+    _check_ray(engine)
     if out_dir:  # streams records to Parquet part files: memory stays flat
         from unfog.io.parquet import extract_to_folder
 
@@ -143,6 +167,11 @@ def ingest(
         usage_error(f"--published {published!r} is not a date (use YYYY-MM-DD)")
     path = db or default_path()
     total = _count_hint(inputs)
+    summary = _handed_to_desk(path, {"kind": "ingest", "inputs": [str(Path(p).resolve()) for p in inputs],
+                                     "published": published, "source": source, "chunk": chunk}, "ingest")
+    if summary is not None:
+        _print_ingest(path, summary)
+        return
 
     def committed(summary: dict) -> None:  # a line per transaction when no progress bar shows
         if not console.is_terminal:
@@ -152,6 +181,13 @@ def ingest(
         task = bar.add_task("ingest", total=total)
         summary = api.ingest_paths(inputs, db=path, published=published, source=source, workers=workers, chunk=chunk,
                                    on_article=lambda a: bar.advance(task), on_commit=committed)
+    _print_ingest(path, summary)
+
+
+def _print_ingest(path: str, summary: dict) -> None:
+    if summary["seen"] and summary["skipped"] == summary["seen"]:  # a re-run: say so, not "0 articles"
+        console.print(f"already stored in [bold]{path}[/bold]: {summary['skipped']} articles, 0 new", soft_wrap=True)
+        return
     console.print(f"stored in [bold]{path}[/bold]: " + _summary(summary["added"], summary["failed"])
                   + f" ({summary['seen']} articles read, {summary['skipped']} already stored)", soft_wrap=True)
     _print_failures(summary["failures"], summary["failed"])
@@ -206,17 +242,25 @@ def demo(
     run_demo(db or "unfog-demo.duckdb", console=out)
 
 
+ALLOW_PRIVATE_HELP = ("Also fetch from loopback, private and link-local addresses (an intranet); "
+                      "refused by default (see docs/security.md).")
+
+
 @app.command()
 def fetch(
     urls: List[str] = typer.Argument(..., help="Article URLs to download, extract and store."),
     db: Optional[str] = typer.Option(None, help="DuckDB file (default ./unfog.duckdb or $UNFOG_DB)."),
+    allow_private: bool = typer.Option(False, "--allow-private", help=ALLOW_PRIVATE_HELP),
 ):
     """Download pages politely, extract their articles and store them (raw HTML kept)."""
-    from unfog.io.feeds import fetch_and_ingest
+    from unfog.io.feeds import Fetcher, Politeness, fetch_and_ingest
     from unfog.store import default_path
 
     path = db or default_path()
-    summary = fetch_and_ingest(urls, path)
+    summary = _handed_to_desk(path, {"kind": "fetch", "urls": list(urls), "allow_private": allow_private}, "fetch")
+    if summary is None:
+        with Fetcher(Politeness(allow_private=allow_private)) as fetcher:
+            summary = fetch_and_ingest(urls, path, fetcher=fetcher)
     for u in summary["urls"]:
         mark = "[green]ok[/green]" if u["ok"] else f"[red]failed[/red] {u['error']}"
         console.print(f"{u['url']}: {mark}")
@@ -230,6 +274,7 @@ def watch(
     every: str = typer.Option("30m", help="Polling interval: 30m, 6h, 1d (at least 1m)."),
     once: bool = typer.Option(False, "--once", help="Run a single round (for cron or systemd timers)."),
     db: Optional[str] = typer.Option(None, help="DuckDB file."),
+    allow_private: bool = typer.Option(False, "--allow-private", help=ALLOW_PRIVATE_HELP),
 ):
     """Poll news feeds on a schedule and ingest new items."""
     from unfog.io import feeds as feeds_mod
@@ -249,7 +294,43 @@ def watch(
             console.print(f"{r['polled_at']} {r['feed_url']}: {r['status']}, {r['items_new']} new, "
                           f"{r['items_added']} added, {r['items_failed']} failed{err}")
 
-    feeds_mod.watch(urls, db or default_path(), interval, rounds=1 if once else None, on_round=show)
+    path = db or default_path()
+    from unfog.store.outbox import desk_serving
+
+    if desk_serving(path) is None:
+        feeds_mod.watch(urls, path, interval, rounds=1 if once else None, on_round=show,
+                        politeness=feeds_mod.Politeness(allow_private=allow_private))
+        return
+    while True:  # the desk polls; this process only asks and shows
+        show(_handed_to_desk(path, {"kind": "watch", "feeds": urls, "allow_private": allow_private}, "watch round") or [])
+        if once:
+            return
+        time.sleep(interval)
+
+
+def _check_days(**days: Optional[str]) -> None:
+    """--since/--until must be calendar days (a typo would otherwise filter everything out)."""
+    import datetime as dt
+
+    for name, value in days.items():
+        if value:
+            try:
+                dt.date.fromisoformat(value)
+            except ValueError:
+                usage_error(f"--{name} {value!r} is not a date (use YYYY-MM-DD)")
+    if days.get("since") and days.get("until") and days["since"] > days["until"]:
+        usage_error(f"--since {days['since']} is after --until {days['until']}")
+
+
+def _check_event_type(event_type: Optional[str], rows: list[dict]) -> None:
+    """--type must name an event type, sub-event type or tag that the events have."""
+    if not event_type:
+        return
+    from unfog.cli.events_view import filter_events
+
+    if rows and not filter_events(rows, event_type=event_type):
+        known = sorted({n for e in rows for n in [e.get("event_type"), e.get("sub_event_type"), *(e.get("tags") or [])] if n})
+        usage_error(f"--type {event_type!r} matches no event type, sub-event type or tag here; known: {', '.join(known)}")
 
 
 def _emit(data, json_out: bool, print_table) -> None:
@@ -280,9 +361,26 @@ def claims(
 
     with _open_existing_store(db) as store:
         rows = ledger.ledger_from_store(store)
+    total = len(rows)
     if contested:
-        rows = ledger.contested(rows)
+        rows = [r for r in rows if r["contested"] or _claimants_disagree(r)]
+    if contested and not rows and not json_out:
+        out.print(f"no contested figures: none of the {total} quantities in the ledger has a contradiction "
+                  "or claimants whose figures do not overlap")
+        return
     _emit(rows, json_out, lambda: ledger.print_ledger(rows, out))
+
+
+def _claimants_disagree(row: dict) -> bool:
+    """Two claimants of one quantity whose figures cannot both be right (their ranges do not overlap)."""
+    spans = {}
+    for c in row.get("claimants") or []:
+        lo = c.get("low") if c.get("low") is not None else c.get("value")
+        hi = c.get("high") if c.get("high") is not None else c.get("value")
+        if lo is not None and hi is not None:
+            spans.setdefault(c.get("claimant_key") or c.get("claimant"), []).append((lo, hi))
+    latest = [v[-1] for v in spans.values()]
+    return any(a[1] < b[0] or b[1] < a[0] for i, a in enumerate(latest) for b in latest[i + 1:])
 
 
 @app.command()
@@ -296,7 +394,19 @@ def control(
 
     with _open_existing_store(db) as store:
         timeline = control_mod.timeline_from_store(store, place=place)
-    _emit(timeline, json_out, lambda: control_mod.print_timeline(timeline, out))
+    _name_disputers(timeline)
+    # the table shows who disputes, not ids
+    shown = {k: {**v, "claims": [{**c, "disputed_by": c["disputed_by_names"]} for c in v["claims"]]} for k, v in timeline.items()}
+    _emit(timeline, json_out, lambda: control_mod.print_timeline(shown, out))
+
+
+def _name_disputers(timeline: dict) -> None:
+    """Who disputes a claim, by name and day ("disputed_by_names"); ``disputed_by`` keeps the ids."""
+    for item in timeline.values():
+        names = {c.get("id"): f"{c.get('claimant') or 'unnamed'} ({c.get('claimant_side') or '?'}, {c.get('date') or 'undated'})"
+                 for c in item["claims"]}
+        for c in item["claims"]:
+            c["disputed_by_names"] = [names.get(i, i) for i in c.get("disputed_by", [])]
 
 
 @app.command()
@@ -336,23 +446,69 @@ def serve(
     db: Optional[str] = typer.Option(None, help="DuckDB file."),
     host: str = typer.Option("127.0.0.1", help="Address to bind (localhost by default; the desk has no login)."),
     port: int = typer.Option(8000, min=1, max=65535),
-    allow_ingest: bool = typer.Option(False, "--allow-ingest", help="Open the store read-write and accept POST /api/ingest."),
+    allow_ingest: bool = typer.Option(False, "--allow-ingest", help="Open the store read-write and accept POST /api/ingest (with a token)."),
+    ingest_token: Optional[str] = typer.Option(None, "--ingest-token", envvar="UNFOG_INGEST_TOKEN",
+                                               help="Token POST /api/ingest requires (default: a random one, printed). "
+                                                    "Required with --allow-ingest on a non-loopback --host."),
     tiles: bool = typer.Option(True, "--tiles/--no-tiles", help="Try online OpenStreetMap tiles under the offline outline."),
+    watch_feeds: Optional[str] = typer.Option(None, "--watch", help="Also poll the feeds listed in this file (one URL a line)."),
+    every: str = typer.Option("30m", help="Polling interval for --watch: 30m, 6h, 1d (at least 1m)."),
 ):
-    """The analyst's desk: map, timeline, claims ledger and articles in the browser, plus a REST API under /api/."""
+    """The analyst's desk: map, timeline, claims ledger and articles in the browser, plus a REST API under /api/.
+
+    While it runs, the desk is the store's writer: `unfog ingest`, `fetch` and `watch` on the same --db
+    hand their work to it, and the pages show the new records on the next reload."""
+    import secrets
+
     import uvicorn
 
     from unfog.store import default_path
     from unfog.web.app import create_app
 
     path = db or default_path()
-    if not allow_ingest and not Path(path).exists():
-        usage_error(f"no store at {path}; run 'unfog ingest' first (or start with --allow-ingest)")
-    if host not in ("127.0.0.1", "localhost", "::1"):
+    if not allow_ingest and not watch_feeds and not Path(path).exists():
+        usage_error(f"no store at {path}; run 'unfog ingest' first (or start with --allow-ingest or --watch)")
+    loopback = host in ("127.0.0.1", "localhost", "::1") or host.startswith("127.")
+    if not loopback:
         console.print(f"[yellow]warning:[/yellow] serving on {host}: anyone who can reach it can read the store")
-    application = create_app(path, allow_ingest=allow_ingest, tiles=tiles)
+        if allow_ingest and not ingest_token:
+            usage_error(f"--allow-ingest on {host} (not loopback) needs --ingest-token or $UNFOG_INGEST_TOKEN")
+    if ingest_token is not None and len(ingest_token) < 16:
+        usage_error("--ingest-token must be at least 16 characters")
+    token = (ingest_token or secrets.token_urlsafe(32)) if allow_ingest else None
+    feed_urls, interval = _serve_feeds(watch_feeds, every)
+    if not Path(path).exists():
+        from unfog.store import Store
+
+        Store(path).close()  # --allow-ingest or --watch on a new store
+    application = create_app(path, allow_ingest=allow_ingest, tiles=tiles, ingest_token=token, served_host=host, served_port=port)
+    if feed_urls:
+        from unfog.web.jobs import start_watcher
+
+        application.state.watching = feed_urls
+        start_watcher(application.state.writer, feed_urls, interval, on_round=lambda o: console.print(
+            "watch round: " + "; ".join(f"{r['feed_url']}: {r['status']}, {r['items_added']} added"
+                                       for r in o.get("result") or []) if not o.get("error") else f"watch round failed: {o['error']}",
+            highlight=False, soft_wrap=True))
     console.print(f"unfog desk on http://{host}:{port}/ over {path} ({'read-write, ingest on' if allow_ingest else 'read-only'})")
+    if allow_ingest and not ingest_token:
+        console.print(f"ingest token (send as 'Authorization: Bearer TOKEN'): {token}", highlight=False, soft_wrap=True)
     uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
+def _serve_feeds(feeds: Optional[str], every: str) -> tuple[list[str], float]:
+    if not feeds:
+        return [], 0.0
+    from unfog.io import feeds as feeds_mod
+
+    try:
+        interval = feeds_mod.parse_interval(every)
+        urls = feeds_mod.read_feed_list(feeds)
+    except (ValueError, OSError) as e:
+        usage_error(str(e))
+    if not urls:
+        usage_error(f"{feeds} lists no feed URLs")
+    return urls, interval
 
 
 @app.command()
@@ -365,8 +521,6 @@ def report(
     until: Optional[str] = typer.Option(None, help="Latest day, YYYY-MM-DD."),
 ):
     """Write a self-contained HTML report (map, timeline, claims ledger) to mail or archive."""
-    import datetime as dt
-
     from unfog.web.report import write_report
     from unfog.store import default_path
     from unfog.store.queries import Filters
@@ -374,17 +528,14 @@ def report(
     path = db or default_path()
     if not Path(path).exists():
         usage_error(f"no store at {path}; run 'unfog ingest' first")
-    for name, value in (("since", since), ("until", until)):
-        if value:
-            try:
-                dt.date.fromisoformat(value)
-            except ValueError:
-                usage_error(f"--{name} {value!r} is not a date (use YYYY-MM-DD)")
+    _check_days(since=since, until=until)
     if Path(out_path).is_dir():
         usage_error(f"{out_path} is a folder; give a file name such as report.html")
     done = write_report(path, out_path, filters=Filters(place=place, since=since, until=until), title=title)
+    within = " within " + ", ".join(f"{k} {v}" for k, v in Filters(place=place, since=since, until=until).active().items())
     console.print(f"wrote {done['path']} ({done['bytes'] // 1024} KiB): "
-                  + ", ".join(f"{done['counts'][k]} {k}" for k in ("articles", "figures", "events", "relations")))
+                  + ", ".join(f"{done['counts'][k]} {k}" for k in ("articles", "figures", "events", "relations"))
+                  + (within if (place or since or until) else ""), soft_wrap=True)
 
 
 @app.command()
@@ -412,20 +563,29 @@ app.add_typer(gazetteer_app, name="gazetteer")
 
 @gazetteer_app.command("add")
 def gazetteer_add(
-    country: str = typer.Argument(..., help="ISO country code, e.g. RU, PL, BY."),
-    url: Optional[str] = typer.Option(None, help="Dump URL (default https://download.geonames.org/export/dump/CC.zip)."),
+    country: str = typer.Argument(..., help="ISO country code, e.g. SD, SY, CD."),
+    dump: str = typer.Option(..., "--dump", help="The GeoNames country dump you downloaded (CC.zip or CC.txt from download.geonames.org/export/dump/)."),
 ):
-    """Download a GeoNames country dump and add it to the gazetteer (needs internet once)."""
-    from unfog.gazetteer.build import fetch_country
+    """Add full detail for a country from a GeoNames dump you supply (unfog never downloads)."""
+    from unfog.gazetteer.build import add_country
+    from unfog.gazetteer.index import clear_cache
 
     try:
-        done = fetch_country(country, url=url)
-    except ValueError as e:
+        done = add_country(country, dump)
+    except (ValueError, FileNotFoundError) as e:
         usage_error(str(e))
-    except OSError as e:
-        console.print(f"[red]error:[/red] could not fetch the {country.upper()} dump: {e}")
-        raise typer.Exit(1)
+    clear_cache()
     console.print(f"added {done['places']:,} places of {done['country']} to {done['path']} (GeoNames, CC BY 4.0)")
+
+
+@gazetteer_app.command("list")
+def gazetteer_list():
+    """The countries with full detail (every village); the rest of the world has places of 500+ people."""
+    from unfog.gazetteer.build import installed_layers
+
+    for layer in installed_layers():
+        typer.echo(f"{layer['country']}\t{layer['source']}\t{layer['bytes'] // 1024} KiB\t{layer['path']}")
+    typer.echo("world\tshipped\tcountries, divisions and places of 500+ people (global.tsv.gz)")
 
 
 @app.command()
@@ -442,6 +602,7 @@ def events(
     """List events (who did what to whom, where, when) as a table, filtered."""
     from unfog.cli.events_view import filter_events, print_events
 
+    _check_days(since=since, until=until)
     sources: dict[str, str] = {}
     if inputs:
         from unfog import api
@@ -454,6 +615,7 @@ def events(
         with _open_existing_store(db) as store:
             rows = store.rows("events")
             sources = {a["id"]: a.get("source") or a.get("title") or a["id"] for a in store.rows("articles")}
+    _check_event_type(event_type, rows)
     rows = filter_events(rows, place=place, since=since, until=until, event_type=event_type)
     _emit(rows, json_out, lambda: print_events(rows, out, sources))
 
@@ -476,6 +638,8 @@ def show(
 
 
 def main() -> None:
+    import duckdb
+
     from unfog.io.ingest import UsageError
     from unfog.store import StoreError
 
@@ -484,6 +648,14 @@ def main() -> None:
     except (UsageError, StoreError) as e:  # the user's mistake: a message, not a traceback
         console.print(f"[red]error:[/red] {e}", soft_wrap=True)
         sys.exit(2)
+    except duckdb.Error as e:  # a damaged or truncated store
+        first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+        console.print(f"[red]error:[/red] the store cannot be read ({type(e).__name__}: {first})", soft_wrap=True, markup=True, highlight=False)
+        sys.exit(1)
+    except OSError as e:  # an output that cannot be written, an input that vanished
+        where = f" {e.filename}" if getattr(e, "filename", None) else ""
+        console.print(f"[red]error:[/red] cannot write or read{where}: {e.strerror or e}", soft_wrap=True, highlight=False)
+        sys.exit(1)
     except KeyboardInterrupt:
         console.print("interrupted")
         sys.exit(130)

@@ -115,20 +115,17 @@ def ledger_rows(figures: Iterable[Any], relations: Iterable[Any], published: dic
     relations = [_as(Relation, r) for r in relations]
     published = published or {}
     keys = keys if keys is not None else keys_for(figures, published, places or {})
-    by_q: dict[str, list] = defaultdict(list)
-    for f in figures:
-        if f.id in keys:
-            by_q[keys[f.id].qkey].append((f, keys[f.id]))
+    # Rows are the figures joined by fusion's relations (fusion relates only comparable
+    # quantities; a relation stored by an earlier version or by hand still joins its two ends).
+    keyed = [(f, keys[f.id]) for f in figures if f.id in keys]
+    views = group_views(keyed) if keyed else []
+    by_id = {v.fig.id: v for v in views}
+    inside = [r for r in relations if r.a in by_id and r.b in by_id]
     rows = []
-    for q in sorted(by_q):
-        views = group_views(by_q[q])
-        ids = {v.fig.id for v in views}
-        inside = [r for r in relations if r.a in ids and r.b in ids]
-        by_id = {v.fig.id: v for v in views}
-        for members in components([v.fig.id for v in views], [(r.a, r.b) for r in inside]):
-            m = set(members)
-            rels = sorted((r for r in inside if r.a in m), key=lambda r: (r.type, r.a, r.b))
-            rows.append(_row([by_id[i] for i in members], rels, published))
+    for members in components([v.fig.id for v in views], [(r.a, r.b) for r in inside]):
+        m = set(members)
+        rels = sorted((r for r in inside if r.a in m), key=lambda r: (r.type, r.a, r.b))
+        rows.append(_row([by_id[i] for i in members], rels, published))
     rows.sort(key=lambda r: (not r["contested"], -len(r["claimants"]), r["category"], r["place"] or "", r["id"]))
     return rows
 

@@ -9,6 +9,7 @@ from typing import Any, Iterable
 
 FORMATS = ("json", "csv", "parquet", "geojson", "acled")
 GEO_TABLES = ("places", "events")  # the tables whose rows have lat/lon
+DISPUTABLE = ("statements", "figures", "events")  # exported with a 'disputed' column
 
 
 def _cell(v: Any) -> Any:
@@ -123,12 +124,23 @@ def export_table(what: str, fmt: str, out: str = "-", db: str | None = None) -> 
     with Store(db, read_only=True) as store:
         rows = store.rows(what)
         if fmt == "acled":
+            from unfog.io.acled import exportable
+
+            rows = exportable(rows)
             ctx = acled_context(store)
             for r in rows:
                 place = ctx["places"].get(r.get("place_id")) or {}
                 r.setdefault("admin1", place.get("admin1"))
                 r.setdefault("country", place.get("country"))
                 r["source"] = "; ".join(dict.fromkeys(ctx["sources"][a] for a in r.get("article_ids") or [] if a in ctx["sources"]))
-    cls = RECORD_TYPES[what]
-    write(rows, fmt, out, columns=cls.field_names(), types=dict(columns(cls)))
+        cls = RECORD_TYPES[what]
+        cols, types = cls.field_names(), dict(columns(cls))
+        if what in DISPUTABLE:  # a column saying which records another one contradicts
+            from unfog.store.queries import contested_ids
+
+            disputed = contested_ids(store)
+            for r in rows:
+                r["disputed"] = r["id"] in disputed
+            cols, types = [*cols, "disputed"], {**types, "disputed": "BOOLEAN"}
+    write(rows, fmt, out, columns=cols, types=types)
     return len(rows)

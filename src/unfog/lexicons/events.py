@@ -65,6 +65,8 @@ GENERIC_ANAPHORS = _set("generic_anaphors")
 QUANTITY_WORDS = _set("quantity_words")
 SUBSET_CUES: tuple[str, ...] = tuple(_D["subset_cues"])
 ONE_SIDED_TRIGGERS = _set("one_sided_triggers")  # an attack, a raid: on civilians it is not a clash
+NON_ACTOR_WORDS = _set("non_actor_words")  # fragments the parse can give as a subject
+NONSTATE_NOUNS = _set("nonstate_nouns")  # rebels, militias: their captures are non-state takeovers
 HIDDEN_TAGS = _set("hidden_tags")  # kept apart: not on the map's default view, not in the ACLED export
 ACLED: dict[str, list] = {k: v for k, v in _D["acled"].items() if not k.startswith("_")}
 FAMILIES: dict[str, str] = _D["families"]
@@ -77,7 +79,7 @@ def _mapped(key: str) -> tuple[str, str, list[str]]:
 
 def acled_type(kind: str, *, actor1_side: str | None = None, home_side: str | None = None,
                claimed: bool = False, targets_civilians: bool = False, weapon: str | None = None,
-               nonviolent: bool = False) -> tuple[str, str, list[str]]:
+               nonviolent: bool = False, actor1_nonstate: bool = False) -> tuple[str, str, list[str]]:
     """ACLED event type, sub-event type and extra tags for one kind of event.
 
     ``home_side`` is the state the place belongs to; ``claimed`` is true when
@@ -88,6 +90,8 @@ def acled_type(kind: str, *, actor1_side: str | None = None, home_side: str | No
     if kind == "territory":
         if nonviolent:
             return _mapped("territory_nonviolent")
+        if not claimed and actor1_nonstate:
+            return _mapped("territory_nonstate")
         if claimed or actor1_side is None or home_side is None:
             return _mapped("territory_claimed")
         return _mapped("territory_government" if actor1_side == home_side else "territory_nonstate")

@@ -1,10 +1,9 @@
 """Nouns for people (``people.json``), loaded once: one list for figures and events."""
 from __future__ import annotations
 
-import json
-from importlib import resources
+from unfog.lexicons import load
 
-_DATA = json.loads(resources.files("unfog.lexicons").joinpath("people.json").read_text(encoding="utf-8"))
+_DATA = load("people")
 
 CIVILIAN_NOUNS: frozenset[str] = frozenset(_DATA["civilian"])
 COMBATANT_NOUNS: frozenset[str] = frozenset(_DATA["combatant"])
@@ -12,3 +11,5 @@ COMBATANT_NOUNS: frozenset[str] = frozenset(_DATA["combatant"])
 PEOPLE_NOUNS: frozenset[str] = frozenset(_DATA["other_people"]) | CIVILIAN_NOUNS | COMBATANT_NOUNS
 CIVILIAN_TARGETS: frozenset[str] = frozenset(_DATA["civilian_targets"])
 COMBATANT_UNITS: frozenset[str] = frozenset(_DATA["combatant_units"])
+# nouns that name a count of people without being people ("the death toll ... 300")
+COUNT_NOUNS: frozenset[str] = frozenset(_DATA["count"])

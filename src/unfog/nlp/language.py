@@ -40,9 +40,18 @@ def detect_language(text: str, sample: int = 4000) -> str | None:
     if _looks_english(s):
         return "en"  # langid's model takes seconds to load: a batch of English never needs it
     lang, prob = _identifier().classify(s)
+    if lang != "en" and letters < SHORT_LETTERS and prob < 0.95:
+        # a headline is too short for langid to be sure: English stays English when it is a close second
+        english = dict(_identifier().rank(s)).get("en", 0.0)
+        if english >= SHORT_ENGLISH_MIN:
+            return "en"
     if prob < 0.5:
         return None
     return lang
+
+
+SHORT_LETTERS = 160  # below this many letters a text is a headline or a caption
+SHORT_ENGLISH_MIN = 0.001
 
 
 def _looks_english(sample: str) -> bool:

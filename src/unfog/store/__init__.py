@@ -10,11 +10,15 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import time
 import typing
+from datetime import timedelta
 from pathlib import Path
 from typing import Any, Iterable
 
 import duckdb
+
+from unfog.days import parse_day
 
 from unfog.model import RECORD_TYPES, ArticleRecords, Record, Relation
 
@@ -44,6 +48,12 @@ def columns(cls: type[Record]) -> list[tuple[str, str]]:
 
 
 JSON_COLUMNS = {name: {c for c, t in columns(cls) if t == "JSON"} for name, cls in RECORD_TYPES.items()}
+# Events as each article gave them; the `events` table holds them merged across articles
+# (unfog.fusion.events), so the CLI, the desk and the exports read the same records.
+ARTICLE_EVENTS = "article_events"
+JSON_COLUMNS[ARTICLE_EVENTS] = JSON_COLUMNS["events"]
+MERGE_WINDOW_DAYS = 3
+STALE_WINDOW_DAYS = 30
 
 # Which input gave which article, with which unfog version and outcome: the
 # record that lets `unfog reprocess` find what an upgrade should redo.
@@ -62,6 +72,8 @@ EXTRA_TABLES = {
     + ", ".join(f"{c} {t}" for c, t in INPUT_COLUMNS)
     + ", PRIMARY KEY (input_ref, article_id))",
     "meta": "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
+    ARTICLE_EVENTS: f"CREATE TABLE IF NOT EXISTS {ARTICLE_EVENTS} ("
+    + ", ".join(f'"{c}" {t}' for c, t in columns(RECORD_TYPES["events"])) + ', PRIMARY KEY ("id"))',
 }
 
 
@@ -69,11 +81,56 @@ class StoreError(Exception):
     """The store cannot be opened or used (not a DuckDB file, locked, missing)."""
 
 
+LOCK_WAIT = 60.0  # seconds a writer waits for another process to let go of the file
+
+
+def lock_wait() -> float:
+    """How long opening a locked store retries ($UNFOG_LOCK_WAIT seconds, default 60)."""
+    try:
+        return max(0.0, float(os.environ.get("UNFOG_LOCK_WAIT", LOCK_WAIT)))
+    except ValueError:
+        return LOCK_WAIT
+
+
+def connect(path: str, read_only: bool = False, wait: float = 0.0) -> duckdb.DuckDBPyConnection:
+    """Open the DuckDB file, retrying with backoff while another process holds its lock.
+
+    DuckDB lets one process write a file (many threads, each on its own cursor)
+    or several processes read it. Within a process that already has the file
+    open read-write (the desk), a read-only open is served by that database.
+    """
+    deadline = time.monotonic() + wait
+    delay = 0.05
+    while True:
+        try:
+            return duckdb.connect(path, read_only=read_only)
+        except duckdb.Error as e:
+            msg = str(e)
+            if "different configuration" in msg and read_only:
+                read_only = False  # this process has it open read-write: share that database
+                continue
+            if "not a valid DuckDB database" in msg:
+                raise StoreError(f"{path} is not a DuckDB file (give another --db)") from None
+            if "lock" not in msg.lower():
+                raise StoreError(f"cannot open the store {path}: {msg}") from None
+            if time.monotonic() + delay > deadline:
+                raise StoreError(f"{path} is in use by another unfog process (waited {wait:.0f} s); "
+                                 "try again when it has finished, or raise $UNFOG_LOCK_WAIT") from None
+            time.sleep(delay)
+            delay = min(delay * 2, 1.0)
+        except OSError as e:
+            raise StoreError(f"cannot open the store {path}: {e.strerror or e}") from None
+
+
 class Store:
     """A DuckDB file holding articles and every record extracted from them."""
 
-    def __init__(self, path: str | os.PathLike | None = None, read_only: bool = False):
+    def __init__(self, path: str | os.PathLike | None = None, read_only: bool = False, wait: float | None = None,
+                 con: duckdb.DuckDBPyConnection | None = None):
         self.path = str(path or default_path())
+        if con is not None:  # a reader sharing an open database (see :meth:`reader`)
+            self.con = con
+            return
         p = Path(self.path)
         if p.is_dir():
             raise StoreError(f"{self.path} is a folder, not a DuckDB file")
@@ -82,18 +139,16 @@ class Store:
         try:
             if not read_only:
                 p.parent.mkdir(parents=True, exist_ok=True)
-            self.con = duckdb.connect(self.path, read_only=read_only)
-        except duckdb.Error as e:
-            msg = str(e)
-            if "not a valid DuckDB database" in msg:
-                raise StoreError(f"{self.path} is not a DuckDB file (give another --db)") from None
-            if "lock" in msg.lower():
-                raise StoreError(f"{self.path} is in use by another unfog process; wait for it to finish") from None
-            raise StoreError(f"cannot open the store {self.path}: {msg}") from None
         except OSError as e:
             raise StoreError(f"cannot open the store {self.path}: {e.strerror or e}") from None
+        self.con = connect(self.path, read_only=read_only, wait=lock_wait() if wait is None else wait)
         if not read_only:
             self._create()
+
+    def reader(self) -> "Store":
+        """A Store on its own connection to the same open database: a consistent snapshot per
+        query that never waits for writers or other readers (DuckDB MVCC). Close it after use."""
+        return Store(self.path, con=self.con.cursor())
 
     # -- schema -----------------------------------------------------------
     def _create(self) -> None:
@@ -104,8 +159,15 @@ class Store:
             for c, t in columns(cls):  # records gain fields over versions; stores follow
                 if c not in existing:
                     self.con.execute(f'ALTER TABLE {name} ADD COLUMN "{c}" {t}')
+        fresh = not self.con.execute("SELECT 1 FROM information_schema.tables WHERE table_name = ?", [ARTICLE_EVENTS]).fetchone()
         for ddl in EXTRA_TABLES.values():
             self.con.execute(ddl)
+        existing = {r[0] for r in self.con.execute(f"DESCRIBE {ARTICLE_EVENTS}").fetchall()}
+        for c, t in columns(RECORD_TYPES["events"]):
+            if c not in existing:
+                self.con.execute(f'ALTER TABLE {ARTICLE_EVENTS} ADD COLUMN "{c}" {t}')
+        if fresh and self.count("events"):
+            self._migrate_events()
         existing = {r[0] for r in self.con.execute("DESCRIBE inputs").fetchall()}
         for c, t in INPUT_COLUMNS:  # stores made by earlier versions
             if c not in existing:
@@ -122,7 +184,7 @@ class Store:
 
     # -- writes -----------------------------------------------------------
     def _insert(self, name: str, records: Iterable[Record], replace: bool = False) -> int:
-        cls = RECORD_TYPES[name]
+        cls = RECORD_TYPES["events" if name == ARTICLE_EVENTS else name]
         cols = [c for c, _ in columns(cls)]
         jcols = JSON_COLUMNS[name]
         rows = []
@@ -143,12 +205,20 @@ class Store:
         added = {name: 0 for name in RECORD_TYPES}
         self.con.execute("BEGIN TRANSACTION")
         try:
+            new_events = []
+            before = self.count("events")
             for res in results:
                 if replace:
                     self.delete_article_records(res.article.id)
                 for name, recs in res.tables().items():
+                    if name == "events":
+                        new_events += recs
+                        self._insert(ARTICLE_EVENTS, recs, replace=replace)
+                        continue
                     added[name] += self._insert(name, recs, replace=replace)
                 self._note_input(res.article, replace=True)
+            self._merge_events(new_events)
+            added["events"] = self.count("events") - before
             added["relations"] += self._insert("relations", relations)
             self.con.execute("COMMIT")
         except BaseException:
@@ -181,7 +251,58 @@ class Store:
         )
         for name in ("statements", "figures", "places", "dates"):
             self.con.execute(f"DELETE FROM {name} WHERE article_id = ?", [article_id])
-        self.con.execute("DELETE FROM events WHERE json_contains(article_ids, ?)", [json.dumps(article_id)])
+        key = [json.dumps(article_id)]
+        members = {i for e in self.rows("events", where="json_contains(article_ids, ?)", params=key)
+                   for i in (e.get("merged_from") or [e["id"]])}
+        self.con.execute("DELETE FROM events WHERE json_contains(article_ids, ?)", key)
+        self.con.execute(f"DELETE FROM {ARTICLE_EVENTS} WHERE json_contains(article_ids, ?)", key)
+        self._merge_events(self._article_events_by_id(members))  # the other sources stay, merged anew
+
+    # -- merged events ----------------------------------------------------
+    def _article_events_by_id(self, ids) -> list[Record]:
+        ids = sorted(ids)
+        out: list[Record] = []
+        for k in range(0, len(ids), 500):
+            chunk = ids[k:k + 500]
+            marks = ", ".join("?" for _ in chunk)
+            out += [RECORD_TYPES["events"].from_dict(d) for d in self.rows(ARTICLE_EVENTS, where=f"id IN ({marks})", params=chunk)]
+        return out
+
+    def _merge_events(self, new_events: list[Record]) -> None:
+        """Merge new per-article events with the stored ones of the same days; rewrite those merged records."""
+        from unfog.fusion.events import merge_events
+
+        if not new_events:
+            return
+        days = sorted(d for d in (parse_day(e.date) for e in new_events) if d is not None)
+        cands = {e.id: e for e in new_events}
+        if days:
+            lo = (days[0] - timedelta(days=MERGE_WINDOW_DAYS)).isoformat()
+            hi = (days[-1] + timedelta(days=MERGE_WINDOW_DAYS)).isoformat() + "~"  # "~" sorts after any time suffix
+            for d in self.rows(ARTICLE_EVENTS, where="date BETWEEN ? AND ?", params=[lo, hi]):
+                cands.setdefault(d["id"], RECORD_TYPES["events"].from_dict(d))
+            # merged records over these days, and every member they hold (a chain may reach outside the window)
+            # a merged record is dated by its most precise member, which a chain can carry days away
+            slo = (days[0] - timedelta(days=STALE_WINDOW_DAYS)).isoformat()
+            shi = (days[-1] + timedelta(days=STALE_WINDOW_DAYS)).isoformat() + "~"
+            stale = [r for r in self.rows("events", where="date BETWEEN ? AND ?", params=[slo, shi])
+                     if r["id"] in cands or set(r.get("merged_from") or []) & set(cands)]
+            for e in self._article_events_by_id({i for r in stale for i in (r.get("merged_from") or [])} - set(cands)):
+                cands[e.id] = e
+            ids = [r["id"] for r in stale]
+            for k in range(0, len(ids), 500):
+                chunk = ids[k:k + 500]
+                self.con.execute(f"DELETE FROM events WHERE id IN ({', '.join('?' for _ in chunk)})", chunk)
+        order = {row[0]: i for i, row in enumerate(self.con.execute(
+            "SELECT id FROM articles ORDER BY published NULLS LAST, id").fetchall())}
+        self._insert("events", merge_events(list(cands.values()), order), replace=True)
+
+    def _migrate_events(self) -> None:
+        """Stores made before events were merged when written: keep their rows as per-article events."""
+        names = ", ".join(f'"{c}"' for c, _ in columns(RECORD_TYPES["events"]))
+        self.con.execute(f"INSERT OR IGNORE INTO {ARTICLE_EVENTS} ({names}) SELECT {names} FROM events")
+        self.con.execute("DELETE FROM events")
+        self._merge_events([RECORD_TYPES["events"].from_dict(d) for d in self.rows(ARTICLE_EVENTS)])
 
     # -- reads ------------------------------------------------------------
     def count(self, name: str) -> int:
@@ -237,7 +358,8 @@ class Store:
         res = ArticleRecords(article=arts[0])
         for name in ("statements", "figures", "places", "dates"):
             setattr(res, name, self.records(name, where="article_id = ?", params=[article_id], order="start"))
-        res.events = self.records("events", where="json_contains(article_ids, ?)", params=[json.dumps(article_id)], order="start")
+        res.events = [RECORD_TYPES["events"].from_dict(d) for d in self.rows(
+            ARTICLE_EVENTS, where="json_contains(article_ids, ?)", params=[json.dumps(article_id)], order="start")]
         return res
 
     def counts(self) -> dict[str, int]:

@@ -116,13 +116,18 @@ TABLE_FILTERS: dict[str, dict[str, tuple[str, int]]] = {
 _LIKE_FILTERS = {"place", "q"}
 
 ORDER = {
-    "articles": "published NULLS LAST, id",
+    "articles": "published DESC NULLS LAST, id",  # newest first
     "statements": "article_id, start",
     "figures": "article_id, start",
     "places": "article_id, start",
-    "events": "date NULLS LAST, id",
+    "events": "date DESC NULLS LAST, id",
     "relations": "type, id",
 }
+
+
+def subset(table: str, filters: Filters) -> Filters:
+    """Only the filters ``table`` understands (pages pass one form to several tables)."""
+    return Filters(**{k: v for k, v in filters.active().items() if k in TABLE_FILTERS[table]})
 
 
 def where_clause(table: str, filters: Filters) -> tuple[str, list[Any]]:
@@ -153,10 +158,50 @@ def page(store: Store, table: str, filters: Filters, limit: int = DEFAULT_LIMIT,
     return {"total": total, "limit": limit, "offset": offset, "items": items}
 
 
+def count(store: Store, table: str, filters: Filters) -> int:
+    """How many rows of ``table`` match ``filters`` (those it understands)."""
+    where, params = where_clause(table, subset(table, filters))
+    return store.con.execute(f"SELECT count(*) FROM {table}" + (f" WHERE {where}" if where else ""), params).fetchone()[0]
+
+
+def counts(store: Store, filters: Filters | None = None) -> dict[str, int]:
+    """Rows per table within ``filters``; relations count when either end is among the matching records."""
+    filters = filters or Filters()
+    if not filters.active():
+        return store.counts()
+    out = {t: count(store, t, filters) for t in ("articles", "statements", "figures", "places", "events")}
+    ids = [r[0] for t in ("statements", "figures", "events") for r in _ids(store, t, filters)]
+    where, params = where_clause("articles", subset("articles", filters))
+    out["dates"] = store.con.execute("SELECT count(*) FROM dates WHERE article_id IN (SELECT id FROM articles"
+                                     + (f" WHERE {where})" if where else ")"), params).fetchone()[0]
+    out["relations"] = len(relations_among(store, ids))
+    return out
+
+
+def _ids(store: Store, table: str, filters: Filters) -> list[tuple]:
+    where, params = where_clause(table, subset(table, filters))
+    return store.con.execute(f"SELECT id FROM {table}" + (f" WHERE {where}" if where else ""), params).fetchall()
+
+
 def all_rows(store: Store, table: str, filters: Filters, cap: int = 20000) -> list[dict[str, Any]]:
     """Every matching row (up to ``cap``), for the map, timeline and ledger."""
     where, params = where_clause(table, filters)
     return store.rows(table, where=where, params=params, order=ORDER[table], limit=cap)
+
+
+def contested_ids(store: Store) -> set[str]:
+    """Ids of every record in a 'contradicts' relation."""
+    rows = store.con.execute("SELECT a FROM relations WHERE type = 'contradicts' UNION SELECT b FROM relations WHERE type = 'contradicts'").fetchall()
+    return {r[0] for r in rows}
+
+
+def figure_marks(store: Store, article_ids: list[str]) -> dict[str, dict[str, int]]:
+    """Per article: its figures, how many could not be verified and how many are disputed."""
+    if not article_ids:
+        return {}
+    sql = (f"SELECT article_id, count(*), count(*) FILTER (WHERE verified = false), count(*) FILTER (WHERE {_CONTESTED}) "
+           f"FROM figures WHERE article_id IN ({_in(article_ids)}) GROUP BY article_id")
+    return {a: {"figures": n, "unverified": u, "disputed": d} for a, n, u, d in store.con.execute(sql, list(article_ids)).fetchall()}
 
 
 def relations_among(store: Store, ids: list[str]) -> list[dict[str, Any]]:
@@ -197,6 +242,76 @@ def focus_window(days: list[str], max_span: int = 120, tail: float = 0.05) -> di
     k = int(len(days) * tail)
     start, end = days[k], days[len(days) - 1 - k]
     return {"start": start, "end": end, "outside": sum(1 for d in days if d < start or d > end)}
+
+
+def _in(ids: list[str]) -> str:
+    return ", ".join("?" for _ in ids)
+
+
+def published_of(store: Store, article_ids: list[str]) -> dict[str, str | None]:
+    """Publication day of each article id."""
+    if not article_ids:
+        return {}
+    sql = f"SELECT id, published FROM articles WHERE id IN ({_in(article_ids)})"
+    return {a: p for a, p in store.con.execute(sql, list(article_ids)).fetchall()}
+
+
+def places_of(store: Store, article_ids: list[str]) -> list[dict[str, Any]]:
+    """Places of these articles, in text order."""
+    if not article_ids:
+        return []
+    return store.rows("places", where=f"article_id IN ({_in(article_ids)})", params=list(article_ids), order="article_id, start")
+
+
+def article_heads(store: Store, article_ids: list[str]) -> dict[str, dict[str, Any]]:
+    """Title (or external id) and publication day of each article id."""
+    if not article_ids:
+        return {}
+    sql = f"SELECT id, title, external_id, published FROM articles WHERE id IN ({_in(article_ids)})"
+    return {aid: {"title": title or ext or aid, "published": published}
+            for aid, title, ext, published in store.con.execute(sql, list(article_ids)).fetchall()}
+
+
+def by_ids(store: Store, table: str, ids: list[str]) -> list[dict[str, Any]]:
+    """Rows of ``table`` with these ids."""
+    if not ids:
+        return []
+    return store.rows(table, where=f"id IN ({_in(ids)})", params=list(ids))
+
+
+def article_doc(store: Store, article_id: str) -> dict[str, Any] | None:
+    """An article with its records and the relations that touch them."""
+    arts = store.rows("articles", where="id = ?", params=[article_id])
+    if not arts:
+        return None
+    records = {}
+    for name in ("statements", "figures", "places", "dates"):
+        records[name] = store.rows(name, where="article_id = ?", params=[article_id], order="start")
+    records["events"] = all_rows(store, "events", Filters(article=article_id))
+    ids = [r["id"] for name in ("statements", "figures", "events") for r in records[name]]
+    return {"article": arts[0], "records": records, "relations": relations_among(store, ids)}
+
+
+def feed_tables(store: Store) -> bool:
+    """Whether the store has the feed tables (made by the first watch round)."""
+    have = {r[0] for r in store.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    return "feed_rounds" in have and "feeds" in have
+
+
+def _dicts(store: Store, sql: str, params: list) -> list[dict[str, Any]]:
+    cur = store.con.execute(sql, params)
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, r)) for r in cur.fetchall()]
+
+
+def feed_status(store: Store, limit: int = 200) -> dict[str, list[dict[str, Any]]]:
+    """Feeds and their latest polling rounds, newest first (empty when nothing was ever polled)."""
+    if not feed_tables(store):
+        return {"feeds": [], "rounds": []}
+    return {
+        "feeds": _dicts(store, "SELECT url, last_polled, last_status FROM feeds ORDER BY last_polled DESC NULLS LAST, url", []),
+        "rounds": _dicts(store, "SELECT * FROM feed_rounds ORDER BY polled_at DESC, feed_url LIMIT ?", [int(limit)]),
+    }
 
 
 def _ordinal(day: str) -> int:

@@ -16,7 +16,8 @@ from typing import Any
 
 from unfog.store import Store
 from unfog.store import queries as q
-from unfog.web.app import WEB_DIR, desk_data, jinja_env, statement_disputes
+from unfog.web.app import WEB_DIR, jinja_env
+from unfog.web.data import desk_data, statement_disputes
 
 INLINE_CSS = ("static/vendor/leaflet/leaflet.css", "static/app.css")
 INLINE_JS = ("static/vendor/leaflet/leaflet.js", "static/desk.js")
@@ -56,8 +57,7 @@ def report_html(store: Store, filters: q.Filters | None = None, title: str = "un
     data = desk_data(store, filters, tiles=tiles)
     ledger = data.pop("ledger")
     data["links"] = False  # no server behind a static file
-    art_f = q.Filters(**{k: v for k, v in filters.active().items() if k in q.TABLE_FILTERS["articles"]})
-    articles = q.all_rows(store, "articles", art_f)
+    articles = q.all_rows(store, "articles", q.subset("articles", filters))
     for a in articles:
         a.pop("text", None)
     css, js = _inline(INLINE_CSS, "</style"), _inline(INLINE_JS, "</script")
@@ -65,7 +65,7 @@ def report_html(store: Store, filters: q.Filters | None = None, title: str = "un
     return env.get_template("report.html").render(
         title=title,
         generated=dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-        counts=store.counts(),
+        counts=q.counts(store, filters),
         filters=filters,
         data=data,
         ledger=ledger,
@@ -79,9 +79,9 @@ def report_html(store: Store, filters: q.Filters | None = None, title: str = "un
 
 
 def write_report(db: str, out: str | Path, filters: q.Filters | None = None, title: str = "unfog report", tiles: bool = True) -> dict[str, Any]:
-    """Write the report for the store at ``db`` to ``out``; returns what it holds."""
+    """Write the report for the store at ``db`` to ``out``; returns what it holds (counts within the filters)."""
     with Store(db, read_only=True) as store:
         html = report_html(store, filters=filters, title=title, tiles=tiles)
-        counts = store.counts()
+        counts = q.counts(store, filters or q.Filters())
     Path(out).write_text(html, encoding="utf-8")
     return {"path": str(out), "bytes": len(html.encode("utf-8")), "counts": counts}

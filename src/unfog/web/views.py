@@ -11,7 +11,7 @@ from typing import Any, Iterable
 from urllib.parse import urlsplit
 
 from unfog.fusion import ledger as ledger_mod
-from unfog.groups import UnionFind
+from unfog.lexicons.events import HIDDEN_TAGS
 
 STATUS_ORDER = {"contradicts": 0, "updates": 1, "corroborates": 2, "unrelated": 3, "single": 4}
 MARK_KINDS = ("statement", "figure", "place", "date", "event")
@@ -51,14 +51,30 @@ def outline_geojson() -> dict:
 
 # -- the article view -----------------------------------------------------------
 
+SIDE_COLOURS = 8  # side-0 .. side-7 in app.css; more sides than that reuse them
+
+
+def side_of(kind: str, r: dict) -> str | None:
+    """The side a statement's speaker or a figure's claimant stands for."""
+    return (r.get("speaker_side") if kind == "statement" else r.get("claimant_side") if kind == "figure" else None) or None
+
+
+def sides_legend(records: dict[str, list[dict]]) -> list[dict]:
+    """The sides of an article's speakers and claimants, each with its colour class (the legend)."""
+    sides = sorted({s for kind, rows in (("statement", records.get("statements", [])), ("figure", records.get("figures", [])))
+                    for r in rows if (s := side_of(kind, r))})
+    return [{"side": s, "css": f"side-{i % SIDE_COLOURS}"} for i, s in enumerate(sides)]
+
+
 def article_marks(records: dict[str, list[dict]]) -> list[dict]:
-    """Highlightable spans of an article's records: kind, id, start, end, label."""
+    """Highlightable spans of an article's records: kind, id, start, end, label, side."""
     marks = []
     for kind, rows in (("statement", records.get("statements", [])), ("figure", records.get("figures", [])),
                        ("place", records.get("places", [])), ("date", records.get("dates", []))):
         for r in rows:
             if isinstance(r.get("start"), int) and isinstance(r.get("end"), int):
-                marks.append({"kind": kind, "id": r["id"], "start": r["start"], "end": r["end"], "label": mark_label(kind, r)})
+                marks.append({"kind": kind, "id": r["id"], "start": r["start"], "end": r["end"],
+                              "label": mark_label(kind, r), "side": side_of(kind, r)})
     return marks
 
 
@@ -67,12 +83,25 @@ def mark_label(kind: str, r: dict) -> str:
         return f"statement by {r.get('speaker') or 'unnamed'}" + (f" ({r['speaker_side']})" if r.get("speaker_side") else "")
     if kind == "figure":
         who = f", claimed by {r['claimant']}" if r.get("claimant") else ""
-        return f"figure: {r.get('category') or 'other'} {r.get('value') if r.get('value') is not None else ''}{who}".strip()
+        unverified = ", could not be verified" if r.get("verified") is False else ""
+        return f"figure: {r.get('category') or 'other'} {r.get('value') if r.get('value') is not None else ''}{who}{unverified}".strip()
     if kind == "place":
         return f"place: {r.get('canonical') or r.get('name')}"
     if kind == "date":
         return f"date: {r.get('date') or 'unresolved'}"
     return kind
+
+
+def record_label(table: str, r: dict, width: int = 90) -> str:
+    """A short readable name for a record another one relates to."""
+    if table == "statements":
+        who = r.get("speaker") or "unnamed"
+        text = r.get("content") or r.get("text") or ""
+    else:
+        who = r.get("claimant") or "unattributed"
+        text = r.get("text") or ""
+    text = " ".join(text.split())
+    return f"{who}: {text[:width]}{'…' if len(text) > width else ''}"
 
 
 def highlight(text: str, marks: Iterable[dict]) -> list[dict]:
@@ -98,11 +127,12 @@ def highlight(text: str, marks: Iterable[dict]) -> list[dict]:
         open_marks = [m for m in open_marks if m["end"] > a] + starts.get(a, [])
         anchors = [m["id"] for m in starts.get(a, [])]
         if not open_marks:
-            segments.append({"text": text[a:b], "kinds": [], "id": None, "title": None, "anchors": anchors})
+            segments.append({"text": text[a:b], "kinds": [], "id": None, "title": None, "anchors": anchors, "side": None})
             continue
         inner = min(open_marks, key=lambda m: (m["end"] - m["start"], MARK_KINDS.index(m["kind"]) * -1))
         kinds = sorted({m["kind"] for m in open_marks}, key=MARK_KINDS.index)
-        segments.append({"text": text[a:b], "kinds": kinds, "id": inner["id"], "title": inner["label"], "anchors": anchors})
+        side = next((m.get("side") for m in sorted(open_marks, key=lambda m: m["end"] - m["start"]) if m.get("side")), None)
+        segments.append({"text": text[a:b], "kinds": kinds, "id": inner["id"], "title": inner["label"], "anchors": anchors, "side": side})
     return segments
 
 
@@ -111,12 +141,17 @@ def highlight(text: str, marks: Iterable[dict]) -> list[dict]:
 def ledger_rows(figures: list[dict], relations: list[dict], published: dict | None = None, places: dict | None = None) -> list[dict]:
     """Figures grouped into ledger rows, contested ones first.
 
-    The quantities are :func:`unfog.fusion.ledger.ledger_rows`'s, normalised
-    to the shape the templates draw (see ``group_figures``).
+    Uses :func:`unfog.fusion.ledger.ledger_rows` (the fusion helper's quantities);
+    rows come out in the shape the templates draw, each figure marked ``disputed``
+    when it is in a 'contradicts' relation (``verified`` comes with the figure).
     """
     rows = ledger_mod.ledger_rows(figures, relations, published=published, places=places)
     out = [normalise_ledger_row(r, figures, relations) for r in rows]
     out.sort(key=lambda r: (STATUS_ORDER.get(r["status"], 9), -len(r["figures"]), r["category"] or "", r["key"]))
+    disputed = disputed_ids(relations)
+    for row in out:
+        for f in row["figures"]:
+            f["disputed"] = f["id"] in disputed
     return out
 
 
@@ -145,46 +180,23 @@ def _status(figs: list[dict], rels: list[dict]) -> str:
     return "single" if len(figs) <= 1 else "unrelated"
 
 
-def group_figures(figures: list[dict], relations: list[dict]) -> list[dict]:
-    by_id = {f["id"]: f for f in figures}
-    uf = UnionFind(by_id)
-    root = uf.find
-
-    rels = [r for r in relations if r.get("a") in by_id and r.get("b") in by_id]
-    for r in rels:
-        uf.union(r["a"], r["b"])
-    groups: dict[Any, list[dict]] = defaultdict(list)
-    for f in figures:
-        r = root(f["id"])
-        related = any(x["a"] == f["id"] or x["b"] == f["id"] for x in rels)
-        key = ("rel", r) if related else ("key", f.get("category") or "other", f.get("group") or "", (f.get("place") or "").lower())
-        groups[key].append(f)
-    rows = []
-    for key, figs in groups.items():
-        ids = {f["id"] for f in figs}
-        grels = [r for r in rels if r["a"] in ids]
-        figs = sorted(figs, key=lambda f: (f.get("date") or "", f.get("claimant_side") or "", f["id"]))
-        rows.append({
-            "key": "|".join(str(k) for k in key),
-            "category": figs[0].get("category") or "other",
-            "group": next((f.get("group") for f in figs if f.get("group")), None),
-            "place": next((f.get("place") for f in figs if f.get("place")), None),
-            "status": _status(figs, grels),
-            "figures": figs,
-            "relations": grels,
-        })
-    rows.sort(key=lambda r: (STATUS_ORDER.get(r["status"], 9), -len(r["figures"]), r["category"], r["key"]))
-    return rows
-
-
-def relation_marks(rows: list[dict]) -> dict[str, list[dict]]:
-    """For each figure id, the relations it takes part in (for badges next to it)."""
+def relation_marks(rows: list[dict], labels: dict[str, str] | None = None, records: dict | None = None) -> dict[str, list[dict]]:
+    """For each record id, the relations it takes part in: type, the other end (and its label), the reason."""
+    labels = dict(labels or {})
+    for table in ("statements", "figures"):
+        for r in (records or {}).get(table, []):
+            labels.setdefault(r["id"], record_label(table, r))
     out: dict[str, list[dict]] = defaultdict(list)
     for row in rows:
         for r in row.get("relations", []):
-            out[r["a"]].append({"type": r["type"], "other": r["b"], "note": r.get("note")})
-            out[r["b"]].append({"type": r["type"], "other": r["a"], "note": r.get("note")})
+            for this, other in ((r["a"], r["b"]), (r["b"], r["a"])):
+                out[this].append({"type": r["type"], "other": other, "other_label": labels.get(other), "note": r.get("note")})
     return dict(out)
+
+
+def disputed_ids(relations: list[dict]) -> set[str]:
+    """Ids of records in a 'contradicts' relation."""
+    return {r[k] for r in relations if r.get("type") == "contradicts" for k in ("a", "b")}
 
 
 # -- map and timeline data --------------------------------------------------------
@@ -200,7 +212,9 @@ def slim(rows: list[dict], keys: tuple[str, ...]) -> list[dict]:
 
 def map_points(events: list[dict], places: list[dict]) -> dict[str, list[dict]]:
     """Events and places that have coordinates; places are merged per GeoNames point."""
-    evs = [e for e in slim(events, EVENT_KEYS) if _has_coords(e)]
+    # background and hypothetical events are kept apart: not on the map's default view
+    shown = [e for e in events if not set(e.get("tags") or []) & HIDDEN_TAGS]
+    evs = [e for e in slim(shown, EVENT_KEYS) if _has_coords(e)]
     merged: dict[tuple, dict] = {}
     for p in places:
         if not _has_coords(p):

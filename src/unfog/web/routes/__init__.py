@@ -1,0 +1,1 @@
+"""The desk's routers: REST API, HTML pages, API docs, ingest through the API."""
