@@ -7,6 +7,7 @@ re-running an ingest (after a crash, or twice) leaves the same store.
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import os
@@ -76,6 +77,18 @@ EXTRA_TABLES = {
     + ", ".join(f'"{c}" {t}' for c, t in columns(RECORD_TYPES["events"])) + ', PRIMARY KEY ("id"))',
 }
 
+
+
+@contextlib.contextmanager
+def transaction(con):
+    """BEGIN ... COMMIT on a DuckDB connection; ROLLBACK and re-raise on any error (interrupts too)."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield con
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
 
 class StoreError(Exception):
     """The store cannot be opened or used (not a DuckDB file, locked, missing)."""
@@ -203,8 +216,7 @@ class Store:
     def write(self, results: Iterable[ArticleRecords], relations: Iterable[Relation] = (), replace: bool = False) -> dict[str, int]:
         """Store the records of several articles in one transaction; returns rows added per table."""
         added = {name: 0 for name in RECORD_TYPES}
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with transaction(self.con):
             new_events = []
             before = self.count("events")
             for res in results:
@@ -220,10 +232,6 @@ class Store:
             self._merge_events(new_events)
             added["events"] = self.count("events") - before
             added["relations"] += self._insert("relations", relations)
-            self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
         return added
 
     def _note_input(self, a, replace: bool) -> None:

@@ -20,6 +20,7 @@ import duckdb
 from typing import Iterable
 
 from unfog.model import Figure, Relation
+from unfog.store import transaction
 
 DDL = [
     "CREATE TABLE IF NOT EXISTS figure_keys (figure_id VARCHAR PRIMARY KEY, article_id VARCHAR, qkey VARCHAR, "
@@ -140,8 +141,7 @@ def write_keys(store, article_ids: list[str], figure_keys: list, statement_keys:
     """In one transaction: the keys of these articles' records, and the removal of relations to be replaced."""
     ensure(store)
     con = store.con
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         if article_ids:
             m = _marks(len(article_ids))
             for table in ("figure_keys", "statement_keys", "statement_pairs"):
@@ -162,10 +162,6 @@ def write_keys(store, article_ids: list[str], figure_keys: list, statement_keys:
         for i in range(0, len(replaced_groups), 500):
             part = replaced_groups[i:i + 500]
             con.execute(f"DELETE FROM relations WHERE group_id IN ({_marks(len(part))})", part)
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
 
 
 def stored_figure_keys(store, figure_ids: list[str] | None = None) -> dict:
