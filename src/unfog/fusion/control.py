@@ -15,6 +15,8 @@ from collections import defaultdict
 from typing import Iterable
 
 from unfog.fusion.fuse import article_topic_place, day_number, place_key
+from unfog.gazetteer.index import get_gazetteer
+from unfog.lexicons.actors import lookup_actor, side_of
 from unfog.model import ArticleRecords, Place, Statement
 
 DISPUTE_DAYS = 7
@@ -26,14 +28,9 @@ _SIDE_OF_FALLBACK = {"russia": "RUS", "russian": "RUS", "moscow": "RUS", "kremli
 def _side_of(text: str | None) -> str | None:
     if not text:
         return None
-    try:
-        from unfog.lexicons.actors import side_of
-
-        s = side_of(text)
-        if s:
-            return s
-    except Exception:
-        pass
+    s = side_of(text)
+    if s:
+        return s
     for w in re.findall(r"[A-Za-z]+", text.lower()):
         if w in _SIDE_OF_FALLBACK:
             return _SIDE_OF_FALLBACK[w]
@@ -87,19 +84,9 @@ def _is_place_name(name: str) -> bool:
     """A capitalised word is taken for a place when the gazetteer knows it and it is no actor."""
     if name in _NOT_PLACES:
         return False
-    try:
-        from unfog.lexicons.actors import lookup_actor
-
-        if lookup_actor(name) is not None:
-            return False
-    except Exception:
-        pass
-    try:
-        from unfog.gazetteer.index import get_gazetteer
-
-        return get_gazetteer().has_name(name)
-    except Exception:
-        return True
+    if lookup_actor(name) is not None:
+        return False
+    return get_gazetteer().has_name(name)
 
 
 def _place_near_cue(sent: str, m: re.Match) -> str | None:
