@@ -24,10 +24,10 @@ LEXICON_SUFFIXES = (".json", ".tsv", ".csv", ".txt", ".yaml", ".yml", ".jsonl")
 # (module, enclosing function). A broad handler anywhere else is an offender.
 ALLOWED_BROAD = {
     ("unfog.pipeline", "run_stages"),  # the one guard: a failing stage is recorded on the article
-    ("unfog.store", "write"),  # rolls the transaction back and re-raises
+    ("unfog.store", "transaction"),  # rolls a transaction back and re-raises
+    ("unfog.store.outbox", "run_job"),  # one desk job's failure goes back to whoever asked
     ("unfog.io.ingest", "html_to_article"),  # one page's broken markup makes a failed article
     ("unfog.gazetteer.geocode", "geocode_many"),  # one bad query of a batch gets an error row
-    ("unfog.web.app", "api_ingest"),  # one request's failure becomes an HTTP error
 }
 
 

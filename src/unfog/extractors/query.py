@@ -39,9 +39,13 @@ def same_paragraph(text: str, a: int, b: int) -> bool:
 
 
 def sentence_spans(doc):
-    """spaCy's sentences, cut again at paragraph breaks (the parser sometimes runs across them)."""
+    """spaCy's sentences, cut again at paragraph breaks (the parser sometimes runs across them).
+
+    Without sentence boundaries (a pipeline with no parser) the text is one
+    sentence, cut at its paragraph breaks.
+    """
     out = []
-    for sent in doc.sents:
+    for sent in (doc.sents if doc.has_annotation("SENT_START") else [doc[:]]):
         start = sent.start
         for t in sent:
             if t.is_space and "\n" in t.text:

@@ -13,6 +13,7 @@ from unfog.lexicons.actors import known_actors, lookup_actor, side_of
 import re
 from typing import Iterable
 
+from unfog.lexicons.actors import known_actors, lookup_actor, side_of
 from unfog.text import fold as text_fold
 
 TITLES = {

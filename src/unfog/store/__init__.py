@@ -7,6 +7,7 @@ re-running an ingest (after a crash, or twice) leaves the same store.
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import os
@@ -109,6 +110,17 @@ def _unique(records: Iterable[Record]) -> list[Record]:
         seen.setdefault(r.id, r)
     return list(seen.values())
 
+
+@contextlib.contextmanager
+def transaction(con):
+    """BEGIN ... COMMIT on a DuckDB connection; ROLLBACK and re-raise on any error (interrupts too)."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield con
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
 
 class StoreError(Exception):
     """The store cannot be opened or used (not a DuckDB file, locked, missing)."""
@@ -234,8 +246,7 @@ class Store:
         """Store the records of several articles in one transaction; returns rows added per table."""
         results = list(results)
         added = {name: 0 for name in RECORD_TYPES}
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with transaction(self.con):
             tables: dict[str, list[Record]] = {name: [] for name in RECORD_TYPES}
             before = self.count("events")
             for res in results:
@@ -254,10 +265,6 @@ class Store:
             self._merge_events(tables["events"])
             added["events"] = self.count("events") - before
             added["relations"] += self._insert("relations", _unique(relations))
-            self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
         return added
 
     def _note_input(self, a, replace: bool) -> None:

@@ -20,7 +20,7 @@ import duckdb
 from typing import Iterable
 
 from unfog.model import Figure, Relation
-from unfog.store import bulk_insert
+from unfog.store import bulk_insert, transaction
 
 DDL = [
     "CREATE TABLE IF NOT EXISTS figure_keys (figure_id VARCHAR PRIMARY KEY, article_id VARCHAR, qkey VARCHAR, "
@@ -146,8 +146,7 @@ def write_keys(store, article_ids: list[str], figure_keys: list, statement_keys:
     """In one transaction: the keys of these articles' records, and the removal of relations to be replaced."""
     ensure(store)
     con = store.con
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         if article_ids:
             m = _marks(len(article_ids))
             for table in ("figure_keys", "statement_keys", "statement_pairs"):
@@ -168,10 +167,6 @@ def write_keys(store, article_ids: list[str], figure_keys: list, statement_keys:
         for i in range(0, len(replaced_figures), 500):  # a figure relation is chosen by its later end, b
             part = replaced_figures[i:i + 500]
             con.execute(f"DELETE FROM relations WHERE b IN ({_marks(len(part))}) AND group_id LIKE 'qty_%'", part)
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
 
 
 def stored_figure_keys(store, figure_ids: list[str] | None = None) -> dict:
