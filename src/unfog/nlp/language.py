@@ -9,6 +9,7 @@ langid is loaded only for text that does not look English.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -85,7 +86,7 @@ def _stop_share(words: list[str]) -> float:
 def passages(text: str) -> list[tuple[int, int, str | None]]:
     """(start, end, language) of each sentence or line: 'en' by function words, else langid when sure, else None."""
     out = []
-    for m in list(_PASSAGE.finditer(text))[:MAX_PASSAGES]:
+    for m in itertools.islice(_PASSAGE.finditer(text), MAX_PASSAGES):
         words = _WORD.findall(m.group())
         if len(words) < PASSAGE_MIN_WORDS:
             continue
