@@ -1,5 +1,27 @@
-from unfog.fusion.control import claims_in_article, control_timeline
+"""The control timeline over stored claims (the claims come from the control extractor stage)."""
+import functools
+
+from unfog.extractors import control as control_stage
+from unfog.extractors.context import Context
+from unfog.fusion.control import control_timeline
 from unfog.model import Article, ArticleRecords, Event, Place, Statement
+
+
+@functools.lru_cache(maxsize=1)
+def _sentencizer():
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def claims_in_article(res: ArticleRecords):
+    """Run the control stage over records made by hand (sentences from a plain sentencizer)."""
+    ctx = Context(article=res.article, doc=_sentencizer()(res.article.text), places=res.places,
+                  statements=res.statements, events=res.events, options={"strict": True})
+    res.control = control_stage.extract(ctx)
+    return res.control
 
 TEXT_A = ("The ministry said that Russian forces had captured the village of Toshkivka.\n\n"
           "Its fall would open the road north, analysts said.")
@@ -32,8 +54,15 @@ def records():
     return [a, b]
 
 
+def extracted():
+    rs = records()
+    for r in rs:
+        claims_in_article(r)
+    return rs
+
+
 def test_claim_and_its_dispute_on_one_place():
-    tl = control_timeline(records())
+    tl = control_timeline(extracted())
     from unfog.fusion.fuse import place_key
 
     tosh = tl[place_key("Toshkivka")]
@@ -46,7 +75,7 @@ def test_claim_and_its_dispute_on_one_place():
 
 
 def test_withdrawal_gives_the_place_to_the_other_side_and_hypotheticals_are_skipped():
-    tl = control_timeline(records())
+    tl = control_timeline(extracted())
     from unfog.fusion.fuse import place_key
 
     zol = tl[place_key("Zolote")]["claims"]
@@ -62,7 +91,7 @@ def test_territorial_claim_events_enter_the_timeline():
                           claimed_by_side="RUS", date="2022-05-12"))
     r.places = places("c", r.article.text, ["Rubizhne"])
     claims = claims_in_article(r)
-    assert any(c.get("event_id") == "e1" and c["holder"] == "RUS" for c in claims)
+    assert any(c.event_id == "e1" and c.holder == "RUS" for c in claims)
 
 
 def test_failed_articles_and_text_without_cues_give_nothing():
@@ -81,7 +110,7 @@ def test_control_command_reads_the_store(tmp_path):
 
     db = str(tmp_path / "c.duckdb")
     with Store(db) as store:
-        store.write(records())
+        store.write(extracted())
     runner = CliRunner()
     res = runner.invoke(app, ["control", "--db", db, "--place", "Toshkivka", "--json"])
     assert res.exit_code == 0, res.output
@@ -89,3 +118,11 @@ def test_control_command_reads_the_store(tmp_path):
     assert len(data) == 1 and len(next(iter(data.values()))["claims"]) == 2
     res = runner.invoke(app, ["control", "--db", db])
     assert res.exit_code == 0 and "Zolote" in res.stdout
+
+
+def test_the_pipeline_stores_control_claims_once():
+    from unfog.pipeline import STAGES
+
+    assert "control" in [name for name, _, _ in STAGES]
+    r = extracted()[0]
+    assert r.tables()["control"] and all(r.article.text[c.start:c.end] == c.text for c in r.control)

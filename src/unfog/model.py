@@ -191,6 +191,7 @@ class Figure(Record):
     verified: bool | None = None
     counted: str | None = None  # the noun counted, as written ("civilians", "troops")
     sentence: str | None = None  # the sentence the figure sits in (context for readers)
+    subset_of: str | None = None  # id of the total this figure is part of ("four, including three civilians")
 
 
 @dataclass
@@ -246,6 +247,31 @@ class Relation(Record):
             self.id = stable_id("rel", self.type, self.a, self.b)
 
 
+@dataclass
+class ControlClaim(Record):
+    """A claim about who holds a place ("the town has been liberated", "fell to ..."), by whose account."""
+
+    table: ClassVar[str] = "control"
+    id_prefix: ClassVar[str] = "ctl"
+
+    id: str
+    article_id: str
+    text: str  # the sentence the claim is in
+    start: int
+    end: int
+    place: str  # as named (canonical when the gazetteer knows it)
+    place_id: str | None = None  # the Place record named
+    geonames_id: int | None = None
+    holder: str | None = None  # side said to hold the place
+    status: str = "claims"  # claims | disputes (denies a loss, calls a capture premature)
+    cue: str | None = None  # the words that make it a claim ("has been liberated")
+    claimant: str | None = None  # who says so: the speaker, else the outlet
+    claimant_side: str | None = None
+    date: str | None = None
+    statement_id: str | None = None
+    event_id: str | None = None
+
+
 RECORD_TYPES: dict[str, type[Record]] = {
     "articles": Article,
     "statements": Statement,
@@ -253,6 +279,7 @@ RECORD_TYPES: dict[str, type[Record]] = {
     "places": Place,
     "dates": DateMention,
     "events": Event,
+    "control": ControlClaim,
     "relations": Relation,
 }
 
@@ -267,6 +294,7 @@ class ArticleRecords:
     places: list[Place] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    control: list[ControlClaim] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
 
     def tables(self) -> dict[str, list[Record]]:
@@ -277,6 +305,7 @@ class ArticleRecords:
             "places": self.places,
             "dates": self.dates,
             "events": self.events,
+            "control": self.control,
         }
 
 
@@ -301,7 +330,7 @@ class Batch:
     def to_contract(self) -> dict[str, list[dict]]:
         """The JSON object printed by ``unfog extract --json``."""
         doc: dict[str, list[dict]] = {}
-        for name in ("articles", "statements", "figures", "places", "dates", "events", "relations"):
+        for name in ("articles", "statements", "figures", "places", "dates", "events", "control", "relations"):
             rows = [r.to_dict() for r in self.table(name)]
             if name == "articles":
                 for row in rows:

@@ -157,7 +157,7 @@ def test_request_body_limit(desk_db, tmp_path):
     db = tmp_path / "rw.duckdb"
     shutil.copy(desk_db, db)
     app = create_app(str(db), allow_ingest=True, tiles=False, max_body=1000)
-    with TestClient(app) as c:
+    with TestClient(app, base_url="http://127.0.0.1:8000", headers={"Authorization": f"Bearer {app.state.ingest_token}"}) as c:
         r = c.post("/api/ingest", content=b'{"articles": [{"text": "' + b"x" * 5000 + b'"}]}',
                    headers={"content-type": "application/json"})
         assert r.status_code == 413
@@ -181,7 +181,7 @@ def test_ingest_when_allowed(desk_db, tmp_path, monkeypatch):
     db = tmp_path / "rw.duckdb"
     shutil.copy(desk_db, db)
     app = create_app(str(db), allow_ingest=True, tiles=False)
-    with TestClient(app) as c:
+    with TestClient(app, base_url="http://127.0.0.1:8000", headers={"Authorization": f"Bearer {app.state.ingest_token}"}) as c:
         text = "Ukrainian officials said on Tuesday that shelling killed 4 civilians in Kharkiv."
         r = c.post("/api/ingest", json={"articles": [{"id": "new-1", "text": text, "published": "2022-03-22"}]})
         assert r.status_code == 200, r.text

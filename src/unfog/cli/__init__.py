@@ -171,8 +171,14 @@ def ingest(
         usage_error(f"--published {published!r} is not a date (use YYYY-MM-DD)")
     path = db or default_path()
     total = _count_hint(inputs)
-    summary = _handed_to_desk(path, {"kind": "ingest", "inputs": [str(Path(p).resolve()) for p in inputs],
-                                     "published": published, "source": source, "chunk": chunk}, "ingest")
+    job_inputs = _input_paths(inputs, path)
+    try:
+        summary = _handed_to_desk(path, {"kind": "ingest", "inputs": job_inputs,
+                                         "published": published, "source": source, "chunk": chunk}, "ingest")
+    finally:
+        for p in job_inputs:
+            if Path(p).name.startswith("stdin-") and p not in inputs:
+                Path(p).unlink(missing_ok=True)
     if summary is not None:
         _print_ingest(path, summary)
         return
@@ -186,6 +192,19 @@ def ingest(
         summary = api.ingest_paths(inputs, db=path, published=published, source=source, workers=workers, chunk=chunk,
                                    on_article=lambda a: bar.advance(task), on_commit=committed)
     _print_ingest(path, summary)
+
+
+def _input_paths(inputs: list[str], db: str) -> list[str]:
+    """Absolute paths for the desk; '-' (stdin) is saved to a file in the store's outbox first."""
+    from unfog.store.outbox import desk_serving, outbox_dir
+
+    if "-" not in inputs or desk_serving(db) is None:
+        return [str(Path(p).resolve()) for p in inputs]
+    box = outbox_dir(db)
+    box.mkdir(exist_ok=True)
+    saved = box / f"stdin-{time.time_ns()}.jsonl"
+    saved.write_bytes(sys.stdin.buffer.read())
+    return [str(saved) if p == "-" else str(Path(p).resolve()) for p in inputs]
 
 
 def _print_ingest(path: str, summary: dict) -> None:
@@ -246,19 +265,25 @@ def demo(
     run_demo(db or "unfog-demo.duckdb", console=out)
 
 
+ALLOW_PRIVATE_HELP = ("Also fetch from loopback, private and link-local addresses (an intranet); "
+                      "refused by default (see docs/security.md).")
+
+
 @app.command()
 def fetch(
     urls: List[str] = typer.Argument(..., help="Article URLs to download, extract and store."),
     db: Optional[str] = typer.Option(None, help="DuckDB file (default ./unfog.duckdb or $UNFOG_DB)."),
+    allow_private: bool = typer.Option(False, "--allow-private", help=ALLOW_PRIVATE_HELP),
 ):
     """Download pages politely, extract their articles and store them (raw HTML kept)."""
-    from unfog.io.feeds import fetch_and_ingest
+    from unfog.io.feeds import Fetcher, Politeness, fetch_and_ingest
     from unfog.store import default_path
 
     path = db or default_path()
-    summary = _handed_to_desk(path, {"kind": "fetch", "urls": list(urls)}, "fetch")
+    summary = _handed_to_desk(path, {"kind": "fetch", "urls": list(urls), "allow_private": allow_private}, "fetch")
     if summary is None:
-        summary = fetch_and_ingest(urls, path)
+        with Fetcher(Politeness(allow_private=allow_private)) as fetcher:
+            summary = fetch_and_ingest(urls, path, fetcher=fetcher)
     for u in summary["urls"]:
         mark = "[green]ok[/green]" if u["ok"] else f"[red]failed[/red] {u['error']}"
         console.print(f"{u['url']}: {mark}")
@@ -272,6 +297,7 @@ def watch(
     every: str = typer.Option("30m", help="Polling interval: 30m, 6h, 1d (at least 1m)."),
     once: bool = typer.Option(False, "--once", help="Run a single round (for cron or systemd timers)."),
     db: Optional[str] = typer.Option(None, help="DuckDB file."),
+    allow_private: bool = typer.Option(False, "--allow-private", help=ALLOW_PRIVATE_HELP),
 ):
     """Poll news feeds on a schedule and ingest new items."""
     from unfog.io import feeds as feeds_mod
@@ -295,10 +321,11 @@ def watch(
     from unfog.store.outbox import desk_serving
 
     if desk_serving(path) is None:
-        feeds_mod.watch(urls, path, interval, rounds=1 if once else None, on_round=show)
+        feeds_mod.watch(urls, path, interval, rounds=1 if once else None, on_round=show,
+                        politeness=feeds_mod.Politeness(allow_private=allow_private))
         return
     while True:  # the desk polls; this process only asks and shows
-        show(_handed_to_desk(path, {"kind": "watch", "feeds": urls}, "watch round") or [])
+        show(_handed_to_desk(path, {"kind": "watch", "feeds": urls, "allow_private": allow_private}, "watch round") or [])
         if once:
             return
         time.sleep(interval)
@@ -329,6 +356,14 @@ def _check_event_type(event_type: Optional[str], rows: list[dict]) -> None:
         usage_error(f"--type {event_type!r} matches no event type, sub-event type or tag here; known: {', '.join(known)}")
 
 
+def _emit(data, json_out: bool, print_table) -> None:
+    """One JSON line on stdout with --json, else the Rich table."""
+    if json_out:
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, default=str) + "\n")
+    else:
+        print_table()
+
+
 def _open_existing_store(db: Optional[str]):
     from unfog.store import Store, default_path
 
@@ -352,13 +387,11 @@ def claims(
     total = len(rows)
     if contested:
         rows = [r for r in rows if r["contested"] or _claimants_disagree(r)]
-    if json_out:
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, default=str) + "\n")
-    elif contested and not rows:
+    if contested and not rows and not json_out:
         out.print(f"no contested figures: none of the {total} quantities in the ledger has a contradiction "
                   "or claimants whose figures do not overlap")
-    else:
-        ledger.print_ledger(rows, out)
+        return
+    _emit(rows, json_out, lambda: ledger.print_ledger(rows, out))
 
 
 def _claimants_disagree(row: dict) -> bool:
@@ -385,11 +418,9 @@ def control(
     with _open_existing_store(db) as store:
         timeline = control_mod.timeline_from_store(store, place=place)
     _name_disputers(timeline)
-    if json_out:
-        sys.stdout.write(json.dumps(timeline, ensure_ascii=False, default=str) + "\n")
-    else:  # the table shows who disputes, not ids
-        shown = {k: {**v, "claims": [{**c, "disputed_by": c["disputed_by_names"]} for c in v["claims"]]} for k, v in timeline.items()}
-        control_mod.print_timeline(shown, out)
+    # the table shows who disputes, not ids
+    shown = {k: {**v, "claims": [{**c, "disputed_by": c["disputed_by_names"]} for c in v["claims"]]} for k, v in timeline.items()}
+    _emit(timeline, json_out, lambda: control_mod.print_timeline(shown, out))
 
 
 def _name_disputers(timeline: dict) -> None:
@@ -438,7 +469,10 @@ def serve(
     db: Optional[str] = typer.Option(None, help="DuckDB file."),
     host: str = typer.Option("127.0.0.1", help="Address to bind (localhost by default; the desk has no login)."),
     port: int = typer.Option(8000, min=1, max=65535),
-    allow_ingest: bool = typer.Option(False, "--allow-ingest", help="Open the store read-write and accept POST /api/ingest."),
+    allow_ingest: bool = typer.Option(False, "--allow-ingest", help="Open the store read-write and accept POST /api/ingest (with a token)."),
+    ingest_token: Optional[str] = typer.Option(None, "--ingest-token", envvar="UNFOG_INGEST_TOKEN",
+                                               help="Token POST /api/ingest requires (default: a random one, printed). "
+                                                    "Required with --allow-ingest on a non-loopback --host."),
     tiles: bool = typer.Option(True, "--tiles/--no-tiles", help="Try online OpenStreetMap tiles under the offline outline."),
     watch_feeds: Optional[str] = typer.Option(None, "--watch", help="Also poll the feeds listed in this file (one URL a line)."),
     every: str = typer.Option("30m", help="Polling interval for --watch: 30m, 6h, 1d (at least 1m)."),
@@ -447,22 +481,32 @@ def serve(
 
     While it runs, the desk is the store's writer: `unfog ingest`, `fetch` and `watch` on the same --db
     hand their work to it, and the pages show the new records on the next reload."""
+    import secrets
+
     import uvicorn
 
     from unfog.store import default_path
     from unfog.web.app import create_app
+    from unfog.web.routes.ingest import HostGuard
 
     path = db or default_path()
     if not allow_ingest and not watch_feeds and not Path(path).exists():
         usage_error(f"no store at {path}; run 'unfog ingest' first (or start with --allow-ingest or --watch)")
-    if host not in ("127.0.0.1", "localhost", "::1"):
+    loopback = host in ("127.0.0.1", "localhost", "::1") or host.startswith("127.")
+    if not loopback:
         console.print(f"[yellow]warning:[/yellow] serving on {host}: anyone who can reach it can read the store")
+        if allow_ingest and not ingest_token:
+            usage_error(f"--allow-ingest on {host} (not loopback) needs --ingest-token or $UNFOG_INGEST_TOKEN")
+    if ingest_token is not None and len(ingest_token) < 16:
+        usage_error("--ingest-token must be at least 16 characters")
+    token = (ingest_token or secrets.token_urlsafe(32)) if allow_ingest else None
     feed_urls, interval = _serve_feeds(watch_feeds, every)
     if not Path(path).exists():
         from unfog.store import Store
 
         Store(path).close()  # --allow-ingest or --watch on a new store
-    application = create_app(path, allow_ingest=allow_ingest, tiles=tiles)
+    application = create_app(path, allow_ingest=allow_ingest, tiles=tiles, ingest_token=token, served_host=host, served_port=port)
+    application.add_middleware(HostGuard, served_host=host, served_port=port)  # DNS rebinding: reads too
     if feed_urls:
         from unfog.web.jobs import start_watcher
 
@@ -472,6 +516,8 @@ def serve(
                                        for r in o.get("result") or []) if not o.get("error") else f"watch round failed: {o['error']}",
             highlight=False, soft_wrap=True))
     console.print(f"unfog desk on http://{host}:{port}/ over {path} ({'read-write, ingest on' if allow_ingest else 'read-only'})")
+    if allow_ingest and not ingest_token:
+        console.print(f"ingest token (send as 'Authorization: Bearer TOKEN'): {token}", highlight=False, soft_wrap=True)
     uvicorn.run(application, host=host, port=port, log_level="warning")
 
 
@@ -542,20 +588,29 @@ app.add_typer(gazetteer_app, name="gazetteer")
 
 @gazetteer_app.command("add")
 def gazetteer_add(
-    country: str = typer.Argument(..., help="ISO country code, e.g. RU, PL, BY."),
-    url: Optional[str] = typer.Option(None, help="Dump URL (default https://download.geonames.org/export/dump/CC.zip)."),
+    country: str = typer.Argument(..., help="ISO country code, e.g. SD, SY, CD."),
+    dump: str = typer.Option(..., "--dump", help="The GeoNames country dump you downloaded (CC.zip or CC.txt from download.geonames.org/export/dump/)."),
 ):
-    """Download a GeoNames country dump and add it to the gazetteer (needs internet once)."""
-    from unfog.gazetteer.build import fetch_country
+    """Add full detail for a country from a GeoNames dump you supply (unfog never downloads)."""
+    from unfog.gazetteer.build import add_country
+    from unfog.gazetteer.index import clear_cache
 
     try:
-        done = fetch_country(country, url=url)
-    except ValueError as e:
+        done = add_country(country, dump)
+    except (ValueError, FileNotFoundError) as e:
         usage_error(str(e))
-    except OSError as e:
-        console.print(f"[red]error:[/red] could not fetch the {country.upper()} dump: {e}")
-        raise typer.Exit(1)
+    clear_cache()
     console.print(f"added {done['places']:,} places of {done['country']} to {done['path']} (GeoNames, CC BY 4.0)")
+
+
+@gazetteer_app.command("list")
+def gazetteer_list():
+    """The countries with full detail (every village); the rest of the world has places of 500+ people."""
+    from unfog.gazetteer.build import installed_layers
+
+    for layer in installed_layers():
+        typer.echo(f"{layer['country']}\t{layer['source']}\t{layer['bytes'] // 1024} KiB\t{layer['path']}")
+    typer.echo("world\tshipped\tcountries, divisions and places of 500+ people (global.tsv.gz)")
 
 
 @app.command()
@@ -587,10 +642,7 @@ def events(
             sources = {a["id"]: a.get("source") or a.get("title") or a["id"] for a in store.rows("articles")}
     _check_event_type(event_type, rows)
     rows = filter_events(rows, place=place, since=since, until=until, event_type=event_type)
-    if json_out:
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, default=str) + "\n")
-    else:
-        print_events(rows, out, sources)
+    _emit(rows, json_out, lambda: print_events(rows, out, sources))
 
 
 @app.command()
@@ -611,6 +663,8 @@ def show(
 
 
 def main() -> None:
+    import duckdb
+
     from unfog.io.ingest import UsageError
     from unfog.store import StoreError
 
@@ -619,6 +673,14 @@ def main() -> None:
     except (UsageError, StoreError) as e:  # the user's mistake: a message, not a traceback
         console.print(f"[red]error:[/red] {e}", soft_wrap=True)
         sys.exit(2)
+    except duckdb.Error as e:  # a damaged or truncated store
+        first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+        console.print(f"[red]error:[/red] the store cannot be read ({type(e).__name__}: {first})", soft_wrap=True, markup=True, highlight=False)
+        sys.exit(1)
+    except OSError as e:  # an output that cannot be written, an input that vanished
+        where = f" {e.filename}" if getattr(e, "filename", None) else ""
+        console.print(f"[red]error:[/red] cannot write or read{where}: {e.strerror or e}", soft_wrap=True, highlight=False)
+        sys.exit(1)
     except KeyboardInterrupt:
         console.print("interrupted")
         sys.exit(130)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from unfog.extractors import query
-from unfog.model import Article, DateMention, Event, Figure, Place, Statement, stable_id
+from unfog.model import Article, ControlClaim, DateMention, Event, Figure, Place, Statement, stable_id
 
 
 @dataclass
@@ -25,6 +25,7 @@ class Context:
     statements: list[Statement] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    control: list[ControlClaim] = field(default_factory=list)
     options: dict[str, Any] = field(default_factory=dict)
     _cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 

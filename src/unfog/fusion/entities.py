@@ -8,6 +8,8 @@ ledger and the dashboard agree on who is who.
 """
 from __future__ import annotations
 
+from unfog.lexicons.actors import known_actors, lookup_actor, side_of
+
 import re
 from typing import Iterable
 
@@ -48,12 +50,7 @@ _ROLE_SPOKES_RE = re.compile(r"^(?P<org>.+?)\s+(?:spokes(?:man|woman|person)|pre
 
 
 def _lookup(name: str):
-    try:
-        from unfog.lexicons.actors import lookup_actor
-
-        return lookup_actor(name)
-    except Exception:  # the actors table is optional for fusion
-        return None
+    return lookup_actor(name)
 
 
 def _actor_key(name: str) -> str | None:
@@ -78,14 +75,7 @@ def _role_index() -> dict[str, list]:
     """Folded role phrases -> actors ("defence minister", "mariupol mayor" for "mayor of Mariupol")."""
     if _ROLE_INDEX:
         return _ROLE_INDEX
-    try:
-        from unfog.lexicons import actors as actors_mod
-
-        table = getattr(actors_mod, "_TABLE", [])
-        known = [actors_mod.Actor(name=row[0], side=row[1], role=row[2], kind=row[3]) for row in table]
-    except Exception:
-        known = []
-    for a in known:
+    for a in known_actors():
         if not a.role:
             continue
         role = fold(a.role)
@@ -110,13 +100,7 @@ def role_holder(mention: str | None) -> str | None:
     found = index.get(phrase, [])
     if len(found) == 1:
         return found[0].name
-    side = None
-    try:
-        from unfog.lexicons.actors import side_of
-
-        side = side_of(toks[0])
-    except Exception:
-        pass
+    side = side_of(toks[0])
     if side:
         cands = [a for a in index.get(" ".join(toks[1:]), []) if a.side == side]
         if len(cands) == 1:

@@ -25,8 +25,9 @@ from typing import Iterable
 
 from unfog.days import day_number
 from unfog.geo import distance_km
-from unfog.groups import cluster
+from unfog.fusion.events import merge_events, place_key, same_incident  # noqa: F401  (re-exported)
 from unfog.fusion.entities import Resolver, canonical_key, fold
+from unfog.lexicons.denial import DISMISSAL_RE
 from unfog.model import ArticleRecords, Batch, Event, Figure, Place, Relation, Statement, stable_id
 
 SAME_TIME_DAYS = 3  # "about the same time" for contradictions and statements
@@ -62,19 +63,6 @@ _ABOUT = {"about", "around", "approximately", "roughly", "some", "estimated", "a
 
 
 # -- small helpers ---------------------------------------------------------
-
-
-def place_key(name: str | None, geonames_id: int | None = None) -> str | None:
-    """Equal for spellings of one place: the GeoNames id, else a consonant skeleton."""
-    if geonames_id:
-        return f"g{geonames_id}"
-    f = fold(name)
-    if not f:
-        return None
-    f = re.sub(r"^(?:the )?(?:city|town|village|port|region|oblast) of ", "", f)
-    skel = re.sub(r"[aeiouyh\s]", "", f)
-    skel = re.sub(r"(.)\1+", r"\1", skel)  # Zaporizhia ~ Zaporizhzhia, Kyiv ~ Kiev
-    return "n" + (skel if len(skel) >= 3 else f)
 
 
 def _place_keys(p: Place) -> str | None:
@@ -188,8 +176,8 @@ def figure_keys(res: ArticleRecords) -> list[FigureKey]:
             continue
         p = place_by_id.get(f.place_id) if f.place_id else None
         pk = _place_keys(p) if p is not None else (place_key(f.place) if f.place else topic)
-        if pk is None:
-            continue  # a count with no place and no article topic is too vague to compare
+        # a count with no place and no article topic is compared only within its article
+        pk = pk or f"article:{art.id}"
         # only running totals have periods; a stock is a level at a moment, an evacuation one operation
         period = period_kind(f.sentence or f.text) if f.category in TALLY else None
         out.append(FigureKey(
@@ -250,14 +238,15 @@ def _sides_compatible(a: str | None, b: str | None) -> bool:
 
 
 def _same_incident(a: str | None, b: str | None) -> bool:
-    """Incident signatures that may name one incident (a day apart for publication lag)."""
+    """Incident signatures that may name one incident: same kind of event, same place.
+
+    The day is left to the time windows of :func:`_kind` (an event's date is often the
+    day of the report, not of the strike)."""
     if not a or not b:
         return True
-    ta, da, pa = a.split("|")
-    tb, db, pb = b.split("|")
-    if ta != tb or (pa and pb and pa != pb):
-        return False
-    return not (da and db and abs(int(da) - int(db)) > EVENT_WINDOW_DAYS)
+    ta, _, pa = a.split("|")
+    tb, _, pb = b.split("|")
+    return ta == tb and not (pa and pb and pa != pb)
 
 
 def _nested(a: Figure, b: Figure) -> bool:
@@ -350,12 +339,18 @@ def compare_figures(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     return kind, _note(kind, a, b, why)
 
 
-def relate_group(items: list[FigureView]) -> list[Relation]:
-    """Relations among the figures of one quantity; depends only on the set of figures."""
+def relate_group(items: list[FigureView], since: tuple | None = None) -> list[Relation]:
+    """Relations among the figures of one quantity; depends only on the set of figures.
+
+    Each figure ``b`` chooses its relations among the figures before it, so with
+    ``since`` only the figures from that position on choose again (the others'
+    choices cannot change when figures are added after them)."""
     items = sorted(items, key=lambda v: v.order)
     pos = {v.fig.id: i for i, v in enumerate(items)}
     out: list[Relation] = []
     for j, b in enumerate(items):
+        if since is not None and b.order < since:
+            continue
         found: dict[tuple[str, str], Relation] = {}
         for a in items[:j]:
             rel = compare_figures(a, b)
@@ -444,12 +439,21 @@ def topics_of(stems: set[str]) -> set[str]:
 
 
 # Calling a claim premature or false is denying it, whatever the cue verb.
-_DISMISS_RE = re.compile(r"\b(premature|false|untrue|not true|a lie|fake|propaganda|nonsense|fabricat\w*|"
-                         r"baseless|groundless|staged)\b", re.I)
+_DISMISS_RE = DISMISSAL_RE  # lexicons/denial.json
+
+
+# Saying one's own side did not do it ("we did not target homes") is denying it.
+_NEGATED_ACT_RE = re.compile(r"\b(?:did not|didn't|had not|hadn't|has not|hasn't|have not|haven't|never|was not|"
+                             r"were not|wasn't|weren't)\s+(?P<verb>[a-z]+(?:\s+[a-z]+)?)", re.I)
 
 
 def is_denial(s: Statement) -> bool:
-    return s.polarity == "denies" or bool(_DISMISS_RE.search(s.content or ""))
+    if s.polarity == "denies" or _DISMISS_RE.search(s.content or ""):
+        return True
+    # a negated act of war (attack, capture, ...) in what is claimed
+    text = s.content or s.text or ""
+    return any(topics_of({_stem(w) for w in m.group("verb").split()}) & ACCOUNT_TOPICS
+               for m in _NEGATED_ACT_RE.finditer(text))
 
 
 _CLAUSE_BREAK_RE = re.compile(r"(?:;|,|\bbut\b|\band\b|\bwhile\b)", re.I)
@@ -502,9 +506,10 @@ def statement_keys(res: ArticleRecords) -> list[StatementKey]:
         content = dismissed_clause(s) if denial and s.polarity != "denies" else (s.content or s.text)
         # the speaker's own name is not part of what is claimed
         stems = content_stems(content) - content_stems(s.speaker) - content_stems(s.speaker_text)
+        # the places named in the statement, and the place the article is about ("in the city")
         pks = {k for p in res.places if s.start <= p.start < s.end for k in [_place_keys(p)] if k}
-        if not pks and topic:
-            pks = {topic}
+        if topic:
+            pks.add(topic)
         out.append(StatementKey(
             statement_id=s.id, article_id=art.id, start=s.start,
             day=day_number(s.date) or day_number(art.published),
@@ -552,7 +557,8 @@ def account_score(later: StatementKey, earlier: StatementKey) -> float:
     if not _close_in_time(later, earlier) or not set(later.places) & set(earlier.places):
         return 0.0
     shared_topics = set(later.topics) & set(earlier.topics) & ACCOUNT_TOPICS
-    shared_words = set(later.stems) & set(earlier.stems)
+    # what both accounts name besides the kind of act: the target, the weapon, the unit
+    shared_words = {w for w in set(later.stems) & set(earlier.stems) if not topics_of({w})}
     if not shared_topics or len(shared_words) < ACCOUNT_MIN_SHARED_WORDS:
         return 0.0
     return len(shared_topics) + 0.5 * len(shared_words)
@@ -575,6 +581,30 @@ def _best(focus: StatementKey, candidates: Iterable[StatementKey], score) -> tup
     return best, (best_rank[0] if best_rank else 0.0)
 
 
+MAX_DENIED_ARTICLES = 3  # a denial answers the claim as each of at most this many articles reports it
+
+
+def _denial_relations(focus: StatementKey, others: list[StatementKey]) -> list[Relation]:
+    """A denial contradicts the claim it most plausibly answers in each article that reports one."""
+    by_article: dict[str, list[StatementKey]] = defaultdict(list)
+    for c in others:
+        by_article[c.article_id].append(c)
+    found = []
+    for aid in sorted(by_article):
+        best, score = _best(focus, by_article[aid], denial_score)
+        if best is not None:
+            found.append((score, best))
+    found.sort(key=lambda x: (-x[0], x[1].statement_id))
+    out = []
+    for _, best in found[:MAX_DENIED_ARTICLES]:
+        a, b = sorted([best, focus], key=lambda v: v.order)
+        shared = ", ".join(sorted(set(focus.topics) & set(best.topics)))
+        out.append(Relation(type="contradicts", a=a.statement_id, b=b.statement_id,
+                            note=f"a denial of the claim (shared topic: {shared})",
+                            group_id=statement_group(focus.statement_id)))
+    return out
+
+
 def statement_group(focus_id: str) -> str:
     """The group id of the relations a statement chose (replaced together when it is related again)."""
     return stable_id("stg", focus_id)
@@ -585,13 +615,7 @@ def relate_focus(focus: StatementKey, candidates: list[StatementKey]) -> list[Re
     earlier account of the same incident."""
     others = [c for c in candidates if c.statement_id != focus.statement_id]
     if focus.denial:
-        best, _ = _best(focus, others, denial_score)
-        if best is None:
-            return []
-        a, b = sorted([best, focus], key=lambda v: v.order)
-        shared = ", ".join(sorted(set(focus.topics) & set(best.topics)))
-        return [Relation(type="contradicts", a=a.statement_id, b=b.statement_id,
-                         note=f"a denial of the claim (shared topic: {shared})", group_id=statement_group(focus.statement_id))]
+        return _denial_relations(focus, others)
     earlier = [c for c in others if c.order < focus.order]
     best, _ = _best(focus, earlier, account_score)
     if best is None:
@@ -621,125 +645,6 @@ def relate_statement_pool(pool: Iterable[StatementKey], foci: set[str] | None = 
         cands.update({c.statement_id: c for c in by_article[focus.article_id]})
         out += relate_focus(focus, list(cands.values()))
     return out
-
-
-# -- events -------------------------------------------------------------------
-_km = distance_km
-
-
-MERGE_KM = 25.0
-
-
-def _same_place(a: Event, b: Event) -> bool:
-    if a.geonames_id and b.geonames_id and a.geonames_id == b.geonames_id:
-        return True
-    if None not in (a.lat, a.lon, b.lat, b.lon):
-        return _km(a.lat, a.lon, b.lat, b.lon) <= MERGE_KM
-    ka, kb = place_key(a.place), place_key(b.place)
-    return ka is not None and ka == kb
-
-
-def _day_span(e: Event) -> tuple[int, int] | None:
-    d0 = day_number(e.date)
-    if d0 is None or (e.time_precision or 1) > 2:
-        return None
-    return d0, max(d0, day_number(e.date_end) or d0)
-
-
-def same_incident(a: Event, b: Event) -> bool:
-    """Two events (from different articles) reporting one incident."""
-    if a.event_type != b.event_type:
-        return False
-    subs = {a.sub_event_type, b.sub_event_type}
-    if len(subs) > 1 and not (subs & {"Other", "", None}):
-        return False
-    for x, y in ((a.actor1_side, b.actor1_side), (a.actor2_side, b.actor2_side)):
-        if x and y and x != y:
-            return False
-    if "Other" in subs and a.tags and b.tags and not set(a.tags) & set(b.tags):
-        return False  # the catch-all sub-type: only one kind of development (evacuation, surrender...)
-    sa, sb = _day_span(a), _day_span(b)
-    if sa is None or sb is None:
-        return False
-    # a day apart for day-precise reports (publication lag), two when either is a range or week
-    slack = 1 if (a.time_precision or 1) == 1 and (b.time_precision or 1) == 1 else 2
-    if sb[0] - sa[1] > slack or sa[0] - sb[1] > slack:
-        return False
-    return _same_place(a, b)
-
-
-def merge_events(events: list[Event], order: dict[str, int] | None = None) -> list[Event]:
-    """One event per incident: events from different articles that match are merged.
-
-    The merged id derives from the sorted member ids, so the same inputs give
-    the same id; text/start/end stay those of the first member (the earliest
-    article), whose id comes first in ``article_ids``.
-    """
-    order = order or {}
-    def linked(a: Event, b: Event) -> bool:
-        # within an article the events extractor decides
-        return not (set(a.article_ids) & set(b.article_ids)) and same_incident(a, b)
-
-    # blocked: one type, a known day (same_incident needs both); one article's events are never compared
-    clusters = cluster(events, linked, key=lambda e: e.event_type if _day_span(e) is not None else None,
-                       apart=lambda e: frozenset(e.article_ids) or None)
-    out = []
-    for members in clusters:
-        if len(members) == 1:
-            out.append(members[0])
-            continue
-        members.sort(key=lambda e: (min(order.get(a, 0) for a in e.article_ids), e.start))
-        out.append(_merged(members))
-    return out
-
-
-def _merged(members: list[Event]) -> Event:
-    base = members[0]
-    ids = sorted({m.id for m in members})
-    article_ids: list[str] = []
-    evidence: list[dict] = []
-    for m in members:
-        for aid in m.article_ids:
-            if aid not in article_ids:
-                article_ids.append(aid)
-        spans = m.evidence or [{"text": m.text, "start": m.start, "end": m.end}]
-        for ev in spans:
-            ev = dict(ev)
-            ev.setdefault("article_id", m.article_ids[0] if m.article_ids else None)
-            if ev not in evidence:
-                evidence.append(ev)
-
-    def union(attr):
-        seen: list = []
-        for m in members:
-            for x in getattr(m, attr) or []:
-                if x not in seen:
-                    seen.append(x)
-        return seen
-
-    fatalities = [m.fatalities for m in members if m.fatalities is not None]
-    precise = min(members, key=lambda m: (m.time_precision or 3, m.geo_precision or 3))
-    merged = replace(
-        base,
-        id=stable_id("evt", "merged", *ids),
-        article_ids=article_ids,
-        evidence=evidence,
-        figure_ids=union("figure_ids"),
-        statement_ids=union("statement_ids"),
-        tags=union("tags"),
-        fatalities=min(fatalities) if fatalities else None,
-        date=precise.date, date_end=precise.date_end, time_precision=precise.time_precision,
-    )
-    if hasattr(merged, "merged_from"):
-        merged.merged_from = ids
-    for attr in ("actor1", "actor1_side", "actor2", "actor2_side", "place", "lat", "lon", "geonames_id", "geo_precision",
-                 "claimed_by", "claimed_by_side"):
-        if getattr(merged, attr) is None:
-            for m in members:
-                if getattr(m, attr) is not None:
-                    setattr(merged, attr, getattr(m, attr))
-                    break
-    return merged
 
 
 # -- entry points ---------------------------------------------------------------
@@ -779,6 +684,7 @@ class StoreRelating:
     statement_keys: list[StatementKey]
     relations: list[Relation]
     replaced_groups: list[str]  # stored relations of these groups are replaced by ``relations``
+    replaced_figures: list[str] = field(default_factory=list)  # and the figure relations these figures chose
 
 
 def relate_chunk(results: list[ArticleRecords], store) -> StoreRelating:
@@ -796,17 +702,51 @@ def relate_chunk(results: list[ArticleRecords], store) -> StoreRelating:
     chunk_articles = sorted({r.article.id for r in results})
     fkeys = [k for r in ok for k in figure_keys(r)]
     skeys = [k for r in ok for k in statement_keys(r)]
-    new_figs = {f.id: f for r in ok for f in r.figures}
-    # quantities of the new figures, and those the chunk's articles had when stored before (reprocess)
-    qkeys = sorted({k.qkey for k in fkeys} | set(q.quantities_of_articles(store, chunk_articles)))
-    pairs = {k.figure_id: (new_figs[k.figure_id], k) for k in fkeys}
-    for f, k in q.figures_of_quantities(store, qkeys, exclude_articles=chunk_articles):
-        pairs.setdefault(f.id, (f, k))
-    rels = relate_figure_groups(pairs.values())
-    groups = list(qkeys)
+    rels, groups, replaced_b = _relate_quantities_with_store(ok, fkeys, store, chunk_articles)
     srels, foci = _relate_statements_with_store(skeys, store, chunk_articles)
     groups += [statement_group(s) for s in sorted(foci)]
-    return StoreRelating(fkeys, skeys, _dedupe(rels + srels), groups)
+    return StoreRelating(fkeys, skeys, _dedupe(rels + srels), groups, replaced_b)
+
+
+def _relate_quantities_with_store(ok: list[ArticleRecords], fkeys: list[FigureKey], store,
+                                  chunk_articles: list[str]) -> tuple[list[Relation], list[str], list[str]]:
+    """Relations of the quantities the new figures count: (relations, quantities related again
+    from scratch, figures that chose again in the others)."""
+    from unfog.store import relating as q
+
+    new_figs = {f.id: f for r in ok for f in r.figures}
+    # quantities the chunk's articles counted when stored before (reprocess): related again in full
+    redo = set(q.quantities_of_articles(store, chunk_articles))
+    qkeys = sorted({k.qkey for k in fkeys} | redo)
+    stored: dict[str, list] = defaultdict(list)
+    for f, k in q.figures_of_quantities(store, qkeys, exclude_articles=chunk_articles):
+        stored[k.qkey].append((f, k))
+    new: dict[str, list] = defaultdict(list)
+    for k in fkeys:
+        new[k.qkey].append((new_figs[k.figure_id], k))
+    rels, full, replaced_b = [], [], []
+    for qk in qkeys:
+        views = group_views(stored[qk] + new[qk])
+        since = _since(views, stored[qk], {f.id for f, _ in new[qk]}) if qk not in redo else None
+        rels += relate_group(views, since)
+        if since is None:
+            full.append(qk)
+        else:
+            replaced_b += [v.fig.id for v in views if v.order >= since]
+    return rels, full, replaced_b
+
+
+def _since(views: list[FigureView], stored: list, new_ids: set[str]) -> tuple | None:
+    """Where the figures start that must choose their relations again (None: all of them).
+
+    All, when the new figures change how the stored ones' claimants resolve ("Haidai"
+    meeting "Serhiy Haidai"); else from the earliest new figure on."""
+    if not stored or not new_ids:
+        return None
+    before = {v.fig.id: v.claimant for v in group_views(stored)}
+    if any(before[v.fig.id] != v.claimant for v in views if v.fig.id in before):
+        return None
+    return min(v.order for v in views if v.fig.id in new_ids)
 
 
 def _relate_statements_with_store(skeys: list[StatementKey], store,
@@ -838,8 +778,5 @@ def relate_with_store(results: list[ArticleRecords], store) -> list[Relation]:
 
 
 def stored_events(store) -> list[Event]:
-    """The store keeps per-article events; this merges them on demand."""
-    events = store.records("events")
-    arts = store.rows("articles", order="published, id")
-    order = {a["id"]: i for i, a in enumerate(arts)}
-    return merge_events(events, order)
+    """The merged events the store keeps (merged when written: see unfog.fusion.events)."""
+    return store.records("events")

@@ -1,11 +1,17 @@
-"""Following outlets: fetch pages and poll RSS/Atom feeds, politely, into the store.
+"""Following outlets: fetch pages and poll RSS/Atom feeds, politely and safely, into the store.
 
-Politeness: a clear User-Agent, robots.txt respected, one request at a time per
-host with a minimum interval between them, timeouts, retries with backoff on
-transient failures, a cap on redirects, and refusal (with a reason) of
-non-HTML and oversized responses. Feeds are polled with conditional requests
-(ETag / Last-Modified); items already seen (by canonical URL) are not fetched
-again, and articles already stored (by content id) are not stored twice.
+Politeness: a clear User-Agent, robots.txt respected on every redirect hop, one
+request at a time per host with a minimum interval between them (on every hop
+too), timeouts and a total deadline per request and per round, retries with
+backoff on transient failures, a cap on redirects, and refusal (with a reason)
+of non-HTML and oversized responses. Feeds are polled concurrently with
+conditional requests (ETag / Last-Modified); items already seen (by canonical
+URL) or failed for good are not fetched again, at most ``max_new_items`` new
+items per feed per round.
+
+Safety (see docs/security.md): only http(s); every connection goes through
+:mod:`unfog.io.netguard`, which refuses loopback, private, link-local,
+multicast, reserved and cloud metadata addresses unless ``allow_private``.
 
 Every URL's outcome is recorded in the store (``fetch_log``), every feed round
 in ``feed_rounds``, so a failure never stops a round and never goes unseen.
@@ -13,6 +19,7 @@ in ``feed_rounds``, so a failure never stops a round and never goes unseen.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import threading
 import time
@@ -20,28 +27,18 @@ import urllib.robotparser
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from unfog import __version__
+from unfog.io import netguard
 from unfog.io.ingest import failed_article, html_to_article
 from unfog.model import Article
+from unfog.store import feeds as feed_store
+from unfog.store.feeds import ensure_tables, feed_status  # noqa: F401  (the desk imports them from here)
 
 USER_AGENT = f"unfog/{__version__} (open-source news monitor; +https://github.com/unfog/unfog)"
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 FEED_TYPES = ("xml", "rss", "atom", "text/plain", "text/html")  # feeds are served under many types
-
-FEED_TABLES = [
-    "CREATE TABLE IF NOT EXISTS feeds (url VARCHAR PRIMARY KEY, etag VARCHAR, last_modified VARCHAR, "
-    "title VARCHAR, last_polled VARCHAR, last_status VARCHAR)",
-    "CREATE TABLE IF NOT EXISTS seen_urls (url VARCHAR PRIMARY KEY, feed_url VARCHAR, first_seen VARCHAR, "
-    "article_id VARCHAR, status VARCHAR, error VARCHAR)",
-    "CREATE TABLE IF NOT EXISTS fetch_log (url VARCHAR, fetched_at VARCHAR, final_url VARCHAR, http_status INTEGER, "
-    "ok BOOLEAN, error VARCHAR, bytes BIGINT, article_id VARCHAR)",
-    "CREATE TABLE IF NOT EXISTS feed_rounds (feed_url VARCHAR, polled_at VARCHAR, http_status INTEGER, "
-    "status VARCHAR, items INTEGER, items_new INTEGER, items_added INTEGER, items_failed INTEGER, error VARCHAR)",
-    "CREATE TABLE IF NOT EXISTS raw_pages (article_id VARCHAR, url VARCHAR, fetched_at VARCHAR, html VARCHAR, "
-    "PRIMARY KEY (article_id, url))",
-]
 
 TRACKING_PARAMS = re.compile(r"^(utm_[a-z]+|fbclid|gclid|mc_cid|mc_eid|ocid|cmpid|at_medium|at_campaign)$", re.I)
 
@@ -49,7 +46,9 @@ TRACKING_PARAMS = re.compile(r"^(utm_[a-z]+|fbclid|gclid|mc_cid|mc_eid|ocid|cmpi
 @dataclass
 class Politeness:
     user_agent: str = USER_AGENT
-    timeout: float = 20.0  # seconds per request (connect and read)
+    timeout: float = 20.0  # seconds per read or connect
+    total_timeout: float = 60.0  # seconds for one URL, all redirect hops and retries included
+    round_timeout: float = 900.0  # seconds for one polling round of all feeds
     min_interval: float = 1.0  # seconds between two requests to the same host
     per_host: int = 1  # requests in flight to one host
     workers: int = 4  # requests in flight overall
@@ -57,7 +56,9 @@ class Politeness:
     backoff: float = 1.0  # seconds before the first retry; doubles each time
     max_redirects: int = 5
     max_bytes: int = 5 * 1024 * 1024  # a larger response is refused
+    max_new_items: int = 50  # new items fetched per feed per round; the rest wait for the next rounds
     respect_robots: bool = True
+    allow_private: bool = False  # reach loopback/private/link-local addresses (an intranet); metadata never
 
 
 @dataclass
@@ -71,6 +72,7 @@ class FetchResult:
     headers: dict = field(default_factory=dict)
     error: str | None = None
     not_modified: bool = False
+    permanent: bool = False  # fetching again will fail the same way (remembered, not retried every round)
 
     @property
     def text(self) -> str:
@@ -84,6 +86,24 @@ class FetchResult:
             return self.content.decode("utf-8", errors="replace")
 
 
+REDIRECTS = (301, 302, 303, 307, 308)
+# Content that is not a page, whatever the server says (or does not say) it is.
+MAGIC = ((b"%PDF", "PDF"), (b"\x89PNG", "PNG image"), (b"GIF8", "GIF image"), (b"\xff\xd8\xff", "JPEG image"),
+         (b"PK\x03\x04", "zip archive"), (b"\x1f\x8b", "gzip archive"), (b"RIFF", "RIFF media"), (b"OggS", "Ogg media"))
+
+
+def sniff(content: bytes) -> str | None:
+    """What binary kind the bytes are (by their first bytes), or None for what may be text."""
+    head = content[:1024].lstrip()
+    for magic, name in MAGIC:
+        if head.startswith(magic):
+            return name
+    if b"\x00" in head:
+        return "binary data"
+    return None
+
+
+@functools.lru_cache(maxsize=65536)
 def canonical_url(url: str) -> str:
     """A URL with the fragment, tracking parameters and host case removed, for de-duplication."""
     parts = urlsplit(url.strip())
@@ -97,7 +117,7 @@ def _now() -> str:
 
 
 class Fetcher:
-    """An HTTP client that behaves: rate-limited per host, robots-aware, bounded."""
+    """An HTTP client that behaves: public addresses only, rate-limited per host, robots-aware, bounded."""
 
     def __init__(self, politeness: Politeness | None = None, transport=None, sleep: Callable[[float], None] = time.sleep):
         import httpx
@@ -107,14 +127,15 @@ class Fetcher:
         self.client = httpx.Client(
             headers={"User-Agent": self.p.user_agent, "Accept": "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,*/*;q=0.5"},
             timeout=self.p.timeout,
-            follow_redirects=True,
-            max_redirects=self.p.max_redirects,
-            transport=transport,
+            follow_redirects=False,  # followed here, hop by hop, each vetted like the first request
+            transport=transport or netguard.GuardedTransport(allow_private=self.p.allow_private),
+            trust_env=False,
         )
         self._host_locks: dict[str, threading.Semaphore] = {}
         self._last: dict[str, float] = {}
         self._robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
         self._guard = threading.Lock()
+        self.round_deadline: float | None = None
 
     def close(self) -> None:
         self.client.close()
@@ -124,6 +145,12 @@ class Fetcher:
 
     def __exit__(self, *exc):
         self.close()
+
+    def start_round(self, seconds: float | None = None) -> None:
+        """A new polling round: robots.txt is read again, and the round ends after ``seconds``."""
+        with self._guard:
+            self._robots.clear()
+        self.round_deadline = None if seconds is None else time.monotonic() + seconds
 
     # -- politeness ---------------------------------------------------------
     def _host(self, url: str) -> str:
@@ -144,85 +171,152 @@ class Fetcher:
                 self._host_locks[host] = threading.Semaphore(self.p.per_host)
             return self._host_locks[host]
 
-    def allowed(self, url: str) -> bool:
-        """Whether robots.txt lets our User-Agent fetch this URL (unreachable robots.txt allows)."""
+    def robots_verdict(self, url: str, until: float | None = None) -> str | None:
+        """Why robots.txt keeps us from this URL, or None when it allows it.
+
+        A missing robots.txt (404) allows everything; 401/403 disallow everything;
+        a 5xx or an unreachable robots.txt disallows the host for this round.
+        """
         if not self.p.respect_robots:
-            return True
+            return None
         host = self._host(url)
         with self._guard:
             known = host in self._robots
         if not known:
             parser: urllib.robotparser.RobotFileParser | None = urllib.robotparser.RobotFileParser()
-            res = self._get(host + "/robots.txt", {}, retries=0)
+            res = self._follow(host + "/robots.txt", {}, until, retries=0, robots=False)
             if res.ok:
                 parser.parse(res.text.splitlines())
-            elif res.status in (401, 403):
+            elif res.permanent and res.status is None:
+                parser = None  # the address is refused: the page's own request says so
+            elif res.status in (401, 403) or res.status is None or res.status >= 500:
                 parser.disallow_all = True
+                parser.unavailable = res.status is None or res.status >= 500
             else:
-                parser = None  # no robots.txt (404) or unreachable: everything allowed
+                parser = None  # no robots.txt (404 and the like): everything allowed
             with self._guard:
                 self._robots[host] = parser
         rp = self._robots.get(host)
-        return True if rp is None else rp.can_fetch(self.p.user_agent, url)
+        if rp is None or rp.can_fetch(self.p.user_agent, url):
+            return None
+        if getattr(rp, "unavailable", False):
+            return "robots.txt could not be read (server error or no answer); the host is skipped this round"
+        return "robots.txt disallows fetching this URL"
+
+    def allowed(self, url: str) -> bool:
+        """Whether robots.txt lets our User-Agent fetch this URL."""
+        return self.robots_verdict(url) is None
 
     # -- requests -------------------------------------------------------------
-    def _get(self, url: str, headers: dict, retries: int | None = None) -> FetchResult:
+    def _deadline(self, until: float | None = None) -> float:
+        at = time.monotonic() + self.p.total_timeout
+        for other in (until, self.round_deadline):
+            if other is not None:
+                at = min(at, other)
+        return at
+
+    def _once(self, url: str, headers: dict, until: float) -> FetchResult:
+        """One GET of one URL (no redirects followed), bounded by ``until``."""
         import httpx
 
         host = self._host(url)
+        with self._semaphore(host):
+            self._wait_turn(host)
+            try:
+                with netguard.deadline(until), self.client.stream("GET", url, headers=headers) as r:
+                    return self._read(url, r)
+            except netguard.RefusedAddress as e:
+                return FetchResult(url, False, error=str(e), permanent=True)
+            except (httpx.TimeoutException, httpx.TransportError) as e:
+                return FetchResult(url, False, error=f"{type(e).__name__}: {e or 'no answer'}")
+            except httpx.InvalidURL as e:
+                return FetchResult(url, False, error=f"invalid URL: {e}", permanent=True)
+
+    def _read(self, url: str, r) -> FetchResult:
+        status, ctype = r.status_code, r.headers.get("content-type", "")
+        declared = r.headers.get("content-length")
+        if declared and declared.isdigit() and int(declared) > self.p.max_bytes:
+            return FetchResult(url, False, str(r.url), status, content_type=ctype, permanent=True,
+                               error=f"response is {int(declared):,} bytes; the limit is {self.p.max_bytes:,}")
+        body = bytearray()
+        if status not in REDIRECTS:
+            for chunk in r.iter_bytes():
+                body.extend(chunk)
+                if len(body) > self.p.max_bytes:
+                    return FetchResult(url, False, str(r.url), status, content_type=ctype, permanent=True,
+                                       error=f"response is larger than the limit of {self.p.max_bytes:,} bytes")
+        return FetchResult(url, 200 <= status < 300, str(r.url), status, bytes(body), ctype, dict(r.headers))
+
+    def _get(self, url: str, headers: dict, until: float | None = None, retries: int | None = None) -> FetchResult:
+        """One URL with retries on transient failures (429, 5xx, timeouts, connection errors)."""
+        until = until or self._deadline()
         tries = self.p.retries if retries is None else retries
         delay = self.p.backoff
         for attempt in range(tries + 1):
-            with self._semaphore(host):
-                self._wait_turn(host)
-                try:
-                    with self.client.stream("GET", url, headers=headers) as r:
-                        status = r.status_code
-                        ctype = r.headers.get("content-type", "")
-                        declared = r.headers.get("content-length")
-                        if declared and declared.isdigit() and int(declared) > self.p.max_bytes:
-                            return FetchResult(url, False, str(r.url), status, content_type=ctype,
-                                               error=f"response is {int(declared):,} bytes; the limit is {self.p.max_bytes:,}")
-                        body = bytearray()
-                        for chunk in r.iter_bytes():
-                            body.extend(chunk)
-                            if len(body) > self.p.max_bytes:
-                                return FetchResult(url, False, str(r.url), status, content_type=ctype,
-                                                   error=f"response is larger than the limit of {self.p.max_bytes:,} bytes")
-                        result = FetchResult(url, 200 <= status < 300, str(r.url), status, bytes(body), ctype, dict(r.headers))
-                except httpx.TooManyRedirects:
-                    return FetchResult(url, False, error=f"more than {self.p.max_redirects} redirects")
-                except (httpx.TimeoutException, httpx.TransportError) as e:
-                    result = FetchResult(url, False, error=f"{type(e).__name__}: {e or 'no answer'}")
-                    status = None
+            result = self._once(url, headers, until)
+            status = result.status
             if status == 304:
                 result.not_modified, result.ok = True, True
                 return result
-            transient = status is None or status == 429 or (status is not None and status >= 500)
-            if result.ok or not transient or attempt == tries:
-                if not result.ok and result.error is None:
-                    result.error = f"HTTP {status}"
-                return result
+            transient = not result.permanent and (status is None or status == 429 or status >= 500)
             wait = delay
             retry_after = (result.headers or {}).get("retry-after", "")
             if retry_after.isdigit():
                 wait = min(float(retry_after), 60.0)
+            out_of_time = time.monotonic() + wait >= until
+            if result.ok or status in REDIRECTS or not transient or attempt == tries or out_of_time:
+                if not result.ok and result.error is None and status not in REDIRECTS:
+                    result.error = f"HTTP {status}"
+                    result.permanent = status in (404, 410)
+                if out_of_time and transient and not result.ok:
+                    result.error = f"{result.error or 'failed'} (the request's time ran out)"
+                return result
             self.sleep(wait)
             delay *= 2
         return result  # pragma: no cover (loop always returns)
 
-    def fetch(self, url: str, headers: dict | None = None, kinds: tuple[str, ...] = HTML_TYPES) -> FetchResult:
-        """GET a URL politely; refuse what robots.txt forbids and content of other kinds."""
-        if urlsplit(url).scheme not in ("http", "https"):
-            return FetchResult(url, False, error="only http and https URLs can be fetched")
-        if not self.allowed(url):
-            return FetchResult(url, False, error="robots.txt disallows fetching this URL")
-        res = self._get(url, headers or {})
+    def _follow(self, url: str, headers: dict, until: float | None, retries: int | None = None,
+                robots: bool = True) -> FetchResult:
+        """GET a URL, following redirects hop by hop: each hop http(s) only, robots-checked, rate-limited, vetted."""
+        until = self._deadline(until)
+        seen: set[str] = set()
+        current = url
+        for hop in range(self.p.max_redirects + 1):
+            if time.monotonic() >= until:
+                return FetchResult(url, False, current, error="the time for this request or round ran out before it was made")
+            scheme = urlsplit(current).scheme.lower()
+            if scheme not in ("http", "https"):
+                what = "redirect to" if hop else "only http and https URLs can be fetched; not"
+                return FetchResult(url, False, current, error=f"{what} a {scheme or 'schemeless'}: URL refused", permanent=True)
+            if robots:
+                why = self.robots_verdict(current, until)
+                if why:
+                    return FetchResult(url, False, current, error=why, permanent="disallows" in why)
+            seen.add(canonical_url(current))
+            res = self._get(current, headers if hop == 0 else {}, until, retries)
+            res.url = url
+            if res.status not in REDIRECTS:
+                return res
+            target = res.headers.get("location")
+            if not target:
+                return FetchResult(url, False, current, res.status, error=f"HTTP {res.status} without a Location", permanent=True)
+            current = urljoin(current, target.strip())
+            if canonical_url(current) in seen:
+                return FetchResult(url, False, current, res.status, error=f"redirect loop at {current}", permanent=True)
+        return FetchResult(url, False, current, error=f"more than {self.p.max_redirects} redirects", permanent=True)
+
+    def fetch(self, url: str, headers: dict | None = None, kinds: tuple[str, ...] = HTML_TYPES,
+              until: float | None = None) -> FetchResult:
+        """GET a URL politely; refuse what robots.txt forbids, unsafe addresses and content of other kinds."""
+        res = self._follow(url, headers or {}, until)
         if res.ok and not res.not_modified and kinds:
             ctype = res.content_type.split(";")[0].strip().lower()
+            binary = sniff(res.content)
             if ctype and not any(k in ctype for k in kinds):
-                res.ok = False
-                res.error = f"refused content of type {ctype!r}"
+                res.ok, res.permanent, res.error = False, True, f"refused content of type {ctype!r}"
+            elif binary:
+                res.ok, res.permanent = False, True
+                res.error = f"refused content that is a {binary}" + (f" (sent as {ctype!r})" if ctype else " (sent without a Content-Type)")
         return res
 
 
@@ -241,20 +335,6 @@ def fetch_pages(urls: Iterable[str], fetcher: Fetcher) -> list[FetchResult]:
     urls = list(urls)
     with ThreadPoolExecutor(max_workers=max(1, fetcher.p.workers)) as pool:
         return list(pool.map(fetcher.fetch, urls))
-
-
-def ensure_tables(con) -> None:
-    for ddl in FEED_TABLES:
-        con.execute(ddl)
-
-
-def _log_fetches(con, results: list[FetchResult], article_ids: list[str | None]) -> None:
-    when = _now()
-    for res, aid in zip(results, article_ids):
-        con.execute(
-            "INSERT INTO fetch_log VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [res.url, when, res.final_url, res.status, res.ok, res.error, len(res.content), aid],
-        )
 
 
 def fetch_and_ingest(urls: Iterable[str], db: str, fetcher: Fetcher | None = None, feed_meta: dict | None = None) -> dict:
@@ -277,13 +357,16 @@ def fetch_and_ingest(urls: Iterable[str], db: str, fetcher: Fetcher | None = Non
             art.url = res.final_url or url
         articles.append(art)
     summary = ingest_articles(iter(articles), db)
+    when = _now()
     with Store(db) as store:
         ensure_tables(store.con)
-        _log_fetches(store.con, results, [a.id for a in articles])
+        feed_store.log_fetches(store.con, [(r.url, when, r.final_url, r.status, r.ok, r.error, len(r.content), a.id)
+                                           for r, a in zip(results, articles)])
         for art, res in zip(articles, results):
             if res.ok and art.status == "ok":
-                store.con.execute("INSERT OR IGNORE INTO raw_pages VALUES (?, ?, ?, ?)", [art.id, res.final_url or res.url, _now(), res.text])
-    summary["urls"] = [{"url": u, "ok": a.status == "ok", "article_id": a.id, "error": a.error} for u, a in zip(urls, articles)]
+                feed_store.save_raw_page(store.con, art.id, res.final_url or res.url, when, res.text)
+    summary["urls"] = [{"url": u, "ok": a.status == "ok", "article_id": a.id, "error": a.error, "permanent": r.permanent}
+                       for u, a, r in zip(urls, articles, results)]
     return summary
 
 
@@ -323,70 +406,103 @@ def parse_feed(content: bytes) -> tuple[list[dict], str | None, str | None]:
     return items, title, error
 
 
+def _fetch_feed(fetcher: Fetcher, feed_url: str, state: tuple[str | None, str | None]) -> FetchResult:
+    headers = {}
+    if state[0]:
+        headers["If-None-Match"] = state[0]
+    if state[1]:
+        headers["If-Modified-Since"] = state[1]
+    return fetcher.fetch(feed_url, headers=headers, kinds=FEED_TYPES)
+
+
+def _read_round(feed_url: str, res: FetchResult) -> tuple[dict, list[dict]]:
+    """The round's record so far and the feed's items."""
+    rnd = {"feed_url": feed_url, "polled_at": _now(), "http_status": res.status, "status": "ok",
+           "items": 0, "items_new": 0, "items_added": 0, "items_failed": 0, "items_deferred": 0, "error": None}
+    items: list[dict] = []
+    if res.not_modified:
+        rnd["status"] = "not modified"
+    elif not res.ok:
+        rnd["status"], rnd["error"] = "failed", res.error
+    else:
+        items, _title, err = parse_feed(res.content)
+        if err:
+            rnd["status"], rnd["error"] = "failed", err
+    rnd["items"] = len(items)
+    return rnd, items
+
+
+def new_items(items: list[dict], known: set[str], taken: set[str]) -> list[dict]:
+    """Items whose canonical URL is neither known nor taken already (``taken`` grows): linear, by set."""
+    fresh = []
+    for it in items:
+        cu = canonical_url(it["url"])
+        if cu in known or cu in taken:
+            continue
+        taken.add(cu)
+        fresh.append(it)
+    return fresh
+
+
 def poll_once(feed_urls: Iterable[str], db: str, fetcher: Fetcher | None = None) -> list[dict]:
-    """One polling round over feeds: new items are fetched and ingested; every outcome recorded."""
+    """One polling round over feeds, fetched concurrently: new items (at most ``max_new_items`` per feed)
+    are fetched and ingested; every outcome recorded; permanent failures remembered."""
     from unfog.store import Store
 
     own = fetcher is None
     fetcher = fetcher or Fetcher()
-    rounds = []
     try:
-        for feed_url in feed_urls:
-            with Store(db) as store:
-                ensure_tables(store.con)
-                row = store.con.execute("SELECT etag, last_modified FROM feeds WHERE url = ?", [feed_url]).fetchone()
-            headers = {}
-            if row and row[0]:
-                headers["If-None-Match"] = row[0]
-            if row and row[1]:
-                headers["If-Modified-Since"] = row[1]
-            res = fetcher.fetch(feed_url, headers=headers, kinds=FEED_TYPES)
-            rnd = {"feed_url": feed_url, "polled_at": _now(), "http_status": res.status, "status": "ok",
-                   "items": 0, "items_new": 0, "items_added": 0, "items_failed": 0, "error": None}
-            items: list[dict] = []
-            if res.not_modified:
-                rnd["status"] = "not modified"
-            elif not res.ok:
-                rnd["status"], rnd["error"] = "failed", res.error
-            else:
-                items, title, err = parse_feed(res.content)
-                if err:
-                    rnd["status"], rnd["error"] = "failed", err
-            rnd["items"] = len(items)
-            new = []
-            with Store(db) as store:
-                for it in items:
-                    cu = canonical_url(it["url"])
-                    if cu in {canonical_url(n["url"]) for n in new}:
-                        continue
-                    if store.con.execute("SELECT 1 FROM seen_urls WHERE url = ?", [cu]).fetchone():
-                        continue
-                    new.append(it)
-            rnd["items_new"] = len(new)
-            if new:
-                meta = {it["url"]: {"title": it.get("title"), "published": it.get("published")} for it in new}
-                summary = fetch_and_ingest([it["url"] for it in new], db, fetcher=fetcher, feed_meta=meta)
-                for u in summary["urls"]:
-                    rnd["items_added" if u["ok"] else "items_failed"] += 1
-                with Store(db) as store:
-                    for u in summary["urls"]:
-                        # failed items are recorded too but not marked seen, so the next round tries again
-                        if u["ok"]:
-                            store.con.execute("INSERT OR IGNORE INTO seen_urls VALUES (?, ?, ?, ?, ?, ?)",
-                                              [canonical_url(u["url"]), feed_url, _now(), u["article_id"], "ok", None])
-            with Store(db) as store:
-                ensure_tables(store.con)
-                etag = (res.headers or {}).get("etag") if res.ok and not res.not_modified else (row[0] if row else None)
-                lm = (res.headers or {}).get("last-modified") if res.ok and not res.not_modified else (row[1] if row else None)
-                store.con.execute("INSERT OR REPLACE INTO feeds VALUES (?, ?, ?, ?, ?, ?)",
-                                  [feed_url, etag, lm, None, rnd["polled_at"], rnd["status"]])
-                store.con.execute("INSERT INTO feed_rounds VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [rnd[k] for k in (
-                    "feed_url", "polled_at", "http_status", "status", "items", "items_new", "items_added", "items_failed", "error")])
+        fetcher.start_round(fetcher.p.round_timeout)
+        feed_urls = list(dict.fromkeys(feed_urls))
+        with Store(db) as store:
+            ensure_tables(store.con)
+            states = {u: feed_store.feed_state(store.con, u) for u in feed_urls}
+        with ThreadPoolExecutor(max_workers=max(1, fetcher.p.workers)) as pool:
+            responses = list(pool.map(lambda u: _fetch_feed(fetcher, u, states[u]), feed_urls))
+        rounds, todo, owner = [], [], {}
+        read = [_read_round(u, res) for u, res in zip(feed_urls, responses)]
+        with Store(db) as store:
+            known = feed_store.known_urls(store.con, sorted({canonical_url(it["url"]) for _, items in read for it in items}))
+        taken: set[str] = set()
+        for rnd, items in read:
+            fresh = new_items(items, known, taken)
+            now = fresh[:fetcher.p.max_new_items]
+            rnd["items_new"], rnd["items_deferred"] = len(fresh), len(fresh) - len(now)
+            for it in fresh[len(now):]:
+                taken.discard(canonical_url(it["url"]))
+            todo.extend(now)
+            owner.update({it["url"]: rnd for it in now})
             rounds.append(rnd)
+        _fetch_items(todo, owner, db, fetcher)
+        with Store(db) as store:
+            for (rnd, _), res in zip(read, responses):
+                etag, lm = states[rnd["feed_url"]]
+                if res.ok and not res.not_modified:
+                    etag, lm = (res.headers or {}).get("etag"), (res.headers or {}).get("last-modified")
+                feed_store.record_round(store.con, rnd, etag, lm)
     finally:
         if own:
             fetcher.close()
     return rounds
+
+
+def _fetch_items(todo: list[dict], owner: dict[str, dict], db: str, fetcher: Fetcher) -> None:
+    """Fetch and ingest new items; stored ones and permanent failures are marked seen, others tried again."""
+    from unfog.store import Store
+
+    if not todo:
+        return
+    meta = {it["url"]: {"title": it.get("title"), "published": it.get("published")} for it in todo}
+    summary = fetch_and_ingest([it["url"] for it in todo], db, fetcher=fetcher, feed_meta=meta)
+    seen = []
+    for u in summary["urls"]:
+        rnd = owner[u["url"]]
+        rnd["items_added" if u["ok"] else "items_failed"] += 1
+        if u["ok"] or u["permanent"]:
+            seen.append((canonical_url(u["url"]), rnd["feed_url"], _now(), u["article_id"],
+                         "ok" if u["ok"] else "failed", u["error"]))
+    with Store(db) as store:
+        feed_store.mark_seen(store.con, seen)
 
 
 def parse_interval(text: str) -> float:
@@ -401,10 +517,11 @@ def parse_interval(text: str) -> float:
 
 
 def watch(feed_urls: list[str], db: str, every: float, rounds: int | None = None,
-          on_round: Callable[[list[dict]], None] | None = None, sleep: Callable[[float], None] = time.sleep) -> None:
+          on_round: Callable[[list[dict]], None] | None = None, sleep: Callable[[float], None] = time.sleep,
+          politeness: Politeness | None = None) -> None:
     """Poll feeds every ``every`` seconds (forever, or ``rounds`` times)."""
     n = 0
-    with Fetcher() as fetcher:
+    with Fetcher(politeness) as fetcher:
         while rounds is None or n < rounds:
             result = poll_once(feed_urls, db, fetcher=fetcher)
             if on_round:
@@ -412,20 +529,3 @@ def watch(feed_urls: list[str], db: str, every: float, rounds: int | None = None
             n += 1
             if rounds is None or n < rounds:
                 sleep(every)
-
-
-def feed_status(con, limit: int = 200) -> dict:
-    """Feeds and their latest polling rounds, for the desk (empty when nothing was ever polled)."""
-    have = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
-    if "feed_rounds" not in have:
-        return {"feeds": [], "rounds": []}
-
-    def rows(sql, params=()):
-        cur = con.execute(sql, list(params))
-        names = [d[0] for d in cur.description]
-        return [dict(zip(names, r)) for r in cur.fetchall()]
-
-    return {
-        "feeds": rows("SELECT url, last_polled, last_status FROM feeds ORDER BY url"),
-        "rounds": rows("SELECT * FROM feed_rounds ORDER BY polled_at DESC, feed_url LIMIT ?", [int(limit)]),
-    }

@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import re
+import stat
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -60,13 +61,19 @@ def meta_str(value) -> str | None:
     return clean_text(value)[0]
 
 
+def safe_str(value: str) -> str:
+    """A string any UTF-8 encoder accepts: lone surrogates written as backslash escapes."""
+    return value.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def failed_id(where: str, raw: str) -> str:
     """Id of an input item that could not be read: from the file's name, line and content.
 
     The file's name without its folders keeps the id the same whichever
-    folder the batch is run from.
+    folder the batch is run from. Computed on a safe encoding, so a line
+    holding lone surrogates still gets its id (and its failed article).
     """
-    return stable_id("art", "failed", os.path.basename(where), raw)
+    return stable_id("art", "failed", safe_str(os.path.basename(where)), safe_str(raw))
 
 
 def normalise_published(value) -> tuple[str | None, str | None]:
@@ -138,6 +145,7 @@ def html_to_article(html: str, *, input_ref: str, url: str | None = None, **meta
     """Main text and metadata from an HTML page, with trafilatura's boilerplate removal."""
     import trafilatura
 
+    html, unicode_warn = clean_text(html)
     try:
         text = trafilatura.extract(html, url=url, include_comments=False, favor_precision=True) or ""
         md = trafilatura.extract_metadata(html, default_url=url)
@@ -156,13 +164,33 @@ def html_to_article(html: str, *, input_ref: str, url: str | None = None, **meta
         title=title,
         input_ref=input_ref,
     )
+    if unicode_warn:
+        art.warnings.append(unicode_warn)
     if not text.strip():
         art.status, art.error = "failed", "no article text could be found in the HTML page"
     return art
 
 
+SPECIAL_ROOTS = ("/proc", "/sys", "/dev")
+
+
+def _read_bytes(path: Path) -> bytes:
+    """A regular file's bytes, at most MAX_INPUT_BYTES of them actually read (devices, FIFOs, /proc refused)."""
+    real = os.path.realpath(path)
+    if any(real == r or real.startswith(r + "/") for r in SPECIAL_ROOTS):
+        raise ValueError(f"{real} is a system file, not an article")
+    fd = os.open(real, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0))
+    with os.fdopen(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise ValueError("it is not a regular file (a device, FIFO or socket)")
+        data = fh.read(MAX_INPUT_BYTES + 1)
+    if len(data) > MAX_INPUT_BYTES:
+        raise ValueError(f"the file is larger than {MAX_INPUT_BYTES // 2**20} MB")
+    return data
+
+
 def _read_file_text(path: Path) -> str:
-    data = path.read_bytes()
+    data = _read_bytes(path)
     if b"\x00" in data[:8192]:
         raise ValueError("the file is binary, not text")
     try:
@@ -174,20 +202,44 @@ def _read_file_text(path: Path) -> str:
 def read_file(path: Path, *, published=None, source=None, base: Path | None = None) -> Article:
     ref = str(path)
     try:
-        if path.stat().st_size > MAX_INPUT_BYTES:
-            return failed_article(ref, f"the file is larger than {MAX_INPUT_BYTES // 2**20} MB")
         text = _read_file_text(path)
     except FileNotFoundError:
         return failed_article(ref, f"file not found: {path}")
     except (OSError, ValueError) as e:
-        return failed_article(ref, f"cannot read {path}: {e}")
+        return failed_article(ref, f"cannot read {path}: {getattr(e, 'strerror', None) or e}")
     if path.suffix.lower() in HTML_SUFFIXES:
         return html_to_article(text, input_ref=ref, published=published, source=source)
     return article_from_text(text, published=published, source=source, input_ref=ref, title=None)
 
 
+def batch_path(value, base: Path) -> Path:
+    """A batch line's ``path``: relative, and inside the batch's folder once symlinks are resolved.
+
+    Files elsewhere are given on the command line instead: a batch (or a
+    request) never names files outside its own folder.
+    """
+    if not isinstance(value, str) or not value or "\x00" in value:
+        raise ValueError("'path' is not a file name")
+    p = Path(value)
+    if p.is_absolute():
+        raise ValueError(f"'path' {value!r} is absolute; batch paths are relative to the batch's folder")
+    root = base.resolve()
+    full = (root / p).resolve()
+    if full != root and root not in full.parents:
+        raise ValueError(f"'path' {value!r} leads outside the batch's folder")
+    return full
+
+
 def read_jsonl_line(line: str, lineno: int, ref: str, base: Path, defaults: dict) -> Article:
+    """One article from one batch line, whatever the line holds: ok, or failed with the reason."""
     where = f"{ref}:{lineno}"
+    try:
+        return _read_jsonl_line(line, lineno, where, base, defaults)
+    except (ValueError, TypeError, RecursionError, UnicodeError, OSError) as e:
+        return failed_article(where, f"line {lineno} could not be read ({type(e).__name__}: {safe_str(str(e))[:200]})", raw=line)
+
+
+def _read_jsonl_line(line: str, lineno: int, where: str, base: Path, defaults: dict) -> Article:
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as e:
@@ -205,9 +257,10 @@ def read_jsonl_line(line: str, lineno: int, ref: str, base: Path, defaults: dict
     if text is None and isinstance(obj.get("html"), str):
         text = ""
     if text is None and obj.get("path"):
-        p = Path(obj["path"])
-        if not p.is_absolute():
-            p = base / p
+        try:
+            p = batch_path(obj["path"], base)
+        except ValueError as e:
+            return failed_article(where, f"line {lineno}: {e}", ext, raw=line)
         art = read_file(p, published=meta["published"], source=meta["source"])
         art.external_id = meta_str(ext)
         art.url = art.url or meta_str(meta["url"])
@@ -239,7 +292,11 @@ def read_jsonl(path: Path, defaults: dict | None = None) -> Iterator[Article]:
         yield failed_article(str(path), f"cannot open {path}: {e.strerror or e}")
         return
     with fh:
-        for lineno, raw in enumerate(fh, 1):
+        for lineno, raw in enumerate(_bounded_lines(fh), 1):
+            if raw is None:
+                yield failed_article(f"{path}:{lineno}", f"line {lineno} is longer than {MAX_INPUT_BYTES // 2**20} MB",
+                                     raw=f"too long {lineno}")
+                continue
             if not raw.strip():
                 continue
             try:
@@ -248,6 +305,20 @@ def read_jsonl(path: Path, defaults: dict | None = None) -> Iterator[Article]:
                 yield failed_article(f"{path}:{lineno}", f"line {lineno} is not valid UTF-8 ({e.reason})", raw=repr(raw[:200]))
                 continue
             yield read_jsonl_line(line, lineno, str(path), path.parent, defaults)
+
+
+def _bounded_lines(fh) -> Iterator[bytes | None]:
+    """Lines of at most MAX_INPUT_BYTES (None for a longer one, whose rest is skipped unread into memory)."""
+    while True:
+        raw = fh.readline(MAX_INPUT_BYTES + 1)
+        if not raw:
+            return
+        if len(raw) > MAX_INPUT_BYTES and not raw.endswith(b"\n"):
+            while raw and not raw.endswith(b"\n"):
+                raw = fh.readline(1 << 20)
+            yield None
+            continue
+        yield raw
 
 
 def iter_inputs(paths: Iterable[str | os.PathLike], *, published=None, source=None) -> Iterator[Article]:

@@ -22,7 +22,7 @@ from typing import Callable, Iterable, Iterator
 from unfog.model import RECORD_TYPES, Article, ArticleRecords, Record, Relation
 from unfog.store import JSON_COLUMNS, columns
 
-ARTICLE_TABLES = ("articles", "statements", "figures", "places", "dates", "events")
+ARTICLE_TABLES = ("articles", "statements", "figures", "places", "dates", "events", "control")
 TABLES = ARTICLE_TABLES + ("relations",)
 PART_ARTICLES = 1000  # articles per part file
 

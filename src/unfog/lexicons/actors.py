@@ -25,7 +25,7 @@ from unfog.text import fold_phrase as fold
 
 @dataclass(frozen=True)
 class Actor:
-    name: str  # canonical name ("Sergei Shoigu", "Russia's defence ministry")
+    name: str  # canonical name (a person's full name, "Russia's defence ministry")
     side: str | None = None  # RUS, UKR, INT, MEDIA, ... or None
     role: str | None = None  # "defence minister", "mayor of Mariupol", ...
     kind: str = "person"  # person | organisation | collective | state | media | unit
@@ -81,7 +81,7 @@ def _index() -> tuple[dict[str, Actor], dict[str, list[Actor]]]:
 
 
 def strip_titles(text: str) -> str:
-    """'Mr Putin' -> 'Putin'; 'the mayor' stays (a bare title is not a name)."""
+    """'Mr Smith' -> 'Smith'; 'the mayor' stays (a bare title is not a name)."""
     words = (text or "").split()
     while len(words) > 1 and fold(words[0]).rstrip(".") in TITLES | _DETERMINERS:
         words = words[1:]
@@ -89,7 +89,7 @@ def strip_titles(text: str) -> str:
 
 
 def lookup_actor(text: str) -> Actor | None:
-    """The known actor a mention refers to ("Mr Shoigu", "the Kremlin"), or None."""
+    """The known actor a mention refers to ("Mr <surname>", "the Kremlin"), or None."""
     if not text or not isinstance(text, str) or len(text) > 300:
         return None
     full, surnames = _index()
@@ -104,7 +104,7 @@ def lookup_actor(text: str) -> Actor | None:
     if bare in full:
         return full[bare]
     words = bare.split(" ")
-    # "Ukraine's President Zelensky", "Russian Defence Minister Sergei Shoigu": try the tail.
+    # "Ukraine's President <surname>", "Russian Defence Minister <full name>": try the tail.
     for n in (3, 2):
         if len(words) > n and " ".join(words[-n:]) in full and full[" ".join(words[-n:])].kind == "person":
             return full[" ".join(words[-n:])]

@@ -20,6 +20,7 @@ import duckdb
 from typing import Iterable
 
 from unfog.model import Figure, Relation
+from unfog.store import bulk_insert
 
 DDL = [
     "CREATE TABLE IF NOT EXISTS figure_keys (figure_id VARCHAR PRIMARY KEY, article_id VARCHAR, qkey VARCHAR, "
@@ -37,6 +38,11 @@ DDL = [
 _FIG_KEY_COLS = ["figure_id", "article_id", "qkey", "day", "place", "period", "source", "incident"]
 _ST_KEY_COLS = ["statement_id", "article_id", "start", "day", "speaker", "side", "denial", "stems", "topics", "places"]
 _JSON_ST = {"stems", "topics", "places"}
+_TYPES = {"day": "BIGINT", "start": "BIGINT", "denial": "BOOLEAN", **{c: "JSON" for c in _JSON_ST}}
+
+
+def _typed(cols: list[str]) -> list[tuple[str, str]]:
+    return [(c, _TYPES.get(c, "VARCHAR")) for c in cols]
 
 
 def ensure(store) -> bool:
@@ -136,7 +142,7 @@ def statements_of_articles(store, article_ids: list[str]) -> list:
 
 
 def write_keys(store, article_ids: list[str], figure_keys: list, statement_keys: list,
-               replaced_groups: list[str]) -> None:
+               replaced_groups: list[str], replaced_figures: list[str] = ()) -> None:
     """In one transaction: the keys of these articles' records, and the removal of relations to be replaced."""
     ensure(store)
     con = store.con
@@ -146,22 +152,22 @@ def write_keys(store, article_ids: list[str], figure_keys: list, statement_keys:
             m = _marks(len(article_ids))
             for table in ("figure_keys", "statement_keys", "statement_pairs"):
                 con.execute(f"DELETE FROM {table} WHERE article_id IN ({m})", list(article_ids))
-        if figure_keys:
-            con.executemany(f"INSERT OR REPLACE INTO figure_keys VALUES ({_marks(len(_FIG_KEY_COLS))})",
-                            [[k.to_row()[c] for c in _FIG_KEY_COLS] for k in figure_keys])
-        if statement_keys:
-            rows = []
-            for k in statement_keys:
-                d = k.to_row()
-                rows.append([json.dumps(d[c]) if c in _JSON_ST else d[c] for c in _ST_KEY_COLS])
-            con.executemany(f"INSERT OR REPLACE INTO statement_keys VALUES ({_marks(len(_ST_KEY_COLS))})", rows)
-            pairs = [[k.statement_id, k.article_id, p, k.day] for k in statement_keys if k.day is not None
-                     for p in k.pairs()]
-            if pairs:
-                con.executemany("INSERT INTO statement_pairs VALUES (?, ?, ?, ?)", pairs)
+        bulk_insert(con, "figure_keys", _typed(_FIG_KEY_COLS), [k.to_row() for k in figure_keys], "INSERT OR REPLACE")
+        rows = []
+        for k in statement_keys:
+            d = k.to_row()
+            rows.append({c: json.dumps(d[c]) if c in _JSON_ST else d[c] for c in _ST_KEY_COLS})
+        bulk_insert(con, "statement_keys", _typed(_ST_KEY_COLS), rows, "INSERT OR REPLACE")
+        bulk_insert(con, "statement_pairs", _typed(["statement_id", "article_id", "pair", "day"]),
+              [{"statement_id": k.statement_id, "article_id": k.article_id, "pair": p, "day": k.day}
+               for k in statement_keys if k.day is not None for p in k.pairs()], "INSERT")
         for i in range(0, len(replaced_groups), 500):
             part = replaced_groups[i:i + 500]
             con.execute(f"DELETE FROM relations WHERE group_id IN ({_marks(len(part))})", part)
+        replaced_figures = list(replaced_figures)
+        for i in range(0, len(replaced_figures), 500):  # a figure relation is chosen by its later end, b
+            part = replaced_figures[i:i + 500]
+            con.execute(f"DELETE FROM relations WHERE b IN ({_marks(len(part))}) AND group_id LIKE 'qty_%'", part)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")

@@ -21,15 +21,17 @@ def run_ingest(db: str, job: dict) -> dict[str, Any]:
 
 
 def run_fetch(db: str, job: dict) -> dict[str, Any]:
-    from unfog.io.feeds import fetch_and_ingest
+    from unfog.io.feeds import Fetcher, Politeness, fetch_and_ingest
 
-    return fetch_and_ingest(job["urls"], db)
+    with Fetcher(Politeness(allow_private=bool(job.get("allow_private")))) as fetcher:
+        return fetch_and_ingest(job["urls"], db, fetcher=fetcher)
 
 
 def run_watch(db: str, job: dict) -> list[dict]:
-    from unfog.io.feeds import poll_once
+    from unfog.io.feeds import Fetcher, Politeness, poll_once
 
-    return poll_once(job["feeds"], db)
+    with Fetcher(Politeness(allow_private=bool(job.get("allow_private")))) as fetcher:
+        return poll_once(job["feeds"], db, fetcher=fetcher)
 
 
 def run_ingest_items(db: str, job: dict) -> dict[str, Any]:

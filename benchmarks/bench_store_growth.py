@@ -1,0 +1,118 @@
+"""Store growth: does relating new articles to the store stay fast as the store fills?
+
+Synthesises extracted records (no spaCy: articles with places, figures and statements
+drawn from fixed pools, spread over a year), fills a store to each size in ``--sizes``
+through the same path as ``unfog ingest`` (:func:`unfog.workflows.write_chunk`), then
+times ``--measure`` more articles at that size. Prints articles/s per size and the
+ratio to the empty-store rate (issue 13 item 3: within 1.5x at 10,000 articles).
+
+    python benchmarks/bench_store_growth.py --sizes 0,1000,10000 [--measure 500] [--chunk 50]
+
+The fill itself is timed too (all sizes share one store, filled in order).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+from unfog.model import Article, ArticleRecords, Figure, Place, Statement, stable_id
+
+PLACES = [f"Town{i:03d}" for i in range(300)]
+CLAIMANTS = [("the regional governor", "UKR"), ("the defence ministry", "RUS"), ("UN monitors", "INT"),
+             ("the general staff", "UKR"), ("the army spokesman", "RUS"), ("the health ministry", "UKR")]
+CATEGORIES = [("killed", "civilians"), ("wounded", "civilians"), ("killed", "combatants"), ("displaced", "people"),
+              ("captured", "combatants"), ("evacuated", "people")]
+CLAIMS = ["forces shelled the centre of {p} overnight", "troops captured the village near {p}",
+          "a missile struck a school in {p}", "the attack on {p} was repelled"]
+DENIALS = ["denied shelling {p}", "denied that its troops had captured {p}"]
+START = date(2023, 1, 1)
+
+
+def synth_article(i: int, rng: random.Random) -> ArticleRecords:
+    """One article's records: a place mentioned twice, 3 figures, 2 statements (one in five a denial)."""
+    place = rng.choice(PLACES)
+    day = START + timedelta(days=rng.randrange(365))
+    text = f"Report {i} about {place}. " + " ".join(rng.choice(CLAIMS).format(p=place) + "." for _ in range(3))
+    aid = stable_id("art", "synth", i)
+    art = Article(id=aid, text=text, published=day.isoformat(), source=rng.choice(["Wire A", "Wire B", "Gazette"]))
+    res = ArticleRecords(article=art)
+    at = text.index(place)
+    res.places = [Place(id=stable_id("plc", aid, at), article_id=aid, name=place, start=at, end=at + len(place),
+                        canonical=place)]
+    for k in range(3):
+        cat, group = rng.choice(CATEGORIES)
+        who, side = rng.choice(CLAIMANTS)
+        value = rng.choice([5, 12, 18, 30, 35, 50, 120, 134, 150, 1200])
+        res.figures.append(Figure(id=stable_id("fig", aid, k), article_id=aid, text=str(value), start=k, end=k + 1,
+                                  value=value, category=cat, group=group, claimant=who, claimant_side=side,
+                                  place=place, date=day.isoformat()))
+    for k in range(2):
+        who, side = rng.choice(CLAIMANTS)
+        denial = rng.random() < 0.2
+        content = (rng.choice(DENIALS) if denial else rng.choice(CLAIMS)).format(p=place)
+        res.statements.append(Statement(id=stable_id("stm", aid, k), article_id=aid, speaker=who, text=content,
+                                        start=at, end=at + 40, speaker_side=side, content=content,
+                                        polarity="denies" if denial else "asserts", date=day.isoformat()))
+    return res
+
+
+def ingest(store, items: list[ArticleRecords], chunk: int) -> float:
+    from unfog.workflows import write_chunk
+
+    t = time.perf_counter()
+    for i in range(0, len(items), chunk):
+        write_chunk(store, items[i:i + chunk])
+    return time.perf_counter() - t
+
+
+def run(sizes: list[int], measure: int, chunk: int, seed: int = 7) -> list[dict]:
+    from unfog.store import Store
+
+    rng = random.Random(seed)
+    out = []
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "growth.duckdb") as store:
+        filled, n = 0, 0
+        for size in sorted(sizes):
+            fill = [synth_article(n + i, rng) for i in range(size - filled)]
+            n += len(fill)
+            fill_s = ingest(store, fill, chunk=max(chunk, 200)) if fill else 0.0
+            filled = size
+            probe = [synth_article(n + i, rng) for i in range(measure)]
+            n += measure
+            secs = ingest(store, probe, chunk=chunk)
+            filled += measure
+            out.append({"stored_before": size, "measured": measure, "seconds": round(secs, 2),
+                        "articles_per_s": round(measure / secs, 1), "fill_seconds": round(fill_s, 1),
+                        "relations": store.count("relations")})
+    base = out[0]["articles_per_s"]
+    for row in out:
+        row["slowdown_vs_first"] = round(base / row["articles_per_s"], 2)
+    return out
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="0,1000,10000", help="store sizes (articles) to measure at")
+    ap.add_argument("--measure", type=int, default=500, help="articles ingested and timed at each size")
+    ap.add_argument("--chunk", type=int, default=50)
+    ap.add_argument("--json", action="store_true")
+    a = ap.parse_args(argv)
+    rows = run([int(s) for s in a.sizes.split(",")], a.measure, a.chunk)
+    if a.json:
+        print(json.dumps(rows, indent=1))
+    else:
+        for r in rows:
+            print(f"stored {r['stored_before']:>7,}: {r['articles_per_s']:>7} articles/s "
+                  f"({r['measured']} in {r['seconds']}s; x{r['slowdown_vs_first']} vs first size; "
+                  f"fill {r['fill_seconds']}s; {r['relations']} relations)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
