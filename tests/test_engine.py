@@ -228,7 +228,8 @@ def test_out_of_memory_fails_that_article_and_the_batch_goes_on(monkeypatch):
         list(pipeline.process_stream([fresh], nlp=_CountingNLP(poison="POISON"), options={"strict": True}))
 
 
-def test_the_size_limit_is_an_option():
+def test_the_size_limit_is_an_option(monkeypatch):
+    monkeypatch.setattr(pipeline, "STAGES", [("dates", _every_piece, "dates")])
     arts = [Article(id="big", text="word " * 400, language="en"), Article(id="ok", text="Fine.", language="en")]
     res = list(pipeline.process_stream(arts, nlp=_CountingNLP(), options={"max_article_chars": 1_000}))
     assert res[0].article.status == "failed" and "the limit is 1,000" in res[0].article.error
