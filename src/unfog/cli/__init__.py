@@ -386,24 +386,12 @@ def claims(
         rows = ledger.ledger_from_store(store)
     total = len(rows)
     if contested:
-        rows = [r for r in rows if r["contested"] or _claimants_disagree(r)]
+        rows = ledger.contested(rows)
     if contested and not rows and not json_out:
         out.print(f"no contested figures: none of the {total} quantities in the ledger has a contradiction "
                   "or claimants whose figures do not overlap")
         return
     _emit(rows, json_out, lambda: ledger.print_ledger(rows, out))
-
-
-def _claimants_disagree(row: dict) -> bool:
-    """Two claimants of one quantity whose figures cannot both be right (their ranges do not overlap)."""
-    spans = {}
-    for c in row.get("claimants") or []:
-        lo = c.get("low") if c.get("low") is not None else c.get("value")
-        hi = c.get("high") if c.get("high") is not None else c.get("value")
-        if lo is not None and hi is not None:
-            spans.setdefault(c.get("claimant_key") or c.get("claimant"), []).append((lo, hi))
-    latest = [v[-1] for v in spans.values()]
-    return any(a[1] < b[0] or b[1] < a[0] for i, a in enumerate(latest) for b in latest[i + 1:])
 
 
 @app.command()

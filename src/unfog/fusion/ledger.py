@@ -131,7 +131,20 @@ def ledger_rows(figures: Iterable[Any], relations: Iterable[Any], published: dic
 
 
 def contested(rows: list[dict]) -> list[dict]:
-    return [r for r in rows if r["contested"]]
+    """Rows with a contradiction, or with claimants whose latest figures cannot both be right."""
+    return [r for r in rows if r["contested"] or claimants_disagree(r)]
+
+
+def claimants_disagree(row: dict) -> bool:
+    """Two claimants of one quantity whose figures cannot both be right (their ranges do not overlap)."""
+    spans = {}
+    for c in row.get("claimants") or []:
+        lo = c.get("low") if c.get("low") is not None else c.get("value")
+        hi = c.get("high") if c.get("high") is not None else c.get("value")
+        if lo is not None and hi is not None:
+            spans.setdefault(c.get("claimant_key") or c.get("claimant"), []).append((lo, hi))
+    latest = [v[-1] for v in spans.values()]
+    return any(a[1] < b[0] or b[1] < a[0] for i, a in enumerate(latest) for b in latest[i + 1:])
 
 
 def ledger_from_store(store) -> list[dict]:

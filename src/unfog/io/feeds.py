@@ -34,7 +34,7 @@ from unfog.io import netguard
 from unfog.io.ingest import failed_article, html_to_article
 from unfog.model import Article
 from unfog.store import feeds as feed_store
-from unfog.store.feeds import ensure_tables, feed_status  # noqa: F401  (the desk imports them from here)
+from unfog.store.feeds import ensure_tables
 
 USER_AGENT = f"unfog/{__version__} (open-source news monitor; +https://github.com/unfog/unfog)"
 HTML_TYPES = ("text/html", "application/xhtml+xml")

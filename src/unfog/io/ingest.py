@@ -92,7 +92,7 @@ def normalise_published(value) -> tuple[str | None, str | None]:
         import dateparser
 
         d = dateparser.parse(s, settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]})
-    except Exception:  # dateparser raises assorted errors on junk
+    except (ValueError, OverflowError, TypeError):  # what dateparser raises on junk
         d = None
     if d is not None:
         return d.date().isoformat(), None

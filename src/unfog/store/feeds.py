@@ -64,20 +64,3 @@ def record_round(con, rnd: dict, etag: str | None, last_modified: str | None) ->
     con.execute("INSERT OR REPLACE INTO feeds VALUES (?, ?, ?, ?, ?, ?)",
                 [rnd["feed_url"], etag, last_modified, None, rnd["polled_at"], rnd["status"]])
     con.execute("INSERT INTO feed_rounds VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [rnd[k] for k in ROUND_COLUMNS])
-
-
-def feed_status(con, limit: int = 200) -> dict:
-    """Feeds and their latest polling rounds, for the desk (empty when nothing was ever polled)."""
-    have = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
-    if "feed_rounds" not in have:
-        return {"feeds": [], "rounds": []}
-
-    def rows(sql, params=()):
-        cur = con.execute(sql, list(params))
-        names = [d[0] for d in cur.description]
-        return [dict(zip(names, r)) for r in cur.fetchall()]
-
-    return {
-        "feeds": rows("SELECT url, last_polled, last_status FROM feeds ORDER BY url"),
-        "rounds": rows("SELECT * FROM feed_rounds ORDER BY polled_at DESC, feed_url LIMIT ?", [int(limit)]),
-    }
