@@ -27,6 +27,13 @@ def load_rows(path: str | Path, max_prec: int = 2) -> list[dict]:
         return [r for r in csv.DictReader(fh) if r["where_prec"].isdigit() and 1 <= int(r["where_prec"]) <= max_prec]
 
 
+def _several_oblasts(g, name: str | None) -> bool:
+    """The matched name is a Ukrainian settlement in two oblasts or more (Novoselivka, Troitske)."""
+    if not name:
+        return False
+    return len({e.admin1_code for e in g.candidates(name) if e.fclass == "P" and e.country == "UA"}) >= 2
+
+
 def evaluate(rows: list[dict], radius_km: float = RADIUS_KM, use_context: bool = True) -> dict:
     """Share within radius_km; with use_context the batch's confident answers settle ambiguous names."""
     g = get_gazetteer()
@@ -36,10 +43,12 @@ def evaluate(rows: list[dict], radius_km: float = RADIUS_KM, use_context: bool =
         lat, lon = float(r["latitude"]), float(r["longitude"])
         dist = distance_km(lat, lon, res["lat"], res["lon"]) if res["lat"] is not None else None
         results.append({"id": r["id"], "query": r["where_description"], "got": res["name"], "admin1": res["admin1"],
-                        "distance_km": dist, "hit": dist is not None and dist <= radius_km})
+                        "distance_km": dist, "hit": dist is not None and dist <= radius_km,
+                        "several_oblasts": _several_oblasts(g, res.get("matched"))})
     hits = sum(1 for x in results if x["hit"])
     misses = sorted((x for x in results if not x["hit"]), key=lambda x: -(x["distance_km"] or 1e9))
-    return {"count": len(results), "hits": hits, "share": hits / len(results) if results else 0.0, "misses": misses}
+    return {"count": len(results), "hits": hits, "share": hits / len(results) if results else 0.0, "misses": misses,
+            "all": results}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -58,6 +67,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"each query alone (no batch context): {alone['hits']} = {alone['share']:.3f}")
     print(f"UCDP rows with where_prec 1-2: {rep['count']}")
     print(f"within {RADIUS_KM:g} km: {rep['hits']} = {rep['share']:.3f}")
+    amb = [x for x in rep["misses"] if x["several_oblasts"]]
+    n_amb = sum(1 for x in rep["all"] if x["several_oblasts"])
+    print(f"rows whose name is a settlement in several oblasts: {n_amb}, within {RADIUS_KM:g} km: "
+          f"{n_amb - len(amb)} = {(n_amb - len(amb)) / max(1, n_amb):.3f}")
     print(f"gazetteer load {t_load:.2f}s, geocoding {spent:.2f}s ({1000 * spent / max(1, rep['count']):.1f} ms/query)")
     print("worst misses:")
     for x in rep["misses"][: args.worst]:

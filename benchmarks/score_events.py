@@ -122,11 +122,12 @@ def precision_rows(text: str, gold_events: list[dict], events: list[dict]) -> li
     rows = []
     for e in shown:
         spans = e.get("evidence") or [{"start": e["start"], "end": e["end"]}]
-        hit = None
+        hit = typed = None
         for k, g in enumerate(gold_events):
             pos = trigger_offset(text, g["trigger"], g.get("occurrence", 0))
             if not any(s["start"] <= pos < s["end"] for s in spans) or e["event_type"] != g["event_type"]:
                 continue
+            typed = k if typed is None or typed in used else typed
             if place_ok(g, e) is False:
                 continue
             hit = k
@@ -136,7 +137,7 @@ def precision_rows(text: str, gold_events: list[dict], events: list[dict]) -> li
         if ok:
             used.add(hit)
         rows.append({"event": f"{e['event_type']} / {e['sub_event_type']}", "trigger": e.get("trigger"),
-                     "place": e.get("place"), "matches_gold": ok})
+                     "place": e.get("place"), "matches_gold": ok, "matches_type": typed is not None})
     return rows
 
 
@@ -162,7 +163,8 @@ def summarise(rows: list[dict]) -> dict:
 
 def summarise_precision(rows: list[dict]) -> dict:
     return {"produced_shown": len(rows),
-            "precision": round(sum(1 for r in rows if r["matches_gold"]) / len(rows), 3) if rows else None}
+            "precision": round(sum(1 for r in rows if r["matches_gold"]) / len(rows), 3) if rows else None,
+            "precision_type_only": round(sum(1 for r in rows if r["matches_type"]) / len(rows), 3) if rows else None}
 
 
 def load_articles() -> dict[str, dict]:

@@ -7,6 +7,10 @@ from pathlib import Path
 
 import pytest
 
+# Extractors run strict in the tests: an extractor's error fails the test instead of
+# becoming a warning on the article (see unfog.pipeline.strict_mode). Subprocesses inherit it.
+os.environ.setdefault("UNFOG_STRICT", "1")
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("UNFOG_SHARED", REPO.parent / "shared"))
 SEEDS = SHARED / "seeds"

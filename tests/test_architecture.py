@@ -52,6 +52,15 @@ def test_checker_lets_a_package_reexport_its_submodules(tmp_path):
     assert arch.find_cycles(arch.import_graph(arch.load_modules(root))) == []
 
 
+def test_checker_leaves_out_imports_for_annotations_only(tmp_path):
+    root = _tree(tmp_path, {
+        "__init__.py": "",
+        "a.py": "from unfog import b\n",
+        "b.py": "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from unfog.a import A\n",
+    })
+    assert arch.find_cycles(arch.import_graph(arch.load_modules(root))) == []
+
+
 def test_checker_resolves_relative_imports(tmp_path):
     root = _tree(tmp_path, {
         "__init__.py": "",
@@ -73,6 +82,7 @@ def test_checker_counts_long_functions_handlers_and_guards(tmp_path):
             "    try:\n        pass\n    except (ValueError, BaseException):\n        pass\n"
             "    try:\n        pass\n    except ValueError:\n        pass\n"
             "try:\n    import yaml\nexcept ImportError:\n    yaml = None\n"
+            "try:\n    import ray\nexcept ImportError as e:\n    raise RuntimeError('pip install ray') from e\n"
         ),
     })
     mods = arch.load_modules(root)

@@ -104,3 +104,93 @@ def test_demo_summarises_the_sample_corpus(tmp_path):
         assert word in r.stdout
     assert "unfog-demo.duckdb" in r.stdout and (tmp_path / "unfog-demo.duckdb").exists()
     no_traceback(r)
+
+
+# -- the commands around the desk (issue 14) ------------------------------------------------
+
+@pytest.fixture()
+def small_store(tmp_path):
+    """Two articles about two towns, hand-made: one event each, one figure."""
+    from unfog.model import Article, ArticleRecords, Event, Figure, Place, stable_id
+    from unfog.store import Store
+
+    results = []
+    for i, (town, day) in enumerate((("Lyman", "2022-09-01"), ("Kupiansk", "2022-10-01"))):
+        text = f"Shelling hit {town} on Monday and 3 people were wounded, officials said."
+        art = Article(id=stable_id("art", text), text=text, title=f"Shelling in {town}", published=day)
+        res = ArticleRecords(article=art)
+        res.events = [Event(id=stable_id("evt", art.id, 0), article_ids=[art.id], event_type="Explosions/Remote violence",
+                            sub_event_type="Shelling/artillery/missile attack", text=text[:30], start=0, end=30, place=town,
+                            date=day, lat=49.0 + i, lon=37.8)]
+        res.figures = [Figure(id=stable_id("fig", art.id, 40), article_id=art.id, text="3 people", start=40, end=48, value=3,
+                              category="injured", claimant="officials", date=day, place=town, verified=i == 0)]
+        res.places = [Place(id=stable_id("plc", art.id, 13), article_id=art.id, name=town, start=13, end=13 + len(town))]
+        results.append(res)
+    db = tmp_path / "small.duckdb"
+    with Store(db) as store:
+        store.write(results)
+    return str(db)
+
+
+def _run(*args):
+    from typer.testing import CliRunner
+
+    from unfog.cli import app
+
+    return CliRunner().invoke(app, list(args))
+
+
+def test_events_unknown_type_and_bad_days_are_errors(small_store):
+    r = _run("events", "--db", small_store, "--type", "Batles")
+    assert r.exit_code == 2 and "matches no event type" in r.output and "Explosions/Remote violence" in r.output
+    assert _run("events", "--db", small_store, "--type", "shelling").exit_code == 0  # a sub-event type, any case
+    r = _run("events", "--db", small_store, "--since", "2022-02-30")
+    assert r.exit_code == 2 and "is not a date" in r.output
+    r = _run("events", "--db", small_store, "--since", "2022-10-01", "--until", "2022-09-01")
+    assert r.exit_code == 2 and "after --until" in r.output
+
+
+def test_report_totals_follow_its_filters(small_store, tmp_path):
+    r = _run("report", str(tmp_path / "r.html"), "--db", small_store, "--place", "Lyman")
+    assert r.exit_code == 0, r.output
+    assert "1 articles, 1 figures, 1 events" in r.output and "within place Lyman" in r.output
+    r = _run("report", str(tmp_path / "all.html"), "--db", small_store)
+    assert "2 articles, 2 figures, 2 events" in r.output
+
+
+def test_claims_contested_says_when_there_is_none(small_store):
+    r = _run("claims", "--db", small_store, "--contested")
+    assert r.exit_code == 0 and "no contested figures" in r.output and "no figures to list" not in r.output
+
+
+def test_claimants_whose_ranges_do_not_overlap_disagree():
+    from unfog.cli import _claimants_disagree
+
+    def claim(who, lo, hi):
+        return {"claimant_key": who, "claimant": who, "value": lo, "low": lo, "high": hi}
+
+    assert _claimants_disagree({"claimants": [claim("a", 40, 40), claim("b", 0, 5)]})
+    assert not _claimants_disagree({"claimants": [claim("a", 40, 60), claim("b", 50, 50)]})
+    assert not _claimants_disagree({"claimants": [claim("a", 40, 40), claim("a", 52, 52)]})  # one claimant updating
+
+
+def test_control_names_who_disputes():
+    from unfog.cli import _name_disputers
+
+    tl = {"x": {"place": "Town", "claims": [
+        {"id": "art_1:10", "claimant": "army spokesman", "claimant_side": "AAA", "date": "2022-05-01", "disputed_by": ["art_2:5"]},
+        {"id": "art_2:5", "claimant": "regional governor", "claimant_side": "BBB", "date": "2022-05-02", "disputed_by": []}]}}
+    _name_disputers(tl)
+    assert tl["x"]["claims"][0]["disputed_by_names"] == ["regional governor (BBB, 2022-05-02)"]
+    assert tl["x"]["claims"][0]["disputed_by"] == ["art_2:5"]  # ids kept for --json
+
+
+def test_engine_ray_without_ray_is_one_line(tmp_path, monkeypatch):
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "ray" else real(name, *a))
+    src = tmp_path / "a.txt"
+    src.write_text("Officials said the bridge was closed.", encoding="utf-8")
+    r = _run("extract", "--engine", "ray", str(src))
+    assert r.exit_code == 2 and "needs Ray" in r.output and len(r.output.strip().splitlines()) == 1

@@ -232,3 +232,29 @@ def test_the_size_limit_is_an_option():
     res = list(pipeline.process_stream(arts, nlp=_CountingNLP(), options={"max_article_chars": 1_000}))
     assert res[0].article.status == "failed" and "the limit is 1,000" in res[0].article.error
     assert res[1].article.status == "ok"
+
+
+@pytest.mark.slow
+def test_cli_limits_fail_the_long_lines_alone(tmp_path):
+    """A line over --max-article-chars, and one over --article-seconds, fail with their reasons; the rest succeed."""
+    import json as _json
+
+    from typer.testing import CliRunner
+
+    from unfog.cli import app
+
+    lines = [{"id": "a", "text": "Two people were wounded in Kharkiv on Monday."},
+             {"id": "huge", "text": "The line goes on. " * 3_000},
+             {"id": "slow", "text": _long_text(540)},
+             {"id": "b", "text": "Three trucks crossed the bridge near Izium."}]
+    src = tmp_path / "batch.jsonl"
+    src.write_text("".join(_json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    assert len(lines[2]["text"]) < 50_000 < len(lines[1]["text"]) and len(lines[2]["text"]) > pipeline.CHUNK_CHARS
+    res = CliRunner().invoke(app, ["extract", "--json", "--max-article-chars", "50000", "--article-seconds", "0.000001", str(src)])
+    assert res.exit_code == 0, res.output
+    doc = _json.loads(res.stdout.strip().splitlines()[0])
+    by_id = {a["external_id"]: a for a in doc["articles"]}
+    assert by_id["huge"]["status"] == "failed" and "the limit is 50,000" in by_id["huge"]["error"]
+    assert by_id["slow"]["status"] == "failed" and "time budget" in by_id["slow"]["error"]
+    assert by_id["a"]["status"] == by_id["b"]["status"] == "ok"
+    assert {p["article_id"] for p in doc["places"]} == {by_id["a"]["id"], by_id["b"]["id"]}

@@ -98,6 +98,27 @@ def test_acled_csv_has_acled_columns(sample_db, tmp_path):
         assert r["year"] == r["event_date"][:4]
 
 
+def test_acled_export_never_carries_cumulative_totals_or_background(tmp_path):
+    text = ("Shells struck a market in Kharkiv on Tuesday, killing four civilians, officials said.\n\n"
+            "More than 9,000 civilians have been killed in the region since the war began, the governor said.\n\n"
+            "In 2014, crowds stormed the regional administration building in Kharkiv.\n\n"
+            "If the town falls, the troops could shell the airport.")
+    src = tmp_path / "a.jsonl"
+    src.write_text(json.dumps({"id": "acled-1", "text": text, "published": "2022-05-12", "source": "Own Wire"}) + "\n", encoding="utf-8")
+    db = str(tmp_path / "a.duckdb")
+    assert unfog.ingest_paths([str(src)], db=db)["failed"] == 0
+    out = tmp_path / "events.csv"
+    n = unfog.export_table("events", "acled", out, db=db)
+    with open(out, newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == n >= 1
+    assert all(int(r["fatalities"]) < 9000 for r in rows)
+    assert not any("2014" in r["event_date"] or "could" in r["notes"] or "since the war" in r["notes"] for r in rows)
+    assert any(r["fatalities"] == "4" and r["country"] == "Ukraine" for r in rows)
+    hidden = [e for e in stored(db, "events") if set(e["tags"]) & {"background", "hypothetical"}]
+    assert hidden  # kept apart in the store, not lost
+
+
 def test_export_to_stdout(sample_db, capsys):
     n = unfog.export_table("figures", "csv", "-", db=sample_db)
     lines = capsys.readouterr().out.splitlines()

@@ -73,3 +73,16 @@ def test_ucdp_benchmark_share_within_25_km():
     assert rep["count"] >= 1100
     assert rep["share"] >= 0.91
     assert alone["share"] >= 0.89
+
+
+def test_countries_and_foreign_places_are_not_ukrainian_homonyms():
+    assert geocode("Israel")["feature_code"] == "PCLI" and geocode("Israel")["country"] == "IL"
+    assert geocode("Sudan")["country"] == "SD"
+    r = geocode("near El Fasher, North Darfur")
+    assert r["country"] == "SD" and r["precision"] == 2
+
+
+def test_a_batch_keeps_to_its_country():
+    out = geocode_many([{"id": i, "text": t} for i, t in enumerate([
+        "Sloviansk town", "Kramatorsk", "Donetsk city", "near Petropavlovsk village"])])
+    assert all(r["country"] == "UA" for r in out)

@@ -127,3 +127,13 @@ def test_serve_refuses_ingest_on_a_public_host_without_token(tmp_path):
                         "--allow-ingest"], capture_output=True, text=True, timeout=120,
                        env={**__import__("os").environ, "UNFOG_INGEST_TOKEN": ""})
     assert r.returncode == 2 and "--ingest-token" in r.stderr
+
+
+def test_served_desk_refuses_a_foreign_host_on_reads_too(app):
+    from unfog.web.routes.ingest import HostGuard
+
+    app.add_middleware(HostGuard, served_host="127.0.0.1", served_port=8000)
+    with TestClient(app, base_url=BASE) as c:
+        assert c.get("/api/articles").status_code == 200
+        assert c.get("/api/articles", headers={"Host": "rebound.example:8000"}).status_code == 403
+        assert c.get("/", headers={"Host": "rebound.example:8000"}).status_code == 403

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from unfog.store import Store
 from unfog.workflows import ingest_paths
 
@@ -94,3 +96,78 @@ def test_api_ingest_texts_and_export_table(tmp_path):
     assert unfog.export_table("articles", "json", out, db=db) == 2
     arts = {a["external_id"]: a for a in json.loads(out.read_text())}
     assert arts["x"]["published"] == "2022-03-01" and arts[None]["published"] == "2022-03-10"
+
+
+def _strike(event_id, article_id, day, fatalities, start=0):
+    from unfog.model import Event
+
+    return Event(id=event_id, article_ids=[article_id], event_type="Explosions/Remote violence",
+                 sub_event_type="Air/drone strike", text="A drone hit the market.", start=start, end=start + 23,
+                 place="El Fasher", lat=13.628, lon=25.349, date=day, time_precision=1, fatalities=fatalities,
+                 figure_ids=[f"fig_{event_id}"], evidence=[{"text": "A drone hit the market.", "start": start, "end": start + 23}])
+
+
+def test_events_are_stored_merged_with_every_source(tmp_path):
+    from unfog.model import Article, ArticleRecords
+
+    a = ArticleRecords(article=Article(id="art_a", text="x", published="2024-06-09"), events=[_strike("evt_a", "art_a", "2024-06-08", 40)])
+    b = ArticleRecords(article=Article(id="art_b", text="y", published="2024-06-10"), events=[_strike("evt_b", "art_b", "2024-06-08", 35)])
+    c = ArticleRecords(article=Article(id="art_c", text="z", published="2024-06-20"), events=[_strike("evt_c", "art_c", "2024-06-19", 3)])
+    with Store(str(tmp_path / "m.duckdb")) as s:
+        s.write([a])
+        s.write([b, c])
+        rows = sorted(s.rows("events"), key=lambda r: r["date"])
+        assert len(rows) == 2  # one incident told twice, another once
+        merged = rows[0]
+        assert merged["article_ids"] == ["art_a", "art_b"] and sorted(merged["merged_from"]) == ["evt_a", "evt_b"]
+        assert merged["fatalities"] == 35 and set(merged["figure_ids"]) == {"fig_evt_a", "fig_evt_b"}
+        assert {e["article_id"] for e in merged["evidence"]} == {"art_a", "art_b"}
+        assert [e.id for e in s.article_records("art_b").events] == ["evt_b"]  # what the article itself gave
+        s.write([b], replace=True)  # re-extracting a source keeps one merged record
+        assert len(s.rows("events")) == 2
+        s.delete_article_records("art_a")
+        rows = sorted(s.rows("events"), key=lambda r: r["date"])
+        assert rows[0]["article_ids"] == ["art_b"] and rows[0]["fatalities"] == 35
+
+
+def test_readers_see_commits_without_waiting_and_share_the_open_database(tmp_path):
+    """The desk's read path: a reader per request on the open database, never blocked by the writer."""
+    from unfog.model import Article, ArticleRecords
+
+    db = tmp_path / "r.duckdb"
+    with Store(db) as writer:
+        reader = writer.reader()
+        assert reader.count("articles") == 0
+        writer.con.execute("BEGIN TRANSACTION")
+        writer._insert("articles", [Article(id="art_00000000000000aa", text="x")])
+        assert reader.count("articles") == 0  # an open write is not seen, and the read does not wait for it
+        writer.con.execute("COMMIT")
+        assert reader.count("articles") == 1  # the next read sees the commit
+        reader.close()
+        with Store(db, read_only=True) as same_process:  # read-only inside the writing process shares its database
+            assert same_process.count("articles") == 1
+        writer.write([ArticleRecords(article=Article(id="art_00000000000000bb", text="y"))])
+        assert writer.reader().count("articles") == 2
+
+
+def test_outbox_job_runs_on_the_writer_thread(tmp_path, monkeypatch):
+    """Another process's job (here: this process pretending) is run by the desk's writer and answered."""
+    import json as _json
+
+    from unfog.store import outbox
+
+    db = str(tmp_path / "o.duckdb")
+    seen = []
+    writer = outbox.Writer(db, {"echo": lambda d, job: seen.append(job["n"]) or {"n": job["n"] * 2}}).start()
+    try:
+        assert _json.loads(outbox.desk_note(db).read_text())["pid"]
+        assert outbox.desk_serving(db) is None  # our own desk is not "another process"
+        monkeypatch.setattr(outbox, "desk_serving", lambda path: {"pid": 1})
+        assert outbox.submit(db, {"kind": "echo", "n": 21}, timeout=20) == {"n": 42}
+        with pytest.raises(RuntimeError, match="unknown job kind"):
+            outbox.submit(db, {"kind": "nothing"}, timeout=20)
+        assert writer.put({"kind": "echo", "n": 1}).get(timeout=20) == {"result": {"n": 2}}
+        assert seen == [21, 1]
+    finally:
+        writer.close()
+    assert not outbox.desk_note(db).exists()

@@ -37,13 +37,14 @@ def to_articles(items: Iterable, published=None, source=None) -> Iterator[Articl
 
 
 def extract_articles(articles: Iterable[Article], workers: int = 1, batch_size: int = 32, nlp=None, fuse: bool = True,
-                     engine: str = "local", address: str | None = None) -> Batch:
+                     engine: str = "local", address: str | None = None, options: dict | None = None) -> Batch:
     """Extract and (by default) relate records across the batch.
 
     Holds the whole batch in memory (fusion needs it); for large batches use
     :func:`unfog.io.parquet.extract_to_folder`, which streams to Parquet.
     """
-    results = list(extract_stream(articles, workers=workers, batch_size=batch_size, nlp=nlp, engine=engine, address=address))
+    results = list(extract_stream(articles, workers=workers, batch_size=batch_size, nlp=nlp, engine=engine, address=address,
+                                  options=options))
     return fuse_mod.fuse(results) if fuse else Batch(results=results)
 
 

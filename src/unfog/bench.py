@@ -163,6 +163,7 @@ def benchmark(rows: list[dict], workers: Iterable[int] = (), batch_size: int = 3
         "ratio": round(bare_s / unfog_s, 3) if unfog_s else None,  # unfog throughput / bare throughput
         "peak_rss_mb": round(peak_rss_mb(), 1),
         "workers": [],
+        "gazetteer": _gazetteer_cost(),  # the world layer's load time and memory, in a fresh process
     }
     for w in workers:
         if w <= 1:
@@ -171,6 +172,12 @@ def benchmark(rows: list[dict], workers: Iterable[int] = (), batch_size: int = 3
         report["workers"].append({"workers": w, **_speed(s, words, n), "note": "wall time, worker start-up included",
                                   "peak_rss_child_mb": round(peak_rss_mb(resource.RUSAGE_CHILDREN), 1)})
     return report
+
+
+def _gazetteer_cost() -> dict:
+    from unfog.gazetteer.cost import measure
+
+    return measure()
 
 
 def format_report(r: dict) -> str:
@@ -192,6 +199,10 @@ def format_report(r: dict) -> str:
         lines.append(f"  {w['workers']} workers  : {w['words_per_s']:>10,.0f} words/s  {w['articles_per_s']:>8.2f} articles/s "
                      f"({w['note']}); peak RSS per worker {w['peak_rss_child_mb']:.0f} MB")
     lines.append(f"  peak RSS (this process, both pipelines loaded): {r['peak_rss_mb']:.0f} MB")
+    if r.get("gazetteer"):
+        from unfog.gazetteer.cost import format_line
+
+        lines.append(format_line(r["gazetteer"]))
     if r.get("process"):
         p = r["process"]
         lines.append(f"  whole process, start-up included (best of {p['repeats']}): bare spaCy script {p['bare_seconds']:.1f} s, "

@@ -9,18 +9,16 @@ engine (ids come from content and offsets only).
 - ``run_local(workers=N)``: N worker processes started with ``spawn`` (no
   inherited locks or threads), each loading the pipeline once; articles go
   out in chunks and come back in order.
-- ``run_ray``: Ray Data with an actor pool (one pipeline per actor). Ray is
-  imported only there, so the local engine never needs it installed.
+- ``run_ray``: a pool of Ray actors (one pipeline per actor, loaded once) fed
+  chunk by chunk, at most two chunks per actor in flight, records back in
+  input order. Ray is imported only there, so the local engine never needs it.
 """
 from __future__ import annotations
 
 import collections
-import heapq
 import itertools
-import logging
 import os
 import pickle
-import warnings
 from typing import Iterable, Iterator
 
 from unfog.model import Article, ArticleRecords
@@ -90,9 +88,9 @@ def run_local(
 # -- Ray ------------------------------------------------------------------
 
 class RayExtractor:
-    """Ray Data callable class: loads the pipeline once per actor, extracts a batch.
+    """A Ray actor's work: loads the pipeline once (when the actor starts), extracts chunks.
 
-    Batches carry pickled Articles in and pickled ArticleRecords out, so the
+    Chunks travel as pickled Articles in and pickled ArticleRecords out, so the
     records are exactly those the local engine makes (timings included).
     """
 
@@ -103,27 +101,13 @@ class RayExtractor:
         self.batch_size = batch_size
         self.options = options
 
-    def __call__(self, batch: dict) -> dict:
-        arts = [pickle.loads(b) for b in batch["article"]]
-        recs = process_stream(arts, nlp=self.nlp, batch_size=self.batch_size, options=self.options)
-        return {
-            "ordinal": list(batch["ordinal"]),
-            "records": [pickle.dumps(r, protocol=pickle.HIGHEST_PROTOCOL) for r in recs],
-        }
+    def ready(self) -> bool:
+        return True
 
-
-def _actor_pool(ray, workers: int) -> dict:
-    """An actor pool of ``workers`` actors (``compute=`` since Ray 2.51, ``concurrency=`` before)."""
-    strategy = getattr(ray.data, "ActorPoolStrategy", None)
-    try:
-        from packaging.version import Version
-
-        new = Version(ray.__version__) >= Version("2.51")
-    except Exception:  # packaging missing or odd version string
-        new = False
-    if new and strategy is not None:
-        return {"compute": strategy(size=workers)}
-    return {"concurrency": workers}
+    def run(self, blob: bytes) -> bytes:
+        arts = pickle.loads(blob)
+        recs = list(process_stream(arts, nlp=self.nlp, batch_size=self.batch_size, options=self.options))
+        return pickle.dumps(recs, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def ray_init(workers: int, address: str | None = None) -> bool:
@@ -156,58 +140,38 @@ def run_ray(
     options: dict | None = None,
     block_articles: int | None = None,
 ) -> Iterator[ArticleRecords]:
-    """Records per article in input order, extracted by ``workers`` Ray actors."""
+    """Records per article in input order, extracted by ``workers`` Ray actors.
+
+    The driver streams: it reads the input a chunk (``block_articles``, default
+    ``batch_size``) at a time and keeps at most two chunks per actor in flight,
+    so neither the driver nor the object store ever holds the whole batch; the
+    actors start once and load the pipeline while the first chunks are read.
+    """
     try:
-        import pyarrow as pa
         import ray
+        from ray.util import ActorPool
     except ImportError as e:  # pragma: no cover - depends on the install
         raise RuntimeError('the Ray engine needs Ray: pip install "unfog[ray]"') from e
 
     started = ray_init(workers, address)
+    actors: list = []
     try:
-        # The input goes to the object store in blocks of pickled articles, so
-        # the driver holds one block at a time; the object store spills to disk
-        # when a corpus is larger than its memory, and on a cluster every node
-        # reads the blocks from there (no shared file system needed).
-        # One block is one task for one actor: blocks of a spaCy batch spread
-        # even a small batch over every actor.
-        refs = []
-        ordinal = 0
+        remote = ray.remote(num_cpus=1)(RayExtractor)
+        actors = [remote.remote(batch_size, options) for _ in range(max(1, workers))]
+        pool = ActorPool(actors)
+        window = 2 * len(actors)
+        in_flight = 0
         for chunk in _chunks(articles, block_articles or batch_size):
-            table = pa.table({
-                "ordinal": pa.array(range(ordinal, ordinal + len(chunk)), pa.int64()),
-                "article": pa.array([pickle.dumps(a, protocol=pickle.HIGHEST_PROTOCOL) for a in chunk], pa.binary()),
-            })
-            ordinal += len(chunk)
-            refs.append(ray.put(table))
-        if not refs:
-            return
-        ctx = ray.data.DataContext.get_current()
-        ctx.execution_options.preserve_order = True
-        ctx.enable_progress_bars = False
-        ctx.print_on_execution_start = False
-        logging.getLogger("ray.data").setLevel(logging.ERROR)
-        warnings.filterwarnings("ignore", module="ray.data")
-        ds = ray.data.from_arrow_refs(refs).map_batches(
-            RayExtractor,
-            fn_constructor_kwargs={"batch_size": batch_size, "options": options},
-            batch_size=batch_size,
-            batch_format="numpy",
-            num_cpus=1,
-            **_actor_pool(ray, workers),
-        )
-        # preserve_order keeps blocks in order; the heap makes that a guarantee.
-        heap: list[tuple[int, bytes]] = []
-        expected = 0
-        for out in ds.iter_batches(batch_size=None, batch_format="pyarrow"):
-            for o, blob in zip(out.column("ordinal").to_pylist(), out.column("records").to_pylist()):
-                heapq.heappush(heap, (o, blob))
-            while heap and heap[0][0] == expected:
-                yield pickle.loads(heapq.heappop(heap)[1])
-                expected += 1
-        while heap:
-            yield pickle.loads(heapq.heappop(heap)[1])
+            pool.submit(lambda actor, blob: actor.run.remote(blob), pickle.dumps(chunk, protocol=pickle.HIGHEST_PROTOCOL))
+            in_flight += 1
+            if in_flight >= window:  # ordered: the oldest chunk first, as the input came
+                yield from pickle.loads(pool.get_next())
+                in_flight -= 1
+        while pool.has_next():
+            yield from pickle.loads(pool.get_next())
     finally:
+        for actor in actors:  # also when the caller stops reading early
+            ray.kill(actor)
         if started:
             ray.shutdown()
 

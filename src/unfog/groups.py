@@ -37,13 +37,30 @@ class UnionFind:
         return self.find(a) == self.find(b)
 
 
-def cluster(items: Sequence[T], linked: Callable[[T, T], bool]) -> list[list[T]]:
-    """Connected groups of items under a symmetric ``linked(a, b)``, in order of first appearance."""
+def cluster(items: Sequence[T], linked: Callable[[T, T], bool], key: Callable[[T], Hashable] | None = None,
+            apart: Callable[[T], Hashable] | None = None) -> list[list[T]]:
+    """Connected groups of items under a symmetric ``linked(a, b)``, in order of first appearance.
+
+    Blocking, so that a large input is not compared all pairs: only items with equal
+    ``key(item)`` can link (a key of None links nothing), and items with equal non-None
+    ``apart(item)`` never link (e.g. records of one article), so they are not compared.
+    """
     uf = UnionFind(range(len(items)))
-    for i in range(len(items)):
-        for j in range(i + 1, len(items)):
-            if not uf.same(i, j) and linked(items[i], items[j]):
-                uf.union(j, i)
+    blocks: dict[Hashable, dict[Hashable, list[int]]] = {}
+    for i, item in enumerate(items):
+        k = key(item) if key else 0
+        if k is None:
+            continue
+        g = apart(item) if apart else None
+        blocks.setdefault(k, {}).setdefault(("item", i) if g is None else ("apart", g), []).append(i)
+    for block in blocks.values():
+        buckets = list(block.values())
+        for p, left in enumerate(buckets):
+            for right in buckets[p + 1:]:
+                for i in left:
+                    for j in right:
+                        if not uf.same(i, j) and linked(items[i], items[j]):
+                            uf.union(j, i)
     groups: dict[Hashable, list[T]] = {}
     for i, item in enumerate(items):
         groups.setdefault(uf.find(i), []).append(item)

@@ -191,6 +191,7 @@ class Figure(Record):
     verified: bool | None = None
     counted: str | None = None  # the noun counted, as written ("civilians", "troops")
     sentence: str | None = None  # the sentence the figure sits in (context for readers)
+    subset_of: str | None = None  # id of the total this figure is part of ("four, including three civilians")
 
 
 @dataclass

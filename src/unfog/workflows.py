@@ -16,11 +16,15 @@ from unfog.store import Store, default_path, relating
 
 
 def extract_stream(articles: Iterable[Article], workers: int = 1, batch_size: int = 32, nlp=None,
-                   engine: str = "local", address: str | None = None) -> Iterator[ArticleRecords]:
-    """Records per article, lazily and in input order (no cross-article fusion)."""
+                   engine: str = "local", address: str | None = None, options: dict | None = None) -> Iterator[ArticleRecords]:
+    """Records per article, lazily and in input order (no cross-article fusion).
+
+    ``options`` go to :func:`unfog.pipeline.process_stream` (limits per article, strict mode).
+    """
     from unfog.engine import run
 
-    yield from run(mark_duplicates(articles), engine=engine, workers=workers, batch_size=batch_size, nlp=nlp, address=address)
+    yield from run(mark_duplicates(articles), engine=engine, workers=workers, batch_size=batch_size, nlp=nlp, address=address,
+                   options=options)
 
 
 def _new_articles(articles: Iterable[Article], store: Store, summary: dict, on_article) -> Iterator[Article]:

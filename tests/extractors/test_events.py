@@ -231,3 +231,86 @@ def test_fixture_events_keep_their_evidence_and_ids_are_stable(nlp):
         assert e.article_ids == [art.id]
         for sp in e.evidence:
             assert d["text"][sp["start"]:sp["end"]] == sp["text"]
+
+
+# -- issue 17: incidents, not tolls; the incident's place, date and toll ---------------------
+
+def test_toll_is_the_whole_not_a_subset(nlp):
+    text = "At least 40 people, among them six children, were killed when a drone hit a market in Kharkiv on Tuesday."
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)], dates=[("Tuesday", "2022-05-10", "2022-05-10", 1, False)],
+                   figures=[("At least 40 people", 40, "killed", "people"), ("six children", 6, "killed", "civilians")])
+    [ev] = events.extract(ctx)
+    assert ev.sub_event_type == "Air/drone strike" and ev.fatalities == 40
+
+
+@pytest.mark.parametrize("text,figure", [
+    ("More than 9,000 civilians have been killed in the region since the war began, officials said.", "More than 9,000 civilians"),
+    ("Attacks by armed groups have killed more than 800 people in the province this year.", "more than 800 people"),
+])
+def test_cumulative_tolls_are_figures_not_events(nlp, text, figure):
+    ctx = make_ctx(nlp, text, figures=[(figure, 9000, "killed", "civilians")])
+    assert [e for e in events.extract(ctx) if not set(e.tags) & {"background", "hypothetical"}] == []
+
+
+def test_declaration_is_a_strategic_development_without_fatalities(nlp):
+    text = "The general declared victory in the battle for Izium, where 300 soldiers were killed."
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)], figures=[("300 soldiers", 300, "killed", "combatants")])
+    evs = events.extract(ctx)
+    decl = [e for e in evs if "declaration" in e.tags]
+    assert decl and decl[0].event_type == "Strategic developments" and decl[0].fatalities is None
+
+
+def test_incident_date_not_the_statement_date(nlp):
+    text = "Missiles struck a school in Kharkiv on the 3rd, killing two people, officials said on Tuesday."
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)], dates=[("Tuesday", "2022-05-10", "2022-05-10", 1, False)],
+                   figures=[("two people", 2, "killed", "people")])
+    [ev] = events.extract(ctx)
+    assert ev.date == "2022-05-03" and ev.sub_event_type == "Shelling/artillery/missile attack" and ev.fatalities == 2
+
+
+def test_statement_date_when_nothing_else_is_said(nlp):
+    text = "Rebels shelled a market in Kharkiv, officials said on Tuesday."
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)], dates=[("Tuesday", "2022-05-10", "2022-05-10", 1, False)])
+    [ev] = events.extract(ctx)
+    assert ev.date == "2022-05-10"
+
+
+def test_unresolved_location_never_takes_another_paragraphs_place(nlp):
+    text = "Shells hit a bakery in Kharkiv on Tuesday, killing four people.\n\nGunmen attacked a convoy near Qasr Umran on Monday."
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)], figures=[("four people", 4, "killed", "people")])
+    evs = {e.trigger: e for e in events.extract(ctx)}
+    assert evs["attacked"].place is None and evs["hit"].place == "Kharkiv"
+
+
+def test_live_blog_entry_keeps_its_own_place(nlp):
+    text = ("10:05 Kharkiv\nShells hit a bakery in Kharkiv, killing four people.\n\n"
+            "11:20 Izium\nIzium was shelled overnight.\n\n"
+            "12:40 Night raids\nTwo people were killed when shells struck a shop.")
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV), ("Izium", IZIUM)],
+                   figures=[("four people", 4, "killed", "people"), ("Two people", 2, "killed", "people")])
+    evs = events.extract(ctx)
+    last = [e for e in evs if e.fatalities == 2]
+    assert last and last[0].place is None  # the third entry names no place: not Kharkiv, not Izium
+
+
+def test_perpetrator_is_the_weapons_side_and_possessives_resolve(nlp):
+    text = "Russian missiles struck an apartment block in Kharkiv. Ukraine says its drones hit a depot in Izium."
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV), ("Izium", IZIUM)])
+    evs = {e.trigger: e for e in events.extract(ctx)}
+    assert evs["struck"].actor1_side == "RUS" and "Ukrain" not in (evs["struck"].actor1 or "")
+    assert evs["hit"].actor1_side == "UKR" and evs["hit"].claimed_by
+    for e in evs.values():
+        assert (e.actor1 or "").lower() not in ("its", "their", "part", "you", "its drones")
+
+
+def test_gunmen_attacking_villagers_is_violence_against_civilians(nlp):
+    text = "Gunmen killed 30 villagers in an attack on a farming community near Izium on Wednesday."
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)], figures=[("30 villagers", 30, "killed", "civilians")])
+    [ev] = events.extract(ctx)
+    assert (ev.event_type, ev.sub_event_type, ev.fatalities) == ("Violence against civilians", "Attack", 30)
+
+
+def test_car_bomb_is_a_remote_explosive(nlp):
+    text = "A car bomb exploded outside a hotel in Kharkiv on Tuesday."
+    [ev] = events.extract(make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)]))
+    assert ev.sub_event_type == "Remote explosive/landmine/IED"

@@ -186,3 +186,87 @@ def test_claimant_of_a_relative_clause_on_the_counted_noun(nlp):
     text = "The spokesman said Moscow knew nothing about 1,300 people the Ukrainians say are missing."
     f = one(run(nlp, text), "1,300 people")
     assert f.claimant == "Ukrainians" and f.claimant_side == "UKR"
+
+
+# ---- issue 19: figures as real reporting writes them (our own sentences) ------------------------
+
+def values(figs):
+    return sorted((f.value, f.category) for f in figs if f.value is not None)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Twenty-two soldiers were killed.", [(22, "killed")]),
+    ("Thirty-five civilians died in the attack.", [(35, "killed")]),
+    ("Forty-nine troops killed in plane crash", [(49, "killed")]),
+    ("A dozen miners were injured.", [(12, "wounded")]),
+])
+def test_number_words_of_any_form(nlp, text, expected):
+    assert values(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Missile strike kills 16, injures 114 in port city", [(16, "killed"), (114, "wounded")]),
+    ("Two civilians killed, 9 wounded in overnight shelling", [(2, "killed"), (9, "wounded")]),
+    ("One policeman killed, one injured in checkpoint attack", [(1, "killed"), (1, "wounded")]),
+    ("The brigade reported 3 KIA and 7 WIA after the assault.", [(3, "killed"), (7, "wounded")]),
+])
+def test_each_number_gets_its_own_category(nlp, text, expected):
+    assert values(run(nlp, text)) == expected
+
+
+def test_subset_points_to_its_total(nlp):
+    figs = run(nlp, "The strike killed four people, including three children, the mayor said.")
+    total, part = sorted(figs, key=lambda f: -f.value)
+    assert (total.value, part.value) == (4, 3)
+    assert part.subset_of == total.id and part.category == "killed"
+    assert total.subset_of is None
+
+
+@pytest.mark.parametrize("text,category", [
+    ("Woman killed in shelling of border village", "killed"),
+    ("A soldier died of wounds in hospital on Tuesday.", "killed"),
+    ("Aid worker injured in drone strike on convoy", "wounded"),
+])
+def test_single_victims_count_as_one(nlp, text, category):
+    [f] = run(nlp, text)
+    assert (f.value, f.category) == (1, category)
+
+
+def test_toll_rises_to(nlp):
+    [f] = run(nlp, "Death toll from the dam collapse rises to 57 - regional governor")
+    assert (f.value, f.category, f.claimant) == (57, "killed", "regional governor")
+
+
+def test_vague_amounts_are_ranges(nlp):
+    figs = run(nlp, "Dozens dead after strike on market")
+    assert [(f.value, f.low, f.high, f.category) for f in figs] == [(None, 24, 99, "killed")]
+
+
+@pytest.mark.parametrize("text", [
+    "The army said 45 drones and 3 missiles were launched overnight.",
+    "Monitors counted 120 ceasefire violations in the region.",
+    "Rebels carried out 14 attacks on the town, destroying 30 buildings.",
+    "UPDATE 1-Talks on prisoner exchange resume",
+    "Live Day 273: Parliament meets",
+])
+def test_things_that_are_not_people_figures(nlp, text):
+    assert [f for f in run(nlp, text) if f.category != "other"] == []
+
+
+def test_ages_are_not_figures_but_the_child_is_one(nlp):
+    figs = run(nlp, "An 8-year-old boy was wounded in the shelling.")
+    assert [(f.value, f.category) for f in figs] == [(1, "wounded")]
+
+
+def test_claim_carried_into_a_continuation_sentence(nlp):
+    text = "At least 40 people were killed, the health ministry said. Another 120 were wounded."
+    figs = run(nlp, text)
+    wounded = [f for f in figs if f.category == "wounded"][0]
+    assert wounded.claimant == "health ministry" and wounded.statement_id is not None
+
+
+def test_outlet_is_claimant_only_in_its_own_voice(nlp):
+    [f] = run(nlp, "Three soldiers were killed in the raid.", source="Wire")
+    assert f.claimant == "Wire" and f.claimant_side == "MEDIA"
+    [f] = run(nlp, "Three soldiers were killed in the raid - Kenyan military", source="Wire")
+    assert f.claimant == "Kenyan military" and f.claimant_side == "KEN"

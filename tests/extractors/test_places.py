@@ -130,3 +130,42 @@ def test_gold_precision_and_recall(nlp):
     assert n_gold >= 29
     assert precision >= 0.90
     assert recall >= 0.90
+
+
+# -- the world layer -----------------------------------------------------------------------------
+
+def test_places_beyond_ukraine_resolve_in_their_country(nlp):
+    ctx = run(nlp, "Shells fell on al-Fashir in North Darfur overnight, and families fled towards Kosti. "
+                   "In Khartoum the army claimed gains.")
+    p = by_name(ctx)
+    assert p["al-Fashir"].country == "SD" and p["al-Fashir"].precision == 1
+    assert p["North Darfur"].feature_code == "ADM1" and p["North Darfur"].precision == 3
+    assert p["Kosti"].country == "SD" and p["Khartoum"].country == "SD"
+
+
+def test_countries_are_countries_not_homonyms(nlp):
+    ctx = run(nlp, "Israel and Sudan sent delegations to the talks.")
+    p = by_name(ctx)
+    assert p["Israel"].feature_code == "PCLI" and p["Israel"].country == "IL"
+    assert p["Sudan"].feature_code == "PCLI" and p["Sudan"].country == "SD"
+
+
+def test_person_names_are_not_places(nlp):
+    ctx = run(nlp, "Vladimir Putin met the envoy. Mr Jordan, a spokesman, said the road to Goma was shut.")
+    names = {p.name for p in ctx.places}
+    assert "Vladimir" not in names and "Putin" not in names and "Jordan" not in names
+    assert "Goma" in names
+
+
+def test_a_government_named_by_its_capital_is_not_a_location(nlp):
+    ctx = run(nlp, "Washington warned both sides. Aid arrived in Washington later.")
+    located = [p for p in ctx.places if p.name == "Washington"]
+    assert len(located) == 1 and located[0].start > 20
+
+
+def test_coverage_warning_names_the_country_and_the_command(nlp):
+    ctx = run(nlp, "Fighting continued in Goma and Bukavu, in North Kivu and South Kivu.")
+    assert any("(CD)" in w and "unfog gazetteer add CD --dump" in w for w in ctx.article.warnings)
+    assert places.coverage_hint(ctx.places) == ctx.article.warnings[-1]
+    ua = run(nlp, "Shelling hit Kramatorsk and Sloviansk in the Donetsk region.")
+    assert places.coverage_hint(ua.places) is None and not ua.article.warnings

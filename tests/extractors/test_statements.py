@@ -105,3 +105,72 @@ def test_it_said_resolves_to_the_latest_body(nlp):
     stms = run(nlp, text)
     assert [s.speaker for s in stms] == ["Russia's defence ministry"] * 2
     assert stms[0].polarity == "denies" and stms[1].polarity == "asserts"
+
+
+# ---- issue 19: attribution as real reporting writes it (our own sentences) ----------------------
+
+def speakers(stms):
+    return {s.speaker: s for s in stms}
+
+
+@pytest.mark.parametrize("text,who,side", [
+    ("Shelling kills three in frontline town of Avdiivka, Ukraine - regional governor", "regional governor", "UKR"),
+    ("Four soldiers killed, 11 wounded in Ukraine: army", "army", "UKR"),
+    ("Aid convoy hit near Rafah in Gaza, 6 dead -UN", "United Nations", "INT"),
+    ("Twelve killed in market strike in Sudan's Omdurman - Sudanese health ministry", "Sudanese health ministry", "SDN"),
+    ("Two civilians killed in shelling of Ukrainian border village, says Kyiv-appointed mayor", "Kyiv-appointed mayor", "UKR"),
+])
+def test_headline_claimant_after_dash_colon_or_says(nlp, text, who, side):
+    [s] = run(nlp, text)
+    assert s.speaker == who and s.speaker_side == side
+    assert s.content is None or who not in s.content  # the claim is the headline before the claimant
+
+
+def test_headline_says_clause_covers_only_its_clause(nlp):
+    text = "Rebels say they downed a helicopter, 14 dead in east"
+    [s] = run(nlp, text)
+    assert s.speaker == "Rebels" and s.content == "they downed a helicopter"
+
+
+@pytest.mark.parametrize("text", [
+    "UPDATE 2-Eight killed in attack on convoy in Mali",
+    "KYIV, March 3 (Reuters) - Three people were killed in an overnight strike.",
+    "WRAPUP 3-Fighting flares in north as talks stall",
+    "Ukraine war live: 09:15 GMT - Drones hit an oil depot",
+])
+def test_datelines_and_desk_tags_are_never_speakers(nlp, text):
+    for s in run(nlp, text):
+        assert not any(w in s.speaker for w in ("Reuters", "UPDATE", "WRAPUP", "KYIV", "GMT", "live"))
+
+
+def test_postposed_speaker_hung_on_the_noun_before(nlp):
+    text = "Two civilians were killed in drone attacks on a village, the governor of the Belgorod region said."
+    [s] = run(nlp, text)
+    assert s.speaker == "governor of the Belgorod region" and s.speaker_side == "RUS"
+
+
+def test_she_is_not_the_man_quoted_before(nlp):
+    text = ("Major Tomas Brenner said his battalion had lost four men. Anna Weber, a spokeswoman for the "
+            "relief agency, visited the camp. She said 12 children were wounded.")
+    stms = run(nlp, text)
+    she = [s for s in stms if s.speaker_text == "She"]
+    assert she and she[0].speaker == "Anna Weber"
+
+
+def test_institution_run_by_a_party_keeps_its_name_and_side(nlp):
+    text = "The Houthi-run health ministry said 9 people were killed in the raid."
+    [s] = run(nlp, text)
+    assert s.speaker == "Houthi-run health ministry" and s.speaker_side == "YEM"
+
+
+def test_unqualified_state_body_speaks_for_the_country_of_the_report(nlp):
+    text = "The ministry said 14 soldiers were killed near the Sudanese town."
+    [s] = run(nlp, text)
+    assert s.speaker_side == "SDN"
+
+
+def test_claimed_and_denied_kept_as_such(nlp):
+    stms = run(nlp, "The army denied claims that 30 civilians were killed, calling them fabricated.")
+    assert stms[0].polarity == "denies"
+    stms = run(nlp, "The rebels claimed that they had killed 40 soldiers.")
+    assert stms[0].cue == "claimed" and stms[0].polarity == "asserts"

@@ -1,10 +1,7 @@
 """Building the compact index from a GeoNames dump, and fetching a dump (no network: a local server)."""
 from __future__ import annotations
 
-import functools
 import gzip
-import http.server
-import threading
 import zipfile
 
 import pytest
@@ -69,37 +66,39 @@ def test_admin1_short_name_rules():
     assert build.admin1_short_name("Misto Kyiv", [], "Kyiv") == "Kyiv City"
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def test_fetch_country_from_a_local_server(tmp_path, monkeypatch):
-    served = tmp_path / "served"
-    served.mkdir()
-    make_zip(served / "ZZ.zip")
+def test_add_country_from_a_supplied_dump(tmp_path, monkeypatch):
     monkeypatch.setenv("UNFOG_DATA", str(tmp_path / "data"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(served)))
-    t = threading.Thread(target=server.serve_forever, daemon=True)
-    t.start()
-    try:
-        url = f"http://127.0.0.1:{server.server_address[1]}/ZZ.zip"
-        summary = build.fetch_country("zz", url=url)
-    finally:
-        server.shutdown()
-        server.server_close()
+    summary = build.add_country("zz", make_zip(tmp_path / "ZZ.zip"))
     path = tmp_path / "data" / "gazetteer" / "ZZ.tsv.gz"
-    assert summary["places"] == 6 and path.exists()
-    assert not (tmp_path / "data" / "gazetteer" / "ZZ.zip").exists()
+    assert summary["places"] == 6 and summary["country"] == "ZZ" and path.exists()
+    assert [x["country"] for x in build.installed_layers() if x["source"] == "added"] == ["ZZ"]
     # The loader merges the user's countries with the shipped ones.
     from unfog.gazetteer import index
 
-    g = index.load()
+    g = index.load(with_global=False)
     assert [e.geonames_id for e in g.candidates("Nordgrad")] == [3]
     assert g.candidates("Mariupol")  # the shipped Ukraine index is still there
-    index.clear_cache()
+    assert g.covered("ZZ") and g.covered("UA") and not g.covered("SD")
 
 
-def test_fetch_country_rejects_a_bad_code(tmp_path):
+def test_add_country_reads_a_plain_text_dump(tmp_path):
+    txt = tmp_path / "ZZ.txt"
+    txt.write_text(DUMP, encoding="utf-8")
+    assert build.add_country("ZZ", txt, dest_dir=tmp_path / "out")["places"] == 6
+
+
+def test_add_country_rejects_bad_input(tmp_path):
     with pytest.raises(ValueError):
-        build.fetch_country("Ukraine", dest_dir=tmp_path)
+        build.add_country("Ukraine", make_zip(tmp_path / "ZZ.zip"), dest_dir=tmp_path)
+    with pytest.raises(ValueError):  # a dump of another country
+        build.add_country("SD", make_zip(tmp_path / "ZZ.zip"), dest_dir=tmp_path)
+    with pytest.raises(FileNotFoundError):
+        build.add_country("ZZ", tmp_path / "missing.zip", dest_dir=tmp_path)
+
+
+def test_division_variants_give_the_english_forms():
+    assert "North Darfur" in build.division_variants("Northern Darfur")
+    assert "North Kivu" in build.division_variants("Nord Kivu")
+    v = build.division_variants("Muhafazat Hadramaout")
+    assert "Hadramaout" in v
+    assert "Kursk" in build.division_variants("Kursk Oblast")

@@ -60,7 +60,33 @@ def browser_store(tmp_path_factory, seed_batch):
     ingest_paths([sample_corpus_path(), str(seed_batch), str(hostile)], db=str(db))
     with Store(db) as store:
         store.write([hostile_results()])
+        # one figure the article says could not be verified, one article with a coverage warning
+        store.con.execute("UPDATE figures SET verified = false WHERE id = (SELECT min(id) FROM figures WHERE claimant IS NOT NULL)")
+    sided = _sided_article(db)
+    with Store(db) as store:
+        store.con.execute("UPDATE articles SET warnings = ? WHERE id = ?", [json.dumps([COVERAGE_WARNING]), sided])
     return db
+
+
+COVERAGE_WARNING = "places outside the installed gazetteer detail; add them with `unfog gazetteer add PS --dump PS.zip`"
+
+
+def _sided_article(db) -> str:
+    """The stored article with the most statements by speakers with a side."""
+    from unfog.store import Store
+
+    with Store(db, read_only=True) as store:
+        return store.con.execute("SELECT article_id FROM statements WHERE speaker_side IS NOT NULL "
+                                 "GROUP BY article_id ORDER BY count(DISTINCT speaker_side) DESC, count(*) DESC LIMIT 1").fetchone()[0]
+
+
+def _busiest_place(db) -> str:
+    """A place name many located events share (the map must not stack them silently)."""
+    from unfog.store import Store
+
+    with Store(db, read_only=True) as store:
+        return store.con.execute("SELECT place FROM events WHERE lat IS NOT NULL AND place NOT LIKE '%<%' "
+                                 "GROUP BY place ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
 
 
 @pytest.fixture(scope="module")
@@ -92,11 +118,12 @@ def seen(server, browser_store, tmp_path_factory):
     tmp = tmp_path_factory.mktemp("pages")
     report = tmp / "report.html"
     write_report(str(browser_store), report)
-    shots = os.environ.get("UNFOG_SCREENSHOTS")  # set to a folder to keep screenshots
-    if shots:
-        Path(shots).mkdir(parents=True, exist_ok=True)
+    # Screenshots of every page: $UNFOG_SCREENSHOTS, else tests/web/screenshots/ (git-ignored) for an engineer to look at.
+    shots = os.environ.get("UNFOG_SCREENSHOTS") or str(HERE / "screenshots")
+    Path(shots).mkdir(parents=True, exist_ok=True)
     proc = subprocess.run(
-        ["node", str(HERE / "check_pages.mjs"), server, hostile_results().article.id, shots or "", str(report)],
+        ["node", str(HERE / "check_pages.mjs"), server, hostile_results().article.id, shots, str(report),
+         _sided_article(browser_store), _busiest_place(browser_store)],
         cwd=HERE, capture_output=True, text=True, timeout=180, env={**os.environ, "CHROMIUM": CHROMIUM},
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
@@ -162,3 +189,50 @@ def test_static_report_works_offline(seen):
     assert report["rows"] > 0
     assert report["disputes"] > 0
     assert report["csp"] == []  # the report's own CSP (hashes of its inline blocks) lets its code run
+
+
+def test_screenshots_are_saved(seen):
+    shots = Path(os.environ.get("UNFOG_SCREENSHOTS") or HERE / "screenshots")
+    for name in ("desk", "map", "timeline", "ledger", "articles", "article", "docs", "feeds", "map-place"):
+        assert (shots / f"{name}.png").stat().st_size > 5000, name
+
+
+def test_newest_first(seen):
+    published = [p for p in seen["articles"]["published"] if p]
+    assert published == sorted(published, reverse=True) and len(published) > 3
+    latest = [d.split("·")[-1].strip()[:10] for d in seen["desk"]["latest"]]
+    assert latest == sorted(latest, reverse=True)
+
+
+def test_verification_marked_on_every_page(seen):
+    for name in ("desk", "ledger", "articles", "report"):
+        assert seen[name]["unverified"] > 0, name  # the figure marked unverified in the fixture shows up
+    assert seen["ledger"]["relationNotes"] > 0  # each relation's reason next to it
+
+
+def test_article_sides_legend_relations_and_warnings(seen):
+    page = seen["article"]
+    assert len(page["sideChips"]) >= 2
+    colours = {c for _, c in page["sideChips"]}
+    assert len(colours) == len(page["sideChips"])  # one colour per side
+    assert page["sidedHighlights"]  # statements and figures in the text carry their side's colour
+    assert page["warnings"] == [COVERAGE_WARNING.replace("`", "")]  # the gazetteer's coverage hint ...
+    assert page["warningCommands"] == ["unfog gazetteer add PS --dump PS.zip"]  # ... with its command
+
+
+def test_map_counts_events_sharing_a_point(seen):
+    page = seen["map-place"]
+    assert page["stacks"] and all(n > 1 for n in page["stacks"])  # a marker per point, showing how many
+    assert "several events" in page["note"]
+
+
+def test_timeline_zooms_and_pages(seen):
+    tl = seen["timeline"]
+    assert tl["windowZoomed"] != tl["windowAll"] and tl["windowEarlier"] != tl["windowZoomed"]
+    assert tl["barsAfterAll"] == tl["bars"]
+    assert len(set(tl["colours"])) == len(tl["colours"])  # no colour used twice
+
+
+def test_offline_api_docs_and_feeds_page(seen):
+    assert seen["docs"]["operations"] > 5  # Swagger UI drew the API from local assets
+    assert "built-in method" not in seen["feeds"]["text"]

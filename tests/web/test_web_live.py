@@ -72,8 +72,9 @@ def _env() -> dict:
     return {**os.environ, "PYTHONPATH": src + os.pathsep + os.environ.get("PYTHONPATH", "")}
 
 
-def _cli(*args, timeout=400) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "unfog.cli", *args], capture_output=True, text=True, timeout=timeout, env=_env())
+def _cli(*args, timeout=400, stdin: str | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "unfog.cli", *args], capture_output=True, text=True, timeout=timeout, env=_env(),
+                          input=stdin)
 
 
 @pytest.fixture
@@ -149,8 +150,13 @@ def test_ingest_and_watch_while_the_desk_serves(desk, feed_site, tmp_path):
         watch = _cli("watch", "--feeds", str(feeds), "--once", "--allow-private", "--db", str(db))
         assert watch.returncode == 0, watch.stderr
         assert "1 new, 1 added" in watch.stderr
+        piped = _cli("ingest", "-", "--db", str(db), stdin=json.dumps({
+            "id": "live-stdin", "title": "Ferry resumes", "published": "2023-05-30", "source": "Test Wire",
+            "text": "The ferry across the canal near Mykolaiv resumed on Tuesday, the port authority said."}) + "\n")
+        assert piped.returncode == 0 and "1 articles" in piped.stderr, piped.stderr
     arts = httpx.get(url + "/api/articles?limit=10").json()
-    assert arts["total"] == 3
+    assert arts["total"] == 4
+    assert not [p for p in Path(str(db) + ".outbox").iterdir() if not p.name.endswith(".done.json")]  # nothing left behind
     assert [a["published"] for a in arts["items"]] == sorted((a["published"] for a in arts["items"]), reverse=True)
     assert "Depot fire" in httpx.get(url + "/").text  # newest first on the desk
     assert "Local wire" in httpx.get(url + "/feeds").text or feed_site in httpx.get(url + "/feeds").text

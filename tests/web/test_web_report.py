@@ -108,3 +108,20 @@ def test_cli_serve_end_to_end(desk_db):
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+def test_report_marks_unverified_and_disputed_figures(desk_db, tmp_path):
+    from unfog.store import Store
+
+    db = tmp_path / "copy.duckdb"
+    db.write_bytes(desk_db.read_bytes())
+    with Store(db) as store:
+        disputed = store.con.execute("SELECT a FROM relations WHERE type = 'contradicts' LIMIT 1").fetchone()[0]
+        store.con.execute("UPDATE figures SET verified = false WHERE id = ?", [disputed])
+    out = tmp_path / "marks.html"
+    write_report(str(db), out)
+    html = out.read_text(encoding="utf-8")
+    card = html[html.index(f'id="fig-{disputed}"'):]
+    card = card[:card.index("</blockquote>")]
+    assert "badge unverified" in card and "badge rel-contradicts disputed" in card  # on the ledger card
+    assert re.search(r'<span class="badge unverified"[^>]*>1 unverified</span>', html)  # in the articles list

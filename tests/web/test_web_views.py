@@ -83,3 +83,11 @@ def test_valid_id():
     assert q.valid_id("art_0593116e20642923")
     for bad in ("art_0593", "../art_0593116e20642923", "art_0593116e20642923/..", "ART_0593116e20642923", "", "art-0593116e20642923"):
         assert not q.valid_id(bad), bad
+
+
+def test_warnings_show_commands_as_code_and_stay_escaped():
+    from unfog.web.app import code_spans
+
+    html = str(code_spans("add detail with `unfog gazetteer add PS --dump PS.zip` <b>now</b>"))
+    assert "<code>unfog gazetteer add PS --dump PS.zip</code>" in html and "&lt;b&gt;now&lt;/b&gt;" in html
+    assert str(code_spans("one ` tick <i>")) == "one ` tick &lt;i&gt;"

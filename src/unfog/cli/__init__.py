@@ -112,6 +112,9 @@ def extract(
     engine: str = typer.Option("local", help="local (this machine's processes) or ray (Ray Data actors)."),
     out_dir: Optional[str] = typer.Option(None, "--out", help="Write a folder of Parquet files per table here, streaming."),
     address: Optional[str] = typer.Option(None, help="Ray cluster address (default $RAY_ADDRESS, else a local Ray)."),
+    max_article_chars: Optional[int] = typer.Option(None, min=1, help="Longer articles fail with that reason (default 3,000,000)."),
+    article_seconds: Optional[float] = typer.Option(None, min=0, help="An article still being read after this long fails "
+                                                    "with that reason (default 600; 0: no limit)."),
 ):
     """Extract statements, figures, places, dates and events from articles."""
     from unfog import api
@@ -126,17 +129,18 @@ def extract(
     if engine not in ("local", "ray"):
         usage_error("--engine must be local or ray")
     _check_ray(engine)
+    limits = {k: v for k, v in (("max_article_chars", max_article_chars), ("article_seconds", article_seconds)) if v is not None}
     if out_dir:  # streams records to Parquet part files: memory stays flat
         from unfog.io.parquet import extract_to_folder
 
         if json_out:
             usage_error("--json and --out are exclusive: --out writes Parquet tables")
         done = extract_to_folder(iter_inputs(inputs, published=published, source=source), out_dir, engine=engine,
-                                 workers=workers, batch_size=batch_size, address=address)
+                                 workers=workers, batch_size=batch_size, address=address, options=limits)
         console.print(f"wrote Parquet tables to [bold]{out_dir}[/bold]: " + _summary(done["counts"], done["failed"]))
         return
     batch = api.extract_articles(iter_inputs(inputs, published=published, source=source), workers=workers,
-                                 batch_size=batch_size, engine=engine, address=address)
+                                 batch_size=batch_size, engine=engine, address=address, options=limits)
     doc = batch.to_contract()
     failed = sum(1 for a in doc["articles"] if a["status"] == "failed")
     if json_out:
@@ -167,8 +171,14 @@ def ingest(
         usage_error(f"--published {published!r} is not a date (use YYYY-MM-DD)")
     path = db or default_path()
     total = _count_hint(inputs)
-    summary = _handed_to_desk(path, {"kind": "ingest", "inputs": [str(Path(p).resolve()) for p in inputs],
-                                     "published": published, "source": source, "chunk": chunk}, "ingest")
+    job_inputs = _input_paths(inputs, path)
+    try:
+        summary = _handed_to_desk(path, {"kind": "ingest", "inputs": job_inputs,
+                                         "published": published, "source": source, "chunk": chunk}, "ingest")
+    finally:
+        for p in job_inputs:
+            if Path(p).name.startswith("stdin-") and p not in inputs:
+                Path(p).unlink(missing_ok=True)
     if summary is not None:
         _print_ingest(path, summary)
         return
@@ -182,6 +192,19 @@ def ingest(
         summary = api.ingest_paths(inputs, db=path, published=published, source=source, workers=workers, chunk=chunk,
                                    on_article=lambda a: bar.advance(task), on_commit=committed)
     _print_ingest(path, summary)
+
+
+def _input_paths(inputs: list[str], db: str) -> list[str]:
+    """Absolute paths for the desk; '-' (stdin) is saved to a file in the store's outbox first."""
+    from unfog.store.outbox import desk_serving, outbox_dir
+
+    if "-" not in inputs or desk_serving(db) is None:
+        return [str(Path(p).resolve()) for p in inputs]
+    box = outbox_dir(db)
+    box.mkdir(exist_ok=True)
+    saved = box / f"stdin-{time.time_ns()}.jsonl"
+    saved.write_bytes(sys.stdin.buffer.read())
+    return [str(saved) if p == "-" else str(Path(p).resolve()) for p in inputs]
 
 
 def _print_ingest(path: str, summary: dict) -> None:
@@ -333,6 +356,14 @@ def _check_event_type(event_type: Optional[str], rows: list[dict]) -> None:
         usage_error(f"--type {event_type!r} matches no event type, sub-event type or tag here; known: {', '.join(known)}")
 
 
+def _emit(data, json_out: bool, print_table) -> None:
+    """One JSON line on stdout with --json, else the Rich table."""
+    if json_out:
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, default=str) + "\n")
+    else:
+        print_table()
+
+
 def _open_existing_store(db: Optional[str]):
     from unfog.store import Store, default_path
 
@@ -356,13 +387,11 @@ def claims(
     total = len(rows)
     if contested:
         rows = [r for r in rows if r["contested"] or _claimants_disagree(r)]
-    if json_out:
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, default=str) + "\n")
-    elif contested and not rows:
+    if contested and not rows and not json_out:
         out.print(f"no contested figures: none of the {total} quantities in the ledger has a contradiction "
                   "or claimants whose figures do not overlap")
-    else:
-        ledger.print_ledger(rows, out)
+        return
+    _emit(rows, json_out, lambda: ledger.print_ledger(rows, out))
 
 
 def _claimants_disagree(row: dict) -> bool:
@@ -389,11 +418,9 @@ def control(
     with _open_existing_store(db) as store:
         timeline = control_mod.timeline_from_store(store, place=place)
     _name_disputers(timeline)
-    if json_out:
-        sys.stdout.write(json.dumps(timeline, ensure_ascii=False, default=str) + "\n")
-    else:  # the table shows who disputes, not ids
-        shown = {k: {**v, "claims": [{**c, "disputed_by": c["disputed_by_names"]} for c in v["claims"]]} for k, v in timeline.items()}
-        control_mod.print_timeline(shown, out)
+    # the table shows who disputes, not ids
+    shown = {k: {**v, "claims": [{**c, "disputed_by": c["disputed_by_names"]} for c in v["claims"]]} for k, v in timeline.items()}
+    _emit(timeline, json_out, lambda: control_mod.print_timeline(shown, out))
 
 
 def _name_disputers(timeline: dict) -> None:
@@ -460,6 +487,7 @@ def serve(
 
     from unfog.store import default_path
     from unfog.web.app import create_app
+    from unfog.web.routes.ingest import HostGuard
 
     path = db or default_path()
     if not allow_ingest and not watch_feeds and not Path(path).exists():
@@ -478,6 +506,7 @@ def serve(
 
         Store(path).close()  # --allow-ingest or --watch on a new store
     application = create_app(path, allow_ingest=allow_ingest, tiles=tiles, ingest_token=token, served_host=host, served_port=port)
+    application.add_middleware(HostGuard, served_host=host, served_port=port)  # DNS rebinding: reads too
     if feed_urls:
         from unfog.web.jobs import start_watcher
 
@@ -559,20 +588,29 @@ app.add_typer(gazetteer_app, name="gazetteer")
 
 @gazetteer_app.command("add")
 def gazetteer_add(
-    country: str = typer.Argument(..., help="ISO country code, e.g. RU, PL, BY."),
-    url: Optional[str] = typer.Option(None, help="Dump URL (default https://download.geonames.org/export/dump/CC.zip)."),
+    country: str = typer.Argument(..., help="ISO country code, e.g. SD, SY, CD."),
+    dump: str = typer.Option(..., "--dump", help="The GeoNames country dump you downloaded (CC.zip or CC.txt from download.geonames.org/export/dump/)."),
 ):
-    """Download a GeoNames country dump and add it to the gazetteer (needs internet once)."""
-    from unfog.gazetteer.build import fetch_country
+    """Add full detail for a country from a GeoNames dump you supply (unfog never downloads)."""
+    from unfog.gazetteer.build import add_country
+    from unfog.gazetteer.index import clear_cache
 
     try:
-        done = fetch_country(country, url=url)
-    except ValueError as e:
+        done = add_country(country, dump)
+    except (ValueError, FileNotFoundError) as e:
         usage_error(str(e))
-    except OSError as e:
-        console.print(f"[red]error:[/red] could not fetch the {country.upper()} dump: {e}")
-        raise typer.Exit(1)
+    clear_cache()
     console.print(f"added {done['places']:,} places of {done['country']} to {done['path']} (GeoNames, CC BY 4.0)")
+
+
+@gazetteer_app.command("list")
+def gazetteer_list():
+    """The countries with full detail (every village); the rest of the world has places of 500+ people."""
+    from unfog.gazetteer.build import installed_layers
+
+    for layer in installed_layers():
+        typer.echo(f"{layer['country']}\t{layer['source']}\t{layer['bytes'] // 1024} KiB\t{layer['path']}")
+    typer.echo("world\tshipped\tcountries, divisions and places of 500+ people (global.tsv.gz)")
 
 
 @app.command()
@@ -604,10 +642,7 @@ def events(
             sources = {a["id"]: a.get("source") or a.get("title") or a["id"] for a in store.rows("articles")}
     _check_event_type(event_type, rows)
     rows = filter_events(rows, place=place, since=since, until=until, event_type=event_type)
-    if json_out:
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, default=str) + "\n")
-    else:
-        print_events(rows, out, sources)
+    _emit(rows, json_out, lambda: print_events(rows, out, sources))
 
 
 @app.command()

@@ -6,6 +6,7 @@ from typing import Iterable
 from rich.console import Console
 from rich.table import Table
 
+from unfog.lexicons.events import HIDDEN_TAGS
 from unfog.text import fold_case
 
 
@@ -13,15 +14,20 @@ _fold = fold_case
 
 
 def filter_events(events: Iterable[dict], place: str | None = None, since: str | None = None,
-                  until: str | None = None, event_type: str | None = None) -> list[dict]:
+                  until: str | None = None, event_type: str | None = None, include_hidden: bool = False) -> list[dict]:
     """Events matching every given filter, sorted by date then place.
 
     ``place`` matches the place name as a substring (accents and case folded);
     ``event_type`` matches the event type, the sub-event type or a tag;
     ``since``/``until`` (YYYY-MM-DD) keep events whose date range touches the window.
+    Background, hypothetical and cumulative records are left out unless ``include_hidden``
+    or ``event_type`` names one of those tags (``--type background``).
     """
     out = []
+    show_hidden = include_hidden or bool(event_type and _fold(event_type) in HIDDEN_TAGS)
     for e in events:
+        if not show_hidden and set(e.get("tags") or []) & HIDDEN_TAGS:
+            continue
         if place and _fold(place) not in _fold(e.get("place")):
             continue
         if event_type:

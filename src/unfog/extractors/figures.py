@@ -21,89 +21,26 @@ from __future__ import annotations
 
 import re
 
-from unfog.lexicons.actors import side_of  # noqa: I001
+from unfog.lexicons import load
+from unfog.lexicons.actors import SPEECH, side_of  # noqa: I001
+from unfog.lexicons import singular
+from unfog.lexicons.wire import lead_end
 from unfog.extractors.context import Context
+from unfog.lexicons.people import CIVILIAN_NOUNS, COMBATANT_NOUNS, COUNT_NOUNS, PEOPLE_NOUNS  # noqa: F401
 from unfog.model import Figure
 
-UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-         "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-         "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-         "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-               "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "k": 1_000}
-# vague amounts: (low, high) of one unit
-VAGUE = {"hundreds": (200, 999), "thousands": (2_000, 9_999), "millions": (2_000_000, 9_999_999),
-         "dozens": (24, 99), "scores": (40, 99), "tens": (20, 99)}
-FEW = {"few": (2, 5), "several": (3, 9), "a few": (2, 5)}
-
-QUALIFIERS = [  # longest first; (words, kind) kind: low | high | approx | exact
-    ("more than", "low"), ("greater than", "low"), ("in excess of", "low"), ("upwards of", "low"),
-    ("at least", "low"), ("no fewer than", "low"), ("no less than", "low"), ("just over", "low"),
-    ("well over", "low"), ("over", "low"), ("above", "low"), ("beyond", "low"),
-    ("up to", "high"), ("as many as", "high"), ("fewer than", "high"), ("less than", "high"),
-    ("at most", "high"), ("no more than", "high"), ("just under", "high"), ("under", "high"),
-    ("nearly", "high"), ("almost", "high"), ("closer to", "approx"), ("close to", "approx"),
-    ("an estimated", "approx"), ("estimated", "approx"), ("about", "approx"), ("around", "approx"),
-    ("roughly", "approx"), ("approximately", "approx"), ("some", "approx"), ("circa", "approx"),
-    ("only", "exact"), ("just", "exact"), ("exactly", "exact"), ("a total of", "exact"),
-]
-
-CIVILIAN_NOUNS = {"civilian", "resident", "inhabitant", "child", "kid", "baby", "infant", "woman", "man",
-                  "evacuee", "refugee", "citizen", "family", "patient", "doctor", "nurse", "student",
-                  "pupil", "journalist", "worker", "volunteer", "pensioner", "elderly", "orphan", "hostage",
-                  "passenger", "teacher", "mother", "father", "girl", "boy", "teenager", "villager",
-                  "local", "household", "civilians", "medic", "staff", "firefighter", "rescuer", "policeman",
-                  "employee", "miner", "driver", "farmer", "priest", "believer", "guest", "visitor",
-                  "tourist", "prisoner-of-war", "detainee", "deportee", "adult", "youngster", "newborn",
-                  "toddler", "son", "daughter", "relative", "neighbour", "neighbor", "occupant", "tenant",
-                  "shopper", "voter", "official", "diplomat", "lawmaker", "mp", "engineer", "nun", "monk"}
-COMBATANT_NOUNS = {"soldier", "troop", "fighter", "defender", "serviceman", "servicemen", "servicewoman",
-                   "marine", "militant", "officer", "personnel", "mercenary", "conscript", "recruit",
-                   "paratrooper", "commander", "combatant", "sailor", "pilot", "gunman", "guardsman",
-                   "reservist", "sniper", "separatist", "militiaman", "militia", "force", "forces", "prisoner", "pow", "pows", "crew", "crewman",
-                   "member", "serviceperson", "nationalist", "neo-nazi", "saboteur", "rebel", "insurgent", "guard", "infantryman"}
-PEOPLE_NOUNS = {"people", "person", "persons", "individual", "victim", "survivor", "casualty", "death",
-                "dead", "body", "corpse", "life", "lives", "wounded", "injured", "fatality", "ukrainian",
-                "russian", "national", "foreigner", "human", "soul", "missing", "captive",
-                "displaced", "other", "others"} | CIVILIAN_NOUNS | COMBATANT_NOUNS
-# nouns that name a count of people without being people ("the death toll ... 300")
-COUNT_NOUNS = {"toll", "number", "figure", "total", "count", "tally"}
-
-CATEGORY_LEMMAS = {
-    "killed": {"kill", "die", "dead", "death", "toll", "fatality", "slay", "perish", "murder", "execute",
-               "body", "corpse", "bury", "neutralise", "neutralize", "eliminate", "destroy", "loss", "lose", "massacre", "slaughter", "life", "lives", "killing",
-               "deadly", "dying", "fatal"},
-    "wounded": {"wound", "injure", "injury", "hurt", "wounded", "injured", "maim"},
-    "captured": {"capture", "surrender", "prisoner", "detain", "captive", "pow", "imprison", "abduct",
-                 "hostage", "detainee", "deport"},
-    "missing": {"missing", "disappear", "unaccounted"},
-    "evacuated": {"evacuate", "evacuation", "evacuee", "rescue", "extract"},
-    "trapped": {"trap", "shelter", "besiege", "stuck", "strand", "remain", "stay", "hide", "hole",
-                "encircle", "surround", "blockade", "blockaded", "trapped"},
-    "displaced": {"flee", "displace", "refugee", "displaced", "exodus", "uproot"},
-    "troops": {"deploy", "station", "mass", "amass", "withdraw", "redeploy", "reinforce", "mobilise",
-               "mobilize", "send", "train", "muster", "assemble", "garrison"},
-}
+_NUM = load("numbers")
+_CATS = load("categories")
+UNITS: dict[str, int] = _NUM["units"]
+MULTIPLIERS: dict[str, int] = _NUM["multipliers"]
+VAGUE = {k: tuple(v) for k, v in _NUM["vague"].items()}  # vague amounts: (low, high) of one unit
+FEW = {k: tuple(v) for k, v in _NUM["few"].items()}
+QUALIFIERS = [tuple(q) for q in _NUM["qualifiers"]]  # longest first; kind: low | high | approx | exact
+CATEGORY_LEMMAS = {k: set(v) for k, v in _CATS["categories"].items()}
 LEMMA_CATEGORY = {lem: cat for cat, lems in CATEGORY_LEMMAS.items() for lem in lems}
-
-NOT_COUNT_NEXT = {  # a number followed by these is a measure, not a count of people
-    "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute",
-    "minutes", "second", "seconds", "decade", "decades", "century", "km", "kilometre", "kilometres",
-    "kilometer", "kilometers", "mile", "miles", "metre", "metres", "meter", "meters", "m", "ft", "feet",
-    "foot", "yard", "yards", "storey", "storeys", "story", "stories", "floor", "floors", "%", "percent",
-    "per", "pc", "am", "pm", "a.m.", "p.m.", "gmt", "utc", "kg", "tonnes", "tons", "ton", "tonne",
-    "dollars", "euros", "pounds", "roubles", "rubles", "hryvnias", "hryvnia", "degrees", "mm", "cm",
-    "calibre", "caliber", "st", "nd", "rd", "th", "o'clock", "litres", "liters", "hectares", "acres",
-}
-MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
-          "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-          "sept", "oct", "nov", "dec"}
-NOT_COUNT_PREV = {"$", "£", "€", "¥", "₴", "no", "no.", "number", "war", "world", "aged", "age", "ages",
-                  "route", "highway", "road", "page", "article", "resolution", "chapter", "section",
-                  "item", "version", "room", "flight", "apartment", "building", "block", "house",
-                  "platform", "gate", "level", "phase", "stage", "grade", "category", "size", "unit",
-                  "brigade", "regiment", "battalion", "division", "corps", "army", "su", "mig", "tu",
-                  "t", "covid", "s", "hms", "kh", "iskander", "sa"}
+NOT_COUNT_NEXT = set(_NUM["not_count_next"])  # a number followed by these is a measure, not a count of people
+MONTHS = set(_NUM["months"])
+NOT_COUNT_PREV = set(_NUM["not_count_prev"])
 POPULATION = re.compile(r"\b(home to|population|inhabitants|pre-?war|lived in|people living|residents before)\b", re.I)
 CAVEAT = re.compile(
     r"\b(could ?n[o']t|can ?n[o']t|can not|unable to|impossible to|no way to|not (?:been )?able to|"
@@ -183,6 +120,11 @@ def _parse_run(doc, i: int) -> Phrase | None:
             return None
     else:
         j = i + 1
+        # "Forty-nine", "twenty - one": the tokenizer may split a compound number word
+        if w in UNITS and value >= 20 and value % 10 == 0 and j + 1 < n and doc[j].text in ("-", "–") \
+                and doc[j + 1].lower_ in UNITS and UNITS[doc[j + 1].lower_] < 10:
+            value += UNITS[doc[j + 1].lower_]
+            j += 2
     # "1.5 million", "two thousand", "two hundred thousand", "two dozen"
     while j < n and doc[j].lower_ in ("hundred", "thousand", "million", "billion", "dozen"):
         value = value * (MULTIPLIERS.get(doc[j].lower_) or 12)
@@ -255,7 +197,8 @@ def _excluded(doc, ph: Phrase, counted) -> bool:
     nxt = doc[ph.j] if ph.j < len(doc) else None
     nxt2 = doc[ph.j + 1] if ph.j + 1 < len(doc) else None
     prev = doc[ph.i - 1] if ph.i > 0 else None
-    people = counted is not None and _is_people(counted)
+    people = counted is not None and _is_people(counted) or _adjacent_category(doc, ph.j) is not None \
+        or _tally_category(doc, doc[ph.i]) is not None or _governing_category(doc[ph.i]) is not None
     ent = last.ent_type_ or first.ent_type_
     if ent in ("PERCENT", "MONEY", "ORDINAL"):
         return True
@@ -282,18 +225,14 @@ def _excluded(doc, ph: Phrase, counted) -> bool:
             return True
     low = first.lower_
     if low == "one" and ph.j - ph.i == 1:
-        # the pronoun "one", "one of the ...": not a count
-        if counted is None or not people or (nxt is not None and nxt.lower_ == "of"):
+        # the pronoun "one", "one of the ...": not a count ("One killed", "one more soldier dies" are)
+        if (counted is None or not people or (nxt is not None and nxt.lower_ == "of")) and not (
+                people and counted is None or nxt is not None and nxt.lower_ == "more"):
             return True
     return False
 
 
-def _singular(word: str) -> str:
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
-        return word[:-1]
-    return word
+_singular = singular
 
 
 def _is_people(tok) -> bool:
@@ -313,6 +252,8 @@ def _counted(doc, ph: Phrase):
             head_tok = doc[k]
             break
     h = head_tok.head
+    if ph.j < len(doc) and doc[ph.j].text in ("-", "–", "—", ":") and doc[ph.j - 1].whitespace_:
+        return None, head_tok  # "rises to 35 - Ukraine Health Ministry": the claimant follows, not the counted
     if head_tok.dep_ in ("nummod", "quantmod", "amod", "compound", "det", "npadvmod") and h.i >= ph.j and (
             h.pos_ in ("NOUN", "PROPN", "ADJ") or h.i - ph.j <= 3):
         return h, head_tok
@@ -342,9 +283,7 @@ def _category_near(tokens) -> str | None:
 
 
 # verbs that give a tally its value: "the toll has risen to 57", "the number stood at 30"
-TALLY_VERBS = {"rise", "climb", "reach", "stand", "increase", "jump", "grow", "hit", "mount", "soar", "top",
-               "exceed", "surpass", "pass", "go", "total", "be", "put", "raise", "revise", "update", "bring",
-               "push", "estimate", "set", "place"}
+TALLY_VERBS = set(_CATS["tally_verbs"])
 
 
 def _tally_category(doc, head_tok) -> str | None:
@@ -481,10 +420,19 @@ def _group_side(doc, tok) -> str | None:
 def extract(ctx: Context) -> list[Figure]:
     doc = ctx.doc
     text = doc.text
-    try:
-        phrases = _find_phrases(doc)
-    except Exception:
-        return []
+    leads = _lead_spans(text)
+    # "Two members of the council said": the people who speak are not a count of victims
+    speakers = [(st.speaker_start, st.speaker_end) for st in ctx.statements if st.speaker_start is not None]
+    phrases = []
+    for ph in _find_phrases(doc):
+        if _in_spans(leads, doc[ph.i].idx):
+            # "UPDATE 2-Thirteen": the tag's number is not a count, the one after it may be
+            rest = [t.i for t in doc[ph.i:ph.j] if not _in_spans(leads, t.idx)]
+            ph = _parse_run(doc, rest[0]) if rest else None
+        if ph is not None and not _in_spans(speakers, doc[ph.i].idx):
+            phrases.append(ph)
+    phrases += _implicit_victims(doc, phrases, leads)
+    phrases.sort(key=lambda ph: ph.i)
     sents = ctx.sentences
     sent_of = {}
     for k, s in enumerate(sents):
@@ -492,67 +440,132 @@ def extract(ctx: Context) -> list[Figure]:
             sent_of[t] = k
     out: list[Figure] = []
     for ph in phrases:
-        try:
-            fig = _figure(ctx, doc, text, ph, sents, sent_of, out)
-        except Exception:  # one odd phrase never costs the article its other figures
-            fig = None
+        fig = _figure(ctx, doc, text, ph, sents, sent_of, out)
         if fig is not None:
             out.append(fig)
+    _link_subsets(doc, text, out)
+    _carry_claims(ctx, sents, sent_of, out)
     _mark_unverified(text, sents, out)
     return out
 
 
-def _figure(ctx: Context, doc, text: str, ph: Phrase, sents, sent_of, earlier=()) -> Figure | None:
-    counted, head_tok = _counted(doc, ph)
-    if _excluded(doc, ph, counted):
+def _lead_spans(text: str) -> list[tuple[int, int]]:
+    """Wire furniture at the start of each line ("UPDATE 2-", "(Reuters) -", "Live Day 273:")."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        n = lead_end(m.group(0))
+        if n:
+            out.append((m.start(), m.start() + n))
+    return out
+
+
+def _in_spans(spans, pos: int) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+# words that may stand between a count and what happened to it: "Two more Ukrainian soldiers were killed"
+_BETWEEN = {"more", "other", "others", "people", "were", "was", "are", "is", "have", "has", "been", "being",
+            "reportedly", "reported", "allegedly", "possibly", "also", "later", "all", "of", "them", "said",
+            "believed", "feared", "confirmed"}
+
+
+def _word_category(tok) -> str | None:
+    cat = LEMMA_CATEGORY.get(tok.lemma_.lower()) or LEMMA_CATEGORY.get(tok.lower_)
+    if cat is None and tok.lower_.endswith(("ies", "ied")):
+        cat = LEMMA_CATEGORY.get(tok.lower_[:-3] + "ie")  # "dies", "died" parsed as nouns in headlines
+    if cat is None and tok.lower_ == "shot" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "dead":
+        cat = "killed"
+    return None if cat in ("troops", "trapped") else cat
+
+
+def _governing_category(tok) -> str | None:
+    """The killing word of the verb that governs a number ("kills at least one - witness")."""
+    for a in list(tok.ancestors)[:2]:
+        if a.pos_ in ("VERB", "AUX"):
+            return _word_category(a)
+    return None
+
+
+def _adjacent_category(doc, i: int, limit: int = 6) -> str | None:
+    """What happened to the people counted just before token i: 'four killed', 'two more soldiers die'.
+
+    Skips adjectives, person nouns and auxiliaries ("Three Ukrainian servicemen were
+    killed"); stops at anything else. Killing words take precedence over the parse,
+    which headlines often defeat ("Two shot dead", "protester dies").
+    """
+    n = len(doc)
+    k = i
+    while k < n and k - i <= limit:
+        t = doc[k]
+        cat = _word_category(t)
+        if cat:
+            return cat
+        if t.lower_ in _BETWEEN or t.pos_ in ("ADJ", "PROPN", "DET") and t.lower_ not in ("as", "in") \
+                or _is_people(t) or t.dep_ == "compound" or t.text in ("-", "’s", "'s"):
+            k += 1
+            continue
         return None
+    return None
+
+
+_IMPLICIT_OK = {"person", "victim"}
+
+
+def _implicit_victims(doc, phrases, leads) -> list[Phrase]:
+    """Single victims written without a number: 'Woman killed', 'a soldier died of wounds' (value 1)."""
+    taken = set()
+    for ph in phrases:
+        taken.update(range(ph.i, ph.j + 4))
+    out = []
+    for t in doc:
+        if t.i in taken or t.tag_ not in ("NN", "NNP") or t.dep_ == "compound" or _in_spans(leads, t.idx):
+            continue
+        low = _singular(t.lower_)
+        if not (t.lemma_.lower() in CIVILIAN_NOUNS | COMBATANT_NOUNS | _IMPLICIT_OK or low in CIVILIAN_NOUNS | COMBATANT_NOUNS):
+            continue
+        if low in ("official", "force", "forces", "militia", "staff", "family", "crew", "personnel", "police"):
+            continue
+        dets = [c for c in t.children if c.dep_ in ("det", "nummod", "poss")]
+        if any(c.lower_ not in ("a", "an", "another") for c in dets):
+            continue
+        cat = _adjacent_category(doc, t.i + 1, limit=3)
+        if cat not in ("killed", "wounded", "captured", "missing"):
+            continue
+        start = min([c.i for c in t.children if c.dep_ in ("amod", "compound", "det") and c.i < t.i] + [t.i])
+        ph = Phrase(start, t.i + 1, 1, 1, 1)
+        ph.implicit = True
+        out.append(ph)
+    return out
+
+
+def _figure(ctx: Context, doc, text: str, ph: Phrase, sents, sent_of, earlier=()) -> Figure | None:
+    if getattr(ph, "implicit", False):
+        counted, head_tok = doc[ph.j - 1], doc[ph.j - 1]
+    else:
+        counted, head_tok = _counted(doc, ph)
+        if _excluded(doc, ph, counted):
+            return None
     sent = sents[sent_of.get(ph.i, 0)]
-    if counted is not None and not _is_people(counted) and counted.pos_ != "PRON":
+    adjacent = _adjacent_category(doc, ph.j)
+    if adjacent is None and counted is not None and not _is_people(counted) and counted.pos_ != "PRON":
         if counted.lemma_.lower() not in COUNT_NOUNS:
             return None  # three buses, two ultimatums, 30 metres
-    start_tok = ph.i
-    # the qualifier belongs to the evidence: "more than 4,000"
-    _qualify(doc, ph, text[max(sent.start_char, doc[ph.i].idx - 40):doc[ph.i].idx])
-    if ph.qualifier and ph.qualifier != "between":
-        q_words = len(ph.qualifier.split())
-        start_tok = max(sent.start, ph.i - q_words)
-    after_i = max(ph.j, counted.i + 1 if counted is not None and counted.i >= ph.j else ph.j)
-    after = " ".join(t.lower_ for t in doc[after_i:min(after_i + 2, sent.end)])
-    if ph.value is not None and not ph.qualifier:
-        if after.startswith("at most") or after.startswith("or fewer") or after.startswith("or less"):
-            ph.qualifier, ph.low, ph.high = after[:7].strip(), None, ph.value
-        elif after.startswith("at least") or after.startswith("or more") or after.startswith("and counting"):
-            ph.qualifier, ph.low, ph.high = after.strip(), ph.value, None
+    start_tok = _bounds(doc, text, ph, sent, counted)
     elided = counted is None or counted.lemma_.lower() in COUNT_NOUNS or counted.pos_ == "PRON"
     ref = counted
+    k = sent_of.get(ph.i, 0)
     if elided:
         ref = _context_people(doc, ph, sent)
-        k = sent_of.get(ph.i, 0)
         if ref is None and k > 0 and (counted is None or counted.pos_ == "PRON"):
             # "100 of them": the people of the sentence before
             prev_people = [t for t in sents[k - 1] if t.pos_ in ("NOUN", "PROPN") and _is_people(t)]
             ref = prev_people[-1] if prev_people else None
-    category = _tally_category(doc, head_tok) or _chain_category(doc, head_tok, counted)
-    if category is None:
-        # the clause beside the number, up to the next number
-        right = []
-        for t in doc[ph.j:min(sent.end, ph.j + 8)]:
-            if t.like_num or t.lower_ in (";",):
-                break
-            right.append(t)
-        category = _category_near(right)
-    if category is None:
-        left = []
-        for t in reversed(list(doc[max(sent.start, ph.i - 6):ph.i])):
-            if t.like_num:
-                break
-            left.append(t)
-        category = _category_near(left)
+    category = adjacent or _tally_category(doc, head_tok) or _toll_before(text, sent, doc[ph.i].idx) \
+        or _chain_category(doc, head_tok, counted) or _clause_category(doc, ph, sent)
     population = bool(POPULATION.search(text[sent.start_char:sent.end_char]))
     group = _group(ref)
     if population and category in (None, "trapped"):
         category = "other"
-    k = sent_of.get(ph.i, 0)
     if ref is None and elided and k > 0 and counted is None:
         # "Yesterday it was seven.": the people of the sentence before ("counting the dead")
         prev_people = [t for t in sents[k - 1] if _is_people(t) and (t.pos_ in ("NOUN", "PROPN") or t.dep_ in ("dobj", "pobj", "nsubj", "attr"))]
@@ -562,18 +575,83 @@ def _figure(ctx: Context, doc, text: str, ph: Phrase, sents, sent_of, earlier=()
         group = _group(ref)
     if category is None and elided and ref is None:
         return None  # a bare number with no people in sight
+    category = _fallback_category(ph, category, group, counted, earlier, sents, sent_of, population)
+    if ph.value == 1 and doc[ph.i].lower_ in ("one", "a", "an", "single") and category == "other":
+        return None  # "One woman told reporters": a person, not a count
+    return _make_figure(ctx, doc, text, ph, sent, start_tok, counted, ref, category, group)
+
+
+_TOLL_BEFORE = re.compile(r"\btoll\b[^.;:]{0,80}?\b(?:rises|rose|risen|climbs|climbed|reaches|reached|hits|stands|stood|"
+                          r"tops|topped|jumps|jumped|increases|increased|passes|passed)\s+(?:to|at)?\s*"
+                          r"(?:over|more than|at least|nearly|almost|some|about)?\s*$", re.I)
+
+
+def _toll_before(text: str, sent, start: int) -> str | None:
+    """'Death toll from the dam collapse rises to 57' when the parse misses the tally: killed."""
+    return "killed" if _TOLL_BEFORE.search(text[sent.start_char:start]) else None
+
+
+def _bounds(doc, text: str, ph: Phrase, sent, counted) -> int:
+    """Qualifiers before ("more than 4,000") and after ("20 or more") the number; the first token of the evidence."""
+    start_tok = ph.i
+    _qualify(doc, ph, text[max(sent.start_char, doc[ph.i].idx - 40):doc[ph.i].idx])
+    if ph.qualifier and ph.qualifier != "between":
+        start_tok = max(sent.start, ph.i - len(ph.qualifier.split()))
+    after_i = max(ph.j, counted.i + 1 if counted is not None and counted.i >= ph.j else ph.j)
+    after = " ".join(t.lower_ for t in doc[after_i:min(after_i + 2, sent.end)])
+    if ph.value is not None and not ph.qualifier:
+        if after.startswith("at most") or after.startswith("or fewer") or after.startswith("or less"):
+            ph.qualifier, ph.low, ph.high = after[:7].strip(), None, ph.value
+        elif after.startswith("at least") or after.startswith("or more") or after.startswith("and counting"):
+            ph.qualifier, ph.low, ph.high = after.strip(), ph.value, None
+    return start_tok
+
+
+# what may stand in a list of counts before the word that says what happened to all of them:
+# "3 rebels, 2 civilians killed", "13, including two children, killed"
+_LIST_WORDS = {",", "and", "including", "among", "them", "incl", "plus"}
+
+
+def _clause_category(doc, ph: Phrase, sent) -> str | None:
+    """Category from the words beside the number: right up to the next number, across a list, then left."""
+    right = []
+    for t in doc[ph.j:min(sent.end, ph.j + 8)]:
+        if t.like_num or t.lower_ in (";",):
+            break
+        right.append(t)
+    category = _category_near(right)
+    if category is None:
+        k = ph.j
+        while k < min(sent.end, ph.j + 14):
+            t = doc[k]
+            if t.lower_ in _LIST_WORDS or t.like_num or _is_people(t) or t.pos_ in ("ADJ", "DET"):
+                k += 1
+                continue
+            category = _word_category(t)
+            break
+    if category is None:
+        left = []
+        for t in reversed(list(doc[max(sent.start, ph.i - 6):ph.i])):
+            if t.like_num:
+                break
+            left.append(t)
+        category = _category_near(left)
+    return category
+
+
+def _fallback_category(ph, category, group, counted, earlier, sents, sent_of, population) -> str:
     if category in ("trapped",) and group == "combatants":
         category = "troops"
     if category is None and group == "combatants":
         category = "troops"
+    k = sent_of.get(ph.i, 0)
     if category is None and counted is not None and counted.pos_ == "PRON" and counted.lower_ in PARTITIVE_PRONOUNS:
         # "Eight of them were children": a part of the figure just before shares its category
-        antecedent = _antecedent(earlier, sents, sent_of.get(ph.i, 0), doc[ph.i].idx)
+        antecedent = _antecedent(earlier, sents, k, counted.doc[ph.i].idx)
         if antecedent is not None:
             category = antecedent.category
     if category is None and not population:
         # people counted without a telling word: the two sentences before say what happened
-        k = sent_of.get(ph.i, 0)
         for back in (k - 1, k - 2):
             if back < 0:
                 break
@@ -585,9 +663,10 @@ def _figure(ctx: Context, doc, text: str, ph: Phrase, sents, sent_of, earlier=()
             if phrase or cats:
                 category = phrase or cats[-1]
                 break
-    category = category or "other"
-    if ph.value == 1 and doc[ph.i].lower_ in ("one", "a", "an", "single") and category == "other":
-        return None  # "One woman told reporters": a person, not a count
+    return category or "other"
+
+
+def _make_figure(ctx: Context, doc, text: str, ph: Phrase, sent, start_tok: int, counted, ref, category, group) -> Figure:
     start = doc[start_tok].idx
     end_tok = doc[ph.j - 1]
     end = end_tok.idx + len(end_tok.text)
@@ -620,6 +699,52 @@ def _figure(ctx: Context, doc, text: str, ph: Phrase, sents, sent_of, earlier=()
         fig.value = None
     _locate(ctx, fig, sent.start_char, sent.end_char)
     return fig
+
+
+_OPENERS = SPEECH["continuation_openers"]
+
+
+def _carry_claims(ctx: Context, sents, sent_of, figures: list[Figure]) -> None:
+    """A claim runs on into the next sentence of its paragraph when that sentence names no source:
+
+    "At least 40 people were killed, the ministry said. Another 120 were wounded." The
+    120 is the ministry's too. Only from a sentence whose figures carry a statement, only
+    to the very next sentence when it opens as a continuation ("Another", "A further",
+    speech.json), and never across a paragraph break.
+    """
+    doc = ctx.doc
+    by_sentence: dict[int, list[Figure]] = {}
+    for f in figures:
+        tok = doc.char_span(f.start, f.end, alignment_mode="expand")
+        if tok is not None:
+            by_sentence.setdefault(sent_of.get(tok.start, -1), []).append(f)
+    for k, figs in sorted(by_sentence.items()):
+        prev = [f for f in by_sentence.get(k - 1, []) if f.statement_id]
+        if k <= 0 or not prev or not ctx.same_paragraph(sents[k - 1].start_char, sents[k].start_char):
+            continue
+        if any(st.start < sents[k].end_char and sents[k].start_char < st.end for st in ctx.statements):
+            continue  # the sentence has a source of its own
+        opener = sents[k].text.lower()
+        if not any(re.match(re.escape(w) + r"\b", opener) for w in _OPENERS):
+            continue
+        src = prev[-1]
+        for f in figs:
+            if f.statement_id is None:
+                f.claimant, f.claimant_side, f.statement_id = src.claimant, src.claimant_side, src.statement_id
+
+
+def _link_subsets(doc, text: str, figures: list[Figure]) -> None:
+    """'four, including three civilians', 'five, among them two children': the part points to its total."""
+    for k, f in enumerate(figures):
+        before = text[max(0, f.start - 30):f.start].lower()
+        if not re.search(r"\b(including|among them|of them|of whom|incl\.?)\s*$", before):
+            continue
+        for total in reversed(figures[:k]):
+            same_sentence = "." not in text[total.end:f.start].replace("incl.", "")
+            if same_sentence and f.category in (total.category, "other") and (total.value or 0) > (f.value or 0):
+                f.subset_of = total.id
+                f.category = total.category  # "four killed, including three children": the children were killed
+                break
 
 
 REPORTING_LEMMAS = {"say", "claim", "report", "estimate", "believe", "allege", "count", "reckon", "put"}

@@ -18,8 +18,9 @@ from collections import Counter
 from unfog.extractors.context import Context
 from unfog.extractors.query import place_near  # noqa: F401  (re-exported for callers of the old name)
 from unfog.nlp.ruler import RULER_NAME, add_entity_ruler, mentions_in  # noqa: F401  (re-exported)
-from unfog.gazetteer.index import get_gazetteer
-from unfog.gazetteer.mentions import Reading, hints_for, read_context, resolve
+from unfog.gazetteer.index import GLOBAL_LAYER, get_gazetteer
+from unfog.gazetteer.mentions import LOCATIVE, Mention, Reading, hints_for, read_context, resolve, words
+from unfog.gazetteer.roles import claimed, cues
 from unfog.gazetteer.geocode import precision_for
 from unfog.model import Place
 
@@ -43,68 +44,136 @@ def _centroid(points: list[tuple[float, float]]):
     return lats[len(lats) // 2], lons[len(lons) // 2]
 
 
+def ner_allows(ctx: Context, m: Mention, g) -> bool:
+    """For a name the ruler left to the NER: not a person or organisation, and said to be a place
+    (GPE/LOC/FAC) or introduced like one ("in X", "the village of X", "shelled X")."""
+    if claimed(ctx.text, m, g):
+        return True
+    labels = {e.label_ for e in ctx.doc.ents if e.start_char < m.end and e.end_char > m.start}
+    before = [w.lower for w in words(ctx.text[max(0, m.start - 30):m.start])]
+    exact_person = any(e.label_ == "PERSON" and e.start_char == m.start and e.end_char == m.end for e in ctx.doc.ents)
+    if exact_person and before and before[-1] in LOCATIVE:
+        return True  # "the road to Baalbek": the small model takes many foreign towns for people
+    if labels & (cues()["non_place_labels"] - {"ORG"}):
+        return False
+    if labels & {"GPE", "LOC", "FAC"}:
+        return True
+    # The model often calls a town an ORG: then only the words around it can say it is a place.
+    while before and before[-1] in ("the", "a"):
+        before.pop()
+    after = words(ctx.text[m.end:m.end + 30])
+    return bool((before and before[-1] in cues()["place_cues_before"])
+                or (after and after[0].lower in cues()["place_cues_after"]))
+
+
+def _focus(ranked_by_mention: dict, g) -> tuple[set[str], tuple[float, float] | None]:
+    """The article's main country (where most confidently placed names are) and the centre of its places."""
+    votes: Counter = Counter()
+    pts = []
+    for ranked in ranked_by_mention.values():
+        if not ranked or ranked[0][2] < 0.5:
+            continue
+        e = ranked[0][0]
+        votes[e.country] += 1.0 if e.fcode != "PCLI" else 0.5
+        if ranked[0][2] >= 0.6 and e.fclass == "P":
+            pts.append((e.lat, e.lon, e.country))
+    if not votes:
+        return set(), None
+    top, n = votes.most_common(1)[0]
+    countries = {top} if n >= 0.4 * sum(votes.values()) else set()
+    # The centre of the article's main country ("Moscow said", "in London" do not move it).
+    main = [p for p in pts if p[2] == top] or pts
+    return countries, _centroid([(p[0], p[1]) for p in main])
+
+
 def extract(ctx: Context) -> list[Place]:
     g = get_gazetteer()
     text = ctx.text
-    mentions = [m for m in mentions_in(text)]
     # A partial name survives only when it is a significant place ("Donetsk People's Republic").
-    mentions = [m for m in mentions if not m.partial or any(e.population >= 20000 or e.layer == "world"
-                                                            for e in g.candidates(m.key))]
+    mentions = [m for m in mentions_in(text) if ner_allows(ctx, m, g) and (
+        not m.partial or any(e.population >= 20000 or e.layer == "world" for e in g.candidates(m.key)))]
     if not mentions:
         return []
     readings = read_context(text, mentions, g)
     divisions = _article_divisions(readings, g)
-    # Pass 1: confident, important places set the article's centre.
-    first = {}
-    pts = []
-    for k, r in enumerate(readings):
-        ranked = resolve(r, g, hints_for(r, divisions))
-        first[k] = ranked
-        if ranked and ranked[0][2] >= 0.6 and ranked[0][0].fclass == "P":
-            pts.append((ranked[0][0].lat, ranked[0][0].lon, ranked[0][0].country))
-    # The centre of the article's main country ("Moscow said", "in London" do not move it).
-    if pts:
-        main_country = Counter(p[2] for p in pts).most_common(1)[0][0]
-        pts = [p for p in pts if p[2] == main_country]
-    centre = _centroid(pts)
+    # Pass 1: confident, important places set the article's country and centre.
+    first = {k: resolve(r, g, hints_for(r, divisions)) for k, r in enumerate(readings)}
+    countries, centre = _focus(first, g)
     places = []
     for k, r in enumerate(readings):
-        m = r.mention
-        ranked = resolve(r, g, hints_for(r, divisions, centre)) if centre else first[k]
-        if r.is_hint and r.want != "district":
-            # "Adamivka, Donetsk": the second name is the division, not the city.
-            regions = [e for e in (g.admin1_entry(*d) for d in sorted(g.admin1_of(m.text))) if e]
-            if regions:
-                ranked = [(regions[0], 10.0, 0.9)]
-                r.want = "region"
-        if not ranked:
-            continue
-        e, _, conf = ranked[0]
-        if conf < MIN_CONFIDENCE:
-            continue
-        if r.want == "water" and e.fclass != "H":
-            continue  # "the Kakhovka reservoir" is not the town of Kakhovka
-        prec = precision_for(e, r)
-        kind = "facility" if m.landmark else e.kind
-        places.append(Place(
-            id=ctx.make_id("plc", m.start, m.end),
-            article_id=ctx.article.id,
-            name=text[m.start:m.end],
-            start=m.start,
-            end=m.end,
-            geonames_id=e.geonames_id,
-            canonical=e.name,
-            lat=e.lat,
-            lon=e.lon,
-            feature_code=e.fcode,
-            admin1=e.admin1,
-            country=e.country,
-            precision=prec,
-            kind=kind,
-            score=conf,
-            text=_sentence_text(ctx, m.start, m.end),
-        ))
+        if centre or countries:
+            hints = hints_for(r, divisions, centre)
+            hints.countries = countries
+            ranked = resolve(r, g, hints)
+        else:
+            ranked = first[k]
+        place = _place(ctx, r, ranked, g, countries)
+        if place is not None:
+            places.append(place)
+    hint = coverage_hint(places, g)
+    if hint and hint not in ctx.article.warnings:
+        ctx.article.warnings.append(hint)
     return places
+
+
+def _place(ctx: Context, r: Reading, ranked: list, g, countries: set[str] = frozenset()) -> Place | None:
+    m = r.mention
+    text = ctx.text
+    if r.is_hint and r.want != "district":
+        # "Adamivka, Donetsk": the second name is the division, not the city.
+        regions = [e for e in (g.admin1_entry(*d) for d in sorted(g.admin1_of(m.text))) if e]
+        if regions:
+            ranked = [(regions[0], 10.0, 0.9)]
+            r.want = "region"
+    if not ranked:
+        return None
+    e, _, conf = ranked[0]
+    if conf < MIN_CONFIDENCE:
+        return None
+    if r.want == "water" and e.fclass != "H":
+        return None  # "the Kakhovka reservoir" is not the town of Kakhovka
+    if countries and e.country not in countries and e.layer == GLOBAL_LAYER and e.fclass == "P" and e.population < 5000:
+        return None  # a hamlet abroad sharing the name of a place the world layer lacks (see coverage_hint)
+    return Place(
+        id=ctx.make_id("plc", m.start, m.end),
+        article_id=ctx.article.id,
+        name=text[m.start:m.end],
+        start=m.start,
+        end=m.end,
+        geonames_id=e.geonames_id,
+        canonical=e.name,
+        lat=e.lat,
+        lon=e.lon,
+        feature_code=e.fcode,
+        admin1=e.admin1,
+        country=e.country,
+        precision=precision_for(e, r),
+        kind="facility" if m.landmark else e.kind,
+        score=conf,
+        text=_sentence_text(ctx, m.start, m.end),
+    )
+
+
+COVERAGE_HINT = ("places in {name} ({cc}) were matched against the world layer only (towns of 500+ people, "
+                 "divisions): villages may be missing or misplaced; add full detail from a GeoNames dump with "
+                 "`unfog gazetteer add {cc} --dump {cc}.zip` (download.geonames.org/export/dump/{cc}.zip)")
+
+
+def coverage_hint(places_or_records, g=None) -> str | None:
+    """A warning when an article's places lie mostly in a country without full detail, else None.
+
+    Takes the places of one article, or its ArticleRecords (for the desk).
+    """
+    places = getattr(places_or_records, "places", places_or_records) or []
+    g = g or get_gazetteer()
+    local = Counter(p.country for p in places if p.country and p.feature_code not in ("PCLI", "CONT", "SEA"))
+    total = sum(local.values())
+    if not local:
+        return None
+    cc, n = local.most_common(1)[0]  # the article's main country
+    if g.covered(cc) or n < total / 3:
+        return None
+    return COVERAGE_HINT.format(name=g.country_name(cc), cc=cc)
 
 
 def _sentence_text(ctx: Context, start: int, end: int) -> str:

@@ -26,8 +26,10 @@ from dataclasses import dataclass
 
 from unfog.lexicons.actors import SPEECH, TITLES, Actor, fold, is_state_body, lookup_actor, side_of, strip_titles
 from unfog.lexicons.countries import alpha3, country_terms
+from unfog.lexicons import singular
 from unfog.lexicons.wire import lead_end
 from unfog.extractors.context import Context
+from unfog.lexicons.denial import DENY_VERBS, DISMISSAL_RE
 from unfog.extractors.query import paragraphs, same_paragraph, sentence_spans, statement_at  # noqa: F401  (statement_at re-exported)
 from unfog.model import Statement
 
@@ -48,13 +50,8 @@ WEAK_CUES = {"call", "describe", "promise", "note", "recall", "repeat", "label",
              "blame", "urge", "warn", "confirm", "report", "record", "document", "register", "count"}
 SILENT_WHEN_NEGATED = {"comment", "respond", "reply", "say", "confirm", "explain", "specify", "elaborate",
                        "disclose", "reveal", "answer", "state", "announce"}
-DENY_LEMMAS = {"deny", "reject", "dismiss", "refute", "disprove", "rebuff"}
-DENIAL_WORDS = re.compile(
-    r"\b(fake|false|lies?|lying|untrue|not true|baseless|groundless|fabricat\w*|staged|"
-    r"disinformation|propaganda|nonsense|no truth|no basis|no evidence|never happened|"
-    r"did not happen|didn't happen|hoax)\b",
-    re.I,
-)
+DENY_LEMMAS = DENY_VERBS  # lexicons/denial.json
+DENIAL_WORDS = DISMISSAL_RE
 DOCUMENT_NOUNS = {"assessment", "report", "statement", "update", "analysis", "briefing", "bulletin",
                   "communique", "communiqué", "study", "survey", "post", "message", "video", "tweet",
                   "release", "estimate", "intelligence", "review", "letter", "address", "announcement"}
@@ -146,6 +143,29 @@ class Speaker:
     gender: str | None = None
 
 
+PRONOUN_REACH = 1500  # characters back a he/she looks for a named person of that gender
+_GENDERED = {w: g for g, words in SPEECH["gendered"].items() for w in words}
+
+
+def _gender_of(ent) -> str | None:
+    """'Ms Weber', 'Anna Weber, a spokeswoman', 'Lind said his unit': the person's gender, or None."""
+    doc = ent.doc
+    near = [doc[k] for k in range(max(0, ent.start - 3), ent.start)]
+    near += [t for t in doc[ent.end:min(len(doc), ent.end + 6)] if t.dep_ in ("appos", "compound", "amod") or t.head.dep_ == "appos"]
+    for t in near:
+        g = _GENDERED.get(fold(t.text).rstrip("."))
+        if g and t.pos_ != "PRON":
+            return g
+    root = ent.root
+    if root.dep_ == "nsubj":  # "Lind said his unit ...": the first third-person pronoun of the clause
+        for t in doc[ent.end:min(len(doc), ent.end + 12)]:
+            if t.pos_ == "PRON" and t.lower_ in ("he", "his", "him", "she", "her"):
+                return PRONOUNS[t.lower_]
+            if t.is_sent_end:
+                break
+    return None
+
+
 class Memory:
     """Speakers seen so far in the article, for pronouns and short references."""
 
@@ -153,6 +173,7 @@ class Memory:
         self.speakers: list[Speaker] = []
         self.people: dict[str, str] = {}  # surname (folded) -> full name as first written
         self.country: str | None = None  # the country the report is about (alpha-3)
+        self.persons: list[tuple[int, object, str | None]] = []  # person mentions: (start, head token, gender)
 
     def note_people(self, doc) -> None:
         for ent in doc.ents:
@@ -161,7 +182,21 @@ class Memory:
                 if len(words) >= 2:
                     self.people.setdefault(fold(words[-1]), " ".join(words))
 
-    def resolve_pronoun(self, word: str) -> Speaker | None:
+    def note_genders(self, doc) -> None:
+        """Person mentions (start, head token, gender) for he/she: gender from titles, role nouns, own pronouns."""
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                self.persons.append((ent.start_char, ent.root, _gender_of(ent)))
+
+    def gender_of(self, name: str) -> str | None:
+        key = fold(name).split()[-1] if name.split() else ""
+        for _, root, gender in reversed(self.persons):
+            if gender and fold(root.text) == key:
+                return gender
+        return None
+
+    def resolve_pronoun(self, word: str, pos: int | None = None) -> Speaker | None:
+        """The latest compatible speaker; for he/she with no such speaker, the latest person of that gender."""
         kind = PRONOUNS.get(word.lower())
         for sp in reversed(self.speakers):
             if kind in ("m", "f"):
@@ -172,6 +207,13 @@ class Memory:
                     return sp
             elif kind == "pl":
                 if sp.kind in ("collective", "organisation"):
+                    return sp
+        if kind in ("m", "f") and pos is not None:
+            for start, root, gender in reversed(self.persons):
+                if start < pos and gender == kind and pos - start < PRONOUN_REACH:
+                    sp = build_speaker(root, self)
+                    if sp is not None:
+                        sp.gender = kind
                     return sp
         return None
 
@@ -273,7 +315,7 @@ def build_speaker(tok, memory: Memory, offset_base: int = 0) -> Speaker | None:
     doc = tok.doc
     low = tok.lower_
     if low in PRONOUNS:
-        sp = memory.resolve_pronoun(low)
+        sp = memory.resolve_pronoun(low, tok.idx)
         if sp is None:
             return None
         return Speaker(sp.name, sp.role, sp.side, sp.kind, tok.text, tok.idx, tok.idx + len(tok.text), sp.gender)
@@ -323,7 +365,7 @@ def build_speaker(tok, memory: Memory, offset_base: int = 0) -> Speaker | None:
         else:
             name = strip_titles(written)
         side = side_of(role or "") if role else None
-        side = side or (actor.side if actor else None) or side_of(mention.text)
+        side = side or (actor.side if actor else None) or side_of(mention.text, memory.country)
         if actor is None:
             # a person named earlier with a full name: reuse their role and side
             for sp in reversed(memory.speakers):
@@ -332,6 +374,7 @@ def build_speaker(tok, memory: Memory, offset_base: int = 0) -> Speaker | None:
                     side = side or sp.side
                     gender = gender or sp.gender
                     break
+        gender = gender or memory.gender_of(name)
         return Speaker(name, role or (actor.role if actor else None), side, "person",
                        mention.text, mention.start_char, mention.end_char, gender)
     mention = _mention_span(tok)
@@ -342,7 +385,8 @@ def build_speaker(tok, memory: Memory, offset_base: int = 0) -> Speaker | None:
     if actor is None:
         # "the UN refugee agency, UNHCR", "the Office of ... (OHCHR)": a known name inside
         for t in tok.subtree:
-            if t.i != tok.i and t.pos_ == "PROPN" and t.dep_ in ("appos", "npadvmod", "pobj", "compound"):
+            hyphened = t.i + 1 < len(doc) and doc[t.i + 1].text in ("-", "–")  # "Hamas-run": a modifier
+            if t.i != tok.i and t.pos_ == "PROPN" and t.dep_ in ("appos", "npadvmod", "pobj", "compound") and not hyphened:
                 actor = lookup_actor(t.text) if t.dep_ != "compound" else None
                 if actor is not None and actor.kind != "person":
                     break
@@ -376,7 +420,10 @@ def build_speaker(tok, memory: Memory, offset_base: int = 0) -> Speaker | None:
         name = name[0].lower() + name[1:]
     role = tok.text if kind == "unnamed" and (tok.lemma_.lower() in TITLES or tok.lemma_.lower() in (
         "official", "commander", "officer", "diplomat", "source", "analyst", "aide")) else None
-    return Speaker(name, role, side_of(text), kind, text, mention.start_char, mention.end_char)
+    side = side_of(text, memory.country)
+    if side is None and is_state_body(name):
+        side = memory.country  # "the ministry said", with no country named: the country the report is about
+    return Speaker(name, role, side, kind, text, mention.start_char, mention.end_char)
 
 
 def _subject(verb):
@@ -406,6 +453,20 @@ def _subject(verb):
         if v.dep_ == "relcl":
             return v.head
         return None
+    return None
+
+
+def _postposed_subject(verb):
+    """'..., the governor of the Kursk region said': a speaker the parser hung on the noun before it."""
+    if verb.i == 0 or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    t = verb.doc[verb.i - 1]
+    for _ in range(6):
+        if t.dep_ not in ("pobj", "prep", "compound", "amod"):
+            break
+        t = t.head
+    if t.dep_ == "appos" and t.pos_ in ("NOUN", "PROPN") and t.i < verb.i and _can_speak(t):
+        return t
     return None
 
 
@@ -486,7 +547,7 @@ def find_cues(sent, segs):
         if lemma == "tell" and any(c.dep_ == "xcomp" for c in tok.children) \
                 and not any(c.dep_ == "ccomp" for c in tok.children):
             continue  # "told him to repeat the offer" is an order, not a report
-        subj = _subject(tok)
+        subj = _subject(tok) or _postposed_subject(tok)
         if subj is not None and (subj.pos_ == "NUM" or subj.lower_ in ("one", "some", "many", "several")):
             subj = _appos(subj) or subj  # "One of them, a volunteer driver, said"
         if subj is None or not _can_speak(subj):
@@ -529,8 +590,9 @@ class _Run:
         self.segs = quote_segments(self.text)
         self.memory = Memory()
         self.memory.note_people(self.doc)
+        self.memory.note_genders(self.doc)
         self.memory.country = report_country(ctx)
-        self.paras = paragraphs(self.text)
+        self.paras = ctx.paragraphs
         self.out: list[Statement] = []
         self.covered: list[tuple[int, int, Statement, QuoteSeg | None]] = []
         self.group_speaker: dict[int, tuple[Speaker, Statement]] = {}
@@ -558,7 +620,7 @@ class _Run:
 
 def extract(ctx: Context) -> list[Statement]:
     run = _Run(ctx)
-    for sent in sentence_spans(run.doc):
+    for sent in ctx.sentences:
         if len(sent.text) <= MAX_SENT_CHARS:
             _sentence_statements(run, sent)
     _headline_statements(run)
@@ -677,10 +739,11 @@ def report_country(ctx: Context) -> str | None:
 HEADLINE_MAX = 300
 _HEAD_SEP = re.compile(r"\s*:\s+|\s+[-–—]+\s*|[-–—]+\s+|(?<=[a-z.)’'])[-–—](?=[A-Z])")
 _HEAD_CUES = (r"says|said|say|claims|claimed|claim|reports|reported|report|confirms|confirmed|admits|admitted|"
-              r"announces|announced|recounts|denies|denied|insists|insist")
+              r"announces|announced|recounts|denies|denied|insists|insist|raises|raised|revises|revised|puts|put")
 _HEAD_CUE = re.compile(r"\s+(?P<cue>" + _HEAD_CUES + r")\s+", re.I)
 _HEAD_POST = re.compile(r",\s*(?:(?P<cue>says|said|say|claims|claimed|according to)\s+(?P<who>[^,;:]{2,60}?)"
                         r"|(?P<who2>[^,;:]{2,60}?)\s+(?P<cue2>says|said|say|claims|claimed))\s*$", re.I)
+_HYPHEN_PREFIXES = {"pro", "anti", "ex", "non", "pre", "post", "neo", "self", "co", "mid", "semi", "quasi"}
 _JUNK = re.compile(r"(?:\s+[a-z]{1,4}(?:/[a-z]{1,4})+)+\s*$")  # wire-desk initials "sjw/ma/dh"
 
 
@@ -698,7 +761,7 @@ def claimant_like(phrase: str, doc=None, start: int | None = None) -> bool:
     if lookup_actor(phrase) is not None or side_of(phrase) is not None:
         return True
     nouns = SPEAKER_NOUNS | set(SPEECH["speech_media"])
-    if any(_singular(fold(w).strip("'’s")) in nouns or fold(w) in nouns for w in words):
+    if any(_singular(re.sub(r"'s$", "", fold(w))) in nouns or fold(w) in nouns for w in words):
         return True
     if doc is not None and start is not None:
         span = doc.char_span(start, start + len(phrase), alignment_mode="expand")
@@ -706,18 +769,15 @@ def claimant_like(phrase: str, doc=None, start: int | None = None) -> bool:
     return False
 
 
-def _singular(word: str) -> str:
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
-        return word[:-1]
-    return word
+_singular = singular
 
 
 def _headline_statements(run: _Run) -> None:
     """Headline attribution: '... - regional governor', '...: army', 'X says ...', '..., says X'."""
     for a, b in run.paras:
         line = run.text[a:b]
+        if is_headline(line):
+            _clip_to_clause(run, a, b)
         if not is_headline(line) or any(s.start < b and a < s.end and s.cue != "headline" for s in run.out
                                         if s.content_start is not None):
             continue
@@ -736,6 +796,16 @@ def _headline_statements(run: _Run) -> None:
         run.covered.append((start, stop, st, None))
 
 
+def _clip_to_clause(run: _Run, a: int, b: int) -> None:
+    """In a headline "X says" covers only its own clause: 'Rebels say they downed a jet, 14 dead'."""
+    for st in run.out:
+        if st.content_start is not None and a <= st.content_start < b:
+            cut = re.search(r"[,;]\s", run.text[st.content_start:st.content_end])
+            if cut:
+                st.content_end = st.content_start + cut.start()
+                st.content = run.text[st.content_start:st.content_end]
+
+
 def _trailing_claimant(run: _Run, a: int, b: int):
     """'... - regional governor', '...: army', '... -UN', '..., says militia': ((start, end), content, cue)."""
     text = run.text
@@ -751,6 +821,11 @@ def _trailing_claimant(run: _Run, a: int, b: int):
         who = text[m.end():who_end].strip()
         if m.start() - a < 8 or not who or not claimant_like(who, run.doc, m.end()):
             continue
+        if not text[m.start()].isspace() and not text[m.end() - 1].isspace():
+            # an unspaced hyphen: "Ukraine-Defence Ministry" is a claimant, "pro-Russian rebels" is not
+            left = re.search(r"(\w+)$", text[a:m.start()])
+            if len(who.split()) > 5 or left and left.group(1).lower() in _HYPHEN_PREFIXES:
+                continue
         if not cut and re.search(r"\b(" + _HEAD_CUES + r")\b", who, re.I):
             continue
         return (m.end(), m.end() + len(who)), (a, m.start()), "headline"

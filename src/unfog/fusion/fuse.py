@@ -25,8 +25,9 @@ from typing import Iterable
 
 from unfog.days import day_number
 from unfog.geo import distance_km
-from unfog.groups import cluster
+from unfog.fusion.events import merge_events, place_key, same_incident  # noqa: F401  (re-exported)
 from unfog.fusion.entities import Resolver, canonical_key, fold
+from unfog.lexicons.denial import DISMISSAL_RE
 from unfog.model import ArticleRecords, Batch, Event, Figure, Place, Relation, Statement, stable_id
 
 SAME_TIME_DAYS = 3  # "about the same time" for contradictions and statements
@@ -62,19 +63,6 @@ _ABOUT = {"about", "around", "approximately", "roughly", "some", "estimated", "a
 
 
 # -- small helpers ---------------------------------------------------------
-
-
-def place_key(name: str | None, geonames_id: int | None = None) -> str | None:
-    """Equal for spellings of one place: the GeoNames id, else a consonant skeleton."""
-    if geonames_id:
-        return f"g{geonames_id}"
-    f = fold(name)
-    if not f:
-        return None
-    f = re.sub(r"^(?:the )?(?:city|town|village|port|region|oblast) of ", "", f)
-    skel = re.sub(r"[aeiouyh\s]", "", f)
-    skel = re.sub(r"(.)\1+", r"\1", skel)  # Zaporizhia ~ Zaporizhzhia, Kyiv ~ Kiev
-    return "n" + (skel if len(skel) >= 3 else f)
 
 
 def _place_keys(p: Place) -> str | None:
@@ -451,8 +439,7 @@ def topics_of(stems: set[str]) -> set[str]:
 
 
 # Calling a claim premature or false is denying it, whatever the cue verb.
-_DISMISS_RE = re.compile(r"\b(premature|false|untrue|not true|a lie|fake|propaganda|nonsense|fabricat\w*|"
-                         r"baseless|groundless|staged)\b", re.I)
+_DISMISS_RE = DISMISSAL_RE  # lexicons/denial.json
 
 
 # Saying one's own side did not do it ("we did not target homes") is denying it.
@@ -660,123 +647,6 @@ def relate_statement_pool(pool: Iterable[StatementKey], foci: set[str] | None = 
     return out
 
 
-# -- events -------------------------------------------------------------------
-_km = distance_km
-
-
-MERGE_KM = 25.0
-
-
-def _same_place(a: Event, b: Event) -> bool:
-    if a.geonames_id and b.geonames_id and a.geonames_id == b.geonames_id:
-        return True
-    if None not in (a.lat, a.lon, b.lat, b.lon):
-        return _km(a.lat, a.lon, b.lat, b.lon) <= MERGE_KM
-    ka, kb = place_key(a.place), place_key(b.place)
-    return ka is not None and ka == kb
-
-
-def _day_span(e: Event) -> tuple[int, int] | None:
-    d0 = day_number(e.date)
-    if d0 is None or (e.time_precision or 1) > 2:
-        return None
-    return d0, max(d0, day_number(e.date_end) or d0)
-
-
-def same_incident(a: Event, b: Event) -> bool:
-    """Two events (from different articles) reporting one incident."""
-    if a.event_type != b.event_type:
-        return False
-    subs = {a.sub_event_type, b.sub_event_type}
-    if len(subs) > 1 and not (subs & {"Other", "", None}):
-        return False
-    for x, y in ((a.actor1_side, b.actor1_side), (a.actor2_side, b.actor2_side)):
-        if x and y and x != y:
-            return False
-    if "Other" in subs and a.tags and b.tags and not set(a.tags) & set(b.tags):
-        return False  # the catch-all sub-type: only one kind of development (evacuation, surrender...)
-    sa, sb = _day_span(a), _day_span(b)
-    if sa is None or sb is None:
-        return False
-    # a day apart for day-precise reports (publication lag), two when either is a range or week
-    slack = 1 if (a.time_precision or 1) == 1 and (b.time_precision or 1) == 1 else 2
-    if sb[0] - sa[1] > slack or sa[0] - sb[1] > slack:
-        return False
-    return _same_place(a, b)
-
-
-def merge_events(events: list[Event], order: dict[str, int] | None = None) -> list[Event]:
-    """One event per incident: events from different articles that match are merged.
-
-    The merged id derives from the sorted member ids, so the same inputs give
-    the same id; text/start/end stay those of the first member (the earliest
-    article), whose id comes first in ``article_ids``.
-    """
-    order = order or {}
-    def linked(a: Event, b: Event) -> bool:
-        # within an article the events extractor decides
-        return not (set(a.article_ids) & set(b.article_ids)) and same_incident(a, b)
-
-    clusters = cluster(events, linked)
-    out = []
-    for members in clusters:
-        if len(members) == 1:
-            out.append(members[0])
-            continue
-        members.sort(key=lambda e: (min(order.get(a, 0) for a in e.article_ids), e.start))
-        out.append(_merged(members))
-    return out
-
-
-def _merged(members: list[Event]) -> Event:
-    base = members[0]
-    ids = sorted({m.id for m in members})
-    article_ids: list[str] = []
-    evidence: list[dict] = []
-    for m in members:
-        for aid in m.article_ids:
-            if aid not in article_ids:
-                article_ids.append(aid)
-        spans = m.evidence or [{"text": m.text, "start": m.start, "end": m.end}]
-        for ev in spans:
-            ev = dict(ev)
-            ev.setdefault("article_id", m.article_ids[0] if m.article_ids else None)
-            if ev not in evidence:
-                evidence.append(ev)
-
-    def union(attr):
-        seen: list = []
-        for m in members:
-            for x in getattr(m, attr) or []:
-                if x not in seen:
-                    seen.append(x)
-        return seen
-
-    fatalities = [m.fatalities for m in members if m.fatalities is not None]
-    precise = min(members, key=lambda m: (m.time_precision or 3, m.geo_precision or 3))
-    merged = replace(
-        base,
-        id=stable_id("evt", "merged", *ids),
-        article_ids=article_ids,
-        evidence=evidence,
-        figure_ids=union("figure_ids"),
-        statement_ids=union("statement_ids"),
-        tags=union("tags"),
-        fatalities=min(fatalities) if fatalities else None,
-        date=precise.date, date_end=precise.date_end, time_precision=precise.time_precision,
-    )
-    if hasattr(merged, "merged_from"):
-        merged.merged_from = ids
-    for attr in ("actor1", "actor1_side", "actor2", "actor2_side", "place", "lat", "lon", "geonames_id", "geo_precision",
-                 "claimed_by", "claimed_by_side"):
-        if getattr(merged, attr) is None:
-            for m in members:
-                if getattr(m, attr) is not None:
-                    setattr(merged, attr, getattr(m, attr))
-                    break
-    return merged
-
-
 # -- entry points ---------------------------------------------------------------
 def _dedupe(rels: Iterable[Relation]) -> list[Relation]:
     seen: dict[str, Relation] = {}
@@ -908,8 +778,5 @@ def relate_with_store(results: list[ArticleRecords], store) -> list[Relation]:
 
 
 def stored_events(store) -> list[Event]:
-    """The store keeps per-article events; this merges them on demand."""
-    events = store.records("events")
-    arts = store.rows("articles", order="published, id")
-    order = {a["id"]: i for i, a in enumerate(arts)}
-    return merge_events(events, order)
+    """The merged events the store keeps (merged when written: see unfog.fusion.events)."""
+    return store.records("events")

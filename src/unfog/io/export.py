@@ -124,6 +124,9 @@ def export_table(what: str, fmt: str, out: str = "-", db: str | None = None) -> 
     with Store(db, read_only=True) as store:
         rows = store.rows(what)
         if fmt == "acled":
+            from unfog.io.acled import exportable
+
+            rows = exportable(rows)
             ctx = acled_context(store)
             for r in rows:
                 place = ctx["places"].get(r.get("place_id")) or {}

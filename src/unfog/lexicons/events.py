@@ -14,6 +14,8 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
+from unfog.lexicons import denial, people
+
 DATA = Path(__file__).with_name("events.json")
 
 
@@ -45,11 +47,12 @@ CORRIDOR_MODIFIERS = _set("corridor_modifiers")
 AGREEMENT_CONTEXT = _set("agreement_context")
 OFFER_CONTEXT = _set("offer_context")
 PLACE_NOUNS = _set("place_nouns")
-PEOPLE_NOUNS = _set("people_nouns")
-COMBATANT_NOUNS = _set("combatant_nouns")
-CIVILIAN_NOUNS = _set("civilian_nouns")
+# one list of people nouns for figures and events (lexicons/people.json)
+PEOPLE_NOUNS = people.PEOPLE_NOUNS
+COMBATANT_NOUNS = people.COMBATANT_NOUNS | people.COMBATANT_UNITS
+CIVILIAN_NOUNS = people.CIVILIAN_NOUNS | people.CIVILIAN_TARGETS | {"people", "person"}
 REPORT_VERBS = _set("report_verbs")
-DENY_VERBS = _set("deny_verbs")
+DENY_VERBS = denial.DENY_VERBS  # lexicons/denial.json
 UNREAL_MODIFIERS = _set("unreal_modifiers")
 UNREAL_GOVERNORS = _set("unreal_governors")
 AGENTIVE_VERBS = _set("agentive_verbs")
@@ -62,6 +65,8 @@ GENERIC_ANAPHORS = _set("generic_anaphors")
 QUANTITY_WORDS = _set("quantity_words")
 SUBSET_CUES: tuple[str, ...] = tuple(_D["subset_cues"])
 ONE_SIDED_TRIGGERS = _set("one_sided_triggers")  # an attack, a raid: on civilians it is not a clash
+NON_ACTOR_WORDS = _set("non_actor_words")  # fragments the parse can give as a subject
+NONSTATE_NOUNS = _set("nonstate_nouns")  # rebels, militias: their captures are non-state takeovers
 HIDDEN_TAGS = _set("hidden_tags")  # kept apart: not on the map's default view, not in the ACLED export
 ACLED: dict[str, list] = {k: v for k, v in _D["acled"].items() if not k.startswith("_")}
 FAMILIES: dict[str, str] = _D["families"]
@@ -74,7 +79,7 @@ def _mapped(key: str) -> tuple[str, str, list[str]]:
 
 def acled_type(kind: str, *, actor1_side: str | None = None, home_side: str | None = None,
                claimed: bool = False, targets_civilians: bool = False, weapon: str | None = None,
-               nonviolent: bool = False) -> tuple[str, str, list[str]]:
+               nonviolent: bool = False, actor1_nonstate: bool = False) -> tuple[str, str, list[str]]:
     """ACLED event type, sub-event type and extra tags for one kind of event.
 
     ``home_side`` is the state the place belongs to; ``claimed`` is true when
@@ -85,6 +90,8 @@ def acled_type(kind: str, *, actor1_side: str | None = None, home_side: str | No
     if kind == "territory":
         if nonviolent:
             return _mapped("territory_nonviolent")
+        if not claimed and actor1_nonstate:
+            return _mapped("territory_nonstate")
         if claimed or actor1_side is None or home_side is None:
             return _mapped("territory_claimed")
         return _mapped("territory_government" if actor1_side == home_side else "territory_nonstate")

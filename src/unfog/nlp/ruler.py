@@ -3,6 +3,9 @@
 The small English model tags "Mariupol" as ORG; this component runs in front of
 the statistical NER (see :func:`unfog.nlp.get_nlp`) so names the gazetteer
 knows keep a place label. The places extractor reads the same mentions.
+Names of people and governments ("Mr Jordan", "Washington warned") are left
+out, and small places of the world layer are left to the NER (see
+:mod:`unfog.gazetteer.roles`), which knows "Vladimir Putin" is a person.
 """
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ import functools
 
 from unfog.gazetteer.index import get_gazetteer
 from unfog.gazetteer.mentions import Mention, scan
+from unfog.gazetteer.roles import claimed, government_like, person_like
 
 RULER_NAME = "unfog_gazetteer_ruler"
 
@@ -37,7 +41,8 @@ def mentions_in(text: str) -> list[Mention]:
         from spacy.lang.en.stop_words import STOP_WORDS
 
         _ENGLISH["words"] = frozenset(STOP_WORDS)
-    return [m for m in scan(text, g, require_caps=True, english=_ENGLISH["words"]) if not m.unit]
+    return [m for m in scan(text, g, require_caps=True, english=_ENGLISH["words"])
+            if not m.unit and not person_like(text, m, g) and not government_like(text, m, g)]
 
 
 def _label(m: Mention) -> str:
@@ -64,9 +69,10 @@ class GazetteerRuler:
         from spacy.util import filter_spans
 
         spans = []
+        g = get_gazetteer()
         for m in mentions_in(doc.text):
-            if m.partial:
-                continue
+            if m.partial or not claimed(doc.text, m, g):
+                continue  # left to the statistical NER: it tells people and organisations from places
             sp = doc.char_span(m.start, m.end, label=_label(m), alignment_mode="expand")
             if sp is not None:
                 spans.append(sp)

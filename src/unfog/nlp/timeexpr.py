@@ -219,129 +219,212 @@ def _int(raw: str | None) -> int | None:
     return int(raw) if raw else None
 
 
-def _build(kind: str, m: re.Match, text: str) -> TimeExpr | None:
-    g = m.groupdict()
+def _parts(m: re.Match, text: str) -> tuple[dict, int, int, dict]:
+    """A match's groups, span and the fields every TimeExpr of it shares."""
     s, e = m.span()
-    base = dict(start=s, end=e, text=text[s:e])
-    if kind == "iso":
-        return _valid(TimeExpr("day", year=int(g["y"]), month=int(g["m"]), day=int(g["d"]), **base))
-    if kind == "numeric":
-        a, b = int(g["a"]), int(g["b"])
-        # day.month.year with dots; with slashes only when the order is unambiguous
-        if g["sep"] == "/" and a <= 12 and b <= 12 and a != b:
-            return None
-        d, mo = (b, a) if g["sep"] == "/" and b > 12 else (a, b)
-        return _valid(TimeExpr("day", year=int(g["y"]), month=mo, day=d, **base))
-    if kind in ("mdy", "dmy"):
-        wd = WEEKDAYS[g["wd"].lower()] if g.get("wd") else None
-        return _valid(TimeExpr(
-            "day", year=_int(g.get("y")), month=_month(g["mon"]), day=int(g["d"]), weekday=wd,
-            word_start=m.start("mon"), **base,
-        ))
-    if kind in ("mdy_range", "dmy_range"):
-        y = _int(g.get("y"))
-        m2 = _month(g["mon"])
-        m1 = _month(g.get("mon2")) or m2
-        if kind == "mdy_range":  # the first month is written first
-            m1, m2 = m2, (_month(g.get("mon2")) or m2)
-        a = TimeExpr("day", s, e, base["text"], year=y, month=m1, day=int(g["d"]))
-        b = TimeExpr("day", s, e, base["text"], year=y, month=m2, day=int(g["d2"]))
-        if _valid(a) is None or _valid(b) is None:
-            return None
-        if y is not None and (m1, a.day) > (m2, b.day):  # 28 December to 3 January 2023
-            a = replace(a, year=y - 1)
-        return TimeExpr("range", first=a, last=b, word_start=m.start("mon"), **base)
-    if kind == "month":
-        y = _int(g.get("y"))
-        part = _part(g.get("part"))
-        rel = g["rel"].lower() if g.get("rel") else None
-        bare = y is None and part is None and rel is None
-        if bare and not _BEFORE_BARE.search(text, max(0, s - 25), s):
-            return None
-        if bare and len(g["mon"].rstrip(".")) <= 4 and g["mon"] not in ("May", "June", "July"):
-            return None  # "in Jan" alone is too often a name
-        return TimeExpr("month", year=y, month=_month(g["mon"]), part=part, rel=rel, bare=bare,
-                        word_start=m.start("mon"), **base)
-    if kind == "month_range":
-        y = _int(g.get("y"))
-        a = TimeExpr("month", s, e, base["text"], year=y, month=_month(g["mon2"]))
-        b = TimeExpr("month", s, e, base["text"], year=y, month=_month(g["mon"]))
-        if y is not None and a.month > b.month:
-            a = replace(a, year=y - 1)
-        return TimeExpr("range", first=a, last=b, word_start=m.start("mon2"), **base)
-    if kind == "season":
-        rel = g["rel"].lower() if g.get("rel") else None
-        return TimeExpr("season", year=_int(g.get("y")), unit=g["season"].lower(), rel=rel,
-                        part=_part(g.get("part")), **base)
-    if kind == "decade":
-        return TimeExpr("decade", year=int(g["y"]), **base)
-    if kind == "year_range":
-        y1 = int(g["y2"])
-        if g.get("yy"):
-            y2 = (y1 // 100) * 100 + int(g["yy"])
-        else:
-            y2 = int(g["y"])
-        if y2 <= y1 or y2 - y1 > 50:
-            return None
-        return TimeExpr("range", first=TimeExpr("year", s, e, base["text"], year=y1),
-                        last=TimeExpr("year", s, e, base["text"], year=y2), **base)
-    if kind == "year":
-        part = _part(g.get("part"))
-        if part is None and not _BEFORE_BARE.search(text, max(0, s - 25), s) and not _THE_YEAR_ADJ.match(text, e):
-            return None
-        if _COPYRIGHT.search(text, max(0, s - 60), s):
-            return None  # "(c) Some Media Ltd 2022" is a notice, not a date
-        return TimeExpr("year", year=int(g["y"]), part=part, bare=part is None, word_start=m.start("y"), **base)
-    if kind == "weekday_range":
-        a = TimeExpr("weekday", s, e, base["text"], weekday=WEEKDAYS[g["wd2"].lower()])
-        b = TimeExpr("weekday", s, e, base["text"], weekday=WEEKDAYS[g["wd"].lower()])
-        return TimeExpr("range", first=a, last=b, word_start=m.start("wd2"), **base)
-    if kind == "weekday":
-        rel = g["rel"].lower() if g.get("rel") else None
-        return TimeExpr("weekday", weekday=WEEKDAYS[g["wd"].lower()], rel=rel, word_start=m.start("wd"), **base)
-    if kind == "day_rel":
-        low = " ".join(base["text"].lower().split())
-        if base["text"].startswith("Today") and s > 0 and not _sentence_start(text, s):
-            return None  # "Russia Today", "USA Today": a name
-        if "before yesterday" in low:
-            return TimeExpr("day_rel", offset=-2, **base)
-        if "after tomorrow" in low:
-            return TimeExpr("day_rel", offset=2, **base)
-        if low in ("overnight", "last night", "last evening"):
-            return TimeExpr("day_rel", offset=-1, night=low != "last evening", **base)
-        if "yesterday" in low:
-            return TimeExpr("day_rel", offset=-1, **base)
-        if "tomorrow" in low:
-            return TimeExpr("day_rel", offset=1, **base)
-        return TimeExpr("day_rel", offset=0, **base)
-    if kind == "period":
-        return TimeExpr("period", rel=(g.get("rel") or "this").lower(), unit=g["unit"].lower(),
-                        part=_part(g.get("part") or _leading_word(base["text"])), **base)
-    if kind == "weekend":
-        return TimeExpr("period", unit="weekend", rel=None, **base)
-    if kind == "ago":
+    return m.groupdict(), s, e, dict(start=s, end=e, text=text[s:e])
+
+
+def _build_iso(kind: str, m: re.Match, text: str) -> TimeExpr | None:
+    g, s, e, base = _parts(m, text)
+    return _valid(TimeExpr("day", year=int(g["y"]), month=int(g["m"]), day=int(g["d"]), **base))
+
+
+def _build_numeric(kind: str, m: re.Match, text: str) -> TimeExpr | None:
+    g, s, e, base = _parts(m, text)
+    a, b = int(g["a"]), int(g["b"])
+    # day.month.year with dots; with slashes only when the order is unambiguous
+    if g["sep"] == "/" and a <= 12 and b <= 12 and a != b:
+        return None
+    d, mo = (b, a) if g["sep"] == "/" and b > 12 else (a, b)
+    return _valid(TimeExpr("day", year=int(g["y"]), month=mo, day=d, **base))
+
+
+def _build_mdy(kind: str, m: re.Match, text: str) -> TimeExpr | None:
+    g, s, e, base = _parts(m, text)
+    wd = WEEKDAYS[g["wd"].lower()] if g.get("wd") else None
+    return _valid(TimeExpr(
+        "day", year=_int(g.get("y")), month=_month(g["mon"]), day=int(g["d"]), weekday=wd,
+        word_start=m.start("mon"), **base,
+    ))
+
+
+def _build_mdy_range(kind: str, m: re.Match, text: str) -> TimeExpr | None:
+    g, s, e, base = _parts(m, text)
+    y = _int(g.get("y"))
+    m2 = _month(g["mon"])
+    m1 = _month(g.get("mon2")) or m2
+    if kind == "mdy_range":  # the first month is written first
+        m1, m2 = m2, (_month(g.get("mon2")) or m2)
+    a = TimeExpr("day", s, e, base["text"], year=y, month=m1, day=int(g["d"]))
+    b = TimeExpr("day", s, e, base["text"], year=y, month=m2, day=int(g["d2"]))
+    if _valid(a) is None or _valid(b) is None:
+        return None
+    if y is not None and (m1, a.day) > (m2, b.day):  # 28 December to 3 January 2023
+        a = replace(a, year=y - 1)
+    return TimeExpr("range", first=a, last=b, word_start=m.start("mon"), **base)
+
+
+def _build_month(kind: str, m: re.Match, text: str) -> TimeExpr | None:
+    g, s, e, base = _parts(m, text)
+    y = _int(g.get("y"))
+    part = _part(g.get("part"))
+    rel = g["rel"].lower() if g.get("rel") else None
+    bare = y is None and part is None and rel is None
+    if bare and not _BEFORE_BARE.search(text, max(0, s - 25), s):
+        return None
+    if bare and len(g["mon"].rstrip(".")) <= 4 and g["mon"] not in ("May", "June", "July"):
+        return None  # "in Jan" alone is too often a name
+    return TimeExpr("month", year=y, month=_month(g["mon"]), part=part, rel=rel, bare=bare,
+                    word_start=m.start("mon"), **base)
+
+
+def _build_month_range(kind: str, m: re.Match, text: str) -> TimeExpr | None:
+    g, s, e, base = _parts(m, text)
+    y = _int(g.get("y"))
+    a = TimeExpr("month", s, e, base["text"], year=y, month=_month(g["mon2"]))
+    b = TimeExpr("month", s, e, base["text"], year=y, month=_month(g["mon"]))
+    if y is not None and a.month > b.month:
+        a = replace(a, year=y - 1)
+    return TimeExpr("range", first=a, last=b, word_start=m.start("mon2"), **base)
+
+
+def _build_season(kind: str, m: re.Match, text: str) -> TimeExpr | None:
+    g, s, e, base = _parts(m, text)
+    rel = g["rel"].lower() if g.get("rel") else None
+    return TimeExpr("season", year=_int(g.get("y")), unit=g["season"].lower(), rel=rel,
+                    part=_part(g.get("part")), **base)
+
+
+def _build_decade(kind: str, m: re.Match, text: str) -> TimeExpr | None:
+    g, s, e, base = _parts(m, text)
+    return TimeExpr("decade", year=int(g["y"]), **base)
+
+
+def _build_year_range(kind: str, m: re.Match, text: str) -> TimeExpr | None:
+    g, s, e, base = _parts(m, text)
+    y1 = int(g["y2"])
+    if g.get("yy"):
+        y2 = (y1 // 100) * 100 + int(g["yy"])
+    else:
+        y2 = int(g["y"])
+    if y2 <= y1 or y2 - y1 > 50:
+        return None
+    return TimeExpr("range", first=TimeExpr("year", s, e, base["text"], year=y1),
+                    last=TimeExpr("year", s, e, base["text"], year=y2), **base)
+
+
+def _build_year(kind: str, m: re.Match, text: str) -> TimeExpr | None:
+    g, s, e, base = _parts(m, text)
+    part = _part(g.get("part"))
+    if part is None and not _BEFORE_BARE.search(text, max(0, s - 25), s) and not _THE_YEAR_ADJ.match(text, e):
+        return None
+    if _COPYRIGHT.search(text, max(0, s - 60), s):
+        return None  # "(c) Some Media Ltd 2022" is a notice, not a date
+    return TimeExpr("year", year=int(g["y"]), part=part, bare=part is None, word_start=m.start("y"), **base)
+
+
+def _build_weekday_range(kind: str, m: re.Match, text: str) -> TimeExpr | None:
+    g, s, e, base = _parts(m, text)
+    a = TimeExpr("weekday", s, e, base["text"], weekday=WEEKDAYS[g["wd2"].lower()])
+    b = TimeExpr("weekday", s, e, base["text"], weekday=WEEKDAYS[g["wd"].lower()])
+    return TimeExpr("range", first=a, last=b, word_start=m.start("wd2"), **base)
+
+
+def _build_weekday(kind: str, m: re.Match, text: str) -> TimeExpr | None:
+    g, s, e, base = _parts(m, text)
+    rel = g["rel"].lower() if g.get("rel") else None
+    return TimeExpr("weekday", weekday=WEEKDAYS[g["wd"].lower()], rel=rel, word_start=m.start("wd"), **base)
+
+
+def _build_day_rel(kind: str, m: re.Match, text: str) -> TimeExpr | None:
+    g, s, e, base = _parts(m, text)
+    low = " ".join(base["text"].lower().split())
+    if base["text"].startswith("Today") and s > 0 and not _sentence_start(text, s):
+        return None  # "Russia Today", "USA Today": a name
+    if "before yesterday" in low:
+        return TimeExpr("day_rel", offset=-2, **base)
+    if "after tomorrow" in low:
+        return TimeExpr("day_rel", offset=2, **base)
+    if low in ("overnight", "last night", "last evening"):
+        return TimeExpr("day_rel", offset=-1, night=low != "last evening", **base)
+    if "yesterday" in low:
+        return TimeExpr("day_rel", offset=-1, **base)
+    if "tomorrow" in low:
+        return TimeExpr("day_rel", offset=1, **base)
+    return TimeExpr("day_rel", offset=0, **base)
+
+
+def _build_period(kind: str, m: re.Match, text: str) -> TimeExpr | None:
+    g, s, e, base = _parts(m, text)
+    return TimeExpr("period", rel=(g.get("rel") or "this").lower(), unit=g["unit"].lower(),
+                    part=_part(g.get("part") or _leading_word(base["text"])), **base)
+
+
+def _build_weekend(kind: str, m: re.Match, text: str) -> TimeExpr | None:
+    g, s, e, base = _parts(m, text)
+    return TimeExpr("period", unit="weekend", rel=None, **base)
+
+
+def _build_ago(kind: str, m: re.Match, text: str) -> TimeExpr | None:
+    g, s, e, base = _parts(m, text)
+    n, vague = _num(g["n"])
+    return TimeExpr("ago", n=n, vague=vague, unit=g["unit"].lower(), **base)
+
+
+def _build_window(kind: str, m: re.Match, text: str) -> TimeExpr | None:
+    g, s, e, base = _parts(m, text)
+    n, vague = _num(g.get("n"))
+    if n is None and not g.get("pl") and (g.get("dir") or "").lower() in ("next", "previous") and g["unit"].lower() == "day":
+        return None  # "the next day" counts from an earlier date, not from publication
+    if n is None:
+        n, vague = (3, True) if (g.get("pl") or g.get("recent")) else (1, False)
+    direction = "future" if (g.get("dir") or "").lower() in ("next", "coming") else "past"
+    return TimeExpr("window", n=n, vague=vague, unit=g["unit"].lower(), rel=direction, **base)
+
+
+def _build_anchor(kind: str, m: re.Match, text: str) -> TimeExpr | None:
+    g, s, e, base = _parts(m, text)
+    if g.get("same"):
+        return TimeExpr("anchor", n=0, unit="day", offset=0, **base)
+    if g.get("n"):
         n, vague = _num(g["n"])
-        return TimeExpr("ago", n=n, vague=vague, unit=g["unit"].lower(), **base)
-    if kind == "window":
-        n, vague = _num(g.get("n"))
-        if n is None and not g.get("pl") and (g.get("dir") or "").lower() in ("next", "previous") and g["unit"].lower() == "day":
-            return None  # "the next day" counts from an earlier date, not from publication
-        if n is None:
-            n, vague = (3, True) if (g.get("pl") or g.get("recent")) else (1, False)
-        direction = "future" if (g.get("dir") or "").lower() in ("next", "coming") else "past"
-        return TimeExpr("window", n=n, vague=vague, unit=g["unit"].lower(), rel=direction, **base)
-    if kind == "anchor":
-        if g.get("same"):
-            return TimeExpr("anchor", n=0, unit="day", offset=0, **base)
-        if g.get("n"):
-            n, vague = _num(g["n"])
-            sign = 1 if g["dir"].lower() == "later" else -1
-            return TimeExpr("anchor", n=n, unit=g["unit"].lower(), offset=sign * (n or 0), vague=vague, **base)
-        sign = 1 if g["dir"].lower() in ("next", "following") else -1
-        unit = g["unit"].lower()
-        unit = unit if unit in ("week", "month") else "day"
-        return TimeExpr("anchor", n=1, unit=unit, offset=sign, **base)
-    return None
+        sign = 1 if g["dir"].lower() == "later" else -1
+        return TimeExpr("anchor", n=n, unit=g["unit"].lower(), offset=sign * (n or 0), vague=vague, **base)
+    sign = 1 if g["dir"].lower() in ("next", "following") else -1
+    unit = g["unit"].lower()
+    unit = unit if unit in ("week", "month") else "day"
+    return TimeExpr("anchor", n=1, unit=unit, offset=sign, **base)
+
+
+# One builder per pattern kind (see PATTERNS): a TimeExpr, or None when the match is not a date.
+_BUILDERS = {
+    "iso": _build_iso,
+    "numeric": _build_numeric,
+    "mdy": _build_mdy,
+    "dmy": _build_mdy,
+    "mdy_range": _build_mdy_range,
+    "dmy_range": _build_mdy_range,
+    "month": _build_month,
+    "month_range": _build_month_range,
+    "season": _build_season,
+    "decade": _build_decade,
+    "year_range": _build_year_range,
+    "year": _build_year,
+    "weekday_range": _build_weekday_range,
+    "weekday": _build_weekday,
+    "day_rel": _build_day_rel,
+    "period": _build_period,
+    "weekend": _build_weekend,
+    "ago": _build_ago,
+    "window": _build_window,
+    "anchor": _build_anchor,
+}
+
+
+def _build(kind: str, m: re.Match, text: str) -> TimeExpr | None:
+    builder = _BUILDERS.get(kind)
+    return builder(kind, m, text) if builder is not None else None
 
 
 _THE_YEAR_ADJ = re.compile(r"\s+(?:[a-z]+-)?(?:invasion|annexation|war|election|revolution|protests?|offensive|referendum|agreement|accords?|ceasefire|truce|uprising|conflict|crisis|attack|siege|battle)\b")
@@ -560,147 +643,191 @@ class _NeedsAnchor(Exception):
     pass
 
 
+def _need(pub: date | None) -> date:
+    """The publication day, for expressions relative to it; raises without one."""
+    if pub is None:
+        raise _NeedsPublication
+    return pub
+
+
+def _bounds_day(t: TimeExpr, pub: date | None, tense: str | None, anchor: date | None) -> tuple[date, date, bool, int | None]:
+    if t.year is not None:
+        d = date(t.year, t.month, t.day)
+        return d, d, False, None
+    p = _need(pub)
+    cands = []
+    for y in (p.year - 1, p.year, p.year + 1):
+        if t.day <= calendar.monthrange(y, t.month)[1]:
+            d = date(y, t.month, t.day)
+            cands.append((d, d))
+    a, b = _pick(cands, p, tense)
+    return a, b, True, None
+
+
+def _bounds_month(t: TimeExpr, pub: date | None, tense: str | None, anchor: date | None) -> tuple[date, date, bool, int | None]:
+    if t.year is not None:
+        a, b = _month_bounds(t.year, t.month)
+        a, b = _sub_range(a, b, t.part, "month")
+        return a, b, False, None
+    p = _need(pub)
+    if t.rel in ("last", "past"):
+        y = p.year if t.month < p.month else p.year - 1
+    elif t.rel == "next":
+        y = p.year if t.month > p.month else p.year + 1
+    elif t.rel == "this":
+        y = p.year
+    else:
+        y = None
+    if y is not None:
+        a, b = _month_bounds(y, t.month)
+    else:
+        cands = [_month_bounds(y, t.month) for y in (p.year - 1, p.year, p.year + 1)]
+        a, b = _pick(cands, p, tense)
+    a, b = _sub_range(a, b, t.part, "month")
+    return a, b, True, None
+
+
+def _bounds_year(t: TimeExpr, pub: date | None, tense: str | None, anchor: date | None) -> tuple[date, date, bool, int | None]:
+    a, b = date(t.year, 1, 1), date(t.year, 12, 31)
+    a, b = _sub_range(a, b, t.part, "year")
+    return a, b, False, None
+
+
+def _bounds_decade(t: TimeExpr, pub: date | None, tense: str | None, anchor: date | None) -> tuple[date, date, bool, int | None]:
+    return date(t.year, 1, 1), date(t.year + 9, 12, 31), False, None
+
+
+def _bounds_season(t: TimeExpr, pub: date | None, tense: str | None, anchor: date | None) -> tuple[date, date, bool, int | None]:
+    if t.year is not None:
+        a, b = _season(t.unit, t.year)
+        a, b = _sub_range(a, b, t.part, "season")
+        return a, b, False, None
+    p = _need(pub)
+    cur = [c for y in (p.year - 1, p.year) for c in [_season(t.unit, y)]]
+    if t.rel in ("last", "past"):
+        a, b = max(c for c in cur if c[1] < p)
+    elif t.rel == "next":
+        a, b = min(c for y in (p.year, p.year + 1) for c in [_season(t.unit, y)] if c[0] > p)
+    else:  # this: the one containing publication, or the nearest
+        a, b = _pick([_season(t.unit, y) for y in (p.year - 1, p.year, p.year + 1)], p, tense)
+    return a, b, True, None
+
+
+def _bounds_weekday(t: TimeExpr, pub: date | None, tense: str | None, anchor: date | None) -> tuple[date, date, bool, int | None]:
+    p = _need(pub)
+    d = _weekday(t.weekday, p, tense, t.rel)
+    return d, d, True, None
+
+
+def _bounds_day_rel(t: TimeExpr, pub: date | None, tense: str | None, anchor: date | None) -> tuple[date, date, bool, int | None]:
+    p = _need(pub)
+    if t.night:
+        if tense == "future":
+            return p, p + timedelta(days=1), True, 1
+        return p - timedelta(days=1), p, True, 1
+    d = p + timedelta(days=t.offset)
+    return d, d, True, None
+
+
+def _bounds_period(t: TimeExpr, pub: date | None, tense: str | None, anchor: date | None) -> tuple[date, date, bool, int | None]:
+    p = _need(pub)
+    if t.unit == "weekend":
+        a, b = _weekend(p, tense, t.rel)
+        return a, b, True, None
+    kk = {"last": -1, "previous": -1, "next": 1, "coming": 1}.get(t.rel or "this", 0)
+    a, b = _period(t.unit, kk, p)
+    prec = precision_for(a, b)
+    if t.part == "earlier":
+        return a, max(a, min(b, p)), True, prec
+    if t.part == "later":
+        return min(b, max(a, p)), b, True, prec
+    if t.part:
+        a, b = _sub_range(a, b, t.part, t.unit)
+        return a, b, True, None
+    if kk == 0 and tense == "past":
+        return a, max(a, min(b, p)), True, prec
+    if kk == 0 and tense == "future":
+        return min(b, max(a, p)), b, True, prec
+    return a, b, True, prec
+
+
+def _bounds_ago(t: TimeExpr, pub: date | None, tense: str | None, anchor: date | None) -> tuple[date, date, bool, int | None]:
+    p = _need(pub)
+    n = t.n or 1
+    if t.unit == "hour":
+        d = p - timedelta(days=n // 24)
+        return d, d, True, None
+    d = _shift(p, t.unit, -n)
+    if t.unit == "day":
+        return d, d, True, 2 if t.vague else None
+    if t.unit == "week":
+        a, b = _week_bounds(d)
+        return a, b, True, None
+    if t.unit == "month":
+        a, b = _month_bounds(d.year, d.month)
+        return a, b, True, None
+    return date(d.year, 1, 1), date(d.year, 12, 31), True, None
+
+
+def _bounds_window(t: TimeExpr, pub: date | None, tense: str | None, anchor: date | None) -> tuple[date, date, bool, int | None]:
+    p = _need(pub)
+    n = t.n or 1
+    if t.unit == "hour":
+        span = max(1, -(-n // 24))
+        prec = 1 if n <= 24 else 2
+        if t.rel == "future":
+            return p, p + timedelta(days=span), True, prec
+        return p - timedelta(days=span), p, True, prec
+    # "the past three weeks" covers three weeks' worth of days: count from the day after
+    if t.rel == "future":
+        b = _shift(p, t.unit, n)
+        return p, b, True, precision_for(p + timedelta(days=1), b)
+    a = _shift(p, t.unit, -n)
+    return a, p, True, precision_for(a + timedelta(days=1), p)
+
+
+def _bounds_anchor(t: TimeExpr, pub: date | None, tense: str | None, anchor: date | None) -> tuple[date, date, bool, int | None]:
+    if anchor is None:
+        raise _NeedsAnchor
+    d = _shift(anchor, t.unit, t.offset)
+    prec = {"day": 1, "week": 2}.get(t.unit, 3)
+    return d, d, False, 2 if t.vague and prec == 1 else prec
+
+
+def _bounds_range(t: TimeExpr, pub: date | None, tense: str | None, anchor: date | None) -> tuple[date, date, bool, int | None]:
+    a1, _, r1, _ = _bounds(t.first, pub, tense, anchor)
+    _, b2, r2, _ = _bounds(t.last, pub, tense, anchor)
+    if t.first.kind == "weekday" and t.last.kind == "weekday":
+        b2 = a1 + timedelta(days=(t.last.weekday - t.first.weekday) % 7)
+    elif t.first.kind in ("day", "month") and t.first.year is None and b2 < a1:
+        # "December 28 to January 3" seen from January: the start is in the year before
+        a1 = _shift(a1, "year", -1)
+    return a1, max(a1, b2), r1 or r2, None
+
+
+# One resolver per TimeExpr kind: (start, end, relative, precision override).
+_BOUNDS = {
+    "day": _bounds_day,
+    "month": _bounds_month,
+    "year": _bounds_year,
+    "decade": _bounds_decade,
+    "season": _bounds_season,
+    "weekday": _bounds_weekday,
+    "day_rel": _bounds_day_rel,
+    "period": _bounds_period,
+    "ago": _bounds_ago,
+    "window": _bounds_window,
+    "anchor": _bounds_anchor,
+    "range": _bounds_range,
+}
+
+
 def _bounds(t: TimeExpr, pub: date | None, tense: str | None, anchor: date | None) -> tuple[date, date, bool, int | None]:
     """(start, end, relative, precision override) for one expression; raises when it cannot."""
-
-    def need() -> date:
-        if pub is None:
-            raise _NeedsPublication
-        return pub
-
-    k = t.kind
-    if k == "day":
-        if t.year is not None:
-            d = date(t.year, t.month, t.day)
-            return d, d, False, None
-        p = need()
-        cands = []
-        for y in (p.year - 1, p.year, p.year + 1):
-            if t.day <= calendar.monthrange(y, t.month)[1]:
-                d = date(y, t.month, t.day)
-                cands.append((d, d))
-        a, b = _pick(cands, p, tense)
-        return a, b, True, None
-    if k == "month":
-        if t.year is not None:
-            a, b = _month_bounds(t.year, t.month)
-            a, b = _sub_range(a, b, t.part, "month")
-            return a, b, False, None
-        p = need()
-        if t.rel in ("last", "past"):
-            y = p.year if t.month < p.month else p.year - 1
-        elif t.rel == "next":
-            y = p.year if t.month > p.month else p.year + 1
-        elif t.rel == "this":
-            y = p.year
-        else:
-            y = None
-        if y is not None:
-            a, b = _month_bounds(y, t.month)
-        else:
-            cands = [_month_bounds(y, t.month) for y in (p.year - 1, p.year, p.year + 1)]
-            a, b = _pick(cands, p, tense)
-        a, b = _sub_range(a, b, t.part, "month")
-        return a, b, True, None
-    if k == "year":
-        a, b = date(t.year, 1, 1), date(t.year, 12, 31)
-        a, b = _sub_range(a, b, t.part, "year")
-        return a, b, False, None
-    if k == "decade":
-        return date(t.year, 1, 1), date(t.year + 9, 12, 31), False, None
-    if k == "season":
-        if t.year is not None:
-            a, b = _season(t.unit, t.year)
-            a, b = _sub_range(a, b, t.part, "season")
-            return a, b, False, None
-        p = need()
-        cur = [c for y in (p.year - 1, p.year) for c in [_season(t.unit, y)]]
-        if t.rel in ("last", "past"):
-            a, b = max(c for c in cur if c[1] < p)
-        elif t.rel == "next":
-            a, b = min(c for y in (p.year, p.year + 1) for c in [_season(t.unit, y)] if c[0] > p)
-        else:  # this: the one containing publication, or the nearest
-            a, b = _pick([_season(t.unit, y) for y in (p.year - 1, p.year, p.year + 1)], p, tense)
-        return a, b, True, None
-    if k == "weekday":
-        p = need()
-        d = _weekday(t.weekday, p, tense, t.rel)
-        return d, d, True, None
-    if k == "day_rel":
-        p = need()
-        if t.night:
-            if tense == "future":
-                return p, p + timedelta(days=1), True, 1
-            return p - timedelta(days=1), p, True, 1
-        d = p + timedelta(days=t.offset)
-        return d, d, True, None
-    if k == "period":
-        p = need()
-        if t.unit == "weekend":
-            a, b = _weekend(p, tense, t.rel)
-            return a, b, True, None
-        kk = {"last": -1, "previous": -1, "next": 1, "coming": 1}.get(t.rel or "this", 0)
-        a, b = _period(t.unit, kk, p)
-        prec = precision_for(a, b)
-        if t.part == "earlier":
-            return a, max(a, min(b, p)), True, prec
-        if t.part == "later":
-            return min(b, max(a, p)), b, True, prec
-        if t.part:
-            a, b = _sub_range(a, b, t.part, t.unit)
-            return a, b, True, None
-        if kk == 0 and tense == "past":
-            return a, max(a, min(b, p)), True, prec
-        if kk == 0 and tense == "future":
-            return min(b, max(a, p)), b, True, prec
-        return a, b, True, prec
-    if k == "ago":
-        p = need()
-        n = t.n or 1
-        if t.unit == "hour":
-            d = p - timedelta(days=n // 24)
-            return d, d, True, None
-        d = _shift(p, t.unit, -n)
-        if t.unit == "day":
-            return d, d, True, 2 if t.vague else None
-        if t.unit == "week":
-            a, b = _week_bounds(d)
-            return a, b, True, None
-        if t.unit == "month":
-            a, b = _month_bounds(d.year, d.month)
-            return a, b, True, None
-        return date(d.year, 1, 1), date(d.year, 12, 31), True, None
-    if k == "window":
-        p = need()
-        n = t.n or 1
-        if t.unit == "hour":
-            span = max(1, -(-n // 24))
-            prec = 1 if n <= 24 else 2
-            if t.rel == "future":
-                return p, p + timedelta(days=span), True, prec
-            return p - timedelta(days=span), p, True, prec
-        # "the past three weeks" covers three weeks' worth of days: count from the day after
-        if t.rel == "future":
-            b = _shift(p, t.unit, n)
-            return p, b, True, precision_for(p + timedelta(days=1), b)
-        a = _shift(p, t.unit, -n)
-        return a, p, True, precision_for(a + timedelta(days=1), p)
-    if k == "anchor":
-        if anchor is None:
-            raise _NeedsAnchor
-        d = _shift(anchor, t.unit, t.offset)
-        prec = {"day": 1, "week": 2}.get(t.unit, 3)
-        return d, d, False, 2 if t.vague and prec == 1 else prec
-    if k == "range":
-        a1, _, r1, _ = _bounds(t.first, pub, tense, anchor)
-        _, b2, r2, _ = _bounds(t.last, pub, tense, anchor)
-        if t.first.kind == "weekday" and t.last.kind == "weekday":
-            b2 = a1 + timedelta(days=(t.last.weekday - t.first.weekday) % 7)
-        elif t.first.kind in ("day", "month") and t.first.year is None and b2 < a1:
-            # "December 28 to January 3" seen from January: the start is in the year before
-            a1 = _shift(a1, "year", -1)
-        return a1, max(a1, b2), r1 or r2, None
-    raise ValueError(f"unknown kind {k!r}")
+    resolver = _BOUNDS.get(t.kind)
+    if resolver is None:
+        raise ValueError(f"unknown kind {t.kind!r}")
+    return resolver(t, pub, tense, anchor)
 
 
 def resolve(t: TimeExpr, published: date | str | None, tense: str | None = None,

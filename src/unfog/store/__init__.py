@@ -12,11 +12,14 @@ import json
 import os
 import time
 import typing
+from datetime import timedelta
 from pathlib import Path
 from typing import Any, Iterable
 
 import duckdb
 import pyarrow as pa
+
+from unfog.days import parse_day
 
 from unfog.model import RECORD_TYPES, ArticleRecords, Record, Relation
 
@@ -46,6 +49,12 @@ def columns(cls: type[Record]) -> list[tuple[str, str]]:
 
 
 JSON_COLUMNS = {name: {c for c, t in columns(cls) if t == "JSON"} for name, cls in RECORD_TYPES.items()}
+# Events as each article gave them; the `events` table holds them merged across articles
+# (unfog.fusion.events), so the CLI, the desk and the exports read the same records.
+ARTICLE_EVENTS = "article_events"
+JSON_COLUMNS[ARTICLE_EVENTS] = JSON_COLUMNS["events"]
+MERGE_WINDOW_DAYS = 3
+STALE_WINDOW_DAYS = 30
 
 # Which input gave which article, with which unfog version and outcome: the
 # record that lets `unfog reprocess` find what an upgrade should redo.
@@ -64,6 +73,8 @@ EXTRA_TABLES = {
     + ", ".join(f"{c} {t}" for c, t in INPUT_COLUMNS)
     + ", PRIMARY KEY (input_ref, article_id))",
     "meta": "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
+    ARTICLE_EVENTS: f"CREATE TABLE IF NOT EXISTS {ARTICLE_EVENTS} ("
+    + ", ".join(f'"{c}" {t}' for c, t in columns(RECORD_TYPES["events"])) + ', PRIMARY KEY ("id"))',
 }
 
 
@@ -181,8 +192,15 @@ class Store:
             for c, t in columns(cls):  # records gain fields over versions; stores follow
                 if c not in existing:
                     self.con.execute(f'ALTER TABLE {name} ADD COLUMN "{c}" {t}')
+        fresh = not self.con.execute("SELECT 1 FROM information_schema.tables WHERE table_name = ?", [ARTICLE_EVENTS]).fetchone()
         for ddl in EXTRA_TABLES.values():
             self.con.execute(ddl)
+        existing = {r[0] for r in self.con.execute(f"DESCRIBE {ARTICLE_EVENTS}").fetchall()}
+        for c, t in columns(RECORD_TYPES["events"]):
+            if c not in existing:
+                self.con.execute(f'ALTER TABLE {ARTICLE_EVENTS} ADD COLUMN "{c}" {t}')
+        if fresh and self.count("events"):
+            self._migrate_events()
         existing = {r[0] for r in self.con.execute("DESCRIBE inputs").fetchall()}
         for c, t in INPUT_COLUMNS:  # stores made by earlier versions
             if c not in existing:
@@ -199,7 +217,7 @@ class Store:
 
     # -- writes -----------------------------------------------------------
     def _insert(self, name: str, records: Iterable[Record], replace: bool = False) -> int:
-        cls = RECORD_TYPES[name]
+        cls = RECORD_TYPES["events" if name == ARTICLE_EVENTS else name]
         cols = columns(cls)
         jcols = JSON_COLUMNS[name]
         rows = []
@@ -219,6 +237,7 @@ class Store:
         self.con.execute("BEGIN TRANSACTION")
         try:
             tables: dict[str, list[Record]] = {name: [] for name in RECORD_TYPES}
+            before = self.count("events")
             for res in results:
                 if replace:
                     self.delete_article_records(res.article.id)
@@ -226,10 +245,14 @@ class Store:
                     tables[name].extend(recs)
             # one statement per table for the whole chunk (a statement per record is slow)
             for name, recs in tables.items():
-                if name != "relations":
+                if name == "events":  # per-article events; the merged ones are rewritten below
+                    self._insert(ARTICLE_EVENTS, _unique(recs), replace=replace)
+                elif name != "relations":
                     added[name] += self._insert(name, _unique(recs), replace=replace)
             for res in results:
                 self._note_input(res.article, replace=True)
+            self._merge_events(tables["events"])
+            added["events"] = self.count("events") - before
             added["relations"] += self._insert("relations", _unique(relations))
             self.con.execute("COMMIT")
         except BaseException:
@@ -262,7 +285,58 @@ class Store:
         )
         for name in ("statements", "figures", "places", "dates", "control"):
             self.con.execute(f"DELETE FROM {name} WHERE article_id = ?", [article_id])
-        self.con.execute("DELETE FROM events WHERE json_contains(article_ids, ?)", [json.dumps(article_id)])
+        key = [json.dumps(article_id)]
+        members = {i for e in self.rows("events", where="json_contains(article_ids, ?)", params=key)
+                   for i in (e.get("merged_from") or [e["id"]])}
+        self.con.execute("DELETE FROM events WHERE json_contains(article_ids, ?)", key)
+        self.con.execute(f"DELETE FROM {ARTICLE_EVENTS} WHERE json_contains(article_ids, ?)", key)
+        self._merge_events(self._article_events_by_id(members))  # the other sources stay, merged anew
+
+    # -- merged events ----------------------------------------------------
+    def _article_events_by_id(self, ids) -> list[Record]:
+        ids = sorted(ids)
+        out: list[Record] = []
+        for k in range(0, len(ids), 500):
+            chunk = ids[k:k + 500]
+            marks = ", ".join("?" for _ in chunk)
+            out += [RECORD_TYPES["events"].from_dict(d) for d in self.rows(ARTICLE_EVENTS, where=f"id IN ({marks})", params=chunk)]
+        return out
+
+    def _merge_events(self, new_events: list[Record]) -> None:
+        """Merge new per-article events with the stored ones of the same days; rewrite those merged records."""
+        from unfog.fusion.events import merge_events
+
+        if not new_events:
+            return
+        days = sorted(d for d in (parse_day(e.date) for e in new_events) if d is not None)
+        cands = {e.id: e for e in new_events}
+        if days:
+            lo = (days[0] - timedelta(days=MERGE_WINDOW_DAYS)).isoformat()
+            hi = (days[-1] + timedelta(days=MERGE_WINDOW_DAYS)).isoformat() + "~"  # "~" sorts after any time suffix
+            for d in self.rows(ARTICLE_EVENTS, where="date BETWEEN ? AND ?", params=[lo, hi]):
+                cands.setdefault(d["id"], RECORD_TYPES["events"].from_dict(d))
+            # merged records over these days, and every member they hold (a chain may reach outside the window)
+            # a merged record is dated by its most precise member, which a chain can carry days away
+            slo = (days[0] - timedelta(days=STALE_WINDOW_DAYS)).isoformat()
+            shi = (days[-1] + timedelta(days=STALE_WINDOW_DAYS)).isoformat() + "~"
+            stale = [r for r in self.rows("events", where="date BETWEEN ? AND ?", params=[slo, shi])
+                     if r["id"] in cands or set(r.get("merged_from") or []) & set(cands)]
+            for e in self._article_events_by_id({i for r in stale for i in (r.get("merged_from") or [])} - set(cands)):
+                cands[e.id] = e
+            ids = [r["id"] for r in stale]
+            for k in range(0, len(ids), 500):
+                chunk = ids[k:k + 500]
+                self.con.execute(f"DELETE FROM events WHERE id IN ({', '.join('?' for _ in chunk)})", chunk)
+        order = {row[0]: i for i, row in enumerate(self.con.execute(
+            "SELECT id FROM articles ORDER BY published NULLS LAST, id").fetchall())}
+        self._insert("events", merge_events(list(cands.values()), order), replace=True)
+
+    def _migrate_events(self) -> None:
+        """Stores made before events were merged when written: keep their rows as per-article events."""
+        names = ", ".join(f'"{c}"' for c, _ in columns(RECORD_TYPES["events"]))
+        self.con.execute(f"INSERT OR IGNORE INTO {ARTICLE_EVENTS} ({names}) SELECT {names} FROM events")
+        self.con.execute("DELETE FROM events")
+        self._merge_events([RECORD_TYPES["events"].from_dict(d) for d in self.rows(ARTICLE_EVENTS)])
 
     # -- reads ------------------------------------------------------------
     def count(self, name: str) -> int:
@@ -318,7 +392,8 @@ class Store:
         res = ArticleRecords(article=arts[0])
         for name in ("statements", "figures", "places", "dates", "control"):
             setattr(res, name, self.records(name, where="article_id = ?", params=[article_id], order="start"))
-        res.events = self.records("events", where="json_contains(article_ids, ?)", params=[json.dumps(article_id)], order="start")
+        res.events = [RECORD_TYPES["events"].from_dict(d) for d in self.rows(
+            ARTICLE_EVENTS, where="json_contains(article_ids, ?)", params=[json.dumps(article_id)], order="start")]
         return res
 
     def counts(self) -> dict[str, int]:

@@ -204,6 +204,21 @@ def figure_marks(store: Store, article_ids: list[str]) -> dict[str, dict[str, in
     return {a: {"figures": n, "unverified": u, "disputed": d} for a, n, u, d in store.con.execute(sql, list(article_ids)).fetchall()}
 
 
+def related_rows(store: Store, table: str, filters: Filters, cap: int = 20000) -> list[dict[str, Any]]:
+    """Matching rows that are an end of some relation (what the desk's ledger excerpt needs)."""
+    where, params = where_clause(table, filters)
+    related = "id IN (SELECT a FROM relations UNION SELECT b FROM relations)"
+    where = f"({where}) AND {related}" if where else related
+    return store.rows(table, where=where, params=params, order=ORDER[table], limit=cap)
+
+
+def relations_touching(store: Store, table: str, filters: Filters) -> list[dict[str, Any]]:
+    """Relations with at least one end among the rows of ``table`` matching ``filters`` (one query)."""
+    where, params = where_clause(table, filters)
+    sub = f"SELECT id FROM {table}" + (f" WHERE {where}" if where else "")
+    return store.rows("relations", where=f"a IN ({sub}) OR b IN ({sub})", params=[*params, *params], order=ORDER["relations"])
+
+
 def relations_among(store: Store, ids: list[str]) -> list[dict[str, Any]]:
     """Relations with at least one end among ``ids``."""
     if not ids:

@@ -43,7 +43,7 @@ def jinja_env() -> Environment:
     env.filters["safe_url"] = views.safe_url
     env.filters["script_json"] = views.script_json
     env.filters["fmt_value"] = fmt_value
-    env.filters["side_class"] = side_class
+    env.filters["code_spans"] = code_spans
     env.globals["query"] = lambda filters, **kw: urlencode({**filters.active(), **kw})
     return env
 
@@ -61,11 +61,14 @@ def fmt_value(f: dict) -> str:
     return f"{f['qualifier']} {s}" if f.get("qualifier") else s
 
 
-def side_class(side: str | None) -> str:
-    """A CSS class naming a side (letters, digits and dashes only)."""
-    import re
+def code_spans(text: str | None):
+    """Text with its `backticked` parts (commands in warnings) as <code>; everything escaped."""
+    from markupsafe import Markup, escape
 
-    return "side-" + (re.sub(r"[^a-z0-9-]+", "-", (side or "unknown").lower()).strip("-") or "unknown")
+    parts = str(text or "").split("`")
+    if len(parts) % 2 == 0:  # an unpaired backtick: plain text
+        return escape(text or "")
+    return Markup("").join(escape(p) if i % 2 == 0 else Markup("<code>") + escape(p) + Markup("</code>") for i, p in enumerate(parts))
 
 
 class BodyLimit:
@@ -119,6 +122,7 @@ def create_app(db: str, allow_ingest: bool = False, tiles: bool = True, max_body
     app = FastAPI(title="unfog desk", version="1", docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="Read-only REST API over an unfog store: articles and the records extracted from them.")
     app.state.store, app.state.allow_ingest, app.state.tiles = Store(db), allow_ingest, tiles
+    app.openapi_version = "3.0.3"  # the bundled Swagger UI (4.x) reads 3.0 documents; ours uses nothing newer
     if allow_ingest and not ingest_token:
         ingest_token = secrets.token_urlsafe(32)
     app.state.ingest_token, app.state.served_host, app.state.served_port = ingest_token, served_host, served_port

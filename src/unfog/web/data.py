@@ -21,10 +21,9 @@ def ledger_for(store: Store, figures: list[dict]) -> list[dict]:
 
 def statement_disputes(store: Store, f: q.Filters) -> list[dict]:
     """Pairs of related statements (a denial and what it denies, ...) among the filtered statements."""
-    statements = {s["id"]: s for s in q.all_rows(store, "statements", q.subset("statements", f))}
-    relations = q.relations_among(store, list(statements))
-    missing = sorted({r[k] for r in relations for k in ("a", "b")} - set(statements))
-    statements.update({s["id"]: s for s in q.by_ids(store, "statements", missing)})
+    relations = q.relations_touching(store, "statements", q.subset("statements", f))
+    ends = sorted({r[k] for r in relations for k in ("a", "b")})
+    statements = {s["id"]: s for s in q.by_ids(store, "statements", ends)}
     pairs = views.statement_pairs(statements, relations)
     titles = q.article_heads(store, sorted({p[k]["article_id"] for p in pairs for k in ("a", "b")}))
     for p in pairs:
@@ -33,18 +32,26 @@ def statement_disputes(store: Store, f: q.Filters) -> list[dict]:
     return pairs
 
 
-def desk_data(store: Store, f: q.Filters, tiles: bool = True) -> dict[str, Any]:
-    """What the map, timeline and ledger draw, for the pages and the static report."""
+def desk_data(store: Store, f: q.Filters, tiles: bool = True, ledger: str = "all") -> dict[str, Any]:
+    """What the map, timeline and ledger draw, for the pages and the static report.
+
+    ``ledger``: "all" (the report), "related" (only figures in a relation: the desk's
+    contested part, without grouping every figure of a large store) or "none" (map, timeline).
+    """
     events = q.all_rows(store, "events", q.subset("events", f))
     figures = q.all_rows(store, "figures", q.subset("figures", f))
     places = q.all_rows(store, "places", q.subset("places", f))
-    return {
+    out = {
         "map": views.map_points(events, places),
         "outline": views.outline_geojson(),
         "timeline": q.timeline(events, figures),
-        "ledger": ledger_for(store, figures),
         "tiles": tiles,
     }
+    if ledger == "related":
+        out["ledger"] = ledger_for(store, q.related_rows(store, "figures", q.subset("figures", f)))
+    elif ledger == "all":
+        out["ledger"] = ledger_for(store, figures)
+    return out
 
 
 def article_view(store: Store, article_id: str) -> dict[str, Any] | None:

@@ -71,6 +71,7 @@ def report_html(store: Store, filters: q.Filters | None = None, title: str = "un
         ledger=ledger,
         disputes=statement_disputes(store, filters),
         articles=articles,
+        marks=q.figure_marks(store, [a["id"] for a in articles]),
         css=css,
         js=js,
         css_hash=csp_hash(css),

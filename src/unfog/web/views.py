@@ -11,6 +11,7 @@ from typing import Any, Iterable
 from urllib.parse import urlsplit
 
 from unfog.fusion import ledger as ledger_mod
+from unfog.lexicons.events import HIDDEN_TAGS
 
 STATUS_ORDER = {"contradicts": 0, "updates": 1, "corroborates": 2, "unrelated": 3, "single": 4}
 MARK_KINDS = ("statement", "figure", "place", "date", "event")
@@ -211,7 +212,9 @@ def slim(rows: list[dict], keys: tuple[str, ...]) -> list[dict]:
 
 def map_points(events: list[dict], places: list[dict]) -> dict[str, list[dict]]:
     """Events and places that have coordinates; places are merged per GeoNames point."""
-    evs = [e for e in slim(events, EVENT_KEYS) if _has_coords(e)]
+    # background and hypothetical events are kept apart: not on the map's default view
+    shown = [e for e in events if not set(e.get("tags") or []) & HIDDEN_TAGS]
+    evs = [e for e in slim(shown, EVENT_KEYS) if _has_coords(e)]
     merged: dict[tuple, dict] = {}
     for p in places:
         if not _has_coords(p):
@@ -221,7 +224,22 @@ def map_points(events: list[dict], places: list[dict]) -> dict[str, list[dict]]:
         m["mentions"] += 1
         if p.get("article_id") not in m["article_ids"]:
             m["article_ids"].append(p.get("article_id"))
-    return {"events": evs, "places": list(merged.values())}
+    return {"events": evs, "places": list(merged.values()), "stacks": stack_events(evs)}
+
+
+def stack_events(events: list[dict], digits: int = 3) -> list[dict]:
+    """Events that share a map point (to about 100 m), as one stack with its count, newest first.
+
+    Many events geocode to one town's centre; drawn one on another they would look
+    like one event. The map draws a stack as one marker showing the count.
+    """
+    stacks: dict[tuple, dict] = {}
+    for e in events:
+        key = (round(e["lat"], digits), round(e["lon"], digits))
+        st = stacks.setdefault(key, {"lat": e["lat"], "lon": e["lon"], "place": e.get("place"), "count": 0, "events": []})
+        st["count"] += 1
+        st["events"].append(e["id"])
+    return sorted(stacks.values(), key=lambda s: -s["count"])
 
 
 def _has_coords(r: dict) -> bool:

@@ -127,3 +127,23 @@ def ingest_items(db: str, job: dict) -> dict[str, Any]:
     return {"received": len(items), "skipped": len(articles) - len(new),
             "failed": sum(r.article.status == "failed" for r in results), "added": added,
             "article_ids": [a.id for a in articles]}
+
+
+class HostGuard:
+    """ASGI middleware for every request of a served desk: a Host that does not name the served
+    address gets 403, so a page re-pointing its own domain at 127.0.0.1 (DNS rebinding) cannot read
+    the store either. Added by ``unfog serve`` (tests and embedders talk to the app directly)."""
+
+    def __init__(self, app, served_host: str | None, served_port: int | None):
+        self.app, self.served_host, self.served_port = app, served_host, served_port
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http":
+            host = dict(scope.get("headers") or []).get(b"host", b"").decode("latin-1")
+            if not host_allowed(host, self.served_host, self.served_port):
+                body = b"the Host header does not name this server"
+                await send({"type": "http.response.start", "status": 403,
+                            "headers": [(b"content-type", b"text/plain; charset=utf-8"), (b"content-length", str(len(body)).encode())]})
+                await send({"type": "http.response.body", "body": body})
+                return
+        await self.app(scope, receive, send)

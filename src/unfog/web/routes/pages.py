@@ -21,7 +21,7 @@ def render(request: Request, store: Store, name: str, f: q.Filters, **kw) -> HTM
 
 @router.get("/", response_class=HTMLResponse)
 def desk(request: Request, f: q.Filters = Depends(filters), store: Store = Depends(get_store)):
-    d = data.desk_data(store, f, tiles=request.app.state.tiles)
+    d = data.desk_data(store, f, tiles=request.app.state.tiles, ledger="related")
     rows = [r for r in d.pop("ledger") if r["status"] not in ("single", "unrelated")][:4]
     disputes = [x for x in data.statement_disputes(store, f) if x["type"] == "contradicts"][:4]
     articles = q.page(store, "articles", q.subset("articles", f), limit=10)["items"]
@@ -31,8 +31,7 @@ def desk(request: Request, f: q.Filters = Depends(filters), store: Store = Depen
 
 def component_page(name: str):
     def component(request: Request, f: q.Filters = Depends(filters), store: Store = Depends(get_store)):
-        d = data.desk_data(store, f, tiles=request.app.state.tiles)
-        d.pop("ledger")
+        d = data.desk_data(store, f, tiles=request.app.state.tiles, ledger="none")
         return render(request, store, f"{name}.html", f, data=d, page=name)
 
     component.__name__ = f"page_{name}"

@@ -2,7 +2,8 @@
  *
  * Shared by the served pages and the static report. Data is written into the
  * page only through textContent and DOM attributes, never innerHTML, so text
- * from articles cannot become markup.
+ * from articles cannot become markup. Leaflet renders a string given to
+ * bindTooltip/bindPopup as HTML: they are always given DOM elements.
  */
 (function () {
   "use strict";
@@ -17,7 +18,10 @@
     "Protests": "#17a589",
     "Riots": "#b7950b"
   };
-  var PALETTE = ["#2471a3", "#c0392b", "#e67e22", "#8e44ad", "#17a589", "#b7950b", "#566573", "#d35400", "#1e8449", "#7d3c98"];
+  // 20 colours far enough apart to tell the series of one chart apart (Tableau 20, reordered so that
+  // the first ones are unlike the fixed event-type colours above).
+  var PALETTE = ["#8c564b", "#e377c2", "#7f7f7f", "#393b79", "#9edae5", "#637939", "#843c39", "#aec7e8", "#ffbb78", "#98df8a",
+                 "#ff9896", "#c5b0d5", "#c49c94", "#f7b6d2", "#bcbd22", "#17becf", "#9467bd", "#2ca02c", "#1f77b4", "#ff7f0e"];
 
   function el(tag, cls, text) {
     var node = document.createElement(tag);
@@ -99,22 +103,45 @@
         fillColor: "#95a5a6", fillOpacity: 0.55, className: "place-marker"
       });
       m.bindPopup(placePopup(p, linksOn));
-      m.bindTooltip(String(p.canonical || p.name));
+      m.bindTooltip(el("span", null, p.canonical || p.name));  // a text node: a name is never markup
       placeLayer.addLayer(m);
       bounds.push([p.lat, p.lon]);
     });
     var i = 0;
+    var byId = {};
     (data.map.events || []).forEach(function (e) {
+      byId[e.id] = e;
       var t = e.event_type || "event";
       if (!(t in types)) types[t] = colourFor(t, EVENT_COLOURS, i++);
-      var m = L.circleMarker([e.lat, e.lon], {
-        radius: 7 + Math.min(Math.sqrt(e.fatalities || 0), 10), color: "#1b2631", weight: 1,
-        fillColor: types[t], fillOpacity: 0.85, className: "event-marker"
-      });
-      m.bindPopup(eventPopup(e, linksOn));
-      m.bindTooltip(t + (e.date ? " · " + e.date : ""));
+    });
+    // Events sharing a point are one marker with their count (a popup lists them all).
+    var stacks = data.map.stacks || (data.map.events || []).map(function (e) { return { lat: e.lat, lon: e.lon, count: 1, events: [e.id] }; });
+    stacks.forEach(function (st) {
+      var evs = st.events.map(function (id) { return byId[id]; }).filter(Boolean);
+      if (!evs.length) return;
+      var m;
+      if (evs.length === 1) {
+        var e = evs[0];
+        var t = e.event_type || "event";
+        m = L.circleMarker([e.lat, e.lon], {
+          radius: 7 + Math.min(Math.sqrt(e.fatalities || 0), 10), color: "#1b2631", weight: 1,
+          fillColor: types[t], fillOpacity: 0.85, className: "event-marker"
+        });
+        m.bindPopup(eventPopup(e, linksOn));
+        m.bindTooltip(el("span", null, t + (e.date ? " · " + e.date : "")));
+      } else {
+        var label = el("span", null, String(evs.length));
+        m = L.marker([st.lat, st.lon], {
+          icon: L.divIcon({ html: label, className: "stack-icon event-marker event-stack", iconSize: [30, 30] }),
+          title: evs.length + " events at " + (st.place || "this point")
+        });
+        var list = el("div", "popup-list");
+        list.appendChild(el("div", "popup-type", evs.length + " events at " + (st.place || "this point")));
+        evs.forEach(function (e) { list.appendChild(eventPopup(e, linksOn)); });
+        m.bindPopup(list, { maxWidth: 320 });
+      }
       eventLayer.addLayer(m);
-      bounds.push([e.lat, e.lon]);
+      bounds.push([st.lat, st.lon]);
     });
     placeLayer.addTo(map);
     eventLayer.addTo(map);
@@ -150,7 +177,10 @@
 
     var note = document.getElementById("map-note");
     if (note) {
-      note.textContent = (data.map.events || []).length + " located events, " + (data.map.places || []).length +
+      var shared = stacks.filter(function (st) { return st.count > 1; }).length;
+      note.textContent = (data.map.events || []).length + " located events at " + stacks.length + " points" +
+        (shared ? " (" + shared + " points with several events: the number on the marker counts them)" : "") + ", " +
+        (data.map.places || []).length +
         " places mentioned. Base map: bundled coarse outline" + (data.tiles ? " (OpenStreetMap tiles when online)." : ".");
     }
   }
@@ -170,14 +200,60 @@
     probe.src = "https://tile.openstreetmap.org/5/18/11.png";
   }
 
+  var DAY_MS = 86400000;
+
+  function dayAdd(day, n) { return new Date(Date.parse(day + "T00:00:00Z") + n * DAY_MS).toISOString().slice(0, 10); }
+
+  // The timeline shows a window of days: all of the focus stretch, or 90 / 30 / 7 days, paged earlier and later.
   function drawTimeline(node, tl) {
     node.textContent = "";
     if (!tl || !tl.days || !tl.days.length) {
       node.appendChild(el("p", "empty", "No dated events or figures match these filters."));
       return;
     }
-    var DAY = 86400000;
-    var focus = tl.focus || { start: tl.days[0], end: tl.days[tl.days.length - 1], outside: 0 };
+    var first = tl.days[0], last = tl.days[tl.days.length - 1];
+    var whole = tl.focus || { start: first, end: last, outside: 0 };
+    var view = { start: whole.start, end: whole.end };
+    var bar = el("div", "timeline-controls");
+    var chart = el("div", "timeline-chart");
+    function button(label, fn, cls) {
+      var b = el("button", cls || null, label);
+      b.setAttribute("type", "button");
+      b.addEventListener("click", function () { fn(); redraw(); });
+      bar.appendChild(b);
+      return b;
+    }
+    function span() { return Math.round((Date.parse(view.end) - Date.parse(view.start)) / DAY_MS) + 1; }
+    function zoom(days) {
+      if (!days) { view.start = whole.start; view.end = whole.end; return; }
+      view.end = view.end > last ? last : view.end;
+      view.start = dayAdd(view.end, -(days - 1));
+    }
+    function page(dir) {
+      var n = span();
+      view.start = dayAdd(view.start, dir * n);
+      view.end = dayAdd(view.end, dir * n);
+    }
+    button("← earlier", function () { page(-1); }, "tl-earlier");
+    button("later →", function () { page(1); }, "tl-later");
+    bar.appendChild(el("span", "muted", "zoom:"));
+    button("all", function () { zoom(0); }, "tl-all");
+    [90, 30, 7].forEach(function (d) { button(d + " days", function () { zoom(d); }, "tl-zoom-" + d); });
+    var where = el("span", "muted tl-window");
+    bar.appendChild(where);
+    node.appendChild(bar);
+    node.appendChild(chart);
+    function redraw() {
+      var outside = tl.days.filter(function (d) { return d < view.start || d > view.end; }).length;
+      where.textContent = view.start + " – " + view.end;
+      renderTimeline(chart, tl, { start: view.start, end: view.end, outside: outside }, view.start === whole.start && view.end === whole.end ? whole.outside : null);
+    }
+    redraw();
+  }
+
+  function renderTimeline(node, tl, focus, outsideRecords) {
+    node.textContent = "";
+    var DAY = DAY_MS;
     var shownDays = tl.days.filter(function (d) { return d >= focus.start && d <= focus.end; });
     var t0 = Date.parse(focus.start + "T00:00:00Z");
     var t1 = Date.parse(focus.end + "T00:00:00Z");
@@ -253,7 +329,12 @@
         ticks = shownDays.slice();
       }
       var step = Math.ceil(ticks.length / 10);
-      ticks = ticks.filter(function (d, ti) { return ti % step === 0; });
+      var lastX = -Infinity;
+      ticks = ticks.filter(function (d, ti) { return ti % step === 0; }).filter(function (d) {
+        if (x(d) - lastX < 44) return false;  // labels never overlap
+        lastX = x(d);
+        return true;
+      });
       ticks.forEach(function (d) {
         var tx = x(d) + bw / 2;
         root.appendChild(svg("line", { x1: tx, y1: y0 + laneH, x2: tx, y2: y0 + laneH + 4, "class": "axis" }));
@@ -263,7 +344,8 @@
       });
     });
     var range = el("p", "muted", "From " + focus.start + " to " + focus.end +
-      (focus.outside ? " · " + focus.outside + " dated records outside this stretch are left out of the chart (see the API /api/timeline)." : "."));
+      (outsideRecords ? " · " + outsideRecords + " dated records outside this stretch are left out of the chart (page earlier or later, or see /api/timeline)."
+        : focus.outside ? " · " + focus.outside + " days with records lie outside this window (page earlier or later)." : "."));
     node.appendChild(range);
     node.appendChild(root);
     node.appendChild(legend);

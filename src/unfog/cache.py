@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Callable, Iterable, TypeVar
 
 T = TypeVar("T")
+KEEP = 4  # versions of one cached object kept
 
 
 def cache_dir() -> Path | None:
@@ -59,6 +60,14 @@ def pickled(name: str, build: Callable[[], T], inputs: Iterable[Path]) -> T:
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)  # readers never see half a file
+        _prune(folder, name)
     except OSError:
         pass  # a read-only cache only costs the build
     return obj
+
+
+def _prune(folder: Path, name: str) -> None:
+    """Keep the KEEP most recent versions of ``name`` (several checkouts may share one cache)."""
+    old = sorted(folder.glob(f"{name}-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)[KEEP:]
+    for p in old:
+        p.unlink(missing_ok=True)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 
-from unfog.gazetteer import cache
+from unfog import cache
 
 
 def test_built_once_then_read_back_until_an_input_changes(tmp_path, monkeypatch):
@@ -34,3 +34,12 @@ def test_a_broken_cache_file_is_rebuilt_and_an_empty_setting_turns_it_off(tmp_pa
     monkeypatch.setenv("UNFOG_CACHE", "")
     assert cache.cache_dir() is None
     assert cache.pickled("thing", lambda: 43, [src]) == 43
+
+
+def test_only_the_most_recent_versions_are_kept(tmp_path, monkeypatch):
+    monkeypatch.setenv("UNFOG_CACHE", str(tmp_path / "cache"))
+    for i in range(cache.KEEP + 3):
+        src = tmp_path / f"input{i}.tsv"
+        src.write_text(str(i))
+        cache.pickled("thing", lambda: i, [src])
+    assert len(list((tmp_path / "cache").glob("thing-*.pickle"))) == cache.KEEP

@@ -1,0 +1,89 @@
+"""Names that are not places here: people, governments, organisations (pure functions over strings).
+
+The ruler (:mod:`unfog.nlp.ruler`) and the places extractor use them; the cue
+words live in ``lexicons/places.json``. A name the ruler does not *claim* is
+left to spaCy's statistical NER, which tells people and organisations apart;
+:func:`unfog.extractors.places.ner_allows` reads its verdict.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import re
+from importlib import resources
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from unfog.gazetteer.index import GLOBAL_LAYER
+from unfog.gazetteer.mentions import DISTRICT_WORDS, FUNCTION_WORDS, REGION_WORDS, TITLE_WORDS, Mention, words
+
+
+@functools.lru_cache(maxsize=1)
+def cues() -> dict[str, frozenset]:
+    """The cue words of ``lexicons/places.json`` (person titles, government verbs, place cues...)."""
+    data = json.loads((resources.files("unfog") / "lexicons" / "places.json").read_text(encoding="utf-8"))
+    return {k: frozenset(v) for k, v in data.items() if isinstance(v, list)}
+
+
+def person_like(text: str, m: Mention, g) -> bool:
+    """The name is a person's here: a title before it ("Mr Jordan", "President Sudan"), an age or a
+    role after it ("Jordan, 34,", "Jordan, a spokesman"), a verb people do ("Jordan told")."""
+    if m.landmark or " " in m.key:
+        return False
+    c = cues()
+    head = text[max(0, m.start - 40):m.start]
+    before = words(head)
+    if before and before[-1].lower in c["person_titles"] and head[before[-1].end:].strip(" .") == "":
+        return True
+    after = text[m.end:m.end + 40]
+    if re.match(r",\s+\d{1,3},", after):
+        return True
+    am = re.match(r",\s+(?:a|an|the)?\s*([a-z]+)", after)
+    nxt = words(after)
+    return bool((am and am.group(1) in c["person_apposition"]) or (nxt and nxt[0].lower in c["person_verbs_after"]))
+
+
+def glued_to_name(text: str, m: Mention, g) -> bool:
+    """A capitalised word right before or after the name, itself no notable place ("Vladimir Putin",
+    "Michael Jordan"): the name may be a person's or an organisation's, the NER decides."""
+    head, tail = text[max(0, m.start - 40):m.start], text[m.end:m.end + 40]
+    before, after = words(head), words(tail)
+    for w, gap in ((before[-1] if before else None, head[before[-1].end:] if before else ""),
+                   (after[0] if after else None, tail[:after[0].start] if after else "")):
+        if w is None or gap != " " or not w.text[:1].isupper() or not w.text.isalpha():
+            continue
+        if w.lower in FUNCTION_WORDS or w.lower in TITLE_WORDS or w.lower in REGION_WORDS | DISTRICT_WORDS:
+            continue
+        prefix = head[:w.start] if before and w is before[-1] else None
+        opens = prefix is not None and (bool(re.search(r"[.!?:;\"“\n]\s*$", prefix)) or (m.start <= 40 and not prefix.strip()))
+        if w.lower in STOP_WORDS or opens:
+            continue  # "Then Kramatorsk was hit": a capital that only opens the sentence
+        if not any(e.layer == "world" or e.population >= 100000 or e.fcode in ("PCLI", "PPLC", "ADM1")
+                   for e in g.candidates(w.text)):
+            return True
+    return False
+
+
+def government_like(text: str, m: Mention, g) -> bool:
+    """A capital standing for its government ("Washington warned", "Moscow has said"): metonymy, not a location."""
+    before = words(text[max(0, m.start - 20):m.start])
+    if before and before[-1].lower in ("in", "at", "from", "near", "to", "into", "outside"):
+        return False  # "officials in Kiev said": the place where they are
+    tail = text[m.end:m.end + 30]
+    nxt = words(tail)
+    if not nxt or nxt[0].lower not in cues()["government_verbs"] or tail[:nxt[0].start] != " ":
+        return False
+    cands = g.candidates(m.key)
+    kinds = cues()["government_kinds"]
+    return bool(cands) and max(cands, key=lambda e: e.prior()).fcode in kinds
+
+
+def claimed(text: str, m: Mention, g) -> bool:
+    """The ruler tags the name before the NER: a landmark, a name of several words, a major place,
+    a place of a country with full detail. Other names of the world layer are left to the NER."""
+    if m.landmark or " " in m.key:
+        return True
+    if glued_to_name(text, m, g):
+        return False
+    return any(e.layer != GLOBAL_LAYER or e.population >= 100000 or e.fcode in ("PCLI", "PPLC", "ADM1")
+               for e in g.candidates(m.key))
