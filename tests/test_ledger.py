@@ -91,3 +91,33 @@ def test_claims_command_lists_the_stored_ledger(tmp_path):
     res = runner.invoke(app, ["claims", "--db", db, "--contested"])
     assert res.exit_code == 0 and "contradicts" in res.stdout
     assert runner.invoke(app, ["claims", "--db", str(tmp_path / "none.duckdb")]).exit_code == 2
+
+
+def test_values_are_shown_as_reported_without_float_artefacts():
+    from unfog.model import Article, ArticleRecords
+
+    figs = [fig("v1", "a", 6000, "the governor", "UKR", "2022-06-01", category="killed", qualifier="about"),
+            fig("v2", "b", 5999, "UN monitors", "INT", "2022-06-01", category="killed"),
+            fig("v3", "c", None, "the mayor", "UKR", "2022-06-01", category="killed", low=5000, high=7000)]
+    by = {f.article_id: ArticleRecords(article=Article(id=f.article_id, published=f.date), figures=[f]) for f in figs}
+    rows = ledger_rows(figs, fuse.relate(list(by.values())))
+    for r in rows:
+        for v in (r["low"], r["best"], r["high"]):
+            assert v is None or float(v).is_integer()
+    reported = {c["figure_id"]: c["reported"] for r in rows for c in r["claimants"]}
+    assert reported == {"v1": "about 6,000", "v2": "5,999", "v3": "5,000-7,000"}
+
+
+def test_a_row_never_joins_counts_of_two_incidents():
+    from unfog.model import Article, ArticleRecords, Event
+
+    school = fig("s1", "a", 18, "the health ministry", "PSE", "2022-06-01", category="killed")
+    toll = fig("t1", "b", 25, "the army", "ISR", "2022-06-01", category="killed")  # 18 vs 25 would contradict
+    ev_a = Event(id="ea", article_ids=["a"], event_type="Explosions/Remote violence", sub_event_type="Air/drone strike",
+                 text="strike", start=0, end=6, place="Sievierodonetsk", figure_ids=["s1"])
+    ev_b = Event(id="eb", article_ids=["b"], event_type="Violence against civilians", sub_event_type="Attack",
+                 text="attack", start=0, end=6, place="Sievierodonetsk", figure_ids=["t1"])
+    res = [ArticleRecords(article=Article(id="a", published="2022-06-01"), figures=[school], events=[ev_a]),
+           ArticleRecords(article=Article(id="b", published="2022-06-01"), figures=[toll], events=[ev_b])]
+    assert fuse.relate(res) == []
+    assert all(len(r["claimants"]) == 1 for r in ledger_rows([school, toll], []))
