@@ -1,8 +1,7 @@
 """The house rules of issue 20, checked over src/unfog (see unfog.devtools.architecture).
 
-Checks that still fail while other modules are being cleaned are marked xfail
-(strict=False) with the current offenders in the reason; the coordinator drops
-the marks once everything is merged.
+Every rule holds on the whole tree: a change that breaks one fails here, and
+``python -m unfog.devtools.architecture`` names the offenders.
 """
 from __future__ import annotations
 
@@ -102,52 +101,32 @@ def test_checker_report_prints_every_section(report):
 # --- the tree -------------------------------------------------------------------------------
 
 
-def _offenders(items) -> str:
-    return "; ".join(str(i) for i in items) or "none"
 
-
-_R = arch.build_report()
-
-
-@pytest.mark.xfail(bool(_R.cycles), strict=False,
-                   reason=f"import cycles left: {_offenders(' <-> '.join(c) for c in _R.cycles)}")
 def test_no_import_cycles(report):
     assert report.cycles == []
 
 
-@pytest.mark.xfail(bool(_R.long_functions), strict=False,
-                   reason=f"functions over 100 lines: {_offenders(_R.long_functions)}")
 def test_no_function_over_100_lines(report):
     assert report.long_functions == []
 
 
-@pytest.mark.xfail(len(_R.broad_handlers) > arch.MAX_BROAD_HANDLERS or bool(_R.disallowed_handlers), strict=False,
-                   reason=f"broad handlers outside batch boundaries: {_offenders(_R.disallowed_handlers)}")
 def test_broad_exception_handlers_only_at_batch_boundaries(report):
     assert report.disallowed_handlers == []
     assert len(report.broad_handlers) <= arch.MAX_BROAD_HANDLERS
 
 
-@pytest.mark.xfail(bool(_R.import_guards), strict=False,
-                   reason=f"optional-import guards: {_offenders(_R.import_guards)}")
 def test_no_optional_import_guards(report):
     assert report.import_guards == []
 
 
-@pytest.mark.xfail(len(_R.lexicon_files) < arch.MIN_LEXICON_FILES, strict=False,
-                   reason=f"lexicon data files so far: {_offenders(_R.lexicon_files)}")
 def test_lexicons_are_data_files(report):
     assert len(report.lexicon_files) >= arch.MIN_LEXICON_FILES
 
 
-@pytest.mark.xfail(bool(_R.layer_violations), strict=False,
-                   reason=f"imports of a higher layer: {_offenders(_R.layer_violations)}")
 def test_lower_layers_never_import_higher_ones(report):
     assert report.layer_violations == []
 
 
-@pytest.mark.xfail(bool(_R.extractor_imports), strict=False,
-                   reason=f"extractors importing each other: {_offenders(_R.extractor_imports)}")
 def test_extractors_do_not_import_each_other(report):
     assert report.extractor_imports == []
 

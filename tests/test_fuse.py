@@ -214,17 +214,17 @@ def test_events_of_one_article_are_not_merged_here():
 
 # -- the store -------------------------------------------------------------------
 def test_relate_with_store_relates_new_articles_to_stored_ones(tmp_path):
-    from unfog.store import Store
+    from unfog.store import Store, relating
 
     first = res("a", [fig("f1", "a", 15000, "trapped", claimant="Serhiy Haidai", side="UKR")])
     second = res("b", [fig("f2", "b", 10000, "trapped", claimant="Haidai", side="UKR", date="2022-06-09")],
                  published="2022-06-09")
     with Store(tmp_path / "x.duckdb") as store:
         write_chunk(store, [first])
-        rels = fuse.relate_with_store([second], store)
+        rels = relating.relate_with_store([second], store)
         assert types(rels) == [("updates", "f1", "f2")]
         assert store.write([second], rels)["relations"] == 1
-        assert store.write([second], fuse.relate_with_store([second], store))["relations"] == 0
+        assert store.write([second], relating.relate_with_store([second], store))["relations"] == 0
         assert store.count("relations") == 1
 
 

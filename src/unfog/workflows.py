@@ -53,7 +53,7 @@ def write_chunk(store: Store, results: list[ArticleRecords], replace: bool = Fal
     first; if the process stops before the records are written, running again
     relates the same groups again, so the store ends up the same.
     """
-    rel = fuse.relate_chunk(results, store)
+    rel = relating.relate_chunk(results, store)
     relating.write_keys(store, sorted({r.article.id for r in results}), rel.figure_keys, rel.statement_keys,
                         rel.replaced_groups, rel.replaced_figures)
     return store.write(results, rel.relations, replace=replace)

@@ -381,9 +381,10 @@ def claims(
 ):
     """The claims ledger: each counted quantity with its claimants, values and relations."""
     from unfog.fusion import ledger
+    from unfog.store import relating
 
     with _open_existing_store(db) as store:
-        rows = ledger.ledger_from_store(store)
+        rows = relating.ledger_from_store(store)
     total = len(rows)
     if contested:
         rows = ledger.contested(rows)

@@ -34,7 +34,7 @@ ALLOWED_BROAD = {
 # Layers, lowest first: a module may import its own layer and those below it.
 # The longest matching prefix decides a module's layer.
 LAYERS: list[tuple[str, ...]] = [
-    ("unfog.model", "unfog.text", "unfog.geo", "unfog.groups", "unfog.days", "unfog.samples"),
+    ("unfog.model", "unfog.text", "unfog.geo", "unfog.groups", "unfog.days", "unfog.cache", "unfog.samples"),
     ("unfog.lexicons",),
     ("unfog.nlp", "unfog.gazetteer"),
     ("unfog.extractors",),

@@ -1,7 +1,7 @@
 """Across articles: merged events and relations between figures and statements.
 
-Pure functions over records; :func:`relate_with_store` is the one edge that
-reads the store, so a newly ingested article is related to what is stored.
+Pure functions over records. Relating new articles to what is stored uses
+these rules through the store's lookups (the store layer's relating module).
 
 - figures that count the same quantity (same category, group, side of the
   counted group, place and kind of period) are compared: ``corroborates``
@@ -648,7 +648,7 @@ def relate_statement_pool(pool: Iterable[StatementKey], foci: set[str] | None = 
 
 
 # -- entry points ---------------------------------------------------------------
-def _dedupe(rels: Iterable[Relation]) -> list[Relation]:
+def dedupe(rels: Iterable[Relation]) -> list[Relation]:
     seen: dict[str, Relation] = {}
     for r in rels:
         seen.setdefault(r.id, r)
@@ -664,7 +664,7 @@ def relate(results: Iterable[ArticleRecords]) -> list[Relation]:
         figs = {f.id: f for f in r.figures}
         pairs += [(figs[k.figure_id], k) for k in figure_keys(r)]
         skeys += statement_keys(r)
-    return _dedupe(relate_figure_groups(pairs) + relate_statement_pool(skeys))
+    return dedupe(relate_figure_groups(pairs) + relate_statement_pool(skeys))
 
 
 def fuse(results: list[ArticleRecords]) -> Batch:
@@ -674,107 +674,6 @@ def fuse(results: list[ArticleRecords]) -> Batch:
     order = {r.article.id: i for i, r in enumerate(results)}
     events = [e for r in results for e in r.events]
     return Batch(results=results, relations=relations, events=merge_events(events, order))
-
-
-@dataclass
-class StoreRelating:
-    """What relating a chunk against the store decided: keys to store, relations to replace."""
-
-    figure_keys: list[FigureKey]
-    statement_keys: list[StatementKey]
-    relations: list[Relation]
-    replaced_groups: list[str]  # stored relations of these groups are replaced by ``relations``
-    replaced_figures: list[str] = field(default_factory=list)  # and the figure relations these figures chose
-
-
-def relate_chunk(results: list[ArticleRecords], store) -> StoreRelating:
-    """Relate a chunk of new articles to each other and to the store, incrementally.
-
-    Only stored records that could be compared with the new ones are read, through
-    indexed lookups (figures of the same quantities, statements sharing a topic and
-    place within a few days). Every quantity and statement whose relations may
-    change is related again from all its comparable records, so the stored relations
-    end up the same whatever the order and chunking of the input.
-    """
-    from unfog.store import relating as q
-
-    ok = [r for r in results if r.article.status == "ok"]
-    chunk_articles = sorted({r.article.id for r in results})
-    fkeys = [k for r in ok for k in figure_keys(r)]
-    skeys = [k for r in ok for k in statement_keys(r)]
-    rels, groups, replaced_b = _relate_quantities_with_store(ok, fkeys, store, chunk_articles)
-    srels, foci = _relate_statements_with_store(skeys, store, chunk_articles)
-    groups += [statement_group(s) for s in sorted(foci)]
-    return StoreRelating(fkeys, skeys, _dedupe(rels + srels), groups, replaced_b)
-
-
-def _relate_quantities_with_store(ok: list[ArticleRecords], fkeys: list[FigureKey], store,
-                                  chunk_articles: list[str]) -> tuple[list[Relation], list[str], list[str]]:
-    """Relations of the quantities the new figures count: (relations, quantities related again
-    from scratch, figures that chose again in the others)."""
-    from unfog.store import relating as q
-
-    new_figs = {f.id: f for r in ok for f in r.figures}
-    # quantities the chunk's articles counted when stored before (reprocess): related again in full
-    redo = set(q.quantities_of_articles(store, chunk_articles))
-    qkeys = sorted({k.qkey for k in fkeys} | redo)
-    stored: dict[str, list] = defaultdict(list)
-    for f, k in q.figures_of_quantities(store, qkeys, exclude_articles=chunk_articles):
-        stored[k.qkey].append((f, k))
-    new: dict[str, list] = defaultdict(list)
-    for k in fkeys:
-        new[k.qkey].append((new_figs[k.figure_id], k))
-    rels, full, replaced_b = [], [], []
-    for qk in qkeys:
-        views = group_views(stored[qk] + new[qk])
-        since = _since(views, stored[qk], {f.id for f, _ in new[qk]}) if qk not in redo else None
-        rels += relate_group(views, since)
-        if since is None:
-            full.append(qk)
-        else:
-            replaced_b += [v.fig.id for v in views if v.order >= since]
-    return rels, full, replaced_b
-
-
-def _since(views: list[FigureView], stored: list, new_ids: set[str]) -> tuple | None:
-    """Where the figures start that must choose their relations again (None: all of them).
-
-    All, when the new figures change how the stored ones' claimants resolve ("Haidai"
-    meeting "Serhiy Haidai"); else from the earliest new figure on."""
-    if not stored or not new_ids:
-        return None
-    before = {v.fig.id: v.claimant for v in group_views(stored)}
-    if any(before[v.fig.id] != v.claimant for v in views if v.fig.id in before):
-        return None
-    return min(v.order for v in views if v.fig.id in new_ids)
-
-
-def _relate_statements_with_store(skeys: list[StatementKey], store,
-                                  chunk_articles: list[str]) -> tuple[list[Relation], set[str]]:
-    """Relations chosen by new statements, and by stored ones that now have new candidates."""
-    from unfog.store import relating as q
-
-    if not skeys:
-        return [], set()
-    new = {k.statement_id: k for k in skeys}
-    wanted = {(p, k.day) for k in skeys if k.day is not None for p in k.pairs()}
-    # stored statements that can see a new one: they choose again
-    near = q.statements_sharing(store, wanted, SAME_TIME_DAYS, exclude=set(new), exclude_articles=chunk_articles)
-    foci = set(new) | {k.statement_id for k in near}
-    # everything those can see: statements sharing a pair within the window of each focus, and their articles
-    wider = {(p, k.day) for k in near if k.day is not None for p in k.pairs()}
-    pool = {k.statement_id: k for k in near}
-    for k in q.statements_sharing(store, wider, SAME_TIME_DAYS, exclude=set(new), exclude_articles=chunk_articles):
-        pool.setdefault(k.statement_id, k)
-    for k in q.statements_of_articles(store, sorted({k.article_id for k in near})):
-        pool.setdefault(k.statement_id, k)
-    pool.update(new)
-    return relate_statement_pool(pool.values(), foci), foci
-
-
-def relate_with_store(results: list[ArticleRecords], store) -> list[Relation]:
-    """Relations of new records among themselves and with what the store holds (see :func:`relate_chunk`)."""
-    return relate_chunk(results, store).relations
 
 
 def stored_events(store) -> list[Event]:

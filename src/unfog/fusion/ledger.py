@@ -147,22 +147,6 @@ def claimants_disagree(row: dict) -> bool:
     return any(a[1] < b[0] or b[1] < a[0] for i, a in enumerate(latest) for b in latest[i + 1:])
 
 
-def ledger_from_store(store) -> list[dict]:
-    """Ledger rows for everything stored (figures, relations and the stored quantity keys)."""
-    from unfog.store import relating
-
-    figures = store.records("figures")
-    published = {a["id"]: a.get("published") for a in store.rows("articles")}
-    keys = relating.stored_figure_keys(store)
-    # figures stored without keys (by an older version): keys from their articles' places
-    missing = sorted({f.article_id for f in figures if f.id not in keys})
-    places: dict = {}
-    for aid in missing:
-        places[aid] = store.records("places", where="article_id = ?", params=[aid])
-    keys.update(keys_for([f for f in figures if f.article_id in places], published, places))
-    return ledger_rows(figures, store.records("relations"), published=published, keys=keys)
-
-
 def _num(x) -> str:
     if x is None:
         return "?"

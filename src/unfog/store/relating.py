@@ -15,11 +15,16 @@ so relating a group again gives the same rows whatever came before.
 from __future__ import annotations
 
 import json
-
-import duckdb
+from collections import defaultdict
+from dataclasses import dataclass, field
 from typing import Iterable
 
-from unfog.model import Figure, Relation
+import duckdb
+
+from unfog.fusion.fuse import (SAME_TIME_DAYS, FigureKey, FigureView, StatementKey, dedupe, figure_keys, group_views,
+                              relate_group, relate_statement_pool, statement_group, statement_keys)
+from unfog.fusion.ledger import keys_for, ledger_rows
+from unfog.model import ArticleRecords, Figure, Relation
 from unfog.store import bulk_insert, transaction
 
 DDL = [
@@ -69,7 +74,6 @@ def _marks(n: int) -> str:
 
 def figures_of_quantities(store, qkeys: list[str], exclude_articles: Iterable[str] = ()):
     """Stored (figure, key) pairs of the given quantities."""
-    from unfog.fusion.fuse import FigureKey
     from unfog.store import JSON_COLUMNS
 
     if not ensure(store) or not qkeys:
@@ -94,8 +98,6 @@ def figures_of_quantities(store, qkeys: list[str], exclude_articles: Iterable[st
 
 
 def _statement_keys(cur) -> list:
-    from unfog.fusion.fuse import StatementKey
-
     names = [d[0] for d in cur.description]
     out = []
     for row in cur.fetchall():
@@ -171,8 +173,6 @@ def write_keys(store, article_ids: list[str], figure_keys: list, statement_keys:
 
 def stored_figure_keys(store, figure_ids: list[str] | None = None) -> dict:
     """Keys of stored figures (all, or the given ones), by figure id."""
-    from unfog.fusion.fuse import FigureKey
-
     if not ensure(store):
         return {}
     sql = "SELECT * FROM figure_keys"
@@ -193,3 +193,113 @@ def relations_count(store) -> int:
 
 def all_relations(store) -> list[Relation]:
     return store.records("relations", order="id")
+
+
+# -- relating a chunk against the store (fusion's rules, the store's lookups) ----
+@dataclass
+class StoreRelating:
+    """What relating a chunk against the store decided: keys to store, relations to replace."""
+
+    figure_keys: list[FigureKey]
+    statement_keys: list[StatementKey]
+    relations: list[Relation]
+    replaced_groups: list[str]  # stored relations of these groups are replaced by ``relations``
+    replaced_figures: list[str] = field(default_factory=list)  # and the figure relations these figures chose
+
+
+def relate_chunk(results: list[ArticleRecords], store) -> StoreRelating:
+    """Relate a chunk of new articles to each other and to the store, incrementally.
+
+    Only stored records that could be compared with the new ones are read, through
+    indexed lookups (figures of the same quantities, statements sharing a topic and
+    place within a few days). Every quantity and statement whose relations may
+    change is related again from all its comparable records, so the stored relations
+    end up the same whatever the order and chunking of the input.
+    """
+    ok = [r for r in results if r.article.status == "ok"]
+    chunk_articles = sorted({r.article.id for r in results})
+    fkeys = [k for r in ok for k in figure_keys(r)]
+    skeys = [k for r in ok for k in statement_keys(r)]
+    rels, groups, replaced_b = _relate_quantities_with_store(ok, fkeys, store, chunk_articles)
+    srels, foci = _relate_statements_with_store(skeys, store, chunk_articles)
+    groups += [statement_group(s) for s in sorted(foci)]
+    return StoreRelating(fkeys, skeys, dedupe(rels + srels), groups, replaced_b)
+
+
+def _relate_quantities_with_store(ok: list[ArticleRecords], fkeys: list[FigureKey], store,
+                                  chunk_articles: list[str]) -> tuple[list[Relation], list[str], list[str]]:
+    """Relations of the quantities the new figures count: (relations, quantities related again
+    from scratch, figures that chose again in the others)."""
+    new_figs = {f.id: f for r in ok for f in r.figures}
+    # quantities the chunk's articles counted when stored before (reprocess): related again in full
+    redo = set(quantities_of_articles(store, chunk_articles))
+    qkeys = sorted({k.qkey for k in fkeys} | redo)
+    stored: dict[str, list] = defaultdict(list)
+    for f, k in figures_of_quantities(store, qkeys, exclude_articles=chunk_articles):
+        stored[k.qkey].append((f, k))
+    new: dict[str, list] = defaultdict(list)
+    for k in fkeys:
+        new[k.qkey].append((new_figs[k.figure_id], k))
+    rels, full, replaced_b = [], [], []
+    for qk in qkeys:
+        views = group_views(stored[qk] + new[qk])
+        since = _since(views, stored[qk], {f.id for f, _ in new[qk]}) if qk not in redo else None
+        rels += relate_group(views, since)
+        if since is None:
+            full.append(qk)
+        else:
+            replaced_b += [v.fig.id for v in views if v.order >= since]
+    return rels, full, replaced_b
+
+
+def _since(views: list[FigureView], stored: list, new_ids: set[str]) -> tuple | None:
+    """Where the figures start that must choose their relations again (None: all of them).
+
+    All, when the new figures change how the stored ones' claimants resolve ("Haidai"
+    meeting "Serhiy Haidai"); else from the earliest new figure on."""
+    if not stored or not new_ids:
+        return None
+    before = {v.fig.id: v.claimant for v in group_views(stored)}
+    if any(before[v.fig.id] != v.claimant for v in views if v.fig.id in before):
+        return None
+    return min(v.order for v in views if v.fig.id in new_ids)
+
+
+def _relate_statements_with_store(skeys: list[StatementKey], store,
+                                  chunk_articles: list[str]) -> tuple[list[Relation], set[str]]:
+    """Relations chosen by new statements, and by stored ones that now have new candidates."""
+    if not skeys:
+        return [], set()
+    new = {k.statement_id: k for k in skeys}
+    wanted = {(p, k.day) for k in skeys if k.day is not None for p in k.pairs()}
+    # stored statements that can see a new one: they choose again
+    near = statements_sharing(store, wanted, SAME_TIME_DAYS, exclude=set(new), exclude_articles=chunk_articles)
+    foci = set(new) | {k.statement_id for k in near}
+    # everything those can see: statements sharing a pair within the window of each focus, and their articles
+    wider = {(p, k.day) for k in near if k.day is not None for p in k.pairs()}
+    pool = {k.statement_id: k for k in near}
+    for k in statements_sharing(store, wider, SAME_TIME_DAYS, exclude=set(new), exclude_articles=chunk_articles):
+        pool.setdefault(k.statement_id, k)
+    for k in statements_of_articles(store, sorted({k.article_id for k in near})):
+        pool.setdefault(k.statement_id, k)
+    pool.update(new)
+    return relate_statement_pool(pool.values(), foci), foci
+
+
+def relate_with_store(results: list[ArticleRecords], store) -> list[Relation]:
+    """Relations of new records among themselves and with what the store holds (see :func:`relate_chunk`)."""
+    return relate_chunk(results, store).relations
+
+
+def ledger_from_store(store) -> list[dict]:
+    """Ledger rows for everything stored (figures, relations and the stored quantity keys)."""
+    figures = store.records("figures")
+    published = {a["id"]: a.get("published") for a in store.rows("articles")}
+    keys = stored_figure_keys(store)
+    # figures stored without keys (by an older version): keys from their articles' places
+    missing = sorted({f.article_id for f in figures if f.id not in keys})
+    places: dict = {}
+    for aid in missing:
+        places[aid] = store.records("places", where="article_id = ?", params=[aid])
+    keys.update(keys_for([f for f in figures if f.article_id in places], published, places))
+    return ledger_rows(figures, store.records("relations"), published=published, keys=keys)
