@@ -163,17 +163,6 @@ def test_claims_contested_says_when_there_is_none(small_store):
     assert r.exit_code == 0 and "no contested figures" in r.output and "no figures to list" not in r.output
 
 
-def test_claimants_whose_ranges_do_not_overlap_disagree():
-    from unfog.cli import _claimants_disagree
-
-    def claim(who, lo, hi):
-        return {"claimant_key": who, "claimant": who, "value": lo, "low": lo, "high": hi}
-
-    assert _claimants_disagree({"claimants": [claim("a", 40, 40), claim("b", 0, 5)]})
-    assert not _claimants_disagree({"claimants": [claim("a", 40, 60), claim("b", 50, 50)]})
-    assert not _claimants_disagree({"claimants": [claim("a", 40, 40), claim("a", 52, 52)]})  # one claimant updating
-
-
 def test_control_names_who_disputes():
     from unfog.cli import _name_disputers
 

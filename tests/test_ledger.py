@@ -121,3 +121,14 @@ def test_a_row_never_joins_counts_of_two_incidents():
            ArticleRecords(article=Article(id="b", published="2022-06-01"), figures=[toll], events=[ev_b])]
     assert fuse.relate(res) == []
     assert all(len(r["claimants"]) == 1 for r in ledger_rows([school, toll], []))
+
+
+def test_claimants_whose_ranges_do_not_overlap_disagree():
+    from unfog.fusion.ledger import claimants_disagree
+
+    def claim(who, lo, hi):
+        return {"claimant_key": who, "claimant": who, "value": lo, "low": lo, "high": hi}
+
+    assert claimants_disagree({"claimants": [claim("a", 40, 40), claim("b", 0, 5)]})
+    assert not claimants_disagree({"claimants": [claim("a", 40, 60), claim("b", 50, 50)]})
+    assert not claimants_disagree({"claimants": [claim("a", 40, 40), claim("a", 52, 52)]})  # one claimant updating

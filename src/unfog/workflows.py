@@ -96,17 +96,23 @@ def ingest_articles(
             results = list(itertools.islice(stream, chunk))
             if not results:
                 break
-            for k, v in write_chunk(store, results).items():
-                added[k] = added.get(k, 0) + v
-            summary["stored"] += len(results)
-            _note_failures(results, summary)
-            for r in results:
-                if on_article:
-                    on_article(r.article)
-            if on_commit:
-                on_commit(summary)
+            _store_chunk(store, results, [r.article for r in results], summary, added, on_article, on_commit)
     summary["added"] = added
     return summary
+
+
+def _store_chunk(store: Store, results: list[ArticleRecords], seen: list[Article], summary: dict, added: dict,
+                 on_article: Callable[[Article], None] | None, on_commit: Callable[[dict], None] | None) -> None:
+    """Write one chunk, count it in the summary, then tell the callers (every ``seen`` article, the commit)."""
+    for k, v in write_chunk(store, results).items():
+        added[k] = added.get(k, 0) + v
+    summary["stored"] += len(results)
+    _note_failures(results, summary)
+    for a in seen:
+        if on_article:
+            on_article(a)
+    if on_commit:
+        on_commit(summary)
 
 
 def ingest_paths(inputs, db: str | None = None, published=None, source=None, **kw) -> dict:
@@ -137,15 +143,7 @@ def ingest_parquet_folder(folder, db: str | None = None, chunk: int = 50, on_art
                         continue
                     summary["skipped"] += 1
                     store.note_input(r.article)
-                for k, v in write_chunk(store, results).items():
-                    added[k] += v
-                summary["stored"] += len(results)
-                _note_failures(results, summary)
-                for r in part[i:i + chunk]:
-                    if on_article:
-                        on_article(r.article)
-                if on_commit:
-                    on_commit(summary)
+                _store_chunk(store, results, [r.article for r in part[i:i + chunk]], summary, added, on_article, on_commit)
         # relations come from relating each chunk to the store (the folder's own are the same set)
     summary["added"] = added
     return summary

@@ -303,13 +303,7 @@ def watch(
     from unfog.io import feeds as feeds_mod
     from unfog.store import default_path
 
-    try:
-        interval = feeds_mod.parse_interval(every)
-        urls = feeds_mod.read_feed_list(feeds)
-    except (ValueError, OSError) as e:
-        usage_error(str(e))
-    if not urls:
-        usage_error(f"{feeds} lists no feed URLs")
+    urls, interval = _feed_list(feeds, every)
 
     def show(rounds):
         for r in rounds:
@@ -511,8 +505,11 @@ def serve(
 
 
 def _serve_feeds(feeds: Optional[str], every: str) -> tuple[list[str], float]:
-    if not feeds:
-        return [], 0.0
+    return _feed_list(feeds, every) if feeds else ([], 0.0)
+
+
+def _feed_list(feeds: str, every: str) -> tuple[list[str], float]:
+    """The feed URLs listed in a file and the polling interval, or a usage error."""
     from unfog.io import feeds as feeds_mod
 
     try:
