@@ -170,14 +170,10 @@ def reprocess(
         summary["total"] = len(ids)
         for i in range(0, len(ids), chunk):
             part = ids[i:i + chunk]
-            marks = ", ".join("?" * len(part))
-            articles = [_fresh_copy(a) for a in store.records("articles", where=f"id IN ({marks})", params=part)]
+            articles = [_fresh_copy(a) for a in store.articles_by_id(part)]
             results = list(extract_stream(articles, batch_size=batch_size))
             write_chunk(store, results, replace=True)
-            store.con.execute(
-                "UPDATE inputs SET unfog_version = ? WHERE article_id IN ({})".format(", ".join("?" * len(results))),
-                [__version__, *[r.article.id for r in results]],
-            )
+            store.note_version([r.article.id for r in results], __version__)
             summary["seen"] += len(results)
             _note_failures(results, summary)
             for r in results:

@@ -865,7 +865,7 @@ def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> N
         if not _place_ok(p):
             continue
         root = _record_root(doc, p)
-        # "Vladimir Putin": a person's name that the gazetteer also knows as a town
+        # "Ivan Bila": a person's name that the gazetteer also knows as a town
         if root is None or root.ent_type_ == "PERSON" or (root.dep_ == "compound" and root.head.pos_ == "PROPN" and root.head.i not in place_tokens):
             continue
         k = _sent_index(sent_starts, p.start)

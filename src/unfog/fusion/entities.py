@@ -1,6 +1,6 @@
 """One entity, many names: canonical keys for speakers, claimants and actors.
 
-"Mr Shoigu", "Sergei Shoigu" and "Russia's defence minister" are one person;
+"Mr Petrenko", "Ivan Petrenko" and "Russia's defence minister" are one person;
 "Azov regiment" and "Azov Regiment" one unit; a spokesman of the defence
 ministry speaks for the ministry. Everything here is a pure function of names
 (and, through :mod:`unfog.lexicons.actors`, of the actors table), so fusion, the
@@ -157,7 +157,7 @@ _COLLECTIVE_RE = re.compile(r"^(\w+) (?:officials|authorities|workers|staff|spok
 class Resolver:
     """Canonical keys for a set of names seen together (within or across articles).
 
-    Adds surname matching to :func:`canonical_key`: "Shoigu" and "Mr Shoigu"
+    Adds surname matching to :func:`canonical_key`: "Petrenko" and "Mr Petrenko"
     resolve to "sergei shoigu" when exactly one multi-word name in the set
     ends with that surname.
     """

@@ -206,7 +206,7 @@ def _skip_single(ws: list[Word], i: int, key: str, g: Gazetteer, english, text: 
     def joined(a, b):  # two words side by side, only a space between
         return 0 <= a and b < len(ws) and ws[b].start - ws[a].end == 1
     # A small place glued to another capitalised word is most likely part of a person's
-    # or organisation's name ("Vladimir Putin", "Putin" being a hamlet's old name);
+    # or organisation's name ("Ivan Bila", "Bila" being a village's name);
     # a bigger one only when the other word is not itself a notable place.
     def other_is_name(k):
         if not cap_word(k) or ws[k].lower in REGION_WORDS | DISTRICT_WORDS | TITLE_WORDS:

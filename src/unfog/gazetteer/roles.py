@@ -44,7 +44,7 @@ def person_like(text: str, m: Mention, g) -> bool:
 
 
 def glued_to_name(text: str, m: Mention, g) -> bool:
-    """A capitalised word right before or after the name, itself no notable place ("Vladimir Putin",
+    """A capitalised word right before or after the name, itself no notable place ("Ivan Bila",
     "Michael Jordan"): the name may be a person's or an organisation's, the NER decides."""
     head, tail = text[max(0, m.start - 40):m.start], text[m.end:m.end + 40]
     before, after = words(head), words(tail)

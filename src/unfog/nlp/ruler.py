@@ -5,7 +5,7 @@ the statistical NER (see :func:`unfog.nlp.get_nlp`) so names the gazetteer
 knows keep a place label. The places extractor reads the same mentions.
 Names of people and governments ("Mr Jordan", "Washington warned") are left
 out, and small places of the world layer are left to the NER (see
-:mod:`unfog.gazetteer.roles`), which knows "Vladimir Putin" is a person.
+:mod:`unfog.gazetteer.roles`), which knows "Ivan Bila" is a person.
 """
 from __future__ import annotations
 

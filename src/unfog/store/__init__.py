@@ -279,6 +279,18 @@ class Store:
         """Remember that an input gave an article already stored (first sighting wins)."""
         self._note_input(article, replace=False)
 
+    def note_version(self, article_ids: list[str], version: str) -> None:
+        """The inputs of these articles were extracted (again) by ``version``."""
+        if article_ids:
+            marks = ", ".join("?" * len(article_ids))
+            self.con.execute(f"UPDATE inputs SET unfog_version = ? WHERE article_id IN ({marks})", [version, *article_ids])
+
+    def articles_by_id(self, article_ids: list[str]) -> list[Record]:
+        if not article_ids:
+            return []
+        marks = ", ".join("?" * len(article_ids))
+        return self.records("articles", where=f"id IN ({marks})", params=list(article_ids))
+
     def write_relations(self, relations: Iterable[Relation]) -> int:
         return self._insert("relations", relations)
 

@@ -255,8 +255,8 @@ def _relate_quantities_with_store(ok: list[ArticleRecords], fkeys: list[FigureKe
 def _since(views: list[FigureView], stored: list, new_ids: set[str]) -> tuple | None:
     """Where the figures start that must choose their relations again (None: all of them).
 
-    All, when the new figures change how the stored ones' claimants resolve ("Haidai"
-    meeting "Serhiy Haidai"); else from the earliest new figure on."""
+    All, when the new figures change how the stored ones' claimants resolve ("Kovalenko"
+    meeting "Oleh Kovalenko"); else from the earliest new figure on."""
     if not stored or not new_ids:
         return None
     before = {v.fig.id: v.claimant for v in group_views(stored)}
