@@ -63,7 +63,7 @@ def submit(db: str, job: dict, timeout: float | None = None, on_wait: Callable[[
     and RuntimeError when the job failed in the desk (its message).
     """
     box = outbox_dir(db)
-    box.mkdir(exist_ok=True)
+    box.mkdir(mode=0o700, exist_ok=True)  # only the store's owner may queue jobs for the desk
     name = f"{time.time_ns():020d}-{uuid.uuid4().hex[:8]}"
     tmp = box / f"{name}.tmp"
     tmp.write_text(json.dumps(job), encoding="utf-8")
@@ -101,7 +101,7 @@ class Writer:
         self.done = 0
 
     def start(self) -> "Writer":
-        outbox_dir(self.db).mkdir(exist_ok=True)
+        outbox_dir(self.db).mkdir(mode=0o700, exist_ok=True)
         desk_note(self.db).write_text(json.dumps({"pid": os.getpid(), "started": time.time()}), encoding="utf-8")
         self.thread.start()
         return self
