@@ -5,14 +5,12 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import threading
-import time
 from pathlib import Path
 
 import pytest
 
 from desk_fixtures import hand_made_results, hostile_results
-from test_web_browser import CHROMIUM, HERE, _browser_missing, _free_port
+from test_web_browser import CHROMIUM, HERE, _browser_missing, desk_serving
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -43,28 +41,13 @@ def hostile_store(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def seen(hostile_store, tmp_path_factory):
-    import uvicorn
-
-    from unfog.web.app import create_app
     from unfog.web.report import write_report
 
     report = tmp_path_factory.mktemp("hostile-report") / "report.html"
     write_report(str(hostile_store), report)
-    app = create_app(str(hostile_store), tiles=False)
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.time() + 20
-    while not srv.started and time.time() < deadline:
-        time.sleep(0.05)
-    try:
-        proc = subprocess.run(["node", str(HERE / "check_tooltips.mjs"), f"http://127.0.0.1:{port}/map", str(report)],
+    with desk_serving(hostile_store) as url:
+        proc = subprocess.run(["node", str(HERE / "check_tooltips.mjs"), f"{url}/map", str(report)],
                               cwd=HERE, capture_output=True, text=True, timeout=180, env={**os.environ, "CHROMIUM": CHROMIUM})
-    finally:
-        srv.should_exit = True
-        thread.join(10)
-        app.state.store.close()
     assert proc.returncode == 0, proc.stderr[-3000:]
     return json.loads(proc.stdout.strip().splitlines()[-1])
 

@@ -7,6 +7,7 @@ Skips when chromium, node or tests/web/node_modules are missing.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -15,6 +16,7 @@ import subprocess
 import threading
 import time
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -89,13 +91,14 @@ def _busiest_place(db) -> str:
                                  "GROUP BY place ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
 
 
-@pytest.fixture(scope="module")
-def server(browser_store):
+@contextlib.contextmanager
+def desk_serving(db) -> Iterator[str]:
+    """The desk over ``db`` served by uvicorn in a thread on a free loopback port; yields its base URL."""
     import uvicorn
 
     from unfog.web.app import create_app
 
-    app = create_app(str(browser_store), tiles=False)
+    app = create_app(str(db), tiles=False)
     port = _free_port()
     srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
     thread = threading.Thread(target=srv.run, daemon=True)
@@ -104,10 +107,18 @@ def server(browser_store):
     while not srv.started and time.time() < deadline:
         time.sleep(0.05)
     assert srv.started, "uvicorn did not start"
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(10)
-    app.state.store.close()
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        srv.should_exit = True
+        thread.join(10)
+        app.state.store.close()
+
+
+@pytest.fixture(scope="module")
+def server(browser_store):
+    with desk_serving(browser_store) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
