@@ -38,6 +38,10 @@ FEW = {k: tuple(v) for k, v in _NUM["few"].items()}
 QUALIFIERS = [tuple(q) for q in _NUM["qualifiers"]]  # longest first; kind: low | high | approx | exact
 CATEGORY_LEMMAS = {k: set(v) for k, v in _CATS["categories"].items()}
 LEMMA_CATEGORY = {lem: cat for cat, lems in CATEGORY_LEMMAS.items() for lem in lems}
+_EXCHANGE = _CATS["exchange"]
+EXCHANGE_VERBS = {tuple(v.split()) for v in _EXCHANGE["verbs"]}  # (lemma,) or (lemma, particle)
+EXCHANGE_NOUNS = set(_EXCHANGE["nouns"])
+NOT_EXCHANGE_AFTER = set(_EXCHANGE["not_after_noun"])  # "an exchange of fire" is fighting
 NOT_COUNT_NEXT = set(_NUM["not_count_next"])  # a number followed by these is a measure, not a count of people
 MONTHS = set(_NUM["months"])
 NOT_COUNT_PREV = set(_NUM["not_count_prev"])
@@ -352,6 +356,47 @@ def _chain_category(doc, head_tok, counted) -> str | None:
     return _phrase_category(seen) or _category_near(seen)
 
 
+def _exchange_verb(tok) -> bool:
+    """'swapped', 'were handed over', 'came home': a verb that hands people over (categories.json, exchange)."""
+    lemma = tok.lemma_.lower()
+    if (lemma,) in EXCHANGE_VERBS:
+        return True
+    return any((lemma, c.lower_) in EXCHANGE_VERBS for c in tok.children if c.dep_ in ("prt", "advmod", "npadvmod", "dobj"))
+
+
+def _names_exchange(sent) -> bool:
+    """The sentence names an exchange of prisoners ('in the swap'), not an exchange of fire."""
+    for t in sent:
+        if t.lemma_.lower() not in EXCHANGE_NOUNS and t.lower_ not in EXCHANGE_NOUNS:
+            continue
+        if t.pos_ == "VERB":
+            return True
+        nxt = [x.lower_ for x in t.doc[t.i + 1:min(t.i + 3, sent.end)]]
+        if not (nxt[:1] == ["of"] and nxt[1:2] and nxt[1] in NOT_EXCHANGE_AFTER):
+            return True
+    return False
+
+
+def _exchange_category(doc, head_tok, counted, sent) -> str | None:
+    """People handed over in an exchange are prisoners exchanged: 'captured'.
+
+    "134 servicemen were handed over in the swap", "both sides swapped 90 soldiers":
+    the verb that governs the number hands people over and the sentence names the
+    exchange (or the verb is the exchange itself)."""
+    node = counted if counted is not None else head_tok
+    for _ in range(4):
+        if node.head.i == node.i:
+            break
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            break
+    if node.pos_ not in ("VERB", "AUX") or not _exchange_verb(node):
+        return None
+    if node.lemma_.lower() in EXCHANGE_NOUNS or _names_exchange(sent):
+        return "captured"
+    return None
+
+
 def _phrase_category(tokens) -> str | None:
     """Movements that say what happened: 'left through a corridor' is an evacuation."""
     for t in tokens:
@@ -561,6 +606,7 @@ def _figure(ctx: Context, doc, text: str, ph: Phrase, sents, sent_of, earlier=()
             prev_people = [t for t in sents[k - 1] if t.pos_ in ("NOUN", "PROPN") and _is_people(t)]
             ref = prev_people[-1] if prev_people else None
     category = adjacent or _tally_category(doc, head_tok) or _toll_before(text, sent, doc[ph.i].idx) \
+        or _exchange_category(doc, head_tok, counted, sent) \
         or _chain_category(doc, head_tok, counted) or _clause_category(doc, ph, sent)
     population = bool(POPULATION.search(text[sent.start_char:sent.end_char]))
     group = _group(ref)

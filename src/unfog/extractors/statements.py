@@ -268,6 +268,10 @@ def _mention_span(tok):
         if ent.start <= tok.i < ent.end and ent.label_ in ("ORG", "NORP", "GPE", "PERSON", "FAC"):
             lo, hi = min(lo, ent.start), max(hi, ent.end - 1)
             break
+    # "..., of Vuhledar, Ukraine's general staff said": what a comma parts from the head is not its name
+    commas = [k for k in range(lo, tok.i) if doc[k].text == ","]
+    if commas:
+        lo = commas[-1] + 1
     # Drop determiners and stray punctuation at the edges.
     while lo < hi and (doc[lo].is_punct or doc[lo].lower_ in ("the",)):
         lo += 1
@@ -475,7 +479,28 @@ def _postposed_subject(verb):
         t = t.head
     if t.dep_ == "appos" and t.pos_ in ("NOUN", "PROPN") and t.i < verb.i and _can_speak(t):
         return t
-    return None
+    return _trailing_speaker(verb)
+
+
+MAX_TRAILING_SPEAKER = 8  # tokens of "..., Ukraine's general staff said"
+
+
+def _trailing_speaker(verb):
+    """'Troops pushed into the outskirts of X, the general staff said': the phrase between the last
+    comma and a cue that ends its sentence, which the parser hung inside the reported clause."""
+    doc, sent = verb.doc, verb.sent
+    if not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in doc[verb.i + 1:sent.end]):
+        return None  # the cue is not the end of the sentence
+    comma = next((t.i for t in reversed(doc[sent.start:verb.i]) if t.text == ","), None)
+    if comma is None or not 0 < verb.i - comma - 1 <= MAX_TRAILING_SPEAKER:
+        return None
+    span = doc[comma + 1:verb.i]
+    heads = [t for t in span if not (span.start <= t.head.i < span.end)]
+    if len(heads) != 1 or heads[0].pos_ not in ("NOUN", "PROPN") or any(t.pos_ in ("VERB", "AUX") for t in span):
+        return None
+    return heads[0] if _can_speak(heads[0]) else None
 
 
 def _has_content(verb, segs, sent) -> bool:
@@ -677,7 +702,11 @@ def _sentence_statements(run: _Run, sent) -> None:
         for q in touched:
             start, end = min(start, q.start), max(end, q.end)
         start, end = _trim(text, start, end)
-        st = run.make(sp, cue, _polarity(verb, sent.text), bool(touched), start, end, _content(verb, cue, touched))
+        content = _content(verb, cue, touched)
+        if content and sp.start is not None and content[0] < sp.start < content[1] and verb.idx > sp.start:
+            # a trailing speaker the parser hung inside the reported clause: the content ends before it
+            content = _trim(text, content[0], text.rfind(",", content[0], sp.start))
+        st = run.make(sp, cue, _polarity(verb, sent.text), bool(touched), start, end, content)
         seen_names[sp.name] = st
         run.out.append(st)
         run.memory.speakers.append(sp)

@@ -27,6 +27,7 @@ from unfog.days import day_number
 from unfog.geo import distance_km
 from unfog.fusion.events import merge_events, place_key, same_incident  # noqa: F401  (re-exported)
 from unfog.fusion.entities import Resolver, canonical_key, fold
+from unfog.lexicons import load as load_lexicon
 from unfog.lexicons.denial import DISMISSAL_RE
 from unfog.model import ArticleRecords, Batch, Event, Figure, Place, Relation, Statement, stable_id
 
@@ -45,6 +46,12 @@ MAX_CONTRADICTION_RATIO = 10.0
 STOCK = {"trapped", "troops"}  # a level at a moment: later values update earlier ones
 TALLY = {"killed", "wounded", "captured", "missing", "displaced"}  # running totals: do not shrink
 INCIDENT = {"evacuated"}  # counts of one operation: compared only within a day or so
+EXCHANGE = "exchange"  # the period kind of a count of prisoners handed over in one exchange
+
+_EXCHANGE_LEX = load_lexicon("categories")["exchange"]
+_EXCHANGE_RE = re.compile(
+    r"\b(?:" + "|".join(re.escape(w) for w in sorted(_EXCHANGE_LEX["forms"], key=len, reverse=True)) + r")\b"
+    r"(?!\s+of\s+(?:" + "|".join(re.escape(w) for w in _EXCHANGE_LEX["not_after_noun"]) + r")\b)", re.I)
 
 _DAILY_RE = re.compile(
     r"\b(overnight|in the (?:past|last) (?:24|twenty-four) hours|in the (?:past|last) day|last night|"
@@ -77,6 +84,11 @@ def article_topic_place(places: list[Place]) -> str | None:
     counts = Counter(keys)
     best = max(counts.values())
     return next(k for k in keys if counts[k] == best)
+
+
+def is_exchange(f: Figure) -> bool:
+    """A count of prisoners handed over, freed or brought home (one operation, whatever the place)."""
+    return f.category == "captured" and bool(_EXCHANGE_RE.search(f.sentence or f.text or ""))
 
 
 def period_kind(text: str | None) -> str | None:
@@ -180,6 +192,9 @@ def figure_keys(res: ArticleRecords) -> list[FigureKey]:
         pk = pk or f"article:{art.id}"
         # only running totals have periods; a stock is a level at a moment, an evacuation one operation
         period = period_kind(f.sentence or f.text) if f.category in TALLY else None
+        if is_exchange(f):
+            # one exchange, however each side names where the prisoners went: compared by time, not place
+            pk, period = EXCHANGE, EXCHANGE
         out.append(FigureKey(
             figure_id=f.id, article_id=art.id,
             qkey=stable_id("qty", f.category, f.group or "", pk, period == "cumulative"),
@@ -305,7 +320,11 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     ratio = max(a.rng[1], b.rng[1]) / max(min(a.rng[1], b.rng[1]), 1.0)
     if ratio > MAX_CONTRADICTION_RATIO and not same_claimant:
         return None  # "dozens" against "thousands": not one quantity
-    incident = cat in INCIDENT or a.period == "daily" or b.period == "daily" or bool(a.key.incident and b.key.incident)
+    operation = cat in INCIDENT or a.period == EXCHANGE
+    incident = operation or a.period == "daily" or b.period == "daily" or bool(a.key.incident and b.key.incident)
+    if operation and _exact(fa) and _exact(fb):
+        # exact counts of one operation (an exchange, an evacuation) agree or they do not
+        agree, disagree = a.rng[1] == b.rng[1], a.rng[1] != b.rng[1]
     window = EVENT_WINDOW_DAYS if incident else (STOCK_WINDOW_DAYS if cat in STOCK else 10_000)
     if incident and same_claimant and cat in TALLY and gap_days <= INCIDENT_REVISION_DAYS and b.rng[1] > a.rng[1]:
         return ("updates", "the same source revises the toll")
@@ -326,6 +345,10 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     if disagree and not same_claimant and gap_days <= SAME_TIME_DAYS:
         return ("contradicts", "different claimants give incompatible figures")
     return None
+
+
+def _exact(f: Figure) -> bool:
+    return f.value is not None and not f.qualifier
 
 
 def compare_figures(a: FigureView, b: FigureView) -> tuple[str, str] | None:
