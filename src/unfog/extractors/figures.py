@@ -316,7 +316,8 @@ def _tally_category(doc, head_tok) -> str | None:
                 for o in g.children:
                     if o.dep_ == "pobj":
                         words.append(o)
-                        words.extend(x for x in o.children if x.dep_ in ("amod", "compound"))
+                        # "the number of people killed": the participle says what happened
+                        words.extend(x for x in o.children if x.dep_ in ("amod", "compound", "acl"))
         cat = _category_near(words)
         if cat:
             return cat
@@ -377,12 +378,16 @@ def _names_exchange(sent) -> bool:
     return False
 
 
-def _exchange_category(doc, head_tok, counted, sent) -> str | None:
+EXCHANGE_REACH = 3  # sentences before a figure that may name the exchange it counts
+
+
+def _exchange_category(doc, head_tok, counted, sents) -> str | None:
     """People handed over in an exchange are prisoners exchanged: 'captured'.
 
-    "134 servicemen were handed over in the swap", "both sides swapped 90 soldiers":
-    the verb that governs the number hands people over and the sentence names the
-    exchange (or the verb is the exchange itself)."""
+    "134 servicemen were handed over in the swap", "both sides swapped 90 soldiers",
+    "The sides exchanged prisoners. ... 230 soldiers were back home": the verb that governs
+    the number hands people over or brings them home, and the exchange is named in its
+    sentence or one of the few before (or the verb is the exchange itself)."""
     node = counted if counted is not None else head_tok
     for _ in range(4):
         if node.head.i == node.i:
@@ -392,7 +397,7 @@ def _exchange_category(doc, head_tok, counted, sent) -> str | None:
             break
     if node.pos_ not in ("VERB", "AUX") or not _exchange_verb(node):
         return None
-    if node.lemma_.lower() in EXCHANGE_NOUNS or _names_exchange(sent):
+    if node.lemma_.lower() in EXCHANGE_NOUNS or any(_names_exchange(s) for s in sents):
         return "captured"
     return None
 
@@ -606,7 +611,7 @@ def _figure(ctx: Context, doc, text: str, ph: Phrase, sents, sent_of, earlier=()
             prev_people = [t for t in sents[k - 1] if t.pos_ in ("NOUN", "PROPN") and _is_people(t)]
             ref = prev_people[-1] if prev_people else None
     category = adjacent or _tally_category(doc, head_tok) or _toll_before(text, sent, doc[ph.i].idx) \
-        or _exchange_category(doc, head_tok, counted, sent) \
+        or _exchange_category(doc, head_tok, counted, sents[max(0, k - EXCHANGE_REACH):k + 1]) \
         or _chain_category(doc, head_tok, counted) or _clause_category(doc, ph, sent)
     population = bool(POPULATION.search(text[sent.start_char:sent.end_char]))
     group = _group(ref)

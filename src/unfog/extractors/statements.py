@@ -397,6 +397,13 @@ def build_speaker(tok, memory: Memory, offset_base: int = 0) -> Speaker | None:
     role = tok.text if kind == "unnamed" and (tok.lemma_.lower() in TITLES or tok.lemma_.lower() in (
         "official", "commander", "officer", "diplomat", "source", "analyst", "aide")) else None
     side = side_of(text, memory.country) or _place_in(mention)
+    if side is None:
+        # "a ministry spokesman": the side of the body named before ("Russia's defence ministry")
+        for c in tok.children:
+            body = memory.resolve_title(c.lemma_) if c.dep_ == "compound" and c.pos_ == "NOUN" else None
+            if body is not None and body.kind == "organisation" and body.side:
+                side = body.side
+                break
     if side is None and is_state_body(name):
         side = memory.country  # "the ministry said", with no country named: the country the report is about
     return Speaker(name, role, side, kind, text, mention.start_char, mention.end_char)

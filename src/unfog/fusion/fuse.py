@@ -76,9 +76,21 @@ def _place_keys(p: Place) -> str | None:
     return place_key(p.canonical or p.name, p.geonames_id)
 
 
-def article_topic_place(places: list[Place]) -> str | None:
-    """The place an article is mostly about: its most mentioned place (first on ties)."""
-    keys = [k for k in (_place_keys(p) for p in sorted(places, key=lambda p: p.start)) if k]
+def speaker_spans(res: ArticleRecords) -> list[tuple[int, int]]:
+    """Where the article names who speaks ("Russia's defence ministry"): not where things happened."""
+    return sorted({(s.speaker_start, s.speaker_end) for s in res.statements
+                   if s.speaker_start is not None and s.speaker_end is not None})
+
+
+def _in_spans(p: Place, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= p.start and p.end <= b for a, b in spans)
+
+
+def article_topic_place(places: list[Place], skip: list[tuple[int, int]] = ()) -> str | None:
+    """The place an article is mostly about: its most mentioned place (first on ties), leaving out
+    the places that only name a speaker (``skip``)."""
+    kept = [p for p in places if not _in_spans(p, skip)]
+    keys = [k for k in (_place_keys(p) for p in sorted(kept, key=lambda p: p.start)) if k]
     if not keys:
         return None
     counts = Counter(keys)
@@ -179,7 +191,7 @@ def _incidents(res: ArticleRecords) -> dict[str, str]:
 def figure_keys(res: ArticleRecords) -> list[FigureKey]:
     """The comparable quantity of every figure of an article that can be compared at all."""
     art = res.article
-    topic = article_topic_place(res.places)
+    topic = article_topic_place(res.places, speaker_spans(res))
     place_by_id = {p.id: p for p in res.places}
     incident_of = _incidents(res)
     out = []
@@ -252,16 +264,20 @@ def _sides_compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
 
-def _same_incident(a: str | None, b: str | None) -> bool:
+def _same_incident(a: str | None, b: str | None, same_article: bool = False) -> bool:
     """Incident signatures that may name one incident: same kind of event, same place.
 
     The day is left to the time windows of :func:`_kind` (an event's date is often the
-    day of the report, not of the strike)."""
+    day of the report, not of the strike). Within one report, the two parties' versions of
+    one day's incident at one place may be typed differently ("air strikes on a market" by
+    one, "people killed" by the other): there the day and place decide."""
     if not a or not b:
         return True
-    ta, _, pa = a.split("|")
-    tb, _, pb = b.split("|")
-    return ta == tb and not (pa and pb and pa != pb)
+    ta, da, pa = a.split("|")
+    tb, db, pb = b.split("|")
+    if pa and pb and pa != pb:
+        return False
+    return ta == tb or (same_article and bool(da) and da == db and bool(pa) and pa == pb)
 
 
 def _nested(a: Figure, b: Figure) -> bool:
@@ -278,7 +294,7 @@ def comparable(a: FigureView, b: FigureView) -> bool:
         return False  # one source repeating itself, or an unattributed restatement
     if a.day is None or b.day is None:
         return False
-    return _same_incident(a.key.incident, b.key.incident)
+    return _same_incident(a.key.incident, b.key.incident, fa.article_id == fb.article_id)
 
 
 def value_text(f: Figure) -> str:
@@ -521,7 +537,8 @@ class StatementKey:
 
 def statement_keys(res: ArticleRecords) -> list[StatementKey]:
     art = res.article
-    topic = article_topic_place(res.places)
+    spans = speaker_spans(res)
+    topic = article_topic_place(res.places, spans)
     out = []
     for s in res.statements:
         denial = is_denial(s)
@@ -530,7 +547,8 @@ def statement_keys(res: ArticleRecords) -> list[StatementKey]:
         # the speaker's own name is not part of what is claimed
         stems = content_stems(content) - content_stems(s.speaker) - content_stems(s.speaker_text)
         # the places named in the statement, and the place the article is about ("in the city")
-        pks = {k for p in res.places if s.start <= p.start < s.end for k in [_place_keys(p)] if k}
+        pks = {k for p in res.places if s.start <= p.start < s.end and not _in_spans(p, spans)
+               for k in [_place_keys(p)] if k}
         if topic:
             pks.add(topic)
         out.append(StatementKey(
