@@ -428,8 +428,8 @@ def _context_people(doc, ph: Phrase, sent):
         if t.dep_ in ("nsubj", "nsubjpass") and t.head.i in governing and t.head.lemma_ in (
                 "put", "say", "claim", "estimate", "report", "tell", "add", "count", "number"):
             continue  # the counter is not the counted: "the Russians put the number at 2,000"
-        if t.pos_ in ("NOUN", "PROPN") and _is_people(t):
-            return t
+        if t.pos_ in ("NOUN", "PROPN") and _is_people(t) and t.dep_ != "compound":
+            return t  # not "a refugee camp": a noun that modifies another names no one counted
     for t in doc[ph.j:sent.end]:
         if t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_ in REPORTING_LEMMAS | {"tell", "add", "announce", "state"}:
             continue  # "... rose to 85, officials said": the counter is not the counted

@@ -579,6 +579,11 @@ def find_cues(sent, segs):
             if subj is not None:
                 out.append((tok, subj, "put the number at"))
             continue
+        if lemma in REVISION_VERBS and any(c.dep_ == "dobj" and c.lemma_.lower() in TALLY_NOUNS for c in tok.children):
+            subj = _subject(tok)  # "the ministry raised the toll to 19": the ministry's new figure
+            if subj is not None and _can_speak(subj):
+                out.append((tok, subj, REVISE_CUE))
+            continue
         if lemma in ("make", "issue") and tok.tag_ == "VBN":
             claim = [c for c in tok.children if c.dep_ == "nsubjpass" and c.lemma_ in CLAIM_NOUNS]
             agent = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
@@ -612,6 +617,9 @@ def find_cues(sent, segs):
 
 
 SPEAKER_NOUNS = set(SPEECH["speaker_nouns"])
+REVISION_VERBS = set(SPEECH["revision_verbs"])
+TALLY_NOUNS = set(SPEECH["tally_nouns"])
+REVISE_CUE = "revised the figure"
 SPEAKER_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent")
 
 
@@ -726,7 +734,7 @@ def _content(verb, cue: str, touched) -> tuple[int, int] | None:
     """What was claimed: the quotations touched, the number phrase of "put at", or the reported clause."""
     if touched:
         return (touched[0].start, touched[-1].end)
-    if cue == "put the number at":
+    if cue in ("put the number at", REVISE_CUE):
         sub = list(verb.subtree)
         return (sub[0].idx, sub[-1].idx + len(sub[-1].text))
     comp = [c for c in verb.children if c.dep_ == "ccomp"]

@@ -28,6 +28,7 @@ from unfog.geo import distance_km
 from unfog.fusion.events import merge_events, place_key, same_incident  # noqa: F401  (re-exported)
 from unfog.fusion.entities import Resolver, canonical_key, fold
 from unfog.lexicons import load as load_lexicon
+from unfog.lexicons.actors import side_of
 from unfog.lexicons.denial import DISMISSAL_RE
 from unfog.model import ArticleRecords, Batch, Event, Figure, Place, Relation, Statement, stable_id
 
@@ -535,6 +536,27 @@ class StatementKey:
         return dict(self.__dict__)
 
 
+_NAME_RE = re.compile(r"(?<![.!?\"“]\s)(?<!^)\b[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*\b")
+_CALENDAR = set(load_lexicon("places")["calendar_words"])
+
+
+def unresolved_names(s: Statement, places: list[Place], skip: list[tuple[int, int]]) -> set[str]:
+    """'name:<word>' for the capitalised words of what a statement claims that the gazetteer left
+    unresolved and that name no side ("the village of <name>"): a place both parties can name even
+    when it could not be geocoded."""
+    text, base = (s.content, s.content_start) if s.content and s.content_start is not None else (s.text, s.start)
+    out = set()
+    for m in _NAME_RE.finditer(text or ""):
+        a, b = base + m.start(), base + m.end()
+        word = fold(m.group(0))
+        if word in STOPWORDS or word in _CALENDAR or side_of(m.group(0)):
+            continue
+        if any(p.start < b and a < p.end for p in places) or any(x <= a and b <= y for x, y in skip):
+            continue
+        out.add(f"name:{word}")
+    return out
+
+
 def statement_keys(res: ArticleRecords) -> list[StatementKey]:
     art = res.article
     spans = speaker_spans(res)
@@ -549,6 +571,7 @@ def statement_keys(res: ArticleRecords) -> list[StatementKey]:
         # the places named in the statement, and the place the article is about ("in the city")
         pks = {k for p in res.places if s.start <= p.start < s.end and not _in_spans(p, spans)
                for k in [_place_keys(p)] if k}
+        pks |= unresolved_names(s, res.places, spans)
         if topic:
             pks.add(topic)
         out.append(StatementKey(
