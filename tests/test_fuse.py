@@ -345,3 +345,101 @@ def test_reprocess_of_an_unchanged_store_changes_no_relation(tmp_path):
     reprocess(db=str(tmp_path / "r.duckdb"), everything=True, chunk=3)
     with Store(tmp_path / "r.duckdb") as store:
         assert sorted((r.type, r.a, r.b, r.note) for r in store.records("relations")) == before
+
+
+# -- issue 18's patterns, end to end on our own sentences ----------------------
+def _doc(i, day, source, text):
+    return {"id": i, "published": day, "source": source, "text": text}
+
+
+PATTERNS = {
+    "exchange": [_doc("p1", "2024-01-10", "Coast Times",
+                      "Russia and Ukraine carried out a prisoner exchange on Tuesday, the first in months.\n\n"
+                      "The Ukrainian president said 230 Ukrainian defenders were back home.\n\n"
+                      "Moscow's defence ministry said 248 Ukrainian prisoners of war had been handed over in exchange "
+                      "for 248 Russian servicemen.")],
+    "exchange_two_reports": [
+        _doc("q1", "2024-02-01", "Coast Times", "Kyiv said 100 Ukrainian soldiers returned home on Thursday in a swap mediated by Qatar."),
+        _doc("q2", "2024-02-01", "Valley News",
+             "Russia's defence ministry said it had freed 115 Ukrainian servicemen in the exchange on Thursday.")],
+    "media_office_vs_army": [_doc("m1", "2024-03-04", "Desert Daily",
+                                  "Government warplanes bombed a cattle market in El Fasher on Monday, killing 120 people, "
+                                  "the media office of the paramilitary group said.\n\nThe military said fewer than 40 people "
+                                  "had been killed and that only militia positions had been hit.")],
+    "toll_revised": [
+        _doc("u1", "2024-04-07", "Plain Herald", "A drone struck a bus station in Kherson on Sunday, killing at least 30 "
+                                                 "people, the head of the regional administration said."),
+        _doc("u2", "2024-04-08", "Hill Courier", "The number of people killed in Sunday's drone strike on a bus station in "
+                                                 "Kherson has reached 35, the head of the regional administration said on Monday.")],
+    "toll_raised": [
+        _doc("t1", "2024-09-01", "Plain Herald", "Israeli strikes on a refugee camp in central Gaza killed 12 people on "
+                                                 "Saturday, the Gaza health ministry said."),
+        _doc("t2", "2024-09-02", "Hill Courier", "The Gaza health ministry raised the toll from Saturday's strikes on the "
+                                                 "refugee camp to 19.")],
+    "denied_target": [
+        _doc("d1", "2024-05-11", "Plain Herald", "A rocket hit a residential block in Kharkiv on Friday, the regional "
+                                                 "governor said, killing six people."),
+        _doc("d2", "2024-05-12", "Hill Courier", "Russia's defence ministry said its strike in Kharkiv on Friday had "
+                                                 "destroyed an ammunition depot. \"Our forces did not strike residential "
+                                                 "buildings,\" a ministry spokesman said.")],
+    "denied_capture": [
+        _doc("f1", "2024-08-02", "Plain Herald", "Russian forces have captured the village of Novoselivka, Russia's "
+                                                 "defence ministry said on Friday."),
+        _doc("f2", "2024-08-02", "Hill Courier", "Ukraine's army rejected Moscow's claim that Novoselivka had fallen, saying "
+                                                 "its troops still held positions in the village.")],
+    "two_agencies": [
+        _doc("c1", "2024-06-03", "Plain Herald", "An air strike on a school in Gaza City killed 22 people, the civil defence "
+                                                 "agency said on Monday."),
+        _doc("c2", "2024-06-03", "Hill Courier", "The Gaza health ministry said 22 people were killed when an air strike hit "
+                                                 "a school in Gaza City on Monday.")],
+    "strike_vs_national_toll": [_doc("n1", "2024-06-20", "Plain Herald",
+                                     "An Israeli strike on a school in Gaza City killed 18 people on Thursday, the civil "
+                                     "defence agency said.\n\nIsrael says about 1,200 people were killed in the Hamas "
+                                     "attack on 7 October.")],
+    "two_soldiers_vs_officers": [
+        _doc("o1", "2024-07-01", "Plain Herald", "Two British-born soldiers were killed in the fighting near Bakhmut, the "
+                                                 "brigade said."),
+        _doc("o2", "2024-07-01", "Hill Courier", "The army said 162 officers had been killed near Bakhmut since the start "
+                                                 "of the offensive.")],
+    "two_strikes_one_report": [_doc("y1", "2024-11-08", "Plain Herald",
+                                    "An air strike on a hospital in Khan Younis killed 9 people on Thursday, medics said.\n\n"
+                                    "In a separate strike on a house in Rafah, 25 people were killed, the civil defence "
+                                    "agency said.")],
+}
+
+
+@pytest.fixture(scope="module")
+def pattern_relations():
+    from unfog.api import extract_stream, to_articles
+
+    out = {}
+    for name, docs in PATTERNS.items():
+        results = list(extract_stream(list(to_articles(docs))))
+        texts = {x.id: x.text for r in results for x in list(r.figures) + list(r.statements)}
+        out[name] = sorted((r.type, texts[r.a], texts[r.b]) for r in fuse.relate(results))
+    return out
+
+
+@pytest.mark.parametrize("name,kind,a,b", [
+    ("exchange", "contradicts", "230 Ukrainian defenders", "248 Ukrainian prisoners"),
+    ("exchange_two_reports", "contradicts", "100 Ukrainian soldiers", "115 Ukrainian servicemen"),
+    ("media_office_vs_army", "contradicts", "120 people", "fewer than 40 people"),
+    ("toll_revised", "updates", "at least 30 people", "35"),
+    ("toll_raised", "updates", "12 people", "19"),
+    ("denied_target", "contradicts", "A rocket hit a residential block", "did not strike residential"),
+    ("denied_capture", "contradicts", "have captured the village", "rejected Moscow's claim"),
+    ("two_agencies", "corroborates", "22 people", "22 people"),
+])
+def test_issue_18_patterns_are_related(pattern_relations, name, kind, a, b):
+    rels = pattern_relations[name]
+    assert [(t, x, y) for t, x, y in rels if t == kind and a in x and b in y] or \
+        [(t, x, y) for t, x, y in rels if t == kind and b in x and a in y and kind != "updates"], rels
+
+
+@pytest.mark.parametrize("name", ["strike_vs_national_toll", "two_soldiers_vs_officers", "two_strikes_one_report"])
+def test_unrelated_counts_are_not_joined(pattern_relations, name):
+    assert pattern_relations[name] == []
+
+
+def test_the_other_sides_returned_soldiers_are_not_compared_with_ours(pattern_relations):
+    assert not [r for r in pattern_relations["exchange"] if "Russian servicemen" in r[1] + r[2]]
