@@ -321,8 +321,9 @@ def _ingest_relations(tmp_path, name, lines, chunk):
 
 
 def test_relations_are_the_same_whatever_the_order_and_chunk_size(tmp_path):
-    lines = [json.loads(x) for n in ("setA", "setB", "setC")
+    lines = [json.loads(x) for n in ("setA", "setB", "setC", "setD")
              for x in (FIX / f"{n}.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
+    lines += [d for docs in PATTERNS.values() for d in docs]
     base = _ingest_relations(tmp_path, "forward50", lines, chunk=50)
     assert base, "the fixture batch has relations"
     assert _ingest_relations(tmp_path, "forward1", lines, chunk=1) == base
@@ -339,9 +340,11 @@ def test_reprocess_of_an_unchanged_store_changes_no_relation(tmp_path):
     from unfog.store import Store
     from unfog.workflows import reprocess
 
-    lines = [json.loads(x) for n in ("setA", "setB")
+    lines = [json.loads(x) for n in ("setA", "setB", "setD")
              for x in (FIX / f"{n}.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
+    lines += PATTERNS["exchange_two_reports"] + PATTERNS["denied_capture"]
     before = _ingest_relations(tmp_path, "r", lines, chunk=2)
+    assert len(before) >= 8
     reprocess(db=str(tmp_path / "r.duckdb"), everything=True, chunk=3)
     with Store(tmp_path / "r.duckdb") as store:
         assert sorted((r.type, r.a, r.b, r.note) for r in store.records("relations")) == before

@@ -281,6 +281,11 @@ def _same_incident(a: str | None, b: str | None, same_article: bool = False) -> 
     return ta == tb or (same_article and bool(da) and da == db and bool(pa) and pa == pb)
 
 
+def keys_same_incident(a: FigureKey, b: FigureKey) -> bool:
+    """Two figure keys that may count one incident (see :func:`_same_incident`)."""
+    return _same_incident(a.incident, b.incident, a.article_id == b.article_id)
+
+
 def _nested(a: Figure, b: Figure) -> bool:
     """One figure counts a part of the other ("of whom 12 children")."""
     return getattr(a, "subset_of", None) == b.id or getattr(b, "subset_of", None) == a.id
@@ -295,7 +300,7 @@ def comparable(a: FigureView, b: FigureView) -> bool:
         return False  # one source repeating itself, or an unattributed restatement
     if a.day is None or b.day is None:
         return False
-    return _same_incident(a.key.incident, b.key.incident, fa.article_id == fb.article_id)
+    return keys_same_incident(a.key, b.key)
 
 
 def value_text(f: Figure) -> str:
