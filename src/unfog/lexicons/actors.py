@@ -58,6 +58,11 @@ _TABLE = [(r["name"], r.get("side"), r.get("role"), r.get("kind", "person"), tup
           for r in _rows()]
 
 
+def organisation_names() -> list[str]:
+    """Names and aliases of the known organisations and armed groups ("Hamas", "al-Shabaab")."""
+    return [n for name, _side, _role, kind, aliases in _TABLE if kind == "organisation" for n in (name, *aliases)]
+
+
 def known_actors() -> list[Actor]:
     return [Actor(name=n, side=s, role=r, kind=k) for n, s, r, k, _ in _TABLE]
 
