@@ -192,7 +192,9 @@ def _place_side(text: str) -> str | None:
             name = m.group(1)
             if fold(name) in TITLES or fold(name) in STATE_BODIES:
                 continue
-            code = country_of_place(name) or (country_of_place(name.split()[0]) if " " in name else None)
+            head = name.split()[0]
+            code = country_of_place(name) or (country_of_place(head) if " " in name and fold(head) not in
+                                              _SIDES["not_place_heads"] else None)
             if code:
                 return code
     return None
