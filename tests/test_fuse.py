@@ -395,6 +395,24 @@ PATTERNS = {
                                                  "agency said on Monday."),
         _doc("c2", "2024-06-03", "Hill Courier", "The Gaza health ministry said 22 people were killed when an air strike hit "
                                                  "a school in Gaza City on Monday.")],
+    "one_days_toll_revised_next_week": [
+        _doc("h2", "2024-12-10", "Hill Courier", "Local officials said on Monday the number of dead from Saturday's strike "
+                                                 "on a hotel in Kramatorsk had risen to 11."),
+        _doc("h1", "2024-12-08", "Plain Herald", "A Russian missile strike on a hotel in Kramatorsk killed 8 people on "
+                                                 "Saturday, local officials said.")],
+    "parties_far_apart": [
+        _doc("w1", "2024-12-18", "Plain Herald", "Russia's defence ministry said its forces had killed up to 300 Ukrainian "
+                                                 "soldiers near Kupiansk on Tuesday."),
+        _doc("w2", "2024-12-18", "Hill Courier", "Ukraine's general staff said 12 Ukrainian soldiers had been killed near "
+                                                 "Kupiansk on Tuesday.")],
+    "own_soldiers_freed": [
+        _doc("e1", "2024-12-01", "Plain Herald", "Ukraine said 95 of its soldiers had been freed from Russian captivity on "
+                                                 "Sunday in the latest exchange."),
+        _doc("e2", "2024-12-01", "Hill Courier", "Russia's defence ministry said it had returned 90 Ukrainian prisoners of "
+                                                 "war on Sunday and received 90 Russian troops.")],
+    "one_mayor_a_month_apart": [
+        _doc("z1", "2024-12-20", "Plain Herald", "Shelling killed 5 civilians in Donetsk on Thursday, the city's mayor said."),
+        _doc("z2", "2025-01-25", "Hill Courier", "Shelling killed 9 civilians in Donetsk on Friday, the city's mayor said.")],
     "strike_vs_national_toll": [_doc("n1", "2024-06-20", "Plain Herald",
                                      "An Israeli strike on a school in Gaza City killed 18 people on Thursday, the civil "
                                      "defence agency said.\n\nIsrael says about 1,200 people were killed in the Hamas "
@@ -432,6 +450,8 @@ def pattern_relations():
     ("denied_target", "contradicts", "A rocket hit a residential block", "did not strike residential"),
     ("denied_capture", "contradicts", "have captured the village", "rejected Moscow's claim"),
     ("two_agencies", "corroborates", "22 people", "22 people"),
+    ("one_days_toll_revised_next_week", "updates", "8 people", "11"),
+    ("parties_far_apart", "contradicts", "up to 300 Ukrainian soldiers", "12 Ukrainian soldiers"),
 ])
 def test_issue_18_patterns_are_related(pattern_relations, name, kind, a, b):
     rels = pattern_relations[name]
@@ -439,10 +459,12 @@ def test_issue_18_patterns_are_related(pattern_relations, name, kind, a, b):
         [(t, x, y) for t, x, y in rels if t == kind and b in x and a in y and kind != "updates"], rels
 
 
-@pytest.mark.parametrize("name", ["strike_vs_national_toll", "two_soldiers_vs_officers", "two_strikes_one_report"])
+@pytest.mark.parametrize("name", ["strike_vs_national_toll", "two_soldiers_vs_officers", "two_strikes_one_report",
+                                  "one_mayor_a_month_apart"])
 def test_unrelated_counts_are_not_joined(pattern_relations, name):
     assert pattern_relations[name] == []
 
 
 def test_the_other_sides_returned_soldiers_are_not_compared_with_ours(pattern_relations):
     assert not [r for r in pattern_relations["exchange"] if "Russian servicemen" in r[1] + r[2]]
+    assert [r[1:] for r in pattern_relations["own_soldiers_freed"]] == [("95 of its soldiers", "90 Ukrainian prisoners")]

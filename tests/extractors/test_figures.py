@@ -300,3 +300,10 @@ def test_the_number_of_people_killed_is_a_death_toll(nlp):
 ])
 def test_a_noun_modifier_is_not_the_counted_group(nlp, text):
     assert one(run(nlp, text), "19").group == "people"  # the camp's "refugee" counts no one
+
+
+def test_its_soldiers_are_the_speakers_own(nlp):
+    figs = run(nlp, "The Ukrainian army said 95 of its soldiers had been freed in the exchange on Sunday.")
+    assert one(figs, "95").group_side == "UKR"
+    figs = run(nlp, "Russia's defence ministry said Ukraine had lost 300 of its soldiers near the river.")
+    assert one(figs, "300").group_side != "RUS"

@@ -748,11 +748,18 @@ def _make_figure(ctx: Context, doc, text: str, ph: Phrase, sent, start_tok: int,
     )
     if ph.qualifier == "between" or (ph.value is None and not ph.vague):
         fig.value = None
+    if fig.group_side is None and stm is not None and stm.content_start is not None and ref is not None \
+            and fig.claimant_side not in (None, "MEDIA", "INT", "CIV", "UNK") \
+            and any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in ref.children) \
+            and side_of(text[stm.content_start:start]) in (None, fig.claimant_side):
+        # "Ukraine said 95 of its soldiers": the speaker's own people (not "Kyiv lost 300 of its soldiers")
+        fig.group_side = fig.claimant_side
     _locate(ctx, fig, sent.start_char, sent.end_char)
     return fig
 
 
 _OPENERS = SPEECH["continuation_openers"]
+OWN_POSSESSIVES = {"its", "our", "their"}  # "its soldiers", "our fighters": the claimant's side
 
 
 def _carry_claims(ctx: Context, sents, sent_of, figures: list[Figure]) -> None:

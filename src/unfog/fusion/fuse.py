@@ -42,6 +42,7 @@ DISAGREE_GAP = 0.25  # relative gap between value ranges that is a real disagree
 # Claims ten times apart rarely count the same thing (a city's trapped vs one plant's sheltering);
 # above this ratio two figures from different claimants are taken for different quantities.
 MAX_CONTRADICTION_RATIO = 10.0
+PARTY_CONTRADICTION_RATIO = 100.0  # the two parties' counts of one day's incident at one place
 
 # What kind of quantity a category counts decides how its figures relate over time.
 STOCK = {"trapped", "troops"}  # a level at a moment: later values update earlier ones
@@ -174,6 +175,7 @@ class FigureKey:
     period: str | None = None
     source: str = ""
     incident: str | None = None
+    reported: int | None = None  # the day the article was published (orders revisions of one day's toll)
 
     def to_row(self) -> dict:
         return dict(self.__dict__)
@@ -212,7 +214,7 @@ def figure_keys(res: ArticleRecords) -> list[FigureKey]:
             figure_id=f.id, article_id=art.id,
             qkey=stable_id("qty", f.category, f.group or "", pk, period == "cumulative"),
             day=day_number(f.date) or day_number(art.published), place=pk, period=period,
-            source=fold(art.source), incident=incident_of.get(f.id),
+            source=fold(art.source), incident=incident_of.get(f.id), reported=day_number(art.published),
         ))
     return out
 
@@ -241,7 +243,8 @@ class FigureView:
 
     @property
     def order(self) -> tuple:
-        return (self.day or 0, self.fig.article_id, self.fig.start, self.fig.id)
+        # one day's toll revised in a later report: the later report comes second
+        return (self.day or 0, self.key.reported or 0, self.fig.article_id, self.fig.start, self.fig.id)
 
 
 def group_views(pairs: Iterable[tuple[Figure, FigureKey]]) -> list[FigureView]:
@@ -340,10 +343,13 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     disagree = range_gap(a.rng, b.rng) > DISAGREE_GAP
     cat = fa.category
     ratio = max(a.rng[1], b.rng[1]) / max(min(a.rng[1], b.rng[1]), 1.0)
-    if ratio > MAX_CONTRADICTION_RATIO and not same_claimant:
-        return None  # "dozens" against "thousands": not one quantity
     operation = cat in INCIDENT or a.period == EXCHANGE
     incident = operation or a.period == "daily" or b.period == "daily" or bool(a.key.incident and b.key.incident)
+    # the two warring parties' counts of one day's fighting at one place may be far apart ("up to 300" and 12)
+    parties = a.side != b.side and not {a.side, b.side} & (NON_PARTY_SIDES | {None, "MEDIA"})
+    if not same_claimant and ratio > (PARTY_CONTRADICTION_RATIO if incident and parties and gap_days == 0
+                                      else MAX_CONTRADICTION_RATIO):
+        return None  # "dozens" against "thousands": not one quantity
     if operation and _exact(fa) and _exact(fb):
         # exact counts of one operation (an exchange, an evacuation) agree or they do not
         agree, disagree = a.rng[1] == b.rng[1], a.rng[1] != b.rng[1]
