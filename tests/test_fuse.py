@@ -413,6 +413,20 @@ PATTERNS = {
     "one_mayor_a_month_apart": [
         _doc("z1", "2024-12-20", "Plain Herald", "Shelling killed 5 civilians in Donetsk on Thursday, the city's mayor said."),
         _doc("z2", "2025-01-25", "Hill Courier", "Shelling killed 9 civilians in Donetsk on Friday, the city's mayor said.")],
+    "analysts_agree_on_a_withdrawal": [
+        _doc("r1", "2025-02-05", "Plain Herald", "Ukrainian marines have withdrawn from the village of Krynky on the left "
+                                                 "bank of the Dnipro, Ukraine's navy said on Wednesday."),
+        _doc("r2", "2025-02-06", "Hill Courier", "The Institute for the Study of War said Ukrainian marines had withdrawn "
+                                                 "from Krynky on the Dnipro's left bank.")],
+    "two_officials_agree_on_a_strike": [
+        _doc("r3", "2025-02-10", "Plain Herald", "A Russian drone struck a power substation in Odesa overnight, the regional "
+                                                 "governor said."),
+        _doc("r4", "2025-02-10", "Hill Courier", "Ukraine's energy ministry said a Russian drone had hit a power substation "
+                                                 "in Odesa overnight, cutting electricity to thousands.")],
+    "two_attacks_at_one_place": [
+        _doc("r5", "2025-02-12", "Plain Herald", "Russian artillery shelled the port of Kherson on Tuesday, the regional "
+                                                 "governor said."),
+        _doc("r6", "2025-02-12", "Hill Courier", "The UN said Russian drones attacked an aid convoy near Kherson on Tuesday.")],
     "strike_vs_national_toll": [_doc("n1", "2024-06-20", "Plain Herald",
                                      "An Israeli strike on a school in Gaza City killed 18 people on Thursday, the civil "
                                      "defence agency said.\n\nIsrael says about 1,200 people were killed in the Hamas "
@@ -452,6 +466,8 @@ def pattern_relations():
     ("two_agencies", "corroborates", "22 people", "22 people"),
     ("one_days_toll_revised_next_week", "updates", "8 people", "11"),
     ("parties_far_apart", "contradicts", "up to 300 Ukrainian soldiers", "12 Ukrainian soldiers"),
+    ("analysts_agree_on_a_withdrawal", "corroborates", "marines have withdrawn from the village", "Institute for the Study"),
+    ("two_officials_agree_on_a_strike", "corroborates", "drone struck a power substation", "energy ministry said"),
 ])
 def test_issue_18_patterns_are_related(pattern_relations, name, kind, a, b):
     rels = pattern_relations[name]
@@ -460,7 +476,7 @@ def test_issue_18_patterns_are_related(pattern_relations, name, kind, a, b):
 
 
 @pytest.mark.parametrize("name", ["strike_vs_national_toll", "two_soldiers_vs_officers", "two_strikes_one_report",
-                                  "one_mayor_a_month_apart"])
+                                  "one_mayor_a_month_apart", "two_attacks_at_one_place"])
 def test_unrelated_counts_are_not_joined(pattern_relations, name):
     assert pattern_relations[name] == []
 
@@ -468,3 +484,24 @@ def test_unrelated_counts_are_not_joined(pattern_relations, name):
 def test_the_other_sides_returned_soldiers_are_not_compared_with_ours(pattern_relations):
     assert not [r for r in pattern_relations["exchange"] if "Russian servicemen" in r[1] + r[2]]
     assert [r[1:] for r in pattern_relations["own_soldiers_freed"]] == [("95 of its soldiers", "90 Ukrainian prisoners")]
+
+
+def test_stems_drop_the_possessive_and_short_act_words_have_topics():
+    assert fuse._stem("Dnipro's") == fuse._stem("Dnipro") == "dnipro"
+    assert fuse.topics_of({"hit"}) == {"attack"}
+    assert fuse.topics_of({"his"}) == set()
+
+
+def test_agreement_needs_the_same_specifics_not_only_a_place_and_a_day():
+    def key(sid, side, words, topics=("attack",)):
+        return fuse.StatementKey(statement_id=sid, article_id=sid, start=0, day=10, speaker=sid, side=side, denial=False,
+                                 stems=sorted(words), topics=list(topics), places=["g1"])
+
+    a = key("a", "UKR", {"russian", "artillery", "port", "kherson", "tuesday"})
+    b = key("b", "INT", {"russian", "dron", "aid", "convoy", "kherson", "tuesday"})
+    assert fuse.agreement_score(b, a) == 0.0
+    c = key("c", "INT", {"russian", "artillery", "port", "kherson", "grain", "tuesday"})
+    assert fuse.agreement_score(c, a) > 0
+    # opposite parties telling it in other words are two accounts, not agreement
+    d = key("d", "RUS", {"artillery", "port", "kherson", "ammunition", "depot", "barracks"})
+    assert fuse.agreement_score(d, a) == 0.0 and fuse.account_score(d, a) > 0

@@ -21,6 +21,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Iterable
 
 from unfog.days import day_number
@@ -461,7 +462,10 @@ _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'-]+")
 
 
 def _stem(word: str) -> str:
-    w = word.lower().strip("'-")
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]  # "Dnipro's" is Dnipro
+    w = w.strip("'-")
     for suf in ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "s", "e"):
         if len(w) - len(suf) >= 3 and w.endswith(suf):
             return w[: -len(suf)]
@@ -481,7 +485,7 @@ def topics_of(stems: set[str]) -> set[str]:
                 _TOPIC_OF[_stem(w)] = topic
     out = set()
     for s in stems:
-        for k in range(len(s), 3, -1):
+        for k in range(len(s), 2, -1):  # short words ("hit") only whole
             t = _TOPIC_OF.get(s[:k]) if k >= 5 or k == len(s) else None
             if t:
                 out.add(t)
@@ -634,12 +638,59 @@ def account_score(later: StatementKey, earlier: StatementKey) -> float:
     shared_topics = set(later.topics) & set(earlier.topics) & ACCOUNT_TOPICS
     # what both accounts name besides the kind of act: the target, the weapon, the unit
     shared_words = {w for w in set(later.stems) & set(earlier.stems) if not topics_of({w})}
-    if not shared_topics or len(shared_words) < ACCOUNT_MIN_SHARED_WORDS:
-        return 0.0
+    if not shared_topics or len(shared_words) < ACCOUNT_MIN_SHARED_WORDS or same_account(later, earlier):
+        return 0.0  # (two sides saying the same thing in the same words agree)
     return len(shared_topics) + 0.5 * len(shared_words)
 
 
 ACCOUNT_MIN_SHARED_WORDS = 3
+AGREEMENT_MIN_SHARED_WORDS = 3  # specifics two sources must both name to agree (besides the kind of act)
+AGREEMENT_MIN_OVERLAP = 0.5  # and the share of the shorter claim's specifics they make up
+SAME_ACCOUNT_OVERLAP = 0.75  # share of each claim's specifics: the same account, even from opposite sides
+_TIME_WORDS = {"overnight", "today", "yesterday", "morning", "night", "evening", "afternoon", "week", "weekend", "day"}
+
+
+@lru_cache(maxsize=4096)
+def _specific(stem: str) -> bool:
+    """A word that says what happened where, not when or by whom: not a kind of act, a day or a side."""
+    return not topics_of({stem}) and stem not in _CALENDAR and stem not in _TIME_WORDS and not side_of(stem)
+
+
+def _specifics(k: StatementKey) -> set[str]:
+    return {w for w in k.stems if _specific(w)}
+
+
+def _overlaps(a: StatementKey, b: StatementKey) -> tuple[int, float, float]:
+    """Shared specifics, and their share of the shorter and of the longer claim's specifics."""
+    sa, sb = _specifics(a), _specifics(b)
+    shared = len(sa & sb)
+    lo, hi = sorted((len(sa), len(sb)))
+    return shared, shared / lo if lo else 0.0, shared / hi if hi else 0.0
+
+
+def same_account(a: StatementKey, b: StatementKey) -> bool:
+    """Two claims that say the same thing in nearly the same words (most of each one's specifics)."""
+    shared, _, of_longer = _overlaps(a, b)
+    return shared >= AGREEMENT_MIN_SHARED_WORDS and of_longer >= SAME_ACCOUNT_OVERLAP
+
+
+def agreement_score(later: StatementKey, earlier: StatementKey) -> float:
+    """How surely two sources assert the same thing (0: not): not the two parties' clashing accounts,
+    not one speaker repeating itself; the same act of war at the same place, in the same words."""
+    if later.denial or earlier.denial or not later.speaker or later.speaker == earlier.speaker:
+        return 0.0
+    if "casualty" in later.topics or "casualty" in earlier.topics:
+        return 0.0  # tolls agree or not through their figures (corroborates, updates, contradicts)
+    if not _close_in_time(later, earlier) or not set(later.places) & set(earlier.places):
+        return 0.0
+    shared_topics = set(later.topics) & set(earlier.topics) & ACCOUNT_TOPICS
+    shared, of_shorter, _ = _overlaps(later, earlier)
+    if not shared_topics or shared < AGREEMENT_MIN_SHARED_WORDS or of_shorter < AGREEMENT_MIN_OVERLAP:
+        return 0.0
+    sides = {later.side, earlier.side}
+    if len(sides - NON_PARTY_SIDES - {None}) > 1 and not same_account(later, earlier):
+        return 0.0  # different sides telling it differently: their accounts, not agreement
+    return len(shared_topics) + 0.5 * shared
 
 
 def _best(focus: StatementKey, candidates: Iterable[StatementKey], score) -> tuple[StatementKey | None, float]:
@@ -693,12 +744,17 @@ def relate_focus(focus: StatementKey, candidates: list[StatementKey]) -> list[Re
         return _denial_relations(focus, others)
     earlier = [c for c in others if c.order < focus.order]
     best, _ = _best(focus, earlier, account_score)
+    if best is not None:
+        shared = ", ".join(sorted(set(focus.topics) & set(best.topics) & ACCOUNT_TOPICS))
+        return [Relation(type="contradicts", a=best.statement_id, b=focus.statement_id,
+                         note=f"the two parties' accounts of one incident ({shared}) differ: {best.side} against {focus.side}",
+                         group_id=statement_group(focus.statement_id))]
+    best, _ = _best(focus, earlier, agreement_score)
     if best is None:
         return []
     shared = ", ".join(sorted(set(focus.topics) & set(best.topics) & ACCOUNT_TOPICS))
-    return [Relation(type="contradicts", a=best.statement_id, b=focus.statement_id,
-                     note=f"the two parties' accounts of one incident ({shared}) differ: {best.side} against {focus.side}",
-                     group_id=statement_group(focus.statement_id))]
+    return [Relation(type="corroborates", a=best.statement_id, b=focus.statement_id,
+                     note=f"two sources give the same account ({shared})", group_id=statement_group(focus.statement_id))]
 
 
 def relate_statement_pool(pool: Iterable[StatementKey], foci: set[str] | None = None) -> list[Relation]:
