@@ -555,7 +555,8 @@ _NAME_RE = re.compile(r"(?<![.!?\"“]\s)(?<!^)\b[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*\b
 _CALENDAR = set(load_lexicon("places")["calendar_words"])
 
 
-def unresolved_names(s: Statement, places: list[Place], skip: list[tuple[int, int]]) -> set[str]:
+def unresolved_names(s: Statement, places: list[Place], skip: list[tuple[int, int]],
+                     speakers: frozenset[str] = frozenset()) -> set[str]:
     """'name:<word>' for the capitalised words of what a statement claims that the gazetteer left
     unresolved and that name no side ("the village of <name>"): a place both parties can name even
     when it could not be geocoded."""
@@ -564,8 +565,8 @@ def unresolved_names(s: Statement, places: list[Place], skip: list[tuple[int, in
     for m in _NAME_RE.finditer(text or ""):
         a, b = base + m.start(), base + m.end()
         word = fold(m.group(0))
-        if word in STOPWORDS or word in _CALENDAR or side_of(m.group(0)):
-            continue
+        if word in STOPWORDS or word in _CALENDAR or word in speakers or side_of(m.group(0)):
+            continue  # (a speaker's name is a person or body, not a place)
         if any(p.start < b and a < p.end for p in places) or any(x <= a and b <= y for x, y in skip):
             continue
         out.add(f"name:{word}")
@@ -575,6 +576,7 @@ def unresolved_names(s: Statement, places: list[Place], skip: list[tuple[int, in
 def statement_keys(res: ArticleRecords) -> list[StatementKey]:
     art = res.article
     spans = speaker_spans(res)
+    speakers = frozenset(fold(w) for st in res.statements for w in (st.speaker or "").split())
     topic = article_topic_place(res.places, spans)
     out = []
     for s in res.statements:
@@ -586,7 +588,7 @@ def statement_keys(res: ArticleRecords) -> list[StatementKey]:
         # the places named in the statement, and the place the article is about ("in the city")
         pks = {k for p in res.places if s.start <= p.start < s.end and not _in_spans(p, spans)
                for k in [_place_keys(p)] if k}
-        pks |= unresolved_names(s, res.places, spans)
+        pks |= unresolved_names(s, res.places, spans, speakers)
         if topic:
             pks.add(topic)
         out.append(StatementKey(
