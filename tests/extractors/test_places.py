@@ -150,6 +150,14 @@ def test_countries_are_countries_not_homonyms(nlp):
     assert p["Sudan"].feature_code == "PCLI" and p["Sudan"].country == "SD"
 
 
+def test_short_country_names_and_the_two_congos(nlp):
+    ctx = run(nlp, "Rebels in eastern DRC and in CAR displaced thousands; the UAE sent aid.")
+    assert {p.name: p.country for p in ctx.places} == {"DRC": "CD", "CAR": "CF", "UAE": "AE"}
+    # "Congo" alone is the DRC in most reporting; beside Brazzaville it is the other Congo
+    assert by_name(run(nlp, "Fighting near Goma in Congo went on."))["Congo"].country == "CD"
+    assert by_name(run(nlp, "Brazzaville, the capital of Congo, was calm."))["Congo"].country == "CG"
+
+
 def test_person_names_are_not_places(nlp):
     ctx = run(nlp, "Vladimir Putin met the envoy. Mr Jordan, a spokesman, said the road to Goma was shut.")
     names = {p.name for p in ctx.places}
