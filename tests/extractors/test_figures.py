@@ -270,3 +270,19 @@ def test_outlet_is_claimant_only_in_its_own_voice(nlp):
     assert f.claimant == "Wire" and f.claimant_side == "MEDIA"
     [f] = run(nlp, "Three soldiers were killed in the raid - Kenyan military", source="Wire")
     assert f.claimant == "Kenyan military" and f.claimant_side == "KEN"
+
+
+def test_a_bare_number_continues_the_count_before_it(nlp):
+    # the sentence before speaks of deaths; "39" continues the injured count of its own sentence
+    text = ("The attack on the camp spanned two days, with two fatalities on Sunday and five more on Monday, "
+            "according to Ann Roe, director of the regional health office.\n\nSpeaking to a news agency by phone, "
+            "Roe said 20 people were injured in Sunday's bombardment, followed by 31 on Monday.")
+    figs = run(nlp, text)
+    assert one(figs, "31").category == "wounded"
+
+
+def test_the_verb_before_a_coordinated_number_decides_its_category(nlp):
+    text = "The war has claimed an estimated 20,000 lives and displaced millions, the agency said."
+    figs = run(nlp, text)
+    assert one(figs, "20,000").category == "killed"
+    assert one(figs, "millions").category == "displaced"
