@@ -21,8 +21,8 @@ from typing import Iterable
 
 import duckdb
 
-from unfog.fusion.fuse import (SAME_TIME_DAYS, FigureKey, FigureView, StatementKey, dedupe, figure_keys, group_views,
-                              relate_group, relate_statement_pool, statement_group, statement_keys)
+from unfog.fusion.fuse import (SAME_TIME_DAYS, FigureKey, FigureView, StatementKey, choosers, dedupe, figure_keys,
+                              group_views, relate_group, relate_statement_pool, statement_group, statement_keys)
 from unfog.fusion.ledger import keys_for, ledger_rows
 from unfog.model import ArticleRecords, Figure, Relation
 from unfog.store import bulk_insert, transaction
@@ -243,12 +243,16 @@ def _relate_quantities_with_store(ok: list[ArticleRecords], fkeys: list[FigureKe
     rels, full, replaced_b = [], [], []
     for qk in qkeys:
         views = group_views(stored[qk] + new[qk])
-        since = _since(views, stored[qk], {f.id for f, _ in new[qk]}) if qk not in redo else None
-        rels += relate_group(views, since)
+        new_ids = {f.id for f, _ in new[qk]}
+        since = _since(views, stored[qk], new_ids) if qk not in redo else None
         if since is None:
+            rels += relate_group(views)
             full.append(qk)
         else:
-            replaced_b += [v.fig.id for v in views if v.order >= since]
+            # only the new figures and the later ones a new figure relates to choose again
+            only = choosers(views, new_ids)
+            rels += relate_group(views, since, only)
+            replaced_b += sorted(only)
     return rels, full, replaced_b
 
 
