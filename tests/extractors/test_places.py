@@ -150,6 +150,14 @@ def test_countries_are_countries_not_homonyms(nlp):
     assert p["Sudan"].feature_code == "PCLI" and p["Sudan"].country == "SD"
 
 
+def test_short_country_names_and_the_two_congos(nlp):
+    ctx = run(nlp, "Rebels in eastern DRC and in CAR displaced thousands; the UAE sent aid.")
+    assert {p.name: p.country for p in ctx.places} == {"DRC": "CD", "CAR": "CF", "UAE": "AE"}
+    # "Congo" alone is the DRC in most reporting; beside Brazzaville it is the other Congo
+    assert by_name(run(nlp, "Fighting near Goma in Congo went on."))["Congo"].country == "CD"
+    assert by_name(run(nlp, "Brazzaville, the capital of Congo, was calm."))["Congo"].country == "CG"
+
+
 def test_person_names_are_not_places(nlp):
     ctx = run(nlp, "Vladimir Putin met the envoy. Mr Jordan, a spokesman, said the road to Goma was shut.")
     names = {p.name for p in ctx.places}
@@ -161,6 +169,15 @@ def test_a_government_named_by_its_capital_is_not_a_location(nlp):
     ctx = run(nlp, "Washington warned both sides. Aid arrived in Washington later.")
     located = [p for p in ctx.places if p.name == "Washington"]
     assert len(located) == 1 and located[0].start > 20
+
+
+def test_an_actor_named_like_a_town_abroad_is_not_a_place(nlp):
+    # "Hamas" is also an alternate name of a German town; glued to "-run", or alone as a known
+    # armed group, it names an actor. "Iran-backed" names a patron, not where anything happened.
+    ctx = run(nlp, "The Hamas-run health ministry gave a toll. Hamas said it fired rockets. "
+                   "Iran-backed militias attacked a base in Syria.")
+    names = {p.name for p in ctx.places}
+    assert names == {"Syria"}
 
 
 def test_coverage_warning_names_the_country_and_the_command(nlp):
