@@ -348,12 +348,14 @@ def relate_group(items: list[FigureView], since: tuple | None = None, only: set[
     the figures of those ids (see :func:`choosers`)."""
     items = sorted(items, key=lambda v: v.order)
     pos = {v.fig.id: i for i, v in enumerate(items)}
+    runs = _article_runs(items)
     out: list[Relation] = []
     for j, b in enumerate(items):
         if (since is not None and b.order < since) or (only is not None and b.fig.id not in only):
             continue
         found: dict[tuple[str, str], Relation] = {}
-        for a in items[:j]:
+        for i in _earlier(runs, j, b):
+            a = items[i]
             rel = compare_figures(a, b)
             if rel is None:
                 continue
@@ -370,6 +372,39 @@ def relate_group(items: list[FigureView], since: tuple | None = None, only: set[
             if not any(r.type == "corroborates" and pos[r.a] > pos[last.a] for r in found.values()):
                 out.append(last)
     return out
+
+
+@dataclass
+class _Run:
+    """Consecutive figures (in comparison order) of one article, and their positions by claimant."""
+
+    start: int
+    end: int
+    article_id: str
+    by_claimant: dict[str, list[int]] = field(default_factory=dict)
+
+
+def _article_runs(items: list[FigureView]) -> list[_Run]:
+    runs: list[_Run] = []
+    for i, v in enumerate(items):
+        if not runs or runs[-1].article_id != v.fig.article_id:
+            runs.append(_Run(i, i, v.fig.article_id))
+        runs[-1].end = i + 1
+        runs[-1].by_claimant.setdefault(v.claimant, []).append(i)
+    return runs
+
+
+def _earlier(runs: list[_Run], j: int, b: FigureView) -> Iterable[int]:
+    """Positions before ``j`` in order, leaving out the figures of b's article that :func:`comparable`
+    refuses anyway (the same or no claimant), so that an article repeating a figure a thousand
+    times does not cost a million comparisons."""
+    for run in runs:
+        if run.start >= j:
+            break
+        if run.article_id != b.fig.article_id:
+            yield from range(run.start, min(run.end, j))
+        elif b.claimant:
+            yield from sorted(i for c, ps in run.by_claimant.items() if c and c != b.claimant for i in ps if i < j)
 
 
 def choosers(items: list[FigureView], new_ids: set[str]) -> set[str]:
