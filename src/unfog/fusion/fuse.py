@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Iterable
@@ -552,6 +553,9 @@ class StatementKey:
 def statement_keys(res: ArticleRecords) -> list[StatementKey]:
     art = res.article
     topic = article_topic_place(res.places)
+    # places by start, so each statement finds its own by bisection (a long article has thousands of both)
+    placed = sorted(((p.start, k) for p in res.places for k in [_place_keys(p)] if k), key=lambda x: x[0])
+    starts = [a for a, _ in placed]
     out = []
     for s in res.statements:
         denial = is_denial(s)
@@ -560,7 +564,7 @@ def statement_keys(res: ArticleRecords) -> list[StatementKey]:
         # the speaker's own name is not part of what is claimed
         stems = content_stems(content) - content_stems(s.speaker) - content_stems(s.speaker_text)
         # the places named in the statement, and the place the article is about ("in the city")
-        pks = {k for p in res.places if s.start <= p.start < s.end for k in [_place_keys(p)] if k}
+        pks = {k for _, k in placed[bisect_left(starts, s.start):bisect_left(starts, s.end)]}
         if topic:
             pks.add(topic)
         out.append(StatementKey(
