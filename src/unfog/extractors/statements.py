@@ -264,10 +264,15 @@ def _mention_span(tok):
             stack.append(c)
     lo = min(t.i for t in toks)
     hi = max(t.i for t in toks)
-    for ent in doc.ents:  # a named body is one unit: "Institute for the Study of War"
-        if ent.start <= tok.i < ent.end and ent.label_ in ("ORG", "NORP", "GPE", "PERSON", "FAC"):
-            lo, hi = min(lo, ent.start), max(hi, ent.end - 1)
-            break
+    # a named body is one unit: "Institute for the Study of War" (the entity around tok, read from the
+    # tokens: doc.ents builds every span of the piece at each call)
+    if tok.ent_iob_ != "O" and tok.ent_type_ in ("ORG", "NORP", "GPE", "PERSON", "FAC"):
+        start, end = tok.i, tok.i + 1
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        lo, hi = min(lo, start), max(hi, end - 1)
     # Drop determiners and stray punctuation at the edges.
     while lo < hi and (doc[lo].is_punct or doc[lo].lower_ in ("the",)):
         lo += 1
