@@ -134,6 +134,8 @@ def _phrase(tok) -> tuple[str, int, int]:
     while i1 > i0 and doc[i1].is_punct:
         i1 -= 1
     span = doc[i0:i1 + 1]
+    while "\n" in span.text and span.start < i1:  # a heading glued to the sentence ("Gezira\nRSF fighters")
+        span = doc[span.start + 1:i1 + 1]
     return span.text, span.start_char, span.end_char
 
 
@@ -188,6 +190,7 @@ class Mention:
     figures: list[Figure] = field(default_factory=list)
     weapon: str | None = None
     nonviolent: bool = False
+    anaphoric: bool = False  # "repelled the assault": a response to an attack told just before
 
     @property
     def kind(self) -> str:
@@ -207,6 +210,7 @@ class Mention:
         if self.place is None or (not self.place_local and other.place_local):
             self.place, self.place_local = other.place, other.place_local
         self.date = self.date or other.date
+        self.anaphoric = self.anaphoric and other.anaphoric
         if self.claimant is None and other.claimant:
             self.claimant, self.claimant_side, self.claimed = other.claimant, other.claimant_side, other.claimed
 
@@ -568,6 +572,10 @@ def _actors(primary, group_tokens, sents, sent_index, place_tokens):
         a1, a2 = _noun_actors(primary)
     if a1 is None and verb is not None and primary.pos_ == "NOUN":
         a1 = _noun_actors(primary)[0]
+    if a1 is None:
+        # "40 civilians were killed when the militants stormed a camp": the active verb names the perpetrator
+        a1 = next((s for v in sorted(verbs, key=_depth) if v.i != getattr(verb, "i", -1)
+                   for s in _children(v, "nsubj") if s.lower_ not in ("which", "that")), None)
     a1 = _owner(_actor_token(a1, sents, sent_index), sents, sent_index)
     a2 = _actor_token(a2, sents, sent_index)
     if a1 is not None and _lemma(a1) in lex.NON_ACTOR_WORDS:
@@ -745,6 +753,9 @@ def _mention(group, weapons, sents, si: int, place_tokens: set[int]) -> Mention:
             victims = _children(t, "nsubjpass", "dobj")
             if victims and victims[0].tag_ in ("NN", "NNP") and any(c.lower_ in ("a", "an", "one") for c in victims[0].children):
                 m.single_death = True
+    m.anaphoric = any(t.pos_ == "VERB" and any(_lemma(o) in lex.NOUN_TRIGGERS and lex.NOUN_TRIGGERS[_lemma(o)] in lex.VIOLENT_KINDS
+                                               and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in o.children)
+                                               for o in _children(t, "dobj")) for t in m.tokens)
     low = sent.text.lower()
     if any(t.lower_ in ("unopposed", "peacefully") for t in sent) or "without a fight" in low or "without resistance" in low:
         m.nonviolent = True
@@ -852,8 +863,8 @@ def _definite_place_object(m: Mention, place_tokens: set[int]) -> bool:
         objs += [p for c in _children(t, "prep") if c.lower_ in ("into", "on", "at", "in", "for", "of") for p in _children(c, "pobj")]
         for o in objs:
             if _lemma(o) in lex.PLACE_NOUNS and not any(x.i in place_tokens for x in o.subtree):
-                if any(c.dep_ in ("det", "poss") for c in o.children):
-                    return True
+                if any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in o.children):
+                    return True  # "the port" is the article's place; "a village in X region" is in X
     return False
 
 
@@ -1228,6 +1239,10 @@ def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
             continue
         if d.mentions[-1].entry != m.entry or _other_actor(m, d):
             continue  # another live-blog entry, another perpetrator: another incident
+        target, other_target = _target_class(m), _target_class(d.first)
+        self_claim = m.claimant is not None and m.actor1 is not None and _actor_name(m.actor1) == m.claimant
+        if target and other_target and target != other_target and not self_claim:
+            continue  # an army post attacked, a camp of displaced people stormed: two incidents
         if fam == "remote" and m.kind != d.first.kind and own_place and d.first.place_local:
             continue  # a drone in one town, mortars in another: two incidents
         close = m.sent_index - d.last_sent <= NEAR_SENTENCES
@@ -1248,6 +1263,11 @@ def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
         for d in drafts.recent():
             if d.first.kind in lex.VIOLENT_KINDS and not _hidden(d.first) and _same_place(m.place, d.place()) is not False:
                 return d
+    if m.anaphoric and m.date is None:
+        # "its forces had repelled the assault": the assault told just before, whoever repelled it
+        for d in drafts.recent():
+            if d.first.kind in lex.VIOLENT_KINDS and _hidden(d.first) == _hidden(m) and m.sent_index - d.last_sent <= 1:
+                return d
     if m.kind == "killing" and not own_place and m.date is None and (m.actor2_head or "") in lex.COMBATANT_NOUNS:
         # "Fighting continued around the town. Two soldiers were killed": the toll of that fight
         for d in drafts.recent():
@@ -1262,6 +1282,20 @@ def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
         for d in drafts.recent():
             if d.first.kind in lex.VIOLENT_KINDS and _hidden(d.first) == _hidden(m):
                 return d
+    return None
+
+
+def _target_class(m: Mention) -> str | None:
+    """Whom the mention's violence is aimed at: "combatants" (an army post, soldiers), "civilians"
+    (a market, a camp of displaced people, villagers), or None when the text does not say."""
+    objs = [o for t in m.tokens for o in _children(t, "dobj", "nsubjpass")]
+    objs += [p for t in m.tokens for c in _children(t, "prep") if c.lower_ in ("on", "against") for p in _children(c, "pobj")]
+    for o in objs:
+        mods = {_lemma(c) for c in o.children if c.dep_ in ("amod", "compound", "nmod", "poss")}
+        if _lemma(o) in lex.MILITARY_TARGET_NOUNS | lex.COMBATANT_NOUNS or mods & lex.MILITARY_MODIFIERS:
+            return "combatants"
+    if any(_lemma(o) in lex.CIVILIAN_NOUNS | lex.CIVILIAN_PLACE_NOUNS for o in objs) or any(f.group == "civilians" for f in m.figures):
+        return "civilians"
     return None
 
 
@@ -1311,7 +1345,7 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
     if kind == "battle" and a1_head[0] in lex.PROTESTER_NOUNS:
         kind = "riot"  # crowds storming a building: a violent demonstration, not a battle
     one_sided = _lemma(d.first.primary) in lex.ONE_SIDED_TRIGGERS
-    if kind == "battle" and one_sided and civilians and (actor2_head or "") not in lex.COMBATANT_NOUNS:
+    if kind == "battle" and one_sided and civilians and _target_class(d.first) != "combatants":
         kind, weapon = "killing", None  # gunmen attacking a village: an attack on civilians, not a clash
     etype, sub, type_tags = lex.acled_type(
         kind, actor1_side=a1_side, home_side=home, claimed=claimed, targets_civilians=civilians,
@@ -1341,7 +1375,9 @@ def _to_event(ctx: Context, d: _Draft) -> Event:
     asserters = [m for m in d.mentions if not m.denied]
     claimant_m = next((m for m in asserters if m.claimant), None)
     # only parties assert it: a claim, not a confirmed change (residents and medics are not parties)
-    reporter_says = any(not m.claimed or (m.claimant and not m.claimant_side) for m in asserters)
+    # (an actor without a known side that claims its own deed is a party too: "rebels said they had captured X")
+    reporter_says = any(not m.claimed or (m.claimant and not m.claimant_side and m.claimant != _actor_name(m.actor1))
+                        for m in asserters)
     figures = [f for m in d.mentions for f in m.figures]
     counts = [c for c in (_figure_count(f) for f in figures) if c is not None]
     a1_side = side_of_text(actor1)
