@@ -82,6 +82,12 @@ def test_words_that_are_not_sides():
     assert side_of("anti-Kyiv protesters") is None
 
 
+def test_a_compass_word_opening_a_region_name_is_no_country():
+    # "North" alone names a US town; "North Darfur" is a region abroad: no side from its first word
+    assert side_of("director-general of North Darfur's health ministry") is None
+    assert side_of("governor of the Kursk region") == "RUS"
+
+
 def test_no_person_named_in_python_code():
     import inspect
 

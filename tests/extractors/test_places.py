@@ -163,6 +163,15 @@ def test_a_government_named_by_its_capital_is_not_a_location(nlp):
     assert len(located) == 1 and located[0].start > 20
 
 
+def test_an_actor_named_like_a_town_abroad_is_not_a_place(nlp):
+    # "Hamas" is also an alternate name of a German town; glued to "-run", or alone as a known
+    # armed group, it names an actor. "Iran-backed" names a patron, not where anything happened.
+    ctx = run(nlp, "The Hamas-run health ministry gave a toll. Hamas said it fired rockets. "
+                   "Iran-backed militias attacked a base in Syria.")
+    names = {p.name for p in ctx.places}
+    assert names == {"Syria"}
+
+
 def test_coverage_warning_names_the_country_and_the_command(nlp):
     ctx = run(nlp, "Fighting continued in Goma and Bukavu, in North Kivu and South Kivu.")
     assert any("(CD)" in w and "unfog gazetteer add CD --dump" in w for w in ctx.article.warnings)

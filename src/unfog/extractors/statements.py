@@ -446,7 +446,7 @@ def _subject(verb):
         for c in subjects[:1]:
             if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
                 return v.head
-            return c
+            return _counted_apposition(c, v) or c
         # passive with an agent: "the claim was made by X"
         for c in v.children:
             if c.dep_ == "agent":
@@ -461,6 +461,19 @@ def _subject(verb):
         if v.dep_ == "relcl":
             return v.head
         return None
+    return None
+
+
+def _counted_apposition(subj, verb):
+    """'... killed at least 18 people, the health ministry said': the parser makes the counted noun
+    the subject and the speaker its apposition; the apposition, right before the verb, speaks."""
+    if subj.pos_ != "NOUN" or not any(c.dep_ == "nummod" and ":" not in c.text for c in subj.children):
+        return None  # a name ("10:30 Ann Lee, the spokeswoman, said") keeps its own subject
+    for a in subj.children:
+        if (a.dep_ == "appos" and a.i > subj.i and a.right_edge.i < verb.i
+                and subj.doc[a.left_edge.i - 1].text == ","
+                and all(t.dep_ in ("advmod", "punct") for t in subj.doc[a.right_edge.i + 1:verb.i])):
+            return a
     return None
 
 

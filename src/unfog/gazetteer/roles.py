@@ -14,7 +14,9 @@ from importlib import resources
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from unfog.gazetteer.fold import name_key
 from unfog.gazetteer.index import GLOBAL_LAYER
+from unfog.lexicons.actors import organisation_names
 from unfog.gazetteer.mentions import DISTRICT_WORDS, FUNCTION_WORDS, REGION_WORDS, TITLE_WORDS, Mention, words
 
 
@@ -62,6 +64,25 @@ def glued_to_name(text: str, m: Mention, g) -> bool:
                    for e in g.candidates(w.text)):
             return True
     return False
+
+
+@functools.lru_cache(maxsize=1)
+def _organisation_keys() -> frozenset:
+    return frozenset(name_key(n) for n in organisation_names())
+
+
+def actor_like(text: str, m: Mention, g) -> bool:
+    """The name stands for an actor here, not a location: glued to an actor suffix ("Hamas-run
+    ministry", "Iran-backed militia"), or a known organisation's name used without a locative
+    ("Hamas said", where a town abroad shares the name)."""
+    tail = text[m.end:m.end + 20]
+    glued = re.match(r"[-‐–]([a-z]+)\b", tail)
+    if glued and glued.group(1) in cues()["actor_suffixes"]:
+        return True
+    if m.landmark or m.key not in _organisation_keys():
+        return False
+    before = words(text[max(0, m.start - 20):m.start])
+    return not (before and before[-1].lower in cues()["place_cues_before"])
 
 
 def government_like(text: str, m: Mention, g) -> bool:

@@ -58,6 +58,11 @@ _TABLE = [(r["name"], r.get("side"), r.get("role"), r.get("kind", "person"), tup
           for r in _rows()]
 
 
+def organisation_names() -> list[str]:
+    """Names and aliases of the known organisations and armed groups ("Hamas", "al-Shabaab")."""
+    return [n for name, _side, _role, kind, aliases in _TABLE if kind == "organisation" for n in (name, *aliases)]
+
+
 def known_actors() -> list[Actor]:
     return [Actor(name=n, side=s, role=r, kind=k) for n, s, r, k, _ in _TABLE]
 
@@ -187,7 +192,9 @@ def _place_side(text: str) -> str | None:
             name = m.group(1)
             if fold(name) in TITLES or fold(name) in STATE_BODIES:
                 continue
-            code = country_of_place(name) or (country_of_place(name.split()[0]) if " " in name else None)
+            head = name.split()[0]
+            code = country_of_place(name) or (country_of_place(head) if " " in name and fold(head) not in
+                                              _SIDES["not_place_heads"] else None)
             if code:
                 return code
     return None

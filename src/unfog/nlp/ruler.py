@@ -13,7 +13,7 @@ import functools
 
 from unfog.gazetteer.index import get_gazetteer
 from unfog.gazetteer.mentions import Mention, scan
-from unfog.gazetteer.roles import claimed, government_like, person_like
+from unfog.gazetteer.roles import actor_like, claimed, government_like, person_like
 
 RULER_NAME = "unfog_gazetteer_ruler"
 
@@ -42,7 +42,8 @@ def mentions_in(text: str) -> list[Mention]:
 
         _ENGLISH["words"] = frozenset(STOP_WORDS)
     return [m for m in scan(text, g, require_caps=True, english=_ENGLISH["words"])
-            if not m.unit and not person_like(text, m, g) and not government_like(text, m, g)]
+            if not m.unit and not person_like(text, m, g) and not government_like(text, m, g)
+            and not actor_like(text, m, g)]
 
 
 def _label(m: Mention) -> str:
