@@ -49,7 +49,6 @@ MAX_PLACE_DISTANCE = 5  # places further than this in the dependency tree belong
 MAX_DATE_DISTANCE = 5
 
 BARRIER_DEPS = {"ccomp", "parataxis", "relcl"}
-ORDINAL_DAY = re.compile(r"\bthe (\d{1,2})(?:st|nd|rd|th)\b(?! (?:century|anniversary|day|time|brigade|division|army|corps))")
 ENTRY_STAMP = re.compile(r"(?m)^\s*(?:\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?|\d{1,2}\s?[ap]\.?m\.?)\b")
 LOCATIVE_PREPS = {"in", "near", "at", "outside", "around", "into", "on", "across", "inside", "from", "towards", "toward"}
 TEMPORAL_PREPS = {"after", "before", "since", "following", "ahead"}
@@ -135,6 +134,8 @@ def _phrase(tok) -> tuple[str, int, int]:
     while i1 > i0 and doc[i1].is_punct:
         i1 -= 1
     span = doc[i0:i1 + 1]
+    while "\n" in span.text and span.start < i1:  # a heading glued to the sentence ("Gezira\nRSF fighters")
+        span = doc[span.start + 1:i1 + 1]
     return span.text, span.start_char, span.end_char
 
 
@@ -189,6 +190,7 @@ class Mention:
     figures: list[Figure] = field(default_factory=list)
     weapon: str | None = None
     nonviolent: bool = False
+    anaphoric: bool = False  # "repelled the assault": a response to an attack told just before
 
     @property
     def kind(self) -> str:
@@ -208,6 +210,7 @@ class Mention:
         if self.place is None or (not self.place_local and other.place_local):
             self.place, self.place_local = other.place, other.place_local
         self.date = self.date or other.date
+        self.anaphoric = self.anaphoric and other.anaphoric
         if self.claimant is None and other.claimant:
             self.claimant, self.claimant_side, self.claimed = other.claimant, other.claimant_side, other.claimed
 
@@ -235,9 +238,20 @@ def _weapon_of(tok) -> str | None:
     kind = lex.WEAPON_KIND.get(_lemma(tok))
     if kind is None:
         return None
-    if any(_lemma(c) in lex.EXPLOSIVE_MODIFIERS for c in tok.children if c.dep_ in ("compound", "amod", "nmod")):
+    mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
+    if any(_lemma(c) in lex.EXPLOSIVE_MODIFIERS for c in mods):
         return "explosive"
-    return kind
+    # "mortar bombs", "artillery shells": the modifier names the weapon
+    return next((lex.WEAPON_KIND[_lemma(c)] for c in mods if c.dep_ == "compound" and _lemma(c) in lex.WEAPON_KIND), kind)
+
+
+def _weapon_object_kind(tok) -> str | None:
+    """"fired mortar bombs at", "launched drones": a weapon object says the kind."""
+    for obj in _children(tok, "dobj"):
+        k = _weapon_of(obj)
+        if k is not None:
+            return k if k in ("air", "explosive", "chemical", "grenade") else "shelling"
+    return None
 
 
 def _weapon_subject_kind(tok) -> str | None:
@@ -305,6 +319,10 @@ def _verb_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
     applies, kind = lex.verb_rule(lemma, objects, particles, preps)
     if applies:
         return kind
+    if lemma in lex.WEAPON_OBJECT_VERBS:
+        k = _weapon_object_kind(tok)
+        if k is not None:
+            return k
     if lemma in lex.WEAPON_SUBJECT_VERBS:
         k = _weapon_subject_kind(tok)
         if k is not None:
@@ -450,7 +468,9 @@ def _linked(upper, lower) -> bool:
 
 def _group(triggers: list[tuple[object, str, set]]) -> list[list[tuple[object, str, set]]]:
     def one_way(x, y) -> bool:
-        (a, _, _), (b, kb, _) = x, y
+        (a, ka, _), (b, kb, _) = x, y
+        if (ka == "declaration") != (kb == "declaration"):
+            return False  # "declared victory ... and ordered a blockade": the declaration is its own record
         anchor_a = _anchor(a)
         conj_ok = kb in ("air", "shelling", "explosive", "killing", "prisoners", "battle", "grenade") or b.pos_ == "NOUN"
         return _linked(a, b) or (_linked(anchor_a, b) and conj_ok and anchor_a.i != b.i)
@@ -500,6 +520,24 @@ def _actor_token(tok, sents, sent_index):
     return tok
 
 
+def _noun_actors(noun):
+    """(actor1, actor2) of an event noun: possessor, "by X" or a demonym; "on/against X"."""
+    poss = _children(noun, "poss")
+    by = [p for c in _children(noun, "prep") if c.lower_ == "by" for p in _children(c, "pobj")]
+    on = [p for c in _children(noun, "prep") if c.lower_ in ("on", "against") for p in _children(c, "pobj") if not p.ent_type_ in ("DATE", "TIME")]
+    demonym = [c for c in noun.children if c.dep_ in ("amod", "compound") and _has_side(c)]
+    a1 = (poss or by or demonym or [None])[0]
+    a2 = on[0] if on else None
+    if a1 is None:
+        anchor = _anchor(noun)
+        if anchor.i != noun.i and _lemma(anchor) in lex.AGENTIVE_VERBS and noun.dep_ not in ("nsubj", "nsubjpass"):
+            subj = _children(anchor, "nsubj")
+            if not subj and anchor.dep_ == "xcomp":
+                subj = _children(anchor.head, "nsubj")
+            a1 = subj[0] if subj else None
+    return a1, a2
+
+
 def _actors(primary, group_tokens, sents, sent_index, place_tokens):
     """(actor1 token, actor2 token) from the parse around the group."""
     verbs = [t for t in group_tokens if t.pos_ == "VERB"]
@@ -528,21 +566,16 @@ def _actors(primary, group_tokens, sents, sent_index, place_tokens):
         if _lemma(verb) == "fall":
             to = [p for c in _children(verb, "prep") if c.lower_ == "to" for p in _children(c, "pobj")]
             a1, a2 = (to[0] if to else None), None
+        if a1 is not None and a1.i in {t.i for t in group_tokens} and a1.pos_ == "NOUN":
+            a1 = _noun_actors(a1)[0]  # "Israeli strikes ... killed 16": the strike's own actor
     else:
-        noun = primary
-        poss = _children(noun, "poss")
-        by = [p for c in _children(noun, "prep") if c.lower_ == "by" for p in _children(c, "pobj")]
-        on = [p for c in _children(noun, "prep") if c.lower_ in ("on", "against") for p in _children(c, "pobj") if not p.ent_type_ in ("DATE", "TIME")]
-        demonym = [c for c in noun.children if c.dep_ in ("amod", "compound") and _has_side(c)]
-        a1 = (poss or by or demonym or [None])[0]
-        a2 = on[0] if on else None
-        if a1 is None:
-            anchor = _anchor(noun)
-            if anchor.i != noun.i and _lemma(anchor) in lex.AGENTIVE_VERBS and noun.dep_ not in ("nsubj", "nsubjpass"):
-                subj = _children(anchor, "nsubj")
-                if not subj and anchor.dep_ == "xcomp":
-                    subj = _children(anchor.head, "nsubj")
-                a1 = subj[0] if subj else None
+        a1, a2 = _noun_actors(primary)
+    if a1 is None and verb is not None and primary.pos_ == "NOUN":
+        a1 = _noun_actors(primary)[0]
+    if a1 is None:
+        # "40 civilians were killed when the militants stormed a camp": the active verb names the perpetrator
+        a1 = next((s for v in sorted(verbs, key=_depth) if v.i != getattr(verb, "i", -1)
+                   for s in _children(v, "nsubj") if s.lower_ not in ("which", "that")), None)
     a1 = _owner(_actor_token(a1, sents, sent_index), sents, sent_index)
     a2 = _actor_token(a2, sents, sent_index)
     if a1 is not None and _lemma(a1) in lex.NON_ACTOR_WORDS:
@@ -555,6 +588,9 @@ def _actors(primary, group_tokens, sents, sent_index, place_tokens):
         a1 = None  # "a missile struck ...": the weapon is not the actor
     if a2 is not None and a2.ent_type_ in ("DATE", "TIME"):
         a2 = None
+    if a2 is not None and _lemma(a2) in lex.WEAPON_KIND:  # "fired mortar bombs at troops": the troops are the target
+        at = [p for c in _children(a2.head, "prep") if c.lower_ in ("at", "on", "against") for p in _children(c, "pobj")]
+        a2 = at[0] if at else None
     if a2 is not None and _lemma(a2) in lex.QUANTITY_WORDS:
         of = [p for c in _children(a2, "prep") if c.lower_ == "of" for p in _children(c, "pobj")]
         a2 = of[0] if of else a2
@@ -717,6 +753,9 @@ def _mention(group, weapons, sents, si: int, place_tokens: set[int]) -> Mention:
             victims = _children(t, "nsubjpass", "dobj")
             if victims and victims[0].tag_ in ("NN", "NNP") and any(c.lower_ in ("a", "an", "one") for c in victims[0].children):
                 m.single_death = True
+    m.anaphoric = any(t.pos_ == "VERB" and any(_lemma(o) in lex.NOUN_TRIGGERS and lex.NOUN_TRIGGERS[_lemma(o)] in lex.VIOLENT_KINDS
+                                               and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in o.children)
+                                               for o in _children(t, "dobj")) for t in m.tokens)
     low = sent.text.lower()
     if any(t.lower_ in ("unopposed", "peacefully") for t in sent) or "without a fight" in low or "without resistance" in low:
         m.nonviolent = True
@@ -824,8 +863,8 @@ def _definite_place_object(m: Mention, place_tokens: set[int]) -> bool:
         objs += [p for c in _children(t, "prep") if c.lower_ in ("into", "on", "at", "in", "for", "of") for p in _children(c, "pobj")]
         for o in objs:
             if _lemma(o) in lex.PLACE_NOUNS and not any(x.i in place_tokens for x in o.subtree):
-                if any(c.dep_ in ("det", "poss") for c in o.children):
-                    return True
+                if any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in o.children):
+                    return True  # "the port" is the article's place; "a village in X region" is in X
     return False
 
 
@@ -902,6 +941,9 @@ def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> N
             # "fall to Russia", "Ukraine's deputy prime minister": a country as an actor is not the place
             country = p.kind == "country" or p.feature_code in ("PCLI", "PCLD", "PCL") or bool(side_of(p.name))
             subjectish = root.dep_ in ("nsubj", "poss", "nsubjpass") or (root.dep_ == "conj" and root.head.dep_ in ("nsubj", "nsubjpass"))
+            # "US warplanes", "Russian missiles": a country naming who acts, not where
+            subjectish = subjectish or (root.dep_ in ("nmod", "compound", "amod") and root.head.pos_ in ("NOUN", "PROPN")
+                                        and _lemma(root.head) not in lex.PLACE_NOUNS and root.head.i not in place_tokens)
             if country and (subjectish or root.dep_ == "pobj" and root.head.lower_ in ("to", "by", "from", "with")):
                 continue
             if root.dep_ == "pobj" and root.head.lower_ == "of" and _lemma(root.head.head) in lex.PLACE_NOUNS:
@@ -953,27 +995,6 @@ def _statement_verb(root):
     return t if t.pos_ == "VERB" and _lemma(t) in lex.REPORT_VERBS else None
 
 
-def _ordinal_days(ctx: Context, sent) -> list[DateMention]:
-    """"on the 16th": the latest such day of the month on or before publication."""
-    pub = _parse_day(ctx.published)
-    out = []
-    if pub is None:
-        return out
-    for mt in ORDINAL_DAY.finditer(sent.text):
-        n = int(mt.group(1))
-        month = pub.replace(day=1)
-        if n > pub.day:
-            month = (month - timedelta(days=1)).replace(day=1)
-        try:
-            day = month.replace(day=n)
-        except ValueError:
-            continue  # "the 31st" of a shorter month: not a day we can place
-        a, b = sent.start_char + mt.start(1) - len("the "), sent.start_char + mt.end()
-        out.append(DateMention(id=ctx.make_id("dat", a, b), article_id=ctx.article.id, text=ctx.doc.text[a:b],
-                               start=a, end=b, date=day.isoformat(), date_end=day.isoformat(), precision=1, relative=True))
-    return out
-
-
 def _attach_dates(ctx: Context, mentions: list[Mention], sents) -> None:
     """The date of the incident: a date in the trigger's clause; the date of the statement about it
     ("officials said on Thursday") only when nothing else is said."""
@@ -984,8 +1005,8 @@ def _attach_dates(ctx: Context, mentions: list[Mention], sents) -> None:
         by_sent.setdefault(m.sent_index, []).append(m)
     claimed_dates: set[str] = set()
     fallback: dict[int, DateMention] = {}
-    extra = [d for k in by_sent for d in _ordinal_days(ctx, sents[k])]
-    for d in list(ctx.dates) + extra:
+    weak: set[str] = set()  # "an overnight attack": an adjective, weaker than a day named beside it
+    for d in ctx.dates:
         if not d.date:
             continue
         ms = by_sent.get(_sent_index(sent_starts, d.start))
@@ -1004,7 +1025,9 @@ def _attach_dates(ctx: Context, mentions: list[Mention], sents) -> None:
         if verb is not None and all(verb.i != t.i for t in best.tokens):
             fallback.setdefault(id(best), d)
             continue
-        if best.date is None or (d.precision or 3) < (best.date.precision or 3):
+        if root.dep_ == "amod":
+            weak.add(d.id)
+        if best.date is None or ((d.precision or 3), d.id in weak) < ((best.date.precision or 3), best.date.id in weak):
             best.date = d
     for m in mentions:
         if m.date is not None:
@@ -1216,6 +1239,12 @@ def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
             continue
         if d.mentions[-1].entry != m.entry or _other_actor(m, d):
             continue  # another live-blog entry, another perpetrator: another incident
+        target, other_target = _target_class(m), _target_class(d.first)
+        self_claim = m.claimant is not None and m.actor1 is not None and _actor_name(m.actor1) == m.claimant
+        if target and other_target and target != other_target and not self_claim:
+            continue  # an army post attacked, a camp of displaced people stormed: two incidents
+        if fam == "remote" and m.kind != d.first.kind and own_place and d.first.place_local:
+            continue  # a drone in one town, mortars in another: two incidents
         close = m.sent_index - d.last_sent <= NEAR_SENTENCES
         if m.denied or (definite and ((not own_place and m.date is None) or close)):
             return d
@@ -1234,6 +1263,17 @@ def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
         for d in drafts.recent():
             if d.first.kind in lex.VIOLENT_KINDS and not _hidden(d.first) and _same_place(m.place, d.place()) is not False:
                 return d
+    if m.anaphoric and m.date is None:
+        # "its forces had repelled the assault": the assault told just before, whoever repelled it
+        for d in drafts.recent():
+            if d.first.kind in lex.VIOLENT_KINDS and _hidden(d.first) == _hidden(m) and m.sent_index - d.last_sent <= 1:
+                return d
+    if m.kind == "killing" and not own_place and m.date is None and (m.actor2_head or "") in lex.COMBATANT_NOUNS:
+        # "Fighting continued around the town. Two soldiers were killed": the toll of that fight
+        for d in drafts.recent():
+            if d.family == lex.family("battle") and _hidden(d.first) == _hidden(m) and m.sent_index - d.last_sent <= 1 \
+                    and d.mentions[-1].entry == m.entry:
+                return d
     if definite and fam == "evacuation" and m.date is None:
         for d in drafts.recent():
             if d.family == "agreement" and _hidden(d.first) == _hidden(m) and m.sent_index - d.last_sent <= NEAR_SENTENCES and any("corridor" in x.tags for x in d.mentions):
@@ -1242,6 +1282,20 @@ def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
         for d in drafts.recent():
             if d.first.kind in lex.VIOLENT_KINDS and _hidden(d.first) == _hidden(m):
                 return d
+    return None
+
+
+def _target_class(m: Mention) -> str | None:
+    """Whom the mention's violence is aimed at: "combatants" (an army post, soldiers), "civilians"
+    (a market, a camp of displaced people, villagers), or None when the text does not say."""
+    objs = [o for t in m.tokens for o in _children(t, "dobj", "nsubjpass")]
+    objs += [p for t in m.tokens for c in _children(t, "prep") if c.lower_ in ("on", "against") for p in _children(c, "pobj")]
+    for o in objs:
+        mods = {_lemma(c) for c in o.children if c.dep_ in ("amod", "compound", "nmod", "poss")}
+        if _lemma(o) in lex.MILITARY_TARGET_NOUNS | lex.COMBATANT_NOUNS or mods & lex.MILITARY_MODIFIERS:
+            return "combatants"
+    if any(_lemma(o) in lex.CIVILIAN_NOUNS | lex.CIVILIAN_PLACE_NOUNS for o in objs) or any(f.group == "civilians" for f in m.figures):
+        return "civilians"
     return None
 
 
@@ -1265,6 +1319,16 @@ def _targets_civilians(d: _Draft, actor2_head: str | None, figures: list[Figure]
         _lemma(c) in lex.CIVILIAN_NOUNS for m in d.mentions for t in m.tokens for c in _children(t, "dobj", "nsubjpass"))
 
 
+def _strike_from_air(d: _Draft, a1_side: str | None) -> bool:
+    """A bare "strike": from the air when its sentences name aircraft, or when the striking force's
+    campaign is an air campaign (``air_campaign_sides``) and nothing names artillery or missiles."""
+    lemmas = {_lemma(t) for m in d.mentions for t in m.sent}
+    low = " ".join(m.sent.text.lower() for m in d.mentions)
+    if any(c in lemmas or (" " in c and c in low) for c in lex.AIR_CUES):
+        return True
+    return a1_side in lex.AIR_CAMPAIGN_SIDES and not lemmas & lex.GROUND_FIRE_CUES
+
+
 def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head: str | None,
                 figures: list[Figure], place: Place | None, claimed: bool) -> tuple[str, str, list[str]]:
     """ACLED type of a draft: the ranked kind, refined by weapon, victims and actors."""
@@ -1275,11 +1339,13 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
     kind = d.first.kind
     if kind in ("shelling", "air") and ("air" in kinds or weapon == "air"):
         kind = "air"  # ACLED: an air strike ranks above shelling in the same event
+    elif kind == "shelling" and weapon is None and _lemma(d.first.primary) == "strike" and _strike_from_air(d, a1_side):
+        kind = "air"
     a1_head = (actor1 or "").lower().split()[-1:] or [""]
     if kind == "battle" and a1_head[0] in lex.PROTESTER_NOUNS:
         kind = "riot"  # crowds storming a building: a violent demonstration, not a battle
     one_sided = _lemma(d.first.primary) in lex.ONE_SIDED_TRIGGERS
-    if kind == "battle" and one_sided and civilians and (actor2_head or "") not in lex.COMBATANT_NOUNS:
+    if kind == "battle" and one_sided and civilians and _target_class(d.first) != "combatants":
         kind, weapon = "killing", None  # gunmen attacking a village: an attack on civilians, not a clash
     etype, sub, type_tags = lex.acled_type(
         kind, actor1_side=a1_side, home_side=home, claimed=claimed, targets_civilians=civilians,
@@ -1309,7 +1375,9 @@ def _to_event(ctx: Context, d: _Draft) -> Event:
     asserters = [m for m in d.mentions if not m.denied]
     claimant_m = next((m for m in asserters if m.claimant), None)
     # only parties assert it: a claim, not a confirmed change (residents and medics are not parties)
-    reporter_says = any(not m.claimed or (m.claimant and not m.claimant_side) for m in asserters)
+    # (an actor without a known side that claims its own deed is a party too: "rebels said they had captured X")
+    reporter_says = any(not m.claimed or (m.claimant and not m.claimant_side and m.claimant != _actor_name(m.actor1))
+                        for m in asserters)
     figures = [f for m in d.mentions for f in m.figures]
     counts = [c for c in (_figure_count(f) for f in figures) if c is not None]
     a1_side = side_of_text(actor1)

@@ -193,7 +193,9 @@ def _skip_single(ws: list[Word], i: int, key: str, g: Gazetteer, english, text: 
             return True  # "Checkpoint located at...": a capital that only opens the sentence
         prev = ws[i - 1].lower if i > 0 else ""
         nxt = ws[i + 1].lower if i + 1 < len(ws) else ""
-        if prev in LOCATIVE and not _sentence_start(ws, i, text) or nxt in REGION_WORDS | DISTRICT_WORDS | KIND_AFTER:
+        prev2 = ws[i - 2].lower if i > 1 else ""
+        said_place = prev == "of" and prev2 in NEAR_WORDS | SETTLEMENT_WORDS  # "the outskirts of Sake", "the town of X"
+        if prev in LOCATIVE and not _sentence_start(ws, i, text) or said_place or nxt in REGION_WORDS | DISTRICT_WORDS | KIND_AFTER:
             return False  # "around Sake", "from Gao", "the Amhara region": said to be a place
         if f in english and (len(f) <= 3 or not significant):
             return True  # "An", "Mercy", "Thursday": English words that are also places abroad
