@@ -277,6 +277,10 @@ def _mention_span(tok):
     commas = [k for k in range(lo, tok.i) if doc[k].text == ","]
     if commas:
         lo = commas[-1] + 1
+    # nor is what a line break parts from it ("09:15 GMT" over a live-blog entry's "UN says ...")
+    breaks = [k for k in range(lo, tok.i) if "\n" in doc[k].text or "\n" in doc[k].whitespace_]
+    if breaks:
+        lo = breaks[-1] + 1
     # Drop determiners and stray punctuation at the edges.
     while lo < hi and (doc[lo].is_punct or doc[lo].lower_ in ("the",)):
         lo += 1
