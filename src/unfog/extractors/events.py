@@ -35,6 +35,7 @@ from unfog.days import parse_day
 from unfog.geo import distance_km
 from unfog.groups import cluster
 from unfog.lexicons import events as lex
+from unfog.nlp.lines import CLOSING, HEADING_WORDS
 from unfog.extractors.context import Context
 from unfog.extractors.query import same_paragraph
 from unfog.model import DateMention, Event, Figure, Place, Statement
@@ -55,6 +56,7 @@ TEMPORAL_PREPS = {"after", "before", "since", "following", "ahead"}
 TEMPORAL_MARKS = {"since", "after", "before", "when", "until", "while", "once", "as"}
 DEFINITE = {"the", "this", "that", "these", "those"}
 POSSESSIVES = {"its", "their", "his", "her", "our"}
+DASHES = {"-", "–", "—"}
 PRONOUNS = {"he", "she", "it", "they", "them", "him", "her", "we", "i", "who", "which", "that"}
 
 
@@ -136,7 +138,19 @@ def _phrase(tok) -> tuple[str, int, int]:
     span = doc[i0:i1 + 1]
     while "\n" in span.text and span.start < i1:  # a heading glued to the sentence ("Gezira\nRSF fighters")
         span = doc[span.start + 1:i1 + 1]
+    dashes = [t.i for t in span if t.text in DASHES and t.i < i1 and t.whitespace_ and doc[t.i - 1].whitespace_]
+    if dashes:  # "10:02 GMT - Kyiv": a live blog's time stamp before the heading's words
+        span = doc[dashes[-1] + 1:i1 + 1]
     return span.text, span.start_char, span.end_char
+
+
+def _attribution_tail(tok) -> bool:
+    """"Strike on X kills five - governor": the words after a heading's dash name the source, not an actor."""
+    sent = tok.sent
+    if sent[-1].is_punct and sent[-1].text not in DASHES:
+        return False
+    dashes = [t.i for t in sent if t.text in DASHES]
+    return bool(dashes) and tok.i > dashes[-1] and sent.end - dashes[-1] <= 5
 
 
 def side_of_text(text: str | None) -> str | None:
@@ -582,6 +596,10 @@ def _actors(primary, group_tokens, sents, sent_index, place_tokens):
         a1 = None  # "part", "you", "one": fragments, not actors
     if a2 is not None and _lemma(a2) in lex.NON_ACTOR_WORDS:
         a2 = None
+    if a1 is not None and _lemma(a1) in lex.WEAPON_KIND:  # "a Russian glide bomb hit": the demonym names the actor
+        a1 = next((c for c in a1.children if c.dep_ in ("amod", "compound", "nmod") and _has_side(c)), a1)
+    a1 = None if a1 is not None and _attribution_tail(a1) else a1
+    a2 = None if a2 is not None and _attribution_tail(a2) else a2
     group_ids = {t.i for t in group_tokens}
     weapon_without_side = a1 is not None and _lemma(a1) in lex.WEAPON_KIND and not any(_has_side(c) for c in a1.children)
     if a1 is not None and (a1.i in group_ids or weapon_without_side or a1.ent_type_ in ("DATE", "TIME")):
@@ -745,6 +763,8 @@ def _mention(group, weapons, sents, si: int, place_tokens: set[int]) -> Mention:
     a1, a2 = _actors(primary, m.tokens, sents, si, place_tokens)
     if a1 is not None:
         m.actor1 = _phrase(a1)[0]
+        if a1.pos_ == "ADJ" and _has_side(a1) and " " not in m.actor1:
+            m.actor1 += " forces"  # "Israeli strikes": a demonym stands for the state's forces
     if a2 is not None:
         m.actor2 = _phrase(a2)[0]
         m.actor2_head = _lemma(a2)
@@ -836,7 +856,8 @@ def _attach_claims(ctx: Context, mentions: list[Mention], sents) -> None:
             m.statement_ids.append(covering.id)
             denied = denied or covering.polarity == "denies"
             if covering.speaker and covering.speaker_side != "MEDIA":
-                m.claimant, m.claimant_side, m.claimed = covering.speaker, covering.speaker_side, True
+                speaker = covering.speaker.rsplit(" - ", 1)[-1]  # "10:02 GMT - Kyiv": a live blog's stamp
+                m.claimant, m.claimant_side, m.claimed = speaker, covering.speaker_side, True
         if m.claimant is None and claimed:
             m.claimed = True
             if who_tok is not None:
@@ -905,7 +926,9 @@ def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> N
             continue
         root = _record_root(doc, p)
         # "Ivan Bila": a person's name that the gazetteer also knows as a town
-        if root is None or root.ent_type_ == "PERSON" or (root.dep_ == "compound" and root.head.pos_ == "PROPN" and root.head.i not in place_tokens):
+        said_place = root is not None and ((root.dep_ == "poss" and {_lemma(root.head), root.head.lower_} & lex.PLACE_NOUNS)
+                                           or (root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS))
+        if root is None or (root.ent_type_ == "PERSON" and not said_place) or (root.dep_ == "compound" and root.head.pos_ == "PROPN" and root.head.i not in place_tokens):
             continue
         k = _sent_index(sent_starts, p.start)
         by_sent.setdefault(k, []).append(p)
@@ -944,6 +967,8 @@ def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> N
             # "US warplanes", "Russian missiles": a country naming who acts, not where
             subjectish = subjectish or (root.dep_ in ("nmod", "compound", "amod") and root.head.pos_ in ("NOUN", "PROPN")
                                         and _lemma(root.head) not in lex.PLACE_NOUNS and root.head.i not in place_tokens)
+            if root.dep_ == "poss" and {_lemma(root.head), root.head.lower_} & lex.PLACE_NOUNS:
+                subjectish = False  # "El Obeid's outskirts": where, not who
             if country and (subjectish or root.dep_ == "pobj" and root.head.lower_ in ("to", "by", "from", "with")):
                 continue
             if root.dep_ == "pobj" and root.head.lower_ == "of" and _lemma(root.head.head) in lex.PLACE_NOUNS:
@@ -965,16 +990,23 @@ def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> N
                 m.place = near
                 m.place_local = True
                 continue
-        if _unresolved_location(m, place_tokens):
-            m.place_unresolved = True
-            continue  # the clause names a place the gazetteer does not know: not the article's other places
-        m.place = context_place(m)
-        if m.place is None and entries:
-            # a live blog: the place of this entry (its heading included), never another entry's
+        def entry_place() -> Place | None:
+            """A live blog: the place of this entry (its heading included), never another entry's."""
             first = _sent_index(sent_starts, entries[m.entry - 1]) if m.entry else 0
             in_entry = [p for k in range(first, m.sent_index + 1) for p in by_sent.get(k, [])
                         if bisect.bisect_right(entries, p.start) == m.entry and p.start < m.primary.idx]
-            m.place = in_entry[-1] if in_entry else None
+            return in_entry[-1] if in_entry else None
+
+        if _unresolved_location(m, place_tokens):
+            # the clause names a place the gazetteer does not know: not the article's other places,
+            # but within the live-blog entry headed by its region ("12:30 Gezira"), that region
+            m.place = entry_place() if entries and m.entry else None
+            m.place_unresolved = m.place is None
+            m.place_guessed = m.place is not None
+            continue
+        m.place = context_place(m)
+        if m.place is None and entries:
+            m.place = entry_place()
             continue
         if m.place is None and main_place is not None and _definite_place_noun(m.sent, place_tokens):
             m.place = main_place
@@ -1223,6 +1255,12 @@ def _other_actor(m: Mention, d: _Draft) -> bool:
     return m.actor1.lower().split()[-1] != other.lower().split()[-1]
 
 
+def _is_heading(sent) -> bool:
+    """A headline or a live-blog entry's heading: a short line without a closing punctuation mark."""
+    text = sent.text.strip()
+    return bool(text) and len(text.split()) <= HEADING_WORDS and not text.endswith(CLOSING)
+
+
 def _entries(text: str) -> list[int]:
     """Start offsets of live-blog entries (paragraphs opening with a time stamp); [] for other articles."""
     starts = [mt.start() for mt in ENTRY_STAMP.finditer(text)]
@@ -1246,6 +1284,8 @@ def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
         if fam == "remote" and m.kind != d.first.kind and own_place and d.first.place_local:
             continue  # a drone in one town, mortars in another: two incidents
         close = m.sent_index - d.last_sent <= NEAR_SENTENCES
+        if m.sent_index - d.last_sent == 1 and (_is_heading(d.mentions[-1].sent) or _is_heading(m.sent)):
+            return d  # a headline or an entry's heading, then the sentence that tells it
         if m.denied or (definite and ((not own_place and m.date is None) or close)):
             return d
         same_place = _same_place(m.place, d.place())
