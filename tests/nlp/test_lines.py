@@ -22,3 +22,11 @@ def test_hard_wrapped_prose_is_left_to_the_parser(nlp):
     text = ("The convoy was hit by artillery fire as it tried to leave the city along the road that officials\n"
             "had promised would stay open, a spokesman said.")
     assert len(_sents(nlp, text)) == 1
+
+
+def test_a_time_stamped_paragraph_is_prose_not_a_heading(nlp):
+    text = ("Live\n\n09:12 The army says it repelled nine attacks overnight near the river crossing. "
+            "The claim could not be verified.\n\n10:05 More later.")
+    sents = _sents(nlp, text)
+    assert any(s.startswith("09:12 The army says") for s in sents)
+    assert "The claim could not be verified." in sents

@@ -6,7 +6,7 @@ X"). The parser then reads the heading and the first sentence as one clause, and
 a heading's words become a sentence's subject. This component, put before the
 parser, starts a sentence after a blank line, and after a line break that ends
 a heading: a short line (at most ``HEADING_WORDS`` words) without a closing
-punctuation mark, or a line opening with a time stamp. Lines of hard-wrapped
+punctuation mark (a time stamp opening it not counted). Lines of hard-wrapped
 prose (long, ending mid-sentence) are left to the parser.
 """
 from __future__ import annotations
@@ -23,9 +23,8 @@ def _heading(line: str) -> bool:
     text = line.strip()
     if not text:
         return False
-    if STAMP.match(text):
-        return True
-    return len(text.split()) <= HEADING_WORDS and not text.endswith(CLOSING)
+    limit = HEADING_WORDS + (3 if STAMP.match(text) else 0)  # "09:14 GMT - ..." adds a stamp to the words
+    return len(text.split()) <= limit and not text.endswith(CLOSING)
 
 
 def mark_line_starts(doc):
@@ -38,6 +37,8 @@ def mark_line_starts(doc):
             continue
         if gap.count("\n") >= 2:
             doc[k].is_sent_start = True
+            if STAMP.match(doc[k].text) and k + 1 < len(doc) and not doc[k + 1].is_space:
+                doc[k + 1].is_sent_start = False  # "09:12 Ukraine's military says": the stamp opens the entry
             if STAMP.match(doc[k].text):  # "09:40 Shelling hits camp": the stamp opens the entry's heading
                 line_end = text.find("\n", doc[k].idx)
                 if line_end > 0 and _heading(text[doc[k].idx:line_end]):
