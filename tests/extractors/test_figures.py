@@ -272,6 +272,22 @@ def test_outlet_is_claimant_only_in_its_own_voice(nlp):
     assert f.claimant == "Kenyan military" and f.claimant_side == "KEN"
 
 
+def test_a_bare_number_continues_the_count_before_it(nlp):
+    # the sentence before speaks of deaths; "39" continues the injured count of its own sentence
+    text = ("The attack on the camp spanned two days, with two fatalities on Sunday and five more on Monday, "
+            "according to Ann Roe, director of the regional health office.\n\nSpeaking to a news agency by phone, "
+            "Roe said 20 people were injured in Sunday's bombardment, followed by 31 on Monday.")
+    figs = run(nlp, text)
+    assert one(figs, "31").category == "wounded"
+
+
+def test_the_verb_before_a_coordinated_number_decides_its_category(nlp):
+    text = "The war has claimed an estimated 20,000 lives and displaced millions, the agency said."
+    figs = run(nlp, text)
+    assert one(figs, "20,000").category == "killed"
+    assert one(figs, "millions").category == "displaced"
+
+
 @pytest.mark.parametrize("text,phrase", [
     # the verb hands people over and the sentence names the exchange
     ("The defence ministry said 75 soldiers were handed over to the other side in the swap.", "75 soldiers"),

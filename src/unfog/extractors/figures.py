@@ -528,6 +528,15 @@ def _word_category(tok) -> str | None:
     return None if cat in ("troops", "trapped") else cat
 
 
+def _verb_before(doc, ph, sent) -> str | None:
+    """'... and displaced millions': the verb right before a coordinated number says what happened to
+    it, whatever the parse joined it to (it often makes 'millions' a conjunct of the killed)."""
+    k = ph.i - 1
+    if k < sent.start or doc[ph.i].dep_ != "conj" or doc[k].pos_ not in ("VERB", "ADJ"):
+        return None
+    return _word_category(doc[k])
+
+
 def _governing_category(tok) -> str | None:
     """The killing word of the verb that governs a number ("kills at least one - witness")."""
     for a in list(tok.ancestors)[:2]:
@@ -610,11 +619,17 @@ def _figure(ctx: Context, doc, text: str, ph: Phrase, sents, sent_of, earlier=()
             # "100 of them": the people of the sentence before
             prev_people = [t for t in sents[k - 1] if t.pos_ in ("NOUN", "PROPN") and _is_people(t)]
             ref = prev_people[-1] if prev_people else None
-    category = adjacent or _tally_category(doc, head_tok) or _toll_before(text, sent, doc[ph.i].idx) \
+    category = adjacent or _verb_before(doc, ph, sent) or _tally_category(doc, head_tok) \
+        or _toll_before(text, sent, doc[ph.i].idx) \
         or _exchange_category(doc, head_tok, counted, sents[max(0, k - EXCHANGE_REACH):k + 1]) \
         or _chain_category(doc, head_tok, counted) or _clause_category(doc, ph, sent)
     population = bool(POPULATION.search(text[sent.start_char:sent.end_char]))
     group = _group(ref)
+    if category is None and counted is None:
+        # "20 were injured on Sunday, followed by 39 on Monday": a bare number continues the count before it
+        same = [f for f in earlier if sent.start_char <= f.start < doc[ph.i].idx]
+        if same:
+            category, group = same[-1].category, same[-1].group
     if population and category in (None, "trapped"):
         category = "other"
     if ref is None and elided and k > 0 and counted is None:

@@ -264,14 +264,23 @@ def _mention_span(tok):
             stack.append(c)
     lo = min(t.i for t in toks)
     hi = max(t.i for t in toks)
-    for ent in doc.ents:  # a named body is one unit: "Institute for the Study of War"
-        if ent.start <= tok.i < ent.end and ent.label_ in ("ORG", "NORP", "GPE", "PERSON", "FAC"):
-            lo, hi = min(lo, ent.start), max(hi, ent.end - 1)
-            break
+    # a named body is one unit: "Institute for the Study of War" (the entity around tok, read from the
+    # tokens: doc.ents builds every span of the piece at each call)
+    if tok.ent_iob_ != "O" and tok.ent_type_ in ("ORG", "NORP", "GPE", "PERSON", "FAC"):
+        start, end = tok.i, tok.i + 1
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        lo, hi = min(lo, start), max(hi, end - 1)
     # "..., of Vuhledar, Ukraine's general staff said": what a comma parts from the head is not its name
     commas = [k for k in range(lo, tok.i) if doc[k].text == ","]
     if commas:
         lo = commas[-1] + 1
+    # nor is what a line break parts from it ("09:15 GMT" over a live-blog entry's "UN says ...")
+    breaks = [k for k in range(lo, tok.i) if "\n" in doc[k].text or "\n" in doc[k].whitespace_]
+    if breaks:
+        lo = breaks[-1] + 1
     # Drop determiners and stray punctuation at the edges.
     while lo < hi and (doc[lo].is_punct or doc[lo].lower_ in ("the",)):
         lo += 1
@@ -733,7 +742,9 @@ def _sentence_statements(run: _Run, sent) -> None:
         content = _content(verb, cue, touched)
         if content and sp.start is not None and content[0] < sp.start < content[1] and verb.idx > sp.start:
             # a trailing speaker the parser hung inside the reported clause: the content ends before it
-            content = _trim(text, content[0], text.rfind(",", content[0], sp.start))
+            comma = text.rfind(",", content[0], sp.start)
+            if comma > content[0]:
+                content = _trim(text, content[0], comma)
         st = run.make(sp, cue, _polarity(verb, sent.text), bool(touched), start, end, content)
         seen_names[sp.name] = st
         run.out.append(st)

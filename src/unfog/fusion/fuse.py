@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -391,20 +392,23 @@ def compare_figures(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     return kind, _note(kind, a, b, why)
 
 
-def relate_group(items: list[FigureView], since: tuple | None = None) -> list[Relation]:
+def relate_group(items: list[FigureView], since: tuple | None = None, only: set[str] | None = None) -> list[Relation]:
     """Relations among the figures of one quantity; depends only on the set of figures.
 
     Each figure ``b`` chooses its relations among the figures before it, so with
     ``since`` only the figures from that position on choose again (the others'
-    choices cannot change when figures are added after them)."""
+    choices cannot change when figures are added after them); with ``only``, only
+    the figures of those ids (see :func:`choosers`)."""
     items = sorted(items, key=lambda v: v.order)
     pos = {v.fig.id: i for i, v in enumerate(items)}
+    runs = _article_runs(items)
     out: list[Relation] = []
     for j, b in enumerate(items):
-        if since is not None and b.order < since:
+        if (since is not None and b.order < since) or (only is not None and b.fig.id not in only):
             continue
         found: dict[tuple[str, str], Relation] = {}
-        for a in items[:j]:
+        for i in _earlier(runs, j, b):
+            a = items[i]
             rel = compare_figures(a, b)
             if rel is None:
                 continue
@@ -420,6 +424,56 @@ def relate_group(items: list[FigureView], since: tuple | None = None) -> list[Re
             last = max(updates, key=lambda r: pos[r.a])
             if not any(r.type == "corroborates" and pos[r.a] > pos[last.a] for r in found.values()):
                 out.append(last)
+    return out
+
+
+@dataclass
+class _Run:
+    """Consecutive figures (in comparison order) of one article, and their positions by claimant."""
+
+    start: int
+    end: int
+    article_id: str
+    by_claimant: dict[str, list[int]] = field(default_factory=dict)
+
+
+def _article_runs(items: list[FigureView]) -> list[_Run]:
+    runs: list[_Run] = []
+    for i, v in enumerate(items):
+        if not runs or runs[-1].article_id != v.fig.article_id:
+            runs.append(_Run(i, i, v.fig.article_id))
+        runs[-1].end = i + 1
+        runs[-1].by_claimant.setdefault(v.claimant, []).append(i)
+    return runs
+
+
+def _earlier(runs: list[_Run], j: int, b: FigureView) -> Iterable[int]:
+    """Positions before ``j`` in order, leaving out the figures of b's article that :func:`comparable`
+    refuses anyway (the same or no claimant), so that an article repeating a figure a thousand
+    times does not cost a million comparisons."""
+    for run in runs:
+        if run.start >= j:
+            break
+        if run.article_id != b.fig.article_id:
+            yield from range(run.start, min(run.end, j))
+        elif b.claimant:
+            yield from sorted(i for c, ps in run.by_claimant.items() if c and c != b.claimant for i in ps if i < j)
+
+
+def choosers(items: list[FigureView], new_ids: set[str]) -> set[str]:
+    """The figures whose relations may change when the figures ``new_ids`` join the others: the
+    new ones, and each later figure that one of them relates to (``b`` chooses among the figures
+    before it; one that does not relate to ``b`` changes nothing of its choice). Costs the new
+    figures times the later ones, not all pairs."""
+    items = sorted(items, key=lambda v: v.order)
+    out = set(new_ids)
+    first = next((i for i, v in enumerate(items) if v.fig.id in new_ids), len(items))
+    new = []
+    for v in items[first:]:
+        if v.fig.id in new_ids:
+            new.append(v)
+        elif any(compare_figures(x, v) is not None for x in new):
+            out.add(v.fig.id)
     return out
 
 
@@ -555,21 +609,26 @@ _NAME_RE = re.compile(r"(?<![.!?\"“]\s)(?<!^)\b[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*\b
 _CALENDAR = set(load_lexicon("places")["calendar_words"])
 
 
-def unresolved_names(s: Statement, places: list[Place], skip: list[tuple[int, int]],
-                     speakers: frozenset[str] = frozenset()) -> set[str]:
-    """'name:<word>' for the capitalised words of what a statement claims that the gazetteer left
-    unresolved and that name no side ("the village of <name>"): a place both parties can name even
-    when it could not be geocoded."""
+def _covered(spans: list[tuple[int, int]], starts: list[int], a: int, b: int) -> bool:
+    """[a, b) overlaps one of ``spans`` (sorted by start; ``starts`` their starts; spans hardly overlap)."""
+    k = bisect_left(starts, b)
+    return any(spans[j][1] > a for j in range(k - 1, max(-1, k - 7), -1))
+
+
+def unresolved_names(s: Statement, taken: list[tuple[int, int]], speakers: frozenset[str] = frozenset(),
+                     starts: list[int] | None = None) -> set[str]:
+    """'name:<word>' for the capitalised words of what a statement claims that name no side, no speaker
+    and no place the gazetteer resolved (``taken``: the spans of resolved places and of speakers, sorted):
+    "the village of <name>" that could not be geocoded, which both parties can still name."""
     text, base = (s.content, s.content_start) if s.content and s.content_start is not None else (s.text, s.start)
+    starts = starts if starts is not None else [x for x, _ in taken]
     out = set()
     for m in _NAME_RE.finditer(text or ""):
-        a, b = base + m.start(), base + m.end()
         word = fold(m.group(0))
         if word in STOPWORDS or word in _CALENDAR or word in speakers or side_of(m.group(0)):
             continue  # (a speaker's name is a person or body, not a place)
-        if any(p.start < b and a < p.end for p in places) or any(x <= a and b <= y for x, y in skip):
-            continue
-        out.add(f"name:{word}")
+        if not _covered(taken, starts, base + m.start(), base + m.end()):
+            out.add(f"name:{word}")
     return out
 
 
@@ -578,6 +637,12 @@ def statement_keys(res: ArticleRecords) -> list[StatementKey]:
     spans = speaker_spans(res)
     speakers = frozenset(fold(w) for st in res.statements for w in (st.speaker or "").split())
     topic = article_topic_place(res.places, spans)
+    # places by start, so each statement finds its own by bisection (a long article has thousands of both)
+    placed = sorted(((p.start, k) for p in res.places if not _in_spans(p, spans) for k in [_place_keys(p)] if k),
+                    key=lambda x: x[0])
+    starts = [a for a, _ in placed]
+    taken = sorted([(p.start, p.end) for p in res.places] + spans)
+    taken_starts = [a for a, _ in taken]
     out = []
     for s in res.statements:
         denial = is_denial(s)
@@ -586,9 +651,8 @@ def statement_keys(res: ArticleRecords) -> list[StatementKey]:
         # the speaker's own name is not part of what is claimed
         stems = content_stems(content) - content_stems(s.speaker) - content_stems(s.speaker_text)
         # the places named in the statement, and the place the article is about ("in the city")
-        pks = {k for p in res.places if s.start <= p.start < s.end and not _in_spans(p, spans)
-               for k in [_place_keys(p)] if k}
-        pks |= unresolved_names(s, res.places, spans, speakers)
+        pks = {k for _, k in placed[bisect_left(starts, s.start):bisect_left(starts, s.end)]}
+        pks |= unresolved_names(s, taken, speakers, taken_starts)
         if topic:
             pks.add(topic)
         out.append(StatementKey(
@@ -763,21 +827,39 @@ def relate_statement_pool(pool: Iterable[StatementKey], foci: set[str] | None = 
     """Relations chosen by the statements in ``foci`` (all when None) among a pool that holds every
     statement each of them could be related to."""
     pool = {k.statement_id: k for k in pool}
-    by_pair: dict[str, list[StatementKey]] = defaultdict(list)
-    by_article: dict[str, list[StatementKey]] = defaultdict(list)
+    by_pair: dict[tuple[str, int], list[StatementKey]] = defaultdict(list)
+    by_article_topic: dict[tuple[str, str], list[StatementKey]] = defaultdict(list)
     for k in pool.values():
-        by_article[k.article_id].append(k)
+        if k.day is None:
+            continue  # never close in time to anything: no score above 0
+        for t in k.topics:
+            by_article_topic[(k.article_id, t)].append(k)
         for p in k.pairs():
-            by_pair[p].append(k)
+            by_pair[(p, k.day)].append(k)
     out = []
     for sid in sorted(pool):
         if foci is not None and sid not in foci:
             continue
         focus = pool[sid]
-        cands = {c.statement_id: c for p in focus.pairs() for c in by_pair[p]}
-        cands.update({c.statement_id: c for c in by_article[focus.article_id]})
-        out += relate_focus(focus, list(cands.values()))
+        out += relate_focus(focus, list(_candidates(focus, by_pair, by_article_topic).values()))
     return out
+
+
+def _candidates(focus: StatementKey, by_pair: dict, by_article_topic: dict) -> dict[str, StatementKey]:
+    """The statements that can score above 0 with ``focus`` (the others never count; an index, not a rule).
+
+    Both scores need days at most SAME_TIME_DAYS apart and a shared topic; across articles
+    (denials) and always (accounts) a shared place too, hence a shared topic@place pair; a denial
+    may also answer a claim of its own article that shares only a topic. An account needs a party
+    side (so a long article does not compare all its statements with each other)."""
+    if focus.day is None or (not focus.denial and (focus.side is None or focus.side in NON_PARTY_SIDES)):
+        return {}
+    days = range(focus.day - SAME_TIME_DAYS, focus.day + SAME_TIME_DAYS + 1)
+    cands = {c.statement_id: c for p in focus.pairs() for d in days for c in by_pair[(p, d)]}
+    if focus.denial:
+        for t in focus.topics:
+            cands.update({c.statement_id: c for c in by_article_topic[(focus.article_id, t)]})
+    return cands
 
 
 # -- entry points ---------------------------------------------------------------

@@ -21,8 +21,9 @@ from typing import Iterable
 
 import duckdb
 
-from unfog.fusion.fuse import (SAME_TIME_DAYS, FigureKey, FigureView, StatementKey, dedupe, figure_keys, group_views,
-                              relate_group, relate_statement_pool, statement_group, statement_keys)
+from unfog.fusion.fuse import (SAME_TIME_DAYS, FigureKey, FigureView, StatementKey, choosers, dedupe, figure_keys,
+                              group_views, relate_group, relate_statement_pool, statement_group, statement_keys)
+from unfog.fusion.entities import Resolver
 from unfog.fusion.ledger import keys_for, ledger_rows
 from unfog.model import ArticleRecords, Figure, Relation
 from unfog.store import bulk_insert, transaction
@@ -114,13 +115,19 @@ def statements_sharing(store, wanted: set[tuple[str, int]], window: int, exclude
     """Stored statement keys sharing a topic@place pair with one of ``wanted`` (pair, day), within ``window`` days."""
     if not ensure(store) or not wanted:
         return []
-    pairs = sorted(wanted)
+    days: dict[str, list[int]] = defaultdict(list)
+    for p, d in wanted:
+        days[p].append(d)
+    # the rows of the wanted pairs (a filter DuckDB answers from its index), the day window in Python,
+    # then those statements by id: a join of the pairs table with the wanted list scanned the whole table
+    rows = store.con.execute(
+        f"SELECT statement_id, pair, day FROM statement_pairs WHERE pair IN ({_marks(len(days))})",
+        sorted(days)).fetchall()
+    ids = sorted({sid for sid, p, day in rows if day is not None and any(abs(day - d) <= window for d in days[p])})
+    if not ids:
+        return []
     cur = store.con.execute(
-        f"SELECT DISTINCT k.* FROM statement_pairs p JOIN statement_keys k USING (statement_id) "
-        f"JOIN (SELECT unnest(?::VARCHAR[]) AS pair, unnest(?::BIGINT[]) AS day) w "
-        f"ON p.pair = w.pair AND abs(p.day - w.day) <= ? "
-        f"WHERE p.pair IN ({_marks(len({p for p, _ in pairs}))}) ORDER BY k.statement_id",
-        [[p for p, _ in pairs], [d for _, d in pairs], window, *sorted({p for p, _ in pairs})])
+        "SELECT * FROM statement_keys WHERE statement_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY statement_id", [ids])
     skip = set(exclude_articles)
     return [k for k in _statement_keys(cur) if k.statement_id not in exclude and k.article_id not in skip]
 
@@ -244,12 +251,16 @@ def _relate_quantities_with_store(ok: list[ArticleRecords], fkeys: list[FigureKe
     rels, full, replaced_b = [], [], []
     for qk in qkeys:
         views = group_views(stored[qk] + new[qk])
-        since = _since(views, stored[qk], {f.id for f, _ in new[qk]}) if qk not in redo else None
-        rels += relate_group(views, since)
+        new_ids = {f.id for f, _ in new[qk]}
+        since = _since(views, stored[qk], new_ids) if qk not in redo else None
         if since is None:
+            rels += relate_group(views)
             full.append(qk)
         else:
-            replaced_b += [v.fig.id for v in views if v.order >= since]
+            # only the new figures and the later ones a new figure relates to choose again
+            only = choosers(views, new_ids)
+            rels += relate_group(views, since, only)
+            replaced_b += sorted(only)
     return rels, full, replaced_b
 
 
@@ -260,8 +271,10 @@ def _since(views: list[FigureView], stored: list, new_ids: set[str]) -> tuple | 
     meeting "Oleh Kovalenko"); else from the earliest new figure on."""
     if not stored or not new_ids:
         return None
-    before = {v.fig.id: v.claimant for v in group_views(stored)}
-    if any(before[v.fig.id] != v.claimant for v in views if v.fig.id in before):
+    # the stored figures' claimants as group_views resolves them among the stored figures alone
+    alone = Resolver((f.claimant, None) for f, _ in stored)
+    if any(v.claimant != (alone.key(v.fig.claimant) if v.fig.claimant else v.claimant)
+           for v in views if v.fig.id not in new_ids):
         return None
     return min(v.order for v in views if v.fig.id in new_ids)
 
