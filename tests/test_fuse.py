@@ -427,6 +427,12 @@ PATTERNS = {
         _doc("r5", "2025-02-12", "Plain Herald", "Russian artillery shelled the port of Kherson on Tuesday, the regional "
                                                  "governor said."),
         _doc("r6", "2025-02-12", "Hill Courier", "The UN said Russian drones attacked an aid convoy near Kherson on Tuesday.")],
+    "toll_raised_by_the_governor_named": [
+        _doc("v1", "2025-03-01", "Plain Herald", "A Russian missile hit a supermarket in Kharkiv on Saturday, killing at "
+                                                 "least 14 people, the regional governor said."),
+        _doc("v2", "2025-03-02", "Hill Courier", "The death toll from Saturday's missile strike on a supermarket in Kharkiv "
+                                                 "has risen to 19, Oleh Syniehubov, the governor of the Kharkiv region, said "
+                                                 "on Sunday.")],
     "strike_vs_national_toll": [_doc("n1", "2024-06-20", "Plain Herald",
                                      "An Israeli strike on a school in Gaza City killed 18 people on Thursday, the civil "
                                      "defence agency said.\n\nIsrael says about 1,200 people were killed in the Hamas "
@@ -466,6 +472,7 @@ def pattern_relations():
     ("two_agencies", "corroborates", "22 people", "22 people"),
     ("one_days_toll_revised_next_week", "updates", "8 people", "11"),
     ("parties_far_apart", "contradicts", "up to 300 Ukrainian soldiers", "12 Ukrainian soldiers"),
+    ("toll_raised_by_the_governor_named", "updates", "at least 14 people", "19"),
     ("analysts_agree_on_a_withdrawal", "corroborates", "marines have withdrawn from the village", "Institute for the Study"),
     ("two_officials_agree_on_a_strike", "corroborates", "drone struck a power substation", "energy ministry said"),
 ])

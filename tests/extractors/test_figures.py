@@ -323,3 +323,8 @@ def test_its_soldiers_are_the_speakers_own(nlp):
     assert one(figs, "95").group_side == "UKR"
     figs = run(nlp, "Russia's defence ministry said Ukraine had lost 300 of its soldiers near the river.")
     assert one(figs, "300").group_side != "RUS"
+
+
+def test_members_of_a_family_are_civilians(nlp):
+    figs = run(nlp, "The air strike on the house killed 11 members of one family, medics said.")
+    assert one(figs, "11 members").group == "civilians"

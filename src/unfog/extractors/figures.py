@@ -442,6 +442,10 @@ def _group(tok) -> str:
     if tok is None:
         return "people"
     lem = tok.lemma_.lower()
+    for c in tok.children:  # "members of one family", "relatives of soldiers": whose members
+        for g in (c.children if c.dep_ == "prep" and c.lower_ == "of" else ()):
+            if g.dep_ == "pobj" and g.i != tok.i and _group(g) != "people":
+                return _group(g)
     if lem in COMBATANT_NOUNS or tok.lower_ in COMBATANT_NOUNS or _singular(tok.lower_) in COMBATANT_NOUNS:
         return "combatants"
     if lem in CIVILIAN_NOUNS or tok.lower_ in CIVILIAN_NOUNS or _singular(tok.lower_) in CIVILIAN_NOUNS:

@@ -358,6 +358,10 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     window = EVENT_WINDOW_DAYS if incident else (STOCK_WINDOW_DAYS if cat in STOCK else 10_000)
     if incident and same_claimant and cat in TALLY and gap_days <= INCIDENT_REVISION_DAYS and b.rng[1] > a.rng[1]:
         return ("updates", "the same source revises the toll")
+    if incident and same_side and a.side not in NON_PARTY_SIDES and cat in TALLY and gap_days <= INCIDENT_REVISION_DAYS \
+            and (b.key.reported or 0) > (a.key.reported or 0) and b.rng[1] > a.rng[1] and not agree:
+        # "the regional governor" on Saturday, the governor by name on Sunday: the side's authorities revise the toll
+        return ("updates", "a later report from the same side raises the toll")
     if gap_days > window:
         return None
     if agree:
