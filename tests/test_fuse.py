@@ -562,3 +562,31 @@ def test_an_article_repeating_a_figure_is_not_compared_with_itself(monkeypatch):
     rels = fuse.relate_group(_quantity_views([res("long", copies), res("short", [other])]))
     assert len(calls) <= 300  # each copy against the other article's figure at most, not 300 * 299 / 2
     assert rels and all("o1" in (r.a, r.b) for r in rels)
+
+
+def test_two_claimants_of_one_side_do_not_contradict_over_counts_of_no_one_incident():
+    f1 = fig("f1", "a", 300, group="combatants", claimant="Russia's defence ministry", side="RUS")
+    f2 = fig("f2", "b", 900, group="combatants", claimant="the Kremlin", side="RUS")
+    assert fuse.relate([res("a", [f1]), res("b", [f2])]) == []
+
+
+def test_a_place_in_the_attribution_is_not_where_the_count_happened():
+    from unfog.model import Place
+
+    text = "Osnat Lubrani, the UN coordinator for Ukraine, said 101 civilians had been evacuated from the plant."
+    s = Statement(id="s1", article_id="a", speaker="Osnat Lubrani", text=text, start=0, end=len(text),
+                  speaker_start=0, speaker_end=13, content_start=52, content_end=len(text) - 1,
+                  content=text[52:-1])
+    ukraine = Place(id="p1", article_id="a", name="Ukraine", start=38, end=45, canonical="Ukraine", geonames_id=690791)
+    f = Figure(id="f1", article_id="a", text="101 civilians", start=52, end=65, value=101, category="evacuated",
+               group="civilians", claimant="Osnat Lubrani", place="Ukraine", place_id="p1", sentence=text)
+    city = Place(id="p2", article_id="a", name="Mariupol", start=150, end=158, canonical="Mariupol", geonames_id=701822)
+    r = ArticleRecords(article=art("a"), figures=[f], statements=[s], places=[ukraine, city])
+    [key] = fuse.figure_keys(r)
+    assert key.place == "g701822"  # the place the article is about, not the coordinator's country
+
+
+def test_an_unplaced_count_at_a_place_the_gazetteer_does_not_know_keeps_that_place():
+    f = fig("f1", "a", 800, "trapped", place=None, sentence="Some 800 civilians are sheltering inside the Azot chemical plant.")
+    [key] = fuse.figure_keys(res("a", [f]))
+    assert key.place == "name:azot"

@@ -81,9 +81,16 @@ def _place_keys(p: Place) -> str | None:
 
 
 def speaker_spans(res: ArticleRecords) -> list[tuple[int, int]]:
-    """Where the article names who speaks ("Russia's defence ministry"): not where things happened."""
-    return sorted({(s.speaker_start, s.speaker_end) for s in res.statements
-                   if s.speaker_start is not None and s.speaker_end is not None})
+    """Where the article says who speaks ("Russia's defence ministry", "Osnat Lubrani, the UN coordinator
+    for Ukraine, said"): the speaker, and a statement's words around what it claims. Not where things
+    happened."""
+    out = set()
+    for s in res.statements:
+        if s.speaker_start is not None and s.speaker_end is not None:
+            out.add((s.speaker_start, s.speaker_end))
+        if s.content_start is not None and s.content_end is not None and s.start <= s.content_start <= s.content_end <= s.end:
+            out.update(x for x in ((s.start, s.content_start), (s.content_end, s.end)) if x[0] < x[1])
+    return sorted(out)
 
 
 def _in_spans(p: Place, spans: list[tuple[int, int]]) -> bool:
@@ -93,7 +100,8 @@ def _in_spans(p: Place, spans: list[tuple[int, int]]) -> bool:
 def article_topic_place(places: list[Place], skip: list[tuple[int, int]] = ()) -> str | None:
     """The place an article is mostly about: its most mentioned place (first on ties), leaving out
     the places that only name a speaker (``skip``)."""
-    kept = [p for p in places if not _in_spans(p, skip)]
+    # (when every place names a speaker, "the Gaza health ministry raised the toll", they are all there is)
+    kept = [p for p in places if not _in_spans(p, skip)] or list(places)
     keys = [k for k in (_place_keys(p) for p in sorted(kept, key=lambda p: p.start)) if k]
     if not keys:
         return None
@@ -193,10 +201,25 @@ def _incidents(res: ArticleRecords) -> dict[str, str]:
     return out
 
 
+_AT_NAME_RE = re.compile(r"\b(?:in|inside|at|near|outside|from|around)\s+(?:the\s+)?([A-Z][a-z]+)")
+
+
+def _unresolved_place(sentence: str | None, places: list[Place]) -> str | None:
+    """'name:<word>' for "sheltering inside the Azot chemical plant" when the gazetteer knows no such
+    place: the count is of that place, not of the place the article is mostly about."""
+    known = {fold(w) for p in places for w in (p.name or "").split()}
+    for m in _AT_NAME_RE.finditer(sentence or ""):
+        word = fold(m.group(1))
+        if word not in known and word not in STOPWORDS and word not in _CALENDAR and not side_of(m.group(1)):
+            return f"name:{word}"
+    return None
+
+
 def figure_keys(res: ArticleRecords) -> list[FigureKey]:
     """The comparable quantity of every figure of an article that can be compared at all."""
     art = res.article
-    topic = article_topic_place(res.places, speaker_spans(res))
+    spans = speaker_spans(res)
+    topic = article_topic_place(res.places, spans)
     place_by_id = {p.id: p for p in res.places}
     incident_of = _incidents(res)
     out = []
@@ -204,7 +227,11 @@ def figure_keys(res: ArticleRecords) -> list[FigureKey]:
         if f.category in (None, "", "other") or value_range(f) is None:
             continue
         p = place_by_id.get(f.place_id) if f.place_id else None
-        pk = _place_keys(p) if p is not None else (place_key(f.place) if f.place else topic)
+        if p is not None and _in_spans(p, spans) and topic:
+            pk = topic  # "the UN coordinator for Ukraine said 101 civilians...": the speaker's place, not the count's
+        else:
+            pk = _place_keys(p) if p is not None else (place_key(f.place) if f.place else
+                                                      (_unresolved_place(f.sentence, res.places) or topic))
         # a count with no place and no article topic is compared only within its article
         pk = pk or f"article:{art.id}"
         # only running totals have periods; a stock is a level at a moment, an evacuation one operation
@@ -376,7 +403,10 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
         if cat in TALLY and b.rng[1] < a.rng[1] * (1 - AGREE_TOLERANCE):
             return None  # a running total does not shrink: more likely another count than an update
         return ("updates", "a later figure from the same claimant" if same_claimant else "a later figure from the same side")
-    if disagree and not same_claimant and gap_days <= SAME_TIME_DAYS:
+    # two claimants of one side differ as parties only over one incident both are tied to (a side code may
+    # cover both parties of a civil war); otherwise they count different things
+    one_incident = bool(a.key.incident and b.key.incident)
+    if disagree and not same_claimant and (not same_side or one_incident) and gap_days <= SAME_TIME_DAYS:
         return ("contradicts", "different claimants give incompatible figures")
     return None
 
