@@ -192,3 +192,16 @@ def test_parse_day():
 def test_long_text_without_backtracking():
     text = ("Monday " * 2000) + ("1 2 3 " * 3000) + ("May " * 2000)
     assert len(find(text)) > 0
+
+
+def test_ordinal_day_is_the_latest_such_day_on_or_before_publication():
+    # "on the 8th" (moved here from the events extractor so every stage dates it the same way)
+    assert r("killed in an attack on the 8th, officials said", "2024-02-12") == ("2024-02-08", "2024-02-08")
+    assert r("struck on the 16th.", "2022-05-12", "past") == ("2022-04-16", "2022-04-16")
+    assert r("talks resume on the 16th.", "2022-05-12", "future") == ("2022-05-16", "2022-05-16")
+    assert r("on the 31st.", "2022-05-12", "past") == ("2022-03-31", "2022-03-31")  # April has no 31st
+
+
+@pytest.mark.parametrize("text", ["the 8th Army", "the 3rd Assault Brigade", "the 20th century", "the 5th anniversary"])
+def test_ordinals_that_name_units_or_eras_are_not_days(text):
+    assert [t for t in find(text) if t.kind == "ordinal"] == []

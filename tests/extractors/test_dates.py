@@ -160,3 +160,10 @@ if __name__ == "__main__":  # python tests/extract/test_dates.py
     r, t, m = score(get_nlp())
     print("\n".join(m))
     print(f"{r}/{t} = {r / t:.3f}")
+
+
+def test_ordinal_day_of_the_month(nlp):
+    text = "Gunmen killed nine farmers in a raid on the 8th, the governor said on Saturday."
+    ctx = _extract(nlp, text, "2024-02-12")
+    [d] = [d for d in ctx.dates if d.text == "the 8th"]
+    assert (d.date, d.precision, d.relative) == ("2024-02-08", 1, True)

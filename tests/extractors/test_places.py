@@ -158,6 +158,15 @@ def test_short_country_names_and_the_two_congos(nlp):
     assert by_name(run(nlp, "Brazzaville, the capital of Congo, was calm."))["Congo"].country == "CG"
 
 
+def test_a_village_missing_from_the_gazetteer_falls_back_to_its_named_region(nlp):
+    # the only "Tabayin" the world layer knows is a hamlet in Iran: the named region is the best we know,
+    # and the article's later bare mention is the same place
+    ctx = run(nlp, "Soldiers burned houses in Tabayin village in the northern Sagaing region on Friday. "
+                   "Residents of Tabayin said they fled.")
+    located = [p for p in ctx.places if p.name == "Tabayin"]
+    assert len(located) == 2 and {(p.country, p.admin1, p.precision) for p in located} == {("MM", "Sagain", 3)}
+
+
 def test_person_names_are_not_places(nlp):
     ctx = run(nlp, "Vladimir Putin met the envoy. Mr Jordan, a spokesman, said the road to Goma was shut.")
     names = {p.name for p in ctx.places}

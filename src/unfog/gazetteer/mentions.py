@@ -193,7 +193,9 @@ def _skip_single(ws: list[Word], i: int, key: str, g: Gazetteer, english, text: 
             return True  # "Checkpoint located at...": a capital that only opens the sentence
         prev = ws[i - 1].lower if i > 0 else ""
         nxt = ws[i + 1].lower if i + 1 < len(ws) else ""
-        if prev in LOCATIVE and not _sentence_start(ws, i, text) or nxt in REGION_WORDS | DISTRICT_WORDS | KIND_AFTER:
+        prev2 = ws[i - 2].lower if i > 1 else ""
+        said_place = prev == "of" and prev2 in NEAR_WORDS | SETTLEMENT_WORDS  # "the outskirts of Sake", "the town of X"
+        if prev in LOCATIVE and not _sentence_start(ws, i, text) or said_place or nxt in REGION_WORDS | DISTRICT_WORDS | KIND_AFTER:
             return False  # "around Sake", "from Gao", "the Amhara region": said to be a place
         if f in english and (len(f) <= 3 or not significant):
             return True  # "An", "Mercy", "Thursday": English words that are also places abroad
@@ -328,4 +330,12 @@ def resolve(r: Reading, g: Gazetteer, hints: Hints) -> list[tuple[Entry, float, 
         cands = cands + [e for e in (g.admin1_entry(*d) for d in g.admin1_of(r.mention.text)) if e]
     if r.want == "district":
         cands = cands + g.district_towns(r.mention.text)
+    if (r.want == "settlement" and r.admin1 and cands and not r.districts
+            and all(e.population < 20000 and e.fcode == "PPL" for e in cands)
+            and not any((e.country, e.admin1_code) in r.admin1 for e in cands)):
+        # "X village in the Y region" where no X lies in Y: the village is missing from the
+        # gazetteer, and its region is right where a namesake elsewhere would be wrong.
+        divisions = [e for e in (g.admin1_entry(*d) for d in r.admin1) if e]
+        if divisions:
+            return rank(divisions, hints)
     return rank(cands, hints)

@@ -68,6 +68,13 @@ ONE_SIDED_TRIGGERS = _set("one_sided_triggers")  # an attack, a raid: on civilia
 NON_ACTOR_WORDS = _set("non_actor_words")  # fragments the parse can give as a subject
 NONSTATE_NOUNS = _set("nonstate_nouns")  # rebels, militias: their captures are non-state takeovers
 HIDDEN_TAGS = _set("hidden_tags")  # kept apart: not on the map's default view, not in the ACLED export
+WEAPON_OBJECT_VERBS = _set("weapon_object_verbs")  # "fired mortar bombs", "launched drones": the weapon says the kind
+AIR_CUES: tuple[str, ...] = tuple(_D["air_cues"])  # a bare "strike" from aircraft is an air strike
+GROUND_FIRE_CUES = _set("ground_fire_cues")
+AIR_CAMPAIGN_SIDES = frozenset(_D["air_campaign_sides"]["sides"])
+MILITARY_TARGET_NOUNS = _set("military_target_nouns")  # "an army post": the target is armed
+MILITARY_MODIFIERS = _set("military_modifiers")
+CIVILIAN_PLACE_NOUNS = _set("civilian_place_nouns")  # "a market", "a camp for displaced people"
 ACLED: dict[str, list] = {k: v for k, v in _D["acled"].items() if not k.startswith("_")}
 FAMILIES: dict[str, str] = _D["families"]
 

@@ -119,6 +119,11 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"(?:{_NUM}\s+)?(?P<unit>hour|day|week|month|year)(?P<pl>s)?)\b(?!\s+(?:of|in|before|after)\b)"
     )),
     ("anchor", _c(rf"\b(?i:{_NUM}\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>later|earlier))\b")),
+    # "on the 8th": a day of the current (or last) month; not "the 8th Army", "the 3rd brigade", "the 20th century"
+    ("ordinal_day", _c(
+        r"\b(?i:the)\s+(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\b"
+        r"(?=\s*(?:[,.;:)!?]|$)|\s+(?:and|or|at|in|when|as|after|before|until|while|through)\b)"
+    )),
     ("anchor", _c(
         r"\b(?i:the\s+(?P<dir>next|following|previous|preceding)\s+(?P<unit>day|morning|afternoon|evening|night|week|month)|"
         r"(?P<same>(?:later|earlier)\s+that\s+(?:day|morning|afternoon|evening|night)|that\s+same\s+day|the\s+same\s+day))\b"
@@ -139,7 +144,7 @@ _VAGUE = {"a few", "few", "several", "a couple of", "couple of"}
 class TimeExpr:
     """One time expression as written, parsed into fields (see :data:`PATTERNS`)."""
 
-    kind: str  # day | month | year | decade | season | weekday | day_rel | period | ago | window | anchor | range
+    kind: str  # day | month | year | decade | season | weekday | day_rel | period | ago | window | anchor | range | ordinal
     start: int
     end: int
     text: str
@@ -397,6 +402,11 @@ def _build_anchor(kind: str, m: re.Match, text: str) -> TimeExpr | None:
     return TimeExpr("anchor", n=1, unit=unit, offset=sign, **base)
 
 
+def _build_ordinal_day(kind: str, m: re.Match, text: str) -> TimeExpr | None:
+    g, s, e, base = _parts(m, text)
+    return TimeExpr("ordinal", day=int(g["d"]), **base)
+
+
 # One builder per pattern kind (see PATTERNS): a TimeExpr, or None when the match is not a date.
 _BUILDERS = {
     "iso": _build_iso,
@@ -419,6 +429,7 @@ _BUILDERS = {
     "ago": _build_ago,
     "window": _build_window,
     "anchor": _build_anchor,
+    "ordinal_day": _build_ordinal_day,
 }
 
 
@@ -454,7 +465,8 @@ _TRIGGER = re.compile(
     r"\b(?P<wd>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)|"
     r"\b(?P<rel>(?i:yesterday|today|tonight|tomorrow|overnight|night|evening|morning|afternoon|"
     r"(?:week|weekend|month|year|hour|day)s?|spring|summer|autumn|fall|winter)\b)|"
-    r"(?<!\d)(?P<num>(?:1[89]|20)\d\d)(?!\d)"
+    r"(?<!\d)(?P<num>(?:1[89]|20)\d\d)(?!\d)|"
+    r"(?<![\d.])(?P<ord>\d{1,2}(?:st|nd|rd|th))\b"
 )
 _REACH = 64  # longer than any single expression reaches from its trigger word
 # Which trigger a pattern cannot match without.
@@ -463,7 +475,7 @@ _NEEDS = {
     "mdy": "mon", "dmy": "mon", "mdy_range": "mon", "dmy_range": "mon", "month": "mon", "month_range": "mon",
     "weekday": "wd", "weekday_range": "wd",
     "day_rel": "rel", "period": "rel", "weekend": "rel", "ago": "rel", "window": "rel", "anchor": "rel",
-    "season": "rel",
+    "season": "rel", "ordinal_day": "ord",
 }
 
 
@@ -786,6 +798,20 @@ def _bounds_window(t: TimeExpr, pub: date | None, tense: str | None, anchor: dat
     return a, p, True, precision_for(a + timedelta(days=1), p)
 
 
+def _bounds_ordinal(t: TimeExpr, pub: date | None, tense: str | None, anchor: date | None) -> tuple[date, date, bool, int | None]:
+    """"on the 16th": the latest 16th on or before publication (the next one for a future verb)."""
+    p = _need(pub)
+    step = 1 if tense == "future" else -1
+    y, m = p.year, p.month
+    for _ in range(3):
+        if t.day <= calendar.monthrange(y, m)[1]:
+            d = date(y, m, t.day)
+            if (d >= p) if step > 0 else (d <= p):
+                return d, d, True, None
+        y, m = _add_months(y, m, step)
+    raise ValueError(f"no {t.day}th near the publication day")
+
+
 def _bounds_anchor(t: TimeExpr, pub: date | None, tense: str | None, anchor: date | None) -> tuple[date, date, bool, int | None]:
     if anchor is None:
         raise _NeedsAnchor
@@ -819,6 +845,7 @@ _BOUNDS = {
     "window": _bounds_window,
     "anchor": _bounds_anchor,
     "range": _bounds_range,
+    "ordinal": _bounds_ordinal,
 }
 
 
@@ -876,6 +903,8 @@ def needs_tense(t: TimeExpr) -> bool:
         return needs_tense(t.first) or needs_tense(t.last)
     if t.kind in ("day", "month", "season"):
         return t.year is None
+    if t.kind == "ordinal":
+        return True
     if t.kind == "weekday":
         return t.rel is None
     if t.kind == "day_rel":

@@ -30,7 +30,8 @@ from unfog.store import bulk_insert, transaction
 
 DDL = [
     "CREATE TABLE IF NOT EXISTS figure_keys (figure_id VARCHAR PRIMARY KEY, article_id VARCHAR, qkey VARCHAR, "
-    "day BIGINT, place VARCHAR, period VARCHAR, source VARCHAR, incident VARCHAR)",
+    "day BIGINT, place VARCHAR, period VARCHAR, source VARCHAR, incident VARCHAR, reported BIGINT)",
+    "ALTER TABLE figure_keys ADD COLUMN IF NOT EXISTS reported BIGINT",  # stores written before it
     "CREATE INDEX IF NOT EXISTS figure_keys_qkey ON figure_keys (qkey)",
     "CREATE INDEX IF NOT EXISTS figure_keys_article ON figure_keys (article_id)",
     "CREATE TABLE IF NOT EXISTS statement_keys (statement_id VARCHAR PRIMARY KEY, article_id VARCHAR, start BIGINT, "
@@ -41,10 +42,10 @@ DDL = [
     "CREATE INDEX IF NOT EXISTS statement_pairs_article ON statement_pairs (article_id)",
     "CREATE INDEX IF NOT EXISTS relations_group ON relations (group_id)",
 ]
-_FIG_KEY_COLS = ["figure_id", "article_id", "qkey", "day", "place", "period", "source", "incident"]
+_FIG_KEY_COLS = ["figure_id", "article_id", "qkey", "day", "place", "period", "source", "incident", "reported"]
 _ST_KEY_COLS = ["statement_id", "article_id", "start", "day", "speaker", "side", "denial", "stems", "topics", "places"]
 _JSON_ST = {"stems", "topics", "places"}
-_TYPES = {"day": "BIGINT", "start": "BIGINT", "denial": "BOOLEAN", **{c: "JSON" for c in _JSON_ST}}
+_TYPES = {"day": "BIGINT", "reported": "BIGINT", "start": "BIGINT", "denial": "BOOLEAN", **{c: "JSON" for c in _JSON_ST}}
 
 
 def _typed(cols: list[str]) -> list[tuple[str, str]]:
@@ -80,11 +81,11 @@ def figures_of_quantities(store, qkeys: list[str], exclude_articles: Iterable[st
     if not ensure(store) or not qkeys:
         return []
     skip = set(exclude_articles)
+    nk = len(store.con.execute("SELECT * FROM figure_keys LIMIT 0").description)  # an older store may lack a column
     cur = store.con.execute(
         f"SELECT k.*, f.* FROM figure_keys k JOIN figures f ON f.id = k.figure_id WHERE k.qkey IN ({_marks(len(qkeys))})",
         list(qkeys))
     names = [d[0] for d in cur.description]
-    nk = len(_FIG_KEY_COLS)
     out = []
     for row in cur.fetchall():
         key = FigureKey(**dict(zip(names[:nk], row[:nk])))
