@@ -59,7 +59,7 @@ def test_passive_shelling_with_agent_place_date_and_fatalities(nlp):
                    figures=[("four civilians", 4, "killed", "civilians")])
     [ev] = events.extract(ctx)
     assert (ev.event_type, ev.sub_event_type) == ("Explosions/Remote violence", "Shelling/artillery/missile attack")
-    assert ev.actor1 == "Russian forces" and ev.actor1_side == "RUS"
+    assert ev.actor1 == "Military Forces of Russia" and ev.actor1_side == "RUS"
     assert ev.place == "Kharkiv" and ev.geo_precision == 1 and ev.lat == pytest.approx(49.98)
     assert (ev.date, ev.time_precision) == ("2022-05-10", 1)
     assert ev.fatalities == 4 and ev.figure_ids == ["fig_0"]
@@ -98,7 +98,7 @@ def test_denial_joins_the_asserted_event_with_a_tag(nlp):
     assert len(evs) == 1
     ev = evs[0]
     assert ev.event_type == "Battles" and "denial" in ev.tags
-    assert ev.actor1 == "Russian forces"
+    assert ev.actor1 == "Military Forces of Russia"
     assert ev.claimed_by == "Ukrainian officials"  # the asserting side, not the denier
     assert len(ev.evidence) == 2 and "stm_0" in ev.statement_ids
 
@@ -109,7 +109,7 @@ def test_historical_context_gets_its_own_date_never_the_publication_day(nlp):
     [ev] = events.extract(ctx)
     assert "historical" in ev.tags
     assert ev.date == "2014-01-01" and ev.time_precision == 3
-    assert ev.actor2 == "Ukrainian soldiers" and ev.actor2_side == "UKR"
+    assert ev.actor2 == "Military Forces of Ukraine" and ev.actor2_side == "UKR"
 
 
 def test_sentences_about_one_strike_merge_with_all_evidence(nlp):
