@@ -133,3 +133,11 @@ def test_extractors_do_not_import_each_other(report):
 
 def test_every_module_has_a_layer(report):
     assert report.unlayered == []
+
+
+def test_an_extractor_package_may_import_its_own_modules_but_not_another_extractor():
+    from unfog.devtools.architecture import extractor_imports
+
+    graph = {"unfog.extractors.events.merging": {"unfog.extractors.events.common", "unfog.extractors.figures",
+                                                 "unfog.extractors.query"}}
+    assert extractor_imports(graph) == ["unfog.extractors.events.merging -> unfog.extractors.figures"]

@@ -335,6 +335,75 @@ def test_the_deadliest_this_year_is_not_a_period(nlp):
     assert len(evs) == 1 and evs[0].fatalities == 12
 
 
+# -- issue 17, second pass: weapons, air campaigns, targets, responses, headings -------------
+
+def test_a_weapon_object_says_the_kind_and_the_target_is_the_at_phrase(nlp):
+    text = "The rebels fired mortar bombs at soldiers near Kharkiv on Tuesday."
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)], dates=[("Tuesday", "2022-05-10", "2022-05-10", 1, False)])
+    [ev] = events.extract(ctx)
+    assert ev.sub_event_type == "Shelling/artillery/missile attack"
+    assert ev.actor1 == "Unidentified Armed Group (Ukraine)" and ev.actor2 == "Military Forces of Ukraine"
+
+
+@pytest.mark.parametrize("text,sub", [
+    ("The air force's strike on a bakery in Kharkiv killed six people, witnesses said.", "Air/drone strike"),
+    ("The strike on a bakery in Kharkiv killed six people.", "Shelling/artillery/missile attack"),
+    ("Israeli strikes on a bakery in Kharkiv killed six people.", "Air/drone strike"),
+    ("Israeli artillery strikes on a bakery in Kharkiv killed six people.", "Shelling/artillery/missile attack"),
+])
+def test_a_bare_strike_is_from_the_air_only_when_the_text_or_the_campaign_says_so(nlp, text, sub):
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)], figures=[("six people", 6, "killed", "people")])
+    [ev] = [e for e in events.extract(ctx) if e.event_type == "Explosions/Remote violence"]
+    assert ev.sub_event_type == sub and ev.fatalities == 6
+
+
+def test_an_attack_on_an_army_post_and_the_storming_of_a_camp_are_two_incidents(nlp):
+    text = ("Gunmen attacked an army post in Kharkiv on Sunday, the army said, adding that its soldiers had "
+            "repelled the assault. Residents said 30 civilians were killed when the gunmen stormed a camp for "
+            "displaced people in the town.")
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)], dates=[("Sunday", "2022-05-08", "2022-05-08", 1, False)],
+                   figures=[("30 civilians", 30, "killed", "civilians")])
+    evs = events.extract(ctx)
+    clash = [e for e in evs if e.sub_event_type == "Armed clash"]
+    attack = [e for e in evs if (e.event_type, e.sub_event_type) == ("Violence against civilians", "Attack")]
+    assert len(clash) == 1 and clash[0].actor1 == "Unidentified Armed Group (Ukraine)" and clash[0].fatalities is None  # "repelled" joined it
+    assert len(attack) == 1 and attack[0].fatalities == 30 and attack[0].actor1 == "Unidentified Armed Group (Ukraine)"
+
+
+def test_an_actor_claiming_its_own_capture_is_a_party(nlp):
+    text = "Resistance fighters said on Thursday they had captured a hilltop base near Izium."
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)])
+    [ev] = events.extract(ctx)
+    assert (ev.event_type, ev.sub_event_type) == ("Battles", "Armed clash") and "territorial-claim" in ev.tags
+
+
+def test_soldiers_killed_right_after_a_fight_are_its_toll(nlp):
+    text = "Fighting continued around Izium on Thursday, the army said. Two soldiers were killed, a medic said."
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)], dates=[("Thursday", "2022-05-12", "2022-05-12", 1, False)],
+                   figures=[("Two soldiers", 2, "killed", "combatants")])
+    [ev] = events.extract(ctx)
+    assert ev.sub_event_type == "Armed clash" and ev.fatalities == 2 and len(ev.evidence) == 2
+
+
+def test_a_headline_and_its_attribution_join_the_story_without_becoming_actors(nlp):
+    text = ("Missile strike on Kharkiv kills five - governor\n\n"
+            "A missile struck a warehouse in Kharkiv on Tuesday, killing five workers, the governor said.")
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)], dates=[("Tuesday", "2022-05-10", "2022-05-10", 1, False)],
+                   figures=[("five workers", 5, "killed", "people")])
+    [ev] = events.extract(ctx)
+    assert ev.fatalities == 5 and ev.date == "2022-05-10" and len(ev.evidence) == 2
+    assert ev.actor1 != "governor" and ev.actor2 != "governor"
+
+
+def test_a_live_blog_entry_heading_is_its_own_sentence(nlp):
+    text = ("Live updates\n\n09:14 GMT - Kyiv says it repelled attacks near Izium\n"
+            "Ukrainian troops repelled six assaults near Izium on Friday, the general staff said.")
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)], dates=[("Friday", "2022-05-06", "2022-05-06", 1, False)])
+    [ev] = events.extract(ctx)
+    assert ev.actor1 == "Military Forces of Ukraine" and "GMT" not in (ev.claimed_by or "")
+    assert ev.date == "2022-05-06" and ev.place == "Izyum"
+
+
 # -- actor names (issue 17 item 4): ACLED's names, never a dateline, a pronoun or a target ----------
 
 BER = dict(geonames_id=2460596, canonical="Ber", lat=16.0, lon=-3.2, precision=1, country="ML", kind="settlement")

@@ -357,12 +357,19 @@ def layer_violations(graph: dict[str, set[str]]) -> list[str]:
     return out
 
 
+def _extractor(module: str) -> str:
+    """The extractor a module belongs to: ``unfog.extractors.events.merging`` -> ``unfog.extractors.events``."""
+    return ".".join(module.split(".")[:3])
+
+
 def extractor_imports(graph: dict[str, set[str]]) -> list[str]:
-    """Extractors importing each other (they share only the Context)."""
+    """Extractors importing each other (they share only the Context); an extractor's own package's
+    modules may import each other."""
     return [
         f"{src} -> {dst}"
         for src in sorted(graph) if src.startswith("unfog.extractors.")
         for dst in sorted(graph[src]) if dst.startswith("unfog.extractors.") and dst not in EXTRACTOR_SHARED
+        and _extractor(dst) != _extractor(src)
     ]
 
 

@@ -277,6 +277,10 @@ def _mention_span(tok):
     commas = [k for k in range(lo, tok.i) if doc[k].text == ","]
     if commas:
         lo = commas[-1] + 1
+    # nor is what a line break parts from it ("09:15 GMT" over a live-blog entry's "UN says ...")
+    breaks = [k for k in range(lo, tok.i) if "\n" in doc[k].text or "\n" in doc[k].whitespace_]
+    if breaks:
+        lo = breaks[-1] + 1
     # Drop determiners and stray punctuation at the edges.
     while lo < hi and (doc[lo].is_punct or doc[lo].lower_ in ("the",)):
         lo += 1
@@ -738,7 +742,9 @@ def _sentence_statements(run: _Run, sent) -> None:
         content = _content(verb, cue, touched)
         if content and sp.start is not None and content[0] < sp.start < content[1] and verb.idx > sp.start:
             # a trailing speaker the parser hung inside the reported clause: the content ends before it
-            content = _trim(text, content[0], text.rfind(",", content[0], sp.start))
+            comma = text.rfind(",", content[0], sp.start)
+            if comma > content[0]:
+                content = _trim(text, content[0], comma)
         st = run.make(sp, cue, _polarity(verb, sent.text), bool(touched), start, end, content)
         seen_names[sp.name] = st
         run.out.append(st)

@@ -1,0 +1,542 @@
+"""Arguments of a mention: actors, claimant, place, date and toll (docs/events.md, section 3)."""
+from __future__ import annotations
+
+import bisect
+from unfog.lexicons.actors import side_of
+from unfog.lexicons import events as lex
+from unfog.extractors.context import Context
+from unfog.extractors.query import same_paragraph
+from unfog.model import DateMention, Figure, Place, Statement
+from unfog.extractors.events.common import (
+    COVER_SCAN,
+    DEFINITE,
+    LOCATIVE_PREPS,
+    MAX_DATE_DISTANCE,
+    MAX_PLACE_DISTANCE,
+    Mention,
+    POSSESSIVES,
+    PRONOUNS,
+    _actor_name,
+    _anchor,
+    _attribution_tail,
+    _children,
+    _clause_distance,
+    _depth,
+    _entries,
+    _has_side,
+    _hidden,
+    _is_placeish,
+    _lemma,
+    _linked,
+    _phrase,
+    _record_root,
+    _same_place,
+    _same_time,
+    _sent_index,
+    _tree_distance,
+    side_of_text,
+)
+from unfog.extractors.events.triggers import (
+    _time_frame_tags,
+    _weapon_of,
+)
+
+
+def _resolve_pronoun(tok, sents: list, sent_index: int) -> object | None:
+    """A noun a pronoun stands for: the head of a relative clause, or an earlier subject."""
+    low = tok.lower_
+    if low in ("which", "who", "that"):
+        rel = tok.head
+        if rel.dep_ in ("relcl", "acl") and rel.head.i != rel.i:
+            return rel.head
+        return None
+    for t in reversed(list(tok.sent)[: tok.i - tok.sent.start]):
+        if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ not in PRONOUNS and t.pos_ in ("NOUN", "PROPN"):
+            return t
+    for k in range(sent_index - 1, max(-1, sent_index - 3), -1):
+        root = sents[k].root
+        subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in PRONOUNS]
+        if subj:
+            return subj[0]
+    return None
+
+
+def _owner(tok, sents, sent_index):
+    """"its drones", "their fighters": the actor the possessive stands for, when it can be found."""
+    if tok is None:
+        return None
+    poss = [c for c in tok.children if c.dep_ == "poss" and c.lower_ in POSSESSIVES]
+    if not poss:
+        return tok
+    owner = _resolve_pronoun(poss[0], sents, sent_index)
+    return owner if owner is not None and owner.lower_ not in PRONOUNS else tok
+
+
+def _actor_token(tok, sents, sent_index):
+    if tok is None:
+        return None
+    if tok.lower_ in PRONOUNS:
+        return _resolve_pronoun(tok, sents, sent_index)
+    return tok
+
+
+def _noun_actors(noun):
+    """(actor1, actor2) of an event noun: possessor, "by X" or a demonym; "on/against X"."""
+    poss = _children(noun, "poss")
+    by = [p for c in _children(noun, "prep") if c.lower_ == "by" for p in _children(c, "pobj")]
+    on = [p for c in _children(noun, "prep") if c.lower_ in ("on", "against") for p in _children(c, "pobj") if not p.ent_type_ in ("DATE", "TIME")]
+    demonym = [c for c in noun.children if c.dep_ in ("amod", "compound") and _has_side(c)]
+    a1 = (poss or by or demonym or [None])[0]
+    a2 = on[0] if on else None
+    if a1 is None:
+        anchor = _anchor(noun)
+        if anchor.i != noun.i and _lemma(anchor) in lex.AGENTIVE_VERBS and noun.dep_ not in ("nsubj", "nsubjpass"):
+            subj = _children(anchor, "nsubj")
+            if not subj and anchor.dep_ == "xcomp":
+                subj = _children(anchor.head, "nsubj")
+            a1 = subj[0] if subj else None
+    return a1, a2
+
+
+def _actors(primary, group_tokens, sents, sent_index, place_tokens):
+    """(actor1 token, actor2 token) from the parse around the group."""
+    verbs = [t for t in group_tokens if t.pos_ == "VERB"]
+    verb = min(verbs, key=_depth) if verbs else None
+    a1 = a2 = None
+    if verb is not None:
+        subj = _children(verb, "nsubj")
+        subjpass = _children(verb, "nsubjpass")
+        agent = [p for c in _children(verb, "agent") for p in _children(c, "pobj")]
+        obj = _children(verb, "dobj")
+        on = [p for c in _children(verb, "prep") if c.lower_ in ("on", "against") for p in _children(c, "pobj") if not p.ent_type_ in ("DATE", "TIME")]
+        if not subj and not subjpass and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+            # shared subject of coordinated verbs ("pushed in and were bombing it")
+            head = verb.head
+            subj = _children(head, "nsubj")
+            if verb.dep_ in ("xcomp",) and _children(head, "dobj") and _lemma(head) in ("order", "tell", "ask", "force", "urge"):
+                subj = _children(head, "dobj")
+        if subjpass or any(c.dep_ == "auxpass" for c in verb.children):
+            a2 = subjpass[0] if subjpass else None
+            a1 = agent[0] if agent else None
+        else:
+            a1 = subj[0] if subj else None
+            a2 = obj[0] if obj else (on[0] if on else None)
+        if _lemma(verb) == "open" and a2 is not None and _lemma(a2) == "fire":
+            a2 = on[0] if on else None
+        if _lemma(verb) == "fall":
+            to = [p for c in _children(verb, "prep") if c.lower_ == "to" for p in _children(c, "pobj")]
+            a1, a2 = (to[0] if to else None), None
+        if a1 is not None and a1.i in {t.i for t in group_tokens} and a1.pos_ == "NOUN":
+            a1 = _noun_actors(a1)[0]  # "Israeli strikes ... killed 16": the strike's own actor
+    else:
+        a1, a2 = _noun_actors(primary)
+    if a1 is None and verb is not None and primary.pos_ == "NOUN":
+        a1 = _noun_actors(primary)[0]
+    if a1 is None:
+        # "40 civilians were killed when the militants stormed a camp": the active verb names the perpetrator
+        a1 = next((s for v in sorted(verbs, key=_depth) if v.i != getattr(verb, "i", -1)
+                   for s in _children(v, "nsubj") if s.lower_ not in ("which", "that")), None)
+    a1 = _owner(_actor_token(a1, sents, sent_index), sents, sent_index)
+    a2 = _actor_token(a2, sents, sent_index)
+    if a1 is not None and _lemma(a1) in lex.NON_ACTOR_WORDS:
+        a1 = None  # "part", "you", "one": fragments, not actors
+    if a2 is not None and _lemma(a2) in lex.NON_ACTOR_WORDS:
+        a2 = None
+    if a1 is not None and _lemma(a1) in lex.WEAPON_KIND:  # "a Russian glide bomb hit": the demonym names the actor
+        a1 = next((c for c in a1.children if c.dep_ in ("amod", "compound", "nmod") and _has_side(c)), a1)
+    a1 = None if a1 is not None and _attribution_tail(a1) else a1
+    a2 = None if a2 is not None and _attribution_tail(a2) else a2
+    group_ids = {t.i for t in group_tokens}
+    weapon_without_side = a1 is not None and _lemma(a1) in lex.WEAPON_KIND and not any(_has_side(c) for c in a1.children)
+    if a1 is not None and (a1.i in group_ids or weapon_without_side or a1.ent_type_ in ("DATE", "TIME")):
+        a1 = None  # "a missile struck ...": the weapon is not the actor
+    if a2 is not None and a2.ent_type_ in ("DATE", "TIME"):
+        a2 = None
+    if a2 is not None and _lemma(a2) in lex.WEAPON_KIND:  # "fired mortar bombs at troops": the troops are the target
+        at = [p for c in _children(a2.head, "prep") if c.lower_ in ("at", "on", "against") for p in _children(c, "pobj")]
+        a2 = at[0] if at else None
+    if a2 is not None and _lemma(a2) in lex.QUANTITY_WORDS:
+        of = [p for c in _children(a2, "prep") if c.lower_ == "of" for p in _children(c, "pobj")]
+        a2 = of[0] if of else a2
+    if a2 is not None and (a2.like_num or a2.pos_ == "NUM" or _lemma(a2) in ("arm", "weapon", "it", "fire")):
+        a2 = None
+    if a1 is not None and (a1.like_num or a1.pos_ == "NUM"):
+        a1 = None
+    # a place is where it happened, not who did it
+    if a2 is not None and _is_placeish(a2, place_tokens):
+        a2 = None
+    if a1 is not None and a1.i in place_tokens and not _has_side(a1):
+        a1 = None
+    return a1, a2
+
+
+def _claim_from_parse(primary, sents, sent_index):
+    """(claimant token, claimed, denied) from a reporting verb above the trigger."""
+    t = primary
+    while t.head.i != t.i:
+        head = t.head
+        if t.dep_ in ("acl", "ccomp", "appos") and _lemma(head) in ("claim", "assertion", "allegation", "report", "announcement"):
+            return None, True, False
+        if t.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
+            return t, True, False
+        dobj_ok = t.dep_ != "dobj" or _lemma(head) in (lex.DENY_VERBS | {"confirm", "report", "claim"})
+        if _lemma(head) in lex.REPORT_VERBS and head.pos_ == "VERB" and dobj_ok and t.dep_ in ("ccomp", "xcomp", "dobj", "parataxis"):
+            subj = _children(head, "nsubj")
+            if not subj and head.dep_ == "conj":
+                subj = _children(head.head, "nsubj")
+            who = _actor_token(subj[0], sents, sent_index) if subj else None
+            return who, True, _lemma(head) in lex.DENY_VERBS
+        if any(c.dep_ == "prep" and c.lower_ == "according" for c in head.children):
+            acc = [p for c in head.children if c.lower_ == "according" for x in c.children for p in _children(x, "pobj")]
+            return (acc[0] if acc else None), True, False
+        t = head
+    return None, False, False
+
+
+def _mention(group, weapons, sents, si: int, place_tokens: set[int]) -> Mention:
+    group.sort(key=lambda g: (lex.RANK.get(g[1], 5), _depth(g[0])))
+    primary = group[0][0]
+    sent = sents[si]
+    m = Mention(kinds=[g[1] for g in group], primary=primary, tokens=[g[0] for g in group], sent=sent, sent_index=si)
+    for _, kind, tags in group:
+        m.tags |= tags
+        m.tags |= set(lex.acled_type(kind)[2]) & {"siege", "surrender", "corridor", "mass-grave", "declaration"}
+    tops = [_anchor(t) for t in m.tokens]
+    for w in weapons:
+        if any(_linked(top, w) for top in tops) or any(w.head.i == t.i for t in m.tokens):
+            m.weapon = m.weapon or _weapon_of(w)
+    for t in m.tokens:
+        if t.pos_ == "NOUN":
+            for c in t.children:
+                if c.dep_ in ("compound", "amod") and _weapon_of(c) is not None:
+                    m.weapon = _weapon_of(c)
+    a1, a2 = _actors(primary, m.tokens, sents, si, place_tokens)
+    if a1 is not None:
+        m.actor1 = _phrase(a1)[0]
+        if a1.pos_ == "ADJ" and _has_side(a1) and " " not in m.actor1:
+            m.actor1 += " forces"  # "Israeli strikes": a demonym stands for the state's forces
+    if a2 is not None:
+        m.actor2 = _phrase(a2)[0]
+        m.actor2_head = _lemma(a2)
+    for t in m.tokens:
+        if _lemma(t) == "kill" and t.pos_ == "VERB":
+            victims = _children(t, "nsubjpass", "dobj")
+            if victims and victims[0].tag_ in ("NN", "NNP") and any(c.lower_ in ("a", "an", "one") for c in victims[0].children):
+                m.single_death = True
+    m.anaphoric = any(t.pos_ == "VERB" and any(_lemma(o) in lex.NOUN_TRIGGERS and lex.NOUN_TRIGGERS[_lemma(o)] in lex.VIOLENT_KINDS
+                                               and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in o.children)
+                                               for o in _children(t, "dobj")) for t in m.tokens)
+    low = sent.text.lower()
+    if any(t.lower_ in ("unopposed", "peacefully") for t in sent) or "without a fight" in low or "without resistance" in low:
+        m.nonviolent = True
+    return m
+
+
+# Within one sentence, ACLED records one event: a battle absorbs the shelling and the
+# killings around it, an ultimatum absorbs the surrender it demands.
+FOLDS = {
+    "ultimatum": {"surrender", "corridor"}, "offer": {"surrender", "corridor", "evacuation"},
+    "agreement": {"corridor", "evacuation", "surrender"}, "corridor": {"evacuation", "agreement"},
+}
+
+
+def _folds_into(host: Mention, guest: Mention) -> bool:
+    if host.denied != guest.denied or _hidden(host) != _hidden(guest):
+        return False
+    if lex.RANK.get(host.kind) == 1 and lex.RANK.get(guest.kind, 5) in (2, 3):
+        return _same_place(host.place, guest.place) is not False and _same_time(host.date, guest.date, None) is not False
+    return guest.kind in FOLDS.get(host.kind, ())
+
+
+def _fold_sentences(mentions: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    by_sent: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sent.setdefault(m.sent_index, []).append(m)
+    for si in sorted(by_sent):
+        ms = by_sent[si]
+        kept: list[Mention] = []
+        for m in sorted(ms, key=lambda x: (lex.RANK.get(x.kind, 5), x.primary.i)):
+            host = next((k for k in kept if _folds_into(k, m)), None)
+            if host is not None:
+                host.absorb(m)
+            else:
+                kept.append(m)
+        out.extend(sorted(kept, key=lambda x: x.primary.i))
+    return out
+
+
+def _statement_span(s: Statement) -> tuple[int, int]:
+    if s.content_start is not None and s.content_end is not None:
+        return s.content_start, s.content_end
+    return s.start, s.end
+
+
+def _attach_claims(ctx: Context, mentions: list[Mention], sents) -> None:
+    spans = sorted((_statement_span(s), k, s) for k, s in enumerate(ctx.statements))
+    los = [lo for (lo, _), _, _ in spans]
+    for m in mentions:
+        pos = m.primary.idx
+        covering = None
+        for (lo, hi), _, s in reversed(spans[max(0, bisect.bisect_right(los, pos) - COVER_SCAN):bisect.bisect_right(los, pos)]):
+            if lo <= pos < hi:
+                covering = s  # the innermost (latest-starting) statement over the trigger
+                break
+        who_tok, claimed, denied = _claim_from_parse(m.primary, sents, m.sent_index)
+        if covering is not None:
+            m.statement_ids.append(covering.id)
+            denied = denied or covering.polarity == "denies"
+            if covering.speaker and covering.speaker_side != "MEDIA":
+                speaker = covering.speaker.rsplit(" - ", 1)[-1]  # "10:02 GMT - Kyiv": a live blog's stamp
+                m.claimant, m.claimant_side, m.claimed = speaker, covering.speaker_side, True
+        if m.claimant is None and claimed:
+            m.claimed = True
+            if who_tok is not None:
+                text = _phrase(who_tok)[0]
+                side = side_of_text(text)
+                if side != "MEDIA":
+                    m.claimant, m.claimant_side = _actor_name(text), side
+        if denied:
+            m.denied = True
+            m.tags.add("denial")
+
+
+def _place_ok(p: Place) -> bool:
+    return p.lat is not None and p.lon is not None
+
+
+_same_paragraph = same_paragraph  # (text, a, b): one copy, in the query layer
+
+
+def _definite_place_object(m: Mention, place_tokens: set[int]) -> bool:
+    """The trigger's target is a place named only by a common noun ("the port", "the steel mill")."""
+    for t in m.tokens:
+        objs = _children(t, "dobj", "nsubjpass")
+        objs += [p for c in _children(t, "prep") if c.lower_ in ("into", "on", "at", "in", "for", "of") for p in _children(c, "pobj")]
+        for o in objs:
+            if _lemma(o) in lex.PLACE_NOUNS and not any(x.i in place_tokens for x in o.subtree):
+                if any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in o.children):
+                    return True  # "the port" is the article's place; "a village in X region" is in X
+    return False
+
+
+def _unresolved_location(m: Mention, place_tokens: set[int]) -> bool:
+    """A named location argument of the trigger ("in Aleppo", "near the village of X") left unresolved."""
+    for t in m.sent:
+        if t.i in place_tokens or t.dep_ in ("nsubj", "poss") or not (t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "LOC", "FAC")):
+            continue
+        head = t
+        while head.dep_ in ("compound", "amod", "flat") and head.head.i != head.i:
+            head = head.head
+        of_place = head.head.lower_ == "of" and _lemma(head.head.head) in lex.PLACE_NOUNS | {"district"}
+        if t.ent_type_ in ("PERSON", "DATE", "TIME") or (t.ent_type_ == "ORG" and not of_place):
+            continue
+        if head.dep_ == "pobj" and (head.head.lower_ in LOCATIVE_PREPS or of_place):
+            if min(_clause_distance(head, x) for x in m.tokens) <= MAX_PLACE_DISTANCE + 1:
+                return True
+    return False
+
+
+def _definite_place_noun(sent, place_tokens: set[int]) -> bool:
+    """'the city', 'the port', 'the plant': the article's own place, named earlier."""
+    for t in sent:
+        if _lemma(t) in ("city", "town", "port", "plant", "steelworks", "village", "factory") and t.i not in place_tokens:
+            if any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in t.children):
+                return True
+    return False
+
+
+def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> None:
+    doc = ctx.doc
+    text = doc.text
+    place_tokens = {t for toks in place_tok.values() for t in toks}
+    by_sent: dict[int, list[Place]] = {}
+    sent_starts = [s.start_char for s in sents]
+    for p in ctx.places:
+        if not _place_ok(p):
+            continue
+        root = _record_root(doc, p)
+        # "Ivan Bila": a person's name that the gazetteer also knows as a town
+        said_place = root is not None and ((root.dep_ == "poss" and {_lemma(root.head), root.head.lower_} & lex.PLACE_NOUNS)
+                                           or (root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS))
+        if root is None or (root.ent_type_ == "PERSON" and not said_place) or (root.dep_ == "compound" and root.head.pos_ == "PROPN" and root.head.i not in place_tokens):
+            continue
+        k = _sent_index(sent_starts, p.start)
+        by_sent.setdefault(k, []).append(p)
+    counts: dict[str, int] = {}
+    for p in ctx.places:
+        if _place_ok(p) and (p.precision or 3) <= 2:
+            counts[p.canonical or p.name] = counts.get(p.canonical or p.name, 0) + 1
+    main_place = None
+    if counts:
+        best = max(counts, key=lambda k: counts[k])
+        main_place = next(p for p in ctx.places if (p.canonical or p.name) == best and _place_ok(p))
+
+    entries = _entries(text)
+
+    def context_place(m: Mention) -> Place | None:
+        """The last town named before the mention, in its paragraph; else the article's main place."""
+        for k in range(m.sent_index - 1, max(-1, m.sent_index - 4), -1):
+            prev = [p for p in by_sent.get(k, []) if (p.precision or 3) <= 2 and _same_paragraph(text, p.start, m.primary.idx)]
+            if prev:
+                return prev[-1]
+        for p in by_sent.get(m.sent_index, []):
+            if (p.precision or 3) <= 2 and p.start < m.primary.idx and _same_paragraph(text, p.start, m.primary.idx):
+                return p
+        return None
+
+    for m in mentions:
+        cands = []
+        for p in by_sent.get(m.sent_index, []):
+            root = _record_root(doc, p)
+            if root is None or not _same_paragraph(text, p.start, m.primary.idx):
+                continue
+
+            # "fall to Russia", "Ukraine's deputy prime minister": a country as an actor is not the place
+            country = p.kind == "country" or p.feature_code in ("PCLI", "PCLD", "PCL") or bool(side_of(p.name))
+            subjectish = root.dep_ in ("nsubj", "poss", "nsubjpass") or (root.dep_ == "conj" and root.head.dep_ in ("nsubj", "nsubjpass"))
+            # "US warplanes", "Russian missiles": a country naming who acts, not where
+            subjectish = subjectish or (root.dep_ in ("nmod", "compound", "amod") and root.head.pos_ in ("NOUN", "PROPN")
+                                        and _lemma(root.head) not in lex.PLACE_NOUNS and root.head.i not in place_tokens)
+            if root.dep_ == "poss" and {_lemma(root.head), root.head.lower_} & lex.PLACE_NOUNS:
+                subjectish = False  # "El Obeid's outskirts": where, not who
+            if country and (subjectish or root.dep_ == "pobj" and root.head.lower_ in ("to", "by", "from", "with")):
+                continue
+            if root.dep_ == "pobj" and root.head.lower_ == "of" and _lemma(root.head.head) in lex.PLACE_NOUNS:
+                root = root.head.head  # "the village of Manhush": the village is the argument
+            d = min(_clause_distance(root, t) for t in m.tokens)
+            if d > MAX_PLACE_DISTANCE:
+                continue
+            cands.append((d, p.precision or 3, p.start, p))
+        if cands:
+            best = min(cands, key=lambda c: (c[0], c[1], c[2]))[3]
+            if (best.precision or 3) >= 3 and _definite_place_object(m, place_tokens):
+                best = context_place(m) or main_place or best
+            m.place = best
+            m.place_local = True
+            continue
+        if not by_sent.get(m.sent_index):
+            near = ctx.place_near(m.primary.idx, m.primary.idx + len(m.primary.text))
+            if near is not None and _place_ok(near) and near.start >= m.sent.start_char and near.end <= m.sent.end_char:
+                m.place = near
+                m.place_local = True
+                continue
+        def entry_place() -> Place | None:
+            """A live blog: the place of this entry (its heading included), never another entry's."""
+            first = _sent_index(sent_starts, entries[m.entry - 1]) if m.entry else 0
+            in_entry = [p for k in range(first, m.sent_index + 1) for p in by_sent.get(k, [])
+                        if bisect.bisect_right(entries, p.start) == m.entry and p.start < m.primary.idx]
+            return in_entry[-1] if in_entry else None
+
+        if _unresolved_location(m, place_tokens):
+            # the clause names a place the gazetteer does not know: not the article's other places,
+            # but within the live-blog entry headed by its region ("12:30 Gezira"), that region
+            m.place = entry_place() if entries and m.entry else None
+            m.place_unresolved = m.place is None
+            m.place_guessed = m.place is not None
+            continue
+        m.place = context_place(m)
+        if m.place is None and entries:
+            m.place = entry_place()
+            continue
+        if m.place is None and main_place is not None and _definite_place_noun(m.sent, place_tokens):
+            m.place = main_place
+        if m.place is None and main_place is not None:
+            m.place = main_place
+            m.place_guessed = True
+
+
+def _statement_verb(root):
+    """The reporting verb a date belongs to ("officials said on Thursday"), or None."""
+    t = root
+    while t.head.i != t.i and t.pos_ not in ("VERB", "AUX"):
+        t = t.head
+    return t if t.pos_ == "VERB" and _lemma(t) in lex.REPORT_VERBS else None
+
+
+def _attach_dates(ctx: Context, mentions: list[Mention], sents) -> None:
+    """The date of the incident: a date in the trigger's clause; the date of the statement about it
+    ("officials said on Thursday") only when nothing else is said."""
+    doc = ctx.doc
+    sent_starts = [s.start_char for s in sents]
+    by_sent: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sent.setdefault(m.sent_index, []).append(m)
+    claimed_dates: set[str] = set()
+    fallback: dict[int, DateMention] = {}
+    weak: set[str] = set()  # "an overnight attack": an adjective, weaker than a day named beside it
+    for d in ctx.dates:
+        if not d.date:
+            continue
+        ms = by_sent.get(_sent_index(sent_starts, d.start))
+        root = _record_root(doc, d) if ms else None
+        if root is None:
+            continue
+        claimed_dates.add(d.id)
+        ms = [m for m in ms if _same_paragraph(ctx.text, d.start, m.primary.idx)]
+        if not ms:
+            continue
+        dist = {id(m): min(_tree_distance(root, t) for t in m.tokens) for m in ms}
+        best = min(ms, key=lambda m: dist[id(m)])
+        if dist[id(best)] > MAX_DATE_DISTANCE:
+            continue
+        verb = _statement_verb(root)
+        if verb is not None and all(verb.i != t.i for t in best.tokens):
+            fallback.setdefault(id(best), d)
+            continue
+        if root.dep_ == "amod":
+            weak.add(d.id)
+        if best.date is None or ((d.precision or 3), d.id in weak) < ((best.date.precision or 3), best.date.id in weak):
+            best.date = d
+    for m in mentions:
+        if m.date is not None:
+            continue
+        m.date = fallback.get(id(m))
+        if m.date is not None:
+            continue
+        near = ctx.date_near(m.primary.idx, m.primary.idx + len(m.primary.text))
+        if near is not None and near.date and near.id not in claimed_dates:
+            m.date = near
+
+
+def _attach_figures(ctx: Context, mentions: list[Mention]) -> None:
+    """Killed figures to the nearest violent mention of their sentence; subsets and tolls over a
+    period stay figures ("40 people, among them six children" -> 40)."""
+    doc = ctx.doc
+    by_sent: dict[int, list[Mention]] = {}
+    for m in mentions:
+        if lex.RANK.get(m.kind, 5) <= 3 or m.kind == "riot":
+            by_sent.setdefault(m.sent.start_char, []).append(m)
+    killed = [f for f in ctx.figures if f.category == "killed"]
+    for f in killed:
+        root = _record_root(doc, f)
+        if root is None:
+            continue
+        ms = by_sent.get(root.sent.start_char)
+        if not ms or _is_subset(doc, f, killed) or _time_frame_tags(root, "killing"):
+            continue
+        best = min(ms, key=lambda m: min(_tree_distance(root, t) for t in m.tokens))
+        best.figures.append(f)
+
+
+def _is_subset(doc, f: Figure, killed: list[Figure]) -> bool:
+    """A figure introduced as part of another one in its sentence ("including", "among them")."""
+    sent = doc.char_span(f.start, f.end, alignment_mode="expand")
+    if sent is None:
+        return False
+    sent_start = sent.sent.start_char
+    before = doc.text[max(sent_start, f.start - 30):f.start].lower()
+    if not any(f" {c} " in f" {before} " or before.rstrip(" ,").endswith(c) for c in lex.SUBSET_CUES):
+        return False
+    return any(g is not f and sent_start <= g.start < f.start for g in killed)
+
+
+def _figure_count(f: Figure) -> int | None:
+    v = f.value if f.value is not None else f.low
+    if v is None:
+        return None
+    try:
+        return int(v)
+    except (TypeError, ValueError):
+        return None
+

@@ -1,0 +1,349 @@
+"""Merging mentions into events and typing them with ACLED's codebook (docs/events.md, sections 4-5)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from unfog.lexicons.actors import event_actor
+from unfog.lexicons.countries import alpha3
+from unfog.lexicons import events as lex
+from unfog.extractors.context import Context
+from unfog.model import DateMention, Event, Figure, Place
+from unfog.extractors.events.common import (
+    CELL_DEG,
+    DEFINITE,
+    Mention,
+    NEAR_SENTENCES,
+    RECENT_DRAFTS,
+    _actor_name,
+    _children,
+    _hidden,
+    _is_heading,
+    _is_historical,
+    _lemma,
+    _same_place,
+    _same_time,
+    side_of_text,
+)
+from unfog.extractors.events.arguments import (
+    _figure_count,
+)
+
+
+@dataclass
+class _Draft:
+    mentions: list[Mention]
+
+    @property
+    def first(self) -> Mention:
+        return self.mentions[0]
+
+    @property
+    def family(self) -> str:
+        return lex.family(self.first.kind)
+
+    @property
+    def last_sent(self) -> int:
+        return self.mentions[-1].sent_index
+
+    def place(self) -> Place | None:
+        ps = [m.place for m in self.mentions if m.place is not None and m.place_local]
+        ps = ps or [m.place for m in self.mentions if m.place is not None]
+        return min(ps, key=lambda p: p.precision or 3) if ps else None
+
+    def date(self) -> DateMention | None:
+        ds = [m.date for m in self.mentions if m.date is not None]
+        return min(ds, key=lambda d: d.precision or 3) if ds else None
+
+
+class _Drafts:
+    """The events being built, indexed so that a mention is compared with a few drafts, never all:
+    the latest drafts of its family, drafts touched in the last sentences, drafts at its place (grid)."""
+
+    def __init__(self) -> None:
+        self.all: list[_Draft] = []
+        self.rank: dict[int, int] = {}
+        self.by_family: dict[str, list[_Draft]] = {}
+        self.by_sent: dict[int, list[_Draft]] = {}
+        self.by_cell: dict[tuple, list[_Draft]] = {}
+
+    @staticmethod
+    def _cell(fam: str, p: Place | None) -> tuple | None:
+        if p is None or p.lat is None or p.lon is None:
+            return None
+        return fam, round(p.lat / CELL_DEG), round(p.lon / CELL_DEG)
+
+    def add(self, m: Mention, d: _Draft | None) -> None:
+        if d is None:
+            d = _Draft([m])
+            self.rank[id(d)] = len(self.all)
+            self.all.append(d)
+            self.by_family.setdefault(d.family, []).append(d)
+        else:
+            d.mentions.append(m)
+        self.by_sent.setdefault(m.sent_index, []).append(d)
+        cell = self._cell(d.family, m.place)
+        if cell is not None and d not in self.by_cell.setdefault(cell, []):
+            self.by_cell[cell].append(d)
+
+    def candidates(self, m: Mention, fam: str) -> list[_Draft]:
+        found = {id(d): d for d in self.by_family.get(fam, [])[-RECENT_DRAFTS:]}
+        for k in range(max(0, m.sent_index - NEAR_SENTENCES), m.sent_index + 1):
+            found.update((id(d), d) for d in self.by_sent.get(k, []) if d.family == fam)
+        cell = self._cell(fam, m.place)
+        if cell is not None:
+            for dx in (-1, 0, 1):
+                for dy in (-1, 0, 1):
+                    found.update((id(d), d) for d in self.by_cell.get((fam, cell[1] + dx, cell[2] + dy), []))
+        return sorted(found.values(), key=lambda d: self.rank[id(d)], reverse=True)
+
+    def recent(self) -> list[_Draft]:
+        return self.all[-RECENT_DRAFTS:][::-1]
+
+
+def _merge(ctx: Context, mentions: list[Mention], sents) -> list[Event]:
+    drafts = _Drafts()
+    for m in mentions:
+        drafts.add(m, _merge_target(ctx, m, drafts))
+    return [_to_event(ctx, d) for d in drafts.all]
+
+
+def _other_actor(m: Mention, d: _Draft) -> bool:
+    """Both name a perpetrator, and not the same one (by side, or by name when sides are unknown)."""
+    other = next((x.actor1 for x in d.mentions if x.actor1 and not x.denied), None)
+    if not m.actor1 or not other or m.denied:
+        return False
+    sa, sb = side_of_text(m.actor1), side_of_text(other)
+    if sa and sb:
+        return sa != sb
+    if sa or sb:
+        return False
+    return m.actor1.lower().split()[-1] != other.lower().split()[-1]
+
+
+def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
+    fam = lex.family(m.kind)
+    hist = _is_historical(ctx, m.date)
+    definite = m.primary.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in m.primary.children)
+    own_place = m.place is not None and m.place_local
+    for d in drafts.candidates(m, fam):
+        if d.family != fam or _is_historical(ctx, d.date()) != hist or _hidden(d.first) != _hidden(m):
+            continue
+        if d.mentions[-1].entry != m.entry or _other_actor(m, d):
+            continue  # another live-blog entry, another perpetrator: another incident
+        target, other_target = _target_class(m), _target_class(d.first)
+        self_claim = m.claimant is not None and m.actor1 is not None and _actor_name(m.actor1) == m.claimant
+        if target and other_target and target != other_target and not self_claim:
+            continue  # an army post attacked, a camp of displaced people stormed: two incidents
+        if fam == "remote" and m.kind != d.first.kind and own_place and d.first.place_local:
+            continue  # a drone in one town, mortars in another: two incidents
+        close = m.sent_index - d.last_sent <= NEAR_SENTENCES
+        if m.sent_index - d.last_sent == 1 and (_is_heading(d.mentions[-1].sent) or _is_heading(m.sent)):
+            return d  # a headline or an entry's heading, then the sentence that tells it
+        if m.denied or (definite and ((not own_place and m.date is None) or close)):
+            return d
+        same_place = _same_place(m.place, d.place())
+        same_time = _same_time(m.date, d.date(), ctx.published)
+        if same_place is False or same_time is False:
+            continue
+        if same_place and (same_time or close):
+            return d
+        if same_place and fam != "evacuation" and (m.date is None or d.date() is None):
+            return d  # an undated mention of a fight, siege or claim over the same place
+        if same_place is None and close and not (m.place_unresolved or any(x.place_unresolved for x in d.mentions)):
+            return d
+    if m.denied:
+        # "denied that its forces had attacked the theatre": the denial of the violent event told here
+        for d in drafts.recent():
+            if d.first.kind in lex.VIOLENT_KINDS and not _hidden(d.first) and _same_place(m.place, d.place()) is not False:
+                return d
+    if m.anaphoric and m.date is None:
+        # "its forces had repelled the assault": the assault told just before, whoever repelled it
+        for d in drafts.recent():
+            if d.first.kind in lex.VIOLENT_KINDS and _hidden(d.first) == _hidden(m) and m.sent_index - d.last_sent <= 1:
+                return d
+    if m.kind == "killing" and not own_place and m.date is None and (m.actor2_head or "") in lex.COMBATANT_NOUNS:
+        # "Fighting continued around the town. Two soldiers were killed": the toll of that fight
+        for d in drafts.recent():
+            if d.family == lex.family("battle") and _hidden(d.first) == _hidden(m) and m.sent_index - d.last_sent <= 1 \
+                    and d.mentions[-1].entry == m.entry:
+                return d
+    if definite and fam == "evacuation" and m.date is None:
+        for d in drafts.recent():
+            if d.family == "agreement" and _hidden(d.first) == _hidden(m) and m.sent_index - d.last_sent <= NEAR_SENTENCES and any("corridor" in x.tags for x in d.mentions):
+                return d
+    if definite and _lemma(m.primary) in lex.GENERIC_ANAPHORS and not own_place and m.date is None:
+        for d in drafts.recent():
+            if d.first.kind in lex.VIOLENT_KINDS and _hidden(d.first) == _hidden(m):
+                return d
+    return None
+
+
+def _target_class(m: Mention) -> str | None:
+    """Whom the mention's violence is aimed at: "combatants" (an army post, soldiers), "civilians"
+    (a market, a camp of displaced people, villagers), or None when the text does not say."""
+    objs = [o for t in m.tokens for o in _children(t, "dobj", "nsubjpass")]
+    objs += [p for t in m.tokens for c in _children(t, "prep") if c.lower_ in ("on", "against") for p in _children(c, "pobj")]
+    for o in objs:
+        mods = {_lemma(c) for c in o.children if c.dep_ in ("amod", "compound", "nmod", "poss")}
+        if _lemma(o) in lex.MILITARY_TARGET_NOUNS | lex.COMBATANT_NOUNS or mods & lex.MILITARY_MODIFIERS:
+            return "combatants"
+    if any(_lemma(o) in lex.CIVILIAN_NOUNS | lex.CIVILIAN_PLACE_NOUNS for o in objs) or any(f.group == "civilians" for f in m.figures):
+        return "civilians"
+    return None
+
+
+def _geo_precision(d: _Draft, place: Place | None) -> int | None:
+    """ACLED's spatial precision: named in the clause as given; inferred from context 2; a guess 3."""
+    if place is None:
+        return None
+    p = place.precision or 1
+    if any(m.place_local for m in d.mentions):
+        return p
+    if all(m.place_guessed for m in d.mentions):
+        return 3
+    return max(p, 2)
+
+
+def _targets_civilians(d: _Draft, actor2_head: str | None, figures: list[Figure]) -> bool:
+    if actor2_head in lex.CIVILIAN_NOUNS or any(f.group == "civilians" for f in figures):
+        return True
+    counted = {(f.counted or "").lower().rstrip("s") for f in figures}
+    return bool(counted & lex.CIVILIAN_NOUNS) or any(
+        _lemma(c) in lex.CIVILIAN_NOUNS for m in d.mentions for t in m.tokens for c in _children(t, "dobj", "nsubjpass"))
+
+
+def _strike_from_air(d: _Draft, a1_side: str | None) -> bool:
+    """A bare "strike": from the air when its sentences name aircraft, or when the striking force's
+    campaign is an air campaign (``air_campaign_sides``) and nothing names artillery or missiles."""
+    lemmas = {_lemma(t) for m in d.mentions for t in m.sent}
+    low = " ".join(m.sent.text.lower() for m in d.mentions)
+    if any(c in lemmas or (" " in c and c in low) for c in lex.AIR_CUES):
+        return True
+    return a1_side in lex.AIR_CAMPAIGN_SIDES and not lemmas & lex.GROUND_FIRE_CUES
+
+
+def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head: str | None,
+                figures: list[Figure], place: Place | None, claimed: bool) -> tuple[str, str, list[str]]:
+    """ACLED type of a draft: the ranked kind, refined by weapon, victims and actors."""
+    civilians = _targets_civilians(d, actor2_head, figures)
+    weapon = next((m.weapon for m in d.mentions if m.weapon), None)
+    home = alpha3(place.country) if place is not None else None
+    kinds = {k for m in d.mentions for k in m.kinds}
+    kind = d.first.kind
+    if kind in ("shelling", "air") and ("air" in kinds or weapon == "air"):
+        kind = "air"  # ACLED: an air strike ranks above shelling in the same event
+    elif kind == "shelling" and weapon is None and _lemma(d.first.primary) == "strike" and _strike_from_air(d, a1_side):
+        kind = "air"
+    a1_head = (actor1 or "").lower().split()[-1:] or [""]
+    if kind == "battle" and a1_head[0] in lex.PROTESTER_NOUNS:
+        kind = "riot"  # crowds storming a building: a violent demonstration, not a battle
+    one_sided = _lemma(d.first.primary) in lex.ONE_SIDED_TRIGGERS
+    if kind == "battle" and one_sided and civilians and _target_class(d.first) != "combatants":
+        kind, weapon = "killing", None  # gunmen attacking a village: an attack on civilians, not a clash
+    etype, sub, type_tags = lex.acled_type(
+        kind, actor1_side=a1_side, home_side=home, claimed=claimed, targets_civilians=civilians,
+        weapon=weapon if kind == "killing" else None, nonviolent=any(m.nonviolent for m in d.mentions),
+        actor1_nonstate=any(w.rstrip("s") in lex.NONSTATE_NOUNS or w in lex.NONSTATE_NOUNS for w in (actor1 or "").lower().split()),
+    )
+    if kind == "arrest" and (actor2_head or "") in lex.PROTESTER_NOUNS | {"protester", "demonstrator"}:
+        etype, sub = "Protests", "Protest with intervention"  # ACLED: arrests of protesters
+    return etype, sub, type_tags
+
+
+def _to_event(ctx: Context, d: _Draft) -> Event:
+    first = d.first
+    sent = first.sent
+    text = sent.text.strip()
+    start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+    end = start + len(text)
+    place = d.place()
+    dm = d.date()
+    tags: set[str] = set()
+    for m in d.mentions:
+        tags |= m.tags
+    # actors: the first mention that names them, skipping denials (the denier is not the actor)
+    actor1 = next((m.actor1 for m in d.mentions if m.actor1 and not m.denied), None)
+    actor2 = next((m.actor2 for m in d.mentions if m.actor2 and not m.denied), None)
+    actor2_head = next((m.actor2_head for m in d.mentions if m.actor2 and not m.denied), None)
+    asserters = [m for m in d.mentions if not m.denied]
+    claimant_m = next((m for m in asserters if m.claimant), None)
+    # only parties assert it: a claim, not a confirmed change (residents and medics are not parties)
+    # (an actor without a known side that claims its own deed is a party too: "rebels said they had captured X")
+    reporter_says = any(not m.claimed or (m.claimant and not m.claimant_side and m.claimant != _actor_name(m.actor1))
+                        for m in asserters)
+    figures = [f for m in d.mentions for f in m.figures]
+    counts = [c for c in (_figure_count(f) for f in figures) if c is not None]
+    a1_side = side_of_text(actor1)
+    etype, sub, type_tags = _event_type(d, actor1, a1_side, actor2_head, figures, place, claimed=not reporter_says)
+    tags |= set(type_tags)
+    if not counts and any(m.single_death for m in d.mentions):
+        counts = [1]
+    if "failed" in tags and d.first.kind not in ("corridor", "agreement"):
+        tags.discard("failed")
+    # date
+    published = ctx.published
+    if dm is not None:
+        ev_date, ev_end, precision = dm.date, dm.date_end or dm.date, dm.precision or 1
+    elif published:
+        ev_date, ev_end, precision = published, None, 2  # reported without a date: the publication week
+        tags.add("undated")
+    else:
+        ev_date, ev_end, precision = None, None, None
+    if _is_historical(ctx, dm):
+        tags |= {"historical", "background"}
+    evidence = []
+    seen = set()
+    for m in d.mentions:
+        s = m.sent
+        st = s.start_char + (len(s.text) - len(s.text.lstrip()))
+        t = s.text.strip()
+        if st in seen:
+            continue
+        seen.add(st)
+        evidence.append({"text": t, "start": st, "end": st + len(t)})
+    statement_ids = []
+    for m in d.mentions:
+        for sid in m.statement_ids:
+            if sid not in statement_ids:
+                statement_ids.append(sid)
+    for f in figures:
+        if f.statement_id and f.statement_id not in statement_ids:
+            statement_ids.append(f.statement_id)
+    # ACLED actor names (docs/events.md, 'Actor names'): state forces, civilians, known groups; no fragments
+    home = alpha3(place.country) if place is not None else None
+    a1 = event_actor(actor1, a1_side, "actor1", home, etype, text)
+    a2 = event_actor(actor2, side_of_text(actor2), "actor2", home, etype, text)
+    trigger = first.primary.text
+    if _lemma(first.primary) == "open":
+        trigger = "opened fire"
+    ev = Event(
+        id=ctx.make_id("evt", start, end, first.primary.idx),
+        article_ids=[ctx.article.id],
+        event_type=etype,
+        sub_event_type=sub,
+        text=text,
+        start=start,
+        end=end,
+        tags=sorted(tags),
+        actor1=a1.name if a1 else None,
+        actor1_side=a1.side if a1 else None,
+        actor2=a2.name if a2 else None,
+        actor2_side=a2.side if a2 else None,
+        place=(place.canonical or place.name) if place is not None else None,
+        place_id=place.id if place is not None else None,
+        geonames_id=place.geonames_id if place is not None else None,
+        lat=place.lat if place is not None else None,
+        lon=place.lon if place is not None else None,
+        geo_precision=_geo_precision(d, place),
+        date=ev_date,
+        date_end=ev_end,
+        time_precision=precision,
+        fatalities=min(counts) if counts else None,
+        figure_ids=[f.id for f in figures],
+        claimed_by=claimant_m.claimant if claimant_m else None,
+        claimed_by_side=claimant_m.claimant_side if claimant_m else None,
+        trigger=trigger,
+        evidence=evidence,
+        statement_ids=statement_ids,
+    )
+    return ev
+

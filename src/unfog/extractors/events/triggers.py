@@ -1,0 +1,313 @@
+"""Triggers: which tokens signal an event, of which kind, and which of them describe one happening."""
+from __future__ import annotations
+
+from unfog.groups import cluster
+from unfog.lexicons import events as lex
+from unfog.extractors.context import Context
+from unfog.extractors.events.common import (
+    TEMPORAL_PREPS,
+    _anchor,
+    _children,
+    _is_placeish,
+    _lemma,
+    _linked,
+)
+
+
+def _trigger_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
+    """The kind of event a token signals here, or None."""
+    if tok.pos_ == "VERB":
+        return _verb_kind(tok, ctx, place_tokens)
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return _noun_kind(tok)
+    return None
+
+
+def _weapon_of(tok) -> str | None:
+    """The kind of remote violence a weapon noun stands for ("car bomb" -> explosive)."""
+    kind = lex.WEAPON_KIND.get(_lemma(tok))
+    if kind is None:
+        return None
+    mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
+    if any(_lemma(c) in lex.EXPLOSIVE_MODIFIERS for c in mods):
+        return "explosive"
+    # "mortar bombs", "artillery shells": the modifier names the weapon
+    return next((lex.WEAPON_KIND[_lemma(c)] for c in mods if c.dep_ == "compound" and _lemma(c) in lex.WEAPON_KIND), kind)
+
+
+def _weapon_object_kind(tok) -> str | None:
+    """"fired mortar bombs at", "launched drones": a weapon object says the kind."""
+    for obj in _children(tok, "dobj"):
+        k = _weapon_of(obj)
+        if k is not None:
+            return k if k in ("air", "explosive", "chemical", "grenade") else "shelling"
+    return None
+
+
+def _weapon_subject_kind(tok) -> str | None:
+    """"a bomb hit the theatre", "shells fell on the camp": the weapon says the kind."""
+    for subj in _children(tok, "nsubj"):
+        k = _weapon_of(subj)
+        if k is not None:
+            return k if k in ("air", "explosive") else "shelling"
+    return None
+
+
+def _flight_kind(tok, place_tokens: set[int]) -> str | None:
+    """Leaving a place: troops withdraw, people evacuate."""
+    objs = _children(tok, "dobj") + [p for c in _children(tok, "prep") if c.lower_ in ("from", "out") for p in c.subtree if p.dep_ == "pobj"]
+    if not any(_is_placeish(o, place_tokens) for o in objs):
+        return None
+    subj = _children(tok, "nsubj")
+    head = _lemma(subj[0]) if subj else ""
+    if head in lex.COMBATANT_NOUNS:
+        return "withdrawal"
+    if head in lex.PEOPLE_NOUNS or head in lex.CIVILIAN_NOUNS or (subj and (subj[0].like_num or subj[0].pos_ == "NUM")):
+        return "evacuation"
+    return None
+
+
+def _fall_kind(tok, place_tokens: set[int]) -> str | None:
+    kids = {_lemma(c) for c in tok.children}
+    if "through" in kids or "apart" in kids:
+        return None
+    subj = _children(tok, "nsubj")
+    if any(c.lower_ == "to" for c in _children(tok, "prep")):
+        return "territory"
+    if any(s.i in place_tokens or _lemma(s) in lex.PLACE_NOUNS or s.ent_type_ in ("GPE", "LOC", "FAC") for s in subj):
+        return "territory"
+    return "territory" if subj and subj[0].lower_ == "it" else None
+
+
+def _take_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
+    """capture / seize / occupy / take: of a place (territory) or of people (prisoners)."""
+    lemma = _lemma(tok)
+    objs = _children(tok, "dobj", "nsubjpass")
+    if lemma == "take":
+        if "over" in {_lemma(c) for c in tok.children} or any(_lemma(o) == "control" or _is_placeish(o, place_tokens) for o in objs):
+            return "territory"
+        if any(_lemma(o) == "prisoner" for o in objs) or "prisoner" in {_lemma(c) for o in objs for c in o.subtree}:
+            return "prisoners"
+        return None
+    for o in objs:
+        if _is_placeish(o, place_tokens) or _lemma(o) == "which":
+            return "territory"
+        if _lemma(o) in lex.PEOPLE_NOUNS or o.like_num or o.pos_ == "NUM":
+            return "prisoners"
+    if not objs and lemma == "capture":
+        return "prisoners" if any(f.category == "captured" for f in ctx.figures) else None
+    return "territory" if lemma == "occupy" else None
+
+
+def _verb_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
+    lemma = _lemma(tok)
+    if tok.dep_ == "amod":
+        return None  # "occupying troops", "the besieged city": a description, not an event
+    objects = {_lemma(c) for c in _children(tok, "dobj")}
+    particles = {_lemma(c) for c in _children(tok, "prt", "advmod")}
+    preps = {c.lower_ for c in _children(tok, "prep")}
+    applies, kind = lex.verb_rule(lemma, objects, particles, preps)
+    if applies:
+        return kind
+    if lemma in lex.WEAPON_OBJECT_VERBS:
+        k = _weapon_object_kind(tok)
+        if k is not None:
+            return k
+    if lemma in lex.WEAPON_SUBJECT_VERBS:
+        k = _weapon_subject_kind(tok)
+        if k is not None:
+            return k
+    if lemma in ("leave", "flee", "escape"):
+        return _flight_kind(tok, place_tokens)
+    if lemma == "fall":
+        return _fall_kind(tok, place_tokens)
+    if lemma == "control":
+        return "territory" if _children(tok, "dobj") else None
+    if lemma in ("capture", "seize", "occupy", "take"):
+        return _take_kind(tok, ctx, place_tokens)
+    if lemma == "offer":
+        return "offer" if {_lemma(t) for t in tok.subtree} & lex.OFFER_CONTEXT else None
+    return lex.VERB_TRIGGERS.get(lemma)
+
+
+def _noun_kind(tok) -> str | None:
+    lemma = _lemma(tok)
+    low = tok.lower_
+    if lemma not in lex.NOUN_TRIGGERS and low.endswith("s") and low[:-1] in lex.NOUN_TRIGGERS:
+        lemma = low[:-1]  # the tagger's lemma can be wrong ("graves" -> "graf")
+    mods = {_lemma(c) for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+    if mods & set(lex.NOUN_BLOCKING_MODIFIERS.get(lemma, ())):
+        return None
+    if lemma in lex.NOUN_REQUIRED_MODIFIERS:
+        return next((k for m, k in lex.NOUN_REQUIRED_MODIFIERS[lemma].items() if m in mods), None)
+    if lemma in ("strike", "attack", "raid"):
+        for c in tok.children:
+            if c.dep_ in ("compound", "amod", "nmod") and _weapon_of(c) is not None:
+                return _weapon_of(c)
+        return lex.NOUN_TRIGGERS[lemma]
+    if lemma == "fall":
+        return "territory" if _children(tok, "poss") or any(c.lower_ == "of" for c in _children(tok, "prep")) else None
+    if lemma == "capture":
+        return "territory" if any(c.lower_ == "of" for c in _children(tok, "prep")) else None
+    if lemma == "corridor":
+        return _corridor_kind(tok, mods)
+    if lemma in ("deal", "agreement", "swap"):
+        return "agreement" if {_lemma(t) for t in tok.subtree} & lex.AGREEMENT_CONTEXT or mods & lex.AGREEMENT_CONTEXT else None
+    if lemma == "exchange":
+        subtree = {_lemma(t) for t in tok.subtree}
+        if "fire" in subtree:
+            return "battle"
+        return "agreement" if subtree & {"prisoner", "body", "pow"} else None
+    if lemma == "offer":
+        return "offer" if {_lemma(t) for t in _anchor(tok).subtree} & lex.OFFER_CONTEXT else None
+    if lemma == "retreat" and tok.dep_ in ("dobj", "pobj") and low == "retreat":
+        return "withdrawal"
+    if lemma == "explosion":
+        return "explosive"
+    kind = lex.NOUN_TRIGGERS.get(lemma)
+    if kind is None and low.endswith("strikes") and low.startswith("air"):
+        return "air"
+    return kind
+
+
+def _corridor_kind(tok, mods: set[str]) -> str | None:
+    if mods & lex.CORRIDOR_MODIFIERS:
+        return "corridor"
+    if mods & {"land", "transport", "trade", "air"}:
+        return None
+    return "corridor" if {_lemma(t) for t in tok.sent} & {"evacuate", "evacuation", "civilian", "evacuee"} else None
+
+
+def _unreal(tok, kind: str) -> tuple[bool, set[str]]:
+    """True when the clause says the event is negated, hypothetical or only talked about.
+
+    Returns (skip, extra_tags): a negated or failed corridor is still an event,
+    tagged ``failed``.
+    """
+    tags: set[str] = set()
+    anchor = _anchor(tok)
+    negated = bool(_children(tok, "neg")) or any(c.lower_ == "no" for c in _children(tok, "det"))
+    if anchor.i != tok.i and tok.dep_ in ("dobj", "attr", "nsubj", "nsubjpass", "xcomp"):
+        negated = negated or bool(_children(anchor, "neg"))
+    t = tok
+    for _ in range(4):  # "halt the attack", "called for mediation to evacuate", "a truce would be needed"
+        if t.dep_ not in ("dobj", "xcomp", "pobj", "prep", "acl", "nsubjpass", "advcl", "pcomp") or t.head.i == t.i:
+            break
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" for c in t.children):
+            break
+        t = t.head
+        if _lemma(t) in lex.UNREAL_GOVERNORS:
+            return True, tags
+    if kind == "corridor" or kind == "agreement":
+        if negated or _lemma(anchor) in lex.FAIL_VERBS and tok.dep_ in ("nsubj", "nsubjpass"):
+            tags.add("failed")
+        head = tok.head
+        while head.i != head.head.i and head.pos_ not in ("VERB", "AUX"):
+            head = head.head
+        if _lemma(head) in lex.FAIL_VERBS and not negated:
+            tags.add("failed")
+        return False, tags
+    if negated:
+        return True, tags
+    mods = {_lemma(c) for c in tok.children if c.dep_ in ("amod", "acl", "compound", "det")}
+    if mods & (lex.UNREAL_MODIFIERS | {"propose", "plan", "expect", "threaten", "anticipate", "such"}):
+        return True, tags
+    if kind in lex.ANNOUNCED_KINDS:
+        return False, tags
+    v = anchor
+    for _ in range(6):
+        modals = {c.lower_ for c in v.children if c.dep_ == "aux"}
+        if modals & (lex.MODALS | {"will", "'ll"}):
+            return False, tags | {"hypothetical"}
+        # up the verb chain; through a noun only as an object ("free up troops for the offensive")
+        chain = ("conj", "xcomp", "advcl", "acl", "ccomp", "csubj") if v.pos_ in ("VERB", "AUX") else ("dobj", "pobj", "prep")
+        if v.head.i == v.i or v.dep_ not in chain:
+            break
+        if v.dep_ == "ccomp" and _lemma(v.head) in lex.REPORT_VERBS:
+            break
+        v = v.head
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in anchor.children):
+        return False, tags | {"hypothetical"}
+    return False, tags
+
+
+def _group(triggers: list[tuple[object, str, set]]) -> list[list[tuple[object, str, set]]]:
+    def one_way(x, y) -> bool:
+        (a, ka, _), (b, kb, _) = x, y
+        if (ka == "declaration") != (kb == "declaration"):
+            return False  # "declared victory ... and ordered a blockade": the declaration is its own record
+        anchor_a = _anchor(a)
+        conj_ok = kb in ("air", "shelling", "explosive", "killing", "prisoners", "battle", "grenade") or b.pos_ == "NOUN"
+        return _linked(a, b) or (_linked(anchor_a, b) and conj_ok and anchor_a.i != b.i)
+
+    return cluster(triggers, lambda x, y: one_way(x, y) or one_way(y, x))
+
+
+def _refers_back(tok) -> bool:
+    """"after the killings", "following the attack": a noun naming an event told elsewhere."""
+    return tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in TEMPORAL_PREPS
+
+
+def _sentence_triggers(ctx: Context, sent, place_tokens: set[int]):
+    """(trigger, kind, tags) of one sentence, and its weapon nouns."""
+    triggers = []
+    weapons = []
+    for tok in sent:
+        if tok.pos_ in ("NOUN", "PROPN") and _lemma(tok) in lex.WEAPON_KIND:
+            weapons.append(tok)
+        kind = _trigger_kind(tok, ctx, place_tokens)
+        if kind is None or _refers_back(tok):
+            continue
+        skip, tags = _unreal(tok, kind)
+        if skip:
+            continue
+        triggers.append((tok, kind, tags))
+    # "declared victory in the battle for X": the battle is what is declared, not a new event
+    declared = [t for t, k, _ in triggers if k == "declaration"]
+    if declared:
+        inside = {x.i for d in declared for o in _children(d, "dobj") for x in o.subtree}
+        triggers = [g for g in triggers if g[0].i not in inside]
+    for tok, kind, tags in triggers:
+        tags |= _time_frame_tags(tok, kind)
+    # a toll over a period is a figure, not an event
+    return [g for g in triggers if "cumulative" not in g[2]], weapons
+
+
+def _own_clause(anchor) -> list:
+    """Tokens of the anchor's clause, temporal clauses included ("since the war began"), without
+    coordinated clauses that have their own subject, reported or relative clauses."""
+    out = []
+    for t in anchor.subtree:
+        x, ok = t, True
+        while x.i != anchor.i and x.head.i != x.i:
+            if x.dep_ in ("ccomp", "parataxis", "relcl") or (x.dep_ == "conj" and x.pos_ in ("VERB", "AUX") and _children(x, "nsubj", "nsubjpass")):
+                ok = False
+                break
+            x = x.head
+        if ok:
+            out.append(t)
+    return out
+
+
+def _time_frame_tags(tok, kind: str) -> set[str]:
+    """'cumulative' for tolls over a period ("since the war began", "this year"), 'background' for
+    states that last ("has besieged the city since May")."""
+    anchor = _anchor(tok)
+    # the trigger's own clause: not a coordinated clause with its own subject, a reported or relative one
+    words = _own_clause(anchor)
+    lows = [t.lower_ for t in words]
+    cue = False
+    for c in lex.CUMULATIVE_CUES:
+        n = len(c.split())
+        for k in range(len(lows) - n + 1):
+            # "the deadliest this year", "the worst so far": a superlative, not a period
+            if lows[k:k + n] == c.split() and not (k and words[k - 1].tag_ in ("JJS", "RBS")):
+                cue = True
+    since = any(t.lower_ in lex.CUMULATIVE_MARKS and (t.head.i in (anchor.i, tok.i) or t.head.head.i == anchor.i)
+                for t in words)
+    if not (cue or since):
+        return set()
+    if kind in lex.VIOLENT_KINDS and (kind in ("killing",) or cue):
+        return {"cumulative"}
+    return {"background"}
+
