@@ -198,3 +198,8 @@ def test_event_actor_never_raises_on_odd_input():
     for text in (None, "", "’’’", "(" * 50, "é" * 1000, "\x00", "the", "of the"):
         event_actor(text, None, "actor1", None, None)
         event_actor(text, "XXX", "actor2", "ZZZ", "Battles", sentence=text)
+
+
+def test_a_state_abbreviation_is_not_the_pronoun():
+    assert name("US", side="USA", country="YEM") == "Military Forces of the United States"
+    assert name("us", country="YEM") is None

@@ -368,7 +368,7 @@ def event_actor(phrase: str | None, side: str | None = None, role: str = "actor1
         return None
     text = _clean(phrase[:300])
     low = fold(text)
-    if not low or low in _FRAGMENTS or _is_dateline(text, sentence):
+    if not low or low in _FRAGMENTS and text not in _cased() or _is_dateline(text, sentence):
         return None
     group = known_group(text)
     if group is not None:
@@ -442,6 +442,8 @@ def _known_or_place(text: str, low: str, classes: set[str], side: str | None, ro
         return _named("government", side if country_name(side) else country)
     if "civilians" in classes or role == "actor2" and singular(low.split()[-1]) in CIVILIAN_NOUNS:
         return _named("civilians", side if country_name(side) else home)
+    if country_name(_cased().get(text)):  # "US", "UK" acting: the state
+        return _state(_cased()[text], event_type)
     terms = country_terms()
     if low in terms:  # "Russia", "Kyiv", "Israeli", "Palestinians"
         code = terms[low]
@@ -454,8 +456,8 @@ def _known_or_place(text: str, low: str, classes: set[str], side: str | None, ro
         if country_of_place(text) is not None:
             return None  # a town is where it happened, not who did it
         return EventActor(text, side)  # an armed group or person the tables do not know keeps its name
-    if "civilian_targets" in classes and (event_type in _VIOLENT - {"Battles"}):
-        return _named("civilians", home)
+    if classes & {"civilian_targets", "places"}:  # "a village", "the market": where, not who
+        return _named("civilians", home) if event_type in _VIOLENT - {"Battles"} and role == "actor2" else None
     if side and country_name(side):
         return _state(side, event_type) if role == "actor1" or event_type != "Violence against civilians" else _named("civilians", side)
     if event_type == "Violence against civilians" and role == "actor2":
