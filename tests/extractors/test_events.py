@@ -404,6 +404,23 @@ def test_a_live_blog_entry_heading_is_its_own_sentence(nlp):
     assert ev.date == "2022-05-06" and ev.place == "Izyum"
 
 
+def test_a_killing_and_the_strike_that_caused_it_in_one_sentence_are_one_incident(nlp):
+    text = "In the east, nine people were killed and several were wounded in a drone strike by the rebels on Kharkiv."
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)], figures=[("nine people", 9, "killed", "people")])
+    [ev] = events.extract(ctx)
+    assert (ev.event_type, ev.sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")
+    assert ev.fatalities == 9
+
+
+def test_a_toll_told_right_after_the_strike_is_its_toll(nlp):
+    text = ("A military jet dropped two bombs on a village near Izium on Tuesday afternoon, a local fighter said. "
+            "Six people were killed and four wounded, he said.")
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)], dates=[("Tuesday", "2022-05-10", "2022-05-10", 1, False)],
+                   figures=[("Six people", 6, "killed", "people")])
+    [ev] = events.extract(ctx)
+    assert ev.sub_event_type == "Air/drone strike" and ev.fatalities == 6 and len(ev.evidence) == 2
+
+
 # -- actor names (issue 17 item 4): ACLED's names, never a dateline, a pronoun or a target ----------
 
 BER = dict(geonames_id=2460596, canonical="Ber", lat=16.0, lon=-3.2, precision=1, country="ML", kind="settlement")
