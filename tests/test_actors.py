@@ -203,3 +203,10 @@ def test_event_actor_never_raises_on_odd_input():
 def test_a_state_abbreviation_is_not_the_pronoun():
     assert name("US", side="USA", country="YEM") == "Military Forces of the United States"
     assert name("us", country="YEM") is None
+
+
+def test_a_state_opening_a_sentence_with_a_clause_is_no_dateline():
+    sentence = "Chad, which sent troops last year, bombed rebel positions near Tine on Monday."
+    assert name("Chad", side="TCD", country="TCD", event_type="Battles", sentence=sentence) == "Military Forces of Chad"
+    assert name("Nairobi", country="KEN", sentence="Nairobi, Kenya - Police detained 40 people.") is None
+    assert name("Nairobi", country="KEN", event_type="Strategic developments") == "Government of Kenya"

@@ -350,7 +350,8 @@ def _is_dateline(text: str, sentence: str | None) -> bool:
         return country_of_place(text) is not None
     if sentence and sentence.lstrip().startswith(text):
         rest = sentence.lstrip()[len(text):].lstrip()
-        return rest[:1] in (",", ":", "—", "–", "(") and country_of_place(text) is not None
+        opener = rest[:1] in (":", "—", "–", "(") or re.match(r",\s*[A-Z][\w .'’-]*?\s+[—–-]\s", rest) is not None
+        return opener and country_of_place(text) is not None
     return False
 
 
