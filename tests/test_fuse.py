@@ -555,3 +555,29 @@ def test_an_article_repeating_a_figure_is_not_compared_with_itself(monkeypatch):
     rels = fuse.relate_group(_quantity_views([res("long", copies), res("short", [other])]))
     assert len(calls) <= 300  # each copy against the other article's figure at most, not 300 * 299 / 2
     assert rels and all("o1" in (r.a, r.b) for r in rels)
+
+
+def _naive_pool(keys):
+    """Every statement a candidate of every other (what the pool's index must agree with)."""
+    out = []
+    for k in sorted(keys, key=lambda k: k.statement_id):
+        out += fuse.relate_focus(k, keys)
+    return types(out)
+
+
+def test_the_statement_index_finds_what_every_pair_finds():
+    """Agreement between sources of no party side, accounts of two parties and a denial, in one pool."""
+    def key(sid, aid, speaker, side, stems, day=738000, denial=False, places=("kharkiv",)):
+        stems = sorted(stems)
+        return fuse.StatementKey(statement_id=sid, article_id=aid, start=len(sid), day=day, speaker=speaker, side=side,
+                                 denial=denial, stems=stems, topics=sorted(fuse.topics_of(set(stems))),
+                                 places=list(places))
+    words = ["missil", "struck", "school", "centr", "overnight", "tractor", "plant"]
+    keys = [key("s1", "a1", "un monitors", "INT", words[:6]), key("s2", "a2", "a wire agency", None, words[:6], day=738001),
+            key("s3", "a3", "the regional governor", "UKR", words), key("s4", "a4", "the defence ministry", "RUS",
+                                                                             words[1:] + ["depot"], day=738002),
+            key("s5", "a4", "the defence ministry", "RUS", ["deny", "struck", "school"], denial=True),
+            key("s6", "a5", "an observer", None, words[:6], day=738020)]
+    got = types(fuse.relate_statement_pool(keys))
+    assert got == _naive_pool(keys)
+    assert ("corroborates", "s1", "s2") in got  # two sources of no party side agree

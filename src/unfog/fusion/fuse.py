@@ -839,11 +839,16 @@ def relate_statement_pool(pool: Iterable[StatementKey], foci: set[str] | None = 
 def _candidates(focus: StatementKey, by_pair: dict, by_article_topic: dict) -> dict[str, StatementKey]:
     """The statements that can score above 0 with ``focus`` (the others never count; an index, not a rule).
 
-    Both scores need days at most SAME_TIME_DAYS apart and a shared topic; across articles
-    (denials) and always (accounts) a shared place too, hence a shared topic@place pair; a denial
-    may also answer a claim of its own article that shares only a topic. An account needs a party
-    side (so a long article does not compare all its statements with each other)."""
-    if focus.day is None or (not focus.denial and (focus.side is None or focus.side in NON_PARTY_SIDES)):
+    Every score needs days at most SAME_TIME_DAYS apart and a shared topic; across articles
+    (denials) and always (accounts, agreements) a shared place too, hence a shared topic@place
+    pair; a denial may also answer a claim of its own article that shares only a topic. An account
+    needs a party side, an agreement a speaker and no casualty topic: a statement that can make
+    neither has no candidates (so a long article does not compare all its statements with each other)."""
+    if focus.day is None:
+        return {}
+    may_account = focus.side is not None and focus.side not in NON_PARTY_SIDES
+    may_agree = bool(focus.speaker) and "casualty" not in focus.topics
+    if not focus.denial and not may_account and not may_agree:
         return {}
     days = range(focus.day - SAME_TIME_DAYS, focus.day + SAME_TIME_DAYS + 1)
     cands = {c.statement_id: c for p in focus.pairs() for d in days for c in by_pair[(p, d)]}
