@@ -97,3 +97,116 @@ def test_no_person_named_in_python_code():
     for actor in actors.known_actors():
         if actor.kind == "person":
             assert actor.name not in source
+
+
+# -- event actors: ACLED names (issue 17 item 4) ----------------------------------------------
+
+from unfog.lexicons.actors import country_name, event_actor, inter_code  # noqa: E402
+
+VIOLENT = "Explosions/Remote violence"
+
+
+def name(phrase, side=None, role="actor1", country=None, event_type=VIOLENT, sentence=None):
+    actor = event_actor(phrase, side, role, country, event_type, sentence)
+    return actor.name if actor else None
+
+
+def test_datelines_and_towns_are_never_actors():
+    assert name("TIMBUKTU", country="MLI", sentence="TIMBUKTU, Mali — Army drones struck a camp.") is None
+    assert name("NAIROBI", country="SOM") is None  # a capital in capitals: the dateline, not Kenya
+    assert name("Mombasa", country="KEN", sentence="Mombasa (Reuters) - Gunmen attacked a bus.") is None
+    assert name("Kharkiv", side="UKR", country="UKR", event_type="Battles") is None  # a town is where, not who
+
+
+def test_a_capital_or_state_name_acting_stands_for_its_state():
+    assert name("Moscow", country="UKR", event_type="Battles") == "Military Forces of Russia"
+    assert name("Kenya", country="SOM", event_type="Strategic developments") == "Government of Kenya"
+
+
+def test_spokesman_stands_for_the_body_he_speaks_for():
+    assert name("army spokesman Lt. Col. Someone Else", country="TCD") == "Military Forces of Chad"
+    assert name("police spokeswoman", country="KEN", event_type="Strategic developments") == "Police Forces of Kenya"
+    assert name("spokesman") is None
+
+
+def test_state_forces_by_noun_class_and_side():
+    assert name("Chadian troops", side="TCD", country="SDN", event_type="Battles") == "Military Forces of Chad"
+    assert name("helicopters of the army", country="NER") == "Military Forces of Niger"
+    assert name("Ethiopian warplanes", side="ETH", country="ETH") == "Military Forces of Ethiopia"
+    assert name("riot police", country="KEN", event_type="Strategic developments") == "Police Forces of Kenya"
+    assert name("US jets", side="USA", country="SOM") == "Military Forces of the United States"
+    # a force of another state without a side stays unnamed rather than becoming the home state's
+    assert name("occupying troops", country="UKR", event_type="Battles") is None
+    assert name("troops", country=None) is None
+
+
+def test_fragments_pronouns_and_demonyms():
+    for phrase in ("part", "you", "they", "its way", "Sunday", "them"):
+        assert name(phrase, country="SDN") is None
+    assert name("Its forces", side="ETH", country="ETH") == "Military Forces of Ethiopia"
+    assert name("Its forces", country="ETH") is None  # whose forces is unknown
+    assert name("Egypt's war", side="EGY", country="LBY") == "Military Forces of Egypt"
+    assert name("Turkish", side="TUR", country="SYR") == "Military Forces of Turkey"
+
+
+def test_generic_nouns_become_the_named_group_of_that_country():
+    assert name("paramilitaries", country="SDN", event_type="Battles") == "Rapid Support Forces"
+    assert name("the paramilitary group", country="SDN") == "Rapid Support Forces"
+    assert name("paramilitaries", country="COL", event_type="Battles") == "Unidentified Armed Group (Colombia)"
+    assert name("gunmen", country="NGA", event_type="Violence against civilians") == "Unidentified Armed Group (Nigeria)"
+    assert name("suspected M23 fighters", country="COD") == "March 23 Movement"
+    assert name("Karen National Union", country="MMR", event_type="Battles") == "Karen National Union"
+
+
+def test_targets_are_not_actors_victims_are_civilians():
+    for phrase in ("tents", "camps", "bombs", "military site", "fuel depot", "donation ceremony"):
+        assert name(phrase, role="actor2", country="SDN") is None, phrase
+    assert name("tents", role="actor2", country="SDN", event_type="Violence against civilians") == "Civilians (Sudan)"
+    assert name("displaced persons camp", role="actor2", country="SDN") == "Civilians (Sudan)"
+    assert name("a maternity hospital", role="actor2", country="UKR") == "Civilians (Ukraine)"
+    for phrase in ("people", "civilians", "villagers", "residents", "locals", "people, mostly women and children",
+                   "civilians, locals and aid workers", "a shepherd boy"):
+        assert name(phrase, role="actor2", country="MLI") == "Civilians (Mali)", phrase
+    assert name("Syrians", side="SYR", role="actor2", country="SYR") == "Civilians (Syria)"
+    assert name("Syrians", side="SYR", role="actor2", country="SYR", event_type="Battles") == "Military Forces of Syria"
+
+
+def test_protesters_and_rioters():
+    assert name("Hundreds", country="KEN", event_type="Protests") == "Protesters (Kenya)"
+    assert name("demonstrators", role="actor2", country="KEN", event_type="Protests") == "Protesters (Kenya)"
+    assert name("a mob", country="IND", event_type="Riots") == "Rioters (India)"
+
+
+def test_sides_follow_the_names():
+    assert event_actor("Chadian troops", "TCD", "actor1", "SDN", "Battles").side == "TCD"
+    assert event_actor("villagers", None, "actor2", "NGA", "Violence against civilians").side == "NGA"
+    assert event_actor("RSF fighters", None, "actor1", "SDN", "Battles").side == "SDN"
+
+
+def test_inter_codes():
+    assert inter_code("Military Forces of Chad") == 1 and inter_code("Police Forces of Kenya") == 1
+    assert inter_code("Rapid Support Forces") == 2
+    assert inter_code("Unidentified Armed Group (Mali)") == 3
+    assert inter_code("Rioters (India)") == 5 and inter_code("Protesters (Kenya)") == 6
+    assert inter_code("Civilians (Mali)") == 7
+    assert inter_code("United Nations") == 8
+    assert inter_code("") is None and inter_code("Someone") is None
+    assert country_name("PSE") == "Palestine" and country_name("INT") is None
+
+
+def test_event_actor_never_raises_on_odd_input():
+    for text in (None, "", "’’’", "(" * 50, "é" * 1000, "\x00", "the", "of the"):
+        event_actor(text, None, "actor1", None, None)
+        event_actor(text, "XXX", "actor2", "ZZZ", "Battles", sentence=text)
+
+
+def test_a_state_abbreviation_is_not_the_pronoun():
+    assert name("US", side="USA", country="YEM") == "Military Forces of the United States"
+    assert name("us", country="YEM") is None
+
+
+def test_a_state_opening_a_sentence_with_a_clause_is_no_dateline():
+    sentence = "Chad, which sent troops last year, bombed rebel positions near Tine on Monday."
+    assert name("Chad", side="TCD", country="TCD", event_type="Battles", sentence=sentence) == "Military Forces of Chad"
+    assert name("Nairobi", country="KEN", sentence="Nairobi, Kenya - Police detained 40 people.") is None
+    assert name("Nairobi", country="KEN", event_type="Strategic developments") == "Government of Kenya"

@@ -135,3 +135,20 @@ def test_export_to_stdout(sample_db, capsys):
 def test_impossible_exports_are_usage_errors(sample_db, what, fmt, out, msg):
     with pytest.raises(UsageError, match=msg):
         unfog.export_table(what, fmt, out, db=sample_db)
+
+
+def test_acled_rows_carry_actor_names_and_inter_codes():
+    from unfog.io.acled import to_acled_rows
+
+    rows = to_acled_rows([
+        {"id": "e1", "date": "2024-03-02", "event_type": "Violence against civilians", "actor1": "Unidentified Armed Group (Niger)",
+         "actor2": "Civilians (Niger)", "country": "NE"},
+        {"id": "e2", "date": "2024-03-03", "event_type": "Battles", "actor1": "Military Forces of Chad",
+         "actor2": "Rapid Support Forces", "country": "SD"},
+        {"id": "e3", "date": "2024-03-04", "event_type": "Protests", "actor1": "Protesters (Kenya)", "actor2": None},
+    ])
+    assert [(r["actor1"], r["inter1"], r["actor2"], r["inter2"]) for r in rows] == [
+        ("Unidentified Armed Group (Niger)", 3, "Civilians (Niger)", 7),
+        ("Military Forces of Chad", 1, "Rapid Support Forces", 2),
+        ("Protesters (Kenya)", 6, "", ""),
+    ]

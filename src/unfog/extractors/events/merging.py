@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from unfog.lexicons.actors import event_actor
 from unfog.lexicons.countries import alpha3
 from unfog.lexicons import events as lex
 from unfog.extractors.context import Context
@@ -335,6 +336,10 @@ def _to_event(ctx: Context, d: _Draft) -> Event:
     for f in figures:
         if f.statement_id and f.statement_id not in statement_ids:
             statement_ids.append(f.statement_id)
+    # ACLED actor names (docs/events.md, 'Actor names'): state forces, civilians, known groups; no fragments
+    home = alpha3(place.country) if place is not None else None
+    a1 = event_actor(actor1, a1_side, "actor1", home, etype, text)
+    a2 = event_actor(actor2, side_of_text(actor2), "actor2", home, etype, text)
     trigger = first.primary.text
     if _lemma(first.primary) == "open":
         trigger = "opened fire"
@@ -347,10 +352,10 @@ def _to_event(ctx: Context, d: _Draft) -> Event:
         start=start,
         end=end,
         tags=sorted(tags),
-        actor1=_actor_name(actor1),
-        actor1_side=a1_side,
-        actor2=_actor_name(actor2),
-        actor2_side=side_of_text(actor2),
+        actor1=a1.name if a1 else None,
+        actor1_side=a1.side if a1 else None,
+        actor2=a2.name if a2 else None,
+        actor2_side=a2.side if a2 else None,
         place=(place.canonical or place.name) if place is not None else None,
         place_id=place.id if place is not None else None,
         geonames_id=place.geonames_id if place is not None else None,
