@@ -457,6 +457,11 @@ PATTERNS = {
                                                  "least five people, the police spokesman said."),
         _doc("w2", "2024-10-06", "Hill Courier", "The death toll from Saturday's car bomb near a market in Kismayo has "
                                                  "risen to 9, the police spokesman said on Sunday.")],
+    "civil_war_denial": [
+        _doc("cw1", "2024-09-09", "Plain Herald", "The Myanmar Liberation Front said on Monday that its fighters had taken "
+                                                  "full control of Kalaw after two weeks of fighting."),
+        _doc("cw2", "2024-09-09", "Hill Courier", "Myanmar's military denied on Monday that Kalaw had fallen, saying its "
+                                                  "troops still held the town.")],
     "two_strikes_one_report": [_doc("y1", "2024-11-08", "Plain Herald",
                                     "An air strike on a hospital in Khan Younis killed 9 people on Thursday, medics said.\n\n"
                                     "In a separate strike on a house in Rafah, 25 people were killed, the civil defence "
@@ -496,6 +501,8 @@ def pattern_relations():
     ("strike_and_attack_one_incident", "corroborates", "six passengers", "six passengers"),
     # "the police spokesman said" names no one counted: the toll's group is people
     ("toll_risen_police", "updates", "at least five people", "9"),
+    # one side code covers both parties of a civil war: the state's denial answers the named group's claim
+    ("civil_war_denial", "contradicts", "had taken full control of Kalaw", "denied on Monday"),
 ])
 def test_issue_18_patterns_are_related(pattern_relations, name, kind, a, b):
     rels = pattern_relations[name]

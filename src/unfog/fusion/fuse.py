@@ -30,7 +30,7 @@ from unfog.geo import distance_km
 from unfog.fusion.events import merge_events, place_key, same_incident  # noqa: F401  (re-exported)
 from unfog.fusion.entities import Resolver, canonical_key, fold
 from unfog.lexicons import load as load_lexicon
-from unfog.lexicons.actors import side_of
+from unfog.lexicons.actors import civil_war_parties, side_of
 from unfog.lexicons.denial import DISMISSAL_RE
 from unfog.model import ArticleRecords, Batch, Event, Figure, Place, Relation, Statement, stable_id
 
@@ -717,7 +717,7 @@ def denial_score(denial: StatementKey, claim: StatementKey) -> float:
     if not denial.denial or claim.denial:
         return 0.0
     if denial.side and claim.side:
-        if denial.side == claim.side:
+        if denial.side == claim.side and not civil_war_parties(denial.speaker, claim.speaker):
             return 0.0
     elif not denial.speaker or denial.speaker == claim.speaker:
         return 0.0
