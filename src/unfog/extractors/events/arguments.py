@@ -2,12 +2,16 @@
 from __future__ import annotations
 
 import bisect
+from datetime import timedelta
+
 from unfog.lexicons.actors import side_of
+from unfog.nlp import timeexpr
 from unfog.lexicons import events as lex
 from unfog.extractors.context import Context
 from unfog.extractors.query import same_paragraph
 from unfog.model import DateMention, Figure, Place, Statement
 from unfog.extractors.events.common import (
+    _parse_day,
     COVER_SCAN,
     DEFINITE,
     LOCATIVE_PREPS,
@@ -490,6 +494,7 @@ def _attach_dates(ctx: Context, mentions: list[Mention], sents) -> None:
             best.date = d
     for m in mentions:
         if m.date is not None:
+            m.date = _days_apart(ctx, m) or m.date
             continue
         m.date = fallback.get(id(m))
         if m.date is not None:
@@ -497,6 +502,30 @@ def _attach_dates(ctx: Context, mentions: list[Mention], sents) -> None:
         near = ctx.date_near(m.primary.idx, m.primary.idx + len(m.primary.text))
         if near is not None and near.date and near.id not in claimed_dates:
             m.date = near
+
+
+def _days_apart(ctx: Context, m: Mention) -> DateMention | None:
+    """"digging on Friday, two days after a bomb hit the theatre": the bomb's day is Friday minus two.
+
+    For a trigger verb in an "N days after/before" clause whose date is that of the clause it
+    hangs on; None otherwise."""
+    verb = _anchor(m.primary)
+    mark = [c for c in verb.children if c.dep_ == "mark" and c.lower_ in ("after", "before")]
+    amount = [c for c in verb.children if c.dep_ == "npadvmod" and _lemma(c) in ("day", "week")]
+    if verb.dep_ != "advcl" or not mark or not amount or m.date is None:
+        return None
+    nums = [c for c in amount[0].children if c.dep_ == "nummod"]
+    word = nums[0].lower_ if nums else "a"
+    n = int(word) if word.isdigit() else timeexpr.NUMBER_WORDS.get(word)
+    day = _parse_day(m.date.date)
+    if n is None or day is None or m.date.precision != 1 or not m.date.start < verb.idx:
+        return None  # only a day told before the clause, in the clause it hangs on
+    n *= 7 if _lemma(amount[0]) == "week" else 1
+    when = day - timedelta(days=n) if mark[0].lower_ == "after" else day + timedelta(days=n)
+    a, b = amount[0].left_edge.idx, verb.idx + len(verb.text)
+    return DateMention(id=ctx.make_id("dat", a, b), article_id=ctx.article.id, text=ctx.text[a:b], start=a, end=b,
+                       date=when.isoformat(), date_end=when.isoformat(), precision=1, relative=True,
+                       note=f"{n} days {mark[0].lower_} {m.date.text}")
 
 
 def _attach_figures(ctx: Context, mentions: list[Mention]) -> None:
@@ -513,10 +542,22 @@ def _attach_figures(ctx: Context, mentions: list[Mention]) -> None:
         if root is None:
             continue
         ms = by_sent.get(root.sent.start_char)
-        if not ms or _is_subset(doc, f, killed) or _time_frame_tags(root, "killing"):
+        if not ms or _is_subset(doc, f, killed) or _time_frame_tags(root, "killing") or _modal_figure(root):
             continue
         best = min(ms, key=lambda m: min(_tree_distance(root, t) for t in m.tokens))
         best.figures.append(f)
+
+
+def _modal_figure(root) -> bool:
+    """"the final toll could exceed 20,000": a toll that may be, not one that is."""
+    t = root
+    for _ in range(4):
+        if t.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in lex.MODALS for c in t.children):
+            return True
+        if t.head.i == t.i or t.dep_ in ("ccomp", "relcl"):
+            return False
+        t = t.head
+    return False
 
 
 def _is_subset(doc, f: Figure, killed: list[Figure]) -> bool:
