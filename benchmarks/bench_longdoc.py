@@ -3,6 +3,7 @@
     python benchmarks/bench_longdoc.py --mb 0.7                 # one 0.7 MB article vs the same text as articles
     python benchmarks/bench_longdoc.py --mb 2 --articles 20      # ... vs the same text as 20 articles
     python benchmarks/bench_longdoc.py --repeated 40000          # one sentence x 40,000 inside a batch of 3
+    python benchmarks/bench_longdoc.py --huge-mb 10              # a 10 MB line inside a batch of 3: fails alone
 
 Each case runs ``unfog extract --json`` in its own process (start-up included) and
 reports wall seconds, that process's peak RSS (from ``wait4``) and every article's
@@ -78,6 +79,7 @@ def main() -> None:
     ap.add_argument("--mb", type=float, help="size of the long article in MB")
     ap.add_argument("--articles", type=int, default=0, help="compare with this many articles (default: the sample articles)")
     ap.add_argument("--repeated", type=int, help="one sentence this many times, between two ordinary articles")
+    ap.add_argument("--huge-mb", type=float, help="one line of this many MB (sample text repeated), between two articles")
     ap.add_argument("extra", nargs="*", help="arguments for unfog extract (after --)")
     a = ap.parse_args()
     report: dict = {"uptime": os.getloadavg(), "cores": os.cpu_count()}
@@ -91,6 +93,16 @@ def main() -> None:
         rows = long_rows(0.01)[:2]
         batch = [rows[0], {"id": "repeated", "text": REPEATED * a.repeated, "published": "2024-03-04"}, rows[1]]
         report["repeated"] = run_extract(batch, a.extra)
+    if a.huge_mb:
+        rows = long_rows(0.01)[:2]
+        para = "\n\n".join(r["text"] for r in long_rows(0.2))
+        huge = (para + "\n\n") * (int(a.huge_mb * 1_000_000) // (len(para) + 2) + 1)
+        batch = [rows[0], {"id": "huge", "text": huge[:int(a.huge_mb * 1_000_000)], "published": "2024-03-04"}, rows[1]]
+        report["huge"] = run_extract(batch, a.extra)
+    if a.mb:
+        print(f"one article / as articles: time x{report['time_ratio']} "
+              f"({report['one_article']['seconds']} s vs {report['as_articles']['seconds']} s), peak RSS "
+              f"{report['one_article']['peak_rss_mb']} MB vs {report['as_articles']['peak_rss_mb']} MB", file=sys.stderr)
     report["load_after"] = os.getloadavg()
     print(json.dumps(report, indent=1))
 

@@ -25,9 +25,11 @@ GOLD = REPO / "tests" / "gold" / "relations"
 FIXTURES = REPO / "tests" / "fixtures" / "relations"
 SEEDS = REPO.parent / "shared" / "seeds"
 SEED_DATES = {"000_01bce4d2cc5497e4.txt": "2022-04-22", "004_fa64e9c79eca57a7.txt": "2022-05-05"}
-SETS = ("seeds", "setA", "setB", "setC", "setD")
-# held out (no hand-made records, not tuned on): setC (written after the first rules), setD (issue 18's patterns)
-HELD_OUT = ("setC", "setD")
+# tuned on: seeds, setA, setB and setD (issue 18's patterns, held out for one session, then tuned on);
+# every other gold set is held out (setC, written after the first rules, and any later set).
+TUNED = ("seeds", "setA", "setB", "setD")
+SETS = TUNED + tuple(sorted(p.stem for p in GOLD.glob("*.json") if p.stem not in TUNED))
+HELD_OUT = tuple(n for n in SETS if n not in TUNED)
 
 
 def load_articles(name: str, seeds_dir: Path = SEEDS):
@@ -40,7 +42,9 @@ def load_articles(name: str, seeds_dir: Path = SEEDS):
         items = [{"id": n[:3], "text": (seeds_dir / n).read_text(encoding="utf-8"), "published": d}
                  for n, d in SEED_DATES.items()]
     else:
-        items = [json.loads(line) for line in open(FIXTURES / f"{name}.jsonl", encoding="utf-8") if line.strip()]
+        gold = json.loads((GOLD / f"{name}.json").read_text(encoding="utf-8"))
+        path = REPO / gold["articles"] if gold.get("articles", "").endswith(".jsonl") else FIXTURES / f"{name}.jsonl"
+        items = [json.loads(line) for line in open(path, encoding="utf-8") if line.strip()]
     return list(to_articles(items))
 
 

@@ -321,8 +321,9 @@ def _ingest_relations(tmp_path, name, lines, chunk):
 
 
 def test_relations_are_the_same_whatever_the_order_and_chunk_size(tmp_path):
-    lines = [json.loads(x) for n in ("setA", "setB", "setC")
+    lines = [json.loads(x) for n in ("setA", "setB", "setC", "setD")
              for x in (FIX / f"{n}.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
+    lines += [d for docs in PATTERNS.values() for d in docs]
     base = _ingest_relations(tmp_path, "forward50", lines, chunk=50)
     assert base, "the fixture batch has relations"
     assert _ingest_relations(tmp_path, "forward1", lines, chunk=1) == base
@@ -339,9 +340,168 @@ def test_reprocess_of_an_unchanged_store_changes_no_relation(tmp_path):
     from unfog.store import Store
     from unfog.workflows import reprocess
 
-    lines = [json.loads(x) for n in ("setA", "setB")
+    lines = [json.loads(x) for n in ("setA", "setB", "setD")
              for x in (FIX / f"{n}.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
+    lines += PATTERNS["exchange_two_reports"] + PATTERNS["denied_capture"]
     before = _ingest_relations(tmp_path, "r", lines, chunk=2)
+    assert len(before) >= 8
     reprocess(db=str(tmp_path / "r.duckdb"), everything=True, chunk=3)
     with Store(tmp_path / "r.duckdb") as store:
         assert sorted((r.type, r.a, r.b, r.note) for r in store.records("relations")) == before
+
+
+# -- issue 18's patterns, end to end on our own sentences ----------------------
+def _doc(i, day, source, text):
+    return {"id": i, "published": day, "source": source, "text": text}
+
+
+PATTERNS = {
+    "exchange": [_doc("p1", "2024-01-10", "Coast Times",
+                      "Russia and Ukraine carried out a prisoner exchange on Tuesday, the first in months.\n\n"
+                      "The Ukrainian president said 230 Ukrainian defenders were back home.\n\n"
+                      "Moscow's defence ministry said 248 Ukrainian prisoners of war had been handed over in exchange "
+                      "for 248 Russian servicemen.")],
+    "exchange_two_reports": [
+        _doc("q1", "2024-02-01", "Coast Times", "Kyiv said 100 Ukrainian soldiers returned home on Thursday in a swap mediated by Qatar."),
+        _doc("q2", "2024-02-01", "Valley News",
+             "Russia's defence ministry said it had freed 115 Ukrainian servicemen in the exchange on Thursday.")],
+    "media_office_vs_army": [_doc("m1", "2024-03-04", "Desert Daily",
+                                  "Government warplanes bombed a cattle market in El Fasher on Monday, killing 120 people, "
+                                  "the media office of the paramilitary group said.\n\nThe military said fewer than 40 people "
+                                  "had been killed and that only militia positions had been hit.")],
+    "toll_revised": [
+        _doc("u1", "2024-04-07", "Plain Herald", "A drone struck a bus station in Kherson on Sunday, killing at least 30 "
+                                                 "people, the head of the regional administration said."),
+        _doc("u2", "2024-04-08", "Hill Courier", "The number of people killed in Sunday's drone strike on a bus station in "
+                                                 "Kherson has reached 35, the head of the regional administration said on Monday.")],
+    "toll_raised": [
+        _doc("t1", "2024-09-01", "Plain Herald", "Israeli strikes on a refugee camp in central Gaza killed 12 people on "
+                                                 "Saturday, the Gaza health ministry said."),
+        _doc("t2", "2024-09-02", "Hill Courier", "The Gaza health ministry raised the toll from Saturday's strikes on the "
+                                                 "refugee camp to 19.")],
+    "denied_target": [
+        _doc("d1", "2024-05-11", "Plain Herald", "A rocket hit a residential block in Kharkiv on Friday, the regional "
+                                                 "governor said, killing six people."),
+        _doc("d2", "2024-05-12", "Hill Courier", "Russia's defence ministry said its strike in Kharkiv on Friday had "
+                                                 "destroyed an ammunition depot. \"Our forces did not strike residential "
+                                                 "buildings,\" a ministry spokesman said.")],
+    "denied_capture": [
+        _doc("f1", "2024-08-02", "Plain Herald", "Russian forces have captured the village of Novoselivka, Russia's "
+                                                 "defence ministry said on Friday."),
+        _doc("f2", "2024-08-02", "Hill Courier", "Ukraine's army rejected Moscow's claim that Novoselivka had fallen, saying "
+                                                 "its troops still held positions in the village.")],
+    "two_agencies": [
+        _doc("c1", "2024-06-03", "Plain Herald", "An air strike on a school in Gaza City killed 22 people, the civil defence "
+                                                 "agency said on Monday."),
+        _doc("c2", "2024-06-03", "Hill Courier", "The Gaza health ministry said 22 people were killed when an air strike hit "
+                                                 "a school in Gaza City on Monday.")],
+    "one_days_toll_revised_next_week": [
+        _doc("h2", "2024-12-10", "Hill Courier", "Local officials said on Monday the number of dead from Saturday's strike "
+                                                 "on a hotel in Kramatorsk had risen to 11."),
+        _doc("h1", "2024-12-08", "Plain Herald", "A Russian missile strike on a hotel in Kramatorsk killed 8 people on "
+                                                 "Saturday, local officials said.")],
+    "parties_far_apart": [
+        _doc("w1", "2024-12-18", "Plain Herald", "Russia's defence ministry said its forces had killed up to 300 Ukrainian "
+                                                 "soldiers near Kupiansk on Tuesday."),
+        _doc("w2", "2024-12-18", "Hill Courier", "Ukraine's general staff said 12 Ukrainian soldiers had been killed near "
+                                                 "Kupiansk on Tuesday.")],
+    "own_soldiers_freed": [
+        _doc("e1", "2024-12-01", "Plain Herald", "Ukraine said 95 of its soldiers had been freed from Russian captivity on "
+                                                 "Sunday in the latest exchange."),
+        _doc("e2", "2024-12-01", "Hill Courier", "Russia's defence ministry said it had returned 90 Ukrainian prisoners of "
+                                                 "war on Sunday and received 90 Russian troops.")],
+    "one_mayor_a_month_apart": [
+        _doc("z1", "2024-12-20", "Plain Herald", "Shelling killed 5 civilians in Donetsk on Thursday, the city's mayor said."),
+        _doc("z2", "2025-01-25", "Hill Courier", "Shelling killed 9 civilians in Donetsk on Friday, the city's mayor said.")],
+    "analysts_agree_on_a_withdrawal": [
+        _doc("r1", "2025-02-05", "Plain Herald", "Ukrainian marines have withdrawn from the village of Krynky on the left "
+                                                 "bank of the Dnipro, Ukraine's navy said on Wednesday."),
+        _doc("r2", "2025-02-06", "Hill Courier", "The Institute for the Study of War said Ukrainian marines had withdrawn "
+                                                 "from Krynky on the Dnipro's left bank.")],
+    "two_officials_agree_on_a_strike": [
+        _doc("r3", "2025-02-10", "Plain Herald", "A Russian drone struck a power substation in Odesa overnight, the regional "
+                                                 "governor said."),
+        _doc("r4", "2025-02-10", "Hill Courier", "Ukraine's energy ministry said a Russian drone had hit a power substation "
+                                                 "in Odesa overnight, cutting electricity to thousands.")],
+    "two_attacks_at_one_place": [
+        _doc("r5", "2025-02-12", "Plain Herald", "Russian artillery shelled the port of Kherson on Tuesday, the regional "
+                                                 "governor said."),
+        _doc("r6", "2025-02-12", "Hill Courier", "The UN said Russian drones attacked an aid convoy near Kherson on Tuesday.")],
+    "strike_vs_national_toll": [_doc("n1", "2024-06-20", "Plain Herald",
+                                     "An Israeli strike on a school in Gaza City killed 18 people on Thursday, the civil "
+                                     "defence agency said.\n\nIsrael says about 1,200 people were killed in the Hamas "
+                                     "attack on 7 October.")],
+    "two_soldiers_vs_officers": [
+        _doc("o1", "2024-07-01", "Plain Herald", "Two British-born soldiers were killed in the fighting near Bakhmut, the "
+                                                 "brigade said."),
+        _doc("o2", "2024-07-01", "Hill Courier", "The army said 162 officers had been killed near Bakhmut since the start "
+                                                 "of the offensive.")],
+    "two_strikes_one_report": [_doc("y1", "2024-11-08", "Plain Herald",
+                                    "An air strike on a hospital in Khan Younis killed 9 people on Thursday, medics said.\n\n"
+                                    "In a separate strike on a house in Rafah, 25 people were killed, the civil defence "
+                                    "agency said.")],
+}
+
+
+@pytest.fixture(scope="module")
+def pattern_relations():
+    from unfog.api import extract_stream, to_articles
+
+    out = {}
+    for name, docs in PATTERNS.items():
+        results = list(extract_stream(list(to_articles(docs))))
+        texts = {x.id: x.text for r in results for x in list(r.figures) + list(r.statements)}
+        out[name] = sorted((r.type, texts[r.a], texts[r.b]) for r in fuse.relate(results))
+    return out
+
+
+@pytest.mark.parametrize("name,kind,a,b", [
+    ("exchange", "contradicts", "230 Ukrainian defenders", "248 Ukrainian prisoners"),
+    ("exchange_two_reports", "contradicts", "100 Ukrainian soldiers", "115 Ukrainian servicemen"),
+    ("media_office_vs_army", "contradicts", "120 people", "fewer than 40 people"),
+    ("toll_revised", "updates", "at least 30 people", "35"),
+    ("toll_raised", "updates", "12 people", "19"),
+    ("denied_target", "contradicts", "A rocket hit a residential block", "did not strike residential"),
+    ("denied_capture", "contradicts", "have captured the village", "rejected Moscow's claim"),
+    ("two_agencies", "corroborates", "22 people", "22 people"),
+    ("one_days_toll_revised_next_week", "updates", "8 people", "11"),
+    ("parties_far_apart", "contradicts", "up to 300 Ukrainian soldiers", "12 Ukrainian soldiers"),
+    ("analysts_agree_on_a_withdrawal", "corroborates", "marines have withdrawn from the village", "Institute for the Study"),
+    ("two_officials_agree_on_a_strike", "corroborates", "drone struck a power substation", "energy ministry said"),
+])
+def test_issue_18_patterns_are_related(pattern_relations, name, kind, a, b):
+    rels = pattern_relations[name]
+    assert [(t, x, y) for t, x, y in rels if t == kind and a in x and b in y] or \
+        [(t, x, y) for t, x, y in rels if t == kind and b in x and a in y and kind != "updates"], rels
+
+
+@pytest.mark.parametrize("name", ["strike_vs_national_toll", "two_soldiers_vs_officers", "two_strikes_one_report",
+                                  "one_mayor_a_month_apart", "two_attacks_at_one_place"])
+def test_unrelated_counts_are_not_joined(pattern_relations, name):
+    assert pattern_relations[name] == []
+
+
+def test_the_other_sides_returned_soldiers_are_not_compared_with_ours(pattern_relations):
+    assert not [r for r in pattern_relations["exchange"] if "Russian servicemen" in r[1] + r[2]]
+    assert [r[1:] for r in pattern_relations["own_soldiers_freed"]] == [("95 of its soldiers", "90 Ukrainian prisoners")]
+
+
+def test_stems_drop_the_possessive_and_short_act_words_have_topics():
+    assert fuse._stem("Dnipro's") == fuse._stem("Dnipro") == "dnipro"
+    assert fuse.topics_of({"hit"}) == {"attack"}
+    assert fuse.topics_of({"his"}) == set()
+
+
+def test_agreement_needs_the_same_specifics_not_only_a_place_and_a_day():
+    def key(sid, side, words, topics=("attack",)):
+        return fuse.StatementKey(statement_id=sid, article_id=sid, start=0, day=10, speaker=sid, side=side, denial=False,
+                                 stems=sorted(words), topics=list(topics), places=["g1"])
+
+    a = key("a", "UKR", {"russian", "artillery", "port", "kherson", "tuesday"})
+    b = key("b", "INT", {"russian", "dron", "aid", "convoy", "kherson", "tuesday"})
+    assert fuse.agreement_score(b, a) == 0.0
+    c = key("c", "INT", {"russian", "artillery", "port", "kherson", "grain", "tuesday"})
+    assert fuse.agreement_score(c, a) > 0
+    # opposite parties telling it in other words are two accounts, not agreement
+    d = key("d", "RUS", {"artillery", "port", "kherson", "ammunition", "depot", "barracks"})
+    assert fuse.agreement_score(d, a) == 0.0 and fuse.account_score(d, a) > 0

@@ -132,3 +132,50 @@ def test_claimants_whose_ranges_do_not_overlap_disagree():
     assert claimants_disagree({"claimants": [claim("a", 40, 40), claim("b", 0, 5)]})
     assert not claimants_disagree({"claimants": [claim("a", 40, 60), claim("b", 50, 50)]})
     assert not claimants_disagree({"claimants": [claim("a", 40, 40), claim("a", 52, 52)]})  # one claimant updating
+
+
+def test_ledger_of_the_bundled_samples_mixes_no_incidents_and_shows_no_float_artefact(tmp_path):
+    import json
+    import re
+    from importlib import resources
+
+    from typer.testing import CliRunner
+
+    from unfog.cli import app
+    from unfog.store import Store
+    from unfog.store.relating import stored_figure_keys
+    from unfog.workflows import ingest_paths
+
+    db = str(tmp_path / "s.duckdb")
+    sample = resources.files("unfog") / "samples" / "mariupol.jsonl"
+    ingest_paths([str(sample)], db=db, chunk=3)
+    res = CliRunner().invoke(app, ["claims", "--db", db, "--json"])
+    assert res.exit_code == 0, res.output
+    rows = json.loads(res.stdout)
+    assert rows and any(len(r["claimants"]) > 1 for r in rows)
+    with Store(db, read_only=True) as store:
+        keys = stored_figure_keys(store)
+    for row in rows:
+        members = [keys[c["figure_id"]] for c in row["claimants"]]
+        assert len({k.qkey for k in members}) == 1  # one comparable quantity per row
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                assert fuse._same_incident(a.incident, b.incident, a.article_id == b.article_id), row
+        for v in (row["low"], row["best"], row["high"]):
+            assert v is None or float(v).is_integer() or len(str(v).split(".")[1]) <= 2, row
+        for c in row["claimants"]:
+            assert not re.search(r"\d\.\d{3,}|\.0\b|\.5\b", c["reported"]), c["reported"]
+
+
+def test_a_figure_of_no_incident_never_chains_two_incidents_into_one_row():
+    from unfog.fusion.fuse import FigureKey
+    from unfog.model import Relation
+
+    figs = [fig("x1", "a", 18, "the ministry", "PSE", "2022-06-01", category="killed"),
+            fig("x2", "b", 18, "monitors", "INT", "2022-06-01", category="killed"),
+            fig("x3", "c", 18, "the army", "ISR", "2022-06-01", category="killed")]
+    keys = {f.id: FigureKey(figure_id=f.id, article_id=f.article_id, qkey="q", day=1, incident=inc)
+            for f, inc in zip(figs, ["Battles|1|g1", None, "Explosions/Remote violence|1|g1"])}
+    rels = [Relation(type="corroborates", a="x1", b="x2"), Relation(type="corroborates", a="x2", b="x3")]
+    rows = ledger_rows(figs, rels, keys=keys)
+    assert sorted(len(r["claimants"]) for r in rows) == [1, 2]

@@ -270,3 +270,56 @@ def test_outlet_is_claimant_only_in_its_own_voice(nlp):
     assert f.claimant == "Wire" and f.claimant_side == "MEDIA"
     [f] = run(nlp, "Three soldiers were killed in the raid - Kenyan military", source="Wire")
     assert f.claimant == "Kenyan military" and f.claimant_side == "KEN"
+
+
+def test_a_bare_number_continues_the_count_before_it(nlp):
+    # the sentence before speaks of deaths; "39" continues the injured count of its own sentence
+    text = ("The attack on the camp spanned two days, with two fatalities on Sunday and five more on Monday, "
+            "according to Ann Roe, director of the regional health office.\n\nSpeaking to a news agency by phone, "
+            "Roe said 20 people were injured in Sunday's bombardment, followed by 31 on Monday.")
+    figs = run(nlp, text)
+    assert one(figs, "31").category == "wounded"
+
+
+def test_the_verb_before_a_coordinated_number_decides_its_category(nlp):
+    text = "The war has claimed an estimated 20,000 lives and displaced millions, the agency said."
+    figs = run(nlp, text)
+    assert one(figs, "20,000").category == "killed"
+    assert one(figs, "millions").category == "displaced"
+
+
+@pytest.mark.parametrize("text,phrase", [
+    # the verb hands people over and the sentence names the exchange
+    ("The defence ministry said 75 soldiers were handed over to the other side in the swap.", "75 soldiers"),
+    ("Both sides said they had swapped 64 servicemen on Monday.", "64 servicemen"),
+    # the exchange is named a sentence or two before the count
+    ("The two armies carried out a prisoner exchange on Friday.\n\nThe president said 81 defenders were back home.",
+     "81 defenders"),
+])
+def test_people_handed_over_in_an_exchange_are_prisoners(nlp, text, phrase):
+    assert one(run(nlp, text), phrase).category == "captured"
+
+
+def test_an_exchange_of_fire_is_not_a_prisoner_exchange(nlp):
+    text = "After an exchange of fire near the bridge, 40 soldiers were sent to reinforce the line, the army said."
+    assert one(run(nlp, text), "40 soldiers").category != "captured"
+
+
+def test_the_number_of_people_killed_is_a_death_toll(nlp):
+    text = "The number of people killed in the strike on the bus depot has reached 41, the mayor said."
+    assert one(run(nlp, text), "41").category == "killed"
+
+
+@pytest.mark.parametrize("text", [
+    "The toll from Saturday's strike on the refugee camp has risen to 19, the ministry said.",
+    "Medics said the strike on the refugee camp killed 19.",
+])
+def test_a_noun_modifier_is_not_the_counted_group(nlp, text):
+    assert one(run(nlp, text), "19").group == "people"  # the camp's "refugee" counts no one
+
+
+def test_its_soldiers_are_the_speakers_own(nlp):
+    figs = run(nlp, "The Ukrainian army said 95 of its soldiers had been freed in the exchange on Sunday.")
+    assert one(figs, "95").group_side == "UKR"
+    figs = run(nlp, "Russia's defence ministry said Ukraine had lost 300 of its soldiers near the river.")
+    assert one(figs, "300").group_side != "RUS"

@@ -150,6 +150,23 @@ def test_countries_are_countries_not_homonyms(nlp):
     assert p["Sudan"].feature_code == "PCLI" and p["Sudan"].country == "SD"
 
 
+def test_short_country_names_and_the_two_congos(nlp):
+    ctx = run(nlp, "Rebels in eastern DRC and in CAR displaced thousands; the UAE sent aid.")
+    assert {p.name: p.country for p in ctx.places} == {"DRC": "CD", "CAR": "CF", "UAE": "AE"}
+    # "Congo" alone is the DRC in most reporting; beside Brazzaville it is the other Congo
+    assert by_name(run(nlp, "Fighting near Goma in Congo went on."))["Congo"].country == "CD"
+    assert by_name(run(nlp, "Brazzaville, the capital of Congo, was calm."))["Congo"].country == "CG"
+
+
+def test_a_village_missing_from_the_gazetteer_falls_back_to_its_named_region(nlp):
+    # the only "Tabayin" the world layer knows is a hamlet in Iran: the named region is the best we know,
+    # and the article's later bare mention is the same place
+    ctx = run(nlp, "Soldiers burned houses in Tabayin village in the northern Sagaing region on Friday. "
+                   "Residents of Tabayin said they fled.")
+    located = [p for p in ctx.places if p.name == "Tabayin"]
+    assert len(located) == 2 and {(p.country, p.admin1, p.precision) for p in located} == {("MM", "Sagain", 3)}
+
+
 def test_person_names_are_not_places(nlp):
     ctx = run(nlp, "Vladimir Putin met the envoy. Mr Jordan, a spokesman, said the road to Goma was shut.")
     names = {p.name for p in ctx.places}

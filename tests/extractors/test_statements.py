@@ -216,3 +216,30 @@ def test_dateline_city_is_not_the_country_of_the_report(nlp):
 def test_place_inside_a_headline_claimant(nlp):
     [s] = run(nlp, "Strike on school shelter kills 18, Gaza civil defence says")
     assert s.speaker == "Gaza civil defence" and s.speaker_side == "PSE"
+
+
+def test_trailing_speaker_the_parser_hung_in_the_reported_clause(nlp):
+    text = "Rebel units have pushed into the southern suburbs of Marhaven, the country's army command said on Monday."
+    [s] = run(nlp, text)
+    assert s.speaker_text == "the country's army command" or s.speaker_text == "country's army command"
+    assert s.content == "Rebel units have pushed into the southern suburbs of Marhaven"
+
+
+def test_a_ministry_spokesman_takes_the_side_of_the_ministry_named_before(nlp):
+    text = ("Russia's defence ministry said its forces had hit a fuel depot. "
+            "\"We did not strike any homes,\" a ministry spokesman said.")
+    stms = run(nlp, text)
+    [s] = by_start(stms, text, "We did not")
+    assert s.speaker_side == "RUS"
+
+
+def test_raising_the_toll_credits_the_subject(nlp):
+    text = "The regional health department raised the toll from the strike to 27 on Tuesday."
+    [s] = run(nlp, text)
+    assert "health department" in s.speaker and "27" in s.content
+
+
+def test_a_live_blog_time_line_is_not_part_of_the_speaker(nlp):
+    text = "Live\n\n12:40 GMT\nUN says 40,000 displaced in the east\nThe agency said more people had fled."
+    speakers = {s.speaker for s in run(nlp, text)}
+    assert speakers and not any("GMT" in sp or "\n" in sp for sp in speakers)

@@ -38,6 +38,10 @@ FEW = {k: tuple(v) for k, v in _NUM["few"].items()}
 QUALIFIERS = [tuple(q) for q in _NUM["qualifiers"]]  # longest first; kind: low | high | approx | exact
 CATEGORY_LEMMAS = {k: set(v) for k, v in _CATS["categories"].items()}
 LEMMA_CATEGORY = {lem: cat for cat, lems in CATEGORY_LEMMAS.items() for lem in lems}
+_EXCHANGE = _CATS["exchange"]
+EXCHANGE_VERBS = {tuple(v.split()) for v in _EXCHANGE["verbs"]}  # (lemma,) or (lemma, particle)
+EXCHANGE_NOUNS = set(_EXCHANGE["nouns"])
+NOT_EXCHANGE_AFTER = set(_EXCHANGE["not_after_noun"])  # "an exchange of fire" is fighting
 NOT_COUNT_NEXT = set(_NUM["not_count_next"])  # a number followed by these is a measure, not a count of people
 MONTHS = set(_NUM["months"])
 NOT_COUNT_PREV = set(_NUM["not_count_prev"])
@@ -312,7 +316,8 @@ def _tally_category(doc, head_tok) -> str | None:
                 for o in g.children:
                     if o.dep_ == "pobj":
                         words.append(o)
-                        words.extend(x for x in o.children if x.dep_ in ("amod", "compound"))
+                        # "the number of people killed": the participle says what happened
+                        words.extend(x for x in o.children if x.dep_ in ("amod", "compound", "acl"))
         cat = _category_near(words)
         if cat:
             return cat
@@ -352,6 +357,51 @@ def _chain_category(doc, head_tok, counted) -> str | None:
     return _phrase_category(seen) or _category_near(seen)
 
 
+def _exchange_verb(tok) -> bool:
+    """'swapped', 'were handed over', 'came home': a verb that hands people over (categories.json, exchange)."""
+    lemma = tok.lemma_.lower()
+    if (lemma,) in EXCHANGE_VERBS:
+        return True
+    return any((lemma, c.lower_) in EXCHANGE_VERBS for c in tok.children if c.dep_ in ("prt", "advmod", "npadvmod", "dobj"))
+
+
+def _names_exchange(sent) -> bool:
+    """The sentence names an exchange of prisoners ('in the swap'), not an exchange of fire."""
+    for t in sent:
+        if t.lemma_.lower() not in EXCHANGE_NOUNS and t.lower_ not in EXCHANGE_NOUNS:
+            continue
+        if t.pos_ == "VERB":
+            return True
+        nxt = [x.lower_ for x in t.doc[t.i + 1:min(t.i + 3, sent.end)]]
+        if not (nxt[:1] == ["of"] and nxt[1:2] and nxt[1] in NOT_EXCHANGE_AFTER):
+            return True
+    return False
+
+
+EXCHANGE_REACH = 3  # sentences before a figure that may name the exchange it counts
+
+
+def _exchange_category(doc, head_tok, counted, sents) -> str | None:
+    """People handed over in an exchange are prisoners exchanged: 'captured'.
+
+    "134 servicemen were handed over in the swap", "both sides swapped 90 soldiers",
+    "The sides exchanged prisoners. ... 230 soldiers were back home": the verb that governs
+    the number hands people over or brings them home, and the exchange is named in its
+    sentence or one of the few before (or the verb is the exchange itself)."""
+    node = counted if counted is not None else head_tok
+    for _ in range(4):
+        if node.head.i == node.i:
+            break
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            break
+    if node.pos_ not in ("VERB", "AUX") or not _exchange_verb(node):
+        return None
+    if node.lemma_.lower() in EXCHANGE_NOUNS or any(_names_exchange(s) for s in sents):
+        return "captured"
+    return None
+
+
 def _phrase_category(tokens) -> str | None:
     """Movements that say what happened: 'left through a corridor' is an evacuation."""
     for t in tokens:
@@ -378,8 +428,8 @@ def _context_people(doc, ph: Phrase, sent):
         if t.dep_ in ("nsubj", "nsubjpass") and t.head.i in governing and t.head.lemma_ in (
                 "put", "say", "claim", "estimate", "report", "tell", "add", "count", "number"):
             continue  # the counter is not the counted: "the Russians put the number at 2,000"
-        if t.pos_ in ("NOUN", "PROPN") and _is_people(t):
-            return t
+        if t.pos_ in ("NOUN", "PROPN") and _is_people(t) and t.dep_ != "compound":
+            return t  # not "a refugee camp": a noun that modifies another names no one counted
     for t in doc[ph.j:sent.end]:
         if t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_ in REPORTING_LEMMAS | {"tell", "add", "announce", "state"}:
             continue  # "... rose to 85, officials said": the counter is not the counted
@@ -478,6 +528,15 @@ def _word_category(tok) -> str | None:
     return None if cat in ("troops", "trapped") else cat
 
 
+def _verb_before(doc, ph, sent) -> str | None:
+    """'... and displaced millions': the verb right before a coordinated number says what happened to
+    it, whatever the parse joined it to (it often makes 'millions' a conjunct of the killed)."""
+    k = ph.i - 1
+    if k < sent.start or doc[ph.i].dep_ != "conj" or doc[k].pos_ not in ("VERB", "ADJ"):
+        return None
+    return _word_category(doc[k])
+
+
 def _governing_category(tok) -> str | None:
     """The killing word of the verb that governs a number ("kills at least one - witness")."""
     for a in list(tok.ancestors)[:2]:
@@ -560,10 +619,17 @@ def _figure(ctx: Context, doc, text: str, ph: Phrase, sents, sent_of, earlier=()
             # "100 of them": the people of the sentence before
             prev_people = [t for t in sents[k - 1] if t.pos_ in ("NOUN", "PROPN") and _is_people(t)]
             ref = prev_people[-1] if prev_people else None
-    category = adjacent or _tally_category(doc, head_tok) or _toll_before(text, sent, doc[ph.i].idx) \
+    category = adjacent or _verb_before(doc, ph, sent) or _tally_category(doc, head_tok) \
+        or _toll_before(text, sent, doc[ph.i].idx) \
+        or _exchange_category(doc, head_tok, counted, sents[max(0, k - EXCHANGE_REACH):k + 1]) \
         or _chain_category(doc, head_tok, counted) or _clause_category(doc, ph, sent)
     population = bool(POPULATION.search(text[sent.start_char:sent.end_char]))
     group = _group(ref)
+    if category is None and counted is None:
+        # "20 were injured on Sunday, followed by 39 on Monday": a bare number continues the count before it
+        same = [f for f in earlier if sent.start_char <= f.start < doc[ph.i].idx]
+        if same:
+            category, group = same[-1].category, same[-1].group
     if population and category in (None, "trapped"):
         category = "other"
     if ref is None and elided and k > 0 and counted is None:
@@ -697,11 +763,18 @@ def _make_figure(ctx: Context, doc, text: str, ph: Phrase, sent, start_tok: int,
     )
     if ph.qualifier == "between" or (ph.value is None and not ph.vague):
         fig.value = None
+    if fig.group_side is None and stm is not None and stm.content_start is not None and ref is not None \
+            and fig.claimant_side not in (None, "MEDIA", "INT", "CIV", "UNK") \
+            and any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in ref.children) \
+            and side_of(text[stm.content_start:start]) in (None, fig.claimant_side):
+        # "Ukraine said 95 of its soldiers": the speaker's own people (not "Kyiv lost 300 of its soldiers")
+        fig.group_side = fig.claimant_side
     _locate(ctx, fig, sent.start_char, sent.end_char)
     return fig
 
 
 _OPENERS = SPEECH["continuation_openers"]
+OWN_POSSESSIVES = {"its", "our", "their"}  # "its soldiers", "our fighters": the claimant's side
 
 
 def _carry_claims(ctx: Context, sents, sent_of, figures: list[Figure]) -> None:

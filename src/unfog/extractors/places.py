@@ -99,14 +99,24 @@ def extract(ctx: Context) -> list[Place]:
     # Pass 1: confident, important places set the article's country and centre.
     first = {k: resolve(r, g, hints_for(r, divisions)) for k, r in enumerate(readings)}
     countries, centre = _focus(first, g)
-    places = []
+    ranked_all = []
     for k, r in enumerate(readings):
         if centre or countries:
             hints = hints_for(r, divisions, centre)
             hints.countries = countries
-            ranked = resolve(r, g, hints)
+            ranked_all.append(resolve(r, g, hints))
         else:
-            ranked = first[k]
+            ranked_all.append(first[k])
+    # One sense per article: a name qualified once ("X village in the Y region") is that place
+    # wherever the article repeats it without a qualifier of its own.
+    qualified = {}
+    for r, ranked in zip(readings, ranked_all):
+        if (r.admin1 or r.districts) and ranked and not r.is_hint:
+            qualified.setdefault(r.mention.key, ranked[:1])
+    places = []
+    for r, ranked in zip(readings, ranked_all):
+        if not (r.admin1 or r.districts or r.is_hint) and r.mention.key in qualified:
+            ranked = qualified[r.mention.key]
         place = _place(ctx, r, ranked, g, countries)
         if place is not None:
             places.append(place)

@@ -264,10 +264,23 @@ def _mention_span(tok):
             stack.append(c)
     lo = min(t.i for t in toks)
     hi = max(t.i for t in toks)
-    for ent in doc.ents:  # a named body is one unit: "Institute for the Study of War"
-        if ent.start <= tok.i < ent.end and ent.label_ in ("ORG", "NORP", "GPE", "PERSON", "FAC"):
-            lo, hi = min(lo, ent.start), max(hi, ent.end - 1)
-            break
+    # a named body is one unit: "Institute for the Study of War" (the entity around tok, read from the
+    # tokens: doc.ents builds every span of the piece at each call)
+    if tok.ent_iob_ != "O" and tok.ent_type_ in ("ORG", "NORP", "GPE", "PERSON", "FAC"):
+        start, end = tok.i, tok.i + 1
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        lo, hi = min(lo, start), max(hi, end - 1)
+    # "..., of Vuhledar, Ukraine's general staff said": what a comma parts from the head is not its name
+    commas = [k for k in range(lo, tok.i) if doc[k].text == ","]
+    if commas:
+        lo = commas[-1] + 1
+    # nor is what a line break parts from it ("09:15 GMT" over a live-blog entry's "UN says ...")
+    breaks = [k for k in range(lo, tok.i) if "\n" in doc[k].text or "\n" in doc[k].whitespace_]
+    if breaks:
+        lo = breaks[-1] + 1
     # Drop determiners and stray punctuation at the edges.
     while lo < hi and (doc[lo].is_punct or doc[lo].lower_ in ("the",)):
         lo += 1
@@ -393,6 +406,13 @@ def build_speaker(tok, memory: Memory, offset_base: int = 0) -> Speaker | None:
     role = tok.text if kind == "unnamed" and (tok.lemma_.lower() in TITLES or tok.lemma_.lower() in (
         "official", "commander", "officer", "diplomat", "source", "analyst", "aide")) else None
     side = side_of(text, memory.country) or _place_in(mention)
+    if side is None:
+        # "a ministry spokesman": the side of the body named before ("Russia's defence ministry")
+        for c in tok.children:
+            body = memory.resolve_title(c.lemma_) if c.dep_ == "compound" and c.pos_ == "NOUN" else None
+            if body is not None and body.kind == "organisation" and body.side:
+                side = body.side
+                break
     if side is None and is_state_body(name):
         side = memory.country  # "the ministry said", with no country named: the country the report is about
     return Speaker(name, role, side, kind, text, mention.start_char, mention.end_char)
@@ -488,7 +508,28 @@ def _postposed_subject(verb):
         t = t.head
     if t.dep_ == "appos" and t.pos_ in ("NOUN", "PROPN") and t.i < verb.i and _can_speak(t):
         return t
-    return None
+    return _trailing_speaker(verb)
+
+
+MAX_TRAILING_SPEAKER = 8  # tokens of "..., Ukraine's general staff said"
+
+
+def _trailing_speaker(verb):
+    """'Troops pushed into the outskirts of X, the general staff said': the phrase between the last
+    comma and a cue that ends its sentence, which the parser hung inside the reported clause."""
+    doc, sent = verb.doc, verb.sent
+    if not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in doc[verb.i + 1:sent.end]):
+        return None  # the cue is not the end of the sentence
+    comma = next((t.i for t in reversed(doc[sent.start:verb.i]) if t.text == ","), None)
+    if comma is None or not 0 < verb.i - comma - 1 <= MAX_TRAILING_SPEAKER:
+        return None
+    span = doc[comma + 1:verb.i]
+    heads = [t for t in span if not (span.start <= t.head.i < span.end)]
+    if len(heads) != 1 or heads[0].pos_ not in ("NOUN", "PROPN") or any(t.pos_ in ("VERB", "AUX") for t in span):
+        return None
+    return heads[0] if _can_speak(heads[0]) else None
 
 
 def _has_content(verb, segs, sent) -> bool:
@@ -560,6 +601,11 @@ def find_cues(sent, segs):
             if subj is not None:
                 out.append((tok, subj, "put the number at"))
             continue
+        if lemma in REVISION_VERBS and any(c.dep_ == "dobj" and c.lemma_.lower() in TALLY_NOUNS for c in tok.children):
+            subj = _subject(tok)  # "the ministry raised the toll to 19": the ministry's new figure
+            if subj is not None and _can_speak(subj):
+                out.append((tok, subj, REVISE_CUE))
+            continue
         if lemma in ("make", "issue") and tok.tag_ == "VBN":
             claim = [c for c in tok.children if c.dep_ == "nsubjpass" and c.lemma_ in CLAIM_NOUNS]
             agent = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
@@ -593,6 +639,9 @@ def find_cues(sent, segs):
 
 
 SPEAKER_NOUNS = set(SPEECH["speaker_nouns"])
+REVISION_VERBS = set(SPEECH["revision_verbs"])
+TALLY_NOUNS = set(SPEECH["tally_nouns"])
+REVISE_CUE = "revised the figure"
 SPEAKER_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent")
 
 
@@ -690,7 +739,11 @@ def _sentence_statements(run: _Run, sent) -> None:
         for q in touched:
             start, end = min(start, q.start), max(end, q.end)
         start, end = _trim(text, start, end)
-        st = run.make(sp, cue, _polarity(verb, sent.text), bool(touched), start, end, _content(verb, cue, touched))
+        content = _content(verb, cue, touched)
+        if content and sp.start is not None and content[0] < sp.start < content[1] and verb.idx > sp.start:
+            # a trailing speaker the parser hung inside the reported clause: the content ends before it
+            content = _trim(text, content[0], text.rfind(",", content[0], sp.start))
+        st = run.make(sp, cue, _polarity(verb, sent.text), bool(touched), start, end, content)
         seen_names[sp.name] = st
         run.out.append(st)
         run.memory.speakers.append(sp)
@@ -703,7 +756,7 @@ def _content(verb, cue: str, touched) -> tuple[int, int] | None:
     """What was claimed: the quotations touched, the number phrase of "put at", or the reported clause."""
     if touched:
         return (touched[0].start, touched[-1].end)
-    if cue == "put the number at":
+    if cue in ("put the number at", REVISE_CUE):
         sub = list(verb.subtree)
         return (sub[0].idx, sub[-1].idx + len(sub[-1].text))
     comp = [c for c in verb.children if c.dep_ == "ccomp"]

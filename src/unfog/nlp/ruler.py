@@ -71,8 +71,9 @@ class GazetteerRuler:
 
         spans = []
         g = get_gazetteer()
-        for m in mentions_in(doc.text):
-            if m.partial or not claimed(doc.text, m, g):
+        text = doc.text  # built from the tokens at every access: once per doc, not per mention
+        for m in mentions_in(text):
+            if m.partial or not claimed(text, m, g):
                 continue  # left to the statistical NER: it tells people and organisations from places
             sp = doc.char_span(m.start, m.end, label=_label(m), alignment_mode="expand")
             if sp is not None:

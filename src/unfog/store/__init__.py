@@ -260,8 +260,7 @@ class Store:
                     self._insert(ARTICLE_EVENTS, _unique(recs), replace=replace)
                 elif name != "relations":
                     added[name] += self._insert(name, _unique(recs), replace=replace)
-            for res in results:
-                self._note_input(res.article, replace=True)
+            self._note_inputs([res.article for res in results])
             self._merge_events(tables["events"])
             added["events"] = self.count("events") - before
             added["relations"] += self._insert("relations", _unique(relations))
@@ -274,6 +273,22 @@ class Store:
             f"{verb} INTO inputs ({names}) VALUES (?, ?, ?, ?, ?, ?, current_timestamp)",
             [a.input_ref or a.id, a.id, a.content_hash, a.unfog_version, a.status, a.error],
         )
+
+    def _note_inputs(self, articles: list) -> None:
+        """``_note_input(a, replace=True)`` for many articles in one statement (the last of a key wins)."""
+        rows: dict[tuple, dict] = {}
+        for a in articles:
+            ref = a.input_ref or a.id
+            rows.pop((ref, a.id), None)
+            rows[(ref, a.id)] = {"input_ref": ref, "article_id": a.id, "content_hash": a.content_hash,
+                                 "unfog_version": a.unfog_version, "status": a.status, "error": a.error}
+        if not rows:
+            return
+        cols = [(c, t) for c, t in INPUT_COLUMNS if c != "processed_at"]
+        _unfog_inputs = pa.table({c: pa.array([r[c] for r in rows.values()], type=_ARROW[t]) for c, t in cols})
+        names = ", ".join(c for c, _ in cols)
+        self.con.execute(f"INSERT OR REPLACE INTO inputs ({names}, processed_at) "
+                         f"SELECT {names}, current_timestamp FROM _unfog_inputs")
 
     def note_input(self, article) -> None:
         """Remember that an input gave an article already stored (first sighting wins)."""

@@ -21,15 +21,17 @@ from typing import Iterable
 
 import duckdb
 
-from unfog.fusion.fuse import (SAME_TIME_DAYS, FigureKey, FigureView, StatementKey, dedupe, figure_keys, group_views,
-                              relate_group, relate_statement_pool, statement_group, statement_keys)
+from unfog.fusion.fuse import (SAME_TIME_DAYS, FigureKey, FigureView, StatementKey, choosers, dedupe, figure_keys,
+                              group_views, relate_group, relate_statement_pool, statement_group, statement_keys)
+from unfog.fusion.entities import Resolver
 from unfog.fusion.ledger import keys_for, ledger_rows
 from unfog.model import ArticleRecords, Figure, Relation
 from unfog.store import bulk_insert, transaction
 
 DDL = [
     "CREATE TABLE IF NOT EXISTS figure_keys (figure_id VARCHAR PRIMARY KEY, article_id VARCHAR, qkey VARCHAR, "
-    "day BIGINT, place VARCHAR, period VARCHAR, source VARCHAR, incident VARCHAR)",
+    "day BIGINT, place VARCHAR, period VARCHAR, source VARCHAR, incident VARCHAR, reported BIGINT)",
+    "ALTER TABLE figure_keys ADD COLUMN IF NOT EXISTS reported BIGINT",  # stores written before it
     "CREATE INDEX IF NOT EXISTS figure_keys_qkey ON figure_keys (qkey)",
     "CREATE INDEX IF NOT EXISTS figure_keys_article ON figure_keys (article_id)",
     "CREATE TABLE IF NOT EXISTS statement_keys (statement_id VARCHAR PRIMARY KEY, article_id VARCHAR, start BIGINT, "
@@ -40,10 +42,10 @@ DDL = [
     "CREATE INDEX IF NOT EXISTS statement_pairs_article ON statement_pairs (article_id)",
     "CREATE INDEX IF NOT EXISTS relations_group ON relations (group_id)",
 ]
-_FIG_KEY_COLS = ["figure_id", "article_id", "qkey", "day", "place", "period", "source", "incident"]
+_FIG_KEY_COLS = ["figure_id", "article_id", "qkey", "day", "place", "period", "source", "incident", "reported"]
 _ST_KEY_COLS = ["statement_id", "article_id", "start", "day", "speaker", "side", "denial", "stems", "topics", "places"]
 _JSON_ST = {"stems", "topics", "places"}
-_TYPES = {"day": "BIGINT", "start": "BIGINT", "denial": "BOOLEAN", **{c: "JSON" for c in _JSON_ST}}
+_TYPES = {"day": "BIGINT", "reported": "BIGINT", "start": "BIGINT", "denial": "BOOLEAN", **{c: "JSON" for c in _JSON_ST}}
 
 
 def _typed(cols: list[str]) -> list[tuple[str, str]]:
@@ -79,11 +81,11 @@ def figures_of_quantities(store, qkeys: list[str], exclude_articles: Iterable[st
     if not ensure(store) or not qkeys:
         return []
     skip = set(exclude_articles)
+    nk = len(store.con.execute("SELECT * FROM figure_keys LIMIT 0").description)  # an older store may lack a column
     cur = store.con.execute(
         f"SELECT k.*, f.* FROM figure_keys k JOIN figures f ON f.id = k.figure_id WHERE k.qkey IN ({_marks(len(qkeys))})",
         list(qkeys))
     names = [d[0] for d in cur.description]
-    nk = len(_FIG_KEY_COLS)
     out = []
     for row in cur.fetchall():
         key = FigureKey(**dict(zip(names[:nk], row[:nk])))
@@ -243,12 +245,16 @@ def _relate_quantities_with_store(ok: list[ArticleRecords], fkeys: list[FigureKe
     rels, full, replaced_b = [], [], []
     for qk in qkeys:
         views = group_views(stored[qk] + new[qk])
-        since = _since(views, stored[qk], {f.id for f, _ in new[qk]}) if qk not in redo else None
-        rels += relate_group(views, since)
+        new_ids = {f.id for f, _ in new[qk]}
+        since = _since(views, stored[qk], new_ids) if qk not in redo else None
         if since is None:
+            rels += relate_group(views)
             full.append(qk)
         else:
-            replaced_b += [v.fig.id for v in views if v.order >= since]
+            # only the new figures and the later ones a new figure relates to choose again
+            only = choosers(views, new_ids)
+            rels += relate_group(views, since, only)
+            replaced_b += sorted(only)
     return rels, full, replaced_b
 
 
@@ -259,8 +265,10 @@ def _since(views: list[FigureView], stored: list, new_ids: set[str]) -> tuple | 
     meeting "Oleh Kovalenko"); else from the earliest new figure on."""
     if not stored or not new_ids:
         return None
-    before = {v.fig.id: v.claimant for v in group_views(stored)}
-    if any(before[v.fig.id] != v.claimant for v in views if v.fig.id in before):
+    # the stored figures' claimants as group_views resolves them among the stored figures alone
+    alone = Resolver((f.claimant, None) for f, _ in stored)
+    if any(v.claimant != (alone.key(v.fig.claimant) if v.fig.claimant else v.claimant)
+           for v in views if v.fig.id not in new_ids):
         return None
     return min(v.order for v in views if v.fig.id in new_ids)
 
