@@ -404,7 +404,10 @@ def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> N
                                         and _lemma(root.head) not in lex.PLACE_NOUNS and root.head.i not in place_tokens)
             if root.dep_ == "poss" and {_lemma(root.head), root.head.lower_} & lex.PLACE_NOUNS:
                 subjectish = False  # "El Obeid's outskirts": where, not who
-            if country and (subjectish or root.dep_ == "pobj" and root.head.lower_ in ("to", "by", "from", "with")):
+            # "fall to Russia", "aid from Poland"; but "evacuated from Mariupol" is where it happened
+            state = p.kind == "country" or p.feature_code in ("PCLI", "PCLD", "PCL")
+            actor_preps = ("to", "by", "from", "with") if state else ("to", "by", "with")
+            if country and (subjectish or root.dep_ == "pobj" and root.head.lower_ in actor_preps):
                 continue
             if root.dep_ == "pobj" and root.head.lower_ == "of" and _lemma(root.head.head) in lex.PLACE_NOUNS:
                 root = root.head.head  # "the village of Manhush": the village is the argument
