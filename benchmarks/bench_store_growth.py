@@ -80,7 +80,8 @@ def pool(stored: int, per_place: int) -> int:
 
 
 def run(sizes: list[int], measure: int, chunk: int, seed: int = 7, fill_chunk: int = 0, per_place: int = 0) -> list[dict]:
-    from unfog.store import Store
+    from unfog.fusion.fuse import figure_keys as keys_of
+    from unfog.store import Store, relating
 
     rng = random.Random(seed)
     out = []
@@ -93,11 +94,18 @@ def run(sizes: list[int], measure: int, chunk: int, seed: int = 7, fill_chunk: i
             n += len(fill)
             fill_s = ingest(store, fill, chunk=fill_chunk or len(fill)) if fill else 0.0
             filled = size
-            probe = [synth_article(n + i, rng, pool(n, per_place)) for i in range(measure)]
+            places = pool(n, per_place)
+            probe = [synth_article(n + i, rng, places) for i in range(measure)]
             n += measure
+            # how many stored figures a new figure's quantity holds, on average (what relating it reads)
+            qkeys = sorted({k.qkey for r in probe for k in keys_of(r)})
+            relating.ensure(store)
+            per_q = store.con.execute(f"SELECT count(*) / {max(1, len(qkeys))} FROM figure_keys WHERE qkey IN "
+                                      f"(SELECT unnest(?::VARCHAR[]))", [qkeys]).fetchone()[0]
             secs = ingest(store, probe, chunk=chunk)
             filled += measure
-            out.append({"stored_before": size, "places": pool(n, per_place), "measured": measure, "seconds": round(secs, 2),
+            out.append({"stored_before": size, "places": places, "figures_per_quantity": round(per_q, 1),
+                        "measured": measure, "seconds": round(secs, 2),
                         "articles_per_s": round(measure / secs, 1), "fill_seconds": round(fill_s, 1),
                         "relations": store.count("relations")})
     base = out[0]["articles_per_s"]
@@ -127,7 +135,8 @@ def main(argv=None) -> int:
         print(json.dumps({"load_before": load, "load_after": os.getloadavg(), "rows": rows}, indent=1))
     else:
         for r in rows:
-            print(f"stored {r['stored_before']:>7,} ({r['places']:,} places): {r['articles_per_s']:>7} articles/s "
+            print(f"stored {r['stored_before']:>7,} ({r['places']:,} places, {r['figures_per_quantity']} stored figures "
+                  f"per touched quantity): {r['articles_per_s']:>7} articles/s "
                   f"({r['measured']} in {r['seconds']}s; x{r['slowdown_vs_first']} vs first size; "
                   f"fill {r['fill_seconds']}s; {r['relations']} relations)")
         print(f"load average before {load[0]:.2f}, after {os.getloadavg()[0]:.2f}")

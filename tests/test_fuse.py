@@ -505,3 +505,53 @@ def test_agreement_needs_the_same_specifics_not_only_a_place_and_a_day():
     # opposite parties telling it in other words are two accounts, not agreement
     d = key("d", "RUS", {"artillery", "port", "kherson", "ammunition", "depot", "barracks"})
     assert fuse.agreement_score(d, a) == 0.0 and fuse.account_score(d, a) > 0
+
+
+def _quantity_views(results):
+    pairs = []
+    for r in results:
+        figs = {f.id: f for f in r.figures}
+        pairs += [(figs[k.figure_id], k) for k in fuse.figure_keys(r)]
+    return fuse.group_views(pairs)
+
+
+def _mixed_quantity():
+    claimants = [("the regional governor", "UKR"), ("the defence ministry", "RUS"), ("UN monitors", "INT"),
+                 ("the general staff", "UKR"), (None, None)]
+    values = [12, 14, 30, 12, 150, 31, 13, 30]
+    out = []
+    for i in range(8):
+        day = f"2022-06-{1 + (i * 3) % 20:02d}"
+        figs = [fig(f"f{i}{k}", f"a{i}", values[(i + k) % 8], claimant=claimants[(i + 2 * k) % 5][0],
+                    side=claimants[(i + 2 * k) % 5][1], date=day) for k in range(3)]
+        out.append(res(f"a{i}", figs, published=day))
+    return out
+
+
+def test_only_the_choosers_choose_again_and_give_the_full_relations():
+    """Adding articles: the new figures and the later ones they relate to choose again; the rest keep theirs."""
+    results = _mixed_quantity()
+    full = fuse.relate_group(_quantity_views(results))
+    assert full  # the group relates at all
+    for stored_part in (results[:5], results[3:], results[::2]):
+        new = [r for r in results if r not in stored_part]
+        kept = fuse.relate_group(_quantity_views(stored_part))
+        views = _quantity_views(results)
+        new_ids = {f.id for r in new for f in r.figures}
+        only = fuse.choosers(views, new_ids)
+        assert new_ids <= only and len(only) < len(views)
+        again = fuse.relate_group(views, only=only)
+        combined = [r for r in kept if r.b not in only] + again
+        assert types(combined) == types(full)
+
+
+def test_an_article_repeating_a_figure_is_not_compared_with_itself(monkeypatch):
+    """One source repeating one count 300 times in an article: no pair of those copies is compared."""
+    copies = [fig(f"c{k}", "long", 12, claimant="the regional governor", side="UKR") for k in range(300)]
+    other = fig("o1", "short", 12, claimant="UN monitors", side="INT")
+    calls = []
+    real = fuse.compare_figures
+    monkeypatch.setattr(fuse, "compare_figures", lambda a, b: calls.append(1) or real(a, b))
+    rels = fuse.relate_group(_quantity_views([res("long", copies), res("short", [other])]))
+    assert len(calls) <= 300  # each copy against the other article's figure at most, not 300 * 299 / 2
+    assert rels and all("o1" in (r.a, r.b) for r in rels)

@@ -11,6 +11,7 @@ fields, never lose or rename them.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Iterable
@@ -33,12 +34,18 @@ class Record:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]):
-        names = {f.name for f in dataclasses.fields(cls)}
+        names = _names(cls)
         return cls(**{k: v for k, v in d.items() if k in names})
 
     @classmethod
     def field_names(cls) -> list[str]:
         return [f.name for f in dataclasses.fields(cls)]
+
+
+@functools.cache
+def _names(cls) -> frozenset[str]:
+    """A record class's field names (``dataclasses.fields`` rebuilds them at every call)."""
+    return frozenset(f.name for f in dataclasses.fields(cls))
 
 
 def _plain(v: Any) -> Any:

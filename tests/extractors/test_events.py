@@ -424,3 +424,20 @@ def test_the_other_side_conceding_a_capture_confirms_it(nlp):
     ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)], statements=[(text, "Ukrainian officials", "UKR", "asserts")])
     [ev] = events.extract(ctx)
     assert (ev.event_type, ev.sub_event_type) == ("Battles", "Non-state actor overtakes territory")
+
+
+def test_a_killing_and_the_strike_that_caused_it_in_one_sentence_are_one_incident(nlp):
+    text = "In the east, nine people were killed and several were wounded in a drone strike by the rebels on Kharkiv."
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)], figures=[("nine people", 9, "killed", "people")])
+    [ev] = events.extract(ctx)
+    assert (ev.event_type, ev.sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")
+    assert ev.fatalities == 9
+
+
+def test_a_toll_told_right_after_the_strike_is_its_toll(nlp):
+    text = ("A military jet dropped two bombs on a village near Izium on Tuesday afternoon, a local fighter said. "
+            "Six people were killed and four wounded, he said.")
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)], dates=[("Tuesday", "2022-05-10", "2022-05-10", 1, False)],
+                   figures=[("Six people", 6, "killed", "people")])
+    [ev] = events.extract(ctx)
+    assert ev.sub_event_type == "Air/drone strike" and ev.fatalities == 6 and len(ev.evidence) == 2

@@ -243,3 +243,13 @@ def test_a_live_blog_time_line_is_not_part_of_the_speaker(nlp):
     text = "Live\n\n12:40 GMT\nUN says 40,000 displaced in the east\nThe agency said more people had fled."
     speakers = {s.speaker for s in run(nlp, text)}
     assert speakers and not any("GMT" in sp or "\n" in sp for sp in speakers)
+
+
+def test_content_offsets_stay_inside_the_text(nlp):
+    # a speaker inside the reported clause with no comma before it: the content keeps its end
+    text = ("In the port, the mission said it could not verify the number of civilian deaths, "
+            "which local officials put at more than 3,000.")
+    for s in run(nlp, text):
+        if s.content_start is not None:
+            assert 0 <= s.content_start < s.content_end <= len(text)
+            assert s.content == text[s.content_start:s.content_end]

@@ -742,7 +742,9 @@ def _sentence_statements(run: _Run, sent) -> None:
         content = _content(verb, cue, touched)
         if content and sp.start is not None and content[0] < sp.start < content[1] and verb.idx > sp.start:
             # a trailing speaker the parser hung inside the reported clause: the content ends before it
-            content = _trim(text, content[0], text.rfind(",", content[0], sp.start))
+            comma = text.rfind(",", content[0], sp.start)
+            if comma > content[0]:
+                content = _trim(text, content[0], comma)
         st = run.make(sp, cue, _polarity(verb, sent.text), bool(touched), start, end, content)
         seen_names[sp.name] = st
         run.out.append(st)

@@ -115,13 +115,19 @@ def statements_sharing(store, wanted: set[tuple[str, int]], window: int, exclude
     """Stored statement keys sharing a topic@place pair with one of ``wanted`` (pair, day), within ``window`` days."""
     if not ensure(store) or not wanted:
         return []
-    pairs = sorted(wanted)
+    days: dict[str, list[int]] = defaultdict(list)
+    for p, d in wanted:
+        days[p].append(d)
+    # the rows of the wanted pairs (a filter DuckDB answers from its index), the day window in Python,
+    # then those statements by id: a join of the pairs table with the wanted list scanned the whole table
+    rows = store.con.execute(
+        f"SELECT statement_id, pair, day FROM statement_pairs WHERE pair IN ({_marks(len(days))})",
+        sorted(days)).fetchall()
+    ids = sorted({sid for sid, p, day in rows if day is not None and any(abs(day - d) <= window for d in days[p])})
+    if not ids:
+        return []
     cur = store.con.execute(
-        f"SELECT DISTINCT k.* FROM statement_pairs p JOIN statement_keys k USING (statement_id) "
-        f"JOIN (SELECT unnest(?::VARCHAR[]) AS pair, unnest(?::BIGINT[]) AS day) w "
-        f"ON p.pair = w.pair AND abs(p.day - w.day) <= ? "
-        f"WHERE p.pair IN ({_marks(len({p for p, _ in pairs}))}) ORDER BY k.statement_id",
-        [[p for p, _ in pairs], [d for _, d in pairs], window, *sorted({p for p, _ in pairs})])
+        "SELECT * FROM statement_keys WHERE statement_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY statement_id", [ids])
     skip = set(exclude_articles)
     return [k for k in _statement_keys(cur) if k.statement_id not in exclude and k.article_id not in skip]
 

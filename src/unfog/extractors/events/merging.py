@@ -123,6 +123,9 @@ def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
     hist = _is_historical(ctx, m.date)
     definite = m.primary.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in m.primary.children)
     own_place = m.place is not None and m.place_local
+    told = _told_in_the_same_sentence(m, drafts)
+    if told is not None:
+        return told
     for d in drafts.candidates(m, fam):
         if d.family != fam or _is_historical(ctx, d.date()) != hist or _hidden(d.first) != _hidden(m):
             continue
@@ -159,6 +162,13 @@ def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
         for d in drafts.recent():
             if d.first.kind in lex.VIOLENT_KINDS and _hidden(d.first) == _hidden(m) and m.sent_index - d.last_sent <= 1:
                 return d
+    if m.kind == "killing" and not m.denied and not own_place and m.date is None:
+        # "A jet dropped bombs on the village. Ten people were killed, he said": the strike's toll
+        for d in drafts.recent():
+            if (d.first.kind in lex.VIOLENT_KINDS and d.first.kind != "killing" and _hidden(d.first) == _hidden(m)
+                    and 0 < m.sent_index - d.last_sent <= NEAR_SENTENCES and d.mentions[-1].entry == m.entry
+                    and not _other_actor(m, d)):
+                return d
     if m.kind == "killing" and not own_place and m.date is None and (m.actor2_head or "") in lex.COMBATANT_NOUNS:
         # "Fighting continued around the town. Two soldiers were killed": the toll of that fight
         for d in drafts.recent():
@@ -173,6 +183,20 @@ def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
         for d in drafts.recent():
             if d.first.kind in lex.VIOLENT_KINDS and _hidden(d.first) == _hidden(m):
                 return d
+    return None
+
+
+def _told_in_the_same_sentence(m: Mention, drafts: _Drafts) -> _Draft | None:
+    """'Eight people were killed ... in a drone strike by X': a killing and the violent act that caused
+    it, told in one sentence, are one incident (its type from the act, its toll from the killing)."""
+    if m.denied or m.kind not in lex.VIOLENT_KINDS:
+        return None
+    for d in drafts.by_sent.get(m.sent_index, [])[::-1]:
+        if d.mentions[-1].sent_index != m.sent_index or _hidden(d.first) != _hidden(m) or _other_actor(m, d):
+            continue
+        kinds = {x.kind for x in d.mentions}
+        if ("killing" in kinds) != (m.kind == "killing") and d.first.kind in lex.VIOLENT_KINDS:
+            return d
     return None
 
 
@@ -228,6 +252,10 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
     home = alpha3(place.country) if place is not None else None
     kinds = {k for m in d.mentions for k in m.kinds}
     kind = d.first.kind
+    if kind == "killing":
+        # a killing joined by the act that caused it ("killed in a drone strike"): the act types the event
+        kind = min((m.kind for m in d.mentions if not m.denied and m.kind in lex.VIOLENT_KINDS),
+                   key=lambda k: lex.RANK.get(k, 9), default=kind)
     if kind in ("shelling", "air") and ("air" in kinds or weapon == "air"):
         kind = "air"  # ACLED: an air strike ranks above shelling in the same event
     elif kind == "shelling" and weapon is None and _lemma(d.first.primary) == "strike" and _strike_from_air(d, a1_side):
