@@ -350,23 +350,29 @@ def _definite_place_noun(sent, place_tokens: set[int]) -> bool:
     return False
 
 
-def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> None:
+def _places_by_sentence(ctx: Context, sent_starts: list[int], place_tokens: set[int]) -> dict[int, list[Place]]:
+    """The article's placed mentions per sentence, without person names the gazetteer also knows."""
     doc = ctx.doc
-    text = doc.text
-    place_tokens = {t for toks in place_tok.values() for t in toks}
     by_sent: dict[int, list[Place]] = {}
-    sent_starts = [s.start_char for s in sents]
     for p in ctx.places:
         if not _place_ok(p):
             continue
         root = _record_root(doc, p)
-        # "Ivan Bila": a person's name that the gazetteer also knows as a town
+        # "Ivan Bila": a person's name that the gazetteer also knows as a town, unless said to be a place
         said_place = root is not None and ((root.dep_ == "poss" and {_lemma(root.head), root.head.lower_} & lex.PLACE_NOUNS)
                                            or (root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS))
         if root is None or (root.ent_type_ == "PERSON" and not said_place) or (root.dep_ == "compound" and root.head.pos_ == "PROPN" and root.head.i not in place_tokens):
             continue
-        k = _sent_index(sent_starts, p.start)
-        by_sent.setdefault(k, []).append(p)
+        by_sent.setdefault(_sent_index(sent_starts, p.start), []).append(p)
+    return by_sent
+
+
+def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> None:
+    doc = ctx.doc
+    text = doc.text
+    place_tokens = {t for toks in place_tok.values() for t in toks}
+    sent_starts = [s.start_char for s in sents]
+    by_sent = _places_by_sentence(ctx, sent_starts, place_tokens)
     counts: dict[str, int] = {}
     for p in ctx.places:
         if _place_ok(p) and (p.precision or 3) <= 2:
