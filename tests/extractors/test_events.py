@@ -441,3 +441,24 @@ def test_a_toll_told_right_after_the_strike_is_its_toll(nlp):
                    figures=[("Six people", 6, "killed", "people")])
     [ev] = events.extract(ctx)
     assert ev.sub_event_type == "Air/drone strike" and ev.fatalities == 6 and len(ev.evidence) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "It was one of a string of rebel attacks on Kharkiv that killed more than 30 people, officials said.",
+    "Rebel strikes across the region killed at least 40 people on Thursday, officials said.",
+    "The fighting has killed thousands of people and displaced millions since it began.",
+])
+def test_many_incidents_told_as_one_total_are_not_an_event(nlp, text):
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)] if "Kharkiv" in text else ())
+    shown = [ev for ev in events.extract(ctx) if not set(ev.tags) & {"background", "cumulative", "hypothetical"}]
+    assert shown == []
+
+
+@pytest.mark.parametrize("text", [
+    "As the war drags on, militia attacks are continuing in rural areas.",
+    "Fighting between the army and the rebels has raged around Izium for weeks.",
+])
+def test_fighting_that_goes_on_is_background(nlp, text):
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)] if "Izium" in text else ())
+    evs = events.extract(ctx)
+    assert evs and all("background" in ev.tags for ev in evs)

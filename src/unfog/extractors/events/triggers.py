@@ -289,10 +289,50 @@ def _own_clause(anchor) -> list:
     return out
 
 
+def _many_told_as_one(tok, anchor) -> set[str]:
+    """'a string of attacks that killed 30', 'strikes across the territory killed 50': many incidents
+    told as one total (a figure, not an event); 'attacks are continuing', 'fighting has raged': a
+    state that lasts (background)."""
+    verb = tok if tok.pos_ == "VERB" else (tok.head if tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" else None)
+    if verb is not None and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children) and any(
+            c.dep_ == "nsubj" and _lemma(c) in lex.AGGREGATE_SUBJECTS for c in verb.children):
+        return {"cumulative"}  # "the fighting has killed thousands": the war's toll, not an incident
+    if _ongoing(tok):
+        return {"background"}
+    if tok.pos_ == "NOUN":
+        doers = [tok]
+    elif tok.pos_ == "VERB":  # "strikes across the region killed 40", "a string of attacks that killed 30"
+        doers = [c for c in tok.children if c.dep_ == "nsubj"] + ([tok.head] if tok.dep_ == "relcl" else [])
+    else:
+        doers = []
+    return {"cumulative"} if any(_aggregated(n) for n in doers) else set()
+
+
+def _aggregated(noun) -> bool:
+    """A plural act noun standing for many incidents: 'a string of attacks', 'strikes across the region'."""
+    if noun.pos_ != "NOUN" or noun.tag_ != "NNS":
+        return False
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and _lemma(noun.head.head) in lex.AGGREGATE_NOUNS:
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in lex.AGGREGATE_PREPS for c in noun.children)
+
+
+def _ongoing(tok) -> bool:
+    """'attacks are continuing', 'fighting has raged since May' (the parse may hang the noun on the verb
+    as a clause): a state that lasts."""
+    head = tok.head
+    return (tok.dep_ in ("nsubj", "advcl", "csubj") and tok.i < head.i and head.pos_ == "VERB"
+            and (_lemma(head) in lex.ONGOING_VERBS or head.lower_ in lex.ONGOING_VERBS)  # the model lemmatises "raged" as "rag"
+            and (head.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in head.children)))
+
+
 def _time_frame_tags(tok, kind: str) -> set[str]:
     """'cumulative' for tolls over a period ("since the war began", "this year"), 'background' for
     states that last ("has besieged the city since May")."""
     anchor = _anchor(tok)
+    many = _many_told_as_one(tok, anchor)
+    if many:
+        return many
     # the trigger's own clause: not a coordinated clause with its own subject, a reported or relative one
     words = _own_clause(anchor)
     lows = [t.lower_ for t in words]
