@@ -35,3 +35,11 @@ def test_distance_and_days():
     assert parse_day("March 10") is None and parse_day(None) is None
     assert day_number("2022-03-11") - day_number("2022-03-10") == 1
     assert day_number("2022-03") is None
+
+
+def test_datelines_with_a_colon_or_a_day_and_no_dash_are_furniture():
+    from unfog.lexicons.wire import lead_end
+    for line, lead in [("BANGKOK: A jet bombed a village.", "BANGKOK: "),
+                       ("Juba, Oct 7 At least seven people died.", "Juba, Oct 7 "),
+                       ("NOTE: this is", ""), ("Kyiv, the capital, was calm.", "")]:
+        assert line[:lead_end(line)] == lead

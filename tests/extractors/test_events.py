@@ -503,3 +503,10 @@ def test_fighting_that_goes_on_is_background(nlp, text):
     ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)] if "Izium" in text else ())
     evs = events.extract(ctx)
     assert evs and all("background" in ev.tags for ev in evs)
+
+
+def test_a_dateline_is_where_the_report_was_filed_not_where_it_happened(nlp):
+    text = "KHARKIV: Shelling of a village killed four civilians on Tuesday, local officials said."
+    ctx = make_ctx(nlp, text, places=[("KHARKIV", KHARKIV)], figures=[("four civilians", 4, "killed", "civilians")])
+    [ev] = events.extract(ctx)
+    assert ev.place is None and ev.fatalities == 4

@@ -20,7 +20,8 @@ CONNECTORS = {"of", "on", "na", "de", "the", "upon", "am", "nad", "pod", "and"}
 # A name followed by one of these is an armed unit or organisation, not a place.
 UNIT_WORDS = {"regiment", "battalion", "brigade", "division", "detachment", "fighters", "militia", "corps",
               "fleet", "unit", "units", "movement", "group", "volunteers", "defenders", "forces", "troops",
-              "army", "commander", "commanders", "soldiers", "members", "fighter", "battalions", "regiments"}
+              "army", "commander", "commanders", "soldiers", "members", "fighter", "battalions", "regiments",
+              "news", "agency"}  # "Xinhua news agency": a wire service, not the town
 REGION_WORDS = {"region", "oblast", "province", "regions", "oblast'", "oblast’", "governorate", "krai"}
 DISTRICT_WORDS = {"district", "raion", "rayon", "districts", "municipality"}
 WATER_WORDS = {"river", "sea", "lake", "reservoir", "bay", "estuary", "canal"}

@@ -29,6 +29,11 @@ def _patterns() -> list[re.Pattern]:
                    r"\((?:[A-Z][\w.&' -]{0,30})\)\s*[-–—]+\s*"),
         # datelines without an agency: "KYIV, March 3 -", "DONETSK, Ukraine —"
         re.compile(r"[A-Z][A-Z.'’ -]{2,30}(?:,\s*[A-Z][A-Za-z]+\.?(?:\s+\d{1,2})?(?:,\s*\d{4})?)?\s+[-–—]+\s+"),
+        # datelines with a colon: "BANGKOK: ..." (a city in capitals, then the story)
+        re.compile(r"[A-Z][A-Z.'’ -]{2,30}:\s+(?=[A-Z\"“(])"),
+        # datelines with a day and no dash: "Khartoum, Oct 7 At least ..."
+        re.compile(r"[A-Z][A-Za-z.'’-]+(?: [A-Z][A-Za-z.'’-]+)?,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+                   r"[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?\s+(?=[A-Z])"),
         # live-blog stamps: "10:42 GMT -", "14.05:", "Updated 9:30 am"
         re.compile(r"(?:(?:Updated|Posted|Last updated)\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?"
                    r"(?:\s*(?:GMT|BST|CET|CEST|EET|EEST|MSK|UTC|ET|EDT|EST|local time))?\s*[-–—:|]?\s*", re.I),

@@ -5,6 +5,7 @@ import bisect
 from datetime import timedelta
 
 from unfog.lexicons.actors import side_of
+from unfog.lexicons.wire import lead_end
 from unfog.nlp import timeexpr
 from unfog.lexicons import events as lex
 from unfog.extractors.context import Context
@@ -373,9 +374,12 @@ def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> N
     place_tokens = {t for toks in place_tok.values() for t in toks}
     sent_starts = [s.start_char for s in sents]
     by_sent = _places_by_sentence(ctx, sent_starts, place_tokens)
+    # "BANGKOK: A military airstrike on a village ...": the dateline is where the report was filed
+    leads = [(a, a + lead_end(text[a:b])) for a, b in ctx.paragraphs]
+    by_sent = {k: [p for p in ps if not any(a <= p.start < b for a, b in leads)] for k, ps in by_sent.items()}
     counts: dict[str, int] = {}
     for p in ctx.places:
-        if _place_ok(p) and (p.precision or 3) <= 2:
+        if _place_ok(p) and (p.precision or 3) <= 2 and not any(a <= p.start < b for a, b in leads):
             counts[p.canonical or p.name] = counts.get(p.canonical or p.name, 0) + 1
     main_place = None
     if counts:
