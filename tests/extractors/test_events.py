@@ -510,3 +510,10 @@ def test_a_dateline_is_where_the_report_was_filed_not_where_it_happened(nlp):
     ctx = make_ctx(nlp, text, places=[("KHARKIV", KHARKIV)], figures=[("four civilians", 4, "killed", "civilians")])
     [ev] = events.extract(ctx)
     assert ev.place is None and ev.fatalities == 4
+
+
+def test_army_helicopters_are_the_army_even_after_a_dateline(nlp):
+    text = "KHARKIV, Ukraine — Army helicopters struck a village near Izium on Tuesday, residents said."
+    ctx = make_ctx(nlp, text, places=[("KHARKIV", KHARKIV), ("Izium", IZIUM)])
+    [ev] = events.extract(ctx)
+    assert ev.actor1 is not None and ev.actor1.startswith("Military Forces of")

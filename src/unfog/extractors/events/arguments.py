@@ -124,7 +124,8 @@ def _actors(primary, group_tokens, sents, sent_index, place_tokens):
             a2 = subjpass[0] if subjpass else None
             a1 = agent[0] if agent else None
         else:
-            a1 = subj[0] if subj else None
+            # two subjects ("GOMA, Congo — Army helicopters struck"): a dateline the parser took in; the nearest acts
+            a1 = min(subj, key=lambda t: abs(verb.i - t.i)) if subj else None
             a2 = obj[0] if obj else (on[0] if on else None)
         if _lemma(verb) == "open" and a2 is not None and _lemma(a2) == "fire":
             a2 = on[0] if on else None
@@ -152,7 +153,9 @@ def _actors(primary, group_tokens, sents, sent_index, place_tokens):
     a1 = None if a1 is not None and _attribution_tail(a1) else a1
     a2 = None if a2 is not None and _attribution_tail(a2) else a2
     group_ids = {t.i for t in group_tokens}
-    weapon_without_side = a1 is not None and _lemma(a1) in lex.WEAPON_KIND and not any(_has_side(c) for c in a1.children)
+    # "a missile struck": the weapon is no actor; "army helicopters", "rebel drones": the force that flies them is
+    weapon_without_side = a1 is not None and _lemma(a1) in lex.WEAPON_KIND and not any(
+        _has_side(c) or (c.dep_ in ("compound", "amod") and c.lower_ in lex.MILITARY_MODIFIERS) for c in a1.children)
     if a1 is not None and (a1.i in group_ids or weapon_without_side or a1.ent_type_ in ("DATE", "TIME")):
         a1 = None  # "a missile struck ...": the weapon is not the actor
     if a2 is not None and a2.ent_type_ in ("DATE", "TIME"):
