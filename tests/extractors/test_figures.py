@@ -328,3 +328,11 @@ def test_its_soldiers_are_the_speakers_own(nlp):
 def test_members_of_a_family_are_civilians(nlp):
     figs = run(nlp, "The air strike on the house killed 11 members of one family, medics said.")
     assert one(figs, "11 members").group == "civilians"
+
+
+def test_counts_told_day_by_day_are_parts_of_their_total(nlp):
+    text = ("Shelling of the camp killed at least nine people, a medic said.\n\n"
+            "There were four deaths on Friday and five more on Saturday, according to the camp's director.")
+    figs = run(nlp, text)
+    total = one(figs, "nine people")
+    assert one(figs, "four deaths").subset_of == total.id and one(figs, "five").subset_of == total.id

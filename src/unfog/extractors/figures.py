@@ -498,6 +498,7 @@ def extract(ctx: Context) -> list[Figure]:
         if fig is not None:
             out.append(fig)
     _link_subsets(doc, text, out)
+    _link_day_parts(text, out)
     _carry_claims(ctx, sents, sent_of, out)
     _mark_unverified(text, sents, out)
     return out
@@ -822,6 +823,23 @@ def _link_subsets(doc, text: str, figures: list[Figure]) -> None:
                 f.subset_of = total.id
                 f.category = total.category  # "four killed, including three children": the children were killed
                 break
+
+
+def _link_day_parts(text: str, figures: list[Figure]) -> None:
+    """'two deaths on Sunday and five more on Monday' beside 'at least seven killed': counts in one
+    sentence that add up to a count of the same category elsewhere in the article are its parts."""
+    by_value: dict[tuple[str, float], list[Figure]] = {}
+    for f in figures:
+        if f.value is not None:
+            by_value.setdefault((f.category, f.value), []).append(f)
+    for a, b in zip(figures, figures[1:]):
+        if a.value is None or b.value is None or a.category != b.category or a.subset_of or b.subset_of:
+            continue
+        if "." in text[a.end:b.start] or "\n" in text[a.end:b.start]:
+            continue  # parts are told together, in one sentence
+        total = next((t for t in by_value.get((a.category, a.value + b.value), []) if t.id not in (a.id, b.id)), None)
+        if total is not None:
+            a.subset_of = b.subset_of = total.id
 
 
 REPORTING_LEMMAS = {"say", "claim", "report", "estimate", "believe", "allege", "count", "reckon", "put"}
