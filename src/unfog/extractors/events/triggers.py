@@ -305,7 +305,15 @@ def _many_told_as_one(tok, anchor) -> set[str]:
         doers = [c for c in tok.children if c.dep_ == "nsubj"] + ([tok.head] if tok.dep_ == "relcl" else [])
     else:
         doers = []
-    return {"cumulative"} if any(_aggregated(n) for n in doers) else set()
+    if any(_aggregated(n) for n in doers):
+        return {"cumulative"}
+    # "50 people were killed in strikes across the territory": the clause spans a whole region
+    verb = tok if tok.pos_ == "VERB" else next((a for a in list(tok.ancestors)[:2] if a.pos_ == "VERB"), None)
+    if verb is not None and any(c.dep_ == "prep" and c.lower_ in lex.AGGREGATE_PREPS for c in verb.children) and (
+            tok.tag_ == "NNS" or any(c.tag_ == "NNS" and c.lower_ != "people" and _lemma(c) in lex.AGGREGATE_ACTS
+                                     for c in verb.subtree)):
+        return {"cumulative"}
+    return set()
 
 
 def _aggregated(noun) -> bool:
