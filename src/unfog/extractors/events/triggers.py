@@ -303,6 +303,9 @@ def _many_told_as_one(tok, anchor) -> set[str]:
         doers = [tok]
     elif tok.pos_ == "VERB":  # "strikes across the region killed 40", "a string of attacks that killed 30"
         doers = [c for c in tok.children if c.dep_ == "nsubj"] + ([tok.head] if tok.dep_ == "relcl" else [])
+        # "40 people were killed in strikes across the region"
+        doers += [p for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by")
+                  for p in c.children if p.dep_ == "pobj"]
     else:
         doers = []
     if any(_aggregated(n) for n in doers):
