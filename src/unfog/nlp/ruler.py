@@ -36,14 +36,24 @@ _ENGLISH: dict[str, frozenset] = {}
 
 
 def mentions_in(text: str) -> list[Mention]:
+    """Gazetteer names in ``text`` that are places here. The ruler (while parsing) and the places
+    extractor (after it) read the same piece: the scan is made once per text and gazetteer."""
     g = get_gazetteer()
     if "words" not in _ENGLISH:  # no ruler built in this process (a bare model): stop words at least
         from spacy.lang.en.stop_words import STOP_WORDS
 
         _ENGLISH["words"] = frozenset(STOP_WORDS)
-    return [m for m in scan(text, g, require_caps=True, english=_ENGLISH["words"])
-            if not m.unit and not person_like(text, m, g) and not government_like(text, m, g)
-            and not actor_like(text, m, g)]
+    key = (text, id(g), id(_ENGLISH["words"]))
+    if key not in _SCANS:
+        if len(_SCANS) >= 64:  # a spaCy batch of pieces is parsed before any is extracted
+            _SCANS.pop(next(iter(_SCANS)))
+        _SCANS[key] = tuple(m for m in scan(text, g, require_caps=True, english=_ENGLISH["words"])
+                            if not m.unit and not person_like(text, m, g) and not government_like(text, m, g)
+                            and not actor_like(text, m, g))
+    return list(_SCANS[key])
+
+
+_SCANS: dict[tuple, tuple[Mention, ...]] = {}
 
 
 def _label(m: Mention) -> str:
