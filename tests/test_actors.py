@@ -210,3 +210,11 @@ def test_a_state_opening_a_sentence_with_a_clause_is_no_dateline():
     assert name("Chad", side="TCD", country="TCD", event_type="Battles", sentence=sentence) == "Military Forces of Chad"
     assert name("Nairobi", country="KEN", sentence="Nairobi, Kenya - Police detained 40 people.") is None
     assert name("Nairobi", country="KEN", event_type="Strategic developments") == "Government of Kenya"
+
+
+def test_civil_war_parties_share_a_side_code_but_oppose():
+    from unfog.lexicons.actors import civil_war_parties
+    assert civil_war_parties("Myanmar's military", "the Kachin Independence Alliance")  # "Alliance": a named group
+    assert civil_war_parties("the army", "the rebel group")
+    assert not civil_war_parties("Ukraine's General Staff", "the Ukrainian president")  # one state's own bodies
+    assert not civil_war_parties("the defence ministry", "the general staff")

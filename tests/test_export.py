@@ -152,3 +152,20 @@ def test_acled_rows_carry_actor_names_and_inter_codes():
         ("Military Forces of Chad", 1, "Rapid Support Forces", 2),
         ("Protesters (Kenya)", 6, "", ""),
     ]
+
+
+def test_acled_rows_leave_out_tolls_over_a_period_and_give_declarations_no_fatalities():
+    from unfog.io.acled import to_acled_rows
+    from unfog.model import Article
+    from unfog.pipeline import process
+
+    text = ("At least 12 people, among them five children, were killed when shells hit a market in Kharkiv on "
+            "Tuesday, officials said.\n\n"
+            "Attacks have killed more than 3,000 civilians in the region this year, according to the governor.\n\n"
+            "The commander has declared victory in the battle for the region, where 2,000 soldiers died.")
+    res = process(Article(id=Article.id_for_text(text), text=text, published="2022-05-12"))
+    rows = to_acled_rows([e.to_dict() for e in res.events])
+    assert rows and all(int(r["fatalities"]) < 3000 for r in rows)
+    assert any(int(r["fatalities"]) == 12 for r in rows)  # the toll, never the subset of five
+    declared = [r for r in rows if "declared" in str(r["notes"])]
+    assert declared and all(r["event_type"] == "Strategic developments" and int(r["fatalities"]) == 0 for r in declared)

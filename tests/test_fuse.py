@@ -442,6 +442,26 @@ PATTERNS = {
                                                  "brigade said."),
         _doc("o2", "2024-07-01", "Hill Courier", "The army said 162 officers had been killed near Bakhmut since the start "
                                                  "of the offensive.")],
+    "surrender_told_later_undated": [
+        _doc("s7", "2024-09-02", "Plain Herald", "The rebel alliance said 300 government soldiers had surrendered to its "
+                                                 "fighters in Kalaw over the weekend."),
+        _doc("s8", "2024-09-02", "Hill Courier", "A military spokesman said 45 of its soldiers had surrendered in Kalaw "
+                                                 "after running out of ammunition.")],
+    "strike_and_attack_one_incident": [
+        _doc("k1", "2024-04-08", "Plain Herald", "A drone strike on a bus near Gondar on Saturday killed six passengers, "
+                                                 "a nurse at the town's hospital said on Monday."),
+        _doc("k2", "2024-04-09", "Hill Courier", "A district official said six passengers had been killed when the bus "
+                                                 "was hit near Gondar on Saturday.")],
+    "toll_risen_police": [
+        _doc("w1", "2024-10-05", "Plain Herald", "A car bomb exploded near a market in Kismayo on Saturday, killing at "
+                                                 "least five people, the police spokesman said."),
+        _doc("w2", "2024-10-06", "Hill Courier", "The death toll from Saturday's car bomb near a market in Kismayo has "
+                                                 "risen to 9, the police spokesman said on Sunday.")],
+    "civil_war_denial": [
+        _doc("cw1", "2024-09-09", "Plain Herald", "The Myanmar Liberation Front said on Monday that its fighters had taken "
+                                                  "full control of Kalaw after two weeks of fighting."),
+        _doc("cw2", "2024-09-09", "Hill Courier", "Myanmar's military denied on Monday that Kalaw had fallen, saying its "
+                                                  "troops still held the town.")],
     "two_strikes_one_report": [_doc("y1", "2024-11-08", "Plain Herald",
                                     "An air strike on a hospital in Khan Younis killed 9 people on Thursday, medics said.\n\n"
                                     "In a separate strike on a house in Rafah, 25 people were killed, the civil defence "
@@ -475,6 +495,14 @@ def pattern_relations():
     ("toll_raised_by_the_governor_named", "updates", "at least 14 people", "19"),
     ("analysts_agree_on_a_withdrawal", "corroborates", "marines have withdrawn from the village", "Institute for the Study"),
     ("two_officials_agree_on_a_strike", "corroborates", "drone struck a power substation", "energy ministry said"),
+    # a count without a date of its own, told two days later, still meets the dated one
+    ("surrender_told_later_undated", "contradicts", "300 government soldiers", "45 of its soldiers"),
+    # a strike told by one report and a killing told by the other (the strike left out): one incident
+    ("strike_and_attack_one_incident", "corroborates", "six passengers", "six passengers"),
+    # "the police spokesman said" names no one counted: the toll's group is people
+    ("toll_risen_police", "updates", "at least five people", "9"),
+    # one side code covers both parties of a civil war: the state's denial answers the named group's claim
+    ("civil_war_denial", "contradicts", "had taken full control of Kalaw", "denied on Monday"),
 ])
 def test_issue_18_patterns_are_related(pattern_relations, name, kind, a, b):
     rels = pattern_relations[name]

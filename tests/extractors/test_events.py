@@ -445,6 +445,28 @@ def test_a_live_blog_entry_heading_is_its_own_sentence(nlp):
     assert ev.date == "2022-05-06" and ev.place == "Izyum"
 
 
+def test_a_day_n_days_before_the_clause_it_hangs_on(nlp):
+    text = "Rescuers were still searching the ruins in Kharkiv on Friday, two days after a bomb hit the school."
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)], dates=[("Friday", "2022-05-06", "2022-05-06", 1, False)])
+    [ev] = events.extract(ctx)
+    assert ev.sub_event_type == "Air/drone strike" and (ev.date, ev.time_precision) == ("2022-05-04", 1)
+
+
+def test_a_toll_that_could_be_is_not_the_toll(nlp):
+    text = "Shelling killed 40 people in Kharkiv on Tuesday, and the final toll could exceed 100, officials said."
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)], dates=[("Tuesday", "2022-05-10", "2022-05-10", 1, False)],
+                   figures=[("40 people", 40, "killed", "people"), ("100", 100, "killed", None)])
+    [ev] = events.extract(ctx)
+    assert ev.fatalities == 40 and ev.figure_ids == ["fig_0"]
+
+
+def test_the_other_side_conceding_a_capture_confirms_it(nlp):
+    text = "Ukrainian officials acknowledged on Monday that Russian forces had captured Izium."
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)], statements=[(text, "Ukrainian officials", "UKR", "asserts")])
+    [ev] = events.extract(ctx)
+    assert (ev.event_type, ev.sub_event_type) == ("Battles", "Non-state actor overtakes territory")
+
+
 def test_a_killing_and_the_strike_that_caused_it_in_one_sentence_are_one_incident(nlp):
     text = "In the east, nine people were killed and several were wounded in a drone strike by the rebels on Kharkiv."
     ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)], figures=[("nine people", 9, "killed", "people")])

@@ -433,8 +433,8 @@ def _context_people(doc, ph: Phrase, sent):
     for t in doc[ph.j:sent.end]:
         if t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_ in REPORTING_LEMMAS | {"tell", "add", "announce", "state"}:
             continue  # "... rose to 85, officials said": the counter is not the counted
-        if t.pos_ in ("NOUN",) and _is_people(t) and t.lemma_ not in ("death", "body"):
-            return t
+        if t.pos_ in ("NOUN",) and _is_people(t) and t.lemma_ not in ("death", "body") and t.dep_ != "compound":
+            return t  # not the "police" of "the police spokesman said"
     return None
 
 

@@ -30,10 +30,11 @@ from unfog.geo import distance_km
 from unfog.fusion.events import merge_events, place_key, same_incident  # noqa: F401  (re-exported)
 from unfog.fusion.entities import Resolver, canonical_key, fold
 from unfog.lexicons import load as load_lexicon
-from unfog.lexicons.actors import side_of
+from unfog.lexicons.actors import civil_war_parties, side_of
 from unfog.lexicons.denial import DISMISSAL_RE
 from unfog.model import ArticleRecords, Batch, Event, Figure, Place, Relation, Statement, stable_id
 
+ONE_INCIDENT_TYPES = {"Explosions/Remote violence", "Violence against civilians"}
 SAME_TIME_DAYS = 3  # "about the same time" for contradictions and statements
 STOCK_WINDOW_DAYS = 31  # how far apart agreeing counts of a stock still corroborate
 STATEMENT_STORE_DAYS = 7  # stored articles this close in publication are searched for claims a denial answers
@@ -310,7 +311,11 @@ def _same_incident(a: str | None, b: str | None, same_article: bool = False) -> 
     tb, db, pb = b.split("|")
     if pa and pb and pa != pb:
         return False
-    return ta == tb or (same_article and bool(da) and da == db and bool(pa) and pa == pb)
+    if ta == tb or (same_article and bool(da) and da == db and bool(pa) and pa == pb):
+        return True
+    # across reports, a strike that killed civilians is typed by the strike where it is told and as an
+    # attack on civilians where the strike is denied or left out: the same day and place decide
+    return {ta, tb} == ONE_INCIDENT_TYPES and bool(da) and da == db and bool(pa) and pa == pb
 
 
 def keys_same_incident(a: FigureKey, b: FigureKey) -> bool:
@@ -383,6 +388,11 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
         # exact counts of one operation (an exchange, an evacuation) agree or they do not
         agree, disagree = a.rng[1] == b.rng[1], a.rng[1] != b.rng[1]
     window = EVENT_WINDOW_DAYS if incident else (STOCK_WINDOW_DAYS if cat in STOCK else 10_000)
+    rose = cat in TALLY and b.rng[1] > a.rng[1] * (1 + AGREE_TOLERANCE)
+    if (fa.date is None or fb.date is None) and gap_days <= SAME_TIME_DAYS and not rose:
+        # a count without a date of its own is dated by its report: "62 surrendered" told on Monday may
+        # count the weekend's surrender told on Saturday's day (a toll that rose since is another count)
+        window = max(window, gap_days)
     if incident and same_claimant and cat in TALLY and gap_days <= INCIDENT_REVISION_DAYS and b.rng[1] > a.rng[1]:
         return ("updates", "the same source revises the toll")
     if incident and same_side and a.side not in NON_PARTY_SIDES and cat in TALLY and gap_days <= INCIDENT_REVISION_DAYS \
@@ -707,7 +717,7 @@ def denial_score(denial: StatementKey, claim: StatementKey) -> float:
     if not denial.denial or claim.denial:
         return 0.0
     if denial.side and claim.side:
-        if denial.side == claim.side:
+        if denial.side == claim.side and not civil_war_parties(denial.speaker, claim.speaker):
             return 0.0
     elif not denial.speaker or denial.speaker == claim.speaker:
         return 0.0

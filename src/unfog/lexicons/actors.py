@@ -243,6 +243,28 @@ def side_of(text: str, country: str | None = None) -> str | None:
     return best[1] if best else _place_side(text)
 
 
+def civil_war_parties(a: str | None, b: str | None) -> bool:
+    """Two speakers one side code covers who are still the two parties of a civil war: a state body
+    ("Myanmar's military", "the army") and a named non-state group ("the ... Alliance Army", a known
+    armed group, "the rebel group")."""
+    return bool(a and b) and ((_state_voice(a) and _nonstate_voice(b)) or (_state_voice(b) and _nonstate_voice(a)))
+
+
+def _state_voice(name: str) -> bool:
+    written = set(re.findall(r"[a-z]+", name))  # lower-case words as written: "military", not "Army" of a name
+    return is_state_body(name) or bool(written & {w for w in STATE_BODIES if " " not in w})
+
+
+def _nonstate_voice(name: str) -> bool:
+    words = set(fold(name).split())
+    return bool(words & set(_SIDES["nonstate_name_words"])) or fold(name) in _armed_group_keys()
+
+
+@lru_cache(maxsize=1)
+def _armed_group_keys() -> frozenset[str]:
+    return frozenset(fold(n) for g in _GROUPS["groups"] for n in (g["name"], *g.get("aliases", [])))
+
+
 def is_state_body(text: str) -> bool:
     """An unqualified organ of a state ("ministry", "interior minister", "the army")."""
     key = fold(text)

@@ -2,12 +2,16 @@
 from __future__ import annotations
 
 import bisect
+from datetime import timedelta
+
 from unfog.lexicons.actors import side_of
+from unfog.nlp import timeexpr
 from unfog.lexicons import events as lex
 from unfog.extractors.context import Context
 from unfog.extractors.query import same_paragraph
 from unfog.model import DateMention, Figure, Place, Statement
 from unfog.extractors.events.common import (
+    _parse_day,
     COVER_SCAN,
     DEFINITE,
     LOCATIVE_PREPS,
@@ -346,23 +350,29 @@ def _definite_place_noun(sent, place_tokens: set[int]) -> bool:
     return False
 
 
-def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> None:
+def _places_by_sentence(ctx: Context, sent_starts: list[int], place_tokens: set[int]) -> dict[int, list[Place]]:
+    """The article's placed mentions per sentence, without person names the gazetteer also knows."""
     doc = ctx.doc
-    text = doc.text
-    place_tokens = {t for toks in place_tok.values() for t in toks}
     by_sent: dict[int, list[Place]] = {}
-    sent_starts = [s.start_char for s in sents]
     for p in ctx.places:
         if not _place_ok(p):
             continue
         root = _record_root(doc, p)
-        # "Ivan Bila": a person's name that the gazetteer also knows as a town
+        # "Ivan Bila": a person's name that the gazetteer also knows as a town, unless said to be a place
         said_place = root is not None and ((root.dep_ == "poss" and {_lemma(root.head), root.head.lower_} & lex.PLACE_NOUNS)
                                            or (root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS))
         if root is None or (root.ent_type_ == "PERSON" and not said_place) or (root.dep_ == "compound" and root.head.pos_ == "PROPN" and root.head.i not in place_tokens):
             continue
-        k = _sent_index(sent_starts, p.start)
-        by_sent.setdefault(k, []).append(p)
+        by_sent.setdefault(_sent_index(sent_starts, p.start), []).append(p)
+    return by_sent
+
+
+def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> None:
+    doc = ctx.doc
+    text = doc.text
+    place_tokens = {t for toks in place_tok.values() for t in toks}
+    sent_starts = [s.start_char for s in sents]
+    by_sent = _places_by_sentence(ctx, sent_starts, place_tokens)
     counts: dict[str, int] = {}
     for p in ctx.places:
         if _place_ok(p) and (p.precision or 3) <= 2:
@@ -400,7 +410,10 @@ def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> N
                                         and _lemma(root.head) not in lex.PLACE_NOUNS and root.head.i not in place_tokens)
             if root.dep_ == "poss" and {_lemma(root.head), root.head.lower_} & lex.PLACE_NOUNS:
                 subjectish = False  # "El Obeid's outskirts": where, not who
-            if country and (subjectish or root.dep_ == "pobj" and root.head.lower_ in ("to", "by", "from", "with")):
+            # "fall to Russia", "aid from Poland"; but "evacuated from Mariupol" is where it happened
+            state = p.kind == "country" or p.feature_code in ("PCLI", "PCLD", "PCL")
+            actor_preps = ("to", "by", "from", "with") if state else ("to", "by", "with")
+            if country and (subjectish or root.dep_ == "pobj" and root.head.lower_ in actor_preps):
                 continue
             if root.dep_ == "pobj" and root.head.lower_ == "of" and _lemma(root.head.head) in lex.PLACE_NOUNS:
                 root = root.head.head  # "the village of Manhush": the village is the argument
@@ -490,6 +503,7 @@ def _attach_dates(ctx: Context, mentions: list[Mention], sents) -> None:
             best.date = d
     for m in mentions:
         if m.date is not None:
+            m.date = _days_apart(ctx, m) or m.date
             continue
         m.date = fallback.get(id(m))
         if m.date is not None:
@@ -497,6 +511,30 @@ def _attach_dates(ctx: Context, mentions: list[Mention], sents) -> None:
         near = ctx.date_near(m.primary.idx, m.primary.idx + len(m.primary.text))
         if near is not None and near.date and near.id not in claimed_dates:
             m.date = near
+
+
+def _days_apart(ctx: Context, m: Mention) -> DateMention | None:
+    """"digging on Friday, two days after a bomb hit the theatre": the bomb's day is Friday minus two.
+
+    For a trigger verb in an "N days after/before" clause whose date is that of the clause it
+    hangs on; None otherwise."""
+    verb = _anchor(m.primary)
+    mark = [c for c in verb.children if c.dep_ == "mark" and c.lower_ in ("after", "before")]
+    amount = [c for c in verb.children if c.dep_ == "npadvmod" and _lemma(c) in ("day", "week")]
+    if verb.dep_ != "advcl" or not mark or not amount or m.date is None:
+        return None
+    nums = [c for c in amount[0].children if c.dep_ == "nummod"]
+    word = nums[0].lower_ if nums else "a"
+    n = int(word) if word.isdigit() else timeexpr.NUMBER_WORDS.get(word)
+    day = _parse_day(m.date.date)
+    if n is None or day is None or m.date.precision != 1 or not m.date.start < verb.idx:
+        return None  # only a day told before the clause, in the clause it hangs on
+    n *= 7 if _lemma(amount[0]) == "week" else 1
+    when = day - timedelta(days=n) if mark[0].lower_ == "after" else day + timedelta(days=n)
+    a, b = amount[0].left_edge.idx, verb.idx + len(verb.text)
+    return DateMention(id=ctx.make_id("dat", a, b), article_id=ctx.article.id, text=ctx.text[a:b], start=a, end=b,
+                       date=when.isoformat(), date_end=when.isoformat(), precision=1, relative=True,
+                       note=f"{n} days {mark[0].lower_} {m.date.text}")
 
 
 def _attach_figures(ctx: Context, mentions: list[Mention]) -> None:
@@ -513,10 +551,22 @@ def _attach_figures(ctx: Context, mentions: list[Mention]) -> None:
         if root is None:
             continue
         ms = by_sent.get(root.sent.start_char)
-        if not ms or _is_subset(doc, f, killed) or _time_frame_tags(root, "killing"):
+        if not ms or _is_subset(doc, f, killed) or _time_frame_tags(root, "killing") or _modal_figure(root):
             continue
         best = min(ms, key=lambda m: min(_tree_distance(root, t) for t in m.tokens))
         best.figures.append(f)
+
+
+def _modal_figure(root) -> bool:
+    """"the final toll could exceed 20,000": a toll that may be, not one that is."""
+    t = root
+    for _ in range(4):
+        if t.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in lex.MODALS for c in t.children):
+            return True
+        if t.head.i == t.i or t.dep_ in ("ccomp", "relcl"):
+            return False
+        t = t.head
+    return False
 
 
 def _is_subset(doc, f: Figure, killed: list[Figure]) -> bool:

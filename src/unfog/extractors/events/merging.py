@@ -277,6 +277,12 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
     return etype, sub, type_tags
 
 
+def _conceded(m: Mention) -> bool:
+    """A party asserting a deed of the other side (a loss conceded, not a gain claimed)."""
+    a1_side = side_of_text(m.actor1)
+    return bool(m.claimant_side and a1_side and m.claimant_side != a1_side and m.claimant_side != "MEDIA")
+
+
 def _to_event(ctx: Context, d: _Draft) -> Event:
     first = d.first
     sent = first.sent
@@ -296,8 +302,9 @@ def _to_event(ctx: Context, d: _Draft) -> Event:
     claimant_m = next((m for m in asserters if m.claimant), None)
     # only parties assert it: a claim, not a confirmed change (residents and medics are not parties)
     # (an actor without a known side that claims its own deed is a party too: "rebels said they had captured X")
+    # (and the other side acknowledging it confirms it: "Ukrainian officials acknowledged that Russian forces control X")
     reporter_says = any(not m.claimed or (m.claimant and not m.claimant_side and m.claimant != _actor_name(m.actor1))
-                        for m in asserters)
+                        or _conceded(m) for m in asserters)
     figures = [f for m in d.mentions for f in m.figures]
     counts = [c for c in (_figure_count(f) for f in figures) if c is not None]
     a1_side = side_of_text(actor1)
