@@ -31,10 +31,10 @@ GOLD = REPO / "tests" / "gold" / "relations"
 FIXTURES = REPO / "tests" / "fixtures" / "relations"
 SEEDS = REPO.parent / "shared" / "seeds"
 SEED_DATES = {"000_01bce4d2cc5497e4.txt": "2022-04-22", "004_fa64e9c79eca57a7.txt": "2022-05-05"}
-# tuned on: seeds, setA, setB and setD (issue 18's patterns, held out for one session, then tuned on);
-# every other gold set is held out: setC (written after the first rules) and setE (issue 18's patterns on
-# other wars, written and coded blind: nobody ran the tool on it before it was committed).
-TUNED = ("seeds", "setA", "setB", "setD")
+# tuned on: seeds, setA, setB, setD (issue 18's patterns, held out for one session, then tuned on) and setE
+# (other wars, written and coded blind; 5/10 found, 7 produced, precision 0.86 on first contact, then tuned on);
+# every other gold set is held out: setC (written after the first rules) and any later blind set.
+TUNED = ("seeds", "setA", "setB", "setD", "setE")
 SETS = TUNED + tuple(sorted(p.stem for p in GOLD.glob("*.json") if p.stem not in TUNED))
 HELD_OUT = tuple(n for n in SETS if n not in TUNED)
 
