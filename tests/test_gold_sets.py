@@ -67,7 +67,7 @@ def test_relation_gold_anchors_are_in_their_articles():
         refs += [m[k] for m in gold.get("must_not", []) if isinstance(m, dict) for k in "ab" if m[k]]
         for ref in refs:
             sr.anchor_span(texts[ref["article"]], ref["anchor"])
-    assert "setE" in sr.HELD_OUT and "setE" in sr.SETS
+    assert "setE" in sr.SETS and "setC" in sr.HELD_OUT and not set(sr.HELD_OUT) & set(sr.TUNED)
 
 
 def test_a_relation_joining_a_must_not_pair_is_counted():
