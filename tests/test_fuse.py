@@ -462,6 +462,11 @@ PATTERNS = {
                                                   "full control of Kalaw after two weeks of fighting."),
         _doc("cw2", "2024-09-09", "Hill Courier", "Myanmar's military denied on Monday that Kalaw had fallen, saying its "
                                                   "troops still held the town.")],
+    "toll_revised_in_one_report": [
+        _doc("tr1", "2024-02-10", "Plain Herald", "HODEIDAH, Feb 10 - An air strike on a prison in Hodeidah province early "
+                                                  "on Friday killed 21 people, the rebel-run health ministry said.\n\nOn "
+                                                  "Saturday the ministry said the toll had risen to 27.\n\nThe Saudi-led "
+                                                  "coalition denied on Saturday that its aircraft had struck the prison.")],
     "two_strikes_one_report": [_doc("y1", "2024-11-08", "Plain Herald",
                                     "An air strike on a hospital in Khan Younis killed 9 people on Thursday, medics said.\n\n"
                                     "In a separate strike on a house in Rafah, 25 people were killed, the civil defence "
@@ -503,6 +508,9 @@ def pattern_relations():
     ("toll_risen_police", "updates", "at least five people", "9"),
     # one side code covers both parties of a civil war: the state's denial answers the named group's claim
     ("civil_war_denial", "contradicts", "had taken full control of Kalaw", "denied on Monday"),
+    # one source revising its own toll in one report, a day later; a coalition's denial of the strike
+    ("toll_revised_in_one_report", "updates", "21 people", "27"),
+    ("toll_revised_in_one_report", "contradicts", "An air strike on a prison", "denied on Saturday"),
 ])
 def test_issue_18_patterns_are_related(pattern_relations, name, kind, a, b):
     rels = pattern_relations[name]

@@ -499,6 +499,7 @@ def extract(ctx: Context) -> list[Figure]:
             out.append(fig)
     _link_subsets(doc, text, out)
     _link_day_parts(text, out)
+    _carry_toll_places(text, out)
     _carry_claims(ctx, sents, sent_of, out)
     _mark_unverified(text, sents, out)
     return out
@@ -840,6 +841,22 @@ def _link_day_parts(text: str, figures: list[Figure]) -> None:
         total = next((t for t in by_value.get((a.category, a.value + b.value), []) if t.id not in (a.id, b.id)), None)
         if total is not None:
             a.subset_of = b.subset_of = total.id
+
+
+def _carry_toll_places(text: str, figures: list[Figure]) -> None:
+    """'On Saturday the ministry said the toll had risen to 45': a revised toll with no noun of its own counts
+    the dead of the toll told before it (their group), at that toll's place when it names none."""
+    for k, f in enumerate(figures):
+        if f.category != "killed" or (f.counted and f.counted.lower() in f.text.lower()):
+            continue  # "45" alone, not "45 soldiers": the noun is elided
+        line_start = max(text.rfind(".", 0, f.start), text.rfind("\n", 0, f.start)) + 1
+        if not _TOLL_BEFORE.search(text[line_start:f.start]):
+            continue
+        before = next((g for g in reversed(figures[:k]) if g.category == f.category and g.place is not None), None)
+        if before is not None:
+            f.group, f.group_side = before.group, before.group_side  # the same dead, counted again
+            if f.place is None:
+                f.place, f.place_id = before.place, before.place_id
 
 
 REPORTING_LEMMAS = {"say", "claim", "report", "estimate", "believe", "allege", "count", "reckon", "put"}

@@ -333,11 +333,24 @@ def comparable(a: FigureView, b: FigureView) -> bool:
     fa, fb = a.fig, b.fig
     if not _sides_compatible(fa.group_side, fb.group_side) or _nested(fa, fb):
         return False
-    if fa.article_id == fb.article_id and (a.claimant == b.claimant or not a.claimant or not b.claimant):
+    if fa.article_id == fb.article_id and (a.claimant == b.claimant or not a.claimant or not b.claimant) \
+            and not _revised_later(a, b):
         return False  # one source repeating itself, or an unattributed restatement
     if a.day is None or b.day is None:
         return False
     return keys_same_incident(a.key, b.key)
+
+
+_TOLL_RISEN = re.compile(r"\b(?:toll|number of (?:dead|people killed)|dead)\b[^.;]{0,60}\b(?:risen|rose|rises|climbed|"
+                         r"reached|increased|jumped|raised|revised)\b", re.I)
+
+
+def _revised_later(a: FigureView, b: FigureView) -> bool:
+    """'An air strike on Friday killed 38, the ministry said ... On Saturday the ministry said the toll had risen
+    to 45': one source revising its own toll in one report, on a later day."""
+    fa, fb = (a.fig, b.fig) if (a.day or 0) <= (b.day or 0) else (b.fig, a.fig)
+    return (bool(a.claimant) and a.claimant == b.claimant and bool(fa.date) and bool(fb.date) and a.day != b.day
+            and bool(_TOLL_RISEN.search(fb.sentence or "")))
 
 
 def value_text(f: Figure) -> str:
@@ -501,7 +514,10 @@ def _earlier(runs: list[_Run], j: int, b: FigureView) -> Iterable[int]:
         if run.article_id != b.fig.article_id:
             yield from range(run.start, min(run.end, j))
         elif b.claimant:
-            yield from sorted(i for c, ps in run.by_claimant.items() if c and c != b.claimant for i in ps if i < j)
+            # its own source too when b revises a toll ("the toll had risen to 45"): see _revised_later
+            revises = bool(_TOLL_RISEN.search(b.fig.sentence or ""))
+            yield from sorted(i for c, ps in run.by_claimant.items() if c and (c != b.claimant or revises)
+                              for i in ps if i < j)
 
 
 def choosers(items: list[FigureView], new_ids: set[str]) -> set[str]:

@@ -7,6 +7,9 @@ that name or alternate name.
 """
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from functools import lru_cache
 
 import countryinfo
@@ -56,7 +59,13 @@ def country_terms() -> dict[str, str]:
         for alt in c.alt_spellings() or []:
             if len(alt) > 3 and alt.isascii():  # codes and native scripts stay out
                 add(alt, code, pop)
+    for word, code in _EXTRA_DEMONYMS.items():  # what countryinfo lacks ("Saudi")
+        add(word, code, 10**12)
     return {k: code for k, (_, code) in terms.items()}
+
+
+_EXTRA_DEMONYMS: dict[str, str] = json.loads(
+    (Path(__file__).resolve().parent / "sides.json").read_text(encoding="utf-8"))["demonyms"]
 
 
 @lru_cache(maxsize=1)
