@@ -218,3 +218,7 @@ def test_civil_war_parties_share_a_side_code_but_oppose():
     assert civil_war_parties("the army", "the rebel group")
     assert not civil_war_parties("Ukraine's General Staff", "the Ukrainian president")  # one state's own bodies
     assert not civil_war_parties("the defence ministry", "the general staff")
+
+
+def test_a_demonym_countryinfo_lacks_comes_from_the_data():
+    assert side_of("the Saudi-led coalition") == "SAU" and side_of("Saudi jets") == "SAU"

@@ -253,3 +253,9 @@ def test_content_offsets_stay_inside_the_text(nlp):
         if s.content_start is not None:
             assert 0 <= s.content_start < s.content_end <= len(text)
             assert s.content == text[s.content_start:s.content_end]
+
+
+def test_a_coalition_or_a_junta_speaks(nlp):
+    text = "The coalition denied on Saturday that its aircraft had struck the clinic."
+    [s] = run(nlp, text)
+    assert s.speaker == "coalition" and s.polarity == "denies"
