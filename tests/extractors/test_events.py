@@ -518,3 +518,15 @@ def test_army_helicopters_are_the_army_even_after_a_dateline(nlp):
     ctx = make_ctx(nlp, text, places=[("KHARKIV", KHARKIV), ("Izium", IZIUM)])
     [ev] = events.extract(ctx)
     assert ev.actor1 is not None and ev.actor1.startswith("Military Forces of")
+
+
+def test_a_suicide_bombing_and_a_beheading_are_typed(nlp):
+    text = "A woman blew herself up at a market in Kharkiv on Tuesday, killing eight people, police said."
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)], dates=[("Tuesday", "2022-05-10", "2022-05-10", 1, False)],
+                   figures=[("eight people", 8, "killed", "people")])
+    [ev] = events.extract(ctx)
+    assert (ev.event_type, ev.sub_event_type, ev.fatalities) == ("Explosions/Remote violence", "Suicide bomb", 8)
+    text = "Insurgents beheaded four villagers near Izium on Monday, residents said."
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)], figures=[("four villagers", 4, "killed", "civilians")])
+    [ev] = events.extract(ctx)
+    assert ev.event_type == "Violence against civilians" and ev.fatalities == 4

@@ -195,3 +195,8 @@ def test_coverage_warning_names_the_country_and_the_command(nlp):
     assert places.coverage_hint(ctx.places) == ctx.article.warnings[-1]
     ua = run(nlp, "Shelling hit Kramatorsk and Sloviansk in the Donetsk region.")
     assert places.coverage_hint(ua.places) is None and not ua.article.warnings
+
+
+def test_a_name_joined_by_a_portuguese_or_spanish_connector_is_one_place(nlp):
+    p = by_name(run(nlp, "Fighting near Mocimboa da Praia killed 11 soldiers on Sunday."))
+    assert "Mocimboa da Praia" in p and p["Mocimboa da Praia"].country == "MZ" and "Praia" not in p
