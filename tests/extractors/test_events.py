@@ -530,3 +530,9 @@ def test_a_suicide_bombing_and_a_beheading_are_typed(nlp):
     ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)], figures=[("four villagers", 4, "killed", "civilians")])
     [ev] = events.extract(ctx)
     assert ev.event_type == "Violence against civilians" and ev.fatalities == 4
+
+
+def test_a_claim_nobody_made_is_no_event(nlp):
+    text = "No group has claimed responsibility for the abduction near Izium."
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)])
+    assert not [ev for ev in events.extract(ctx) if ev.sub_event_type == "Other"]

@@ -187,6 +187,9 @@ def _unreal(tok, kind: str) -> tuple[bool, set[str]]:
     tags: set[str] = set()
     anchor = _anchor(tok)
     negated = bool(_children(tok, "neg")) or any(c.lower_ == "no" for c in _children(tok, "det"))
+    # "No group has claimed responsibility", "nobody was killed": a subject that names no one
+    negated = negated or any(c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in ("nobody", "none", "noone") or any(
+        d.dep_ == "det" and d.lower_ == "no" for d in c.children)) for c in tok.children)
     if anchor.i != tok.i and tok.dep_ in ("dobj", "attr", "nsubj", "nsubjpass", "xcomp"):
         negated = negated or bool(_children(anchor, "neg"))
     t = tok
