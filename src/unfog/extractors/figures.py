@@ -24,6 +24,7 @@ import re
 from unfog.lexicons import load
 from unfog.lexicons.actors import SPEECH, side_of  # noqa: I001
 from unfog.lexicons import singular
+from unfog.lexicons import toll_rise
 from unfog.lexicons.wire import lead_end
 from unfog.extractors.context import Context
 from unfog.lexicons.people import CIVILIAN_NOUNS, COMBATANT_NOUNS, COUNT_NOUNS, PEOPLE_NOUNS  # noqa: F401
@@ -653,9 +654,8 @@ def _figure(ctx: Context, doc, text: str, ph: Phrase, sents, sent_of, earlier=()
     return _make_figure(ctx, doc, text, ph, sent, start_tok, counted, ref, category, group)
 
 
-_TOLL_BEFORE = re.compile(r"\btoll\b[^.;:]{0,80}?\b(?:rises|rose|risen|climbs|climbed|reaches|reached|hits|stands|stood|"
-                          r"tops|topped|jumps|jumped|increases|increased|passes|passed)\s+(?:to|at)?\s*"
-                          r"(?:over|more than|at least|nearly|almost|some|about)?\s*$", re.I)
+_TOLL_BEFORE = re.compile(toll_rise() + r"\s+(?:to|at)?\s*(?:over|more than|at least|nearly|almost|some|about)?\s*$",
+                          re.I)
 
 
 def _toll_before(text: str, sent, start: int) -> str | None:

@@ -29,7 +29,7 @@ from unfog.days import day_number
 from unfog.geo import distance_km
 from unfog.fusion.events import merge_events, place_key, same_incident  # noqa: F401  (re-exported)
 from unfog.fusion.entities import Resolver, canonical_key, fold
-from unfog.lexicons import load as load_lexicon
+from unfog.lexicons import load as load_lexicon, toll_rise
 from unfog.lexicons.actors import civil_war_parties, side_of
 from unfog.lexicons.denial import DISMISSAL_RE
 from unfog.model import ArticleRecords, Batch, Event, Figure, Place, Relation, Statement, stable_id
@@ -341,8 +341,7 @@ def comparable(a: FigureView, b: FigureView) -> bool:
     return keys_same_incident(a.key, b.key)
 
 
-_TOLL_RISEN = re.compile(r"\b(?:toll|number of (?:dead|people killed)|dead)\b[^.;]{0,60}\b(?:risen|rose|rises|climbed|"
-                         r"reached|increased|jumped|raised|revised)\b", re.I)
+_TOLL_RISEN = re.compile(toll_rise(), re.I)
 
 
 def _revised_later(a: FigureView, b: FigureView) -> bool:

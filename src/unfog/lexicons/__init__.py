@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -23,3 +24,13 @@ def singular(word: str) -> str:
     if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
         return word[:-1]
     return word
+
+
+@lru_cache(maxsize=1)
+def toll_rise() -> str:
+    """A regex fragment for a toll told as risen ("the toll had risen", "the number of dead climbed"),
+    from ``categories.json`` (one copy for figures and fusion)."""
+    data = load("categories")["toll_rise"]
+    nouns = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in data["nouns"])
+    verbs = "|".join(re.escape(v) for v in data["verbs"])
+    return r"\b(?:" + nouns + r")\b[^.;:]{0,80}?\b(?:" + verbs + r")\b"
