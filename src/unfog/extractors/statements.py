@@ -810,7 +810,7 @@ def report_country(ctx: Context) -> str | None:
     counts: dict[str, int] = {}
     leads = [(a, a + lead_end(ctx.text[a:b])) for a, b in ctx.paragraphs]
     for p in ctx.places:
-        if any(a <= (p.start - ctx.offset) < b for a, b in leads):
+        if any(a <= p.start < b for a, b in leads):  # both in piece offsets (records are shifted later)
             continue  # "CAIRO (Wire) -": the dateline is where the reporter sits, not what the report is about
         code = alpha3(getattr(p, "country", None))
         if code:
