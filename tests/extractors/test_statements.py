@@ -271,3 +271,10 @@ def test_country_of_the_report_in_a_later_piece_of_a_long_article(nlp):
     ctx = Context(article=Article(id="a", text="x" * pad + text, published="2024-04-22"), doc=nlp(text), offset=pad)
     ctx.places = places.extract(ctx)
     assert statements.report_country(ctx) == "SDN"
+
+
+def test_content_that_opens_a_paragraph_starts_after_its_dateline(nlp):
+    text = "LAGOS, Nigeria (Wire) — Gunmen killed six people on a highway, police said on Tuesday."
+    [s] = run(nlp, text)
+    assert s.content.startswith("Gunmen killed six people")
+    assert text[s.content_start:s.content_end] == s.content
