@@ -25,7 +25,8 @@ trigger and it has the same event_type and sub_event_type. For found events:
 place is right within 30 km of the gold coordinates (gold without coordinates
 is not scored), date is right when the gold day lies within the extracted
 [date, date_end] widened by the tolerance of both precisions (day 0, week 3,
-month 15 days), fatalities are right when equal (null == null).
+month 15 days), fatalities are right when equal; "no toll reported" is one value
+whether written null or 0 (ACLED codes 0 when no deaths are reported).
 ``found_full`` (the recall of issue 17) also asks place and date to be right.
 
 Precision: of the events an article produces *for the default view and the
@@ -121,7 +122,7 @@ def score_article(text: str, gold_events: list[dict], events: list[dict]) -> lis
         if typed:
             row["place_ok"] = place_ok(g, best)
             row["date_ok"] = date_ok(g, best)
-            row["fatalities_ok"] = best.get("fatalities") == g.get("fatalities")
+            row["fatalities_ok"] = (best.get("fatalities") or 0) == (g.get("fatalities") or 0)
             row["found_full"] = row["place_ok"] is not False and row["date_ok"]
         rows.append(row)
     return rows
