@@ -207,3 +207,14 @@ def test_a_building_named_after_a_person_is_no_place(nlp):
     # division abroad shares the name; a major place stays a place.
     ctx = run(nlp, "The shell landed near Michael's Church and another near Kharkiv's Freedom Square.")
     assert set(by_name(ctx)) == {"Kharkiv"}
+
+
+def test_lower_case_connectors_inside_a_gazetteer_name(nlp):
+    ctx = run(nlp, "Gunmen opened fire in a suburb of Port-au-Prince on Monday.")
+    assert by_name(ctx)["Port-au-Prince"].country == "HT"
+    assert "Port" not in by_name(ctx)
+
+
+def test_a_capitalised_verb_or_a_word_inside_an_organisation_is_no_place(nlp):
+    ctx = run(nlp, "A spokeswoman for the Regional Committee to Save the River Valley said the town was calm.")
+    assert "Save" not in by_name(ctx)
