@@ -344,3 +344,10 @@ def test_people_arrested_are_counted_as_captured_not_as_the_dead_before(nlp):
     figs = run(nlp, text)
     assert one(figs, "900 people").category == "captured"
     assert one(figs, "200 deaths").category == "killed"
+
+
+def test_every_part_of_an_among_them_list_points_to_the_total(nlp):
+    figs = run(nlp, "At least 40 people were killed, among them six children, two nurses and three guards, the ministry said.")
+    total = one(figs, "40 people")
+    parts = [one(figs, p) for p in ("six children", "two nurses", "three guards")]
+    assert all(p.subset_of == total.id and p.category == "killed" for p in parts)
