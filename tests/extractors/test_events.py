@@ -536,3 +536,57 @@ def test_a_claim_nobody_made_is_no_event(nlp):
     text = "No group has claimed responsibility for the abduction near Izium."
     ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)])
     assert not [ev for ev in events.extract(ctx) if ev.sub_event_type == "Other"]
+
+
+# -- patterns seen on real wire copy (third pass of issue 17), in our own words --------------------------
+
+AMHARA_LIKE = dict(geonames_id=9000001, canonical="Northreach", lat=11.2, lon=38.0, precision=3, country="UA",
+                   kind="region", feature_code="ADM1", admin1="Northreach")
+TOWN_IN_REGION = dict(geonames_id=9000002, canonical="Millbrook", lat=11.5, lon=38.3, precision=1, country="UA",
+                      kind="settlement", feature_code="PPL", admin1="Northreach")
+
+
+def test_a_datelines_day_is_when_the_report_was_filed_not_when_it_happened(nlp):
+    text = "KHARKIV, Ukraine, May 12 (Desk Wire) - Rebels shelled a market in Izium on Tuesday, killing three people, police said."
+    ctx = make_ctx(nlp, text, places=[("KHARKIV", KHARKIV), ("Izium", IZIUM)],
+                   dates=[("May 12", "2022-05-12", "2022-05-12", 1, False), ("Tuesday", "2022-05-10", "2022-05-10", 1, False)],
+                   figures=[("three people", 3, "killed", "people")])
+    [ev] = events.extract(ctx)
+    assert ev.date == "2022-05-10" and ev.place == "Izyum"
+
+
+def test_a_dateline_in_ordinary_case_is_not_the_place(nlp):
+    text = "Kharkiv: Four police officers were killed on Tuesday when gunmen attacked a police post, officials said."
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)], figures=[("Four police officers", 4, "killed", None)])
+    [ev] = events.extract(ctx)
+    assert ev.place is None and ev.fatalities == 4
+
+
+def test_a_lead_and_its_detail_are_one_incident(nlp):
+    text = ("A drone strike by the army has killed dozens of people in Northreach region, witnesses said. "
+            "The attack, which took place on Tuesday near the town of Millbrook, hit a bus station. "
+            "Residents said 30 civilians were killed.")
+    ctx = make_ctx(nlp, text, places=[("Northreach", AMHARA_LIKE), ("Millbrook", TOWN_IN_REGION)],
+                   dates=[("Tuesday", "2022-05-10", "2022-05-10", 1, False)],
+                   figures=[("30 civilians", 30, "killed", "civilians")])
+    evs = [ev for ev in events.extract(ctx) if not set(ev.tags) & {"background", "hypothetical", "cumulative"}]
+    assert len(evs) == 1
+    [ev] = evs
+    assert ev.sub_event_type == "Air/drone strike" and ev.date == "2022-05-10" and ev.fatalities == 30
+
+
+def test_a_detail_in_another_region_or_a_separate_attack_stays_apart(nlp):
+    text = ("A drone strike by the army killed six people in Northreach region on Tuesday, witnesses said. "
+            "In a separate attack on Wednesday, gunmen killed two farmers in Kharkiv.")
+    ctx = make_ctx(nlp, text, places=[("Northreach", AMHARA_LIKE), ("Kharkiv", KHARKIV)],
+                   dates=[("Tuesday", "2022-05-10", "2022-05-10", 1, False), ("Wednesday", "2022-05-11", "2022-05-11", 1, False)],
+                   figures=[("six people", 6, "killed", "people"), ("two farmers", 2, "killed", "civilians")])
+    assert len(events.extract(ctx)) == 2
+
+
+def test_a_fight_told_again_at_a_place_the_gazetteer_does_not_know_is_the_same_fight(nlp):
+    text = ("Three soldiers were killed on Sunday in an attack on an army post in the north, officials said. "
+            "\"Three of our men fell on Sunday during an attack in Qwertaville,\" an officer said.")
+    ctx = make_ctx(nlp, text, dates=[("Sunday", "2022-05-08", "2022-05-08", 1, False)],
+                   figures=[("Three soldiers", 3, "killed", "soldiers")])
+    assert len(events.extract(ctx)) == 1
