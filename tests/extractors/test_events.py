@@ -590,3 +590,52 @@ def test_a_fight_told_again_at_a_place_the_gazetteer_does_not_know_is_the_same_f
     ctx = make_ctx(nlp, text, dates=[("Sunday", "2022-05-08", "2022-05-08", 1, False)],
                    figures=[("Three soldiers", 3, "killed", "soldiers")])
     assert len(events.extract(ctx)) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "The army regularly carries out drone strikes on villages near Izium.",
+    "The region is plagued by bandits, who raid villages and kill farmers.",
+    "Previous attacks on police posts near Izium were blamed on the rebels.",
+    "The rebels control most of the countryside around Izium.",
+    "The village was neither a base for the rebels nor an area of fighting, residents said.",
+])
+def test_a_habit_a_state_or_an_incident_told_elsewhere_is_not_an_incident(nlp, text):
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)] if "Izium" in text else ())
+    shown = [ev for ev in events.extract(ctx) if not set(ev.tags) & {"background", "cumulative", "hypothetical"}]
+    assert shown == []
+
+
+@pytest.mark.parametrize("text", [
+    "The killings came after 25 people died in separate attacks in the north last week.",
+    "At least 12 other people were killed elsewhere in the province on Thursday.",
+    "The insurgency began in 2017. It has killed more than 5,000 people.",
+    "The election campaign has already seen dozens of attacks on candidates.",
+])
+def test_many_incidents_or_a_wars_toll_behind_a_pronoun_are_not_an_event(nlp, text):
+    ctx = make_ctx(nlp, text)
+    shown = [ev for ev in events.extract(ctx) if not set(ev.tags) & {"background", "cumulative", "hypothetical"}
+             and ev.event_type != "Strategic developments"]
+    assert all(ev.fatalities is None for ev in shown) and len(shown) <= 1
+
+
+def test_a_claim_of_responsibility_is_not_an_event_of_its_own(nlp):
+    text = "Gunmen attacked a police post near Izium on Tuesday. The rebels claimed responsibility."
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)], dates=[("Tuesday", "2022-05-10", "2022-05-10", 1, False)])
+    assert [ev.event_type for ev in events.extract(ctx)] == ["Battles"]
+
+
+def test_a_count_added_to_another_is_not_a_lower_toll(nlp):
+    text = "A drone strike hit a camp near Izium on Tuesday; 20 people were killed at once and three more died in hospital."
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)], dates=[("Tuesday", "2022-05-10", "2022-05-10", 1, False)],
+                   figures=[("20 people", 20, "killed", "people"), ("three", 3, "killed", "people")])
+    [ev] = events.extract(ctx)
+    assert ev.fatalities == 20
+
+
+def test_the_attackers_told_next_are_the_same_incident(nlp):
+    text = ("Ten people died when gunmen opened fire on villagers near Izium, police said. "
+            "The attackers, who wore uniforms, stormed the village on Sunday before shooting residents.")
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)], dates=[("Sunday", "2022-05-08", "2022-05-08", 1, False)],
+                   figures=[("Ten people", 10, "killed", "people")])
+    evs = events.extract(ctx)
+    assert len(evs) == 1 and evs[0].fatalities == 10 and evs[0].date == "2022-05-08"

@@ -581,7 +581,7 @@ def _attach_figures(ctx: Context, mentions: list[Mention]) -> None:
         if root is None:
             continue
         ms = by_sent.get(root.sent.start_char)
-        if not ms or _is_subset(doc, f, killed) or _time_frame_tags(root, "killing") or _modal_figure(root):
+        if not ms or _is_subset(doc, f, killed) or _is_addition(doc, f, killed) or _time_frame_tags(root, "killing") or _modal_figure(root):
             continue
         best = min(ms, key=lambda m: min(_tree_distance(root, t) for t in m.tokens))
         best.figures.append(f)
@@ -609,6 +609,17 @@ def _is_subset(doc, f: Figure, killed: list[Figure]) -> bool:
     if not any(f" {c} " in f" {before} " or before.rstrip(" ,").endswith(c) for c in lex.SUBSET_CUES):
         return False
     return any(g is not f and sent_start <= g.start < f.start for g in killed)
+
+
+def _is_addition(doc, f: Figure, killed: list[Figure]) -> bool:
+    """"36 people were killed instantly and two more died in hospital": a count added to another told
+    before it in the sentence, not another estimate of the toll (the lowest would be two)."""
+    after = doc.text[f.end:f.end + 8].lower().split()
+    before = doc.text[max(0, f.start - 9):f.start].lower().split()
+    if not ((after and after[0] in lex.ADDITION_WORDS) or (before and before[-1] in lex.ADDITION_WORDS)):
+        return False
+    span = doc.char_span(f.start, f.end, alignment_mode="expand")
+    return span is not None and any(g is not f and span.sent.start_char <= g.start < f.start for g in killed)
 
 
 def _figure_count(f: Figure) -> int | None:

@@ -128,7 +128,15 @@ def _other_actor(m: Mention, d: _Draft) -> bool:
         return sa != sb
     if sa or sb:
         return False
-    return m.actor1.lower().split()[-1] != other.lower().split()[-1]
+    a, b = m.actor1.lower().split()[-1], other.lower().split()[-1]
+    if _generic_doer(a) and _generic_doer(b):
+        return False  # "gunmen" then "the attackers": nouns for whoever did it, not two groups
+    return a != b
+
+
+def _generic_doer(word: str) -> bool:
+    generic = lex.NONSTATE_NOUNS | lex.PERPETRATOR_NOUNS
+    return word in generic or word.rstrip("s") in generic or word.replace("men", "man") in generic
 
 
 def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
@@ -144,9 +152,7 @@ def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
             continue
         if d.mentions[-1].entry != m.entry or _other_actor(m, d):
             continue  # another live-blog entry, another perpetrator: another incident
-        target, other_target = _target_class(m), _target_class(d.first)
-        self_claim = m.claimant is not None and m.actor1 is not None and _actor_name(m.actor1) == m.claimant
-        if target and other_target and target != other_target and not self_claim:
+        if _other_targets(m, d):
             continue  # an army post attacked, a camp of displaced people stormed: two incidents
         if fam == "remote" and m.kind != d.first.kind and own_place and d.first.place_local:
             continue  # a drone in one town, mortars in another: two incidents
@@ -202,6 +208,13 @@ def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
     return None
 
 
+def _other_targets(m: Mention, d: _Draft) -> bool:
+    """One aimed at combatants, the other at civilians (unless the perpetrator tells its own version)."""
+    target, other_target = _target_class(m), _target_class(d.first)
+    self_claim = m.claimant is not None and m.actor1 is not None and _actor_name(m.actor1) == m.claimant
+    return bool(target and other_target and target != other_target and not self_claim)
+
+
 def _two_named_places(m: Mention, d: _Draft) -> bool:
     """Both name their own location and one of them is a place the gazetteer does not know: maybe two."""
     if m.place_unresolved:
@@ -213,18 +226,35 @@ def _retold(ctx: Context, m: Mention, drafts: _Drafts, definite: bool) -> _Draft
     """A lead, then its detail: "A drone strike killed 30 in Amhara region. The attack, on Monday near
     Sasit, ..." -- a definite act noun ("the attack", "Monday's raid") told just after a violent event,
     at a place within it and a time that fits, is that event told again, whatever kind each names."""
-    if m.denied or m.kind not in lex.VIOLENT_KINDS or _lemma(m.primary) not in lex.GENERIC_ANAPHORS:
+    if m.denied or m.kind not in lex.VIOLENT_KINDS or not (_definite_act(m) or _definite_doer(m)):
         return None
-    if not (definite or any(c.dep_ == "poss" for c in m.primary.children)):
-        return None
+    place = None if m.place_guessed else m.place
     for d in drafts.recent():
         if d.first.kind not in lex.VIOLENT_KINDS or _hidden(d.first) != _hidden(m):
             continue
         if (m.sent_index - d.last_sent > NEAR_SENTENCES or d.mentions[-1].entry != m.entry or _other_actor(m, d)
-                or not _place_within(m.place, d.place()) or _same_time(m.date, d.date(), ctx.published) is False):
+                or _other_targets(m, d) or not _place_within(place, d.place()) or _same_time(m.date, d.date(), ctx.published) is False):
             return None
         return d
     return None
+
+
+def _definite_act(m: Mention) -> bool:
+    """"the attack", "Monday's raid", "this strike": an act noun pointing back."""
+    return any(t.pos_ == "NOUN" and _lemma(t) in lex.GENERIC_ANAPHORS and any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in t.children) for t in m.tokens)
+
+
+def _definite_doer(m: Mention) -> bool:
+    """"The attackers ...", "killed by the bandits": the perpetrators told just before, acting again."""
+    for t in m.tokens:
+        doers = _children(t, "nsubj") + [p for a in _children(t, "agent") for p in _children(a, "pobj")]
+        for x in doers:
+            head = _lemma(x)
+            if (head in lex.NONSTATE_NOUNS or head in lex.PERPETRATOR_NOUNS) and any(
+                    c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in x.children):
+                return True
+    return False
 
 
 def _told_in_the_same_sentence(m: Mention, drafts: _Drafts) -> _Draft | None:
@@ -297,6 +327,14 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
         # a killing joined by the act that caused it ("killed in a drone strike"): the act types the event
         kind = min((m.kind for m in d.mentions if not m.denied and m.kind in lex.VIOLENT_KINDS),
                    key=lambda k: lex.RANK.get(k, 9), default=kind)
+    if kind == "battle":
+        # "killed by a drone attack ... The attack happened on Thursday": a generic act noun never
+        # outranks the strike it names; the remote violence types the event
+        battles = [t for m in d.mentions for t, k in zip(m.tokens, m.kinds) if k == "battle"]
+        remote = [k for m in d.mentions for t, k in zip(m.tokens, m.kinds)
+                  if lex.family(k) == "remote" and (m.weapon or _lemma(t) != "strike")]  # not "the deadliest strike"
+        if remote and all(t.pos_ == "NOUN" and _lemma(t) in lex.GENERIC_ANAPHORS for t in battles):
+            kind = min(remote, key=lambda k: lex.RANK.get(k, 9))
     if kind in ("shelling", "air") and ("air" in kinds or weapon == "air"):
         kind = "air"  # ACLED: an air strike ranks above shelling in the same event
     elif kind == "shelling" and weapon is None and _lemma(d.first.primary) == "strike" and _strike_from_air(d, a1_side):
