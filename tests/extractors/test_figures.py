@@ -336,3 +336,11 @@ def test_counts_told_day_by_day_are_parts_of_their_total(nlp):
     figs = run(nlp, text)
     total = one(figs, "nine people")
     assert one(figs, "four deaths").subset_of == total.id and one(figs, "five").subset_of == total.id
+
+
+def test_people_arrested_are_counted_as_captured_not_as_the_dead_before(nlp):
+    text = ("The monitors recorded over 200 deaths since March. They also said that more than 900 people "
+            "have been arrested in the province since the curfew began.")
+    figs = run(nlp, text)
+    assert one(figs, "900 people").category == "captured"
+    assert one(figs, "200 deaths").category == "killed"

@@ -200,3 +200,10 @@ def test_coverage_warning_names_the_country_and_the_command(nlp):
 def test_a_name_joined_by_a_portuguese_or_spanish_connector_is_one_place(nlp):
     p = by_name(run(nlp, "Fighting near Mocimboa da Praia killed 11 soldiers on Sunday."))
     assert "Mocimboa da Praia" in p and p["Mocimboa da Praia"].country == "MZ" and "Praia" not in p
+
+
+def test_a_building_named_after_a_person_is_no_place(nlp):
+    # "X's Church": X is the person the building is named after, even when a
+    # division abroad shares the name; a major place stays a place.
+    ctx = run(nlp, "The shell landed near Michael's Church and another near Kharkiv's Freedom Square.")
+    assert set(by_name(ctx)) == {"Kharkiv"}
