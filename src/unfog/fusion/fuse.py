@@ -31,7 +31,9 @@ from unfog.fusion.events import merge_events, place_key, same_incident  # noqa: 
 from unfog.fusion.entities import Resolver, canonical_key, fold
 from unfog.lexicons import load as load_lexicon, toll_rise
 from unfog.lexicons.actors import civil_war_parties, side_of
-from unfog.lexicons.denial import DISMISSAL_RE
+from unfog.lexicons.denial import CLAIM_NOUN_RE, DISMISSAL_RE
+from unfog.lexicons.people import force_kind
+from unfog.lexicons.wire import lead_end
 from unfog.model import ArticleRecords, Batch, Event, Figure, Place, Relation, Statement, stable_id
 
 ONE_INCIDENT_TYPES = {"Explosions/Remote violence", "Violence against civilians"}
@@ -92,6 +94,22 @@ def speaker_spans(res: ArticleRecords) -> list[tuple[int, int]]:
         if s.content_start is not None and s.content_end is not None and s.start <= s.content_start <= s.content_end <= s.end:
             out.update(x for x in ((s.start, s.content_start), (s.content_end, s.end)) if x[0] < x[1])
     return sorted(out)
+
+
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """Wire furniture at the start of each line ("PORT SUDAN, May 5 -", "KABUL:"): where the report was
+    filed, not what it is about."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text or ""):
+        n = lead_end(m.group(0))
+        if n:
+            out.append((m.start(), m.start() + n))
+    return out
+
+
+def not_about_spans(res: ArticleRecords) -> list[tuple[int, int]]:
+    """Spans whose places say who speaks or where the report was filed, not where things happened."""
+    return sorted(speaker_spans(res) + dateline_spans(res.article.text))
 
 
 def _in_spans(p: Place, spans: list[tuple[int, int]]) -> bool:
@@ -216,16 +234,42 @@ def _unresolved_place(sentence: str | None, places: list[Place]) -> str | None:
     return None
 
 
+_RESTATED_END_RE = re.compile(r"[,;]|\s(?:saying|adding|but|while|insisting)\b", re.I)
+
+
+def restated_claims(res: ArticleRecords) -> list[tuple[int, int]]:
+    """Spans where a denial restates the claim it denies: in a statement that denies or dismisses, what
+    follows a claim noun ("denied the claim of the rebels that 13 soldiers were killed", "claims that 200
+    guards were captured are unfounded") up to the end of that clause or the dismissing word. A count told
+    there is the denied party's, not the denier's ("..., saying only two soldiers died" is the denier's own)."""
+    out = []
+    for s in res.statements:
+        if not is_denial(s):
+            continue
+        sentence = res.article.text[s.start:s.end]
+        dismissal = DISMISSAL_RE.search(sentence)
+        for c in CLAIM_NOUN_RE.finditer(sentence):
+            end = _RESTATED_END_RE.search(sentence, c.end())
+            stop = min(end.start() if end else len(sentence),
+                       dismissal.start() if dismissal and dismissal.start() > c.end() else len(sentence))
+            out.append((s.start + c.end(), s.start + stop))
+    return out
+
+
 def figure_keys(res: ArticleRecords) -> list[FigureKey]:
-    """The comparable quantity of every figure of an article that can be compared at all."""
+    """The comparable quantity of every figure of an article that can be compared at all (not the counts a
+    denial restates: see :func:`restated_claims`)."""
     art = res.article
     spans = speaker_spans(res)
-    topic = article_topic_place(res.places, spans)
+    topic = article_topic_place(res.places, not_about_spans(res))
     place_by_id = {p.id: p for p in res.places}
     incident_of = _incidents(res)
+    restated = restated_claims(res)
     out = []
     for f in res.figures:
         if f.category in (None, "", "other") or value_range(f) is None:
+            continue
+        if any(a <= f.start and f.end <= b for a, b in restated):
             continue
         p = place_by_id.get(f.place_id) if f.place_id else None
         if p is not None and _in_spans(p, spans) and topic:
@@ -333,6 +377,8 @@ def comparable(a: FigureView, b: FigureView) -> bool:
     fa, fb = a.fig, b.fig
     if not _sides_compatible(fa.group_side, fb.group_side) or _nested(fa, fb):
         return False
+    if not _sides_compatible(force_kind(fa.counted), force_kind(fb.counted)):
+        return False  # "two rebels were killed" and "one soldier died" count different men
     if fa.article_id == fb.article_id and (a.claimant == b.claimant or not a.claimant or not b.claimant) \
             and not _revised_later(a, b):
         return False  # one source repeating itself, or an unattributed restatement
@@ -393,8 +439,13 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     incident = operation or a.period == "daily" or b.period == "daily" or bool(a.key.incident and b.key.incident)
     # the two warring parties' counts of one day's fighting at one place may be far apart ("up to 300" and 12)
     parties = a.side != b.side and not {a.side, b.side} & (NON_PARTY_SIDES | {None, "MEDIA"})
-    if not same_claimant and ratio > (PARTY_CONTRADICTION_RATIO if incident and parties and gap_days == 0
-                                      else MAX_CONTRADICTION_RATIO):
+    # one report telling two claimants' counts of the incident it is about ("the rebels said 40 soldiers were
+    # killed ... the ministry said only two died"): as far apart as the parties' counts may be
+    parties = parties or (fa.article_id == fb.article_id and bool(a.key.incident and b.key.incident))
+    # "none of its soldiers were taken prisoner" against "200 captured": a denial of any loss, whatever the ratio
+    denies_any = (a.rng[1] == 0) != (b.rng[1] == 0)
+    if not same_claimant and not denies_any and ratio > (PARTY_CONTRADICTION_RATIO if incident and parties and gap_days == 0
+                                                         else MAX_CONTRADICTION_RATIO):
         return None  # "dozens" against "thousands": not one quantity
     if operation and _exact(fa) and _exact(fb):
         # exact counts of one operation (an exchange, an evacuation) agree or they do not
@@ -695,7 +746,7 @@ def statement_keys(res: ArticleRecords) -> list[StatementKey]:
     art = res.article
     spans = speaker_spans(res)
     speakers = frozenset(fold(w) for st in res.statements for w in (st.speaker or "").split())
-    topic = article_topic_place(res.places, spans)
+    topic = article_topic_place(res.places, not_about_spans(res))
     # places by start, so each statement finds its own by bisection (a long article has thousands of both)
     placed = sorted(((p.start, k) for p in res.places if not _in_spans(p, spans) for k in [_place_keys(p)] if k),
                     key=lambda x: x[0])
