@@ -398,6 +398,16 @@ def test_a_bare_strike_is_from_the_air_only_when_the_text_or_the_campaign_says_s
     assert ev.sub_event_type == sub and ev.fatalities == 6
 
 
+@pytest.mark.parametrize("text,sub", [
+    ("Enemy drones attacked a bakery in Kharkiv, killing six people.", "Air/drone strike"),
+    ("Heavy artillery pounded a bakery in Kharkiv, killing six people.", "Shelling/artillery/missile attack"),
+])
+def test_a_weapon_that_attacks_says_the_kind(nlp, text, sub):
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)], figures=[("six people", 6, "killed", "people")])
+    [ev] = [e for e in events.extract(ctx) if e.event_type == "Explosions/Remote violence"]
+    assert ev.sub_event_type == sub and ev.fatalities == 6
+
+
 def test_an_attack_on_an_army_post_and_the_storming_of_a_camp_are_two_incidents(nlp):
     text = ("Gunmen attacked an army post in Kharkiv on Sunday, the army said, adding that its soldiers had "
             "repelled the assault. Residents said 30 civilians were killed when the gunmen stormed a camp for "

@@ -693,9 +693,18 @@ class _Run:
             speaker_kind=sp.kind,
         )
         if content:
-            st.content_start, st.content_end = content
-            st.content = text[content[0]:content[1]]
+            st.content_start, st.content_end = self.past_dateline(*content), content[1]
+            st.content = text[st.content_start:st.content_end]
         return st
+
+    def past_dateline(self, start: int, end: int) -> int:
+        """Where content that opens a paragraph begins after its dateline ("KYIV (Wire) -" is no one's claim)."""
+        k = self.para_of(start)
+        if k < 0 or self.text[self.paras[k][0]:start].strip():
+            return start
+        a, b = self.paras[k]
+        lead = a + lead_end(self.text[a:b])
+        return lead if start < lead < end else start
 
 
 def extract(ctx: Context) -> list[Statement]:
@@ -810,7 +819,7 @@ def report_country(ctx: Context) -> str | None:
     counts: dict[str, int] = {}
     leads = [(a, a + lead_end(ctx.text[a:b])) for a, b in ctx.paragraphs]
     for p in ctx.places:
-        if any(a <= (p.start - ctx.offset) < b for a, b in leads):
+        if any(a <= p.start < b for a, b in leads):  # both in piece offsets (records are shifted later)
             continue  # "CAIRO (Wire) -": the dateline is where the reporter sits, not what the report is about
         code = alpha3(getattr(p, "country", None))
         if code:

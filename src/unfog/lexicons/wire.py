@@ -24,7 +24,9 @@ def _patterns() -> list[re.Pattern]:
         # desk tags: "UPDATE 2-", "WRAP:", "RPT-", "EXCLUSIVE-" (capitals, as wires write them)
         re.compile(r"(?:(?:" + tags + r")" + dash + r")+"),
         # datelines with an agency: "KYIV, March 3 (Reuters) -", "(AP) —", "MOSCOW (Reuters) -"
-        re.compile(r"(?:[A-Z][A-Za-z.'’ -]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*)?"
+        # ("KYIV, Ukraine (AP) —", "GOMA, Congo, Jan 5 (Wire) -": a country may follow the city)
+        re.compile(r"(?:[A-Z][A-Za-z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.'’ -]{1,30}?(?=\s*[(,]))?"
+                   r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*)?"
                    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*)?"
                    r"\((?:[A-Z][\w.&' -]{0,30})\)\s*[-–—]+\s*"),
         # datelines without an agency: "KYIV, March 3 -", "DONETSK, Ukraine —"
