@@ -486,6 +486,16 @@ PATTERNS = {
                                                   "the village head said."),
         _doc("dl2", "2024-03-18", "Hill Courier", "Nine villagers were killed by shelling in Kyauktaw on Sunday, a local "
                                                   "aid group said.")],
+    "toll_up_from": [_doc("uf1", "2024-03-20", "Plain Herald",
+                          "Police said on Wednesday that 41 people, up from the previous toll of 37, had died in the "
+                          "bombing of the bus depot in Quetta.")],
+    "toll_put_at_earlier": [_doc("pe1", "2024-03-21", "Plain Herald",
+                                 "The death toll from the bombing of the bus depot in Quetta rose to 44, police said on "
+                                 "Thursday.\n\nThe provincial health department had earlier put the number at 39.")],
+    "parts_of_a_toll": [_doc("pt1", "2024-03-22", "Plain Herald",
+                             "Three women, two children and one driver were killed in the strike on the market in Tamu, "
+                             "the village head said.\n\nThe district officer said 11 civilians, including two children, "
+                             "died in the strike on the market in Tamu.")],
     "two_strikes_one_report": [_doc("y1", "2024-11-08", "Plain Herald",
                                     "An air strike on a hospital in Khan Younis killed 9 people on Thursday, medics said.\n\n"
                                     "In a separate strike on a house in Rafah, 25 people were killed, the civil defence "
@@ -536,6 +546,9 @@ def pattern_relations():
     # the denier's own count meets the claim; the count it restates is not its own
     ("restated_claim", "contradicts", "40 soldiers", "only two soldiers"),
     ("dateline_is_not_the_topic", "corroborates", "9 villagers", "Nine villagers"),
+    # a report telling a toll and the earlier value it replaces, whoever gave the earlier one
+    ("toll_up_from", "updates", "37", "41 people"),
+    ("toll_put_at_earlier", "updates", "39", "44"),
 ])
 def test_issue_18_patterns_are_related(pattern_relations, name, kind, a, b):
     rels = pattern_relations[name]
@@ -547,6 +560,10 @@ def test_issue_18_patterns_are_related(pattern_relations, name, kind, a, b):
                                   "one_mayor_a_month_apart", "two_attacks_at_one_place"])
 def test_unrelated_counts_are_not_joined(pattern_relations, name):
     assert pattern_relations[name] == []
+
+
+def test_parts_of_a_toll_are_not_tolls(pattern_relations):
+    assert pattern_relations["parts_of_a_toll"] == []
 
 
 def test_rebels_and_soldiers_are_different_men(pattern_relations):

@@ -460,6 +460,11 @@ def _context_people(doc, ph: Phrase, sent):
     return None
 
 
+def _is_counter(tok) -> bool:
+    """The subject of a reporting verb ("..., police said"): who counts, not who was counted."""
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ in REPORTING_LEMMAS | {"tell", "add", "announce", "state"}
+
+
 def _group(tok) -> str:
     if tok is None:
         return "people"
@@ -645,7 +650,7 @@ def _figure(ctx: Context, doc, text: str, ph: Phrase, sents, sent_of, earlier=()
         ref = _context_people(doc, ph, sent)
         if ref is None and k > 0 and (counted is None or counted.pos_ == "PRON"):
             # "100 of them": the people of the sentence before
-            prev_people = [t for t in sents[k - 1] if t.pos_ in ("NOUN", "PROPN") and _is_people(t)]
+            prev_people = [t for t in sents[k - 1] if t.pos_ in ("NOUN", "PROPN") and _is_people(t) and not _is_counter(t)]
             ref = prev_people[-1] if prev_people else None
     category = adjacent or _verb_before(doc, ph, sent) or _tally_category(doc, head_tok) \
         or _toll_before(text, sent, doc[ph.i].idx) \
@@ -662,7 +667,8 @@ def _figure(ctx: Context, doc, text: str, ph: Phrase, sents, sent_of, earlier=()
         category = "other"
     if ref is None and elided and k > 0 and counted is None:
         # "Yesterday it was seven.": the people of the sentence before ("counting the dead")
-        prev_people = [t for t in sents[k - 1] if _is_people(t) and (t.pos_ in ("NOUN", "PROPN") or t.dep_ in ("dobj", "pobj", "nsubj", "attr"))]
+        prev_people = [t for t in sents[k - 1] if _is_people(t) and not _is_counter(t)
+                       and (t.pos_ in ("NOUN", "PROPN") or t.dep_ in ("dobj", "pobj", "nsubj", "attr"))]
         ref = prev_people[-1] if prev_people else None
         if ref is not None and category is None:
             category = LEMMA_CATEGORY.get(ref.lemma_.lower()) or LEMMA_CATEGORY.get(ref.lower_)
@@ -679,6 +685,9 @@ def _figure(ctx: Context, doc, text: str, ph: Phrase, sents, sent_of, earlier=()
 
 _TOLL_BEFORE = re.compile(toll_rise() + r"\s+(?:to|at)?\s*(?:over|more than|at least|nearly|almost|some|about)?\s*$",
                           re.I)
+
+
+_TOLL_TOLD = re.compile(toll_rise(), re.I)
 
 
 def _toll_before(text: str, sent, start: int) -> str | None:
@@ -755,6 +764,9 @@ def _fallback_category(ph, category, group, counted, earlier, sents, sent_of, po
             cats = [LEMMA_CATEGORY.get(t.lemma_.lower()) for t in s if t.pos_ == "NOUN" or t.dep_ in ("dobj", "nsubj", "pobj")]
             cats = [c for c in cats if c and c not in ("troops",)]
             phrase = _phrase_category(list(s))
+            if _TOLL_TOLD.search(s.text):
+                category = "killed"  # "The toll ... rose to 44. The department had put the number at 39."
+                break
             if phrase or cats:
                 category = phrase or cats[-1]
                 break

@@ -24,3 +24,10 @@ def force_kind(noun: str | None) -> str | None:
         return None
     low = noun.lower().strip()
     return FORCE_KIND.get(low) or FORCE_KIND.get(singular(low))
+
+
+def is_people_word(text: str) -> bool:
+    """A noun for people ("Police", "Residents", "Officials"), even capitalised by its place in a sentence:
+    no town's name, whatever the gazetteer holds."""
+    low = text.lower().strip()
+    return low in PEOPLE_NOUNS or singular(low) in PEOPLE_NOUNS
