@@ -122,6 +122,9 @@ def transaction(con):
         raise
     con.execute("COMMIT")
 
+_WRITES: dict[str, int] = {}  # writes of records to each open database (by real path), by any Store of this process
+
+
 class StoreError(Exception):
     """The store cannot be opened or used (not a DuckDB file, locked, missing)."""
 
@@ -190,6 +193,15 @@ class Store:
         if not read_only:
             self._create()
 
+    def generation(self) -> int:
+        """How many times records were written to (or removed from) this database through a Store of this
+        process: what was read from it and kept (relating's cache) is current while this stays the same."""
+        return _WRITES.get(os.path.realpath(self.path), 0)
+
+    def _written(self) -> None:
+        key = os.path.realpath(self.path)
+        _WRITES[key] = _WRITES.get(key, 0) + 1
+
     def reader(self) -> "Store":
         """A Store on its own connection to the same open database: a consistent snapshot per
         query that never waits for writers or other readers (DuckDB MVCC). Close it after use."""
@@ -246,6 +258,7 @@ class Store:
         """Store the records of several articles in one transaction; returns rows added per table."""
         results = list(results)
         added = {name: 0 for name in RECORD_TYPES}
+        self._written()
         with transaction(self.con):
             tables: dict[str, list[Record]] = {name: [] for name in RECORD_TYPES}
             before = self.count("events")
@@ -307,10 +320,12 @@ class Store:
         return self.records("articles", where=f"id IN ({marks})", params=list(article_ids))
 
     def write_relations(self, relations: Iterable[Relation]) -> int:
+        self._written()
         return self._insert("relations", relations)
 
     def delete_article_records(self, article_id: str) -> None:
         """Remove what was extracted from an article (and relations touching it); keeps the article."""
+        self._written()
         self.con.execute(
             "DELETE FROM relations WHERE a IN (SELECT id FROM statements WHERE article_id = $1 UNION ALL "
             "SELECT id FROM figures WHERE article_id = $1) OR b IN (SELECT id FROM statements WHERE article_id = $1 "
