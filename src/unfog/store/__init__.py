@@ -83,14 +83,16 @@ _ARROW = {"VARCHAR": pa.string(), "JSON": pa.string(), "BOOLEAN": pa.bool_(), "D
           "BIGINT": pa.int64()}
 
 
-def bulk_insert(con, table: str, cols: list[tuple[str, str]], rows: list[dict], verb: str = "INSERT OR IGNORE") -> None:
-    """Insert many rows (dicts keyed by column) with one statement; ``cols`` are (name, SQL type)."""
+def bulk_insert(con, table: str, cols: list[tuple[str, str]], rows: list[dict], verb: str = "INSERT OR IGNORE") -> int:
+    """Insert many rows (dicts keyed by column) with one statement; ``cols`` are (name, SQL type).
+    Returns the rows DuckDB reports: inserted (ignored ones left out), or inserted and replaced."""
     if not rows:
-        return
+        return 0
     _unfog_bulk = pa.table({c: pa.array([_arrow_value(r[c], t) for r in rows], type=_ARROW[t]) for c, t in cols})
     names = ", ".join(f'"{c}"' for c, _ in cols)
     # DuckDB reads the Arrow table by its variable name (a replacement scan)
-    con.execute(f"{verb} INTO {table} ({names}) SELECT {names} FROM _unfog_bulk")
+    row = con.execute(f"{verb} INTO {table} ({names}) SELECT {names} FROM _unfog_bulk").fetchone()
+    return int(row[0]) if row else 0
 
 
 def _arrow_value(v, sql_type: str):
@@ -250,8 +252,10 @@ class Store:
             rows.append({c: json.dumps(d[c]) if c in jcols and d[c] is not None else d[c] for c, _ in cols})
         if not rows:
             return 0
+        if not replace:  # DuckDB counts the rows inserted, not those ignored (no count of the table: a scan)
+            return bulk_insert(self.con, name, cols, rows, "INSERT OR IGNORE")
         before = self.count(name)
-        bulk_insert(self.con, name, cols, rows, "INSERT OR REPLACE" if replace else "INSERT OR IGNORE")
+        bulk_insert(self.con, name, cols, rows, "INSERT OR REPLACE")
         return self.count(name) - before
 
     def write(self, results: Iterable[ArticleRecords], relations: Iterable[Relation] = (), replace: bool = False) -> dict[str, int]:

@@ -27,7 +27,7 @@ from unfog.fusion.entities import Resolver
 from unfog.fusion.ledger import keys_for, ledger_rows
 from unfog.model import ArticleRecords, Figure, Relation
 from unfog.store import bulk_insert, transaction
-from unfog.store.relating_cache import QuantityCache
+from unfog.store.relating_cache import RelatingCache
 
 DDL = [
     "CREATE TABLE IF NOT EXISTS figure_keys (figure_id VARCHAR PRIMARY KEY, article_id VARCHAR, qkey VARCHAR, "
@@ -84,8 +84,8 @@ def figures_of_quantities(store, qkeys: list[str], exclude_articles: Iterable[st
     skip = set(exclude_articles)
     nk = len(store.con.execute("SELECT * FROM figure_keys LIMIT 0").description)  # an older store may lack a column
     cur = store.con.execute(
-        f"SELECT k.*, f.* FROM figure_keys k JOIN figures f ON f.id = k.figure_id WHERE k.qkey IN ({_marks(len(qkeys))})",
-        list(qkeys))
+        "SELECT k.*, f.* FROM figure_keys k JOIN figures f ON f.id = k.figure_id WHERE k.qkey = ANY(?::VARCHAR[])",
+        [list(qkeys)])
     names = [d[0] for d in cur.description]
     out = []
     for row in cur.fetchall():
@@ -119,18 +119,22 @@ def statements_sharing(store, wanted: set[tuple[str, int]], window: int, exclude
     days: dict[str, list[int]] = defaultdict(list)
     for p, d in wanted:
         days[p].append(d)
-    # the rows of the wanted pairs (a filter DuckDB answers from its index), the day window in Python,
-    # then those statements by id: a join of the pairs table with the wanted list scanned the whole table
-    rows = store.con.execute(
-        f"SELECT statement_id, pair, day FROM statement_pairs WHERE pair IN ({_marks(len(days))})",
-        sorted(days)).fetchall()
-    ids = sorted({sid for sid, p, day in rows if day is not None and any(abs(day - d) <= window for d in days[p])})
-    if not ids:
+    by_pair = RelatingCache.of(store).sharing(store, sorted(days))
+    skip = set(exclude_articles)
+    found = {k.statement_id: k for p, keys in by_pair.items() for k in keys.values()
+             if k.day is not None and any(abs(k.day - d) <= window for d in days[p])
+             and k.statement_id not in exclude and k.article_id not in skip}
+    return [found[i] for i in sorted(found)]
+
+
+def statements_of_pairs(store, pairs: list[str]) -> list:
+    """Stored statement keys with any of these topic@place pairs (one scan of the pairs, then the keys by id)."""
+    if not ensure(store) or not pairs:
         return []
     cur = store.con.execute(
-        "SELECT * FROM statement_keys WHERE statement_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY statement_id", [ids])
-    skip = set(exclude_articles)
-    return [k for k in _statement_keys(cur) if k.statement_id not in exclude and k.article_id not in skip]
+        "SELECT * FROM statement_keys WHERE statement_id IN "
+        "(SELECT statement_id FROM statement_pairs WHERE pair = ANY(?::VARCHAR[])) ORDER BY statement_id", [list(pairs)])
+    return _statement_keys(cur)
 
 
 def quantities_of_articles(store, article_ids: list[str]) -> list[str]:
@@ -145,9 +149,8 @@ def quantities_of_articles(store, article_ids: list[str]) -> list[str]:
 def statements_of_articles(store, article_ids: list[str]) -> list:
     if not ensure(store) or not article_ids:
         return []
-    cur = store.con.execute(
-        f"SELECT * FROM statement_keys WHERE article_id IN ({_marks(len(article_ids))}) ORDER BY statement_id",
-        list(article_ids))
+    cur = store.con.execute("SELECT * FROM statement_keys WHERE article_id = ANY(?::VARCHAR[]) ORDER BY statement_id",
+                            [list(article_ids)])
     return _statement_keys(cur)
 
 
@@ -256,7 +259,7 @@ def _relate_quantities_with_store(ok: list[ArticleRecords], fkeys: list[FigureKe
     qkeys = sorted({k.qkey for k in fkeys} | redo)
     if not qkeys:
         return [], [], []
-    cache = QuantityCache.of(store) if ensure(store) else None
+    cache = RelatingCache.of(store) if ensure(store) else None
     skip = set(chunk_articles)
     if cache is not None:
         cache.load(store, qkeys)
@@ -337,7 +340,7 @@ def _relate_statements_with_store(skeys: list[StatementKey], store,
     pool = {k.statement_id: k for k in near}
     for k in statements_sharing(store, wider, SAME_TIME_DAYS, exclude=set(new), exclude_articles=chunk_articles):
         pool.setdefault(k.statement_id, k)
-    for k in statements_of_articles(store, sorted({k.article_id for k in near})):
+    for k in RelatingCache.of(store).of_articles(store, sorted({k.article_id for k in near})):
         pool.setdefault(k.statement_id, k)
     pool.update(new)
     return relate_statement_pool(pool.values(), foci), foci
@@ -345,9 +348,10 @@ def _relate_statements_with_store(skeys: list[StatementKey], store,
 
 def remember(store, results: list[ArticleRecords], rel: StoreRelating) -> None:
     """Keep what a committed chunk wrote in the store's cache (see :mod:`unfog.store.relating_cache`)."""
-    cache = getattr(store, "_quantity_cache", None)
+    cache = getattr(store, "_relating_cache", None)
     if cache is not None:
-        cache.remember(store, {f.id: f for r in results if r.article.status == "ok" for f in r.figures}, rel)
+        ok = [r for r in results if r.article.status == "ok"]
+        cache.remember(store, {f.id: f for r in ok for f in r.figures}, [r.article.id for r in ok], rel)
 
 
 def relate_with_store(results: list[ArticleRecords], store) -> list[Relation]:
