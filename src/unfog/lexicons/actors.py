@@ -274,6 +274,9 @@ def is_state_body(text: str) -> bool:
     for det in ("the ", "a ", "an "):
         if key.startswith(det):
             key = key[len(det):]
+    own = re.match(r"(?:[\w-]+ ){0,3}(?:country|nation|kingdom|republic)['’]s (.+)$", key)
+    if own:
+        key = own.group(1)  # "the West African nation's military": the country the report is about
     if key in STATE_BODIES or key.rstrip("s") in STATE_BODIES:
         return True
     # "a local government official", "senior military officials": a state body behind state words only
