@@ -278,3 +278,13 @@ def test_content_that_opens_a_paragraph_starts_after_its_dateline(nlp):
     [s] = run(nlp, text)
     assert s.content.startswith("Gunmen killed six people")
     assert text[s.content_start:s.content_end] == s.content
+
+
+def test_the_role_holder_named_after_a_role_of_a_state_body_speaks_for_the_state(nlp):
+    # the parser hangs "<Name>" on the body's last noun, and the participle clause is not the speaker
+    text = ("Gunmen killed four people in Kaduna State, Nigeria. The spokesperson of the Kaduna State Police "
+            "Command, Mr. Musa Bello, while confirming the attack, said four people were killed.")
+    stms = run(nlp, text)
+    [s] = by_start(stms, text, "The spokesperson")
+    assert s.speaker == "Musa Bello" and s.speaker_side == "NGA"
+    assert "Police Command" in (s.speaker_role or "")

@@ -246,7 +246,7 @@ def _name_span(tok):
 def _mention_span(tok):
     """The speaker phrase as written: the subject's subtree without appositions and clauses."""
     doc = tok.doc
-    cut = {"appos", "relcl", "acl", "punct", "cc", "conj", "advmod", "prep"}
+    cut = {"appos", "relcl", "acl", "advcl", "punct", "cc", "conj", "advmod", "prep"}
     toks = [tok]
     stack = [tok]
     while stack:
@@ -300,10 +300,22 @@ def _known_tail(text: str) -> Actor | None:
     return None
 
 
+ROLE_NOUNS = {"official", "commander", "officer", "diplomat", "source", "analyst", "aide"}  # beside TITLES
+
+
 def _appos(tok):
     for c in tok.children:
         if c.dep_ == "appos" and c.pos_ != "PRON":
             return c
+    # "the spokesperson of the State Police Command, <Name>,": the parser hangs the name on the last
+    # noun of the role; a name after a comma there is the role holder's
+    if tok.pos_ in ("NOUN", "PROPN") and (tok.lemma_.lower() in TITLES or tok.lemma_.lower() in ROLE_NOUNS):
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "in", "at")):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                for c in obj.children:
+                    if (c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > 0 and tok.doc[c.left_edge.i - 1].text == ","
+                            and c.ent_type_ in ("PERSON", "ORG", "")):
+                        return c
     return None
 
 
@@ -337,12 +349,16 @@ def build_speaker(tok, memory: Memory, offset_base: int = 0) -> Speaker | None:
         return None
     appos = _appos(tok)
     # "a commander in the regiment, <full name>": the name is the apposition.
-    if tok.pos_ != "PROPN" and appos is not None and appos.pos_ == "PROPN" and appos.ent_type_ == "PERSON":
+    role_noun = tok.lemma_.lower() in TITLES or tok.lemma_.lower() in ROLE_NOUNS
+    if (tok.pos_ != "PROPN" or role_noun) and appos is not None and appos.pos_ == "PROPN" and (
+            appos.ent_type_ == "PERSON" or (role_noun and appos.head.i != tok.i)):
         role = _clean_role(_mention_span(tok))
         sp = build_speaker(appos, memory)
         if sp is not None:
             sp.role = role or sp.role
             sp.side = side_of(role or "") or sp.side
+            if sp.side is None and role and is_state_body(role):
+                sp.side = memory.country  # "the police spokesman, <Name>": the country the report is about
         return sp
     # "an assessment by the Institute for the Study of War said": the author speaks.
     if tok.lemma_.lower() in DOCUMENT_NOUNS:
@@ -404,8 +420,7 @@ def build_speaker(tok, memory: Memory, offset_base: int = 0) -> Speaker | None:
         name = name[4:]
     elif name[:2] in ("A ", "An"):
         name = name[0].lower() + name[1:]
-    role = tok.text if kind == "unnamed" and (tok.lemma_.lower() in TITLES or tok.lemma_.lower() in (
-        "official", "commander", "officer", "diplomat", "source", "analyst", "aide")) else None
+    role = tok.text if kind == "unnamed" and (tok.lemma_.lower() in TITLES or tok.lemma_.lower() in ROLE_NOUNS) else None
     side = side_of(text, memory.country) or _place_in(mention)
     if side is None:
         # "a ministry spokesman": the side of the body named before ("Russia's defence ministry")
