@@ -671,8 +671,8 @@ def _can_speak(tok) -> bool:
     if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
         return True
     lemma = tok.lemma_.lower()
-    if lemma in SPEAKER_NOUNS or lemma in DOCUMENT_NOUNS:
-        return True
+    if lemma in SPEAKER_NOUNS or lemma in DOCUMENT_NOUNS or tok.lower_ in SPEAKER_NOUNS:
+        return True  # (the word as written too: "media" has the lemma "medium")
     return tok.pos_ == "NOUN" and lemma.endswith(SPEAKER_SUFFIXES) and len(lemma) > 5
 
 
@@ -765,6 +765,10 @@ def _sentence_statements(run: _Run, sent) -> None:
             start, end = min(start, q.start), max(end, q.end)
         start, end = _trim(text, start, end)
         content = _content(verb, cue, touched)
+        if content and (content[0] < start or content[1] > end):
+            # a parse that runs across a line break (list items, a live blog's entries): its own line only
+            a, b = max(content[0], start), min(content[1], end)
+            content = _trim(text, a, b) if a < b else None
         if content and sp.start is not None and content[0] < sp.start < content[1] and verb.idx > sp.start:
             # a trailing speaker the parser hung inside the reported clause: the content ends before it
             comma = text.rfind(",", content[0], sp.start)
