@@ -667,3 +667,15 @@ def test_a_clause_takes_the_tense_of_its_sentence(nlp):
     ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)], figures=[("Nine people", 9, "killed", "people")])
     [ev] = [e for e in events.extract(ctx) if e.event_type == "Explosions/Remote violence"]
     assert not {"background", "cumulative"} & set(ev.tags) and ev.fatalities == 9
+
+
+@pytest.mark.parametrize("text,sub", [
+    ("Gunmen opened fire on a wedding in Kharkiv, killing 12 people.", "Attack"),
+    ("Gang members ambushed villagers in Kharkiv, killing 12 people.", "Attack"),
+    ("Gunmen opened fire on soldiers in Kharkiv, killing 12.", "Armed clash"),
+])
+def test_fire_opened_on_people_with_no_armed_side_is_an_attack_on_civilians(nlp, text, sub):
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)],
+                   figures=[("12 people" if "people" in text else "12", 12, "killed", "people" if "people" in text else "combatants")])
+    [ev] = [e for e in events.extract(ctx) if e.event_type in ("Battles", "Violence against civilians")]
+    assert ev.sub_event_type == sub
