@@ -679,3 +679,10 @@ def test_fire_opened_on_people_with_no_armed_side_is_an_attack_on_civilians(nlp,
                    figures=[("12 people" if "people" in text else "12", 12, "killed", "people" if "people" in text else "combatants")])
     [ev] = [e for e in events.extract(ctx) if e.event_type in ("Battles", "Violence against civilians")]
     assert ev.sub_event_type == sub
+
+
+def test_members_of_a_group_are_the_group(nlp):
+    text = "Fighters of the Rapid Support Forces stormed a market in Kharkiv, killing 20 people."
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)], figures=[("20 people", 20, "killed", "people")])
+    [ev] = [e for e in events.extract(ctx) if e.event_type == "Violence against civilians"]
+    assert ev.actor1 == "Rapid Support Forces"
