@@ -317,3 +317,11 @@ def test_a_summary_list_item_keeps_its_own_content(nlp):
 def test_what_stands_before_a_trailing_attribution_is_the_content(nlp, text, starts):
     stms = run(nlp, text)
     assert stms and stms[0].content and stms[0].content.startswith(starts)
+
+
+def test_a_surname_named_in_full_before_is_that_person(nlp):
+    text = ("Two people died on Sunday, according to Amina Yusuf, head of the Kano state health ministry.\n\n"
+            "Speaking to a news agency by phone, Yusuf said 20 people were injured in the shelling.")
+    stms = run(nlp, text)
+    assert [s.speaker for s in stms] == ["Amina Yusuf", "Amina Yusuf"]
+    assert stms[0].speaker_side == stms[1].speaker_side

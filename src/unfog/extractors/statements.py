@@ -377,7 +377,9 @@ def build_speaker(tok, memory: Memory, offset_base: int = 0) -> Speaker | None:
         elif c.dep_ == "compound" and c.lower_ in ("ms", "ms.", "mrs", "mrs.", "miss"):
             gender = "f"
     if tok.pos_ == "PROPN" and (tok.ent_type_ == "PERSON" or gender or any(
-            fold(c.text).rstrip(".") in TITLES for c in tok.children if c.dep_ == "compound")):
+            fold(c.text).rstrip(".") in TITLES for c in tok.children if c.dep_ == "compound")
+            or (fold(tok.text) in memory.people and not any(c.dep_ == "compound" for c in tok.children))):
+        # (a surname named in full before is that person, whatever the model calls it alone)
         return _person_speaker(tok, memory, appos, gender)
     mention = _mention_span(tok)
     text = mention.text.strip()
