@@ -325,3 +325,11 @@ def test_a_surname_named_in_full_before_is_that_person(nlp):
     stms = run(nlp, text)
     assert [s.speaker for s in stms] == ["Amina Yusuf", "Amina Yusuf"]
     assert stms[0].speaker_side == stms[1].speaker_side
+
+
+def test_a_titled_name_split_by_the_tokenizer_and_a_bodys_spokesperson(nlp):
+    text = ("Clashes were reported in Juba, South Sudan. The military's acting spokesperson, Col. Peter Lado, "
+            "said the town was calm. Col. Lado said the rebels had withdrawn.")
+    stms = run(nlp, text)
+    assert [s.speaker for s in stms] == ["Peter Lado", "Peter Lado"]
+    assert all(s.speaker_side == "SSD" for s in stms)

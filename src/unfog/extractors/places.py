@@ -18,6 +18,7 @@ from collections import Counter
 from unfog.extractors.context import Context
 from unfog.extractors.query import place_near  # noqa: F401  (re-exported for callers of the old name)
 from unfog.nlp.ruler import RULER_NAME, add_entity_ruler, mentions_in  # noqa: F401  (re-exported)
+from unfog.gazetteer.fold import name_key
 from unfog.gazetteer.index import GLOBAL_LAYER, get_gazetteer
 from unfog.gazetteer.mentions import DISTRICT_WORDS, LOCATIVE, REGION_WORDS, Mention, Reading, hints_for, read_context, resolve, words
 from unfog.gazetteer.roles import claimed, cues
@@ -152,8 +153,11 @@ def _place(ctx: Context, r: Reading, ranked: list, g, countries: set[str] = froz
         return None
     if r.want == "water" and e.fclass != "H":
         return None  # "the Kakhovka reservoir" is not the town of Kakhovka
-    if countries and e.country not in countries and e.layer == GLOBAL_LAYER and e.fclass == "P" and e.population < 5000:
-        return None  # a hamlet abroad sharing the name of a place the world layer lacks (see coverage_hint)
+    if countries and e.country not in countries and e.population < 5000 and (
+            (e.layer == GLOBAL_LAYER and e.fclass == "P") or (e.fclass != "A" and name_key(e.name) != m.key)):
+        # a hamlet abroad sharing the name of a place the world layer lacks (see coverage_hint), or
+        # one known by that name only as an alternate ("Nasir" in South Sudan, an old name of a Ukrainian village)
+        return None
     return Place(
         id=ctx.make_id("plc", m.start, m.end),
         article_id=ctx.article.id,

@@ -440,7 +440,7 @@ def _person_speaker(tok, memory: Memory, appos, gender: str | None) -> Speaker:
     """A named person: canonical name, role from the apposition or title words, side, gender."""
     doc = tok.doc
     name_span = _name_span(tok)
-    written = name_span.text
+    written = name_span.text.lstrip(" .,;:")  # "Col. Dominic": the dot the tokenizer split from the title
     mention = _mention_span(tok)
     actor = lookup_actor(mention.text) or lookup_actor(written)
     role = _clean_role(_mention_span(appos)) if appos is not None else None
