@@ -333,3 +333,8 @@ def test_a_titled_name_split_by_the_tokenizer_and_a_bodys_spokesperson(nlp):
     stms = run(nlp, text)
     assert [s.speaker for s in stms] == ["Peter Lado", "Peter Lado"]
     assert all(s.speaker_side == "SSD" for s in stms)
+
+
+def test_fighters_loyal_to_a_leader_speak_not_the_leader(nlp):
+    [s] = run(nlp, "The insurgents loyal to former vice president Peter Lado said they freed prisoners from the jail.")
+    assert s.speaker == "insurgents" and s.content.startswith("they freed")

@@ -252,6 +252,8 @@ def _mention_span(tok):
     while stack:
         t = stack.pop()
         for c in t.children:
+            if c.dep_ == "amod" and c.i > t.i:
+                continue  # "forces loyal to the general": a postmodifier, not the name
             # "an adviser to Ukraine's defence ministry" and "Institute for the Study of War" keep
             # their preposition; "<surname> in Moscow" does not.
             keep = c.dep_ == "prep" and (t.i == tok.i or (t.pos_ == "PROPN" and tok.pos_ == "PROPN")) and c.i > tok.i and (
@@ -481,6 +483,9 @@ def _subject(verb):
         subjects = [c for c in v.children if c.dep_ == "nsubj" and c.lower_ not in ("there",)]
         # the nearest subject in the verb's own paragraph (a parse may run across a break)
         subjects.sort(key=lambda c: (not _same_paragraph(c, verb), abs(c.i - v.i)))
+        # "insurgents loyal to <Name> said": the parser may make the preposition's object a second subject
+        subjects = [c for c in subjects if not any(t.dep_ == "prep" and t.i == c.left_edge.i - 1
+                                                   for o in subjects if o.i != c.i for t in o.subtree)] or subjects
         for c in subjects[:1]:
             if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
                 return v.head
