@@ -13,6 +13,8 @@ town with precision 2, as do places introduced by "near", "outside",
 """
 from __future__ import annotations
 
+import re
+
 from collections import Counter
 
 from unfog.extractors.context import Context
@@ -46,9 +48,16 @@ def _centroid(points: list[tuple[float, float]]):
     return lats[len(lats) // 2], lons[len(lons) // 2]
 
 
+_WATER_NAME = re.compile(r"\b(?:gulf|bay|sea|strait|straits|lake|ocean)\s+of\s+$", re.I)
+
+
 def ner_allows(ctx: Context, m: Mention, g) -> bool:
     """For a name the ruler left to the NER: not a person or organisation, and said to be a place
     (GPE/LOC/FAC) or introduced like one ("in X", "the village of X", "shelled X")."""
+    if _WATER_NAME.search(ctx.text[max(0, m.start - 12):m.start]) or (
+            m.key in ("gulf", "bay", "sea", "strait", "lake", "ocean")
+            and re.match(r"\s+of\s+[A-Z]", ctx.text[m.end:m.end + 6])):
+        return False  # "the Gulf of Aden": a sea the gazetteer lacks, neither the port of Aden nor a Gulf province
     before = [w.lower for w in words(ctx.text[max(0, m.start - 30):m.start])]
     if is_people_word(ctx.text[m.start:m.end]) and not (before and before[-1] in LOCATIVE):
         return False  # "Police said ...": a noun for people, capitalised by the sentence, is no town

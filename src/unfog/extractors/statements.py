@@ -723,10 +723,11 @@ class _Run:
     def past_dateline(self, start: int, end: int) -> int:
         """Where content that opens a paragraph begins after its dateline ("KYIV (Wire) -" is no one's claim)."""
         k = self.para_of(start)
-        if k < 0 or self.text[self.paras[k][0]:start].strip():
+        if k < 0:
             return start
         a, b = self.paras[k]
         lead = a + lead_end(self.text[a:b])
+        # (the content may open inside the dateline: "CAIRO" can be a sentence of its own to the parser)
         return lead if start < lead < end else start
 
 
