@@ -417,6 +417,8 @@ def build_speaker(tok, memory: Memory, offset_base: int = 0) -> Speaker | None:
         kind = "collective" if tok.tag_ in ("NNS", "NNPS") or tok.ent_type_ == "NORP" else "organisation"
     elif tok.tag_ in ("NNS", "NNPS"):
         kind = "collective"
+    elif tok.lemma_.lower() in ORGANISATION_NOUNS:
+        kind = "organisation"  # "the health ministry": a body ("It added" is the ministry)
     else:
         kind = "unnamed"
     name = text
@@ -637,6 +639,10 @@ def find_cues(sent, segs):
             continue
         if lemma not in CUE_LEMMAS:
             continue
+        tally = _passive_tally(tok)
+        if tally is not None:
+            out.append((tok, tally, _cue_text(tok)))  # "the toll was reported by the ministry": the ministry's toll
+            continue
         if lemma in WEAK_CUES and not _has_content(tok, segs, sent):
             continue
         if lemma == "call" and any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children) \
@@ -664,6 +670,7 @@ def find_cues(sent, segs):
 SPEAKER_NOUNS = set(SPEECH["speaker_nouns"])
 REVISION_VERBS = set(SPEECH["revision_verbs"])
 TALLY_NOUNS = set(SPEECH["tally_nouns"])
+ORGANISATION_NOUNS = frozenset(SPEECH["organisation_nouns"])
 REVISE_CUE = "revised the figure"
 SPEAKER_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent")
 
@@ -803,10 +810,22 @@ def _sentence_statements(run: _Run, sent) -> None:
         run.covered.append((start, end, st, touched[0] if touched else None))
 
 
+def _passive_tally(verb):
+    """The agent of a passive cue whose subject is a tally: 'the death toll was reported by the ministry'."""
+    if not any(c.dep_ == "nsubjpass" and c.lemma_.lower() in TALLY_NOUNS for c in verb.children):
+        return None
+    return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+
+
 def _content(verb, cue: str, touched) -> tuple[int, int] | None:
-    """What was claimed: the quotations touched, the number phrase of "put at", or the reported clause."""
+    """What was claimed: the quotations touched, the number phrase of "put at", the tally a passive
+    cue reports, or the reported clause."""
     if touched:
         return (touched[0].start, touched[-1].end)
+    tally = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.lemma_.lower() in TALLY_NOUNS), None)
+    if tally is not None and _passive_tally(verb) is not None:
+        sub = list(tally.subtree)
+        return (sub[0].idx, sub[-1].idx + len(sub[-1].text))
     if cue in ("put the number at", REVISE_CUE):
         sub = list(verb.subtree)
         return (sub[0].idx, sub[-1].idx + len(sub[-1].text))
