@@ -34,8 +34,9 @@ class RelatingCache:
         self.pairs = pairs  # every topic@place pair the store has a statement of
         self.figures: OrderedDict[str, dict[str, tuple]] = OrderedDict()  # qkey -> figure id -> (Figure, FigureKey)
         self.chosen: dict[str, dict[str, list[Relation]]] = {}  # qkey -> figure id (b) -> relations it chose
+        self.views: dict[str, list] = {}  # qkey -> FigureViews of all its stored figures, as last compared
         self.size = 0
-        self.by_pair: dict[str, dict[str, object]] = {}  # pair -> statement id -> StatementKey
+        self.by_pair: dict[str, dict[int, dict[str, object]]] = {}  # pair -> day -> statement id -> StatementKey
         self.by_article: dict[str, list] = {}  # article id -> all its StatementKeys
         self.statements = 0
 
@@ -76,12 +77,15 @@ class RelatingCache:
     def stored(self, qkey: str, skip_articles: set[str]) -> list[tuple[Figure, object]]:
         return [(f, k) for f, k in self.figures[qkey].values() if k.article_id not in skip_articles]
 
+    def views_of(self, qkey: str) -> list | None:
+        return self.views.get(qkey)
+
     def chosen_by(self, qkey: str, figure_id: str) -> list[Relation]:
         return list(self.chosen[qkey].get(figure_id, ()))
 
     # -- statements -----------------------------------------------------------
-    def sharing(self, store, pairs: list[str]) -> dict[str, dict[str, object]]:
-        """The stored statement keys of each pair (read once for all the pairs not kept yet)."""
+    def sharing(self, store, pairs: list[str]) -> dict[str, dict[int, dict[str, object]]]:
+        """The stored statement keys of each pair by day (read once for all the pairs not kept yet)."""
         from unfog.store.relating import statements_of_pairs
 
         missing = [p for p in pairs if p not in self.by_pair]
@@ -92,7 +96,7 @@ class RelatingCache:
             for k in statements_of_pairs(store, sorted(wanted)):
                 for p in k.pairs():
                     if p in wanted:
-                        self.by_pair[p][k.statement_id] = k
+                        self.by_pair[p].setdefault(k.day, {})[k.statement_id] = k
                         self.statements += 1
         return {p: self.by_pair[p] for p in pairs}
 
@@ -127,8 +131,9 @@ class RelatingCache:
                 continue  # (no pair rows: never found by pair)
             for p in k.pairs():
                 self.pairs.add(p)
-                if p in self.by_pair and k.statement_id not in self.by_pair[p]:
-                    self.by_pair[p][k.statement_id] = k
+                on_day = self.by_pair[p].setdefault(k.day, {}) if p in self.by_pair else None
+                if on_day is not None and k.statement_id not in on_day:
+                    on_day[k.statement_id] = k
                     self.statements += 1
         if self.statements > MAX_STATEMENTS:
             self.by_pair, self.by_article, self.statements = {}, {}, 0
@@ -146,6 +151,9 @@ class RelatingCache:
             if k.qkey in self.figures and k.figure_id not in self.figures[k.qkey]:
                 self.figures[k.qkey][k.figure_id] = (figures[k.figure_id], k)
                 self.size += 1
+        for q, views in rel.views.items():
+            if q in self.figures:
+                self.views[q] = views
         for r in rel.relations:
             by_b = self.chosen.get(r.group_id) if r.group_id else None
             if by_b is not None and all(x.id != r.id for x in by_b.get(r.b, ())):
@@ -153,4 +161,5 @@ class RelatingCache:
         while self.size > MAX_FIGURES and len(self.figures) > 1:
             q, figs = self.figures.popitem(last=False)
             self.chosen.pop(q, None)
+            self.views.pop(q, None)
             self.size -= len(figs)
