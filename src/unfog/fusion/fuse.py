@@ -29,9 +29,12 @@ from unfog.days import day_number
 from unfog.geo import distance_km
 from unfog.fusion.events import merge_events, place_key, same_incident  # noqa: F401  (re-exported)
 from unfog.fusion.entities import Resolver, canonical_key, fold
-from unfog.lexicons import load as load_lexicon, toll_rise
+from unfog.lexicons import load as load_lexicon, toll_prior, toll_rise
 from unfog.lexicons.actors import civil_war_parties, side_of
-from unfog.lexicons.denial import DISMISSAL_RE
+from unfog.lexicons.denial import CLAIM_NOUN_RE, DISMISSAL_RE
+from unfog.lexicons.events import SUBSET_CUES
+from unfog.lexicons.people import force_kind
+from unfog.lexicons.wire import lead_end
 from unfog.model import ArticleRecords, Batch, Event, Figure, Place, Relation, Statement, stable_id
 
 ONE_INCIDENT_TYPES = {"Explosions/Remote violence", "Violence against civilians"}
@@ -92,6 +95,22 @@ def speaker_spans(res: ArticleRecords) -> list[tuple[int, int]]:
         if s.content_start is not None and s.content_end is not None and s.start <= s.content_start <= s.content_end <= s.end:
             out.update(x for x in ((s.start, s.content_start), (s.content_end, s.end)) if x[0] < x[1])
     return sorted(out)
+
+
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """Wire furniture at the start of each line ("PORT SUDAN, May 5 -", "KABUL:"): where the report was
+    filed, not what it is about."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text or ""):
+        n = lead_end(m.group(0))
+        if n:
+            out.append((m.start(), m.start() + n))
+    return out
+
+
+def not_about_spans(res: ArticleRecords) -> list[tuple[int, int]]:
+    """Spans whose places say who speaks or where the report was filed, not where things happened."""
+    return sorted(speaker_spans(res) + dateline_spans(res.article.text))
 
 
 def _in_spans(p: Place, spans: list[tuple[int, int]]) -> bool:
@@ -216,16 +235,64 @@ def _unresolved_place(sentence: str | None, places: list[Place]) -> str | None:
     return None
 
 
+_RESTATED_END_RE = re.compile(r"[,;]|\s(?:saying|adding|but|while|insisting)\b", re.I)
+
+
+def restated_claims(res: ArticleRecords) -> list[tuple[int, int]]:
+    """Spans where a denial restates the claim it denies: in a statement that denies or dismisses, what
+    follows a claim noun ("denied the claim of the rebels that 13 soldiers were killed", "claims that 200
+    guards were captured are unfounded") up to the end of that clause or the dismissing word. A count told
+    there is the denied party's, not the denier's ("..., saying only two soldiers died" is the denier's own)."""
+    out = []
+    for s in res.statements:
+        if not is_denial(s):
+            continue
+        sentence = res.article.text[s.start:s.end]
+        dismissal = DISMISSAL_RE.search(sentence)
+        for c in CLAIM_NOUN_RE.finditer(sentence):
+            end = _RESTATED_END_RE.search(sentence, c.end())
+            stop = min(end.start() if end else len(sentence),
+                       dismissal.start() if dismissal and dismissal.start() > c.end() else len(sentence))
+            out.append((s.start + c.end(), s.start + stop))
+    return out
+
+
+_LIST_JOIN_RE = re.compile(r"\s*(?:,|,?\s*and)\s*")
+
+
+def told_as_parts(res: ArticleRecords) -> set[str]:
+    """Figures that count a part of a toll: after "including", "among them" (``subset_cues``), linked to their
+    total (``subset_of``), or listed with counts of the same people ("four women, four children and two
+    drivers"). A part is not a toll: against another claimant's toll it neither agrees nor disagrees."""
+    text = res.article.text
+    figs = sorted(res.figures, key=lambda f: (f.start, f.id))
+    out = set()
+    for f in figs:
+        before = text[max(0, f.start - 25):f.start].lower().rstrip(" ,:")
+        if f.subset_of or any(before.endswith(" " + c) or before == c for c in SUBSET_CUES):
+            out.add(f.id)
+    for x, y in zip(figs, figs[1:]):
+        if _LIST_JOIN_RE.fullmatch(text[x.end:y.start]) and (x.category, x.group) == (y.category, y.group) \
+                and force_kind(x.counted) == force_kind(y.counted):
+            out |= {x.id, y.id}
+    return out
+
+
 def figure_keys(res: ArticleRecords) -> list[FigureKey]:
-    """The comparable quantity of every figure of an article that can be compared at all."""
+    """The comparable quantity of every figure of an article that can be compared at all (not the counts a
+    denial restates: see :func:`restated_claims`)."""
     art = res.article
     spans = speaker_spans(res)
-    topic = article_topic_place(res.places, spans)
+    topic = article_topic_place(res.places, not_about_spans(res))
     place_by_id = {p.id: p for p in res.places}
     incident_of = _incidents(res)
+    restated = restated_claims(res)
+    parts = told_as_parts(res)
     out = []
     for f in res.figures:
         if f.category in (None, "", "other") or value_range(f) is None:
+            continue
+        if f.id in parts or any(a <= f.start and f.end <= b for a, b in restated):
             continue
         p = place_by_id.get(f.place_id) if f.place_id else None
         if p is not None and _in_spans(p, spans) and topic:
@@ -259,6 +326,7 @@ class FigureView:
     claimant: str
     side: str | None
     rng: tuple[float, float, float]
+    prior: bool = False  # told as the earlier value of a toll its report revises ("up from 76")
     day: int | None = field(init=False)
     place: str = field(init=False)
     period: str | None = field(init=False)
@@ -266,8 +334,10 @@ class FigureView:
 
     def __post_init__(self):
         self.day, self.place, self.period = self.key.day, self.key.place, self.key.period
-        # one day's toll revised in a later report: the later report comes second
-        self.order = (self.day or 0, self.key.reported or 0, self.fig.article_id, self.fig.start, self.fig.id)
+        # one day's toll revised in a later report: the later report comes second; within a report, the
+        # earlier value of a revised toll ("up from 76") comes before the toll it was revised to
+        self.order = (self.day or 0, self.key.reported or 0, self.fig.article_id, 0 if self.prior else 1,
+                      self.fig.start, self.fig.id)
 
 
 def group_views(pairs: Iterable[tuple[Figure, FigureKey]]) -> list[FigureView]:
@@ -287,7 +357,19 @@ def claimant_resolver(figures: Iterable[Figure]) -> Resolver:
 def figure_view(f: Figure, k: FigureKey, resolver: Resolver) -> FigureView:
     # an unattributed figure speaks for the outlet that printed it
     who = resolver.key(f.claimant) if f.claimant else (f"outlet:{k.source}" if k.source else "")
-    return FigureView(fig=f, key=k, claimant=who, side=f.claimant_side, rng=value_range(f))
+    return FigureView(fig=f, key=k, claimant=who, side=f.claimant_side, rng=value_range(f), prior=is_prior_value(f))
+
+
+_TOLL_PRIOR = re.compile(toll_prior(), re.I)
+
+
+def is_prior_value(f: Figure) -> bool:
+    """A figure told as the earlier value of a toll its report revises: "77 people, up from the previous
+    toll of 76", "had earlier put the number at 133", "revised down from 359 to 253" (categories.json,
+    ``toll_rise.prior_cues``)."""
+    sentence = f.sentence or ""
+    i = sentence.find(f.text or "\0")
+    return f.category in TALLY and i >= 0 and bool(_TOLL_PRIOR.search(sentence[max(0, i - 90):i]))
 
 
 def quantity_id(v: FigureView) -> str:
@@ -333,8 +415,10 @@ def comparable(a: FigureView, b: FigureView) -> bool:
     fa, fb = a.fig, b.fig
     if not _sides_compatible(fa.group_side, fb.group_side) or _nested(fa, fb):
         return False
+    if not _sides_compatible(force_kind(fa.counted), force_kind(fb.counted)):
+        return False  # "two rebels were killed" and "one soldier died" count different men
     if fa.article_id == fb.article_id and (a.claimant == b.claimant or not a.claimant or not b.claimant) \
-            and not _revised_later(a, b):
+            and not _revised_later(a, b) and a.prior == b.prior:
         return False  # one source repeating itself, or an unattributed restatement
     if a.day is None or b.day is None:
         return False
@@ -381,6 +465,11 @@ def _note(kind: str, a: FigureView, b: FigureView, why: str) -> str:
 def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     """The kind of relation between two comparable figures, ``a`` not later than ``b``, and why."""
     fa, fb = a.fig, b.fig
+    if fa.article_id == fb.article_id and a.prior != b.prior:
+        # a report telling a toll and the earlier value it replaces ("77, up from 76"): that revision only
+        if a.prior and a.rng[1] != b.rng[1]:
+            return ("updates", "the report gives the toll and the earlier figure it replaces")
+        return None
     gap_days = b.day - a.day
     same_claimant = bool(a.claimant) and a.claimant == b.claimant
     same_side = a.side is not None and a.side == b.side
@@ -393,8 +482,13 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     incident = operation or a.period == "daily" or b.period == "daily" or bool(a.key.incident and b.key.incident)
     # the two warring parties' counts of one day's fighting at one place may be far apart ("up to 300" and 12)
     parties = a.side != b.side and not {a.side, b.side} & (NON_PARTY_SIDES | {None, "MEDIA"})
-    if not same_claimant and ratio > (PARTY_CONTRADICTION_RATIO if incident and parties and gap_days == 0
-                                      else MAX_CONTRADICTION_RATIO):
+    # one report telling two claimants' counts of the incident it is about ("the rebels said 40 soldiers were
+    # killed ... the ministry said only two died"): as far apart as the parties' counts may be
+    parties = parties or (fa.article_id == fb.article_id and bool(a.key.incident and b.key.incident))
+    # "none of its soldiers were taken prisoner" against "200 captured": a denial of any loss, whatever the ratio
+    denies_any = (a.rng[1] == 0) != (b.rng[1] == 0)
+    if not same_claimant and not denies_any and ratio > (PARTY_CONTRADICTION_RATIO if incident and parties and gap_days == 0
+                                                         else MAX_CONTRADICTION_RATIO):
         return None  # "dozens" against "thousands": not one quantity
     if operation and _exact(fa) and _exact(fb):
         # exact counts of one operation (an exchange, an evacuation) agree or they do not
@@ -523,6 +617,7 @@ class _Run:
     end: int
     article_id: str
     by_claimant: dict[str, list[int]] = field(default_factory=dict)
+    prior: list[int] = field(default_factory=list)  # positions of earlier values of a revised toll
 
 
 def _article_runs(items: list[FigureView]) -> list[_Run]:
@@ -532,6 +627,8 @@ def _article_runs(items: list[FigureView]) -> list[_Run]:
             runs.append(_Run(i, i, v.fig.article_id))
         runs[-1].end = i + 1
         runs[-1].by_claimant.setdefault(v.claimant, []).append(i)
+        if v.prior:
+            runs[-1].prior.append(i)
     return runs
 
 
@@ -547,8 +644,8 @@ def _earlier(runs: list[_Run], j: int, b: FigureView) -> Iterable[int]:
         elif b.claimant:
             # its own source too when b revises a toll ("the toll had risen to 45"): see _revised_later
             revises = bool(_TOLL_RISEN.search(b.fig.sentence or ""))
-            yield from sorted(i for c, ps in run.by_claimant.items() if c and (c != b.claimant or revises)
-                              for i in ps if i < j)
+            yield from sorted({i for c, ps in run.by_claimant.items() if c and (c != b.claimant or revises)
+                               for i in ps if i < j} | {i for i in run.prior if i < j and not b.prior})
 
 
 def choosers(items: list[FigureView], new_ids: set[str]) -> set[str]:
@@ -735,7 +832,7 @@ def statement_keys(res: ArticleRecords) -> list[StatementKey]:
     art = res.article
     spans = speaker_spans(res)
     speakers = frozenset(fold(w) for st in res.statements for w in (st.speaker or "").split())
-    topic = article_topic_place(res.places, spans)
+    topic = article_topic_place(res.places, not_about_spans(res))
     # places by start, so each statement finds its own by bisection (a long article has thousands of both)
     placed = sorted(((p.start, k) for p in res.places if not _in_spans(p, spans) for k in [_place_keys(p)] if k),
                     key=lambda x: x[0])
