@@ -76,27 +76,29 @@ def _marks(n: int) -> str:
 
 
 def figures_of_quantities(store, qkeys: list[str], exclude_articles: Iterable[str] = ()):
-    """Stored (figure, key) pairs of the given quantities."""
+    """Stored (figure, key) pairs of the given quantities: the keys by quantity, then those figures by id
+    (a join would read every column of every stored figure; a filter on ids reads the others only
+    where an id matches)."""
     from unfog.store import JSON_COLUMNS
 
     if not ensure(store) or not qkeys:
         return []
     skip = set(exclude_articles)
-    nk = len(store.con.execute("SELECT * FROM figure_keys LIMIT 0").description)  # an older store may lack a column
-    cur = store.con.execute(
-        "SELECT k.*, f.* FROM figure_keys k JOIN figures f ON f.id = k.figure_id WHERE k.qkey = ANY(?::VARCHAR[])",
-        [list(qkeys)])
+    cur = store.con.execute("SELECT * FROM figure_keys WHERE qkey = ANY(?::VARCHAR[])", [list(qkeys)])
+    names = [d[0] for d in cur.description]  # an older store may lack a column
+    keys = {k.figure_id: k for k in (FigureKey(**dict(zip(names, row))) for row in cur.fetchall())
+            if k.article_id not in skip}
+    if not keys:
+        return []
+    cur = store.con.execute("SELECT * FROM figures WHERE id = ANY(?::VARCHAR[])", [sorted(keys)])
     names = [d[0] for d in cur.description]
     out = []
     for row in cur.fetchall():
-        key = FigureKey(**dict(zip(names[:nk], row[:nk])))
-        if key.article_id in skip:
-            continue
-        d = dict(zip(names[nk:], row[nk:]))
+        d = dict(zip(names, row))
         for c in JSON_COLUMNS["figures"]:
             if isinstance(d.get(c), str):
                 d[c] = json.loads(d[c])
-        out.append((Figure.from_dict(d), key))
+        out.append((Figure.from_dict(d), keys[d["id"]]))
     return out
 
 
@@ -247,7 +249,7 @@ def relate_chunk(results: list[ArticleRecords], store) -> StoreRelating:
     chunk_articles = sorted({r.article.id for r in results})
     fkeys = [k for r in ok for k in figure_keys(r)]
     skeys = [k for r in ok for k in statement_keys(r)]
-    keyed = keyed_articles(store, chunk_articles) if ensure(store) else []
+    keyed = RelatingCache.of(store).keyed_among(store, chunk_articles) if ensure(store) else []
     rels, groups, dropped, views = _relate_quantities_with_store(ok, fkeys, store, keyed, chunk_articles)
     srels, foci = _relate_statements_with_store(skeys, store, chunk_articles)
     groups += [statement_group(s) for s in sorted(foci)]

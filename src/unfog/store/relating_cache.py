@@ -39,6 +39,7 @@ class RelatingCache:
         self.by_pair: dict[str, dict[int, dict[str, object]]] = {}  # pair -> day -> statement id -> StatementKey
         self.by_article: dict[str, list] = {}  # article id -> all its StatementKeys
         self.statements = 0
+        self.keyed: set[str] | None = None  # every article with keys stored (read at first use)
 
     @classmethod
     def of(cls, store) -> "RelatingCache":
@@ -54,6 +55,13 @@ class RelatingCache:
     @staticmethod
     def drop(store) -> None:
         store._relating_cache = None
+
+    def keyed_among(self, store, article_ids: list[str]) -> list[str]:
+        """Those of the articles that have keys stored (were related before)."""
+        if self.keyed is None:
+            self.keyed = {r[0] for r in store.con.execute(
+                "SELECT article_id FROM figure_keys UNION SELECT article_id FROM statement_keys").fetchall()}
+        return sorted(a for a in article_ids if a in self.keyed)
 
     # -- figures ------------------------------------------------------------
     def load(self, store, qkeys: list[str]) -> None:
@@ -120,6 +128,9 @@ class RelatingCache:
             self.drop(store)
             return
         self.generation = store.generation()
+        if self.keyed is not None:
+            self.keyed.update(k.article_id for k in rel.figure_keys)
+            self.keyed.update(k.article_id for k in rel.statement_keys)
         self._remember_figures(figures, rel)
         for a in articles:
             self.by_article.setdefault(a, [])
