@@ -21,8 +21,8 @@ from collections import OrderedDict
 
 from unfog.model import Figure, Relation
 
-MAX_FIGURES = 200_000  # figures kept (with their quantity's relations); about 1 KB each
-MAX_STATEMENTS = 200_000  # statement keys kept (by pair and by article)
+MAX_FIGURES = 100_000  # figures kept (with views and relations): ~2 KB each, so ~200 MB at most
+MAX_STATEMENTS = 400_000  # statement keys kept, counted once per pair and once by article (~100,000 statements)
 
 
 class RelatingCache:
