@@ -88,7 +88,7 @@ def test_a_write_by_other_means_drops_the_cache(tmp_path):
                                         group_id=victim.group_id)])
         assert RelatingCache.of(store) is not cache  # another write happened: what was kept is read again
         fresh = RelatingCache.of(store)
-        fresh.load(store, [victim.group_id])
+        fresh.load(store, [victim.group_id], relating.figures_of_quantities)
         assert any(r.note == "written by hand" for r in fresh.chosen_by(victim.group_id, victim.b))
 
 

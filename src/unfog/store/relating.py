@@ -121,7 +121,7 @@ def statements_sharing(store, wanted: set[tuple[str, int]], window: int, exclude
     days: dict[str, list[int]] = defaultdict(list)
     for p, d in wanted:
         days[p].append(d)
-    by_pair = RelatingCache.of(store).sharing(store, sorted(days))
+    by_pair = RelatingCache.of(store).sharing(store, sorted(days), statements_of_pairs)
     skip = set(exclude_articles)
     found = {}
     for p, ds in days.items():
@@ -269,7 +269,7 @@ def _relate_quantities_with_store(ok: list[ArticleRecords], fkeys: list[FigureKe
     cache = RelatingCache.of(store) if ensure(store) else None
     skip = set(chunk_articles)
     if cache is not None:
-        cache.load(store, qkeys)
+        cache.load(store, qkeys, figures_of_quantities)
         stored = {qk: cache.stored(qk, skip) for qk in qkeys}
     else:
         stored = defaultdict(list)
@@ -350,7 +350,8 @@ def _relate_statements_with_store(skeys: list[StatementKey], store,
     pool = {k.statement_id: k for k in near}
     for k in statements_sharing(store, wider, SAME_TIME_DAYS, exclude=set(new), exclude_articles=chunk_articles):
         pool.setdefault(k.statement_id, k)
-    for k in RelatingCache.of(store).of_articles(store, sorted({k.article_id for k in near})):
+    for k in RelatingCache.of(store).of_articles(store, sorted({k.article_id for k in near}),
+                                                       statements_of_articles):
         pool.setdefault(k.statement_id, k)
     pool.update(new)
     return relate_statement_pool(pool.values(), foci), foci

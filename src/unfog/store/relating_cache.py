@@ -64,10 +64,8 @@ class RelatingCache:
         return sorted(a for a in article_ids if a in self.keyed)
 
     # -- figures ------------------------------------------------------------
-    def load(self, store, qkeys: list[str]) -> None:
-        """Read the quantities not kept yet (one query for all of them)."""
-        from unfog.store.relating import figures_of_quantities
-
+    def load(self, store, qkeys: list[str], figures_of_quantities) -> None:
+        """Read the quantities not kept yet (one query for all of them, through ``figures_of_quantities``)."""
         missing = [q for q in qkeys if q not in self.figures]
         for q in missing:
             self.figures[q] = {}
@@ -92,10 +90,9 @@ class RelatingCache:
         return list(self.chosen[qkey].get(figure_id, ()))
 
     # -- statements -----------------------------------------------------------
-    def sharing(self, store, pairs: list[str]) -> dict[str, dict[int, dict[str, object]]]:
-        """The stored statement keys of each pair by day (read once for all the pairs not kept yet)."""
-        from unfog.store.relating import statements_of_pairs
-
+    def sharing(self, store, pairs: list[str], statements_of_pairs) -> dict[str, dict[int, dict[str, object]]]:
+        """The stored statement keys of each pair by day (read once for all the pairs not kept yet,
+        through ``statements_of_pairs``)."""
         missing = [p for p in pairs if p not in self.by_pair]
         for p in missing:
             self.by_pair[p] = {}
@@ -108,10 +105,9 @@ class RelatingCache:
                         self.statements += 1
         return {p: self.by_pair[p] for p in pairs}
 
-    def of_articles(self, store, article_ids: list[str]) -> list:
-        """The stored statement keys of these articles (read once for those not kept yet)."""
-        from unfog.store.relating import statements_of_articles
-
+    def of_articles(self, store, article_ids: list[str], statements_of_articles) -> list:
+        """The stored statement keys of these articles (read once for those not kept yet, through
+        ``statements_of_articles``)."""
         missing = [a for a in article_ids if a not in self.by_article]
         for a in missing:
             self.by_article[a] = []
