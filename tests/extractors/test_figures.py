@@ -379,3 +379,10 @@ def test_members_are_whose_members_they_are(nlp):
     figs = run(nlp, "Gunmen abducted six members of the community. Two members of the militia were killed.")
     assert one(figs, "six members").group == "people"
     assert one(figs, "Two members").group == "combatants"
+
+
+def test_among_those_killed_names_parts_of_the_toll_told_before(nlp):
+    figs = run(nlp, "At least 90 people were killed in the strikes, the ministry said. It added that among those "
+                    "killed on Monday were 12 women and 8 children.")
+    total = one(figs, "90 people")
+    assert one(figs, "12 women").subset_of == total.id and one(figs, "8 children").subset_of == total.id

@@ -252,6 +252,8 @@ def _mention_span(tok):
     while stack:
         t = stack.pop()
         for c in t.children:
+            if c.dep_ == "amod" and c.i > t.i:
+                continue  # "forces loyal to the general": a postmodifier, not the name
             # "an adviser to Ukraine's defence ministry" and "Institute for the Study of War" keep
             # their preposition; "<surname> in Moscow" does not.
             keep = c.dep_ == "prep" and (t.i == tok.i or (t.pos_ == "PROPN" and tok.pos_ == "PROPN")) and c.i > tok.i and (
@@ -377,7 +379,9 @@ def build_speaker(tok, memory: Memory, offset_base: int = 0) -> Speaker | None:
         elif c.dep_ == "compound" and c.lower_ in ("ms", "ms.", "mrs", "mrs.", "miss"):
             gender = "f"
     if tok.pos_ == "PROPN" and (tok.ent_type_ == "PERSON" or gender or any(
-            fold(c.text).rstrip(".") in TITLES for c in tok.children if c.dep_ == "compound")):
+            fold(c.text).rstrip(".") in TITLES for c in tok.children if c.dep_ == "compound")
+            or (fold(tok.text) in memory.people and not any(c.dep_ == "compound" for c in tok.children))):
+        # (a surname named in full before is that person, whatever the model calls it alone)
         return _person_speaker(tok, memory, appos, gender)
     mention = _mention_span(tok)
     text = mention.text.strip()
@@ -438,7 +442,7 @@ def _person_speaker(tok, memory: Memory, appos, gender: str | None) -> Speaker:
     """A named person: canonical name, role from the apposition or title words, side, gender."""
     doc = tok.doc
     name_span = _name_span(tok)
-    written = name_span.text
+    written = name_span.text.lstrip(" .,;:")  # "Col. Dominic": the dot the tokenizer split from the title
     mention = _mention_span(tok)
     actor = lookup_actor(mention.text) or lookup_actor(written)
     role = _clean_role(_mention_span(appos)) if appos is not None else None
@@ -479,6 +483,9 @@ def _subject(verb):
         subjects = [c for c in v.children if c.dep_ == "nsubj" and c.lower_ not in ("there",)]
         # the nearest subject in the verb's own paragraph (a parse may run across a break)
         subjects.sort(key=lambda c: (not _same_paragraph(c, verb), abs(c.i - v.i)))
+        # "insurgents loyal to <Name> said": the parser may make the preposition's object a second subject
+        subjects = [c for c in subjects if not any(t.dep_ == "prep" and t.i == c.left_edge.i - 1
+                                                   for o in subjects if o.i != c.i for t in o.subtree)] or subjects
         for c in subjects[:1]:
             if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
                 return v.head
@@ -716,10 +723,11 @@ class _Run:
     def past_dateline(self, start: int, end: int) -> int:
         """Where content that opens a paragraph begins after its dateline ("KYIV (Wire) -" is no one's claim)."""
         k = self.para_of(start)
-        if k < 0 or self.text[self.paras[k][0]:start].strip():
+        if k < 0:
             return start
         a, b = self.paras[k]
         lead = a + lead_end(self.text[a:b])
+        # (the content may open inside the dateline: "CAIRO" can be a sentence of its own to the parser)
         return lead if start < lead < end else start
 
 
@@ -765,6 +773,18 @@ def _sentence_statements(run: _Run, sent) -> None:
             start, end = min(start, q.start), max(end, q.end)
         start, end = _trim(text, start, end)
         content = _content(verb, cue, touched)
+        if content is None and sp.start is not None and start < sp.start < verb.idx and verb.dep_ in ("conj", "parataxis") \
+                and verb.head.idx < sp.start:
+            # "Seven people were killed ..., a health official confirmed.": the parse made the cue a
+            # conjunct of the reported clause; what stands before the comma is what was said
+            comma = text.rfind(",", start, sp.start)
+            if comma > start:
+                content = _trim(text, start, comma)
+        if content is None and cue == "according to" and verb.idx > start:
+            # "Five died on Monday, according to the director": the clause before the attribution
+            comma = text.rfind(",", start, verb.idx)
+            if comma > start and not text[comma + 1:verb.idx].strip():
+                content = _trim(text, start, comma)
         if content and (content[0] < start or content[1] > end):
             # a parse that runs across a line break (list items, a live blog's entries): its own line only
             a, b = max(content[0], start), min(content[1], end)
