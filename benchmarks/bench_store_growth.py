@@ -16,6 +16,7 @@ store comes first, so the first size does not pay the imports.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import random
 import sys
@@ -108,6 +109,7 @@ def run(sizes: list[int], measure: int, chunk: int, seed: int = 7, fill_chunk: i
             relating.ensure(store)
             per_q = store.con.execute(f"SELECT count(*) / {max(1, len(qkeys))} FROM figure_keys WHERE qkey IN "
                                       f"(SELECT unnest(?::VARCHAR[]))", [qkeys]).fetchone()[0]
+            gc.collect()  # not the fill's garbage (a collection's cost grows with what is alive)
             secs, cpu = ingest_timed(store, probe, chunk=chunk)
             filled += measure
             out.append({"stored_before": size, "places": places, "figures_per_quantity": round(per_q, 1),

@@ -318,7 +318,8 @@ def figure_keys(res: ArticleRecords) -> list[FigureKey]:
 
 @dataclass
 class FigureView:
-    """A figure with what comparison needs, computed once."""
+    """A figure with what comparison needs, computed once (the key's day, place and period, the
+    comparison order: plain attributes, read in every comparison)."""
 
     fig: Figure
     key: FigureKey
@@ -326,39 +327,37 @@ class FigureView:
     side: str | None
     rng: tuple[float, float, float]
     prior: bool = False  # told as the earlier value of a toll its report revises ("up from 76")
+    day: int | None = field(init=False)
+    place: str = field(init=False)
+    period: str | None = field(init=False)
+    order: tuple = field(init=False)
 
-    @property
-    def day(self) -> int | None:
-        return self.key.day
-
-    @property
-    def place(self) -> str:
-        return self.key.place
-
-    @property
-    def period(self) -> str | None:
-        return self.key.period
-
-    @property
-    def order(self) -> tuple:
+    def __post_init__(self):
+        self.day, self.place, self.period = self.key.day, self.key.place, self.key.period
         # one day's toll revised in a later report: the later report comes second; within a report, the
         # earlier value of a revised toll ("up from 76") comes before the toll it was revised to
-        return (self.day or 0, self.key.reported or 0, self.fig.article_id, 0 if self.prior else 1, self.fig.start,
-                self.fig.id)
+        self.order = (self.day or 0, self.key.reported or 0, self.fig.article_id, 0 if self.prior else 1,
+                      self.fig.start, self.fig.id)
 
 
 def group_views(pairs: Iterable[tuple[Figure, FigureKey]]) -> list[FigureView]:
     """Views of the figures of one quantity; names are resolved among the group only (order-free)."""
     pairs = list(pairs)
-    resolver = Resolver((c, None) for c in sorted({f.claimant for f, _ in pairs if f.claimant}))  # each name once
-    out = []
-    for f, k in pairs:
-        # an unattributed figure speaks for the outlet that printed it
-        who = resolver.key(f.claimant) if f.claimant else (f"outlet:{k.source}" if k.source else "")
-        out.append(FigureView(fig=f, key=k, claimant=who, side=f.claimant_side, rng=value_range(f),
-                              prior=is_prior_value(f)))
+    resolver = claimant_resolver(f for f, _ in pairs)
+    out = [figure_view(f, k, resolver) for f, k in pairs]
     out.sort(key=lambda v: v.order)
     return out
+
+
+def claimant_resolver(figures: Iterable[Figure]) -> Resolver:
+    """The claimants' names of a quantity's figures, resolved among themselves (each name once)."""
+    return Resolver((c, None) for c in sorted({f.claimant for f in figures if f.claimant}))
+
+
+def figure_view(f: Figure, k: FigureKey, resolver: Resolver) -> FigureView:
+    # an unattributed figure speaks for the outlet that printed it
+    who = resolver.key(f.claimant) if f.claimant else (f"outlet:{k.source}" if k.source else "")
+    return FigureView(fig=f, key=k, claimant=who, side=f.claimant_side, rng=value_range(f), prior=is_prior_value(f))
 
 
 _TOLL_PRIOR = re.compile(toll_prior(), re.I)
@@ -567,9 +566,11 @@ def relate_group(items: list[FigureView], since: tuple | None = None, only: set[
     return out
 
 
-def choose(b: FigureView, related: Iterable[tuple[FigureView, tuple[str, str]]], rank: dict[str, int]) -> list[Relation]:
+def choose(b: FigureView, related: Iterable[tuple[FigureView, tuple[str, str] | Relation]],
+           rank: dict[str, int]) -> list[Relation]:
     """The relations ``b`` keeps among the earlier figures it relates to, given earliest first as
-    (figure, (kind, why)); ``rank`` orders figures (position in the quantity).
+    (figure, (kind, why)) or (figure, the relation already chosen); ``rank`` orders figures (position
+    in the quantity).
 
     One relation of a kind per earlier claimant: the latest such figure. Of the updates only the
     most recent earlier figure is kept, and not one that a later figure ``b`` agrees with has
@@ -577,33 +578,33 @@ def choose(b: FigureView, related: Iterable[tuple[FigureView, tuple[str, str]]],
     (kind, claimant), and an update it leaves out is older than a corroboration it keeps: adding
     earlier figures can be decided from the relations kept and the new figures alone
     (:func:`rechoose`)."""
-    found: dict[tuple[str, str], tuple[FigureView, str, str]] = {}
-    for a, (kind, why) in related:
-        found[(kind, a.claimant or a.fig.id)] = (a, kind, why)
+    found: dict[tuple[str, str], tuple[FigureView, str, object]] = {}
+    for a, how in related:
+        kind = how.type if isinstance(how, Relation) else how[0]
+        found[(kind, a.claimant or a.fig.id)] = (a, kind, how)
     chosen = [x for (k, _), x in found.items() if k != "updates"]
     updates = [x for (k, _), x in found.items() if k == "updates"]
     if updates:
         last = max(updates, key=lambda x: rank[x[0].fig.id])
         if not any(k == "corroborates" and rank[a.fig.id] > rank[last[0].fig.id] for a, k, _ in found.values()):
             chosen.append(last)
-    return [Relation(type=kind, a=a.fig.id, b=b.fig.id, note=_note(kind, a, b, why), group_id=a.key.qkey)
-            for a, kind, why in chosen]
+    return [how if isinstance(how, Relation) else
+            Relation(type=kind, a=a.fig.id, b=b.fig.id, note=_note(kind, a, b, how[1]), group_id=a.key.qkey)
+            for a, kind, how in chosen]
 
 
 def rechoose(b: FigureView, kept: list[Relation], new: list[tuple[FigureView, tuple[str, str]]],
              views: dict[str, FigureView], rank: dict[str, int]) -> list[Relation] | None:
     """``b``'s relations once new figures before it joined its quantity, from the relations it kept
-    (``kept``) and how the new figures relate to it (``new``: (figure, (kind, why))), without comparing
-    it with the rest of its quantity again (see :func:`choose`: the same relations as choosing among
-    all). None when a kept relation no longer holds as stored (a figure gone, the rules changed):
-    ``b`` must then choose among all."""
-    related = list(new)
+    (``kept``, as stored) and how the new figures relate to it (``new``: (figure, (kind, why))), without
+    comparing it with the rest of its quantity again (see :func:`choose`: the same relations as
+    choosing among all). None when a kept relation names a figure that is not among ``views``."""
+    related: list = list(new)
     for r in kept:
         a = views.get(r.a)
-        found = relation_kind(a, b) if a is not None else None
-        if found is None or found[0] != r.type:
+        if a is None:
             return None
-        related.append((a, found))
+        related.append((a, r))
     related.sort(key=lambda x: rank[x[0].fig.id])
     return choose(b, related, rank)
 

@@ -22,8 +22,8 @@ from typing import Iterable
 import duckdb
 
 from unfog.fusion.fuse import (SAME_TIME_DAYS, FigureKey, FigureView, StatementKey, dedupe, figure_keys,
-                              group_views, rechoose, related_later, relate_group, relate_statement_pool, statement_group, statement_keys)
-from unfog.fusion.entities import Resolver
+                              claimant_resolver, figure_view, group_views, rechoose, related_later,
+                              relate_group, relate_statement_pool, statement_group, statement_keys)
 from unfog.fusion.ledger import keys_for, ledger_rows
 from unfog.model import ArticleRecords, Figure, Relation
 from unfog.store import bulk_insert, transaction
@@ -76,27 +76,29 @@ def _marks(n: int) -> str:
 
 
 def figures_of_quantities(store, qkeys: list[str], exclude_articles: Iterable[str] = ()):
-    """Stored (figure, key) pairs of the given quantities."""
+    """Stored (figure, key) pairs of the given quantities: the keys by quantity, then those figures by id
+    (a join would read every column of every stored figure; a filter on ids reads the others only
+    where an id matches)."""
     from unfog.store import JSON_COLUMNS
 
     if not ensure(store) or not qkeys:
         return []
     skip = set(exclude_articles)
-    nk = len(store.con.execute("SELECT * FROM figure_keys LIMIT 0").description)  # an older store may lack a column
-    cur = store.con.execute(
-        "SELECT k.*, f.* FROM figure_keys k JOIN figures f ON f.id = k.figure_id WHERE k.qkey = ANY(?::VARCHAR[])",
-        [list(qkeys)])
+    cur = store.con.execute("SELECT * FROM figure_keys WHERE qkey = ANY(?::VARCHAR[])", [list(qkeys)])
+    names = [d[0] for d in cur.description]  # an older store may lack a column
+    keys = {k.figure_id: k for k in (FigureKey(**dict(zip(names, row))) for row in cur.fetchall())
+            if k.article_id not in skip}
+    if not keys:
+        return []
+    cur = store.con.execute("SELECT * FROM figures WHERE id = ANY(?::VARCHAR[])", [sorted(keys)])
     names = [d[0] for d in cur.description]
     out = []
     for row in cur.fetchall():
-        key = FigureKey(**dict(zip(names[:nk], row[:nk])))
-        if key.article_id in skip:
-            continue
-        d = dict(zip(names[nk:], row[nk:]))
+        d = dict(zip(names, row))
         for c in JSON_COLUMNS["figures"]:
             if isinstance(d.get(c), str):
                 d[c] = json.loads(d[c])
-        out.append((Figure.from_dict(d), key))
+        out.append((Figure.from_dict(d), keys[d["id"]]))
     return out
 
 
@@ -119,11 +121,15 @@ def statements_sharing(store, wanted: set[tuple[str, int]], window: int, exclude
     days: dict[str, list[int]] = defaultdict(list)
     for p, d in wanted:
         days[p].append(d)
-    by_pair = RelatingCache.of(store).sharing(store, sorted(days))
+    by_pair = RelatingCache.of(store).sharing(store, sorted(days), statements_of_pairs)
     skip = set(exclude_articles)
-    found = {k.statement_id: k for p, keys in by_pair.items() for k in keys.values()
-             if k.day is not None and any(abs(k.day - d) <= window for d in days[p])
-             and k.statement_id not in exclude and k.article_id not in skip}
+    found = {}
+    for p, ds in days.items():
+        by_day = by_pair[p]
+        for day in {x for d in ds for x in range(d - window, d + window + 1)}:
+            for k in by_day.get(day, {}).values():
+                if k.statement_id not in exclude and k.article_id not in skip:
+                    found[k.statement_id] = k
     return [found[i] for i in sorted(found)]
 
 
@@ -227,6 +233,7 @@ class StoreRelating:
     replaced_groups: list[str]  # stored relations of these groups are replaced by ``relations``
     dropped_relations: list[Relation] = field(default_factory=list)  # and these stored ones are no longer chosen
     keyed_articles: list[str] = field(default_factory=list)  # the chunk's articles that were related before
+    views: dict[str, list[FigureView]] = field(default_factory=dict)  # each touched quantity's figures, as compared
 
 
 def relate_chunk(results: list[ArticleRecords], store) -> StoreRelating:
@@ -242,27 +249,27 @@ def relate_chunk(results: list[ArticleRecords], store) -> StoreRelating:
     chunk_articles = sorted({r.article.id for r in results})
     fkeys = [k for r in ok for k in figure_keys(r)]
     skeys = [k for r in ok for k in statement_keys(r)]
-    keyed = keyed_articles(store, chunk_articles) if ensure(store) else []
-    rels, groups, dropped = _relate_quantities_with_store(ok, fkeys, store, keyed, chunk_articles)
+    keyed = RelatingCache.of(store).keyed_among(store, chunk_articles) if ensure(store) else []
+    rels, groups, dropped, views = _relate_quantities_with_store(ok, fkeys, store, keyed, chunk_articles)
     srels, foci = _relate_statements_with_store(skeys, store, chunk_articles)
     groups += [statement_group(s) for s in sorted(foci)]
-    return StoreRelating(fkeys, skeys, dedupe(rels + srels), groups, dropped, keyed)
+    return StoreRelating(fkeys, skeys, dedupe(rels + srels), groups, dropped, keyed, views)
 
 
 def _relate_quantities_with_store(ok: list[ArticleRecords], fkeys: list[FigureKey], store, keyed: list[str],
-                                  chunk_articles: list[str]) -> tuple[list[Relation], list[str], list[Relation]]:
+                                  chunk_articles: list[str]) -> tuple[list[Relation], list[str], list[Relation], dict]:
     """Relations of the quantities the new figures count: (relations, quantities related again
-    from scratch, stored relations the others no longer choose)."""
+    from scratch, stored relations the others no longer choose, the views of each quantity)."""
     new_figs = {f.id: f for r in ok for f in r.figures}
     # quantities the chunk's articles counted when stored before (reprocess): related again in full
     redo = set(quantities_of_articles(store, keyed))
     qkeys = sorted({k.qkey for k in fkeys} | redo)
     if not qkeys:
-        return [], [], []
+        return [], [], [], {}
     cache = RelatingCache.of(store) if ensure(store) else None
     skip = set(chunk_articles)
     if cache is not None:
-        cache.load(store, qkeys)
+        cache.load(store, qkeys, figures_of_quantities)
         stored = {qk: cache.stored(qk, skip) for qk in qkeys}
     else:
         stored = defaultdict(list)
@@ -271,11 +278,12 @@ def _relate_quantities_with_store(ok: list[ArticleRecords], fkeys: list[FigureKe
     new: dict[str, list] = defaultdict(list)
     for k in fkeys:
         new[k.qkey].append((new_figs[k.figure_id], k))
-    rels, full, later = [], [], []
+    rels, full, later, all_views = [], [], [], {}
     for qk in qkeys:
-        views = group_views(stored[qk] + new[qk])
         new_ids = {f.id for f, _ in new[qk]}
-        if qk in redo or _since(views, stored[qk], new_ids) is None:
+        views = None if qk in redo else _joined_views(cache, qk, stored[qk], new[qk])
+        if views is None:
+            views = group_views(stored[qk] + new[qk])
             rels += relate_group(views)
             full.append(qk)
         else:
@@ -283,8 +291,25 @@ def _relate_quantities_with_store(ok: list[ArticleRecords], fkeys: list[FigureKe
             # updates its choice with the new figures alone (fusion.fuse.rechoose)
             rels += relate_group(views, only=new_ids)
             later.append((qk, views, related_later(views, new_ids)))
+        all_views[qk] = views
     again, dropped = _rechoose_stored(store, cache, later)
-    return rels + again, full, dropped
+    return rels + again, full, dropped, all_views
+
+
+def _joined_views(cache, qk: str, stored: list, new: list) -> list[FigureView] | None:
+    """Views of a quantity's stored and new figures, the stored ones as they were (kept by the cache);
+    None when the stored figures' claimants resolve otherwise once the new names join them
+    ("Kovalenko" meeting "Oleh Kovalenko"), or nothing is stored: then all of them choose again."""
+    if not stored or not new:
+        return None
+    names = sorted({f.claimant for f, _ in stored if f.claimant})
+    alone, joined = claimant_resolver(f for f, _ in stored), claimant_resolver([f for f, _ in stored + new])
+    if any(alone.key(n) != joined.key(n) for n in names):
+        return None
+    kept = cache.views_of(qk) if cache is not None else None
+    if kept is None or len(kept) != len(stored):
+        kept = [figure_view(f, k, alone) for f, k in stored]
+    return sorted(kept + [figure_view(f, k, joined) for f, k in new], key=lambda v: v.order)
 
 
 def _rechoose_stored(store, cache, later: list[tuple[str, list[FigureView], dict]]) -> tuple[list[Relation], list[Relation]]:
@@ -310,21 +335,6 @@ def _rechoose_stored(store, cache, later: list[tuple[str, list[FigureView], dict
     return rels, dropped
 
 
-def _since(views: list[FigureView], stored: list, new_ids: set[str]) -> tuple | None:
-    """Where the figures start that must choose their relations again (None: all of them).
-
-    All, when the new figures change how the stored ones' claimants resolve ("Kovalenko"
-    meeting "Oleh Kovalenko"); else from the earliest new figure on."""
-    if not stored or not new_ids:
-        return None
-    # the stored figures' claimants as group_views resolves them among the stored figures alone
-    alone = Resolver((c, None) for c in sorted({f.claimant for f, _ in stored if f.claimant}))
-    if any(v.claimant != (alone.key(v.fig.claimant) if v.fig.claimant else v.claimant)
-           for v in views if v.fig.id not in new_ids):
-        return None
-    return min(v.order for v in views if v.fig.id in new_ids)
-
-
 def _relate_statements_with_store(skeys: list[StatementKey], store,
                                   chunk_articles: list[str]) -> tuple[list[Relation], set[str]]:
     """Relations chosen by new statements, and by stored ones that now have new candidates."""
@@ -340,7 +350,8 @@ def _relate_statements_with_store(skeys: list[StatementKey], store,
     pool = {k.statement_id: k for k in near}
     for k in statements_sharing(store, wider, SAME_TIME_DAYS, exclude=set(new), exclude_articles=chunk_articles):
         pool.setdefault(k.statement_id, k)
-    for k in RelatingCache.of(store).of_articles(store, sorted({k.article_id for k in near})):
+    for k in RelatingCache.of(store).of_articles(store, sorted({k.article_id for k in near}),
+                                                       statements_of_articles):
         pool.setdefault(k.statement_id, k)
     pool.update(new)
     return relate_statement_pool(pool.values(), foci), foci

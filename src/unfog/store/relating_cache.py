@@ -21,8 +21,8 @@ from collections import OrderedDict
 
 from unfog.model import Figure, Relation
 
-MAX_FIGURES = 200_000  # figures kept (with their quantity's relations); about 1 KB each
-MAX_STATEMENTS = 200_000  # statement keys kept (by pair and by article)
+MAX_FIGURES = 100_000  # figures kept (with views and relations): ~2 KB each, so ~200 MB at most
+MAX_STATEMENTS = 400_000  # statement keys kept, counted once per pair and once by article (~100,000 statements)
 
 
 class RelatingCache:
@@ -34,10 +34,12 @@ class RelatingCache:
         self.pairs = pairs  # every topic@place pair the store has a statement of
         self.figures: OrderedDict[str, dict[str, tuple]] = OrderedDict()  # qkey -> figure id -> (Figure, FigureKey)
         self.chosen: dict[str, dict[str, list[Relation]]] = {}  # qkey -> figure id (b) -> relations it chose
+        self.views: dict[str, list] = {}  # qkey -> FigureViews of all its stored figures, as last compared
         self.size = 0
-        self.by_pair: dict[str, dict[str, object]] = {}  # pair -> statement id -> StatementKey
+        self.by_pair: dict[str, dict[int, dict[str, object]]] = {}  # pair -> day -> statement id -> StatementKey
         self.by_article: dict[str, list] = {}  # article id -> all its StatementKeys
         self.statements = 0
+        self.keyed: set[str] | None = None  # every article with keys stored (read at first use)
 
     @classmethod
     def of(cls, store) -> "RelatingCache":
@@ -54,11 +56,16 @@ class RelatingCache:
     def drop(store) -> None:
         store._relating_cache = None
 
-    # -- figures ------------------------------------------------------------
-    def load(self, store, qkeys: list[str]) -> None:
-        """Read the quantities not kept yet (one query for all of them)."""
-        from unfog.store.relating import figures_of_quantities
+    def keyed_among(self, store, article_ids: list[str]) -> list[str]:
+        """Those of the articles that have keys stored (were related before)."""
+        if self.keyed is None:
+            self.keyed = {r[0] for r in store.con.execute(
+                "SELECT article_id FROM figure_keys UNION SELECT article_id FROM statement_keys").fetchall()}
+        return sorted(a for a in article_ids if a in self.keyed)
 
+    # -- figures ------------------------------------------------------------
+    def load(self, store, qkeys: list[str], figures_of_quantities) -> None:
+        """Read the quantities not kept yet (one query for all of them, through ``figures_of_quantities``)."""
         missing = [q for q in qkeys if q not in self.figures]
         for q in missing:
             self.figures[q] = {}
@@ -76,14 +83,16 @@ class RelatingCache:
     def stored(self, qkey: str, skip_articles: set[str]) -> list[tuple[Figure, object]]:
         return [(f, k) for f, k in self.figures[qkey].values() if k.article_id not in skip_articles]
 
+    def views_of(self, qkey: str) -> list | None:
+        return self.views.get(qkey)
+
     def chosen_by(self, qkey: str, figure_id: str) -> list[Relation]:
         return list(self.chosen[qkey].get(figure_id, ()))
 
     # -- statements -----------------------------------------------------------
-    def sharing(self, store, pairs: list[str]) -> dict[str, dict[str, object]]:
-        """The stored statement keys of each pair (read once for all the pairs not kept yet)."""
-        from unfog.store.relating import statements_of_pairs
-
+    def sharing(self, store, pairs: list[str], statements_of_pairs) -> dict[str, dict[int, dict[str, object]]]:
+        """The stored statement keys of each pair by day (read once for all the pairs not kept yet,
+        through ``statements_of_pairs``)."""
         missing = [p for p in pairs if p not in self.by_pair]
         for p in missing:
             self.by_pair[p] = {}
@@ -92,14 +101,13 @@ class RelatingCache:
             for k in statements_of_pairs(store, sorted(wanted)):
                 for p in k.pairs():
                     if p in wanted:
-                        self.by_pair[p][k.statement_id] = k
+                        self.by_pair[p].setdefault(k.day, {})[k.statement_id] = k
                         self.statements += 1
         return {p: self.by_pair[p] for p in pairs}
 
-    def of_articles(self, store, article_ids: list[str]) -> list:
-        """The stored statement keys of these articles (read once for those not kept yet)."""
-        from unfog.store.relating import statements_of_articles
-
+    def of_articles(self, store, article_ids: list[str], statements_of_articles) -> list:
+        """The stored statement keys of these articles (read once for those not kept yet, through
+        ``statements_of_articles``)."""
         missing = [a for a in article_ids if a not in self.by_article]
         for a in missing:
             self.by_article[a] = []
@@ -116,6 +124,9 @@ class RelatingCache:
             self.drop(store)
             return
         self.generation = store.generation()
+        if self.keyed is not None:
+            self.keyed.update(k.article_id for k in rel.figure_keys)
+            self.keyed.update(k.article_id for k in rel.statement_keys)
         self._remember_figures(figures, rel)
         for a in articles:
             self.by_article.setdefault(a, [])
@@ -127,8 +138,9 @@ class RelatingCache:
                 continue  # (no pair rows: never found by pair)
             for p in k.pairs():
                 self.pairs.add(p)
-                if p in self.by_pair and k.statement_id not in self.by_pair[p]:
-                    self.by_pair[p][k.statement_id] = k
+                on_day = self.by_pair[p].setdefault(k.day, {}) if p in self.by_pair else None
+                if on_day is not None and k.statement_id not in on_day:
+                    on_day[k.statement_id] = k
                     self.statements += 1
         if self.statements > MAX_STATEMENTS:
             self.by_pair, self.by_article, self.statements = {}, {}, 0
@@ -146,6 +158,9 @@ class RelatingCache:
             if k.qkey in self.figures and k.figure_id not in self.figures[k.qkey]:
                 self.figures[k.qkey][k.figure_id] = (figures[k.figure_id], k)
                 self.size += 1
+        for q, views in rel.views.items():
+            if q in self.figures:
+                self.views[q] = views
         for r in rel.relations:
             by_b = self.chosen.get(r.group_id) if r.group_id else None
             if by_b is not None and all(x.id != r.id for x in by_b.get(r.b, ())):
@@ -153,4 +168,5 @@ class RelatingCache:
         while self.size > MAX_FIGURES and len(self.figures) > 1:
             q, figs = self.figures.popitem(last=False)
             self.chosen.pop(q, None)
+            self.views.pop(q, None)
             self.size -= len(figs)
