@@ -58,17 +58,22 @@ GENERAL_CAVEAT = re.compile(r"\b(either side|both sides|any side|battlefield|suc
                             r"casualty (?:figures|claims)|all (?:the )?figures)\b", re.I)
 
 
+_PLAIN_NUMBER = re.compile(r"\d+(\.\d+)?")
+_SCALED_NUMBER = re.compile(r"\d+(\.\d+)?(k|m|mn|bn)")
+
+
 def _num_value(word: str) -> float | None:
     w = word.lower().replace(",", "").replace("\u202f", "").replace("\u00a0", "").replace("’", "").replace("'", "")
     if not w:
         return None
-    if re.fullmatch(r"\d+(\.\d+)?", w):
-        v = float(w)
-        return int(v) if v.is_integer() else v
-    if re.fullmatch(r"\d+(\.\d+)?(k|m|mn|bn)", w):
-        num = float(re.match(r"\d+(\.\d+)?", w).group(0))
-        v = num * MULTIPLIERS[re.sub(r"[\d.]", "", w)]
-        return int(v) if float(v).is_integer() else v
+    if w[0].isdecimal():  # both patterns open with \d (a decimal digit): most words skip them
+        if _PLAIN_NUMBER.fullmatch(w):
+            v = float(w)
+            return int(v) if v.is_integer() else v
+        if _SCALED_NUMBER.fullmatch(w):
+            num = float(_PLAIN_NUMBER.match(w).group(0))
+            v = num * MULTIPLIERS[re.sub(r"[\d.]", "", w)]
+            return int(v) if float(v).is_integer() else v
     if w in UNITS:
         return UNITS[w]
     if "-" in w:
@@ -141,11 +146,15 @@ def _parse_run(doc, i: int) -> Phrase | None:
     return Phrase(i, j, value, value, value)
 
 
+# A text ending with a qualifier's words (compiled once; same order as QUALIFIERS)
+_QUALIFIER_ENDS = [(re.compile(r"(?:^|\W)" + re.escape(words) + r"\s*$"), words, kind) for words, kind in QUALIFIERS]
+
+
 def _qualify(doc, ph: Phrase, text_before: str) -> None:
     """Attach a qualifier ('more than', 'about') and a range ('between 8,000 and 10,000')."""
     low_text = text_before.lower()
-    for words, kind in QUALIFIERS:
-        if re.search(r"(?:^|\W)" + re.escape(words) + r"\s*$", low_text):
+    for pattern, words, kind in _QUALIFIER_ENDS:
+        if pattern.search(low_text):
             ph.qualifier = words
             if ph.value is not None:
                 if kind == "low":

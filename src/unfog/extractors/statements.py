@@ -61,6 +61,7 @@ PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m", "it": "it
 FIRST_SECOND = {"i", "we", "you", "me", "us"}
 QUOTE_OPEN = "“\"«„"
 QUOTE_CLOSE = "”\"»“"
+_QUOTE_MARK = re.compile("[" + re.escape(QUOTE_OPEN + QUOTE_CLOSE) + "]")
 MAX_SENT_CHARS = 2000  # never hand a runaway "sentence" (a table, a list) to the speaker rules
 
 
@@ -80,21 +81,16 @@ def quote_segments(text: str) -> list[QuoteSeg]:
     for p_start, p_end in paragraphs(text):
         para = text[p_start:p_end]
         lead = len(para) - len(para.lstrip())
-        i = lead
         open_at = None
-        first = True
-        while i < len(para):
-            c = para[i]
+        for m in _QUOTE_MARK.finditer(para, lead):  # only quote marks change the state
+            i, c = m.start(), m.group()
             if open_at is None and c in QUOTE_OPEN and _is_opening(para, i):
-                if not (first and carry and i == lead):
+                if not (carry and i == lead):  # the paragraph opens with a quote: the quotation runs on
                     group += 1
                 open_at = i
             elif open_at is not None and c in QUOTE_CLOSE and i > open_at and _is_closing(para, i):
                 segs.append(QuoteSeg(p_start + open_at, p_start + i + 1, group, True))
                 open_at = None
-            if not c.isspace():
-                first = False
-            i += 1
         carry = False
         if open_at is not None:
             segs.append(QuoteSeg(p_start + open_at, p_end, group, False))

@@ -72,22 +72,25 @@ class Word:
     end: int
     text: str
 
-    @property
-    def lower(self) -> str:
+    @functools.cached_property
+    def lower(self) -> str:  # read many times per word by the scan: computed once
         return self.text.lower().rstrip(".")
+
+
+_POSSESSIVE = ("'s", "’s")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+|[A-Z]\.?(?:[A-Z]\.)+")  # "U.S.", "U.N.", "UK." is not
 
 
 def words(text: str) -> list[Word]:
     out = []
     for m in WORD.finditer(text):
         t = m.group(0)
-        end = m.end()
-        poss = re.search(r"['’]s$", t)
-        if poss:  # "Russia's": the name ends before the possessive
-            t, end = t[:poss.start()], m.start() + poss.start()
-        if t.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", t + "") and not re.fullmatch(r"[A-Z]\.?(?:[A-Z]\.)+", t):
-            t, end = t[:-1], end - 1  # a full stop ends the sentence, it is not part of the name
-        out.append(Word(m.start(), end, t))
+        start = m.start()
+        if t.endswith(_POSSESSIVE):  # "Russia's": the name ends before the possessive
+            t = t[:-2]
+        if t.endswith(".") and not _INITIALS.fullmatch(t):
+            t = t[:-1]  # a full stop ends the sentence, it is not part of the name
+        out.append(Word(start, start + len(t), t))
     return out
 
 
