@@ -6,6 +6,7 @@
     python benchmarks/score_events.py --sets conflicts_tune,conflicts_heldout   # own articles, other conflicts
     python benchmarks/score_events.py --sets conflicts_blind     # the blind held-out set (never by default)
     python benchmarks/score_events.py --sets conflicts_blind2    # the second blind held-out set (never by default)
+    python benchmarks/score_events.py --sets conflicts_blind3    # the third blind held-out set (never by default)
 
 Sets: ``seeds`` (../shared seeds), ``fixtures``, ``samples`` (held out), and the
 own articles about other conflicts in two parts: ``conflicts_heldout`` (written
@@ -15,14 +16,17 @@ them) is scored only when named in ``--sets``, so no default run, test or
 tuning loop extracts it; its articles also list ``not_events``: clauses
 (cumulative tolls, background, hypotheticals, denials, the other party's
 account of an incident coded once) that must give no shown event of their own.
-``conflicts_blind2`` (six more, same format and rules) is likewise blind.
+``conflicts_blind2`` (six more, same format and rules) is likewise blind, and so is
+``conflicts_blind3`` (eight more: Haiti, Colombia, Pakistan, a Lebanon live blog,
+Cameroon, Iraq, Niger, Central African Republic).
 
 A gold event is *found* when an extracted event's evidence covers the gold
 trigger and it has the same event_type and sub_event_type. For found events:
 place is right within 30 km of the gold coordinates (gold without coordinates
 is not scored), date is right when the gold day lies within the extracted
 [date, date_end] widened by the tolerance of both precisions (day 0, week 3,
-month 15 days), fatalities are right when equal (null == null).
+month 15 days), fatalities are right when equal; "no toll reported" is one value
+whether written null or 0 (ACLED codes 0 when no deaths are reported).
 ``found_full`` (the recall of issue 17) also asks place and date to be right.
 
 Precision: of the events an article produces *for the default view and the
@@ -47,7 +51,7 @@ SAMPLES = REPO / "src" / "unfog" / "samples" / "mariupol.jsonl"  # held out: cod
 SEEDS = Path(__import__("os").environ.get("UNFOG_SHARED", REPO.parent / "shared")) / "seeds"
 TOLERANCE = {1: 0, 2: 3, 3: 15}
 OWN_SETS = ("conflicts_tune", "conflicts_heldout")  # text embedded in the gold file
-BLIND_SETS = ("conflicts_blind", "conflicts_blind2")  # text embedded too; scored only when asked for by name
+BLIND_SETS = ("conflicts_blind", "conflicts_blind2", "conflicts_blind3")  # text embedded too; scored only when asked for by name
 HIDDEN_TAGS = {"background", "hypothetical", "historical", "cumulative"}
 PLACE_KM = 30.0
 
@@ -118,7 +122,7 @@ def score_article(text: str, gold_events: list[dict], events: list[dict]) -> lis
         if typed:
             row["place_ok"] = place_ok(g, best)
             row["date_ok"] = date_ok(g, best)
-            row["fatalities_ok"] = best.get("fatalities") == g.get("fatalities")
+            row["fatalities_ok"] = (best.get("fatalities") or 0) == (g.get("fatalities") or 0)
             row["found_full"] = row["place_ok"] is not False and row["date_ok"]
         rows.append(row)
     return rows

@@ -8,7 +8,9 @@ evidence overlaps the anchor's first occurrence). Two modes:
   which measures fusion alone;
 - ``extract``: run the whole pipeline on the articles, then relate (end to end).
 
-    python benchmarks/score_relations.py [--mode records|extract|both] [--show]
+    python benchmarks/score_relations.py [--mode records|extract|both] [--show] [--sets setG]
+
+Blind sets (``BLIND``) are scored only when named in ``--sets``.
 
 Targets: recall >= 0.85, spurious per real <= 1.0.
 
@@ -36,8 +38,11 @@ SEED_DATES = {"000_01bce4d2cc5497e4.txt": "2022-04-22", "004_fa64e9c79eca57a7.tx
 # and setF (blind too, written after setE's fixes: 5/8 found, 5 produced, precision 1.00 on first contact, then
 # tuned on); every other gold set is held out: setC (written after the first rules) and any later blind set.
 TUNED = ("seeds", "setA", "setB", "setD", "setE", "setF")
-SETS = TUNED + tuple(sorted(p.stem for p in GOLD.glob("*.json") if p.stem not in TUNED))
-HELD_OUT = tuple(n for n in SETS if n not in TUNED)
+# blind: written and coded before anyone ran unfog on them; scored only when named in --sets, so no default
+# run or tuning loop sees them (setG: ten reports in five clusters, other wars)
+BLIND = ("setG",)
+SETS = TUNED + tuple(sorted(p.stem for p in GOLD.glob("*.json") if p.stem not in TUNED + BLIND))
+HELD_OUT = tuple(n for n in SETS if n not in TUNED) + BLIND
 
 
 def load_articles(name: str, seeds_dir: Path = SEEDS):
@@ -228,10 +233,13 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mode", choices=("records", "extract", "both"), default="both")
     ap.add_argument("--show", action="store_true", help="List missed and spurious relations.")
+    ap.add_argument("--sets", help=f"Comma-separated gold sets (default: {','.join(SETS)}; blind sets "
+                                   f"{','.join(BLIND)} only when named).")
     args = ap.parse_args(argv)
+    sets = tuple(args.sets.split(",")) if args.sets else SETS
     modes = ("records", "extract") if args.mode == "both" else (args.mode,)
     for mode in modes:
-        res = run(mode)
+        res = run(mode, sets)
         print(f"== {mode} ==")
         for name, v in res.items():
             print(f"{name:8s} recall {v['recall']:.2f} ({v['found']}/{v['real']})  produced {v['produced']}"

@@ -43,3 +43,11 @@ def test_datelines_with_a_colon_or_a_day_and_no_dash_are_furniture():
                        ("Juba, Oct 7 At least seven people died.", "Juba, Oct 7 "),
                        ("NOTE: this is", ""), ("Kyiv, the capital, was calm.", "")]:
         assert line[:lead_end(line)] == lead
+
+
+def test_agency_datelines_may_name_the_country_after_the_city():
+    from unfog.lexicons.wire import lead_end
+    for line, lead in [("LAGOS, Nigeria (Wire) — Gunmen attacked a bus.", "LAGOS, Nigeria (Wire) — "),
+                       ("TRIPOLI, Libya, May 4 (Wire) - Clashes broke out.", "TRIPOLI, Libya, May 4 (Wire) - "),
+                       ("Kano, the city (mostly quiet) - was calm.", "")]:
+        assert line[:lead_end(line)] == lead

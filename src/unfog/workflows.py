@@ -59,8 +59,10 @@ def write_chunk(store: Store, results: list[ArticleRecords], replace: bool = Fal
 
     rel = relating.relate_chunk(results, store)
     relating.write_keys(store, sorted({r.article.id for r in results}), rel.figure_keys, rel.statement_keys,
-                        rel.replaced_groups, rel.replaced_figures)
-    return store.write(results, rel.relations, replace=replace)
+                        rel.replaced_groups, rel.dropped_relations, keyed=rel.keyed_articles)
+    added = store.write(results, rel.relations, replace=replace)
+    relating.remember(store, results, rel)
+    return added
 
 
 def _note_failures(results: list[ArticleRecords], summary: dict) -> None:

@@ -336,3 +336,40 @@ def test_counts_told_day_by_day_are_parts_of_their_total(nlp):
     figs = run(nlp, text)
     total = one(figs, "nine people")
     assert one(figs, "four deaths").subset_of == total.id and one(figs, "five").subset_of == total.id
+
+
+def test_people_arrested_are_counted_as_captured_not_as_the_dead_before(nlp):
+    text = ("The monitors recorded over 200 deaths since March. They also said that more than 900 people "
+            "have been arrested in the province since the curfew began.")
+    figs = run(nlp, text)
+    assert one(figs, "900 people").category == "captured"
+    assert one(figs, "200 deaths").category == "killed"
+
+
+def test_every_part_of_an_among_them_list_points_to_the_total(nlp):
+    figs = run(nlp, "At least 40 people were killed, among them six children, two nurses and three guards, the ministry said.")
+    total = one(figs, "40 people")
+    parts = [one(figs, p) for p in ("six children", "two nurses", "three guards")]
+    assert all(p.subset_of == total.id and p.category == "killed" for p in parts)
+@pytest.mark.parametrize("text,phrase,category", [
+    ("A police spokesman said no officers were hurt in the blast.", "no officers", "wounded"),
+    ("The navy said none of its sailors had been taken prisoner.", "none of its sailors", "captured"),
+    ("Villagers said no children were killed when the shell landed.", "no children", "killed"),
+])
+def test_a_denial_of_losses_counts_nobody(nlp, text, phrase, category):
+    f = one(run(nlp, text), phrase)
+    assert (f.value, f.category) == (0, category)
+
+
+@pytest.mark.parametrize("text", [
+    "There were no soldiers in the village when the drones came, the mayor said.",
+    "No aid workers have been sent to the camp yet.",
+    "No group has said it carried out the raid.",
+])
+def test_no_is_a_count_only_of_losses(nlp, text):
+    assert [f for f in run(nlp, text) if f.value == 0] == []
+
+
+def test_a_number_that_sizes_a_unit_is_not_a_count(nlp):
+    figs = run(nlp, "A 60-man patrol was ambushed near the river and three soldiers were killed.")
+    assert [f.value for f in figs] == [3]

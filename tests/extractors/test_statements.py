@@ -259,3 +259,22 @@ def test_a_coalition_or_a_junta_speaks(nlp):
     text = "The coalition denied on Saturday that its aircraft had struck the clinic."
     [s] = run(nlp, text)
     assert s.speaker == "coalition" and s.polarity == "denies"
+
+
+def test_country_of_the_report_in_a_later_piece_of_a_long_article(nlp):
+    # Records are in piece offsets until the pipeline shifts them: a dateline in the
+    # second piece of a long article is still the reporter's seat, not the subject.
+    from unfog.extractors import places
+    text = ("CAIRO (Wire) - Nine people were killed in a drone attack on a clinic in Omdurman, "
+            "the health ministry said.")
+    pad = 40_000
+    ctx = Context(article=Article(id="a", text="x" * pad + text, published="2024-04-22"), doc=nlp(text), offset=pad)
+    ctx.places = places.extract(ctx)
+    assert statements.report_country(ctx) == "SDN"
+
+
+def test_content_that_opens_a_paragraph_starts_after_its_dateline(nlp):
+    text = "LAGOS, Nigeria (Wire) — Gunmen killed six people on a highway, police said on Tuesday."
+    [s] = run(nlp, text)
+    assert s.content.startswith("Gunmen killed six people")
+    assert text[s.content_start:s.content_end] == s.content

@@ -30,6 +30,7 @@ from unfog.lexicons import singular
 from unfog.lexicons.wire import lead_end
 from unfog.extractors.context import Context
 from unfog.lexicons.denial import DENY_VERBS, DISMISSAL_RE
+from unfog.lexicons.people import is_people_word
 from unfog.extractors.query import paragraphs, same_paragraph, sentence_spans, statement_at  # noqa: F401  (statement_at re-exported)
 from unfog.model import Statement
 
@@ -689,9 +690,18 @@ class _Run:
             speaker_kind=sp.kind,
         )
         if content:
-            st.content_start, st.content_end = content
-            st.content = text[content[0]:content[1]]
+            st.content_start, st.content_end = self.past_dateline(*content), content[1]
+            st.content = text[st.content_start:st.content_end]
         return st
+
+    def past_dateline(self, start: int, end: int) -> int:
+        """Where content that opens a paragraph begins after its dateline ("KYIV (Wire) -" is no one's claim)."""
+        k = self.para_of(start)
+        if k < 0 or self.text[self.paras[k][0]:start].strip():
+            return start
+        a, b = self.paras[k]
+        lead = a + lead_end(self.text[a:b])
+        return lead if start < lead < end else start
 
 
 def extract(ctx: Context) -> list[Statement]:
@@ -806,7 +816,7 @@ def report_country(ctx: Context) -> str | None:
     counts: dict[str, int] = {}
     leads = [(a, a + lead_end(ctx.text[a:b])) for a, b in ctx.paragraphs]
     for p in ctx.places:
-        if any(a <= (p.start - ctx.offset) < b for a, b in leads):
+        if any(a <= p.start < b for a, b in leads):  # both in piece offsets (records are shifted later)
             continue  # "CAIRO (Wire) -": the dateline is where the reporter sits, not what the report is about
         code = alpha3(getattr(p, "country", None))
         if code:
@@ -814,7 +824,7 @@ def report_country(ctx: Context) -> str | None:
     if counts:
         return max(counts, key=lambda c: counts[c])
     terms = country_terms()
-    gpe = {ent.start: ent for ent in ctx.doc.ents if ent.label_ in ("GPE", "LOC")}
+    gpe = {ent.start: ent for ent in ctx.doc.ents if ent.label_ in ("GPE", "LOC") and not is_people_word(ent.text)}
     for tok in ctx.doc:
         if any(a <= tok.idx < b for a, b in leads):
             continue
@@ -940,7 +950,7 @@ def _says_clause(run: _Run, a: int, b: int):
 def _place_in(span) -> str | None:
     """The country of a place named inside a speaker phrase ("Gaza civil defence" -> PSE)."""
     for ent in span.ents:
-        if ent.label_ in ("GPE", "LOC"):
+        if ent.label_ in ("GPE", "LOC") and not is_people_word(ent.text):  # "Police" is no town here
             code = country_of_place(ent.text)
             if code:
                 return code
