@@ -509,7 +509,7 @@ def _group_side(doc, tok) -> str | None:
 
 def extract(ctx: Context) -> list[Figure]:
     doc = ctx.doc
-    text = doc.text
+    text = ctx.text  # doc.text, joined once per piece by the Context
     leads = _lead_spans(text)
     # "Two members of the council said": the people who speak are not a count of victims
     speakers = [(st.speaker_start, st.speaker_end) for st in ctx.statements if st.speaker_start is not None]

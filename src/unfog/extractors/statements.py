@@ -663,7 +663,7 @@ class _Run:
     def __init__(self, ctx: Context):
         self.ctx = ctx
         self.doc = ctx.doc
-        self.text = ctx.doc.text
+        self.text = ctx.text  # doc.text, joined once per piece by the Context
         self.segs = quote_segments(self.text)
         self.memory = Memory()
         self.memory.note_people(self.doc)
@@ -707,7 +707,7 @@ class _Run:
 def extract(ctx: Context) -> list[Statement]:
     run = _Run(ctx)
     for sent in ctx.sentences:
-        if len(sent.text) <= MAX_SENT_CHARS:
+        if sent.end_char - sent.start_char <= MAX_SENT_CHARS:  # len(sent.text), without joining its tokens
             _sentence_statements(run, sent)
     _headline_statements(run)
     _continuations(run)
@@ -733,7 +733,7 @@ def _sentence_statements(run: _Run, sent) -> None:
         if sp is None or not sp.name.strip():
             continue
         if sp.name in seen_names:
-            if _polarity(verb, sent.text) == "denies":
+            if _polarity(verb, text[s0:s1]) == "denies":  # sent.text, a slice of the piece's text
                 seen_names[sp.name].polarity = "denies"
             continue
         # Evidence: the sentence (within the cue's paragraph), widened to the quotations it touches.
@@ -751,7 +751,7 @@ def _sentence_statements(run: _Run, sent) -> None:
             comma = text.rfind(",", content[0], sp.start)
             if comma > content[0]:
                 content = _trim(text, content[0], comma)
-        st = run.make(sp, cue, _polarity(verb, sent.text), bool(touched), start, end, content)
+        st = run.make(sp, cue, _polarity(verb, text[s0:s1]), bool(touched), start, end, content)
         seen_names[sp.name] = st
         run.out.append(st)
         run.memory.speakers.append(sp)
