@@ -610,6 +610,8 @@ def _adjacent_category(doc, i: int, limit: int = 6) -> str | None:
 
 
 _IMPLICIT_OK = {"person", "victim"}
+_VICTIM_NOUNS = frozenset(CIVILIAN_NOUNS | COMBATANT_NOUNS)  # joined once, not per token
+_IMPLICIT_LEMMAS = _VICTIM_NOUNS | _IMPLICIT_OK
 
 
 def _implicit_victims(doc, phrases, leads) -> list[Phrase]:
@@ -622,7 +624,7 @@ def _implicit_victims(doc, phrases, leads) -> list[Phrase]:
         if t.i in taken or t.tag_ not in ("NN", "NNP") or t.dep_ == "compound" or _in_spans(leads, t.idx):
             continue
         low = _singular(t.lower_)
-        if not (t.lemma_.lower() in CIVILIAN_NOUNS | COMBATANT_NOUNS | _IMPLICIT_OK or low in CIVILIAN_NOUNS | COMBATANT_NOUNS):
+        if not (t.lemma_.lower() in _IMPLICIT_LEMMAS or low in _VICTIM_NOUNS):
             continue
         if low in ("official", "force", "forces", "militia", "staff", "family", "crew", "personnel", "police"):
             continue

@@ -574,6 +574,9 @@ def find_cues(sent, segs):
     """(cue token, speaker token, cue text) for each attribution in a sentence."""
     out = []
     for tok in sent:
+        pos = tok.pos_
+        if pos not in ("VERB", "AUX", "NOUN") and tok.lower_ not in ("according", "by"):
+            continue  # no cue (the checks below would all pass it by): skipped before the quote lookup
         if in_quote(segs, tok.idx):
             continue
         lemma = tok.lemma_.lower()
