@@ -61,3 +61,6 @@ def test_whole_process_report_times_both_commands():
     assert r["bare_seconds"] > 0 and r["unfog_seconds"] > 0
     assert r["ratio"] == pytest.approx(r["bare_seconds"] / r["unfog_seconds"], rel=0.01)
     assert r["unfog_peak_rss_mb"] > 50
+    assert r["bare_cpu_seconds"] > 0 and r["unfog_cpu_seconds"] > 0
+    st = r["startup"]  # the same commands on one article: start-up, measured apart
+    assert 0 < st["unfog_seconds"] and 0 < st["bare_seconds"] and st["unfog_cpu_seconds"] > 0

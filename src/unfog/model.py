@@ -30,7 +30,7 @@ class Record:
     id_prefix: ClassVar[str] = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return {f.name: _plain(getattr(self, f.name)) for f in dataclasses.fields(self)}
+        return {name: _plain(getattr(self, name)) for name in _ordered_names(type(self))}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]):
@@ -43,18 +43,29 @@ class Record:
 
 
 @functools.cache
+def _ordered_names(cls) -> tuple[str, ...]:
+    """A record class's field names in order (``dataclasses.fields`` rebuilds them at every call)."""
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
+@functools.cache
 def _names(cls) -> frozenset[str]:
     """A record class's field names (``dataclasses.fields`` rebuilds them at every call)."""
     return frozenset(f.name for f in dataclasses.fields(cls))
 
 
+_SCALARS = (str, int, float, type(None))  # returned as they are (most values): checked first
+
+
 def _plain(v: Any) -> Any:
+    if isinstance(v, _SCALARS):
+        return v
     if isinstance(v, Record):
         return v.to_dict()
     if isinstance(v, (list, tuple)):
-        return [_plain(x) for x in v]
+        return [x if isinstance(x, _SCALARS) else _plain(x) for x in v]
     if isinstance(v, dict):
-        return {k: _plain(x) for k, x in v.items()}
+        return {k: x if isinstance(x, _SCALARS) else _plain(x) for k, x in v.items()}
     return v
 
 

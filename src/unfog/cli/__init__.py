@@ -150,6 +150,8 @@ def extract(
 
         print_batch(batch, out)
     console.print(_summary({k: len(v) for k, v in doc.items()}, failed))
+    if engine == "local" and workers == 1:
+        _QUICK_EXIT["ok"] = True  # everything is written: main() may end the process without its teardown
 
 
 @app.command()
@@ -658,11 +660,38 @@ def _loaded(module: str, name: str) -> tuple[type[BaseException], ...]:
     return (getattr(mod, name),) if mod is not None else ()
 
 
+# Set by a command whose output is all written and that leaves no process or store open behind it.
+_QUICK_EXIT = {"ok": False}
+
+
+def _quick_exit(code: int) -> None:
+    """End the process without tearing down its objects one by one.
+
+    Freeing the gazetteer's and the model's millions of objects at exit took about
+    0.5 s of CPU after ``unfog extract``; the output is flushed first, the exit
+    handlers still run (``atexit``), so nothing written is lost.
+    """
+    import atexit
+    import os
+
+    atexit._run_exitfuncs()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:  # a closed pipe: what Python's own exit reports for an unflushable stdout
+        code = 120
+    os._exit(code)
+
+
 def main() -> None:
     from unfog.io.ingest import UsageError
 
     try:
         app()
+    except SystemExit as e:  # Typer ends every command with one
+        if _QUICK_EXIT["ok"] and e.code in (0, None):
+            _quick_exit(0)
+        raise
     except (UsageError, *_loaded("unfog.store", "StoreError")) as e:  # the user's mistake: a message, not a traceback
         console.print(f"[red]error:[/red] {e}", soft_wrap=True)
         sys.exit(2)

@@ -59,17 +59,22 @@ GENERAL_CAVEAT = re.compile(r"\b(either side|both sides|any side|battlefield|suc
                             r"casualty (?:figures|claims)|all (?:the )?figures)\b", re.I)
 
 
+_PLAIN_NUMBER = re.compile(r"\d+(\.\d+)?")
+_SCALED_NUMBER = re.compile(r"\d+(\.\d+)?(k|m|mn|bn)")
+
+
 def _num_value(word: str) -> float | None:
     w = word.lower().replace(",", "").replace("\u202f", "").replace("\u00a0", "").replace("’", "").replace("'", "")
     if not w:
         return None
-    if re.fullmatch(r"\d+(\.\d+)?", w):
-        v = float(w)
-        return int(v) if v.is_integer() else v
-    if re.fullmatch(r"\d+(\.\d+)?(k|m|mn|bn)", w):
-        num = float(re.match(r"\d+(\.\d+)?", w).group(0))
-        v = num * MULTIPLIERS[re.sub(r"[\d.]", "", w)]
-        return int(v) if float(v).is_integer() else v
+    if w[0].isdecimal():  # both patterns open with \d (a decimal digit): most words skip them
+        if _PLAIN_NUMBER.fullmatch(w):
+            v = float(w)
+            return int(v) if v.is_integer() else v
+        if _SCALED_NUMBER.fullmatch(w):
+            num = float(_PLAIN_NUMBER.match(w).group(0))
+            v = num * MULTIPLIERS[re.sub(r"[\d.]", "", w)]
+            return int(v) if float(v).is_integer() else v
     if w in UNITS:
         return UNITS[w]
     if "-" in w:
@@ -142,11 +147,15 @@ def _parse_run(doc, i: int) -> Phrase | None:
     return Phrase(i, j, value, value, value)
 
 
+# A text ending with a qualifier's words (compiled once; same order as QUALIFIERS)
+_QUALIFIER_ENDS = [(re.compile(r"(?:^|\W)" + re.escape(words) + r"\s*$"), words, kind) for words, kind in QUALIFIERS]
+
+
 def _qualify(doc, ph: Phrase, text_before: str) -> None:
     """Attach a qualifier ('more than', 'about') and a range ('between 8,000 and 10,000')."""
     low_text = text_before.lower()
-    for words, kind in QUALIFIERS:
-        if re.search(r"(?:^|\W)" + re.escape(words) + r"\s*$", low_text):
+    for pattern, words, kind in _QUALIFIER_ENDS:
+        if pattern.search(low_text):
             ph.qualifier = words
             if ph.value is not None:
                 if kind == "low":
@@ -500,7 +509,7 @@ def _group_side(doc, tok) -> str | None:
 
 def extract(ctx: Context) -> list[Figure]:
     doc = ctx.doc
-    text = doc.text
+    text = ctx.text  # doc.text, joined once per piece by the Context
     leads = _lead_spans(text)
     # "Two members of the council said": the people who speak are not a count of victims
     speakers = [(st.speaker_start, st.speaker_end) for st in ctx.statements if st.speaker_start is not None]
@@ -601,6 +610,8 @@ def _adjacent_category(doc, i: int, limit: int = 6) -> str | None:
 
 
 _IMPLICIT_OK = {"person", "victim"}
+_VICTIM_NOUNS = frozenset(CIVILIAN_NOUNS | COMBATANT_NOUNS)  # joined once, not per token
+_IMPLICIT_LEMMAS = _VICTIM_NOUNS | _IMPLICIT_OK
 
 
 def _implicit_victims(doc, phrases, leads) -> list[Phrase]:
@@ -613,7 +624,7 @@ def _implicit_victims(doc, phrases, leads) -> list[Phrase]:
         if t.i in taken or t.tag_ not in ("NN", "NNP") or t.dep_ == "compound" or _in_spans(leads, t.idx):
             continue
         low = _singular(t.lower_)
-        if not (t.lemma_.lower() in CIVILIAN_NOUNS | COMBATANT_NOUNS | _IMPLICIT_OK or low in CIVILIAN_NOUNS | COMBATANT_NOUNS):
+        if not (t.lemma_.lower() in _IMPLICIT_LEMMAS or low in _VICTIM_NOUNS):
             continue
         if low in ("official", "force", "forces", "militia", "staff", "family", "crew", "personnel", "police"):
             continue

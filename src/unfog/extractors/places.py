@@ -213,4 +213,6 @@ def _sentence_text(ctx: Context, start: int, end: int) -> str:
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return ctx.text[start:end]
-    return span.sent.text if span.doc.has_annotation("SENT_START") else span.text
+    if span.doc.has_annotation("SENT_START"):
+        span = span.sent
+    return ctx.text[span.start_char:span.end_char]  # span.text, without joining its tokens again

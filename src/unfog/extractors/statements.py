@@ -62,6 +62,7 @@ PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m", "it": "it
 FIRST_SECOND = {"i", "we", "you", "me", "us"}
 QUOTE_OPEN = "“\"«„"
 QUOTE_CLOSE = "”\"»“"
+_QUOTE_MARK = re.compile("[" + re.escape(QUOTE_OPEN + QUOTE_CLOSE) + "]")
 MAX_SENT_CHARS = 2000  # never hand a runaway "sentence" (a table, a list) to the speaker rules
 
 
@@ -81,21 +82,16 @@ def quote_segments(text: str) -> list[QuoteSeg]:
     for p_start, p_end in paragraphs(text):
         para = text[p_start:p_end]
         lead = len(para) - len(para.lstrip())
-        i = lead
         open_at = None
-        first = True
-        while i < len(para):
-            c = para[i]
+        for m in _QUOTE_MARK.finditer(para, lead):  # only quote marks change the state
+            i, c = m.start(), m.group()
             if open_at is None and c in QUOTE_OPEN and _is_opening(para, i):
-                if not (first and carry and i == lead):
+                if not (carry and i == lead):  # the paragraph opens with a quote: the quotation runs on
                     group += 1
                 open_at = i
             elif open_at is not None and c in QUOTE_CLOSE and i > open_at and _is_closing(para, i):
                 segs.append(QuoteSeg(p_start + open_at, p_start + i + 1, group, True))
                 open_at = None
-            if not c.isspace():
-                first = False
-            i += 1
         carry = False
         if open_at is not None:
             segs.append(QuoteSeg(p_start + open_at, p_end, group, False))
@@ -602,6 +598,9 @@ def find_cues(sent, segs):
     """(cue token, speaker token, cue text) for each attribution in a sentence."""
     out = []
     for tok in sent:
+        pos = tok.pos_
+        if pos not in ("VERB", "AUX", "NOUN") and tok.lower_ not in ("according", "by"):
+            continue  # no cue (the checks below would all pass it by): skipped before the quote lookup
         if in_quote(segs, tok.idx):
             continue
         lemma = tok.lemma_.lower()
@@ -696,7 +695,7 @@ class _Run:
     def __init__(self, ctx: Context):
         self.ctx = ctx
         self.doc = ctx.doc
-        self.text = ctx.doc.text
+        self.text = ctx.text  # doc.text, joined once per piece by the Context
         self.segs = quote_segments(self.text)
         self.memory = Memory()
         self.memory.note_people(self.doc)
@@ -741,7 +740,7 @@ class _Run:
 def extract(ctx: Context) -> list[Statement]:
     run = _Run(ctx)
     for sent in ctx.sentences:
-        if len(sent.text) <= MAX_SENT_CHARS:
+        if sent.end_char - sent.start_char <= MAX_SENT_CHARS:  # len(sent.text), without joining its tokens
             _sentence_statements(run, sent)
     _headline_statements(run)
     _continuations(run)
@@ -767,7 +766,7 @@ def _sentence_statements(run: _Run, sent) -> None:
         if sp is None or not sp.name.strip():
             continue
         if sp.name in seen_names:
-            if _polarity(verb, sent.text) == "denies":
+            if _polarity(verb, text[s0:s1]) == "denies":  # sent.text, a slice of the piece's text
                 seen_names[sp.name].polarity = "denies"
             continue
         # Evidence: the sentence (within the cue's paragraph), widened to the quotations it touches.
@@ -801,7 +800,7 @@ def _sentence_statements(run: _Run, sent) -> None:
             comma = text.rfind(",", content[0], sp.start)
             if comma > content[0]:
                 content = _trim(text, content[0], comma)
-        st = run.make(sp, cue, _polarity(verb, sent.text), bool(touched), start, end, content)
+        st = run.make(sp, cue, _polarity(verb, text[s0:s1]), bool(touched), start, end, content)
         seen_names[sp.name] = st
         run.out.append(st)
         run.memory.speakers.append(sp)

@@ -167,6 +167,13 @@ class Gazetteer:
                 names.setdefault(e.country, e.name)
         return names
 
+    def with_world_tables(self) -> "Gazetteer":
+        """Build now the tables made by scanning the world layer's 250,000 rows (countries' and divisions'
+        entries), so the start-up pickle carries them instead of each process scanning again."""
+        for table in ("_global_admin1", "_country_names"):
+            getattr(self, table)
+        return self
+
     def covered(self, country: str) -> bool:
         """Full detail installed for the country (every village, not only places of 500+)."""
         return country in self.detail_countries
@@ -405,7 +412,7 @@ def _cached() -> Gazetteer:
     # built once, then unpickled at start-up (about 10x faster), keyed by the files and the code that build it
     code = sorted(Path(__file__).parent.glob("*.py"))
     data = resources.files("unfog") / "data" / "world.tsv"
-    return pickled("gazetteer", load, [*_shipped_files(), *_user_files(), Path(str(data)), global_file(), *code])
+    return pickled("gazetteer", lambda: load().with_world_tables(), [*_shipped_files(), *_user_files(), Path(str(data)), global_file(), *code])
 
 
 def get_gazetteer() -> Gazetteer:

