@@ -496,6 +496,15 @@ PATTERNS = {
                              "Three women, two children and one driver were killed in the strike on the market in Tamu, "
                              "the village head said.\n\nThe district officer said 11 civilians, including two children, "
                              "died in the strike on the market in Tamu.")],
+    "dateline_speaker_civil_war": [_doc("ds1", "2024-07-02", "Plain Herald",
+                                        "Kassala, July 2 The Sudanese Armed Forces on Tuesday rejected the claim that "
+                                        "the paramilitary Rapid Support Forces had captured Kassala.\n\nOn Monday the "
+                                        "RSF's spokesman Adam Kheir said its fighters had captured Kassala and its "
+                                        "airport.")],
+    "soldiers_from_elsewhere": [_doc("se1", "2024-07-05", "Plain Herald",
+                                     "Kenya said 9 of its troops died when militants overran a base in Somalia.\n\n"
+                                     "Western officials said at least 40 soldiers from Kenya were killed in the attack "
+                                     "on the base.")],
     "two_strikes_one_report": [_doc("y1", "2024-11-08", "Plain Herald",
                                     "An air strike on a hospital in Khan Younis killed 9 people on Thursday, medics said.\n\n"
                                     "In a separate strike on a house in Rafah, 25 people were killed, the civil defence "
@@ -549,6 +558,10 @@ def pattern_relations():
     # a report telling a toll and the earlier value it replaces, whoever gave the earlier one
     ("toll_up_from", "updates", "37", "41 people"),
     ("toll_put_at_earlier", "updates", "39", "44"),
+    # the dateline is not the speaker; "the RSF's spokesman" speaks for the RSF, a party of the civil war
+    ("dateline_speaker_civil_war", "contradicts", "its fighters had captured Kassala", "rejected the claim"),
+    # "soldiers from Kenya" were counted where the attack was, not in Kenya
+    ("soldiers_from_elsewhere", "contradicts", "9 of its troops", "at least 40 soldiers"),
 ])
 def test_issue_18_patterns_are_related(pattern_relations, name, kind, a, b):
     rels = pattern_relations[name]

@@ -943,6 +943,8 @@ def _source_side(source: str | None) -> str:
 def _locate(ctx: Context, fig: Figure, s0: int, s1: int) -> None:
     """Place and date of the figure's clause, from the Context (None when it knows nothing)."""
     p = ctx.place_near(fig.start, fig.end)
+    if p is not None and re.fullmatch(r"\s+from\s+(?:the\s+)?", ctx.text[fig.end:p.start]):
+        p = None  # "50 soldiers from Uganda": where the people come from, not where they were counted
     if p is not None:
         fig.place = p.canonical or p.name
         fig.place_id = p.id

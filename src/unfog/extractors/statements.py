@@ -467,6 +467,10 @@ def _subject(verb):
         for c in subjects[:1]:
             if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
                 return v.head
+            if _in_dateline(c):
+                # "Khartoum, June 30 The Sudanese Armed Forces ... refuted": the parser made the dateline
+                # the subject; the body after it (its apposition) speaks
+                return next((a for a in c.children if a.dep_ == "appos" and not _in_dateline(a)), None)
             return _counted_apposition(c, v) or c
         # passive with an agent: "the claim was made by X"
         for c in v.children:
@@ -483,6 +487,14 @@ def _subject(verb):
             return v.head
         return None
     return None
+
+
+def _in_dateline(tok) -> bool:
+    """A token inside the dateline that opens its line ("KHARTOUM, May 4 -", "Khartoum, June 30")."""
+    text = tok.doc.text
+    line = text.rfind("\n", 0, tok.idx) + 1
+    end = text.find("\n", tok.idx)
+    return tok.idx < line + lead_end(text[line:end if end >= 0 else len(text)])
 
 
 def _counted_apposition(subj, verb):

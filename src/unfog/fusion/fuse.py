@@ -28,12 +28,12 @@ from typing import Iterable
 from unfog.days import day_number
 from unfog.geo import distance_km
 from unfog.fusion.events import merge_events, place_key, same_incident  # noqa: F401  (re-exported)
-from unfog.fusion.entities import Resolver, canonical_key, fold
+from unfog.fusion.entities import Resolver, canonical_key, fold, speaks_for
 from unfog.lexicons import load as load_lexicon, toll_prior, toll_rise
 from unfog.lexicons.actors import civil_war_parties, side_of
 from unfog.lexicons.denial import CLAIM_NOUN_RE, DISMISSAL_RE
 from unfog.lexicons.events import SUBSET_CUES
-from unfog.lexicons.people import force_kind
+from unfog.lexicons.people import force_kind, is_people_word
 from unfog.lexicons.wire import lead_end
 from unfog.model import ArticleRecords, Batch, Event, Figure, Place, Relation, Statement, stable_id
 
@@ -117,12 +117,15 @@ def _in_spans(p: Place, spans: list[tuple[int, int]]) -> bool:
     return any(a <= p.start and p.end <= b for a, b in spans)
 
 
-def article_topic_place(places: list[Place], skip: list[tuple[int, int]] = ()) -> str | None:
+def article_topic_place(places: list[Place], skip: list[tuple[int, int]] = (), text: str | None = None) -> str | None:
     """The place an article is mostly about: its most mentioned place (first on ties), leaving out
-    the places that only name a speaker (``skip``)."""
+    the places that only name a speaker (``skip``); with ``text``, a place the gazetteer does not know
+    counts too where the text puts something at it ("an assault on an army post near Boulkessi")."""
     # (when every place names a speaker, "the Gaza health ministry raised the toll", they are all there is)
     kept = [p for p in places if not _in_spans(p, skip)] or list(places)
-    keys = [k for k in (_place_keys(p) for p in sorted(kept, key=lambda p: p.start)) if k]
+    found = [(p.start, k) for p in kept for k in [_place_keys(p)] if k]
+    found += [(a, k) for a, k in _unresolved_mentions(text, places) if not any(x <= a < y for x, y in skip)]
+    keys = [k for _, k in sorted(found)]
     if not keys:
         return None
     counts = Counter(keys)
@@ -224,15 +227,26 @@ def _incidents(res: ArticleRecords) -> dict[str, str]:
 _AT_NAME_RE = re.compile(r"\b(?:in|inside|at|near|outside|from|around)\s+(?:the\s+)?([A-Z][a-z]+)")
 
 
+def _unresolved_mentions(text: str | None, places: list[Place]) -> list[tuple[int, str]]:
+    """(offset, 'name:<word>') where the text puts something in, at or near a name the gazetteer did not
+    resolve ("inside the Azot chemical plant", "near Boulkessi")."""
+    if not text:
+        return []
+    known = {fold(w) for p in places for w in (p.name or "").split()}
+    out = []
+    for m in _AT_NAME_RE.finditer(text):
+        word = fold(m.group(1))
+        if word not in known and word not in STOPWORDS and word not in _CALENDAR and not side_of(m.group(1)) \
+                and not is_people_word(m.group(1)):
+            out.append((m.start(1), f"name:{word}"))
+    return out
+
+
 def _unresolved_place(sentence: str | None, places: list[Place]) -> str | None:
     """'name:<word>' for "sheltering inside the Azot chemical plant" when the gazetteer knows no such
     place: the count is of that place, not of the place the article is mostly about."""
-    known = {fold(w) for p in places for w in (p.name or "").split()}
-    for m in _AT_NAME_RE.finditer(sentence or ""):
-        word = fold(m.group(1))
-        if word not in known and word not in STOPWORDS and word not in _CALENDAR and not side_of(m.group(1)):
-            return f"name:{word}"
-    return None
+    found = _unresolved_mentions(sentence, places)
+    return found[0][1] if found else None
 
 
 _RESTATED_END_RE = re.compile(r"[,;]|\s(?:saying|adding|but|while|insisting)\b", re.I)
@@ -283,7 +297,8 @@ def figure_keys(res: ArticleRecords) -> list[FigureKey]:
     denial restates: see :func:`restated_claims`)."""
     art = res.article
     spans = speaker_spans(res)
-    topic = article_topic_place(res.places, not_about_spans(res))
+    topic = article_topic_place(res.places, not_about_spans(res), art.text)
+    datelines = dateline_spans(art.text)
     place_by_id = {p.id: p for p in res.places}
     incident_of = _incidents(res)
     restated = restated_claims(res)
@@ -295,10 +310,13 @@ def figure_keys(res: ArticleRecords) -> list[FigureKey]:
         if f.id in parts or any(a <= f.start and f.end <= b for a, b in restated):
             continue
         p = place_by_id.get(f.place_id) if f.place_id else None
+        fplace = f.place
+        if p is not None and _in_spans(p, datelines):
+            p = fplace = None  # "BAMAKO, March 11 - ... killed 60 soldiers near <village>": where the report was filed
         if p is not None and _in_spans(p, spans) and topic:
             pk = topic  # "the UN coordinator for Ukraine said 101 civilians...": the speaker's place, not the count's
         else:
-            pk = _place_keys(p) if p is not None else (place_key(f.place) if f.place else
+            pk = _place_keys(p) if p is not None else (place_key(fplace) if fplace else
                                                       (_unresolved_place(f.sentence, res.places) or topic))
         # a count with no place and no article topic is compared only within its article
         pk = pk or f"article:{art.id}"
@@ -793,7 +811,7 @@ def statement_keys(res: ArticleRecords) -> list[StatementKey]:
     art = res.article
     spans = speaker_spans(res)
     speakers = frozenset(fold(w) for st in res.statements for w in (st.speaker or "").split())
-    topic = article_topic_place(res.places, not_about_spans(res))
+    topic = article_topic_place(res.places, not_about_spans(res), art.text)
     # places by start, so each statement finds its own by bisection (a long article has thousands of both)
     placed = sorted(((p.start, k) for p in res.places if not _in_spans(p, spans) for k in [_place_keys(p)] if k),
                     key=lambda x: x[0])
@@ -815,7 +833,8 @@ def statement_keys(res: ArticleRecords) -> list[StatementKey]:
         out.append(StatementKey(
             statement_id=s.id, article_id=art.id, start=s.start,
             day=day_number(s.date) or day_number(art.published),
-            speaker=canonical_key(s.speaker, s.speaker_role), side=s.speaker_side, denial=denial,
+            speaker=speaks_for(s.speaker_text) or canonical_key(s.speaker, s.speaker_role), side=s.speaker_side,
+            denial=denial,
             stems=sorted(stems), topics=sorted(topics_of(stems)), places=sorted(pks),
         ))
     return out
