@@ -505,6 +505,11 @@ PATTERNS = {
                                      "Kenya said 9 of its troops died when militants overran a base in Somalia.\n\n"
                                      "Western officials said at least 40 soldiers from Kenya were killed in the attack "
                                      "on the base.")],
+    "toll_weeks_later": [
+        _doc("wl1", "2024-05-02", "Plain Herald", "An air strike on a school in Rafah killed 9 people on Thursday, "
+                                                  "the civil defence agency said."),
+        _doc("wl2", "2024-05-20", "Hill Courier", "The strike on the school in Rafah on May 2 killed 17 people, the "
+                                                  "paper said.")],
     "two_strikes_one_report": [_doc("y1", "2024-11-08", "Plain Herald",
                                     "An air strike on a hospital in Khan Younis killed 9 people on Thursday, medics said.\n\n"
                                     "In a separate strike on a house in Rafah, 25 people were killed, the civil defence "
@@ -573,6 +578,10 @@ def test_issue_18_patterns_are_related(pattern_relations, name, kind, a, b):
                                   "one_mayor_a_month_apart", "two_attacks_at_one_place"])
 def test_unrelated_counts_are_not_joined(pattern_relations, name):
     assert pattern_relations[name] == []
+
+
+def test_a_toll_told_weeks_later_and_higher_is_no_contradiction(pattern_relations):
+    assert not [r for r in pattern_relations["toll_weeks_later"] if r[0] == "contradicts"]
 
 
 def test_parts_of_a_toll_are_not_tolls(pattern_relations):

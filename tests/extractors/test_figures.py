@@ -360,3 +360,13 @@ def test_no_is_a_count_only_of_losses(nlp, text):
 def test_a_number_that_sizes_a_unit_is_not_a_count(nlp):
     figs = run(nlp, "A 60-man patrol was ambushed near the river and three soldiers were killed.")
     assert [f.value for f in figs] == [3]
+
+
+def test_martyrs_are_the_dead(nlp):
+    f = one(run(nlp, "The rescue service said 11 martyrs were pulled from the rubble."), "11 martyrs")
+    assert f.category == "killed"
+
+
+def test_a_verbs_particle_is_no_qualifier(nlp):
+    f = one(run(nlp, "The ministry said it had handed over 80 prisoners in the swap."), "80 prisoners")
+    assert (f.value, f.qualifier) == (80, None)

@@ -278,3 +278,15 @@ def test_content_that_opens_a_paragraph_starts_after_its_dateline(nlp):
     [s] = run(nlp, text)
     assert s.content.startswith("Gunmen killed six people")
     assert text[s.content_start:s.content_end] == s.content
+
+
+def test_he_is_the_person_named_earlier_in_the_sentence(nlp):
+    from unfog.extractors import statements
+    from unfog.extractors.context import Context
+    from unfog.model import Article
+
+    text = ("The army said the depot was a legitimate target.\n\nRescue chief Omar Haddad had earlier given a "
+            "toll of four dead, which he said had risen overnight.")
+    ctx = Context(article=Article(id="a", text=text, published="2024-08-20"), doc=nlp(text))
+    last = statements.extract(ctx)[-1]
+    assert "Haddad" in (last.speaker or ""), last

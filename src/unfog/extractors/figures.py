@@ -46,6 +46,7 @@ NOT_EXCHANGE_AFTER = set(_EXCHANGE["not_after_noun"])  # "an exchange of fire" i
 NOT_COUNT_NEXT = set(_NUM["not_count_next"])  # a number followed by these is a measure, not a count of people
 MONTHS = set(_NUM["months"])
 SIZE_AFTER_HYPHEN = set(_NUM["size_after_hyphen"])
+PARTICLE_VERBS = set(_NUM["particle_verbs"])
 NOT_COUNT_PREV = set(_NUM["not_count_prev"])
 POPULATION = re.compile(r"\b(home to|population|inhabitants|pre-?war|lived in|people living|residents before)\b", re.I)
 CAVEAT = re.compile(
@@ -145,6 +146,10 @@ def _parse_run(doc, i: int) -> Phrase | None:
 def _qualify(doc, ph: Phrase, text_before: str) -> None:
     """Attach a qualifier ('more than', 'about') and a range ('between 8,000 and 10,000')."""
     low_text = text_before.lower()
+    prev = doc[ph.i - 1] if ph.i > 0 else None
+    if prev is not None and (prev.dep_ == "prt" or ph.i > 1 and doc[ph.i - 2].lemma_.lower() in PARTICLE_VERBS
+                             and prev.lower_ in ("over", "up")):
+        return  # "handed over 195 troops", "gave up 40 fighters": the verb's particle qualifies nothing
     for words, kind in QUALIFIERS:
         if re.search(r"(?:^|\W)" + re.escape(words) + r"\s*$", low_text):
             ph.qualifier = words

@@ -199,6 +199,16 @@ class Memory:
     def resolve_pronoun(self, word: str, pos: int | None = None) -> Speaker | None:
         """The latest compatible speaker; for he/she with no such speaker, the latest person of that gender."""
         kind = PRONOUNS.get(word.lower())
+        if kind in ("m", "f") and pos is not None:
+            # "Bassal had earlier given a toll ..., which he said ...": a person named earlier in the same
+            # sentence is who "he" is, before any speaker of the sentences before
+            for start, root, gender in reversed(self.persons):
+                between = root.doc.text[start:pos]
+                if start < pos and gender in (None, kind) and not re.search(r"[.!?]\s", between) and "\n" not in between:
+                    sp = build_speaker(root, self)
+                    if sp is not None:
+                        sp.gender = kind
+                        return sp
         for sp in reversed(self.speakers):
             if kind in ("m", "f"):
                 if sp.kind in ("person", "unnamed") and (sp.gender in (None, kind)):

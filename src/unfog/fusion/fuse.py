@@ -486,7 +486,8 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     fa, fb = a.fig, b.fig
     if fa.article_id == fb.article_id and a.prior != b.prior:
         # a report telling a toll and the earlier value it replaces ("77, up from 76"): that revision only
-        if a.prior and a.rng[1] != b.rng[1]:
+        revised = fa.sentence == fb.sentence or bool(_TOLL_RISEN.search(fb.sentence or ""))
+        if a.prior and a.rng[1] != b.rng[1] and revised:
             return ("updates", "the report gives the toll and the earlier figure it replaces")
         return None
     gap_days = b.day - a.day
@@ -538,6 +539,8 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
         if cat in TALLY and b.rng[1] < a.rng[1] * (1 - AGREE_TOLERANCE):
             return None  # a running total does not shrink: more likely another count than an update
         return ("updates", "a later figure from the same claimant" if same_claimant else "a later figure from the same side")
+    if cat in TALLY and (b.key.reported or 0) - (a.key.reported or 0) > SAME_TIME_DAYS and b.rng[1] > a.rng[1]:
+        return None  # a toll told again weeks later and higher has risen since: not a contradiction
     # two claimants of one side differ as parties only over one incident both are tied to (a side code may
     # cover both parties of a civil war); otherwise they count different things
     one_incident = bool(a.key.incident and b.key.incident)
