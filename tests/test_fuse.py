@@ -510,6 +510,11 @@ PATTERNS = {
                                                   "the civil defence agency said."),
         _doc("wl2", "2024-05-20", "Hill Courier", "The strike on the school in Rafah on May 2 killed 17 people, the "
                                                   "paper said.")],
+    "running_total_moves": [
+        _doc("rt1", "2024-06-01", "Plain Herald", "The war has killed at least 36,000 people in Gaza since it began, "
+                                                  "the health ministry said."),
+        _doc("rt2", "2024-06-09", "Hill Courier", "At least 37,100 people have been killed in Gaza since the war "
+                                                  "began, according to the territory's health ministry.")],
     "two_strikes_one_report": [_doc("y1", "2024-11-08", "Plain Herald",
                                     "An air strike on a hospital in Khan Younis killed 9 people on Thursday, medics said.\n\n"
                                     "In a separate strike on a house in Rafah, 25 people were killed, the civil defence "
@@ -582,6 +587,10 @@ def test_unrelated_counts_are_not_joined(pattern_relations, name):
 
 def test_a_toll_told_weeks_later_and_higher_is_no_contradiction(pattern_relations):
     assert not [r for r in pattern_relations["toll_weeks_later"] if r[0] == "contradicts"]
+
+
+def test_a_running_total_that_moved_is_no_corroboration(pattern_relations):
+    assert not [r for r in pattern_relations["running_total_moves"] if r[0] == "corroborates"]
 
 
 def test_parts_of_a_toll_are_not_tolls(pattern_relations):

@@ -370,3 +370,8 @@ def test_martyrs_are_the_dead(nlp):
 def test_a_verbs_particle_is_no_qualifier(nlp):
     f = one(run(nlp, "The ministry said it had handed over 80 prisoners in the swap."), "80 prisoners")
     assert (f.value, f.qualifier) == (80, None)
+
+
+def test_no_casualties_is_nobody_killed(nlp):
+    f = one(run(nlp, "The air force said there were no civilian casualties in the raid."), "no civilian casualties")
+    assert (f.value, f.category, f.group) == (0, "killed", "civilians")

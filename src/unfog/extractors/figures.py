@@ -206,6 +206,7 @@ def _find_phrases(doc) -> list[Phrase]:
 
 
 ZERO_WORDS = set(_NUM["zero_words"])  # "no soldiers were killed", "none of its men were taken prisoner"
+ZERO_AS_DEAD = set(_NUM["zero_as_dead"])
 ZERO_CATEGORIES = {"killed", "wounded", "captured", "missing"}  # what a denial of losses can count
 
 
@@ -683,6 +684,8 @@ def _figure(ctx: Context, doc, text: str, ph: Phrase, sents, sent_of, earlier=()
     category = _fallback_category(ph, category, group, counted, earlier, sents, sent_of, population)
     if ph.value == 1 and doc[ph.i].lower_ in ("one", "a", "an", "single") and category == "other":
         return None  # "One woman told reporters": a person, not a count
+    if getattr(ph, "zero", False) and counted is not None and counted.lower_ in ZERO_AS_DEAD:
+        category = "killed"  # "no civilian casualties": nobody killed (nor wounded)
     if getattr(ph, "zero", False) and category not in ZERO_CATEGORIES:
         return None  # "no troops deployed", "no civilians left": only a denial of losses counts nobody
     return _make_figure(ctx, doc, text, ph, sent, start_tok, counted, ref, category, group)

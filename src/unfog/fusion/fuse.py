@@ -527,6 +527,8 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
         return ("updates", "a later report from the same side raises the toll")
     if gap_days > window:
         return None
+    if a.period == b.period == "cumulative" and gap_days >= 1 and abs(a.rng[1] - b.rng[1]) > 0.005 * max(a.rng[1], b.rng[1]):
+        agree = False  # a running total told days apart with another value has moved: no corroboration
     if agree:
         if same_claimant:
             return ("corroborates", "the same claim reported again" if gap_days == 0
