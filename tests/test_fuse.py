@@ -676,8 +676,8 @@ def test_an_article_repeating_a_figure_is_not_compared_with_itself(monkeypatch):
     copies = [fig(f"c{k}", "long", 12, claimant="the regional governor", side="UKR") for k in range(300)]
     other = fig("o1", "short", 12, claimant="UN monitors", side="INT")
     calls = []
-    real = fuse.compare_figures
-    monkeypatch.setattr(fuse, "compare_figures", lambda a, b: calls.append(1) or real(a, b))
+    real = fuse.relation_kind
+    monkeypatch.setattr(fuse, "relation_kind", lambda a, b: calls.append(1) or real(a, b))
     rels = fuse.relate_group(_quantity_views([res("long", copies), res("short", [other])]))
     assert len(calls) <= 300  # each copy against the other article's figure at most, not 300 * 299 / 2
     assert rels and all("o1" in (r.a, r.b) for r in rels)

@@ -546,3 +546,106 @@ def test_a_claim_nobody_made_is_no_event(nlp):
     text = "No group has claimed responsibility for the abduction near Izium."
     ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)])
     assert not [ev for ev in events.extract(ctx) if ev.sub_event_type == "Other"]
+
+
+# -- patterns seen on real wire copy (third pass of issue 17), in our own words --------------------------
+
+AMHARA_LIKE = dict(geonames_id=9000001, canonical="Northreach", lat=11.2, lon=38.0, precision=3, country="UA",
+                   kind="region", feature_code="ADM1", admin1="Northreach")
+TOWN_IN_REGION = dict(geonames_id=9000002, canonical="Millbrook", lat=11.5, lon=38.3, precision=1, country="UA",
+                      kind="settlement", feature_code="PPL", admin1="Northreach")
+
+
+def test_a_datelines_day_is_when_the_report_was_filed_not_when_it_happened(nlp):
+    text = "KHARKIV, Ukraine, May 12 (Desk Wire) - Rebels shelled a market in Izium on Tuesday, killing three people, police said."
+    ctx = make_ctx(nlp, text, places=[("KHARKIV", KHARKIV), ("Izium", IZIUM)],
+                   dates=[("May 12", "2022-05-12", "2022-05-12", 1, False), ("Tuesday", "2022-05-10", "2022-05-10", 1, False)],
+                   figures=[("three people", 3, "killed", "people")])
+    [ev] = events.extract(ctx)
+    assert ev.date == "2022-05-10" and ev.place == "Izyum"
+
+
+def test_a_dateline_in_ordinary_case_is_not_the_place(nlp):
+    text = "Kharkiv: Four police officers were killed on Tuesday when gunmen attacked a police post, officials said."
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)], figures=[("Four police officers", 4, "killed", None)])
+    [ev] = events.extract(ctx)
+    assert ev.place is None and ev.fatalities == 4
+
+
+def test_a_lead_and_its_detail_are_one_incident(nlp):
+    text = ("A drone strike by the army has killed dozens of people in Northreach region, witnesses said. "
+            "The attack, which took place on Tuesday near the town of Millbrook, hit a bus station. "
+            "Residents said 30 civilians were killed.")
+    ctx = make_ctx(nlp, text, places=[("Northreach", AMHARA_LIKE), ("Millbrook", TOWN_IN_REGION)],
+                   dates=[("Tuesday", "2022-05-10", "2022-05-10", 1, False)],
+                   figures=[("30 civilians", 30, "killed", "civilians")])
+    evs = [ev for ev in events.extract(ctx) if not set(ev.tags) & {"background", "hypothetical", "cumulative"}]
+    assert len(evs) == 1
+    [ev] = evs
+    assert ev.sub_event_type == "Air/drone strike" and ev.date == "2022-05-10" and ev.fatalities == 30
+
+
+def test_a_detail_in_another_region_or_a_separate_attack_stays_apart(nlp):
+    text = ("A drone strike by the army killed six people in Northreach region on Tuesday, witnesses said. "
+            "In a separate attack on Wednesday, gunmen killed two farmers in Kharkiv.")
+    ctx = make_ctx(nlp, text, places=[("Northreach", AMHARA_LIKE), ("Kharkiv", KHARKIV)],
+                   dates=[("Tuesday", "2022-05-10", "2022-05-10", 1, False), ("Wednesday", "2022-05-11", "2022-05-11", 1, False)],
+                   figures=[("six people", 6, "killed", "people"), ("two farmers", 2, "killed", "civilians")])
+    assert len(events.extract(ctx)) == 2
+
+
+def test_a_fight_told_again_at_a_place_the_gazetteer_does_not_know_is_the_same_fight(nlp):
+    text = ("Three soldiers were killed on Sunday in an attack on an army post in the north, officials said. "
+            "\"Three of our men fell on Sunday during an attack in Qwertaville,\" an officer said.")
+    ctx = make_ctx(nlp, text, dates=[("Sunday", "2022-05-08", "2022-05-08", 1, False)],
+                   figures=[("Three soldiers", 3, "killed", "soldiers")])
+    assert len(events.extract(ctx)) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "The army regularly carries out drone strikes on villages near Izium.",
+    "The region is plagued by bandits, who raid villages and kill farmers.",
+    "Previous attacks on police posts near Izium were blamed on the rebels.",
+    "The rebels control most of the countryside around Izium.",
+    "The village was neither a base for the rebels nor an area of fighting, residents said.",
+])
+def test_a_habit_a_state_or_an_incident_told_elsewhere_is_not_an_incident(nlp, text):
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)] if "Izium" in text else ())
+    shown = [ev for ev in events.extract(ctx) if not set(ev.tags) & {"background", "cumulative", "hypothetical"}]
+    assert shown == []
+
+
+@pytest.mark.parametrize("text", [
+    "The killings came after 25 people died in separate attacks in the north last week.",
+    "At least 12 other people were killed elsewhere in the province on Thursday.",
+    "The insurgency began in 2017. It has killed more than 5,000 people.",
+    "The election campaign has already seen dozens of attacks on candidates.",
+])
+def test_many_incidents_or_a_wars_toll_behind_a_pronoun_are_not_an_event(nlp, text):
+    ctx = make_ctx(nlp, text)
+    shown = [ev for ev in events.extract(ctx) if not set(ev.tags) & {"background", "cumulative", "hypothetical"}
+             and ev.event_type != "Strategic developments"]
+    assert all(ev.fatalities is None for ev in shown) and len(shown) <= 1
+
+
+def test_a_claim_of_responsibility_is_not_an_event_of_its_own(nlp):
+    text = "Gunmen attacked a police post near Izium on Tuesday. The rebels claimed responsibility."
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)], dates=[("Tuesday", "2022-05-10", "2022-05-10", 1, False)])
+    assert [ev.event_type for ev in events.extract(ctx)] == ["Battles"]
+
+
+def test_a_count_added_to_another_is_not_a_lower_toll(nlp):
+    text = "A drone strike hit a camp near Izium on Tuesday; 20 people were killed at once and three more died in hospital."
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)], dates=[("Tuesday", "2022-05-10", "2022-05-10", 1, False)],
+                   figures=[("20 people", 20, "killed", "people"), ("three", 3, "killed", "people")])
+    [ev] = events.extract(ctx)
+    assert ev.fatalities == 20
+
+
+def test_the_attackers_told_next_are_the_same_incident(nlp):
+    text = ("Ten people died when gunmen opened fire on villagers near Izium, police said. "
+            "The attackers, who wore uniforms, stormed the village on Sunday before shooting residents.")
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)], dates=[("Sunday", "2022-05-08", "2022-05-08", 1, False)],
+                   figures=[("Ten people", 10, "killed", "people")])
+    evs = events.extract(ctx)
+    assert len(evs) == 1 and evs[0].fatalities == 10 and evs[0].date == "2022-05-08"

@@ -338,6 +338,19 @@ def test_counts_told_day_by_day_are_parts_of_their_total(nlp):
     assert one(figs, "four deaths").subset_of == total.id and one(figs, "five").subset_of == total.id
 
 
+def test_people_arrested_are_counted_as_captured_not_as_the_dead_before(nlp):
+    text = ("The monitors recorded over 200 deaths since March. They also said that more than 900 people "
+            "have been arrested in the province since the curfew began.")
+    figs = run(nlp, text)
+    assert one(figs, "900 people").category == "captured"
+    assert one(figs, "200 deaths").category == "killed"
+
+
+def test_every_part_of_an_among_them_list_points_to_the_total(nlp):
+    figs = run(nlp, "At least 40 people were killed, among them six children, two nurses and three guards, the ministry said.")
+    total = one(figs, "40 people")
+    parts = [one(figs, p) for p in ("six children", "two nurses", "three guards")]
+    assert all(p.subset_of == total.id and p.category == "killed" for p in parts)
 @pytest.mark.parametrize("text,phrase,category", [
     ("A police spokesman said no officers were hurt in the blast.", "no officers", "wounded"),
     ("The navy said none of its sailors had been taken prisoner.", "none of its sailors", "captured"),

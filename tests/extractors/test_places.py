@@ -200,3 +200,21 @@ def test_coverage_warning_names_the_country_and_the_command(nlp):
 def test_a_name_joined_by_a_portuguese_or_spanish_connector_is_one_place(nlp):
     p = by_name(run(nlp, "Fighting near Mocimboa da Praia killed 11 soldiers on Sunday."))
     assert "Mocimboa da Praia" in p and p["Mocimboa da Praia"].country == "MZ" and "Praia" not in p
+
+
+def test_a_building_named_after_a_person_is_no_place(nlp):
+    # "X's Church": X is the person the building is named after, even when a
+    # division abroad shares the name; a major place stays a place.
+    ctx = run(nlp, "The shell landed near Michael's Church and another near Kharkiv's Freedom Square.")
+    assert set(by_name(ctx)) == {"Kharkiv"}
+
+
+def test_lower_case_connectors_inside_a_gazetteer_name(nlp):
+    ctx = run(nlp, "Gunmen opened fire in a suburb of Port-au-Prince on Monday.")
+    assert by_name(ctx)["Port-au-Prince"].country == "HT"
+    assert "Port" not in by_name(ctx)
+
+
+def test_a_capitalised_verb_or_a_word_inside_an_organisation_is_no_place(nlp):
+    ctx = run(nlp, "A spokeswoman for the Regional Committee to Save the River Valley said the town was calm.")
+    assert "Save" not in by_name(ctx)

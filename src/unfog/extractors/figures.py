@@ -856,9 +856,13 @@ def _carry_claims(ctx: Context, sents, sent_of, figures: list[Figure]) -> None:
 
 
 def _link_subsets(doc, text: str, figures: list[Figure]) -> None:
-    """'four, including three civilians', 'five, among them two children': the part points to its total."""
+    """'four, including three civilians', 'five, among them two children and a nurse': each part points to its total."""
     for k, f in enumerate(figures):
         before = text[max(0, f.start - 30):f.start].lower()
+        prev = figures[k - 1] if k else None
+        if prev is not None and prev.subset_of and re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*as well as)\s*", text[prev.end:f.start]):
+            f.subset_of, f.category = prev.subset_of, prev.category  # the next part of the same list
+            continue
         if not re.search(r"\b(including|among them|of them|of whom|incl\.?)\s*$", before):
             continue
         for total in reversed(figures[:k]):

@@ -61,6 +61,11 @@ def ner_allows(ctx: Context, m: Mention, g) -> bool:
         return False
     if labels & {"GPE", "LOC", "FAC"}:
         return True
+    if any(e.label_ == "ORG" and e.start_char < m.start and e.end_char > m.end for e in ctx.doc.ents):
+        return False  # inside an organisation's name: its cue words are the name's
+    span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is not None and len(span) == 1 and span[0].pos_ in ("VERB", "AUX"):
+        return False  # "the Commission to Save the Valley": a capitalised verb, not a town named Save
     # The model often calls a town an ORG: then only the words around it can say it is a place.
     while before and before[-1] in ("the", "a"):
         before.pop()

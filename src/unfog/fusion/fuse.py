@@ -368,7 +368,7 @@ class FigureView:
 def group_views(pairs: Iterable[tuple[Figure, FigureKey]]) -> list[FigureView]:
     """Views of the figures of one quantity; names are resolved among the group only (order-free)."""
     pairs = list(pairs)
-    resolver = Resolver((f.claimant, None) for f, _ in pairs)
+    resolver = Resolver((c, None) for c in sorted({f.claimant for f, _ in pairs if f.claimant}))  # each name once
     out = []
     for f, k in pairs:
         # an unattributed figure speaks for the outlet that printed it
@@ -555,11 +555,16 @@ def _exact(f: Figure) -> bool:
     return f.value is not None and not f.qualifier
 
 
-def compare_figures(a: FigureView, b: FigureView) -> tuple[str, str] | None:
-    """The relation between two figures of one quantity, ``a`` not later than ``b``, with its note; or None."""
+def relation_kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
+    """The kind of relation between two figures of one quantity, ``a`` not later than ``b``, and why; or None."""
     if not comparable(a, b):
         return None
-    found = _kind(a, b)
+    return _kind(a, b)
+
+
+def compare_figures(a: FigureView, b: FigureView) -> tuple[str, str] | None:
+    """The relation between two figures of one quantity, ``a`` not later than ``b``, with its note; or None."""
+    found = relation_kind(a, b)
     if found is None:
         return None
     kind, why = found
@@ -574,31 +579,56 @@ def relate_group(items: list[FigureView], since: tuple | None = None, only: set[
     choices cannot change when figures are added after them); with ``only``, only
     the figures of those ids (see :func:`choosers`)."""
     items = sorted(items, key=lambda v: v.order)
-    pos = {v.fig.id: i for i, v in enumerate(items)}
+    rank = {v.fig.id: i for i, v in enumerate(items)}
     runs = _article_runs(items)
     out: list[Relation] = []
     for j, b in enumerate(items):
         if (since is not None and b.order < since) or (only is not None and b.fig.id not in only):
             continue
-        found: dict[tuple[str, str], Relation] = {}
-        for i in _earlier(runs, j, b):
-            a = items[i]
-            rel = compare_figures(a, b)
-            if rel is None:
-                continue
-            kind, note = rel
-            # one relation of a kind per earlier claimant: the latest such figure
-            found[(kind, a.claimant or a.fig.id)] = Relation(type=kind, a=a.fig.id, b=b.fig.id, note=note,
-                                                             group_id=a.key.qkey)
-        updates = [r for (k, _), r in found.items() if k == "updates"]
-        out += [r for (k, _), r in found.items() if k != "updates"]
-        if updates:
-            # only the most recent figure is updated, and not one that a later figure
-            # this one agrees with has already updated (A -> B, B ~ C: no A -> C)
-            last = max(updates, key=lambda r: pos[r.a])
-            if not any(r.type == "corroborates" and pos[r.a] > pos[last.a] for r in found.values()):
-                out.append(last)
+        related = ((items[i], found) for i in _earlier(runs, j, b) for found in [relation_kind(items[i], b)] if found)
+        out += choose(b, related, rank)
     return out
+
+
+def choose(b: FigureView, related: Iterable[tuple[FigureView, tuple[str, str]]], rank: dict[str, int]) -> list[Relation]:
+    """The relations ``b`` keeps among the earlier figures it relates to, given earliest first as
+    (figure, (kind, why)); ``rank`` orders figures (position in the quantity).
+
+    One relation of a kind per earlier claimant: the latest such figure. Of the updates only the
+    most recent earlier figure is kept, and not one that a later figure ``b`` agrees with has
+    already updated (A -> B, B ~ C: no A -> C). So the choice is made of the latest figures by
+    (kind, claimant), and an update it leaves out is older than a corroboration it keeps: adding
+    earlier figures can be decided from the relations kept and the new figures alone
+    (:func:`rechoose`)."""
+    found: dict[tuple[str, str], tuple[FigureView, str, str]] = {}
+    for a, (kind, why) in related:
+        found[(kind, a.claimant or a.fig.id)] = (a, kind, why)
+    chosen = [x for (k, _), x in found.items() if k != "updates"]
+    updates = [x for (k, _), x in found.items() if k == "updates"]
+    if updates:
+        last = max(updates, key=lambda x: rank[x[0].fig.id])
+        if not any(k == "corroborates" and rank[a.fig.id] > rank[last[0].fig.id] for a, k, _ in found.values()):
+            chosen.append(last)
+    return [Relation(type=kind, a=a.fig.id, b=b.fig.id, note=_note(kind, a, b, why), group_id=a.key.qkey)
+            for a, kind, why in chosen]
+
+
+def rechoose(b: FigureView, kept: list[Relation], new: list[tuple[FigureView, tuple[str, str]]],
+             views: dict[str, FigureView], rank: dict[str, int]) -> list[Relation] | None:
+    """``b``'s relations once new figures before it joined its quantity, from the relations it kept
+    (``kept``) and how the new figures relate to it (``new``: (figure, (kind, why))), without comparing
+    it with the rest of its quantity again (see :func:`choose`: the same relations as choosing among
+    all). None when a kept relation no longer holds as stored (a figure gone, the rules changed):
+    ``b`` must then choose among all."""
+    related = list(new)
+    for r in kept:
+        a = views.get(r.a)
+        found = relation_kind(a, b) if a is not None else None
+        if found is None or found[0] != r.type:
+            return None
+        related.append((a, found))
+    related.sort(key=lambda x: rank[x[0].fig.id])
+    return choose(b, related, rank)
 
 
 @dataclass
@@ -645,15 +675,23 @@ def choosers(items: list[FigureView], new_ids: set[str]) -> set[str]:
     new ones, and each later figure that one of them relates to (``b`` chooses among the figures
     before it; one that does not relate to ``b`` changes nothing of its choice). Costs the new
     figures times the later ones, not all pairs."""
+    return set(new_ids) | set(related_later(items, new_ids))
+
+
+def related_later(items: list[FigureView], new_ids: set[str]) -> dict[str, list[tuple[FigureView, tuple[str, str]]]]:
+    """For each figure that is not new, how the new figures before it relate to it (only those that do):
+    figure id -> [(new figure, (kind, why))], earliest first."""
     items = sorted(items, key=lambda v: v.order)
-    out = set(new_ids)
+    out: dict[str, list] = {}
     first = next((i for i, v in enumerate(items) if v.fig.id in new_ids), len(items))
-    new = []
+    new: list[FigureView] = []
     for v in items[first:]:
         if v.fig.id in new_ids:
             new.append(v)
-        elif any(compare_figures(x, v) is not None for x in new):
-            out.add(v.fig.id)
+            continue
+        found = [(x, k) for x in new for k in [relation_kind(x, v)] if k]
+        if found:
+            out[v.fig.id] = found
     return out
 
 

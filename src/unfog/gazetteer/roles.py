@@ -29,7 +29,8 @@ def cues() -> dict[str, frozenset]:
 
 def person_like(text: str, m: Mention, g) -> bool:
     """The name is a person's here: a title before it ("Mr Jordan", "President Sudan"), an age or a
-    role after it ("Jordan, 34,", "Jordan, a spokesman"), a verb people do ("Jordan told")."""
+    role after it ("Jordan, 34,", "Jordan, a spokesman"), a verb people do ("Jordan told"), or a building
+    named after it ("Michael's Church")."""
     if m.landmark or " " in m.key:
         return False
     c = cues()
@@ -40,6 +41,10 @@ def person_like(text: str, m: Mention, g) -> bool:
     after = text[m.end:m.end + 40]
     if re.match(r",\s+\d{1,3},", after):
         return True
+    named = re.match(r"['’]s?\s+([A-Z][a-z]+)\b", after)
+    if named and named.group(1).lower() in c["named_after_nouns"] and not any(
+            e.population >= 100000 or e.fcode in ("PCLI", "PPLC") for e in g.candidates(m.key)):
+        return True  # "near Michael's Church": a building named after a person
     am = re.match(r",\s+(?:a|an|the)?\s*([a-z]+)", after)
     nxt = words(after)
     return bool((am and am.group(1) in c["person_apposition"]) or (nxt and nxt[0].lower in c["person_verbs_after"]))

@@ -46,6 +46,7 @@ _SIDES = _data("sides.json")
 _GROUPS = _data("armed_groups.json")
 TITLES = set(SPEECH["titles"])
 STATE_BODIES = set(SPEECH["state_bodies"])
+_STATE_MODIFIERS = frozenset(SPEECH["state_body_modifiers"])
 _DETERMINERS = {"the", "a", "an"}
 _CASED_SIDE_WORDS: dict[str, str] = _SIDES["cased"]
 
@@ -278,7 +279,12 @@ def is_state_body(text: str) -> bool:
     for det in ("the ", "a ", "an "):
         if key.startswith(det):
             key = key[len(det):]
-    return key in STATE_BODIES or key.rstrip("s") in STATE_BODIES
+    if key in STATE_BODIES or key.rstrip("s") in STATE_BODIES:
+        return True
+    # "a local government official", "senior military officials": a state body behind state words only
+    words = key.split()
+    return len(words) > 1 and (words[-1] in STATE_BODIES or words[-1].rstrip("s") in STATE_BODIES) \
+        and all(w in _STATE_MODIFIERS for w in words[:-1])
 
 
 # -- event actors: ACLED names ----------------------------------------------------------------

@@ -24,11 +24,12 @@ def _patterns() -> list[re.Pattern]:
         # desk tags: "UPDATE 2-", "WRAP:", "RPT-", "EXCLUSIVE-" (capitals, as wires write them)
         re.compile(r"(?:(?:" + tags + r")" + dash + r")+"),
         # datelines with an agency: "KYIV, March 3 (Reuters) -", "(AP) —", "MOSCOW (Reuters) -"
-        # ("KYIV, Ukraine (AP) —", "GOMA, Congo, Jan 5 (Wire) -": a country may follow the city)
+        # ("KYIV, Ukraine (AP) —", "GOMA, Congo, Jan 5 (Wire) -": a country may follow the city;
+        # "Naypyidaw, Apr 14 (IANS):" a colon after the agency)
         re.compile(r"(?:[A-Z][A-Za-z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.'’ -]{1,30}?(?=\s*[(,]))?"
                    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*)?"
                    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*)?"
-                   r"\((?:[A-Z][\w.&' -]{0,30})\)\s*[-–—]+\s*"),
+                   r"\((?:[A-Z][\w.&' -]{0,30})\)\s*(?:[-–—]+|:)\s*"),
         # datelines without an agency: "KYIV, March 3 -", "DONETSK, Ukraine —"
         re.compile(r"[A-Z][A-Z.'’ -]{2,30}(?:,\s*[A-Z][A-Za-z]+\.?(?:\s+\d{1,2})?(?:,\s*\d{4})?)?\s+[-–—]+\s+"),
         # datelines with a colon: "BANGKOK: ..." (a city in capitals, then the story)

@@ -1,6 +1,8 @@
 """Arguments of a mention: actors, claimant, place, date and toll (docs/events.md, section 3)."""
 from __future__ import annotations
 
+import re
+
 import bisect
 from datetime import timedelta
 
@@ -371,6 +373,24 @@ def _places_by_sentence(ctx: Context, sent_starts: list[int], place_tokens: set[
     return by_sent
 
 
+DATELINE_TAIL = re.compile(r"(?:,[^\n:—–]{0,40}?)?\s*(?:[:—–]|\s-)\s")
+
+
+def _leads(ctx: Context) -> list[tuple[int, int]]:
+    """Spans of wire furniture opening paragraphs ("MOGADISHU, Feb 11 (Wire) -"): datelines say where
+    and when the report was filed, not where or when the incident happened."""
+    leads = [(a, a + lead_end(ctx.text[a:b])) for a, b in ctx.paragraphs]
+    if leads and leads[0][0] == leads[0][1]:
+        # "Kabul: Four policemen ...", "Addis Abeba — Ethiopian forces ...": a place opening the
+        # article, then a colon or a dash, is a dateline written in ordinary case
+        a = leads[0][0]
+        p = min(ctx.places, key=lambda p: p.start, default=None)
+        m = DATELINE_TAIL.match(ctx.text, p.end) if p is not None and ctx.text[a:p.start].strip() == "" else None
+        if m:
+            leads[0] = (a, m.end())
+    return leads
+
+
 def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> None:
     doc = ctx.doc
     text = doc.text
@@ -378,7 +398,7 @@ def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> N
     sent_starts = [s.start_char for s in sents]
     by_sent = _places_by_sentence(ctx, sent_starts, place_tokens)
     # "BANGKOK: A military airstrike on a village ...": the dateline is where the report was filed
-    leads = [(a, a + lead_end(text[a:b])) for a, b in ctx.paragraphs]
+    leads = _leads(ctx)
     by_sent = {k: [p for p in ps if not any(a <= p.start < b for a, b in leads)] for k, ps in by_sent.items()}
     counts: dict[str, int] = {}
     for p in ctx.places:
@@ -437,7 +457,8 @@ def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> N
             continue
         if not by_sent.get(m.sent_index):
             near = ctx.place_near(m.primary.idx, m.primary.idx + len(m.primary.text))
-            if near is not None and _place_ok(near) and near.start >= m.sent.start_char and near.end <= m.sent.end_char:
+            if (near is not None and _place_ok(near) and near.start >= m.sent.start_char and near.end <= m.sent.end_char
+                    and not any(a <= near.start < b for a, b in leads)):
                 m.place = near
                 m.place_local = True
                 continue
@@ -485,6 +506,7 @@ def _attach_dates(ctx: Context, mentions: list[Mention], sents) -> None:
     claimed_dates: set[str] = set()
     fallback: dict[int, DateMention] = {}
     weak: set[str] = set()  # "an overnight attack": an adjective, weaker than a day named beside it
+    leads = _leads(ctx)
     for d in ctx.dates:
         if not d.date:
             continue
@@ -501,7 +523,8 @@ def _attach_dates(ctx: Context, mentions: list[Mention], sents) -> None:
         if dist[id(best)] > MAX_DATE_DISTANCE:
             continue
         verb = _statement_verb(root)
-        if verb is not None and all(verb.i != t.i for t in best.tokens):
+        # the dateline's day is the day the report was filed: like a statement's date, only a fallback
+        if any(a <= d.start < b for a, b in leads) or (verb is not None and all(verb.i != t.i for t in best.tokens)):
             fallback.setdefault(id(best), d)
             continue
         if root.dep_ == "amod":
@@ -558,7 +581,7 @@ def _attach_figures(ctx: Context, mentions: list[Mention]) -> None:
         if root is None:
             continue
         ms = by_sent.get(root.sent.start_char)
-        if not ms or _is_subset(doc, f, killed) or _time_frame_tags(root, "killing") or _modal_figure(root):
+        if not ms or _is_subset(doc, f, killed) or _is_addition(doc, f, killed) or _time_frame_tags(root, "killing") or _modal_figure(root):
             continue
         best = min(ms, key=lambda m: min(_tree_distance(root, t) for t in m.tokens))
         best.figures.append(f)
@@ -586,6 +609,17 @@ def _is_subset(doc, f: Figure, killed: list[Figure]) -> bool:
     if not any(f" {c} " in f" {before} " or before.rstrip(" ,").endswith(c) for c in lex.SUBSET_CUES):
         return False
     return any(g is not f and sent_start <= g.start < f.start for g in killed)
+
+
+def _is_addition(doc, f: Figure, killed: list[Figure]) -> bool:
+    """"36 people were killed instantly and two more died in hospital": a count added to another told
+    before it in the sentence, not another estimate of the toll (the lowest would be two)."""
+    after = doc.text[f.end:f.end + 8].lower().split()
+    before = doc.text[max(0, f.start - 9):f.start].lower().split()
+    if not ((after and after[0] in lex.ADDITION_WORDS) or (before and before[-1] in lex.ADDITION_WORDS)):
+        return False
+    span = doc.char_span(f.start, f.end, alignment_mode="expand")
+    return span is not None and any(g is not f and span.sent.start_char <= g.start < f.start for g in killed)
 
 
 def _figure_count(f: Figure) -> int | None:

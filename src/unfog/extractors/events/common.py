@@ -23,6 +23,9 @@ PLACE_MERGE_KM = 10.0  # two mentions this close are the same location
 NEAR_SENTENCES = 2  # undated / unplaced mentions merge only with events this close
 
 
+TOLL_SENTENCES = 4  # a bare toll ("36 people were killed") is the toll of a strike told this close
+
+
 COVER_SCAN = 50  # statements starting before a trigger that are checked for covering it
 
 
@@ -309,6 +312,22 @@ def _same_place(a: Place | None, b: Place | None) -> bool | None:
     if (a.precision or 3) >= 3 or (b.precision or 3) >= 3:
         return False
     return _km(a, b) <= PLACE_MERGE_KM
+
+
+def _contains(broad: Place, narrow: Place) -> bool:
+    """Is ``narrow`` inside ``broad`` (a country or a first-level region holding it)?"""
+    if not broad.country or broad.country != narrow.country:
+        return False
+    if broad.kind == "country" or (broad.feature_code or "").startswith("PCL"):
+        return True
+    return (broad.feature_code or "") == "ADM1" and bool(broad.admin1) and broad.admin1 == narrow.admin1
+
+
+def _place_within(a: Place | None, b: Place | None) -> bool:
+    """Can two mentions' places be one incident's: unknown, the same, or one holding the other."""
+    if a is None or b is None or _same_place(a, b):
+        return True
+    return _contains(a, b) or _contains(b, a)
 
 
 def _window(d: DateMention | None, published: str | None) -> tuple[date, date] | None:

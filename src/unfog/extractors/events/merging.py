@@ -13,12 +13,14 @@ from unfog.extractors.events.common import (
     Mention,
     NEAR_SENTENCES,
     RECENT_DRAFTS,
+    TOLL_SENTENCES,
     _actor_name,
     _children,
     _hidden,
     _is_heading,
     _is_historical,
     _lemma,
+    _place_within,
     _same_place,
     _same_time,
     side_of_text,
@@ -39,6 +41,14 @@ class _Draft:
     @property
     def family(self) -> str:
         return lex.family(self.first.kind)
+
+    @property
+    def families(self) -> set[str]:
+        """A violent event: every violent family its mentions speak of (a killing told with the strike
+        that caused it is both); any other event: its own family."""
+        if self.first.kind not in lex.VIOLENT_KINDS:
+            return {self.family}
+        return {lex.family(k) for m in self.mentions for k in m.kinds if k in lex.VIOLENT_KINDS}
 
     @property
     def last_sent(self) -> int:
@@ -76,9 +86,11 @@ class _Drafts:
             d = _Draft([m])
             self.rank[id(d)] = len(self.all)
             self.all.append(d)
-            self.by_family.setdefault(d.family, []).append(d)
         else:
             d.mentions.append(m)
+        for fam in d.families:
+            if d not in self.by_family.setdefault(fam, [])[-RECENT_DRAFTS:]:
+                self.by_family[fam].append(d)
         self.by_sent.setdefault(m.sent_index, []).append(d)
         cell = self._cell(d.family, m.place)
         if cell is not None and d not in self.by_cell.setdefault(cell, []):
@@ -87,7 +99,7 @@ class _Drafts:
     def candidates(self, m: Mention, fam: str) -> list[_Draft]:
         found = {id(d): d for d in self.by_family.get(fam, [])[-RECENT_DRAFTS:]}
         for k in range(max(0, m.sent_index - NEAR_SENTENCES), m.sent_index + 1):
-            found.update((id(d), d) for d in self.by_sent.get(k, []) if d.family == fam)
+            found.update((id(d), d) for d in self.by_sent.get(k, []) if fam in d.families)
         cell = self._cell(fam, m.place)
         if cell is not None:
             for dx in (-1, 0, 1):
@@ -116,7 +128,15 @@ def _other_actor(m: Mention, d: _Draft) -> bool:
         return sa != sb
     if sa or sb:
         return False
-    return m.actor1.lower().split()[-1] != other.lower().split()[-1]
+    a, b = m.actor1.lower().split()[-1], other.lower().split()[-1]
+    if _generic_doer(a) and _generic_doer(b):
+        return False  # "gunmen" then "the attackers": nouns for whoever did it, not two groups
+    return a != b
+
+
+def _generic_doer(word: str) -> bool:
+    generic = lex.NONSTATE_NOUNS | lex.PERPETRATOR_NOUNS
+    return word in generic or word.rstrip("s") in generic or word.replace("men", "man") in generic
 
 
 def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
@@ -128,13 +148,11 @@ def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
     if told is not None:
         return told
     for d in drafts.candidates(m, fam):
-        if d.family != fam or _is_historical(ctx, d.date()) != hist or _hidden(d.first) != _hidden(m):
+        if fam not in d.families or _is_historical(ctx, d.date()) != hist or _hidden(d.first) != _hidden(m):
             continue
         if d.mentions[-1].entry != m.entry or _other_actor(m, d):
             continue  # another live-blog entry, another perpetrator: another incident
-        target, other_target = _target_class(m), _target_class(d.first)
-        self_claim = m.claimant is not None and m.actor1 is not None and _actor_name(m.actor1) == m.claimant
-        if target and other_target and target != other_target and not self_claim:
+        if _other_targets(m, d):
             continue  # an army post attacked, a camp of displaced people stormed: two incidents
         if fam == "remote" and m.kind != d.first.kind and own_place and d.first.place_local:
             continue  # a drone in one town, mortars in another: two incidents
@@ -151,7 +169,7 @@ def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
             return d
         if same_place and fam != "evacuation" and (m.date is None or d.date() is None):
             return d  # an undated mention of a fight, siege or claim over the same place
-        if same_place is None and close and not (m.place_unresolved or any(x.place_unresolved for x in d.mentions)):
+        if same_place is None and close and not _two_named_places(m, d):
             return d
     if m.denied:
         # "denied that its forces had attacked the theatre": the denial of the violent event told here
@@ -163,11 +181,14 @@ def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
         for d in drafts.recent():
             if d.first.kind in lex.VIOLENT_KINDS and _hidden(d.first) == _hidden(m) and m.sent_index - d.last_sent <= 1:
                 return d
+    retold = _retold(ctx, m, drafts, definite)
+    if retold is not None:
+        return retold
     if m.kind == "killing" and not m.denied and not own_place and m.date is None:
         # "A jet dropped bombs on the village. Ten people were killed, he said": the strike's toll
         for d in drafts.recent():
             if (d.first.kind in lex.VIOLENT_KINDS and d.first.kind != "killing" and _hidden(d.first) == _hidden(m)
-                    and 0 < m.sent_index - d.last_sent <= NEAR_SENTENCES and d.mentions[-1].entry == m.entry
+                    and 0 < m.sent_index - d.last_sent <= TOLL_SENTENCES and d.mentions[-1].entry == m.entry
                     and not _other_actor(m, d)):
                 return d
     if m.kind == "killing" and not own_place and m.date is None and (m.actor2_head or "") in lex.COMBATANT_NOUNS:
@@ -185,6 +206,55 @@ def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
             if d.first.kind in lex.VIOLENT_KINDS and _hidden(d.first) == _hidden(m):
                 return d
     return None
+
+
+def _other_targets(m: Mention, d: _Draft) -> bool:
+    """One aimed at combatants, the other at civilians (unless the perpetrator tells its own version)."""
+    target, other_target = _target_class(m), _target_class(d.first)
+    self_claim = m.claimant is not None and m.actor1 is not None and _actor_name(m.actor1) == m.claimant
+    return bool(target and other_target and target != other_target and not self_claim)
+
+
+def _two_named_places(m: Mention, d: _Draft) -> bool:
+    """Both name their own location and one of them is a place the gazetteer does not know: maybe two."""
+    if m.place_unresolved:
+        return any(x.place_local or x.place_unresolved for x in d.mentions)
+    return m.place_local and any(x.place_unresolved for x in d.mentions)
+
+
+def _retold(ctx: Context, m: Mention, drafts: _Drafts, definite: bool) -> _Draft | None:
+    """A lead, then its detail: "A drone strike killed 30 in Amhara region. The attack, on Monday near
+    Sasit, ..." -- a definite act noun ("the attack", "Monday's raid") told just after a violent event,
+    at a place within it and a time that fits, is that event told again, whatever kind each names."""
+    if m.denied or m.kind not in lex.VIOLENT_KINDS or not (_definite_act(m) or _definite_doer(m)):
+        return None
+    place = None if m.place_guessed else m.place
+    for d in drafts.recent():
+        if d.first.kind not in lex.VIOLENT_KINDS or _hidden(d.first) != _hidden(m):
+            continue
+        if (m.sent_index - d.last_sent > NEAR_SENTENCES or d.mentions[-1].entry != m.entry or _other_actor(m, d)
+                or _other_targets(m, d) or not _place_within(place, d.place()) or _same_time(m.date, d.date(), ctx.published) is False):
+            return None
+        return d
+    return None
+
+
+def _definite_act(m: Mention) -> bool:
+    """"the attack", "Monday's raid", "this strike": an act noun pointing back."""
+    return any(t.pos_ == "NOUN" and _lemma(t) in lex.GENERIC_ANAPHORS and any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in t.children) for t in m.tokens)
+
+
+def _definite_doer(m: Mention) -> bool:
+    """"The attackers ...", "killed by the bandits": the perpetrators told just before, acting again."""
+    for t in m.tokens:
+        doers = _children(t, "nsubj") + [p for a in _children(t, "agent") for p in _children(a, "pobj")]
+        for x in doers:
+            head = _lemma(x)
+            if (head in lex.NONSTATE_NOUNS or head in lex.PERPETRATOR_NOUNS) and any(
+                    c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in x.children):
+                return True
+    return False
 
 
 def _told_in_the_same_sentence(m: Mention, drafts: _Drafts) -> _Draft | None:
@@ -257,6 +327,14 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
         # a killing joined by the act that caused it ("killed in a drone strike"): the act types the event
         kind = min((m.kind for m in d.mentions if not m.denied and m.kind in lex.VIOLENT_KINDS),
                    key=lambda k: lex.RANK.get(k, 9), default=kind)
+    if kind == "battle":
+        # "killed by a drone attack ... The attack happened on Thursday": a generic act noun never
+        # outranks the strike it names; the remote violence types the event
+        battles = [t for m in d.mentions for t, k in zip(m.tokens, m.kinds) if k == "battle"]
+        remote = [k for m in d.mentions for t, k in zip(m.tokens, m.kinds)
+                  if lex.family(k) == "remote" and (m.weapon or _lemma(t) != "strike")]  # not "the deadliest strike"
+        if remote and all(t.pos_ == "NOUN" and _lemma(t) in lex.GENERIC_ANAPHORS for t in battles):
+            kind = min(remote, key=lambda k: lex.RANK.get(k, 9))
     if kind in ("shelling", "air") and ("air" in kinds or weapon == "air"):
         kind = "air"  # ACLED: an air strike ranks above shelling in the same event
     elif kind == "shelling" and weapon is None and _lemma(d.first.primary) == "strike" and _strike_from_air(d, a1_side):

@@ -8,6 +8,7 @@ from unfog.extractors.events.common import (
     TEMPORAL_PREPS,
     _anchor,
     _children,
+    _is_heading,
     _is_placeish,
     _lemma,
     _linked,
@@ -192,6 +193,7 @@ def _unreal(tok, kind: str) -> tuple[bool, set[str]]:
         d.dep_ == "det" and d.lower_ == "no" for d in c.children)) for c in tok.children)
     if anchor.i != tok.i and tok.dep_ in ("dobj", "attr", "nsubj", "nsubjpass", "xcomp"):
         negated = negated or bool(_children(anchor, "neg"))
+    negated = negated or _neither_nor(tok)
     t = tok
     for _ in range(4):  # "halt the attack", "called for mediation to evacuate", "a truce would be needed"
         if t.dep_ not in ("dobj", "xcomp", "pobj", "prep", "acl", "nsubjpass", "advcl", "pcomp") or t.head.i == t.i:
@@ -232,6 +234,18 @@ def _unreal(tok, kind: str) -> tuple[bool, set[str]]:
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in anchor.children):
         return False, tags | {"hypothetical"}
     return False, tags
+
+
+def _neither_nor(tok) -> bool:
+    """'neither a base for fighters nor an area of active fighting': a noun denied by neither/nor."""
+    t = tok
+    for _ in range(4):
+        if any(c.lower_ == "neither" for c in t.children) or (t.dep_ == "conj" and any(c.lower_ == "nor" for c in t.head.children)):
+            return True
+        if t.head.i == t.i or t.pos_ in ("VERB", "AUX"):
+            return False
+        t = t.head
+    return False
 
 
 def _group(triggers: list[tuple[object, str, set]]) -> list[list[tuple[object, str, set]]]:
@@ -298,8 +312,13 @@ def _many_told_as_one(tok, anchor) -> set[str]:
     state that lasts (background)."""
     verb = tok if tok.pos_ == "VERB" else (tok.head if tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" else None)
     if verb is not None and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children) and any(
-            c.dep_ == "nsubj" and _lemma(c) in lex.AGGREGATE_SUBJECTS for c in verb.children):
-        return {"cumulative"}  # "the fighting has killed thousands": the war's toll, not an incident
+            c.dep_ == "nsubj" and _lemma(_antecedent(c)) in lex.AGGREGATE_SUBJECTS for c in verb.children):
+        return {"cumulative"}  # "the fighting has killed thousands", "It has killed 6,000": the war's toll
+    if verb is not None and any(c.dep_ == "advmod" and c.lower_ in lex.AGGREGATE_ADVERBS for c in verb.children):
+        return {"cumulative"}  # "17 other people were killed elsewhere": many incidents told as one
+    habit = _habitual(tok)
+    if habit:
+        return habit
     if _ongoing(tok):
         return {"background"}
     if tok.pos_ == "NOUN":
@@ -322,10 +341,38 @@ def _many_told_as_one(tok, anchor) -> set[str]:
     return set()
 
 
+def _antecedent(tok):
+    """"The insurgency began in 2017. It has killed ...": a subject pronoun stands for the subject of
+    the sentence before (only that: a guess good enough to tell a war's toll from an incident)."""
+    if tok.lower_ not in ("it", "they") or tok.sent.start == 0:
+        return tok
+    prev = tok.doc[tok.sent.start - 1].sent
+    return next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), tok)
+
+
+def _habitual(tok) -> set[str]:
+    """'bandits, who raid villages', 'the army regularly carries out drone strikes', 'previous attacks
+    on police': a habit or incidents told elsewhere, background rather than an incident."""
+    if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and _lemma(c) in lex.PAST_MODIFIERS for c in tok.children):
+        return {"background"}
+    verb = tok if tok.pos_ == "VERB" else (tok.head if tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB" else None)
+    if verb is None:
+        return set()
+    if any(c.dep_ == "advmod" and c.lower_ in lex.HABITUAL_ADVERBS for c in verb.children):
+        return {"background"}
+    if (verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") or c.lower_ == "now" for c in verb.children)
+            and not _is_heading(verb.sent)):
+        return {"background"}  # the simple present of a report's body tells what keeps happening ("now control": a change)
+    return set()
+
+
 def _aggregated(noun) -> bool:
-    """A plural act noun standing for many incidents: 'a string of attacks', 'strikes across the region'."""
+    """A plural act noun standing for many incidents: 'a string of attacks', 'strikes across the region',
+    'in separate attacks', 'dozens of raids'."""
     if noun.pos_ != "NOUN" or noun.tag_ != "NNS":
         return False
+    if any(c.dep_ == "amod" and _lemma(c) in lex.AGGREGATE_MODIFIERS for c in noun.children):
+        return True
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and _lemma(noun.head.head) in lex.AGGREGATE_NOUNS:
         return True
     return any(c.dep_ == "prep" and c.lower_ in lex.AGGREGATE_PREPS for c in noun.children)
