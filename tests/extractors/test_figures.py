@@ -388,3 +388,10 @@ def test_a_verbs_particle_is_no_qualifier(nlp):
 def test_no_casualties_is_nobody_killed(nlp):
     f = one(run(nlp, "The air force said there were no civilian casualties in the raid."), "no civilian casualties")
     assert (f.value, f.category, f.group) == (0, "killed", "civilians")
+
+
+def test_the_day_of_the_telling_does_not_date_the_count(nlp):
+    f = one(run(nlp, "The governor said on Saturday that 26 people were killed in the bombing."), "26 people")
+    assert f.date is None
+    g = one(run(nlp, "On Saturday the ministry said the death toll had risen to 27."), "27")
+    assert g.date is not None  # a toll told as risen is the toll as of that day

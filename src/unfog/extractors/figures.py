@@ -29,6 +29,7 @@ from unfog.lexicons.wire import lead_end
 from unfog.extractors.context import Context
 from unfog.lexicons.people import CIVILIAN_NOUNS, COMBATANT_NOUNS, COUNT_NOUNS, PEOPLE_NOUNS  # noqa: F401
 from unfog.model import Figure
+from unfog.nlp.syntax import governing_verb
 
 _NUM = load("numbers")
 _CATS = load("categories")
@@ -961,9 +962,24 @@ def _locate(ctx: Context, fig: Figure, s0: int, s1: int) -> None:
         fig.place = p.canonical or p.name
         fig.place_id = p.id
     d = ctx.date_near(fig.start, fig.end)
+    if d is not None and _dates_the_telling(ctx, d, fig):
+        d = None  # "the governor said on Saturday that 26 were killed": the day of the telling, not of the deaths
     if d is not None:
         fig.date = d.date
         fig.date_end = d.date_end
+
+
+def _dates_the_telling(ctx: Context, d, fig: Figure) -> bool:
+    """A date on the reporting verb of a figure's sentence, when the figure has a verb of its own: it dates
+    the statement. A toll told as risen keeps it (the toll as of that day: "on Saturday the toll had risen")."""
+    doc = ctx.doc
+    dspan = doc.char_span(d.start, d.end, alignment_mode="expand")
+    fspan = doc.char_span(fig.start, fig.end, alignment_mode="expand")
+    if dspan is None or fspan is None or _TOLL_TOLD.search(fig.sentence or ""):
+        return False
+    dverb, fverb = governing_verb(dspan.root), governing_verb(fspan.root)
+    return dverb is not None and fverb is not None and dverb.i != fverb.i \
+        and dverb.lemma_.lower() in REPORTING_LEMMAS | {"tell", "announce", "add", "state"}
 
 
 def _mark_unverified(text: str, sents, figures: list[Figure]) -> None:

@@ -273,6 +273,7 @@ def _mention_span(tok):
                 continue
             toks.append(c)
             stack.append(c)
+    toks = [t for t in toks if not _in_dateline(t)] or toks  # "DAKAR, Oct 7 - The army": not the dateline
     lo = min(t.i for t in toks)
     hi = max(t.i for t in toks)
     # a named body is one unit: "Institute for the Study of War" (the entity around tok, read from the

@@ -68,7 +68,7 @@ _DAILY_RE = re.compile(
 )
 _CUMULATIVE_RE = re.compile(
     r"\b(since|so far|in total|a total of|to date|overall|altogether|during the (?:siege|war|fighting|battle|"
-    r"invasion|offensive|conflict)|in the (?:siege|war|fighting|battle))\b",
+    r"invasion|offensive|conflict)|in the (?:siege|war))\b",
     re.I,
 )
 _MORE = {"more than", "over", "at least", "upwards of", "in excess of", "no fewer than", "no less than", "above"}
@@ -331,7 +331,21 @@ def figure_keys(res: ArticleRecords) -> list[FigureKey]:
             day=day_number(f.date) or day_number(art.published), place=pk, period=period,
             source=fold(art.source), incident=incident_of.get(f.id), reported=day_number(art.published),
         ))
-    return out
+    return _date_prior_values(out, {f.id: f for f in res.figures})
+
+
+def _date_prior_values(keys: list[FigureKey], figs: dict[str, Figure]) -> list[FigureKey]:
+    """An undated earlier value of a revised toll ("had earlier put the number at 21") is as old as the
+    toll it was revised to ("Wednesday's toll rose to 26"): it takes that toll's day, so it comes first."""
+    days: dict[str, int] = {}
+    for k in keys:
+        if k.day is not None and not is_prior_value(figs[k.figure_id]):
+            days[k.qkey] = min(days.get(k.qkey, k.day), k.day)
+    for k in keys:
+        f = figs[k.figure_id]
+        if f.date is None and k.qkey in days and is_prior_value(f):
+            k.day = min(k.day or days[k.qkey], days[k.qkey])
+    return keys
 
 
 @dataclass
