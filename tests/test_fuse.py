@@ -515,6 +515,10 @@ PATTERNS = {
                                                   "the health ministry said."),
         _doc("rt2", "2024-06-09", "Hill Courier", "At least 37,100 people have been killed in Gaza since the war "
                                                   "began, according to the territory's health ministry.")],
+    "town_in_its_region": [_doc("tn1", "2024-08-22", "Plain Herald",
+                                "A rebel spokesman said its fighters had killed 15 soldiers in an ambush in Ogolo in "
+                                "Papua Highlands province on Tuesday.\n\nThe military said two soldiers were killed "
+                                "in the ambush in Ogolo.")],
     "two_strikes_one_report": [_doc("y1", "2024-11-08", "Plain Herald",
                                     "An air strike on a hospital in Khan Younis killed 9 people on Thursday, medics said.\n\n"
                                     "In a separate strike on a house in Rafah, 25 people were killed, the civil defence "
@@ -572,6 +576,8 @@ def pattern_relations():
     ("dateline_speaker_civil_war", "contradicts", "its fighters had captured Kassala", "rejected the claim"),
     # "soldiers from Kenya" were counted where the attack was, not in Kenya
     ("soldiers_from_elsewhere", "contradicts", "9 of its troops", "at least 40 soldiers"),
+    # "in Ogolo in Papua Highlands province": the town the gazetteer does not know, not its region
+    ("town_in_its_region", "contradicts", "15 soldiers", "two soldiers"),
 ])
 def test_issue_18_patterns_are_related(pattern_relations, name, kind, a, b):
     rels = pattern_relations[name]

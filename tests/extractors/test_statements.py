@@ -290,3 +290,25 @@ def test_he_is_the_person_named_earlier_in_the_sentence(nlp):
     ctx = Context(article=Article(id="a", text=text, published="2024-08-20"), doc=nlp(text))
     last = statements.extract(ctx)[-1]
     assert "Haddad" in (last.speaker or ""), last
+
+
+def test_the_day_of_the_telling_is_no_part_of_the_speaker(nlp):
+    from unfog.extractors import statements
+    from unfog.extractors.context import Context
+    from unfog.model import Article
+
+    text = "Chad's army chief on Wednesday dismissed the rebels' claim that they had taken the town."
+    ctx = Context(article=Article(id="a", text=text, published="2024-08-21"), doc=nlp(text))
+    [st] = statements.extract(ctx)
+    assert "Wednesday" not in st.speaker, st.speaker
+
+
+def test_a_dateline_is_no_part_of_the_speaker(nlp):
+    from unfog.extractors import statements
+    from unfog.extractors.context import Context
+    from unfog.model import Article
+
+    text = "NIAMEY, Aug 21 - The army said on Wednesday that its troops had retaken the town."
+    ctx = Context(article=Article(id="a", text=text, published="2024-08-21"), doc=nlp(text))
+    [st] = statements.extract(ctx)
+    assert "Aug" not in st.speaker and "army" in st.speaker, st.speaker

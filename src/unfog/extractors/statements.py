@@ -267,6 +267,8 @@ def _mention_span(tok):
             keep = c.dep_ == "prep" and (t.i == tok.i or (t.pos_ == "PROPN" and tok.pos_ == "PROPN")) and c.i > tok.i and (
                 tok.pos_ != "PROPN" or (c.lower_ in ("of", "for") and c.i + 1 < len(doc) and doc[c.i + 1].is_title)
                 or (c.lower_ in ("of", "for") and c.i + 2 < len(doc) and doc[c.i + 1].lower_ == "the" and doc[c.i + 2].is_title))
+            if keep and any(g.ent_type_ in ("DATE", "TIME") for g in c.children):
+                keep = False  # "the military chief on Tuesday": the day of the telling is not the speaker
             if c.dep_ in cut and not keep:
                 continue
             if c.dep_ == "prep" and c.i < tok.i:

@@ -313,11 +313,13 @@ def figure_keys(res: ArticleRecords) -> list[FigureKey]:
         fplace = f.place
         if p is not None and _in_spans(p, datelines):
             p = fplace = None  # "BAMAKO, March 11 - ... killed 60 soldiers near <village>": where the report was filed
+        unresolved = _unresolved_place(f.sentence, res.places)
+        if p is not None and (p.precision or 1) >= 3 and unresolved:
+            p = fplace = None  # "an ambush in Nduga in Papua Highlands province": the town, not its region
         if p is not None and _in_spans(p, spans) and topic:
             pk = topic  # "the UN coordinator for Ukraine said 101 civilians...": the speaker's place, not the count's
         else:
-            pk = _place_keys(p) if p is not None else (place_key(fplace) if fplace else
-                                                      (_unresolved_place(f.sentence, res.places) or topic))
+            pk = _place_keys(p) if p is not None else (place_key(fplace) if fplace else (unresolved or topic))
         # a count with no place and no article topic is compared only within its article
         pk = pk or f"article:{art.id}"
         # only running totals have periods; a stock is a level at a moment, an evacuation one operation
