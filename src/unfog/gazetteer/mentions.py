@@ -25,7 +25,7 @@ UNIT_WORDS = {"regiment", "battalion", "brigade", "division", "detachment", "fig
               "army", "commander", "commanders", "soldiers", "members", "fighter", "battalions", "regiments",
               "news", "agency"}  # "Xinhua news agency": a wire service, not the town
 REGION_WORDS = {"region", "oblast", "province", "regions", "oblast'", "oblast’", "governorate", "krai"}
-DISTRICT_WORDS = {"district", "raion", "rayon", "districts", "municipality"}
+DISTRICT_WORDS = {"district", "raion", "rayon", "districts", "municipality", "cercle", "zone", "department", "woreda"}
 WATER_WORDS = {"river", "sea", "lake", "reservoir", "bay", "estuary", "canal"}
 SETTLEMENT_WORDS = {"city", "town", "village", "settlement", "township", "hamlet", "suburb"}
 # Words before a mention saying the place is only approximate or a part of it.
