@@ -161,8 +161,9 @@ def score(gold: dict, relations, results) -> dict:
                 back = _matches(g["a"], ib) and _matches(g["b"], ia)
                 if fwd or (back and r.type != "updates"):
                     found[k] = hit = True
-            for g in tolerated:
-                if g["type"] == r.type and _matches(g["a"], ia) and _matches(g["b"], ib):
+            for g in tolerated:  # either way round, as for gold relations, except updates (older first)
+                if g["type"] == r.type and ((_matches(g["a"], ia) and _matches(g["b"], ib))
+                                            or (r.type != "updates" and _matches(g["a"], ib) and _matches(g["b"], ia))):
                     hit = True
         if not hit:
             spurious.append(r)
