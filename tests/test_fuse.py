@@ -519,6 +519,11 @@ PATTERNS = {
                                 "A rebel spokesman said its fighters had killed 15 soldiers in an ambush in Ogolo in "
                                 "Papua Highlands province on Tuesday.\n\nThe military said two soldiers were killed "
                                 "in the ambush in Ogolo.")],
+    "civil_war_counts": [
+        _doc("cc1", "2024-08-24", "Plain Herald", "The paramilitary group said 150 soldiers had been captured when "
+                                                  "its fighters seized Kosti."),
+        _doc("cc2", "2024-08-25", "Hill Courier", "An army spokesman said none of its soldiers had been taken "
+                                                  "prisoner in Kosti.")],
     "two_strikes_one_report": [_doc("y1", "2024-11-08", "Plain Herald",
                                     "An air strike on a hospital in Khan Younis killed 9 people on Thursday, medics said.\n\n"
                                     "In a separate strike on a house in Rafah, 25 people were killed, the civil defence "
@@ -578,6 +583,8 @@ def pattern_relations():
     ("soldiers_from_elsewhere", "contradicts", "9 of its troops", "at least 40 soldiers"),
     # "in Ogolo in Papua Highlands province": the town the gazetteer does not know, not its region
     ("town_in_its_region", "contradicts", "15 soldiers", "two soldiers"),
+    # one side code covers both parties of a civil war: the army's none against the paramilitaries' count
+    ("civil_war_counts", "contradicts", "150 soldiers", "none of its soldiers"),
 ])
 def test_issue_18_patterns_are_related(pattern_relations, name, kind, a, b):
     rels = pattern_relations[name]

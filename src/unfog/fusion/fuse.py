@@ -508,7 +508,8 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
         return None
     gap_days = b.day - a.day
     same_claimant = bool(a.claimant) and a.claimant == b.claimant
-    same_side = a.side is not None and a.side == b.side
+    # one side code may cover both parties of a civil war ("the paramilitary group" and "an army spokesman")
+    same_side = a.side is not None and a.side == b.side and not civil_war_parties(a.claimant, b.claimant)
     # vague amounts ("hundreds") on both sides agree with anything: no corroboration from them
     agree = points_agree(a.rng, b.rng) and fa.value is not None and fb.value is not None
     disagree = range_gap(a.rng, b.rng) > DISAGREE_GAP
