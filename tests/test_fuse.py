@@ -524,6 +524,9 @@ PATTERNS = {
                                                   "its fighters seized Kosti."),
         _doc("cc2", "2024-08-25", "Hill Courier", "An army spokesman said none of its soldiers had been taken "
                                                   "prisoner in Kosti.")],
+    "bare_denial": [_doc("bd1", "2024-08-26", "Plain Herald",
+                         "The rebel alliance said on Monday its fighters had captured the town of Hpakant after a week "
+                         "of fighting.\n\nAn army spokesman told reporters the claim was \"not true\".")],
     "two_strikes_one_report": [_doc("y1", "2024-11-08", "Plain Herald",
                                     "An air strike on a hospital in Khan Younis killed 9 people on Thursday, medics said.\n\n"
                                     "In a separate strike on a house in Rafah, 25 people were killed, the civil defence "
@@ -585,6 +588,8 @@ def pattern_relations():
     ("town_in_its_region", "contradicts", "15 soldiers", "two soldiers"),
     # one side code covers both parties of a civil war: the army's none against the paramilitaries' count
     ("civil_war_counts", "contradicts", "150 soldiers", "none of its soldiers"),
+    # a denial that names nothing answers the claim told just before it
+    ("bare_denial", "contradicts", "its fighters had captured the town", "not true"),
 ])
 def test_issue_18_patterns_are_related(pattern_relations, name, kind, a, b):
     rels = pattern_relations[name]

@@ -897,7 +897,28 @@ def statement_keys(res: ArticleRecords) -> list[StatementKey]:
             denial=denial,
             stems=sorted(stems), topics=sorted(topics_of(stems)), places=sorted(pks),
         ))
-    return out
+    return _answer_bare_denials(out)
+
+
+BARE_DENIAL_REACH = 400  # characters back a denial that names nothing looks for the claim it answers
+
+
+def _answer_bare_denials(keys: list[StatementKey]) -> list[StatementKey]:
+    """A denial that names nothing it denies ("the claim was 'not true'", "the junta denied the claims")
+    answers the claim told just before it in its report (another speaker's, within a few sentences): it
+    takes that claim's topics and words."""
+    ordered = sorted(keys, key=lambda k: k.start)
+    for i, k in enumerate(ordered):
+        if not k.denial or k.topics:
+            continue
+        before = [c for c in ordered[:i] if not c.denial and c.topics and c.speaker != k.speaker
+                  and k.start - c.start <= BARE_DENIAL_REACH]
+        if before:
+            claim = before[-1]
+            k.topics = list(claim.topics)
+            k.stems = sorted(set(k.stems) | set(claim.stems))
+            k.places = sorted(set(k.places) | set(claim.places))
+    return keys
 
 
 def _close_in_time(a: StatementKey, b: StatementKey) -> bool:
