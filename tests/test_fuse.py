@@ -527,6 +527,21 @@ PATTERNS = {
     "bare_denial": [_doc("bd1", "2024-08-26", "Plain Herald",
                          "The rebel alliance said on Monday its fighters had captured the town of Hpakant after a week "
                          "of fighting.\n\nAn army spokesman told reporters the claim was \"not true\".")],
+    "people_and_civilians_of_one_strike": [
+        _doc("pc1", "2024-09-02", "Plain Herald", "An air strike on a market in Gao killed 25 people on Sunday, "
+                                                  "according to the regional health directorate."),
+        _doc("pc2", "2024-09-02", "Hill Courier", "The UN mission said 25 civilians were killed when an air strike "
+                                                  "hit a market in Gao on Sunday.")],
+    "people_and_civilians_running_totals": [
+        _doc("pr1", "2024-09-02", "Plain Herald", "The war has killed 40,000 people in Gaza since it began, the health "
+                                                  "ministry said."),
+        _doc("pr2", "2024-09-02", "Hill Courier", "The UN said 30,000 civilians had been killed in Gaza since the war "
+                                                  "began.")],
+    "toll_revised_down_next_day": [
+        _doc("rd1", "2024-09-04", "Plain Herald", "The death toll from the bombing of a bus station in Kano rose to "
+                                                  "61 on Wednesday, police said."),
+        _doc("rd2", "2024-09-05", "Hill Courier", "The death toll from Wednesday's bombing of a bus station in Kano "
+                                                  "has been revised down to 48, the state government said.")],
     "two_strikes_one_report": [_doc("y1", "2024-11-08", "Plain Herald",
                                     "An air strike on a hospital in Khan Younis killed 9 people on Thursday, medics said.\n\n"
                                     "In a separate strike on a house in Rafah, 25 people were killed, the civil defence "
@@ -590,6 +605,10 @@ def pattern_relations():
     ("civil_war_counts", "contradicts", "150 soldiers", "none of its soldiers"),
     # a denial that names nothing answers the claim told just before it
     ("bare_denial", "contradicts", "its fighters had captured the town", "not true"),
+    # "25 people" and "25 civilians" killed by one strike are one count
+    ("people_and_civilians_of_one_strike", "corroborates", "25 people", "25 civilians"),
+    # a later report telling the toll as revised updates it, even downwards
+    ("toll_revised_down_next_day", "updates", "61", "48"),
 ])
 def test_issue_18_patterns_are_related(pattern_relations, name, kind, a, b):
     rels = pattern_relations[name]
@@ -598,6 +617,7 @@ def test_issue_18_patterns_are_related(pattern_relations, name, kind, a, b):
 
 
 @pytest.mark.parametrize("name", ["strike_vs_national_toll", "two_soldiers_vs_officers", "two_strikes_one_report",
+                                  "people_and_civilians_running_totals",
                                   "one_mayor_a_month_apart", "two_attacks_at_one_place"])
 def test_unrelated_counts_are_not_joined(pattern_relations, name):
     assert pattern_relations[name] == []

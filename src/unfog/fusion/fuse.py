@@ -190,6 +190,12 @@ def points_agree(a: tuple[float, float, float], b: tuple[float, float, float]) -
 
 
 # -- figures -----------------------------------------------------------------
+def quantity_group(group: str | None) -> str:
+    """The counted group as part of a quantity: people of no stated kind share the civilians' quantity (the
+    victims of a strike are told as "people" by one source and "civilians" by another); combatants are apart."""
+    return "combatants" if group == "combatants" else "persons"
+
+
 @dataclass
 class FigureKey:
     """What a figure counts, computed from its own article alone, so it can be stored and looked up.
@@ -286,7 +292,8 @@ def told_as_parts(res: ArticleRecords) -> set[str]:
         if f.subset_of or any(before.endswith(" " + c) or before == c for c in SUBSET_CUES):
             out.add(f.id)
     for x, y in zip(figs, figs[1:]):
-        if _LIST_JOIN_RE.fullmatch(text[x.end:y.start]) and (x.category, x.group) == (y.category, y.group) \
+        if _LIST_JOIN_RE.fullmatch(text[x.end:y.start]) and x.group == y.group \
+                and (x.category == y.category or "other" in (x.category, y.category)) \
                 and force_kind(x.counted) == force_kind(y.counted):
             out |= {x.id, y.id}
     return out
@@ -329,7 +336,7 @@ def figure_keys(res: ArticleRecords) -> list[FigureKey]:
             pk, period = EXCHANGE, EXCHANGE
         out.append(FigureKey(
             figure_id=f.id, article_id=art.id,
-            qkey=stable_id("qty", f.category, f.group or "", pk, period == "cumulative"),
+            qkey=stable_id("qty", f.category, quantity_group(f.group), pk, period == "cumulative"),
             day=day_number(f.date) or day_number(art.published), place=pk, period=period,
             source=fold(art.source), incident=incident_of.get(f.id), reported=day_number(art.published),
         ))
@@ -440,6 +447,13 @@ def keys_same_incident(a: FigureKey, b: FigureKey) -> bool:
     return _same_incident(a.incident, b.incident, a.article_id == b.article_id)
 
 
+def _groups_compatible(a: FigureView, b: FigureView) -> bool:
+    """"25 people" and "25 civilians" may count the victims of one strike: only when both are tied to an
+    incident (a country's running total of people is not its running total of civilians)."""
+    ga, gb = a.fig.group or "", b.fig.group or ""
+    return ga == gb or bool(a.key.incident and b.key.incident)
+
+
 def _nested(a: Figure, b: Figure) -> bool:
     """One figure counts a part of the other ("of whom 12 children")."""
     return getattr(a, "subset_of", None) == b.id or getattr(b, "subset_of", None) == a.id
@@ -450,8 +464,12 @@ def comparable(a: FigureView, b: FigureView) -> bool:
     fa, fb = a.fig, b.fig
     if not _sides_compatible(fa.group_side, fb.group_side) or _nested(fa, fb):
         return False
+    if not _groups_compatible(a, b):
+        return False
     if not _sides_compatible(force_kind(fa.counted), force_kind(fb.counted)):
         return False  # "two rebels were killed" and "one soldier died" count different men
+    if (a.prior or b.prior) and fa.article_id != fb.article_id:
+        return False  # the earlier value a report says its toll replaced is compared only with that toll
     if fa.article_id == fb.article_id and (a.claimant == b.claimant or not a.claimant or not b.claimant) \
             and not _revised_later(a, b) and a.prior == b.prior:
         return False  # one source repeating itself, or an unattributed restatement
@@ -558,6 +576,9 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
         if cat in TALLY and b.rng[1] < a.rng[1] * (1 - AGREE_TOLERANCE):
             return None  # a running total does not shrink: more likely another count than an update
         return ("updates", "a later figure from the same claimant" if same_claimant else "a later figure from the same side")
+    if cat in TALLY and incident and not parties and not agree and (b.key.reported or 0) > (a.key.reported or 0) \
+            and gap_days <= INCIDENT_REVISION_DAYS and _TOLL_RISEN.search(fb.sentence or ""):
+        return ("updates", "a later report tells the toll as revised")  # "revised down to 250", "has risen to 26"
     if cat in TALLY and (b.key.reported or 0) - (a.key.reported or 0) > SAME_TIME_DAYS and b.rng[1] > a.rng[1]:
         return None  # a toll told again weeks later and higher has risen since: not a contradiction
     # two claimants of one side differ as parties only over one incident both are tied to (a side code may
