@@ -542,6 +542,9 @@ PATTERNS = {
                                                   "61 on Wednesday, police said."),
         _doc("rd2", "2024-09-05", "Hill Courier", "The death toll from Wednesday's bombing of a bus station in Kano "
                                                   "has been revised down to 48, the state government said.")],
+    "parties_far_apart_undated": [_doc("pu1", "2024-09-11", "Hill Courier",
+                                       "The paramilitary group said it had killed 40 soldiers near El Obeid on Tuesday."
+                                       "\n\nThe army said it had repelled the attack and had lost three soldiers.")],
     "two_strikes_one_report": [_doc("y1", "2024-11-08", "Plain Herald",
                                     "An air strike on a hospital in Khan Younis killed 9 people on Thursday, medics said.\n\n"
                                     "In a separate strike on a house in Rafah, 25 people were killed, the civil defence "
@@ -609,6 +612,8 @@ def pattern_relations():
     ("people_and_civilians_of_one_strike", "corroborates", "25 people", "25 civilians"),
     # a later report telling the toll as revised updates it, even downwards
     ("toll_revised_down_next_day", "updates", "61", "48"),
+    # the two parties' counts of one fight in one report, one of them undated, may be far apart
+    ("parties_far_apart_undated", "contradicts", "40 soldiers", "three soldiers"),
 ])
 def test_issue_18_patterns_are_related(pattern_relations, name, kind, a, b):
     rels = pattern_relations[name]

@@ -542,7 +542,9 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     parties = parties or (fa.article_id == fb.article_id and bool(a.key.incident and b.key.incident))
     # "none of its soldiers were taken prisoner" against "200 captured": a denial of any loss, whatever the ratio
     denies_any = (a.rng[1] == 0) != (b.rng[1] == 0)
-    if not same_claimant and not denies_any and ratio > (PARTY_CONTRADICTION_RATIO if incident and parties and gap_days == 0
+    # one day: the same day, or a count without a date of its own told within days ("had lost three soldiers")
+    one_day = gap_days == 0 or ((fa.date is None or fb.date is None) and gap_days <= SAME_TIME_DAYS)
+    if not same_claimant and not denies_any and ratio > (PARTY_CONTRADICTION_RATIO if incident and parties and one_day
                                                          else MAX_CONTRADICTION_RATIO):
         return None  # "dozens" against "thousands": not one quantity
     if operation and _exact(fa) and _exact(fb):
