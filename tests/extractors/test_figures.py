@@ -403,3 +403,9 @@ def test_the_day_of_the_telling_does_not_date_the_count():
     assert f.date is None
     g = one(figs("On Friday the ministry said the death toll had risen to 27."), "27")
     assert g.date == "2024-10-11"  # a toll told as risen is the toll as of that day
+
+
+def test_a_bodys_figure_is_that_bodys(nlp):
+    figs = run(nlp, "Village elders said 60 people were killed, against an army figure of 12.")
+    assert one(figs, "12").claimant == "army"
+    assert one(figs, "60 people").claimant != "army"

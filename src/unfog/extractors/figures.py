@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from unfog.lexicons import load
-from unfog.lexicons.actors import SPEECH, side_of  # noqa: I001
+from unfog.lexicons.actors import SPEECH, is_state_body, side_of  # noqa: I001
 from unfog.lexicons import singular
 from unfog.lexicons import toll_rise
 from unfog.lexicons.wire import lead_end
@@ -791,7 +791,7 @@ def _make_figure(ctx: Context, doc, text: str, ph: Phrase, sent, start_tok: int,
         end = counted.idx + len(counted.text)
     stm = ctx.statement_at(start, end)
     source = ctx.article.source
-    inner = _relative_claimant(counted)
+    inner = _relative_claimant(counted) or _figure_of(text, start)
     fig = Figure(
         id=ctx.make_id("fig", start, end),
         article_id=ctx.article.id,
@@ -920,6 +920,22 @@ def _antecedent(earlier, sents, k: int, start: int):
         if lo <= f.start < start and f.category not in (None, "other"):
             return f
     return None
+
+
+_FIGURE_OF_RE = re.compile(r"\b(?:an?|the)\s+(?P<who>[A-Za-z'’-]+(?:\s+[A-Za-z'’-]+)?)\s+(?:figure|toll|count|tally|estimate)"
+                           r"\s+of\s+$", re.I)
+
+
+def _figure_of(text: str, start: int) -> tuple[str, str | None] | None:
+    """"compared with a government figure of 84", "an official toll of 30": the count is that body's."""
+    m = _FIGURE_OF_RE.search(text[max(0, start - 60):start])
+    if m is None:
+        return None
+    who = m.group("who")
+    side = side_of(who)
+    if side is None and not is_state_body(who):
+        return None  # "a death toll of 30", "the final count of 12": no one named
+    return who, side
 
 
 def _relative_claimant(counted) -> tuple[str, str | None] | None:
