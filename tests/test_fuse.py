@@ -545,6 +545,11 @@ PATTERNS = {
     "parties_far_apart_undated": [_doc("pu1", "2024-09-11", "Hill Courier",
                                        "The paramilitary group said it had killed 40 soldiers near El Obeid on Tuesday."
                                        "\n\nThe army said it had repelled the attack and had lost three soldiers.")],
+    "toll_risen_any_noun": [
+        _doc("tz1", "2024-10-01", "Plain Herald", "At least 18 people were killed in a strike on a house in Jabalia on "
+                                                  "Monday, according to the civil defence agency."),
+        _doc("tz2", "2024-10-02", "Hill Courier", "The toll rose to 21 on Tuesday as rescuers pulled more bodies from "
+                                                  "the rubble of the house in Jabalia, the civil defence agency said.")],
     "two_strikes_one_report": [_doc("y1", "2024-11-08", "Plain Herald",
                                     "An air strike on a hospital in Khan Younis killed 9 people on Thursday, medics said.\n\n"
                                     "In a separate strike on a house in Rafah, 25 people were killed, the civil defence "
@@ -614,6 +619,8 @@ def pattern_relations():
     ("toll_revised_down_next_day", "updates", "61", "48"),
     # the two parties' counts of one fight in one report, one of them undated, may be far apart
     ("parties_far_apart_undated", "contradicts", "40 soldiers", "three soldiers"),
+    # a toll told as risen counts all the dead of its incident, whatever noun is near it
+    ("toll_risen_any_noun", "updates", "At least 18 people", "21"),
 ])
 def test_issue_18_patterns_are_related(pattern_relations, name, kind, a, b):
     rels = pattern_relations[name]

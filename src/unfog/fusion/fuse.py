@@ -449,9 +449,12 @@ def keys_same_incident(a: FigureKey, b: FigureKey) -> bool:
 
 def _groups_compatible(a: FigureView, b: FigureView) -> bool:
     """"25 people" and "25 civilians" may count the victims of one strike: only when both are tied to an
-    incident (a country's running total of people is not its running total of civilians)."""
+    incident or one is that incident's toll told as risen (a country's running total of people is not its
+    running total of civilians)."""
     ga, gb = a.fig.group or "", b.fig.group or ""
-    return ga == gb or bool(a.key.incident and b.key.incident)
+    # (a toll told as risen counts all the dead of its incident, whatever noun its sentence uses)
+    return ga == gb or bool(a.key.incident and b.key.incident) or any(
+        _TOLL_RISEN.search(v.fig.sentence or "") and (v.key.incident or v.period == "daily") for v in (a, b))
 
 
 def _nested(a: Figure, b: Figure) -> bool:
