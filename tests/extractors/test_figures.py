@@ -409,3 +409,10 @@ def test_a_bodys_figure_is_that_bodys(nlp):
     figs = run(nlp, "Village elders said 60 people were killed, against an army figure of 12.")
     assert one(figs, "12").claimant == "army"
     assert one(figs, "60 people").claimant != "army"
+
+
+def test_prisoners_handed_over_in_an_exchange_are_captured(nlp):
+    text = ("The two sides carried out a prisoner exchange on Wednesday. The ministry confirmed that it had handed "
+            "over 60 enemy soldiers in return.")
+    f = one(run(nlp, text), "60 enemy soldiers")
+    assert (f.category, f.qualifier) == ("captured", None)

@@ -391,6 +391,9 @@ def _exchange_verb(tok) -> bool:
     lemma = tok.lemma_.lower()
     if (lemma,) in EXCHANGE_VERBS:
         return True
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and (lemma, nxt.lower_) in EXCHANGE_VERBS:
+        return True  # "handed over 195 troops": the parser may hang the particle on the number
     return any((lemma, c.lower_) in EXCHANGE_VERBS for c in tok.children if c.dep_ in ("prt", "advmod", "npadvmod", "dobj"))
 
 
