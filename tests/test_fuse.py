@@ -550,6 +550,10 @@ PATTERNS = {
                                                   "Monday, according to the civil defence agency."),
         _doc("tz2", "2024-10-02", "Hill Courier", "The toll rose to 21 on Tuesday as rescuers pulled more bodies from "
                                                   "the rubble of the house in Jabalia, the civil defence agency said.")],
+    "displaced_since_or_not": [_doc("ds2", "2024-11-01", "Plain Herald",
+                                    "More than 150,000 people have fled their homes in North Kivu since the rebels began "
+                                    "their advance, the UN refugee agency said.\n\nThe provincial government said about "
+                                    "60,000 people had been displaced.")],
     "two_strikes_one_report": [_doc("y1", "2024-11-08", "Plain Herald",
                                     "An air strike on a hospital in Khan Younis killed 9 people on Thursday, medics said.\n\n"
                                     "In a separate strike on a house in Rafah, 25 people were killed, the civil defence "
@@ -621,6 +625,8 @@ def pattern_relations():
     ("parties_far_apart_undated", "contradicts", "40 soldiers", "three soldiers"),
     # a toll told as risen counts all the dead of its incident, whatever noun is near it
     ("toll_risen_any_noun", "updates", "At least 18 people", "21"),
+    # a count of the displaced is a count so far, whether "since the advance began" is said or not
+    ("displaced_since_or_not", "contradicts", "More than 150,000 people", "about 60,000 people"),
 ])
 def test_issue_18_patterns_are_related(pattern_relations, name, kind, a, b):
     rels = pattern_relations[name]

@@ -416,3 +416,8 @@ def test_prisoners_handed_over_in_an_exchange_are_captured(nlp):
             "over 60 enemy soldiers in return.")
     f = one(run(nlp, text), "60 enemy soldiers")
     assert (f.category, f.qualifier) == ("captured", None)
+
+
+def test_the_number_of_people_who_fled_counts_the_displaced(nlp):
+    f = one(run(nlp, "The agency said the number of people who had fled the province had risen to 90,000."), "90,000")
+    assert f.category == "displaced"

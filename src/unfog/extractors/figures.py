@@ -346,7 +346,7 @@ def _tally_category(doc, head_tok) -> str | None:
                     if o.dep_ == "pobj":
                         words.append(o)
                         # "the number of people killed": the participle says what happened
-                        words.extend(x for x in o.children if x.dep_ in ("amod", "compound", "acl"))
+                        words.extend(x for x in o.children if x.dep_ in ("amod", "compound", "acl", "relcl"))
         cat = _category_near(words)
         if cat:
             return cat

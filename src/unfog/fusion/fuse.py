@@ -336,7 +336,8 @@ def figure_keys(res: ArticleRecords) -> list[FigureKey]:
             pk, period = EXCHANGE, EXCHANGE
         out.append(FigureKey(
             figure_id=f.id, article_id=art.id,
-            qkey=stable_id("qty", f.category, quantity_group(f.group), pk, period == "cumulative"),
+            # (a count of the displaced is always a count so far: "since the advance began" or not)
+            qkey=stable_id("qty", f.category, quantity_group(f.group), pk, period == "cumulative" and f.category != "displaced"),
             day=day_number(f.date) or day_number(art.published), place=pk, period=period,
             source=fold(art.source), incident=incident_of.get(f.id), reported=day_number(art.published),
         ))
