@@ -312,3 +312,49 @@ def test_a_dateline_is_no_part_of_the_speaker(nlp):
     ctx = Context(article=Article(id="a", text=text, published="2024-08-21"), doc=nlp(text))
     [st] = statements.extract(ctx)
     assert "Aug" not in st.speaker and "army" in st.speaker, st.speaker
+
+def test_the_role_holder_named_after_a_role_of_a_state_body_speaks_for_the_state(nlp):
+    # the parser hangs "<Name>" on the body's last noun, and the participle clause is not the speaker
+    text = ("Gunmen killed four people in Kaduna State, Nigeria. The spokesperson of the Kaduna State Police "
+            "Command, Mr. Musa Bello, while confirming the attack, said four people were killed.")
+    stms = run(nlp, text)
+    [s] = by_start(stms, text, "The spokesperson")
+    assert s.speaker == "Musa Bello" and s.speaker_side == "NGA"
+    assert "Police Command" in (s.speaker_role or "")
+
+
+def test_state_media_speaks(nlp):
+    # "media" has the lemma "medium": the word as written is a speaker noun too
+    [s] = run(nlp, "Air strikes hit the northern suburbs late on Friday, state media reported.")
+    assert s.speaker == "state media" and s.content.startswith("Air strikes hit")
+
+
+def test_a_summary_list_item_keeps_its_own_content(nlp):
+    # the parser may run one list item into the next: what a speaker said stays on its own line
+    text = ("SUMMARY\n- Two soldiers were hurt in shelling near the border, state media reported on Sunday.\n"
+            "- Sirens sounded over the port city on Sunday, with details still unclear, the navy said.")
+    stms = run(nlp, text)
+    [navy] = [s for s in stms if s.speaker == "navy"]
+    assert navy.content.startswith("Sirens sounded") and "soldiers" not in navy.content
+    assert all(not s.content or not s.content.startswith("-") for s in stms)
+
+
+@pytest.mark.parametrize("text,starts", [
+    # the parse may make a trailing cue a conjunct of the reported clause (here a line break follows)
+    ("KANO, Oct 7 At least six people were killed and 40 others wounded in a mortar strike by the rebels on "
+     "a camp for displaced people in the north of the state's capital, a local health official confirmed.\n\n",
+     "At least six people"),
+    ("The raid on the camp lasted two days, with two deaths on Sunday and four on Monday, according to "
+     "a local doctor.", "The raid on the camp"),
+])
+def test_what_stands_before_a_trailing_attribution_is_the_content(nlp, text, starts):
+    stms = run(nlp, text)
+    assert stms and stms[0].content and stms[0].content.startswith(starts)
+
+
+def test_a_surname_named_in_full_before_is_that_person(nlp):
+    text = ("Two people died on Sunday, according to Amina Yusuf, head of the Kano state health ministry.\n\n"
+            "Speaking to a news agency by phone, Yusuf said 20 people were injured in the shelling.")
+    stms = run(nlp, text)
+    assert [s.speaker for s in stms] == ["Amina Yusuf", "Amina Yusuf"]
+    assert stms[0].speaker_side == stms[1].speaker_side
