@@ -375,7 +375,6 @@ def test_a_number_that_sizes_a_unit_is_not_a_count(nlp):
     assert [f.value for f in figs] == [3]
 
 
-<<<<<<< HEAD
 def test_martyrs_are_the_dead(nlp):
     f = one(run(nlp, "The rescue service said 11 martyrs were pulled from the rubble."), "11 martyrs")
     assert f.category == "killed"
@@ -422,9 +421,9 @@ def test_prisoners_handed_over_in_an_exchange_are_captured(nlp):
 def test_the_number_of_people_who_fled_counts_the_displaced(nlp):
     f = one(run(nlp, "The agency said the number of people who had fled the province had risen to 90,000."), "90,000")
     assert f.category == "displaced"
-=======
+
+
 def test_members_are_whose_members_they_are(nlp):
     figs = run(nlp, "Gunmen abducted six members of the community. Two members of the militia were killed.")
     assert one(figs, "six members").group == "people"
     assert one(figs, "Two members").group == "combatants"
->>>>>>> main
