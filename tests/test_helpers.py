@@ -51,3 +51,15 @@ def test_agency_datelines_may_name_the_country_after_the_city():
                        ("TRIPOLI, Libya, May 4 (Wire) - Clashes broke out.", "TRIPOLI, Libya, May 4 (Wire) - "),
                        ("Kano, the city (mostly quiet) - was calm.", "")]:
         assert line[:lead_end(line)] == lead
+
+
+def test_an_ordinary_case_city_and_a_colon_is_a_dateline():
+    from unfog.lexicons.wire import lead_end
+    for line, lead in [("Nairobi : The army said", "Nairobi : "), ("Kabul: Fighters attacked", "Kabul: "),
+                       ("Note: this is", "")]:
+        assert line[:lead_end(line)] == lead
+
+
+def test_codes_among_a_citys_alternate_names_are_no_place():
+    from unfog.lexicons.actors import side_of
+    assert side_of("a representative of the PDF") is None  # an airport code of a Brazilian town

@@ -427,3 +427,26 @@ def test_members_are_whose_members_they_are(nlp):
     figs = run(nlp, "Gunmen abducted six members of the community. Two members of the militia were killed.")
     assert one(figs, "six members").group == "people"
     assert one(figs, "Two members").group == "combatants"
+
+
+def test_among_those_killed_names_parts_of_the_toll_told_before(nlp):
+    figs = run(nlp, "At least 90 people were killed in the strikes, the ministry said. It added that among those "
+                    "killed on Monday were 12 women and 8 children.")
+    total = one(figs, "90 people")
+    assert one(figs, "12 women").subset_of == total.id and one(figs, "8 children").subset_of == total.id
+
+
+def test_a_count_among_another_is_a_part_of_it(nlp):
+    figs = run(nlp, "The official said two children were among five civilians killed in the raid.")
+    assert one(figs, "two children").subset_of == one(figs, "five civilians").id
+    assert one(figs, "two children").category == "killed"
+
+
+def test_a_date_in_a_coordinated_clause_of_its_own_does_not_date_the_count(nlp):
+    from unfog.extractors import dates
+    text = ("The army killed 19 people in an air attack, the militia said, as the army tries to recover "
+            "territory it lost last year.")
+    ctx = Context(article=Article(id="a", text=text, published="2025-01-27"), doc=nlp(text))
+    ctx.dates.extend(dates.extract(ctx))
+    ctx.statements.extend(statements.extract(ctx))
+    assert one(figures.extract(ctx), "19 people").date is None

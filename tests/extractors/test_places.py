@@ -229,3 +229,15 @@ def test_a_capitalised_verb_or_a_word_inside_an_organisation_is_no_place(nlp):
 def test_second_level_divisions_by_the_name_text_uses(nlp, text, name, country):
     p = by_name(run(nlp, text))[name]
     assert p.country == country  # a division, or its seat of the same name
+
+
+def test_a_place_abroad_known_by_that_name_only_as_an_alternate_is_not_the_place(nlp):
+    # "Nasir" is an old name of a Ukrainian village; in a report on South Sudan it is the
+    # Sudanese town the gazetteer lacks: better no place than a village in Ukraine
+    ctx = run(nlp, "Rebels said they controlled Nasir in Upper Nile and Morobo in South Sudan.")
+    assert all(p.country == "SS" for p in ctx.places) and "Upper Nile" in by_name(ctx)
+
+
+def test_a_sea_named_after_a_place_is_neither_the_place_nor_a_province(nlp):
+    ctx = run(nlp, "A tanker was hit in the Gulf of Aden, and another ship in the port of Aden.")
+    assert [p.name for p in ctx.places] == ["Aden"] and ctx.places[0].start > ctx.text.index("port of")

@@ -358,3 +358,24 @@ def test_a_surname_named_in_full_before_is_that_person(nlp):
     stms = run(nlp, text)
     assert [s.speaker for s in stms] == ["Amina Yusuf", "Amina Yusuf"]
     assert stms[0].speaker_side == stms[1].speaker_side
+
+
+def test_a_titled_name_split_by_the_tokenizer_and_a_bodys_spokesperson(nlp):
+    text = ("Clashes were reported in Juba, South Sudan. The military's acting spokesperson, Col. Peter Lado, "
+            "said the town was calm. Col. Lado said the rebels had withdrawn.")
+    stms = run(nlp, text)
+    assert [s.speaker for s in stms] == ["Peter Lado", "Peter Lado"]
+    assert all(s.speaker_side == "SSD" for s in stms)
+
+
+def test_fighters_loyal_to_a_leader_speak_not_the_leader(nlp):
+    [s] = run(nlp, "The insurgents loyal to former vice president Peter Lado said they freed prisoners from the jail.")
+    assert s.speaker == "insurgents" and s.content.startswith("they freed")
+
+
+def test_a_toll_reported_by_a_body_and_what_it_added(nlp):
+    text = ("The death toll was reported by the regional health ministry. It added that among those killed "
+            "were 12 women.")
+    stms = run(nlp, text)
+    assert [s.speaker for s in stms] == ["regional health ministry", "regional health ministry"]
+    assert stms[0].content == "The death toll"

@@ -868,13 +868,44 @@ def _link_subsets(doc, text: str, figures: list[Figure]) -> None:
             f.subset_of, f.category = prev.subset_of, prev.category  # the next part of the same list
             continue
         if not re.search(r"\b(including|among them|of them|of whom|incl\.?)\s*$", before):
+            _link_among_those(text, figures, k)
             continue
         for total in reversed(figures[:k]):
             same_sentence = "." not in text[total.end:f.start].replace("incl.", "")
-            if same_sentence and f.category in (total.category, "other") and (total.value or 0) > (f.value or 0):
+            # (a part's own category may be a fallback: "other", or "troops" for fighters counted with no verb)
+            if same_sentence and f.category in (total.category, "other", "troops") and (total.value or 0) > (f.value or 0):
                 f.subset_of = total.id
                 f.category = total.category  # "four killed, including three children": the children were killed
                 break
+
+
+_AMONG_THOSE = re.compile(r"\bamong (?:those|the(?: people)?|the \w+) (killed|dead|wounded|injured|hurt|victims|casualties)\b[^.]*$",
+                          re.I)
+_AMONG_CATEGORY = {"killed": "killed", "dead": "killed", "victims": "killed", "wounded": "wounded", "injured": "wounded",
+                   "hurt": "wounded", "casualties": None}
+
+
+def _link_among_those(text: str, figures: list[Figure], k: int) -> None:
+    """'It added that among those killed on Monday were 42 women': a part of the toll told just before;
+    'two children were among five civilians killed': a part of the count right after."""
+    f = figures[k]
+    nxt = figures[k + 1] if k + 1 < len(figures) else None
+    if nxt is not None and re.fullmatch(r"\s+(?:were|was|are|is)\s+(?:also\s+)?among\s+(?:the\s+)?", text[f.end:nxt.start]) \
+            and (nxt.value or 0) > (f.value or 0):
+        f.subset_of, f.category = nxt.id, nxt.category
+        return
+    line_start = max(text.rfind(".", 0, f.start), text.rfind("\n", 0, f.start)) + 1
+    m = _AMONG_THOSE.search(text[line_start:f.start])
+    if m is None:
+        return
+    category = _AMONG_CATEGORY[m.group(1).lower()] or f.category
+    for total in reversed(figures[:k]):
+        if f.start - total.end > 600:
+            break
+        if total.subset_of is None and total.category == category and (total.value or 0) > (f.value or 0) \
+                and total.start < line_start:
+            f.subset_of, f.category = total.id, category
+            return
 
 
 def _link_day_parts(text: str, figures: list[Figure]) -> None:

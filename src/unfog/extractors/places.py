@@ -13,11 +13,14 @@ town with precision 2, as do places introduced by "near", "outside",
 """
 from __future__ import annotations
 
+import re
+
 from collections import Counter
 
 from unfog.extractors.context import Context
 from unfog.extractors.query import place_near  # noqa: F401  (re-exported for callers of the old name)
 from unfog.nlp.ruler import RULER_NAME, add_entity_ruler, mentions_in  # noqa: F401  (re-exported)
+from unfog.gazetteer.fold import name_key
 from unfog.gazetteer.index import GLOBAL_LAYER, get_gazetteer
 from unfog.gazetteer.mentions import DISTRICT_WORDS, LOCATIVE, REGION_WORDS, Mention, Reading, hints_for, read_context, resolve, words
 from unfog.gazetteer.roles import claimed, cues
@@ -45,9 +48,16 @@ def _centroid(points: list[tuple[float, float]]):
     return lats[len(lats) // 2], lons[len(lons) // 2]
 
 
+_WATER_NAME = re.compile(r"\b(?:gulf|bay|sea|strait|straits|lake|ocean)\s+of\s+$", re.I)
+
+
 def ner_allows(ctx: Context, m: Mention, g) -> bool:
     """For a name the ruler left to the NER: not a person or organisation, and said to be a place
     (GPE/LOC/FAC) or introduced like one ("in X", "the village of X", "shelled X")."""
+    if _WATER_NAME.search(ctx.text[max(0, m.start - 12):m.start]) or (
+            m.key in ("gulf", "bay", "sea", "strait", "lake", "ocean")
+            and re.match(r"\s+of\s+[A-Z]", ctx.text[m.end:m.end + 6])):
+        return False  # "the Gulf of Aden": a sea the gazetteer lacks, neither the port of Aden nor a Gulf province
     before = [w.lower for w in words(ctx.text[max(0, m.start - 30):m.start])]
     if is_people_word(ctx.text[m.start:m.end]) and not (before and before[-1] in LOCATIVE):
         return False  # "Police said ...": a noun for people, capitalised by the sentence, is no town
@@ -152,8 +162,11 @@ def _place(ctx: Context, r: Reading, ranked: list, g, countries: set[str] = froz
         return None
     if r.want == "water" and e.fclass != "H":
         return None  # "the Kakhovka reservoir" is not the town of Kakhovka
-    if countries and e.country not in countries and e.layer == GLOBAL_LAYER and e.fclass == "P" and e.population < 5000:
-        return None  # a hamlet abroad sharing the name of a place the world layer lacks (see coverage_hint)
+    if countries and e.country not in countries and e.population < 5000 and (
+            (e.layer == GLOBAL_LAYER and e.fclass == "P") or (e.fclass != "A" and name_key(e.name) != m.key)):
+        # a hamlet abroad sharing the name of a place the world layer lacks (see coverage_hint), or
+        # one known by that name only as an alternate ("Nasir" in South Sudan, an old name of a Ukrainian village)
+        return None
     return Place(
         id=ctx.make_id("plc", m.start, m.end),
         article_id=ctx.article.id,

@@ -149,6 +149,11 @@ def _in_other_clause(date_tok, query_tok) -> bool:
     for _ in range(12):
         if tok.dep_ in ("relcl", "acl", "advcl", "appos") and tok.pos_ in VERBAL:
             return not (tok.left_edge.i <= query_tok.i <= tok.right_edge.i)
+        if tok.dep_ == "conj" and tok.pos_ in VERBAL and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            # a coordinated clause with a subject of its own ("... territory it lost last year")
+            own = [tok] + [c for c in tok.children if c.dep_ not in ("conj", "cc")]
+            return not any(c.left_edge.i <= query_tok.i <= c.right_edge.i for c in own if c.i != tok.i) \
+                and query_tok.i != tok.i
         if tok.head.i == tok.i:  # spaCy makes a new Token object per access: compare indices
             return False
         tok = tok.head

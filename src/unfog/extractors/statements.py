@@ -262,6 +262,8 @@ def _mention_span(tok):
     while stack:
         t = stack.pop()
         for c in t.children:
+            if c.dep_ == "amod" and c.i > t.i:
+                continue  # "forces loyal to the general": a postmodifier, not the name
             # "an adviser to Ukraine's defence ministry" and "Institute for the Study of War" keep
             # their preposition; "<surname> in Moscow" does not.
             keep = c.dep_ == "prep" and (t.i == tok.i or (t.pos_ == "PROPN" and tok.pos_ == "PROPN")) and c.i > tok.i and (
@@ -428,6 +430,8 @@ def build_speaker(tok, memory: Memory, offset_base: int = 0) -> Speaker | None:
         kind = "collective" if tok.tag_ in ("NNS", "NNPS") or tok.ent_type_ == "NORP" else "organisation"
     elif tok.tag_ in ("NNS", "NNPS"):
         kind = "collective"
+    elif tok.lemma_.lower() in ORGANISATION_NOUNS:
+        kind = "organisation"  # "the health ministry": a body ("It added" is the ministry)
     else:
         kind = "unnamed"
     name = text
@@ -453,7 +457,7 @@ def _person_speaker(tok, memory: Memory, appos, gender: str | None) -> Speaker:
     """A named person: canonical name, role from the apposition or title words, side, gender."""
     doc = tok.doc
     name_span = _name_span(tok)
-    written = name_span.text
+    written = name_span.text.lstrip(" .,;:")  # "Col. Dominic": the dot the tokenizer split from the title
     mention = _mention_span(tok)
     actor = lookup_actor(mention.text) or lookup_actor(written)
     role = _clean_role(_mention_span(appos)) if appos is not None else None
@@ -494,6 +498,9 @@ def _subject(verb):
         subjects = [c for c in v.children if c.dep_ == "nsubj" and c.lower_ not in ("there",)]
         # the nearest subject in the verb's own paragraph (a parse may run across a break)
         subjects.sort(key=lambda c: (not _same_paragraph(c, verb), abs(c.i - v.i)))
+        # "insurgents loyal to <Name> said": the parser may make the preposition's object a second subject
+        subjects = [c for c in subjects if not any(t.dep_ == "prep" and t.i == c.left_edge.i - 1
+                                                   for o in subjects if o.i != c.i for t in o.subtree)] or subjects
         for c in subjects[:1]:
             if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
                 return v.head
@@ -657,6 +664,10 @@ def find_cues(sent, segs):
             continue
         if lemma not in CUE_LEMMAS:
             continue
+        tally = _passive_tally(tok)
+        if tally is not None:
+            out.append((tok, tally, _cue_text(tok)))  # "the toll was reported by the ministry": the ministry's toll
+            continue
         if lemma in WEAK_CUES and not _has_content(tok, segs, sent):
             continue
         if lemma == "call" and any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children) \
@@ -684,6 +695,7 @@ def find_cues(sent, segs):
 SPEAKER_NOUNS = set(SPEECH["speaker_nouns"])
 REVISION_VERBS = set(SPEECH["revision_verbs"])
 TALLY_NOUNS = set(SPEECH["tally_nouns"])
+ORGANISATION_NOUNS = frozenset(SPEECH["organisation_nouns"])
 REVISE_CUE = "revised the figure"
 SPEAKER_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent")
 
@@ -743,10 +755,11 @@ class _Run:
     def past_dateline(self, start: int, end: int) -> int:
         """Where content that opens a paragraph begins after its dateline ("KYIV (Wire) -" is no one's claim)."""
         k = self.para_of(start)
-        if k < 0 or self.text[self.paras[k][0]:start].strip():
+        if k < 0:
             return start
         a, b = self.paras[k]
         lead = a + lead_end(self.text[a:b])
+        # (the content may open inside the dateline: "CAIRO" can be a sentence of its own to the parser)
         return lead if start < lead < end else start
 
 
@@ -822,10 +835,22 @@ def _sentence_statements(run: _Run, sent) -> None:
         run.covered.append((start, end, st, touched[0] if touched else None))
 
 
+def _passive_tally(verb):
+    """The agent of a passive cue whose subject is a tally: 'the death toll was reported by the ministry'."""
+    if not any(c.dep_ == "nsubjpass" and c.lemma_.lower() in TALLY_NOUNS for c in verb.children):
+        return None
+    return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+
+
 def _content(verb, cue: str, touched) -> tuple[int, int] | None:
-    """What was claimed: the quotations touched, the number phrase of "put at", or the reported clause."""
+    """What was claimed: the quotations touched, the number phrase of "put at", the tally a passive
+    cue reports, or the reported clause."""
     if touched:
         return (touched[0].start, touched[-1].end)
+    tally = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.lemma_.lower() in TALLY_NOUNS), None)
+    if tally is not None and _passive_tally(verb) is not None:
+        sub = list(tally.subtree)
+        return (sub[0].idx, sub[-1].idx + len(sub[-1].text))
     if cue in ("put the number at", REVISE_CUE):
         sub = list(verb.subtree)
         return (sub[0].idx, sub[-1].idx + len(sub[-1].text))

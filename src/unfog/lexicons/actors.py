@@ -96,7 +96,7 @@ def _index() -> tuple[dict[str, Actor], dict[str, list[Actor]]]:
 
 def strip_titles(text: str) -> str:
     """'Mr Smith' -> 'Smith'; 'the mayor' stays (a bare title is not a name)."""
-    words = (text or "").split()
+    words = (text or "").lstrip(" .,;:").split()  # ". Santos Dominic": the tokenizer split "Col." from its dot
     while len(words) > 1 and fold(words[0]).rstrip(".") in TITLES | _DETERMINERS:
         words = words[1:]
     return " ".join(words)
@@ -285,6 +285,9 @@ def is_state_body(text: str) -> bool:
     own = re.match(r"(?:[\w-]+ ){0,3}(?:country|nation|kingdom|republic)['’]s (.+)$", key)
     if own:
         key = own.group(1)  # "the West African nation's military": the country the report is about
+    body = re.match(r"([\w -]+?)['’]s (?:[\w-]+ ){0,2}([\w-]+)$", key)
+    if body and body.group(1) in STATE_BODIES and (body.group(2) in TITLES or body.group(2) in STATE_BODIES):
+        return True  # "the military's acting spokesperson", "the army's chief of staff"
     if key in STATE_BODIES or key.rstrip("s") in STATE_BODIES:
         return True
     body = re.match(r"[\w -]+? (?:of|for|at) (?:the )?(.+)$", key)

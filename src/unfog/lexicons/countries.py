@@ -92,6 +92,8 @@ def _build_places() -> dict[str, tuple[int, str]]:
         for name in (city["name"], *city.get("alternatenames", ())):
             if not name or not name[:1].isupper() or not name.isascii():
                 continue
+            if name != city["name"] and name.isupper() and len(name) <= 4:
+                continue  # airport and postal codes among the alternates ("PDF" is no Brazilian town here)
             key = fold(name)
             if key not in out or out[key][0] < pop:
                 out[key] = (pop, code)

@@ -13,6 +13,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from unfog.lexicons.countries import country_of_place
+
 _SPEECH = json.loads((Path(__file__).resolve().parent / "speech.json").read_text(encoding="utf-8"))
 
 
@@ -71,4 +73,9 @@ def lead_end(line: str) -> int:
     m = re.match(r"([^:\n]{2,40}):\s+", line[pos:])
     if m and len(m.group(1).split()) <= 5 and _topic_words().search(m.group(1)):
         pos += m.end()
+    elif pos == 0:
+        # a dateline in ordinary case: "Bangkok : ...", "Kabul: ..." (a known city, then a colon)
+        m = re.match(r"([A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+)?) ?:\s+(?=[A-Z\"“(])", line)
+        if m and country_of_place(m.group(1)) is not None:
+            pos = m.end()
     return pos

@@ -581,7 +581,7 @@ def _attach_figures(ctx: Context, mentions: list[Mention]) -> None:
         if root is None:
             continue
         ms = by_sent.get(root.sent.start_char)
-        if not ms or _is_subset(doc, f, killed) or _is_addition(doc, f, killed) or _time_frame_tags(root, "killing") or _modal_figure(root):
+        if not ms or f.subset_of or _is_subset(doc, f, killed) or _is_addition(doc, f, killed) or _time_frame_tags(root, "killing") or _modal_figure(root):
             continue
         best = min(ms, key=lambda m: min(_tree_distance(root, t) for t in m.tokens))
         best.figures.append(f)
