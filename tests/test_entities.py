@@ -56,3 +56,12 @@ def test_field_officials_speak_for_the_one_body_of_that_field():
     assert r.key("health officials") != r.key("State Emergency Service")  # no health body in the set
     two = Resolver([("State Emergency Service", None), ("Emergency Ministry", None), ("emergency officials", None)])
     assert two.key("emergency officials") not in (two.key("State Emergency Service"), two.key("Emergency Ministry"))
+
+
+def test_a_possessive_spokesperson_speaks_for_the_body():
+    from unfog.fusion.entities import speaks_for
+
+    from unfog.fusion.entities import canonical_key
+
+    assert speaks_for("the militia's spokesman Omar Hadi") == canonical_key("the militia")
+    assert speaks_for("Omar Hadi") is None

@@ -496,6 +496,64 @@ PATTERNS = {
                              "Three women, two children and one driver were killed in the strike on the market in Tamu, "
                              "the village head said.\n\nThe district officer said 11 civilians, including two children, "
                              "died in the strike on the market in Tamu.")],
+    "dateline_speaker_civil_war": [_doc("ds1", "2024-07-02", "Plain Herald",
+                                        "Kassala, July 2 The Sudanese Armed Forces on Tuesday rejected the claim that "
+                                        "the paramilitary Rapid Support Forces had captured Kassala.\n\nOn Monday the "
+                                        "RSF's spokesman Adam Kheir said its fighters had captured Kassala and its "
+                                        "airport.")],
+    "soldiers_from_elsewhere": [_doc("se1", "2024-07-05", "Plain Herald",
+                                     "Kenya said 9 of its troops died when militants overran a base in Somalia.\n\n"
+                                     "Western officials said at least 40 soldiers from Kenya were killed in the attack "
+                                     "on the base.")],
+    "toll_weeks_later": [
+        _doc("wl1", "2024-05-02", "Plain Herald", "An air strike on a school in Rafah killed 9 people on Thursday, "
+                                                  "the civil defence agency said."),
+        _doc("wl2", "2024-05-20", "Hill Courier", "The strike on the school in Rafah on May 2 killed 17 people, the "
+                                                  "paper said.")],
+    "running_total_moves": [
+        _doc("rt1", "2024-06-01", "Plain Herald", "The war has killed at least 36,000 people in Gaza since it began, "
+                                                  "the health ministry said."),
+        _doc("rt2", "2024-06-09", "Hill Courier", "At least 37,100 people have been killed in Gaza since the war "
+                                                  "began, according to the territory's health ministry.")],
+    "town_in_its_region": [_doc("tn1", "2024-08-22", "Plain Herald",
+                                "A rebel spokesman said its fighters had killed 15 soldiers in an ambush in Ogolo in "
+                                "Papua Highlands province on Tuesday.\n\nThe military said two soldiers were killed "
+                                "in the ambush in Ogolo.")],
+    "civil_war_counts": [
+        _doc("cc1", "2024-08-24", "Plain Herald", "The paramilitary group said 150 soldiers had been captured when "
+                                                  "its fighters seized Kosti."),
+        _doc("cc2", "2024-08-25", "Hill Courier", "An army spokesman said none of its soldiers had been taken "
+                                                  "prisoner in Kosti.")],
+    "bare_denial": [_doc("bd1", "2024-08-26", "Plain Herald",
+                         "The rebel alliance said on Monday its fighters had captured the town of Hpakant after a week "
+                         "of fighting.\n\nAn army spokesman told reporters the claim was \"not true\".")],
+    "people_and_civilians_of_one_strike": [
+        _doc("pc1", "2024-09-02", "Plain Herald", "An air strike on a market in Gao killed 25 people on Sunday, "
+                                                  "according to the regional health directorate."),
+        _doc("pc2", "2024-09-02", "Hill Courier", "The UN mission said 25 civilians were killed when an air strike "
+                                                  "hit a market in Gao on Sunday.")],
+    "people_and_civilians_running_totals": [
+        _doc("pr1", "2024-09-02", "Plain Herald", "The war has killed 40,000 people in Gaza since it began, the health "
+                                                  "ministry said."),
+        _doc("pr2", "2024-09-02", "Hill Courier", "The UN said 30,000 civilians had been killed in Gaza since the war "
+                                                  "began.")],
+    "toll_revised_down_next_day": [
+        _doc("rd1", "2024-09-04", "Plain Herald", "The death toll from the bombing of a bus station in Kano rose to "
+                                                  "61 on Wednesday, police said."),
+        _doc("rd2", "2024-09-05", "Hill Courier", "The death toll from Wednesday's bombing of a bus station in Kano "
+                                                  "has been revised down to 48, the state government said.")],
+    "parties_far_apart_undated": [_doc("pu1", "2024-09-11", "Hill Courier",
+                                       "The paramilitary group said it had killed 40 soldiers near El Obeid on Tuesday."
+                                       "\n\nThe army said it had repelled the attack and had lost three soldiers.")],
+    "toll_risen_any_noun": [
+        _doc("tz1", "2024-10-01", "Plain Herald", "At least 18 people were killed in a strike on a house in Jabalia on "
+                                                  "Monday, according to the civil defence agency."),
+        _doc("tz2", "2024-10-02", "Hill Courier", "The toll rose to 21 on Tuesday as rescuers pulled more bodies from "
+                                                  "the rubble of the house in Jabalia, the civil defence agency said.")],
+    "displaced_since_or_not": [_doc("ds2", "2024-11-01", "Plain Herald",
+                                    "More than 150,000 people have fled their homes in North Kivu since the rebels began "
+                                    "their advance, the UN refugee agency said.\n\nThe provincial government said about "
+                                    "60,000 people had been displaced.")],
     "two_strikes_one_report": [_doc("y1", "2024-11-08", "Plain Herald",
                                     "An air strike on a hospital in Khan Younis killed 9 people on Thursday, medics said.\n\n"
                                     "In a separate strike on a house in Rafah, 25 people were killed, the civil defence "
@@ -549,6 +607,26 @@ def pattern_relations():
     # a report telling a toll and the earlier value it replaces, whoever gave the earlier one
     ("toll_up_from", "updates", "37", "41 people"),
     ("toll_put_at_earlier", "updates", "39", "44"),
+    # the dateline is not the speaker; "the RSF's spokesman" speaks for the RSF, a party of the civil war
+    ("dateline_speaker_civil_war", "contradicts", "its fighters had captured Kassala", "rejected the claim"),
+    # "soldiers from Kenya" were counted where the attack was, not in Kenya
+    ("soldiers_from_elsewhere", "contradicts", "9 of its troops", "at least 40 soldiers"),
+    # "in Ogolo in Papua Highlands province": the town the gazetteer does not know, not its region
+    ("town_in_its_region", "contradicts", "15 soldiers", "two soldiers"),
+    # one side code covers both parties of a civil war: the army's none against the paramilitaries' count
+    ("civil_war_counts", "contradicts", "150 soldiers", "none of its soldiers"),
+    # a denial that names nothing answers the claim told just before it
+    ("bare_denial", "contradicts", "its fighters had captured the town", "not true"),
+    # "25 people" and "25 civilians" killed by one strike are one count
+    ("people_and_civilians_of_one_strike", "corroborates", "25 people", "25 civilians"),
+    # a later report telling the toll as revised updates it, even downwards
+    ("toll_revised_down_next_day", "updates", "61", "48"),
+    # the two parties' counts of one fight in one report, one of them undated, may be far apart
+    ("parties_far_apart_undated", "contradicts", "40 soldiers", "three soldiers"),
+    # a toll told as risen counts all the dead of its incident, whatever noun is near it
+    ("toll_risen_any_noun", "updates", "At least 18 people", "21"),
+    # a count of the displaced is a count so far, whether "since the advance began" is said or not
+    ("displaced_since_or_not", "contradicts", "More than 150,000 people", "about 60,000 people"),
 ])
 def test_issue_18_patterns_are_related(pattern_relations, name, kind, a, b):
     rels = pattern_relations[name]
@@ -557,9 +635,18 @@ def test_issue_18_patterns_are_related(pattern_relations, name, kind, a, b):
 
 
 @pytest.mark.parametrize("name", ["strike_vs_national_toll", "two_soldiers_vs_officers", "two_strikes_one_report",
+                                  "people_and_civilians_running_totals",
                                   "one_mayor_a_month_apart", "two_attacks_at_one_place"])
 def test_unrelated_counts_are_not_joined(pattern_relations, name):
     assert pattern_relations[name] == []
+
+
+def test_a_toll_told_weeks_later_and_higher_is_no_contradiction(pattern_relations):
+    assert not [r for r in pattern_relations["toll_weeks_later"] if r[0] == "contradicts"]
+
+
+def test_a_running_total_that_moved_is_no_corroboration(pattern_relations):
+    assert not [r for r in pattern_relations["running_total_moves"] if r[0] == "corroborates"]
 
 
 def test_parts_of_a_toll_are_not_tolls(pattern_relations):

@@ -375,6 +375,54 @@ def test_a_number_that_sizes_a_unit_is_not_a_count(nlp):
     assert [f.value for f in figs] == [3]
 
 
+def test_martyrs_are_the_dead(nlp):
+    f = one(run(nlp, "The rescue service said 11 martyrs were pulled from the rubble."), "11 martyrs")
+    assert f.category == "killed"
+
+
+def test_a_verbs_particle_is_no_qualifier(nlp):
+    f = one(run(nlp, "The ministry said it had handed over 80 prisoners in the swap."), "80 prisoners")
+    assert (f.value, f.qualifier) == (80, None)
+
+
+def test_no_casualties_is_nobody_killed(nlp):
+    f = one(run(nlp, "The air force said there were no civilian casualties in the raid."), "no civilian casualties")
+    assert (f.value, f.category, f.group) == (0, "killed", "civilians")
+
+
+def test_the_day_of_the_telling_does_not_date_the_count():
+    from unfog.api import extract_stream, to_articles
+
+    def figs(text):
+        [res] = extract_stream(list(to_articles([{"id": "t", "text": text, "published": "2024-10-12"}])))
+        return res.figures
+
+    f = one(figs("The governor said on Saturday that 26 people were killed in the bombing on Wednesday."), "26 people")
+    assert f.date == "2024-10-09"
+    f = one(figs("The governor said on Saturday that 26 people were killed in the bombing."), "26 people")
+    assert f.date is None
+    g = one(figs("On Friday the ministry said the death toll had risen to 27."), "27")
+    assert g.date == "2024-10-11"  # a toll told as risen is the toll as of that day
+
+
+def test_a_bodys_figure_is_that_bodys(nlp):
+    figs = run(nlp, "Village elders said 60 people were killed, against an army figure of 12.")
+    assert one(figs, "12").claimant == "army"
+    assert one(figs, "60 people").claimant != "army"
+
+
+def test_prisoners_handed_over_in_an_exchange_are_captured(nlp):
+    text = ("The two sides carried out a prisoner exchange on Wednesday. The ministry confirmed that it had handed "
+            "over 60 enemy soldiers in return.")
+    f = one(run(nlp, text), "60 enemy soldiers")
+    assert (f.category, f.qualifier) == ("captured", None)
+
+
+def test_the_number_of_people_who_fled_counts_the_displaced(nlp):
+    f = one(run(nlp, "The agency said the number of people who had fled the province had risen to 90,000."), "90,000")
+    assert f.category == "displaced"
+
+
 def test_members_are_whose_members_they_are(nlp):
     figs = run(nlp, "Gunmen abducted six members of the community. Two members of the militia were killed.")
     assert one(figs, "six members").group == "people"

@@ -280,6 +280,39 @@ def test_content_that_opens_a_paragraph_starts_after_its_dateline(nlp):
     assert text[s.content_start:s.content_end] == s.content
 
 
+def test_he_is_the_person_named_earlier_in_the_sentence(nlp):
+    from unfog.extractors import statements
+    from unfog.extractors.context import Context
+    from unfog.model import Article
+
+    text = ("The army said the depot was a legitimate target.\n\nRescue chief Omar Haddad had earlier given a "
+            "toll of four dead, which he said had risen overnight.")
+    ctx = Context(article=Article(id="a", text=text, published="2024-08-20"), doc=nlp(text))
+    last = statements.extract(ctx)[-1]
+    assert "Haddad" in (last.speaker or ""), last
+
+
+def test_the_day_of_the_telling_is_no_part_of_the_speaker(nlp):
+    from unfog.extractors import statements
+    from unfog.extractors.context import Context
+    from unfog.model import Article
+
+    text = "Chad's army chief on Wednesday dismissed the rebels' claim that they had taken the town."
+    ctx = Context(article=Article(id="a", text=text, published="2024-08-21"), doc=nlp(text))
+    [st] = statements.extract(ctx)
+    assert "Wednesday" not in st.speaker, st.speaker
+
+
+def test_a_dateline_is_no_part_of_the_speaker(nlp):
+    from unfog.extractors import statements
+    from unfog.extractors.context import Context
+    from unfog.model import Article
+
+    text = "NIAMEY, Aug 21 - The army said on Wednesday that its troops had retaken the town."
+    ctx = Context(article=Article(id="a", text=text, published="2024-08-21"), doc=nlp(text))
+    [st] = statements.extract(ctx)
+    assert "Aug" not in st.speaker and "army" in st.speaker, st.speaker
+
 def test_the_role_holder_named_after_a_role_of_a_state_body_speaks_for_the_state(nlp):
     # the parser hangs "<Name>" on the body's last noun, and the participle clause is not the speaker
     text = ("Gunmen killed four people in Kaduna State, Nigeria. The spokesperson of the Kaduna State Police "

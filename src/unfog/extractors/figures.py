@@ -22,13 +22,14 @@ from __future__ import annotations
 import re
 
 from unfog.lexicons import load
-from unfog.lexicons.actors import SPEECH, side_of  # noqa: I001
+from unfog.lexicons.actors import SPEECH, is_state_body, side_of  # noqa: I001
 from unfog.lexicons import singular
 from unfog.lexicons import toll_rise
 from unfog.lexicons.wire import lead_end
 from unfog.extractors.context import Context
 from unfog.lexicons.people import CIVILIAN_NOUNS, COMBATANT_NOUNS, COUNT_NOUNS, PEOPLE_NOUNS  # noqa: F401
 from unfog.model import Figure
+from unfog.nlp.syntax import governing_verb
 
 _NUM = load("numbers")
 _CATS = load("categories")
@@ -46,6 +47,7 @@ NOT_EXCHANGE_AFTER = set(_EXCHANGE["not_after_noun"])  # "an exchange of fire" i
 NOT_COUNT_NEXT = set(_NUM["not_count_next"])  # a number followed by these is a measure, not a count of people
 MONTHS = set(_NUM["months"])
 SIZE_AFTER_HYPHEN = set(_NUM["size_after_hyphen"])
+PARTICLE_VERBS = set(_NUM["particle_verbs"])
 NOT_COUNT_PREV = set(_NUM["not_count_prev"])
 POPULATION = re.compile(r"\b(home to|population|inhabitants|pre-?war|lived in|people living|residents before)\b", re.I)
 CAVEAT = re.compile(
@@ -154,6 +156,10 @@ _QUALIFIER_ENDS = [(re.compile(r"(?:^|\W)" + re.escape(words) + r"\s*$"), words,
 def _qualify(doc, ph: Phrase, text_before: str) -> None:
     """Attach a qualifier ('more than', 'about') and a range ('between 8,000 and 10,000')."""
     low_text = text_before.lower()
+    prev = doc[ph.i - 1] if ph.i > 0 else None
+    if prev is not None and (prev.dep_ == "prt" or ph.i > 1 and doc[ph.i - 2].lemma_.lower() in PARTICLE_VERBS
+                             and prev.lower_ in ("over", "up")):
+        return  # "handed over 195 troops", "gave up 40 fighters": the verb's particle qualifies nothing
     for pattern, words, kind in _QUALIFIER_ENDS:
         if pattern.search(low_text):
             ph.qualifier = words
@@ -210,6 +216,7 @@ def _find_phrases(doc) -> list[Phrase]:
 
 
 ZERO_WORDS = set(_NUM["zero_words"])  # "no soldiers were killed", "none of its men were taken prisoner"
+ZERO_AS_DEAD = set(_NUM["zero_as_dead"])
 ZERO_CATEGORIES = {"killed", "wounded", "captured", "missing"}  # what a denial of losses can count
 
 
@@ -348,7 +355,7 @@ def _tally_category(doc, head_tok) -> str | None:
                     if o.dep_ == "pobj":
                         words.append(o)
                         # "the number of people killed": the participle says what happened
-                        words.extend(x for x in o.children if x.dep_ in ("amod", "compound", "acl"))
+                        words.extend(x for x in o.children if x.dep_ in ("amod", "compound", "acl", "relcl"))
         cat = _category_near(words)
         if cat:
             return cat
@@ -393,6 +400,9 @@ def _exchange_verb(tok) -> bool:
     lemma = tok.lemma_.lower()
     if (lemma,) in EXCHANGE_VERBS:
         return True
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and (lemma, nxt.lower_) in EXCHANGE_VERBS:
+        return True  # "handed over 195 troops": the parser may hang the particle on the number
     return any((lemma, c.lower_) in EXCHANGE_VERBS for c in tok.children if c.dep_ in ("prt", "advmod", "npadvmod", "dobj"))
 
 
@@ -689,6 +699,8 @@ def _figure(ctx: Context, doc, text: str, ph: Phrase, sents, sent_of, earlier=()
     category = _fallback_category(ph, category, group, counted, earlier, sents, sent_of, population)
     if ph.value == 1 and doc[ph.i].lower_ in ("one", "a", "an", "single") and category == "other":
         return None  # "One woman told reporters": a person, not a count
+    if getattr(ph, "zero", False) and counted is not None and counted.lower_ in ZERO_AS_DEAD:
+        category = "killed"  # "no civilian casualties": nobody killed (nor wounded)
     if getattr(ph, "zero", False) and category not in ZERO_CATEGORIES:
         return None  # "no troops deployed", "no civilians left": only a denial of losses counts nobody
     return _make_figure(ctx, doc, text, ph, sent, start_tok, counted, ref, category, group)
@@ -793,7 +805,7 @@ def _make_figure(ctx: Context, doc, text: str, ph: Phrase, sent, start_tok: int,
         end = counted.idx + len(counted.text)
     stm = ctx.statement_at(start, end)
     source = ctx.article.source
-    inner = _relative_claimant(counted)
+    inner = _relative_claimant(counted) or _figure_of(text, start)
     fig = Figure(
         id=ctx.make_id("fig", start, end),
         article_id=ctx.article.id,
@@ -955,6 +967,22 @@ def _antecedent(earlier, sents, k: int, start: int):
     return None
 
 
+_FIGURE_OF_RE = re.compile(r"\b(?:an?|the)\s+(?P<who>[A-Za-z'’-]+(?:\s+[A-Za-z'’-]+)?)\s+(?:figure|toll|count|tally|estimate)"
+                           r"\s+of\s+$", re.I)
+
+
+def _figure_of(text: str, start: int) -> tuple[str, str | None] | None:
+    """"compared with a government figure of 84", "an official toll of 30": the count is that body's."""
+    m = _FIGURE_OF_RE.search(text[max(0, start - 60):start])
+    if m is None:
+        return None
+    who = m.group("who")
+    side = side_of(who)
+    if side is None and not is_state_body(who):
+        return None  # "a death toll of 30", "the final count of 12": no one named
+    return who, side
+
+
 def _relative_claimant(counted) -> tuple[str, str | None] | None:
     """The claimant of a relative clause on the counted noun: "1,300 people the Ukrainians say are missing".
 
@@ -989,13 +1017,30 @@ def _source_side(source: str | None) -> str:
 def _locate(ctx: Context, fig: Figure, s0: int, s1: int) -> None:
     """Place and date of the figure's clause, from the Context (None when it knows nothing)."""
     p = ctx.place_near(fig.start, fig.end)
+    if p is not None and re.fullmatch(r"\s+from\s+(?:the\s+)?", ctx.text[fig.end:p.start]):
+        p = None  # "50 soldiers from Uganda": where the people come from, not where they were counted
     if p is not None:
         fig.place = p.canonical or p.name
         fig.place_id = p.id
     d = ctx.date_near(fig.start, fig.end)
+    if d is not None and _dates_the_telling(ctx, d, fig):
+        d = None  # "the governor said on Saturday that 26 were killed": the day of the telling, not of the deaths
     if d is not None:
         fig.date = d.date
         fig.date_end = d.date_end
+
+
+def _dates_the_telling(ctx: Context, d, fig: Figure) -> bool:
+    """A date on the reporting verb of a figure's sentence, when the figure has a verb of its own: it dates
+    the statement. A toll told as risen keeps it (the toll as of that day: "on Saturday the toll had risen")."""
+    doc = ctx.doc
+    dspan = doc.char_span(d.start, d.end, alignment_mode="expand")
+    fspan = doc.char_span(fig.start, fig.end, alignment_mode="expand")
+    if dspan is None or fspan is None or _TOLL_TOLD.search(fig.sentence or ""):
+        return False
+    dverb, fverb = governing_verb(dspan.root), governing_verb(fspan.root)
+    return dverb is not None and fverb is not None and dverb.i != fverb.i \
+        and dverb.lemma_.lower() in REPORTING_LEMMAS | {"tell", "announce", "add", "state"}
 
 
 def _mark_unverified(text: str, sents, figures: list[Figure]) -> None:

@@ -195,6 +195,16 @@ class Memory:
     def resolve_pronoun(self, word: str, pos: int | None = None) -> Speaker | None:
         """The latest compatible speaker; for he/she with no such speaker, the latest person of that gender."""
         kind = PRONOUNS.get(word.lower())
+        if kind in ("m", "f") and pos is not None:
+            # "Bassal had earlier given a toll ..., which he said ...": a person named earlier in the same
+            # sentence is who "he" is, before any speaker of the sentences before
+            for start, root, gender in reversed(self.persons):
+                between = root.doc.text[start:pos]
+                if start < pos and gender in (None, kind) and not re.search(r"[.!?]\s", between) and "\n" not in between:
+                    sp = build_speaker(root, self)
+                    if sp is not None:
+                        sp.gender = kind
+                        return sp
         for sp in reversed(self.speakers):
             if kind in ("m", "f"):
                 if sp.kind in ("person", "unnamed") and (sp.gender in (None, kind)):
@@ -255,12 +265,15 @@ def _mention_span(tok):
             keep = c.dep_ == "prep" and (t.i == tok.i or (t.pos_ == "PROPN" and tok.pos_ == "PROPN")) and c.i > tok.i and (
                 tok.pos_ != "PROPN" or (c.lower_ in ("of", "for") and c.i + 1 < len(doc) and doc[c.i + 1].is_title)
                 or (c.lower_ in ("of", "for") and c.i + 2 < len(doc) and doc[c.i + 1].lower_ == "the" and doc[c.i + 2].is_title))
+            if keep and any(g.ent_type_ in ("DATE", "TIME") for g in c.children):
+                keep = False  # "the military chief on Tuesday": the day of the telling is not the speaker
             if c.dep_ in cut and not keep:
                 continue
             if c.dep_ == "prep" and c.i < tok.i:
                 continue
             toks.append(c)
             stack.append(c)
+    toks = [t for t in toks if not _in_dateline(t)] or toks  # "DAKAR, Oct 7 - The army": not the dateline
     lo = min(t.i for t in toks)
     hi = max(t.i for t in toks)
     # a named body is one unit: "Institute for the Study of War" (the entity around tok, read from the
@@ -487,6 +500,10 @@ def _subject(verb):
         for c in subjects[:1]:
             if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
                 return v.head
+            if _in_dateline(c):
+                # "Khartoum, June 30 The Sudanese Armed Forces ... refuted": the parser made the dateline
+                # the subject; the body after it (its apposition) speaks
+                return next((a for a in c.children if a.dep_ == "appos" and not _in_dateline(a)), None)
             return _counted_apposition(c, v) or c
         # passive with an agent: "the claim was made by X"
         for c in v.children:
@@ -503,6 +520,14 @@ def _subject(verb):
             return v.head
         return None
     return None
+
+
+def _in_dateline(tok) -> bool:
+    """A token inside the dateline that opens its line ("KHARTOUM, May 4 -", "Khartoum, June 30")."""
+    text = tok.doc.text
+    line = text.rfind("\n", 0, tok.idx) + 1
+    end = text.find("\n", tok.idx)
+    return tok.idx < line + lead_end(text[line:end if end >= 0 else len(text)])
 
 
 def _counted_apposition(subj, verb):

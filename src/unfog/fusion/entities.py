@@ -110,12 +110,17 @@ def role_holder(mention: str | None) -> str | None:
     return None
 
 
+# "the RSF's spokesman", "SAF's spokesman Nabil Abdalla": the possessive names the body
+_POSSESSIVE_SPOKES_RE = re.compile(r"^(?:the\s+)?(?P<org>[^,]+?)['’]s?\s+(?:chief\s+|official\s+|military\s+)?"
+                                   r"(?:spokes(?:man|woman|person)|press secretary|press office|press service)\b", re.I)
+
+
 def speaks_for(name: str | None, role: str | None = None) -> str | None:
     """The organisation a spokesperson speaks for, as a canonical key, or None."""
     for text in (role, name):
         if not text:
             continue
-        m = SPOKES_RE.search(text)
+        m = _POSSESSIVE_SPOKES_RE.match(text.strip()) or SPOKES_RE.search(text)
         if m:
             org = m.group("org").strip(" ,.")
             if org:

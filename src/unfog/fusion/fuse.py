@@ -28,12 +28,12 @@ from typing import Iterable
 from unfog.days import day_number
 from unfog.geo import distance_km
 from unfog.fusion.events import merge_events, place_key, same_incident  # noqa: F401  (re-exported)
-from unfog.fusion.entities import Resolver, canonical_key, fold
+from unfog.fusion.entities import Resolver, canonical_key, fold, speaks_for
 from unfog.lexicons import load as load_lexicon, toll_prior, toll_rise
 from unfog.lexicons.actors import civil_war_parties, side_of
 from unfog.lexicons.denial import CLAIM_NOUN_RE, DISMISSAL_RE
 from unfog.lexicons.events import SUBSET_CUES
-from unfog.lexicons.people import force_kind
+from unfog.lexicons.people import force_kind, is_people_word
 from unfog.lexicons.wire import lead_end
 from unfog.model import ArticleRecords, Batch, Event, Figure, Place, Relation, Statement, stable_id
 
@@ -68,7 +68,7 @@ _DAILY_RE = re.compile(
 )
 _CUMULATIVE_RE = re.compile(
     r"\b(since|so far|in total|a total of|to date|overall|altogether|during the (?:siege|war|fighting|battle|"
-    r"invasion|offensive|conflict)|in the (?:siege|war|fighting|battle))\b",
+    r"invasion|offensive|conflict)|in the (?:siege|war))\b",
     re.I,
 )
 _MORE = {"more than", "over", "at least", "upwards of", "in excess of", "no fewer than", "no less than", "above"}
@@ -117,12 +117,15 @@ def _in_spans(p: Place, spans: list[tuple[int, int]]) -> bool:
     return any(a <= p.start and p.end <= b for a, b in spans)
 
 
-def article_topic_place(places: list[Place], skip: list[tuple[int, int]] = ()) -> str | None:
+def article_topic_place(places: list[Place], skip: list[tuple[int, int]] = (), text: str | None = None) -> str | None:
     """The place an article is mostly about: its most mentioned place (first on ties), leaving out
-    the places that only name a speaker (``skip``)."""
+    the places that only name a speaker (``skip``); with ``text``, a place the gazetteer does not know
+    counts too where the text puts something at it ("an assault on an army post near Boulkessi")."""
     # (when every place names a speaker, "the Gaza health ministry raised the toll", they are all there is)
     kept = [p for p in places if not _in_spans(p, skip)] or list(places)
-    keys = [k for k in (_place_keys(p) for p in sorted(kept, key=lambda p: p.start)) if k]
+    found = [(p.start, k) for p in kept for k in [_place_keys(p)] if k]
+    found += [(a, k) for a, k in _unresolved_mentions(text, places) if not any(x <= a < y for x, y in skip)]
+    keys = [k for _, k in sorted(found)]
     if not keys:
         return None
     counts = Counter(keys)
@@ -187,6 +190,12 @@ def points_agree(a: tuple[float, float, float], b: tuple[float, float, float]) -
 
 
 # -- figures -----------------------------------------------------------------
+def quantity_group(group: str | None) -> str:
+    """The counted group as part of a quantity: people of no stated kind share the civilians' quantity (the
+    victims of a strike are told as "people" by one source and "civilians" by another); combatants are apart."""
+    return "combatants" if group == "combatants" else "persons"
+
+
 @dataclass
 class FigureKey:
     """What a figure counts, computed from its own article alone, so it can be stored and looked up.
@@ -224,15 +233,26 @@ def _incidents(res: ArticleRecords) -> dict[str, str]:
 _AT_NAME_RE = re.compile(r"\b(?:in|inside|at|near|outside|from|around)\s+(?:the\s+)?([A-Z][a-z]+)")
 
 
+def _unresolved_mentions(text: str | None, places: list[Place]) -> list[tuple[int, str]]:
+    """(offset, 'name:<word>') where the text puts something in, at or near a name the gazetteer did not
+    resolve ("inside the Azot chemical plant", "near Boulkessi")."""
+    if not text:
+        return []
+    known = {fold(w) for p in places for w in (p.name or "").split()}
+    out = []
+    for m in _AT_NAME_RE.finditer(text):
+        word = fold(m.group(1))
+        if word not in known and word not in STOPWORDS and word not in _CALENDAR and not side_of(m.group(1)) \
+                and not is_people_word(m.group(1)):
+            out.append((m.start(1), f"name:{word}"))
+    return out
+
+
 def _unresolved_place(sentence: str | None, places: list[Place]) -> str | None:
     """'name:<word>' for "sheltering inside the Azot chemical plant" when the gazetteer knows no such
     place: the count is of that place, not of the place the article is mostly about."""
-    known = {fold(w) for p in places for w in (p.name or "").split()}
-    for m in _AT_NAME_RE.finditer(sentence or ""):
-        word = fold(m.group(1))
-        if word not in known and word not in STOPWORDS and word not in _CALENDAR and not side_of(m.group(1)):
-            return f"name:{word}"
-    return None
+    found = _unresolved_mentions(sentence, places)
+    return found[0][1] if found else None
 
 
 _RESTATED_END_RE = re.compile(r"[,;]|\s(?:saying|adding|but|while|insisting)\b", re.I)
@@ -272,7 +292,8 @@ def told_as_parts(res: ArticleRecords) -> set[str]:
         if f.subset_of or any(before.endswith(" " + c) or before == c for c in SUBSET_CUES):
             out.add(f.id)
     for x, y in zip(figs, figs[1:]):
-        if _LIST_JOIN_RE.fullmatch(text[x.end:y.start]) and (x.category, x.group) == (y.category, y.group) \
+        if _LIST_JOIN_RE.fullmatch(text[x.end:y.start]) and x.group == y.group \
+                and (x.category == y.category or "other" in (x.category, y.category)) \
                 and force_kind(x.counted) == force_kind(y.counted):
             out |= {x.id, y.id}
     return out
@@ -283,7 +304,8 @@ def figure_keys(res: ArticleRecords) -> list[FigureKey]:
     denial restates: see :func:`restated_claims`)."""
     art = res.article
     spans = speaker_spans(res)
-    topic = article_topic_place(res.places, not_about_spans(res))
+    topic = article_topic_place(res.places, not_about_spans(res), art.text)
+    datelines = dateline_spans(art.text)
     place_by_id = {p.id: p for p in res.places}
     incident_of = _incidents(res)
     restated = restated_claims(res)
@@ -295,11 +317,16 @@ def figure_keys(res: ArticleRecords) -> list[FigureKey]:
         if f.id in parts or any(a <= f.start and f.end <= b for a, b in restated):
             continue
         p = place_by_id.get(f.place_id) if f.place_id else None
+        fplace = f.place
+        if p is not None and _in_spans(p, datelines):
+            p = fplace = None  # "BAMAKO, March 11 - ... killed 60 soldiers near <village>": where the report was filed
+        unresolved = _unresolved_place(f.sentence, res.places)
+        if p is not None and (p.precision or 1) >= 3 and unresolved:
+            p = fplace = None  # "an ambush in Nduga in Papua Highlands province": the town, not its region
         if p is not None and _in_spans(p, spans) and topic:
             pk = topic  # "the UN coordinator for Ukraine said 101 civilians...": the speaker's place, not the count's
         else:
-            pk = _place_keys(p) if p is not None else (place_key(f.place) if f.place else
-                                                      (_unresolved_place(f.sentence, res.places) or topic))
+            pk = _place_keys(p) if p is not None else (place_key(fplace) if fplace else (unresolved or topic))
         # a count with no place and no article topic is compared only within its article
         pk = pk or f"article:{art.id}"
         # only running totals have periods; a stock is a level at a moment, an evacuation one operation
@@ -309,11 +336,26 @@ def figure_keys(res: ArticleRecords) -> list[FigureKey]:
             pk, period = EXCHANGE, EXCHANGE
         out.append(FigureKey(
             figure_id=f.id, article_id=art.id,
-            qkey=stable_id("qty", f.category, f.group or "", pk, period == "cumulative"),
+            # (a count of the displaced is always a count so far: "since the advance began" or not)
+            qkey=stable_id("qty", f.category, quantity_group(f.group), pk, period == "cumulative" and f.category != "displaced"),
             day=day_number(f.date) or day_number(art.published), place=pk, period=period,
             source=fold(art.source), incident=incident_of.get(f.id), reported=day_number(art.published),
         ))
-    return out
+    return _date_prior_values(out, {f.id: f for f in res.figures})
+
+
+def _date_prior_values(keys: list[FigureKey], figs: dict[str, Figure]) -> list[FigureKey]:
+    """An undated earlier value of a revised toll ("had earlier put the number at 21") is as old as the
+    toll it was revised to ("Wednesday's toll rose to 26"): it takes that toll's day, so it comes first."""
+    days: dict[str, int] = {}
+    for k in keys:
+        if k.day is not None and not is_prior_value(figs[k.figure_id]):
+            days[k.qkey] = min(days.get(k.qkey, k.day), k.day)
+    for k in keys:
+        f = figs[k.figure_id]
+        if f.date is None and k.qkey in days and is_prior_value(f):
+            k.day = min(k.day or days[k.qkey], days[k.qkey])
+    return keys
 
 
 @dataclass
@@ -405,6 +447,16 @@ def keys_same_incident(a: FigureKey, b: FigureKey) -> bool:
     return _same_incident(a.incident, b.incident, a.article_id == b.article_id)
 
 
+def _groups_compatible(a: FigureView, b: FigureView) -> bool:
+    """"25 people" and "25 civilians" may count the victims of one strike: only when both are tied to an
+    incident or one is that incident's toll told as risen (a country's running total of people is not its
+    running total of civilians)."""
+    ga, gb = a.fig.group or "", b.fig.group or ""
+    # (a toll told as risen counts all the dead of its incident, whatever noun its sentence uses)
+    return ga == gb or bool(a.key.incident and b.key.incident) or any(
+        _TOLL_RISEN.search(v.fig.sentence or "") and (v.key.incident or v.period == "daily") for v in (a, b))
+
+
 def _nested(a: Figure, b: Figure) -> bool:
     """One figure counts a part of the other ("of whom 12 children")."""
     return getattr(a, "subset_of", None) == b.id or getattr(b, "subset_of", None) == a.id
@@ -415,8 +467,12 @@ def comparable(a: FigureView, b: FigureView) -> bool:
     fa, fb = a.fig, b.fig
     if not _sides_compatible(fa.group_side, fb.group_side) or _nested(fa, fb):
         return False
+    if not _groups_compatible(a, b):
+        return False
     if not _sides_compatible(force_kind(fa.counted), force_kind(fb.counted)):
         return False  # "two rebels were killed" and "one soldier died" count different men
+    if (a.prior or b.prior) and fa.article_id != fb.article_id:
+        return False  # the earlier value a report says its toll replaced is compared only with that toll
     if fa.article_id == fb.article_id and (a.claimant == b.claimant or not a.claimant or not b.claimant) \
             and not _revised_later(a, b) and a.prior == b.prior:
         return False  # one source repeating itself, or an unattributed restatement
@@ -467,12 +523,14 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     fa, fb = a.fig, b.fig
     if fa.article_id == fb.article_id and a.prior != b.prior:
         # a report telling a toll and the earlier value it replaces ("77, up from 76"): that revision only
-        if a.prior and a.rng[1] != b.rng[1]:
+        revised = fa.sentence == fb.sentence or bool(_TOLL_RISEN.search(fb.sentence or ""))
+        if a.prior and a.rng[1] != b.rng[1] and revised:
             return ("updates", "the report gives the toll and the earlier figure it replaces")
         return None
     gap_days = b.day - a.day
     same_claimant = bool(a.claimant) and a.claimant == b.claimant
-    same_side = a.side is not None and a.side == b.side
+    # one side code may cover both parties of a civil war ("the paramilitary group" and "an army spokesman")
+    same_side = a.side is not None and a.side == b.side and not civil_war_parties(a.claimant, b.claimant)
     # vague amounts ("hundreds") on both sides agree with anything: no corroboration from them
     agree = points_agree(a.rng, b.rng) and fa.value is not None and fb.value is not None
     disagree = range_gap(a.rng, b.rng) > DISAGREE_GAP
@@ -487,7 +545,9 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     parties = parties or (fa.article_id == fb.article_id and bool(a.key.incident and b.key.incident))
     # "none of its soldiers were taken prisoner" against "200 captured": a denial of any loss, whatever the ratio
     denies_any = (a.rng[1] == 0) != (b.rng[1] == 0)
-    if not same_claimant and not denies_any and ratio > (PARTY_CONTRADICTION_RATIO if incident and parties and gap_days == 0
+    # one day: the same day, or a count without a date of its own told within days ("had lost three soldiers")
+    one_day = gap_days == 0 or ((fa.date is None or fb.date is None) and gap_days <= SAME_TIME_DAYS)
+    if not same_claimant and not denies_any and ratio > (PARTY_CONTRADICTION_RATIO if incident and parties and one_day
                                                          else MAX_CONTRADICTION_RATIO):
         return None  # "dozens" against "thousands": not one quantity
     if operation and _exact(fa) and _exact(fb):
@@ -507,6 +567,8 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
         return ("updates", "a later report from the same side raises the toll")
     if gap_days > window:
         return None
+    if a.period == b.period == "cumulative" and gap_days >= 1 and abs(a.rng[1] - b.rng[1]) > 0.005 * max(a.rng[1], b.rng[1]):
+        agree = False  # a running total told days apart with another value has moved: no corroboration
     if agree:
         if same_claimant:
             return ("corroborates", "the same claim reported again" if gap_days == 0
@@ -519,6 +581,11 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
         if cat in TALLY and b.rng[1] < a.rng[1] * (1 - AGREE_TOLERANCE):
             return None  # a running total does not shrink: more likely another count than an update
         return ("updates", "a later figure from the same claimant" if same_claimant else "a later figure from the same side")
+    if cat in TALLY and incident and not parties and not agree and (b.key.reported or 0) > (a.key.reported or 0) \
+            and gap_days <= INCIDENT_REVISION_DAYS and _TOLL_RISEN.search(fb.sentence or ""):
+        return ("updates", "a later report tells the toll as revised")  # "revised down to 250", "has risen to 26"
+    if cat in TALLY and (b.key.reported or 0) - (a.key.reported or 0) > SAME_TIME_DAYS and b.rng[1] > a.rng[1]:
+        return None  # a toll told again weeks later and higher has risen since: not a contradiction
     # two claimants of one side differ as parties only over one incident both are tied to (a side code may
     # cover both parties of a civil war); otherwise they count different things
     one_incident = bool(a.key.incident and b.key.incident)
@@ -832,7 +899,7 @@ def statement_keys(res: ArticleRecords) -> list[StatementKey]:
     art = res.article
     spans = speaker_spans(res)
     speakers = frozenset(fold(w) for st in res.statements for w in (st.speaker or "").split())
-    topic = article_topic_place(res.places, not_about_spans(res))
+    topic = article_topic_place(res.places, not_about_spans(res), art.text)
     # places by start, so each statement finds its own by bisection (a long article has thousands of both)
     placed = sorted(((p.start, k) for p in res.places if not _in_spans(p, spans) for k in [_place_keys(p)] if k),
                     key=lambda x: x[0])
@@ -854,10 +921,32 @@ def statement_keys(res: ArticleRecords) -> list[StatementKey]:
         out.append(StatementKey(
             statement_id=s.id, article_id=art.id, start=s.start,
             day=day_number(s.date) or day_number(art.published),
-            speaker=canonical_key(s.speaker, s.speaker_role), side=s.speaker_side, denial=denial,
+            speaker=speaks_for(s.speaker_text) or canonical_key(s.speaker, s.speaker_role), side=s.speaker_side,
+            denial=denial,
             stems=sorted(stems), topics=sorted(topics_of(stems)), places=sorted(pks),
         ))
-    return out
+    return _answer_bare_denials(out)
+
+
+BARE_DENIAL_REACH = 400  # characters back a denial that names nothing looks for the claim it answers
+
+
+def _answer_bare_denials(keys: list[StatementKey]) -> list[StatementKey]:
+    """A denial that names nothing it denies ("the claim was 'not true'", "the junta denied the claims")
+    answers the claim told just before it in its report (another speaker's, within a few sentences): it
+    takes that claim's topics and words."""
+    ordered = sorted(keys, key=lambda k: k.start)
+    for i, k in enumerate(ordered):
+        if not k.denial or k.topics:
+            continue
+        before = [c for c in ordered[:i] if not c.denial and c.topics and c.speaker != k.speaker
+                  and k.start - c.start <= BARE_DENIAL_REACH]
+        if before:
+            claim = before[-1]
+            k.topics = list(claim.topics)
+            k.stems = sorted(set(k.stems) | set(claim.stems))
+            k.places = sorted(set(k.places) | set(claim.places))
+    return keys
 
 
 def _close_in_time(a: StatementKey, b: StatementKey) -> bool:

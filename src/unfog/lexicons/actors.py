@@ -258,7 +258,12 @@ def civil_war_parties(a: str | None, b: str | None) -> bool:
 
 def _state_voice(name: str) -> bool:
     written = set(re.findall(r"[a-z]+", name))  # lower-case words as written: "military", not "Army" of a name
-    return is_state_body(name) or bool(written & {w for w in STATE_BODIES if " " not in w})
+    if is_state_body(name) or bool(written & {w for w in STATE_BODIES if " " not in w}):
+        return True
+    # "Sudanese Armed Forces", "Malian defence ministry": a state's body named with its demonym or country
+    key = fold(name)
+    return any(key.endswith(" " + b) and side_of(key[:-len(b)].strip()) not in (None, "INT", "MEDIA")
+               for b in STATE_BODIES if " " in b)
 
 
 def _nonstate_voice(name: str) -> bool:
