@@ -649,3 +649,38 @@ def test_the_attackers_told_next_are_the_same_incident(nlp):
                    figures=[("Ten people", 10, "killed", "people")])
     evs = events.extract(ctx)
     assert len(evs) == 1 and evs[0].fatalities == 10 and evs[0].date == "2022-05-08"
+
+
+def test_an_earlier_strike_the_same_day_is_another_incident(nlp):
+    text = ("A rebel airstrike on an apartment block near Kharkiv killed at least 15 people on Tuesday, officials said. "
+            "Earlier on Tuesday, a rebel airstrike killed one person in a nearby town.")
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)], dates=[("Tuesday", "2022-05-10", "2022-05-10", 1, False)],
+                   figures=[("15 people", 15, "killed", "people"), ("one person", 1, "killed", "people")])
+    evs = events.extract(ctx)
+    assert sorted(ev.fatalities for ev in evs) == [1, 15]
+
+
+@pytest.mark.parametrize("text", [
+    "A child was among three people killed in a strike near Izium on Thursday, amid ongoing exchanges of fire.",
+    "Both attacks hit areas near Izium that had received no evacuation warnings.",
+    "The funeral came a day after six civilians were killed in an ambush near Izium.",
+])
+def test_the_setting_a_reference_and_an_earlier_incident_give_no_event_of_their_own(nlp, text):
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)])
+    shown = [ev for ev in events.extract(ctx) if not set(ev.tags) & {"background", "cumulative", "hypothetical"}]
+    assert len(shown) <= 1 and all(ev.event_type != "Battles" and ev.sub_event_type != "Other" for ev in shown)
+
+
+def test_two_more_killed_adds_to_the_toll_told_before(nlp):
+    text = ("Eight rebel fighters were killed in clashes with troops near Izium on Monday, the group said. "
+            "It later said two more fighters had been killed in the clashes, bringing the toll to eight.")
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)], dates=[("Monday", "2022-05-09", "2022-05-09", 1, False)],
+                   figures=[("Eight rebel fighters", 8, "killed", "combatants"), ("two", 2, "killed", "combatants")])
+    [ev] = events.extract(ctx)
+    assert ev.fatalities == 8
+
+
+def test_attacks_that_have_killed_thousands_are_a_total(nlp):
+    text = "Its attacks have killed more than 4,000 people in the past three years, according to a tally."
+    shown = [ev for ev in events.extract(make_ctx(nlp, text)) if not set(ev.tags) & {"background", "cumulative"}]
+    assert shown == []

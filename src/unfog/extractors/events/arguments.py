@@ -616,6 +616,9 @@ def _is_addition(doc, f: Figure, killed: list[Figure]) -> bool:
     before it in the sentence, not another estimate of the toll (the lowest would be two)."""
     after = doc.text[f.end:f.end + 8].lower().split()
     before = doc.text[max(0, f.start - 9):f.start].lower().split()
+    if after and after[0] == "more":
+        # "Two more fighters had been killed, bringing the toll to eight": added to a count told before
+        return any(g is not f and g.start < f.start for g in killed)
     if not ((after and after[0] in lex.ADDITION_WORDS) or (before and before[-1] in lex.ADDITION_WORDS)):
         return False
     span = doc.char_span(f.start, f.end, alignment_mode="expand")

@@ -145,8 +145,8 @@ def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
     definite = m.primary.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in m.primary.children)
     own_place = m.place is not None and m.place_local
     told = _told_in_the_same_sentence(m, drafts)
-    if told is not None:
-        return told
+    if told is not None or (m.kind in lex.VIOLENT_KINDS and _another_incident(m)):
+        return told  # "Earlier on Tuesday, another strike killed one": not the event told before
     for d in drafts.candidates(m, fam):
         if fam not in d.families or _is_historical(ctx, d.date()) != hist or _hidden(d.first) != _hidden(m):
             continue
@@ -237,6 +237,22 @@ def _retold(ctx: Context, m: Mention, drafts: _Drafts, definite: bool) -> _Draft
             return None
         return d
     return None
+
+
+def _another_incident(m: Mention) -> bool:
+    """"Earlier on Tuesday, ...", "Separately, ...", "another strike", "in a separate attack": the mention
+    says it is not the incident told before."""
+    for t in m.tokens:
+        anchor = t if t.pos_ in ("VERB", "AUX") else t.head
+        near = list(anchor.children) + [g for c in anchor.children if c.dep_ == "prep" for g in c.children]
+        if any(c.dep_ == "advmod" and c.lower_ in lex.OTHER_INCIDENT_ADVERBS for c in near):
+            return True
+        nouns = [t] + [p for c in _children(anchor, "prep") for p in _children(c, "pobj")]
+        for n in nouns:
+            if n.pos_ == "NOUN" and any((c.dep_ == "det" and c.lower_ in lex.OTHER_INCIDENT_DETERMINERS)
+                                        or (c.dep_ == "amod" and _lemma(c) in lex.OTHER_INCIDENT_MODIFIERS) for c in n.children):
+                return True
+    return False
 
 
 def _definite_act(m: Mention) -> bool:
