@@ -207,3 +207,8 @@ def test_a_building_named_after_a_person_is_no_place(nlp):
     # division abroad shares the name; a major place stays a place.
     ctx = run(nlp, "The shell landed near Michael's Church and another near Kharkiv's Freedom Square.")
     assert set(by_name(ctx)) == {"Kharkiv"}
+
+
+def test_a_demonym_is_never_a_town_spelled_alike(nlp):
+    ctx = run(nlp, "Syrian government forces and Congolese troops shelled Idlib on Monday.")
+    assert not [p for p in ctx.places if p.name in ("Syrian", "Congolese")]

@@ -23,6 +23,8 @@ from unfog.gazetteer.mentions import LOCATIVE, Mention, Reading, hints_for, read
 from unfog.gazetteer.roles import claimed, cues
 from unfog.gazetteer.geocode import precision_for
 from unfog.model import Place
+from unfog.lexicons.countries import demonyms
+from unfog.text import fold_phrase as fold
 
 MIN_CONFIDENCE = 0.05  # below this a mention is too ambiguous to place (the score tells the rest)
 
@@ -90,7 +92,8 @@ def extract(ctx: Context) -> list[Place]:
     g = get_gazetteer()
     text = ctx.text
     # A partial name survives only when it is a significant place ("Donetsk People's Republic").
-    mentions = [m for m in mentions_in(text) if ner_allows(ctx, m, g) and (
+    # "Syrian", "Congolese": a people, never a town that happens to spell alike ("Syrian" is no Sirjan)
+    mentions = [m for m in mentions_in(text) if fold(m.text) not in demonyms() and ner_allows(ctx, m, g) and (
         not m.partial or any(e.population >= 20000 or e.layer == "world" for e in g.candidates(m.key)))]
     if not mentions:
         return []
