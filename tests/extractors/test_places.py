@@ -212,3 +212,15 @@ def test_a_building_named_after_a_person_is_no_place(nlp):
 def test_a_demonym_is_never_a_town_spelled_alike(nlp):
     ctx = run(nlp, "Syrian government forces and Congolese troops shelled Idlib on Monday.")
     assert not [p for p in ctx.places if p.name in ("Syrian", "Congolese")]
+
+
+def test_a_small_town_abroad_is_a_namesake_when_the_article_never_names_its_country(nlp):
+    text = ("Gunmen killed nine people in Taraba state in Nigeria, officials said. "
+            "Police deployed in the area arrested four of the attackers.")
+    ctx = run(nlp, text)
+    assert "Police" not in by_name(ctx) and "Taraba" in by_name(ctx)
+
+
+def test_a_hyphenated_name_with_a_french_connector_is_one_place(nlp):
+    ctx = run(nlp, "Gangs attacked a district of Port-au-Prince in Haiti on Tuesday.")
+    assert by_name(ctx)["Port-au-Prince"].country == "HT"

@@ -39,6 +39,9 @@ def _article_divisions(readings: list[Reading], g) -> dict:
     return out
 
 
+FOREIGN_TOWN_POPULATION = 50000  # towns abroad smaller than this count only when the article names their country
+
+
 def _centroid(points: list[tuple[float, float]]):
     if not points:
         return None
@@ -116,10 +119,17 @@ def extract(ctx: Context) -> list[Place]:
     for r, ranked in zip(readings, ranked_all):
         if (r.admin1 or r.districts) and ranked and not r.is_hint:
             qualified.setdefault(r.mention.key, ranked[:1])
+    # the countries the article names (a state, a first-level region): a small town abroad elsewhere is a
+    # namesake ("Police", Poland, in a report from Nigeria; "Petite-Riviere" matched in Mauritius, not Haiti)
+    named = countries | {ranked[0][0].country for ranked in ranked_all
+                         if ranked and (ranked[0][0].fcode.startswith("PCL") or ranked[0][0].fcode == "ADM1")}
     places = []
     for r, ranked in zip(readings, ranked_all):
         if not (r.admin1 or r.districts or r.is_hint) and r.mention.key in qualified:
             ranked = qualified[r.mention.key]
+        if (named and ranked and ranked[0][0].country not in named and ranked[0][0].fclass == "P"
+                and ranked[0][0].population < FOREIGN_TOWN_POPULATION and not ranked[0][0].fcode.startswith("PPLC")):
+            continue
         place = _place(ctx, r, ranked, g, countries)
         if place is not None:
             places.append(place)

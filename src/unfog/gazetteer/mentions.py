@@ -16,7 +16,8 @@ from unfog.gazetteer.index import GLOBAL_LAYER, Entry, Gazetteer, Hints, rank
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*\.?", re.UNICODE)
 # Lower-case words allowed inside a capitalised name ("Sea of Azov", "Rostov-on-Don").
-CONNECTORS = {"of", "on", "na", "de", "the", "upon", "am", "nad", "pod", "and", "da", "do", "dos", "das", "del", "di", "du"}
+CONNECTORS = {"of", "on", "na", "de", "the", "upon", "am", "nad", "pod", "and", "da", "do", "dos", "das", "del", "di", "du",
+              "au", "aux", "des", "sur", "la", "le", "les"}  # "Port-au-Prince", "Croix-des-Bouquets"
 # A name followed by one of these is an armed unit or organisation, not a place.
 UNIT_WORDS = {"regiment", "battalion", "brigade", "division", "detachment", "fighters", "militia", "corps",
               "fleet", "unit", "units", "movement", "group", "volunteers", "defenders", "forces", "troops",
