@@ -215,7 +215,9 @@ def test_a_demonym_is_never_a_town_spelled_alike(nlp):
 
 
 def test_a_small_town_abroad_is_a_namesake_when_the_article_never_names_its_country(nlp):
-    text = ("Gunmen killed nine people in a village in Bali district in Taraba state, in northeast Nigeria, police said. "
+    text = ("Nine villagers died when gunmen opened fire in northeast Nigeria, officials said.\n"
+            "The gunmen raided a farming village in Bali district in Taraba state on Sunday.\n"
+            "Taraba is one of several states in Nigeria hit by such raids.\n"
             "Police deployed in the area arrested four of the attackers.")
     ctx = run(nlp, text)
     assert "Police" not in by_name(ctx) and by_name(ctx)["Taraba"].country == "NG"
