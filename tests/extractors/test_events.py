@@ -684,3 +684,35 @@ def test_attacks_that_have_killed_thousands_are_a_total(nlp):
     text = "Its attacks have killed more than 4,000 people in the past three years, according to a tally."
     shown = [ev for ev in events.extract(make_ctx(nlp, text)) if not set(ev.tags) & {"background", "cumulative"}]
     assert shown == []
+
+
+def test_people_joined_to_a_count_are_counted_with_it(nlp):
+    text = "Rebel forces shelled a district of Izium on Sunday, killing three children and a woman, a doctor said."
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)], dates=[("Sunday", "2022-05-08", "2022-05-08", 1, False)],
+                   figures=[("three children", 3, "killed", "civilians")])
+    [ev] = events.extract(ctx)
+    assert ev.fatalities == 4
+
+
+def test_fighting_no_one_gave_details_of_is_no_event(nlp):
+    text = "The rebels declared victory in the hills near Izium on Monday, without giving details of any fighting."
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)])
+    assert [ev.sub_event_type for ev in events.extract(ctx)] == ["Other"]
+
+
+def test_a_headline_joins_the_lead_across_a_dateline(nlp):
+    text = ("Air strike on school kills 12 near Izium - rescuers\n\n"
+            "KHARKIV, May 12 (Desk Wire) - A military jet bombed a school sheltering families near Izium on Tuesday, "
+            "killing 12 people, a rescue group said.")
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM), ("KHARKIV", KHARKIV)],
+                   dates=[("Tuesday", "2022-05-10", "2022-05-10", 1, False)],
+                   figures=[("12 near", 12, "killed", "people"), ("12 people", 12, "killed", "people")])
+    evs = [ev for ev in events.extract(ctx) if not set(ev.tags) & {"background", "cumulative", "hypothetical"}]
+    assert len(evs) == 1 and evs[0].date == "2022-05-10"
+
+
+def test_a_live_pages_title_over_many_attacks_is_no_event(nlp):
+    text = "Live: attacks in the north\n\n09:10 Blast at a market\nA bomb exploded at a market in Izium on Saturday, police said."
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)], dates=[("Saturday", "2022-05-07", "2022-05-07", 1, False)])
+    shown = [ev for ev in events.extract(ctx) if not set(ev.tags) & {"background", "cumulative", "hypothetical"}]
+    assert [ev.sub_event_type for ev in shown] == ["Remote explosive/landmine/IED"]

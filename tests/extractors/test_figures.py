@@ -344,3 +344,8 @@ def test_people_arrested_are_counted_as_captured_not_as_the_dead_before(nlp):
     figs = run(nlp, text)
     assert one(figs, "900 people").category == "captured"
     assert one(figs, "200 deaths").category == "killed"
+
+
+def test_worshippers_and_herders_are_people_killed(nlp):
+    from unfog.lexicons import people
+    assert {"worshipper", "herder", "mourner"} <= people.CIVILIAN_NOUNS

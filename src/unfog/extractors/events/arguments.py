@@ -583,8 +583,44 @@ def _attach_figures(ctx: Context, mentions: list[Mention]) -> None:
         ms = by_sent.get(root.sent.start_char)
         if not ms or _is_subset(doc, f, killed) or _is_addition(doc, f, killed) or _time_frame_tags(root, "killing") or _modal_figure(root):
             continue
+        if _conjunct_of_another(root, killed, doc):
+            continue  # "three children and two women": the women are counted with the children
         best = min(ms, key=lambda m: min(_tree_distance(root, t) for t in m.tokens))
         best.figures.append(f)
+        extra = _conjoined(root)
+        if extra and _figure_count(f) is not None:
+            best.counts[f.id] = _figure_count(f) + extra
+
+
+def _victim_noun(root):
+    """The noun a figure counts ("three children" -> children)."""
+    return root.head if root.dep_ == "nummod" else root
+
+
+def _conjoined(root) -> int:
+    """"killing three children and a woman": the people joined to a counted noun (a woman: 1, two men: 2)."""
+    noun = _victim_noun(root)
+    extra = 0
+    for c in noun.children:
+        if c.dep_ != "conj" or c.pos_ != "NOUN" or _lemma(c) not in lex.PEOPLE_NOUNS | lex.CIVILIAN_NOUNS | lex.COMBATANT_NOUNS:
+            continue
+        nums = [x for x in c.children if x.dep_ == "nummod"]
+        if nums:
+            word = nums[0].lower_
+            n = int(word) if word.isdigit() else timeexpr.NUMBER_WORDS.get(word)
+            extra += n or 0
+        elif any(x.dep_ == "det" and x.lower_ in ("a", "an", "one") for x in c.children):
+            extra += 1
+    return extra
+
+
+def _conjunct_of_another(root, killed: list[Figure], doc) -> bool:
+    noun = _victim_noun(root)
+    if noun.dep_ != "conj":
+        return False
+    head = noun.head
+    return any(g_root is not None and _victim_noun(g_root).i == head.i
+               for g_root in (_record_root(doc, g) for g in killed))
 
 
 def _modal_figure(root) -> bool:

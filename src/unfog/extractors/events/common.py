@@ -209,6 +209,7 @@ class Mention:
     weapon: str | None = None
     nonviolent: bool = False
     anaphoric: bool = False  # "repelled the assault": a response to an attack told just before
+    counts: dict = field(default_factory=dict)  # figure id -> count with its conjuncts ("three children and a woman": 4)
 
     @property
     def kind(self) -> str:
@@ -220,6 +221,7 @@ class Mention:
         self.tokens += other.tokens
         self.tags |= other.tags
         self.figures += [f for f in other.figures if f not in self.figures]
+        self.counts.update(other.counts)
         self.statement_ids += [s for s in other.statement_ids if s not in self.statement_ids]
         self.weapon = self.weapon or other.weapon
         self.actor1 = self.actor1 or other.actor1

@@ -30,6 +30,9 @@ from unfog.extractors.events.arguments import (
 )
 
 
+HEADLINE_SENTENCES = 6  # a headline joins the first event told within this many sentences (datelines between)
+
+
 @dataclass
 class _Draft:
     mentions: list[Mention]
@@ -159,6 +162,8 @@ def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
         close = m.sent_index - d.last_sent <= NEAR_SENTENCES
         if m.sent_index - d.last_sent == 1 and (_is_heading(d.mentions[-1].sent) or _is_heading(m.sent)):
             return d  # a headline or an entry's heading, then the sentence that tells it
+        if d.last_sent == 0 and m.sent_index <= HEADLINE_SENTENCES and _is_heading(d.mentions[-1].sent) and len(drafts.all) == 1:
+            return d  # the headline, then a dateline the parser made a sentence of, then the lead
         if m.denied or (definite and ((not own_place and m.date is None) or close)):
             return d
         same_place = _same_place(m.place, d.place())
@@ -400,7 +405,8 @@ def _to_event(ctx: Context, d: _Draft) -> Event:
     reporter_says = any(not m.claimed or (m.claimant and not m.claimant_side and m.claimant != _actor_name(m.actor1))
                         or _conceded(m) for m in asserters)
     figures = [f for m in d.mentions for f in m.figures]
-    counts = [c for c in (_figure_count(f) for f in figures) if c is not None]
+    summed = {k: v for m in d.mentions for k, v in m.counts.items()}
+    counts = [c for c in (summed.get(f.id, _figure_count(f)) for f in figures) if c is not None]
     a1_side = side_of_text(actor1)
     etype, sub, type_tags = _event_type(d, actor1, a1_side, actor2_head, figures, place, claimed=not reporter_says)
     tags |= set(type_tags)

@@ -49,6 +49,8 @@ def _weapon_subject_kind(tok) -> str | None:
     """"a bomb hit the theatre", "shells fell on the camp": the weapon says the kind."""
     for subj in _children(tok, "nsubj"):
         k = _weapon_of(subj)
+        if k == "air" and _lemma(tok) in lex.DETONATION_VERBS:
+            return "explosive"  # "a bomb exploded at a market": planted, not dropped
         if k is not None:
             return k if k in ("air", "explosive") else "shelling"
     return None
@@ -383,6 +385,8 @@ def _habitual(tok) -> set[str]:
         return {"background"}  # "killed in a strike ... amid clashes": the setting
     if _after_another(tok):
         return {"background"}
+    if tok.tag_ == "NNS" and tok.i == tok.sent.root.i and _is_heading(tok.sent):
+        return {"cumulative"}  # "Live: attacks in Borno state": a page's title over many incidents
     verb = tok if tok.pos_ == "VERB" else (tok.head if tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB" else None)
     if verb is None:
         return set()
