@@ -66,12 +66,17 @@ def synth_article(i: int, rng: random.Random, places: int = PLACES) -> ArticleRe
 
 
 def ingest(store, items: list[ArticleRecords], chunk: int) -> float:
+    return ingest_timed(store, items, chunk)[0]
+
+
+def ingest_timed(store, items: list[ArticleRecords], chunk: int) -> tuple[float, float]:
+    """(wall-clock seconds, CPU seconds of this process, all threads) to write ``items`` in chunks."""
     from unfog.workflows import write_chunk
 
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.process_time()
     for i in range(0, len(items), chunk):
         write_chunk(store, items[i:i + chunk])
-    return time.perf_counter() - t
+    return time.perf_counter() - t, time.process_time() - c
 
 
 def pool(stored: int, per_place: int) -> int:
@@ -93,6 +98,7 @@ def run(sizes: list[int], measure: int, chunk: int, seed: int = 7, fill_chunk: i
             fill = [synth_article(n + i, rng, pool(n + i, per_place)) for i in range(size - filled)]
             n += len(fill)
             fill_s = ingest(store, fill, chunk=fill_chunk or len(fill)) if fill else 0.0
+            fill = None  # an ingest streams its input: the fill's records are not kept while measuring
             filled = size
             places = pool(n, per_place)
             probe = [synth_article(n + i, rng, places) for i in range(measure)]
@@ -102,15 +108,17 @@ def run(sizes: list[int], measure: int, chunk: int, seed: int = 7, fill_chunk: i
             relating.ensure(store)
             per_q = store.con.execute(f"SELECT count(*) / {max(1, len(qkeys))} FROM figure_keys WHERE qkey IN "
                                       f"(SELECT unnest(?::VARCHAR[]))", [qkeys]).fetchone()[0]
-            secs = ingest(store, probe, chunk=chunk)
+            secs, cpu = ingest_timed(store, probe, chunk=chunk)
             filled += measure
             out.append({"stored_before": size, "places": places, "figures_per_quantity": round(per_q, 1),
-                        "measured": measure, "seconds": round(secs, 2),
-                        "articles_per_s": round(measure / secs, 1), "fill_seconds": round(fill_s, 1),
-                        "relations": store.count("relations")})
-    base = out[0]["articles_per_s"]
+                        "measured": measure, "seconds": round(secs, 2), "cpu_seconds": round(cpu, 2),
+                        "articles_per_s": round(measure / secs, 1), "articles_per_cpu_s": round(measure / cpu, 1),
+                        "fill_seconds": round(fill_s, 1), "relations": store.count("relations")})
+    base, base_cpu = out[0]["articles_per_s"], out[0]["articles_per_cpu_s"]
     for row in out:
         row["slowdown_vs_first"] = round(base / row["articles_per_s"], 2)
+        # CPU time is steadier than the wall clock on a loaded machine (it leaves out waiting for a core)
+        row["cpu_slowdown_vs_first"] = round(base_cpu / row["articles_per_cpu_s"], 2)
     return out
 
 
@@ -138,6 +146,7 @@ def main(argv=None) -> int:
             print(f"stored {r['stored_before']:>7,} ({r['places']:,} places, {r['figures_per_quantity']} stored figures "
                   f"per touched quantity): {r['articles_per_s']:>7} articles/s "
                   f"({r['measured']} in {r['seconds']}s; x{r['slowdown_vs_first']} vs first size; "
+                  f"CPU {r['cpu_seconds']}s: {r['articles_per_cpu_s']} articles/CPU-s, x{r['cpu_slowdown_vs_first']}; "
                   f"fill {r['fill_seconds']}s; {r['relations']} relations)")
         print(f"load average before {load[0]:.2f}, after {os.getloadavg()[0]:.2f}")
     return 0

@@ -222,3 +222,10 @@ def test_civil_war_parties_share_a_side_code_but_oppose():
 
 def test_a_demonym_countryinfo_lacks_comes_from_the_data():
     assert side_of("the Saudi-led coalition") == "SAU" and side_of("Saudi jets") == "SAU"
+
+
+def test_a_state_body_behind_state_words_is_still_a_state_body():
+    from unfog.lexicons.actors import is_state_body
+    assert is_state_body("a senior government official") and is_state_body("military officials")
+    assert not is_state_body("a UN official") and not is_state_body("a rebel official")
+    assert not is_state_body("local officials")  # in a contested town, either side's

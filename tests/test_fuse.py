@@ -467,6 +467,35 @@ PATTERNS = {
                                                   "on Friday killed 21 people, the rebel-run health ministry said.\n\nOn "
                                                   "Saturday the ministry said the toll had risen to 27.\n\nThe Saudi-led "
                                                   "coalition denied on Saturday that its aircraft had struck the prison.")],
+    "zero_against_a_count": [_doc("zc1", "2024-03-12", "Plain Herald",
+                                  "The rebel front said its fighters killed 14 soldiers in an ambush near Tamu on Tuesday."
+                                  "\n\nThe army said no soldiers were killed in the ambush.")],
+    "denied_capture_count": [_doc("dc1", "2024-03-14", "Plain Herald",
+                                  "The militia said 80 soldiers had been captured when its fighters overran a base near "
+                                  "Tamu.\n\nAn army spokesman said none of its soldiers had been taken prisoner.")],
+    "rebels_and_soldiers": [_doc("rs1", "2024-03-15", "Plain Herald",
+                                 "The army said three rebels were killed in a clash near Tamu on Friday.\n\nA rebel "
+                                 "spokesman said one soldier was killed in the clash.")],
+    "restated_claim": [_doc("rc1", "2024-03-16", "Plain Herald",
+                            "The rebel front said 40 soldiers were killed near Tamu on Saturday.\n\nThe defence ministry "
+                            "denied the claim of the rebels that 40 soldiers were killed, saying only two soldiers died."),
+                       _doc("rc2", "2024-03-16", "Hill Courier",
+                            "Claims that 40 soldiers were killed near Tamu are unfounded, the defence ministry said.")],
+    "dateline_is_not_the_topic": [
+        _doc("dl1", "2024-03-18", "Plain Herald", "SITTWE, March 18 - Shelling killed 9 villagers in Kyauktaw on Sunday, "
+                                                  "the village head said."),
+        _doc("dl2", "2024-03-18", "Hill Courier", "Nine villagers were killed by shelling in Kyauktaw on Sunday, a local "
+                                                  "aid group said.")],
+    "toll_up_from": [_doc("uf1", "2024-03-20", "Plain Herald",
+                          "Police said on Wednesday that 41 people, up from the previous toll of 37, had died in the "
+                          "bombing of the bus depot in Quetta.")],
+    "toll_put_at_earlier": [_doc("pe1", "2024-03-21", "Plain Herald",
+                                 "The death toll from the bombing of the bus depot in Quetta rose to 44, police said on "
+                                 "Thursday.\n\nThe provincial health department had earlier put the number at 39.")],
+    "parts_of_a_toll": [_doc("pt1", "2024-03-22", "Plain Herald",
+                             "Three women, two children and one driver were killed in the strike on the market in Tamu, "
+                             "the village head said.\n\nThe district officer said 11 civilians, including two children, "
+                             "died in the strike on the market in Tamu.")],
     "two_strikes_one_report": [_doc("y1", "2024-11-08", "Plain Herald",
                                     "An air strike on a hospital in Khan Younis killed 9 people on Thursday, medics said.\n\n"
                                     "In a separate strike on a house in Rafah, 25 people were killed, the civil defence "
@@ -511,6 +540,15 @@ def pattern_relations():
     # one source revising its own toll in one report, a day later; a coalition's denial of the strike
     ("toll_revised_in_one_report", "updates", "21 people", "27"),
     ("toll_revised_in_one_report", "contradicts", "An air strike on a prison", "denied on Saturday"),
+    # "no soldiers were killed" and "none of its soldiers had been taken prisoner" are counts of nobody
+    ("zero_against_a_count", "contradicts", "14 soldiers", "no soldiers"),
+    ("denied_capture_count", "contradicts", "80 soldiers", "none of its soldiers"),
+    # the denier's own count meets the claim; the count it restates is not its own
+    ("restated_claim", "contradicts", "40 soldiers", "only two soldiers"),
+    ("dateline_is_not_the_topic", "corroborates", "9 villagers", "Nine villagers"),
+    # a report telling a toll and the earlier value it replaces, whoever gave the earlier one
+    ("toll_up_from", "updates", "37", "41 people"),
+    ("toll_put_at_earlier", "updates", "39", "44"),
 ])
 def test_issue_18_patterns_are_related(pattern_relations, name, kind, a, b):
     rels = pattern_relations[name]
@@ -522,6 +560,20 @@ def test_issue_18_patterns_are_related(pattern_relations, name, kind, a, b):
                                   "one_mayor_a_month_apart", "two_attacks_at_one_place"])
 def test_unrelated_counts_are_not_joined(pattern_relations, name):
     assert pattern_relations[name] == []
+
+
+def test_parts_of_a_toll_are_not_tolls(pattern_relations):
+    assert pattern_relations["parts_of_a_toll"] == []
+
+
+def test_rebels_and_soldiers_are_different_men(pattern_relations):
+    assert not [r for r in pattern_relations["rebels_and_soldiers"] if r[1] in ("three rebels", "one soldier")]
+
+
+def test_a_count_a_denial_restates_is_not_the_deniers(pattern_relations):
+    rels = pattern_relations["restated_claim"]
+    assert not [r for r in rels if r[0] == "corroborates"], rels
+    assert not [r for r in rels if r[1:] == ("40 soldiers", "40 soldiers")], rels
 
 
 def test_the_other_sides_returned_soldiers_are_not_compared_with_ours(pattern_relations):
@@ -593,8 +645,8 @@ def test_an_article_repeating_a_figure_is_not_compared_with_itself(monkeypatch):
     copies = [fig(f"c{k}", "long", 12, claimant="the regional governor", side="UKR") for k in range(300)]
     other = fig("o1", "short", 12, claimant="UN monitors", side="INT")
     calls = []
-    real = fuse.compare_figures
-    monkeypatch.setattr(fuse, "compare_figures", lambda a, b: calls.append(1) or real(a, b))
+    real = fuse.relation_kind
+    monkeypatch.setattr(fuse, "relation_kind", lambda a, b: calls.append(1) or real(a, b))
     rels = fuse.relate_group(_quantity_views([res("long", copies), res("short", [other])]))
     assert len(calls) <= 300  # each copy against the other article's figure at most, not 300 * 299 / 2
     assert rels and all("o1" in (r.a, r.b) for r in rels)

@@ -14,8 +14,16 @@ from unfog import workflows
 from unfog.fusion import fuse as fuse_mod
 from unfog.io.ingest import article_from_text, iter_inputs
 from unfog.model import Article, Batch
-from unfog.store import Store, open_store  # noqa: F401  (re-exported)
 from unfog.workflows import extract_stream  # noqa: F401  (re-exported)
+
+
+def __getattr__(name: str):
+    """``Store`` and ``open_store`` are re-exported, imported on first use (the store loads DuckDB and Arrow)."""
+    if name in ("Store", "open_store"):
+        from unfog import store
+
+        return getattr(store, name)
+    raise AttributeError(f"module 'unfog.api' has no attribute {name!r}")
 
 
 def to_articles(items: Iterable, published=None, source=None) -> Iterator[Article]:

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import itertools
 from importlib import resources
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from unfog.fusion import fuse
 from unfog.io.ingest import iter_inputs, mark_duplicates
 from unfog.model import RECORD_TYPES, Article, ArticleRecords
-from unfog.store import Store, default_path, relating
+
+if TYPE_CHECKING:  # the store (DuckDB, Arrow) is imported by the jobs that use it: `unfog extract` never does
+    from unfog.store import Store
 
 
 def extract_stream(articles: Iterable[Article], workers: int = 1, batch_size: int = 32, nlp=None,
@@ -53,10 +55,14 @@ def write_chunk(store: Store, results: list[ArticleRecords], replace: bool = Fal
     first; if the process stops before the records are written, running again
     relates the same groups again, so the store ends up the same.
     """
+    from unfog.store import relating
+
     rel = relating.relate_chunk(results, store)
     relating.write_keys(store, sorted({r.article.id for r in results}), rel.figure_keys, rel.statement_keys,
-                        rel.replaced_groups, rel.replaced_figures)
-    return store.write(results, rel.relations, replace=replace)
+                        rel.replaced_groups, rel.dropped_relations, keyed=rel.keyed_articles)
+    added = store.write(results, rel.relations, replace=replace)
+    relating.remember(store, results, rel)
+    return added
 
 
 def _note_failures(results: list[ArticleRecords], summary: dict) -> None:
@@ -87,6 +93,8 @@ def ingest_articles(
     summary: rows ``added`` per table, articles ``seen``, ``skipped`` (already
     stored) and ``failed``, and the first ``failures`` as (input, reason).
     """
+    from unfog.store import Store, default_path
+
     summary: dict = {"seen": 0, "skipped": 0, "failed": 0, "stored": 0, "failures": [], "db": db or default_path()}
     added = {name: 0 for name in RECORD_TYPES}
     with Store(db) as store:
@@ -130,6 +138,8 @@ def ingest_parquet_folder(folder, db: str | None = None, chunk: int = 50, on_art
     """Store records already extracted to a Parquet folder (no NLP); same summary as :func:`ingest_articles`."""
     from unfog.io import parquet as parquet_io
 
+    from unfog.store import Store, default_path
+
     summary: dict = {"seen": 0, "skipped": 0, "failed": 0, "stored": 0, "failures": [], "db": db or default_path()}
     added = {name: 0 for name in RECORD_TYPES}
     with Store(db) as store:
@@ -163,6 +173,8 @@ def reprocess(
     so an interrupted reprocess leaves every article either old or new.
     """
     from unfog import __version__
+
+    from unfog.store import Store, default_path
 
     summary: dict = {"seen": 0, "failed": 0, "failures": [], "db": db or default_path()}
     with Store(db) as store:
@@ -202,6 +214,8 @@ def sample_corpus_path() -> str:
 def run_demo(db: str, console) -> dict:
     """Ingest the bundled sample corpus and print what was found."""
     from rich.table import Table
+
+    from unfog.store import Store
 
     path = sample_corpus_path()
     console.print(f"[bold]unfog demo[/bold]: extracting the bundled sample corpus ({path})")

@@ -349,3 +349,32 @@ def test_people_arrested_are_counted_as_captured_not_as_the_dead_before(nlp):
 def test_worshippers_and_herders_are_people_killed(nlp):
     from unfog.lexicons import people
     assert {"worshipper", "herder", "mourner"} <= people.CIVILIAN_NOUNS
+
+
+def test_every_part_of_an_among_them_list_points_to_the_total(nlp):
+    figs = run(nlp, "At least 40 people were killed, among them six children, two nurses and three guards, the ministry said.")
+    total = one(figs, "40 people")
+    parts = [one(figs, p) for p in ("six children", "two nurses", "three guards")]
+    assert all(p.subset_of == total.id and p.category == "killed" for p in parts)
+@pytest.mark.parametrize("text,phrase,category", [
+    ("A police spokesman said no officers were hurt in the blast.", "no officers", "wounded"),
+    ("The navy said none of its sailors had been taken prisoner.", "none of its sailors", "captured"),
+    ("Villagers said no children were killed when the shell landed.", "no children", "killed"),
+])
+def test_a_denial_of_losses_counts_nobody(nlp, text, phrase, category):
+    f = one(run(nlp, text), phrase)
+    assert (f.value, f.category) == (0, category)
+
+
+@pytest.mark.parametrize("text", [
+    "There were no soldiers in the village when the drones came, the mayor said.",
+    "No aid workers have been sent to the camp yet.",
+    "No group has said it carried out the raid.",
+])
+def test_no_is_a_count_only_of_losses(nlp, text):
+    assert [f for f in run(nlp, text) if f.value == 0] == []
+
+
+def test_a_number_that_sizes_a_unit_is_not_a_count(nlp):
+    figs = run(nlp, "A 60-man patrol was ambushed near the river and three soldiers were killed.")
+    assert [f.value for f in figs] == [3]

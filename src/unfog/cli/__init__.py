@@ -648,18 +648,25 @@ def show(
     show_article(res, out)
 
 
-def main() -> None:
-    import duckdb
+def _loaded(module: str, name: str) -> tuple[type[BaseException], ...]:
+    """The exception class ``module.name`` if a command loaded that module, else nothing to catch.
 
+    Looked up when an exception propagates, so ``unfog extract`` (which never opens a store)
+    does not import the store and DuckDB at start-up only to name their errors.
+    """
+    mod = sys.modules.get(module)
+    return (getattr(mod, name),) if mod is not None else ()
+
+
+def main() -> None:
     from unfog.io.ingest import UsageError
-    from unfog.store import StoreError
 
     try:
         app()
-    except (UsageError, StoreError) as e:  # the user's mistake: a message, not a traceback
+    except (UsageError, *_loaded("unfog.store", "StoreError")) as e:  # the user's mistake: a message, not a traceback
         console.print(f"[red]error:[/red] {e}", soft_wrap=True)
         sys.exit(2)
-    except duckdb.Error as e:  # a damaged or truncated store
+    except _loaded("duckdb", "Error") as e:  # a damaged or truncated store
         first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
         console.print(f"[red]error:[/red] the store cannot be read ({type(e).__name__}: {first})", soft_wrap=True, markup=True, highlight=False)
         sys.exit(1)

@@ -45,6 +45,7 @@ EXCHANGE_NOUNS = set(_EXCHANGE["nouns"])
 NOT_EXCHANGE_AFTER = set(_EXCHANGE["not_after_noun"])  # "an exchange of fire" is fighting
 NOT_COUNT_NEXT = set(_NUM["not_count_next"])  # a number followed by these is a measure, not a count of people
 MONTHS = set(_NUM["months"])
+SIZE_AFTER_HYPHEN = set(_NUM["size_after_hyphen"])
 NOT_COUNT_PREV = set(_NUM["not_count_prev"])
 POPULATION = re.compile(r"\b(home to|population|inhabitants|pre-?war|lived in|people living|residents before)\b", re.I)
 CAVEAT = re.compile(
@@ -169,6 +170,9 @@ def _find_phrases(doc) -> list[Phrase]:
             ph = _parse_run(doc, start)
             if ph is not None and t.lower_ in ("a", "an"):
                 ph.i = i
+        elif _zero_count(doc, i):
+            ph = Phrase(i, i + 1, 0, 0, 0)
+            ph.zero = True
         elif t.lower_ in ("few", "several") and i + 1 < n and doc[i + 1].lower_ in ("hundred", "thousand", "dozen", "million"):
             lo, hi = FEW[t.lower_]
             m = {"hundred": 100, "thousand": 1000, "dozen": 12, "million": 1_000_000}[doc[i + 1].lower_]
@@ -196,6 +200,22 @@ def _find_phrases(doc) -> list[Phrase]:
     return phrases
 
 
+ZERO_WORDS = set(_NUM["zero_words"])  # "no soldiers were killed", "none of its men were taken prisoner"
+ZERO_CATEGORIES = {"killed", "wounded", "captured", "missing"}  # what a denial of losses can count
+
+
+def _zero_count(doc, i: int) -> bool:
+    """A count of nobody: "no" before a person noun, "none of" a person noun ("none of its soldiers")."""
+    t = doc[i]
+    if t.lower_ not in ZERO_WORDS:
+        return False
+    if t.lower_ == "no":
+        return t.dep_ == "det" and _is_people(t.head) and t.head.i > i
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    return nxt is not None and nxt.lower_ == "of" and any(
+        g.dep_ == "pobj" and _is_people(g) for c in t.children if c.lower_ == "of" for g in c.children)
+
+
 def _excluded(doc, ph: Phrase, counted) -> bool:
     """Numbers that are not counts of people: dates, years, measures, ordinals, ages, money..."""
     first, last = doc[ph.i], doc[ph.j - 1]
@@ -218,8 +238,9 @@ def _excluded(doc, ph: Phrase, counted) -> bool:
         nl = nxt.lower_
         if nl in NOT_COUNT_NEXT or nl in MONTHS:
             return True
-        if nl in ("-", "–") and nxt2 is not None and (nxt2.lower_ in NOT_COUNT_NEXT or nxt2.lower_.startswith("year")):
-            return True  # "12-year-old", "nine-storey", "two-month"
+        if nl in ("-", "–") and nxt2 is not None and (nxt2.lower_ in NOT_COUNT_NEXT | SIZE_AFTER_HYPHEN
+                                                      or nxt2.lower_.startswith("year")):
+            return True  # "12-year-old", "nine-storey", "two-month", "a 140-man unit"
         if nl.startswith("year-") or nl.endswith("-old"):
             return True
     if prev is not None:
@@ -439,6 +460,11 @@ def _context_people(doc, ph: Phrase, sent):
     return None
 
 
+def _is_counter(tok) -> bool:
+    """The subject of a reporting verb ("..., police said"): who counts, not who was counted."""
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ in REPORTING_LEMMAS | {"tell", "add", "announce", "state"}
+
+
 def _group(tok) -> str:
     if tok is None:
         return "people"
@@ -624,7 +650,7 @@ def _figure(ctx: Context, doc, text: str, ph: Phrase, sents, sent_of, earlier=()
         ref = _context_people(doc, ph, sent)
         if ref is None and k > 0 and (counted is None or counted.pos_ == "PRON"):
             # "100 of them": the people of the sentence before
-            prev_people = [t for t in sents[k - 1] if t.pos_ in ("NOUN", "PROPN") and _is_people(t)]
+            prev_people = [t for t in sents[k - 1] if t.pos_ in ("NOUN", "PROPN") and _is_people(t) and not _is_counter(t)]
             ref = prev_people[-1] if prev_people else None
     category = adjacent or _verb_before(doc, ph, sent) or _tally_category(doc, head_tok) \
         or _toll_before(text, sent, doc[ph.i].idx) \
@@ -641,7 +667,8 @@ def _figure(ctx: Context, doc, text: str, ph: Phrase, sents, sent_of, earlier=()
         category = "other"
     if ref is None and elided and k > 0 and counted is None:
         # "Yesterday it was seven.": the people of the sentence before ("counting the dead")
-        prev_people = [t for t in sents[k - 1] if _is_people(t) and (t.pos_ in ("NOUN", "PROPN") or t.dep_ in ("dobj", "pobj", "nsubj", "attr"))]
+        prev_people = [t for t in sents[k - 1] if _is_people(t) and not _is_counter(t)
+                       and (t.pos_ in ("NOUN", "PROPN") or t.dep_ in ("dobj", "pobj", "nsubj", "attr"))]
         ref = prev_people[-1] if prev_people else None
         if ref is not None and category is None:
             category = LEMMA_CATEGORY.get(ref.lemma_.lower()) or LEMMA_CATEGORY.get(ref.lower_)
@@ -651,11 +678,16 @@ def _figure(ctx: Context, doc, text: str, ph: Phrase, sents, sent_of, earlier=()
     category = _fallback_category(ph, category, group, counted, earlier, sents, sent_of, population)
     if ph.value == 1 and doc[ph.i].lower_ in ("one", "a", "an", "single") and category == "other":
         return None  # "One woman told reporters": a person, not a count
+    if getattr(ph, "zero", False) and category not in ZERO_CATEGORIES:
+        return None  # "no troops deployed", "no civilians left": only a denial of losses counts nobody
     return _make_figure(ctx, doc, text, ph, sent, start_tok, counted, ref, category, group)
 
 
 _TOLL_BEFORE = re.compile(toll_rise() + r"\s+(?:to|at)?\s*(?:over|more than|at least|nearly|almost|some|about)?\s*$",
                           re.I)
+
+
+_TOLL_TOLD = re.compile(toll_rise(), re.I)
 
 
 def _toll_before(text: str, sent, start: int) -> str | None:
@@ -732,6 +764,9 @@ def _fallback_category(ph, category, group, counted, earlier, sents, sent_of, po
             cats = [LEMMA_CATEGORY.get(t.lemma_.lower()) for t in s if t.pos_ == "NOUN" or t.dep_ in ("dobj", "nsubj", "pobj")]
             cats = [c for c in cats if c and c not in ("troops",)]
             phrase = _phrase_category(list(s))
+            if _TOLL_TOLD.search(s.text):
+                category = "killed"  # "The toll ... rose to 44. The department had put the number at 39."
+                break
             if phrase or cats:
                 category = phrase or cats[-1]
                 break
@@ -813,9 +848,13 @@ def _carry_claims(ctx: Context, sents, sent_of, figures: list[Figure]) -> None:
 
 
 def _link_subsets(doc, text: str, figures: list[Figure]) -> None:
-    """'four, including three civilians', 'five, among them two children': the part points to its total."""
+    """'four, including three civilians', 'five, among them two children and a nurse': each part points to its total."""
     for k, f in enumerate(figures):
         before = text[max(0, f.start - 30):f.start].lower()
+        prev = figures[k - 1] if k else None
+        if prev is not None and prev.subset_of and re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*as well as)\s*", text[prev.end:f.start]):
+            f.subset_of, f.category = prev.subset_of, prev.category  # the next part of the same list
+            continue
         if not re.search(r"\b(including|among them|of them|of whom|incl\.?)\s*$", before):
             continue
         for total in reversed(figures[:k]):

@@ -24,6 +24,7 @@ from unfog.gazetteer.roles import claimed, cues
 from unfog.gazetteer.geocode import precision_for
 from unfog.model import Place
 from unfog.lexicons.countries import demonyms
+from unfog.lexicons.people import is_people_word
 from unfog.text import fold_phrase as fold
 
 MIN_CONFIDENCE = 0.05  # below this a mention is too ambiguous to place (the score tells the rest)
@@ -52,10 +53,12 @@ def _centroid(points: list[tuple[float, float]]):
 def ner_allows(ctx: Context, m: Mention, g) -> bool:
     """For a name the ruler left to the NER: not a person or organisation, and said to be a place
     (GPE/LOC/FAC) or introduced like one ("in X", "the village of X", "shelled X")."""
+    before = [w.lower for w in words(ctx.text[max(0, m.start - 30):m.start])]
+    if is_people_word(ctx.text[m.start:m.end]) and not (before and before[-1] in LOCATIVE):
+        return False  # "Police said ...": a noun for people, capitalised by the sentence, is no town
     if claimed(ctx.text, m, g):
         return True
     labels = {e.label_ for e in ctx.doc.ents if e.start_char < m.end and e.end_char > m.start}
-    before = [w.lower for w in words(ctx.text[max(0, m.start - 30):m.start])]
     exact_person = any(e.label_ == "PERSON" and e.start_char == m.start and e.end_char == m.end for e in ctx.doc.ents)
     if exact_person and before and before[-1] in LOCATIVE:
         return True  # "the road to Baalbek": the small model takes many foreign towns for people
@@ -63,6 +66,11 @@ def ner_allows(ctx: Context, m: Mention, g) -> bool:
         return False
     if labels & {"GPE", "LOC", "FAC"}:
         return True
+    if any(e.label_ == "ORG" and e.start_char < m.start and e.end_char > m.end for e in ctx.doc.ents):
+        return False  # inside an organisation's name: its cue words are the name's
+    span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is not None and len(span) == 1 and span[0].pos_ in ("VERB", "AUX"):
+        return False  # "the Commission to Save the Valley": a capitalised verb, not a town named Save
     # The model often calls a town an ORG: then only the words around it can say it is a place.
     while before and before[-1] in ("the", "a"):
         before.pop()

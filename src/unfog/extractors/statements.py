@@ -30,6 +30,7 @@ from unfog.lexicons import singular
 from unfog.lexicons.wire import lead_end
 from unfog.extractors.context import Context
 from unfog.lexicons.denial import DENY_VERBS, DISMISSAL_RE
+from unfog.lexicons.people import is_people_word
 from unfog.extractors.query import paragraphs, same_paragraph, sentence_spans, statement_at  # noqa: F401  (statement_at re-exported)
 from unfog.model import Statement
 
@@ -827,7 +828,7 @@ def report_country(ctx: Context) -> str | None:
     if counts:
         return max(counts, key=lambda c: counts[c])
     terms = country_terms()
-    gpe = {ent.start: ent for ent in ctx.doc.ents if ent.label_ in ("GPE", "LOC")}
+    gpe = {ent.start: ent for ent in ctx.doc.ents if ent.label_ in ("GPE", "LOC") and not is_people_word(ent.text)}
     for tok in ctx.doc:
         if any(a <= tok.idx < b for a, b in leads):
             continue
@@ -953,7 +954,7 @@ def _says_clause(run: _Run, a: int, b: int):
 def _place_in(span) -> str | None:
     """The country of a place named inside a speaker phrase ("Gaza civil defence" -> PSE)."""
     for ent in span.ents:
-        if ent.label_ in ("GPE", "LOC"):
+        if ent.label_ in ("GPE", "LOC") and not is_people_word(ent.text):  # "Police" is no town here
             code = country_of_place(ent.text)
             if code:
                 return code

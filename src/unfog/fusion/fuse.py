@@ -29,9 +29,12 @@ from unfog.days import day_number
 from unfog.geo import distance_km
 from unfog.fusion.events import merge_events, place_key, same_incident  # noqa: F401  (re-exported)
 from unfog.fusion.entities import Resolver, canonical_key, fold
-from unfog.lexicons import load as load_lexicon, toll_rise
+from unfog.lexicons import load as load_lexicon, toll_prior, toll_rise
 from unfog.lexicons.actors import civil_war_parties, side_of
-from unfog.lexicons.denial import DISMISSAL_RE
+from unfog.lexicons.denial import CLAIM_NOUN_RE, DISMISSAL_RE
+from unfog.lexicons.events import SUBSET_CUES
+from unfog.lexicons.people import force_kind
+from unfog.lexicons.wire import lead_end
 from unfog.model import ArticleRecords, Batch, Event, Figure, Place, Relation, Statement, stable_id
 
 ONE_INCIDENT_TYPES = {"Explosions/Remote violence", "Violence against civilians"}
@@ -92,6 +95,22 @@ def speaker_spans(res: ArticleRecords) -> list[tuple[int, int]]:
         if s.content_start is not None and s.content_end is not None and s.start <= s.content_start <= s.content_end <= s.end:
             out.update(x for x in ((s.start, s.content_start), (s.content_end, s.end)) if x[0] < x[1])
     return sorted(out)
+
+
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """Wire furniture at the start of each line ("PORT SUDAN, May 5 -", "KABUL:"): where the report was
+    filed, not what it is about."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text or ""):
+        n = lead_end(m.group(0))
+        if n:
+            out.append((m.start(), m.start() + n))
+    return out
+
+
+def not_about_spans(res: ArticleRecords) -> list[tuple[int, int]]:
+    """Spans whose places say who speaks or where the report was filed, not where things happened."""
+    return sorted(speaker_spans(res) + dateline_spans(res.article.text))
 
 
 def _in_spans(p: Place, spans: list[tuple[int, int]]) -> bool:
@@ -216,16 +235,64 @@ def _unresolved_place(sentence: str | None, places: list[Place]) -> str | None:
     return None
 
 
+_RESTATED_END_RE = re.compile(r"[,;]|\s(?:saying|adding|but|while|insisting)\b", re.I)
+
+
+def restated_claims(res: ArticleRecords) -> list[tuple[int, int]]:
+    """Spans where a denial restates the claim it denies: in a statement that denies or dismisses, what
+    follows a claim noun ("denied the claim of the rebels that 13 soldiers were killed", "claims that 200
+    guards were captured are unfounded") up to the end of that clause or the dismissing word. A count told
+    there is the denied party's, not the denier's ("..., saying only two soldiers died" is the denier's own)."""
+    out = []
+    for s in res.statements:
+        if not is_denial(s):
+            continue
+        sentence = res.article.text[s.start:s.end]
+        dismissal = DISMISSAL_RE.search(sentence)
+        for c in CLAIM_NOUN_RE.finditer(sentence):
+            end = _RESTATED_END_RE.search(sentence, c.end())
+            stop = min(end.start() if end else len(sentence),
+                       dismissal.start() if dismissal and dismissal.start() > c.end() else len(sentence))
+            out.append((s.start + c.end(), s.start + stop))
+    return out
+
+
+_LIST_JOIN_RE = re.compile(r"\s*(?:,|,?\s*and)\s*")
+
+
+def told_as_parts(res: ArticleRecords) -> set[str]:
+    """Figures that count a part of a toll: after "including", "among them" (``subset_cues``), linked to their
+    total (``subset_of``), or listed with counts of the same people ("four women, four children and two
+    drivers"). A part is not a toll: against another claimant's toll it neither agrees nor disagrees."""
+    text = res.article.text
+    figs = sorted(res.figures, key=lambda f: (f.start, f.id))
+    out = set()
+    for f in figs:
+        before = text[max(0, f.start - 25):f.start].lower().rstrip(" ,:")
+        if f.subset_of or any(before.endswith(" " + c) or before == c for c in SUBSET_CUES):
+            out.add(f.id)
+    for x, y in zip(figs, figs[1:]):
+        if _LIST_JOIN_RE.fullmatch(text[x.end:y.start]) and (x.category, x.group) == (y.category, y.group) \
+                and force_kind(x.counted) == force_kind(y.counted):
+            out |= {x.id, y.id}
+    return out
+
+
 def figure_keys(res: ArticleRecords) -> list[FigureKey]:
-    """The comparable quantity of every figure of an article that can be compared at all."""
+    """The comparable quantity of every figure of an article that can be compared at all (not the counts a
+    denial restates: see :func:`restated_claims`)."""
     art = res.article
     spans = speaker_spans(res)
-    topic = article_topic_place(res.places, spans)
+    topic = article_topic_place(res.places, not_about_spans(res))
     place_by_id = {p.id: p for p in res.places}
     incident_of = _incidents(res)
+    restated = restated_claims(res)
+    parts = told_as_parts(res)
     out = []
     for f in res.figures:
         if f.category in (None, "", "other") or value_range(f) is None:
+            continue
+        if f.id in parts or any(a <= f.start and f.end <= b for a, b in restated):
             continue
         p = place_by_id.get(f.place_id) if f.place_id else None
         if p is not None and _in_spans(p, spans) and topic:
@@ -258,6 +325,7 @@ class FigureView:
     claimant: str
     side: str | None
     rng: tuple[float, float, float]
+    prior: bool = False  # told as the earlier value of a toll its report revises ("up from 76")
 
     @property
     def day(self) -> int | None:
@@ -273,21 +341,36 @@ class FigureView:
 
     @property
     def order(self) -> tuple:
-        # one day's toll revised in a later report: the later report comes second
-        return (self.day or 0, self.key.reported or 0, self.fig.article_id, self.fig.start, self.fig.id)
+        # one day's toll revised in a later report: the later report comes second; within a report, the
+        # earlier value of a revised toll ("up from 76") comes before the toll it was revised to
+        return (self.day or 0, self.key.reported or 0, self.fig.article_id, 0 if self.prior else 1, self.fig.start,
+                self.fig.id)
 
 
 def group_views(pairs: Iterable[tuple[Figure, FigureKey]]) -> list[FigureView]:
     """Views of the figures of one quantity; names are resolved among the group only (order-free)."""
     pairs = list(pairs)
-    resolver = Resolver((f.claimant, None) for f, _ in pairs)
+    resolver = Resolver((c, None) for c in sorted({f.claimant for f, _ in pairs if f.claimant}))  # each name once
     out = []
     for f, k in pairs:
         # an unattributed figure speaks for the outlet that printed it
         who = resolver.key(f.claimant) if f.claimant else (f"outlet:{k.source}" if k.source else "")
-        out.append(FigureView(fig=f, key=k, claimant=who, side=f.claimant_side, rng=value_range(f)))
+        out.append(FigureView(fig=f, key=k, claimant=who, side=f.claimant_side, rng=value_range(f),
+                              prior=is_prior_value(f)))
     out.sort(key=lambda v: v.order)
     return out
+
+
+_TOLL_PRIOR = re.compile(toll_prior(), re.I)
+
+
+def is_prior_value(f: Figure) -> bool:
+    """A figure told as the earlier value of a toll its report revises: "77 people, up from the previous
+    toll of 76", "had earlier put the number at 133", "revised down from 359 to 253" (categories.json,
+    ``toll_rise.prior_cues``)."""
+    sentence = f.sentence or ""
+    i = sentence.find(f.text or "\0")
+    return f.category in TALLY and i >= 0 and bool(_TOLL_PRIOR.search(sentence[max(0, i - 90):i]))
 
 
 def quantity_id(v: FigureView) -> str:
@@ -333,8 +416,10 @@ def comparable(a: FigureView, b: FigureView) -> bool:
     fa, fb = a.fig, b.fig
     if not _sides_compatible(fa.group_side, fb.group_side) or _nested(fa, fb):
         return False
+    if not _sides_compatible(force_kind(fa.counted), force_kind(fb.counted)):
+        return False  # "two rebels were killed" and "one soldier died" count different men
     if fa.article_id == fb.article_id and (a.claimant == b.claimant or not a.claimant or not b.claimant) \
-            and not _revised_later(a, b):
+            and not _revised_later(a, b) and a.prior == b.prior:
         return False  # one source repeating itself, or an unattributed restatement
     if a.day is None or b.day is None:
         return False
@@ -381,6 +466,11 @@ def _note(kind: str, a: FigureView, b: FigureView, why: str) -> str:
 def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     """The kind of relation between two comparable figures, ``a`` not later than ``b``, and why."""
     fa, fb = a.fig, b.fig
+    if fa.article_id == fb.article_id and a.prior != b.prior:
+        # a report telling a toll and the earlier value it replaces ("77, up from 76"): that revision only
+        if a.prior and a.rng[1] != b.rng[1]:
+            return ("updates", "the report gives the toll and the earlier figure it replaces")
+        return None
     gap_days = b.day - a.day
     same_claimant = bool(a.claimant) and a.claimant == b.claimant
     same_side = a.side is not None and a.side == b.side
@@ -393,8 +483,13 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     incident = operation or a.period == "daily" or b.period == "daily" or bool(a.key.incident and b.key.incident)
     # the two warring parties' counts of one day's fighting at one place may be far apart ("up to 300" and 12)
     parties = a.side != b.side and not {a.side, b.side} & (NON_PARTY_SIDES | {None, "MEDIA"})
-    if not same_claimant and ratio > (PARTY_CONTRADICTION_RATIO if incident and parties and gap_days == 0
-                                      else MAX_CONTRADICTION_RATIO):
+    # one report telling two claimants' counts of the incident it is about ("the rebels said 40 soldiers were
+    # killed ... the ministry said only two died"): as far apart as the parties' counts may be
+    parties = parties or (fa.article_id == fb.article_id and bool(a.key.incident and b.key.incident))
+    # "none of its soldiers were taken prisoner" against "200 captured": a denial of any loss, whatever the ratio
+    denies_any = (a.rng[1] == 0) != (b.rng[1] == 0)
+    if not same_claimant and not denies_any and ratio > (PARTY_CONTRADICTION_RATIO if incident and parties and gap_days == 0
+                                                         else MAX_CONTRADICTION_RATIO):
         return None  # "dozens" against "thousands": not one quantity
     if operation and _exact(fa) and _exact(fb):
         # exact counts of one operation (an exchange, an evacuation) agree or they do not
@@ -437,11 +532,16 @@ def _exact(f: Figure) -> bool:
     return f.value is not None and not f.qualifier
 
 
-def compare_figures(a: FigureView, b: FigureView) -> tuple[str, str] | None:
-    """The relation between two figures of one quantity, ``a`` not later than ``b``, with its note; or None."""
+def relation_kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
+    """The kind of relation between two figures of one quantity, ``a`` not later than ``b``, and why; or None."""
     if not comparable(a, b):
         return None
-    found = _kind(a, b)
+    return _kind(a, b)
+
+
+def compare_figures(a: FigureView, b: FigureView) -> tuple[str, str] | None:
+    """The relation between two figures of one quantity, ``a`` not later than ``b``, with its note; or None."""
+    found = relation_kind(a, b)
     if found is None:
         return None
     kind, why = found
@@ -456,31 +556,56 @@ def relate_group(items: list[FigureView], since: tuple | None = None, only: set[
     choices cannot change when figures are added after them); with ``only``, only
     the figures of those ids (see :func:`choosers`)."""
     items = sorted(items, key=lambda v: v.order)
-    pos = {v.fig.id: i for i, v in enumerate(items)}
+    rank = {v.fig.id: i for i, v in enumerate(items)}
     runs = _article_runs(items)
     out: list[Relation] = []
     for j, b in enumerate(items):
         if (since is not None and b.order < since) or (only is not None and b.fig.id not in only):
             continue
-        found: dict[tuple[str, str], Relation] = {}
-        for i in _earlier(runs, j, b):
-            a = items[i]
-            rel = compare_figures(a, b)
-            if rel is None:
-                continue
-            kind, note = rel
-            # one relation of a kind per earlier claimant: the latest such figure
-            found[(kind, a.claimant or a.fig.id)] = Relation(type=kind, a=a.fig.id, b=b.fig.id, note=note,
-                                                             group_id=a.key.qkey)
-        updates = [r for (k, _), r in found.items() if k == "updates"]
-        out += [r for (k, _), r in found.items() if k != "updates"]
-        if updates:
-            # only the most recent figure is updated, and not one that a later figure
-            # this one agrees with has already updated (A -> B, B ~ C: no A -> C)
-            last = max(updates, key=lambda r: pos[r.a])
-            if not any(r.type == "corroborates" and pos[r.a] > pos[last.a] for r in found.values()):
-                out.append(last)
+        related = ((items[i], found) for i in _earlier(runs, j, b) for found in [relation_kind(items[i], b)] if found)
+        out += choose(b, related, rank)
     return out
+
+
+def choose(b: FigureView, related: Iterable[tuple[FigureView, tuple[str, str]]], rank: dict[str, int]) -> list[Relation]:
+    """The relations ``b`` keeps among the earlier figures it relates to, given earliest first as
+    (figure, (kind, why)); ``rank`` orders figures (position in the quantity).
+
+    One relation of a kind per earlier claimant: the latest such figure. Of the updates only the
+    most recent earlier figure is kept, and not one that a later figure ``b`` agrees with has
+    already updated (A -> B, B ~ C: no A -> C). So the choice is made of the latest figures by
+    (kind, claimant), and an update it leaves out is older than a corroboration it keeps: adding
+    earlier figures can be decided from the relations kept and the new figures alone
+    (:func:`rechoose`)."""
+    found: dict[tuple[str, str], tuple[FigureView, str, str]] = {}
+    for a, (kind, why) in related:
+        found[(kind, a.claimant or a.fig.id)] = (a, kind, why)
+    chosen = [x for (k, _), x in found.items() if k != "updates"]
+    updates = [x for (k, _), x in found.items() if k == "updates"]
+    if updates:
+        last = max(updates, key=lambda x: rank[x[0].fig.id])
+        if not any(k == "corroborates" and rank[a.fig.id] > rank[last[0].fig.id] for a, k, _ in found.values()):
+            chosen.append(last)
+    return [Relation(type=kind, a=a.fig.id, b=b.fig.id, note=_note(kind, a, b, why), group_id=a.key.qkey)
+            for a, kind, why in chosen]
+
+
+def rechoose(b: FigureView, kept: list[Relation], new: list[tuple[FigureView, tuple[str, str]]],
+             views: dict[str, FigureView], rank: dict[str, int]) -> list[Relation] | None:
+    """``b``'s relations once new figures before it joined its quantity, from the relations it kept
+    (``kept``) and how the new figures relate to it (``new``: (figure, (kind, why))), without comparing
+    it with the rest of its quantity again (see :func:`choose`: the same relations as choosing among
+    all). None when a kept relation no longer holds as stored (a figure gone, the rules changed):
+    ``b`` must then choose among all."""
+    related = list(new)
+    for r in kept:
+        a = views.get(r.a)
+        found = relation_kind(a, b) if a is not None else None
+        if found is None or found[0] != r.type:
+            return None
+        related.append((a, found))
+    related.sort(key=lambda x: rank[x[0].fig.id])
+    return choose(b, related, rank)
 
 
 @dataclass
@@ -491,6 +616,7 @@ class _Run:
     end: int
     article_id: str
     by_claimant: dict[str, list[int]] = field(default_factory=dict)
+    prior: list[int] = field(default_factory=list)  # positions of earlier values of a revised toll
 
 
 def _article_runs(items: list[FigureView]) -> list[_Run]:
@@ -500,6 +626,8 @@ def _article_runs(items: list[FigureView]) -> list[_Run]:
             runs.append(_Run(i, i, v.fig.article_id))
         runs[-1].end = i + 1
         runs[-1].by_claimant.setdefault(v.claimant, []).append(i)
+        if v.prior:
+            runs[-1].prior.append(i)
     return runs
 
 
@@ -515,8 +643,8 @@ def _earlier(runs: list[_Run], j: int, b: FigureView) -> Iterable[int]:
         elif b.claimant:
             # its own source too when b revises a toll ("the toll had risen to 45"): see _revised_later
             revises = bool(_TOLL_RISEN.search(b.fig.sentence or ""))
-            yield from sorted(i for c, ps in run.by_claimant.items() if c and (c != b.claimant or revises)
-                              for i in ps if i < j)
+            yield from sorted({i for c, ps in run.by_claimant.items() if c and (c != b.claimant or revises)
+                               for i in ps if i < j} | {i for i in run.prior if i < j and not b.prior})
 
 
 def choosers(items: list[FigureView], new_ids: set[str]) -> set[str]:
@@ -524,15 +652,23 @@ def choosers(items: list[FigureView], new_ids: set[str]) -> set[str]:
     new ones, and each later figure that one of them relates to (``b`` chooses among the figures
     before it; one that does not relate to ``b`` changes nothing of its choice). Costs the new
     figures times the later ones, not all pairs."""
+    return set(new_ids) | set(related_later(items, new_ids))
+
+
+def related_later(items: list[FigureView], new_ids: set[str]) -> dict[str, list[tuple[FigureView, tuple[str, str]]]]:
+    """For each figure that is not new, how the new figures before it relate to it (only those that do):
+    figure id -> [(new figure, (kind, why))], earliest first."""
     items = sorted(items, key=lambda v: v.order)
-    out = set(new_ids)
+    out: dict[str, list] = {}
     first = next((i for i, v in enumerate(items) if v.fig.id in new_ids), len(items))
-    new = []
+    new: list[FigureView] = []
     for v in items[first:]:
         if v.fig.id in new_ids:
             new.append(v)
-        elif any(compare_figures(x, v) is not None for x in new):
-            out.add(v.fig.id)
+            continue
+        found = [(x, k) for x in new for k in [relation_kind(x, v)] if k]
+        if found:
+            out[v.fig.id] = found
     return out
 
 
@@ -695,7 +831,7 @@ def statement_keys(res: ArticleRecords) -> list[StatementKey]:
     art = res.article
     spans = speaker_spans(res)
     speakers = frozenset(fold(w) for st in res.statements for w in (st.speaker or "").split())
-    topic = article_topic_place(res.places, spans)
+    topic = article_topic_place(res.places, not_about_spans(res))
     # places by start, so each statement finds its own by bisection (a long article has thousands of both)
     placed = sorted(((p.start, k) for p in res.places if not _in_spans(p, spans) for k in [_place_keys(p)] if k),
                     key=lambda x: x[0])

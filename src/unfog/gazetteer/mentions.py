@@ -16,8 +16,9 @@ from unfog.gazetteer.index import GLOBAL_LAYER, Entry, Gazetteer, Hints, rank
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*\.?", re.UNICODE)
 # Lower-case words allowed inside a capitalised name ("Sea of Azov", "Rostov-on-Don").
+# ("Port-au-Prince", "Bourg-en-Bresse", "Saint-Louis-du-Sud", "Ras al Ain": only names the gazetteer holds match)
 CONNECTORS = {"of", "on", "na", "de", "the", "upon", "am", "nad", "pod", "and", "da", "do", "dos", "das", "del", "di", "du",
-              "au", "aux", "des", "sur", "la", "le", "les"}  # "Port-au-Prince", "Croix-des-Bouquets"
+              "au", "aux", "en", "la", "le", "les", "des", "sur", "al", "el", "ul", "y", "van", "von", "der", "den"}
 # A name followed by one of these is an armed unit or organisation, not a place.
 UNIT_WORDS = {"regiment", "battalion", "brigade", "division", "detachment", "fighters", "militia", "corps",
               "fleet", "unit", "units", "movement", "group", "volunteers", "defenders", "forces", "troops",

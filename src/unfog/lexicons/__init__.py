@@ -34,3 +34,9 @@ def toll_rise() -> str:
     nouns = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in data["nouns"])
     verbs = "|".join(re.escape(v) for v in data["verbs"])
     return r"\b(?:" + nouns + r")\b[^.;:]{0,80}?\b(?:" + verbs + r")\b"
+
+
+def toll_prior() -> str:
+    """A regex fragment that ends right before the earlier value of a revised toll ("up from the previous
+    toll of", "had earlier put the number at"), from ``categories.json`` (``toll_rise.prior_cues``)."""
+    return r"(?:" + "|".join(load("categories")["toll_rise"]["prior_cues"]) + r")$"

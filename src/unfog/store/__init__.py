@@ -83,14 +83,16 @@ _ARROW = {"VARCHAR": pa.string(), "JSON": pa.string(), "BOOLEAN": pa.bool_(), "D
           "BIGINT": pa.int64()}
 
 
-def bulk_insert(con, table: str, cols: list[tuple[str, str]], rows: list[dict], verb: str = "INSERT OR IGNORE") -> None:
-    """Insert many rows (dicts keyed by column) with one statement; ``cols`` are (name, SQL type)."""
+def bulk_insert(con, table: str, cols: list[tuple[str, str]], rows: list[dict], verb: str = "INSERT OR IGNORE") -> int:
+    """Insert many rows (dicts keyed by column) with one statement; ``cols`` are (name, SQL type).
+    Returns the rows DuckDB reports: inserted (ignored ones left out), or inserted and replaced."""
     if not rows:
-        return
+        return 0
     _unfog_bulk = pa.table({c: pa.array([_arrow_value(r[c], t) for r in rows], type=_ARROW[t]) for c, t in cols})
     names = ", ".join(f'"{c}"' for c, _ in cols)
     # DuckDB reads the Arrow table by its variable name (a replacement scan)
-    con.execute(f"{verb} INTO {table} ({names}) SELECT {names} FROM _unfog_bulk")
+    row = con.execute(f"{verb} INTO {table} ({names}) SELECT {names} FROM _unfog_bulk").fetchone()
+    return int(row[0]) if row else 0
 
 
 def _arrow_value(v, sql_type: str):
@@ -121,6 +123,9 @@ def transaction(con):
         con.execute("ROLLBACK")
         raise
     con.execute("COMMIT")
+
+_WRITES: dict[str, int] = {}  # writes of records to each open database (by real path), by any Store of this process
+
 
 class StoreError(Exception):
     """The store cannot be opened or used (not a DuckDB file, locked, missing)."""
@@ -190,6 +195,15 @@ class Store:
         if not read_only:
             self._create()
 
+    def generation(self) -> int:
+        """How many times records were written to (or removed from) this database through a Store of this
+        process: what was read from it and kept (relating's cache) is current while this stays the same."""
+        return _WRITES.get(os.path.realpath(self.path), 0)
+
+    def _written(self) -> None:
+        key = os.path.realpath(self.path)
+        _WRITES[key] = _WRITES.get(key, 0) + 1
+
     def reader(self) -> "Store":
         """A Store on its own connection to the same open database: a consistent snapshot per
         query that never waits for writers or other readers (DuckDB MVCC). Close it after use."""
@@ -238,14 +252,17 @@ class Store:
             rows.append({c: json.dumps(d[c]) if c in jcols and d[c] is not None else d[c] for c, _ in cols})
         if not rows:
             return 0
+        if not replace:  # DuckDB counts the rows inserted, not those ignored (no count of the table: a scan)
+            return bulk_insert(self.con, name, cols, rows, "INSERT OR IGNORE")
         before = self.count(name)
-        bulk_insert(self.con, name, cols, rows, "INSERT OR REPLACE" if replace else "INSERT OR IGNORE")
+        bulk_insert(self.con, name, cols, rows, "INSERT OR REPLACE")
         return self.count(name) - before
 
     def write(self, results: Iterable[ArticleRecords], relations: Iterable[Relation] = (), replace: bool = False) -> dict[str, int]:
         """Store the records of several articles in one transaction; returns rows added per table."""
         results = list(results)
         added = {name: 0 for name in RECORD_TYPES}
+        self._written()
         with transaction(self.con):
             tables: dict[str, list[Record]] = {name: [] for name in RECORD_TYPES}
             before = self.count("events")
@@ -307,10 +324,12 @@ class Store:
         return self.records("articles", where=f"id IN ({marks})", params=list(article_ids))
 
     def write_relations(self, relations: Iterable[Relation]) -> int:
+        self._written()
         return self._insert("relations", relations)
 
     def delete_article_records(self, article_id: str) -> None:
         """Remove what was extracted from an article (and relations touching it); keeps the article."""
+        self._written()
         self.con.execute(
             "DELETE FROM relations WHERE a IN (SELECT id FROM statements WHERE article_id = $1 UNION ALL "
             "SELECT id FROM figures WHERE article_id = $1) OR b IN (SELECT id FROM statements WHERE article_id = $1 "

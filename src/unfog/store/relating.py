@@ -21,12 +21,13 @@ from typing import Iterable
 
 import duckdb
 
-from unfog.fusion.fuse import (SAME_TIME_DAYS, FigureKey, FigureView, StatementKey, choosers, dedupe, figure_keys,
-                              group_views, relate_group, relate_statement_pool, statement_group, statement_keys)
+from unfog.fusion.fuse import (SAME_TIME_DAYS, FigureKey, FigureView, StatementKey, dedupe, figure_keys,
+                              group_views, rechoose, related_later, relate_group, relate_statement_pool, statement_group, statement_keys)
 from unfog.fusion.entities import Resolver
 from unfog.fusion.ledger import keys_for, ledger_rows
 from unfog.model import ArticleRecords, Figure, Relation
 from unfog.store import bulk_insert, transaction
+from unfog.store.relating_cache import RelatingCache
 
 DDL = [
     "CREATE TABLE IF NOT EXISTS figure_keys (figure_id VARCHAR PRIMARY KEY, article_id VARCHAR, qkey VARCHAR, "
@@ -83,8 +84,8 @@ def figures_of_quantities(store, qkeys: list[str], exclude_articles: Iterable[st
     skip = set(exclude_articles)
     nk = len(store.con.execute("SELECT * FROM figure_keys LIMIT 0").description)  # an older store may lack a column
     cur = store.con.execute(
-        f"SELECT k.*, f.* FROM figure_keys k JOIN figures f ON f.id = k.figure_id WHERE k.qkey IN ({_marks(len(qkeys))})",
-        list(qkeys))
+        "SELECT k.*, f.* FROM figure_keys k JOIN figures f ON f.id = k.figure_id WHERE k.qkey = ANY(?::VARCHAR[])",
+        [list(qkeys)])
     names = [d[0] for d in cur.description]
     out = []
     for row in cur.fetchall():
@@ -118,49 +119,53 @@ def statements_sharing(store, wanted: set[tuple[str, int]], window: int, exclude
     days: dict[str, list[int]] = defaultdict(list)
     for p, d in wanted:
         days[p].append(d)
-    # the rows of the wanted pairs (a filter DuckDB answers from its index), the day window in Python,
-    # then those statements by id: a join of the pairs table with the wanted list scanned the whole table
-    rows = store.con.execute(
-        f"SELECT statement_id, pair, day FROM statement_pairs WHERE pair IN ({_marks(len(days))})",
-        sorted(days)).fetchall()
-    ids = sorted({sid for sid, p, day in rows if day is not None and any(abs(day - d) <= window for d in days[p])})
-    if not ids:
+    by_pair = RelatingCache.of(store).sharing(store, sorted(days))
+    skip = set(exclude_articles)
+    found = {k.statement_id: k for p, keys in by_pair.items() for k in keys.values()
+             if k.day is not None and any(abs(k.day - d) <= window for d in days[p])
+             and k.statement_id not in exclude and k.article_id not in skip}
+    return [found[i] for i in sorted(found)]
+
+
+def statements_of_pairs(store, pairs: list[str]) -> list:
+    """Stored statement keys with any of these topic@place pairs (one scan of the pairs, then the keys by id)."""
+    if not ensure(store) or not pairs:
         return []
     cur = store.con.execute(
-        "SELECT * FROM statement_keys WHERE statement_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY statement_id", [ids])
-    skip = set(exclude_articles)
-    return [k for k in _statement_keys(cur) if k.statement_id not in exclude and k.article_id not in skip]
+        "SELECT * FROM statement_keys WHERE statement_id IN "
+        "(SELECT statement_id FROM statement_pairs WHERE pair = ANY(?::VARCHAR[])) ORDER BY statement_id", [list(pairs)])
+    return _statement_keys(cur)
 
 
 def quantities_of_articles(store, article_ids: list[str]) -> list[str]:
     """The quantities the stored figures of these articles count."""
     if not ensure(store) or not article_ids:
         return []
-    cur = store.con.execute(
-        f"SELECT DISTINCT qkey FROM figure_keys WHERE article_id IN ({_marks(len(article_ids))}) ORDER BY qkey",
-        list(article_ids))
+    cur = store.con.execute("SELECT DISTINCT qkey FROM figure_keys WHERE article_id = ANY(?::VARCHAR[]) ORDER BY qkey",
+                            [list(article_ids)])
     return [r[0] for r in cur.fetchall()]
 
 
 def statements_of_articles(store, article_ids: list[str]) -> list:
     if not ensure(store) or not article_ids:
         return []
-    cur = store.con.execute(
-        f"SELECT * FROM statement_keys WHERE article_id IN ({_marks(len(article_ids))}) ORDER BY statement_id",
-        list(article_ids))
+    cur = store.con.execute("SELECT * FROM statement_keys WHERE article_id = ANY(?::VARCHAR[]) ORDER BY statement_id",
+                            [list(article_ids)])
     return _statement_keys(cur)
 
 
 def write_keys(store, article_ids: list[str], figure_keys: list, statement_keys: list,
-               replaced_groups: list[str], replaced_figures: list[str] = ()) -> None:
-    """In one transaction: the keys of these articles' records, and the removal of relations to be replaced."""
+               replaced_groups: list[str], dropped_relations: list[Relation] = (), keyed: list[str] | None = None) -> None:
+    """In one transaction: the keys of these articles' records, and the removal of relations to be replaced
+    (whole groups, and single relations by id)."""
     ensure(store)
     con = store.con
     with transaction(con):
-        if article_ids:
-            m = _marks(len(article_ids))
+        # new articles (the common case) have no keys to remove
+        stored = keyed_articles(store, article_ids) if keyed is None else keyed
+        if stored:
             for table in ("figure_keys", "statement_keys", "statement_pairs"):
-                con.execute(f"DELETE FROM {table} WHERE article_id IN ({m})", list(article_ids))
+                con.execute(f"DELETE FROM {table} WHERE article_id = ANY(?::VARCHAR[])", [stored])
         bulk_insert(con, "figure_keys", _typed(_FIG_KEY_COLS), [k.to_row() for k in figure_keys], "INSERT OR REPLACE")
         rows = []
         for k in statement_keys:
@@ -170,13 +175,21 @@ def write_keys(store, article_ids: list[str], figure_keys: list, statement_keys:
         bulk_insert(con, "statement_pairs", _typed(["statement_id", "article_id", "pair", "day"]),
               [{"statement_id": k.statement_id, "article_id": k.article_id, "pair": p, "day": k.day}
                for k in statement_keys if k.day is not None for p in k.pairs()], "INSERT")
-        for i in range(0, len(replaced_groups), 500):
-            part = replaced_groups[i:i + 500]
-            con.execute(f"DELETE FROM relations WHERE group_id IN ({_marks(len(part))})", part)
-        replaced_figures = list(replaced_figures)
-        for i in range(0, len(replaced_figures), 500):  # a figure relation is chosen by its later end, b
-            part = replaced_figures[i:i + 500]
-            con.execute(f"DELETE FROM relations WHERE b IN ({_marks(len(part))}) AND group_id LIKE 'qty_%'", part)
+        if replaced_groups:
+            con.execute("DELETE FROM relations WHERE group_id = ANY(?::VARCHAR[])", [list(replaced_groups)])
+        if dropped_relations:  # by primary key
+            con.execute("DELETE FROM relations WHERE id = ANY(?::VARCHAR[])", [sorted({r.id for r in dropped_relations})])
+
+
+def keyed_articles(store, article_ids: list[str]) -> list[str]:
+    """Those of the articles that have keys stored (were related before)."""
+    if not article_ids:
+        return []
+    ids = [list(article_ids)]
+    found = {r[0] for r in store.con.execute(
+        "SELECT article_id FROM figure_keys WHERE article_id = ANY($1::VARCHAR[]) UNION "
+        "SELECT article_id FROM statement_keys WHERE article_id = ANY($1::VARCHAR[])", ids).fetchall()}
+    return sorted(found)
 
 
 def stored_figure_keys(store, figure_ids: list[str] | None = None) -> dict:
@@ -212,7 +225,8 @@ class StoreRelating:
     statement_keys: list[StatementKey]
     relations: list[Relation]
     replaced_groups: list[str]  # stored relations of these groups are replaced by ``relations``
-    replaced_figures: list[str] = field(default_factory=list)  # and the figure relations these figures chose
+    dropped_relations: list[Relation] = field(default_factory=list)  # and these stored ones are no longer chosen
+    keyed_articles: list[str] = field(default_factory=list)  # the chunk's articles that were related before
 
 
 def relate_chunk(results: list[ArticleRecords], store) -> StoreRelating:
@@ -228,40 +242,72 @@ def relate_chunk(results: list[ArticleRecords], store) -> StoreRelating:
     chunk_articles = sorted({r.article.id for r in results})
     fkeys = [k for r in ok for k in figure_keys(r)]
     skeys = [k for r in ok for k in statement_keys(r)]
-    rels, groups, replaced_b = _relate_quantities_with_store(ok, fkeys, store, chunk_articles)
+    keyed = keyed_articles(store, chunk_articles) if ensure(store) else []
+    rels, groups, dropped = _relate_quantities_with_store(ok, fkeys, store, keyed, chunk_articles)
     srels, foci = _relate_statements_with_store(skeys, store, chunk_articles)
     groups += [statement_group(s) for s in sorted(foci)]
-    return StoreRelating(fkeys, skeys, dedupe(rels + srels), groups, replaced_b)
+    return StoreRelating(fkeys, skeys, dedupe(rels + srels), groups, dropped, keyed)
 
 
-def _relate_quantities_with_store(ok: list[ArticleRecords], fkeys: list[FigureKey], store,
-                                  chunk_articles: list[str]) -> tuple[list[Relation], list[str], list[str]]:
+def _relate_quantities_with_store(ok: list[ArticleRecords], fkeys: list[FigureKey], store, keyed: list[str],
+                                  chunk_articles: list[str]) -> tuple[list[Relation], list[str], list[Relation]]:
     """Relations of the quantities the new figures count: (relations, quantities related again
-    from scratch, figures that chose again in the others)."""
+    from scratch, stored relations the others no longer choose)."""
     new_figs = {f.id: f for r in ok for f in r.figures}
     # quantities the chunk's articles counted when stored before (reprocess): related again in full
-    redo = set(quantities_of_articles(store, chunk_articles))
+    redo = set(quantities_of_articles(store, keyed))
     qkeys = sorted({k.qkey for k in fkeys} | redo)
-    stored: dict[str, list] = defaultdict(list)
-    for f, k in figures_of_quantities(store, qkeys, exclude_articles=chunk_articles):
-        stored[k.qkey].append((f, k))
+    if not qkeys:
+        return [], [], []
+    cache = RelatingCache.of(store) if ensure(store) else None
+    skip = set(chunk_articles)
+    if cache is not None:
+        cache.load(store, qkeys)
+        stored = {qk: cache.stored(qk, skip) for qk in qkeys}
+    else:
+        stored = defaultdict(list)
+        for f, k in figures_of_quantities(store, qkeys, exclude_articles=chunk_articles):
+            stored[k.qkey].append((f, k))
     new: dict[str, list] = defaultdict(list)
     for k in fkeys:
         new[k.qkey].append((new_figs[k.figure_id], k))
-    rels, full, replaced_b = [], [], []
+    rels, full, later = [], [], []
     for qk in qkeys:
         views = group_views(stored[qk] + new[qk])
         new_ids = {f.id for f, _ in new[qk]}
-        since = _since(views, stored[qk], new_ids) if qk not in redo else None
-        if since is None:
+        if qk in redo or _since(views, stored[qk], new_ids) is None:
             rels += relate_group(views)
             full.append(qk)
         else:
-            # only the new figures and the later ones a new figure relates to choose again
-            only = choosers(views, new_ids)
-            rels += relate_group(views, since, only)
-            replaced_b += sorted(only)
-    return rels, full, replaced_b
+            # the new figures choose among all before them; a stored figure a new one relates to
+            # updates its choice with the new figures alone (fusion.fuse.rechoose)
+            rels += relate_group(views, only=new_ids)
+            later.append((qk, views, related_later(views, new_ids)))
+    again, dropped = _rechoose_stored(store, cache, later)
+    return rels + again, full, dropped
+
+
+def _rechoose_stored(store, cache, later: list[tuple[str, list[FigureView], dict]]) -> tuple[list[Relation], list[Relation]]:
+    """New choices of the stored figures that new figures relate to: (relations to write, their
+    stored relations that are no longer chosen)."""
+    if cache is None:
+        kept = relations_chosen_by(store, sorted(b for _, _, found in later for b in found))
+    rels, dropped = [], []
+    for qk, views, found in later:
+        if not found:
+            continue
+        by_id = {v.fig.id: v for v in views}
+        rank = {v.fig.id: i for i, v in enumerate(sorted(views, key=lambda v: v.order))}
+        for b_id in sorted(found):
+            before = cache.chosen_by(qk, b_id) if cache is not None else kept.get(b_id, [])
+            now = rechoose(by_id[b_id], before, found[b_id], by_id, rank)
+            if now is None:  # a kept relation no longer holds: choose among all
+                now = relate_group(views, only={b_id})
+            ids = {r.id for r in now}
+            dropped += [r for r in before if r.id not in ids]
+            if ids != {r.id for r in before}:
+                rels += now
+    return rels, dropped
 
 
 def _since(views: list[FigureView], stored: list, new_ids: set[str]) -> tuple | None:
@@ -272,7 +318,7 @@ def _since(views: list[FigureView], stored: list, new_ids: set[str]) -> tuple | 
     if not stored or not new_ids:
         return None
     # the stored figures' claimants as group_views resolves them among the stored figures alone
-    alone = Resolver((f.claimant, None) for f, _ in stored)
+    alone = Resolver((c, None) for c in sorted({f.claimant for f, _ in stored if f.claimant}))
     if any(v.claimant != (alone.key(v.fig.claimant) if v.fig.claimant else v.claimant)
            for v in views if v.fig.id not in new_ids):
         return None
@@ -294,10 +340,18 @@ def _relate_statements_with_store(skeys: list[StatementKey], store,
     pool = {k.statement_id: k for k in near}
     for k in statements_sharing(store, wider, SAME_TIME_DAYS, exclude=set(new), exclude_articles=chunk_articles):
         pool.setdefault(k.statement_id, k)
-    for k in statements_of_articles(store, sorted({k.article_id for k in near})):
+    for k in RelatingCache.of(store).of_articles(store, sorted({k.article_id for k in near})):
         pool.setdefault(k.statement_id, k)
     pool.update(new)
     return relate_statement_pool(pool.values(), foci), foci
+
+
+def remember(store, results: list[ArticleRecords], rel: StoreRelating) -> None:
+    """Keep what a committed chunk wrote in the store's cache (see :mod:`unfog.store.relating_cache`)."""
+    cache = getattr(store, "_relating_cache", None)
+    if cache is not None:
+        ok = [r for r in results if r.article.status == "ok"]
+        cache.remember(store, {f.id: f for r in ok for f in r.figures}, [r.article.id for r in ok], rel)
 
 
 def relate_with_store(results: list[ArticleRecords], store) -> list[Relation]:
