@@ -716,3 +716,38 @@ def test_a_live_pages_title_over_many_attacks_is_no_event(nlp):
     ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)], dates=[("Saturday", "2022-05-07", "2022-05-07", 1, False)])
     shown = [ev for ev in events.extract(ctx) if not set(ev.tags) & {"background", "cumulative", "hypothetical"}]
     assert [ev.sub_event_type for ev in shown] == ["Remote explosive/landmine/IED"]
+
+
+def test_part_of_the_dead_is_not_a_lower_toll(nlp):
+    text = ("Gunmen killed nine people near Izium on Tuesday, a local leader said. "
+            "Two of the fatalities were teenagers, she said.")
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)], dates=[("Tuesday", "2022-05-10", "2022-05-10", 1, False)],
+                   figures=[("nine people", 9, "killed", "people"), ("Two of the fatalities", 2, "killed", "people")])
+    assert [ev.fatalities for ev in events.extract(ctx)] == [9]
+
+
+def test_the_day_a_lead_was_reported_yields_to_the_day_its_detail_gives(nlp):
+    text = ("Eight people were killed by a drone attack near Izium, officials reported on Friday. "
+            "The bomb attack happened on Thursday evening near a school.")
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)],
+                   dates=[("Friday", "2022-05-13", "2022-05-13", 1, False), ("Thursday", "2022-05-12", "2022-05-12", 1, False)],
+                   figures=[("Eight people", 8, "killed", "people")], published="2022-05-13")
+    [ev] = events.extract(ctx)
+    assert ev.date == "2022-05-12" and ev.fatalities == 8 and ev.sub_event_type == "Air/drone strike"
+
+
+def test_bandits_striking_a_village_raid_it_on_the_ground(nlp):
+    text = "The bandits struck a village near Izium on Saturday and burned homes, a vigilante said."
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)], dates=[("Saturday", "2022-05-07", "2022-05-07", 1, False)])
+    [ev] = events.extract(ctx)
+    assert ev.event_type != "Explosions/Remote violence"
+
+
+def test_those_killed_and_a_later_reference_give_no_new_event(nlp):
+    text = ("A drone strike by the army killed 12 people near Izium on Monday, witnesses said. "
+            "Residents said the village had no fighters. Aid groups were not reached. The army made no comment. "
+            "He said those killed were buried the next day. Officials have not responded to reports of Monday's attack.")
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)], dates=[("Monday", "2022-05-09", "2022-05-09", 1, False)],
+                   figures=[("12 people", 12, "killed", "people")])
+    shown = [ev for ev in events.extract(ctx) if not set(ev.tags) & {"background", "cumulative", "hypothetical"}]
+    assert len(shown) == 1 and shown[0].fatalities == 12

@@ -537,6 +537,7 @@ def _attach_dates(ctx: Context, mentions: list[Mention], sents) -> None:
             continue
         m.date = fallback.get(id(m))
         if m.date is not None:
+            m.date_weak = True
             continue
         near = ctx.date_near(m.primary.idx, m.primary.idx + len(m.primary.text))
         if near is not None and near.date and near.id not in claimed_dates:
@@ -583,6 +584,8 @@ def _attach_figures(ctx: Context, mentions: list[Mention]) -> None:
         ms = by_sent.get(root.sent.start_char)
         if not ms or _is_subset(doc, f, killed) or _is_addition(doc, f, killed) or _time_frame_tags(root, "killing") or _modal_figure(root):
             continue
+        if _partitive_of_dead(doc, f, killed):
+            continue  # "Two of the fatalities were adolescents": part of a toll told before
         if _conjunct_of_another(root, killed, doc):
             continue  # "three children and two women": the women are counted with the children
         best = min(ms, key=lambda m: min(_tree_distance(root, t) for t in m.tokens))
@@ -590,6 +593,18 @@ def _attach_figures(ctx: Context, mentions: list[Mention]) -> None:
         extra = _conjoined(root)
         if extra and _figure_count(f) is not None:
             best.counts[f.id] = _figure_count(f) + extra
+
+
+PARTITIVE = re.compile(r"[\w,-]+(?:\s+[\w,-]+)?\s+of\s+(?:the|those|them|whom)\b\s*(\w+)?", re.I)
+
+
+def _partitive_of_dead(doc, f: Figure, killed: list[Figure]) -> bool:
+    """"Two of the fatalities", "three of the dead", "five of them": a part of a toll told before it."""
+    m = PARTITIVE.match(doc.text, f.start, f.end + 30)
+    if m is None or not any(g is not f and g.start < f.start for g in killed):
+        return False
+    noun = (m.group(1) or "").lower()
+    return noun in ("", "them", "whom") or noun in lex.DEAD_NOUNS or noun.rstrip("s") in lex.DEAD_NOUNS
 
 
 def _victim_noun(root):

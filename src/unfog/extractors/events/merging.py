@@ -30,6 +30,7 @@ from unfog.extractors.events.arguments import (
 )
 
 
+RETOLD_SENTENCES = 4  # a detail retells the lead this close (wire quotes split into many short sentences)
 HEADLINE_SENTENCES = 6  # a headline joins the first event told within this many sentences (datelines between)
 
 
@@ -63,7 +64,13 @@ class _Draft:
         return min(ps, key=lambda p: p.precision or 3) if ps else None
 
     def date(self) -> DateMention | None:
-        ds = [m.date for m in self.mentions if m.date is not None]
+        """The incident's own date first; the day a statement or a dateline gives, only without one."""
+        ds = [m.date for m in self.mentions if m.date is not None and not m.date_weak]
+        ds = ds or [m.date for m in self.mentions if m.date is not None]
+        return min(ds, key=lambda d: d.precision or 3) if ds else None
+
+    def own_date(self) -> DateMention | None:
+        ds = [m.date for m in self.mentions if m.date is not None and not m.date_weak]
         return min(ds, key=lambda d: d.precision or 3) if ds else None
 
 
@@ -126,15 +133,14 @@ def _other_actor(m: Mention, d: _Draft) -> bool:
     other = next((x.actor1 for x in d.mentions if x.actor1 and not x.denied), None)
     if not m.actor1 or not other or m.denied:
         return False
+    if _generic_doer(m.actor1.lower().split()[-1]) or _generic_doer(other.lower().split()[-1]):
+        return False  # "Ugandan rebels", then "the ADF": a noun for whoever did it may name any group
     sa, sb = side_of_text(m.actor1), side_of_text(other)
     if sa and sb:
         return sa != sb
     if sa or sb:
         return False
-    a, b = m.actor1.lower().split()[-1], other.lower().split()[-1]
-    if _generic_doer(a) and _generic_doer(b):
-        return False  # "gunmen" then "the attackers": nouns for whoever did it, not two groups
-    return a != b
+    return m.actor1.lower().split()[-1] != other.lower().split()[-1]
 
 
 def _generic_doer(word: str) -> bool:
@@ -172,7 +178,7 @@ def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
             continue
         if same_place and (same_time or close):
             return d
-        if same_place and fam != "evacuation" and (m.date is None or d.date() is None):
+        if same_place and fam != "evacuation" and m.date is None:
             return d  # an undated mention of a fight, siege or claim over the same place
         if same_place is None and close and not _two_named_places(m, d):
             return d
@@ -237,8 +243,11 @@ def _retold(ctx: Context, m: Mention, drafts: _Drafts, definite: bool) -> _Draft
     for d in drafts.recent():
         if d.first.kind not in lex.VIOLENT_KINDS or _hidden(d.first) != _hidden(m):
             continue
-        if (m.sent_index - d.last_sent > NEAR_SENTENCES or d.mentions[-1].entry != m.entry or _other_actor(m, d)
-                or _other_targets(m, d) or not _place_within(place, d.place()) or _same_time(m.date, d.date(), ctx.published) is False):
+        # a reference naming no place of its own ("reports of Monday's attack") may come later
+        far = m.sent_index - d.last_sent > RETOLD_SENTENCES and (m.place_local or m.place_unresolved or not _definite_act(m))
+        if (far or d.mentions[-1].entry != m.entry or _other_actor(m, d)
+                or _other_targets(m, d) or not _place_within(place, d.place())
+                or _same_time(None if m.date_weak else m.date, d.own_date(), ctx.published) is False):
             return None
         return d
     return None
@@ -363,7 +372,7 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
     a1_head = (actor1 or "").lower().split()[-1:] or [""]
     if kind == "battle" and a1_head[0] in lex.PROTESTER_NOUNS:
         kind = "riot"  # crowds storming a building: a violent demonstration, not a battle
-    one_sided = _lemma(d.first.primary) in lex.ONE_SIDED_TRIGGERS
+    one_sided = any(_lemma(m.primary) in lex.ONE_SIDED_TRIGGERS for m in d.mentions)
     if kind == "battle" and one_sided and civilians and _target_class(d.first) != "combatants":
         kind, weapon = "killing", None  # gunmen attacking a village: an attack on civilians, not a clash
     etype, sub, type_tags = lex.acled_type(

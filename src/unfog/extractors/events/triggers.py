@@ -108,6 +108,12 @@ def _verb_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
         return None  # "occupying troops", "the besieged city": a description, not an event
     if tok.dep_ == "conj" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN") and not _children(tok, "dobj", "nsubj"):
         return None  # "Beni and surrounding villages": a participle describing, parsed as a conjunct
+    if tok.dep_ in ("acl", "relcl", "amod") and tok.head.lower_ in ("those", "them", "all", "these"):
+        return None  # "those killed were buried on Friday": the dead of an event told elsewhere
+    if lemma == "strike" and not _weapon_object_kind(tok) and not _weapon_subject_kind(tok) and any(
+            _lemma(c) in lex.NONSTATE_NOUNS | lex.PERPETRATOR_NOUNS or c.lower_ in lex.NONSTATE_NOUNS | lex.PERPETRATOR_NOUNS
+            for c in _children(tok, "nsubj")):
+        return "battle"  # "the bandits struck the village": a raid on the ground, not a shelling
     objects = {_lemma(c) for c in _children(tok, "dobj")}
     particles = {_lemma(c) for c in _children(tok, "prt", "advmod")}
     preps = {c.lower_ for c in _children(tok, "prep")}
@@ -410,6 +416,8 @@ def _after_another(tok) -> bool:
         if marked:
             verb = t.head if t.dep_ == "advcl" else t.head.head
             return _lemma(verb) in lex.SEQUENCE_VERBS
+        if t.dep_ == "dobj" and _lemma(t.head) in lex.SEQUENCE_VERBS:
+            return True  # "The killings follow the death of 25 people in separate attacks"
         t = t.head
     return False
 
