@@ -751,3 +751,30 @@ def test_those_killed_and_a_later_reference_give_no_new_event(nlp):
                    figures=[("12 people", 12, "killed", "people")])
     shown = [ev for ev in events.extract(ctx) if not set(ev.tags) & {"background", "cumulative", "hypothetical"}]
     assert len(shown) == 1 and shown[0].fatalities == 12
+
+
+def test_a_state_over_years_is_background(nlp):
+    text = "The base oversees an offensive on the capital, held by the rebels since 2014, officials said."
+    ctx = make_ctx(nlp, text, dates=[("since 2014", "2014-01-01", PUB, 3, False)])
+    shown = [ev for ev in events.extract(ctx) if not set(ev.tags) & {"background", "cumulative", "hypothetical"}]
+    assert shown == []
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands have been killed and two million have fled their homes.",
+    "Suspected militants killed 22 civilians in two attacks in the north on Friday, sources said.",
+])
+def test_a_magnitude_and_several_attacks_summed_are_totals(nlp, text):
+    ctx = make_ctx(nlp, text, figures=[("22 civilians", 22, "killed", "civilians")] if "22" in text else ())
+    shown = [ev for ev in events.extract(ctx) if not set(ev.tags) & {"background", "cumulative", "hypothetical"}]
+    assert all(ev.fatalities is None for ev in shown)
+
+
+def test_a_lead_dated_by_its_statement_joins_the_detail_dated_by_the_incident(nlp):
+    text = ("At least 12 civilians died in an attack by suspected jihadists near Izium, locals said on Sunday. "
+            "\"Dozens of men on motorbikes attacked the village\" overnight on Friday, a resident said.")
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)],
+                   dates=[("Sunday", "2022-05-08", "2022-05-08", 1, False), ("Friday", "2022-05-06", "2022-05-06", 1, False)],
+                   figures=[("12 civilians", 12, "killed", "civilians")], published="2022-05-08")
+    evs = events.extract(ctx)
+    assert len(evs) == 1 and evs[0].date == "2022-05-06" and evs[0].fatalities == 12

@@ -534,6 +534,8 @@ def _attach_dates(ctx: Context, mentions: list[Mention], sents) -> None:
     for m in mentions:
         if m.date is not None:
             m.date = _days_apart(ctx, m) or m.date
+            if _span_days(m.date) > ONGOING_DAYS and m.kind not in ("declaration",):
+                m.tags.add("background")  # "controlled by the Houthis since 2014": a state over years, not an incident
             continue
         m.date = fallback.get(id(m))
         if m.date is not None:
@@ -542,6 +544,14 @@ def _attach_dates(ctx: Context, mentions: list[Mention], sents) -> None:
         near = ctx.date_near(m.primary.idx, m.primary.idx + len(m.primary.text))
         if near is not None and near.date and near.id not in claimed_dates:
             m.date = near
+
+
+ONGOING_DAYS = 62  # a mention dated over a longer span tells a state that lasts
+
+
+def _span_days(d: DateMention) -> int:
+    a, b = _parse_day(d.date), _parse_day(d.date_end) if d.date_end else None
+    return (b - a).days if a and b else 0
 
 
 def _days_apart(ctx: Context, m: Mention) -> DateMention | None:
@@ -582,13 +592,15 @@ def _attach_figures(ctx: Context, mentions: list[Mention]) -> None:
         if root is None:
             continue
         ms = by_sent.get(root.sent.start_char)
-        if not ms or _is_subset(doc, f, killed) or _is_addition(doc, f, killed) or _time_frame_tags(root, "killing") or _modal_figure(root):
+        if not ms or _is_subset(doc, f, killed) or _time_frame_tags(root, "killing") or _modal_figure(root):
             continue
         if _partitive_of_dead(doc, f, killed):
             continue  # "Two of the fatalities were adolescents": part of a toll told before
         if _conjunct_of_another(root, killed, doc):
             continue  # "three children and two women": the women are counted with the children
         best = min(ms, key=lambda m: min(_tree_distance(root, t) for t in m.tokens))
+        if _is_addition(doc, f, killed) and _told_again(best):
+            continue  # added to a toll told before ("two more died in the clashes"), not a lower one
         best.figures.append(f)
         extra = _conjoined(root)
         if extra and _figure_count(f) is not None:
@@ -662,11 +674,21 @@ def _is_subset(doc, f: Figure, killed: list[Figure]) -> bool:
     return any(g is not f and sent_start <= g.start < f.start for g in killed)
 
 
+def _told_again(m: Mention) -> bool:
+    """A bare toll or one told of a definite act ("in the clashes"): an incident told before, not a new one
+    ("12 more people were killed when a home was bombed" is another incident, its own toll)."""
+    return m.kinds == ["killing"] * len(m.kinds) or any(
+        t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in t.children) for t in m.tokens)
+
+
 def _is_addition(doc, f: Figure, killed: list[Figure]) -> bool:
     """"36 people were killed instantly and two more died in hospital": a count added to another told
     before it in the sentence, not another estimate of the toll (the lowest would be two)."""
     after = doc.text[f.end:f.end + 8].lower().split()
     before = doc.text[max(0, f.start - 9):f.start].lower().split()
+    inside = f.text.lower().split()
+    if len(inside) > 1 and inside[1] in lex.ADDITION_WORDS:
+        after = inside[1:]  # "Two more civilians were killed": the figure holds the word
     if after and after[0] == "more":
         # "Two more fighters had been killed, bringing the toll to eight": added to a count told before
         return any(g is not f and g.start < f.start for g in killed)

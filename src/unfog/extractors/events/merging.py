@@ -173,7 +173,8 @@ def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
         if m.denied or (definite and ((not own_place and m.date is None) or close)):
             return d
         same_place = _same_place(m.place, d.place())
-        same_time = _same_time(m.date, d.date(), ctx.published)
+        # the day a statement or a dateline gives says when it was told, not when it happened
+        same_time = _same_time(None if m.date_weak else m.date, d.own_date(), ctx.published)
         if same_place is False or same_time is False:
             continue
         if same_place and (same_time or close):

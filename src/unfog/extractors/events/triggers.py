@@ -342,6 +342,9 @@ def _many_told_as_one(tok, anchor) -> set[str]:
     state that lasts (background)."""
     verb = tok if tok.pos_ == "VERB" else (tok.head if tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" else None)
     if verb is not None and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children) and any(
+            c.dep_ in ("nsubj", "nsubjpass") and _lemma(c) in lex.MAGNITUDE_WORDS for c in verb.children):
+        return {"cumulative"}  # "Thousands have been killed": a war's toll, not an incident's
+    if verb is not None and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children) and any(
             c.dep_ == "nsubj" and (_lemma(_antecedent(c)) in lex.AGGREGATE_SUBJECTS
                                    or (c.tag_ == "NNS" and _lemma(c) in lex.AGGREGATE_ACTS)) for c in verb.children):
         return {"cumulative"}  # "the fighting has killed thousands", "It has killed 6,000": the war's toll
@@ -427,6 +430,8 @@ def _aggregated(noun) -> bool:
     'in separate attacks', 'dozens of raids'."""
     if noun.pos_ != "NOUN" or noun.tag_ != "NNS":
         return False
+    if _lemma(noun) in lex.AGGREGATE_ACTS and any(c.dep_ == "nummod" and c.lower_ not in ("one", "1") for c in noun.children):
+        return True  # "killed 22 civilians in two attacks": several incidents summed
     if _lemma(noun) in lex.AGGREGATE_ACTS and any(
             (c.dep_ == "amod" and _lemma(c) in lex.AGGREGATE_MODIFIERS) or (c.dep_ in ("det", "predet") and c.lower_ in ("both", "all"))
             for c in noun.children):
