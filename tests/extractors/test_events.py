@@ -634,12 +634,20 @@ def test_a_claim_of_responsibility_is_not_an_event_of_its_own(nlp):
     assert [ev.event_type for ev in events.extract(ctx)] == ["Battles"]
 
 
-def test_a_count_added_to_another_is_not_a_lower_toll(nlp):
+def test_a_count_added_to_another_is_summed_not_a_lower_toll(nlp):
     text = "A drone strike hit a camp near Izium on Tuesday; 20 people were killed at once and three more died in hospital."
     ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)], dates=[("Tuesday", "2022-05-10", "2022-05-10", 1, False)],
                    figures=[("20 people", 20, "killed", "people"), ("three", 3, "killed", "people")])
     [ev] = events.extract(ctx)
-    assert ev.fatalities == 20
+    assert ev.fatalities == 23  # the count and the one added beside it
+
+
+def test_a_wounded_count_the_figures_stage_took_for_killed_is_no_toll(nlp):
+    text = "Four police officers were killed and another four critically wounded when gunmen attacked a post near Izium."
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)],
+                   figures=[("Four police officers", 4, "killed", None), ("four", 4, "killed", None)])
+    [ev] = events.extract(ctx)
+    assert ev.fatalities == 4
 
 
 def test_the_attackers_told_next_are_the_same_incident(nlp):

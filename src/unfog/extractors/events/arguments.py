@@ -594,13 +594,21 @@ def _attach_figures(ctx: Context, mentions: list[Mention]) -> None:
         ms = by_sent.get(root.sent.start_char)
         if not ms or _is_subset(doc, f, killed) or _time_frame_tags(root, "killing") or _modal_figure(root):
             continue
+        if _wounded_after(doc, f):
+            continue  # "four were killed and another four critically wounded": the second count is the wounded
         if _partitive_of_dead(doc, f, killed):
             continue  # "Two of the fatalities were adolescents": part of a toll told before
         if _conjunct_of_another(root, killed, doc):
             continue  # "three children and two women": the women are counted with the children
         best = min(ms, key=lambda m: min(_tree_distance(root, t) for t in m.tokens))
-        if _is_addition(doc, f, killed) and _told_again(best):
-            continue  # added to a toll told before ("two more died in the clashes"), not a lower one
+        if _is_addition(doc, f, killed):
+            # "36 were killed at once and two more died in hospital": 38 for the count told beside it
+            prev = [g for g in best.figures if g.start < f.start and root.sent.start_char <= g.start]
+            if prev and _figure_count(prev[-1]) is not None and _figure_count(f) is not None:
+                best.counts[prev[-1].id] = best.counts.get(prev[-1].id, _figure_count(prev[-1])) + _figure_count(f)
+                continue
+            if _told_again(best):
+                continue  # added to a toll told before ("two more died in the clashes"), not a lower one
         best.figures.append(f)
         extra = _conjoined(root)
         if extra and _figure_count(f) is not None:
@@ -672,6 +680,14 @@ def _is_subset(doc, f: Figure, killed: list[Figure]) -> bool:
     if not any(f" {c} " in f" {before} " or before.rstrip(" ,").endswith(c) for c in lex.SUBSET_CUES):
         return False
     return any(g is not f and sent_start <= g.start < f.start for g in killed)
+
+
+def _wounded_after(doc, f: Figure) -> bool:
+    """A count whose own words (the next few) say wounded: never a toll, whatever its category."""
+    after = [w.strip(",.;") for w in doc.text[f.end:f.end + 30].lower().split()[:3]]
+    while after and after[0] in ("critically", "seriously", "badly", "slightly", "lightly", "were", "was", "also"):
+        after = after[1:]
+    return bool(after) and after[0] in lex.WOUND_WORDS
 
 
 def _told_again(m: Mention) -> bool:
