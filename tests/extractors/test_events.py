@@ -786,3 +786,12 @@ def test_a_lead_dated_by_its_statement_joins_the_detail_dated_by_the_incident(nl
                    figures=[("12 civilians", 12, "killed", "civilians")], published="2022-05-08")
     evs = events.extract(ctx)
     assert len(evs) == 1 and evs[0].date == "2022-05-06" and evs[0].fatalities == 12
+
+
+def test_a_word_inside_a_groups_name_is_no_trigger_and_a_bomb_attack_is_planted(nlp):
+    text = ("Five soldiers were killed in a bomb attack near Izium blamed on National Liberation Army guerrillas, "
+            "the army said on Tuesday.")
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)], dates=[("Tuesday", "2022-05-10", "2022-05-10", 1, False)],
+                   figures=[("Five soldiers", 5, "killed", "combatants")])
+    [ev] = events.extract(ctx)
+    assert ev.sub_event_type == "Remote explosive/landmine/IED" and "territorial-claim" not in ev.tags

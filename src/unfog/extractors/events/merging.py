@@ -346,6 +346,20 @@ def _strike_from_air(d: _Draft, a1_side: str | None) -> bool:
     return a1_side in lex.AIR_CAMPAIGN_SIDES and not lemmas & lex.GROUND_FIRE_CUES
 
 
+def _planted_bomb(d: _Draft) -> bool:
+    """A "bomb attack" or "bombing" whose sentences name no aircraft, drone or drop: a planted device."""
+    airs = [t for m in d.mentions for t, k in zip(m.tokens, m.kinds) if k == "air"]
+    if not airs or any(_lemma(t) not in lex.BOMB_WORDS for t in airs):
+        return False
+    if any(m.weapon == "air" and not any(_lemma(c) in lex.BOMB_WORDS for t in m.tokens for c in t.children)
+           and not any(_lemma(t) in lex.BOMB_WORDS for t in m.sent) for m in d.mentions):
+        return False
+    lemmas = {_lemma(t) for m in d.mentions for t in m.sent}
+    low = " ".join(m.sent.text.lower() for m in d.mentions).replace("suicide bomber", "")
+    return not (lemmas & {"drop", "airstrike"} or any((c in lemmas and c != "bomber") or (c in low and (" " in c or c == "bomber"))
+                                                      for c in lex.AIR_CUES))
+
+
 def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head: str | None,
                 figures: list[Figure], place: Place | None, claimed: bool) -> tuple[str, str, list[str]]:
     """ACLED type of a draft: the ranked kind, refined by weapon, victims and actors."""
@@ -368,6 +382,8 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
             kind = min(remote, key=lambda k: lex.RANK.get(k, 9))
     if kind in ("shelling", "air") and ("air" in kinds or weapon == "air"):
         kind = "air"  # ACLED: an air strike ranks above shelling in the same event
+    if kind == "air" and _planted_bomb(d):
+        kind = "explosive"  # "a bomb attack on a base ... explosives detonated in a truck": no aircraft named
     elif kind == "shelling" and weapon is None and _lemma(d.first.primary) == "strike" and _strike_from_air(d, a1_side):
         kind = "air"
     a1_head = (actor1 or "").lower().split()[-1:] or [""]

@@ -144,6 +144,9 @@ def _verb_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
 def _noun_kind(tok) -> str | None:
     lemma = _lemma(tok)
     low = tok.lower_
+    if tok.pos_ == "PROPN" and (tok.ent_type_ in ("ORG", "NORP", "PERSON", "FAC", "WORK_OF_ART", "LAW")
+                                or (tok.dep_ == "compound" and tok.head.pos_ == "PROPN")):
+        return None  # "National Liberation Army", "Operation Storm": a name, not an act
     if tok.dep_ == "compound" and _lemma(tok.head) in lex.REFERENCE_HEADS:
         return None  # "evacuation warnings", "attack plans": the act named, not done
     if lemma not in lex.NOUN_TRIGGERS and low.endswith("s") and low[:-1] in lex.NOUN_TRIGGERS:
