@@ -405,7 +405,8 @@ def _habitual(tok) -> set[str]:
     if any(c.dep_ == "advmod" and c.lower_ in lex.HABITUAL_ADVERBS for c in verb.children):
         return {"background"}
     if (verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") or c.lower_ == "now" for c in verb.children)
-            and not _is_heading(verb.sent)):
+            and not _is_heading(verb.sent) and verb.lower_ not in lex.SAME_PAST_FORMS
+            and not any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree)):
         return {"background"}  # the simple present of a report's body tells what keeps happening ("now control": a change)
     return set()
 
