@@ -229,3 +229,5 @@ def test_a_state_body_behind_state_words_is_still_a_state_body():
     assert is_state_body("a senior government official") and is_state_body("military officials")
     assert not is_state_body("a UN official") and not is_state_body("a rebel official")
     assert not is_state_body("local officials")  # in a contested town, either side's
+    assert is_state_body("the West African nation's military") and is_state_body("the country's interior ministry")
+    assert not is_state_body("the nation's largest rebel group")

@@ -795,3 +795,40 @@ def test_a_word_inside_a_groups_name_is_no_trigger_and_a_bomb_attack_is_planted(
                    figures=[("Five soldiers", 5, "killed", "combatants")])
     [ev] = events.extract(ctx)
     assert ev.sub_event_type == "Remote explosive/landmine/IED" and "territorial-claim" not in ev.tags
+
+
+@pytest.mark.parametrize("text", [
+    "At least 4,000 people have been killed in more than 13 months of war around Kharkiv, the ministry says.",
+    "At least 9,000 people have been killed in the war in Kharkiv, according to the ministry.",
+    "More than 1,600 people have been killed in gang violence in Kharkiv, the mayor said.",
+])
+def test_a_toll_told_in_a_war_or_a_span_of_it_is_no_incident(nlp, text):
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)])
+    assert all("cumulative" in e.tags or "background" in e.tags for e in events.extract(ctx))
+
+
+def test_a_clause_takes_the_tense_of_its_sentence(nlp):
+    # "hit" is past and present alike: in a past sentence the strike is an incident, not a habit
+    text = "Nine people were killed when shells hit a market in Kharkiv on Tuesday, officials said."
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)], figures=[("Nine people", 9, "killed", "people")])
+    [ev] = [e for e in events.extract(ctx) if e.event_type == "Explosions/Remote violence"]
+    assert not {"background", "cumulative"} & set(ev.tags) and ev.fatalities == 9
+
+
+@pytest.mark.parametrize("text,sub", [
+    ("Gunmen opened fire on a wedding in Kharkiv, killing 12 people.", "Attack"),
+    ("Gang members ambushed villagers in Kharkiv, killing 12 people.", "Attack"),
+    ("Gunmen opened fire on soldiers in Kharkiv, killing 12.", "Armed clash"),
+])
+def test_fire_opened_on_people_with_no_armed_side_is_an_attack_on_civilians(nlp, text, sub):
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)],
+                   figures=[("12 people" if "people" in text else "12", 12, "killed", "people" if "people" in text else "combatants")])
+    [ev] = [e for e in events.extract(ctx) if e.event_type in ("Battles", "Violence against civilians")]
+    assert ev.sub_event_type == sub
+
+
+def test_members_of_a_group_are_the_group(nlp):
+    text = "Fighters of the Rapid Support Forces stormed a market in Kharkiv, killing 20 people."
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)], figures=[("20 people", 20, "killed", "people")])
+    [ev] = [e for e in events.extract(ctx) if e.event_type == "Violence against civilians"]
+    assert ev.actor1 == "Rapid Support Forces"

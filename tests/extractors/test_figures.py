@@ -378,3 +378,9 @@ def test_no_is_a_count_only_of_losses(nlp, text):
 def test_a_number_that_sizes_a_unit_is_not_a_count(nlp):
     figs = run(nlp, "A 60-man patrol was ambushed near the river and three soldiers were killed.")
     assert [f.value for f in figs] == [3]
+
+
+def test_members_are_whose_members_they_are(nlp):
+    figs = run(nlp, "Gunmen abducted six members of the community. Two members of the militia were killed.")
+    assert one(figs, "six members").group == "people"
+    assert one(figs, "Two members").group == "combatants"

@@ -232,3 +232,14 @@ def test_lower_case_connectors_inside_a_gazetteer_name(nlp):
 def test_a_capitalised_verb_or_a_word_inside_an_organisation_is_no_place(nlp):
     ctx = run(nlp, "A spokeswoman for the Regional Committee to Save the River Valley said the town was calm.")
     assert "Save" not in by_name(ctx)
+
+
+@pytest.mark.parametrize("text,name,country", [
+    ("Gunmen attacked a village in the Tapoa province of Burkina Faso on Sunday.", "Tapoa", "BF"),  # "Province de la Tapoa"
+    ("Soldiers patrolled the Douentza cercle in central Mali.", "Douentza", "ML"),
+    ("Fighting spread across Soum province in northern Burkina Faso.", "Soum", "BF"),  # no town of that name
+    ("Gunmen raided a village in Wase district of Plateau State, Nigeria.", "Plateau", "NG"),  # "State" capitalised
+])
+def test_second_level_divisions_by_the_name_text_uses(nlp, text, name, country):
+    p = by_name(run(nlp, text))[name]
+    assert p.country == country  # a division, or its seat of the same name

@@ -278,3 +278,29 @@ def test_content_that_opens_a_paragraph_starts_after_its_dateline(nlp):
     [s] = run(nlp, text)
     assert s.content.startswith("Gunmen killed six people")
     assert text[s.content_start:s.content_end] == s.content
+
+
+def test_the_role_holder_named_after_a_role_of_a_state_body_speaks_for_the_state(nlp):
+    # the parser hangs "<Name>" on the body's last noun, and the participle clause is not the speaker
+    text = ("Gunmen killed four people in Kaduna State, Nigeria. The spokesperson of the Kaduna State Police "
+            "Command, Mr. Musa Bello, while confirming the attack, said four people were killed.")
+    stms = run(nlp, text)
+    [s] = by_start(stms, text, "The spokesperson")
+    assert s.speaker == "Musa Bello" and s.speaker_side == "NGA"
+    assert "Police Command" in (s.speaker_role or "")
+
+
+def test_state_media_speaks(nlp):
+    # "media" has the lemma "medium": the word as written is a speaker noun too
+    [s] = run(nlp, "Air strikes hit the northern suburbs late on Friday, state media reported.")
+    assert s.speaker == "state media" and s.content.startswith("Air strikes hit")
+
+
+def test_a_summary_list_item_keeps_its_own_content(nlp):
+    # the parser may run one list item into the next: what a speaker said stays on its own line
+    text = ("SUMMARY\n- Two soldiers were hurt in shelling near the border, state media reported on Sunday.\n"
+            "- Sirens sounded over the port city on Sunday, with details still unclear, the navy said.")
+    stms = run(nlp, text)
+    [navy] = [s for s in stms if s.speaker == "navy"]
+    assert navy.content.startswith("Sirens sounded") and "soldiers" not in navy.content
+    assert all(not s.content or not s.content.startswith("-") for s in stms)

@@ -19,7 +19,7 @@ from unfog.extractors.context import Context
 from unfog.extractors.query import place_near  # noqa: F401  (re-exported for callers of the old name)
 from unfog.nlp.ruler import RULER_NAME, add_entity_ruler, mentions_in  # noqa: F401  (re-exported)
 from unfog.gazetteer.index import GLOBAL_LAYER, get_gazetteer
-from unfog.gazetteer.mentions import LOCATIVE, Mention, Reading, hints_for, read_context, resolve, words
+from unfog.gazetteer.mentions import DISTRICT_WORDS, LOCATIVE, REGION_WORDS, Mention, Reading, hints_for, read_context, resolve, words
 from unfog.gazetteer.roles import claimed, cues
 from unfog.gazetteer.geocode import precision_for
 from unfog.model import Place
@@ -62,6 +62,9 @@ def ner_allows(ctx: Context, m: Mention, g) -> bool:
     exact_person = any(e.label_ == "PERSON" and e.start_char == m.start and e.end_char == m.end for e in ctx.doc.ents)
     if exact_person and before and before[-1] in LOCATIVE:
         return True  # "the road to Baalbek": the small model takes many foreign towns for people
+    after = words(ctx.text[m.end:m.end + 30])
+    if after and after[0].lower in REGION_WORDS | DISTRICT_WORDS and after[0].start == 1:
+        return True  # "the Douentza cercle", "X district": a division, whatever the small model says
     if labels & (cues()["non_place_labels"] - {"ORG"}):
         return False
     if labels & {"GPE", "LOC", "FAC"}:
@@ -74,7 +77,6 @@ def ner_allows(ctx: Context, m: Mention, g) -> bool:
     # The model often calls a town an ORG: then only the words around it can say it is a place.
     while before and before[-1] in ("the", "a"):
         before.pop()
-    after = words(ctx.text[m.end:m.end + 30])
     return bool((before and before[-1] in cues()["place_cues_before"])
                 or (after and after[0].lower in cues()["place_cues_after"]))
 

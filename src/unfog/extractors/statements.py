@@ -246,7 +246,7 @@ def _name_span(tok):
 def _mention_span(tok):
     """The speaker phrase as written: the subject's subtree without appositions and clauses."""
     doc = tok.doc
-    cut = {"appos", "relcl", "acl", "punct", "cc", "conj", "advmod", "prep"}
+    cut = {"appos", "relcl", "acl", "advcl", "punct", "cc", "conj", "advmod", "prep"}
     toks = [tok]
     stack = [tok]
     while stack:
@@ -300,10 +300,22 @@ def _known_tail(text: str) -> Actor | None:
     return None
 
 
+ROLE_NOUNS = {"official", "commander", "officer", "diplomat", "source", "analyst", "aide"}  # beside TITLES
+
+
 def _appos(tok):
     for c in tok.children:
         if c.dep_ == "appos" and c.pos_ != "PRON":
             return c
+    # "the spokesperson of the State Police Command, <Name>,": the parser hangs the name on the last
+    # noun of the role; a name after a comma there is the role holder's
+    if tok.pos_ in ("NOUN", "PROPN") and (tok.lemma_.lower() in TITLES or tok.lemma_.lower() in ROLE_NOUNS):
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "in", "at")):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                for c in obj.children:
+                    if (c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > 0 and tok.doc[c.left_edge.i - 1].text == ","
+                            and c.ent_type_ in ("PERSON", "ORG", "")):
+                        return c
     return None
 
 
@@ -337,12 +349,16 @@ def build_speaker(tok, memory: Memory, offset_base: int = 0) -> Speaker | None:
         return None
     appos = _appos(tok)
     # "a commander in the regiment, <full name>": the name is the apposition.
-    if tok.pos_ != "PROPN" and appos is not None and appos.pos_ == "PROPN" and appos.ent_type_ == "PERSON":
+    role_noun = tok.lemma_.lower() in TITLES or tok.lemma_.lower() in ROLE_NOUNS
+    if (tok.pos_ != "PROPN" or role_noun) and appos is not None and appos.pos_ == "PROPN" and (
+            appos.ent_type_ == "PERSON" or (role_noun and appos.head.i != tok.i)):
         role = _clean_role(_mention_span(tok))
         sp = build_speaker(appos, memory)
         if sp is not None:
             sp.role = role or sp.role
             sp.side = side_of(role or "") or sp.side
+            if sp.side is None and role and is_state_body(role):
+                sp.side = memory.country  # "the police spokesman, <Name>": the country the report is about
         return sp
     # "an assessment by the Institute for the Study of War said": the author speaks.
     if tok.lemma_.lower() in DOCUMENT_NOUNS:
@@ -404,8 +420,7 @@ def build_speaker(tok, memory: Memory, offset_base: int = 0) -> Speaker | None:
         name = name[4:]
     elif name[:2] in ("A ", "An"):
         name = name[0].lower() + name[1:]
-    role = tok.text if kind == "unnamed" and (tok.lemma_.lower() in TITLES or tok.lemma_.lower() in (
-        "official", "commander", "officer", "diplomat", "source", "analyst", "aide")) else None
+    role = tok.text if kind == "unnamed" and (tok.lemma_.lower() in TITLES or tok.lemma_.lower() in ROLE_NOUNS) else None
     side = side_of(text, memory.country) or _place_in(mention)
     if side is None:
         # "a ministry spokesman": the side of the body named before ("Russia's defence ministry")
@@ -656,8 +671,8 @@ def _can_speak(tok) -> bool:
     if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
         return True
     lemma = tok.lemma_.lower()
-    if lemma in SPEAKER_NOUNS or lemma in DOCUMENT_NOUNS:
-        return True
+    if lemma in SPEAKER_NOUNS or lemma in DOCUMENT_NOUNS or tok.lower_ in SPEAKER_NOUNS:
+        return True  # (the word as written too: "media" has the lemma "medium")
     return tok.pos_ == "NOUN" and lemma.endswith(SPEAKER_SUFFIXES) and len(lemma) > 5
 
 
@@ -750,6 +765,10 @@ def _sentence_statements(run: _Run, sent) -> None:
             start, end = min(start, q.start), max(end, q.end)
         start, end = _trim(text, start, end)
         content = _content(verb, cue, touched)
+        if content and (content[0] < start or content[1] > end):
+            # a parse that runs across a line break (list items, a live blog's entries): its own line only
+            a, b = max(content[0], start), min(content[1], end)
+            content = _trim(text, a, b) if a < b else None
         if content and sp.start is not None and content[0] < sp.start < content[1] and verb.idx > sp.start:
             # a trailing speaker the parser hung inside the reported clause: the content ends before it
             comma = text.rfind(",", content[0], sp.start)

@@ -286,12 +286,20 @@ def installed_layers(dest_dir: str | os.PathLike | None = None) -> list[dict]:
 #
 # Division points: GeoNames' admin tables have no coordinates, so a division is
 # placed at the median of its populated places (a region-level point, precision 3);
-# a second-level division only when a place of the same name sits in it (its seat).
+# a second-level division at its seat (a place of the same name in it), else at its first-level
+# division's point.
 
 GLOBAL_FILE = "global.tsv.gz"
 _DIV_SUFFIX = re.compile(r"\s+(state|governorate|province|region|oblast|district|prefecture|department|"
-                         r"municipality|division|county|area|territory|muhafazat)$", re.I)
-_DIV_PREFIX = re.compile(r"^(muhafazat|province of|state of|wilayat|provincia de|departement du|departement de)\s+", re.I)
+                         r"municipality|division|county|area|territory|muhafazat|cercle|zone|awraja|rayon|raion|"
+                         r"tumani|rural council)$", re.I)
+# "Province du Soum", "Ville de Kisangani", "Municipio de la Paz", "Degmada Badhaadhe", "Daira d'Adrar"
+# (French "de la" is an article of the division's name; Spanish "de La Paz" keeps it)
+_DIV_PREFIX = re.compile(r"^(?:muhafazat|mudiriyat|wilayat|degmada"
+                         r"|(?:province|region|departement|prefecture|commune|cercle|district|daira|caza|arrondissement|"
+                         r"delegation|ville)\s+(?:de la|de l'|des|du|de|d')"
+                         r"|(?:comuna|partido|circunscricao|municipio|departamento|provincia|distrito|estado)\s+(?:del|de)"
+                         r"|(?:province|state|commune|county|city|municipality|municipal district) of)(?:\s+|(?<='))", re.I)
 _COMPASS = [(re.compile(p, re.I), r) for p, r in [
     (r"^northern\b", "North"), (r"^southern\b", "South"), (r"^eastern\b", "East"), (r"^western\b", "West"),
     (r"^nord[\s-]", "North "), (r"^sud[\s-]", "South "), (r"[\s-]nord$", " North"), (r"[\s-]sud$", " South"),
@@ -302,6 +310,7 @@ def division_variants(name: str) -> list[str]:
     """Spellings of a division name English text uses: "Northern Darfur" -> "North Darfur", "Darfur"."""
     out = [name]
     base = _DIV_PREFIX.sub("", _DIV_SUFFIX.sub("", name)).strip()
+    base = base[:1].upper() + base[1:]
     if base and base != name:
         out.append(base)
     for b in list(out):
@@ -421,12 +430,18 @@ def global_rows(admin1_path: str | os.PathLike, admin2_path: str | os.PathLike, 
         cc, a1, a2 = (code.split(".") + ["", ""])[:3]
         variants = division_variants(name) + division_variants(ascii_name)
         keys = {name_key(v) for v in variants}
-        seats = [p for p in in_admin1.get((cc, a1), ()) if name_key(p["name"]) in keys]
-        if not seats:
+        places = in_admin1.get((cc, a1), ())
+        seats = [p for p in places if name_key(p["name"]) in keys]
+        if seats:
+            seat = max(seats, key=lambda p: p["population"])
+            lat, lon = seat["latitude"], seat["longitude"]
+        elif places:
+            # no place of its name ("Province du Soum", seat Djibo): placed at its first-level division's
+            # point, which is as precise as a division gets here (precision 3) and in the right country
+            lat, lon = _median_point([(p["latitude"], p["longitude"]) for p in places])
+        else:
             continue
-        seat = max(seats, key=lambda p: p["population"])
-        rows.append([gid, name, seat["latitude"], seat["longitude"], "A", "ADM2", cc, a1, a2, 0,
-                     latin_alternates(name, variants)])
+        rows.append([gid, name, lat, lon, "A", "ADM2", cc, a1, a2, 0, latin_alternates(name, variants)])
     return rows
 
 

@@ -24,8 +24,8 @@ UNIT_WORDS = {"regiment", "battalion", "brigade", "division", "detachment", "fig
               "fleet", "unit", "units", "movement", "group", "volunteers", "defenders", "forces", "troops",
               "army", "commander", "commanders", "soldiers", "members", "fighter", "battalions", "regiments",
               "news", "agency"}  # "Xinhua news agency": a wire service, not the town
-REGION_WORDS = {"region", "oblast", "province", "regions", "oblast'", "oblast’", "governorate", "krai"}
-DISTRICT_WORDS = {"district", "raion", "rayon", "districts", "municipality"}
+REGION_WORDS = {"region", "oblast", "province", "regions", "oblast'", "oblast’", "governorate", "krai", "state"}
+DISTRICT_WORDS = {"district", "raion", "rayon", "districts", "municipality", "cercle", "zone", "department", "woreda"}
 WATER_WORDS = {"river", "sea", "lake", "reservoir", "bay", "estuary", "canal"}
 SETTLEMENT_WORDS = {"city", "town", "village", "settlement", "township", "hamlet", "suburb"}
 # Words before a mention saying the place is only approximate or a part of it.
@@ -134,7 +134,9 @@ def scan(text: str, g: Gazetteer, require_caps: bool = True, english: frozenset 
             continue
         nxt = ws[j].lower if j < n else ""
         if j - i == 1:
-            hit.partial = _attached_name(text, ws, i - 1, i) or _attached_name(text, ws, i, j)
+            # "Plateau State", "Soum Province": a division word glued after is no longer name
+            hit.partial = _attached_name(text, ws, i - 1, i) or (
+                _attached_name(text, ws, i, j) and nxt not in REGION_WORDS | DISTRICT_WORDS)
         hit.unit = nxt in UNIT_WORDS or (hit.key in g.unit_keys and not hit.landmark)
         out.append(hit)
         i = j

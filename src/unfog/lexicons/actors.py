@@ -47,6 +47,9 @@ _GROUPS = _data("armed_groups.json")
 TITLES = set(SPEECH["titles"])
 STATE_BODIES = set(SPEECH["state_bodies"])
 _STATE_MODIFIERS = frozenset(SPEECH["state_body_modifiers"])
+# people, not bodies: "a relative of the official" is no state body
+_NOT_ALONE = frozenset({"official", "officials", "spokesman", "minister", "president", "governor", "mayor", "prosecutor"})
+_NOT_STATE = frozenset(SPEECH["state_body_not_with"])
 _DETERMINERS = {"the", "a", "an"}
 _CASED_SIDE_WORDS: dict[str, str] = _SIDES["cased"]
 
@@ -274,8 +277,16 @@ def is_state_body(text: str) -> bool:
     for det in ("the ", "a ", "an "):
         if key.startswith(det):
             key = key[len(det):]
+    own = re.match(r"(?:[\w-]+ ){0,3}(?:country|nation|kingdom|republic)['’]s (.+)$", key)
+    if own:
+        key = own.group(1)  # "the West African nation's military": the country the report is about
     if key in STATE_BODIES or key.rstrip("s") in STATE_BODIES:
         return True
+    body = re.match(r"[\w -]+? (?:of|for|at) (?:the )?(.+)$", key)
+    if body and (words := body.group(1).split()) and len(words) <= 6:
+        # "the spokesperson of the Plateau State Police Command", "an official at the interior ministry"
+        if any(w in STATE_BODIES and w not in _NOT_ALONE for w in words) and not any(w in _NOT_STATE for w in words):
+            return True
     # "a local government official", "senior military officials": a state body behind state words only
     words = key.split()
     return len(words) > 1 and (words[-1] in STATE_BODIES or words[-1].rstrip("s") in STATE_BODIES) \

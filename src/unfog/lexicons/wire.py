@@ -21,6 +21,8 @@ def _patterns() -> list[re.Pattern]:
     tags = "|".join(sorted(_SPEECH["agency_prefixes"], key=len, reverse=True))
     dash = r"\s*[-–—:]+\s*"
     return [
+        # list bullets opening a line: "- ", "• ", "* " (a live page's summary)
+        re.compile(r"[-–—•*·▪]\s+(?=\S)"),
         # desk tags: "UPDATE 2-", "WRAP:", "RPT-", "EXCLUSIVE-" (capitals, as wires write them)
         re.compile(r"(?:(?:" + tags + r")" + dash + r")+"),
         # datelines with an agency: "KYIV, March 3 (Reuters) -", "(AP) —", "MOSCOW (Reuters) -"

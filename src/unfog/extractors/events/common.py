@@ -130,7 +130,10 @@ def _phrase(tok) -> tuple[str, int, int]:
         if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN"):
             toks.extend(t for t in c.subtree if t.dep_ != "relcl")
             toks.extend(_children(tok, "cc"))
-        if c.dep_ == "prep" and c.lower_ == "of" and tok.lemma_.lower() in ("force", "army", "ministry", "troop", "president", "government"):
+        # "forces of X", and partitives: "members of the X gang", "fighters of the X militia"
+        if c.dep_ == "prep" and c.lower_ == "of" and tok.lemma_.lower() in (
+                "force", "army", "ministry", "troop", "president", "government", "member", "element", "unit",
+                "fighter", "militant", "faction", "wing", "remnant", "detachment"):
             toks.extend(c.subtree)
     if tok.dep_ == "compound":
         toks.append(tok.head)

@@ -390,7 +390,9 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
     if kind == "battle" and a1_head[0] in lex.PROTESTER_NOUNS:
         kind = "riot"  # crowds storming a building: a violent demonstration, not a battle
     one_sided = any(_lemma(m.primary) in lex.ONE_SIDED_TRIGGERS for m in d.mentions)
-    if kind == "battle" and one_sided and civilians and _target_class(d.first) != "combatants":
+    victims_unarmed = civilians or (bool(figures) and all(f.group in ("people", "civilians") for f in figures
+                                                          if f.category == "killed") and any(f.category == "killed" for f in figures))
+    if kind == "battle" and one_sided and victims_unarmed and _target_class(d.first) != "combatants":
         kind, weapon = "killing", None  # gunmen attacking a village: an attack on civilians, not a clash
     etype, sub, type_tags = lex.acled_type(
         kind, actor1_side=a1_side, home_side=home, claimed=claimed, targets_civilians=civilians,

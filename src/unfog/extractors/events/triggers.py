@@ -353,6 +353,8 @@ def _many_told_as_one(tok, anchor) -> set[str]:
         return {"cumulative"}  # "the fighting has killed thousands", "It has killed 6,000": the war's toll
     if verb is not None and any(c.dep_ == "advmod" and c.lower_ in lex.AGGREGATE_ADVERBS for c in verb.children):
         return {"cumulative"}  # "17 other people were killed elsewhere": many incidents told as one
+    if verb is not None and _in_a_war(verb):
+        return {"cumulative"}  # "killed in more than 13 months of war", "killed in Israel's war in Gaza"
     habit = _habitual(tok)
     if habit:
         return habit
@@ -376,6 +378,21 @@ def _many_told_as_one(tok, anchor) -> set[str]:
                                      for c in verb.subtree)):
         return {"cumulative"}
     return set()
+
+
+def _in_a_war(verb) -> bool:
+    """The act is told 'in'/'during'/'throughout' a war ('in the war in Gaza', 'in gang violence') or a
+    span of time of it ('in 13 months of war', 'over two days of fighting')."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during", "throughout", "over")):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            if _lemma(obj) in lex.WAR_NOUNS or obj.lower_ in lex.WAR_NOUNS:
+                return True
+            if obj.lower_ in lex.PERIOD_NOUNS and any(
+                    c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and (
+                        _lemma(g) in lex.WAR_NOUNS or _lemma(g) in lex.AGGREGATE_SUBJECTS) for g in c.children)
+                    for c in obj.children):
+                return True
+    return False
 
 
 def _antecedent(tok):
@@ -404,9 +421,13 @@ def _habitual(tok) -> set[str]:
         return set()
     if any(c.dep_ == "advmod" and c.lower_ in lex.HABITUAL_ADVERBS for c in verb.children):
         return {"background"}
+    root = verb.sent.root
     if (verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") or c.lower_ == "now" for c in verb.children)
             and not _is_heading(verb.sent) and verb.lower_ not in lex.SAME_PAST_FORMS
-            and not any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree)):
+            and not any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree)
+            # "were killed when shells hit a market": a clause takes the tense of the sentence ("hit" is both)
+            and (root.i == verb.i or root.tag_ in ("VBZ", "VBP") or any(
+                c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in root.children))):
         return {"background"}  # the simple present of a report's body tells what keeps happening ("now control": a change)
     return set()
 
