@@ -832,3 +832,14 @@ def test_members_of_a_group_are_the_group(nlp):
     ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)], figures=[("20 people", 20, "killed", "people")])
     [ev] = [e for e in events.extract(ctx) if e.event_type == "Violence against civilians"]
     assert ev.actor1 == "Rapid Support Forces"
+
+
+def test_dozens_of_militants_and_an_attack_blamed_on_jihadists_name_the_perpetrators(nlp):
+    text = "Dozens of militants attacked a police post near Izium on Monday, killing four officers."
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)], figures=[("four officers", 4, "killed", "combatants")])
+    [ev] = events.extract(ctx)
+    assert ev.actor1 is not None and "Dozens" not in ev.actor1
+    text = "Two soldiers were killed on Sunday in an attack on their post near Izium blamed on jihadists, the army said."
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)], figures=[("Two soldiers", 2, "killed", "combatants")])
+    [ev] = events.extract(ctx)
+    assert ev.actor1 is not None and ev.actor1.startswith("Unidentified Armed Group")

@@ -168,6 +168,13 @@ def _actors(primary, group_tokens, sents, sent_index, place_tokens):
     if a2 is not None and _lemma(a2) in lex.QUANTITY_WORDS:
         of = [p for c in _children(a2, "prep") if c.lower_ == "of" for p in _children(c, "pobj")]
         a2 = of[0] if of else a2
+    if a1 is not None and _lemma(a1) in lex.QUANTITY_WORDS:  # "Dozens of militants attacked": the militants
+        of = [p for c in _children(a1, "prep") if c.lower_ == "of" for p in _children(c, "pobj")]
+        a1 = of[0] if of else a1
+    if a1 is None:  # "an attack on their post blamed on jihadists": who is blamed did it
+        blamed = [p for t in group_tokens if t.pos_ == "NOUN" for c in t.subtree if c.dep_ == "acl" and _lemma(c) in lex.BLAME_VERBS
+                  for pr in _children(c, "prep") if pr.lower_ in ("on", "to") for p in _children(pr, "pobj")]
+        a1 = blamed[0] if blamed else None
     if a2 is not None and (a2.like_num or a2.pos_ == "NUM" or _lemma(a2) in ("arm", "weapon", "it", "fire")):
         a2 = None
     if a1 is not None and (a1.like_num or a1.pos_ == "NUM"):
