@@ -843,3 +843,13 @@ def test_dozens_of_militants_and_an_attack_blamed_on_jihadists_name_the_perpetra
     ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)], figures=[("Two soldiers", 2, "killed", "combatants")])
     [ev] = events.extract(ctx)
     assert ev.actor1 is not None and ev.actor1.startswith("Unidentified Armed Group")
+
+
+def test_a_toll_split_by_day_adds_up(nlp):
+    text = ("At least seven people were killed in rebel shelling of a camp near Izium, officials said. "
+            "The shelling spanned two days, with two fatalities on Sunday and five more on Monday.")
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)],
+                   figures=[("At least seven people", 7, "killed", "people"), ("two fatalities", 2, "killed", "people"),
+                            ("five", 5, "killed", "people")])
+    [ev] = events.extract(ctx)
+    assert ev.fatalities == 7

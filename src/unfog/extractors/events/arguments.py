@@ -644,6 +644,10 @@ def _conjoined(root) -> int:
     noun = _victim_noun(root)
     extra = 0
     for c in noun.children:
+        if c.dep_ == "conj" and c.like_num:  # "two fatalities on Sunday and five more on Monday"
+            n = int(c.lower_) if c.lower_.isdigit() else timeexpr.NUMBER_WORDS.get(c.lower_)
+            extra += n or 0
+            continue
         if c.dep_ != "conj" or c.pos_ != "NOUN" or _lemma(c) not in lex.PEOPLE_NOUNS | lex.CIVILIAN_NOUNS | lex.COMBATANT_NOUNS:
             continue
         nums = [x for x in c.children if x.dep_ == "nummod"]
