@@ -304,3 +304,24 @@ def test_a_summary_list_item_keeps_its_own_content(nlp):
     [navy] = [s for s in stms if s.speaker == "navy"]
     assert navy.content.startswith("Sirens sounded") and "soldiers" not in navy.content
     assert all(not s.content or not s.content.startswith("-") for s in stms)
+
+
+@pytest.mark.parametrize("text,starts", [
+    # the parse may make a trailing cue a conjunct of the reported clause (here a line break follows)
+    ("KANO, Oct 7 At least six people were killed and 40 others wounded in a mortar strike by the rebels on "
+     "a camp for displaced people in the north of the state's capital, a local health official confirmed.\n\n",
+     "At least six people"),
+    ("The raid on the camp lasted two days, with two deaths on Sunday and four on Monday, according to "
+     "a local doctor.", "The raid on the camp"),
+])
+def test_what_stands_before_a_trailing_attribution_is_the_content(nlp, text, starts):
+    stms = run(nlp, text)
+    assert stms and stms[0].content and stms[0].content.startswith(starts)
+
+
+def test_a_surname_named_in_full_before_is_that_person(nlp):
+    text = ("Two people died on Sunday, according to Amina Yusuf, head of the Kano state health ministry.\n\n"
+            "Speaking to a news agency by phone, Yusuf said 20 people were injured in the shelling.")
+    stms = run(nlp, text)
+    assert [s.speaker for s in stms] == ["Amina Yusuf", "Amina Yusuf"]
+    assert stms[0].speaker_side == stms[1].speaker_side

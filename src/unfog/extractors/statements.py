@@ -377,7 +377,9 @@ def build_speaker(tok, memory: Memory, offset_base: int = 0) -> Speaker | None:
         elif c.dep_ == "compound" and c.lower_ in ("ms", "ms.", "mrs", "mrs.", "miss"):
             gender = "f"
     if tok.pos_ == "PROPN" and (tok.ent_type_ == "PERSON" or gender or any(
-            fold(c.text).rstrip(".") in TITLES for c in tok.children if c.dep_ == "compound")):
+            fold(c.text).rstrip(".") in TITLES for c in tok.children if c.dep_ == "compound")
+            or (fold(tok.text) in memory.people and not any(c.dep_ == "compound" for c in tok.children))):
+        # (a surname named in full before is that person, whatever the model calls it alone)
         return _person_speaker(tok, memory, appos, gender)
     mention = _mention_span(tok)
     text = mention.text.strip()
@@ -765,6 +767,18 @@ def _sentence_statements(run: _Run, sent) -> None:
             start, end = min(start, q.start), max(end, q.end)
         start, end = _trim(text, start, end)
         content = _content(verb, cue, touched)
+        if content is None and sp.start is not None and start < sp.start < verb.idx and verb.dep_ in ("conj", "parataxis") \
+                and verb.head.idx < sp.start:
+            # "Seven people were killed ..., a health official confirmed.": the parse made the cue a
+            # conjunct of the reported clause; what stands before the comma is what was said
+            comma = text.rfind(",", start, sp.start)
+            if comma > start:
+                content = _trim(text, start, comma)
+        if content is None and cue == "according to" and verb.idx > start:
+            # "Five died on Monday, according to the director": the clause before the attribution
+            comma = text.rfind(",", start, verb.idx)
+            if comma > start and not text[comma + 1:verb.idx].strip():
+                content = _trim(text, start, comma)
         if content and (content[0] < start or content[1] > end):
             # a parse that runs across a line break (list items, a live blog's entries): its own line only
             a, b = max(content[0], start), min(content[1], end)
