@@ -853,3 +853,12 @@ def test_a_toll_split_by_day_adds_up(nlp):
                             ("five", 5, "killed", "people")])
     [ev] = events.extract(ctx)
     assert ev.fatalities == 7
+
+
+def test_a_town_named_only_in_a_sentence_about_the_past_is_not_the_articles_place(nlp):
+    text = ("Army drones struck a camp on Monday, killing 20 people, officials said. "
+            "In 2019, a strike on Izium killed 12.")
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)], dates=[("In 2019", "2019-01-01", "2019-12-31", 3, True)],
+                   figures=[("20 people", 20, "killed", "people")])
+    shown = [ev for ev in events.extract(ctx) if not set(ev.tags) & {"background", "historical"}]
+    assert [ev.place for ev in shown] == [None]

@@ -14,6 +14,7 @@ from unfog.extractors.context import Context
 from unfog.extractors.query import same_paragraph
 from unfog.model import DateMention, Figure, Place, Statement
 from unfog.extractors.events.common import (
+    _is_historical,
     _parse_day,
     COVER_SCAN,
     DEFINITE,
@@ -408,8 +409,11 @@ def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> N
     leads = _leads(ctx)
     by_sent = {k: [p for p in ps if not any(a <= p.start < b for a, b in leads)] for k, ps in by_sent.items()}
     counts: dict[str, int] = {}
+    # places of sentences about the past ("In April 2025, a strike in X killed ...") do not make the main place
+    past = {_sent_index(sent_starts, d.start) for d in ctx.dates if d.date and _is_historical(ctx, d)}
     for p in ctx.places:
-        if _place_ok(p) and (p.precision or 3) <= 2 and not any(a <= p.start < b for a, b in leads):
+        if (_place_ok(p) and (p.precision or 3) <= 2 and not any(a <= p.start < b for a, b in leads)
+                and _sent_index(sent_starts, p.start) not in past):
             counts[p.canonical or p.name] = counts.get(p.canonical or p.name, 0) + 1
     main_place = None
     if counts:
