@@ -346,6 +346,11 @@ def test_people_arrested_are_counted_as_captured_not_as_the_dead_before(nlp):
     assert one(figs, "200 deaths").category == "killed"
 
 
+def test_worshippers_and_herders_are_people_killed(nlp):
+    from unfog.lexicons import people
+    assert {"worshipper", "herder", "mourner"} <= people.CIVILIAN_NOUNS
+
+
 def test_every_part_of_an_among_them_list_points_to_the_total(nlp):
     figs = run(nlp, "At least 40 people were killed, among them six children, two nurses and three guards, the ministry said.")
     total = one(figs, "40 people")

@@ -209,6 +209,20 @@ def test_a_building_named_after_a_person_is_no_place(nlp):
     assert set(by_name(ctx)) == {"Kharkiv"}
 
 
+def test_a_demonym_is_never_a_town_spelled_alike(nlp):
+    ctx = run(nlp, "Syrian government forces and Congolese troops shelled Idlib on Monday.")
+    assert not [p for p in ctx.places if p.name in ("Syrian", "Congolese")]
+
+
+def test_a_small_town_abroad_is_a_namesake_when_the_article_never_names_its_country(nlp):
+    text = ("Nine villagers died when gunmen opened fire in northeast Nigeria, officials said.\n"
+            "The gunmen raided a farming village in Bali district in Taraba state on Sunday.\n"
+            "Taraba is one of several states in Nigeria hit by such raids.\n"
+            "Police deployed in the area arrested four of the attackers.")
+    ctx = run(nlp, text)
+    assert "Police" not in by_name(ctx) and by_name(ctx)["Taraba"].country == "NG"
+
+
 def test_lower_case_connectors_inside_a_gazetteer_name(nlp):
     ctx = run(nlp, "Gunmen opened fire in a suburb of Port-au-Prince on Monday.")
     assert by_name(ctx)["Port-au-Prince"].country == "HT"

@@ -26,7 +26,9 @@ from unfog.gazetteer.mentions import DISTRICT_WORDS, LOCATIVE, REGION_WORDS, Men
 from unfog.gazetteer.roles import claimed, cues
 from unfog.gazetteer.geocode import precision_for
 from unfog.model import Place
+from unfog.lexicons.countries import demonyms
 from unfog.lexicons.people import is_people_word
+from unfog.text import fold_phrase as fold
 
 MIN_CONFIDENCE = 0.05  # below this a mention is too ambiguous to place (the score tells the rest)
 
@@ -39,6 +41,9 @@ def _article_divisions(readings: list[Reading], g) -> dict:
             for d in g.admin1_of(r.mention.text):
                 out[d] = 0.35
     return out
+
+
+FOREIGN_TOWN_POPULATION = 50000  # towns abroad smaller than this count only when the article names their country
 
 
 def _centroid(points: list[tuple[float, float]]):
@@ -110,7 +115,8 @@ def extract(ctx: Context) -> list[Place]:
     g = get_gazetteer()
     text = ctx.text
     # A partial name survives only when it is a significant place ("Donetsk People's Republic").
-    mentions = [m for m in mentions_in(text) if ner_allows(ctx, m, g) and (
+    # "Syrian", "Congolese": a people, never a town that happens to spell alike ("Syrian" is no Sirjan)
+    mentions = [m for m in mentions_in(text) if fold(m.text) not in demonyms() and ner_allows(ctx, m, g) and (
         not m.partial or any(e.population >= 20000 or e.layer == "world" for e in g.candidates(m.key)))]
     if not mentions:
         return []
@@ -133,10 +139,17 @@ def extract(ctx: Context) -> list[Place]:
     for r, ranked in zip(readings, ranked_all):
         if (r.admin1 or r.districts) and ranked and not r.is_hint:
             qualified.setdefault(r.mention.key, ranked[:1])
+    # the countries the article names (a state, a first-level region): a small town abroad elsewhere is a
+    # namesake ("Police", Poland, in a report from Nigeria; "Petite-Riviere" matched in Mauritius, not Haiti)
+    named = countries | {ranked[0][0].country for ranked in ranked_all
+                         if ranked and (ranked[0][0].fcode.startswith("PCL") or ranked[0][0].fcode == "ADM1")}
     places = []
     for r, ranked in zip(readings, ranked_all):
         if not (r.admin1 or r.districts or r.is_hint) and r.mention.key in qualified:
             ranked = qualified[r.mention.key]
+        if (named and ranked and ranked[0][0].country not in named and ranked[0][0].fclass == "P"
+                and ranked[0][0].population < FOREIGN_TOWN_POPULATION and not ranked[0][0].fcode.startswith("PPLC")):
+            continue
         place = _place(ctx, r, ranked, g, countries)
         if place is not None:
             places.append(place)

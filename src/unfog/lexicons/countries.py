@@ -74,6 +74,18 @@ def _build_country_terms() -> dict[str, str]:
     return {k: code for k, (_, code) in terms.items()}
 
 
+@lru_cache(maxsize=1)
+def demonyms() -> frozenset[str]:
+    """Folded demonyms ("syrian", "syrians", "congolese", "saudi"): words naming a people, never a place."""
+    out = set()
+    for c in countryinfo.all_countries():
+        d = c.demonym()
+        if d:
+            out.update(fold(w) for w in (d, _plural(d)) if w)
+    out.update(fold(w) for w in _EXTRA_DEMONYMS)
+    return frozenset(w for w in out if len(w) >= 3) - {fold(c.name()) for c in countryinfo.all_countries() if c.name()}
+
+
 _EXTRA_DEMONYMS: dict[str, str] = json.loads(
     (Path(__file__).resolve().parent / "sides.json").read_text(encoding="utf-8"))["demonyms"]
 

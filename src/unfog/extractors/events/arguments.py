@@ -14,6 +14,7 @@ from unfog.extractors.context import Context
 from unfog.extractors.query import same_paragraph
 from unfog.model import DateMention, Figure, Place, Statement
 from unfog.extractors.events.common import (
+    _is_historical,
     _parse_day,
     COVER_SCAN,
     DEFINITE,
@@ -168,6 +169,13 @@ def _actors(primary, group_tokens, sents, sent_index, place_tokens):
     if a2 is not None and _lemma(a2) in lex.QUANTITY_WORDS:
         of = [p for c in _children(a2, "prep") if c.lower_ == "of" for p in _children(c, "pobj")]
         a2 = of[0] if of else a2
+    if a1 is not None and _lemma(a1) in lex.QUANTITY_WORDS:  # "Dozens of militants attacked": the militants
+        of = [p for c in _children(a1, "prep") if c.lower_ == "of" for p in _children(c, "pobj")]
+        a1 = of[0] if of else a1
+    if a1 is None:  # "an attack on their post blamed on jihadists": who is blamed did it
+        blamed = [p for t in group_tokens if t.pos_ == "NOUN" for c in t.subtree if c.dep_ == "acl" and _lemma(c) in lex.BLAME_VERBS
+                  for pr in _children(c, "prep") if pr.lower_ in ("on", "to") for p in _children(pr, "pobj")]
+        a1 = blamed[0] if blamed else None
     if a2 is not None and (a2.like_num or a2.pos_ == "NUM" or _lemma(a2) in ("arm", "weapon", "it", "fire")):
         a2 = None
     if a1 is not None and (a1.like_num or a1.pos_ == "NUM"):
@@ -401,8 +409,11 @@ def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> N
     leads = _leads(ctx)
     by_sent = {k: [p for p in ps if not any(a <= p.start < b for a, b in leads)] for k, ps in by_sent.items()}
     counts: dict[str, int] = {}
+    # places of sentences about the past ("In April 2025, a strike in X killed ...") do not make the main place
+    past = {_sent_index(sent_starts, d.start) for d in ctx.dates if d.date and _is_historical(ctx, d)}
     for p in ctx.places:
-        if _place_ok(p) and (p.precision or 3) <= 2 and not any(a <= p.start < b for a, b in leads):
+        if (_place_ok(p) and (p.precision or 3) <= 2 and not any(a <= p.start < b for a, b in leads)
+                and _sent_index(sent_starts, p.start) not in past):
             counts[p.canonical or p.name] = counts.get(p.canonical or p.name, 0) + 1
     main_place = None
     if counts:
@@ -534,13 +545,24 @@ def _attach_dates(ctx: Context, mentions: list[Mention], sents) -> None:
     for m in mentions:
         if m.date is not None:
             m.date = _days_apart(ctx, m) or m.date
+            if _span_days(m.date) > ONGOING_DAYS and m.kind not in ("declaration",):
+                m.tags.add("background")  # "controlled by the Houthis since 2014": a state over years, not an incident
             continue
         m.date = fallback.get(id(m))
         if m.date is not None:
+            m.date_weak = True
             continue
         near = ctx.date_near(m.primary.idx, m.primary.idx + len(m.primary.text))
         if near is not None and near.date and near.id not in claimed_dates:
             m.date = near
+
+
+ONGOING_DAYS = 62  # a mention dated over a longer span tells a state that lasts
+
+
+def _span_days(d: DateMention) -> int:
+    a, b = _parse_day(d.date), _parse_day(d.date_end) if d.date_end else None
+    return (b - a).days if a and b else 0
 
 
 def _days_apart(ctx: Context, m: Mention) -> DateMention | None:
@@ -581,10 +603,74 @@ def _attach_figures(ctx: Context, mentions: list[Mention]) -> None:
         if root is None:
             continue
         ms = by_sent.get(root.sent.start_char)
-        if not ms or f.subset_of or _is_subset(doc, f, killed) or _is_addition(doc, f, killed) or _time_frame_tags(root, "killing") or _modal_figure(root):
+        if not ms or f.subset_of or _is_subset(doc, f, killed) or _time_frame_tags(root, "killing") or _modal_figure(root):
             continue
+        if _wounded_after(doc, f):
+            continue  # "four were killed and another four critically wounded": the second count is the wounded
+        if _partitive_of_dead(doc, f, killed):
+            continue  # "Two of the fatalities were adolescents": part of a toll told before
+        if _conjunct_of_another(root, killed, doc):
+            continue  # "three children and two women": the women are counted with the children
         best = min(ms, key=lambda m: min(_tree_distance(root, t) for t in m.tokens))
+        if _is_addition(doc, f, killed):
+            # "36 were killed at once and two more died in hospital": 38 for the count told beside it
+            prev = [g for g in best.figures if g.start < f.start and root.sent.start_char <= g.start]
+            if prev and _figure_count(prev[-1]) is not None and _figure_count(f) is not None:
+                best.counts[prev[-1].id] = best.counts.get(prev[-1].id, _figure_count(prev[-1])) + _figure_count(f)
+                continue
+            if _told_again(best):
+                continue  # added to a toll told before ("two more died in the clashes"), not a lower one
         best.figures.append(f)
+        extra = _conjoined(root)
+        if extra and _figure_count(f) is not None:
+            best.counts[f.id] = _figure_count(f) + extra
+
+
+PARTITIVE = re.compile(r"[\w,-]+(?:\s+[\w,-]+)?\s+of\s+(?:the|those|them|whom)\b\s*(\w+)?", re.I)
+
+
+def _partitive_of_dead(doc, f: Figure, killed: list[Figure]) -> bool:
+    """"Two of the fatalities", "three of the dead", "five of them": a part of a toll told before it."""
+    m = PARTITIVE.match(doc.text, f.start, f.end + 30)
+    if m is None or not any(g is not f and g.start < f.start for g in killed):
+        return False
+    noun = (m.group(1) or "").lower()
+    return noun in ("", "them", "whom") or noun in lex.DEAD_NOUNS or noun.rstrip("s") in lex.DEAD_NOUNS
+
+
+def _victim_noun(root):
+    """The noun a figure counts ("three children" -> children)."""
+    return root.head if root.dep_ == "nummod" else root
+
+
+def _conjoined(root) -> int:
+    """"killing three children and a woman": the people joined to a counted noun (a woman: 1, two men: 2)."""
+    noun = _victim_noun(root)
+    extra = 0
+    for c in noun.children:
+        if c.dep_ == "conj" and c.like_num:  # "two fatalities on Sunday and five more on Monday"
+            n = int(c.lower_) if c.lower_.isdigit() else timeexpr.NUMBER_WORDS.get(c.lower_)
+            extra += n or 0
+            continue
+        if c.dep_ != "conj" or c.pos_ != "NOUN" or _lemma(c) not in lex.PEOPLE_NOUNS | lex.CIVILIAN_NOUNS | lex.COMBATANT_NOUNS:
+            continue
+        nums = [x for x in c.children if x.dep_ == "nummod"]
+        if nums:
+            word = nums[0].lower_
+            n = int(word) if word.isdigit() else timeexpr.NUMBER_WORDS.get(word)
+            extra += n or 0
+        elif any(x.dep_ == "det" and x.lower_ in ("a", "an", "one") for x in c.children):
+            extra += 1
+    return extra
+
+
+def _conjunct_of_another(root, killed: list[Figure], doc) -> bool:
+    noun = _victim_noun(root)
+    if noun.dep_ != "conj":
+        return False
+    head = noun.head
+    return any(g_root is not None and _victim_noun(g_root).i == head.i
+               for g_root in (_record_root(doc, g) for g in killed))
 
 
 def _modal_figure(root) -> bool:
@@ -611,11 +697,32 @@ def _is_subset(doc, f: Figure, killed: list[Figure]) -> bool:
     return any(g is not f and sent_start <= g.start < f.start for g in killed)
 
 
+def _wounded_after(doc, f: Figure) -> bool:
+    """A count whose own words (the next few) say wounded: never a toll, whatever its category."""
+    after = [w.strip(",.;") for w in doc.text[f.end:f.end + 30].lower().split()[:3]]
+    while after and after[0] in ("critically", "seriously", "badly", "slightly", "lightly", "were", "was", "also"):
+        after = after[1:]
+    return bool(after) and after[0] in lex.WOUND_WORDS
+
+
+def _told_again(m: Mention) -> bool:
+    """A bare toll or one told of a definite act ("in the clashes"): an incident told before, not a new one
+    ("12 more people were killed when a home was bombed" is another incident, its own toll)."""
+    return m.kinds == ["killing"] * len(m.kinds) or any(
+        t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in t.children) for t in m.tokens)
+
+
 def _is_addition(doc, f: Figure, killed: list[Figure]) -> bool:
     """"36 people were killed instantly and two more died in hospital": a count added to another told
     before it in the sentence, not another estimate of the toll (the lowest would be two)."""
     after = doc.text[f.end:f.end + 8].lower().split()
     before = doc.text[max(0, f.start - 9):f.start].lower().split()
+    inside = f.text.lower().split()
+    if len(inside) > 1 and inside[1] in lex.ADDITION_WORDS:
+        after = inside[1:]  # "Two more civilians were killed": the figure holds the word
+    if after and after[0] == "more":
+        # "Two more fighters had been killed, bringing the toll to eight": added to a count told before
+        return any(g is not f and g.start < f.start for g in killed)
     if not ((after and after[0] in lex.ADDITION_WORDS) or (before and before[-1] in lex.ADDITION_WORDS)):
         return False
     span = doc.char_span(f.start, f.end, alignment_mode="expand")

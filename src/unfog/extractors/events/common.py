@@ -212,6 +212,8 @@ class Mention:
     weapon: str | None = None
     nonviolent: bool = False
     anaphoric: bool = False  # "repelled the assault": a response to an attack told just before
+    date_weak: bool = False  # the date of the statement about it or of the dateline, not of the incident
+    counts: dict = field(default_factory=dict)  # figure id -> count with its conjuncts ("three children and a woman": 4)
 
     @property
     def kind(self) -> str:
@@ -223,6 +225,7 @@ class Mention:
         self.tokens += other.tokens
         self.tags |= other.tags
         self.figures += [f for f in other.figures if f not in self.figures]
+        self.counts.update(other.counts)
         self.statement_ids += [s for s in other.statement_ids if s not in self.statement_ids]
         self.weapon = self.weapon or other.weapon
         self.actor1 = self.actor1 or other.actor1
@@ -230,7 +233,8 @@ class Mention:
             self.actor2, self.actor2_head = other.actor2, other.actor2_head
         if self.place is None or (not self.place_local and other.place_local):
             self.place, self.place_local = other.place, other.place_local
-        self.date = self.date or other.date
+        if self.date is None or (self.date_weak and other.date is not None and not other.date_weak):
+            self.date, self.date_weak = other.date, other.date_weak
         self.anaphoric = self.anaphoric and other.anaphoric
         if self.claimant is None and other.claimant:
             self.claimant, self.claimant_side, self.claimed = other.claimant, other.claimant_side, other.claimed

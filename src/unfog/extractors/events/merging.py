@@ -30,6 +30,10 @@ from unfog.extractors.events.arguments import (
 )
 
 
+RETOLD_SENTENCES = 4  # a detail retells the lead this close (wire quotes split into many short sentences)
+HEADLINE_SENTENCES = 6  # a headline joins the first event told within this many sentences (datelines between)
+
+
 @dataclass
 class _Draft:
     mentions: list[Mention]
@@ -60,7 +64,13 @@ class _Draft:
         return min(ps, key=lambda p: p.precision or 3) if ps else None
 
     def date(self) -> DateMention | None:
-        ds = [m.date for m in self.mentions if m.date is not None]
+        """The incident's own date first; the day a statement or a dateline gives, only without one."""
+        ds = [m.date for m in self.mentions if m.date is not None and not m.date_weak]
+        ds = ds or [m.date for m in self.mentions if m.date is not None]
+        return min(ds, key=lambda d: d.precision or 3) if ds else None
+
+    def own_date(self) -> DateMention | None:
+        ds = [m.date for m in self.mentions if m.date is not None and not m.date_weak]
         return min(ds, key=lambda d: d.precision or 3) if ds else None
 
 
@@ -123,15 +133,14 @@ def _other_actor(m: Mention, d: _Draft) -> bool:
     other = next((x.actor1 for x in d.mentions if x.actor1 and not x.denied), None)
     if not m.actor1 or not other or m.denied:
         return False
+    if _generic_doer(m.actor1.lower().split()[-1]) or _generic_doer(other.lower().split()[-1]):
+        return False  # "Ugandan rebels", then "the ADF": a noun for whoever did it may name any group
     sa, sb = side_of_text(m.actor1), side_of_text(other)
     if sa and sb:
         return sa != sb
     if sa or sb:
         return False
-    a, b = m.actor1.lower().split()[-1], other.lower().split()[-1]
-    if _generic_doer(a) and _generic_doer(b):
-        return False  # "gunmen" then "the attackers": nouns for whoever did it, not two groups
-    return a != b
+    return m.actor1.lower().split()[-1] != other.lower().split()[-1]
 
 
 def _generic_doer(word: str) -> bool:
@@ -145,8 +154,8 @@ def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
     definite = m.primary.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in m.primary.children)
     own_place = m.place is not None and m.place_local
     told = _told_in_the_same_sentence(m, drafts)
-    if told is not None:
-        return told
+    if told is not None or (m.kind in lex.VIOLENT_KINDS and _another_incident(m)):
+        return told  # "Earlier on Tuesday, another strike killed one": not the event told before
     for d in drafts.candidates(m, fam):
         if fam not in d.families or _is_historical(ctx, d.date()) != hist or _hidden(d.first) != _hidden(m):
             continue
@@ -159,15 +168,18 @@ def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
         close = m.sent_index - d.last_sent <= NEAR_SENTENCES
         if m.sent_index - d.last_sent == 1 and (_is_heading(d.mentions[-1].sent) or _is_heading(m.sent)):
             return d  # a headline or an entry's heading, then the sentence that tells it
+        if d.last_sent == 0 and m.sent_index <= HEADLINE_SENTENCES and _is_heading(d.mentions[-1].sent) and len(drafts.all) == 1:
+            return d  # the headline, then a dateline the parser made a sentence of, then the lead
         if m.denied or (definite and ((not own_place and m.date is None) or close)):
             return d
         same_place = _same_place(m.place, d.place())
-        same_time = _same_time(m.date, d.date(), ctx.published)
+        # the day a statement or a dateline gives says when it was told, not when it happened
+        same_time = _same_time(None if m.date_weak else m.date, d.own_date(), ctx.published)
         if same_place is False or same_time is False:
             continue
         if same_place and (same_time or close):
             return d
-        if same_place and fam != "evacuation" and (m.date is None or d.date() is None):
+        if same_place and fam != "evacuation" and m.date is None:
             return d  # an undated mention of a fight, siege or claim over the same place
         if same_place is None and close and not _two_named_places(m, d):
             return d
@@ -232,11 +244,30 @@ def _retold(ctx: Context, m: Mention, drafts: _Drafts, definite: bool) -> _Draft
     for d in drafts.recent():
         if d.first.kind not in lex.VIOLENT_KINDS or _hidden(d.first) != _hidden(m):
             continue
-        if (m.sent_index - d.last_sent > NEAR_SENTENCES or d.mentions[-1].entry != m.entry or _other_actor(m, d)
-                or _other_targets(m, d) or not _place_within(place, d.place()) or _same_time(m.date, d.date(), ctx.published) is False):
+        # a reference naming no place of its own ("reports of Monday's attack") may come later
+        far = m.sent_index - d.last_sent > RETOLD_SENTENCES and (m.place_local or m.place_unresolved or not _definite_act(m))
+        if (far or d.mentions[-1].entry != m.entry or _other_actor(m, d)
+                or _other_targets(m, d) or not _place_within(place, d.place())
+                or _same_time(None if m.date_weak else m.date, d.own_date(), ctx.published) is False):
             return None
         return d
     return None
+
+
+def _another_incident(m: Mention) -> bool:
+    """"Earlier on Tuesday, ...", "Separately, ...", "another strike", "in a separate attack": the mention
+    says it is not the incident told before."""
+    for t in m.tokens:
+        anchor = t if t.pos_ in ("VERB", "AUX") else t.head
+        near = list(anchor.children) + [g for c in anchor.children if c.dep_ == "prep" for g in c.children]
+        if any(c.dep_ == "advmod" and c.lower_ in lex.OTHER_INCIDENT_ADVERBS for c in near):
+            return True
+        nouns = [t] + [p for c in _children(anchor, "prep") for p in _children(c, "pobj")]
+        for n in nouns:
+            if n.pos_ == "NOUN" and any((c.dep_ == "det" and c.lower_ in lex.OTHER_INCIDENT_DETERMINERS)
+                                        or (c.dep_ == "amod" and _lemma(c) in lex.OTHER_INCIDENT_MODIFIERS) for c in n.children):
+                return True
+    return False
 
 
 def _definite_act(m: Mention) -> bool:
@@ -315,6 +346,20 @@ def _strike_from_air(d: _Draft, a1_side: str | None) -> bool:
     return a1_side in lex.AIR_CAMPAIGN_SIDES and not lemmas & lex.GROUND_FIRE_CUES
 
 
+def _planted_bomb(d: _Draft) -> bool:
+    """A "bomb attack" or "bombing" whose sentences name no aircraft, drone or drop: a planted device."""
+    airs = [t for m in d.mentions for t, k in zip(m.tokens, m.kinds) if k == "air"]
+    if not airs or any(_lemma(t) not in lex.BOMB_WORDS for t in airs):
+        return False
+    if any(m.weapon == "air" and not any(_lemma(c) in lex.BOMB_WORDS for t in m.tokens for c in t.children)
+           and not any(_lemma(t) in lex.BOMB_WORDS for t in m.sent) for m in d.mentions):
+        return False
+    lemmas = {_lemma(t) for m in d.mentions for t in m.sent}
+    low = " ".join(m.sent.text.lower() for m in d.mentions).replace("suicide bomber", "")
+    return not (lemmas & {"drop", "airstrike"} or any((c in lemmas and c != "bomber") or (c in low and (" " in c or c == "bomber"))
+                                                      for c in lex.AIR_CUES))
+
+
 def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head: str | None,
                 figures: list[Figure], place: Place | None, claimed: bool) -> tuple[str, str, list[str]]:
     """ACLED type of a draft: the ranked kind, refined by weapon, victims and actors."""
@@ -337,12 +382,14 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
             kind = min(remote, key=lambda k: lex.RANK.get(k, 9))
     if kind in ("shelling", "air") and ("air" in kinds or weapon == "air"):
         kind = "air"  # ACLED: an air strike ranks above shelling in the same event
+    if kind == "air" and _planted_bomb(d):
+        kind = "explosive"  # "a bomb attack on a base ... explosives detonated in a truck": no aircraft named
     elif kind == "shelling" and weapon is None and _lemma(d.first.primary) == "strike" and _strike_from_air(d, a1_side):
         kind = "air"
     a1_head = (actor1 or "").lower().split()[-1:] or [""]
     if kind == "battle" and a1_head[0] in lex.PROTESTER_NOUNS:
         kind = "riot"  # crowds storming a building: a violent demonstration, not a battle
-    one_sided = _lemma(d.first.primary) in lex.ONE_SIDED_TRIGGERS
+    one_sided = any(_lemma(m.primary) in lex.ONE_SIDED_TRIGGERS for m in d.mentions)
     victims_unarmed = civilians or (bool(figures) and all(f.group in ("people", "civilians") for f in figures
                                                           if f.category == "killed") and any(f.category == "killed" for f in figures))
     if kind == "battle" and one_sided and victims_unarmed and _target_class(d.first) != "combatants":
@@ -386,7 +433,8 @@ def _to_event(ctx: Context, d: _Draft) -> Event:
     reporter_says = any(not m.claimed or (m.claimant and not m.claimant_side and m.claimant != _actor_name(m.actor1))
                         or _conceded(m) for m in asserters)
     figures = [f for m in d.mentions for f in m.figures]
-    counts = [c for c in (_figure_count(f) for f in figures) if c is not None]
+    summed = {k: v for m in d.mentions for k, v in m.counts.items()}
+    counts = [c for c in (summed.get(f.id, _figure_count(f)) for f in figures) if c is not None]
     a1_side = side_of_text(actor1)
     etype, sub, type_tags = _event_type(d, actor1, a1_side, actor2_head, figures, place, claimed=not reporter_says)
     tags |= set(type_tags)

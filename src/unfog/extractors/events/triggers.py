@@ -49,6 +49,8 @@ def _weapon_subject_kind(tok) -> str | None:
     """"a bomb hit the theatre", "shells fell on the camp": the weapon says the kind."""
     for subj in _children(tok, "nsubj"):
         k = _weapon_of(subj)
+        if k == "air" and _lemma(tok) in lex.DETONATION_VERBS:
+            return "explosive"  # "a bomb exploded at a market": planted, not dropped
         if k is not None:
             return k if k in ("air", "explosive") else "shelling"
     return None
@@ -104,6 +106,14 @@ def _verb_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
     lemma = _lemma(tok)
     if tok.dep_ == "amod":
         return None  # "occupying troops", "the besieged city": a description, not an event
+    if tok.dep_ == "conj" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN") and not _children(tok, "dobj", "nsubj"):
+        return None  # "Beni and surrounding villages": a participle describing, parsed as a conjunct
+    if tok.dep_ in ("acl", "relcl", "amod") and tok.head.lower_ in ("those", "them", "all", "these"):
+        return None  # "those killed were buried on Friday": the dead of an event told elsewhere
+    if lemma == "strike" and not _weapon_object_kind(tok) and not _weapon_subject_kind(tok) and any(
+            _lemma(c) in lex.NONSTATE_NOUNS | lex.PERPETRATOR_NOUNS or c.lower_ in lex.NONSTATE_NOUNS | lex.PERPETRATOR_NOUNS
+            for c in _children(tok, "nsubj")):
+        return "battle"  # "the bandits struck the village": a raid on the ground, not a shelling
     objects = {_lemma(c) for c in _children(tok, "dobj")}
     particles = {_lemma(c) for c in _children(tok, "prt", "advmod")}
     preps = {c.lower_ for c in _children(tok, "prep")}
@@ -134,6 +144,11 @@ def _verb_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
 def _noun_kind(tok) -> str | None:
     lemma = _lemma(tok)
     low = tok.lower_
+    if tok.pos_ == "PROPN" and (tok.ent_type_ in ("ORG", "NORP", "PERSON", "FAC", "WORK_OF_ART", "LAW")
+                                or (tok.dep_ == "compound" and tok.head.pos_ == "PROPN")):
+        return None  # "National Liberation Army", "Operation Storm": a name, not an act
+    if tok.dep_ == "compound" and _lemma(tok.head) in lex.REFERENCE_HEADS:
+        return None  # "evacuation warnings", "attack plans": the act named, not done
     if lemma not in lex.NOUN_TRIGGERS and low.endswith("s") and low[:-1] in lex.NOUN_TRIGGERS:
         lemma = low[:-1]  # the tagger's lemma can be wrong ("graves" -> "graf")
     mods = {_lemma(c) for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
@@ -286,8 +301,23 @@ def _sentence_triggers(ctx: Context, sent, place_tokens: set[int]):
         triggers = [g for g in triggers if g[0].i not in inside]
     for tok, kind, tags in triggers:
         tags |= _time_frame_tags(tok, kind)
-    # a toll over a period is a figure, not an event
-    return [g for g in triggers if "cumulative" not in g[2]], weapons
+    # a toll over a period is a figure, not an event; so are the acts it is told through
+    # ("has killed hundreds of thousands through fighting, hunger and disease")
+    totals = {t.i for t, _, tags in triggers if "cumulative" in tags}
+    return [g for g in triggers if "cumulative" not in g[2] and not _told_through(g[0], totals)], weapons
+
+
+def _told_through(tok, totals: set[int]) -> bool:
+    """Is the trigger a means of a total ("has killed thousands through fighting"), not its own clause
+    ("killed since the siege began")?"""
+    t = tok
+    while t.head.i != t.i:
+        if t.dep_ in ("advcl", "relcl", "ccomp", "acl"):
+            return False
+        t = t.head
+        if t.i in totals:
+            return True
+    return False
 
 
 def _own_clause(anchor) -> list:
@@ -297,7 +327,10 @@ def _own_clause(anchor) -> list:
     for t in anchor.subtree:
         x, ok = t, True
         while x.i != anchor.i and x.head.i != x.i:
-            if x.dep_ in ("ccomp", "parataxis", "relcl") or (x.dep_ == "conj" and x.pos_ in ("VERB", "AUX") and _children(x, "nsubj", "nsubjpass")):
+            if x.dep_ in ("ccomp", "parataxis", "relcl", "appos") or (x.dep_ == "conj" and x.pos_ in ("VERB", "AUX") and _children(x, "nsubj", "nsubjpass")):
+                ok = False
+                break
+            if x.dep_ == "npadvmod" and x.tag_ in ("JJS", "JJ"):  # "..., the latest in a spate of attacks this month"
                 ok = False
                 break
             x = x.head
@@ -312,7 +345,11 @@ def _many_told_as_one(tok, anchor) -> set[str]:
     state that lasts (background)."""
     verb = tok if tok.pos_ == "VERB" else (tok.head if tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" else None)
     if verb is not None and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children) and any(
-            c.dep_ == "nsubj" and _lemma(_antecedent(c)) in lex.AGGREGATE_SUBJECTS for c in verb.children):
+            c.dep_ in ("nsubj", "nsubjpass") and _lemma(c) in lex.MAGNITUDE_WORDS for c in verb.children):
+        return {"cumulative"}  # "Thousands have been killed": a war's toll, not an incident's
+    if verb is not None and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children) and any(
+            c.dep_ == "nsubj" and (_lemma(_antecedent(c)) in lex.AGGREGATE_SUBJECTS
+                                   or (c.tag_ == "NNS" and _lemma(c) in lex.AGGREGATE_ACTS)) for c in verb.children):
         return {"cumulative"}  # "the fighting has killed thousands", "It has killed 6,000": the war's toll
     if verb is not None and any(c.dep_ == "advmod" and c.lower_ in lex.AGGREGATE_ADVERBS for c in verb.children):
         return {"cumulative"}  # "17 other people were killed elsewhere": many incidents told as one
@@ -370,8 +407,15 @@ def _antecedent(tok):
 def _habitual(tok) -> set[str]:
     """'bandits, who raid villages', 'the army regularly carries out drone strikes', 'previous attacks
     on police': a habit or incidents told elsewhere, background rather than an incident."""
-    if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and _lemma(c) in lex.PAST_MODIFIERS for c in tok.children):
+    if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and _lemma(c) in lex.PAST_MODIFIERS | lex.ONGOING_MODIFIERS
+                                  for c in tok.children):
+        return {"background"}  # "previous attacks", "ongoing exchanges of fire", "near-daily strikes"
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in lex.BACKGROUND_PREPS:
+        return {"background"}  # "killed in a strike ... amid clashes": the setting
+    if _after_another(tok):
         return {"background"}
+    if tok.tag_ == "NNS" and tok.i == tok.sent.root.i and _is_heading(tok.sent):
+        return {"cumulative"}  # "Live: attacks in Borno state": a page's title over many incidents
     verb = tok if tok.pos_ == "VERB" else (tok.head if tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB" else None)
     if verb is None:
         return set()
@@ -379,7 +423,8 @@ def _habitual(tok) -> set[str]:
         return {"background"}
     root = verb.sent.root
     if (verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") or c.lower_ == "now" for c in verb.children)
-            and not _is_heading(verb.sent)
+            and not _is_heading(verb.sent) and verb.lower_ not in lex.SAME_PAST_FORMS
+            and not any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree)
             # "were killed when shells hit a market": a clause takes the tense of the sentence ("hit" is both)
             and (root.i == verb.i or root.tag_ in ("VBZ", "VBP") or any(
                 c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in root.children))):
@@ -387,13 +432,35 @@ def _habitual(tok) -> set[str]:
     return set()
 
 
+def _after_another(tok) -> bool:
+    """"The latest incident came a day after six civilians were killed": an earlier incident named to
+    place this one in time (a clause or phrase of 'after'/'before' under 'come', 'follow')."""
+    t = tok
+    for _ in range(5):
+        if t.head.i == t.i:
+            return False
+        marked = (t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "before") for c in t.children)) or (
+            t.dep_ == "pobj" and t.head.lower_ in ("after", "before"))
+        if marked:
+            verb = t.head if t.dep_ == "advcl" else t.head.head
+            return _lemma(verb) in lex.SEQUENCE_VERBS
+        if t.dep_ == "dobj" and _lemma(t.head) in lex.SEQUENCE_VERBS:
+            return True  # "The killings follow the death of 25 people in separate attacks"
+        t = t.head
+    return False
+
+
 def _aggregated(noun) -> bool:
     """A plural act noun standing for many incidents: 'a string of attacks', 'strikes across the region',
     'in separate attacks', 'dozens of raids'."""
     if noun.pos_ != "NOUN" or noun.tag_ != "NNS":
         return False
-    if any(c.dep_ == "amod" and _lemma(c) in lex.AGGREGATE_MODIFIERS for c in noun.children):
-        return True
+    if _lemma(noun) in lex.AGGREGATE_ACTS and any(c.dep_ == "nummod" and c.lower_ not in ("one", "1") for c in noun.children):
+        return True  # "killed 22 civilians in two attacks": several incidents summed
+    if _lemma(noun) in lex.AGGREGATE_ACTS and any(
+            (c.dep_ == "amod" and _lemma(c) in lex.AGGREGATE_MODIFIERS) or (c.dep_ in ("det", "predet") and c.lower_ in ("both", "all"))
+            for c in noun.children):
+        return True  # "in separate attacks", "both attacks hit areas that ..." (not "all six policemen")
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and _lemma(noun.head.head) in lex.AGGREGATE_NOUNS:
         return True
     return any(c.dep_ == "prep" and c.lower_ in lex.AGGREGATE_PREPS for c in noun.children)
