@@ -63,3 +63,9 @@ def test_an_ordinary_case_city_and_a_colon_is_a_dateline():
 def test_codes_among_a_citys_alternate_names_are_no_place():
     from unfog.lexicons.actors import side_of
     assert side_of("a representative of the PDF") is None  # an airport code of a Brazilian town
+
+
+def test_another_spelling_of_a_small_town_names_no_country():
+    from unfog.lexicons.countries import country_of_place
+    assert country_of_place("Borno") is None  # a Nigerian state, and an alternate name of a German town
+    assert country_of_place("Kiev") == "UKR"  # a city's other spellings still count

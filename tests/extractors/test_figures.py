@@ -455,3 +455,20 @@ def test_a_date_in_a_coordinated_clause_of_its_own_does_not_date_the_count(nlp):
     ctx.dates.extend(dates.extract(ctx))
     ctx.statements.extend(statements.extract(ctx))
     assert one(figures.extract(ctx), "19 people").date is None
+
+
+def test_a_year_after_since_is_no_count_even_beside_a_toll(nlp):
+    figs = run(nlp, "The insurgency has killed tens of thousands of people since 2009.")
+    assert all(f.value != 2009 for f in figs)
+
+
+def test_the_dateline_and_a_neighbour_are_not_where_a_count_was_made(nlp):
+    from unfog.extractors import dates, places
+    text = ("KANO, May 13 - Gunmen killed at least 37 people in an attack on a village near the border with "
+            "Niger on Sunday night, residents said.")
+    ctx = Context(article=Article(id="a", text=text, published="2025-05-13"), doc=nlp(text))
+    ctx.places.extend(places.extract(ctx))
+    ctx.dates.extend(dates.extract(ctx))
+    ctx.statements.extend(statements.extract(ctx))
+    f = one(figures.extract(ctx), "37 people")
+    assert f.place is None and f.date == "2025-05-11"

@@ -248,8 +248,10 @@ def _excluded(doc, ph: Phrase, counted) -> bool:
     raw = last.text
     if re.fullmatch(r"\d+(st|nd|rd|th)", raw.lower()) or ":" in raw or "/" in raw:
         return True
-    if re.fullmatch(r"(1[6-9]|20)\d\d", raw) and not people:
-        return True  # a year
+    if re.fullmatch(r"(1[6-9]|20)\d\d", raw) and (not people or (
+            prev is not None and prev.lower_ in ("since", "in", "until", "till", "by", "before", "after", "from",
+                                                  "during", "through") and not (nxt is not None and _is_people(nxt)))):
+        return True  # a year ("has killed thousands since 2009": the year is no count)
     if nxt is not None:
         nl = nxt.lower_
         if nl in NOT_COUNT_NEXT or nl in MONTHS:

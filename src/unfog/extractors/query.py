@@ -11,6 +11,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
+from unfog.lexicons.wire import lead_end
 from unfog.model import DateMention, Place, Statement
 from unfog.nlp.syntax import VERBAL, governing_verb, token_at
 
@@ -82,6 +83,16 @@ def statement_at(statements: list[Statement], start: int, end: int) -> Statement
     return best[1] if best else None
 
 
+def in_lead(ctx: Context, pos: int) -> bool:
+    """True when pos lies in a line's wire furniture ("MAIDUGURI, May 13 -"): where and when the report
+    was filed, never where or when what it tells happened."""
+    spans = ctx._cache.get("lead_spans")
+    if spans is None or ctx._cache.get("lead_spans_doc") is not ctx.doc:
+        spans = [(a, a + n) for a, b in paragraphs(ctx.text) if (n := lead_end(ctx.text[a:b]))]
+        ctx._cache["lead_spans"], ctx._cache["lead_spans_doc"] = spans, ctx.doc
+    return any(a <= pos < b for a, b in spans)
+
+
 # -- places --------------------------------------------------------------------------------
 
 def place_near(ctx: Context, start: int, end: int) -> Place | None:
@@ -95,8 +106,10 @@ def place_near(ctx: Context, start: int, end: int) -> Place | None:
     s_start, s_end = sentence_bounds(ctx, start, end)
     best, best_key = None, None
     for p in ctx.places:
-        if p.start < s_start or p.end > s_end:
+        if p.start < s_start or p.end > s_end or in_lead(ctx, p.start):
             continue
+        if re.search(r"\b(?:border|borders|frontier)\s+with\s+(?:the\s+)?$", ctx.text[max(s_start, p.start - 30):p.start], re.I):
+            continue  # "a village near the border with Cameroon": the neighbour names no location
         before = ctx.text[max(s_start, p.start - 30):p.start].lower().split()
         attached = bool(before) and before[-1] in ATTACH_WORDS
         dist = min(abs(p.start - end), abs(start - p.end))
@@ -172,7 +185,8 @@ def date_near(ctx: Context, start: int, end: int, index: DateIndex | None = None
     if not ctx.dates:
         return None
     idx = index if index is not None and index.fresh_for(ctx) else DateIndex(ctx)
-    cands = [c for c in idx.by_sentence.get(idx.sentence_of(start), []) if c[0].resolved and c[0].date]
+    cands = [c for c in idx.by_sentence.get(idx.sentence_of(start), [])
+             if c[0].resolved and c[0].date and not in_lead(ctx, c[0].start)]
     if not cands:
         return None
 

@@ -113,8 +113,10 @@ def _build_places() -> dict[str, str]:
         for name in (city["name"], *city.get("alternatenames", ())):
             if not name or not name[:1].isupper() or not name.isascii():
                 continue
-            if name != city["name"] and name.isupper() and len(name) <= 4:
-                continue  # airport and postal codes among the alternates ("PDF" is no Brazilian town here)
+            if name != city["name"] and (name.isupper() and len(name) <= 4 or pop < 50_000):
+                # airport codes among the alternates ("PDF" is no Brazilian town here), and the other
+                # spellings of small towns ("Borno", a German town's, is a Nigerian state)
+                continue
             key = fold(name)
             if key not in out or out[key][0] < pop:
                 out[key] = (pop, code)
