@@ -52,3 +52,12 @@ def fold_case(text: str | None) -> str:
 def fold_phrase(text: str | None) -> str:
     """:func:`fold_case` without the punctuation around a phrase: the key of a name as cited ("the UN," -> "the un")."""
     return fold_case(text).strip(".,;:!?\"“”()[]").strip()
+
+
+_NEIGHBOUR = re.compile(r"\b(?:border|borders|frontier)\s+with\s+(?:the\s+)?$", re.I)
+
+
+def names_a_neighbour(text: str, pos: int) -> bool:
+    """True when the name at ``pos`` follows "the border with" ("a village near the border with
+    Cameroon"): the neighbour names no location of what happened."""
+    return bool(_NEIGHBOUR.search(text[max(0, pos - 30):pos]))

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from unfog.lexicons.wire import lead_end
 from unfog.model import DateMention, Place, Statement
+from unfog.text import names_a_neighbour
 from unfog.nlp.syntax import VERBAL, governing_verb, token_at
 
 if TYPE_CHECKING:  # the Context imports this module
@@ -108,8 +109,8 @@ def place_near(ctx: Context, start: int, end: int) -> Place | None:
     for p in ctx.places:
         if p.start < s_start or p.end > s_end or in_lead(ctx, p.start):
             continue
-        if re.search(r"\b(?:border|borders|frontier)\s+with\s+(?:the\s+)?$", ctx.text[max(s_start, p.start - 30):p.start], re.I):
-            continue  # "a village near the border with Cameroon": the neighbour names no location
+        if names_a_neighbour(ctx.text, p.start):
+            continue
         before = ctx.text[max(s_start, p.start - 30):p.start].lower().split()
         attached = bool(before) and before[-1] in ATTACH_WORDS
         dist = min(abs(p.start - end), abs(start - p.end))
