@@ -862,3 +862,27 @@ def test_a_town_named_only_in_a_sentence_about_the_past_is_not_the_articles_plac
                    figures=[("20 people", 20, "killed", "people")])
     shown = [ev for ev in events.extract(ctx) if not set(ev.tags) & {"background", "historical"}]
     assert [ev.place for ev in shown] == [None]
+
+
+@pytest.mark.parametrize("text,etype,sub", [
+    ("Soldiers shot dead four young men in Kharkiv on Sunday, residents said.", "Violence against civilians", "Attack"),
+    ("Separatists set off a bomb near a market in Kharkiv on Tuesday, wounding six people.",
+     "Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    ("Several hundred students marched to the governor's office in Kharkiv on Tuesday.", "Protests", "Peaceful protest"),
+])
+def test_shootings_devices_set_off_and_marches_are_incidents(nlp, text, etype, sub):
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)])
+    assert (etype, sub) in {(e.event_type, e.sub_event_type) for e in events.extract(ctx)}
+
+
+def test_victims_described_as_shot_are_no_incident_of_their_own(nlp):
+    text = "The mayor of Kharkiv said at least 90 bodies had been buried there, many of them civilians shot in the streets."
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)])
+    assert not [e for e in events.extract(ctx) if e.event_type == "Battles"]
+
+
+def test_a_protest_about_an_old_abduction_is_no_background(nlp):
+    text = "Students marched in Kharkiv on Tuesday to demand the release of classmates abducted last month."
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)])
+    [ev] = [e for e in events.extract(ctx) if e.event_type == "Protests"]
+    assert "background" not in ev.tags

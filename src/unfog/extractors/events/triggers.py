@@ -104,8 +104,8 @@ def _take_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
 
 def _verb_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
     lemma = _lemma(tok)
-    if tok.dep_ == "amod":
-        return None  # "occupying troops", "the besieged city": a description, not an event
+    if tok.dep_ == "amod" or (tok.dep_ == "acl" and lemma in lex.DESCRIPTIVE_PARTICIPLES):
+        return None  # "occupying troops", "the besieged city", "civilians shot in the streets": a description
     if tok.dep_ == "conj" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN") and not _children(tok, "dobj", "nsubj"):
         return None  # "Beni and surrounding villages": a participle describing, parsed as a conjunct
     if tok.dep_ in ("acl", "relcl", "amod") and tok.head.lower_ in ("those", "them", "all", "these"):
@@ -327,7 +327,8 @@ def _own_clause(anchor) -> list:
     for t in anchor.subtree:
         x, ok = t, True
         while x.i != anchor.i and x.head.i != x.i:
-            if x.dep_ in ("ccomp", "parataxis", "relcl", "appos") or (x.dep_ == "conj" and x.pos_ in ("VERB", "AUX") and _children(x, "nsubj", "nsubjpass")):
+            if x.dep_ in ("ccomp", "parataxis", "relcl", "appos") or (x.dep_ == "conj" and x.pos_ in ("VERB", "AUX") and _children(x, "nsubj", "nsubjpass")) \
+                    or (x.dep_ == "acl" and x.pos_ == "VERB" and x.head.i != anchor.i):  # "classmates abducted last month"
                 ok = False
                 break
             if x.dep_ == "npadvmod" and x.tag_ in ("JJS", "JJ"):  # "..., the latest in a spate of attacks this month"
