@@ -7,6 +7,7 @@
     python benchmarks/score_events.py --sets conflicts_blind     # the blind held-out set (never by default)
     python benchmarks/score_events.py --sets conflicts_blind2    # the second blind held-out set (never by default)
     python benchmarks/score_events.py --sets conflicts_blind3    # the third blind held-out set (never by default)
+    python benchmarks/score_events.py --sets conflicts_blind4    # the fourth blind held-out set (never by default)
 
 Sets: ``seeds`` (../shared seeds), ``fixtures``, ``samples`` (held out), and the
 own articles about other conflicts in two parts: ``conflicts_heldout`` (written
@@ -18,7 +19,8 @@ tuning loop extracts it; its articles also list ``not_events``: clauses
 account of an incident coded once) that must give no shown event of their own.
 ``conflicts_blind2`` (six more, same format and rules) is likewise blind, and so is
 ``conflicts_blind3`` (eight more: Haiti, Colombia, Pakistan, a Lebanon live blog,
-Cameroon, Iraq, Niger, Central African Republic).
+Cameroon, Iraq, Niger, Central African Republic) and ``conflicts_blind4`` (six more:
+South Sudan, Philippines, a Manipur live blog, Mexico, Benin, Kenya).
 
 A gold event is *found* when an extracted event's evidence covers the gold
 trigger and it has the same event_type and sub_event_type. For found events:
@@ -51,7 +53,7 @@ SAMPLES = REPO / "src" / "unfog" / "samples" / "mariupol.jsonl"  # held out: cod
 SEEDS = Path(__import__("os").environ.get("UNFOG_SHARED", REPO.parent / "shared")) / "seeds"
 TOLERANCE = {1: 0, 2: 3, 3: 15}
 OWN_SETS = ("conflicts_tune", "conflicts_heldout")  # text embedded in the gold file
-BLIND_SETS = ("conflicts_blind", "conflicts_blind2", "conflicts_blind3")  # text embedded too; scored only when asked for by name
+BLIND_SETS = ("conflicts_blind", "conflicts_blind2", "conflicts_blind3", "conflicts_blind4")  # text embedded too; scored only when asked for by name
 HIDDEN_TAGS = {"background", "hypothetical", "historical", "cumulative"}
 PLACE_KM = 30.0
 
