@@ -886,3 +886,15 @@ def test_a_protest_about_an_old_abduction_is_no_background(nlp):
     ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)])
     [ev] = [e for e in events.extract(ctx) if e.event_type == "Protests"]
     assert "background" not in ev.tags
+
+
+def test_the_town_inside_the_country_the_clause_also_names_is_the_place(nlp):
+    from unfog.model import Place
+    text = ("Hundreds of fighters on motorbikes attacked an army position outside Kharkiv in eastern Ukraine on Sunday, "
+            "killing 34 soldiers and wounding 14, the defence ministry said on Tuesday.")
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)], figures=[("34 soldiers", 34, "killed", "combatants")])
+    s = text.index("Ukraine")
+    ctx.places.append(Place(id="plc_ua", article_id=ctx.article.id, name="Ukraine", start=s, end=s + 7, canonical="Ukraine",
+                            lat=49.0, lon=32.0, country="UA", feature_code="PCLI", kind="country", precision=3))
+    [ev] = [e for e in events.extract(ctx) if e.event_type == "Battles"]
+    assert ev.place == "Kharkiv"

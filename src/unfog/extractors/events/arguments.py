@@ -29,6 +29,7 @@ from unfog.extractors.events.common import (
     _attribution_tail,
     _children,
     _clause_distance,
+    _contains,
     _depth,
     _entries,
     _has_side,
@@ -461,6 +462,10 @@ def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> N
             cands.append((d, p.precision or 3, p.start, p))
         if cands:
             best = min(cands, key=lambda c: (c[0], c[1], c[2]))[3]
+            inside = [c for c in cands if (c[1] <= 2 and (best.precision or 3) >= 3 and _contains(best, c[3])
+                                           and c[0] <= MAX_PLACE_DISTANCE)]
+            if inside:  # "outside Tera in western Niger": the town inside the country the clause also names
+                best = min(inside, key=lambda c: (c[0], c[1], c[2]))[3]
             if (best.precision or 3) >= 3 and _definite_place_object(m, place_tokens):
                 best = context_place(m) or main_place or best
             m.place = best
