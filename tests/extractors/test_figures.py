@@ -472,3 +472,12 @@ def test_the_dateline_and_a_neighbour_are_not_where_a_count_was_made(nlp):
     ctx.statements.extend(statements.extract(ctx))
     f = one(figures.extract(ctx), "37 people")
     assert f.place is None and f.date == "2025-05-11"
+
+
+def test_a_when_clause_dates_the_count_of_its_sentence(nlp):
+    from unfog.extractors import dates
+    text = ("Gunmen killed at least 40 people when they stormed the town on Monday, the mayor said on Wednesday.")
+    ctx = Context(article=Article(id="a", text=text, published="2025-09-17"), doc=nlp(text))
+    ctx.dates.extend(dates.extract(ctx))
+    ctx.statements.extend(statements.extract(ctx))
+    assert one(figures.extract(ctx), "40 people").date == "2025-09-15"

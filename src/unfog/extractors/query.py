@@ -161,6 +161,10 @@ def _in_other_clause(date_tok, query_tok) -> bool:
     """True when the date sits in a relative/adverbial clause that does not contain the query."""
     tok = date_tok
     for _ in range(12):
+        if tok.dep_ == "advcl" and tok.pos_ in VERBAL and any(c.dep_ == "mark" and c.lower_ in ("when", "as", "while")
+                                                                for c in tok.children) \
+                and (tok.head.i == query_tok.i or tok.head.i in {a.i for a in query_tok.ancestors}):
+            return False  # "killed 40 people when they stormed the town on Monday": the when-clause dates its head
         if tok.dep_ in ("relcl", "acl", "advcl", "appos") and tok.pos_ in VERBAL:
             return not (tok.left_edge.i <= query_tok.i <= tok.right_edge.i)
         if tok.dep_ == "conj" and tok.pos_ in VERBAL and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
