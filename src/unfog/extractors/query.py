@@ -157,14 +157,20 @@ class DateIndex:
         return token_at(self.doc, self.token_starts, start)
 
 
+def _when_clause_of(doc, verb_i, head) -> bool:
+    """The date's verb heads a when/as/while clause on ``head`` ("killed 40 people when they stormed the
+    town on Monday"): the clause dates its head."""
+    if verb_i is None:
+        return False
+    v = doc[verb_i]
+    return v.dep_ == "advcl" and v.head.i == head.i and any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "as", "while") for c in v.children)
+
+
 def _in_other_clause(date_tok, query_tok) -> bool:
     """True when the date sits in a relative/adverbial clause that does not contain the query."""
     tok = date_tok
     for _ in range(12):
-        if tok.dep_ == "advcl" and tok.pos_ in VERBAL and any(c.dep_ == "mark" and c.lower_ in ("when", "as", "while")
-                                                                for c in tok.children) \
-                and (tok.head.i == query_tok.i or tok.head.i in {a.i for a in query_tok.ancestors}):
-            return False  # "killed 40 people when they stormed the town on Monday": the when-clause dates its head
         if tok.dep_ in ("relcl", "acl", "advcl", "appos") and tok.pos_ in VERBAL:
             return not (tok.left_edge.i <= query_tok.i <= tok.right_edge.i)
         if tok.dep_ == "conj" and tok.pos_ in VERBAL and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
@@ -206,7 +212,7 @@ def date_near(ctx: Context, start: int, end: int, index: DateIndex | None = None
         return closest(cands)
     qverb = governing_verb(qtok)
     ancestors = {a.i for a in qtok.ancestors} | {qtok.i}
-    same = [c for c in cands if qverb is not None and c[1] == qverb.i]
+    same = [c for c in cands if qverb is not None and (c[1] == qverb.i or _when_clause_of(ctx.doc, c[1], qverb))]
     if same:
         return closest(same)
     governs = [c for c in cands if c[1] is not None and c[1] in ancestors]
