@@ -11,6 +11,16 @@ def run(nlp, text, source=None):
     return figures.extract(ctx)
 
 
+def run_located(nlp, text, published):
+    """Figures with the places, dates and statements of the stages before them (as the pipeline runs)."""
+    from unfog.extractors import dates, places
+    ctx = Context(article=Article(id="a", text=text, published=published), doc=nlp(text))
+    ctx.places.extend(places.extract(ctx))
+    ctx.dates.extend(dates.extract(ctx))
+    ctx.statements.extend(statements.extract(ctx))
+    return figures.extract(ctx)
+
+
 def one(figs, phrase):
     hits = [f for f in figs if phrase in f.text or f.text in phrase]
     assert len(hits) == 1, [f.text for f in figs]
@@ -448,13 +458,9 @@ def test_a_count_among_another_is_a_part_of_it(nlp):
 
 
 def test_a_date_in_a_coordinated_clause_of_its_own_does_not_date_the_count(nlp):
-    from unfog.extractors import dates
     text = ("The army killed 19 people in an air attack, the militia said, as the army tries to recover "
             "territory it lost last year.")
-    ctx = Context(article=Article(id="a", text=text, published="2025-01-27"), doc=nlp(text))
-    ctx.dates.extend(dates.extract(ctx))
-    ctx.statements.extend(statements.extract(ctx))
-    assert one(figures.extract(ctx), "19 people").date is None
+    assert one(run_located(nlp, text, "2025-01-27"), "19 people").date is None
 
 
 def test_a_year_after_since_is_no_count_even_beside_a_toll(nlp):
@@ -463,21 +469,12 @@ def test_a_year_after_since_is_no_count_even_beside_a_toll(nlp):
 
 
 def test_the_dateline_and_a_neighbour_are_not_where_a_count_was_made(nlp):
-    from unfog.extractors import dates, places
     text = ("KANO, May 13 - Gunmen killed at least 37 people in an attack on a village near the border with "
             "Niger on Sunday night, residents said.")
-    ctx = Context(article=Article(id="a", text=text, published="2025-05-13"), doc=nlp(text))
-    ctx.places.extend(places.extract(ctx))
-    ctx.dates.extend(dates.extract(ctx))
-    ctx.statements.extend(statements.extract(ctx))
-    f = one(figures.extract(ctx), "37 people")
+    f = one(run_located(nlp, text, "2025-05-13"), "37 people")
     assert f.place is None and f.date == "2025-05-11"
 
 
 def test_a_when_clause_dates_the_count_of_its_sentence(nlp):
-    from unfog.extractors import dates
-    text = ("Gunmen killed at least 40 people when they stormed the town on Monday, the mayor said on Wednesday.")
-    ctx = Context(article=Article(id="a", text=text, published="2025-09-17"), doc=nlp(text))
-    ctx.dates.extend(dates.extract(ctx))
-    ctx.statements.extend(statements.extract(ctx))
-    assert one(figures.extract(ctx), "40 people").date == "2025-09-15"
+    text = "Gunmen killed at least 40 people when they stormed the town on Monday, the mayor said on Wednesday."
+    assert one(run_located(nlp, text, "2025-09-17"), "40 people").date == "2025-09-15"
