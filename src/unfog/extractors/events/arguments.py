@@ -400,6 +400,14 @@ def _leads(ctx: Context) -> list[tuple[int, int]]:
     return leads
 
 
+def _nearest_place(cands: list[tuple]) -> Place:
+    """The candidate (clause distance, precision, start, place) nearest the trigger; but a town inside the
+    country or region that wins ("outside Tera in western Niger") is the place."""
+    best = min(cands, key=lambda c: (c[0], c[1], c[2]))[3]
+    inside = [c for c in cands if c[1] <= 2 and (best.precision or 3) >= 3 and _contains(best, c[3])]
+    return min(inside, key=lambda c: (c[0], c[1], c[2]))[3] if inside else best
+
+
 def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> None:
     doc = ctx.doc
     text = doc.text
@@ -461,11 +469,7 @@ def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> N
                 continue
             cands.append((d, p.precision or 3, p.start, p))
         if cands:
-            best = min(cands, key=lambda c: (c[0], c[1], c[2]))[3]
-            inside = [c for c in cands if (c[1] <= 2 and (best.precision or 3) >= 3 and _contains(best, c[3])
-                                           and c[0] <= MAX_PLACE_DISTANCE)]
-            if inside:  # "outside Tera in western Niger": the town inside the country the clause also names
-                best = min(inside, key=lambda c: (c[0], c[1], c[2]))[3]
+            best = _nearest_place(cands)
             if (best.precision or 3) >= 3 and _definite_place_object(m, place_tokens):
                 best = context_place(m) or main_place or best
             m.place = best
