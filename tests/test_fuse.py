@@ -791,3 +791,11 @@ def test_the_statement_index_finds_what_every_pair_finds():
     got = types(fuse.relate_statement_pool(keys))
     assert got == _naive_pool(keys)
     assert ("corroborates", "s1", "s2") in got  # two sources of no party side agree
+
+
+def test_an_unresolved_name_is_a_whole_word():
+    # "Town00165" and "Al-Fashir" are not the names "Town" and "Al": a shared false name would put every
+    # statement of a corpus in one topic@place pair (store ingest compared each with all the others)
+    from unfog.fusion.fuse import _unresolved_mentions
+    assert _unresolved_mentions("Shelling hit the centre of Town00165 and near Al-Fashir.", []) == []
+    assert _unresolved_mentions("Troops fought near Boulkessi.", []) == [(len("Troops fought near "), "name:boulkessi")]

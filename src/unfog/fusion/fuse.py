@@ -230,7 +230,8 @@ def _incidents(res: ArticleRecords) -> dict[str, str]:
     return out
 
 
-_AT_NAME_RE = re.compile(r"\b(?:in|inside|at|near|outside|from|around)\s+(?:the\s+)?([A-Z][a-z]+)")
+# (a whole word: "Town00165" or "Al-Fashir" is not the name "Town" or "Al")
+_AT_NAME_RE = re.compile(r"\b(?:in|inside|at|near|outside|from|around)\s+(?:the\s+)?([A-Z][a-z]+)(?![\w-])")
 
 
 def _unresolved_mentions(text: str | None, places: list[Place]) -> list[tuple[int, str]]:
