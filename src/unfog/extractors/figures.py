@@ -25,7 +25,7 @@ from unfog.lexicons import load
 from unfog.lexicons.actors import SPEECH, is_state_body, side_of  # noqa: I001
 from unfog.lexicons import singular
 from unfog.lexicons import toll_rise
-from unfog.lexicons.wire import lead_end
+from unfog.lexicons.wire import lead_spans
 from unfog.extractors.context import Context
 from unfog.lexicons.people import CIVILIAN_NOUNS, COMBATANT_NOUNS, COUNT_NOUNS, PEOPLE_NOUNS  # noqa: F401
 from unfog.model import Figure
@@ -553,14 +553,7 @@ def extract(ctx: Context) -> list[Figure]:
     return out
 
 
-def _lead_spans(text: str) -> list[tuple[int, int]]:
-    """Wire furniture at the start of each line ("UPDATE 2-", "(Reuters) -", "Live Day 273:")."""
-    out = []
-    for m in re.finditer(r"[^\n]+", text):
-        n = lead_end(m.group(0))
-        if n:
-            out.append((m.start(), m.start() + n))
-    return out
+_lead_spans = lead_spans  # wire furniture at the start of each line ("UPDATE 2-", "(Reuters) -", "Live Day 273:")
 
 
 def _in_spans(spans, pos: int) -> bool:

@@ -11,7 +11,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
-from unfog.lexicons.wire import lead_end
+from unfog.lexicons.wire import lead_spans
 from unfog.model import DateMention, Place, Statement
 from unfog.text import names_a_neighbour
 from unfog.nlp.syntax import VERBAL, governing_verb, token_at
@@ -89,7 +89,7 @@ def in_lead(ctx: Context, pos: int) -> bool:
     was filed, never where or when what it tells happened."""
     spans = ctx._cache.get("lead_spans")
     if spans is None or ctx._cache.get("lead_spans_doc") is not ctx.doc:
-        spans = [(a, a + n) for a, b in paragraphs(ctx.text) if (n := lead_end(ctx.text[a:b]))]
+        spans = lead_spans(ctx.text)
         ctx._cache["lead_spans"], ctx._cache["lead_spans_doc"] = spans, ctx.doc
     return any(a <= pos < b for a, b in spans)
 

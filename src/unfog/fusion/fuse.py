@@ -34,7 +34,7 @@ from unfog.lexicons.actors import civil_war_parties, side_of
 from unfog.lexicons.denial import CLAIM_NOUN_RE, DISMISSAL_RE
 from unfog.lexicons.events import SUBSET_CUES
 from unfog.lexicons.people import force_kind, is_people_word
-from unfog.lexicons.wire import lead_end
+from unfog.lexicons.wire import lead_spans
 from unfog.model import ArticleRecords, Batch, Event, Figure, Place, Relation, Statement, stable_id
 
 ONE_INCIDENT_TYPES = {"Explosions/Remote violence", "Violence against civilians"}
@@ -100,12 +100,7 @@ def speaker_spans(res: ArticleRecords) -> list[tuple[int, int]]:
 def dateline_spans(text: str) -> list[tuple[int, int]]:
     """Wire furniture at the start of each line ("PORT SUDAN, May 5 -", "KABUL:"): where the report was
     filed, not what it is about."""
-    out = []
-    for m in re.finditer(r"[^\n]+", text or ""):
-        n = lead_end(m.group(0))
-        if n:
-            out.append((m.start(), m.start() + n))
-    return out
+    return lead_spans(text)
 
 
 def not_about_spans(res: ArticleRecords) -> list[tuple[int, int]]:

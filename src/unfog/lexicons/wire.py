@@ -79,3 +79,13 @@ def lead_end(line: str) -> int:
         if m and country_of_place(m.group(1)) is not None:
             pos = m.end()
     return pos
+
+
+def lead_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the furniture opening each line of ``text`` (lines without any are left out)."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text or ""):
+        n = lead_end(m.group(0))
+        if n:
+            out.append((m.start(), m.start() + n))
+    return out
