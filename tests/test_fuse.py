@@ -524,6 +524,11 @@ PATTERNS = {
                                                   "its fighters seized Kosti."),
         _doc("cc2", "2024-08-25", "Hill Courier", "An army spokesman said none of its soldiers had been taken "
                                                   "prisoner in Kosti.")],
+    "named_voices_of_a_civil_war": [_doc("nv1", "2024-09-04", "Plain Herald",
+                                         "Insurgents overran an army post near Dalo, in Ridge province, on Tuesday.\n\n"
+                                         "Army officer Tomas Reyes said 9 soldiers were killed.\n\n"
+                                         "Luis Marin, the Ridge Liberation Front's military spokesman, said its "
+                                         "fighters killed 11 soldiers.")],
     "bare_denial": [_doc("bd1", "2024-08-26", "Plain Herald",
                          "The rebel alliance said on Monday its fighters had captured the town of Hpakant after a week "
                          "of fighting.\n\nAn army spokesman told reporters the claim was \"not true\".")],
@@ -615,6 +620,8 @@ def pattern_relations():
     ("town_in_its_region", "contradicts", "15 soldiers", "two soldiers"),
     # one side code covers both parties of a civil war: the army's none against the paramilitaries' count
     ("civil_war_counts", "contradicts", "150 soldiers", "none of its soldiers"),
+    # two named people whose roles put them on the two sides of a civil war; exact counts that differ
+    ("named_voices_of_a_civil_war", "contradicts", "9 soldiers", "11 soldiers"),
     # a denial that names nothing answers the claim told just before it
     ("bare_denial", "contradicts", "its fighters had captured the town", "not true"),
     # "25 people" and "25 civilians" killed by one strike are one count

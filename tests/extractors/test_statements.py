@@ -379,3 +379,22 @@ def test_a_toll_reported_by_a_body_and_what_it_added(nlp):
     stms = run(nlp, text)
     assert [s.speaker for s in stms] == ["regional health ministry", "regional health ministry"]
     assert stms[0].content == "The death toll"
+
+
+def test_role_noun_before_a_name_and_state_roles_of_the_report_country(nlp):
+    text = ("MOGADISHU, Somalia - Gunmen attacked a police post in Baidoa on Monday.\n\n"
+            "Military officer Hassan Nur said four policemen were killed.\n\n"
+            "\"They came at night,\" said Aden Farah, a police officer from Baidoa.\n\n"
+            "Captain Yusuf Ali told reporters the post was retaken.")
+    stms = run(nlp, text)
+    by = {s.speaker: s for s in stms}
+    assert by["Hassan Nur"].speaker_role == "Military officer" and by["Hassan Nur"].speaker_side == "SOM"
+    assert by["Aden Farah"].speaker_side == "SOM"
+    assert by["Yusuf Ali"].speaker_side == "SOM"
+
+
+def test_reported_clause_after_a_semicolon_belongs_to_the_later_cue(nlp):
+    text = "An army officer put the number of dead at 12; the rebels said 30 were killed."
+    stms = run(nlp, text)
+    rebels = next(s for s in stms if "rebels" in s.speaker)
+    assert rebels.content == "30 were killed"

@@ -817,6 +817,7 @@ def _make_figure(ctx: Context, doc, text: str, ph: Phrase, sent, start_tok: int,
         claimant=inner[0] if inner else (stm.speaker if stm else (source or "article")),
         claimant_side=inner[1] if inner else (stm.speaker_side if stm else _source_side(source)),
         statement_id=stm.id if stm else None,
+        claimant_role=None if inner or stm is None else stm.speaker_role,
         counted=ref.text if ref is not None else None,
         sentence=sent.text,
     )
@@ -862,7 +863,8 @@ def _carry_claims(ctx: Context, sents, sent_of, figures: list[Figure]) -> None:
         src = prev[-1]
         for f in figs:
             if f.statement_id is None:
-                f.claimant, f.claimant_side, f.statement_id = src.claimant, src.claimant_side, src.statement_id
+                f.claimant, f.claimant_side, f.statement_id, f.claimant_role = (src.claimant, src.claimant_side,
+                                                                               src.statement_id, src.claimant_role)
 
 
 def _link_subsets(doc, text: str, figures: list[Figure]) -> None:

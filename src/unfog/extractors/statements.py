@@ -341,9 +341,15 @@ def _clean_role(span) -> str | None:
 
 
 def _role_from_compounds(tok) -> str | None:
-    """'President <full name>' -> 'President'; 'Ukraine's President <surname>' -> 'President'."""
+    """'President <full name>' -> 'President'; 'Ukraine's President <surname>' -> 'President';
+    'Military officer <full name>' -> 'Military officer' (a role noun with its modifiers)."""
     titles = [c.text for c in tok.children if c.dep_ == "compound" and fold(c.text).rstrip(".") in TITLES
               and fold(c.text) not in ("mr", "mrs", "ms", "miss", "dr")]
+    for c in tok.children:
+        if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < tok.i and c.lemma_.lower() in ROLE_NOUNS:
+            mods = [m for m in c.children if m.dep_ in ("amod", "compound") and m.i < c.i]
+            lo = min([m.left_edge.i for m in mods] + [c.i])
+            return tok.doc[lo:c.i + 1].text
     return " ".join(titles) or None
 
 
@@ -854,6 +860,9 @@ def _content(verb, cue: str, touched) -> tuple[int, int] | None:
         sub = list(verb.subtree)
         return (sub[0].idx, sub[-1].idx + len(sub[-1].text))
     comp = [c for c in verb.children if c.dep_ == "ccomp"]
+    # "A officer put the toll at 15; the group said 21 were killed": the parse may hang the clause before
+    # the semicolon on the later cue too; what the cue reports is the clause after it
+    comp = [c for c in comp if c.i > verb.i] or comp
     if comp:
         sub = list(comp[0].subtree)
         return (sub[0].idx, sub[-1].idx + len(sub[-1].text))
