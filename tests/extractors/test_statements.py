@@ -398,3 +398,23 @@ def test_reported_clause_after_a_semicolon_belongs_to_the_later_cue(nlp):
     stms = run(nlp, text)
     rebels = next(s for s in stms if "rebels" in s.speaker)
     assert rebels.content == "30 were killed"
+
+
+def test_scare_quoted_subject_and_a_speaker_after_the_clause(nlp):
+    text = ("\"Bandits\" on Friday raided the hamlets of Oru and Kesa near the river, a police officer told "
+            "reporters, using the word officials use for armed gangs.")
+    [s] = run(nlp, text)
+    assert s.speaker == "a police officer"
+    assert not s.quote and "on Friday raided the hamlets" in s.content
+
+
+def test_provincial_officials_speak_for_the_report_country_local_ones_may_not(nlp):
+    # "local officials" may be a town's leaders or an occupier's appointees: no side from the word alone
+    from unfog.extractors import places
+    text = ("Two local officials said 14 villagers were killed in an attack near Mopti in Mali.\n\n"
+            "Another provincial authority official said about 12 people had died.\n\n"
+            "An official from the regional administration said 13 were killed.")
+    ctx = Context(article=Article(id="a", text=text, published="2024-04-22"), doc=nlp(text))
+    ctx.places = places.extract(ctx)
+    stms = statements.extract(ctx)
+    assert [s.speaker_side for s in stms] == [None, "MLI", "MLI"]

@@ -55,7 +55,8 @@ DENY_LEMMAS = DENY_VERBS  # lexicons/denial.json
 DENIAL_WORDS = DISMISSAL_RE
 DOCUMENT_NOUNS = {"assessment", "report", "statement", "update", "analysis", "briefing", "bulletin",
                   "communique", "communiqué", "study", "survey", "post", "message", "video", "tweet",
-                  "release", "estimate", "intelligence", "review", "letter", "address", "announcement"}
+                  "release", "estimate", "intelligence", "review", "letter", "address", "announcement",
+                  "document", "memo"}
 CLAIM_NOUNS = {"claim", "statement", "announcement", "allegation", "assertion", "denial", "remark", "comment"}
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m", "it": "it", "its": "it",
             "they": "pl", "them": "pl", "their": "pl"}
@@ -683,7 +684,9 @@ def find_cues(sent, segs):
         if lemma == "tell" and any(c.dep_ == "xcomp" for c in tok.children) \
                 and not any(c.dep_ == "ccomp" for c in tok.children):
             continue  # "told him to repeat the offer" is an order, not a report
-        subj = _subject(tok) or _postposed_subject(tok)
+        # "Gunmen invaded the villages ..., a military officer told AFP": a cue the parser made a conjunct
+        # of the reported clause, with the speaker hung on the noun before it, is that speaker's
+        subj = (_postposed_subject(tok) if tok.dep_ == "conj" else None) or _subject(tok) or _postposed_subject(tok)
         if subj is not None and (subj.pos_ == "NUM" or subj.lower_ in ("one", "some", "many", "several")):
             subj = _appos(subj) or subj  # "One of them, a volunteer driver, said"
         if subj is None or not _can_speak(subj):
@@ -805,7 +808,7 @@ def _sentence_statements(run: _Run, sent) -> None:
         k = run.para_of(verb.idx)
         if k >= 0:
             start, end = max(start, run.paras[k][0]), min(end, run.paras[k][1])
-        touched = [q for q in run.segs if q.start < end and start < q.end]
+        touched = [q for q in run.segs if q.start < end and start < q.end and not _scare_quote(verb, q)]
         for q in touched:
             start, end = min(start, q.start), max(end, q.end)
         start, end = _trim(text, start, end)
@@ -838,6 +841,18 @@ def _sentence_statements(run: _Run, sent) -> None:
         for q in touched:
             run.group_speaker.setdefault(q.group, (sp, st))
         run.covered.append((start, end, st, touched[0] if touched else None))
+
+
+MAX_SCARE_QUOTE_WORDS = 3
+
+
+def _scare_quote(verb, q) -> bool:
+    """A few quoted words inside a clause that goes on with its own verb before the cue ("'Terrorists'
+    invaded the villages, an officer said"): the writer's marks on a word, not what was said."""
+    doc = verb.doc
+    if len(doc.text[q.start:q.end].split()) > MAX_SCARE_QUOTE_WORDS or q.end > verb.idx:
+        return False
+    return any(t.pos_ in ("VERB", "AUX") and q.end <= t.idx for t in doc[verb.sent.start:verb.i])
 
 
 def _passive_tally(verb):

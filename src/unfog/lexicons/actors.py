@@ -313,11 +313,13 @@ def is_state_body(text: str) -> bool:
         return True  # "the military's acting spokesperson", "the army's chief of staff"
     if key in STATE_BODIES or key.rstrip("s") in STATE_BODIES:
         return True
-    body = re.match(r"[\w -]+? (?:of|for|at) (?:the )?(.+)$", key)
+    body = re.match(r"[\w -]+? (?:of|for|at|from|in) (?:the )?(.+)$", key)
     if body and (words := body.group(1).split()) and len(words) <= 6:
         # "the spokesperson of the Plateau State Police Command", "an official at the interior ministry"
         if any(w in STATE_BODIES and w not in _NOT_ALONE for w in words) and not any(w in _NOT_STATE for w in words):
             return True
+        if body.group(1) in STATE_BODIES:
+            return True  # "an official from the regional administration": a body named in several words
     if re.fullmatch(r"[\w ]+", key) and key.replace(".", "") in _RANKS:
         return True  # "Captain <name>" told a wire: a rank alone is the state's forces
     # "a local government official", "senior military officials", "a police officer from <town>":
