@@ -423,6 +423,10 @@ PATTERNS = {
                                                  "governor said."),
         _doc("r4", "2025-02-10", "Hill Courier", "Ukraine's energy ministry said a Russian drone had hit a power substation "
                                                  "in Odesa overnight, cutting electricity to thousands.")],
+    "soldiers_and_policemen": [_doc("sp1", "2024-09-05", "Plain Herald",
+                                    "Two soldiers were killed in a clash with insurgents near Tarin on Wednesday, the "
+                                    "army said.\n\nSeparately, three policemen were killed in an attack on a police "
+                                    "post, officials said.")],
     "two_attacks_at_one_place": [
         _doc("r5", "2025-02-12", "Plain Herald", "Russian artillery shelled the port of Kherson on Tuesday, the regional "
                                                  "governor said."),
@@ -643,7 +647,7 @@ def test_issue_18_patterns_are_related(pattern_relations, name, kind, a, b):
 
 @pytest.mark.parametrize("name", ["strike_vs_national_toll", "two_soldiers_vs_officers", "two_strikes_one_report",
                                   "people_and_civilians_running_totals",
-                                  "one_mayor_a_month_apart", "two_attacks_at_one_place"])
+                                  "one_mayor_a_month_apart", "two_attacks_at_one_place", "soldiers_and_policemen"])
 def test_unrelated_counts_are_not_joined(pattern_relations, name):
     assert pattern_relations[name] == []
 

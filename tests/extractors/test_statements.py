@@ -418,3 +418,10 @@ def test_provincial_officials_speak_for_the_report_country_local_ones_may_not(nl
     ctx.places = places.extract(ctx)
     stms = statements.extract(ctx)
     assert [s.speaker_side for s in stms] == [None, "MLI", "MLI"]
+
+
+def test_speaker_after_the_clause_with_an_abbreviation_when_the_cue_is_a_conjunct(nlp):
+    text = ("A large band of gunmen armed with rifles attacked two army posts in Dara district, the army's "
+            "media wing Joint Forces Press Office (JFPO) said in a statement on Monday.")
+    [s] = run(nlp, text)
+    assert "Joint Forces Press Office" in s.speaker and s.content.startswith("A large band of gunmen")

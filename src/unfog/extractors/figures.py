@@ -566,12 +566,25 @@ _BETWEEN = {"more", "other", "others", "people", "were", "was", "are", "is", "ha
             "believed", "feared", "confirmed"}
 
 
+_LONGEST_CATEGORY_PHRASE = max(len(k.split()) for k in LEMMA_CATEGORY)
+
+
+def _category_phrase_at(tok) -> str | None:
+    """A category phrase starting at tok ("shot dead", "gunned down", "sent to hell"), read on lemmas
+    past quotation marks."""
+    words = [t for t in tok.doc[tok.i:tok.i + 2 * _LONGEST_CATEGORY_PHRASE] if not t.is_quote][:_LONGEST_CATEGORY_PHRASE]
+    for n in range(len(words), 1, -1):
+        cat = LEMMA_CATEGORY.get(" ".join(t.lemma_.lower() for t in words[:n])) \
+            or LEMMA_CATEGORY.get(" ".join(t.lower_ for t in words[:n]))  # headlines: "shot" as a noun
+        if cat is not None:
+            return cat
+    return None
+
+
 def _word_category(tok) -> str | None:
-    cat = LEMMA_CATEGORY.get(tok.lemma_.lower()) or LEMMA_CATEGORY.get(tok.lower_)
+    cat = _category_phrase_at(tok) or LEMMA_CATEGORY.get(tok.lemma_.lower()) or LEMMA_CATEGORY.get(tok.lower_)
     if cat is None and tok.lower_.endswith(("ies", "ied")):
         cat = LEMMA_CATEGORY.get(tok.lower_[:-3] + "ie")  # "dies", "died" parsed as nouns in headlines
-    if cat is None and tok.lower_ == "shot" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "dead":
-        cat = "killed"
     return None if cat in ("troops", "trapped") else cat
 
 

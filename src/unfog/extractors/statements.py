@@ -24,7 +24,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from unfog.lexicons.actors import SPEECH, TITLES, Actor, fold, is_state_body, lookup_actor, side_of, strip_titles
+from unfog.lexicons.actors import (SPEECH, TITLES, Actor, camp, fold, is_state_body, lookup_actor, side_of,
+                                   strip_titles)
 from unfog.lexicons.countries import alpha3, country_of_place, country_terms
 from unfog.lexicons import singular
 from unfog.lexicons.wire import lead_end
@@ -378,6 +379,16 @@ def build_speaker(tok, memory: Memory, offset_base: int = 0) -> Speaker | None:
             if sp.side is None and role and is_state_body(role):
                 sp.side = memory.country  # "the police spokesman, <Name>": the country the report is about
         return sp
+    if tok.pos_ == "NOUN" and not role_noun and appos is not None and appos.pos_ == "PROPN" \
+            and appos.ent_type_ != "PERSON" and appos.i > tok.i:
+        # "the army's media wing, <Name of the office>": the body its name says, introduced by the noun
+        role = _clean_role(_mention_span(tok))
+        sp = build_speaker(appos, memory)
+        if sp is not None:
+            sp.role = sp.role or role
+            if sp.side is None and role:
+                sp.side = side_of(role, memory.country) or (memory.country if camp(role) == "state" else None)
+            return sp
     # "an assessment by the Institute for the Study of War said": the author speaks.
     if tok.lemma_.lower() in DOCUMENT_NOUNS:
         for c in tok.children:
@@ -571,12 +582,16 @@ def _trailing_speaker(verb):
     """'Troops pushed into the outskirts of X, the general staff said': the phrase between the last
     comma and a cue that ends its sentence, which the parser hung inside the reported clause."""
     doc, sent = verb.doc, verb.sent
-    if not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+    # (or the parser made the cue a conjunct of the reported clause: "Gunmen attacked two posts ..., the
+    # military's media wing <Name> (<ABBR>) said in a statement")
+    conjunct = verb.dep_ == "conj" and verb.head.i < verb.i
+    if not conjunct and not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
         return None
     if any(t.pos_ in ("VERB", "AUX") for t in doc[verb.i + 1:sent.end]):
         return None  # the cue is not the end of the sentence
     comma = next((t.i for t in reversed(doc[sent.start:verb.i]) if t.text == ","), None)
-    if comma is None or not 0 < verb.i - comma - 1 <= MAX_TRAILING_SPEAKER:
+    longest = MAX_TRAILING_SPEAKER + (4 if conjunct else 0)
+    if comma is None or not 0 < verb.i - comma - 1 <= longest:
         return None
     span = doc[comma + 1:verb.i]
     heads = [t for t in span if not (span.start <= t.head.i < span.end)]
@@ -720,6 +735,8 @@ def _can_speak(tok) -> bool:
     lemma = tok.lemma_.lower()
     if lemma in SPEAKER_NOUNS or lemma in DOCUMENT_NOUNS or tok.lower_ in SPEAKER_NOUNS:
         return True  # (the word as written too: "media" has the lemma "medium")
+    if tok.pos_ == "NOUN" and any(c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > tok.i for c in tok.children):
+        return True  # "the army's media wing, <Name of the office>": the body its name says
     return tok.pos_ == "NOUN" and lemma.endswith(SPEAKER_SUFFIXES) and len(lemma) > 5
 
 

@@ -258,10 +258,12 @@ def civil_war_parties(a: str | None, b: str | None, a_role: str | None = None, b
     A speaker is read from the name and, when given, the role it was introduced with."""
     if not (a and b):
         return False
-    return {_camp(a, a_role), _camp(b, b_role)} == {"state", "nonstate"}
+    return {camp(a, a_role), camp(b, b_role)} == {"state", "nonstate"}
 
 
-def _camp(name: str, role: str | None) -> str | None:
+def camp(name: str, role: str | None = None) -> str | None:
+    """'state' for a state's body or its people ("the army's media wing", "Military officer <name>"),
+    'nonstate' for an armed group or its people, None when the words do not say."""
     if _nonstate_voice(name) or (role and _nonstate_voice(role)):
         return "nonstate"
     if _state_voice(name) or (role and _state_voice(role)):
