@@ -490,3 +490,15 @@ def test_a_when_clause_dates_the_count_of_its_sentence(nlp):
 def test_state_media_words_for_the_killed(nlp, text, phrase, group):
     f = one(run(nlp, text), phrase)
     assert f.category == "killed" and f.group == group
+
+
+def test_members_of_an_armed_group_and_a_partys_own_men_are_combatants(nlp):
+    figs = run(nlp, "The clash left 12 ELN members and 9 guerrillas dead, the army said.")
+    assert one(figs, "12 ELN members").group == "combatants"
+    assert one(figs, "9 guerrillas").group == "combatants"
+    figs = run(nlp, "\"We have five of our men assassinated,\" Army General Tomas Reyes told a radio station.")
+    f = one(figs, "five of our men")
+    assert f.group == "combatants" and f.category == "killed"
+    # a mayor's "our people" are still the town's residents
+    figs = run(nlp, "\"Seven of our people were killed,\" the mayor said.")
+    assert one(figs, "Seven of our people").group != "combatants"

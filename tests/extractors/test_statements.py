@@ -425,3 +425,10 @@ def test_speaker_after_the_clause_with_an_abbreviation_when_the_cue_is_a_conjunc
             "media wing Joint Forces Press Office (JFPO) said in a statement on Monday.")
     [s] = run(nlp, text)
     assert "Joint Forces Press Office" in s.speaker and s.content.startswith("A large band of gunmen")
+
+
+def test_names_after_a_title_inside_the_compound_and_with_an_arabic_article(nlp):
+    text = ("Army General Tomas Reyes said the convoy was hit near Tame.\n\n"
+            "Yusuf al-Harbi, a spokesman for the health ministry, said two people died.")
+    stms = run(nlp, text)
+    assert [s.speaker for s in stms] == ["Tomas Reyes", "Yusuf al-Harbi"]

@@ -22,12 +22,12 @@ from __future__ import annotations
 import re
 
 from unfog.lexicons import load
-from unfog.lexicons.actors import SPEECH, is_state_body, side_of  # noqa: I001
+from unfog.lexicons.actors import SPEECH, camp, is_state_body, side_of  # noqa: I001
 from unfog.lexicons import singular
 from unfog.lexicons import toll_rise
 from unfog.lexicons.wire import lead_spans
 from unfog.extractors.context import Context
-from unfog.lexicons.people import CIVILIAN_NOUNS, COMBATANT_NOUNS, COUNT_NOUNS, PEOPLE_NOUNS  # noqa: F401
+from unfog.lexicons.people import CIVILIAN_NOUNS, COMBATANT_NOUNS, COUNT_NOUNS, OWN_MEN_NOUNS, PEOPLE_NOUNS  # noqa: F401
 from unfog.model import Figure
 from unfog.nlp.syntax import governing_verb
 
@@ -494,6 +494,12 @@ def _group(tok) -> str:
         for g in (c.children if c.dep_ == "prep" and c.lower_ == "of" else ()):
             if g.dep_ == "pobj" and g.i != tok.i and _group(g) != "people":
                 return _group(g)
+            if g.dep_ == "pobj" and g.pos_ == "PROPN" and camp(_compound_text(g)) == "nonstate":
+                return "combatants"  # "members of <an armed group>"
+    if lem not in COMBATANT_NOUNS | CIVILIAN_NOUNS and any(
+            c.dep_ in ("compound", "amod", "poss") and c.i < tok.i and (c.pos_ == "PROPN" or c.text.isupper())
+            and camp(_compound_text(c)) == "nonstate" for c in tok.children):
+        return "combatants"  # "12 <armed group> members"
     if lem in COMBATANT_NOUNS or tok.lower_ in COMBATANT_NOUNS or _singular(tok.lower_) in COMBATANT_NOUNS:
         return "combatants"
     if lem in CIVILIAN_NOUNS or tok.lower_ in CIVILIAN_NOUNS or _singular(tok.lower_) in CIVILIAN_NOUNS:
@@ -504,6 +510,12 @@ def _group(tok) -> str:
         if c.lower_ in ("military", "ukrainian-army", "army"):
             return "combatants"
     return "people"
+
+
+def _compound_text(tok) -> str:
+    """A proper name with the compounds before it ("National Liberation Army")."""
+    left = min([c.left_edge.i for c in tok.children if c.dep_ == "compound" and c.i < tok.i] + [tok.i])
+    return tok.doc[left:tok.i + 1].text
 
 
 def _group_side(doc, tok) -> str | None:
@@ -836,6 +848,10 @@ def _make_figure(ctx: Context, doc, text: str, ph: Phrase, sent, start_tok: int,
     )
     if ph.qualifier == "between" or (ph.value is None and not ph.vague):
         fig.value = None
+    if fig.group == "civilians" and ref is not None and ref.lemma_.lower() in OWN_MEN_NOUNS and stm is not None \
+            and any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in ref.children) \
+            and camp(stm.speaker or "", stm.speaker_role) is not None:
+        fig.group = "combatants"  # "five of our men", said by an army general: its soldiers
     if fig.group_side is None and stm is not None and stm.content_start is not None and ref is not None \
             and fig.claimant_side not in (None, "MEDIA", "INT", "CIV", "UNK") \
             and any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in ref.children) \

@@ -240,14 +240,18 @@ def _name_span(tok):
     """The proper-name tokens around a PROPN head: compounds and flat names, no titles."""
     doc = tok.doc
     left = tok.i
-    while left - 1 >= 0 and doc[left - 1].head.i in range(left, tok.i + 1) and doc[left - 1].dep_ in ("compound", "flat") \
-            and doc[left - 1].pos_ == "PROPN":
+    while left - 1 >= 0 and doc[left - 1].head.i in range(left, tok.i + 1) and (
+            (doc[left - 1].dep_ in ("compound", "flat") and doc[left - 1].pos_ == "PROPN")
+            or (doc[left - 1].text in ("-", "‐") and left - 2 >= 0 and doc[left - 2].pos_ == "PROPN"
+                and doc[left - 1].ent_type_ == "PERSON")):  # "<Given> al-<Family>": the article's hyphen
         left -= 1
     right = tok.i
     while right + 1 < len(doc) and doc[right + 1].dep_ in ("flat",) and doc[right + 1].head.i == tok.i:
         right += 1
-    while left < tok.i and fold(doc[left].text).rstrip(".") in TITLES:
-        left += 1
+    # "Army General <Given> <Family>": the name starts after the last title
+    titles = [k for k in range(left, tok.i) if fold(doc[k].text).rstrip(".") in TITLES]
+    if titles:
+        left = titles[-1] + 1
     return doc[left:right + 1]
 
 
@@ -353,6 +357,15 @@ def _role_from_compounds(tok) -> str | None:
             lo = min([m.left_edge.i for m in mods] + [c.i])
             return tok.doc[lo:c.i + 1].text
     return " ".join(titles) or None
+
+
+def _title_before(name_span, mention) -> str | None:
+    """'Army General' of 'Army General <Given> <Family>': the words before the name, when they hold a title."""
+    doc = name_span.doc
+    words = [t for t in doc[mention.start:name_span.start] if not t.is_punct and t.lower_ not in ("the", "a", "an")]
+    if any(fold(t.text).rstrip(".") in TITLES or t.lemma_.lower() in ROLE_NOUNS for t in words):
+        return " ".join(t.text for t in words)
+    return None
 
 
 def build_speaker(tok, memory: Memory, offset_base: int = 0) -> Speaker | None:
@@ -479,7 +492,7 @@ def _person_speaker(tok, memory: Memory, appos, gender: str | None) -> Speaker:
         # The apposition's full subtree is the role ("an adviser to President <full name>").
         sub = list(appos.subtree)
         role = _clean_role(doc[sub[0].i:sub[-1].i + 1])
-    role = role or _role_from_compounds(tok)
+    role = role or _role_from_compounds(tok) or _title_before(name_span, mention)
     if actor is not None:
         name = actor.name
     elif len(written.split()) == 1 and fold(written) in memory.people:
@@ -498,6 +511,9 @@ def _person_speaker(tok, memory: Memory, appos, gender: str | None) -> Speaker:
                 break
     if side is None and role and is_state_body(role):
         side = memory.country  # "the regional governor, <Name>": the country the report is about
+    if side is None and (rank := _role_from_compounds(tok) or _title_before(name_span, mention)) and (
+            is_state_body(rank) or is_state_body(rank.split()[-1])):
+        side = memory.country  # "General <Name>, commander of the 34th Brigade": a rank of the state's forces
     gender = gender or memory.gender_of(name)
     return Speaker(name, role or (actor.role if actor else None), side, "person",
                    mention.text, mention.start_char, mention.end_char, gender)
