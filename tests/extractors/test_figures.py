@@ -502,3 +502,14 @@ def test_members_of_an_armed_group_and_a_partys_own_men_are_combatants(nlp):
     # a mayor's "our people" are still the town's residents
     figs = run(nlp, "\"Seven of our people were killed,\" the mayor said.")
     assert one(figs, "Seven of our people").group != "combatants"
+
+
+def test_a_later_line_naming_only_the_toll_credits_the_count_before_it(nlp):
+    text = ("At least 120 people have been killed and 300 injured in strikes on the valley today.\n\n"
+            "Smoke rose over the southern districts into the evening.\n\n"
+            "The new death toll was reported by the regional health office.")
+    figs = run(nlp, text)
+    assert {f.claimant for f in figs} == {"regional health office"}
+    # a count with a source of its own keeps it
+    text = "Police said 12 people were killed in the raid.\n\nThe toll was confirmed by the governor."
+    assert one(run(nlp, text), "12 people").claimant == "Police"

@@ -561,6 +561,7 @@ def extract(ctx: Context) -> list[Figure]:
     _link_day_parts(text, out)
     _carry_toll_places(text, out)
     _carry_claims(ctx, sents, sent_of, out)
+    _claims_told_after(ctx, sents, sent_of, out)
     _mark_unverified(text, sents, out)
     return out
 
@@ -894,6 +895,42 @@ def _carry_claims(ctx: Context, sents, sent_of, figures: list[Figure]) -> None:
             if f.statement_id is None:
                 f.claimant, f.claimant_side, f.statement_id, f.claimant_role = (src.claimant, src.claimant_side,
                                                                                src.statement_id, src.claimant_role)
+
+
+# "The heightened death toll was reported by the ministry", "These figures come from X": a statement
+# whose content is only a tally noun names the source of the count told just before it
+_TOLL_REFERENCE = re.compile(r"(?:the|these|those|this|that|its)\s+(?:[\w-]+\s+){0,2}(?:"
+                             + "|".join(sorted(set(SPEECH["tally_nouns"]) | {"figures", "numbers", "tolls", "counts"})) + r")\b",
+                             re.I)
+MAX_TOLL_REFERENCE_WORDS = 6
+TOLL_REFERENCE_REACH = 3  # sentences back (a live blog's entry may put a line between the count and its source)
+
+
+def _claims_told_after(ctx: Context, sents, sent_of, figures: list[Figure]) -> None:
+    """Credit the unattributed figures of the sentence before a statement that names only their tally."""
+    doc, text = ctx.doc, ctx.text
+    for st in ctx.statements:
+        if st.content_start is None:
+            continue
+        content = text[st.content_start:st.content_end].strip(" .,\"“”")
+        if any(ch.isdigit() for ch in content) or len(content.split()) > MAX_TOLL_REFERENCE_WORDS \
+                or not _TOLL_REFERENCE.fullmatch(content):
+            continue
+        tok = doc.char_span(st.content_start, st.content_end, alignment_mode="expand")
+        k = sent_of.get(tok.start, -1) if tok is not None else -1
+        if k <= 0:
+            continue
+        # the nearest sentence before it with counts nobody is credited with, no other source in between
+        for before in sents[max(0, k - TOLL_REFERENCE_REACH):k][::-1]:
+            told = [f for f in figures if before.start_char <= f.start < before.end_char]
+            if any(f.statement_id for f in told) or any(
+                    o.id != st.id and before.start_char <= o.start < before.end_char for o in ctx.statements):
+                break
+            for f in told:
+                f.claimant, f.claimant_side, f.statement_id, f.claimant_role = (st.speaker, st.speaker_side,
+                                                                               st.id, st.speaker_role)
+            if told:
+                break
 
 
 def _link_subsets(doc, text: str, figures: list[Figure]) -> None:
