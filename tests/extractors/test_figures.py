@@ -513,3 +513,9 @@ def test_a_later_line_naming_only_the_toll_credits_the_count_before_it(nlp):
     # a count with a source of its own keeps it
     text = "Police said 12 people were killed in the raid.\n\nThe toll was confirmed by the governor."
     assert one(run(nlp, text), "12 people").claimant == "Police"
+
+
+def test_hearsay_counts_are_the_claim_of_the_sentence_before(nlp):
+    text = ("In a statement, the army reported that the assault on the town was repelled. At least 30 rebels "
+            "were said to be wounded in the fighting.")
+    assert one(run(nlp, text), "At least 30 rebels").claimant == "army"

@@ -432,3 +432,9 @@ def test_names_after_a_title_inside_the_compound_and_with_an_arabic_article(nlp)
             "Yusuf al-Harbi, a spokesman for the health ministry, said two people died.")
     stms = run(nlp, text)
     assert [s.speaker for s in stms] == ["Tomas Reyes", "Yusuf al-Harbi"]
+
+
+def test_a_name_that_opens_with_a_hyphened_particle(nlp):
+    text = "In a statement, group spokesman Al-Rashid Osman said, \"We deny the claims.\""
+    [s] = run(nlp, text)
+    assert s.speaker == "Al-Rashid Osman"

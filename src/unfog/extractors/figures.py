@@ -864,6 +864,9 @@ def _make_figure(ctx: Context, doc, text: str, ph: Phrase, sent, start_tok: int,
 
 
 _OPENERS = SPEECH["continuation_openers"]
+# "At least 52 were said to be wounded": told on the word of the source of the sentence before
+_HEARSAY = re.compile(r"\b(?:is|are|was|were|had been|have been)\s+(?:" + "|".join(map(re.escape, SPEECH["hearsay_passives"]))
+                      + r")\b")
 OWN_POSSESSIVES = {"its", "our", "their"}  # "its soldiers", "our fighters": the claimant's side
 
 
@@ -873,7 +876,8 @@ def _carry_claims(ctx: Context, sents, sent_of, figures: list[Figure]) -> None:
     "At least 40 people were killed, the ministry said. Another 120 were wounded." The
     120 is the ministry's too. Only from a sentence whose figures carry a statement, only
     to the very next sentence when it opens as a continuation ("Another", "A further",
-    speech.json), and never across a paragraph break.
+    speech.json) or tells its counts as hearsay ("52 were said to be wounded": then from the
+    statement the sentence before is, even without counts), and never across a paragraph break.
     """
     doc = ctx.doc
     by_sentence: dict[int, list[Figure]] = {}
@@ -882,19 +886,26 @@ def _carry_claims(ctx: Context, sents, sent_of, figures: list[Figure]) -> None:
         if tok is not None:
             by_sentence.setdefault(sent_of.get(tok.start, -1), []).append(f)
     for k, figs in sorted(by_sentence.items()):
-        prev = [f for f in by_sentence.get(k - 1, []) if f.statement_id]
-        if k <= 0 or not prev or not ctx.same_paragraph(sents[k - 1].start_char, sents[k].start_char):
+        if k <= 0 or not ctx.same_paragraph(sents[k - 1].start_char, sents[k].start_char):
             continue
         if any(st.start < sents[k].end_char and sents[k].start_char < st.end for st in ctx.statements):
             continue  # the sentence has a source of its own
         opener = sents[k].text.lower()
-        if not any(re.match(re.escape(w) + r"\b", opener) for w in _OPENERS):
+        hearsay = bool(_HEARSAY.search(opener))
+        if not hearsay and not any(re.match(re.escape(w) + r"\b", opener) for w in _OPENERS):
             continue
-        src = prev[-1]
+        prev = [(f.claimant, f.claimant_side, f.statement_id, f.claimant_role)
+                for f in by_sentence.get(k - 1, []) if f.statement_id]
+        if not prev and hearsay:
+            # "the army reported that the assault was repelled. At least 52 were said to be wounded": the
+            # statement the sentence before is, counts or none
+            prev = [(st.speaker, st.speaker_side, st.id, st.speaker_role) for st in ctx.statements
+                    if st.start < sents[k - 1].end_char and sents[k - 1].start_char < st.end]
+        if not prev:
+            continue
         for f in figs:
             if f.statement_id is None:
-                f.claimant, f.claimant_side, f.statement_id, f.claimant_role = (src.claimant, src.claimant_side,
-                                                                               src.statement_id, src.claimant_role)
+                f.claimant, f.claimant_side, f.statement_id, f.claimant_role = prev[-1]
 
 
 # "The heightened death toll was reported by the ministry", "These figures come from X": a statement

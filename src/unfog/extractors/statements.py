@@ -243,7 +243,8 @@ def _name_span(tok):
     while left - 1 >= 0 and doc[left - 1].head.i in range(left, tok.i + 1) and (
             (doc[left - 1].dep_ in ("compound", "flat") and doc[left - 1].pos_ == "PROPN")
             or (doc[left - 1].text in ("-", "‐") and left - 2 >= 0 and doc[left - 2].pos_ == "PROPN"
-                and doc[left - 1].ent_type_ == "PERSON")):  # "<Given> al-<Family>": the article's hyphen
+                and (doc[left - 1].ent_type_ == "PERSON" or doc[left - 2].lower_ in NAME_PARTICLES))):
+        # "<Given> al-<Family>", "Al-<Given> <Family>": the particle's hyphen
         left -= 1
     right = tok.i
     while right + 1 < len(doc) and doc[right + 1].dep_ in ("flat",) and doc[right + 1].head.i == tok.i:
@@ -317,6 +318,7 @@ def _known_tail(text: str) -> Actor | None:
     return None
 
 
+NAME_PARTICLES = {"al", "el", "abu", "bin", "ibn", "ben", "ould", "ag"}  # joined by a hyphen to the name after them
 ROLE_NOUNS = {"official", "commander", "officer", "diplomat", "source", "analyst", "aide"}  # beside TITLES
 
 
