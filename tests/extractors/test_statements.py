@@ -438,3 +438,18 @@ def test_a_name_that_opens_with_a_hyphened_particle(nlp):
     text = "In a statement, group spokesman Al-Rashid Osman said, \"We deny the claims.\""
     [s] = run(nlp, text)
     assert s.speaker == "Al-Rashid Osman"
+
+
+def test_he_is_the_person_of_the_sentence_before_when_nobody_has_spoken(nlp):
+    text = ("Officials in Kabul said the strikes hit two villages.\n\n"
+            "Omar Rahimi, head of the provincial council, confirmed the strikes. \"Around 30 people were killed,\" "
+            "he told a local paper.")
+    stms = run(nlp, text)
+    assert any(s.speaker == "Omar Rahimi" and "Around 30" in (s.content or "") for s in stms)
+
+
+def test_a_country_as_speaker_is_the_country_not_an_earlier_speaker_naming_it(nlp):
+    text = ("Two Kenya police officers told reporters the convoy was hit.\n\n"
+            "On Saturday, Kenya said its troops killed six militants.")
+    stms = run(nlp, text)
+    assert stms[-1].speaker == "Kenya"

@@ -224,6 +224,17 @@ class Memory:
                     if sp is not None:
                         sp.gender = kind
                     return sp
+            # "<Name>, head of the office, confirmed the strikes. '...,' he told a paper": the person of the
+            # sentence just before, whose gender nothing told
+            for start, root, gender in reversed(self.persons):
+                between = root.doc.text[start:pos]
+                if start < pos and gender is None and len(re.findall(r"[.!?][\"”’]?\s", between)) <= 1 \
+                        and "\n\n" not in between:
+                    sp = build_speaker(root, self)
+                    if sp is not None:
+                        sp.gender = kind
+                        return sp
+                    break
         return None
 
     def resolve_title(self, noun: str) -> Speaker | None:
@@ -447,7 +458,8 @@ def build_speaker(tok, memory: Memory, offset_base: int = 0) -> Speaker | None:
         actor = name_tail
         kind = {"media": "media", "person": "person"}.get(actor.kind, "organisation")
         return Speaker(actor.name, actor.role, actor.side, kind, text, mention.start_char, mention.end_char)
-    if len(mention) <= 2 and tok.text[:1].isupper() and tok.pos_ == "PROPN":
+    if len(mention) <= 2 and tok.text[:1].isupper() and tok.pos_ == "PROPN" and fold(mention.text) not in country_terms():
+        # (a country is itself, not an earlier speaker whose name holds it: "two Pakistan officials")
         for sp in reversed(memory.speakers):
             if sp.kind != "person" and re.search(r"\b" + re.escape(tok.text) + r"\b", sp.text):
                 return Speaker(sp.name, sp.role, sp.side, sp.kind, text, mention.start_char, mention.end_char)
