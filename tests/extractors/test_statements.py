@@ -453,3 +453,15 @@ def test_a_country_as_speaker_is_the_country_not_an_earlier_speaker_naming_it(nl
             "On Saturday, Kenya said its troops killed six militants.")
     stms = run(nlp, text)
     assert stms[-1].speaker == "Kenya"
+
+
+def test_inverted_cue_before_a_participle_and_the_statement_named_before(nlp):
+    from unfog.extractors import places
+    text = ("An army statement said 15 civilians were killed in a rocket attack in Sagaing in Myanmar on Wednesday.\n\n"
+            "Another seven people were wounded, said the statement released late on Wednesday.\n\n"
+            "A member of the anti-junta resistance told reporters the dead were fighters.")
+    ctx = Context(article=Article(id="a", text=text, published="2024-04-22"), doc=nlp(text))
+    ctx.places = places.extract(ctx)
+    stms = statements.extract(ctx)
+    assert stms[1].speaker == "an army statement" and stms[1].content.startswith("Another seven people")
+    assert stms[0].speaker_side == "MMR" and stms[2].speaker_side == "MMR"
