@@ -469,6 +469,14 @@ def build_speaker(tok, memory: Memory, offset_base: int = 0) -> Speaker | None:
         sp = memory.resolve_title(tok.lemma_)
         if sp is not None:
             return Speaker(sp.name, sp.role, sp.side, sp.kind, text, mention.start_char, mention.end_char, sp.gender)
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in SPEECH_MEDIA_NOUNS and not any(
+            c.dep_ in ("poss", "compound") and c.pos_ == "PROPN" for c in tok.children):
+        # "the news site says", "the newspaper reported": an outlet, the one named before if there was one
+        for sp in reversed(memory.speakers):
+            if sp.kind == "media":
+                return Speaker(sp.name, sp.role, sp.side, sp.kind, text, mention.start_char, mention.end_char)
+        name = text[4:] if text[:4].lower() == "the " else text
+        return Speaker(name, None, "MEDIA", "media", text, mention.start_char, mention.end_char)
     if tok.ent_type_ in ("ORG", "NORP", "GPE") or tok.pos_ == "PROPN":
         kind = "collective" if tok.tag_ in ("NNS", "NNPS") or tok.ent_type_ == "NORP" else "organisation"
     elif tok.tag_ in ("NNS", "NNPS"):
@@ -776,6 +784,7 @@ SPEAKER_NOUNS = set(SPEECH["speaker_nouns"])
 REVISION_VERBS = set(SPEECH["revision_verbs"])
 TALLY_NOUNS = set(SPEECH["tally_nouns"])
 ORGANISATION_NOUNS = frozenset(SPEECH["organisation_nouns"])
+SPEECH_MEDIA_NOUNS = frozenset(SPEECH["speech_media"]) - {"report", "reports", "agency"}  # outlets, not documents
 REVISE_CUE = "revised the figure"
 SPEAKER_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent")
 
