@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from unfog.nlp import bare_nlp
-from unfog.nlp.attributes import RuleIndex, speed_up_attribute_ruler
+from unfog.nlp.attributes import RuleIndex, remember_lemmas, speed_up_attribute_ruler
 
 TEXTS = [
     "The ministry said its forces had shelled the village on Tuesday, killing three people.",
@@ -56,3 +56,15 @@ def test_a_rule_it_does_not_handle_leaves_the_ruler_alone():
     before = ruler.match
     assert not speed_up_attribute_ruler(nlp)
     assert ruler.match == before
+
+
+def test_remembered_lemmas_are_the_model_s(model):
+    fast = bare_nlp()
+    assert remember_lemmas(fast)
+    texts = TEXTS + ["The soldiers were shelling the villages; a soldier shelled a village and fled.",
+                     "The soldiers were shelling the villages; a soldier shelled a village and fled."]  # again: remembered
+
+    def lemmas(doc):
+        return [(t.text, t.pos_, t.lemma_) for t in doc]
+
+    assert [lemmas(d) for d in fast.pipe(texts)] == [lemmas(d) for d in model.pipe(texts)]

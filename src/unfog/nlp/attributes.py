@@ -1,4 +1,6 @@
-"""The model's attribute ruler, matched without spaCy's general ``Matcher``: the same matches, faster.
+"""Token attributes the model sets after the parser, set faster with the same values.
+
+**The attribute ruler**, matched without spaCy's general ``Matcher``.
 
 The attribute ruler of ``en_core_web_sm`` (tag map, pronoun morphology,
 contractions: 179 rules) sets POS, MORPH and some lemmas after the parser. Its
@@ -11,6 +13,13 @@ and returns exactly the list spaCy's ``AttributeRuler.match`` returns (one
 match per rule and span, sorted by rule); spaCy's own ``set_annotations``
 then applies them, so the annotations are the same. A rule using anything else
 (an operator, another attribute or predicate) leaves the ruler as it is.
+
+**The lemmatizer** (rule mode) keeps a token's lemmas by (word, POS, morphology)
+only for the words it looks up in its tables; a word in its base form (a
+singular noun, an infinitive: about half the tokens) is worked out again at
+each occurrence, reading the token's morphology. :func:`remember_lemmas` keeps
+every answer by the same key (all the rule lemmatizer reads), so each
+combination is worked out once.
 """
 from __future__ import annotations
 
@@ -122,4 +131,29 @@ def speed_up_attribute_ruler(nlp) -> bool:
     if not index.ok:
         return False
     ruler.match = types.MethodType(lambda self, doc: index.match(doc), ruler)
+    return True
+
+
+def remember_lemmas(nlp, size: int = 200_000) -> bool:
+    """Give a rule lemmatizer a cache of every answer by (word, POS, morphology) (False when there is none)."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return False
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    if getattr(lemmatizer, "mode", None) != "rule":
+        return False
+    work = lemmatizer.lemmatize
+    known: dict[tuple, list[str]] = {}
+
+    def lemmatize(token) -> list[str]:
+        key = (token.orth, token.pos, token.morph.key)
+        forms = known.get(key)
+        if forms is None:
+            forms = work(token)
+            if token.pos != 0:  # (no POS: spaCy warns at each such token, so it is asked each time)
+                if len(known) >= size:
+                    known.clear()
+                known[key] = forms
+        return forms
+
+    lemmatizer.lemmatize = lemmatize
     return True
