@@ -256,6 +256,7 @@ def civil_war_parties(a: str | None, b: str | None) -> bool:
     return bool(a and b) and ((_state_voice(a) and _nonstate_voice(b)) or (_state_voice(b) and _nonstate_voice(a)))
 
 
+@lru_cache(maxsize=16384)  # a pure function of the name (the lexicons load once); asked per pair of figures
 def _state_voice(name: str) -> bool:
     written = set(re.findall(r"[a-z]+", name))  # lower-case words as written: "military", not "Army" of a name
     if is_state_body(name) or bool(written & {w for w in STATE_BODIES if " " not in w}):
@@ -266,6 +267,7 @@ def _state_voice(name: str) -> bool:
                for b in STATE_BODIES if " " in b)
 
 
+@lru_cache(maxsize=16384)
 def _nonstate_voice(name: str) -> bool:
     words = set(fold(name).split())
     return bool(words & set(_SIDES["nonstate_name_words"])) or fold(name) in _armed_group_keys()
