@@ -391,7 +391,12 @@ def group_views(pairs: Iterable[tuple[Figure, FigureKey]]) -> list[FigureView]:
 
 def claimant_resolver(figures: Iterable[Figure]) -> Resolver:
     """The claimants' names of a quantity's figures, resolved among themselves (each name once)."""
-    return Resolver((c, None) for c in sorted({f.claimant for f in figures if f.claimant}))
+    return _names_resolver(tuple(sorted({f.claimant for f in figures if f.claimant})))
+
+
+@lru_cache(maxsize=4096)  # relating a chunk against the store asks again for the same quantities' names
+def _names_resolver(names: tuple[str, ...]) -> Resolver:
+    return Resolver((c, None) for c in names)
 
 
 def figure_view(f: Figure, k: FigureKey, resolver: Resolver) -> FigureView:
