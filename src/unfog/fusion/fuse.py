@@ -226,7 +226,10 @@ def _incidents(res: ArticleRecords) -> dict[str, str]:
 
 
 # (a whole word: "Town00165" or "Al-Fashir" is not the name "Town" or "Al")
-_AT_NAME_RE = re.compile(r"\b(?:in|inside|at|near|outside|from|around)\s+(?:the\s+)?([A-Z][a-z]+)(?![\w-])")
+# ("in Wana", "near the Azot plant", "the village of Kirawa", "an attack on Kirawa": a place the text names)
+_AT_NAME_RE = re.compile(
+    r"(?:\b(?:in|inside|at|near|outside|from|around|on)\s+(?:the\s+)?"
+    r"|\b(?:" + "|".join(load_lexicon("places")["settlement_nouns"]) + r")\s+of\s+)([A-Z][a-z]+)(?![\w-])")
 
 
 def _unresolved_mentions(text: str | None, places: list[Place]) -> list[tuple[int, str]]:
@@ -334,10 +337,18 @@ def figure_keys(res: ArticleRecords) -> list[FigureKey]:
             figure_id=f.id, article_id=art.id,
             # (a count of the displaced is always a count so far: "since the advance began" or not)
             qkey=stable_id("qty", f.category, quantity_group(f.group), pk, period == "cumulative" and f.category != "displaced"),
-            day=day_number(f.date) or day_number(art.published), place=pk, period=period,
+            day=_count_day(f, art), place=pk, period=period,
             source=fold(art.source), incident=incident_of.get(f.id), reported=day_number(art.published),
         ))
     return _date_prior_values(out, {f.id: f for f in res.figures})
+
+
+def _count_day(f: Figure, art) -> int | None:
+    """The day a count is as of: its own date, or its report's. A toll told as risen ("the toll from Monday's
+    attack has risen to 52") is the toll as of its report: its date names the incident, not the count."""
+    if f.category in TALLY and _TOLL_RISEN.search(f.sentence or "") and not is_prior_value(f):
+        return day_number(art.published) or day_number(f.date)
+    return day_number(f.date) or day_number(art.published)
 
 
 def _date_prior_values(keys: list[FigureKey], figs: dict[str, Figure]) -> list[FigureKey]:
@@ -636,7 +647,7 @@ def choose(b: FigureView, related: Iterable[tuple[FigureView, tuple[str, str] | 
     in the quantity).
 
     One relation of a kind per earlier claimant: the latest such figure. Of the updates only the
-    most recent earlier figure is kept, and not one that a later figure ``b`` agrees with has
+    most recent earlier figure is kept (the value b's report says it replaces, else of b's own source), and not one that a later figure ``b`` agrees with has
     already updated (A -> B, B ~ C: no A -> C). So the choice is made of the latest figures by
     (kind, claimant), and an update it leaves out is older than a corroboration it keeps: adding
     earlier figures can be decided from the relations kept and the new figures alone
@@ -648,12 +659,21 @@ def choose(b: FigureView, related: Iterable[tuple[FigureView, tuple[str, str] | 
     chosen = [x for (k, _), x in found.items() if k != "updates"]
     updates = [x for (k, _), x in found.items() if k == "updates"]
     if updates:
-        last = max(updates, key=lambda x: rank[x[0].fig.id])
+        # the earlier value b's report says it replaces, else a source's revision of its own toll ("13" then
+        # "risen to 21", both the ministry's), else the latest
+        last = max(updates, key=lambda x: (x[0].prior and x[0].fig.article_id == b.fig.article_id,
+                                           _own_source(x[0], b), rank[x[0].fig.id]))
         if not any(k == "corroborates" and rank[a.fig.id] > rank[last[0].fig.id] for a, k, _ in found.values()):
             chosen.append(last)
     return [how if isinstance(how, Relation) else
             Relation(type=kind, a=a.fig.id, b=b.fig.id, note=_note(kind, a, b, how[1]), group_id=a.key.qkey)
             for a, kind, how in chosen]
+
+
+def _own_source(a: FigureView, b: FigureView) -> bool:
+    """``a`` is b's own source: the same claimant, or an authority of the same party side."""
+    return (bool(b.claimant) and a.claimant == b.claimant) or (
+        b.side is not None and a.side == b.side and b.side not in NON_PARTY_SIDES)
 
 
 def rechoose(b: FigureView, kept: list[Relation], new: list[tuple[FigureView, tuple[str, str]]],
