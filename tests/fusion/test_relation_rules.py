@@ -25,6 +25,17 @@ PATTERNS = {
                                                  "Crescent said separately that its teams had counted 9 dead."),
         _doc("w2", "2025-06-07", "Hill Courier", "The death toll from Thursday's clashes in the port district of Misrata "
                                                  "has risen to 15, the health ministry said on Saturday.")],
+    # a group's count of its own fighters is not the army's count of soldiers, even with the same number
+    "own_fighters": [
+        _doc("o1", "2025-04-02", "Plain Herald", "DAKAR, April 2 - The army said on Tuesday that three soldiers were "
+                                                 "killed in a clash near Timbara on Monday.\n\nA spokesman for the front "
+                                                 "said only three of its fighters had died and that 20 soldiers had been "
+                                                 "killed.")],
+    # "it had lost no fighters": the group's own men, not the soldiers it says it killed
+    "lost_no_fighters": [
+        _doc("n1", "2025-04-09", "Plain Herald", "The rebels said on Wednesday that they had killed 11 soldiers near "
+                                                 "Timbara and that they had lost no fighters.\n\nThe army said four "
+                                                 "soldiers had died in the attack.")],
 }
 
 
@@ -54,3 +65,15 @@ def test_a_source_revising_its_own_toll_is_the_update_kept(relations):
     rels = relations["own_source_update_first"]
     assert _has(rels, "updates", "9 people", "15"), rels
     assert not [r for r in rels if r[0] == "contradicts"], rels
+
+
+def test_a_groups_own_fighters_are_not_the_armys_soldiers(relations):
+    rels = relations["own_fighters"]
+    assert _has(rels, "contradicts", "three soldiers", "20 soldiers"), rels
+    assert not [r for r in rels if "its fighters" in r[1] + r[2]], rels
+
+
+def test_a_group_that_lost_no_fighters_says_nothing_of_soldiers(relations):
+    rels = relations["lost_no_fighters"]
+    assert _has(rels, "contradicts", "11 soldiers", "four"), rels
+    assert not [r for r in rels if "no fighters" in r[1] + r[2]], rels

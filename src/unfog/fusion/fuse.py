@@ -33,7 +33,7 @@ from unfog.lexicons import load as load_lexicon, toll_prior, toll_rise
 from unfog.lexicons.actors import civil_war_parties, side_of
 from unfog.lexicons.denial import CLAIM_NOUN_RE, DISMISSAL_RE
 from unfog.lexicons.events import SUBSET_CUES
-from unfog.lexicons.people import force_kind, is_people_word
+from unfog.lexicons.people import claimant_force, counts_own_men, force_kind, is_people_word
 from unfog.lexicons.wire import lead_spans
 from unfog.model import ArticleRecords, Batch, Event, Figure, Place, Relation, Statement, stable_id
 
@@ -117,9 +117,10 @@ def article_topic_place(places: list[Place], skip: list[tuple[int, int]] = (), t
     the places that only name a speaker (``skip``); with ``text``, a place the gazetteer does not know
     counts too where the text puts something at it ("an assault on an army post near Boulkessi")."""
     # (when every place names a speaker, "the Gaza health ministry raised the toll", they are all there is)
-    kept = [p for p in places if not _in_spans(p, skip)] or list(places)
-    found = [(p.start, k) for p in kept for k in [_place_keys(p)] if k]
-    found += [(a, k) for a, k in _unresolved_mentions(text, places) if not any(x <= a < y for x, y in skip)]
+    unresolved = [(a, k) for a, k in _unresolved_mentions(text, places) if not any(x <= a < y for x, y in skip)]
+    # (the dateline's city is the topic only when nothing else is named: "DAKAR - ... near Menaka" is Menaka)
+    kept = [p for p in places if not _in_spans(p, skip)] or ([] if unresolved else list(places))
+    found = [(p.start, k) for p in kept for k in [_place_keys(p)] if k] + unresolved
     keys = [k for _, k in sorted(found)]
     if not keys:
         return None
@@ -131,6 +132,27 @@ def article_topic_place(places: list[Place], skip: list[tuple[int, int]] = (), t
 def is_exchange(f: Figure) -> bool:
     """A count of prisoners handed over, freed or brought home (one operation, whatever the place)."""
     return f.category == "captured" and bool(_EXCHANGE_RE.search(f.sentence or f.text or ""))
+
+
+def own_men(f: Figure) -> bool:
+    """A claimant's count of its own men ("only two of its fighters had died", "it had lost no fighters")."""
+    head = (f.claimant or "").split()[-1:] or [""]
+    if not f.claimant or f.category in (None, "", "other") or (is_people_word(head[0]) and not force_kind(head[0])):
+        return False  # ("residents said two of their neighbours died": no force)
+    sentence = f.sentence or ""
+    i = sentence.find(f.text or "\0")
+    return counts_own_men(f.text, sentence[max(0, i - 40):i] if i >= 0 else "")
+
+
+def counted_group(f: Figure) -> str | None:
+    """The group a figure counts: a claimant's own men are combatants, whatever the noun ("its own men")."""
+    return "combatants" if own_men(f) else f.group
+
+
+def counted_force(f: Figure) -> str | None:
+    """The kind of force a figure counts: by its noun ("soldiers", "rebels"); a claimant's own men by the
+    claimant ("the BIFF said only two of its fighters died": the group's, not the army's)."""
+    return force_kind(f.counted) or (claimant_force(f.claimant) if own_men(f) else None)
 
 
 def period_kind(text: str | None) -> str | None:
@@ -336,7 +358,7 @@ def figure_keys(res: ArticleRecords) -> list[FigureKey]:
         out.append(FigureKey(
             figure_id=f.id, article_id=art.id,
             # (a count of the displaced is always a count so far: "since the advance began" or not)
-            qkey=stable_id("qty", f.category, quantity_group(f.group), pk, period == "cumulative" and f.category != "displaced"),
+            qkey=stable_id("qty", f.category, quantity_group(counted_group(f)), pk, period == "cumulative" and f.category != "displaced"),
             day=_count_day(f, art), place=pk, period=period,
             source=fold(art.source), incident=incident_of.get(f.id), reported=day_number(art.published),
         ))
@@ -380,9 +402,12 @@ class FigureView:
     place: str = field(init=False)
     period: str | None = field(init=False)
     order: tuple = field(init=False)
+    group: str | None = field(init=False)  # who is counted (see counted_group, counted_force)
+    force: str | None = field(init=False)
 
     def __post_init__(self):
         self.day, self.place, self.period = self.key.day, self.key.place, self.key.period
+        self.group, self.force = counted_group(self.fig), counted_force(self.fig)
         # one day's toll revised in a later report: the later report comes second; within a report, the
         # earlier value of a revised toll ("up from 76") comes before the toll it was revised to
         self.order = (self.day or 0, self.key.reported or 0, self.fig.article_id, 0 if self.prior else 1,
@@ -458,7 +483,7 @@ def _groups_compatible(a: FigureView, b: FigureView) -> bool:
     """"25 people" and "25 civilians" may count the victims of one strike: only when both are tied to an
     incident or one is that incident's toll told as risen (a country's running total of people is not its
     running total of civilians)."""
-    ga, gb = a.fig.group or "", b.fig.group or ""
+    ga, gb = a.group or "", b.group or ""
     # (a toll told as risen counts all the dead of its incident, whatever noun its sentence uses)
     return ga == gb or bool(a.key.incident and b.key.incident) or any(
         _TOLL_RISEN.search(v.fig.sentence or "") and (v.key.incident or v.period == "daily") for v in (a, b))
@@ -476,7 +501,7 @@ def comparable(a: FigureView, b: FigureView) -> bool:
         return False
     if not _groups_compatible(a, b):
         return False
-    if not _sides_compatible(force_kind(fa.counted), force_kind(fb.counted)):
+    if not _sides_compatible(a.force, b.force):
         return False  # "two rebels were killed" and "one soldier died" count different men
     if (a.prior or b.prior) and fa.article_id != fb.article_id:
         return False  # the earlier value a report says its toll replaced is compared only with that toll
@@ -562,9 +587,11 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
         agree, disagree = a.rng[1] == b.rng[1], a.rng[1] != b.rng[1]
     window = EVENT_WINDOW_DAYS if incident else (STOCK_WINDOW_DAYS if cat in STOCK else 10_000)
     rose = cat in TALLY and b.rng[1] > a.rng[1] * (1 + AGREE_TOLERANCE)
-    if (fa.date is None or fb.date is None) and gap_days <= SAME_TIME_DAYS and not rose:
+    one_report = fa.article_id == fb.article_id and bool(a.key.incident and b.key.incident)
+    if (fa.date is None or fb.date is None) and gap_days <= SAME_TIME_DAYS and (not rose or one_report):
         # a count without a date of its own is dated by its report: "62 surrendered" told on Monday may
-        # count the weekend's surrender told on Saturday's day (a toll that rose since is another count)
+        # count the weekend's surrender told on Saturday's day (a toll that rose since is another count,
+        # unless one report tells both counts of the incident it is about)
         window = max(window, gap_days)
     if incident and same_claimant and cat in TALLY and gap_days <= INCIDENT_REVISION_DAYS and b.rng[1] > a.rng[1]:
         return ("updates", "the same source revises the toll")

@@ -1,6 +1,8 @@
 """Nouns for people (``people.json``), loaded once: one list for figures and events."""
 from __future__ import annotations
 
+import re
+
 from unfog.lexicons import load, singular
 
 _DATA = load("people")
@@ -31,3 +33,27 @@ def is_people_word(text: str) -> bool:
     no town's name, whatever the gazetteer holds."""
     low = text.lower().strip()
     return low in PEOPLE_NOUNS or singular(low) in PEOPLE_NOUNS
+
+
+_OWN = _DATA["own_force"]
+_POSSESSIVE_RE = re.compile(r"\b(?:" + "|".join(_OWN["possessives"]) + r")\s+(?:own\s+)?", re.I)
+_OWN_BEFORE_RE = re.compile(
+    r"(?:\b(?:" + "|".join(re.escape(c) for c in sorted(_OWN["loss_cues"], key=len, reverse=True)) + r")"
+    r"|\b(?:" + "|".join(_OWN["possessives"]) + r")(?:\s+own)?)\s+(?:(?:no|any|only|some)\s+)?$", re.I)
+
+
+def counts_own_men(text: str, before: str) -> bool:
+    """A count of the speaker's own men: "two of its own men", "only two of its fighters" (``text``, the
+    count's words), "it had lost no fighters", "their own" (``before``, the words right before it)."""
+    return bool(_POSSESSIVE_RE.search(text or "")) or bool(_OWN_BEFORE_RE.search(before or ""))
+
+
+def claimant_force(claimant: str | None) -> str:
+    """The kind of force a claimant's own men are: 'state' for "the army", "the defence ministry", "a division
+    spokesman"; 'nonstate' for anyone else who speaks of its fighters ("a spokesman for the group")."""
+    low = (claimant or "").lower()
+    words = set(re.findall(r"[a-z]+", low))
+    if any(force_kind(w) == "state" for w in words) or any(re.search(r"\b" + re.escape(b) + r"\b", low)
+                                                           for b in _OWN["state_bodies"]):
+        return "state"
+    return "nonstate"
