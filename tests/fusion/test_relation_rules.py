@@ -36,6 +36,14 @@ PATTERNS = {
         _doc("n1", "2025-04-09", "Plain Herald", "The rebels said on Wednesday that they had killed 11 soldiers near "
                                                  "Timbara and that they had lost no fighters.\n\nThe army said four "
                                                  "soldiers had died in the attack.")],
+    # bodies found are part of the larger toll their report gives; "six more bodies" is what was added
+    "bodies_are_part_of_the_toll": [
+        _doc("b1", "2025-05-02", "Plain Herald", "The army said on Friday that one soldier was killed when militants "
+                                                 "attacked a patrol near Korma."),
+        _doc("b2", "2025-05-03", "Hill Courier", "The army said on Saturday that the number of soldiers killed in "
+                                                 "Friday's attack near Korma had risen to three. The bodies of two "
+                                                 "soldiers were found in a burned truck, an army spokesman said.\n\n"
+                                                 "Rescuers recovered six more bodies from the riverbank, the police said.")],
 }
 
 
@@ -77,3 +85,9 @@ def test_a_group_that_lost_no_fighters_says_nothing_of_soldiers(relations):
     rels = relations["lost_no_fighters"]
     assert _has(rels, "contradicts", "11 soldiers", "four"), rels
     assert not [r for r in rels if "no fighters" in r[1] + r[2]], rels
+
+
+def test_bodies_found_and_added_are_no_new_toll(relations):
+    rels = relations["bodies_are_part_of_the_toll"]
+    assert _has(rels, "updates", "one soldier", "three"), rels
+    assert not [r for r in rels if "two" in r[1] + r[2] or "six" in r[1] + r[2]], rels

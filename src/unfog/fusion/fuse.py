@@ -33,7 +33,8 @@ from unfog.lexicons import load as load_lexicon, toll_prior, toll_rise
 from unfog.lexicons.actors import civil_war_parties, side_of
 from unfog.lexicons.denial import CLAIM_NOUN_RE, DISMISSAL_RE
 from unfog.lexicons.events import SUBSET_CUES
-from unfog.lexicons.people import claimant_force, counts_own_men, force_kind, is_people_word
+from unfog.lexicons.people import (bodies_of, claimant_force, counts_own_men, force_kind, is_body_count, is_increment,
+                                   is_people_word)
 from unfog.lexicons.wire import lead_spans
 from unfog.model import ArticleRecords, Batch, Event, Figure, Place, Relation, Statement, stable_id
 
@@ -134,14 +135,26 @@ def is_exchange(f: Figure) -> bool:
     return f.category == "captured" and bool(_EXCHANGE_RE.search(f.sentence or f.text or ""))
 
 
+def _around(f: Figure, before: int = 40, after: int = 40) -> tuple[str, str]:
+    """The words of a figure's sentence right before and right after it."""
+    sentence = f.sentence or ""
+    i = sentence.find(f.text or "\0")
+    if i < 0:
+        return "", ""
+    return sentence[max(0, i - before):i], sentence[i + len(f.text):i + len(f.text) + after]
+
+
+def body_count(f: Figure) -> bool:
+    """A count of bodies found ("the bodies of four soldiers were found", "seven bodies of gunmen")."""
+    return is_body_count(f.text, _around(f)[0])
+
+
 def own_men(f: Figure) -> bool:
     """A claimant's count of its own men ("only two of its fighters had died", "it had lost no fighters")."""
     head = (f.claimant or "").split()[-1:] or [""]
     if not f.claimant or f.category in (None, "", "other") or (is_people_word(head[0]) and not force_kind(head[0])):
         return False  # ("residents said two of their neighbours died": no force)
-    sentence = f.sentence or ""
-    i = sentence.find(f.text or "\0")
-    return counts_own_men(f.text, sentence[max(0, i - 40):i] if i >= 0 else "")
+    return counts_own_men(f.text, _around(f)[0])
 
 
 def counted_group(f: Figure) -> str | None:
@@ -152,7 +165,9 @@ def counted_group(f: Figure) -> str | None:
 def counted_force(f: Figure) -> str | None:
     """The kind of force a figure counts: by its noun ("soldiers", "rebels"); a claimant's own men by the
     claimant ("the BIFF said only two of its fighters died": the group's, not the army's)."""
-    return force_kind(f.counted) or (claimant_force(f.claimant) if own_men(f) else None)
+    if own_men(f):
+        return force_kind(f.counted) or claimant_force(f.claimant)
+    return force_kind(f.counted) or force_kind(bodies_of(f.text, _around(f)[1]))  # ("seven bodies of gunmen")
 
 
 def period_kind(text: str | None) -> str | None:
@@ -303,8 +318,9 @@ _LIST_JOIN_RE = re.compile(r"\s*(?:,|,?\s*and)\s*")
 
 def told_as_parts(res: ArticleRecords) -> set[str]:
     """Figures that count a part of a toll: after "including", "among them" (``subset_cues``), linked to their
-    total (``subset_of``), or listed with counts of the same people ("four women, four children and two
-    drivers"). A part is not a toll: against another claimant's toll it neither agrees nor disagrees."""
+    total (``subset_of``), listed with counts of the same people ("four women, four children and two
+    drivers"), told as added ("eight more bodies") or bodies found of a larger toll the report gives for the
+    same people (people.json ``toll_parts``). A part is not a toll: against another claimant's toll it neither agrees nor disagrees."""
     text = res.article.text
     figs = sorted(res.figures, key=lambda f: (f.start, f.id))
     out = set()
@@ -312,12 +328,26 @@ def told_as_parts(res: ArticleRecords) -> set[str]:
         before = text[max(0, f.start - 25):f.start].lower().rstrip(" ,:")
         if f.subset_of or any(before.endswith(" " + c) or before == c for c in SUBSET_CUES):
             out.add(f.id)
+        elif is_increment(f.text):
+            out.add(f.id)  # "eight more bodies": what was added to a toll
+        elif body_count(f) and _larger_toll_of_the_same(f, figs):
+            out.add(f.id)  # "the toll has risen to five ... the bodies of four soldiers were found"
     for x, y in zip(figs, figs[1:]):
         if _LIST_JOIN_RE.fullmatch(text[x.end:y.start]) and x.group == y.group \
                 and (x.category == y.category or "other" in (x.category, y.category)) \
                 and force_kind(x.counted) == force_kind(y.counted):
             out |= {x.id, y.id}
     return out
+
+
+def _larger_toll_of_the_same(f: Figure, figs: list[Figure]) -> bool:
+    """The report gives a larger toll of the same people (category, group, kind of force) than a count of
+    bodies found: the bodies are part of it."""
+    rng = value_range(f)
+    return rng is not None and any(
+        g.id != f.id and g.category == f.category and g.group == f.group and not body_count(g)
+        and _sides_compatible(counted_force(g), counted_force(f))
+        and (r := value_range(g)) is not None and r[1] > rng[1] for g in figs)
 
 
 def figure_keys(res: ArticleRecords) -> list[FigureKey]:

@@ -57,3 +57,35 @@ def claimant_force(claimant: str | None) -> str:
                                                            for b in _OWN["state_bodies"]):
         return "state"
     return "nonstate"
+
+
+_PARTS = _DATA["toll_parts"]
+BODY_NOUNS: frozenset[str] = frozenset(_PARTS["body_nouns"])
+_INCREMENT_RE = re.compile(r"^\S+(?:\s+\S+)?\s+(?:" + "|".join(_PARTS["increment_words"]) + r")\b", re.I)
+
+
+def is_increment(text: str) -> bool:
+    """A count of what was added to a toll: "eight more bodies", "three further deaths"."""
+    return bool(_INCREMENT_RE.search(text or ""))
+
+
+def bodies_of(text: str, after: str) -> str | None:
+    """For a count of bodies ("seven bodies" then " of gunmen", "the bodies of 15 militants"), the noun of who
+    they were ("gunmen", "militants"); None for any other count."""
+    words = re.findall(r"[a-z]+", (text or "").lower())
+    if not words or not (set(words) & BODY_NOUNS):
+        return None
+    if words[-1] not in BODY_NOUNS:
+        return words[-1]  # "the bodies of 15 militants": the count's noun says who
+    rest = re.findall(r"[a-z]+", (after or "").lower())[:5]
+    if not rest or rest[0] != "of":
+        return None
+    return next((w for w in rest[1:] if is_people_word(w)), None)
+
+
+_BODIES_BEFORE_RE = re.compile(r"\b(?:" + "|".join(sorted(BODY_NOUNS)) + r")\s+of\s+(?:the\s+)?$", re.I)
+
+
+def is_body_count(text: str, before: str) -> bool:
+    """A count of bodies: "seven bodies", "the bodies of four soldiers", "15 militants" after "the bodies of"."""
+    return bool(set(re.findall(r"[a-z]+", (text or "").lower())) & BODY_NOUNS) or bool(_BODIES_BEFORE_RE.search(before or ""))
