@@ -44,6 +44,19 @@ PATTERNS = {
                                                  "Friday's attack near Korma had risen to three. The bodies of two "
                                                  "soldiers were found in a burned truck, an army spokesman said.\n\n"
                                                  "Rescuers recovered six more bodies from the riverbank, the police said.")],
+    # a denial that names whose claim it denies ("the rebels' claim") answers that party's claim, not its own side's
+    "denial_names_the_party": [
+        _doc("r1", "2025-07-07", "Plain Herald", "Nigerian troops killed six insurgents near Lamba on Sunday, the "
+                                                 "Nigerian army said.\n\nA rebel spokesman said its fighters had killed "
+                                                 "nine soldiers near Lamba and burned two army trucks."),
+        _doc("r2", "2025-07-08", "Hill Courier", "The army denied the rebels' claim that nine soldiers had died near "
+                                                 "Lamba, calling it propaganda.")],
+    # an official of the same country calling the army's account untrue still contradicts it
+    "official_rejects_the_armys_account": [
+        _doc("s1", "2025-07-14", "Plain Herald", "The Nigerian army said its troops had repelled an attack on the "
+                                                 "village of Dagu on Sunday night."),
+        _doc("s2", "2025-07-15", "Hill Courier", "A Nigerian state official who visited Dagu said the army's statement "
+                                                 "that the attack had been repelled was not true.")],
 }
 
 
@@ -91,3 +104,14 @@ def test_bodies_found_and_added_are_no_new_toll(relations):
     rels = relations["bodies_are_part_of_the_toll"]
     assert _has(rels, "updates", "one soldier", "three"), rels
     assert not [r for r in rels if "two" in r[1] + r[2] or "six" in r[1] + r[2]], rels
+
+
+def test_a_denial_answers_the_party_it_names(relations):
+    rels = relations["denial_names_the_party"]
+    assert _has(rels, "contradicts", "A rebel spokesman", "denied the rebels' claim"), rels
+    assert not _has(rels, "contradicts", "killed six insurgents", "denied the rebels' claim"), rels
+
+
+def test_an_official_calling_the_armys_account_untrue_contradicts_it(relations):
+    rels = relations["official_rejects_the_armys_account"]
+    assert _has(rels, "contradicts", "repelled an attack", "was not true"), rels

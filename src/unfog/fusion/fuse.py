@@ -31,7 +31,7 @@ from unfog.fusion.events import merge_events, place_key, same_incident  # noqa: 
 from unfog.fusion.entities import Resolver, canonical_key, fold, speaks_for
 from unfog.lexicons import load as load_lexicon, toll_prior, toll_rise
 from unfog.lexicons.actors import civil_war_parties, side_of
-from unfog.lexicons.denial import CLAIM_NOUN_RE, DISMISSAL_RE
+from unfog.lexicons.denial import CLAIM_NOUN_RE, DISMISSAL_RE, denied_owner
 from unfog.lexicons.events import SUBSET_CUES
 from unfog.lexicons.people import (bodies_of, claimant_force, counts_own_men, force_kind, is_body_count, is_increment,
                                    is_people_word)
@@ -832,7 +832,7 @@ TOPICS = {
               "invad invasion incurs breach ground missile rocket airstrike target",
     "control": "liberat fall fell fallen captur seiz take taken took control occup retak recaptur withdr "
                "surrender hold held encircl surround",
-    "casualty": "kill dead death die wound injur casualt loss",
+    "casualty": "kill dead death die died wound injur casualt loss",
     "evacuation": "evacu corridor evacue leav escap",
     "ceasefire": "ceasefir truce paus",
     "responsibility": "respons blame behind stag provoc fake",
@@ -991,6 +991,8 @@ def statement_keys(res: ArticleRecords) -> list[StatementKey]:
         pks |= unresolved_names(s, taken, speakers, taken_starts)
         if topic:
             pks.add(topic)
+        if denial:
+            stems |= owner_marks(denied_owner(s.text))
         out.append(StatementKey(
             statement_id=s.id, article_id=art.id, start=s.start,
             day=day_number(s.date) or day_number(art.published),
@@ -999,6 +1001,43 @@ def statement_keys(res: ArticleRecords) -> list[StatementKey]:
             stems=sorted(stems), topics=sorted(topics_of(stems)), places=sorted(pks),
         ))
     return _answer_bare_denials(out)
+
+
+OWNER = "owner:"  # a stem naming whose claim a denial denies ("the rebels' claim": owner:rebel)
+OWNER_FORCE = "owner~"  # the kind of force that party is ("owner~nonstate")
+
+
+def owner_marks(owner: str | None) -> set[str]:
+    """Marks kept among a denial's stems for whose claim it names ("the army's statement"): the owner's words
+    and, when known, its kind of force (stored with the stems: no other field)."""
+    if not owner:
+        return set()
+    words = [w for w in _WORD_RE.findall(owner) if w.lower() not in STOPWORDS]
+    out = {OWNER + _stem(w) for w in words}
+    force = "state" if claimant_force(owner) == "state" else force_kind(words[-1] if words else None)
+    if force:
+        out.add(OWNER_FORCE + force)
+    return out
+
+
+def _owner_fit(denial: StatementKey, claim: StatementKey) -> float | None:
+    """How a claim's speaker fits the party whose claim the denial names: 1 when the names meet ("the army's
+    statement", the Nigerian army), None when it cannot be that party ("the rebels' claim", the army), else 0."""
+    owner = {w[len(OWNER):] for w in denial.stems if w.startswith(OWNER)}
+    if not owner:
+        return 0.0
+    if owner & {_stem(w) for w in (claim.speaker or "").split()}:
+        return 1.0
+    force = next((w[len(OWNER_FORCE):] for w in denial.stems if w.startswith(OWNER_FORCE)), None)
+    if force and claim.speaker and claimant_force(claim.speaker) != force:
+        return None
+    return 0.0
+
+
+def _same_body(a: StatementKey, b: StatementKey) -> bool:
+    """Speakers of one body: "army" and "army 6th infantry division" (one's words are all the other's)."""
+    wa, wb = set((a.speaker or "").split()), set((b.speaker or "").split())
+    return bool(wa and wb) and (wa <= wb or wb <= wa)
 
 
 BARE_DENIAL_REACH = 400  # characters back a denial that names nothing looks for the claim it answers
@@ -1030,24 +1069,31 @@ def denial_score(denial: StatementKey, claim: StatementKey) -> float:
     """How well a denial answers a claim: 0 when it cannot be its denial."""
     if not denial.denial or claim.denial:
         return 0.0
+    fit = _owner_fit(denial, claim)
+    if fit is None:
+        return 0.0
+    # (a denial naming the claim's party, "the army's statement ... was not true", may come from its own side)
     if denial.side and claim.side:
-        if denial.side == claim.side and not civil_war_parties(denial.speaker, claim.speaker):
+        if denial.side == claim.side and not civil_war_parties(denial.speaker, claim.speaker) and not fit:
             return 0.0
     elif not denial.speaker or denial.speaker == claim.speaker:
         return 0.0
-    if not _close_in_time(denial, claim):
+    if not _close_in_time(denial, claim) or _same_body(denial, claim):
         return 0.0
     same_article = denial.article_id == claim.article_id
-    if not same_article and not set(denial.places) & set(claim.places):
-        return 0.0
+    specifics = {w for w in set(denial.stems) & set(claim.stems) if _specific(w)}
+    if same_article and claim.start > denial.start and not fit and not specifics:
+        return 0.0  # a claim told after the denial is its answer only if both name the same specifics
+    if not same_article and (not set(denial.places) & set(claim.places) or not (fit or specifics)):
+        return 0.0  # another report's claim: at the same place, and the same party's or the same specifics
     shared_topics = set(denial.topics) & set(claim.topics)
     if not shared_topics:
         return 0.0
     shared_words = set(denial.stems) & set(claim.stems)
     # the answer to a claim is usually in the same report and the same days
     if same_article:  # within a report, dates of statements are too noisy to rank by
-        return len(shared_topics) + 0.5 * len(shared_words) + 1.0
-    return len(shared_topics) + 0.5 * len(shared_words) - 0.25 * abs(denial.day - claim.day)
+        return len(shared_topics) + 0.5 * len(shared_words) + 1.0 + 2 * fit
+    return len(shared_topics) + 0.5 * len(shared_words) - 0.25 * abs(denial.day - claim.day) + 2 * fit
 
 
 def account_score(later: StatementKey, earlier: StatementKey) -> float:
