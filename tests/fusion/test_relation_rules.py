@@ -57,6 +57,14 @@ PATTERNS = {
                                                  "village of Dagu on Sunday night."),
         _doc("s2", "2025-07-15", "Hill Courier", "A Nigerian state official who visited Dagu said the army's statement "
                                                  "that the attack had been repelled was not true.")],
+    # "Troops killed nine members of the front": the front's men, not soldiers; a dateline with a country and a
+    # day ("KORO CITY, Ruritania, Feb 3 -") is where the report was filed, not where the clash was
+    "killed_by_the_other_force": [
+        _doc("k1", "2025-02-04", "Plain Herald", "KORO CITY, Philippines, Feb 4 - Troops killed nine members of a rebel "
+                                                 "front near the town of Talunan on Monday, the army said.\n\nThree "
+                                                 "soldiers were wounded, an army spokesman said. A spokesman for the "
+                                                 "front said only four of its fighters had died and that 15 soldiers "
+                                                 "had been killed.")],
 }
 
 
@@ -115,3 +123,16 @@ def test_a_denial_answers_the_party_it_names(relations):
 def test_an_official_calling_the_armys_account_untrue_contradicts_it(relations):
     rels = relations["official_rejects_the_armys_account"]
     assert _has(rels, "contradicts", "repelled an attack", "was not true"), rels
+
+
+def test_the_men_a_force_killed_are_the_other_forces(relations):
+    rels = relations["killed_by_the_other_force"]
+    assert _has(rels, "contradicts", "nine members", "only four of its fighters"), rels
+    assert not [r for r in rels if "nine members" in r[1] + r[2] and "15 soldiers" in r[1] + r[2]], rels
+
+
+def test_a_dateline_with_a_country_and_a_day_is_furniture():
+    from unfog.lexicons.wire import lead_spans
+
+    text = "KORO CITY, Philippines, Feb 4 - Troops killed nine members"
+    assert [text[a:b] for a, b in lead_spans(text)] == ["KORO CITY, Philippines, Feb 4 - "]

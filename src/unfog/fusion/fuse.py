@@ -33,8 +33,8 @@ from unfog.lexicons import load as load_lexicon, toll_prior, toll_rise
 from unfog.lexicons.actors import civil_war_parties, side_of
 from unfog.lexicons.denial import CLAIM_NOUN_RE, DISMISSAL_RE, denied_owner
 from unfog.lexicons.events import SUBSET_CUES
-from unfog.lexicons.people import (bodies_of, claimant_force, counts_own_men, force_kind, is_body_count, is_increment,
-                                   is_people_word)
+from unfog.lexicons.people import (bodies_of, claimant_force, counts_own_men, force_kind, force_of_the_killed,
+                                   is_body_count, is_increment, is_people_word)
 from unfog.lexicons.wire import lead_spans
 from unfog.model import ArticleRecords, Batch, Event, Figure, Place, Relation, Statement, stable_id
 
@@ -158,8 +158,9 @@ def own_men(f: Figure) -> bool:
 
 
 def counted_group(f: Figure) -> str | None:
-    """The group a figure counts: a claimant's own men are combatants, whatever the noun ("its own men")."""
-    return "combatants" if own_men(f) else f.group
+    """The group a figure counts: a claimant's own men are combatants, whatever the noun ("its own men"), and
+    so are the members a force killed ("troops killed nine members of the front")."""
+    return "combatants" if own_men(f) or force_of_the_killed(f.counted, _around(f)[0]) else f.group
 
 
 def counted_force(f: Figure) -> str | None:
@@ -167,7 +168,9 @@ def counted_force(f: Figure) -> str | None:
     claimant ("the BIFF said only two of its fighters died": the group's, not the army's)."""
     if own_men(f):
         return force_kind(f.counted) or claimant_force(f.claimant)
-    return force_kind(f.counted) or force_kind(bodies_of(f.text, _around(f)[1]))  # ("seven bodies of gunmen")
+    before, after = _around(f)
+    # ("seven bodies of gunmen"; "soldiers killed seven members of the front": the other kind of force)
+    return force_kind(f.counted) or force_kind(bodies_of(f.text, after)) or force_of_the_killed(f.counted, before)
 
 
 def period_kind(text: str | None) -> str | None:

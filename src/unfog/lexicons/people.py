@@ -89,3 +89,21 @@ _BODIES_BEFORE_RE = re.compile(r"\b(?:" + "|".join(sorted(BODY_NOUNS)) + r")\s+o
 def is_body_count(text: str, before: str) -> bool:
     """A count of bodies: "seven bodies", "the bodies of four soldiers", "15 militants" after "the bodies of"."""
     return bool(set(re.findall(r"[a-z]+", (text or "").lower())) & BODY_NOUNS) or bool(_BODIES_BEFORE_RE.search(before or ""))
+
+
+_KILLED_BY_RE = re.compile(r"\b([A-Za-z]+)\s+(?:had\s+|have\s+|has\s+)?(?:" + "|".join(
+    re.escape(v) for v in sorted(_DATA["killed_by"]["verbs"], key=len, reverse=True)) + r")\s+(?:at\s+least\s+|some\s+)?$", re.I)
+_OTHER_FORCE = {"state": "nonstate", "nonstate": "state"}
+
+
+_PARTY_NOUNS = frozenset(_DATA["killed_by"]["party_nouns"])
+
+
+def force_of_the_killed(noun: str | None, before: str) -> str | None:
+    """'Soldiers killed seven members of the front': a count of a party's men (``noun``: members, fighters), right
+    after ``before``, is of the other kind of force than the one that killed them; None when ``before`` names no
+    force doing it or the noun may be anyone's ("people")."""
+    if (noun or "").lower() not in _PARTY_NOUNS:
+        return None
+    m = _KILLED_BY_RE.search(before or "")
+    return _OTHER_FORCE.get(force_kind(m.group(1))) if m else None
