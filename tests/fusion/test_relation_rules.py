@@ -65,6 +65,11 @@ PATTERNS = {
                                                  "soldiers were wounded, an army spokesman said. A spokesman for the "
                                                  "front said only four of its fighters had died and that 15 soldiers "
                                                  "had been killed.")],
+    # a count of bodies pulled out meets the strike's civilian toll; "five of them" is a part, not a toll
+    "bodies_meet_the_civilian_toll": [
+        _doc("c1", "2025-09-08", "Plain Herald", "Air strikes on a bakery in the town of Kafr Dael killed 13 civilians "
+                                                 "on Sunday, five of them children, a war monitor said.\n\nA rescue "
+                                                 "group said its volunteers had pulled 13 bodies from the rubble.")],
 }
 
 
@@ -136,3 +141,9 @@ def test_a_dateline_with_a_country_and_a_day_is_furniture():
 
     text = "KORO CITY, Philippines, Feb 4 - Troops killed nine members"
     assert [text[a:b] for a, b in lead_spans(text)] == ["KORO CITY, Philippines, Feb 4 - "]
+
+
+def test_bodies_pulled_out_meet_the_civilian_toll_and_parts_stay_out(relations):
+    rels = relations["bodies_meet_the_civilian_toll"]
+    assert _has(rels, "corroborates", "13 civilians", "13 bodies"), rels
+    assert not [r for r in rels if "five" in r[1] + r[2]], rels

@@ -34,7 +34,7 @@ from unfog.lexicons.actors import civil_war_parties, side_of
 from unfog.lexicons.denial import CLAIM_NOUN_RE, DISMISSAL_RE, denied_owner
 from unfog.lexicons.events import SUBSET_CUES
 from unfog.lexicons.people import (bodies_of, claimant_force, counts_own_men, force_kind, force_of_the_killed,
-                                   is_body_count, is_increment, is_people_word)
+                                   is_body_count, is_increment, is_part_phrase, is_people_word)
 from unfog.lexicons.wire import lead_spans
 from unfog.model import ArticleRecords, Batch, Event, Figure, Place, Relation, Statement, stable_id
 
@@ -331,8 +331,8 @@ def told_as_parts(res: ArticleRecords) -> set[str]:
         before = text[max(0, f.start - 25):f.start].lower().rstrip(" ,:")
         if f.subset_of or any(before.endswith(" " + c) or before == c for c in SUBSET_CUES):
             out.add(f.id)
-        elif is_increment(f.text):
-            out.add(f.id)  # "eight more bodies": what was added to a toll
+        elif is_increment(f.text) or is_part_phrase(f.text):
+            out.add(f.id)  # "eight more bodies": what was added to a toll; "four of them": a part of it
         elif body_count(f) and _larger_toll_of_the_same(f, figs):
             out.add(f.id)  # "the toll has risen to five ... the bodies of four soldiers were found"
     for x, y in zip(figs, figs[1:]):
@@ -518,7 +518,9 @@ def _groups_compatible(a: FigureView, b: FigureView) -> bool:
     running total of civilians)."""
     ga, gb = a.group or "", b.group or ""
     # (a toll told as risen counts all the dead of its incident, whatever noun its sentence uses)
-    return ga == gb or bool(a.key.incident and b.key.incident) or any(
+    # (a count of bodies says nothing of who they were: "pulled 11 bodies from the rubble" of the strike that
+    # killed 11 civilians)
+    return ga == gb or bool(a.key.incident and b.key.incident) or body_count(a.fig) or body_count(b.fig) or any(
         _TOLL_RISEN.search(v.fig.sentence or "") and (v.key.incident or v.period == "daily") for v in (a, b))
 
 

@@ -64,6 +64,14 @@ BODY_NOUNS: frozenset[str] = frozenset(_PARTS["body_nouns"])
 _INCREMENT_RE = re.compile(r"^\S+(?:\s+\S+)?\s+(?:" + "|".join(_PARTS["increment_words"]) + r")\b", re.I)
 
 
+_PART_RE = re.compile(r"^\S+\s+(?:" + "|".join(re.escape(w) for w in _PARTS["part_words"]) + r")\b", re.I)
+
+
+def is_part_phrase(text: str) -> bool:
+    """A count told as a part of the toll before it: "four of them", "two of the dead"."""
+    return bool(_PART_RE.search(text or ""))
+
+
 def is_increment(text: str) -> bool:
     """A count of what was added to a toll: "eight more bodies", "three further deaths"."""
     return bool(_INCREMENT_RE.search(text or ""))
