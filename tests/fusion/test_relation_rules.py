@@ -70,6 +70,14 @@ PATTERNS = {
         _doc("c1", "2025-09-08", "Plain Herald", "Air strikes on a bakery in the town of Kafr Dael killed 13 civilians "
                                                  "on Sunday, five of them children, a war monitor said.\n\nA rescue "
                                                  "group said its volunteers had pulled 13 bodies from the rubble.")],
+    # "in Chhattisgarh's Bijapur district": the town inside the region; "the number of militants killed had risen"
+    # is a toll told as revised, the next day, whoever the outlet names as the source
+    "town_within_region_revised": [
+        _doc("t1", "2025-10-07", "Plain Herald", "Troops killed 8 suspected militants in a clash in Chhattisgarh's Bijapur "
+                                                 "district on Monday, the police said."),
+        _doc("t2", "2025-10-08", "Hill Courier", "Officers in Chhattisgarh said on Tuesday that the number of militants killed "
+                                                 "in Monday's clash in Bijapur had risen to 9 after another body was "
+                                                 "found near a river.")],
 }
 
 
@@ -147,3 +155,8 @@ def test_bodies_pulled_out_meet_the_civilian_toll_and_parts_stay_out(relations):
     rels = relations["bodies_meet_the_civilian_toll"]
     assert _has(rels, "corroborates", "13 civilians", "13 bodies"), rels
     assert not [r for r in rels if "five" in r[1] + r[2]], rels
+
+
+def test_a_count_in_a_region_meets_the_toll_of_its_town_revised(relations):
+    rels = relations["town_within_region_revised"]
+    assert _has(rels, "updates", "8 suspected militants", "9"), rels

@@ -353,6 +353,20 @@ def _larger_toll_of_the_same(f: Figure, figs: list[Figure]) -> bool:
         and (r := value_range(g)) is not None and r[1] > rng[1] for g in figs)
 
 
+def _town_within(region: Place, f: Figure, places: list[Place], skip: list[tuple[int, int]]) -> Place:
+    """The town a figure's sentence names inside the region or country the figure was placed in ("killed 10
+    in a gunfight in Manipur's Jiribam district": Jiribam, in Manipur), else the region itself."""
+    i = (f.sentence or "").find(f.text or "\0")
+    if i < 0:
+        return region
+    s0 = f.start - i
+    s1 = s0 + len(f.sentence)
+    towns = [q for q in places if s0 <= q.start < s1 and (q.precision or 1) < 3 and q.geonames_id
+             and q.country == region.country and (region.kind == "country" or q.admin1 == region.admin1)
+             and not _in_spans(q, skip)]
+    return min(towns, key=lambda q: (abs(q.start - f.start), q.start)) if towns else region
+
+
 def figure_keys(res: ArticleRecords) -> list[FigureKey]:
     """The comparable quantity of every figure of an article that can be compared at all (not the counts a
     denial restates: see :func:`restated_claims`)."""
@@ -377,6 +391,8 @@ def figure_keys(res: ArticleRecords) -> list[FigureKey]:
         unresolved = _unresolved_place(f.sentence, res.places)
         if p is not None and (p.precision or 1) >= 3 and unresolved:
             p = fplace = None  # "an ambush in Nduga in Papua Highlands province": the town, not its region
+        elif p is not None and (p.precision or 1) >= 3:
+            p = _town_within(p, f, res.places, datelines + spans)  # "in Manipur's Jiribam district": Jiribam
         if p is not None and _in_spans(p, spans) and topic:
             pk = topic  # "the UN coordinator for Ukraine said 101 civilians...": the speaker's place, not the count's
         else:
@@ -504,7 +520,9 @@ def _same_incident(a: str | None, b: str | None, same_article: bool = False) -> 
         return True
     # across reports, a strike that killed civilians is typed by the strike where it is told and as an
     # attack on civilians where the strike is denied or left out: the same day and place decide
-    return {ta, tb} == ONE_INCIDENT_TYPES and bool(da) and da == db and bool(pa) and pa == pb
+    # (and so is a gunfight told as a battle by one and as the killing of civilians by the other: the two
+    # parties' accounts of who the dead were type it differently)
+    return bool({ta, tb} & ONE_INCIDENT_TYPES) and bool(da) and da == db and bool(pa) and pa == pb
 
 
 def keys_same_incident(a: FigureKey, b: FigureKey) -> bool:
@@ -548,7 +566,7 @@ def comparable(a: FigureView, b: FigureView) -> bool:
     return keys_same_incident(a.key, b.key)
 
 
-_TOLL_RISEN = re.compile(toll_rise(), re.I)
+_TOLL_RISEN = re.compile(toll_rise(counted=True), re.I)
 
 
 def _revised_later(a: FigureView, b: FigureView) -> bool:
