@@ -78,6 +78,13 @@ PATTERNS = {
         _doc("t2", "2025-10-08", "Hill Courier", "Officers in Chhattisgarh said on Tuesday that the number of militants killed "
                                                  "in Monday's clash in Bijapur had risen to 9 after another body was "
                                                  "found near a river.")],
+    # "near <town> in the province of <name>": the province, whatever town of that name the gazetteer knows
+    "town_in_the_province_of": [
+        _doc("p1", "2025-11-04", "Plain Herald", "Gunmen attacked a police post near Spin Boldak in the southern "
+                                                 "province of Kandahar on Monday, killing six policemen, the "
+                                                 "provincial police said."),
+        _doc("p2", "2025-11-05", "Hill Courier", "The number of policemen killed in Monday's attack on a post near Spin "
+                                                 "Boldak has risen to eight, the provincial police said on Tuesday.")],
 }
 
 
@@ -160,3 +167,8 @@ def test_bodies_pulled_out_meet_the_civilian_toll_and_parts_stay_out(relations):
 def test_a_count_in_a_region_meets_the_toll_of_its_town_revised(relations):
     rels = relations["town_within_region_revised"]
     assert _has(rels, "updates", "8 suspected militants", "9"), rels
+
+
+def test_a_town_in_the_province_of_a_city_name_is_the_town(relations):
+    rels = relations["town_in_the_province_of"]
+    assert _has(rels, "updates", "six policemen", "eight"), rels

@@ -353,6 +353,18 @@ def _larger_toll_of_the_same(f: Figure, figs: list[Figure]) -> bool:
         and (r := value_range(g)) is not None and r[1] > rng[1] for g in figs)
 
 
+_REGION_NOUNS = "|".join(load_lexicon("places")["region_nouns"])
+_REGION_BEFORE_RE = re.compile(r"\b(?:" + _REGION_NOUNS + r")\s+of\s+$", re.I)
+_REGION_AFTER_RE = re.compile(r"^\s+(?:" + _REGION_NOUNS + r")\b", re.I)
+
+
+def _told_as_region(p: Place, text: str) -> bool:
+    """A place the text calls a region ("the province of Arauca", "Idlib province"), whatever town of that
+    name the gazetteer found."""
+    return bool(_REGION_BEFORE_RE.search(text[max(0, p.start - 30):p.start])
+                or _REGION_AFTER_RE.match(text[p.end:p.end + 20]))
+
+
 def _town_within(region: Place, f: Figure, places: list[Place], skip: list[tuple[int, int]]) -> Place:
     """The town a figure's sentence names inside the region or country the figure was placed in ("killed 10
     in a gunfight in Manipur's Jiribam district": Jiribam, in Manipur), else the region itself."""
@@ -363,8 +375,16 @@ def _town_within(region: Place, f: Figure, places: list[Place], skip: list[tuple
     s1 = s0 + len(f.sentence)
     towns = [q for q in places if s0 <= q.start < s1 and (q.precision or 1) < 3 and q.geonames_id
              and q.country == region.country and (region.kind == "country" or q.admin1 == region.admin1)
-             and not _in_spans(q, skip)]
+             and q.geonames_id != region.geonames_id and not _in_spans(q, skip)]
     return min(towns, key=lambda q: (abs(q.start - f.start), q.start)) if towns else region
+
+
+def _incident_at(incident: str | None, region: Place | None, town: Place | None) -> str | None:
+    """The incident signature placed at the town a figure's region was narrowed to (see :func:`_town_within`)."""
+    if not incident or region is None or town is None or town is region:
+        return incident
+    old, new = _place_keys(region), _place_keys(town)
+    return incident[:-len(old)] + new if old and new and incident.endswith("|" + old) else incident
 
 
 def figure_keys(res: ArticleRecords) -> list[FigureKey]:
@@ -391,8 +411,9 @@ def figure_keys(res: ArticleRecords) -> list[FigureKey]:
         unresolved = _unresolved_place(f.sentence, res.places)
         if p is not None and (p.precision or 1) >= 3 and unresolved:
             p = fplace = None  # "an ambush in Nduga in Papua Highlands province": the town, not its region
-        elif p is not None and (p.precision or 1) >= 3:
+        elif p is not None and ((p.precision or 1) >= 3 or _told_as_region(p, art.text)):
             p = _town_within(p, f, res.places, datelines + spans)  # "in Manipur's Jiribam district": Jiribam
+        incident = _incident_at(incident_of.get(f.id), place_by_id.get(f.place_id) if f.place_id else None, p)
         if p is not None and _in_spans(p, spans) and topic:
             pk = topic  # "the UN coordinator for Ukraine said 101 civilians...": the speaker's place, not the count's
         else:
@@ -409,7 +430,7 @@ def figure_keys(res: ArticleRecords) -> list[FigureKey]:
             # (a count of the displaced is always a count so far: "since the advance began" or not)
             qkey=stable_id("qty", f.category, quantity_group(counted_group(f)), pk, period == "cumulative" and f.category != "displaced"),
             day=_count_day(f, art), place=pk, period=period,
-            source=fold(art.source), incident=incident_of.get(f.id), reported=day_number(art.published),
+            source=fold(art.source), incident=incident, reported=day_number(art.published),
         ))
     return _date_prior_values(out, {f.id: f for f in res.figures})
 
