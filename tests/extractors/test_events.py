@@ -898,3 +898,49 @@ def test_the_town_inside_the_country_the_clause_also_names_is_the_place(nlp):
                             lat=49.0, lon=32.0, country="UA", feature_code="PCLI", kind="country", precision=3))
     [ev] = [e for e in events.extract(ctx) if e.event_type == "Battles"]
     assert ev.place == "Kharkiv"
+
+
+# -- issue 17, fifth pass: the toll of one incident ------------------------------------------
+
+def _pipeline_events(nlp, text, published="2025-03-12"):
+    from unfog.pipeline import process
+
+    return process(Article(id=Article.id_for_text(text), text=text, published=published), nlp=nlp).events
+
+
+def test_both_sides_dead_of_one_fight_add_up(nlp):
+    text = ("Gunmen attacked a police checkpoint outside Kharkiv on Tuesday night, killing five policemen, "
+            "a police spokesman said. Two of the attackers were also killed in the shootout, he said.")
+    [ev] = [e for e in _pipeline_events(nlp, text) if e.event_type == "Battles"]
+    assert ev.fatalities == 7
+
+
+def test_a_vague_count_of_the_other_side_adds_nothing(nlp):
+    text = ("Rebels attacked an army base near Kharkiv on Sunday, killing 12 soldiers, the ministry said. "
+            "It said dozens of attackers were killed when the troops fought back.")
+    [ev] = [e for e in _pipeline_events(nlp, text) if e.event_type == "Battles"]
+    assert ev.fatalities == 12
+
+
+def test_a_lower_count_told_in_the_next_sentence_is_the_toll(nlp):
+    text = ("A strike destroyed a house in Kharkiv on Monday, killing 14 people, rescuers said.\n\n"
+            "Hospital staff in the city put the death toll at 11.")
+    evs = [e for e in _pipeline_events(nlp, text) if e.event_type != "Strategic developments"]
+    assert len(evs) == 1 and evs[0].fatalities == 11
+
+
+def test_a_subset_or_another_incident_in_the_next_sentence_is_no_competing_toll(nlp):
+    text = ("Militiamen killed nine people at a camp outside Kharkiv on Saturday, an official said. "
+            "Four children were among the dead.")
+    [ev] = [e for e in _pipeline_events(nlp, text) if e.event_type == "Violence against civilians"]
+    assert ev.fatalities == 9
+    text = ("Militiamen killed nine people at a camp outside Kharkiv on Saturday, an official said. "
+            "Separately, three people died in Izium when a bridge collapsed.")
+    [ev] = [e for e in _pipeline_events(nlp, text) if e.event_type == "Violence against civilians"]
+    assert ev.fatalities == 9
+
+
+def test_killing_part_of_a_group_is_the_toll(nlp):
+    text = "Army drones struck a column of fighters near Kharkiv on Monday, killing about 20 of them, the ministry said."
+    [ev] = _pipeline_events(nlp, text)
+    assert ev.sub_event_type == "Air/drone strike" and ev.fatalities == 20

@@ -34,10 +34,12 @@ from unfog.extractors.events.common import (
     _entries,
     _has_side,
     _hidden,
+    _is_heading,
     _is_placeish,
     _lemma,
     _linked,
     _phrase,
+    _place_within,
     _record_root,
     _same_place,
     _same_time,
@@ -612,6 +614,8 @@ def _attach_figures(ctx: Context, mentions: list[Mention]) -> None:
         if root is None:
             continue
         ms = by_sent.get(root.sent.start_char)
+        if not ms:
+            ms = _competing_toll_of(ctx, f, root, by_sent)
         if not ms or f.subset_of or _is_subset(doc, f, killed) or _time_frame_tags(root, "killing") or _modal_figure(root):
             continue
         if _wounded_after(doc, f):
@@ -635,6 +639,32 @@ def _attach_figures(ctx: Context, mentions: list[Mention]) -> None:
             best.counts[f.id] = _figure_count(f) + extra
 
 
+def _competing_toll_of(ctx: Context, f: Figure, root, by_sent: dict) -> list[Mention]:
+    """"Doctors put the death toll at 19", "A pro-army channel said three soldiers had died": a count
+    told in the sentence right after an incident, with no act of its own, is another account of that
+    incident's dead (ACLED keeps the lowest). Not when the sentence tells of another incident
+    ("Separately, ...", "two more died"), names a place apart from the incident's, or opens a new
+    live-blog entry."""
+    sent = root.sent
+    if sent.start == 0 or _is_heading(sent):
+        return []
+    prev = ctx.doc[sent.start - 1].sent
+    ms = by_sent.get(prev.start_char) or []
+    if not ms or _is_heading(prev):
+        return []
+    words = {t.lower_ for t in sent}
+    if words & (lex.OTHER_INCIDENT_ADVERBS | lex.OTHER_INCIDENT_DETERMINERS | lex.ADDITION_WORDS):
+        return []
+    if any(f" {c} " in f" {sent.text.lower()} " for c in lex.SUBSET_CUES):
+        return []  # "Three children were among the dead": a part of the toll told before
+    if bisect.bisect_right(_entries(ctx.text), sent.start_char) != ms[-1].entry:
+        return []
+    here = [p for p in ctx.places if sent.start_char <= p.start < sent.end_char]
+    if any(m.place is not None and not _place_within(m.place, p) for m in ms for p in here):
+        return []
+    return ms[-1:]
+
+
 PARTITIVE = re.compile(r"[\w,-]+(?:\s+[\w,-]+)?\s+of\s+(?:the|those|them|whom)\b\s*(\w+)?", re.I)
 
 
@@ -644,6 +674,9 @@ def _partitive_of_dead(doc, f: Figure, killed: list[Figure]) -> bool:
     if m is None or not any(g is not f and g.start < f.start for g in killed):
         return False
     noun = (m.group(1) or "").lower()
+    root = _record_root(doc, f)
+    if noun in ("", "them") and root is not None and root.dep_ == "dobj" and _lemma(root.head) == "kill":
+        return False  # "struck a column of fighters, killing 30 of them": the toll, a part of the living
     return noun in ("", "them", "whom") or noun in lex.DEAD_NOUNS or noun.rstrip("s") in lex.DEAD_NOUNS
 
 

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from unfog.lexicons.actors import event_actor
 from unfog.lexicons.countries import alpha3
 from unfog.lexicons import events as lex
+from unfog.lexicons import people
 from unfog.extractors.context import Context
 from unfog.model import DateMention, Event, Figure, Place
 from unfog.extractors.events.common import (
@@ -404,6 +405,26 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
     return etype, sub, type_tags
 
 
+def _toll(figures: list[Figure], summed: dict) -> int | None:
+    """ACLED's toll of one incident: the lowest of the counts that compete for the same dead; the
+    counts of a state's men and of a non-state group's men ("seven policemen ... three of the
+    attackers") are different dead and add up; a count of people of no side competes with that sum."""
+    by_kind: dict[str | None, list[int]] = {}
+    for f in figures:
+        c = summed.get(f.id, _figure_count(f))
+        if c is None:
+            continue
+        kind = people.force_kind(f.counted)
+        if f.value is None and kind is not None:
+            kind = "vague"  # '"several dozen" attackers were killed': no count to add to the other side's
+        by_kind.setdefault(kind, []).append(c)
+    if not by_kind:
+        return None
+    sides = [min(by_kind[k]) for k in ("state", "nonstate") if k in by_kind]
+    candidates = ([sum(sides)] if sides else []) + [min(by_kind[k]) for k in (None, "vague") if k in by_kind and not (k == "vague" and sides)]
+    return min(candidates)
+
+
 def _conceded(m: Mention) -> bool:
     """A party asserting a deed of the other side (a loss conceded, not a gain claimed)."""
     a1_side = side_of_text(m.actor1)
@@ -434,12 +455,12 @@ def _to_event(ctx: Context, d: _Draft) -> Event:
                         or _conceded(m) for m in asserters)
     figures = [f for m in d.mentions for f in m.figures]
     summed = {k: v for m in d.mentions for k, v in m.counts.items()}
-    counts = [c for c in (summed.get(f.id, _figure_count(f)) for f in figures) if c is not None]
+    toll = _toll(figures, summed)
     a1_side = side_of_text(actor1)
     etype, sub, type_tags = _event_type(d, actor1, a1_side, actor2_head, figures, place, claimed=not reporter_says)
     tags |= set(type_tags)
-    if not counts and any(m.single_death for m in d.mentions):
-        counts = [1]
+    if toll is None and any(m.single_death for m in d.mentions):
+        toll = 1
     if "failed" in tags and d.first.kind not in ("corridor", "agreement"):
         tags.discard("failed")
     # date
@@ -500,7 +521,7 @@ def _to_event(ctx: Context, d: _Draft) -> Event:
         date=ev_date,
         date_end=ev_end,
         time_precision=precision,
-        fatalities=min(counts) if counts else None,
+        fatalities=toll,
         figure_ids=[f.id for f in figures],
         claimed_by=claimant_m.claimant if claimant_m else None,
         claimed_by_side=claimant_m.claimant_side if claimant_m else None,
