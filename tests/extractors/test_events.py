@@ -944,3 +944,47 @@ def test_killing_part_of_a_group_is_the_toll(nlp):
     text = "Army drones struck a column of fighters near Kharkiv on Monday, killing about 20 of them, the ministry said."
     [ev] = _pipeline_events(nlp, text)
     assert ev.sub_event_type == "Air/drone strike" and ev.fatalities == 20
+
+
+@pytest.mark.parametrize("text,etype,sub", [
+    ("Villagers and militiamen traded fire for two hours near Kharkiv on Tuesday night, police said.", "Battles", "Armed clash"),
+    ("Troops exchanged fire with rebels outside Kharkiv on Monday.", "Battles", "Armed clash"),
+    ("Dozens of nurses staged a sit-in outside the hospital in Kharkiv on Tuesday.", "Protests", "Peaceful protest"),
+    ("Thousands of students formed human chains along the avenues of Kharkiv on Sunday to demand peace.", "Protests", "Peaceful protest"),
+    ("A hand grenade was tossed into a crowded cafe in Kharkiv on Friday, killing three people.", "Explosions/Remote violence", "Grenade"),
+    ("A patrol drove over an explosive device on a road near Kharkiv on Monday, killing two soldiers.",
+     "Explosions/Remote violence", "Remote explosive/landmine/IED"),
+])
+def test_more_ways_of_telling_fire_protests_and_devices(nlp, text, etype, sub):
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)])
+    assert (etype, sub) in {(e.event_type, e.sub_event_type) for e in events.extract(ctx)}
+
+
+def test_shot_dead_is_a_killing_whatever_the_tagger_makes_of_it(nlp):
+    text = "Two gunmen on a motorcycle shot dead a shopkeeper outside his home in Kharkiv on Monday, police said."
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)])
+    evs = events.extract(ctx)
+    assert evs and evs[0].place == "Kharkiv" and "shot" in (evs[0].trigger or "")
+
+
+def test_a_town_on_the_outskirts_inside_the_named_region_is_the_place(nlp):
+    from unfog.model import Place
+    text = "In Kharkiv region, militiamen fired mortars at an army barracks on the outskirts of Izium on Sunday."
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)])
+    s = text.index("Kharkiv")
+    ctx.places.append(Place(id="plc_reg", article_id=ctx.article.id, name="Kharkiv", start=s, end=s + 7, canonical="Kharkiv Oblast",
+                            lat=49.5, lon=36.5, country="UA", feature_code="ADM1", admin1="Kharkiv", kind="region", precision=3))
+    ctx.places[0].admin1 = "Kharkiv"
+    [ev] = events.extract(ctx)
+    assert ev.place == "Izyum"
+
+
+def test_the_attack_named_next_is_the_incident_just_told(nlp):
+    text = ("Soldiers clashed with rebels near Izium on Tuesday, the army said.\n\n"
+            "In Kharkiv, a bomb exploded at a bus stop on Sunday, killing two people, police said. "
+            "No group has claimed the attack.")
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM), ("Kharkiv", KHARKIV)])
+    evs = events.extract(ctx)
+    claim_at = text.index("No group")
+    [holder] = [e for e in evs if any(s["start"] <= claim_at < s["end"] for s in e.evidence)]
+    assert holder.place == "Kharkiv" and holder.event_type == "Explosions/Remote violence"

@@ -105,6 +105,7 @@ MILITARY_MODIFIERS = _set("military_modifiers")
 CIVILIAN_PLACE_NOUNS = _set("civilian_place_nouns")  # "a market", "a camp for displaced people"
 ACLED: dict[str, list] = {k: v for k, v in _D["acled"].items() if not k.startswith("_")}
 FAMILIES: dict[str, str] = _D["families"]
+SURFACE_TRIGGERS: dict[str, str] = {k: v for k, v in _D["surface_triggers"].items() if not k.startswith("_")}
 
 
 def _mapped(key: str) -> tuple[str, str, list[str]]:

@@ -214,6 +214,20 @@ def _claim_from_parse(primary, sents, sent_index):
     return None, False, False
 
 
+def _argument_of_cause(w, tops) -> bool:
+    """"A grenade was thrown into a crowd, killing two", "drove over an explosive device, killing one":
+    the weapon is an argument of the act whose result the participle tells."""
+    for top in tops:
+        if top.dep_ != "advcl" or top.tag_ != "VBG":
+            continue
+        cause = top.head
+        if w.head.i == cause.i and w.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            return True
+        if w.dep_ == "pobj" and w.head.dep_ == "prep" and w.head.head.i == cause.i:
+            return True
+    return False
+
+
 def _mention(group, weapons, sents, si: int, place_tokens: set[int]) -> Mention:
     group.sort(key=lambda g: (lex.RANK.get(g[1], 5), _depth(g[0])))
     primary = group[0][0]
@@ -224,7 +238,7 @@ def _mention(group, weapons, sents, si: int, place_tokens: set[int]) -> Mention:
         m.tags |= set(lex.acled_type(kind)[2]) & {"siege", "surrender", "corridor", "mass-grave", "declaration"}
     tops = [_anchor(t) for t in m.tokens]
     for w in weapons:
-        if any(_linked(top, w) for top in tops) or any(w.head.i == t.i for t in m.tokens):
+        if any(_linked(top, w) for top in tops) or any(w.head.i == t.i for t in m.tokens) or _argument_of_cause(w, tops):
             m.weapon = m.weapon or _weapon_of(w)
     for t in m.tokens:
         if t.pos_ == "NOUN":
@@ -402,6 +416,40 @@ def _leads(ctx: Context) -> list[tuple[int, int]]:
     return leads
 
 
+def _clause_places(doc, text: str, m: Mention, places: list[Place], place_tokens: set[int]) -> tuple[list, list]:
+    """(clause distance, precision, start, place) of the sentence's places that can be the mention's
+    location: those near it in the tree, and towns further away in a locative phrase."""
+    cands: list[tuple] = []
+    far: list[tuple] = []
+    for p in places:
+        root = _record_root(doc, p)
+        if root is None or not _same_paragraph(text, p.start, m.primary.idx):
+            continue
+
+        # "fall to Russia", "Ukraine's deputy prime minister": a country as an actor is not the place
+        country = p.kind == "country" or p.feature_code in ("PCLI", "PCLD", "PCL") or bool(side_of(p.name))
+        subjectish = root.dep_ in ("nsubj", "poss", "nsubjpass") or (root.dep_ == "conj" and root.head.dep_ in ("nsubj", "nsubjpass"))
+        # "US warplanes", "Russian missiles": a country naming who acts, not where
+        subjectish = subjectish or (root.dep_ in ("nmod", "compound", "amod") and root.head.pos_ in ("NOUN", "PROPN")
+                                    and _lemma(root.head) not in lex.PLACE_NOUNS and root.head.i not in place_tokens)
+        if root.dep_ == "poss" and {_lemma(root.head), root.head.lower_} & lex.PLACE_NOUNS:
+            subjectish = False  # "El Obeid's outskirts": where, not who
+        # "fall to Russia", "aid from Poland"; but "evacuated from Mariupol" is where it happened
+        state = p.kind == "country" or p.feature_code in ("PCLI", "PCLD", "PCL")
+        actor_preps = ("to", "by", "from", "with") if state else ("to", "by", "with")
+        if country and (subjectish or root.dep_ == "pobj" and root.head.lower_ in actor_preps):
+            continue
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and {_lemma(root.head.head), root.head.head.lower_} & lex.PLACE_NOUNS:
+            root = root.head.head  # "the village of Manhush", "the outskirts of Malakal": the village is the argument
+        d = min(_clause_distance(root, t) for t in m.tokens)
+        if d > MAX_PLACE_DISTANCE:
+            if (p.precision or 3) <= 2 and root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
+                far.append((d, p.precision or 3, p.start, p))
+            continue
+        cands.append((d, p.precision or 3, p.start, p))
+    return cands, far
+
+
 def _nearest_place(cands: list[tuple]) -> Place:
     """The candidate (clause distance, precision, start, place) nearest the trigger; but a town inside the
     country or region that wins ("outside Tera in western Niger") is the place."""
@@ -444,34 +492,17 @@ def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> N
                 return p
         return None
 
+    alone: dict[int, int] = {}
     for m in mentions:
-        cands = []
-        for p in by_sent.get(m.sent_index, []):
-            root = _record_root(doc, p)
-            if root is None or not _same_paragraph(text, p.start, m.primary.idx):
-                continue
-
-            # "fall to Russia", "Ukraine's deputy prime minister": a country as an actor is not the place
-            country = p.kind == "country" or p.feature_code in ("PCLI", "PCLD", "PCL") or bool(side_of(p.name))
-            subjectish = root.dep_ in ("nsubj", "poss", "nsubjpass") or (root.dep_ == "conj" and root.head.dep_ in ("nsubj", "nsubjpass"))
-            # "US warplanes", "Russian missiles": a country naming who acts, not where
-            subjectish = subjectish or (root.dep_ in ("nmod", "compound", "amod") and root.head.pos_ in ("NOUN", "PROPN")
-                                        and _lemma(root.head) not in lex.PLACE_NOUNS and root.head.i not in place_tokens)
-            if root.dep_ == "poss" and {_lemma(root.head), root.head.lower_} & lex.PLACE_NOUNS:
-                subjectish = False  # "El Obeid's outskirts": where, not who
-            # "fall to Russia", "aid from Poland"; but "evacuated from Mariupol" is where it happened
-            state = p.kind == "country" or p.feature_code in ("PCLI", "PCLD", "PCL")
-            actor_preps = ("to", "by", "from", "with") if state else ("to", "by", "with")
-            if country and (subjectish or root.dep_ == "pobj" and root.head.lower_ in actor_preps):
-                continue
-            if root.dep_ == "pobj" and root.head.lower_ == "of" and _lemma(root.head.head) in lex.PLACE_NOUNS:
-                root = root.head.head  # "the village of Manhush": the village is the argument
-            d = min(_clause_distance(root, t) for t in m.tokens)
-            if d > MAX_PLACE_DISTANCE:
-                continue
-            cands.append((d, p.precision or 3, p.start, p))
+        alone[m.sent_index] = alone.get(m.sent_index, 0) + 1
+    for m in mentions:
+        cands, far = _clause_places(doc, text, m, by_sent.get(m.sent_index, []), place_tokens)
+        if not cands and far and alone[m.sent_index] == 1:
+            cands = far  # a garbled parse ("Two gunmen on a motorcycle shot dead ... in Buluan"): the one town told
         if cands:
-            best = _nearest_place(cands)
+            # "in Upper Nile state, fighters fired mortars at a barracks on the outskirts of Malakal": the
+            # region is nearer in the tree, the town inside it is the location
+            best = _nearest_place(cands + far)
             if (best.precision or 3) >= 3 and _definite_place_object(m, place_tokens):
                 best = context_place(m) or main_place or best
             m.place = best

@@ -157,6 +157,13 @@ def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
     told = _told_in_the_same_sentence(m, drafts)
     if told is not None or (m.kind in lex.VIOLENT_KINDS and _another_incident(m)):
         return told  # "Earlier on Tuesday, another strike killed one": not the event told before
+    if definite and _lemma(m.primary) in lex.GENERIC_ANAPHORS and not own_place and m.date is None and not m.denied:
+        # "A grenade killed two. No group has claimed the attack.": the incident told just before, whatever
+        # kind its own words named, not an older one of the noun's kind
+        latest = max((d for d in drafts.recent() if d.first.kind in lex.VIOLENT_KINDS and _hidden(d.first) == _hidden(m)),
+                     key=lambda d: d.last_sent, default=None)
+        if latest is not None and m.sent_index - latest.last_sent <= 1 and latest.mentions[-1].entry == m.entry:
+            return latest
     for d in drafts.candidates(m, fam):
         if fam not in d.families or _is_historical(ctx, d.date()) != hist or _hidden(d.first) != _hidden(m):
             continue

@@ -17,6 +17,9 @@ from unfog.extractors.events.common import (
 
 def _trigger_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
     """The kind of event a token signals here, or None."""
+    nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and f"{tok.lower_} {nxt.lower_}" in lex.SURFACE_TRIGGERS:
+        return lex.SURFACE_TRIGGERS[f"{tok.lower_} {nxt.lower_}"]  # "shot dead", whatever the tagger says
     if tok.pos_ == "VERB":
         return _verb_kind(tok, ctx, place_tokens)
     if tok.pos_ in ("NOUN", "PROPN"):
@@ -151,6 +154,10 @@ def _noun_kind(tok) -> str | None:
         return None  # "evacuation warnings", "attack plans": the act named, not done
     if lemma not in lex.NOUN_TRIGGERS and low.endswith("s") and low[:-1] in lex.NOUN_TRIGGERS:
         lemma = low[:-1]  # the tagger's lemma can be wrong ("graves" -> "graf")
+    if tok.i >= 2 and tok.nbor(-1).text == "-" and not tok.nbor(-1).whitespace_ and tok.nbor(-2).head.i == tok.i:
+        joined = f"{tok.nbor(-2).lower_}-{low}"  # "sit-in", "shoot-out": the parse splits a hyphenated noun
+        if joined in lex.NOUN_TRIGGERS:
+            return lex.NOUN_TRIGGERS[joined]
     mods = {_lemma(c) for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
     if mods & set(lex.NOUN_BLOCKING_MODIFIERS.get(lemma, ())):
         return None
