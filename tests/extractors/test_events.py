@@ -988,3 +988,45 @@ def test_the_attack_named_next_is_the_incident_just_told(nlp):
     claim_at = text.index("No group")
     [holder] = [e for e in evs if any(s["start"] <= claim_at < s["end"] for s in e.evidence)]
     assert holder.place == "Kharkiv" and holder.event_type == "Explosions/Remote violence"
+
+
+def test_a_headline_joins_the_lead_that_tells_it_in_other_words(nlp):
+    text = ("Gunmen kill five at wedding near Kharkiv - police\n\n"
+            "KHARKIV, March 12 (Wire) - Gunmen opened fire on a wedding party in a village near Kharkiv on Tuesday night, "
+            "killing five guests, police said.\n\n"
+            "Separately, soldiers clashed with rebels near Izium on Tuesday, the army said.")
+    evs = [e for e in _pipeline_events(nlp, text) if "background" not in e.tags]
+    at_kharkiv = [e for e in evs if e.place == "Kharkiv"]
+    assert len(at_kharkiv) == 1 and at_kharkiv[0].fatalities == 5
+    assert any(e.event_type == "Battles" and e.place != "Kharkiv" for e in evs)
+
+
+def test_an_act_told_as_coming_later_is_another_incident(nlp):
+    text = ("Rebels attacked an army post near Kharkiv on Monday, killing nine soldiers. "
+            "Troops sent after them later drove over a landmine near Izium, killing one soldier.")
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV), ("Izium", IZIUM)],
+                   figures=[("nine soldiers", 9, "killed", "combatants"), ("one soldier", 1, "killed", "combatants")])
+    evs = events.extract(ctx)
+    assert sorted(e.fatalities for e in evs) == [1, 9]
+    assert {e.sub_event_type for e in evs} == {"Armed clash", "Remote explosive/landmine/IED"}
+
+
+def test_the_dead_described_in_a_march_are_no_incident(nlp):
+    text = "Hundreds of people marched through Kharkiv on Sunday, carrying photographs of relatives killed or missing."
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)])
+    assert [(e.event_type, e.sub_event_type) for e in events.extract(ctx)] == [("Protests", "Peaceful protest")]
+
+
+def test_each_person_joined_to_a_single_victim_counts(nlp):
+    text = "A roadside bomb hit a van near Kharkiv on Monday, killing a police guard and the driver, officials said."
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)])
+    [ev] = events.extract(ctx)
+    assert ev.fatalities == 2
+
+
+def test_a_ranking_of_the_incident_is_no_other_incident(nlp):
+    text = ("Gunmen opened fire on a family gathering in Kharkiv on Tuesday, killing six people, police said. "
+            "The attack on the family was the third mass killing in the city this month.")
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)], figures=[("six people", 6, "killed", "people")])
+    shown = [e for e in events.extract(ctx) if not set(e.tags) & {"background", "cumulative", "hypothetical"}]
+    assert len(shown) == 1 and shown[0].fatalities == 6

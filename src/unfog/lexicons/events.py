@@ -78,6 +78,7 @@ AGGREGATE_ADVERBS = _set("aggregate_adverbs")
 ADDITION_WORDS = _set("addition_words")
 OTHER_INCIDENT_ADVERBS = frozenset(_D["other_incident_cues"]["adverbs"])
 OTHER_INCIDENT_DETERMINERS = frozenset(_D["other_incident_cues"]["determiners"])
+SEQUEL_ADVERBS = frozenset(_D["other_incident_cues"]["sequel_adverbs"])
 OTHER_INCIDENT_MODIFIERS = frozenset(_D["other_incident_cues"]["modifiers"])
 BACKGROUND_PREPS = _set("background_preps")  # "killed ... amid ongoing exchanges of fire": the setting, not an incident
 ONGOING_MODIFIERS = _set("ongoing_modifiers")  # "near-daily cross-border fire", "ongoing clashes"

@@ -257,7 +257,11 @@ def _mention(group, weapons, sents, si: int, place_tokens: set[int]) -> Mention:
         if _lemma(t) == "kill" and t.pos_ == "VERB":
             victims = _children(t, "nsubjpass", "dobj")
             if victims and victims[0].tag_ in ("NN", "NNP") and any(c.lower_ in ("a", "an", "one") for c in victims[0].children):
-                m.single_death = True
+                # "killing a police guard and the driver": each person joined to the first is one more
+                # (the parse may join the second to the verb)
+                m.single_death = 1 + sum(1 for c in list(victims[0].children) + list(t.children)
+                                         if c.dep_ == "conj" and c.tag_ in ("NN", "NNP")
+                                         and _lemma(c) in lex.PEOPLE_NOUNS and _children(c, "det", "poss"))
     m.anaphoric = any(t.pos_ == "VERB" and any(_lemma(o) in lex.NOUN_TRIGGERS and lex.NOUN_TRIGGERS[_lemma(o)] in lex.VIOLENT_KINDS
                                                and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in o.children)
                                                for o in _children(t, "dobj")) for t in m.tokens)
@@ -639,7 +643,7 @@ def _attach_figures(ctx: Context, mentions: list[Mention]) -> None:
     for m in mentions:
         if lex.RANK.get(m.kind, 5) <= 3 or m.kind == "riot":
             by_sent.setdefault(m.sent.start_char, []).append(m)
-    killed = [f for f in ctx.figures if f.category == "killed"]
+    killed = [f for f in ctx.figures if f.category == "killed" or _object_of_killing(doc, f)]
     for f in killed:
         root = _record_root(doc, f)
         if root is None:
@@ -668,6 +672,13 @@ def _attach_figures(ctx: Context, mentions: list[Mention]) -> None:
         extra = _conjoined(root)
         if extra and _figure_count(f) is not None:
             best.counts[f.id] = _figure_count(f) + extra
+
+
+def _object_of_killing(doc, f: Figure) -> bool:
+    """"... and killed four gunmen": the parse says who died, whatever category the count was given."""
+    root = _record_root(doc, f)
+    return (f.category not in lex.WOUND_WORDS | {"wounded", "injured", "captured", "missing"} and root is not None
+            and root.dep_ == "dobj" and root.head.pos_ == "VERB" and _lemma(root.head) == "kill")
 
 
 def _competing_toll_of(ctx: Context, f: Figure, root, by_sent: dict) -> list[Mention]:

@@ -157,6 +157,11 @@ def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
     told = _told_in_the_same_sentence(m, drafts)
     if told is not None or (m.kind in lex.VIOLENT_KINDS and _another_incident(m)):
         return told  # "Earlier on Tuesday, another strike killed one": not the event told before
+    head = drafts.all[0] if len(drafts.all) == 1 and drafts.all[0].last_sent == 0 else None
+    if (head is not None and head.last_sent == 0 and _is_heading(head.mentions[-1].sent) and 0 < m.sent_index <= HEADLINE_SENTENCES
+            and {lex.family(k) for k in m.kinds} & head.families and not _hidden(m) and not _hidden(head.first)
+            and _same_place(m.place, head.place()) is not False):
+        return head  # "Gunmen kill six at a party - police", then "Gunmen opened fire on a party ..., killing six"
     if definite and _lemma(m.primary) in lex.GENERIC_ANAPHORS and not own_place and m.date is None and not m.denied:
         # "A grenade killed two. No group has claimed the attack.": the incident told just before, whatever
         # kind its own words named, not an older one of the noun's kind
@@ -265,10 +270,17 @@ def _retold(ctx: Context, m: Mention, drafts: _Drafts, definite: bool) -> _Draft
 def _another_incident(m: Mention) -> bool:
     """"Earlier on Tuesday, ...", "Separately, ...", "another strike", "in a separate attack": the mention
     says it is not the incident told before."""
+    opening = next((t for t in m.sent if not t.is_space), None)
+    if opening is not None and opening.lower_ in lex.OTHER_INCIDENT_ADVERBS:
+        return True  # "Earlier on Tuesday, soldiers came under fire ... and killed four": the whole sentence
     for t in m.tokens:
+        if t.dep_ == "attr":
+            continue  # "The attack was the third in a month": ranks the incident told, names no other
         anchor = t if t.pos_ in ("VERB", "AUX") else t.head
         near = list(anchor.children) + [g for c in anchor.children if c.dep_ == "prep" for g in c.children]
-        if any(c.dep_ == "advmod" and c.lower_ in lex.OTHER_INCIDENT_ADVERBS for c in near):
+        if anchor.dep_ in ("advcl", "conj") and anchor.tag_ == "VBG":
+            near += list(anchor.head.children)  # "later drove over a mine, killing one": the act the killing ends
+        if any(c.dep_ == "advmod" and c.lower_ in lex.OTHER_INCIDENT_ADVERBS | lex.SEQUEL_ADVERBS for c in near):
             return True
         nouns = [t] + [p for c in _children(anchor, "prep") for p in _children(c, "pobj")]
         for n in nouns:
@@ -276,6 +288,11 @@ def _another_incident(m: Mention) -> bool:
                                         or (c.dep_ == "amod" and _lemma(c) in lex.OTHER_INCIDENT_MODIFIERS) for c in n.children):
                 return True
     return False
+
+
+def _reference(m: Mention) -> bool:
+    """A mention that only points back at an incident ("the attack", "this raid"), told after it."""
+    return m.primary.pos_ == "NOUN" and len(m.kinds) == 1 and _definite_act(m) and m.sent_index > 0
 
 
 def _definite_act(m: Mention) -> bool:
@@ -377,8 +394,9 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
     kinds = {k for m in d.mentions for k in m.kinds}
     kind = d.first.kind
     if kind == "killing":
-        # a killing joined by the act that caused it ("killed in a drone strike"): the act types the event
-        kind = min((m.kind for m in d.mentions if not m.denied and m.kind in lex.VIOLENT_KINDS),
+        # a killing joined by the act that caused it ("killed in a drone strike"): the act types the event;
+        # not a reference to it ("No group has claimed the attack" after a grenade killed two)
+        kind = min((m.kind for m in d.mentions if not m.denied and m.kind in lex.VIOLENT_KINDS and not _reference(m)),
                    key=lambda k: lex.RANK.get(k, 9), default=kind)
     if kind == "battle":
         # "killed by a drone attack ... The attack happened on Thursday": a generic act noun never
@@ -467,7 +485,7 @@ def _to_event(ctx: Context, d: _Draft) -> Event:
     etype, sub, type_tags = _event_type(d, actor1, a1_side, actor2_head, figures, place, claimed=not reporter_says)
     tags |= set(type_tags)
     if toll is None and any(m.single_death for m in d.mentions):
-        toll = 1
+        toll = max(m.single_death for m in d.mentions)
     if "failed" in tags and d.first.kind not in ("corridor", "agreement"):
         tags.discard("failed")
     # date

@@ -111,6 +111,8 @@ def _verb_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
         return None  # "occupying troops", "the besieged city", "civilians shot in the streets": a description
     if tok.dep_ == "conj" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN") and not _children(tok, "dobj", "nsubj"):
         return None  # "Beni and surrounding villages": a participle describing, parsed as a conjunct
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and not _children(tok, "prep", "agent", "npadvmod", "advmod", "dobj"):
+        return None  # "photographs of relatives killed or missing": the dead described, with no act told
     if tok.dep_ in ("acl", "relcl", "amod") and tok.head.lower_ in ("those", "them", "all", "these"):
         return None  # "those killed were buried on Friday": the dead of an event told elsewhere
     if lemma == "strike" and not _weapon_object_kind(tok) and not _weapon_subject_kind(tok) and any(
