@@ -218,6 +218,10 @@ def test_civil_war_parties_share_a_side_code_but_oppose():
     assert civil_war_parties("the army", "the rebel group")
     assert not civil_war_parties("Ukraine's General Staff", "the Ukrainian president")  # one state's own bodies
     assert not civil_war_parties("the defence ministry", "the general staff")
+    # people are read from the roles they were introduced with
+    assert civil_war_parties("Ana Ruiz", "Omar Said", "Military officer", "al Shabaab's military operations spokesman")
+    assert not civil_war_parties("Ana Ruiz", "Omar Said", "al-Shabaab spokesman", "an al Shabaab commander")
+    assert not civil_war_parties("Ana Ruiz", "Omar Said")
 
 
 def test_a_demonym_countryinfo_lacks_comes_from_the_data():

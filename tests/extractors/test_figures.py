@@ -478,3 +478,15 @@ def test_the_dateline_and_a_neighbour_are_not_where_a_count_was_made(nlp):
 def test_a_when_clause_dates_the_count_of_its_sentence(nlp):
     text = "Gunmen killed at least 40 people when they stormed the town on Monday, the mayor said on Wednesday."
     assert one(run_located(nlp, text, "2025-09-17"), "40 people").date == "2025-09-15"
+
+
+@pytest.mark.parametrize("text,phrase,group", [
+    # the words state forces' media use for the men they killed
+    ("Six terrorists were killed in the exchange of fire, the military's media wing said.", "Six terrorists", "combatants"),
+    ("Three terrorists were neutralised by the armed forces, the ministry said.", "Three terrorists", "combatants"),
+    ("Two terrorists were \"sent to hell\" during the operation, the army said.", "Two terrorists", "combatants"),
+    ("Four soldiers embraced martyrdom in the attack, the army said.", "Four soldiers", "combatants"),
+])
+def test_state_media_words_for_the_killed(nlp, text, phrase, group):
+    f = one(run(nlp, text), phrase)
+    assert f.category == "killed" and f.group == group

@@ -566,12 +566,25 @@ _BETWEEN = {"more", "other", "others", "people", "were", "was", "are", "is", "ha
             "believed", "feared", "confirmed"}
 
 
+_LONGEST_CATEGORY_PHRASE = max(len(k.split()) for k in LEMMA_CATEGORY)
+
+
+def _category_phrase_at(tok) -> str | None:
+    """A category phrase starting at tok ("shot dead", "gunned down", "sent to hell"), read on lemmas
+    past quotation marks."""
+    words = [t for t in tok.doc[tok.i:tok.i + 2 * _LONGEST_CATEGORY_PHRASE] if not t.is_quote][:_LONGEST_CATEGORY_PHRASE]
+    for n in range(len(words), 1, -1):
+        cat = LEMMA_CATEGORY.get(" ".join(t.lemma_.lower() for t in words[:n])) \
+            or LEMMA_CATEGORY.get(" ".join(t.lower_ for t in words[:n]))  # headlines: "shot" as a noun
+        if cat is not None:
+            return cat
+    return None
+
+
 def _word_category(tok) -> str | None:
-    cat = LEMMA_CATEGORY.get(tok.lemma_.lower()) or LEMMA_CATEGORY.get(tok.lower_)
+    cat = _category_phrase_at(tok) or LEMMA_CATEGORY.get(tok.lemma_.lower()) or LEMMA_CATEGORY.get(tok.lower_)
     if cat is None and tok.lower_.endswith(("ies", "ied")):
         cat = LEMMA_CATEGORY.get(tok.lower_[:-3] + "ie")  # "dies", "died" parsed as nouns in headlines
-    if cat is None and tok.lower_ == "shot" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "dead":
-        cat = "killed"
     return None if cat in ("troops", "trapped") else cat
 
 
@@ -817,6 +830,7 @@ def _make_figure(ctx: Context, doc, text: str, ph: Phrase, sent, start_tok: int,
         claimant=inner[0] if inner else (stm.speaker if stm else (source or "article")),
         claimant_side=inner[1] if inner else (stm.speaker_side if stm else _source_side(source)),
         statement_id=stm.id if stm else None,
+        claimant_role=None if inner or stm is None else stm.speaker_role,
         counted=ref.text if ref is not None else None,
         sentence=sent.text,
     )
@@ -862,7 +876,8 @@ def _carry_claims(ctx: Context, sents, sent_of, figures: list[Figure]) -> None:
         src = prev[-1]
         for f in figs:
             if f.statement_id is None:
-                f.claimant, f.claimant_side, f.statement_id = src.claimant, src.claimant_side, src.statement_id
+                f.claimant, f.claimant_side, f.statement_id, f.claimant_role = (src.claimant, src.claimant_side,
+                                                                               src.statement_id, src.claimant_role)
 
 
 def _link_subsets(doc, text: str, figures: list[Figure]) -> None:

@@ -432,8 +432,9 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
 
 def _toll(figures: list[Figure], summed: dict) -> int | None:
     """ACLED's toll of one incident: the lowest of the counts that compete for the same dead; the
-    counts of a state's men and of a non-state group's men ("seven policemen ... three of the
-    attackers") are different dead and add up; a count of people of no side competes with that sum."""
+    counts of different kinds of armed men (a state's soldiers, its police, a non-state group's men:
+    "seven policemen ... three of the attackers") are different dead and add up; a count of people of
+    no side competes with that sum."""
     by_kind: dict[str | None, list[int]] = {}
     for f in figures:
         c = summed.get(f.id, _figure_count(f))
@@ -445,7 +446,7 @@ def _toll(figures: list[Figure], summed: dict) -> int | None:
         by_kind.setdefault(kind, []).append(c)
     if not by_kind:
         return None
-    sides = [min(by_kind[k]) for k in ("state", "nonstate") if k in by_kind]
+    sides = [min(v) for k, v in by_kind.items() if k not in (None, "vague")]  # soldiers, police, rebels
     candidates = ([sum(sides)] if sides else []) + [min(by_kind[k]) for k in (None, "vague") if k in by_kind and not (k == "vague" and sides)]
     return min(candidates)
 
