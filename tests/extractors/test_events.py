@@ -1030,3 +1030,11 @@ def test_a_ranking_of_the_incident_is_no_other_incident(nlp):
     ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)], figures=[("six people", 6, "killed", "people")])
     shown = [e for e in events.extract(ctx) if not set(e.tags) & {"background", "cumulative", "hypothetical"}]
     assert len(shown) == 1 and shown[0].fatalities == 6
+
+
+def test_officers_in_a_headline_and_policemen_in_the_lead_are_the_same_dead(nlp):
+    text = ("Militants storm police post near Kharkiv, six officers killed - police\n\n"
+            "KHARKIV, March 12 (Wire) - Militants attacked a police post near Kharkiv on Tuesday night, killing six "
+            "policemen, a senior officer said. Two of the attackers were also killed, he said.")
+    [ev] = [e for e in _pipeline_events(nlp, text) if e.event_type == "Battles"]
+    assert ev.fatalities == 8

@@ -106,6 +106,7 @@ MILITARY_MODIFIERS = _set("military_modifiers")
 CIVILIAN_PLACE_NOUNS = _set("civilian_place_nouns")  # "a market", "a camp for displaced people"
 ACLED: dict[str, list] = {k: v for k, v in _D["acled"].items() if not k.startswith("_")}
 FAMILIES: dict[str, str] = _D["families"]
+EITHER_FORCE_NOUNS = _set("either_force_nouns")  # "officers": soldiers or police, whichever the text says
 SURFACE_TRIGGERS: dict[str, str] = {k: v for k, v in _D["surface_triggers"].items() if not k.startswith("_")}
 
 

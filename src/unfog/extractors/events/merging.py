@@ -441,11 +441,16 @@ def _toll(figures: list[Figure], summed: dict) -> int | None:
         if c is None:
             continue
         kind = people.force_kind(f.counted)
+        noun = (f.counted or "").lower().split()
+        if kind is not None and noun and noun[-1] in lex.EITHER_FORCE_NOUNS:
+            kind = "either"
         if f.value is None and kind is not None:
             kind = "vague"  # '"several dozen" attackers were killed': no count to add to the other side's
         by_kind.setdefault(kind, []).append(c)
     if not by_kind:
         return None
+    if "either" in by_kind:  # "officers": the same men as the soldiers or the police counted beside them
+        by_kind["either"] += by_kind.pop("state", []) + by_kind.pop("police", [])
     sides = [min(v) for k, v in by_kind.items() if k not in (None, "vague")]  # soldiers, police, rebels
     candidates = ([sum(sides)] if sides else []) + [min(by_kind[k]) for k in (None, "vague") if k in by_kind and not (k == "vague" and sides)]
     return min(candidates)
