@@ -1038,3 +1038,26 @@ def test_officers_in_a_headline_and_policemen_in_the_lead_are_the_same_dead(nlp)
             "policemen, a senior officer said. Two of the attackers were also killed, he said.")
     [ev] = [e for e in _pipeline_events(nlp, text) if e.event_type == "Battles"]
     assert ev.fatalities == 8
+
+
+def test_peacekeepers_fighting_off_the_attackers_is_a_clash_of_its_own(nlp):
+    text = ("Gunmen attacked a camp for displaced people in Kharkiv on Monday night, killing seven civilians, the mission said. "
+            "Peacekeepers based nearby exchanged fire with the attackers and drove them off.")
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)], figures=[("seven civilians", 7, "killed", "civilians")])
+    types = sorted((e.event_type, e.fatalities or 0) for e in events.extract(ctx))
+    assert types == [("Battles", 0), ("Violence against civilians", 7)]
+
+
+def test_government_troops_retaking_a_town_regain_territory(nlp):
+    text = "Government troops retook Kharkiv from the rebels on Saturday after two days of fighting, residents said."
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)])
+    [ev] = events.extract(ctx)
+    assert ev.sub_event_type == "Government regains territory"
+
+
+def test_a_subset_told_after_the_count_is_no_toll(nlp):
+    text = "At least nine people were killed in the fighting in Kharkiv on Sunday, one soldier among them, the army said."
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)],
+                   figures=[("At least nine people", 9, "killed", "people"), ("one soldier", 1, "killed", "combatants")])
+    [ev] = events.extract(ctx)
+    assert ev.fatalities == 9

@@ -107,6 +107,7 @@ CIVILIAN_PLACE_NOUNS = _set("civilian_place_nouns")  # "a market", "a camp for d
 ACLED: dict[str, list] = {k: v for k, v in _D["acled"].items() if not k.startswith("_")}
 FAMILIES: dict[str, str] = _D["families"]
 EITHER_FORCE_NOUNS = _set("either_force_nouns")  # "officers": soldiers or police, whichever the text says
+LEMMA_FIXES: dict[str, str] = {k: v for k, v in _D["lemma_fixes"].items() if not k.startswith("_")}
 SURFACE_TRIGGERS: dict[str, str] = {k: v for k, v in _D["surface_triggers"].items() if not k.startswith("_")}
 
 

@@ -776,8 +776,10 @@ def _is_subset(doc, f: Figure, killed: list[Figure]) -> bool:
         return False
     sent_start = sent.sent.start_char
     before = doc.text[max(sent_start, f.start - 30):f.start].lower()
-    if not any(f" {c} " in f" {before} " or before.rstrip(" ,").endswith(c) for c in lex.SUBSET_CUES):
-        return False
+    after = doc.text[f.end:min(sent.sent.end_char, f.end + 20)].lower().lstrip(" ,")
+    trailing = any(after.startswith(c + " ") or after.startswith(c + ",") or after.startswith(c + ".") for c in ("among them", "among the"))
+    if not trailing and not any(f" {c} " in f" {before} " or before.rstrip(" ,").endswith(c) for c in lex.SUBSET_CUES):
+        return False  # (trailing: "nine people were killed, one soldier among them")
     return any(g is not f and sent_start <= g.start < f.start for g in killed)
 
 

@@ -113,7 +113,7 @@ def _children(tok, *deps):
 
 
 def _lemma(tok) -> str:
-    return tok.lemma_.lower()
+    return lex.LEMMA_FIXES.get(tok.lower_) or tok.lemma_.lower()
 
 
 def _span_of(doc, start: int, end: int):

@@ -332,6 +332,10 @@ def _target_class(m: Mention) -> str | None:
     (a market, a camp of displaced people, villagers), or None when the text does not say."""
     objs = [o for t in m.tokens for o in _children(t, "dobj", "nsubjpass")]
     objs += [p for t in m.tokens for c in _children(t, "prep") if c.lower_ in ("on", "against") for p in _children(c, "pobj")]
+    # "exchanged fire with the attackers": a fight with armed men (never with civilians)
+    heads = [h for t in m.tokens for h in [t] + _children(t, "dobj")]  # the parse may hang "with" on "fire"
+    fought = [p for h in heads for c in _children(h, "prep") if c.lower_ == "with" for p in _children(c, "pobj")]
+    objs += [p for p in fought if _lemma(p) in lex.COMBATANT_NOUNS]
     for o in objs:
         mods = {_lemma(c) for c in o.children if c.dep_ in ("amod", "compound", "nmod", "poss")}
         if _lemma(o) in lex.MILITARY_TARGET_NOUNS | lex.COMBATANT_NOUNS or mods & lex.MILITARY_MODIFIERS:
@@ -488,6 +492,10 @@ def _to_event(ctx: Context, d: _Draft) -> Event:
     summed = {k: v for m in d.mentions for k, v in m.counts.items()}
     toll = _toll(figures, summed)
     a1_side = side_of_text(actor1)
+    if a1_side is None and d.first.kind == "territory" and place is not None:
+        # "Government troops retook X": the state whose forces they are is the state the place is in
+        known = event_actor(actor1, None, "actor1", alpha3(place.country), "Battles", "")
+        a1_side = known.side if known is not None and known.side == alpha3(place.country) else None
     etype, sub, type_tags = _event_type(d, actor1, a1_side, actor2_head, figures, place, claimed=not reporter_says)
     tags |= set(type_tags)
     if toll is None and any(m.single_death for m in d.mentions):
