@@ -1061,3 +1061,34 @@ def test_a_subset_told_after_the_count_is_no_toll(nlp):
                    figures=[("At least nine people", 9, "killed", "people"), ("one soldier", 1, "killed", "combatants")])
     [ev] = events.extract(ctx)
     assert ev.fatalities == 9
+
+
+def test_a_live_blog_title_is_no_incident(nlp):
+    text = ("Live: fighting in eastern Ukraine\n\n"
+            "08:05 Shelling in Kharkiv\nShells landed in a market in Kharkiv on Sunday morning, killing four civilians.\n\n"
+            "09:30 Izium\nTroops clashed with rebels near Izium on Saturday, the army said.")
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV), ("Izium", IZIUM)],
+                   figures=[("four civilians", 4, "killed", "civilians")])
+    shown = [e for e in events.extract(ctx) if not set(e.tags) & {"background", "cumulative", "hypothetical"}]
+    assert sorted(e.place for e in shown) == ["Izyum", "Kharkiv"]
+
+
+def test_both_counts_joined_in_one_phrase_add_up(nlp):
+    text = "Troops and rebels clashed near Kharkiv on Saturday, and 14 rebels and five soldiers were killed, an official said."
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)], figures=[("five soldiers", 5, "killed", "combatants")])
+    [ev] = events.extract(ctx)
+    assert ev.fatalities == 19
+    text = "Militiamen shelled a village near Kharkiv on Friday, killing a woman and her two daughters, officials said."
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)], figures=[("two daughters", 2, "killed", "civilians")])
+    [ev] = events.extract(ctx)
+    assert ev.fatalities == 3
+
+
+@pytest.mark.parametrize("text,sub", [
+    ("Shells fired from the hills landed in a crowded neighbourhood of Kharkiv on Sunday, killing four civilians.",
+     "Shelling/artillery/missile attack"),
+    ("The army said its troops had driven the rebels out of two villages near Kharkiv on Saturday.", "Armed clash"),
+])
+def test_weapons_as_subjects_of_a_garbled_parse_and_driving_out(nlp, text, sub):
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)])
+    assert sub in {e.sub_event_type for e in events.extract(ctx)}

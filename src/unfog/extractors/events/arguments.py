@@ -50,6 +50,7 @@ from unfog.extractors.events.common import (
 from unfog.extractors.events.triggers import (
     _time_frame_tags,
     _weapon_of,
+    _weapon_word,
 )
 
 
@@ -154,19 +155,19 @@ def _actors(primary, group_tokens, sents, sent_index, place_tokens):
         a1 = None  # "part", "you", "one": fragments, not actors
     if a2 is not None and _lemma(a2) in lex.NON_ACTOR_WORDS:
         a2 = None
-    if a1 is not None and _lemma(a1) in lex.WEAPON_KIND:  # "a Russian glide bomb hit": the demonym names the actor
+    if a1 is not None and _weapon_word(a1) is not None:  # "a Russian glide bomb hit": the demonym names the actor
         a1 = next((c for c in a1.children if c.dep_ in ("amod", "compound", "nmod") and _has_side(c)), a1)
     a1 = None if a1 is not None and _attribution_tail(a1) else a1
     a2 = None if a2 is not None and _attribution_tail(a2) else a2
     group_ids = {t.i for t in group_tokens}
     # "a missile struck": the weapon is no actor; "army helicopters", "rebel drones": the force that flies them is
-    weapon_without_side = a1 is not None and _lemma(a1) in lex.WEAPON_KIND and not any(
+    weapon_without_side = a1 is not None and _weapon_word(a1) is not None and not any(
         _has_side(c) or (c.dep_ in ("compound", "amod") and c.lower_ in lex.MILITARY_MODIFIERS) for c in a1.children)
     if a1 is not None and (a1.i in group_ids or weapon_without_side or a1.ent_type_ in ("DATE", "TIME")):
         a1 = None  # "a missile struck ...": the weapon is not the actor
     if a2 is not None and a2.ent_type_ in ("DATE", "TIME"):
         a2 = None
-    if a2 is not None and _lemma(a2) in lex.WEAPON_KIND:  # "fired mortar bombs at troops": the troops are the target
+    if a2 is not None and _weapon_word(a2) is not None:  # "fired mortar bombs at troops": the troops are the target
         at = [p for c in _children(a2.head, "prep") if c.lower_ in ("at", "on", "against") for p in _children(c, "pobj")]
         a2 = at[0] if at else None
     if a2 is not None and _lemma(a2) in lex.QUANTITY_WORDS:
@@ -669,7 +670,7 @@ def _attach_figures(ctx: Context, mentions: list[Mention]) -> None:
             if _told_again(best):
                 continue  # added to a toll told before ("two more died in the clashes"), not a lower one
         best.figures.append(f)
-        extra = _conjoined(root)
+        extra = _conjoined(root) + _conjoined_before(root, killed, doc)
         if extra and _figure_count(f) is not None:
             best.counts[f.id] = _figure_count(f) + extra
 
@@ -746,6 +747,27 @@ def _conjoined(root) -> int:
         elif any(x.dep_ == "det" and x.lower_ in ("a", "an", "one") for x in c.children):
             extra += 1
     return extra
+
+
+def _number(word: str) -> int | None:
+    return int(word) if word.isdigit() else timeexpr.NUMBER_WORDS.get(word)
+
+
+def _conjoined_before(root, killed: list[Figure], doc) -> int:
+    """"killing a woman and her two daughters", "14 Houthis and five soldiers were killed": the people
+    the counted noun is joined to, when no count of theirs was read (a single person: 1)."""
+    noun = _victim_noun(root)
+    if noun.dep_ != "conj" or noun.head.pos_ not in ("NOUN", "PROPN"):
+        return 0
+    head = noun.head
+    if any(g_root is not None and _victim_noun(g_root).i == head.i for g_root in (_record_root(doc, g) for g in killed)):
+        return 0  # counted already ("three children and two women")
+    nums = [x for x in head.children if x.dep_ == "nummod"]
+    if nums:
+        return _number(nums[0].lower_.replace(",", "")) or 0
+    if head.tag_ == "NN" and _lemma(head) in lex.PEOPLE_NOUNS and any(x.dep_ == "det" and x.lower_ in ("a", "an", "one") for x in head.children):
+        return 1
+    return 0
 
 
 def _conjunct_of_another(root, killed: list[Figure], doc) -> bool:

@@ -29,6 +29,7 @@ from unfog.extractors.events.common import (
 from unfog.extractors.events.arguments import (
     _figure_count,
 )
+from unfog.extractors.events.triggers import _weapon_of
 
 
 RETOLD_SENTENCES = 4  # a detail retells the lead this close (wire quotes split into many short sentences)
@@ -296,7 +297,11 @@ def _reference(m: Mention) -> bool:
 
 
 def _definite_act(m: Mention) -> bool:
-    """"the attack", "Monday's raid", "this strike": an act noun pointing back."""
+    """"the attack", "Monday's raid", "this strike": an act noun pointing back; "The shells hit their
+    house": the weapons told just before, landing again."""
+    if any(_weapon_of(x) is not None and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in x.children)
+           for t in m.tokens if t.pos_ == "VERB" for x in _children(t, "nsubj", "nsubjpass")):
+        return True
     return any(t.pos_ == "NOUN" and _lemma(t) in lex.GENERIC_ANAPHORS and any(
         c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in t.children) for t in m.tokens)
 

@@ -27,9 +27,16 @@ def _trigger_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
     return None
 
 
+def _weapon_word(tok) -> str | None:
+    """The weapon kind a word names, also when the tagger took a plural for a name ("Shells" opening a line)."""
+    low = tok.lower_
+    return lex.WEAPON_KIND.get(_lemma(tok)) or lex.WEAPON_KIND.get(low) or (
+        lex.WEAPON_KIND.get(low[:-1]) if low.endswith("s") and tok.pos_ == "PROPN" else None)
+
+
 def _weapon_of(tok) -> str | None:
     """The kind of remote violence a weapon noun stands for ("car bomb" -> explosive)."""
-    kind = lex.WEAPON_KIND.get(_lemma(tok))
+    kind = _weapon_word(tok)
     if kind is None:
         return None
     mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
@@ -50,7 +57,10 @@ def _weapon_object_kind(tok) -> str | None:
 
 def _weapon_subject_kind(tok) -> str | None:
     """"a bomb hit the theatre", "shells fell on the camp": the weapon says the kind."""
-    for subj in _children(tok, "nsubj"):
+    subjects = _children(tok, "nsubj")
+    if not subjects and tok.dep_ in ("advcl", "conj"):
+        subjects = _children(tok.head, "nsubj")  # "Shells fired from the hills landed in ...": a garbled parse
+    for subj in subjects:
         k = _weapon_of(subj)
         if k == "air" and _lemma(tok) in lex.DETONATION_VERBS:
             return "explosive"  # "a bomb exploded at a market": planted, not dropped
@@ -294,7 +304,7 @@ def _sentence_triggers(ctx: Context, sent, place_tokens: set[int]):
     triggers = []
     weapons = []
     for tok in sent:
-        if tok.pos_ in ("NOUN", "PROPN") and _lemma(tok) in lex.WEAPON_KIND:
+        if tok.pos_ in ("NOUN", "PROPN") and _weapon_word(tok) is not None:
             weapons.append(tok)
         kind = _trigger_kind(tok, ctx, place_tokens)
         if kind is None or _refers_back(tok):
