@@ -1092,3 +1092,28 @@ def test_both_counts_joined_in_one_phrase_add_up(nlp):
 def test_weapons_as_subjects_of_a_garbled_parse_and_driving_out(nlp, text, sub):
     ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)])
     assert sub in {e.sub_event_type for e in events.extract(ctx)}
+
+
+def test_a_toll_raised_in_a_later_entry_updates_the_incident(nlp):
+    text = ("Live: violence in the east\n\n"
+            "09:20 Shopkeeper shot dead in Kharkiv\nA shopkeeper was shot dead by gunmen in Kharkiv on Wednesday morning, "
+            "police said. Two customers were wounded.\n\n"
+            "14:15 Kharkiv toll rises\nOne of the two wounded customers has died in hospital, bringing the toll in that "
+            "attack to two, a doctor said.")
+    evs = [e for e in _pipeline_events(nlp, text, published="2025-05-28") if not set(e.tags) & {"background", "cumulative"}]
+    assert len(evs) == 1 and evs[0].fatalities == 2
+
+
+def test_a_perfect_toll_since_an_outbreak_is_cumulative(nlp):
+    text = ("More than 300 people have been killed and 50,000 displaced since clashes between the two communities "
+            "broke out in Kharkiv in May 2023.")
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)], figures=[("More than 300 people", 300, "killed", "people")])
+    assert not [e for e in events.extract(ctx) if not set(e.tags) & {"background", "cumulative", "historical"}]
+
+
+def test_an_act_named_by_an_earlier_year_is_history(nlp):
+    text = "The group stayed out of the 2018 peace deal and attacked a convoy near Kharkiv on Monday."
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)], published="2025-05-28")
+    evs = events.extract(ctx)
+    assert not [e for e in evs if e.event_type == "Strategic developments" and "historical" not in e.tags]
+    assert [e for e in evs if e.event_type == "Battles" and "historical" not in e.tags]

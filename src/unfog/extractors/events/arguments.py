@@ -255,7 +255,7 @@ def _mention(group, weapons, sents, si: int, place_tokens: set[int]) -> Mention:
         m.actor2 = _phrase(a2)[0]
         m.actor2_head = _lemma(a2)
     for t in m.tokens:
-        if _lemma(t) == "kill" and t.pos_ == "VERB":
+        if (_lemma(t) == "kill" and t.pos_ == "VERB") or (t.lower_ == "shot" and t.i + 1 < len(t.doc) and t.nbor().lower_ == "dead"):
             victims = _children(t, "nsubjpass", "dobj")
             if victims and victims[0].tag_ in ("NN", "NNP") and any(c.lower_ in ("a", "an", "one") for c in victims[0].children):
                 # "killing a police guard and the driver": each person joined to the first is one more

@@ -1,6 +1,7 @@
 """Merging mentions into events and typing them with ACLED's codebook (docs/events.md, sections 4-5)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from unfog.lexicons.actors import event_actor
 from unfog.lexicons.countries import alpha3
@@ -158,6 +159,11 @@ def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
     told = _told_in_the_same_sentence(m, drafts)
     if told is not None or (m.kind in lex.VIOLENT_KINDS and _another_incident(m)):
         return told  # "Earlier on Tuesday, another strike killed one": not the event told before
+    if _toll_reference(m):
+        # "..., bringing the toll in that attack to two": an incident told before (in a live blog, in another entry)
+        for d in drafts.recent():
+            if d.first.kind in lex.VIOLENT_KINDS and not _hidden(d.first) and _same_place(m.place, d.place()) is not False:
+                return d
     head = drafts.all[0] if len(drafts.all) == 1 and drafts.all[0].last_sent == 0 else None
     if (head is not None and head.last_sent == 0 and _is_heading(head.mentions[-1].sent) and 0 < m.sent_index <= HEADLINE_SENTENCES
             and {lex.family(k) for k in m.kinds} & head.families and not _hidden(m) and not _hidden(head.first)
@@ -289,6 +295,15 @@ def _another_incident(m: Mention) -> bool:
                                         or (c.dep_ == "amod" and _lemma(c) in lex.OTHER_INCIDENT_MODIFIERS) for c in n.children):
                 return True
     return False
+
+
+def _toll_reference(m: Mention) -> bool:
+    """"the toll in that attack", "the death toll from Sunday's strike": an incident named for its toll."""
+    t = m.primary
+    if not (len(m.kinds) == 1 and t.pos_ == "NOUN" and t.dep_ == "pobj" and _definite_act(m)):
+        return False
+    holder = t.head.head  # "the toll in that attack", or "bringing the toll in that attack to two"
+    return _lemma(holder) in people.COUNT_NOUNS or any(_lemma(c) in people.COUNT_NOUNS for c in _children(holder, "dobj", "nsubj"))
 
 
 def _reference(m: Mention) -> bool:
@@ -439,11 +454,25 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
     return etype, sub, type_tags
 
 
-def _toll(figures: list[Figure], summed: dict) -> int | None:
+TOLL_UPDATE = re.compile(r"\b(?:toll|tally|number of (?:dead|deaths|victims))\b[^.;:]{0,40}\b(?:to|at)\s+(?:at least\s+)?$", re.I)
+
+
+def _updated_toll(text: str, f: Figure) -> bool:
+    """"bringing the toll in that attack to two", "raising the death toll to 12": a count told as the toll
+    risen to, after more died."""
+    before = text[max(0, f.start - 60):f.start]
+    return bool(TOLL_UPDATE.search(before)) and bool(re.search(r"\b(?:bring|brought|rais|push|rose|risen|climb)\w*\b", before, re.I))
+
+
+def _toll(figures: list[Figure], summed: dict, text: str = "") -> int | None:
     """ACLED's toll of one incident: the lowest of the counts that compete for the same dead; the
     counts of different kinds of armed men (a state's soldiers, its police, a non-state group's men:
     "seven policemen ... three of the attackers") are different dead and add up; a count of people of
     no side competes with that sum."""
+    updates = [f for f in figures if _updated_toll(text, f) and summed.get(f.id, _figure_count(f)) is not None]
+    if updates:  # "bringing the toll to two": the latest count replaces the earlier ones
+        last = max(updates, key=lambda f: f.start)
+        return summed.get(last.id, _figure_count(last))
     by_kind: dict[str | None, list[int]] = {}
     for f in figures:
         c = summed.get(f.id, _figure_count(f))
@@ -495,7 +524,7 @@ def _to_event(ctx: Context, d: _Draft) -> Event:
                         or _conceded(m) for m in asserters)
     figures = [f for m in d.mentions for f in m.figures]
     summed = {k: v for m in d.mentions for k, v in m.counts.items()}
-    toll = _toll(figures, summed)
+    toll = _toll(figures, summed, ctx.text)
     a1_side = side_of_text(actor1)
     if a1_side is None and d.first.kind == "territory" and place is not None:
         # "Government troops retook X": the state whose forces they are is the state the place is in

@@ -318,12 +318,25 @@ def _sentence_triggers(ctx: Context, sent, place_tokens: set[int]):
     if declared:
         inside = {x.i for d in declared for o in _children(d, "dobj") for x in o.subtree}
         triggers = [g for g in triggers if g[0].i not in inside]
+    # "stayed out of the 2018 peace deal": an act named by an earlier year is a reference, not told here
+    triggers = [g for g in triggers if not _year_named(g[0], ctx.published)]
     for tok, kind, tags in triggers:
         tags |= _time_frame_tags(tok, kind)
     # a toll over a period is a figure, not an event; so are the acts it is told through
     # ("has killed hundreds of thousands through fighting, hunger and disease")
     totals = {t.i for t, _, tags in triggers if "cumulative" in tags}
     return [g for g in triggers if "cumulative" not in g[2] and not _told_through(g[0], totals)], weapons
+
+
+def _year_named(tok, published: str | None) -> bool:
+    """"the 2018 peace deal", "the 2014 offensive": an act noun named by an earlier year is history."""
+    if tok.pos_ != "NOUN" or not published or not published[:4].isdigit():
+        return False
+    for c in tok.children:
+        if c.dep_ in ("nummod", "compound", "amod", "npadvmod") and len(c.text) == 4 and c.text.isdigit() \
+                and 1900 < int(c.text) < int(published[:4]):
+            return True
+    return False
 
 
 def _told_through(tok, totals: set[int]) -> bool:
@@ -371,6 +384,8 @@ def _many_told_as_one(tok, anchor) -> set[str]:
             c.dep_ == "nsubj" and (_lemma(_antecedent(c)) in lex.AGGREGATE_SUBJECTS
                                    or (c.tag_ == "NNS" and _lemma(c) in lex.AGGREGATE_ACTS)) for c in verb.children):
         return {"cumulative"}  # "the fighting has killed thousands", "It has killed 6,000": the war's toll
+    if verb is not None and _perfect_since(verb):
+        return {"cumulative"}  # "250 people have been killed and 60,000 displaced since clashes broke out"
     if verb is not None and any(c.dep_ == "advmod" and c.lower_ in lex.AGGREGATE_ADVERBS for c in verb.children):
         return {"cumulative"}  # "17 other people were killed elsewhere": many incidents told as one
     if verb is not None and _in_a_war(verb):
@@ -398,6 +413,18 @@ def _many_told_as_one(tok, anchor) -> set[str]:
                                      for c in verb.subtree)):
         return {"cumulative"}
     return set()
+
+
+def _perfect_since(verb) -> bool:
+    """A present perfect ("have been killed") whose clause, or a clause joined to it, runs 'since' a time."""
+    if not any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have") for c in verb.children):
+        return False
+    counted = any(x.dep_ == "nummod" or x.like_num for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") for x in c.subtree)
+    if _lemma(verb) != "kill" and not counted:
+        return False  # "have besieged the city since May": a state that lasts (background), not a toll
+    clause = [verb] + [c for c in verb.children if c.dep_ == "conj"]
+    return any(t.lower_ in lex.CUMULATIVE_MARKS and any(a.i in {c.i for c in clause} for a in list(t.ancestors)[:3])
+               for v in clause for t in v.subtree)
 
 
 def _in_a_war(verb) -> bool:
