@@ -1117,3 +1117,14 @@ def test_an_act_named_by_an_earlier_year_is_history(nlp):
     evs = events.extract(ctx)
     assert not [e for e in evs if e.event_type == "Strategic developments" and "historical" not in e.tags]
     assert [e for e in evs if e.event_type == "Battles" and "historical" not in e.tags]
+
+
+def test_people_killed_by_gunfire_with_no_fight_told_are_an_attack_on_civilians(nlp):
+    text = "Two residents were killed by gunfire near a food distribution point in Kharkiv on Monday morning, medics said."
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)], figures=[("Two residents", 2, "killed", "people")])
+    [ev] = events.extract(ctx)
+    assert (ev.event_type, ev.sub_event_type) == ("Violence against civilians", "Attack")
+    text = "Two soldiers were killed by gunfire near a checkpoint in Kharkiv on Monday morning, the army said."
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)], figures=[("Two soldiers", 2, "killed", "combatants")])
+    [ev] = events.extract(ctx)
+    assert ev.event_type == "Battles"
