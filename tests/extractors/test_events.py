@@ -1128,3 +1128,12 @@ def test_people_killed_by_gunfire_with_no_fight_told_are_an_attack_on_civilians(
     ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)], figures=[("Two soldiers", 2, "killed", "combatants")])
     [ev] = events.extract(ctx)
     assert ev.event_type == "Battles"
+
+
+def test_a_partys_claim_to_have_overrun_the_base_is_the_fight_told_before(nlp):
+    text = ("Rebels attacked an army base near Kharkiv on Sunday, the army said, adding that troops had killed 20 rebels. "
+            "The group said in a statement that its fighters had killed 40 soldiers and overrun the base.")
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)],
+                   statements=[("its fighters had killed 40 soldiers and overrun the base", "The group", None, "assert")])
+    shown = [e for e in events.extract(ctx) if not set(e.tags) & {"background", "cumulative", "hypothetical"}]
+    assert len(shown) == 1 and shown[0].event_type == "Battles"

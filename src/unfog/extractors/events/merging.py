@@ -164,6 +164,12 @@ def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
         for d in drafts.recent():
             if d.first.kind in lex.VIOLENT_KINDS and not _hidden(d.first) and _same_place(m.place, d.place()) is not False:
                 return d
+    if m.kind == "territory" and m.claimed and m.date is None and not own_place and not _hidden(m):
+        # "The group said its fighters had overrun the base": a party's claim about the fight told just before
+        for d in drafts.recent():
+            if (d.family == lex.family("battle") and not _hidden(d.first) and m.sent_index - d.last_sent <= RETOLD_SENTENCES
+                    and d.mentions[-1].entry == m.entry and _same_place(m.place, d.place()) is not False):
+                return d
     head = drafts.all[0] if len(drafts.all) == 1 and drafts.all[0].last_sent == 0 else None
     if (head is not None and head.last_sent == 0 and _is_heading(head.mentions[-1].sent) and 0 < m.sent_index <= HEADLINE_SENTENCES
             and {lex.family(k) for k in m.kinds} & head.families and not _hidden(m) and not _hidden(head.first)
