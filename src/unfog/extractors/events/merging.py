@@ -509,6 +509,21 @@ def _conceded(m: Mention) -> bool:
     return bool(m.claimant_side and a1_side and m.claimant_side != a1_side and m.claimant_side != "MEDIA")
 
 
+def _evidence(d: _Draft) -> list[dict]:
+    """Every sentence of the draft's mentions, once, verbatim with its offsets."""
+    evidence = []
+    seen = set()
+    for m in d.mentions:
+        s = m.sent
+        st = s.start_char + (len(s.text) - len(s.text.lstrip()))
+        t = s.text.strip()
+        if st in seen:
+            continue
+        seen.add(st)
+        evidence.append({"text": t, "start": st, "end": st + len(t)})
+    return evidence
+
+
 def _to_event(ctx: Context, d: _Draft) -> Event:
     first = d.first
     sent = first.sent
@@ -556,16 +571,7 @@ def _to_event(ctx: Context, d: _Draft) -> Event:
         ev_date, ev_end, precision = None, None, None
     if _is_historical(ctx, dm):
         tags |= {"historical", "background"}
-    evidence = []
-    seen = set()
-    for m in d.mentions:
-        s = m.sent
-        st = s.start_char + (len(s.text) - len(s.text.lstrip()))
-        t = s.text.strip()
-        if st in seen:
-            continue
-        seen.add(st)
-        evidence.append({"text": t, "start": st, "end": st + len(t)})
+    evidence = _evidence(d)
     statement_ids = []
     for m in d.mentions:
         for sid in m.statement_ids:
