@@ -264,7 +264,18 @@ def _incidents(res: ArticleRecords) -> dict[str, str]:
         sig = f"{ev.event_type}|{day_number(ev.date) or ''}|{place_key(ev.place, ev.geonames_id) or ''}"
         for fid in ev.figure_ids or []:
             out.setdefault(fid, sig)
+    # a count told in a background clause ("The strikes came after a round hit the church on Thursday,
+    # killing three") belongs to that earlier incident, never to the one the report is about
+    for ev in res.events:
+        if set(ev.tags or ()) & BACKGROUND_TAGS:
+            sig = f"background:{ev.id}|{day_number(ev.date) or ''}|{place_key(ev.place, ev.geonames_id) or ''}"
+            for f in res.figures:
+                if ev.start <= f.start and f.end <= ev.end:
+                    out.setdefault(f.id, sig)
     return out
+
+
+BACKGROUND_TAGS = frozenset({"background", "historical", "hypothetical"})
 
 
 # (a whole word: "Town00165" or "Al-Fashir" is not the name "Town" or "Al")
