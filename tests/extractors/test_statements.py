@@ -10,6 +10,14 @@ def run(nlp, text):
     return statements.extract(ctx)
 
 
+def run_located(nlp, text, published="2024-04-22"):
+    """Statements with the places stage run first (the country the report is about gives state bodies a side)."""
+    from unfog.extractors import places
+    ctx = Context(article=Article(id="a", text=text, published=published), doc=nlp(text))
+    ctx.places = places.extract(ctx)
+    return statements.extract(ctx)
+
+
 def by_start(stms, text, phrase):
     pos = text.index(phrase)
     return [s for s in stms if s.start <= pos < s.end]
@@ -410,13 +418,10 @@ def test_scare_quoted_subject_and_a_speaker_after_the_clause(nlp):
 
 def test_provincial_officials_speak_for_the_report_country_local_ones_may_not(nlp):
     # "local officials" may be a town's leaders or an occupier's appointees: no side from the word alone
-    from unfog.extractors import places
     text = ("Two local officials said 14 villagers were killed in an attack near Mopti in Mali.\n\n"
             "Another provincial authority official said about 12 people had died.\n\n"
             "An official from the regional administration said 13 were killed.")
-    ctx = Context(article=Article(id="a", text=text, published="2024-04-22"), doc=nlp(text))
-    ctx.places = places.extract(ctx)
-    stms = statements.extract(ctx)
+    stms = run_located(nlp, text)
     assert [s.speaker_side for s in stms] == [None, "MLI", "MLI"]
 
 
@@ -456,13 +461,10 @@ def test_a_country_as_speaker_is_the_country_not_an_earlier_speaker_naming_it(nl
 
 
 def test_inverted_cue_before_a_participle_and_the_statement_named_before(nlp):
-    from unfog.extractors import places
     text = ("An army statement said 15 civilians were killed in a rocket attack in Sagaing in Myanmar on Wednesday.\n\n"
             "Another seven people were wounded, said the statement released late on Wednesday.\n\n"
             "A member of the anti-junta resistance told reporters the dead were fighters.")
-    ctx = Context(article=Article(id="a", text=text, published="2024-04-22"), doc=nlp(text))
-    ctx.places = places.extract(ctx)
-    stms = statements.extract(ctx)
+    stms = run_located(nlp, text)
     assert stms[1].speaker == "an army statement" and stms[1].content.startswith("Another seven people")
     assert stms[0].speaker_side == "MMR" and stms[2].speaker_side == "MMR"
 
