@@ -526,3 +526,8 @@ def test_hearsay_counts_are_the_claim_of_the_sentence_before(nlp):
     text = ("In a statement, the army reported that the assault on the town was repelled. At least 30 rebels "
             "were said to be wounded in the fighting.")
     assert one(run(nlp, text), "At least 30 rebels").claimant == "army"
+
+
+def test_two_claimants_of_one_headline_each_keep_their_count(nlp):
+    figs = run(nlp, "Rebels claim killing 20 soldiers; army says 3 died")
+    assert one(figs, "20 soldiers").claimant == "Rebels" and one(figs, "3").claimant == "army"

@@ -22,3 +22,9 @@ def test_other_languages_still_go_to_langid():
 
 def test_too_few_words_are_not_called_english_by_the_shortcut():
     assert not language._looks_english("The end of the day.")
+
+
+def test_a_headline_langid_is_unsure_of_is_english_a_foreign_one_is_not():
+    from unfog.nlp.language import detect_language
+    assert detect_language("Somalia's al Shabaab claims killing 20 Kenyan troops; Kenya says 3 died") == "en"
+    assert detect_language("Les soldats ont tué 20 rebelles près de Goma, selon l'armée") == "fr"

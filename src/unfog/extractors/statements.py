@@ -999,6 +999,16 @@ def _content(verb, cue: str, touched, subj=None) -> tuple[int, int] | None:
     comp = [c for c in comp if c.i > verb.i] or comp
     if comp:
         sub = list(comp[0].subtree)
+        lo = sub[0]
+        # "Kenya says 3 died": a headline's count the parser hung on the cue belongs to the clause after it
+        for c in verb.children:
+            if c.dep_ == "dobj" and verb.i < c.i < lo.i and c.like_num:
+                lo = c
+        return (lo.idx, sub[-1].idx + len(sub[-1].text))
+    # "al Shabaab claims killing 20 soldiers": what it claims is the gerund's clause
+    gerund = next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > verb.i), None)
+    if gerund is not None:
+        sub = list(gerund.subtree)
         return (sub[0].idx, sub[-1].idx + len(sub[-1].text))
     return None
 
