@@ -531,3 +531,8 @@ def test_hearsay_counts_are_the_claim_of_the_sentence_before(nlp):
 def test_two_claimants_of_one_headline_each_keep_their_count(nlp):
     figs = run(nlp, "Rebels claim killing 20 soldiers; army says 3 died")
     assert one(figs, "20 soldiers").claimant == "Rebels" and one(figs, "3").claimant == "army"
+
+
+def test_a_headlines_source_after_the_dash_is_no_one_counted(nlp):
+    f = one(run(nlp, "Blast kills 12 at market in northeast town - police"), "12")
+    assert f.group == "people" and f.claimant == "police"

@@ -476,6 +476,8 @@ def _context_people(doc, ph: Phrase, sent):
         if t.pos_ in ("NOUN", "PROPN") and _is_people(t) and t.dep_ != "compound":
             return t  # not "a refugee camp": a noun that modifies another names no one counted
     for t in doc[ph.j:sent.end]:
+        if t.text in ("-", "–", "—") and t.i > 0 and doc[t.i - 1].whitespace_:
+            break  # "Blast kills 12 at market - police": a headline's source after the dash is no one counted
         if t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_ in REPORTING_LEMMAS | {"tell", "add", "announce", "state"}:
             continue  # "... rose to 85, officials said": the counter is not the counted
         if t.pos_ in ("NOUN",) and _is_people(t) and t.lemma_ not in ("death", "body") and t.dep_ != "compound":
