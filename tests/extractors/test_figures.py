@@ -536,3 +536,11 @@ def test_two_claimants_of_one_headline_each_keep_their_count(nlp):
 def test_a_headlines_source_after_the_dash_is_no_one_counted(nlp):
     f = one(run(nlp, "Blast kills 12 at market in northeast town - police"), "12")
     assert f.group == "people" and f.claimant == "police"
+
+
+@pytest.mark.parametrize("text,phrase", [
+    ("Two gunmen on a motorcycle shot dead a police officer in the town on Monday, police said.", "Two gunmen"),
+    ("Three attackers wounded a guard at the gate, the army said.", "Three attackers"),
+])
+def test_who_did_the_killing_is_not_who_was_killed(nlp, text, phrase):
+    assert one(run(nlp, text), phrase).category != "killed"

@@ -485,6 +485,16 @@ def _context_people(doc, ph: Phrase, sent):
     return None
 
 
+def _agent_of_the_act(counted) -> bool:
+    """The counted are the subject of an active verb of the act that has an object of its own ("gunmen shot
+    dead a police officer", "three attackers wounded a guard"; the tagger may make "dead" the head)."""
+    if counted is None or counted.dep_ != "nsubj":
+        return False
+    verb = counted.head
+    return verb.pos_ in ("VERB", "ADJ") and _word_category(verb) in ("killed", "wounded", "captured") \
+        and any(c.dep_ == "dobj" for c in verb.children) and not any(c.dep_ == "auxpass" for c in verb.children)
+
+
 def _is_counter(tok) -> bool:
     """The subject of a reporting verb ("..., police said"): who counts, not who was counted."""
     return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ in REPORTING_LEMMAS | {"tell", "add", "announce", "state"}
@@ -702,6 +712,8 @@ def _figure(ctx: Context, doc, text: str, ph: Phrase, sents, sent_of, earlier=()
         or _toll_before(text, sent, doc[ph.i].idx) \
         or _exchange_category(doc, head_tok, counted, sents[max(0, k - EXCHANGE_REACH):k + 1]) \
         or _chain_category(doc, head_tok, counted) or _clause_category(doc, ph, sent)
+    if category in ("killed", "wounded", "captured") and _agent_of_the_act(counted):
+        category = "other"  # "Two gunmen on a motorcycle shot dead a police officer": who did it, not who died
     population = bool(POPULATION.search(text[sent.start_char:sent.end_char]))
     group = _group(ref)
     if category is None and counted is None:
