@@ -156,6 +156,11 @@ def test_ledger_of_the_bundled_samples_mixes_no_incidents_and_shows_no_float_art
     with Store(db, read_only=True) as store:
         keys = stored_figure_keys(store)
     for row in rows:
+        if any(c["figure_id"] not in keys for c in row["claimants"]):
+            # a count told as a part of a toll ("A further 58 people joined the convoy") has no key of its
+            # own: it is shown in a row of its own, never joined to another
+            assert len(row["claimants"]) == 1, row
+            continue
         members = [keys[c["figure_id"]] for c in row["claimants"]]
         assert len({k.qkey for k in members}) == 1  # one comparable quantity per row
         for i, a in enumerate(members):
