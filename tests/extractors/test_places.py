@@ -273,3 +273,12 @@ def test_a_family_name_with_an_arabic_article_is_no_village():
     b = api.extract([{"id": "x", "text": "Agency official Mohammed al-Mughayyir said 10 people were killed in the "
                                          "Khan Younis area. Strikes also hit Deir al-Balah.", "published": "2025-07-18"}])
     assert [p.name for p in b.results[0].places] == ["Khan Younis", "Deir al-Balah"]
+
+
+def test_a_peoples_name_is_no_town_abroad():
+    from unfog import api
+    b = api.extract([{"id": "x", "text": "Kuki militants attacked a police post in Jiribam in Manipur, India.",
+                      "published": "2024-05-01"}])
+    assert "JP" not in {p.country for p in b.results[0].places}
+    b = api.extract([{"id": "y", "text": "Kharkiv residents fled west across Ukraine.", "published": "2024-05-01"}])
+    assert "Kharkiv" in {p.name for p in b.results[0].places}

@@ -150,6 +150,9 @@ def extract(ctx: Context) -> list[Place]:
         if (named and ranked and ranked[0][0].country not in named and ranked[0][0].fclass == "P"
                 and ranked[0][0].population < FOREIGN_TOWN_POPULATION and not ranked[0][0].fcode.startswith("PPLC")):
             continue
+        if named and ranked and ranked[0][0].country not in named and ranked[0][0].fclass == "P" \
+                and not ranked[0][0].fcode.startswith("PPLC") and _names_people_after(text, r.mention.end):
+            continue  # "Kuki militants" in a report from India: a people's name, not a town in Japan
         place = _place(ctx, r, ranked, g, countries)
         if place is not None:
             places.append(place)
@@ -157,6 +160,12 @@ def extract(ctx: Context) -> list[Place]:
     if hint and hint not in ctx.article.warnings:
         ctx.article.warnings.append(hint)
     return places
+
+
+def _names_people_after(text: str, end: int) -> bool:
+    """The word right after a name is a noun for people ("Kuki militants", "Naga insurgents")."""
+    nxt = words(text[end:end + 30])
+    return bool(nxt) and nxt[0].start == 1 and is_people_word(nxt[0].text) and nxt[0].text.islower()
 
 
 def _place(ctx: Context, r: Reading, ranked: list, g, countries: set[str] = frozenset()) -> Place | None:
