@@ -52,12 +52,15 @@ def counts_own_men(text: str, before: str) -> bool:
 
 def claimant_force(claimant: str | None) -> str:
     """The kind of force a claimant's own men are: 'state' for "the army", "the defence ministry", "a division
-    spokesman"; 'nonstate' for anyone else who speaks of its fighters ("a spokesman for the group")."""
+    spokesman"; 'police' for the police; 'nonstate' for anyone else who speaks of its fighters ("a spokesman for
+    the group")."""
     low = (claimant or "").lower()
     words = set(re.findall(r"[a-z]+", low))
-    if any(force_kind(w) == "state" for w in words) or any(re.search(r"\b" + re.escape(b) + r"\b", low)
-                                                           for b in _OWN["state_bodies"]):
+    kinds = {force_kind(w) for w in words}
+    if "state" in kinds or any(re.search(r"\b" + re.escape(b) + r"\b", low) for b in _OWN["state_bodies"]):
         return "state"
+    if "police" in kinds:
+        return "police"  # "a police spokesman": its own men are policemen
     return "nonstate"
 
 
@@ -103,7 +106,7 @@ def is_body_count(text: str, before: str) -> bool:
 
 _KILLED_BY_RE = re.compile(r"\b([A-Za-z]+)\s+(?:had\s+|have\s+|has\s+)?(?:" + "|".join(
     re.escape(v) for v in sorted(_DATA["killed_by"]["verbs"], key=len, reverse=True)) + r")\s+(?:at\s+least\s+|some\s+)?$", re.I)
-_OTHER_FORCE = {"state": "nonstate", "nonstate": "state"}
+_OTHER_FORCE = {"state": "nonstate", "police": "nonstate", "nonstate": "state"}
 
 
 _PARTY_NOUNS = frozenset(_DATA["killed_by"]["party_nouns"])

@@ -83,9 +83,14 @@ def lead_end(line: str) -> int:
 
 def lead_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the furniture opening each line of ``text`` (lines without any are left out)."""
+    return list(_lead_spans(text or ""))  # (fusion asks three times per article)
+
+
+@lru_cache(maxsize=16)
+def _lead_spans(text: str) -> tuple[tuple[int, int], ...]:
     out = []
-    for m in re.finditer(r"[^\n]+", text or ""):
+    for m in re.finditer(r"[^\n]+", text):
         n = lead_end(m.group(0))
         if n:
             out.append((m.start(), m.start() + n))
-    return out
+    return tuple(out)
