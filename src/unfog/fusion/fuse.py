@@ -553,7 +553,9 @@ def _same_incident(a: str | None, b: str | None, same_article: bool = False) -> 
     # attack on civilians where the strike is denied or left out: the same day and place decide
     # (and so is a gunfight told as a battle by one and as the killing of civilians by the other: the two
     # parties' accounts of who the dead were type it differently)
-    return {ta, tb} in ONE_INCIDENT_PAIRS and bool(da) and da == db and bool(pa) and pa == pb
+    # (an event's day is often its report's, a day after the incident: "Friday's attack", told on Saturday)
+    return {ta, tb} in ONE_INCIDENT_PAIRS and bool(da) and bool(db) and abs(int(da) - int(db)) <= EVENT_WINDOW_DAYS \
+        and bool(pa) and pa == pb
 
 
 def keys_same_incident(a: FigureKey, b: FigureKey) -> bool:
