@@ -39,6 +39,9 @@ from unfog.lexicons.wire import lead_spans
 from unfog.model import ArticleRecords, Batch, Event, Figure, Place, Relation, Statement, stable_id
 
 ONE_INCIDENT_TYPES = {"Explosions/Remote violence", "Violence against civilians"}
+# event types that two reports of one incident may give it (a strike told as such or as a killing of
+# civilians; a gunfight told as a battle or, by those who say the dead were civilians, as their killing)
+ONE_INCIDENT_PAIRS = [ONE_INCIDENT_TYPES, {"Battles", "Violence against civilians"}]
 SAME_TIME_DAYS = 3  # "about the same time" for contradictions and statements
 STOCK_WINDOW_DAYS = 31  # how far apart agreeing counts of a stock still corroborate
 STATEMENT_STORE_DAYS = 7  # stored articles this close in publication are searched for claims a denial answers
@@ -562,7 +565,9 @@ def _same_incident(a: str | None, b: str | None, same_article: bool = False) -> 
     # attack on civilians where the strike is denied or left out: the same day and place decide
     # (and so is a gunfight told as a battle by one and as the killing of civilians by the other: the two
     # parties' accounts of who the dead were type it differently)
-    return bool({ta, tb} & ONE_INCIDENT_TYPES) and bool(da) and da == db and bool(pa) and pa == pb
+    # (an event's day is often its report's, a day after the incident: "Friday's attack", told on Saturday)
+    return {ta, tb} in ONE_INCIDENT_PAIRS and bool(da) and bool(db) and abs(int(da) - int(db)) <= EVENT_WINDOW_DAYS \
+        and bool(pa) and pa == pb
 
 
 def keys_same_incident(a: FigureKey, b: FigureKey) -> bool:

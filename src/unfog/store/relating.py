@@ -376,8 +376,10 @@ def ledger_from_store(store) -> list[dict]:
     figures = store.records("figures")
     published = {a["id"]: a.get("published") for a in store.rows("articles")}
     keys = stored_figure_keys(store)
-    # figures stored without keys (by an older version): keys from their articles' places
-    missing = sorted({f.article_id for f in figures if f.id not in keys})
+    # figures stored without keys (by an older version): keys from their articles' places (an article that
+    # has keys left the others out on purpose: parts of a toll, counts a denial restates)
+    keyed = {k.article_id for k in keys.values()}
+    missing = sorted({f.article_id for f in figures if f.id not in keys and f.article_id not in keyed})
     places: dict = {}
     for aid in missing:
         places[aid] = store.records("places", where="article_id = ?", params=[aid])
