@@ -271,7 +271,7 @@ def camp(name: str, role: str | None = None) -> str | None:
     return None
 
 
-@lru_cache(maxsize=8192)  # asked for both claimants of every pair of figures fusion compares
+@lru_cache(maxsize=16384)  # a pure function of the name (the lexicons load once); asked per pair of figures
 def _state_voice(name: str) -> bool:
     written = set(re.findall(r"\b[a-z]+\b", name))  # lower-case words as written: "military", not "Army" of a name
     if is_state_body(name) or bool(written & {w for w in STATE_BODIES if " " not in w}):
@@ -282,7 +282,7 @@ def _state_voice(name: str) -> bool:
                for b in STATE_BODIES if " " in b)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=16384)
 def _nonstate_voice(name: str) -> bool:
     key = fold(name)
     words = set(key.split())
