@@ -1137,3 +1137,12 @@ def test_a_partys_claim_to_have_overrun_the_base_is_the_fight_told_before(nlp):
                    statements=[("its fighters had killed 40 soldiers and overrun the base", "The group", None, "assert")])
     shown = [e for e in events.extract(ctx) if not set(e.tags) & {"background", "cumulative", "hypothetical"}]
     assert len(shown) == 1 and shown[0].event_type == "Battles"
+
+
+def test_police_fighting_the_gang_after_its_raid_is_a_clash_of_its_own(nlp):
+    text = ("Gang raid on Kharkiv leaves 11 dead - police\n\n"
+            "Gunmen stormed two neighbourhoods of Kharkiv before dawn on Tuesday, killing 11 residents, police said. "
+            "Police officers fought the gang for several hours at the entrance to the town, a spokesman said.")
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)], figures=[("11 residents", 11, "killed", "civilians")])
+    types = sorted(e.event_type for e in events.extract(ctx) if "background" not in e.tags)
+    assert types == ["Battles", "Violence against civilians"]

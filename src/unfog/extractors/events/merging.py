@@ -248,7 +248,8 @@ def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
 
 def _other_targets(m: Mention, d: _Draft) -> bool:
     """One aimed at combatants, the other at civilians (unless the perpetrator tells its own version)."""
-    target, other_target = _target_class(m), _target_class(d.first)
+    target = _target_class(m)
+    other_target = next((c for c in (_target_class(x) for x in d.mentions) if c), None)  # a headline may name none
     self_claim = m.claimant is not None and m.actor1 is not None and _actor_name(m.actor1) == m.claimant
     return bool(target and other_target and target != other_target and not self_claim)
 
@@ -361,11 +362,11 @@ def _target_class(m: Mention) -> str | None:
     # "exchanged fire with the attackers": a fight with armed men (never with civilians)
     heads = [h for t in m.tokens for h in [t] + _children(t, "dobj")]  # the parse may hang "with" on "fire"
     fought = [p for h in heads for c in _children(h, "prep") if c.lower_ == "with" for p in _children(c, "pobj")]
-    objs += [p for p in fought if _lemma(p) in lex.COMBATANT_NOUNS]
+    objs += [p for p in fought if _lemma(p) in lex.COMBATANT_NOUNS | lex.PERPETRATOR_NOUNS]
     for o in objs:
         mods = {_lemma(c) for c in o.children if c.dep_ in ("amod", "compound", "nmod", "poss")}
-        if _lemma(o) in lex.MILITARY_TARGET_NOUNS | lex.COMBATANT_NOUNS or mods & lex.MILITARY_MODIFIERS:
-            return "combatants"
+        if _lemma(o) in lex.MILITARY_TARGET_NOUNS | lex.COMBATANT_NOUNS | lex.PERPETRATOR_NOUNS or mods & lex.MILITARY_MODIFIERS:
+            return "combatants"  # (also "fought the gang", "clashed with the attackers": armed men)
     if any(_lemma(o) in lex.CIVILIAN_NOUNS | lex.CIVILIAN_PLACE_NOUNS for o in objs) or any(f.group == "civilians" for f in m.figures):
         return "civilians"
     return None
