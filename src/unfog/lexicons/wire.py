@@ -34,8 +34,8 @@ def _patterns() -> list[re.Pattern]:
                    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*)?"
                    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*)?"
                    r"\((?:[A-Z][\w.&' -]{0,30})\)\s*(?:[-–—]+|:)\s*"),
-        # datelines without an agency: "KYIV, March 3 -", "DONETSK, Ukraine —"
-        re.compile(r"[A-Z][A-Z.'’ -]{2,30}(?:,\s*[A-Z][A-Za-z]+\.?(?:\s+\d{1,2})?(?:,\s*\d{4})?)?\s+[-–—]+\s+"),
+        # datelines without an agency: "KYIV, March 3 -", "DONETSK, Ukraine —", "PEMBA, Mozambique, May 11 -"
+        re.compile(r"[A-Z][A-Z.'’ -]{2,30}(?:,\s*[A-Z][A-Za-z]+\.?(?:\s+\d{1,2})?(?:,\s*\d{4})?){0,2}\s+[-–—]+\s+"),
         # datelines with a colon: "BANGKOK: ..." (a city in capitals, then the story)
         re.compile(r"[A-Z][A-Z.'’ -]{2,30}:\s+(?=[A-Z\"“(])"),
         # datelines with a day and no dash: "Khartoum, Oct 7 At least ..."
@@ -83,9 +83,14 @@ def lead_end(line: str) -> int:
 
 def lead_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the furniture opening each line of ``text`` (lines without any are left out)."""
+    return list(_lead_spans(text or ""))  # (fusion asks three times per article)
+
+
+@lru_cache(maxsize=16)
+def _lead_spans(text: str) -> tuple[tuple[int, int], ...]:
     out = []
-    for m in re.finditer(r"[^\n]+", text or ""):
+    for m in re.finditer(r"[^\n]+", text):
         n = lead_end(m.group(0))
         if n:
             out.append((m.start(), m.start() + n))
-    return out
+    return tuple(out)
