@@ -33,8 +33,8 @@ from unfog.lexicons import load as load_lexicon, toll_prior, toll_rise
 from unfog.lexicons.actors import civil_war_parties, side_of
 from unfog.lexicons.denial import CLAIM_NOUN_RE, DISMISSAL_RE, denied_owner
 from unfog.lexicons.events import SUBSET_CUES, WAR_NOUNS
-from unfog.lexicons.people import (bodies_of, claimant_force, counts_own_men, force_kind, force_of_the_killed,
-                                   is_body_count, is_increment, is_part_phrase, is_people_word)
+from unfog.lexicons.people import (INCREMENT_OPENERS, bodies_of, claimant_force, counts_own_men, force_kind,
+                                   force_of_the_killed, is_body_count, is_increment, is_part_phrase, is_people_word)
 from unfog.lexicons.wire import lead_spans
 from unfog.model import ArticleRecords, Batch, Event, Figure, Place, Relation, Statement, stable_id
 
@@ -264,7 +264,18 @@ def _incidents(res: ArticleRecords) -> dict[str, str]:
         sig = f"{ev.event_type}|{day_number(ev.date) or ''}|{place_key(ev.place, ev.geonames_id) or ''}"
         for fid in ev.figure_ids or []:
             out.setdefault(fid, sig)
+    # a count told in a background clause ("The strikes came after a round hit the church on Thursday,
+    # killing three") belongs to that earlier incident, never to the one the report is about
+    for ev in res.events:
+        if set(ev.tags or ()) & BACKGROUND_TAGS:
+            sig = f"background:{ev.id}|{day_number(ev.date) or ''}|{place_key(ev.place, ev.geonames_id) or ''}"
+            for f in res.figures:
+                if ev.start <= f.start and f.end <= ev.end:
+                    out.setdefault(f.id, sig)
     return out
+
+
+BACKGROUND_TAGS = frozenset({"background", "historical", "hypothetical"})
 
 
 # (a whole word: "Town00165" or "Al-Fashir" is not the name "Town" or "Al")
@@ -333,7 +344,8 @@ def told_as_parts(res: ArticleRecords) -> set[str]:
         before = text[max(0, f.start - 25):f.start].lower().rstrip(" ,:")
         if f.subset_of or any(before.endswith(" " + c) or before == c for c in SUBSET_CUES):
             out.add(f.id)
-        elif is_increment(f.text) or is_part_phrase(f.text):
+        elif is_increment(f.text) or is_part_phrase(f.text) or any(
+                before.endswith(o) for o in INCREMENT_OPENERS):
             out.add(f.id)  # "eight more bodies": what was added to a toll; "four of them": a part of it
         elif body_count(f) and _larger_toll_of_the_same(f, figs):
             out.add(f.id)  # "the toll has risen to five ... the bodies of four soldiers were found"

@@ -303,6 +303,15 @@ def _armed_group_keys() -> frozenset[str]:
     return frozenset(fold(n) for g in _GROUPS["groups"] for n in (g["name"], *g.get("aliases", [])))
 
 
+_WEAK_MODIFIERS = frozenset(SPEECH["weak_state_body_modifiers"])
+
+
+def _named_body(words: list[str]) -> bool:
+    """'local health authorities', 'local police officials': 'local' with a word that names the body
+    ('local officials' alone may be a town's elders or an occupier's appointees)."""
+    return any(w in _STATE_MODIFIERS and w not in _WEAK_MODIFIERS for w in words[:-1])
+
+
 def is_state_body(text: str) -> bool:
     """An unqualified organ of a state ("ministry", "interior minister", "the army")."""
     key = fold(text)
@@ -332,7 +341,7 @@ def is_state_body(text: str) -> bool:
     words = re.sub(r" (?:from|in|based in|stationed in) .+$", "", key).split()
     last = words[-1] if words else ""
     return len(words) > 1 and (last in STATE_BODIES or last.rstrip("s") in STATE_BODIES or last in _STATE_ROLES) \
-        and all(w in _STATE_MODIFIERS for w in words[:-1])
+        and all(w in _STATE_MODIFIERS or (w == "local" and _named_body(words)) for w in words[:-1])
 
 
 # -- event actors: ACLED names ----------------------------------------------------------------

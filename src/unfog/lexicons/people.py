@@ -66,6 +66,7 @@ def claimant_force(claimant: str | None) -> str:
 
 _PARTS = _DATA["toll_parts"]
 BODY_NOUNS: frozenset[str] = frozenset(_PARTS["body_nouns"])
+INCREMENT_OPENERS: tuple[str, ...] = tuple(_PARTS["increment_openers"])  # "Another two were killed"
 _INCREMENT_RE = re.compile(r"^\S+(?:\s+\S+)?\s+(?:" + "|".join(_PARTS["increment_words"]) + r")\b", re.I)
 
 
