@@ -40,7 +40,7 @@ EVENTS = [("Explosions/Remote violence", "Shelling/artillery/missile attack", "s
 START = date(2023, 1, 1)
 
 
-def synth_article(i: int, rng: random.Random, places: int = PLACES) -> ArticleRecords:
+def synth_article(i: int, rng: random.Random, places: int = PLACES, events: bool = True) -> ArticleRecords:
     """One article's records: a place, 3 figures, 2 statements (one in five a denial), 1 event."""
     place = f"Town{rng.randrange(places):05d}"
     day = START + timedelta(days=rng.randrange(365))
@@ -65,6 +65,8 @@ def synth_article(i: int, rng: random.Random, places: int = PLACES) -> ArticleRe
         res.statements.append(Statement(id=stable_id("stm", aid, k), article_id=aid, speaker=who, text=content,
                                         start=at, end=at + 40, speaker_side=side, content=content,
                                         polarity="denies" if denial else "asserts", date=day.isoformat()))
+    if not events:  # (the draws above are those of the corpus before events were added)
+        return res
     etype, sub, trigger = rng.choice(EVENTS)
     who, side = rng.choice(CLAIMANTS)
     # the article's incident: merged with other articles' reports of it (same type, place, a day apart)
@@ -94,7 +96,8 @@ def pool(stored: int, per_place: int) -> int:
     return max(PLACES, stored // per_place) if per_place else PLACES
 
 
-def run(sizes: list[int], measure: int, chunk: int, seed: int = 7, fill_chunk: int = 0, per_place: int = 0) -> list[dict]:
+def run(sizes: list[int], measure: int, chunk: int, seed: int = 7, fill_chunk: int = 0, per_place: int = 0,
+        events: bool = True) -> list[dict]:
     from unfog.fusion.fuse import figure_keys as keys_of
     from unfog.store import Store, relating
 
@@ -105,13 +108,13 @@ def run(sizes: list[int], measure: int, chunk: int, seed: int = 7, fill_chunk: i
             ingest(warm, [synth_article(-1 - i, random.Random(seed + 1)) for i in range(chunk)], chunk)
         filled, n = 0, 0
         for size in sorted(sizes):
-            fill = [synth_article(n + i, rng, pool(n + i, per_place)) for i in range(size - filled)]
+            fill = [synth_article(n + i, rng, pool(n + i, per_place), events) for i in range(size - filled)]
             n += len(fill)
             fill_s = ingest(store, fill, chunk=fill_chunk or len(fill)) if fill else 0.0
             fill = None  # an ingest streams its input: the fill's records are not kept while measuring
             filled = size
             places = pool(n, per_place)
-            probe = [synth_article(n + i, rng, places) for i in range(measure)]
+            probe = [synth_article(n + i, rng, places, events) for i in range(measure)]
             n += measure
             # how many stored figures a new figure's quantity holds, on average (what relating it reads)
             qkeys = sorted({k.qkey for r in probe for k in keys_of(r)})
@@ -143,13 +146,15 @@ def main(argv=None) -> int:
     ap.add_argument("--articles-per-place", type=int, default=0,
                     help="grow the places with the store (one per this many articles, at least 300) so that the "
                          "figures per quantity stay about constant; default: 300 places whatever the size")
+    ap.add_argument("--no-events", action="store_true",
+                    help="articles without an event (the corpus of the measurements before events were added)")
     ap.add_argument("--json", action="store_true")
     a = ap.parse_args(argv)
     import os
 
     load = os.getloadavg()
     rows = run([int(s) for s in a.sizes.split(",")], a.measure, a.chunk, fill_chunk=a.fill_chunk,
-               per_place=a.articles_per_place)
+               per_place=a.articles_per_place, events=not a.no_events)
     if a.json:
         print(json.dumps({"load_before": load, "load_after": os.getloadavg(), "rows": rows}, indent=1))
     else:

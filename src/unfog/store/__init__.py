@@ -53,6 +53,7 @@ JSON_COLUMNS = {name: {c for c, t in columns(cls) if t == "JSON"} for name, cls 
 # (unfog.fusion.events), so the CLI, the desk and the exports read the same records.
 ARTICLE_EVENTS = "article_events"
 EVENT_KEYS = "event_keys"
+EVENT_MERGED = "event_merged"
 JSON_COLUMNS[ARTICLE_EVENTS] = JSON_COLUMNS["events"]
 MERGE_WINDOW_DAYS = 3
 
@@ -77,6 +78,8 @@ EXTRA_TABLES = {
     + ", ".join(f'"{c}" {t}' for c, t in columns(RECORD_TYPES["events"])) + ', PRIMARY KEY ("id"))',
     # the place key of each per-article event (unfog.fusion.events.place_key): what merging joins on
     EVENT_KEYS: f"CREATE TABLE IF NOT EXISTS {EVENT_KEYS} (event_id VARCHAR PRIMARY KEY, place_key VARCHAR)",
+    # which merged record holds each per-article event (its own id when alone)
+    EVENT_MERGED: f"CREATE TABLE IF NOT EXISTS {EVENT_MERGED} (event_id VARCHAR PRIMARY KEY, merged_id VARCHAR)",
 }
 
 
@@ -246,9 +249,14 @@ class Store:
             for c, t in columns(cls):  # records gain fields over versions; stores follow
                 if c not in existing:
                     self.con.execute(f'ALTER TABLE {name} ADD COLUMN "{c}" {t}')
-        fresh = not self.con.execute("SELECT 1 FROM information_schema.tables WHERE table_name = ?", [ARTICLE_EVENTS]).fetchone()
+        have = {r[0] for r in self.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        fresh = ARTICLE_EVENTS not in have
         for ddl in EXTRA_TABLES.values():
             self.con.execute(ddl)
+        if EVENT_MERGED not in have:  # stores made before it: from the merged records
+            self.con.execute(f"INSERT OR REPLACE INTO {EVENT_MERGED} SELECT unnest(CASE WHEN "
+                             "json_array_length(coalesce(merged_from, '[]')) > 0 THEN CAST(merged_from AS VARCHAR[]) "
+                             "ELSE [id] END), id FROM events")
         existing = {r[0] for r in self.con.execute(f"DESCRIBE {ARTICLE_EVENTS}").fetchall()}
         for c, t in columns(RECORD_TYPES["events"]):
             if c not in existing:
@@ -373,8 +381,9 @@ class Store:
         members = {i for e in self.rows("events", where="json_contains(article_ids, ?)", params=key)
                    for i in (e.get("merged_from") or [e["id"]])}
         self.con.execute("DELETE FROM events WHERE json_contains(article_ids, ?)", key)
-        self.con.execute(f"DELETE FROM {EVENT_KEYS} WHERE event_id IN "
-                         f"(SELECT id FROM {ARTICLE_EVENTS} WHERE json_contains(article_ids, ?))", key)
+        for table in (EVENT_KEYS, EVENT_MERGED):
+            self.con.execute(f"DELETE FROM {table} WHERE event_id IN "
+                             f"(SELECT id FROM {ARTICLE_EVENTS} WHERE json_contains(article_ids, ?))", key)
         self.con.execute(f"DELETE FROM {ARTICLE_EVENTS} WHERE json_contains(article_ids, ?)", key)
         self._merge_events(self._article_events_by_id(members))  # the other sources stay, merged anew
 
@@ -415,7 +424,11 @@ class Store:
         order = {row[0]: i + 1 for i, row in enumerate(self.con.execute(
             "SELECT id FROM articles WHERE id = ANY(?::VARCHAR[]) ORDER BY published NULLS LAST, id",
             [articles]).fetchall())}
-        self._insert("events", merge_events(list(cands.values()), order), replace=True)
+        merged = merge_events(list(cands.values()), order)
+        self._insert("events", merged, replace=True)
+        bulk_insert(self.con, EVENT_MERGED, [("event_id", "VARCHAR"), ("merged_id", "VARCHAR")],
+                    [{"event_id": m, "merged_id": r.id} for r in merged for m in (r.merged_from or [r.id])],
+                    "INSERT OR REPLACE")
 
     def _key_events(self, events: list[Record]) -> None:
         from unfog.fusion.events import place_key
@@ -456,8 +469,9 @@ class Store:
         """The merged records that are, or hold, any of these per-article events."""
         if not event_ids:
             return []
-        return self.rows("events", where="id = ANY($1::VARCHAR[]) OR "
-                         "list_has_any(CAST(merged_from AS VARCHAR[]), $1::VARCHAR[])", params=[sorted(event_ids)])
+        held = {r[0] for r in self.con.execute(f"SELECT merged_id FROM {EVENT_MERGED} WHERE event_id = ANY(?::VARCHAR[])",
+                                               [sorted(event_ids)]).fetchall()}
+        return self.rows("events", where="id = ANY(?::VARCHAR[])", params=[sorted(held | set(event_ids))])
 
     def _migrate_events(self) -> None:
         """Stores made before events were merged when written: keep their rows as per-article events."""
