@@ -40,8 +40,9 @@ SEED_DATES = {"000_01bce4d2cc5497e4.txt": "2022-04-22", "004_fa64e9c79eca57a7.tx
 TUNED = ("seeds", "setA", "setB", "setD", "setE", "setF", "setH")
 # blind: written and coded before anyone ran unfog on them; scored only when named in --sets, so no default
 # run or tuning loop sees them (setG: ten reports in five clusters, other wars; setI: eight reports in four
-# clusters, Mozambique, Manipur, Mindanao, Tripoli)
-BLIND = ("setG", "setI")
+# clusters, Mozambique, Manipur, Mindanao, Tripoli; setJ: ten reports in five clusters, Ituri, Middle Shabelle,
+# Sagaing, a Yemen prisoner swap, South Kordofan)
+BLIND = ("setG", "setI", "setJ")
 SETS = TUNED + tuple(sorted(p.stem for p in GOLD.glob("*.json") if p.stem not in TUNED + BLIND))
 HELD_OUT = tuple(n for n in SETS if n not in TUNED) + BLIND
 
