@@ -218,6 +218,10 @@ def test_civil_war_parties_share_a_side_code_but_oppose():
     assert civil_war_parties("the army", "the rebel group")
     assert not civil_war_parties("Ukraine's General Staff", "the Ukrainian president")  # one state's own bodies
     assert not civil_war_parties("the defence ministry", "the general staff")
+    # people are read from the roles they were introduced with
+    assert civil_war_parties("Ana Ruiz", "Omar Said", "Military officer", "al Shabaab's military operations spokesman")
+    assert not civil_war_parties("Ana Ruiz", "Omar Said", "al-Shabaab spokesman", "an al Shabaab commander")
+    assert not civil_war_parties("Ana Ruiz", "Omar Said")
 
 
 def test_a_demonym_countryinfo_lacks_comes_from_the_data():
@@ -231,3 +235,11 @@ def test_a_state_body_behind_state_words_is_still_a_state_body():
     assert not is_state_body("local officials")  # in a contested town, either side's
     assert is_state_body("the West African nation's military") and is_state_body("the country's interior ministry")
     assert not is_state_body("the nation's largest rebel group")
+
+
+def test_distinct_armed_groups_keep_their_own_names():
+    from unfog.lexicons.actors import lookup_actor
+    assert lookup_actor("ELN").name != lookup_actor("FARC").name
+    assert lookup_actor("ISWAP").name != lookup_actor("Boko Haram").name
+    # short aliases that are ordinary words or other things are not groups
+    assert lookup_actor("is") is None and lookup_actor("KIA") is None

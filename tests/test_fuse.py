@@ -423,6 +423,10 @@ PATTERNS = {
                                                  "governor said."),
         _doc("r4", "2025-02-10", "Hill Courier", "Ukraine's energy ministry said a Russian drone had hit a power substation "
                                                  "in Odesa overnight, cutting electricity to thousands.")],
+    "soldiers_and_policemen": [_doc("sp1", "2024-09-05", "Plain Herald",
+                                    "Two soldiers were killed in a clash with insurgents near Tarin on Wednesday, the "
+                                    "army said.\n\nSeparately, three policemen were killed in an attack on a police "
+                                    "post, officials said.")],
     "two_attacks_at_one_place": [
         _doc("r5", "2025-02-12", "Plain Herald", "Russian artillery shelled the port of Kherson on Tuesday, the regional "
                                                  "governor said."),
@@ -524,6 +528,11 @@ PATTERNS = {
                                                   "its fighters seized Kosti."),
         _doc("cc2", "2024-08-25", "Hill Courier", "An army spokesman said none of its soldiers had been taken "
                                                   "prisoner in Kosti.")],
+    "named_voices_of_a_civil_war": [_doc("nv1", "2024-09-04", "Plain Herald",
+                                         "Insurgents overran an army post near Dalo, in Ridge province, on Tuesday.\n\n"
+                                         "Army officer Tomas Reyes said 9 soldiers were killed.\n\n"
+                                         "Luis Marin, the Ridge Liberation Front's military spokesman, said its "
+                                         "fighters killed 11 soldiers.")],
     "bare_denial": [_doc("bd1", "2024-08-26", "Plain Herald",
                          "The rebel alliance said on Monday its fighters had captured the town of Hpakant after a week "
                          "of fighting.\n\nAn army spokesman told reporters the claim was \"not true\".")],
@@ -615,6 +624,8 @@ def pattern_relations():
     ("town_in_its_region", "contradicts", "15 soldiers", "two soldiers"),
     # one side code covers both parties of a civil war: the army's none against the paramilitaries' count
     ("civil_war_counts", "contradicts", "150 soldiers", "none of its soldiers"),
+    # two named people whose roles put them on the two sides of a civil war; exact counts that differ
+    ("named_voices_of_a_civil_war", "contradicts", "9 soldiers", "11 soldiers"),
     # a denial that names nothing answers the claim told just before it
     ("bare_denial", "contradicts", "its fighters had captured the town", "not true"),
     # "25 people" and "25 civilians" killed by one strike are one count
@@ -636,7 +647,7 @@ def test_issue_18_patterns_are_related(pattern_relations, name, kind, a, b):
 
 @pytest.mark.parametrize("name", ["strike_vs_national_toll", "two_soldiers_vs_officers", "two_strikes_one_report",
                                   "people_and_civilians_running_totals",
-                                  "one_mayor_a_month_apart", "two_attacks_at_one_place"])
+                                  "one_mayor_a_month_apart", "two_attacks_at_one_place", "soldiers_and_policemen"])
 def test_unrelated_counts_are_not_joined(pattern_relations, name):
     assert pattern_relations[name] == []
 

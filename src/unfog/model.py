@@ -210,6 +210,7 @@ class Figure(Record):
     counted: str | None = None  # the noun counted, as written ("civilians", "troops")
     sentence: str | None = None  # the sentence the figure sits in (context for readers)
     subset_of: str | None = None  # id of the total this figure is part of ("four, including three civilians")
+    claimant_role: str | None = None  # the role the claimant was introduced with ("military officer"), as written
 
 
 @dataclass

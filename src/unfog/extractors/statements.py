@@ -24,7 +24,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from unfog.lexicons.actors import SPEECH, TITLES, Actor, fold, is_state_body, lookup_actor, side_of, strip_titles
+from unfog.lexicons.actors import (SPEECH, TITLES, Actor, camp, fold, is_state_body, lookup_actor, side_of,
+                                   strip_titles)
 from unfog.lexicons.countries import alpha3, country_of_place, country_terms
 from unfog.lexicons import singular
 from unfog.lexicons.wire import lead_end
@@ -55,7 +56,8 @@ DENY_LEMMAS = DENY_VERBS  # lexicons/denial.json
 DENIAL_WORDS = DISMISSAL_RE
 DOCUMENT_NOUNS = {"assessment", "report", "statement", "update", "analysis", "briefing", "bulletin",
                   "communique", "communiqué", "study", "survey", "post", "message", "video", "tweet",
-                  "release", "estimate", "intelligence", "review", "letter", "address", "announcement"}
+                  "release", "estimate", "intelligence", "review", "letter", "address", "announcement",
+                  "document", "memo"}
 CLAIM_NOUNS = {"claim", "statement", "announcement", "allegation", "assertion", "denial", "remark", "comment"}
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m", "it": "it", "its": "it",
             "they": "pl", "them": "pl", "their": "pl"}
@@ -222,6 +224,17 @@ class Memory:
                     if sp is not None:
                         sp.gender = kind
                     return sp
+            # "<Name>, head of the office, confirmed the strikes. '...,' he told a paper": the person of the
+            # sentence just before, whose gender nothing told
+            for start, root, gender in reversed(self.persons):
+                between = root.doc.text[start:pos]
+                if start < pos and gender is None and len(re.findall(r"[.!?][\"”’]?\s", between)) <= 1 \
+                        and "\n\n" not in between:
+                    sp = build_speaker(root, self)
+                    if sp is not None:
+                        sp.gender = kind
+                        return sp
+                    break
         return None
 
     def resolve_title(self, noun: str) -> Speaker | None:
@@ -238,14 +251,19 @@ def _name_span(tok):
     """The proper-name tokens around a PROPN head: compounds and flat names, no titles."""
     doc = tok.doc
     left = tok.i
-    while left - 1 >= 0 and doc[left - 1].head.i in range(left, tok.i + 1) and doc[left - 1].dep_ in ("compound", "flat") \
-            and doc[left - 1].pos_ == "PROPN":
+    while left - 1 >= 0 and doc[left - 1].head.i in range(left, tok.i + 1) and (
+            (doc[left - 1].dep_ in ("compound", "flat") and doc[left - 1].pos_ == "PROPN")
+            or (doc[left - 1].text in ("-", "‐") and left - 2 >= 0 and doc[left - 2].pos_ == "PROPN"
+                and (doc[left - 1].ent_type_ == "PERSON" or doc[left - 2].lower_ in NAME_PARTICLES))):
+        # "<Given> al-<Family>", "Al-<Given> <Family>": the particle's hyphen
         left -= 1
     right = tok.i
     while right + 1 < len(doc) and doc[right + 1].dep_ in ("flat",) and doc[right + 1].head.i == tok.i:
         right += 1
-    while left < tok.i and fold(doc[left].text).rstrip(".") in TITLES:
-        left += 1
+    # "Army General <Given> <Family>": the name starts after the last title
+    titles = [k for k in range(left, tok.i) if fold(doc[k].text).rstrip(".") in TITLES]
+    if titles:
+        left = titles[-1] + 1
     return doc[left:right + 1]
 
 
@@ -311,6 +329,7 @@ def _known_tail(text: str) -> Actor | None:
     return None
 
 
+NAME_PARTICLES = {"al", "el", "abu", "bin", "ibn", "ben", "ould", "ag"}  # joined by a hyphen to the name after them
 ROLE_NOUNS = {"official", "commander", "officer", "diplomat", "source", "analyst", "aide"}  # beside TITLES
 
 
@@ -341,10 +360,25 @@ def _clean_role(span) -> str | None:
 
 
 def _role_from_compounds(tok) -> str | None:
-    """'President <full name>' -> 'President'; 'Ukraine's President <surname>' -> 'President'."""
+    """'President <full name>' -> 'President'; 'Ukraine's President <surname>' -> 'President';
+    'Military officer <full name>' -> 'Military officer' (a role noun with its modifiers)."""
     titles = [c.text for c in tok.children if c.dep_ == "compound" and fold(c.text).rstrip(".") in TITLES
               and fold(c.text) not in ("mr", "mrs", "ms", "miss", "dr")]
+    for c in tok.children:
+        if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < tok.i and c.lemma_.lower() in ROLE_NOUNS:
+            mods = [m for m in c.children if m.dep_ in ("amod", "compound") and m.i < c.i]
+            lo = min([m.left_edge.i for m in mods] + [c.i])
+            return tok.doc[lo:c.i + 1].text
     return " ".join(titles) or None
+
+
+def _title_before(name_span, mention) -> str | None:
+    """'Army General' of 'Army General <Given> <Family>': the words before the name, when they hold a title."""
+    doc = name_span.doc
+    words = [t for t in doc[mention.start:name_span.start] if not t.is_punct and t.lower_ not in ("the", "a", "an")]
+    if any(fold(t.text).rstrip(".") in TITLES or t.lemma_.lower() in ROLE_NOUNS for t in words):
+        return " ".join(t.text for t in words)
+    return None
 
 
 def build_speaker(tok, memory: Memory, offset_base: int = 0) -> Speaker | None:
@@ -371,6 +405,16 @@ def build_speaker(tok, memory: Memory, offset_base: int = 0) -> Speaker | None:
             if sp.side is None and role and is_state_body(role):
                 sp.side = memory.country  # "the police spokesman, <Name>": the country the report is about
         return sp
+    if tok.pos_ == "NOUN" and not role_noun and appos is not None and appos.pos_ == "PROPN" \
+            and appos.ent_type_ != "PERSON" and appos.i > tok.i:
+        # "the army's media wing, <Name of the office>": the body its name says, introduced by the noun
+        role = _clean_role(_mention_span(tok))
+        sp = build_speaker(appos, memory)
+        if sp is not None:
+            sp.role = sp.role or role
+            if sp.side is None and role:
+                sp.side = side_of(role, memory.country) or (memory.country if camp(role) == "state" else None)
+            return sp
     # "an assessment by the Institute for the Study of War said": the author speaks.
     if tok.lemma_.lower() in DOCUMENT_NOUNS:
         for c in tok.children:
@@ -414,7 +458,8 @@ def build_speaker(tok, memory: Memory, offset_base: int = 0) -> Speaker | None:
         actor = name_tail
         kind = {"media": "media", "person": "person"}.get(actor.kind, "organisation")
         return Speaker(actor.name, actor.role, actor.side, kind, text, mention.start_char, mention.end_char)
-    if len(mention) <= 2 and tok.text[:1].isupper() and tok.pos_ == "PROPN":
+    if len(mention) <= 2 and tok.text[:1].isupper() and tok.pos_ == "PROPN" and fold(mention.text) not in country_terms():
+        # (a country is itself, not an earlier speaker whose name holds it: "two Pakistan officials")
         for sp in reversed(memory.speakers):
             if sp.kind != "person" and re.search(r"\b" + re.escape(tok.text) + r"\b", sp.text):
                 return Speaker(sp.name, sp.role, sp.side, sp.kind, text, mention.start_char, mention.end_char)
@@ -461,7 +506,7 @@ def _person_speaker(tok, memory: Memory, appos, gender: str | None) -> Speaker:
         # The apposition's full subtree is the role ("an adviser to President <full name>").
         sub = list(appos.subtree)
         role = _clean_role(doc[sub[0].i:sub[-1].i + 1])
-    role = role or _role_from_compounds(tok)
+    role = role or _role_from_compounds(tok) or _title_before(name_span, mention)
     if actor is not None:
         name = actor.name
     elif len(written.split()) == 1 and fold(written) in memory.people:
@@ -480,6 +525,9 @@ def _person_speaker(tok, memory: Memory, appos, gender: str | None) -> Speaker:
                 break
     if side is None and role and is_state_body(role):
         side = memory.country  # "the regional governor, <Name>": the country the report is about
+    if side is None and (rank := _role_from_compounds(tok) or _title_before(name_span, mention)) and (
+            is_state_body(rank) or is_state_body(rank.split()[-1])):
+        side = memory.country  # "General <Name>, commander of the 34th Brigade": a rank of the state's forces
     gender = gender or memory.gender_of(name)
     return Speaker(name, role or (actor.role if actor else None), side, "person",
                    mention.text, mention.start_char, mention.end_char, gender)
@@ -564,12 +612,16 @@ def _trailing_speaker(verb):
     """'Troops pushed into the outskirts of X, the general staff said': the phrase between the last
     comma and a cue that ends its sentence, which the parser hung inside the reported clause."""
     doc, sent = verb.doc, verb.sent
-    if not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+    # (or the parser made the cue a conjunct of the reported clause: "Gunmen attacked two posts ..., the
+    # military's media wing <Name> (<ABBR>) said in a statement")
+    conjunct = verb.dep_ == "conj" and verb.head.i < verb.i
+    if not conjunct and not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
         return None
     if any(t.pos_ in ("VERB", "AUX") for t in doc[verb.i + 1:sent.end]):
         return None  # the cue is not the end of the sentence
     comma = next((t.i for t in reversed(doc[sent.start:verb.i]) if t.text == ","), None)
-    if comma is None or not 0 < verb.i - comma - 1 <= MAX_TRAILING_SPEAKER:
+    longest = MAX_TRAILING_SPEAKER + (4 if conjunct else 0)
+    if comma is None or not 0 < verb.i - comma - 1 <= longest:
         return None
     span = doc[comma + 1:verb.i]
     heads = [t for t in span if not (span.start <= t.head.i < span.end)]
@@ -677,7 +729,9 @@ def find_cues(sent, segs):
         if lemma == "tell" and any(c.dep_ == "xcomp" for c in tok.children) \
                 and not any(c.dep_ == "ccomp" for c in tok.children):
             continue  # "told him to repeat the offer" is an order, not a report
-        subj = _subject(tok) or _postposed_subject(tok)
+        # "Gunmen invaded the villages ..., a military officer told AFP": a cue the parser made a conjunct
+        # of the reported clause, with the speaker hung on the noun before it, is that speaker's
+        subj = (_postposed_subject(tok) if tok.dep_ == "conj" else None) or _subject(tok) or _postposed_subject(tok)
         if subj is not None and (subj.pos_ == "NUM" or subj.lower_ in ("one", "some", "many", "several")):
             subj = _appos(subj) or subj  # "One of them, a volunteer driver, said"
         if subj is None or not _can_speak(subj):
@@ -711,6 +765,8 @@ def _can_speak(tok) -> bool:
     lemma = tok.lemma_.lower()
     if lemma in SPEAKER_NOUNS or lemma in DOCUMENT_NOUNS or tok.lower_ in SPEAKER_NOUNS:
         return True  # (the word as written too: "media" has the lemma "medium")
+    if tok.pos_ == "NOUN" and any(c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > tok.i for c in tok.children):
+        return True  # "the army's media wing, <Name of the office>": the body its name says
     return tok.pos_ == "NOUN" and lemma.endswith(SPEAKER_SUFFIXES) and len(lemma) > 5
 
 
@@ -799,7 +855,7 @@ def _sentence_statements(run: _Run, sent) -> None:
         k = run.para_of(verb.idx)
         if k >= 0:
             start, end = max(start, run.paras[k][0]), min(end, run.paras[k][1])
-        touched = [q for q in run.segs if q.start < end and start < q.end]
+        touched = [q for q in run.segs if q.start < end and start < q.end and not _scare_quote(verb, q)]
         for q in touched:
             start, end = min(start, q.start), max(end, q.end)
         start, end = _trim(text, start, end)
@@ -834,6 +890,18 @@ def _sentence_statements(run: _Run, sent) -> None:
         run.covered.append((start, end, st, touched[0] if touched else None))
 
 
+MAX_SCARE_QUOTE_WORDS = 3
+
+
+def _scare_quote(verb, q) -> bool:
+    """A few quoted words inside a clause that goes on with its own verb before the cue ("'Terrorists'
+    invaded the villages, an officer said"): the writer's marks on a word, not what was said."""
+    doc = verb.doc
+    if len(doc.text[q.start:q.end].split()) > MAX_SCARE_QUOTE_WORDS or q.end > verb.idx:
+        return False
+    return any(t.pos_ in ("VERB", "AUX") and q.end <= t.idx for t in doc[verb.sent.start:verb.i])
+
+
 def _passive_tally(verb):
     """The agent of a passive cue whose subject is a tally: 'the death toll was reported by the ministry'."""
     if not any(c.dep_ == "nsubjpass" and c.lemma_.lower() in TALLY_NOUNS for c in verb.children):
@@ -854,6 +922,9 @@ def _content(verb, cue: str, touched) -> tuple[int, int] | None:
         sub = list(verb.subtree)
         return (sub[0].idx, sub[-1].idx + len(sub[-1].text))
     comp = [c for c in verb.children if c.dep_ == "ccomp"]
+    # "A officer put the toll at 15; the group said 21 were killed": the parse may hang the clause before
+    # the semicolon on the later cue too; what the cue reports is the clause after it
+    comp = [c for c in comp if c.i > verb.i] or comp
     if comp:
         sub = list(comp[0].subtree)
         return (sub[0].idx, sub[-1].idx + len(sub[-1].text))

@@ -526,7 +526,7 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     gap_days = b.day - a.day
     same_claimant = bool(a.claimant) and a.claimant == b.claimant
     # one side code may cover both parties of a civil war ("the paramilitary group" and "an army spokesman")
-    same_side = a.side is not None and a.side == b.side and not civil_war_parties(a.claimant, b.claimant)
+    same_side = a.side is not None and a.side == b.side and not civil_war_parties(a.claimant, b.claimant, fa.claimant_role, fb.claimant_role)
     # vague amounts ("hundreds") on both sides agree with anything: no corroboration from them
     agree = points_agree(a.rng, b.rng) and fa.value is not None and fb.value is not None
     disagree = range_gap(a.rng, b.rng) > DISAGREE_GAP
@@ -546,6 +546,8 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     if not same_claimant and not denies_any and ratio > (PARTY_CONTRADICTION_RATIO if incident and parties and one_day
                                                          else MAX_CONTRADICTION_RATIO):
         return None  # "dozens" against "thousands": not one quantity
+    if parties and not same_side and not agree and _exact(fa) and _exact(fb):
+        disagree = True  # the two parties' exact counts of one incident (12 and 15 soldiers): they differ
     if operation and _exact(fa) and _exact(fb):
         # exact counts of one operation (an exchange, an evacuation) agree or they do not
         agree, disagree = a.rng[1] == b.rng[1], a.rng[1] != b.rng[1]

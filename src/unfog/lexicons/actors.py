@@ -50,6 +50,8 @@ _STATE_MODIFIERS = frozenset(SPEECH["state_body_modifiers"])
 # people, not bodies: "a relative of the official" is no state body
 _NOT_ALONE = frozenset({"official", "officials", "spokesman", "minister", "president", "governor", "mayor", "prosecutor"})
 _NOT_STATE = frozenset(SPEECH["state_body_not_with"])
+_STATE_ROLES = frozenset(SPEECH["state_role_nouns"])
+_RANKS = frozenset(SPEECH["military_ranks"])
 _DETERMINERS = {"the", "a", "an"}
 _CASED_SIDE_WORDS: dict[str, str] = _SIDES["cased"]
 
@@ -249,15 +251,28 @@ def side_of(text: str, country: str | None = None) -> str | None:
     return best[1] if best else _place_side(text)
 
 
-def civil_war_parties(a: str | None, b: str | None) -> bool:
+def civil_war_parties(a: str | None, b: str | None, a_role: str | None = None, b_role: str | None = None) -> bool:
     """Two speakers one side code covers who are still the two parties of a civil war: a state body
-    ("Myanmar's military", "the army") and a named non-state group ("the ... Alliance Army", a known
-    armed group, "the rebel group")."""
-    return bool(a and b) and ((_state_voice(a) and _nonstate_voice(b)) or (_state_voice(b) and _nonstate_voice(a)))
+    ("Myanmar's military", "the army", "Military officer <name>") and a named non-state group ("the ...
+    Alliance Army", a known armed group, "the rebel group", "<name>, the group's military spokesman").
+    A speaker is read from the name and, when given, the role it was introduced with."""
+    if not (a and b):
+        return False
+    return {camp(a, a_role), camp(b, b_role)} == {"state", "nonstate"}
+
+
+def camp(name: str, role: str | None = None) -> str | None:
+    """'state' for a state's body or its people ("the army's media wing", "Military officer <name>"),
+    'nonstate' for an armed group or its people, None when the words do not say."""
+    if _nonstate_voice(name) or (role and _nonstate_voice(role)):
+        return "nonstate"
+    if _state_voice(name) or (role and _state_voice(role)):
+        return "state"
+    return None
 
 
 def _state_voice(name: str) -> bool:
-    written = set(re.findall(r"[a-z]+", name))  # lower-case words as written: "military", not "Army" of a name
+    written = set(re.findall(r"\b[a-z]+\b", name))  # lower-case words as written: "military", not "Army" of a name
     if is_state_body(name) or bool(written & {w for w in STATE_BODIES if " " not in w}):
         return True
     # "Sudanese Armed Forces", "Malian defence ministry": a state's body named with its demonym or country
@@ -267,8 +282,18 @@ def _state_voice(name: str) -> bool:
 
 
 def _nonstate_voice(name: str) -> bool:
-    words = set(fold(name).split())
-    return bool(words & set(_SIDES["nonstate_name_words"])) or fold(name) in _armed_group_keys()
+    key = fold(name)
+    words = set(key.split())
+    if words & set(_SIDES["nonstate_name_words"]) or key in _armed_group_keys():
+        return True
+    # "<name>, al Shabaab's military operations spokesman": a known armed group named in the role
+    return bool(_armed_group_re().search(key))
+
+
+@lru_cache(maxsize=1)
+def _armed_group_re() -> re.Pattern:
+    names = sorted((g for g in _armed_group_keys() if len(g) > 3), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
 
 
 @lru_cache(maxsize=1)
@@ -290,14 +315,21 @@ def is_state_body(text: str) -> bool:
         return True  # "the military's acting spokesperson", "the army's chief of staff"
     if key in STATE_BODIES or key.rstrip("s") in STATE_BODIES:
         return True
-    body = re.match(r"[\w -]+? (?:of|for|at) (?:the )?(.+)$", key)
+    body = re.match(r"[\w -]+? (?:of|for|at|from|in) (?:the )?(.+)$", key)
     if body and (words := body.group(1).split()) and len(words) <= 6:
         # "the spokesperson of the Plateau State Police Command", "an official at the interior ministry"
         if any(w in STATE_BODIES and w not in _NOT_ALONE for w in words) and not any(w in _NOT_STATE for w in words):
             return True
-    # "a local government official", "senior military officials": a state body behind state words only
-    words = key.split()
-    return len(words) > 1 and (words[-1] in STATE_BODIES or words[-1].rstrip("s") in STATE_BODIES) \
+        if body.group(1) in STATE_BODIES:
+            return True  # "an official from the regional administration": a body named in several words
+    ranked = key.replace(".", "").split()
+    if ranked and any(w in _RANKS for w in ranked) and all(w in _RANKS or w in STATE_BODIES for w in ranked):
+        return True  # "Captain <name>", "Army General <name>" told a wire: a rank alone is the state's forces
+    # "a local government official", "senior military officials", "a police officer from <town>":
+    # a state body (or a role noun) behind state words only
+    words = re.sub(r" (?:from|in|based in|stationed in) .+$", "", key).split()
+    last = words[-1] if words else ""
+    return len(words) > 1 and (last in STATE_BODIES or last.rstrip("s") in STATE_BODIES or last in _STATE_ROLES) \
         and all(w in _STATE_MODIFIERS for w in words[:-1])
 
 
