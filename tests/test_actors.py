@@ -249,3 +249,11 @@ def test_local_counts_only_beside_a_word_that_names_the_body():
     from unfog.lexicons.actors import is_state_body
     assert is_state_body("local health authorities") and is_state_body("local police officials")
     assert not is_state_body("local officials") and not is_state_body("two local officials")
+
+
+def test_offices_monitors_and_aid_groups():
+    from unfog.lexicons.actors import is_state_body, side_of
+    assert is_state_body("the army's general staff") and is_state_body("Ombudsman's Office")
+    assert is_state_body("the regional health office") and not is_state_body("the office")
+    assert side_of("Humanitarian agencies") == "INT" and side_of("a local documentation group") == "INT"
+    assert side_of("an aid worker with a medical charity") == "INT"

@@ -321,9 +321,10 @@ def is_state_body(text: str) -> bool:
     own = re.match(r"(?:[\w-]+ ){0,3}(?:country|nation|kingdom|republic)['’]s (.+)$", key)
     if own:
         key = own.group(1)  # "the West African nation's military": the country the report is about
-    body = re.match(r"([\w -]+?)['’]s (?:[\w-]+ ){0,2}([\w-]+)$", key)
-    if body and body.group(1) in STATE_BODIES and (body.group(2) in TITLES or body.group(2) in STATE_BODIES):
-        return True  # "the military's acting spokesperson", "the army's chief of staff"
+    body = re.match(r"([\w -]+?)['’]s ((?:[\w-]+ ){0,2}([\w-]+))$", key)
+    if body and body.group(1) in STATE_BODIES and (body.group(3) in TITLES or body.group(3) in STATE_BODIES
+                                                    or body.group(2) in STATE_BODIES or body.group(3) in _STATE_ROLES):
+        return True  # "the military's acting spokesperson", "the army's general staff"
     if key in STATE_BODIES or key.rstrip("s") in STATE_BODIES:
         return True
     body = re.match(r"[\w -]+? (?:of|for|at|from|in) (?:the )?(.+)$", key)
