@@ -2,6 +2,11 @@
 
     python benchmarks/score_claims.py                 # our own fixtures + the seeds
     python benchmarks/score_claims.py --verbose       # list every miss
+    python benchmarks/score_claims.py --blind         # also the blind set (tests/gold/claims/blind.json)
+
+The blind set (articles in the habits of real wire and web copy, written and coded
+before anyone ran unfog on them) is scored only when asked for, so no default run,
+test or tuning loop sees it.
 
 Gold records point at short spans (< 8 words) with character offsets. A found
 figure matches a gold figure when their spans overlap; it is *right* when value
@@ -23,6 +28,7 @@ REPO = Path(__file__).resolve().parents[1]
 GOLD = REPO / "tests" / "gold" / "claims"
 FIXTURES = REPO / "tests" / "fixtures" / "claims"
 SEEDS = REPO.parent / "shared" / "seeds"
+BLIND = FIXTURES.parent / "claims_blind"
 
 
 def name_key(name: str | None) -> str:
@@ -148,11 +154,16 @@ def run(gold_file: Path, folder: Path, nlp=None, misses: list[str] | None = None
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--verbose", "-v", action="store_true")
+    ap.add_argument("--blind", action="store_true", help="also score the blind set (never by default)")
     args = ap.parse_args(argv)
     misses: list[str] | None = [] if args.verbose else None
     report = {"fixtures": run(GOLD / "fixtures.json", FIXTURES, misses=misses)}
     if SEEDS.exists():
         report["seeds"] = run(GOLD / "seeds.json", SEEDS, misses=misses)
+    if args.blind:
+        if not (GOLD / "blind.json").exists():
+            ap.error(f"no blind set at {GOLD / 'blind.json'}")
+        report["blind"] = run(GOLD / "blind.json", BLIND, misses=misses)
     for part, groups in report.items():
         for group, s in groups.items():
             print(f"{part:9} {group:8} figures P={s['figure_precision']:.3f} R={s['figure_recall']:.3f} "

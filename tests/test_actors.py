@@ -235,3 +235,11 @@ def test_a_state_body_behind_state_words_is_still_a_state_body():
     assert not is_state_body("local officials")  # in a contested town, either side's
     assert is_state_body("the West African nation's military") and is_state_body("the country's interior ministry")
     assert not is_state_body("the nation's largest rebel group")
+
+
+def test_distinct_armed_groups_keep_their_own_names():
+    from unfog.lexicons.actors import lookup_actor
+    assert lookup_actor("ELN").name != lookup_actor("FARC").name
+    assert lookup_actor("ISWAP").name != lookup_actor("Boko Haram").name
+    # short aliases that are ordinary words or other things are not groups
+    assert lookup_actor("is") is None and lookup_actor("KIA") is None

@@ -810,3 +810,10 @@ def test_an_unresolved_name_is_a_whole_word():
     from unfog.fusion.fuse import _unresolved_mentions
     assert _unresolved_mentions("Shelling hit the centre of Town00165 and near Al-Fashir.", []) == []
     assert _unresolved_mentions("Troops fought near Boulkessi.", []) == [(len("Troops fought near "), "name:boulkessi")]
+
+
+def test_tolls_told_in_the_conflict_are_cumulative():
+    from unfog.fusion.fuse import period_kind
+    assert period_kind("up to 2,000 people have been killed in the conflict") == "cumulative"
+    assert period_kind("200 were killed during the insurgency") == "cumulative"
+    assert period_kind("Two soldiers were killed in the fighting on Monday") != "cumulative"

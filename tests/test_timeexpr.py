@@ -43,6 +43,7 @@ def r(text, published=WED, tense=None, anchor=None):
     ("three days ago", ("2022-06-12", "2022-06-12")),
     ("a month ago", ("2022-05-01", "2022-05-31")),
     ("the past 24 hours", ("2022-06-14", WED)),
+    ("the last two hours", (WED, WED)),  # a few hours back: the report's own day
     ("the last two weeks", ("2022-06-01", WED)),
     ("in the coming days", (WED, "2022-06-18")),
     ("since 2014", ("2014-01-01", WED)),

@@ -490,3 +490,32 @@ def test_a_when_clause_dates_the_count_of_its_sentence(nlp):
 def test_state_media_words_for_the_killed(nlp, text, phrase, group):
     f = one(run(nlp, text), phrase)
     assert f.category == "killed" and f.group == group
+
+
+def test_members_of_an_armed_group_and_a_partys_own_men_are_combatants(nlp):
+    figs = run(nlp, "The clash left 12 ELN members and 9 guerrillas dead, the army said.")
+    assert one(figs, "12 ELN members").group == "combatants"
+    assert one(figs, "9 guerrillas").group == "combatants"
+    figs = run(nlp, "\"We have five of our men assassinated,\" Army General Tomas Reyes told a radio station.")
+    f = one(figs, "five of our men")
+    assert f.group == "combatants" and f.category == "killed"
+    # a mayor's "our people" are still the town's residents
+    figs = run(nlp, "\"Seven of our people were killed,\" the mayor said.")
+    assert one(figs, "Seven of our people").group != "combatants"
+
+
+def test_a_later_line_naming_only_the_toll_credits_the_count_before_it(nlp):
+    text = ("At least 120 people have been killed and 300 injured in strikes on the valley today.\n\n"
+            "Smoke rose over the southern districts into the evening.\n\n"
+            "The new death toll was reported by the regional health office.")
+    figs = run(nlp, text)
+    assert {f.claimant for f in figs} == {"regional health office"}
+    # a count with a source of its own keeps it
+    text = "Police said 12 people were killed in the raid.\n\nThe toll was confirmed by the governor."
+    assert one(run(nlp, text), "12 people").claimant == "Police"
+
+
+def test_hearsay_counts_are_the_claim_of_the_sentence_before(nlp):
+    text = ("In a statement, the army reported that the assault on the town was repelled. At least 30 rebels "
+            "were said to be wounded in the fighting.")
+    assert one(run(nlp, text), "At least 30 rebels").claimant == "army"

@@ -255,3 +255,14 @@ def test_a_place_abroad_known_by_that_name_only_as_an_alternate_is_not_the_place
 def test_a_sea_named_after_a_place_is_neither_the_place_nor_a_province(nlp):
     ctx = run(nlp, "A tanker was hit in the Gulf of Aden, and another ship in the port of Aden.")
     assert [p.name for p in ctx.places] == ["Aden"] and ctx.places[0].start > ctx.text.index("port of")
+
+
+def test_two_place_names_side_by_side_are_one_unknown_name():
+    # "Cano Limon" is an oil field: neither "Cano" (a city abroad) nor "Limon" (a town abroad) is meant
+    from unfog import api
+    b = api.extract([{"id": "x", "text": "Rebels attacked the Caño Limon oil pipeline near Saravena, Colombia.",
+                      "published": "2024-01-02"}])
+    assert [p.canonical for p in b.results[0].places] == ["Saravena", "Colombia"]
+    b = api.extract([{"id": "y", "text": "The Israel Gaza war went on as fighting spread to Khan Younis.",
+                      "published": "2024-01-02"}])
+    assert {"Israel", "Gaza"} <= {p.name for p in b.results[0].places}

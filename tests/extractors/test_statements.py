@@ -425,3 +425,49 @@ def test_speaker_after_the_clause_with_an_abbreviation_when_the_cue_is_a_conjunc
             "media wing Joint Forces Press Office (JFPO) said in a statement on Monday.")
     [s] = run(nlp, text)
     assert "Joint Forces Press Office" in s.speaker and s.content.startswith("A large band of gunmen")
+
+
+def test_names_after_a_title_inside_the_compound_and_with_an_arabic_article(nlp):
+    text = ("Army General Tomas Reyes said the convoy was hit near Tame.\n\n"
+            "Yusuf al-Harbi, a spokesman for the health ministry, said two people died.")
+    stms = run(nlp, text)
+    assert [s.speaker for s in stms] == ["Tomas Reyes", "Yusuf al-Harbi"]
+
+
+def test_a_name_that_opens_with_a_hyphened_particle(nlp):
+    text = "In a statement, group spokesman Al-Rashid Osman said, \"We deny the claims.\""
+    [s] = run(nlp, text)
+    assert s.speaker == "Al-Rashid Osman"
+
+
+def test_he_is_the_person_of_the_sentence_before_when_nobody_has_spoken(nlp):
+    text = ("Officials in Kabul said the strikes hit two villages.\n\n"
+            "Omar Rahimi, head of the provincial council, confirmed the strikes. \"Around 30 people were killed,\" "
+            "he told a local paper.")
+    stms = run(nlp, text)
+    assert any(s.speaker == "Omar Rahimi" and "Around 30" in (s.content or "") for s in stms)
+
+
+def test_a_country_as_speaker_is_the_country_not_an_earlier_speaker_naming_it(nlp):
+    text = ("Two Kenya police officers told reporters the convoy was hit.\n\n"
+            "On Saturday, Kenya said its troops killed six militants.")
+    stms = run(nlp, text)
+    assert stms[-1].speaker == "Kenya"
+
+
+def test_inverted_cue_before_a_participle_and_the_statement_named_before(nlp):
+    from unfog.extractors import places
+    text = ("An army statement said 15 civilians were killed in a rocket attack in Sagaing in Myanmar on Wednesday.\n\n"
+            "Another seven people were wounded, said the statement released late on Wednesday.\n\n"
+            "A member of the anti-junta resistance told reporters the dead were fighters.")
+    ctx = Context(article=Article(id="a", text=text, published="2024-04-22"), doc=nlp(text))
+    ctx.places = places.extract(ctx)
+    stms = statements.extract(ctx)
+    assert stms[1].speaker == "an army statement" and stms[1].content.startswith("Another seven people")
+    assert stms[0].speaker_side == "MMR" and stms[2].speaker_side == "MMR"
+
+
+def test_an_outlet_named_by_its_kind_is_the_media(nlp):
+    text = "Four fishermen were attacked on the road home on Tuesday, the news site says."
+    [s] = run(nlp, text)
+    assert s.speaker_side == "MEDIA" and s.speaker_kind == "media"

@@ -22,12 +22,12 @@ from __future__ import annotations
 import re
 
 from unfog.lexicons import load
-from unfog.lexicons.actors import SPEECH, is_state_body, side_of  # noqa: I001
+from unfog.lexicons.actors import SPEECH, camp, is_state_body, side_of  # noqa: I001
 from unfog.lexicons import singular
 from unfog.lexicons import toll_rise
 from unfog.lexicons.wire import lead_spans
 from unfog.extractors.context import Context
-from unfog.lexicons.people import CIVILIAN_NOUNS, COMBATANT_NOUNS, COUNT_NOUNS, PEOPLE_NOUNS  # noqa: F401
+from unfog.lexicons.people import CIVILIAN_NOUNS, COMBATANT_NOUNS, COUNT_NOUNS, OWN_MEN_NOUNS, PEOPLE_NOUNS  # noqa: F401
 from unfog.model import Figure
 from unfog.nlp.syntax import governing_verb
 
@@ -494,6 +494,12 @@ def _group(tok) -> str:
         for g in (c.children if c.dep_ == "prep" and c.lower_ == "of" else ()):
             if g.dep_ == "pobj" and g.i != tok.i and _group(g) != "people":
                 return _group(g)
+            if g.dep_ == "pobj" and g.pos_ == "PROPN" and camp(_compound_text(g)) == "nonstate":
+                return "combatants"  # "members of <an armed group>"
+    if lem not in COMBATANT_NOUNS | CIVILIAN_NOUNS and any(
+            c.dep_ in ("compound", "amod", "poss") and c.i < tok.i and (c.pos_ == "PROPN" or c.text.isupper())
+            and camp(_compound_text(c)) == "nonstate" for c in tok.children):
+        return "combatants"  # "12 <armed group> members"
     if lem in COMBATANT_NOUNS or tok.lower_ in COMBATANT_NOUNS or _singular(tok.lower_) in COMBATANT_NOUNS:
         return "combatants"
     if lem in CIVILIAN_NOUNS or tok.lower_ in CIVILIAN_NOUNS or _singular(tok.lower_) in CIVILIAN_NOUNS:
@@ -504,6 +510,12 @@ def _group(tok) -> str:
         if c.lower_ in ("military", "ukrainian-army", "army"):
             return "combatants"
     return "people"
+
+
+def _compound_text(tok) -> str:
+    """A proper name with the compounds before it ("National Liberation Army")."""
+    left = min([c.left_edge.i for c in tok.children if c.dep_ == "compound" and c.i < tok.i] + [tok.i])
+    return tok.doc[left:tok.i + 1].text
 
 
 def _group_side(doc, tok) -> str | None:
@@ -549,6 +561,7 @@ def extract(ctx: Context) -> list[Figure]:
     _link_day_parts(text, out)
     _carry_toll_places(text, out)
     _carry_claims(ctx, sents, sent_of, out)
+    _claims_told_after(ctx, sents, sent_of, out)
     _mark_unverified(text, sents, out)
     return out
 
@@ -836,6 +849,10 @@ def _make_figure(ctx: Context, doc, text: str, ph: Phrase, sent, start_tok: int,
     )
     if ph.qualifier == "between" or (ph.value is None and not ph.vague):
         fig.value = None
+    if fig.group == "civilians" and ref is not None and ref.lemma_.lower() in OWN_MEN_NOUNS and stm is not None \
+            and any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in ref.children) \
+            and camp(stm.speaker or "", stm.speaker_role) is not None:
+        fig.group = "combatants"  # "five of our men", said by an army general: its soldiers
     if fig.group_side is None and stm is not None and stm.content_start is not None and ref is not None \
             and fig.claimant_side not in (None, "MEDIA", "INT", "CIV", "UNK") \
             and any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in ref.children) \
@@ -847,6 +864,9 @@ def _make_figure(ctx: Context, doc, text: str, ph: Phrase, sent, start_tok: int,
 
 
 _OPENERS = SPEECH["continuation_openers"]
+# "At least 52 were said to be wounded": told on the word of the source of the sentence before
+_HEARSAY = re.compile(r"\b(?:is|are|was|were|had been|have been)\s+(?:" + "|".join(map(re.escape, SPEECH["hearsay_passives"]))
+                      + r")\b")
 OWN_POSSESSIVES = {"its", "our", "their"}  # "its soldiers", "our fighters": the claimant's side
 
 
@@ -856,7 +876,8 @@ def _carry_claims(ctx: Context, sents, sent_of, figures: list[Figure]) -> None:
     "At least 40 people were killed, the ministry said. Another 120 were wounded." The
     120 is the ministry's too. Only from a sentence whose figures carry a statement, only
     to the very next sentence when it opens as a continuation ("Another", "A further",
-    speech.json), and never across a paragraph break.
+    speech.json) or tells its counts as hearsay ("52 were said to be wounded": then from the
+    statement the sentence before is, even without counts), and never across a paragraph break.
     """
     doc = ctx.doc
     by_sentence: dict[int, list[Figure]] = {}
@@ -865,19 +886,62 @@ def _carry_claims(ctx: Context, sents, sent_of, figures: list[Figure]) -> None:
         if tok is not None:
             by_sentence.setdefault(sent_of.get(tok.start, -1), []).append(f)
     for k, figs in sorted(by_sentence.items()):
-        prev = [f for f in by_sentence.get(k - 1, []) if f.statement_id]
-        if k <= 0 or not prev or not ctx.same_paragraph(sents[k - 1].start_char, sents[k].start_char):
+        if k <= 0 or not ctx.same_paragraph(sents[k - 1].start_char, sents[k].start_char):
             continue
         if any(st.start < sents[k].end_char and sents[k].start_char < st.end for st in ctx.statements):
             continue  # the sentence has a source of its own
         opener = sents[k].text.lower()
-        if not any(re.match(re.escape(w) + r"\b", opener) for w in _OPENERS):
+        hearsay = bool(_HEARSAY.search(opener))
+        if not hearsay and not any(re.match(re.escape(w) + r"\b", opener) for w in _OPENERS):
             continue
-        src = prev[-1]
+        prev = [(f.claimant, f.claimant_side, f.statement_id, f.claimant_role)
+                for f in by_sentence.get(k - 1, []) if f.statement_id]
+        if not prev and hearsay:
+            # "the army reported that the assault was repelled. At least 52 were said to be wounded": the
+            # statement the sentence before is, counts or none
+            prev = [(st.speaker, st.speaker_side, st.id, st.speaker_role) for st in ctx.statements
+                    if st.start < sents[k - 1].end_char and sents[k - 1].start_char < st.end]
+        if not prev:
+            continue
         for f in figs:
             if f.statement_id is None:
-                f.claimant, f.claimant_side, f.statement_id, f.claimant_role = (src.claimant, src.claimant_side,
-                                                                               src.statement_id, src.claimant_role)
+                f.claimant, f.claimant_side, f.statement_id, f.claimant_role = prev[-1]
+
+
+# "The heightened death toll was reported by the ministry", "These figures come from X": a statement
+# whose content is only a tally noun names the source of the count told just before it
+_TOLL_REFERENCE = re.compile(r"(?:the|these|those|this|that|its)\s+(?:[\w-]+\s+){0,2}(?:"
+                             + "|".join(sorted(set(SPEECH["tally_nouns"]) | {"figures", "numbers", "tolls", "counts"})) + r")\b",
+                             re.I)
+MAX_TOLL_REFERENCE_WORDS = 6
+TOLL_REFERENCE_REACH = 3  # sentences back (a live blog's entry may put a line between the count and its source)
+
+
+def _claims_told_after(ctx: Context, sents, sent_of, figures: list[Figure]) -> None:
+    """Credit the unattributed figures of the sentence before a statement that names only their tally."""
+    doc, text = ctx.doc, ctx.text
+    for st in ctx.statements:
+        if st.content_start is None:
+            continue
+        content = text[st.content_start:st.content_end].strip(" .,\"“”")
+        if any(ch.isdigit() for ch in content) or len(content.split()) > MAX_TOLL_REFERENCE_WORDS \
+                or not _TOLL_REFERENCE.fullmatch(content):
+            continue
+        tok = doc.char_span(st.content_start, st.content_end, alignment_mode="expand")
+        k = sent_of.get(tok.start, -1) if tok is not None else -1
+        if k <= 0:
+            continue
+        # the nearest sentence before it with counts nobody is credited with, no other source in between
+        for before in sents[max(0, k - TOLL_REFERENCE_REACH):k][::-1]:
+            told = [f for f in figures if before.start_char <= f.start < before.end_char]
+            if any(f.statement_id for f in told) or any(
+                    o.id != st.id and before.start_char <= o.start < before.end_char for o in ctx.statements):
+                break
+            for f in told:
+                f.claimant, f.claimant_side, f.statement_id, f.claimant_role = (st.speaker, st.speaker_side,
+                                                                               st.id, st.speaker_role)
+            if told:
+                break
 
 
 def _link_subsets(doc, text: str, figures: list[Figure]) -> None:

@@ -224,6 +224,17 @@ class Memory:
                     if sp is not None:
                         sp.gender = kind
                     return sp
+            # "<Name>, head of the office, confirmed the strikes. '...,' he told a paper": the person of the
+            # sentence just before, whose gender nothing told
+            for start, root, gender in reversed(self.persons):
+                between = root.doc.text[start:pos]
+                if start < pos and gender is None and len(re.findall(r"[.!?][\"”’]?\s", between)) <= 1 \
+                        and "\n\n" not in between:
+                    sp = build_speaker(root, self)
+                    if sp is not None:
+                        sp.gender = kind
+                        return sp
+                    break
         return None
 
     def resolve_title(self, noun: str) -> Speaker | None:
@@ -233,6 +244,8 @@ class Memory:
                 return sp
             if sp.kind == "organisation" and re.search(r"\b" + re.escape(noun) + r"\b", sp.name, re.I):
                 return sp
+            if noun in DOCUMENT_NOUNS and fold(sp.name).split()[-1:] == [noun]:
+                return sp  # "the statement" is the statement named before ("a junta statement said")
         return None
 
 
@@ -240,14 +253,19 @@ def _name_span(tok):
     """The proper-name tokens around a PROPN head: compounds and flat names, no titles."""
     doc = tok.doc
     left = tok.i
-    while left - 1 >= 0 and doc[left - 1].head.i in range(left, tok.i + 1) and doc[left - 1].dep_ in ("compound", "flat") \
-            and doc[left - 1].pos_ == "PROPN":
+    while left - 1 >= 0 and doc[left - 1].head.i in range(left, tok.i + 1) and (
+            (doc[left - 1].dep_ in ("compound", "flat") and doc[left - 1].pos_ == "PROPN")
+            or (doc[left - 1].text in ("-", "‐") and left - 2 >= 0 and doc[left - 2].pos_ == "PROPN"
+                and (doc[left - 1].ent_type_ == "PERSON" or doc[left - 2].lower_ in NAME_PARTICLES))):
+        # "<Given> al-<Family>", "Al-<Given> <Family>": the particle's hyphen
         left -= 1
     right = tok.i
     while right + 1 < len(doc) and doc[right + 1].dep_ in ("flat",) and doc[right + 1].head.i == tok.i:
         right += 1
-    while left < tok.i and fold(doc[left].text).rstrip(".") in TITLES:
-        left += 1
+    # "Army General <Given> <Family>": the name starts after the last title
+    titles = [k for k in range(left, tok.i) if fold(doc[k].text).rstrip(".") in TITLES]
+    if titles:
+        left = titles[-1] + 1
     return doc[left:right + 1]
 
 
@@ -313,6 +331,7 @@ def _known_tail(text: str) -> Actor | None:
     return None
 
 
+NAME_PARTICLES = {"al", "el", "abu", "bin", "ibn", "ben", "ould", "ag"}  # joined by a hyphen to the name after them
 ROLE_NOUNS = {"official", "commander", "officer", "diplomat", "source", "analyst", "aide"}  # beside TITLES
 
 
@@ -353,6 +372,15 @@ def _role_from_compounds(tok) -> str | None:
             lo = min([m.left_edge.i for m in mods] + [c.i])
             return tok.doc[lo:c.i + 1].text
     return " ".join(titles) or None
+
+
+def _title_before(name_span, mention) -> str | None:
+    """'Army General' of 'Army General <Given> <Family>': the words before the name, when they hold a title."""
+    doc = name_span.doc
+    words = [t for t in doc[mention.start:name_span.start] if not t.is_punct and t.lower_ not in ("the", "a", "an")]
+    if any(fold(t.text).rstrip(".") in TITLES or t.lemma_.lower() in ROLE_NOUNS for t in words):
+        return " ".join(t.text for t in words)
+    return None
 
 
 def build_speaker(tok, memory: Memory, offset_base: int = 0) -> Speaker | None:
@@ -432,7 +460,8 @@ def build_speaker(tok, memory: Memory, offset_base: int = 0) -> Speaker | None:
         actor = name_tail
         kind = {"media": "media", "person": "person"}.get(actor.kind, "organisation")
         return Speaker(actor.name, actor.role, actor.side, kind, text, mention.start_char, mention.end_char)
-    if len(mention) <= 2 and tok.text[:1].isupper() and tok.pos_ == "PROPN":
+    if len(mention) <= 2 and tok.text[:1].isupper() and tok.pos_ == "PROPN" and fold(mention.text) not in country_terms():
+        # (a country is itself, not an earlier speaker whose name holds it: "two Pakistan officials")
         for sp in reversed(memory.speakers):
             if sp.kind != "person" and re.search(r"\b" + re.escape(tok.text) + r"\b", sp.text):
                 return Speaker(sp.name, sp.role, sp.side, sp.kind, text, mention.start_char, mention.end_char)
@@ -440,6 +469,14 @@ def build_speaker(tok, memory: Memory, offset_base: int = 0) -> Speaker | None:
         sp = memory.resolve_title(tok.lemma_)
         if sp is not None:
             return Speaker(sp.name, sp.role, sp.side, sp.kind, text, mention.start_char, mention.end_char, sp.gender)
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in SPEECH_MEDIA_NOUNS and not any(
+            c.dep_ in ("poss", "compound") and c.pos_ == "PROPN" for c in tok.children):
+        # "the news site says", "the newspaper reported": an outlet, the one named before if there was one
+        for sp in reversed(memory.speakers):
+            if sp.kind == "media":
+                return Speaker(sp.name, sp.role, sp.side, sp.kind, text, mention.start_char, mention.end_char)
+        name = text[4:] if text[:4].lower() == "the " else text
+        return Speaker(name, None, "MEDIA", "media", text, mention.start_char, mention.end_char)
     if tok.ent_type_ in ("ORG", "NORP", "GPE") or tok.pos_ == "PROPN":
         kind = "collective" if tok.tag_ in ("NNS", "NNPS") or tok.ent_type_ == "NORP" else "organisation"
     elif tok.tag_ in ("NNS", "NNPS"):
@@ -464,6 +501,14 @@ def build_speaker(tok, memory: Memory, offset_base: int = 0) -> Speaker | None:
                 break
     if side is None and is_state_body(name):
         side = memory.country  # "the ministry said", with no country named: the country the report is about
+    if side is None and memory.country and camp(name) == "nonstate":
+        # "a member of the anti-junta Local Defence Force": a non-state party of the war the report is
+        # about counts for that state's side code (docs/claims.md, sides of non-state armed groups)
+        side = memory.country
+    if side is None and tok.lemma_.lower() in DOCUMENT_NOUNS:
+        author = " ".join(c.text for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i)
+        if author and is_state_body(author):
+            side = memory.country  # "a junta statement", "an army communique"
     return Speaker(name, role, side, kind, text, mention.start_char, mention.end_char)
 
 
@@ -479,7 +524,7 @@ def _person_speaker(tok, memory: Memory, appos, gender: str | None) -> Speaker:
         # The apposition's full subtree is the role ("an adviser to President <full name>").
         sub = list(appos.subtree)
         role = _clean_role(doc[sub[0].i:sub[-1].i + 1])
-    role = role or _role_from_compounds(tok)
+    role = role or _role_from_compounds(tok) or _title_before(name_span, mention)
     if actor is not None:
         name = actor.name
     elif len(written.split()) == 1 and fold(written) in memory.people:
@@ -498,6 +543,11 @@ def _person_speaker(tok, memory: Memory, appos, gender: str | None) -> Speaker:
                 break
     if side is None and role and is_state_body(role):
         side = memory.country  # "the regional governor, <Name>": the country the report is about
+    if side is None and role and memory.country and camp(role) == "nonstate":
+        side = memory.country  # "<Name>, an anti-coup fighter from the village"
+    if side is None and (rank := _role_from_compounds(tok) or _title_before(name_span, mention)) and (
+            is_state_body(rank) or is_state_body(rank.split()[-1])):
+        side = memory.country  # "General <Name>, commander of the 34th Brigade": a rank of the state's forces
     gender = gender or memory.gender_of(name)
     return Speaker(name, role or (actor.role if actor else None), side, "person",
                    mention.text, mention.start_char, mention.end_char, gender)
@@ -588,6 +638,20 @@ def _postposed_subject(verb):
     if t.dep_ == "appos" and t.pos_ in ("NOUN", "PROPN") and t.i < verb.i and _can_speak(t):
         return t
     return _trailing_speaker(verb)
+
+
+def _inverted_subject(verb):
+    """'..., were wounded, said the statement released late on Wednesday': the speaker after an inverted
+    cue, which the parser made the subject of the participle after it."""
+    doc = verb.doc
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) \
+            or not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+        return None
+    for t in doc[verb.i + 1:min(len(doc), verb.i + 5)]:
+        if t.pos_ in ("DET", "ADJ") or t.dep_ in ("compound", "amod", "poss", "case"):
+            continue
+        return t if t.pos_ in ("NOUN", "PROPN") and _can_speak(t) else None
+    return None
 
 
 MAX_TRAILING_SPEAKER = 8  # tokens of "..., Ukraine's general staff said"
@@ -716,7 +780,8 @@ def find_cues(sent, segs):
             continue  # "told him to repeat the offer" is an order, not a report
         # "Gunmen invaded the villages ..., a military officer told AFP": a cue the parser made a conjunct
         # of the reported clause, with the speaker hung on the noun before it, is that speaker's
-        subj = (_postposed_subject(tok) if tok.dep_ == "conj" else None) or _subject(tok) or _postposed_subject(tok)
+        subj = (_postposed_subject(tok) if tok.dep_ == "conj" else None) or _subject(tok) or _postposed_subject(tok) \
+            or _inverted_subject(tok)
         if subj is not None and (subj.pos_ == "NUM" or subj.lower_ in ("one", "some", "many", "several")):
             subj = _appos(subj) or subj  # "One of them, a volunteer driver, said"
         if subj is None or not _can_speak(subj):
@@ -734,6 +799,7 @@ SPEAKER_NOUNS = set(SPEECH["speaker_nouns"])
 REVISION_VERBS = set(SPEECH["revision_verbs"])
 TALLY_NOUNS = set(SPEECH["tally_nouns"])
 ORGANISATION_NOUNS = frozenset(SPEECH["organisation_nouns"])
+SPEECH_MEDIA_NOUNS = frozenset(SPEECH["speech_media"]) - {"report", "reports", "agency"}  # outlets, not documents
 REVISE_CUE = "revised the figure"
 SPEAKER_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent")
 
@@ -844,7 +910,7 @@ def _sentence_statements(run: _Run, sent) -> None:
         for q in touched:
             start, end = min(start, q.start), max(end, q.end)
         start, end = _trim(text, start, end)
-        content = _content(verb, cue, touched)
+        content = _content(verb, cue, touched, subj)
         if content is None and sp.start is not None and start < sp.start < verb.idx and verb.dep_ in ("conj", "parataxis") \
                 and verb.head.idx < sp.start:
             # "Seven people were killed ..., a health official confirmed.": the parse made the cue a
@@ -894,7 +960,7 @@ def _passive_tally(verb):
     return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
 
 
-def _content(verb, cue: str, touched) -> tuple[int, int] | None:
+def _content(verb, cue: str, touched, subj=None) -> tuple[int, int] | None:
     """What was claimed: the quotations touched, the number phrase of "put at", the tally a passive
     cue reports, or the reported clause."""
     if touched:
@@ -909,6 +975,8 @@ def _content(verb, cue: str, touched) -> tuple[int, int] | None:
     comp = [c for c in verb.children if c.dep_ == "ccomp"]
     # "A officer put the toll at 15; the group said 21 were killed": the parse may hang the clause before
     # the semicolon on the later cue too; what the cue reports is the clause after it
+    if subj is not None:  # ("said the statement released late on Wednesday": not the clause the speaker is in)
+        comp = [c for c in comp if not c.left_edge.i <= subj.i <= c.right_edge.i] or comp
     comp = [c for c in comp if c.i > verb.i] or comp
     if comp:
         sub = list(comp[0].subtree)

@@ -32,7 +32,7 @@ from unfog.fusion.entities import Resolver, canonical_key, fold, speaks_for
 from unfog.lexicons import load as load_lexicon, toll_prior, toll_rise
 from unfog.lexicons.actors import civil_war_parties, side_of
 from unfog.lexicons.denial import CLAIM_NOUN_RE, DISMISSAL_RE
-from unfog.lexicons.events import SUBSET_CUES
+from unfog.lexicons.events import SUBSET_CUES, WAR_NOUNS
 from unfog.lexicons.people import force_kind, is_people_word
 from unfog.lexicons.wire import lead_spans
 from unfog.model import ArticleRecords, Batch, Event, Figure, Place, Relation, Statement, stable_id
@@ -66,9 +66,11 @@ _DAILY_RE = re.compile(
     r"this morning|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|over the weekend|today)\b",
     re.I,
 )
+# "killed in the conflict", "during the insurgency": the war nouns events read too (lexicons/events.json)
+_WAR_WORDS = "|".join(sorted(WAR_NOUNS, key=len, reverse=True))
 _CUMULATIVE_RE = re.compile(
-    r"\b(since|so far|in total|a total of|to date|overall|altogether|during the (?:siege|war|fighting|battle|"
-    r"invasion|offensive|conflict)|in the (?:siege|war))\b",
+    r"\b(since|so far|in total|a total of|to date|overall|altogether|during the (?:siege|fighting|battle|"
+    rf"invasion|offensive|{_WAR_WORDS})|(?:in|throughout) the (?:siege|{_WAR_WORDS}))\b",
     re.I,
 )
 _MORE = {"more than", "over", "at least", "upwards of", "in excess of", "no fewer than", "no less than", "above"}

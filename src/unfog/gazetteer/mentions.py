@@ -200,6 +200,8 @@ def _skip_single(ws: list[Word], i: int, key: str, g: Gazetteer, english, text: 
     # A division named like an English word ("Centre", "Delta", "Unity") is not major by itself.
     major = any(e.population >= 200000 or e.fcode in ("PPLC", "PCLI", "SEA") or e.layer == "world"
                 or (e.fcode in ("ADM1", "RGN") and (e.layer != GLOBAL_LAYER or f not in english)) for e in cands)
+    if _half_of_a_name(ws, i, g, cands, text):
+        return True
     if major:
         return False
     significant = any(e.population >= 20000 or e.fcode == "PPLA" for e in cands)
@@ -232,6 +234,28 @@ def _skip_single(ws: list[Word], i: int, key: str, g: Gazetteer, english, text: 
     prev_is_name = joined(i - 1, i) and other_is_name(i - 1)
     next_is_name = joined(i, i + 1) and other_is_name(i + 1)
     return prev_is_name or next_is_name
+
+
+_STATE_CODES = ("PCLI", "PCLD", "PCLF", "PCLS", "PCL", "CONT")
+
+
+def _half_of_a_name(ws: list[Word], i: int, g: Gazetteer, cands, text: str) -> bool:
+    """Two place names side by side with only a space between are one name the gazetteer lacks ("Cano
+    Limon", an oil field): neither half is a place. A state beside a place is
+    not a name ("Israel Gaza war"), nor is a division word ("Bannu District")."""
+    if any(e.fcode in _STATE_CODES for e in cands):
+        return False
+    for k in (i - 1, i + 1):
+        if not (0 <= k < len(ws)) or text[ws[min(i, k)].end:ws[max(i, k)].start] != " ":
+            continue
+        w = ws[k]
+        if not (w.text[:1].isupper() and w.text.isalpha()) or w.lower in FUNCTION_WORDS \
+                or w.lower in REGION_WORDS | DISTRICT_WORDS | TITLE_WORDS | KIND_AFTER:
+            continue
+        other = g.candidates(name_key(w.text))
+        if other and not any(e.fcode in _STATE_CODES for e in other):
+            return True
+    return False
 
 
 def notable(g: Gazetteer, word: str) -> bool:

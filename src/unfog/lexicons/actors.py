@@ -324,8 +324,9 @@ def is_state_body(text: str) -> bool:
             return True
         if body.group(1) in STATE_BODIES:
             return True  # "an official from the regional administration": a body named in several words
-    if re.fullmatch(r"[\w ]+", key) and key.replace(".", "") in _RANKS:
-        return True  # "Captain <name>" told a wire: a rank alone is the state's forces
+    ranked = key.replace(".", "").split()
+    if ranked and any(w in _RANKS for w in ranked) and all(w in _RANKS or w in STATE_BODIES for w in ranked):
+        return True  # "Captain <name>", "Army General <name>" told a wire: a rank alone is the state's forces
     # "a local government official", "senior military officials", "a police officer from <town>":
     # a state body (or a role noun) behind state words only
     words = re.sub(r" (?:from|in|based in|stationed in) .+$", "", key).split()

@@ -13,6 +13,8 @@ CIVILIAN_TARGETS: frozenset[str] = frozenset(_DATA["civilian_targets"])
 COMBATANT_UNITS: frozenset[str] = frozenset(_DATA["combatant_units"])
 # nouns that name a count of people without being people ("the death toll ... 300")
 COUNT_NOUNS: frozenset[str] = frozenset(_DATA["count"])
+# what a party's voice calls its own fighters ("five of our men")
+OWN_MEN_NOUNS: frozenset[str] = frozenset(_DATA["own_men"])
 
 # the kind of armed men a combatant noun counts ("soldiers": a state's; "rebels": a non-state group's)
 FORCE_KIND: dict[str, str] = {w: kind for kind in ("state", "police", "nonstate") for w in _DATA["force_kind"][kind]}

@@ -781,10 +781,15 @@ def _bounds_ago(t: TimeExpr, pub: date | None, tense: str | None, anchor: date |
     return date(d.year, 1, 1), date(d.year, 12, 31), True, None
 
 
+SAME_DAY_HOURS = 12  # a window of this many hours or fewer is read as the report's own day
+
+
 def _bounds_window(t: TimeExpr, pub: date | None, tense: str | None, anchor: date | None) -> tuple[date, date, bool, int | None]:
     p = _need(pub)
     n = t.n or 1
     if t.unit == "hour":
+        if n <= SAME_DAY_HOURS:
+            return p, p, True, 1  # "within the last two hours": the day of the report
         span = max(1, -(-n // 24))
         prec = 1 if n <= 24 else 2
         if t.rel == "future":
