@@ -25,7 +25,7 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from unfog.model import Article, ArticleRecords, Figure, Place, Statement, stable_id
+from unfog.model import Article, ArticleRecords, Event, Figure, Place, Statement, stable_id
 
 PLACES = 300  # places the articles are about (figures are compared within a place's quantities)
 CLAIMANTS = [("the regional governor", "UKR"), ("the defence ministry", "RUS"), ("UN monitors", "INT"),
@@ -35,11 +35,13 @@ CATEGORIES = [("killed", "civilians"), ("wounded", "civilians"), ("killed", "com
 CLAIMS = ["forces shelled the centre of {p} overnight", "troops captured the village near {p}",
           "a missile struck a school in {p}", "the attack on {p} was repelled"]
 DENIALS = ["denied shelling {p}", "denied that its troops had captured {p}"]
+EVENTS = [("Explosions/Remote violence", "Shelling/artillery/missile attack", "shelled"),
+          ("Battles", "Armed clash", "clashed"), ("Explosions/Remote violence", "Air/drone strike", "struck")]
 START = date(2023, 1, 1)
 
 
 def synth_article(i: int, rng: random.Random, places: int = PLACES) -> ArticleRecords:
-    """One article's records: a place mentioned twice, 3 figures, 2 statements (one in five a denial)."""
+    """One article's records: a place, 3 figures, 2 statements (one in five a denial), 1 event."""
     place = f"Town{rng.randrange(places):05d}"
     day = START + timedelta(days=rng.randrange(365))
     text = f"Report {i} about {place}. " + " ".join(rng.choice(CLAIMS).format(p=place) + "." for _ in range(3))
@@ -63,6 +65,13 @@ def synth_article(i: int, rng: random.Random, places: int = PLACES) -> ArticleRe
         res.statements.append(Statement(id=stable_id("stm", aid, k), article_id=aid, speaker=who, text=content,
                                         start=at, end=at + 40, speaker_side=side, content=content,
                                         polarity="denies" if denial else "asserts", date=day.isoformat()))
+    etype, sub, trigger = rng.choice(EVENTS)
+    who, side = rng.choice(CLAIMANTS)
+    # the article's incident: merged with other articles' reports of it (same type, place, a day apart)
+    res.events.append(Event(id=stable_id("evt", aid, 0), article_ids=[aid], event_type=etype, sub_event_type=sub,
+                            text=text[:80], start=0, end=80, place=place, date=day.isoformat(), time_precision=1,
+                            actor1_side=side, claimed_by=who, claimed_by_side=side, trigger=trigger,
+                            figure_ids=[f.id for f in res.figures], statement_ids=[s.id for s in res.statements]))
     return res
 
 

@@ -243,3 +243,9 @@ def test_distinct_armed_groups_keep_their_own_names():
     assert lookup_actor("ISWAP").name != lookup_actor("Boko Haram").name
     # short aliases that are ordinary words or other things are not groups
     assert lookup_actor("is") is None and lookup_actor("KIA") is None
+
+
+def test_local_counts_only_beside_a_word_that_names_the_body():
+    from unfog.lexicons.actors import is_state_body
+    assert is_state_body("local health authorities") and is_state_body("local police officials")
+    assert not is_state_body("local officials") and not is_state_body("two local officials")

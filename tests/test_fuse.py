@@ -427,6 +427,14 @@ PATTERNS = {
                                     "Two soldiers were killed in a clash with insurgents near Tarin on Wednesday, the "
                                     "army said.\n\nSeparately, three policemen were killed in an attack on a police "
                                     "post, officials said.")],
+    "background_count_in_one_report": [_doc("bc1", "2025-07-18", "Plain Herald",
+                                            "The civil defence agency said today that strikes killed 14 people in "
+                                            "Gaza.\n\nThe latest strikes came after the army said it mistakenly "
+                                            "hit a church in Gaza yesterday, killing three.")],
+    "toll_and_the_strikes_it_adds_up": [_doc("ta1", "2024-12-09", "Plain Herald",
+                                             "Medical officials said Monday that strikes overnight killed at least six "
+                                             "people.\n\nTwo other people were killed in a strike on a house late "
+                                             "Sunday. Another two were killed in a strike early Monday.")],
     "two_attacks_at_one_place": [
         _doc("r5", "2025-02-12", "Plain Herald", "Russian artillery shelled the port of Kherson on Tuesday, the regional "
                                                  "governor said."),
@@ -647,7 +655,8 @@ def test_issue_18_patterns_are_related(pattern_relations, name, kind, a, b):
 
 @pytest.mark.parametrize("name", ["strike_vs_national_toll", "two_soldiers_vs_officers", "two_strikes_one_report",
                                   "people_and_civilians_running_totals",
-                                  "one_mayor_a_month_apart", "two_attacks_at_one_place", "soldiers_and_policemen"])
+                                  "one_mayor_a_month_apart", "two_attacks_at_one_place", "soldiers_and_policemen",
+                                  "background_count_in_one_report", "toll_and_the_strikes_it_adds_up"])
 def test_unrelated_counts_are_not_joined(pattern_relations, name):
     assert pattern_relations[name] == []
 

@@ -175,7 +175,7 @@ def test_a_figure_of_no_incident_never_chains_two_incidents_into_one_row():
             fig("x2", "b", 18, "monitors", "INT", "2022-06-01", category="killed"),
             fig("x3", "c", 18, "the army", "ISR", "2022-06-01", category="killed")]
     keys = {f.id: FigureKey(figure_id=f.id, article_id=f.article_id, qkey="q", day=1, incident=inc)
-            for f, inc in zip(figs, ["Battles|1|g1", None, "Explosions/Remote violence|1|g1"])}
+            for f, inc in zip(figs, ["Battles|1|g1", None, "Explosions/Remote violence|1|g2"])}
     rels = [Relation(type="corroborates", a="x1", b="x2"), Relation(type="corroborates", a="x2", b="x3")]
     rows = ledger_rows(figs, rels, keys=keys)
     assert sorted(len(r["claimants"]) for r in rows) == [1, 2]

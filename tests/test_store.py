@@ -130,6 +130,58 @@ def test_events_are_stored_merged_with_every_source(tmp_path):
         assert rows[0]["article_ids"] == ["art_b"] and rows[0]["fatalities"] == 35
 
 
+def _incident_reports(n: int = 80):
+    """Articles each telling one incident: a few towns (by name, coordinates or GeoNames id, spelt two
+    ways), a few types, days close together, so that reports merge in chains."""
+    import random
+
+    from unfog.model import Article, ArticleRecords, Event
+
+    rng = random.Random(4)
+    towns = [("Vell Harbour", 1101, 48.10, 37.20), ("Dunmere", 1102, 48.30, 37.60), ("Kestrel Ford", 1103, 47.90, 36.90)]
+    kinds = [("Explosions/Remote violence", "Shelling/artillery/missile attack"), ("Battles", "Armed clash")]
+    out = []
+    for i in range(n):
+        name, gid, lat, lon = rng.choice(towns)
+        kind, sub = rng.choice(kinds)
+        day = f"2024-03-{rng.randrange(1, 12):02d}"
+        ev = Event(id=f"evt_{i:03d}", article_ids=[f"art_{i:03d}"], event_type=kind, sub_event_type=sub,
+                   text="Shells fell on the market.", start=0, end=26, date=day, time_precision=1,
+                   place=name.replace("ll", "l") if rng.random() < 0.3 else name,
+                   geonames_id=gid if rng.random() < 0.3 else None,
+                   lat=lat + rng.uniform(-0.05, 0.05) if rng.random() < 0.5 else None, lon=lon if rng.random() < 0.9 else None)
+        if ev.lat is None:
+            ev.lon = None
+        out.append(ArticleRecords(article=Article(id=f"art_{i:03d}", text="x", published=day), events=[ev]))
+    return out
+
+
+@pytest.mark.parametrize("chunk,order", [(7, "reversed"), (5, "shuffled"), (1, "forward")])
+def test_merged_events_are_the_same_whatever_the_order_and_chunk_size(tmp_path, chunk, order):
+    """Merging reads only the stored events near the new ones (type, days, place), yet the merged
+    records equal those of one chunk holding everything."""
+    import random
+
+    items = _incident_reports()
+    with Store(str(tmp_path / "one.duckdb")) as s:
+        s.write(items)
+        expected = s.rows("events")
+    assert any(len(e["merged_from"]) > 2 for e in expected)  # chains, not only pairs
+    if order == "reversed":
+        items.reverse()
+    elif order == "shuffled":
+        random.Random(9).shuffle(items)
+    with Store(str(tmp_path / "chunks.duckdb")) as s:
+        for k in range(0, len(items), chunk):
+            s.write(items[k:k + chunk])
+        assert s.rows("events") == expected
+        s.delete_article_records("art_000")  # the other reports of its incident stay merged, as written without it
+        left = s.rows("events")
+    with Store(str(tmp_path / "without.duckdb")) as s:
+        s.write([r for r in _incident_reports() if r.article.id != "art_000"])
+        assert left == s.rows("events")
+
+
 def test_readers_see_commits_without_waiting_and_share_the_open_database(tmp_path):
     """The desk's read path: a reader per request on the open database, never blocked by the writer."""
     from unfog.model import Article, ArticleRecords

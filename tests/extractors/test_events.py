@@ -898,3 +898,242 @@ def test_the_town_inside_the_country_the_clause_also_names_is_the_place(nlp):
                             lat=49.0, lon=32.0, country="UA", feature_code="PCLI", kind="country", precision=3))
     [ev] = [e for e in events.extract(ctx) if e.event_type == "Battles"]
     assert ev.place == "Kharkiv"
+
+
+# -- issue 17, fifth pass: the toll of one incident ------------------------------------------
+
+def _pipeline_events(nlp, text, published="2025-03-12"):
+    from unfog.pipeline import process
+
+    return process(Article(id=Article.id_for_text(text), text=text, published=published), nlp=nlp).events
+
+
+def test_both_sides_dead_of_one_fight_add_up(nlp):
+    text = ("Gunmen attacked a police checkpoint outside Kharkiv on Tuesday night, killing five policemen, "
+            "a police spokesman said. Two of the attackers were also killed in the shootout, he said.")
+    [ev] = [e for e in _pipeline_events(nlp, text) if e.event_type == "Battles"]
+    assert ev.fatalities == 7
+
+
+def test_a_vague_count_of_the_other_side_adds_nothing(nlp):
+    text = ("Rebels attacked an army base near Kharkiv on Sunday, killing 12 soldiers, the ministry said. "
+            "It said dozens of attackers were killed when the troops fought back.")
+    [ev] = [e for e in _pipeline_events(nlp, text) if e.event_type == "Battles"]
+    assert ev.fatalities == 12
+
+
+def test_a_lower_count_told_in_the_next_sentence_is_the_toll(nlp):
+    text = ("A strike destroyed a house in Kharkiv on Monday, killing 14 people, rescuers said.\n\n"
+            "Hospital staff in the city put the death toll at 11.")
+    evs = [e for e in _pipeline_events(nlp, text) if e.event_type != "Strategic developments"]
+    assert len(evs) == 1 and evs[0].fatalities == 11
+
+
+def test_a_subset_or_another_incident_in_the_next_sentence_is_no_competing_toll(nlp):
+    text = ("Militiamen killed nine people at a camp outside Kharkiv on Saturday, an official said. "
+            "Four children were among the dead.")
+    [ev] = [e for e in _pipeline_events(nlp, text) if e.event_type == "Violence against civilians"]
+    assert ev.fatalities == 9
+    text = ("Militiamen killed nine people at a camp outside Kharkiv on Saturday, an official said. "
+            "Separately, three people died in Izium when a bridge collapsed.")
+    [ev] = [e for e in _pipeline_events(nlp, text) if e.event_type == "Violence against civilians"]
+    assert ev.fatalities == 9
+
+
+def test_killing_part_of_a_group_is_the_toll(nlp):
+    text = "Army drones struck a column of fighters near Kharkiv on Monday, killing about 20 of them, the ministry said."
+    [ev] = _pipeline_events(nlp, text)
+    assert ev.sub_event_type == "Air/drone strike" and ev.fatalities == 20
+
+
+@pytest.mark.parametrize("text,etype,sub", [
+    ("Villagers and militiamen traded fire for two hours near Kharkiv on Tuesday night, police said.", "Battles", "Armed clash"),
+    ("Troops exchanged fire with rebels outside Kharkiv on Monday.", "Battles", "Armed clash"),
+    ("Dozens of nurses staged a sit-in outside the hospital in Kharkiv on Tuesday.", "Protests", "Peaceful protest"),
+    ("Thousands of students formed human chains along the avenues of Kharkiv on Sunday to demand peace.", "Protests", "Peaceful protest"),
+    ("A hand grenade was tossed into a crowded cafe in Kharkiv on Friday, killing three people.", "Explosions/Remote violence", "Grenade"),
+    ("A patrol drove over an explosive device on a road near Kharkiv on Monday, killing two soldiers.",
+     "Explosions/Remote violence", "Remote explosive/landmine/IED"),
+])
+def test_more_ways_of_telling_fire_protests_and_devices(nlp, text, etype, sub):
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)])
+    assert (etype, sub) in {(e.event_type, e.sub_event_type) for e in events.extract(ctx)}
+
+
+def test_shot_dead_is_a_killing_whatever_the_tagger_makes_of_it(nlp):
+    text = "Two gunmen on a motorcycle shot dead a shopkeeper outside his home in Kharkiv on Monday, police said."
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)])
+    evs = events.extract(ctx)
+    assert evs and evs[0].place == "Kharkiv" and "shot" in (evs[0].trigger or "")
+
+
+def test_a_town_on_the_outskirts_inside_the_named_region_is_the_place(nlp):
+    from unfog.model import Place
+    text = "In Kharkiv region, militiamen fired mortars at an army barracks on the outskirts of Izium on Sunday."
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)])
+    s = text.index("Kharkiv")
+    ctx.places.append(Place(id="plc_reg", article_id=ctx.article.id, name="Kharkiv", start=s, end=s + 7, canonical="Kharkiv Oblast",
+                            lat=49.5, lon=36.5, country="UA", feature_code="ADM1", admin1="Kharkiv", kind="region", precision=3))
+    ctx.places[0].admin1 = "Kharkiv"
+    [ev] = events.extract(ctx)
+    assert ev.place == "Izyum"
+
+
+def test_the_attack_named_next_is_the_incident_just_told(nlp):
+    text = ("Soldiers clashed with rebels near Izium on Tuesday, the army said.\n\n"
+            "In Kharkiv, a bomb exploded at a bus stop on Sunday, killing two people, police said. "
+            "No group has claimed the attack.")
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM), ("Kharkiv", KHARKIV)])
+    evs = events.extract(ctx)
+    claim_at = text.index("No group")
+    [holder] = [e for e in evs if any(s["start"] <= claim_at < s["end"] for s in e.evidence)]
+    assert holder.place == "Kharkiv" and holder.event_type == "Explosions/Remote violence"
+
+
+def test_a_headline_joins_the_lead_that_tells_it_in_other_words(nlp):
+    text = ("Gunmen kill five at wedding near Kharkiv - police\n\n"
+            "KHARKIV, March 12 (Wire) - Gunmen opened fire on a wedding party in a village near Kharkiv on Tuesday night, "
+            "killing five guests, police said.\n\n"
+            "Separately, soldiers clashed with rebels near Izium on Tuesday, the army said.")
+    evs = [e for e in _pipeline_events(nlp, text) if "background" not in e.tags]
+    at_kharkiv = [e for e in evs if e.place == "Kharkiv"]
+    assert len(at_kharkiv) == 1 and at_kharkiv[0].fatalities == 5
+    assert any(e.event_type == "Battles" and e.place != "Kharkiv" for e in evs)
+
+
+def test_an_act_told_as_coming_later_is_another_incident(nlp):
+    text = ("Rebels attacked an army post near Kharkiv on Monday, killing nine soldiers. "
+            "Troops sent after them later drove over a landmine near Izium, killing one soldier.")
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV), ("Izium", IZIUM)],
+                   figures=[("nine soldiers", 9, "killed", "combatants"), ("one soldier", 1, "killed", "combatants")])
+    evs = events.extract(ctx)
+    assert sorted(e.fatalities for e in evs) == [1, 9]
+    assert {e.sub_event_type for e in evs} == {"Armed clash", "Remote explosive/landmine/IED"}
+
+
+def test_the_dead_described_in_a_march_are_no_incident(nlp):
+    text = "Hundreds of people marched through Kharkiv on Sunday, carrying photographs of relatives killed or missing."
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)])
+    assert [(e.event_type, e.sub_event_type) for e in events.extract(ctx)] == [("Protests", "Peaceful protest")]
+
+
+def test_each_person_joined_to_a_single_victim_counts(nlp):
+    text = "A roadside bomb hit a van near Kharkiv on Monday, killing a police guard and the driver, officials said."
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)])
+    [ev] = events.extract(ctx)
+    assert ev.fatalities == 2
+
+
+def test_a_ranking_of_the_incident_is_no_other_incident(nlp):
+    text = ("Gunmen opened fire on a family gathering in Kharkiv on Tuesday, killing six people, police said. "
+            "The attack on the family was the third mass killing in the city this month.")
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)], figures=[("six people", 6, "killed", "people")])
+    shown = [e for e in events.extract(ctx) if not set(e.tags) & {"background", "cumulative", "hypothetical"}]
+    assert len(shown) == 1 and shown[0].fatalities == 6
+
+
+def test_officers_in_a_headline_and_policemen_in_the_lead_are_the_same_dead(nlp):
+    text = ("Militants storm police post near Kharkiv, six officers killed - police\n\n"
+            "KHARKIV, March 12 (Wire) - Militants attacked a police post near Kharkiv on Tuesday night, killing six "
+            "policemen, a senior officer said. Two of the attackers were also killed, he said.")
+    [ev] = [e for e in _pipeline_events(nlp, text) if e.event_type == "Battles"]
+    assert ev.fatalities == 8
+
+
+def test_peacekeepers_fighting_off_the_attackers_is_a_clash_of_its_own(nlp):
+    text = ("Gunmen attacked a camp for displaced people in Kharkiv on Monday night, killing seven civilians, the mission said. "
+            "Peacekeepers based nearby exchanged fire with the attackers and drove them off.")
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)], figures=[("seven civilians", 7, "killed", "civilians")])
+    types = sorted((e.event_type, e.fatalities or 0) for e in events.extract(ctx))
+    assert types == [("Battles", 0), ("Violence against civilians", 7)]
+
+
+def test_government_troops_retaking_a_town_regain_territory(nlp):
+    text = "Government troops retook Kharkiv from the rebels on Saturday after two days of fighting, residents said."
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)])
+    [ev] = events.extract(ctx)
+    assert ev.sub_event_type == "Government regains territory"
+
+
+def test_a_subset_told_after_the_count_is_no_toll(nlp):
+    text = "At least nine people were killed in the fighting in Kharkiv on Sunday, one soldier among them, the army said."
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)],
+                   figures=[("At least nine people", 9, "killed", "people"), ("one soldier", 1, "killed", "combatants")])
+    [ev] = events.extract(ctx)
+    assert ev.fatalities == 9
+
+
+def test_a_live_blog_title_is_no_incident(nlp):
+    text = ("Live: fighting in eastern Ukraine\n\n"
+            "08:05 Shelling in Kharkiv\nShells landed in a market in Kharkiv on Sunday morning, killing four civilians.\n\n"
+            "09:30 Izium\nTroops clashed with rebels near Izium on Saturday, the army said.")
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV), ("Izium", IZIUM)],
+                   figures=[("four civilians", 4, "killed", "civilians")])
+    shown = [e for e in events.extract(ctx) if not set(e.tags) & {"background", "cumulative", "hypothetical"}]
+    assert sorted(e.place for e in shown) == ["Izyum", "Kharkiv"]
+
+
+def test_both_counts_joined_in_one_phrase_add_up(nlp):
+    text = "Troops and rebels clashed near Kharkiv on Saturday, and 14 rebels and five soldiers were killed, an official said."
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)], figures=[("five soldiers", 5, "killed", "combatants")])
+    [ev] = events.extract(ctx)
+    assert ev.fatalities == 19
+    text = "Militiamen shelled a village near Kharkiv on Friday, killing a woman and her two daughters, officials said."
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)], figures=[("two daughters", 2, "killed", "civilians")])
+    [ev] = events.extract(ctx)
+    assert ev.fatalities == 3
+
+
+@pytest.mark.parametrize("text,sub", [
+    ("Shells fired from the hills landed in a crowded neighbourhood of Kharkiv on Sunday, killing four civilians.",
+     "Shelling/artillery/missile attack"),
+    ("The army said its troops had driven the rebels out of two villages near Kharkiv on Saturday.", "Armed clash"),
+])
+def test_weapons_as_subjects_of_a_garbled_parse_and_driving_out(nlp, text, sub):
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)])
+    assert sub in {e.sub_event_type for e in events.extract(ctx)}
+
+
+def test_a_toll_raised_in_a_later_entry_updates_the_incident(nlp):
+    text = ("Live: violence in the east\n\n"
+            "09:20 Shopkeeper shot dead in Kharkiv\nA shopkeeper was shot dead by gunmen in Kharkiv on Wednesday morning, "
+            "police said. Two customers were wounded.\n\n"
+            "14:15 Kharkiv toll rises\nOne of the two wounded customers has died in hospital, bringing the toll in that "
+            "attack to two, a doctor said.")
+    evs = [e for e in _pipeline_events(nlp, text, published="2025-05-28") if not set(e.tags) & {"background", "cumulative"}]
+    assert len(evs) == 1 and evs[0].fatalities == 2
+
+
+def test_a_perfect_toll_since_an_outbreak_is_cumulative(nlp):
+    text = ("More than 300 people have been killed and 50,000 displaced since clashes between the two communities "
+            "broke out in Kharkiv in May 2023.")
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)], figures=[("More than 300 people", 300, "killed", "people")])
+    assert not [e for e in events.extract(ctx) if not set(e.tags) & {"background", "cumulative", "historical"}]
+
+
+def test_an_act_named_by_an_earlier_year_is_history(nlp):
+    text = "The group stayed out of the 2018 peace deal and attacked a convoy near Kharkiv on Monday."
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)], published="2025-05-28")
+    evs = events.extract(ctx)
+    assert not [e for e in evs if e.event_type == "Strategic developments" and "historical" not in e.tags]
+    assert [e for e in evs if e.event_type == "Battles" and "historical" not in e.tags]
+
+
+def test_people_killed_by_gunfire_with_no_fight_told_are_an_attack_on_civilians(nlp):
+    text = "Two residents were killed by gunfire near a food distribution point in Kharkiv on Monday morning, medics said."
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)], figures=[("Two residents", 2, "killed", "people")])
+    [ev] = events.extract(ctx)
+    assert (ev.event_type, ev.sub_event_type) == ("Violence against civilians", "Attack")
+    text = "Two soldiers were killed by gunfire near a checkpoint in Kharkiv on Monday morning, the army said."
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)], figures=[("Two soldiers", 2, "killed", "combatants")])
+    [ev] = events.extract(ctx)
+    assert ev.event_type == "Battles"
+
+
+def test_a_partys_claim_to_have_overrun_the_base_is_the_fight_told_before(nlp):
+    text = ("Rebels attacked an army base near Kharkiv on Sunday, the army said, adding that troops had killed 20 rebels. "
+            "The group said in a statement that its fighters had killed 40 soldiers and overrun the base.")
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)],
+                   statements=[("its fighters had killed 40 soldiers and overrun the base", "The group", None, "assert")])
+    shown = [e for e in events.extract(ctx) if not set(e.tags) & {"background", "cumulative", "hypothetical"}]
+    assert len(shown) == 1 and shown[0].event_type == "Battles"

@@ -68,6 +68,13 @@ def test_categories_and_groups(nlp, text, category, group):
     assert f.group == group
 
 
+def test_a_count_held_as_prisoners_is_captured_even_joined_to_a_killing(nlp):
+    figs = run(nlp, "The rebels said their men had killed 9 soldiers near the dam and were holding three soldiers "
+                    "as prisoners of war.")
+    assert one(figs, "9 soldiers").category == "killed"
+    assert one(figs, "three soldiers").category == "captured"
+
+
 def test_group_side_and_claimant_from_statement(nlp):
     text = "Mr Shoigu said that more than 4,000 Ukrainian soldiers were killed in the fighting and 1,478 captured."
     figs = run(nlp, text)

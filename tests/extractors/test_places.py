@@ -266,3 +266,10 @@ def test_two_place_names_side_by_side_are_one_unknown_name():
     b = api.extract([{"id": "y", "text": "The Israel Gaza war went on as fighting spread to Khan Younis.",
                       "published": "2024-01-02"}])
     assert {"Israel", "Gaza"} <= {p.name for p in b.results[0].places}
+
+
+def test_a_family_name_with_an_arabic_article_is_no_village():
+    from unfog import api
+    b = api.extract([{"id": "x", "text": "Agency official Mohammed al-Mughayyir said 10 people were killed in the "
+                                         "Khan Younis area. Strikes also hit Deir al-Balah.", "published": "2025-07-18"}])
+    assert [p.name for p in b.results[0].places] == ["Khan Younis", "Deir al-Balah"]

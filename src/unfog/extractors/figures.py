@@ -384,6 +384,8 @@ def _chain_category(doc, head_tok, counted) -> str | None:
         if node.pos_ in ("VERB", "AUX"):
             seen.extend(c for c in node.children if c.dep_ in ("acomp", "xcomp", "oprd", "attr", "dobj", "nsubj", "nsubjpass")
                         and c.i > min(head_tok.i, node.i) - 3)
+            # "holding two soldiers as prisoners of war": what the verb holds them as, before any verb it is joined to
+            seen.extend(g for c in node.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ == "pobj")
             # a second verb that shares the subject: "laid down their arms and surrendered"
             seen.extend(c for c in node.children if c.dep_ == "conj" and c.pos_ == "VERB"
                         and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children))

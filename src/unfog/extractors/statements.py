@@ -385,7 +385,6 @@ def _title_before(name_span, mention) -> str | None:
 
 def build_speaker(tok, memory: Memory, offset_base: int = 0) -> Speaker | None:
     """Who a subject token refers to, with role and side."""
-    doc = tok.doc
     low = tok.lower_
     if low in PRONOUNS:
         sp = memory.resolve_pronoun(low, tok.idx)
@@ -395,28 +394,9 @@ def build_speaker(tok, memory: Memory, offset_base: int = 0) -> Speaker | None:
     if low in FIRST_SECOND or low in ("who", "which", "that", "this", "there"):
         return None
     appos = _appos(tok)
-    # "a commander in the regiment, <full name>": the name is the apposition.
-    role_noun = tok.lemma_.lower() in TITLES or tok.lemma_.lower() in ROLE_NOUNS
-    if (tok.pos_ != "PROPN" or role_noun) and appos is not None and appos.pos_ == "PROPN" and (
-            appos.ent_type_ == "PERSON" or (role_noun and appos.head.i != tok.i)):
-        role = _clean_role(_mention_span(tok))
-        sp = build_speaker(appos, memory)
-        if sp is not None:
-            sp.role = role or sp.role
-            sp.side = side_of(role or "") or sp.side
-            if sp.side is None and role and is_state_body(role):
-                sp.side = memory.country  # "the police spokesman, <Name>": the country the report is about
-        return sp
-    if tok.pos_ == "NOUN" and not role_noun and appos is not None and appos.pos_ == "PROPN" \
-            and appos.ent_type_ != "PERSON" and appos.i > tok.i:
-        # "the army's media wing, <Name of the office>": the body its name says, introduced by the noun
-        role = _clean_role(_mention_span(tok))
-        sp = build_speaker(appos, memory)
-        if sp is not None:
-            sp.role = sp.role or role
-            if sp.side is None and role:
-                sp.side = side_of(role, memory.country) or (memory.country if camp(role) == "state" else None)
-            return sp
+    introduced = _introduced_speaker(tok, appos, memory)
+    if introduced is not False:
+        return introduced
     # "an assessment by the Institute for the Study of War said": the author speaks.
     if tok.lemma_.lower() in DOCUMENT_NOUNS:
         for c in tok.children:
@@ -442,6 +422,41 @@ def build_speaker(tok, memory: Memory, offset_base: int = 0) -> Speaker | None:
     text = mention.text.strip()
     if not text or len(text) > 200:
         return None
+    known = _known_speaker(tok, mention, text, memory)
+    if known is not None:
+        return known
+    return _unnamed_speaker(tok, mention, text, memory)
+
+
+def _introduced_speaker(tok, appos, memory: Memory):
+    """A speaker named in apposition to the noun that introduces it ("a commander in the regiment, <full
+    name>", "the army's media wing, <Name of the office>"); False when the subject is not such a noun."""
+    role_noun = tok.lemma_.lower() in TITLES or tok.lemma_.lower() in ROLE_NOUNS
+    if (tok.pos_ != "PROPN" or role_noun) and appos is not None and appos.pos_ == "PROPN" and (
+            appos.ent_type_ == "PERSON" or (role_noun and appos.head.i != tok.i)):
+        role = _clean_role(_mention_span(tok))
+        sp = build_speaker(appos, memory)
+        if sp is not None:
+            sp.role = role or sp.role
+            sp.side = side_of(role or "") or sp.side
+            if sp.side is None and role and is_state_body(role):
+                sp.side = memory.country  # "the police spokesman, <Name>": the country the report is about
+        return sp
+    if tok.pos_ == "NOUN" and not role_noun and appos is not None and appos.pos_ == "PROPN" \
+            and appos.ent_type_ != "PERSON" and appos.i > tok.i:
+        role = _clean_role(_mention_span(tok))
+        sp = build_speaker(appos, memory)
+        if sp is not None:
+            sp.role = sp.role or role
+            if sp.side is None and role:
+                sp.side = side_of(role, memory.country) or (memory.country if camp(role) == "state" else None)
+            return sp
+    return False
+
+
+def _known_speaker(tok, mention, text: str, memory: Memory) -> Speaker | None:
+    """A known actor, a known name inside the phrase, a speaker named before, or an outlet by its kind."""
+    doc = tok.doc
     actor = lookup_actor(text)
     if actor is None:
         # "the UN refugee agency, UNHCR", "the Office of ... (OHCHR)": a known name inside
@@ -452,12 +467,10 @@ def build_speaker(tok, memory: Memory, offset_base: int = 0) -> Speaker | None:
                 if actor is not None and actor.kind != "person":
                     break
                 actor = None
+    # "the Washington-based Institute for the Study of War": a known name at the tail
+    if actor is None and tok.pos_ == "PROPN":
+        actor = _known_tail(text)
     if actor is not None:
-        kind = {"media": "media", "person": "person"}.get(actor.kind, "organisation")
-        return Speaker(actor.name, actor.role, actor.side, kind, text, mention.start_char, mention.end_char)
-    # "the mayor", "the minister": the latest speaker with that role.
-    if tok.pos_ == "PROPN" and (name_tail := _known_tail(text)):
-        actor = name_tail
         kind = {"media": "media", "person": "person"}.get(actor.kind, "organisation")
         return Speaker(actor.name, actor.role, actor.side, kind, text, mention.start_char, mention.end_char)
     if len(mention) <= 2 and tok.text[:1].isupper() and tok.pos_ == "PROPN" and fold(mention.text) not in country_terms():
@@ -465,6 +478,7 @@ def build_speaker(tok, memory: Memory, offset_base: int = 0) -> Speaker | None:
         for sp in reversed(memory.speakers):
             if sp.kind != "person" and re.search(r"\b" + re.escape(tok.text) + r"\b", sp.text):
                 return Speaker(sp.name, sp.role, sp.side, sp.kind, text, mention.start_char, mention.end_char)
+    # "the mayor", "the minister": the latest speaker with that role.
     if tok.pos_ == "NOUN" and len(mention) <= 2 and tok.tag_ == "NN":
         sp = memory.resolve_title(tok.lemma_)
         if sp is not None:
@@ -477,6 +491,11 @@ def build_speaker(tok, memory: Memory, offset_base: int = 0) -> Speaker | None:
                 return Speaker(sp.name, sp.role, sp.side, sp.kind, text, mention.start_char, mention.end_char)
         name = text[4:] if text[:4].lower() == "the " else text
         return Speaker(name, None, "MEDIA", "media", text, mention.start_char, mention.end_char)
+    return None
+
+
+def _unnamed_speaker(tok, mention, text: str, memory: Memory) -> Speaker:
+    """A speaker by description ("the ministry", "two local officials", "a junta statement"): kind and side."""
     if tok.ent_type_ in ("ORG", "NORP", "GPE") or tok.pos_ == "PROPN":
         kind = "collective" if tok.tag_ in ("NNS", "NNPS") or tok.ent_type_ == "NORP" else "organisation"
     elif tok.tag_ in ("NNS", "NNPS"):

@@ -31,9 +31,10 @@ from unfog.fusion.events import merge_events, place_key, same_incident  # noqa: 
 from unfog.fusion.entities import Resolver, canonical_key, fold, speaks_for
 from unfog.lexicons import load as load_lexicon, toll_prior, toll_rise
 from unfog.lexicons.actors import civil_war_parties, side_of
-from unfog.lexicons.denial import CLAIM_NOUN_RE, DISMISSAL_RE
+from unfog.lexicons.denial import CLAIM_NOUN_RE, DISMISSAL_RE, denied_owner
 from unfog.lexicons.events import SUBSET_CUES, WAR_NOUNS
-from unfog.lexicons.people import force_kind, is_people_word
+from unfog.lexicons.people import (INCREMENT_OPENERS, bodies_of, claimant_force, counts_own_men, force_kind,
+                                   force_of_the_killed, is_body_count, is_increment, is_part_phrase, is_people_word)
 from unfog.lexicons.wire import lead_spans
 from unfog.model import ArticleRecords, Batch, Event, Figure, Place, Relation, Statement, stable_id
 
@@ -119,9 +120,10 @@ def article_topic_place(places: list[Place], skip: list[tuple[int, int]] = (), t
     the places that only name a speaker (``skip``); with ``text``, a place the gazetteer does not know
     counts too where the text puts something at it ("an assault on an army post near Boulkessi")."""
     # (when every place names a speaker, "the Gaza health ministry raised the toll", they are all there is)
-    kept = [p for p in places if not _in_spans(p, skip)] or list(places)
-    found = [(p.start, k) for p in kept for k in [_place_keys(p)] if k]
-    found += [(a, k) for a, k in _unresolved_mentions(text, places) if not any(x <= a < y for x, y in skip)]
+    unresolved = [(a, k) for a, k in _unresolved_mentions(text, places) if not any(x <= a < y for x, y in skip)]
+    # (the dateline's city is the topic only when nothing else is named: "DAKAR - ... near Menaka" is Menaka)
+    kept = [p for p in places if not _in_spans(p, skip)] or ([] if unresolved else list(places))
+    found = [(p.start, k) for p in kept for k in [_place_keys(p)] if k] + unresolved
     keys = [k for _, k in sorted(found)]
     if not keys:
         return None
@@ -133,6 +135,44 @@ def article_topic_place(places: list[Place], skip: list[tuple[int, int]] = (), t
 def is_exchange(f: Figure) -> bool:
     """A count of prisoners handed over, freed or brought home (one operation, whatever the place)."""
     return f.category == "captured" and bool(_EXCHANGE_RE.search(f.sentence or f.text or ""))
+
+
+def _around(f: Figure, before: int = 40, after: int = 40) -> tuple[str, str]:
+    """The words of a figure's sentence right before and right after it."""
+    sentence = f.sentence or ""
+    i = sentence.find(f.text or "\0")
+    if i < 0:
+        return "", ""
+    return sentence[max(0, i - before):i], sentence[i + len(f.text):i + len(f.text) + after]
+
+
+def body_count(f: Figure) -> bool:
+    """A count of bodies found ("the bodies of four soldiers were found", "seven bodies of gunmen")."""
+    return is_body_count(f.text, _around(f)[0])
+
+
+def own_men(f: Figure) -> bool:
+    """A claimant's count of its own men ("only two of its fighters had died", "it had lost no fighters")."""
+    head = (f.claimant or "").split()[-1:] or [""]
+    if not f.claimant or f.category in (None, "", "other") or (is_people_word(head[0]) and not force_kind(head[0])):
+        return False  # ("residents said two of their neighbours died": no force)
+    return counts_own_men(f.text, _around(f)[0])
+
+
+def counted_group(f: Figure) -> str | None:
+    """The group a figure counts: a claimant's own men are combatants, whatever the noun ("its own men"), and
+    so are the members a force killed ("troops killed nine members of the front")."""
+    return "combatants" if own_men(f) or force_of_the_killed(f.counted, _around(f)[0]) else f.group
+
+
+def counted_force(f: Figure) -> str | None:
+    """The kind of force a figure counts: by its noun ("soldiers", "rebels"); a claimant's own men by the
+    claimant ("the BIFF said only two of its fighters died": the group's, not the army's)."""
+    if own_men(f):
+        return force_kind(f.counted) or claimant_force(f.claimant)
+    before, after = _around(f)
+    # ("seven bodies of gunmen"; "soldiers killed seven members of the front": the other kind of force)
+    return force_kind(f.counted) or force_kind(bodies_of(f.text, after)) or force_of_the_killed(f.counted, before)
 
 
 def period_kind(text: str | None) -> str | None:
@@ -224,11 +264,25 @@ def _incidents(res: ArticleRecords) -> dict[str, str]:
         sig = f"{ev.event_type}|{day_number(ev.date) or ''}|{place_key(ev.place, ev.geonames_id) or ''}"
         for fid in ev.figure_ids or []:
             out.setdefault(fid, sig)
+    # a count told in a background clause ("The strikes came after a round hit the church on Thursday,
+    # killing three") belongs to that earlier incident, never to the one the report is about
+    for ev in res.events:
+        if set(ev.tags or ()) & BACKGROUND_TAGS:
+            sig = f"background:{ev.id}|{day_number(ev.date) or ''}|{place_key(ev.place, ev.geonames_id) or ''}"
+            for f in res.figures:
+                if ev.start <= f.start and f.end <= ev.end:
+                    out.setdefault(f.id, sig)
     return out
 
 
+BACKGROUND_TAGS = frozenset({"background", "historical", "hypothetical"})
+
+
 # (a whole word: "Town00165" or "Al-Fashir" is not the name "Town" or "Al")
-_AT_NAME_RE = re.compile(r"\b(?:in|inside|at|near|outside|from|around)\s+(?:the\s+)?([A-Z][a-z]+)(?![\w-])")
+# ("in Wana", "near the Azot plant", "the village of Kirawa", "an attack on Kirawa": a place the text names)
+_AT_NAME_RE = re.compile(
+    r"(?:\b(?:in|inside|at|near|outside|from|around|on)\s+(?:the\s+)?"
+    r"|\b(?:" + "|".join(load_lexicon("places")["settlement_nouns"]) + r")\s+of\s+)([A-Z][a-z]+)(?![\w-])")
 
 
 def _unresolved_mentions(text: str | None, places: list[Place]) -> list[tuple[int, str]]:
@@ -280,8 +334,9 @@ _LIST_JOIN_RE = re.compile(r"\s*(?:,|,?\s*and)\s*")
 
 def told_as_parts(res: ArticleRecords) -> set[str]:
     """Figures that count a part of a toll: after "including", "among them" (``subset_cues``), linked to their
-    total (``subset_of``), or listed with counts of the same people ("four women, four children and two
-    drivers"). A part is not a toll: against another claimant's toll it neither agrees nor disagrees."""
+    total (``subset_of``), listed with counts of the same people ("four women, four children and two
+    drivers"), told as added ("eight more bodies") or bodies found of a larger toll the report gives for the
+    same people (people.json ``toll_parts``). A part is not a toll: against another claimant's toll it neither agrees nor disagrees."""
     text = res.article.text
     figs = sorted(res.figures, key=lambda f: (f.start, f.id))
     out = set()
@@ -289,12 +344,61 @@ def told_as_parts(res: ArticleRecords) -> set[str]:
         before = text[max(0, f.start - 25):f.start].lower().rstrip(" ,:")
         if f.subset_of or any(before.endswith(" " + c) or before == c for c in SUBSET_CUES):
             out.add(f.id)
+        elif is_increment(f.text) or is_part_phrase(f.text) or any(
+                before.endswith(o) for o in INCREMENT_OPENERS):
+            out.add(f.id)  # "eight more bodies": what was added to a toll; "four of them": a part of it
+        elif body_count(f) and _larger_toll_of_the_same(f, figs):
+            out.add(f.id)  # "the toll has risen to five ... the bodies of four soldiers were found"
     for x, y in zip(figs, figs[1:]):
         if _LIST_JOIN_RE.fullmatch(text[x.end:y.start]) and x.group == y.group \
                 and (x.category == y.category or "other" in (x.category, y.category)) \
                 and force_kind(x.counted) == force_kind(y.counted):
             out |= {x.id, y.id}
     return out
+
+
+def _larger_toll_of_the_same(f: Figure, figs: list[Figure]) -> bool:
+    """The report gives a larger toll of the same people (category, group, kind of force) than a count of
+    bodies found: the bodies are part of it."""
+    rng = value_range(f)
+    return rng is not None and any(
+        g.id != f.id and g.category == f.category and g.group == f.group and not body_count(g)
+        and _sides_compatible(counted_force(g), counted_force(f))
+        and (r := value_range(g)) is not None and r[1] > rng[1] for g in figs)
+
+
+_REGION_NOUNS = "|".join(load_lexicon("places")["region_nouns"])
+_REGION_BEFORE_RE = re.compile(r"\b(?:" + _REGION_NOUNS + r")\s+of\s+$", re.I)
+_REGION_AFTER_RE = re.compile(r"^\s+(?:" + _REGION_NOUNS + r")\b", re.I)
+
+
+def _told_as_region(p: Place, text: str) -> bool:
+    """A place the text calls a region ("the province of Arauca", "Idlib province"), whatever town of that
+    name the gazetteer found."""
+    return bool(_REGION_BEFORE_RE.search(text[max(0, p.start - 30):p.start])
+                or _REGION_AFTER_RE.match(text[p.end:p.end + 20]))
+
+
+def _town_within(region: Place, f: Figure, places: list[Place], skip: list[tuple[int, int]]) -> Place:
+    """The town a figure's sentence names inside the region or country the figure was placed in ("killed 10
+    in a gunfight in Manipur's Jiribam district": Jiribam, in Manipur), else the region itself."""
+    i = (f.sentence or "").find(f.text or "\0")
+    if i < 0:
+        return region
+    s0 = f.start - i
+    s1 = s0 + len(f.sentence)
+    towns = [q for q in places if s0 <= q.start < s1 and (q.precision or 1) < 3 and q.geonames_id
+             and q.country == region.country and (region.kind == "country" or q.admin1 == region.admin1)
+             and q.geonames_id != region.geonames_id and not _in_spans(q, skip)]
+    return min(towns, key=lambda q: (abs(q.start - f.start), q.start)) if towns else region
+
+
+def _incident_at(incident: str | None, region: Place | None, town: Place | None) -> str | None:
+    """The incident signature placed at the town a figure's region was narrowed to (see :func:`_town_within`)."""
+    if not incident or region is None or town is None or town is region:
+        return incident
+    old, new = _place_keys(region), _place_keys(town)
+    return incident[:-len(old)] + new if old and new and incident.endswith("|" + old) else incident
 
 
 def figure_keys(res: ArticleRecords) -> list[FigureKey]:
@@ -321,6 +425,9 @@ def figure_keys(res: ArticleRecords) -> list[FigureKey]:
         unresolved = _unresolved_place(f.sentence, res.places)
         if p is not None and (p.precision or 1) >= 3 and unresolved:
             p = fplace = None  # "an ambush in Nduga in Papua Highlands province": the town, not its region
+        elif p is not None and ((p.precision or 1) >= 3 or _told_as_region(p, art.text)):
+            p = _town_within(p, f, res.places, datelines + spans)  # "in Manipur's Jiribam district": Jiribam
+        incident = _incident_at(incident_of.get(f.id), place_by_id.get(f.place_id) if f.place_id else None, p)
         if p is not None and _in_spans(p, spans) and topic:
             pk = topic  # "the UN coordinator for Ukraine said 101 civilians...": the speaker's place, not the count's
         else:
@@ -335,11 +442,19 @@ def figure_keys(res: ArticleRecords) -> list[FigureKey]:
         out.append(FigureKey(
             figure_id=f.id, article_id=art.id,
             # (a count of the displaced is always a count so far: "since the advance began" or not)
-            qkey=stable_id("qty", f.category, quantity_group(f.group), pk, period == "cumulative" and f.category != "displaced"),
-            day=day_number(f.date) or day_number(art.published), place=pk, period=period,
-            source=fold(art.source), incident=incident_of.get(f.id), reported=day_number(art.published),
+            qkey=stable_id("qty", f.category, quantity_group(counted_group(f)), pk, period == "cumulative" and f.category != "displaced"),
+            day=_count_day(f, art), place=pk, period=period,
+            source=fold(art.source), incident=incident, reported=day_number(art.published),
         ))
     return _date_prior_values(out, {f.id: f for f in res.figures})
+
+
+def _count_day(f: Figure, art) -> int | None:
+    """The day a count is as of: its own date, or its report's. A toll told as risen ("the toll from Monday's
+    attack has risen to 52") is the toll as of its report: its date names the incident, not the count."""
+    if f.category in TALLY and _TOLL_RISEN.search(f.sentence or "") and not is_prior_value(f):
+        return day_number(art.published) or day_number(f.date)
+    return day_number(f.date) or day_number(art.published)
 
 
 def _date_prior_values(keys: list[FigureKey], figs: dict[str, Figure]) -> list[FigureKey]:
@@ -371,9 +486,12 @@ class FigureView:
     place: str = field(init=False)
     period: str | None = field(init=False)
     order: tuple = field(init=False)
+    group: str | None = field(init=False)  # who is counted (see counted_group, counted_force)
+    force: str | None = field(init=False)
 
     def __post_init__(self):
         self.day, self.place, self.period = self.key.day, self.key.place, self.key.period
+        self.group, self.force = counted_group(self.fig), counted_force(self.fig)
         # one day's toll revised in a later report: the later report comes second; within a report, the
         # earlier value of a revised toll ("up from 76") comes before the toll it was revised to
         self.order = (self.day or 0, self.key.reported or 0, self.fig.article_id, 0 if self.prior else 1,
@@ -391,7 +509,12 @@ def group_views(pairs: Iterable[tuple[Figure, FigureKey]]) -> list[FigureView]:
 
 def claimant_resolver(figures: Iterable[Figure]) -> Resolver:
     """The claimants' names of a quantity's figures, resolved among themselves (each name once)."""
-    return Resolver((c, None) for c in sorted({f.claimant for f in figures if f.claimant}))
+    return _names_resolver(tuple(sorted({f.claimant for f in figures if f.claimant})))
+
+
+@lru_cache(maxsize=4096)  # relating a chunk against the store asks again for the same quantities' names
+def _names_resolver(names: tuple[str, ...]) -> Resolver:
+    return Resolver((c, None) for c in names)
 
 
 def figure_view(f: Figure, k: FigureKey, resolver: Resolver) -> FigureView:
@@ -437,7 +560,9 @@ def _same_incident(a: str | None, b: str | None, same_article: bool = False) -> 
         return True
     # across reports, a strike that killed civilians is typed by the strike where it is told and as an
     # attack on civilians where the strike is denied or left out: the same day and place decide
-    return {ta, tb} == ONE_INCIDENT_TYPES and bool(da) and da == db and bool(pa) and pa == pb
+    # (and so is a gunfight told as a battle by one and as the killing of civilians by the other: the two
+    # parties' accounts of who the dead were type it differently)
+    return bool({ta, tb} & ONE_INCIDENT_TYPES) and bool(da) and da == db and bool(pa) and pa == pb
 
 
 def keys_same_incident(a: FigureKey, b: FigureKey) -> bool:
@@ -449,9 +574,11 @@ def _groups_compatible(a: FigureView, b: FigureView) -> bool:
     """"25 people" and "25 civilians" may count the victims of one strike: only when both are tied to an
     incident or one is that incident's toll told as risen (a country's running total of people is not its
     running total of civilians)."""
-    ga, gb = a.fig.group or "", b.fig.group or ""
+    ga, gb = a.group or "", b.group or ""
     # (a toll told as risen counts all the dead of its incident, whatever noun its sentence uses)
-    return ga == gb or bool(a.key.incident and b.key.incident) or any(
+    # (a count of bodies says nothing of who they were: "pulled 11 bodies from the rubble" of the strike that
+    # killed 11 civilians)
+    return ga == gb or bool(a.key.incident and b.key.incident) or body_count(a.fig) or body_count(b.fig) or any(
         _TOLL_RISEN.search(v.fig.sentence or "") and (v.key.incident or v.period == "daily") for v in (a, b))
 
 
@@ -467,7 +594,7 @@ def comparable(a: FigureView, b: FigureView) -> bool:
         return False
     if not _groups_compatible(a, b):
         return False
-    if not _sides_compatible(force_kind(fa.counted), force_kind(fb.counted)):
+    if not _sides_compatible(a.force, b.force):
         return False  # "two rebels were killed" and "one soldier died" count different men
     if (a.prior or b.prior) and fa.article_id != fb.article_id:
         return False  # the earlier value a report says its toll replaced is compared only with that toll
@@ -479,7 +606,7 @@ def comparable(a: FigureView, b: FigureView) -> bool:
     return keys_same_incident(a.key, b.key)
 
 
-_TOLL_RISEN = re.compile(toll_rise(), re.I)
+_TOLL_RISEN = re.compile(toll_rise(counted=True), re.I)
 
 
 def _revised_later(a: FigureView, b: FigureView) -> bool:
@@ -555,9 +682,11 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
         agree, disagree = a.rng[1] == b.rng[1], a.rng[1] != b.rng[1]
     window = EVENT_WINDOW_DAYS if incident else (STOCK_WINDOW_DAYS if cat in STOCK else 10_000)
     rose = cat in TALLY and b.rng[1] > a.rng[1] * (1 + AGREE_TOLERANCE)
-    if (fa.date is None or fb.date is None) and gap_days <= SAME_TIME_DAYS and not rose:
+    one_report = fa.article_id == fb.article_id and bool(a.key.incident and b.key.incident)
+    if (fa.date is None or fb.date is None) and gap_days <= SAME_TIME_DAYS and (not rose or one_report):
         # a count without a date of its own is dated by its report: "62 surrendered" told on Monday may
-        # count the weekend's surrender told on Saturday's day (a toll that rose since is another count)
+        # count the weekend's surrender told on Saturday's day (a toll that rose since is another count,
+        # unless one report tells both counts of the incident it is about)
         window = max(window, gap_days)
     if incident and same_claimant and cat in TALLY and gap_days <= INCIDENT_REVISION_DAYS and b.rng[1] > a.rng[1]:
         return ("updates", "the same source revises the toll")
@@ -640,7 +769,7 @@ def choose(b: FigureView, related: Iterable[tuple[FigureView, tuple[str, str] | 
     in the quantity).
 
     One relation of a kind per earlier claimant: the latest such figure. Of the updates only the
-    most recent earlier figure is kept, and not one that a later figure ``b`` agrees with has
+    most recent earlier figure is kept (the value b's report says it replaces, else of b's own source), and not one that a later figure ``b`` agrees with has
     already updated (A -> B, B ~ C: no A -> C). So the choice is made of the latest figures by
     (kind, claimant), and an update it leaves out is older than a corroboration it keeps: adding
     earlier figures can be decided from the relations kept and the new figures alone
@@ -652,12 +781,21 @@ def choose(b: FigureView, related: Iterable[tuple[FigureView, tuple[str, str] | 
     chosen = [x for (k, _), x in found.items() if k != "updates"]
     updates = [x for (k, _), x in found.items() if k == "updates"]
     if updates:
-        last = max(updates, key=lambda x: rank[x[0].fig.id])
+        # the earlier value b's report says it replaces, else a source's revision of its own toll ("13" then
+        # "risen to 21", both the ministry's), else the latest
+        last = max(updates, key=lambda x: (x[0].prior and x[0].fig.article_id == b.fig.article_id,
+                                           _own_source(x[0], b), rank[x[0].fig.id]))
         if not any(k == "corroborates" and rank[a.fig.id] > rank[last[0].fig.id] for a, k, _ in found.values()):
             chosen.append(last)
     return [how if isinstance(how, Relation) else
             Relation(type=kind, a=a.fig.id, b=b.fig.id, note=_note(kind, a, b, how[1]), group_id=a.key.qkey)
             for a, kind, how in chosen]
+
+
+def _own_source(a: FigureView, b: FigureView) -> bool:
+    """``a`` is b's own source: the same claimant, or an authority of the same party side."""
+    return (bool(b.claimant) and a.claimant == b.claimant) or (
+        b.side is not None and a.side == b.side and b.side not in NON_PARTY_SIDES)
 
 
 def rechoose(b: FigureView, kept: list[Relation], new: list[tuple[FigureView, tuple[str, str]]],
@@ -759,7 +897,7 @@ TOPICS = {
               "invad invasion incurs breach ground missile rocket airstrike target",
     "control": "liberat fall fell fallen captur seiz take taken took control occup retak recaptur withdr "
                "surrender hold held encircl surround",
-    "casualty": "kill dead death die wound injur casualt loss",
+    "casualty": "kill dead death die died wound injur casualt loss",
     "evacuation": "evacu corridor evacue leav escap",
     "ceasefire": "ceasefir truce paus",
     "responsibility": "respons blame behind stag provoc fake",
@@ -918,6 +1056,8 @@ def statement_keys(res: ArticleRecords) -> list[StatementKey]:
         pks |= unresolved_names(s, taken, speakers, taken_starts)
         if topic:
             pks.add(topic)
+        if denial:
+            stems |= owner_marks(denied_owner(s.text))
         out.append(StatementKey(
             statement_id=s.id, article_id=art.id, start=s.start,
             day=day_number(s.date) or day_number(art.published),
@@ -926,6 +1066,43 @@ def statement_keys(res: ArticleRecords) -> list[StatementKey]:
             stems=sorted(stems), topics=sorted(topics_of(stems)), places=sorted(pks),
         ))
     return _answer_bare_denials(out)
+
+
+OWNER = "owner:"  # a stem naming whose claim a denial denies ("the rebels' claim": owner:rebel)
+OWNER_FORCE = "owner~"  # the kind of force that party is ("owner~nonstate")
+
+
+def owner_marks(owner: str | None) -> set[str]:
+    """Marks kept among a denial's stems for whose claim it names ("the army's statement"): the owner's words
+    and, when known, its kind of force (stored with the stems: no other field)."""
+    if not owner:
+        return set()
+    words = [w for w in _WORD_RE.findall(owner) if w.lower() not in STOPWORDS]
+    out = {OWNER + _stem(w) for w in words}
+    force = "state" if claimant_force(owner) == "state" else force_kind(words[-1] if words else None)
+    if force:
+        out.add(OWNER_FORCE + force)
+    return out
+
+
+def _owner_fit(denial: StatementKey, claim: StatementKey) -> float | None:
+    """How a claim's speaker fits the party whose claim the denial names: 1 when the names meet ("the army's
+    statement", the Nigerian army), None when it cannot be that party ("the rebels' claim", the army), else 0."""
+    owner = {w[len(OWNER):] for w in denial.stems if w.startswith(OWNER)}
+    if not owner:
+        return 0.0
+    if owner & {_stem(w) for w in (claim.speaker or "").split()}:
+        return 1.0
+    force = next((w[len(OWNER_FORCE):] for w in denial.stems if w.startswith(OWNER_FORCE)), None)
+    if force and claim.speaker and claimant_force(claim.speaker) != force:
+        return None
+    return 0.0
+
+
+def _same_body(a: StatementKey, b: StatementKey) -> bool:
+    """Speakers of one body: "army" and "army 6th infantry division" (one's words are all the other's)."""
+    wa, wb = set((a.speaker or "").split()), set((b.speaker or "").split())
+    return bool(wa and wb) and (wa <= wb or wb <= wa)
 
 
 BARE_DENIAL_REACH = 400  # characters back a denial that names nothing looks for the claim it answers
@@ -957,24 +1134,31 @@ def denial_score(denial: StatementKey, claim: StatementKey) -> float:
     """How well a denial answers a claim: 0 when it cannot be its denial."""
     if not denial.denial or claim.denial:
         return 0.0
+    fit = _owner_fit(denial, claim)
+    if fit is None:
+        return 0.0
+    # (a denial naming the claim's party, "the army's statement ... was not true", may come from its own side)
     if denial.side and claim.side:
-        if denial.side == claim.side and not civil_war_parties(denial.speaker, claim.speaker):
+        if denial.side == claim.side and not civil_war_parties(denial.speaker, claim.speaker) and not fit:
             return 0.0
     elif not denial.speaker or denial.speaker == claim.speaker:
         return 0.0
-    if not _close_in_time(denial, claim):
+    if not _close_in_time(denial, claim) or _same_body(denial, claim):
         return 0.0
     same_article = denial.article_id == claim.article_id
-    if not same_article and not set(denial.places) & set(claim.places):
-        return 0.0
+    specifics = {w for w in set(denial.stems) & set(claim.stems) if _specific(w)}
+    if same_article and claim.start > denial.start and not fit and not specifics:
+        return 0.0  # a claim told after the denial is its answer only if both name the same specifics
+    if not same_article and (not set(denial.places) & set(claim.places) or not (fit or specifics)):
+        return 0.0  # another report's claim: at the same place, and the same party's or the same specifics
     shared_topics = set(denial.topics) & set(claim.topics)
     if not shared_topics:
         return 0.0
     shared_words = set(denial.stems) & set(claim.stems)
     # the answer to a claim is usually in the same report and the same days
     if same_article:  # within a report, dates of statements are too noisy to rank by
-        return len(shared_topics) + 0.5 * len(shared_words) + 1.0
-    return len(shared_topics) + 0.5 * len(shared_words) - 0.25 * abs(denial.day - claim.day)
+        return len(shared_topics) + 0.5 * len(shared_words) + 1.0 + 2 * fit
+    return len(shared_topics) + 0.5 * len(shared_words) - 0.25 * abs(denial.day - claim.day) + 2 * fit
 
 
 def account_score(later: StatementKey, earlier: StatementKey) -> float:

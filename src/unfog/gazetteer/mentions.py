@@ -136,6 +136,9 @@ def scan(text: str, g: Gazetteer, require_caps: bool = True, english: frozenset 
         if hit is None:
             i += 1
             continue
+        if _family_name(text, ws, i, g):
+            i = j  # "Mohammed al-Mughayyir said": a person's family name, not the village it spells
+            continue
         nxt = ws[j].lower if j < n else ""
         if j - i == 1:
             # "Plateau State", "Soum Province": a division word glued after is no longer name
@@ -159,6 +162,18 @@ def _article_prefix(text: str, ws: list[Word], i: int) -> bool:
 
 # Lower-case words that may end a landmark name ("Azovstal steel plant").
 _TAIL_OK = {"steel", "plant", "works", "steelworks", "nuclear", "power", "iron", "and", "airport", "airfield", "river", "sea"}
+
+
+def _family_name(text: str, ws: list[Word], i: int, g: Gazetteer) -> bool:
+    """A name opening with a lower-case Arabic article right after a capitalised word that is no place
+    (a given name: "Ashraf al-Qudra", "Mohammed al-Mughayyir")."""
+    if not _article_prefix(text, ws, i) or i == 0 or text[ws[i - 1].end:ws[i].start] != " ":
+        return False
+    w = ws[i - 1]
+    if not (w.text[:1].isupper() and w.text.isalpha()) or w.lower in FUNCTION_WORDS \
+            or w.lower in REGION_WORDS | DISTRICT_WORDS | TITLE_WORDS | KIND_AFTER | SETTLEMENT_WORDS:
+        return False
+    return not g.candidates(name_key(w.text))
 
 
 def _attached_name(text: str, ws: list[Word], a: int, b: int) -> bool:

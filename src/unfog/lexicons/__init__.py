@@ -26,12 +26,14 @@ def singular(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=1)
-def toll_rise() -> str:
+@lru_cache(maxsize=2)
+def toll_rise(counted: bool = False) -> str:
     """A regex fragment for a toll told as risen ("the toll had risen", "the number of dead climbed"),
-    from ``categories.json`` (one copy for figures and fusion)."""
+    from ``categories.json`` (one copy for figures and fusion); with ``counted``, also the number of some
+    people killed ("the number of militants killed had risen": ``counted_nouns``, fusion only)."""
     data = load("categories")["toll_rise"]
-    nouns = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in data["nouns"])
+    nouns = "|".join([re.escape(n).replace(r"\ ", r"\s+") for n in data["nouns"]]
+                     + (data["counted_nouns"] if counted else []))
     verbs = "|".join(re.escape(v) for v in data["verbs"])
     return r"\b(?:" + nouns + r")\b[^.;:]{0,80}?\b(?:" + verbs + r")\b"
 

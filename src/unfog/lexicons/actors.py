@@ -271,7 +271,7 @@ def camp(name: str, role: str | None = None) -> str | None:
     return None
 
 
-@lru_cache(maxsize=8192)  # asked for both claimants of every pair of figures fusion compares
+@lru_cache(maxsize=16384)  # a pure function of the name (the lexicons load once); asked per pair of figures
 def _state_voice(name: str) -> bool:
     written = set(re.findall(r"\b[a-z]+\b", name))  # lower-case words as written: "military", not "Army" of a name
     if is_state_body(name) or bool(written & {w for w in STATE_BODIES if " " not in w}):
@@ -282,7 +282,7 @@ def _state_voice(name: str) -> bool:
                for b in STATE_BODIES if " " in b)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=16384)
 def _nonstate_voice(name: str) -> bool:
     key = fold(name)
     words = set(key.split())
@@ -301,6 +301,15 @@ def _armed_group_re() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _armed_group_keys() -> frozenset[str]:
     return frozenset(fold(n) for g in _GROUPS["groups"] for n in (g["name"], *g.get("aliases", [])))
+
+
+_WEAK_MODIFIERS = frozenset(SPEECH["weak_state_body_modifiers"])
+
+
+def _named_body(words: list[str]) -> bool:
+    """'local health authorities', 'local police officials': 'local' with a word that names the body
+    ('local officials' alone may be a town's elders or an occupier's appointees)."""
+    return any(w in _STATE_MODIFIERS and w not in _WEAK_MODIFIERS for w in words[:-1])
 
 
 def is_state_body(text: str) -> bool:
@@ -332,7 +341,7 @@ def is_state_body(text: str) -> bool:
     words = re.sub(r" (?:from|in|based in|stationed in) .+$", "", key).split()
     last = words[-1] if words else ""
     return len(words) > 1 and (last in STATE_BODIES or last.rstrip("s") in STATE_BODIES or last in _STATE_ROLES) \
-        and all(w in _STATE_MODIFIERS for w in words[:-1])
+        and all(w in _STATE_MODIFIERS or (w == "local" and _named_body(words)) for w in words[:-1])
 
 
 # -- event actors: ACLED names ----------------------------------------------------------------

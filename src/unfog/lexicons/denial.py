@@ -13,3 +13,24 @@ DISMISSAL_RE = re.compile(r"\b(?:" + "|".join(_DATA["dismissal_words"]) + r")\b"
 # "the claim that ...", "reports of ...": what follows is the claim a denial restates
 CLAIM_NOUN_RE = re.compile(r"\b(?:" + "|".join(_DATA["claim_nouns"]) + r")\b(?:\s+(?:by|of|from)\s+[^,.;]{1,60}?)?"
                            r"\s+(?:that|of)\b", re.I)
+
+_OWNED = "|".join(_DATA["claim_nouns"] + _DATA["owned_claim_nouns"])
+# "the rebels' claim", "the army's statement", "the Islamic State claim", "the claim of the rebels", "Moscow's claim"
+_OWNER_BEFORE_RE = re.compile(r"\b(?:the\s+)?((?:[A-Z][\w-]*\s+){0,3}?[A-Za-z][\w-]*?)(?:'s|s'|’s|')?\s+(?:" + _OWNED + r")\b")
+_OWNER_AFTER_RE = re.compile(r"\b(?:" + _OWNED + r")\s+(?:by|of|from)\s+(?:the\s+)?((?:[A-Z][\w-]*\s+){0,3}?[A-Za-z][\w-]*)")
+
+
+_NOT_OWNERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "such", "any",
+               "false", "new", "earlier", "latest", "initial", "official", "same", "other", "these"}
+
+
+def denied_owner(text: str) -> str | None:
+    """Whose words a denial names as what it denies: "rejected the rebels' claim that..." -> "rebels", "called
+    the army's statement untrue" -> "army", "the claim of the militants" -> "militants"; None when it names no one."""
+    for rx in (_OWNER_BEFORE_RE, _OWNER_AFTER_RE):
+        for m in rx.finditer(text or ""):
+            owner = m.group(1).strip()
+            if owner.lower() not in _NOT_OWNERS:
+                return owner
+    return None
+

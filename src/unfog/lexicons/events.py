@@ -78,6 +78,7 @@ AGGREGATE_ADVERBS = _set("aggregate_adverbs")
 ADDITION_WORDS = _set("addition_words")
 OTHER_INCIDENT_ADVERBS = frozenset(_D["other_incident_cues"]["adverbs"])
 OTHER_INCIDENT_DETERMINERS = frozenset(_D["other_incident_cues"]["determiners"])
+SEQUEL_ADVERBS = frozenset(_D["other_incident_cues"]["sequel_adverbs"])
 OTHER_INCIDENT_MODIFIERS = frozenset(_D["other_incident_cues"]["modifiers"])
 BACKGROUND_PREPS = _set("background_preps")  # "killed ... amid ongoing exchanges of fire": the setting, not an incident
 ONGOING_MODIFIERS = _set("ongoing_modifiers")  # "near-daily cross-border fire", "ongoing clashes"
@@ -105,6 +106,9 @@ MILITARY_MODIFIERS = _set("military_modifiers")
 CIVILIAN_PLACE_NOUNS = _set("civilian_place_nouns")  # "a market", "a camp for displaced people"
 ACLED: dict[str, list] = {k: v for k, v in _D["acled"].items() if not k.startswith("_")}
 FAMILIES: dict[str, str] = _D["families"]
+EITHER_FORCE_NOUNS = _set("either_force_nouns")  # "officers": soldiers or police, whichever the text says
+LEMMA_FIXES: dict[str, str] = {k: v for k, v in _D["lemma_fixes"].items() if not k.startswith("_")}
+SURFACE_TRIGGERS: dict[str, str] = {k: v for k, v in _D["surface_triggers"].items() if not k.startswith("_")}
 
 
 def _mapped(key: str) -> tuple[str, str, list[str]]:

@@ -1,6 +1,8 @@
 """Nouns for people (``people.json``), loaded once: one list for figures and events."""
 from __future__ import annotations
 
+import re
+
 from unfog.lexicons import load, singular
 
 _DATA = load("people")
@@ -33,3 +35,89 @@ def is_people_word(text: str) -> bool:
     no town's name, whatever the gazetteer holds."""
     low = text.lower().strip()
     return low in PEOPLE_NOUNS or singular(low) in PEOPLE_NOUNS
+
+
+_OWN = _DATA["own_force"]
+_POSSESSIVE_RE = re.compile(r"\b(?:" + "|".join(_OWN["possessives"]) + r")\s+(?:own\s+)?", re.I)
+_OWN_BEFORE_RE = re.compile(
+    r"(?:\b(?:" + "|".join(re.escape(c) for c in sorted(_OWN["loss_cues"], key=len, reverse=True)) + r")"
+    r"|\b(?:" + "|".join(_OWN["possessives"]) + r")(?:\s+own)?)\s+(?:(?:no|any|only|some)\s+)?$", re.I)
+
+
+def counts_own_men(text: str, before: str) -> bool:
+    """A count of the speaker's own men: "two of its own men", "only two of its fighters" (``text``, the
+    count's words), "it had lost no fighters", "their own" (``before``, the words right before it)."""
+    return bool(_POSSESSIVE_RE.search(text or "")) or bool(_OWN_BEFORE_RE.search(before or ""))
+
+
+def claimant_force(claimant: str | None) -> str:
+    """The kind of force a claimant's own men are: 'state' for "the army", "the defence ministry", "a division
+    spokesman"; 'police' for the police; 'nonstate' for anyone else who speaks of its fighters ("a spokesman for
+    the group")."""
+    low = (claimant or "").lower()
+    words = set(re.findall(r"[a-z]+", low))
+    kinds = {force_kind(w) for w in words}
+    if "state" in kinds or any(re.search(r"\b" + re.escape(b) + r"\b", low) for b in _OWN["state_bodies"]):
+        return "state"
+    if "police" in kinds:
+        return "police"  # "a police spokesman": its own men are policemen
+    return "nonstate"
+
+
+_PARTS = _DATA["toll_parts"]
+BODY_NOUNS: frozenset[str] = frozenset(_PARTS["body_nouns"])
+INCREMENT_OPENERS: tuple[str, ...] = tuple(_PARTS["increment_openers"])  # "Another two were killed"
+_INCREMENT_RE = re.compile(r"^\S+(?:\s+\S+)?\s+(?:" + "|".join(_PARTS["increment_words"]) + r")\b", re.I)
+
+
+_PART_RE = re.compile(r"^\S+\s+(?:" + "|".join(re.escape(w) for w in _PARTS["part_words"]) + r")\b", re.I)
+
+
+def is_part_phrase(text: str) -> bool:
+    """A count told as a part of the toll before it: "four of them", "two of the dead"."""
+    return bool(_PART_RE.search(text or ""))
+
+
+def is_increment(text: str) -> bool:
+    """A count of what was added to a toll: "eight more bodies", "three further deaths"."""
+    return bool(_INCREMENT_RE.search(text or ""))
+
+
+def bodies_of(text: str, after: str) -> str | None:
+    """For a count of bodies ("seven bodies" then " of gunmen", "the bodies of 15 militants"), the noun of who
+    they were ("gunmen", "militants"); None for any other count."""
+    words = re.findall(r"[a-z]+", (text or "").lower())
+    if not words or not (set(words) & BODY_NOUNS):
+        return None
+    if words[-1] not in BODY_NOUNS:
+        return words[-1]  # "the bodies of 15 militants": the count's noun says who
+    rest = re.findall(r"[a-z]+", (after or "").lower())[:5]
+    if not rest or rest[0] != "of":
+        return None
+    return next((w for w in rest[1:] if is_people_word(w)), None)
+
+
+_BODIES_BEFORE_RE = re.compile(r"\b(?:" + "|".join(sorted(BODY_NOUNS)) + r")\s+of\s+(?:the\s+)?$", re.I)
+
+
+def is_body_count(text: str, before: str) -> bool:
+    """A count of bodies: "seven bodies", "the bodies of four soldiers", "15 militants" after "the bodies of"."""
+    return bool(set(re.findall(r"[a-z]+", (text or "").lower())) & BODY_NOUNS) or bool(_BODIES_BEFORE_RE.search(before or ""))
+
+
+_KILLED_BY_RE = re.compile(r"\b([A-Za-z]+)\s+(?:had\s+|have\s+|has\s+)?(?:" + "|".join(
+    re.escape(v) for v in sorted(_DATA["killed_by"]["verbs"], key=len, reverse=True)) + r")\s+(?:at\s+least\s+|some\s+)?$", re.I)
+_OTHER_FORCE = {"state": "nonstate", "police": "nonstate", "nonstate": "state"}
+
+
+_PARTY_NOUNS = frozenset(_DATA["killed_by"]["party_nouns"])
+
+
+def force_of_the_killed(noun: str | None, before: str) -> str | None:
+    """'Soldiers killed seven members of the front': a count of a party's men (``noun``: members, fighters), right
+    after ``before``, is of the other kind of force than the one that killed them; None when ``before`` names no
+    force doing it or the noun may be anyone's ("people")."""
+    if (noun or "").lower() not in _PARTY_NOUNS:
+        return None
+    m = _KILLED_BY_RE.search(before or "")
+    return _OTHER_FORCE.get(force_kind(m.group(1))) if m else None

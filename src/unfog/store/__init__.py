@@ -13,14 +13,13 @@ import json
 import os
 import time
 import typing
-from datetime import timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any, Iterable
 
 import duckdb
 import pyarrow as pa
 
-from unfog.days import parse_day
 
 from unfog.model import RECORD_TYPES, ArticleRecords, Record, Relation
 
@@ -53,9 +52,9 @@ JSON_COLUMNS = {name: {c for c, t in columns(cls) if t == "JSON"} for name, cls 
 # Events as each article gave them; the `events` table holds them merged across articles
 # (unfog.fusion.events), so the CLI, the desk and the exports read the same records.
 ARTICLE_EVENTS = "article_events"
+EVENT_KEYS = "event_keys"
 JSON_COLUMNS[ARTICLE_EVENTS] = JSON_COLUMNS["events"]
 MERGE_WINDOW_DAYS = 3
-STALE_WINDOW_DAYS = 30
 
 # Which input gave which article, with which unfog version and outcome: the
 # record that lets `unfog reprocess` find what an upgrade should redo.
@@ -76,6 +75,8 @@ EXTRA_TABLES = {
     "meta": "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
     ARTICLE_EVENTS: f"CREATE TABLE IF NOT EXISTS {ARTICLE_EVENTS} ("
     + ", ".join(f'"{c}" {t}' for c, t in columns(RECORD_TYPES["events"])) + ', PRIMARY KEY ("id"))',
+    # the place key of each per-article event (unfog.fusion.events.place_key): what merging joins on
+    EVENT_KEYS: f"CREATE TABLE IF NOT EXISTS {EVENT_KEYS} (event_id VARCHAR PRIMARY KEY, place_key VARCHAR)",
 }
 
 
@@ -172,6 +173,33 @@ def connect(path: str, read_only: bool = False, wait: float = 0.0) -> duckdb.Duc
             raise StoreError(f"cannot open the store {path}: {e.strerror or e}") from None
 
 
+# what :func:`unfog.fusion.events.same_incident` reads of an event (and its articles, and id)
+_MATCH_COLUMNS = ("id", "article_ids", "event_type", "sub_event_type", "tags", "actor1_side", "actor2_side", "place",
+                  "geonames_id", "lat", "lon", "date", "date_end", "time_precision")
+
+
+def _matching(events: list[Record], stored: list[Record]) -> list[Record]:
+    """Those of the ``stored`` per-article events that report an incident with one of ``events`` (another
+    article's, :func:`unfog.fusion.events.same_incident`); compared by type and nearby days only."""
+    from unfog.fusion.events import MAX_SLACK_DAYS, day_span, same_incident
+
+    by_day: dict[tuple, list[Record]] = {}
+    for e in events:
+        span = day_span(e)
+        if span is not None:
+            for d in range(span[0] - MAX_SLACK_DAYS, span[1] + MAX_SLACK_DAYS + 1):
+                by_day.setdefault((e.event_type, d), []).append(e)
+    out = []
+    for a in stored:
+        span = day_span(a)
+        if span is None:
+            continue
+        near = {e.id: e for d in range(span[0], span[1] + 1) for e in by_day.get((a.event_type, d), ())}
+        if any(not set(a.article_ids) & set(e.article_ids) and same_incident(e, a) for e in near.values()):
+            out.append(a)
+    return out
+
+
 class Store:
     """A DuckDB file holding articles and every record extracted from them."""
 
@@ -227,6 +255,8 @@ class Store:
                 self.con.execute(f'ALTER TABLE {ARTICLE_EVENTS} ADD COLUMN "{c}" {t}')
         if fresh and self.count("events"):
             self._migrate_events()
+        self._key_events([RECORD_TYPES["events"].from_dict(d) for d in self.rows(  # stores made before the keys
+            ARTICLE_EVENTS, where=f"id NOT IN (SELECT event_id FROM {EVENT_KEYS})")])
         existing = {r[0] for r in self.con.execute("DESCRIBE inputs").fetchall()}
         for c, t in INPUT_COLUMNS:  # stores made by earlier versions
             if c not in existing:
@@ -275,6 +305,7 @@ class Store:
             for name, recs in tables.items():
                 if name == "events":  # per-article events; the merged ones are rewritten below
                     self._insert(ARTICLE_EVENTS, _unique(recs), replace=replace)
+                    self._key_events(_unique(recs))
                 elif name != "relations":
                     added[name] += self._insert(name, _unique(recs), replace=replace)
             self._note_inputs([res.article for res in results])
@@ -342,6 +373,8 @@ class Store:
         members = {i for e in self.rows("events", where="json_contains(article_ids, ?)", params=key)
                    for i in (e.get("merged_from") or [e["id"]])}
         self.con.execute("DELETE FROM events WHERE json_contains(article_ids, ?)", key)
+        self.con.execute(f"DELETE FROM {EVENT_KEYS} WHERE event_id IN "
+                         f"(SELECT id FROM {ARTICLE_EVENTS} WHERE json_contains(article_ids, ?))", key)
         self.con.execute(f"DELETE FROM {ARTICLE_EVENTS} WHERE json_contains(article_ids, ?)", key)
         self._merge_events(self._article_events_by_id(members))  # the other sources stay, merged anew
 
@@ -356,33 +389,75 @@ class Store:
         return out
 
     def _merge_events(self, new_events: list[Record]) -> None:
-        """Merge new per-article events with the stored ones of the same days; rewrite those merged records."""
+        """Merge new per-article events with the stored ones they report an incident with; rewrite the merged
+        records that change.
+
+        The stored merged records are whole incidents (each a closed group of per-article events), so
+        only the groups of stored events that a new event matches can change: those events are found by
+        type and a window of days around each new event (a join on the new events' windows, whatever
+        the days a chunk spans), their groups by membership; nothing else is read or rewritten."""
         from unfog.fusion.events import merge_events
 
         if not new_events:
             return
-        days = sorted(d for d in (parse_day(e.date) for e in new_events) if d is not None)
         cands = {e.id: e for e in new_events}
-        if days:
-            lo = (days[0] - timedelta(days=MERGE_WINDOW_DAYS)).isoformat()
-            hi = (days[-1] + timedelta(days=MERGE_WINDOW_DAYS)).isoformat() + "~"  # "~" sorts after any time suffix
-            for d in self.rows(ARTICLE_EVENTS, where="date BETWEEN ? AND ?", params=[lo, hi]):
-                cands.setdefault(d["id"], RECORD_TYPES["events"].from_dict(d))
-            # merged records over these days, and every member they hold (a chain may reach outside the window)
-            # a merged record is dated by its most precise member, which a chain can carry days away
-            slo = (days[0] - timedelta(days=STALE_WINDOW_DAYS)).isoformat()
-            shi = (days[-1] + timedelta(days=STALE_WINDOW_DAYS)).isoformat() + "~"
-            stale = [r for r in self.rows("events", where="date BETWEEN ? AND ?", params=[slo, shi])
-                     if r["id"] in cands or set(r.get("merged_from") or []) & set(cands)]
-            for e in self._article_events_by_id({i for r in stale for i in (r.get("merged_from") or [])} - set(cands)):
-                cands[e.id] = e
-            ids = [r["id"] for r in stale]
-            for k in range(0, len(ids), 500):
-                chunk = ids[k:k + 500]
-                self.con.execute(f"DELETE FROM events WHERE id IN ({', '.join('?' for _ in chunk)})", chunk)
-        order = {row[0]: i for i, row in enumerate(self.con.execute(
-            "SELECT id FROM articles ORDER BY published NULLS LAST, id").fetchall())}
+        near = [e for e in self._events_near(new_events) if e.id not in cands]
+        linked = {a.id: a for a in self._article_events_by_id({a.id for a in _matching(new_events, near)})}
+        stale = self._merged_holding(list(cands) + list(linked))
+        cands.update(linked)
+        for e in self._article_events_by_id({i for r in stale for i in (r.get("merged_from") or [])} - set(cands)):
+            cands[e.id] = e
+        ids = [r["id"] for r in stale]
+        for k in range(0, len(ids), 500):
+            self.con.execute("DELETE FROM events WHERE id = ANY(?::VARCHAR[])", [ids[k:k + 500]])
+        articles = sorted({a for e in cands.values() for a in e.article_ids})
+        # the members' articles in publication order (only their relative order counts)
+        order = {row[0]: i + 1 for i, row in enumerate(self.con.execute(
+            "SELECT id FROM articles WHERE id = ANY(?::VARCHAR[]) ORDER BY published NULLS LAST, id",
+            [articles]).fetchall())}
         self._insert("events", merge_events(list(cands.values()), order), replace=True)
+
+    def _key_events(self, events: list[Record]) -> None:
+        from unfog.fusion.events import place_key
+
+        bulk_insert(self.con, EVENT_KEYS, [("event_id", "VARCHAR"), ("place_key", "VARCHAR")],
+                    [{"event_id": e.id, "place_key": place_key(e.place)} for e in events], "INSERT OR REPLACE")
+
+    def _events_near(self, events: list[Record]) -> list[Record]:
+        """Stored per-article events that may report an incident with one of ``events``: of its type, dated
+        within its merge window, at its place (the same place key or GeoNames id, or coordinates less than
+        a quarter of a degree of latitude apart); with only what matching reads (:data:`_MATCH_COLUMNS`)."""
+        from unfog.fusion.events import MERGE_KM, day_span, place_key
+
+        wins = []
+        for e in events:
+            span = day_span(e)
+            if span is not None:  # stored events whose days come within the window of this one's
+                wins.append({"event_type": e.event_type, "place_key": place_key(e.place), "geonames_id": e.geonames_id,
+                             "lat": e.lat, "lon": e.lon,
+                             "lo": date.fromordinal(span[0] - MERGE_WINDOW_DAYS).isoformat(),
+                             "hi": date.fromordinal(span[1] + MERGE_WINDOW_DAYS).isoformat() + "~"})  # "~": after a time
+        if not wins:
+            return []
+        _unfog_windows = pa.Table.from_pylist(wins, schema=pa.schema(
+            [("event_type", pa.string()), ("place_key", pa.string()), ("geonames_id", pa.int64()),
+             ("lat", pa.float64()), ("lon", pa.float64()), ("lo", pa.string()), ("hi", pa.string())]))
+        cols = ", ".join("e." + c for c in _MATCH_COLUMNS)
+        near = ("e.event_type = w.event_type AND e.date <= w.hi AND coalesce(e.date_end, e.date) >= w.lo")
+        cur = self.con.execute(
+            f"SELECT {cols} FROM {ARTICLE_EVENTS} e JOIN {EVENT_KEYS} k ON k.event_id = e.id "
+            f"JOIN _unfog_windows w ON k.place_key = w.place_key AND {near} UNION "
+            f"SELECT {cols} FROM {ARTICLE_EVENTS} e JOIN _unfog_windows w ON e.geonames_id = w.geonames_id AND {near} "
+            f"UNION SELECT {cols} FROM {ARTICLE_EVENTS} e JOIN _unfog_windows w ON {near} "
+            f"AND abs(e.lat - w.lat) <= {MERGE_KM / 100:.2f} AND e.lon IS NOT NULL AND w.lon IS NOT NULL ORDER BY id")
+        return [RECORD_TYPES["events"](text="", start=0, end=0, **d) for d in self._decoded(ARTICLE_EVENTS, cur)]
+
+    def _merged_holding(self, event_ids: list[str]) -> list[dict]:
+        """The merged records that are, or hold, any of these per-article events."""
+        if not event_ids:
+            return []
+        return self.rows("events", where="id = ANY($1::VARCHAR[]) OR "
+                         "list_has_any(CAST(merged_from AS VARCHAR[]), $1::VARCHAR[])", params=[sorted(event_ids)])
 
     def _migrate_events(self) -> None:
         """Stores made before events were merged when written: keep their rows as per-article events."""
@@ -422,7 +497,11 @@ class Store:
         sql += f" ORDER BY {order or 'id' if name in RECORD_TYPES else '1'}"
         if limit is not None:
             sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
-        cur = self.con.execute(sql, params or [])
+        return self._decoded(name, self.con.execute(sql, params or []))
+
+    @staticmethod
+    def _decoded(name: str, cur) -> list[dict[str, Any]]:
+        """A query's rows of table ``name`` as dicts, JSON columns decoded."""
         names = [d[0] for d in cur.description]
         jcols = JSON_COLUMNS.get(name, set())
         out = []

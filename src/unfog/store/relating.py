@@ -267,7 +267,8 @@ def _relate_quantities_with_store(ok: list[ArticleRecords], fkeys: list[FigureKe
     if not qkeys:
         return [], [], [], {}
     cache = RelatingCache.of(store) if ensure(store) else None
-    skip = set(chunk_articles)
+    # a stored figure of the chunk's articles has keys: only articles related before can have one
+    skip = set(chunk_articles) if keyed else set()
     if cache is not None:
         cache.load(store, qkeys, figures_of_quantities)
         stored = {qk: cache.stored(qk, skip) for qk in qkeys}

@@ -81,6 +81,8 @@ class RelatingCache:
             self.figures.move_to_end(q)
 
     def stored(self, qkey: str, skip_articles: set[str]) -> list[tuple[Figure, object]]:
+        if not skip_articles:
+            return list(self.figures[qkey].values())
         return [(f, k) for f, k in self.figures[qkey].values() if k.article_id not in skip_articles]
 
     def views_of(self, qkey: str) -> list | None:

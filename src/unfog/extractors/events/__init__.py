@@ -31,6 +31,7 @@ from unfog.model import Event
 from unfog.extractors.events.common import (
     Mention,
     _entries,
+    _is_heading,
     _mention_tokens,
 )
 from unfog.extractors.events.triggers import (
@@ -68,6 +69,8 @@ def extract(ctx: Context) -> list[Event]:
     entries = _entries(doc.text)
     for m in mentions:
         m.entry = bisect.bisect_right(entries, m.primary.idx)
+        if entries and m.entry == 0 and _is_heading(m.sent):
+            m.tags.add("cumulative")  # "Live: fighting in eastern Congo": a live blog's title over all its entries
     _attach_claims(ctx, mentions, sents)
     _attach_places(ctx, mentions, sents, place_tok)
     _attach_dates(ctx, mentions, sents)

@@ -34,10 +34,12 @@ from unfog.extractors.events.common import (
     _entries,
     _has_side,
     _hidden,
+    _is_heading,
     _is_placeish,
     _lemma,
     _linked,
     _phrase,
+    _place_within,
     _record_root,
     _same_place,
     _same_time,
@@ -48,6 +50,7 @@ from unfog.extractors.events.common import (
 from unfog.extractors.events.triggers import (
     _time_frame_tags,
     _weapon_of,
+    _weapon_word,
 )
 
 
@@ -152,19 +155,19 @@ def _actors(primary, group_tokens, sents, sent_index, place_tokens):
         a1 = None  # "part", "you", "one": fragments, not actors
     if a2 is not None and _lemma(a2) in lex.NON_ACTOR_WORDS:
         a2 = None
-    if a1 is not None and _lemma(a1) in lex.WEAPON_KIND:  # "a Russian glide bomb hit": the demonym names the actor
+    if a1 is not None and _weapon_word(a1) is not None:  # "a Russian glide bomb hit": the demonym names the actor
         a1 = next((c for c in a1.children if c.dep_ in ("amod", "compound", "nmod") and _has_side(c)), a1)
     a1 = None if a1 is not None and _attribution_tail(a1) else a1
     a2 = None if a2 is not None and _attribution_tail(a2) else a2
     group_ids = {t.i for t in group_tokens}
     # "a missile struck": the weapon is no actor; "army helicopters", "rebel drones": the force that flies them is
-    weapon_without_side = a1 is not None and _lemma(a1) in lex.WEAPON_KIND and not any(
+    weapon_without_side = a1 is not None and _weapon_word(a1) is not None and not any(
         _has_side(c) or (c.dep_ in ("compound", "amod") and c.lower_ in lex.MILITARY_MODIFIERS) for c in a1.children)
     if a1 is not None and (a1.i in group_ids or weapon_without_side or a1.ent_type_ in ("DATE", "TIME")):
         a1 = None  # "a missile struck ...": the weapon is not the actor
     if a2 is not None and a2.ent_type_ in ("DATE", "TIME"):
         a2 = None
-    if a2 is not None and _lemma(a2) in lex.WEAPON_KIND:  # "fired mortar bombs at troops": the troops are the target
+    if a2 is not None and _weapon_word(a2) is not None:  # "fired mortar bombs at troops": the troops are the target
         at = [p for c in _children(a2.head, "prep") if c.lower_ in ("at", "on", "against") for p in _children(c, "pobj")]
         a2 = at[0] if at else None
     if a2 is not None and _lemma(a2) in lex.QUANTITY_WORDS:
@@ -212,6 +215,20 @@ def _claim_from_parse(primary, sents, sent_index):
     return None, False, False
 
 
+def _argument_of_cause(w, tops) -> bool:
+    """"A grenade was thrown into a crowd, killing two", "drove over an explosive device, killing one":
+    the weapon is an argument of the act whose result the participle tells."""
+    for top in tops:
+        if top.dep_ != "advcl" or top.tag_ != "VBG":
+            continue
+        cause = top.head
+        if w.head.i == cause.i and w.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            return True
+        if w.dep_ == "pobj" and w.head.dep_ == "prep" and w.head.head.i == cause.i:
+            return True
+    return False
+
+
 def _mention(group, weapons, sents, si: int, place_tokens: set[int]) -> Mention:
     group.sort(key=lambda g: (lex.RANK.get(g[1], 5), _depth(g[0])))
     primary = group[0][0]
@@ -222,7 +239,7 @@ def _mention(group, weapons, sents, si: int, place_tokens: set[int]) -> Mention:
         m.tags |= set(lex.acled_type(kind)[2]) & {"siege", "surrender", "corridor", "mass-grave", "declaration"}
     tops = [_anchor(t) for t in m.tokens]
     for w in weapons:
-        if any(_linked(top, w) for top in tops) or any(w.head.i == t.i for t in m.tokens):
+        if any(_linked(top, w) for top in tops) or any(w.head.i == t.i for t in m.tokens) or _argument_of_cause(w, tops):
             m.weapon = m.weapon or _weapon_of(w)
     for t in m.tokens:
         if t.pos_ == "NOUN":
@@ -238,10 +255,14 @@ def _mention(group, weapons, sents, si: int, place_tokens: set[int]) -> Mention:
         m.actor2 = _phrase(a2)[0]
         m.actor2_head = _lemma(a2)
     for t in m.tokens:
-        if _lemma(t) == "kill" and t.pos_ == "VERB":
+        if (_lemma(t) == "kill" and t.pos_ == "VERB") or (t.lower_ == "shot" and t.i + 1 < len(t.doc) and t.nbor().lower_ == "dead"):
             victims = _children(t, "nsubjpass", "dobj")
             if victims and victims[0].tag_ in ("NN", "NNP") and any(c.lower_ in ("a", "an", "one") for c in victims[0].children):
-                m.single_death = True
+                # "killing a police guard and the driver": each person joined to the first is one more
+                # (the parse may join the second to the verb)
+                m.single_death = 1 + sum(1 for c in list(victims[0].children) + list(t.children)
+                                         if c.dep_ == "conj" and c.tag_ in ("NN", "NNP")
+                                         and _lemma(c) in lex.PEOPLE_NOUNS and _children(c, "det", "poss"))
     m.anaphoric = any(t.pos_ == "VERB" and any(_lemma(o) in lex.NOUN_TRIGGERS and lex.NOUN_TRIGGERS[_lemma(o)] in lex.VIOLENT_KINDS
                                                and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in o.children)
                                                for o in _children(t, "dobj")) for t in m.tokens)
@@ -400,6 +421,40 @@ def _leads(ctx: Context) -> list[tuple[int, int]]:
     return leads
 
 
+def _clause_places(doc, text: str, m: Mention, places: list[Place], place_tokens: set[int]) -> tuple[list, list]:
+    """(clause distance, precision, start, place) of the sentence's places that can be the mention's
+    location: those near it in the tree, and towns further away in a locative phrase."""
+    cands: list[tuple] = []
+    far: list[tuple] = []
+    for p in places:
+        root = _record_root(doc, p)
+        if root is None or not _same_paragraph(text, p.start, m.primary.idx):
+            continue
+
+        # "fall to Russia", "Ukraine's deputy prime minister": a country as an actor is not the place
+        country = p.kind == "country" or p.feature_code in ("PCLI", "PCLD", "PCL") or bool(side_of(p.name))
+        subjectish = root.dep_ in ("nsubj", "poss", "nsubjpass") or (root.dep_ == "conj" and root.head.dep_ in ("nsubj", "nsubjpass"))
+        # "US warplanes", "Russian missiles": a country naming who acts, not where
+        subjectish = subjectish or (root.dep_ in ("nmod", "compound", "amod") and root.head.pos_ in ("NOUN", "PROPN")
+                                    and _lemma(root.head) not in lex.PLACE_NOUNS and root.head.i not in place_tokens)
+        if root.dep_ == "poss" and {_lemma(root.head), root.head.lower_} & lex.PLACE_NOUNS:
+            subjectish = False  # "El Obeid's outskirts": where, not who
+        # "fall to Russia", "aid from Poland"; but "evacuated from Mariupol" is where it happened
+        state = p.kind == "country" or p.feature_code in ("PCLI", "PCLD", "PCL")
+        actor_preps = ("to", "by", "from", "with") if state else ("to", "by", "with")
+        if country and (subjectish or root.dep_ == "pobj" and root.head.lower_ in actor_preps):
+            continue
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and {_lemma(root.head.head), root.head.head.lower_} & lex.PLACE_NOUNS:
+            root = root.head.head  # "the village of Manhush", "the outskirts of Malakal": the village is the argument
+        d = min(_clause_distance(root, t) for t in m.tokens)
+        if d > MAX_PLACE_DISTANCE:
+            if (p.precision or 3) <= 2 and root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
+                far.append((d, p.precision or 3, p.start, p))
+            continue
+        cands.append((d, p.precision or 3, p.start, p))
+    return cands, far
+
+
 def _nearest_place(cands: list[tuple]) -> Place:
     """The candidate (clause distance, precision, start, place) nearest the trigger; but a town inside the
     country or region that wins ("outside Tera in western Niger") is the place."""
@@ -442,34 +497,17 @@ def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> N
                 return p
         return None
 
+    alone: dict[int, int] = {}
     for m in mentions:
-        cands = []
-        for p in by_sent.get(m.sent_index, []):
-            root = _record_root(doc, p)
-            if root is None or not _same_paragraph(text, p.start, m.primary.idx):
-                continue
-
-            # "fall to Russia", "Ukraine's deputy prime minister": a country as an actor is not the place
-            country = p.kind == "country" or p.feature_code in ("PCLI", "PCLD", "PCL") or bool(side_of(p.name))
-            subjectish = root.dep_ in ("nsubj", "poss", "nsubjpass") or (root.dep_ == "conj" and root.head.dep_ in ("nsubj", "nsubjpass"))
-            # "US warplanes", "Russian missiles": a country naming who acts, not where
-            subjectish = subjectish or (root.dep_ in ("nmod", "compound", "amod") and root.head.pos_ in ("NOUN", "PROPN")
-                                        and _lemma(root.head) not in lex.PLACE_NOUNS and root.head.i not in place_tokens)
-            if root.dep_ == "poss" and {_lemma(root.head), root.head.lower_} & lex.PLACE_NOUNS:
-                subjectish = False  # "El Obeid's outskirts": where, not who
-            # "fall to Russia", "aid from Poland"; but "evacuated from Mariupol" is where it happened
-            state = p.kind == "country" or p.feature_code in ("PCLI", "PCLD", "PCL")
-            actor_preps = ("to", "by", "from", "with") if state else ("to", "by", "with")
-            if country and (subjectish or root.dep_ == "pobj" and root.head.lower_ in actor_preps):
-                continue
-            if root.dep_ == "pobj" and root.head.lower_ == "of" and _lemma(root.head.head) in lex.PLACE_NOUNS:
-                root = root.head.head  # "the village of Manhush": the village is the argument
-            d = min(_clause_distance(root, t) for t in m.tokens)
-            if d > MAX_PLACE_DISTANCE:
-                continue
-            cands.append((d, p.precision or 3, p.start, p))
+        alone[m.sent_index] = alone.get(m.sent_index, 0) + 1
+    for m in mentions:
+        cands, far = _clause_places(doc, text, m, by_sent.get(m.sent_index, []), place_tokens)
+        if not cands and far and alone[m.sent_index] == 1:
+            cands = far  # a garbled parse ("Two gunmen on a motorcycle shot dead ... in Buluan"): the one town told
         if cands:
-            best = _nearest_place(cands)
+            # "in Upper Nile state, fighters fired mortars at a barracks on the outskirts of Malakal": the
+            # region is nearer in the tree, the town inside it is the location
+            best = _nearest_place(cands + far)
             if (best.precision or 3) >= 3 and _definite_place_object(m, place_tokens):
                 best = context_place(m) or main_place or best
             m.place = best
@@ -606,12 +644,14 @@ def _attach_figures(ctx: Context, mentions: list[Mention]) -> None:
     for m in mentions:
         if lex.RANK.get(m.kind, 5) <= 3 or m.kind == "riot":
             by_sent.setdefault(m.sent.start_char, []).append(m)
-    killed = [f for f in ctx.figures if f.category == "killed"]
+    killed = [f for f in ctx.figures if f.category == "killed" or _object_of_killing(doc, f)]
     for f in killed:
         root = _record_root(doc, f)
         if root is None:
             continue
         ms = by_sent.get(root.sent.start_char)
+        if not ms:
+            ms = _competing_toll_of(ctx, f, root, by_sent)
         if not ms or f.subset_of or _is_subset(doc, f, killed) or _time_frame_tags(root, "killing") or _modal_figure(root):
             continue
         if _wounded_after(doc, f):
@@ -630,9 +670,42 @@ def _attach_figures(ctx: Context, mentions: list[Mention]) -> None:
             if _told_again(best):
                 continue  # added to a toll told before ("two more died in the clashes"), not a lower one
         best.figures.append(f)
-        extra = _conjoined(root)
+        extra = _conjoined(root) + _conjoined_before(root, killed, doc)
         if extra and _figure_count(f) is not None:
             best.counts[f.id] = _figure_count(f) + extra
+
+
+def _object_of_killing(doc, f: Figure) -> bool:
+    """"... and killed four gunmen": the parse says who died, whatever category the count was given."""
+    root = _record_root(doc, f)
+    return (f.category not in lex.WOUND_WORDS | {"wounded", "injured", "captured", "missing"} and root is not None
+            and root.dep_ == "dobj" and root.head.pos_ == "VERB" and _lemma(root.head) == "kill")
+
+
+def _competing_toll_of(ctx: Context, f: Figure, root, by_sent: dict) -> list[Mention]:
+    """"Doctors put the death toll at 19", "A pro-army channel said three soldiers had died": a count
+    told in the sentence right after an incident, with no act of its own, is another account of that
+    incident's dead (ACLED keeps the lowest). Not when the sentence tells of another incident
+    ("Separately, ...", "two more died"), names a place apart from the incident's, or opens a new
+    live-blog entry."""
+    sent = root.sent
+    if sent.start == 0 or _is_heading(sent):
+        return []
+    prev = ctx.doc[sent.start - 1].sent
+    ms = by_sent.get(prev.start_char) or []
+    if not ms or _is_heading(prev):
+        return []
+    words = {t.lower_ for t in sent}
+    if words & (lex.OTHER_INCIDENT_ADVERBS | lex.OTHER_INCIDENT_DETERMINERS | lex.ADDITION_WORDS):
+        return []
+    if any(f" {c} " in f" {sent.text.lower()} " for c in lex.SUBSET_CUES):
+        return []  # "Three children were among the dead": a part of the toll told before
+    if bisect.bisect_right(_entries(ctx.text), sent.start_char) != ms[-1].entry:
+        return []
+    here = [p for p in ctx.places if sent.start_char <= p.start < sent.end_char]
+    if any(m.place is not None and not _place_within(m.place, p) for m in ms for p in here):
+        return []
+    return ms[-1:]
 
 
 PARTITIVE = re.compile(r"[\w,-]+(?:\s+[\w,-]+)?\s+of\s+(?:the|those|them|whom)\b\s*(\w+)?", re.I)
@@ -644,6 +717,9 @@ def _partitive_of_dead(doc, f: Figure, killed: list[Figure]) -> bool:
     if m is None or not any(g is not f and g.start < f.start for g in killed):
         return False
     noun = (m.group(1) or "").lower()
+    root = _record_root(doc, f)
+    if noun in ("", "them") and root is not None and root.dep_ == "dobj" and _lemma(root.head) == "kill":
+        return False  # "struck a column of fighters, killing 30 of them": the toll, a part of the living
     return noun in ("", "them", "whom") or noun in lex.DEAD_NOUNS or noun.rstrip("s") in lex.DEAD_NOUNS
 
 
@@ -671,6 +747,27 @@ def _conjoined(root) -> int:
         elif any(x.dep_ == "det" and x.lower_ in ("a", "an", "one") for x in c.children):
             extra += 1
     return extra
+
+
+def _number(word: str) -> int | None:
+    return int(word) if word.isdigit() else timeexpr.NUMBER_WORDS.get(word)
+
+
+def _conjoined_before(root, killed: list[Figure], doc) -> int:
+    """"killing a woman and her two daughters", "14 Houthis and five soldiers were killed": the people
+    the counted noun is joined to, when no count of theirs was read (a single person: 1)."""
+    noun = _victim_noun(root)
+    if noun.dep_ != "conj" or noun.head.pos_ not in ("NOUN", "PROPN"):
+        return 0
+    head = noun.head
+    if any(g_root is not None and _victim_noun(g_root).i == head.i for g_root in (_record_root(doc, g) for g in killed)):
+        return 0  # counted already ("three children and two women")
+    nums = [x for x in head.children if x.dep_ == "nummod"]
+    if nums:
+        return _number(nums[0].lower_.replace(",", "")) or 0
+    if head.tag_ == "NN" and _lemma(head) in lex.PEOPLE_NOUNS and any(x.dep_ == "det" and x.lower_ in ("a", "an", "one") for x in head.children):
+        return 1
+    return 0
 
 
 def _conjunct_of_another(root, killed: list[Figure], doc) -> bool:
@@ -701,8 +798,10 @@ def _is_subset(doc, f: Figure, killed: list[Figure]) -> bool:
         return False
     sent_start = sent.sent.start_char
     before = doc.text[max(sent_start, f.start - 30):f.start].lower()
-    if not any(f" {c} " in f" {before} " or before.rstrip(" ,").endswith(c) for c in lex.SUBSET_CUES):
-        return False
+    after = doc.text[f.end:min(sent.sent.end_char, f.end + 20)].lower().lstrip(" ,")
+    trailing = any(after.startswith(c + " ") or after.startswith(c + ",") or after.startswith(c + ".") for c in ("among them", "among the"))
+    if not trailing and not any(f" {c} " in f" {before} " or before.rstrip(" ,").endswith(c) for c in lex.SUBSET_CUES):
+        return False  # (trailing: "nine people were killed, one soldier among them")
     return any(g is not f and sent_start <= g.start < f.start for g in killed)
 
 

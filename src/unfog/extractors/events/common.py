@@ -113,7 +113,7 @@ def _children(tok, *deps):
 
 
 def _lemma(tok) -> str:
-    return tok.lemma_.lower()
+    return lex.LEMMA_FIXES.get(tok.lower_) or tok.lemma_.lower()
 
 
 def _span_of(doc, start: int, end: int):
@@ -206,7 +206,7 @@ class Mention:
     place_guessed: bool = False  # no place near: the article's main place
     place_unresolved: bool = False  # the clause names a place the gazetteer does not know
     entry: int = 0  # live blogs: the timestamped entry the mention sits in
-    single_death: bool = False  # "a driver was killed": one death, no figure
+    single_death: int = 0  # "a driver was killed": one death, no figure ("a guard and the driver": two)
     date: DateMention | None = None
     figures: list[Figure] = field(default_factory=list)
     weapon: str | None = None

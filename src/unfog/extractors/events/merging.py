@@ -1,10 +1,12 @@
 """Merging mentions into events and typing them with ACLED's codebook (docs/events.md, sections 4-5)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from unfog.lexicons.actors import event_actor
 from unfog.lexicons.countries import alpha3
 from unfog.lexicons import events as lex
+from unfog.lexicons import people
 from unfog.extractors.context import Context
 from unfog.model import DateMention, Event, Figure, Place
 from unfog.extractors.events.common import (
@@ -28,6 +30,7 @@ from unfog.extractors.events.common import (
 from unfog.extractors.events.arguments import (
     _figure_count,
 )
+from unfog.extractors.events.triggers import _weapon_of
 
 
 RETOLD_SENTENCES = 4  # a detail retells the lead this close (wire quotes split into many short sentences)
@@ -156,6 +159,29 @@ def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
     told = _told_in_the_same_sentence(m, drafts)
     if told is not None or (m.kind in lex.VIOLENT_KINDS and _another_incident(m)):
         return told  # "Earlier on Tuesday, another strike killed one": not the event told before
+    if _toll_reference(m):
+        # "..., bringing the toll in that attack to two": an incident told before (in a live blog, in another entry)
+        for d in drafts.recent():
+            if d.first.kind in lex.VIOLENT_KINDS and not _hidden(d.first) and _same_place(m.place, d.place()) is not False:
+                return d
+    if m.kind == "territory" and m.claimed and m.date is None and not own_place and not _hidden(m):
+        # "The group said its fighters had overrun the base": a party's claim about the fight told just before
+        for d in drafts.recent():
+            if (d.family == lex.family("battle") and not _hidden(d.first) and m.sent_index - d.last_sent <= RETOLD_SENTENCES
+                    and d.mentions[-1].entry == m.entry and _same_place(m.place, d.place()) is not False):
+                return d
+    head = drafts.all[0] if len(drafts.all) == 1 and drafts.all[0].last_sent == 0 else None
+    if (head is not None and head.last_sent == 0 and _is_heading(head.mentions[-1].sent) and 0 < m.sent_index <= HEADLINE_SENTENCES
+            and {lex.family(k) for k in m.kinds} & head.families and not _hidden(m) and not _hidden(head.first)
+            and _same_place(m.place, head.place()) is not False):
+        return head  # "Gunmen kill six at a party - police", then "Gunmen opened fire on a party ..., killing six"
+    if definite and _lemma(m.primary) in lex.GENERIC_ANAPHORS and not own_place and m.date is None and not m.denied:
+        # "A grenade killed two. No group has claimed the attack.": the incident told just before, whatever
+        # kind its own words named, not an older one of the noun's kind
+        latest = max((d for d in drafts.recent() if d.first.kind in lex.VIOLENT_KINDS and _hidden(d.first) == _hidden(m)),
+                     key=lambda d: d.last_sent, default=None)
+        if latest is not None and m.sent_index - latest.last_sent <= 1 and latest.mentions[-1].entry == m.entry:
+            return latest
     for d in drafts.candidates(m, fam):
         if fam not in d.families or _is_historical(ctx, d.date()) != hist or _hidden(d.first) != _hidden(m):
             continue
@@ -257,10 +283,17 @@ def _retold(ctx: Context, m: Mention, drafts: _Drafts, definite: bool) -> _Draft
 def _another_incident(m: Mention) -> bool:
     """"Earlier on Tuesday, ...", "Separately, ...", "another strike", "in a separate attack": the mention
     says it is not the incident told before."""
+    opening = next((t for t in m.sent if not t.is_space), None)
+    if opening is not None and opening.lower_ in lex.OTHER_INCIDENT_ADVERBS:
+        return True  # "Earlier on Tuesday, soldiers came under fire ... and killed four": the whole sentence
     for t in m.tokens:
+        if t.dep_ == "attr":
+            continue  # "The attack was the third in a month": ranks the incident told, names no other
         anchor = t if t.pos_ in ("VERB", "AUX") else t.head
         near = list(anchor.children) + [g for c in anchor.children if c.dep_ == "prep" for g in c.children]
-        if any(c.dep_ == "advmod" and c.lower_ in lex.OTHER_INCIDENT_ADVERBS for c in near):
+        if anchor.dep_ in ("advcl", "conj") and anchor.tag_ == "VBG":
+            near += list(anchor.head.children)  # "later drove over a mine, killing one": the act the killing ends
+        if any(c.dep_ == "advmod" and c.lower_ in lex.OTHER_INCIDENT_ADVERBS | lex.SEQUEL_ADVERBS for c in near):
             return True
         nouns = [t] + [p for c in _children(anchor, "prep") for p in _children(c, "pobj")]
         for n in nouns:
@@ -270,8 +303,26 @@ def _another_incident(m: Mention) -> bool:
     return False
 
 
+def _toll_reference(m: Mention) -> bool:
+    """"the toll in that attack", "the death toll from Sunday's strike": an incident named for its toll."""
+    t = m.primary
+    if not (len(m.kinds) == 1 and t.pos_ == "NOUN" and t.dep_ == "pobj" and _definite_act(m)):
+        return False
+    holder = t.head.head  # "the toll in that attack", or "bringing the toll in that attack to two"
+    return _lemma(holder) in people.COUNT_NOUNS or any(_lemma(c) in people.COUNT_NOUNS for c in _children(holder, "dobj", "nsubj"))
+
+
+def _reference(m: Mention) -> bool:
+    """A mention that only points back at an incident ("the attack", "this raid"), told after it."""
+    return m.primary.pos_ == "NOUN" and len(m.kinds) == 1 and _definite_act(m) and m.sent_index > 0
+
+
 def _definite_act(m: Mention) -> bool:
-    """"the attack", "Monday's raid", "this strike": an act noun pointing back."""
+    """"the attack", "Monday's raid", "this strike": an act noun pointing back; "The shells hit their
+    house": the weapons told just before, landing again."""
+    if any(_weapon_of(x) is not None and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in x.children)
+           for t in m.tokens if t.pos_ == "VERB" for x in _children(t, "nsubj", "nsubjpass")):
+        return True
     return any(t.pos_ == "NOUN" and _lemma(t) in lex.GENERIC_ANAPHORS and any(
         c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in t.children) for t in m.tokens)
 
@@ -307,6 +358,10 @@ def _target_class(m: Mention) -> str | None:
     (a market, a camp of displaced people, villagers), or None when the text does not say."""
     objs = [o for t in m.tokens for o in _children(t, "dobj", "nsubjpass")]
     objs += [p for t in m.tokens for c in _children(t, "prep") if c.lower_ in ("on", "against") for p in _children(c, "pobj")]
+    # "exchanged fire with the attackers": a fight with armed men (never with civilians)
+    heads = [h for t in m.tokens for h in [t] + _children(t, "dobj")]  # the parse may hang "with" on "fire"
+    fought = [p for h in heads for c in _children(h, "prep") if c.lower_ == "with" for p in _children(c, "pobj")]
+    objs += [p for p in fought if _lemma(p) in lex.COMBATANT_NOUNS]
     for o in objs:
         mods = {_lemma(c) for c in o.children if c.dep_ in ("amod", "compound", "nmod", "poss")}
         if _lemma(o) in lex.MILITARY_TARGET_NOUNS | lex.COMBATANT_NOUNS or mods & lex.MILITARY_MODIFIERS:
@@ -369,8 +424,9 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
     kinds = {k for m in d.mentions for k in m.kinds}
     kind = d.first.kind
     if kind == "killing":
-        # a killing joined by the act that caused it ("killed in a drone strike"): the act types the event
-        kind = min((m.kind for m in d.mentions if not m.denied and m.kind in lex.VIOLENT_KINDS),
+        # a killing joined by the act that caused it ("killed in a drone strike"): the act types the event;
+        # not a reference to it ("No group has claimed the attack" after a grenade killed two)
+        kind = min((m.kind for m in d.mentions if not m.denied and m.kind in lex.VIOLENT_KINDS and not _reference(m)),
                    key=lambda k: lex.RANK.get(k, 9), default=kind)
     if kind == "battle":
         # "killed by a drone attack ... The attack happened on Thursday": a generic act noun never
@@ -394,6 +450,9 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
                                                           if f.category == "killed") and any(f.category == "killed" for f in figures))
     if kind == "battle" and one_sided and victims_unarmed and _target_class(d.first) != "combatants":
         kind, weapon = "killing", None  # gunmen attacking a village: an attack on civilians, not a clash
+    if (kind == "killing" and not weapon and victims_unarmed and _target_class(d.first) != "combatants"
+            and (actor2_head or "") not in lex.COMBATANT_NOUNS and "battle" not in kinds):
+        civilians = True  # "two Palestinians were killed by gunfire": people with no arms killed, no fight told
     etype, sub, type_tags = lex.acled_type(
         kind, actor1_side=a1_side, home_side=home, claimed=claimed, targets_civilians=civilians,
         weapon=weapon if kind == "killing" else None, nonviolent=any(m.nonviolent for m in d.mentions),
@@ -404,10 +463,65 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
     return etype, sub, type_tags
 
 
+TOLL_UPDATE = re.compile(r"\b(?:toll|tally|number of (?:dead|deaths|victims))\b[^.;:]{0,40}\b(?:to|at)\s+(?:at least\s+)?$", re.I)
+
+
+def _updated_toll(text: str, f: Figure) -> bool:
+    """"bringing the toll in that attack to two", "raising the death toll to 12": a count told as the toll
+    risen to, after more died."""
+    before = text[max(0, f.start - 60):f.start]
+    return bool(TOLL_UPDATE.search(before)) and bool(re.search(r"\b(?:bring|brought|rais|push|rose|risen|climb)\w*\b", before, re.I))
+
+
+def _toll(figures: list[Figure], summed: dict, text: str = "") -> int | None:
+    """ACLED's toll of one incident: the lowest of the counts that compete for the same dead; the
+    counts of different kinds of armed men (a state's soldiers, its police, a non-state group's men:
+    "seven policemen ... three of the attackers") are different dead and add up; a count of people of
+    no side competes with that sum."""
+    updates = [f for f in figures if _updated_toll(text, f) and summed.get(f.id, _figure_count(f)) is not None]
+    if updates:  # "bringing the toll to two": the latest count replaces the earlier ones
+        last = max(updates, key=lambda f: f.start)
+        return summed.get(last.id, _figure_count(last))
+    by_kind: dict[str | None, list[int]] = {}
+    for f in figures:
+        c = summed.get(f.id, _figure_count(f))
+        if c is None:
+            continue
+        kind = people.force_kind(f.counted)
+        noun = (f.counted or "").lower().split()
+        if kind is not None and noun and noun[-1] in lex.EITHER_FORCE_NOUNS:
+            kind = "either"
+        if f.value is None and kind is not None:
+            kind = "vague"  # '"several dozen" attackers were killed': no count to add to the other side's
+        by_kind.setdefault(kind, []).append(c)
+    if not by_kind:
+        return None
+    if "either" in by_kind:  # "officers": the same men as the soldiers or the police counted beside them
+        by_kind["either"] += by_kind.pop("state", []) + by_kind.pop("police", [])
+    sides = [min(v) for k, v in by_kind.items() if k not in (None, "vague")]  # soldiers, police, rebels
+    candidates = ([sum(sides)] if sides else []) + [min(by_kind[k]) for k in (None, "vague") if k in by_kind and not (k == "vague" and sides)]
+    return min(candidates)
+
+
 def _conceded(m: Mention) -> bool:
     """A party asserting a deed of the other side (a loss conceded, not a gain claimed)."""
     a1_side = side_of_text(m.actor1)
     return bool(m.claimant_side and a1_side and m.claimant_side != a1_side and m.claimant_side != "MEDIA")
+
+
+def _evidence(d: _Draft) -> list[dict]:
+    """Every sentence of the draft's mentions, once, verbatim with its offsets."""
+    evidence = []
+    seen = set()
+    for m in d.mentions:
+        s = m.sent
+        st = s.start_char + (len(s.text) - len(s.text.lstrip()))
+        t = s.text.strip()
+        if st in seen:
+            continue
+        seen.add(st)
+        evidence.append({"text": t, "start": st, "end": st + len(t)})
+    return evidence
 
 
 def _to_event(ctx: Context, d: _Draft) -> Event:
@@ -434,12 +548,16 @@ def _to_event(ctx: Context, d: _Draft) -> Event:
                         or _conceded(m) for m in asserters)
     figures = [f for m in d.mentions for f in m.figures]
     summed = {k: v for m in d.mentions for k, v in m.counts.items()}
-    counts = [c for c in (summed.get(f.id, _figure_count(f)) for f in figures) if c is not None]
+    toll = _toll(figures, summed, ctx.text)
     a1_side = side_of_text(actor1)
+    if a1_side is None and d.first.kind == "territory" and place is not None:
+        # "Government troops retook X": the state whose forces they are is the state the place is in
+        known = event_actor(actor1, None, "actor1", alpha3(place.country), "Battles", "")
+        a1_side = known.side if known is not None and known.side == alpha3(place.country) else None
     etype, sub, type_tags = _event_type(d, actor1, a1_side, actor2_head, figures, place, claimed=not reporter_says)
     tags |= set(type_tags)
-    if not counts and any(m.single_death for m in d.mentions):
-        counts = [1]
+    if toll is None and any(m.single_death for m in d.mentions):
+        toll = max(m.single_death for m in d.mentions)
     if "failed" in tags and d.first.kind not in ("corridor", "agreement"):
         tags.discard("failed")
     # date
@@ -453,16 +571,7 @@ def _to_event(ctx: Context, d: _Draft) -> Event:
         ev_date, ev_end, precision = None, None, None
     if _is_historical(ctx, dm):
         tags |= {"historical", "background"}
-    evidence = []
-    seen = set()
-    for m in d.mentions:
-        s = m.sent
-        st = s.start_char + (len(s.text) - len(s.text.lstrip()))
-        t = s.text.strip()
-        if st in seen:
-            continue
-        seen.add(st)
-        evidence.append({"text": t, "start": st, "end": st + len(t)})
+    evidence = _evidence(d)
     statement_ids = []
     for m in d.mentions:
         for sid in m.statement_ids:
@@ -500,7 +609,7 @@ def _to_event(ctx: Context, d: _Draft) -> Event:
         date=ev_date,
         date_end=ev_end,
         time_precision=precision,
-        fatalities=min(counts) if counts else None,
+        fatalities=toll,
         figure_ids=[f.id for f in figures],
         claimed_by=claimant_m.claimant if claimant_m else None,
         claimed_by_side=claimant_m.claimant_side if claimant_m else None,

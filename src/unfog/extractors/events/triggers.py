@@ -17,6 +17,9 @@ from unfog.extractors.events.common import (
 
 def _trigger_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
     """The kind of event a token signals here, or None."""
+    nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and f"{tok.lower_} {nxt.lower_}" in lex.SURFACE_TRIGGERS:
+        return lex.SURFACE_TRIGGERS[f"{tok.lower_} {nxt.lower_}"]  # "shot dead", whatever the tagger says
     if tok.pos_ == "VERB":
         return _verb_kind(tok, ctx, place_tokens)
     if tok.pos_ in ("NOUN", "PROPN"):
@@ -24,9 +27,16 @@ def _trigger_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
     return None
 
 
+def _weapon_word(tok) -> str | None:
+    """The weapon kind a word names, also when the tagger took a plural for a name ("Shells" opening a line)."""
+    low = tok.lower_
+    return lex.WEAPON_KIND.get(_lemma(tok)) or lex.WEAPON_KIND.get(low) or (
+        lex.WEAPON_KIND.get(low[:-1]) if low.endswith("s") and tok.pos_ == "PROPN" else None)
+
+
 def _weapon_of(tok) -> str | None:
     """The kind of remote violence a weapon noun stands for ("car bomb" -> explosive)."""
-    kind = lex.WEAPON_KIND.get(_lemma(tok))
+    kind = _weapon_word(tok)
     if kind is None:
         return None
     mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
@@ -47,7 +57,10 @@ def _weapon_object_kind(tok) -> str | None:
 
 def _weapon_subject_kind(tok) -> str | None:
     """"a bomb hit the theatre", "shells fell on the camp": the weapon says the kind."""
-    for subj in _children(tok, "nsubj"):
+    subjects = _children(tok, "nsubj")
+    if not subjects and tok.dep_ in ("advcl", "conj"):
+        subjects = _children(tok.head, "nsubj")  # "Shells fired from the hills landed in ...": a garbled parse
+    for subj in subjects:
         k = _weapon_of(subj)
         if k == "air" and _lemma(tok) in lex.DETONATION_VERBS:
             return "explosive"  # "a bomb exploded at a market": planted, not dropped
@@ -116,6 +129,8 @@ def _verb_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
         return None  # "occupying troops", "the besieged city", "civilians shot in the streets": a description
     if tok.dep_ == "conj" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN") and not _children(tok, "dobj", "nsubj"):
         return None  # "Beni and surrounding villages": a participle describing, parsed as a conjunct
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and not _children(tok, "prep", "agent", "npadvmod", "advmod", "dobj"):
+        return None  # "photographs of relatives killed or missing": the dead described, with no act told
     if tok.dep_ in ("acl", "relcl", "amod") and tok.head.lower_ in ("those", "them", "all", "these"):
         return None  # "those killed were buried on Friday": the dead of an event told elsewhere
     if lemma == "strike" and not _weapon_object_kind(tok) and not _weapon_subject_kind(tok) and any(
@@ -164,6 +179,10 @@ def _noun_kind(tok) -> str | None:
         return None  # "evacuation warnings", "attack plans": the act named, not done
     if lemma not in lex.NOUN_TRIGGERS and low.endswith("s") and low[:-1] in lex.NOUN_TRIGGERS:
         lemma = low[:-1]  # the tagger's lemma can be wrong ("graves" -> "graf")
+    if tok.i >= 2 and tok.nbor(-1).text == "-" and not tok.nbor(-1).whitespace_ and tok.nbor(-2).head.i == tok.i:
+        joined = f"{tok.nbor(-2).lower_}-{low}"  # "sit-in", "shoot-out": the parse splits a hyphenated noun
+        if joined in lex.NOUN_TRIGGERS:
+            return lex.NOUN_TRIGGERS[joined]
     if lemma not in _NOUN_LEMMAS and not (low.endswith("strikes") and low.startswith("air")):
         return None  # no branch below gives it a kind: found before reading its modifiers
     mods = {_lemma(c) for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
@@ -300,7 +319,7 @@ def _sentence_triggers(ctx: Context, sent, place_tokens: set[int]):
     triggers = []
     weapons = []
     for tok in sent:
-        if tok.pos_ in ("NOUN", "PROPN") and _lemma(tok) in lex.WEAPON_KIND:
+        if tok.pos_ in ("NOUN", "PROPN") and _weapon_word(tok) is not None:
             weapons.append(tok)
         kind = _trigger_kind(tok, ctx, place_tokens)
         if kind is None or _refers_back(tok):
@@ -314,12 +333,25 @@ def _sentence_triggers(ctx: Context, sent, place_tokens: set[int]):
     if declared:
         inside = {x.i for d in declared for o in _children(d, "dobj") for x in o.subtree}
         triggers = [g for g in triggers if g[0].i not in inside]
+    # "stayed out of the 2018 peace deal": an act named by an earlier year is a reference, not told here
+    triggers = [g for g in triggers if not _year_named(g[0], ctx.published)]
     for tok, kind, tags in triggers:
         tags |= _time_frame_tags(tok, kind)
     # a toll over a period is a figure, not an event; so are the acts it is told through
     # ("has killed hundreds of thousands through fighting, hunger and disease")
     totals = {t.i for t, _, tags in triggers if "cumulative" in tags}
     return [g for g in triggers if "cumulative" not in g[2] and not _told_through(g[0], totals)], weapons
+
+
+def _year_named(tok, published: str | None) -> bool:
+    """"the 2018 peace deal", "the 2014 offensive": an act noun named by an earlier year is history."""
+    if tok.pos_ != "NOUN" or not published or not published[:4].isdigit():
+        return False
+    for c in tok.children:
+        if c.dep_ in ("nummod", "compound", "amod", "npadvmod") and len(c.text) == 4 and c.text.isdigit() \
+                and 1900 < int(c.text) < int(published[:4]):
+            return True
+    return False
 
 
 def _told_through(tok, totals: set[int]) -> bool:
@@ -367,6 +399,8 @@ def _many_told_as_one(tok, anchor) -> set[str]:
             c.dep_ == "nsubj" and (_lemma(_antecedent(c)) in lex.AGGREGATE_SUBJECTS
                                    or (c.tag_ == "NNS" and _lemma(c) in lex.AGGREGATE_ACTS)) for c in verb.children):
         return {"cumulative"}  # "the fighting has killed thousands", "It has killed 6,000": the war's toll
+    if verb is not None and _perfect_since(verb):
+        return {"cumulative"}  # "250 people have been killed and 60,000 displaced since clashes broke out"
     if verb is not None and any(c.dep_ == "advmod" and c.lower_ in lex.AGGREGATE_ADVERBS for c in verb.children):
         return {"cumulative"}  # "17 other people were killed elsewhere": many incidents told as one
     if verb is not None and _in_a_war(verb):
@@ -394,6 +428,18 @@ def _many_told_as_one(tok, anchor) -> set[str]:
                                      for c in verb.subtree)):
         return {"cumulative"}
     return set()
+
+
+def _perfect_since(verb) -> bool:
+    """A present perfect ("have been killed") whose clause, or a clause joined to it, runs 'since' a time."""
+    if not any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have") for c in verb.children):
+        return False
+    counted = any(x.dep_ == "nummod" or x.like_num for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") for x in c.subtree)
+    if _lemma(verb) != "kill" and not counted:
+        return False  # "have besieged the city since May": a state that lasts (background), not a toll
+    clause = [verb] + [c for c in verb.children if c.dep_ == "conj"]
+    return any(t.lower_ in lex.CUMULATIVE_MARKS and any(a.i in {c.i for c in clause} for a in list(t.ancestors)[:3])
+               for v in clause for t in v.subtree)
 
 
 def _in_a_war(verb) -> bool:

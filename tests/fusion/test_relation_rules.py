@@ -1,0 +1,174 @@
+"""Relations between figures and statements: the general rules added for issue 18, end to end on our own
+short reports (extraction, then fusion)."""
+import pytest
+
+from unfog.fusion import fuse
+
+
+def _doc(i, day, source, text):
+    return {"id": i, "published": day, "source": source, "text": text}
+
+
+PATTERNS = {
+    # "the village of <name>" names where it happened even when the gazetteer does not know the name;
+    # a toll told as risen is the toll as of its report (its date names the incident)
+    "risen_toll_of_an_unknown_village": [
+        _doc("v1", "2025-03-12", "Plain Herald", "Gunmen killed at least 23 people in an attack on the village of "
+                                                 "Tandoru near the border with Chad, the district chief said on Wednesday."),
+        _doc("v2", "2025-03-14", "Hill Courier", "The death toll from Monday's attack on Tandoru has risen to 31, the "
+                                                 "district chief said on Friday, after villagers found more bodies in "
+                                                 "burned homes.")],
+    # a ministry's own revised toll is its update, whoever else counted in between
+    "own_source_update_first": [
+        _doc("w1", "2025-06-06", "Plain Herald", "Clashes between two militias in the port district of Misrata killed 9 "
+                                                 "people on Thursday night, the health ministry said on Friday. The Red "
+                                                 "Crescent said separately that its teams had counted 9 dead."),
+        _doc("w2", "2025-06-07", "Hill Courier", "The death toll from Thursday's clashes in the port district of Misrata "
+                                                 "has risen to 15, the health ministry said on Saturday.")],
+    # a group's count of its own fighters is not the army's count of soldiers, even with the same number
+    "own_fighters": [
+        _doc("o1", "2025-04-02", "Plain Herald", "DAKAR, April 2 - The army said on Tuesday that three soldiers were "
+                                                 "killed in a clash near Timbara on Monday.\n\nA spokesman for the front "
+                                                 "said only three of its fighters had died and that 20 soldiers had been "
+                                                 "killed.")],
+    # "it had lost no fighters": the group's own men, not the soldiers it says it killed
+    "lost_no_fighters": [
+        _doc("n1", "2025-04-09", "Plain Herald", "The rebels said on Wednesday that they had killed 11 soldiers near "
+                                                 "Timbara and that they had lost no fighters.\n\nThe army said four "
+                                                 "soldiers had died in the attack.")],
+    # bodies found are part of the larger toll their report gives; "six more bodies" is what was added
+    "bodies_are_part_of_the_toll": [
+        _doc("b1", "2025-05-02", "Plain Herald", "The army said on Friday that one soldier was killed when militants "
+                                                 "attacked a patrol near Korma."),
+        _doc("b2", "2025-05-03", "Hill Courier", "The army said on Saturday that the number of soldiers killed in "
+                                                 "Friday's attack near Korma had risen to three. The bodies of two "
+                                                 "soldiers were found in a burned truck, an army spokesman said.\n\n"
+                                                 "Rescuers recovered six more bodies from the riverbank, the police said.")],
+    # a denial that names whose claim it denies ("the rebels' claim") answers that party's claim, not its own side's
+    "denial_names_the_party": [
+        _doc("r1", "2025-07-07", "Plain Herald", "Nigerian troops killed six insurgents near Lamba on Sunday, the "
+                                                 "Nigerian army said.\n\nA rebel spokesman said its fighters had killed "
+                                                 "nine soldiers near Lamba and burned two army trucks."),
+        _doc("r2", "2025-07-08", "Hill Courier", "The army denied the rebels' claim that nine soldiers had died near "
+                                                 "Lamba, calling it propaganda.")],
+    # an official of the same country calling the army's account untrue still contradicts it
+    "official_rejects_the_armys_account": [
+        _doc("s1", "2025-07-14", "Plain Herald", "The Nigerian army said its troops had repelled an attack on the "
+                                                 "village of Dagu on Sunday night."),
+        _doc("s2", "2025-07-15", "Hill Courier", "A Nigerian state official who visited Dagu said the army's statement "
+                                                 "that the attack had been repelled was not true.")],
+    # "Troops killed nine members of the front": the front's men, not soldiers; a dateline with a country and a
+    # day ("KORO CITY, Ruritania, Feb 3 -") is where the report was filed, not where the clash was
+    "killed_by_the_other_force": [
+        _doc("k1", "2025-02-04", "Plain Herald", "KORO CITY, Philippines, Feb 4 - Troops killed nine members of a rebel "
+                                                 "front near the town of Talunan on Monday, the army said.\n\nThree "
+                                                 "soldiers were wounded, an army spokesman said. A spokesman for the "
+                                                 "front said only four of its fighters had died and that 15 soldiers "
+                                                 "had been killed.")],
+    # a count of bodies pulled out meets the strike's civilian toll; "five of them" is a part, not a toll
+    "bodies_meet_the_civilian_toll": [
+        _doc("c1", "2025-09-08", "Plain Herald", "Air strikes on a bakery in the town of Kafr Dael killed 13 civilians "
+                                                 "on Sunday, five of them children, a war monitor said.\n\nA rescue "
+                                                 "group said its volunteers had pulled 13 bodies from the rubble.")],
+    # "in Chhattisgarh's Bijapur district": the town inside the region; "the number of militants killed had risen"
+    # is a toll told as revised, the next day, whoever the outlet names as the source
+    "town_within_region_revised": [
+        _doc("t1", "2025-10-07", "Plain Herald", "Troops killed 8 suspected militants in a clash in Chhattisgarh's Bijapur "
+                                                 "district on Monday, the police said."),
+        _doc("t2", "2025-10-08", "Hill Courier", "Officers in Chhattisgarh said on Tuesday that the number of militants killed "
+                                                 "in Monday's clash in Bijapur had risen to 9 after another body was "
+                                                 "found near a river.")],
+    # "near <town> in the province of <name>": the province, whatever town of that name the gazetteer knows
+    "town_in_the_province_of": [
+        _doc("p1", "2025-11-04", "Plain Herald", "Gunmen attacked a police post near Spin Boldak in the southern "
+                                                 "province of Kandahar on Monday, killing six policemen, the "
+                                                 "provincial police said."),
+        _doc("p2", "2025-11-05", "Hill Courier", "The number of policemen killed in Monday's attack on a post near Spin "
+                                                 "Boldak has risen to eight, the provincial police said on Tuesday.")],
+}
+
+
+@pytest.fixture(scope="module")
+def relations():
+    from unfog.api import extract_stream, to_articles
+
+    out = {}
+    for name, docs in PATTERNS.items():
+        results = list(extract_stream(list(to_articles(docs))))
+        texts = {x.id: x.text for r in results for x in list(r.figures) + list(r.statements)}
+        out[name] = sorted((r.type, texts[r.a], texts[r.b]) for r in fuse.relate(results))
+    return out
+
+
+def _has(rels, kind, a, b):
+    return any(t == kind and a in x and b in y for t, x, y in rels) or (
+        kind != "updates" and any(t == kind and b in x and a in y for t, x, y in rels))
+
+
+def test_a_risen_toll_updates_the_first_count_of_an_unknown_village(relations):
+    rels = relations["risen_toll_of_an_unknown_village"]
+    assert _has(rels, "updates", "at least 23 people", "31"), rels
+
+
+def test_a_source_revising_its_own_toll_is_the_update_kept(relations):
+    rels = relations["own_source_update_first"]
+    assert _has(rels, "updates", "9 people", "15"), rels
+    assert not [r for r in rels if r[0] == "contradicts"], rels
+
+
+def test_a_groups_own_fighters_are_not_the_armys_soldiers(relations):
+    rels = relations["own_fighters"]
+    assert _has(rels, "contradicts", "three soldiers", "20 soldiers"), rels
+    assert not [r for r in rels if "its fighters" in r[1] + r[2]], rels
+
+
+def test_a_group_that_lost_no_fighters_says_nothing_of_soldiers(relations):
+    rels = relations["lost_no_fighters"]
+    assert _has(rels, "contradicts", "11 soldiers", "four"), rels
+    assert not [r for r in rels if "no fighters" in r[1] + r[2]], rels
+
+
+def test_bodies_found_and_added_are_no_new_toll(relations):
+    rels = relations["bodies_are_part_of_the_toll"]
+    assert _has(rels, "updates", "one soldier", "three"), rels
+    assert not [r for r in rels if "two" in r[1] + r[2] or "six" in r[1] + r[2]], rels
+
+
+def test_a_denial_answers_the_party_it_names(relations):
+    rels = relations["denial_names_the_party"]
+    assert _has(rels, "contradicts", "A rebel spokesman", "denied the rebels' claim"), rels
+    assert not _has(rels, "contradicts", "killed six insurgents", "denied the rebels' claim"), rels
+
+
+def test_an_official_calling_the_armys_account_untrue_contradicts_it(relations):
+    rels = relations["official_rejects_the_armys_account"]
+    assert _has(rels, "contradicts", "repelled an attack", "was not true"), rels
+
+
+def test_the_men_a_force_killed_are_the_other_forces(relations):
+    rels = relations["killed_by_the_other_force"]
+    assert _has(rels, "contradicts", "nine members", "only four of its fighters"), rels
+    assert not [r for r in rels if "nine members" in r[1] + r[2] and "15 soldiers" in r[1] + r[2]], rels
+
+
+def test_a_dateline_with_a_country_and_a_day_is_furniture():
+    from unfog.lexicons.wire import lead_spans
+
+    text = "KORO CITY, Philippines, Feb 4 - Troops killed nine members"
+    assert [text[a:b] for a, b in lead_spans(text)] == ["KORO CITY, Philippines, Feb 4 - "]
+
+
+def test_bodies_pulled_out_meet_the_civilian_toll_and_parts_stay_out(relations):
+    rels = relations["bodies_meet_the_civilian_toll"]
+    assert _has(rels, "corroborates", "13 civilians", "13 bodies"), rels
+    assert not [r for r in rels if "five" in r[1] + r[2]], rels
+
+
+def test_a_count_in_a_region_meets_the_toll_of_its_town_revised(relations):
+    rels = relations["town_within_region_revised"]
+    assert _has(rels, "updates", "8 suspected militants", "9"), rels
+
+
+def test_a_town_in_the_province_of_a_city_name_is_the_town(relations):
+    rels = relations["town_in_the_province_of"]
+    assert _has(rels, "updates", "six policemen", "eight"), rels
