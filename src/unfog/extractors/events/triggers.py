@@ -115,8 +115,16 @@ def _take_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
     return "territory" if lemma == "occupy" else None
 
 
+# every lemma _verb_kind can give a kind for (the lexicon's verbs and those its branches name): any other
+# verb is none, found before reading its children (most verbs of a text)
+_VERB_LEMMAS = frozenset({"strike", "leave", "flee", "escape", "fall", "control", "capture", "seize", "occupy", "take",
+                          "offer", *lex.VERB_RULES, *lex.VERB_TRIGGERS, *lex.WEAPON_OBJECT_VERBS, *lex.WEAPON_SUBJECT_VERBS})
+
+
 def _verb_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
     lemma = _lemma(tok)
+    if lemma not in _VERB_LEMMAS:
+        return None
     if tok.dep_ == "amod" or (tok.dep_ == "acl" and lemma in lex.DESCRIPTIVE_PARTICIPLES):
         return None  # "occupying troops", "the besieged city", "civilians shot in the streets": a description
     if tok.dep_ == "conj" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN") and not _children(tok, "dobj", "nsubj"):
@@ -156,6 +164,11 @@ def _verb_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
     return lex.VERB_TRIGGERS.get(lemma)
 
 
+# every lemma _noun_kind can give a kind for (the lexicon's nouns and those its branches name)
+_NOUN_LEMMAS = frozenset({"strike", "attack", "raid", "fall", "capture", "corridor", "deal", "agreement", "swap",
+                          "exchange", "offer", "retreat", "explosion", *lex.NOUN_TRIGGERS, *lex.NOUN_REQUIRED_MODIFIERS})
+
+
 def _noun_kind(tok) -> str | None:
     lemma = _lemma(tok)
     low = tok.lower_
@@ -170,6 +183,8 @@ def _noun_kind(tok) -> str | None:
         joined = f"{tok.nbor(-2).lower_}-{low}"  # "sit-in", "shoot-out": the parse splits a hyphenated noun
         if joined in lex.NOUN_TRIGGERS:
             return lex.NOUN_TRIGGERS[joined]
+    if lemma not in _NOUN_LEMMAS and not (low.endswith("strikes") and low.startswith("air")):
+        return None  # no branch below gives it a kind: found before reading its modifiers
     mods = {_lemma(c) for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
     if mods & set(lex.NOUN_BLOCKING_MODIFIERS.get(lemma, ())):
         return None
@@ -522,6 +537,9 @@ def _ongoing(tok) -> bool:
             and (head.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in head.children)))
 
 
+_CUE_WORDS = [c.split() for c in lex.CUMULATIVE_CUES]  # (split once, not at every word of every clause)
+
+
 def _time_frame_tags(tok, kind: str) -> set[str]:
     """'cumulative' for tolls over a period ("since the war began", "this year"), 'background' for
     states that last ("has besieged the city since May")."""
@@ -533,11 +551,11 @@ def _time_frame_tags(tok, kind: str) -> set[str]:
     words = _own_clause(anchor)
     lows = [t.lower_ for t in words]
     cue = False
-    for c in lex.CUMULATIVE_CUES:
-        n = len(c.split())
+    for parts in _CUE_WORDS:
+        n = len(parts)
         for k in range(len(lows) - n + 1):
             # "the deadliest this year", "the worst so far": a superlative, not a period
-            if lows[k:k + n] == c.split() and not (k and words[k - 1].tag_ in ("JJS", "RBS")):
+            if lows[k:k + n] == parts and not (k and words[k - 1].tag_ in ("JJS", "RBS")):
                 cue = True
     since = any(t.lower_ in lex.CUMULATIVE_MARKS and (t.head.i in (anchor.i, tok.i) or t.head.head.i == anchor.i)
                 for t in words)
