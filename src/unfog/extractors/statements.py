@@ -201,6 +201,8 @@ class Memory:
             # "Bassal had earlier given a toll ..., which he said ...": a person named earlier in the same
             # sentence is who "he" is, before any speaker of the sentences before
             for start, root, gender in reversed(self.persons):
+                if start < pos and pos - start > PRONOUN_REACH:
+                    break  # (in text order: the rest are further back, not in this sentence)
                 between = _text_and_leads(root.doc)[0][start:pos]
                 if start < pos and gender in (None, kind) and not re.search(r"[.!?]\s", between) and "\n" not in between:
                     sp = build_speaker(root, self)
@@ -227,8 +229,12 @@ class Memory:
             # "<Name>, head of the office, confirmed the strikes. '...,' he told a paper": the person of the
             # sentence just before, whose gender nothing told
             for start, root, gender in reversed(self.persons):
-                between = root.doc.text[start:pos]
-                if start < pos and gender is None and len(re.findall(r"[.!?][\"”’]?\s", between)) <= 1 \
+                if start >= pos:
+                    continue
+                if pos - start > PRONOUN_REACH:
+                    break  # (persons are in text order: the rest are further back)
+                between = _text_and_leads(root.doc)[0][start:pos]
+                if gender is None and len(re.findall(r"[.!?][\"”’]?\s", between)) <= 1 \
                         and "\n\n" not in between:
                     sp = build_speaker(root, self)
                     if sp is not None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -115,7 +115,37 @@ def not_about_spans(res: ArticleRecords) -> list[tuple[int, int]]:
 
 
 def _in_spans(p: Place, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= p.start and p.end <= b for a, b in spans)
+    """The place lies inside one of the spans (a long report has thousands: the spans that start at or
+    before the place are found by bisection, and only those are looked at, latest first)."""
+    if len(spans) < SPAN_SCAN:
+        return any(a <= p.start and p.end <= b for a, b in spans)
+    index = _span_index(tuple(spans))
+    j = bisect_right(index.starts, p.start) - 1
+    while j >= 0 and index.reach[j] >= p.end:  # (reach only falls going back: past it, no span holds p)
+        if index.ends[j] >= p.end:
+            return True
+        j -= 1
+    return False
+
+
+SPAN_SCAN = 64  # below this many spans a plain scan is as fast
+
+
+@dataclass(frozen=True)
+class _SpanIndex:
+    starts: list[int]
+    ends: list[int]
+    reach: list[int]  # the furthest end of the spans up to each one
+
+
+@lru_cache(maxsize=8)
+def _span_index(spans: tuple[tuple[int, int], ...]) -> _SpanIndex:
+    ordered = sorted(spans)
+    reach, far = [], -1
+    for _, b in ordered:
+        far = max(far, b)
+        reach.append(far)
+    return _SpanIndex([a for a, _ in ordered], [b for _, b in ordered], reach)
 
 
 def article_topic_place(places: list[Place], skip: list[tuple[int, int]] = (), text: str | None = None) -> str | None:
@@ -288,12 +318,17 @@ _AT_NAME_RE = re.compile(
     r"|\b(?:" + "|".join(load_lexicon("places")["settlement_nouns"]) + r")\s+of\s+)([A-Z][a-z]+)(?![\w-])")
 
 
-def _unresolved_mentions(text: str | None, places: list[Place]) -> list[tuple[int, str]]:
+def place_words(places: list[Place]) -> set[str]:
+    """The folded words of the places an article names (asked once per article, not per figure)."""
+    return {fold(w) for p in places for w in (p.name or "").split()}
+
+
+def _unresolved_mentions(text: str | None, places: list[Place], known: set[str] | None = None) -> list[tuple[int, str]]:
     """(offset, 'name:<word>') where the text puts something in, at or near a name the gazetteer did not
     resolve ("inside the Azot chemical plant", "near Boulkessi")."""
     if not text:
         return []
-    known = {fold(w) for p in places for w in (p.name or "").split()}
+    known = place_words(places) if known is None else known
     out = []
     for m in _AT_NAME_RE.finditer(text):
         word = fold(m.group(1))
@@ -303,10 +338,10 @@ def _unresolved_mentions(text: str | None, places: list[Place]) -> list[tuple[in
     return out
 
 
-def _unresolved_place(sentence: str | None, places: list[Place]) -> str | None:
+def _unresolved_place(sentence: str | None, places: list[Place], known: set[str] | None = None) -> str | None:
     """'name:<word>' for "sheltering inside the Azot chemical plant" when the gazetteer knows no such
     place: the count is of that place, not of the place the article is mostly about."""
-    found = _unresolved_mentions(sentence, places)
+    found = _unresolved_mentions(sentence, places, known)
     return found[0][1] if found else None
 
 
@@ -415,6 +450,7 @@ def figure_keys(res: ArticleRecords) -> list[FigureKey]:
     incident_of = _incidents(res)
     restated = restated_claims(res)
     parts = told_as_parts(res)
+    known = place_words(res.places)
     out = []
     for f in res.figures:
         if f.category in (None, "", "other") or value_range(f) is None:
@@ -425,7 +461,7 @@ def figure_keys(res: ArticleRecords) -> list[FigureKey]:
         fplace = f.place
         if p is not None and _in_spans(p, datelines):
             p = fplace = None  # "BAMAKO, March 11 - ... killed 60 soldiers near <village>": where the report was filed
-        unresolved = _unresolved_place(f.sentence, res.places)
+        unresolved = _unresolved_place(f.sentence, res.places, known)
         if p is not None and (p.precision or 1) >= 3 and unresolved:
             p = fplace = None  # "an ambush in Nduga in Papua Highlands province": the town, not its region
         elif p is not None and ((p.precision or 1) >= 3 or _told_as_region(p, art.text)):
