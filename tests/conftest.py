@@ -49,3 +49,21 @@ def seed_results(seed_batch):
     from unfog.api import extract_paths
 
     return extract_paths([seed_batch])
+
+
+def report(i: str, day: str, source: str, text: str) -> dict:
+    """One of our own short reports, as an input line."""
+    return {"id": i, "published": day, "source": source, "text": text}
+
+
+def relations_of(patterns: dict[str, list[dict]]) -> dict[str, list[tuple[str, str, str]]]:
+    """For each named batch of reports: its relations, extracted and fused, as (type, text a, text b)."""
+    from unfog.api import extract_stream, to_articles
+    from unfog.fusion import fuse
+
+    out = {}
+    for name, docs in patterns.items():
+        results = list(extract_stream(list(to_articles(docs))))
+        texts = {x.id: x.text for r in results for x in list(r.figures) + list(r.statements)}
+        out[name] = sorted((r.type, texts[r.a], texts[r.b]) for r in fuse.relate(results))
+    return out

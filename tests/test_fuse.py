@@ -4,6 +4,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import relations_of, report
 
 from unfog.fusion import fuse
 from unfog.model import Article, ArticleRecords, Event, Figure, Statement
@@ -351,8 +352,7 @@ def test_reprocess_of_an_unchanged_store_changes_no_relation(tmp_path):
 
 
 # -- issue 18's patterns, end to end on our own sentences ----------------------
-def _doc(i, day, source, text):
-    return {"id": i, "published": day, "source": source, "text": text}
+_doc = report  # our own short reports (tests/conftest.py)
 
 
 PATTERNS = {
@@ -580,14 +580,7 @@ PATTERNS = {
 
 @pytest.fixture(scope="module")
 def pattern_relations():
-    from unfog.api import extract_stream, to_articles
-
-    out = {}
-    for name, docs in PATTERNS.items():
-        results = list(extract_stream(list(to_articles(docs))))
-        texts = {x.id: x.text for r in results for x in list(r.figures) + list(r.statements)}
-        out[name] = sorted((r.type, texts[r.a], texts[r.b]) for r in fuse.relate(results))
-    return out
+    return relations_of(PATTERNS)
 
 
 @pytest.mark.parametrize("name,kind,a,b", [

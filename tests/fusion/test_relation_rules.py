@@ -1,12 +1,9 @@
 """Relations between figures and statements: the general rules added for issue 18, end to end on our own
 short reports (extraction, then fusion)."""
 import pytest
+from conftest import relations_of, report
 
-from unfog.fusion import fuse
-
-
-def _doc(i, day, source, text):
-    return {"id": i, "published": day, "source": source, "text": text}
+_doc = report  # our own short reports (tests/conftest.py)
 
 
 PATTERNS = {
@@ -90,14 +87,7 @@ PATTERNS = {
 
 @pytest.fixture(scope="module")
 def relations():
-    from unfog.api import extract_stream, to_articles
-
-    out = {}
-    for name, docs in PATTERNS.items():
-        results = list(extract_stream(list(to_articles(docs))))
-        texts = {x.id: x.text for r in results for x in list(r.figures) + list(r.statements)}
-        out[name] = sorted((r.type, texts[r.a], texts[r.b]) for r in fuse.relate(results))
-    return out
+    return relations_of(PATTERNS)
 
 
 def _has(rels, kind, a, b):
