@@ -303,7 +303,7 @@ class Store:
         self._written()
         with transaction(self.con):
             tables: dict[str, list[Record]] = {name: [] for name in RECORD_TYPES}
-            before = self.count("events")
+            before = self.count("events") if replace else 0  # (removing an article's records merges events anew)
             for res in results:
                 if replace:
                     self.delete_article_records(res.article.id)
@@ -317,8 +317,8 @@ class Store:
                 elif name != "relations":
                     added[name] += self._insert(name, _unique(recs), replace=replace)
             self._note_inputs([res.article for res in results])
-            self._merge_events(tables["events"])
-            added["events"] = self.count("events") - before
+            merged = self._merge_events(tables["events"])
+            added["events"] = self.count("events") - before if replace else merged
             added["relations"] += self._insert("relations", _unique(relations))
         return added
 
@@ -397,9 +397,9 @@ class Store:
             out += [RECORD_TYPES["events"].from_dict(d) for d in self.rows(ARTICLE_EVENTS, where=f"id IN ({marks})", params=chunk)]
         return out
 
-    def _merge_events(self, new_events: list[Record]) -> None:
+    def _merge_events(self, new_events: list[Record]) -> int:
         """Merge new per-article events with the stored ones they report an incident with; rewrite the merged
-        records that change.
+        records that change. Returns how many merged records the store gained (fewer when events merged).
 
         The stored merged records are whole incidents (each a closed group of per-article events), so
         only the groups of stored events that a new event matches can change: those events are found by
@@ -408,7 +408,7 @@ class Store:
         from unfog.fusion.events import merge_events
 
         if not new_events:
-            return
+            return 0
         cands = {e.id: e for e in new_events}
         near = [e for e in self._events_near(new_events) if e.id not in cands]
         linked = {a.id: a for a in self._article_events_by_id({a.id for a in _matching(new_events, near)})}
@@ -416,19 +416,23 @@ class Store:
         cands.update(linked)
         for e in self._article_events_by_id({i for r in stale for i in (r.get("merged_from") or [])} - set(cands)):
             cands[e.id] = e
-        ids = [r["id"] for r in stale]
-        for k in range(0, len(ids), 500):
-            self.con.execute("DELETE FROM events WHERE id = ANY(?::VARCHAR[])", [ids[k:k + 500]])
         articles = sorted({a for e in cands.values() for a in e.article_ids})
         # the members' articles in publication order (only their relative order counts)
         order = {row[0]: i + 1 for i, row in enumerate(self.con.execute(
             "SELECT id FROM articles WHERE id = ANY(?::VARCHAR[]) ORDER BY published NULLS LAST, id",
             [articles]).fetchall())}
         merged = merge_events(list(cands.values()), order)
-        self._insert("events", merged, replace=True)
+        # the stale records go, and any record of a merged id (then the insert replaces nothing: the store
+        # gains the rows inserted less those deleted, without counting the table)
+        ids = sorted({r["id"] for r in stale} | {r.id for r in merged})
+        deleted = 0
+        for k in range(0, len(ids), 500):
+            deleted += self.con.execute("DELETE FROM events WHERE id = ANY(?::VARCHAR[])", [ids[k:k + 500]]).fetchone()[0]
+        inserted = self._insert("events", merged)
         bulk_insert(self.con, EVENT_MERGED, [("event_id", "VARCHAR"), ("merged_id", "VARCHAR")],
                     [{"event_id": m, "merged_id": r.id} for r in merged for m in (r.merged_from or [r.id])],
                     "INSERT OR REPLACE")
+        return inserted - deleted
 
     def _key_events(self, events: list[Record]) -> None:
         from unfog.fusion.events import place_key

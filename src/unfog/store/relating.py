@@ -1,13 +1,18 @@
-"""The store's query layer for fusion: indexed lookups of comparable records.
+"""The store's query layer for fusion: lookups of comparable records by key.
 
 Relating new articles to the store must not reload every figure and statement,
 so fusion stores, next to each figure and statement, the key it is compared by
 (:class:`unfog.fusion.fuse.FigureKey`, :class:`unfog.fusion.fuse.StatementKey`)
-in indexed side tables, and asks only for the records that share a key:
+in side tables, and asks only for the records that share a key:
 
-- ``figure_keys``: one row per comparable figure, indexed by quantity (``qkey``);
+- ``figure_keys``: one row per comparable figure, with its quantity (``qkey``);
 - ``statement_keys``: one row per statement; ``statement_pairs``: one row per
-  (topic@place, day) of a statement, indexed by the pair.
+  (topic@place, day) of a statement.
+
+What is read is kept in memory between chunks (:mod:`unfog.store.relating_cache`,
+by quantity, pair and article), so an ingest reads each from the database once;
+DuckDB's ART indexes would not serve these lookups (it scans for ``= ANY(list)``),
+so the side tables have none beyond their primary keys.
 
 Relations are replaced by group (a quantity, or the statement that chose them),
 so relating a group again gives the same rows whatever came before.
@@ -33,16 +38,14 @@ DDL = [
     "CREATE TABLE IF NOT EXISTS figure_keys (figure_id VARCHAR PRIMARY KEY, article_id VARCHAR, qkey VARCHAR, "
     "day BIGINT, place VARCHAR, period VARCHAR, source VARCHAR, incident VARCHAR, reported BIGINT)",
     "ALTER TABLE figure_keys ADD COLUMN IF NOT EXISTS reported BIGINT",  # stores written before it
-    "CREATE INDEX IF NOT EXISTS figure_keys_qkey ON figure_keys (qkey)",
-    "CREATE INDEX IF NOT EXISTS figure_keys_article ON figure_keys (article_id)",
     "CREATE TABLE IF NOT EXISTS statement_keys (statement_id VARCHAR PRIMARY KEY, article_id VARCHAR, start BIGINT, "
     "day BIGINT, speaker VARCHAR, side VARCHAR, denial BOOLEAN, stems JSON, topics JSON, places JSON)",
-    "CREATE INDEX IF NOT EXISTS statement_keys_article ON statement_keys (article_id)",
     "CREATE TABLE IF NOT EXISTS statement_pairs (statement_id VARCHAR, article_id VARCHAR, pair VARCHAR, day BIGINT)",
-    "CREATE INDEX IF NOT EXISTS statement_pairs_pair ON statement_pairs (pair)",
-    "CREATE INDEX IF NOT EXISTS statement_pairs_article ON statement_pairs (article_id)",
-    "CREATE INDEX IF NOT EXISTS relations_group ON relations (group_id)",
-]
+] + [f"DROP INDEX IF EXISTS {name}" for name in (
+    # secondary indexes of earlier versions: DuckDB answers none of relating's lookups with them (``= ANY(list)``
+    # is a hash join over a scan, see EXPLAIN), and every insert paid for them
+    "figure_keys_qkey", "figure_keys_article", "statement_keys_article", "statement_pairs_pair",
+    "statement_pairs_article", "relations_group")]
 _FIG_KEY_COLS = ["figure_id", "article_id", "qkey", "day", "place", "period", "source", "incident", "reported"]
 _ST_KEY_COLS = ["statement_id", "article_id", "start", "day", "speaker", "side", "denial", "stems", "topics", "places"]
 _JSON_ST = {"stems", "topics", "places"}
