@@ -582,6 +582,7 @@ def _sides_compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
 
+@lru_cache(maxsize=65536)  # asked for every pair of figures compared; signatures repeat (store path)
 def _same_incident(a: str | None, b: str | None, same_article: bool = False) -> bool:
     """Incident signatures that may name one incident: same kind of event, same place.
 

@@ -56,6 +56,7 @@ EVENT_KEYS = "event_keys"
 EVENT_MERGED = "event_merged"
 JSON_COLUMNS[ARTICLE_EVENTS] = JSON_COLUMNS["events"]
 MERGE_WINDOW_DAYS = 3
+MAX_INDEXED_EVENTS = 200_000  # stored per-article events kept in memory for merging (see _event_index)
 
 # Which input gave which article, with which unfog version and outcome: the
 # record that lets `unfog reprocess` find what an upgrade should redo.
@@ -300,6 +301,7 @@ class Store:
         """Store the records of several articles in one transaction; returns rows added per table."""
         results = list(results)
         added = {name: 0 for name in RECORD_TYPES}
+        index = None if replace else self._event_index()  # (replacing records merges events anew: from the database)
         self._written()
         with transaction(self.con):
             tables: dict[str, list[Record]] = {name: [] for name in RECORD_TYPES}
@@ -317,10 +319,56 @@ class Store:
                 elif name != "relations":
                     added[name] += self._insert(name, _unique(recs), replace=replace)
             self._note_inputs([res.article for res in results])
-            merged = self._merge_events(tables["events"])
+            merged = self._merge_events(tables["events"], index)
             added["events"] = self.count("events") - before if replace else merged
             added["relations"] += self._insert("relations", _unique(relations))
+        if index is not None:  # committed: the index holds what the store now holds
+            self._index_events(index, _unique(tables["events"]))
         return added
+
+    def _event_index(self):
+        """The stored per-article events merging compares (:mod:`unfog.store.event_index`), current; read from
+        the database when records were written by other means since it was built."""
+        from unfog.fusion.events import MERGE_KM
+        from unfog.store.event_index import EventIndex
+
+        index = getattr(self, "_events_index", None)
+        if index is not None and index.generation == self.generation():
+            return index
+        self._events_index = None
+        if self.count(ARTICLE_EVENTS) > MAX_INDEXED_EVENTS:
+            return None
+        index = EventIndex(self.generation(), float(f"{MERGE_KM / 100:.2f}"))
+        cols = ", ".join("e." + c for c in _MATCH_COLUMNS)
+        cur = self.con.execute(f"SELECT {cols}, k.place_key FROM {ARTICLE_EVENTS} e "
+                               f"LEFT JOIN {EVENT_KEYS} k ON k.event_id = e.id")
+        for d in self._decoded(ARTICLE_EVENTS, cur):
+            index.add(d, d.pop("place_key"))
+        self._events_index = index
+        return index
+
+    def _index_events(self, index, events: list[Record]) -> None:
+        """Add a committed chunk's per-article events to ``index``, as the database now holds them (an id it
+        held before keeps its stored row and takes the new place key, as ``event_keys`` did)."""
+        from unfog.fusion.events import place_key
+
+        jcols = JSON_COLUMNS[ARTICLE_EVENTS]
+        types = dict(columns(RECORD_TYPES["events"]))
+        for e in events:
+            key = place_key(e.place)
+            held = index.entries.get(e.id)
+            if held is not None:
+                index.add(held.row, key)
+                continue
+            d = e.to_dict()
+            row = {}
+            for c in _MATCH_COLUMNS:  # what the insert stores and the read decodes
+                v = d[c]
+                row[c] = json.loads(json.dumps(v)) if c in jcols and v is not None else _arrow_value(v, types[c])
+            index.add(row, key)
+        index.generation = self.generation()
+        if len(index.entries) > MAX_INDEXED_EVENTS:
+            self._events_index = None
 
     def _note_input(self, a, replace: bool) -> None:
         verb = "INSERT OR REPLACE" if replace else "INSERT OR IGNORE"
@@ -397,7 +445,7 @@ class Store:
             out += [RECORD_TYPES["events"].from_dict(d) for d in self.rows(ARTICLE_EVENTS, where=f"id IN ({marks})", params=chunk)]
         return out
 
-    def _merge_events(self, new_events: list[Record]) -> int:
+    def _merge_events(self, new_events: list[Record], index=None) -> int:
         """Merge new per-article events with the stored ones they report an incident with; rewrite the merged
         records that change. Returns how many merged records the store gained (fewer when events merged).
 
@@ -410,7 +458,7 @@ class Store:
         if not new_events:
             return 0
         cands = {e.id: e for e in new_events}
-        near = [e for e in self._events_near(new_events) if e.id not in cands]
+        near = [e for e in self._events_near(new_events, index) if e.id not in cands]
         linked = {a.id: a for a in self._article_events_by_id({a.id for a in _matching(new_events, near)})}
         stale = self._merged_holding(list(cands) + list(linked))
         cands.update(linked)
@@ -440,10 +488,11 @@ class Store:
         bulk_insert(self.con, EVENT_KEYS, [("event_id", "VARCHAR"), ("place_key", "VARCHAR")],
                     [{"event_id": e.id, "place_key": place_key(e.place)} for e in events], "INSERT OR REPLACE")
 
-    def _events_near(self, events: list[Record]) -> list[Record]:
+    def _events_near(self, events: list[Record], index=None) -> list[Record]:
         """Stored per-article events that may report an incident with one of ``events``: of its type, dated
         within its merge window, at its place (the same place key or GeoNames id, or coordinates less than
-        a quarter of a degree of latitude apart); with only what matching reads (:data:`_MATCH_COLUMNS`)."""
+        a quarter of a degree of latitude apart); with only what matching reads (:data:`_MATCH_COLUMNS`).
+        From ``index`` (:class:`unfog.store.event_index.EventIndex`, the same conditions in memory) when given."""
         from unfog.fusion.events import MERGE_KM, day_span, place_key
 
         wins = []
@@ -456,6 +505,8 @@ class Store:
                              "hi": date.fromordinal(span[1] + MERGE_WINDOW_DAYS).isoformat() + "~"})  # "~": after a time
         if not wins:
             return []
+        if index is not None:
+            return [RECORD_TYPES["events"](text="", start=0, end=0, **d) for d in index.near(wins)]
         _unfog_windows = pa.Table.from_pylist(wins, schema=pa.schema(
             [("event_type", pa.string()), ("place_key", pa.string()), ("geonames_id", pa.int64()),
              ("lat", pa.float64()), ("lon", pa.float64()), ("lo", pa.string()), ("hi", pa.string())]))
@@ -475,7 +526,9 @@ class Store:
             return []
         held = {r[0] for r in self.con.execute(f"SELECT merged_id FROM {EVENT_MERGED} WHERE event_id = ANY(?::VARCHAR[])",
                                                [sorted(event_ids)]).fetchall()}
-        return self.rows("events", where="id = ANY(?::VARCHAR[])", params=[sorted(held | set(event_ids))])
+        # (only what merging reads of them: a merged record's id and members)
+        return self._decoded("events", self.con.execute("SELECT id, merged_from FROM events WHERE id = ANY(?::VARCHAR[]) "
+                                                        "ORDER BY id", [sorted(held | set(event_ids))]))
 
     def _migrate_events(self) -> None:
         """Stores made before events were merged when written: keep their rows as per-article events."""

@@ -306,10 +306,12 @@ def _joined_views(cache, qk: str, stored: list, new: list) -> list[FigureView] |
     ("Kovalenko" meeting "Oleh Kovalenko"), or nothing is stored: then all of them choose again."""
     if not stored or not new:
         return None
-    names = sorted({f.claimant for f, _ in stored if f.claimant})
-    alone, joined = claimant_resolver(f for f, _ in stored), claimant_resolver([f for f, _ in stored + new])
-    if any(alone.key(n) != joined.key(n) for n in names):
-        return None
+    names = {f.claimant for f, _ in stored if f.claimant}
+    alone = joined = claimant_resolver(f for f, _ in stored)
+    if any(f.claimant and f.claimant not in names for f, _ in new):  # (no new name: the same resolver)
+        joined = claimant_resolver([f for f, _ in stored + new])
+        if any(alone.key(n) != joined.key(n) for n in sorted(names)):
+            return None
     kept = cache.views_of(qk) if cache is not None else None
     if kept is None or len(kept) != len(stored):
         kept = [figure_view(f, k, alone) for f, k in stored]
