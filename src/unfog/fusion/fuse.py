@@ -548,7 +548,12 @@ def group_views(pairs: Iterable[tuple[Figure, FigureKey]]) -> list[FigureView]:
 
 def claimant_resolver(figures: Iterable[Figure]) -> Resolver:
     """The claimants' names of a quantity's figures, resolved among themselves (each name once)."""
-    return _names_resolver(tuple(sorted({f.claimant for f in figures if f.claimant})))
+    return names_resolver({f.claimant for f in figures if f.claimant})
+
+
+def names_resolver(names: set[str]) -> Resolver:
+    """:func:`claimant_resolver` from the set of the figures' claimant names (the store keeps it per quantity)."""
+    return _names_resolver(tuple(sorted(names)))
 
 
 @lru_cache(maxsize=4096)  # relating a chunk against the store asks again for the same quantities' names
@@ -793,6 +798,11 @@ def relate_group(items: list[FigureView], since: tuple | None = None, only: set[
     choices cannot change when figures are added after them); with ``only``, only
     the figures of those ids (see :func:`choosers`)."""
     items = sorted(items, key=lambda v: v.order)
+    if only is not None:  # the figures after the last of those choose nothing here, nor are chosen
+        last = len(items)
+        while last and items[last - 1].fig.id not in only:
+            last -= 1
+        items = items[:last]
     rank = {v.fig.id: i for i, v in enumerate(items)}
     runs = _article_runs(items)
     out: list[Relation] = []

@@ -281,7 +281,9 @@ class Store:
         self.close()
 
     # -- writes -----------------------------------------------------------
-    def _insert(self, name: str, records: Iterable[Record], replace: bool = False) -> int:
+    def _insert(self, name: str, records: Iterable[Record], replace: bool = False, new: bool = False) -> int:
+        """Insert records (one statement); a stored id is kept, or replaced with ``replace``; ``new``: none
+        is stored (a plain insert, which DuckDB checks faster; a stored id raises ConstraintException)."""
         cls = RECORD_TYPES["events" if name == ARTICLE_EVENTS else name]
         cols = columns(cls)
         jcols = JSON_COLUMNS[name]
@@ -292,7 +294,7 @@ class Store:
         if not rows:
             return 0
         if not replace:  # DuckDB counts the rows inserted, not those ignored (no count of the table: a scan)
-            return bulk_insert(self.con, name, cols, rows, "INSERT OR IGNORE")
+            return bulk_insert(self.con, name, cols, rows, "INSERT" if new else "INSERT OR IGNORE")
         before = self.count(name)
         bulk_insert(self.con, name, cols, rows, "INSERT OR REPLACE")
         return self.count(name) - before
@@ -300,30 +302,45 @@ class Store:
     def write(self, results: Iterable[ArticleRecords], relations: Iterable[Relation] = (), replace: bool = False) -> dict[str, int]:
         """Store the records of several articles in one transaction; returns rows added per table."""
         results = list(results)
-        added = {name: 0 for name in RECORD_TYPES}
         index = None if replace else self._event_index()  # (replacing records merges events anew: from the database)
         self._written()
+        tables: dict[str, list[Record]] = {name: [] for name in RECORD_TYPES}
+        for res in results:
+            for name, recs in res.tables().items():
+                tables[name].extend(recs)
+        relations = _unique(relations)
+        if replace:
+            added = self._write_tables(results, tables, relations, True, index, new=False)
+        else:
+            try:  # the articles of an ingest's chunk are new: plain inserts (an insert that may ignore costs
+                # DuckDB more, the more so the larger the table)
+                added = self._write_tables(results, tables, relations, False, index, new=True)
+            except duckdb.ConstraintException:  # some of their records are stored already: kept, as ever
+                added = self._write_tables(results, tables, relations, False, index, new=False)
+        if index is not None:  # committed: the index holds what the store now holds
+            self._index_events(index, _unique(tables["events"]))
+        return added
+
+    def _write_tables(self, results: list[ArticleRecords], tables: dict[str, list[Record]], relations: list[Relation],
+                      replace: bool, index, new: bool) -> dict[str, int]:
+        """:meth:`write`'s transaction (``new``: records of articles not stored, by plain inserts)."""
+        added = {name: 0 for name in RECORD_TYPES}
         with transaction(self.con):
-            tables: dict[str, list[Record]] = {name: [] for name in RECORD_TYPES}
             before = self.count("events") if replace else 0  # (removing an article's records merges events anew)
-            for res in results:
-                if replace:
+            if replace:
+                for res in results:
                     self.delete_article_records(res.article.id)
-                for name, recs in res.tables().items():
-                    tables[name].extend(recs)
             # one statement per table for the whole chunk (a statement per record is slow)
             for name, recs in tables.items():
                 if name == "events":  # per-article events; the merged ones are rewritten below
-                    self._insert(ARTICLE_EVENTS, _unique(recs), replace=replace)
-                    self._key_events(_unique(recs))
+                    self._insert(ARTICLE_EVENTS, _unique(recs), replace=replace, new=new)
+                    self._key_events(_unique(recs), new=new)
                 elif name != "relations":
-                    added[name] += self._insert(name, _unique(recs), replace=replace)
+                    added[name] += self._insert(name, _unique(recs), replace=replace, new=new)
             self._note_inputs([res.article for res in results])
-            merged = self._merge_events(tables["events"], index)
+            merged = self._merge_events(tables["events"], index, new=new)
             added["events"] = self.count("events") - before if replace else merged
-            added["relations"] += self._insert("relations", _unique(relations))
-        if index is not None:  # committed: the index holds what the store now holds
-            self._index_events(index, _unique(tables["events"]))
+            added["relations"] += self._insert("relations", relations)
         return added
 
     def _event_index(self):
@@ -445,7 +462,7 @@ class Store:
             out += [RECORD_TYPES["events"].from_dict(d) for d in self.rows(ARTICLE_EVENTS, where=f"id IN ({marks})", params=chunk)]
         return out
 
-    def _merge_events(self, new_events: list[Record], index=None) -> int:
+    def _merge_events(self, new_events: list[Record], index=None, new: bool = False) -> int:
         """Merge new per-article events with the stored ones they report an incident with; rewrite the merged
         records that change. Returns how many merged records the store gained (fewer when events merged).
 
@@ -476,17 +493,18 @@ class Store:
         deleted = 0
         for k in range(0, len(ids), 500):
             deleted += self.con.execute("DELETE FROM events WHERE id = ANY(?::VARCHAR[])", [ids[k:k + 500]]).fetchone()[0]
-        inserted = self._insert("events", merged)
+        inserted = self._insert("events", merged, new=new)
         bulk_insert(self.con, EVENT_MERGED, [("event_id", "VARCHAR"), ("merged_id", "VARCHAR")],
                     [{"event_id": m, "merged_id": r.id} for r in merged for m in (r.merged_from or [r.id])],
                     "INSERT OR REPLACE")
         return inserted - deleted
 
-    def _key_events(self, events: list[Record]) -> None:
+    def _key_events(self, events: list[Record], new: bool = False) -> None:
         from unfog.fusion.events import place_key
 
         bulk_insert(self.con, EVENT_KEYS, [("event_id", "VARCHAR"), ("place_key", "VARCHAR")],
-                    [{"event_id": e.id, "place_key": place_key(e.place)} for e in events], "INSERT OR REPLACE")
+                    [{"event_id": e.id, "place_key": place_key(e.place)} for e in events],
+                    "INSERT" if new else "INSERT OR REPLACE")
 
     def _events_near(self, events: list[Record], index=None) -> list[Record]:
         """Stored per-article events that may report an incident with one of ``events``: of its type, dated

@@ -20,6 +20,7 @@ so relating a group again gives the same rows whatever came before.
 from __future__ import annotations
 
 import json
+from bisect import insort
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
@@ -27,7 +28,7 @@ from typing import Iterable
 import duckdb
 
 from unfog.fusion.fuse import (SAME_TIME_DAYS, FigureKey, FigureView, StatementKey, dedupe, figure_keys,
-                              claimant_resolver, figure_view, group_views, rechoose, related_later,
+                              figure_view, group_views, names_resolver, rechoose, related_later,
                               relate_group, relate_statement_pool, statement_group, statement_keys)
 from unfog.fusion.ledger import keys_for, ledger_rows
 from unfog.model import ArticleRecords, Figure, Relation
@@ -168,19 +169,27 @@ def write_keys(store, article_ids: list[str], figure_keys: list, statement_keys:
     """In one transaction: the keys of these articles' records, and the removal of relations to be replaced
     (whole groups, and single relations by id)."""
     ensure(store)
-    con = store.con
+    # new articles (the common case) have no keys to remove
+    stored = keyed_articles(store, article_ids) if keyed is None else keyed
+    args = (store.con, stored, figure_keys, statement_keys, replaced_groups, dropped_relations)
+    try:  # plain inserts once the articles' keys are removed (an insert that may replace costs DuckDB more)
+        _write_keys(*args, verb="INSERT")
+    except duckdb.ConstraintException:  # a key of another article with the same id: replaced, as ever
+        _write_keys(*args, verb="INSERT OR REPLACE")
+
+
+def _write_keys(con, stored: list[str], figure_keys: list, statement_keys: list, replaced_groups: list[str],
+                dropped_relations: list[Relation], verb: str) -> None:
     with transaction(con):
-        # new articles (the common case) have no keys to remove
-        stored = keyed_articles(store, article_ids) if keyed is None else keyed
         if stored:
             for table in ("figure_keys", "statement_keys", "statement_pairs"):
                 con.execute(f"DELETE FROM {table} WHERE article_id = ANY(?::VARCHAR[])", [stored])
-        bulk_insert(con, "figure_keys", _typed(_FIG_KEY_COLS), [k.to_row() for k in figure_keys], "INSERT OR REPLACE")
+        bulk_insert(con, "figure_keys", _typed(_FIG_KEY_COLS), [k.to_row() for k in figure_keys], verb)
         rows = []
         for k in statement_keys:
             d = k.to_row()
             rows.append({c: json.dumps(d[c]) if c in _JSON_ST else d[c] for c in _ST_KEY_COLS})
-        bulk_insert(con, "statement_keys", _typed(_ST_KEY_COLS), rows, "INSERT OR REPLACE")
+        bulk_insert(con, "statement_keys", _typed(_ST_KEY_COLS), rows, verb)
         bulk_insert(con, "statement_pairs", _typed(["statement_id", "article_id", "pair", "day"]),
               [{"statement_id": k.statement_id, "article_id": k.article_id, "pair": p, "day": k.day}
                for k in statement_keys if k.day is not None for p in k.pairs()], "INSERT")
@@ -306,16 +315,25 @@ def _joined_views(cache, qk: str, stored: list, new: list) -> list[FigureView] |
     ("Kovalenko" meeting "Oleh Kovalenko"), or nothing is stored: then all of them choose again."""
     if not stored or not new:
         return None
-    names = {f.claimant for f, _ in stored if f.claimant}
-    alone = joined = claimant_resolver(f for f, _ in stored)
-    if any(f.claimant and f.claimant not in names for f, _ in new):  # (no new name: the same resolver)
-        joined = claimant_resolver([f for f, _ in stored + new])
+    whole = cache is not None and cache.holds_all(qk, len(stored))  # (not when the chunk's articles were left out)
+    names = cache.names_of(qk) if whole else {f.claimant for f, _ in stored if f.claimant}
+    alone = joined = names_resolver(names)
+    added = {f.claimant for f, _ in new if f.claimant} - names
+    if added:  # (no new name: the same resolver)
+        joined = names_resolver(names | added)
         if any(alone.key(n) != joined.key(n) for n in sorted(names)):
             return None
-    kept = cache.views_of(qk) if cache is not None else None
+    kept = cache.views_of(qk) if whole else None
     if kept is None or len(kept) != len(stored):
-        kept = [figure_view(f, k, alone) for f, k in stored]
-    return sorted(kept + [figure_view(f, k, joined) for f, k in new], key=lambda v: v.order)
+        kept = sorted((figure_view(f, k, alone) for f, k in stored), key=_order)
+    views = list(kept)  # (kept in order: the new ones are put in their places)
+    for f, k in new:
+        insort(views, figure_view(f, k, joined), key=_order)
+    return views
+
+
+def _order(v: FigureView) -> tuple:
+    return v.order
 
 
 def _rechoose_stored(store, cache, later: list[tuple[str, list[FigureView], dict]]) -> tuple[list[Relation], list[Relation]]:
