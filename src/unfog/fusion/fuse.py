@@ -781,6 +781,19 @@ def relation_kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     return _kind(a, b)
 
 
+# the most days apart that :func:`_kind` relates two counts of incidents (both tied to one) of two reports
+INCIDENT_REACH_DAYS = max(EVENT_WINDOW_DAYS, INCIDENT_REVISION_DAYS, SAME_TIME_DAYS)
+
+
+def beyond_reach(a: FigureView, b: FigureView) -> bool:
+    """Two figures :func:`relation_kind` relates in neither order for their distance alone: both tied to an
+    incident (an incident's window is a day, a source's revisions of its toll a week), told by two reports,
+    more than :data:`INCIDENT_REACH_DAYS` apart. The store compares a new figure only with the figures of its
+    quantity within reach (keep this true when :func:`_kind` changes; tests/fusion/test_reach.py)."""
+    return (bool(a.key.incident) and bool(b.key.incident) and a.day is not None and b.day is not None
+            and abs(b.day - a.day) > INCIDENT_REACH_DAYS and a.fig.article_id != b.fig.article_id)
+
+
 def compare_figures(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     """The relation between two figures of one quantity, ``a`` not later than ``b``, with its note; or None."""
     found = relation_kind(a, b)
