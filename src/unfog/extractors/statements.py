@@ -44,7 +44,7 @@ CUE_LEMMAS = {
     "respond", "counter", "contend", "concede", "recall", "quote", "tweet", "vow", "threaten",
     "refute", "characterise", "characterize", "brand", "label", "disclose", "reveal", "repeat",
     "comment", "remark", "observe", "conclude", "complain", "testify", "pledge",
-    "record", "document", "register", "count",
+    "record", "document", "register", "count", "dispute", "contest",
 }
 # Weak cues count only with reported content (a clause, a quote or "as ...").
 WEAK_CUES = {"call", "describe", "promise", "note", "recall", "repeat", "label", "brand",
@@ -54,10 +54,7 @@ SILENT_WHEN_NEGATED = {"comment", "respond", "reply", "say", "confirm", "explain
                        "disclose", "reveal", "answer", "state", "announce"}
 DENY_LEMMAS = DENY_VERBS  # lexicons/denial.json
 DENIAL_WORDS = DISMISSAL_RE
-DOCUMENT_NOUNS = {"assessment", "report", "statement", "update", "analysis", "briefing", "bulletin",
-                  "communique", "communiqué", "study", "survey", "post", "message", "video", "tweet",
-                  "release", "estimate", "intelligence", "review", "letter", "address", "announcement",
-                  "document", "memo"}
+DOCUMENT_NOUNS = frozenset(SPEECH["document_nouns"])  # what a source issues: it speaks for its author
 CLAIM_NOUNS = {"claim", "statement", "announcement", "allegation", "assertion", "denial", "remark", "comment"}
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m", "it": "it", "its": "it",
             "they": "pl", "them": "pl", "their": "pl"}
@@ -322,8 +319,8 @@ def _mention_span(tok):
     # Drop determiners and stray punctuation at the edges.
     while lo < hi and (doc[lo].is_punct or doc[lo].lower_ in ("the",)):
         lo += 1
-    while hi > lo and doc[hi].is_punct:
-        hi -= 1
+    while hi > lo and (doc[hi].is_punct or doc[hi].dep_ == "case"):
+        hi -= 1  # and the "'s" that made the speaker the owner of a toll ("the ministry's figures")
     return doc[lo:hi + 1]
 
 
@@ -354,6 +351,21 @@ def _appos(tok):
                     if (c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > 0 and tok.doc[c.left_edge.i - 1].text == ","
                             and c.ent_type_ in ("PERSON", "ORG", "")):
                         return c
+    return None
+
+
+def _self_named(tok):
+    """The name a role holder gives in a clause on the role ("a spokesman for the unit, who gave his name
+    as <Name>", "a fighter who identified himself as <Name>"): that name's token."""
+    if tok.pos_ != "NOUN":
+        return None
+    for t in tok.subtree:
+        if t.dep_ != "relcl" or t.lemma_.lower() not in SELF_NAMING_VERBS:
+            continue
+        for prep in (p for p in t.subtree if p.dep_ == "prep" and p.lower_ == "as"):
+            name = next((g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
+            if name is not None:
+                return name
     return None
 
 
@@ -399,7 +411,7 @@ def build_speaker(tok, memory: Memory, offset_base: int = 0) -> Speaker | None:
         return Speaker(sp.name, sp.role, sp.side, sp.kind, tok.text, tok.idx, tok.idx + len(tok.text), sp.gender)
     if low in FIRST_SECOND or low in ("who", "which", "that", "this", "there"):
         return None
-    appos = _appos(tok)
+    appos = _appos(tok) or _self_named(tok)
     introduced = _introduced_speaker(tok, appos, memory)
     if introduced is not False:
         return introduced
@@ -524,7 +536,7 @@ def _unnamed_speaker(tok, mention, text: str, memory: Memory) -> Speaker:
             if body is not None and body.kind == "organisation" and body.side:
                 side = body.side
                 break
-    if side is None and is_state_body(name):
+    if side is None and (is_state_body(name) or _state_body_of_place(mention)):
         side = memory.country  # "the ministry said", with no country named: the country the report is about
     if side is None and memory.country and camp(name) == "nonstate":
         # "a member of the anti-junta Local Defence Force": a non-state party of the war the report is
@@ -760,7 +772,7 @@ def find_cues(sent, segs):
             objs = [c for c in to.children if c.dep_ == "pobj"] or [
                 c for c in tok.children if c.dep_ == "pobj"]
             if objs:
-                out.append((tok, objs[0], "according to"))
+                out.append((tok, _document_source(objs[0]) or objs[0], "according to"))
             continue
         if tok.lower_ == "by" and tok.i + 2 < len(tok.doc):
             obj = [c for c in tok.children if c.dep_ == "pobj" and c.lemma_ in ("count", "estimate", "tally", "account", "reckoning")]
@@ -823,6 +835,7 @@ def find_cues(sent, segs):
 SPEAKER_NOUNS = set(SPEECH["speaker_nouns"])
 REVISION_VERBS = set(SPEECH["revision_verbs"])
 TALLY_NOUNS = set(SPEECH["tally_nouns"])
+SELF_NAMING_VERBS = frozenset(SPEECH["self_naming_verbs"])
 ORGANISATION_NOUNS = frozenset(SPEECH["organisation_nouns"])
 SPEECH_MEDIA_NOUNS = frozenset(SPEECH["speech_media"]) - {"report", "reports", "agency"}  # outlets, not documents
 REVISE_CUE = "revised the figure"
@@ -976,6 +989,27 @@ def _scare_quote(verb, q) -> bool:
     if len(doc.text[q.start:q.end].split()) > MAX_SCARE_QUOTE_WORDS or q.end > verb.idx:
         return False
     return any(t.pos_ in ("VERB", "AUX") and q.end <= t.idx for t in doc[verb.sent.start:verb.i])
+
+
+def _document_source(noun):
+    """Who issued a document named as the source ("according to a toll given by the health office",
+    "the ministry's figures", "figures from the army"): its owner, the agent of the verb that issued it,
+    or the body it came from; None when the document names no one."""
+    if noun.lemma_.lower() not in DOCUMENT_NOUNS:
+        return None
+    for c in noun.children:
+        if c.dep_ == "poss" and c.lower_ not in PRONOUNS:
+            return c
+    for c in noun.children:
+        if c.dep_ == "acl":
+            agent = next((g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
+            if agent is not None and _can_speak(agent):
+                return agent
+        if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and obj.lemma_.lower() not in DOCUMENT_NOUNS and _can_speak(obj):
+                return obj
+    return None
 
 
 def _passive_tally(verb):
@@ -1190,6 +1224,17 @@ def _says_clause(run: _Run, a: int, b: int):
             w1 = m.end() + what.start(1)
             return (w0, w0 + len(who)), (w1, w1 + len(what.group(1).rstrip())), m.group("cue").lower()
     return None
+
+
+def _state_body_of_place(mention) -> bool:
+    """'the North Darfur health office', 'Kherson regional authorities': a state body behind the name of
+    a place (what the model tags a place, so a capital letter opening the sentence is not one)."""
+    k = 1 if mention[0].lower_ == "the" else 0
+    if k >= len(mention) or mention[k].ent_type_ not in ("GPE", "LOC"):
+        return False
+    while k < len(mention) and mention[k].ent_type_ in ("GPE", "LOC"):
+        k += 1
+    return k < len(mention) and is_state_body(mention[k:].text)
 
 
 def _place_in(span) -> str | None:
