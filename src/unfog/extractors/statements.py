@@ -30,6 +30,7 @@ from unfog.lexicons.countries import alpha3, country_of_place, country_terms
 from unfog.lexicons import singular
 from unfog.lexicons.wire import lead_end
 from unfog.extractors.context import Context
+from unfog.gazetteer.roles import cues as place_cues
 from unfog.lexicons.denial import DENY_VERBS, DISMISSAL_RE
 from unfog.lexicons.people import is_people_word
 from unfog.extractors.query import paragraphs, same_paragraph, sentence_spans, statement_at  # noqa: F401  (statement_at re-exported)
@@ -466,9 +467,19 @@ def _introduced_speaker(tok, appos, memory: Memory):
         sp = build_speaker(appos, memory)
         if sp is not None:
             sp.role = sp.role or role
+            sp.side = side_of(role or "") or sp.side  # "a war monitor, the Syrian Network ...": a monitor's
             if sp.side is None and role:
                 sp.side = side_of(role, memory.country) or (memory.country if camp(role) == "state" else None)
             return sp
+    return False
+
+
+def _in_clause_below(t, top) -> bool:
+    """Whether t sits in a clause hung below top (a relative or adverbial clause), not in top's phrase."""
+    while t.i != top.i and t.head.i != t.i:
+        if t.dep_ in ("relcl", "acl", "advcl", "ccomp"):
+            return True
+        t = t.head
     return False
 
 
@@ -480,7 +491,8 @@ def _known_speaker(tok, mention, text: str, memory: Memory) -> Speaker | None:
         # "the UN refugee agency, UNHCR", "the Office of ... (OHCHR)": a known name inside
         for t in tok.subtree:
             hyphened = t.i + 1 < len(doc) and doc[t.i + 1].text in ("-", "–")  # "Hamas-run": a modifier
-            if t.i != tok.i and t.pos_ == "PROPN" and t.dep_ in ("appos", "npadvmod", "pobj", "compound") and not hyphened:
+            if t.i != tok.i and t.pos_ == "PROPN" and t.dep_ in ("appos", "npadvmod", "pobj", "compound") and not hyphened \
+                    and not _in_clause_below(t, tok):  # ("the health office, which blamed the RSF": not the RSF)
                 actor = lookup_actor(t.text) if t.dep_ != "compound" else None
                 if actor is not None and actor.kind != "person":
                     break
@@ -782,8 +794,9 @@ def find_cues(sent, segs):
             continue
         if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.dep_ == "ROOT"):
             continue
-        if lemma == "put" and (any(c.dep_ == "dobj" and c.lemma_ in ("number", "toll", "figure", "total", "count", "loss", "losses", "which", "that", "casualty")
-                                  for c in tok.children) or any(c.dep_ == "prep" and c.lower_ == "at" and any(g.like_num for g in c.subtree) for c in tok.children)):
+        if (lemma == "put" and (any(c.dep_ == "dobj" and c.lemma_ in ("number", "toll", "figure", "total", "count", "loss", "losses", "which", "that", "casualty")
+                                   for c in tok.children) or any(c.dep_ == "prep" and c.lower_ == "at" and any(g.like_num for g in c.subtree) for c in tok.children))) \
+                or (lemma in TALLY_GIVING_VERBS and any(c.dep_ == "dobj" and c.lemma_.lower() in TALLY_NOUNS for c in tok.children)):
             subj = _subject(tok)
             if subj is not None:
                 out.append((tok, subj, "put the number at"))
@@ -799,12 +812,14 @@ def find_cues(sent, segs):
             if claim and agent:
                 out.append((tok, agent[0], claim[0].lemma_))
             continue
-        if lemma not in CUE_LEMMAS:
+        if lemma not in CUE_LEMMAS and lemma not in TALLY_GIVING_VERBS:
             continue
         tally = _passive_tally(tok)
         if tally is not None:
             out.append((tok, tally, _cue_text(tok)))  # "the toll was reported by the ministry": the ministry's toll
             continue
+        if lemma not in CUE_LEMMAS:
+            continue  # "gave" is a cue only of a toll ("the toll was given by the health office")
         if lemma in WEAK_CUES and not _has_content(tok, segs, sent):
             continue
         if lemma == "call" and any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children) \
@@ -836,6 +851,7 @@ SPEAKER_NOUNS = set(SPEECH["speaker_nouns"])
 REVISION_VERBS = set(SPEECH["revision_verbs"])
 TALLY_NOUNS = set(SPEECH["tally_nouns"])
 SELF_NAMING_VERBS = frozenset(SPEECH["self_naming_verbs"])
+TALLY_GIVING_VERBS = frozenset(SPEECH["tally_giving_verbs"])
 ORGANISATION_NOUNS = frozenset(SPEECH["organisation_nouns"])
 SPEECH_MEDIA_NOUNS = frozenset(SPEECH["speech_media"]) - {"report", "reports", "agency"}  # outlets, not documents
 REVISE_CUE = "revised the figure"
@@ -1027,6 +1043,10 @@ def _content(verb, cue: str, touched, subj=None) -> tuple[int, int] | None:
     tally = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.lemma_.lower() in TALLY_NOUNS), None)
     if tally is not None and _passive_tally(verb) is not None:
         sub = list(tally.subtree)
+        return (sub[0].idx, sub[-1].idx + len(sub[-1].text))
+    if cue == "put the number at" and verb.lemma_.lower() in TALLY_GIVING_VERBS:
+        tally = next(c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in TALLY_NOUNS)
+        sub = list(tally.subtree)  # "the monitor gave a higher toll": the toll it gave
         return (sub[0].idx, sub[-1].idx + len(sub[-1].text))
     if cue in ("put the number at", REVISE_CUE):
         sub = list(verb.subtree)
@@ -1239,7 +1259,10 @@ def _state_body_of_place(mention) -> bool:
 
 def _place_in(span) -> str | None:
     """The country of a place named inside a speaker phrase ("Gaza civil defence" -> PSE)."""
+    doc = span.doc
     for ent in span.ents:
+        if ent.end < len(doc) and doc[ent.end].lower_ in place_cues()["named_after_nouns"]:
+            continue  # "a source at al-Thawra hospital": a building's name, not where the speaker is from
         if ent.label_ in ("GPE", "LOC") and not is_people_word(ent.text):  # "Police" is no town here
             code = country_of_place(ent.text)
             if code:
