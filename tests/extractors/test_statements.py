@@ -506,3 +506,35 @@ def test_a_role_holder_who_gives_his_name_is_that_person_and_disputing_is_denyin
     stms = run_located(nlp, text)
     assert [s.speaker for s in stms] == ["Saw Htoo", "Saw Htoo"]
     assert stms[0].polarity == "denies" and stms[1].speaker_side == "MMR"
+
+
+def test_one_of_the_sources_takes_the_side_of_the_sources(nlp):
+    text = ("Dozens of soldiers were killed in an attack on a camp in central Mali, three security sources said.\n\n"
+            "One of the sources put the death toll at 33.")
+    stms = run_located(nlp, text)
+    assert [s.speaker_side for s in stms] == ["MLI", "MLI"]
+
+
+def test_a_faction_that_names_itself_is_that_name_a_party_of_the_report_s_war(nlp):
+    text = ("Six soldiers died near Tame in Colombia on Friday. The faction, which calls itself the Frente "
+            "Sur Oriental, said in a statement that it had killed eight soldiers.")
+    stms = run_located(nlp, text)
+    assert stms[-1].speaker == "Frente Sur Oriental" and stms[-1].speaker_side == "COL"
+
+
+def test_a_civil_group_is_no_armed_party(nlp):
+    from unfog.lexicons.actors import camp
+    assert camp("a civil society group") is None and camp("a peace movement") is None
+    assert camp("an armed group") == "nonstate" and camp("the dissident faction") == "nonstate"
+
+
+def test_a_person_who_heads_a_state_body_speaks_for_its_state(nlp):
+    text = ("Shelling hit Khan Younis in Gaza overnight. Dr Lina Saleh, who heads the health ministry's "
+            "surgery department in the city, said 14 bodies had arrived.")
+    stms = run_located(nlp, text)
+    assert stms[-1].speaker == "Lina Saleh" and stms[-1].speaker_side == "PSE"
+
+
+def test_a_known_acronym_closing_a_description_is_that_body(nlp):
+    [s] = run(nlp, "The UN peacekeeping mission MONUSCO said its base near Goma was hit twice.")
+    assert s.speaker == "MONUSCO" and s.speaker_side == "INT"

@@ -326,10 +326,14 @@ def _mention_span(tok):
 
 
 def _known_tail(text: str) -> Actor | None:
-    """'the Washington-based Institute for the Study of War' -> the institute (tails of 2+ words)."""
+    """'the Washington-based Institute for the Study of War' -> the institute; 'the UN peacekeeping
+    mission MONUSCO' -> the mission (a known body's name closing the phrase, an acronym alone too)."""
     words = text.split()
-    for k in range(1, len(words) - 1):
-        actor = lookup_actor(" ".join(words[k:]))
+    for k in range(1, len(words)):
+        tail = " ".join(words[k:])
+        if k == len(words) - 1 and not (tail.isupper() and len(tail) > 2):
+            break  # one word alone only when it is an acronym ("Front" or "State" may close many names)
+        actor = lookup_actor(tail)
         if actor is not None and actor.kind != "person":
             return actor
     return None
@@ -365,6 +369,11 @@ def _self_named(tok):
             continue
         for prep in (p for p in t.subtree if p.dep_ == "prep" and p.lower_ == "as"):
             name = next((g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
+            if name is not None:
+                return name
+        if any(c.lower_ in ("itself", "themselves", "himself") for c in t.children):
+            # "the faction, which calls itself the <Name> Front": the name it gives itself
+            name = next((c for c in t.children if c.dep_ in ("oprd", "xcomp", "dobj", "ccomp") and c.pos_ == "PROPN"), None)
             if name is not None:
                 return name
     return None
@@ -457,9 +466,7 @@ def _introduced_speaker(tok, appos, memory: Memory):
         sp = build_speaker(appos, memory)
         if sp is not None:
             sp.role = role or sp.role
-            sp.side = side_of(role or "") or sp.side
-            if sp.side is None and role and is_state_body(role):
-                sp.side = memory.country  # "the police spokesman, <Name>": the country the report is about
+            sp.side = side_of(role or "") or sp.side or _side_by_role(role, memory)
         return sp
     if tok.pos_ == "NOUN" and not role_noun and appos is not None and appos.pos_ == "PROPN" \
             and appos.ent_type_ != "PERSON" and appos.i > tok.i:
@@ -467,9 +474,7 @@ def _introduced_speaker(tok, appos, memory: Memory):
         sp = build_speaker(appos, memory)
         if sp is not None:
             sp.role = sp.role or role
-            sp.side = side_of(role or "") or sp.side  # "a war monitor, the Syrian Network ...": a monitor's
-            if sp.side is None and role:
-                sp.side = side_of(role, memory.country) or (memory.country if camp(role) == "state" else None)
+            sp.side = side_of(role or "") or sp.side or _side_by_role(role, memory, body=True)  # "a war monitor, <Name>"
             return sp
     return False
 
@@ -481,6 +486,29 @@ def _in_clause_below(t, top) -> bool:
             return True
         t = t.head
     return False
+
+
+def _body_headed(tok):
+    """The body a named person heads, told in a clause on the name ("<Name>, who heads the health ministry's
+    emergency department"): the object of the heading verb."""
+    for c in tok.children:
+        if c.dep_ == "relcl" and c.lemma_.lower() in HEADING_VERBS:
+            obj = next((g for g in c.children if g.dep_ == "dobj"), None)
+            if obj is not None:
+                return tok.doc[obj.left_edge.i:obj.i + 1]
+    return None
+
+
+def _side_by_role(role: str | None, memory: Memory, body: bool = False) -> str | None:
+    """The side a role gives one it introduces: its own words', else the country the report is about for a
+    state body or a party of its war ("the police spokesman, <Name>", "the faction, which calls itself <Name>").
+    A body named by a state word is the state's ("the army's media wing, <Office>"); a person so named may
+    be either side's officer in a contested town ("the town's mayor, <Name>"): ``body`` tells which."""
+    if not role:
+        return None
+    kind = camp(role)
+    return side_of(role) or (memory.country if is_state_body(role) or kind == "nonstate" or (body and kind == "state")
+                             else None)
 
 
 def _known_speaker(tok, mention, text: str, memory: Memory) -> Speaker | None:
@@ -524,6 +552,18 @@ def _known_speaker(tok, mention, text: str, memory: Memory) -> Speaker | None:
     return None
 
 
+def _side_of_one_of(tok, memory: Memory) -> str | None:
+    """'One of the sources' after 'two security sources said': the side of the speakers it is one of."""
+    noun = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj" and g.tag_ in ("NNS", "NNPS")), None)
+    if noun is None:
+        return None
+    for sp in reversed(memory.speakers):
+        if sp.kind == "collective" and re.search(r"\b" + re.escape(noun.lower_) + r"\b", sp.text, re.I):
+            return sp.side
+    return None
+
+
 def _unnamed_speaker(tok, mention, text: str, memory: Memory) -> Speaker:
     """A speaker by description ("the ministry", "two local officials", "a junta statement"): kind and side."""
     if tok.ent_type_ in ("ORG", "NORP", "GPE") or tok.pos_ == "PROPN":
@@ -540,7 +580,7 @@ def _unnamed_speaker(tok, mention, text: str, memory: Memory) -> Speaker:
     elif name[:2] in ("A ", "An"):
         name = name[0].lower() + name[1:]
     role = tok.text if kind == "unnamed" and (tok.lemma_.lower() in TITLES or tok.lemma_.lower() in ROLE_NOUNS) else None
-    side = side_of(text, memory.country) or _place_in(mention)
+    side = side_of(text, memory.country) or _place_in(mention) or _side_of_one_of(tok, memory)
     if side is None:
         # "a ministry spokesman": the side of the body named before ("Russia's defence ministry")
         for c in tok.children:
@@ -590,6 +630,9 @@ def _person_speaker(tok, memory: Memory, appos, gender: str | None) -> Speaker:
                 side = side or sp.side
                 gender = gender or sp.gender
                 break
+    if side is None and (body := _body_headed(tok)) is not None:
+        role = role or body.text
+        side = _side_by_role(body.text, memory, body=True)  # "<Name>, who heads the ministry's department"
     if side is None and role and is_state_body(role):
         side = memory.country  # "the regional governor, <Name>": the country the report is about
     if side is None and role and memory.country and camp(role) == "nonstate":
@@ -852,6 +895,7 @@ REVISION_VERBS = set(SPEECH["revision_verbs"])
 TALLY_NOUNS = set(SPEECH["tally_nouns"])
 SELF_NAMING_VERBS = frozenset(SPEECH["self_naming_verbs"])
 TALLY_GIVING_VERBS = frozenset(SPEECH["tally_giving_verbs"])
+HEADING_VERBS = frozenset(SPEECH["heading_verbs"])
 ORGANISATION_NOUNS = frozenset(SPEECH["organisation_nouns"])
 SPEECH_MEDIA_NOUNS = frozenset(SPEECH["speech_media"]) - {"report", "reports", "agency"}  # outlets, not documents
 REVISE_CUE = "revised the figure"

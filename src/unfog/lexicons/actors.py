@@ -54,6 +54,7 @@ _STATE_ROLES = frozenset(SPEECH["state_role_nouns"])
 _RANKS = frozenset(SPEECH["military_ranks"])
 _DETERMINERS = {"the", "a", "an"}
 _CASED_SIDE_WORDS: dict[str, str] = _SIDES["cased"]
+_CIVIL_WORDS = frozenset(_SIDES["civil_name_words"])
 
 
 def _rows() -> list[dict]:
@@ -286,7 +287,11 @@ def _state_voice(name: str) -> bool:
 def _nonstate_voice(name: str) -> bool:
     key = fold(name)
     words = set(key.split())
-    if words & set(_SIDES["nonstate_name_words"]) or key in _armed_group_keys():
+    if key in _armed_group_keys():
+        return True
+    if words & _CIVIL_WORDS and not _armed_group_re().search(key):
+        return False  # "a civil society group", "a peace movement": not an armed party
+    if words & set(_SIDES["nonstate_name_words"]):
         return True
     # "<name>, al Shabaab's military operations spokesman": a known armed group named in the role
     return bool(_armed_group_re().search(key))
