@@ -538,3 +538,13 @@ def test_a_person_who_heads_a_state_body_speaks_for_its_state(nlp):
 def test_a_known_acronym_closing_a_description_is_that_body(nlp):
     [s] = run(nlp, "The UN peacekeeping mission MONUSCO said its base near Goma was hit twice.")
     assert s.speaker == "MONUSCO" and s.speaker_side == "INT"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"Nine people were killed," the news agency reported, citing the FSB.', "Federal Security Service"),
+    ("Eleven soldiers were killed, the agency said citing a military source.", "a military source"),
+    ("At least 30 people died, the governor said, citing police figures.", "police"),
+])
+def test_a_cited_source_is_the_claim_s_source(nlp, text, speaker):
+    [s] = run(nlp, text)
+    assert s.speaker == speaker and s.cue.endswith("citing")

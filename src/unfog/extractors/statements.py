@@ -883,6 +883,10 @@ def find_cues(sent, segs):
             continue
         if not _same_paragraph(subj, tok):
             continue  # a parse that runs across paragraphs
+        cited = _cited_source(tok)
+        if cited is not None:
+            out.append((tok, cited, _cue_text(tok) + ", citing"))  # "Interfax reported, citing the FSB": the FSB's
+            continue
         out.append((tok, subj, _cue_text(tok)))
     # A cue inside the reported content of another cue is part of what was reported, unless it
     # names its own speaker ("the deaths, which local authorities put at 20,000").
@@ -1049,6 +1053,21 @@ def _scare_quote(verb, q) -> bool:
     if len(doc.text[q.start:q.end].split()) > MAX_SCARE_QUOTE_WORDS or q.end > verb.idx:
         return False
     return any(t.pos_ in ("VERB", "AUX") and q.end <= t.idx for t in doc[verb.sent.start:verb.i])
+
+
+def _cited_source(verb):
+    """The source an outlet or a speaker cites for what it reports ("the agency reported, citing the FSB",
+    "said citing a military source", "citing health ministry figures"): who the claim comes from."""
+    for c in verb.children:
+        if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() == "cite":
+            obj = next((g for g in c.children if g.dep_ == "dobj"), None)
+            if obj is None:
+                return None
+            if obj.lemma_.lower() in DOCUMENT_NOUNS:
+                return _document_source(obj) or next(
+                    (g for g in obj.children if g.dep_ == "compound" and _can_speak(g)), None)
+            return obj if _can_speak(obj) else None
+    return None
 
 
 def _document_source(noun):
