@@ -548,3 +548,11 @@ def test_a_known_acronym_closing_a_description_is_that_body(nlp):
 def test_a_cited_source_is_the_claim_s_source(nlp, text, speaker):
     [s] = run(nlp, text)
     assert s.speaker == speaker and s.cue.endswith("citing")
+
+
+def test_it_after_an_outlet_relaying_a_body_is_the_body(nlp):
+    text = ("Nine soldiers were killed in the raid, the ministry said in a statement, the Sputnik news agency "
+            "reported.\n\nIt said four more were wounded.")
+    stms = run(nlp, text)
+    assert {s.speaker for s in stms if s.content and "four more" in s.content} == {"ministry"}
+    assert any(s.speaker == "Sputnik" and s.speaker_side == "MEDIA" for s in stms)

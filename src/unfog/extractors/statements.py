@@ -995,6 +995,7 @@ def _sentence_statements(run: _Run, sent) -> None:
     text = run.text
     s0, s1 = sent.start_char, sent.end_char
     seen_names: dict[str, Statement] = {}
+    first_new = len(run.memory.speakers)
     for verb, subj, cue in find_cues(sent, run.segs):
         sp = build_speaker(subj, run.memory)
         if sp is None or not sp.name.strip():
@@ -1041,6 +1042,11 @@ def _sentence_statements(run: _Run, sent) -> None:
         for q in touched:
             run.group_speaker.setdefault(q.group, (sp, st))
         run.covered.append((start, end, st, touched[0] if touched else None))
+    # "..., the ministry said in a statement, the news agency reported": the outlet relays the body, and
+    # "It said" after that is the body (the outlets of the sentence go before its other speakers)
+    new = run.memory.speakers[first_new:]
+    if any(sp.kind == "media" for sp in new) and any(sp.kind != "media" for sp in new):
+        run.memory.speakers[first_new:] = [sp for sp in new if sp.kind == "media"] + [sp for sp in new if sp.kind != "media"]
 
 
 MAX_SCARE_QUOTE_WORDS = 3

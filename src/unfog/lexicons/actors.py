@@ -55,6 +55,7 @@ _RANKS = frozenset(SPEECH["military_ranks"])
 _DETERMINERS = {"the", "a", "an"}
 _CASED_SIDE_WORDS: dict[str, str] = _SIDES["cased"]
 _CIVIL_WORDS = frozenset(_SIDES["civil_name_words"])
+_OUTLET_KINDS = ("news agency", "state news agency", *SPEECH["speech_media"])
 
 
 def _rows() -> list[dict]:
@@ -115,6 +116,11 @@ def lookup_actor(text: str) -> Actor | None:
         key = key[:-2]
     if key in full:
         return full[key]
+    for kind_words in _OUTLET_KINDS:  # "the Sputnik news agency", "Kommersant newspaper": the outlet named
+        head = key[:-len(kind_words) - 1] if key.endswith(" " + kind_words) else ""
+        head = head[4:] if head.startswith("the ") else head
+        if head in full and full[head].kind == "media":
+            return full[head]
     bare = fold(strip_titles(text))
     if bare.endswith("'s"):
         bare = bare[:-2]
