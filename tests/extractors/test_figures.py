@@ -562,3 +562,16 @@ def test_a_monitor_that_gave_a_toll_is_it_in_the_next_sentence(nlp):
     figs = run(nlp, text)
     assert one(figs, "Between 20 and 24").claimant == "Eastern Casualty Project"
     assert one(figs, "Between 20 and 24").claimant_side == "INT"
+
+
+def test_parts_of_those_killed_and_the_rest_also_killed_are_parts_of_the_toll(nlp):
+    text = ("A strike killed 20 people near the market on Monday, according to the hospital.\n\n"
+            "The hospital said nine of those killed were children. It said five women and six men were also killed.")
+    figs = run(nlp, text)
+    total = one(figs, "20 people")
+    assert {f.value for f in figs if f.subset_of == total.id} == {9, 5, 6}
+
+
+def test_a_part_of_a_whole_counted_as_dead_without_a_number_is_dead(nlp):
+    text = '"All of the martyrs are from one family, including five children," a rescuer told reporters.'
+    assert one(run(nlp, text), "five children").category == "killed"

@@ -585,6 +585,7 @@ def extract(ctx: Context) -> list[Figure]:
         if fig is not None:
             out.append(fig)
     _link_subsets(doc, text, out)
+    _link_rest_of_parts(text, out)
     _link_day_parts(text, out)
     _carry_toll_places(text, out)
     _carry_claims(ctx, sents, sent_of, out)
@@ -724,7 +725,7 @@ def _figure(ctx: Context, doc, text: str, ph: Phrase, sents, sent_of, earlier=()
     category = adjacent or _verb_before(doc, ph, sent) or _tally_category(doc, head_tok) \
         or _toll_before(text, sent, doc[ph.i].idx) \
         or _exchange_category(doc, head_tok, counted, sents[max(0, k - EXCHANGE_REACH):k + 1]) \
-        or _chain_category(doc, head_tok, counted) or _clause_category(doc, ph, sent)
+        or _chain_category(doc, head_tok, counted) or _whole_category(doc, ph, sent) or _clause_category(doc, ph, sent)
     if category in ("killed", "wounded", "captured") and _agent_of_the_act(counted):
         category = "other"  # "Two gunmen on a motorcycle shot dead a police officer": who did it, not who died
     population = bool(POPULATION.search(text[sent.start_char:sent.end_char]))
@@ -787,6 +788,21 @@ def _bounds(doc, text: str, ph: Phrase, sent, counted) -> int:
 # what may stand in a list of counts before the word that says what happened to all of them:
 # "3 rebels, 2 civilians killed", "13, including two children, killed"
 _LIST_WORDS = {",", "and", "including", "among", "them", "incl", "plus"}
+
+
+def _whole_category(doc, ph: Phrase, sent) -> str | None:
+    """'All of the martyrs are from one family, including seven children': a part of a whole that a word
+    before it counts as dead or wounded, with no number of its own, has the whole's category."""
+    if ph.i == 0 or doc[ph.i - 1].lower_ not in ("including", "among") or ph.i - 1 <= sent.start:
+        return None
+    for t in reversed(list(doc[sent.start:ph.i - 1])):
+        if t.like_num:
+            return None  # a count before: the subset rules link the part to it
+        if t.pos_ == "NOUN":
+            category = _word_category(t)
+            if category in ("killed", "wounded"):
+                return category
+    return None
 
 
 def _clause_category(doc, ph: Phrase, sent) -> str | None:
@@ -1006,6 +1022,9 @@ _AMONG_CATEGORY = {"killed": "killed", "dead": "killed", "victims": "killed", "w
                    "hurt": "wounded", "casualties": None}
 
 
+_OF_THOSE = re.compile(r"\s+of\s+(?:those|the(?: people)?)\s+(killed|dead|wounded|injured|hurt|victims|casualties)\b", re.I)
+
+
 def _link_among_those(text: str, figures: list[Figure], k: int) -> None:
     """'It added that among those killed on Monday were 42 women': a part of the toll told just before;
     'two children were among five civilians killed': a part of the count right after."""
@@ -1018,6 +1037,10 @@ def _link_among_those(text: str, figures: list[Figure], k: int) -> None:
     line_start = max(text.rfind(".", 0, f.start), text.rfind("\n", 0, f.start)) + 1
     m = _AMONG_THOSE.search(text[line_start:f.start])
     if m is None:
+        # "eight of those killed in the strike were children": a part of the toll told before
+        m = _OF_THOSE.match(text, f.start + len(f.text.split()[0]))
+        line_start = f.start
+    if m is None:
         return
     category = _AMONG_CATEGORY[m.group(1).lower()] or f.category
     for total in reversed(figures[:k]):
@@ -1027,6 +1050,27 @@ def _link_among_those(text: str, figures: list[Figure], k: int) -> None:
                 and total.start < line_start:
             f.subset_of, f.category = total.id, category
             return
+
+
+def _link_rest_of_parts(text: str, figures: list[Figure]) -> None:
+    """'eight of those killed were children ... three women and four men were also killed': counts told
+    together after parts of a total, that make up the rest of it, are its parts too."""
+    parts_of: dict[str, float] = {}
+    for p in figures:
+        if p.subset_of and p.value is not None:
+            parts_of[p.subset_of] = parts_of.get(p.subset_of, 0) + p.value
+    for k, f in enumerate(figures):
+        if f.subset_of or f.value is None or not re.search(r"\balso\b", text[f.end:f.end + 60].split(".")[0]
+                                                            + text[max(0, f.start - 40):f.start].split(".")[-1]):
+            continue
+        told = [g for g in figures[k:k + 6] if g.subset_of is None and g.value is not None and g.category == f.category
+                and "." not in text[f.end:g.start] and "\n" not in text[f.end:g.start]]
+        for total in reversed(figures[max(0, k - 12):k]):  # the total and its parts are told just before
+            if total.id in parts_of and total.value is not None and total.category == f.category \
+                    and parts_of[total.id] + sum(g.value for g in told) == total.value:
+                for g in told:
+                    g.subset_of = total.id
+                break
 
 
 def _link_day_parts(text: str, figures: list[Figure]) -> None:
