@@ -796,8 +796,8 @@ def _whole_category(doc, ph: Phrase, sent) -> str | None:
     if ph.i == 0 or doc[ph.i - 1].lower_ not in ("including", "among") or ph.i - 1 <= sent.start:
         return None
     for t in reversed(list(doc[sent.start:ph.i - 1])):
-        if t.like_num:
-            return None  # a count before: the subset rules link the part to it
+        if t.like_num and t.lower_ != "one":
+            return None  # a count before: the subset rules link the part to it ("one family" counts no one)
         if t.pos_ == "NOUN":
             category = _word_category(t)
             if category in ("killed", "wounded"):
