@@ -300,6 +300,8 @@ def _counted(doc, ph: Phrase):
         return None, head_tok  # "rises to 35 - Ukraine Health Ministry": the claimant follows, not the counted
     if head_tok.dep_ in ("nummod", "quantmod", "amod", "compound", "det", "npadvmod") and h.i >= ph.j and (
             h.pos_ in ("NOUN", "PROPN", "ADJ") or h.i - ph.j <= 3):
+        if any(t.like_num and t.dep_ == "conj" for t in doc[ph.j:h.i]):
+            return None, head_tok  # "exceeded 8,500 and over 21,000 people have been injured": the later count's noun
         return h, head_tok
     # "100 of them", "dozens of civilians"
     for c in head_tok.children:
@@ -1001,7 +1003,9 @@ def _link_subsets(doc, text: str, figures: list[Figure]) -> None:
     for k, f in enumerate(figures):
         before = text[max(0, f.start - 30):f.start].lower()
         prev = figures[k - 1] if k else None
-        if prev is not None and prev.subset_of and re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*as well as)\s*", text[prev.end:f.start]):
+        if prev is not None and prev.subset_of and f.category in (prev.category, "other") \
+                and re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*as well as)\s*", text[prev.end:f.start]):
+            # (not "..., including 3,542 children, and 21,543 people sustained injuries": a count of its own)
             f.subset_of, f.category = prev.subset_of, prev.category  # the next part of the same list
             continue
         if not re.search(r"\b(including|among them|of them|of whom|incl\.?)\s*$", before):

@@ -536,6 +536,13 @@ def _known_speaker(tok, mention, text: str, memory: Memory) -> Speaker | None:
         for sp in reversed(memory.speakers):
             if sp.kind != "person" and re.search(r"\b" + re.escape(tok.text) + r"\b", sp.text):
                 return Speaker(sp.name, sp.role, sp.side, sp.kind, text, mention.start_char, mention.end_char)
+    # "the enclave's Health Ministry", "the country's army" after "the Palestinian Health Ministry": the
+    # body named before, whose owner the report names by a common noun
+    if tok.lower_ in ORGANISATION_NOUNS and any(c.dep_ == "poss" and c.pos_ == "NOUN" for c in tok.children):
+        words = " ".join(c.lower_ for c in tok.children if c.dep_ == "compound" and c.i < tok.i) + " " + tok.lower_
+        for sp in reversed(memory.speakers):
+            if sp.kind == "organisation" and fold(sp.name).endswith(words.strip()):
+                return Speaker(sp.name, sp.role, sp.side, sp.kind, text, mention.start_char, mention.end_char)
     # "the mayor", "the minister": the latest speaker with that role.
     if tok.pos_ == "NOUN" and len(mention) <= 2 and tok.tag_ == "NN":
         sp = memory.resolve_title(tok.lemma_)
@@ -1064,8 +1071,10 @@ def _scare_quote(verb, q) -> bool:
 def _cited_source(verb):
     """The source an outlet or a speaker cites for what it reports ("the agency reported, citing the FSB",
     "said citing a military source", "citing health ministry figures"): who the claim comes from."""
-    for c in verb.children:
-        if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() == "cite":
+    doc = verb.doc
+    after = [t for t in doc[verb.i + 1:verb.i + 3] if t.lemma_.lower() == "cite"]  # ", citing X" the parse hung elsewhere
+    for c in [*verb.children, *after]:
+        if (c.dep_ in ("advcl", "xcomp") or c in after) and c.lemma_.lower() == "cite":
             obj = next((g for g in c.children if g.dep_ == "dobj"), None)
             if obj is None:
                 return None
