@@ -588,3 +588,8 @@ def test_a_count_with_its_own_verb_after_a_list_of_parts_is_no_part(nlp):
             "injuries, the ministry said.")
     figs = run(nlp, text)
     assert one(figs, "2,400").category == "wounded" and one(figs, "2,400").subset_of is None
+
+
+def test_a_count_among_those_said_killed_is_killed(nlp):
+    text = "The rebels' spokesman said four women were among those the army claimed were killed on Monday."
+    assert one(run(nlp, text), "four women").category == "killed"

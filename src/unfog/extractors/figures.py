@@ -727,7 +727,8 @@ def _figure(ctx: Context, doc, text: str, ph: Phrase, sents, sent_of, earlier=()
     category = adjacent or _verb_before(doc, ph, sent) or _tally_category(doc, head_tok) \
         or _toll_before(text, sent, doc[ph.i].idx) \
         or _exchange_category(doc, head_tok, counted, sents[max(0, k - EXCHANGE_REACH):k + 1]) \
-        or _chain_category(doc, head_tok, counted) or _whole_category(doc, ph, sent) or _clause_category(doc, ph, sent)
+        or _chain_category(doc, head_tok, counted) or _whole_category(doc, ph, sent) \
+        or _among_those_category(text, counted, sent) or _clause_category(doc, ph, sent)
     if category in ("killed", "wounded", "captured") and _agent_of_the_act(counted):
         category = "other"  # "Two gunmen on a motorcycle shot dead a police officer": who did it, not who died
     population = bool(POPULATION.search(text[sent.start_char:sent.end_char]))
@@ -790,6 +791,18 @@ def _bounds(doc, text: str, ph: Phrase, sent, counted) -> int:
 # what may stand in a list of counts before the word that says what happened to all of them:
 # "3 rebels, 2 civilians killed", "13, including two children, killed"
 _LIST_WORDS = {",", "and", "including", "among", "them", "incl", "plus"}
+
+
+_AMONG_AFTER = re.compile(r"\s+(?:were|was|are|is)\s+(?:also\s+)?among\s+(?:those|the)\b[^.;]{0,60}?\b"
+                          r"(killed|dead|wounded|injured|hurt|victims)\b", re.I)
+
+
+def _among_those_category(text: str, counted, sent) -> str | None:
+    """'three children were among those the rebels said were killed': what happened to those."""
+    if counted is None:
+        return None
+    m = _AMONG_AFTER.match(text, counted.idx + len(counted.text), sent.end_char)
+    return _AMONG_CATEGORY[m.group(1).lower()] if m else None
 
 
 def _whole_category(doc, ph: Phrase, sent) -> str | None:

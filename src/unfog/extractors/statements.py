@@ -421,6 +421,12 @@ def build_speaker(tok, memory: Memory, offset_base: int = 0) -> Speaker | None:
         return Speaker(sp.name, sp.role, sp.side, sp.kind, tok.text, tok.idx, tok.idx + len(tok.text), sp.gender)
     if low in FIRST_SECOND or low in ("who", "which", "that", "this", "there"):
         return None
+    if tok.ent_type_ in ("DATE", "TIME"):
+        # "said spokesman <Given> <Family> Saturday": the parse made the day the head of the name
+        names = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ not in ("DATE", "TIME")]
+        if not names:
+            return None
+        tok = names[-1]
     appos = _appos(tok) or _self_named(tok)
     introduced = _introduced_speaker(tok, appos, memory)
     if introduced is not False:
