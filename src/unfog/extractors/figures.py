@@ -462,22 +462,32 @@ def _exchange_category(doc, head_tok, counted, sents) -> str | None:
     return None
 
 
+_MOVES = _CATS["movement_rules"]
+_MOVE_PLACE_NOUNS = frozenset(_MOVES["place_nouns"])
+
+
+def _moves(t, rule) -> bool:
+    """Whether the verb t does what a movement rule says (lexicons/categories.json, movement_rules)."""
+    if t.lemma_ not in rule["verbs"]:
+        return False
+    if "in_subtree" in rule:
+        return any(w.lemma_ in rule["in_subtree"] for w in t.subtree)
+    if "child" in rule:
+        return any(c.lemma_ in rule["child"] for c in t.children)
+    if rule.get("out"):
+        return any(c.dep_ == "prt" and c.lower_ == "out" for c in t.children)  # "brought out", "taken out"
+    if rule.get("place_object"):  # "left Mariupol in private cars"
+        return any(c.dep_ == "dobj" and (c.ent_type_ in ("GPE", "LOC", "FAC", "ORG") or c.lemma_ in _MOVE_PLACE_NOUNS)
+                   for c in t.children)
+    return False
+
+
 def _phrase_category(tokens) -> str | None:
     """Movements that say what happened: 'left through a corridor' is an evacuation."""
     for t in tokens:
-        if t.lemma_ in ("leave", "exit", "come", "arrive", "reach", "cross", "escape", "bus", "bring", "take", "get") and any(
-                w.lemma_ in ("corridor", "evacuation", "convoy", "bus") for w in t.subtree):
-            return "evacuated"
-        if t.lemma_ in ("flee", "leave", "cross") and any(w.lemma_ in ("home", "country", "border", "abroad") for w in t.subtree):
-            return "displaced"
-        if t.lemma_ in ("bring", "get", "take", "lead", "ferry", "bus") and any(c.dep_ == "prt" and c.lower_ == "out" for c in t.children):
-            return "evacuated"  # "brought out", "taken out" of a besieged place
-        if t.lemma_ == "take" and any(c.lemma_ in ("refuge", "shelter", "cover") for c in t.children):
-            return "trapped"  # "had taken refuge"
-        if t.lemma_ in ("leave", "flee") and any(c.dep_ == "dobj" and (c.ent_type_ in ("GPE", "LOC", "FAC", "ORG") or c.lemma_ in ("city", "town", "village", "region", "area")) for c in t.children):
-            return "displaced"  # "left Mariupol in private cars"
-        if t.lemma_ in ("lay", "put", "throw") and any(w.lemma_ in ("arm", "arms", "weapon") for w in t.children):
-            return "captured"
+        for rule in _MOVES["rules"]:
+            if _moves(t, rule):
+                return rule["category"]
     return None
 
 
