@@ -36,27 +36,14 @@ from unfog.lexicons.people import is_people_word
 from unfog.extractors.query import paragraphs, same_paragraph, sentence_spans, statement_at  # noqa: F401  (statement_at re-exported)
 from unfog.model import Statement
 
-# lemma -> the cue as reported. Speech and claim verbs only: what a person says, not does.
-CUE_LEMMAS = {
-    "say", "tell", "add", "claim", "deny", "acknowledge", "call", "accuse", "announce", "warn",
-    "insist", "state", "post", "write", "report", "confirm", "admit", "allege", "assert", "estimate",
-    "declare", "reject", "dismiss", "note", "describe", "explain", "stress", "emphasise", "emphasize",
-    "reiterate", "maintain", "suggest", "argue", "blame", "urge", "promise", "predict", "reply",
-    "respond", "counter", "contend", "concede", "recall", "quote", "tweet", "vow", "threaten",
-    "refute", "characterise", "characterize", "brand", "label", "disclose", "reveal", "repeat",
-    "comment", "remark", "observe", "conclude", "complain", "testify", "pledge",
-    "record", "document", "register", "count", "dispute", "contest",
-}
-# Weak cues count only with reported content (a clause, a quote or "as ...").
-WEAK_CUES = {"call", "describe", "promise", "note", "recall", "repeat", "label", "brand",
-             "characterise", "characterize", "post", "write", "vow", "pledge", "threaten", "quote",
-             "blame", "urge", "warn", "confirm", "report", "record", "document", "register", "count"}
-SILENT_WHEN_NEGATED = {"comment", "respond", "reply", "say", "confirm", "explain", "specify", "elaborate",
-                       "disclose", "reveal", "answer", "state", "announce"}
+# Speech and claim verbs only: what a person says, not does (lexicons/speech.json)
+CUE_LEMMAS = frozenset(SPEECH["cue_verbs"])
+WEAK_CUES = frozenset(SPEECH["weak_cue_verbs"])  # count only with reported content (a clause, a quote or "as ...")
+SILENT_WHEN_NEGATED = frozenset(SPEECH["silent_when_negated"])
 DENY_LEMMAS = DENY_VERBS  # lexicons/denial.json
 DENIAL_WORDS = DISMISSAL_RE
 DOCUMENT_NOUNS = frozenset(SPEECH["document_nouns"])  # what a source issues: it speaks for its author
-CLAIM_NOUNS = {"claim", "statement", "announcement", "allegation", "assertion", "denial", "remark", "comment"}
+CLAIM_NOUNS = frozenset(SPEECH["issued_claim_nouns"])
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m", "it": "it", "its": "it",
             "they": "pl", "them": "pl", "their": "pl"}
 FIRST_SECOND = {"i", "we", "you", "me", "us"}
