@@ -326,8 +326,8 @@ def _known_tail(text: str) -> Actor | None:
     return None
 
 
-NAME_PARTICLES = {"al", "el", "abu", "bin", "ibn", "ben", "ould", "ag"}  # joined by a hyphen to the name after them
-ROLE_NOUNS = {"official", "commander", "officer", "diplomat", "source", "analyst", "aide"}  # beside TITLES
+NAME_PARTICLES = frozenset(SPEECH["name_particles"])  # joined by a hyphen to the name after them
+ROLE_NOUNS = frozenset(SPEECH["role_nouns"])  # beside TITLES
 
 
 def _appos(tok):
