@@ -568,3 +568,18 @@ def test_a_body_named_again_by_its_owner_s_common_noun_is_the_body_named_before(
 def test_a_day_after_a_post_posed_name_is_not_the_name(nlp):
     [s] = run(nlp, "Six civilians died when shells hit the market, said rebel spokesman Jean Kambale Saturday.")
     assert s.speaker == "Jean Kambale"
+
+
+def test_a_surname_after_a_titled_full_name_is_that_person_with_the_side(nlp):
+    text = ("Missiles hit the airfield in Ukraine's Poltava region on Sunday.\n\n"
+            "Two guards were killed, Governor Dmytro Lunin said on television.\n\n"
+            "Lunin said the strikes had cut power to one district.")
+    stms = run_located(nlp, text)
+    assert [(s.speaker, s.speaker_side) for s in stms] == [("Dmytro Lunin", "UKR"), ("Dmytro Lunin", "UKR")]
+
+
+def test_a_name_with_a_place_led_state_role_in_apposition_speaks_for_the_state(nlp):
+    text = ("Missiles struck a convoy near Zaporizhzhia in Ukraine on Friday.\n\n"
+            '"So far, 11 dead," Oleksandr Starukh, the Zaporizhzhia regional governor, wrote on Telegram.')
+    stms = run_located(nlp, text)
+    assert (stms[-1].speaker, stms[-1].speaker_side) == ("Oleksandr Starukh", "UKR")

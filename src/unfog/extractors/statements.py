@@ -436,7 +436,9 @@ def build_speaker(tok, memory: Memory, offset_base: int = 0) -> Speaker | None:
             gender = "f"
     if tok.pos_ == "PROPN" and (tok.ent_type_ == "PERSON" or gender or any(
             fold(c.text).rstrip(".") in TITLES for c in tok.children if c.dep_ == "compound")
-            or (fold(tok.text) in memory.people and not any(c.dep_ == "compound" for c in tok.children))):
+            or (fold(tok.text) in memory.people and not any(c.dep_ == "compound" for c in tok.children))
+            or (appos is not None and appos.pos_ == "NOUN" and appos.lemma_.lower() in TITLES | ROLE_NOUNS)):
+        # ("<Given> <Family>, the regional governor": a name with a person's role, whatever the model calls it)
         # (a surname named in full before is that person, whatever the model calls it alone)
         return _person_speaker(tok, memory, appos, gender)
     mention = _mention_span(tok)
@@ -633,8 +635,8 @@ def _person_speaker(tok, memory: Memory, appos, gender: str | None) -> Speaker:
     if side is None and (body := _body_headed(tok)) is not None:
         role = role or body.text
         side = _side_by_role(body.text, memory, body=True)  # "<Name>, who heads the ministry's department"
-    if side is None and role and is_state_body(role):
-        side = memory.country  # "the regional governor, <Name>": the country the report is about
+    if side is None and role and (is_state_body(role) or (appos is not None and _state_body_of_place(_mention_span(appos)))):
+        side = memory.country  # "the regional governor, <Name>", "<Name>, the Zaporizhzhia regional governor"
     if side is None and role and memory.country and camp(role) == "nonstate":
         side = memory.country  # "<Name>, an anti-coup fighter from the village"
     if side is None and (rank := _role_from_compounds(tok) or _title_before(name_span, mention)) and (
@@ -1039,6 +1041,9 @@ def _sentence_statements(run: _Run, sent) -> None:
         seen_names[sp.name] = st
         run.out.append(st)
         run.memory.speakers.append(sp)
+        if sp.kind == "person" and len(sp.name.split()) > 1:
+            # "Raikovych said" after "Governor Andriy Raikovych said" (a name the model took for an ORG)
+            run.memory.people.setdefault(fold(sp.name.split()[-1]), sp.name)
         for q in touched:
             run.group_speaker.setdefault(q.group, (sp, st))
         run.covered.append((start, end, st, touched[0] if touched else None))
