@@ -593,3 +593,9 @@ def test_a_count_with_its_own_verb_after_a_list_of_parts_is_no_part(nlp):
 def test_a_count_among_those_said_killed_is_killed(nlp):
     text = "The rebels' spokesman said four women were among those the army claimed were killed on Monday."
     assert one(run(nlp, text), "four women").category == "killed"
+
+
+def test_some_of_the_wounded_who_died_are_dead_not_wounded(nlp):
+    text = "Four of the wounded succumbed to their injuries overnight, the committee said."
+    f = one(run(nlp, text), "Four")
+    assert f.category == "killed" and f.subset_of is None

@@ -583,3 +583,16 @@ def test_a_name_with_a_place_led_state_role_in_apposition_speaks_for_the_state(n
             '"So far, 11 dead," Oleksandr Starukh, the Zaporizhzhia regional governor, wrote on Telegram.')
     stms = run_located(nlp, text)
     assert (stms[-1].speaker, stms[-1].speaker_side) == ("Oleksandr Starukh", "UKR")
+
+
+def test_a_speaker_after_a_place_in_the_reported_clause_is_the_speaker(nlp):
+    text = "Gunmen killed nine people in a village south of the capital Bamako, a local youth committee said."
+    [s] = run(nlp, text)
+    assert s.speaker == "a local youth committee"
+
+
+def test_the_statement_is_the_author_of_the_statement_named_before(nlp):
+    text = ('Gunmen attacked the village on Saturday, said a statement from the local resistance committee.\n\n'
+            '"More than 20 were killed," the statement said.')
+    stms = run(nlp, text)
+    assert [s.speaker for s in stms] == ["local resistance committee", "local resistance committee"]

@@ -156,6 +156,7 @@ class Memory:
     def __init__(self):
         self.speakers: list[Speaker] = []
         self.people: dict[str, str] = {}  # surname (folded) -> full name as first written
+        self.documents: dict[str, Speaker] = {}  # "statement" -> its author ("a statement from the committee")
         self.country: str | None = None  # the country the report is about (alpha-3)
         self.persons: list[tuple[int, object, str | None]] = []  # person mentions: (start, head token, gender)
 
@@ -230,13 +231,17 @@ class Memory:
 
     def resolve_title(self, noun: str) -> Speaker | None:
         """'the mayor' -> the latest speaker with that role; 'the ministry' -> the latest such body."""
+        if noun in self.documents:
+            return self.documents[noun]
         for sp in reversed(self.speakers):
             if sp.role and re.search(r"\b" + re.escape(noun) + r"\b", sp.role, re.I):
                 return sp
             if sp.kind == "organisation" and re.search(r"\b" + re.escape(noun) + r"\b", sp.name, re.I):
                 return sp
-            if noun in DOCUMENT_NOUNS and fold(sp.name).split()[-1:] == [noun]:
-                return sp  # "the statement" is the statement named before ("a junta statement said")
+            if noun in DOCUMENT_NOUNS and (fold(sp.name).split()[-1:] == [noun]
+                                           or re.search(r"\b" + re.escape(noun) + r"\b", sp.text or "", re.I)):
+                return sp  # "the statement" is the statement named before ("a junta statement said",
+                # "said a statement from the committee")
         return None
 
 
@@ -420,14 +425,14 @@ def build_speaker(tok, memory: Memory, offset_base: int = 0) -> Speaker | None:
         return introduced
     # "an assessment by the Institute for the Study of War said": the author speaks.
     if tok.lemma_.lower() in DOCUMENT_NOUNS:
-        for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
-                for g in c.children:
-                    if g.dep_ == "pobj":
-                        return build_speaker(g, memory)
-        for c in tok.children:
-            if c.dep_ == "poss":
-                return build_speaker(c, memory)
+        author = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")
+                       for g in c.children if g.dep_ == "pobj"), None) \
+            or next((c for c in tok.children if c.dep_ == "poss"), None)
+        if author is not None:
+            sp = build_speaker(author, memory)
+            if sp is not None:
+                memory.documents[tok.lemma_.lower()] = sp  # "the statement said" later is the same author's
+            return sp
     gender = None
     for c in tok.children:
         if c.dep_ == "compound" and c.lower_ in ("mr", "mr."):
@@ -881,6 +886,9 @@ def find_cues(sent, segs):
             or _inverted_subject(tok)
         if subj is not None and (subj.pos_ == "NUM" or subj.lower_ in ("one", "some", "many", "several")):
             subj = _appos(subj) or subj  # "One of them, a volunteer driver, said"
+        if subj is not None and subj.ent_type_ in ("GPE", "LOC") and (ap := _appos(subj)) is not None \
+                and ap.i > subj.i and ap.pos_ == "NOUN" and _can_speak(ap):
+            subj = ap  # "... south of the capital Khartoum, a local activists' committee said": the committee
         if subj is None or not _can_speak(subj):
             continue
         if not _same_paragraph(subj, tok):
