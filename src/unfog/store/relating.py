@@ -344,6 +344,9 @@ def _within_reach(views: list[FigureView], new: list[FigureView]) -> list[Figure
     so a quantity's history of incidents is not compared again with each new figure."""
     if not any(x.key.incident for x in new):
         return views
+    if len(new) == 1:  # (most often: one new figure per quantity and chunk)
+        x = new[0]
+        return [v for v in views if not beyond_reach(x, v)]
     return [v for v in views if not all(beyond_reach(x, v) for x in new)]
 
 
