@@ -596,3 +596,10 @@ def test_the_statement_is_the_author_of_the_statement_named_before(nlp):
             '"More than 20 were killed," the statement said.')
     stms = run(nlp, text)
     assert [s.speaker for s in stms] == ["local resistance committee", "local resistance committee"]
+
+
+def test_a_state_prosecutor_named_after_its_state_speaks_for_the_state(nlp):
+    text = ("Five bodies were found near a town in Mexico's Sinaloa state on Monday, officials said.\n\n"
+            "The victims were shot, the Sinaloa Attorney General's Office said in a statement.")
+    stms = run_located(nlp, text)
+    assert stms[-1].speaker_side == "MEX"

@@ -1052,6 +1052,7 @@ _AMONG_CATEGORY = {"killed": "killed", "dead": "killed", "victims": "killed", "w
                    "hurt": "wounded", "casualties": None}
 
 
+_OF_WHOM = re.compile(r"\s+of\s+(?:whom|them)\b", re.I)
 _OF_THOSE = re.compile(r"\s+of\s+(?:those|the(?: people)?)\s+(killed|dead|wounded|injured|hurt|victims|casualties)\b", re.I)
 
 
@@ -1066,6 +1067,15 @@ def _link_among_those(text: str, figures: list[Figure], k: int) -> None:
         return
     line_start = max(text.rfind(".", 0, f.start), text.rfind("\n", 0, f.start)) + 1
     m = _AMONG_THOSE.search(text[line_start:f.start])
+    if m is None and _OF_WHOM.match(text, f.start + len(f.text.split()[0])):
+        # "seven men were found ... two of whom were bound": a part of the count told just before
+        for total in reversed(figures[:k]):
+            if f.start - total.end > 300:
+                break
+            if total.subset_of is None and (total.value or 0) > (f.value or 0):
+                f.subset_of = total.id
+                return
+        return
     if m is None:
         # "eight of those killed in the strike were children": a part of the toll told before
         m = _OF_THOSE.match(text, f.start + len(f.text.split()[0]))

@@ -1334,11 +1334,14 @@ def _state_body_of_place(mention) -> bool:
     """'the North Darfur health office', 'Kherson regional authorities': a state body behind the name of
     a place (what the model tags a place, so a capital letter opening the sentence is not one)."""
     k = 1 if mention[0].lower_ == "the" else 0
-    if k >= len(mention) or mention[k].ent_type_ not in ("GPE", "LOC"):
-        return False
-    while k < len(mention) and mention[k].ent_type_ in ("GPE", "LOC"):
+
+    def place_word(t) -> bool:  # (the model may call "Sinaloa" in "the Sinaloa Attorney General's Office" an ORG)
+        return t.ent_type_ in ("GPE", "LOC") or (t.pos_ == "PROPN" and not t.is_sent_start and t.ent_type_ != "PERSON")
+
+    start = k
+    while k < len(mention) - 1 and place_word(mention[k]) and not is_state_body(mention[k:].text):
         k += 1
-    return k < len(mention) and is_state_body(mention[k:].text)
+    return start < k < len(mention) and lookup_actor(mention[start:k].text) is None and is_state_body(mention[k:].text)
 
 
 def _place_in(span) -> str | None:
