@@ -159,6 +159,9 @@ def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
     told = _told_in_the_same_sentence(m, drafts)
     if told is not None or (m.kind in lex.VIOLENT_KINDS and _another_incident(m)):
         return told  # "Earlier on Tuesday, another strike killed one": not the event told before
+    counter = _denier_account(m, drafts)
+    if counter is not None:
+        return counter
     if _toll_reference(m):
         # "..., bringing the toll in that attack to two": an incident told before (in a live blog, in another entry)
         for d in drafts.recent():
@@ -243,6 +246,22 @@ def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
         for d in drafts.recent():
             if d.first.kind in lex.VIOLENT_KINDS and _hidden(d.first) == _hidden(m):
                 return d
+    return None
+
+
+def _denier_account(m: Mention, drafts: _Drafts) -> _Draft | None:
+    """"X denied that its forces had attacked the theatre. It said the building had been blown up by
+    Y": the denier's own account of the incident it denied, told right after, is that incident told
+    once more (kept as a denial, never its actor nor its claim)."""
+    if m.denied or not m.claimant_side or m.kind not in lex.VIOLENT_KINDS or m.date is not None:
+        return None
+    for d in drafts.recent():
+        if any(x.denied and x.claimant_side == m.claimant_side and 0 <= m.sent_index - x.sent_index <= NEAR_SENTENCES
+               for x in d.mentions) and not _hidden(d.first):
+            m.denied = True
+            m.tags.add("denial")
+            m.place_local = False  # its places are the denier's story, not where the incident happened
+            return d
     return None
 
 
@@ -365,6 +384,10 @@ def _target_class(m: Mention) -> str | None:
     objs += [p for p in fought if _lemma(p) in lex.COMBATANT_NOUNS | lex.PERPETRATOR_NOUNS]
     for o in objs:
         mods = {_lemma(c) for c in o.children if c.dep_ in ("amod", "compound", "nmod", "poss")}
+        carried = {_lemma(x) for p in _children(o, "prep") if p.lower_ == "of" for g in _children(p, "pobj")
+                   for x in [g, *g.children] if x.dep_ in ("pobj", "compound", "amod")}
+        if (mods | carried) & lex.CIVILIAN_NOUNS:
+            return "civilians"  # "a passenger convoy", "a convoy of passenger vans": people with no arms
         if _lemma(o) in lex.MILITARY_TARGET_NOUNS | lex.COMBATANT_NOUNS | lex.PERPETRATOR_NOUNS or mods & lex.MILITARY_MODIFIERS:
             return "combatants"  # (also "fought the gang", "clashed with the attackers": armed men)
     if any(_lemma(o) in lex.CIVILIAN_NOUNS | lex.CIVILIAN_PLACE_NOUNS for o in objs) or any(f.group == "civilians" for f in m.figures):
@@ -400,6 +423,13 @@ def _strike_from_air(d: _Draft, a1_side: str | None) -> bool:
     if any(c in lemmas or (" " in c and c in low) for c in lex.AIR_CUES):
         return True
     return a1_side in lex.AIR_CAMPAIGN_SIDES and not lemmas & lex.GROUND_FIRE_CUES
+
+
+def _state_bombing(d: _Draft, actor1: str | None) -> bool:
+    """"the armed forces bombed a camp": a state's forces bombing (the verb, with a target) bomb from the air."""
+    head = (actor1 or "").lower().split()[-1:]
+    return bool(head) and head[0] in lex.STATE_FORCE_HEADS and any(
+        t.pos_ == "VERB" and _lemma(t) == "bomb" and _children(t, "dobj") for m in d.mentions for t in m.tokens)
 
 
 def _planted_bomb(d: _Draft) -> bool:
@@ -439,7 +469,7 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
             kind = min(remote, key=lambda k: lex.RANK.get(k, 9))
     if kind in ("shelling", "air") and ("air" in kinds or weapon == "air"):
         kind = "air"  # ACLED: an air strike ranks above shelling in the same event
-    if kind == "air" and _planted_bomb(d):
+    if kind == "air" and _planted_bomb(d) and not _state_bombing(d, actor1):
         kind = "explosive"  # "a bomb attack on a base ... explosives detonated in a truck": no aircraft named
     elif kind == "shelling" and weapon is None and _lemma(d.first.primary) == "strike" and _strike_from_air(d, a1_side):
         kind = "air"
@@ -461,6 +491,8 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
     )
     if kind == "arrest" and (actor2_head or "") in lex.PROTESTER_NOUNS | {"protester", "demonstrator"}:
         etype, sub = "Protests", "Protest with intervention"  # ACLED: arrests of protesters
+    if kind == "protest" and any(c in m.sent.text.lower() for m in d.mentions for c in lex.INTERVENTION_CUES):
+        etype, sub = "Protests", "Protest with intervention"  # "police fired tear gas to disperse ..."
     return etype, sub, type_tags
 
 

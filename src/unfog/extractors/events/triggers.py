@@ -108,6 +108,8 @@ def _take_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
     for o in objs:
         if _is_placeish(o, place_tokens) or _lemma(o) == "which":
             return "territory"
+        if _lemma(o) in lex.CIVILIAN_NOUNS and lemma == "seize":
+            return "abduction"  # "seized seven teenagers", "seized about 40 people": people carried off
         if _lemma(o) in lex.PEOPLE_NOUNS or o.like_num or o.pos_ == "NUM":
             return "prisoners"
     if not objs and lemma == "capture":
@@ -140,7 +142,9 @@ def _verb_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
     objects = {_lemma(c) for c in _children(tok, "dobj")}
     particles = {_lemma(c) for c in _children(tok, "prt", "advmod")}
     preps = {c.lower_ for c in _children(tok, "prep")}
-    applies, kind = lex.verb_rule(lemma, objects, particles, preps)
+    # "gathered in the square to demand ...": the verb of a purpose clause under it
+    purposes = frozenset(_lemma(c) for c in _children(tok, "advcl", "xcomp") if any(a.lower_ == "to" for a in _children(c, "aux")))
+    applies, kind = lex.verb_rule(lemma, objects, particles, preps, purposes)
     if applies:
         return kind
     if lemma in lex.WEAPON_OBJECT_VERBS:
@@ -253,6 +257,9 @@ def _unreal(tok, kind: str) -> tuple[bool, set[str]]:
         if _lemma(t) in lex.UNREAL_GOVERNORS:
             return True, tags
     if kind == "corridor" or kind == "agreement":
+        if _lemma(anchor) in lex.FAIL_VERBS and tok.dep_ in ("nsubj", "nsubjpass") and {
+                c.lower_ for c in _children(anchor, "aux")} & lex.MODALS:
+            return False, tags | {"hypothetical"}  # "the truce could collapse": a fear, not a failure
         if negated or _lemma(anchor) in lex.FAIL_VERBS and tok.dep_ in ("nsubj", "nsubjpass"):
             tags.add("failed")
         head = tok.head
@@ -310,8 +317,19 @@ def _group(triggers: list[tuple[object, str, set]]) -> list[list[tuple[object, s
 
 
 def _refers_back(tok) -> bool:
-    """"after the killings", "following the attack": a noun naming an event told elsewhere."""
-    return tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in TEMPORAL_PREPS
+    """"after the killings", "following the attack": a noun naming an event told elsewhere; so is the
+    act a protest is about ("marched to protest against the killings", `protest_cause_preps`), and the
+    operation arrests were made in ("arrested 22 people in raids", `arrest_setting_nouns`)."""
+    if tok.pos_ != "NOUN" or tok.dep_ != "pobj":
+        return False
+    if tok.head.lower_ in TEMPORAL_PREPS:
+        return True
+    governor = tok.head.head
+    if tok.head.lower_ in lex.PROTEST_CAUSE_PREPS and "protest" in (
+            lex.VERB_TRIGGERS.get(_lemma(governor)), lex.NOUN_TRIGGERS.get(_lemma(governor))):
+        return True
+    return (tok.head.lower_ in ("in", "during") and _lemma(tok) in lex.ARREST_SETTING_NOUNS
+            and lex.VERB_TRIGGERS.get(_lemma(governor)) == "arrest")
 
 
 def _sentence_triggers(ctx: Context, sent, place_tokens: set[int]):
@@ -483,6 +501,9 @@ def _habitual(tok) -> set[str]:
         return set()
     if any(c.dep_ == "advmod" and c.lower_ in lex.HABITUAL_ADVERBS for c in verb.children):
         return {"background"}
+    if (verb.dep_ == "relcl" and verb.tag_ == "VBZ" and verb.lower_.endswith("s") and not _is_heading(verb.sent)
+            and not any(c.dep_ in ("aux", "auxpass") or c.lower_ == "now" for c in verb.children)):
+        return {"background"}  # "the force, which controls the airport": a state told in passing, whatever the tense around
     root = verb.sent.root
     if (verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") or c.lower_ == "now" for c in verb.children)
             and not _is_heading(verb.sent) and verb.lower_ not in lex.SAME_PAST_FORMS
