@@ -112,6 +112,8 @@ PROTEST_CAUSE_PREPS = _set("protest_cause_preps")  # "to protest against the kil
 ARREST_SETTING_NOUNS = _set("arrest_setting_nouns")  # "arrested 22 people in raids": how, not an attack
 INTERVENTION_CUES: tuple[str, ...] = tuple(_D["intervention_cues"])  # "fired tear gas to disperse"
 STATE_FORCE_HEADS = _set("state_force_heads")  # "the armed forces bombed a camp": from the air
+DIRECTION_WORDS = _set("direction_words")  # "west of Mangina": the town is the place
+AREA_NOUNS = _set("area_nouns")  # "in Maru local government area": the name stands for the area noun
 SURFACE_TRIGGERS: dict[str, str] = {k: v for k, v in _D["surface_triggers"].items() if not k.startswith("_")}
 
 

@@ -48,6 +48,7 @@ from unfog.extractors.events.common import (
     side_of_text,
 )
 from unfog.extractors.events.triggers import (
+    _refers_back,
     _time_frame_tags,
     _weapon_of,
     _weapon_word,
@@ -436,7 +437,7 @@ def _clause_places(doc, text: str, m: Mention, places: list[Place], place_tokens
         subjectish = root.dep_ in ("nsubj", "poss", "nsubjpass") or (root.dep_ == "conj" and root.head.dep_ in ("nsubj", "nsubjpass"))
         # "US warplanes", "Russian missiles": a country naming who acts, not where
         subjectish = subjectish or (root.dep_ in ("nmod", "compound", "amod") and root.head.pos_ in ("NOUN", "PROPN")
-                                    and _lemma(root.head) not in lex.PLACE_NOUNS and root.head.i not in place_tokens)
+                                    and _lemma(root.head) not in lex.PLACE_NOUNS | lex.AREA_NOUNS and root.head.i not in place_tokens)
         if root.dep_ == "poss" and {_lemma(root.head), root.head.lower_} & lex.PLACE_NOUNS:
             subjectish = False  # "El Obeid's outskirts": where, not who
         # "fall to Russia", "aid from Poland"; but "evacuated from Mariupol" is where it happened
@@ -444,15 +445,49 @@ def _clause_places(doc, text: str, m: Mention, places: list[Place], place_tokens
         actor_preps = ("to", "by", "from", "with") if state else ("to", "by", "with")
         if country and (subjectish or root.dep_ == "pobj" and root.head.lower_ in actor_preps):
             continue
-        if root.dep_ == "pobj" and root.head.lower_ == "of" and {_lemma(root.head.head), root.head.head.lower_} & lex.PLACE_NOUNS:
-            root = root.head.head  # "the village of Manhush", "the outskirts of Malakal": the village is the argument
+        root = _place_argument(root)
+        if _under_reference(root, m):
+            continue  # "to protest against the killings near X": the place of the incident referred to
         d = min(_clause_distance(root, t) for t in m.tokens)
         if d > MAX_PLACE_DISTANCE:
-            if (p.precision or 3) <= 2 and root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
+            # a town in a locative phrase, or told by its bearing ("in the bush west of Mangina")
+            bearing = root.head.lower_ == "of" and root.head.head.lower_ in lex.DIRECTION_WORDS
+            if (p.precision or 3) <= 2 and root.dep_ == "pobj" and (root.head.lower_ in LOCATIVE_PREPS or bearing):
                 far.append((d, p.precision or 3, p.start, p))
             continue
         cands.append((d, p.precision or 3, p.start, p))
     return cands, far
+
+
+def _place_argument(root):
+    """The token a place name stands for in the clause: "the village of Manhush", "the outskirts of
+    Malakal" (the village, the outskirts); "in Maru local government
+    area", "a rural area of Tame municipality" (the area noun, then the area it is part of)."""
+    for _ in range(4):
+        head = root.head
+        if head.i == root.i:
+            break
+        if root.dep_ in ("compound", "nmod", "amod") and (_lemma(head) in lex.AREA_NOUNS or any(
+                _lemma(h) in lex.AREA_NOUNS for h in (head.head,) if head.dep_ in ("compound", "amod") and h.i != head.i)):
+            root = head if _lemma(head) in lex.AREA_NOUNS else head.head
+            continue
+        if root.dep_ == "pobj" and head.lower_ == "of" and (
+                {_lemma(head.head), head.head.lower_} & (lex.PLACE_NOUNS | lex.AREA_NOUNS)):
+            root = head.head
+            continue
+        break
+    return root
+
+
+def _under_reference(root, m: Mention) -> bool:
+    """Is the place inside a noun naming an incident told elsewhere ("the killings near X")?"""
+    tokens = {t.i for t in m.tokens}
+    for a in [root, *root.ancestors]:
+        if a.i in tokens:
+            return False
+        if _refers_back(a):
+            return True
+    return False
 
 
 def _nearest_place(cands: list[tuple]) -> Place:

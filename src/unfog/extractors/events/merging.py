@@ -62,7 +62,9 @@ class _Draft:
         return self.mentions[-1].sent_index
 
     def place(self) -> Place | None:
-        ps = [m.place for m in self.mentions if m.place is not None and m.place_local]
+        # a headline names the area the story is about ("clash in Colombia's Arauca"); the body says where
+        ps = [m.place for m in self.mentions if m.place is not None and m.place_local and not _is_heading(m.sent)]
+        ps = ps or [m.place for m in self.mentions if m.place is not None and m.place_local]
         ps = ps or [m.place for m in self.mentions if m.place is not None]
         return min(ps, key=lambda p: p.precision or 3) if ps else None
 
