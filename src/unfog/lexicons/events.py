@@ -114,6 +114,7 @@ INTERVENTION_CUES: tuple[str, ...] = tuple(_D["intervention_cues"])  # "fired te
 STATE_FORCE_HEADS = _set("state_force_heads")  # "the armed forces bombed a camp": from the air
 DIRECTION_WORDS = _set("direction_words")  # "west of Mangina": the town is the place
 AREA_NOUNS = _set("area_nouns")  # "in Maru local government area": the name stands for the area noun
+CIVILIAN_ROLE_NOUNS = _set("civilian_role_nouns")  # "a community leader": a civilian unless an armed word names him
 SURFACE_TRIGGERS: dict[str, str] = {k: v for k, v in _D["surface_triggers"].items() if not k.startswith("_")}
 
 

@@ -256,9 +256,11 @@ def _mention(group, weapons, sents, si: int, place_tokens: set[int]) -> Mention:
         m.actor2 = _phrase(a2)[0]
         m.actor2_head = _lemma(a2)
     for t in m.tokens:
-        if (_lemma(t) == "kill" and t.pos_ == "VERB") or (t.lower_ == "shot" and t.i + 1 < len(t.doc) and t.nbor().lower_ == "dead"):
+        if (_lemma(t) == "kill" and t.pos_ == "VERB") or (_lemma(t) == "shoot" and t.i + 1 < len(t.doc) and t.nbor().lower_ == "dead"):
             victims = _children(t, "nsubjpass", "dobj")
-            if victims and victims[0].tag_ in ("NN", "NNP") and any(c.lower_ in ("a", "an", "one") for c in victims[0].children):
+            if victims and victims[0].lower_ in ("him", "her"):
+                m.single_death = 1  # "before troops shot him dead": one man
+            elif victims and victims[0].tag_ in ("NN", "NNP") and any(c.lower_ in ("a", "an", "one") for c in victims[0].children):
                 # "killing a police guard and the driver": each person joined to the first is one more
                 # (the parse may join the second to the verb)
                 m.single_death = 1 + sum(1 for c in list(victims[0].children) + list(t.children)
@@ -689,6 +691,8 @@ def _attach_figures(ctx: Context, mentions: list[Mention]) -> None:
             ms = _competing_toll_of(ctx, f, root, by_sent)
         if not ms or f.subset_of or _is_subset(doc, f, killed) or _time_frame_tags(root, "killing") or _modal_figure(root):
             continue
+        if _perpetrator_count(root, ms) or _subject_of_surface_act(doc, f):
+            continue  # "two gunmen on a motorbike shot dead three farmers": the killers, not the dead
         if _wounded_after(doc, f):
             continue  # "four were killed and another four critically wounded": the second count is the wounded
         if _partitive_of_dead(doc, f, killed):
@@ -708,6 +712,27 @@ def _attach_figures(ctx: Context, mentions: list[Mention]) -> None:
         extra = _conjoined(root) + _conjoined_before(root, killed, doc)
         if extra and _figure_count(f) is not None:
             best.counts[f.id] = _figure_count(f) + extra
+
+
+def _perpetrator_count(root, ms: list[Mention]) -> bool:
+    """The counted men are the subject of an active trigger verb of the sentence (they did it)."""
+    noun = _victim_noun(root)
+    return noun.dep_ == "nsubj" and any(noun.head.i == t.i and t.pos_ == "VERB" for m in ms for t in m.tokens)
+
+
+def _subject_of_surface_act(doc, f: Figure) -> bool:
+    """"two gunmen on a motorbike shot dead three farmers": the count right before an active "shot dead"
+    (whatever the parse made of it) counts the killers; "three people were shot dead" counts the dead."""
+    span = doc.char_span(f.start, f.end, alignment_mode="expand")
+    if span is None:
+        return False
+    sent = span.sent
+    for t in doc[span.end:min(sent.end - 1, span.end + 6)]:
+        if t.lemma_.lower() == "be" or t.is_punct or (t.pos_ in ("VERB", "AUX") and t.lower_ not in ("shot", "gunned", "had", "have", "has")):
+            return False
+        if f"{t.lower_} {t.nbor().lower_}" in lex.SURFACE_TRIGGERS:
+            return True
+    return False
 
 
 def _object_of_killing(doc, f: Figure) -> bool:

@@ -427,6 +427,17 @@ def _strike_from_air(d: _Draft, a1_side: str | None) -> bool:
     return a1_side in lex.AIR_CAMPAIGN_SIDES and not lemmas & lex.GROUND_FIRE_CUES
 
 
+def _civilian_role(d: _Draft) -> bool:
+    """The victim is a person named by a civilian role ("shot dead a community leader"), no armed word
+    in his phrase ("a rebel leader")."""
+    armed = lex.NONSTATE_NOUNS | lex.PERPETRATOR_NOUNS | lex.MILITARY_MODIFIERS | lex.COMBATANT_NOUNS | {"gang", "armed"}
+    for m in d.mentions:
+        if m.actor2_head in lex.CIVILIAN_ROLE_NOUNS and m.actor2 and not (
+                {w.strip("'s").rstrip("s") for w in m.actor2.lower().split()} | set(m.actor2.lower().split())) & armed:
+            return True
+    return False
+
+
 def _state_bombing(d: _Draft, actor1: str | None) -> bool:
     """"the armed forces bombed a camp": a state's forces bombing (the verb, with a target) bomb from the air."""
     head = (actor1 or "").lower().split()[-1:]
@@ -479,7 +490,7 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
     if kind == "battle" and a1_head[0] in lex.PROTESTER_NOUNS:
         kind = "riot"  # crowds storming a building: a violent demonstration, not a battle
     one_sided = any(_lemma(m.primary) in lex.ONE_SIDED_TRIGGERS for m in d.mentions)
-    victims_unarmed = civilians or (bool(figures) and all(f.group in ("people", "civilians") for f in figures
+    victims_unarmed = civilians or _civilian_role(d) or (bool(figures) and all(f.group in ("people", "civilians") for f in figures
                                                           if f.category == "killed") and any(f.category == "killed" for f in figures))
     if kind == "battle" and one_sided and victims_unarmed and _target_class(d.first) != "combatants":
         kind, weapon = "killing", None  # gunmen attacking a village: an attack on civilians, not a clash
