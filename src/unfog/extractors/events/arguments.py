@@ -256,7 +256,8 @@ def _mention(group, weapons, sents, si: int, place_tokens: set[int]) -> Mention:
         m.actor2 = _phrase(a2)[0]
         m.actor2_head = _lemma(a2)
     for t in m.tokens:
-        if (_lemma(t) == "kill" and t.pos_ == "VERB") or (_lemma(t) == "shoot" and t.i + 1 < len(t.doc) and t.nbor().lower_ == "dead"):
+        if (_lemma(t) == "kill" and t.pos_ == "VERB") or (_lemma(t) == "shoot" and (
+                (t.i + 1 < len(t.doc) and t.nbor().lower_ == "dead") or any(c.lower_ == "dead" for c in t.children))):
             victims = _children(t, "nsubjpass", "dobj")
             if victims and victims[0].lower_ in ("him", "her"):
                 m.single_death = 1  # "before troops shot him dead": one man
@@ -448,7 +449,7 @@ def _clause_places(doc, text: str, m: Mention, places: list[Place], place_tokens
         if country and (subjectish or root.dep_ == "pobj" and root.head.lower_ in actor_preps):
             continue
         root = _place_argument(root)
-        if _under_reference(root, m):
+        if _under_reference(root, m) or _speakers_place(root, m):
             continue  # "to protest against the killings near X": the place of the incident referred to
         d = min(_clause_distance(root, t) for t in m.tokens)
         if d > MAX_PLACE_DISTANCE:
@@ -479,6 +480,17 @@ def _place_argument(root):
             continue
         break
     return root
+
+
+def _speakers_place(root, m: Mention) -> bool:
+    """"a spokesman in Kandahar said three guards had died": where the speaker is, not the incident."""
+    tokens = {t.i for t in m.tokens}
+    for a in [root, *root.ancestors]:
+        if a.i in tokens:
+            return False
+        if a.dep_ == "nsubj" and _lemma(a.head) in lex.REPORT_VERBS:
+            return not any(t.i in tokens for t in a.subtree)
+    return False
 
 
 def _under_reference(root, m: Mention) -> bool:
@@ -768,7 +780,7 @@ def _competing_toll_of(ctx: Context, f: Figure, root, by_sent: dict) -> list[Men
     return ms[-1:]
 
 
-PARTITIVE = re.compile(r"[\w,-]+(?:\s+[\w,-]+)?\s+of\s+(?:the|those|them|whom)\b\s*(\w+)?", re.I)
+PARTITIVE = re.compile(r"[\w,-]+(?:\s+[\w,-]+)?\s+of\s+(the|those|them|whom)\b\s*(\w+)?", re.I)
 
 
 def _partitive_of_dead(doc, f: Figure, killed: list[Figure]) -> bool:
@@ -776,11 +788,12 @@ def _partitive_of_dead(doc, f: Figure, killed: list[Figure]) -> bool:
     m = PARTITIVE.match(doc.text, f.start, f.end + 30)
     if m is None or not any(g is not f and g.start < f.start for g in killed):
         return False
-    noun = (m.group(1) or "").lower()
+    noun = (m.group(2) or "").lower()
     root = _record_root(doc, f)
-    if noun in ("", "them") and root is not None and root.dep_ == "dobj" and _lemma(root.head) == "kill":
+    if m.group(1).lower() in ("them", "whom") and root is not None and root.dep_ == "dobj" and _lemma(root.head) == "kill":
         return False  # "struck a column of fighters, killing 30 of them": the toll, a part of the living
-    return noun in ("", "them", "whom") or noun in lex.DEAD_NOUNS or noun.rstrip("s") in lex.DEAD_NOUNS
+    # "14 people had been killed, five of them civilians": a part of the dead told just before
+    return m.group(1).lower() in ("them", "whom") or noun in lex.DEAD_NOUNS or noun.rstrip("s") in lex.DEAD_NOUNS
 
 
 def _victim_noun(root):

@@ -236,6 +236,7 @@ class Mention:
         if self.date is None or (self.date_weak and other.date is not None and not other.date_weak):
             self.date, self.date_weak = other.date, other.date_weak
         self.anaphoric = self.anaphoric and other.anaphoric
+        self.single_death = max(self.single_death, other.single_death)
         if self.claimant is None and other.claimant:
             self.claimant, self.claimant_side, self.claimed = other.claimant, other.claimant_side, other.claimed
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from unfog.lexicons.actors import event_actor
-from unfog.lexicons.countries import alpha3
+from unfog.lexicons.countries import _alpha3 as _alpha3_codes, alpha3
 from unfog.lexicons import events as lex
 from unfog.lexicons import people
 from unfog.extractors.context import Context
@@ -519,6 +519,10 @@ def _updated_toll(text: str, f: Figure) -> bool:
     return bool(TOLL_UPDATE.search(before)) and bool(re.search(r"\b(?:bring|brought|rais|push|rose|risen|climb)\w*\b", before, re.I))
 
 
+_STATE_CODES = frozenset(_alpha3_codes().values())
+PARTY_PART = re.compile(r"\S+\s+of\s+(?:its|their|them)\b", re.I)
+
+
 def _toll(figures: list[Figure], summed: dict, text: str = "") -> int | None:
     """ACLED's toll of one incident: the lowest of the counts that compete for the same dead; the
     counts of different kinds of armed men (a state's soldiers, its police, a non-state group's men:
@@ -529,6 +533,7 @@ def _toll(figures: list[Figure], summed: dict, text: str = "") -> int | None:
         last = max(updates, key=lambda f: f.start)
         return summed.get(last.id, _figure_count(last))
     by_kind: dict[str | None, list[int]] = {}
+    states: dict[str, set[str]] = {}
     for f in figures:
         c = summed.get(f.id, _figure_count(f))
         if c is None:
@@ -537,9 +542,19 @@ def _toll(figures: list[Figure], summed: dict, text: str = "") -> int | None:
         noun = (f.counted or "").lower().split()
         if kind is not None and noun and noun[-1] in lex.EITHER_FORCE_NOUNS:
             kind = "either"
+        if PARTY_PART.match(text, f.start) and kind != "state":
+            kind = "party"  # "killing five of its members", "four of them": one party's men, counted apart
+        if kind in (None, "either") and f.group == "combatants" and f.group_side in _STATE_CODES:
+            kind = "state"  # "three Afghan border guards": a state's men, by the demonym
         if f.value is None and kind is not None:
             kind = "vague"  # '"several dozen" attackers were killed': no count to add to the other side's
+        if kind == "state" and (f.group_side or f.claimant_side):
+            states.setdefault("state", set()).add(f.group_side or f.claimant_side)
+            kind = f"state:{f.group_side or f.claimant_side}"  # two states' soldiers: each side's own dead
         by_kind.setdefault(kind, []).append(c)
+    if len(states.get("state", ())) < 2:  # one state's soldiers (or sides unknown): competing counts
+        for k in [k for k in by_kind if k and k.startswith("state:")]:
+            by_kind.setdefault("state", []).extend(by_kind.pop(k))
     if not by_kind:
         return None
     if "either" in by_kind:  # "officers": the same men as the soldiers or the police counted beside them
