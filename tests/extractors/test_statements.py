@@ -473,3 +473,36 @@ def test_an_outlet_named_by_its_kind_is_the_media(nlp):
     text = "Four fishermen were attacked on the road home on Tuesday, the news site says."
     [s] = run(nlp, text)
     assert s.speaker_side == "MEDIA" and s.speaker_kind == "media"
+
+
+@pytest.mark.parametrize("source, speaker", [
+    ("according to a count given by the Kassala health office", "Kassala health office"),
+    ("according to the interior ministry's figures", "interior ministry"),
+    ("according to figures released by the regional council", "regional council"),
+    ("according to a tally from the Relief Network", "Relief Network"),
+])
+def test_a_toll_given_by_a_source_is_that_source_s(nlp, source, speaker):
+    text = f"At least 21 people died in the shelling of the market, {source}."
+    [s] = run(nlp, text)
+    assert s.speaker == speaker
+
+
+def test_a_state_body_behind_a_place_name_speaks_for_the_state_a_capital_letter_does_not(nlp):
+    text = ("Twelve civilians were killed in Sudan, according to the Kassala health office.\n\n"
+            "Local officials said about 300 families had fled.")
+    stms = run_located(nlp, text)
+    assert [s.speaker_side for s in stms] == ["SDN", None]
+
+
+def test_a_media_wing_of_the_military_speaks_for_the_state(nlp):
+    text = "Four soldiers died in a clash in Pakistan's Khyber district, the military's media wing said."
+    [s] = run_located(nlp, text)
+    assert s.speaker == "military's media wing" and s.speaker_side == "PAK"
+
+
+def test_a_role_holder_who_gives_his_name_is_that_person_and_disputing_is_denying(nlp):
+    text = ("A commander of the local Karenni Army unit in Myanmar, who gave his name as Saw Htoo, disputed "
+            "the junta's account. He said only two of his men were wounded.")
+    stms = run_located(nlp, text)
+    assert [s.speaker for s in stms] == ["Saw Htoo", "Saw Htoo"]
+    assert stms[0].polarity == "denies" and stms[1].speaker_side == "MMR"
