@@ -643,6 +643,9 @@ def _attach_dates(ctx: Context, mentions: list[Mention], sents) -> None:
             m.date = _days_apart(ctx, m) or m.date
             if _span_days(m.date) > ONGOING_DAYS and m.kind not in ("declaration",):
                 m.tags.add("background")  # "controlled by the Houthis since 2014": a state over years, not an incident
+            elif _span_days(m.date) >= MONTH_DAYS and (m.primary.pos_ == "NOUN" and _lemma(m.primary) in lex.AGGREGATE_SUBJECTS
+                                                             or m.primary.lower_ in lex.AGGREGATE_SUBJECTS):
+                m.tags.add("cumulative")  # "Fighting in the province in July killed 1,400": a month's toll, not an incident
             continue
         m.date = fallback.get(id(m))
         if m.date is not None:
@@ -654,6 +657,7 @@ def _attach_dates(ctx: Context, mentions: list[Mention], sents) -> None:
 
 
 ONGOING_DAYS = 62  # a mention dated over a longer span tells a state that lasts
+MONTH_DAYS = 28  # fighting or violence told over a whole month is a total
 
 
 def _span_days(d: DateMention) -> int:

@@ -178,7 +178,7 @@ def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
     head = drafts.all[0] if len(drafts.all) == 1 and drafts.all[0].last_sent == 0 else None
     if (head is not None and head.last_sent == 0 and _is_heading(head.mentions[-1].sent) and 0 < m.sent_index <= HEADLINE_SENTENCES
             and {lex.family(k) for k in m.kinds} & head.families and not _hidden(m) and not _hidden(head.first)
-            and _same_place(m.place, head.place()) is not False):
+            and _place_within(m.place, head.place())):  # "... in southern Cabo Delgado", then a village in it
         return head  # "Gunmen kill six at a party - police", then "Gunmen opened fire on a party ..., killing six"
     if definite and _lemma(m.primary) in lex.GENERIC_ANAPHORS and not own_place and m.date is None and not m.denied:
         # "A grenade killed two. No group has claimed the attack.": the incident told just before, whatever
@@ -330,6 +330,8 @@ def _toll_reference(m: Mention) -> bool:
     t = m.primary
     if not (len(m.kinds) == 1 and t.pos_ == "NOUN" and t.dep_ == "pobj" and _definite_act(m)):
         return False
+    if any(_updated_toll(t.doc.text, f) for f in m.figures):
+        return True  # "two more wounded in this morning's attack have died, bringing the toll to eight"
     holder = t.head.head  # "the toll in that attack", or "bringing the toll in that attack to two"
     return _lemma(holder) in people.COUNT_NOUNS or any(_lemma(c) in people.COUNT_NOUNS for c in _children(holder, "dobj", "nsubj"))
 
@@ -353,6 +355,8 @@ def _definite_doer(m: Mention) -> bool:
     """"The attackers ...", "killed by the bandits": the perpetrators told just before, acting again."""
     for t in m.tokens:
         doers = _children(t, "nsubj") + [p for a in _children(t, "agent") for p in _children(a, "pobj")]
+        if not doers and t.dep_ == "conj":
+            doers = _children(t.head, "nsubj")  # "the gunmen arrived on foot and surrounded the courtyard"
         for x in doers:
             head = _lemma(x)
             if (head in lex.NONSTATE_NOUNS or head in lex.PERPETRATOR_NOUNS) and any(

@@ -501,6 +501,10 @@ def _habitual(tok) -> set[str]:
         return set()
     if any(c.dep_ == "advmod" and c.lower_ in lex.HABITUAL_ADVERBS for c in verb.children):
         return {"background"}
+    if verb.tag_ == "VB" and verb.dep_ in ("advcl", "xcomp") and any(c.lower_ == "to" for c in _children(verb, "aux")):
+        verb = verb.head  # "fighters cross the border to attack its forces": the purpose takes the tense of its verb
+        if verb.tag_ == "VB" and verb.dep_ == "conj":
+            verb = verb.head  # "... shelter in X and cross the border to attack": the tense of the first verb
     if (verb.dep_ == "relcl" and verb.tag_ == "VBZ" and verb.lower_.endswith("s") and not _is_heading(verb.sent)
             and not any(c.dep_ in ("aux", "auxpass") or c.lower_ == "now" for c in verb.children)):
         return {"background"}  # "the force, which controls the airport": a state told in passing, whatever the tense around
