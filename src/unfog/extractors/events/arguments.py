@@ -612,6 +612,7 @@ def _attach_dates(ctx: Context, mentions: list[Mention], sents) -> None:
         by_sent.setdefault(m.sent_index, []).append(m)
     claimed_dates: set[str] = set()
     fallback: dict[int, DateMention] = {}
+    far: dict[int, DateMention] = {}  # the one date of a one-event sentence, further away in the tree
     weak: set[str] = set()  # "an overnight attack": an adjective, weaker than a day named beside it
     leads = _leads(ctx)
     for d in ctx.dates:
@@ -627,9 +628,11 @@ def _attach_dates(ctx: Context, mentions: list[Mention], sents) -> None:
             continue
         dist = {id(m): min(_tree_distance(root, t) for t in m.tokens) for m in ms}
         best = min(ms, key=lambda m: dist[id(m)])
-        if dist[id(best)] > MAX_DATE_DISTANCE:
-            continue
         verb = _statement_verb(root)
+        if dist[id(best)] > MAX_DATE_DISTANCE:
+            if len(ms) == 1 and best.kind not in lex.VIOLENT_KINDS and verb is None and not any(a <= d.start < b for a, b in leads):
+                far.setdefault(id(best), d)  # "police fired tear gas on Monday to disperse ... who marched"
+            continue
         # the dateline's day is the day the report was filed: like a statement's date, only a fallback
         if any(a <= d.start < b for a, b in leads) or (verb is not None and all(verb.i != t.i for t in best.tokens)):
             fallback.setdefault(id(best), d)
@@ -646,6 +649,9 @@ def _attach_dates(ctx: Context, mentions: list[Mention], sents) -> None:
             elif _span_days(m.date) >= MONTH_DAYS and (m.primary.pos_ == "NOUN" and _lemma(m.primary) in lex.AGGREGATE_SUBJECTS
                                                              or m.primary.lower_ in lex.AGGREGATE_SUBJECTS):
                 m.tags.add("cumulative")  # "Fighting in the province in July killed 1,400": a month's toll, not an incident
+            continue
+        m.date = far.get(id(m))
+        if m.date is not None:
             continue
         m.date = fallback.get(id(m))
         if m.date is not None:

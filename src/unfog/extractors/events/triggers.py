@@ -509,7 +509,9 @@ def _habitual(tok) -> set[str]:
             and not any(c.dep_ in ("aux", "auxpass") or c.lower_ == "now" for c in verb.children)):
         return {"background"}  # "the force, which controls the airport": a state told in passing, whatever the tense around
     root = verb.sent.root
-    if (verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") or c.lower_ == "now" for c in verb.children)
+    # "bandits hide/VB in forests": a finite verb with its own subject and no auxiliary is a present
+    tag = "VBP" if verb.tag_ == "VB" and _children(verb, "nsubj") and not _children(verb, "aux", "auxpass") else verb.tag_
+    if (tag in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") or c.lower_ == "now" for c in verb.children)
             and not _is_heading(verb.sent) and verb.lower_ not in lex.SAME_PAST_FORMS
             and not any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree)
             # "were killed when shells hit a market": a clause takes the tense of the sentence ("hit" is both)
