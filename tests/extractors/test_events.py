@@ -1258,3 +1258,18 @@ def test_the_deniers_own_account_is_the_denied_incident(nlp):
             "Ukrainian troops in Kyiv's pay.")
     evs = _shown(_pipeline_events(nlp, text, published="2022-05-12"))
     assert len(evs) == 1 and evs[0].place == "Kharkiv"
+
+
+def test_police_firing_tear_gas_at_a_crowd_is_a_protest_with_intervention_by_the_crowd(nlp):
+    text = ("Police in Harare fired tear gas at hundreds of opposition supporters gathered outside the party "
+            "headquarters on Monday to denounce the killing of an activist.")
+    [ev] = _shown(_pipeline_events(nlp, text))
+    assert (ev.event_type, ev.sub_event_type) == ("Protests", "Protest with intervention")
+    assert ev.actor1.startswith("Protesters") and ev.fatalities in (None, 0)  # the killing denounced is told elsewhere
+
+
+def test_a_country_placed_killing_happened_at_the_one_town_the_article_names(nlp):
+    text = ("Gunmen killed 12 people at a village in Nigeria on Tuesday, police said. A police spokesman said the "
+            "gunmen came from the forest near Tsafe.")
+    [ev] = _shown(_pipeline_events(nlp, text))
+    assert ev.place == "Tsafe"

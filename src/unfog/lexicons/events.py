@@ -109,6 +109,7 @@ FAMILIES: dict[str, str] = _D["families"]
 EITHER_FORCE_NOUNS = _set("either_force_nouns")  # "officers": soldiers or police, whichever the text says
 LEMMA_FIXES: dict[str, str] = {k: v for k, v in _D["lemma_fixes"].items() if not k.startswith("_")}
 PROTEST_CAUSE_PREPS = _set("protest_cause_preps")  # "to protest against the killings": a reference
+PROTEST_CAUSE_VERBS = _set("protest_cause_verbs")  # "gathered to denounce the murder of X": a reference
 ARREST_SETTING_NOUNS = _set("arrest_setting_nouns")  # "arrested 22 people in raids": how, not an attack
 INTERVENTION_CUES: tuple[str, ...] = tuple(_D["intervention_cues"])  # "fired tear gas to disperse"
 STATE_FORCE_HEADS = _set("state_force_heads")  # "the armed forces bombed a camp": from the air
@@ -168,4 +169,6 @@ def verb_rule(lemma: str, objects: set[str], particles: set[str], preps: set[str
                 return True, kind
     if "else" in rule:
         return True, rule["else"]
+    if rule.get("fallthrough"):
+        return False, None  # "fired mortar bombs": no rule object, the other rules decide
     return lemma not in VERB_TRIGGERS, None

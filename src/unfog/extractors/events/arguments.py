@@ -15,6 +15,7 @@ from unfog.extractors.query import same_paragraph
 from unfog.model import DateMention, Figure, Place, Statement
 from unfog.extractors.events.common import (
     _is_historical,
+    _km,
     _parse_day,
     COVER_SCAN,
     DEFINITE,
@@ -281,6 +282,7 @@ def _mention(group, weapons, sents, si: int, place_tokens: set[int]) -> Mention:
 FOLDS = {
     "ultimatum": {"surrender", "corridor"}, "offer": {"surrender", "corridor", "evacuation"},
     "agreement": {"corridor", "evacuation", "surrender"}, "corridor": {"evacuation", "agreement"},
+    "protest": {"protest"},  # "police fired tear gas to disperse students who marched to protest": one protest
 }
 
 
@@ -592,6 +594,23 @@ def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> N
         if m.place is None and main_place is not None:
             m.place = main_place
             m.place_guessed = True
+    _one_area_town(ctx, mentions, leads)
+
+
+AREA_KM = 30.0  # towns this close are one area ("the Kware village of Shinkafi district")
+
+
+def _one_area_town(ctx: Context, mentions: list[Mention], leads) -> None:
+    """"30 people were killed at a village in Nigeria ... The attack took place in the Kware village of
+    Shinkafi district": a mention placed only at a country, in an article whose towns (datelines apart)
+    all lie in one area of that country, happened there."""
+    towns = sorted((p for p in ctx.places if _place_ok(p) and (p.precision or 3) <= 2
+                    and not any(a <= p.start < b for a, b in leads)), key=lambda p: (p.precision or 3, p.start))
+    if not towns or any(_km(a, b) > AREA_KM for a in towns for b in towns):
+        return
+    for m in mentions:
+        if m.place is not None and m.place.kind == "country" and _contains(m.place, towns[0]):
+            m.place, m.place_local, m.place_guessed = towns[0], False, False
 
 
 def _statement_verb(root):

@@ -621,6 +621,9 @@ def _to_event(ctx: Context, d: _Draft) -> Event:
         a1_side = known.side if known is not None and known.side == alpha3(place.country) else None
     etype, sub, type_tags = _event_type(d, actor1, a1_side, actor2_head, figures, place, claimed=not reporter_says)
     tags |= set(type_tags)
+    a1_head = (actor1 or "").lower().split()[-1:]
+    if etype == "Protests" and a1_head and (people.force_kind(a1_head[0]) in ("state", "police") or a1_head[0] in lex.STATE_FORCE_HEADS):
+        actor1, actor2, a1_side = "protesters", actor1, None  # "police fired tear gas at protesters": the crowd acts, the police intervene
     if toll is None and any(m.single_death for m in d.mentions):
         toll = max(m.single_death for m in d.mentions)
     if "failed" in tags and d.first.kind not in ("corridor", "agreement"):
