@@ -1273,3 +1273,13 @@ def test_a_country_placed_killing_happened_at_the_one_town_the_article_names(nlp
             "gunmen came from the forest near Tsafe.")
     [ev] = _shown(_pipeline_events(nlp, text))
     assert ev.place == "Tsafe"
+
+
+def test_gunmen_storming_a_school_to_abduct_pupils_with_no_one_killed_is_an_abduction(nlp):
+    text = "Gunmen stormed a secondary school in Kagara on Wednesday and abducted some students, security sources said."
+    [ev] = _shown(_pipeline_events(nlp, text))
+    assert ev.sub_event_type == "Abduction/forced disappearance"
+    text = ("Gunmen stormed a village near Kagara on Wednesday, killing five residents and abducting 20 others, "
+            "police said.")
+    [ev] = _shown(_pipeline_events(nlp, text))
+    assert (ev.sub_event_type, ev.fatalities) == ("Attack", 5)

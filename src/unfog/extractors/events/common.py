@@ -47,7 +47,8 @@ BARRIER_DEPS = {"ccomp", "parataxis", "relcl"}
 ENTRY_STAMP = re.compile(r"(?m)^\s*(?:\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?|\d{1,2}\s?[ap]\.?m\.?)\b")
 
 
-LOCATIVE_PREPS = {"in", "near", "at", "outside", "around", "into", "on", "across", "inside", "from", "towards", "toward"}
+LOCATIVE_PREPS = {"in", "near", "at", "outside", "around", "into", "on", "across", "inside", "from", "towards", "toward",
+                  "between", "along"}
 
 
 TEMPORAL_PREPS = {"after", "before", "since", "following", "ahead"}

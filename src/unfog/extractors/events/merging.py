@@ -498,6 +498,9 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
                                                           if f.category == "killed") and any(f.category == "killed" for f in figures))
     if kind == "battle" and one_sided and victims_unarmed and _target_class(d.first) != "combatants":
         kind, weapon = "killing", None  # gunmen attacking a village: an attack on civilians, not a clash
+    if (kind == "killing" and "abduction" in kinds and not any(f.category == "killed" for f in figures)
+            and not any(m.single_death for m in d.mentions)):
+        kind = "abduction"  # "gunmen stormed a school and abducted students", no one killed: an abduction
     if (kind == "killing" and not weapon and victims_unarmed and _target_class(d.first) != "combatants"
             and (actor2_head or "") not in lex.COMBATANT_NOUNS and "battle" not in kinds):
         civilians = True  # "two Palestinians were killed by gunfire": people with no arms killed, no fight told
