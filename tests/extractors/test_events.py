@@ -1283,3 +1283,22 @@ def test_gunmen_storming_a_school_to_abduct_pupils_with_no_one_killed_is_an_abdu
             "police said.")
     [ev] = _shown(_pipeline_events(nlp, text))
     assert (ev.sub_event_type, ev.fatalities) == ("Attack", 5)
+
+
+def test_a_road_blockade_broken_up_with_tear_gas_in_the_next_sentence_is_a_protest_with_intervention(nlp):
+    text = ("Hundreds of farmers blocked the main highway near Popayan on Monday to protest against crop eradication. "
+            "Riot police used tear gas to reopen the road, local media reported.")
+    [ev] = _shown(_pipeline_events(nlp, text))
+    assert (ev.event_type, ev.sub_event_type) == ("Protests", "Protest with intervention")
+
+
+def test_condemning_the_bombing_is_no_event_of_its_own(nlp):
+    text = ("A bomb exploded at a mosque in Maiduguri on Friday, killing seven worshippers, police said. "
+            "The governor condemned the mosque bombing.")
+    assert len(_shown(_pipeline_events(nlp, text))) == 1
+
+
+def test_rockets_fired_from_one_place_towards_another_are_not_placed_at_the_launch_site(nlp):
+    text = "Militants fired three rockets from Jabalia towards Ashkelon on Sunday, the military said."
+    [ev] = _shown(_pipeline_events(nlp, text, published="2024-11-05"))
+    assert ev.sub_event_type == "Shelling/artillery/missile attack" and ev.place == "Ashkelon"

@@ -268,6 +268,8 @@ def _mention(group, weapons, sents, si: int, place_tokens: set[int]) -> Mention:
                 m.single_death = 1 + sum(1 for c in list(victims[0].children) + list(t.children)
                                          if c.dep_ == "conj" and c.tag_ in ("NN", "NNP")
                                          and _lemma(c) in lex.PEOPLE_NOUNS and _children(c, "det", "poss"))
+    if m.actor2 is None:
+        _surface_victim(m)
     m.anaphoric = any(t.pos_ == "VERB" and any(_lemma(o) in lex.NOUN_TRIGGERS and lex.NOUN_TRIGGERS[_lemma(o)] in lex.VIOLENT_KINDS
                                                and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in o.children)
                                                for o in _children(t, "dobj")) for t in m.tokens)
@@ -284,6 +286,21 @@ FOLDS = {
     "agreement": {"corridor", "evacuation", "surrender"}, "corridor": {"evacuation", "agreement"},
     "protest": {"protest"},  # "police fired tear gas to disperse students who marched to protest": one protest
 }
+
+
+def _surface_victim(m: Mention) -> None:
+    """"Two gunmen on a motorcycle shot/NOUN dead a village chief": when the parse misses the verb of a
+    surface trigger, the noun right after it is the victim ("a chief": one death)."""
+    for t in m.tokens:
+        if t.pos_ == "VERB" or t.i + 2 >= len(t.doc) or f"{t.lower_} {t.nbor().lower_}" not in lex.SURFACE_TRIGGERS:
+            continue
+        after = t.doc[t.i + 2:min(t.sent.end, t.i + 7)]
+        noun = next((x for x in after if x.pos_ in ("NOUN", "PROPN") and not (x.dep_ == "compound" and x.head.i > x.i)), None)
+        if noun is None or any(x.is_punct or x.pos_ in ("VERB", "ADP") for x in after if x.i < noun.i):
+            continue
+        m.actor2, m.actor2_head = _phrase(noun)[0], _lemma(noun)
+        if after[0].lower_ in ("a", "an") and noun.tag_ in ("NN", "NNP"):
+            m.single_death = max(m.single_death, 1)
 
 
 def _folds_into(host: Mention, guest: Mention) -> bool:
@@ -451,7 +468,7 @@ def _clause_places(doc, text: str, m: Mention, places: list[Place], place_tokens
         if country and (subjectish or root.dep_ == "pobj" and root.head.lower_ in actor_preps):
             continue
         root = _place_argument(root)
-        if _under_reference(root, m) or _speakers_place(root, m):
+        if _under_reference(root, m) or _speakers_place(root, m) or _launch_site(root, m):
             continue  # "to protest against the killings near X": the place of the incident referred to
         d = min(_clause_distance(root, t) for t in m.tokens)
         if d > MAX_PLACE_DISTANCE:
@@ -482,6 +499,15 @@ def _place_argument(root):
             continue
         break
     return root
+
+
+def _launch_site(root, m: Mention) -> bool:
+    """"fired two rockets from northern Gaza towards Sderot": where the fire came from, when a target is told."""
+    if not (root.dep_ == "pobj" and root.head.lower_ == "from"):
+        return False
+    verb = root.head.head
+    return (any(verb.i == t.i for t in m.tokens) and _lemma(verb) in lex.WEAPON_OBJECT_VERBS
+            and any(c.lower_ in ("towards", "toward", "at", "into", "on") for c in _children(verb, "prep")))
 
 
 def _speakers_place(root, m: Mention) -> bool:

@@ -431,6 +431,17 @@ def _strike_from_air(d: _Draft, a1_side: str | None) -> bool:
     return a1_side in lex.AIR_CAMPAIGN_SIDES and not lemmas & lex.GROUND_FIRE_CUES
 
 
+def _protest_sentences(m: Mention) -> list[str]:
+    """The protest's sentence and the next one of its paragraph ("Riot police used tear gas to reopen the road")."""
+    out = [m.sent.text.lower()]
+    doc = m.sent.doc
+    if m.sent.end < len(doc):
+        nxt = doc[m.sent.end].sent
+        if "\n\n" not in doc.text[m.sent.end_char:nxt.start_char + 1]:
+            out.append(nxt.text.lower())
+    return out
+
+
 def _civilian_role(d: _Draft) -> bool:
     """The victim is a person named by a civilian role ("shot dead a community leader"), no armed word
     in his phrase ("a rebel leader")."""
@@ -511,7 +522,7 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
     )
     if kind == "arrest" and (actor2_head or "") in lex.PROTESTER_NOUNS | {"protester", "demonstrator"}:
         etype, sub = "Protests", "Protest with intervention"  # ACLED: arrests of protesters
-    if kind == "protest" and any(c in m.sent.text.lower() for m in d.mentions for c in lex.INTERVENTION_CUES):
+    if kind == "protest" and any(c in text for m in d.mentions for text in _protest_sentences(m) for c in lex.INTERVENTION_CUES):
         etype, sub = "Protests", "Protest with intervention"  # "police fired tear gas to disperse ..."
     return etype, sub, type_tags
 

@@ -320,9 +320,10 @@ def _refers_back(tok) -> bool:
     """"after the killings", "following the attack": a noun naming an event told elsewhere; so is the
     act a protest is about ("marched to protest against the killings", `protest_cause_preps`), and the
     operation arrests were made in ("arrested 22 people in raids", `arrest_setting_nouns`)."""
-    if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and _lemma(tok.head) in lex.PROTEST_CAUSE_VERBS and tok.head.dep_ in ("advcl", "xcomp") \
-            and any(c.lower_ == "to" for c in _children(tok.head, "aux")):
-        return True  # "gathered to denounce the murder of an opposition leader": what the protest is about
+    if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and _lemma(tok.head) in lex.PROTEST_CAUSE_VERBS and (
+            (tok.head.dep_ in ("advcl", "xcomp") and any(c.lower_ == "to" for c in _children(tok.head, "aux")))
+            or any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in tok.children)):
+        return True  # "gathered to denounce the murder of a leader", "condemned the mosque bombing": told elsewhere
     if tok.pos_ != "NOUN" or tok.dep_ != "pobj":
         return False
     if tok.head.lower_ in TEMPORAL_PREPS:
