@@ -1302,3 +1302,32 @@ def test_rockets_fired_from_one_place_towards_another_are_not_placed_at_the_laun
     text = "Militants fired three rockets from Jabalia towards Ashkelon on Sunday, the military said."
     [ev] = _shown(_pipeline_events(nlp, text, published="2024-11-05"))
     assert ev.sub_event_type == "Shelling/artillery/missile attack" and ev.place == "Ashkelon"
+
+
+def test_a_police_raid_that_ends_in_arrests_is_an_arrest_and_one_that_kills_gunmen_a_clash(nlp):
+    text = "Police raided a house in Peshawar on Monday and arrested four suspected militants, officials said."
+    [ev] = _shown(_pipeline_events(nlp, text))
+    assert (ev.event_type, ev.sub_event_type) == ("Strategic developments", "Arrests")
+    text = "Troops raided a village near Peshawar on Tuesday, killing two gunmen and arresting ten people, the army said."
+    [ev] = _shown(_pipeline_events(nlp, text))
+    assert (ev.event_type, ev.fatalities) == ("Battles", 2)
+
+
+def test_forces_firing_on_demonstrators_use_excessive_force_against_protesters(nlp):
+    text = ("Four protesters were killed when security forces opened fire on demonstrators in Khartoum on Thursday, "
+            "medics said.")
+    [ev] = _shown(_pipeline_events(nlp, text))
+    assert (ev.event_type, ev.sub_event_type, ev.fatalities) == ("Protests", "Excessive force against protesters", 4)
+
+
+def test_a_crowd_torching_a_police_station_riots_and_gunmen_burning_houses_destroy_property(nlp):
+    text = "Protesters set fire to a police station in Kano on Friday after a man died in custody, police said."
+    [ev] = _shown(_pipeline_events(nlp, text))
+    assert (ev.event_type, ev.sub_event_type) == ("Riots", "Violent demonstration")
+    text = "Gunmen set fire to 40 houses in a village near Bunia on Sunday, residents said."
+    [ev] = _shown(_pipeline_events(nlp, text))
+    assert ev.sub_event_type == "Looting/property destruction"
+    text = ("Gunmen stormed a village near Bunia on Sunday, shooting residents and setting fire to houses, "
+            "killing nine people, residents said.")
+    [ev] = _shown(_pipeline_events(nlp, text))
+    assert (ev.sub_event_type, ev.fatalities) == ("Attack", 9)

@@ -285,6 +285,8 @@ FOLDS = {
     "ultimatum": {"surrender", "corridor"}, "offer": {"surrender", "corridor", "evacuation"},
     "agreement": {"corridor", "evacuation", "surrender"}, "corridor": {"evacuation", "agreement"},
     "protest": {"protest"},  # "police fired tear gas to disperse students who marched to protest": one protest
+    # "stormed a village, shooting residents and setting fire to granaries": the burning is part of the attack
+    **{k: {"looting"} for k in ("battle", "killing", "abduction", "air", "shelling", "explosive", "riot")},
 }
 
 

@@ -431,6 +431,12 @@ def _strike_from_air(d: _Draft, a1_side: str | None) -> bool:
     return a1_side in lex.AIR_CAMPAIGN_SIDES and not lemmas & lex.GROUND_FIRE_CUES
 
 
+def _on_protesters(d: _Draft, actor2_head: str | None, killed: list[Figure]) -> bool:
+    """The violence fell on protesters: its target or its dead are named so."""
+    heads = {(actor2_head or "")} | {(f.counted or "").lower() for f in killed}
+    return bool({h for h in heads if h} & (lex.PROTESTER_NOUNS | {"protester", "demonstrator"}))
+
+
 def _protest_sentences(m: Mention) -> list[str]:
     """The protest's sentence and the next one of its paragraph ("Riot police used tear gas to reopen the road")."""
     out = [m.sent.text.lower()]
@@ -502,9 +508,15 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
     elif kind == "shelling" and weapon is None and _lemma(d.first.primary) == "strike" and _strike_from_air(d, a1_side):
         kind = "air"
     a1_head = (actor1 or "").lower().split()[-1:] or [""]
-    if kind == "battle" and a1_head[0] in lex.PROTESTER_NOUNS:
-        kind = "riot"  # crowds storming a building: a violent demonstration, not a battle
+    if kind in ("battle", "looting") and a1_head[0] in lex.PROTESTER_NOUNS:
+        kind = "riot"  # crowds storming or torching a building: a violent demonstration, not a battle
+    killed = [f for f in figures if f.category == "killed"]
+    if (kind == "battle" and "arrest" in kinds and not killed and not any(m.single_death for m in d.mentions)
+            and all(_lemma(t) in lex.RAID_NOUNS for m in d.mentions for t, k in zip(m.tokens, m.kinds) if k == "battle")):
+        kind = "arrest"  # "police raided a house and arrested four suspects": no fight told, arrests
     one_sided = any(_lemma(m.primary) in lex.ONE_SIDED_TRIGGERS for m in d.mentions)
+    if killed and all(f.group == "combatants" for f in killed):
+        civilians = False  # "raided the camp, killing two gunmen": armed men died, a fight
     victims_unarmed = civilians or _civilian_role(d) or (bool(figures) and all(f.group in ("people", "civilians") for f in figures
                                                           if f.category == "killed") and any(f.category == "killed" for f in figures))
     if kind == "battle" and one_sided and victims_unarmed and _target_class(d.first) != "combatants":
@@ -520,6 +532,9 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
         weapon=weapon if kind == "killing" else None, nonviolent=any(m.nonviolent for m in d.mentions),
         actor1_nonstate=any(w.rstrip("s") in lex.NONSTATE_NOUNS or w in lex.NONSTATE_NOUNS for w in (actor1 or "").lower().split()),
     )
+    if (kind in ("killing", "battle") and etype != "Protests" and _on_protesters(d, actor2_head, killed)
+            and (a1_head[0] in lex.STATE_FORCE_HEADS or people.force_kind(a1_head[0]) in ("state", "police"))):
+        etype, sub, type_tags = lex.acled_type("excessive_force")  # "security forces opened fire on demonstrators"
     if kind == "arrest" and (actor2_head or "") in lex.PROTESTER_NOUNS | {"protester", "demonstrator"}:
         etype, sub = "Protests", "Protest with intervention"  # ACLED: arrests of protesters
     if kind == "protest" and any(c in text for m in d.mentions for text in _protest_sentences(m) for c in lex.INTERVENTION_CUES):
