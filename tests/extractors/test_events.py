@@ -1331,3 +1331,27 @@ def test_a_crowd_torching_a_police_station_riots_and_gunmen_burning_houses_destr
             "killing nine people, residents said.")
     [ev] = _shown(_pipeline_events(nlp, text))
     assert (ev.sub_event_type, ev.fatalities) == ("Attack", 9)
+
+
+def test_protesters_arrested_in_the_next_sentence_are_the_protests_intervention(nlp):
+    text = ("Hundreds of residents of Port Sudan marched on Wednesday to demand an end to the war, witnesses said. "
+            "Police arrested 15 of them.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2024-04-10"))
+    assert (ev.event_type, ev.sub_event_type) == ("Protests", "Protest with intervention")
+
+
+def test_suicide_bombers_and_suicide_bombings_are_suicide_bombs(nlp):
+    for text in ("A suicide bomber blew himself up inside a restaurant in Mogadishu on Sunday, killing nine people, "
+                 "police said.",
+                 "A suicide bombing at a mosque in Maiduguri on Friday killed 12 worshippers, police said.",
+                 "A suicide car bomb exploded at a checkpoint in Mogadishu on Monday, killing five soldiers."):
+        [ev] = _shown(_pipeline_events(nlp, text))
+        assert ev.sub_event_type == "Suicide bomb", text
+
+
+def test_the_losing_sides_withdrawal_from_a_town_just_taken_is_that_change_of_control(nlp):
+    text = ("Government forces recaptured the town of Adan Yabaal from al Shabaab on Saturday after heavy fighting, "
+            "the defence ministry said. It said 30 militants were killed; al Shabaab said it had withdrawn from the "
+            "town without losses.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2024-01-14"))
+    assert ev.event_type == "Battles" and ev.place == "Adan Yabaal"

@@ -421,7 +421,9 @@ def _places_by_sentence(ctx: Context, sent_starts: list[int], place_tokens: set[
         root = _record_root(doc, p)
         # "Ivan Bila": a person's name that the gazetteer also knows as a town, unless said to be a place
         said_place = root is not None and ((root.dep_ == "poss" and {_lemma(root.head), root.head.lower_} & lex.PLACE_NOUNS)
-                                           or (root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS))
+                                           or (root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS)
+                                           # "the town of Adan Yabaal": named a place, whatever the tagger says
+                                           or (root.dep_ == "pobj" and root.head.lower_ == "of" and _lemma(root.head.head) in lex.PLACE_NOUNS))
         if root is None or (root.ent_type_ == "PERSON" and not said_place) or (root.dep_ == "compound" and root.head.pos_ == "PROPN" and root.head.i not in place_tokens):
             continue
         by_sent.setdefault(_sent_index(sent_starts, p.start), []).append(p)
@@ -568,7 +570,10 @@ def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> N
     def context_place(m: Mention) -> Place | None:
         """The last town named before the mention, in its paragraph; else the article's main place."""
         for k in range(m.sent_index - 1, max(-1, m.sent_index - 4), -1):
-            prev = [p for p in by_sent.get(k, []) if (p.precision or 3) <= 2 and _same_paragraph(text, p.start, m.primary.idx)]
+            # (a town, or a district named like one: "the town of Adan Yabaal" may resolve to its district)
+            prev = [p for p in by_sent.get(k, []) if ((p.precision or 3) <= 2 or p.kind == "settlement"
+                                                      or p.feature_code in ("ADM2", "ADM3"))
+                    and _same_paragraph(text, p.start, m.primary.idx)]
             if prev:
                 return prev[-1]
         for p in by_sent.get(m.sent_index, []):

@@ -161,7 +161,7 @@ def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
     told = _told_in_the_same_sentence(m, drafts)
     if told is not None or (m.kind in lex.VIOLENT_KINDS and _another_incident(m)):
         return told  # "Earlier on Tuesday, another strike killed one": not the event told before
-    counter = _denier_account(m, drafts)
+    counter = _denier_account(m, drafts) or _protesters_arrested(m, drafts) or _withdrawal_from_taken(m, drafts)
     if counter is not None:
         return counter
     if _toll_reference(m):
@@ -263,6 +263,34 @@ def _denier_account(m: Mention, drafts: _Drafts) -> _Draft | None:
             m.denied = True
             m.tags.add("denial")
             m.place_local = False  # its places are the denier's story, not where the incident happened
+            return d
+    return None
+
+
+def _withdrawal_from_taken(m: Mention, d_all: _Drafts) -> _Draft | None:
+    """"Troops recaptured the town ...; the group said it had withdrawn from the town": the losing side's
+    withdrawal from a place just taken is the same change of control, told by the other side."""
+    if m.kind != "withdrawal" or _hidden(m):
+        return None
+    for d in d_all.recent():
+        if (d.first.kind == "territory" and not _hidden(d.first) and 0 <= m.sent_index - d.last_sent <= 1
+                and _same_place(m.place, d.place()) is True):
+            return d
+    return None
+
+
+def _protesters_arrested(m: Mention, d_all: _Drafts) -> _Draft | None:
+    """"Hundreds marched to demand ... Police arrested 15 of them": the arrest of the protesters told
+    right after a protest is that protest's intervention (ACLED: Protest with intervention)."""
+    if m.kind != "arrest" or m.date is not None and not m.date_weak:
+        return None
+    objs = [o for t in m.tokens for o in _children(t, "dobj", "nsubjpass")]
+    ofs = [p for o in objs for c in _children(o, "prep") if c.lower_ == "of" for p in _children(c, "pobj")]
+    if not any(o.lower_ in ("them", "some", "dozens", "scores") or _lemma(o) in lex.PROTESTER_NOUNS
+               or o.lower_ in lex.PROTESTER_NOUNS for o in objs + ofs):
+        return None
+    for d in d_all.by_sent.get(m.sent_index - 1, [])[::-1]:
+        if d.first.kind == "protest" and not _hidden(d.first) and _same_place(m.place, d.place()) is not False:
             return d
     return None
 
@@ -501,6 +529,8 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
                   if lex.family(k) == "remote" and (m.weapon or _lemma(t) != "strike")]  # not "the deadliest strike"
         if remote and all(t.pos_ == "NOUN" and _lemma(t) in lex.GENERIC_ANAPHORS for t in battles):
             kind = min(remote, key=lambda k: lex.RANK.get(k, 9))
+    if kind in ("explosive", "air", "killing", "battle") and ("suicide" in kinds or weapon == "suicide"):
+        kind, weapon = "suicide", None  # "a suicide bomber blew himself up": the bombing is a suicide bomb
     if kind in ("shelling", "air") and ("air" in kinds or weapon == "air"):
         kind = "air"  # ACLED: an air strike ranks above shelling in the same event
     if kind == "air" and _planted_bomb(d) and not _state_bombing(d, actor1):
@@ -537,7 +567,8 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
         etype, sub, type_tags = lex.acled_type("excessive_force")  # "security forces opened fire on demonstrators"
     if kind == "arrest" and (actor2_head or "") in lex.PROTESTER_NOUNS | {"protester", "demonstrator"}:
         etype, sub = "Protests", "Protest with intervention"  # ACLED: arrests of protesters
-    if kind == "protest" and any(c in text for m in d.mentions for text in _protest_sentences(m) for c in lex.INTERVENTION_CUES):
+    if kind == "protest" and ("arrest" in kinds or any(
+            c in text for m in d.mentions for text in _protest_sentences(m) for c in lex.INTERVENTION_CUES)):
         etype, sub = "Protests", "Protest with intervention"  # "police fired tear gas to disperse ..."
     return etype, sub, type_tags
 

@@ -40,6 +40,8 @@ def _weapon_of(tok) -> str | None:
     if kind is None:
         return None
     mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
+    if any(_lemma(c) == "suicide" for c in mods):
+        return "suicide"  # "a suicide bomber", "a suicide car bomb": ACLED's Suicide bomb
     if any(_lemma(c) in lex.EXPLOSIVE_MODIFIERS for c in mods):
         return "explosive"
     # "mortar bombs", "artillery shells": the modifier names the weapon
@@ -51,7 +53,7 @@ def _weapon_object_kind(tok) -> str | None:
     for obj in _children(tok, "dobj"):
         k = _weapon_of(obj)
         if k is not None:
-            return k if k in ("air", "explosive", "chemical", "grenade") else "shelling"
+            return k if k in ("air", "explosive", "chemical", "grenade", "suicide") else "shelling"
     return None
 
 
@@ -65,7 +67,7 @@ def _weapon_subject_kind(tok) -> str | None:
         if k == "air" and _lemma(tok) in lex.DETONATION_VERBS:
             return "explosive"  # "a bomb exploded at a market": planted, not dropped
         if k is not None:
-            return k if k in ("air", "explosive") else "shelling"
+            return k if k in ("air", "explosive", "suicide") else "shelling"
     return None
 
 
@@ -192,6 +194,8 @@ def _noun_kind(tok) -> str | None:
     mods = {_lemma(c) for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
     if mods & set(lex.NOUN_BLOCKING_MODIFIERS.get(lemma, ())):
         return None
+    if "suicide" in mods and lemma in lex.BOMB_WORDS | {"explosion", "blast", "strike"}:
+        return "suicide"  # "a suicide bombing", "a suicide attack"
     if lemma in lex.NOUN_REQUIRED_MODIFIERS:
         return next((k for m, k in lex.NOUN_REQUIRED_MODIFIERS[lemma].items() if m in mods), None)
     if lemma in ("strike", "attack", "raid"):
