@@ -506,3 +506,80 @@ def test_a_role_holder_who_gives_his_name_is_that_person_and_disputing_is_denyin
     stms = run_located(nlp, text)
     assert [s.speaker for s in stms] == ["Saw Htoo", "Saw Htoo"]
     assert stms[0].polarity == "denies" and stms[1].speaker_side == "MMR"
+
+
+def test_one_of_the_sources_takes_the_side_of_the_sources(nlp):
+    text = ("Dozens of soldiers were killed in an attack on a camp in central Mali, three security sources said.\n\n"
+            "One of the sources put the death toll at 33.")
+    stms = run_located(nlp, text)
+    assert [s.speaker_side for s in stms] == ["MLI", "MLI"]
+
+
+def test_a_faction_that_names_itself_is_that_name_a_party_of_the_report_s_war(nlp):
+    text = ("Six soldiers died near Tame in Colombia on Friday. The faction, which calls itself the Frente "
+            "Sur Oriental, said in a statement that it had killed eight soldiers.")
+    stms = run_located(nlp, text)
+    assert stms[-1].speaker == "Frente Sur Oriental" and stms[-1].speaker_side == "COL"
+
+
+def test_a_civil_group_is_no_armed_party(nlp):
+    from unfog.lexicons.actors import camp
+    assert camp("a civil society group") is None and camp("a peace movement") is None
+    assert camp("an armed group") == "nonstate" and camp("the dissident faction") == "nonstate"
+
+
+def test_a_person_who_heads_a_state_body_speaks_for_its_state(nlp):
+    text = ("Shelling hit Khan Younis in Gaza overnight. Dr Lina Saleh, who heads the health ministry's "
+            "surgery department in the city, said 14 bodies had arrived.")
+    stms = run_located(nlp, text)
+    assert stms[-1].speaker == "Lina Saleh" and stms[-1].speaker_side == "PSE"
+
+
+def test_a_known_acronym_closing_a_description_is_that_body(nlp):
+    [s] = run(nlp, "The UN peacekeeping mission MONUSCO said its base near Goma was hit twice.")
+    assert s.speaker == "MONUSCO" and s.speaker_side == "INT"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"Nine people were killed," the news agency reported, citing the FSB.', "Federal Security Service"),
+    ("Eleven soldiers were killed, the agency said citing a military source.", "a military source"),
+    ("At least 30 people died, the governor said, citing police figures.", "police"),
+])
+def test_a_cited_source_is_the_claim_s_source(nlp, text, speaker):
+    [s] = run(nlp, text)
+    assert s.speaker == speaker and s.cue.endswith("citing")
+
+
+def test_it_after_an_outlet_relaying_a_body_is_the_body(nlp):
+    text = ("Nine soldiers were killed in the raid, the ministry said in a statement, the Sputnik news agency "
+            "reported.\n\nIt said four more were wounded.")
+    stms = run(nlp, text)
+    assert {s.speaker for s in stms if s.content and "four more" in s.content} == {"ministry"}
+    assert any(s.speaker == "Sputnik" and s.speaker_side == "MEDIA" for s in stms)
+
+
+def test_a_body_named_again_by_its_owner_s_common_noun_is_the_body_named_before(nlp):
+    text = ("More than 900 people have been killed, the Palestinian Health Ministry said on Tuesday.\n\n"
+            "Last week, a broadcaster reported, citing the enclave's Health Ministry, that the toll topped 700.")
+    stms = run(nlp, text)
+    assert [s.speaker for s in stms] == ["Palestinian Health Ministry", "Palestinian Health Ministry"]
+
+
+def test_a_day_after_a_post_posed_name_is_not_the_name(nlp):
+    [s] = run(nlp, "Six civilians died when shells hit the market, said rebel spokesman Jean Kambale Saturday.")
+    assert s.speaker == "Jean Kambale"
+
+
+def test_a_surname_after_a_titled_full_name_is_that_person_with_the_side(nlp):
+    text = ("Missiles hit the airfield in Ukraine's Poltava region on Sunday.\n\n"
+            "Two guards were killed, Governor Dmytro Lunin said on television.\n\n"
+            "Lunin said the strikes had cut power to one district.")
+    stms = run_located(nlp, text)
+    assert [(s.speaker, s.speaker_side) for s in stms] == [("Dmytro Lunin", "UKR"), ("Dmytro Lunin", "UKR")]
+
+
+def test_a_name_with_a_place_led_state_role_in_apposition_speaks_for_the_state(nlp):
+    text = ("Missiles struck a convoy near Zaporizhzhia in Ukraine on Friday.\n\n"
+            '"So far, 11 dead," Oleksandr Starukh, the Zaporizhzhia regional governor, wrote on Telegram.')
+    stms = run_located(nlp, text)
+    assert (stms[-1].speaker, stms[-1].speaker_side) == ("Oleksandr Starukh", "UKR")

@@ -36,27 +36,14 @@ from unfog.lexicons.people import is_people_word
 from unfog.extractors.query import paragraphs, same_paragraph, sentence_spans, statement_at  # noqa: F401  (statement_at re-exported)
 from unfog.model import Statement
 
-# lemma -> the cue as reported. Speech and claim verbs only: what a person says, not does.
-CUE_LEMMAS = {
-    "say", "tell", "add", "claim", "deny", "acknowledge", "call", "accuse", "announce", "warn",
-    "insist", "state", "post", "write", "report", "confirm", "admit", "allege", "assert", "estimate",
-    "declare", "reject", "dismiss", "note", "describe", "explain", "stress", "emphasise", "emphasize",
-    "reiterate", "maintain", "suggest", "argue", "blame", "urge", "promise", "predict", "reply",
-    "respond", "counter", "contend", "concede", "recall", "quote", "tweet", "vow", "threaten",
-    "refute", "characterise", "characterize", "brand", "label", "disclose", "reveal", "repeat",
-    "comment", "remark", "observe", "conclude", "complain", "testify", "pledge",
-    "record", "document", "register", "count", "dispute", "contest",
-}
-# Weak cues count only with reported content (a clause, a quote or "as ...").
-WEAK_CUES = {"call", "describe", "promise", "note", "recall", "repeat", "label", "brand",
-             "characterise", "characterize", "post", "write", "vow", "pledge", "threaten", "quote",
-             "blame", "urge", "warn", "confirm", "report", "record", "document", "register", "count"}
-SILENT_WHEN_NEGATED = {"comment", "respond", "reply", "say", "confirm", "explain", "specify", "elaborate",
-                       "disclose", "reveal", "answer", "state", "announce"}
+# Speech and claim verbs only: what a person says, not does (lexicons/speech.json)
+CUE_LEMMAS = frozenset(SPEECH["cue_verbs"])
+WEAK_CUES = frozenset(SPEECH["weak_cue_verbs"])  # count only with reported content (a clause, a quote or "as ...")
+SILENT_WHEN_NEGATED = frozenset(SPEECH["silent_when_negated"])
 DENY_LEMMAS = DENY_VERBS  # lexicons/denial.json
 DENIAL_WORDS = DISMISSAL_RE
 DOCUMENT_NOUNS = frozenset(SPEECH["document_nouns"])  # what a source issues: it speaks for its author
-CLAIM_NOUNS = {"claim", "statement", "announcement", "allegation", "assertion", "denial", "remark", "comment"}
+CLAIM_NOUNS = frozenset(SPEECH["issued_claim_nouns"])
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m", "it": "it", "its": "it",
             "they": "pl", "them": "pl", "their": "pl"}
 FIRST_SECOND = {"i", "we", "you", "me", "us"}
@@ -326,17 +313,21 @@ def _mention_span(tok):
 
 
 def _known_tail(text: str) -> Actor | None:
-    """'the Washington-based Institute for the Study of War' -> the institute (tails of 2+ words)."""
+    """'the Washington-based Institute for the Study of War' -> the institute; 'the UN peacekeeping
+    mission MONUSCO' -> the mission (a known body's name closing the phrase, an acronym alone too)."""
     words = text.split()
-    for k in range(1, len(words) - 1):
-        actor = lookup_actor(" ".join(words[k:]))
+    for k in range(1, len(words)):
+        tail = " ".join(words[k:])
+        if k == len(words) - 1 and not (tail.isupper() and len(tail) > 2):
+            break  # one word alone only when it is an acronym ("Front" or "State" may close many names)
+        actor = lookup_actor(tail)
         if actor is not None and actor.kind != "person":
             return actor
     return None
 
 
-NAME_PARTICLES = {"al", "el", "abu", "bin", "ibn", "ben", "ould", "ag"}  # joined by a hyphen to the name after them
-ROLE_NOUNS = {"official", "commander", "officer", "diplomat", "source", "analyst", "aide"}  # beside TITLES
+NAME_PARTICLES = frozenset(SPEECH["name_particles"])  # joined by a hyphen to the name after them
+ROLE_NOUNS = frozenset(SPEECH["role_nouns"])  # beside TITLES
 
 
 def _appos(tok):
@@ -365,6 +356,11 @@ def _self_named(tok):
             continue
         for prep in (p for p in t.subtree if p.dep_ == "prep" and p.lower_ == "as"):
             name = next((g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
+            if name is not None:
+                return name
+        if any(c.lower_ in ("itself", "themselves", "himself") for c in t.children):
+            # "the faction, which calls itself the <Name> Front": the name it gives itself
+            name = next((c for c in t.children if c.dep_ in ("oprd", "xcomp", "dobj", "ccomp") and c.pos_ == "PROPN"), None)
             if name is not None:
                 return name
     return None
@@ -412,6 +408,12 @@ def build_speaker(tok, memory: Memory, offset_base: int = 0) -> Speaker | None:
         return Speaker(sp.name, sp.role, sp.side, sp.kind, tok.text, tok.idx, tok.idx + len(tok.text), sp.gender)
     if low in FIRST_SECOND or low in ("who", "which", "that", "this", "there"):
         return None
+    if tok.ent_type_ in ("DATE", "TIME"):
+        # "said spokesman <Given> <Family> Saturday": the parse made the day the head of the name
+        names = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ not in ("DATE", "TIME")]
+        if not names:
+            return None
+        tok = names[-1]
     appos = _appos(tok) or _self_named(tok)
     introduced = _introduced_speaker(tok, appos, memory)
     if introduced is not False:
@@ -434,7 +436,9 @@ def build_speaker(tok, memory: Memory, offset_base: int = 0) -> Speaker | None:
             gender = "f"
     if tok.pos_ == "PROPN" and (tok.ent_type_ == "PERSON" or gender or any(
             fold(c.text).rstrip(".") in TITLES for c in tok.children if c.dep_ == "compound")
-            or (fold(tok.text) in memory.people and not any(c.dep_ == "compound" for c in tok.children))):
+            or (fold(tok.text) in memory.people and not any(c.dep_ == "compound" for c in tok.children))
+            or (appos is not None and appos.pos_ == "NOUN" and appos.lemma_.lower() in TITLES | ROLE_NOUNS)):
+        # ("<Given> <Family>, the regional governor": a name with a person's role, whatever the model calls it)
         # (a surname named in full before is that person, whatever the model calls it alone)
         return _person_speaker(tok, memory, appos, gender)
     mention = _mention_span(tok)
@@ -457,9 +461,7 @@ def _introduced_speaker(tok, appos, memory: Memory):
         sp = build_speaker(appos, memory)
         if sp is not None:
             sp.role = role or sp.role
-            sp.side = side_of(role or "") or sp.side
-            if sp.side is None and role and is_state_body(role):
-                sp.side = memory.country  # "the police spokesman, <Name>": the country the report is about
+            sp.side = side_of(role or "") or sp.side or _side_by_role(role, memory)
         return sp
     if tok.pos_ == "NOUN" and not role_noun and appos is not None and appos.pos_ == "PROPN" \
             and appos.ent_type_ != "PERSON" and appos.i > tok.i:
@@ -467,9 +469,7 @@ def _introduced_speaker(tok, appos, memory: Memory):
         sp = build_speaker(appos, memory)
         if sp is not None:
             sp.role = sp.role or role
-            sp.side = side_of(role or "") or sp.side  # "a war monitor, the Syrian Network ...": a monitor's
-            if sp.side is None and role:
-                sp.side = side_of(role, memory.country) or (memory.country if camp(role) == "state" else None)
+            sp.side = side_of(role or "") or sp.side or _side_by_role(role, memory, body=True)  # "a war monitor, <Name>"
             return sp
     return False
 
@@ -481,6 +481,29 @@ def _in_clause_below(t, top) -> bool:
             return True
         t = t.head
     return False
+
+
+def _body_headed(tok):
+    """The body a named person heads, told in a clause on the name ("<Name>, who heads the health ministry's
+    emergency department"): the object of the heading verb."""
+    for c in tok.children:
+        if c.dep_ == "relcl" and c.lemma_.lower() in HEADING_VERBS:
+            obj = next((g for g in c.children if g.dep_ == "dobj"), None)
+            if obj is not None:
+                return tok.doc[obj.left_edge.i:obj.i + 1]
+    return None
+
+
+def _side_by_role(role: str | None, memory: Memory, body: bool = False) -> str | None:
+    """The side a role gives one it introduces: its own words', else the country the report is about for a
+    state body or a party of its war ("the police spokesman, <Name>", "the faction, which calls itself <Name>").
+    A body named by a state word is the state's ("the army's media wing, <Office>"); a person so named may
+    be either side's officer in a contested town ("the town's mayor, <Name>"): ``body`` tells which."""
+    if not role:
+        return None
+    kind = camp(role)
+    return side_of(role) or (memory.country if is_state_body(role) or kind == "nonstate" or (body and kind == "state")
+                             else None)
 
 
 def _known_speaker(tok, mention, text: str, memory: Memory) -> Speaker | None:
@@ -508,6 +531,13 @@ def _known_speaker(tok, mention, text: str, memory: Memory) -> Speaker | None:
         for sp in reversed(memory.speakers):
             if sp.kind != "person" and re.search(r"\b" + re.escape(tok.text) + r"\b", sp.text):
                 return Speaker(sp.name, sp.role, sp.side, sp.kind, text, mention.start_char, mention.end_char)
+    # "the enclave's Health Ministry", "the country's army" after "the Palestinian Health Ministry": the
+    # body named before, whose owner the report names by a common noun
+    if tok.lower_ in ORGANISATION_NOUNS and any(c.dep_ == "poss" and c.pos_ == "NOUN" for c in tok.children):
+        words = " ".join(c.lower_ for c in tok.children if c.dep_ == "compound" and c.i < tok.i) + " " + tok.lower_
+        for sp in reversed(memory.speakers):
+            if sp.kind == "organisation" and fold(sp.name).endswith(words.strip()):
+                return Speaker(sp.name, sp.role, sp.side, sp.kind, text, mention.start_char, mention.end_char)
     # "the mayor", "the minister": the latest speaker with that role.
     if tok.pos_ == "NOUN" and len(mention) <= 2 and tok.tag_ == "NN":
         sp = memory.resolve_title(tok.lemma_)
@@ -521,6 +551,18 @@ def _known_speaker(tok, mention, text: str, memory: Memory) -> Speaker | None:
                 return Speaker(sp.name, sp.role, sp.side, sp.kind, text, mention.start_char, mention.end_char)
         name = text[4:] if text[:4].lower() == "the " else text
         return Speaker(name, None, "MEDIA", "media", text, mention.start_char, mention.end_char)
+    return None
+
+
+def _side_of_one_of(tok, memory: Memory) -> str | None:
+    """'One of the sources' after 'two security sources said': the side of the speakers it is one of."""
+    noun = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj" and g.tag_ in ("NNS", "NNPS")), None)
+    if noun is None:
+        return None
+    for sp in reversed(memory.speakers):
+        if sp.kind == "collective" and re.search(r"\b" + re.escape(noun.lower_) + r"\b", sp.text, re.I):
+            return sp.side
     return None
 
 
@@ -540,7 +582,7 @@ def _unnamed_speaker(tok, mention, text: str, memory: Memory) -> Speaker:
     elif name[:2] in ("A ", "An"):
         name = name[0].lower() + name[1:]
     role = tok.text if kind == "unnamed" and (tok.lemma_.lower() in TITLES or tok.lemma_.lower() in ROLE_NOUNS) else None
-    side = side_of(text, memory.country) or _place_in(mention)
+    side = side_of(text, memory.country) or _place_in(mention) or _side_of_one_of(tok, memory)
     if side is None:
         # "a ministry spokesman": the side of the body named before ("Russia's defence ministry")
         for c in tok.children:
@@ -590,8 +632,11 @@ def _person_speaker(tok, memory: Memory, appos, gender: str | None) -> Speaker:
                 side = side or sp.side
                 gender = gender or sp.gender
                 break
-    if side is None and role and is_state_body(role):
-        side = memory.country  # "the regional governor, <Name>": the country the report is about
+    if side is None and (body := _body_headed(tok)) is not None:
+        role = role or body.text
+        side = _side_by_role(body.text, memory, body=True)  # "<Name>, who heads the ministry's department"
+    if side is None and role and (is_state_body(role) or (appos is not None and _state_body_of_place(_mention_span(appos)))):
+        side = memory.country  # "the regional governor, <Name>", "<Name>, the Zaporizhzhia regional governor"
     if side is None and role and memory.country and camp(role) == "nonstate":
         side = memory.country  # "<Name>, an anti-coup fighter from the village"
     if side is None and (rank := _role_from_compounds(tok) or _title_before(name_span, mention)) and (
@@ -840,6 +885,10 @@ def find_cues(sent, segs):
             continue
         if not _same_paragraph(subj, tok):
             continue  # a parse that runs across paragraphs
+        cited = _cited_source(tok)
+        if cited is not None:
+            out.append((tok, cited, _cue_text(tok) + ", citing"))  # "Interfax reported, citing the FSB": the FSB's
+            continue
         out.append((tok, subj, _cue_text(tok)))
     # A cue inside the reported content of another cue is part of what was reported, unless it
     # names its own speaker ("the deaths, which local authorities put at 20,000").
@@ -852,6 +901,7 @@ REVISION_VERBS = set(SPEECH["revision_verbs"])
 TALLY_NOUNS = set(SPEECH["tally_nouns"])
 SELF_NAMING_VERBS = frozenset(SPEECH["self_naming_verbs"])
 TALLY_GIVING_VERBS = frozenset(SPEECH["tally_giving_verbs"])
+HEADING_VERBS = frozenset(SPEECH["heading_verbs"])
 ORGANISATION_NOUNS = frozenset(SPEECH["organisation_nouns"])
 SPEECH_MEDIA_NOUNS = frozenset(SPEECH["speech_media"]) - {"report", "reports", "agency"}  # outlets, not documents
 REVISE_CUE = "revised the figure"
@@ -947,6 +997,7 @@ def _sentence_statements(run: _Run, sent) -> None:
     text = run.text
     s0, s1 = sent.start_char, sent.end_char
     seen_names: dict[str, Statement] = {}
+    first_new = len(run.memory.speakers)
     for verb, subj, cue in find_cues(sent, run.segs):
         sp = build_speaker(subj, run.memory)
         if sp is None or not sp.name.strip():
@@ -990,9 +1041,17 @@ def _sentence_statements(run: _Run, sent) -> None:
         seen_names[sp.name] = st
         run.out.append(st)
         run.memory.speakers.append(sp)
+        if sp.kind == "person" and len(sp.name.split()) > 1:
+            # "Raikovych said" after "Governor Andriy Raikovych said" (a name the model took for an ORG)
+            run.memory.people.setdefault(fold(sp.name.split()[-1]), sp.name)
         for q in touched:
             run.group_speaker.setdefault(q.group, (sp, st))
         run.covered.append((start, end, st, touched[0] if touched else None))
+    # "..., the ministry said in a statement, the news agency reported": the outlet relays the body, and
+    # "It said" after that is the body (the outlets of the sentence go before its other speakers)
+    new = run.memory.speakers[first_new:]
+    if any(sp.kind == "media" for sp in new) and any(sp.kind != "media" for sp in new):
+        run.memory.speakers[first_new:] = [sp for sp in new if sp.kind == "media"] + [sp for sp in new if sp.kind != "media"]
 
 
 MAX_SCARE_QUOTE_WORDS = 3
@@ -1005,6 +1064,23 @@ def _scare_quote(verb, q) -> bool:
     if len(doc.text[q.start:q.end].split()) > MAX_SCARE_QUOTE_WORDS or q.end > verb.idx:
         return False
     return any(t.pos_ in ("VERB", "AUX") and q.end <= t.idx for t in doc[verb.sent.start:verb.i])
+
+
+def _cited_source(verb):
+    """The source an outlet or a speaker cites for what it reports ("the agency reported, citing the FSB",
+    "said citing a military source", "citing health ministry figures"): who the claim comes from."""
+    doc = verb.doc
+    after = [t for t in doc[verb.i + 1:verb.i + 3] if t.lemma_.lower() == "cite"]  # ", citing X" the parse hung elsewhere
+    for c in [*verb.children, *after]:
+        if (c.dep_ in ("advcl", "xcomp") or c in after) and c.lemma_.lower() == "cite":
+            obj = next((g for g in c.children if g.dep_ == "dobj"), None)
+            if obj is None:
+                return None
+            if obj.lemma_.lower() in DOCUMENT_NOUNS:
+                return _document_source(obj) or next(
+                    (g for g in obj.children if g.dep_ == "compound" and _can_speak(g)), None)
+            return obj if _can_speak(obj) else None
+    return None
 
 
 def _document_source(noun):
