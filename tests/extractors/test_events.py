@@ -1355,3 +1355,20 @@ def test_the_losing_sides_withdrawal_from_a_town_just_taken_is_that_change_of_co
             "town without losses.")
     [ev] = _shown(_pipeline_events(nlp, text, published="2024-01-14"))
     assert ev.event_type == "Battles" and ev.place == "Adan Yabaal"
+
+
+def test_a_labour_strike_is_no_strike_and_a_headlines_detained_people_are_the_arrested(nlp):
+    text = ("13:00 Teachers detained\nSoldiers detained six teachers in Mandalay on Friday for joining a strike "
+            "against military rule, a teachers' union said.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2025-01-10"))
+    assert (ev.sub_event_type, ev.place) == ("Arrests", "Mandalay")
+
+
+def test_a_toll_raised_in_a_sentence_naming_no_act_is_the_toll_of_the_incident_at_its_place(nlp):
+    text = ("Live: Myanmar conflict updates\n\n"
+            "07:45 Air strike hits monastery\nA military jet bombed a monastery in Ye-U township on Thursday night, "
+            "killing at least 11 civilians, a resistance group said.\n\n"
+            "11:10 Monastery toll rises\nRescuers pulled three more bodies from the rubble of the monastery in Ye-U, "
+            "bringing the toll to 14, the resistance group said.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2025-01-10"))
+    assert (ev.sub_event_type, ev.fatalities) == ("Air/drone strike", 14)

@@ -256,6 +256,10 @@ def _mention(group, weapons, sents, si: int, place_tokens: set[int]) -> Mention:
     if a2 is not None:
         m.actor2 = _phrase(a2)[0]
         m.actor2_head = _lemma(a2)
+    if (a1 is not None and a2 is None and m.kind in ("arrest", "killing", "abduction") and _is_heading(sent)
+            and primary.pos_ == "VERB" and primary.tag_ in ("VBD", "VBN") and (_lemma(a1) in lex.CIVILIAN_NOUNS or a1.lower_.rstrip("s") in lex.CIVILIAN_NOUNS)):
+        # a headline's "Teachers detained", "Five villagers killed": the people it happened to
+        m.actor2, m.actor2_head, m.actor1 = m.actor1, a1.lower_.rstrip("s"), None
     for t in m.tokens:
         if (_lemma(t) == "kill" and t.pos_ == "VERB") or (_lemma(t) == "shoot" and (
                 (t.i + 1 < len(t.doc) and t.nbor().lower_ == "dead") or any(c.lower_ == "dead" for c in t.children))):

@@ -1,6 +1,7 @@
 """Merging mentions into events and typing them with ACLED's codebook (docs/events.md, sections 4-5)."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from unfog.lexicons.actors import event_actor
@@ -18,6 +19,7 @@ from unfog.extractors.events.common import (
     TOLL_SENTENCES,
     _actor_name,
     _children,
+    _entries,
     _hidden,
     _is_heading,
     _is_historical,
@@ -130,7 +132,30 @@ def _merge(ctx: Context, mentions: list[Mention], sents) -> list[Event]:
     drafts = _Drafts()
     for m in mentions:
         drafts.add(m, _merge_target(ctx, m, drafts))
+    _attach_toll_updates(ctx, drafts)
     return [_to_event(ctx, d) for d in drafts.all]
+
+
+def _attach_toll_updates(ctx: Context, drafts: _Drafts) -> None:
+    """"Rescuers pulled three more bodies from the rubble of the monastery in X, bringing the toll to 14":
+    a toll raised in a sentence that names no act is the toll of the latest incident told before it at
+    the place it names (a later live-blog entry too), or, naming no place, in its own entry."""
+    attached = {f.id for d in drafts.all for m in d.mentions for f in m.figures}
+    entries = _entries(ctx.text)
+    for f in ctx.figures:
+        if f.category != "killed" or f.id in attached or not _updated_toll(ctx.text, f):
+            continue
+        span = ctx.doc.char_span(f.start, f.end, alignment_mode="expand")
+        if span is None:
+            continue
+        here = [p for p in ctx.places if span.sent.start_char <= p.start < span.sent.end_char and p.lat is not None]
+        entry = bisect.bisect_right(entries, f.start)
+        before = [d for d in drafts.all if d.first.kind in lex.VIOLENT_KINDS and not _hidden(d.first)
+                  and d.mentions[-1].sent.end_char <= f.start]
+        for d in before[::-1]:
+            if (any(_same_place(p, d.place()) for p in here) if here else d.mentions[-1].entry == entry):
+                d.mentions[-1].figures.append(f)
+                break
 
 
 def _other_actor(m: Mention, d: _Draft) -> bool:

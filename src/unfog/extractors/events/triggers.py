@@ -198,6 +198,9 @@ def _noun_kind(tok) -> str | None:
         return "suicide"  # "a suicide bombing", "a suicide attack"
     if lemma in lex.NOUN_REQUIRED_MODIFIERS:
         return next((k for m, k in lex.NOUN_REQUIRED_MODIFIERS[lemma].items() if m in mods), None)
+    if lemma == "strike" and ((tok.dep_ in ("dobj", "pcomp") and _lemma(tok.head) in lex.LABOUR_STRIKE_GOVERNORS)
+                              or (tok.dep_ == "pobj" and tok.head.lower_ == "on" and _lemma(tok.head.head) == "go")):
+        return None  # "for joining a strike against military rule", "workers went on strike"
     if lemma in ("strike", "attack", "raid"):
         for c in tok.children:
             if c.dep_ in ("compound", "amod", "nmod") and _weapon_of(c) is not None:
