@@ -1115,6 +1115,9 @@ def _link_rest_of_parts(text: str, figures: list[Figure]) -> None:
                 break
 
 
+PARTS_REACH = 400  # characters between a total and the parts that add up to it
+
+
 def _link_day_parts(text: str, figures: list[Figure]) -> None:
     """'two deaths on Sunday and five more on Monday' beside 'at least seven killed': counts in one
     sentence that add up to a count of the same category elsewhere in the article are its parts."""
@@ -1127,7 +1130,9 @@ def _link_day_parts(text: str, figures: list[Figure]) -> None:
             continue
         if "." in text[a.end:b.start] or "\n" in text[a.end:b.start]:
             continue  # parts are told together, in one sentence
-        total = next((t for t in by_value.get((a.category, a.value + b.value), []) if t.id not in (a.id, b.id)), None)
+        # the total is told near its parts (same story), not a sum that happens to match a count paragraphs away
+        total = next((t for t in by_value.get((a.category, a.value + b.value), [])
+                      if t.id not in (a.id, b.id) and abs(t.start - a.start) <= PARTS_REACH), None)
         if total is not None:
             a.subset_of = b.subset_of = total.id
 
