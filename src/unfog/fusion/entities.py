@@ -27,7 +27,7 @@ ARTICLES = {"the", "a", "an"}
 # Roles whose holder speaks for an organisation ("the spokesman for Russia's defence ministry").
 SPOKES_RE = re.compile(
     r"\b(?:spokes(?:man|woman|person)|press secretary|press officer|press service|representative|"
-    r"spokesperson)\b(?:\s+(?:of|for|at))?\s+(?P<org>.+)$",
+    r"spokesperson)\b(?:\s+(?:of|for|at))?\s+(?!(?:in|on|near|from|said|says|told)\b)(?P<org>.+)$",
     re.I,
 )
 _POSSESSIVE = re.compile(r"['\u2019\u2018`\u02bc][sS]\b")
@@ -113,6 +113,10 @@ def role_holder(mention: str | None) -> str | None:
 # "the RSF's spokesman", "SAF's spokesman Nabil Abdalla": the possessive names the body
 _POSSESSIVE_SPOKES_RE = re.compile(r"^(?:the\s+)?(?P<org>[^,]+?)['’]s?\s+(?:chief\s+|official\s+|military\s+)?"
                                    r"(?:spokes(?:man|woman|person)|press secretary|press office|press service)\b", re.I)
+# "a defence ministry spokesman", "the army spokeswoman": a body's spokesperson named by the body before the role
+# (some spokesperson of that body, not a known person who holds such a role elsewhere)
+_BODY_SPOKES_RE = re.compile(r"^(?:the|a|an)\s+(?P<org>[^,]+?)\s+(?:spokes(?:man|woman|person)|press secretary)"
+                             r"(?:\s+(?:in|at|on)\s+.*)?$", re.I)
 
 
 def speaks_for(name: str | None, role: str | None = None) -> str | None:
@@ -120,7 +124,7 @@ def speaks_for(name: str | None, role: str | None = None) -> str | None:
     for text in (role, name):
         if not text:
             continue
-        m = _POSSESSIVE_SPOKES_RE.match(text.strip()) or SPOKES_RE.search(text)
+        m = _POSSESSIVE_SPOKES_RE.match(text.strip()) or SPOKES_RE.search(text) or _BODY_SPOKES_RE.match(text.strip())
         if m:
             org = m.group("org").strip(" ,.")
             if org:

@@ -34,7 +34,8 @@ from unfog.lexicons.actors import civil_war_parties, side_of
 from unfog.lexicons.denial import CLAIM_NOUN_RE, DISMISSAL_RE, denied_owner
 from unfog.lexicons.events import SUBSET_CUES, WAR_NOUNS
 from unfog.lexicons.people import (INCREMENT_OPENERS, bodies_of, claimant_force, counts_own_men, force_kind,
-                                   force_of_the_killed, is_body_count, is_increment, is_part_phrase, is_people_word)
+                                   force_of_the_killed, is_body_count, is_increment, is_part_phrase, is_people_word,
+                                   RISE_CUE_RE)
 from unfog.lexicons.wire import lead_spans
 from unfog.model import ArticleRecords, Batch, Event, Figure, Place, Relation, Statement, stable_id
 
@@ -293,8 +294,10 @@ class FigureKey:
 def _incidents(res: ArticleRecords) -> dict[str, str]:
     """Figure id -> the incident signature of the event it belongs to (the earliest such event)."""
     out: dict[str, str] = {}
+    places = {p.id: p for p in res.places}
+    datelines = dateline_spans(res.article.text)
     for ev in sorted(res.events, key=lambda e: (e.start, e.id)):
-        sig = f"{ev.event_type}|{day_number(ev.date) or ''}|{place_key(ev.place, ev.geonames_id) or ''}"
+        sig = f"{ev.event_type}|{day_number(ev.date) or ''}|{_event_place(ev, places, datelines)}"
         for fid in ev.figure_ids or []:
             out.setdefault(fid, sig)
     # a count told in a background clause ("The strikes came after a round hit the church on Thursday,
@@ -309,6 +312,19 @@ def _incidents(res: ArticleRecords) -> dict[str, str]:
 
 
 BACKGROUND_TAGS = frozenset({"background", "historical", "hypothetical"})
+
+
+def _event_place(ev: Event, places: dict[str, Place], datelines: list[tuple[int, int]]) -> str:
+    """The place key of an event when its evidence names it: a place mentioned outside every span the event
+    was read from (a town named in another paragraph), or in the dateline (where the report was filed), says
+    nothing of where it happened, so the incident's place is left open ("")."""
+    key = place_key(ev.place, ev.geonames_id) or ""
+    p = places.get(ev.place_id) if ev.place_id else None
+    if not key or p is None:
+        return key
+    spans = [(x.get("start"), x.get("end")) for x in ev.evidence or [] if x.get("start") is not None] or [(ev.start, ev.end)]
+    inside = any(a <= p.start < b for a, b in spans) and not any(a <= p.start < b for a, b in datelines)
+    return key if inside else ""
 
 
 # (a whole word: "Town00165" or "Al-Fashir" is not the name "Town" or "Al")
@@ -382,17 +398,36 @@ def told_as_parts(res: ArticleRecords) -> set[str]:
         before = text[max(0, f.start - 25):f.start].lower().rstrip(" ,:")
         if f.subset_of or any(before.endswith(" " + c) or before == c for c in SUBSET_CUES):
             out.add(f.id)
-        elif is_increment(f.text) or is_part_phrase(f.text) or any(
+        elif is_increment(f.text, text[f.end:f.end + 20]) or is_part_phrase(f.text) or any(
                 before.endswith(o) for o in INCREMENT_OPENERS):
-            out.add(f.id)  # "eight more bodies": what was added to a toll; "four of them": a part of it
+            out.add(f.id)  # "eight more bodies", "after 268 more were flown": what was added; "four of them": a part
         elif body_count(f) and _larger_toll_of_the_same(f, figs):
             out.add(f.id)  # "the toll has risen to five ... the bodies of four soldiers were found"
+        elif _raised_by(f, figs, text):
+            out.add(f.id)  # "has risen to seven ..., after three soldiers listed as missing were found dead"
     for x, y in zip(figs, figs[1:]):
         if _LIST_JOIN_RE.fullmatch(text[x.end:y.start]) and x.group == y.group \
                 and (x.category == y.category or "other" in (x.category, y.category)) \
                 and force_kind(x.counted) == force_kind(y.counted):
             out |= {x.id, y.id}
     return out
+
+
+def _raised_by(f: Figure, figs: list[Figure], text: str) -> bool:
+    """A count told after a toll as risen, in its sentence, smaller and of the same category, with a cue of what
+    raised it between them ("after", "as": people.json ``toll_parts.rise_cues``): what was added, not a toll."""
+    rng = value_range(f)
+    if rng is None or not f.sentence:
+        return False
+    for g in figs:
+        if g.start >= f.start or g.sentence != f.sentence or g.category != f.category:
+            continue
+        r = value_range(g)
+        i = g.sentence.find(g.text)
+        if r is not None and r[1] > rng[1] and i >= 0 and _TOLL_RISEN.search(g.sentence[:i + len(g.text)]) \
+                and RISE_CUE_RE.search(text[g.end:f.start]):
+            return True
+    return False
 
 
 def _larger_toll_of_the_same(f: Figure, figs: list[Figure]) -> bool:
@@ -602,8 +637,9 @@ def _same_incident(a: str | None, b: str | None, same_article: bool = False) -> 
     # (and so is a gunfight told as a battle by one and as the killing of civilians by the other: the two
     # parties' accounts of who the dead were type it differently)
     # (an event's day is often its report's, a day after the incident: "Friday's attack", told on Saturday)
+    # (a place left open, the event read it from no evidence of its own, does not tell the incidents apart)
     return {ta, tb} in ONE_INCIDENT_PAIRS and bool(da) and bool(db) and abs(int(da) - int(db)) <= EVENT_WINDOW_DAYS \
-        and bool(pa) and pa == pb
+        and bool(pa or pb) and (pa == pb or not (pa and pb))
 
 
 def keys_same_incident(a: FigureKey, b: FigureKey) -> bool:
@@ -696,7 +732,8 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     gap_days = b.day - a.day
     same_claimant = bool(a.claimant) and a.claimant == b.claimant
     # one side code may cover both parties of a civil war ("the paramilitary group" and "an army spokesman")
-    same_side = a.side is not None and a.side == b.side and not civil_war_parties(a.claimant, b.claimant, fa.claimant_role, fb.claimant_role)
+    civil_war = civil_war_parties(a.claimant, b.claimant, fa.claimant_role, fb.claimant_role)
+    same_side = a.side is not None and a.side == b.side and not civil_war
     # vague amounts ("hundreds") on both sides agree with anything: no corroboration from them
     agree = points_agree(a.rng, b.rng) and fa.value is not None and fb.value is not None
     disagree = range_gap(a.rng, b.rng) > DISAGREE_GAP
@@ -705,7 +742,8 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     operation = cat in INCIDENT or a.period == EXCHANGE
     incident = operation or a.period == "daily" or b.period == "daily" or bool(a.key.incident and b.key.incident)
     # the two warring parties' counts of one day's fighting at one place may be far apart ("up to 300" and 12)
-    parties = a.side != b.side and not {a.side, b.side} & (NON_PARTY_SIDES | {None, "MEDIA"})
+    # (an armed group and the army of one country are two parties under one side code)
+    parties = (a.side != b.side or civil_war) and not {a.side, b.side} & (NON_PARTY_SIDES | {None, "MEDIA"})
     # one report telling two claimants' counts of the incident it is about ("the rebels said 40 soldiers were
     # killed ... the ministry said only two died"): as far apart as the parties' counts may be
     parties = parties or (fa.article_id == fb.article_id and bool(a.key.incident and b.key.incident))
@@ -936,7 +974,7 @@ def relate_figure_groups(pairs: Iterable[tuple[Figure, FigureKey]]) -> list[Rela
 TOPICS = {
     "attack": "assault attack storm push advanc offens strike struck bomb shell hit fire launch raid shoot "
               "invad invasion incurs breach ground missile rocket airstrike target",
-    "control": "liberat fall fell fallen captur seiz take taken took control occup retak recaptur withdr "
+    "control": "liberat fall fell fallen captur seiz take taken took control occup retak recaptur withdr overrun overran "
                "surrender hold held encircl surround",
     "casualty": "kill dead death die died wound injur casualt loss",
     "evacuation": "evacu corridor evacue leav escap",
