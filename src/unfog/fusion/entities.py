@@ -8,12 +8,11 @@ ledger and the dashboard agree on who is who.
 """
 from __future__ import annotations
 
-from unfog.lexicons.actors import known_actors, lookup_actor, side_of
-
 import functools
 import re
 from typing import Iterable
 
+from unfog.lexicons import load as load_lexicon
 from unfog.lexicons.actors import known_actors, lookup_actor, side_of
 from unfog.text import fold as text_fold
 
@@ -215,3 +214,19 @@ def same_entity(a: str | None, b: str | None, resolver: Resolver | None = None) 
         return False
     r = resolver or Resolver([(a, None), (b, None)])
     return r.key(a) == r.key(b)
+
+
+_ROLE_WORDS = frozenset(load_lexicon("claimants")["role_words"])
+
+
+def _body_words(name: str | None) -> frozenset[str]:
+    return frozenset(w for w in fold(name).split() if w not in ARTICLES and w not in _ROLE_WORDS and w != "of")
+
+
+def same_body(a: str | None, b: str | None) -> bool:
+    """Two claimants' names that name one body's voice though not in the same words: without the words of a
+    role or a kind of body (``lexicons/claimants.json``), one's words are all the other's ("the head of a local
+    civil society group" and "a local civil society leader"; "the state health ministry" and "<province>'s
+    health ministry")."""
+    wa, wb = _body_words(a), _body_words(b)
+    return bool(wa and wb) and (wa <= wb or wb <= wa)

@@ -28,7 +28,7 @@ from typing import Iterable
 from unfog.days import day_number
 from unfog.geo import distance_km
 from unfog.fusion.events import merge_events, place_key, same_incident  # noqa: F401  (re-exported)
-from unfog.fusion.entities import Resolver, canonical_key, fold, speaks_for
+from unfog.fusion.entities import Resolver, canonical_key, fold, same_body, speaks_for
 from unfog.lexicons import load as load_lexicon, toll_prior, toll_rise
 from unfog.lexicons.actors import civil_war_parties, side_of
 from unfog.lexicons.denial import CLAIM_NOUN_RE, DISMISSAL_RE, denied_owner
@@ -65,6 +65,8 @@ _EXCHANGE_LEX = load_lexicon("categories")["exchange"]
 _EXCHANGE_RE = re.compile(
     r"\b(?:" + "|".join(re.escape(w) for w in sorted(_EXCHANGE_LEX["forms"], key=len, reverse=True)) + r")\b"
     r"(?!\s+of\s+(?:" + "|".join(re.escape(w) for w in _EXCHANGE_LEX["not_after_noun"]) + r")\b)", re.I)
+
+_EXCHANGE_TOTAL_RE = re.compile(r"\b(?:" + "|".join(_EXCHANGE_LEX["total_cues"]) + r")\b", re.I)
 
 _DAILY_RE = re.compile(
     r"\b(overnight|in the (?:past|last) (?:24|twenty-four) hours|in the (?:past|last) day|last night|"
@@ -331,7 +333,7 @@ def _event_place(ev: Event, places: dict[str, Place], datelines: list[tuple[int,
 # ("in Wana", "near the Azot plant", "the village of Kirawa", "an attack on Kirawa": a place the text names)
 _AT_NAME_RE = re.compile(
     r"(?:\b(?:in|inside|at|near|outside|from|around|on)\s+(?:the\s+)?"
-    r"|\b(?:" + "|".join(load_lexicon("places")["settlement_nouns"]) + r")\s+of\s+)([A-Z][a-z]+)(?![\w-])")
+    r"|\b(?:" + "|".join(load_lexicon("places")["settlement_nouns"]) + r")\s+of\s+)([A-Z][a-z]+(?:-[A-Z][a-z]+)*)(?![\w-])")
 
 
 def place_words(places: list[Place]) -> set[str]:
@@ -514,13 +516,32 @@ def figure_keys(res: ArticleRecords) -> list[FigureKey]:
             # one exchange, however each side names where the prisoners went: compared by time, not place
             pk, period = EXCHANGE, EXCHANGE
         out.append(FigureKey(
-            figure_id=f.id, article_id=art.id,
-            # (a count of the displaced is always a count so far: "since the advance began" or not)
-            qkey=stable_id("qty", f.category, quantity_group(counted_group(f)), pk, period == "cumulative" and f.category != "displaced"),
+            figure_id=f.id, article_id=art.id, qkey=_qkey(f, pk, period),
             day=_count_day(f, art), place=pk, period=period,
             source=fold(art.source), incident=incident, reported=day_number(art.published),
         ))
-    return _date_prior_values(out, {f.id: f for f in res.figures})
+    figs = {f.id: f for f in res.figures}
+    return _date_prior_values(_one_place_per_incident(out, figs), figs)
+
+
+def _qkey(f: Figure, pk: str, period: str | None) -> str:
+    # (a count of the displaced is always a count so far: "since the advance began" or not)
+    return stable_id("qty", f.category, quantity_group(counted_group(f)), pk, period == "cumulative" and f.category != "displaced")
+
+
+def _one_place_per_incident(keys: list[FigureKey], figs: dict[str, Figure]) -> list[FigureKey]:
+    """The counts a report ties to one incident are counts at one place: the place of the first of them
+    ("attacked the village of X ..., killing at least 18" and, from another official, "12 civilians had been
+    killed and nine wounded and taken to hospital in Y": both are X's), so the claimants' counts meet."""
+    first: dict[str, str] = {}
+    for k in sorted(keys, key=lambda k: (figs[k.figure_id].start, k.figure_id)):
+        if not k.incident or k.incident.startswith("background:") or k.place == EXCHANGE:
+            continue
+        place = first.setdefault(k.incident, k.place)
+        if place != k.place:
+            k.place = place
+            k.qkey = _qkey(figs[k.figure_id], place, k.period)
+    return keys
 
 
 def _count_day(f: Figure, art) -> int | None:
@@ -759,6 +780,10 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     if operation and _exact(fa) and _exact(fb):
         # exact counts of one operation (an exchange, an evacuation) agree or they do not
         agree, disagree = a.rng[1] == b.rng[1], a.rng[1] != b.rng[1]
+    if a.period == EXCHANGE and gap_days >= 1 and b.rng[1] > a.rng[1] and _EXCHANGE_TOTAL_RE.search(fb.sentence or "") \
+            and not _EXCHANGE_TOTAL_RE.search(fa.sentence or "") and gap_days <= INCIDENT_REVISION_DAYS:
+        # "480 released over two days" after a first day's 212: the whole exchange, not a rival count of its first day
+        return ("updates", "a later total of the same exchange")
     window = EVENT_WINDOW_DAYS if incident else (STOCK_WINDOW_DAYS if cat in STOCK else 10_000)
     rose = cat in TALLY and b.rng[1] > a.rng[1] * (1 + AGREE_TOLERANCE)
     one_report = fa.article_id == fb.article_id and bool(a.key.incident and b.key.incident)
@@ -773,6 +798,9 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
             and (b.key.reported or 0) > (a.key.reported or 0) and b.rng[1] > a.rng[1] and not agree:
         # "the regional governor" on Saturday, the governor by name on Sunday: the side's authorities revise the toll
         return ("updates", "a later report from the same side raises the toll")
+    if cat in TALLY and incident and not parties and not agree and (b.key.reported or 0) > (a.key.reported or 0) \
+            and gap_days <= INCIDENT_REVISION_DAYS and _TOLL_RISEN.search(fb.sentence or ""):
+        return ("updates", "a later report tells the toll as revised")  # "revised down to 250", "has risen to 26"
     if gap_days > window:
         return None
     if a.period == b.period == "cumulative" and gap_days >= 1 and abs(a.rng[1] - b.rng[1]) > 0.005 * max(a.rng[1], b.rng[1]):
@@ -789,9 +817,6 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
         if cat in TALLY and b.rng[1] < a.rng[1] * (1 - AGREE_TOLERANCE):
             return None  # a running total does not shrink: more likely another count than an update
         return ("updates", "a later figure from the same claimant" if same_claimant else "a later figure from the same side")
-    if cat in TALLY and incident and not parties and not agree and (b.key.reported or 0) > (a.key.reported or 0) \
-            and gap_days <= INCIDENT_REVISION_DAYS and _TOLL_RISEN.search(fb.sentence or ""):
-        return ("updates", "a later report tells the toll as revised")  # "revised down to 250", "has risen to 26"
     if cat in TALLY and (b.key.reported or 0) - (a.key.reported or 0) > SAME_TIME_DAYS and b.rng[1] > a.rng[1]:
         return None  # a toll told again weeks later and higher has risen since: not a contradiction
     # two claimants of one side differ as parties only over one incident both are tied to (a side code may
@@ -864,16 +889,23 @@ def choose(b: FigureView, related: Iterable[tuple[FigureView, tuple[str, str] | 
         # "risen to 21", both the ministry's), else the latest
         last = max(updates, key=lambda x: (x[0].prior and x[0].fig.article_id == b.fig.article_id,
                                            _own_source(x[0], b), rank[x[0].fig.id]))
-        if not any(k == "corroborates" and rank[a.fig.id] > rank[last[0].fig.id] for a, k, _ in found.values()):
+        # (a source revising its own toll is kept even when its new toll agrees with another's newer one)
+        if _own_claimant(last[0], b) or not any(
+                k == "corroborates" and rank[a.fig.id] > rank[last[0].fig.id] for a, k, _ in found.values()):
             chosen.append(last)
     return [how if isinstance(how, Relation) else
             Relation(type=kind, a=a.fig.id, b=b.fig.id, note=_note(kind, a, b, how[1]), group_id=a.key.qkey)
             for a, kind, how in chosen]
 
 
+def _own_claimant(a: FigureView, b: FigureView) -> bool:
+    """``a`` is b's own claimant: the same name, or one body's voice in other words (:func:`same_body`)."""
+    return bool(b.claimant) and (a.claimant == b.claimant or same_body(a.fig.claimant, b.fig.claimant))
+
+
 def _own_source(a: FigureView, b: FigureView) -> bool:
     """``a`` is b's own source: the same claimant, or an authority of the same party side."""
-    return (bool(b.claimant) and a.claimant == b.claimant) or (
+    return _own_claimant(a, b) or (
         b.side is not None and a.side == b.side and b.side not in NON_PARTY_SIDES)
 
 
