@@ -98,11 +98,15 @@ def speaker_spans(res: ArticleRecords) -> list[tuple[int, int]]:
     for Ukraine, said"): the speaker, and a statement's words around what it claims. Not where things
     happened."""
     out = set()
+    counts = sorted(f.start for f in res.figures)
     for s in res.statements:
         if s.speaker_start is not None and s.speaker_end is not None:
             out.add((s.speaker_start, s.speaker_end))
         if s.content_start is not None and s.content_end is not None and s.start <= s.content_start <= s.content_end <= s.end:
-            out.update(x for x in ((s.start, s.content_start), (s.content_end, s.end)) if x[0] < x[1])
+            # (a stretch outside the content that tells a count is a claim, not an attribution: "The toll from
+            # Sunday's shelling in <town> has risen to 24, the ministry said, among them six children")
+            out.update(x for x in ((s.start, s.content_start), (s.content_end, s.end))
+                       if x[0] < x[1] and bisect_left(counts, x[0]) == bisect_left(counts, x[1]))
     return sorted(out)
 
 
@@ -163,9 +167,22 @@ def article_topic_place(places: list[Place], skip: list[tuple[int, int]] = (), t
     keys = [k for _, k in sorted(found)]
     if not keys:
         return None
-    counts = Counter(keys)
+    # (the lead says what the report is about: a place its first sentence names counts once more than a place
+    # named as often further down, "... separate strike in <town>", "moved to hospitals in <town>")
+    lead = _lead_end(text) if text else -1
+    counts = Counter(keys) + Counter({k for a, k in found if a < lead})
     best = max(counts.values())
     return next(k for k in keys if counts[k] == best)
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?](?:\s|$)")
+
+
+def _lead_end(text: str) -> int:
+    """Where the first sentence of a report ends (past a dateline's abbreviations: "Sept. 8 -")."""
+    start = max((b for a, b in dateline_spans(text) if a == 0), default=0)
+    m = _SENTENCE_END_RE.search(text, start)
+    return m.end() if m else len(text)
 
 
 def is_exchange(f: Figure) -> bool:
