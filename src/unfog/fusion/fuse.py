@@ -373,6 +373,12 @@ def _unresolved_mentions(text: str | None, places: list[Place], known: set[str] 
     return out
 
 
+def _only_unresolved(text: str | None, places: list[Place], known: set[str], skip: list[tuple[int, int]]) -> str | None:
+    """'name:<word>' when a report puts things at exactly one place the gazetteer does not know."""
+    names = {k for a, k in _unresolved_mentions(text, places, known) if not any(x <= a < y for x, y in skip)}
+    return next(iter(names)) if len(names) == 1 else None
+
+
 def _unresolved_place(sentence: str | None, places: list[Place], known: set[str] | None = None) -> str | None:
     """'name:<word>' for "sheltering inside the Azot chemical plant" when the gazetteer knows no such
     place: the count is of that place, not of the place the article is mostly about."""
@@ -505,6 +511,7 @@ def figure_keys(res: ArticleRecords) -> list[FigureKey]:
     restated = restated_claims(res)
     parts = told_as_parts(res)
     known = place_words(res.places)
+    only_name = _only_unresolved(art.text, res.places, known, not_about_spans(res))
     out = []
     for f in res.figures:
         if f.category in (None, "", "other") or value_range(f) is None:
@@ -520,6 +527,11 @@ def figure_keys(res: ArticleRecords) -> list[FigureKey]:
             p = fplace = None  # "an ambush in Nduga in Papua Highlands province": the town, not its region
         elif p is not None and ((p.precision or 1) >= 3 or _told_as_region(p, art.text)):
             p = _town_within(p, f, res.places, datelines + spans)  # "in Manipur's Jiribam district": Jiribam
+            if (p.precision or 1) >= 3 and only_name and f.id in incident_of \
+                    and not incident_of[f.id].startswith("background:"):
+                # "an air strike in <country>'s <region> killed 14" in a report that names one place the gazetteer
+                # does not know ("the monastery in <village>"): the incident's count is the village's
+                p, fplace, unresolved = None, None, only_name
         incident = _incident_at(incident_of.get(f.id), place_by_id.get(f.place_id) if f.place_id else None, p)
         if p is not None and _in_spans(p, spans) and topic:
             pk = topic  # "the UN coordinator for Ukraine said 101 civilians...": the speaker's place, not the count's
@@ -836,6 +848,8 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
         return ("updates", "a later figure from the same claimant" if same_claimant else "a later figure from the same side")
     if cat in TALLY and (b.key.reported or 0) - (a.key.reported or 0) > SAME_TIME_DAYS and b.rng[1] > a.rng[1]:
         return None  # a toll told again weeks later and higher has risen since: not a contradiction
+    if body_count(fb) and gap_days >= 1 and (b.key.reported or 0) > (a.key.reported or 0) and b.rng[1] > a.rng[1]:
+        return None  # more bodies counted days later ("19 bodies were cremated on Tuesday"): a later count, no rival
     # two claimants of one side differ as parties only over one incident both are tied to (a side code may
     # cover both parties of a civil war); otherwise they count different things
     one_incident = bool(a.key.incident and b.key.incident)
