@@ -3,6 +3,7 @@
     python benchmarks/score_claims.py                 # our own fixtures + the seeds
     python benchmarks/score_claims.py --verbose       # list every miss
     python benchmarks/score_claims.py --blind         # also the blind set (tests/gold/claims/blind.json)
+    python benchmarks/score_claims.py --blind2        # also the second blind set (tests/gold/claims/blind2.json)
 
 The blind set (articles in the habits of real wire and web copy, written and coded
 before anyone ran unfog on them) is scored only when asked for, so no default run,
@@ -29,6 +30,7 @@ GOLD = REPO / "tests" / "gold" / "claims"
 FIXTURES = REPO / "tests" / "fixtures" / "claims"
 SEEDS = REPO.parent / "shared" / "seeds"
 BLIND = FIXTURES.parent / "claims_blind"
+BLIND2 = FIXTURES.parent / "claims_blind2"
 
 
 def name_key(name: str | None) -> str:
@@ -155,6 +157,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--verbose", "-v", action="store_true")
     ap.add_argument("--blind", action="store_true", help="also score the blind set (never by default)")
+    ap.add_argument("--blind2", action="store_true", help="also score the second blind set (never by default)")
     args = ap.parse_args(argv)
     misses: list[str] | None = [] if args.verbose else None
     report = {"fixtures": run(GOLD / "fixtures.json", FIXTURES, misses=misses)}
@@ -164,6 +167,10 @@ def main(argv=None) -> int:
         if not (GOLD / "blind.json").exists():
             ap.error(f"no blind set at {GOLD / 'blind.json'}")
         report["blind"] = run(GOLD / "blind.json", BLIND, misses=misses)
+    if args.blind2:
+        if not (GOLD / "blind2.json").exists():
+            ap.error(f"no blind set at {GOLD / 'blind2.json'}")
+        report["blind2"] = run(GOLD / "blind2.json", BLIND2, misses=misses)
     for part, groups in report.items():
         for group, s in groups.items():
             print(f"{part:9} {group:8} figures P={s['figure_precision']:.3f} R={s['figure_recall']:.3f} "

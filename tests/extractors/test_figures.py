@@ -544,3 +544,21 @@ def test_a_headlines_source_after_the_dash_is_no_one_counted(nlp):
 ])
 def test_who_did_the_killing_is_not_who_was_killed(nlp, text, phrase):
     assert one(run(nlp, text), phrase).category != "killed"
+
+
+def test_a_toll_given_by_a_source_in_the_next_paragraph_credits_the_whole_account(nlp):
+    text = ("Rockets hit a bus station in the town on Monday, killing at least 27 people, among them "
+            "five nurses and two drivers. At least 40 were said to be wounded.\n\n"
+            "The toll was given by the provincial health office, which blamed the Rapid Support Forces (RSF).")
+    figs = run(nlp, text)
+    assert {f.value: f.claimant for f in figs} == {27: "provincial health office", 5: "provincial health office",
+                                                   2: "provincial health office", 40: "provincial health office"}
+    assert one(figs, "At least 40").group == "people"  # the whole of the sentence before, not its last part
+
+
+def test_a_monitor_that_gave_a_toll_is_it_in_the_next_sentence(nlp):
+    text = ("The army said nine fighters were killed. A monitoring group, the Eastern Casualty Project, gave a "
+            "higher toll. Between 20 and 24 people had been killed since Friday, it said.")
+    figs = run(nlp, text)
+    assert one(figs, "Between 20 and 24").claimant == "Eastern Casualty Project"
+    assert one(figs, "Between 20 and 24").claimant_side == "INT"

@@ -473,3 +473,86 @@ def test_an_outlet_named_by_its_kind_is_the_media(nlp):
     text = "Four fishermen were attacked on the road home on Tuesday, the news site says."
     [s] = run(nlp, text)
     assert s.speaker_side == "MEDIA" and s.speaker_kind == "media"
+
+
+@pytest.mark.parametrize("source, speaker", [
+    ("according to a count given by the Kassala health office", "Kassala health office"),
+    ("according to the interior ministry's figures", "interior ministry"),
+    ("according to figures released by the regional council", "regional council"),
+    ("according to a tally from the Relief Network", "Relief Network"),
+])
+def test_a_toll_given_by_a_source_is_that_source_s(nlp, source, speaker):
+    text = f"At least 21 people died in the shelling of the market, {source}."
+    [s] = run(nlp, text)
+    assert s.speaker == speaker
+
+
+def test_a_state_body_behind_a_place_name_speaks_for_the_state_a_capital_letter_does_not(nlp):
+    text = ("Twelve civilians were killed in Sudan, according to the Kassala health office.\n\n"
+            "Local officials said about 300 families had fled.")
+    stms = run_located(nlp, text)
+    assert [s.speaker_side for s in stms] == ["SDN", None]
+
+
+def test_a_media_wing_of_the_military_speaks_for_the_state(nlp):
+    text = "Four soldiers died in a clash in Pakistan's Khyber district, the military's media wing said."
+    [s] = run_located(nlp, text)
+    assert s.speaker == "military's media wing" and s.speaker_side == "PAK"
+
+
+def test_a_role_holder_who_gives_his_name_is_that_person_and_disputing_is_denying(nlp):
+    text = ("A commander of the local Karenni Army unit in Myanmar, who gave his name as Saw Htoo, disputed "
+            "the junta's account. He said only two of his men were wounded.")
+    stms = run_located(nlp, text)
+    assert [s.speaker for s in stms] == ["Saw Htoo", "Saw Htoo"]
+    assert stms[0].polarity == "denies" and stms[1].speaker_side == "MMR"
+
+
+def test_one_of_the_sources_takes_the_side_of_the_sources(nlp):
+    text = ("Dozens of soldiers were killed in an attack on a camp in central Mali, three security sources said.\n\n"
+            "One of the sources put the death toll at 33.")
+    stms = run_located(nlp, text)
+    assert [s.speaker_side for s in stms] == ["MLI", "MLI"]
+
+
+def test_a_faction_that_names_itself_is_that_name_a_party_of_the_report_s_war(nlp):
+    text = ("Six soldiers died near Tame in Colombia on Friday. The faction, which calls itself the Frente "
+            "Sur Oriental, said in a statement that it had killed eight soldiers.")
+    stms = run_located(nlp, text)
+    assert stms[-1].speaker == "Frente Sur Oriental" and stms[-1].speaker_side == "COL"
+
+
+def test_a_civil_group_is_no_armed_party(nlp):
+    from unfog.lexicons.actors import camp
+    assert camp("a civil society group") is None and camp("a peace movement") is None
+    assert camp("an armed group") == "nonstate" and camp("the dissident faction") == "nonstate"
+
+
+def test_a_person_who_heads_a_state_body_speaks_for_its_state(nlp):
+    text = ("Shelling hit Khan Younis in Gaza overnight. Dr Lina Saleh, who heads the health ministry's "
+            "surgery department in the city, said 14 bodies had arrived.")
+    stms = run_located(nlp, text)
+    assert stms[-1].speaker == "Lina Saleh" and stms[-1].speaker_side == "PSE"
+
+
+def test_a_known_acronym_closing_a_description_is_that_body(nlp):
+    [s] = run(nlp, "The UN peacekeeping mission MONUSCO said its base near Goma was hit twice.")
+    assert s.speaker == "MONUSCO" and s.speaker_side == "INT"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"Nine people were killed," the news agency reported, citing the FSB.', "Federal Security Service"),
+    ("Eleven soldiers were killed, the agency said citing a military source.", "a military source"),
+    ("At least 30 people died, the governor said, citing police figures.", "police"),
+])
+def test_a_cited_source_is_the_claim_s_source(nlp, text, speaker):
+    [s] = run(nlp, text)
+    assert s.speaker == speaker and s.cue.endswith("citing")
+
+
+def test_it_after_an_outlet_relaying_a_body_is_the_body(nlp):
+    text = ("Nine soldiers were killed in the raid, the ministry said in a statement, the Sputnik news agency "
+            "reported.\n\nIt said four more were wounded.")
+    stms = run(nlp, text)
+    assert {s.speaker for s in stms if s.content and "four more" in s.content} == {"ministry"}
+    assert any(s.speaker == "Sputnik" and s.speaker_side == "MEDIA" for s in stms)

@@ -316,6 +316,19 @@ def _counted(doc, ph: Phrase):
     return None, head_tok
 
 
+_PART_MARK = re.compile(r"\b(?:including|among them|among whom|of them|of whom|incl\.?)\b", re.I)
+
+
+def _whole_of(people):
+    """The people a sentence before counted, for a bare count after it: the last named outside a list
+    of parts ("killing 38 people, among them seven women and four children. 52 were wounded": people)."""
+    if not people:
+        return None
+    sent = people[0].sent
+    whole = [t for t in people if not _PART_MARK.search(sent.doc.text[sent.start_char:t.idx])]
+    return (whole or people)[-1]
+
+
 def _category_near(tokens) -> str | None:
     for t in tokens:
         cat = LEMMA_CATEGORY.get(t.lemma_.lower()) or LEMMA_CATEGORY.get(t.lower_)
@@ -707,7 +720,7 @@ def _figure(ctx: Context, doc, text: str, ph: Phrase, sents, sent_of, earlier=()
         if ref is None and k > 0 and (counted is None or counted.pos_ == "PRON"):
             # "100 of them": the people of the sentence before
             prev_people = [t for t in sents[k - 1] if t.pos_ in ("NOUN", "PROPN") and _is_people(t) and not _is_counter(t)]
-            ref = prev_people[-1] if prev_people else None
+            ref = _whole_of(prev_people)
     category = adjacent or _verb_before(doc, ph, sent) or _tally_category(doc, head_tok) \
         or _toll_before(text, sent, doc[ph.i].idx) \
         or _exchange_category(doc, head_tok, counted, sents[max(0, k - EXCHANGE_REACH):k + 1]) \
@@ -727,7 +740,7 @@ def _figure(ctx: Context, doc, text: str, ph: Phrase, sents, sent_of, earlier=()
         # "Yesterday it was seven.": the people of the sentence before ("counting the dead")
         prev_people = [t for t in sents[k - 1] if _is_people(t) and not _is_counter(t)
                        and (t.pos_ in ("NOUN", "PROPN") or t.dep_ in ("dobj", "pobj", "nsubj", "attr"))]
-        ref = prev_people[-1] if prev_people else None
+        ref = _whole_of(prev_people)
         if ref is not None and category is None:
             category = LEMMA_CATEGORY.get(ref.lemma_.lower()) or LEMMA_CATEGORY.get(ref.lower_)
         group = _group(ref)
@@ -947,8 +960,13 @@ def _claims_told_after(ctx: Context, sents, sent_of, figures: list[Figure]) -> N
         k = sent_of.get(tok.start, -1) if tok is not None else -1
         if k <= 0:
             continue
-        # the nearest sentence before it with counts nobody is credited with, no other source in between
+        # the nearest sentence before it with counts nobody is credited with, no other source in between,
+        # and the sentences of its paragraph before it ("killing 38, among them ... 52 were wounded. The
+        # toll was given by the health office": the whole account)
+        credited = None
         for before in sents[max(0, k - TOLL_REFERENCE_REACH):k][::-1]:
+            if credited is not None and "\n" in text[before.end_char:credited.start_char]:
+                break
             told = [f for f in figures if before.start_char <= f.start < before.end_char]
             if any(f.statement_id for f in told) or any(
                     o.id != st.id and before.start_char <= o.start < before.end_char for o in ctx.statements):
@@ -957,6 +975,8 @@ def _claims_told_after(ctx: Context, sents, sent_of, figures: list[Figure]) -> N
                 f.claimant, f.claimant_side, f.statement_id, f.claimant_role = (st.speaker, st.speaker_side,
                                                                                st.id, st.speaker_role)
             if told:
+                credited = before
+            elif credited is not None:
                 break
 
 

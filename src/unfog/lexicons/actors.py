@@ -54,6 +54,8 @@ _STATE_ROLES = frozenset(SPEECH["state_role_nouns"])
 _RANKS = frozenset(SPEECH["military_ranks"])
 _DETERMINERS = {"the", "a", "an"}
 _CASED_SIDE_WORDS: dict[str, str] = _SIDES["cased"]
+_CIVIL_WORDS = frozenset(_SIDES["civil_name_words"])
+_OUTLET_KINDS = ("news agency", "state news agency", *SPEECH["speech_media"])
 
 
 def _rows() -> list[dict]:
@@ -114,6 +116,11 @@ def lookup_actor(text: str) -> Actor | None:
         key = key[:-2]
     if key in full:
         return full[key]
+    for kind_words in _OUTLET_KINDS:  # "the Sputnik news agency", "Kommersant newspaper": the outlet named
+        head = key[:-len(kind_words) - 1] if key.endswith(" " + kind_words) else ""
+        head = head[4:] if head.startswith("the ") else head
+        if head in full and full[head].kind == "media":
+            return full[head]
     bare = fold(strip_titles(text))
     if bare.endswith("'s"):
         bare = bare[:-2]
@@ -286,7 +293,11 @@ def _state_voice(name: str) -> bool:
 def _nonstate_voice(name: str) -> bool:
     key = fold(name)
     words = set(key.split())
-    if words & set(_SIDES["nonstate_name_words"]) or key in _armed_group_keys():
+    if key in _armed_group_keys():
+        return True
+    if words & _CIVIL_WORDS and not _armed_group_re().search(key):
+        return False  # "a civil society group", "a peace movement": not an armed party
+    if words & set(_SIDES["nonstate_name_words"]):
         return True
     # "<name>, al Shabaab's military operations spokesman": a known armed group named in the role
     return bool(_armed_group_re().search(key))
