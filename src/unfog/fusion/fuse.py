@@ -172,7 +172,12 @@ def article_topic_place(places: list[Place], skip: list[tuple[int, int]] = (), t
     lead = _lead_end(text) if text else -1
     counts = Counter(keys) + Counter({k for a, k in found if a < lead})
     best = max(counts.values())
-    return next(k for k in keys if counts[k] == best)
+    topic = next(k for k in keys if counts[k] == best)
+    # ("an air strike in <country>'s <region> region" ... "the monastery in <village>": a report about a region or
+    # country that puts things at one place the gazetteer does not know is about that place)
+    names = {k for _, k in unresolved}
+    coarse = all((p.precision or 1) >= 3 for p in kept if _place_keys(p) == topic)
+    return next(iter(names)) if len(names) == 1 and coarse and not topic.startswith("name:") else topic
 
 
 _SENTENCE_END_RE = re.compile(r"[.!?](?:\s|$)")
@@ -1099,8 +1104,31 @@ _NEGATED_ACT_RE = re.compile(r"\b(?:did not|didn't|had not|hadn't|has not|hasn't
                              r"were not|wasn't|weren't)\s+(?P<verb>[a-z]+(?:\s+[a-z]+)?)", re.I)
 
 
+def _verb_forms(lemma: str) -> set[str]:
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    if lemma.endswith("y"):
+        return {lemma, lemma[:-1] + "ied", lemma[:-1] + "ies"}
+    return {lemma, stem + "ed", lemma + ("s" if lemma.endswith("e") else "s")}
+
+
+_DENY_CLAUSE_RE = re.compile(r"\b(?:" + "|".join(sorted({f for v in load_lexicon("denial")["deny_verbs"] for f in _verb_forms(v)},
+                                                        key=len, reverse=True)) + r")\s+(?:that\s+)?(?P<clause>[^,;.]{8,})", re.I)
+
+
+def lost_denial(s: Statement) -> str | None:
+    """The denied clause of a statement the statements stage gave without most of its content ("A newspaper said
+    those killed were 'terrorists' and denied that civilians had been killed, calling ...": content
+    '"terrorists"'): a deny verb in its text, after its speaker, and what it denies up to the clause's end."""
+    text, content = s.text or "", s.content or ""
+    if len(content) * 3 >= len(text):
+        return None
+    after = (s.speaker_end - s.start) if s.speaker_end is not None and s.start <= s.speaker_end <= s.end else 0
+    m = _DENY_CLAUSE_RE.search(text, max(0, after))
+    return m.group("clause") if m else None
+
+
 def is_denial(s: Statement) -> bool:
-    if s.polarity == "denies" or _DISMISS_RE.search(s.content or ""):
+    if s.polarity == "denies" or _DISMISS_RE.search(s.content or "") or lost_denial(s):
         return True
     # a negated act of war (attack, capture, ...) in what is claimed
     text = s.content or s.text or ""
@@ -1190,7 +1218,7 @@ def statement_keys(res: ArticleRecords) -> list[StatementKey]:
     for s in res.statements:
         denial = is_denial(s)
         # a dismissal ("called the claim premature") names what it dismisses around the quote
-        content = dismissed_clause(s) if denial and s.polarity != "denies" else (s.content or s.text)
+        content = (lost_denial(s) or dismissed_clause(s)) if denial and s.polarity != "denies" else (s.content or s.text)
         # the speaker's own name is not part of what is claimed
         stems = content_stems(content) - content_stems(s.speaker) - content_stems(s.speaker_text)
         # the places named in the statement, and the place the article is about ("in the city")
@@ -1199,7 +1227,7 @@ def statement_keys(res: ArticleRecords) -> list[StatementKey]:
         if topic:
             pks.add(topic)
         if denial:
-            stems |= owner_marks(denied_owner(s.text))
+            stems |= owner_marks(denied_owner(s.text)) | ({LOST} if s.polarity != "denies" and lost_denial(s) else set())
         out.append(StatementKey(
             statement_id=s.id, article_id=art.id, start=s.start,
             day=day_number(s.date) or day_number(art.published),
@@ -1210,6 +1238,7 @@ def statement_keys(res: ArticleRecords) -> list[StatementKey]:
     return _answer_bare_denials(out)
 
 
+LOST = "denial~text"  # a mark among a denial's stems: read from its text, its content was lost (see lost_denial)
 OWNER = "owner:"  # a stem naming whose claim a denial denies ("the rebels' claim": owner:rebel)
 OWNER_FORCE = "owner~"  # the kind of force that party is ("owner~nonstate")
 
@@ -1289,8 +1318,11 @@ def denial_score(denial: StatementKey, claim: StatementKey) -> float:
         return 0.0
     same_article = denial.article_id == claim.article_id
     specifics = {w for w in set(denial.stems) & set(claim.stems) if _specific(w)}
-    if same_article and claim.start > denial.start and not fit and not specifics:
-        return 0.0  # a claim told after the denial is its answer only if both name the same specifics
+    if same_article and not fit and not specifics and (claim.start > denial.start or LOST in denial.stems):
+        # a claim told after the denial is its answer only if both name the same specifics; so is any claim a
+        # denial read from its text alone answers ("denied that civilians had been killed" does not answer "the
+        # toll has risen to 19": it answers "the dead were civilians")
+        return 0.0
     if not same_article and (not set(denial.places) & set(claim.places) or not (fit or specifics)):
         return 0.0  # another report's claim: at the same place, and the same party's or the same specifics
     shared_topics = set(denial.topics) & set(claim.topics)
