@@ -66,6 +66,8 @@ _EXCHANGE_RE = re.compile(
     r"\b(?:" + "|".join(re.escape(w) for w in sorted(_EXCHANGE_LEX["forms"], key=len, reverse=True)) + r")\b"
     r"(?!\s+of\s+(?:" + "|".join(re.escape(w) for w in _EXCHANGE_LEX["not_after_noun"]) + r")\b)", re.I)
 
+_EXCHANGE_NOUN_RE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _EXCHANGE_LEX["nouns"]) + r")(?:e?s)?\b"
+                               r"(?!\s+of\s+(?:" + "|".join(re.escape(w) for w in _EXCHANGE_LEX["not_after_noun"]) + r")\b)", re.I)
 _EXCHANGE_TOTAL_RE = re.compile(r"\b(?:" + "|".join(_EXCHANGE_LEX["total_cues"]) + r")\b", re.I)
 
 _DAILY_RE = re.compile(
@@ -1043,6 +1045,7 @@ TOPICS = {
     "attack": "assault attack storm push advanc offens strike struck bomb shell hit fire launch raid shoot "
               "invad invasion incurs breach ground missile rocket airstrike target",
     "control": "liberat fall fell fallen captur seiz take taken took control occup retak recaptur withdr overrun overran "
+               "withheld withhold detain detention fre "
                "surrender hold held encircl surround",
     "casualty": "kill dead death die died wound injur casualt loss",
     "evacuation": "evacu corridor evacue leav escap",
@@ -1212,6 +1215,8 @@ def statement_keys(res: ArticleRecords) -> list[StatementKey]:
     placed = sorted(((p.start, k) for p in res.places if not _in_spans(p, spans) for k in [_place_keys(p)] if k),
                     key=lambda x: x[0])
     starts = [a for a, _ in placed]
+    # a report whose lead tells an exchange of prisoners: its statements are about that operation, wherever it is
+    exchange = bool(_EXCHANGE_RE.search(art.text[:_lead_end(art.text)])) and bool(_EXCHANGE_NOUN_RE.search(art.text[:_lead_end(art.text)]))
     taken = sorted([(p.start, p.end) for p in res.places] + spans)
     taken_starts = [a for a, _ in taken]
     out = []
@@ -1226,6 +1231,8 @@ def statement_keys(res: ArticleRecords) -> list[StatementKey]:
         pks |= unresolved_names(s, taken, speakers, taken_starts)
         if topic:
             pks.add(topic)
+        if exchange:
+            pks.add(EXCHANGE)  # (each side names another place for one exchange: see is_exchange)
         if denial:
             stems |= owner_marks(denied_owner(s.text)) | ({LOST} if s.polarity != "denies" and lost_denial(s) else set())
         out.append(StatementKey(
@@ -1339,8 +1346,7 @@ def account_score(later: StatementKey, earlier: StatementKey) -> float:
     """How surely two assertions are the two parties' clashing accounts of one incident (0: not)."""
     if later.denial or earlier.denial:
         return 0.0
-    sides = {later.side, earlier.side}
-    if None in sides or sides & NON_PARTY_SIDES or len(sides) < 2:
+    if not _opposite_parties(later, earlier) or _one_sentence(later, earlier):
         return 0.0
     if not _close_in_time(later, earlier) or not set(later.places) & set(earlier.places):
         return 0.0
@@ -1350,6 +1356,23 @@ def account_score(later: StatementKey, earlier: StatementKey) -> float:
     if not shared_topics or len(shared_words) < ACCOUNT_MIN_SHARED_WORDS or same_account(later, earlier):
         return 0.0  # (two sides saying the same thing in the same words agree)
     return len(shared_topics) + 0.5 * len(shared_words)
+
+
+def _one_sentence(a: StatementKey, b: StatementKey) -> bool:
+    """Two statements read from one sentence ("X said five of its men died, far fewer than Y had said"): one
+    account that cites another, not two accounts."""
+    return a.article_id == b.article_id and a.start == b.start
+
+
+def _opposite_parties(a: StatementKey, b: StatementKey) -> bool:
+    """Speakers of the two warring parties: two party sides, or a state's body and an armed group under one side
+    code (or one without a side: "a government negotiator" and "the Houthis' prisoners' committee")."""
+    sides = {a.side, b.side}
+    if sides & NON_PARTY_SIDES:
+        return False
+    if None not in sides and len(sides) == 2:
+        return True
+    return len(sides - {None}) <= 1 and civil_war_parties(a.speaker, b.speaker)
 
 
 ACCOUNT_MIN_SHARED_WORDS = 3
@@ -1386,7 +1409,7 @@ def same_account(a: StatementKey, b: StatementKey) -> bool:
 def agreement_score(later: StatementKey, earlier: StatementKey) -> float:
     """How surely two sources assert the same thing (0: not): not the two parties' clashing accounts,
     not one speaker repeating itself; the same act of war at the same place, in the same words."""
-    if later.denial or earlier.denial or not later.speaker or later.speaker == earlier.speaker:
+    if later.denial or earlier.denial or not later.speaker or later.speaker == earlier.speaker or _one_sentence(later, earlier):
         return 0.0
     if "casualty" in later.topics or "casualty" in earlier.topics:
         return 0.0  # tolls agree or not through their figures (corroborates, updates, contradicts)
@@ -1397,7 +1420,7 @@ def agreement_score(later: StatementKey, earlier: StatementKey) -> float:
     if not shared_topics or shared < AGREEMENT_MIN_SHARED_WORDS or of_shorter < AGREEMENT_MIN_OVERLAP:
         return 0.0
     sides = {later.side, earlier.side}
-    if len(sides - NON_PARTY_SIDES - {None}) > 1 and not same_account(later, earlier):
+    if (len(sides - NON_PARTY_SIDES - {None}) > 1 or _opposite_parties(later, earlier)) and not same_account(later, earlier):
         return 0.0  # different sides telling it differently: their accounts, not agreement
     return len(shared_topics) + 0.5 * shared
 
