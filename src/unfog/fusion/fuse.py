@@ -1212,7 +1212,9 @@ def statement_keys(res: ArticleRecords) -> list[StatementKey]:
     speakers = frozenset(fold(w) for st in res.statements for w in (st.speaker or "").split())
     topic = article_topic_place(res.places, not_about_spans(res), art.text)
     # places by start, so each statement finds its own by bisection (a long article has thousands of both)
-    placed = sorted(((p.start, k) for p in res.places if not _in_spans(p, spans) for k in [_place_keys(p)] if k),
+    # (not a speaker's place, nor the dateline's city: where the report was filed)
+    elsewhere = sorted(spans + dateline_spans(art.text))
+    placed = sorted(((p.start, k) for p in res.places if not _in_spans(p, elsewhere) for k in [_place_keys(p)] if k),
                     key=lambda x: x[0])
     starts = [a for a, _ in placed]
     # a report whose lead tells an exchange of prisoners: its statements are about that operation, wherever it is
