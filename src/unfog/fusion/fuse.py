@@ -1183,6 +1183,10 @@ _NAME_RE = re.compile(r"(?<![.!?\"“]\s)(?<!^)\b[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*\b
 _CALENDAR = set(load_lexicon("places")["calendar_words"])
 
 
+def _in_span_list(a: int, spans: list[tuple[int, int]]) -> bool:
+    return any(x <= a < y for x, y in spans)
+
+
 def _covered(spans: list[tuple[int, int]], starts: list[int], a: int, b: int) -> bool:
     """[a, b) overlaps one of ``spans`` (sorted by start; ``starts`` their starts; spans hardly overlap)."""
     k = bisect_left(starts, b)
@@ -1217,6 +1221,10 @@ def statement_keys(res: ArticleRecords) -> list[StatementKey]:
     placed = sorted(((p.start, k) for p in res.places if not _in_spans(p, elsewhere) for k in [_place_keys(p)] if k),
                     key=lambda x: x[0])
     starts = [a for a, _ in placed]
+    # the places the gazetteer does not know that the lead puts things at: what the report is about, with its topic
+    # ("attacked the village of <name> in <region>": <name> as well as the region)
+    lead_end = _lead_end(art.text)
+    lead_names = {k for a, k in _unresolved_mentions(art.text[:lead_end], res.places) if not _in_span_list(a, elsewhere)}
     # a report whose lead tells an exchange of prisoners: its statements are about that operation, wherever it is
     exchange = bool(_EXCHANGE_RE.search(art.text[:_lead_end(art.text)])) and bool(_EXCHANGE_NOUN_RE.search(art.text[:_lead_end(art.text)]))
     taken = sorted([(p.start, p.end) for p in res.places] + spans)
@@ -1233,6 +1241,7 @@ def statement_keys(res: ArticleRecords) -> list[StatementKey]:
         pks |= unresolved_names(s, taken, speakers, taken_starts)
         if topic:
             pks.add(topic)
+        pks |= lead_names
         if exchange:
             pks.add(EXCHANGE)  # (each side names another place for one exchange: see is_exchange)
         if denial:
@@ -1244,7 +1253,27 @@ def statement_keys(res: ArticleRecords) -> list[StatementKey]:
             denial=denial,
             stems=sorted(stems), topics=sorted(topics_of(stems)), places=sorted(pks),
         ))
-    return _answer_bare_denials(out)
+    return _quoted_rejections(_answer_bare_denials(out), res)
+
+
+_QUOTE_OPENERS = ('"', "“", "'", "‘")
+
+
+def _quoted_rejections(keys: list[StatementKey], res: ArticleRecords) -> list[StatementKey]:
+    """"X rejected the army's account of its response. 'Soldiers arrived only the next morning,' he said": a
+    rejection that says nothing of its own, followed at once by a quote, is told by that quote. The quote becomes
+    the denial (with the rejection's owner: whose account it answers) and the bare rejection relates to nothing."""
+    by_id = {k.statement_id: k for k in keys}
+    ordered = sorted(res.statements, key=lambda s: (s.start, s.id))
+    for s, t in zip(ordered, ordered[1:]):
+        ks, kt = by_id.get(s.id), by_id.get(t.id)
+        if ks is None or kt is None or not ks.denial or kt.denial or len((s.content or "").strip()) > 3:
+            continue
+        if 0 <= t.start - s.end <= 3 and (t.text or "").lstrip().startswith(_QUOTE_OPENERS) and kt.topics:
+            kt.denial = True
+            kt.stems = sorted(set(kt.stems) | {w for w in ks.stems if w.startswith((OWNER, OWNER_FORCE))})
+            ks.topics = []
+    return keys
 
 
 LOST = "denial~text"  # a mark among a denial's stems: read from its text, its content was lost (see lost_denial)
