@@ -32,6 +32,18 @@ PATTERNS = {
              "group said on Tuesday.\n\n"
              "A state-run newspaper said on Tuesday that those killed were \"bandits\" and denied that civilians had "
              "been killed, calling reports of an attack on a school fabricated.")],
+    # "X rejected the army's account. '<quote>,' he said": the quote answers the army's claim of the day before,
+    # in another report that names the village in its lead and a province elsewhere
+    "rejection_told_by_a_quote": [
+        _doc("q1", "2026-07-20", "Plain Herald",
+             "Rebels attacked the village of Kaboro-Ndi in Tanganyika province late on Sunday, killing at least 11 "
+             "civilians, a local chief said on Monday.\n\n"
+             "An army spokesman in Tanganyika said troops had reached the village within an hour of the attack and "
+             "driven the attackers into the hills."),
+        _doc("q2", "2026-07-21", "Hill Courier",
+             "Residents buried their dead in Kaboro-Ndi on Tuesday, a day after the attack on the village.\n\n"
+             "Chief Amani Kitoko rejected the army's account of its response. \"Soldiers arrived only the next afternoon, "
+             "when the attackers had already left,\" he said.")],
 }
 
 
@@ -72,3 +84,9 @@ def test_two_statements_of_one_sentence_are_no_two_accounts():
     army = _key("s1", 40, "army", "SOM", {"base", "camp", "vehicle", "wall", "dawn", "perimeter", "sandbag"})
     group = _key("s2", 40, "al shabaab", "SOM", {"base", "camp", "vehicle", "wall", "weapon", "truck", "radio"})
     assert account_score(group, army) == 0
+
+
+def test_a_rejection_is_told_by_the_quote_that_follows(relations):
+    rels = relations["rejection_told_by_a_quote"]
+    assert _has(rels, "contradicts", "troops had reached the village", "Soldiers arrived only"), rels
+    assert not [r for r in rels if "rejected the army" in r[1] + r[2]], rels
