@@ -562,3 +562,34 @@ def test_a_monitor_that_gave_a_toll_is_it_in_the_next_sentence(nlp):
     figs = run(nlp, text)
     assert one(figs, "Between 20 and 24").claimant == "Eastern Casualty Project"
     assert one(figs, "Between 20 and 24").claimant_side == "INT"
+
+
+def test_parts_of_those_killed_and_the_rest_also_killed_are_parts_of_the_toll(nlp):
+    text = ("A strike killed 20 people near the market on Monday, according to the hospital.\n\n"
+            "The hospital said nine of those killed were children. It said five women and six men were also killed.")
+    figs = run(nlp, text)
+    total = one(figs, "20 people")
+    assert {f.value for f in figs if f.subset_of == total.id} == {9, 5, 6}
+
+
+def test_a_part_of_a_whole_counted_as_dead_without_a_number_is_dead(nlp):
+    text = '"All of the martyrs are from one family, including five children," a rescuer told reporters.'
+    assert one(run(nlp, text), "five children").category == "killed"
+
+
+def test_a_count_before_another_count_s_noun_is_not_its_count(nlp):
+    text = "The death toll from the shelling has exceeded 1,200 and over 3,000 people have been injured, the ministry said."
+    figs = run(nlp, text)
+    assert one(figs, "1,200").category == "killed" and one(figs, "3,000").category == "wounded"
+
+
+def test_a_count_with_its_own_verb_after_a_list_of_parts_is_no_part(nlp):
+    text = ("The toll has risen to 940, including 310 children and 190 women, and 2,400 people sustained "
+            "injuries, the ministry said.")
+    figs = run(nlp, text)
+    assert one(figs, "2,400").category == "wounded" and one(figs, "2,400").subset_of is None
+
+
+def test_a_count_among_those_said_killed_is_killed(nlp):
+    text = "The rebels' spokesman said four women were among those the army claimed were killed on Monday."
+    assert one(run(nlp, text), "four women").category == "killed"

@@ -282,3 +282,16 @@ def test_a_peoples_name_is_no_town_abroad():
     assert "JP" not in {p.country for p in b.results[0].places}
     b = api.extract([{"id": "y", "text": "Kharkiv residents fled west across Ukraine.", "published": "2024-05-01"}])
     assert "Kharkiv" in {p.name for p in b.results[0].places}
+
+
+def test_a_division_named_alike_in_two_countries_is_the_report_s_one(nlp):
+    text = ("Four farmers in Bokkos local government area of Plateau state, central Nigeria, were killed.\n\n"
+            "The Plateau State Police Command said the attackers fled.")
+    ctx = run(nlp, text)
+    assert {p.country for p in ctx.places if p.name == "Plateau"} == {"NG"}
+
+
+def test_a_place_abroad_closing_a_name_the_gazetteer_lacks_is_no_place(nlp):
+    text = "Drone strikes hit the Amhara region of Ethiopia. Nine people died in Bure Zuria Salam district."
+    ctx = run(nlp, text)
+    assert "Salam" not in {p.name for p in ctx.places}

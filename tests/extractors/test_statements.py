@@ -556,3 +556,15 @@ def test_it_after_an_outlet_relaying_a_body_is_the_body(nlp):
     stms = run(nlp, text)
     assert {s.speaker for s in stms if s.content and "four more" in s.content} == {"ministry"}
     assert any(s.speaker == "Sputnik" and s.speaker_side == "MEDIA" for s in stms)
+
+
+def test_a_body_named_again_by_its_owner_s_common_noun_is_the_body_named_before(nlp):
+    text = ("More than 900 people have been killed, the Palestinian Health Ministry said on Tuesday.\n\n"
+            "Last week, a broadcaster reported, citing the enclave's Health Ministry, that the toll topped 700.")
+    stms = run(nlp, text)
+    assert [s.speaker for s in stms] == ["Palestinian Health Ministry", "Palestinian Health Ministry"]
+
+
+def test_a_day_after_a_post_posed_name_is_not_the_name(nlp):
+    [s] = run(nlp, "Six civilians died when shells hit the market, said rebel spokesman Jean Kambale Saturday.")
+    assert s.speaker == "Jean Kambale"

@@ -300,6 +300,8 @@ def _counted(doc, ph: Phrase):
         return None, head_tok  # "rises to 35 - Ukraine Health Ministry": the claimant follows, not the counted
     if head_tok.dep_ in ("nummod", "quantmod", "amod", "compound", "det", "npadvmod") and h.i >= ph.j and (
             h.pos_ in ("NOUN", "PROPN", "ADJ") or h.i - ph.j <= 3):
+        if any(t.like_num and t.dep_ == "conj" for t in doc[ph.j:h.i]):
+            return None, head_tok  # "exceeded 8,500 and over 21,000 people have been injured": the later count's noun
         return h, head_tok
     # "100 of them", "dozens of civilians"
     for c in head_tok.children:
@@ -460,22 +462,32 @@ def _exchange_category(doc, head_tok, counted, sents) -> str | None:
     return None
 
 
+_MOVES = _CATS["movement_rules"]
+_MOVE_PLACE_NOUNS = frozenset(_MOVES["place_nouns"])
+
+
+def _moves(t, rule) -> bool:
+    """Whether the verb t does what a movement rule says (lexicons/categories.json, movement_rules)."""
+    if t.lemma_ not in rule["verbs"]:
+        return False
+    if "in_subtree" in rule:
+        return any(w.lemma_ in rule["in_subtree"] for w in t.subtree)
+    if "child" in rule:
+        return any(c.lemma_ in rule["child"] for c in t.children)
+    if rule.get("out"):
+        return any(c.dep_ == "prt" and c.lower_ == "out" for c in t.children)  # "brought out", "taken out"
+    if rule.get("place_object"):  # "left Mariupol in private cars"
+        return any(c.dep_ == "dobj" and (c.ent_type_ in ("GPE", "LOC", "FAC", "ORG") or c.lemma_ in _MOVE_PLACE_NOUNS)
+                   for c in t.children)
+    return False
+
+
 def _phrase_category(tokens) -> str | None:
     """Movements that say what happened: 'left through a corridor' is an evacuation."""
     for t in tokens:
-        if t.lemma_ in ("leave", "exit", "come", "arrive", "reach", "cross", "escape", "bus", "bring", "take", "get") and any(
-                w.lemma_ in ("corridor", "evacuation", "convoy", "bus") for w in t.subtree):
-            return "evacuated"
-        if t.lemma_ in ("flee", "leave", "cross") and any(w.lemma_ in ("home", "country", "border", "abroad") for w in t.subtree):
-            return "displaced"
-        if t.lemma_ in ("bring", "get", "take", "lead", "ferry", "bus") and any(c.dep_ == "prt" and c.lower_ == "out" for c in t.children):
-            return "evacuated"  # "brought out", "taken out" of a besieged place
-        if t.lemma_ == "take" and any(c.lemma_ in ("refuge", "shelter", "cover") for c in t.children):
-            return "trapped"  # "had taken refuge"
-        if t.lemma_ in ("leave", "flee") and any(c.dep_ == "dobj" and (c.ent_type_ in ("GPE", "LOC", "FAC", "ORG") or c.lemma_ in ("city", "town", "village", "region", "area")) for c in t.children):
-            return "displaced"  # "left Mariupol in private cars"
-        if t.lemma_ in ("lay", "put", "throw") and any(w.lemma_ in ("arm", "arms", "weapon") for w in t.children):
-            return "captured"
+        for rule in _MOVES["rules"]:
+            if _moves(t, rule):
+                return rule["category"]
     return None
 
 
@@ -585,6 +597,7 @@ def extract(ctx: Context) -> list[Figure]:
         if fig is not None:
             out.append(fig)
     _link_subsets(doc, text, out)
+    _link_rest_of_parts(text, out)
     _link_day_parts(text, out)
     _carry_toll_places(text, out)
     _carry_claims(ctx, sents, sent_of, out)
@@ -724,7 +737,8 @@ def _figure(ctx: Context, doc, text: str, ph: Phrase, sents, sent_of, earlier=()
     category = adjacent or _verb_before(doc, ph, sent) or _tally_category(doc, head_tok) \
         or _toll_before(text, sent, doc[ph.i].idx) \
         or _exchange_category(doc, head_tok, counted, sents[max(0, k - EXCHANGE_REACH):k + 1]) \
-        or _chain_category(doc, head_tok, counted) or _clause_category(doc, ph, sent)
+        or _chain_category(doc, head_tok, counted) or _whole_category(doc, ph, sent) \
+        or _among_those_category(text, counted, sent) or _clause_category(doc, ph, sent)
     if category in ("killed", "wounded", "captured") and _agent_of_the_act(counted):
         category = "other"  # "Two gunmen on a motorcycle shot dead a police officer": who did it, not who died
     population = bool(POPULATION.search(text[sent.start_char:sent.end_char]))
@@ -787,6 +801,33 @@ def _bounds(doc, text: str, ph: Phrase, sent, counted) -> int:
 # what may stand in a list of counts before the word that says what happened to all of them:
 # "3 rebels, 2 civilians killed", "13, including two children, killed"
 _LIST_WORDS = {",", "and", "including", "among", "them", "incl", "plus"}
+
+
+_AMONG_AFTER = re.compile(r"\s+(?:were|was|are|is)\s+(?:also\s+)?among\s+(?:those|the)\b[^.;]{0,60}?\b"
+                          r"(killed|dead|wounded|injured|hurt|victims)\b", re.I)
+
+
+def _among_those_category(text: str, counted, sent) -> str | None:
+    """'three children were among those the rebels said were killed': what happened to those."""
+    if counted is None:
+        return None
+    m = _AMONG_AFTER.match(text, counted.idx + len(counted.text), sent.end_char)
+    return _AMONG_CATEGORY[m.group(1).lower()] if m else None
+
+
+def _whole_category(doc, ph: Phrase, sent) -> str | None:
+    """'All of the martyrs are from one family, including seven children': a part of a whole that a word
+    before it counts as dead or wounded, with no number of its own, has the whole's category."""
+    if ph.i == 0 or doc[ph.i - 1].lower_ not in ("including", "among") or ph.i - 1 <= sent.start:
+        return None
+    for t in reversed(list(doc[sent.start:ph.i - 1])):
+        if t.like_num and t.lower_ != "one":
+            return None  # a count before: the subset rules link the part to it ("one family" counts no one)
+        if t.pos_ == "NOUN":
+            category = _word_category(t)
+            if category in ("killed", "wounded"):
+                return category
+    return None
 
 
 def _clause_category(doc, ph: Phrase, sent) -> str | None:
@@ -985,7 +1026,9 @@ def _link_subsets(doc, text: str, figures: list[Figure]) -> None:
     for k, f in enumerate(figures):
         before = text[max(0, f.start - 30):f.start].lower()
         prev = figures[k - 1] if k else None
-        if prev is not None and prev.subset_of and re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*as well as)\s*", text[prev.end:f.start]):
+        if prev is not None and prev.subset_of and f.category in (prev.category, "other") \
+                and re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*as well as)\s*", text[prev.end:f.start]):
+            # (not "..., including 3,542 children, and 21,543 people sustained injuries": a count of its own)
             f.subset_of, f.category = prev.subset_of, prev.category  # the next part of the same list
             continue
         if not re.search(r"\b(including|among them|of them|of whom|incl\.?)\s*$", before):
@@ -1006,6 +1049,9 @@ _AMONG_CATEGORY = {"killed": "killed", "dead": "killed", "victims": "killed", "w
                    "hurt": "wounded", "casualties": None}
 
 
+_OF_THOSE = re.compile(r"\s+of\s+(?:those|the(?: people)?)\s+(killed|dead|wounded|injured|hurt|victims|casualties)\b", re.I)
+
+
 def _link_among_those(text: str, figures: list[Figure], k: int) -> None:
     """'It added that among those killed on Monday were 42 women': a part of the toll told just before;
     'two children were among five civilians killed': a part of the count right after."""
@@ -1018,6 +1064,10 @@ def _link_among_those(text: str, figures: list[Figure], k: int) -> None:
     line_start = max(text.rfind(".", 0, f.start), text.rfind("\n", 0, f.start)) + 1
     m = _AMONG_THOSE.search(text[line_start:f.start])
     if m is None:
+        # "eight of those killed in the strike were children": a part of the toll told before
+        m = _OF_THOSE.match(text, f.start + len(f.text.split()[0]))
+        line_start = f.start
+    if m is None:
         return
     category = _AMONG_CATEGORY[m.group(1).lower()] or f.category
     for total in reversed(figures[:k]):
@@ -1027,6 +1077,27 @@ def _link_among_those(text: str, figures: list[Figure], k: int) -> None:
                 and total.start < line_start:
             f.subset_of, f.category = total.id, category
             return
+
+
+def _link_rest_of_parts(text: str, figures: list[Figure]) -> None:
+    """'eight of those killed were children ... three women and four men were also killed': counts told
+    together after parts of a total, that make up the rest of it, are its parts too."""
+    parts_of: dict[str, float] = {}
+    for p in figures:
+        if p.subset_of and p.value is not None:
+            parts_of[p.subset_of] = parts_of.get(p.subset_of, 0) + p.value
+    for k, f in enumerate(figures):
+        if f.subset_of or f.value is None or not re.search(r"\balso\b", text[f.end:f.end + 60].split(".")[0]
+                                                            + text[max(0, f.start - 40):f.start].split(".")[-1]):
+            continue
+        told = [g for g in figures[k:k + 6] if g.subset_of is None and g.value is not None and g.category == f.category
+                and "." not in text[f.end:g.start] and "\n" not in text[f.end:g.start]]
+        for total in reversed(figures[max(0, k - 12):k]):  # the total and its parts are told just before
+            if total.id in parts_of and total.value is not None and total.category == f.category \
+                    and parts_of[total.id] + sum(g.value for g in told) == total.value:
+                for g in told:
+                    g.subset_of = total.id
+                break
 
 
 def _link_day_parts(text: str, figures: list[Figure]) -> None:

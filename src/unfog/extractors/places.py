@@ -96,8 +96,8 @@ def _focus(ranked_by_mention: dict, g) -> tuple[set[str], tuple[float, float] | 
     votes: Counter = Counter()
     pts = []
     for ranked in ranked_by_mention.values():
-        if not ranked or ranked[0][2] < 0.5:
-            continue
+        if not ranked or ranked[0][2] <= 0.5:
+            continue  # (an even tie between two namesakes, "Plateau" in Benin and in Nigeria, is no vote)
         e = ranked[0][0]
         votes[e.country] += 1.0 if e.fcode != "PCLI" else 0.5
         if ranked[0][2] >= 0.6 and e.fclass == "P":
@@ -174,6 +174,7 @@ def _place(ctx: Context, r: Reading, ranked: list, g, countries: set[str] = froz
     if r.is_hint and r.want != "district":
         # "Adamivka, Donetsk": the second name is the division, not the city.
         regions = [e for e in (g.admin1_entry(*d) for d in sorted(g.admin1_of(m.text))) if e]
+        regions.sort(key=lambda e: e.country not in countries)  # "Plateau state" in a report from Nigeria
         if regions:
             ranked = [(regions[0], 10.0, 0.9)]
             r.want = "region"

@@ -36,27 +36,14 @@ from unfog.lexicons.people import is_people_word
 from unfog.extractors.query import paragraphs, same_paragraph, sentence_spans, statement_at  # noqa: F401  (statement_at re-exported)
 from unfog.model import Statement
 
-# lemma -> the cue as reported. Speech and claim verbs only: what a person says, not does.
-CUE_LEMMAS = {
-    "say", "tell", "add", "claim", "deny", "acknowledge", "call", "accuse", "announce", "warn",
-    "insist", "state", "post", "write", "report", "confirm", "admit", "allege", "assert", "estimate",
-    "declare", "reject", "dismiss", "note", "describe", "explain", "stress", "emphasise", "emphasize",
-    "reiterate", "maintain", "suggest", "argue", "blame", "urge", "promise", "predict", "reply",
-    "respond", "counter", "contend", "concede", "recall", "quote", "tweet", "vow", "threaten",
-    "refute", "characterise", "characterize", "brand", "label", "disclose", "reveal", "repeat",
-    "comment", "remark", "observe", "conclude", "complain", "testify", "pledge",
-    "record", "document", "register", "count", "dispute", "contest",
-}
-# Weak cues count only with reported content (a clause, a quote or "as ...").
-WEAK_CUES = {"call", "describe", "promise", "note", "recall", "repeat", "label", "brand",
-             "characterise", "characterize", "post", "write", "vow", "pledge", "threaten", "quote",
-             "blame", "urge", "warn", "confirm", "report", "record", "document", "register", "count"}
-SILENT_WHEN_NEGATED = {"comment", "respond", "reply", "say", "confirm", "explain", "specify", "elaborate",
-                       "disclose", "reveal", "answer", "state", "announce"}
+# Speech and claim verbs only: what a person says, not does (lexicons/speech.json)
+CUE_LEMMAS = frozenset(SPEECH["cue_verbs"])
+WEAK_CUES = frozenset(SPEECH["weak_cue_verbs"])  # count only with reported content (a clause, a quote or "as ...")
+SILENT_WHEN_NEGATED = frozenset(SPEECH["silent_when_negated"])
 DENY_LEMMAS = DENY_VERBS  # lexicons/denial.json
 DENIAL_WORDS = DISMISSAL_RE
 DOCUMENT_NOUNS = frozenset(SPEECH["document_nouns"])  # what a source issues: it speaks for its author
-CLAIM_NOUNS = {"claim", "statement", "announcement", "allegation", "assertion", "denial", "remark", "comment"}
+CLAIM_NOUNS = frozenset(SPEECH["issued_claim_nouns"])
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m", "it": "it", "its": "it",
             "they": "pl", "them": "pl", "their": "pl"}
 FIRST_SECOND = {"i", "we", "you", "me", "us"}
@@ -339,8 +326,8 @@ def _known_tail(text: str) -> Actor | None:
     return None
 
 
-NAME_PARTICLES = {"al", "el", "abu", "bin", "ibn", "ben", "ould", "ag"}  # joined by a hyphen to the name after them
-ROLE_NOUNS = {"official", "commander", "officer", "diplomat", "source", "analyst", "aide"}  # beside TITLES
+NAME_PARTICLES = frozenset(SPEECH["name_particles"])  # joined by a hyphen to the name after them
+ROLE_NOUNS = frozenset(SPEECH["role_nouns"])  # beside TITLES
 
 
 def _appos(tok):
@@ -421,6 +408,12 @@ def build_speaker(tok, memory: Memory, offset_base: int = 0) -> Speaker | None:
         return Speaker(sp.name, sp.role, sp.side, sp.kind, tok.text, tok.idx, tok.idx + len(tok.text), sp.gender)
     if low in FIRST_SECOND or low in ("who", "which", "that", "this", "there"):
         return None
+    if tok.ent_type_ in ("DATE", "TIME"):
+        # "said spokesman <Given> <Family> Saturday": the parse made the day the head of the name
+        names = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ not in ("DATE", "TIME")]
+        if not names:
+            return None
+        tok = names[-1]
     appos = _appos(tok) or _self_named(tok)
     introduced = _introduced_speaker(tok, appos, memory)
     if introduced is not False:
@@ -535,6 +528,13 @@ def _known_speaker(tok, mention, text: str, memory: Memory) -> Speaker | None:
         # (a country is itself, not an earlier speaker whose name holds it: "two Pakistan officials")
         for sp in reversed(memory.speakers):
             if sp.kind != "person" and re.search(r"\b" + re.escape(tok.text) + r"\b", sp.text):
+                return Speaker(sp.name, sp.role, sp.side, sp.kind, text, mention.start_char, mention.end_char)
+    # "the enclave's Health Ministry", "the country's army" after "the Palestinian Health Ministry": the
+    # body named before, whose owner the report names by a common noun
+    if tok.lower_ in ORGANISATION_NOUNS and any(c.dep_ == "poss" and c.pos_ == "NOUN" for c in tok.children):
+        words = " ".join(c.lower_ for c in tok.children if c.dep_ == "compound" and c.i < tok.i) + " " + tok.lower_
+        for sp in reversed(memory.speakers):
+            if sp.kind == "organisation" and fold(sp.name).endswith(words.strip()):
                 return Speaker(sp.name, sp.role, sp.side, sp.kind, text, mention.start_char, mention.end_char)
     # "the mayor", "the minister": the latest speaker with that role.
     if tok.pos_ == "NOUN" and len(mention) <= 2 and tok.tag_ == "NN":
@@ -1064,8 +1064,10 @@ def _scare_quote(verb, q) -> bool:
 def _cited_source(verb):
     """The source an outlet or a speaker cites for what it reports ("the agency reported, citing the FSB",
     "said citing a military source", "citing health ministry figures"): who the claim comes from."""
-    for c in verb.children:
-        if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() == "cite":
+    doc = verb.doc
+    after = [t for t in doc[verb.i + 1:verb.i + 3] if t.lemma_.lower() == "cite"]  # ", citing X" the parse hung elsewhere
+    for c in [*verb.children, *after]:
+        if (c.dep_ in ("advcl", "xcomp") or c in after) and c.lemma_.lower() == "cite":
             obj = next((g for g in c.children if g.dep_ == "dobj"), None)
             if obj is None:
                 return None

@@ -223,6 +223,8 @@ def _skip_single(ws: list[Word], i: int, key: str, g: Gazetteer, english, text: 
     if all(e.layer == GLOBAL_LAYER for e in cands):
         if not significant and _sentence_start(ws, i, text):
             return True  # "Checkpoint located at...": a capital that only opens the sentence
+        if _after_unknown_name(ws, i, g, english, text):
+            return True  # "Fnote Salam region": the end of a name the gazetteer lacks, not a town abroad
         prev = ws[i - 1].lower if i > 0 else ""
         nxt = ws[i + 1].lower if i + 1 < len(ws) else ""
         prev2 = ws[i - 2].lower if i > 1 else ""
@@ -252,6 +254,17 @@ def _skip_single(ws: list[Word], i: int, key: str, g: Gazetteer, english, text: 
 
 
 _STATE_CODES = ("PCLI", "PCLD", "PCLF", "PCLS", "PCL", "CONT")
+
+
+def _after_unknown_name(ws: list[Word], i: int, g: Gazetteer, english, text: str) -> bool:
+    """The word before, glued by one space, is a capitalised word no place and no English word bears:
+    the two are one name the gazetteer lacks."""
+    if i == 0 or text[ws[i - 1].end:ws[i].start] != " " or _sentence_start(ws, i - 1, text):
+        return False
+    w = ws[i - 1]
+    return (w.text[:1].isupper() and w.text.isalpha() and w.lower not in FUNCTION_WORDS
+            and w.lower not in REGION_WORDS | DISTRICT_WORDS | TITLE_WORDS | KIND_AFTER
+            and fold(w.text) not in english and not g.candidates(name_key(w.text)))
 
 
 def _half_of_a_name(ws: list[Word], i: int, g: Gazetteer, cands, text: str) -> bool:
