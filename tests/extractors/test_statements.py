@@ -603,3 +603,12 @@ def test_a_state_prosecutor_named_after_its_state_speaks_for_the_state(nlp):
             "The victims were shot, the Sinaloa Attorney General's Office said in a statement.")
     stms = run_located(nlp, text)
     assert stms[-1].speaker_side == "MEX"
+
+
+def test_a_police_force_named_after_two_places_is_one_state_body(nlp):
+    text = ("Two gunmen were killed in an encounter in India's Kulgam district.\n\n"
+            "The Jammu and Kashmir Police on Tuesday claimed to have killed two militants.\n\n"
+            '"The operation is over," the Kashmir Zone Police said.')
+    stms = run_located(nlp, text)
+    assert [(s.speaker, s.speaker_side) for s in stms] == [("Jammu and Kashmir Police", "IND"),
+                                                          ("Kashmir Zone Police", "IND")]

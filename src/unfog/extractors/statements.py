@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 
 from unfog.lexicons.actors import (SPEECH, TITLES, Actor, camp, fold, is_state_body, lookup_actor, side_of,
-                                   strip_titles)
+                                   state_named, strip_titles)
 from unfog.lexicons.countries import alpha3, country_of_place, country_terms
 from unfog.lexicons import singular
 from unfog.lexicons.wire import lead_end
@@ -40,6 +40,7 @@ from unfog.model import Statement
 CUE_LEMMAS = frozenset(SPEECH["cue_verbs"])
 WEAK_CUES = frozenset(SPEECH["weak_cue_verbs"])  # count only with reported content (a clause, a quote or "as ...")
 SILENT_WHEN_NEGATED = frozenset(SPEECH["silent_when_negated"])
+STATE_BODY_WORDS = frozenset(w for w in SPEECH["state_bodies"] if " " not in w)
 DENY_LEMMAS = DENY_VERBS  # lexicons/denial.json
 DENIAL_WORDS = DISMISSAL_RE
 DOCUMENT_NOUNS = frozenset(SPEECH["document_nouns"])  # what a source issues: it speaks for its author
@@ -292,6 +293,12 @@ def _mention_span(tok):
     toks = [t for t in toks if not _in_dateline(t)] or toks  # "DAKAR, Oct 7 - The army": not the dateline
     lo = min(t.i for t in toks)
     hi = max(t.i for t in toks)
+    if tok.ent_type_ in ("GPE", "LOC"):
+        # "The Jammu and Kashmir Police claimed": the parse made a body named after two places a conjunct
+        body = next((c for c in tok.children if c.dep_ == "conj" and c.i == hi + 3 and c.pos_ == "PROPN"
+                     and doc[c.i - 2].lower_ == "and" and fold(c.text) in STATE_BODY_WORDS), None)
+        if body is not None:
+            hi = body.i
     # a named body is one unit: "Institute for the Study of War" (the entity around tok, read from the
     # tokens: doc.ents builds every span of the piece at each call)
     if tok.ent_iob_ != "O" and tok.ent_type_ in ("ORG", "NORP", "GPE", "PERSON", "FAC"):
@@ -595,7 +602,7 @@ def _unnamed_speaker(tok, mention, text: str, memory: Memory) -> Speaker:
             if body is not None and body.kind == "organisation" and body.side:
                 side = body.side
                 break
-    if side is None and (is_state_body(name) or _state_body_of_place(mention)):
+    if side is None and (is_state_body(name) or _state_body_of_place(mention) or state_named(name)):
         side = memory.country  # "the ministry said", with no country named: the country the report is about
     if side is None and memory.country and camp(name) == "nonstate":
         # "a member of the anti-junta Local Defence Force": a non-state party of the war the report is
@@ -1336,7 +1343,8 @@ def _state_body_of_place(mention) -> bool:
     k = 1 if mention[0].lower_ == "the" else 0
 
     def place_word(t) -> bool:  # (the model may call "Sinaloa" in "the Sinaloa Attorney General's Office" an ORG)
-        return t.ent_type_ in ("GPE", "LOC") or (t.pos_ == "PROPN" and not t.is_sent_start and t.ent_type_ != "PERSON")
+        return t.ent_type_ in ("GPE", "LOC") or (t.pos_ == "PROPN" and not t.is_sent_start and t.ent_type_ != "PERSON") \
+            or (t.lower_ == "and" and t.ent_type_ in ("GPE", "LOC"))  # "the Jammu and Kashmir Police"
 
     start = k
     while k < len(mention) - 1 and place_word(mention[k]) and not is_state_body(mention[k:].text):
