@@ -612,3 +612,10 @@ def test_a_police_force_named_after_two_places_is_one_state_body(nlp):
     stms = run_located(nlp, text)
     assert [(s.speaker, s.speaker_side) for s in stms] == [("Jammu and Kashmir Police", "IND"),
                                                           ("Kashmir Zone Police", "IND")]
+
+
+def test_an_absolute_clause_announcing_nothing_reported_is_no_statement(nlp):
+    stms = run(nlp, "Officials said a strike on the village killed four people, with the rebels announcing retaliatory attacks.")
+    assert [s.speaker for s in stms] == ["Officials"]
+    [s] = run(nlp, "Nine soldiers died, with the ministry saying 20 more were wounded.")
+    assert s.speaker == "ministry" and s.content.startswith("20 more")

@@ -877,7 +877,8 @@ def find_cues(sent, segs):
             continue
         if lemma not in CUE_LEMMAS:
             continue  # "gave" is a cue only of a toll ("the toll was given by the health office")
-        if lemma in WEAK_CUES and not _has_content(tok, segs, sent):
+        absolute = tok.tag_ == "VBG" and tok.head.lower_ == "with"  # "..., with Hezbollah announcing attacks"
+        if (lemma in WEAK_CUES or absolute) and not _has_content(tok, segs, sent):
             continue
         if lemma == "call" and any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children) \
                 and not any(c.dep_ in ("ccomp",) for c in tok.children):
