@@ -619,3 +619,10 @@ def test_an_absolute_clause_announcing_nothing_reported_is_no_statement(nlp):
     assert [s.speaker for s in stms] == ["Officials"]
     [s] = run(nlp, "Nine soldiers died, with the ministry saying 20 more were wounded.")
     assert s.speaker == "ministry" and s.content.startswith("20 more")
+
+
+def test_state_media_speak_for_the_state_and_local_media_are_the_media(nlp):
+    text = ("Eleven villagers were killed in Mozambique's Cabo Delgado on Monday, state media said.\n\n"
+            "Local media reported that four more died in hospital.")
+    stms = run_located(nlp, text)
+    assert [(s.speaker_side, s.speaker_kind) for s in stms] == [("MOZ", "media"), ("MEDIA", "media")]

@@ -555,10 +555,18 @@ def _known_speaker(tok, mention, text: str, memory: Memory) -> Speaker | None:
         sp = memory.resolve_title(tok.lemma_)
         if sp is not None:
             return Speaker(sp.name, sp.role, sp.side, sp.kind, text, mention.start_char, mention.end_char, sp.gender)
-    if tok.pos_ == "NOUN" and tok.lemma_.lower() in SPEECH_MEDIA_NOUNS and not any(
+    if tok.pos_ == "NOUN" and (tok.lemma_.lower() in SPEECH_MEDIA_NOUNS or tok.lower_ in SPEECH_MEDIA_NOUNS) \
+            and any(c.lower_ in STATE_MEDIA_WORDS for c in tok.children if c.dep_ in ("amod", "compound")):
+        # "state media said", "state-run television reported": the outlet of the state the report is about
+        name = text[4:] if text[:4].lower() == "the " else text
+        return Speaker(name, None, side_of(text, memory.country) or memory.country, "media", text,
+                       mention.start_char, mention.end_char)
+    if tok.pos_ == "NOUN" and (tok.lemma_.lower() in SPEECH_MEDIA_NOUNS or tok.lower_ in SPEECH_MEDIA_NOUNS) and not any(
             c.dep_ in ("poss", "compound") and c.pos_ == "PROPN" for c in tok.children):
         # "the news site says", "the newspaper reported": an outlet, the one named before if there was one
-        for sp in reversed(memory.speakers):
+        # ("local media reported" is other outlets)
+        described = any(c.dep_ == "amod" for c in tok.children)
+        for sp in ([] if described else reversed(memory.speakers)):
             if sp.kind == "media":
                 return Speaker(sp.name, sp.role, sp.side, sp.kind, text, mention.start_char, mention.end_char)
         name = text[4:] if text[:4].lower() == "the " else text
@@ -918,6 +926,7 @@ TALLY_NOUNS = set(SPEECH["tally_nouns"])
 SELF_NAMING_VERBS = frozenset(SPEECH["self_naming_verbs"])
 TALLY_GIVING_VERBS = frozenset(SPEECH["tally_giving_verbs"])
 HEADING_VERBS = frozenset(SPEECH["heading_verbs"])
+STATE_MEDIA_WORDS = frozenset(SPEECH["state_media_words"])
 ORGANISATION_NOUNS = frozenset(SPEECH["organisation_nouns"])
 SPEECH_MEDIA_NOUNS = frozenset(SPEECH["speech_media"]) - {"report", "reports", "agency"}  # outlets, not documents
 REVISE_CUE = "revised the figure"
@@ -934,8 +943,8 @@ def _can_speak(tok) -> bool:
     if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
         return True
     lemma = tok.lemma_.lower()
-    if lemma in SPEAKER_NOUNS or lemma in DOCUMENT_NOUNS or tok.lower_ in SPEAKER_NOUNS:
-        return True  # (the word as written too: "media" has the lemma "medium")
+    if lemma in SPEAKER_NOUNS or lemma in DOCUMENT_NOUNS or tok.lower_ in SPEAKER_NOUNS or tok.lower_ in SPEECH_MEDIA_NOUNS:
+        return True  # (the word as written too: "media" has the lemma "medium"; "state television reported")
     if tok.pos_ == "NOUN" and any(c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > tok.i for c in tok.children):
         return True  # "the army's media wing, <Name of the office>": the body its name says
     return tok.pos_ == "NOUN" and lemma.endswith(SPEAKER_SUFFIXES) and len(lemma) > 5
