@@ -1372,3 +1372,12 @@ def test_a_toll_raised_in_a_sentence_naming_no_act_is_the_toll_of_the_incident_a
             "bringing the toll to 14, the resistance group said.")
     [ev] = _shown(_pipeline_events(nlp, text, published="2025-01-10"))
     assert (ev.sub_event_type, ev.fatalities) == ("Air/drone strike", 14)
+
+
+def test_a_bare_toll_after_a_police_shootout_is_that_shootouts_not_an_earlier_attacks(nlp):
+    text = ("Gang members stormed a village near Saint-Marc before dawn on Thursday, killing at least 20 people, a "
+            "rights group said.\n\n"
+            "Police exchanged fire with gang members at the entrance to Saint-Marc later on Thursday, a police "
+            "spokesman said. Two gang members were killed.")
+    evs = sorted(_shown(_pipeline_events(nlp, text, published="2024-10-05")), key=lambda e: e.event_type)
+    assert [(e.event_type, e.fatalities) for e in evs] == [("Battles", 2), ("Violence against civilians", 20)]

@@ -383,7 +383,8 @@ def _definite_place_object(m: Mention, place_tokens: set[int]) -> bool:
         objs = _children(t, "dobj", "nsubjpass")
         objs += [p for c in _children(t, "prep") if c.lower_ in ("into", "on", "at", "in", "for", "of") for p in _children(c, "pobj")]
         for o in objs:
-            if _lemma(o) in lex.PLACE_NOUNS and not any(x.i in place_tokens for x in o.subtree):
+            named = any(c.lower_ == "of" and any(g.pos_ == "PROPN" for g in c.subtree) for c in _children(o, "prep"))
+            if _lemma(o) in lex.PLACE_NOUNS and not named and not any(x.i in place_tokens for x in o.subtree):
                 if any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in o.children):
                     return True  # "the port" is the article's place; "a village in X region" is in X
     return False

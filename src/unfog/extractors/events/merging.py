@@ -178,14 +178,10 @@ def _generic_doer(word: str) -> bool:
     return word in generic or word.rstrip("s") in generic or word.replace("men", "man") in generic
 
 
-def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
-    fam = lex.family(m.kind)
-    hist = _is_historical(ctx, m.date)
-    definite = m.primary.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in m.primary.children)
-    own_place = m.place is not None and m.place_local
-    told = _told_in_the_same_sentence(m, drafts)
-    if told is not None or (m.kind in lex.VIOLENT_KINDS and _another_incident(m)):
-        return told  # "Earlier on Tuesday, another strike killed one": not the event told before
+def _told_before(m: Mention, drafts: _Drafts, definite: bool, own_place: bool) -> _Draft | None:
+    """The incident a mention tells again, by what it says of it rather than by kind, place and time:
+    the denier's own account, protesters arrested, a withdrawal from a town just taken, a toll raised,
+    a party's claim about the fight told before, the headline, a definite "the attack", a bare toll."""
     counter = _denier_account(m, drafts) or _protesters_arrested(m, drafts) or _withdrawal_from_taken(m, drafts)
     if counter is not None:
         return counter
@@ -212,6 +208,27 @@ def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
                      key=lambda d: d.last_sent, default=None)
         if latest is not None and m.sent_index - latest.last_sent <= 1 and latest.mentions[-1].entry == m.entry:
             return latest
+    if m.kinds == ["killing"] * len(m.kinds) and not own_place and m.date is None and not m.denied:
+        # "Police exchanged fire with gang members ... Two gang members were killed": the toll of the act
+        # told in the sentence just before, not of an older incident at the same place
+        for d in drafts.recent():
+            if (d.first.kind in lex.VIOLENT_KINDS and d.last_sent == m.sent_index - 1 and _hidden(d.first) == _hidden(m)
+                    and d.mentions[-1].entry == m.entry and not _other_actor(m, d)):
+                return d
+    return None
+
+
+def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
+    fam = lex.family(m.kind)
+    hist = _is_historical(ctx, m.date)
+    definite = m.primary.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in m.primary.children)
+    own_place = m.place is not None and m.place_local
+    told = _told_in_the_same_sentence(m, drafts)
+    if told is not None or (m.kind in lex.VIOLENT_KINDS and _another_incident(m)):
+        return told  # "Earlier on Tuesday, another strike killed one": not the event told before
+    early = _told_before(m, drafts, definite, own_place)
+    if early is not None:
+        return early
     for d in drafts.candidates(m, fam):
         if fam not in d.families or _is_historical(ctx, d.date()) != hist or _hidden(d.first) != _hidden(m):
             continue
