@@ -1381,3 +1381,10 @@ def test_a_bare_toll_after_a_police_shootout_is_that_shootouts_not_an_earlier_at
             "spokesman said. Two gang members were killed.")
     evs = sorted(_shown(_pipeline_events(nlp, text, published="2024-10-05")), key=lambda e: e.event_type)
     assert [(e.event_type, e.fatalities) for e in evs] == [("Battles", 2), ("Violence against civilians", 20)]
+
+
+def test_an_exchange_of_prisoners_is_an_agreement(nlp):
+    text = ("Ukraine and Russia exchanged 75 prisoners of war each on Saturday in a deal brokered by the United Arab "
+            "Emirates, officials in Kharkiv said.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2024-06-03"))
+    assert (ev.event_type, ev.sub_event_type) == ("Strategic developments", "Agreement")
