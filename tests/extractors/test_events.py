@@ -1388,3 +1388,19 @@ def test_an_exchange_of_prisoners_is_an_agreement(nlp):
             "Emirates, officials in Kharkiv said.")
     [ev] = _shown(_pipeline_events(nlp, text, published="2024-06-03"))
     assert (ev.event_type, ev.sub_event_type) == ("Strategic developments", "Agreement")
+
+
+def test_forces_firing_on_a_crowd_protesting_in_a_town_elsewhere_in_the_report(nlp):
+    text = ("A drone struck a market in Dembecha on Saturday, killing 30 people, residents said. Elsewhere, two people "
+            "died when security forces fired on a crowd protesting against fuel price rises in Gondar on Friday, "
+            "witnesses said.")
+    evs = [e for e in _shown(_pipeline_events(nlp, text, published="2024-09-02")) if e.event_type == "Protests"]
+    assert [(e.sub_event_type, e.fatalities) for e in evs] == [("Excessive force against protesters", 2)]
+    assert evs[0].place == "Gonder"
+
+
+def test_a_day_named_after_firing_is_no_target(nlp):
+    text = ("A farmer was shot dead by gunmen firing from the hills near Kakching on Wednesday morning, a police "
+            "officer said.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2024-09-05"))
+    assert (ev.event_type, ev.sub_event_type, ev.fatalities) == ("Violence against civilians", "Attack", 1)

@@ -169,6 +169,10 @@ def verb_rule(lemma: str, objects: set[str], particles: set[str], preps: set[str
         for word, kind in (rule.get(key) or {}).items():
             if word in found:
                 return True, kind
+    if not objects:
+        for word, kind in (rule.get("bare_preps") or {}).items():
+            if word in preps:
+                return True, kind  # "fired on a crowd": no object, a target
     if "else" in rule:
         return True, rule["else"]
     if rule.get("fallthrough"):

@@ -536,8 +536,8 @@ def _under_reference(root, m: Mention) -> bool:
     for a in [root, *root.ancestors]:
         if a.i in tokens:
             return False
-        if _refers_back(a):
-            return True
+        if _refers_back(a) and (_lemma(a) in lex.NOUN_TRIGGERS or a.lower_ in lex.NOUN_TRIGGERS):
+            return True  # (an act noun: "protesting against fuel price rises in X" names where they protested)
     return False
 
 
