@@ -1404,3 +1404,10 @@ def test_a_day_named_after_firing_is_no_target(nlp):
             "officer said.")
     [ev] = _shown(_pipeline_events(nlp, text, published="2024-09-05"))
     assert (ev.event_type, ev.sub_event_type, ev.fatalities) == ("Violence against civilians", "Attack", 1)
+
+
+def test_earlier_in_the_day_is_the_day_of_the_incident_told_before(nlp):
+    text = ("Israeli air strikes on Nabatieh killed 12 people on Wednesday, the health ministry said. Earlier in the "
+            "day, Israeli troops and Hezbollah fighters clashed near Nabatieh, both sides said.")
+    evs = {e.event_type: e for e in _shown(_pipeline_events(nlp, text, published="2024-10-03"))}
+    assert evs["Battles"].date == "2024-10-02" and "undated" not in evs["Battles"].tags

@@ -399,7 +399,7 @@ def _unresolved_location(m: Mention, place_tokens: set[int]) -> bool:
         while head.dep_ in ("compound", "amod", "flat") and head.head.i != head.i:
             head = head.head
         of_place = head.head.lower_ == "of" and _lemma(head.head.head) in lex.PLACE_NOUNS | {"district"}
-        if t.ent_type_ in ("PERSON", "DATE", "TIME") or (t.ent_type_ == "ORG" and not of_place):
+        if t.ent_type_ in ("DATE", "TIME") or (t.ent_type_ in ("ORG", "PERSON") and not of_place):
             continue
         if head.dep_ == "pobj" and (head.head.lower_ in LOCATIVE_PREPS or of_place):
             if min(_clause_distance(head, x) for x in m.tokens) <= MAX_PLACE_DISTANCE + 1:
@@ -707,7 +707,7 @@ def _attach_dates(ctx: Context, mentions: list[Mention], sents) -> None:
                                                              or m.primary.lower_ in lex.AGGREGATE_SUBJECTS):
                 m.tags.add("cumulative")  # "Fighting in the province in July killed 1,400": a month's toll, not an incident
             continue
-        m.date = far.get(id(m))
+        m.date = far.get(id(m)) or _same_day_as_before(m, mentions)
         if m.date is not None:
             continue
         m.date = fallback.get(id(m))
@@ -717,6 +717,16 @@ def _attach_dates(ctx: Context, mentions: list[Mention], sents) -> None:
         near = ctx.date_near(m.primary.idx, m.primary.idx + len(m.primary.text))
         if near is not None and near.date and near.id not in claimed_dates:
             m.date = near
+
+
+def _same_day_as_before(m: Mention, mentions: list[Mention]) -> DateMention | None:
+    """"Earlier in the day, troops and fighters clashed ...": the day of the incident told just before."""
+    opening = m.sent.text.strip().lower()
+    if not any(opening.startswith(c) for c in lex.SAME_DAY_CUES):
+        return None
+    before = [x for x in mentions if x.sent_index < m.sent_index and x.date is not None and not x.date_weak
+              and (x.date.precision or 3) == 1 and not _hidden(x)]
+    return before[-1].date if before and m.sent_index - before[-1].sent_index <= 4 else None
 
 
 ONGOING_DAYS = 62  # a mention dated over a longer span tells a state that lasts
