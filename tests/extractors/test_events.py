@@ -1411,3 +1411,18 @@ def test_earlier_in_the_day_is_the_day_of_the_incident_told_before(nlp):
             "day, Israeli troops and Hezbollah fighters clashed near Nabatieh, both sides said.")
     evs = {e.event_type: e for e in _shown(_pipeline_events(nlp, text, published="2024-10-03"))}
     assert evs["Battles"].date == "2024-10-02" and "undated" not in evs["Battles"].tags
+
+
+def test_a_road_blockade_by_relatives_is_a_protest_but_troops_blocking_a_road_are_not(nlp):
+    text = "Relatives of the victims blocked the main road in Quetta on Saturday, demanding the arrest of the killers."
+    [ev] = _shown(_pipeline_events(nlp, text, published="2024-04-13"))
+    assert (ev.event_type, ev.place) == ("Protests", "Quetta")
+    text = "Troops blocked the main road in Quetta on Saturday, officials said."
+    assert not [e for e in _shown(_pipeline_events(nlp, text, published="2024-04-13")) if e.event_type == "Protests"]
+
+
+def test_where_the_victims_came_from_is_not_where_they_were_shot(nlp):
+    text = ("Gunmen stopped a bus near Quetta on Friday night and shot dead nine men from Punjab province, officials "
+            "said.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2024-04-13"))
+    assert ev.event_type == "Violence against civilians" and ev.place != "Punjab"

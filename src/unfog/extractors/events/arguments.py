@@ -477,8 +477,11 @@ def _clause_places(doc, text: str, m: Mention, places: list[Place], place_tokens
         if country and (subjectish or root.dep_ == "pobj" and root.head.lower_ in actor_preps):
             continue
         root = _place_argument(root)
-        if _under_reference(root, m) or _speakers_place(root, m) or _launch_site(root, m):
-            continue  # "to protest against the killings near X": the place of the incident referred to
+        origin = root.dep_ == "pobj" and root.head.lower_ == "from" and m.kind in lex.VIOLENT_KINDS and (
+            _lemma(root.head.head) in lex.PEOPLE_NOUNS  # "nine men from Punjab": where the victims came from
+            or any(root.head.head.i == t.i and k == "killing" for t, k in zip(m.tokens, m.kinds)))
+        if origin or _under_reference(root, m) or _speakers_place(root, m) or _launch_site(root, m):
+            continue  # "nine men from Punjab", "the killings near X": where they came from, the incident referred to
         d = min(_clause_distance(root, t) for t in m.tokens)
         if d > MAX_PLACE_DISTANCE:
             # a town in a locative phrase, or told by its bearing ("in the bush west of Mangina")

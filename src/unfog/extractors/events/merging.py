@@ -587,7 +587,8 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
             and all(_lemma(t) in lex.RAID_NOUNS for m in d.mentions for t, k in zip(m.tokens, m.kinds) if k == "battle")):
         kind = "arrest"  # "police raided a house and arrested four suspects": no fight told, arrests
     one_sided = any(_lemma(m.primary) in lex.ONE_SIDED_TRIGGERS for m in d.mentions)
-    if killed and all(f.group == "combatants" for f in killed):
+    named = [f for f in killed if f.counted and f.counted.lower() in f.text.lower()]  # not "Gunmen kill 9"
+    if named and all(f.group == "combatants" for f in named):
         civilians = False  # "raided the camp, killing two gunmen": armed men died, a fight
     victims_unarmed = civilians or _civilian_role(d) or (bool(figures) and all(f.group in ("people", "civilians") for f in figures
                                                           if f.category == "killed") and any(f.category == "killed" for f in figures))

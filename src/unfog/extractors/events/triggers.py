@@ -148,6 +148,9 @@ def _verb_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
     # "gathered in the square to demand ...": the verb of a purpose clause under it
     purposes = frozenset(_lemma(c) for c in _children(tok, "advcl", "xcomp") if any(a.lower_ == "to" for a in _children(c, "aux")))
     applies, kind = lex.verb_rule(lemma, objects, particles, preps, purposes)
+    if applies and kind == "protest" and lemma == "block" and any(_lemma(c) in lex.COMBATANT_NOUNS or c.lower_ in lex.COMBATANT_NOUNS
+                                             for c in _children(tok, "nsubj")):
+        return None  # "troops blocked the road": the forces, not a protest
     if applies:
         return kind
     if lemma in lex.WEAPON_OBJECT_VERBS:
