@@ -1426,3 +1426,9 @@ def test_where_the_victims_came_from_is_not_where_they_were_shot(nlp):
             "said.")
     [ev] = _shown(_pipeline_events(nlp, text, published="2024-04-13"))
     assert ev.event_type == "Violence against civilians" and ev.place != "Punjab"
+
+
+def test_a_bomb_defused_is_disrupted_weapons_use(nlp):
+    text = "Police defused a bomb planted near a church in Kaduna on Sunday, a police spokesman said."
+    [ev] = _shown(_pipeline_events(nlp, text))
+    assert (ev.event_type, ev.sub_event_type) == ("Explosions/Remote violence", "Disrupted weapons use")
