@@ -1432,3 +1432,9 @@ def test_a_bomb_defused_is_disrupted_weapons_use(nlp):
     text = "Police defused a bomb planted near a church in Kaduna on Sunday, a police spokesman said."
     [ev] = _shown(_pipeline_events(nlp, text))
     assert (ev.event_type, ev.sub_event_type) == ("Explosions/Remote violence", "Disrupted weapons use")
+
+
+def test_a_car_bomb_that_went_off_is_a_remote_explosive(nlp):
+    text = "At least 12 people were killed when a car bomb went off at a checkpoint in Mogadishu on Saturday."
+    [ev] = _shown(_pipeline_events(nlp, text))
+    assert (ev.sub_event_type, ev.fatalities) == ("Remote explosive/landmine/IED", 12)
