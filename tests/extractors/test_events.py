@@ -1438,3 +1438,13 @@ def test_a_car_bomb_that_went_off_is_a_remote_explosive(nlp):
     text = "At least 12 people were killed when a car bomb went off at a checkpoint in Mogadishu on Saturday."
     [ev] = _shown(_pipeline_events(nlp, text))
     assert (ev.sub_event_type, ev.fatalities) == ("Remote explosive/landmine/IED", 12)
+
+
+def test_a_later_entry_saying_the_number_killed_in_the_shelling_had_risen_is_that_shelling(nlp):
+    text = ("Live: Sudan war updates\n\n"
+            "08:10 Khartoum North\nArtillery shells hit a displacement camp in Khartoum North on Sunday morning, "
+            "killing five people, a volunteer group said.\n\n"
+            "11:15 Khartoum North toll rises\nThe volunteer group said the number killed in the morning shelling had "
+            "risen to nine.")
+    evs = _shown(_pipeline_events(nlp, text, published="2024-06-09"))
+    assert len(evs) == 1 and evs[0].sub_event_type == "Shelling/artillery/missile attack"

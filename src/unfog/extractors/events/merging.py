@@ -398,6 +398,8 @@ def _another_incident(m: Mention) -> bool:
 def _toll_reference(m: Mention) -> bool:
     """"the toll in that attack", "the death toll from Sunday's strike": an incident named for its toll."""
     t = m.primary
+    if _definite_act(m) and TOLL_RISE.search(m.sent.text):
+        return True  # "the number killed in the morning shelling had risen to nine"
     if not (len(m.kinds) == 1 and t.pos_ == "NOUN" and t.dep_ == "pobj" and _definite_act(m)):
         return False
     if any(_updated_toll(t.doc.text, f) for f in m.figures):
@@ -417,8 +419,12 @@ def _definite_act(m: Mention) -> bool:
     if any(_weapon_of(x) is not None and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in x.children)
            for t in m.tokens if t.pos_ == "VERB" for x in _children(t, "nsubj", "nsubjpass")):
         return True
-    return any(t.pos_ == "NOUN" and _lemma(t) in lex.GENERIC_ANAPHORS and any(
-        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in t.children) for t in m.tokens)
+    # (the parse may hang the article on a modifier: "the morning/NOUN shelling")
+    return any(t.pos_ == "NOUN" and _lemma(t) in lex.GENERIC_ANAPHORS and (any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE)
+        for c in [*t.children, *(g for x in t.lefts if x.dep_ in ("compound", "nmod") for g in x.children)])
+        or (t.i >= 2 and t.nbor(-1).pos_ in ("NOUN", "ADJ") and t.nbor(-2).lower_ in DEFINITE))
+        for t in m.tokens)
 
 
 def _definite_doer(m: Mention) -> bool:
@@ -616,7 +622,8 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
     return etype, sub, type_tags
 
 
-TOLL_UPDATE = re.compile(r"\b(?:toll|tally|number of (?:dead|deaths|victims))\b[^.;:]{0,40}\b(?:to|at)\s+(?:at least\s+)?$", re.I)
+TOLL_RISE = re.compile(r"\b(?:toll|tally|number (?:of \w+|killed|dead))\b[^.;]{0,60}\b(?:ris|rose|climb|reach|jump)\w*", re.I)
+TOLL_UPDATE = re.compile(r"\b(?:toll|tally|number (?:of (?:dead|deaths|victims|those killed)|killed|dead))\b[^.;:]{0,40}\b(?:to|at)\s+(?:at least\s+)?$", re.I)
 
 
 def _updated_toll(text: str, f: Figure) -> bool:
