@@ -1372,3 +1372,79 @@ def test_a_toll_raised_in_a_sentence_naming_no_act_is_the_toll_of_the_incident_a
             "bringing the toll to 14, the resistance group said.")
     [ev] = _shown(_pipeline_events(nlp, text, published="2025-01-10"))
     assert (ev.sub_event_type, ev.fatalities) == ("Air/drone strike", 14)
+
+
+def test_a_bare_toll_after_a_police_shootout_is_that_shootouts_not_an_earlier_attacks(nlp):
+    text = ("Gang members stormed a village near Saint-Marc before dawn on Thursday, killing at least 20 people, a "
+            "rights group said.\n\n"
+            "Police exchanged fire with gang members at the entrance to Saint-Marc later on Thursday, a police "
+            "spokesman said. Two gang members were killed.")
+    evs = sorted(_shown(_pipeline_events(nlp, text, published="2024-10-05")), key=lambda e: e.event_type)
+    assert [(e.event_type, e.fatalities) for e in evs] == [("Battles", 2), ("Violence against civilians", 20)]
+
+
+def test_an_exchange_of_prisoners_is_an_agreement(nlp):
+    text = ("Ukraine and Russia exchanged 75 prisoners of war each on Saturday in a deal brokered by the United Arab "
+            "Emirates, officials in Kharkiv said.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2024-06-03"))
+    assert (ev.event_type, ev.sub_event_type) == ("Strategic developments", "Agreement")
+
+
+def test_forces_firing_on_a_crowd_protesting_in_a_town_elsewhere_in_the_report(nlp):
+    text = ("A drone struck a market in Dembecha on Saturday, killing 30 people, residents said. Elsewhere, two people "
+            "died when security forces fired on a crowd protesting against fuel price rises in Gondar on Friday, "
+            "witnesses said.")
+    evs = [e for e in _shown(_pipeline_events(nlp, text, published="2024-09-02")) if e.event_type == "Protests"]
+    assert [(e.sub_event_type, e.fatalities) for e in evs] == [("Excessive force against protesters", 2)]
+    assert evs[0].place == "Gonder"
+
+
+def test_a_day_named_after_firing_is_no_target(nlp):
+    text = ("A farmer was shot dead by gunmen firing from the hills near Kakching on Wednesday morning, a police "
+            "officer said.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2024-09-05"))
+    assert (ev.event_type, ev.sub_event_type, ev.fatalities) == ("Violence against civilians", "Attack", 1)
+
+
+def test_earlier_in_the_day_is_the_day_of_the_incident_told_before(nlp):
+    text = ("Israeli air strikes on Nabatieh killed 12 people on Wednesday, the health ministry said. Earlier in the "
+            "day, Israeli troops and Hezbollah fighters clashed near Nabatieh, both sides said.")
+    evs = {e.event_type: e for e in _shown(_pipeline_events(nlp, text, published="2024-10-03"))}
+    assert evs["Battles"].date == "2024-10-02" and "undated" not in evs["Battles"].tags
+
+
+def test_a_road_blockade_by_relatives_is_a_protest_but_troops_blocking_a_road_are_not(nlp):
+    text = "Relatives of the victims blocked the main road in Quetta on Saturday, demanding the arrest of the killers."
+    [ev] = _shown(_pipeline_events(nlp, text, published="2024-04-13"))
+    assert (ev.event_type, ev.place) == ("Protests", "Quetta")
+    text = "Troops blocked the main road in Quetta on Saturday, officials said."
+    assert not [e for e in _shown(_pipeline_events(nlp, text, published="2024-04-13")) if e.event_type == "Protests"]
+
+
+def test_where_the_victims_came_from_is_not_where_they_were_shot(nlp):
+    text = ("Gunmen stopped a bus near Quetta on Friday night and shot dead nine men from Punjab province, officials "
+            "said.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2024-04-13"))
+    assert ev.event_type == "Violence against civilians" and ev.place != "Punjab"
+
+
+def test_a_bomb_defused_is_disrupted_weapons_use(nlp):
+    text = "Police defused a bomb planted near a church in Kaduna on Sunday, a police spokesman said."
+    [ev] = _shown(_pipeline_events(nlp, text))
+    assert (ev.event_type, ev.sub_event_type) == ("Explosions/Remote violence", "Disrupted weapons use")
+
+
+def test_a_car_bomb_that_went_off_is_a_remote_explosive(nlp):
+    text = "At least 12 people were killed when a car bomb went off at a checkpoint in Mogadishu on Saturday."
+    [ev] = _shown(_pipeline_events(nlp, text))
+    assert (ev.sub_event_type, ev.fatalities) == ("Remote explosive/landmine/IED", 12)
+
+
+def test_a_later_entry_saying_the_number_killed_in_the_shelling_had_risen_is_that_shelling(nlp):
+    text = ("Live: Sudan war updates\n\n"
+            "08:10 Khartoum North\nArtillery shells hit a displacement camp in Khartoum North on Sunday morning, "
+            "killing five people, a volunteer group said.\n\n"
+            "11:15 Khartoum North toll rises\nThe volunteer group said the number killed in the morning shelling had "
+            "risen to nine.")
+    evs = _shown(_pipeline_events(nlp, text, published="2024-06-09"))
+    assert len(evs) == 1 and evs[0].sub_event_type == "Shelling/artillery/missile attack"

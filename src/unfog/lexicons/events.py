@@ -111,6 +111,7 @@ LEMMA_FIXES: dict[str, str] = {k: v for k, v in _D["lemma_fixes"].items() if not
 PROTEST_CAUSE_PREPS = _set("protest_cause_preps")  # "to protest against the killings": a reference
 PROTEST_CAUSE_VERBS = _set("protest_cause_verbs")  # "gathered to denounce the murder of X": a reference
 LABOUR_STRIKE_GOVERNORS = _set("labour_strike_governors")  # "joined a strike": a stoppage of work
+SAME_DAY_CUES: tuple[str, ...] = tuple(_D["same_day_cues"])  # "Earlier in the day, ...": the day told before
 RAID_NOUNS = _set("raid_nouns")  # "police raided a house and arrested four": arrests
 ARREST_SETTING_NOUNS = _set("arrest_setting_nouns")  # "arrested 22 people in raids": how, not an attack
 INTERVENTION_CUES: tuple[str, ...] = tuple(_D["intervention_cues"])  # "fired tear gas to disperse"
@@ -169,6 +170,10 @@ def verb_rule(lemma: str, objects: set[str], particles: set[str], preps: set[str
         for word, kind in (rule.get(key) or {}).items():
             if word in found:
                 return True, kind
+    if not objects:
+        for word, kind in (rule.get("bare_preps") or {}).items():
+            if word in preps:
+                return True, kind  # "fired on a crowd": no object, a target
     if "else" in rule:
         return True, rule["else"]
     if rule.get("fallthrough"):

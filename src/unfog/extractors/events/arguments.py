@@ -383,7 +383,8 @@ def _definite_place_object(m: Mention, place_tokens: set[int]) -> bool:
         objs = _children(t, "dobj", "nsubjpass")
         objs += [p for c in _children(t, "prep") if c.lower_ in ("into", "on", "at", "in", "for", "of") for p in _children(c, "pobj")]
         for o in objs:
-            if _lemma(o) in lex.PLACE_NOUNS and not any(x.i in place_tokens for x in o.subtree):
+            named = any(c.lower_ == "of" and any(g.pos_ == "PROPN" for g in c.subtree) for c in _children(o, "prep"))
+            if _lemma(o) in lex.PLACE_NOUNS and not named and not any(x.i in place_tokens for x in o.subtree):
                 if any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in o.children):
                     return True  # "the port" is the article's place; "a village in X region" is in X
     return False
@@ -398,7 +399,7 @@ def _unresolved_location(m: Mention, place_tokens: set[int]) -> bool:
         while head.dep_ in ("compound", "amod", "flat") and head.head.i != head.i:
             head = head.head
         of_place = head.head.lower_ == "of" and _lemma(head.head.head) in lex.PLACE_NOUNS | {"district"}
-        if t.ent_type_ in ("PERSON", "DATE", "TIME") or (t.ent_type_ == "ORG" and not of_place):
+        if t.ent_type_ in ("DATE", "TIME") or (t.ent_type_ in ("ORG", "PERSON") and not of_place):
             continue
         if head.dep_ == "pobj" and (head.head.lower_ in LOCATIVE_PREPS or of_place):
             if min(_clause_distance(head, x) for x in m.tokens) <= MAX_PLACE_DISTANCE + 1:
@@ -476,8 +477,11 @@ def _clause_places(doc, text: str, m: Mention, places: list[Place], place_tokens
         if country and (subjectish or root.dep_ == "pobj" and root.head.lower_ in actor_preps):
             continue
         root = _place_argument(root)
-        if _under_reference(root, m) or _speakers_place(root, m) or _launch_site(root, m):
-            continue  # "to protest against the killings near X": the place of the incident referred to
+        origin = root.dep_ == "pobj" and root.head.lower_ == "from" and m.kind in lex.VIOLENT_KINDS and (
+            _lemma(root.head.head) in lex.PEOPLE_NOUNS  # "nine men from Punjab": where the victims came from
+            or any(root.head.head.i == t.i and k == "killing" for t, k in zip(m.tokens, m.kinds)))
+        if origin or _under_reference(root, m) or _speakers_place(root, m) or _launch_site(root, m):
+            continue  # "nine men from Punjab", "the killings near X": where they came from, the incident referred to
         d = min(_clause_distance(root, t) for t in m.tokens)
         if d > MAX_PLACE_DISTANCE:
             # a town in a locative phrase, or told by its bearing ("in the bush west of Mangina")
@@ -535,8 +539,8 @@ def _under_reference(root, m: Mention) -> bool:
     for a in [root, *root.ancestors]:
         if a.i in tokens:
             return False
-        if _refers_back(a):
-            return True
+        if _refers_back(a) and (_lemma(a) in lex.NOUN_TRIGGERS or a.lower_ in lex.NOUN_TRIGGERS):
+            return True  # (an act noun: "protesting against fuel price rises in X" names where they protested)
     return False
 
 
@@ -706,7 +710,7 @@ def _attach_dates(ctx: Context, mentions: list[Mention], sents) -> None:
                                                              or m.primary.lower_ in lex.AGGREGATE_SUBJECTS):
                 m.tags.add("cumulative")  # "Fighting in the province in July killed 1,400": a month's toll, not an incident
             continue
-        m.date = far.get(id(m))
+        m.date = far.get(id(m)) or _same_day_as_before(m, mentions)
         if m.date is not None:
             continue
         m.date = fallback.get(id(m))
@@ -716,6 +720,16 @@ def _attach_dates(ctx: Context, mentions: list[Mention], sents) -> None:
         near = ctx.date_near(m.primary.idx, m.primary.idx + len(m.primary.text))
         if near is not None and near.date and near.id not in claimed_dates:
             m.date = near
+
+
+def _same_day_as_before(m: Mention, mentions: list[Mention]) -> DateMention | None:
+    """"Earlier in the day, troops and fighters clashed ...": the day of the incident told just before."""
+    opening = m.sent.text.strip().lower()
+    if not any(opening.startswith(c) for c in lex.SAME_DAY_CUES):
+        return None
+    before = [x for x in mentions if x.sent_index < m.sent_index and x.date is not None and not x.date_weak
+              and (x.date.precision or 3) == 1 and not _hidden(x)]
+    return before[-1].date if before and m.sent_index - before[-1].sent_index <= 4 else None
 
 
 ONGOING_DAYS = 62  # a mention dated over a longer span tells a state that lasts

@@ -178,14 +178,10 @@ def _generic_doer(word: str) -> bool:
     return word in generic or word.rstrip("s") in generic or word.replace("men", "man") in generic
 
 
-def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
-    fam = lex.family(m.kind)
-    hist = _is_historical(ctx, m.date)
-    definite = m.primary.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in m.primary.children)
-    own_place = m.place is not None and m.place_local
-    told = _told_in_the_same_sentence(m, drafts)
-    if told is not None or (m.kind in lex.VIOLENT_KINDS and _another_incident(m)):
-        return told  # "Earlier on Tuesday, another strike killed one": not the event told before
+def _told_before(m: Mention, drafts: _Drafts, definite: bool, own_place: bool) -> _Draft | None:
+    """The incident a mention tells again, by what it says of it rather than by kind, place and time:
+    the denier's own account, protesters arrested, a withdrawal from a town just taken, a toll raised,
+    a party's claim about the fight told before, the headline, a definite "the attack", a bare toll."""
     counter = _denier_account(m, drafts) or _protesters_arrested(m, drafts) or _withdrawal_from_taken(m, drafts)
     if counter is not None:
         return counter
@@ -212,6 +208,27 @@ def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
                      key=lambda d: d.last_sent, default=None)
         if latest is not None and m.sent_index - latest.last_sent <= 1 and latest.mentions[-1].entry == m.entry:
             return latest
+    if m.kinds == ["killing"] * len(m.kinds) and not own_place and m.date is None and not m.denied:
+        # "Police exchanged fire with gang members ... Two gang members were killed": the toll of the act
+        # told in the sentence just before, not of an older incident at the same place
+        for d in drafts.recent():
+            if (d.first.kind in lex.VIOLENT_KINDS and d.last_sent == m.sent_index - 1 and _hidden(d.first) == _hidden(m)
+                    and d.mentions[-1].entry == m.entry and not _other_actor(m, d)):
+                return d
+    return None
+
+
+def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
+    fam = lex.family(m.kind)
+    hist = _is_historical(ctx, m.date)
+    definite = m.primary.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in m.primary.children)
+    own_place = m.place is not None and m.place_local
+    told = _told_in_the_same_sentence(m, drafts)
+    if told is not None or (m.kind in lex.VIOLENT_KINDS and _another_incident(m)):
+        return told  # "Earlier on Tuesday, another strike killed one": not the event told before
+    early = _told_before(m, drafts, definite, own_place)
+    if early is not None:
+        return early
     for d in drafts.candidates(m, fam):
         if fam not in d.families or _is_historical(ctx, d.date()) != hist or _hidden(d.first) != _hidden(m):
             continue
@@ -381,6 +398,8 @@ def _another_incident(m: Mention) -> bool:
 def _toll_reference(m: Mention) -> bool:
     """"the toll in that attack", "the death toll from Sunday's strike": an incident named for its toll."""
     t = m.primary
+    if _definite_act(m) and TOLL_RISE.search(m.sent.text):
+        return True  # "the number killed in the morning shelling had risen to nine"
     if not (len(m.kinds) == 1 and t.pos_ == "NOUN" and t.dep_ == "pobj" and _definite_act(m)):
         return False
     if any(_updated_toll(t.doc.text, f) for f in m.figures):
@@ -400,8 +419,12 @@ def _definite_act(m: Mention) -> bool:
     if any(_weapon_of(x) is not None and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in x.children)
            for t in m.tokens if t.pos_ == "VERB" for x in _children(t, "nsubj", "nsubjpass")):
         return True
-    return any(t.pos_ == "NOUN" and _lemma(t) in lex.GENERIC_ANAPHORS and any(
-        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in t.children) for t in m.tokens)
+    # (the parse may hang the article on a modifier: "the morning/NOUN shelling")
+    return any(t.pos_ == "NOUN" and _lemma(t) in lex.GENERIC_ANAPHORS and (any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE)
+        for c in [*t.children, *(g for x in t.lefts if x.dep_ in ("compound", "nmod") for g in x.children)])
+        or (t.i >= 2 and t.nbor(-1).pos_ in ("NOUN", "ADJ") and t.nbor(-2).lower_ in DEFINITE))
+        for t in m.tokens)
 
 
 def _definite_doer(m: Mention) -> bool:
@@ -570,7 +593,8 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
             and all(_lemma(t) in lex.RAID_NOUNS for m in d.mentions for t, k in zip(m.tokens, m.kinds) if k == "battle")):
         kind = "arrest"  # "police raided a house and arrested four suspects": no fight told, arrests
     one_sided = any(_lemma(m.primary) in lex.ONE_SIDED_TRIGGERS for m in d.mentions)
-    if killed and all(f.group == "combatants" for f in killed):
+    named = [f for f in killed if f.counted and f.counted.lower() in f.text.lower()]  # not "Gunmen kill 9"
+    if named and all(f.group == "combatants" for f in named):
         civilians = False  # "raided the camp, killing two gunmen": armed men died, a fight
     victims_unarmed = civilians or _civilian_role(d) or (bool(figures) and all(f.group in ("people", "civilians") for f in figures
                                                           if f.category == "killed") and any(f.category == "killed" for f in figures))
@@ -598,7 +622,8 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
     return etype, sub, type_tags
 
 
-TOLL_UPDATE = re.compile(r"\b(?:toll|tally|number of (?:dead|deaths|victims))\b[^.;:]{0,40}\b(?:to|at)\s+(?:at least\s+)?$", re.I)
+TOLL_RISE = re.compile(r"\b(?:toll|tally|number (?:of \w+|killed|dead))\b[^.;]{0,60}\b(?:ris|rose|climb|reach|jump)\w*", re.I)
+TOLL_UPDATE = re.compile(r"\b(?:toll|tally|number (?:of (?:dead|deaths|victims|those killed)|killed|dead))\b[^.;:]{0,40}\b(?:to|at)\s+(?:at least\s+)?$", re.I)
 
 
 def _updated_toll(text: str, f: Figure) -> bool:

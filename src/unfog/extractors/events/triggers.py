@@ -143,10 +143,14 @@ def _verb_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
         return "battle"  # "the bandits struck the village": a raid on the ground, not a shelling
     objects = {_lemma(c) for c in _children(tok, "dobj")}
     particles = {_lemma(c) for c in _children(tok, "prt", "advmod")}
-    preps = {c.lower_ for c in _children(tok, "prep")}
+    # (a prepositional phrase of time is no argument: "firing from the hills on Wednesday")
+    preps = {c.lower_ for c in _children(tok, "prep") if not any(g.ent_type_ in ("DATE", "TIME") for g in _children(c, "pobj"))}
     # "gathered in the square to demand ...": the verb of a purpose clause under it
     purposes = frozenset(_lemma(c) for c in _children(tok, "advcl", "xcomp") if any(a.lower_ == "to" for a in _children(c, "aux")))
     applies, kind = lex.verb_rule(lemma, objects, particles, preps, purposes)
+    if applies and kind == "protest" and lemma == "block" and any(_lemma(c) in lex.COMBATANT_NOUNS or c.lower_ in lex.COMBATANT_NOUNS
+                                             for c in _children(tok, "nsubj")):
+        return None  # "troops blocked the road": the forces, not a protest
     if applies:
         return kind
     if lemma in lex.WEAPON_OBJECT_VERBS:
@@ -430,8 +434,8 @@ def _many_told_as_one(tok, anchor) -> set[str]:
         return {"cumulative"}  # "the fighting has killed thousands", "It has killed 6,000": the war's toll
     if verb is not None and _perfect_since(verb):
         return {"cumulative"}  # "250 people have been killed and 60,000 displaced since clashes broke out"
-    if verb is not None and any(c.dep_ == "advmod" and c.lower_ in lex.AGGREGATE_ADVERBS for c in verb.children):
-        return {"cumulative"}  # "17 other people were killed elsewhere": many incidents told as one
+    if verb is not None and any(c.dep_ == "advmod" and c.lower_ in lex.AGGREGATE_ADVERBS and c.i > verb.i for c in verb.children):
+        return {"cumulative"}  # "17 other people were killed elsewhere" (not an opening "Elsewhere, ..."): many as one
     if verb is not None and _in_a_war(verb):
         return {"cumulative"}  # "killed in more than 13 months of war", "killed in Israel's war in Gaza"
     habit = _habitual(tok)
