@@ -132,3 +132,13 @@ def test_the_incident_rules_give_the_same_relations_whatever_the_order_and_chunk
     reprocess(db=str(tmp_path / "reverse.duckdb"), everything=True, chunk=4)
     with Store(tmp_path / "reverse.duckdb") as store:
         assert sorted((r.type, r.a, r.b, r.note) for r in store.records("relations")) == base
+
+
+def test_one_sides_share_of_an_exchange_is_no_count_of_it():
+    rels = relations_of({"per_side": [
+        _doc("y1", "2026-09-14", "Plain Herald",
+             "The two countries carried out a prisoner exchange on Saturday, swapping 103 prisoners from each side, "
+             "the Red Cross said."),
+        _doc("y2", "2026-09-14", "Hill Courier",
+             "A total of 206 prisoners were exchanged on Saturday in the swap, officials on both sides said.")]})["per_side"]
+    assert not [r for r in rels if "103" in r[1] + r[2]], rels

@@ -90,3 +90,14 @@ def test_a_rejection_is_told_by_the_quote_that_follows(relations):
     rels = relations["rejection_told_by_a_quote"]
     assert _has(rels, "contradicts", "troops had reached the village", "Soldiers arrived only"), rels
     assert not [r for r in rels if "rejected the army" in r[1] + r[2]], rels
+
+
+def test_saying_no_such_attack_took_place_denies_it():
+    rels = relations_of({"nothing_happened": [
+        _doc("n1", "2026-04-02", "Plain Herald",
+             "Rebels said on Wednesday that their fighters had attacked an army post near the village of Borotu and "
+             "destroyed two trucks."),
+        _doc("n2", "2026-04-02", "Hill Courier",
+             "The army said there was no attack on its post near Borotu and that its trucks were intact.")]})
+    rels = rels["nothing_happened"]
+    assert _has(rels, "contradicts", "attacked an army post", "there was no attack"), rels

@@ -68,6 +68,9 @@ _EXCHANGE_RE = re.compile(
 
 _EXCHANGE_NOUN_RE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _EXCHANGE_LEX["nouns"]) + r")(?:e?s)?\b"
                                r"(?!\s+of\s+(?:" + "|".join(re.escape(w) for w in _EXCHANGE_LEX["not_after_noun"]) + r")\b)", re.I)
+_PER_SIDE = "|".join(re.escape(w) for w in sorted(_EXCHANGE_LEX["per_side_cues"], key=len, reverse=True))
+_PER_SIDE_AFTER_RE = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:" + _PER_SIDE + r")\b(?!\s+(?:day|night|week|month|time|round)s?\b)", re.I)
+_PER_SIDE_BEFORE_RE = re.compile(r"\b(?:" + _PER_SIDE + r")\s+(?:\w+\s+){0,2}$", re.I)
 _EXCHANGE_TOTAL_RE = re.compile(r"\b(?:" + "|".join(_EXCHANGE_LEX["total_cues"]) + r")\b", re.I)
 
 _DAILY_RE = re.compile(
@@ -435,6 +438,9 @@ def told_as_parts(res: ArticleRecords) -> set[str]:
             out.add(f.id)  # "eight more bodies", "after 268 more were flown": what was added; "four of them": a part
         elif body_count(f) and _larger_toll_of_the_same(f, figs):
             out.add(f.id)  # "the toll has risen to five ... the bodies of four soldiers were found"
+        elif is_exchange(f) and (_PER_SIDE_AFTER_RE.match(text[f.end:f.end + 30])
+                                 or _PER_SIDE_BEFORE_RE.search(text[max(0, f.start - 30):f.start])):
+            out.add(f.id)  # "103 prisoners from each side", "each side freed 103": one side's share of an exchange
         elif _raised_by(f, figs, text):
             out.add(f.id)  # "has risen to seven ..., after three soldiers listed as missing were found dead"
     for x, y in zip(figs, figs[1:]):
@@ -1130,9 +1136,14 @@ def lost_denial(s: Statement) -> str | None:
     return m.group("clause") if m else None
 
 
+_NOTHING_HAPPENED_RE = re.compile(r"\b(?:" + "|".join(load_lexicon("denial")["nothing_happened"]) + r")\b", re.I)
+
+
 def is_denial(s: Statement) -> bool:
     if s.polarity == "denies" or _DISMISS_RE.search(s.content or "") or lost_denial(s):
         return True
+    if _NOTHING_HAPPENED_RE.search(s.content or s.text or ""):
+        return True  # "no such incident has taken place", "there was no attack on any of our troops"
     # a negated act of war (attack, capture, ...) in what is claimed
     text = s.content or s.text or ""
     return any(topics_of({_stem(w) for w in m.group("verb").split()}) & ACCOUNT_TOPICS
