@@ -142,3 +142,24 @@ def test_one_sides_share_of_an_exchange_is_no_count_of_it():
         _doc("y2", "2026-09-14", "Hill Courier",
              "A total of 206 prisoners were exchanged on Saturday in the swap, officials on both sides said.")]})["per_side"]
     assert not [r for r in rels if "103" in r[1] + r[2]], rels
+
+
+def test_two_parties_counts_in_one_report_meet_though_their_events_are_placed_apart():
+    from unfog.fusion import fuse
+    from unfog.fusion.entities import Resolver
+    from unfog.model import Figure
+
+    def view(fid, value, claimant, side, incident, start):
+        f = Figure(id=fid, article_id="a1", text=f"{value} soldiers", start=start, end=start + 10, value=value,
+                   category="killed", group="combatants", counted="soldiers", claimant=claimant, claimant_side=side,
+                   sentence=f"{value} soldiers were killed.")
+        k = fuse.FigureKey(figure_id=fid, article_id="a1", qkey="qty_x", day=100, place="g1", incident=incident,
+                           reported=100)
+        return fuse.figure_view(f, k, Resolver())
+
+    army = view("f1", 4, "the defence ministry", "SOM", "Battles|100|g1", 10)
+    group = view("f2", 27, "al Shabaab", "SOM", "Battles|100|g2", 200)
+    assert fuse.relation_kind(army, group)[0] == "contradicts"
+    # (one party's two counts placed apart are two incidents' counts)
+    again = view("f3", 9, "the defence ministry spokesman", "SOM", "Battles|100|g2", 300)
+    assert fuse.relation_kind(army, again) is None

@@ -743,7 +743,23 @@ def comparable(a: FigureView, b: FigureView) -> bool:
         return False  # one source repeating itself, or an unattributed restatement
     if a.day is None or b.day is None:
         return False
-    return keys_same_incident(a.key, b.key)
+    return keys_same_incident(a.key, b.key) or _parties_one_fight(a, b)
+
+
+def _parties_one_fight(a: FigureView, b: FigureView) -> bool:
+    """One report telling the two warring parties' counts of one quantity (same category, counted group and
+    place) tied to incidents of one kind a day apart at most: one fight, though the events stage placed its two
+    versions apart ("the army repelled an assault on a base near <town>" and "the group said it overran the
+    base")."""
+    if a.fig.article_id != b.fig.article_id or not (a.key.incident and b.key.incident):
+        return False
+    ta, da, _ = a.key.incident.split("|")
+    tb, db, _ = b.key.incident.split("|")
+    if ta != tb or ta.startswith("background:") or not (da and db) or abs(int(da) - int(db)) > EVENT_WINDOW_DAYS:
+        return False
+    sides = {a.side, b.side}
+    opposed = len(sides) == 2 and not sides & (NON_PARTY_SIDES | {None})
+    return opposed or civil_war_parties(a.claimant, b.claimant, a.fig.claimant_role, b.fig.claimant_role)
 
 
 _TOLL_RISEN = re.compile(toll_rise(counted=True), re.I)
