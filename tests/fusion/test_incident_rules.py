@@ -163,3 +163,22 @@ def test_two_parties_counts_in_one_report_meet_though_their_events_are_placed_ap
     # (one party's two counts placed apart are two incidents' counts)
     again = view("f3", 9, "the defence ministry spokesman", "SOM", "Battles|100|g2", 300)
     assert fuse.relation_kind(army, again) is None
+
+
+def test_a_place_that_names_a_body_is_not_where_the_toll_was_counted():
+    rels = relations_of({"body_place": [
+        _doc("g1", "2026-03-10", "Plain Herald",
+             "An air strike on a school sheltering displaced families in Deir al-Balah killed 18 people on Tuesday, "
+             "the Gaza civil defence said."),
+        _doc("g2", "2026-03-11", "Hill Courier",
+             "The death toll from Tuesday's air strike on the school in Deir al-Balah has risen to 23, the health "
+             "ministry said on Wednesday.")]})["body_place"]
+    assert _has(rels, "updates", "18 people", "23"), rels
+
+
+def test_an_unknown_place_of_two_words_and_its_residents():
+    from unfog.fusion.fuse import article_topic_place
+
+    assert article_topic_place([], [], "Residents of Wad Hasib said the market was shut on Monday.") == "name:wad hasib"
+    assert article_topic_place([], [], "Fighters entered the town of Wad Hasib on Sunday.") == "name:wad hasib"
+    assert article_topic_place([], [], "Shelling hit homes in Tabra on Saturday Night.") == "name:tabra"

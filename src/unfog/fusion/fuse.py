@@ -326,7 +326,7 @@ def _incidents(res: ArticleRecords) -> dict[str, str]:
     places = {p.id: p for p in res.places}
     datelines = dateline_spans(res.article.text)
     for ev in sorted(res.events, key=lambda e: (e.start, e.id)):
-        sig = f"{ev.event_type}|{day_number(ev.date) or ''}|{_event_place(ev, places, datelines)}"
+        sig = f"{ev.event_type}|{day_number(ev.date) or ''}|{_event_place(ev, places, datelines, res.article.text)}"
         for fid in ev.figure_ids or []:
             out.setdefault(fid, sig)
     # a count told in a background clause ("The strikes came after a round hit the church on Thursday,
@@ -343,24 +343,25 @@ def _incidents(res: ArticleRecords) -> dict[str, str]:
 BACKGROUND_TAGS = frozenset({"background", "historical", "hypothetical"})
 
 
-def _event_place(ev: Event, places: dict[str, Place], datelines: list[tuple[int, int]]) -> str:
+def _event_place(ev: Event, places: dict[str, Place], datelines: list[tuple[int, int]], text: str = "") -> str:
     """The place key of an event when its evidence names it: a place mentioned outside every span the event
-    was read from (a town named in another paragraph), or in the dateline (where the report was filed), says
-    nothing of where it happened, so the incident's place is left open ("")."""
+    was read from (a town named in another paragraph), in the dateline (where the report was filed) or naming a
+    body ("the Gaza civil defence said") says nothing of where it happened: the incident's place is left open ("")."""
     key = place_key(ev.place, ev.geonames_id) or ""
     p = places.get(ev.place_id) if ev.place_id else None
     if not key or p is None:
         return key
     spans = [(x.get("start"), x.get("end")) for x in ev.evidence or [] if x.get("start") is not None] or [(ev.start, ev.end)]
     inside = any(a <= p.start < b for a, b in spans) and not any(a <= p.start < b for a, b in datelines)
-    return key if inside else ""
+    return key if inside and not _names_a_body(p, text) else ""
 
 
 # (a whole word: "Town00165" or "Al-Fashir" is not the name "Town" or "Al")
 # ("in Wana", "near the Azot plant", "the village of Kirawa", "an attack on Kirawa": a place the text names)
 _AT_NAME_RE = re.compile(
     r"(?:\b(?:in|inside|at|near|outside|from|around|on)\s+(?:the\s+)?"
-    r"|\b(?:" + "|".join(load_lexicon("places")["settlement_nouns"]) + r")\s+of\s+)([A-Z][a-z]+(?:-[A-Z][a-z]+)*)(?![\w-])")
+    r"|\b(?i:" + "|".join(load_lexicon("places")["settlement_nouns"] + load_lexicon("places")["dweller_nouns"]) + r")\s+of\s+)"
+    r"([A-Z][a-z]+(?:-[A-Z][a-z]+)*(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)*)?)(?![\w-])")
 
 
 def place_words(places: list[Place]) -> set[str]:
@@ -376,11 +377,17 @@ def _unresolved_mentions(text: str | None, places: list[Place], known: set[str] 
     known = place_words(places) if known is None else known
     out = []
     for m in _AT_NAME_RE.finditer(text):
-        word = fold(m.group(1))
-        if word not in known and word not in STOPWORDS and word not in _CALENDAR and not side_of(m.group(1)) \
-                and not is_people_word(m.group(1)):
-            out.append((m.start(1), f"name:{word}"))
+        # ("the town of Um Sumeima": two words; "in Gaza City" or "on Saturday Night": the first alone, or none)
+        name = m.group(1) if all(_unknown_name(w, known) for w in m.group(1).split()) else m.group(1).split()[0]
+        if _unknown_name(name, known):
+            out.append((m.start(1), f"name:{fold(name)}"))
     return out
+
+
+def _unknown_name(name: str, known: set[str]) -> bool:
+    word = fold(name)
+    return word not in known and word not in STOPWORDS and word not in _CALENDAR and not side_of(name) \
+        and not is_people_word(name)
 
 
 def _only_unresolved(text: str | None, places: list[Place], known: set[str], skip: list[tuple[int, int]]) -> str | None:
@@ -490,7 +497,27 @@ def _told_as_region(p: Place, text: str) -> bool:
                 or _REGION_AFTER_RE.match(text[p.end:p.end + 20]))
 
 
-def _town_within(region: Place, f: Figure, places: list[Place], skip: list[tuple[int, int]]) -> Place:
+_BODY_AFTER_PLACE_RE = re.compile(r"^(?:['’]s)?\s+(?:\w+\s+){0,2}?(?:" + "|".join(
+    re.escape(w) for w in sorted(load_lexicon("claimants")["body_nouns"], key=len, reverse=True)) + r")\b", re.I)
+
+
+def _names_a_body(p: Place, text: str) -> bool:
+    """A place that qualifies the name of a body ("the Gaza civil defence", "Dnipro's city council"): who speaks."""
+    return bool(_BODY_AFTER_PLACE_RE.match(text[p.end:p.end + 40]))
+
+
+def _other_place_in_sentence(p: Place, f: Figure, places: list[Place], skip: list[tuple[int, int]], text: str) -> Place | None:
+    """Another place the figure's sentence names, not naming a body nor furniture (the nearest to the figure)."""
+    i = (f.sentence or "").find(f.text or "\0")
+    if i < 0:
+        return None
+    s0 = f.start - i
+    others = [q for q in places if s0 <= q.start < s0 + len(f.sentence) and q.id != p.id and q.start != p.start
+              and not _in_spans(q, skip) and not _names_a_body(q, text)]
+    return min(others, key=lambda q: (abs(q.start - f.start), q.start)) if others else None
+
+
+def _town_within(region: Place, f: Figure, places: list[Place], skip: list[tuple[int, int]], text: str = "") -> Place:
     """The town a figure's sentence names inside the region or country the figure was placed in ("killed 10
     in a gunfight in Manipur's Jiribam district": Jiribam, in Manipur), else the region itself."""
     i = (f.sentence or "").find(f.text or "\0")
@@ -500,7 +527,7 @@ def _town_within(region: Place, f: Figure, places: list[Place], skip: list[tuple
     s1 = s0 + len(f.sentence)
     towns = [q for q in places if s0 <= q.start < s1 and (q.precision or 1) < 3 and q.geonames_id
              and q.country == region.country and (region.kind == "country" or q.admin1 == region.admin1)
-             and q.geonames_id != region.geonames_id and not _in_spans(q, skip)]
+             and q.geonames_id != region.geonames_id and not _in_spans(q, skip) and not _names_a_body(q, text)]
     return min(towns, key=lambda q: (abs(q.start - f.start), q.start)) if towns else region
 
 
@@ -535,11 +562,15 @@ def figure_keys(res: ArticleRecords) -> list[FigureKey]:
         fplace = f.place
         if p is not None and _in_spans(p, datelines):
             p = fplace = None  # "BAMAKO, March 11 - ... killed 60 soldiers near <village>": where the report was filed
+        if p is not None and _names_a_body(p, art.text):
+            # "killed 22 people in <town>, the <city> civil defence said": the city names who speaks
+            p = _other_place_in_sentence(p, f, res.places, datelines + spans, art.text)
+            fplace = p.name if p is not None else None
         unresolved = _unresolved_place(f.sentence, res.places, known)
         if p is not None and (p.precision or 1) >= 3 and unresolved:
             p = fplace = None  # "an ambush in Nduga in Papua Highlands province": the town, not its region
         elif p is not None and ((p.precision or 1) >= 3 or _told_as_region(p, art.text)):
-            p = _town_within(p, f, res.places, datelines + spans)  # "in Manipur's Jiribam district": Jiribam
+            p = _town_within(p, f, res.places, datelines + spans, art.text)  # "in Manipur's Jiribam district": Jiribam
             if (p.precision or 1) >= 3 and only_name and f.id in incident_of \
                     and not incident_of[f.id].startswith("background:"):
                 # "an air strike in <country>'s <region> killed 14" in a report that names one place the gazetteer
