@@ -182,3 +182,11 @@ def test_an_unknown_place_of_two_words_and_its_residents():
     assert article_topic_place([], [], "Residents of Wad Hasib said the market was shut on Monday.") == "name:wad hasib"
     assert article_topic_place([], [], "Fighters entered the town of Wad Hasib on Sunday.") == "name:wad hasib"
     assert article_topic_place([], [], "Shelling hit homes in Tabra on Saturday Night.") == "name:tabra"
+
+
+def test_the_people_of_one_exchange_are_its_prisoners_whatever_the_noun():
+    rels = relations_of({"exchange_nouns": [
+        _doc("z1", "2026-12-04", "Plain Herald",
+             "The rebels released 12 hostages on Friday in the department of Arauca, the ombudsman's office said. "
+             "The rebel group said it had freed 14 people.")]})["exchange_nouns"]
+    assert _has(rels, "contradicts", "12 hostages", "14 people"), rels

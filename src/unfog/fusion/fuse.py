@@ -30,7 +30,8 @@ from unfog.geo import distance_km
 from unfog.fusion.events import merge_events, place_key, same_incident  # noqa: F401  (re-exported)
 from unfog.fusion.entities import Resolver, canonical_key, fold, same_body, speaks_for
 from unfog.lexicons import load as load_lexicon, toll_prior, toll_rise
-from unfog.lexicons.actors import civil_war_parties, side_of
+from unfog.lexicons.actors import civil_war_parties, lookup_actor, side_of
+from unfog.lexicons.countries import country_of_place, country_terms
 from unfog.lexicons.denial import CLAIM_NOUN_RE, DISMISSAL_RE, denied_owner
 from unfog.lexicons.events import SUBSET_CUES, WAR_NOUNS
 from unfog.lexicons.people import (INCREMENT_OPENERS, bodies_of, claimant_force, counts_own_men, force_kind,
@@ -749,7 +750,9 @@ def _groups_compatible(a: FigureView, b: FigureView) -> bool:
     # (a toll told as risen counts all the dead of its incident, whatever noun its sentence uses)
     # (a count of bodies says nothing of who they were: "pulled 11 bodies from the rubble" of the strike that
     # killed 11 civilians)
-    return ga == gb or bool(a.key.incident and b.key.incident) or body_count(a.fig) or body_count(b.fig) or any(
+    # (the people handed over in one exchange are its prisoners, whatever noun each side uses: "12 hostages", "14 people")
+    return ga == gb or bool(a.key.incident and b.key.incident) or body_count(a.fig) or body_count(b.fig) \
+        or a.period == b.period == EXCHANGE or any(
         _TOLL_RISEN.search(v.fig.sentence or "") and (v.key.incident or v.period == "daily") for v in (a, b))
 
 
@@ -1171,6 +1174,13 @@ _DENY_CLAUSE_RE = re.compile(r"\b(?:" + "|".join(sorted({f for v in load_lexicon
                                                         key=len, reverse=True)) + r")\s+(?:that\s+)?(?P<clause>[^,;.]{8,})", re.I)
 
 
+def denied_in_content(s: Statement) -> str | None:
+    """What a statement's content denies after a deny verb ("its forces had targeted fighters at the station and
+    denied that civilians had been hit"): the speaker asserts one thing and denies another."""
+    m = _DENY_CLAUSE_RE.search(s.content or "")
+    return m.group("clause") if m else None
+
+
 def lost_denial(s: Statement) -> str | None:
     """The denied clause of a statement the statements stage gave without most of its content ("A newspaper said
     those killed were 'terrorists' and denied that civilians had been killed, calling ...": content
@@ -1187,7 +1197,7 @@ _NOTHING_HAPPENED_RE = re.compile(r"\b(?:" + "|".join(load_lexicon("denial")["no
 
 
 def is_denial(s: Statement) -> bool:
-    if s.polarity == "denies" or _DISMISS_RE.search(s.content or "") or lost_denial(s):
+    if s.polarity == "denies" or _DISMISS_RE.search(s.content or "") or lost_denial(s) or denied_in_content(s):
         return True
     if _NOTHING_HAPPENED_RE.search(s.content or s.text or ""):
         return True  # "no such incident has taken place", "there was no attack on any of our troops"
@@ -1241,6 +1251,12 @@ _NAME_RE = re.compile(r"(?<![.!?\"“]\s)(?<!^)\b[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*\b
 _CALENDAR = set(load_lexicon("places")["calendar_words"])
 
 
+def _name_key(p: Place) -> str | None:
+    """'name:<word>' for a one-word place name as written ("Kyauktaw"), as an unresolved mention would be keyed."""
+    words = (p.name or "").split()
+    return f"name:{fold(p.name)}" if len(words) == 1 and (p.precision or 1) < 3 else None
+
+
 def _in_span_list(a: int, spans: list[tuple[int, int]]) -> bool:
     return any(x <= a < y for x, y in spans)
 
@@ -1261,11 +1277,17 @@ def unresolved_names(s: Statement, taken: list[tuple[int, int]], speakers: froze
     out = set()
     for m in _NAME_RE.finditer(text or ""):
         word = fold(m.group(0))
-        if word in STOPWORDS or word in _CALENDAR or word in speakers or side_of(m.group(0)):
-            continue  # (a speaker's name is a person or body, not a place)
+        if word in STOPWORDS or word in _CALENDAR or word in speakers or (side_of(m.group(0)) and not _a_town(m.group(0))):
+            continue  # (a speaker's name is a person or body, not a place; a town's name is a place, whose side it is)
         if not _covered(taken, starts, base + m.start(), base + m.end()):
             out.add(f"name:{word}")
     return out
+
+
+@lru_cache(maxsize=4096)
+def _a_town(word: str) -> bool:
+    """A name the country tables know as a town ("Kyauktaw"), not as a state, demonym or party."""
+    return country_of_place(word) is not None and fold(word) not in country_terms() and lookup_actor(word) is None
 
 
 def statement_keys(res: ArticleRecords) -> list[StatementKey]:
@@ -1276,8 +1298,10 @@ def statement_keys(res: ArticleRecords) -> list[StatementKey]:
     # places by start, so each statement finds its own by bisection (a long article has thousands of both)
     # (not a speaker's place, nor the dateline's city: where the report was filed)
     elsewhere = sorted(spans + dateline_spans(art.text))
-    placed = sorted(((p.start, k) for p in res.places if not _in_spans(p, elsewhere) for k in [_place_keys(p)] if k),
-                    key=lambda x: x[0])
+    # (a place the gazetteer found also by its name: another report may name it where the gazetteer did not,
+    # "denied that <town> had fell" with no place found, against "captured the town of <town>")
+    placed = sorted(((p.start, k) for p in res.places if not _in_spans(p, elsewhere)
+                     for k in [_place_keys(p), _name_key(p)] if k), key=lambda x: x[0])
     starts = [a for a, _ in placed]
     # the places the gazetteer does not know that the lead puts things at: what the report is about, with its topic
     # ("attacked the village of <name> in <region>": <name> as well as the region)
@@ -1291,7 +1315,8 @@ def statement_keys(res: ArticleRecords) -> list[StatementKey]:
     for s in res.statements:
         denial = is_denial(s)
         # a dismissal ("called the claim premature") names what it dismisses around the quote
-        content = (lost_denial(s) or dismissed_clause(s)) if denial and s.polarity != "denies" else (s.content or s.text)
+        content = (lost_denial(s) or denied_in_content(s) or dismissed_clause(s)) if denial and s.polarity != "denies" \
+            else (s.content or s.text)
         # the speaker's own name is not part of what is claimed
         stems = content_stems(content) - content_stems(s.speaker) - content_stems(s.speaker_text)
         # the places named in the statement, and the place the article is about ("in the city")
