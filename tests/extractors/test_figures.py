@@ -593,3 +593,15 @@ def test_a_count_with_its_own_verb_after_a_list_of_parts_is_no_part(nlp):
 def test_a_count_among_those_said_killed_is_killed(nlp):
     text = "The rebels' spokesman said four women were among those the army claimed were killed on Monday."
     assert one(run(nlp, text), "four women").category == "killed"
+
+
+def test_some_of_the_wounded_who_died_are_dead_not_wounded(nlp):
+    text = "Four of the wounded succumbed to their injuries overnight, the committee said."
+    f = one(run(nlp, text), "Four")
+    assert f.category == "killed" and f.subset_of is None
+
+
+def test_a_count_of_whom_is_a_part_of_the_count_before(nlp):
+    text = "The bodies of nine men were found in a field, police said. Three of whom had been bound, police said."
+    figs = run(nlp, text)
+    assert one(figs, "Three").subset_of == one(figs, "nine men").id

@@ -295,3 +295,9 @@ def test_a_place_abroad_closing_a_name_the_gazetteer_lacks_is_no_place(nlp):
     text = "Drone strikes hit the Amhara region of Ethiopia. Nine people died in Bure Zuria Salam district."
     ctx = run(nlp, text)
     assert "Salam" not in {p.name for p in ctx.places}
+
+
+def test_a_city_closing_an_unknown_village_name_is_no_place(nlp):
+    text = "Fighters stormed Brima Rashid village in Sudan's West Kordofan state on Tuesday."
+    ctx = run(nlp, text)
+    assert "Rashid" not in {p.name for p in ctx.places}

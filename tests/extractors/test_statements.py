@@ -568,3 +568,54 @@ def test_a_body_named_again_by_its_owner_s_common_noun_is_the_body_named_before(
 def test_a_day_after_a_post_posed_name_is_not_the_name(nlp):
     [s] = run(nlp, "Six civilians died when shells hit the market, said rebel spokesman Jean Kambale Saturday.")
     assert s.speaker == "Jean Kambale"
+
+
+def test_a_surname_after_a_titled_full_name_is_that_person_with_the_side(nlp):
+    text = ("Missiles hit the airfield in Ukraine's Poltava region on Sunday.\n\n"
+            "Two guards were killed, Governor Dmytro Lunin said on television.\n\n"
+            "Lunin said the strikes had cut power to one district.")
+    stms = run_located(nlp, text)
+    assert [(s.speaker, s.speaker_side) for s in stms] == [("Dmytro Lunin", "UKR"), ("Dmytro Lunin", "UKR")]
+
+
+def test_a_name_with_a_place_led_state_role_in_apposition_speaks_for_the_state(nlp):
+    text = ("Missiles struck a convoy near Zaporizhzhia in Ukraine on Friday.\n\n"
+            '"So far, 11 dead," Oleksandr Starukh, the Zaporizhzhia regional governor, wrote on Telegram.')
+    stms = run_located(nlp, text)
+    assert (stms[-1].speaker, stms[-1].speaker_side) == ("Oleksandr Starukh", "UKR")
+
+
+def test_a_speaker_after_a_place_in_the_reported_clause_is_the_speaker(nlp):
+    text = "Gunmen killed nine people in a village south of the capital Bamako, a local youth committee said."
+    [s] = run(nlp, text)
+    assert s.speaker == "a local youth committee"
+
+
+def test_the_statement_is_the_author_of_the_statement_named_before(nlp):
+    text = ('Gunmen attacked the village on Saturday, said a statement from the local resistance committee.\n\n'
+            '"More than 20 were killed," the statement said.')
+    stms = run(nlp, text)
+    assert [s.speaker for s in stms] == ["local resistance committee", "local resistance committee"]
+
+
+def test_a_state_prosecutor_named_after_its_state_speaks_for_the_state(nlp):
+    text = ("Five bodies were found near a town in Mexico's Sinaloa state on Monday, officials said.\n\n"
+            "The victims were shot, the Sinaloa Attorney General's Office said in a statement.")
+    stms = run_located(nlp, text)
+    assert stms[-1].speaker_side == "MEX"
+
+
+def test_a_police_force_named_after_two_places_is_one_state_body(nlp):
+    text = ("Two gunmen were killed in an encounter in India's Kulgam district.\n\n"
+            "The Jammu and Kashmir Police on Tuesday claimed to have killed two militants.\n\n"
+            '"The operation is over," the Kashmir Zone Police said.')
+    stms = run_located(nlp, text)
+    assert [(s.speaker, s.speaker_side) for s in stms] == [("Jammu and Kashmir Police", "IND"),
+                                                          ("Kashmir Zone Police", "IND")]
+
+
+def test_an_absolute_clause_announcing_nothing_reported_is_no_statement(nlp):
+    stms = run(nlp, "Officials said a strike on the village killed four people, with the rebels announcing retaliatory attacks.")
+    assert [s.speaker for s in stms] == ["Officials"]
+    [s] = run(nlp, "Nine soldiers died, with the ministry saying 20 more were wounded.")
+    assert s.speaker == "ministry" and s.content.startswith("20 more")

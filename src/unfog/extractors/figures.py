@@ -739,6 +739,9 @@ def _figure(ctx: Context, doc, text: str, ph: Phrase, sents, sent_of, earlier=()
         or _exchange_category(doc, head_tok, counted, sents[max(0, k - EXCHANGE_REACH):k + 1]) \
         or _chain_category(doc, head_tok, counted) or _whole_category(doc, ph, sent) \
         or _among_those_category(text, counted, sent) or _clause_category(doc, ph, sent)
+    if head_tok.dep_ in ("nsubj", "nsubjpass") and counted is not None and counted.dep_ == "pobj" \
+            and _word_category(head_tok.head) in ("killed", "missing", "captured") and _word_category(counted) != _word_category(head_tok.head):
+        category = _word_category(head_tok.head)  # "Five of the wounded succumbed": they died
     if category in ("killed", "wounded", "captured") and _agent_of_the_act(counted):
         category = "other"  # "Two gunmen on a motorcycle shot dead a police officer": who did it, not who died
     population = bool(POPULATION.search(text[sent.start_char:sent.end_char]))
@@ -1049,6 +1052,7 @@ _AMONG_CATEGORY = {"killed": "killed", "dead": "killed", "victims": "killed", "w
                    "hurt": "wounded", "casualties": None}
 
 
+_OF_WHOM = re.compile(r"\s+of\s+(?:whom|them)\b", re.I)
 _OF_THOSE = re.compile(r"\s+of\s+(?:those|the(?: people)?)\s+(killed|dead|wounded|injured|hurt|victims|casualties)\b", re.I)
 
 
@@ -1063,10 +1067,21 @@ def _link_among_those(text: str, figures: list[Figure], k: int) -> None:
         return
     line_start = max(text.rfind(".", 0, f.start), text.rfind("\n", 0, f.start)) + 1
     m = _AMONG_THOSE.search(text[line_start:f.start])
+    if m is None and _OF_WHOM.match(text, f.start + len(f.text.split()[0])):
+        # "seven men were found ... two of whom were bound": a part of the count told just before
+        for total in reversed(figures[:k]):
+            if f.start - total.end > 300:
+                break
+            if total.subset_of is None and (total.value or 0) > (f.value or 0):
+                f.subset_of = total.id
+                return
+        return
     if m is None:
         # "eight of those killed in the strike were children": a part of the toll told before
         m = _OF_THOSE.match(text, f.start + len(f.text.split()[0]))
         line_start = f.start
+        if m is not None and _AMONG_CATEGORY[m.group(1).lower()] not in (None, f.category):
+            return  # "Five of the wounded succumbed": no part of the wounded any more
     if m is None:
         return
     category = _AMONG_CATEGORY[m.group(1).lower()] or f.category
@@ -1100,6 +1115,9 @@ def _link_rest_of_parts(text: str, figures: list[Figure]) -> None:
                 break
 
 
+PARTS_REACH = 400  # characters between a total and the parts that add up to it
+
+
 def _link_day_parts(text: str, figures: list[Figure]) -> None:
     """'two deaths on Sunday and five more on Monday' beside 'at least seven killed': counts in one
     sentence that add up to a count of the same category elsewhere in the article are its parts."""
@@ -1112,7 +1130,9 @@ def _link_day_parts(text: str, figures: list[Figure]) -> None:
             continue
         if "." in text[a.end:b.start] or "\n" in text[a.end:b.start]:
             continue  # parts are told together, in one sentence
-        total = next((t for t in by_value.get((a.category, a.value + b.value), []) if t.id not in (a.id, b.id)), None)
+        # the total is told near its parts (same story), not a sum that happens to match a count paragraphs away
+        total = next((t for t in by_value.get((a.category, a.value + b.value), [])
+                      if t.id not in (a.id, b.id) and abs(t.start - a.start) <= PARTS_REACH), None)
         if total is not None:
             a.subset_of = b.subset_of = total.id
 

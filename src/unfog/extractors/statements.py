@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 
 from unfog.lexicons.actors import (SPEECH, TITLES, Actor, camp, fold, is_state_body, lookup_actor, side_of,
-                                   strip_titles)
+                                   state_named, strip_titles)
 from unfog.lexicons.countries import alpha3, country_of_place, country_terms
 from unfog.lexicons import singular
 from unfog.lexicons.wire import lead_end
@@ -40,6 +40,7 @@ from unfog.model import Statement
 CUE_LEMMAS = frozenset(SPEECH["cue_verbs"])
 WEAK_CUES = frozenset(SPEECH["weak_cue_verbs"])  # count only with reported content (a clause, a quote or "as ...")
 SILENT_WHEN_NEGATED = frozenset(SPEECH["silent_when_negated"])
+STATE_BODY_WORDS = frozenset(w for w in SPEECH["state_bodies"] if " " not in w)
 DENY_LEMMAS = DENY_VERBS  # lexicons/denial.json
 DENIAL_WORDS = DISMISSAL_RE
 DOCUMENT_NOUNS = frozenset(SPEECH["document_nouns"])  # what a source issues: it speaks for its author
@@ -156,6 +157,7 @@ class Memory:
     def __init__(self):
         self.speakers: list[Speaker] = []
         self.people: dict[str, str] = {}  # surname (folded) -> full name as first written
+        self.documents: dict[str, Speaker] = {}  # "statement" -> its author ("a statement from the committee")
         self.country: str | None = None  # the country the report is about (alpha-3)
         self.persons: list[tuple[int, object, str | None]] = []  # person mentions: (start, head token, gender)
 
@@ -230,13 +232,17 @@ class Memory:
 
     def resolve_title(self, noun: str) -> Speaker | None:
         """'the mayor' -> the latest speaker with that role; 'the ministry' -> the latest such body."""
+        if noun in self.documents:
+            return self.documents[noun]
         for sp in reversed(self.speakers):
             if sp.role and re.search(r"\b" + re.escape(noun) + r"\b", sp.role, re.I):
                 return sp
             if sp.kind == "organisation" and re.search(r"\b" + re.escape(noun) + r"\b", sp.name, re.I):
                 return sp
-            if noun in DOCUMENT_NOUNS and fold(sp.name).split()[-1:] == [noun]:
-                return sp  # "the statement" is the statement named before ("a junta statement said")
+            if noun in DOCUMENT_NOUNS and (fold(sp.name).split()[-1:] == [noun]
+                                           or re.search(r"\b" + re.escape(noun) + r"\b", sp.text or "", re.I)):
+                return sp  # "the statement" is the statement named before ("a junta statement said",
+                # "said a statement from the committee")
         return None
 
 
@@ -287,6 +293,12 @@ def _mention_span(tok):
     toks = [t for t in toks if not _in_dateline(t)] or toks  # "DAKAR, Oct 7 - The army": not the dateline
     lo = min(t.i for t in toks)
     hi = max(t.i for t in toks)
+    if tok.ent_type_ in ("GPE", "LOC"):
+        # "The Jammu and Kashmir Police claimed": the parse made a body named after two places a conjunct
+        body = next((c for c in tok.children if c.dep_ == "conj" and c.i == hi + 3 and c.pos_ == "PROPN"
+                     and doc[c.i - 2].lower_ == "and" and fold(c.text) in STATE_BODY_WORDS), None)
+        if body is not None:
+            hi = body.i
     # a named body is one unit: "Institute for the Study of War" (the entity around tok, read from the
     # tokens: doc.ents builds every span of the piece at each call)
     if tok.ent_iob_ != "O" and tok.ent_type_ in ("ORG", "NORP", "GPE", "PERSON", "FAC"):
@@ -420,14 +432,14 @@ def build_speaker(tok, memory: Memory, offset_base: int = 0) -> Speaker | None:
         return introduced
     # "an assessment by the Institute for the Study of War said": the author speaks.
     if tok.lemma_.lower() in DOCUMENT_NOUNS:
-        for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
-                for g in c.children:
-                    if g.dep_ == "pobj":
-                        return build_speaker(g, memory)
-        for c in tok.children:
-            if c.dep_ == "poss":
-                return build_speaker(c, memory)
+        author = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")
+                       for g in c.children if g.dep_ == "pobj"), None) \
+            or next((c for c in tok.children if c.dep_ == "poss"), None)
+        if author is not None:
+            sp = build_speaker(author, memory)
+            if sp is not None:
+                memory.documents[tok.lemma_.lower()] = sp  # "the statement said" later is the same author's
+            return sp
     gender = None
     for c in tok.children:
         if c.dep_ == "compound" and c.lower_ in ("mr", "mr."):
@@ -436,7 +448,9 @@ def build_speaker(tok, memory: Memory, offset_base: int = 0) -> Speaker | None:
             gender = "f"
     if tok.pos_ == "PROPN" and (tok.ent_type_ == "PERSON" or gender or any(
             fold(c.text).rstrip(".") in TITLES for c in tok.children if c.dep_ == "compound")
-            or (fold(tok.text) in memory.people and not any(c.dep_ == "compound" for c in tok.children))):
+            or (fold(tok.text) in memory.people and not any(c.dep_ == "compound" for c in tok.children))
+            or (appos is not None and appos.pos_ == "NOUN" and appos.lemma_.lower() in TITLES | ROLE_NOUNS)):
+        # ("<Given> <Family>, the regional governor": a name with a person's role, whatever the model calls it)
         # (a surname named in full before is that person, whatever the model calls it alone)
         return _person_speaker(tok, memory, appos, gender)
     mention = _mention_span(tok)
@@ -588,7 +602,7 @@ def _unnamed_speaker(tok, mention, text: str, memory: Memory) -> Speaker:
             if body is not None and body.kind == "organisation" and body.side:
                 side = body.side
                 break
-    if side is None and (is_state_body(name) or _state_body_of_place(mention)):
+    if side is None and (is_state_body(name) or _state_body_of_place(mention) or state_named(name)):
         side = memory.country  # "the ministry said", with no country named: the country the report is about
     if side is None and memory.country and camp(name) == "nonstate":
         # "a member of the anti-junta Local Defence Force": a non-state party of the war the report is
@@ -633,8 +647,8 @@ def _person_speaker(tok, memory: Memory, appos, gender: str | None) -> Speaker:
     if side is None and (body := _body_headed(tok)) is not None:
         role = role or body.text
         side = _side_by_role(body.text, memory, body=True)  # "<Name>, who heads the ministry's department"
-    if side is None and role and is_state_body(role):
-        side = memory.country  # "the regional governor, <Name>": the country the report is about
+    if side is None and role and (is_state_body(role) or (appos is not None and _state_body_of_place(_mention_span(appos)))):
+        side = memory.country  # "the regional governor, <Name>", "<Name>, the Zaporizhzhia regional governor"
     if side is None and role and memory.country and camp(role) == "nonstate":
         side = memory.country  # "<Name>, an anti-coup fighter from the village"
     if side is None and (rank := _role_from_compounds(tok) or _title_before(name_span, mention)) and (
@@ -863,7 +877,8 @@ def find_cues(sent, segs):
             continue
         if lemma not in CUE_LEMMAS:
             continue  # "gave" is a cue only of a toll ("the toll was given by the health office")
-        if lemma in WEAK_CUES and not _has_content(tok, segs, sent):
+        absolute = tok.tag_ == "VBG" and tok.head.lower_ == "with"  # "..., with Hezbollah announcing attacks"
+        if (lemma in WEAK_CUES or absolute) and not _has_content(tok, segs, sent):
             continue
         if lemma == "call" and any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children) \
                 and not any(c.dep_ in ("ccomp",) for c in tok.children):
@@ -879,6 +894,9 @@ def find_cues(sent, segs):
             or _inverted_subject(tok)
         if subj is not None and (subj.pos_ == "NUM" or subj.lower_ in ("one", "some", "many", "several")):
             subj = _appos(subj) or subj  # "One of them, a volunteer driver, said"
+        if subj is not None and subj.ent_type_ in ("GPE", "LOC") and (ap := _appos(subj)) is not None \
+                and ap.i > subj.i and ap.pos_ == "NOUN" and _can_speak(ap):
+            subj = ap  # "... south of the capital Khartoum, a local activists' committee said": the committee
         if subj is None or not _can_speak(subj):
             continue
         if not _same_paragraph(subj, tok):
@@ -1039,6 +1057,9 @@ def _sentence_statements(run: _Run, sent) -> None:
         seen_names[sp.name] = st
         run.out.append(st)
         run.memory.speakers.append(sp)
+        if sp.kind == "person" and len(sp.name.split()) > 1:
+            # "Raikovych said" after "Governor Andriy Raikovych said" (a name the model took for an ORG)
+            run.memory.people.setdefault(fold(sp.name.split()[-1]), sp.name)
         for q in touched:
             run.group_speaker.setdefault(q.group, (sp, st))
         run.covered.append((start, end, st, touched[0] if touched else None))
@@ -1321,11 +1342,15 @@ def _state_body_of_place(mention) -> bool:
     """'the North Darfur health office', 'Kherson regional authorities': a state body behind the name of
     a place (what the model tags a place, so a capital letter opening the sentence is not one)."""
     k = 1 if mention[0].lower_ == "the" else 0
-    if k >= len(mention) or mention[k].ent_type_ not in ("GPE", "LOC"):
-        return False
-    while k < len(mention) and mention[k].ent_type_ in ("GPE", "LOC"):
+
+    def place_word(t) -> bool:  # (the model may call "Sinaloa" in "the Sinaloa Attorney General's Office" an ORG)
+        return t.ent_type_ in ("GPE", "LOC") or (t.pos_ == "PROPN" and not t.is_sent_start and t.ent_type_ != "PERSON") \
+            or (t.lower_ == "and" and t.ent_type_ in ("GPE", "LOC"))  # "the Jammu and Kashmir Police"
+
+    start = k
+    while k < len(mention) - 1 and place_word(mention[k]) and not is_state_body(mention[k:].text):
         k += 1
-    return k < len(mention) and is_state_body(mention[k:].text)
+    return start < k < len(mention) and lookup_actor(mention[start:k].text) is None and is_state_body(mention[k:].text)
 
 
 def _place_in(span) -> str | None:

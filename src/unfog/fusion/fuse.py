@@ -678,7 +678,12 @@ def group_views(pairs: Iterable[tuple[Figure, FigureKey]]) -> list[FigureView]:
 
 def claimant_resolver(figures: Iterable[Figure]) -> Resolver:
     """The claimants' names of a quantity's figures, resolved among themselves (each name once)."""
-    return _names_resolver(tuple(sorted({f.claimant for f in figures if f.claimant})))
+    return names_resolver({f.claimant for f in figures if f.claimant})
+
+
+def names_resolver(names: set[str]) -> Resolver:
+    """:func:`claimant_resolver` from the set of the figures' claimant names (the store keeps it per quantity)."""
+    return _names_resolver(tuple(sorted(names)))
 
 
 @lru_cache(maxsize=4096)  # relating a chunk against the store asks again for the same quantities' names
@@ -712,6 +717,7 @@ def _sides_compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
 
+@lru_cache(maxsize=65536)  # asked for every pair of figures compared; signatures repeat (store path)
 def _same_incident(a: str | None, b: str | None, same_article: bool = False) -> bool:
     """Incident signatures that may name one incident: same kind of event, same place.
 
@@ -932,6 +938,19 @@ def relation_kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     return _kind(a, b)
 
 
+# the most days apart that :func:`_kind` relates two counts of incidents (both tied to one) of two reports
+INCIDENT_REACH_DAYS = max(EVENT_WINDOW_DAYS, INCIDENT_REVISION_DAYS, SAME_TIME_DAYS)
+
+
+def beyond_reach(a: FigureView, b: FigureView) -> bool:
+    """Two figures :func:`relation_kind` relates in neither order for their distance alone: both tied to an
+    incident (an incident's window is a day, a source's revisions of its toll a week), told by two reports,
+    more than :data:`INCIDENT_REACH_DAYS` apart. The store compares a new figure only with the figures of its
+    quantity within reach (keep this true when :func:`_kind` changes; tests/fusion/test_reach.py)."""
+    return (bool(a.key.incident) and bool(b.key.incident) and a.day is not None and b.day is not None
+            and abs(b.day - a.day) > INCIDENT_REACH_DAYS and a.fig.article_id != b.fig.article_id)
+
+
 def compare_figures(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     """The relation between two figures of one quantity, ``a`` not later than ``b``, with its note; or None."""
     found = relation_kind(a, b)
@@ -949,6 +968,11 @@ def relate_group(items: list[FigureView], since: tuple | None = None, only: set[
     choices cannot change when figures are added after them); with ``only``, only
     the figures of those ids (see :func:`choosers`)."""
     items = sorted(items, key=lambda v: v.order)
+    if only is not None:  # the figures after the last of those choose nothing here, nor are chosen
+        last = len(items)
+        while last and items[last - 1].fig.id not in only:
+            last -= 1
+        items = items[:last]
     rank = {v.fig.id: i for i, v in enumerate(items)}
     runs = _article_runs(items)
     out: list[Relation] = []

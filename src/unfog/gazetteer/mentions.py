@@ -217,6 +217,9 @@ def _skip_single(ws: list[Word], i: int, key: str, g: Gazetteer, english, text: 
                 or (e.fcode in ("ADM1", "RGN") and (e.layer != GLOBAL_LAYER or f not in english)) for e in cands)
     if _half_of_a_name(ws, i, g, cands, text):
         return True
+    nxt_kind = i + 1 < len(ws) and ws[i + 1].lower in SETTLEMENT_WORDS | REGION_WORDS | DISTRICT_WORDS
+    if nxt_kind and _after_unknown_name(ws, i, g, english, text):
+        return True  # "Brima Rashid village": a village the gazetteer lacks, not the city of Rashid (Rosetta)
     if major:
         return False
     significant = any(e.population >= 20000 or e.fcode == "PPLA" for e in cands)

@@ -56,6 +56,7 @@ EVENT_KEYS = "event_keys"
 EVENT_MERGED = "event_merged"
 JSON_COLUMNS[ARTICLE_EVENTS] = JSON_COLUMNS["events"]
 MERGE_WINDOW_DAYS = 3
+MAX_INDEXED_EVENTS = 200_000  # stored per-article events kept in memory for merging (see _event_index)
 
 # Which input gave which article, with which unfog version and outcome: the
 # record that lets `unfog reprocess` find what an upgrade should redo.
@@ -280,7 +281,9 @@ class Store:
         self.close()
 
     # -- writes -----------------------------------------------------------
-    def _insert(self, name: str, records: Iterable[Record], replace: bool = False) -> int:
+    def _insert(self, name: str, records: Iterable[Record], replace: bool = False, new: bool = False) -> int:
+        """Insert records (one statement); a stored id is kept, or replaced with ``replace``; ``new``: none
+        is stored (a plain insert, which DuckDB checks faster; a stored id raises ConstraintException)."""
         cls = RECORD_TYPES["events" if name == ARTICLE_EVENTS else name]
         cols = columns(cls)
         jcols = JSON_COLUMNS[name]
@@ -291,7 +294,7 @@ class Store:
         if not rows:
             return 0
         if not replace:  # DuckDB counts the rows inserted, not those ignored (no count of the table: a scan)
-            return bulk_insert(self.con, name, cols, rows, "INSERT OR IGNORE")
+            return bulk_insert(self.con, name, cols, rows, "INSERT" if new else "INSERT OR IGNORE")
         before = self.count(name)
         bulk_insert(self.con, name, cols, rows, "INSERT OR REPLACE")
         return self.count(name) - before
@@ -299,28 +302,90 @@ class Store:
     def write(self, results: Iterable[ArticleRecords], relations: Iterable[Relation] = (), replace: bool = False) -> dict[str, int]:
         """Store the records of several articles in one transaction; returns rows added per table."""
         results = list(results)
-        added = {name: 0 for name in RECORD_TYPES}
+        index = None if replace else self._event_index()  # (replacing records merges events anew: from the database)
         self._written()
+        tables: dict[str, list[Record]] = {name: [] for name in RECORD_TYPES}
+        for res in results:
+            for name, recs in res.tables().items():
+                tables[name].extend(recs)
+        relations = _unique(relations)
+        if replace:
+            added = self._write_tables(results, tables, relations, True, index, new=False)
+        else:
+            try:  # the articles of an ingest's chunk are new: plain inserts (an insert that may ignore costs
+                # DuckDB more, the more so the larger the table)
+                added = self._write_tables(results, tables, relations, False, index, new=True)
+            except duckdb.ConstraintException:  # some of their records are stored already: kept, as ever
+                added = self._write_tables(results, tables, relations, False, index, new=False)
+        if index is not None:  # committed: the index holds what the store now holds
+            self._index_events(index, _unique(tables["events"]))
+        return added
+
+    def _write_tables(self, results: list[ArticleRecords], tables: dict[str, list[Record]], relations: list[Relation],
+                      replace: bool, index, new: bool) -> dict[str, int]:
+        """:meth:`write`'s transaction (``new``: records of articles not stored, by plain inserts)."""
+        added = {name: 0 for name in RECORD_TYPES}
         with transaction(self.con):
-            tables: dict[str, list[Record]] = {name: [] for name in RECORD_TYPES}
-            before = self.count("events")
-            for res in results:
-                if replace:
+            before = self.count("events") if replace else 0  # (removing an article's records merges events anew)
+            if replace:
+                for res in results:
                     self.delete_article_records(res.article.id)
-                for name, recs in res.tables().items():
-                    tables[name].extend(recs)
             # one statement per table for the whole chunk (a statement per record is slow)
             for name, recs in tables.items():
                 if name == "events":  # per-article events; the merged ones are rewritten below
-                    self._insert(ARTICLE_EVENTS, _unique(recs), replace=replace)
-                    self._key_events(_unique(recs))
+                    self._insert(ARTICLE_EVENTS, _unique(recs), replace=replace, new=new)
+                    self._key_events(_unique(recs), new=new)
                 elif name != "relations":
-                    added[name] += self._insert(name, _unique(recs), replace=replace)
+                    added[name] += self._insert(name, _unique(recs), replace=replace, new=new)
             self._note_inputs([res.article for res in results])
-            self._merge_events(tables["events"])
-            added["events"] = self.count("events") - before
-            added["relations"] += self._insert("relations", _unique(relations))
+            merged = self._merge_events(tables["events"], index, new=new)
+            added["events"] = self.count("events") - before if replace else merged
+            added["relations"] += self._insert("relations", relations)
         return added
+
+    def _event_index(self):
+        """The stored per-article events merging compares (:mod:`unfog.store.event_index`), current; read from
+        the database when records were written by other means since it was built."""
+        from unfog.fusion.events import MERGE_KM
+        from unfog.store.event_index import EventIndex
+
+        index = getattr(self, "_events_index", None)
+        if index is not None and index.generation == self.generation():
+            return index
+        self._events_index = None
+        if self.count(ARTICLE_EVENTS) > MAX_INDEXED_EVENTS:
+            return None
+        index = EventIndex(self.generation(), float(f"{MERGE_KM / 100:.2f}"))
+        cols = ", ".join("e." + c for c in _MATCH_COLUMNS)
+        cur = self.con.execute(f"SELECT {cols}, k.place_key FROM {ARTICLE_EVENTS} e "
+                               f"LEFT JOIN {EVENT_KEYS} k ON k.event_id = e.id")
+        for d in self._decoded(ARTICLE_EVENTS, cur):
+            index.add(d, d.pop("place_key"))
+        self._events_index = index
+        return index
+
+    def _index_events(self, index, events: list[Record]) -> None:
+        """Add a committed chunk's per-article events to ``index``, as the database now holds them (an id it
+        held before keeps its stored row and takes the new place key, as ``event_keys`` did)."""
+        from unfog.fusion.events import place_key
+
+        jcols = JSON_COLUMNS[ARTICLE_EVENTS]
+        types = dict(columns(RECORD_TYPES["events"]))
+        for e in events:
+            key = place_key(e.place)
+            held = index.entries.get(e.id)
+            if held is not None:
+                index.add(held.row, key)
+                continue
+            d = e.to_dict()
+            row = {}
+            for c in _MATCH_COLUMNS:  # what the insert stores and the read decodes
+                v = d[c]
+                row[c] = json.loads(json.dumps(v)) if c in jcols and v is not None else _arrow_value(v, types[c])
+            index.add(row, key)
+        index.generation = self.generation()
+        if len(index.entries) > MAX_INDEXED_EVENTS:
+            self._events_index = None
 
     def _note_input(self, a, replace: bool) -> None:
         verb = "INSERT OR REPLACE" if replace else "INSERT OR IGNORE"
@@ -397,9 +462,9 @@ class Store:
             out += [RECORD_TYPES["events"].from_dict(d) for d in self.rows(ARTICLE_EVENTS, where=f"id IN ({marks})", params=chunk)]
         return out
 
-    def _merge_events(self, new_events: list[Record]) -> None:
+    def _merge_events(self, new_events: list[Record], index=None, new: bool = False) -> int:
         """Merge new per-article events with the stored ones they report an incident with; rewrite the merged
-        records that change.
+        records that change. Returns how many merged records the store gained (fewer when events merged).
 
         The stored merged records are whole incidents (each a closed group of per-article events), so
         only the groups of stored events that a new event matches can change: those events are found by
@@ -408,38 +473,44 @@ class Store:
         from unfog.fusion.events import merge_events
 
         if not new_events:
-            return
+            return 0
         cands = {e.id: e for e in new_events}
-        near = [e for e in self._events_near(new_events) if e.id not in cands]
+        near = [e for e in self._events_near(new_events, index) if e.id not in cands]
         linked = {a.id: a for a in self._article_events_by_id({a.id for a in _matching(new_events, near)})}
         stale = self._merged_holding(list(cands) + list(linked))
         cands.update(linked)
         for e in self._article_events_by_id({i for r in stale for i in (r.get("merged_from") or [])} - set(cands)):
             cands[e.id] = e
-        ids = [r["id"] for r in stale]
-        for k in range(0, len(ids), 500):
-            self.con.execute("DELETE FROM events WHERE id = ANY(?::VARCHAR[])", [ids[k:k + 500]])
         articles = sorted({a for e in cands.values() for a in e.article_ids})
         # the members' articles in publication order (only their relative order counts)
         order = {row[0]: i + 1 for i, row in enumerate(self.con.execute(
             "SELECT id FROM articles WHERE id = ANY(?::VARCHAR[]) ORDER BY published NULLS LAST, id",
             [articles]).fetchall())}
         merged = merge_events(list(cands.values()), order)
-        self._insert("events", merged, replace=True)
+        # the stale records go, and any record of a merged id (then the insert replaces nothing: the store
+        # gains the rows inserted less those deleted, without counting the table)
+        ids = sorted({r["id"] for r in stale} | {r.id for r in merged})
+        deleted = 0
+        for k in range(0, len(ids), 500):
+            deleted += self.con.execute("DELETE FROM events WHERE id = ANY(?::VARCHAR[])", [ids[k:k + 500]]).fetchone()[0]
+        inserted = self._insert("events", merged, new=new)
         bulk_insert(self.con, EVENT_MERGED, [("event_id", "VARCHAR"), ("merged_id", "VARCHAR")],
                     [{"event_id": m, "merged_id": r.id} for r in merged for m in (r.merged_from or [r.id])],
                     "INSERT OR REPLACE")
+        return inserted - deleted
 
-    def _key_events(self, events: list[Record]) -> None:
+    def _key_events(self, events: list[Record], new: bool = False) -> None:
         from unfog.fusion.events import place_key
 
         bulk_insert(self.con, EVENT_KEYS, [("event_id", "VARCHAR"), ("place_key", "VARCHAR")],
-                    [{"event_id": e.id, "place_key": place_key(e.place)} for e in events], "INSERT OR REPLACE")
+                    [{"event_id": e.id, "place_key": place_key(e.place)} for e in events],
+                    "INSERT" if new else "INSERT OR REPLACE")
 
-    def _events_near(self, events: list[Record]) -> list[Record]:
+    def _events_near(self, events: list[Record], index=None) -> list[Record]:
         """Stored per-article events that may report an incident with one of ``events``: of its type, dated
         within its merge window, at its place (the same place key or GeoNames id, or coordinates less than
-        a quarter of a degree of latitude apart); with only what matching reads (:data:`_MATCH_COLUMNS`)."""
+        a quarter of a degree of latitude apart); with only what matching reads (:data:`_MATCH_COLUMNS`).
+        From ``index`` (:class:`unfog.store.event_index.EventIndex`, the same conditions in memory) when given."""
         from unfog.fusion.events import MERGE_KM, day_span, place_key
 
         wins = []
@@ -452,6 +523,8 @@ class Store:
                              "hi": date.fromordinal(span[1] + MERGE_WINDOW_DAYS).isoformat() + "~"})  # "~": after a time
         if not wins:
             return []
+        if index is not None:
+            return [RECORD_TYPES["events"](text="", start=0, end=0, **d) for d in index.near(wins)]
         _unfog_windows = pa.Table.from_pylist(wins, schema=pa.schema(
             [("event_type", pa.string()), ("place_key", pa.string()), ("geonames_id", pa.int64()),
              ("lat", pa.float64()), ("lon", pa.float64()), ("lo", pa.string()), ("hi", pa.string())]))
@@ -471,7 +544,9 @@ class Store:
             return []
         held = {r[0] for r in self.con.execute(f"SELECT merged_id FROM {EVENT_MERGED} WHERE event_id = ANY(?::VARCHAR[])",
                                                [sorted(event_ids)]).fetchall()}
-        return self.rows("events", where="id = ANY(?::VARCHAR[])", params=[sorted(held | set(event_ids))])
+        # (only what merging reads of them: a merged record's id and members)
+        return self._decoded("events", self.con.execute("SELECT id, merged_from FROM events WHERE id = ANY(?::VARCHAR[]) "
+                                                        "ORDER BY id", [sorted(held | set(event_ids))]))
 
     def _migrate_events(self) -> None:
         """Stores made before events were merged when written: keep their rows as per-article events."""

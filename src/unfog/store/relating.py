@@ -1,13 +1,18 @@
-"""The store's query layer for fusion: indexed lookups of comparable records.
+"""The store's query layer for fusion: lookups of comparable records by key.
 
 Relating new articles to the store must not reload every figure and statement,
 so fusion stores, next to each figure and statement, the key it is compared by
 (:class:`unfog.fusion.fuse.FigureKey`, :class:`unfog.fusion.fuse.StatementKey`)
-in indexed side tables, and asks only for the records that share a key:
+in side tables, and asks only for the records that share a key:
 
-- ``figure_keys``: one row per comparable figure, indexed by quantity (``qkey``);
+- ``figure_keys``: one row per comparable figure, with its quantity (``qkey``);
 - ``statement_keys``: one row per statement; ``statement_pairs``: one row per
-  (topic@place, day) of a statement, indexed by the pair.
+  (topic@place, day) of a statement.
+
+What is read is kept in memory between chunks (:mod:`unfog.store.relating_cache`,
+by quantity, pair and article), so an ingest reads each from the database once;
+DuckDB's ART indexes would not serve these lookups (it scans for ``= ANY(list)``),
+so the side tables have none beyond their primary keys.
 
 Relations are replaced by group (a quantity, or the statement that chose them),
 so relating a group again gives the same rows whatever came before.
@@ -15,14 +20,15 @@ so relating a group again gives the same rows whatever came before.
 from __future__ import annotations
 
 import json
+from bisect import insort
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
 
 import duckdb
 
-from unfog.fusion.fuse import (SAME_TIME_DAYS, FigureKey, FigureView, StatementKey, dedupe, figure_keys,
-                              claimant_resolver, figure_view, group_views, rechoose, related_later,
+from unfog.fusion.fuse import (SAME_TIME_DAYS, FigureKey, FigureView, StatementKey, beyond_reach, dedupe,
+                              figure_keys, figure_view, group_views, names_resolver, rechoose, related_later,
                               relate_group, relate_statement_pool, statement_group, statement_keys)
 from unfog.fusion.ledger import keys_for, ledger_rows
 from unfog.model import ArticleRecords, Figure, Relation
@@ -33,16 +39,14 @@ DDL = [
     "CREATE TABLE IF NOT EXISTS figure_keys (figure_id VARCHAR PRIMARY KEY, article_id VARCHAR, qkey VARCHAR, "
     "day BIGINT, place VARCHAR, period VARCHAR, source VARCHAR, incident VARCHAR, reported BIGINT)",
     "ALTER TABLE figure_keys ADD COLUMN IF NOT EXISTS reported BIGINT",  # stores written before it
-    "CREATE INDEX IF NOT EXISTS figure_keys_qkey ON figure_keys (qkey)",
-    "CREATE INDEX IF NOT EXISTS figure_keys_article ON figure_keys (article_id)",
     "CREATE TABLE IF NOT EXISTS statement_keys (statement_id VARCHAR PRIMARY KEY, article_id VARCHAR, start BIGINT, "
     "day BIGINT, speaker VARCHAR, side VARCHAR, denial BOOLEAN, stems JSON, topics JSON, places JSON)",
-    "CREATE INDEX IF NOT EXISTS statement_keys_article ON statement_keys (article_id)",
     "CREATE TABLE IF NOT EXISTS statement_pairs (statement_id VARCHAR, article_id VARCHAR, pair VARCHAR, day BIGINT)",
-    "CREATE INDEX IF NOT EXISTS statement_pairs_pair ON statement_pairs (pair)",
-    "CREATE INDEX IF NOT EXISTS statement_pairs_article ON statement_pairs (article_id)",
-    "CREATE INDEX IF NOT EXISTS relations_group ON relations (group_id)",
-]
+] + [f"DROP INDEX IF EXISTS {name}" for name in (
+    # secondary indexes of earlier versions: DuckDB answers none of relating's lookups with them (``= ANY(list)``
+    # is a hash join over a scan, see EXPLAIN), and every insert paid for them
+    "figure_keys_qkey", "figure_keys_article", "statement_keys_article", "statement_pairs_pair",
+    "statement_pairs_article", "relations_group")]
 _FIG_KEY_COLS = ["figure_id", "article_id", "qkey", "day", "place", "period", "source", "incident", "reported"]
 _ST_KEY_COLS = ["statement_id", "article_id", "start", "day", "speaker", "side", "denial", "stems", "topics", "places"]
 _JSON_ST = {"stems", "topics", "places"}
@@ -165,19 +169,27 @@ def write_keys(store, article_ids: list[str], figure_keys: list, statement_keys:
     """In one transaction: the keys of these articles' records, and the removal of relations to be replaced
     (whole groups, and single relations by id)."""
     ensure(store)
-    con = store.con
+    # new articles (the common case) have no keys to remove
+    stored = keyed_articles(store, article_ids) if keyed is None else keyed
+    args = (store.con, stored, figure_keys, statement_keys, replaced_groups, dropped_relations)
+    try:  # plain inserts once the articles' keys are removed (an insert that may replace costs DuckDB more)
+        _write_keys(*args, verb="INSERT")
+    except duckdb.ConstraintException:  # a key of another article with the same id: replaced, as ever
+        _write_keys(*args, verb="INSERT OR REPLACE")
+
+
+def _write_keys(con, stored: list[str], figure_keys: list, statement_keys: list, replaced_groups: list[str],
+                dropped_relations: list[Relation], verb: str) -> None:
     with transaction(con):
-        # new articles (the common case) have no keys to remove
-        stored = keyed_articles(store, article_ids) if keyed is None else keyed
         if stored:
             for table in ("figure_keys", "statement_keys", "statement_pairs"):
                 con.execute(f"DELETE FROM {table} WHERE article_id = ANY(?::VARCHAR[])", [stored])
-        bulk_insert(con, "figure_keys", _typed(_FIG_KEY_COLS), [k.to_row() for k in figure_keys], "INSERT OR REPLACE")
+        bulk_insert(con, "figure_keys", _typed(_FIG_KEY_COLS), [k.to_row() for k in figure_keys], verb)
         rows = []
         for k in statement_keys:
             d = k.to_row()
             rows.append({c: json.dumps(d[c]) if c in _JSON_ST else d[c] for c in _ST_KEY_COLS})
-        bulk_insert(con, "statement_keys", _typed(_ST_KEY_COLS), rows, "INSERT OR REPLACE")
+        bulk_insert(con, "statement_keys", _typed(_ST_KEY_COLS), rows, verb)
         bulk_insert(con, "statement_pairs", _typed(["statement_id", "article_id", "pair", "day"]),
               [{"statement_id": k.statement_id, "article_id": k.article_id, "pair": p, "day": k.day}
                for k in statement_keys if k.day is not None for p in k.pairs()], "INSERT")
@@ -290,8 +302,10 @@ def _relate_quantities_with_store(ok: list[ArticleRecords], fkeys: list[FigureKe
         else:
             # the new figures choose among all before them; a stored figure a new one relates to
             # updates its choice with the new figures alone (fusion.fuse.rechoose)
-            rels += relate_group(views, only=new_ids)
-            later.append((qk, views, related_later(views, new_ids)))
+            # (only the figures within reach of a new one: the others relate to none of them, fuse.beyond_reach)
+            near = _within_reach(views, [v for v in views if v.fig.id in new_ids])
+            rels += relate_group(near, only=new_ids)
+            later.append((qk, views, related_later(near, new_ids)))
         all_views[qk] = views
     again, dropped = _rechoose_stored(store, cache, later)
     return rels + again, full, dropped, all_views
@@ -303,14 +317,34 @@ def _joined_views(cache, qk: str, stored: list, new: list) -> list[FigureView] |
     ("Kovalenko" meeting "Oleh Kovalenko"), or nothing is stored: then all of them choose again."""
     if not stored or not new:
         return None
-    names = sorted({f.claimant for f, _ in stored if f.claimant})
-    alone, joined = claimant_resolver(f for f, _ in stored), claimant_resolver([f for f, _ in stored + new])
-    if any(alone.key(n) != joined.key(n) for n in names):
-        return None
-    kept = cache.views_of(qk) if cache is not None else None
+    whole = cache is not None and cache.holds_all(qk, len(stored))  # (not when the chunk's articles were left out)
+    names = cache.names_of(qk) if whole else {f.claimant for f, _ in stored if f.claimant}
+    alone = joined = names_resolver(names)
+    added = {f.claimant for f, _ in new if f.claimant} - names
+    if added:  # (no new name: the same resolver)
+        joined = names_resolver(names | added)
+        if any(alone.key(n) != joined.key(n) for n in sorted(names)):
+            return None
+    kept = cache.views_of(qk) if whole else None
     if kept is None or len(kept) != len(stored):
-        kept = [figure_view(f, k, alone) for f, k in stored]
-    return sorted(kept + [figure_view(f, k, joined) for f, k in new], key=lambda v: v.order)
+        kept = sorted((figure_view(f, k, alone) for f, k in stored), key=_order)
+    views = list(kept)  # (kept in order: the new ones are put in their places)
+    for f, k in new:
+        insort(views, figure_view(f, k, joined), key=_order)
+    return views
+
+
+def _order(v: FigureView) -> tuple:
+    return v.order
+
+
+def _within_reach(views: list[FigureView], new: list[FigureView]) -> list[FigureView]:
+    """The views (in order) that are new or that some new one may relate to: a figure counting an incident
+    far in time from every new one is neither chosen by them nor chooses again (:func:`fusion.fuse.beyond_reach`),
+    so a quantity's history of incidents is not compared again with each new figure."""
+    if not any(x.key.incident for x in new):
+        return views
+    return [v for v in views if not all(beyond_reach(x, v) for x in new)]
 
 
 def _rechoose_stored(store, cache, later: list[tuple[str, list[FigureView], dict]]) -> tuple[list[Relation], list[Relation]]:

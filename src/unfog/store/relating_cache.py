@@ -35,6 +35,7 @@ class RelatingCache:
         self.figures: OrderedDict[str, dict[str, tuple]] = OrderedDict()  # qkey -> figure id -> (Figure, FigureKey)
         self.chosen: dict[str, dict[str, list[Relation]]] = {}  # qkey -> figure id (b) -> relations it chose
         self.views: dict[str, list] = {}  # qkey -> FigureViews of all its stored figures, as last compared
+        self.names: dict[str, set[str]] = {}  # qkey -> the claimant names of its stored figures (when asked)
         self.size = 0
         self.by_pair: dict[str, dict[int, dict[str, object]]] = {}  # pair -> day -> statement id -> StatementKey
         self.by_article: dict[str, list] = {}  # article id -> all its StatementKeys
@@ -87,6 +88,17 @@ class RelatingCache:
 
     def views_of(self, qkey: str) -> list | None:
         return self.views.get(qkey)
+
+    def holds_all(self, qkey: str, n: int) -> bool:
+        """Whether ``n`` figures are all the quantity's kept figures (none of them was left out)."""
+        return len(self.figures.get(qkey, ())) == n
+
+    def names_of(self, qkey: str) -> set[str]:
+        """The claimant names of the quantity's stored figures (kept up to date as figures are added)."""
+        names = self.names.get(qkey)
+        if names is None:
+            names = self.names[qkey] = {f.claimant for f, _ in self.figures[qkey].values() if f.claimant}
+        return names
 
     def chosen_by(self, qkey: str, figure_id: str) -> list[Relation]:
         return list(self.chosen[qkey].get(figure_id, ()))
@@ -158,8 +170,10 @@ class RelatingCache:
         for k in rel.figure_keys:
             self.qkeys.add(k.qkey)
             if k.qkey in self.figures and k.figure_id not in self.figures[k.qkey]:
-                self.figures[k.qkey][k.figure_id] = (figures[k.figure_id], k)
+                f = self.figures[k.qkey][k.figure_id] = (figures[k.figure_id], k)
                 self.size += 1
+                if k.qkey in self.names and f[0].claimant:
+                    self.names[k.qkey].add(f[0].claimant)
         for q, views in rel.views.items():
             if q in self.figures:
                 self.views[q] = views
@@ -171,4 +185,5 @@ class RelatingCache:
             q, figs = self.figures.popitem(last=False)
             self.chosen.pop(q, None)
             self.views.pop(q, None)
+            self.names.pop(q, None)
             self.size -= len(figs)
