@@ -354,7 +354,9 @@ def _event_place(ev: Event, places: dict[str, Place], datelines: list[tuple[int,
         return key
     spans = [(x.get("start"), x.get("end")) for x in ev.evidence or [] if x.get("start") is not None] or [(ev.start, ev.end)]
     inside = any(a <= p.start < b for a, b in spans) and not any(a <= p.start < b for a, b in datelines)
-    return key if inside and not _names_a_body(p, text) else ""
+    # (a region or country does not tell incidents apart: reports name one at different depths, "<district>" in
+    # one, "<province>" in the next; the counts' own places do)
+    return key if inside and not _names_a_body(p, text) and (p.precision or 1) < 3 else ""
 
 
 # (a whole word: "Town00165" or "Al-Fashir" is not the name "Town" or "Al")
