@@ -953,6 +953,18 @@ def beyond_reach(a: FigureView, b: FigureView) -> bool:
             and abs(b.day - a.day) > INCIDENT_REACH_DAYS and a.fig.article_id != b.fig.article_id)
 
 
+def within_reach(items: list[FigureView], new: list[FigureView]) -> list[FigureView]:
+    """Those of ``items`` (in their order) that are not :func:`beyond_reach` of every figure of ``new``: what a
+    new figure of the quantity may relate to, or a stored one may choose again for (``new`` is not empty). The
+    same as testing each pair, without a call per figure (a quantity's history is long)."""
+    if any(not x.key.incident or x.day is None for x in new):
+        return list(items)
+    reach, days, articles = INCIDENT_REACH_DAYS, [x.day for x in new], {x.fig.article_id for x in new}
+    lo, hi = min(days) - reach, max(days) + reach
+    return [v for v in items if not v.key.incident or v.day is None or v.fig.article_id in articles
+            or (lo <= v.day <= hi and any(abs(v.day - d) <= reach for d in days))]
+
+
 def compare_figures(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     """The relation between two figures of one quantity, ``a`` not later than ``b``, with its note; or None."""
     found = relation_kind(a, b)
