@@ -37,12 +37,14 @@ SEED_DATES = {"000_01bce4d2cc5497e4.txt": "2022-04-22", "004_fa64e9c79eca57a7.tx
 # (other wars, written and coded blind; 5/10 found, 7 produced, precision 0.86 on first contact, then tuned on)
 # and setF (blind too, written after setE's fixes: 5/8 found, 5 produced, precision 1.00 on first contact, then
 # tuned on); every other gold set is held out: setC (written after the first rules) and any later blind set.
-TUNED = ("seeds", "setA", "setB", "setD", "setE", "setF", "setH")
+# setJ (ten reports in five clusters, written blind; first contact 7/23 found, 12 produced, precision 0.58, 1/25
+# must_not broken) was tuned on in the sixth session.
+TUNED = ("seeds", "setA", "setB", "setD", "setE", "setF", "setH", "setJ")
 # blind: written and coded before anyone ran unfog on them; scored only when named in --sets, so no default
 # run or tuning loop sees them (setG: ten reports in five clusters, other wars; setI: eight reports in four
-# clusters, Mozambique, Manipur, Mindanao, Tripoli; setJ: ten reports in five clusters, Ituri, Middle Shabelle,
-# Sagaing, a Yemen prisoner swap, South Kordofan)
-BLIND = ("setG", "setI", "setJ")
+# clusters, Mozambique, Manipur, Mindanao, Tripoli; both tuned on in the fifth session, still scored only when
+# named). setJ (Ituri, Middle Shabelle, Sagaing, a Yemen prisoner swap, South Kordofan) is in TUNED now.
+BLIND = ("setG", "setI")
 SETS = TUNED + tuple(sorted(p.stem for p in GOLD.glob("*.json") if p.stem not in TUNED + BLIND))
 HELD_OUT = tuple(n for n in SETS if n not in TUNED) + BLIND
 

@@ -599,3 +599,9 @@ def test_some_of_the_wounded_who_died_are_dead_not_wounded(nlp):
     text = "Four of the wounded succumbed to their injuries overnight, the committee said."
     f = one(run(nlp, text), "Four")
     assert f.category == "killed" and f.subset_of is None
+
+
+def test_a_count_of_whom_is_a_part_of_the_count_before(nlp):
+    text = "The bodies of nine men were found in a field, police said. Three of whom had been bound, police said."
+    figs = run(nlp, text)
+    assert one(figs, "Three").subset_of == one(figs, "nine men").id

@@ -301,3 +301,14 @@ def test_a_city_closing_an_unknown_village_name_is_no_place(nlp):
     text = "Fighters stormed Brima Rashid village in Sudan's West Kordofan state on Tuesday."
     ctx = run(nlp, text)
     assert "Rashid" not in {p.name for p in ctx.places}
+
+
+def test_a_first_level_division_is_the_division_not_a_hamlet_named_after_it(nlp):
+    ctx = run(nlp, "Gunmen killed nine police officers in Tamaulipas, Mexico, on Monday.")
+    [p] = [p for p in ctx.places if p.name == "Tamaulipas"]
+    assert p.feature_code == "ADM1"
+
+
+def test_a_name_opened_by_a_prefix_word_is_no_two_places(nlp):
+    ctx = run(nlp, "Two soldiers were killed near Puerto Jordan in Colombia's Arauca department.")
+    assert not {"Puerto", "Jordan"} & {p.name for p in ctx.places}

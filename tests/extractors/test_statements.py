@@ -596,3 +596,40 @@ def test_the_statement_is_the_author_of_the_statement_named_before(nlp):
             '"More than 20 were killed," the statement said.')
     stms = run(nlp, text)
     assert [s.speaker for s in stms] == ["local resistance committee", "local resistance committee"]
+
+
+def test_a_state_prosecutor_named_after_its_state_speaks_for_the_state(nlp):
+    text = ("Five bodies were found near a town in Mexico's Sinaloa state on Monday, officials said.\n\n"
+            "The victims were shot, the Sinaloa Attorney General's Office said in a statement.")
+    stms = run_located(nlp, text)
+    assert stms[-1].speaker_side == "MEX"
+
+
+def test_a_police_force_named_after_two_places_is_one_state_body(nlp):
+    text = ("Two gunmen were killed in an encounter in India's Kulgam district.\n\n"
+            "The Jammu and Kashmir Police on Tuesday claimed to have killed two militants.\n\n"
+            '"The operation is over," the Kashmir Zone Police said.')
+    stms = run_located(nlp, text)
+    assert [(s.speaker, s.speaker_side) for s in stms] == [("Jammu and Kashmir Police", "IND"),
+                                                          ("Kashmir Zone Police", "IND")]
+
+
+def test_an_absolute_clause_announcing_nothing_reported_is_no_statement(nlp):
+    stms = run(nlp, "Officials said a strike on the village killed four people, with the rebels announcing retaliatory attacks.")
+    assert [s.speaker for s in stms] == ["Officials"]
+    [s] = run(nlp, "Nine soldiers died, with the ministry saying 20 more were wounded.")
+    assert s.speaker == "ministry" and s.content.startswith("20 more")
+
+
+def test_state_media_speak_for_the_state_and_local_media_are_the_media(nlp):
+    text = ("Eleven villagers were killed in Mozambique's Cabo Delgado on Monday, state media said.\n\n"
+            "Local media reported that four more died in hospital.")
+    stms = run_located(nlp, text)
+    assert [(s.speaker_side, s.speaker_kind) for s in stms] == [("MOZ", "media"), ("MEDIA", "media")]
+
+
+def test_an_army_unit_and_a_police_rank_speak_for_the_state_of_the_report(nlp):
+    text = ("Two soldiers were killed in Colombia's Arauca department on Friday. The Army's Eighth Division "
+            "said 27 others were wounded.\n\nRavi Kumar, Superintendent of Police in Sukma, India, said two died.")
+    stms = run_located(nlp, text)
+    assert stms[0].speaker_side == "COL" and stms[1].speaker_side != "POL"

@@ -1052,6 +1052,7 @@ _AMONG_CATEGORY = {"killed": "killed", "dead": "killed", "victims": "killed", "w
                    "hurt": "wounded", "casualties": None}
 
 
+_OF_WHOM = re.compile(r"\s+of\s+(?:whom|them)\b", re.I)
 _OF_THOSE = re.compile(r"\s+of\s+(?:those|the(?: people)?)\s+(killed|dead|wounded|injured|hurt|victims|casualties)\b", re.I)
 
 
@@ -1066,6 +1067,15 @@ def _link_among_those(text: str, figures: list[Figure], k: int) -> None:
         return
     line_start = max(text.rfind(".", 0, f.start), text.rfind("\n", 0, f.start)) + 1
     m = _AMONG_THOSE.search(text[line_start:f.start])
+    if m is None and _OF_WHOM.match(text, f.start + len(f.text.split()[0])):
+        # "seven men were found ... two of whom were bound": a part of the count told just before
+        for total in reversed(figures[:k]):
+            if f.start - total.end > 300:
+                break
+            if total.subset_of is None and (total.value or 0) > (f.value or 0):
+                f.subset_of = total.id
+                return
+        return
     if m is None:
         # "eight of those killed in the strike were children": a part of the toll told before
         m = _OF_THOSE.match(text, f.start + len(f.text.split()[0]))
@@ -1105,6 +1115,9 @@ def _link_rest_of_parts(text: str, figures: list[Figure]) -> None:
                 break
 
 
+PARTS_REACH = 400  # characters between a total and the parts that add up to it
+
+
 def _link_day_parts(text: str, figures: list[Figure]) -> None:
     """'two deaths on Sunday and five more on Monday' beside 'at least seven killed': counts in one
     sentence that add up to a count of the same category elsewhere in the article are its parts."""
@@ -1117,7 +1130,9 @@ def _link_day_parts(text: str, figures: list[Figure]) -> None:
             continue
         if "." in text[a.end:b.start] or "\n" in text[a.end:b.start]:
             continue  # parts are told together, in one sentence
-        total = next((t for t in by_value.get((a.category, a.value + b.value), []) if t.id not in (a.id, b.id)), None)
+        # the total is told near its parts (same story), not a sum that happens to match a count paragraphs away
+        total = next((t for t in by_value.get((a.category, a.value + b.value), [])
+                      if t.id not in (a.id, b.id) and abs(t.start - a.start) <= PARTS_REACH), None)
         if total is not None:
             a.subset_of = b.subset_of = total.id
 

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 
 from unfog.lexicons.actors import (SPEECH, TITLES, Actor, camp, fold, is_state_body, lookup_actor, side_of,
-                                   strip_titles)
+                                   state_named, strip_titles)
 from unfog.lexicons.countries import alpha3, country_of_place, country_terms
 from unfog.lexicons import singular
 from unfog.lexicons.wire import lead_end
@@ -40,6 +40,7 @@ from unfog.model import Statement
 CUE_LEMMAS = frozenset(SPEECH["cue_verbs"])
 WEAK_CUES = frozenset(SPEECH["weak_cue_verbs"])  # count only with reported content (a clause, a quote or "as ...")
 SILENT_WHEN_NEGATED = frozenset(SPEECH["silent_when_negated"])
+STATE_BODY_WORDS = frozenset(w for w in SPEECH["state_bodies"] if " " not in w)
 DENY_LEMMAS = DENY_VERBS  # lexicons/denial.json
 DENIAL_WORDS = DISMISSAL_RE
 DOCUMENT_NOUNS = frozenset(SPEECH["document_nouns"])  # what a source issues: it speaks for its author
@@ -292,6 +293,12 @@ def _mention_span(tok):
     toks = [t for t in toks if not _in_dateline(t)] or toks  # "DAKAR, Oct 7 - The army": not the dateline
     lo = min(t.i for t in toks)
     hi = max(t.i for t in toks)
+    if tok.ent_type_ in ("GPE", "LOC"):
+        # "The Jammu and Kashmir Police claimed": the parse made a body named after two places a conjunct
+        body = next((c for c in tok.children if c.dep_ == "conj" and c.i == hi + 3 and c.pos_ == "PROPN"
+                     and doc[c.i - 2].lower_ == "and" and fold(c.text) in STATE_BODY_WORDS), None)
+        if body is not None:
+            hi = body.i
     # a named body is one unit: "Institute for the Study of War" (the entity around tok, read from the
     # tokens: doc.ents builds every span of the piece at each call)
     if tok.ent_iob_ != "O" and tok.ent_type_ in ("ORG", "NORP", "GPE", "PERSON", "FAC"):
@@ -548,10 +555,18 @@ def _known_speaker(tok, mention, text: str, memory: Memory) -> Speaker | None:
         sp = memory.resolve_title(tok.lemma_)
         if sp is not None:
             return Speaker(sp.name, sp.role, sp.side, sp.kind, text, mention.start_char, mention.end_char, sp.gender)
-    if tok.pos_ == "NOUN" and tok.lemma_.lower() in SPEECH_MEDIA_NOUNS and not any(
+    if tok.pos_ == "NOUN" and (tok.lemma_.lower() in SPEECH_MEDIA_NOUNS or tok.lower_ in SPEECH_MEDIA_NOUNS) \
+            and any(c.lower_ in STATE_MEDIA_WORDS for c in tok.children if c.dep_ in ("amod", "compound")):
+        # "state media said", "state-run television reported": the outlet of the state the report is about
+        name = text[4:] if text[:4].lower() == "the " else text
+        return Speaker(name, None, side_of(text, memory.country) or memory.country, "media", text,
+                       mention.start_char, mention.end_char)
+    if tok.pos_ == "NOUN" and (tok.lemma_.lower() in SPEECH_MEDIA_NOUNS or tok.lower_ in SPEECH_MEDIA_NOUNS) and not any(
             c.dep_ in ("poss", "compound") and c.pos_ == "PROPN" for c in tok.children):
         # "the news site says", "the newspaper reported": an outlet, the one named before if there was one
-        for sp in reversed(memory.speakers):
+        # ("local media reported" is other outlets)
+        described = any(c.dep_ == "amod" for c in tok.children)
+        for sp in ([] if described else reversed(memory.speakers)):
             if sp.kind == "media":
                 return Speaker(sp.name, sp.role, sp.side, sp.kind, text, mention.start_char, mention.end_char)
         name = text[4:] if text[:4].lower() == "the " else text
@@ -595,7 +610,7 @@ def _unnamed_speaker(tok, mention, text: str, memory: Memory) -> Speaker:
             if body is not None and body.kind == "organisation" and body.side:
                 side = body.side
                 break
-    if side is None and (is_state_body(name) or _state_body_of_place(mention)):
+    if side is None and (is_state_body(name) or _state_body_of_place(mention) or state_named(name)):
         side = memory.country  # "the ministry said", with no country named: the country the report is about
     if side is None and memory.country and camp(name) == "nonstate":
         # "a member of the anti-junta Local Defence Force": a non-state party of the war the report is
@@ -870,7 +885,8 @@ def find_cues(sent, segs):
             continue
         if lemma not in CUE_LEMMAS:
             continue  # "gave" is a cue only of a toll ("the toll was given by the health office")
-        if lemma in WEAK_CUES and not _has_content(tok, segs, sent):
+        absolute = tok.tag_ == "VBG" and tok.head.lower_ == "with"  # "..., with Hezbollah announcing attacks"
+        if (lemma in WEAK_CUES or absolute) and not _has_content(tok, segs, sent):
             continue
         if lemma == "call" and any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children) \
                 and not any(c.dep_ in ("ccomp",) for c in tok.children):
@@ -910,6 +926,7 @@ TALLY_NOUNS = set(SPEECH["tally_nouns"])
 SELF_NAMING_VERBS = frozenset(SPEECH["self_naming_verbs"])
 TALLY_GIVING_VERBS = frozenset(SPEECH["tally_giving_verbs"])
 HEADING_VERBS = frozenset(SPEECH["heading_verbs"])
+STATE_MEDIA_WORDS = frozenset(SPEECH["state_media_words"])
 ORGANISATION_NOUNS = frozenset(SPEECH["organisation_nouns"])
 SPEECH_MEDIA_NOUNS = frozenset(SPEECH["speech_media"]) - {"report", "reports", "agency"}  # outlets, not documents
 REVISE_CUE = "revised the figure"
@@ -926,8 +943,8 @@ def _can_speak(tok) -> bool:
     if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
         return True
     lemma = tok.lemma_.lower()
-    if lemma in SPEAKER_NOUNS or lemma in DOCUMENT_NOUNS or tok.lower_ in SPEAKER_NOUNS:
-        return True  # (the word as written too: "media" has the lemma "medium")
+    if lemma in SPEAKER_NOUNS or lemma in DOCUMENT_NOUNS or tok.lower_ in SPEAKER_NOUNS or tok.lower_ in SPEECH_MEDIA_NOUNS:
+        return True  # (the word as written too: "media" has the lemma "medium"; "state television reported")
     if tok.pos_ == "NOUN" and any(c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > tok.i for c in tok.children):
         return True  # "the army's media wing, <Name of the office>": the body its name says
     return tok.pos_ == "NOUN" and lemma.endswith(SPEAKER_SUFFIXES) and len(lemma) > 5
@@ -1334,11 +1351,15 @@ def _state_body_of_place(mention) -> bool:
     """'the North Darfur health office', 'Kherson regional authorities': a state body behind the name of
     a place (what the model tags a place, so a capital letter opening the sentence is not one)."""
     k = 1 if mention[0].lower_ == "the" else 0
-    if k >= len(mention) or mention[k].ent_type_ not in ("GPE", "LOC"):
-        return False
-    while k < len(mention) and mention[k].ent_type_ in ("GPE", "LOC"):
+
+    def place_word(t) -> bool:  # (the model may call "Sinaloa" in "the Sinaloa Attorney General's Office" an ORG)
+        return t.ent_type_ in ("GPE", "LOC") or (t.pos_ == "PROPN" and not t.is_sent_start and t.ent_type_ != "PERSON") \
+            or (t.lower_ == "and" and t.ent_type_ in ("GPE", "LOC"))  # "the Jammu and Kashmir Police"
+
+    start = k
+    while k < len(mention) - 1 and place_word(mention[k]) and not is_state_body(mention[k:].text):
         k += 1
-    return k < len(mention) and is_state_body(mention[k:].text)
+    return start < k < len(mention) and lookup_actor(mention[start:k].text) is None and is_state_body(mention[k:].text)
 
 
 def _place_in(span) -> str | None:

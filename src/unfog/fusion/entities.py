@@ -8,12 +8,11 @@ ledger and the dashboard agree on who is who.
 """
 from __future__ import annotations
 
-from unfog.lexicons.actors import known_actors, lookup_actor, side_of
-
 import functools
 import re
 from typing import Iterable
 
+from unfog.lexicons import load as load_lexicon
 from unfog.lexicons.actors import known_actors, lookup_actor, side_of
 from unfog.text import fold as text_fold
 
@@ -27,7 +26,7 @@ ARTICLES = {"the", "a", "an"}
 # Roles whose holder speaks for an organisation ("the spokesman for Russia's defence ministry").
 SPOKES_RE = re.compile(
     r"\b(?:spokes(?:man|woman|person)|press secretary|press officer|press service|representative|"
-    r"spokesperson)\b(?:\s+(?:of|for|at))?\s+(?P<org>.+)$",
+    r"spokesperson)\b(?:\s+(?:of|for|at))?\s+(?!(?:in|on|near|from|said|says|told)\b)(?P<org>.+)$",
     re.I,
 )
 _POSSESSIVE = re.compile(r"['\u2019\u2018`\u02bc][sS]\b")
@@ -113,6 +112,10 @@ def role_holder(mention: str | None) -> str | None:
 # "the RSF's spokesman", "SAF's spokesman Nabil Abdalla": the possessive names the body
 _POSSESSIVE_SPOKES_RE = re.compile(r"^(?:the\s+)?(?P<org>[^,]+?)['’]s?\s+(?:chief\s+|official\s+|military\s+)?"
                                    r"(?:spokes(?:man|woman|person)|press secretary|press office|press service)\b", re.I)
+# "a defence ministry spokesman", "the army spokeswoman": a body's spokesperson named by the body before the role
+# (some spokesperson of that body, not a known person who holds such a role elsewhere)
+_BODY_SPOKES_RE = re.compile(r"^(?:the|a|an)\s+(?P<org>[^,]+?)\s+(?:spokes(?:man|woman|person)|press secretary)"
+                             r"(?:\s+(?:in|at|on)\s+.*)?$", re.I)
 
 
 def speaks_for(name: str | None, role: str | None = None) -> str | None:
@@ -120,7 +123,7 @@ def speaks_for(name: str | None, role: str | None = None) -> str | None:
     for text in (role, name):
         if not text:
             continue
-        m = _POSSESSIVE_SPOKES_RE.match(text.strip()) or SPOKES_RE.search(text)
+        m = _POSSESSIVE_SPOKES_RE.match(text.strip()) or SPOKES_RE.search(text) or _BODY_SPOKES_RE.match(text.strip())
         if m:
             org = m.group("org").strip(" ,.")
             if org:
@@ -211,3 +214,19 @@ def same_entity(a: str | None, b: str | None, resolver: Resolver | None = None) 
         return False
     r = resolver or Resolver([(a, None), (b, None)])
     return r.key(a) == r.key(b)
+
+
+_ROLE_WORDS = frozenset(load_lexicon("claimants")["role_words"])
+
+
+def _body_words(name: str | None) -> frozenset[str]:
+    return frozenset(w for w in fold(name).split() if w not in ARTICLES and w not in _ROLE_WORDS and w != "of")
+
+
+def same_body(a: str | None, b: str | None) -> bool:
+    """Two claimants' names that name one body's voice though not in the same words: without the words of a
+    role or a kind of body (``lexicons/claimants.json``), one's words are all the other's ("the head of a local
+    civil society group" and "a local civil society leader"; "the state health ministry" and "<province>'s
+    health ministry")."""
+    wa, wb = _body_words(a), _body_words(b)
+    return bool(wa and wb) and (wa <= wb or wb <= wa)

@@ -28,13 +28,15 @@ from typing import Iterable
 from unfog.days import day_number
 from unfog.geo import distance_km
 from unfog.fusion.events import merge_events, place_key, same_incident  # noqa: F401  (re-exported)
-from unfog.fusion.entities import Resolver, canonical_key, fold, speaks_for
+from unfog.fusion.entities import Resolver, canonical_key, fold, same_body, speaks_for
 from unfog.lexicons import load as load_lexicon, toll_prior, toll_rise
-from unfog.lexicons.actors import civil_war_parties, side_of
+from unfog.lexicons.actors import civil_war_parties, lookup_actor, side_of
+from unfog.lexicons.countries import country_of_place, country_terms
 from unfog.lexicons.denial import CLAIM_NOUN_RE, DISMISSAL_RE, denied_owner
 from unfog.lexicons.events import SUBSET_CUES, WAR_NOUNS
 from unfog.lexicons.people import (INCREMENT_OPENERS, bodies_of, claimant_force, counts_own_men, force_kind,
-                                   force_of_the_killed, is_body_count, is_increment, is_part_phrase, is_people_word)
+                                   force_of_the_killed, is_body_count, is_increment, is_part_phrase, is_people_word,
+                                   RISE_CUE_RE)
 from unfog.lexicons.wire import lead_spans
 from unfog.model import ArticleRecords, Batch, Event, Figure, Place, Relation, Statement, stable_id
 
@@ -64,6 +66,13 @@ _EXCHANGE_LEX = load_lexicon("categories")["exchange"]
 _EXCHANGE_RE = re.compile(
     r"\b(?:" + "|".join(re.escape(w) for w in sorted(_EXCHANGE_LEX["forms"], key=len, reverse=True)) + r")\b"
     r"(?!\s+of\s+(?:" + "|".join(re.escape(w) for w in _EXCHANGE_LEX["not_after_noun"]) + r")\b)", re.I)
+
+_EXCHANGE_NOUN_RE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _EXCHANGE_LEX["nouns"]) + r")(?:e?s)?\b"
+                               r"(?!\s+of\s+(?:" + "|".join(re.escape(w) for w in _EXCHANGE_LEX["not_after_noun"]) + r")\b)", re.I)
+_PER_SIDE = "|".join(re.escape(w) for w in sorted(_EXCHANGE_LEX["per_side_cues"], key=len, reverse=True))
+_PER_SIDE_AFTER_RE = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:" + _PER_SIDE + r")\b(?!\s+(?:day|night|week|month|time|round)s?\b)", re.I)
+_PER_SIDE_BEFORE_RE = re.compile(r"\b(?:" + _PER_SIDE + r")\s+(?:\w+\s+){0,2}$", re.I)
+_EXCHANGE_TOTAL_RE = re.compile(r"\b(?:" + "|".join(_EXCHANGE_LEX["total_cues"]) + r")\b", re.I)
 
 _DAILY_RE = re.compile(
     r"\b(overnight|in the (?:past|last) (?:24|twenty-four) hours|in the (?:past|last) day|last night|"
@@ -95,11 +104,15 @@ def speaker_spans(res: ArticleRecords) -> list[tuple[int, int]]:
     for Ukraine, said"): the speaker, and a statement's words around what it claims. Not where things
     happened."""
     out = set()
+    counts = sorted(f.start for f in res.figures)
     for s in res.statements:
         if s.speaker_start is not None and s.speaker_end is not None:
             out.add((s.speaker_start, s.speaker_end))
         if s.content_start is not None and s.content_end is not None and s.start <= s.content_start <= s.content_end <= s.end:
-            out.update(x for x in ((s.start, s.content_start), (s.content_end, s.end)) if x[0] < x[1])
+            # (a stretch outside the content that tells a count is a claim, not an attribution: "The toll from
+            # Sunday's shelling in <town> has risen to 24, the ministry said, among them six children")
+            out.update(x for x in ((s.start, s.content_start), (s.content_end, s.end))
+                       if x[0] < x[1] and bisect_left(counts, x[0]) == bisect_left(counts, x[1]))
     return sorted(out)
 
 
@@ -160,9 +173,27 @@ def article_topic_place(places: list[Place], skip: list[tuple[int, int]] = (), t
     keys = [k for _, k in sorted(found)]
     if not keys:
         return None
-    counts = Counter(keys)
+    # (the lead says what the report is about: a place its first sentence names counts once more than a place
+    # named as often further down, "... separate strike in <town>", "moved to hospitals in <town>")
+    lead = _lead_end(text) if text else -1
+    counts = Counter(keys) + Counter({k for a, k in found if a < lead})
     best = max(counts.values())
-    return next(k for k in keys if counts[k] == best)
+    topic = next(k for k in keys if counts[k] == best)
+    # ("an air strike in <country>'s <region> region" ... "the monastery in <village>": a report about a region or
+    # country that puts things at one place the gazetteer does not know is about that place)
+    names = {k for _, k in unresolved}
+    coarse = all((p.precision or 1) >= 3 for p in kept if _place_keys(p) == topic)
+    return next(iter(names)) if len(names) == 1 and coarse and not topic.startswith("name:") else topic
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?](?:\s|$)")
+
+
+def _lead_end(text: str) -> int:
+    """Where the first sentence of a report ends (past a dateline's abbreviations: "Sept. 8 -")."""
+    start = max((b for a, b in dateline_spans(text) if a == 0), default=0)
+    m = _SENTENCE_END_RE.search(text, start)
+    return m.end() if m else len(text)
 
 
 def is_exchange(f: Figure) -> bool:
@@ -293,8 +324,10 @@ class FigureKey:
 def _incidents(res: ArticleRecords) -> dict[str, str]:
     """Figure id -> the incident signature of the event it belongs to (the earliest such event)."""
     out: dict[str, str] = {}
+    places = {p.id: p for p in res.places}
+    datelines = dateline_spans(res.article.text)
     for ev in sorted(res.events, key=lambda e: (e.start, e.id)):
-        sig = f"{ev.event_type}|{day_number(ev.date) or ''}|{place_key(ev.place, ev.geonames_id) or ''}"
+        sig = f"{ev.event_type}|{day_number(ev.date) or ''}|{_event_place(ev, places, datelines, res.article.text)}"
         for fid in ev.figure_ids or []:
             out.setdefault(fid, sig)
     # a count told in a background clause ("The strikes came after a round hit the church on Thursday,
@@ -311,11 +344,27 @@ def _incidents(res: ArticleRecords) -> dict[str, str]:
 BACKGROUND_TAGS = frozenset({"background", "historical", "hypothetical"})
 
 
+def _event_place(ev: Event, places: dict[str, Place], datelines: list[tuple[int, int]], text: str = "") -> str:
+    """The place key of an event when its evidence names it: a place mentioned outside every span the event
+    was read from (a town named in another paragraph), in the dateline (where the report was filed) or naming a
+    body ("the Gaza civil defence said") says nothing of where it happened: the incident's place is left open ("")."""
+    key = place_key(ev.place, ev.geonames_id) or ""
+    p = places.get(ev.place_id) if ev.place_id else None
+    if not key or p is None:
+        return key
+    spans = [(x.get("start"), x.get("end")) for x in ev.evidence or [] if x.get("start") is not None] or [(ev.start, ev.end)]
+    inside = any(a <= p.start < b for a, b in spans) and not any(a <= p.start < b for a, b in datelines)
+    # (a region or country does not tell incidents apart: reports name one at different depths, "<district>" in
+    # one, "<province>" in the next; the counts' own places do)
+    return key if inside and not _names_a_body(p, text) and (p.precision or 1) < 3 else ""
+
+
 # (a whole word: "Town00165" or "Al-Fashir" is not the name "Town" or "Al")
 # ("in Wana", "near the Azot plant", "the village of Kirawa", "an attack on Kirawa": a place the text names)
 _AT_NAME_RE = re.compile(
     r"(?:\b(?:in|inside|at|near|outside|from|around|on)\s+(?:the\s+)?"
-    r"|\b(?:" + "|".join(load_lexicon("places")["settlement_nouns"]) + r")\s+of\s+)([A-Z][a-z]+)(?![\w-])")
+    r"|\b(?i:" + "|".join(load_lexicon("places")["settlement_nouns"] + load_lexicon("places")["dweller_nouns"]) + r")\s+of\s+)"
+    r"([A-Z][a-z]+(?:-[A-Z][a-z]+)*(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)*)?)(?![\w-])")
 
 
 def place_words(places: list[Place]) -> set[str]:
@@ -331,11 +380,23 @@ def _unresolved_mentions(text: str | None, places: list[Place], known: set[str] 
     known = place_words(places) if known is None else known
     out = []
     for m in _AT_NAME_RE.finditer(text):
-        word = fold(m.group(1))
-        if word not in known and word not in STOPWORDS and word not in _CALENDAR and not side_of(m.group(1)) \
-                and not is_people_word(m.group(1)):
-            out.append((m.start(1), f"name:{word}"))
+        # ("the town of Um Sumeima": two words; "in Gaza City" or "on Saturday Night": the first alone, or none)
+        name = m.group(1) if all(_unknown_name(w, known) for w in m.group(1).split()) else m.group(1).split()[0]
+        if _unknown_name(name, known):
+            out.append((m.start(1), f"name:{fold(name)}"))
     return out
+
+
+def _unknown_name(name: str, known: set[str]) -> bool:
+    word = fold(name)
+    return word not in known and word not in STOPWORDS and word not in _CALENDAR and not side_of(name) \
+        and not is_people_word(name)
+
+
+def _only_unresolved(text: str | None, places: list[Place], known: set[str], skip: list[tuple[int, int]]) -> str | None:
+    """'name:<word>' when a report puts things at exactly one place the gazetteer does not know."""
+    names = {k for a, k in _unresolved_mentions(text, places, known) if not any(x <= a < y for x, y in skip)}
+    return next(iter(names)) if len(names) == 1 else None
 
 
 def _unresolved_place(sentence: str | None, places: list[Place], known: set[str] | None = None) -> str | None:
@@ -382,17 +443,39 @@ def told_as_parts(res: ArticleRecords) -> set[str]:
         before = text[max(0, f.start - 25):f.start].lower().rstrip(" ,:")
         if f.subset_of or any(before.endswith(" " + c) or before == c for c in SUBSET_CUES):
             out.add(f.id)
-        elif is_increment(f.text) or is_part_phrase(f.text) or any(
+        elif is_increment(f.text, text[f.end:f.end + 20]) or is_part_phrase(f.text) or any(
                 before.endswith(o) for o in INCREMENT_OPENERS):
-            out.add(f.id)  # "eight more bodies": what was added to a toll; "four of them": a part of it
+            out.add(f.id)  # "eight more bodies", "after 268 more were flown": what was added; "four of them": a part
         elif body_count(f) and _larger_toll_of_the_same(f, figs):
             out.add(f.id)  # "the toll has risen to five ... the bodies of four soldiers were found"
+        elif is_exchange(f) and (_PER_SIDE_AFTER_RE.match(text[f.end:f.end + 30])
+                                 or _PER_SIDE_BEFORE_RE.search(text[max(0, f.start - 30):f.start])):
+            out.add(f.id)  # "103 prisoners from each side", "each side freed 103": one side's share of an exchange
+        elif _raised_by(f, figs, text):
+            out.add(f.id)  # "has risen to seven ..., after three soldiers listed as missing were found dead"
     for x, y in zip(figs, figs[1:]):
         if _LIST_JOIN_RE.fullmatch(text[x.end:y.start]) and x.group == y.group \
                 and (x.category == y.category or "other" in (x.category, y.category)) \
                 and force_kind(x.counted) == force_kind(y.counted):
             out |= {x.id, y.id}
     return out
+
+
+def _raised_by(f: Figure, figs: list[Figure], text: str) -> bool:
+    """A count told after a toll as risen, in its sentence, smaller and of the same category, with a cue of what
+    raised it between them ("after", "as": people.json ``toll_parts.rise_cues``): what was added, not a toll."""
+    rng = value_range(f)
+    if rng is None or not f.sentence:
+        return False
+    for g in figs:
+        if g.start >= f.start or g.sentence != f.sentence or g.category != f.category:
+            continue
+        r = value_range(g)
+        i = g.sentence.find(g.text)
+        if r is not None and r[1] > rng[1] and i >= 0 and _TOLL_RISEN.search(g.sentence[:i + len(g.text)]) \
+                and RISE_CUE_RE.search(text[g.end:f.start]):
+            return True
+    return False
 
 
 def _larger_toll_of_the_same(f: Figure, figs: list[Figure]) -> bool:
@@ -417,7 +500,27 @@ def _told_as_region(p: Place, text: str) -> bool:
                 or _REGION_AFTER_RE.match(text[p.end:p.end + 20]))
 
 
-def _town_within(region: Place, f: Figure, places: list[Place], skip: list[tuple[int, int]]) -> Place:
+_BODY_AFTER_PLACE_RE = re.compile(r"^(?:['’]s)?\s+(?:\w+\s+){0,2}?(?:" + "|".join(
+    re.escape(w) for w in sorted(load_lexicon("claimants")["body_nouns"], key=len, reverse=True)) + r")\b", re.I)
+
+
+def _names_a_body(p: Place, text: str) -> bool:
+    """A place that qualifies the name of a body ("the Gaza civil defence", "Dnipro's city council"): who speaks."""
+    return bool(_BODY_AFTER_PLACE_RE.match(text[p.end:p.end + 40]))
+
+
+def _other_place_in_sentence(p: Place, f: Figure, places: list[Place], skip: list[tuple[int, int]], text: str) -> Place | None:
+    """Another place the figure's sentence names, not naming a body nor furniture (the nearest to the figure)."""
+    i = (f.sentence or "").find(f.text or "\0")
+    if i < 0:
+        return None
+    s0 = f.start - i
+    others = [q for q in places if s0 <= q.start < s0 + len(f.sentence) and q.id != p.id and q.start != p.start
+              and not _in_spans(q, skip) and not _names_a_body(q, text)]
+    return min(others, key=lambda q: (abs(q.start - f.start), q.start)) if others else None
+
+
+def _town_within(region: Place, f: Figure, places: list[Place], skip: list[tuple[int, int]], text: str = "") -> Place:
     """The town a figure's sentence names inside the region or country the figure was placed in ("killed 10
     in a gunfight in Manipur's Jiribam district": Jiribam, in Manipur), else the region itself."""
     i = (f.sentence or "").find(f.text or "\0")
@@ -427,7 +530,7 @@ def _town_within(region: Place, f: Figure, places: list[Place], skip: list[tuple
     s1 = s0 + len(f.sentence)
     towns = [q for q in places if s0 <= q.start < s1 and (q.precision or 1) < 3 and q.geonames_id
              and q.country == region.country and (region.kind == "country" or q.admin1 == region.admin1)
-             and q.geonames_id != region.geonames_id and not _in_spans(q, skip)]
+             and q.geonames_id != region.geonames_id and not _in_spans(q, skip) and not _names_a_body(q, text)]
     return min(towns, key=lambda q: (abs(q.start - f.start), q.start)) if towns else region
 
 
@@ -451,6 +554,7 @@ def figure_keys(res: ArticleRecords) -> list[FigureKey]:
     restated = restated_claims(res)
     parts = told_as_parts(res)
     known = place_words(res.places)
+    only_name = _only_unresolved(art.text, res.places, known, not_about_spans(res))
     out = []
     for f in res.figures:
         if f.category in (None, "", "other") or value_range(f) is None:
@@ -461,11 +565,20 @@ def figure_keys(res: ArticleRecords) -> list[FigureKey]:
         fplace = f.place
         if p is not None and _in_spans(p, datelines):
             p = fplace = None  # "BAMAKO, March 11 - ... killed 60 soldiers near <village>": where the report was filed
+        if p is not None and _names_a_body(p, art.text):
+            # "killed 22 people in <town>, the <city> civil defence said": the city names who speaks
+            p = _other_place_in_sentence(p, f, res.places, datelines + spans, art.text)
+            fplace = p.name if p is not None else None
         unresolved = _unresolved_place(f.sentence, res.places, known)
         if p is not None and (p.precision or 1) >= 3 and unresolved:
             p = fplace = None  # "an ambush in Nduga in Papua Highlands province": the town, not its region
         elif p is not None and ((p.precision or 1) >= 3 or _told_as_region(p, art.text)):
-            p = _town_within(p, f, res.places, datelines + spans)  # "in Manipur's Jiribam district": Jiribam
+            p = _town_within(p, f, res.places, datelines + spans, art.text)  # "in Manipur's Jiribam district": Jiribam
+            if (p.precision or 1) >= 3 and only_name and f.id in incident_of \
+                    and not incident_of[f.id].startswith("background:"):
+                # "an air strike in <country>'s <region> killed 14" in a report that names one place the gazetteer
+                # does not know ("the monastery in <village>"): the incident's count is the village's
+                p, fplace, unresolved = None, None, only_name
         incident = _incident_at(incident_of.get(f.id), place_by_id.get(f.place_id) if f.place_id else None, p)
         if p is not None and _in_spans(p, spans) and topic:
             pk = topic  # "the UN coordinator for Ukraine said 101 civilians...": the speaker's place, not the count's
@@ -479,13 +592,32 @@ def figure_keys(res: ArticleRecords) -> list[FigureKey]:
             # one exchange, however each side names where the prisoners went: compared by time, not place
             pk, period = EXCHANGE, EXCHANGE
         out.append(FigureKey(
-            figure_id=f.id, article_id=art.id,
-            # (a count of the displaced is always a count so far: "since the advance began" or not)
-            qkey=stable_id("qty", f.category, quantity_group(counted_group(f)), pk, period == "cumulative" and f.category != "displaced"),
+            figure_id=f.id, article_id=art.id, qkey=_qkey(f, pk, period),
             day=_count_day(f, art), place=pk, period=period,
             source=fold(art.source), incident=incident, reported=day_number(art.published),
         ))
-    return _date_prior_values(out, {f.id: f for f in res.figures})
+    figs = {f.id: f for f in res.figures}
+    return _date_prior_values(_one_place_per_incident(out, figs), figs)
+
+
+def _qkey(f: Figure, pk: str, period: str | None) -> str:
+    # (a count of the displaced is always a count so far: "since the advance began" or not)
+    return stable_id("qty", f.category, quantity_group(counted_group(f)), pk, period == "cumulative" and f.category != "displaced")
+
+
+def _one_place_per_incident(keys: list[FigureKey], figs: dict[str, Figure]) -> list[FigureKey]:
+    """The counts a report ties to one incident are counts at one place: the place of the first of them
+    ("attacked the village of X ..., killing at least 18" and, from another official, "12 civilians had been
+    killed and nine wounded and taken to hospital in Y": both are X's), so the claimants' counts meet."""
+    first: dict[str, str] = {}
+    for k in sorted(keys, key=lambda k: (figs[k.figure_id].start, k.figure_id)):
+        if not k.incident or k.incident.startswith("background:") or k.place == EXCHANGE:
+            continue
+        place = first.setdefault(k.incident, k.place)
+        if place != k.place:
+            k.place = place
+            k.qkey = _qkey(figs[k.figure_id], place, k.period)
+    return keys
 
 
 def _count_day(f: Figure, art) -> int | None:
@@ -608,8 +740,9 @@ def _same_incident(a: str | None, b: str | None, same_article: bool = False) -> 
     # (and so is a gunfight told as a battle by one and as the killing of civilians by the other: the two
     # parties' accounts of who the dead were type it differently)
     # (an event's day is often its report's, a day after the incident: "Friday's attack", told on Saturday)
+    # (a place left open, the event read it from no evidence of its own, does not tell the incidents apart)
     return {ta, tb} in ONE_INCIDENT_PAIRS and bool(da) and bool(db) and abs(int(da) - int(db)) <= EVENT_WINDOW_DAYS \
-        and bool(pa) and pa == pb
+        and bool(pa or pb) and (pa == pb or not (pa and pb))
 
 
 def keys_same_incident(a: FigureKey, b: FigureKey) -> bool:
@@ -625,7 +758,9 @@ def _groups_compatible(a: FigureView, b: FigureView) -> bool:
     # (a toll told as risen counts all the dead of its incident, whatever noun its sentence uses)
     # (a count of bodies says nothing of who they were: "pulled 11 bodies from the rubble" of the strike that
     # killed 11 civilians)
-    return ga == gb or bool(a.key.incident and b.key.incident) or body_count(a.fig) or body_count(b.fig) or any(
+    # (the people handed over in one exchange are its prisoners, whatever noun each side uses: "12 hostages", "14 people")
+    return ga == gb or bool(a.key.incident and b.key.incident) or body_count(a.fig) or body_count(b.fig) \
+        or a.period == b.period == EXCHANGE or any(
         _TOLL_RISEN.search(v.fig.sentence or "") and (v.key.incident or v.period == "daily") for v in (a, b))
 
 
@@ -650,7 +785,23 @@ def comparable(a: FigureView, b: FigureView) -> bool:
         return False  # one source repeating itself, or an unattributed restatement
     if a.day is None or b.day is None:
         return False
-    return keys_same_incident(a.key, b.key)
+    return keys_same_incident(a.key, b.key) or _parties_one_fight(a, b)
+
+
+def _parties_one_fight(a: FigureView, b: FigureView) -> bool:
+    """One report telling the two warring parties' counts of one quantity (same category, counted group and
+    place) tied to incidents of one kind a day apart at most: one fight, though the events stage placed its two
+    versions apart ("the army repelled an assault on a base near <town>" and "the group said it overran the
+    base")."""
+    if a.fig.article_id != b.fig.article_id or not (a.key.incident and b.key.incident):
+        return False
+    ta, da, _ = a.key.incident.split("|")
+    tb, db, _ = b.key.incident.split("|")
+    if ta != tb or ta.startswith("background:") or not (da and db) or abs(int(da) - int(db)) > EVENT_WINDOW_DAYS:
+        return False
+    sides = {a.side, b.side}
+    opposed = len(sides) == 2 and not sides & (NON_PARTY_SIDES | {None})
+    return opposed or civil_war_parties(a.claimant, b.claimant, a.fig.claimant_role, b.fig.claimant_role)
 
 
 _TOLL_RISEN = re.compile(toll_rise(counted=True), re.I)
@@ -702,7 +853,8 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     gap_days = b.day - a.day
     same_claimant = bool(a.claimant) and a.claimant == b.claimant
     # one side code may cover both parties of a civil war ("the paramilitary group" and "an army spokesman")
-    same_side = a.side is not None and a.side == b.side and not civil_war_parties(a.claimant, b.claimant, fa.claimant_role, fb.claimant_role)
+    civil_war = civil_war_parties(a.claimant, b.claimant, fa.claimant_role, fb.claimant_role)
+    same_side = a.side is not None and a.side == b.side and not civil_war
     # vague amounts ("hundreds") on both sides agree with anything: no corroboration from them
     agree = points_agree(a.rng, b.rng) and fa.value is not None and fb.value is not None
     disagree = range_gap(a.rng, b.rng) > DISAGREE_GAP
@@ -711,7 +863,8 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     operation = cat in INCIDENT or a.period == EXCHANGE
     incident = operation or a.period == "daily" or b.period == "daily" or bool(a.key.incident and b.key.incident)
     # the two warring parties' counts of one day's fighting at one place may be far apart ("up to 300" and 12)
-    parties = a.side != b.side and not {a.side, b.side} & (NON_PARTY_SIDES | {None, "MEDIA"})
+    # (an armed group and the army of one country are two parties under one side code)
+    parties = (a.side != b.side or civil_war) and not {a.side, b.side} & (NON_PARTY_SIDES | {None, "MEDIA"})
     # one report telling two claimants' counts of the incident it is about ("the rebels said 40 soldiers were
     # killed ... the ministry said only two died"): as far apart as the parties' counts may be
     parties = parties or (fa.article_id == fb.article_id and bool(a.key.incident and b.key.incident))
@@ -727,6 +880,10 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     if operation and _exact(fa) and _exact(fb):
         # exact counts of one operation (an exchange, an evacuation) agree or they do not
         agree, disagree = a.rng[1] == b.rng[1], a.rng[1] != b.rng[1]
+    if a.period == EXCHANGE and gap_days >= 1 and b.rng[1] > a.rng[1] and _EXCHANGE_TOTAL_RE.search(fb.sentence or "") \
+            and not _EXCHANGE_TOTAL_RE.search(fa.sentence or "") and gap_days <= INCIDENT_REVISION_DAYS:
+        # "480 released over two days" after a first day's 212: the whole exchange, not a rival count of its first day
+        return ("updates", "a later total of the same exchange")
     window = EVENT_WINDOW_DAYS if incident else (STOCK_WINDOW_DAYS if cat in STOCK else 10_000)
     rose = cat in TALLY and b.rng[1] > a.rng[1] * (1 + AGREE_TOLERANCE)
     one_report = fa.article_id == fb.article_id and bool(a.key.incident and b.key.incident)
@@ -741,6 +898,9 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
             and (b.key.reported or 0) > (a.key.reported or 0) and b.rng[1] > a.rng[1] and not agree:
         # "the regional governor" on Saturday, the governor by name on Sunday: the side's authorities revise the toll
         return ("updates", "a later report from the same side raises the toll")
+    if cat in TALLY and incident and not parties and not agree and (b.key.reported or 0) > (a.key.reported or 0) \
+            and gap_days <= INCIDENT_REVISION_DAYS and _TOLL_RISEN.search(fb.sentence or ""):
+        return ("updates", "a later report tells the toll as revised")  # "revised down to 250", "has risen to 26"
     if gap_days > window:
         return None
     if a.period == b.period == "cumulative" and gap_days >= 1 and abs(a.rng[1] - b.rng[1]) > 0.005 * max(a.rng[1], b.rng[1]):
@@ -757,11 +917,10 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
         if cat in TALLY and b.rng[1] < a.rng[1] * (1 - AGREE_TOLERANCE):
             return None  # a running total does not shrink: more likely another count than an update
         return ("updates", "a later figure from the same claimant" if same_claimant else "a later figure from the same side")
-    if cat in TALLY and incident and not parties and not agree and (b.key.reported or 0) > (a.key.reported or 0) \
-            and gap_days <= INCIDENT_REVISION_DAYS and _TOLL_RISEN.search(fb.sentence or ""):
-        return ("updates", "a later report tells the toll as revised")  # "revised down to 250", "has risen to 26"
     if cat in TALLY and (b.key.reported or 0) - (a.key.reported or 0) > SAME_TIME_DAYS and b.rng[1] > a.rng[1]:
         return None  # a toll told again weeks later and higher has risen since: not a contradiction
+    if body_count(fb) and gap_days >= 1 and (b.key.reported or 0) > (a.key.reported or 0) and b.rng[1] > a.rng[1]:
+        return None  # more bodies counted days later ("19 bodies were cremated on Tuesday"): a later count, no rival
     # two claimants of one side differ as parties only over one incident both are tied to (a side code may
     # cover both parties of a civil war); otherwise they count different things
     one_incident = bool(a.key.incident and b.key.incident)
@@ -862,16 +1021,23 @@ def choose(b: FigureView, related: Iterable[tuple[FigureView, tuple[str, str] | 
         # "risen to 21", both the ministry's), else the latest
         last = max(updates, key=lambda x: (x[0].prior and x[0].fig.article_id == b.fig.article_id,
                                            _own_source(x[0], b), rank[x[0].fig.id]))
-        if not any(k == "corroborates" and rank[a.fig.id] > rank[last[0].fig.id] for a, k, _ in found.values()):
+        # (a source revising its own toll is kept even when its new toll agrees with another's newer one)
+        if _own_claimant(last[0], b) or not any(
+                k == "corroborates" and rank[a.fig.id] > rank[last[0].fig.id] for a, k, _ in found.values()):
             chosen.append(last)
     return [how if isinstance(how, Relation) else
             Relation(type=kind, a=a.fig.id, b=b.fig.id, note=_note(kind, a, b, how[1]), group_id=a.key.qkey)
             for a, kind, how in chosen]
 
 
+def _own_claimant(a: FigureView, b: FigureView) -> bool:
+    """``a`` is b's own claimant: the same name, or one body's voice in other words (:func:`same_body`)."""
+    return bool(b.claimant) and (a.claimant == b.claimant or same_body(a.fig.claimant, b.fig.claimant))
+
+
 def _own_source(a: FigureView, b: FigureView) -> bool:
     """``a`` is b's own source: the same claimant, or an authority of the same party side."""
-    return (bool(b.claimant) and a.claimant == b.claimant) or (
+    return _own_claimant(a, b) or (
         b.side is not None and a.side == b.side and b.side not in NON_PARTY_SIDES)
 
 
@@ -972,7 +1138,8 @@ def relate_figure_groups(pairs: Iterable[tuple[Figure, FigureKey]]) -> list[Rela
 TOPICS = {
     "attack": "assault attack storm push advanc offens strike struck bomb shell hit fire launch raid shoot "
               "invad invasion incurs breach ground missile rocket airstrike target",
-    "control": "liberat fall fell fallen captur seiz take taken took control occup retak recaptur withdr "
+    "control": "liberat fall fell fallen captur seiz take taken took control occup retak recaptur withdr overrun overran "
+               "withheld withhold detain detention fre "
                "surrender hold held encircl surround",
     "casualty": "kill dead death die died wound injur casualt loss",
     "evacuation": "evacu corridor evacue leav escap",
@@ -1034,9 +1201,44 @@ _NEGATED_ACT_RE = re.compile(r"\b(?:did not|didn't|had not|hadn't|has not|hasn't
                              r"were not|wasn't|weren't)\s+(?P<verb>[a-z]+(?:\s+[a-z]+)?)", re.I)
 
 
+def _verb_forms(lemma: str) -> set[str]:
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    if lemma.endswith("y"):
+        return {lemma, lemma[:-1] + "ied", lemma[:-1] + "ies"}
+    return {lemma, stem + "ed", lemma + ("s" if lemma.endswith("e") else "s")}
+
+
+_DENY_CLAUSE_RE = re.compile(r"\b(?:" + "|".join(sorted({f for v in load_lexicon("denial")["deny_verbs"] for f in _verb_forms(v)},
+                                                        key=len, reverse=True)) + r")\s+(?:that\s+)?(?P<clause>[^,;.]{8,})", re.I)
+
+
+def denied_in_content(s: Statement) -> str | None:
+    """What a statement's content denies after a deny verb ("its forces had targeted fighters at the station and
+    denied that civilians had been hit"): the speaker asserts one thing and denies another."""
+    m = _DENY_CLAUSE_RE.search(s.content or "")
+    return m.group("clause") if m else None
+
+
+def lost_denial(s: Statement) -> str | None:
+    """The denied clause of a statement the statements stage gave without most of its content ("A newspaper said
+    those killed were 'terrorists' and denied that civilians had been killed, calling ...": content
+    '"terrorists"'): a deny verb in its text, after its speaker, and what it denies up to the clause's end."""
+    text, content = s.text or "", s.content or ""
+    if len(content) * 3 >= len(text):
+        return None
+    after = (s.speaker_end - s.start) if s.speaker_end is not None and s.start <= s.speaker_end <= s.end else 0
+    m = _DENY_CLAUSE_RE.search(text, max(0, after))
+    return m.group("clause") if m else None
+
+
+_NOTHING_HAPPENED_RE = re.compile(r"\b(?:" + "|".join(load_lexicon("denial")["nothing_happened"]) + r")\b", re.I)
+
+
 def is_denial(s: Statement) -> bool:
-    if s.polarity == "denies" or _DISMISS_RE.search(s.content or ""):
+    if s.polarity == "denies" or _DISMISS_RE.search(s.content or "") or lost_denial(s) or denied_in_content(s):
         return True
+    if _NOTHING_HAPPENED_RE.search(s.content or s.text or ""):
+        return True  # "no such incident has taken place", "there was no attack on any of our troops"
     # a negated act of war (attack, capture, ...) in what is claimed
     text = s.content or s.text or ""
     return any(topics_of({_stem(w) for w in m.group("verb").split()}) & ACCOUNT_TOPICS
@@ -1087,6 +1289,16 @@ _NAME_RE = re.compile(r"(?<![.!?\"“]\s)(?<!^)\b[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*\b
 _CALENDAR = set(load_lexicon("places")["calendar_words"])
 
 
+def _name_key(p: Place) -> str | None:
+    """'name:<word>' for a one-word place name as written ("Kyauktaw"), as an unresolved mention would be keyed."""
+    words = (p.name or "").split()
+    return f"name:{fold(p.name)}" if len(words) == 1 and (p.precision or 1) < 3 else None
+
+
+def _in_span_list(a: int, spans: list[tuple[int, int]]) -> bool:
+    return any(x <= a < y for x, y in spans)
+
+
 def _covered(spans: list[tuple[int, int]], starts: list[int], a: int, b: int) -> bool:
     """[a, b) overlaps one of ``spans`` (sorted by start; ``starts`` their starts; spans hardly overlap)."""
     k = bisect_left(starts, b)
@@ -1103,11 +1315,17 @@ def unresolved_names(s: Statement, taken: list[tuple[int, int]], speakers: froze
     out = set()
     for m in _NAME_RE.finditer(text or ""):
         word = fold(m.group(0))
-        if word in STOPWORDS or word in _CALENDAR or word in speakers or side_of(m.group(0)):
-            continue  # (a speaker's name is a person or body, not a place)
+        if word in STOPWORDS or word in _CALENDAR or word in speakers or (side_of(m.group(0)) and not _a_town(m.group(0))):
+            continue  # (a speaker's name is a person or body, not a place; a town's name is a place, whose side it is)
         if not _covered(taken, starts, base + m.start(), base + m.end()):
             out.add(f"name:{word}")
     return out
+
+
+@lru_cache(maxsize=4096)
+def _a_town(word: str) -> bool:
+    """A name the country tables know as a town ("Kyauktaw"), not as a state, demonym or party."""
+    return country_of_place(word) is not None and fold(word) not in country_terms() and lookup_actor(word) is None
 
 
 def statement_keys(res: ArticleRecords) -> list[StatementKey]:
@@ -1116,16 +1334,27 @@ def statement_keys(res: ArticleRecords) -> list[StatementKey]:
     speakers = frozenset(fold(w) for st in res.statements for w in (st.speaker or "").split())
     topic = article_topic_place(res.places, not_about_spans(res), art.text)
     # places by start, so each statement finds its own by bisection (a long article has thousands of both)
-    placed = sorted(((p.start, k) for p in res.places if not _in_spans(p, spans) for k in [_place_keys(p)] if k),
-                    key=lambda x: x[0])
+    # (not a speaker's place, nor the dateline's city: where the report was filed)
+    elsewhere = sorted(spans + dateline_spans(art.text))
+    # (a place the gazetteer found also by its name: another report may name it where the gazetteer did not,
+    # "denied that <town> had fell" with no place found, against "captured the town of <town>")
+    placed = sorted(((p.start, k) for p in res.places if not _in_spans(p, elsewhere)
+                     for k in [_place_keys(p), _name_key(p)] if k), key=lambda x: x[0])
     starts = [a for a, _ in placed]
+    # the places the gazetteer does not know that the lead puts things at: what the report is about, with its topic
+    # ("attacked the village of <name> in <region>": <name> as well as the region)
+    lead_end = _lead_end(art.text)
+    lead_names = {k for a, k in _unresolved_mentions(art.text[:lead_end], res.places) if not _in_span_list(a, elsewhere)}
+    # a report whose lead tells an exchange of prisoners: its statements are about that operation, wherever it is
+    exchange = bool(_EXCHANGE_RE.search(art.text[:_lead_end(art.text)])) and bool(_EXCHANGE_NOUN_RE.search(art.text[:_lead_end(art.text)]))
     taken = sorted([(p.start, p.end) for p in res.places] + spans)
     taken_starts = [a for a, _ in taken]
     out = []
     for s in res.statements:
         denial = is_denial(s)
         # a dismissal ("called the claim premature") names what it dismisses around the quote
-        content = dismissed_clause(s) if denial and s.polarity != "denies" else (s.content or s.text)
+        content = (lost_denial(s) or denied_in_content(s) or dismissed_clause(s)) if denial and s.polarity != "denies" \
+            else (s.content or s.text)
         # the speaker's own name is not part of what is claimed
         stems = content_stems(content) - content_stems(s.speaker) - content_stems(s.speaker_text)
         # the places named in the statement, and the place the article is about ("in the city")
@@ -1133,8 +1362,11 @@ def statement_keys(res: ArticleRecords) -> list[StatementKey]:
         pks |= unresolved_names(s, taken, speakers, taken_starts)
         if topic:
             pks.add(topic)
+        pks |= lead_names
+        if exchange:
+            pks.add(EXCHANGE)  # (each side names another place for one exchange: see is_exchange)
         if denial:
-            stems |= owner_marks(denied_owner(s.text))
+            stems |= owner_marks(denied_owner(s.text)) | ({LOST} if s.polarity != "denies" and lost_denial(s) else set())
         out.append(StatementKey(
             statement_id=s.id, article_id=art.id, start=s.start,
             day=day_number(s.date) or day_number(art.published),
@@ -1142,9 +1374,30 @@ def statement_keys(res: ArticleRecords) -> list[StatementKey]:
             denial=denial,
             stems=sorted(stems), topics=sorted(topics_of(stems)), places=sorted(pks),
         ))
-    return _answer_bare_denials(out)
+    return _quoted_rejections(_answer_bare_denials(out), res)
 
 
+_QUOTE_OPENERS = ('"', "“", "'", "‘")
+
+
+def _quoted_rejections(keys: list[StatementKey], res: ArticleRecords) -> list[StatementKey]:
+    """"X rejected the army's account of its response. 'Soldiers arrived only the next morning,' he said": a
+    rejection that says nothing of its own, followed at once by a quote, is told by that quote. The quote becomes
+    the denial (with the rejection's owner: whose account it answers) and the bare rejection relates to nothing."""
+    by_id = {k.statement_id: k for k in keys}
+    ordered = sorted(res.statements, key=lambda s: (s.start, s.id))
+    for s, t in zip(ordered, ordered[1:]):
+        ks, kt = by_id.get(s.id), by_id.get(t.id)
+        if ks is None or kt is None or not ks.denial or kt.denial or len((s.content or "").strip()) > 3:
+            continue
+        if 0 <= t.start - s.end <= 3 and (t.text or "").lstrip().startswith(_QUOTE_OPENERS) and kt.topics:
+            kt.denial = True
+            kt.stems = sorted(set(kt.stems) | {w for w in ks.stems if w.startswith((OWNER, OWNER_FORCE))})
+            ks.topics = []
+    return keys
+
+
+LOST = "denial~text"  # a mark among a denial's stems: read from its text, its content was lost (see lost_denial)
 OWNER = "owner:"  # a stem naming whose claim a denial denies ("the rebels' claim": owner:rebel)
 OWNER_FORCE = "owner~"  # the kind of force that party is ("owner~nonstate")
 
@@ -1224,8 +1477,11 @@ def denial_score(denial: StatementKey, claim: StatementKey) -> float:
         return 0.0
     same_article = denial.article_id == claim.article_id
     specifics = {w for w in set(denial.stems) & set(claim.stems) if _specific(w)}
-    if same_article and claim.start > denial.start and not fit and not specifics:
-        return 0.0  # a claim told after the denial is its answer only if both name the same specifics
+    if same_article and not fit and not specifics and (claim.start > denial.start or LOST in denial.stems):
+        # a claim told after the denial is its answer only if both name the same specifics; so is any claim a
+        # denial read from its text alone answers ("denied that civilians had been killed" does not answer "the
+        # toll has risen to 19": it answers "the dead were civilians")
+        return 0.0
     if not same_article and (not set(denial.places) & set(claim.places) or not (fit or specifics)):
         return 0.0  # another report's claim: at the same place, and the same party's or the same specifics
     shared_topics = set(denial.topics) & set(claim.topics)
@@ -1242,8 +1498,7 @@ def account_score(later: StatementKey, earlier: StatementKey) -> float:
     """How surely two assertions are the two parties' clashing accounts of one incident (0: not)."""
     if later.denial or earlier.denial:
         return 0.0
-    sides = {later.side, earlier.side}
-    if None in sides or sides & NON_PARTY_SIDES or len(sides) < 2:
+    if not _opposite_parties(later, earlier) or _one_sentence(later, earlier):
         return 0.0
     if not _close_in_time(later, earlier) or not set(later.places) & set(earlier.places):
         return 0.0
@@ -1253,6 +1508,23 @@ def account_score(later: StatementKey, earlier: StatementKey) -> float:
     if not shared_topics or len(shared_words) < ACCOUNT_MIN_SHARED_WORDS or same_account(later, earlier):
         return 0.0  # (two sides saying the same thing in the same words agree)
     return len(shared_topics) + 0.5 * len(shared_words)
+
+
+def _one_sentence(a: StatementKey, b: StatementKey) -> bool:
+    """Two statements read from one sentence ("X said five of its men died, far fewer than Y had said"): one
+    account that cites another, not two accounts."""
+    return a.article_id == b.article_id and a.start == b.start
+
+
+def _opposite_parties(a: StatementKey, b: StatementKey) -> bool:
+    """Speakers of the two warring parties: two party sides, or a state's body and an armed group under one side
+    code (or one without a side: "a government negotiator" and "the Houthis' prisoners' committee")."""
+    sides = {a.side, b.side}
+    if sides & NON_PARTY_SIDES:
+        return False
+    if None not in sides and len(sides) == 2:
+        return True
+    return len(sides - {None}) <= 1 and civil_war_parties(a.speaker, b.speaker)
 
 
 ACCOUNT_MIN_SHARED_WORDS = 3
@@ -1289,7 +1561,7 @@ def same_account(a: StatementKey, b: StatementKey) -> bool:
 def agreement_score(later: StatementKey, earlier: StatementKey) -> float:
     """How surely two sources assert the same thing (0: not): not the two parties' clashing accounts,
     not one speaker repeating itself; the same act of war at the same place, in the same words."""
-    if later.denial or earlier.denial or not later.speaker or later.speaker == earlier.speaker:
+    if later.denial or earlier.denial or not later.speaker or later.speaker == earlier.speaker or _one_sentence(later, earlier):
         return 0.0
     if "casualty" in later.topics or "casualty" in earlier.topics:
         return 0.0  # tolls agree or not through their figures (corroborates, updates, contradicts)
@@ -1300,7 +1572,7 @@ def agreement_score(later: StatementKey, earlier: StatementKey) -> float:
     if not shared_topics or shared < AGREEMENT_MIN_SHARED_WORDS or of_shorter < AGREEMENT_MIN_OVERLAP:
         return 0.0
     sides = {later.side, earlier.side}
-    if len(sides - NON_PARTY_SIDES - {None}) > 1 and not same_account(later, earlier):
+    if (len(sides - NON_PARTY_SIDES - {None}) > 1 or _opposite_parties(later, earlier)) and not same_account(later, earlier):
         return 0.0  # different sides telling it differently: their accounts, not agreement
     return len(shared_topics) + 0.5 * shared
 

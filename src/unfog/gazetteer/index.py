@@ -293,15 +293,25 @@ def score(e: Entry, hints: Hints) -> float:
     return s
 
 
+HAMLET_POPULATION = 5000
+
+
 def rank(cands: Iterable[Entry], hints: Hints) -> list[tuple[Entry, float, float]]:
     """(entry, raw score, 0-1 confidence), best first, one per place."""
     seen: set[str] = set()
     scored = []
+    cands = list(cands)
+    # a name that is a first-level division of a country is the division there, not a hamlet sharing it
+    # ("Guerrero's attorney general" is the state of Guerrero, not a village of 959 people in it)
+    divisions = {e.country for e in cands if e.fcode == "ADM1"}
     for e in cands:
         if e.uid in seen:
             continue
         seen.add(e.uid)
-        scored.append((e, score(e, hints)))
+        s = score(e, hints)
+        if e.fclass == "P" and e.population < HAMLET_POPULATION and e.country in divisions and e.layer == GLOBAL_LAYER:
+            s -= 2.0
+        scored.append((e, s))
     scored.sort(key=lambda t: (-t[1], -t[0].population, t[0].uid))
     if not scored:
         return []

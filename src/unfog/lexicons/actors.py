@@ -55,6 +55,7 @@ _RANKS = frozenset(SPEECH["military_ranks"])
 _DETERMINERS = {"the", "a", "an"}
 _CASED_SIDE_WORDS: dict[str, str] = _SIDES["cased"]
 _CIVIL_WORDS = frozenset(_SIDES["civil_name_words"])
+_STATE_NAME_WORDS = frozenset(_SIDES["state_name_words"])
 _OUTLET_KINDS = ("news agency", "state news agency", *SPEECH["speech_media"])
 
 
@@ -208,9 +209,9 @@ def _place_side(text: str) -> str | None:
     for pattern in _PLACE_IN_TITLE:
         for m in pattern.finditer(text):
             name = m.group(1)
-            if fold(name) in TITLES or fold(name) in STATE_BODIES:
-                continue
             head = name.split()[0]
+            if fold(name) in TITLES or fold(name) in STATE_BODIES or fold(head) in STATE_BODIES:
+                continue  # ("Superintendent of Police <Name>": no town called Police)
             code = country_of_place(name) or (country_of_place(head) if " " in name and fold(head) not in
                                               _SIDES["not_place_heads"] else None)
             if code:
@@ -281,12 +282,17 @@ def camp(name: str, role: str | None = None) -> str | None:
 @lru_cache(maxsize=16384)  # a pure function of the name (the lexicons load once); asked per pair of figures
 def _state_voice(name: str) -> bool:
     written = set(re.findall(r"\b[a-z]+\b", name))  # lower-case words as written: "military", not "Army" of a name
-    if is_state_body(name) or bool(written & {w for w in STATE_BODIES if " " not in w}):
+    if is_state_body(name) or bool(written & {w for w in STATE_BODIES if " " not in w}) or state_named(name):
         return True
     # "Sudanese Armed Forces", "Malian defence ministry": a state's body named with its demonym or country
     key = fold(name)
     return any(key.endswith(" " + b) and side_of(key[:-len(b)].strip()) not in (None, "INT", "MEDIA")
                for b in STATE_BODIES if " " in b)
+
+
+def state_named(name: str) -> bool:
+    """A body whose name holds a word only a state's forces bear ("Kashmir Zone Police"), capital or not."""
+    return bool(set(fold(name).split()) & _STATE_NAME_WORDS) and not _nonstate_voice(name)
 
 
 @lru_cache(maxsize=16384)

@@ -108,6 +108,17 @@ ACLED: dict[str, list] = {k: v for k, v in _D["acled"].items() if not k.startswi
 FAMILIES: dict[str, str] = _D["families"]
 EITHER_FORCE_NOUNS = _set("either_force_nouns")  # "officers": soldiers or police, whichever the text says
 LEMMA_FIXES: dict[str, str] = {k: v for k, v in _D["lemma_fixes"].items() if not k.startswith("_")}
+PROTEST_CAUSE_PREPS = _set("protest_cause_preps")  # "to protest against the killings": a reference
+PROTEST_CAUSE_VERBS = _set("protest_cause_verbs")  # "gathered to denounce the murder of X": a reference
+LABOUR_STRIKE_GOVERNORS = _set("labour_strike_governors")  # "joined a strike": a stoppage of work
+SAME_DAY_CUES: tuple[str, ...] = tuple(_D["same_day_cues"])  # "Earlier in the day, ...": the day told before
+RAID_NOUNS = _set("raid_nouns")  # "police raided a house and arrested four": arrests
+ARREST_SETTING_NOUNS = _set("arrest_setting_nouns")  # "arrested 22 people in raids": how, not an attack
+INTERVENTION_CUES: tuple[str, ...] = tuple(_D["intervention_cues"])  # "fired tear gas to disperse"
+STATE_FORCE_HEADS = _set("state_force_heads")  # "the armed forces bombed a camp": from the air
+DIRECTION_WORDS = _set("direction_words")  # "west of Mangina": the town is the place
+AREA_NOUNS = _set("area_nouns")  # "in Maru local government area": the name stands for the area noun
+CIVILIAN_ROLE_NOUNS = _set("civilian_role_nouns")  # "a community leader": a civilian unless an armed word names him
 SURFACE_TRIGGERS: dict[str, str] = {k: v for k, v in _D["surface_triggers"].items() if not k.startswith("_")}
 
 
@@ -148,15 +159,23 @@ def family(kind: str) -> str:
     return FAMILIES.get(kind, kind)
 
 
-def verb_rule(lemma: str, objects: set[str], particles: set[str], preps: set[str]) -> tuple[bool, str | None]:
-    """(applies, kind) for verbs that signal an event only with a given object, particle or preposition."""
+def verb_rule(lemma: str, objects: set[str], particles: set[str], preps: set[str],
+              purposes: frozenset[str] = frozenset()) -> tuple[bool, str | None]:
+    """(applies, kind) for verbs that signal an event only with a given object, particle, preposition
+    or purpose (the verb of a "to" clause under it: "gathered ... to demand")."""
     rule = VERB_RULES.get(lemma)
     if rule is None:
         return False, None
-    for key, found in (("objects", objects), ("particles", particles), ("preps", preps)):
+    for key, found in (("objects", objects), ("particles", particles), ("preps", preps), ("purposes", purposes)):
         for word, kind in (rule.get(key) or {}).items():
             if word in found:
                 return True, kind
+    if not objects:
+        for word, kind in (rule.get("bare_preps") or {}).items():
+            if word in preps:
+                return True, kind  # "fired on a crowd": no object, a target
     if "else" in rule:
         return True, rule["else"]
+    if rule.get("fallthrough"):
+        return False, None  # "fired mortar bombs": no rule object, the other rules decide
     return lemma not in VERB_TRIGGERS, None

@@ -78,9 +78,14 @@ def is_part_phrase(text: str) -> bool:
     return bool(_PART_RE.search(text or ""))
 
 
-def is_increment(text: str) -> bool:
-    """A count of what was added to a toll: "eight more bodies", "three further deaths"."""
-    return bool(_INCREMENT_RE.search(text or ""))
+def is_increment(text: str, after: str = "") -> bool:
+    """A count of what was added to a toll: "eight more bodies", "three further deaths"; with ``after`` (the
+    words right after it), also a bare number told as added ("268 more were flown home"; not "more than")."""
+    return bool(_INCREMENT_RE.search(text or "")) or bool(_INCREMENT_AFTER_RE.match(after or ""))
+
+
+_INCREMENT_AFTER_RE = re.compile(r"^\s+(?:" + "|".join(_PARTS["increment_words"]) + r")\b(?!\s+than\b)", re.I)
+RISE_CUE_RE = re.compile(r"\b(?:" + "|".join(_PARTS["rise_cues"]) + r")\b", re.I)
 
 
 def bodies_of(text: str, after: str) -> str | None:

@@ -35,7 +35,9 @@ def _patterns() -> list[re.Pattern]:
                    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*)?"
                    r"\((?:[A-Z][\w.&' -]{0,30})\)\s*(?:[-–—]+|:)\s*"),
         # datelines without an agency: "KYIV, March 3 -", "DONETSK, Ukraine —", "PEMBA, Mozambique, May 11 -"
-        re.compile(r"[A-Z][A-Z.'’ -]{2,30}(?:,\s*[A-Z][A-Za-z]+\.?(?:\s+\d{1,2})?(?:,\s*\d{4})?){0,2}\s+[-–—]+\s+"),
+        # ("BUNIA, Democratic Republic of Congo, July 13 -": a country of several words)
+        re.compile(r"[A-Z][A-Z.'’ -]{2,30}(?:,\s*[A-Z][A-Za-z]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][A-Za-z]+){0,3}\.?"
+                   r"(?:\s+\d{1,2})?(?:,\s*\d{4})?){0,2}\s+[-–—]+\s+"),
         # datelines with a colon: "BANGKOK: ..." (a city in capitals, then the story)
         re.compile(r"[A-Z][A-Z.'’ -]{2,30}:\s+(?=[A-Z\"“(])"),
         # datelines with a day and no dash: "Khartoum, Oct 7 At least ..."

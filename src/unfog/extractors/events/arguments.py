@@ -15,6 +15,7 @@ from unfog.extractors.query import same_paragraph
 from unfog.model import DateMention, Figure, Place, Statement
 from unfog.extractors.events.common import (
     _is_historical,
+    _km,
     _parse_day,
     COVER_SCAN,
     DEFINITE,
@@ -48,6 +49,7 @@ from unfog.extractors.events.common import (
     side_of_text,
 )
 from unfog.extractors.events.triggers import (
+    _refers_back,
     _time_frame_tags,
     _weapon_of,
     _weapon_word,
@@ -254,15 +256,24 @@ def _mention(group, weapons, sents, si: int, place_tokens: set[int]) -> Mention:
     if a2 is not None:
         m.actor2 = _phrase(a2)[0]
         m.actor2_head = _lemma(a2)
+    if (a1 is not None and a2 is None and m.kind in ("arrest", "killing", "abduction") and _is_heading(sent)
+            and primary.pos_ == "VERB" and primary.tag_ in ("VBD", "VBN") and (_lemma(a1) in lex.CIVILIAN_NOUNS or a1.lower_.rstrip("s") in lex.CIVILIAN_NOUNS)):
+        # a headline's "Teachers detained", "Five villagers killed": the people it happened to
+        m.actor2, m.actor2_head, m.actor1 = m.actor1, a1.lower_.rstrip("s"), None
     for t in m.tokens:
-        if (_lemma(t) == "kill" and t.pos_ == "VERB") or (t.lower_ == "shot" and t.i + 1 < len(t.doc) and t.nbor().lower_ == "dead"):
+        if (_lemma(t) == "kill" and t.pos_ == "VERB") or (_lemma(t) == "shoot" and (
+                (t.i + 1 < len(t.doc) and t.nbor().lower_ == "dead") or any(c.lower_ == "dead" for c in t.children))):
             victims = _children(t, "nsubjpass", "dobj")
-            if victims and victims[0].tag_ in ("NN", "NNP") and any(c.lower_ in ("a", "an", "one") for c in victims[0].children):
+            if victims and victims[0].lower_ in ("him", "her"):
+                m.single_death = 1  # "before troops shot him dead": one man
+            elif victims and victims[0].tag_ in ("NN", "NNP") and any(c.lower_ in ("a", "an", "one") for c in victims[0].children):
                 # "killing a police guard and the driver": each person joined to the first is one more
                 # (the parse may join the second to the verb)
                 m.single_death = 1 + sum(1 for c in list(victims[0].children) + list(t.children)
                                          if c.dep_ == "conj" and c.tag_ in ("NN", "NNP")
                                          and _lemma(c) in lex.PEOPLE_NOUNS and _children(c, "det", "poss"))
+    if m.actor2 is None:
+        _surface_victim(m)
     m.anaphoric = any(t.pos_ == "VERB" and any(_lemma(o) in lex.NOUN_TRIGGERS and lex.NOUN_TRIGGERS[_lemma(o)] in lex.VIOLENT_KINDS
                                                and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in o.children)
                                                for o in _children(t, "dobj")) for t in m.tokens)
@@ -277,7 +288,25 @@ def _mention(group, weapons, sents, si: int, place_tokens: set[int]) -> Mention:
 FOLDS = {
     "ultimatum": {"surrender", "corridor"}, "offer": {"surrender", "corridor", "evacuation"},
     "agreement": {"corridor", "evacuation", "surrender"}, "corridor": {"evacuation", "agreement"},
+    "protest": {"protest"},  # "police fired tear gas to disperse students who marched to protest": one protest
+    # "stormed a village, shooting residents and setting fire to granaries": the burning is part of the attack
+    **{k: {"looting"} for k in ("battle", "killing", "abduction", "air", "shelling", "explosive", "riot")},
 }
+
+
+def _surface_victim(m: Mention) -> None:
+    """"Two gunmen on a motorcycle shot/NOUN dead a village chief": when the parse misses the verb of a
+    surface trigger, the noun right after it is the victim ("a chief": one death)."""
+    for t in m.tokens:
+        if t.pos_ == "VERB" or t.i + 2 >= len(t.doc) or f"{t.lower_} {t.nbor().lower_}" not in lex.SURFACE_TRIGGERS:
+            continue
+        after = t.doc[t.i + 2:min(t.sent.end, t.i + 7)]
+        noun = next((x for x in after if x.pos_ in ("NOUN", "PROPN") and not (x.dep_ == "compound" and x.head.i > x.i)), None)
+        if noun is None or any(x.is_punct or x.pos_ in ("VERB", "ADP") for x in after if x.i < noun.i):
+            continue
+        m.actor2, m.actor2_head = _phrase(noun)[0], _lemma(noun)
+        if after[0].lower_ in ("a", "an") and noun.tag_ in ("NN", "NNP"):
+            m.single_death = max(m.single_death, 1)
 
 
 def _folds_into(host: Mention, guest: Mention) -> bool:
@@ -354,7 +383,8 @@ def _definite_place_object(m: Mention, place_tokens: set[int]) -> bool:
         objs = _children(t, "dobj", "nsubjpass")
         objs += [p for c in _children(t, "prep") if c.lower_ in ("into", "on", "at", "in", "for", "of") for p in _children(c, "pobj")]
         for o in objs:
-            if _lemma(o) in lex.PLACE_NOUNS and not any(x.i in place_tokens for x in o.subtree):
+            named = any(c.lower_ == "of" and any(g.pos_ == "PROPN" for g in c.subtree) for c in _children(o, "prep"))
+            if _lemma(o) in lex.PLACE_NOUNS and not named and not any(x.i in place_tokens for x in o.subtree):
                 if any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in o.children):
                     return True  # "the port" is the article's place; "a village in X region" is in X
     return False
@@ -369,7 +399,7 @@ def _unresolved_location(m: Mention, place_tokens: set[int]) -> bool:
         while head.dep_ in ("compound", "amod", "flat") and head.head.i != head.i:
             head = head.head
         of_place = head.head.lower_ == "of" and _lemma(head.head.head) in lex.PLACE_NOUNS | {"district"}
-        if t.ent_type_ in ("PERSON", "DATE", "TIME") or (t.ent_type_ == "ORG" and not of_place):
+        if t.ent_type_ in ("DATE", "TIME") or (t.ent_type_ in ("ORG", "PERSON") and not of_place):
             continue
         if head.dep_ == "pobj" and (head.head.lower_ in LOCATIVE_PREPS or of_place):
             if min(_clause_distance(head, x) for x in m.tokens) <= MAX_PLACE_DISTANCE + 1:
@@ -396,7 +426,9 @@ def _places_by_sentence(ctx: Context, sent_starts: list[int], place_tokens: set[
         root = _record_root(doc, p)
         # "Ivan Bila": a person's name that the gazetteer also knows as a town, unless said to be a place
         said_place = root is not None and ((root.dep_ == "poss" and {_lemma(root.head), root.head.lower_} & lex.PLACE_NOUNS)
-                                           or (root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS))
+                                           or (root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS)
+                                           # "the town of Adan Yabaal": named a place, whatever the tagger says
+                                           or (root.dep_ == "pobj" and root.head.lower_ == "of" and _lemma(root.head.head) in lex.PLACE_NOUNS))
         if root is None or (root.ent_type_ == "PERSON" and not said_place) or (root.dep_ == "compound" and root.head.pos_ == "PROPN" and root.head.i not in place_tokens):
             continue
         by_sent.setdefault(_sent_index(sent_starts, p.start), []).append(p)
@@ -436,7 +468,7 @@ def _clause_places(doc, text: str, m: Mention, places: list[Place], place_tokens
         subjectish = root.dep_ in ("nsubj", "poss", "nsubjpass") or (root.dep_ == "conj" and root.head.dep_ in ("nsubj", "nsubjpass"))
         # "US warplanes", "Russian missiles": a country naming who acts, not where
         subjectish = subjectish or (root.dep_ in ("nmod", "compound", "amod") and root.head.pos_ in ("NOUN", "PROPN")
-                                    and _lemma(root.head) not in lex.PLACE_NOUNS and root.head.i not in place_tokens)
+                                    and _lemma(root.head) not in lex.PLACE_NOUNS | lex.AREA_NOUNS and root.head.i not in place_tokens)
         if root.dep_ == "poss" and {_lemma(root.head), root.head.lower_} & lex.PLACE_NOUNS:
             subjectish = False  # "El Obeid's outskirts": where, not who
         # "fall to Russia", "aid from Poland"; but "evacuated from Mariupol" is where it happened
@@ -444,15 +476,72 @@ def _clause_places(doc, text: str, m: Mention, places: list[Place], place_tokens
         actor_preps = ("to", "by", "from", "with") if state else ("to", "by", "with")
         if country and (subjectish or root.dep_ == "pobj" and root.head.lower_ in actor_preps):
             continue
-        if root.dep_ == "pobj" and root.head.lower_ == "of" and {_lemma(root.head.head), root.head.head.lower_} & lex.PLACE_NOUNS:
-            root = root.head.head  # "the village of Manhush", "the outskirts of Malakal": the village is the argument
+        root = _place_argument(root)
+        origin = root.dep_ == "pobj" and root.head.lower_ == "from" and m.kind in lex.VIOLENT_KINDS and (
+            _lemma(root.head.head) in lex.PEOPLE_NOUNS  # "nine men from Punjab": where the victims came from
+            or any(root.head.head.i == t.i and k == "killing" for t, k in zip(m.tokens, m.kinds)))
+        if origin or _under_reference(root, m) or _speakers_place(root, m) or _launch_site(root, m):
+            continue  # "nine men from Punjab", "the killings near X": where they came from, the incident referred to
         d = min(_clause_distance(root, t) for t in m.tokens)
         if d > MAX_PLACE_DISTANCE:
-            if (p.precision or 3) <= 2 and root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
+            # a town in a locative phrase, or told by its bearing ("in the bush west of Mangina")
+            bearing = root.head.lower_ == "of" and root.head.head.lower_ in lex.DIRECTION_WORDS
+            if (p.precision or 3) <= 2 and root.dep_ == "pobj" and (root.head.lower_ in LOCATIVE_PREPS or bearing):
                 far.append((d, p.precision or 3, p.start, p))
             continue
         cands.append((d, p.precision or 3, p.start, p))
     return cands, far
+
+
+def _place_argument(root):
+    """The token a place name stands for in the clause: "the village of Manhush", "the outskirts of
+    Malakal" (the village, the outskirts); "in Maru local government
+    area", "a rural area of Tame municipality" (the area noun, then the area it is part of)."""
+    for _ in range(4):
+        head = root.head
+        if head.i == root.i:
+            break
+        if root.dep_ in ("compound", "nmod", "amod") and (_lemma(head) in lex.AREA_NOUNS or any(
+                _lemma(h) in lex.AREA_NOUNS for h in (head.head,) if head.dep_ in ("compound", "amod") and h.i != head.i)):
+            root = head if _lemma(head) in lex.AREA_NOUNS else head.head
+            continue
+        if root.dep_ == "pobj" and head.lower_ == "of" and (
+                {_lemma(head.head), head.head.lower_} & (lex.PLACE_NOUNS | lex.AREA_NOUNS)):
+            root = head.head
+            continue
+        break
+    return root
+
+
+def _launch_site(root, m: Mention) -> bool:
+    """"fired two rockets from northern Gaza towards Sderot": where the fire came from, when a target is told."""
+    if not (root.dep_ == "pobj" and root.head.lower_ == "from"):
+        return False
+    verb = root.head.head
+    return (any(verb.i == t.i for t in m.tokens) and _lemma(verb) in lex.WEAPON_OBJECT_VERBS
+            and any(c.lower_ in ("towards", "toward", "at", "into", "on") for c in _children(verb, "prep")))
+
+
+def _speakers_place(root, m: Mention) -> bool:
+    """"a spokesman in Kandahar said three guards had died": where the speaker is, not the incident."""
+    tokens = {t.i for t in m.tokens}
+    for a in [root, *root.ancestors]:
+        if a.i in tokens:
+            return False
+        if a.dep_ == "nsubj" and _lemma(a.head) in lex.REPORT_VERBS:
+            return not any(t.i in tokens for t in a.subtree)
+    return False
+
+
+def _under_reference(root, m: Mention) -> bool:
+    """Is the place inside a noun naming an incident told elsewhere ("the killings near X")?"""
+    tokens = {t.i for t in m.tokens}
+    for a in [root, *root.ancestors]:
+        if a.i in tokens:
+            return False
+        if _refers_back(a) and (_lemma(a) in lex.NOUN_TRIGGERS or a.lower_ in lex.NOUN_TRIGGERS):
+            return True  # (an act noun: "protesting against fuel price rises in X" names where they protested)
+    return False
 
 
 def _nearest_place(cands: list[tuple]) -> Place:
@@ -489,7 +578,10 @@ def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> N
     def context_place(m: Mention) -> Place | None:
         """The last town named before the mention, in its paragraph; else the article's main place."""
         for k in range(m.sent_index - 1, max(-1, m.sent_index - 4), -1):
-            prev = [p for p in by_sent.get(k, []) if (p.precision or 3) <= 2 and _same_paragraph(text, p.start, m.primary.idx)]
+            # (a town, or a district named like one: "the town of Adan Yabaal" may resolve to its district)
+            prev = [p for p in by_sent.get(k, []) if ((p.precision or 3) <= 2 or p.kind == "settlement"
+                                                      or p.feature_code in ("ADM2", "ADM3"))
+                    and _same_paragraph(text, p.start, m.primary.idx)]
             if prev:
                 return prev[-1]
         for p in by_sent.get(m.sent_index, []):
@@ -543,6 +635,23 @@ def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> N
         if m.place is None and main_place is not None:
             m.place = main_place
             m.place_guessed = True
+    _one_area_town(ctx, mentions, leads)
+
+
+AREA_KM = 30.0  # towns this close are one area ("the Kware village of Shinkafi district")
+
+
+def _one_area_town(ctx: Context, mentions: list[Mention], leads) -> None:
+    """"30 people were killed at a village in Nigeria ... The attack took place in the Kware village of
+    Shinkafi district": a mention placed only at a country, in an article whose towns (datelines apart)
+    all lie in one area of that country, happened there."""
+    towns = sorted((p for p in ctx.places if _place_ok(p) and (p.precision or 3) <= 2
+                    and not any(a <= p.start < b for a, b in leads)), key=lambda p: (p.precision or 3, p.start))
+    if not towns or any(_km(a, b) > AREA_KM for a in towns for b in towns):
+        return
+    for m in mentions:
+        if m.place is not None and m.place.kind == "country" and _contains(m.place, towns[0]):
+            m.place, m.place_local, m.place_guessed = towns[0], False, False
 
 
 def _statement_verb(root):
@@ -563,6 +672,7 @@ def _attach_dates(ctx: Context, mentions: list[Mention], sents) -> None:
         by_sent.setdefault(m.sent_index, []).append(m)
     claimed_dates: set[str] = set()
     fallback: dict[int, DateMention] = {}
+    far: dict[int, DateMention] = {}  # the one date of a one-event sentence, further away in the tree
     weak: set[str] = set()  # "an overnight attack": an adjective, weaker than a day named beside it
     leads = _leads(ctx)
     for d in ctx.dates:
@@ -578,9 +688,11 @@ def _attach_dates(ctx: Context, mentions: list[Mention], sents) -> None:
             continue
         dist = {id(m): min(_tree_distance(root, t) for t in m.tokens) for m in ms}
         best = min(ms, key=lambda m: dist[id(m)])
-        if dist[id(best)] > MAX_DATE_DISTANCE:
-            continue
         verb = _statement_verb(root)
+        if dist[id(best)] > MAX_DATE_DISTANCE:
+            if len(ms) == 1 and best.kind not in lex.VIOLENT_KINDS and verb is None and not any(a <= d.start < b for a, b in leads):
+                far.setdefault(id(best), d)  # "police fired tear gas on Monday to disperse ... who marched"
+            continue
         # the dateline's day is the day the report was filed: like a statement's date, only a fallback
         if any(a <= d.start < b for a, b in leads) or (verb is not None and all(verb.i != t.i for t in best.tokens)):
             fallback.setdefault(id(best), d)
@@ -594,6 +706,12 @@ def _attach_dates(ctx: Context, mentions: list[Mention], sents) -> None:
             m.date = _days_apart(ctx, m) or m.date
             if _span_days(m.date) > ONGOING_DAYS and m.kind not in ("declaration",):
                 m.tags.add("background")  # "controlled by the Houthis since 2014": a state over years, not an incident
+            elif _span_days(m.date) >= MONTH_DAYS and (m.primary.pos_ == "NOUN" and _lemma(m.primary) in lex.AGGREGATE_SUBJECTS
+                                                             or m.primary.lower_ in lex.AGGREGATE_SUBJECTS):
+                m.tags.add("cumulative")  # "Fighting in the province in July killed 1,400": a month's toll, not an incident
+            continue
+        m.date = far.get(id(m)) or _same_day_as_before(m, mentions)
+        if m.date is not None:
             continue
         m.date = fallback.get(id(m))
         if m.date is not None:
@@ -604,7 +722,18 @@ def _attach_dates(ctx: Context, mentions: list[Mention], sents) -> None:
             m.date = near
 
 
+def _same_day_as_before(m: Mention, mentions: list[Mention]) -> DateMention | None:
+    """"Earlier in the day, troops and fighters clashed ...": the day of the incident told just before."""
+    opening = m.sent.text.strip().lower()
+    if not any(opening.startswith(c) for c in lex.SAME_DAY_CUES):
+        return None
+    before = [x for x in mentions if x.sent_index < m.sent_index and x.date is not None and not x.date_weak
+              and (x.date.precision or 3) == 1 and not _hidden(x)]
+    return before[-1].date if before and m.sent_index - before[-1].sent_index <= 4 else None
+
+
 ONGOING_DAYS = 62  # a mention dated over a longer span tells a state that lasts
+MONTH_DAYS = 28  # fighting or violence told over a whole month is a total
 
 
 def _span_days(d: DateMention) -> int:
@@ -654,6 +783,8 @@ def _attach_figures(ctx: Context, mentions: list[Mention]) -> None:
             ms = _competing_toll_of(ctx, f, root, by_sent)
         if not ms or f.subset_of or _is_subset(doc, f, killed) or _time_frame_tags(root, "killing") or _modal_figure(root):
             continue
+        if _perpetrator_count(root, ms) or _subject_of_surface_act(doc, f):
+            continue  # "two gunmen on a motorbike shot dead three farmers": the killers, not the dead
         if _wounded_after(doc, f):
             continue  # "four were killed and another four critically wounded": the second count is the wounded
         if _partitive_of_dead(doc, f, killed):
@@ -673,6 +804,27 @@ def _attach_figures(ctx: Context, mentions: list[Mention]) -> None:
         extra = _conjoined(root) + _conjoined_before(root, killed, doc)
         if extra and _figure_count(f) is not None:
             best.counts[f.id] = _figure_count(f) + extra
+
+
+def _perpetrator_count(root, ms: list[Mention]) -> bool:
+    """The counted men are the subject of an active trigger verb of the sentence (they did it)."""
+    noun = _victim_noun(root)
+    return noun.dep_ == "nsubj" and any(noun.head.i == t.i and t.pos_ == "VERB" for m in ms for t in m.tokens)
+
+
+def _subject_of_surface_act(doc, f: Figure) -> bool:
+    """"two gunmen on a motorbike shot dead three farmers": the count right before an active "shot dead"
+    (whatever the parse made of it) counts the killers; "three people were shot dead" counts the dead."""
+    span = doc.char_span(f.start, f.end, alignment_mode="expand")
+    if span is None:
+        return False
+    sent = span.sent
+    for t in doc[span.end:min(sent.end - 1, span.end + 6)]:
+        if t.lemma_.lower() == "be" or t.is_punct or (t.pos_ in ("VERB", "AUX") and t.lower_ not in ("shot", "gunned", "had", "have", "has")):
+            return False
+        if f"{t.lower_} {t.nbor().lower_}" in lex.SURFACE_TRIGGERS:
+            return True
+    return False
 
 
 def _object_of_killing(doc, f: Figure) -> bool:
@@ -708,7 +860,7 @@ def _competing_toll_of(ctx: Context, f: Figure, root, by_sent: dict) -> list[Men
     return ms[-1:]
 
 
-PARTITIVE = re.compile(r"[\w,-]+(?:\s+[\w,-]+)?\s+of\s+(?:the|those|them|whom)\b\s*(\w+)?", re.I)
+PARTITIVE = re.compile(r"[\w,-]+(?:\s+[\w,-]+)?\s+of\s+(the|those|them|whom)\b\s*(\w+)?", re.I)
 
 
 def _partitive_of_dead(doc, f: Figure, killed: list[Figure]) -> bool:
@@ -716,11 +868,12 @@ def _partitive_of_dead(doc, f: Figure, killed: list[Figure]) -> bool:
     m = PARTITIVE.match(doc.text, f.start, f.end + 30)
     if m is None or not any(g is not f and g.start < f.start for g in killed):
         return False
-    noun = (m.group(1) or "").lower()
+    noun = (m.group(2) or "").lower()
     root = _record_root(doc, f)
-    if noun in ("", "them") and root is not None and root.dep_ == "dobj" and _lemma(root.head) == "kill":
+    if m.group(1).lower() in ("them", "whom") and root is not None and root.dep_ == "dobj" and _lemma(root.head) == "kill":
         return False  # "struck a column of fighters, killing 30 of them": the toll, a part of the living
-    return noun in ("", "them", "whom") or noun in lex.DEAD_NOUNS or noun.rstrip("s") in lex.DEAD_NOUNS
+    # "14 people had been killed, five of them civilians": a part of the dead told just before
+    return m.group(1).lower() in ("them", "whom") or noun in lex.DEAD_NOUNS or noun.rstrip("s") in lex.DEAD_NOUNS
 
 
 def _victim_noun(root):

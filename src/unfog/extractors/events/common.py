@@ -47,7 +47,8 @@ BARRIER_DEPS = {"ccomp", "parataxis", "relcl"}
 ENTRY_STAMP = re.compile(r"(?m)^\s*(?:\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?|\d{1,2}\s?[ap]\.?m\.?)\b")
 
 
-LOCATIVE_PREPS = {"in", "near", "at", "outside", "around", "into", "on", "across", "inside", "from", "towards", "toward"}
+LOCATIVE_PREPS = {"in", "near", "at", "outside", "around", "into", "on", "across", "inside", "from", "towards", "toward",
+                  "between", "along"}
 
 
 TEMPORAL_PREPS = {"after", "before", "since", "following", "ahead"}
@@ -236,6 +237,7 @@ class Mention:
         if self.date is None or (self.date_weak and other.date is not None and not other.date_weak):
             self.date, self.date_weak = other.date, other.date_weak
         self.anaphoric = self.anaphoric and other.anaphoric
+        self.single_death = max(self.single_death, other.single_death)
         if self.claimant is None and other.claimant:
             self.claimant, self.claimant_side, self.claimed = other.claimant, other.claimant_side, other.claimed
 

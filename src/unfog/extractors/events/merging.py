@@ -1,10 +1,11 @@
 """Merging mentions into events and typing them with ACLED's codebook (docs/events.md, sections 4-5)."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from unfog.lexicons.actors import event_actor
-from unfog.lexicons.countries import alpha3
+from unfog.lexicons.countries import _alpha3 as _alpha3_codes, alpha3
 from unfog.lexicons import events as lex
 from unfog.lexicons import people
 from unfog.extractors.context import Context
@@ -18,6 +19,7 @@ from unfog.extractors.events.common import (
     TOLL_SENTENCES,
     _actor_name,
     _children,
+    _entries,
     _hidden,
     _is_heading,
     _is_historical,
@@ -62,7 +64,9 @@ class _Draft:
         return self.mentions[-1].sent_index
 
     def place(self) -> Place | None:
-        ps = [m.place for m in self.mentions if m.place is not None and m.place_local]
+        # a headline names the area the story is about ("clash in Colombia's Arauca"); the body says where
+        ps = [m.place for m in self.mentions if m.place is not None and m.place_local and not _is_heading(m.sent)]
+        ps = ps or [m.place for m in self.mentions if m.place is not None and m.place_local]
         ps = ps or [m.place for m in self.mentions if m.place is not None]
         return min(ps, key=lambda p: p.precision or 3) if ps else None
 
@@ -128,7 +132,30 @@ def _merge(ctx: Context, mentions: list[Mention], sents) -> list[Event]:
     drafts = _Drafts()
     for m in mentions:
         drafts.add(m, _merge_target(ctx, m, drafts))
+    _attach_toll_updates(ctx, drafts)
     return [_to_event(ctx, d) for d in drafts.all]
+
+
+def _attach_toll_updates(ctx: Context, drafts: _Drafts) -> None:
+    """"Rescuers pulled three more bodies from the rubble of the monastery in X, bringing the toll to 14":
+    a toll raised in a sentence that names no act is the toll of the latest incident told before it at
+    the place it names (a later live-blog entry too), or, naming no place, in its own entry."""
+    attached = {f.id for d in drafts.all for m in d.mentions for f in m.figures}
+    entries = _entries(ctx.text)
+    for f in ctx.figures:
+        if f.category != "killed" or f.id in attached or not _updated_toll(ctx.text, f):
+            continue
+        span = ctx.doc.char_span(f.start, f.end, alignment_mode="expand")
+        if span is None:
+            continue
+        here = [p for p in ctx.places if span.sent.start_char <= p.start < span.sent.end_char and p.lat is not None]
+        entry = bisect.bisect_right(entries, f.start)
+        before = [d for d in drafts.all if d.first.kind in lex.VIOLENT_KINDS and not _hidden(d.first)
+                  and d.mentions[-1].sent.end_char <= f.start]
+        for d in before[::-1]:
+            if (any(_same_place(p, d.place()) for p in here) if here else d.mentions[-1].entry == entry):
+                d.mentions[-1].figures.append(f)
+                break
 
 
 def _other_actor(m: Mention, d: _Draft) -> bool:
@@ -151,14 +178,13 @@ def _generic_doer(word: str) -> bool:
     return word in generic or word.rstrip("s") in generic or word.replace("men", "man") in generic
 
 
-def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
-    fam = lex.family(m.kind)
-    hist = _is_historical(ctx, m.date)
-    definite = m.primary.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in m.primary.children)
-    own_place = m.place is not None and m.place_local
-    told = _told_in_the_same_sentence(m, drafts)
-    if told is not None or (m.kind in lex.VIOLENT_KINDS and _another_incident(m)):
-        return told  # "Earlier on Tuesday, another strike killed one": not the event told before
+def _told_before(m: Mention, drafts: _Drafts, definite: bool, own_place: bool) -> _Draft | None:
+    """The incident a mention tells again, by what it says of it rather than by kind, place and time:
+    the denier's own account, protesters arrested, a withdrawal from a town just taken, a toll raised,
+    a party's claim about the fight told before, the headline, a definite "the attack", a bare toll."""
+    counter = _denier_account(m, drafts) or _protesters_arrested(m, drafts) or _withdrawal_from_taken(m, drafts)
+    if counter is not None:
+        return counter
     if _toll_reference(m):
         # "..., bringing the toll in that attack to two": an incident told before (in a live blog, in another entry)
         for d in drafts.recent():
@@ -173,7 +199,7 @@ def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
     head = drafts.all[0] if len(drafts.all) == 1 and drafts.all[0].last_sent == 0 else None
     if (head is not None and head.last_sent == 0 and _is_heading(head.mentions[-1].sent) and 0 < m.sent_index <= HEADLINE_SENTENCES
             and {lex.family(k) for k in m.kinds} & head.families and not _hidden(m) and not _hidden(head.first)
-            and _same_place(m.place, head.place()) is not False):
+            and _place_within(m.place, head.place())):  # "... in southern Cabo Delgado", then a village in it
         return head  # "Gunmen kill six at a party - police", then "Gunmen opened fire on a party ..., killing six"
     if definite and _lemma(m.primary) in lex.GENERIC_ANAPHORS and not own_place and m.date is None and not m.denied:
         # "A grenade killed two. No group has claimed the attack.": the incident told just before, whatever
@@ -182,6 +208,27 @@ def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
                      key=lambda d: d.last_sent, default=None)
         if latest is not None and m.sent_index - latest.last_sent <= 1 and latest.mentions[-1].entry == m.entry:
             return latest
+    if m.kinds == ["killing"] * len(m.kinds) and not own_place and m.date is None and not m.denied:
+        # "Police exchanged fire with gang members ... Two gang members were killed": the toll of the act
+        # told in the sentence just before, not of an older incident at the same place
+        for d in drafts.recent():
+            if (d.first.kind in lex.VIOLENT_KINDS and d.last_sent == m.sent_index - 1 and _hidden(d.first) == _hidden(m)
+                    and d.mentions[-1].entry == m.entry and not _other_actor(m, d)):
+                return d
+    return None
+
+
+def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
+    fam = lex.family(m.kind)
+    hist = _is_historical(ctx, m.date)
+    definite = m.primary.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in m.primary.children)
+    own_place = m.place is not None and m.place_local
+    told = _told_in_the_same_sentence(m, drafts)
+    if told is not None or (m.kind in lex.VIOLENT_KINDS and _another_incident(m)):
+        return told  # "Earlier on Tuesday, another strike killed one": not the event told before
+    early = _told_before(m, drafts, definite, own_place)
+    if early is not None:
+        return early
     for d in drafts.candidates(m, fam):
         if fam not in d.families or _is_historical(ctx, d.date()) != hist or _hidden(d.first) != _hidden(m):
             continue
@@ -246,6 +293,50 @@ def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
     return None
 
 
+def _denier_account(m: Mention, drafts: _Drafts) -> _Draft | None:
+    """"X denied that its forces had attacked the theatre. It said the building had been blown up by
+    Y": the denier's own account of the incident it denied, told right after, is that incident told
+    once more (kept as a denial, never its actor nor its claim)."""
+    if m.denied or not m.claimant_side or m.kind not in lex.VIOLENT_KINDS or m.date is not None:
+        return None
+    for d in drafts.recent():
+        if any(x.denied and x.claimant_side == m.claimant_side and 0 <= m.sent_index - x.sent_index <= NEAR_SENTENCES
+               for x in d.mentions) and not _hidden(d.first):
+            m.denied = True
+            m.tags.add("denial")
+            m.place_local = False  # its places are the denier's story, not where the incident happened
+            return d
+    return None
+
+
+def _withdrawal_from_taken(m: Mention, d_all: _Drafts) -> _Draft | None:
+    """"Troops recaptured the town ...; the group said it had withdrawn from the town": the losing side's
+    withdrawal from a place just taken is the same change of control, told by the other side."""
+    if m.kind != "withdrawal" or _hidden(m):
+        return None
+    for d in d_all.recent():
+        if (d.first.kind == "territory" and not _hidden(d.first) and 0 <= m.sent_index - d.last_sent <= 1
+                and _same_place(m.place, d.place()) is True):
+            return d
+    return None
+
+
+def _protesters_arrested(m: Mention, d_all: _Drafts) -> _Draft | None:
+    """"Hundreds marched to demand ... Police arrested 15 of them": the arrest of the protesters told
+    right after a protest is that protest's intervention (ACLED: Protest with intervention)."""
+    if m.kind != "arrest" or m.date is not None and not m.date_weak:
+        return None
+    objs = [o for t in m.tokens for o in _children(t, "dobj", "nsubjpass")]
+    ofs = [p for o in objs for c in _children(o, "prep") if c.lower_ == "of" for p in _children(c, "pobj")]
+    if not any(o.lower_ in ("them", "some", "dozens", "scores") or _lemma(o) in lex.PROTESTER_NOUNS
+               or o.lower_ in lex.PROTESTER_NOUNS for o in objs + ofs):
+        return None
+    for d in d_all.by_sent.get(m.sent_index - 1, [])[::-1]:
+        if d.first.kind == "protest" and not _hidden(d.first) and _same_place(m.place, d.place()) is not False:
+            return d
+    return None
+
+
 def _other_targets(m: Mention, d: _Draft) -> bool:
     """One aimed at combatants, the other at civilians (unless the perpetrator tells its own version)."""
     target = _target_class(m)
@@ -307,8 +398,12 @@ def _another_incident(m: Mention) -> bool:
 def _toll_reference(m: Mention) -> bool:
     """"the toll in that attack", "the death toll from Sunday's strike": an incident named for its toll."""
     t = m.primary
+    if _definite_act(m) and TOLL_RISE.search(m.sent.text):
+        return True  # "the number killed in the morning shelling had risen to nine"
     if not (len(m.kinds) == 1 and t.pos_ == "NOUN" and t.dep_ == "pobj" and _definite_act(m)):
         return False
+    if any(_updated_toll(t.doc.text, f) for f in m.figures):
+        return True  # "two more wounded in this morning's attack have died, bringing the toll to eight"
     holder = t.head.head  # "the toll in that attack", or "bringing the toll in that attack to two"
     return _lemma(holder) in people.COUNT_NOUNS or any(_lemma(c) in people.COUNT_NOUNS for c in _children(holder, "dobj", "nsubj"))
 
@@ -324,14 +419,20 @@ def _definite_act(m: Mention) -> bool:
     if any(_weapon_of(x) is not None and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in x.children)
            for t in m.tokens if t.pos_ == "VERB" for x in _children(t, "nsubj", "nsubjpass")):
         return True
-    return any(t.pos_ == "NOUN" and _lemma(t) in lex.GENERIC_ANAPHORS and any(
-        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in t.children) for t in m.tokens)
+    # (the parse may hang the article on a modifier: "the morning/NOUN shelling")
+    return any(t.pos_ == "NOUN" and _lemma(t) in lex.GENERIC_ANAPHORS and (any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE)
+        for c in [*t.children, *(g for x in t.lefts if x.dep_ in ("compound", "nmod") for g in x.children)])
+        or (t.i >= 2 and t.nbor(-1).pos_ in ("NOUN", "ADJ") and t.nbor(-2).lower_ in DEFINITE))
+        for t in m.tokens)
 
 
 def _definite_doer(m: Mention) -> bool:
     """"The attackers ...", "killed by the bandits": the perpetrators told just before, acting again."""
     for t in m.tokens:
         doers = _children(t, "nsubj") + [p for a in _children(t, "agent") for p in _children(a, "pobj")]
+        if not doers and t.dep_ == "conj":
+            doers = _children(t.head, "nsubj")  # "the gunmen arrived on foot and surrounded the courtyard"
         for x in doers:
             head = _lemma(x)
             if (head in lex.NONSTATE_NOUNS or head in lex.PERPETRATOR_NOUNS) and any(
@@ -365,6 +466,10 @@ def _target_class(m: Mention) -> str | None:
     objs += [p for p in fought if _lemma(p) in lex.COMBATANT_NOUNS | lex.PERPETRATOR_NOUNS]
     for o in objs:
         mods = {_lemma(c) for c in o.children if c.dep_ in ("amod", "compound", "nmod", "poss")}
+        carried = {_lemma(x) for p in _children(o, "prep") if p.lower_ == "of" for g in _children(p, "pobj")
+                   for x in [g, *g.children] if x.dep_ in ("pobj", "compound", "amod")}
+        if (mods | carried) & lex.CIVILIAN_NOUNS:
+            return "civilians"  # "a passenger convoy", "a convoy of passenger vans": people with no arms
         if _lemma(o) in lex.MILITARY_TARGET_NOUNS | lex.COMBATANT_NOUNS | lex.PERPETRATOR_NOUNS or mods & lex.MILITARY_MODIFIERS:
             return "combatants"  # (also "fought the gang", "clashed with the attackers": armed men)
     if any(_lemma(o) in lex.CIVILIAN_NOUNS | lex.CIVILIAN_PLACE_NOUNS for o in objs) or any(f.group == "civilians" for f in m.figures):
@@ -402,6 +507,41 @@ def _strike_from_air(d: _Draft, a1_side: str | None) -> bool:
     return a1_side in lex.AIR_CAMPAIGN_SIDES and not lemmas & lex.GROUND_FIRE_CUES
 
 
+def _on_protesters(d: _Draft, actor2_head: str | None, killed: list[Figure]) -> bool:
+    """The violence fell on protesters: its target or its dead are named so."""
+    heads = {(actor2_head or "")} | {(f.counted or "").lower() for f in killed}
+    return bool({h for h in heads if h} & (lex.PROTESTER_NOUNS | {"protester", "demonstrator"}))
+
+
+def _protest_sentences(m: Mention) -> list[str]:
+    """The protest's sentence and the next one of its paragraph ("Riot police used tear gas to reopen the road")."""
+    out = [m.sent.text.lower()]
+    doc = m.sent.doc
+    if m.sent.end < len(doc):
+        nxt = doc[m.sent.end].sent
+        if "\n\n" not in doc.text[m.sent.end_char:nxt.start_char + 1]:
+            out.append(nxt.text.lower())
+    return out
+
+
+def _civilian_role(d: _Draft) -> bool:
+    """The victim is a person named by a civilian role ("shot dead a community leader"), no armed word
+    in his phrase ("a rebel leader")."""
+    armed = lex.NONSTATE_NOUNS | lex.PERPETRATOR_NOUNS | lex.MILITARY_MODIFIERS | lex.COMBATANT_NOUNS | {"gang", "armed"}
+    for m in d.mentions:
+        if m.actor2_head in lex.CIVILIAN_ROLE_NOUNS and m.actor2 and not (
+                {w.strip("'s").rstrip("s") for w in m.actor2.lower().split()} | set(m.actor2.lower().split())) & armed:
+            return True
+    return False
+
+
+def _state_bombing(d: _Draft, actor1: str | None) -> bool:
+    """"the armed forces bombed a camp": a state's forces bombing (the verb, with a target) bomb from the air."""
+    head = (actor1 or "").lower().split()[-1:]
+    return bool(head) and head[0] in lex.STATE_FORCE_HEADS and any(
+        t.pos_ == "VERB" and _lemma(t) == "bomb" and _children(t, "dobj") for m in d.mentions for t in m.tokens)
+
+
 def _planted_bomb(d: _Draft) -> bool:
     """A "bomb attack" or "bombing" whose sentences name no aircraft, drone or drop: a planted device."""
     airs = [t for m in d.mentions for t, k in zip(m.tokens, m.kinds) if k == "air"]
@@ -437,20 +577,32 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
                   if lex.family(k) == "remote" and (m.weapon or _lemma(t) != "strike")]  # not "the deadliest strike"
         if remote and all(t.pos_ == "NOUN" and _lemma(t) in lex.GENERIC_ANAPHORS for t in battles):
             kind = min(remote, key=lambda k: lex.RANK.get(k, 9))
+    if kind in ("explosive", "air", "killing", "battle") and ("suicide" in kinds or weapon == "suicide"):
+        kind, weapon = "suicide", None  # "a suicide bomber blew himself up": the bombing is a suicide bomb
     if kind in ("shelling", "air") and ("air" in kinds or weapon == "air"):
         kind = "air"  # ACLED: an air strike ranks above shelling in the same event
-    if kind == "air" and _planted_bomb(d):
+    if kind == "air" and _planted_bomb(d) and not _state_bombing(d, actor1):
         kind = "explosive"  # "a bomb attack on a base ... explosives detonated in a truck": no aircraft named
     elif kind == "shelling" and weapon is None and _lemma(d.first.primary) == "strike" and _strike_from_air(d, a1_side):
         kind = "air"
     a1_head = (actor1 or "").lower().split()[-1:] or [""]
-    if kind == "battle" and a1_head[0] in lex.PROTESTER_NOUNS:
-        kind = "riot"  # crowds storming a building: a violent demonstration, not a battle
+    if kind in ("battle", "looting") and a1_head[0] in lex.PROTESTER_NOUNS:
+        kind = "riot"  # crowds storming or torching a building: a violent demonstration, not a battle
+    killed = [f for f in figures if f.category == "killed"]
+    if (kind == "battle" and "arrest" in kinds and not killed and not any(m.single_death for m in d.mentions)
+            and all(_lemma(t) in lex.RAID_NOUNS for m in d.mentions for t, k in zip(m.tokens, m.kinds) if k == "battle")):
+        kind = "arrest"  # "police raided a house and arrested four suspects": no fight told, arrests
     one_sided = any(_lemma(m.primary) in lex.ONE_SIDED_TRIGGERS for m in d.mentions)
-    victims_unarmed = civilians or (bool(figures) and all(f.group in ("people", "civilians") for f in figures
+    named = [f for f in killed if f.counted and f.counted.lower() in f.text.lower()]  # not "Gunmen kill 9"
+    if named and all(f.group == "combatants" for f in named):
+        civilians = False  # "raided the camp, killing two gunmen": armed men died, a fight
+    victims_unarmed = civilians or _civilian_role(d) or (bool(figures) and all(f.group in ("people", "civilians") for f in figures
                                                           if f.category == "killed") and any(f.category == "killed" for f in figures))
     if kind == "battle" and one_sided and victims_unarmed and _target_class(d.first) != "combatants":
         kind, weapon = "killing", None  # gunmen attacking a village: an attack on civilians, not a clash
+    if (kind == "killing" and "abduction" in kinds and not any(f.category == "killed" for f in figures)
+            and not any(m.single_death for m in d.mentions)):
+        kind = "abduction"  # "gunmen stormed a school and abducted students", no one killed: an abduction
     if (kind == "killing" and not weapon and victims_unarmed and _target_class(d.first) != "combatants"
             and (actor2_head or "") not in lex.COMBATANT_NOUNS and "battle" not in kinds):
         civilians = True  # "two Palestinians were killed by gunfire": people with no arms killed, no fight told
@@ -459,12 +611,19 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
         weapon=weapon if kind == "killing" else None, nonviolent=any(m.nonviolent for m in d.mentions),
         actor1_nonstate=any(w.rstrip("s") in lex.NONSTATE_NOUNS or w in lex.NONSTATE_NOUNS for w in (actor1 or "").lower().split()),
     )
+    if (kind in ("killing", "battle") and etype != "Protests" and _on_protesters(d, actor2_head, killed)
+            and (a1_head[0] in lex.STATE_FORCE_HEADS or people.force_kind(a1_head[0]) in ("state", "police"))):
+        etype, sub, type_tags = lex.acled_type("excessive_force")  # "security forces opened fire on demonstrators"
     if kind == "arrest" and (actor2_head or "") in lex.PROTESTER_NOUNS | {"protester", "demonstrator"}:
         etype, sub = "Protests", "Protest with intervention"  # ACLED: arrests of protesters
+    if kind == "protest" and ("arrest" in kinds or any(
+            c in text for m in d.mentions for text in _protest_sentences(m) for c in lex.INTERVENTION_CUES)):
+        etype, sub = "Protests", "Protest with intervention"  # "police fired tear gas to disperse ..."
     return etype, sub, type_tags
 
 
-TOLL_UPDATE = re.compile(r"\b(?:toll|tally|number of (?:dead|deaths|victims))\b[^.;:]{0,40}\b(?:to|at)\s+(?:at least\s+)?$", re.I)
+TOLL_RISE = re.compile(r"\b(?:toll|tally|number (?:of \w+|killed|dead))\b[^.;]{0,60}\b(?:ris|rose|climb|reach|jump)\w*", re.I)
+TOLL_UPDATE = re.compile(r"\b(?:toll|tally|number (?:of (?:dead|deaths|victims|those killed)|killed|dead))\b[^.;:]{0,40}\b(?:to|at)\s+(?:at least\s+)?$", re.I)
 
 
 def _updated_toll(text: str, f: Figure) -> bool:
@@ -472,6 +631,10 @@ def _updated_toll(text: str, f: Figure) -> bool:
     risen to, after more died."""
     before = text[max(0, f.start - 60):f.start]
     return bool(TOLL_UPDATE.search(before)) and bool(re.search(r"\b(?:bring|brought|rais|push|rose|risen|climb)\w*\b", before, re.I))
+
+
+_STATE_CODES = frozenset(_alpha3_codes().values())
+PARTY_PART = re.compile(r"\S+\s+of\s+(?:its|their|them)\b", re.I)
 
 
 def _toll(figures: list[Figure], summed: dict, text: str = "") -> int | None:
@@ -484,6 +647,7 @@ def _toll(figures: list[Figure], summed: dict, text: str = "") -> int | None:
         last = max(updates, key=lambda f: f.start)
         return summed.get(last.id, _figure_count(last))
     by_kind: dict[str | None, list[int]] = {}
+    states: dict[str, set[str]] = {}
     for f in figures:
         c = summed.get(f.id, _figure_count(f))
         if c is None:
@@ -492,9 +656,19 @@ def _toll(figures: list[Figure], summed: dict, text: str = "") -> int | None:
         noun = (f.counted or "").lower().split()
         if kind is not None and noun and noun[-1] in lex.EITHER_FORCE_NOUNS:
             kind = "either"
+        if PARTY_PART.match(text, f.start) and kind != "state":
+            kind = "party"  # "killing five of its members", "four of them": one party's men, counted apart
+        if kind in (None, "either") and f.group == "combatants" and f.group_side in _STATE_CODES:
+            kind = "state"  # "three Afghan border guards": a state's men, by the demonym
         if f.value is None and kind is not None:
             kind = "vague"  # '"several dozen" attackers were killed': no count to add to the other side's
+        if kind == "state" and (f.group_side or f.claimant_side):
+            states.setdefault("state", set()).add(f.group_side or f.claimant_side)
+            kind = f"state:{f.group_side or f.claimant_side}"  # two states' soldiers: each side's own dead
         by_kind.setdefault(kind, []).append(c)
+    if len(states.get("state", ())) < 2:  # one state's soldiers (or sides unknown): competing counts
+        for k in [k for k in by_kind if k and k.startswith("state:")]:
+            by_kind.setdefault("state", []).extend(by_kind.pop(k))
     if not by_kind:
         return None
     if "either" in by_kind:  # "officers": the same men as the soldiers or the police counted beside them
@@ -557,6 +731,9 @@ def _to_event(ctx: Context, d: _Draft) -> Event:
         a1_side = known.side if known is not None and known.side == alpha3(place.country) else None
     etype, sub, type_tags = _event_type(d, actor1, a1_side, actor2_head, figures, place, claimed=not reporter_says)
     tags |= set(type_tags)
+    a1_head = (actor1 or "").lower().split()[-1:]
+    if etype == "Protests" and a1_head and (people.force_kind(a1_head[0]) in ("state", "police") or a1_head[0] in lex.STATE_FORCE_HEADS):
+        actor1, actor2, a1_side = "protesters", actor1, None  # "police fired tear gas at protesters": the crowd acts, the police intervene
     if toll is None and any(m.single_death for m in d.mentions):
         toll = max(m.single_death for m in d.mentions)
     if "failed" in tags and d.first.kind not in ("corridor", "agreement"):

@@ -40,6 +40,8 @@ def _weapon_of(tok) -> str | None:
     if kind is None:
         return None
     mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
+    if any(_lemma(c) == "suicide" for c in mods):
+        return "suicide"  # "a suicide bomber", "a suicide car bomb": ACLED's Suicide bomb
     if any(_lemma(c) in lex.EXPLOSIVE_MODIFIERS for c in mods):
         return "explosive"
     # "mortar bombs", "artillery shells": the modifier names the weapon
@@ -51,7 +53,7 @@ def _weapon_object_kind(tok) -> str | None:
     for obj in _children(tok, "dobj"):
         k = _weapon_of(obj)
         if k is not None:
-            return k if k in ("air", "explosive", "chemical", "grenade") else "shelling"
+            return k if k in ("air", "explosive", "chemical", "grenade", "suicide") else "shelling"
     return None
 
 
@@ -65,7 +67,7 @@ def _weapon_subject_kind(tok) -> str | None:
         if k == "air" and _lemma(tok) in lex.DETONATION_VERBS:
             return "explosive"  # "a bomb exploded at a market": planted, not dropped
         if k is not None:
-            return k if k in ("air", "explosive") else "shelling"
+            return k if k in ("air", "explosive", "suicide") else "shelling"
     return None
 
 
@@ -108,6 +110,8 @@ def _take_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
     for o in objs:
         if _is_placeish(o, place_tokens) or _lemma(o) == "which":
             return "territory"
+        if _lemma(o) in lex.CIVILIAN_NOUNS and lemma == "seize":
+            return "abduction"  # "seized seven teenagers", "seized about 40 people": people carried off
         if _lemma(o) in lex.PEOPLE_NOUNS or o.like_num or o.pos_ == "NUM":
             return "prisoners"
     if not objs and lemma == "capture":
@@ -139,8 +143,14 @@ def _verb_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
         return "battle"  # "the bandits struck the village": a raid on the ground, not a shelling
     objects = {_lemma(c) for c in _children(tok, "dobj")}
     particles = {_lemma(c) for c in _children(tok, "prt", "advmod")}
-    preps = {c.lower_ for c in _children(tok, "prep")}
-    applies, kind = lex.verb_rule(lemma, objects, particles, preps)
+    # (a prepositional phrase of time is no argument: "firing from the hills on Wednesday")
+    preps = {c.lower_ for c in _children(tok, "prep") if not any(g.ent_type_ in ("DATE", "TIME") for g in _children(c, "pobj"))}
+    # "gathered in the square to demand ...": the verb of a purpose clause under it
+    purposes = frozenset(_lemma(c) for c in _children(tok, "advcl", "xcomp") if any(a.lower_ == "to" for a in _children(c, "aux")))
+    applies, kind = lex.verb_rule(lemma, objects, particles, preps, purposes)
+    if applies and kind == "protest" and lemma == "block" and any(_lemma(c) in lex.COMBATANT_NOUNS or c.lower_ in lex.COMBATANT_NOUNS
+                                             for c in _children(tok, "nsubj")):
+        return None  # "troops blocked the road": the forces, not a protest
     if applies:
         return kind
     if lemma in lex.WEAPON_OBJECT_VERBS:
@@ -188,8 +198,13 @@ def _noun_kind(tok) -> str | None:
     mods = {_lemma(c) for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
     if mods & set(lex.NOUN_BLOCKING_MODIFIERS.get(lemma, ())):
         return None
+    if "suicide" in mods and lemma in lex.BOMB_WORDS | {"explosion", "blast", "strike"}:
+        return "suicide"  # "a suicide bombing", "a suicide attack"
     if lemma in lex.NOUN_REQUIRED_MODIFIERS:
         return next((k for m, k in lex.NOUN_REQUIRED_MODIFIERS[lemma].items() if m in mods), None)
+    if lemma == "strike" and ((tok.dep_ in ("dobj", "pcomp") and _lemma(tok.head) in lex.LABOUR_STRIKE_GOVERNORS)
+                              or (tok.dep_ == "pobj" and tok.head.lower_ == "on" and _lemma(tok.head.head) == "go")):
+        return None  # "for joining a strike against military rule", "workers went on strike"
     if lemma in ("strike", "attack", "raid"):
         for c in tok.children:
             if c.dep_ in ("compound", "amod", "nmod") and _weapon_of(c) is not None:
@@ -253,6 +268,9 @@ def _unreal(tok, kind: str) -> tuple[bool, set[str]]:
         if _lemma(t) in lex.UNREAL_GOVERNORS:
             return True, tags
     if kind == "corridor" or kind == "agreement":
+        if _lemma(anchor) in lex.FAIL_VERBS and tok.dep_ in ("nsubj", "nsubjpass") and {
+                c.lower_ for c in _children(anchor, "aux")} & lex.MODALS:
+            return False, tags | {"hypothetical"}  # "the truce could collapse": a fear, not a failure
         if negated or _lemma(anchor) in lex.FAIL_VERBS and tok.dep_ in ("nsubj", "nsubjpass"):
             tags.add("failed")
         head = tok.head
@@ -310,8 +328,23 @@ def _group(triggers: list[tuple[object, str, set]]) -> list[list[tuple[object, s
 
 
 def _refers_back(tok) -> bool:
-    """"after the killings", "following the attack": a noun naming an event told elsewhere."""
-    return tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in TEMPORAL_PREPS
+    """"after the killings", "following the attack": a noun naming an event told elsewhere; so is the
+    act a protest is about ("marched to protest against the killings", `protest_cause_preps`), and the
+    operation arrests were made in ("arrested 22 people in raids", `arrest_setting_nouns`)."""
+    if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and _lemma(tok.head) in lex.PROTEST_CAUSE_VERBS and (
+            (tok.head.dep_ in ("advcl", "xcomp") and any(c.lower_ == "to" for c in _children(tok.head, "aux")))
+            or any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in tok.children)):
+        return True  # "gathered to denounce the murder of a leader", "condemned the mosque bombing": told elsewhere
+    if tok.pos_ != "NOUN" or tok.dep_ != "pobj":
+        return False
+    if tok.head.lower_ in TEMPORAL_PREPS:
+        return True
+    governor = tok.head.head
+    if tok.head.lower_ in lex.PROTEST_CAUSE_PREPS and "protest" in (
+            lex.VERB_TRIGGERS.get(_lemma(governor)), lex.NOUN_TRIGGERS.get(_lemma(governor))):
+        return True
+    return (tok.head.lower_ in ("in", "during") and _lemma(tok) in lex.ARREST_SETTING_NOUNS
+            and lex.VERB_TRIGGERS.get(_lemma(governor)) == "arrest")
 
 
 def _sentence_triggers(ctx: Context, sent, place_tokens: set[int]):
@@ -401,8 +434,8 @@ def _many_told_as_one(tok, anchor) -> set[str]:
         return {"cumulative"}  # "the fighting has killed thousands", "It has killed 6,000": the war's toll
     if verb is not None and _perfect_since(verb):
         return {"cumulative"}  # "250 people have been killed and 60,000 displaced since clashes broke out"
-    if verb is not None and any(c.dep_ == "advmod" and c.lower_ in lex.AGGREGATE_ADVERBS for c in verb.children):
-        return {"cumulative"}  # "17 other people were killed elsewhere": many incidents told as one
+    if verb is not None and any(c.dep_ == "advmod" and c.lower_ in lex.AGGREGATE_ADVERBS and c.i > verb.i for c in verb.children):
+        return {"cumulative"}  # "17 other people were killed elsewhere" (not an opening "Elsewhere, ..."): many as one
     if verb is not None and _in_a_war(verb):
         return {"cumulative"}  # "killed in more than 13 months of war", "killed in Israel's war in Gaza"
     habit = _habitual(tok)
@@ -483,8 +516,17 @@ def _habitual(tok) -> set[str]:
         return set()
     if any(c.dep_ == "advmod" and c.lower_ in lex.HABITUAL_ADVERBS for c in verb.children):
         return {"background"}
+    if verb.tag_ == "VB" and verb.dep_ in ("advcl", "xcomp") and any(c.lower_ == "to" for c in _children(verb, "aux")):
+        verb = verb.head  # "fighters cross the border to attack its forces": the purpose takes the tense of its verb
+        if verb.tag_ == "VB" and verb.dep_ == "conj":
+            verb = verb.head  # "... shelter in X and cross the border to attack": the tense of the first verb
+    if (verb.dep_ == "relcl" and verb.tag_ == "VBZ" and verb.lower_.endswith("s") and not _is_heading(verb.sent)
+            and not any(c.dep_ in ("aux", "auxpass") or c.lower_ == "now" for c in verb.children)):
+        return {"background"}  # "the force, which controls the airport": a state told in passing, whatever the tense around
     root = verb.sent.root
-    if (verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") or c.lower_ == "now" for c in verb.children)
+    # "bandits hide/VB in forests": a finite verb with its own subject and no auxiliary is a present
+    tag = "VBP" if verb.tag_ == "VB" and _children(verb, "nsubj") and not _children(verb, "aux", "auxpass") else verb.tag_
+    if (tag in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") or c.lower_ == "now" for c in verb.children)
             and not _is_heading(verb.sent) and verb.lower_ not in lex.SAME_PAST_FORMS
             and not any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree)
             # "were killed when shells hit a market": a clause takes the tense of the sentence ("hit" is both)

@@ -1,0 +1,123 @@
+"""Relations between statements: the rules added on the sixth session's held-out set, end to end on our own short
+reports (extraction, then fusion)."""
+import pytest
+from conftest import relations_of, report
+
+from unfog.fusion.fuse import StatementKey, account_score, agreement_score
+
+_doc = report  # our own short reports (tests/conftest.py)
+
+
+PATTERNS = {
+    # two reports of one prisoner exchange name other places (the capital, the airport town): the denial that
+    # anyone named in the deal was held back answers the claim that people on the list were withheld
+    "exchange_denial_across_reports": [
+        _doc("e1", "2026-03-07", "Plain Herald",
+             "ADEN, March 7 - The government and the rebels freed 140 prisoners on Saturday, the first day of a "
+             "two-day swap, the Red Cross said.\n\n"
+             "A government negotiator said the rebels had withheld three doctors whose names were on the first "
+             "day's list."),
+        _doc("e2", "2026-03-08", "Hill Courier",
+             "MUKALLA, March 8 - The prisoner swap ended on Sunday with 300 prisoners freed over two days, the Red "
+             "Cross said.\n\n"
+             "A rebel official denied that any doctor named in the deal was being held back.")],
+    # a newspaper's denial that the statements stage reads without its denied clause still answers the claim of
+    # the other report that shares what it denies; not the toll of its own report
+    "denial_read_from_its_text": [
+        _doc("d1", "2026-08-03", "Plain Herald",
+             "An air strike on a school in the village of Tamarsu killed 12 civilians on Sunday, a local aid group "
+             "said. \"All of the dead were civilians,\" a teacher said."),
+        _doc("d2", "2026-08-05", "Hill Courier",
+             "The number of people killed in Sunday's air strike on the school in Tamarsu has risen to 16, the aid "
+             "group said on Tuesday.\n\n"
+             "A state-run newspaper said on Tuesday that those killed were \"bandits\" and denied that civilians had "
+             "been killed, calling reports of an attack on a school fabricated.")],
+    # "X rejected the army's account. '<quote>,' he said": the quote answers the army's claim of the day before,
+    # in another report that names the village in its lead and a province elsewhere
+    "rejection_told_by_a_quote": [
+        _doc("q1", "2026-07-20", "Plain Herald",
+             "Rebels attacked the village of Kaboro-Ndi in Tanganyika province late on Sunday, killing at least 11 "
+             "civilians, a local chief said on Monday.\n\n"
+             "An army spokesman in Tanganyika said troops had reached the village within an hour of the attack and "
+             "driven the attackers into the hills."),
+        _doc("q2", "2026-07-21", "Hill Courier",
+             "Residents buried their dead in Kaboro-Ndi on Tuesday, a day after the attack on the village.\n\n"
+             "Chief Amani Kitoko rejected the army's account of its response. \"Soldiers arrived only the next afternoon, "
+             "when the attackers had already left,\" he said.")],
+}
+
+
+@pytest.fixture(scope="module")
+def relations():
+    return relations_of(PATTERNS)
+
+
+def _has(rels, kind, a, b):
+    return any(t == kind and a in x and b in y for t, x, y in rels) or any(t == kind and b in x and a in y
+                                                                          for t, x, y in rels)
+
+
+def test_a_denial_answers_a_claim_about_the_same_exchange(relations):
+    rels = relations["exchange_denial_across_reports"]
+    assert _has(rels, "contradicts", "withheld three doctors", "denied that any doctor"), rels
+
+
+def test_a_denial_read_from_its_text_answers_the_other_reports_claim(relations):
+    rels = relations["denial_read_from_its_text"]
+    assert _has(rels, "contradicts", "killed 12 civilians", "denied that civilians"), rels
+    assert not _has(rels, "contradicts", "has risen to 16", "denied that civilians"), rels
+
+
+def _key(sid, start, speaker, side, stems, topics=("attack",)):
+    return StatementKey(statement_id=sid, article_id="a1", start=start, day=1, speaker=speaker, side=side,
+                        denial=False, stems=sorted(stems), topics=list(topics), places=["g1"])
+
+
+def test_an_armed_group_and_the_army_under_one_side_code_give_two_accounts():
+    army = _key("s1", 0, "army", "SOM", {"base", "camp", "vehicle", "wall", "dawn", "perimeter", "sandbag"})
+    group = _key("s2", 100, "al shabaab", "SOM", {"base", "camp", "vehicle", "wall", "weapon", "truck", "radio"})
+    assert account_score(group, army) > 0
+    assert agreement_score(group, army) == 0  # (theirs are two accounts, never agreement)
+
+
+def test_two_statements_of_one_sentence_are_no_two_accounts():
+    army = _key("s1", 40, "army", "SOM", {"base", "camp", "vehicle", "wall", "dawn", "perimeter", "sandbag"})
+    group = _key("s2", 40, "al shabaab", "SOM", {"base", "camp", "vehicle", "wall", "weapon", "truck", "radio"})
+    assert account_score(group, army) == 0
+
+
+def test_a_rejection_is_told_by_the_quote_that_follows(relations):
+    rels = relations["rejection_told_by_a_quote"]
+    assert _has(rels, "contradicts", "troops had reached the village", "Soldiers arrived only"), rels
+    assert not [r for r in rels if "rejected the army" in r[1] + r[2]], rels
+
+
+def test_saying_no_such_attack_took_place_denies_it():
+    rels = relations_of({"nothing_happened": [
+        _doc("n1", "2026-04-02", "Plain Herald",
+             "Rebels said on Wednesday that their fighters had attacked an army post near the village of Borotu and "
+             "destroyed two trucks."),
+        _doc("n2", "2026-04-02", "Hill Courier",
+             "The army said there was no attack on its post near Borotu and that its trucks were intact.")]})
+    rels = rels["nothing_happened"]
+    assert _has(rels, "contradicts", "attacked an army post", "there was no attack"), rels
+
+
+def test_a_denial_inside_an_assertion_answers_the_toll_it_denies():
+    rels = relations_of({"denied_in_content": [
+        _doc("h1", "2026-10-02", "Plain Herald",
+             "A drone strike on a bus station in the town of Debre Markos killed at least 30 civilians on Wednesday, "
+             "two hospital officials said.\n\n"
+             "The government said its forces had targeted militia fighters gathered at the station and denied that "
+             "civilians had been hit.")]})["denied_in_content"]
+    assert _has(rels, "contradicts", "killed at least 30 civilians", "denied that civilians"), rels
+
+
+def test_a_town_the_gazetteer_found_in_one_report_meets_its_bare_name_in_another():
+    rels = relations_of({"town_by_name": [
+        _doc("k1", "2026-11-05", "Plain Herald",
+             "The Arakan Army said on Tuesday it had captured the town of Kyauktaw after weeks of fighting."),
+        _doc("k2", "2026-11-06", "Hill Courier",
+             "Myanmar's military denied that Kyauktaw had fallen, saying its troops were still defending the "
+             "town.")]})["town_by_name"]
+    assert _has(rels, "contradicts", "captured the town of Kyauktaw", "denied that Kyauktaw"), rels
