@@ -102,3 +102,29 @@ def test_writing_stored_articles_again_changes_no_relation(tmp_path):
         assert getattr(store, "_relating_cache", None) is None  # articles stored before: nothing kept
         write_chunk(store, items[30:34], replace=True)
         assert _rows(store.records("relations")) == before == _rows(fuse.relate(items))
+
+
+def _dense_article(i: int, rng: random.Random) -> ArticleRecords:
+    """Three counts an article, by sources that revise their own tolls over months (updates, corroborations)."""
+    place = rng.choice(["Avdiivka", "Kupiansk", "Lyman"])
+    day = (date(2023, 1, 1) + timedelta(days=rng.randrange(200))).isoformat()
+    aid = f"d{i:03d}"
+    res = ArticleRecords(article=Article(id=aid, text="x" * 200, published=day, source="Wire"))
+    for k in range(3):
+        who, side = rng.choice([("the regional governor", "UKR"), ("the general staff", "UKR"),
+                                ("the army spokesman", "RUS"), ("UN monitors", "INT")])
+        v = rng.choice([5, 12, 30, 35, 50, 120, 134])
+        res.figures.append(Figure(id=f"g{i:03d}{k}", article_id=aid, text=str(v), start=10 * k, end=10 * k + 2,
+                                  value=v, category=rng.choice(["killed", "wounded"]), group="civilians",
+                                  claimant=who, claimant_side=side, place=place, date=day))
+    return res
+
+
+def test_stored_figures_choose_again_as_among_all(tmp_path):
+    """A stored figure that new ones relate to chooses as it would among all the figures of its quantity
+    (a source's own update is kept even when a later corroboration would drop another's)."""
+    rng = random.Random(2)
+    items = [_dense_article(i, rng) for i in range(240)]
+    whole = _rows(fuse.relate(items))
+    assert any(t == "updates" for t, *_ in whole)
+    assert _stored(tmp_path, "dense", items, 25) == whole

@@ -28,7 +28,7 @@ from typing import Iterable
 import duckdb
 
 from unfog.fusion.fuse import (SAME_TIME_DAYS, FigureKey, FigureView, StatementKey, dedupe, within_reach,
-                              figure_keys, figure_view, group_views, names_resolver, rechoose, related_later,
+                              figure_keys, figure_view, group_views, names_resolver, related_later,
                               relate_group, relate_statement_pool, statement_group, statement_keys)
 from unfog.fusion.ledger import keys_for, ledger_rows
 from unfog.model import ArticleRecords, Figure, Relation
@@ -301,7 +301,7 @@ def _relate_quantities_with_store(ok: list[ArticleRecords], fkeys: list[FigureKe
             full.append(qk)
         else:
             # the new figures choose among all before them; a stored figure a new one relates to
-            # updates its choice with the new figures alone (fusion.fuse.rechoose)
+            # chooses again (see _rechoose_stored)
             # (only the figures within reach of a new one: the others relate to none of them, fuse.beyond_reach)
             near = within_reach(views, [v for v in views if v.fig.id in new_ids])
             rels += relate_group(near, only=new_ids)
@@ -348,12 +348,12 @@ def _rechoose_stored(store, cache, later: list[tuple[str, list[FigureView], dict
         if not found:
             continue
         by_id = {v.fig.id: v for v in views}
-        rank = {v.fig.id: i for i, v in enumerate(sorted(views, key=lambda v: v.order))}
         for b_id in sorted(found):
             before = cache.chosen_by(qk, b_id) if cache is not None else kept.get(b_id, [])
-            now = rechoose(by_id[b_id], before, found[b_id], by_id, rank)
-            if now is None:  # a kept relation no longer holds: choose among all
-                now = relate_group(views, only={b_id})
+            # it chooses among all the figures within its reach: choosing from its kept relations and the new
+            # figures alone (fuse.rechoose) no longer gives the same since fuse.choose keeps a source's own
+            # update that a later corroboration would drop
+            now = relate_group(within_reach(views, [by_id[b_id]]), only={b_id})
             ids = {r.id for r in now}
             dropped += [r for r in before if r.id not in ids]
             if ids != {r.id for r in before}:
