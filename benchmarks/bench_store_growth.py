@@ -6,12 +6,14 @@ through the same path as ``unfog ingest`` (:func:`unfog.workflows.write_chunk`),
 times ``--measure`` more articles at that size. Prints articles/s per size and the
 ratio to the empty-store rate (issue 13 item 3: within 1.5x at 10,000 articles).
 
-    python benchmarks/bench_store_growth.py --sizes 0,1000,10000 [--measure 500] [--chunk 50]
+    python benchmarks/bench_store_growth.py --sizes 0,1000,10000 [--measure 500] [--chunk 50] [--interleave]
 
 The fill goes through the same path in one big chunk per size (relating in big chunks is
 what makes it fast: 10,000 articles in ~25 s instead of ~1,000 s in chunks of 200) and is
 timed too (all sizes share one store, filled in order); a warm-up chunk in a throwaway
-store comes first, so the first size does not pay the imports.
+store comes first, so the first size does not pay the imports. ``--interleave`` gives each size its own store and
+measures them chunk by chunk in turn, so that load from other work on the machine falls on all sizes
+alike (the sizes in one sequence are otherwise seconds apart).
 """
 from __future__ import annotations
 
@@ -136,6 +138,53 @@ def run(sizes: list[int], measure: int, chunk: int, seed: int = 7, fill_chunk: i
     return out
 
 
+def run_interleaved(sizes: list[int], measure: int, chunk: int, seed: int = 7, fill_chunk: int = 0, per_place: int = 0,
+                    events: bool = True) -> list[dict]:
+    """Like :func:`run`, but each size has its own store (filled the same way) and the measured chunks go
+    to the sizes in turn (size 0's first chunk, then 1,000's, ...), so that a busy spell on a shared
+    machine burdens every size alike; each size's time is the sum of its chunks'."""
+    from unfog.store import Store
+    from unfog.workflows import write_chunk
+
+    rng = random.Random(seed)
+    out = []
+    with tempfile.TemporaryDirectory() as tmp:
+        with Store(Path(tmp) / "warm.duckdb") as warm:  # imports and caches, not timed
+            ingest(warm, [synth_article(-1 - i, random.Random(seed + 1)) for i in range(chunk)], chunk)
+        stores, probes, n = [], [], 0
+        for size in sorted(sizes):
+            store = Store(Path(tmp) / f"growth{size}.duckdb")
+            fill = [synth_article(n + i, rng, pool(n + i, per_place), events) for i in range(size)]
+            n += size
+            fill_s = ingest(store, fill, chunk=fill_chunk or len(fill)) if fill else 0.0
+            fill = None
+            probes.append([synth_article(n + i, rng, pool(n, per_place), events) for i in range(measure)])
+            n += measure
+            stores.append(store)
+            out.append({"stored_before": size, "places": pool(n, per_place), "measured": measure, "seconds": 0.0,
+                        "cpu_seconds": 0.0, "fill_seconds": round(fill_s, 1)})
+        gc.collect()
+        for i in range(0, measure, chunk):
+            for store, probe, row in zip(stores, probes, out):
+                t, c = time.perf_counter(), time.process_time()
+                write_chunk(store, probe[i:i + chunk])
+                row["seconds"] += time.perf_counter() - t
+                row["cpu_seconds"] += time.process_time() - c
+        for store, row in zip(stores, out):
+            row["relations"] = store.count("relations")
+            store.close()
+    for row in out:
+        row["figures_per_quantity"] = "-"
+        row["articles_per_s"] = round(measure / row["seconds"], 1)
+        row["articles_per_cpu_s"] = round(measure / row["cpu_seconds"], 1)
+        row["seconds"], row["cpu_seconds"] = round(row["seconds"], 2), round(row["cpu_seconds"], 2)
+    base, base_cpu = out[0]["articles_per_s"], out[0]["articles_per_cpu_s"]
+    for row in out:
+        row["slowdown_vs_first"] = round(base / row["articles_per_s"], 2)
+        row["cpu_slowdown_vs_first"] = round(base_cpu / row["articles_per_cpu_s"], 2)
+    return out
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="0,1000,10000", help="store sizes (articles) to measure at")
@@ -148,13 +197,16 @@ def main(argv=None) -> int:
                          "figures per quantity stay about constant; default: 300 places whatever the size")
     ap.add_argument("--no-events", action="store_true",
                     help="articles without an event (the corpus of the measurements before events were added)")
+    ap.add_argument("--interleave", action="store_true",
+                    help="a store per size, measured chunks given to the sizes in turn (steadier on a busy machine)")
     ap.add_argument("--json", action="store_true")
     a = ap.parse_args(argv)
     import os
 
     load = os.getloadavg()
-    rows = run([int(s) for s in a.sizes.split(",")], a.measure, a.chunk, fill_chunk=a.fill_chunk,
-               per_place=a.articles_per_place, events=not a.no_events)
+    rows = (run_interleaved if a.interleave else run)([int(s) for s in a.sizes.split(",")], a.measure, a.chunk,
+                                                      fill_chunk=a.fill_chunk, per_place=a.articles_per_place,
+                                                      events=not a.no_events)
     if a.json:
         print(json.dumps({"load_before": load, "load_after": os.getloadavg(), "rows": rows}, indent=1))
     else:

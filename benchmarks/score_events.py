@@ -219,8 +219,10 @@ def load_articles() -> dict[str, dict]:
     return out
 
 
-def run(extract_events=None, sets=("seeds", "fixtures", "samples") + OWN_SETS) -> dict:
-    """Extract (or use ``extract_events(text, published) -> list[dict]``) and score every gold set."""
+def run(extract_events=None, sets=("seeds", "fixtures", "samples") + OWN_SETS, gold_files=()) -> dict:
+    """Extract (or use ``extract_events(text, published) -> list[dict]``) and score every gold set, and
+    every gold file given by path (a set in the same format kept outside the repository, e.g. of reports
+    that may not be redistributed; named by its file's stem)."""
     if extract_events is None:
         from unfog.model import Article
         from unfog.pipeline import process
@@ -230,10 +232,14 @@ def run(extract_events=None, sets=("seeds", "fixtures", "samples") + OWN_SETS) -
             return [e.to_dict() for e in res.events]
 
     articles = load_articles()
+    golds = {name: json.loads((GOLD / f"{name}.json").read_text(encoding="utf-8")) for name in sets}
+    for path in gold_files:
+        gold = json.loads(Path(path).read_text(encoding="utf-8"))
+        golds[Path(path).stem] = gold
+        articles[Path(path).stem] = {k: {"text": a["text"], "published": a["published"]} for k, a in gold["articles"].items()}
     report: dict = {}
     all_rows: list[dict] = []
-    for name in sets:
-        gold = json.loads((GOLD / f"{name}.json").read_text(encoding="utf-8"))
+    for name, gold in golds.items():
         rows: list[dict] = []
         prows: list[dict] = []
         nrows: list[dict] = []
@@ -267,12 +273,14 @@ def main(argv=None) -> int:
     ap.add_argument("--json", action="store_true")
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("--sets", default="seeds,fixtures,samples," + ",".join(OWN_SETS), help="comma-separated gold sets")
+    ap.add_argument("--gold-file", action="append", default=[], metavar="PATH",
+                    help="also score a gold file in the same format (text embedded), e.g. one kept outside the repository")
     args = ap.parse_args(argv)
-    report = run(sets=tuple(x for x in args.sets.split(",") if x))
+    report = run(sets=tuple(x for x in args.sets.split(",") if x), gold_files=tuple(args.gold_file))
     if args.json:
         print(json.dumps({k: v for k, v in report.items() if args.verbose or not k.endswith(("_rows", "_produced", "_not_events"))}, indent=1))
         return 0
-    for name in list(args.sets.split(",")) + ["all"]:
+    for name in list(args.sets.split(",")) + [Path(p).stem for p in args.gold_file] + ["all"]:
         if name in report:
             print(name, json.dumps(report[name]))
         if args.verbose and name + "_rows" in report:

@@ -307,3 +307,8 @@ def test_a_first_level_division_is_the_division_not_a_hamlet_named_after_it(nlp)
     ctx = run(nlp, "Gunmen killed nine police officers in Tamaulipas, Mexico, on Monday.")
     [p] = [p for p in ctx.places if p.name == "Tamaulipas"]
     assert p.feature_code == "ADM1"
+
+
+def test_a_name_opened_by_a_prefix_word_is_no_two_places(nlp):
+    ctx = run(nlp, "Two soldiers were killed near Puerto Jordan in Colombia's Arauca department.")
+    assert not {"Puerto", "Jordan"} & {p.name for p in ctx.places}

@@ -626,3 +626,10 @@ def test_state_media_speak_for_the_state_and_local_media_are_the_media(nlp):
             "Local media reported that four more died in hospital.")
     stms = run_located(nlp, text)
     assert [(s.speaker_side, s.speaker_kind) for s in stms] == [("MOZ", "media"), ("MEDIA", "media")]
+
+
+def test_an_army_unit_and_a_police_rank_speak_for_the_state_of_the_report(nlp):
+    text = ("Two soldiers were killed in Colombia's Arauca department on Friday. The Army's Eighth Division "
+            "said 27 others were wounded.\n\nRavi Kumar, Superintendent of Police in Sukma, India, said two died.")
+    stms = run_located(nlp, text)
+    assert stms[0].speaker_side == "COL" and stms[1].speaker_side != "POL"

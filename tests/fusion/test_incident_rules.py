@@ -132,3 +132,61 @@ def test_the_incident_rules_give_the_same_relations_whatever_the_order_and_chunk
     reprocess(db=str(tmp_path / "reverse.duckdb"), everything=True, chunk=4)
     with Store(tmp_path / "reverse.duckdb") as store:
         assert sorted((r.type, r.a, r.b, r.note) for r in store.records("relations")) == base
+
+
+def test_one_sides_share_of_an_exchange_is_no_count_of_it():
+    rels = relations_of({"per_side": [
+        _doc("y1", "2026-09-14", "Plain Herald",
+             "The two countries carried out a prisoner exchange on Saturday, swapping 103 prisoners from each side, "
+             "the Red Cross said."),
+        _doc("y2", "2026-09-14", "Hill Courier",
+             "A total of 206 prisoners were exchanged on Saturday in the swap, officials on both sides said.")]})["per_side"]
+    assert not [r for r in rels if "103" in r[1] + r[2]], rels
+
+
+def test_two_parties_counts_in_one_report_meet_though_their_events_are_placed_apart():
+    from unfog.fusion import fuse
+    from unfog.fusion.entities import Resolver
+    from unfog.model import Figure
+
+    def view(fid, value, claimant, side, incident, start):
+        f = Figure(id=fid, article_id="a1", text=f"{value} soldiers", start=start, end=start + 10, value=value,
+                   category="killed", group="combatants", counted="soldiers", claimant=claimant, claimant_side=side,
+                   sentence=f"{value} soldiers were killed.")
+        k = fuse.FigureKey(figure_id=fid, article_id="a1", qkey="qty_x", day=100, place="g1", incident=incident,
+                           reported=100)
+        return fuse.figure_view(f, k, Resolver())
+
+    army = view("f1", 4, "the defence ministry", "SOM", "Battles|100|g1", 10)
+    group = view("f2", 27, "al Shabaab", "SOM", "Battles|100|g2", 200)
+    assert fuse.relation_kind(army, group)[0] == "contradicts"
+    # (one party's two counts placed apart are two incidents' counts)
+    again = view("f3", 9, "the defence ministry spokesman", "SOM", "Battles|100|g2", 300)
+    assert fuse.relation_kind(army, again) is None
+
+
+def test_a_place_that_names_a_body_is_not_where_the_toll_was_counted():
+    rels = relations_of({"body_place": [
+        _doc("g1", "2026-03-10", "Plain Herald",
+             "An air strike on a school sheltering displaced families in Deir al-Balah killed 18 people on Tuesday, "
+             "the Gaza civil defence said."),
+        _doc("g2", "2026-03-11", "Hill Courier",
+             "The death toll from Tuesday's air strike on the school in Deir al-Balah has risen to 23, the health "
+             "ministry said on Wednesday.")]})["body_place"]
+    assert _has(rels, "updates", "18 people", "23"), rels
+
+
+def test_an_unknown_place_of_two_words_and_its_residents():
+    from unfog.fusion.fuse import article_topic_place
+
+    assert article_topic_place([], [], "Residents of Wad Hasib said the market was shut on Monday.") == "name:wad hasib"
+    assert article_topic_place([], [], "Fighters entered the town of Wad Hasib on Sunday.") == "name:wad hasib"
+    assert article_topic_place([], [], "Shelling hit homes in Tabra on Saturday Night.") == "name:tabra"
+
+
+def test_the_people_of_one_exchange_are_its_prisoners_whatever_the_noun():
+    rels = relations_of({"exchange_nouns": [
+        _doc("z1", "2026-12-04", "Plain Herald",
+             "The rebels released 12 hostages on Friday in the department of Arauca, the ombudsman's office said. "
+             "The rebel group said it had freed 14 people.")]})["exchange_nouns"]
+    assert _has(rels, "contradicts", "12 hostages", "14 people"), rels

@@ -53,3 +53,14 @@ def test_figures_beyond_reach_never_relate():
 
 def test_reach_is_the_widest_window_of_incident_counts():
     assert INCIDENT_REACH_DAYS >= max(fuse.EVENT_WINDOW_DAYS, fuse.INCIDENT_REVISION_DAYS, fuse.SAME_TIME_DAYS)
+
+
+def test_within_reach_is_every_figure_some_new_one_is_not_beyond_reach_of():
+    rng = random.Random(8)
+    for period in (None, "daily"):
+        views = group_views(_figures(rng, 120, "killed", period))
+        for k in (1, 1, 2, 3):
+            for _ in range(40):
+                new = rng.sample(views, k)
+                pairwise = [v for v in views if not all(beyond_reach(x, v) for x in new)]
+                assert fuse.within_reach(views, new) == pairwise

@@ -90,3 +90,34 @@ def test_a_rejection_is_told_by_the_quote_that_follows(relations):
     rels = relations["rejection_told_by_a_quote"]
     assert _has(rels, "contradicts", "troops had reached the village", "Soldiers arrived only"), rels
     assert not [r for r in rels if "rejected the army" in r[1] + r[2]], rels
+
+
+def test_saying_no_such_attack_took_place_denies_it():
+    rels = relations_of({"nothing_happened": [
+        _doc("n1", "2026-04-02", "Plain Herald",
+             "Rebels said on Wednesday that their fighters had attacked an army post near the village of Borotu and "
+             "destroyed two trucks."),
+        _doc("n2", "2026-04-02", "Hill Courier",
+             "The army said there was no attack on its post near Borotu and that its trucks were intact.")]})
+    rels = rels["nothing_happened"]
+    assert _has(rels, "contradicts", "attacked an army post", "there was no attack"), rels
+
+
+def test_a_denial_inside_an_assertion_answers_the_toll_it_denies():
+    rels = relations_of({"denied_in_content": [
+        _doc("h1", "2026-10-02", "Plain Herald",
+             "A drone strike on a bus station in the town of Debre Markos killed at least 30 civilians on Wednesday, "
+             "two hospital officials said.\n\n"
+             "The government said its forces had targeted militia fighters gathered at the station and denied that "
+             "civilians had been hit.")]})["denied_in_content"]
+    assert _has(rels, "contradicts", "killed at least 30 civilians", "denied that civilians"), rels
+
+
+def test_a_town_the_gazetteer_found_in_one_report_meets_its_bare_name_in_another():
+    rels = relations_of({"town_by_name": [
+        _doc("k1", "2026-11-05", "Plain Herald",
+             "The Arakan Army said on Tuesday it had captured the town of Kyauktaw after weeks of fighting."),
+        _doc("k2", "2026-11-06", "Hill Courier",
+             "Myanmar's military denied that Kyauktaw had fallen, saying its troops were still defending the "
+             "town.")]})["town_by_name"]
+    assert _has(rels, "contradicts", "captured the town of Kyauktaw", "denied that Kyauktaw"), rels

@@ -30,7 +30,8 @@ from unfog.geo import distance_km
 from unfog.fusion.events import merge_events, place_key, same_incident  # noqa: F401  (re-exported)
 from unfog.fusion.entities import Resolver, canonical_key, fold, same_body, speaks_for
 from unfog.lexicons import load as load_lexicon, toll_prior, toll_rise
-from unfog.lexicons.actors import civil_war_parties, side_of
+from unfog.lexicons.actors import civil_war_parties, lookup_actor, side_of
+from unfog.lexicons.countries import country_of_place, country_terms
 from unfog.lexicons.denial import CLAIM_NOUN_RE, DISMISSAL_RE, denied_owner
 from unfog.lexicons.events import SUBSET_CUES, WAR_NOUNS
 from unfog.lexicons.people import (INCREMENT_OPENERS, bodies_of, claimant_force, counts_own_men, force_kind,
@@ -68,6 +69,9 @@ _EXCHANGE_RE = re.compile(
 
 _EXCHANGE_NOUN_RE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _EXCHANGE_LEX["nouns"]) + r")(?:e?s)?\b"
                                r"(?!\s+of\s+(?:" + "|".join(re.escape(w) for w in _EXCHANGE_LEX["not_after_noun"]) + r")\b)", re.I)
+_PER_SIDE = "|".join(re.escape(w) for w in sorted(_EXCHANGE_LEX["per_side_cues"], key=len, reverse=True))
+_PER_SIDE_AFTER_RE = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:" + _PER_SIDE + r")\b(?!\s+(?:day|night|week|month|time|round)s?\b)", re.I)
+_PER_SIDE_BEFORE_RE = re.compile(r"\b(?:" + _PER_SIDE + r")\s+(?:\w+\s+){0,2}$", re.I)
 _EXCHANGE_TOTAL_RE = re.compile(r"\b(?:" + "|".join(_EXCHANGE_LEX["total_cues"]) + r")\b", re.I)
 
 _DAILY_RE = re.compile(
@@ -323,7 +327,7 @@ def _incidents(res: ArticleRecords) -> dict[str, str]:
     places = {p.id: p for p in res.places}
     datelines = dateline_spans(res.article.text)
     for ev in sorted(res.events, key=lambda e: (e.start, e.id)):
-        sig = f"{ev.event_type}|{day_number(ev.date) or ''}|{_event_place(ev, places, datelines)}"
+        sig = f"{ev.event_type}|{day_number(ev.date) or ''}|{_event_place(ev, places, datelines, res.article.text)}"
         for fid in ev.figure_ids or []:
             out.setdefault(fid, sig)
     # a count told in a background clause ("The strikes came after a round hit the church on Thursday,
@@ -340,24 +344,27 @@ def _incidents(res: ArticleRecords) -> dict[str, str]:
 BACKGROUND_TAGS = frozenset({"background", "historical", "hypothetical"})
 
 
-def _event_place(ev: Event, places: dict[str, Place], datelines: list[tuple[int, int]]) -> str:
+def _event_place(ev: Event, places: dict[str, Place], datelines: list[tuple[int, int]], text: str = "") -> str:
     """The place key of an event when its evidence names it: a place mentioned outside every span the event
-    was read from (a town named in another paragraph), or in the dateline (where the report was filed), says
-    nothing of where it happened, so the incident's place is left open ("")."""
+    was read from (a town named in another paragraph), in the dateline (where the report was filed) or naming a
+    body ("the Gaza civil defence said") says nothing of where it happened: the incident's place is left open ("")."""
     key = place_key(ev.place, ev.geonames_id) or ""
     p = places.get(ev.place_id) if ev.place_id else None
     if not key or p is None:
         return key
     spans = [(x.get("start"), x.get("end")) for x in ev.evidence or [] if x.get("start") is not None] or [(ev.start, ev.end)]
     inside = any(a <= p.start < b for a, b in spans) and not any(a <= p.start < b for a, b in datelines)
-    return key if inside else ""
+    # (a region or country does not tell incidents apart: reports name one at different depths, "<district>" in
+    # one, "<province>" in the next; the counts' own places do)
+    return key if inside and not _names_a_body(p, text) and (p.precision or 1) < 3 else ""
 
 
 # (a whole word: "Town00165" or "Al-Fashir" is not the name "Town" or "Al")
 # ("in Wana", "near the Azot plant", "the village of Kirawa", "an attack on Kirawa": a place the text names)
 _AT_NAME_RE = re.compile(
     r"(?:\b(?:in|inside|at|near|outside|from|around|on)\s+(?:the\s+)?"
-    r"|\b(?:" + "|".join(load_lexicon("places")["settlement_nouns"]) + r")\s+of\s+)([A-Z][a-z]+(?:-[A-Z][a-z]+)*)(?![\w-])")
+    r"|\b(?i:" + "|".join(load_lexicon("places")["settlement_nouns"] + load_lexicon("places")["dweller_nouns"]) + r")\s+of\s+)"
+    r"([A-Z][a-z]+(?:-[A-Z][a-z]+)*(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)*)?)(?![\w-])")
 
 
 def place_words(places: list[Place]) -> set[str]:
@@ -373,11 +380,17 @@ def _unresolved_mentions(text: str | None, places: list[Place], known: set[str] 
     known = place_words(places) if known is None else known
     out = []
     for m in _AT_NAME_RE.finditer(text):
-        word = fold(m.group(1))
-        if word not in known and word not in STOPWORDS and word not in _CALENDAR and not side_of(m.group(1)) \
-                and not is_people_word(m.group(1)):
-            out.append((m.start(1), f"name:{word}"))
+        # ("the town of Um Sumeima": two words; "in Gaza City" or "on Saturday Night": the first alone, or none)
+        name = m.group(1) if all(_unknown_name(w, known) for w in m.group(1).split()) else m.group(1).split()[0]
+        if _unknown_name(name, known):
+            out.append((m.start(1), f"name:{fold(name)}"))
     return out
+
+
+def _unknown_name(name: str, known: set[str]) -> bool:
+    word = fold(name)
+    return word not in known and word not in STOPWORDS and word not in _CALENDAR and not side_of(name) \
+        and not is_people_word(name)
 
 
 def _only_unresolved(text: str | None, places: list[Place], known: set[str], skip: list[tuple[int, int]]) -> str | None:
@@ -435,6 +448,9 @@ def told_as_parts(res: ArticleRecords) -> set[str]:
             out.add(f.id)  # "eight more bodies", "after 268 more were flown": what was added; "four of them": a part
         elif body_count(f) and _larger_toll_of_the_same(f, figs):
             out.add(f.id)  # "the toll has risen to five ... the bodies of four soldiers were found"
+        elif is_exchange(f) and (_PER_SIDE_AFTER_RE.match(text[f.end:f.end + 30])
+                                 or _PER_SIDE_BEFORE_RE.search(text[max(0, f.start - 30):f.start])):
+            out.add(f.id)  # "103 prisoners from each side", "each side freed 103": one side's share of an exchange
         elif _raised_by(f, figs, text):
             out.add(f.id)  # "has risen to seven ..., after three soldiers listed as missing were found dead"
     for x, y in zip(figs, figs[1:]):
@@ -484,7 +500,27 @@ def _told_as_region(p: Place, text: str) -> bool:
                 or _REGION_AFTER_RE.match(text[p.end:p.end + 20]))
 
 
-def _town_within(region: Place, f: Figure, places: list[Place], skip: list[tuple[int, int]]) -> Place:
+_BODY_AFTER_PLACE_RE = re.compile(r"^(?:['’]s)?\s+(?:\w+\s+){0,2}?(?:" + "|".join(
+    re.escape(w) for w in sorted(load_lexicon("claimants")["body_nouns"], key=len, reverse=True)) + r")\b", re.I)
+
+
+def _names_a_body(p: Place, text: str) -> bool:
+    """A place that qualifies the name of a body ("the Gaza civil defence", "Dnipro's city council"): who speaks."""
+    return bool(_BODY_AFTER_PLACE_RE.match(text[p.end:p.end + 40]))
+
+
+def _other_place_in_sentence(p: Place, f: Figure, places: list[Place], skip: list[tuple[int, int]], text: str) -> Place | None:
+    """Another place the figure's sentence names, not naming a body nor furniture (the nearest to the figure)."""
+    i = (f.sentence or "").find(f.text or "\0")
+    if i < 0:
+        return None
+    s0 = f.start - i
+    others = [q for q in places if s0 <= q.start < s0 + len(f.sentence) and q.id != p.id and q.start != p.start
+              and not _in_spans(q, skip) and not _names_a_body(q, text)]
+    return min(others, key=lambda q: (abs(q.start - f.start), q.start)) if others else None
+
+
+def _town_within(region: Place, f: Figure, places: list[Place], skip: list[tuple[int, int]], text: str = "") -> Place:
     """The town a figure's sentence names inside the region or country the figure was placed in ("killed 10
     in a gunfight in Manipur's Jiribam district": Jiribam, in Manipur), else the region itself."""
     i = (f.sentence or "").find(f.text or "\0")
@@ -494,7 +530,7 @@ def _town_within(region: Place, f: Figure, places: list[Place], skip: list[tuple
     s1 = s0 + len(f.sentence)
     towns = [q for q in places if s0 <= q.start < s1 and (q.precision or 1) < 3 and q.geonames_id
              and q.country == region.country and (region.kind == "country" or q.admin1 == region.admin1)
-             and q.geonames_id != region.geonames_id and not _in_spans(q, skip)]
+             and q.geonames_id != region.geonames_id and not _in_spans(q, skip) and not _names_a_body(q, text)]
     return min(towns, key=lambda q: (abs(q.start - f.start), q.start)) if towns else region
 
 
@@ -529,11 +565,15 @@ def figure_keys(res: ArticleRecords) -> list[FigureKey]:
         fplace = f.place
         if p is not None and _in_spans(p, datelines):
             p = fplace = None  # "BAMAKO, March 11 - ... killed 60 soldiers near <village>": where the report was filed
+        if p is not None and _names_a_body(p, art.text):
+            # "killed 22 people in <town>, the <city> civil defence said": the city names who speaks
+            p = _other_place_in_sentence(p, f, res.places, datelines + spans, art.text)
+            fplace = p.name if p is not None else None
         unresolved = _unresolved_place(f.sentence, res.places, known)
         if p is not None and (p.precision or 1) >= 3 and unresolved:
             p = fplace = None  # "an ambush in Nduga in Papua Highlands province": the town, not its region
         elif p is not None and ((p.precision or 1) >= 3 or _told_as_region(p, art.text)):
-            p = _town_within(p, f, res.places, datelines + spans)  # "in Manipur's Jiribam district": Jiribam
+            p = _town_within(p, f, res.places, datelines + spans, art.text)  # "in Manipur's Jiribam district": Jiribam
             if (p.precision or 1) >= 3 and only_name and f.id in incident_of \
                     and not incident_of[f.id].startswith("background:"):
                 # "an air strike in <country>'s <region> killed 14" in a report that names one place the gazetteer
@@ -718,7 +758,9 @@ def _groups_compatible(a: FigureView, b: FigureView) -> bool:
     # (a toll told as risen counts all the dead of its incident, whatever noun its sentence uses)
     # (a count of bodies says nothing of who they were: "pulled 11 bodies from the rubble" of the strike that
     # killed 11 civilians)
-    return ga == gb or bool(a.key.incident and b.key.incident) or body_count(a.fig) or body_count(b.fig) or any(
+    # (the people handed over in one exchange are its prisoners, whatever noun each side uses: "12 hostages", "14 people")
+    return ga == gb or bool(a.key.incident and b.key.incident) or body_count(a.fig) or body_count(b.fig) \
+        or a.period == b.period == EXCHANGE or any(
         _TOLL_RISEN.search(v.fig.sentence or "") and (v.key.incident or v.period == "daily") for v in (a, b))
 
 
@@ -743,7 +785,23 @@ def comparable(a: FigureView, b: FigureView) -> bool:
         return False  # one source repeating itself, or an unattributed restatement
     if a.day is None or b.day is None:
         return False
-    return keys_same_incident(a.key, b.key)
+    return keys_same_incident(a.key, b.key) or _parties_one_fight(a, b)
+
+
+def _parties_one_fight(a: FigureView, b: FigureView) -> bool:
+    """One report telling the two warring parties' counts of one quantity (same category, counted group and
+    place) tied to incidents of one kind a day apart at most: one fight, though the events stage placed its two
+    versions apart ("the army repelled an assault on a base near <town>" and "the group said it overran the
+    base")."""
+    if a.fig.article_id != b.fig.article_id or not (a.key.incident and b.key.incident):
+        return False
+    ta, da, _ = a.key.incident.split("|")
+    tb, db, _ = b.key.incident.split("|")
+    if ta != tb or ta.startswith("background:") or not (da and db) or abs(int(da) - int(db)) > EVENT_WINDOW_DAYS:
+        return False
+    sides = {a.side, b.side}
+    opposed = len(sides) == 2 and not sides & (NON_PARTY_SIDES | {None})
+    return opposed or civil_war_parties(a.claimant, b.claimant, a.fig.claimant_role, b.fig.claimant_role)
 
 
 _TOLL_RISEN = re.compile(toll_rise(counted=True), re.I)
@@ -893,6 +951,18 @@ def beyond_reach(a: FigureView, b: FigureView) -> bool:
     quantity within reach (keep this true when :func:`_kind` changes; tests/fusion/test_reach.py)."""
     return (bool(a.key.incident) and bool(b.key.incident) and a.day is not None and b.day is not None
             and abs(b.day - a.day) > INCIDENT_REACH_DAYS and a.fig.article_id != b.fig.article_id)
+
+
+def within_reach(items: list[FigureView], new: list[FigureView]) -> list[FigureView]:
+    """Those of ``items`` (in their order) that are not :func:`beyond_reach` of every figure of ``new``: what a
+    new figure of the quantity may relate to, or a stored one may choose again for (``new`` is not empty). The
+    same as testing each pair, without a call per figure (a quantity's history is long)."""
+    if any(not x.key.incident or x.day is None for x in new):
+        return list(items)
+    reach, days, articles = INCIDENT_REACH_DAYS, [x.day for x in new], {x.fig.article_id for x in new}
+    lo, hi = min(days) - reach, max(days) + reach
+    return [v for v in items if not v.key.incident or v.day is None or v.fig.article_id in articles
+            or (lo <= v.day <= hi and any(abs(v.day - d) <= reach for d in days))]
 
 
 def compare_figures(a: FigureView, b: FigureView) -> tuple[str, str] | None:
@@ -1142,6 +1212,13 @@ _DENY_CLAUSE_RE = re.compile(r"\b(?:" + "|".join(sorted({f for v in load_lexicon
                                                         key=len, reverse=True)) + r")\s+(?:that\s+)?(?P<clause>[^,;.]{8,})", re.I)
 
 
+def denied_in_content(s: Statement) -> str | None:
+    """What a statement's content denies after a deny verb ("its forces had targeted fighters at the station and
+    denied that civilians had been hit"): the speaker asserts one thing and denies another."""
+    m = _DENY_CLAUSE_RE.search(s.content or "")
+    return m.group("clause") if m else None
+
+
 def lost_denial(s: Statement) -> str | None:
     """The denied clause of a statement the statements stage gave without most of its content ("A newspaper said
     those killed were 'terrorists' and denied that civilians had been killed, calling ...": content
@@ -1154,9 +1231,14 @@ def lost_denial(s: Statement) -> str | None:
     return m.group("clause") if m else None
 
 
+_NOTHING_HAPPENED_RE = re.compile(r"\b(?:" + "|".join(load_lexicon("denial")["nothing_happened"]) + r")\b", re.I)
+
+
 def is_denial(s: Statement) -> bool:
-    if s.polarity == "denies" or _DISMISS_RE.search(s.content or "") or lost_denial(s):
+    if s.polarity == "denies" or _DISMISS_RE.search(s.content or "") or lost_denial(s) or denied_in_content(s):
         return True
+    if _NOTHING_HAPPENED_RE.search(s.content or s.text or ""):
+        return True  # "no such incident has taken place", "there was no attack on any of our troops"
     # a negated act of war (attack, capture, ...) in what is claimed
     text = s.content or s.text or ""
     return any(topics_of({_stem(w) for w in m.group("verb").split()}) & ACCOUNT_TOPICS
@@ -1207,6 +1289,12 @@ _NAME_RE = re.compile(r"(?<![.!?\"“]\s)(?<!^)\b[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*\b
 _CALENDAR = set(load_lexicon("places")["calendar_words"])
 
 
+def _name_key(p: Place) -> str | None:
+    """'name:<word>' for a one-word place name as written ("Kyauktaw"), as an unresolved mention would be keyed."""
+    words = (p.name or "").split()
+    return f"name:{fold(p.name)}" if len(words) == 1 and (p.precision or 1) < 3 else None
+
+
 def _in_span_list(a: int, spans: list[tuple[int, int]]) -> bool:
     return any(x <= a < y for x, y in spans)
 
@@ -1227,11 +1315,17 @@ def unresolved_names(s: Statement, taken: list[tuple[int, int]], speakers: froze
     out = set()
     for m in _NAME_RE.finditer(text or ""):
         word = fold(m.group(0))
-        if word in STOPWORDS or word in _CALENDAR or word in speakers or side_of(m.group(0)):
-            continue  # (a speaker's name is a person or body, not a place)
+        if word in STOPWORDS or word in _CALENDAR or word in speakers or (side_of(m.group(0)) and not _a_town(m.group(0))):
+            continue  # (a speaker's name is a person or body, not a place; a town's name is a place, whose side it is)
         if not _covered(taken, starts, base + m.start(), base + m.end()):
             out.add(f"name:{word}")
     return out
+
+
+@lru_cache(maxsize=4096)
+def _a_town(word: str) -> bool:
+    """A name the country tables know as a town ("Kyauktaw"), not as a state, demonym or party."""
+    return country_of_place(word) is not None and fold(word) not in country_terms() and lookup_actor(word) is None
 
 
 def statement_keys(res: ArticleRecords) -> list[StatementKey]:
@@ -1242,8 +1336,10 @@ def statement_keys(res: ArticleRecords) -> list[StatementKey]:
     # places by start, so each statement finds its own by bisection (a long article has thousands of both)
     # (not a speaker's place, nor the dateline's city: where the report was filed)
     elsewhere = sorted(spans + dateline_spans(art.text))
-    placed = sorted(((p.start, k) for p in res.places if not _in_spans(p, elsewhere) for k in [_place_keys(p)] if k),
-                    key=lambda x: x[0])
+    # (a place the gazetteer found also by its name: another report may name it where the gazetteer did not,
+    # "denied that <town> had fell" with no place found, against "captured the town of <town>")
+    placed = sorted(((p.start, k) for p in res.places if not _in_spans(p, elsewhere)
+                     for k in [_place_keys(p), _name_key(p)] if k), key=lambda x: x[0])
     starts = [a for a, _ in placed]
     # the places the gazetteer does not know that the lead puts things at: what the report is about, with its topic
     # ("attacked the village of <name> in <region>": <name> as well as the region)
@@ -1257,7 +1353,8 @@ def statement_keys(res: ArticleRecords) -> list[StatementKey]:
     for s in res.statements:
         denial = is_denial(s)
         # a dismissal ("called the claim premature") names what it dismisses around the quote
-        content = (lost_denial(s) or dismissed_clause(s)) if denial and s.polarity != "denies" else (s.content or s.text)
+        content = (lost_denial(s) or denied_in_content(s) or dismissed_clause(s)) if denial and s.polarity != "denies" \
+            else (s.content or s.text)
         # the speaker's own name is not part of what is claimed
         stems = content_stems(content) - content_stems(s.speaker) - content_stems(s.speaker_text)
         # the places named in the statement, and the place the article is about ("in the city")

@@ -51,6 +51,13 @@ TITLE_WORDS = {"mayor", "governor", "council", "city", "administration", "author
 
 
 @functools.lru_cache(maxsize=1)
+def name_prefixes() -> frozenset:
+    """Words that open a place's name ("Puerto", "Kfar", "Umm"; lexicons/places.json)."""
+    data = json.loads((resources.files("unfog") / "lexicons" / "places.json").read_text(encoding="utf-8"))
+    return frozenset(data["name_prefixes"])
+
+
+@functools.lru_cache(maxsize=1)
 def calendar_words() -> frozenset:
     """Month and weekday names (lexicons/places.json)."""
     data = json.loads((resources.files("unfog") / "lexicons" / "places.json").read_text(encoding="utf-8"))
@@ -212,6 +219,11 @@ def _skip_single(ws: list[Word], i: int, key: str, g: Gazetteer, english, text: 
     f = fold(ws[i].text)
     if (f in calendar_words() or f in FUNCTION_WORDS) and all(e.layer == GLOBAL_LAYER for e in cands):
         return True  # "August", "Thursday", "North": places abroad, dates and directions here
+    prefixes = name_prefixes()
+    if (f in prefixes and i + 1 < len(ws) and text[ws[i].end:ws[i + 1].start] == " " and ws[i + 1].text[:1].isupper()) \
+            or (i > 0 and fold(ws[i - 1].text) in prefixes and text[ws[i - 1].end:ws[i].start] == " "
+                and not _sentence_start(ws, i - 1, text) | (i - 1 == 0)):
+        return True  # "Puerto Jordan" the gazetteer lacks: neither a Spanish Puerto nor the state of Jordan
     # A division named like an English word ("Centre", "Delta", "Unity") is not major by itself.
     major = any(e.population >= 200000 or e.fcode in ("PPLC", "PCLI", "SEA") or e.layer == "world"
                 or (e.fcode in ("ADM1", "RGN") and (e.layer != GLOBAL_LAYER or f not in english)) for e in cands)

@@ -209,9 +209,9 @@ def _place_side(text: str) -> str | None:
     for pattern in _PLACE_IN_TITLE:
         for m in pattern.finditer(text):
             name = m.group(1)
-            if fold(name) in TITLES or fold(name) in STATE_BODIES:
-                continue
             head = name.split()[0]
+            if fold(name) in TITLES or fold(name) in STATE_BODIES or fold(head) in STATE_BODIES:
+                continue  # ("Superintendent of Police <Name>": no town called Police)
             code = country_of_place(name) or (country_of_place(head) if " " in name and fold(head) not in
                                               _SIDES["not_place_heads"] else None)
             if code:

@@ -27,7 +27,7 @@ from typing import Iterable
 
 import duckdb
 
-from unfog.fusion.fuse import (SAME_TIME_DAYS, FigureKey, FigureView, StatementKey, beyond_reach, dedupe,
+from unfog.fusion.fuse import (SAME_TIME_DAYS, FigureKey, FigureView, StatementKey, dedupe, within_reach,
                               figure_keys, figure_view, group_views, names_resolver, rechoose, related_later,
                               relate_group, relate_statement_pool, statement_group, statement_keys)
 from unfog.fusion.ledger import keys_for, ledger_rows
@@ -303,7 +303,7 @@ def _relate_quantities_with_store(ok: list[ArticleRecords], fkeys: list[FigureKe
             # the new figures choose among all before them; a stored figure a new one relates to
             # updates its choice with the new figures alone (fusion.fuse.rechoose)
             # (only the figures within reach of a new one: the others relate to none of them, fuse.beyond_reach)
-            near = _within_reach(views, [v for v in views if v.fig.id in new_ids])
+            near = within_reach(views, [v for v in views if v.fig.id in new_ids])
             rels += relate_group(near, only=new_ids)
             later.append((qk, views, related_later(near, new_ids)))
         all_views[qk] = views
@@ -336,15 +336,6 @@ def _joined_views(cache, qk: str, stored: list, new: list) -> list[FigureView] |
 
 def _order(v: FigureView) -> tuple:
     return v.order
-
-
-def _within_reach(views: list[FigureView], new: list[FigureView]) -> list[FigureView]:
-    """The views (in order) that are new or that some new one may relate to: a figure counting an incident
-    far in time from every new one is neither chosen by them nor chooses again (:func:`fusion.fuse.beyond_reach`),
-    so a quantity's history of incidents is not compared again with each new figure."""
-    if not any(x.key.incident for x in new):
-        return views
-    return [v for v in views if not all(beyond_reach(x, v) for x in new)]
 
 
 def _rechoose_stored(store, cache, later: list[tuple[str, list[FigureView], dict]]) -> tuple[list[Relation], list[Relation]]:
