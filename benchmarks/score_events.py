@@ -9,6 +9,7 @@
     python benchmarks/score_events.py --sets conflicts_blind3    # the third blind held-out set (never by default)
     python benchmarks/score_events.py --sets conflicts_blind4    # the fourth blind held-out set (never by default)
     python benchmarks/score_events.py --sets conflicts_blind5    # the fifth blind held-out set (never by default): Nigeria NW, Pakistan-Afghanistan blog, DR Congo, Syria, Colombia, Libya, West Bank, Mozambique
+    python benchmarks/score_events.py --sets conflicts_blind6    # the sixth blind held-out set (never by default): India (Chhattisgarh), Ethiopia (Oromia), Sudan Kordofan blog, Haiti, Pakistan (Balochistan), Burkina Faso, Ecuador, Indonesia (Papua)
 
 Sets: ``seeds`` (../shared seeds), ``fixtures``, ``samples`` (held out), and the
 own articles about other conflicts in two parts: ``conflicts_heldout`` (written
@@ -54,7 +55,7 @@ SAMPLES = REPO / "src" / "unfog" / "samples" / "mariupol.jsonl"  # held out: cod
 SEEDS = Path(__import__("os").environ.get("UNFOG_SHARED", REPO.parent / "shared")) / "seeds"
 TOLERANCE = {1: 0, 2: 3, 3: 15}
 OWN_SETS = ("conflicts_tune", "conflicts_heldout")  # text embedded in the gold file
-BLIND_SETS = ("conflicts_blind", "conflicts_blind2", "conflicts_blind3", "conflicts_blind4", "conflicts_blind5")  # text embedded too; scored only when asked for by name
+BLIND_SETS = ("conflicts_blind", "conflicts_blind2", "conflicts_blind3", "conflicts_blind4", "conflicts_blind5", "conflicts_blind6")  # text embedded too; scored only when asked for by name
 HIDDEN_TAGS = {"background", "hypothetical", "historical", "cumulative"}
 PLACE_KM = 30.0
 
@@ -219,8 +220,10 @@ def load_articles() -> dict[str, dict]:
     return out
 
 
-def run(extract_events=None, sets=("seeds", "fixtures", "samples") + OWN_SETS) -> dict:
-    """Extract (or use ``extract_events(text, published) -> list[dict]``) and score every gold set."""
+def run(extract_events=None, sets=("seeds", "fixtures", "samples") + OWN_SETS, gold_files=()) -> dict:
+    """Extract (or use ``extract_events(text, published) -> list[dict]``) and score every gold set, and
+    every gold file given by path (a set in the same format kept outside the repository, e.g. of reports
+    that may not be redistributed; named by its file's stem)."""
     if extract_events is None:
         from unfog.model import Article
         from unfog.pipeline import process
@@ -230,10 +233,14 @@ def run(extract_events=None, sets=("seeds", "fixtures", "samples") + OWN_SETS) -
             return [e.to_dict() for e in res.events]
 
     articles = load_articles()
+    golds = {name: json.loads((GOLD / f"{name}.json").read_text(encoding="utf-8")) for name in sets}
+    for path in gold_files:
+        gold = json.loads(Path(path).read_text(encoding="utf-8"))
+        golds[Path(path).stem] = gold
+        articles[Path(path).stem] = {k: {"text": a["text"], "published": a["published"]} for k, a in gold["articles"].items()}
     report: dict = {}
     all_rows: list[dict] = []
-    for name in sets:
-        gold = json.loads((GOLD / f"{name}.json").read_text(encoding="utf-8"))
+    for name, gold in golds.items():
         rows: list[dict] = []
         prows: list[dict] = []
         nrows: list[dict] = []
@@ -267,12 +274,14 @@ def main(argv=None) -> int:
     ap.add_argument("--json", action="store_true")
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("--sets", default="seeds,fixtures,samples," + ",".join(OWN_SETS), help="comma-separated gold sets")
+    ap.add_argument("--gold-file", action="append", default=[], metavar="PATH",
+                    help="also score a gold file in the same format (text embedded), e.g. one kept outside the repository")
     args = ap.parse_args(argv)
-    report = run(sets=tuple(x for x in args.sets.split(",") if x))
+    report = run(sets=tuple(x for x in args.sets.split(",") if x), gold_files=tuple(args.gold_file))
     if args.json:
         print(json.dumps({k: v for k, v in report.items() if args.verbose or not k.endswith(("_rows", "_produced", "_not_events"))}, indent=1))
         return 0
-    for name in list(args.sets.split(",")) + ["all"]:
+    for name in list(args.sets.split(",")) + [Path(p).stem for p in args.gold_file] + ["all"]:
         if name in report:
             print(name, json.dumps(report[name]))
         if args.verbose and name + "_rows" in report:

@@ -86,3 +86,18 @@ def test_a_relation_joining_a_must_not_pair_is_counted():
     assert sr.score(gold, [rel], results)["must_not_hit"] == 1
     assert sr.score(gold, [], results)["must_not_hit"] == 0
     assert sr.score(gold, [], results)["must_not"] == 1
+
+
+def test_a_gold_file_outside_the_repository_is_scored_by_its_stem(tmp_path):
+    se = _load("score_events")
+    text = "Gunmen attacked Kidal on Sunday, killing four."
+    gold = {"articles": {"a1": {"published": "2025-01-06", "text": text, "events": [
+        {"trigger": "attacked", "occurrence": 0, "event_type": "Violence against civilians", "sub_event_type": "Attack",
+         "place": "Kidal", "lat": 18.44, "lon": 1.41, "date": "2025-01-05", "time_precision": 1, "fatalities": 4,
+         "actor1": None}]}}}
+    path = tmp_path / "mine.json"
+    path.write_text(json.dumps(gold), encoding="utf-8")
+    found = {"event_type": "Violence against civilians", "sub_event_type": "Attack", "start": 7, "end": 15,
+             "trigger": "attacked", "place": "Kidal", "lat": 18.44, "lon": 1.41, "date": "2025-01-05", "fatalities": 4}
+    report = se.run(extract_events=lambda t, p: [found] if t == text else [], sets=(), gold_files=(str(path),))
+    assert report["mine"]["found_full"] == 1.0 and report["mine"]["fatalities_right"] == 1.0

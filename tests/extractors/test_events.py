@@ -1448,3 +1448,19 @@ def test_a_later_entry_saying_the_number_killed_in_the_shelling_had_risen_is_tha
             "risen to nine.")
     evs = _shown(_pipeline_events(nlp, text, published="2024-06-09"))
     assert len(evs) == 1 and evs[0].sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_killing_four_of_them_is_a_toll_whatever_group_told_before(nlp):
+    text = ("Survivors said about 60 people had gathered in the courtyard. On Wednesday, soldiers clashed with a group "
+            "of rebels in the bush west of Beni, killing four of them, an army spokesman said. One soldier was killed.")
+    evs = [e for e in _shown(_pipeline_events(nlp, text, published="2025-07-24")) if e.event_type == "Battles"]
+    assert [e.fatalities for e in evs] == [5]
+
+
+def test_an_ambushed_aid_convoy_is_attacked_civilians_and_an_army_convoy_a_clash(nlp):
+    text = "Rebels ambushed a convoy of aid trucks near Bambari on Monday, killing a driver, the UN said."
+    [ev] = _shown(_pipeline_events(nlp, text))
+    assert (ev.event_type, ev.fatalities) == ("Violence against civilians", 1)
+    text = "Rebels ambushed an army convoy near Bambari on Monday, killing four soldiers, the army said."
+    [ev] = _shown(_pipeline_events(nlp, text))
+    assert (ev.event_type, ev.fatalities) == ("Battles", 4)

@@ -112,6 +112,7 @@ PROTEST_CAUSE_PREPS = _set("protest_cause_preps")  # "to protest against the kil
 PROTEST_CAUSE_VERBS = _set("protest_cause_verbs")  # "gathered to denounce the murder of X": a reference
 LABOUR_STRIKE_GOVERNORS = _set("labour_strike_governors")  # "joined a strike": a stoppage of work
 SAME_DAY_CUES: tuple[str, ...] = tuple(_D["same_day_cues"])  # "Earlier in the day, ...": the day told before
+CIVILIAN_CONVOY_WORDS = _set("civilian_convoy_words")  # "a convoy of aid trucks": no arms
 RAID_NOUNS = _set("raid_nouns")  # "police raided a house and arrested four": arrests
 ARREST_SETTING_NOUNS = _set("arrest_setting_nouns")  # "arrested 22 people in raids": how, not an attack
 INTERVENTION_CUES: tuple[str, ...] = tuple(_D["intervention_cues"])  # "fired tear gas to disperse"

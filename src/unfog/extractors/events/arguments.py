@@ -781,7 +781,10 @@ def _attach_figures(ctx: Context, mentions: list[Mention]) -> None:
         ms = by_sent.get(root.sent.start_char)
         if not ms:
             ms = _competing_toll_of(ctx, f, root, by_sent)
-        if not ms or f.subset_of or _is_subset(doc, f, killed) or _time_frame_tags(root, "killing") or _modal_figure(root):
+        # "killing four of them": the toll, whatever living group "them" points back to (not a part of it)
+        toll_of_them = root.dep_ == "dobj" and _lemma(root.head) == "kill" and " of them" in f.text.lower()
+        if (not ms or (f.subset_of and not toll_of_them) or _is_subset(doc, f, killed) or _time_frame_tags(root, "killing")
+                or _modal_figure(root)):
             continue
         if _perpetrator_count(root, ms) or _subject_of_surface_act(doc, f):
             continue  # "two gunmen on a motorbike shot dead three farmers": the killers, not the dead

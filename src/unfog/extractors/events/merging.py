@@ -468,7 +468,7 @@ def _target_class(m: Mention) -> str | None:
         mods = {_lemma(c) for c in o.children if c.dep_ in ("amod", "compound", "nmod", "poss")}
         carried = {_lemma(x) for p in _children(o, "prep") if p.lower_ == "of" for g in _children(p, "pobj")
                    for x in [g, *g.children] if x.dep_ in ("pobj", "compound", "amod")}
-        if (mods | carried) & lex.CIVILIAN_NOUNS:
+        if (mods | carried) & (lex.CIVILIAN_NOUNS | lex.CIVILIAN_CONVOY_WORDS):
             return "civilians"  # "a passenger convoy", "a convoy of passenger vans": people with no arms
         if _lemma(o) in lex.MILITARY_TARGET_NOUNS | lex.COMBATANT_NOUNS | lex.PERPETRATOR_NOUNS or mods & lex.MILITARY_MODIFIERS:
             return "combatants"  # (also "fought the gang", "clashed with the attackers": armed men)
