@@ -633,3 +633,8 @@ def test_an_army_unit_and_a_police_rank_speak_for_the_state_of_the_report(nlp):
             "said 27 others were wounded.\n\nRavi Kumar, Superintendent of Police in Sukma, India, said two died.")
     stms = run_located(nlp, text)
     assert stms[0].speaker_side == "COL" and stms[1].speaker_side != "POL"
+
+
+def test_a_role_noun_with_a_who_clause_is_a_person_who_can_speak(nlp):
+    [s] = run(nlp, "The imam of the village mosque, who led the prayers, said 12 bodies had been buried.")
+    assert s.speaker.startswith("imam of the village mosque")

@@ -162,3 +162,14 @@ def test_a_count_in_a_region_meets_the_toll_of_its_town_revised(relations):
 def test_a_town_in_the_province_of_a_city_name_is_the_town(relations):
     rels = relations["town_in_the_province_of"]
     assert _has(rels, "updates", "six policemen", "eight"), rels
+
+
+def test_a_headline_restating_the_count_its_report_attributes_is_no_corroboration():
+    rels = relations_of({"one": [report("H1", "2025-03-04", "Wire", (
+        "Ten police officers killed in attack on post\n\n"
+        "Gunmen attacked a police post near Kohat in Pakistan on Monday, killing 10 officers, police said."))]})["one"]
+    assert not [r for r in rels if r[0] == "corroborates"]
+    two = relations_of({"two": [
+        report("H2", "2025-03-04", "Wire", "Gunmen attacked a police post near Kohat in Pakistan on Monday, killing 10 officers, police said."),
+        report("H3", "2025-03-04", "Daily", "Ten officers were killed in Monday's attack near Kohat in Pakistan, a hospital official said.")]})["two"]
+    assert [r[0] for r in two] == ["corroborates"]

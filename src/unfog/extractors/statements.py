@@ -947,6 +947,8 @@ def _can_speak(tok) -> bool:
         return True  # (the word as written too: "media" has the lemma "medium"; "state television reported")
     if tok.pos_ == "NOUN" and any(c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > tok.i for c in tok.children):
         return True  # "the army's media wing, <Name of the office>": the body its name says
+    if tok.pos_ == "NOUN" and any(c.dep_ == "relcl" and any(g.lower_ == "who" for g in c.children) for c in tok.subtree):
+        return True  # "the abbot of a monastery, who led the rites, said": a person, whatever the role's word
     return tok.pos_ == "NOUN" and lemma.endswith(SPEAKER_SUFFIXES) and len(lemma) > 5
 
 

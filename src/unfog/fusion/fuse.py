@@ -905,6 +905,8 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
         return None
     if a.period == b.period == "cumulative" and gap_days >= 1 and abs(a.rng[1] - b.rng[1]) > 0.005 * max(a.rng[1], b.rng[1]):
         agree = False  # a running total told days apart with another value has moved: no corroboration
+    if agree and fa.article_id == fb.article_id and (_own_voice(fa) or _own_voice(fb)):
+        return None  # a report's headline or lead restating the count it attributes further down: one claim
     if agree:
         if same_claimant:
             return ("corroborates", "the same claim reported again" if gap_days == 0
@@ -931,6 +933,11 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
 
 def _exact(f: Figure) -> bool:
     return f.value is not None and not f.qualifier
+
+
+def _own_voice(f) -> bool:
+    """A count the report tells in its own voice (no statement, the outlet as claimant)."""
+    return f.statement_id is None and f.claimant_side == "MEDIA"
 
 
 def relation_kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
