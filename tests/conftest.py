@@ -67,3 +67,11 @@ def relations_of(patterns: dict[str, list[dict]]) -> dict[str, list[tuple[str, s
         texts = {x.id: x.text for r in results for x in list(r.figures) + list(r.statements)}
         out[name] = sorted((r.type, texts[r.a], texts[r.b]) for r in fuse.relate(results))
     return out
+
+
+def has_relation(rels, kind: str, a: str, b: str) -> bool:
+    """Whether relations_of's list holds a relation of that kind from a text holding a to one holding b
+    (either way round, except updates: older first)."""
+    return any(t == kind and a in x and b in y for t, x, y in rels) or (
+        kind != "updates" and any(t == kind and b in x and a in y for t, x, y in rels))
+

@@ -1,7 +1,7 @@
 """One incident told by several claimants and reports: the rules added on the sixth session's held-out set, end to
 end on our own short reports (extraction, then fusion)."""
 import pytest
-from conftest import relations_of, report
+from conftest import has_relation as _has, relations_of, report
 
 from unfog.fusion.entities import canonical_key, same_body
 
@@ -49,11 +49,6 @@ PATTERNS = {
 @pytest.fixture(scope="module")
 def relations():
     return relations_of(PATTERNS)
-
-
-def _has(rels, kind, a, b):
-    return any(t == kind and a in x and b in y for t, x, y in rels) or (
-        kind != "updates" and any(t == kind and b in x and a in y for t, x, y in rels))
 
 
 def test_two_parties_counts_of_one_fight_contradict(relations):

@@ -1,7 +1,7 @@
 """Relations between figures and statements: the general rules added for issue 18, end to end on our own
 short reports (extraction, then fusion)."""
 import pytest
-from conftest import relations_of, report
+from conftest import has_relation as _has, relations_of, report
 
 _doc = report  # our own short reports (tests/conftest.py)
 
@@ -88,11 +88,6 @@ PATTERNS = {
 @pytest.fixture(scope="module")
 def relations():
     return relations_of(PATTERNS)
-
-
-def _has(rels, kind, a, b):
-    return any(t == kind and a in x and b in y for t, x, y in rels) or (
-        kind != "updates" and any(t == kind and b in x and a in y for t, x, y in rels))
 
 
 def test_a_risen_toll_updates_the_first_count_of_an_unknown_village(relations):
