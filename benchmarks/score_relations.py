@@ -194,13 +194,26 @@ def score(gold: dict, relations, results) -> dict:
     }
 
 
-def run(mode: str, sets=SETS) -> dict:
+def run(mode: str, sets=SETS, gold_files=()) -> dict:
+    """Score each named gold set, and each gold file given by path (a set in the same format kept outside
+    the repository, its articles in the file its "articles" names or in the .jsonl of the same stem beside
+    it; named by the file's stem, counted as held out)."""
+    from unfog.api import to_articles
     from unfog.fusion.fuse import relate
 
     out = {}
-    for name in sets:
-        gold = json.loads((GOLD / f"{name}.json").read_text(encoding="utf-8"))
-        articles = load_articles(name)
+    named = [(name, json.loads((GOLD / f"{name}.json").read_text(encoding="utf-8"))) for name in sets]
+    named += [(Path(p).stem, json.loads(Path(p).read_text(encoding="utf-8"))) for p in gold_files]
+    paths = {Path(p).stem: Path(p) for p in gold_files}
+    for name, gold in named:
+        if name in paths:  # extract mode only: no hand-made records for a file from outside
+            if mode == "records":
+                continue
+            given = paths[name].parent / str(gold.get("articles", ""))
+            src = given if given.is_file() else paths[name].with_suffix(".jsonl")  # else the .jsonl beside it
+            articles = list(to_articles(json.loads(line) for line in open(src, encoding="utf-8") if line.strip()))
+        else:
+            articles = load_articles(name)
         if articles is None:
             continue
         t = time.perf_counter()
@@ -213,7 +226,8 @@ def run(mode: str, sets=SETS) -> dict:
             results = extracted_results(articles)
         rels = relate(results)
         out[name] = {**score(gold, rels, results), "seconds": round(time.perf_counter() - t, 2)}
-    for label, names in (("tuned", [n for n in out if n not in HELD_OUT]), ("held_out", [n for n in out if n in HELD_OUT])):
+    for label, names in (("tuned", [n for n in out if n not in HELD_OUT and n not in paths]),
+                         ("held_out", [n for n in out if n in HELD_OUT or n in paths])):
         if names:
             out[label] = _total([out[n] for n in names])
     return out
@@ -242,11 +256,13 @@ def main(argv=None) -> int:
     ap.add_argument("--show", action="store_true", help="List missed and spurious relations.")
     ap.add_argument("--sets", help=f"Comma-separated gold sets (default: {','.join(SETS)}; blind sets "
                                    f"{','.join(BLIND)} only when named).")
+    ap.add_argument("--gold-file", action="append", default=[], metavar="PATH",
+                    help="also score a gold file in the same format kept outside the repository (extract mode)")
     args = ap.parse_args(argv)
     sets = tuple(args.sets.split(",")) if args.sets else SETS
     modes = ("records", "extract") if args.mode == "both" else (args.mode,)
     for mode in modes:
-        res = run(mode, sets)
+        res = run(mode, sets, tuple(args.gold_file))
         print(f"== {mode} ==")
         for name, v in res.items():
             print(f"{name:8s} recall {v['recall']:.2f} ({v['found']}/{v['real']})  produced {v['produced']}"

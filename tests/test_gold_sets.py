@@ -101,3 +101,17 @@ def test_a_gold_file_outside_the_repository_is_scored_by_its_stem(tmp_path):
              "trigger": "attacked", "place": "Kidal", "lat": 18.44, "lon": 1.41, "date": "2025-01-05", "fatalities": 4}
     report = se.run(extract_events=lambda t, p: [found] if t == text else [], sets=(), gold_files=(str(path),))
     assert report["mine"]["found_full"] == 1.0 and report["mine"]["fatalities_right"] == 1.0
+
+
+def test_a_relations_gold_file_outside_the_repository_is_scored_as_held_out(tmp_path):
+    sr = _load("score_relations")
+    arts = [{"id": "R1", "published": "2025-02-03", "source": "Wire",
+             "text": "Gunmen killed nine villagers in Tillia in Niger on Sunday, the mayor said."},
+            {"id": "R2", "published": "2025-02-03", "source": "Daily",
+             "text": "Nine villagers died in Sunday's attack on Tillia in Niger, a local official said."}]
+    (tmp_path / "mine.jsonl").write_text("\n".join(json.dumps(a) for a in arts), encoding="utf-8")
+    gold = {"articles": "mine.jsonl", "relations": [{"type": "corroborates", "a": {"article": "R1", "anchor": "nine villagers"},
+                                                     "b": {"article": "R2", "anchor": "Nine villagers"}}]}
+    (tmp_path / "mine.json").write_text(json.dumps(gold), encoding="utf-8")
+    out = sr.run("extract", sets=(), gold_files=(str(tmp_path / "mine.json"),))
+    assert out["mine"]["real"] == 1 and out["held_out"]["real"] == 1 and "tuned" not in out
