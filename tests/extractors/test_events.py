@@ -1464,3 +1464,12 @@ def test_an_ambushed_aid_convoy_is_attacked_civilians_and_an_army_convoy_a_clash
     text = "Rebels ambushed an army convoy near Bambari on Monday, killing four soldiers, the army said."
     [ev] = _shown(_pipeline_events(nlp, text))
     assert (ev.event_type, ev.fatalities) == ("Battles", 4)
+
+
+def test_one_act_told_twice_in_one_sentence_is_one_incident(nlp):
+    text = ("At least five policemen were killed and one other was injured in a militant attack on a police "
+            "vehicle in Bannu district of Khyber Pakhtunkhwa on Tuesday, local police said.\n\n"
+            "District Police Officer Bannu said the attack occurred on Domel Road, where assailants ambushed "
+            "the police vehicle, killing five personnel on the spot.")
+    shown = [e for e in _pipeline_events(nlp, text) if not set(e.tags or []) & {"background", "hypothetical", "cumulative"}]
+    assert len(shown) == 1 and shown[0].fatalities == 5

@@ -452,6 +452,9 @@ def _told_in_the_same_sentence(m: Mention, drafts: _Drafts) -> _Draft | None:
         kinds = {x.kind for x in d.mentions}
         if ("killing" in kinds) != (m.kind == "killing") and d.first.kind in lex.VIOLENT_KINDS:
             return d
+        if (lex.family(m.kind) in d.families and m.date is None and not m.place_local
+                and _same_place(m.place, d.place()) is not False and not _another_incident(m)):
+            return d  # "the attack occurred on the road, where assailants ambushed the van": one act told twice
     return None
 
 
