@@ -51,17 +51,20 @@ TITLE_WORDS = {"mayor", "governor", "council", "city", "administration", "author
 
 
 @functools.lru_cache(maxsize=1)
+def place_words() -> dict[str, frozenset]:
+    """The word lists of lexicons/places.json (read once for mentions, roles and the extractors)."""
+    data = json.loads((resources.files("unfog") / "lexicons" / "places.json").read_text(encoding="utf-8"))
+    return {k: frozenset(v) for k, v in data.items() if isinstance(v, list)}
+
+
 def name_prefixes() -> frozenset:
-    """Words that open a place's name ("Puerto", "Kfar", "Umm"; lexicons/places.json)."""
-    data = json.loads((resources.files("unfog") / "lexicons" / "places.json").read_text(encoding="utf-8"))
-    return frozenset(data["name_prefixes"])
+    """Words that open a place's name ("Puerto", "Kfar", "Umm")."""
+    return place_words()["name_prefixes"]
 
 
-@functools.lru_cache(maxsize=1)
 def calendar_words() -> frozenset:
-    """Month and weekday names (lexicons/places.json)."""
-    data = json.loads((resources.files("unfog") / "lexicons" / "places.json").read_text(encoding="utf-8"))
-    return frozenset(data["calendar_words"])
+    """Month and weekday names."""
+    return place_words()["calendar_words"]
 
 
 @dataclass

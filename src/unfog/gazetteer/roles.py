@@ -8,23 +8,20 @@ left to spaCy's statistical NER, which tells people and organisations apart;
 from __future__ import annotations
 
 import functools
-import json
 import re
-from importlib import resources
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from unfog.gazetteer.fold import name_key
 from unfog.gazetteer.index import GLOBAL_LAYER
 from unfog.lexicons.actors import organisation_names
-from unfog.gazetteer.mentions import DISTRICT_WORDS, FUNCTION_WORDS, REGION_WORDS, TITLE_WORDS, Mention, words
+from unfog.gazetteer.mentions import (DISTRICT_WORDS, FUNCTION_WORDS, REGION_WORDS, TITLE_WORDS, Mention, place_words,
+                                      words)
 
 
-@functools.lru_cache(maxsize=1)
 def cues() -> dict[str, frozenset]:
     """The cue words of ``lexicons/places.json`` (person titles, government verbs, place cues...)."""
-    data = json.loads((resources.files("unfog") / "lexicons" / "places.json").read_text(encoding="utf-8"))
-    return {k: frozenset(v) for k, v in data.items() if isinstance(v, list)}
+    return place_words()
 
 
 def person_like(text: str, m: Mention, g) -> bool:
