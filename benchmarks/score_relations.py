@@ -39,14 +39,15 @@ SEED_DATES = {"000_01bce4d2cc5497e4.txt": "2022-04-22", "004_fa64e9c79eca57a7.tx
 # tuned on); every other gold set is held out: setC (written after the first rules) and any later blind set.
 # setJ (ten reports in five clusters, written blind; first contact 7/23 found, 12 produced, precision 0.58, 1/25
 # must_not broken) was tuned on in the sixth session.
-TUNED = ("seeds", "setA", "setB", "setD", "setE", "setF", "setH", "setJ")
+TUNED = ("seeds", "setA", "setB", "setD", "setE", "setF", "setH", "setJ", "setK")
 # blind: written and coded before anyone ran unfog on them; scored only when named in --sets, so no default
 # run or tuning loop sees them (setG: ten reports in five clusters, other wars; setI: eight reports in four
 # clusters, Mozambique, Manipur, Mindanao, Tripoli; both tuned on in the fifth session, still scored only when
 # named). setJ (Ituri, Middle Shabelle, Sagaing, a Yemen prisoner swap, South Kordofan) is in TUNED now.
-# setK (sixth session, blind): ten reports in four clusters, a Ukraine-Russia prisoner swap, a strike on Bint
-# Jbeil, a shelter in El Fasher, firing across the Line of Control in Poonch.
-BLIND = ("setG", "setI", "setK")
+# setK (sixth session, blind: first contact 8/27 found, 25 produced, precision 0.44, must_not broken 2/30): ten
+# reports in four clusters, a Ukraine-Russia prisoner swap, a strike on Bint Jbeil, a shelter in El Fasher, firing
+# across the Line of Control in Poonch; tuned on in the seventh session.
+BLIND = ("setG", "setI")
 SETS = TUNED + tuple(sorted(p.stem for p in GOLD.glob("*.json") if p.stem not in TUNED + BLIND))
 HELD_OUT = tuple(n for n in SETS if n not in TUNED) + BLIND
 

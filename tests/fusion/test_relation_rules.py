@@ -82,6 +82,20 @@ PATTERNS = {
                                                  "provincial police said."),
         _doc("p2", "2025-11-05", "Hill Courier", "The number of policemen killed in Monday's attack on a post near Spin "
                                                  "Boldak has risen to eight, the provincial police said on Tuesday.")],
+    # one body told twice in one report ("the army" and its spokesman) is one claim, not two that agree; the
+    # military and the police of one side are two bodies
+    "one_voice_in_one_report": [
+        _doc("u1", "2025-12-02", "Plain Herald", "Militants killed four soldiers in an ambush near Garbu on Monday, the "
+                                                 "army said.\n\nCaptain Omar Sidi, a spokesman for the military, said "
+                                                 "four soldiers had died and two trucks were burned."),
+        _doc("u2", "2025-12-09", "Hill Courier", "Shelling hit the market in Dorwa on Monday, killing three people, the "
+                                                 "military said. Police in Dorwa also put the number of dead at three.")],
+    # a report telling several claimants' counts of one incident: each count disputes the one told just before it,
+    # not every earlier one
+    "one_dispute_not_every_pair": [
+        _doc("m1", "2025-12-04", "Plain Herald", "Gunmen attacked the village of Kurmi on Tuesday. The army said 6 "
+                                                 "villagers were killed.\n\nA local chief said 19 people had been "
+                                                 "killed. A rights group said 40 people had been killed.")],
 }
 
 
@@ -168,3 +182,14 @@ def test_a_headline_restating_the_count_its_report_attributes_is_no_corroboratio
         report("H2", "2025-03-04", "Wire", "Gunmen attacked a police post near Kohat in Pakistan on Monday, killing 10 officers, police said."),
         report("H3", "2025-03-04", "Daily", "Ten officers were killed in Monday's attack near Kohat in Pakistan, a hospital official said.")]})["two"]
     assert [r[0] for r in two] == ["corroborates"]
+
+
+def test_one_body_told_twice_in_one_report_is_one_claim(relations):
+    rels = relations["one_voice_in_one_report"]
+    assert not [r for r in rels if r[0] == "corroborates" and "four" in r[1] and "four" in r[2]], rels
+    assert _has(rels, "corroborates", "three people", "three"), rels  # the military and the police: two bodies
+
+
+def test_a_count_disputes_the_last_rival_count_of_its_report(relations):
+    rels = relations["one_dispute_not_every_pair"]
+    assert not _has(rels, "contradicts", "6 villagers", "40 people"), rels

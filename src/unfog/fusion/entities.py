@@ -230,3 +230,32 @@ def same_body(a: str | None, b: str | None) -> bool:
     health ministry")."""
     wa, wb = _body_words(a), _body_words(b)
     return bool(wa and wb) and (wa <= wb or wb <= wa)
+
+
+_BODY_KINDS = load_lexicon("claimants")["body_kinds"]
+_BODY_KIND_RES = [(kind, re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+                                    + r")\b", re.I)) for kind, words in sorted(_BODY_KINDS.items())]
+
+
+def body_kinds(name: str | None) -> frozenset[str]:
+    """The kinds of body a claimant's name names (``lexicons/claimants.json``, ``body_kinds``): "the military" ->
+    army, "Police in <district>" -> police; none for a person's bare name or a party ("the Houthis")."""
+    if not name:
+        return frozenset()
+    return frozenset(kind for kind, rx in _BODY_KIND_RES if rx.search(name))
+
+
+def one_voice(a: str | None, b: str | None, side_a: str | None, side_b: str | None, party_sides: bool) -> bool:
+    """Two claimants of one report that are one voice told twice: one body in other words (:func:`same_body`), or
+    names of one kind of body of one side (or of an unknown side), or two names of one party side (``party_sides``:
+    the side is a warring party's) that do not name two kinds of body
+    ("the army" and "Lt <name>, spokesperson for the military"; "police" and "a police chief"), while "the
+    military" and "police in <district>" are two bodies."""
+    if same_body(a, b):
+        return True
+    ka, kb = body_kinds(a), body_kinds(b)
+    if ka and ka == kb and (side_a is None or side_b is None or side_a == side_b):
+        return True  # "the army" and "a spokesman for the military", whatever side is known
+    if not (party_sides and side_a is not None and side_a == side_b):
+        return False
+    return not (ka and kb and not ka & kb)

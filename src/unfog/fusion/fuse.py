@@ -28,7 +28,7 @@ from typing import Iterable
 from unfog.days import day_number
 from unfog.geo import distance_km
 from unfog.fusion.events import merge_events, place_key, same_incident  # noqa: F401  (re-exported)
-from unfog.fusion.entities import Resolver, canonical_key, fold, same_body, speaks_for
+from unfog.fusion.entities import Resolver, canonical_key, fold, one_voice, same_body, speaks_for
 from unfog.lexicons import load as load_lexicon, toll_prior, toll_rise
 from unfog.lexicons.actors import civil_war_parties, lookup_actor, side_of
 from unfog.lexicons.countries import country_of_place, country_terms
@@ -905,8 +905,11 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
         return None
     if a.period == b.period == "cumulative" and gap_days >= 1 and abs(a.rng[1] - b.rng[1]) > 0.005 * max(a.rng[1], b.rng[1]):
         agree = False  # a running total told days apart with another value has moved: no corroboration
-    if agree and fa.article_id == fb.article_id and (_own_voice(fa) or _own_voice(fb)):
-        return None  # a report's headline or lead restating the count it attributes further down: one claim
+    if agree and fa.article_id == fb.article_id and (_own_voice(fa) or _own_voice(fb) or one_voice(
+            _voice(fa), _voice(fb), a.side, b.side, a.side not in NON_PARTY_SIDES and not civil_war)):
+        # a report's headline or lead restating the count it attributes further down, or one body's voice told
+        # twice ("the army" and its spokesman): one claim
+        return None
     if agree:
         if same_claimant:
             return ("corroborates", "the same claim reported again" if gap_days == 0
@@ -933,6 +936,11 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
 
 def _exact(f: Figure) -> bool:
     return f.value is not None and not f.qualifier
+
+
+def _voice(f: Figure) -> str | None:
+    """Who speaks for a figure, with the role its report gives ("Lt <name>, spokesperson for the military")."""
+    return " ".join(x for x in (f.claimant, getattr(f, "claimant_role", None)) if x) or None
 
 
 def _own_voice(f) -> bool:
@@ -1022,6 +1030,13 @@ def choose(b: FigureView, related: Iterable[tuple[FigureView, tuple[str, str] | 
         kind = how.type if isinstance(how, Relation) else how[0]
         found[(kind, a.claimant or a.fig.id)] = (a, kind, how)
     chosen = [x for (k, _), x in found.items() if k != "updates"]
+    # of the contradictions with one earlier report, the latest only: a report telling five claimants' counts
+    # is one dispute, not ten pairs (and a count contradicts the last one its report gave before it)
+    latest: dict[str, int] = {}
+    for a, k, _ in chosen:
+        if k == "contradicts":
+            latest[a.fig.article_id] = max(latest.get(a.fig.article_id, -1), rank[a.fig.id])
+    chosen = [x for x in chosen if x[1] != "contradicts" or rank[x[0].fig.id] == latest[x[0].fig.article_id]]
     updates = [x for (k, _), x in found.items() if k == "updates"]
     if updates:
         # the earlier value b's report says it replaces, else a source's revision of its own toll ("13" then
