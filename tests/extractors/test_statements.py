@@ -638,3 +638,25 @@ def test_an_army_unit_and_a_police_rank_speak_for_the_state_of_the_report(nlp):
 def test_a_role_noun_with_a_who_clause_is_a_person_who_can_speak(nlp):
     [s] = run(nlp, "The imam of the village mosque, who led the prayers, said 12 bodies had been buried.")
     assert s.speaker.startswith("imam of the village mosque")
+
+
+def test_a_role_given_in_a_self_naming_clause_is_the_persons_role_and_side(nlp):
+    # a named person who names his own formation: a party of the war the report is about, whatever its camp
+    text = ("Fighting spread across northern Mali this week. Oumar Diallo, who introduced himself as a commander "
+            "of the Kidal Liberation Front, said 12 of his men had died.")
+    [s] = by_start(run_located(nlp, text), text, "12 of his men")
+    assert s.speaker == "Oumar Diallo" and s.speaker_role and "Kidal Liberation Front" in s.speaker_role
+    assert s.speaker_side == "MLI"
+
+
+@pytest.mark.parametrize("speaker, side", [
+    ("A resident of Kandahar", None),        # a civilian speaks for no side where he lives
+    ("A nurse at Kandahar Regional Hospital", None),
+    ("An Afghan nurse", "AFG"),              # the words before the noun may give one
+    ("A humanitarian worker in Kandahar", "INT"),
+    ("The Government Media Centre", "AFG"),  # a body whose name says it is the government's
+])
+def test_side_of_an_unnamed_speaker_by_what_they_are(nlp, speaker, side):
+    text = f"Clashes continued in Afghanistan on Monday. {speaker} said 40 people had been taken to hospital."
+    [s] = by_start(run_located(nlp, text), text, "40 people")
+    assert s.speaker_side == side

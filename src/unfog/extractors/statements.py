@@ -32,7 +32,7 @@ from unfog.lexicons.wire import lead_end
 from unfog.extractors.context import Context
 from unfog.gazetteer.roles import cues as place_cues
 from unfog.lexicons.denial import DENY_VERBS, DISMISSAL_RE
-from unfog.lexicons.people import is_people_word
+from unfog.lexicons.people import CIVILIAN_NOUNS, is_people_word
 from unfog.extractors.query import paragraphs, same_paragraph, sentence_spans, statement_at  # noqa: F401  (statement_at re-exported)
 from unfog.model import Statement
 
@@ -378,6 +378,25 @@ def _self_named(tok):
     return None
 
 
+def _named_formation(role: str) -> bool:
+    """'a spokesman for the <Name> National Force': a role in a named armed formation (a party of the war)."""
+    m = re.search(r"\b(?:of|for|in|with) (?:the )?((?:[A-Z][\w'’-]*|\d+) (?:[\w'’-]+ ){0,3}([A-Za-z]+))\b", role)
+    return bool(m) and m.group(2).lower() in ARMED_FORMATION_NOUNS
+
+
+def _self_described(tok):
+    """The role a named person gives in a clause on the name ("<Name>, who introduced himself as a spokesman
+    for the <Front>"): the span after "as"."""
+    for c in tok.children:
+        if c.dep_ != "relcl" or c.lemma_.lower() not in SELF_NAMING_VERBS:
+            continue
+        for prep in (p for p in c.children if p.dep_ == "prep" and p.lower_ == "as"):
+            role = next((g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
+            if role is not None:
+                return tok.doc[role.left_edge.i:role.right_edge.i + 1]
+    return None
+
+
 def _clean_role(span) -> str | None:
     if span is None:
         return None
@@ -602,7 +621,12 @@ def _unnamed_speaker(tok, mention, text: str, memory: Memory) -> Speaker:
     elif name[:2] in ("A ", "An"):
         name = name[0].lower() + name[1:]
     role = tok.text if kind == "unnamed" and (tok.lemma_.lower() in TITLES or tok.lemma_.lower() in ROLE_NOUNS) else None
-    side = side_of(text, memory.country) or _place_in(mention) or _side_of_one_of(tok, memory)
+    if tok.lemma_.lower() in CIVILIAN_NOUNS and not is_state_body(tok.lemma_):
+        # "a resident of <town>", "a doctor at <city> Central Hospital": a civilian speaks for no side, whatever
+        # place says where they are; only the words before the noun may give one ("a Palestinian doctor")
+        side = side_of(tok.doc[mention.start:tok.i + 1].text, memory.country)
+    else:
+        side = side_of(text, memory.country) or _place_in(mention) or _side_of_one_of(tok, memory)
     if side is None:
         # "a ministry spokesman": the side of the body named before ("Russia's defence ministry")
         for c in tok.children:
@@ -635,7 +659,8 @@ def _person_speaker(tok, memory: Memory, appos, gender: str | None) -> Speaker:
         # The apposition's full subtree is the role ("an adviser to President <full name>").
         sub = list(appos.subtree)
         role = _clean_role(doc[sub[0].i:sub[-1].i + 1])
-    role = role or _role_from_compounds(tok) or _title_before(name_span, mention)
+    role = role or _role_from_compounds(tok) or _title_before(name_span, mention) \
+        or _clean_role(_self_described(tok))
     if actor is not None:
         name = actor.name
     elif len(written.split()) == 1 and fold(written) in memory.people:
@@ -657,8 +682,8 @@ def _person_speaker(tok, memory: Memory, appos, gender: str | None) -> Speaker:
         side = _side_by_role(body.text, memory, body=True)  # "<Name>, who heads the ministry's department"
     if side is None and role and (is_state_body(role) or (appos is not None and _state_body_of_place(_mention_span(appos)))):
         side = memory.country  # "the regional governor, <Name>", "<Name>, the Zaporizhzhia regional governor"
-    if side is None and role and memory.country and camp(role) == "nonstate":
-        side = memory.country  # "<Name>, an anti-coup fighter from the village"
+    if side is None and role and memory.country and (camp(role) == "nonstate" or _named_formation(role)):
+        side = memory.country  # "<Name>, an anti-coup fighter from the village", "a commander of the <Name> Force"
     if side is None and (rank := _role_from_compounds(tok) or _title_before(name_span, mention)) and (
             is_state_body(rank) or is_state_body(rank.split()[-1])):
         side = memory.country  # "General <Name>, commander of the 34th Brigade": a rank of the state's forces
@@ -924,6 +949,7 @@ SPEAKER_NOUNS = set(SPEECH["speaker_nouns"])
 REVISION_VERBS = set(SPEECH["revision_verbs"])
 TALLY_NOUNS = set(SPEECH["tally_nouns"])
 SELF_NAMING_VERBS = frozenset(SPEECH["self_naming_verbs"])
+ARMED_FORMATION_NOUNS = frozenset(SPEECH["armed_formation_nouns"])
 TALLY_GIVING_VERBS = frozenset(SPEECH["tally_giving_verbs"])
 HEADING_VERBS = frozenset(SPEECH["heading_verbs"])
 STATE_MEDIA_WORDS = frozenset(SPEECH["state_media_words"])

@@ -117,6 +117,8 @@ def lookup_actor(text: str) -> Actor | None:
         key = key[:-2]
     if key in full:
         return full[key]
+    if "'s " in key and key.replace("'s ", " ") in full:
+        return full[key.replace("'s ", " ")]  # "Islamic State's Mozambique Province": the possessive in a name
     for kind_words in _OUTLET_KINDS:  # "the Sputnik news agency", "Kommersant newspaper": the outlet named
         head = key[:-len(kind_words) - 1] if key.endswith(" " + kind_words) else ""
         head = head[4:] if head.startswith("the ") else head
