@@ -185,3 +185,28 @@ def test_the_people_of_one_exchange_are_its_prisoners_whatever_the_noun():
              "The rebels released 12 hostages on Friday in the department of Arauca, the ombudsman's office said. "
              "The rebel group said it had freed 14 people.")]})["exchange_nouns"]
     assert _has(rels, "contradicts", "12 hostages", "14 people"), rels
+
+
+def test_one_incident_placed_at_a_town_in_one_report_and_at_its_region_in_the_next():
+    # two reports place one shelling at a town the gazetteer knows and at "the <name> school in <region>": one
+    # incident (the places are of one country and division); two towns shelled the same day are two incidents
+    rels = relations_of({
+        "placed_apart": [
+            _doc("pa1", "2025-12-08", "Plain Herald", "Shelling hit a school sheltering displaced families in Kadugli "
+                                                      "on Sunday, killing 14 people, the state health ministry said."),
+            _doc("pa2", "2025-12-09", "Hill Courier", "The death toll from Sunday's shelling of the Wadi Nil school in "
+                                                      "South Kordofan has risen to 21, the state governor said on "
+                                                      "Monday.")],
+        "two_towns": [
+            _doc("tt1", "2025-12-08", "Plain Herald", "Shelling hit a school sheltering displaced families in Kadugli "
+                                                      "on Sunday, killing 14 people, the state health ministry said."),
+            _doc("tt2", "2025-12-08", "Hill Courier", "Shelling hit a market in Dilling on Sunday, killing 30 people, "
+                                                      "residents said.")],
+        "separate": [
+            _doc("sa1", "2025-12-08", "Plain Herald", "Shelling hit a school sheltering displaced families in Kadugli "
+                                                      "on Sunday, killing 14 people, the state health ministry said."),
+            _doc("sa2", "2025-12-08", "Hill Courier", "In a separate attack on Sunday, drones struck a market in the "
+                                                      "village of Um Dabakir in South Kordofan, killing 30 people, "
+                                                      "residents said.")]})
+    assert _has(rels["placed_apart"], "updates", "14 people", "21"), rels
+    assert not rels["two_towns"] and not rels["separate"], rels

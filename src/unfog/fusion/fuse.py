@@ -239,11 +239,31 @@ def counted_force(f: Figure) -> str | None:
     return force_kind(f.counted) or force_kind(bodies_of(f.text, after)) or force_of_the_killed(f.counted, before)
 
 
+_RUNNING = load_lexicon("categories")["running_total"]
+_COMPARISON_BEFORE_RE = re.compile(r"\b(?:" + "|".join(_RUNNING["comparisons"]) + r")\b[^,;.]{0,70}$", re.I)
+_CLAUSE_BREAK_FIG_RE = re.compile("|".join(_RUNNING["clause_breaks"]), re.I)
+
+
+def figure_clause(f: Figure) -> str:
+    """The clause of a figure's sentence that holds it (";", " - ", ", while ..." end a clause): what a running-total
+    cue must be in to make the figure a count so far ("killed four people on Sunday ..., while a video suggested a
+    higher overall toll": the four are one day's)."""
+    sentence = f.sentence or f.text or ""
+    i = sentence.find(f.text or "\0")
+    if i < 0:
+        return sentence
+    cuts = [m for m in _CLAUSE_BREAK_FIG_RE.finditer(sentence)]
+    start = max((m.end() for m in cuts if m.end() <= i), default=0)
+    end = min((m.start() for m in cuts if m.start() >= i + len(f.text)), default=len(sentence))
+    return sentence[start:end]
+
+
 def period_kind(text: str | None) -> str | None:
-    """'cumulative' (since..., during the siege), 'daily' (overnight, on Monday) or None."""
+    """'cumulative' (since..., during the siege), 'daily' (overnight, on Monday) or None. A cue after a
+    comparison is none ("the worst attack since May", "one of the deadliest strikes so far")."""
     if not text:
         return None
-    if _CUMULATIVE_RE.search(text):
+    if any(not _COMPARISON_BEFORE_RE.search(text[:m.start()]) for m in _CUMULATIVE_RE.finditer(text)):
         return "cumulative"
     if _DAILY_RE.search(text):
         return "daily"
@@ -555,6 +575,10 @@ def figure_keys(res: ArticleRecords) -> list[FigureKey]:
     parts = told_as_parts(res)
     known = place_words(res.places)
     only_name = _only_unresolved(art.text, res.places, known, not_about_spans(res))
+    country = article_country(res.places, spans, datelines)
+    countries: dict[str, str | None] = {}
+    key_country = {k: p.country for p in res.places if p.country for k in [_place_keys(p)] if k}
+    key_depth = {k: _place_depth(k, p) for p in res.places for k in [_place_keys(p)] if k}
     out = []
     for f in res.figures:
         if f.category in (None, "", "other") or value_range(f) is None:
@@ -587,36 +611,59 @@ def figure_keys(res: ArticleRecords) -> list[FigureKey]:
         # a count with no place and no article topic is compared only within its article
         pk = pk or f"article:{art.id}"
         # only running totals have periods; a stock is a level at a moment, an evacuation one operation
-        period = period_kind(f.sentence or f.text) if f.category in TALLY else None
+        period = period_kind(figure_clause(f)) if f.category in TALLY else None
         if is_exchange(f):
             # one exchange, however each side names where the prisoners went: compared by time, not place
             pk, period = EXCHANGE, EXCHANGE
+        # (the country of the place the count is keyed to; else the report's)
+        countries[f.id] = key_country.get(pk) or country
+        pk = key_depth.get(pk, pk)
         out.append(FigureKey(
-            figure_id=f.id, article_id=art.id, qkey=_qkey(f, pk, period),
+            figure_id=f.id, article_id=art.id, qkey=_qkey(f, pk, period, countries[f.id]),
             day=_count_day(f, art), place=pk, period=period,
             source=fold(art.source), incident=incident, reported=day_number(art.published),
         ))
     figs = {f.id: f for f in res.figures}
-    return _date_prior_values(_one_place_per_incident(out, figs), figs)
+    return _date_prior_values(_one_place_per_incident(out, figs, countries), figs)
 
 
-def _qkey(f: Figure, pk: str, period: str | None) -> str:
+def _qkey(f: Figure, pk: str, period: str | None, country: str | None = None) -> str:
+    """The quantity: category, counted group, where (the country; the place itself when there is none, for an
+    exchange and for a count keyed to its own article) and whether it is a running total. Within a country the
+    place (``FigureKey.place``) still keeps counts apart (:func:`comparable`), except one incident's counts told
+    by two reports that placed it differently ("<village>" in one, a name the gazetteer does not know in the other)."""
+    where = f"country:{country}" if country and pk != EXCHANGE and not pk.startswith("article:") else pk
     # (a count of the displaced is always a count so far: "since the advance began" or not)
-    return stable_id("qty", f.category, quantity_group(counted_group(f)), pk, period == "cumulative" and f.category != "displaced")
+    return stable_id("qty", f.category, quantity_group(counted_group(f)), where,
+                     period == "cumulative" and f.category != "displaced")
 
 
-def _one_place_per_incident(keys: list[FigureKey], figs: dict[str, Figure]) -> list[FigureKey]:
+def article_country(places: list[Place], skip: list[tuple[int, int]] = (), keep: list[tuple[int, int]] = ()) -> str | None:
+    """The country most of an article's places lie in (first on ties), leaving out places that name a speaker
+    (``skip``) but not the dateline's city (``keep``: it tells the country, if not the place), and countries named
+    as such ("near the border with <country>"): a report naming no place inside a country has none."""
+    inside = [p for p in places if p.country and p.kind != "country"]
+    kept = [p for p in inside if not _in_spans(p, skip) or _in_spans(p, keep)] or inside
+    if not kept:
+        return None
+    counts = Counter(p.country for p in kept)
+    best = max(counts.values())
+    return next(p.country for p in sorted(kept, key=lambda p: p.start) if counts[p.country] == best)
+
+
+def _one_place_per_incident(keys: list[FigureKey], figs: dict[str, Figure],
+                            countries: dict[str, str | None] | None = None) -> list[FigureKey]:
     """The counts a report ties to one incident are counts at one place: the place of the first of them
     ("attacked the village of X ..., killing at least 18" and, from another official, "12 civilians had been
     killed and nine wounded and taken to hospital in Y": both are X's), so the claimants' counts meet."""
-    first: dict[str, str] = {}
+    first: dict[str, tuple[str, str | None]] = {}
     for k in sorted(keys, key=lambda k: (figs[k.figure_id].start, k.figure_id)):
         if not k.incident or k.incident.startswith("background:") or k.place == EXCHANGE:
             continue
-        place = first.setdefault(k.incident, k.place)
+        place, country = first.setdefault(k.incident, (k.place, (countries or {}).get(k.figure_id)))
         if place != k.place:
             k.place = place
-            k.qkey = _qkey(figs[k.figure_id], place, k.period)
+            k.qkey = _qkey(figs[k.figure_id], place, k.period, country)
     return keys
 
 
@@ -785,7 +832,69 @@ def comparable(a: FigureView, b: FigureView) -> bool:
         return False  # one source repeating itself, or an unattributed restatement
     if a.day is None or b.day is None:
         return False
+    if a.place != b.place:
+        return _one_incident_placed_apart(a, b)
     return keys_same_incident(a.key, b.key) or _parties_one_fight(a, b)
+
+
+def _place_depth(key: str, p: Place) -> str:
+    """A count's place key as ``FigureKey.place`` keeps it: a place the gazetteer resolved with its first-level
+    division ("g123@SD.13"), marked open when it is a region or a country ("open:g456@SD.13": reports name one
+    incident at different depths), so counts another report placed elsewhere can be told apart or not
+    (:func:`_one_incident_placed_apart`)."""
+    if not (key[:1] == "g" and key[1:].isdigit()):
+        return key
+    coarse = (p.precision or 1) >= 3 or p.kind in ("region", "country")
+    division = "" if p.kind == "country" else (p.admin1 or "")
+    return f"{'open:' if coarse else ''}{key}@{division}"
+
+
+def _gazetteer_key(pk: str) -> bool:
+    """A place key of a place the gazetteer resolved (see :func:`_place_depth`), not a name it does not know."""
+    return "@" in pk
+
+
+def _placed_apart(a: str, b: str) -> bool:
+    """Two places the gazetteer knows that cannot be one incident's: two towns, two regions, or a region and a town
+    of another first-level division (a country holds them all)."""
+    (oa, da), (ob, db) = ((k.startswith("open:"), k.rsplit("@", 1)[1]) for k in (a, b))
+    if oa == ob:
+        return not (oa and (not da or not db))  # (two regions apart; a country and a region of it are not)
+    return bool(da and db and da != db)
+
+
+_SEPARATE_RE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in load_lexicon("categories")["other_incident"]["cues"])
+                          + r")\b", re.I)
+
+
+def _one_incident_placed_apart(a: FigureView, b: FigureView) -> bool:
+    """Counts of one country at two places: one incident only when two reports tell them within a day (a toll
+    told as risen, within the days a source revises it), at least one tied to an incident, neither a running
+    total, background or told as a separate act ("in a separate attack"), and, when both are tied to incidents,
+    incidents of one kind (or of kinds one incident is told as) not placed at two places ("the school in <city>"
+    in one report, "the <name> school" in the next). Two places the gazetteer knows are two places ("<district A>"
+    and "<district B>" the same night); so are two places within one report."""
+    ia, ib = a.key.incident or "", b.key.incident or ""
+    if a.fig.article_id == b.fig.article_id or not (ia or ib) or "background:" in ia + ib:
+        return False
+    if (_gazetteer_key(a.place) and _gazetteer_key(b.place) and _placed_apart(a.place, b.place)) \
+            or "cumulative" in (a.period, b.period):
+        return False
+    if any(_SEPARATE_RE.search(v.fig.sentence or "") for v in (a, b)):
+        return False
+    da, db = (int(i.split("|")[1]) if i and i.split("|")[1] else v.day for i, v in ((ia, a), (ib, b)))
+    reach = INCIDENT_REVISION_DAYS if any(_TOLL_RISEN.search(v.fig.sentence or "") for v in (a, b)) else EVENT_WINDOW_DAYS
+    if abs(da - db) > reach:
+        return False
+    if not (ia and ib):
+        return True
+    ta, _, pa = ia.split("|")
+    tb, _, pb = ib.split("|")
+    if (pa and pb and pa != pb) or (da != db and (a.place.endswith("@") or b.place.endswith("@"))):
+        # (a count placed only in a country meets another report's count of the same day only: "on Sunday" in one,
+        # "on Monday, near <another town>" in the other)
+        return False
+    return ta == tb or {ta, tb} in ONE_INCIDENT_PAIRS
 
 
 def _parties_one_fight(a: FigureView, b: FigureView) -> bool:
