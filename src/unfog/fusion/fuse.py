@@ -451,6 +451,9 @@ def restated_claims(res: ArticleRecords) -> list[tuple[int, int]]:
 _LIST_JOIN_RE = re.compile(r"\s*(?:,|,?\s*and)\s*")
 
 
+_PART_AFTER_RE = re.compile(r"^[^,.;]{0,40}?\b(?:" + "|".join(load_lexicon("categories")["part_after"]["cues"]) + r")\b", re.I)
+
+
 def told_as_parts(res: ArticleRecords) -> set[str]:
     """Figures that count a part of a toll: after "including", "among them" (``subset_cues``), linked to their
     total (``subset_of``), listed with counts of the same people ("four women, four children and two
@@ -461,8 +464,9 @@ def told_as_parts(res: ArticleRecords) -> set[str]:
     out = set()
     for f in figs:
         before = text[max(0, f.start - 25):f.start].lower().rstrip(" ,:")
-        if f.subset_of or any(before.endswith(" " + c) or before == c for c in SUBSET_CUES):
-            out.add(f.id)
+        if f.subset_of or any(before.endswith(" " + c) or before == c for c in SUBSET_CUES) \
+                or _PART_AFTER_RE.match(text[f.end:f.end + 60]):
+            out.add(f.id)  # ("four of one family among them")
         elif is_increment(f.text, text[f.end:f.end + 20]) or is_part_phrase(f.text) or any(
                 before.endswith(o) for o in INCREMENT_OPENERS):
             out.add(f.id)  # "eight more bodies", "after 268 more were flown": what was added; "four of them": a part
@@ -612,8 +616,9 @@ def figure_keys(res: ArticleRecords) -> list[FigureKey]:
         pk = pk or f"article:{art.id}"
         # only running totals have periods; a stock is a level at a moment, an evacuation one operation
         period = period_kind(figure_clause(f)) if f.category in TALLY else None
-        if is_exchange(f):
+        if is_exchange(f) and period != "cumulative":
             # one exchange, however each side names where the prisoners went: compared by time, not place
+            # ("more than 5,800 freed since the invasion began" is a running total, not this exchange's count)
             pk, period = EXCHANGE, EXCHANGE
         # (the country of the place the count is keyed to; else the report's)
         countries[f.id] = key_country.get(pk) or country
@@ -1151,7 +1156,7 @@ def choose(b: FigureView, related: Iterable[tuple[FigureView, tuple[str, str] | 
         # the earlier value b's report says it replaces, else a source's revision of its own toll ("13" then
         # "risen to 21", both the ministry's), else the latest
         last = max(updates, key=lambda x: (x[0].prior and x[0].fig.article_id == b.fig.article_id,
-                                           _own_source(x[0], b), rank[x[0].fig.id]))
+                                           _own_claimant(x[0], b), _own_source(x[0], b), rank[x[0].fig.id]))
         # (a source revising its own toll is kept even when its new toll agrees with another's newer one)
         if _own_claimant(last[0], b) or not any(
                 k == "corroborates" and rank[a.fig.id] > rank[last[0].fig.id] for a, k, _ in found.values()):
@@ -1365,10 +1370,15 @@ def lost_denial(s: Statement) -> str | None:
 _NOTHING_HAPPENED_RE = re.compile(r"\b(?:" + "|".join(load_lexicon("denial")["nothing_happened"]) + r")\b", re.I)
 
 
+_NOT_A_DENIAL_RE = re.compile(r"\b(?:" + "|".join(load_lexicon("denial")["not_a_denial"]) + r")", re.I)
+
+
 def is_denial(s: Statement) -> bool:
-    if s.polarity == "denies" or _DISMISS_RE.search(s.content or "") or lost_denial(s) or denied_in_content(s):
+    # ("it was a terrible attack, never happened in our region": unprecedented, not denied)
+    content = _NOT_A_DENIAL_RE.sub(" ", s.content or "")
+    if s.polarity == "denies" or _DISMISS_RE.search(content) or lost_denial(s) or denied_in_content(s):
         return True
-    if _NOTHING_HAPPENED_RE.search(s.content or s.text or ""):
+    if _NOTHING_HAPPENED_RE.search(_NOT_A_DENIAL_RE.sub(" ", s.content or s.text or "")):
         return True  # "no such incident has taken place", "there was no attack on any of our troops"
     # a negated act of war (attack, capture, ...) in what is claimed
     text = s.content or s.text or ""
@@ -1631,6 +1641,8 @@ def account_score(later: StatementKey, earlier: StatementKey) -> float:
         return 0.0
     if not _opposite_parties(later, earlier) or _one_sentence(later, earlier):
         return 0.0
+    if "casualty" in later.topics or "casualty" in earlier.topics:
+        return 0.0  # a party's toll is its account through its figures (contradicts, corroborates), not here
     if not _close_in_time(later, earlier) or not set(later.places) & set(earlier.places):
         return 0.0
     shared_topics = set(later.topics) & set(earlier.topics) & ACCOUNT_TOPICS
@@ -1736,6 +1748,10 @@ def _denial_relations(focus: StatementKey, others: list[StatementKey]) -> list[R
         if best is not None:
             found.append((score, best))
     found.sort(key=lambda x: (-x[0], x[1].statement_id))
+    if any(_one_sentence(best, focus) for _, best in found):
+        # a denial told in one sentence with the claim it answers answers that claim ("the military struck schools
+        # housing command centres, which the group denies", told again in another report: one answer per report)
+        found = [x for x in found if _one_sentence(x[1], focus)]
     out = []
     for _, best in found[:MAX_DENIED_ARTICLES]:
         a, b = sorted([best, focus], key=lambda v: v.order)
