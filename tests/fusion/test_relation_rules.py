@@ -193,3 +193,26 @@ def test_one_body_told_twice_in_one_report_is_one_claim(relations):
 def test_a_count_disputes_the_last_rival_count_of_its_report(relations):
     rels = relations["one_dispute_not_every_pair"]
     assert not _has(rels, "contradicts", "6 villagers", "40 people"), rels
+
+
+def test_a_count_told_among_a_toll_is_a_part():
+    rels = relations_of({"part_after": [
+        _doc("pt1", "2025-12-16", "Plain Herald", "An air strike on a house in Hasbaya killed seven people, the health "
+                                                  "ministry said.\n\nThe town's mayor said seven residents had been "
+                                                  "killed, three members of one family among them.")]})["part_after"]
+    assert _has(rels, "corroborates", "seven people", "seven residents"), rels
+    assert not [r for r in rels if "three" in r[1] + r[2]], rels
+
+
+def test_prisoners_freed_since_the_war_began_are_no_count_of_the_exchange():
+    from unfog.api import extract_stream, to_articles
+    from unfog.fusion.fuse import figure_keys
+
+    [res] = extract_stream(list(to_articles([_doc(
+        "fs1", "2025-12-17", "Plain Herald", "The two sides exchanged prisoners on Friday. Kyiv said 120 Ukrainian "
+                                             "soldiers had returned home in the swap. Ukraine says more than 4,000 of its "
+                                             "citizens have been freed from captivity since the invasion began.")])))
+    texts = {f.id: f.text for f in res.figures}
+    periods = {texts[k.figure_id]: k.period for k in figure_keys(res)}
+    assert periods.get("120 Ukrainian soldiers") == "exchange", periods
+    assert [p for t, p in periods.items() if "4,000" in t] == ["cumulative"], periods

@@ -121,3 +121,18 @@ def test_a_town_the_gazetteer_found_in_one_report_meets_its_bare_name_in_another
              "Myanmar's military denied that Kyauktaw had fallen, saying its troops were still defending the "
              "town.")]})["town_by_name"]
     assert _has(rels, "contradicts", "captured the town of Kyauktaw", "denied that Kyauktaw"), rels
+
+
+def test_an_unprecedented_or_unprovoked_attack_is_no_denial():
+    # "it never happened in our area" says the attack is without precedent; "there was no fighting, but they came to
+    # bomb" says it was unprovoked: neither denies the attack its report tells
+    from conftest import relations_of, report
+    rels = relations_of({
+        "unprecedented": [report("nv1", "2025-12-12", "Plain Herald",
+                                 "Gunmen attacked the village of Boresa on Friday, killing 12 people, the district "
+                                 "commissioner said.\n\nA village elder, Musa Adan, said: \"It was a terrible attack, it "
+                                 "never happened in our area. They were all farmers.\"")],
+        "unprovoked": [report("up1", "2025-12-13", "Plain Herald",
+                              "A military jet bombed the village of Tawma on Friday, killing eight people, residents "
+                              "said.\n\n\"There was no fighting, but they came to bomb the village,\" a farmer said.")]})
+    assert not rels["unprecedented"] and not rels["unprovoked"], rels
