@@ -216,3 +216,25 @@ def test_prisoners_freed_since_the_war_began_are_no_count_of_the_exchange():
     periods = {texts[k.figure_id]: k.period for k in figure_keys(res)}
     assert periods.get("120 Ukrainian soldiers") == "exchange", periods
     assert [p for t, p in periods.items() if "4,000" in t] == ["cumulative"], periods
+
+
+def test_a_precise_count_told_again_with_another_value_is_an_update():
+    # one body in other words ("the health ministry", "the <city>-based health ministry"); counts told to the unit
+    # that differ are two counts, however close (no corroboration)
+    rels = relations_of({"precise": [
+        _doc("pr1", "2025-12-18", "Plain Herald", "The war has killed at least 12,347 people in Yemen since it began, "
+                                                  "the health ministry said on Thursday."),
+        _doc("pr2", "2025-12-19", "Hill Courier", "The war has killed at least 12,391 people in Yemen since it began, "
+                                                  "the Sanaa-based health ministry said on Friday.")]})["precise"]
+    assert _has(rels, "updates", "12,347", "12,391") and len(rels) == 1, rels
+
+
+def test_a_count_its_report_sets_against_a_rival_is_not_set_against_every_earlier_report():
+    rels = relations_of({"own_dispute": [
+        _doc("od1", "2025-12-20", "Plain Herald", "Gunmen attacked a church in the town of Marabo on Saturday. The army "
+                                                  "said 9 people were killed. A local priest said 30 people were killed."),
+        _doc("od2", "2025-12-21", "Hill Courier", "Gunmen attacked a church in the town of Marabo on Saturday. The army "
+                                                  "said 9 had died, while a rights group said 55 people were killed.")]})
+    rels = rels["own_dispute"]
+    assert _has(rels, "contradicts", "9 people", "30 people") and _has(rels, "contradicts", "55 people", "9"), rels
+    assert not _has(rels, "contradicts", "30 people", "55 people"), rels

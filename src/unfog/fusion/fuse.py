@@ -965,12 +965,16 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
             return ("updates", "the report gives the toll and the earlier figure it replaces")
         return None
     gap_days = b.day - a.day
-    same_claimant = bool(a.claimant) and a.claimant == b.claimant
+    # (one body in other words: "the Hamas-run health ministry" and "the territory's health ministry")
+    same_claimant = bool(a.claimant) and (a.claimant == b.claimant or same_body(fa.claimant, fb.claimant))
     # one side code may cover both parties of a civil war ("the paramilitary group" and "an army spokesman")
     civil_war = civil_war_parties(a.claimant, b.claimant, fa.claimant_role, fb.claimant_role)
     same_side = a.side is not None and a.side == b.side and not civil_war
     # vague amounts ("hundreds") on both sides agree with anything: no corroboration from them
     agree = points_agree(a.rng, b.rng) and fa.value is not None and fb.value is not None
+    # two precise counts that differ ("40,173" and "40,223") are two counts, however close
+    precise_change = _precise(fa) and _precise(fb) and fa.value != fb.value
+    agree = agree and not precise_change
     disagree = range_gap(a.rng, b.rng) > DISAGREE_GAP
     cat = fa.category
     ratio = max(a.rng[1], b.rng[1]) / max(min(a.rng[1], b.rng[1]), 1.0)
@@ -1031,7 +1035,7 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
         return ("corroborates", "independent claimants agree" if not same_side else "claimants on one side agree")
     # the same claimant changing its number is an update; another claimant of the side must differ clearly
     tolerance = 0.005 if same_claimant else AGREE_TOLERANCE
-    later_differs = gap_days >= 1 and abs(a.rng[1] - b.rng[1]) > tolerance * max(a.rng[1], b.rng[1], 1.0)
+    later_differs = gap_days >= 1 and (precise_change or abs(a.rng[1] - b.rng[1]) > tolerance * max(a.rng[1], b.rng[1], 1.0))
     if later_differs and not incident and (same_claimant or (same_side and gap_days > SAME_TIME_DAYS)):
         if cat in TALLY and b.rng[1] < a.rng[1] * (1 - AGREE_TOLERANCE):
             return None  # a running total does not shrink: more likely another count than an update
@@ -1046,6 +1050,11 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     if disagree and not same_claimant and (not same_side or one_incident) and gap_days <= SAME_TIME_DAYS:
         return ("contradicts", "different claimants give incompatible figures")
     return None
+
+
+def _precise(f: Figure) -> bool:
+    """A count told to the unit, not rounded ("40,173", "187"): no estimate, so another value is another count."""
+    return f.value is not None and f.value >= 100 and float(f.value).is_integer() and int(f.value) % 10 != 0
 
 
 def _exact(f: Figure) -> bool:
@@ -1151,6 +1160,10 @@ def choose(b: FigureView, related: Iterable[tuple[FigureView, tuple[str, str] | 
         if k == "contradicts":
             latest[a.fig.article_id] = max(latest.get(a.fig.article_id, -1), rank[a.fig.id])
     chosen = [x for x in chosen if x[1] != "contradicts" or rank[x[0].fig.id] == latest[x[0].fig.article_id]]
+    if b.fig.article_id in latest:
+        # a count its own report already sets against a rival count: that is the dispute, not again with each
+        # earlier report's rivals
+        chosen = [x for x in chosen if x[1] != "contradicts" or x[0].fig.article_id == b.fig.article_id]
     updates = [x for (k, _), x in found.items() if k == "updates"]
     if updates:
         # the earlier value b's report says it replaces, else a source's revision of its own toll ("13" then
