@@ -238,3 +238,15 @@ def test_a_count_its_report_sets_against_a_rival_is_not_set_against_every_earlie
     rels = rels["own_dispute"]
     assert _has(rels, "contradicts", "9 people", "30 people") and _has(rels, "contradicts", "55 people", "9"), rels
     assert not _has(rels, "contradicts", "30 people", "55 people"), rels
+
+
+def test_an_earlier_or_preliminary_toll_is_the_value_the_report_revises():
+    # "Earlier, <outlets> reported 30", "according to preliminary information, 30": the value the report's toll
+    # replaces (an update), not a rival count
+    rels = relations_of({"superseded": [
+        _doc("sp1", "2025-12-22", "Plain Herald",
+             "The death toll from the bombing of the bus station in Kassala climbed to 52 on Sunday, the regional "
+             "police said.\n\n\"According to preliminary information, 30 people were killed,\" the civil defence "
+             "said on Saturday.\n\nEarlier, local television channels reported 30 dead.")]})["superseded"]
+    assert not [r for r in rels if r[0] != "updates"], rels
+    assert _has(rels, "updates", "30", "52"), rels
