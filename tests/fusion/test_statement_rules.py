@@ -136,3 +136,17 @@ def test_an_unprecedented_or_unprovoked_attack_is_no_denial():
                               "A military jet bombed the village of Tawma on Friday, killing eight people, residents "
                               "said.\n\n\"There was no fighting, but they came to bomb the village,\" a farmer said.")]})
     assert not rels["unprecedented"] and not rels["unprovoked"], rels
+
+
+def test_two_reports_meet_at_no_country():
+    # a denial whose report places it only in a country does not answer an attack another report tells in a region
+    # of that country (two attacks in one country are two attacks)
+    from conftest import relations_of, report
+    rels = relations_of({"country_only": [
+        report("co1", "2025-12-23", "Plain Herald", "At least 30 civilians were killed in an attack by the paramilitary "
+                                                    "Rapid Support Forces (RSF) on a village in Sudan's North Kordofan "
+                                                    "state, local medics said on Tuesday."),
+        report("co2", "2025-12-23", "Hill Courier", "RSF fighters stormed a village in Sudan on Monday, residents said."
+                                                    "\n\nThe RSF denied killing civilians and said its fighters had "
+                                                    "attacked army positions on the edge of the village of Tayba.")]})
+    assert not rels["country_only"], rels

@@ -1503,6 +1503,7 @@ def statement_keys(res: ArticleRecords) -> list[StatementKey]:
     exchange = bool(_EXCHANGE_RE.search(art.text[:_lead_end(art.text)])) and bool(_EXCHANGE_NOUN_RE.search(art.text[:_lead_end(art.text)]))
     taken = sorted([(p.start, p.end) for p in res.places] + spans)
     taken_starts = [a for a, _ in taken]
+    countries = {k for p in res.places if p.kind == "country" for k in [_place_keys(p)] if k}
     out = []
     for s in res.statements:
         denial = is_denial(s)
@@ -1519,6 +1520,8 @@ def statement_keys(res: ArticleRecords) -> list[StatementKey]:
         pks |= lead_names
         if exchange:
             pks.add(EXCHANGE)  # (each side names another place for one exchange: see is_exchange)
+        # (a country is no place two reports' statements meet at: two attacks in one country are two attacks)
+        pks -= countries
         if denial:
             stems |= owner_marks(denied_owner(s.text)) | ({LOST} if s.polarity != "denies" and lost_denial(s) else set())
         out.append(StatementKey(
