@@ -210,3 +210,19 @@ def test_one_incident_placed_at_a_town_in_one_report_and_at_its_region_in_the_ne
                                                       "residents said.")]})
     assert _has(rels["placed_apart"], "updates", "14 people", "21"), rels
     assert not rels["two_towns"] and not rels["separate"], rels
+
+
+def test_counts_of_no_incident_meet_at_a_town_and_its_region_only():
+    # two reports of one day: "hospitals in <town>" and "hospitals across <region>" count the same wounded; a count at
+    # a name the gazetteer does not know never meets one placed only in a country
+    rels = relations_of({
+        "town_and_region": [
+            _doc("nr1", "2025-12-27", "Plain Herald", "Hospitals in Jos were treating more than 300 wounded people on "
+                                                      "Saturday, a state health official said."),
+            _doc("nr2", "2025-12-27", "Hill Courier", "More than 300 injured people were being treated in hospitals "
+                                                      "across Plateau state, the Red Cross said.")],
+        "unknown_and_country": [
+            _doc("uc1", "2025-12-27", "Plain Herald", "A clinic in Wadi Sirr received 90 wounded people, a nurse said."),
+            _doc("uc2", "2025-12-27", "Hill Courier", "At least 40 people were wounded in Sudan, medics said.")]})
+    assert _has(rels["town_and_region"], "corroborates", "300 wounded", "300 injured"), rels
+    assert not rels["unknown_and_country"], rels

@@ -880,7 +880,12 @@ def _one_incident_placed_apart(a: FigureView, b: FigureView) -> bool:
     in one report, "the <name> school" in the next). Two places the gazetteer knows are two places ("<district A>"
     and "<district B>" the same night); so are two places within one report."""
     ia, ib = a.key.incident or "", b.key.incident or ""
-    if a.fig.article_id == b.fig.article_id or not (ia or ib) or "background:" in ia + ib:
+    if a.fig.article_id == b.fig.article_id or "background:" in ia + ib:
+        return False
+    if not (ia or ib) and (abs((a.key.reported or 0) - (b.key.reported or 0)) > EVENT_WINDOW_DAYS or not all(
+            _gazetteer_key(k) and not k.endswith("@") for k in (a.place, b.place))):
+        # (counts tied to no incident: told by reports a day apart at most, at places the gazetteer knows below a
+        # country: a town and its region)
         return False
     if (_gazetteer_key(a.place) and _gazetteer_key(b.place) and _placed_apart(a.place, b.place)) \
             or "cumulative" in (a.period, b.period):
