@@ -226,3 +226,18 @@ def test_counts_of_no_incident_meet_at_a_town_and_its_region_only():
             _doc("uc2", "2025-12-27", "Hill Courier", "At least 40 people were wounded in Sudan, medics said.")]})
     assert _has(rels["town_and_region"], "corroborates", "300 wounded", "300 injured"), rels
     assert not rels["unknown_and_country"], rels
+
+
+def test_two_reports_typing_one_incident_differently_meet_at_the_counts_place():
+    # one report tells an attack on civilians, the other a battle, neither event placed: the counts' own place (the
+    # same) puts both incidents there
+    from dataclasses import replace
+
+    from unfog.fusion.fuse import FigureKey, keys_same_incident
+
+    a = FigureKey(figure_id="f1", article_id="a1", qkey="q", place="name:komo",
+                  incident="Violence against civilians|739459|")
+    b = FigureKey(figure_id="f2", article_id="a2", qkey="q", place="name:komo", incident="Battles|739460|")
+    assert keys_same_incident(a, b)
+    assert not keys_same_incident(a, replace(b, place="name:other"))
+    assert not keys_same_incident(a, replace(b, incident="Battles|739465|"))

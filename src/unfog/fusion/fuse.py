@@ -772,7 +772,7 @@ def _sides_compatible(a: str | None, b: str | None) -> bool:
 
 
 @lru_cache(maxsize=65536)  # asked for every pair of figures compared; signatures repeat (store path)
-def _same_incident(a: str | None, b: str | None, same_article: bool = False) -> bool:
+def _same_incident(a: str | None, b: str | None, same_article: bool = False, same_place: bool = False) -> bool:
     """Incident signatures that may name one incident: same kind of event, same place.
 
     The day is left to the time windows of :func:`_kind` (an event's date is often the
@@ -793,13 +793,16 @@ def _same_incident(a: str | None, b: str | None, same_article: bool = False) -> 
     # parties' accounts of who the dead were type it differently)
     # (an event's day is often its report's, a day after the incident: "Friday's attack", told on Saturday)
     # (a place left open, the event read it from no evidence of its own, does not tell the incidents apart)
+    # (with ``same_place``, the counts' own places are one known place: the events' open places do not matter)
     return {ta, tb} in ONE_INCIDENT_PAIRS and bool(da) and bool(db) and abs(int(da) - int(db)) <= EVENT_WINDOW_DAYS \
-        and bool(pa or pb) and (pa == pb or not (pa and pb))
+        and bool(pa or pb or same_place) and (pa == pb or not (pa and pb))
 
 
 def keys_same_incident(a: FigureKey, b: FigureKey) -> bool:
-    """Two figure keys that may count one incident (see :func:`_same_incident`)."""
-    return _same_incident(a.incident, b.incident, a.article_id == b.article_id)
+    """Two figure keys that may count one incident (see :func:`_same_incident`); counts keyed to one place (not
+    their article) place their incidents there."""
+    return _same_incident(a.incident, b.incident, a.article_id == b.article_id,
+                          a.place == b.place and not a.place.startswith("article:"))
 
 
 def _groups_compatible(a: FigureView, b: FigureView) -> bool:
