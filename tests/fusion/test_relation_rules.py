@@ -250,3 +250,12 @@ def test_an_earlier_or_preliminary_toll_is_the_value_the_report_revises():
              "said on Saturday.\n\nEarlier, local television channels reported 30 dead.")]})["superseded"]
     assert not [r for r in rels if r[0] != "updates"], rels
     assert _has(rels, "updates", "30", "52"), rels
+
+
+def test_a_toll_revises_the_earlier_value_its_sentence_gives_whatever_its_noun():
+    rels = relations_of({"revised_in_one_sentence": [
+        _doc("rv1", "2025-12-28", "Plain Herald",
+             "A car bomb exploded at a bus station in Kandahar on Sunday.\n\n\"The number of dead has risen to 31, "
+             "including two children,\" a provincial spokesman said, raising a toll of 24 civilians given by the "
+             "police.")]})["revised_in_one_sentence"]
+    assert _has(rels, "updates", "24 civilians", "31"), rels

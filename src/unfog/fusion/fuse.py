@@ -814,7 +814,9 @@ def _groups_compatible(a: FigureView, b: FigureView) -> bool:
     # (a count of bodies says nothing of who they were: "pulled 11 bodies from the rubble" of the strike that
     # killed 11 civilians)
     # (the people handed over in one exchange are its prisoners, whatever noun each side uses: "12 hostages", "14 people")
-    return ga == gb or bool(a.key.incident and b.key.incident) or body_count(a.fig) or body_count(b.fig) \
+    # (a report's toll and the earlier value it replaces count the same dead: "risen to 22 ..., raising a toll of 17")
+    revised = a.prior != b.prior and a.fig.article_id == b.fig.article_id
+    return ga == gb or revised or bool(a.key.incident and b.key.incident) or body_count(a.fig) or body_count(b.fig) \
         or a.period == b.period == EXCHANGE or any(
         _TOLL_RISEN.search(v.fig.sentence or "") and (v.key.incident or v.period == "daily") for v in (a, b))
 
