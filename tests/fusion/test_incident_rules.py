@@ -241,3 +241,14 @@ def test_two_reports_typing_one_incident_differently_meet_at_the_counts_place():
     assert keys_same_incident(a, b)
     assert not keys_same_incident(a, replace(b, place="name:other"))
     assert not keys_same_incident(a, replace(b, incident="Battles|739465|"))
+
+
+def test_a_toll_told_as_risen_meets_at_an_unknown_place_and_its_region():
+    # one report places the risen toll in a province, the other at a market the gazetteer does not know, in a report
+    # that names only the country: one incident's toll told by two reports
+    rels = relations_of({"risen_at_unknown": [
+        _doc("ru1", "2025-12-29", "Plain Herald", "\"The death toll has risen to 26,\" a provincial spokesman said on "
+                                                  "Monday, a day after the bombing in Sindh province."),
+        _doc("ru2", "2025-12-29", "Hill Courier", "The death toll from Sunday's bombing at the Lyari cattle market in "
+                                                  "southern Pakistan has risen to 26, a provincial spokesman said.")]})
+    assert _has(rels["risen_at_unknown"], "corroborates", "26", "26"), rels

@@ -579,7 +579,7 @@ def figure_keys(res: ArticleRecords) -> list[FigureKey]:
     parts = told_as_parts(res)
     known = place_words(res.places)
     only_name = _only_unresolved(art.text, res.places, known, not_about_spans(res))
-    country = article_country(res.places, spans, datelines)
+    country = article_country(res.places, spans, datelines, art.text)
     countries: dict[str, str | None] = {}
     key_country = {k: p.country for p in res.places if p.country for k in [_place_keys(p)] if k}
     key_depth = {k: _place_depth(k, p) for p in res.places for k in [_place_keys(p)] if k}
@@ -643,11 +643,17 @@ def _qkey(f: Figure, pk: str, period: str | None, country: str | None = None) ->
                      period == "cumulative" and f.category != "displaced")
 
 
-def article_country(places: list[Place], skip: list[tuple[int, int]] = (), keep: list[tuple[int, int]] = ()) -> str | None:
+_NEIGHBOUR_RE = re.compile(r"\b(?:" + "|".join(load_lexicon("categories")["other_incident"]["neighbour_cues"])
+                           + r")\s+(?:the\s+)?$", re.I)
+
+
+def article_country(places: list[Place], skip: list[tuple[int, int]] = (), keep: list[tuple[int, int]] = (),
+                    text: str = "") -> str | None:
     """The country most of an article's places lie in (first on ties), leaving out places that name a speaker
-    (``skip``) but not the dateline's city (``keep``: it tells the country, if not the place), and countries named
-    as such ("near the border with <country>"): a report naming no place inside a country has none."""
-    inside = [p for p in places if p.country and p.kind != "country"]
+    (``skip``) but not the dateline's city (``keep``: it tells the country, if not the place); the countries it
+    names count only when it names no place inside one, and not a neighbour ("near the border with <country>")."""
+    inside = [p for p in places if p.country and p.kind != "country"] or [
+        p for p in places if p.country and not _NEIGHBOUR_RE.search(text[max(0, p.start - 30):p.start])]
     kept = [p for p in inside if not _in_spans(p, skip) or _in_spans(p, keep)] or inside
     if not kept:
         return None
@@ -887,10 +893,11 @@ def _one_incident_placed_apart(a: FigureView, b: FigureView) -> bool:
     ia, ib = a.key.incident or "", b.key.incident or ""
     if a.fig.article_id == b.fig.article_id or "background:" in ia + ib:
         return False
-    if not (ia or ib) and (abs((a.key.reported or 0) - (b.key.reported or 0)) > EVENT_WINDOW_DAYS or not all(
-            _gazetteer_key(k) and not k.endswith("@") for k in (a.place, b.place))):
+    risen = any(_TOLL_RISEN.search(v.fig.sentence or "") for v in (a, b))
+    if not (ia or ib) and (abs((a.key.reported or 0) - (b.key.reported or 0)) > EVENT_WINDOW_DAYS or not (risen or all(
+            _gazetteer_key(k) and not k.endswith("@") for k in (a.place, b.place)))):
         # (counts tied to no incident: told by reports a day apart at most, at places the gazetteer knows below a
-        # country: a town and its region)
+        # country, a town and its region, unless one is a toll told as risen: an incident's toll)
         return False
     if (_gazetteer_key(a.place) and _gazetteer_key(b.place) and _placed_apart(a.place, b.place)) \
             or "cumulative" in (a.period, b.period):
@@ -898,7 +905,7 @@ def _one_incident_placed_apart(a: FigureView, b: FigureView) -> bool:
     if any(_SEPARATE_RE.search(v.fig.sentence or "") for v in (a, b)):
         return False
     da, db = (int(i.split("|")[1]) if i and i.split("|")[1] else v.day for i, v in ((ia, a), (ib, b)))
-    reach = INCIDENT_REVISION_DAYS if any(_TOLL_RISEN.search(v.fig.sentence or "") for v in (a, b)) else EVENT_WINDOW_DAYS
+    reach = INCIDENT_REVISION_DAYS if risen else EVENT_WINDOW_DAYS
     if abs(da - db) > reach:
         return False
     if not (ia and ib):
