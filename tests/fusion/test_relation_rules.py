@@ -259,3 +259,13 @@ def test_a_toll_revises_the_earlier_value_its_sentence_gives_whatever_its_noun()
              "including two children,\" a provincial spokesman said, raising a toll of 24 civilians given by the "
              "police.")]})["revised_in_one_sentence"]
     assert _has(rels, "updates", "24 civilians", "31"), rels
+
+
+def test_a_running_total_cue_after_a_comparison_is_none():
+    from unfog.fusion.fuse import period_kind
+
+    assert period_kind("the death toll this year has reached 5,000") == "cumulative"
+    assert period_kind("more than 4,000 have been freed since the invasion began") == "cumulative"
+    assert period_kind("the worst attack since May killed 12") is None
+    assert period_kind("gunmen killed 12 people, the third such attack this year") is None
+    assert period_kind("one of the deadliest air strikes so far killed 40") is None

@@ -82,7 +82,7 @@ _DAILY_RE = re.compile(
 # "killed in the conflict", "during the insurgency": the war nouns events read too (lexicons/events.json)
 _WAR_WORDS = "|".join(sorted(WAR_NOUNS, key=len, reverse=True))
 _CUMULATIVE_RE = re.compile(
-    r"\b(since|so far|in total|a total of|to date|overall|altogether|during the (?:siege|fighting|battle|"
+    r"\b(since|so far|in total|a total of|to date|overall|altogether|this year|year to date|during the (?:siege|fighting|battle|"
     rf"invasion|offensive|{_WAR_WORDS})|(?:in|throughout) the (?:siege|{_WAR_WORDS}))\b",
     re.I,
 )
@@ -625,7 +625,7 @@ def figure_keys(res: ArticleRecords) -> list[FigureKey]:
         pk = key_depth.get(pk, pk)
         out.append(FigureKey(
             figure_id=f.id, article_id=art.id, qkey=_qkey(f, pk, period, countries[f.id]),
-            day=_count_day(f, art), place=pk, period=period,
+            day=_count_day(f, art, period), place=pk, period=period,
             source=fold(art.source), incident=incident, reported=day_number(art.published),
         ))
     figs = {f.id: f for f in res.figures}
@@ -678,10 +678,11 @@ def _one_place_per_incident(keys: list[FigureKey], figs: dict[str, Figure],
     return keys
 
 
-def _count_day(f: Figure, art) -> int | None:
+def _count_day(f: Figure, art, period: str | None = None) -> int | None:
     """The day a count is as of: its own date, or its report's. A toll told as risen ("the toll from Monday's
-    attack has risen to 52") is the toll as of its report: its date names the incident, not the count."""
-    if f.category in TALLY and _TOLL_RISEN.search(f.sentence or "") and not is_prior_value(f):
+    attack has risen to 52") is the toll as of its report: its date names the incident, not the count; so is a
+    running total ("killed since January": its date starts the period)."""
+    if f.category in TALLY and (period == "cumulative" or _TOLL_RISEN.search(f.sentence or "")) and not is_prior_value(f):
         return day_number(art.published) or day_number(f.date)
     return day_number(f.date) or day_number(art.published)
 
@@ -1010,6 +1011,8 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     if not same_claimant and not denies_any and ratio > (PARTY_CONTRADICTION_RATIO if incident and parties and one_day
                                                          else MAX_CONTRADICTION_RATIO):
         return None  # "dozens" against "thousands": not one quantity
+    if same_claimant and ratio > MAX_CONTRADICTION_RATIO and not _TOLL_RISEN.search(fb.sentence or ""):
+        return None  # one source's strike toll and its campaign's (2 and 69): two quantities, not a revision
     if parties and not same_side and not agree and _exact(fa) and _exact(fb):
         disagree = True  # the two parties' exact counts of one incident (12 and 15 soldiers): they differ
     if operation and _exact(fa) and _exact(fb):
