@@ -605,3 +605,32 @@ def test_a_count_of_whom_is_a_part_of_the_count_before(nlp):
     text = "The bodies of nine men were found in a field, police said. Three of whom had been bound, police said."
     figs = run(nlp, text)
     assert one(figs, "Three").subset_of == one(figs, "nine men").id
+
+
+def test_a_tally_whose_participle_says_what_it_counts(nlp):
+    # "the number of people killed ... has grown to 28 people": the number is the tally's value
+    text = "The number of people killed when the shell hit the depot has grown to 28 people, the governor said."
+    assert one(run(nlp, text), "28 people").category == "killed"
+
+
+def test_a_tally_estimated_to_be_a_count_and_the_source_it_names(nlp):
+    text = "The first death toll by the African Union was estimated to be at least 90."
+    f = one(run(nlp, text), "90")
+    assert f.category == "killed" and f.claimant == "African Union" and f.claimant_side == "INT"
+
+
+def test_a_toll_from_a_place_names_no_source(nlp):
+    text = "The toll from Kassala violence rose to 12 on Monday."
+    assert one(run(nlp, text), "12").claimant != "Kassala"
+
+
+def test_two_speakers_of_one_sentence_each_keep_their_count(nlp):
+    text = "While a spokesman for the police could verify only 6 deaths, a local radio station reported 19 dead."
+    figs = run(nlp, text)
+    assert one(figs, "6 deaths").claimant == "a spokesman for the police"
+    assert one(figs, "19 dead").claimant == "a local radio station"
+
+
+def test_the_one_quoted_by_an_outlet_is_the_claimant(nlp):
+    text = '"I counted more than 40 bodies," Hakimi was quoted by the weekly as saying.'
+    assert one(run(nlp, text), "40 bodies").claimant == "Hakimi"

@@ -660,3 +660,22 @@ def test_side_of_an_unnamed_speaker_by_what_they_are(nlp, speaker, side):
     text = f"Clashes continued in Afghanistan on Monday. {speaker} said 40 people had been taken to hospital."
     [s] = by_start(run_located(nlp, text), text, "40 people")
     assert s.speaker_side == side
+
+
+def test_an_outlet_that_could_not_verify_says_nothing(nlp):
+    text = "Rebels said they had killed 25 soldiers. The agency could not independently verify the claim."
+    assert [s.speaker for s in run(nlp, text)] == ["Rebels"]
+
+
+def test_a_role_run_into_the_name_without_a_comma(nlp):
+    text = ("Shelling hit the market in Kharkiv on Monday. The toll rose to 9, "
+            "head of the regional administration Oleh Marchenko said.")
+    [s] = by_start(run_located(nlp, text), text, "The toll rose")
+    assert s.speaker == "Oleh Marchenko" and s.speaker_role == "head of the regional administration"
+    assert s.speaker_side == "UKR"
+
+
+def test_a_ministry_named_before_its_portfolio_is_the_states(nlp):
+    text = "Air strikes killed 7 people in Yemen's port city of Hodeidah, according to the Ministry of Health."
+    [s] = run_located(nlp, text)
+    assert s.speaker == "Ministry of Health" and s.speaker_side == "YEM"
