@@ -634,3 +634,9 @@ def test_two_speakers_of_one_sentence_each_keep_their_count(nlp):
 def test_the_one_quoted_by_an_outlet_is_the_claimant(nlp):
     text = '"I counted more than 40 bodies," Hakimi was quoted by the weekly as saying.'
     assert one(run(nlp, text), "40 bodies").claimant == "Hakimi"
+
+
+def test_a_verb_joined_to_the_complement_says_what_happened_to_the_counted(nlp):
+    # ("... and several others were injured" is joined to the clause: the others' verb, not the 40's)
+    text = 'The governor said "some 25 farmers were surprised and killed with knives and several others were gravely hurt."'
+    assert one(run(nlp, text), "25 farmers").category == "killed"

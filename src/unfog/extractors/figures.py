@@ -404,6 +404,10 @@ def _chain_category(doc, head_tok, counted) -> str | None:
                         and c.i > min(head_tok.i, node.i) - 3)
             # "holding two soldiers as prisoners of war": what the verb holds them as, before any verb it is joined to
             seen.extend(g for c in node.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ == "pobj")
+            # "were surprised and killed with machetes": a verb joined to the complement, before any verb
+            # joined to the clause (which may be another count's: "... and several others were injured")
+            seen.extend(g for c in node.children if c.dep_ in ("xcomp", "acomp")
+                        for g in c.children if g.dep_ == "conj" and g.pos_ == "VERB")
             # a second verb that shares the subject: "laid down their arms and surrendered"
             seen.extend(c for c in node.children if c.dep_ == "conj" and c.pos_ == "VERB"
                         and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children))
