@@ -679,3 +679,11 @@ def test_a_ministry_named_before_its_portfolio_is_the_states(nlp):
     text = "Air strikes killed 7 people in Yemen's port city of Hodeidah, according to the Ministry of Health."
     [s] = run_located(nlp, text)
     assert s.speaker == "Ministry of Health" and s.speaker_side == "YEM"
+
+
+def test_the_country_a_report_is_about_is_where_its_towns_are_not_who_is_named_most(nlp):
+    # the striking state's name comes up more often than the struck country's, as the actor
+    text = ("U.S. strikes hit Hodeidah overnight and a port near Sanaa. The U.S. military said the U.S. raids "
+            "targeted launch sites. The health ministry said 6 people were killed.")
+    [s] = by_start(run_located(nlp, text), text, "6 people")
+    assert s.speaker == "health ministry" and s.speaker_side == "YEM"

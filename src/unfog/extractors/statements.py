@@ -1293,7 +1293,9 @@ def report_country(ctx: Context) -> str | None:
             continue  # "CAIRO (Wire) -": the dateline is where the reporter sits, not what the report is about
         code = alpha3(getattr(p, "country", None))
         if code:
-            counts[code] = counts.get(code, 0) + 1
+            # a town or region says where the report is; a country's name is as often an actor ("U.S. strikes
+            # on Sanaa", "Israel's offensive"), so it counts for less
+            counts[code] = counts.get(code, 0) + (1 if getattr(p, "kind", None) == "country" else 2)
     if counts:
         return max(counts, key=lambda c: counts[c])
     terms = country_terms()
