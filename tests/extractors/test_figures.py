@@ -640,3 +640,8 @@ def test_a_verb_joined_to_the_complement_says_what_happened_to_the_counted(nlp):
     # ("... and several others were injured" is joined to the clause: the others' verb, not the 40's)
     text = 'The governor said "some 25 farmers were surprised and killed with knives and several others were gravely hurt."'
     assert one(run(nlp, text), "25 farmers").category == "killed"
+
+
+def test_a_troop_word_on_the_counted_says_who_they_are_not_what_happened(nlp):
+    text = "The group claimed to have killed 30 locally mobilised militia members near the town."
+    assert one(run(nlp, text), "30").category == "killed"

@@ -418,7 +418,12 @@ def _chain_category(doc, head_tok, counted) -> str | None:
                 break
             if node.dep_ not in ("xcomp", "aux", "auxpass", "conj", "relcl", "acl"):
                 break
-    return _phrase_category(seen) or _category_near(seen)
+    # "killed 20 locally mobilised militia members": a troop word on the counted says who they are, the
+    # verb that governs them what happened to them
+    status = [t for t in seen[1:] if counted is not None and t.head.i == counted.i and t.dep_ == "amod"
+              and LEMMA_CATEGORY.get(t.lemma_.lower()) == "troops"]
+    acts = [t for t in seen if t not in status]
+    return _phrase_category(acts) or _category_near(acts) or _phrase_category(seen) or _category_near(seen)
 
 
 def _exchange_verb(tok) -> bool:

@@ -337,7 +337,7 @@ def is_state_body(text: str) -> bool:
     for det in ("the ", "a ", "an "):
         if key.startswith(det):
             key = key[len(det):]
-    own = re.match(r"(?:[\w-]+ ){0,3}(?:country|nation|kingdom|republic)['’]s (.+)$", key)
+    own = re.match(r"(?:[\w-]+ ){0,3}(?:country|nation|kingdom|republic|territory|enclave)['’]s (.+)$", key)
     if own:
         key = own.group(1)  # "the West African nation's military": the country the report is about
     body = re.match(r"([\w -]+?)['’]s ((?:[\w-]+ ){0,2}([\w-]+))$", key)
