@@ -332,3 +332,9 @@ def test_a_village_is_not_a_namesake_district_of_another_state(nlp):
     ctx = run(nlp, "Gunmen raided villages in Nigeria's northeastern state of Borno. They attacked Njaba village "
                    "at dawn, about 80 km south of Maiduguri.")
     assert "Njaba" not in by_name(ctx) and by_name(ctx)["Maiduguri"].country == "NG"
+
+
+def test_a_first_level_division_is_not_a_town_called_so_by_an_alternate_name(nlp):
+    # "Sinaloa" is an alternate name of the town Sinaloa de Leyva; the state is meant unless the text says town
+    ctx = run(nlp, "Cartel gunmen killed six soldiers in Sinaloa, Mexico, on Monday.")
+    assert by_name(ctx)["Sinaloa"].feature_code == "ADM1"

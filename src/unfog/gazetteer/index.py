@@ -329,7 +329,11 @@ def rank(cands: Iterable[Entry], hints: Hints) -> list[tuple[Entry, float, float
             continue
         seen.add(e.uid)
         s = score(e, hints)
-        if e.fclass == "P" and e.population < HAMLET_POPULATION and e.country in divisions and e.layer == GLOBAL_LAYER:
+        if e.fclass == "P" and e.country in divisions and e.layer == GLOBAL_LAYER and (
+                e.population < HAMLET_POPULATION
+                or (hints.want != "settlement" and hints.key and name_key(e.name) != hints.key)):
+            # (nor a town called so only by an alternate name: "Sinaloa" is not Sinaloa de Leyva, "Guerrero"
+            # not Ciudad Guerrero, unless the text says town)
             s -= 2.0
         scored.append((e, s))
     scored.sort(key=lambda t: (-t[1], -t[0].population, t[0].uid))
