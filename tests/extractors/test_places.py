@@ -338,3 +338,8 @@ def test_a_first_level_division_is_not_a_town_called_so_by_an_alternate_name(nlp
     # "Sinaloa" is an alternate name of the town Sinaloa de Leyva; the state is meant unless the text says town
     ctx = run(nlp, "Cartel gunmen killed six soldiers in Sinaloa, Mexico, on Monday.")
     assert by_name(ctx)["Sinaloa"].feature_code == "ADM1"
+
+
+def test_a_compound_direction_written_joined_is_the_division_written_apart(nlp):
+    ctx = run(nlp, "Separatists ambushed a patrol in the Southwest region of Cameroon on Tuesday.")
+    assert by_name(ctx)["Southwest"].country == "CM"

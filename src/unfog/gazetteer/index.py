@@ -92,7 +92,7 @@ class Gazetteer:
             # a country keeps its short names ("DRC", "UAE").
             out.extend(e for e in self.glob.lookup(k) if e.uid not in self._uid
                        and (len(k) > 3 or name_key(e.name) == k or e.fcode == "PCLI"))
-        for v in final_h_variants(k):
+        for v in key_variants(k):
             # "al-Jazira" and "Al Jazirah", "Hasakeh" and "Hasakah": Arabic names end with or without an h
             seen = {e.uid for e in out}
             out.extend(self.entries[i] for i in self.by_key.get(v, ()) if self.entries[i].uid not in seen)
@@ -113,7 +113,7 @@ class Gazetteer:
     def knows(self, key: str) -> bool:
         """The name key names a place of some layer."""
         return key in self.by_key or (self.glob is not None and self._known_key(key) in self.glob) \
-            or any(v in self.by_key or (self.glob is not None and v in self.glob) for v in final_h_variants(key))
+            or any(v in self.by_key or (self.glob is not None and v in self.glob) for v in key_variants(key))
 
     def fuzzy_candidates(self, name: str, min_ratio: float = 0.8) -> list[Entry]:
         """Entries whose name is a close spelling of name (typos, -ovka/-ivka): a last resort."""
@@ -145,7 +145,7 @@ class Gazetteer:
     def admin1_of(self, name: str) -> set[tuple[str, str]]:
         """The divisions a name designates ("Donetsk", "Donetsk Oblast", "Donetska", "al-Jazira")."""
         k = name_key(_strip_division_word(name))
-        return set(self.admin1_by_key.get(k, ())).union(*(self.admin1_by_key.get(v, ()) for v in final_h_variants(k)))
+        return set(self.admin1_by_key.get(k, ())).union(*(self.admin1_by_key.get(v, ()) for v in key_variants(k)))
 
     def by_uid(self, uid: str) -> Entry | None:
         i = self._uid.get(uid)
@@ -244,6 +244,19 @@ def final_h_variants(key: str) -> tuple[str, ...]:
         return ()
     stem = key[:m.start()]
     return tuple(v for v in (stem + "a", stem + "ah", stem + "eh") if v != key)
+
+
+_COMPASS_JOINED = re.compile(r"\b(north|south)[ -]?(east|west)\b")
+
+
+def key_variants(key: str) -> tuple[str, ...]:
+    """Other spellings of a name key that name the same place: its Arabic ending, and a compound direction
+    written joined or apart ("Northwest" region is Cameroon's North-West)."""
+    out = list(final_h_variants(key))
+    for v in (_COMPASS_JOINED.sub(r"\1\2", key), _COMPASS_JOINED.sub(r"\1 \2", key)):
+        if v != key and v not in out:
+            out.append(v)
+    return tuple(out)
 
 
 def _strip_division_word(name: str) -> str:
