@@ -660,3 +660,30 @@ def test_side_of_an_unnamed_speaker_by_what_they_are(nlp, speaker, side):
     text = f"Clashes continued in Afghanistan on Monday. {speaker} said 40 people had been taken to hospital."
     [s] = by_start(run_located(nlp, text), text, "40 people")
     assert s.speaker_side == side
+
+
+def test_an_outlet_that_could_not_verify_says_nothing(nlp):
+    text = "Rebels said they had killed 25 soldiers. The agency could not independently verify the claim."
+    assert [s.speaker for s in run(nlp, text)] == ["Rebels"]
+
+
+def test_a_role_run_into_the_name_without_a_comma(nlp):
+    text = ("Shelling hit the market in Kharkiv on Monday. The toll rose to 9, "
+            "head of the regional administration Oleh Marchenko said.")
+    [s] = by_start(run_located(nlp, text), text, "The toll rose")
+    assert s.speaker == "Oleh Marchenko" and s.speaker_role == "head of the regional administration"
+    assert s.speaker_side == "UKR"
+
+
+def test_a_ministry_named_before_its_portfolio_is_the_states(nlp):
+    text = "Air strikes killed 7 people in Yemen's port city of Hodeidah, according to the Ministry of Health."
+    [s] = run_located(nlp, text)
+    assert s.speaker == "Ministry of Health" and s.speaker_side == "YEM"
+
+
+def test_the_country_a_report_is_about_is_where_its_towns_are_not_who_is_named_most(nlp):
+    # the striking state's name comes up more often than the struck country's, as the actor
+    text = ("U.S. strikes hit Hodeidah overnight and a port near Sanaa. The U.S. military said the U.S. raids "
+            "targeted launch sites. The health ministry said 6 people were killed.")
+    [s] = by_start(run_located(nlp, text), text, "6 people")
+    assert s.speaker == "health ministry" and s.speaker_side == "YEM"
