@@ -252,3 +252,21 @@ def test_a_toll_told_as_risen_meets_at_an_unknown_place_and_its_region():
         _doc("ru2", "2025-12-29", "Hill Courier", "The death toll from Sunday's bombing at the Lyari cattle market in "
                                                   "southern Pakistan has risen to 26, a provincial spokesman said.")]})
     assert _has(rels["risen_at_unknown"], "corroborates", "26", "26"), rels
+
+
+def test_a_later_reports_higher_toll_has_risen_unless_the_parties_count():
+    # a news site's 6 on the day and rescuers' 19 the next day: the toll rose, no rival counts; the army's 6 soldiers
+    # and the rebels' 40 the next day are the two parties' counts of one attack: they contradict
+    rels = relations_of({
+        "toll_rises_over_days": [
+            _doc("tr1", "2026-01-05", "Plain Herald", "A missile strike on the regional administration building in "
+                                                      "Kherson on Monday killed 6 people, a local news site said."),
+            _doc("tr2", "2026-01-06", "Hill Courier", "A missile strike on the regional administration building in "
+                                                      "Kherson on Monday killed 19 people, rescuers said on Tuesday.")],
+        "parties": [
+            _doc("tp1", "2026-01-05", "Plain Herald", "Rebels attacked an army base near Kadugli on Monday, killing 6 "
+                                                      "soldiers, the army said."),
+            _doc("tp2", "2026-01-06", "Hill Courier", "The rebels said on Tuesday that their fighters had killed 40 "
+                                                      "soldiers in Monday's attack on an army base near Kadugli.")]})
+    assert not [r for r in rels["toll_rises_over_days"] if r[0] == "contradicts"], rels
+    assert _has(rels["parties"], "contradicts", "6 soldiers", "40 soldiers"), rels

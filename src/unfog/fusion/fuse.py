@@ -1062,6 +1062,10 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
         return ("updates", "a later figure from the same claimant" if same_claimant else "a later figure from the same side")
     if cat in TALLY and (b.key.reported or 0) - (a.key.reported or 0) > SAME_TIME_DAYS and b.rng[1] > a.rng[1]:
         return None  # a toll told again weeks later and higher has risen since: not a contradiction
+    if cat in TALLY and (b.key.reported or 0) > (a.key.reported or 0) and b.rng[0] > a.rng[1] and not parties:
+        # a later report's higher toll of one incident, from another source than the warring parties' own: the toll
+        # has risen since (7 said to have died on the day, 15 the next, 28 the day after), not a rival count
+        return None
     if body_count(fb) and gap_days >= 1 and (b.key.reported or 0) > (a.key.reported or 0) and b.rng[1] > a.rng[1]:
         return None  # more bodies counted days later ("19 bodies were cremated on Tuesday"): a later count, no rival
     # two claimants of one side differ as parties only over one incident both are tied to (a side code may
