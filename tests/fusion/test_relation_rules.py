@@ -269,3 +269,14 @@ def test_a_running_total_cue_after_a_comparison_is_none():
     assert period_kind("the worst attack since May killed 12") is None
     assert period_kind("gunmen killed 12 people, the third such attack this year") is None
     assert period_kind("one of the deadliest air strikes so far killed 40") is None
+
+
+def test_a_headline_restating_its_reports_attributed_count_relates_through_that_count_only():
+    rels = relations_of({"headline_echo": [
+        _doc("he1", "2026-01-07", "Plain Herald", "Bombing at Kandahar bus station kills 18\n\nA suicide bomber killed 18 "
+                                                  "people at a bus station in Kandahar on Tuesday, a police spokesman "
+                                                  "said."),
+        _doc("he2", "2026-01-07", "Hill Courier", "Death toll in Kandahar bus station bombing reaches 18\n\nThe provincial "
+                                                  "police spokesman said 18 people had been killed in the bombing at the "
+                                                  "bus station in Kandahar on Tuesday.")]})["headline_echo"]
+    assert rels == [("corroborates", "18 people", "18 people")], rels

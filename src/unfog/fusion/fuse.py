@@ -584,10 +584,11 @@ def figure_keys(res: ArticleRecords) -> list[FigureKey]:
     key_country = {k: p.country for p in res.places if p.country for k in [_place_keys(p)] if k}
     key_depth = {k: _place_depth(k, p) for p in res.places for k in [_place_keys(p)] if k}
     out = []
+    echoes = _own_voice_echoes(res.figures)
     for f in res.figures:
         if f.category in (None, "", "other") or value_range(f) is None:
             continue
-        if f.id in parts or any(a <= f.start and f.end <= b for a, b in restated):
+        if f.id in parts or f.id in echoes or any(a <= f.start and f.end <= b for a, b in restated):
             continue
         p = place_by_id.get(f.place_id) if f.place_id else None
         fplace = f.place
@@ -630,6 +631,13 @@ def figure_keys(res: ArticleRecords) -> list[FigureKey]:
         ))
     figs = {f.id: f for f in res.figures}
     return _date_prior_values(_one_place_per_incident(out, figs, countries), figs)
+
+
+def _own_voice_echoes(figures: list[Figure]) -> set[str]:
+    """A report's own-voice counts (a headline, an unattributed lead) that restate a count it attributes to a
+    claimant (same category and value): one claim, which the attributed count carries to other reports."""
+    told = {(f.category, f.value) for f in figures if not _own_voice(f) and f.value is not None}
+    return {f.id for f in figures if _own_voice(f) and (f.category, f.value) in told}
 
 
 def _qkey(f: Figure, pk: str, period: str | None, country: str | None = None) -> str:
