@@ -898,10 +898,16 @@ def _one_incident_placed_apart(a: FigureView, b: FigureView) -> bool:
     total, background or told as a separate act ("in a separate attack"), and, when both are tied to incidents,
     incidents of one kind (or of kinds one incident is told as) not placed at two places ("the school in <city>"
     in one report, "the <name> school" in the next). Two places the gazetteer knows are two places ("<district A>"
-    and "<district B>" the same night); so are two places within one report."""
+    and "<district B>" the same night); so are two places within one report, unless both counts are tied to
+    incidents of one kind and one place is a name the gazetteer does not know ("the <name> school" and "<city>"
+    in one live blog). Counts tied to no incident meet across reports a day apart at a town and its region, or
+    when one is a toll told as risen."""
     ia, ib = a.key.incident or "", b.key.incident or ""
-    if a.fig.article_id == b.fig.article_id or "background:" in ia + ib:
+    if "background:" in ia + ib:
         return False
+    if a.fig.article_id == b.fig.article_id and not (ia and ib and "name:" in a.place[:5] + b.place[:5]
+                                                     and ia.split("|")[0] == ib.split("|")[0]):
+        return False  # (within one report, only a name the gazetteer does not know may be where another count is)
     risen = any(_TOLL_RISEN.search(v.fig.sentence or "") for v in (a, b))
     if not (ia or ib) and (abs((a.key.reported or 0) - (b.key.reported or 0)) > EVENT_WINDOW_DAYS or not (risen or all(
             _gazetteer_key(k) and not k.endswith("@") for k in (a.place, b.place)))):
@@ -1068,20 +1074,26 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
         if cat in TALLY and b.rng[1] < a.rng[1] * (1 - AGREE_TOLERANCE):
             return None  # a running total does not shrink: more likely another count than an update
         return ("updates", "a later figure from the same claimant" if same_claimant else "a later figure from the same side")
-    if cat in TALLY and (b.key.reported or 0) - (a.key.reported or 0) > SAME_TIME_DAYS and b.rng[1] > a.rng[1]:
-        return None  # a toll told again weeks later and higher has risen since: not a contradiction
-    if cat in TALLY and (b.key.reported or 0) > (a.key.reported or 0) and b.rng[0] > a.rng[1] and not parties:
-        # a later report's higher toll of one incident, from another source than the warring parties' own: the toll
-        # has risen since (7 said to have died on the day, 15 the next, 28 the day after), not a rival count
+    if cat in TALLY and _risen_since(a, b, parties, gap_days):
         return None
-    if body_count(fb) and gap_days >= 1 and (b.key.reported or 0) > (a.key.reported or 0) and b.rng[1] > a.rng[1]:
-        return None  # more bodies counted days later ("19 bodies were cremated on Tuesday"): a later count, no rival
     # two claimants of one side differ as parties only over one incident both are tied to (a side code may
     # cover both parties of a civil war); otherwise they count different things
     one_incident = bool(a.key.incident and b.key.incident)
     if disagree and not same_claimant and (not same_side or one_incident) and gap_days <= SAME_TIME_DAYS:
         return ("contradicts", "different claimants give incompatible figures")
     return None
+
+
+def _risen_since(a: FigureView, b: FigureView, parties: bool, gap_days: int) -> bool:
+    """A later report's higher toll (``b``) that is no rival of ``a``'s: told weeks later; told the next days by
+    another source than the warring parties' own (7 said to have died on the day, 15 the next, 28 the day after);
+    or more bodies counted days later ("19 bodies were cremated on Tuesday")."""
+    later = (b.key.reported or 0) - (a.key.reported or 0)
+    if later > SAME_TIME_DAYS and b.rng[1] > a.rng[1]:
+        return True
+    if later > 0 and b.rng[0] > a.rng[1] and not parties:
+        return True
+    return body_count(b.fig) and gap_days >= 1 and later > 0 and b.rng[1] > a.rng[1]
 
 
 def _precise(f: Figure) -> bool:
