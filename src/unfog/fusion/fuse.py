@@ -448,6 +448,7 @@ def restated_claims(res: ArticleRecords) -> list[tuple[int, int]]:
     return out
 
 
+_COMPARED_AFTER_RE = re.compile(r"^\s+(?:more|fewer|less)\s+than\b", re.I)
 _LIST_JOIN_RE = re.compile(r"\s*(?:,|,?\s*and)\s*")
 
 
@@ -478,6 +479,8 @@ def told_as_parts(res: ArticleRecords) -> set[str]:
         elif _raised_by(f, figs, text):
             out.add(f.id)  # "has risen to seven ..., after three soldiers listed as missing were found dead"
     for x, y in zip(figs, figs[1:]):
+        if _COMPARED_AFTER_RE.match(text[y.end:y.end + 20]):
+            continue  # "four members, one more than it had first reported": a comparison, not a list
         if _LIST_JOIN_RE.fullmatch(text[x.end:y.start]) and x.group == y.group \
                 and (x.category == y.category or "other" in (x.category, y.category)) \
                 and force_kind(x.counted) == force_kind(y.counted):
