@@ -316,6 +316,9 @@ def _mention_span(tok):
     breaks = [k for k in range(lo, tok.i) if "\n" in doc[k].text or "\n" in doc[k].whitespace_]
     if breaks:
         lo = breaks[-1] + 1
+    # nor the line's furniture the entity tagger took in ("09:50 GMT - Doctors Without Borders says")
+    while lo < tok.i and _in_dateline(doc[lo]):
+        lo += 1
     # Drop determiners and stray punctuation at the edges.
     while lo < hi and (doc[lo].is_punct or doc[lo].lower_ in ("the",)):
         lo += 1
