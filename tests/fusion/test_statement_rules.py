@@ -150,3 +150,20 @@ def test_two_reports_meet_at_no_country():
                                                     "\n\nThe RSF denied killing civilians and said its fighters had "
                                                     "attacked army positions on the edge of the village of Tayba.")]})
     assert not rels["country_only"], rels
+
+
+def test_a_standing_denial_and_a_superseded_count_are_no_rivals():
+    # "has denied deliberately targeting civilians" is background, no answer to the strike; "had earlier told
+    # reporters that three were killed" is the value the report's toll replaced, no rival count
+    from conftest import relations_of, report
+    rels = relations_of({
+        "standing_denial": [report("sd1", "2026-01-09", "Plain Herald",
+                                   "A missile struck a market in Kharkiv on Friday, killing six people, the regional "
+                                   "governor said.\n\nRussia did not comment on the strike and has denied deliberately "
+                                   "targeting civilians.")],
+        "earlier_told": [report("et1", "2026-01-10", "Plain Herald",
+                                "A drone strike on a house in the village of Kfar Tebnit killed five civilians, a "
+                                "security source said.\n\nThe village mayor had earlier told reporters that three "
+                                "people were killed.")]})
+    assert not rels["standing_denial"], rels
+    assert not [r for r in rels["earlier_told"] if r[0] == "contradicts"], rels
