@@ -1473,3 +1473,37 @@ def test_one_act_told_twice_in_one_sentence_is_one_incident(nlp):
             "the police vehicle, killing five personnel on the spot.")
     shown = [e for e in _pipeline_events(nlp, text) if not set(e.tags or []) & {"background", "hypothetical", "cumulative"}]
     assert len(shown) == 1 and shown[0].fatalities == 5
+
+
+def test_a_town_told_in_another_mention_of_the_incident_beats_the_region_the_lead_names(nlp):
+    text = ("Gunmen killed nine soldiers on Thursday in an ambush in Zamfara state, officials said. "
+            "Witnesses said the gunmen opened fire on the convoy near Gusau as it left the town.")
+    shown = _shown(_pipeline_events(nlp, text, published="2023-05-12"))
+    assert len(shown) == 1
+    assert shown[0].place == "Gusau" and shown[0].fatalities == 9
+
+
+def test_a_suicide_bomb_that_opens_a_ground_assault_is_an_armed_clash(nlp):
+    text = ("A suicide bomber blew himself up at the gate of an army base near Baidoa on Monday before gunmen "
+            "stormed the camp, killing eight soldiers, officials said.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2023-03-14"))
+    assert (ev.event_type, ev.sub_event_type) == ("Battles", "Armed clash")
+    text = "A suicide bomber blew himself up at a market in Baidoa on Monday, killing eight people, police said."
+    [ev] = _shown(_pipeline_events(nlp, text, published="2023-03-14"))
+    assert ev.sub_event_type == "Suicide bomb"
+
+
+def test_a_bomb_blast_is_a_remote_explosive_placed_at_its_town_not_the_bearing(nlp):
+    text = ("Two policemen were killed on Monday in a bomb blast targeting their convoy on a road in Mosul city, "
+            "north of the capital Baghdad, a police source said.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2022-03-01"))
+    assert ev.sub_event_type == "Remote explosive/landmine/IED"
+    assert ev.place == "Mosul" and ev.fatalities == 2
+
+
+def test_a_definite_attack_with_its_own_day_and_place_is_not_the_incident_told_just_before(nlp):
+    text = ("Four soldiers were killed on Monday in a bomb blast on a road in Mosul, a source said. "
+            "A fifth soldier was wounded. "
+            "The Saturday attack on a checkpoint in Ramadi killed six policemen.")
+    shown = _shown(_pipeline_events(nlp, text, published="2022-03-08"))
+    assert sorted(e.place for e in shown) == ["Mosul", "Ramadi"]

@@ -113,12 +113,14 @@ PROTEST_CAUSE_VERBS = _set("protest_cause_verbs")  # "gathered to denounce the m
 LABOUR_STRIKE_GOVERNORS = _set("labour_strike_governors")  # "joined a strike": a stoppage of work
 SAME_DAY_CUES: tuple[str, ...] = tuple(_D["same_day_cues"])  # "Earlier in the day, ...": the day told before
 CIVILIAN_CONVOY_WORDS = _set("civilian_convoy_words")  # "a convoy of aid trucks": no arms
+GROUND_ASSAULT_WORDS = _set("ground_assault_words")  # a suicide bomb opening a ground assault: an armed clash
 RAID_NOUNS = _set("raid_nouns")  # "police raided a house and arrested four": arrests
 ARREST_SETTING_NOUNS = _set("arrest_setting_nouns")  # "arrested 22 people in raids": how, not an attack
 INTERVENTION_CUES: tuple[str, ...] = tuple(_D["intervention_cues"])  # "fired tear gas to disperse"
 STATE_FORCE_HEADS = _set("state_force_heads")  # "the armed forces bombed a camp": from the air
 DIRECTION_WORDS = _set("direction_words")  # "west of Mangina": the town is the place
 AREA_NOUNS = _set("area_nouns")  # "in Maru local government area": the name stands for the area noun
+SETTLEMENT_NOUNS = _set("settlement_nouns")  # "in Mosul city": the name stands for the settlement noun
 CIVILIAN_ROLE_NOUNS = _set("civilian_role_nouns")  # "a community leader": a civilian unless an armed word names him
 SURFACE_TRIGGERS: dict[str, str] = {k: v for k, v in _D["surface_triggers"].items() if not k.startswith("_")}
 

@@ -490,7 +490,24 @@ def _clause_places(doc, text: str, m: Mention, places: list[Place], place_tokens
                 far.append((d, p.precision or 3, p.start, p))
             continue
         cands.append((d, p.precision or 3, p.start, p))
+    # "on a road in X city, north of the capital Y": a town told as the bearing of another is a
+    # landmark, not the location, when the clause names another town
+    refs = {id(p) for p in places if _bearing_reference(_record_root(doc, p))}
+    if any(id(c[3]) not in refs and c[1] <= 2 for c in cands + far):  # (a town; "west of X in Y region": X)
+        cands, far = [c for c in cands if id(c[3]) not in refs], [c for c in far if id(c[3]) not in refs]
     return cands, far
+
+
+def _bearing_reference(root) -> bool:
+    """"north of the capital Y", "30 km south of Y": a place told only as the point a bearing is taken from."""
+    if root is None:
+        return False
+    if root.dep_ == "appos":
+        root = root.head  # "the capital Baghdad"
+    if not (root.dep_ == "pobj" and root.head.lower_ == "of"):
+        return False
+    word = root.head.head
+    return word.lower_ in lex.DIRECTION_WORDS and word.lower_ not in lex.PLACE_NOUNS
 
 
 def _place_argument(root):
@@ -501,6 +518,9 @@ def _place_argument(root):
         head = root.head
         if head.i == root.i:
             break
+        if root.dep_ in ("compound", "nmod") and _lemma(head) in lex.SETTLEMENT_NOUNS and head.i > root.i:
+            root = head  # "in Mosul city": the town stands where the noun stands
+            continue
         if root.dep_ in ("compound", "nmod", "amod") and (_lemma(head) in lex.AREA_NOUNS or any(
                 _lemma(h) in lex.AREA_NOUNS for h in (head.head,) if head.dep_ in ("compound", "amod") and h.i != head.i)):
             root = head if _lemma(head) in lex.AREA_NOUNS else head.head

@@ -24,6 +24,7 @@ from unfog.extractors.events.common import (
     _is_heading,
     _is_historical,
     _lemma,
+    _contains,
     _place_within,
     _same_place,
     _same_time,
@@ -68,7 +69,14 @@ class _Draft:
         ps = [m.place for m in self.mentions if m.place is not None and m.place_local and not _is_heading(m.sent)]
         ps = ps or [m.place for m in self.mentions if m.place is not None and m.place_local]
         ps = ps or [m.place for m in self.mentions if m.place is not None]
-        return min(ps, key=lambda p: p.precision or 3) if ps else None
+        if not ps:
+            return None
+        best = min(ps, key=lambda p: p.precision or 3)
+        # "an ambush in the state of X", then "opened fire on the outskirts of Y": a town inside the
+        # region or country the clause names, where another mention of the incident puts it, is where
+        inside = [(not m.place_local, m.place_guessed, m.place.precision or 3, m.place) for m in self.mentions
+                  if m.place is not None and (m.place.precision or 3) < (best.precision or 3) and _contains(best, m.place)]
+        return min(inside, key=lambda c: c[:3])[3] if inside else best
 
     def date(self) -> DateMention | None:
         """The incident's own date first; the day a statement or a dateline gives, only without one."""
@@ -243,11 +251,15 @@ def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
             return d  # a headline or an entry's heading, then the sentence that tells it
         if d.last_sent == 0 and m.sent_index <= HEADLINE_SENTENCES and _is_heading(d.mentions[-1].sent) and len(drafts.all) == 1:
             return d  # the headline, then a dateline the parser made a sentence of, then the lead
-        if m.denied or (definite and ((not own_place and m.date is None) or close)):
-            return d
         same_place = _same_place(m.place, d.place())
         # the day a statement or a dateline gives says when it was told, not when it happened
         same_time = _same_time(None if m.date_weak else m.date, d.own_date(), ctx.published)
+        if not m.denied and definite and m.date is not None and not m.date_weak and same_time is False and own_place and same_place is False:
+            continue  # "The Friday attack coincided with an assault on a prison in Y": its own day and place
+        if m.denied or (definite and ((not own_place and m.date is None) or close)):
+            return d
+        if same_place is False and close and m.kind in lex.VIOLENT_KINDS and _within_region(m.place, d.place()):
+            same_place = None  # "an ambush in X state", then "gunmen opened fire" in a town of X: maybe one
         if same_place is False or same_time is False:
             continue
         if same_place and (same_time or close):
@@ -343,6 +355,11 @@ def _other_targets(m: Mention, d: _Draft) -> bool:
     other_target = next((c for c in (_target_class(x) for x in d.mentions) if c), None)  # a headline may name none
     self_claim = m.claimant is not None and m.actor1 is not None and _actor_name(m.actor1) == m.claimant
     return bool(target and other_target and target != other_target and not self_claim)
+
+
+def _within_region(a: Place | None, b: Place | None) -> bool:
+    """One place is a region or country holding the other (the clause names the wider area)."""
+    return a is not None and b is not None and (_contains(a, b) or _contains(b, a))
 
 
 def _two_named_places(m: Mention, d: _Draft) -> bool:
@@ -559,6 +576,12 @@ def _planted_bomb(d: _Draft) -> bool:
                                                       for c in lex.AIR_CUES))
 
 
+def _ground_assault(d: _Draft) -> bool:
+    """The incident's battle words tell a fight on the ground ("stormed", "a gun battle", "the raid")."""
+    return any(k == "battle" and (_lemma(t) in lex.GROUND_ASSAULT_WORDS or t.lower_ in lex.GROUND_ASSAULT_WORDS)
+               for m in d.mentions for t, k in zip(m.tokens, m.kinds))
+
+
 def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head: str | None,
                 figures: list[Figure], place: Place | None, claimed: bool) -> tuple[str, str, list[str]]:
     """ACLED type of a draft: the ranked kind, refined by weapon, victims and actors."""
@@ -580,7 +603,9 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
                   if lex.family(k) == "remote" and (m.weapon or _lemma(t) != "strike")]  # not "the deadliest strike"
         if remote and all(t.pos_ == "NOUN" and _lemma(t) in lex.GENERIC_ANAPHORS for t in battles):
             kind = min(remote, key=lambda k: lex.RANK.get(k, 9))
-    if kind in ("explosive", "air", "killing", "battle") and ("suicide" in kinds or weapon == "suicide"):
+    if kind == "battle" and ("suicide" in kinds or weapon == "suicide") and _ground_assault(d):
+        weapon = None  # "a suicide bomber detonated at the gate before gunmen stormed in": the fight is the event
+    elif kind in ("explosive", "air", "killing", "battle") and ("suicide" in kinds or weapon == "suicide"):
         kind, weapon = "suicide", None  # "a suicide bomber blew himself up": the bombing is a suicide bomb
     if kind in ("shelling", "air") and ("air" in kinds or weapon == "air"):
         kind = "air"  # ACLED: an air strike ranks above shelling in the same event
