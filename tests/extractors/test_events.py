@@ -1507,3 +1507,45 @@ def test_a_definite_attack_with_its_own_day_and_place_is_not_the_incident_told_j
             "The Saturday attack on a checkpoint in Ramadi killed six policemen.")
     shown = _shown(_pipeline_events(nlp, text, published="2022-03-08"))
     assert sorted(e.place for e in shown) == ["Mosul", "Ramadi"]
+
+
+def test_property_burnt_right_after_an_attack_is_part_of_it_and_a_later_arson_elsewhere_is_not(nlp):
+    text = ("Gunmen killed five policemen in an ambush on a highway near Kano on Monday, police said. "
+            "The attackers torched the patrol car before fleeing.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2023-06-06"))
+    assert (ev.event_type, ev.fatalities) == ("Battles", 5)
+    text = ("Gunmen killed five policemen in an ambush on a highway near Kano on Monday, police said. "
+            "On Wednesday, gunmen set fire to a school in Gusau.")
+    subs = sorted(e.sub_event_type for e in _shown(_pipeline_events(nlp, text, published="2023-06-08")))
+    assert subs == ["Armed clash", "Looting/property destruction"]
+
+
+def test_an_encounter_with_security_forces_is_an_armed_clash(nlp):
+    text = "Six Maoists were killed on Tuesday in an encounter with security forces in Gadchiroli, police said."
+    [ev] = _shown(_pipeline_events(nlp, text, published="2023-06-07"))
+    assert (ev.event_type, ev.sub_event_type, ev.fatalities) == ("Battles", "Armed clash", 6)
+
+
+def test_the_act_retaliated_for_is_not_part_of_the_killing(nlp):
+    text = ("Rebels killed 11 civilians in Ituri on Friday in retaliation for army offensives against their camps, "
+            "a local official said.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2023-06-10"))
+    assert (ev.event_type, ev.sub_event_type, ev.fatalities) == ("Violence against civilians", "Attack", 11)
+
+
+def test_a_toll_over_the_past_weeks_is_cumulative_and_a_district_beats_the_country(nlp):
+    text = ("Rebels in Congo have killed 11 civilians, a local official said on Saturday. "
+            "The killings took place on Friday night, taking the number of those killed in revenge attacks "
+            "over the past two weeks to more than 40. "
+            "The attack took place in the Irumu territory.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2023-06-11"))
+    assert ev.fatalities == 11 and ev.date == "2023-06-09"
+    assert ev.place != "Democratic Republic of the Congo"
+
+
+def test_a_meanwhile_sentence_confirming_the_toll_of_the_attack_is_that_attack(nlp):
+    text = ("At least 20 villagers were killed in an attack by militants on a village near Kadugli, "
+            "medics said on Monday. The attack took place on Sunday. "
+            "Meanwhile, a lawyers' group confirmed the number of dead in the militants' attack on the village.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2023-06-13"))
+    assert ev.fatalities == 20 and ev.date == "2023-06-11"

@@ -114,6 +114,7 @@ LABOUR_STRIKE_GOVERNORS = _set("labour_strike_governors")  # "joined a strike": 
 SAME_DAY_CUES: tuple[str, ...] = tuple(_D["same_day_cues"])  # "Earlier in the day, ...": the day told before
 CIVILIAN_CONVOY_WORDS = _set("civilian_convoy_words")  # "a convoy of aid trucks": no arms
 GROUND_ASSAULT_WORDS = _set("ground_assault_words")  # a suicide bomb opening a ground assault: an armed clash
+RETALIATION_NOUNS = _set("retaliation_nouns")  # "in revenge for the raid": the cause, another incident
 RAID_NOUNS = _set("raid_nouns")  # "police raided a house and arrested four": arrests
 ARREST_SETTING_NOUNS = _set("arrest_setting_nouns")  # "arrested 22 people in raids": how, not an attack
 INTERVENTION_CUES: tuple[str, ...] = tuple(_D["intervention_cues"])  # "fired tear gas to disperse"

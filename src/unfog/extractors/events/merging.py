@@ -74,9 +74,9 @@ class _Draft:
         best = min(ps, key=lambda p: p.precision or 3)
         # "an ambush in the state of X", then "opened fire on the outskirts of Y": a town inside the
         # region or country the clause names, where another mention of the incident puts it, is where
-        inside = [(not m.place_local, m.place_guessed, m.place.precision or 3, m.place) for m in self.mentions
-                  if m.place is not None and (m.place.precision or 3) < (best.precision or 3) and _contains(best, m.place)]
-        return min(inside, key=lambda c: c[:3])[3] if inside else best
+        inside = [(not m.place_local, m.place_guessed, m.place.precision or 3, _breadth(m.place), m.place) for m in self.mentions
+                  if m.place is not None and _same_place(m.place, best) is not True and _contains(best, m.place)]
+        return min(inside, key=lambda c: c[:4])[4] if inside else best
 
     def date(self) -> DateMention | None:
         """The incident's own date first; the day a statement or a dateline gives, only without one."""
@@ -87,6 +87,12 @@ class _Draft:
     def own_date(self) -> DateMention | None:
         ds = [m.date for m in self.mentions if m.date is not None and not m.date_weak]
         return min(ds, key=lambda d: d.precision or 3) if ds else None
+
+
+def _breadth(p: Place) -> int:
+    """How wide a place is among those of one precision: a country, a first-level region, a district, a town."""
+    code = p.feature_code or ""
+    return 3 if p.kind == "country" or code.startswith("PCL") else 2 if code == "ADM1" else 1 if code.startswith("ADM") else 0
 
 
 class _Drafts:
@@ -190,7 +196,8 @@ def _told_before(m: Mention, drafts: _Drafts, definite: bool, own_place: bool) -
     """The incident a mention tells again, by what it says of it rather than by kind, place and time:
     the denier's own account, protesters arrested, a withdrawal from a town just taken, a toll raised,
     a party's claim about the fight told before, the headline, a definite "the attack", a bare toll."""
-    counter = _denier_account(m, drafts) or _protesters_arrested(m, drafts) or _withdrawal_from_taken(m, drafts)
+    counter = (_denier_account(m, drafts) or _protesters_arrested(m, drafts) or _withdrawal_from_taken(m, drafts)
+               or _destruction_in_the_raid(m, drafts))
     if counter is not None:
         return counter
     if _toll_reference(m):
@@ -330,6 +337,24 @@ def _withdrawal_from_taken(m: Mention, d_all: _Drafts) -> _Draft | None:
         if (d.first.kind == "territory" and not _hidden(d.first) and 0 <= m.sent_index - d.last_sent <= 1
                 and _same_place(m.place, d.place()) is True):
             return d
+    return None
+
+
+def _destruction_in_the_raid(m: Mention, d_all: _Drafts) -> _Draft | None:
+    """"They torched two patrol cars in the ensuing chaos", "Gunmen looted homes in the area": property
+    looted or burnt, told right after a violent incident with no day or town of its own, is part of it
+    (ACLED codes the incident once, by its most violent act)."""
+    if set(m.kinds) != {"looting"} or _hidden(m) or (m.date is not None and not m.date_weak):
+        return None
+    for d in d_all.recent():
+        if d.first.kind not in lex.VIOLENT_KINDS or _hidden(d.first) or d.mentions[-1].entry != m.entry:
+            continue
+        if not 0 <= m.sent_index - d.last_sent <= NEAR_SENTENCES:
+            return None
+        place = d.place()
+        if m.place_local and _same_place(m.place, place) is False and not _within_region(m.place, place):
+            return None  # "rebels set fire to a school in a village outside Y": another place, another act
+        return None if _other_actor(m, d) else d
     return None
 
 

@@ -340,6 +340,8 @@ def _refers_back(tok) -> bool:
     if tok.head.lower_ in TEMPORAL_PREPS:
         return True
     governor = tok.head.head
+    if tok.head.lower_ in ("for", "to", "against") and _lemma(governor) in lex.RETALIATION_NOUNS:
+        return True  # "in retaliation for army offensives": the cause, an incident of its own
     if tok.head.lower_ in lex.PROTEST_CAUSE_PREPS and "protest" in (
             lex.VERB_TRIGGERS.get(_lemma(governor)), lex.NOUN_TRIGGERS.get(_lemma(governor))):
         return True
