@@ -1549,3 +1549,29 @@ def test_a_meanwhile_sentence_confirming_the_toll_of_the_attack_is_that_attack(n
             "Meanwhile, a lawyers' group confirmed the number of dead in the militants' attack on the village.")
     [ev] = _shown(_pipeline_events(nlp, text, published="2023-06-13"))
     assert ev.fatalities == 20 and ev.date == "2023-06-11"
+
+
+def test_also_opening_a_sentence_tells_another_incident(nlp):
+    text = ("Militants attacked a checkpoint near Bannu on Friday and killed six policemen, officials said. "
+            "Also on Friday, suspected militants ambushed a police van, killing two officers, police said.")
+    shown = _shown(_pipeline_events(nlp, text, published="2023-06-10"))
+    assert sorted(e.fatalities for e in shown) == [2, 6]
+
+
+def test_the_place_of_a_persons_office_is_not_where_the_incident_happened(nlp):
+    text = ("At least nine people were killed in an explosion near a mosque in Jalalabad on Thursday, officials "
+            "said. A former police chief in Kunduz was among those killed in the explosion.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2023-06-09"))
+    assert ev.place in ("Jalālābād", "Jalalabad")
+    text = ("Sonora's Attorney General's Office condemned an ambush of a police convoy near the community of "
+            "Pitiquito that left four officers dead on Sunday.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2023-06-12"))
+    assert ev.place != "Sonora"
+
+
+def test_a_village_the_gazetteer_lacks_told_as_part_of_a_municipality_is_placed_there(nlp):
+    text = ("Prosecutors in Oaxaca condemned an ambush on a police patrol that left three officers dead. "
+            "Officials said the attack happened on Sunday on the highway near the community of Xochitepec Viejo, "
+            "part of the Tlapa de Comonfort municipality.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2023-06-13"))
+    assert ev.place == "Tlapa de Comonfort"

@@ -480,12 +480,14 @@ def _clause_places(doc, text: str, m: Mention, places: list[Place], place_tokens
         origin = root.dep_ == "pobj" and root.head.lower_ == "from" and m.kind in lex.VIOLENT_KINDS and (
             _lemma(root.head.head) in lex.PEOPLE_NOUNS  # "nine men from Punjab": where the victims came from
             or any(root.head.head.i == t.i and k == "killing" for t, k in zip(m.tokens, m.kinds)))
-        if origin or _under_reference(root, m) or _speakers_place(root, m) or _launch_site(root, m):
-            continue  # "nine men from Punjab", "the killings near X": where they came from, the incident referred to
+        office = (root.dep_ == "pobj" and root.head.lower_ in ("in", "of", "for") and _lemma(root.head.head) in lex.OFFICE_NOUNS) or (
+            root.dep_ == "poss" and (root.head.ent_type_ in ("ORG", "PERSON") or _lemma(root.head) in lex.OFFICE_NOUNS))  # "X's governor", "X's Attorney General's Office"
+        if origin or office or _under_reference(root, m) or _speakers_place(root, m) or _launch_site(root, m):
+            continue  # "nine men from Punjab", "the killings near X", "the governor of X": not where it happened
         d = min(_clause_distance(root, t) for t in m.tokens)
         if d > MAX_PLACE_DISTANCE:
             # a town in a locative phrase, or told by its bearing ("in the bush west of Mangina")
-            bearing = root.head.lower_ == "of" and root.head.head.lower_ in lex.DIRECTION_WORDS
+            bearing = root.head.lower_ == "of" and root.head.head.lower_ in lex.DIRECTION_WORDS | {"part"}  # "part of X district"
             if (p.precision or 3) <= 2 and root.dep_ == "pobj" and (root.head.lower_ in LOCATIVE_PREPS or bearing):
                 far.append((d, p.precision or 3, p.start, p))
             continue

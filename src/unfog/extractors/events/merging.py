@@ -420,6 +420,9 @@ def _another_incident(m: Mention) -> bool:
     opening = next((t for t in m.sent if not t.is_space), None)
     if opening is not None and opening.lower_ in lex.OTHER_INCIDENT_ADVERBS:
         return True  # "Earlier on Tuesday, soldiers came under fire ... and killed four": the whole sentence
+    if (opening is not None and opening.lower_ in lex.OPENING_ADVERBS and opening.i + 1 < len(opening.doc)
+            and opening.nbor(1).pos_ not in ("VERB", "AUX")):
+        return True  # "Also on Friday, militants ambushed a police van" (not "Also killed was the driver")
     for t in m.tokens:
         if t.dep_ == "attr":
             continue  # "The attack was the third in a month": ranks the incident told, names no other
