@@ -1575,3 +1575,12 @@ def test_a_village_the_gazetteer_lacks_told_as_part_of_a_municipality_is_placed_
             "part of the Tlapa de Comonfort municipality.")
     [ev] = _shown(_pipeline_events(nlp, text, published="2023-06-13"))
     assert ev.place == "Tlapa de Comonfort"
+
+
+def test_gunmen_attacking_a_village_with_no_armed_men_told_is_an_attack_on_civilians(nlp):
+    text = "Suspected jihadist fighters attacked Gajiram village on Tuesday, residents said."
+    [ev] = _shown(_pipeline_events(nlp, text, published="2023-06-08"))
+    assert (ev.event_type, ev.sub_event_type) == ("Violence against civilians", "Attack")
+    text = "Suspected jihadist fighters attacked an army post near Gajiram on Tuesday, residents said."
+    [ev] = _shown(_pipeline_events(nlp, text, published="2023-06-08"))
+    assert (ev.event_type, ev.sub_event_type) == ("Battles", "Armed clash")

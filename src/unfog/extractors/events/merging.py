@@ -654,6 +654,9 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
         civilians = False  # "raided the camp, killing two gunmen": armed men died, a fight
     victims_unarmed = civilians or _civilian_role(d) or (bool(figures) and all(f.group in ("people", "civilians") for f in figures
                                                           if f.category == "killed") and any(f.category == "killed" for f in figures))
+    aimed = {c for c in (_target_class(m) for m in d.mentions) if c}
+    if kind == "battle" and one_sided and not any(f.group == "combatants" for f in killed) and aimed == {"civilians"}:
+        victims_unarmed = civilians = True  # "gunmen attacked a village", no armed men told dead: an attack on civilians
     if kind == "battle" and one_sided and victims_unarmed and _target_class(d.first) != "combatants":
         kind, weapon = "killing", None  # gunmen attacking a village: an attack on civilians, not a clash
     if (kind == "killing" and "abduction" in kinds and not any(f.category == "killed" for f in figures)
