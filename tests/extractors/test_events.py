@@ -1584,3 +1584,15 @@ def test_gunmen_attacking_a_village_with_no_armed_men_told_is_an_attack_on_civil
     text = "Suspected jihadist fighters attacked an army post near Gajiram on Tuesday, residents said."
     [ev] = _shown(_pipeline_events(nlp, text, published="2023-06-08"))
     assert (ev.event_type, ev.sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_an_attack_on_an_army_post_headlined_by_its_doers_is_a_clash_with_the_soldiers_toll(nlp):
+    text = ("Jihadists kill at least 15 in attack on army post - sources\n\n"
+            "DORI, June 14 (Sahel Wire) - Fighters of an armed group attacked an army detachment in Djibo in northern "
+            "Burkina Faso on Sunday, killing at least 15 soldiers and members of the Volunteers for the Defence of "
+            "the Homeland (VDP), two security sources said.\n\n"
+            "The army said on Tuesday that its troops had repulsed the assault and that its aircraft struck a column "
+            "of fighters near Titao, in neighbouring Loroum province, on Monday, killing more than 40 of them.")
+    shown = _shown(_pipeline_events(nlp, text, published="2023-06-14"))
+    got = sorted((e.event_type, e.sub_event_type, e.fatalities) for e in shown)
+    assert got == [("Battles", "Armed clash", 15), ("Explosions/Remote violence", "Air/drone strike", 40)]

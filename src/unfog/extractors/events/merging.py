@@ -494,8 +494,10 @@ def _told_in_the_same_sentence(m: Mention, drafts: _Drafts) -> _Draft | None:
     for d in drafts.by_sent.get(m.sent_index, [])[::-1]:
         if d.mentions[-1].sent_index != m.sent_index or _hidden(d.first) != _hidden(m) or _other_actor(m, d):
             continue
-        kinds = {x.kind for x in d.mentions}
-        if ("killing" in kinds) != (m.kind == "killing") and d.first.kind in lex.VIOLENT_KINDS:
+        kinds = {x.kind for x in d.mentions if x.sent_index == m.sent_index}
+        elsewhere = (m.place_local and any(x.place_local for x in d.mentions) and _same_place(m.place, d.place()) is False
+                     and not _within_region(m.place, d.place()))  # "attacked a post in X ... aircraft struck fighters near Y"
+        if ("killing" in kinds) != (m.kind == "killing") and d.first.kind in lex.VIOLENT_KINDS and not elsewhere:
             return d
         if (lex.family(m.kind) in d.families and m.date is None and not m.place_local
                 and _same_place(m.place, d.place()) is not False and not _another_incident(m)):
@@ -604,6 +606,12 @@ def _planted_bomb(d: _Draft) -> bool:
                                                       for c in lex.AIR_CUES))
 
 
+def _armed_noun(counted: str | None) -> bool:
+    """"soldiers", "policemen": a count's noun naming armed men (whatever else its phrase lists)."""
+    words = (counted or "").lower().split()
+    return bool(words) and (words[-1] in lex.COMBATANT_NOUNS or words[-1].rstrip("s") in lex.COMBATANT_NOUNS)
+
+
 def _ground_assault(d: _Draft) -> bool:
     """The incident's battle words tell a fight on the ground ("stormed", "a gun battle", "the raid")."""
     return any(k == "battle" and (_lemma(t) in lex.GROUND_ASSAULT_WORDS or t.lower_ in lex.GROUND_ASSAULT_WORDS)
@@ -650,11 +658,12 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
         kind = "arrest"  # "police raided a house and arrested four suspects": no fight told, arrests
     one_sided = any(_lemma(m.primary) in lex.ONE_SIDED_TRIGGERS for m in d.mentions)
     named = [f for f in killed if f.counted and f.counted.lower() in f.text.lower()]  # not "Gunmen kill 9"
-    if named and all(f.group == "combatants" for f in named):
-        civilians = False  # "raided the camp, killing two gunmen": armed men died, a fight
+    aimed = {c for c in (_target_class(m) for m in d.mentions) if c}
+    if named and (all(f.group == "combatants" for f in named)
+                  or (aimed == {"combatants"} and any(f.group == "combatants" or _armed_noun(f.counted) for f in named))):
+        civilians = False  # "raided the camp, killing two gunmen", "attacked an army post, killing 23 soldiers": a fight
     victims_unarmed = civilians or _civilian_role(d) or (bool(figures) and all(f.group in ("people", "civilians") for f in figures
                                                           if f.category == "killed") and any(f.category == "killed" for f in figures))
-    aimed = {c for c in (_target_class(m) for m in d.mentions) if c}
     if kind == "battle" and one_sided and not any(f.group == "combatants" for f in killed) and aimed == {"civilians"}:
         victims_unarmed = civilians = True  # "gunmen attacked a village", no armed men told dead: an attack on civilians
     if kind == "battle" and one_sided and victims_unarmed and _target_class(d.first) != "combatants":
@@ -696,7 +705,7 @@ _STATE_CODES = frozenset(_alpha3_codes().values())
 PARTY_PART = re.compile(r"\S+\s+of\s+(?:its|their|them)\b", re.I)
 
 
-def _toll(figures: list[Figure], summed: dict, text: str = "") -> int | None:
+def _toll(figures: list[Figure], summed: dict, text: str = "", doers: set[str] = frozenset()) -> int | None:
     """ACLED's toll of one incident: the lowest of the counts that compete for the same dead; the
     counts of different kinds of armed men (a state's soldiers, its police, a non-state group's men:
     "seven policemen ... three of the attackers") are different dead and add up; a count of people of
@@ -712,6 +721,8 @@ def _toll(figures: list[Figure], summed: dict, text: str = "") -> int | None:
         if c is None:
             continue
         kind = people.force_kind(f.counted)
+        if kind == "nonstate" and f.id in doers:
+            kind = None  # "Jihadists kill at least 23": the headline's doers are not the dead it counts
         noun = (f.counted or "").lower().split()
         if kind is not None and noun and noun[-1] in lex.EITHER_FORCE_NOUNS:
             kind = "either"
@@ -735,6 +746,18 @@ def _toll(figures: list[Figure], summed: dict, text: str = "") -> int | None:
     sides = [min(v) for k, v in by_kind.items() if k not in (None, "vague")]  # soldiers, police, rebels
     candidates = ([sum(sides)] if sides else []) + [min(by_kind[k]) for k in (None, "vague") if k in by_kind and not (k == "vague" and sides)]
     return min(candidates)
+
+
+def _headline_doers(doc, figures: list[Figure]) -> set[str]:
+    """Counts in a headline whose counted noun is the headline's subject ("Gunmen kill 9 in ..."): the
+    figure reader took the doers for the dead."""
+    out = set()
+    for f in figures:
+        span = doc.char_span(f.start, f.end, alignment_mode="expand")
+        if (span is not None and f.counted and f.counted.lower() not in f.text.lower() and _is_heading(span.sent)
+                and f.counted.lower() in doc.text[span.sent.start_char:f.start].lower()):
+            out.add(f.id)
+    return out
 
 
 def _conceded(m: Mention) -> bool:
@@ -782,7 +805,7 @@ def _to_event(ctx: Context, d: _Draft) -> Event:
                         or _conceded(m) for m in asserters)
     figures = [f for m in d.mentions for f in m.figures]
     summed = {k: v for m in d.mentions for k, v in m.counts.items()}
-    toll = _toll(figures, summed, ctx.text)
+    toll = _toll(figures, summed, ctx.text, _headline_doers(ctx.doc, figures))
     a1_side = side_of_text(actor1)
     if a1_side is None and d.first.kind == "territory" and place is not None:
         # "Government troops retook X": the state whose forces they are is the state the place is in
