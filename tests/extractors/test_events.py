@@ -1596,3 +1596,14 @@ def test_an_attack_on_an_army_post_headlined_by_its_doers_is_a_clash_with_the_so
     shown = _shown(_pipeline_events(nlp, text, published="2023-06-14"))
     got = sorted((e.event_type, e.sub_event_type, e.fatalities) for e in shown)
     assert got == [("Battles", "Armed clash", 15), ("Explosions/Remote violence", "Air/drone strike", 40)]
+
+
+def test_a_region_far_in_the_tree_places_a_lead_and_a_media_claimant_is_no_second_state(nlp):
+    text = ("Rebels fire missiles at army base, killing 7 soldiers\n\n"
+            "MUKALLA: The rebel group fired a ballistic missile at a military base controlled by government forces "
+            "in Yemen's Marib province on Tuesday, killing seven soldiers and injuring at least 15, Arab News has "
+            "learned. The missile hit a military gathering in the north of Marib province, a spokesman said.\n\n"
+            "Separately, forces in Taiz killed a rebel commander on Monday, officials in Taiz said.")
+    shown = _shown(_pipeline_events(nlp, text, published="2020-01-08"))
+    [missile] = [e for e in shown if e.sub_event_type == "Shelling/artillery/missile attack"]
+    assert missile.place != "Taiz" and missile.fatalities == 7

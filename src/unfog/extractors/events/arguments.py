@@ -488,7 +488,8 @@ def _clause_places(doc, text: str, m: Mention, places: list[Place], place_tokens
         if d > MAX_PLACE_DISTANCE:
             # a town in a locative phrase, or told by its bearing ("in the bush west of Mangina")
             bearing = root.head.lower_ == "of" and root.head.head.lower_ in lex.DIRECTION_WORDS | {"part"}  # "part of X district"
-            if (p.precision or 3) <= 2 and root.dep_ == "pobj" and (root.head.lower_ in LOCATIVE_PREPS or bearing):
+            # (a region too, "at a base ... in Y province", but never a country: it names a side as often as a place)
+            if ((p.precision or 3) <= 2 or not country) and root.dep_ == "pobj" and (root.head.lower_ in LOCATIVE_PREPS or bearing):
                 far.append((d, p.precision or 3, p.start, p))
             continue
         cands.append((d, p.precision or 3, p.start, p))

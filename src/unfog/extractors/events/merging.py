@@ -732,9 +732,10 @@ def _toll(figures: list[Figure], summed: dict, text: str = "", doers: set[str] =
             kind = "state"  # "three Afghan border guards": a state's men, by the demonym
         if f.value is None and kind is not None:
             kind = "vague"  # '"several dozen" attackers were killed': no count to add to the other side's
-        if kind == "state" and (f.group_side or f.claimant_side):
-            states.setdefault("state", set()).add(f.group_side or f.claimant_side)
-            kind = f"state:{f.group_side or f.claimant_side}"  # two states' soldiers: each side's own dead
+        side = f.group_side or (f.claimant_side if f.claimant_side in _STATE_CODES else None)  # (not "MEDIA")
+        if kind == "state" and side:
+            states.setdefault("state", set()).add(side)
+            kind = f"state:{side}"  # two states' soldiers: each side's own dead
         by_kind.setdefault(kind, []).append(c)
     if len(states.get("state", ())) < 2:  # one state's soldiers (or sides unknown): competing counts
         for k in [k for k in by_kind if k and k.startswith("state:")]:
