@@ -1607,3 +1607,14 @@ def test_a_region_far_in_the_tree_places_a_lead_and_a_media_claimant_is_no_secon
     shown = _shown(_pipeline_events(nlp, text, published="2020-01-08"))
     [missile] = [e for e in shown if e.sub_event_type == "Shelling/artillery/missile attack"]
     assert missile.place != "Taiz" and missile.fatalities == 7
+
+
+def test_explosives_launched_right_after_an_attack_are_how_the_attack_was_made(nlp):
+    text = ("Two soldiers were killed on Tuesday when guerrillas attacked a military base near Saravena. "
+            "The rebels launched explosive devices from a dump truck at the base, the army said.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2024-09-18"))
+    assert (ev.sub_event_type, ev.fatalities) == ("Remote explosive/landmine/IED", 2)
+    text = ("Two soldiers were killed on Tuesday when guerrillas attacked a military base near Saravena. "
+            "Dissidents fired mortars at the police station in Tame, the mayor said.")
+    subs = sorted(e.sub_event_type for e in _shown(_pipeline_events(nlp, text, published="2024-09-18")))
+    assert subs == ["Armed clash", "Shelling/artillery/missile attack"]

@@ -285,7 +285,7 @@ def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
         for d in drafts.recent():
             if d.first.kind in lex.VIOLENT_KINDS and _hidden(d.first) == _hidden(m) and m.sent_index - d.last_sent <= 1:
                 return d
-    retold = _retold(ctx, m, drafts, definite)
+    retold = _retold(ctx, m, drafts, definite) or _weapon_of_the_attack(ctx, m, drafts)
     if retold is not None:
         return retold
     if m.kind == "killing" and not m.denied and not own_place and m.date is None:
@@ -411,6 +411,26 @@ def _retold(ctx: Context, m: Mention, drafts: _Drafts, definite: bool) -> _Draft
                 or _same_time(None if m.date_weak else m.date, d.own_date(), ctx.published) is False):
             return None
         return d
+    return None
+
+
+def _weapon_of_the_attack(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
+    """"Guerrillas attacked a military base near X ... They launched explosive devices from a truck at the
+    base": the remote violence told right after an attack named only by the word "attack" is how that
+    attack was carried out (typed by the weapon), not an incident of its own."""
+    if lex.family(m.kind) != "remote" or m.denied or _hidden(m) or (m.date is not None and not m.date_weak):
+        return None
+    for d in drafts.recent():
+        if d.first.kind not in lex.VIOLENT_KINDS or _hidden(d.first) != _hidden(m):
+            continue
+        battles = [t for x in d.mentions for t, k in zip(x.tokens, x.kinds) if k == "battle"]
+        if (not battles or any(_lemma(t) not in ("attack", "assault") for t in battles) or d.mentions[-1].entry != m.entry
+                or not 0 <= m.sent_index - d.last_sent <= NEAR_SENTENCES or _other_actor(m, d)
+                or not {k for x in d.mentions for k in x.kinds} <= {"battle", "killing"}):
+            return None
+        if m.place_local and (d.place() is None or not _place_within(m.place, d.place())):
+            return None  # "dissidents fired mortars at the police station in Y": placed on its own
+        return d if _same_time(None if m.date_weak else m.date, d.own_date(), ctx.published) is not False else None
     return None
 
 
@@ -637,7 +657,7 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
         battles = [t for m in d.mentions for t, k in zip(m.tokens, m.kinds) if k == "battle"]
         remote = [k for m in d.mentions for t, k in zip(m.tokens, m.kinds)
                   if lex.family(k) == "remote" and (m.weapon or _lemma(t) != "strike")]  # not "the deadliest strike"
-        if remote and all(t.pos_ == "NOUN" and _lemma(t) in lex.GENERIC_ANAPHORS for t in battles):
+        if remote and all((t.pos_ == "NOUN" or _lemma(t) == "attack") and _lemma(t) in lex.GENERIC_ANAPHORS for t in battles):
             kind = min(remote, key=lambda k: lex.RANK.get(k, 9))
     if kind == "battle" and ("suicide" in kinds or weapon == "suicide") and _ground_assault(d):
         weapon = None  # "a suicide bomber detonated at the gate before gunmen stormed in": the fight is the event
