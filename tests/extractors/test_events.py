@@ -1618,3 +1618,15 @@ def test_explosives_launched_right_after_an_attack_are_how_the_attack_was_made(n
             "Dissidents fired mortars at the police station in Tame, the mayor said.")
     subs = sorted(e.sub_event_type for e in _shown(_pipeline_events(nlp, text, published="2024-09-18")))
     assert subs == ["Armed clash", "Shelling/artillery/missile attack"]
+
+
+def test_words_that_only_look_like_events_are_none(nlp):
+    for text in ("Both sides are under pressure to demonstrate progress towards a settlement, diplomats said.",
+                 "One body lay on the street surrounded by scattered playing cards, a photographer said.",
+                 "Mediators have tried to avert a wider war through talks on a truce in Gaza.",
+                 "The governor spoke on Monday.\n\nREAD ALSO: Gunmen kill nine in attack on village near Zaria\n\n"
+                 "The governor said schools would reopen."):
+        assert _shown(_pipeline_events(nlp, text, published="2024-08-17")) == [], text
+    text = "Thousands demonstrated in Nairobi on Tuesday against the tax bill, witnesses said."
+    [ev] = _shown(_pipeline_events(nlp, text, published="2024-08-17"))
+    assert ev.event_type == "Protests"
