@@ -1630,3 +1630,19 @@ def test_words_that_only_look_like_events_are_none(nlp):
     text = "Thousands demonstrated in Nairobi on Tuesday against the tax bill, witnesses said."
     [ev] = _shown(_pipeline_events(nlp, text, published="2024-08-17"))
     assert ev.event_type == "Protests"
+
+
+def test_the_other_side_attacking_back_is_the_same_fight(nlp):
+    text = ("Security forces killed five Maoists on Saturday in an encounter in Gadchiroli, police said. "
+            "The encounter lasted several hours. "
+            "The Maoists were taken by surprise and they launched an attack on the police.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2019-08-04"))
+    assert (ev.sub_event_type, ev.fatalities) == ("Armed clash", 5)
+
+
+def test_a_headline_joins_the_lead_that_calls_the_attack_new(nlp):
+    text = ("Rebels Kill 12 Civilians In Butembo\n\n"
+            "At least 12 people were killed in a new rebel attack in eastern Congo, officials said. "
+            "The attack on Tuesday took place in a village near Butembo.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2019-11-27"))
+    assert ev.fatalities == 12

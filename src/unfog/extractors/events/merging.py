@@ -179,12 +179,21 @@ def _other_actor(m: Mention, d: _Draft) -> bool:
         return False
     if _generic_doer(m.actor1.lower().split()[-1]) or _generic_doer(other.lower().split()[-1]):
         return False  # "Ugandan rebels", then "the ADF": a noun for whoever did it may name any group
+    if lex.family(m.kind) == lex.family("battle") and d.family == lex.family("battle") and (
+            _same_party(m.actor1, [x.actor2 for x in d.mentions]) or _same_party(other, [m.actor2])):
+        return False  # "troops killed seven Maoists ... the Maoists launched an attack on the police": one fight
     sa, sb = side_of_text(m.actor1), side_of_text(other)
     if sa and sb:
         return sa != sb
     if sa or sb:
         return False
     return m.actor1.lower().split()[-1] != other.lower().split()[-1]
+
+
+def _same_party(actor: str | None, others: list) -> bool:
+    """The actor is named (by its head word) as one of the other mentions' targets."""
+    head = (actor or "").lower().split()[-1:]
+    return bool(head) and any(o and o.lower().split()[-1:] == head for o in others)
 
 
 def _generic_doer(word: str) -> bool:
@@ -211,10 +220,8 @@ def _told_before(m: Mention, drafts: _Drafts, definite: bool, own_place: bool) -
             if (d.family == lex.family("battle") and not _hidden(d.first) and m.sent_index - d.last_sent <= RETOLD_SENTENCES
                     and d.mentions[-1].entry == m.entry and _same_place(m.place, d.place()) is not False):
                 return d
-    head = drafts.all[0] if len(drafts.all) == 1 and drafts.all[0].last_sent == 0 else None
-    if (head is not None and head.last_sent == 0 and _is_heading(head.mentions[-1].sent) and 0 < m.sent_index <= HEADLINE_SENTENCES
-            and {lex.family(k) for k in m.kinds} & head.families and not _hidden(m) and not _hidden(head.first)
-            and _place_within(m.place, head.place())):  # "... in southern Cabo Delgado", then a village in it
+    head = _headline_told(m, drafts)
+    if head is not None:
         return head  # "Gunmen kill six at a party - police", then "Gunmen opened fire on a party ..., killing six"
     if definite and _lemma(m.primary) in lex.GENERIC_ANAPHORS and not own_place and m.date is None and not m.denied:
         # "A grenade killed two. No group has claimed the attack.": the incident told just before, whatever
@@ -233,6 +240,16 @@ def _told_before(m: Mention, drafts: _Drafts, definite: bool, own_place: bool) -
     return None
 
 
+def _headline_told(m: Mention, drafts: _Drafts) -> _Draft | None:
+    """The headline, the only event so far, told again by the lead in its own words."""
+    head = drafts.all[0] if len(drafts.all) == 1 and drafts.all[0].last_sent == 0 else None
+    if (head is not None and _is_heading(head.mentions[-1].sent) and 0 < m.sent_index <= HEADLINE_SENTENCES
+            and {lex.family(k) for k in m.kinds} & head.families and not _hidden(m) and not _hidden(head.first)
+            and _place_within(m.place, head.place())):  # "... in southern Cabo Delgado", then a village in it
+        return head
+    return None
+
+
 def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
     fam = lex.family(m.kind)
     hist = _is_historical(ctx, m.date)
@@ -240,7 +257,9 @@ def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
     own_place = m.place is not None and m.place_local
     told = _told_in_the_same_sentence(m, drafts)
     if told is not None or (m.kind in lex.VIOLENT_KINDS and _another_incident(m)):
-        return told  # "Earlier on Tuesday, another strike killed one": not the event told before
+        # "Earlier on Tuesday, another strike killed one": not the event told before; but the
+        # headline is the story's own ("... killed in a new rebel attack" under it)
+        return told or _headline_told(m, drafts)
     early = _told_before(m, drafts, definite, own_place)
     if early is not None:
         return early
