@@ -1646,3 +1646,14 @@ def test_a_headline_joins_the_lead_that_calls_the_attack_new(nlp):
             "The attack on Tuesday took place in a village near Butembo.")
     [ev] = _shown(_pipeline_events(nlp, text, published="2019-11-27"))
     assert ev.fatalities == 12
+
+
+def test_a_recapture_is_its_own_change_of_control_and_a_repeated_toll_stays_with_the_attack(nlp):
+    text = ("Militants killed nine soldiers and briefly captured an army base near Jowhar, officials said, "
+            "underscoring the insurgents' ability to launch attacks. "
+            "A suicide bomber struck the gate before gunmen stormed in and occupied the base, police said. "
+            "The army recaptured the base when reinforcements arrived. "
+            "An army officer said nine soldiers were killed.")
+    shown = _shown(_pipeline_events(nlp, text, published="2020-02-21"))
+    got = sorted((e.sub_event_type, e.fatalities) for e in shown)
+    assert got == [("Armed clash", 9), ("Government regains territory", None)]

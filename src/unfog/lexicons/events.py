@@ -119,6 +119,7 @@ RETALIATION_NOUNS = _set("retaliation_nouns")  # "in revenge for the raid": the 
 OFFICE_NOUNS = _set("office_nouns")  # "the governor of X": the office's place, not the incident's
 INTRANSITIVE_TRIGGERS = _set("intransitive_triggers")  # "demonstrate progress": no protest
 LINK_LINES = tuple(_D["link_lines"])  # "READ ALSO: ...": another story's headline
+REVERSAL_VERBS = _set("reversal_verbs")  # "recaptured the base": a change of control of its own
 RAID_NOUNS = _set("raid_nouns")  # "police raided a house and arrested four": arrests
 ARREST_SETTING_NOUNS = _set("arrest_setting_nouns")  # "arrested 22 people in raids": how, not an attack
 INTERVENTION_CUES: tuple[str, ...] = tuple(_D["intervention_cues"])  # "fired tear gas to disperse"

@@ -190,6 +190,33 @@ def _other_actor(m: Mention, d: _Draft) -> bool:
     return m.actor1.lower().split()[-1] != other.lower().split()[-1]
 
 
+def _same_toll_told(m: Mention, drafts: _Drafts) -> _Draft | None:
+    """"Al Shabaab killed 12 soldiers and captured a base ... The military recaptured it ... An officer
+    said 12 soldiers were killed": a bare toll repeating an incident's count (same number, same noun)
+    is that incident's, not the one told just before."""
+    if set(m.kinds) != {"killing"} or (m.place_local and m.place is not None) or (m.date is not None and not m.date_weak):
+        return None
+    counts = {(f.value, (f.counted or "").lower().split()[-1:][0] if f.counted else "") for f in m.figures
+              if f.category == "killed" and f.value}
+    if not counts:
+        return None
+    for d in drafts.recent():
+        if d.first.kind not in lex.VIOLENT_KINDS or _hidden(d.first) != _hidden(m) or d.mentions[-1].entry != m.entry:
+            continue
+        told = {(f.value, (f.counted or "").lower().split()[-1:][0] if f.counted else "") for x in d.mentions for f in x.figures
+                if f.category == "killed" and f.value}
+        if counts & told:
+            return d
+    return None
+
+
+def _takes_back(m: Mention, d: _Draft) -> bool:
+    """The mention takes back ("recaptured", `reversal_verbs`) a place whose capture the draft tells."""
+    back = any(k == "territory" and _lemma(t) in lex.REVERSAL_VERBS for t, k in zip(m.tokens, m.kinds))
+    taken = any(k == "territory" and _lemma(t) not in lex.REVERSAL_VERBS for x in d.mentions for t, k in zip(x.tokens, x.kinds))
+    return back and taken
+
+
 def _same_party(actor: str | None, others: list) -> bool:
     """The actor is named (by its head word) as one of the other mentions' targets."""
     head = (actor or "").lower().split()[-1:]
@@ -206,7 +233,7 @@ def _told_before(m: Mention, drafts: _Drafts, definite: bool, own_place: bool) -
     the denier's own account, protesters arrested, a withdrawal from a town just taken, a toll raised,
     a party's claim about the fight told before, the headline, a definite "the attack", a bare toll."""
     counter = (_denier_account(m, drafts) or _protesters_arrested(m, drafts) or _withdrawal_from_taken(m, drafts)
-               or _destruction_in_the_raid(m, drafts))
+               or _destruction_in_the_raid(m, drafts) or _same_toll_told(m, drafts))
     if counter is not None:
         return counter
     if _toll_reference(m):
@@ -263,13 +290,19 @@ def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
     early = _told_before(m, drafts, definite, own_place)
     if early is not None:
         return early
-    for d in drafts.candidates(m, fam):
-        if fam not in d.families or _is_historical(ctx, d.date()) != hist or _hidden(d.first) != _hidden(m):
+    # a violent mention may join an event of any violent family it speaks of ("gunmen stormed in and
+    # occupied it": the fight and the capture told before)
+    fams = {fam} | ({lex.family(k) for k in m.kinds if k in lex.VIOLENT_KINDS} if m.kind in lex.VIOLENT_KINDS else set())
+    found = {id(d): d for f in sorted(fams) for d in drafts.candidates(m, f)}
+    for d in sorted(found.values(), key=lambda d: drafts.rank[id(d)], reverse=True):
+        if not fams & d.families or _is_historical(ctx, d.date()) != hist or _hidden(d.first) != _hidden(m):
             continue
         if d.mentions[-1].entry != m.entry or _other_actor(m, d):
             continue  # another live-blog entry, another perpetrator: another incident
         if _other_targets(m, d):
             continue  # an army post attacked, a camp of displaced people stormed: two incidents
+        if _takes_back(m, d):
+            continue  # "militants captured a base ... the military recaptured it": two changes of control
         if fam == "remote" and m.kind != d.first.kind and own_place and d.first.place_local:
             continue  # a drone in one town, mortars in another: two incidents
         close = m.sent_index - d.last_sent <= NEAR_SENTENCES
