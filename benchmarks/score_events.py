@@ -114,10 +114,12 @@ def score_article(text: str, gold_events: list[dict], events: list[dict]) -> lis
         pos = trigger_offset(text, g["trigger"], g.get("occurrence", 0))
         cands = covering(events, pos)
         typed = [e for e in cands if e["event_type"] == g["event_type"] and e["sub_event_type"] == g["sub_event_type"]]
-        # several events can share a sentence: prefer the one whose trigger is the gold trigger
+        # several events can share a sentence: prefer the one whose trigger is the gold trigger, then
+        # (one event per town hit: "strikes on X and Y") the one at the gold place
         def rank(e):
             t = (e.get("trigger") or "").lower()
-            return 0 if t and (t in g["trigger"].lower() or g["trigger"].lower() in t) else 1
+            return (0 if t and (t in g["trigger"].lower() or g["trigger"].lower() in t) else 1,
+                    0 if place_ok(g, e) is not False else 1)
         typed.sort(key=rank)
         cands.sort(key=rank)
         best = typed[0] if typed else (cands[0] if cands else None)

@@ -1657,3 +1657,13 @@ def test_a_recapture_is_its_own_change_of_control_and_a_repeated_toll_stays_with
     shown = _shown(_pipeline_events(nlp, text, published="2020-02-21"))
     got = sorted((e.sub_event_type, e.fatalities) for e in shown)
     assert got == [("Armed clash", 9), ("Government regains territory", None)]
+
+
+def test_strikes_on_two_towns_are_an_event_apiece_and_a_siege_of_two_is_not_split(nlp):
+    text = ("Russian forces launched drone attacks on the city of Sumy in northern Ukraine and the city of Odesa "
+            "on the coast, regional officials said.")
+    shown = _shown(_pipeline_events(nlp, text, published="2025-04-23"))
+    assert sorted(e.place for e in shown) == ["Odesa", "Sumy"]
+    assert {e.sub_event_type for e in shown} == {"Air/drone strike"}
+    text = "Residents marched on Wednesday to demand that the army break the sieges of Kadugli and Dilling."
+    assert all(e.place != "Dilling" for e in _shown(_pipeline_events(nlp, text, published="2025-04-23")))

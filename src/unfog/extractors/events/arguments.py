@@ -567,6 +567,26 @@ def _under_reference(root, m: Mention) -> bool:
     return False
 
 
+def _conjoined_towns(doc, best: Place, cands: list[tuple]) -> list[Place]:
+    """"drone attacks on the city of X in the south and the city of Y in the northeast": towns
+    coordinated with the location (each its own location argument), a place apiece."""
+    root = _record_root(doc, best)
+    if root is None or (best.precision or 3) > 2:
+        return []
+    arg = _place_argument(root)
+    out = []
+    for c in cands:
+        p = c[3]
+        other = _record_root(doc, p)
+        if other is None or p is best or (p.precision or 3) > 2 or _same_place(p, best) or p in out:
+            continue
+        o = _place_argument(other)
+        if o.i != arg.i and ((o.dep_ == "conj" and (o.head.i == arg.i or o.head.head.i == arg.i))
+                             or (arg.dep_ == "conj" and arg.head.i == o.i)):
+            out.append(p)
+    return out
+
+
 def _nearest_place(cands: list[tuple]) -> Place:
     """The candidate (clause distance, precision, start, place) nearest the trigger; but a town inside the
     country or region that wins ("outside Tera in western Niger") is the place."""
@@ -627,6 +647,7 @@ def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> N
                 best = context_place(m) or main_place or best
             m.place = best
             m.place_local = True
+            m.also_places = _conjoined_towns(doc, best, cands + far)
             continue
         if not by_sent.get(m.sent_index):
             near = ctx.place_near(m.primary.idx, m.primary.idx + len(m.primary.text))

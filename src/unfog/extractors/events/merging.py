@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from unfog.lexicons.actors import event_actor
 from unfog.lexicons.countries import _alpha3 as _alpha3_codes, alpha3
 from unfog.lexicons import events as lex
@@ -147,7 +147,27 @@ def _merge(ctx: Context, mentions: list[Mention], sents) -> list[Event]:
     for m in mentions:
         drafts.add(m, _merge_target(ctx, m, drafts))
     _attach_toll_updates(ctx, drafts)
-    return [_to_event(ctx, d) for d in drafts.all]
+    events = []
+    for d in drafts.all:
+        ev = _to_event(ctx, d)
+        events.append(ev)
+        events += _at_the_other_towns(ctx, d, ev)
+    return events
+
+
+def _at_the_other_towns(ctx: Context, d: _Draft, ev: Event) -> list[Event]:
+    """"launched drone attacks on the city of X and the city of Y": ACLED codes one event per location;
+    remote violence only
+    the other towns hit get an event each, like the first but for its place and with no toll of its own
+    (the text does not split it)."""
+    if ev.place_id is None or not d.first.also_places or d.first.place is not d.place() or ev.event_type != "Explosions/Remote violence":
+        return []  # (strikes on several towns; a fight or a siege told of several towns is often one front)
+    out = []
+    for p in d.first.also_places:
+        out.append(replace(ev, id=ctx.make_id("evt", ev.start, ev.end, d.first.primary.idx, p.start),
+                           place=p.canonical or p.name, place_id=p.id, geonames_id=p.geonames_id, lat=p.lat, lon=p.lon,
+                           geo_precision=p.precision or 1, fatalities=None, figure_ids=[]))
+    return out
 
 
 def _attach_toll_updates(ctx: Context, drafts: _Drafts) -> None:
