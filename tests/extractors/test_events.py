@@ -1667,3 +1667,10 @@ def test_strikes_on_two_towns_are_an_event_apiece_and_a_siege_of_two_is_not_spli
     assert {e.sub_event_type for e in shown} == {"Air/drone strike"}
     text = "Residents marched on Wednesday to demand that the army break the sieges of Kadugli and Dilling."
     assert all(e.place != "Dilling" for e in _shown(_pipeline_events(nlp, text, published="2025-04-23")))
+
+
+def test_guards_of_a_state_unit_add_to_the_insurgents_killed_in_one_fight(nlp):
+    text = ("At least six Maoists were killed on Monday in an encounter with security forces in Bijapur district, "
+            "police said. Two District Reserve Guards also died in the encounter.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2018-11-27"))
+    assert ev.fatalities == 8

@@ -816,8 +816,8 @@ def _toll(figures: list[Figure], summed: dict, text: str = "", doers: set[str] =
         if kind == "nonstate" and f.id in doers:
             kind = None  # "Jihadists kill at least 23": the headline's doers are not the dead it counts
         noun = (f.counted or "").lower().split()
-        if kind is not None and noun and noun[-1] in lex.EITHER_FORCE_NOUNS:
-            kind = "either"
+        if noun and noun[-1] in lex.EITHER_FORCE_NOUNS and (kind is not None or f.group == "combatants"):
+            kind = "either"  # ("District Reserve Guards": armed men of the state, whichever force)
         if PARTY_PART.match(text, f.start) and kind != "state":
             kind = "party"  # "killing five of its members", "four of them": one party's men, counted apart
         if kind in (None, "either") and f.group == "combatants" and f.group_side in _STATE_CODES:
