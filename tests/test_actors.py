@@ -257,3 +257,15 @@ def test_offices_monitors_and_aid_groups():
     assert is_state_body("the regional health office") and not is_state_body("the office")
     assert side_of("Humanitarian agencies") == "INT" and side_of("a local documentation group") == "INT"
     assert side_of("an aid worker with a medical charity") == "INT"
+
+
+def test_a_possessive_inside_a_groups_name_is_the_same_group():
+    # "the Islamic State's Sahel Province" is the province's affiliate, not the core group
+    actor = lookup_actor("Islamic State's Sahel Province")
+    assert actor is not None and actor.name == "Islamic State Sahel Province" and actor.side == "NER"
+
+
+def test_the_territorys_own_body_is_a_state_body():
+    from unfog.lexicons.actors import is_state_body
+    assert is_state_body("the territory's health ministry") and is_state_body("the enclave's interior ministry")
+    assert not is_state_body("the territory's largest militia")

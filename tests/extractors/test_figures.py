@@ -605,3 +605,43 @@ def test_a_count_of_whom_is_a_part_of_the_count_before(nlp):
     text = "The bodies of nine men were found in a field, police said. Three of whom had been bound, police said."
     figs = run(nlp, text)
     assert one(figs, "Three").subset_of == one(figs, "nine men").id
+
+
+def test_a_tally_whose_participle_says_what_it_counts(nlp):
+    # "the number of people killed ... has grown to 28 people": the number is the tally's value
+    text = "The number of people killed when the shell hit the depot has grown to 28 people, the governor said."
+    assert one(run(nlp, text), "28 people").category == "killed"
+
+
+def test_a_tally_estimated_to_be_a_count_and_the_source_it_names(nlp):
+    text = "The first death toll by the African Union was estimated to be at least 90."
+    f = one(run(nlp, text), "90")
+    assert f.category == "killed" and f.claimant == "African Union" and f.claimant_side == "INT"
+
+
+def test_a_toll_from_a_place_names_no_source(nlp):
+    text = "The toll from Kassala violence rose to 12 on Monday."
+    assert one(run(nlp, text), "12").claimant != "Kassala"
+
+
+def test_two_speakers_of_one_sentence_each_keep_their_count(nlp):
+    text = "While a spokesman for the police could verify only 6 deaths, a local radio station reported 19 dead."
+    figs = run(nlp, text)
+    assert one(figs, "6 deaths").claimant == "a spokesman for the police"
+    assert one(figs, "19 dead").claimant == "a local radio station"
+
+
+def test_the_one_quoted_by_an_outlet_is_the_claimant(nlp):
+    text = '"I counted more than 40 bodies," Hakimi was quoted by the weekly as saying.'
+    assert one(run(nlp, text), "40 bodies").claimant == "Hakimi"
+
+
+def test_a_verb_joined_to_the_complement_says_what_happened_to_the_counted(nlp):
+    # ("... and several others were injured" is joined to the clause: the others' verb, not the 40's)
+    text = 'The governor said "some 25 farmers were surprised and killed with knives and several others were gravely hurt."'
+    assert one(run(nlp, text), "25 farmers").category == "killed"
+
+
+def test_a_troop_word_on_the_counted_says_who_they_are_not_what_happened(nlp):
+    text = "The group claimed to have killed 30 locally mobilised militia members near the town."
+    assert one(run(nlp, text), "30").category == "killed"

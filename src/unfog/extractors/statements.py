@@ -32,7 +32,7 @@ from unfog.lexicons.wire import lead_end
 from unfog.extractors.context import Context
 from unfog.gazetteer.roles import cues as place_cues
 from unfog.lexicons.denial import DENY_VERBS, DISMISSAL_RE
-from unfog.lexicons.people import is_people_word
+from unfog.lexicons.people import CIVILIAN_NOUNS, is_people_word
 from unfog.extractors.query import paragraphs, same_paragraph, sentence_spans, statement_at  # noqa: F401  (statement_at re-exported)
 from unfog.model import Statement
 
@@ -378,6 +378,55 @@ def _self_named(tok):
     return None
 
 
+def _named_formation(role: str) -> bool:
+    """'a spokesman for the <Name> National Force': a role in a named armed formation (a party of the war)."""
+    m = re.search(r"\b(?:of|for|in|with) (?:the )?((?:[A-Z][\w'’-]*|\d+) (?:[\w'’-]+ ){0,3}([A-Za-z]+))\b", role)
+    return bool(m) and m.group(2).lower() in ARMED_FORMATION_NOUNS
+
+
+_ROLE_HEADS = frozenset({"head", "chief", "leader", "director", "commander", "spokesman", "spokeswoman",
+                         "spokesperson", "governor", "mayor", "official", "minister", "secretary"})
+
+
+def _role_run_before(name_span) -> str | None:
+    """', head of the regional administration <Given> <Family> said': a role phrase run into the name with no
+    comma (the parser may hang it on the word before); the words back to the comma or the sentence's start."""
+    doc = name_span.doc
+    i = name_span.start - 1
+    start = name_span.sent.start
+    while i >= start and not doc[i].is_punct and doc[i].pos_ not in ("VERB", "AUX") and name_span.start - i <= 8:
+        i -= 1
+    words = [t for t in doc[i + 1:name_span.start] if t.lower_ not in ("the", "a", "an")]
+    if len(words) < 3 or words[0].lemma_.lower() not in _ROLE_HEADS or words[1].lower_ not in ("of", "for", "at"):
+        return None
+    return doc[words[0].i:name_span.start].text
+
+
+def _name_at_the_end(tok):
+    """'head of the regional administration <Given> <Family> said': the parser may make the role the subject
+    and the name its last words; the person named speaks (their role is the words before the name)."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _ROLE_HEADS:
+        return tok
+    last = tok.doc[tok.right_edge.i]
+    if last.pos_ != "PROPN" or last.ent_type_ != "PERSON" or last.i < tok.i + 3:
+        return tok
+    name = _name_span(last)
+    return last if len(name) >= 2 and tok.doc[name.start - 1].pos_ in ("NOUN", "PROPN", "ADJ") else tok
+
+
+def _self_described(tok):
+    """The role a named person gives in a clause on the name ("<Name>, who introduced himself as a spokesman
+    for the <Front>"): the span after "as"."""
+    for c in tok.children:
+        if c.dep_ != "relcl" or c.lemma_.lower() not in SELF_NAMING_VERBS:
+            continue
+        for prep in (p for p in c.children if p.dep_ == "prep" and p.lower_ == "as"):
+            role = next((g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
+            if role is not None:
+                return tok.doc[role.left_edge.i:role.right_edge.i + 1]
+    return None
+
+
 def _clean_role(span) -> str | None:
     if span is None:
         return None
@@ -426,6 +475,7 @@ def build_speaker(tok, memory: Memory, offset_base: int = 0) -> Speaker | None:
         if not names:
             return None
         tok = names[-1]
+    tok = _name_at_the_end(tok)
     appos = _appos(tok) or _self_named(tok)
     introduced = _introduced_speaker(tok, appos, memory)
     if introduced is not False:
@@ -602,7 +652,12 @@ def _unnamed_speaker(tok, mention, text: str, memory: Memory) -> Speaker:
     elif name[:2] in ("A ", "An"):
         name = name[0].lower() + name[1:]
     role = tok.text if kind == "unnamed" and (tok.lemma_.lower() in TITLES or tok.lemma_.lower() in ROLE_NOUNS) else None
-    side = side_of(text, memory.country) or _place_in(mention) or _side_of_one_of(tok, memory)
+    if tok.lemma_.lower() in CIVILIAN_NOUNS and not is_state_body(tok.lemma_):
+        # "a resident of <town>", "a doctor at <city> Central Hospital": a civilian speaks for no side, whatever
+        # place says where they are; only the words before the noun may give one ("a Palestinian doctor")
+        side = side_of(tok.doc[mention.start:tok.i + 1].text, memory.country)
+    else:
+        side = side_of(text, memory.country) or _place_in(mention) or _side_of_one_of(tok, memory)
     if side is None:
         # "a ministry spokesman": the side of the body named before ("Russia's defence ministry")
         for c in tok.children:
@@ -635,7 +690,8 @@ def _person_speaker(tok, memory: Memory, appos, gender: str | None) -> Speaker:
         # The apposition's full subtree is the role ("an adviser to President <full name>").
         sub = list(appos.subtree)
         role = _clean_role(doc[sub[0].i:sub[-1].i + 1])
-    role = role or _role_from_compounds(tok) or _title_before(name_span, mention)
+    role = role or _role_from_compounds(tok) or _title_before(name_span, mention) \
+        or _clean_role(_self_described(tok)) or _role_run_before(name_span)
     if actor is not None:
         name = actor.name
     elif len(written.split()) == 1 and fold(written) in memory.people:
@@ -657,8 +713,8 @@ def _person_speaker(tok, memory: Memory, appos, gender: str | None) -> Speaker:
         side = _side_by_role(body.text, memory, body=True)  # "<Name>, who heads the ministry's department"
     if side is None and role and (is_state_body(role) or (appos is not None and _state_body_of_place(_mention_span(appos)))):
         side = memory.country  # "the regional governor, <Name>", "<Name>, the Zaporizhzhia regional governor"
-    if side is None and role and memory.country and camp(role) == "nonstate":
-        side = memory.country  # "<Name>, an anti-coup fighter from the village"
+    if side is None and role and memory.country and (camp(role) == "nonstate" or _named_formation(role)):
+        side = memory.country  # "<Name>, an anti-coup fighter from the village", "a commander of the <Name> Force"
     if side is None and (rank := _role_from_compounds(tok) or _title_before(name_span, mention)) and (
             is_state_body(rank) or is_state_body(rank.split()[-1])):
         side = memory.country  # "General <Name>, commander of the 34th Brigade": a rank of the state's forces
@@ -687,6 +743,10 @@ def _subject(verb):
                 # the subject; the body after it (its apposition) speaks
                 return next((a for a in c.children if a.dep_ == "appos" and not _in_dateline(a)), None)
             return _counted_apposition(c, v) or c
+        # "<Name> was quoted by the news site as saying": the one quoted speaks, not the outlet that quotes
+        quoted = next((c for c in v.children if c.dep_ == "nsubjpass"), None) if v.lemma_.lower() == "quote" else None
+        if quoted is not None and quoted.lower_ not in ("it", "this", "that", "which"):
+            return quoted
         # passive with an agent: "the claim was made by X"
         for c in v.children:
             if c.dep_ == "agent":
@@ -924,6 +984,7 @@ SPEAKER_NOUNS = set(SPEECH["speaker_nouns"])
 REVISION_VERBS = set(SPEECH["revision_verbs"])
 TALLY_NOUNS = set(SPEECH["tally_nouns"])
 SELF_NAMING_VERBS = frozenset(SPEECH["self_naming_verbs"])
+ARMED_FORMATION_NOUNS = frozenset(SPEECH["armed_formation_nouns"])
 TALLY_GIVING_VERBS = frozenset(SPEECH["tally_giving_verbs"])
 HEADING_VERBS = frozenset(SPEECH["heading_verbs"])
 STATE_MEDIA_WORDS = frozenset(SPEECH["state_media_words"])
@@ -1168,6 +1229,16 @@ def _content(verb, cue: str, touched, subj=None) -> tuple[int, int] | None:
             if c.dep_ == "dobj" and verb.i < c.i < lo.i and c.like_num:
                 lo = c
         return (lo.idx, sub[-1].idx + len(sub[-1].text))
+    # "the army confirmed only 10 deaths, while the radio reported 43": a count as the cue's object is what
+    # it reports (not the rest of the sentence, which may be another speaker's)
+    counted = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i
+                    and any(t.like_num for t in c.subtree)), None)
+    if counted is not None and not any(t.i != verb.i and t.pos_ == "VERB" and t.lemma_.lower() in CUE_LEMMAS
+                                       for t in verb.sent):
+        counted = None  # (one speaker in the sentence: the sentence is what it reports)
+    if counted is not None:
+        sub = list(counted.subtree)
+        return (sub[0].idx, sub[-1].idx + len(sub[-1].text))
     # "al Shabaab claims killing 20 soldiers": what it claims is the gerund's clause
     gerund = next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > verb.i), None)
     if gerund is not None:
@@ -1222,7 +1293,9 @@ def report_country(ctx: Context) -> str | None:
             continue  # "CAIRO (Wire) -": the dateline is where the reporter sits, not what the report is about
         code = alpha3(getattr(p, "country", None))
         if code:
-            counts[code] = counts.get(code, 0) + 1
+            # a town or region says where the report is; a country's name is as often an actor ("U.S. strikes
+            # on Sanaa", "Israel's offensive"), so it counts for less
+            counts[code] = counts.get(code, 0) + (1 if getattr(p, "kind", None) == "country" else 2)
     if counts:
         return max(counts, key=lambda c: counts[c])
     terms = country_terms()

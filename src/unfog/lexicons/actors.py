@@ -117,6 +117,8 @@ def lookup_actor(text: str) -> Actor | None:
         key = key[:-2]
     if key in full:
         return full[key]
+    if "'s " in key and key.replace("'s ", " ") in full:
+        return full[key.replace("'s ", " ")]  # "Islamic State's Mozambique Province": the possessive in a name
     for kind_words in _OUTLET_KINDS:  # "the Sputnik news agency", "Kommersant newspaper": the outlet named
         head = key[:-len(kind_words) - 1] if key.endswith(" " + kind_words) else ""
         head = head[4:] if head.startswith("the ") else head
@@ -335,7 +337,7 @@ def is_state_body(text: str) -> bool:
     for det in ("the ", "a ", "an "):
         if key.startswith(det):
             key = key[len(det):]
-    own = re.match(r"(?:[\w-]+ ){0,3}(?:country|nation|kingdom|republic)['’]s (.+)$", key)
+    own = re.match(r"(?:[\w-]+ ){0,3}(?:country|nation|kingdom|republic|territory|enclave)['’]s (.+)$", key)
     if own:
         key = own.group(1)  # "the West African nation's military": the country the report is about
     body = re.match(r"([\w -]+?)['’]s ((?:[\w-]+ ){0,2}([\w-]+))$", key)
@@ -351,6 +353,10 @@ def is_state_body(text: str) -> bool:
             return True
         if body.group(1) in STATE_BODIES:
             return True  # "an official from the regional administration": a body named in several words
+        head = key[:body.start(1)].split()
+        if len(head) == 2 and head[0] in STATE_BODIES and head[0] not in _NOT_ALONE \
+                and not any(w in _NOT_STATE for w in body.group(1).split()):
+            return True  # "the Ministry of Health", "the Office of the President": the body before its name
     ranked = key.replace(".", "").split()
     if ranked and any(w in _RANKS for w in ranked) and all(w in _RANKS or w in STATE_BODIES for w in ranked):
         return True  # "Captain <name>", "Army General <name>" told a wire: a rank alone is the state's forces
