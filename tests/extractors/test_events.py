@@ -1674,3 +1674,14 @@ def test_guards_of_a_state_unit_add_to_the_insurgents_killed_in_one_fight(nlp):
             "police said. Two District Reserve Guards also died in the encounter.")
     [ev] = _shown(_pipeline_events(nlp, text, published="2018-11-27"))
     assert ev.fatalities == 8
+
+
+def test_burying_the_victims_a_trend_and_groups_fighting_for_control_are_no_events_of_their_own(nlp):
+    text = ("At least 30 villagers were killed on Sunday in an attack by militiamen on a village near Kadugli, "
+            "medics said. Residents had to bury the victims in mass graves, the group said.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2025-07-15"))
+    assert ev.fatalities == 30
+    for text in ("Civilian deaths in rebel attacks have been on the rise in Ituri, officials said.",
+                 "Violent confrontations between criminal groups fighting for control of towns in Sonora have "
+                 "recently killed at least a dozen people."):
+        assert _shown(_pipeline_events(nlp, text, published="2025-07-15")) == [], text

@@ -210,6 +210,21 @@ def _other_actor(m: Mention, d: _Draft) -> bool:
     return m.actor1.lower().split()[-1] != other.lower().split()[-1]
 
 
+def _victims_buried(m: Mention, drafts: _Drafts) -> _Draft | None:
+    """"Residents had to bury the victims in mass graves": the burial of an incident's dead, told after
+    it, is part of it, not the discovery of a mass grave."""
+    if m.kind != "mass_grave" or (m.date is not None and not m.date_weak):
+        return None
+    verb = m.primary.head.head if m.primary.dep_ == "pobj" else m.primary.head
+    dead = [o for o in _children(verb, "dobj", "nsubjpass") if _lemma(o) in lex.DEAD_NOUNS or o.lower_ in lex.DEAD_NOUNS]
+    if _lemma(verb) != "bury" or not any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for o in dead for c in o.children):
+        return None
+    for d in drafts.recent():
+        if d.first.kind in lex.VIOLENT_KINDS and not _hidden(d.first) and m.sent_index - d.last_sent <= RETOLD_SENTENCES:
+            return d
+    return None
+
+
 def _same_toll_told(m: Mention, drafts: _Drafts) -> _Draft | None:
     """"Al Shabaab killed 12 soldiers and captured a base ... The military recaptured it ... An officer
     said 12 soldiers were killed": a bare toll repeating an incident's count (same number, same noun)
@@ -253,7 +268,7 @@ def _told_before(m: Mention, drafts: _Drafts, definite: bool, own_place: bool) -
     the denier's own account, protesters arrested, a withdrawal from a town just taken, a toll raised,
     a party's claim about the fight told before, the headline, a definite "the attack", a bare toll."""
     counter = (_denier_account(m, drafts) or _protesters_arrested(m, drafts) or _withdrawal_from_taken(m, drafts)
-               or _destruction_in_the_raid(m, drafts) or _same_toll_told(m, drafts))
+               or _destruction_in_the_raid(m, drafts) or _same_toll_told(m, drafts) or _victims_buried(m, drafts))
     if counter is not None:
         return counter
     if _toll_reference(m):
