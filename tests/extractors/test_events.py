@@ -1685,3 +1685,15 @@ def test_burying_the_victims_a_trend_and_groups_fighting_for_control_are_no_even
                  "Violent confrontations between criminal groups fighting for control of towns in Sonora have "
                  "recently killed at least a dozen people."):
         assert _shown(_pipeline_events(nlp, text, published="2025-07-15")) == [], text
+
+
+def test_a_gunfight_ending_a_raid_on_civilians_is_a_clash_of_its_own_but_one_ending_an_attack_on_a_post_is_not(nlp):
+    text = ("Gang members stormed the town of Hinche before dawn on Wednesday, firing on residents and "
+            "killing at least nine people, the mayor said. Police reinforcements reached the town by midday and "
+            "the attackers withdrew after a two-hour gunfight, police said, adding that two gang members were killed.")
+    subs = sorted((e.sub_event_type, e.place, e.date) for e in _shown(_pipeline_events(nlp, text, published="2025-08-08")))
+    assert subs == [("Armed clash", "Hinche", "2025-08-06"), ("Attack", "Hinche", "2025-08-06")]
+    text = ("Militants attacked an army post in a village near Tikrit late on Monday, killing four soldiers, "
+            "sources said. The attackers fled towards the desert after a firefight that lasted about an hour.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2025-02-04"))
+    assert (ev.sub_event_type, ev.fatalities) == ("Armed clash", 4)

@@ -16,6 +16,7 @@ from unfog.extractors.events.common import (
     Mention,
     NEAR_SENTENCES,
     RECENT_DRAFTS,
+    TEMPORAL_PREPS,
     TOLL_SENTENCES,
     _actor_name,
     _children,
@@ -210,6 +211,25 @@ def _other_actor(m: Mention, d: _Draft) -> bool:
     return m.actor1.lower().split()[-1] != other.lower().split()[-1]
 
 
+def _fight_told_after(m: Mention, drafts: _Drafts) -> tuple[bool, _Draft | None]:
+    """"The attackers fled after a firefight that lasted an hour": the fight that ended an attack on an
+    army post is that attack; one that ended a raid on civilians (police reinforcements against the
+    gang) is a clash of its own, where and when the raid was. (decided, the event it joins)"""
+    t = m.primary
+    if (m.kind != "battle" or t.dep_ != "pobj" or t.head.lower_ not in TEMPORAL_PREPS
+            or (m.date is not None and not m.date_weak) or (m.place_local and not m.place_unresolved and m.place is not None)):
+        return False, None
+    for d in drafts.recent():
+        if d.first.kind not in lex.VIOLENT_KINDS or _hidden(d.first) or d.mentions[-1].entry != m.entry:
+            continue
+        if m.sent_index - d.last_sent > NEAR_SENTENCES:
+            return False, None
+        m.place, m.place_unresolved, m.place_local, m.place_guessed = d.place(), False, False, False
+        m.date, m.date_weak = d.date(), False
+        return True, (None if "civilians" in {_target_class(x) for x in d.mentions} else d)
+    return False, None
+
+
 def _victims_buried(m: Mention, drafts: _Drafts) -> _Draft | None:
     """"Residents had to bury the victims in mass graves": the burial of an incident's dead, told after
     it, is part of it, not the discovery of a mass grave."""
@@ -322,6 +342,9 @@ def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
         # "Earlier on Tuesday, another strike killed one": not the event told before; but the
         # headline is the story's own ("... killed in a new rebel attack" under it)
         return told or _headline_told(m, drafts)
+    decided, after = _fight_told_after(m, drafts)
+    if decided:
+        return after
     early = _told_before(m, drafts, definite, own_place)
     if early is not None:
         return early

@@ -350,7 +350,8 @@ def _refers_back(tok) -> bool:
     if tok.pos_ != "NOUN" or tok.dep_ != "pobj":
         return False
     if tok.head.lower_ in TEMPORAL_PREPS:
-        return True
+        # "after the attack": told elsewhere; "withdrew after a two-hour gunfight": a new act, told here
+        return not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
     governor = tok.head.head
     if tok.head.lower_ in ("for", "to", "against") and _lemma(governor) in lex.RETALIATION_NOUNS:
         return True  # "in retaliation for army offensives": the cause, an incident of its own
