@@ -1697,3 +1697,12 @@ def test_a_gunfight_ending_a_raid_on_civilians_is_a_clash_of_its_own_but_one_end
             "sources said. The attackers fled towards the desert after a firefight that lasted about an hour.")
     [ev] = _shown(_pipeline_events(nlp, text, published="2025-02-04"))
     assert (ev.sub_event_type, ev.fatalities) == ("Armed clash", 4)
+
+
+def test_killed_to_death_by_any_verb_and_a_crowd_killing_is_mob_violence(nlp):
+    text = "Rebels hacked to death four farmers near Beni on Tuesday, local officials said."
+    [ev] = _shown(_pipeline_events(nlp, text, published="2025-05-15"))
+    assert (ev.event_type, ev.sub_event_type, ev.fatalities) == ("Violence against civilians", "Attack", 4)
+    text = "In Jacmel, a crowd beat two men accused of theft and burned them to death on Tuesday, witnesses said."
+    [ev] = _shown(_pipeline_events(nlp, text, published="2025-08-08"))
+    assert (ev.event_type, ev.sub_event_type) == ("Riots", "Mob violence")

@@ -812,6 +812,8 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
     if (kind in ("killing", "battle") and etype != "Protests" and _on_protesters(d, actor2_head, killed)
             and (a1_head[0] in lex.STATE_FORCE_HEADS or people.force_kind(a1_head[0]) in ("state", "police"))):
         etype, sub, type_tags = lex.acled_type("excessive_force")  # "security forces opened fire on demonstrators"
+    if kind == "killing" and a1_head[0] in lex.MOB_NOUNS:
+        etype, sub, type_tags = lex.acled_type("mob_violence")  # "a crowd beat two men and burned them to death"
     if kind == "arrest" and (actor2_head or "") in lex.PROTESTER_NOUNS | {"protester", "demonstrator"}:
         etype, sub = "Protests", "Protest with intervention"  # ACLED: arrests of protesters
     if kind == "protest" and ("arrest" in kinds or any(

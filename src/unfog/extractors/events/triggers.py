@@ -20,6 +20,9 @@ def _trigger_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
     nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
     if nxt is not None and f"{tok.lower_} {nxt.lower_}" in lex.SURFACE_TRIGGERS:
         return lex.SURFACE_TRIGGERS[f"{tok.lower_} {nxt.lower_}"]  # "shot dead", whatever the tagger says
+    if tok.pos_ == "VERB" and tok.dep_ not in ("amod", "acl") and any(
+            c.lower_ == "to" and any(_lemma(p) in lex.DEATH_OBJECTS for p in _children(c, "pobj")) for c in _children(tok, "prep")):
+        return "killing"  # "hacked to death", "burned them to death", "stabbed to death"
     if tok.pos_ == "VERB":
         return _verb_kind(tok, ctx, place_tokens)
     if tok.pos_ in ("NOUN", "PROPN"):
