@@ -1706,3 +1706,13 @@ def test_killed_to_death_by_any_verb_and_a_crowd_killing_is_mob_violence(nlp):
     text = "In Jacmel, a crowd beat two men accused of theft and burned them to death on Tuesday, witnesses said."
     [ev] = _shown(_pipeline_events(nlp, text, published="2025-08-08"))
     assert (ev.event_type, ev.sub_event_type) == ("Riots", "Mob violence")
+
+
+def test_a_withdrawal_told_with_the_other_side_moving_in_is_a_non_violent_transfer(nlp):
+    text = ("Army troops withdrew from Kadugli on Tuesday evening without a fight, residents said, and rebel "
+            "vehicles entered the town a few hours later.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2025-11-12"))
+    assert ev.sub_event_type == "Non-violent transfer of territory"
+    text = "Army troops withdrew from Kadugli on Tuesday, residents said."
+    [ev] = _shown(_pipeline_events(nlp, text, published="2025-11-12"))
+    assert ev.sub_event_type == "Change to group/activity"

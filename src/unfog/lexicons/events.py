@@ -122,6 +122,7 @@ LINK_LINES = tuple(_D["link_lines"])  # "READ ALSO: ...": another story's headli
 REVERSAL_VERBS = _set("reversal_verbs")  # "recaptured the base": a change of control of its own
 DEATH_OBJECTS = _set("death_objects")  # "hacked to death": a killing, whatever the verb
 MOB_NOUNS = _set("mob_nouns")  # "a crowd beat two men to death": mob violence
+ENTRY_VERBS = _set("entry_verbs")  # "rebel vehicles entered the town": the other side moving in
 RAID_NOUNS = _set("raid_nouns")  # "police raided a house and arrested four": arrests
 ARREST_SETTING_NOUNS = _set("arrest_setting_nouns")  # "arrested 22 people in raids": how, not an attack
 INTERVENTION_CUES: tuple[str, ...] = tuple(_D["intervention_cues"])  # "fired tear gas to disperse"

@@ -742,6 +742,20 @@ def _armed_noun(counted: str | None) -> bool:
     return bool(words) and (words[-1] in lex.COMBATANT_NOUNS or words[-1].rstrip("s") in lex.COMBATANT_NOUNS)
 
 
+def _others_moved_in(d: _Draft) -> bool:
+    """A withdrawal's sentence tells another party entering the place ("... and RSF vehicles entered the town")."""
+    for m in d.mentions:
+        if m.kind != "withdrawal":
+            continue
+        leavers = {x.i for x in _children(m.primary, "nsubj")}
+        for t in m.sent:
+            words = f"{_lemma(t)} {t.nbor(1).lower_}" if t.i + 1 < len(t.doc) else _lemma(t)
+            if (t.pos_ == "VERB" and (_lemma(t) in lex.ENTRY_VERBS or words in lex.ENTRY_VERBS)
+                    and any(x.i not in leavers for x in _children(t, "nsubj"))):
+                return True
+    return False
+
+
 def _ground_assault(d: _Draft) -> bool:
     """The incident's battle words tell a fight on the ground ("stormed", "a gun battle", "the raid")."""
     return any(k == "battle" and (_lemma(t) in lex.GROUND_ASSAULT_WORDS or t.lower_ in lex.GROUND_ASSAULT_WORDS)
@@ -812,6 +826,8 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
     if (kind in ("killing", "battle") and etype != "Protests" and _on_protesters(d, actor2_head, killed)
             and (a1_head[0] in lex.STATE_FORCE_HEADS or people.force_kind(a1_head[0]) in ("state", "police"))):
         etype, sub, type_tags = lex.acled_type("excessive_force")  # "security forces opened fire on demonstrators"
+    if kind == "withdrawal" and not killed and _others_moved_in(d):
+        etype, sub, type_tags = lex.acled_type("territory", nonviolent=True)  # "withdrew ... and rebels entered the town"
     if kind == "killing" and a1_head[0] in lex.MOB_NOUNS:
         etype, sub, type_tags = lex.acled_type("mob_violence")  # "a crowd beat two men and burned them to death"
     if kind == "arrest" and (actor2_head or "") in lex.PROTESTER_NOUNS | {"protester", "demonstrator"}:
