@@ -1716,3 +1716,9 @@ def test_a_withdrawal_told_with_the_other_side_moving_in_is_a_non_violent_transf
     text = "Army troops withdrew from Kadugli on Tuesday, residents said."
     [ev] = _shown(_pipeline_events(nlp, text, published="2025-11-12"))
     assert ev.sub_event_type == "Change to group/activity"
+
+
+def test_attacked_with_bombs_and_no_aircraft_is_a_remote_explosive(nlp):
+    text = "An army unit in Saravena was attacked with cylinder bombs launched from a truck on Monday, the army said."
+    [ev] = _shown(_pipeline_events(nlp, text, published="2024-09-17"))
+    assert ev.sub_event_type == "Remote explosive/landmine/IED"

@@ -783,6 +783,11 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
                   if lex.family(k) == "remote" and (m.weapon or _lemma(t) != "strike")]  # not "the deadliest strike"
         if remote and all((t.pos_ == "NOUN" or _lemma(t) == "attack") and _lemma(t) in lex.GENERIC_ANAPHORS for t in battles):
             kind = min(remote, key=lambda k: lex.RANK.get(k, 9))
+        elif weapon in ("air", "shelling", "explosive") and battles and all(_lemma(t) == "attack" for t in battles):
+            # "was attacked with cylinder bombs launched from a truck": the weapon is the attack (a bomb
+            # with no aircraft named is planted or thrown, not dropped)
+            lemmas = {_lemma(t) for m in d.mentions for t in m.sent}
+            kind = "explosive" if weapon == "air" and not any(c in lemmas for c in lex.AIR_CUES) else weapon
     if kind == "battle" and ("suicide" in kinds or weapon == "suicide") and _ground_assault(d):
         weapon = None  # "a suicide bomber detonated at the gate before gunmen stormed in": the fight is the event
     elif kind in ("explosive", "air", "killing", "battle") and ("suicide" in kinds or weapon == "suicide"):
