@@ -325,3 +325,21 @@ def test_a_country_possessive_keeps_the_place_in_that_country(nlp):
 def test_continents_and_bodies_known_by_their_seat_are_no_towns(nlp):
     ctx = run(nlp, "It was among the worst massacres in Africa. The White House condemned the attack near Goma.")
     assert set(by_name(ctx)) == {"Goma"}
+
+
+def test_a_village_is_not_a_namesake_district_of_another_state(nlp):
+    # the only "Njaba" the gazetteer knows is a district of Imo state, far from the Borno the report is about
+    ctx = run(nlp, "Gunmen raided villages in Nigeria's northeastern state of Borno. They attacked Njaba village "
+                   "at dawn, about 80 km south of Maiduguri.")
+    assert "Njaba" not in by_name(ctx) and by_name(ctx)["Maiduguri"].country == "NG"
+
+
+def test_a_first_level_division_is_not_a_town_called_so_by_an_alternate_name(nlp):
+    # "Sinaloa" is an alternate name of the town Sinaloa de Leyva; the state is meant unless the text says town
+    ctx = run(nlp, "Cartel gunmen killed six soldiers in Sinaloa, Mexico, on Monday.")
+    assert by_name(ctx)["Sinaloa"].feature_code == "ADM1"
+
+
+def test_a_compound_direction_written_joined_is_the_division_written_apart(nlp):
+    ctx = run(nlp, "Separatists ambushed a patrol in the Southwest region of Cameroon on Tuesday.")
+    assert by_name(ctx)["Southwest"].country == "CM"

@@ -63,3 +63,13 @@ def test_population_and_division_decide_between_namesakes():
     assert pisky.admin1 == "Donetsk"
     ranked = rank(g.candidates("Pisky"), Hints())
     assert 0 <= ranked[0][2] <= 1 and abs(sum(c for _, _, c in ranked) - 1) < 0.01
+
+
+def test_an_arabic_name_with_or_without_its_final_h():
+    from unfog.gazetteer.index import final_h_variants
+    g = get_gazetteer()
+    assert "jazirah" in final_h_variants("jazira") and "hasakah" in final_h_variants("hasakeh")
+    assert "raqqah" in final_h_variants("raqqa") and final_h_variants("goma") == final_h_variants("kyiv") == ()
+    # the Sudanese state is found under the spelling text uses, and as a division
+    assert any(e.country == "SD" and e.fcode == "ADM1" for e in g.candidates("al-Jazira"))
+    assert any(cc == "SD" for cc, _ in g.admin1_of("al-Jazira"))

@@ -149,6 +149,9 @@ def extract(ctx: Context) -> list[Place]:
     # namesake ("Police", Poland, in a report from Nigeria; "Petite-Riviere" matched in Mauritius, not Haiti)
     named = countries | {ranked[0][0].country for ranked in ranked_all
                          if ranked and (ranked[0][0].fcode.startswith("PCL") or ranked[0][0].fcode == "ADM1")}
+    # the first-level divisions the article names ("the state of Borno"), for villages it places in them
+    named_divisions = set(divisions) | {(ranked[0][0].country, ranked[0][0].admin1_code) for ranked in ranked_all
+                                         if ranked and ranked[0][0].fcode == "ADM1"}
     places = []
     for r, ranked in zip(readings, ranked_all):
         if not (r.admin1 or r.districts or r.is_hint) and r.mention.key in qualified:
@@ -159,7 +162,7 @@ def extract(ctx: Context) -> list[Place]:
         if named and ranked and ranked[0][0].country not in named and ranked[0][0].fclass == "P" \
                 and not ranked[0][0].fcode.startswith("PPLC") and _names_people_after(text, r.mention.end):
             continue  # "Kuki militants" in a report from India: a people's name, not a town in Japan
-        place = _place(ctx, r, ranked, g, countries)
+        place = _place(ctx, r, ranked, g, countries, named_divisions)
         if place is not None:
             places.append(place)
     hint = coverage_hint(places, g)
@@ -203,7 +206,8 @@ def _names_people_after(text: str, end: int) -> bool:
     return bool(nxt) and nxt[0].start == 1 and is_people_word(nxt[0].text) and nxt[0].text.islower()
 
 
-def _place(ctx: Context, r: Reading, ranked: list, g, countries: set[str] = frozenset()) -> Place | None:
+def _place(ctx: Context, r: Reading, ranked: list, g, countries: set[str] = frozenset(),
+           divisions: set | None = None) -> Place | None:
     m = r.mention
     text = ctx.text
     if r.is_hint and r.want != "district":
@@ -220,6 +224,11 @@ def _place(ctx: Context, r: Reading, ranked: list, g, countries: set[str] = froz
         return None
     if r.want == "water" and e.fclass != "H":
         return None  # "the Kakhovka reservoir" is not the town of Kakhovka
+    if r.want == "settlement" and e.fclass == "A" and e.fcode != "ADM1" and divisions \
+            and (e.country, e.admin1_code) not in divisions:
+        # "Njaba village" in a report on Borno state whose only namesake is a district of another state: a
+        # village the gazetteer lacks, not that district
+        return None
     if countries and e.country not in countries and e.population < 5000 and (
             (e.layer == GLOBAL_LAYER and e.fclass == "P") or (e.fclass != "A" and name_key(e.name) != m.key)):
         # a hamlet abroad sharing the name of a place the world layer lacks (see coverage_hint), or

@@ -92,6 +92,12 @@ class Gazetteer:
             # a country keeps its short names ("DRC", "UAE").
             out.extend(e for e in self.glob.lookup(k) if e.uid not in self._uid
                        and (len(k) > 3 or name_key(e.name) == k or e.fcode == "PCLI"))
+        for v in key_variants(k):
+            # "al-Jazira" and "Al Jazirah", "Hasakeh" and "Hasakah": Arabic names end with or without an h
+            seen = {e.uid for e in out}
+            out.extend(self.entries[i] for i in self.by_key.get(v, ()) if self.entries[i].uid not in seen)
+            if self.glob is not None and v in self.glob:
+                out.extend(e for e in self.glob.lookup(v) if e.uid not in self._uid and e.uid not in seen)
         return out
 
     def _known_key(self, k: str) -> str:
@@ -106,7 +112,8 @@ class Gazetteer:
 
     def knows(self, key: str) -> bool:
         """The name key names a place of some layer."""
-        return key in self.by_key or (self.glob is not None and self._known_key(key) in self.glob)
+        return key in self.by_key or (self.glob is not None and self._known_key(key) in self.glob) \
+            or any(v in self.by_key or (self.glob is not None and v in self.glob) for v in key_variants(key))
 
     def fuzzy_candidates(self, name: str, min_ratio: float = 0.8) -> list[Entry]:
         """Entries whose name is a close spelling of name (typos, -ovka/-ivka): a last resort."""
@@ -136,8 +143,9 @@ class Gazetteer:
         return (self.entries[hit[0]], hit[1]) if hit else None
 
     def admin1_of(self, name: str) -> set[tuple[str, str]]:
-        """The divisions a name designates ("Donetsk", "Donetsk Oblast", "Donetska")."""
-        return set(self.admin1_by_key.get(name_key(_strip_division_word(name)), ()))
+        """The divisions a name designates ("Donetsk", "Donetsk Oblast", "Donetska", "al-Jazira")."""
+        k = name_key(_strip_division_word(name))
+        return set(self.admin1_by_key.get(k, ())).union(*(self.admin1_by_key.get(v, ()) for v in key_variants(k)))
 
     def by_uid(self, uid: str) -> Entry | None:
         i = self._uid.get(uid)
@@ -226,6 +234,31 @@ _DIVISION_WORD = re.compile(r"\s*\b(oblast'?|oblast’|region|province|raion|ray
 _DISTRICT_SUFFIX = re.compile(r"(s?kyi|s?kyy|s?kiy|s?kij|s?kii|s?ky|s?ki|s?ka|s?koho|s?kogo|s?koi)$")
 
 
+_FINAL_H = re.compile(r"(?<=[a-z]{3})(?:ah|eh|a)$")
+
+
+def final_h_variants(key: str) -> tuple[str, ...]:
+    """The other spellings of a name key's Arabic ending ("jazira" <-> "jazirah", "hasakeh" -> "hasakah")."""
+    m = _FINAL_H.search(key)
+    if m is None or len(key) < 5:
+        return ()
+    stem = key[:m.start()]
+    return tuple(v for v in (stem + "a", stem + "ah", stem + "eh") if v != key)
+
+
+_COMPASS_JOINED = re.compile(r"\b(north|south)[ -]?(east|west)\b")
+
+
+def key_variants(key: str) -> tuple[str, ...]:
+    """Other spellings of a name key that name the same place: its Arabic ending, and a compound direction
+    written joined or apart ("Northwest" region is Cameroon's North-West)."""
+    out = list(final_h_variants(key))
+    for v in (_COMPASS_JOINED.sub(r"\1\2", key), _COMPASS_JOINED.sub(r"\1 \2", key)):
+        if v != key and v not in out:
+            out.append(v)
+    return tuple(out)
+
+
 def _strip_division_word(name: str) -> str:
     return _DIVISION_WORD.sub("", name).strip()
 
@@ -309,7 +342,11 @@ def rank(cands: Iterable[Entry], hints: Hints) -> list[tuple[Entry, float, float
             continue
         seen.add(e.uid)
         s = score(e, hints)
-        if e.fclass == "P" and e.population < HAMLET_POPULATION and e.country in divisions and e.layer == GLOBAL_LAYER:
+        if e.fclass == "P" and e.country in divisions and e.layer == GLOBAL_LAYER and (
+                e.population < HAMLET_POPULATION
+                or (hints.want != "settlement" and hints.key and name_key(e.name) != hints.key)):
+            # (nor a town called so only by an alternate name: "Sinaloa" is not Sinaloa de Leyva, "Guerrero"
+            # not Ciudad Guerrero, unless the text says town)
             s -= 2.0
         scored.append((e, s))
     scored.sort(key=lambda t: (-t[1], -t[0].population, t[0].uid))
