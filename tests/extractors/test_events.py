@@ -1722,3 +1722,12 @@ def test_attacked_with_bombs_and_no_aircraft_is_a_remote_explosive(nlp):
     text = "An army unit in Saravena was attacked with cylinder bombs launched from a truck on Monday, the army said."
     [ev] = _shown(_pipeline_events(nlp, text, published="2024-09-17"))
     assert ev.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_a_far_landmark_the_speakers_town_and_the_village_where_it_happened(nlp):
+    text = ("Gunmen killed 20 villagers in an attack in Borno state, a security source said. "
+            "The fighters attacked Kukawa village, about 80 km north of Maiduguri, on Tuesday. "
+            "A survivor of the attack reported the incident in Monguno, some 60 km from the village where "
+            "the attack took place.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2015-03-06"))
+    assert ev.place != "Maiduguri" and ev.fatalities == 20

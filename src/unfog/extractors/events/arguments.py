@@ -498,7 +498,32 @@ def _clause_places(doc, text: str, m: Mention, places: list[Place], place_tokens
     refs = {id(p) for p in places if _bearing_reference(_record_root(doc, p))}
     if any(id(c[3]) not in refs and c[1] <= 2 for c in cands + far):  # (a town; "west of X in Y region": X)
         cands, far = [c for c in cands if id(c[3]) not in refs], [c for c in far if id(c[3]) not in refs]
-    return cands, far
+    # "about 87 km south of X": a landmark that far is never the location
+    distant = {id(p) for p in places if _far_landmark(_record_root(doc, p))}
+    return [c for c in cands if id(c[3]) not in distant], [c for c in far if id(c[3]) not in distant]
+
+
+UNIT_KM = {"km": 1.0, "kms": 1.0, "kilometres": 1.0, "kilometers": 1.0, "kilometre": 1.0, "kilometer": 1.0,
+           "mile": 1.609, "miles": 1.609}
+
+
+def _far_landmark(root) -> bool:
+    """A place told as the point a distance is taken from, the distance beyond AREA_KM ("87 km south of X",
+    "some 100 km from X")."""
+    if root is None or root.dep_ != "pobj" or root.head.lower_ not in ("of", "from"):
+        return False
+    word = root.head.head
+    units = [word] + [c for c in word.children if c.dep_ in ("npadvmod", "nmod", "compound")]
+    for u in units:
+        factor = UNIT_KM.get(u.lower_)
+        for n in (c for c in u.children if c.dep_ == "nummod"):
+            try:
+                value = float(n.text.replace(",", ""))
+            except ValueError:
+                continue
+            if factor and value * factor > AREA_KM:
+                return True
+    return False
 
 
 def _bearing_reference(root) -> bool:
@@ -546,13 +571,16 @@ def _launch_site(root, m: Mention) -> bool:
 
 
 def _speakers_place(root, m: Mention) -> bool:
-    """"a spokesman in Kandahar said three guards had died": where the speaker is, not the incident."""
+    """"a spokesman in Kandahar said three guards had died": where the speaker is, not the incident;
+    "a survivor of the attack reported the incident in Biu": where the speaker told it."""
     tokens = {t.i for t in m.tokens}
     for a in [root, *root.ancestors]:
         if a.i in tokens:
             return False
         if a.dep_ == "nsubj" and _lemma(a.head) in lex.REPORT_VERBS:
             return not any(t.i in tokens for t in a.subtree)
+        if a.pos_ == "VERB" and _lemma(a) in lex.REPORT_VERBS:
+            return any(t.i in tokens for s in _children(a, "nsubj") for t in s.subtree)
     return False
 
 
@@ -587,6 +615,21 @@ def _conjoined_towns(doc, best: Place, cands: list[tuple]) -> list[Place]:
     return out
 
 
+def _relative_place_head(m: Mention):
+    """The place noun a trigger's relative clause hangs on ("the village where the attack took place",
+    "the town in which the blast happened"), or None."""
+    clause = _anchor(m.primary)
+    while clause.dep_ not in ("relcl", "ROOT") and clause.head.i != clause.i:
+        if clause.pos_ in ("VERB", "AUX") and clause.dep_ not in ("conj", "xcomp", "aux"):
+            return None
+        clause = clause.head
+    if clause.dep_ != "relcl":
+        return None
+    head = clause.head
+    marks = [c for c in clause.children if c.lower_ in ("where", "which") and c.dep_ in ("advmod", "pobj", "prep")]
+    return head if marks and (_lemma(head) in lex.PLACE_NOUNS) else None
+
+
 def _nearest_place(cands: list[tuple]) -> Place:
     """The candidate (clause distance, precision, start, place) nearest the trigger; but a town inside the
     country or region that wins ("outside Tera in western Niger") is the place."""
@@ -603,13 +646,15 @@ def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> N
     by_sent = _places_by_sentence(ctx, sent_starts, place_tokens)
     # "BANGKOK: A military airstrike on a village ...": the dateline is where the report was filed
     leads = _leads(ctx)
-    by_sent = {k: [p for p in ps if not any(a <= p.start < b for a, b in leads)] for k, ps in by_sent.items()}
+    # (and a landmark a distance beyond the area is taken from, "about 80 km north of X", is nowhere's place)
+    by_sent = {k: [p for p in ps if not any(a <= p.start < b for a, b in leads) and not _far_landmark(_record_root(doc, p))]
+               for k, ps in by_sent.items()}
     counts: dict[str, int] = {}
     # places of sentences about the past ("In April 2025, a strike in X killed ...") do not make the main place
     past = {_sent_index(sent_starts, d.start) for d in ctx.dates if d.date and _is_historical(ctx, d)}
     for p in ctx.places:
         if (_place_ok(p) and (p.precision or 3) <= 2 and not any(a <= p.start < b for a, b in leads)
-                and _sent_index(sent_starts, p.start) not in past):
+                and _sent_index(sent_starts, p.start) not in past and not _far_landmark(_record_root(doc, p))):
             counts[p.canonical or p.name] = counts.get(p.canonical or p.name, 0) + 1
     main_place = None
     if counts:
@@ -637,6 +682,14 @@ def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> N
         alone[m.sent_index] = alone.get(m.sent_index, 0) + 1
     for m in mentions:
         cands, far = _clause_places(doc, text, m, by_sent.get(m.sent_index, []), place_tokens)
+        where = _relative_place_head(m)
+        if where is not None:
+            # "the Njaba village where the attack took place": the village the clause hangs on is the location
+            cands = [c for c in cands + far if _place_argument(_record_root(doc, c[3])).i == where.i]
+            far = []
+            if not cands:
+                m.place, m.place_unresolved = None, True
+                continue
         if not cands and far and alone[m.sent_index] == 1:
             cands = far  # a garbled parse ("Two gunmen on a motorcycle shot dead ... in Buluan"): the one town told
         if cands:
@@ -652,7 +705,7 @@ def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> N
         if not by_sent.get(m.sent_index):
             near = ctx.place_near(m.primary.idx, m.primary.idx + len(m.primary.text))
             if (near is not None and _place_ok(near) and near.start >= m.sent.start_char and near.end <= m.sent.end_char
-                    and not any(a <= near.start < b for a, b in leads)):
+                    and not any(a <= near.start < b for a, b in leads) and not _far_landmark(_record_root(doc, near))):
                 m.place = near
                 m.place_local = True
                 continue
