@@ -1731,3 +1731,11 @@ def test_a_far_landmark_the_speakers_town_and_the_village_where_it_happened(nlp)
             "the attack took place.")
     [ev] = _shown(_pipeline_events(nlp, text, published="2015-03-06"))
     assert ev.place != "Maiduguri" and ev.fatalities == 20
+
+
+def test_a_town_named_again_where_the_places_stage_read_nothing_places_the_incident(nlp):
+    text = ("Rebels shelled Izium on Friday. Ten days later, in the far south, a rebel group attacked an "
+            "outlying neighbourhood of Izium town itself.")
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)])  # the places stage read the first "Izium" only
+    last = [e for e in events.extract(ctx) if "attacked" in e.text]
+    assert last and last[0].place == "Izyum"

@@ -615,6 +615,22 @@ def _conjoined_towns(doc, best: Place, cands: list[tuple]) -> list[Place]:
     return out
 
 
+def _named_again(ctx: Context, m: Mention, place_tokens: set[int]) -> list[tuple]:
+    """"attacked an outlying neighbourhood of Nangade town itself": a town the article has placed before,
+    named again in the clause's locative phrase where no place was read, is that place."""
+    known = {p.name: p for p in ctx.places if _place_ok(p) and (p.precision or 3) <= 3 and p.kind != "country"
+             and not (p.feature_code or "").startswith("PCL")}
+    out = []
+    for t in m.sent:
+        if t.i in place_tokens or t.pos_ != "PROPN" or t.text not in known:
+            continue
+        root = _place_argument(t)
+        if root.dep_ in ("pobj", "dobj") and min(_clause_distance(root, x) for x in m.tokens) <= MAX_PLACE_DISTANCE:
+            p = known[t.text]
+            out.append((0, p.precision or 3, p.start, p))
+    return out
+
+
 def _relative_place_head(m: Mention):
     """The place noun a trigger's relative clause hangs on ("the village where the attack took place",
     "the town in which the blast happened"), or None."""
@@ -690,6 +706,8 @@ def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> N
             if not cands:
                 m.place, m.place_unresolved = None, True
                 continue
+        if not cands and not far:
+            cands = _named_again(ctx, m, place_tokens)
         if not cands and far and alone[m.sent_index] == 1:
             cands = far  # a garbled parse ("Two gunmen on a motorcycle shot dead ... in Buluan"): the one town told
         if cands:
