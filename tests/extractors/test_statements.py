@@ -687,3 +687,16 @@ def test_the_country_a_report_is_about_is_where_its_towns_are_not_who_is_named_m
             "targeted launch sites. The health ministry said 6 people were killed.")
     [s] = by_start(run_located(nlp, text), text, "6 people")
     assert s.speaker == "health ministry" and s.speaker_side == "YEM"
+
+
+def test_a_live_blog_time_stamp_is_not_part_of_the_speakers_name(nlp):
+    text = "Live: the siege\n\n10:15 GMT - Save the Children says 14 pupils were hurt."
+    [s] = run(nlp, text)
+    assert s.speaker == "Save the Children"
+
+
+def test_the_centre_is_the_centre_named_before(nlp):
+    text = ("At least 9 people were killed, according to the Trauma Response Centre. "
+            "The centre said in a statement that its teams had moved 40 families.")
+    stms = run(nlp, text)
+    assert [s.speaker for s in by_start(stms, text, "its teams")] == ["Trauma Response Centre"]

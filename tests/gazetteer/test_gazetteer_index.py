@@ -73,3 +73,10 @@ def test_an_arabic_name_with_or_without_its_final_h():
     # the Sudanese state is found under the spelling text uses, and as a division
     assert any(e.country == "SD" and e.fcode == "ADM1" for e in g.candidates("al-Jazira"))
     assert any(cc == "SD" for cc, _ in g.admin1_of("al-Jazira"))
+
+
+def test_a_town_known_by_the_name_beats_a_division_spelled_otherwise():
+    # the division must bear the name as written to win over a town called so by an alternate spelling
+    from unfog.gazetteer.geocode import geocode
+    assert geocode("Sinaloa")["feature_code"] == "ADM1"
+    assert geocode("Saada")["feature_code"].startswith("PPL")

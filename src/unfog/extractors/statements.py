@@ -316,6 +316,9 @@ def _mention_span(tok):
     breaks = [k for k in range(lo, tok.i) if "\n" in doc[k].text or "\n" in doc[k].whitespace_]
     if breaks:
         lo = breaks[-1] + 1
+    # nor the line's furniture the entity tagger took in ("09:50 GMT - Doctors Without Borders says")
+    while lo < tok.i and _in_dateline(doc[lo]):
+        lo += 1
     # Drop determiners and stray punctuation at the edges.
     while lo < hi and (doc[lo].is_punct or doc[lo].lower_ in ("the",)):
         lo += 1
@@ -366,10 +369,9 @@ def _self_named(tok):
     for t in tok.subtree:
         if t.dep_ != "relcl" or t.lemma_.lower() not in SELF_NAMING_VERBS:
             continue
-        for prep in (p for p in t.subtree if p.dep_ == "prep" and p.lower_ == "as"):
-            name = next((g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
-            if name is not None:
-                return name
+        name = _named_as("PROPN", t.subtree)
+        if name is not None:
+            return name
         if any(c.lower_ in ("itself", "themselves", "himself") for c in t.children):
             # "the faction, which calls itself the <Name> Front": the name it gives itself
             name = next((c for c in t.children if c.dep_ in ("oprd", "xcomp", "dobj", "ccomp") and c.pos_ == "PROPN"), None)
@@ -418,12 +420,20 @@ def _self_described(tok):
     """The role a named person gives in a clause on the name ("<Name>, who introduced himself as a spokesman
     for the <Front>"): the span after "as"."""
     for c in tok.children:
-        if c.dep_ != "relcl" or c.lemma_.lower() not in SELF_NAMING_VERBS:
-            continue
-        for prep in (p for p in c.children if p.dep_ == "prep" and p.lower_ == "as"):
-            role = next((g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
+        if c.dep_ == "relcl" and c.lemma_.lower() in SELF_NAMING_VERBS:
+            role = _named_as("NOUN", c.children)
             if role is not None:
                 return tok.doc[role.left_edge.i:role.right_edge.i + 1]
+    return None
+
+
+def _named_as(pos: str, among):
+    """The object of 'as' after a self-naming verb ('gave his name as <Name>', 'introduced himself as a
+    spokesman'), of the part of speech asked for."""
+    for prep in (p for p in among if p.dep_ == "prep" and p.lower_ == "as"):
+        got = next((g for g in prep.children if g.dep_ == "pobj" and g.pos_ == pos), None)
+        if got is not None:
+            return got
     return None
 
 

@@ -337,6 +337,8 @@ def rank(cands: Iterable[Entry], hints: Hints) -> list[tuple[Entry, float, float
     # a name that is a first-level division of a country is the division there, not a hamlet sharing it
     # ("Guerrero's attorney general" is the state of Guerrero, not a village of 959 people in it)
     divisions = {e.country for e in cands if e.fcode == "ADM1"}
+    # (the countries whose first-level division bears the name as written, not by an alternate spelling)
+    named_divisions = {e.country for e in cands if e.fcode == "ADM1" and hints.key and name_key(e.name) == hints.key}
     for e in cands:
         if e.uid in seen:
             continue
@@ -344,7 +346,7 @@ def rank(cands: Iterable[Entry], hints: Hints) -> list[tuple[Entry, float, float
         s = score(e, hints)
         if e.fclass == "P" and e.country in divisions and e.layer == GLOBAL_LAYER and (
                 e.population < HAMLET_POPULATION
-                or (hints.want != "settlement" and hints.key and name_key(e.name) != hints.key)):
+                or (hints.want != "settlement" and e.country in named_divisions and name_key(e.name) != hints.key)):
             # (nor a town called so only by an alternate name: "Sinaloa" is not Sinaloa de Leyva, "Guerrero"
             # not Ciudad Guerrero, unless the text says town)
             s -= 2.0
