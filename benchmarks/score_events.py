@@ -9,7 +9,7 @@
     python benchmarks/score_events.py --sets conflicts_blind3    # the third blind held-out set (never by default)
     python benchmarks/score_events.py --sets conflicts_blind4    # the fourth blind held-out set (never by default)
     python benchmarks/score_events.py --sets conflicts_blind5    # the fifth blind held-out set (never by default): Nigeria NW, Pakistan-Afghanistan blog, DR Congo, Syria, Colombia, Libya, West Bank, Mozambique
-    python benchmarks/score_events.py --sets conflicts_blind6    # the sixth blind held-out set (never by default): India (Chhattisgarh), Ethiopia (Oromia), Sudan Kordofan blog, Haiti, Pakistan (Balochistan), Burkina Faso, Ecuador, Indonesia (Papua)
+    python benchmarks/score_events.py --sets conflicts_blind6    # the sixth set, written blind, scored once blind, now tuned on (never by default): India (Chhattisgarh), Ethiopia (Oromia), Sudan Kordofan blog, Haiti, Pakistan (Balochistan), Burkina Faso, Ecuador, Indonesia (Papua)
     python benchmarks/score_events.py --sets conflicts_blind7    # the seventh blind held-out set (never by default): Mali, Cameroon (Anglophone regions), South Sudan, Yemen, Myanmar blog, Colombia, Philippines (Mindanao), Mexico
 
 Sets: ``seeds`` (../shared seeds), ``fixtures``, ``samples`` (held out), and the
@@ -23,7 +23,9 @@ account of an incident coded once) that must give no shown event of their own.
 ``conflicts_blind2`` (six more, same format and rules) is likewise blind, and so is
 ``conflicts_blind3`` (eight more: Haiti, Colombia, Pakistan, a Lebanon live blog,
 Cameroon, Iraq, Niger, Central African Republic) and ``conflicts_blind4`` (six more:
-South Sudan, Philippines, a Manipur live blog, Mexico, Benin, Kenya).
+South Sudan, Philippines, a Manipur live blog, Mexico, Benin, Kenya). ``conflicts_blind6``
+(eight more) was written and scored once blind (first contact 0.675 / 0.65 / 0.58) and then opened
+for tuning (``TUNED_SETS``): same format, scored only when named.
 
 A gold event is *found* when an extracted event's evidence covers the gold
 trigger and it has the same event_type and sub_event_type. For found events:
@@ -56,7 +58,8 @@ SAMPLES = REPO / "src" / "unfog" / "samples" / "mariupol.jsonl"  # held out: cod
 SEEDS = Path(__import__("os").environ.get("UNFOG_SHARED", REPO.parent / "shared")) / "seeds"
 TOLERANCE = {1: 0, 2: 3, 3: 15}
 OWN_SETS = ("conflicts_tune", "conflicts_heldout")  # text embedded in the gold file
-BLIND_SETS = ("conflicts_blind", "conflicts_blind2", "conflicts_blind3", "conflicts_blind4", "conflicts_blind5", "conflicts_blind6", "conflicts_blind7")  # text embedded too; scored only when asked for by name
+BLIND_SETS = ("conflicts_blind", "conflicts_blind2", "conflicts_blind3", "conflicts_blind4", "conflicts_blind5", "conflicts_blind7")  # text embedded too; scored only when asked for by name
+TUNED_SETS = ("conflicts_blind6",)  # written and scored once blind, then opened for tuning; scored only when asked for by name
 HIDDEN_TAGS = {"background", "hypothetical", "historical", "cumulative"}
 PLACE_KM = 30.0
 
@@ -112,10 +115,12 @@ def score_article(text: str, gold_events: list[dict], events: list[dict]) -> lis
         pos = trigger_offset(text, g["trigger"], g.get("occurrence", 0))
         cands = covering(events, pos)
         typed = [e for e in cands if e["event_type"] == g["event_type"] and e["sub_event_type"] == g["sub_event_type"]]
-        # several events can share a sentence: prefer the one whose trigger is the gold trigger
+        # several events can share a sentence: prefer the one whose trigger is the gold trigger, then
+        # (one event per town hit: "strikes on X and Y") the one at the gold place
         def rank(e):
             t = (e.get("trigger") or "").lower()
-            return 0 if t and (t in g["trigger"].lower() or g["trigger"].lower() in t) else 1
+            return (0 if t and (t in g["trigger"].lower() or g["trigger"].lower() in t) else 1,
+                    0 if place_ok(g, e) is not False else 1)
         typed.sort(key=rank)
         cands.sort(key=rank)
         best = typed[0] if typed else (cands[0] if cands else None)
@@ -201,7 +206,7 @@ def summarise_precision(rows: list[dict]) -> dict:
 def load_articles() -> dict[str, dict]:
     """Gold set name -> {article key: {text, published}}."""
     out: dict[str, dict] = {"fixtures": {}, "seeds": {}, "samples": {}}
-    for name in OWN_SETS + BLIND_SETS:
+    for name in OWN_SETS + BLIND_SETS + TUNED_SETS:
         gold_own = json.loads((GOLD / f"{name}.json").read_text(encoding="utf-8"))["articles"]
         out[name] = {k: {"text": a["text"], "published": a["published"]} for k, a in gold_own.items()}
     held_out = json.loads((GOLD / "samples.json").read_text(encoding="utf-8"))["articles"]

@@ -480,17 +480,62 @@ def _clause_places(doc, text: str, m: Mention, places: list[Place], place_tokens
         origin = root.dep_ == "pobj" and root.head.lower_ == "from" and m.kind in lex.VIOLENT_KINDS and (
             _lemma(root.head.head) in lex.PEOPLE_NOUNS  # "nine men from Punjab": where the victims came from
             or any(root.head.head.i == t.i and k == "killing" for t, k in zip(m.tokens, m.kinds)))
-        if origin or _under_reference(root, m) or _speakers_place(root, m) or _launch_site(root, m):
-            continue  # "nine men from Punjab", "the killings near X": where they came from, the incident referred to
+        office = (root.dep_ == "pobj" and root.head.lower_ in ("in", "of", "for") and _lemma(root.head.head) in lex.OFFICE_NOUNS) or (
+            root.dep_ == "poss" and (root.head.ent_type_ in ("ORG", "PERSON") or _lemma(root.head) in lex.OFFICE_NOUNS))  # "X's governor", "X's Attorney General's Office"
+        if origin or office or _under_reference(root, m) or _speakers_place(root, m) or _launch_site(root, m):
+            continue  # "nine men from Punjab", "the killings near X", "the governor of X": not where it happened
         d = min(_clause_distance(root, t) for t in m.tokens)
         if d > MAX_PLACE_DISTANCE:
             # a town in a locative phrase, or told by its bearing ("in the bush west of Mangina")
-            bearing = root.head.lower_ == "of" and root.head.head.lower_ in lex.DIRECTION_WORDS
-            if (p.precision or 3) <= 2 and root.dep_ == "pobj" and (root.head.lower_ in LOCATIVE_PREPS or bearing):
+            bearing = root.head.lower_ == "of" and root.head.head.lower_ in lex.DIRECTION_WORDS | {"part"}  # "part of X district"
+            # (a region too, "at a base ... in Y province", but never a country: it names a side as often as a place)
+            if ((p.precision or 3) <= 2 or not country) and root.dep_ == "pobj" and (root.head.lower_ in LOCATIVE_PREPS or bearing):
                 far.append((d, p.precision or 3, p.start, p))
             continue
         cands.append((d, p.precision or 3, p.start, p))
-    return cands, far
+    # "on a road in X city, north of the capital Y": a town told as the bearing of another is a
+    # landmark, not the location, when the clause names another town
+    refs = {id(p) for p in places if _bearing_reference(_record_root(doc, p))}
+    if any(id(c[3]) not in refs and c[1] <= 2 for c in cands + far):  # (a town; "west of X in Y region": X)
+        cands, far = [c for c in cands if id(c[3]) not in refs], [c for c in far if id(c[3]) not in refs]
+    # "about 87 km south of X": a landmark that far is never the location
+    distant = {id(p) for p in places if _far_landmark(_record_root(doc, p))}
+    return [c for c in cands if id(c[3]) not in distant], [c for c in far if id(c[3]) not in distant]
+
+
+UNIT_KM = {"km": 1.0, "kms": 1.0, "kilometres": 1.0, "kilometers": 1.0, "kilometre": 1.0, "kilometer": 1.0,
+           "mile": 1.609, "miles": 1.609}
+
+
+def _far_landmark(root) -> bool:
+    """A place told as the point a distance is taken from, the distance beyond AREA_KM ("87 km south of X",
+    "some 100 km from X")."""
+    if root is None or root.dep_ != "pobj" or root.head.lower_ not in ("of", "from"):
+        return False
+    word = root.head.head
+    units = [word] + [c for c in word.children if c.dep_ in ("npadvmod", "nmod", "compound")]
+    for u in units:
+        factor = UNIT_KM.get(u.lower_)
+        for n in (c for c in u.children if c.dep_ == "nummod"):
+            try:
+                value = float(n.text.replace(",", ""))
+            except ValueError:
+                continue
+            if factor and value * factor > AREA_KM:
+                return True
+    return False
+
+
+def _bearing_reference(root) -> bool:
+    """"north of the capital Y", "30 km south of Y": a place told only as the point a bearing is taken from."""
+    if root is None:
+        return False
+    if root.dep_ == "appos":
+        root = root.head  # "the capital Baghdad"
+    if not (root.dep_ == "pobj" and root.head.lower_ == "of"):
+        return False
+    word = root.head.head
+    return word.lower_ in lex.DIRECTION_WORDS and word.lower_ not in lex.PLACE_NOUNS
 
 
 def _place_argument(root):
@@ -501,6 +546,9 @@ def _place_argument(root):
         head = root.head
         if head.i == root.i:
             break
+        if root.dep_ in ("compound", "nmod") and _lemma(head) in lex.SETTLEMENT_NOUNS and head.i > root.i:
+            root = head  # "in Mosul city": the town stands where the noun stands
+            continue
         if root.dep_ in ("compound", "nmod", "amod") and (_lemma(head) in lex.AREA_NOUNS or any(
                 _lemma(h) in lex.AREA_NOUNS for h in (head.head,) if head.dep_ in ("compound", "amod") and h.i != head.i)):
             root = head if _lemma(head) in lex.AREA_NOUNS else head.head
@@ -523,13 +571,16 @@ def _launch_site(root, m: Mention) -> bool:
 
 
 def _speakers_place(root, m: Mention) -> bool:
-    """"a spokesman in Kandahar said three guards had died": where the speaker is, not the incident."""
+    """"a spokesman in Kandahar said three guards had died": where the speaker is, not the incident;
+    "a survivor of the attack reported the incident in Biu": where the speaker told it."""
     tokens = {t.i for t in m.tokens}
     for a in [root, *root.ancestors]:
         if a.i in tokens:
             return False
         if a.dep_ == "nsubj" and _lemma(a.head) in lex.REPORT_VERBS:
             return not any(t.i in tokens for t in a.subtree)
+        if a.pos_ == "VERB" and _lemma(a) in lex.REPORT_VERBS:
+            return any(t.i in tokens for s in _children(a, "nsubj") for t in s.subtree)
     return False
 
 
@@ -542,6 +593,57 @@ def _under_reference(root, m: Mention) -> bool:
         if _refers_back(a) and (_lemma(a) in lex.NOUN_TRIGGERS or a.lower_ in lex.NOUN_TRIGGERS):
             return True  # (an act noun: "protesting against fuel price rises in X" names where they protested)
     return False
+
+
+def _conjoined_towns(doc, best: Place, cands: list[tuple]) -> list[Place]:
+    """"drone attacks on the city of X in the south and the city of Y in the northeast": towns
+    coordinated with the location (each its own location argument), a place apiece."""
+    root = _record_root(doc, best)
+    if root is None or (best.precision or 3) > 2:
+        return []
+    arg = _place_argument(root)
+    out = []
+    for c in cands:
+        p = c[3]
+        other = _record_root(doc, p)
+        if other is None or p is best or (p.precision or 3) > 2 or _same_place(p, best) or p in out:
+            continue
+        o = _place_argument(other)
+        if o.i != arg.i and ((o.dep_ == "conj" and (o.head.i == arg.i or o.head.head.i == arg.i))
+                             or (arg.dep_ == "conj" and arg.head.i == o.i)):
+            out.append(p)
+    return out
+
+
+def _named_again(ctx: Context, m: Mention, place_tokens: set[int]) -> list[tuple]:
+    """"attacked an outlying neighbourhood of Nangade town itself": a town the article has placed before,
+    named again in the clause's locative phrase where no place was read, is that place."""
+    known = {p.name: p for p in ctx.places if _place_ok(p) and (p.precision or 3) <= 3 and p.kind != "country"
+             and not (p.feature_code or "").startswith("PCL")}
+    out = []
+    for t in m.sent:
+        if t.i in place_tokens or t.pos_ != "PROPN" or t.text not in known:
+            continue
+        root = _place_argument(t)
+        if root.dep_ in ("pobj", "dobj") and min(_clause_distance(root, x) for x in m.tokens) <= MAX_PLACE_DISTANCE:
+            p = known[t.text]
+            out.append((0, p.precision or 3, p.start, p))
+    return out
+
+
+def _relative_place_head(m: Mention):
+    """The place noun a trigger's relative clause hangs on ("the village where the attack took place",
+    "the town in which the blast happened"), or None."""
+    clause = _anchor(m.primary)
+    while clause.dep_ not in ("relcl", "ROOT") and clause.head.i != clause.i:
+        if clause.pos_ in ("VERB", "AUX") and clause.dep_ not in ("conj", "xcomp", "aux"):
+            return None
+        clause = clause.head
+    if clause.dep_ != "relcl":
+        return None
+    head = clause.head
+    marks = [c for c in clause.children if c.lower_ in ("where", "which") and c.dep_ in ("advmod", "pobj", "prep")]
+    return head if marks and (_lemma(head) in lex.PLACE_NOUNS) else None
 
 
 def _nearest_place(cands: list[tuple]) -> Place:
@@ -560,13 +662,15 @@ def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> N
     by_sent = _places_by_sentence(ctx, sent_starts, place_tokens)
     # "BANGKOK: A military airstrike on a village ...": the dateline is where the report was filed
     leads = _leads(ctx)
-    by_sent = {k: [p for p in ps if not any(a <= p.start < b for a, b in leads)] for k, ps in by_sent.items()}
+    # (and a landmark a distance beyond the area is taken from, "about 80 km north of X", is nowhere's place)
+    by_sent = {k: [p for p in ps if not any(a <= p.start < b for a, b in leads) and not _far_landmark(_record_root(doc, p))]
+               for k, ps in by_sent.items()}
     counts: dict[str, int] = {}
     # places of sentences about the past ("In April 2025, a strike in X killed ...") do not make the main place
     past = {_sent_index(sent_starts, d.start) for d in ctx.dates if d.date and _is_historical(ctx, d)}
     for p in ctx.places:
         if (_place_ok(p) and (p.precision or 3) <= 2 and not any(a <= p.start < b for a, b in leads)
-                and _sent_index(sent_starts, p.start) not in past):
+                and _sent_index(sent_starts, p.start) not in past and not _far_landmark(_record_root(doc, p))):
             counts[p.canonical or p.name] = counts.get(p.canonical or p.name, 0) + 1
     main_place = None
     if counts:
@@ -594,6 +698,16 @@ def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> N
         alone[m.sent_index] = alone.get(m.sent_index, 0) + 1
     for m in mentions:
         cands, far = _clause_places(doc, text, m, by_sent.get(m.sent_index, []), place_tokens)
+        where = _relative_place_head(m)
+        if where is not None:
+            # "the Njaba village where the attack took place": the village the clause hangs on is the location
+            cands = [c for c in cands + far if _place_argument(_record_root(doc, c[3])).i == where.i]
+            far = []
+            if not cands:
+                m.place, m.place_unresolved = None, True
+                continue
+        if not cands and not far:
+            cands = _named_again(ctx, m, place_tokens)
         if not cands and far and alone[m.sent_index] == 1:
             cands = far  # a garbled parse ("Two gunmen on a motorcycle shot dead ... in Buluan"): the one town told
         if cands:
@@ -604,11 +718,12 @@ def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> N
                 best = context_place(m) or main_place or best
             m.place = best
             m.place_local = True
+            m.also_places = _conjoined_towns(doc, best, cands + far)
             continue
         if not by_sent.get(m.sent_index):
             near = ctx.place_near(m.primary.idx, m.primary.idx + len(m.primary.text))
             if (near is not None and _place_ok(near) and near.start >= m.sent.start_char and near.end <= m.sent.end_char
-                    and not any(a <= near.start < b for a, b in leads)):
+                    and not any(a <= near.start < b for a, b in leads) and not _far_landmark(_record_root(doc, near))):
                 m.place = near
                 m.place_local = True
                 continue

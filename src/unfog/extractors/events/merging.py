@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from unfog.lexicons.actors import event_actor
 from unfog.lexicons.countries import _alpha3 as _alpha3_codes, alpha3
 from unfog.lexicons import events as lex
@@ -16,6 +16,7 @@ from unfog.extractors.events.common import (
     Mention,
     NEAR_SENTENCES,
     RECENT_DRAFTS,
+    TEMPORAL_PREPS,
     TOLL_SENTENCES,
     _actor_name,
     _children,
@@ -24,6 +25,7 @@ from unfog.extractors.events.common import (
     _is_heading,
     _is_historical,
     _lemma,
+    _contains,
     _place_within,
     _same_place,
     _same_time,
@@ -68,7 +70,14 @@ class _Draft:
         ps = [m.place for m in self.mentions if m.place is not None and m.place_local and not _is_heading(m.sent)]
         ps = ps or [m.place for m in self.mentions if m.place is not None and m.place_local]
         ps = ps or [m.place for m in self.mentions if m.place is not None]
-        return min(ps, key=lambda p: p.precision or 3) if ps else None
+        if not ps:
+            return None
+        best = min(ps, key=lambda p: p.precision or 3)
+        # "an ambush in the state of X", then "opened fire on the outskirts of Y": a town inside the
+        # region or country the clause names, where another mention of the incident puts it, is where
+        inside = [(not m.place_local, m.place_guessed, m.place.precision or 3, _breadth(m.place), m.place) for m in self.mentions
+                  if m.place is not None and _same_place(m.place, best) is not True and _contains(best, m.place)]
+        return min(inside, key=lambda c: c[:4])[4] if inside else best
 
     def date(self) -> DateMention | None:
         """The incident's own date first; the day a statement or a dateline gives, only without one."""
@@ -79,6 +88,12 @@ class _Draft:
     def own_date(self) -> DateMention | None:
         ds = [m.date for m in self.mentions if m.date is not None and not m.date_weak]
         return min(ds, key=lambda d: d.precision or 3) if ds else None
+
+
+def _breadth(p: Place) -> int:
+    """How wide a place is among those of one precision: a country, a first-level region, a district, a town."""
+    code = p.feature_code or ""
+    return 3 if p.kind == "country" or code.startswith("PCL") else 2 if code == "ADM1" else 1 if code.startswith("ADM") else 0
 
 
 class _Drafts:
@@ -133,7 +148,27 @@ def _merge(ctx: Context, mentions: list[Mention], sents) -> list[Event]:
     for m in mentions:
         drafts.add(m, _merge_target(ctx, m, drafts))
     _attach_toll_updates(ctx, drafts)
-    return [_to_event(ctx, d) for d in drafts.all]
+    events = []
+    for d in drafts.all:
+        ev = _to_event(ctx, d)
+        events.append(ev)
+        events += _at_the_other_towns(ctx, d, ev)
+    return events
+
+
+def _at_the_other_towns(ctx: Context, d: _Draft, ev: Event) -> list[Event]:
+    """"launched drone attacks on the city of X and the city of Y": ACLED codes one event per location;
+    remote violence only
+    the other towns hit get an event each, like the first but for its place and with no toll of its own
+    (the text does not split it)."""
+    if ev.place_id is None or not d.first.also_places or d.first.place is not d.place() or ev.event_type != "Explosions/Remote violence":
+        return []  # (strikes on several towns; a fight or a siege told of several towns is often one front)
+    out = []
+    for p in d.first.also_places:
+        out.append(replace(ev, id=ctx.make_id("evt", ev.start, ev.end, d.first.primary.idx, p.start),
+                           place=p.canonical or p.name, place_id=p.id, geonames_id=p.geonames_id, lat=p.lat, lon=p.lon,
+                           geo_precision=p.precision or 1, fatalities=None, figure_ids=[]))
+    return out
 
 
 def _attach_toll_updates(ctx: Context, drafts: _Drafts) -> None:
@@ -165,12 +200,82 @@ def _other_actor(m: Mention, d: _Draft) -> bool:
         return False
     if _generic_doer(m.actor1.lower().split()[-1]) or _generic_doer(other.lower().split()[-1]):
         return False  # "Ugandan rebels", then "the ADF": a noun for whoever did it may name any group
+    if lex.family(m.kind) == lex.family("battle") and d.family == lex.family("battle") and (
+            _same_party(m.actor1, [x.actor2 for x in d.mentions]) or _same_party(other, [m.actor2])):
+        return False  # "troops killed seven Maoists ... the Maoists launched an attack on the police": one fight
     sa, sb = side_of_text(m.actor1), side_of_text(other)
     if sa and sb:
         return sa != sb
     if sa or sb:
         return False
     return m.actor1.lower().split()[-1] != other.lower().split()[-1]
+
+
+def _fight_told_after(m: Mention, drafts: _Drafts) -> tuple[bool, _Draft | None]:
+    """"The attackers fled after a firefight that lasted an hour": the fight that ended an attack on an
+    army post is that attack; one that ended a raid on civilians (police reinforcements against the
+    gang) is a clash of its own, where and when the raid was. (decided, the event it joins)"""
+    t = m.primary
+    if (m.kind != "battle" or t.dep_ != "pobj" or t.head.lower_ not in TEMPORAL_PREPS
+            or (m.date is not None and not m.date_weak) or (m.place_local and not m.place_unresolved and m.place is not None)):
+        return False, None
+    for d in drafts.recent():
+        if d.first.kind not in lex.VIOLENT_KINDS or _hidden(d.first) or d.mentions[-1].entry != m.entry:
+            continue
+        if m.sent_index - d.last_sent > NEAR_SENTENCES:
+            return False, None
+        m.place, m.place_unresolved, m.place_local, m.place_guessed = d.place(), False, False, False
+        m.date, m.date_weak = d.date(), False
+        return True, (None if "civilians" in {_target_class(x) for x in d.mentions} else d)
+    return False, None
+
+
+def _victims_buried(m: Mention, drafts: _Drafts) -> _Draft | None:
+    """"Residents had to bury the victims in mass graves": the burial of an incident's dead, told after
+    it, is part of it, not the discovery of a mass grave."""
+    if m.kind != "mass_grave" or (m.date is not None and not m.date_weak):
+        return None
+    verb = m.primary.head.head if m.primary.dep_ == "pobj" else m.primary.head
+    dead = [o for o in _children(verb, "dobj", "nsubjpass") if _lemma(o) in lex.DEAD_NOUNS or o.lower_ in lex.DEAD_NOUNS]
+    if _lemma(verb) != "bury" or not any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for o in dead for c in o.children):
+        return None
+    for d in drafts.recent():
+        if d.first.kind in lex.VIOLENT_KINDS and not _hidden(d.first) and m.sent_index - d.last_sent <= RETOLD_SENTENCES:
+            return d
+    return None
+
+
+def _same_toll_told(m: Mention, drafts: _Drafts) -> _Draft | None:
+    """"Al Shabaab killed 12 soldiers and captured a base ... The military recaptured it ... An officer
+    said 12 soldiers were killed": a bare toll repeating an incident's count (same number, same noun)
+    is that incident's, not the one told just before."""
+    if set(m.kinds) != {"killing"} or (m.place_local and m.place is not None) or (m.date is not None and not m.date_weak):
+        return None
+    counts = {(f.value, (f.counted or "").lower().split()[-1:][0] if f.counted else "") for f in m.figures
+              if f.category == "killed" and f.value}
+    if not counts:
+        return None
+    for d in drafts.recent():
+        if d.first.kind not in lex.VIOLENT_KINDS or _hidden(d.first) != _hidden(m) or d.mentions[-1].entry != m.entry:
+            continue
+        told = {(f.value, (f.counted or "").lower().split()[-1:][0] if f.counted else "") for x in d.mentions for f in x.figures
+                if f.category == "killed" and f.value}
+        if counts & told:
+            return d
+    return None
+
+
+def _takes_back(m: Mention, d: _Draft) -> bool:
+    """The mention takes back ("recaptured", `reversal_verbs`) a place whose capture the draft tells."""
+    back = any(k == "territory" and _lemma(t) in lex.REVERSAL_VERBS for t, k in zip(m.tokens, m.kinds))
+    taken = any(k == "territory" and _lemma(t) not in lex.REVERSAL_VERBS for x in d.mentions for t, k in zip(x.tokens, x.kinds))
+    return back and taken
+
+
+def _same_party(actor: str | None, others: list) -> bool:
+    """The actor is named (by its head word) as one of the other mentions' targets."""
+    head = (actor or "").lower().split()[-1:]
+    return bool(head) and any(o and o.lower().split()[-1:] == head for o in others)
 
 
 def _generic_doer(word: str) -> bool:
@@ -182,7 +287,8 @@ def _told_before(m: Mention, drafts: _Drafts, definite: bool, own_place: bool) -
     """The incident a mention tells again, by what it says of it rather than by kind, place and time:
     the denier's own account, protesters arrested, a withdrawal from a town just taken, a toll raised,
     a party's claim about the fight told before, the headline, a definite "the attack", a bare toll."""
-    counter = _denier_account(m, drafts) or _protesters_arrested(m, drafts) or _withdrawal_from_taken(m, drafts)
+    counter = (_denier_account(m, drafts) or _protesters_arrested(m, drafts) or _withdrawal_from_taken(m, drafts)
+               or _destruction_in_the_raid(m, drafts) or _same_toll_told(m, drafts) or _victims_buried(m, drafts))
     if counter is not None:
         return counter
     if _toll_reference(m):
@@ -196,10 +302,8 @@ def _told_before(m: Mention, drafts: _Drafts, definite: bool, own_place: bool) -
             if (d.family == lex.family("battle") and not _hidden(d.first) and m.sent_index - d.last_sent <= RETOLD_SENTENCES
                     and d.mentions[-1].entry == m.entry and _same_place(m.place, d.place()) is not False):
                 return d
-    head = drafts.all[0] if len(drafts.all) == 1 and drafts.all[0].last_sent == 0 else None
-    if (head is not None and head.last_sent == 0 and _is_heading(head.mentions[-1].sent) and 0 < m.sent_index <= HEADLINE_SENTENCES
-            and {lex.family(k) for k in m.kinds} & head.families and not _hidden(m) and not _hidden(head.first)
-            and _place_within(m.place, head.place())):  # "... in southern Cabo Delgado", then a village in it
+    head = _headline_told(m, drafts)
+    if head is not None:
         return head  # "Gunmen kill six at a party - police", then "Gunmen opened fire on a party ..., killing six"
     if definite and _lemma(m.primary) in lex.GENERIC_ANAPHORS and not own_place and m.date is None and not m.denied:
         # "A grenade killed two. No group has claimed the attack.": the incident told just before, whatever
@@ -218,6 +322,16 @@ def _told_before(m: Mention, drafts: _Drafts, definite: bool, own_place: bool) -
     return None
 
 
+def _headline_told(m: Mention, drafts: _Drafts) -> _Draft | None:
+    """The headline, the only event so far, told again by the lead in its own words."""
+    head = drafts.all[0] if len(drafts.all) == 1 and drafts.all[0].last_sent == 0 else None
+    if (head is not None and _is_heading(head.mentions[-1].sent) and 0 < m.sent_index <= HEADLINE_SENTENCES
+            and {lex.family(k) for k in m.kinds} & head.families and not _hidden(m) and not _hidden(head.first)
+            and _place_within(m.place, head.place())):  # "... in southern Cabo Delgado", then a village in it
+        return head
+    return None
+
+
 def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
     fam = lex.family(m.kind)
     hist = _is_historical(ctx, m.date)
@@ -225,17 +339,28 @@ def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
     own_place = m.place is not None and m.place_local
     told = _told_in_the_same_sentence(m, drafts)
     if told is not None or (m.kind in lex.VIOLENT_KINDS and _another_incident(m)):
-        return told  # "Earlier on Tuesday, another strike killed one": not the event told before
+        # "Earlier on Tuesday, another strike killed one": not the event told before; but the
+        # headline is the story's own ("... killed in a new rebel attack" under it)
+        return told or _headline_told(m, drafts)
+    decided, after = _fight_told_after(m, drafts)
+    if decided:
+        return after
     early = _told_before(m, drafts, definite, own_place)
     if early is not None:
         return early
-    for d in drafts.candidates(m, fam):
-        if fam not in d.families or _is_historical(ctx, d.date()) != hist or _hidden(d.first) != _hidden(m):
+    # a violent mention may join an event of any violent family it speaks of ("gunmen stormed in and
+    # occupied it": the fight and the capture told before)
+    fams = {fam} | ({lex.family(k) for k in m.kinds if k in lex.VIOLENT_KINDS} if m.kind in lex.VIOLENT_KINDS else set())
+    found = {id(d): d for f in sorted(fams) for d in drafts.candidates(m, f)}
+    for d in sorted(found.values(), key=lambda d: drafts.rank[id(d)], reverse=True):
+        if not fams & d.families or _is_historical(ctx, d.date()) != hist or _hidden(d.first) != _hidden(m):
             continue
         if d.mentions[-1].entry != m.entry or _other_actor(m, d):
             continue  # another live-blog entry, another perpetrator: another incident
         if _other_targets(m, d):
             continue  # an army post attacked, a camp of displaced people stormed: two incidents
+        if _takes_back(m, d):
+            continue  # "militants captured a base ... the military recaptured it": two changes of control
         if fam == "remote" and m.kind != d.first.kind and own_place and d.first.place_local:
             continue  # a drone in one town, mortars in another: two incidents
         close = m.sent_index - d.last_sent <= NEAR_SENTENCES
@@ -243,11 +368,15 @@ def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
             return d  # a headline or an entry's heading, then the sentence that tells it
         if d.last_sent == 0 and m.sent_index <= HEADLINE_SENTENCES and _is_heading(d.mentions[-1].sent) and len(drafts.all) == 1:
             return d  # the headline, then a dateline the parser made a sentence of, then the lead
-        if m.denied or (definite and ((not own_place and m.date is None) or close)):
-            return d
         same_place = _same_place(m.place, d.place())
         # the day a statement or a dateline gives says when it was told, not when it happened
         same_time = _same_time(None if m.date_weak else m.date, d.own_date(), ctx.published)
+        if not m.denied and definite and m.date is not None and not m.date_weak and same_time is False and own_place and same_place is False:
+            continue  # "The Friday attack coincided with an assault on a prison in Y": its own day and place
+        if m.denied or (definite and ((not own_place and m.date is None) or close)):
+            return d
+        if same_place is False and close and m.kind in lex.VIOLENT_KINDS and _within_region(m.place, d.place()):
+            same_place = None  # "an ambush in X state", then "gunmen opened fire" in a town of X: maybe one
         if same_place is False or same_time is False:
             continue
         if same_place and (same_time or close):
@@ -266,7 +395,7 @@ def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
         for d in drafts.recent():
             if d.first.kind in lex.VIOLENT_KINDS and _hidden(d.first) == _hidden(m) and m.sent_index - d.last_sent <= 1:
                 return d
-    retold = _retold(ctx, m, drafts, definite)
+    retold = _retold(ctx, m, drafts, definite) or _weapon_of_the_attack(ctx, m, drafts)
     if retold is not None:
         return retold
     if m.kind == "killing" and not m.denied and not own_place and m.date is None:
@@ -321,6 +450,24 @@ def _withdrawal_from_taken(m: Mention, d_all: _Drafts) -> _Draft | None:
     return None
 
 
+def _destruction_in_the_raid(m: Mention, d_all: _Drafts) -> _Draft | None:
+    """"They torched two patrol cars in the ensuing chaos", "Gunmen looted homes in the area": property
+    looted or burnt, told right after a violent incident with no day or town of its own, is part of it
+    (ACLED codes the incident once, by its most violent act)."""
+    if set(m.kinds) != {"looting"} or _hidden(m) or (m.date is not None and not m.date_weak):
+        return None
+    for d in d_all.recent():
+        if d.first.kind not in lex.VIOLENT_KINDS or _hidden(d.first) or d.mentions[-1].entry != m.entry:
+            continue
+        if not 0 <= m.sent_index - d.last_sent <= NEAR_SENTENCES:
+            return None
+        place = d.place()
+        if m.place_local and _same_place(m.place, place) is False and not _within_region(m.place, place):
+            return None  # "rebels set fire to a school in a village outside Y": another place, another act
+        return None if _other_actor(m, d) else d
+    return None
+
+
 def _protesters_arrested(m: Mention, d_all: _Drafts) -> _Draft | None:
     """"Hundreds marched to demand ... Police arrested 15 of them": the arrest of the protesters told
     right after a protest is that protest's intervention (ACLED: Protest with intervention)."""
@@ -343,6 +490,11 @@ def _other_targets(m: Mention, d: _Draft) -> bool:
     other_target = next((c for c in (_target_class(x) for x in d.mentions) if c), None)  # a headline may name none
     self_claim = m.claimant is not None and m.actor1 is not None and _actor_name(m.actor1) == m.claimant
     return bool(target and other_target and target != other_target and not self_claim)
+
+
+def _within_region(a: Place | None, b: Place | None) -> bool:
+    """One place is a region or country holding the other (the clause names the wider area)."""
+    return a is not None and b is not None and (_contains(a, b) or _contains(b, a))
 
 
 def _two_named_places(m: Mention, d: _Draft) -> bool:
@@ -372,12 +524,35 @@ def _retold(ctx: Context, m: Mention, drafts: _Drafts, definite: bool) -> _Draft
     return None
 
 
+def _weapon_of_the_attack(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
+    """"Guerrillas attacked a military base near X ... They launched explosive devices from a truck at the
+    base": the remote violence told right after an attack named only by the word "attack" is how that
+    attack was carried out (typed by the weapon), not an incident of its own."""
+    if lex.family(m.kind) != "remote" or m.denied or _hidden(m) or (m.date is not None and not m.date_weak):
+        return None
+    for d in drafts.recent():
+        if d.first.kind not in lex.VIOLENT_KINDS or _hidden(d.first) != _hidden(m):
+            continue
+        battles = [t for x in d.mentions for t, k in zip(x.tokens, x.kinds) if k == "battle"]
+        if (not battles or any(_lemma(t) not in ("attack", "assault") for t in battles) or d.mentions[-1].entry != m.entry
+                or not 0 <= m.sent_index - d.last_sent <= NEAR_SENTENCES or _other_actor(m, d)
+                or not {k for x in d.mentions for k in x.kinds} <= {"battle", "killing"}):
+            return None
+        if m.place_local and (d.place() is None or not _place_within(m.place, d.place())):
+            return None  # "dissidents fired mortars at the police station in Y": placed on its own
+        return d if _same_time(None if m.date_weak else m.date, d.own_date(), ctx.published) is not False else None
+    return None
+
+
 def _another_incident(m: Mention) -> bool:
     """"Earlier on Tuesday, ...", "Separately, ...", "another strike", "in a separate attack": the mention
     says it is not the incident told before."""
     opening = next((t for t in m.sent if not t.is_space), None)
     if opening is not None and opening.lower_ in lex.OTHER_INCIDENT_ADVERBS:
         return True  # "Earlier on Tuesday, soldiers came under fire ... and killed four": the whole sentence
+    if (opening is not None and opening.lower_ in lex.OPENING_ADVERBS and opening.i + 1 < len(opening.doc)
+            and opening.nbor(1).pos_ not in ("VERB", "AUX")):
+        return True  # "Also on Friday, militants ambushed a police van" (not "Also killed was the driver")
     for t in m.tokens:
         if t.dep_ == "attr":
             continue  # "The attack was the third in a month": ranks the incident told, names no other
@@ -449,8 +624,10 @@ def _told_in_the_same_sentence(m: Mention, drafts: _Drafts) -> _Draft | None:
     for d in drafts.by_sent.get(m.sent_index, [])[::-1]:
         if d.mentions[-1].sent_index != m.sent_index or _hidden(d.first) != _hidden(m) or _other_actor(m, d):
             continue
-        kinds = {x.kind for x in d.mentions}
-        if ("killing" in kinds) != (m.kind == "killing") and d.first.kind in lex.VIOLENT_KINDS:
+        kinds = {x.kind for x in d.mentions if x.sent_index == m.sent_index}
+        elsewhere = (m.place_local and any(x.place_local for x in d.mentions) and _same_place(m.place, d.place()) is False
+                     and not _within_region(m.place, d.place()))  # "attacked a post in X ... aircraft struck fighters near Y"
+        if ("killing" in kinds) != (m.kind == "killing") and d.first.kind in lex.VIOLENT_KINDS and not elsewhere:
             return d
         if (lex.family(m.kind) in d.families and m.date is None and not m.place_local
                 and _same_place(m.place, d.place()) is not False and not _another_incident(m)):
@@ -559,6 +736,32 @@ def _planted_bomb(d: _Draft) -> bool:
                                                       for c in lex.AIR_CUES))
 
 
+def _armed_noun(counted: str | None) -> bool:
+    """"soldiers", "policemen": a count's noun naming armed men (whatever else its phrase lists)."""
+    words = (counted or "").lower().split()
+    return bool(words) and (words[-1] in lex.COMBATANT_NOUNS or words[-1].rstrip("s") in lex.COMBATANT_NOUNS)
+
+
+def _others_moved_in(d: _Draft) -> bool:
+    """A withdrawal's sentence tells another party entering the place ("... and RSF vehicles entered the town")."""
+    for m in d.mentions:
+        if m.kind != "withdrawal":
+            continue
+        leavers = {x.i for x in _children(m.primary, "nsubj")}
+        for t in m.sent:
+            words = f"{_lemma(t)} {t.nbor(1).lower_}" if t.i + 1 < len(t.doc) else _lemma(t)
+            if (t.pos_ == "VERB" and (_lemma(t) in lex.ENTRY_VERBS or words in lex.ENTRY_VERBS)
+                    and any(x.i not in leavers for x in _children(t, "nsubj"))):
+                return True
+    return False
+
+
+def _ground_assault(d: _Draft) -> bool:
+    """The incident's battle words tell a fight on the ground ("stormed", "a gun battle", "the raid")."""
+    return any(k == "battle" and (_lemma(t) in lex.GROUND_ASSAULT_WORDS or t.lower_ in lex.GROUND_ASSAULT_WORDS)
+               for m in d.mentions for t, k in zip(m.tokens, m.kinds))
+
+
 def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head: str | None,
                 figures: list[Figure], place: Place | None, claimed: bool) -> tuple[str, str, list[str]]:
     """ACLED type of a draft: the ranked kind, refined by weapon, victims and actors."""
@@ -578,9 +781,16 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
         battles = [t for m in d.mentions for t, k in zip(m.tokens, m.kinds) if k == "battle"]
         remote = [k for m in d.mentions for t, k in zip(m.tokens, m.kinds)
                   if lex.family(k) == "remote" and (m.weapon or _lemma(t) != "strike")]  # not "the deadliest strike"
-        if remote and all(t.pos_ == "NOUN" and _lemma(t) in lex.GENERIC_ANAPHORS for t in battles):
+        if remote and all((t.pos_ == "NOUN" or _lemma(t) == "attack") and _lemma(t) in lex.GENERIC_ANAPHORS for t in battles):
             kind = min(remote, key=lambda k: lex.RANK.get(k, 9))
-    if kind in ("explosive", "air", "killing", "battle") and ("suicide" in kinds or weapon == "suicide"):
+        elif weapon in ("air", "shelling", "explosive") and battles and all(_lemma(t) == "attack" for t in battles):
+            # "was attacked with cylinder bombs launched from a truck": the weapon is the attack (a bomb
+            # with no aircraft named is planted or thrown, not dropped)
+            lemmas = {_lemma(t) for m in d.mentions for t in m.sent}
+            kind = "explosive" if weapon == "air" and not any(c in lemmas for c in lex.AIR_CUES) else weapon
+    if kind == "battle" and ("suicide" in kinds or weapon == "suicide") and _ground_assault(d):
+        weapon = None  # "a suicide bomber detonated at the gate before gunmen stormed in": the fight is the event
+    elif kind in ("explosive", "air", "killing", "battle") and ("suicide" in kinds or weapon == "suicide"):
         kind, weapon = "suicide", None  # "a suicide bomber blew himself up": the bombing is a suicide bomb
     if kind in ("shelling", "air") and ("air" in kinds or weapon == "air"):
         kind = "air"  # ACLED: an air strike ranks above shelling in the same event
@@ -597,10 +807,14 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
         kind = "arrest"  # "police raided a house and arrested four suspects": no fight told, arrests
     one_sided = any(_lemma(m.primary) in lex.ONE_SIDED_TRIGGERS for m in d.mentions)
     named = [f for f in killed if f.counted and f.counted.lower() in f.text.lower()]  # not "Gunmen kill 9"
-    if named and all(f.group == "combatants" for f in named):
-        civilians = False  # "raided the camp, killing two gunmen": armed men died, a fight
+    aimed = {c for c in (_target_class(m) for m in d.mentions) if c}
+    if named and (all(f.group == "combatants" for f in named)
+                  or (aimed == {"combatants"} and any(f.group == "combatants" or _armed_noun(f.counted) for f in named))):
+        civilians = False  # "raided the camp, killing two gunmen", "attacked an army post, killing 23 soldiers": a fight
     victims_unarmed = civilians or _civilian_role(d) or (bool(figures) and all(f.group in ("people", "civilians") for f in figures
                                                           if f.category == "killed") and any(f.category == "killed" for f in figures))
+    if kind == "battle" and one_sided and not any(f.group == "combatants" for f in killed) and aimed == {"civilians"}:
+        victims_unarmed = civilians = True  # "gunmen attacked a village", no armed men told dead: an attack on civilians
     if kind == "battle" and one_sided and victims_unarmed and _target_class(d.first) != "combatants":
         kind, weapon = "killing", None  # gunmen attacking a village: an attack on civilians, not a clash
     if (kind == "killing" and "abduction" in kinds and not any(f.category == "killed" for f in figures)
@@ -617,6 +831,10 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
     if (kind in ("killing", "battle") and etype != "Protests" and _on_protesters(d, actor2_head, killed)
             and (a1_head[0] in lex.STATE_FORCE_HEADS or people.force_kind(a1_head[0]) in ("state", "police"))):
         etype, sub, type_tags = lex.acled_type("excessive_force")  # "security forces opened fire on demonstrators"
+    if kind == "withdrawal" and not killed and _others_moved_in(d):
+        etype, sub, type_tags = lex.acled_type("territory", nonviolent=True)  # "withdrew ... and rebels entered the town"
+    if kind == "killing" and a1_head[0] in lex.MOB_NOUNS:
+        etype, sub, type_tags = lex.acled_type("mob_violence")  # "a crowd beat two men and burned them to death"
     if kind == "arrest" and (actor2_head or "") in lex.PROTESTER_NOUNS | {"protester", "demonstrator"}:
         etype, sub = "Protests", "Protest with intervention"  # ACLED: arrests of protesters
     if kind == "protest" and ("arrest" in kinds or any(
@@ -640,7 +858,7 @@ _STATE_CODES = frozenset(_alpha3_codes().values())
 PARTY_PART = re.compile(r"\S+\s+of\s+(?:its|their|them)\b", re.I)
 
 
-def _toll(figures: list[Figure], summed: dict, text: str = "") -> int | None:
+def _toll(figures: list[Figure], summed: dict, text: str = "", doers: set[str] = frozenset()) -> int | None:
     """ACLED's toll of one incident: the lowest of the counts that compete for the same dead; the
     counts of different kinds of armed men (a state's soldiers, its police, a non-state group's men:
     "seven policemen ... three of the attackers") are different dead and add up; a count of people of
@@ -656,18 +874,21 @@ def _toll(figures: list[Figure], summed: dict, text: str = "") -> int | None:
         if c is None:
             continue
         kind = people.force_kind(f.counted)
+        if kind == "nonstate" and f.id in doers:
+            kind = None  # "Jihadists kill at least 23": the headline's doers are not the dead it counts
         noun = (f.counted or "").lower().split()
-        if kind is not None and noun and noun[-1] in lex.EITHER_FORCE_NOUNS:
-            kind = "either"
+        if noun and noun[-1] in lex.EITHER_FORCE_NOUNS and (kind is not None or f.group == "combatants"):
+            kind = "either"  # ("District Reserve Guards": armed men of the state, whichever force)
         if PARTY_PART.match(text, f.start) and kind != "state":
             kind = "party"  # "killing five of its members", "four of them": one party's men, counted apart
         if kind in (None, "either") and f.group == "combatants" and f.group_side in _STATE_CODES:
             kind = "state"  # "three Afghan border guards": a state's men, by the demonym
         if f.value is None and kind is not None:
             kind = "vague"  # '"several dozen" attackers were killed': no count to add to the other side's
-        if kind == "state" and (f.group_side or f.claimant_side):
-            states.setdefault("state", set()).add(f.group_side or f.claimant_side)
-            kind = f"state:{f.group_side or f.claimant_side}"  # two states' soldiers: each side's own dead
+        side = f.group_side or (f.claimant_side if f.claimant_side in _STATE_CODES else None)  # (not "MEDIA")
+        if kind == "state" and side:
+            states.setdefault("state", set()).add(side)
+            kind = f"state:{side}"  # two states' soldiers: each side's own dead
         by_kind.setdefault(kind, []).append(c)
     if len(states.get("state", ())) < 2:  # one state's soldiers (or sides unknown): competing counts
         for k in [k for k in by_kind if k and k.startswith("state:")]:
@@ -679,6 +900,18 @@ def _toll(figures: list[Figure], summed: dict, text: str = "") -> int | None:
     sides = [min(v) for k, v in by_kind.items() if k not in (None, "vague")]  # soldiers, police, rebels
     candidates = ([sum(sides)] if sides else []) + [min(by_kind[k]) for k in (None, "vague") if k in by_kind and not (k == "vague" and sides)]
     return min(candidates)
+
+
+def _headline_doers(doc, figures: list[Figure]) -> set[str]:
+    """Counts in a headline whose counted noun is the headline's subject ("Gunmen kill 9 in ..."): the
+    figure reader took the doers for the dead."""
+    out = set()
+    for f in figures:
+        span = doc.char_span(f.start, f.end, alignment_mode="expand")
+        if (span is not None and f.counted and f.counted.lower() not in f.text.lower() and _is_heading(span.sent)
+                and f.counted.lower() in doc.text[span.sent.start_char:f.start].lower()):
+            out.add(f.id)
+    return out
 
 
 def _conceded(m: Mention) -> bool:
@@ -726,7 +959,7 @@ def _to_event(ctx: Context, d: _Draft) -> Event:
                         or _conceded(m) for m in asserters)
     figures = [f for m in d.mentions for f in m.figures]
     summed = {k: v for m in d.mentions for k, v in m.counts.items()}
-    toll = _toll(figures, summed, ctx.text)
+    toll = _toll(figures, summed, ctx.text, _headline_doers(ctx.doc, figures))
     a1_side = side_of_text(actor1)
     if a1_side is None and d.first.kind == "territory" and place is not None:
         # "Government troops retook X": the state whose forces they are is the state the place is in

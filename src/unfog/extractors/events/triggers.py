@@ -20,6 +20,9 @@ def _trigger_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
     nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
     if nxt is not None and f"{tok.lower_} {nxt.lower_}" in lex.SURFACE_TRIGGERS:
         return lex.SURFACE_TRIGGERS[f"{tok.lower_} {nxt.lower_}"]  # "shot dead", whatever the tagger says
+    if tok.pos_ == "VERB" and tok.dep_ not in ("amod", "acl") and any(
+            c.lower_ == "to" and any(_lemma(p) in lex.DEATH_OBJECTS for p in _children(c, "pobj")) for c in _children(tok, "prep")):
+        return "killing"  # "hacked to death", "burned them to death", "stabbed to death"
     if tok.pos_ == "VERB":
         return _verb_kind(tok, ctx, place_tokens)
     if tok.pos_ in ("NOUN", "PROPN"):
@@ -171,7 +174,19 @@ def _verb_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
         return _take_kind(tok, ctx, place_tokens)
     if lemma == "offer":
         return "offer" if {_lemma(t) for t in tok.subtree} & lex.OFFER_CONTEXT else None
+    if lemma in lex.INTRANSITIVE_TRIGGERS and _children(tok, "dobj"):
+        return None  # "to demonstrate progress": no protest
+    if lex.VERB_TRIGGERS.get(lemma) == "siege" and _inanimate_agent(tok):
+        return None  # "lying on the street surrounded by a scattered deck of cards"
     return lex.VERB_TRIGGERS.get(lemma)
+
+
+def _inanimate_agent(tok) -> bool:
+    """A passive whose "by" agent is a thing, not people, a force or a named party."""
+    agents = [p for a in _children(tok, "agent") for p in _children(a, "pobj")]
+    armed = lex.COMBATANT_NOUNS | lex.NONSTATE_NOUNS | lex.PERPETRATOR_NOUNS | lex.PEOPLE_NOUNS
+    return bool(agents) and not any(p.pos_ == "PROPN" or p.ent_type_ in ("ORG", "NORP", "GPE") or _lemma(p) in armed
+                                    or p.lower_ in armed for p in agents)
 
 
 # every lemma _noun_kind can give a kind for (the lexicon's nouns and those its branches name)
@@ -338,8 +353,11 @@ def _refers_back(tok) -> bool:
     if tok.pos_ != "NOUN" or tok.dep_ != "pobj":
         return False
     if tok.head.lower_ in TEMPORAL_PREPS:
-        return True
+        # "after the attack": told elsewhere; "withdrew after a two-hour gunfight": a new act, told here
+        return not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
     governor = tok.head.head
+    if tok.head.lower_ in ("for", "to", "against") and _lemma(governor) in lex.RETALIATION_NOUNS:
+        return True  # "in retaliation for army offensives": the cause, an incident of its own
     if tok.head.lower_ in lex.PROTEST_CAUSE_PREPS and "protest" in (
             lex.VERB_TRIGGERS.get(_lemma(governor)), lex.NOUN_TRIGGERS.get(_lemma(governor))):
         return True
@@ -351,6 +369,10 @@ def _sentence_triggers(ctx: Context, sent, place_tokens: set[int]):
     """(trigger, kind, tags) of one sentence, and its weapon nouns."""
     triggers = []
     weapons = []
+    text = sent.doc.text
+    head = text[text.rfind("\n", 0, sent.start_char + 1) + 1:sent.end_char].lstrip().lower()  # (the line it is on)
+    if any(head.startswith(w) and head[len(w):].lstrip().startswith(":") for w in lex.LINK_LINES):
+        return [], []  # "READ ALSO: ...": the headline of another story
     for tok in sent:
         if tok.pos_ in ("NOUN", "PROPN") and _weapon_word(tok) is not None:
             weapons.append(tok)
