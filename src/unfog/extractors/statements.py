@@ -634,6 +634,25 @@ def _known_speaker(tok, mention, text: str, memory: Memory) -> Speaker | None:
     return None
 
 
+def _of_a_place(verb) -> bool:
+    """The verb's object (or, in a clause on a noun, that noun) is a place: 'an area that has been contested',
+    'the province, contested by the rebels'."""
+    nouns = place_cues()["settlement_nouns"] | place_cues()["region_nouns"] | {"territory", "land", "zone", "border"}
+    held = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
+    if verb.dep_ in ("relcl", "acl"):
+        held.append(verb.head)
+    return any(t.lemma_.lower() in nouns or t.ent_type_ in ("GPE", "LOC") for t in held)
+
+
+_SIDE_OPENER = re.compile(r"^\W*(?i:on|from|for) (?:the )?([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)(?:['’]s)? side\b")
+
+
+def _side_the_sentence_opens_on(tok) -> str | None:
+    """'On the Pakistani side, ...', 'On Russia's side, ...': the side a sentence says it tells of."""
+    m = _SIDE_OPENER.match(tok.sent.text)
+    return side_of(m.group(1)) if m and m.end() <= tok.idx - tok.sent.start_char else None
+
+
 def _side_of_one_of(tok, memory: Memory) -> str | None:
     """'One of the sources' after 'two security sources said': the side of the speakers it is one of."""
     noun = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -676,7 +695,9 @@ def _unnamed_speaker(tok, mention, text: str, memory: Memory) -> Speaker:
                 side = body.side
                 break
     if side is None and (is_state_body(name) or _state_body_of_place(mention) or state_named(name)):
-        side = memory.country  # "the ministry said", with no country named: the country the report is about
+        # "the ministry said", with no country named: the country the report is about, unless the sentence
+        # opens on another side's ("On the Pakistani side, the military said ...")
+        side = _side_the_sentence_opens_on(tok) or memory.country
     if side is None and memory.country and camp(name) == "nonstate":
         # "a member of the anti-junta Local Defence Force": a non-state party of the war the report is
         # about counts for that state's side code (docs/claims.md, sides of non-state armed groups)
@@ -949,6 +970,8 @@ def find_cues(sent, segs):
             continue
         if lemma not in CUE_LEMMAS and lemma not in TALLY_GIVING_VERBS:
             continue
+        if lemma in FOUGHT_OVER_VERBS and _of_a_place(tok):
+            continue  # "an area contested by several militias": fought over, not a claim disputed
         tally = _passive_tally(tok)
         if tally is not None:
             out.append((tok, tally, _cue_text(tok)))  # "the toll was reported by the ministry": the ministry's toll
@@ -995,6 +1018,7 @@ REVISION_VERBS = set(SPEECH["revision_verbs"])
 TALLY_NOUNS = set(SPEECH["tally_nouns"])
 SELF_NAMING_VERBS = frozenset(SPEECH["self_naming_verbs"])
 ARMED_FORMATION_NOUNS = frozenset(SPEECH["armed_formation_nouns"])
+FOUGHT_OVER_VERBS = frozenset(SPEECH["fought_over_verbs"])
 TALLY_GIVING_VERBS = frozenset(SPEECH["tally_giving_verbs"])
 HEADING_VERBS = frozenset(SPEECH["heading_verbs"])
 STATE_MEDIA_WORDS = frozenset(SPEECH["state_media_words"])
