@@ -719,3 +719,9 @@ def test_an_area_contested_by_armed_groups_is_fought_over_not_a_claim(nlp):
     text = "The town lies in Ituri province, an area that has been contested by several militias for years."
     assert run(nlp, text) == []
     assert [s.polarity for s in run(nlp, "The army disputed the toll.")] == ["denies"]
+
+
+def test_a_live_blog_entry_opened_by_its_time_reads_like_a_headline(nlp):
+    text = "Live: the raid\n\n16:10 GMT - The Ethiopian military rejects UNICEF's account, saying no schools were hit."
+    stms = run(nlp, text)
+    assert [(s.speaker, s.polarity) for s in stms] == [("Ethiopian military", "denies")]

@@ -1346,7 +1346,8 @@ def report_country(ctx: Context) -> str | None:
 HEADLINE_MAX = 300
 _HEAD_SEP = re.compile(r"\s*:\s+|\s+[-–—]+\s*|[-–—]+\s+|(?<=[a-z.)’'])[-–—](?=[A-Z])")
 _HEAD_CUES = (r"says|said|say|claims|claimed|claim|reports|reported|report|confirms|confirmed|admits|admitted|"
-              r"announces|announced|recounts|denies|denied|insists|insist|raises|raised|revises|revised|puts|put")
+              r"announces|announced|recounts|denies|denied|insists|insist|raises|raised|revises|revised|puts|put|"
+              r"rejects|rejected|dismisses|dismissed")
 _HEAD_CUE = re.compile(r"\s+(?P<cue>" + _HEAD_CUES + r")\s+", re.I)
 _HEAD_POST = re.compile(r",\s*(?:(?P<cue>says|said|say|claims|claimed|according to)\s+(?P<who>[^,;:]{2,60}?)"
                         r"|(?P<who2>[^,;:]{2,60}?)\s+(?P<cue2>says|said|say|claims|claimed))\s*$", re.I)
@@ -1385,22 +1386,46 @@ def _headline_statements(run: _Run) -> None:
         line = run.text[a:b]
         if is_headline(line):
             _clip_to_clause(run, a, b)
-        if not is_headline(line) or any(s.start < b and a < s.end and s.cue != "headline" for s in run.out
-                                        if s.content_start is not None):
+        entry = _timed_entry(run, a, b)
+        if entry is not None:
+            # a live blog's entry opened by its time ("10:40 GMT - The army rejects the account, saying ...")
+            # reads like a headline, and the parser may not find the verb's subject after the time stamp
+            lead, end = entry
+            found = _says_clause(run, lead, end)
+        elif not is_headline(line) or any(s.start < b and a < s.end and s.cue != "headline" for s in run.out
+                                          if s.content_start is not None):
             continue
-        lead = a + lead_end(line)
-        junk = _JUNK.search(run.text[lead:b])
-        end = lead + junk.start() if junk else b
-        found = _trailing_claimant(run, lead, end) or _says_clause(run, lead, end)
+        else:
+            lead = a + lead_end(line)
+            junk = _JUNK.search(run.text[lead:b])
+            end = lead + junk.start() if junk else b
+            found = _trailing_claimant(run, lead, end) or _says_clause(run, lead, end)
         if found is None:
             continue
         who, content, cue = found
         sp = _phrase_speaker(run, *who)
         start, stop = _trim(run.text, lead, end)
-        st = run.make(sp, cue, "denies" if cue.startswith("den") else "asserts", False, start, stop, content)
+        st = run.make(sp, cue, "denies" if cue.startswith(("den", "rej", "dis")) else "asserts", False, start, stop,
+                      content)
         run.out.append(st)
         run.memory.speakers.append(sp)
         run.covered.append((start, stop, st, None))
+
+
+_TIME_LEAD = re.compile(r"\d{1,2}[:.]\d{2}")
+
+
+def _timed_entry(run: _Run, a: int, b: int) -> tuple[int, int] | None:
+    """The first sentence of a line opened by a time stamp that no statement covers: (start, end)."""
+    line = run.text[a:b]
+    lead = lead_end(line)
+    if not lead or not _TIME_LEAD.match(line) or is_headline(line):
+        return None
+    stop = re.search(r"[.!?](?:\s|$)", line[lead:])
+    end = a + lead + (stop.start() if stop else len(line) - lead)
+    if any(s.start < end and a < s.end for s in run.out):
+        return None
+    return a + lead, end
 
 
 def _clip_to_clause(run: _Run, a: int, b: int) -> None:
