@@ -1739,3 +1739,78 @@ def test_a_town_named_again_where_the_places_stage_read_nothing_places_the_incid
     ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)])  # the places stage read the first "Izium" only
     last = [e for e in events.extract(ctx) if "attacked" in e.text]
     assert last and last[0].place == "Izyum"
+
+
+def test_a_headline_town_named_like_the_region_the_body_names_is_the_region(nlp):
+    text = ("Two children die as rockets hit barracks in Marib\n\n"
+            "Rebel gunners shelled army barracks in Marib province on Monday, killing 10 soldiers as well as "
+            "two children, residents said.\n\n"
+            "Army sources said 10 soldiers had died.")
+    [ev] = [e for e in _shown(_pipeline_events(nlp, text, published="2021-03-16")) if e.event_type != "Strategic developments"]
+    assert ev.fatalities == 12  # the headline's children and the soldiers told alone are parts of the sum
+    assert ev.geo_precision == 3 and "Ma" in ev.place  # the body's "Marib region", not the town the headline was read as
+
+
+def test_one_death_told_while_describing_the_scene_is_one_of_the_incidents_dead(nlp):
+    text = ("Gunmen attacked two hillside districts of Bamako early on Sunday, leaving at least 15 people dead.\n\n"
+            "Armed men burned shops in both districts before dawn.\n\n"
+            "Reporters counted the bodies in the streets below the hills. Neighbours stood around the victims. "
+            "Some covered them with cloth. A man near one of the bodies said that a neighbour of his had been killed there.")
+    shown = _shown(_pipeline_events(nlp, text, published="2024-03-18"))
+    assert len(shown) == 1 and shown[0].fatalities == 15
+
+
+def test_where_a_commander_hails_from_is_not_where_he_was_killed(nlp):
+    text = ("Army units killed a rebel colonel, who comes from Hajjah province, in clashes with "
+            "rebels in the Wadi Qarn area on Monday.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2020-01-08"))
+    assert ev.place is None  # the area is unknown to the gazetteer; the province is where he comes from
+
+
+def test_a_strike_that_follows_the_attack_at_its_scene_is_that_attack(nlp):
+    text = ("Rebels fired a missile at an army camp in Marib province on Tuesday, killing six soldiers. "
+            "The attack was followed by another missile strike aimed at the rescuers.")
+    evs = _shown(_pipeline_events(nlp, text, published="2020-01-08"))
+    assert len(evs) == 1 and evs[0].fatalities == 6
+
+
+def test_a_way_of_fighting_told_in_the_present_is_no_incident(nlp):
+    for text in ("In Sudan, losing ground, the army is now turning to air raids, analysts say.",
+                 "In Sudan, the army relies on drone strikes, analysts say."):
+        assert not _shown(_pipeline_events(nlp, text, published="2023-06-28"))
+    text = "In Sudan, the army relied on drone strikes on Monday, analysts say."  # (a day: an incident)
+    assert _shown(_pipeline_events(nlp, text, published="2023-06-28"))
+
+
+def test_an_article_opening_on_the_strike_names_the_strike_told_next(nlp):
+    text = ("Surgeons at a clinic in the southern city of Rafah treated 30 people hurt in the strike.\n\n"
+            "Warplanes struck a camp for displaced families in Gaza on Thursday, killing at least 12 people, "
+            "medics said.\n\nThe fire spread through the camp. The military said it struck militants in the area.")
+    evs = _shown(_pipeline_events(nlp, text, published="2024-12-05"))
+    assert len(evs) == 1 and evs[0].fatalities == 12 and evs[0].date == "2024-12-05"
+
+
+def test_a_blast_whose_bomber_died_in_it_is_a_suicide_bomb(nlp):
+    text = ("An explosion killed four worshippers outside a mosque in Kunduz on Friday, officials said. "
+            "Police said both bombers died in the blast.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2021-10-08"))
+    assert ev.sub_event_type == "Suicide bomb"
+    text = "An explosion killed four worshippers outside a mosque in Kunduz on Friday, officials said."
+    [ev] = _shown(_pipeline_events(nlp, text, published="2021-10-08"))
+    assert ev.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_an_evacuation_counting_no_one_right_after_an_encounter_is_part_of_it(nlp):
+    text = ("Six insurgents and one policeman were killed on Monday in an encounter with security forces in "
+            "Bijapur district, police said. The injured are being evacuated by helicopter, an officer said.")
+    shown = _shown(_pipeline_events(nlp, text, published="2018-11-26"))
+    assert [e.event_type for e in shown] == ["Battles"]
+
+
+def test_the_town_of_an_incident_told_as_earlier_does_not_place_the_main_one(nlp):
+    text = ("Nine insurgents were killed on Saturday in an encounter with troops in Nigeria's Borno state, the army said.\n\n"
+            "The encounter began at dawn and lasted until noon. Two soldiers were hurt in the encounter.\n\n"
+            "Earlier, an ambush near Damboa district left four soldiers dead.")
+    evs = _shown(_pipeline_events(nlp, text, published="2019-08-04"))
+    main = [e for e in evs if e.fatalities == 9]
+    assert main and main[0].place != "Damboa"

@@ -480,6 +480,9 @@ def _clause_places(doc, text: str, m: Mention, places: list[Place], place_tokens
         origin = root.dep_ == "pobj" and root.head.lower_ == "from" and m.kind in lex.VIOLENT_KINDS and (
             _lemma(root.head.head) in lex.PEOPLE_NOUNS  # "nine men from Punjab": where the victims came from
             or any(root.head.head.i == t.i and k == "killing" for t, k in zip(m.tokens, m.kinds)))
+        # "an officer who comes from Y": where a person named in the clause is from
+        origin = origin or (root.dep_ == "pobj" and root.head.lower_ == "from" and root.head.head.dep_ in ("relcl", "acl")
+                            and _lemma(root.head.head) in lex.ORIGIN_VERBS)
         office = (root.dep_ == "pobj" and root.head.lower_ in ("in", "of", "for") and _lemma(root.head.head) in lex.OFFICE_NOUNS) or (
             root.dep_ == "poss" and (root.head.ent_type_ in ("ORG", "PERSON") or _lemma(root.head) in lex.OFFICE_NOUNS))  # "X's governor", "X's Attorney General's Office"
         if origin or office or _under_reference(root, m) or _speakers_place(root, m) or _launch_site(root, m):
@@ -668,6 +671,8 @@ def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> N
     counts: dict[str, int] = {}
     # places of sentences about the past ("In April 2025, a strike in X killed ...") do not make the main place
     past = {_sent_index(sent_starts, d.start) for d in ctx.dates if d.date and _is_historical(ctx, d)}
+    # (nor those opening on another incident: "Earlier, an ambush near Y killed four")
+    past |= {k for k, s in enumerate(sents) if next((t.lower_ for t in s if not t.is_space), "") in lex.OTHER_INCIDENT_ADVERBS}
     for p in ctx.places:
         if (_place_ok(p) and (p.precision or 3) <= 2 and not any(a <= p.start < b for a, b in leads)
                 and _sent_index(sent_starts, p.start) not in past and not _far_landmark(_record_root(doc, p))):
@@ -1102,7 +1107,10 @@ def _is_addition(doc, f: Figure, killed: list[Figure]) -> bool:
     if after and after[0] == "more":
         # "Two more fighters had been killed, bringing the toll to eight": added to a count told before
         return any(g is not f and g.start < f.start for g in killed)
-    if not ((after and after[0] in lex.ADDITION_WORDS) or (before and before[-1] in lex.ADDITION_WORDS)):
+    # ("eight guards as well as two cooks": the cooks are added to the guards)
+    joined = doc.text[max(0, f.start - 14):f.start].lower().rstrip(" ,")
+    if not ((after and after[0] in lex.ADDITION_WORDS) or (before and before[-1] in lex.ADDITION_WORDS)
+            or any(joined.endswith(" " + w) or joined == w for w in lex.ADDITION_PHRASES)):
         return False
     span = doc.char_span(f.start, f.end, alignment_mode="expand")
     return span is not None and any(g is not f and span.sent.start_char <= g.start < f.start for g in killed)

@@ -10,6 +10,7 @@ from unfog.lexicons import events as lex
 from unfog.lexicons import people
 from unfog.extractors.context import Context
 from unfog.model import DateMention, Event, Figure, Place
+from unfog.gazetteer.fold import name_key
 from unfog.extractors.events.common import (
     CELL_DEG,
     DEFINITE,
@@ -75,8 +76,12 @@ class _Draft:
         best = min(ps, key=lambda p: p.precision or 3)
         # "an ambush in the state of X", then "opened fire on the outskirts of Y": a town inside the
         # region or country the clause names, where another mention of the incident puts it, is where
+        # (but a town named like the region, read from a headline or guessed, where the body says "X province",
+        # is the region's name: the body's reading stands)
         inside = [(not m.place_local, m.place_guessed, m.place.precision or 3, _breadth(m.place), m.place) for m in self.mentions
-                  if m.place is not None and _same_place(m.place, best) is not True and _contains(best, m.place)]
+                  if m.place is not None and _same_place(m.place, best) is not True and _contains(best, m.place)
+                  and not (name_key(m.place.name) == name_key(best.name)
+                           and (_is_heading(m.sent) or m.place_guessed or not m.place_local))]
         return min(inside, key=lambda c: c[:4])[4] if inside else best
 
     def date(self) -> DateMention | None:
@@ -148,12 +153,29 @@ def _merge(ctx: Context, mentions: list[Mention], sents) -> list[Event]:
     for m in mentions:
         drafts.add(m, _merge_target(ctx, m, drafts))
     _attach_toll_updates(ctx, drafts)
+    _told_ahead(drafts)
     events = []
     for d in drafts.all:
         ev = _to_event(ctx, d)
         events.append(ev)
         events += _at_the_other_towns(ctx, d, ev)
     return events
+
+
+def _told_ahead(drafts: _Drafts) -> None:
+    """"A surgeon treated dozens hurt in the strike. Jets hit a market on Friday, killing nine": an article opening on "the strike" (nothing told before it, no day of its own)
+    names the incident told right after it; the two are one event."""
+    if len(drafts.all) < 2:
+        return
+    first, nxt = drafts.all[0], drafts.all[1]
+    m = first.first
+    if (m.sent_index > 1 or m.primary.pos_ != "NOUN" or not _definite_act(m) or first.own_date() is not None
+            or _hidden(m) or _hidden(nxt.first) or not first.families & nxt.families
+            or not 0 < nxt.first.sent_index - m.sent_index <= NEAR_SENTENCES or nxt.first.entry != m.entry
+            or any(f.category == "killed" for x in first.mentions for f in x.figures)):
+        return
+    nxt.mentions.extend(first.mentions)
+    drafts.all.remove(first)
 
 
 def _at_the_other_towns(ctx: Context, d: _Draft, ev: Event) -> list[Event]:
@@ -405,6 +427,9 @@ def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
                     and 0 < m.sent_index - d.last_sent <= TOLL_SENTENCES and d.mentions[-1].entry == m.entry
                     and not _other_actor(m, d)):
                 return d
+        one = _one_of_the_dead(m, drafts)
+        if one is not None:
+            return one
     if m.kind == "killing" and not own_place and m.date is None and (m.actor2_head or "") in lex.COMBATANT_NOUNS:
         # "Fighting continued around the town. Two soldiers were killed": the toll of that fight
         for d in drafts.recent():
@@ -420,6 +445,21 @@ def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
             if d.first.kind in lex.VIOLENT_KINDS and _hidden(d.first) == _hidden(m):
                 return d
     return None
+
+
+def _one_of_the_dead(m: Mention, drafts: _Drafts) -> _Draft | None:
+    """"Gunmen raided two districts, leaving 15 dead ... a man wept, saying his uncle had died": one death
+    with no count of its own, told while the story is still about the incident just told (the latest shown
+    one, its toll larger), is one of its dead, not another incident."""
+    if m.figures or not m.single_death or m.kinds != ["killing"] * len(m.kinds):
+        return None
+    shown = [d for d in drafts.recent() if d.first.kind in lex.VIOLENT_KINDS and not _hidden(d.first)]
+    latest = max(shown, key=lambda d: d.last_sent, default=None)
+    if (latest is None or _hidden(m) or latest.mentions[-1].entry != m.entry or _other_actor(m, latest)
+            or not 0 < m.sent_index - latest.last_sent <= 2 * TOLL_SENTENCES):
+        return None
+    told = [_figure_count(f) or 0 for x in latest.mentions for f in x.figures if f.category == "killed"]
+    return latest if told and max(told) > m.single_death else None
 
 
 def _denier_account(m: Mention, drafts: _Drafts) -> _Draft | None:
@@ -453,8 +493,10 @@ def _withdrawal_from_taken(m: Mention, d_all: _Drafts) -> _Draft | None:
 def _destruction_in_the_raid(m: Mention, d_all: _Drafts) -> _Draft | None:
     """"They torched two patrol cars in the ensuing chaos", "Gunmen looted homes in the area": property
     looted or burnt, told right after a violent incident with no day or town of its own, is part of it
-    (ACLED codes the incident once, by its most violent act)."""
-    if set(m.kinds) != {"looting"} or _hidden(m) or (m.date is not None and not m.date_weak):
+    (ACLED codes the incident once, by its most violent act); so is an evacuation counting no one."""
+    # ("the injured are being flown out", no one counted, right after a fight: the wounded taken away)
+    casualties = set(m.kinds) == {"evacuation"} and not m.figures
+    if (set(m.kinds) != {"looting"} and not casualties) or _hidden(m) or (m.date is not None and not m.date_weak):
         return None
     for d in d_all.recent():
         if d.first.kind not in lex.VIOLENT_KINDS or _hidden(d.first) or d.mentions[-1].entry != m.entry:
@@ -564,10 +606,22 @@ def _another_incident(m: Mention) -> bool:
             return True
         nouns = [t] + [p for c in _children(anchor, "prep") for p in _children(c, "pobj")]
         for n in nouns:
+            if _follow_up(n):
+                continue
             if n.pos_ == "NOUN" and any((c.dep_ == "det" and c.lower_ in lex.OTHER_INCIDENT_DETERMINERS)
                                         or (c.dep_ == "amod" and _lemma(c) in lex.OTHER_INCIDENT_MODIFIERS) for c in n.children):
                 return True
     return False
+
+
+def _follow_up(n) -> bool:
+    """"The shelling was followed by another barrage aimed at the rescuers": the
+    strike that follows the act told before, at its scene and on its day (one event for ACLED), not an
+    incident told apart."""
+    verb = n.head.head if n.dep_ == "pobj" and n.head.dep_ == "agent" else None
+    return verb is not None and _lemma(verb) in lex.SEQUENCE_VERBS and any(
+        c.pos_ == "NOUN" and _lemma(c) in lex.GENERIC_ANAPHORS and any(g.dep_ == "det" and g.lower_ in DEFINITE for g in c.children)
+        for c in _children(verb, "nsubjpass"))
 
 
 def _toll_reference(m: Mention) -> bool:
@@ -736,6 +790,16 @@ def _planted_bomb(d: _Draft) -> bool:
                                                       for c in lex.AIR_CUES))
 
 
+def _bomber_died(d: _Draft) -> bool:
+    """"both bombers died in the blast": a blast whose bombers (people,
+    no aircraft named) died in it is a suicide bomb."""
+    sents = {m.sent.start: m.sent for m in d.mentions}
+    lemmas = {_lemma(t) for s in sents.values() for t in s}
+    if any(c in lemmas and c != "bomber" for c in lex.AIR_CUES) or lemmas & {"drop", "airstrike"}:
+        return False
+    return any(any(_lemma(t) == "bomber" for t in s) and any(_lemma(t) in ("kill", "die") for t in s) for s in sents.values())
+
+
 def _armed_noun(counted: str | None) -> bool:
     """"soldiers", "policemen": a count's noun naming armed men (whatever else its phrase lists)."""
     words = (counted or "").lower().split()
@@ -792,6 +856,8 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
         weapon = None  # "a suicide bomber detonated at the gate before gunmen stormed in": the fight is the event
     elif kind in ("explosive", "air", "killing", "battle") and ("suicide" in kinds or weapon == "suicide"):
         kind, weapon = "suicide", None  # "a suicide bomber blew himself up": the bombing is a suicide bomb
+    elif kind == "explosive" and _bomber_died(d):
+        kind, weapon = "suicide", None
     if kind in ("shelling", "air") and ("air" in kinds or weapon == "air"):
         kind = "air"  # ACLED: an air strike ranks above shelling in the same event
     if kind == "air" and _planted_bomb(d) and not _state_bombing(d, actor1):
@@ -869,10 +935,11 @@ def _toll(figures: list[Figure], summed: dict, text: str = "", doers: set[str] =
         return summed.get(last.id, _figure_count(last))
     by_kind: dict[str | None, list[int]] = {}
     states: dict[str, set[str]] = {}
+    parts = _parts_of_sums(figures, summed)
     for f in figures:
         c = summed.get(f.id, _figure_count(f))
-        if c is None:
-            continue
+        if c is None or (f.id not in summed and c in parts):
+            continue  # "two cooks" in a headline, "eight guards as well as two cooks" told below: a part
         kind = people.force_kind(f.counted)
         if kind == "nonstate" and f.id in doers:
             kind = None  # "Jihadists kill at least 23": the headline's doers are not the dead it counts
@@ -900,6 +967,17 @@ def _toll(figures: list[Figure], summed: dict, text: str = "", doers: set[str] =
     sides = [min(v) for k, v in by_kind.items() if k not in (None, "vague")]  # soldiers, police, rebels
     candidates = ([sum(sides)] if sides else []) + [min(by_kind[k]) for k in (None, "vague") if k in by_kind and not (k == "vague" and sides)]
     return min(candidates)
+
+
+def _parts_of_sums(figures: list[Figure], summed: dict) -> set[int]:
+    """The addends of the sums an incident tells ("eight guards as well as two cooks": 8 and 2):
+    a count of the incident equal to one of them counts that part of the dead, not all of them."""
+    parts: set[int] = set()
+    for f in figures:
+        own, total = _figure_count(f), summed.get(f.id)
+        if own is not None and total is not None and total > own:
+            parts |= {own, total - own}
+    return parts
 
 
 def _headline_doers(doc, figures: list[Figure]) -> set[str]:

@@ -531,6 +531,8 @@ def _habitual(tok) -> set[str]:
         return {"background"}  # "killed in a strike ... amid clashes": the setting
     if _after_another(tok):
         return {"background"}
+    if _resorts_to(tok):
+        return {"background"}
     if tok.tag_ == "NNS" and tok.i == tok.sent.root.i and _is_heading(tok.sent):
         return {"cumulative"}  # "Live: attacks in Borno state": a page's title over many incidents
     verb = tok if tok.pos_ == "VERB" else (tok.head if tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB" else None)
@@ -556,6 +558,20 @@ def _habitual(tok) -> set[str]:
                 c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in root.children))):
         return {"background"}  # the simple present of a report's body tells what keeps happening ("now control": a change)
     return set()
+
+
+def _resorts_to(tok) -> bool:
+    """"the junta now turns to air raids", "the army relies on drone strikes": a bare plural act (no
+    article, number or owner) taken up by a verb in the present is a way of fighting, not an incident."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NNS" or tok.dep_ != "pobj" or any(
+            c.dep_ in ("det", "nummod", "poss") for c in tok.children):
+        return False
+    verb = tok.head.head
+    if verb.pos_ != "VERB" or any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree):
+        return False
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return verb.tag_ in ("VBZ", "VBP") and not aux or (
+        verb.tag_ == "VBG" and any(c.lower_ in ("is", "are", "am", "'s", "'re") for c in aux))
 
 
 def _after_another(tok) -> bool:
