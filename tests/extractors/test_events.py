@@ -669,7 +669,7 @@ def test_an_earlier_strike_the_same_day_is_another_incident(nlp):
 
 
 @pytest.mark.parametrize("text", [
-    "A child was among three people killed in a strike near Izium on Thursday, amid ongoing exchanges of fire.",
+    "A boy was one of three people killed in a strike near Izium on Thursday, amid ongoing exchanges of fire between the sides.",
     "Both attacks hit areas near Izium that had received no evacuation warnings.",
     "The funeral came a day after six civilians were killed in an ambush near Izium.",
 ])
@@ -1467,9 +1467,9 @@ def test_an_ambushed_aid_convoy_is_attacked_civilians_and_an_army_convoy_a_clash
 
 
 def test_one_act_told_twice_in_one_sentence_is_one_incident(nlp):
-    text = ("At least five policemen were killed and one other was injured in a militant attack on a police "
+    text = ("Five police officers died and another was hurt in an insurgent attack on a police "
             "vehicle in Bannu district of Khyber Pakhtunkhwa on Tuesday, local police said.\n\n"
-            "District Police Officer Bannu said the attack occurred on Domel Road, where assailants ambushed "
+            "The district police chief said the attack took place on the ring road, where gunmen ambushed "
             "the police vehicle, killing five personnel on the spot.")
     shown = [e for e in _pipeline_events(nlp, text) if not set(e.tags or []) & {"background", "hypothetical", "cumulative"}]
     assert len(shown) == 1 and shown[0].fatalities == 5
@@ -1600,9 +1600,9 @@ def test_an_attack_on_an_army_post_headlined_by_its_doers_is_a_clash_with_the_so
 
 def test_a_region_far_in_the_tree_places_a_lead_and_a_media_claimant_is_no_second_state(nlp):
     text = ("Rebels fire missiles at army base, killing 7 soldiers\n\n"
-            "MUKALLA: The rebel group fired a ballistic missile at a military base controlled by government forces "
-            "in Yemen's Marib province on Tuesday, killing seven soldiers and injuring at least 15, Arab News has "
-            "learned. The missile hit a military gathering in the north of Marib province, a spokesman said.\n\n"
+            "ADEN: The insurgents launched a ballistic missile at an army camp held by government troops "
+            "in Yemen's Marib province on Tuesday, killing seven soldiers and wounding at least 15, the Gulf Wire has "
+            "learned. The missile struck a gathering of troops in the north of Marib province, an officer said.\n\n"
             "Separately, forces in Taiz killed a rebel commander on Monday, officials in Taiz said.")
     shown = _shown(_pipeline_events(nlp, text, published="2020-01-08"))
     [missile] = [e for e in shown if e.sub_event_type == "Shelling/artillery/missile attack"]
@@ -1611,7 +1611,7 @@ def test_a_region_far_in_the_tree_places_a_lead_and_a_media_claimant_is_no_secon
 
 def test_explosives_launched_right_after_an_attack_are_how_the_attack_was_made(nlp):
     text = ("Two soldiers were killed on Tuesday when guerrillas attacked a military base near Saravena. "
-            "The rebels launched explosive devices from a dump truck at the base, the army said.")
+            "The guerrillas launched explosive devices from a lorry at the camp, the army said.")
     [ev] = _shown(_pipeline_events(nlp, text, published="2024-09-18"))
     assert (ev.sub_event_type, ev.fatalities) == ("Remote explosive/landmine/IED", 2)
     text = ("Two soldiers were killed on Tuesday when guerrillas attacked a military base near Saravena. "
@@ -1635,14 +1635,14 @@ def test_words_that_only_look_like_events_are_none(nlp):
 def test_the_other_side_attacking_back_is_the_same_fight(nlp):
     text = ("Security forces killed five Maoists on Saturday in an encounter in Gadchiroli, police said. "
             "The encounter lasted several hours. "
-            "The Maoists were taken by surprise and they launched an attack on the police.")
+            "Surprised by the patrol, the Maoists opened fire on the police.")
     [ev] = _shown(_pipeline_events(nlp, text, published="2019-08-04"))
     assert (ev.sub_event_type, ev.fatalities) == ("Armed clash", 5)
 
 
 def test_a_headline_joins_the_lead_that_calls_the_attack_new(nlp):
     text = ("Rebels Kill 12 Civilians In Butembo\n\n"
-            "At least 12 people were killed in a new rebel attack in eastern Congo, officials said. "
+            "Twelve villagers were killed in a new rebel attack near the Ugandan border, officials said. "
             "The attack on Tuesday took place in a village near Butembo.")
     [ev] = _shown(_pipeline_events(nlp, text, published="2019-11-27"))
     assert ev.fatalities == 12
@@ -1650,9 +1650,9 @@ def test_a_headline_joins_the_lead_that_calls_the_attack_new(nlp):
 
 def test_a_recapture_is_its_own_change_of_control_and_a_repeated_toll_stays_with_the_attack(nlp):
     text = ("Militants killed nine soldiers and briefly captured an army base near Jowhar, officials said, "
-            "underscoring the insurgents' ability to launch attacks. "
-            "A suicide bomber struck the gate before gunmen stormed in and occupied the base, police said. "
-            "The army recaptured the base when reinforcements arrived. "
+            "a sign of how strong the insurgents remain. "
+            "A suicide bomber struck the gate before gunmen stormed in and took over the base, police said. "
+            "Troops recaptured the base after more soldiers came. "
             "An army officer said nine soldiers were killed.")
     shown = _shown(_pipeline_events(nlp, text, published="2020-02-21"))
     got = sorted((e.sub_event_type, e.fatalities) for e in shown)
@@ -1678,11 +1678,11 @@ def test_guards_of_a_state_unit_add_to_the_insurgents_killed_in_one_fight(nlp):
 
 def test_burying_the_victims_a_trend_and_groups_fighting_for_control_are_no_events_of_their_own(nlp):
     text = ("At least 30 villagers were killed on Sunday in an attack by militiamen on a village near Kadugli, "
-            "medics said. Residents had to bury the victims in mass graves, the group said.")
+            "medics said. Villagers buried the dead in mass graves, the group said.")
     [ev] = _shown(_pipeline_events(nlp, text, published="2025-07-15"))
     assert ev.fatalities == 30
     for text in ("Civilian deaths in rebel attacks have been on the rise in Ituri, officials said.",
-                 "Violent confrontations between criminal groups fighting for control of towns in Sonora have "
+                 "Armed confrontations between gangs battling over towns in Sonora have "
                  "recently killed at least a dozen people."):
         assert _shown(_pipeline_events(nlp, text, published="2025-07-15")) == [], text
 
@@ -1719,7 +1719,7 @@ def test_a_withdrawal_told_with_the_other_side_moving_in_is_a_non_violent_transf
 
 
 def test_attacked_with_bombs_and_no_aircraft_is_a_remote_explosive(nlp):
-    text = "An army unit in Saravena was attacked with cylinder bombs launched from a truck on Monday, the army said."
+    text = "An army post in Saravena was attacked with gas-cylinder bombs fired from a lorry on Monday, the army said."
     [ev] = _shown(_pipeline_events(nlp, text, published="2024-09-17"))
     assert ev.sub_event_type == "Remote explosive/landmine/IED"
 
@@ -1727,7 +1727,7 @@ def test_attacked_with_bombs_and_no_aircraft_is_a_remote_explosive(nlp):
 def test_a_far_landmark_the_speakers_town_and_the_village_where_it_happened(nlp):
     text = ("Gunmen killed 20 villagers in an attack in Borno state, a security source said. "
             "The fighters attacked Kukawa village, about 80 km north of Maiduguri, on Tuesday. "
-            "A survivor of the attack reported the incident in Monguno, some 60 km from the village where "
+            "A witness of the raid told of it in Monguno, some 60 km from the village where "
             "the attack took place.")
     [ev] = _shown(_pipeline_events(nlp, text, published="2015-03-06"))
     assert ev.place != "Maiduguri" and ev.fatalities == 20

@@ -158,7 +158,7 @@ def test_postposed_speaker_hung_on_the_noun_before(nlp):
 
 
 @pytest.mark.parametrize("text, speaker", [
-    ("An Israeli air strike on a school in Deir al-Balah killed at least 18 people, the Hamas-run health "
+    ("A strike on a shelter in Deir al-Balah left at least 18 dead, the Hamas-run health "
      "ministry said on Tuesday.", "Hamas-run health ministry"),
     ("KHARTOUM, May 2 - An Israeli air strike on a clinic in Omdurman killed at least 9 people, the "
      "army-run health office said on Friday.", "army-run health office"),
@@ -560,7 +560,7 @@ def test_it_after_an_outlet_relaying_a_body_is_the_body(nlp):
 
 def test_a_body_named_again_by_its_owner_s_common_noun_is_the_body_named_before(nlp):
     text = ("More than 900 people have been killed, the Palestinian Health Ministry said on Tuesday.\n\n"
-            "Last week, a broadcaster reported, citing the enclave's Health Ministry, that the toll topped 700.")
+            "Last month, a TV station reported, citing the enclave's Health Ministry, that the toll topped 700.")
     stms = run(nlp, text)
     assert [s.speaker for s in stms] == ["Palestinian Health Ministry", "Palestinian Health Ministry"]
 
@@ -580,9 +580,9 @@ def test_a_surname_after_a_titled_full_name_is_that_person_with_the_side(nlp):
 
 def test_a_name_with_a_place_led_state_role_in_apposition_speaks_for_the_state(nlp):
     text = ("Missiles struck a convoy near Zaporizhzhia in Ukraine on Friday.\n\n"
-            '"So far, 11 dead," Oleksandr Starukh, the Zaporizhzhia regional governor, wrote on Telegram.')
+            '"So far, 11 dead," Ivan Koval, the Zaporizhzhia regional governor, wrote on Telegram.')
     stms = run_located(nlp, text)
-    assert (stms[-1].speaker, stms[-1].speaker_side) == ("Oleksandr Starukh", "UKR")
+    assert (stms[-1].speaker, stms[-1].speaker_side) == ("Ivan Koval", "UKR")
 
 
 def test_a_speaker_after_a_place_in_the_reported_clause_is_the_speaker(nlp):
@@ -592,7 +592,7 @@ def test_a_speaker_after_a_place_in_the_reported_clause_is_the_speaker(nlp):
 
 
 def test_the_statement_is_the_author_of_the_statement_named_before(nlp):
-    text = ('Gunmen attacked the village on Saturday, said a statement from the local resistance committee.\n\n'
+    text = ('Gunmen raided the hamlet on Sunday, said a statement from the local resistance committee.\n\n'
             '"More than 20 were killed," the statement said.')
     stms = run(nlp, text)
     assert [s.speaker for s in stms] == ["local resistance committee", "local resistance committee"]
@@ -600,14 +600,14 @@ def test_the_statement_is_the_author_of_the_statement_named_before(nlp):
 
 def test_a_state_prosecutor_named_after_its_state_speaks_for_the_state(nlp):
     text = ("Five bodies were found near a town in Mexico's Sinaloa state on Monday, officials said.\n\n"
-            "The victims were shot, the Sinaloa Attorney General's Office said in a statement.")
+            "All had gunshot wounds, the Sinaloa Attorney General's Office said in a statement.")
     stms = run_located(nlp, text)
     assert stms[-1].speaker_side == "MEX"
 
 
 def test_a_police_force_named_after_two_places_is_one_state_body(nlp):
     text = ("Two gunmen were killed in an encounter in India's Kulgam district.\n\n"
-            "The Jammu and Kashmir Police on Tuesday claimed to have killed two militants.\n\n"
+            "The Jammu and Kashmir Police said on Tuesday that it had killed two militants.\n\n"
             '"The operation is over," the Kashmir Zone Police said.')
     stms = run_located(nlp, text)
     assert [(s.speaker, s.speaker_side) for s in stms] == [("Jammu and Kashmir Police", "IND"),
@@ -716,7 +716,7 @@ def test_officials_where_they_serve_are_a_state_body(nlp):
 
 
 def test_an_area_contested_by_armed_groups_is_fought_over_not_a_claim(nlp):
-    text = "The town lies in Ituri province, an area that has been contested by several militias for years."
+    text = "The town lies in Ituri province, a region long contested by rival militias."
     assert run(nlp, text) == []
     assert [s.polarity for s in run(nlp, "The army disputed the toll.")] == ["denies"]
 

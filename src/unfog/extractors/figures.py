@@ -301,7 +301,7 @@ def _counted(doc, ph: Phrase):
     if head_tok.dep_ in ("nummod", "quantmod", "amod", "compound", "det", "npadvmod") and h.i >= ph.j and (
             h.pos_ in ("NOUN", "PROPN", "ADJ") or h.i - ph.j <= 3):
         if any(t.like_num and t.dep_ == "conj" for t in doc[ph.j:h.i]):
-            return None, head_tok  # "exceeded 8,500 and over 21,000 people have been injured": the later count's noun
+            return None, head_tok  # "passed 7,000 and more than 19,000 people were hurt": the later count's noun
         return h, head_tok
     # "100 of them", "dozens of civilians"
     for c in head_tok.children:
@@ -367,7 +367,7 @@ def _tally_category(doc, head_tok) -> str | None:
     for c in around:
         if c.dep_ not in ("nsubj", "nsubjpass", "dobj") or c.lemma_.lower() not in COUNT_NOUNS:
             continue
-        # ("the number of people killed as a result of ...": the parser may hang the participle on the tally)
+        # ("the number of people killed when the shell hit ...": the parser may hang the participle on the tally)
         words = [g for g in c.children if g.dep_ in ("compound", "amod", "nmod", "acl")]
         for g in c.children:
             if g.dep_ == "prep" and g.lower_ == "of":
@@ -1091,7 +1091,7 @@ def _link_among_those(text: str, figures: list[Figure], k: int) -> None:
                 return
         return
     if m is None:
-        # "eight of those killed in the strike were children": a part of the toll told before
+        # "six of those killed in the raid were children": a part of the toll told before
         m = _OF_THOSE.match(text, f.start + len(f.text.split()[0]))
         line_start = f.start
         if m is not None and _AMONG_CATEGORY[m.group(1).lower()] not in (None, f.category):
@@ -1109,7 +1109,7 @@ def _link_among_those(text: str, figures: list[Figure], k: int) -> None:
 
 
 def _link_rest_of_parts(text: str, figures: list[Figure]) -> None:
-    """'eight of those killed were children ... three women and four men were also killed': counts told
+    """'six of those killed were children ... two women and five men were also killed': counts told
     together after parts of a total, that make up the rest of it, are its parts too."""
     parts_of: dict[str, float] = {}
     for p in figures:
@@ -1203,7 +1203,7 @@ _TALLY_BY_RE = re.compile(r"\b(?:toll|count|tally|figure|estimate)s?\s+(?:\w+\s+
 
 
 def _tally_by(before: str) -> tuple[str, str | None] | None:
-    """"The initial death toll by the United Nations was estimated to be at least 200", "a count released by
+    """"The first death toll by the African Union was estimated to be at least 90", "a count released by
     the Health Ministry put the number at 30": the tally's own source, named in the clause before the count."""
     m = _TALLY_BY_RE.search(before)
     if m is None:

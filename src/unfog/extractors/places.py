@@ -236,7 +236,7 @@ def _place(ctx: Context, r: Reading, ranked: list, g, countries: set[str] = froz
         return None  # "the Kakhovka reservoir" is not the town of Kakhovka
     if r.want == "settlement" and e.fclass == "A" and e.fcode != "ADM1" and divisions \
             and (e.country, e.admin1_code) not in divisions:
-        # "Njaba village" in a report on Borno state whose only namesake is a district of another state: a
+        # "<X> village" in a report on Borno state whose only namesake is a district of another state: a
         # village the gazetteer lacks, not that district
         return None
     if countries and e.country not in countries and e.population < 5000 and (

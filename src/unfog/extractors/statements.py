@@ -997,7 +997,7 @@ def find_cues(sent, segs):
             subj = _appos(subj) or subj  # "One of them, a volunteer driver, said"
         if subj is not None and subj.ent_type_ in ("GPE", "LOC") and (ap := _appos(subj)) is not None \
                 and ap.i > subj.i and ap.pos_ == "NOUN" and _can_speak(ap):
-            subj = ap  # "... south of the capital Khartoum, a local activists' committee said": the committee
+            subj = ap  # "... north of the provincial capital, a local residents' committee said": the committee
         if subj is None or not _can_speak(subj):
             continue
         if not _same_paragraph(subj, tok):

@@ -348,7 +348,7 @@ def is_state_body(text: str) -> bool:
         return True
     body = re.match(r"[\w -]+? (?:of|for|at|from|in) (?:the )?(.+)$", key)
     if body and (words := body.group(1).split()) and len(words) <= 6:
-        # "the spokesperson of the Plateau State Police Command", "an official at the interior ministry"
+        # "the spokesman of the Kaduna State Police Command", "an official at the interior ministry"
         if any(w in STATE_BODIES and w not in _NOT_ALONE for w in words) and not any(w in _NOT_STATE for w in words):
             return True
         if body.group(1) in STATE_BODIES:

@@ -575,7 +575,7 @@ def _launch_site(root, m: Mention) -> bool:
 
 def _speakers_place(root, m: Mention) -> bool:
     """"a spokesman in Kandahar said three guards had died": where the speaker is, not the incident;
-    "a survivor of the attack reported the incident in Biu": where the speaker told it."""
+    "a witness of the raid told of it in <town>": where the speaker told it."""
     tokens = {t.i for t in m.tokens}
     for a in [root, *root.ancestors]:
         if a.i in tokens:
@@ -619,7 +619,7 @@ def _conjoined_towns(doc, best: Place, cands: list[tuple]) -> list[Place]:
 
 
 def _named_again(ctx: Context, m: Mention, place_tokens: set[int]) -> list[tuple]:
-    """"attacked an outlying neighbourhood of Nangade town itself": a town the article has placed before,
+    """"raided a quarter at the edge of <X> town itself": a town the article has placed before,
     named again in the clause's locative phrase where no place was read, is that place."""
     known = {p.name: p for p in ctx.places if _place_ok(p) and (p.precision or 3) <= 3 and p.kind != "country"
              and not (p.feature_code or "").startswith("PCL")}
@@ -705,7 +705,7 @@ def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> N
         cands, far = _clause_places(doc, text, m, by_sent.get(m.sent_index, []), place_tokens)
         where = _relative_place_head(m)
         if where is not None:
-            # "the Njaba village where the attack took place": the village the clause hangs on is the location
+            # "the hamlet where the raid happened": the village the clause hangs on is the location
             cands = [c for c in cands + far if _place_argument(_record_root(doc, c[3])).i == where.i]
             far = []
             if not cands:

@@ -253,7 +253,7 @@ def _fight_told_after(m: Mention, drafts: _Drafts) -> tuple[bool, _Draft | None]
 
 
 def _victims_buried(m: Mention, drafts: _Drafts) -> _Draft | None:
-    """"Residents had to bury the victims in mass graves": the burial of an incident's dead, told after
+    """"Villagers buried the dead in mass graves": the burial of an incident's dead, told after
     it, is part of it, not the discovery of a mass grave."""
     if m.kind != "mass_grave" or (m.date is not None and not m.date_weak):
         return None
@@ -848,7 +848,7 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
         if remote and all((t.pos_ == "NOUN" or _lemma(t) == "attack") and _lemma(t) in lex.GENERIC_ANAPHORS for t in battles):
             kind = min(remote, key=lambda k: lex.RANK.get(k, 9))
         elif weapon in ("air", "shelling", "explosive") and battles and all(_lemma(t) == "attack" for t in battles):
-            # "was attacked with cylinder bombs launched from a truck": the weapon is the attack (a bomb
+            # "was hit with gas-cylinder bombs fired from a lorry": the weapon is the attack (a bomb
             # with no aircraft named is planted or thrown, not dropped)
             lemmas = {_lemma(t) for m in d.mentions for t in m.sent}
             kind = "explosive" if weapon == "air" and not any(c in lemmas for c in lex.AIR_CUES) else weapon

@@ -177,7 +177,7 @@ def _verb_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
     if lemma in lex.INTRANSITIVE_TRIGGERS and _children(tok, "dobj"):
         return None  # "to demonstrate progress": no protest
     if lex.VERB_TRIGGERS.get(lemma) == "siege" and _inanimate_agent(tok):
-        return None  # "lying on the street surrounded by a scattered deck of cards"
+        return None  # "found lying in the road, surrounded by spent cartridges": no siege
     return lex.VERB_TRIGGERS.get(lemma)
 
 
