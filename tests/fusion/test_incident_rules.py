@@ -295,3 +295,14 @@ def test_other_people_after_a_count_of_the_dead_are_a_toll_of_the_wounded():
         _doc("ow2", "2026-03-02", "Hill Courier", "An air strike on a market in Tarbela district killed four people "
                                                   "and wounded 40 others on Sunday, a hospital director said.")]})
     assert _has(rels["other_wounded"], "contradicts", "16", "40"), rels
+
+
+def test_a_risen_toll_and_a_later_reports_count_of_the_incident_with_the_same_number_agree():
+    # the risen toll is as of its report (Monday), the rights office's count as of the attack's day (Saturday), told
+    # on Wednesday: the same number within the days a toll is revised is one toll
+    rels = relations_of({"risen_then_counted": [
+        _doc("rc1", "2026-04-13", "Plain Herald", "The death toll from Saturday's drone attack on the village of "
+                                                  "Umm Keddada has risen to 38, a local volunteer group said on Monday."),
+        _doc("rc2", "2026-04-15", "Hill Courier", "A drone attack on the village of Umm Keddada on Saturday killed at "
+                                                  "least 38 civilians, the UN rights office said on Wednesday.")]})
+    assert _has(rels["risen_then_counted"], "corroborates", "38", "38"), rels

@@ -1057,6 +1057,10 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
         # count the weekend's surrender told on Saturday's day (a toll that rose since is another count,
         # unless one report tells both counts of the incident it is about)
         window = max(window, gap_days)
+    if agree and a.rng[1] == b.rng[1] and incident and cat in TALLY and any(_TOLL_RISEN.search(v.fig.sentence or "") for v in (a, b)):
+        # a toll told as risen is as of its report, another report's count of the incident as of the incident's day:
+        # the same number, they count one toll whenever each was told within the days a toll is revised
+        window = max(window, min(gap_days, INCIDENT_REVISION_DAYS))
     if incident and same_claimant and cat in TALLY and gap_days <= INCIDENT_REVISION_DAYS and b.rng[1] > a.rng[1]:
         return ("updates", "the same source revises the toll")
     if incident and same_side and a.side not in NON_PARTY_SIDES and cat in TALLY and gap_days <= INCIDENT_REVISION_DAYS \
