@@ -645,3 +645,8 @@ def test_a_verb_joined_to_the_complement_says_what_happened_to_the_counted(nlp):
 def test_a_troop_word_on_the_counted_says_who_they_are_not_what_happened(nlp):
     text = "The group claimed to have killed 30 locally mobilised militia members near the town."
     assert one(run(nlp, text), "30").category == "killed"
+
+
+def test_a_tally_of_people_freed_in_an_exchange_counts_prisoners(nlp):
+    text = "The number of soldiers freed in Friday's prisoner exchange has risen to 140, the ministry said."
+    assert one(run(nlp, text), "140").category == "captured"

@@ -343,3 +343,9 @@ def test_a_first_level_division_is_not_a_town_called_so_by_an_alternate_name(nlp
 def test_a_compound_direction_written_joined_is_the_division_written_apart(nlp):
     ctx = run(nlp, "Separatists ambushed a patrol in the Southwest region of Cameroon on Tuesday.")
     assert by_name(ctx)["Southwest"].country == "CM"
+
+
+def test_a_region_the_world_layer_lacks_is_no_village_abroad_by_an_alternate_name(nlp):
+    # "Kashmir" is an alternate name of a small US town only; the report is about places in India
+    ctx = run(nlp, "Shelling hit villages in Kashmir. Officials in Kupwara district said five civilians were killed.")
+    assert {p.country for p in ctx.places} == {"IN"}

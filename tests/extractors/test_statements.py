@@ -700,3 +700,28 @@ def test_the_centre_is_the_centre_named_before(nlp):
             "The centre said in a statement that its teams had moved 40 families.")
     stms = run(nlp, text)
     assert [s.speaker for s in by_start(stms, text, "its teams")] == ["Trauma Response Centre"]
+
+
+def test_a_sentence_that_opens_on_one_side_gives_its_bodies_that_side(nlp):
+    text = ("Shelling across the frontier killed four villagers in Kupwara, Indian officials said. "
+            "On the Pakistani side, the army said two civilians had died.")
+    [s] = by_start(run_located(nlp, text), text, "two civilians")
+    assert s.speaker == "army" and s.speaker_side == "PAK"
+
+
+def test_officials_where_they_serve_are_a_state_body(nlp):
+    text = "Shelling hit villages in Kashmir. Officials in Kupwara district said five civilians were killed."
+    [s] = by_start(run_located(nlp, text), text, "five civilians")
+    assert s.speaker_side == "IND"
+
+
+def test_an_area_contested_by_armed_groups_is_fought_over_not_a_claim(nlp):
+    text = "The town lies in Ituri province, an area that has been contested by several militias for years."
+    assert run(nlp, text) == []
+    assert [s.polarity for s in run(nlp, "The army disputed the toll.")] == ["denies"]
+
+
+def test_a_live_blog_entry_opened_by_its_time_reads_like_a_headline(nlp):
+    text = "Live: the raid\n\n16:10 GMT - The Ethiopian military rejects UNICEF's account, saying no schools were hit."
+    stms = run(nlp, text)
+    assert [(s.speaker, s.polarity) for s in stms] == [("Ethiopian military", "denies")]

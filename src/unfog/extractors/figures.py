@@ -376,6 +376,8 @@ def _tally_category(doc, head_tok) -> str | None:
                         words.append(o)
                         # "the number of people killed": the participle says what happened
                         words.extend(x for x in o.children if x.dep_ in ("amod", "compound", "acl", "relcl"))
+        if any(w.pos_ == "VERB" and _exchange_verb(w) for w in words) and _names_exchange(head_tok.sent):
+            return "captured"  # "the number of prisoners freed in the exchange has risen to 161"
         cat = _category_near(words)
         if cat:
             return cat

@@ -24,7 +24,7 @@ from unfog.extractors.context import Context
 from unfog.extractors.query import place_near  # noqa: F401  (re-exported for callers of the old name)
 from unfog.nlp.ruler import RULER_NAME, add_entity_ruler, mentions_in  # noqa: F401  (re-exported)
 from unfog.gazetteer.fold import name_key
-from unfog.gazetteer.index import GLOBAL_LAYER, get_gazetteer
+from unfog.gazetteer.index import GLOBAL_LAYER, HAMLET_POPULATION, get_gazetteer
 from unfog.gazetteer.mentions import DISTRICT_WORDS, LOCATIVE, REGION_WORDS, Mention, Reading, hints_for, read_context, resolve, words
 from unfog.gazetteer.roles import claimed, cues
 from unfog.gazetteer.geocode import precision_for
@@ -130,7 +130,8 @@ def extract(ctx: Context) -> list[Place]:
     # Pass 1: confident, important places set the article's country and centre.
     owners = [_owner_country(text, r.mention.start) for r in readings]
     first = {k: _owned(resolve(r, g, hints_for(r, divisions)), owners[k]) for k, r in enumerate(readings)}
-    countries, centre = _focus(first, g)
+    countries, centre = _focus({k: ranked for k, ranked in first.items()
+                                if ranked and not _alternate_hamlet(ranked[0][0], readings[k])}, g)
     ranked_all = []
     for k, r in enumerate(readings):
         if centre or countries:
@@ -183,6 +184,13 @@ def _not_a_place(name: str) -> bool:
     return fold(name) in _continents() or (actor is not None and actor.kind == "organisation")
 
 
+def _alternate_hamlet(e, r: Reading) -> bool:
+    """A world-layer village (under 5,000 people) that bears the name only as an alternate spelling and that
+    nothing around the mention places (no division or district named with it)."""
+    return (e.layer == GLOBAL_LAYER and e.fclass == "P" and e.population < HAMLET_POPULATION
+            and name_key(e.name) != r.mention.key and not (r.admin1 or r.districts))
+
+
 _OWNER = re.compile(r"([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})['’]s\s+$")
 
 
@@ -222,6 +230,8 @@ def _place(ctx: Context, r: Reading, ranked: list, g, countries: set[str] = froz
     e, _, conf = ranked[0]
     if conf < MIN_CONFIDENCE:
         return None
+    if _alternate_hamlet(e, r) and e.country not in countries:
+        return None  # "Kashmir" is no US village called Cashmere (a region the world layer lacks)
     if r.want == "water" and e.fclass != "H":
         return None  # "the Kakhovka reservoir" is not the town of Kakhovka
     if r.want == "settlement" and e.fclass == "A" and e.fcode != "ADM1" and divisions \

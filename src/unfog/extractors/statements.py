@@ -634,6 +634,25 @@ def _known_speaker(tok, mention, text: str, memory: Memory) -> Speaker | None:
     return None
 
 
+def _of_a_place(verb) -> bool:
+    """The verb's object (or, in a clause on a noun, that noun) is a place: 'an area that has been contested',
+    'the province, contested by the rebels'."""
+    nouns = place_cues()["settlement_nouns"] | place_cues()["region_nouns"] | {"territory", "land", "zone", "border"}
+    held = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
+    if verb.dep_ in ("relcl", "acl"):
+        held.append(verb.head)
+    return any(t.lemma_.lower() in nouns or t.ent_type_ in ("GPE", "LOC") for t in held)
+
+
+_SIDE_OPENER = re.compile(r"^\W*(?i:on|from|for) (?:the )?([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)(?:['’]s)? side\b")
+
+
+def _side_the_sentence_opens_on(tok) -> str | None:
+    """'On the Pakistani side, ...', 'On Russia's side, ...': the side a sentence says it tells of."""
+    m = _SIDE_OPENER.match(tok.sent.text)
+    return side_of(m.group(1)) if m and m.end() <= tok.idx - tok.sent.start_char else None
+
+
 def _side_of_one_of(tok, memory: Memory) -> str | None:
     """'One of the sources' after 'two security sources said': the side of the speakers it is one of."""
     noun = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -676,7 +695,9 @@ def _unnamed_speaker(tok, mention, text: str, memory: Memory) -> Speaker:
                 side = body.side
                 break
     if side is None and (is_state_body(name) or _state_body_of_place(mention) or state_named(name)):
-        side = memory.country  # "the ministry said", with no country named: the country the report is about
+        # "the ministry said", with no country named: the country the report is about, unless the sentence
+        # opens on another side's ("On the Pakistani side, the military said ...")
+        side = _side_the_sentence_opens_on(tok) or memory.country
     if side is None and memory.country and camp(name) == "nonstate":
         # "a member of the anti-junta Local Defence Force": a non-state party of the war the report is
         # about counts for that state's side code (docs/claims.md, sides of non-state armed groups)
@@ -949,6 +970,8 @@ def find_cues(sent, segs):
             continue
         if lemma not in CUE_LEMMAS and lemma not in TALLY_GIVING_VERBS:
             continue
+        if lemma in FOUGHT_OVER_VERBS and _of_a_place(tok):
+            continue  # "an area contested by several militias": fought over, not a claim disputed
         tally = _passive_tally(tok)
         if tally is not None:
             out.append((tok, tally, _cue_text(tok)))  # "the toll was reported by the ministry": the ministry's toll
@@ -995,6 +1018,7 @@ REVISION_VERBS = set(SPEECH["revision_verbs"])
 TALLY_NOUNS = set(SPEECH["tally_nouns"])
 SELF_NAMING_VERBS = frozenset(SPEECH["self_naming_verbs"])
 ARMED_FORMATION_NOUNS = frozenset(SPEECH["armed_formation_nouns"])
+FOUGHT_OVER_VERBS = frozenset(SPEECH["fought_over_verbs"])
 TALLY_GIVING_VERBS = frozenset(SPEECH["tally_giving_verbs"])
 HEADING_VERBS = frozenset(SPEECH["heading_verbs"])
 STATE_MEDIA_WORDS = frozenset(SPEECH["state_media_words"])
@@ -1322,7 +1346,8 @@ def report_country(ctx: Context) -> str | None:
 HEADLINE_MAX = 300
 _HEAD_SEP = re.compile(r"\s*:\s+|\s+[-–—]+\s*|[-–—]+\s+|(?<=[a-z.)’'])[-–—](?=[A-Z])")
 _HEAD_CUES = (r"says|said|say|claims|claimed|claim|reports|reported|report|confirms|confirmed|admits|admitted|"
-              r"announces|announced|recounts|denies|denied|insists|insist|raises|raised|revises|revised|puts|put")
+              r"announces|announced|recounts|denies|denied|insists|insist|raises|raised|revises|revised|puts|put|"
+              r"rejects|rejected|dismisses|dismissed")
 _HEAD_CUE = re.compile(r"\s+(?P<cue>" + _HEAD_CUES + r")\s+", re.I)
 _HEAD_POST = re.compile(r",\s*(?:(?P<cue>says|said|say|claims|claimed|according to)\s+(?P<who>[^,;:]{2,60}?)"
                         r"|(?P<who2>[^,;:]{2,60}?)\s+(?P<cue2>says|said|say|claims|claimed))\s*$", re.I)
@@ -1361,22 +1386,46 @@ def _headline_statements(run: _Run) -> None:
         line = run.text[a:b]
         if is_headline(line):
             _clip_to_clause(run, a, b)
-        if not is_headline(line) or any(s.start < b and a < s.end and s.cue != "headline" for s in run.out
-                                        if s.content_start is not None):
+        entry = _timed_entry(run, a, b)
+        if entry is not None:
+            # a live blog's entry opened by its time ("10:40 GMT - The army rejects the account, saying ...")
+            # reads like a headline, and the parser may not find the verb's subject after the time stamp
+            lead, end = entry
+            found = _says_clause(run, lead, end)
+        elif not is_headline(line) or any(s.start < b and a < s.end and s.cue != "headline" for s in run.out
+                                          if s.content_start is not None):
             continue
-        lead = a + lead_end(line)
-        junk = _JUNK.search(run.text[lead:b])
-        end = lead + junk.start() if junk else b
-        found = _trailing_claimant(run, lead, end) or _says_clause(run, lead, end)
+        else:
+            lead = a + lead_end(line)
+            junk = _JUNK.search(run.text[lead:b])
+            end = lead + junk.start() if junk else b
+            found = _trailing_claimant(run, lead, end) or _says_clause(run, lead, end)
         if found is None:
             continue
         who, content, cue = found
         sp = _phrase_speaker(run, *who)
         start, stop = _trim(run.text, lead, end)
-        st = run.make(sp, cue, "denies" if cue.startswith("den") else "asserts", False, start, stop, content)
+        st = run.make(sp, cue, "denies" if cue.startswith(("den", "rej", "dis")) else "asserts", False, start, stop,
+                      content)
         run.out.append(st)
         run.memory.speakers.append(sp)
         run.covered.append((start, stop, st, None))
+
+
+_TIME_LEAD = re.compile(r"\d{1,2}[:.]\d{2}")
+
+
+def _timed_entry(run: _Run, a: int, b: int) -> tuple[int, int] | None:
+    """The first sentence of a line opened by a time stamp that no statement covers: (start, end)."""
+    line = run.text[a:b]
+    lead = lead_end(line)
+    if not lead or not _TIME_LEAD.match(line) or is_headline(line):
+        return None
+    stop = re.search(r"[.!?](?:\s|$)", line[lead:])
+    end = a + lead + (stop.start() if stop else len(line) - lead)
+    if any(s.start < end and a < s.end for s in run.out):
+        return None
+    return a + lead, end
 
 
 def _clip_to_clause(run: _Run, a: int, b: int) -> None:

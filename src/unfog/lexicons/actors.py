@@ -363,6 +363,8 @@ def is_state_body(text: str) -> bool:
     # "a local government official", "senior military officials", "a police officer from <town>":
     # a state body (or a role noun) behind state words only
     words = re.sub(r" (?:from|in|based in|stationed in) .+$", "", key).split()
+    if len(words) == 1 and words[0] in STATE_BODIES and words[0] not in ("president", "minister"):
+        return True  # "officials in Poonch district", "police in the town": a state body where it serves
     last = words[-1] if words else ""
     return len(words) > 1 and (last in STATE_BODIES or last.rstrip("s") in STATE_BODIES or last in _STATE_ROLES) \
         and all(w in _STATE_MODIFIERS or (w == "local" and _named_body(words)) for w in words[:-1])
