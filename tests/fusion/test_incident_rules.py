@@ -270,3 +270,39 @@ def test_a_later_reports_higher_toll_has_risen_unless_the_parties_count():
                                                       "soldiers in Monday's attack on an army base near Kadugli.")]})
     assert not [r for r in rels["toll_rises_over_days"] if r[0] == "contradicts"], rels
     assert _has(rels["parties"], "contradicts", "6 soldiers", "40 soldiers"), rels
+
+
+def test_a_toll_told_as_risen_far_from_its_noun_updates_another_reports_risen_toll():
+    # "the number of people killed in <a long clause> has risen to": still a toll told as risen; one report names
+    # only the country, the next the village (a name the gazetteer does not know), a day later
+    rels = relations_of({"risen_far": [
+        _doc("rf1", "2026-02-10", "Plain Herald", "The number of people killed in an air strike that rights groups "
+                                                  "call one of the deadliest attacks on villagers in the country since "
+                                                  "the war began has risen to 120, an exile government said on Tuesday "
+                                                  "about the raid in Myanmar."),
+        _doc("rf2", "2026-02-11", "Hill Courier", "The number of people killed in a military air strike on the "
+                                                  "village of Tarlonwe in northern Myanmar has risen to at least 131, "
+                                                  "according to local sources.")]})
+    assert _has(rels["risen_far"], "updates", "120", "131"), rels
+
+
+def test_other_people_after_a_count_of_the_dead_are_a_toll_of_the_wounded():
+    # "killed four ... injured 16 other people": other than the dead, the wounded's toll, not what was added to one
+    rels = relations_of({"other_wounded": [
+        _doc("ow1", "2026-03-02", "Plain Herald", "An air strike on a market in Tarbela district killed four people "
+                                                  "on Sunday, the district health office said. The strike also injured "
+                                                  "16 other people, the office said."),
+        _doc("ow2", "2026-03-02", "Hill Courier", "An air strike on a market in Tarbela district killed four people "
+                                                  "and wounded 40 others on Sunday, a hospital director said.")]})
+    assert _has(rels["other_wounded"], "contradicts", "16", "40"), rels
+
+
+def test_a_risen_toll_and_a_later_reports_count_of_the_incident_with_the_same_number_agree():
+    # the risen toll is as of its report (Monday), the rights office's count as of the attack's day (Saturday), told
+    # on Wednesday: the same number within the days a toll is revised is one toll
+    rels = relations_of({"risen_then_counted": [
+        _doc("rc1", "2026-04-13", "Plain Herald", "The death toll from Saturday's drone attack on the village of "
+                                                  "Umm Keddada has risen to 38, a local volunteer group said on Monday."),
+        _doc("rc2", "2026-04-15", "Hill Courier", "A drone attack on the village of Umm Keddada on Saturday killed at "
+                                                  "least 38 civilians, the UN rights office said on Wednesday.")]})
+    assert _has(rels["risen_then_counted"], "corroborates", "38", "38"), rels

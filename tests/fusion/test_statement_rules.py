@@ -167,3 +167,16 @@ def test_a_standing_denial_and_a_superseded_count_are_no_rivals():
                                 "people were killed.")]})
     assert not rels["standing_denial"], rels
     assert not [r for r in rels["earlier_told"] if r[0] == "contradicts"], rels
+
+
+def test_a_place_that_lies_somewhere_is_no_lie():
+    # "where the district lies", "lies 20 km north of": the verb of a place, not a dismissal; "these are lies" is one
+    from unfog.fusion.fuse import is_denial
+    from unfog.model import Statement
+
+    def st(text):
+        return Statement(id="s", article_id="a", speaker="police", text=text, content=text, polarity="asserts",
+                         start=0, end=len(text))
+    assert not is_denial(st("Police in the district, where the river crossing lies, put the number of dead at four."))
+    assert not is_denial(st("The camp lies 12 km east of the town and was hit twice."))
+    assert is_denial(st("The army said the reports of a massacre were lies."))

@@ -468,7 +468,8 @@ def told_as_parts(res: ArticleRecords) -> set[str]:
         if f.subset_of or any(before.endswith(" " + c) or before == c for c in SUBSET_CUES) \
                 or _PART_AFTER_RE.match(text[f.end:f.end + 60]):
             out.add(f.id)  # ("four of one family among them")
-        elif is_increment(f.text, text[f.end:f.end + 20]) or is_part_phrase(f.text) or any(
+        elif (is_increment(f.text, text[f.end:f.end + 20]) and not _besides_another_toll(f, figs)) \
+                or is_part_phrase(f.text) or any(
                 before.endswith(o) for o in INCREMENT_OPENERS):
             out.add(f.id)  # "eight more bodies", "after 268 more were flown": what was added; "four of them": a part
         elif body_count(f) and _larger_toll_of_the_same(f, figs):
@@ -486,6 +487,13 @@ def told_as_parts(res: ArticleRecords) -> set[str]:
                 and force_kind(x.counted) == force_kind(y.counted):
             out |= {x.id, y.id}
     return out
+
+
+def _besides_another_toll(f: Figure, figs: list[Figure]) -> bool:
+    """A count told as added ("16 other people") right after a count of another category ("killed four people ...
+    and injured 16 other people"): other than the dead, a toll of its own, not what was added to one."""
+    before = [g for g in figs if g.start < f.start and g.id != f.id]
+    return bool(before) and max(before, key=lambda g: g.start).category != f.category
 
 
 def _raised_by(f: Figure, figs: list[Figure], text: str) -> bool:
@@ -930,9 +938,11 @@ def _one_incident_placed_apart(a: FigureView, b: FigureView) -> bool:
         return True
     ta, _, pa = ia.split("|")
     tb, _, pb = ib.split("|")
-    if (pa and pb and pa != pb) or (da != db and (a.place.endswith("@") or b.place.endswith("@"))):
+    both_risen = all(_TOLL_RISEN.search(v.fig.sentence or "") for v in (a, b))
+    if (pa and pb and pa != pb) or (da != db and not both_risen and (a.place.endswith("@") or b.place.endswith("@"))):
         # (a count placed only in a country meets another report's count of the same day only: "on Sunday" in one,
-        # "on Monday, near <another town>" in the other)
+        # "on Monday, near <another town>" in the other; unless both are one toll told as risen: "has risen to 90"
+        # in a report that names the country, "has risen to 95" in one that names the village)
         return False
     return ta == tb or {ta, tb} in ONE_INCIDENT_PAIRS
 
@@ -1047,6 +1057,10 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
         # count the weekend's surrender told on Saturday's day (a toll that rose since is another count,
         # unless one report tells both counts of the incident it is about)
         window = max(window, gap_days)
+    if agree and a.rng[1] == b.rng[1] and incident and cat in TALLY and any(_TOLL_RISEN.search(v.fig.sentence or "") for v in (a, b)):
+        # a toll told as risen is as of its report, another report's count of the incident as of the incident's day:
+        # the same number, they count one toll whenever each was told within the days a toll is revised
+        window = max(window, min(gap_days, INCIDENT_REVISION_DAYS))
     if incident and same_claimant and cat in TALLY and gap_days <= INCIDENT_REVISION_DAYS and b.rng[1] > a.rng[1]:
         return ("updates", "the same source revises the toll")
     if incident and same_side and a.side not in NON_PARTY_SIDES and cat in TALLY and gap_days <= INCIDENT_REVISION_DAYS \

@@ -30,12 +30,16 @@ def singular(word: str) -> str:
 def toll_rise(counted: bool = False) -> str:
     """A regex fragment for a toll told as risen ("the toll had risen", "the number of dead climbed"),
     from ``categories.json`` (one copy for figures and fusion); with ``counted``, also the number of some
-    people killed ("the number of militants killed had risen": ``counted_nouns``, fusion only)."""
+    people killed ("the number of militants killed had risen": ``counted_nouns``, fusion only), and the verb
+    further from its noun."""
     data = load("categories")["toll_rise"]
     nouns = "|".join([re.escape(n).replace(r"\ ", r"\s+") for n in data["nouns"]]
                      + (data["counted_nouns"] if counted else []))
     verbs = "|".join(re.escape(v) for v in data["verbs"])
-    return r"\b(?:" + nouns + r")\b[^.;:]{0,80}?\b(?:" + verbs + r")\b"
+    # (fusion reads a toll's noun further from its verb: "the number of people killed in <a strike told in a long
+    # clause> has risen to 165")
+    reach = 160 if counted else 80
+    return r"\b(?:" + nouns + r")\b[^.;:]{0," + str(reach) + r"}?\b(?:" + verbs + r")\b"
 
 
 def toll_prior() -> str:
