@@ -259,10 +259,10 @@ def test_a_later_reports_higher_toll_has_risen_unless_the_parties_count():
     # and the rebels' 40 the next day are the two parties' counts of one attack: they contradict
     rels = relations_of({
         "toll_rises_over_days": [
-            _doc("tr1", "2026-01-05", "Plain Herald", "A missile strike on the regional administration building in "
-                                                      "Kherson on Monday killed 6 people, a local news site said."),
-            _doc("tr2", "2026-01-06", "Hill Courier", "A missile strike on the regional administration building in "
-                                                      "Kherson on Monday killed 19 people, rescuers said on Tuesday.")],
+            _doc("tr1", "2026-01-05", "Plain Herald", "A missile hit the regional council offices in "
+                                                      "Kherson on Monday, killing 6 people, a local news site said."),
+            _doc("tr2", "2026-01-06", "Hill Courier", "A missile hit the regional council offices in "
+                                                      "Kherson on Monday, killing 19 people, rescuers said on Tuesday.")],
         "parties": [
             _doc("tp1", "2026-01-05", "Plain Herald", "Rebels attacked an army base near Kadugli on Monday, killing 6 "
                                                       "soldiers, the army said."),

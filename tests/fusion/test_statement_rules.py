@@ -124,17 +124,17 @@ def test_a_town_the_gazetteer_found_in_one_report_meets_its_bare_name_in_another
 
 
 def test_an_unprecedented_or_unprovoked_attack_is_no_denial():
-    # "it never happened in our area" says the attack is without precedent; "there was no fighting, but they came to
-    # bomb" says it was unprovoked: neither denies the attack its report tells
+    # "it never happened in our district" says the attack is without precedent; "there had been no clashes, but the
+    # jets struck anyway" says it was unprovoked: neither denies the attack its report tells
     from conftest import relations_of, report
     rels = relations_of({
         "unprecedented": [report("nv1", "2025-12-12", "Plain Herald",
                                  "Gunmen attacked the village of Boresa on Friday, killing 12 people, the district "
-                                 "commissioner said.\n\nA village elder, Musa Adan, said: \"It was a terrible attack, it "
-                                 "never happened in our area. They were all farmers.\"")],
+                                 "commissioner said.\n\nA village elder, Musa Adan, said: \"Such a raid never "
+                                 "happened in our district. They were all herders.\"")],
         "unprovoked": [report("up1", "2025-12-13", "Plain Herald",
                               "A military jet bombed the village of Tawma on Friday, killing eight people, residents "
-                              "said.\n\n\"There was no fighting, but they came to bomb the village,\" a farmer said.")]})
+                              "said.\n\n\"There had been no clashes, but the jets struck the market anyway,\" a trader said.")]})
     assert not rels["unprecedented"] and not rels["unprovoked"], rels
 
 
@@ -143,9 +143,9 @@ def test_two_reports_meet_at_no_country():
     # of that country (two attacks in one country are two attacks)
     from conftest import relations_of, report
     rels = relations_of({"country_only": [
-        report("co1", "2025-12-23", "Plain Herald", "At least 30 civilians were killed in an attack by the paramilitary "
-                                                    "Rapid Support Forces (RSF) on a village in Sudan's North Kordofan "
-                                                    "state, local medics said on Tuesday."),
+        report("co1", "2025-12-23", "Plain Herald", "Paramilitary RSF fighters killed at least 30 civilians when they "
+                                                    "raided a hamlet in Sudan's White Nile state, local medics said on "
+                                                    "Tuesday."),
         report("co2", "2025-12-23", "Hill Courier", "RSF fighters stormed a village in Sudan on Monday, residents said."
                                                     "\n\nThe RSF denied killing civilians and said its fighters had "
                                                     "attacked army positions on the edge of the village of Tayba.")]})

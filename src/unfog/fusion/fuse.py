@@ -1453,7 +1453,7 @@ _STANDING_DENIAL_RE = re.compile(r"\b(?:" + "|".join(load_lexicon("denial")["sta
 def is_denial(s: Statement) -> bool:
     if _STANDING_DENIAL_RE.search(s.text or ""):
         return False  # "has denied deliberately targeting civilians": a standing denial, background
-    # ("it was a terrible attack, never happened in our region": unprecedented, not denied)
+    # ("such a massacre never happened in our district before": unprecedented, not denied)
     content = _NOT_A_DENIAL_RE.sub(" ", s.content or "")
     if s.polarity == "denies" or _DISMISS_RE.search(content) or lost_denial(s) or denied_in_content(s):
         return True
