@@ -27,6 +27,7 @@ from unfog.lexicons import singular
 from unfog.lexicons import toll_rise
 from unfog.lexicons.wire import lead_spans
 from unfog.extractors.context import Context
+from unfog.extractors.query import doc_text
 from unfog.lexicons.people import CIVILIAN_NOUNS, COMBATANT_NOUNS, COUNT_NOUNS, OWN_MEN_NOUNS, PEOPLE_NOUNS  # noqa: F401
 from unfog.model import Figure
 from unfog.nlp.syntax import governing_verb
@@ -327,7 +328,7 @@ def _whole_of(people):
     if not people:
         return None
     sent = people[0].sent
-    whole = [t for t in people if not _PART_MARK.search(sent.doc.text[sent.start_char:t.idx])]
+    whole = [t for t in people if not _PART_MARK.search(doc_text(sent.doc)[sent.start_char:t.idx])]
     return (whole or people)[-1]
 
 

@@ -25,6 +25,17 @@ ATTACH_WORDS = {"in", "at", "near", "of", "outside", "around", "from", "into", "
 
 # -- text structure ------------------------------------------------------------------------
 
+_DOC_TEXT = "unfog.doc_text"  # doc.user_data key
+
+
+def doc_text(doc) -> str:
+    """The doc's text, joined once and kept on the doc (doc.text joins every token at each call)."""
+    text = doc.user_data.get(_DOC_TEXT)
+    if text is None:
+        text = doc.user_data[_DOC_TEXT] = doc.text
+    return text
+
+
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """(start, end) of each non-empty paragraph (blocks separated by newlines)."""
     out = []

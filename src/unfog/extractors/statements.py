@@ -33,7 +33,7 @@ from unfog.extractors.context import Context
 from unfog.gazetteer.roles import cues as place_cues
 from unfog.lexicons.denial import DENY_VERBS, DISMISSAL_RE
 from unfog.lexicons.people import CIVILIAN_NOUNS, is_people_word
-from unfog.extractors.query import paragraphs, same_paragraph, sentence_spans, statement_at  # noqa: F401  (statement_at re-exported)
+from unfog.extractors.query import doc_text, paragraphs, same_paragraph, sentence_spans, statement_at  # noqa: F401  (statement_at re-exported)
 from unfog.model import Statement
 
 # Speech and claim verbs only: what a person says, not does (lexicons/speech.json)
@@ -1183,7 +1183,7 @@ def _scare_quote(verb, q) -> bool:
     """A few quoted words inside a clause that goes on with its own verb before the cue ("'Terrorists'
     invaded the villages, an officer said"): the writer's marks on a word, not what was said."""
     doc = verb.doc
-    if len(doc.text[q.start:q.end].split()) > MAX_SCARE_QUOTE_WORDS or q.end > verb.idx:
+    if len(doc_text(doc)[q.start:q.end].split()) > MAX_SCARE_QUOTE_WORDS or q.end > verb.idx:
         return False
     return any(t.pos_ in ("VERB", "AUX") and q.end <= t.idx for t in doc[verb.sent.start:verb.i])
 

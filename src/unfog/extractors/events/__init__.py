@@ -66,7 +66,7 @@ def extract(ctx: Context) -> list[Event]:
             mentions.append(_mention(group, weapons, sents, si, place_tokens))
     if not mentions:
         return []
-    entries = _entries(doc.text)
+    entries = _entries(ctx.text)
     for m in mentions:
         m.entry = bisect.bisect_right(entries, m.primary.idx)
         if entries and m.entry == 0 and _is_heading(m.sent):

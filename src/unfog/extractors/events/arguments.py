@@ -11,7 +11,7 @@ from unfog.lexicons.wire import lead_end
 from unfog.nlp import timeexpr
 from unfog.lexicons import events as lex
 from unfog.extractors.context import Context
-from unfog.extractors.query import same_paragraph
+from unfog.extractors.query import doc_text, same_paragraph
 from unfog.model import DateMention, Figure, Place, Statement
 from unfog.extractors.events.common import (
     _is_historical,
@@ -659,7 +659,7 @@ def _nearest_place(cands: list[tuple]) -> Place:
 
 def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> None:
     doc = ctx.doc
-    text = doc.text
+    text = doc_text(doc)
     place_tokens = {t for toks in place_tok.values() for t in toks}
     sent_starts = [s.start_char for s in sents]
     by_sent = _places_by_sentence(ctx, sent_starts, place_tokens)
@@ -988,7 +988,7 @@ PARTITIVE = re.compile(r"[\w,-]+(?:\s+[\w,-]+)?\s+of\s+(the|those|them|whom)\b\s
 
 def _partitive_of_dead(doc, f: Figure, killed: list[Figure]) -> bool:
     """"Two of the fatalities", "three of the dead", "five of them": a part of a toll told before it."""
-    m = PARTITIVE.match(doc.text, f.start, f.end + 30)
+    m = PARTITIVE.match(doc_text(doc), f.start, f.end + 30)
     if m is None or not any(g is not f and g.start < f.start for g in killed):
         return False
     noun = (m.group(2) or "").lower()
@@ -1073,8 +1073,8 @@ def _is_subset(doc, f: Figure, killed: list[Figure]) -> bool:
     if sent is None:
         return False
     sent_start = sent.sent.start_char
-    before = doc.text[max(sent_start, f.start - 30):f.start].lower()
-    after = doc.text[f.end:min(sent.sent.end_char, f.end + 20)].lower().lstrip(" ,")
+    before = doc_text(doc)[max(sent_start, f.start - 30):f.start].lower()
+    after = doc_text(doc)[f.end:min(sent.sent.end_char, f.end + 20)].lower().lstrip(" ,")
     trailing = any(after.startswith(c + " ") or after.startswith(c + ",") or after.startswith(c + ".") for c in ("among them", "among the"))
     if not trailing and not any(f" {c} " in f" {before} " or before.rstrip(" ,").endswith(c) for c in lex.SUBSET_CUES):
         return False  # (trailing: "nine people were killed, one soldier among them")
@@ -1083,7 +1083,7 @@ def _is_subset(doc, f: Figure, killed: list[Figure]) -> bool:
 
 def _wounded_after(doc, f: Figure) -> bool:
     """A count whose own words (the next few) say wounded: never a toll, whatever its category."""
-    after = [w.strip(",.;") for w in doc.text[f.end:f.end + 30].lower().split()[:3]]
+    after = [w.strip(",.;") for w in doc_text(doc)[f.end:f.end + 30].lower().split()[:3]]
     while after and after[0] in ("critically", "seriously", "badly", "slightly", "lightly", "were", "was", "also"):
         after = after[1:]
     return bool(after) and after[0] in lex.WOUND_WORDS
@@ -1099,8 +1099,8 @@ def _told_again(m: Mention) -> bool:
 def _is_addition(doc, f: Figure, killed: list[Figure]) -> bool:
     """"36 people were killed instantly and two more died in hospital": a count added to another told
     before it in the sentence, not another estimate of the toll (the lowest would be two)."""
-    after = doc.text[f.end:f.end + 8].lower().split()
-    before = doc.text[max(0, f.start - 9):f.start].lower().split()
+    after = doc_text(doc)[f.end:f.end + 8].lower().split()
+    before = doc_text(doc)[max(0, f.start - 9):f.start].lower().split()
     inside = f.text.lower().split()
     if len(inside) > 1 and inside[1] in lex.ADDITION_WORDS:
         after = inside[1:]  # "Two more civilians were killed": the figure holds the word
@@ -1108,7 +1108,7 @@ def _is_addition(doc, f: Figure, killed: list[Figure]) -> bool:
         # "Two more fighters had been killed, bringing the toll to eight": added to a count told before
         return any(g is not f and g.start < f.start for g in killed)
     # ("eight guards as well as two cooks": the cooks are added to the guards)
-    joined = doc.text[max(0, f.start - 14):f.start].lower().rstrip(" ,")
+    joined = doc_text(doc)[max(0, f.start - 14):f.start].lower().rstrip(" ,")
     if not ((after and after[0] in lex.ADDITION_WORDS) or (before and before[-1] in lex.ADDITION_WORDS)
             or any(joined.endswith(" " + w) or joined == w for w in lex.ADDITION_PHRASES)):
         return False

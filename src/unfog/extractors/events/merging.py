@@ -9,6 +9,7 @@ from unfog.lexicons.countries import _alpha3 as _alpha3_codes, alpha3
 from unfog.lexicons import events as lex
 from unfog.lexicons import people
 from unfog.extractors.context import Context
+from unfog.extractors.query import doc_text
 from unfog.model import DateMention, Event, Figure, Place
 from unfog.gazetteer.fold import name_key
 from unfog.extractors.events.common import (
@@ -631,7 +632,7 @@ def _toll_reference(m: Mention) -> bool:
         return True  # "the number killed in the morning shelling had risen to nine"
     if not (len(m.kinds) == 1 and t.pos_ == "NOUN" and t.dep_ == "pobj" and _definite_act(m)):
         return False
-    if any(_updated_toll(t.doc.text, f) for f in m.figures):
+    if any(_updated_toll(doc_text(t.doc), f) for f in m.figures):
         return True  # "two more wounded in this morning's attack have died, bringing the toll to eight"
     holder = t.head.head  # "the toll in that attack", or "bringing the toll in that attack to two"
     return _lemma(holder) in people.COUNT_NOUNS or any(_lemma(c) in people.COUNT_NOUNS for c in _children(holder, "dobj", "nsubj"))
@@ -753,7 +754,7 @@ def _protest_sentences(m: Mention) -> list[str]:
     doc = m.sent.doc
     if m.sent.end < len(doc):
         nxt = doc[m.sent.end].sent
-        if "\n\n" not in doc.text[m.sent.end_char:nxt.start_char + 1]:
+        if "\n\n" not in doc_text(doc)[m.sent.end_char:nxt.start_char + 1]:
             out.append(nxt.text.lower())
     return out
 
@@ -987,7 +988,7 @@ def _headline_doers(doc, figures: list[Figure]) -> set[str]:
     for f in figures:
         span = doc.char_span(f.start, f.end, alignment_mode="expand")
         if (span is not None and f.counted and f.counted.lower() not in f.text.lower() and _is_heading(span.sent)
-                and f.counted.lower() in doc.text[span.sent.start_char:f.start].lower()):
+                and f.counted.lower() in doc_text(doc)[span.sent.start_char:f.start].lower()):
             out.add(f.id)
     return out
 

@@ -369,7 +369,7 @@ def _sentence_triggers(ctx: Context, sent, place_tokens: set[int]):
     """(trigger, kind, tags) of one sentence, and its weapon nouns."""
     triggers = []
     weapons = []
-    text = sent.doc.text
+    text = ctx.text  # (doc.text joins every token at each call)
     head = text[text.rfind("\n", 0, sent.start_char + 1) + 1:sent.end_char].lstrip().lower()  # (the line it is on)
     if any(head.startswith(w) and head[len(w):].lstrip().startswith(":") for w in lex.LINK_LINES):
         return [], []  # "READ ALSO: ...": the headline of another story
