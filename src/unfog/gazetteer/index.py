@@ -93,7 +93,7 @@ class Gazetteer:
             out.extend(e for e in self.glob.lookup(k) if e.uid not in self._uid
                        and (len(k) > 3 or name_key(e.name) == k or e.fcode == "PCLI"))
         for v in key_variants(k):
-            # "al-Jazira" and "Al Jazirah", "Hasakeh" and "Hasakah": Arabic names end with or without an h
+            # other spellings of one name: "al-Jazira"/"Al Jazirah", "Northwest"/"North-West" (key_variants)
             seen = {e.uid for e in out}
             out.extend(self.entries[i] for i in self.by_key.get(v, ()) if self.entries[i].uid not in seen)
             if self.glob is not None and v in self.glob:
@@ -249,6 +249,7 @@ def final_h_variants(key: str) -> tuple[str, ...]:
 _COMPASS_JOINED = re.compile(r"\b(north|south)[ -]?(east|west)\b")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # asked for every word run the mention scan tries
 def key_variants(key: str) -> tuple[str, ...]:
     """Other spellings of a name key that name the same place: its Arabic ending, and a compound direction
     written joined or apart ("Northwest" region is Cameroon's North-West)."""
