@@ -39,7 +39,7 @@ SEED_DATES = {"000_01bce4d2cc5497e4.txt": "2022-04-22", "004_fa64e9c79eca57a7.tx
 # tuned on); every other gold set is held out: setC (written after the first rules) and any later blind set.
 # setJ (ten reports in five clusters, written blind; first contact 7/23 found, 12 produced, precision 0.58, 1/25
 # must_not broken) was tuned on in the sixth session.
-TUNED = ("seeds", "setA", "setB", "setD", "setE", "setF", "setH", "setJ", "setK")
+TUNED = ("seeds", "setA", "setB", "setD", "setE", "setF", "setH", "setJ", "setK", "setL")
 # blind: written and coded before anyone ran unfog on them; scored only when named in --sets, so no default
 # run or tuning loop sees them (setG: ten reports in five clusters, other wars; setI: eight reports in four
 # clusters, Mozambique, Manipur, Mindanao, Tripoli; both tuned on in the fifth session, still scored only when
@@ -48,8 +48,9 @@ TUNED = ("seeds", "setA", "setB", "setD", "setE", "setF", "setH", "setJ", "setK"
 # reports in four clusters, a Ukraine-Russia prisoner swap, a strike on Bint Jbeil, a shelter in El Fasher, firing
 # across the Line of Control in Poonch; tuned on in the seventh session.
 # setL (blind): twelve reports in four clusters, an army post at Banibangou (Niger), a strike on tents in Deir
-# al-Balah (Gaza, with a live blog), a gang attack on Liancourt (Haiti), an air strike on Ulang market (South Sudan).
-BLIND = ("setG", "setI", "setL")
+# al-Balah (Gaza, with a live blog), a gang attack on Liancourt (Haiti), an air strike on Ulang market (South Sudan);
+# first contact in the seventh session 6/35 found, 24 produced, precision 0.54, must_not broken 3/29; tuned on since.
+BLIND = ("setG", "setI")
 SETS = TUNED + tuple(sorted(p.stem for p in GOLD.glob("*.json") if p.stem not in TUNED + BLIND))
 HELD_OUT = tuple(n for n in SETS if n not in TUNED) + BLIND
 
