@@ -1814,3 +1814,73 @@ def test_the_town_of_an_incident_told_as_earlier_does_not_place_the_main_one(nlp
     evs = _shown(_pipeline_events(nlp, text, published="2019-08-04"))
     main = [e for e in evs if e.fatalities == 9]
     assert main and main[0].place != "Damboa"
+
+
+def test_a_day_named_beside_overnight_dates_the_clash(nlp):
+    text = "Army units and rebel fighters clashed overnight on Saturday near Marib, a military official said."
+    [ev] = _shown(_pipeline_events(nlp, text, published="2025-08-12"))
+    assert ev.date == "2025-08-09"
+
+
+def test_a_non_state_groups_dead_named_by_a_modifier_add_to_the_soldiers(nlp):
+    text = ("Government troops and rebel fighters clashed on Saturday near Marib. A military official said "
+            "four soldiers and at least 11 rebel fighters were killed.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2025-08-12"))
+    assert ev.fatalities == 15
+
+
+def test_a_partys_account_of_its_own_forces_is_the_fight_told_before(nlp):
+    text = ("Army units and rebel fighters clashed on Saturday near Marib, a military official said. "
+            "The rebels' Al-Masirah TV said its forces had repelled an enemy advance.")
+    shown = _shown(_pipeline_events(nlp, text, published="2025-08-12"))
+    assert len(shown) == 1 and shown[0].event_type == "Battles"
+    text = ("Soldiers fought separatist fighters for several hours in Muyuka on Sunday. The army said in a "
+            "statement that its men had killed nine fighters. A separatist commander said three of his fighters had died.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2025-09-17"))
+    assert ev.fatalities == 3
+
+
+def test_forces_dispersing_a_protest_told_just_before_are_its_intervention(nlp):
+    text = ("In Aden, hundreds of people took to the streets on Monday night to protest against power cuts. "
+            "Security forces fired into the air to disperse the crowds, witnesses said.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2025-08-12"))
+    assert (ev.event_type, ev.sub_event_type) == ("Protests", "Protest with intervention")
+
+
+def test_an_act_asked_about_is_the_incident_told_before(nlp):
+    text = ("Residents of a village near Kumbo said soldiers shot dead four civilians there on Thursday. "
+            "The army had not answered questions about the raid by Tuesday evening.")
+    shown = _shown(_pipeline_events(nlp, text, published="2025-09-17"))
+    assert len(shown) == 1 and shown[0].fatalities == 4
+
+
+def test_raiders_met_by_armed_men_who_fought_back_is_a_clash(nlp):
+    text = ("Raiders attacked a cattle camp near Tonj late on Thursday, and the armed youths guarding the herds "
+            "fought back, a minister said. Nine people from both sides were killed.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2025-07-08"))
+    assert (ev.event_type, ev.sub_event_type) == ("Battles", "Armed clash")
+    text = "Raiders attacked a cattle camp near Tonj late on Thursday, killing nine herders, a minister said."
+    [ev] = _shown(_pipeline_events(nlp, text, published="2025-07-08"))
+    assert ev.event_type == "Violence against civilians"
+
+
+def test_a_toll_rise_naming_an_air_strike_is_that_strikes_toll(nlp):
+    text = ("Live: the war in the north\n\n"
+            "08:05 Jets bomb monastery in Kanbalu\n"
+            "Military jets bombed a monastery in Kanbalu late on Thursday, killing at least 9 people, an official said.\n\n"
+            "09:20 Fighters hit police post in Ye-U\n"
+            "Resistance fighters attacked a police outpost on the edge of Ye-U town before dawn on Friday. "
+            "A spokesperson said three policemen were killed.\n\n"
+            "10:40 Toll rises\n"
+            "Rescuers pulled two more bodies from the rubble this morning, bringing the death toll from last night's "
+            "air strike to 11, the official said.")
+    evs = {e.sub_event_type: e for e in _shown(_pipeline_events(nlp, text, published="2025-02-14"))}
+    assert evs["Air/drone strike"].fatalities == 11 and evs["Armed clash"].fatalities == 3
+
+
+def test_a_headlines_second_incident_placed_nowhere_is_the_body_incident_with_its_count(nlp):
+    text = ("Two soldiers die as bomb hits army truck in Bamenda; villagers accuse troops of killing six in Ndu district\n\n"
+            "A homemade bomb exploded under a military truck in Bamenda on Monday morning, killing two soldiers, a source said.\n\n"
+            "Residents of a village near Kumbo said soldiers shot dead six civilians there on Thursday.")
+    shown = _shown(_pipeline_events(nlp, text, published="2025-09-17"))
+    assert sorted(e.fatalities for e in shown) == [2, 6] and all(e.place for e in shown)

@@ -817,8 +817,8 @@ def _attach_dates(ctx: Context, mentions: list[Mention], sents) -> None:
         if any(a <= d.start < b for a, b in leads) or (verb is not None and all(verb.i != t.i for t in best.tokens)):
             fallback.setdefault(id(best), d)
             continue
-        if root.dep_ == "amod":
-            weak.add(d.id)
+        if root.dep_ == "amod" or d.text.lower() in lex.NIGHT_WORDS:
+            weak.add(d.id)  # ("clashed overnight on Saturday": the day named wins)
         if best.date is None or ((d.precision or 3), d.id in weak) < ((best.date.precision or 3), best.date.id in weak):
             best.date = d
     for m in mentions:

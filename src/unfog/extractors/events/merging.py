@@ -4,12 +4,13 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, replace
-from unfog.lexicons.actors import event_actor
+from unfog.lexicons.actors import event_actor, known_group
 from unfog.lexicons.countries import _alpha3 as _alpha3_codes, alpha3
 from unfog.lexicons import events as lex
 from unfog.lexicons import people
 from unfog.extractors.context import Context
 from unfog.extractors.query import doc_text
+from unfog.nlp.lines import CLOSING
 from unfog.model import DateMention, Event, Figure, Place
 from unfog.gazetteer.fold import name_key
 from unfog.extractors.events.common import (
@@ -155,6 +156,7 @@ def _merge(ctx: Context, mentions: list[Mention], sents) -> list[Event]:
         drafts.add(m, _merge_target(ctx, m, drafts))
     _attach_toll_updates(ctx, drafts)
     _told_ahead(drafts)
+    _headline_counts(drafts)
     events = []
     for d in drafts.all:
         ev = _to_event(ctx, d)
@@ -177,6 +179,23 @@ def _told_ahead(drafts: _Drafts) -> None:
         return
     nxt.mentions.extend(first.mentions)
     drafts.all.remove(first)
+
+
+def _headline_counts(drafts: _Drafts) -> None:
+    """"Bomb kills two soldiers in X; villagers accuse troops of killing five in Y": a headline's second
+    incident, placed nowhere the gazetteer knows and with no day of its own, is the body's incident
+    that counts the same dead (one violent event with that count told after it)."""
+    for h in list(drafts.all):
+        m = h.first
+        if (len(h.mentions) > 1 or m.sent_index != 0 or m.sent.text.strip().endswith(CLOSING) or _hidden(m) or m.place is not None
+                or m.kind not in lex.VIOLENT_KINDS or (m.date is not None and not m.date_weak)):
+            continue
+        counts = {f.value for f in m.figures if f.category == "killed" and f.value}
+        same = [d for d in drafts.all if d is not h and not _hidden(d.first) and d.first.kind in lex.VIOLENT_KINDS
+                and d.first.sent_index > 0 and counts & {f.value for x in d.mentions for f in x.figures if f.category == "killed"}]
+        if counts and len(same) == 1:
+            same[0].mentions.append(m)
+            drafts.all.remove(h)
 
 
 def _at_the_other_towns(ctx: Context, d: _Draft, ev: Event) -> list[Event]:
@@ -311,14 +330,18 @@ def _told_before(m: Mention, drafts: _Drafts, definite: bool, own_place: bool) -
     the denier's own account, protesters arrested, a withdrawal from a town just taken, a toll raised,
     a party's claim about the fight told before, the headline, a definite "the attack", a bare toll."""
     counter = (_denier_account(m, drafts) or _protesters_arrested(m, drafts) or _withdrawal_from_taken(m, drafts)
-               or _destruction_in_the_raid(m, drafts) or _same_toll_told(m, drafts) or _victims_buried(m, drafts))
+               or _destruction_in_the_raid(m, drafts) or _same_toll_told(m, drafts) or _victims_buried(m, drafts)
+               or _protest_dispersed(m, drafts) or _party_account(m, drafts) or _asked_about(m, drafts))
     if counter is not None:
         return counter
     if _toll_reference(m):
-        # "..., bringing the toll in that attack to two": an incident told before (in a live blog, in another entry)
-        for d in drafts.recent():
-            if d.first.kind in lex.VIOLENT_KINDS and not _hidden(d.first) and _same_place(m.place, d.place()) is not False:
-                return d
+        # "..., bringing the toll in that attack to two": an incident told before (in a live blog, in another
+        # entry); "the toll from last night's air strike": the latest of the kind it names first
+        told = [d for d in drafts.recent() if d.first.kind in lex.VIOLENT_KINDS and not _hidden(d.first)
+                and _same_place(m.place, d.place()) is not False]
+        kin = [d for d in told if lex.family(m.kind) in d.families]
+        if kin or told:
+            return (kin or told)[0]
     if m.kind == "territory" and m.claimed and m.date is None and not own_place and not _hidden(m):
         # "The group said its fighters had overrun the base": a party's claim about the fight told just before
         for d in drafts.recent():
@@ -342,6 +365,66 @@ def _told_before(m: Mention, drafts: _Drafts, definite: bool, own_place: bool) -
             if (d.first.kind in lex.VIOLENT_KINDS and d.last_sent == m.sent_index - 1 and _hidden(d.first) == _hidden(m)
                     and d.mentions[-1].entry == m.entry and not _other_actor(m, d)):
                 return d
+    return None
+
+
+def _protest_dispersed(m: Mention, d_all: _Drafts) -> _Draft | None:
+    """"Hundreds took to the streets ... Security forces fired into the air to disperse the crowds": forces
+    breaking up the protest told just before (no day or town of its own) are that protest's intervention."""
+    if _hidden(m) or m.figures or m.single_death or (m.date is not None and not m.date_weak):
+        return None
+    low = m.sent.text.lower()
+    if not any(c in low for c in lex.INTERVENTION_CUES):
+        return None
+    for d in d_all.recent():
+        if d.first.kind not in ("protest", "riot") or _hidden(d.first) or d.mentions[-1].entry != m.entry:
+            continue
+        if not 0 <= m.sent_index - d.last_sent <= 1:
+            return None
+        if m.place_local and _same_place(m.place, d.place()) is False and not _within_region(m.place, d.place()):
+            return None
+        m.place_local = False
+        return d
+    return None
+
+
+def _party_account(m: Mention, d_all: _Drafts) -> _Draft | None:
+    """"Fighters clashed near X ... The group's TV said its forces had repelled an enemy advance", "The army
+    said its men had killed seven": a party's account of its own forces' part in the fight told just
+    before (no day or town of its own) is that fight, told by one side."""
+    if not m.claimed or _hidden(m) or m.denied or (m.date is not None and not m.date_weak):
+        return None
+    if any(lex.family(k) != lex.family("battle") and k != "killing" for k in m.kinds):
+        return None
+    own = [x for t in m.tokens for x in _children(t, "nsubj")
+           if any(c.dep_ == "poss" and c.lower_ in lex.PARTY_POSSESSIVES for c in x.children)]
+    if not own:
+        return None
+    named_by_claimant = m.place is not None and m.claimant and m.place.name.lower() in m.claimant.lower()
+    if m.place_local and m.place is not None and not named_by_claimant:
+        return None
+    for d in d_all.recent():
+        if d.first.kind not in lex.VIOLENT_KINDS or _hidden(d.first) or d.mentions[-1].entry != m.entry:
+            continue
+        if d.family != lex.family("battle") or not 0 < m.sent_index - d.last_sent <= 2:
+            return None
+        m.place, m.place_local, m.place_guessed = d.place(), False, False  # (its words name the speaker, not the place)
+        return d
+    return None
+
+
+def _asked_about(m: Mention, d_all: _Drafts) -> _Draft | None:
+    """"The army had not answered questions about the raid by Tuesday evening": an act named as what is
+    asked or told about (`reference_preps`) points back at the incident just told; its day is the telling's."""
+    t = m.primary
+    if t.pos_ != "NOUN" or t.dep_ != "pobj" or t.head.lower_ not in lex.REFERENCE_PREPS or not _definite_act(m) or _hidden(m):
+        return None
+    for d in d_all.recent():
+        if d.first.kind in lex.VIOLENT_KINDS and not _hidden(d.first) and d.mentions[-1].entry == m.entry:
+            if not 0 <= m.sent_index - d.last_sent <= NEAR_SENTENCES:
+                return None
+            m.date, m.date_weak, m.place_local = None, False, False
+            return d
     return None
 
 
@@ -821,6 +904,11 @@ def _others_moved_in(d: _Draft) -> bool:
     return False
 
 
+def _fought_back(d: _Draft) -> bool:
+    """The attacked side fought back ("... and the youths guarding the herds fought back", "returned fire")."""
+    return any(c in m.sent.text.lower() for m in d.mentions for c in lex.RESISTANCE_PHRASES)
+
+
 def _ground_assault(d: _Draft) -> bool:
     """The incident's battle words tell a fight on the ground ("stormed", "a gun battle", "the raid")."""
     return any(k == "battle" and (_lemma(t) in lex.GROUND_ASSAULT_WORDS or t.lower_ in lex.GROUND_ASSAULT_WORDS)
@@ -880,7 +968,9 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
         civilians = False  # "raided the camp, killing two gunmen", "attacked an army post, killing 23 soldiers": a fight
     victims_unarmed = civilians or _civilian_role(d) or (bool(figures) and all(f.group in ("people", "civilians") for f in figures
                                                           if f.category == "killed") and any(f.category == "killed" for f in figures))
-    if kind == "battle" and one_sided and not any(f.group == "combatants" for f in killed) and aimed == {"civilians"}:
+    if _fought_back(d):
+        victims_unarmed = civilians = False  # "raiders attacked a cattle camp, and the armed youths fought back": a clash
+    if kind == "battle" and one_sided and not any(f.group == "combatants" for f in killed) and aimed == {"civilians"} and not _fought_back(d):
         victims_unarmed = civilians = True  # "gunmen attacked a village", no armed men told dead: an attack on civilians
     if kind == "battle" and one_sided and victims_unarmed and _target_class(d.first) != "combatants":
         kind, weapon = "killing", None  # gunmen attacking a village: an attack on civilians, not a clash
@@ -951,6 +1041,8 @@ def _toll(figures: list[Figure], summed: dict, text: str = "", doers: set[str] =
             kind = "party"  # "killing five of its members", "four of them": one party's men, counted apart
         if kind in (None, "either") and f.group == "combatants" and f.group_side in _STATE_CODES:
             kind = "state"  # "three Afghan border guards": a state's men, by the demonym
+        if kind is None and f.group == "combatants" and _nonstate_named(f.text):
+            kind = "nonstate"  # "three soldiers and at least 12 rebel fighters": the rebels' own dead
         if f.value is None and kind is not None:
             kind = "vague"  # '"several dozen" attackers were killed': no count to add to the other side's
         side = f.group_side or (f.claimant_side if f.claimant_side in _STATE_CODES else None)  # (not "MEDIA")
@@ -968,6 +1060,12 @@ def _toll(figures: list[Figure], summed: dict, text: str = "", doers: set[str] =
     sides = [min(v) for k, v in by_kind.items() if k not in (None, "vague")]  # soldiers, police, rebels
     candidates = ([sum(sides)] if sides else []) + [min(by_kind[k]) for k in (None, "vague") if k in by_kind and not (k == "vague" and sides)]
     return min(candidates)
+
+
+def _nonstate_named(text: str) -> bool:
+    """A count of armed men named as a non-state group's ("12 rebel fighters", "five Houthi fighters")."""
+    words = set(re.findall(r"[a-z]+", (text or "").lower()))
+    return bool(words & lex.NONSTATE_NOUNS) or known_group(text or "") is not None
 
 
 def _parts_of_sums(figures: list[Figure], summed: dict) -> set[int]:
