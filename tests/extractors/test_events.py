@@ -1884,3 +1884,56 @@ def test_a_headlines_second_incident_placed_nowhere_is_the_body_incident_with_it
             "Residents of a village near Kumbo said soldiers shot dead six civilians there on Thursday.")
     shown = _shown(_pipeline_events(nlp, text, published="2025-09-17"))
     assert sorted(e.fatalities for e in shown) == [2, 6] and all(e.place for e in shown)
+
+
+def test_an_arrest_in_a_raid_on_a_house_in_a_town_is_placed_there(nlp):
+    text = ("A drone strike hit an army base in the town of Tibu on Sunday night, killing two soldiers, the army said.\n\n"
+            "Police arrested a man they called a rebel commander in a raid on a house in Cucuta on Monday, seizing grenades.")
+    evs = {e.event_type: e for e in _shown(_pipeline_events(nlp, text, published="2025-10-14"))}
+    assert evs["Strategic developments"].place == "Cúcuta"
+
+
+def test_in_the_capital_places_at_the_capital_the_article_names(nlp):
+    text = ("JUBA, July 8 - Fighters attacked an army base opposite Malakal on Sunday, officials said.\n\n"
+            "In the capital, security agents detained an opposition official at his home on Monday evening, his family said.")
+    evs = {e.event_type: e for e in _shown(_pipeline_events(nlp, text, published="2025-07-08"))}
+    assert evs["Strategic developments"].place == "Juba"
+
+
+def test_fire_named_by_its_weapon_types_the_strike(nlp):
+    text = ("Artillery fire from an army battalion hit a school compound on the outskirts of Kyaukme on Wednesday, "
+            "killing two teachers, the group said.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2025-02-14"))
+    assert ev.sub_event_type == "Shelling/artillery/missile attack" and ev.fatalities == 2
+
+
+def test_drones_dropping_explosives_is_an_air_strike(nlp):
+    text = "Drones dropped explosive devices on houses in Apatzingan municipality on Monday, wounding two people, officials said."
+    [ev] = _shown(_pipeline_events(nlp, text, published="2025-01-21"))
+    assert ev.sub_event_type == "Air/drone strike"
+
+
+def test_a_sniper_shooting_dead_a_boy_is_an_attack_on_a_civilian_with_one_dead(nlp):
+    text = "On Saturday, a sniper shot dead a 10-year-old boy as he was fetching water in the east of Taiz, a rights group said."
+    [ev] = _shown(_pipeline_events(nlp, text, published="2025-08-12"))
+    assert ev.event_type == "Violence against civilians" and ev.fatalities == 1
+
+
+def test_a_town_owning_the_street_marched_along_is_the_place(nlp):
+    text = ("The bodies of three men were found beside the highway near Elota on Sunday. On Sunday afternoon, "
+            "hundreds of residents marched along Culiacan's main avenue to demand an end to the killings.")
+    evs = {e.event_type: e for e in _shown(_pipeline_events(nlp, text, published="2025-01-21"))}
+    assert evs["Protests"].place == "Culiacán"
+
+
+def test_bodies_found_tell_a_killing_or_the_toll_of_the_fight_told_before(nlp):
+    text = "The bodies of three men with gunshot wounds were found beside the highway near Elota on Sunday, police said."
+    [ev] = _shown(_pipeline_events(nlp, text, published="2025-01-21"))
+    assert ev.event_type == "Violence against civilians" and ev.fatalities == 3
+    text = ("Two rebel factions clashed on Saturday in a rural area of Tame municipality, the army said on Sunday. "
+            "Soldiers who reached the area later found five bodies, it said.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2025-10-13"))
+    assert ev.event_type == "Battles" and ev.fatalities == 5
+    text = "Police found the bodies of 20 people in a mass grave near Uruapan on Friday."
+    [ev] = _pipeline_events(nlp, text, published="2025-01-21")
+    assert "mass-grave" in ev.tags

@@ -137,6 +137,9 @@ NIGHT_WORDS = _set("night_words")  # "overnight": weaker than a day named beside
 PARTY_POSSESSIVES = _set("party_possessives")  # "its forces had repelled ...": a party's own men
 REFERENCE_PREPS = _set("reference_preps")  # "questions about the raid": the act asked about, told before
 RESISTANCE_PHRASES: tuple[str, ...] = tuple(_D["resistance_phrases"])  # "fought back": armed on both sides
+FIRE_NOUNS = _set("fire_nouns")  # "artillery fire hit a school": the modifier is the weapon
+STREET_NOUNS = _set("street_nouns")  # "marched along X's main avenue": where, not who
+DISCOVERY_VERBS = _set("discovery_verbs")  # "the bodies of four men were found": a killing told by its dead
 SURFACE_TRIGGERS: dict[str, str] = {k: v for k, v in _D["surface_triggers"].items() if not k.startswith("_")}
 
 

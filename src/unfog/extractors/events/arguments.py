@@ -249,6 +249,8 @@ def _mention(group, weapons, sents, si: int, place_tokens: set[int]) -> Mention:
                 if c.dep_ in ("compound", "amod") and _weapon_of(c) is not None:
                     m.weapon = _weapon_of(c)
     a1, a2 = _actors(primary, m.tokens, sents, si, place_tokens)
+    if _lemma(primary) in lex.DISCOVERY_VERBS:
+        a1 = None  # "soldiers who reached the area found six bodies": who found the dead did not kill them
     if a1 is not None:
         m.actor1 = _phrase(a1)[0]
         if a1.pos_ == "ADJ" and _has_side(a1) and " " not in m.actor1:
@@ -298,11 +300,14 @@ def _surface_victim(m: Mention) -> None:
     """"Two gunmen on a motorcycle shot/NOUN dead a village chief": when the parse misses the verb of a
     surface trigger, the noun right after it is the victim ("a chief": one death)."""
     for t in m.tokens:
-        if t.pos_ == "VERB" or t.i + 2 >= len(t.doc) or f"{t.lower_} {t.nbor().lower_}" not in lex.SURFACE_TRIGGERS:
+        if t.i + 2 >= len(t.doc) or f"{t.lower_} {t.nbor().lower_}" not in lex.SURFACE_TRIGGERS:
             continue
-        after = t.doc[t.i + 2:min(t.sent.end, t.i + 7)]
-        noun = next((x for x in after if x.pos_ in ("NOUN", "PROPN") and not (x.dep_ == "compound" and x.head.i > x.i)), None)
-        if noun is None or any(x.is_punct or x.pos_ in ("VERB", "ADP") for x in after if x.i < noun.i):
+        if t.pos_ == "VERB" and _children(t, "dobj", "nsubjpass"):
+            continue  # (the parse found the victim; "a sniper shot/VERB dead a boy" parsed as "dead" taking "boy": not)
+        after = t.doc[t.i + 2:min(t.sent.end, t.i + 10)]
+        # the phrase's head, not a word inside a modifier ("a 12-year-old boy": boy, not year)
+        noun = next((x for x in after if x.pos_ in ("NOUN", "PROPN") and not (x.dep_ in ("compound", "npadvmod", "nmod") and x.head.i > x.i)), None)
+        if noun is None or any((x.is_punct and x.text != "-") or x.pos_ in ("VERB", "ADP") for x in after if x.i < noun.i):
             continue
         m.actor2, m.actor2_head = _phrase(noun)[0], _lemma(noun)
         if after[0].lower_ in ("a", "an") and noun.tag_ in ("NN", "NNP"):
@@ -407,6 +412,17 @@ def _unresolved_location(m: Mention, place_tokens: set[int]) -> bool:
     return False
 
 
+def _the_capital(ctx: Context, m: Mention) -> Place | None:
+    """"In the capital, security agents detained ...": a clause placed at "the capital" happened in the
+    one capital city the article names (its dateline included), when it names one."""
+    if not any(_lemma(t) == "capital" and t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS
+               and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+               and not any(c.dep_ in ("appos", "compound") for c in t.children) for t in m.sent):
+        return None
+    caps = [p for p in ctx.places if p.feature_code == "PPLC" and _place_ok(p)]
+    return caps[-1] if caps and len({p.geonames_id for p in caps}) == 1 else None
+
+
 def _definite_place_noun(sent, place_tokens: set[int]) -> bool:
     """'the city', 'the port', 'the plant': the article's own place, named earlier."""
     for t in sent:
@@ -469,7 +485,7 @@ def _clause_places(doc, text: str, m: Mention, places: list[Place], place_tokens
         # "US warplanes", "Russian missiles": a country naming who acts, not where
         subjectish = subjectish or (root.dep_ in ("nmod", "compound", "amod") and root.head.pos_ in ("NOUN", "PROPN")
                                     and _lemma(root.head) not in lex.PLACE_NOUNS | lex.AREA_NOUNS and root.head.i not in place_tokens)
-        if root.dep_ == "poss" and {_lemma(root.head), root.head.lower_} & lex.PLACE_NOUNS:
+        if root.dep_ == "poss" and {_lemma(root.head), root.head.lower_} & (lex.PLACE_NOUNS | lex.STREET_NOUNS):
             subjectish = False  # "El Obeid's outskirts": where, not who
         # "fall to Russia", "aid from Poland"; but "evacuated from Mariupol" is where it happened
         state = p.kind == "country" or p.feature_code in ("PCLI", "PCLD", "PCL")
@@ -593,7 +609,8 @@ def _under_reference(root, m: Mention) -> bool:
     for a in [root, *root.ancestors]:
         if a.i in tokens:
             return False
-        if _refers_back(a) and (_lemma(a) in lex.NOUN_TRIGGERS or a.lower_ in lex.NOUN_TRIGGERS):
+        setting = a.head.lower_ in ("in", "during") and _lemma(a) in lex.ARREST_SETTING_NOUNS  # "arrested ... in a raid on a house in X": where
+        if _refers_back(a) and (_lemma(a) in lex.NOUN_TRIGGERS or a.lower_ in lex.NOUN_TRIGGERS) and not setting:
             return True  # (an act noun: "protesting against fuel price rises in X" names where they protested)
     return False
 
@@ -739,6 +756,10 @@ def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> N
                         if bisect.bisect_right(entries, p.start) == m.entry and p.start < m.primary.idx]
             return in_entry[-1] if in_entry else None
 
+        capital = _the_capital(ctx, m)
+        if capital is not None:
+            m.place, m.place_local = capital, True  # "In the capital, agents detained ...": the state's capital the article names
+            continue
         if _unresolved_location(m, place_tokens):
             # the clause names a place the gazetteer does not know: not the article's other places,
             # but within the live-blog entry headed by its region ("12:30 Gezira"), that region

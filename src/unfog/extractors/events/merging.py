@@ -686,7 +686,8 @@ def _another_incident(m: Mention) -> bool:
         near = list(anchor.children) + [g for c in anchor.children if c.dep_ == "prep" for g in c.children]
         if anchor.dep_ in ("advcl", "conj") and anchor.tag_ == "VBG":
             near += list(anchor.head.children)  # "later drove over a mine, killing one": the act the killing ends
-        if any(c.dep_ == "advmod" and c.lower_ in lex.OTHER_INCIDENT_ADVERBS | lex.SEQUEL_ADVERBS for c in near):
+        sequel = set() if _lemma(anchor) in lex.DISCOVERY_VERBS else lex.SEQUEL_ADVERBS  # ("later found six bodies": its dead)
+        if any(c.dep_ == "advmod" and c.lower_ in lex.OTHER_INCIDENT_ADVERBS | sequel for c in near):
             return True
         nouns = [t] + [p for c in _children(anchor, "prep") for p in _children(c, "pobj")]
         for n in nouns:

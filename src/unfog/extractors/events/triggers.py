@@ -40,9 +40,12 @@ def _weapon_word(tok) -> str | None:
 def _weapon_of(tok) -> str | None:
     """The kind of remote violence a weapon noun stands for ("car bomb" -> explosive)."""
     kind = _weapon_word(tok)
+    mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
+    if kind is None and _lemma(tok) in lex.FIRE_NOUNS:
+        # "artillery fire hit a school", "a mortar barrage": the modifier names the weapon
+        kind = next((_weapon_word(c) for c in mods if _weapon_word(c) is not None), None)
     if kind is None:
         return None
-    mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
     if any(_lemma(c) == "suicide" for c in mods):
         return "suicide"  # "a suicide bomber", "a suicide car bomb": ACLED's Suicide bomb
     if any(_lemma(c) in lex.EXPLOSIVE_MODIFIERS for c in mods):
@@ -125,7 +128,7 @@ def _take_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
 # every lemma _verb_kind can give a kind for (the lexicon's verbs and those its branches name): any other
 # verb is none, found before reading its children (most verbs of a text)
 _VERB_LEMMAS = frozenset({"strike", "leave", "flee", "escape", "fall", "control", "capture", "seize", "occupy", "take",
-                          "offer", *lex.VERB_RULES, *lex.VERB_TRIGGERS, *lex.WEAPON_OBJECT_VERBS, *lex.WEAPON_SUBJECT_VERBS})
+                          "offer", *lex.DISCOVERY_VERBS, *lex.VERB_RULES, *lex.VERB_TRIGGERS, *lex.WEAPON_OBJECT_VERBS, *lex.WEAPON_SUBJECT_VERBS})
 
 
 def _verb_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
@@ -145,6 +148,13 @@ def _verb_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
             for c in _children(tok, "nsubj")):
         return "battle"  # "the bandits struck the village": a raid on the ground, not a shelling
     objects = {_lemma(c) for c in _children(tok, "dobj")}
+    if lemma in lex.DISCOVERY_VERBS:
+        # "the bodies of four men were found beside the highway": the dead of a killing told by its discovery
+        # (not the bodies of a mass grave, a kind of its own)
+        found = _children(tok, "dobj", "nsubjpass")
+        if any(_lemma(o) == "body" for o in found) and not any(_lemma(x) == "grave" for x in tok.sent):
+            return "killing"
+        return None
     particles = {_lemma(c) for c in _children(tok, "prt", "advmod")}
     # (a prepositional phrase of time is no argument: "firing from the hills on Wednesday")
     preps = {c.lower_ for c in _children(tok, "prep") if not any(g.ent_type_ in ("DATE", "TIME") for g in _children(c, "pobj"))}
@@ -159,7 +169,8 @@ def _verb_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
     if lemma in lex.WEAPON_OBJECT_VERBS:
         k = _weapon_object_kind(tok)
         if k is not None:
-            return k
+            # "drones dropped explosive devices on houses": what dropped them says it came from the air
+            return "air" if lemma == "drop" and any(_weapon_of(x) == "air" for x in _children(tok, "nsubj")) else k
     if lemma in lex.WEAPON_SUBJECT_VERBS:
         k = _weapon_subject_kind(tok)
         if k is not None:
