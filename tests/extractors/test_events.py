@@ -1937,3 +1937,45 @@ def test_bodies_found_tell_a_killing_or_the_toll_of_the_fight_told_before(nlp):
     text = "Police found the bodies of 20 people in a mass grave near Uruapan on Friday."
     [ev] = _pipeline_events(nlp, text, published="2025-01-21")
     assert "mass-grave" in ev.tags
+
+
+def test_seizing_a_school_principal_is_an_abduction(nlp):
+    text = "On Tuesday, suspected separatist fighters seized the principal of a high school in Batibo, residents said."
+    [ev] = _shown(_pipeline_events(nlp, text, published="2025-09-17"))
+    assert ev.sub_event_type == "Abduction/forced disappearance"
+
+
+def test_a_thrown_grenade_in_a_town_of_the_province_named_first(nlp):
+    text = "In Sulu province, a man threw a grenade into a crowded store in Jolo on Tuesday evening, wounding four customers, police said."
+    [ev] = _shown(_pipeline_events(nlp, text, published="2025-03-12"))
+    assert ev.sub_event_type == "Grenade" and ev.place == "Jolo"
+
+
+def test_victims_named_by_their_owner_count_one_each(nlp):
+    text = ("Late on Sunday, gunmen ambushed the convoy of a vice mayor on the highway in Ampatuan town. They opened "
+            "fire with rifles, killing his driver and a bodyguard, then fled, police said.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2025-03-12"))
+    assert ev.fatalities == 2
+
+
+def test_a_clause_told_as_the_time_of_a_past_date_or_act_takes_its_date(nlp):
+    text = "The truce has been under strain since March, when the opposition leader was placed under house arrest."
+    assert not _shown(_pipeline_events(nlp, text, published="2025-07-08"))
+    text = ("Fighting between two factions of the cartel broke out in September after one of its founders was flown "
+            "abroad and arrested.")
+    assert not _shown(_pipeline_events(nlp, text, published="2025-01-21"))
+
+
+def test_a_months_long_battle_and_a_years_long_habit_are_background(nlp):
+    text = ("The militants laid siege to Marawi in 2017, a five-month battle that left more than 1,100 people dead.")
+    assert not _shown(_pipeline_events(nlp, text, published="2025-03-12"))
+    text = "Officials blamed the cartel, which has used armed drones for years in its fight with local gangs."
+    assert not _shown(_pipeline_events(nlp, text, published="2025-01-21"))
+
+
+def test_a_groups_own_count_competes_with_the_other_count_of_its_men(nlp):
+    text = ("Fighters of an armed youth movement attacked an army base opposite Malakal before dawn on Sunday, setting off "
+            "fighting that lasted the morning, officials said. The army said four soldiers were killed and that its troops "
+            "had killed 26 attackers. The movement's spokesman said the group had lost five fighters.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2025-07-08"))
+    assert ev.event_type == "Battles" and ev.fatalities == 9

@@ -268,12 +268,13 @@ def _mention(group, weapons, sents, si: int, place_tokens: set[int]) -> Mention:
             victims = _children(t, "nsubjpass", "dobj")
             if victims and victims[0].lower_ in ("him", "her"):
                 m.single_death = 1  # "before troops shot him dead": one man
-            elif victims and victims[0].tag_ in ("NN", "NNP") and any(c.lower_ in ("a", "an", "one") for c in victims[0].children):
+            elif victims and victims[0].tag_ in ("NN", "NNP") and any(c.lower_ in ("a", "an", "one", "his", "her") for c in victims[0].children):
                 # "killing a police guard and the driver": each person joined to the first is one more
                 # (the parse may join the second to the verb)
                 m.single_death = 1 + sum(1 for c in list(victims[0].children) + list(t.children)
                                          if c.dep_ == "conj" and c.tag_ in ("NN", "NNP")
-                                         and _lemma(c) in lex.PEOPLE_NOUNS and _children(c, "det", "poss"))
+                                         and (_lemma(c) in lex.PEOPLE_NOUNS or _lemma(victims[0]) in lex.PEOPLE_NOUNS)
+                                         and _children(c, "det", "poss"))  # ("his driver and a bodyguard": two)
     if m.actor2 is None:
         _surface_victim(m)
     m.anaphoric = any(t.pos_ == "VERB" and any(_lemma(o) in lex.NOUN_TRIGGERS and lex.NOUN_TRIGGERS[_lemma(o)] in lex.VIOLENT_KINDS
@@ -670,7 +671,11 @@ def _nearest_place(cands: list[tuple]) -> Place:
     """The candidate (clause distance, precision, start, place) nearest the trigger; but a town inside the
     country or region that wins ("outside Tera in western Niger") is the place."""
     best = min(cands, key=lambda c: (c[0], c[1], c[2]))[3]
-    inside = [c for c in cands if c[1] <= 2 and (best.precision or 3) >= 3 and _contains(best, c[3])]
+    # (a province named as the setting, "In Sulu province, a man threw a grenade into a store in Jolo": the town)
+    wide = (best.precision or 3) >= 3 or (best.feature_code or "").startswith("ADM")
+    inside = [c for c in cands if c[1] <= 2 and wide and c[3] is not best and not (c[3].feature_code or "").startswith("ADM")
+              and (_contains(best, c[3]) or (best.feature_code == "ADM2" and best.admin1 == c[3].admin1
+                                             and _km(best, c[3]) <= 2 * AREA_KM))]  # (a district: its towns near it)
     return min(inside, key=lambda c: (c[0], c[1], c[2]))[3] if inside else best
 
 
@@ -843,6 +848,8 @@ def _attach_dates(ctx: Context, mentions: list[Mention], sents) -> None:
         if best.date is None or ((d.precision or 3), d.id in weak) < ((best.date.precision or 3), best.date.id in weak):
             best.date = d
     for m in mentions:
+        if m.date is None:
+            m.date = _date_of_the_clause_above(m, mentions, ctx)
         if m.date is not None:
             m.date = _days_apart(ctx, m) or m.date
             if _span_days(m.date) > ONGOING_DAYS and m.kind not in ("declaration",):
@@ -861,6 +868,23 @@ def _attach_dates(ctx: Context, mentions: list[Mention], sents) -> None:
         near = ctx.date_near(m.primary.idx, m.primary.idx + len(m.primary.text))
         if near is not None and near.date and near.id not in claimed_dates:
             m.date = near
+
+
+def _date_of_the_clause_above(m: Mention, mentions: list[Mention], ctx: Context) -> DateMention | None:
+    """"under strain since March, when the vice-president was placed under house arrest": a clause told as
+    the time of a date is dated by it; "Fighting broke out in September after its founder was arrested": a
+    clause of "after"/"when" under a dated act takes that act's date (both told of one past moment)."""
+    verb = _anchor(m.primary)
+    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head  # "after its founder was flown to the US and arrested": the clause's first verb
+    if verb.dep_ == "relcl" and any(c.lower_ == "when" for c in verb.children):
+        return next((d for d in ctx.dates if d.date and d.start <= verb.head.idx < d.end), None)
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in ("after", "when") for c in verb.children):
+        return None
+    host = next((x for x in mentions if x is not m and any(verb.head.i in (t.i, t.head.i, _anchor(t).i) for t in x.tokens)), None)
+    if host is None or host.date is None or host.date_weak or (host.date.precision or 1) < 2:
+        return None  # (a day-dated act: the clause may be the day before; only months and years carry over)
+    return host.date
 
 
 def _same_day_as_before(m: Mention, mentions: list[Mention]) -> DateMention | None:

@@ -401,7 +401,7 @@ def _party_account(m: Mention, d_all: _Drafts) -> _Draft | None:
     if not own:
         return None
     named_by_claimant = m.place is not None and m.claimant and m.place.name.lower() in m.claimant.lower()
-    if m.place_local and m.place is not None and not named_by_claimant:
+    if m.place_local and m.place is not None and not named_by_claimant and m.place.kind != "country":
         return None
     for d in d_all.recent():
         if d.first.kind not in lex.VIOLENT_KINDS or _hidden(d.first) or d.mentions[-1].entry != m.entry:
@@ -442,7 +442,9 @@ def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
     fam = lex.family(m.kind)
     hist = _is_historical(ctx, m.date)
     definite = m.primary.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in m.primary.children)
-    own_place = m.place is not None and m.place_local
+    # (a country named in the clause, "The South Sudan People's Defence Forces said four soldiers were
+    # killed", places nothing more precisely than the incident told before)
+    own_place = m.place is not None and m.place_local and not (m.place.kind == "country" and m.kind == "killing")
     told = _told_in_the_same_sentence(m, drafts)
     if told is not None or (m.kind in lex.VIOLENT_KINDS and _another_incident(m)):
         # "Earlier on Tuesday, another strike killed one": not the event told before; but the
@@ -1044,6 +1046,8 @@ def _toll(figures: list[Figure], summed: dict, text: str = "", doers: set[str] =
             kind = "state"  # "three Afghan border guards": a state's men, by the demonym
         if kind is None and f.group == "combatants" and _nonstate_named(f.text):
             kind = "nonstate"  # "three soldiers and at least 12 rebel fighters": the rebels' own dead
+        elif kind is None and f.group == "combatants" and _own_men_of_a_group(text, f):
+            kind = "own"  # "the group had lost five fighters": a non-state party's count of its own men
         if f.value is None and kind is not None:
             kind = "vague"  # '"several dozen" attackers were killed': no count to add to the other side's
         side = f.group_side or (f.claimant_side if f.claimant_side in _STATE_CODES else None)  # (not "MEDIA")
@@ -1056,6 +1060,8 @@ def _toll(figures: list[Figure], summed: dict, text: str = "", doers: set[str] =
             by_kind.setdefault("state", []).extend(by_kind.pop(k))
     if not by_kind:
         return None
+    if "own" in by_kind:  # the group's own count competes with the other counts of its men
+        by_kind.setdefault("nonstate" if "nonstate" in by_kind else "party", []).extend(by_kind.pop("own"))
     if "either" in by_kind:  # "officers": the same men as the soldiers or the police counted beside them
         by_kind["either"] += by_kind.pop("state", []) + by_kind.pop("police", [])
     sides = [min(v) for k, v in by_kind.items() if k not in (None, "vague")]  # soldiers, police, rebels
@@ -1067,6 +1073,15 @@ def _nonstate_named(text: str) -> bool:
     """A count of armed men named as a non-state group's ("12 rebel fighters", "five Houthi fighters")."""
     words = set(re.findall(r"[a-z]+", (text or "").lower()))
     return bool(words & lex.NONSTATE_NOUNS) or known_group(text or "") is not None
+
+
+def _own_men_of_a_group(text: str, f: Figure) -> bool:
+    """A non-state group's count of its own dead ("a spokesman said the group had lost five fighters"), or
+    the attackers of an attack counted dead ("its troops had killed 26 attackers"): counts of one party's men."""
+    noun = (f.counted or "").lower().split()[-1:]
+    if noun and (noun[0] in lex.PERPETRATOR_NOUNS or noun[0].rstrip("s") in lex.PERPETRATOR_NOUNS):
+        return True
+    return f.claimant_side not in _STATE_CODES and people.counts_own_men(f.text, text[max(0, f.start - 40):f.start])
 
 
 def _parts_of_sums(figures: list[Figure], summed: dict) -> set[int]:

@@ -1,6 +1,8 @@
 """Triggers: which tokens signal an event, of which kind, and which of them describe one happening."""
 from __future__ import annotations
 
+import re
+
 from unfog.groups import cluster
 from unfog.lexicons import events as lex
 from unfog.extractors.context import Context
@@ -116,7 +118,7 @@ def _take_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
     for o in objs:
         if _is_placeish(o, place_tokens) or _lemma(o) == "which":
             return "territory"
-        if _lemma(o) in lex.CIVILIAN_NOUNS and lemma == "seize":
+        if (_lemma(o) in lex.CIVILIAN_NOUNS or _lemma(o) in lex.CIVILIAN_ROLE_NOUNS) and lemma == "seize":
             return "abduction"  # "seized seven teenagers", "seized about 40 people": people carried off
         if _lemma(o) in lex.PEOPLE_NOUNS or o.like_num or o.pos_ == "NUM":
             return "prisoners"
@@ -164,6 +166,8 @@ def _verb_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
     if applies and kind == "protest" and lemma == "block" and any(_lemma(c) in lex.COMBATANT_NOUNS or c.lower_ in lex.COMBATANT_NOUNS
                                              for c in _children(tok, "nsubj")):
         return None  # "troops blocked the road": the forces, not a protest
+    if applies and kind == "explosive" and lemma == "set" and any(lex.NOUN_TRIGGERS.get(o) == "battle" for o in objects):
+        return None  # "setting off fighting that lasted the morning": the fight told by its own words
     if applies:
         return kind
     if lemma in lex.WEAPON_OBJECT_VERBS:
@@ -544,6 +548,10 @@ def _habitual(tok) -> set[str]:
         return {"background"}
     if _resorts_to(tok):
         return {"background"}
+    if tok.pos_ == "NOUN" and any(LONG_SPAN.fullmatch(c.text.lower()) for c in tok.children if c.dep_ in ("amod", "compound", "nmod")):
+        return {"background"}  # "a five-month battle", "a decade-long insurgency": a campaign, not an incident
+    if _for_years(tok):
+        return {"background"}  # "which has used armed drones for years in its fight with gangs": a habit
     if tok.tag_ == "NNS" and tok.i == tok.sent.root.i and _is_heading(tok.sent):
         return {"cumulative"}  # "Live: attacks in Borno state": a page's title over many incidents
     verb = tok if tok.pos_ == "VERB" else (tok.head if tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB" else None)
@@ -569,6 +577,18 @@ def _habitual(tok) -> set[str]:
                 c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in root.children))):
         return {"background"}  # the simple present of a report's body tells what keeps happening ("now control": a change)
     return set()
+
+
+LONG_SPAN = re.compile(r"(?:\w+-)?(?:month|year|decade)s?(?:-long|-old)?|(?:month|year|decade)s?-long")
+
+
+def _for_years(tok) -> bool:
+    """The trigger's clause lasts "for years", "for months", "for decades" (a span of plural periods)."""
+    verb = tok if tok.pos_ == "VERB" else next((a for a in tok.ancestors if a.pos_ == "VERB"), None)
+    if verb is None:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "for" and any(
+        g.tag_ == "NNS" and _lemma(g) in ("month", "year", "decade") for g in _children(c, "pobj")) for c in verb.children)
 
 
 def _resorts_to(tok) -> bool:
