@@ -1979,3 +1979,36 @@ def test_a_groups_own_count_competes_with_the_other_count_of_its_men(nlp):
             "had killed 26 attackers. The movement's spokesman said the group had lost five fighters.")
     [ev] = _shown(_pipeline_events(nlp, text, published="2025-07-08"))
     assert ev.event_type == "Battles" and ev.fatalities == 9
+
+
+def test_a_protest_with_burning_tyres_is_a_violent_demonstration(nlp):
+    text = "In Buea, motorbike riders blocked the main roads with burning tyres on Tuesday, residents said."
+    [ev] = _shown(_pipeline_events(nlp, text, published="2025-09-17"))
+    assert (ev.event_type, ev.sub_event_type) == ("Riots", "Violent demonstration")
+    text = "In Buea, hundreds of traders blocked the main roads on Tuesday to protest against new taxes, residents said."
+    [ev] = _shown(_pipeline_events(nlp, text, published="2025-09-17"))
+    assert ev.event_type == "Protests"
+
+
+def test_a_state_agent_shooting_a_person_dead_with_no_fight_told_attacks_a_civilian(nlp):
+    text = "A taxi driver was shot dead by a gendarme at a checkpoint in Buea on Monday night, residents said."
+    [ev] = _shown(_pipeline_events(nlp, text, published="2025-09-17"))
+    assert ev.event_type == "Violence against civilians"
+
+
+def test_the_same_unknown_place_told_twice_is_one_incident(nlp):
+    text = ("Two soldiers were killed Tuesday when guerrillas attacked a military base near Puerto Nuevo Sol in the "
+            "department of Arauca. The rebels launched explosive devices from a dump truck at the base. "
+            "\u201cOne of our units in Puerto Nuevo Sol was attacked with cylinder bombs,\u201d the army said.")
+    shown = _shown(_pipeline_events(nlp, text, published="2024-09-17"))
+    assert len(shown) == 1 and shown[0].fatalities == 2
+
+
+def test_means_of_a_campaign_and_a_tally_of_towns_are_no_incidents(nlp):
+    text = ("The army said on October 30 that it had launched operations including shelling and troop deployments "
+            "to rid the area of armed groups.")
+    assert not _shown(_pipeline_events(nlp, text, published="2019-11-17"))
+    text = ("Russian forces launched drone attacks on the city of Kherson on Tuesday, officials said. The president "
+            "said there had also been attacks on Sumy, Donetsk and Odesa.")
+    shown = _shown(_pipeline_events(nlp, text, published="2025-04-22"))
+    assert [e.place for e in shown] == ["Kherson"]

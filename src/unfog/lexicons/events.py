@@ -140,6 +140,8 @@ RESISTANCE_PHRASES: tuple[str, ...] = tuple(_D["resistance_phrases"])  # "fought
 FIRE_NOUNS = _set("fire_nouns")  # "artillery fire hit a school": the modifier is the weapon
 STREET_NOUNS = _set("street_nouns")  # "marched along X's main avenue": where, not who
 DISCOVERY_VERBS = _set("discovery_verbs")  # "the bodies of four men were found": a killing told by its dead
+RIOT_CUES: tuple[str, ...] = tuple(_D["riot_cues"])  # "blocked roads with burning tyres": a violent demonstration
+PART_PREPS = _set("part_preps")  # "operations including shelling": a means of a campaign
 SURFACE_TRIGGERS: dict[str, str] = {k: v for k, v in _D["surface_triggers"].items() if not k.startswith("_")}
 
 

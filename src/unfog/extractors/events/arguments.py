@@ -409,6 +409,7 @@ def _unresolved_location(m: Mention, place_tokens: set[int]) -> bool:
             continue
         if head.dep_ == "pobj" and (head.head.lower_ in LOCATIVE_PREPS or of_place):
             if min(_clause_distance(head, x) for x in m.tokens) <= MAX_PLACE_DISTANCE + 1:
+                m.unresolved_name = t.text  # (kept to tell the same unknown place told twice)
                 return True
     return False
 

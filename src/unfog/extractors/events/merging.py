@@ -628,6 +628,8 @@ def _within_region(a: Place | None, b: Place | None) -> bool:
 def _two_named_places(m: Mention, d: _Draft) -> bool:
     """Both name their own location and one of them is a place the gazetteer does not know: maybe two."""
     if m.place_unresolved:
+        if m.unresolved_name and any(m.unresolved_name in x.sent.text for x in d.mentions):
+            return False  # "attacked a base near Puerto X ... one of our units in Puerto X was attacked": one place
         return any(x.place_local or x.place_unresolved for x in d.mentions)
     return m.place_local and any(x.place_unresolved for x in d.mentions)
 
@@ -907,6 +909,11 @@ def _others_moved_in(d: _Draft) -> bool:
     return False
 
 
+def _state_agent(head: str) -> bool:
+    """A state's armed agent by the head noun ("a gendarme", "police", "soldiers")."""
+    return bool(head) and (people.force_kind(head) in ("state", "police") or head in lex.STATE_FORCE_HEADS)
+
+
 def _fought_back(d: _Draft) -> bool:
     """The attacked side fought back ("... and the youths guarding the herds fought back", "returned fire")."""
     return any(c in m.sent.text.lower() for m in d.mentions for c in lex.RESISTANCE_PHRASES)
@@ -983,6 +990,9 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
     if (kind == "killing" and not weapon and victims_unarmed and _target_class(d.first) != "combatants"
             and (actor2_head or "") not in lex.COMBATANT_NOUNS and "battle" not in kinds):
         civilians = True  # "two Palestinians were killed by gunfire": people with no arms killed, no fight told
+    if kind == "killing" and not killed and "battle" not in kinds and _state_agent(a1_head[0]) and not (
+            (actor2_head or "") in lex.COMBATANT_NOUNS | lex.PERPETRATOR_NOUNS | lex.NONSTATE_NOUNS):
+        civilians = True  # "one of them was shot dead by a gendarme at a checkpoint": a state's agent killing, no fight told
     etype, sub, type_tags = lex.acled_type(
         kind, actor1_side=a1_side, home_side=home, claimed=claimed, targets_civilians=civilians,
         weapon=weapon if kind == "killing" else None, nonviolent=any(m.nonviolent for m in d.mentions),
@@ -1000,6 +1010,8 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
     if kind == "protest" and ("arrest" in kinds or any(
             c in text for m in d.mentions for text in _protest_sentences(m) for c in lex.INTERVENTION_CUES)):
         etype, sub = "Protests", "Protest with intervention"  # "police fired tear gas to disperse ..."
+    if kind == "protest" and any(c in m.sent.text.lower() for m in d.mentions if m.kind == "protest" for c in lex.RIOT_CUES):
+        etype, sub, type_tags = lex.acled_type("riot")  # "riders blocked the roads with burning tyres": a violent demonstration
     return etype, sub, type_tags
 
 

@@ -552,6 +552,11 @@ def _habitual(tok) -> set[str]:
         return {"background"}  # "a five-month battle", "a decade-long insurgency": a campaign, not an incident
     if _for_years(tok):
         return {"background"}  # "which has used armed drones for years in its fight with gangs": a habit
+    first = tok
+    while first.dep_ == "conj":
+        first = first.head
+    if first.dep_ in ("pobj", "pcomp") and first.head.lower_ in lex.PART_PREPS and first.head.head.tag_ == "NNS":
+        return {"background"}  # "launched operations including shelling and troop deployments": means of a campaign
     if tok.tag_ == "NNS" and tok.i == tok.sent.root.i and _is_heading(tok.sent):
         return {"cumulative"}  # "Live: attacks in Borno state": a page's title over many incidents
     verb = tok if tok.pos_ == "VERB" else (tok.head if tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB" else None)
@@ -636,6 +641,10 @@ def _aggregated(noun) -> bool:
         return True  # "in separate attacks", "both attacks hit areas that ..." (not "all six policemen")
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and _lemma(noun.head.head) in lex.AGGREGATE_NOUNS:
         return True
+    if _lemma(noun) in lex.AGGREGATE_ACTS and not any(c.dep_ in ("det", "nummod", "poss") for c in noun.children) and any(
+            len([g for g in p.subtree if g.dep_ == "conj" and g.pos_ == "PROPN"]) >= 2
+            for c in _children(noun, "prep") if c.lower_ in ("on", "in") for p in _children(c, "pobj")):
+        return True  # "there had also been attacks on X, Y and Z": a tally of towns hit, no incident told
     return any(c.dep_ == "prep" and c.lower_ in lex.AGGREGATE_PREPS for c in noun.children)
 
 
