@@ -2012,3 +2012,55 @@ def test_means_of_a_campaign_and_a_tally_of_towns_are_no_incidents(nlp):
             "said there had also been attacks on Sumy, Donetsk and Odesa.")
     shown = _shown(_pipeline_events(nlp, text, published="2025-04-22"))
     assert [e.place for e in shown] == ["Kherson"]
+
+
+def test_what_a_protest_demands_is_no_incident(nlp):
+    text = ("Hundreds of people marched to the governor's office in El Obeid on Wednesday, demanding that the army "
+            "break the sieges of Kadugli and Dilling.")
+    shown = _shown(_pipeline_events(nlp, text, published="2025-11-12"))
+    assert [e.event_type for e in shown] == ["Protests"]
+
+
+def test_a_siege_lasting_more_than_a_year_and_a_past_named_to_describe_people_are_background(nlp):
+    text = "The town has been besieged by the rebels for more than a year, officials said."
+    assert not _shown(_pipeline_events(nlp, text, published="2025-11-12"))
+    text = ("Security forces killed six militants in an operation in Mastung district on Tuesday, the army said, adding "
+            "that the militants were involved in attacks on the highway.")
+    shown = _shown(_pipeline_events(nlp, text, published="2025-10-22"))
+    assert len(shown) == 1 and shown[0].fatalities == 6
+
+
+def test_a_toll_over_half_a_year_is_cumulative(nlp):
+    text = "More than 3,000 people were killed in the country in the first half of the year, according to the United Nations."
+    assert not _shown(_pipeline_events(nlp, text, published="2025-08-08"))
+
+
+def test_a_commanders_account_of_his_units_withdrawal_is_the_fight_told_before(nlp):
+    text = ("Government forces clashed with rebel fighters near Nejo on Monday, killing 40 of them, the bureau said. "
+            "The group's commander said only three of its fighters had died and that his unit had withdrawn from the area in good order.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2025-06-19"))
+    assert ev.event_type == "Battles" and ev.fatalities == 3
+
+
+def test_an_entry_heading_naming_the_army_joins_the_withdrawal_of_army_troops(nlp):
+    text = ("Live: the war in the west\n\n"
+            "12:55 Army pulls out of Abu Zabad\n"
+            "Army troops withdrew from Abu Zabad on Tuesday evening without a fight, residents said, and rebel vehicles "
+            "entered the town a few hours later.\n\n"
+            "14:05 March in El Obeid\n"
+            "Hundreds of people marched in El Obeid on Wednesday.")
+    shown = _shown(_pipeline_events(nlp, text, published="2025-11-12"))
+    assert sorted(e.event_type for e in shown) == ["Protests", "Strategic developments"]
+
+
+def test_a_protest_told_in_the_sentence_of_its_protesters_arrest_is_one_event(nlp):
+    text = ("Police baton-charged and detained at least 15 activists who had staged a sit-in outside the press club "
+            "in Quetta on Tuesday against enforced disappearances.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2025-10-22"))
+    assert (ev.event_type, ev.sub_event_type) == ("Protests", "Protest with intervention")
+
+
+def test_the_act_noun_of_a_clause_dated_by_a_month_takes_that_date(nlp):
+    text = ("In March, militants hijacked the Quetta Express and held hundreds of passengers hostage in an attack that "
+            "left 31 people dead.")
+    assert not _shown(_pipeline_events(nlp, text, published="2025-10-22"))

@@ -837,6 +837,11 @@ def _attach_dates(ctx: Context, mentions: list[Mention], sents) -> None:
         best = min(ms, key=lambda m: dist[id(m)])
         verb = _statement_verb(root)
         if dist[id(best)] > MAX_DATE_DISTANCE:
+            opening = root.dep_ == "pobj" and root.head.head.dep_ == "ROOT" and root.head.i == root.sent.start
+            if opening and verb is None and not any(a <= d.start < b for a, b in leads):
+                for x in ms:  # "In March, militants hijacked a train ... in an attack that left 31 dead": the whole sentence's
+                    x.date = x.date or d
+                continue
             if len(ms) == 1 and best.kind not in lex.VIOLENT_KINDS and verb is None and not any(a <= d.start < b for a, b in leads):
                 far.setdefault(id(best), d)  # "police fired tear gas on Monday to disperse ... who marched"
             continue
@@ -880,6 +885,12 @@ def _date_of_the_clause_above(m: Mention, mentions: list[Mention], ctx: Context)
         verb = verb.head  # "after its founder was flown to the US and arrested": the clause's first verb
     if verb.dep_ == "relcl" and any(c.lower_ == "when" for c in verb.children):
         return next((d for d in ctx.dates if d.date and d.start <= verb.head.idx < d.end), None)
+    # "In March, militants hijacked a train and held its passengers in an attack that left 31 dead": the
+    # act noun of a clause another mention dates (by a month or a year) is that act
+    same = next((x for x in mentions if x is not m and x.sent_index == m.sent_index and x.date is not None
+                 and not x.date_weak and (x.date.precision or 1) >= 2 and any(t.i == verb.i for t in x.tokens)), None)
+    if same is not None and m.primary.pos_ == "NOUN":
+        return same.date
     if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in ("after", "when") for c in verb.children):
         return None
     host = next((x for x in mentions if x is not m and any(verb.head.i in (t.i, t.head.i, _anchor(t).i) for t in x.tokens)), None)

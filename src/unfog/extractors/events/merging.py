@@ -250,7 +250,10 @@ def _other_actor(m: Mention, d: _Draft) -> bool:
         return sa != sb
     if sa or sb:
         return False
-    return m.actor1.lower().split()[-1] != other.lower().split()[-1]
+    ha, hb = m.actor1.lower().split()[-1], other.lower().split()[-1]
+    if ha in lex.STATE_FORCE_HEADS and hb in lex.STATE_FORCE_HEADS:
+        return False  # "Army pulls out of X", then "Army troops withdrew from X": one state's forces
+    return ha != hb
 
 
 def _fight_told_after(m: Mention, drafts: _Drafts) -> tuple[bool, _Draft | None]:
@@ -331,7 +334,8 @@ def _told_before(m: Mention, drafts: _Drafts, definite: bool, own_place: bool) -
     a party's claim about the fight told before, the headline, a definite "the attack", a bare toll."""
     counter = (_denier_account(m, drafts) or _protesters_arrested(m, drafts) or _withdrawal_from_taken(m, drafts)
                or _destruction_in_the_raid(m, drafts) or _same_toll_told(m, drafts) or _victims_buried(m, drafts)
-               or _protest_dispersed(m, drafts) or _party_account(m, drafts) or _asked_about(m, drafts))
+               or _protest_dispersed(m, drafts) or _party_account(m, drafts) or _asked_about(m, drafts)
+               or _protest_of_the_arrested(m, drafts))
     if counter is not None:
         return counter
     if _toll_reference(m):
@@ -394,8 +398,8 @@ def _party_account(m: Mention, d_all: _Drafts) -> _Draft | None:
     before (no day or town of its own) is that fight, told by one side."""
     if not m.claimed or _hidden(m) or m.denied or (m.date is not None and not m.date_weak):
         return None
-    if any(lex.family(k) != lex.family("battle") and k != "killing" for k in m.kinds):
-        return None
+    if any(lex.family(k) != lex.family("battle") and k not in ("killing", "withdrawal") for k in m.kinds):
+        return None  # (also "his unit had withdrawn from the area in good order": its side of the fight's end)
     own = [x for t in m.tokens for x in _children(t, "nsubj")
            if any(c.dep_ == "poss" and c.lower_ in lex.PARTY_POSSESSIVES for c in x.children)]
     if not own:
@@ -410,6 +414,18 @@ def _party_account(m: Mention, d_all: _Drafts) -> _Draft | None:
             return None
         m.place, m.place_local, m.place_guessed = d.place(), False, False  # (its words name the speaker, not the place)
         return d
+    return None
+
+
+def _protest_of_the_arrested(m: Mention, d_all: _Drafts) -> _Draft | None:
+    """"Police detained 15 activists who had staged a sit-in outside the press club on Tuesday": the protest
+    told in the sentence of its protesters' arrest is the event that arrest intervened in (one event)."""
+    if m.kind != "protest" or _hidden(m):
+        return None
+    for d in d_all.by_sent.get(m.sent_index, [])[::-1]:
+        if d.first.kind == "arrest" and not _hidden(d.first) and (d.first.actor2_head or "") in lex.PROTESTER_NOUNS | {
+                "protester", "demonstrator", "activist"}:
+            return d
     return None
 
 
@@ -1054,10 +1070,10 @@ def _toll(figures: list[Figure], summed: dict, text: str = "", doers: set[str] =
             kind = "either"  # ("District Reserve Guards": armed men of the state, whichever force)
         if PARTY_PART.match(text, f.start) and kind != "state":
             kind = "party"  # "killing five of its members", "four of them": one party's men, counted apart
+        if kind is None and f.group == "combatants" and _nonstate_named(f.text):
+            kind = "nonstate"  # "three soldiers and at least 12 rebel fighters": the rebels' own dead (whatever side they fight for)
         if kind in (None, "either") and f.group == "combatants" and f.group_side in _STATE_CODES:
             kind = "state"  # "three Afghan border guards": a state's men, by the demonym
-        if kind is None and f.group == "combatants" and _nonstate_named(f.text):
-            kind = "nonstate"  # "three soldiers and at least 12 rebel fighters": the rebels' own dead
         elif kind is None and f.group == "combatants" and _own_men_of_a_group(text, f):
             kind = "own"  # "the group had lost five fighters": a non-state party's count of its own men
         if f.value is None and kind is not None:

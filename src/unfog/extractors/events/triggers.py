@@ -290,6 +290,8 @@ def _unreal(tok, kind: str) -> tuple[bool, set[str]]:
     negated = negated or _neither_nor(tok)
     t = tok
     for _ in range(4):  # "halt the attack", "called for mediation to evacuate", "a truce would be needed"
+        if t.dep_ == "ccomp" and _lemma(t.head) in lex.UNREAL_GOVERNORS:
+            return True, tags  # "demanding that the army break the sieges": what is asked for, not done
         if t.dep_ not in ("dobj", "xcomp", "pobj", "prep", "acl", "nsubjpass", "advcl", "pcomp") or t.head.i == t.i:
             break
         if t.dep_ == "advcl" and any(c.dep_ == "mark" for c in t.children):
@@ -555,6 +557,8 @@ def _habitual(tok) -> set[str]:
     first = tok
     while first.dep_ == "conj":
         first = first.head
+    if first.dep_ == "pobj" and _lemma(first.head.head) in lex.INVOLVEMENT_WORDS:
+        return {"background"}  # "the militants were involved in attacks on the highway": a past named, not told
     if first.dep_ in ("pobj", "pcomp") and first.head.lower_ in lex.PART_PREPS and first.head.head.tag_ == "NNS":
         return {"background"}  # "launched operations including shelling and troop deployments": means of a campaign
     if tok.tag_ == "NNS" and tok.i == tok.sent.root.i and _is_heading(tok.sent):
@@ -588,12 +592,12 @@ LONG_SPAN = re.compile(r"(?:\w+-)?(?:month|year|decade)s?(?:-long|-old)?|(?:mont
 
 
 def _for_years(tok) -> bool:
-    """The trigger's clause lasts "for years", "for months", "for decades" (a span of plural periods)."""
+    """The trigger's clause lasts "for years", "for more than a year", "for decades" (a span of months or more)."""
     verb = tok if tok.pos_ == "VERB" else next((a for a in tok.ancestors if a.pos_ == "VERB"), None)
     if verb is None:
         return False
     return any(c.dep_ == "prep" and c.lower_ == "for" and any(
-        g.tag_ == "NNS" and _lemma(g) in ("month", "year", "decade") for g in _children(c, "pobj")) for c in verb.children)
+        _lemma(g) in ("month", "year", "decade") for g in _children(c, "pobj")) for c in verb.children)
 
 
 def _resorts_to(tok) -> bool:
