@@ -2064,3 +2064,18 @@ def test_the_act_noun_of_a_clause_dated_by_a_month_takes_that_date(nlp):
     text = ("In March, militants hijacked the Quetta Express and held hundreds of passengers hostage in an attack that "
             "left 31 people dead.")
     assert not _shown(_pipeline_events(nlp, text, published="2025-10-22"))
+
+
+def test_retaking_a_prison_wing_ends_the_fight_and_leaving_dead_counts_them(nlp):
+    text = ("On Saturday night, inmates armed with guns fought each other for an hour in a wing of the prison in "
+            "Machala, leaving 11 prisoners dead, the prison service said. Soldiers and police regained control of "
+            "the wing early on Sunday.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2025-03-17"))
+    assert ev.event_type == "Battles" and ev.fatalities == 11
+
+
+def test_an_act_named_as_the_cause_last_week_is_background(nlp):
+    text = ("Warplanes struck the port of Hodeidah on Monday, killing four workers, the health ministry said. The "
+            "military said it had hit weapons depots, after the group fired a ballistic missile at Israel last week.")
+    shown = _shown(_pipeline_events(nlp, text, published="2025-08-12"))
+    assert [e.place for e in shown] == ["Al Ḩudaydah"] and shown[0].fatalities == 4

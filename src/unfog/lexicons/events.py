@@ -143,6 +143,7 @@ DISCOVERY_VERBS = _set("discovery_verbs")  # "the bodies of four men were found"
 RIOT_CUES: tuple[str, ...] = tuple(_D["riot_cues"])  # "blocked roads with burning tyres": a violent demonstration
 PART_PREPS = _set("part_preps")  # "operations including shelling": a means of a campaign
 INVOLVEMENT_WORDS = _set("involvement_words")  # "involved in attacks": incidents named, not told
+BUILDING_PARTS = _set("building_parts")  # "regained control of the wing": no territory
 SURFACE_TRIGGERS: dict[str, str] = {k: v for k, v in _D["surface_triggers"].items() if not k.startswith("_")}
 
 

@@ -700,10 +700,8 @@ def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> N
         if (_place_ok(p) and (p.precision or 3) <= 2 and not any(a <= p.start < b for a, b in leads)
                 and _sent_index(sent_starts, p.start) not in past and not _far_landmark(_record_root(doc, p))):
             counts[p.canonical or p.name] = counts.get(p.canonical or p.name, 0) + 1
-    main_place = None
-    if counts:
-        best = max(counts, key=lambda k: counts[k])
-        main_place = next(p for p in ctx.places if (p.canonical or p.name) == best and _place_ok(p))
+    top = max(counts, key=lambda k: counts[k]) if counts else None
+    main_place = next(p for p in ctx.places if (p.canonical or p.name) == top and _place_ok(p)) if top else None
 
     entries = _entries(text)
 
@@ -744,16 +742,14 @@ def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> N
             best = _nearest_place(cands + far)
             if (best.precision or 3) >= 3 and _definite_place_object(m, place_tokens):
                 best = context_place(m) or main_place or best
-            m.place = best
-            m.place_local = True
+            m.place, m.place_local = best, True
             m.also_places = _conjoined_towns(doc, best, cands + far)
             continue
         if not by_sent.get(m.sent_index):
             near = ctx.place_near(m.primary.idx, m.primary.idx + len(m.primary.text))
             if (near is not None and _place_ok(near) and near.start >= m.sent.start_char and near.end <= m.sent.end_char
                     and not any(a <= near.start < b for a, b in leads) and not _far_landmark(_record_root(doc, near))):
-                m.place = near
-                m.place_local = True
+                m.place, m.place_local = near, True
                 continue
         def entry_place() -> Place | None:
             """A live blog: the place of this entry (its heading included), never another entry's."""
@@ -777,11 +773,8 @@ def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> N
         if m.place is None and entries:
             m.place = entry_place()
             continue
-        if m.place is None and main_place is not None and _definite_place_noun(m.sent, place_tokens):
-            m.place = main_place
-        if m.place is None and main_place is not None:
-            m.place = main_place
-            m.place_guessed = True
+        if m.place is None and main_place is not None:  # ("the city": the article's own place, named earlier)
+            m.place, m.place_guessed = main_place, not _definite_place_noun(m.sent, place_tokens)
     _one_area_town(ctx, mentions, leads)
 
 
@@ -856,6 +849,8 @@ def _attach_dates(ctx: Context, mentions: list[Mention], sents) -> None:
     for m in mentions:
         if m.date is None:
             m.date = _date_of_the_clause_above(m, mentions, ctx)
+        if _earlier_cause(m):
+            m.tags.add("background")  # "it hit depots, after the group fired a missile at Israel last week": the cause named
         if m.date is not None:
             m.date = _days_apart(ctx, m) or m.date
             if _span_days(m.date) > ONGOING_DAYS and m.kind not in ("declaration",):
@@ -874,6 +869,16 @@ def _attach_dates(ctx: Context, mentions: list[Mention], sents) -> None:
         near = ctx.date_near(m.primary.idx, m.primary.idx + len(m.primary.text))
         if near is not None and near.date and near.id not in claimed_dates:
             m.date = near
+
+
+def _earlier_cause(m: Mention) -> bool:
+    """An act told only as what came before another ("after the group fired a missile at X last week"):
+    a clause of "after"/"since", dated no closer than a week, with no dead of its own."""
+    verb = _anchor(m.primary)
+    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head
+    return (m.date is not None and (m.date.precision or 1) >= 2 and not m.figures and not m.single_death
+            and verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "since") for c in verb.children))
 
 
 def _date_of_the_clause_above(m: Mention, mentions: list[Mention], ctx: Context) -> DateMention | None:
@@ -1010,8 +1015,11 @@ def _subject_of_surface_act(doc, f: Figure) -> bool:
 def _object_of_killing(doc, f: Figure) -> bool:
     """"... and killed four gunmen": the parse says who died, whatever category the count was given."""
     root = _record_root(doc, f)
-    return (f.category not in lex.WOUND_WORDS | {"wounded", "injured", "captured", "missing"} and root is not None
-            and root.dep_ == "dobj" and root.head.pos_ == "VERB" and _lemma(root.head) == "kill")
+    if root is None or root.dep_ != "dobj" or root.head.pos_ != "VERB" or f.category in lex.WOUND_WORDS | {"wounded", "injured"}:
+        return False
+    if _lemma(root.head) == "leave" and any(t.lower_ == "dead" and t.i > root.i for t in root.head.subtree):
+        return True  # "leaving 13 prisoners and a guard dead": the dead, whatever the count's noun
+    return f.category not in ("captured", "missing") and _lemma(root.head) == "kill"
 
 
 def _competing_toll_of(ctx: Context, f: Figure, root, by_sent: dict) -> list[Mention]:

@@ -193,7 +193,16 @@ def _verb_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
         return None  # "to demonstrate progress": no protest
     if lex.VERB_TRIGGERS.get(lemma) == "siege" and _inanimate_agent(tok):
         return None  # "found lying in the road, surrounded by spent cartridges": no siege
+    if lex.VERB_TRIGGERS.get(lemma) == "territory" and _building_part(tok):
+        return None  # "soldiers regained control of the wing": the end of a fight inside a building, no territory
     return lex.VERB_TRIGGERS.get(lemma)
+
+
+def _building_part(tok) -> bool:
+    """The place taken is part of a building ("control of the wing", "retook the cell block")."""
+    objs = _children(tok, "dobj")
+    objs += [p for o in objs if _lemma(o) == "control" for c in _children(o, "prep") if c.lower_ == "of" for p in _children(c, "pobj")]
+    return any(_lemma(o) in lex.BUILDING_PARTS for o in objs)
 
 
 def _inanimate_agent(tok) -> bool:
