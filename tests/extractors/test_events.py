@@ -2079,3 +2079,18 @@ def test_an_act_named_as_the_cause_last_week_is_background(nlp):
             "military said it had hit weapons depots, after the group fired a ballistic missile at Israel last week.")
     shown = _shown(_pipeline_events(nlp, text, published="2025-08-12"))
     assert [e.place for e in shown] == ["Al Ḩudaydah"] and shown[0].fatalities == 4
+
+
+def test_the_acts_day_hung_on_a_trailing_attribution_is_still_the_acts(nlp):
+    text = ("A militia member said on Thursday that suspected fighters attacked a village about 80 km south of the "
+            "state capital on Tuesday, an agency reported.")
+    [ev] = _pipeline_events(nlp, text, published="2015-03-06")
+    assert ev.date == "2015-03-03"
+
+
+def test_a_number_naming_a_formation_counts_no_one_and_army_units_are_the_government_forces(nlp):
+    text = ("Government forces on Monday killed a rebel commander west of Taiz city after repelling rebel attacks, a "
+            "spokesman said. Army units killed the commander of the rebel 17 Infantry Brigade in clashes with rebels "
+            "west of Taiz city, he said.")
+    shown = _shown(_pipeline_events(nlp, text, published="2020-01-08"))
+    assert len(shown) == 1 and shown[0].fatalities != 17

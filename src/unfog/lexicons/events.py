@@ -144,6 +144,7 @@ RIOT_CUES: tuple[str, ...] = tuple(_D["riot_cues"])  # "blocked roads with burni
 PART_PREPS = _set("part_preps")  # "operations including shelling": a means of a campaign
 INVOLVEMENT_WORDS = _set("involvement_words")  # "involved in attacks": incidents named, not told
 BUILDING_PARTS = _set("building_parts")  # "regained control of the wing": no territory
+FORMATION_NOUNS = _set("formation_nouns")  # "the 17 Infantry Brigade": a number naming a unit
 SURFACE_TRIGGERS: dict[str, str] = {k: v for k, v in _D["surface_triggers"].items() if not k.startswith("_")}
 
 

@@ -813,6 +813,7 @@ def _attach_dates(ctx: Context, mentions: list[Mention], sents) -> None:
     claimed_dates: set[str] = set()
     fallback: dict[int, DateMention] = {}
     far: dict[int, DateMention] = {}  # the one date of a one-event sentence, further away in the tree
+    far_violent: dict[int, DateMention] = {}
     weak: set[str] = set()  # "an overnight attack": an adjective, weaker than a day named beside it
     leads = _leads(ctx)
     for d in ctx.dates:
@@ -829,14 +830,18 @@ def _attach_dates(ctx: Context, mentions: list[Mention], sents) -> None:
         dist = {id(m): min(_tree_distance(root, t) for t in m.tokens) for m in ms}
         best = min(ms, key=lambda m: dist[id(m)])
         verb = _statement_verb(root)
+        if verb is not None and d.start < verb.idx and any(t.idx < d.start for t in best.tokens):
+            verb = None  # "fighters attacked X village on Tuesday, Xinhua reported": the parse hung the act's day on the attribution
         if dist[id(best)] > MAX_DATE_DISTANCE:
             opening = root.dep_ == "pobj" and root.head.head.dep_ == "ROOT" and root.head.i == root.sent.start
             if opening and verb is None and not any(a <= d.start < b for a, b in leads):
                 for x in ms:  # "In March, militants hijacked a train ... in an attack that left 31 dead": the whole sentence's
                     x.date = x.date or d
                 continue
-            if len(ms) == 1 and best.kind not in lex.VIOLENT_KINDS and verb is None and not any(a <= d.start < b for a, b in leads):
-                far.setdefault(id(best), d)  # "police fired tear gas on Monday to disperse ... who marched"
+            if len(ms) == 1 and verb is None and not any(a <= d.start < b for a, b in leads):
+                # "police fired tear gas on Monday to disperse ... who marched"; a violent act's, only over the
+                # day of the statement ("X said on Thursday fighters attacked Y village, 87 km from Z, on Tuesday")
+                (far if best.kind not in lex.VIOLENT_KINDS else far_violent).setdefault(id(best), d)
             continue
         # the dateline's day is the day the report was filed: like a statement's date, only a fallback
         if any(a <= d.start < b for a, b in leads) or (verb is not None and all(verb.i != t.i for t in best.tokens)):
@@ -863,6 +868,9 @@ def _attach_dates(ctx: Context, mentions: list[Mention], sents) -> None:
         if m.date is not None:
             continue
         m.date = fallback.get(id(m))
+        if m.date is not None and id(m) in far_violent:
+            m.date = far_violent[id(m)]
+            continue
         if m.date is not None:
             m.date_weak = True
             continue
@@ -968,6 +976,8 @@ def _attach_figures(ctx: Context, mentions: list[Mention]) -> None:
         if (not ms or (f.subset_of and not toll_of_them) or _is_subset(doc, f, killed) or _time_frame_tags(root, "killing")
                 or _modal_figure(root)):
             continue
+        if _unit_number(doc, f):
+            continue  # "the commander of the 17 Infantry Brigade": a formation's number, no dead
         if _perpetrator_count(root, ms) or _subject_of_surface_act(doc, f):
             continue  # "two gunmen on a motorbike shot dead three farmers": the killers, not the dead
         if _wounded_after(doc, f):
@@ -989,6 +999,19 @@ def _attach_figures(ctx: Context, mentions: list[Mention]) -> None:
         extra = _conjoined(root) + _conjoined_before(root, killed, doc)
         if extra and _figure_count(f) is not None:
             best.counts[f.id] = _figure_count(f) + extra
+
+
+def _unit_number(doc, f: Figure) -> bool:
+    """A bare number naming a formation ("the 17 Infantry Brigade", "the 33rd Front"): no count of people."""
+    span = doc.char_span(f.start, f.end, alignment_mode="expand")
+    if span is None or not all(t.like_num for t in span):
+        return False
+    after = []
+    for t in doc[span.end:min(span.end + 2, len(doc))]:
+        if t.is_punct or t.pos_ not in ("PROPN", "NOUN"):
+            break
+        after.append(t)
+    return any(_lemma(t) in lex.FORMATION_NOUNS for t in after)
 
 
 def _perpetrator_count(root, ms: list[Mention]) -> bool:

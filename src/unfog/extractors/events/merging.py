@@ -251,7 +251,7 @@ def _other_actor(m: Mention, d: _Draft) -> bool:
     if sa or sb:
         return False
     ha, hb = m.actor1.lower().split()[-1], other.lower().split()[-1]
-    if ha in lex.STATE_FORCE_HEADS and hb in lex.STATE_FORCE_HEADS:
+    if _state_forces_named(m.actor1) and _state_forces_named(other):
         return False  # "Army pulls out of X", then "Army troops withdrew from X": one state's forces
     return ha != hb
 
@@ -923,6 +923,12 @@ def _others_moved_in(d: _Draft) -> bool:
                     and any(x.i not in leavers for x in _children(t, "nsubj"))):
                 return True
     return False
+
+
+def _state_forces_named(phrase: str) -> bool:
+    """"Army troops", "government forces", "army units": a state's forces by a word of the phrase, no rebel word."""
+    words = set(phrase.lower().split())
+    return bool(words & lex.STATE_FORCE_HEADS) and not words & (lex.NONSTATE_NOUNS | lex.PERPETRATOR_NOUNS)
 
 
 def _state_agent(head: str) -> bool:
