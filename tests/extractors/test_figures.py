@@ -61,6 +61,10 @@ def test_values_ranges_and_qualifiers(nlp, text, value, low, high, qualifier):
     ("Some 40,000 Russian troops are massed near the border.", "troops", "combatants"),
     ("An estimated 2,000 Ukrainian troops remain in the plant.", "troops", "combatants"),
     ("More than 5 million refugees have fled the country.", "displaced", "civilians"),
+    # a noun before the counted one says who they are, not what befell them
+    ("A second strike an hour later killed three rescue workers.", "killed", "civilians"),
+    ("Two evacuation drivers were wounded.", "wounded", "civilians"),
+    ("Soldiers rescued 12 aid workers.", "evacuated", "civilians"),
 ])
 def test_categories_and_groups(nlp, text, category, group):
     [f] = run(nlp, text)
