@@ -739,3 +739,14 @@ def test_only_initials_of_the_name_define_a_short_name():
     memory = statements.Memory()
     memory.note_acronyms("The Rapid Support Forces (RSF) and the National Army (AFP) clashed, Tribune Daily (TD) said.")
     assert memory.acronyms == {"RSF": "Rapid Support Forces", "TD": "Tribune Daily"}
+
+
+@pytest.mark.parametrize("text,speaker,side", [
+    ("Fighting went on near Kharkiv. State television quoted the regional governor as saying that 40 people "
+     "had died.", "regional governor", "UKR"),
+    ("The World Food Programme said it had received reports of the attack. The statement quoted its country "
+     "director Ana Lopes saying, \"at least 12 children were killed.\"", "Ana Lopes", "INT"),
+])
+def test_the_one_an_outlet_or_a_statement_quotes_is_the_speaker(nlp, text, speaker, side):
+    s = [s for s in run_located(nlp, text, "2024-05-01") if "quoted" in s.text][-1]
+    assert s.speaker == speaker and s.speaker_side == side

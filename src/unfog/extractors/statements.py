@@ -588,6 +588,11 @@ def _side_by_role(role: str | None, memory: Memory, body: bool = False) -> str |
     be either side's officer in a contested town ("the town's mayor, <Name>"): ``body`` tells which."""
     if not role:
         return None
+    if role.split()[0].lower() in ("its", "their"):
+        # "its country director, <Name>": the body just named (the statement's author) is whose she is
+        body_sp = memory.resolve_pronoun(role.split()[0].lower())
+        if body_sp is not None and body_sp.side:
+            return body_sp.side
     kind = camp(role)
     return side_of(role) or (memory.country if is_state_body(role) or kind == "nonstate" or (body and kind == "state")
                              else None)
@@ -780,6 +785,11 @@ def _subject(verb):
     v = verb
     while v is not None and seen < 6:
         seen += 1
+        if v.lemma_.lower() == "quote":
+            # "State television quoted the governor as saying": the one quoted speaks, not the outlet
+            quoted = next((c for c in v.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+            if quoted is not None:
+                return quoted
         subjects = [c for c in v.children if c.dep_ == "nsubj" and c.lower_ not in ("there",)]
         # the nearest subject in the verb's own paragraph (a parse may run across a break)
         subjects.sort(key=lambda c: (not _same_paragraph(c, verb), abs(c.i - v.i)))
