@@ -182,6 +182,27 @@ def test_scores_on_seeds(nlp):
     assert s["speaker_accuracy"] >= 0.95
 
 
+def test_a_gold_file_outside_the_repository_is_scored(tmp_path, capsys):
+    import importlib.util
+    import json
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    spec = importlib.util.spec_from_file_location("score_claims", root / "benchmarks" / "score_claims.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    text = "Seven soldiers were killed in the ambush, the army said."
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "a.txt").write_text(text, encoding="utf-8")
+    gold = {"a.txt": {"source": None, "published": "2025-01-02", "holdout": True, "statements": [],
+                      "figures": [{"span": "Seven soldiers", "start": 0, "end": 14, "value": 7, "low": 7, "high": 7,
+                                   "category": "killed", "claimant": ["army"], "claimant_side": "XXX"}]}}
+    (tmp_path / "real.json").write_text(json.dumps(gold), encoding="utf-8")
+    assert mod.main(["--gold-file", str(tmp_path / "real.json"), "--texts", str(tmp_path / "texts")]) == 0
+    line = next(x for x in capsys.readouterr().out.splitlines() if x.startswith("real"))
+    assert "R=1.000" in line and "claimant=0.000 (0/1)" in line  # found; the side (XXX) is wrong on purpose
+
+
 @pytest.mark.parametrize("text,phrase,category", [
     ("The death toll from the strike on the railway station has risen to 57, the governor said.", "57", "killed"),
     ("The death toll from the strike on a block of flats has climbed to 30, officials said.", "30", "killed"),
