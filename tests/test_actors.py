@@ -273,3 +273,10 @@ def test_the_territorys_own_body_is_a_state_body():
     from unfog.lexicons.actors import is_state_body
     assert is_state_body("the territory's health ministry") and is_state_body("the enclave's interior ministry")
     assert not is_state_body("the territory's largest militia")
+
+
+def test_the_world_layers_country_names_are_side_words_too():
+    # hand-written English names of the gazetteer's world layer, and their capitalised short forms
+    assert side_of("the Democratic Republic of Congo's army") == "COD" and side_of("DRC's army") == "COD"
+    assert side_of("Britain's defence ministry") == "GBR" and side_of("UAE-backed forces") == "ARE"
+    assert side_of("the Republic of Congo") == "COG" and side_of("a car bomb") is None
