@@ -239,6 +239,8 @@ def test_a_state_body_behind_state_words_is_still_a_state_body():
     assert all(is_state_body(r) for r in ("the district commissioner", "a sub-prefect", "the regional prefect",
                                           "district administrator", "the chief minister"))
     assert not is_state_body("a civil society coordinator") and not is_state_body("a local administrator")
+    assert is_state_body("the ministry of the interior") and is_state_body("former head of the Ardh municipal council")
+    assert not is_state_body("head of the local council")  # a contested town's council may be either side's
 
 
 def test_distinct_armed_groups_keep_their_own_names():

@@ -675,3 +675,12 @@ def test_a_troop_word_on_the_counted_says_who_they_are_not_what_happened(nlp):
 def test_a_tally_of_people_freed_in_an_exchange_counts_prisoners(nlp):
     text = "The number of soldiers freed in Friday's prisoner exchange has risen to 140, the ministry said."
     assert one(run(nlp, text), "140").category == "captured"
+
+
+@pytest.mark.parametrize("text,phrase,claimant", [
+    ("\"The toll has risen to 22,\" the provincial spokesman said, raising a toll of 17 provided by police.", "17", "police"),
+    ("The toll was far above the initial figure reported by the army on Sunday of just 16 dead, the mayor said.",
+     "16 dead", "army"),
+])
+def test_a_tally_keeps_the_source_named_with_it(nlp, text, phrase, claimant):
+    assert one(run(nlp, text), phrase).claimant == claimant
