@@ -266,7 +266,10 @@ def _name_span(tok):
     doc = tok.doc
     left = tok.i
     while left - 1 >= 0 and doc[left - 1].head.i in range(left, tok.i + 1) and (
-            (doc[left - 1].dep_ in ("compound", "flat") and doc[left - 1].pos_ == "PROPN")
+            (doc[left - 1].dep_ in ("compound", "flat") and doc[left - 1].pos_ == "PROPN"
+             # "envoy for Sudan <Given> <Family>": a place or body before a person's name is not part of it
+             and not (tok.ent_type_ == "PERSON" and doc[left - 1].ent_type_ in ("GPE", "ORG", "NORP", "LOC"))
+             and fold(doc[left - 1].text) not in country_terms())
             or (doc[left - 1].text in ("-", "‐") and left - 2 >= 0 and doc[left - 2].pos_ == "PROPN"
                 and (doc[left - 1].ent_type_ == "PERSON" or doc[left - 2].lower_ in NAME_PARTICLES))):
         # "<Given> al-<Family>", "Al-<Given> <Family>": the particle's hyphen
@@ -401,8 +404,7 @@ def _named_formation(role: str) -> bool:
     return bool(m) and m.group(2).lower() in ARMED_FORMATION_NOUNS
 
 
-_ROLE_HEADS = frozenset({"head", "chief", "leader", "director", "commander", "spokesman", "spokeswoman",
-                         "spokesperson", "governor", "mayor", "official", "minister", "secretary"})
+_ROLE_HEADS = frozenset(SPEECH["role_heads"])
 
 
 def _role_run_before(name_span) -> str | None:
@@ -414,7 +416,10 @@ def _role_run_before(name_span) -> str | None:
     while i >= start and not doc[i].is_punct and doc[i].pos_ not in ("VERB", "AUX") and name_span.start - i <= 8:
         i -= 1
     words = [t for t in doc[i + 1:name_span.start] if t.lower_ not in ("the", "a", "an")]
-    if len(words) < 3 or words[0].lemma_.lower() not in _ROLE_HEADS or words[1].lower_ not in ("of", "for", "at"):
+    while words and words[0].pos_ == "ADP":
+        words = words[1:]  # "according to U.S. special envoy for Sudan <Name>"
+    heads = [k for k, t in enumerate(words) if t.lemma_.lower() in _ROLE_HEADS and t.pos_ == "NOUN"]
+    if len(words) < 3 or not heads or heads[0] + 1 >= len(words) or words[heads[0] + 1].lower_ not in ("of", "for", "at"):
         return None
     return doc[words[0].i:name_span.start].text
 
@@ -425,8 +430,8 @@ def _name_at_the_end(tok):
     if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _ROLE_HEADS:
         return tok
     last = tok.doc[tok.right_edge.i]
-    if last.pos_ != "PROPN" or last.ent_type_ != "PERSON" or last.i < tok.i + 3:
-        return tok
+    if last.pos_ != "PROPN" or last.ent_type_ not in ("PERSON", "ORG") or last.i < tok.i + 3:
+        return tok  # (the small model may call a name after a body's name part of that body: ORG)
     name = _name_span(last)
     return last if len(name) >= 2 and tok.doc[name.start - 1].pos_ in ("NOUN", "PROPN", "ADJ") else tok
 
@@ -820,6 +825,11 @@ def _subject(verb):
             v = v.head
             continue
         if v.dep_ == "relcl":
+            return v.head
+        if v.dep_ == "acl" and v.tag_ == "VBD" and v.head.dep_ == "ROOT" and v.head.pos_ in ("NOUN", "PROPN") \
+                and v.head.i < v.i:
+            # "A local official, <Name>, told a news agency by phone that ...": a past tense the parser hung on
+            # the subject as a participle is the sentence's verb (a participle proper is VBN: "residents told to")
             return v.head
         return None
     return None
