@@ -361,3 +361,10 @@ def test_the_head_of_a_longer_name_and_a_unit_abbreviation_are_no_towns_abroad(n
     ctx = run(nlp, "Gang members fired near Villa d'Accueil in Port-au-Prince. A boy said he came from Village de "
                    "Dieu. A private of the 33rd IB was killed in the clash.")
     assert set(by_name(ctx)) == {"Port-au-Prince"}
+
+
+def test_a_town_abroad_met_only_through_spelling_or_as_a_make_is_no_place(nlp):
+    # "al-Dahla" (a Syrian village the gazetteer lacks) meets Dakhla only as kh = h; "a Toyota vehicle" is a make
+    ctx = run(nlp, "HASAKAH, Syria - A shell struck a home in al-Dahla, a village in the eastern Deir e-Zor "
+                   "countryside. Later a drone hit a Toyota vehicle near the village.")
+    assert {p.country for p in ctx.places} == {"SY"} and "Deir e-Zor" in by_name(ctx)

@@ -248,7 +248,7 @@ def final_h_variants(key: str) -> tuple[str, ...]:
 
 _COMPASS_JOINED = re.compile(r"\b(north|south)[ -]?(east|west)\b")
 # the Arabic article inside a name, assimilated or not ("Deir az-Zour", "Deir ez-Zor", "Deir al-Zour")
-_MID_ARTICLE = re.compile(r"(?<=\S )(?:a[lrsdtzn]|e[lrsdtzn]|ash|esh)(?= \S)")
+_MID_ARTICLE = re.compile(r"(?<=\S )(?:a[lrsdtzn]|e[lrsdtzn]?|ash|esh)(?= \S)")
 
 
 @functools.lru_cache(maxsize=1 << 16)  # asked for every word run the mention scan tries

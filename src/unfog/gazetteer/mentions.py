@@ -161,7 +161,7 @@ def scan(text: str, g: Gazetteer, require_caps: bool = True, english: frozenset 
 
 
 # Arabic articles written in lower case before a name ("al-Fashir", "el-Geneina").
-ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "adh", "ath", "ez", "es", "ed", "er", "et", "en", "ul", "ed"}
+ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "adh", "ath", "ez", "es", "ed", "er", "et", "en", "ul", "e"}
 
 
 def _article_prefix(text: str, ws: list[Word], i: int) -> bool:
