@@ -764,3 +764,15 @@ def test_the_one_an_outlet_or_a_statement_quotes_is_the_speaker(nlp, text, speak
 def test_speakers_real_copy_names_loosely(nlp, text, phrase, speaker):
     [s] = by_start(run(nlp, text), text, phrase)
     assert s.speaker == speaker
+
+
+@pytest.mark.parametrize("text,speaker,side", [
+    # the parse hangs a dateline's agency on the subject; the subject speaks ("GAZA/CAIRO" a double dateline)
+    ("KHARKIV (Reuters) - Ukraine's air force said Russia launched 40 drones overnight.", "Ukraine's air force", "UKR"),
+    ("GAZA/CAIRO (Reuters) - Palestinians said an Israeli strike killed 22 people.", "Palestinians", "PSE"),
+    # an outlet named before "report" wrote it, even one no list knows
+    ("Gunmen killed ten soldiers, a Newsline24 report said.", "Newsline24", "MEDIA"),
+])
+def test_datelines_and_reports_do_not_hide_the_speaker(nlp, text, speaker, side):
+    [s] = run(nlp, text)
+    assert s.speaker == speaker and s.speaker_side == side

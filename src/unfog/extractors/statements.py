@@ -44,6 +44,7 @@ STATE_BODY_WORDS = frozenset(w for w in SPEECH["state_bodies"] if " " not in w)
 DENY_LEMMAS = DENY_VERBS  # lexicons/denial.json
 DENIAL_WORDS = DISMISSAL_RE
 DOCUMENT_NOUNS = frozenset(SPEECH["document_nouns"])  # what a source issues: it speaks for its author
+MEDIA_DOCUMENT_NOUNS = frozenset(SPEECH["media_document_nouns"])
 CLAIM_NOUNS = frozenset(SPEECH["issued_claim_nouns"])
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m", "it": "it", "its": "it",
             "they": "pl", "them": "pl", "their": "pl"}
@@ -515,6 +516,13 @@ def build_speaker(tok, memory: Memory, offset_base: int = 0) -> Speaker | None:
         author = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")
                        for g in c.children if g.dep_ == "pobj"), None) \
             or next((c for c in tok.children if c.dep_ == "poss"), None)
+        named = next((c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == tok.i - 1), None)
+        if author is None and named is not None:
+            # "according to a News18 report": the outlet (or body) named before the noun wrote it
+            sp = build_speaker(named, memory)
+            if sp is not None and sp.side is None and tok.lemma_.lower() in MEDIA_DOCUMENT_NOUNS:
+                sp.side, sp.kind = "MEDIA", "media"
+            return sp
         if author is not None:
             sp = build_speaker(author, memory)
             if sp is not None:
@@ -612,7 +620,9 @@ def _known_speaker(tok, mention, text: str, memory: Memory) -> Speaker | None:
         for t in tok.subtree:
             hyphened = t.i + 1 < len(doc) and doc[t.i + 1].text in ("-", "–")  # "Hamas-run": a modifier
             if t.i != tok.i and t.pos_ == "PROPN" and t.dep_ in ("appos", "npadvmod", "pobj", "compound") and not hyphened \
-                    and not _in_clause_below(t, tok):  # ("the health office, which blamed the RSF": not the RSF)
+                    and not _in_clause_below(t, tok) and not _in_dateline(t):
+                # ("the health office, which blamed the RSF": not the RSF; "GAZA (Reuters) - Palestinians
+                # said": the parse hangs the dateline's agency on the subject)
                 actor = lookup_actor(t.text) if t.dep_ != "compound" else None
                 if actor is not None and actor.kind != "person":
                     break
