@@ -368,3 +368,10 @@ def test_a_town_abroad_met_only_through_spelling_or_as_a_make_is_no_place(nlp):
     ctx = run(nlp, "HASAKAH, Syria - A shell struck a home in al-Dahla, a village in the eastern Deir e-Zor "
                    "countryside. Later a drone hit a Toyota vehicle near the village.")
     assert {p.country for p in ctx.places} == {"SY"} and "Deir e-Zor" in by_name(ctx)
+
+
+def test_the_surname_of_a_person_named_in_full_is_no_town(nlp):
+    # "Yermak" is also an old name of a Kazakh town; here it is the man the article named
+    ctx = run(nlp, "Prisoners came home in a swap, according to Andriy Yermak, head of the presidential office. "
+                   "According to Yermak, ten foreigners were freed. Yermak said more would follow.")
+    assert "Yermak" not in by_name(ctx)

@@ -79,6 +79,9 @@ def ner_allows(ctx: Context, m: Mention, g) -> bool:
     before = [w.lower for w in words(ctx.text[max(0, m.start - 30):m.start])]
     if is_people_word(ctx.text[m.start:m.end]) and not (before and before[-1] in LOCATIVE):
         return False  # "Police said ...": a noun for people, capitalised by the sentence, is no town
+    if " " not in m.text and fold(m.text) in _surnames(ctx.doc) \
+            and not (before and before[-1] in LOCATIVE and before[-2:] != ["according", "to"]):
+        return False  # "According to Yermak": the surname of a person the article names in full, not a town
     if claimed(ctx.text, m, g):
         return True
     labels = {e.label_ for e in ctx.doc.ents if e.start_char < m.end and e.end_char > m.start}
@@ -102,6 +105,18 @@ def ner_allows(ctx: Context, m: Mention, g) -> bool:
         before.pop()
     return bool((before and before[-1] in cues()["place_cues_before"])
                 or (after and after[0].lower in cues()["place_cues_after"]))
+
+
+_SURNAMES = "unfog.places.surnames"  # doc.user_data key
+
+
+def _surnames(doc) -> frozenset[str]:
+    """The last words of the persons the article names with two words or more ("Andriy Yermak")."""
+    out = doc.user_data.get(_SURNAMES)
+    if out is None:
+        out = doc.user_data[_SURNAMES] = frozenset(
+            fold(e[-1].text) for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2 and e[-1].pos_ == "PROPN")
+    return out
 
 
 def _focus(ranked_by_mention: dict, g) -> tuple[set[str], tuple[float, float] | None]:
