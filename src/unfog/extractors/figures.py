@@ -517,6 +517,8 @@ def _context_people(doc, ph: Phrase, sent):
                 "put", "say", "claim", "estimate", "report", "tell", "add", "count", "number"):
             continue  # the counter is not the counted: "the Russians put the number at 2,000"
         if t.pos_ in ("NOUN", "PROPN") and _is_people(t) and t.dep_ != "compound":
+            if t.dep_ == "pobj" and t.head.lower_ == "by":
+                continue  # "the toll from the assault launched by jihadists ... rose to 69": who attacked
             return t  # not "a refugee camp": a noun that modifies another names no one counted
     for t in doc[ph.j:sent.end]:
         if t.text in ("-", "–", "—") and t.i > 0 and doc[t.i - 1].whitespace_:
