@@ -515,9 +515,10 @@ def _raised_by(f: Figure, figs: list[Figure], text: str) -> bool:
 
 def _larger_toll_of_the_same(f: Figure, figs: list[Figure]) -> bool:
     """The report gives a larger toll of the same people (category, group, kind of force) than a count of
-    bodies found: the bodies are part of it."""
+    bodies found: the bodies are part of it (not the earlier value of a toll: "initially recovered only three
+    bodies ... that figure had risen to 15")."""
     rng = value_range(f)
-    return rng is not None and any(
+    return rng is not None and not is_prior_value(f) and any(
         g.id != f.id and g.category == f.category and g.group == f.group and not body_count(g)
         and _sides_compatible(counted_force(g), counted_force(f))
         and (r := value_range(g)) is not None and r[1] > rng[1] for g in figs)
@@ -658,8 +659,10 @@ def _qkey(f: Figure, pk: str, period: str | None, country: str | None = None) ->
     by two reports that placed it differently ("<village>" in one, a name the gazetteer does not know in the other)."""
     where = f"country:{country}" if country and pk != EXCHANGE and not pk.startswith("article:") else pk
     # (a count of the displaced is always a count so far: "since the advance began" or not)
-    return stable_id("qty", f.category, quantity_group(counted_group(f)), where,
-                     period == "cumulative" and f.category != "displaced")
+    # (the people handed over in one exchange are its prisoners, whatever noun each side uses: "157 servicemen
+    # returned home", "the number freed has risen to 161")
+    group = "prisoners" if period == EXCHANGE else quantity_group(counted_group(f))
+    return stable_id("qty", f.category, group, where, period == "cumulative" and f.category != "displaced")
 
 
 _NEIGHBOUR_RE = re.compile(r"\b(?:" + "|".join(load_lexicon("categories")["other_incident"]["neighbour_cues"])
@@ -841,10 +844,15 @@ def _groups_compatible(a: FigureView, b: FigureView) -> bool:
     # killed 11 civilians)
     # (the people handed over in one exchange are its prisoners, whatever noun each side uses: "12 hostages", "14 people")
     # (a report's toll and the earlier value it replaces count the same dead: "risen to 22 ..., raising a toll of 17")
+    # (one report's counts at one place below a country, one of them tied to the incident or told as a day's:
+    # "27 civilians", the UN mission said, and "the dead numbered 27", the commissioner said)
     revised = a.prior != b.prior and a.fig.article_id == b.fig.article_id
-    return ga == gb or revised or bool(a.key.incident and b.key.incident) or body_count(a.fig) or body_count(b.fig) \
-        or a.period == b.period == EXCHANGE or any(
-        _TOLL_RISEN.search(v.fig.sentence or "") and (v.key.incident or v.period == "daily") for v in (a, b))
+    one_report = a.fig.article_id == b.fig.article_id and a.place == b.place and not a.place.startswith("article:") \
+        and not a.place.endswith("@") and any(v.key.incident or v.period == "daily" for v in (a, b))
+    return ga == gb or revised or one_report or bool(a.key.incident and b.key.incident) or body_count(a.fig) \
+        or body_count(b.fig) or a.period == b.period == EXCHANGE or any(
+        _TOLL_RISEN.search(v.fig.sentence or "") and (v.key.incident or v.period == "daily" or (
+            a.fig.article_id == b.fig.article_id and not v.place.endswith("@"))) for v in (a, b))
 
 
 def _nested(a: Figure, b: Figure) -> bool:
@@ -1005,7 +1013,10 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     fa, fb = a.fig, b.fig
     if fa.article_id == fb.article_id and a.prior != b.prior:
         # a report telling a toll and the earlier value it replaces ("77, up from 76"): that revision only
-        revised = fa.sentence == fb.sentence or bool(_TOLL_RISEN.search(fb.sentence or ""))
+        # (or the claimant's own toll after the earlier value the report says it gave: "<name> had earlier given a
+        # toll of seven dead ... 'our crews retrieved 12 martyrs'")
+        revised = fa.sentence == fb.sentence or bool(_TOLL_RISEN.search(fb.sentence or "")) \
+            or (a.prior and bool(a.claimant) and a.claimant == b.claimant)
         if a.prior and a.rng[1] != b.rng[1] and revised:
             return ("updates", "the report gives the toll and the earlier figure it replaces")
         return None
@@ -1212,7 +1223,10 @@ def choose(b: FigureView, related: Iterable[tuple[FigureView, tuple[str, str] | 
     found: dict[tuple[str, str], tuple[FigureView, str, object]] = {}
     for a, how in related:
         kind = how.type if isinstance(how, Relation) else how[0]
-        found[(kind, a.claimant or a.fig.id)] = (a, kind, how)
+        key = (kind, a.claimant or a.fig.id)
+        if kind == "updates" and key in found and _replaced_here(found[key][0], b) and not _replaced_here(a, b):
+            continue  # the earlier value b's report says its claimant gave stays b's update, not a later count of theirs
+        found[key] = (a, kind, how)
     chosen = [x for (k, _), x in found.items() if k != "updates"]
     # of the contradictions with one earlier report, the latest only: a report telling five claimants' counts
     # is one dispute, not ten pairs (and a count contradicts the last one its report gave before it)
@@ -1229,7 +1243,7 @@ def choose(b: FigureView, related: Iterable[tuple[FigureView, tuple[str, str] | 
     if updates:
         # the earlier value b's report says it replaces, else a source's revision of its own toll ("13" then
         # "risen to 21", both the ministry's), else the latest
-        last = max(updates, key=lambda x: (x[0].prior and x[0].fig.article_id == b.fig.article_id,
+        last = max(updates, key=lambda x: (_replaced_here(x[0], b),
                                            _own_claimant(x[0], b), _own_source(x[0], b), rank[x[0].fig.id]))
         # (a source revising its own toll is kept even when its new toll agrees with another's newer one)
         if _own_claimant(last[0], b) or not any(
@@ -1238,6 +1252,11 @@ def choose(b: FigureView, related: Iterable[tuple[FigureView, tuple[str, str] | 
     return [how if isinstance(how, Relation) else
             Relation(type=kind, a=a.fig.id, b=b.fig.id, note=_note(kind, a, b, how[1]), group_id=a.key.qkey)
             for a, kind, how in chosen]
+
+
+def _replaced_here(a: FigureView, b: FigureView) -> bool:
+    """``a`` is the earlier value of a toll that b's own report says was replaced ("had earlier given a toll of seven")."""
+    return a.prior and a.fig.article_id == b.fig.article_id
 
 
 def _own_claimant(a: FigureView, b: FigureView) -> bool:
