@@ -28,7 +28,7 @@ from typing import Iterable
 from unfog.days import day_number
 from unfog.geo import distance_km
 from unfog.fusion.events import merge_events, place_key, same_incident  # noqa: F401  (re-exported)
-from unfog.fusion.entities import Resolver, canonical_key, fold, one_voice, same_body, speaks_for
+from unfog.fusion.entities import Resolver, body_kinds, canonical_key, fold, one_voice, same_body, speaks_for
 from unfog.lexicons import load as load_lexicon, toll_prior, toll_rise
 from unfog.lexicons.actors import civil_war_parties, lookup_actor, side_of
 from unfog.lexicons.countries import country_of_place, country_terms
@@ -382,7 +382,7 @@ def _event_place(ev: Event, places: dict[str, Place], datelines: list[tuple[int,
 # (a whole word: "Town00165" or "Al-Fashir" is not the name "Town" or "Al")
 # ("in Wana", "near the Azot plant", "the village of Kirawa", "an attack on Kirawa": a place the text names)
 _AT_NAME_RE = re.compile(
-    r"(?:\b(?:in|inside|at|near|outside|from|around|on)\s+(?:the\s+)?"
+    r"(?:(?<![\w'’])(?:in|inside|at|near|outside|from|around|on)\s+(?:the\s+)?"
     r"|\b(?i:" + "|".join(load_lexicon("places")["settlement_nouns"] + load_lexicon("places")["dweller_nouns"]) + r")\s+of\s+)"
     r"([A-Z][a-z]+(?:-[A-Z][a-z]+)*(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)*)?)(?![\w-])")
 
@@ -409,8 +409,11 @@ def _unresolved_mentions(text: str | None, places: list[Place], known: set[str] 
 
 def _unknown_name(name: str, known: set[str]) -> bool:
     word = fold(name)
-    return word not in known and word not in STOPWORDS and word not in _CALENDAR and not side_of(name) \
-        and not is_people_word(name)
+    return word not in known and word not in STOPWORDS and word not in _CALENDAR and word not in _NOT_PLACES \
+        and not side_of(name) and not is_people_word(name)
+
+
+_NOT_PLACES = frozenset(load_lexicon("places")["not_place_names"])  # "on Christmas Eve", "in Mideast waters"
 
 
 def _only_unresolved(text: str | None, places: list[Place], known: set[str], skip: list[tuple[int, int]]) -> str | None:
@@ -947,7 +950,11 @@ def _one_incident_placed_apart(a: FigureView, b: FigureView) -> bool:
     ta, _, pa = ia.split("|")
     tb, _, pb = ib.split("|")
     both_risen = all(_TOLL_RISEN.search(v.fig.sentence or "") for v in (a, b))
-    if (pa and pb and pa != pb) or (da != db and not both_risen and (a.place.endswith("@") or b.place.endswith("@"))):
+    # (a count placed only in a country, with no day of its own, is dated by its report: "up to 100 people were
+    # killed", told the morning after, is the day before's count)
+    in_country = [(v, d) for v, d in ((a, da), (b, db)) if v.place.endswith("@")]
+    undated = bool(in_country) and all(v.fig.date is None and d == v.key.reported for v, d in in_country)
+    if (pa and pb and pa != pb) or (da != db and not both_risen and in_country and not undated):
         # (a count placed only in a country meets another report's count of the same day only: "on Sunday" in one,
         # "on Monday, near <another town>" in the other; unless both are one toll told as risen: "has risen to 90"
         # in a report that names the country, "has risen to 95" in one that names the village)
@@ -976,10 +983,24 @@ _TOLL_RISEN = re.compile(toll_rise(counted=True), re.I)
 
 def _revised_later(a: FigureView, b: FigureView) -> bool:
     """'An air strike on Friday killed 38, the ministry said ... On Saturday the ministry said the toll had risen
-    to 45': one source revising its own toll in one report, on a later day."""
+    to 45': one source revising its own toll in one report, on a later day; or told as its later count ("Later it
+    put the number of dead in the hundreds": ``categories.json`` ``toll_rise.later_cues``)."""
+    if not a.claimant or a.claimant != b.claimant:
+        return False
+    if _told_later(b.fig):  # (``b`` comes after ``a`` in the quantity's order, as :func:`_earlier` reads it)
+        return True
     fa, fb = (a.fig, b.fig) if (a.day or 0) <= (b.day or 0) else (b.fig, a.fig)
-    return (bool(a.claimant) and a.claimant == b.claimant and bool(fa.date) and bool(fb.date) and a.day != b.day
-            and bool(_TOLL_RISEN.search(fb.sentence or "")))
+    return bool(fa.date) and bool(fb.date) and a.day != b.day and bool(_TOLL_RISEN.search(fb.sentence or ""))
+
+
+_LATER_RE = re.compile("|".join(load_lexicon("categories")["toll_rise"]["later_cues"]), re.I)
+
+
+def _told_later(f: Figure) -> bool:
+    """A figure its sentence tells as a later count, before the figure ("Later it put the number at ...")."""
+    sentence = f.sentence or ""
+    i = sentence.find(f.text or "\0")
+    return i > 0 and bool(_LATER_RE.search(sentence[:i]))
 
 
 def value_text(f: Figure) -> str:
@@ -1031,7 +1052,7 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     # two precise counts that differ ("40,173" and "40,223") are two counts, however close
     precise_change = _precise(fa) and _precise(fb) and fa.value != fb.value
     agree = agree and not precise_change
-    disagree = range_gap(a.rng, b.rng) > DISAGREE_GAP
+    disagree = range_gap(a.rng, b.rng) > DISAGREE_GAP or _beyond_bound(a, b) or _beyond_bound(b, a)
     cat = fa.category
     ratio = max(a.rng[1], b.rng[1]) / max(min(a.rng[1], b.rng[1]), 1.0)
     operation = cat in INCIDENT or a.period == EXCHANGE
@@ -1110,6 +1131,20 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     if disagree and not same_claimant and (not same_side or one_incident) and gap_days <= SAME_TIME_DAYS:
         return ("contradicts", "different claimants give incompatible figures")
     return None
+
+
+def _beyond_bound(a: FigureView, b: FigureView) -> bool:
+    """An exact count (``a``: no qualifier) clearly below another's floor or above its ceiling: "at least 15" and
+    "12 people had been killed" cannot both be true, though the ranges are close (more than the tolerance of
+    agreeing values apart)."""
+    if not _exact(a.fig) or a.fig.low != a.fig.high and a.fig.low is not None and a.fig.high is not None:
+        return False
+    q, v = fold(b.fig.qualifier), b.fig.value
+    if v is None or not q:
+        return False
+    if q in _MORE:
+        return a.rng[1] < v * (1 - AGREE_TOLERANCE)
+    return q in _LESS and a.rng[1] > v * (1 + AGREE_TOLERANCE)
 
 
 def _risen_since(a: FigureView, b: FigureView, parties: bool, gap_days: int) -> bool:
@@ -1260,8 +1295,16 @@ def _replaced_here(a: FigureView, b: FigureView) -> bool:
 
 
 def _own_claimant(a: FigureView, b: FigureView) -> bool:
-    """``a`` is b's own claimant: the same name, or one body's voice in other words (:func:`same_body`)."""
-    return bool(b.claimant) and (a.claimant == b.claimant or same_body(a.fig.claimant, b.fig.claimant))
+    """``a`` is b's own claimant: the same name, one body's voice in other words (:func:`same_body`), or one kind
+    of body of one party side, with the role its report gives ("<name>, spokesperson for the military" and "the
+    <country>'s military": ``claimants.json`` ``body_kinds``)."""
+    if not b.claimant:
+        return False
+    if a.claimant == b.claimant or same_body(a.fig.claimant, b.fig.claimant):
+        return True
+    kinds = body_kinds(_voice(a.fig))
+    return bool(kinds) and a.side == b.side and a.side not in NON_PARTY_SIDES | {None, "MEDIA"} \
+        and kinds == body_kinds(_voice(b.fig))
 
 
 def _own_source(a: FigureView, b: FigureView) -> bool:
@@ -1320,7 +1363,7 @@ def _earlier(runs: list[_Run], j: int, b: FigureView) -> Iterable[int]:
             yield from range(run.start, min(run.end, j))
         elif b.claimant:
             # its own source too when b revises a toll ("the toll had risen to 45"): see _revised_later
-            revises = bool(_TOLL_RISEN.search(b.fig.sentence or ""))
+            revises = bool(_TOLL_RISEN.search(b.fig.sentence or "")) or _told_later(b.fig)
             yield from sorted({i for c, ps in run.by_claimant.items() if c and (c != b.claimant or revises)
                                for i in ps if i < j} | {i for i in run.prior if i < j and not b.prior})
 
