@@ -235,6 +235,10 @@ def test_a_state_body_behind_state_words_is_still_a_state_body():
     assert not is_state_body("local officials")  # in a contested town, either side's
     assert is_state_body("the West African nation's military") and is_state_body("the country's interior ministry")
     assert not is_state_body("the nation's largest rebel group")
+    # the officers of a state's territorial administration, whatever the country calls them
+    assert all(is_state_body(r) for r in ("the district commissioner", "a sub-prefect", "the regional prefect",
+                                          "district administrator", "the chief minister"))
+    assert not is_state_body("a civil society coordinator") and not is_state_body("a local administrator")
 
 
 def test_distinct_armed_groups_keep_their_own_names():

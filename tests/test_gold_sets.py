@@ -18,7 +18,7 @@ def _load(name):
     return mod
 
 
-@pytest.mark.parametrize("name", ["conflicts_tune", "conflicts_heldout", "conflicts_blind"])
+@pytest.mark.parametrize("name", ["conflicts_tune", "conflicts_heldout", "conflicts_blind", "conflicts_blind8"])
 def test_own_event_gold_anchors_are_in_their_texts(name):
     se = _load("score_events")
     gold = json.loads((REPO / "tests" / "gold" / "events" / f"{name}.json").read_text(encoding="utf-8"))
@@ -37,6 +37,9 @@ def test_the_blind_event_set_is_never_scored_by_default():
     assert "conflicts_blind" in se.BLIND_SETS
     assert "conflicts_blind" not in se.run.__defaults__[1]
     assert "conflicts_blind" in se.load_articles()
+    blind8 = json.loads((REPO / "tests" / "gold" / "events" / "conflicts_blind8.json").read_text(encoding="utf-8"))
+    assert blind8["split"] == "held-out-blind"
+    assert "conflicts_blind8" in se.BLIND_SETS and "conflicts_blind8" not in se.run.__defaults__[1]
 
 
 def test_a_shown_event_on_a_not_event_clause_counts_unless_it_covers_a_gold_trigger():
@@ -56,7 +59,7 @@ def test_a_shown_event_on_a_not_event_clause_counts_unless_it_covers_a_gold_trig
 
 def test_relation_gold_anchors_are_in_their_articles():
     sr = _load("score_relations")
-    for name in ("setA", "setB", "setC", "setD", "setE"):
+    for name in ("setA", "setB", "setC", "setD", "setE", "setM"):
         gold = json.loads((REPO / "tests" / "gold" / "relations" / f"{name}.json").read_text(encoding="utf-8"))
         texts = {}
         for line in (REPO / "tests" / "fixtures" / "relations" / f"{name}.jsonl").read_text(encoding="utf-8").splitlines():

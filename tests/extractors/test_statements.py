@@ -725,3 +725,28 @@ def test_a_live_blog_entry_opened_by_its_time_reads_like_a_headline(nlp):
     text = "Live: the raid\n\n16:10 GMT - The Ethiopian military rejects UNICEF's account, saying no schools were hit."
     stms = run(nlp, text)
     assert [(s.speaker, s.polarity) for s in stms] == [("Ethiopian military", "denies")]
+
+
+def test_a_short_name_the_article_defines_speaks_for_the_side_of_its_full_name(nlp):
+    # "EDE" alone spells a Nigerian town; the article said what it stands for
+    text = ("Fighters of the Sudanese Eastern Defence Echelon (EDE) attacked a police post in Kassala on Monday. "
+            "The EDE said in a statement that it had killed 12 policemen.")
+    [s] = by_start(run_located(nlp, text), text, "The EDE said")
+    assert s.speaker == "EDE" and s.speaker_side == "SDN"
+
+
+def test_only_initials_of_the_name_define_a_short_name():
+    memory = statements.Memory()
+    memory.note_acronyms("The Rapid Support Forces (RSF) and the National Army (AFP) clashed, Tribune Daily (TD) said.")
+    assert memory.acronyms == {"RSF": "Rapid Support Forces", "TD": "Tribune Daily"}
+
+
+@pytest.mark.parametrize("text,speaker,side", [
+    ("Fighting went on near Kharkiv. State television quoted the regional governor as saying that 40 people "
+     "had died.", "regional governor", "UKR"),
+    ("The World Food Programme said it had received reports of the attack. The statement quoted its country "
+     "director Ana Lopes saying, \"at least 12 children were killed.\"", "Ana Lopes", "INT"),
+])
+def test_the_one_an_outlet_or_a_statement_quotes_is_the_speaker(nlp, text, speaker, side):
+    s = [s for s in run_located(nlp, text, "2024-05-01") if "quoted" in s.text][-1]
+    assert s.speaker == speaker and s.speaker_side == side

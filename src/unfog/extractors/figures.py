@@ -425,6 +425,9 @@ def _chain_category(doc, head_tok, counted) -> str | None:
     # verb that governs them what happened to them
     status = [t for t in seen[1:] if counted is not None and t.head.i == counted.i and t.dep_ == "amod"
               and LEMMA_CATEGORY.get(t.lemma_.lower()) == "troops"]
+    # "killing three rescue workers": a noun compounded with the counted one says who they are, too
+    status += [t for t in seen[1:] if counted is not None and t.head.i == counted.i and t.dep_ == "compound"
+               and t.pos_ == "NOUN" and t.i < counted.i and _is_people(counted)]
     acts = [t for t in seen if t not in status]
     return _phrase_category(acts) or _category_near(acts) or _phrase_category(seen) or _category_near(seen)
 
@@ -684,6 +687,9 @@ def _adjacent_category(doc, i: int, limit: int = 6) -> str | None:
     k = i
     while k < n and k - i <= limit:
         t = doc[k]
+        if t.dep_ == "compound" and t.pos_ == "NOUN" and t.head.i > t.i and _is_people(t.head):
+            k += 1
+            continue  # "three rescue workers", "two prison guards": who they are, not what befell them
         cat = _word_category(t)
         if cat:
             return cat

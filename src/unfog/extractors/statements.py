@@ -151,6 +151,10 @@ def _gender_of(ent) -> str | None:
     return None
 
 
+# "the Baloch Liberation Army (BLA)", "Rapid Support Forces (RSF)": capitalised words, then capitals in brackets
+_DEFINED_ACRONYM = re.compile(r"((?:[A-Z][\w'’-]*\s+(?:(?:of|for|the|and|de|du)\s+)?){1,7})\(([A-Z][A-Z0-9]{1,7}s?)\)")
+
+
 class Memory:
     """Speakers seen so far in the article, for pronouns and short references."""
 
@@ -160,6 +164,17 @@ class Memory:
         self.documents: dict[str, Speaker] = {}  # "statement" -> its author ("a statement from the committee")
         self.country: str | None = None  # the country the report is about (alpha-3)
         self.persons: list[tuple[int, object, str | None]] = []  # person mentions: (start, head token, gender)
+        self.acronyms: dict[str, str] = {}  # "BLA" -> "Baloch Liberation Army", as the article defined it
+
+    def note_acronyms(self, text: str) -> None:
+        """Short names the article defines ("the Baloch Liberation Army (BLA)"): the letters must be the
+        initials of the name's last words, so "(AFP)" after a sentence defines nothing."""
+        for m in _DEFINED_ACRONYM.finditer(text):
+            words, short = m.group(1).split(), m.group(2)
+            initials = "".join(w[0] for w in words if w[:1].isupper())
+            if len(short) >= 2 and initials.endswith(short.rstrip("s")):
+                # the words before the initials stay: "the Sudanese Eastern Defence Echelon (EDE)" is Sudanese
+                self.acronyms.setdefault(short, " ".join(words[1:] if words[0] in ("The", "A") else words))
 
     def note_people(self, doc) -> None:
         for ent in doc.ents:
@@ -573,6 +588,11 @@ def _side_by_role(role: str | None, memory: Memory, body: bool = False) -> str |
     be either side's officer in a contested town ("the town's mayor, <Name>"): ``body`` tells which."""
     if not role:
         return None
+    if role.split()[0].lower() in ("its", "their"):
+        # "its country director, <Name>": the body just named (the statement's author) is whose she is
+        body_sp = memory.resolve_pronoun(role.split()[0].lower())
+        if body_sp is not None and body_sp.side:
+            return body_sp.side
     kind = camp(role)
     return side_of(role) or (memory.country if is_state_body(role) or kind == "nonstate" or (body and kind == "state")
                              else None)
@@ -685,6 +705,11 @@ def _unnamed_speaker(tok, mention, text: str, memory: Memory) -> Speaker:
         # "a resident of <town>", "a doctor at <city> Central Hospital": a civilian speaks for no side, whatever
         # place says where they are; only the words before the noun may give one ("a Palestinian doctor")
         side = side_of(tok.doc[mention.start:tok.i + 1].text, memory.country)
+    elif name in memory.acronyms:
+        # "the BLA said": the side of the name the article gave it, not of a town spelt like it
+        full = memory.acronyms[name]
+        side = next((sp.side for sp in memory.speakers if sp.name == full and sp.side), None) \
+            or side_of(full, memory.country)
     else:
         side = side_of(text, memory.country) or _place_in(mention) or _side_of_one_of(tok, memory)
     if side is None:
@@ -760,6 +785,11 @@ def _subject(verb):
     v = verb
     while v is not None and seen < 6:
         seen += 1
+        if v.lemma_.lower() == "quote":
+            # "State television quoted the governor as saying": the one quoted speaks, not the outlet
+            quoted = next((c for c in v.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+            if quoted is not None:
+                return quoted
         subjects = [c for c in v.children if c.dep_ == "nsubj" and c.lower_ not in ("there",)]
         # the nearest subject in the verb's own paragraph (a parse may run across a break)
         subjects.sort(key=lambda c: (not _same_paragraph(c, verb), abs(c.i - v.i)))
@@ -1057,6 +1087,7 @@ class _Run:
         self.segs = quote_segments(self.text)
         self.memory = Memory()
         self.memory.note_people(self.doc)
+        self.memory.note_acronyms(doc_text(self.doc))
         self.memory.note_genders(self.doc)
         self.memory.country = report_country(ctx)
         self.paras = ctx.paragraphs

