@@ -54,6 +54,14 @@ PATTERNS = {
                                                    "committee said."),
         report("u2", "2025-06-05", "Hill Courier", "Up to 100 people were killed in an attack by paramilitary fighters "
                                                    "in Sudan, the Wad Sarha resistance committee said.")],
+    # "<name> had earlier given a toll of seven dead and 15 wounded": the claim the earlier report told, again
+    "earlier_value_told_again": [
+        report("t1", "2025-08-20", "Plain Herald", "An air strike on a school in Beit Safa killed seven people on "
+                                                   "Tuesday, civil defence spokesman Omar Haddad said. He said 15 people "
+                                                   "were wounded in the strike."),
+        report("t2", "2025-08-21", "Hill Courier", "\"Our crews retrieved 12 bodies from the school in Beit Safa,\" "
+                                                   "civil defence spokesman Omar Haddad said on Wednesday. Haddad had "
+                                                   "earlier given a toll of seven dead and 15 wounded.")],
 }
 
 
@@ -124,3 +132,10 @@ def test_a_spokesman_for_the_army_is_the_armys_own_claimant():
 def test_an_undated_count_placed_in_the_country_meets_the_village_count_of_the_day_before(relations):
     rels = relations["undated_country_count"]
     assert _has(rels, "corroborates", "up to 100 people", "Up to 100 people"), rels
+
+
+def test_the_earlier_value_a_report_gives_meets_the_earlier_reports_equal_count(relations):
+    rels = relations["earlier_value_told_again"]
+    assert _has(rels, "corroborates", "15 people", "15"), rels
+    assert _has(rels, "corroborates", "seven people", "seven dead"), rels
+    assert _has(rels, "updates", "seven dead", "12 bodies"), rels

@@ -872,7 +872,7 @@ def comparable(a: FigureView, b: FigureView) -> bool:
         return False
     if not _sides_compatible(a.force, b.force):
         return False  # "two rebels were killed" and "one soldier died" count different men
-    if (a.prior or b.prior) and fa.article_id != fb.article_id:
+    if (a.prior or b.prior) and fa.article_id != fb.article_id and not _told_before(a, b):
         return False  # the earlier value a report says its toll replaced is compared only with that toll
     if fa.article_id == fb.article_id and (a.claimant == b.claimant or not a.claimant or not b.claimant) \
             and not _revised_later(a, b) and a.prior == b.prior:
@@ -882,6 +882,14 @@ def comparable(a: FigureView, b: FigureView) -> bool:
     if a.place != b.place:
         return _one_incident_placed_apart(a, b)
     return keys_same_incident(a.key, b.key) or _parties_one_fight(a, b)
+
+
+def _told_before(a: FigureView, b: FigureView) -> bool:
+    """The earlier value one report says a claimant gave ("<name> had earlier given a toll of seven dead and 15
+    wounded") and the same claimant's equal count in another report: one claim, told again."""
+    if a.prior == b.prior or a.rng[1] != b.rng[1] or a.fig.value is None or b.fig.value is None:
+        return False
+    return _own_claimant(a, b) and _own_claimant(b, a)
 
 
 def _place_depth(key: str, p: Place) -> str:
@@ -1062,7 +1070,9 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     parties = (a.side != b.side or civil_war) and not {a.side, b.side} & (NON_PARTY_SIDES | {None, "MEDIA"})
     # one report telling two claimants' counts of the incident it is about ("the rebels said 40 soldiers were
     # killed ... the ministry said only two died"): as far apart as the parties' counts may be
-    parties = parties or (fa.article_id == fb.article_id and bool(a.key.incident and b.key.incident))
+    # (not the report's own count: "... killing three rescue workers" in a later strike it tells after the toll)
+    parties = parties or (fa.article_id == fb.article_id and bool(a.key.incident and b.key.incident)
+                          and "MEDIA" not in (a.side, b.side))
     # "none of its soldiers were taken prisoner" against "200 captured": a denial of any loss, whatever the ratio
     denies_any = (a.rng[1] == 0) != (b.rng[1] == 0)
     # one day: the same day, or a count without a date of its own told within days ("had lost three soldiers")
