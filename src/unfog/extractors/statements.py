@@ -831,6 +831,12 @@ def _subject(verb):
                         return g
         if any(c.dep_ in ("nsubjpass", "expl") for c in v.children):
             return None
+        before = v.doc[v.i - 1] if v.i > 0 else None
+        if v.dep_ == "conj" and before is not None and before.pos_ in ("NOUN", "PROPN") and before.i > v.head.i \
+                and any(t.text == "," for t in v.doc[v.head.i:before.i]) and not before.is_sent_start:
+            # "Gunmen killed 59 people in a village, local militiamen and an official told AFP": the parse makes
+            # the cue a second verb of the act; the people named right before it are who told
+            return before
         if v.dep_ in ("conj", "advcl", "xcomp") and v.head.i != v.i:
             v = v.head
             continue
