@@ -773,6 +773,7 @@ def test_speakers_real_copy_names_loosely(nlp, text, phrase, speaker):
     # the parse hangs a dateline's agency on the subject; the subject speaks ("GAZA/CAIRO" a double dateline)
     ("KHARKIV (Reuters) - Ukraine's air force said Russia launched 40 drones overnight.", "Ukraine's air force", "UKR"),
     ("GAZA/CAIRO (Reuters) - Palestinians said an Israeli strike killed 22 people.", "Palestinians", "PSE"),
+    ("GAZA (Reuters) -Palestinians said an Israeli strike killed 22 people.", "Palestinians", "PSE"),
     # an outlet named before "report" wrote it, even one no list knows
     ("Gunmen killed ten soldiers, a Newsline24 report said.", "Newsline24", "MEDIA"),
 ])

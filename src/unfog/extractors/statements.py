@@ -710,7 +710,7 @@ def _unnamed_speaker(tok, mention, text: str, memory: Memory) -> Speaker:
         kind = "organisation"  # "the health ministry": a body ("It added" is the ministry)
     else:
         kind = "unnamed"
-    name = text
+    name = text.lstrip("-–—•*· ")  # ("(Reuters) -Palestinians said": the dash glued to the word)
     if name[:4].lower() == "the ":
         name = name[4:]
     elif name[:2] in ("A ", "An"):
@@ -871,7 +871,8 @@ def _in_dateline(tok) -> bool:
     if lead is None:
         end = text.find("\n", tok.idx)
         lead = ends[line] = line + lead_end(text[line:end if end >= 0 else len(text)])
-    return tok.idx < lead
+    return tok.idx + len(tok.text) <= lead or (tok.idx < lead and not tok.text[lead - tok.idx:][:1].isalpha())
+    # ("(Reuters) -Palestinians said": a word glued to the dateline's dash is the story's, not the dateline's)
 
 
 def _counted_apposition(subj, verb):
