@@ -776,6 +776,8 @@ def test_speakers_real_copy_names_loosely(nlp, text, phrase, speaker):
     ("GAZA (Reuters) -Palestinians said an Israeli strike killed 22 people.", "Palestinians", "PSE"),
     # an outlet named before "report" wrote it, even one no list knows
     ("Gunmen killed ten soldiers, a Newsline24 report said.", "Newsline24", "MEDIA"),
+    # an administrator's title before the name: the person speaks, for the state
+    ("Seven soldiers were hurt near Peshawar, Pakistan, District Commissioner Ali Musa said.", "Ali Musa", "PAK"),
 ])
 def test_datelines_and_reports_do_not_hide_the_speaker(nlp, text, speaker, side):
     [s] = run(nlp, text)
