@@ -782,3 +782,11 @@ def test_speakers_real_copy_names_loosely(nlp, text, phrase, speaker):
 def test_datelines_and_reports_do_not_hide_the_speaker(nlp, text, speaker, side):
     [s] = run(nlp, text)
     assert s.speaker == speaker and s.speaker_side == side
+
+
+def test_this_told_by_someone_claims_the_sentence_before(nlp):
+    text = ("The death toll from the raid on the village has risen to 44. This was disclosed on Friday by security "
+            "sources and residents.")
+    [s] = run(nlp, text)
+    assert s.speaker.startswith("security sources") and s.content.startswith("The death toll")
+    assert s.text == text[s.start:s.end]

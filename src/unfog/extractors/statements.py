@@ -21,6 +21,7 @@ article's own voice is never a statement.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -1160,6 +1161,7 @@ def extract(ctx: Context) -> list[Statement]:
             _sentence_statements(run, sent)
     _headline_statements(run)
     _continuations(run)
+    _told_after(run)
     run.out.sort(key=lambda s: (s.start, s.end))
     # ids must be unique even when one sentence credits the same name twice
     seen: set[str] = set()
@@ -1170,6 +1172,32 @@ def extract(ctx: Context) -> list[Statement]:
             uniq.append(s)
     _add_dates(ctx, uniq)
     return uniq
+
+
+# "The toll has risen to 69. This was revealed on Wednesday by security sources": the sentence before is theirs
+_TOLD_AFTER = re.compile(r"(?:This|That|It|These figures|The figures?)\s+(?:was|were|has been|have been|had been)\s+"
+                         r"(?:\w+\s+){1,5}?by\b")
+
+
+def _told_after(run: _Run) -> None:
+    """A statement whose content is "this" told by someone ("This was disclosed by police") claims the sentence
+    before, in its paragraph, when that sentence has no speaker of its own."""
+    sents = run.ctx.sentences
+    starts = [x.start_char for x in sents]
+    for st in run.out:
+        if not _TOLD_AFTER.match(st.text) or st.speaker_start is None or st.speaker_start < st.start:
+            continue
+        k = bisect.bisect_right(starts, st.start) - 1
+        if k <= 0 or sents[k].start_char != st.start:
+            continue
+        prev = sents[k - 1]
+        if run.para_of(prev.start_char) != run.para_of(st.start) and run.text[prev.end_char:st.start].count("\n") > 2:
+            continue
+        if any(o is not st and o.start < prev.end_char and prev.start_char < o.end for o in run.out):
+            continue  # the sentence before has its own speaker
+        st.start, st.text = prev.start_char, run.text[prev.start_char:st.end]
+        st.content_start, st.content_end = prev.start_char, prev.end_char
+        st.content = run.text[prev.start_char:prev.end_char]
 
 
 def _sentence_statements(run: _Run, sent) -> None:
