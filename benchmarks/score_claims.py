@@ -4,6 +4,7 @@
     python benchmarks/score_claims.py --verbose       # list every miss
     python benchmarks/score_claims.py --blind         # also the blind set (tests/gold/claims/blind.json)
     python benchmarks/score_claims.py --blind2        # also the second blind set (tests/gold/claims/blind2.json)
+    python benchmarks/score_claims.py --gold-file G.json --texts DIR   # a gold set kept outside the repository
 
 The blind set (articles in the habits of real wire and web copy, written and coded
 before anyone ran unfog on them) is scored only when asked for, so no default run,
@@ -158,7 +159,12 @@ def main(argv=None) -> int:
     ap.add_argument("--verbose", "-v", action="store_true")
     ap.add_argument("--blind", action="store_true", help="also score the blind set (never by default)")
     ap.add_argument("--blind2", action="store_true", help="also score the second blind set (never by default)")
+    ap.add_argument("--gold-file", type=Path, help="also score a gold file kept outside the repository (real "
+                    "reports that may not be committed), with --texts, the folder of its .txt files")
+    ap.add_argument("--texts", type=Path, help="the folder of the --gold-file texts")
     args = ap.parse_args(argv)
+    if bool(args.gold_file) != bool(args.texts):
+        ap.error("--gold-file and --texts go together")
     misses: list[str] | None = [] if args.verbose else None
     report = {"fixtures": run(GOLD / "fixtures.json", FIXTURES, misses=misses)}
     if SEEDS.exists():
@@ -171,6 +177,8 @@ def main(argv=None) -> int:
         if not (GOLD / "blind2.json").exists():
             ap.error(f"no blind set at {GOLD / 'blind2.json'}")
         report["blind2"] = run(GOLD / "blind2.json", BLIND2, misses=misses)
+    if args.gold_file:
+        report[args.gold_file.stem] = run(args.gold_file, args.texts, misses=misses)
     for part, groups in report.items():
         for group, s in groups.items():
             print(f"{part:9} {group:8} figures P={s['figure_precision']:.3f} R={s['figure_recall']:.3f} "

@@ -28,7 +28,7 @@ from typing import Iterable
 from unfog.days import day_number
 from unfog.geo import distance_km
 from unfog.fusion.events import merge_events, place_key, same_incident  # noqa: F401  (re-exported)
-from unfog.fusion.entities import Resolver, canonical_key, fold, one_voice, same_body, speaks_for
+from unfog.fusion.entities import Resolver, body_kinds, canonical_key, fold, one_voice, same_body, speaks_for
 from unfog.lexicons import load as load_lexicon, toll_prior, toll_rise
 from unfog.lexicons.actors import civil_war_parties, lookup_actor, side_of
 from unfog.lexicons.countries import country_of_place, country_terms
@@ -382,7 +382,7 @@ def _event_place(ev: Event, places: dict[str, Place], datelines: list[tuple[int,
 # (a whole word: "Town00165" or "Al-Fashir" is not the name "Town" or "Al")
 # ("in Wana", "near the Azot plant", "the village of Kirawa", "an attack on Kirawa": a place the text names)
 _AT_NAME_RE = re.compile(
-    r"(?:\b(?:in|inside|at|near|outside|from|around|on)\s+(?:the\s+)?"
+    r"(?:(?<![\w'’])(?:in|inside|at|near|outside|from|around|on)\s+(?:the\s+)?"
     r"|\b(?i:" + "|".join(load_lexicon("places")["settlement_nouns"] + load_lexicon("places")["dweller_nouns"]) + r")\s+of\s+)"
     r"([A-Z][a-z]+(?:-[A-Z][a-z]+)*(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)*)?)(?![\w-])")
 
@@ -409,8 +409,11 @@ def _unresolved_mentions(text: str | None, places: list[Place], known: set[str] 
 
 def _unknown_name(name: str, known: set[str]) -> bool:
     word = fold(name)
-    return word not in known and word not in STOPWORDS and word not in _CALENDAR and not side_of(name) \
-        and not is_people_word(name)
+    return word not in known and word not in STOPWORDS and word not in _CALENDAR and word not in _NOT_PLACES \
+        and not side_of(name) and not is_people_word(name)
+
+
+_NOT_PLACES = frozenset(load_lexicon("places")["not_place_names"])  # "on Christmas Eve", "in Mideast waters"
 
 
 def _only_unresolved(text: str | None, places: list[Place], known: set[str], skip: list[tuple[int, int]]) -> str | None:
@@ -515,9 +518,10 @@ def _raised_by(f: Figure, figs: list[Figure], text: str) -> bool:
 
 def _larger_toll_of_the_same(f: Figure, figs: list[Figure]) -> bool:
     """The report gives a larger toll of the same people (category, group, kind of force) than a count of
-    bodies found: the bodies are part of it."""
+    bodies found: the bodies are part of it (not the earlier value of a toll: "initially recovered only three
+    bodies ... that figure had risen to 15")."""
     rng = value_range(f)
-    return rng is not None and any(
+    return rng is not None and not is_prior_value(f) and any(
         g.id != f.id and g.category == f.category and g.group == f.group and not body_count(g)
         and _sides_compatible(counted_force(g), counted_force(f))
         and (r := value_range(g)) is not None and r[1] > rng[1] for g in figs)
@@ -658,8 +662,10 @@ def _qkey(f: Figure, pk: str, period: str | None, country: str | None = None) ->
     by two reports that placed it differently ("<village>" in one, a name the gazetteer does not know in the other)."""
     where = f"country:{country}" if country and pk != EXCHANGE and not pk.startswith("article:") else pk
     # (a count of the displaced is always a count so far: "since the advance began" or not)
-    return stable_id("qty", f.category, quantity_group(counted_group(f)), where,
-                     period == "cumulative" and f.category != "displaced")
+    # (the people handed over in one exchange are its prisoners, whatever noun each side uses: "157 servicemen
+    # returned home", "the number freed has risen to 161")
+    group = "prisoners" if period == EXCHANGE else quantity_group(counted_group(f))
+    return stable_id("qty", f.category, group, where, period == "cumulative" and f.category != "displaced")
 
 
 _NEIGHBOUR_RE = re.compile(r"\b(?:" + "|".join(load_lexicon("categories")["other_incident"]["neighbour_cues"])
@@ -841,10 +847,15 @@ def _groups_compatible(a: FigureView, b: FigureView) -> bool:
     # killed 11 civilians)
     # (the people handed over in one exchange are its prisoners, whatever noun each side uses: "12 hostages", "14 people")
     # (a report's toll and the earlier value it replaces count the same dead: "risen to 22 ..., raising a toll of 17")
+    # (one report's counts at one place below a country, one of them tied to the incident or told as a day's:
+    # "27 civilians", the UN mission said, and "the dead numbered 27", the commissioner said)
     revised = a.prior != b.prior and a.fig.article_id == b.fig.article_id
-    return ga == gb or revised or bool(a.key.incident and b.key.incident) or body_count(a.fig) or body_count(b.fig) \
-        or a.period == b.period == EXCHANGE or any(
-        _TOLL_RISEN.search(v.fig.sentence or "") and (v.key.incident or v.period == "daily") for v in (a, b))
+    one_report = a.fig.article_id == b.fig.article_id and a.place == b.place and not a.place.startswith("article:") \
+        and not a.place.endswith("@") and any(v.key.incident or v.period == "daily" for v in (a, b))
+    return ga == gb or revised or one_report or bool(a.key.incident and b.key.incident) or body_count(a.fig) \
+        or body_count(b.fig) or a.period == b.period == EXCHANGE or any(
+        _TOLL_RISEN.search(v.fig.sentence or "") and (v.key.incident or v.period == "daily" or (
+            a.fig.article_id == b.fig.article_id and not v.place.endswith("@"))) for v in (a, b))
 
 
 def _nested(a: Figure, b: Figure) -> bool:
@@ -861,7 +872,7 @@ def comparable(a: FigureView, b: FigureView) -> bool:
         return False
     if not _sides_compatible(a.force, b.force):
         return False  # "two rebels were killed" and "one soldier died" count different men
-    if (a.prior or b.prior) and fa.article_id != fb.article_id:
+    if (a.prior or b.prior) and fa.article_id != fb.article_id and not _told_before(a, b):
         return False  # the earlier value a report says its toll replaced is compared only with that toll
     if fa.article_id == fb.article_id and (a.claimant == b.claimant or not a.claimant or not b.claimant) \
             and not _revised_later(a, b) and a.prior == b.prior:
@@ -871,6 +882,14 @@ def comparable(a: FigureView, b: FigureView) -> bool:
     if a.place != b.place:
         return _one_incident_placed_apart(a, b)
     return keys_same_incident(a.key, b.key) or _parties_one_fight(a, b)
+
+
+def _told_before(a: FigureView, b: FigureView) -> bool:
+    """The earlier value one report says a claimant gave ("<name> had earlier given a toll of seven dead and 15
+    wounded") and the same claimant's equal count in another report: one claim, told again."""
+    if a.prior == b.prior or a.rng[1] != b.rng[1] or a.fig.value is None or b.fig.value is None:
+        return False
+    return _own_claimant(a, b) and _own_claimant(b, a)
 
 
 def _place_depth(key: str, p: Place) -> str:
@@ -939,7 +958,11 @@ def _one_incident_placed_apart(a: FigureView, b: FigureView) -> bool:
     ta, _, pa = ia.split("|")
     tb, _, pb = ib.split("|")
     both_risen = all(_TOLL_RISEN.search(v.fig.sentence or "") for v in (a, b))
-    if (pa and pb and pa != pb) or (da != db and not both_risen and (a.place.endswith("@") or b.place.endswith("@"))):
+    # (a count placed only in a country, with no day of its own, is dated by its report: "up to 100 people were
+    # killed", told the morning after, is the day before's count)
+    in_country = [(v, d) for v, d in ((a, da), (b, db)) if v.place.endswith("@")]
+    undated = bool(in_country) and all(v.fig.date is None and d == v.key.reported for v, d in in_country)
+    if (pa and pb and pa != pb) or (da != db and not both_risen and in_country and not undated):
         # (a count placed only in a country meets another report's count of the same day only: "on Sunday" in one,
         # "on Monday, near <another town>" in the other; unless both are one toll told as risen: "has risen to 90"
         # in a report that names the country, "has risen to 95" in one that names the village)
@@ -968,10 +991,24 @@ _TOLL_RISEN = re.compile(toll_rise(counted=True), re.I)
 
 def _revised_later(a: FigureView, b: FigureView) -> bool:
     """'An air strike on Friday killed 38, the ministry said ... On Saturday the ministry said the toll had risen
-    to 45': one source revising its own toll in one report, on a later day."""
+    to 45': one source revising its own toll in one report, on a later day; or told as its later count ("Later it
+    put the number of dead in the hundreds": ``categories.json`` ``toll_rise.later_cues``)."""
+    if not a.claimant or a.claimant != b.claimant:
+        return False
+    if _told_later(b.fig):  # (``b`` comes after ``a`` in the quantity's order, as :func:`_earlier` reads it)
+        return True
     fa, fb = (a.fig, b.fig) if (a.day or 0) <= (b.day or 0) else (b.fig, a.fig)
-    return (bool(a.claimant) and a.claimant == b.claimant and bool(fa.date) and bool(fb.date) and a.day != b.day
-            and bool(_TOLL_RISEN.search(fb.sentence or "")))
+    return bool(fa.date) and bool(fb.date) and a.day != b.day and bool(_TOLL_RISEN.search(fb.sentence or ""))
+
+
+_LATER_RE = re.compile("|".join(load_lexicon("categories")["toll_rise"]["later_cues"]), re.I)
+
+
+def _told_later(f: Figure) -> bool:
+    """A figure its sentence tells as a later count, before the figure ("Later it put the number at ...")."""
+    sentence = f.sentence or ""
+    i = sentence.find(f.text or "\0")
+    return i > 0 and bool(_LATER_RE.search(sentence[:i]))
 
 
 def value_text(f: Figure) -> str:
@@ -1005,7 +1042,10 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     fa, fb = a.fig, b.fig
     if fa.article_id == fb.article_id and a.prior != b.prior:
         # a report telling a toll and the earlier value it replaces ("77, up from 76"): that revision only
-        revised = fa.sentence == fb.sentence or bool(_TOLL_RISEN.search(fb.sentence or ""))
+        # (or the claimant's own toll after the earlier value the report says it gave: "<name> had earlier given a
+        # toll of seven dead ... 'our crews retrieved 12 martyrs'")
+        revised = fa.sentence == fb.sentence or bool(_TOLL_RISEN.search(fb.sentence or "")) \
+            or (a.prior and bool(a.claimant) and a.claimant == b.claimant)
         if a.prior and a.rng[1] != b.rng[1] and revised:
             return ("updates", "the report gives the toll and the earlier figure it replaces")
         return None
@@ -1020,7 +1060,7 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     # two precise counts that differ ("40,173" and "40,223") are two counts, however close
     precise_change = _precise(fa) and _precise(fb) and fa.value != fb.value
     agree = agree and not precise_change
-    disagree = range_gap(a.rng, b.rng) > DISAGREE_GAP
+    disagree = range_gap(a.rng, b.rng) > DISAGREE_GAP or _beyond_bound(a, b) or _beyond_bound(b, a)
     cat = fa.category
     ratio = max(a.rng[1], b.rng[1]) / max(min(a.rng[1], b.rng[1]), 1.0)
     operation = cat in INCIDENT or a.period == EXCHANGE
@@ -1030,7 +1070,9 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     parties = (a.side != b.side or civil_war) and not {a.side, b.side} & (NON_PARTY_SIDES | {None, "MEDIA"})
     # one report telling two claimants' counts of the incident it is about ("the rebels said 40 soldiers were
     # killed ... the ministry said only two died"): as far apart as the parties' counts may be
-    parties = parties or (fa.article_id == fb.article_id and bool(a.key.incident and b.key.incident))
+    # (not the report's own count: "... killing three rescue workers" in a later strike it tells after the toll)
+    parties = parties or (fa.article_id == fb.article_id and bool(a.key.incident and b.key.incident)
+                          and "MEDIA" not in (a.side, b.side))
     # "none of its soldiers were taken prisoner" against "200 captured": a denial of any loss, whatever the ratio
     denies_any = (a.rng[1] == 0) != (b.rng[1] == 0)
     # one day: the same day, or a count without a date of its own told within days ("had lost three soldiers")
@@ -1099,6 +1141,20 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     if disagree and not same_claimant and (not same_side or one_incident) and gap_days <= SAME_TIME_DAYS:
         return ("contradicts", "different claimants give incompatible figures")
     return None
+
+
+def _beyond_bound(a: FigureView, b: FigureView) -> bool:
+    """An exact count (``a``: no qualifier) clearly below another's floor or above its ceiling: "at least 15" and
+    "12 people had been killed" cannot both be true, though the ranges are close (more than the tolerance of
+    agreeing values apart)."""
+    if not _exact(a.fig) or a.fig.low != a.fig.high and a.fig.low is not None and a.fig.high is not None:
+        return False
+    q, v = fold(b.fig.qualifier), b.fig.value
+    if v is None or not q:
+        return False
+    if q in _MORE:
+        return a.rng[1] < v * (1 - AGREE_TOLERANCE)
+    return q in _LESS and a.rng[1] > v * (1 + AGREE_TOLERANCE)
 
 
 def _risen_since(a: FigureView, b: FigureView, parties: bool, gap_days: int) -> bool:
@@ -1212,7 +1268,10 @@ def choose(b: FigureView, related: Iterable[tuple[FigureView, tuple[str, str] | 
     found: dict[tuple[str, str], tuple[FigureView, str, object]] = {}
     for a, how in related:
         kind = how.type if isinstance(how, Relation) else how[0]
-        found[(kind, a.claimant or a.fig.id)] = (a, kind, how)
+        key = (kind, a.claimant or a.fig.id)
+        if kind == "updates" and key in found and _replaced_here(found[key][0], b) and not _replaced_here(a, b):
+            continue  # the earlier value b's report says its claimant gave stays b's update, not a later count of theirs
+        found[key] = (a, kind, how)
     chosen = [x for (k, _), x in found.items() if k != "updates"]
     # of the contradictions with one earlier report, the latest only: a report telling five claimants' counts
     # is one dispute, not ten pairs (and a count contradicts the last one its report gave before it)
@@ -1229,7 +1288,7 @@ def choose(b: FigureView, related: Iterable[tuple[FigureView, tuple[str, str] | 
     if updates:
         # the earlier value b's report says it replaces, else a source's revision of its own toll ("13" then
         # "risen to 21", both the ministry's), else the latest
-        last = max(updates, key=lambda x: (x[0].prior and x[0].fig.article_id == b.fig.article_id,
+        last = max(updates, key=lambda x: (_replaced_here(x[0], b),
                                            _own_claimant(x[0], b), _own_source(x[0], b), rank[x[0].fig.id]))
         # (a source revising its own toll is kept even when its new toll agrees with another's newer one)
         if _own_claimant(last[0], b) or not any(
@@ -1240,9 +1299,22 @@ def choose(b: FigureView, related: Iterable[tuple[FigureView, tuple[str, str] | 
             for a, kind, how in chosen]
 
 
+def _replaced_here(a: FigureView, b: FigureView) -> bool:
+    """``a`` is the earlier value of a toll that b's own report says was replaced ("had earlier given a toll of seven")."""
+    return a.prior and a.fig.article_id == b.fig.article_id
+
+
 def _own_claimant(a: FigureView, b: FigureView) -> bool:
-    """``a`` is b's own claimant: the same name, or one body's voice in other words (:func:`same_body`)."""
-    return bool(b.claimant) and (a.claimant == b.claimant or same_body(a.fig.claimant, b.fig.claimant))
+    """``a`` is b's own claimant: the same name, one body's voice in other words (:func:`same_body`), or one kind
+    of body of one party side, with the role its report gives ("<name>, spokesperson for the military" and "the
+    <country>'s military": ``claimants.json`` ``body_kinds``)."""
+    if not b.claimant:
+        return False
+    if a.claimant == b.claimant or same_body(a.fig.claimant, b.fig.claimant):
+        return True
+    kinds = body_kinds(_voice(a.fig))
+    return bool(kinds) and a.side == b.side and a.side not in NON_PARTY_SIDES | {None, "MEDIA"} \
+        and kinds == body_kinds(_voice(b.fig))
 
 
 def _own_source(a: FigureView, b: FigureView) -> bool:
@@ -1301,7 +1373,7 @@ def _earlier(runs: list[_Run], j: int, b: FigureView) -> Iterable[int]:
             yield from range(run.start, min(run.end, j))
         elif b.claimant:
             # its own source too when b revises a toll ("the toll had risen to 45"): see _revised_later
-            revises = bool(_TOLL_RISEN.search(b.fig.sentence or ""))
+            revises = bool(_TOLL_RISEN.search(b.fig.sentence or "")) or _told_later(b.fig)
             yield from sorted({i for c, ps in run.by_claimant.items() if c and (c != b.claimant or revises)
                                for i in ps if i < j} | {i for i in run.prior if i < j and not b.prior})
 

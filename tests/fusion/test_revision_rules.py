@@ -1,0 +1,141 @@
+"""Revisions and one incident's counts told in other words (issue 18, ninth session): our own short reports,
+extracted and fused end to end."""
+import pytest
+from conftest import has_relation as _has, relations_of, report
+
+PATTERNS = {
+    # "<spokesman> had earlier given a toll of five": the claimant's own later count updates it, even when no
+    # "has risen" is told and a count of the claimant's from another day comes in between
+    "claimant_earlier_toll": [
+        report("e1", "2025-05-20", "Plain Herald", "An air strike on a school in Beit Safa killed two people on "
+                                                   "Tuesday, civil defence spokesman Omar Haddad said."),
+        report("e2", "2025-05-20", "Hill Courier", "An air strike on a school in Beit Safa killed nine people on "
+                                                   "Monday, civil defence spokesman Omar Haddad said.\n\nHaddad had "
+                                                   "earlier given a toll of five dead.")],
+    # the prisoners of one exchange are one count whatever noun each report uses
+    "exchange_nouns": [
+        report("x1", "2025-08-14", "Plain Herald", "In the latest exchange of prisoners, 90 servicemen were handed "
+                                                   "over to Kyiv and returned home on Thursday, the coordination "
+                                                   "headquarters said."),
+        report("x2", "2025-08-15", "Hill Courier", "The number of people freed in Thursday's prisoner exchange has "
+                                                   "risen to 95, the coordination headquarters said on Friday.")],
+    # one report's counts at one place, one tied to the attack: people and civilians are its dead
+    "people_and_civilians_in_one_report": [
+        report("p1", "2025-04-08", "Plain Herald", "The county commissioner of Ulang said on Monday that the dead "
+                                                   "numbered 27.\n\nThe UN mission said at least 27 civilians were "
+                                                   "killed when militiamen attacked the market in Ulang on Sunday.")],
+    # "initially recovered only three bodies": the earlier value of a toll, not a part of it
+    "bodies_initially_recovered": [
+        report("b1", "2025-03-30", "Plain Herald", "A missile struck the regional administration building in "
+                                                   "Mykolaiv on Tuesday. Rescuers initially recovered only three bodies "
+                                                   "from the ruins, the emergency service said. On Wednesday the toll "
+                                                   "had risen to 15, the emergency service said.")],
+    # an exact count clearly below another claimant's floor cannot be true with it ("at least 15" and "12")
+    "exact_below_floor": [
+        report("f1", "2025-06-10", "Plain Herald", "An air strike on a tent camp in Khan Rafa killed at least 15 people "
+                                                   "on Monday, the civil emergency service said.\n\nThe health ministry "
+                                                   "said 12 people had been killed in the strike on the camp in Khan "
+                                                   "Rafa.")],
+    # "Later it put the number of dead at ...": one claimant's later count in one report is its revision
+    "later_count": [
+        report("l1", "2025-06-12", "Plain Herald", "Gunmen attacked the village of Umm Sarha on Wednesday, killing up to "
+                                                   "40 people, the local resistance committee said in a statement. Later "
+                                                   "the local resistance committee put the number of dead at 75.")],
+    # "two of her sons": a person's own dead, not a toll against the UN's count
+    "a_persons_own_dead": [
+        report("s1", "2025-10-06", "Plain Herald", "At least 52 people were killed when a gang attacked the town of "
+                                                   "Petit-Bois on Saturday, the United Nations said on Monday.\n\nA "
+                                                   "woman said two of her sons had been shot in Petit-Bois.")],
+    # a count placed only in the country, with no day of its own, is dated by its report: told the morning after,
+    # it meets the day before's count of the village
+    "undated_country_count": [
+        report("u1", "2025-06-05", "Plain Herald", "Paramilitary fighters killed up to 100 people in an attack on the "
+                                                   "village of Wad Sarha in Sudan on Wednesday, the Wad Sarha resistance "
+                                                   "committee said."),
+        report("u2", "2025-06-05", "Hill Courier", "Up to 100 people were killed in an attack by paramilitary fighters "
+                                                   "in Sudan, the Wad Sarha resistance committee said.")],
+    # "<name> had earlier given a toll of seven dead and 15 wounded": the claim the earlier report told, again
+    "earlier_value_told_again": [
+        report("t1", "2025-08-20", "Plain Herald", "An air strike on a school in Beit Safa killed seven people on "
+                                                   "Tuesday, civil defence spokesman Omar Haddad said. He said 15 people "
+                                                   "were wounded in the strike."),
+        report("t2", "2025-08-21", "Hill Courier", "\"Our crews retrieved 12 bodies from the school in Beit Safa,\" "
+                                                   "civil defence spokesman Omar Haddad said on Wednesday. Haddad had "
+                                                   "earlier given a toll of seven dead and 15 wounded.")],
+}
+
+
+@pytest.fixture(scope="module")
+def relations():
+    return relations_of(PATTERNS)
+
+
+def test_a_claimants_earlier_toll_is_updated_by_its_own_count(relations):
+    rels = relations["claimant_earlier_toll"]
+    assert _has(rels, "updates", "five dead", "nine people"), rels
+    assert not _has(rels, "updates", "two people", "nine people"), rels
+
+
+def test_the_prisoners_of_one_exchange_are_one_count_whatever_the_noun(relations):
+    rels = relations["exchange_nouns"]
+    assert _has(rels, "updates", "90 servicemen", "95"), rels
+
+
+def test_people_and_civilians_at_one_place_in_one_report_meet(relations):
+    rels = relations["people_and_civilians_in_one_report"]
+    assert _has(rels, "corroborates", "27", "at least 27 civilians"), rels
+
+
+def test_bodies_initially_recovered_are_the_tolls_earlier_value(relations):
+    rels = relations["bodies_initially_recovered"]
+    assert _has(rels, "updates", "three bodies", "15"), rels
+
+
+def test_an_exact_count_below_a_floor_contradicts_it(relations):
+    rels = relations["exact_below_floor"]
+    assert _has(rels, "contradicts", "at least 15 people", "12 people"), rels
+
+
+def test_a_claimants_later_count_in_one_report_updates_its_first(relations):
+    rels = relations["later_count"]
+    assert _has(rels, "updates", "40 people", "75"), rels
+
+
+def test_a_persons_own_dead_are_no_toll(relations):
+    rels = relations["a_persons_own_dead"]
+    assert not [r for r in rels if "two of her sons" in r[1] + r[2]], rels
+
+
+def test_a_name_inside_a_word_or_an_occasion_is_no_place():
+    from unfog.fusion.fuse import _unresolved_mentions
+
+    text = "Jama'at Nusrat al-Islam said it killed 200 on Christmas Eve in Mideast waters near Boulkessi"
+    assert [k for _, k in _unresolved_mentions(text, [])] == ["name:boulkessi"]
+
+
+def test_a_spokesman_for_the_army_is_the_armys_own_claimant():
+    from unfog.fusion.fuse import FigureKey, _own_claimant, figure_view, names_resolver
+    from unfog.model import Figure
+
+    def view(fid, claimant, role):
+        f = Figure(id=fid, article_id="a" + fid, text="10", start=0, end=2, value=10, category="killed", claimant=claimant,
+                   claimant_side="COD", claimant_role=role)
+        return figure_view(f, FigureKey(figure_id=fid, article_id="a" + fid, qkey="q", day=1), names_resolver({claimant}))
+
+    spokesman = view("1", "Col Mbala", "spokesperson for the military in the province")
+    army = view("2", "Congolese military", None)
+    police = view("3", "the provincial police", None)
+    assert _own_claimant(spokesman, army)
+    assert not _own_claimant(police, army)
+
+
+def test_an_undated_count_placed_in_the_country_meets_the_village_count_of_the_day_before(relations):
+    rels = relations["undated_country_count"]
+    assert _has(rels, "corroborates", "up to 100 people", "Up to 100 people"), rels
+
+
+def test_the_earlier_value_a_report_gives_meets_the_earlier_reports_equal_count(relations):
+    rels = relations["earlier_value_told_again"]
+    assert _has(rels, "corroborates", "15 people", "15"), rels
+    assert _has(rels, "corroborates", "seven people", "seven dead"), rels
+    assert _has(rels, "updates", "seven dead", "12 bodies"), rels
