@@ -2094,3 +2094,11 @@ def test_a_number_naming_a_formation_counts_no_one_and_army_units_are_the_govern
             "west of Taiz city, he said.")
     shown = _shown(_pipeline_events(nlp, text, published="2020-01-08"))
     assert len(shown) == 1 and shown[0].fatalities != 17
+
+
+def test_the_attackers_leaving_the_scene_is_part_of_the_attack(nlp):
+    text = ("Separatist fighters ambushed an army patrol near Ndop on Monday, killing three soldiers, military sources "
+            "said. The attackers seized weapons and burned a military vehicle before withdrawing into the bush, one of "
+            "the sources said.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2025-07-09"))
+    assert ev.event_type == "Battles" and ev.fatalities == 3

@@ -598,7 +598,9 @@ def _destruction_in_the_raid(m: Mention, d_all: _Drafts) -> _Draft | None:
     (ACLED codes the incident once, by its most violent act); so is an evacuation counting no one."""
     # ("the injured are being flown out", no one counted, right after a fight: the wounded taken away)
     casualties = set(m.kinds) == {"evacuation"} and not m.figures
-    if (set(m.kinds) != {"looting"} and not casualties) or _hidden(m) or (m.date is not None and not m.date_weak):
+    # ("The attackers seized weapons ... before withdrawing into the bush": the attackers leaving the scene)
+    leaving = "withdrawal" in m.kinds and set(m.kinds) <= {"looting", "withdrawal"} and _attackers_leave(m)
+    if (set(m.kinds) != {"looting"} and not casualties and not leaving) or _hidden(m) or (m.date is not None and not m.date_weak):
         return None
     for d in d_all.recent():
         if d.first.kind not in lex.VIOLENT_KINDS or _hidden(d.first) or d.mentions[-1].entry != m.entry:
@@ -610,6 +612,18 @@ def _destruction_in_the_raid(m: Mention, d_all: _Drafts) -> _Draft | None:
             return None  # "rebels set fire to a school in a village outside Y": another place, another act
         return None if _other_actor(m, d) else d
     return None
+
+
+def _attackers_leave(m: Mention) -> bool:
+    """The withdrawal is the doers' leaving: "before withdrawing", "before pulling back", "the attackers/they withdrew"."""
+    for t, k in zip(m.tokens, m.kinds):
+        if k != "withdrawal":
+            continue
+        if t.tag_ == "VBG" and t.dep_ in ("pcomp", "advcl"):
+            return True
+        if any(x.lower_ in ("they", "them") for x in _children(t, "nsubj")):
+            return True
+    return _definite_doer(m)
 
 
 def _protesters_arrested(m: Mention, d_all: _Drafts) -> _Draft | None:
