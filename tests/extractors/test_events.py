@@ -2102,3 +2102,11 @@ def test_the_attackers_leaving_the_scene_is_part_of_the_attack(nlp):
             "the sources said.")
     [ev] = _shown(_pipeline_events(nlp, text, published="2025-07-09"))
     assert ev.event_type == "Battles" and ev.fatalities == 3
+
+
+def test_the_same_day_is_the_day_of_the_incident_told_before_not_the_last_date_named(nlp):
+    text = ("Rebels shot dead five miners at a camp near Sugapa on Tuesday, the military said on Thursday. A sixth "
+            "miner escaped and reached a village the next morning. The same day, soldiers and rebels exchanged fire "
+            "near the airstrip in Ilaga, a spokesman said. One soldier was killed.")
+    evs = {e.event_type: e for e in _shown(_pipeline_events(nlp, text, published="2025-05-15"))}
+    assert evs["Battles"].date == "2025-05-13"

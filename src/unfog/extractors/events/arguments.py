@@ -854,6 +854,8 @@ def _attach_dates(ctx: Context, mentions: list[Mention], sents) -> None:
     for m in mentions:
         if m.date is None:
             m.date = _date_of_the_clause_above(m, mentions, ctx)
+        elif m.date.text.lower().strip() in lex.SAME_DAY_CUES:
+            m.date = _same_day_as_before(m, mentions) or m.date  # "The same day, ...": the incident told before, not the last date named
         if _earlier_cause(m):
             m.tags.add("background")  # "it hit depots, after the group fired a missile at Israel last week": the cause named
         if m.date is not None:
