@@ -2110,3 +2110,19 @@ def test_the_same_day_is_the_day_of_the_incident_told_before_not_the_last_date_n
             "near the airstrip in Ilaga, a spokesman said. One soldier was killed.")
     evs = {e.event_type: e for e in _shown(_pipeline_events(nlp, text, published="2025-05-15"))}
     assert evs["Battles"].date == "2025-05-13"
+
+
+def test_a_partys_account_of_its_aircraft_hitting_the_province_is_the_strike_told_before(nlp):
+    text = ("Russian warplanes struck a vegetable market in Jisr al-Shughur on Sunday, killing at least nine civilians, "
+            "rescuers said. Rescuers pulled bodies from the wreckage for hours, a volunteer said. Russia's defence "
+            "ministry said its aircraft had hit militant positions in Idlib province.")
+    shown = _shown(_pipeline_events(nlp, text, published="2023-06-27"))
+    assert len(shown) == 1 and shown[0].fatalities == 9
+
+
+def test_a_neighbourhood_named_after_a_town_is_in_that_town(nlp):
+    text = ("Houthi forces shelled a residential district of Taiz on Friday, killing a woman and her two daughters, "
+            "health officials said. The shells hit their house in the Al-Rawdah neighbourhood shortly after evening "
+            "prayers, a neighbour said.")
+    shown = _shown(_pipeline_events(nlp, text, published="2024-03-25"))
+    assert len(shown) == 1 and shown[0].fatalities == 3

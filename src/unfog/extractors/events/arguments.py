@@ -414,6 +414,16 @@ def _unresolved_location(m: Mention, place_tokens: set[int]) -> bool:
     return False
 
 
+def _quarter_of(doc, best: Place, town: Place | None) -> Place:
+    """"Shells hit a district of Taiz ... The shells hit their house in the X neighbourhood": a quarter named
+    right after a town (`urban_part_nouns`) is in that town, whatever namesake far away the gazetteer knows."""
+    if town is None or town is best or (town.precision or 3) > 1 or _km(best, town) <= AREA_KM:
+        return best
+    root = _record_root(doc, best)
+    arg = _place_argument(root) if root is not None else None
+    return town if arg is not None and _lemma(arg) in lex.URBAN_PART_NOUNS else best
+
+
 def _the_capital(ctx: Context, m: Mention) -> Place | None:
     """"In the capital, security agents detained ...": a clause placed at "the capital" happened in the
     one capital city the article names (its dateline included), when it names one."""
@@ -739,7 +749,7 @@ def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> N
         if cands:
             # "in Upper Nile state, fighters fired mortars at a barracks on the outskirts of Malakal": the
             # region is nearer in the tree, the town inside it is the location
-            best = _nearest_place(cands + far)
+            best = _quarter_of(doc, _nearest_place(cands + far), context_place(m))
             if (best.precision or 3) >= 3 and _definite_place_object(m, place_tokens):
                 best = context_place(m) or main_place or best
             m.place, m.place_local = best, True

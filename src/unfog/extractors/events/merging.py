@@ -398,20 +398,24 @@ def _party_account(m: Mention, d_all: _Drafts) -> _Draft | None:
     before (no day or town of its own) is that fight, told by one side."""
     if not m.claimed or _hidden(m) or m.denied or (m.date is not None and not m.date_weak):
         return None
-    if any(lex.family(k) != lex.family("battle") and k not in ("killing", "withdrawal") for k in m.kinds):
+    fam = lex.family(m.kind)
+    if fam != "remote" and any(lex.family(k) != lex.family("battle") and k not in ("killing", "withdrawal") for k in m.kinds):
         return None  # (also "his unit had withdrawn from the area in good order": its side of the fight's end)
     own = [x for t in m.tokens for x in _children(t, "nsubj")
            if any(c.dep_ == "poss" and c.lower_ in lex.PARTY_POSSESSIVES for c in x.children)]
     if not own:
         return None
     named_by_claimant = m.place is not None and m.claimant and m.place.name.lower() in m.claimant.lower()
-    if m.place_local and m.place is not None and not named_by_claimant and m.place.kind != "country":
+    wide = m.place is not None and (m.place.kind == "country" or (m.place.feature_code or "") == "ADM1")
+    if m.place_local and m.place is not None and not named_by_claimant and not wide:
         return None
     for d in d_all.recent():
         if d.first.kind not in lex.VIOLENT_KINDS or _hidden(d.first) or d.mentions[-1].entry != m.entry:
             continue
-        if d.family != lex.family("battle") or not 0 < m.sent_index - d.last_sent <= 2:
+        if d.family != (fam if fam == "remote" else lex.family("battle")) or not 0 < m.sent_index - d.last_sent <= RETOLD_SENTENCES:
             return None
+        if wide and not named_by_claimant and m.place.kind != "country" and not _within_region(m.place, d.place()):
+            return None  # ("its aircraft had hit positions in Y province": the province holding the strike's town)
         m.place, m.place_local, m.place_guessed = d.place(), False, False  # (its words name the speaker, not the place)
         return d
     return None
