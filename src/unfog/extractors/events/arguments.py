@@ -417,7 +417,8 @@ def _unresolved_location(m: Mention, place_tokens: set[int]) -> bool:
 def _quarter_of(doc, best: Place, town: Place | None) -> Place:
     """"Shells hit a district of Taiz ... The shells hit their house in the X neighbourhood": a quarter named
     right after a town (`urban_part_nouns`) is in that town, whatever namesake far away the gazetteer knows."""
-    if town is None or town is best or (town.precision or 3) > 1 or _km(best, town) <= AREA_KM:
+    if (town is None or town is best or (town.precision or 3) > 1 or None in (best.lat, best.lon, town.lat, town.lon)
+            or _km(best, town) <= AREA_KM):
         return best
     root = _record_root(doc, best)
     arg = _place_argument(root) if root is not None else None
@@ -686,7 +687,7 @@ def _nearest_place(cands: list[tuple]) -> Place:
     wide = (best.precision or 3) >= 3 or (best.feature_code or "").startswith("ADM")
     inside = [c for c in cands if c[1] <= 2 and wide and c[3] is not best and not (c[3].feature_code or "").startswith("ADM")
               and (_contains(best, c[3]) or (best.feature_code == "ADM2" and best.admin1 == c[3].admin1
-                                             and _km(best, c[3]) <= 2 * AREA_KM))]  # (a district: its towns near it)
+                                             and None not in (best.lat, c[3].lat) and _km(best, c[3]) <= 2 * AREA_KM))]  # (a district: its towns near it)
     return min(inside, key=lambda c: (c[0], c[1], c[2]))[3] if inside else best
 
 
