@@ -2126,3 +2126,11 @@ def test_a_neighbourhood_named_after_a_town_is_in_that_town(nlp):
             "prayers, a neighbour said.")
     shown = _shown(_pipeline_events(nlp, text, published="2024-03-25"))
     assert len(shown) == 1 and shown[0].fatalities == 3
+
+
+def test_an_act_told_as_what_came_before_is_background(nlp):
+    text = ("Rebels fired a missile at a school where troops were stationed in Taiz on Sunday, killing 15 soldiers, "
+            "residents said. The school had previously been used by the rebels and was taken over after government "
+            "fighters seized the district last week.")
+    shown = _shown(_pipeline_events(nlp, text, published="2021-03-14"))
+    assert len(shown) == 1 and shown[0].fatalities == 15

@@ -563,6 +563,8 @@ def _habitual(tok) -> set[str]:
         return {"background"}  # "a five-month battle", "a decade-long insurgency": a campaign, not an incident
     if _for_years(tok):
         return {"background"}  # "which has used armed drones for years in its fight with gangs": a habit
+    if _told_as_before(tok):
+        return {"background"}  # "the school had previously been used by rebels and was taken over after ...": the past
     first = tok
     while first.dep_ == "conj":
         first = first.head
@@ -607,6 +609,16 @@ def _for_years(tok) -> bool:
         return False
     return any(c.dep_ == "prep" and c.lower_ == "for" and any(
         _lemma(g) in ("month", "year", "decade") for g in _children(c, "pobj")) for c in verb.children)
+
+
+def _told_as_before(tok) -> bool:
+    """The trigger's clause (or the clause it is joined to) says it came before the story ("previously",
+    "formerly", `before_adverbs`)."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    chain = [verb] if verb is not None else []
+    while chain and chain[-1].dep_ == "conj":
+        chain.append(chain[-1].head)
+    return any(c.dep_ == "advmod" and c.lower_ in lex.BEFORE_ADVERBS for v in chain for c in v.children)
 
 
 def _resorts_to(tok) -> bool:
