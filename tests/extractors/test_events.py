@@ -2134,3 +2134,10 @@ def test_an_act_told_as_what_came_before_is_background(nlp):
             "fighters seized the district last week.")
     shown = _shown(_pipeline_events(nlp, text, published="2021-03-14"))
     assert len(shown) == 1 and shown[0].fatalities == 15
+
+
+def test_a_victim_named_by_the_others_possessive_adds_one(nlp):
+    text = ("Insurgents set off a landmine under a vehicle on a forest road near Bijapur on Monday, killing six guards "
+            "and their civilian driver, police said.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2025-04-09"))
+    assert ev.fatalities == 7

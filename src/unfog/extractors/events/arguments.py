@@ -1121,8 +1121,9 @@ def _conjoined(root) -> int:
             word = nums[0].lower_
             n = int(word) if word.isdigit() else timeexpr.NUMBER_WORDS.get(word)
             extra += n or 0
-        elif any(x.dep_ == "det" and x.lower_ in ("a", "an", "one") for x in c.children):
-            extra += 1
+        elif any((x.dep_ == "det" and x.lower_ in ("a", "an", "one")) or (x.dep_ == "poss" and x.lower_ in ("their", "his", "her"))
+                 for x in c.children) and c.tag_ == "NN":
+            extra += 1  # ("seven guards and their driver": one more)
     return extra
 
 
