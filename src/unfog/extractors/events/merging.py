@@ -359,7 +359,7 @@ def _told_before(m: Mention, drafts: _Drafts, definite: bool, own_place: bool) -
         # "A grenade killed two. No group has claimed the attack.": the incident told just before, whatever
         # kind its own words named, not an older one of the noun's kind
         latest = max((d for d in drafts.recent() if d.first.kind in lex.VIOLENT_KINDS and _hidden(d.first) == _hidden(m)),
-                     key=lambda d: d.last_sent, default=None)
+                     key=lambda d: (d.last_sent, d.mentions[-1].primary.idx), default=None)
         if latest is not None and m.sent_index - latest.last_sent <= 1 and latest.mentions[-1].entry == m.entry:
             return latest
     if m.kinds == ["killing"] * len(m.kinds) and not own_place and m.date is None and not m.denied:
