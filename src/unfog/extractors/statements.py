@@ -27,14 +27,14 @@ from dataclasses import dataclass
 
 from unfog.lexicons.actors import (SPEECH, TITLES, Actor, camp, fold, is_state_body, lookup_actor, side_of,
                                    state_named, strip_titles)
-from unfog.lexicons.countries import alpha3, country_of_place, country_terms
+from unfog.lexicons.countries import country_of_place, country_terms
 from unfog.lexicons import singular
 from unfog.lexicons.wire import lead_end
 from unfog.extractors.context import Context
 from unfog.gazetteer.roles import cues as place_cues
 from unfog.lexicons.denial import DENY_VERBS, DISMISSAL_RE
 from unfog.lexicons.people import CIVILIAN_NOUNS, is_people_word
-from unfog.extractors.query import doc_text, paragraphs, same_paragraph, sentence_spans, statement_at  # noqa: F401  (statement_at re-exported)
+from unfog.extractors.query import doc_text, paragraphs, report_country, same_paragraph, sentence_spans, statement_at  # noqa: F401  (statement_at, report_country re-exported)
 from unfog.model import Statement
 
 # Speech and claim verbs only: what a person says, not does (lexicons/speech.json)
@@ -1117,7 +1117,7 @@ class _Run:
         self.memory.note_people(self.doc)
         self.memory.note_acronyms(doc_text(self.doc))
         self.memory.note_genders(self.doc)
-        self.memory.country = report_country(ctx)
+        self.memory.country = ctx.report_country()
         self.paras = ctx.paragraphs
         self.out: list[Statement] = []
         self.covered: list[tuple[int, int, Statement, QuoteSeg | None]] = []
@@ -1403,31 +1403,6 @@ def _continuations(run: _Run) -> None:
 
 
 # ---- the country a report is about, and headline attribution ------------------------------------
-
-def report_country(ctx: Context) -> str | None:
-    """The country most places in the article lie in (alpha-3), else the first country word; None if neither."""
-    counts: dict[str, int] = {}
-    leads = [(a, a + lead_end(ctx.text[a:b])) for a, b in ctx.paragraphs]
-    for p in ctx.places:
-        if any(a <= p.start < b for a, b in leads):  # both in piece offsets (records are shifted later)
-            continue  # "CAIRO (Wire) -": the dateline is where the reporter sits, not what the report is about
-        code = alpha3(getattr(p, "country", None))
-        if code:
-            # a town or region says where the report is; a country's name is as often an actor ("U.S. strikes
-            # on Sanaa", "Israel's offensive"), so it counts for less
-            counts[code] = counts.get(code, 0) + (1 if getattr(p, "kind", None) == "country" else 2)
-    if counts:
-        return max(counts, key=lambda c: counts[c])
-    terms = country_terms()
-    gpe = {ent.start: ent for ent in ctx.doc.ents if ent.label_ in ("GPE", "LOC") and not is_people_word(ent.text)}
-    for tok in ctx.doc:
-        if any(a <= tok.idx < b for a, b in leads):
-            continue
-        code = terms.get(fold(tok.text)) or (country_of_place(gpe[tok.i].text) if tok.i in gpe else None)
-        if code:
-            return code
-    return None
-
 
 HEADLINE_MAX = 300
 _HEAD_SEP = re.compile(r"\s*:\s+|\s+[-–—]+\s*|[-–—]+\s+|(?<=[a-z.)’'])[-–—](?=[A-Z])")
