@@ -757,6 +757,9 @@ def test_the_one_an_outlet_or_a_statement_quotes_is_the_speaker(nlp, text, speak
     ("A district official, Musa Ibrahim Dahir, told dpa by phone that the fighting had lasted two hours.",
      "the fighting", "Musa Ibrahim Dahir"),
     ("A drone strike on a market killed nine people, locals said on Friday.", "A drone strike", "locals"),
+    # a dateline the parse makes the subject, and a list it takes for the act's objects
+    ("YANGON: An air strike on a village killed ten civilians, locals and media reports said on Wednesday.",
+     "An air strike", "locals"),
     # the parse makes the cue a second verb of the act: the attackers did not tell
     ("Fighters of the Eastern Front (EF) killed 40 people in a village on Tuesday, local militiamen and an "
      "official told AFP.", "Fighters", "local militiamen"),

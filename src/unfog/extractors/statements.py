@@ -795,6 +795,22 @@ def _person_speaker(tok, memory: Memory, appos, gender: str | None) -> Speaker:
                    mention.text, mention.start_char, mention.end_char, gender)
 
 
+def _told_by_before(v):
+    """'Gunmen killed 59 people in a village, local militiamen and an official told AFP', '..., locals and media
+    reports said': the parse gives the cue no subject (a second verb of the act, or a root after a list it took
+    for the act's objects); the people named between the comma and the cue told (the first of them)."""
+    if v.dep_ not in ("conj", "ROOT") or v.i == 0:
+        return None
+    before = v.doc[v.i - 1]
+    start = v.head.i if v.dep_ == "conj" else v.sent.start
+    commas = [t.i for t in v.doc[start:before.i] if t.text == ","]
+    if before.pos_ not in ("NOUN", "PROPN") or not commas or before.is_sent_start:
+        return None
+    while before.dep_ == "conj" and before.head.i > commas[-1]:
+        before = before.head  # "locals and media reports said": the first of the list
+    return before
+
+
 def _subject(verb):
     """The speaker token of a cue verb, climbing conjunctions, participles and relative clauses."""
     seen = 0
@@ -818,7 +834,8 @@ def _subject(verb):
             if _in_dateline(c):
                 # "Khartoum, June 30 The Sudanese Armed Forces ... refuted": the parser made the dateline
                 # the subject; the body after it (its apposition) speaks
-                return next((a for a in c.children if a.dep_ == "appos" and not _in_dateline(a)), None)
+                return next((a for a in c.children if a.dep_ == "appos" and not _in_dateline(a)), None) \
+                    or _told_by_before(v)
             return _counted_apposition(c, v) or c
         # "<Name> was quoted by the news site as saying": the one quoted speaks, not the outlet that quotes
         quoted = next((c for c in v.children if c.dep_ == "nsubjpass"), None) if v.lemma_.lower() == "quote" else None
@@ -832,11 +849,8 @@ def _subject(verb):
                         return g
         if any(c.dep_ in ("nsubjpass", "expl") for c in v.children):
             return None
-        before = v.doc[v.i - 1] if v.i > 0 else None
-        if v.dep_ == "conj" and before is not None and before.pos_ in ("NOUN", "PROPN") and before.i > v.head.i \
-                and any(t.text == "," for t in v.doc[v.head.i:before.i]) and not before.is_sent_start:
-            # "Gunmen killed 59 people in a village, local militiamen and an official told AFP": the parse makes
-            # the cue a second verb of the act; the people named right before it are who told
+        before = _told_by_before(v)
+        if before is not None:
             return before
         if v.dep_ in ("conj", "advcl", "xcomp") and v.head.i != v.i:
             v = v.head
