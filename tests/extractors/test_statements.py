@@ -793,3 +793,10 @@ def test_this_told_by_someone_claims_the_sentence_before(nlp):
     [s] = run(nlp, text)
     assert s.speaker.startswith("security sources") and s.content.startswith("The death toll")
     assert s.text == text[s.start:s.end]
+
+
+def test_according_to_opening_a_sentence_attributes_it_whatever_cue_is_inside(nlp):
+    text = ("The raid was reported late, Musa Bello said. According to him, a survivor of the attack reported "
+            "the killings in a nearby town.")
+    second = by_start(run(nlp, text), text, "According to him")
+    assert "Musa Bello" in {s.speaker for s in second}

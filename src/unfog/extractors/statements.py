@@ -1081,8 +1081,11 @@ def find_cues(sent, segs):
         out.append((tok, subj, _cue_text(tok)))
     # A cue inside the reported content of another cue is part of what was reported, unless it
     # names its own speaker ("the deaths, which local authorities put at 20,000").
+    # "According to him, a woman ... reported the incident": the parse hangs the attribution of the whole
+    # sentence on the cue inside what it attributes; it stays (both are told)
     cue_ids = {c[0].i for c in out}
-    return [c for c in out if not any(a.i in cue_ids for a in c[0].ancestors) or c[1].head.i == c[0].i]
+    return [c for c in out if not any(a.i in cue_ids for a in c[0].ancestors) or c[1].head.i == c[0].i
+            or (c[2] == "according to" and c[0].i == c[0].sent.start)]
 
 
 SPEAKER_NOUNS = set(SPEECH["speaker_nouns"])
