@@ -760,6 +760,7 @@ def test_the_one_an_outlet_or_a_statement_quotes_is_the_speaker(nlp, text, speak
     # a dateline the parse makes the subject, and a list it takes for the act's objects
     ("YANGON: An air strike on a village killed ten civilians, locals and media reports said on Wednesday.",
      "An air strike", "locals"),
+    ("Gunmen attacked the market on Tuesday, Musa Bello, a local security guard, said.", "Gunmen", "Musa Bello"),
     # the parse makes the cue a second verb of the act: the attackers did not tell
     ("Fighters of the Eastern Front (EF) killed 40 people in a village on Tuesday, local militiamen and an "
      "official told AFP.", "Fighters", "local militiamen"),

@@ -799,9 +799,13 @@ def _told_by_before(v):
     """'Gunmen killed 59 people in a village, local militiamen and an official told AFP', '..., locals and media
     reports said': the parse gives the cue no subject (a second verb of the act, or a root after a list it took
     for the act's objects); the people named between the comma and the cue told (the first of them)."""
-    if v.dep_ not in ("conj", "ROOT") or v.i == 0:
+    if v.dep_ not in ("conj", "ROOT") or v.i < 2:
         return None
     before = v.doc[v.i - 1]
+    if before.text == ",":
+        before = v.doc[v.i - 2]  # "..., <Name>, a local security guard, said"
+    if before.dep_ == "appos" and before.head.pos_ == "PROPN" and before.head.i < before.i:
+        before = before.head  # the name the role is in apposition to
     start = v.head.i if v.dep_ == "conj" else v.sent.start
     commas = [t.i for t in v.doc[start:before.i] if t.text == ","]
     if before.pos_ not in ("NOUN", "PROPN") or not commas or before.is_sent_start:
