@@ -686,3 +686,9 @@ def test_a_tally_of_people_freed_in_an_exchange_counts_prisoners(nlp):
 ])
 def test_a_tally_keeps_the_source_named_with_it(nlp, text, phrase, claimant):
     assert one(run(nlp, text), phrase).claimant == claimant
+
+
+def test_a_state_body_named_with_a_tally_speaks_for_the_report_country(nlp):
+    text = "Gunmen attacked a station in Quetta, Pakistan. The toll rose to 22, up from a toll of 17 provided by police."
+    f = one(run_located(nlp, text, "2024-11-09"), "17")
+    assert (f.claimant, f.claimant_side) == ("police", "PAK")
