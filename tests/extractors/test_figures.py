@@ -65,6 +65,8 @@ def test_values_ranges_and_qualifiers(nlp, text, value, low, high, qualifier):
     ("A second strike an hour later killed three rescue workers.", "killed", "civilians"),
     ("Two evacuation drivers were wounded.", "wounded", "civilians"),
     ("Soldiers rescued 12 aid workers.", "evacuated", "civilians"),
+    ("The blast killed two suicide bombers.", "killed", "combatants"),
+    ("Military Airstrike Kills At Least 50 Civilians In Village", "killed", "civilians"),  # a title-case headline
     # the attackers named with the toll are not the dead it counts
     ("The death toll from an attack by jihadists on a village rose to 81.", "killed", "people"),
 ])

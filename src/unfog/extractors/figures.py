@@ -335,6 +335,8 @@ def _whole_of(people):
 def _category_near(tokens) -> str | None:
     for t in tokens:
         cat = LEMMA_CATEGORY.get(t.lemma_.lower()) or LEMMA_CATEGORY.get(t.lower_)
+        if cat is None and t.text.istitle() and t.lower_.endswith("s"):
+            cat = LEMMA_CATEGORY.get(t.lower_[:-1])  # a title-case headline's verb the tagger took for a name ("Kills")
         if cat == "troops" and t.pos_ != "VERB":
             continue  # the troop words are verbs: a railway "station", a "train", a "mass" grave
         if cat:
