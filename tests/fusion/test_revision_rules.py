@@ -4,14 +4,14 @@ import pytest
 from conftest import has_relation as _has, relations_of, report
 
 PATTERNS = {
-    # "<spokesman> had earlier given a toll of five": the claimant's own later count updates it, even when no
+    # "<spokesman> had earlier put the toll at five": the claimant's own later count updates it, even when no
     # "has risen" is told and a count of the claimant's from another day comes in between
     "claimant_earlier_toll": [
         report("e1", "2025-05-20", "Plain Herald", "An air strike on a school in Beit Safa killed two people on "
                                                    "Tuesday, civil defence spokesman Omar Haddad said."),
         report("e2", "2025-05-20", "Hill Courier", "An air strike on a school in Beit Safa killed nine people on "
                                                    "Monday, civil defence spokesman Omar Haddad said.\n\nHaddad had "
-                                                   "earlier given a toll of five dead.")],
+                                                   "earlier put the toll at five dead.")],
     # the prisoners of one exchange are one count whatever noun each report uses
     "exchange_nouns": [
         report("x1", "2025-08-14", "Plain Herald", "In the latest exchange of prisoners, 90 servicemen were handed "
@@ -24,11 +24,11 @@ PATTERNS = {
         report("p1", "2025-04-08", "Plain Herald", "The county commissioner of Ulang said on Monday that the dead "
                                                    "numbered 27.\n\nThe UN mission said at least 27 civilians were "
                                                    "killed when militiamen attacked the market in Ulang on Sunday.")],
-    # "initially recovered only three bodies": the earlier value of a toll, not a part of it
+    # "initially found only two bodies": the earlier value of a toll, not a part of it
     "bodies_initially_recovered": [
         report("b1", "2025-03-30", "Plain Herald", "A missile struck the regional administration building in "
-                                                   "Mykolaiv on Tuesday. Rescuers initially recovered only three bodies "
-                                                   "from the ruins, the emergency service said. On Wednesday the toll "
+                                                   "Mykolaiv on Tuesday. Rescuers initially found only two bodies in "
+                                                   "the ruins, the emergency service said. On Wednesday the toll "
                                                    "had risen to 15, the emergency service said.")],
     # an exact count clearly below another claimant's floor cannot be true with it ("at least 15" and "12")
     "exact_below_floor": [
@@ -36,11 +36,11 @@ PATTERNS = {
                                                    "on Monday, the civil emergency service said.\n\nThe health ministry "
                                                    "said 12 people had been killed in the strike on the camp in Khan "
                                                    "Rafa.")],
-    # "Later it put the number of dead at ...": one claimant's later count in one report is its revision
+    # "Later the committee said 75 had died": one claimant's later count in one report is its revision
     "later_count": [
         report("l1", "2025-06-12", "Plain Herald", "Gunmen attacked the village of Umm Sarha on Wednesday, killing up to "
                                                    "40 people, the local resistance committee said in a statement. Later "
-                                                   "the local resistance committee put the number of dead at 75.")],
+                                                   "the committee said 75 people had died.")],
     # "two of her sons": a person's own dead, not a toll against the UN's count
     "a_persons_own_dead": [
         report("s1", "2025-10-06", "Plain Herald", "At least 52 people were killed when a gang attacked the town of "
@@ -54,14 +54,14 @@ PATTERNS = {
                                                    "committee said."),
         report("u2", "2025-06-05", "Hill Courier", "Up to 100 people were killed in an attack by paramilitary fighters "
                                                    "in Sudan, the Wad Sarha resistance committee said.")],
-    # "<name> had earlier given a toll of seven dead and 15 wounded": the claim the earlier report told, again
+    # "<name> had earlier put the toll at seven dead and 15 wounded": the claim the earlier report told, again
     "earlier_value_told_again": [
         report("t1", "2025-08-20", "Plain Herald", "An air strike on a school in Beit Safa killed seven people on "
                                                    "Tuesday, civil defence spokesman Omar Haddad said. He said 15 people "
                                                    "were wounded in the strike."),
-        report("t2", "2025-08-21", "Hill Courier", "\"Our crews retrieved 12 bodies from the school in Beit Safa,\" "
+        report("t2", "2025-08-21", "Hill Courier", "\"Our teams pulled 12 bodies out of the school in Beit Safa,\" "
                                                    "civil defence spokesman Omar Haddad said on Wednesday. Haddad had "
-                                                   "earlier given a toll of seven dead and 15 wounded.")],
+                                                   "earlier put the toll at seven dead and 15 wounded.")],
 }
 
 
@@ -88,7 +88,7 @@ def test_people_and_civilians_at_one_place_in_one_report_meet(relations):
 
 def test_bodies_initially_recovered_are_the_tolls_earlier_value(relations):
     rels = relations["bodies_initially_recovered"]
-    assert _has(rels, "updates", "three bodies", "15"), rels
+    assert _has(rels, "updates", "two bodies", "15"), rels
 
 
 def test_an_exact_count_below_a_floor_contradicts_it(relations):
@@ -109,7 +109,7 @@ def test_a_persons_own_dead_are_no_toll(relations):
 def test_a_name_inside_a_word_or_an_occasion_is_no_place():
     from unfog.fusion.fuse import _unresolved_mentions
 
-    text = "Jama'at Nusrat al-Islam said it killed 200 on Christmas Eve in Mideast waters near Boulkessi"
+    text = "Jama'at Nusrat al-Islam said it killed 200 on Christmas Eve in Mideast shipping lanes near Boulkessi"
     assert [k for _, k in _unresolved_mentions(text, [])] == ["name:boulkessi"]
 
 
