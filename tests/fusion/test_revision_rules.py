@@ -62,6 +62,13 @@ PATTERNS = {
         report("t2", "2025-08-21", "Hill Courier", "\"Our teams pulled 12 bodies out of the school in Beit Safa,\" "
                                                    "civil defence spokesman Omar Haddad said on Wednesday. Haddad had "
                                                    "earlier put the toll at seven dead and 15 wounded.")],
+    # one claimant's count to the unit told by two reports the same day is one claim, however each places and types it
+    "one_claim_told_again": [
+        report("c1", "2025-09-02", "Plain Herald", "An Israeli strike on the Tal Hawa school killed 37 Palestinians in "
+                                                   "Gaza on Monday, the civil defence agency said."),
+        report("c2", "2025-09-02", "Hill Courier", "Fighting across the Gaza Strip killed 37 Palestinians on Monday, the "
+                                                   "civil defence agency said, while the military said troops had "
+                                                   "clashed with militants in Gaza City.")],
 }
 
 
@@ -139,3 +146,23 @@ def test_the_earlier_value_a_report_gives_meets_the_earlier_reports_equal_count(
     assert _has(rels, "corroborates", "15 people", "15"), rels
     assert _has(rels, "corroborates", "seven people", "seven dead"), rels
     assert _has(rels, "updates", "seven dead", "12 bodies"), rels
+
+
+def test_one_claimants_precise_count_told_again_the_same_day_is_one_claim(relations):
+    rels = relations["one_claim_told_again"]
+    assert _has(rels, "corroborates", "37 Palestinians", "37 Palestinians"), rels
+
+
+def test_a_round_count_told_again_is_no_claim_of_its_own():
+    from unfog.fusion.fuse import FigureKey, _one_claim_told_again, figure_view, names_resolver
+    from unfog.model import Figure
+
+    def view(fid, value, place):
+        f = Figure(id=fid, article_id="a" + fid, text=str(value), start=0, end=2, value=value, category="killed",
+                   claimant="the health ministry", claimant_side="PSE")
+        k = FigureKey(figure_id=fid, article_id="a" + fid, qkey="q", day=5, place=place, reported=5)
+        return figure_view(f, k, names_resolver({"the health ministry"}))
+
+    assert _one_claim_told_again(view("1", 37, "p1"), view("2", 37, "p2"))
+    assert not _one_claim_told_again(view("1", 40, "p1"), view("2", 40, "p2"))  # a round number: maybe two strikes
+    assert not _one_claim_told_again(view("1", 7, "p1"), view("2", 7, "p2"))  # a small count: maybe two strikes

@@ -880,8 +880,20 @@ def comparable(a: FigureView, b: FigureView) -> bool:
     if a.day is None or b.day is None:
         return False
     if a.place != b.place:
-        return _one_incident_placed_apart(a, b)
+        return _one_incident_placed_apart(a, b) or _one_claim_told_again(a, b)
     return keys_same_incident(a.key, b.key) or _parties_one_fight(a, b)
+
+
+def _one_claim_told_again(a: FigureView, b: FigureView) -> bool:
+    """One claimant's count to the unit, not a round number, told by two reports a day apart at most: one claim
+    however each report places it ("93 killed", the civil defence said, told of a school in one report and of the
+    city in the next)."""
+    fa, fb = a.fig, b.fig
+    if fa.article_id == fb.article_id or fa.value is None or fa.value != fb.value or fa.value < 10 \
+            or fa.value % 10 == 0 or fold(fa.qualifier) != fold(fb.qualifier):
+        return False
+    return abs((a.key.reported or 0) - (b.key.reported or 0)) <= EVENT_WINDOW_DAYS and a.day == b.day \
+        and _own_claimant(a, b) and _own_claimant(b, a)
 
 
 def _told_before(a: FigureView, b: FigureView) -> bool:
