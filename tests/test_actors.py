@@ -239,6 +239,8 @@ def test_a_state_body_behind_state_words_is_still_a_state_body():
     assert all(is_state_body(r) for r in ("the district commissioner", "a sub-prefect", "the regional prefect",
                                           "district administrator", "the chief minister"))
     assert not is_state_body("a civil society coordinator") and not is_state_body("a local administrator")
+    assert is_state_body("the ministry of the interior") and is_state_body("former head of the Ardh municipal council")
+    assert not is_state_body("head of the local council")  # a contested town's council may be either side's
 
 
 def test_distinct_armed_groups_keep_their_own_names():
@@ -273,3 +275,10 @@ def test_the_territorys_own_body_is_a_state_body():
     from unfog.lexicons.actors import is_state_body
     assert is_state_body("the territory's health ministry") and is_state_body("the enclave's interior ministry")
     assert not is_state_body("the territory's largest militia")
+
+
+def test_the_world_layers_country_names_are_side_words_too():
+    # hand-written English names of the gazetteer's world layer, and their capitalised short forms
+    assert side_of("the Democratic Republic of Congo's army") == "COD" and side_of("DRC's army") == "COD"
+    assert side_of("Britain's defence ministry") == "GBR" and side_of("UAE-backed forces") == "ARE"
+    assert side_of("the Republic of Congo") == "COG" and side_of("a car bomb") is None

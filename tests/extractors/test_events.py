@@ -1814,3 +1814,268 @@ def test_the_town_of_an_incident_told_as_earlier_does_not_place_the_main_one(nlp
     evs = _shown(_pipeline_events(nlp, text, published="2019-08-04"))
     main = [e for e in evs if e.fatalities == 9]
     assert main and main[0].place != "Damboa"
+
+
+def test_a_day_named_beside_overnight_dates_the_clash(nlp):
+    text = "Army units and rebel fighters clashed overnight on Saturday near Marib, a military official said."
+    [ev] = _shown(_pipeline_events(nlp, text, published="2025-08-12"))
+    assert ev.date == "2025-08-09"
+
+
+def test_a_non_state_groups_dead_named_by_a_modifier_add_to_the_soldiers(nlp):
+    text = ("Government troops and rebel fighters clashed on Saturday near Marib. A military official said "
+            "four soldiers and at least 11 rebel fighters were killed.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2025-08-12"))
+    assert ev.fatalities == 15
+
+
+def test_a_partys_account_of_its_own_forces_is_the_fight_told_before(nlp):
+    text = ("Army units and rebel fighters clashed on Saturday near Marib, a military official said. "
+            "The rebels' Al-Masirah TV said its forces had repelled an enemy advance.")
+    shown = _shown(_pipeline_events(nlp, text, published="2025-08-12"))
+    assert len(shown) == 1 and shown[0].event_type == "Battles"
+    text = ("Soldiers fought separatist fighters for several hours in Muyuka on Sunday. The army said in a "
+            "statement that its men had killed nine fighters. A separatist commander said three of his fighters had died.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2025-09-17"))
+    assert ev.fatalities == 3
+
+
+def test_forces_dispersing_a_protest_told_just_before_are_its_intervention(nlp):
+    text = ("In Aden, hundreds of people took to the streets on Monday night to protest against power cuts. "
+            "Security forces fired into the air to disperse the crowds, witnesses said.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2025-08-12"))
+    assert (ev.event_type, ev.sub_event_type) == ("Protests", "Protest with intervention")
+
+
+def test_an_act_asked_about_is_the_incident_told_before(nlp):
+    text = ("Residents of a village near Kumbo said soldiers shot dead four civilians there on Thursday. "
+            "The army had not answered questions about the raid by Tuesday evening.")
+    shown = _shown(_pipeline_events(nlp, text, published="2025-09-17"))
+    assert len(shown) == 1 and shown[0].fatalities == 4
+
+
+def test_raiders_met_by_armed_men_who_fought_back_is_a_clash(nlp):
+    text = ("Raiders attacked a cattle camp near Tonj late on Thursday, and the armed youths guarding the herds "
+            "fought back, a minister said. Nine people from both sides were killed.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2025-07-08"))
+    assert (ev.event_type, ev.sub_event_type) == ("Battles", "Armed clash")
+    text = "Raiders attacked a cattle camp near Tonj late on Thursday, killing nine herders, a minister said."
+    [ev] = _shown(_pipeline_events(nlp, text, published="2025-07-08"))
+    assert ev.event_type == "Violence against civilians"
+
+
+def test_a_toll_rise_naming_an_air_strike_is_that_strikes_toll(nlp):
+    text = ("Live: the war in the north\n\n"
+            "08:05 Jets bomb monastery in Kanbalu\n"
+            "Military jets bombed a monastery in Kanbalu late on Thursday, killing at least 9 people, an official said.\n\n"
+            "09:20 Fighters hit police post in Ye-U\n"
+            "Resistance fighters attacked a police outpost on the edge of Ye-U town before dawn on Friday. "
+            "A spokesperson said three policemen were killed.\n\n"
+            "10:40 Toll rises\n"
+            "Rescuers pulled two more bodies from the rubble this morning, bringing the death toll from last night's "
+            "air strike to 11, the official said.")
+    evs = {e.sub_event_type: e for e in _shown(_pipeline_events(nlp, text, published="2025-02-14"))}
+    assert evs["Air/drone strike"].fatalities == 11 and evs["Armed clash"].fatalities == 3
+
+
+def test_a_headlines_second_incident_placed_nowhere_is_the_body_incident_with_its_count(nlp):
+    text = ("Two soldiers die as bomb hits army truck in Bamenda; villagers accuse troops of killing six in Ndu district\n\n"
+            "A homemade bomb exploded under a military truck in Bamenda on Monday morning, killing two soldiers, a source said.\n\n"
+            "Residents of a village near Kumbo said soldiers shot dead six civilians there on Thursday.")
+    shown = _shown(_pipeline_events(nlp, text, published="2025-09-17"))
+    assert sorted(e.fatalities for e in shown) == [2, 6] and all(e.place for e in shown)
+
+
+def test_an_arrest_in_a_raid_on_a_house_in_a_town_is_placed_there(nlp):
+    text = ("A drone strike hit an army base in the town of Tibu on Sunday night, killing two soldiers, the army said.\n\n"
+            "Police arrested a man they called a rebel commander in a raid on a house in Cucuta on Monday, seizing grenades.")
+    evs = {e.event_type: e for e in _shown(_pipeline_events(nlp, text, published="2025-10-14"))}
+    assert evs["Strategic developments"].place == "Cúcuta"
+
+
+def test_in_the_capital_places_at_the_capital_the_article_names(nlp):
+    text = ("JUBA, July 8 - Fighters attacked an army base opposite Malakal on Sunday, officials said.\n\n"
+            "In the capital, security agents detained an opposition official at his home on Monday evening, his family said.")
+    evs = {e.event_type: e for e in _shown(_pipeline_events(nlp, text, published="2025-07-08"))}
+    assert evs["Strategic developments"].place == "Juba"
+
+
+def test_fire_named_by_its_weapon_types_the_strike(nlp):
+    text = ("Artillery fire from an army battalion hit a school compound on the outskirts of Kyaukme on Wednesday, "
+            "killing two teachers, the group said.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2025-02-14"))
+    assert ev.sub_event_type == "Shelling/artillery/missile attack" and ev.fatalities == 2
+
+
+def test_drones_dropping_explosives_is_an_air_strike(nlp):
+    text = "Drones dropped explosive devices on houses in Apatzingan municipality on Monday, wounding two people, officials said."
+    [ev] = _shown(_pipeline_events(nlp, text, published="2025-01-21"))
+    assert ev.sub_event_type == "Air/drone strike"
+
+
+def test_a_sniper_shooting_dead_a_boy_is_an_attack_on_a_civilian_with_one_dead(nlp):
+    text = "On Saturday, a sniper shot dead a 10-year-old boy as he was fetching water in the east of Taiz, a rights group said."
+    [ev] = _shown(_pipeline_events(nlp, text, published="2025-08-12"))
+    assert ev.event_type == "Violence against civilians" and ev.fatalities == 1
+
+
+def test_a_town_owning_the_street_marched_along_is_the_place(nlp):
+    text = ("The bodies of three men were found beside the highway near Elota on Sunday. On Sunday afternoon, "
+            "hundreds of residents marched along Culiacan's main avenue to demand an end to the killings.")
+    evs = {e.event_type: e for e in _shown(_pipeline_events(nlp, text, published="2025-01-21"))}
+    assert evs["Protests"].place == "Culiacán"
+
+
+def test_bodies_found_tell_a_killing_or_the_toll_of_the_fight_told_before(nlp):
+    text = "The bodies of three men with gunshot wounds were found beside the highway near Elota on Sunday, police said."
+    [ev] = _shown(_pipeline_events(nlp, text, published="2025-01-21"))
+    assert ev.event_type == "Violence against civilians" and ev.fatalities == 3
+    text = ("Two rebel factions clashed on Saturday in a rural area of Tame municipality, the army said on Sunday. "
+            "Soldiers who reached the area later found five bodies, it said.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2025-10-13"))
+    assert ev.event_type == "Battles" and ev.fatalities == 5
+    text = "Police found the bodies of 20 people in a mass grave near Uruapan on Friday."
+    [ev] = _pipeline_events(nlp, text, published="2025-01-21")
+    assert "mass-grave" in ev.tags
+
+
+def test_seizing_a_school_principal_is_an_abduction(nlp):
+    text = "On Tuesday, suspected separatist fighters seized the principal of a high school in Batibo, residents said."
+    [ev] = _shown(_pipeline_events(nlp, text, published="2025-09-17"))
+    assert ev.sub_event_type == "Abduction/forced disappearance"
+
+
+def test_a_thrown_grenade_in_a_town_of_the_province_named_first(nlp):
+    text = "In Sulu province, a man threw a grenade into a crowded store in Jolo on Tuesday evening, wounding four customers, police said."
+    [ev] = _shown(_pipeline_events(nlp, text, published="2025-03-12"))
+    assert ev.sub_event_type == "Grenade" and ev.place == "Jolo"
+
+
+def test_victims_named_by_their_owner_count_one_each(nlp):
+    text = ("Late on Sunday, gunmen ambushed the convoy of a vice mayor on the highway in Ampatuan town. They opened "
+            "fire with rifles, killing his driver and a bodyguard, then fled, police said.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2025-03-12"))
+    assert ev.fatalities == 2
+
+
+def test_a_clause_told_as_the_time_of_a_past_date_or_act_takes_its_date(nlp):
+    text = "The truce has been under strain since March, when the opposition leader was placed under house arrest."
+    assert not _shown(_pipeline_events(nlp, text, published="2025-07-08"))
+    text = ("Fighting between two factions of the cartel broke out in September after one of its founders was flown "
+            "abroad and arrested.")
+    assert not _shown(_pipeline_events(nlp, text, published="2025-01-21"))
+
+
+def test_a_months_long_battle_and_a_years_long_habit_are_background(nlp):
+    text = ("The militants laid siege to Marawi in 2017, a five-month battle that left more than 1,100 people dead.")
+    assert not _shown(_pipeline_events(nlp, text, published="2025-03-12"))
+    text = "Officials blamed the cartel, which has used armed drones for years in its fight with local gangs."
+    assert not _shown(_pipeline_events(nlp, text, published="2025-01-21"))
+
+
+def test_a_groups_own_count_competes_with_the_other_count_of_its_men(nlp):
+    text = ("Fighters of an armed youth movement attacked an army base opposite Malakal before dawn on Sunday, setting off "
+            "fighting that lasted the morning, officials said. The army said four soldiers were killed and that its troops "
+            "had killed 26 attackers. The movement's spokesman said the group had lost five fighters.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2025-07-08"))
+    assert ev.event_type == "Battles" and ev.fatalities == 9
+
+
+def test_a_protest_with_burning_tyres_is_a_violent_demonstration(nlp):
+    text = "In Buea, motorbike riders blocked the main roads with burning tyres on Tuesday, residents said."
+    [ev] = _shown(_pipeline_events(nlp, text, published="2025-09-17"))
+    assert (ev.event_type, ev.sub_event_type) == ("Riots", "Violent demonstration")
+    text = "In Buea, hundreds of traders blocked the main roads on Tuesday to protest against new taxes, residents said."
+    [ev] = _shown(_pipeline_events(nlp, text, published="2025-09-17"))
+    assert ev.event_type == "Protests"
+
+
+def test_a_state_agent_shooting_a_person_dead_with_no_fight_told_attacks_a_civilian(nlp):
+    text = "A taxi driver was shot dead by a gendarme at a checkpoint in Buea on Monday night, residents said."
+    [ev] = _shown(_pipeline_events(nlp, text, published="2025-09-17"))
+    assert ev.event_type == "Violence against civilians"
+
+
+def test_the_same_unknown_place_told_twice_is_one_incident(nlp):
+    text = ("Two soldiers were killed Tuesday when guerrillas attacked a military base near Puerto Nuevo Sol in the "
+            "department of Arauca. The rebels launched explosive devices from a dump truck at the base. "
+            "\u201cOne of our units in Puerto Nuevo Sol was attacked with cylinder bombs,\u201d the army said.")
+    shown = _shown(_pipeline_events(nlp, text, published="2024-09-17"))
+    assert len(shown) == 1 and shown[0].fatalities == 2
+
+
+def test_means_of_a_campaign_and_a_tally_of_towns_are_no_incidents(nlp):
+    text = ("The army said on October 30 that it had launched operations including shelling and troop deployments "
+            "to rid the area of armed groups.")
+    assert not _shown(_pipeline_events(nlp, text, published="2019-11-17"))
+    text = ("Russian forces launched drone attacks on the city of Kherson on Tuesday, officials said. The president "
+            "said there had also been attacks on Sumy, Donetsk and Odesa.")
+    shown = _shown(_pipeline_events(nlp, text, published="2025-04-22"))
+    assert [e.place for e in shown] == ["Kherson"]
+
+
+def test_what_a_protest_demands_is_no_incident(nlp):
+    text = ("Hundreds of people marched to the governor's office in El Obeid on Wednesday, demanding that the army "
+            "break the sieges of Kadugli and Dilling.")
+    shown = _shown(_pipeline_events(nlp, text, published="2025-11-12"))
+    assert [e.event_type for e in shown] == ["Protests"]
+
+
+def test_a_siege_lasting_more_than_a_year_and_a_past_named_to_describe_people_are_background(nlp):
+    text = "The town has been besieged by the rebels for more than a year, officials said."
+    assert not _shown(_pipeline_events(nlp, text, published="2025-11-12"))
+    text = ("Security forces killed six militants in an operation in Mastung district on Tuesday, the army said, adding "
+            "that the militants were involved in attacks on the highway.")
+    shown = _shown(_pipeline_events(nlp, text, published="2025-10-22"))
+    assert len(shown) == 1 and shown[0].fatalities == 6
+
+
+def test_a_toll_over_half_a_year_is_cumulative(nlp):
+    text = "More than 3,000 people were killed in the country in the first half of the year, according to the United Nations."
+    assert not _shown(_pipeline_events(nlp, text, published="2025-08-08"))
+
+
+def test_a_commanders_account_of_his_units_withdrawal_is_the_fight_told_before(nlp):
+    text = ("Government forces clashed with rebel fighters near Nejo on Monday, killing 40 of them, the bureau said. "
+            "The group's commander said only three of its fighters had died and that his unit had withdrawn from the area in good order.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2025-06-19"))
+    assert ev.event_type == "Battles" and ev.fatalities == 3
+
+
+def test_an_entry_heading_naming_the_army_joins_the_withdrawal_of_army_troops(nlp):
+    text = ("Live: the war in the west\n\n"
+            "12:55 Army pulls out of Abu Zabad\n"
+            "Army troops withdrew from Abu Zabad on Tuesday evening without a fight, residents said, and rebel vehicles "
+            "entered the town a few hours later.\n\n"
+            "14:05 March in El Obeid\n"
+            "Hundreds of people marched in El Obeid on Wednesday.")
+    shown = _shown(_pipeline_events(nlp, text, published="2025-11-12"))
+    assert sorted(e.event_type for e in shown) == ["Protests", "Strategic developments"]
+
+
+def test_a_protest_told_in_the_sentence_of_its_protesters_arrest_is_one_event(nlp):
+    text = ("Police baton-charged and detained at least 15 activists who had staged a sit-in outside the press club "
+            "in Quetta on Tuesday against enforced disappearances.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2025-10-22"))
+    assert (ev.event_type, ev.sub_event_type) == ("Protests", "Protest with intervention")
+
+
+def test_the_act_noun_of_a_clause_dated_by_a_month_takes_that_date(nlp):
+    text = ("In March, militants hijacked the Quetta Express and held hundreds of passengers hostage in an attack that "
+            "left 31 people dead.")
+    assert not _shown(_pipeline_events(nlp, text, published="2025-10-22"))
+
+
+def test_retaking_a_prison_wing_ends_the_fight_and_leaving_dead_counts_them(nlp):
+    text = ("On Saturday night, inmates armed with guns fought each other for an hour in a wing of the prison in "
+            "Machala, leaving 11 prisoners dead, the prison service said. Soldiers and police regained control of "
+            "the wing early on Sunday.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2025-03-17"))
+    assert ev.event_type == "Battles" and ev.fatalities == 11
+
+
+def test_an_act_named_as_the_cause_last_week_is_background(nlp):
+    text = ("Warplanes struck the port of Hodeidah on Monday, killing four workers, the health ministry said. The "
+            "military said it had hit weapons depots, after the group fired a ballistic missile at Israel last week.")
+    shown = _shown(_pipeline_events(nlp, text, published="2025-08-12"))
+    assert [e.place for e in shown] == ["Al Ḩudaydah"] and shown[0].fatalities == 4

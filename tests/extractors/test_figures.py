@@ -65,6 +65,8 @@ def test_values_ranges_and_qualifiers(nlp, text, value, low, high, qualifier):
     ("A second strike an hour later killed three rescue workers.", "killed", "civilians"),
     ("Two evacuation drivers were wounded.", "wounded", "civilians"),
     ("Soldiers rescued 12 aid workers.", "evacuated", "civilians"),
+    # the attackers named with the toll are not the dead it counts
+    ("The death toll from an attack by jihadists on a village rose to 81.", "killed", "people"),
 ])
 def test_categories_and_groups(nlp, text, category, group):
     [f] = run(nlp, text)
@@ -675,3 +677,12 @@ def test_a_troop_word_on_the_counted_says_who_they_are_not_what_happened(nlp):
 def test_a_tally_of_people_freed_in_an_exchange_counts_prisoners(nlp):
     text = "The number of soldiers freed in Friday's prisoner exchange has risen to 140, the ministry said."
     assert one(run(nlp, text), "140").category == "captured"
+
+
+@pytest.mark.parametrize("text,phrase,claimant", [
+    ("\"The toll has risen to 22,\" the provincial spokesman said, raising a toll of 17 provided by police.", "17", "police"),
+    ("The toll was far above the initial figure reported by the army on Sunday of just 16 dead, the mayor said.",
+     "16 dead", "army"),
+])
+def test_a_tally_keeps_the_source_named_with_it(nlp, text, phrase, claimant):
+    assert one(run(nlp, text), phrase).claimant == claimant

@@ -349,3 +349,29 @@ def test_a_region_the_world_layer_lacks_is_no_village_abroad_by_an_alternate_nam
     # "Kashmir" is an alternate name of a small US town only; the report is about places in India
     ctx = run(nlp, "Shelling hit villages in Kashmir. Officials in Kupwara district said five civilians were killed.")
     assert {p.country for p in ctx.places} == {"IN"}
+
+
+def test_the_arabic_article_inside_a_name_is_spelt_many_ways(nlp):
+    ctx = run(nlp, "Tribal fighters and the SDF clashed again in the eastern province of Deir az-Zour on Monday.")
+    [p] = [p for p in ctx.places if p.country == "SY" and p.name != "Syria"]
+    assert p.name == "Deir az-Zour" and p.canonical.startswith("Deir ez-Zor")
+
+
+def test_the_head_of_a_longer_name_and_a_unit_abbreviation_are_no_towns_abroad(nlp):
+    ctx = run(nlp, "Gang members fired near Villa d'Accueil in Port-au-Prince. A boy said he came from Village de "
+                   "Dieu. A private of the 33rd IB was killed in the clash.")
+    assert set(by_name(ctx)) == {"Port-au-Prince"}
+
+
+def test_a_town_abroad_met_only_through_spelling_or_as_a_make_is_no_place(nlp):
+    # "al-Dahla" (a Syrian village the gazetteer lacks) meets Dakhla only as kh = h; "a Toyota vehicle" is a make
+    ctx = run(nlp, "HASAKAH, Syria - A shell struck a home in al-Dahla, a village in the eastern Deir e-Zor "
+                   "countryside. Later a drone hit a Toyota vehicle near the village.")
+    assert {p.country for p in ctx.places} == {"SY"} and "Deir e-Zor" in by_name(ctx)
+
+
+def test_the_surname_of_a_person_named_in_full_is_no_town(nlp):
+    # "Yermak" is also an old name of a Kazakh town; here it is the man the article named
+    ctx = run(nlp, "Prisoners came home in a swap, according to Andriy Yermak, head of the presidential office. "
+                   "According to Yermak, ten foreigners were freed. Yermak said more would follow.")
+    assert "Yermak" not in by_name(ctx)

@@ -517,6 +517,8 @@ def _context_people(doc, ph: Phrase, sent):
                 "put", "say", "claim", "estimate", "report", "tell", "add", "count", "number"):
             continue  # the counter is not the counted: "the Russians put the number at 2,000"
         if t.pos_ in ("NOUN", "PROPN") and _is_people(t) and t.dep_ != "compound":
+            if t.dep_ == "pobj" and t.head.lower_ == "by":
+                continue  # "the toll from the assault launched by jihadists ... rose to 69": who attacked
             return t  # not "a refugee camp": a noun that modifies another names no one counted
     for t in doc[ph.j:sent.end]:
         if t.text in ("-", "–", "—") and t.i > 0 and doc[t.i - 1].whitespace_:
@@ -920,7 +922,8 @@ def _make_figure(ctx: Context, doc, text: str, ph: Phrase, sent, start_tok: int,
         end = counted.idx + len(counted.text)
     stm = ctx.statement_at(start, end)
     source = ctx.article.source
-    inner = _relative_claimant(counted) or _figure_of(text, start) or _tally_by(text[sent.start_char:start])
+    inner = _relative_claimant(counted) or _figure_of(text, start) \
+        or _tally_by(text[sent.start_char:start], text[end:sent.end_char])
     fig = Figure(
         id=ctx.make_id("fig", start, end),
         article_id=ctx.article.id,
@@ -1207,18 +1210,46 @@ def _figure_of(text: str, start: int) -> tuple[str, str | None] | None:
 
 _TALLY_BY_RE = re.compile(r"\b(?:toll|count|tally|figure|estimate)s?\s+(?:\w+\s+)?(?:by|from)\s+(?P<who>(?:the\s+)?"
                           r"[A-Z][\w'’-]*(?:\s+(?:of\s+the\s+|of\s+|for\s+)?[A-Z][\w'’-]*){0,5})")
+# "the initial figure reported by the army ... of just 16", "a toll of 17 provided by police": a state body
+# named in lower case (the capitalised names are _TALLY_BY_RE's)
+_TALLY_BY_BODY_RE = re.compile(r"\b(?:toll|count|tally|figure|estimate)s?\s+(?:\w+\s+)?(?:by|from)\s+(?:the\s+)?"
+                               r"(?P<who>[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?)\b")
+_TALLY_AFTER_RE = re.compile(r"^\s*(?:provided|given|reported|released|issued|compiled|announced|published)\s+by\s+"
+                             r"(?:the\s+)?(?P<who>[\w'’-]+(?:\s+[\w'’-]+){0,4})")
 
 
-def _tally_by(before: str) -> tuple[str, str | None] | None:
+def _tally_by(before: str, after: str = "") -> tuple[str, str | None] | None:
     """"The first death toll by the African Union was estimated to be at least 90", "a count released by
-    the Health Ministry put the number at 30": the tally's own source, named in the clause before the count."""
+    the Health Ministry put the number at 30": the tally's own source, named in the clause before the count;
+    "a toll of 17 provided by police": named right after it."""
+    if re.search(r"\b(?:toll|count|tally|figure|estimate)s?\s+of\s+$", before):
+        m = _TALLY_AFTER_RE.match(after)
+        if m is not None:
+            who = _known_source(m.group("who"))
+            if who is not None:
+                return who, side_of(who)
     m = _TALLY_BY_RE.search(before)
-    if m is None:
-        return None
-    who = re.sub(r"^the\s+", "", m.group("who"))
-    if lookup_actor(who) is None and not is_state_body(who) and side_of(who) != "INT":
-        return None  # ("a toll from Monday's attack", "the toll from Odessa violence": no source named)
-    return who, side_of(who)
+    if m is not None:
+        who = re.sub(r"^the\s+", "", m.group("who"))
+        if lookup_actor(who) is not None or is_state_body(who) or side_of(who) == "INT":
+            return who, side_of(who)
+        # ("a toll from Monday's attack", "the toll from Odessa violence": no source named)
+    m = _TALLY_BY_BODY_RE.search(before)
+    if m is not None:
+        who = _known_source(m.group("who"))
+        if who is not None:
+            return who, side_of(who)
+    return None
+
+
+def _known_source(words: str) -> str | None:
+    """The longest opening of words that names a known actor, a state body or an international body."""
+    parts = words.split()
+    for n in range(len(parts), 0, -1):
+        who = " ".join(parts[:n])
+        if lookup_actor(who) is not None or is_state_body(who) or side_of(who) == "INT":
+            return who
+    return None
 
 
 def _relative_claimant(counted) -> tuple[str, str | None] | None:

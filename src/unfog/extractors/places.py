@@ -25,7 +25,8 @@ from unfog.extractors.query import place_near  # noqa: F401  (re-exported for ca
 from unfog.nlp.ruler import RULER_NAME, add_entity_ruler, mentions_in  # noqa: F401  (re-exported)
 from unfog.gazetteer.fold import name_key
 from unfog.gazetteer.index import GLOBAL_LAYER, HAMLET_POPULATION, get_gazetteer
-from unfog.gazetteer.mentions import DISTRICT_WORDS, LOCATIVE, REGION_WORDS, Mention, Reading, hints_for, read_context, resolve, words
+from unfog.gazetteer.mentions import (DISTRICT_WORDS, LOCATIVE, REGION_WORDS, Mention, Reading, hints_for, place_words,
+                                      read_context, resolve, words)
 from unfog.gazetteer.roles import claimed, cues
 from unfog.gazetteer.geocode import precision_for
 from unfog.model import Place
@@ -48,6 +49,14 @@ def _article_divisions(readings: list[Reading], g) -> dict:
 
 
 FOREIGN_TOWN_POPULATION = 50000  # towns abroad smaller than this count only when the article names their country
+# towns abroad smaller than this, met only through spelling tolerance (kh = h, doubled letters), need their country
+SPELT_ABROAD_POPULATION = 200000
+_ARTICLE_PREFIX = re.compile(r"^(?:a[lrsdtzn]|e[lrsdtzn])[-\s]", re.I)
+
+
+def _spelt_otherwise(mention: str, name: str) -> bool:
+    """The mention is not the entry's own name, even without an Arabic article ("al-Dahla" vs "Dakhla")."""
+    return fold(_ARTICLE_PREFIX.sub("", mention)) != fold(_ARTICLE_PREFIX.sub("", name))
 
 
 def _centroid(points: list[tuple[float, float]]):
@@ -70,6 +79,9 @@ def ner_allows(ctx: Context, m: Mention, g) -> bool:
     before = [w.lower for w in words(ctx.text[max(0, m.start - 30):m.start])]
     if is_people_word(ctx.text[m.start:m.end]) and not (before and before[-1] in LOCATIVE):
         return False  # "Police said ...": a noun for people, capitalised by the sentence, is no town
+    if " " not in m.text and fold(m.text) in _surnames(ctx.doc) \
+            and not (before and before[-1] in LOCATIVE and before[-2:] != ["according", "to"]):
+        return False  # "According to Yermak": the surname of a person the article names in full, not a town
     if claimed(ctx.text, m, g):
         return True
     labels = {e.label_ for e in ctx.doc.ents if e.start_char < m.end and e.end_char > m.start}
@@ -93,6 +105,18 @@ def ner_allows(ctx: Context, m: Mention, g) -> bool:
         before.pop()
     return bool((before and before[-1] in cues()["place_cues_before"])
                 or (after and after[0].lower in cues()["place_cues_after"]))
+
+
+_SURNAMES = "unfog.places.surnames"  # doc.user_data key
+
+
+def _surnames(doc) -> frozenset[str]:
+    """The last words of the persons the article names with two words or more ("Andriy Yermak")."""
+    out = doc.user_data.get(_SURNAMES)
+    if out is None:
+        out = doc.user_data[_SURNAMES] = frozenset(
+            fold(e[-1].text) for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2 and e[-1].pos_ == "PROPN")
+    return out
 
 
 def _focus(ranked_by_mention: dict, g) -> tuple[set[str], tuple[float, float] | None]:
@@ -163,6 +187,13 @@ def extract(ctx: Context) -> list[Place]:
         if named and ranked and ranked[0][0].country not in named and ranked[0][0].fclass == "P" \
                 and not ranked[0][0].fcode.startswith("PPLC") and _names_people_after(text, r.mention.end):
             continue  # "Kuki militants" in a report from India: a people's name, not a town in Japan
+        if named and ranked and ranked[0][0].country not in named and ranked[0][0].fclass == "P" \
+                and _names_a_make(text, r.mention.start, r.mention.end):
+            continue  # "a Toyota vehicle" in a report from Iraq
+        if named and ranked and ranked[0][0].country not in named and ranked[0][0].fclass == "P" \
+                and not ranked[0][0].fcode.startswith("PPLC") and ranked[0][0].population < SPELT_ABROAD_POPULATION \
+                and _spelt_otherwise(text[r.mention.start:r.mention.end], ranked[0][0].name):
+            continue  # "al-Dahla", a Syrian village, met Dakhla (Western Sahara) only through transliteration
         place = _place(ctx, r, ranked, g, countries, named_divisions)
         if place is not None:
             places.append(place)
@@ -206,6 +237,13 @@ def _owned(ranked: list, owner: str | None) -> list:
     if owner is None or not ranked:
         return ranked
     return [x for x in ranked if alpha3(x[0].country) == owner]
+
+
+def _names_a_make(text: str, start: int, end: int) -> bool:
+    """'a Toyota vehicle': an article before the name and a vehicle noun after it make it a make."""
+    nxt = words(text[end:end + 20])
+    return (bool(nxt) and nxt[0].start == 1 and nxt[0].text.lower() in place_words()["product_nouns"]
+            and re.search(r"\b(?:a|an)\s+$", text[max(0, start - 4):start], re.I) is not None)
 
 
 def _names_people_after(text: str, end: int) -> bool:

@@ -44,6 +44,7 @@ STATE_BODY_WORDS = frozenset(w for w in SPEECH["state_bodies"] if " " not in w)
 DENY_LEMMAS = DENY_VERBS  # lexicons/denial.json
 DENIAL_WORDS = DISMISSAL_RE
 DOCUMENT_NOUNS = frozenset(SPEECH["document_nouns"])  # what a source issues: it speaks for its author
+MEDIA_DOCUMENT_NOUNS = frozenset(SPEECH["media_document_nouns"])
 CLAIM_NOUNS = frozenset(SPEECH["issued_claim_nouns"])
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m", "it": "it", "its": "it",
             "they": "pl", "them": "pl", "their": "pl"}
@@ -266,7 +267,10 @@ def _name_span(tok):
     doc = tok.doc
     left = tok.i
     while left - 1 >= 0 and doc[left - 1].head.i in range(left, tok.i + 1) and (
-            (doc[left - 1].dep_ in ("compound", "flat") and doc[left - 1].pos_ == "PROPN")
+            (doc[left - 1].dep_ in ("compound", "flat") and doc[left - 1].pos_ == "PROPN"
+             # "envoy for Sudan <Given> <Family>": a place or body before a person's name is not part of it
+             and not (tok.ent_type_ == "PERSON" and doc[left - 1].ent_type_ in ("GPE", "ORG", "NORP", "LOC"))
+             and fold(doc[left - 1].text) not in country_terms())
             or (doc[left - 1].text in ("-", "‐") and left - 2 >= 0 and doc[left - 2].pos_ == "PROPN"
                 and (doc[left - 1].ent_type_ == "PERSON" or doc[left - 2].lower_ in NAME_PARTICLES))):
         # "<Given> al-<Family>", "Al-<Given> <Family>": the particle's hyphen
@@ -401,8 +405,7 @@ def _named_formation(role: str) -> bool:
     return bool(m) and m.group(2).lower() in ARMED_FORMATION_NOUNS
 
 
-_ROLE_HEADS = frozenset({"head", "chief", "leader", "director", "commander", "spokesman", "spokeswoman",
-                         "spokesperson", "governor", "mayor", "official", "minister", "secretary"})
+_ROLE_HEADS = frozenset(SPEECH["role_heads"])
 
 
 def _role_run_before(name_span) -> str | None:
@@ -414,7 +417,10 @@ def _role_run_before(name_span) -> str | None:
     while i >= start and not doc[i].is_punct and doc[i].pos_ not in ("VERB", "AUX") and name_span.start - i <= 8:
         i -= 1
     words = [t for t in doc[i + 1:name_span.start] if t.lower_ not in ("the", "a", "an")]
-    if len(words) < 3 or words[0].lemma_.lower() not in _ROLE_HEADS or words[1].lower_ not in ("of", "for", "at"):
+    while words and words[0].pos_ == "ADP":
+        words = words[1:]  # "according to U.S. special envoy for Sudan <Name>"
+    heads = [k for k, t in enumerate(words) if t.lemma_.lower() in _ROLE_HEADS and t.pos_ == "NOUN"]
+    if len(words) < 3 or not heads or heads[0] + 1 >= len(words) or words[heads[0] + 1].lower_ not in ("of", "for", "at"):
         return None
     return doc[words[0].i:name_span.start].text
 
@@ -425,8 +431,8 @@ def _name_at_the_end(tok):
     if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _ROLE_HEADS:
         return tok
     last = tok.doc[tok.right_edge.i]
-    if last.pos_ != "PROPN" or last.ent_type_ != "PERSON" or last.i < tok.i + 3:
-        return tok
+    if last.pos_ != "PROPN" or last.ent_type_ not in ("PERSON", "ORG") or last.i < tok.i + 3:
+        return tok  # (the small model may call a name after a body's name part of that body: ORG)
     name = _name_span(last)
     return last if len(name) >= 2 and tok.doc[name.start - 1].pos_ in ("NOUN", "PROPN", "ADJ") else tok
 
@@ -510,6 +516,13 @@ def build_speaker(tok, memory: Memory, offset_base: int = 0) -> Speaker | None:
         author = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")
                        for g in c.children if g.dep_ == "pobj"), None) \
             or next((c for c in tok.children if c.dep_ == "poss"), None)
+        named = next((c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == tok.i - 1), None)
+        if author is None and named is not None:
+            # "according to a News18 report": the outlet (or body) named before the noun wrote it
+            sp = build_speaker(named, memory)
+            if sp is not None and sp.side is None and tok.lemma_.lower() in MEDIA_DOCUMENT_NOUNS:
+                sp.side, sp.kind = "MEDIA", "media"
+            return sp
         if author is not None:
             sp = build_speaker(author, memory)
             if sp is not None:
@@ -607,7 +620,9 @@ def _known_speaker(tok, mention, text: str, memory: Memory) -> Speaker | None:
         for t in tok.subtree:
             hyphened = t.i + 1 < len(doc) and doc[t.i + 1].text in ("-", "–")  # "Hamas-run": a modifier
             if t.i != tok.i and t.pos_ == "PROPN" and t.dep_ in ("appos", "npadvmod", "pobj", "compound") and not hyphened \
-                    and not _in_clause_below(t, tok):  # ("the health office, which blamed the RSF": not the RSF)
+                    and not _in_clause_below(t, tok) and not _in_dateline(t):
+                # ("the health office, which blamed the RSF": not the RSF; "GAZA (Reuters) - Palestinians
+                # said": the parse hangs the dateline's agency on the subject)
                 actor = lookup_actor(t.text) if t.dep_ != "compound" else None
                 if actor is not None and actor.kind != "person":
                     break
@@ -695,7 +710,7 @@ def _unnamed_speaker(tok, mention, text: str, memory: Memory) -> Speaker:
         kind = "organisation"  # "the health ministry": a body ("It added" is the ministry)
     else:
         kind = "unnamed"
-    name = text
+    name = text.lstrip("-–—•*· ")  # ("(Reuters) -Palestinians said": the dash glued to the word)
     if name[:4].lower() == "the ":
         name = name[4:]
     elif name[:2] in ("A ", "An"):
@@ -816,10 +831,21 @@ def _subject(verb):
                         return g
         if any(c.dep_ in ("nsubjpass", "expl") for c in v.children):
             return None
+        before = v.doc[v.i - 1] if v.i > 0 else None
+        if v.dep_ == "conj" and before is not None and before.pos_ in ("NOUN", "PROPN") and before.i > v.head.i \
+                and any(t.text == "," for t in v.doc[v.head.i:before.i]) and not before.is_sent_start:
+            # "Gunmen killed 59 people in a village, local militiamen and an official told AFP": the parse makes
+            # the cue a second verb of the act; the people named right before it are who told
+            return before
         if v.dep_ in ("conj", "advcl", "xcomp") and v.head.i != v.i:
             v = v.head
             continue
         if v.dep_ == "relcl":
+            return v.head
+        if v.dep_ == "acl" and v.tag_ == "VBD" and v.head.dep_ == "ROOT" and v.head.pos_ in ("NOUN", "PROPN") \
+                and v.head.i < v.i:
+            # "A local official, <Name>, told a news agency by phone that ...": a past tense the parser hung on
+            # the subject as a participle is the sentence's verb (a participle proper is VBN: "residents told to")
             return v.head
         return None
     return None
@@ -845,7 +871,8 @@ def _in_dateline(tok) -> bool:
     if lead is None:
         end = text.find("\n", tok.idx)
         lead = ends[line] = line + lead_end(text[line:end if end >= 0 else len(text)])
-    return tok.idx < lead
+    return tok.idx + len(tok.text) <= lead or (tok.idx < lead and not tok.text[lead - tok.idx:][:1].isalpha())
+    # ("(Reuters) -Palestinians said": a word glued to the dateline's dash is the story's, not the dateline's)
 
 
 def _counted_apposition(subj, verb):

@@ -247,14 +247,17 @@ def final_h_variants(key: str) -> tuple[str, ...]:
 
 
 _COMPASS_JOINED = re.compile(r"\b(north|south)[ -]?(east|west)\b")
+# the Arabic article inside a name, assimilated or not ("Deir az-Zour", "Deir ez-Zor", "Deir al-Zour")
+_MID_ARTICLE = re.compile(r"(?<=\S )(?:a[lrsdtzn]|e[lrsdtzn]?|ash|esh)(?= \S)")
 
 
 @functools.lru_cache(maxsize=1 << 16)  # asked for every word run the mention scan tries
 def key_variants(key: str) -> tuple[str, ...]:
-    """Other spellings of a name key that name the same place: its Arabic ending, and a compound direction
-    written joined or apart ("Northwest" region is Cameroon's North-West)."""
+    """Other spellings of a name key that name the same place: its Arabic ending, its Arabic article ("az"
+    is "al"), and a compound direction written joined or apart ("Northwest" region is Cameroon's North-West)."""
     out = list(final_h_variants(key))
-    for v in (_COMPASS_JOINED.sub(r"\1\2", key), _COMPASS_JOINED.sub(r"\1 \2", key)):
+    for v in (_COMPASS_JOINED.sub(r"\1\2", key), _COMPASS_JOINED.sub(r"\1 \2", key),
+              _MID_ARTICLE.sub("al", key), _MID_ARTICLE.sub("el", key)):
         if v != key and v not in out:
             out.append(v)
     return tuple(out)

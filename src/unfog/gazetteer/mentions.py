@@ -161,7 +161,7 @@ def scan(text: str, g: Gazetteer, require_caps: bool = True, english: frozenset 
 
 
 # Arabic articles written in lower case before a name ("al-Fashir", "el-Geneina").
-ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "adh", "ath", "ez", "es", "ed", "er", "et", "en", "ul", "ed"}
+ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "adh", "ath", "ez", "es", "ed", "er", "et", "en", "ul", "e"}
 
 
 def _article_prefix(text: str, ws: list[Word], i: int) -> bool:
@@ -222,6 +222,10 @@ def _skip_single(ws: list[Word], i: int, key: str, g: Gazetteer, english, text: 
     f = fold(ws[i].text)
     if (f in calendar_words() or f in FUNCTION_WORDS) and all(e.layer == GLOBAL_LAYER for e in cands):
         return True  # "August", "Thursday", "North": places abroad, dates and directions here
+    if _heads_a_longer_name(ws, i, text):
+        return True  # "Village de Dieu", "Villa d'Accueil": the first word of a name the gazetteer lacks
+    if ws[i].text.isupper() and len(ws[i].text) <= 2 and not any(e.fcode in _STATE_CODES for e in cands):
+        return True  # "the 33rd IB" (a battalion), not the town of Ibb
     prefixes = name_prefixes()
     if (f in prefixes and i + 1 < len(ws) and text[ws[i].end:ws[i + 1].start] == " " and ws[i + 1].text[:1].isupper()) \
             or (i > 0 and fold(ws[i - 1].text) in prefixes and text[ws[i - 1].end:ws[i].start] == " "
@@ -283,6 +287,22 @@ def _after_unknown_name(ws: list[Word], i: int, g: Gazetteer, english, text: str
     return (w.text[:1].isupper() and w.text.isalpha() and w.lower not in FUNCTION_WORDS
             and w.lower not in REGION_WORDS | DISTRICT_WORDS | TITLE_WORDS | KIND_AFTER
             and fold(w.text) not in english and not g.candidates(name_key(w.text)))
+
+
+# joining words of French, Spanish, Portuguese and Italian place names ("Vallée de Bourdon", "Villa del Rosario")
+_NAME_LINKS = frozenset({"de", "du", "des", "del", "della", "da", "do", "dos", "das", "di"})
+
+
+def _heads_a_longer_name(ws: list[Word], i: int, text: str) -> bool:
+    """A word followed by a joining word and a capitalised word ("Village de Dieu", "Villa d'Accueil"): the
+    head of a longer name, not a place by itself."""
+    if i + 1 >= len(ws) or text[ws[i].end:ws[i + 1].start] != " ":
+        return False
+    nxt = ws[i + 1].text
+    if nxt[:2].lower() in ("d'", "d’") and nxt[2:3].isupper():
+        return True
+    return (nxt.lower() in _NAME_LINKS and i + 2 < len(ws) and ws[i + 2].text[:1].isupper()
+            and text[ws[i + 1].end:ws[i + 2].start] == " ")
 
 
 def _half_of_a_name(ws: list[Word], i: int, g: Gazetteer, cands, text: str) -> bool:

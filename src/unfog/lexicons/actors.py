@@ -349,11 +349,15 @@ def is_state_body(text: str) -> bool:
     body = re.match(r"[\w -]+? (?:of|for|at|from|in) (?:the )?(.+)$", key)
     if body and (words := body.group(1).split()) and len(words) <= 6:
         # "the spokesman of the Kaduna State Police Command", "an official at the interior ministry"
-        if any(w in STATE_BODIES and w not in _NOT_ALONE for w in words) and not any(w in _NOT_STATE for w in words):
+        pairs = (" ".join(words[k:k + 2]) for k in range(len(words) - 1))  # "Qara Tapa municipal council"
+        if (any(w in STATE_BODIES and w not in _NOT_ALONE for w in words) or any(p in STATE_BODIES for p in pairs)) \
+                and not any(w in _NOT_STATE for w in words):
             return True
         if body.group(1) in STATE_BODIES:
             return True  # "an official from the regional administration": a body named in several words
         head = key[:body.start(1)].split()
+        if head[-1:] == ["the"]:
+            head = head[:-1]  # "the ministry of the interior"
         if len(head) == 2 and head[0] in STATE_BODIES and head[0] not in _NOT_ALONE \
                 and not any(w in _NOT_STATE for w in body.group(1).split()):
             return True  # "the Ministry of Health", "the Office of the President": the body before its name

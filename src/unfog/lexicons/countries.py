@@ -41,7 +41,23 @@ def countryinfo_inputs() -> list[Path]:
     from unfog import text
 
     data = Path(countryinfo.__file__).parent
-    return [Path(__file__), Path(text.__file__), Path(__file__).resolve().parent / "sides.json", *sorted(data.rglob("*.json"))]
+    return [Path(__file__), Path(text.__file__), Path(__file__).resolve().parent / "sides.json", WORLD_ALIASES,
+            *sorted(data.rglob("*.json"))]
+
+
+# the English country names the world gazetteer layer adds by hand ("DR Congo", "Britain", "Emirates"): a
+# side word as much as a place name (its capitalised short forms, "DRC", "UAE", are sides.json "cased")
+WORLD_ALIASES = Path(__file__).resolve().parents[1] / "data" / "world-aliases.tsv"
+
+
+def _world_country_aliases() -> list[tuple[str, str]]:
+    """(alias, alpha-2) of the C lines of world-aliases.tsv, without the all-capital short forms."""
+    out = []
+    for line in WORLD_ALIASES.read_text(encoding="utf-8").splitlines():
+        c = line.split("\t")
+        if len(c) >= 3 and c[0] == "C":
+            out.extend((a.removeprefix("the "), c[1]) for a in c[2].split("|") if a and not a.isupper())
+    return out
 
 
 def _build_country_terms() -> dict[str, str]:
@@ -75,6 +91,11 @@ def _build_country_terms() -> dict[str, str]:
                 add(alt, code, pop)
     for word, code in _EXTRA_DEMONYMS.items():  # what countryinfo lacks ("Saudi")
         add(word, code, 10**12)
+    populations = {c.iso().get("alpha3"): c.population() or 0 for c in countryinfo.all_countries() if c.iso()}
+    for alias, cc in _world_country_aliases():  # "Democratic Republic of Congo", "Britain", "Emirates"
+        code = alpha3(cc)
+        if code:
+            add(alias, code, populations.get(code, 0))
     return {k: code for k, (_, code) in terms.items()}
 
 

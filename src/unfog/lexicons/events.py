@@ -133,6 +133,17 @@ DIRECTION_WORDS = _set("direction_words")  # "west of Mangina": the town is the 
 AREA_NOUNS = _set("area_nouns")  # "in Maru local government area": the name stands for the area noun
 SETTLEMENT_NOUNS = _set("settlement_nouns")  # "in Mosul city": the name stands for the settlement noun
 CIVILIAN_ROLE_NOUNS = _set("civilian_role_nouns")  # "a community leader": a civilian unless an armed word names him
+NIGHT_WORDS = _set("night_words")  # "overnight": weaker than a day named beside it
+PARTY_POSSESSIVES = _set("party_possessives")  # "its forces had repelled ...": a party's own men
+REFERENCE_PREPS = _set("reference_preps")  # "questions about the raid": the act asked about, told before
+RESISTANCE_PHRASES: tuple[str, ...] = tuple(_D["resistance_phrases"])  # "fought back": armed on both sides
+FIRE_NOUNS = _set("fire_nouns")  # "artillery fire hit a school": the modifier is the weapon
+STREET_NOUNS = _set("street_nouns")  # "marched along X's main avenue": where, not who
+DISCOVERY_VERBS = _set("discovery_verbs")  # "the bodies of four men were found": a killing told by its dead
+RIOT_CUES: tuple[str, ...] = tuple(_D["riot_cues"])  # "blocked roads with burning tyres": a violent demonstration
+PART_PREPS = _set("part_preps")  # "operations including shelling": a means of a campaign
+INVOLVEMENT_WORDS = _set("involvement_words")  # "involved in attacks": incidents named, not told
+BUILDING_PARTS = _set("building_parts")  # "regained control of the wing": no territory
 SURFACE_TRIGGERS: dict[str, str] = {k: v for k, v in _D["surface_triggers"].items() if not k.startswith("_")}
 
 

@@ -30,7 +30,7 @@ def _patterns() -> list[re.Pattern]:
         # datelines with an agency: "KYIV, March 3 (Reuters) -", "(AP) —", "MOSCOW (Reuters) -"
         # ("KYIV, Ukraine (AP) —", "GOMA, Congo, Jan 5 (Wire) -": a country may follow the city;
         # "Naypyidaw, Apr 14 (IANS):" a colon after the agency)
-        re.compile(r"(?:[A-Z][A-Za-z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.'’ -]{1,30}?(?=\s*[(,]))?"
+        re.compile(r"(?:[A-Z][A-Za-z.'’ /-]{1,40}(?:,\s*[A-Z][A-Za-z.'’ -]{1,30}?(?=\s*[(,]))?"
                    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*)?"
                    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*)?"
                    r"\((?:[A-Z][\w.&' -]{0,30})\)\s*(?:[-–—]+|:)\s*"),

@@ -249,6 +249,8 @@ def _mention(group, weapons, sents, si: int, place_tokens: set[int]) -> Mention:
                 if c.dep_ in ("compound", "amod") and _weapon_of(c) is not None:
                     m.weapon = _weapon_of(c)
     a1, a2 = _actors(primary, m.tokens, sents, si, place_tokens)
+    if _lemma(primary) in lex.DISCOVERY_VERBS:
+        a1 = None  # "soldiers who reached the area found six bodies": who found the dead did not kill them
     if a1 is not None:
         m.actor1 = _phrase(a1)[0]
         if a1.pos_ == "ADJ" and _has_side(a1) and " " not in m.actor1:
@@ -266,12 +268,13 @@ def _mention(group, weapons, sents, si: int, place_tokens: set[int]) -> Mention:
             victims = _children(t, "nsubjpass", "dobj")
             if victims and victims[0].lower_ in ("him", "her"):
                 m.single_death = 1  # "before troops shot him dead": one man
-            elif victims and victims[0].tag_ in ("NN", "NNP") and any(c.lower_ in ("a", "an", "one") for c in victims[0].children):
+            elif victims and victims[0].tag_ in ("NN", "NNP") and any(c.lower_ in ("a", "an", "one", "his", "her") for c in victims[0].children):
                 # "killing a police guard and the driver": each person joined to the first is one more
                 # (the parse may join the second to the verb)
                 m.single_death = 1 + sum(1 for c in list(victims[0].children) + list(t.children)
                                          if c.dep_ == "conj" and c.tag_ in ("NN", "NNP")
-                                         and _lemma(c) in lex.PEOPLE_NOUNS and _children(c, "det", "poss"))
+                                         and (_lemma(c) in lex.PEOPLE_NOUNS or _lemma(victims[0]) in lex.PEOPLE_NOUNS)
+                                         and _children(c, "det", "poss"))  # ("his driver and a bodyguard": two)
     if m.actor2 is None:
         _surface_victim(m)
     m.anaphoric = any(t.pos_ == "VERB" and any(_lemma(o) in lex.NOUN_TRIGGERS and lex.NOUN_TRIGGERS[_lemma(o)] in lex.VIOLENT_KINDS
@@ -298,11 +301,14 @@ def _surface_victim(m: Mention) -> None:
     """"Two gunmen on a motorcycle shot/NOUN dead a village chief": when the parse misses the verb of a
     surface trigger, the noun right after it is the victim ("a chief": one death)."""
     for t in m.tokens:
-        if t.pos_ == "VERB" or t.i + 2 >= len(t.doc) or f"{t.lower_} {t.nbor().lower_}" not in lex.SURFACE_TRIGGERS:
+        if t.i + 2 >= len(t.doc) or f"{t.lower_} {t.nbor().lower_}" not in lex.SURFACE_TRIGGERS:
             continue
-        after = t.doc[t.i + 2:min(t.sent.end, t.i + 7)]
-        noun = next((x for x in after if x.pos_ in ("NOUN", "PROPN") and not (x.dep_ == "compound" and x.head.i > x.i)), None)
-        if noun is None or any(x.is_punct or x.pos_ in ("VERB", "ADP") for x in after if x.i < noun.i):
+        if t.pos_ == "VERB" and _children(t, "dobj", "nsubjpass"):
+            continue  # (the parse found the victim; "a sniper shot/VERB dead a boy" parsed as "dead" taking "boy": not)
+        after = t.doc[t.i + 2:min(t.sent.end, t.i + 10)]
+        # the phrase's head, not a word inside a modifier ("a 12-year-old boy": boy, not year)
+        noun = next((x for x in after if x.pos_ in ("NOUN", "PROPN") and not (x.dep_ in ("compound", "npadvmod", "nmod") and x.head.i > x.i)), None)
+        if noun is None or any((x.is_punct and x.text != "-") or x.pos_ in ("VERB", "ADP") for x in after if x.i < noun.i):
             continue
         m.actor2, m.actor2_head = _phrase(noun)[0], _lemma(noun)
         if after[0].lower_ in ("a", "an") and noun.tag_ in ("NN", "NNP"):
@@ -403,8 +409,20 @@ def _unresolved_location(m: Mention, place_tokens: set[int]) -> bool:
             continue
         if head.dep_ == "pobj" and (head.head.lower_ in LOCATIVE_PREPS or of_place):
             if min(_clause_distance(head, x) for x in m.tokens) <= MAX_PLACE_DISTANCE + 1:
+                m.unresolved_name = t.text  # (kept to tell the same unknown place told twice)
                 return True
     return False
+
+
+def _the_capital(ctx: Context, m: Mention) -> Place | None:
+    """"In the capital, security agents detained ...": a clause placed at "the capital" happened in the
+    one capital city the article names (its dateline included), when it names one."""
+    if not any(_lemma(t) == "capital" and t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS
+               and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+               and not any(c.dep_ in ("appos", "compound") for c in t.children) for t in m.sent):
+        return None
+    caps = [p for p in ctx.places if p.feature_code == "PPLC" and _place_ok(p)]
+    return caps[-1] if caps and len({p.geonames_id for p in caps}) == 1 else None
 
 
 def _definite_place_noun(sent, place_tokens: set[int]) -> bool:
@@ -469,7 +487,7 @@ def _clause_places(doc, text: str, m: Mention, places: list[Place], place_tokens
         # "US warplanes", "Russian missiles": a country naming who acts, not where
         subjectish = subjectish or (root.dep_ in ("nmod", "compound", "amod") and root.head.pos_ in ("NOUN", "PROPN")
                                     and _lemma(root.head) not in lex.PLACE_NOUNS | lex.AREA_NOUNS and root.head.i not in place_tokens)
-        if root.dep_ == "poss" and {_lemma(root.head), root.head.lower_} & lex.PLACE_NOUNS:
+        if root.dep_ == "poss" and {_lemma(root.head), root.head.lower_} & (lex.PLACE_NOUNS | lex.STREET_NOUNS):
             subjectish = False  # "El Obeid's outskirts": where, not who
         # "fall to Russia", "aid from Poland"; but "evacuated from Mariupol" is where it happened
         state = p.kind == "country" or p.feature_code in ("PCLI", "PCLD", "PCL")
@@ -593,7 +611,8 @@ def _under_reference(root, m: Mention) -> bool:
     for a in [root, *root.ancestors]:
         if a.i in tokens:
             return False
-        if _refers_back(a) and (_lemma(a) in lex.NOUN_TRIGGERS or a.lower_ in lex.NOUN_TRIGGERS):
+        setting = a.head.lower_ in ("in", "during") and _lemma(a) in lex.ARREST_SETTING_NOUNS  # "arrested ... in a raid on a house in X": where
+        if _refers_back(a) and (_lemma(a) in lex.NOUN_TRIGGERS or a.lower_ in lex.NOUN_TRIGGERS) and not setting:
             return True  # (an act noun: "protesting against fuel price rises in X" names where they protested)
     return False
 
@@ -653,7 +672,11 @@ def _nearest_place(cands: list[tuple]) -> Place:
     """The candidate (clause distance, precision, start, place) nearest the trigger; but a town inside the
     country or region that wins ("outside Tera in western Niger") is the place."""
     best = min(cands, key=lambda c: (c[0], c[1], c[2]))[3]
-    inside = [c for c in cands if c[1] <= 2 and (best.precision or 3) >= 3 and _contains(best, c[3])]
+    # (a province named as the setting, "In Sulu province, a man threw a grenade into a store in Jolo": the town)
+    wide = (best.precision or 3) >= 3 or (best.feature_code or "").startswith("ADM")
+    inside = [c for c in cands if c[1] <= 2 and wide and c[3] is not best and not (c[3].feature_code or "").startswith("ADM")
+              and (_contains(best, c[3]) or (best.feature_code == "ADM2" and best.admin1 == c[3].admin1
+                                             and _km(best, c[3]) <= 2 * AREA_KM))]  # (a district: its towns near it)
     return min(inside, key=lambda c: (c[0], c[1], c[2]))[3] if inside else best
 
 
@@ -677,10 +700,8 @@ def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> N
         if (_place_ok(p) and (p.precision or 3) <= 2 and not any(a <= p.start < b for a, b in leads)
                 and _sent_index(sent_starts, p.start) not in past and not _far_landmark(_record_root(doc, p))):
             counts[p.canonical or p.name] = counts.get(p.canonical or p.name, 0) + 1
-    main_place = None
-    if counts:
-        best = max(counts, key=lambda k: counts[k])
-        main_place = next(p for p in ctx.places if (p.canonical or p.name) == best and _place_ok(p))
+    top = max(counts, key=lambda k: counts[k]) if counts else None
+    main_place = next(p for p in ctx.places if (p.canonical or p.name) == top and _place_ok(p)) if top else None
 
     entries = _entries(text)
 
@@ -721,16 +742,14 @@ def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> N
             best = _nearest_place(cands + far)
             if (best.precision or 3) >= 3 and _definite_place_object(m, place_tokens):
                 best = context_place(m) or main_place or best
-            m.place = best
-            m.place_local = True
+            m.place, m.place_local = best, True
             m.also_places = _conjoined_towns(doc, best, cands + far)
             continue
         if not by_sent.get(m.sent_index):
             near = ctx.place_near(m.primary.idx, m.primary.idx + len(m.primary.text))
             if (near is not None and _place_ok(near) and near.start >= m.sent.start_char and near.end <= m.sent.end_char
                     and not any(a <= near.start < b for a, b in leads) and not _far_landmark(_record_root(doc, near))):
-                m.place = near
-                m.place_local = True
+                m.place, m.place_local = near, True
                 continue
         def entry_place() -> Place | None:
             """A live blog: the place of this entry (its heading included), never another entry's."""
@@ -739,6 +758,10 @@ def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> N
                         if bisect.bisect_right(entries, p.start) == m.entry and p.start < m.primary.idx]
             return in_entry[-1] if in_entry else None
 
+        capital = _the_capital(ctx, m)
+        if capital is not None:
+            m.place, m.place_local = capital, True  # "In the capital, agents detained ...": the state's capital the article names
+            continue
         if _unresolved_location(m, place_tokens):
             # the clause names a place the gazetteer does not know: not the article's other places,
             # but within the live-blog entry headed by its region ("12:30 Gezira"), that region
@@ -750,11 +773,8 @@ def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> N
         if m.place is None and entries:
             m.place = entry_place()
             continue
-        if m.place is None and main_place is not None and _definite_place_noun(m.sent, place_tokens):
-            m.place = main_place
-        if m.place is None and main_place is not None:
-            m.place = main_place
-            m.place_guessed = True
+        if m.place is None and main_place is not None:  # ("the city": the article's own place, named earlier)
+            m.place, m.place_guessed = main_place, not _definite_place_noun(m.sent, place_tokens)
     _one_area_town(ctx, mentions, leads)
 
 
@@ -810,6 +830,11 @@ def _attach_dates(ctx: Context, mentions: list[Mention], sents) -> None:
         best = min(ms, key=lambda m: dist[id(m)])
         verb = _statement_verb(root)
         if dist[id(best)] > MAX_DATE_DISTANCE:
+            opening = root.dep_ == "pobj" and root.head.head.dep_ == "ROOT" and root.head.i == root.sent.start
+            if opening and verb is None and not any(a <= d.start < b for a, b in leads):
+                for x in ms:  # "In March, militants hijacked a train ... in an attack that left 31 dead": the whole sentence's
+                    x.date = x.date or d
+                continue
             if len(ms) == 1 and best.kind not in lex.VIOLENT_KINDS and verb is None and not any(a <= d.start < b for a, b in leads):
                 far.setdefault(id(best), d)  # "police fired tear gas on Monday to disperse ... who marched"
             continue
@@ -817,11 +842,15 @@ def _attach_dates(ctx: Context, mentions: list[Mention], sents) -> None:
         if any(a <= d.start < b for a, b in leads) or (verb is not None and all(verb.i != t.i for t in best.tokens)):
             fallback.setdefault(id(best), d)
             continue
-        if root.dep_ == "amod":
-            weak.add(d.id)
+        if root.dep_ == "amod" or d.text.lower() in lex.NIGHT_WORDS:
+            weak.add(d.id)  # ("clashed overnight on Saturday": the day named wins)
         if best.date is None or ((d.precision or 3), d.id in weak) < ((best.date.precision or 3), best.date.id in weak):
             best.date = d
     for m in mentions:
+        if m.date is None:
+            m.date = _date_of_the_clause_above(m, mentions, ctx)
+        if _earlier_cause(m):
+            m.tags.add("background")  # "it hit depots, after the group fired a missile at Israel last week": the cause named
         if m.date is not None:
             m.date = _days_apart(ctx, m) or m.date
             if _span_days(m.date) > ONGOING_DAYS and m.kind not in ("declaration",):
@@ -840,6 +869,39 @@ def _attach_dates(ctx: Context, mentions: list[Mention], sents) -> None:
         near = ctx.date_near(m.primary.idx, m.primary.idx + len(m.primary.text))
         if near is not None and near.date and near.id not in claimed_dates:
             m.date = near
+
+
+def _earlier_cause(m: Mention) -> bool:
+    """An act told only as what came before another ("after the group fired a missile at X last week"):
+    a clause of "after"/"since", dated no closer than a week, with no dead of its own."""
+    verb = _anchor(m.primary)
+    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head
+    return (m.date is not None and (m.date.precision or 1) >= 2 and not m.figures and not m.single_death
+            and verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "since") for c in verb.children))
+
+
+def _date_of_the_clause_above(m: Mention, mentions: list[Mention], ctx: Context) -> DateMention | None:
+    """"under strain since March, when the vice-president was placed under house arrest": a clause told as
+    the time of a date is dated by it; "Fighting broke out in September after its founder was arrested": a
+    clause of "after"/"when" under a dated act takes that act's date (both told of one past moment)."""
+    verb = _anchor(m.primary)
+    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head  # "after its founder was flown to the US and arrested": the clause's first verb
+    if verb.dep_ == "relcl" and any(c.lower_ == "when" for c in verb.children):
+        return next((d for d in ctx.dates if d.date and d.start <= verb.head.idx < d.end), None)
+    # "In March, militants hijacked a train and held its passengers in an attack that left 31 dead": the
+    # act noun of a clause another mention dates (by a month or a year) is that act
+    same = next((x for x in mentions if x is not m and x.sent_index == m.sent_index and x.date is not None
+                 and not x.date_weak and (x.date.precision or 1) >= 2 and any(t.i == verb.i for t in x.tokens)), None)
+    if same is not None and m.primary.pos_ == "NOUN":
+        return same.date
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in ("after", "when") for c in verb.children):
+        return None
+    host = next((x for x in mentions if x is not m and any(verb.head.i in (t.i, t.head.i, _anchor(t).i) for t in x.tokens)), None)
+    if host is None or host.date is None or host.date_weak or (host.date.precision or 1) < 2:
+        return None  # (a day-dated act: the clause may be the day before; only months and years carry over)
+    return host.date
 
 
 def _same_day_as_before(m: Mention, mentions: list[Mention]) -> DateMention | None:
@@ -953,8 +1015,11 @@ def _subject_of_surface_act(doc, f: Figure) -> bool:
 def _object_of_killing(doc, f: Figure) -> bool:
     """"... and killed four gunmen": the parse says who died, whatever category the count was given."""
     root = _record_root(doc, f)
-    return (f.category not in lex.WOUND_WORDS | {"wounded", "injured", "captured", "missing"} and root is not None
-            and root.dep_ == "dobj" and root.head.pos_ == "VERB" and _lemma(root.head) == "kill")
+    if root is None or root.dep_ != "dobj" or root.head.pos_ != "VERB" or f.category in lex.WOUND_WORDS | {"wounded", "injured"}:
+        return False
+    if _lemma(root.head) == "leave" and any(t.lower_ == "dead" and t.i > root.i for t in root.head.subtree):
+        return True  # "leaving 13 prisoners and a guard dead": the dead, whatever the count's noun
+    return f.category not in ("captured", "missing") and _lemma(root.head) == "kill"
 
 
 def _competing_toll_of(ctx: Context, f: Figure, root, by_sent: dict) -> list[Mention]:

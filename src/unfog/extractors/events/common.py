@@ -206,6 +206,7 @@ class Mention:
     place_local: bool = False  # the place is named in the same sentence
     place_guessed: bool = False  # no place near: the article's main place
     place_unresolved: bool = False  # the clause names a place the gazetteer does not know
+    unresolved_name: str = ""  # a word of that name ("Jordán" of "Puerto Jordán")
     also_places: list = field(default_factory=list)  # "attacks on the city of X and the city of Y": the other towns hit
     entry: int = 0  # live blogs: the timestamped entry the mention sits in
     single_death: int = 0  # "a driver was killed": one death, no figure ("a guard and the driver": two)

@@ -4,12 +4,13 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, replace
-from unfog.lexicons.actors import event_actor
+from unfog.lexicons.actors import event_actor, known_group
 from unfog.lexicons.countries import _alpha3 as _alpha3_codes, alpha3
 from unfog.lexicons import events as lex
 from unfog.lexicons import people
 from unfog.extractors.context import Context
 from unfog.extractors.query import doc_text
+from unfog.nlp.lines import CLOSING
 from unfog.model import DateMention, Event, Figure, Place
 from unfog.gazetteer.fold import name_key
 from unfog.extractors.events.common import (
@@ -155,6 +156,7 @@ def _merge(ctx: Context, mentions: list[Mention], sents) -> list[Event]:
         drafts.add(m, _merge_target(ctx, m, drafts))
     _attach_toll_updates(ctx, drafts)
     _told_ahead(drafts)
+    _headline_counts(drafts)
     events = []
     for d in drafts.all:
         ev = _to_event(ctx, d)
@@ -177,6 +179,23 @@ def _told_ahead(drafts: _Drafts) -> None:
         return
     nxt.mentions.extend(first.mentions)
     drafts.all.remove(first)
+
+
+def _headline_counts(drafts: _Drafts) -> None:
+    """"Bomb kills two soldiers in X; villagers accuse troops of killing five in Y": a headline's second
+    incident, placed nowhere the gazetteer knows and with no day of its own, is the body's incident
+    that counts the same dead (one violent event with that count told after it)."""
+    for h in list(drafts.all):
+        m = h.first
+        if (len(h.mentions) > 1 or m.sent_index != 0 or m.sent.text.strip().endswith(CLOSING) or _hidden(m) or m.place is not None
+                or m.kind not in lex.VIOLENT_KINDS or (m.date is not None and not m.date_weak)):
+            continue
+        counts = {f.value for f in m.figures if f.category == "killed" and f.value}
+        same = [d for d in drafts.all if d is not h and not _hidden(d.first) and d.first.kind in lex.VIOLENT_KINDS
+                and d.first.sent_index > 0 and counts & {f.value for x in d.mentions for f in x.figures if f.category == "killed"}]
+        if counts and len(same) == 1:
+            same[0].mentions.append(m)
+            drafts.all.remove(h)
 
 
 def _at_the_other_towns(ctx: Context, d: _Draft, ev: Event) -> list[Event]:
@@ -231,7 +250,10 @@ def _other_actor(m: Mention, d: _Draft) -> bool:
         return sa != sb
     if sa or sb:
         return False
-    return m.actor1.lower().split()[-1] != other.lower().split()[-1]
+    ha, hb = m.actor1.lower().split()[-1], other.lower().split()[-1]
+    if ha in lex.STATE_FORCE_HEADS and hb in lex.STATE_FORCE_HEADS:
+        return False  # "Army pulls out of X", then "Army troops withdrew from X": one state's forces
+    return ha != hb
 
 
 def _fight_told_after(m: Mention, drafts: _Drafts) -> tuple[bool, _Draft | None]:
@@ -311,14 +333,19 @@ def _told_before(m: Mention, drafts: _Drafts, definite: bool, own_place: bool) -
     the denier's own account, protesters arrested, a withdrawal from a town just taken, a toll raised,
     a party's claim about the fight told before, the headline, a definite "the attack", a bare toll."""
     counter = (_denier_account(m, drafts) or _protesters_arrested(m, drafts) or _withdrawal_from_taken(m, drafts)
-               or _destruction_in_the_raid(m, drafts) or _same_toll_told(m, drafts) or _victims_buried(m, drafts))
+               or _destruction_in_the_raid(m, drafts) or _same_toll_told(m, drafts) or _victims_buried(m, drafts)
+               or _protest_dispersed(m, drafts) or _party_account(m, drafts) or _asked_about(m, drafts)
+               or _protest_of_the_arrested(m, drafts))
     if counter is not None:
         return counter
     if _toll_reference(m):
-        # "..., bringing the toll in that attack to two": an incident told before (in a live blog, in another entry)
-        for d in drafts.recent():
-            if d.first.kind in lex.VIOLENT_KINDS and not _hidden(d.first) and _same_place(m.place, d.place()) is not False:
-                return d
+        # "..., bringing the toll in that attack to two": an incident told before (in a live blog, in another
+        # entry); "the toll from last night's air strike": the latest of the kind it names first
+        told = [d for d in drafts.recent() if d.first.kind in lex.VIOLENT_KINDS and not _hidden(d.first)
+                and _same_place(m.place, d.place()) is not False]
+        kin = [d for d in told if lex.family(m.kind) in d.families]
+        if kin or told:
+            return (kin or told)[0]
     if m.kind == "territory" and m.claimed and m.date is None and not own_place and not _hidden(m):
         # "The group said its fighters had overrun the base": a party's claim about the fight told just before
         for d in drafts.recent():
@@ -345,6 +372,78 @@ def _told_before(m: Mention, drafts: _Drafts, definite: bool, own_place: bool) -
     return None
 
 
+def _protest_dispersed(m: Mention, d_all: _Drafts) -> _Draft | None:
+    """"Hundreds took to the streets ... Security forces fired into the air to disperse the crowds": forces
+    breaking up the protest told just before (no day or town of its own) are that protest's intervention."""
+    if _hidden(m) or m.figures or m.single_death or (m.date is not None and not m.date_weak):
+        return None
+    low = m.sent.text.lower()
+    if not any(c in low for c in lex.INTERVENTION_CUES):
+        return None
+    for d in d_all.recent():
+        if d.first.kind not in ("protest", "riot") or _hidden(d.first) or d.mentions[-1].entry != m.entry:
+            continue
+        if not 0 <= m.sent_index - d.last_sent <= 1:
+            return None
+        if m.place_local and _same_place(m.place, d.place()) is False and not _within_region(m.place, d.place()):
+            return None
+        m.place_local = False
+        return d
+    return None
+
+
+def _party_account(m: Mention, d_all: _Drafts) -> _Draft | None:
+    """"Fighters clashed near X ... The group's TV said its forces had repelled an enemy advance", "The army
+    said its men had killed seven": a party's account of its own forces' part in the fight told just
+    before (no day or town of its own) is that fight, told by one side."""
+    if not m.claimed or _hidden(m) or m.denied or (m.date is not None and not m.date_weak):
+        return None
+    if any(lex.family(k) != lex.family("battle") and k not in ("killing", "withdrawal") for k in m.kinds):
+        return None  # (also "his unit had withdrawn from the area in good order": its side of the fight's end)
+    own = [x for t in m.tokens for x in _children(t, "nsubj")
+           if any(c.dep_ == "poss" and c.lower_ in lex.PARTY_POSSESSIVES for c in x.children)]
+    if not own:
+        return None
+    named_by_claimant = m.place is not None and m.claimant and m.place.name.lower() in m.claimant.lower()
+    if m.place_local and m.place is not None and not named_by_claimant and m.place.kind != "country":
+        return None
+    for d in d_all.recent():
+        if d.first.kind not in lex.VIOLENT_KINDS or _hidden(d.first) or d.mentions[-1].entry != m.entry:
+            continue
+        if d.family != lex.family("battle") or not 0 < m.sent_index - d.last_sent <= 2:
+            return None
+        m.place, m.place_local, m.place_guessed = d.place(), False, False  # (its words name the speaker, not the place)
+        return d
+    return None
+
+
+def _protest_of_the_arrested(m: Mention, d_all: _Drafts) -> _Draft | None:
+    """"Police detained 15 activists who had staged a sit-in outside the press club on Tuesday": the protest
+    told in the sentence of its protesters' arrest is the event that arrest intervened in (one event)."""
+    if m.kind != "protest" or _hidden(m):
+        return None
+    for d in d_all.by_sent.get(m.sent_index, [])[::-1]:
+        if d.first.kind == "arrest" and not _hidden(d.first) and (d.first.actor2_head or "") in lex.PROTESTER_NOUNS | {
+                "protester", "demonstrator", "activist"}:
+            return d
+    return None
+
+
+def _asked_about(m: Mention, d_all: _Drafts) -> _Draft | None:
+    """"The army had not answered questions about the raid by Tuesday evening": an act named as what is
+    asked or told about (`reference_preps`) points back at the incident just told; its day is the telling's."""
+    t = m.primary
+    if t.pos_ != "NOUN" or t.dep_ != "pobj" or t.head.lower_ not in lex.REFERENCE_PREPS or not _definite_act(m) or _hidden(m):
+        return None
+    for d in d_all.recent():
+        if d.first.kind in lex.VIOLENT_KINDS and not _hidden(d.first) and d.mentions[-1].entry == m.entry:
+            if not 0 <= m.sent_index - d.last_sent <= NEAR_SENTENCES:
+                return None
+            m.date, m.date_weak, m.place_local = None, False, False
+            return d
+    return None
+
+
 def _headline_told(m: Mention, drafts: _Drafts) -> _Draft | None:
     """The headline, the only event so far, told again by the lead in its own words."""
     head = drafts.all[0] if len(drafts.all) == 1 and drafts.all[0].last_sent == 0 else None
@@ -359,7 +458,9 @@ def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
     fam = lex.family(m.kind)
     hist = _is_historical(ctx, m.date)
     definite = m.primary.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in m.primary.children)
-    own_place = m.place is not None and m.place_local
+    # (a country named in the clause, "The South Sudan People's Defence Forces said four soldiers were
+    # killed", places nothing more precisely than the incident told before)
+    own_place = m.place is not None and m.place_local and not (m.place.kind == "country" and m.kind == "killing")
     told = _told_in_the_same_sentence(m, drafts)
     if told is not None or (m.kind in lex.VIOLENT_KINDS and _another_incident(m)):
         # "Earlier on Tuesday, another strike killed one": not the event told before; but the
@@ -543,6 +644,8 @@ def _within_region(a: Place | None, b: Place | None) -> bool:
 def _two_named_places(m: Mention, d: _Draft) -> bool:
     """Both name their own location and one of them is a place the gazetteer does not know: maybe two."""
     if m.place_unresolved:
+        if m.unresolved_name and any(m.unresolved_name in x.sent.text for x in d.mentions):
+            return False  # "attacked a base near Puerto X ... one of our units in Puerto X was attacked": one place
         return any(x.place_local or x.place_unresolved for x in d.mentions)
     return m.place_local and any(x.place_unresolved for x in d.mentions)
 
@@ -603,7 +706,8 @@ def _another_incident(m: Mention) -> bool:
         near = list(anchor.children) + [g for c in anchor.children if c.dep_ == "prep" for g in c.children]
         if anchor.dep_ in ("advcl", "conj") and anchor.tag_ == "VBG":
             near += list(anchor.head.children)  # "later drove over a mine, killing one": the act the killing ends
-        if any(c.dep_ == "advmod" and c.lower_ in lex.OTHER_INCIDENT_ADVERBS | lex.SEQUEL_ADVERBS for c in near):
+        sequel = set() if _lemma(anchor) in lex.DISCOVERY_VERBS else lex.SEQUEL_ADVERBS  # ("later found six bodies": its dead)
+        if any(c.dep_ == "advmod" and c.lower_ in lex.OTHER_INCIDENT_ADVERBS | sequel for c in near):
             return True
         nouns = [t] + [p for c in _children(anchor, "prep") for p in _children(c, "pobj")]
         for n in nouns:
@@ -821,6 +925,16 @@ def _others_moved_in(d: _Draft) -> bool:
     return False
 
 
+def _state_agent(head: str) -> bool:
+    """A state's armed agent by the head noun ("a gendarme", "police", "soldiers")."""
+    return bool(head) and (people.force_kind(head) in ("state", "police") or head in lex.STATE_FORCE_HEADS)
+
+
+def _fought_back(d: _Draft) -> bool:
+    """The attacked side fought back ("... and the youths guarding the herds fought back", "returned fire")."""
+    return any(c in m.sent.text.lower() for m in d.mentions for c in lex.RESISTANCE_PHRASES)
+
+
 def _ground_assault(d: _Draft) -> bool:
     """The incident's battle words tell a fight on the ground ("stormed", "a gun battle", "the raid")."""
     return any(k == "battle" and (_lemma(t) in lex.GROUND_ASSAULT_WORDS or t.lower_ in lex.GROUND_ASSAULT_WORDS)
@@ -880,7 +994,9 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
         civilians = False  # "raided the camp, killing two gunmen", "attacked an army post, killing 23 soldiers": a fight
     victims_unarmed = civilians or _civilian_role(d) or (bool(figures) and all(f.group in ("people", "civilians") for f in figures
                                                           if f.category == "killed") and any(f.category == "killed" for f in figures))
-    if kind == "battle" and one_sided and not any(f.group == "combatants" for f in killed) and aimed == {"civilians"}:
+    if _fought_back(d):
+        victims_unarmed = civilians = False  # "raiders attacked a cattle camp, and the armed youths fought back": a clash
+    if kind == "battle" and one_sided and not any(f.group == "combatants" for f in killed) and aimed == {"civilians"} and not _fought_back(d):
         victims_unarmed = civilians = True  # "gunmen attacked a village", no armed men told dead: an attack on civilians
     if kind == "battle" and one_sided and victims_unarmed and _target_class(d.first) != "combatants":
         kind, weapon = "killing", None  # gunmen attacking a village: an attack on civilians, not a clash
@@ -890,6 +1006,9 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
     if (kind == "killing" and not weapon and victims_unarmed and _target_class(d.first) != "combatants"
             and (actor2_head or "") not in lex.COMBATANT_NOUNS and "battle" not in kinds):
         civilians = True  # "two Palestinians were killed by gunfire": people with no arms killed, no fight told
+    if kind == "killing" and not killed and "battle" not in kinds and _state_agent(a1_head[0]) and not (
+            (actor2_head or "") in lex.COMBATANT_NOUNS | lex.PERPETRATOR_NOUNS | lex.NONSTATE_NOUNS):
+        civilians = True  # "one of them was shot dead by a gendarme at a checkpoint": a state's agent killing, no fight told
     etype, sub, type_tags = lex.acled_type(
         kind, actor1_side=a1_side, home_side=home, claimed=claimed, targets_civilians=civilians,
         weapon=weapon if kind == "killing" else None, nonviolent=any(m.nonviolent for m in d.mentions),
@@ -907,6 +1026,8 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
     if kind == "protest" and ("arrest" in kinds or any(
             c in text for m in d.mentions for text in _protest_sentences(m) for c in lex.INTERVENTION_CUES)):
         etype, sub = "Protests", "Protest with intervention"  # "police fired tear gas to disperse ..."
+    if kind == "protest" and any(c in m.sent.text.lower() for m in d.mentions if m.kind == "protest" for c in lex.RIOT_CUES):
+        etype, sub, type_tags = lex.acled_type("riot")  # "riders blocked the roads with burning tyres": a violent demonstration
     return etype, sub, type_tags
 
 
@@ -949,8 +1070,12 @@ def _toll(figures: list[Figure], summed: dict, text: str = "", doers: set[str] =
             kind = "either"  # ("District Reserve Guards": armed men of the state, whichever force)
         if PARTY_PART.match(text, f.start) and kind != "state":
             kind = "party"  # "killing five of its members", "four of them": one party's men, counted apart
+        if kind is None and f.group == "combatants" and _nonstate_named(f.text):
+            kind = "nonstate"  # "three soldiers and at least 12 rebel fighters": the rebels' own dead (whatever side they fight for)
         if kind in (None, "either") and f.group == "combatants" and f.group_side in _STATE_CODES:
             kind = "state"  # "three Afghan border guards": a state's men, by the demonym
+        elif kind is None and f.group == "combatants" and _own_men_of_a_group(text, f):
+            kind = "own"  # "the group had lost five fighters": a non-state party's count of its own men
         if f.value is None and kind is not None:
             kind = "vague"  # '"several dozen" attackers were killed': no count to add to the other side's
         side = f.group_side or (f.claimant_side if f.claimant_side in _STATE_CODES else None)  # (not "MEDIA")
@@ -963,11 +1088,28 @@ def _toll(figures: list[Figure], summed: dict, text: str = "", doers: set[str] =
             by_kind.setdefault("state", []).extend(by_kind.pop(k))
     if not by_kind:
         return None
+    if "own" in by_kind:  # the group's own count competes with the other counts of its men
+        by_kind.setdefault("nonstate" if "nonstate" in by_kind else "party", []).extend(by_kind.pop("own"))
     if "either" in by_kind:  # "officers": the same men as the soldiers or the police counted beside them
         by_kind["either"] += by_kind.pop("state", []) + by_kind.pop("police", [])
     sides = [min(v) for k, v in by_kind.items() if k not in (None, "vague")]  # soldiers, police, rebels
     candidates = ([sum(sides)] if sides else []) + [min(by_kind[k]) for k in (None, "vague") if k in by_kind and not (k == "vague" and sides)]
     return min(candidates)
+
+
+def _nonstate_named(text: str) -> bool:
+    """A count of armed men named as a non-state group's ("12 rebel fighters", "five Houthi fighters")."""
+    words = set(re.findall(r"[a-z]+", (text or "").lower()))
+    return bool(words & lex.NONSTATE_NOUNS) or known_group(text or "") is not None
+
+
+def _own_men_of_a_group(text: str, f: Figure) -> bool:
+    """A non-state group's count of its own dead ("a spokesman said the group had lost five fighters"), or
+    the attackers of an attack counted dead ("its troops had killed 26 attackers"): counts of one party's men."""
+    noun = (f.counted or "").lower().split()[-1:]
+    if noun and (noun[0] in lex.PERPETRATOR_NOUNS or noun[0].rstrip("s") in lex.PERPETRATOR_NOUNS):
+        return True
+    return f.claimant_side not in _STATE_CODES and people.counts_own_men(f.text, text[max(0, f.start - 40):f.start])
 
 
 def _parts_of_sums(figures: list[Figure], summed: dict) -> set[int]:

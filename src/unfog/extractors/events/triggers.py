@@ -1,6 +1,8 @@
 """Triggers: which tokens signal an event, of which kind, and which of them describe one happening."""
 from __future__ import annotations
 
+import re
+
 from unfog.groups import cluster
 from unfog.lexicons import events as lex
 from unfog.extractors.context import Context
@@ -40,9 +42,12 @@ def _weapon_word(tok) -> str | None:
 def _weapon_of(tok) -> str | None:
     """The kind of remote violence a weapon noun stands for ("car bomb" -> explosive)."""
     kind = _weapon_word(tok)
+    mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
+    if kind is None and _lemma(tok) in lex.FIRE_NOUNS:
+        # "artillery fire hit a school", "a mortar barrage": the modifier names the weapon
+        kind = next((_weapon_word(c) for c in mods if _weapon_word(c) is not None), None)
     if kind is None:
         return None
-    mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
     if any(_lemma(c) == "suicide" for c in mods):
         return "suicide"  # "a suicide bomber", "a suicide car bomb": ACLED's Suicide bomb
     if any(_lemma(c) in lex.EXPLOSIVE_MODIFIERS for c in mods):
@@ -113,7 +118,7 @@ def _take_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
     for o in objs:
         if _is_placeish(o, place_tokens) or _lemma(o) == "which":
             return "territory"
-        if _lemma(o) in lex.CIVILIAN_NOUNS and lemma == "seize":
+        if (_lemma(o) in lex.CIVILIAN_NOUNS or _lemma(o) in lex.CIVILIAN_ROLE_NOUNS) and lemma == "seize":
             return "abduction"  # "seized seven teenagers", "seized about 40 people": people carried off
         if _lemma(o) in lex.PEOPLE_NOUNS or o.like_num or o.pos_ == "NUM":
             return "prisoners"
@@ -125,7 +130,7 @@ def _take_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
 # every lemma _verb_kind can give a kind for (the lexicon's verbs and those its branches name): any other
 # verb is none, found before reading its children (most verbs of a text)
 _VERB_LEMMAS = frozenset({"strike", "leave", "flee", "escape", "fall", "control", "capture", "seize", "occupy", "take",
-                          "offer", *lex.VERB_RULES, *lex.VERB_TRIGGERS, *lex.WEAPON_OBJECT_VERBS, *lex.WEAPON_SUBJECT_VERBS})
+                          "offer", *lex.DISCOVERY_VERBS, *lex.VERB_RULES, *lex.VERB_TRIGGERS, *lex.WEAPON_OBJECT_VERBS, *lex.WEAPON_SUBJECT_VERBS})
 
 
 def _verb_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
@@ -145,6 +150,13 @@ def _verb_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
             for c in _children(tok, "nsubj")):
         return "battle"  # "the bandits struck the village": a raid on the ground, not a shelling
     objects = {_lemma(c) for c in _children(tok, "dobj")}
+    if lemma in lex.DISCOVERY_VERBS:
+        # "the bodies of four men were found beside the highway": the dead of a killing told by its discovery
+        # (not the bodies of a mass grave, a kind of its own)
+        found = _children(tok, "dobj", "nsubjpass")
+        if any(_lemma(o) == "body" for o in found) and not any(_lemma(x) == "grave" for x in tok.sent):
+            return "killing"
+        return None
     particles = {_lemma(c) for c in _children(tok, "prt", "advmod")}
     # (a prepositional phrase of time is no argument: "firing from the hills on Wednesday")
     preps = {c.lower_ for c in _children(tok, "prep") if not any(g.ent_type_ in ("DATE", "TIME") for g in _children(c, "pobj"))}
@@ -154,12 +166,15 @@ def _verb_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
     if applies and kind == "protest" and lemma == "block" and any(_lemma(c) in lex.COMBATANT_NOUNS or c.lower_ in lex.COMBATANT_NOUNS
                                              for c in _children(tok, "nsubj")):
         return None  # "troops blocked the road": the forces, not a protest
+    if applies and kind == "explosive" and lemma == "set" and any(lex.NOUN_TRIGGERS.get(o) == "battle" for o in objects):
+        return None  # "setting off fighting that lasted the morning": the fight told by its own words
     if applies:
         return kind
     if lemma in lex.WEAPON_OBJECT_VERBS:
         k = _weapon_object_kind(tok)
         if k is not None:
-            return k
+            # "drones dropped explosive devices on houses": what dropped them says it came from the air
+            return "air" if lemma == "drop" and any(_weapon_of(x) == "air" for x in _children(tok, "nsubj")) else k
     if lemma in lex.WEAPON_SUBJECT_VERBS:
         k = _weapon_subject_kind(tok)
         if k is not None:
@@ -178,7 +193,16 @@ def _verb_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
         return None  # "to demonstrate progress": no protest
     if lex.VERB_TRIGGERS.get(lemma) == "siege" and _inanimate_agent(tok):
         return None  # "found lying in the road, surrounded by spent cartridges": no siege
+    if lex.VERB_TRIGGERS.get(lemma) == "territory" and _building_part(tok):
+        return None  # "soldiers regained control of the wing": the end of a fight inside a building, no territory
     return lex.VERB_TRIGGERS.get(lemma)
+
+
+def _building_part(tok) -> bool:
+    """The place taken is part of a building ("control of the wing", "retook the cell block")."""
+    objs = _children(tok, "dobj")
+    objs += [p for o in objs if _lemma(o) == "control" for c in _children(o, "prep") if c.lower_ == "of" for p in _children(c, "pobj")]
+    return any(_lemma(o) in lex.BUILDING_PARTS for o in objs)
 
 
 def _inanimate_agent(tok) -> bool:
@@ -275,6 +299,8 @@ def _unreal(tok, kind: str) -> tuple[bool, set[str]]:
     negated = negated or _neither_nor(tok)
     t = tok
     for _ in range(4):  # "halt the attack", "called for mediation to evacuate", "a truce would be needed"
+        if t.dep_ == "ccomp" and _lemma(t.head) in lex.UNREAL_GOVERNORS:
+            return True, tags  # "demanding that the army break the sieges": what is asked for, not done
         if t.dep_ not in ("dobj", "xcomp", "pobj", "prep", "acl", "nsubjpass", "advcl", "pcomp") or t.head.i == t.i:
             break
         if t.dep_ == "advcl" and any(c.dep_ == "mark" for c in t.children):
@@ -533,6 +559,17 @@ def _habitual(tok) -> set[str]:
         return {"background"}
     if _resorts_to(tok):
         return {"background"}
+    if tok.pos_ == "NOUN" and any(LONG_SPAN.fullmatch(c.text.lower()) for c in tok.children if c.dep_ in ("amod", "compound", "nmod")):
+        return {"background"}  # "a five-month battle", "a decade-long insurgency": a campaign, not an incident
+    if _for_years(tok):
+        return {"background"}  # "which has used armed drones for years in its fight with gangs": a habit
+    first = tok
+    while first.dep_ == "conj":
+        first = first.head
+    if first.dep_ == "pobj" and _lemma(first.head.head) in lex.INVOLVEMENT_WORDS:
+        return {"background"}  # "the militants were involved in attacks on the highway": a past named, not told
+    if first.dep_ in ("pobj", "pcomp") and first.head.lower_ in lex.PART_PREPS and first.head.head.tag_ == "NNS":
+        return {"background"}  # "launched operations including shelling and troop deployments": means of a campaign
     if tok.tag_ == "NNS" and tok.i == tok.sent.root.i and _is_heading(tok.sent):
         return {"cumulative"}  # "Live: attacks in Borno state": a page's title over many incidents
     verb = tok if tok.pos_ == "VERB" else (tok.head if tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB" else None)
@@ -558,6 +595,18 @@ def _habitual(tok) -> set[str]:
                 c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in root.children))):
         return {"background"}  # the simple present of a report's body tells what keeps happening ("now control": a change)
     return set()
+
+
+LONG_SPAN = re.compile(r"(?:\w+-)?(?:month|year|decade)s?(?:-long|-old)?|(?:month|year|decade)s?-long")
+
+
+def _for_years(tok) -> bool:
+    """The trigger's clause lasts "for years", "for more than a year", "for decades" (a span of months or more)."""
+    verb = tok if tok.pos_ == "VERB" else next((a for a in tok.ancestors if a.pos_ == "VERB"), None)
+    if verb is None:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "for" and any(
+        _lemma(g) in ("month", "year", "decade") for g in _children(c, "pobj")) for c in verb.children)
 
 
 def _resorts_to(tok) -> bool:
@@ -605,6 +654,10 @@ def _aggregated(noun) -> bool:
         return True  # "in separate attacks", "both attacks hit areas that ..." (not "all six policemen")
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and _lemma(noun.head.head) in lex.AGGREGATE_NOUNS:
         return True
+    if _lemma(noun) in lex.AGGREGATE_ACTS and not any(c.dep_ in ("det", "nummod", "poss") for c in noun.children) and any(
+            len([g for g in p.subtree if g.dep_ == "conj" and g.pos_ == "PROPN"]) >= 2
+            for c in _children(noun, "prep") if c.lower_ in ("on", "in") for p in _children(c, "pobj")):
+        return True  # "there had also been attacks on X, Y and Z": a tally of towns hit, no incident told
     return any(c.dep_ == "prep" and c.lower_ in lex.AGGREGATE_PREPS for c in noun.children)
 
 
