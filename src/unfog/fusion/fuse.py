@@ -1054,8 +1054,10 @@ def _replaced_in_report(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     claimant's own toll after the earlier value the report says it gave: "<name> had earlier put the toll at five
     ... 'our teams pulled out nine bodies'")."""
     fb = b.fig
+    # (the claimant's own count replaces an earlier value only when the earlier value's sentence gives no toll of its
+    # own that replaced it: "has risen to 22, raising a toll of 17 provided by the police" is that revision alone)
     revised = a.fig.sentence == fb.sentence or bool(_TOLL_RISEN.search(fb.sentence or "")) \
-        or (a.prior and bool(a.claimant) and a.claimant == b.claimant)
+        or (a.prior and bool(a.claimant) and a.claimant == b.claimant and not _TOLL_RISEN.search(a.fig.sentence or ""))
     if a.prior and a.rng[1] != b.rng[1] and revised:
         return ("updates", "the report gives the toll and the earlier figure it replaces")
     return None
