@@ -69,6 +69,13 @@ PATTERNS = {
         report("c2", "2025-09-02", "Hill Courier", "Fighting across the Gaza Strip killed 37 Palestinians on Monday, the "
                                                    "civil defence agency said, while the military said troops had "
                                                    "clashed with militants in Gaza City.")],
+    # what a denial denies ends where the speaker's next clause begins ("... and called the account a pretext")
+    "denial_ends_at_the_next_clause": [
+        report("d1", "2025-07-02", "Plain Herald", "The army said its jets struck a depot in the village of Kfar Sala on "
+                                                   "Tuesday and killed two fighters of the group.\n\nThe army said the "
+                                                   "group had been storing rockets in the building.\n\nThe group denied "
+                                                   "that the building had been used to store weapons and called the "
+                                                   "army's account a pretext for killing civilians.")],
 }
 
 
@@ -166,3 +173,9 @@ def test_a_round_count_told_again_is_no_claim_of_its_own():
     assert _one_claim_told_again(view("1", 37, "p1"), view("2", 37, "p2"))
     assert not _one_claim_told_again(view("1", 40, "p1"), view("2", 40, "p2"))  # a round number: maybe two strikes
     assert not _one_claim_told_again(view("1", 7, "p1"), view("2", 7, "p2"))  # a small count: maybe two strikes
+
+
+def test_a_denial_answers_what_it_denies_not_its_next_clause(relations):
+    rels = relations["denial_ends_at_the_next_clause"]
+    assert _has(rels, "contradicts", "storing rockets", "denied that the building"), rels
+    assert not _has(rels, "contradicts", "killed two fighters", "denied that the building"), rels

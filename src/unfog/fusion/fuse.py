@@ -1513,6 +1513,17 @@ _DENY_CLAUSE_RE = re.compile(r"\b(?:" + "|".join(sorted({f for v in load_lexicon
                                                         key=len, reverse=True)) + r")\s+(?:that\s+)?(?P<clause>[^,;.]{8,})", re.I)
 
 
+_DENIAL_END_RE = re.compile(r"\s+and\s+(?:" + "|".join(load_lexicon("denial")["denial_ends"]) + r")\b", re.I)
+
+
+def _denied_part(s: Statement) -> str:
+    """A denial's content up to the speaker's next clause ("denied that the depot held arms and called the strike a
+    crime": the depot; ``denial.json`` ``denial_ends``)."""
+    content = s.content or s.text
+    m = _DENIAL_END_RE.search(content)
+    return content[:m.start()] if m and m.start() > 0 else content
+
+
 def denied_in_content(s: Statement) -> str | None:
     """What a statement's content denies after a deny verb ("its forces had targeted fighters at the station and
     denied that civilians had been hit"): the speaker asserts one thing and denies another."""
@@ -1666,7 +1677,7 @@ def statement_keys(res: ArticleRecords) -> list[StatementKey]:
         denial = is_denial(s)
         # a dismissal ("called the claim premature") names what it dismisses around the quote
         content = (lost_denial(s) or denied_in_content(s) or dismissed_clause(s)) if denial and s.polarity != "denies" \
-            else (s.content or s.text)
+            else _denied_part(s) if denial else (s.content or s.text)
         # the speaker's own name is not part of what is claimed
         stems = content_stems(content) - content_stems(s.speaker) - content_stems(s.speaker_text)
         # the places named in the statement, and the place the article is about ("in the city")
