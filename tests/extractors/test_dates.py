@@ -167,3 +167,13 @@ def test_ordinal_day_of_the_month(nlp):
     ctx = _extract(nlp, text, "2024-02-12")
     [d] = [d for d in ctx.dates if d.text == "the 8th"]
     assert (d.date, d.precision, d.relative) == ("2024-02-08", 1, True)
+
+
+def test_a_weekday_after_according_or_are_missing_is_past(nlp):
+    from unfog.model import Article
+    from unfog.extractors.context import Context
+    from unfog.extractors import dates
+    text = "Some 50 civilians are missing, according to a government report on Tuesday night."
+    ctx = Context(article=Article(id="a", text=text, published="2022-09-28"), doc=nlp(text))
+    [d] = dates.extract(ctx)
+    assert d.date == "2022-09-27"  # the Tuesday before the Wednesday of publication, not the next one

@@ -65,6 +65,7 @@ def test_values_ranges_and_qualifiers(nlp, text, value, low, high, qualifier):
     ("A second strike an hour later killed three rescue workers.", "killed", "civilians"),
     ("Two evacuation drivers were wounded.", "wounded", "civilians"),
     ("Soldiers rescued 12 aid workers.", "evacuated", "civilians"),
+    ("The blast killed two suicide bombers.", "killed", "combatants"),
     # the attackers named with the toll are not the dead it counts
     ("The death toll from an attack by jihadists on a village rose to 81.", "killed", "people"),
 ])
@@ -686,3 +687,9 @@ def test_a_tally_of_people_freed_in_an_exchange_counts_prisoners(nlp):
 ])
 def test_a_tally_keeps_the_source_named_with_it(nlp, text, phrase, claimant):
     assert one(run(nlp, text), phrase).claimant == claimant
+
+
+def test_a_state_body_named_with_a_tally_speaks_for_the_report_country(nlp):
+    text = "Gunmen attacked a station in Quetta, Pakistan. The toll rose to 22, up from a toll of 17 provided by police."
+    f = one(run_located(nlp, text, "2024-11-09"), "17")
+    assert (f.claimant, f.claimant_side) == ("police", "PAK")

@@ -757,6 +757,10 @@ def test_the_one_an_outlet_or_a_statement_quotes_is_the_speaker(nlp, text, speak
     ("A district official, Musa Ibrahim Dahir, told dpa by phone that the fighting had lasted two hours.",
      "the fighting", "Musa Ibrahim Dahir"),
     ("A drone strike on a market killed nine people, locals said on Friday.", "A drone strike", "locals"),
+    # a dateline the parse makes the subject, and a list it takes for the act's objects
+    ("YANGON: An air strike on a village killed ten civilians, locals and media reports said on Wednesday.",
+     "An air strike", "locals"),
+    ("Gunmen attacked the market on Tuesday, Musa Bello, a local security guard, said.", "Gunmen", "Musa Bello"),
     # the parse makes the cue a second verb of the act: the attackers did not tell
     ("Fighters of the Eastern Front (EF) killed 40 people in a village on Tuesday, local militiamen and an "
      "official told AFP.", "Fighters", "local militiamen"),
@@ -776,7 +780,24 @@ def test_speakers_real_copy_names_loosely(nlp, text, phrase, speaker):
     ("GAZA (Reuters) -Palestinians said an Israeli strike killed 22 people.", "Palestinians", "PSE"),
     # an outlet named before "report" wrote it, even one no list knows
     ("Gunmen killed ten soldiers, a Newsline24 report said.", "Newsline24", "MEDIA"),
+    # an administrator's title before the name: the person speaks, for the state
+    ("Seven soldiers were hurt near Peshawar, Pakistan, District Commissioner Ali Musa said.", "Ali Musa", "PAK"),
 ])
 def test_datelines_and_reports_do_not_hide_the_speaker(nlp, text, speaker, side):
     [s] = run(nlp, text)
     assert s.speaker == speaker and s.speaker_side == side
+
+
+def test_this_told_by_someone_claims_the_sentence_before(nlp):
+    text = ("The death toll from the raid on the village has risen to 44. This was disclosed on Friday by security "
+            "sources and residents.")
+    [s] = run(nlp, text)
+    assert s.speaker.startswith("security sources") and s.content.startswith("The death toll")
+    assert s.text == text[s.start:s.end]
+
+
+def test_according_to_opening_a_sentence_attributes_it_whatever_cue_is_inside(nlp):
+    text = ("The raid was reported late, Musa Bello said. According to him, a survivor of the attack reported "
+            "the killings in a nearby town.")
+    second = by_start(run(nlp, text), text, "According to him")
+    assert "Musa Bello" in {s.speaker for s in second}

@@ -306,3 +306,10 @@ def test_a_risen_toll_and_a_later_reports_count_of_the_incident_with_the_same_nu
         _doc("rc2", "2026-04-15", "Hill Courier", "A drone attack on the village of Umm Keddada on Saturday killed at "
                                                   "least 38 civilians, the UN rights office said on Wednesday.")]})
     assert _has(rels["risen_then_counted"], "corroborates", "38", "38"), rels
+
+
+def test_a_local_name_and_the_district_it_lies_in_meet():
+    from unfog.fusion.fuse import _known_or_local
+    assert _known_or_local("name:tarkhel", "g1183880@Khyber Pakhtunkhwa")
+    assert not _known_or_local("name:tarkhel", "name:other")
+    assert not _known_or_local("name:tarkhel", "open:g1168579@")  # a country alone is no place for it

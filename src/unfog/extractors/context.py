@@ -78,6 +78,12 @@ class Context:
         """The most specific place of the sentence around [start, end) (see :func:`query.place_near`)."""
         return query.place_near(self, start, start if end is None else end)
 
+    def report_country(self) -> str | None:
+        """The country the report is about (alpha-3): most of its places, else its first country word."""
+        if "report_country" not in self._cache:
+            self._cache["report_country"] = query.report_country(self)
+        return self._cache["report_country"]
+
     def statement_at(self, start: int, end: int | None = None) -> Statement | None:
         """The statement whose content holds [start, end), the tightest first."""
         return query.statement_at(self.statements, start, start if end is None else end)

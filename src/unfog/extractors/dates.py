@@ -23,6 +23,8 @@ FUTURE_HEADS = frozenset({
 })
 FUTURE_MODALS = frozenset({"will", "'ll", "wo", "shall", "would", "'d", "may", "might"})
 PAST_AUX = frozenset({"was", "were", "had", "did", "has", "have", "'ve", "'d"})
+# -ing forms that tell a state or a source, never an arrangement ahead ("50 are missing", "according to")
+STATE_PARTICIPLES = frozenset({"missing", "according", "remaining"})
 
 
 def extract(ctx: Context) -> list[DateMention]:
@@ -127,6 +129,8 @@ def _verb_tense(verb, depth: int) -> str | None:
     if verb.tag_ == "VBN":
         return "present" if present_aux else "past"
     if verb.tag_ == "VBG":
+        if verb.lower_ in STATE_PARTICIPLES:
+            return "present" if words else None  # "are missing", "according to a report on Tuesday": no plan
         if words & {"is", "are", "am", "'s", "'re"}:
             return "future"  # "is meeting on Friday": an arrangement ahead
         if words & PAST_AUX:

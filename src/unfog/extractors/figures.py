@@ -924,6 +924,8 @@ def _make_figure(ctx: Context, doc, text: str, ph: Phrase, sent, start_tok: int,
     source = ctx.article.source
     inner = _relative_claimant(counted) or _figure_of(text, start) \
         or _tally_by(text[sent.start_char:start], text[end:sent.end_char])
+    if inner and inner[1] is None and is_state_body(inner[0]):
+        inner = (inner[0], ctx.report_country())  # "a toll of 17 provided by police": the report's country's
     fig = Figure(
         id=ctx.make_id("fig", start, end),
         article_id=ctx.article.id,

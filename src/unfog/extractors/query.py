@@ -11,9 +11,11 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
-from unfog.lexicons.wire import lead_spans
+from unfog.lexicons.countries import alpha3, country_of_place, country_terms
+from unfog.lexicons.people import is_people_word
+from unfog.lexicons.wire import lead_end, lead_spans
 from unfog.model import DateMention, Place, Statement
-from unfog.text import names_a_neighbour
+from unfog.text import fold_phrase as fold, names_a_neighbour
 from unfog.nlp.syntax import VERBAL, governing_verb, token_at
 
 if TYPE_CHECKING:  # the Context imports this module
@@ -232,3 +234,30 @@ def date_near(ctx: Context, start: int, end: int, index: DateIndex | None = None
     # Unattached, a date years back is background ("compared to 1942"), not the clause's date.
     free = [c for c in cands if not c[0].historical and (c[2] is None or not _in_other_clause(c[2], qtok))]
     return closest(free) if free else None
+
+
+# -- the country the report is about ------------------------------------------------------
+
+def report_country(ctx: "Context") -> str | None:
+    """The country most places in the article lie in (alpha-3), else the first country word; None if neither."""
+    counts: dict[str, int] = {}
+    leads = [(a, a + lead_end(ctx.text[a:b])) for a, b in ctx.paragraphs]
+    for p in ctx.places:
+        if any(a <= p.start < b for a, b in leads):  # both in piece offsets (records are shifted later)
+            continue  # "CAIRO (Wire) -": the dateline is where the reporter sits, not what the report is about
+        code = alpha3(getattr(p, "country", None))
+        if code:
+            # a town or region says where the report is; a country's name is as often an actor ("U.S. strikes
+            # on Sanaa", "Israel's offensive"), so it counts for less
+            counts[code] = counts.get(code, 0) + (1 if getattr(p, "kind", None) == "country" else 2)
+    if counts:
+        return max(counts, key=lambda c: counts[c])
+    terms = country_terms()
+    gpe = {ent.start: ent for ent in ctx.doc.ents if ent.label_ in ("GPE", "LOC") and not is_people_word(ent.text)}
+    for tok in ctx.doc:
+        if any(a <= tok.idx < b for a, b in leads):
+            continue
+        code = terms.get(fold(tok.text)) or (country_of_place(gpe[tok.i].text) if tok.i in gpe else None)
+        if code:
+            return code
+    return None

@@ -21,19 +21,20 @@ article's own voice is never a statement.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from unfog.lexicons.actors import (SPEECH, TITLES, Actor, camp, fold, is_state_body, lookup_actor, side_of,
                                    state_named, strip_titles)
-from unfog.lexicons.countries import alpha3, country_of_place, country_terms
+from unfog.lexicons.countries import country_of_place, country_terms
 from unfog.lexicons import singular
 from unfog.lexicons.wire import lead_end
 from unfog.extractors.context import Context
 from unfog.gazetteer.roles import cues as place_cues
 from unfog.lexicons.denial import DENY_VERBS, DISMISSAL_RE
 from unfog.lexicons.people import CIVILIAN_NOUNS, is_people_word
-from unfog.extractors.query import doc_text, paragraphs, same_paragraph, sentence_spans, statement_at  # noqa: F401  (statement_at re-exported)
+from unfog.extractors.query import doc_text, paragraphs, report_country, same_paragraph, sentence_spans, statement_at  # noqa: F401  (statement_at, report_country re-exported)
 from unfog.model import Statement
 
 # Speech and claim verbs only: what a person says, not does (lexicons/speech.json)
@@ -794,6 +795,26 @@ def _person_speaker(tok, memory: Memory, appos, gender: str | None) -> Speaker:
                    mention.text, mention.start_char, mention.end_char, gender)
 
 
+def _told_by_before(v):
+    """'Gunmen killed 59 people in a village, local militiamen and an official told AFP', '..., locals and media
+    reports said': the parse gives the cue no subject (a second verb of the act, or a root after a list it took
+    for the act's objects); the people named between the comma and the cue told (the first of them)."""
+    if v.dep_ not in ("conj", "ROOT") or v.i < 2:
+        return None
+    before = v.doc[v.i - 1]
+    if before.text == ",":
+        before = v.doc[v.i - 2]  # "..., <Name>, a local security guard, said"
+    if before.dep_ == "appos" and before.head.pos_ == "PROPN" and before.head.i < before.i:
+        before = before.head  # the name the role is in apposition to
+    start = v.head.i if v.dep_ == "conj" else v.sent.start
+    commas = [t.i for t in v.doc[start:before.i] if t.text == ","]
+    if before.pos_ not in ("NOUN", "PROPN") or not commas or before.is_sent_start:
+        return None
+    while before.dep_ == "conj" and before.head.i > commas[-1]:
+        before = before.head  # "locals and media reports said": the first of the list
+    return before
+
+
 def _subject(verb):
     """The speaker token of a cue verb, climbing conjunctions, participles and relative clauses."""
     seen = 0
@@ -817,7 +838,8 @@ def _subject(verb):
             if _in_dateline(c):
                 # "Khartoum, June 30 The Sudanese Armed Forces ... refuted": the parser made the dateline
                 # the subject; the body after it (its apposition) speaks
-                return next((a for a in c.children if a.dep_ == "appos" and not _in_dateline(a)), None)
+                return next((a for a in c.children if a.dep_ == "appos" and not _in_dateline(a)), None) \
+                    or _told_by_before(v)
             return _counted_apposition(c, v) or c
         # "<Name> was quoted by the news site as saying": the one quoted speaks, not the outlet that quotes
         quoted = next((c for c in v.children if c.dep_ == "nsubjpass"), None) if v.lemma_.lower() == "quote" else None
@@ -831,11 +853,8 @@ def _subject(verb):
                         return g
         if any(c.dep_ in ("nsubjpass", "expl") for c in v.children):
             return None
-        before = v.doc[v.i - 1] if v.i > 0 else None
-        if v.dep_ == "conj" and before is not None and before.pos_ in ("NOUN", "PROPN") and before.i > v.head.i \
-                and any(t.text == "," for t in v.doc[v.head.i:before.i]) and not before.is_sent_start:
-            # "Gunmen killed 59 people in a village, local militiamen and an official told AFP": the parse makes
-            # the cue a second verb of the act; the people named right before it are who told
+        before = _told_by_before(v)
+        if before is not None:
             return before
         if v.dep_ in ("conj", "advcl", "xcomp") and v.head.i != v.i:
             v = v.head
@@ -1066,8 +1085,11 @@ def find_cues(sent, segs):
         out.append((tok, subj, _cue_text(tok)))
     # A cue inside the reported content of another cue is part of what was reported, unless it
     # names its own speaker ("the deaths, which local authorities put at 20,000").
+    # "According to him, a woman ... reported the incident": the parse hangs the attribution of the whole
+    # sentence on the cue inside what it attributes; it stays (both are told)
     cue_ids = {c[0].i for c in out}
-    return [c for c in out if not any(a.i in cue_ids for a in c[0].ancestors) or c[1].head.i == c[0].i]
+    return [c for c in out if not any(a.i in cue_ids for a in c[0].ancestors) or c[1].head.i == c[0].i
+            or (c[2] == "according to" and c[0].i == c[0].sent.start)]
 
 
 SPEAKER_NOUNS = set(SPEECH["speaker_nouns"])
@@ -1116,7 +1138,7 @@ class _Run:
         self.memory.note_people(self.doc)
         self.memory.note_acronyms(doc_text(self.doc))
         self.memory.note_genders(self.doc)
-        self.memory.country = report_country(ctx)
+        self.memory.country = ctx.report_country()
         self.paras = ctx.paragraphs
         self.out: list[Statement] = []
         self.covered: list[tuple[int, int, Statement, QuoteSeg | None]] = []
@@ -1160,6 +1182,7 @@ def extract(ctx: Context) -> list[Statement]:
             _sentence_statements(run, sent)
     _headline_statements(run)
     _continuations(run)
+    _told_after(run)
     run.out.sort(key=lambda s: (s.start, s.end))
     # ids must be unique even when one sentence credits the same name twice
     seen: set[str] = set()
@@ -1170,6 +1193,32 @@ def extract(ctx: Context) -> list[Statement]:
             uniq.append(s)
     _add_dates(ctx, uniq)
     return uniq
+
+
+# "The toll has risen to 69. This was revealed on Wednesday by security sources": the sentence before is theirs
+_TOLD_AFTER = re.compile(r"(?:This|That|It|These figures|The figures?)\s+(?:was|were|has been|have been|had been)\s+"
+                         r"(?:\w+\s+){1,5}?by\b")
+
+
+def _told_after(run: _Run) -> None:
+    """A statement whose content is "this" told by someone ("This was disclosed by police") claims the sentence
+    before, in its paragraph, when that sentence has no speaker of its own."""
+    sents = run.ctx.sentences
+    starts = [x.start_char for x in sents]
+    for st in run.out:
+        if not _TOLD_AFTER.match(st.text) or st.speaker_start is None or st.speaker_start < st.start:
+            continue
+        k = bisect.bisect_right(starts, st.start) - 1
+        if k <= 0 or sents[k].start_char != st.start:
+            continue
+        prev = sents[k - 1]
+        if run.para_of(prev.start_char) != run.para_of(st.start) and run.text[prev.end_char:st.start].count("\n") > 2:
+            continue
+        if any(o is not st and o.start < prev.end_char and prev.start_char < o.end for o in run.out):
+            continue  # the sentence before has its own speaker
+        st.start, st.text = prev.start_char, run.text[prev.start_char:st.end]
+        st.content_start, st.content_end = prev.start_char, prev.end_char
+        st.content = run.text[prev.start_char:prev.end_char]
 
 
 def _sentence_statements(run: _Run, sent) -> None:
@@ -1375,31 +1424,6 @@ def _continuations(run: _Run) -> None:
 
 
 # ---- the country a report is about, and headline attribution ------------------------------------
-
-def report_country(ctx: Context) -> str | None:
-    """The country most places in the article lie in (alpha-3), else the first country word; None if neither."""
-    counts: dict[str, int] = {}
-    leads = [(a, a + lead_end(ctx.text[a:b])) for a, b in ctx.paragraphs]
-    for p in ctx.places:
-        if any(a <= p.start < b for a, b in leads):  # both in piece offsets (records are shifted later)
-            continue  # "CAIRO (Wire) -": the dateline is where the reporter sits, not what the report is about
-        code = alpha3(getattr(p, "country", None))
-        if code:
-            # a town or region says where the report is; a country's name is as often an actor ("U.S. strikes
-            # on Sanaa", "Israel's offensive"), so it counts for less
-            counts[code] = counts.get(code, 0) + (1 if getattr(p, "kind", None) == "country" else 2)
-    if counts:
-        return max(counts, key=lambda c: counts[c])
-    terms = country_terms()
-    gpe = {ent.start: ent for ent in ctx.doc.ents if ent.label_ in ("GPE", "LOC") and not is_people_word(ent.text)}
-    for tok in ctx.doc:
-        if any(a <= tok.idx < b for a, b in leads):
-            continue
-        code = terms.get(fold(tok.text)) or (country_of_place(gpe[tok.i].text) if tok.i in gpe else None)
-        if code:
-            return code
-    return None
-
 
 HEADLINE_MAX = 300
 _HEAD_SEP = re.compile(r"\s*:\s+|\s+[-–—]+\s*|[-–—]+\s+|(?<=[a-z.)’'])[-–—](?=[A-Z])")

@@ -934,6 +934,14 @@ _SEPARATE_RE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in load_lexicon
                           + r")\b", re.I)
 
 
+def _known_or_local(a: str, b: str) -> bool:
+    """Two count places that may be one incident's: places the gazetteer knows below a country, or one of them a
+    local name it does not know beside a town or region it knows ("the <village>" border post in one report,
+    its district in the next)."""
+    known = [_gazetteer_key(k) and not k.endswith("@") for k in (a, b)]
+    return all(known) or (any(known) and any(k.startswith("name:") for k in (a, b)))
+
+
 def _one_incident_placed_apart(a: FigureView, b: FigureView) -> bool:
     """Counts of one country at two places: one incident only when two reports tell them within a day (a toll
     told as risen, within the days a source revises it), at least one tied to an incident, neither a running
@@ -951,8 +959,8 @@ def _one_incident_placed_apart(a: FigureView, b: FigureView) -> bool:
                                                      and ia.split("|")[0] == ib.split("|")[0]):
         return False  # (within one report, only a name the gazetteer does not know may be where another count is)
     risen = any(_TOLL_RISEN.search(v.fig.sentence or "") for v in (a, b))
-    if not (ia or ib) and (abs((a.key.reported or 0) - (b.key.reported or 0)) > EVENT_WINDOW_DAYS or not (risen or all(
-            _gazetteer_key(k) and not k.endswith("@") for k in (a.place, b.place)))):
+    if not (ia or ib) and (abs((a.key.reported or 0) - (b.key.reported or 0)) > EVENT_WINDOW_DAYS or not (
+            risen or _known_or_local(a.place, b.place))):
         # (counts tied to no incident: told by reports a day apart at most, at places the gazetteer knows below a
         # country, a town and its region, unless one is a toll told as risen: an incident's toll)
         return False
