@@ -413,7 +413,7 @@ def _unknown_name(name: str, known: set[str]) -> bool:
         and not side_of(name) and not is_people_word(name)
 
 
-_NOT_PLACES = frozenset(load_lexicon("places")["not_place_names"])  # "on Christmas Eve", "in Mideast waters"
+_NOT_PLACES = frozenset(load_lexicon("places")["not_place_names"])  # "on Christmas Eve", "in Mideast shipping lanes"
 
 
 def _only_unresolved(text: str | None, places: list[Place], known: set[str], skip: list[tuple[int, int]]) -> str | None:
@@ -518,7 +518,7 @@ def _raised_by(f: Figure, figs: list[Figure], text: str) -> bool:
 
 def _larger_toll_of_the_same(f: Figure, figs: list[Figure]) -> bool:
     """The report gives a larger toll of the same people (category, group, kind of force) than a count of
-    bodies found: the bodies are part of it (not the earlier value of a toll: "initially recovered only three
+    bodies found: the bodies are part of it (not the earlier value of a toll: "initially found only two
     bodies ... that figure had risen to 15")."""
     rng = value_range(f)
     return rng is not None and not is_prior_value(f) and any(
@@ -880,12 +880,24 @@ def comparable(a: FigureView, b: FigureView) -> bool:
     if a.day is None or b.day is None:
         return False
     if a.place != b.place:
-        return _one_incident_placed_apart(a, b)
+        return _one_incident_placed_apart(a, b) or _one_claim_told_again(a, b)
     return keys_same_incident(a.key, b.key) or _parties_one_fight(a, b)
 
 
+def _one_claim_told_again(a: FigureView, b: FigureView) -> bool:
+    """One claimant's count to the unit, not a round number, told by two reports a day apart at most: one claim
+    however each report places it ("93 killed", the civil defence said, told of a school in one report and of the
+    city in the next)."""
+    fa, fb = a.fig, b.fig
+    if fa.article_id == fb.article_id or fa.value is None or fa.value != fb.value or fa.value < 10 \
+            or fa.value % 10 == 0 or fold(fa.qualifier) != fold(fb.qualifier):
+        return False
+    return abs((a.key.reported or 0) - (b.key.reported or 0)) <= EVENT_WINDOW_DAYS and a.day == b.day \
+        and _own_claimant(a, b) and _own_claimant(b, a)
+
+
 def _told_before(a: FigureView, b: FigureView) -> bool:
-    """The earlier value one report says a claimant gave ("<name> had earlier given a toll of seven dead and 15
+    """The earlier value one report says a claimant gave ("<name> had earlier put the toll at five dead and 9
     wounded") and the same claimant's equal count in another report: one claim, told again."""
     if a.prior == b.prior or a.rng[1] != b.rng[1] or a.fig.value is None or b.fig.value is None:
         return False
@@ -1013,7 +1025,7 @@ _LATER_RE = re.compile("|".join(load_lexicon("categories")["toll_rise"]["later_c
 
 
 def _told_later(f: Figure) -> bool:
-    """A figure its sentence tells as a later count, before the figure ("Later it put the number at ...")."""
+    """A figure its sentence tells as a later count, before the figure ("Later the committee said 75 had died")."""
     sentence = f.sentence or ""
     i = sentence.find(f.text or "\0")
     return i > 0 and bool(_LATER_RE.search(sentence[:i]))
@@ -1045,18 +1057,25 @@ def _note(kind: str, a: FigureView, b: FigureView, why: str) -> str:
     return f"{why}: {_who(a)} {va}, {_who(b)} {vb}"
 
 
+def _replaced_in_report(a: FigureView, b: FigureView) -> tuple[str, str] | None:
+    """A report telling a toll and the earlier value it replaces ("77, up from 76"): that revision only (or the
+    claimant's own toll after the earlier value the report says it gave: "<name> had earlier put the toll at five
+    ... 'our teams pulled out nine bodies'")."""
+    fb = b.fig
+    # (the claimant's own count replaces an earlier value only when the earlier value's sentence gives no toll of its
+    # own that replaced it: "has risen to 22, raising a toll of 17 provided by the police" is that revision alone)
+    revised = a.fig.sentence == fb.sentence or bool(_TOLL_RISEN.search(fb.sentence or "")) \
+        or (a.prior and bool(a.claimant) and a.claimant == b.claimant and not _TOLL_RISEN.search(a.fig.sentence or ""))
+    if a.prior and a.rng[1] != b.rng[1] and revised:
+        return ("updates", "the report gives the toll and the earlier figure it replaces")
+    return None
+
+
 def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     """The kind of relation between two comparable figures, ``a`` not later than ``b``, and why."""
     fa, fb = a.fig, b.fig
     if fa.article_id == fb.article_id and a.prior != b.prior:
-        # a report telling a toll and the earlier value it replaces ("77, up from 76"): that revision only
-        # (or the claimant's own toll after the earlier value the report says it gave: "<name> had earlier given a
-        # toll of seven dead ... 'our crews retrieved 12 martyrs'")
-        revised = fa.sentence == fb.sentence or bool(_TOLL_RISEN.search(fb.sentence or "")) \
-            or (a.prior and bool(a.claimant) and a.claimant == b.claimant)
-        if a.prior and a.rng[1] != b.rng[1] and revised:
-            return ("updates", "the report gives the toll and the earlier figure it replaces")
-        return None
+        return _replaced_in_report(a, b)
     gap_days = b.day - a.day
     # (one body in other words: "the Hamas-run health ministry" and "the territory's health ministry")
     same_claimant = bool(a.claimant) and (a.claimant == b.claimant or same_body(fa.claimant, fb.claimant))
@@ -1078,7 +1097,7 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     parties = (a.side != b.side or civil_war) and not {a.side, b.side} & (NON_PARTY_SIDES | {None, "MEDIA"})
     # one report telling two claimants' counts of the incident it is about ("the rebels said 40 soldiers were
     # killed ... the ministry said only two died"): as far apart as the parties' counts may be
-    # (not the report's own count: "... killing three rescue workers" in a later strike it tells after the toll)
+    # (not the report's own count: "... killing two paramedics" in a later strike it tells after the toll)
     parties = parties or (fa.article_id == fb.article_id and bool(a.key.incident and b.key.incident)
                           and "MEDIA" not in (a.side, b.side))
     # "none of its soldiers were taken prisoner" against "200 captured": a denial of any loss, whatever the ratio
@@ -1308,7 +1327,7 @@ def choose(b: FigureView, related: Iterable[tuple[FigureView, tuple[str, str] | 
 
 
 def _replaced_here(a: FigureView, b: FigureView) -> bool:
-    """``a`` is the earlier value of a toll that b's own report says was replaced ("had earlier given a toll of seven")."""
+    """``a`` is the earlier value of a toll that b's own report says was replaced ("had earlier put the toll at five")."""
     return a.prior and a.fig.article_id == b.fig.article_id
 
 
@@ -1502,6 +1521,17 @@ _DENY_CLAUSE_RE = re.compile(r"\b(?:" + "|".join(sorted({f for v in load_lexicon
                                                         key=len, reverse=True)) + r")\s+(?:that\s+)?(?P<clause>[^,;.]{8,})", re.I)
 
 
+_DENIAL_END_RE = re.compile(r"\s+and\s+(?:" + "|".join(load_lexicon("denial")["denial_ends"]) + r")\b", re.I)
+
+
+def _denied_part(s: Statement) -> str:
+    """A denial's content up to the speaker's next clause ("denied that the depot held arms and called the strike a
+    crime": the depot; ``denial.json`` ``denial_ends``)."""
+    content = s.content or s.text
+    m = _DENIAL_END_RE.search(content)
+    return content[:m.start()] if m and m.start() > 0 else content
+
+
 def denied_in_content(s: Statement) -> str | None:
     """What a statement's content denies after a deny verb ("its forces had targeted fighters at the station and
     denied that civilians had been hit"): the speaker asserts one thing and denies another."""
@@ -1655,7 +1685,7 @@ def statement_keys(res: ArticleRecords) -> list[StatementKey]:
         denial = is_denial(s)
         # a dismissal ("called the claim premature") names what it dismisses around the quote
         content = (lost_denial(s) or denied_in_content(s) or dismissed_clause(s)) if denial and s.polarity != "denies" \
-            else (s.content or s.text)
+            else _denied_part(s) if denial else (s.content or s.text)
         # the speaker's own name is not part of what is claimed
         stems = content_stems(content) - content_stems(s.speaker) - content_stems(s.speaker_text)
         # the places named in the statement, and the place the article is about ("in the city")
