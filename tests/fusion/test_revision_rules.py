@@ -179,3 +179,22 @@ def test_a_denial_answers_what_it_denies_not_its_next_clause(relations):
     rels = relations["denial_ends_at_the_next_clause"]
     assert _has(rels, "contradicts", "storing rockets", "denied that the building"), rels
     assert not _has(rels, "contradicts", "killed two fighters", "denied that the building"), rels
+
+
+def test_a_count_at_an_unknown_name_takes_the_country_the_report_has_just_been_in():
+    from unfog.fusion.fuse import _local_country
+    from unfog.model import Figure, Place
+
+    def place(pid, name, start, country, kind):
+        return Place(id=pid, article_id="a", name=name, start=start, end=start + len(name), country=country, kind=kind)
+
+    # most places lie in country B, but the count follows a town of A, and the report names A too
+    places = [place("1", "Alphaland", 0, "AA", "country"), place("2", "Northtown", 40, "AA", "settlement"),
+              place("3", "Bravo Hills", 200, "BB", "region"), place("4", "Bravo Vale", 260, "BB", "region")]
+    fig = Figure(id="f", article_id="a", text="four soldiers", start=90, end=103, value=4, category="killed")
+    assert _local_country(fig, places, []) == "AA"
+    lead = Figure(id="g", article_id="a", text="four soldiers", start=10, end=23, value=4, category="killed")
+    assert _local_country(lead, places, []) == "AA"  # in the lead: the first place below country level
+    # a namesake abroad in a country the report names nowhere else is no context
+    lone = [place("5", "Farville", 40, "CC", "settlement"), place("3", "Bravo Hills", 200, "BB", "region")]
+    assert _local_country(fig, lone, []) is None

@@ -637,7 +637,8 @@ def figure_keys(res: ArticleRecords) -> list[FigureKey]:
             # ("more than 5,800 freed since the invasion began" is a running total, not this exchange's count)
             pk, period = EXCHANGE, EXCHANGE
         # (the country of the place the count is keyed to; else the report's)
-        countries[f.id] = key_country.get(pk) or country
+        countries[f.id] = key_country.get(pk) or (_local_country(f, res.places, datelines) if pk.startswith("name:")
+                                                  else None) or country
         pk = key_depth.get(pk, pk)
         out.append(FigureKey(
             figure_id=f.id, article_id=art.id, qkey=_qkey(f, pk, period, countries[f.id]),
@@ -646,6 +647,21 @@ def figure_keys(res: ArticleRecords) -> list[FigureKey]:
         ))
     figs = {f.id: f for f in res.figures}
     return _date_prior_values(_one_place_per_incident(out, figs, countries), figs)
+
+
+def _local_country(f: Figure, places: list[Place], datelines: list[tuple[int, int]]) -> str | None:
+    """The country of the last place below country level a report names before a count it places at a name the
+    gazetteer does not know ("fighting in <district> ... four soldiers were killed in the <valley>"): the valley lies
+    where the report has just been, whatever country most of its places lie in."""
+    named = sorted((p for p in places if p.country and p.kind != "country" and not _in_spans(p, datelines)),
+                   key=lambda p: p.start)
+    before = [p for p in named if p.start < f.start]
+    # (a count in the lead, before any place: the first place the report names)
+    local = before[-1] if before else (named[0] if named else None)
+    # (not a namesake in a country the report names nowhere else: "Perre" resolved abroad)
+    if local is None or not any(p.country == local.country and p is not local for p in places):
+        return None
+    return local.country
 
 
 def _own_voice_echoes(figures: list[Figure]) -> set[str]:
