@@ -54,6 +54,13 @@ PATTERNS = {
                                                    "committee said."),
         report("u2", "2025-06-05", "Hill Courier", "Up to 100 people were killed in an attack by paramilitary fighters "
                                                    "in Sudan, the Wad Sarha resistance committee said.")],
+    # two reports of one day: a count, and another source telling the toll as risen since
+    "same_day_rise": [
+        report("r1", "2025-07-02", "Plain Herald", "Gunmen attacked a market near Makurdi in Nigeria on Monday, killing 30 "
+                                                   "people, local residents said. Traders said they had buried 30 "
+                                                   "victims."),
+        report("r2", "2025-07-02", "Hill Courier", "The death toll from Monday's attack on a market near Makurdi in "
+                                                   "Nigeria has risen to 41, hospital sources said.")],
     # "<name> had earlier put the toll at seven dead and 15 wounded": the claim the earlier report told, again
     "earlier_value_told_again": [
         report("t1", "2025-08-20", "Plain Herald", "An air strike on a school in Beit Safa killed seven people on "
@@ -198,3 +205,27 @@ def test_a_count_at_an_unknown_name_takes_the_country_the_report_has_just_been_i
     # a namesake abroad in a country the report names nowhere else is no context
     lone = [place("5", "Farville", 40, "CC", "settlement"), place("3", "Bravo Hills", 200, "BB", "region")]
     assert _local_country(fig, lone, []) is None
+
+
+def test_a_toll_told_as_risen_in_a_report_of_the_same_day_updates_the_count_and_is_no_rival(relations):
+    rels = relations["same_day_rise"]
+    assert ("updates", "30 people", "41") in rels, rels
+    assert not any(t == "contradicts" and "41" in (x, y) for t, x, y in rels), rels
+
+
+def test_the_bodies_one_witness_saw_are_a_part_of_a_larger_toll():
+    from unfog.fusion.fuse import FigureKey, _bodies_below_toll, figure_view, names_resolver
+    from unfog.model import Figure
+
+    def view(fid, value, text, sentence, incident):
+        f = Figure(id=fid, article_id="a" + fid, text=text, start=0, end=len(text), value=value, category="killed",
+                   claimant="someone", sentence=sentence)
+        k = FigureKey(figure_id=fid, article_id="a" + fid, qkey="q", day=5, place="p", reported=5, incident=incident)
+        return figure_view(f, k, names_resolver({"someone"}))
+
+    seen = view("1", 12, "12 bodies", "A photographer at the scene saw 12 bodies of civilians.", None)
+    toll = view("2", 40, "40 people", "The bombing killed 40 people, police said.", "Explosions|5|")
+    assert _bodies_below_toll(seen, toll)
+    assert not _bodies_below_toll(toll, seen)
+    more = view("3", 50, "50 bodies", "Rescuers said they had found 50 bodies.", None)
+    assert not _bodies_below_toll(more, toll)  # more bodies than the toll: a rival count

@@ -765,8 +765,14 @@ class FigureView:
         self.group, self.force = counted_group(self.fig), counted_force(self.fig)
         # one day's toll revised in a later report: the later report comes second; within a report, the
         # earlier value of a revised toll ("up from 76") comes before the toll it was revised to
-        self.order = (self.day or 0, self.key.reported or 0, self.fig.article_id, 0 if self.prior else 1,
-                      self.fig.start, self.fig.id)
+        # (two reports of one day telling the toll as risen: the lower toll first, the higher is the later count)
+        self.order = (self.day or 0, self.key.reported or 0, _risen_rank(self.fig, self.prior, self.rng),
+                      self.fig.article_id, 0 if self.prior else 1, self.fig.start, self.fig.id)
+
+
+def _risen_rank(f: Figure, prior: bool, rng: tuple[float, float, float]) -> float:
+    """A toll told as risen ("has risen to 69") ranks by its value among the counts of its day; others rank first."""
+    return rng[1] if f.category in TALLY and not prior and _TOLL_RISEN.search(f.sentence or "") else -1.0
 
 
 def group_views(pairs: Iterable[tuple[Figure, FigureKey]]) -> list[FigureView]:
@@ -1152,7 +1158,7 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
             and (b.key.reported or 0) > (a.key.reported or 0) and b.rng[1] > a.rng[1] and not agree:
         # "the regional governor" on Saturday, the governor by name on Sunday: the side's authorities revise the toll
         return ("updates", "a later report from the same side raises the toll")
-    if cat in TALLY and incident and not parties and not agree and (b.key.reported or 0) > (a.key.reported or 0) \
+    if cat in TALLY and incident and not parties and not agree and _reported_after(a, b) \
             and gap_days <= INCIDENT_REVISION_DAYS and _TOLL_RISEN.search(fb.sentence or ""):
         return ("updates", "a later report tells the toll as revised")  # "revised down to 250", "has risen to 26"
     if gap_days > window:
@@ -1181,9 +1187,34 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     # two claimants of one side differ as parties only over one incident both are tied to (a side code may
     # cover both parties of a civil war); otherwise they count different things
     one_incident = bool(a.key.incident and b.key.incident)
+    if _a_part_or_before_a_rise(a, b, parties):
+        return None
     if disagree and not same_claimant and (not same_side or one_incident) and gap_days <= SAME_TIME_DAYS:
         return ("contradicts", "different claimants give incompatible figures")
     return None
+
+
+def _a_part_or_before_a_rise(a: FigureView, b: FigureView, parties: bool) -> bool:
+    """Two tolls that differ but are no rivals: "a photographer saw 20 bodies" under a toll of 40 (the bodies one
+    witness counted are a part); "has risen to 41" above another's 30 of that day (the count before the rise)."""
+    if _bodies_below_toll(a, b) or _bodies_below_toll(b, a):
+        return True
+    return a.fig.category in TALLY and not parties and b.rng[0] > a.rng[1] and _reported_after(a, b) \
+        and bool(_TOLL_RISEN.search(b.fig.sentence or ""))
+
+
+def _bodies_below_toll(a: FigureView, b: FigureView) -> bool:
+    """``a`` counts bodies seen or found, with no incident of its own, below ``b``'s toll of an incident (a floor of
+    the toll, not a rival count)."""
+    return body_count(a.fig) and not a.key.incident and bool(b.key.incident) and not body_count(b.fig) \
+        and a.rng[1] < b.rng[0]
+
+
+def _reported_after(a: FigureView, b: FigureView) -> bool:
+    """``b``'s report is later than ``a``'s, or of the same day when another report tells b's toll as risen above
+    a's ("59 killed" in the morning, "the toll has risen to 69" in a report of the same day)."""
+    ra, rb = a.key.reported or 0, b.key.reported or 0
+    return rb > ra or (rb == ra and a.fig.article_id != b.fig.article_id and b.rng[0] > a.rng[1])
 
 
 def _beyond_bound(a: FigureView, b: FigureView) -> bool:
@@ -1333,9 +1364,15 @@ def choose(b: FigureView, related: Iterable[tuple[FigureView, tuple[str, str] | 
         # "risen to 21", both the ministry's), else the latest
         last = max(updates, key=lambda x: (_replaced_here(x[0], b),
                                            _own_claimant(x[0], b), _own_source(x[0], b), rank[x[0].fig.id]))
+        if not _replaced_here(last[0], b) and not _own_source(last[0], b):
+            # one report's count told by several voices ("59 killed", "59 bodies", "59 victims"): the first telling
+            last = min((x for x in updates if x[0].fig.article_id == last[0].fig.article_id
+                        and x[0].rng == last[0].rng and not _own_source(x[0], b)), key=lambda x: rank[x[0].fig.id])
         # (a source revising its own toll is kept even when its new toll agrees with another's newer one)
+        # (not b's own report's other voices of the new toll: "has risen to 69" and, further down, "killed 69 persons")
         if _own_claimant(last[0], b) or not any(
-                k == "corroborates" and rank[a.fig.id] > rank[last[0].fig.id] for a, k, _ in found.values()):
+                k == "corroborates" and rank[a.fig.id] > rank[last[0].fig.id] and a.fig.article_id != b.fig.article_id
+                for a, k, _ in found.values()):
             chosen.append(last)
     return [how if isinstance(how, Relation) else
             Relation(type=kind, a=a.fig.id, b=b.fig.id, note=_note(kind, a, b, how[1]), group_id=a.key.qkey)
