@@ -229,3 +229,17 @@ def test_the_bodies_one_witness_saw_are_a_part_of_a_larger_toll():
     assert not _bodies_below_toll(toll, seen)
     more = view("3", 50, "50 bodies", "Rescuers said they had found 50 bodies.", None)
     assert not _bodies_below_toll(more, toll)  # more bodies than the toll: a rival count
+
+
+def test_one_claimants_count_told_again_the_next_morning_is_one_claim():
+    from unfog.fusion.fuse import FigureKey, _one_claim_told_again, figure_view, names_resolver
+    from unfog.model import Figure
+
+    def view(fid, day, reported):
+        f = Figure(id=fid, article_id="a" + fid, text="11 soldiers", start=0, end=11, value=11, category="killed",
+                   claimant="the government spokesman", claimant_side="BFA")
+        k = FigureKey(figure_id=fid, article_id="a" + fid, qkey="q", day=day, place="p" + fid, reported=reported)
+        return figure_view(f, k, names_resolver({"the government spokesman"}))
+
+    assert _one_claim_told_again(view("1", 5, 5), view("2", 6, 6))
+    assert not _one_claim_told_again(view("1", 5, 5), view("2", 8, 8))  # days apart: maybe another attack

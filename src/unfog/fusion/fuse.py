@@ -914,8 +914,9 @@ def _one_claim_told_again(a: FigureView, b: FigureView) -> bool:
     if fa.article_id == fb.article_id or fa.value is None or fa.value != fb.value or fa.value < 10 \
             or fa.value % 10 == 0 or fold(fa.qualifier) != fold(fb.qualifier):
         return False
-    return abs((a.key.reported or 0) - (b.key.reported or 0)) <= EVENT_WINDOW_DAYS and a.day == b.day \
-        and _own_claimant(a, b) and _own_claimant(b, a)
+    # (a day apart at most: a count with no date of its own is as of its report, told the morning after)
+    return abs((a.key.reported or 0) - (b.key.reported or 0)) <= EVENT_WINDOW_DAYS \
+        and abs((a.day or 0) - (b.day or 0)) <= EVENT_WINDOW_DAYS and _own_claimant(a, b) and _own_claimant(b, a)
 
 
 def _told_before(a: FigureView, b: FigureView) -> bool:
