@@ -44,6 +44,21 @@ PATTERNS = {
              "Residents buried their dead in Kaboro-Ndi on Tuesday, a day after the attack on the village.\n\n"
              "Chief Amani Kitoko rejected the army's account of its response. \"Soldiers arrived only the next afternoon, "
              "when the attackers had already left,\" he said.")],
+    # one party says it took a town, the other that the fighting for it goes on: two accounts of who holds it
+    "taken_against_still_fought_for": [
+        _doc("c1", "2026-04-14", "Plain Herald",
+             "The defence ministry in Moscow said on Tuesday that its forces had captured the town of Kurakhove "
+             "in the Donetsk region.\n\n"
+             "A Ukrainian army spokesman said the fighting for Kurakhove continues and that Ukrainian units still "
+             "held positions in the town's west.")],
+    # one side repelling an assault tells nothing of a town the other side took elsewhere
+    "repelled_elsewhere": [
+        _doc("r1", "2026-04-14", "Plain Herald",
+             "The defence ministry in Moscow said on Tuesday that its forces had captured the town of Kurakhove "
+             "in the Donetsk region."),
+        _doc("r2", "2026-04-30", "Hill Courier",
+             "A Ukrainian army spokesman said on Thursday that troops had repelled an assault near Vovchansk in "
+             "the Kharkiv region.")],
 }
 
 
@@ -180,3 +195,12 @@ def test_a_place_that_lies_somewhere_is_no_lie():
     assert not is_denial(st("Police in the district, where the river crossing lies, put the number of dead at four."))
     assert not is_denial(st("The camp lies 12 km east of the town and was hit twice."))
     assert is_denial(st("The army said the reports of a massacre were lies."))
+
+
+def test_a_town_said_taken_and_said_still_fought_for_are_two_accounts(relations):
+    rels = relations["taken_against_still_fought_for"]
+    assert any(t == "contradicts" and ("captured" in x + y) and ("fighting for" in x + y) for t, x, y in rels), rels
+
+
+def test_an_assault_repelled_weeks_later_elsewhere_answers_no_claim(relations):
+    assert not any(t == "contradicts" for t, _, _ in relations["repelled_elsewhere"]), relations["repelled_elsewhere"]

@@ -1605,6 +1605,21 @@ def lost_denial(s: Statement) -> str | None:
     return m.group("clause") if m else None
 
 
+_STILL_HELD_RE = re.compile(r"\b(?:" + "|".join(load_lexicon("denial")["still_held"]) + r")", re.I)
+CONTESTED = "contested"  # the topic of a party's account that a place is still held or fought over
+
+
+def still_held(s: Statement) -> bool:
+    """A statement saying a place is still held or fought over ("fighting for the town continues", "repelled
+    another assault on it": ``denial.json`` ``still_held``)."""
+    text = s.text or ""
+    # (not a claim to have taken the place told with the assault it repelled: "its liberation of the town came as
+    # it repelled ...")
+    # (the words as written: "liberation" names control, its stem "liber" does not)
+    words = {w.lower() for w in _WORD_RE.findall(_STILL_HELD_RE.sub(" ", text))}
+    return bool(_STILL_HELD_RE.search(text)) and "control" not in topics_of(words)
+
+
 _NOTHING_HAPPENED_RE = re.compile(r"\b(?:" + "|".join(load_lexicon("denial")["nothing_happened"]) + r")\b", re.I)
 
 
@@ -1759,7 +1774,8 @@ def statement_keys(res: ArticleRecords) -> list[StatementKey]:
             day=day_number(s.date) or day_number(art.published),
             speaker=speaks_for(s.speaker_text) or canonical_key(s.speaker, s.speaker_role), side=s.speaker_side,
             denial=denial,
-            stems=sorted(stems), topics=sorted(topics_of(stems)), places=sorted(pks),
+            stems=sorted(stems), topics=sorted(topics_of(stems) | ({CONTESTED} if not denial and still_held(s) else set())),
+            places=sorted(pks),
         ))
     return _quoted_rejections(_answer_bare_denials(out), res)
 
@@ -1899,6 +1915,18 @@ def account_score(later: StatementKey, earlier: StatementKey) -> float:
     return len(shared_topics) + 0.5 * len(shared_words)
 
 
+def holding_score(holding: StatementKey, claim: StatementKey) -> float:
+    """How surely a party's account that a place is still held or fought over (``holding``: "fighting for the town
+    continues", "repelled another assault on the town") answers the other party's claim to have taken it (0: not)."""
+    if claim.denial or "control" not in claim.topics or CONTESTED in claim.topics:
+        return 0.0
+    if not _opposite_parties(holding, claim) or _one_sentence(holding, claim) or not _close_in_time(holding, claim):
+        return 0.0
+    shared = set(holding.places) & set(claim.places)
+    # (a report that sets the two accounts side by side answers its own claim first)
+    return float(len(shared)) + (1.0 if holding.article_id == claim.article_id else 0.0) + 0.5 * len({w for w in set(holding.stems) & set(claim.stems) if not topics_of({w})})
+
+
 def _one_sentence(a: StatementKey, b: StatementKey) -> bool:
     """Two statements read from one sentence ("X said five of its men died, far fewer than Y had said"): one
     account that cites another, not two accounts."""
@@ -2019,6 +2047,13 @@ def relate_focus(focus: StatementKey, candidates: list[StatementKey]) -> list[Re
     others = [c for c in candidates if c.statement_id != focus.statement_id]
     if focus.denial:
         return _denial_relations(focus, others)
+    if CONTESTED in focus.topics:
+        best, _ = _best(focus, others, holding_score)
+        if best is not None:
+            a, b = sorted([best, focus], key=lambda v: v.order)
+            return [Relation(type="contradicts", a=a.statement_id, b=b.statement_id,
+                             note=f"one party says it took the place, the other that it still holds it or fights for it: "
+                                  f"{best.side} against {focus.side}", group_id=statement_group(focus.statement_id))]
     earlier = [c for c in others if c.order < focus.order]
     best, _ = _best(focus, earlier, account_score)
     if best is not None:
@@ -2072,6 +2107,8 @@ def _candidates(focus: StatementKey, by_pair: dict, by_article_topic: dict) -> d
         return {}
     days = range(focus.day - SAME_TIME_DAYS, focus.day + SAME_TIME_DAYS + 1)
     cands = {c.statement_id: c for p in focus.pairs() for d in days for c in by_pair[(p, d)]}
+    if CONTESTED in focus.topics:  # (the other party's claims to have taken a place it names)
+        cands.update({c.statement_id: c for p in focus.places for d in days for c in by_pair[(f"control@{p}", d)]})
     if focus.denial:
         for t in focus.topics:
             cands.update({c.statement_id: c for c in by_article_topic[(focus.article_id, t)]})
