@@ -243,3 +243,17 @@ def test_one_claimants_count_told_again_the_next_morning_is_one_claim():
 
     assert _one_claim_told_again(view("1", 5, 5), view("2", 6, 6))
     assert not _one_claim_told_again(view("1", 5, 5), view("2", 8, 8))  # days apart: maybe another attack
+
+
+def test_the_women_among_a_tolls_dead_are_a_part_of_it():
+    from unfog.fusion.fuse import _listed_part
+    from unfog.model import Figure
+
+    text = "The strike killed 19 people. Eight of the dead were children and five were women."
+    five = Figure(id="f", article_id="a", text="five", start=text.index("five"), end=text.index("five") + 4, value=5,
+                  category="killed", sentence=text[text.index("Eight"):])
+    assert _listed_part(five, text)
+    plain = "The strike killed 19 people. Later five were women, the doctor said."
+    f2 = Figure(id="g", article_id="a", text="five", start=plain.index("five"), end=plain.index("five") + 4, value=5,
+                category="killed", sentence=plain[plain.index("Later"):])
+    assert not _listed_part(f2, plain)  # no "of the dead" before it: no list of the dead

@@ -458,6 +458,18 @@ _LIST_JOIN_RE = re.compile(r"\s*(?:,|,?\s*and)\s*")
 _PART_AFTER_RE = re.compile(r"^[^,.;]{0,40}?\b(?:" + "|".join(load_lexicon("categories")["part_after"]["cues"]) + r")\b", re.I)
 
 
+_LISTED_BEFORE_RE = re.compile(load_lexicon("categories")["part_after"]["listed_before"], re.I)
+_LISTED_AFTER_RE = re.compile(load_lexicon("categories")["part_after"]["listed_after"], re.I)
+
+
+def _listed_part(f: Figure, text: str) -> bool:
+    """A count of one kind of the dead in a sentence that lists them ("Eight of the dead were children and five
+    were women": five; ``categories.json`` ``part_after.listed_before``, ``listed_after``)."""
+    sentence = f.sentence or ""
+    i = sentence.find(f.text or "\0")
+    return i > 0 and bool(_LISTED_BEFORE_RE.search(sentence[:i])) and bool(_LISTED_AFTER_RE.match(text[f.end:f.end + 40]))
+
+
 def told_as_parts(res: ArticleRecords) -> set[str]:
     """Figures that count a part of a toll: after "including", "among them" (``subset_cues``), linked to their
     total (``subset_of``), listed with counts of the same people ("four women, four children and two
@@ -469,7 +481,7 @@ def told_as_parts(res: ArticleRecords) -> set[str]:
     for f in figs:
         before = text[max(0, f.start - 25):f.start].lower().rstrip(" ,:")
         if f.subset_of or any(before.endswith(" " + c) or before == c for c in SUBSET_CUES) \
-                or _PART_AFTER_RE.match(text[f.end:f.end + 60]):
+                or _PART_AFTER_RE.match(text[f.end:f.end + 60]) or _listed_part(f, text):
             out.add(f.id)  # ("four of one family among them")
         elif (is_increment(f.text, text[f.end:f.end + 20]) and not _besides_another_toll(f, figs)) \
                 or is_part_phrase(f.text) or any(
