@@ -694,3 +694,14 @@ def test_a_state_body_named_with_a_tally_speaks_for_the_report_country(nlp):
     text = "Gunmen attacked a station in Quetta, Pakistan. The toll rose to 22, up from a toll of 17 provided by police."
     f = one(run_located(nlp, text, "2024-11-09"), "17")
     assert (f.claimant, f.claimant_side) == ("police", "PAK")
+
+
+@pytest.mark.parametrize("text,phrase,category,group", [
+    ("Eleven Nigerien soldiers were killed in the ambush.", "Eleven", "killed", "combatants"),  # a demonym between
+    ("Gunmen killed 20 militia members at a checkpoint.", "20", "killed", "combatants"),
+    ("The strike killed three Hezbollah operatives.", "three", "killed", "combatants"),
+    ("Four soldiers embraced martyrdom in the clash.", "Four", "killed", "combatants"),  # the death is no victim
+])
+def test_who_the_counted_are_in_other_words(nlp, text, phrase, category, group):
+    f = one(run(nlp, text), phrase)
+    assert (f.category, f.group) == (category, group)

@@ -25,6 +25,8 @@ from unfog.lexicons import load
 from unfog.lexicons.actors import SPEECH, camp, is_state_body, lookup_actor, side_of  # noqa: I001
 from unfog.lexicons import singular
 from unfog.lexicons import toll_rise
+from unfog.lexicons.countries import demonyms
+from unfog.text import fold_phrase as fold
 from unfog.lexicons.wire import lead_spans
 from unfog.extractors.context import Context
 from unfog.extractors.query import doc_text
@@ -303,6 +305,9 @@ def _counted(doc, ph: Phrase):
             h.pos_ in ("NOUN", "PROPN", "ADJ") or h.i - ph.j <= 3):
         if any(t.like_num and t.dep_ == "conj" for t in doc[ph.j:h.i]):
             return None, head_tok  # "passed 7,000 and more than 19,000 people were hurt": the later count's noun
+        nxt = doc[h.i + 1] if h.i + 1 < len(doc) else None
+        if h.pos_ in ("PROPN", "ADJ") and fold(h.text) in demonyms() and nxt is not None and _is_people(nxt):
+            return nxt, head_tok  # "Eleven Nigerien soldiers": the parse made the demonym the counted
         return h, head_tok
     # "100 of them", "dozens of civilians"
     for c in head_tok.children:
@@ -538,8 +543,10 @@ def _agent_of_the_act(counted) -> bool:
     if counted is None or counted.dep_ != "nsubj":
         return False
     verb = counted.head
+    # ("four soldiers embraced martyrdom": an object that is itself the death is no victim of theirs)
     return verb.pos_ in ("VERB", "ADJ") and _word_category(verb) in ("killed", "wounded", "captured") \
-        and any(c.dep_ == "dobj" for c in verb.children) and not any(c.dep_ == "auxpass" for c in verb.children)
+        and any(c.dep_ == "dobj" and not _word_category(c) for c in verb.children) \
+        and not any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _is_counter(tok) -> bool:
@@ -563,6 +570,9 @@ def _group(tok) -> str:
         return "combatants"  # "12 <armed group> members"
     if lem in COMBATANT_NOUNS or tok.lower_ in COMBATANT_NOUNS or _singular(tok.lower_) in COMBATANT_NOUNS:
         return "combatants"
+    if lem not in CIVILIAN_NOUNS and any(c.dep_ in ("compound", "amod") and c.i < tok.i and c.lemma_.lower() in COMBATANT_NOUNS
+                                         for c in tok.children):
+        return "combatants"  # "20 militia members", "five army personnel"
     if lem in CIVILIAN_NOUNS or tok.lower_ in CIVILIAN_NOUNS or _singular(tok.lower_) in CIVILIAN_NOUNS:
         return "civilians"
     for c in tok.children:
