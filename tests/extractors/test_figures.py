@@ -705,3 +705,12 @@ def test_a_state_body_named_with_a_tally_speaks_for_the_report_country(nlp):
 def test_who_the_counted_are_in_other_words(nlp, text, phrase, category, group):
     f = one(run(nlp, text), phrase)
     assert (f.category, f.group) == (category, group)
+
+
+@pytest.mark.parametrize("text", [
+    "U.S. strikes killed four people, the rebels said.",  # the state acting is not where they died
+    "Forty wounded civilians were evacuated to Kyiv on Monday.",  # nor is where they were taken
+])
+def test_a_figure_is_not_placed_at_the_actor_or_the_destination(nlp, text):
+    [f] = run_located(nlp, text, "2024-05-01")
+    assert f.place is None

@@ -1295,11 +1295,21 @@ def _source_side(source: str | None) -> str:
     return "MEDIA"
 
 
+# a place the counted were moved to, and a state named as the one acting ("U.S. strikes", "Russian forces")
+_DESTINATION_BEFORE = re.compile(r"\b(?:evacuated|taken|transferred|moved|rushed|brought|flown|airlifted|relocated)"
+                                 r"\s+(?:to|into)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
+_ACTOR_AFTER = re.compile(r"['’]?s?\s*[-]?\s*(?:air\s*strikes?|strikes?|forces|troops|jets|warplanes|drones|military|army|"
+                          r"missiles?|shelling|bombardment|raids?)\b", re.I)
+
+
 def _locate(ctx: Context, fig: Figure, s0: int, s1: int) -> None:
     """Place and date of the figure's clause, from the Context (None when it knows nothing)."""
     p = ctx.place_near(fig.start, fig.end)
     if p is not None and re.fullmatch(r"\s+from\s+(?:the\s+)?", ctx.text[fig.end:p.start]):
         p = None  # "50 soldiers from Uganda": where the people come from, not where they were counted
+    elif p is not None and (_DESTINATION_BEFORE.search(ctx.text[max(0, p.start - 40):p.start])
+                            or (p.kind == "country" and _ACTOR_AFTER.match(ctx.text[p.end:p.end + 30]))):
+        p = None  # "evacuated to the capital", "U.S. strikes killed four": a destination, a state acting
     if p is not None:
         fig.place = p.canonical or p.name
         fig.place_id = p.id
