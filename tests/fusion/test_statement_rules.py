@@ -204,3 +204,9 @@ def test_a_town_said_taken_and_said_still_fought_for_are_two_accounts(relations)
 
 def test_an_assault_repelled_weeks_later_elsewhere_answers_no_claim(relations):
     assert not any(t == "contradicts" for t, _, _ in relations["repelled_elsewhere"]), relations["repelled_elsewhere"]
+
+
+def test_a_holding_account_is_indexed_with_the_claims_it_answers():
+    k = StatementKey(statement_id="s", article_id="a", start=0, day=5, speaker="army", side="UKR", denial=False,
+                     stems=["fight", "continu"], topics=["contested"], places=["name:townx"])
+    assert "control@name:townx" in k.pairs()  # the store finds the other party's claims to have taken it

@@ -1377,10 +1377,6 @@ def choose(b: FigureView, related: Iterable[tuple[FigureView, tuple[str, str] | 
         # "risen to 21", both the ministry's), else the latest
         last = max(updates, key=lambda x: (_replaced_here(x[0], b),
                                            _own_claimant(x[0], b), _own_source(x[0], b), rank[x[0].fig.id]))
-        if not _replaced_here(last[0], b) and not _own_source(last[0], b):
-            # one report's count told by several voices ("59 killed", "59 bodies", "59 victims"): the first telling
-            last = min((x for x in updates if x[0].fig.article_id == last[0].fig.article_id
-                        and x[0].rng == last[0].rng and not _own_source(x[0], b)), key=lambda x: rank[x[0].fig.id])
         # (a source revising its own toll is kept even when its new toll agrees with another's newer one)
         # (not b's own report's other voices of the new toll: "has risen to 69" and, further down, "killed 69 persons")
         if _own_claimant(last[0], b) or not any(
@@ -1686,7 +1682,9 @@ class StatementKey:
 
     def pairs(self) -> list[str]:
         """Topic@place pairs: two statements can be related only when they share one."""
-        return sorted(f"{t}@{p}" for t in self.topics for p in self.places)
+        # (an account that a place is still held meets the other party's claims to have taken it: control@place)
+        topics = set(self.topics) | ({"control"} if CONTESTED in self.topics else set())
+        return sorted(f"{t}@{p}" for t in topics for p in self.places)
 
     @property
     def order(self) -> tuple:
@@ -2119,8 +2117,6 @@ def _candidates(focus: StatementKey, by_pair: dict, by_article_topic: dict) -> d
         return {}
     days = range(focus.day - SAME_TIME_DAYS, focus.day + SAME_TIME_DAYS + 1)
     cands = {c.statement_id: c for p in focus.pairs() for d in days for c in by_pair[(p, d)]}
-    if CONTESTED in focus.topics:  # (the other party's claims to have taken a place it names)
-        cands.update({c.statement_id: c for p in focus.places for d in days for c in by_pair[(f"control@{p}", d)]})
     if focus.denial:
         for t in focus.topics:
             cands.update({c.statement_id: c for c in by_article_topic[(focus.article_id, t)]})
