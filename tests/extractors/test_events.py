@@ -2141,3 +2141,30 @@ def test_a_victim_named_by_the_others_possessive_adds_one(nlp):
             "and their civilian driver, police said.")
     [ev] = _shown(_pipeline_events(nlp, text, published="2025-04-09"))
     assert ev.fatalities == 7
+
+
+def test_a_held_camp_captured_by_a_named_group_is_a_transfer_of_territory(nlp):
+    text = "Fighters of the Kachin Independence Army captured an army camp near Bhamo on Sunday, residents said."
+    [ev] = _shown(_pipeline_events(nlp, text, published="2024-08-13"))
+    assert ev.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_a_known_rebel_group_taking_positions_overtakes_territory(nlp):
+    text = "On Monday, army positions near Rutshuru were taken by the M23, local officials said."
+    [ev] = _shown(_pipeline_events(nlp, text, published="2024-08-13"))
+    assert ev.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_a_bare_strike_below_a_lead_of_air_strikes_is_an_air_strike(nlp):
+    text = ("Air strikes pound the strip\n\nAir strikes hit two homes in Deir al-Balah on Tuesday, killing 11 people, "
+            "medics said.\n\nOn Wednesday, a strike killed four people in a house in Khan Younis, a nurse said.")
+    shown = _shown(_pipeline_events(nlp, text, published="2024-08-13"))
+    assert len(shown) == 2 and all(e.sub_event_type == "Air/drone strike" for e in shown)
+
+
+def test_a_bare_strike_with_shells_named_in_its_sentence_stays_shelling(nlp):
+    text = ("Air strikes pound the strip\n\nAir strikes hit two homes in Deir al-Balah on Tuesday, medics said.\n\n"
+            "On Wednesday, a strike killed four people in a house in Khan Younis, a nurse said. Tank shells hit the "
+            "house before dawn, she said.")
+    subs = {e.sub_event_type for e in _shown(_pipeline_events(nlp, text, published="2024-08-13"))}
+    assert "Shelling/artillery/missile attack" in subs

@@ -47,6 +47,8 @@ CORRIDOR_MODIFIERS = _set("corridor_modifiers")
 AGREEMENT_CONTEXT = _set("agreement_context")
 OFFER_CONTEXT = _set("offer_context")
 PLACE_NOUNS = _set("place_nouns")
+AIR_STRIKE_NOUNS = tuple(_D["air_strike_nouns"])  # "air strikes" named in a report's lead
+HELD_PLACE_NOUNS = _set("held_place_nouns")  # "captured an army camp": a held place taken
 # one list of people nouns for figures and events (lexicons/people.json)
 PEOPLE_NOUNS = people.PEOPLE_NOUNS
 COMBATANT_NOUNS = people.COMBATANT_NOUNS | people.COMBATANT_UNITS

@@ -861,7 +861,27 @@ def _strike_from_air(d: _Draft, a1_side: str | None) -> bool:
     low = " ".join(m.sent.text.lower() for m in d.mentions)
     if any(c in lemmas or (" " in c and c in low) for c in lex.AIR_CUES):
         return True
-    return a1_side in lex.AIR_CAMPAIGN_SIDES and not lemmas & lex.GROUND_FIRE_CUES
+    # the ground-fire words of the strike's own sentences ("rockets" told of the other side's fire
+    # in a sentence joined to it is not this strike's weapon)
+    own = {_lemma(t) for m in d.mentions if _lemma(m.primary) == "strike" for t in m.sent}
+    if own & lex.GROUND_FIRE_CUES:
+        return False
+    return a1_side in lex.AIR_CAMPAIGN_SIDES or _air_strikes_in_lead(d.first.sent.doc)
+
+
+def _air_strikes_in_lead(doc) -> bool:
+    """The report's opening paragraphs name its strikes as air strikes ("Israeli air strikes hit two
+    homes ..."): a bare "strike" told below, naming no other weapon, is one of them."""
+    text = doc_text(doc)
+    cut = -1
+    for _ in range(3):  # the headline and the first paragraphs
+        nxt = text.find("\n\n", cut + 1)
+        if nxt < 0:
+            cut = len(text)
+            break
+        cut = nxt
+    lead = text[:max(cut, 0)].lower()
+    return any(c in lead for c in lex.AIR_STRIKE_NOUNS)
 
 
 def _on_protesters(d: _Draft, actor2_head: str | None, killed: list[Figure]) -> bool:
@@ -1036,7 +1056,7 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
     etype, sub, type_tags = lex.acled_type(
         kind, actor1_side=a1_side, home_side=home, claimed=claimed, targets_civilians=civilians,
         weapon=weapon if kind == "killing" else None, nonviolent=any(m.nonviolent for m in d.mentions),
-        actor1_nonstate=any(w.rstrip("s") in lex.NONSTATE_NOUNS or w in lex.NONSTATE_NOUNS for w in (actor1 or "").lower().split()),
+        actor1_nonstate=_nonstate_actor(actor1, a1_side),
     )
     if (kind in ("killing", "battle") and etype != "Protests" and _on_protesters(d, actor2_head, killed)
             and (a1_head[0] in lex.STATE_FORCE_HEADS or people.force_kind(a1_head[0]) in ("state", "police"))):
@@ -1125,6 +1145,19 @@ def _nonstate_named(text: str) -> bool:
     """A count of armed men named as a non-state group's ("12 rebel fighters", "five Houthi fighters")."""
     words = set(re.findall(r"[a-z]+", (text or "").lower()))
     return bool(words & lex.NONSTATE_NOUNS) or known_group(text or "") is not None
+
+
+def _nonstate_actor(actor1: str | None, a1_side: str | None) -> bool:
+    """"rebels", "militiamen", "the M23", "the AA": an actor named by a non-state noun, as a known armed
+    group that is not a state's force, or by a name of no state whose head is no state's force word."""
+    words = (actor1 or "").lower().split()
+    if any(w.rstrip("s") in lex.NONSTATE_NOUNS or w in lex.NONSTATE_NOUNS for w in words):
+        return True
+    group = known_group(actor1) if actor1 else None
+    if group is not None:
+        return group.get("inter") != 1
+    return bool(words) and a1_side is None and not _state_forces_named(actor1) and not _state_agent(words[-1]) and (
+        words[-1] not in lex.NON_ACTOR_WORDS and actor1[:1].isupper())
 
 
 def _own_men_of_a_group(text: str, f: Figure) -> bool:

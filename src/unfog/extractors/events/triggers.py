@@ -116,7 +116,7 @@ def _take_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
             return "prisoners"
         return None
     for o in objs:
-        if _is_placeish(o, place_tokens) or _lemma(o) == "which":
+        if _is_placeish(o, place_tokens) or _lemma(o) == "which" or (lemma != "occupy" and _lemma(o) in lex.HELD_PLACE_NOUNS):
             return "territory"
         if (_lemma(o) in lex.CIVILIAN_NOUNS or _lemma(o) in lex.CIVILIAN_ROLE_NOUNS) and lemma == "seize":
             return "abduction"  # "seized seven teenagers", "seized about 40 people": people carried off
