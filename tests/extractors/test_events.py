@@ -2168,3 +2168,21 @@ def test_a_bare_strike_with_shells_named_in_its_sentence_stays_shelling(nlp):
             "house before dawn, she said.")
     subs = {e.sub_event_type for e in _shown(_pipeline_events(nlp, text, published="2024-08-13"))}
     assert "Shelling/artillery/missile attack" in subs
+
+
+def test_a_person_shot_dead_by_name_is_one_civilian_killed(nlp):
+    text = "Unknown gunmen shot and killed Samuel Okoro outside his shop in Jos on Friday, police said."
+    [ev] = _shown(_pipeline_events(nlp, text, published="2024-08-13"))
+    assert (ev.event_type, ev.sub_event_type, ev.fatalities) == ("Violence against civilians", "Attack", 1)
+
+
+def test_a_named_victim_with_an_armed_word_is_no_civilian(nlp):
+    text = "Unknown gunmen shot and killed militia commander Samuel Okoro outside his house in Jos on Friday."
+    [ev] = _shown(_pipeline_events(nlp, text, published="2024-08-13"))
+    assert ev.event_type != "Violence against civilians"
+
+
+def test_firing_on_the_population_is_an_attack_on_civilians(nlp):
+    text = "Gang members entered the district of Croix-des-Bouquets on Sunday and opened fire on the population."
+    [ev] = _shown(_pipeline_events(nlp, text, published="2024-08-13"))
+    assert (ev.event_type, ev.sub_event_type) == ("Violence against civilians", "Attack")

@@ -275,6 +275,7 @@ def _mention(group, weapons, sents, si: int, place_tokens: set[int]) -> Mention:
                                          if c.dep_ == "conj" and c.tag_ in ("NN", "NNP")
                                          and (_lemma(c) in lex.PEOPLE_NOUNS or _lemma(victims[0]) in lex.PEOPLE_NOUNS)
                                          and _children(c, "det", "poss"))  # ("his driver and a bodyguard": two)
+    _named_victim(m)
     if m.actor2 is None:
         _surface_victim(m)
     m.anaphoric = any(t.pos_ == "VERB" and any(_lemma(o) in lex.NOUN_TRIGGERS and lex.NOUN_TRIGGERS[_lemma(o)] in lex.VIOLENT_KINDS
@@ -295,6 +296,23 @@ FOLDS = {
     # "stormed a village, shooting residents and setting fire to granaries": the burning is part of the attack
     **{k: {"looting"} for k in ("battle", "killing", "abduction", "air", "shelling", "explosive", "riot")},
 }
+
+
+def _named_victim(m: Mention) -> None:
+    """"assailants shot and killed <name> near his home": the victim is a person named by name, one death
+    (two when a second name is joined), a civilian unless his phrase says he bore arms ("rebel commander <name>")."""
+    armed = lex.NONSTATE_NOUNS | lex.PERPETRATOR_NOUNS | lex.MILITARY_MODIFIERS | lex.COMBATANT_NOUNS | {"commander", "armed"}
+    for t in m.tokens:
+        if t.pos_ != "VERB" or _lemma(t) not in lex.NAMED_VICTIM_VERBS:
+            continue
+        for v in _children(t, "dobj", "nsubjpass"):
+            if v.ent_type_ != "PERSON" or v.tag_ != "NNP":
+                continue
+            if any(_lemma(w) in armed or w.lower_ in armed for w in v.subtree):
+                return
+            m.named_victim = True
+            m.single_death = max(m.single_death, 1 + sum(1 for c in v.children if c.dep_ == "conj" and c.ent_type_ == "PERSON"))
+            return
 
 
 def _surface_victim(m: Mention) -> None:

@@ -1036,7 +1036,7 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
     if named and (all(f.group == "combatants" for f in named)
                   or (aimed == {"combatants"} and any(f.group == "combatants" or _armed_noun(f.counted) for f in named))):
         civilians = False  # "raided the camp, killing two gunmen", "attacked an army post, killing 23 soldiers": a fight
-    victims_unarmed = civilians or _civilian_role(d) or (bool(figures) and all(f.group in ("people", "civilians") for f in figures
+    victims_unarmed = civilians or _civilian_role(d) or any(m.named_victim for m in d.mentions) or (bool(figures) and all(f.group in ("people", "civilians") for f in figures
                                                           if f.category == "killed") and any(f.category == "killed" for f in figures))
     if _fought_back(d):
         victims_unarmed = civilians = False  # "raiders attacked a cattle camp, and the armed youths fought back": a clash
