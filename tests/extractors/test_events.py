@@ -2186,3 +2186,10 @@ def test_firing_on_the_population_is_an_attack_on_civilians(nlp):
     text = "Gang members entered the district of Croix-des-Bouquets on Sunday and opened fire on the population."
     [ev] = _shown(_pipeline_events(nlp, text, published="2024-08-13"))
     assert (ev.event_type, ev.sub_event_type) == ("Violence against civilians", "Attack")
+
+
+def test_an_ordinary_case_dateline_below_a_headline_is_not_the_incidents_place(nlp):
+    text = ("Kenya: Five Killed in Bomb Attack\n\nNairobi — Five people were on Monday killed near Wajir when their "
+            "bus ran over an explosive device.\n\nPolice blamed the militants.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2024-05-20"))
+    assert ev.place == "Wajir"

@@ -489,14 +489,17 @@ def _leads(ctx: Context) -> list[tuple[int, int]]:
     """Spans of wire furniture opening paragraphs ("MOGADISHU, Feb 11 (Wire) -"): datelines say where
     and when the report was filed, not where or when the incident happened."""
     leads = [(a, a + lead_end(ctx.text[a:b])) for a, b in ctx.paragraphs]
-    if leads and leads[0][0] == leads[0][1]:
+    for n in range(min(2, len(leads))):
         # "Kabul: Four policemen ...", "Addis Abeba — Ethiopian forces ...": a place opening the
-        # article, then a colon or a dash, is a dateline written in ordinary case
-        a = leads[0][0]
-        p = min(ctx.places, key=lambda p: p.start, default=None)
+        # article (or its first paragraph below a headline), then a colon or a dash, is a dateline
+        # written in ordinary case
+        a, b = leads[n]
+        if a != b:
+            break
+        p = min((p for p in ctx.places if p.start >= a), key=lambda p: p.start, default=None)
         m = DATELINE_TAIL.match(ctx.text, p.end) if p is not None and ctx.text[a:p.start].strip() == "" else None
         if m:
-            leads[0] = (a, m.end())
+            leads[n] = (a, m.end())  # ("Kenya: 6 killed in ..." heading a report: its label, not its dateline)
     return leads
 
 
