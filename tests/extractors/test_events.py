@@ -2191,5 +2191,5 @@ def test_firing_on_the_population_is_an_attack_on_civilians(nlp):
 def test_an_ordinary_case_dateline_below_a_headline_is_not_the_incidents_place(nlp):
     text = ("Kenya: Five Killed in Bomb Attack\n\nNairobi — Five people were on Monday killed near Wajir when their "
             "bus ran over an explosive device.\n\nPolice blamed the militants.")
-    [ev] = _shown(_pipeline_events(nlp, text, published="2024-05-20"))
-    assert ev.place == "Wajir"
+    places = {e.place for e in _shown(_pipeline_events(nlp, text, published="2024-05-20"))}
+    assert "Wajir" in places and "Nairobi" not in places
