@@ -2193,3 +2193,10 @@ def test_an_ordinary_case_dateline_below_a_headline_is_not_the_incidents_place(n
             "bus ran over an explosive device.\n\nPolice blamed the militants.")
     places = {e.place for e in _shown(_pipeline_events(nlp, text, published="2024-05-20"))}
     assert "Wajir" in places and "Nairobi" not in places
+
+
+def test_a_day_deep_in_the_acts_own_phrase_is_the_acts_day(nlp):
+    text = ("A farmer from Dila said there were clashes between militia fighters and soldiers in the hills, a short "
+            "drive outside of Dila, between 2 a.m. and 8 a.m. on Tuesday.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2023-08-03"))
+    assert ev.date == "2023-08-01"

@@ -864,7 +864,10 @@ def _attach_dates(ctx: Context, mentions: list[Mention], sents) -> None:
         verb = _statement_verb(root)
         if verb is not None and d.start < verb.idx and any(t.idx < d.start for t in best.tokens):
             verb = None  # "fighters attacked X village on Tuesday, Xinhua reported": the parse hung the act's day on the attribution
-        if dist[id(best)] > MAX_DATE_DISTANCE:
+        inside = verb is None and len(ms) == 1 and any(a.i == t.i for a in root.ancestors for t in best.tokens)
+        # ("there were clashes ... in the X area, a 40-minute drive outside Y, between 1 a.m. and 9 a.m. on Tuesday": a day
+        # within the act's own phrase is the act's, however deep the parse hangs it)
+        if dist[id(best)] > MAX_DATE_DISTANCE and not inside:
             opening = root.dep_ == "pobj" and root.head.head.dep_ == "ROOT" and root.head.i == root.sent.start
             if opening and verb is None and not any(a <= d.start < b for a, b in leads):
                 for x in ms:  # "In March, militants hijacked a train ... in an attack that left 31 dead": the whole sentence's
