@@ -2200,3 +2200,15 @@ def test_a_day_deep_in_the_acts_own_phrase_is_the_acts_day(nlp):
             "drive outside of Dila, between 2 a.m. and 8 a.m. on Tuesday.")
     [ev] = _shown(_pipeline_events(nlp, text, published="2023-08-03"))
     assert ev.date == "2023-08-01"
+
+
+def test_fighting_told_for_weeks_or_over_recent_weeks_is_background(nlp):
+    text = ("Rebels attacked a village near Gao on Monday, killing three herders. Residents have been reporting heavy "
+            "fighting for weeks near Mopti. Recent weeks have seen intensified ground assaults in the north.")
+    shown = _shown(_pipeline_events(nlp, text, published="2023-08-02"))
+    assert len(shown) == 1 and shown[0].place == "Gao"
+
+
+def test_fighting_for_a_counted_span_of_days_stays_an_incident(nlp):
+    text = "Fighting raged for two days near Mopti last week, residents said."
+    assert len(_shown(_pipeline_events(nlp, text, published="2023-08-02"))) == 1

@@ -603,12 +603,18 @@ LONG_SPAN = re.compile(r"(?:\w+-)?(?:month|year|decade)s?(?:-long|-old)?|(?:mont
 
 
 def _for_years(tok) -> bool:
-    """The trigger's clause lasts "for years", "for more than a year", "for decades" (a span of months or more)."""
+    """The trigger's clause lasts "for years", "for more than a year", "for decades", "for weeks" (a span of
+    months or more, or days and weeks uncounted), or has a span of time for subject ("recent weeks have seen ...")."""
     verb = tok if tok.pos_ == "VERB" else next((a for a in tok.ancestors if a.pos_ == "VERB"), None)
     if verb is None:
         return False
-    return any(c.dep_ == "prep" and c.lower_ == "for" and any(
-        _lemma(g) in ("month", "year", "decade") for g in _children(c, "pobj")) for c in verb.children)
+    for c in [*verb.children, *(tok.children if tok.i != verb.i else ())]:
+        if c.dep_ == "prep" and c.lower_ == "for" and any(
+                _lemma(g) in ("month", "year", "decade") or (g.lower_ in ("weeks", "days") and not _children(g, "nummod"))
+                for g in _children(c, "pobj")):
+            return True  # ("fighting had been escalating for weeks": an unnumbered span of days or weeks too)
+    # "recent weeks have seen an intensified assault": a span of time as the clause's subject
+    return any(c.dep_ == "nsubj" and c.tag_ == "NNS" and c.lower_ in lex.PERIOD_NOUNS for c in verb.children)
 
 
 def _told_as_before(tok) -> bool:
