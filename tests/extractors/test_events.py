@@ -2212,3 +2212,22 @@ def test_fighting_told_for_weeks_or_over_recent_weeks_is_background(nlp):
 def test_fighting_for_a_counted_span_of_days_stays_an_incident(nlp):
     text = "Fighting raged for two days near Mopti last week, residents said."
     assert len(_shown(_pipeline_events(nlp, text, published="2023-08-02"))) == 1
+
+
+def test_soldiers_among_the_dead_make_a_fight_not_an_attack_on_civilians(nlp):
+    text = "Last Friday, seven volunteers and three soldiers were killed near Djibo, a security source said."
+    [ev] = _shown(_pipeline_events(nlp, text, published="2022-08-09"))
+    assert (ev.event_type, ev.sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_soldiers_who_kill_are_not_among_the_dead(nlp):
+    text = "Soldiers killed two villagers near Djibo on Friday, residents said."
+    [ev] = _shown(_pipeline_events(nlp, text, published="2022-08-09"))
+    assert ev.event_type == "Violence against civilians"
+
+
+def test_air_support_arriving_is_no_weapon_of_the_attack(nlp):
+    text = ("Gunmen attacked an army post in Djibo on Monday, killing four soldiers, a source said. The assailants "
+            "withdrew after reinforcements and air support arrived, the source said.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2022-08-09"))
+    assert ev.event_type == "Battles"

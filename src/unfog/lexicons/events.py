@@ -47,6 +47,7 @@ CORRIDOR_MODIFIERS = _set("corridor_modifiers")
 AGREEMENT_CONTEXT = _set("agreement_context")
 OFFER_CONTEXT = _set("offer_context")
 PLACE_NOUNS = _set("place_nouns")
+NON_WEAPON_HEADS = _set("non_weapon_heads")  # "air support": no weapon
 NAMED_VICTIM_VERBS = _set("named_victim_verbs")  # "shot dead <a name>"
 AIR_STRIKE_NOUNS = tuple(_D["air_strike_nouns"])  # "air strikes" named in a report's lead
 HELD_PLACE_NOUNS = _set("held_place_nouns")  # "captured an army camp": a held place taken

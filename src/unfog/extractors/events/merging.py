@@ -812,7 +812,20 @@ def _told_in_the_same_sentence(m: Mention, drafts: _Drafts) -> _Draft | None:
     return None
 
 
-def _target_class(m: Mention) -> str | None:
+def _armed_among_victims(d: _Draft) -> bool:
+    """"nine volunteers and four soldiers were killed": a victim of the killing, or one joined to it, is
+    named by an armed men's noun (the count joined may not be the event's own figure)."""
+    for m in d.mentions:
+        for t in m.tokens:
+            if _lemma(t) not in ("kill", "die"):
+                continue
+            for v in _children(t, "nsubjpass", "dobj") + (_children(t, "nsubj") if _lemma(t) == "die" else []):  # (not the killer)
+                if any(_lemma(x) in lex.COMBATANT_NOUNS for x in (v, *v.conjuncts)):
+                    return True
+    return False
+
+
+def _target_class(m: Mention, by_figures: bool = True) -> str | None:
     """Whom the mention's violence is aimed at: "combatants" (an army post, soldiers), "civilians"
     (a market, a camp of displaced people, villagers), or None when the text does not say."""
     objs = [o for t in m.tokens for o in _children(t, "dobj", "nsubjpass")]
@@ -829,7 +842,7 @@ def _target_class(m: Mention) -> str | None:
             return "civilians"  # "a passenger convoy", "a convoy of passenger vans": people with no arms
         if _lemma(o) in lex.MILITARY_TARGET_NOUNS | lex.COMBATANT_NOUNS | lex.PERPETRATOR_NOUNS or mods & lex.MILITARY_MODIFIERS:
             return "combatants"  # (also "fought the gang", "clashed with the attackers": armed men)
-    if any(_lemma(o) in lex.CIVILIAN_NOUNS | lex.CIVILIAN_PLACE_NOUNS for o in objs) or any(f.group == "civilians" for f in m.figures):
+    if any(_lemma(o) in lex.CIVILIAN_NOUNS | lex.CIVILIAN_PLACE_NOUNS for o in objs) or (by_figures and any(f.group == "civilians" for f in m.figures)):
         return "civilians"
     return None
 
@@ -1036,8 +1049,13 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
     if named and (all(f.group == "combatants" for f in named)
                   or (aimed == {"combatants"} and any(f.group == "combatants" or _armed_noun(f.counted) for f in named))):
         civilians = False  # "raided the camp, killing two gunmen", "attacked an army post, killing 23 soldiers": a fight
-    victims_unarmed = civilians or _civilian_role(d) or any(m.named_victim for m in d.mentions) or (bool(figures) and all(f.group in ("people", "civilians") for f in figures
-                                                          if f.category == "killed") and any(f.category == "killed" for f in figures))
+    mixed_dead = kind in ("battle", "killing") and (_armed_among_victims(d) or (any(f.group == "combatants" for f in named) and not any(
+        _target_class(m, by_figures=False) == "civilians" for m in d.mentions)))
+    if mixed_dead:
+        civilians = False  # "nine volunteers and four soldiers were killed": armed men among the dead, no civilian target told
+    victims_unarmed = not mixed_dead and (civilians or _civilian_role(d) or any(m.named_victim for m in d.mentions) or (
+        bool(figures) and all(f.group in ("people", "civilians") for f in figures if f.category == "killed")
+        and any(f.category == "killed" for f in figures)))
     if _fought_back(d):
         victims_unarmed = civilians = False  # "raiders attacked a cattle camp, and the armed youths fought back": a clash
     if kind == "battle" and one_sided and not any(f.group == "combatants" for f in killed) and aimed == {"civilians"} and not _fought_back(d):

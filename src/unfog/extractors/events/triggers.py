@@ -35,6 +35,8 @@ def _trigger_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
 def _weapon_word(tok) -> str | None:
     """The weapon kind a word names, also when the tagger took a plural for a name ("Shells" opening a line)."""
     low = tok.lower_
+    if tok.dep_ in ("compound", "amod", "nmod") and _lemma(tok.head) in lex.NON_WEAPON_HEADS:
+        return None  # "air support arrived", "air defence": a service, no weapon used
     return lex.WEAPON_KIND.get(_lemma(tok)) or lex.WEAPON_KIND.get(low) or (
         lex.WEAPON_KIND.get(low[:-1]) if low.endswith("s") and tok.pos_ == "PROPN" else None)
 
