@@ -282,3 +282,8 @@ def test_the_world_layers_country_names_are_side_words_too():
     assert side_of("the Democratic Republic of Congo's army") == "COD" and side_of("DRC's army") == "COD"
     assert side_of("Britain's defence ministry") == "GBR" and side_of("UAE-backed forces") == "ARE"
     assert side_of("the Republic of Congo") == "COG" and side_of("a car bomb") is None
+
+
+def test_south_sudans_parties_are_south_sudans_not_sudans_or_myanmars():
+    assert side_of("the SPLA-IO") == "SSD" and side_of("Sudan People's Liberation Army-in-Opposition") == "SSD"
+    assert side_of("the SSPDF") == "SSD" and side_of("South Sudan People's Defence Forces") == "SSD"

@@ -694,3 +694,25 @@ def test_a_state_body_named_with_a_tally_speaks_for_the_report_country(nlp):
     text = "Gunmen attacked a station in Quetta, Pakistan. The toll rose to 22, up from a toll of 17 provided by police."
     f = one(run_located(nlp, text, "2024-11-09"), "17")
     assert (f.claimant, f.claimant_side) == ("police", "PAK")
+
+
+@pytest.mark.parametrize("text,phrase,category,group", [
+    ("Eleven Nigerien soldiers were killed in the ambush.", "Eleven", "killed", "combatants"),  # a demonym between
+    ("Gunmen killed 20 militia members at a checkpoint.", "20", "killed", "combatants"),
+    ("The strike killed three Hezbollah operatives.", "three", "killed", "combatants"),
+    ("Four soldiers embraced martyrdom in the clash.", "Four", "killed", "combatants"),  # the death is no victim
+    ("The insurgency has claimed thousands of lives and driven two million people from their homes.", "two million",
+     "displaced", "people"),
+])
+def test_who_the_counted_are_in_other_words(nlp, text, phrase, category, group):
+    f = one(run(nlp, text), phrase)
+    assert (f.category, f.group) == (category, group)
+
+
+@pytest.mark.parametrize("text", [
+    "U.S. strikes killed four people, the rebels said.",  # the state acting is not where they died
+    "Forty wounded civilians were evacuated to Kyiv on Monday.",  # nor is where they were taken
+])
+def test_a_figure_is_not_placed_at_the_actor_or_the_destination(nlp, text):
+    [f] = run_located(nlp, text, "2024-05-01")
+    assert f.place is None

@@ -801,3 +801,11 @@ def test_according_to_opening_a_sentence_attributes_it_whatever_cue_is_inside(nl
             "the killings in a nearby town.")
     second = by_start(run(nlp, text), text, "According to him")
     assert "Musa Bello" in {s.speaker for s in second}
+
+
+@pytest.mark.parametrize("headline", [
+    "At least 7 dead in strikes on the south: Border war, day 233",  # a live page's label
+    "Night attack on the region: three people killed, including a child",  # the story, not who tells it
+])
+def test_a_headlines_tail_that_is_a_label_or_the_story_is_no_speaker(nlp, headline):
+    assert run(nlp, headline + "\n\nThe shelling went on.") == []

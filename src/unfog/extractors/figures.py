@@ -25,6 +25,8 @@ from unfog.lexicons import load
 from unfog.lexicons.actors import SPEECH, camp, is_state_body, lookup_actor, side_of  # noqa: I001
 from unfog.lexicons import singular
 from unfog.lexicons import toll_rise
+from unfog.lexicons.countries import demonyms
+from unfog.text import fold_phrase as fold
 from unfog.lexicons.wire import lead_spans
 from unfog.extractors.context import Context
 from unfog.extractors.query import doc_text
@@ -303,6 +305,9 @@ def _counted(doc, ph: Phrase):
             h.pos_ in ("NOUN", "PROPN", "ADJ") or h.i - ph.j <= 3):
         if any(t.like_num and t.dep_ == "conj" for t in doc[ph.j:h.i]):
             return None, head_tok  # "passed 7,000 and more than 19,000 people were hurt": the later count's noun
+        nxt = doc[h.i + 1] if h.i + 1 < len(doc) else None
+        if h.pos_ in ("PROPN", "ADJ") and fold(h.text) in demonyms() and nxt is not None and _is_people(nxt):
+            return nxt, head_tok  # "Eleven Nigerien soldiers": the parse made the demonym the counted
         return h, head_tok
     # "100 of them", "dozens of civilians"
     for c in head_tok.children:
@@ -538,8 +543,10 @@ def _agent_of_the_act(counted) -> bool:
     if counted is None or counted.dep_ != "nsubj":
         return False
     verb = counted.head
+    # ("four soldiers embraced martyrdom": an object that is itself the death is no victim of theirs)
     return verb.pos_ in ("VERB", "ADJ") and _word_category(verb) in ("killed", "wounded", "captured") \
-        and any(c.dep_ == "dobj" for c in verb.children) and not any(c.dep_ == "auxpass" for c in verb.children)
+        and any(c.dep_ == "dobj" and not _word_category(c) for c in verb.children) \
+        and not any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _is_counter(tok) -> bool:
@@ -563,6 +570,9 @@ def _group(tok) -> str:
         return "combatants"  # "12 <armed group> members"
     if lem in COMBATANT_NOUNS or tok.lower_ in COMBATANT_NOUNS or _singular(tok.lower_) in COMBATANT_NOUNS:
         return "combatants"
+    if lem not in CIVILIAN_NOUNS and any(c.dep_ in ("compound", "amod") and c.i < tok.i and c.lemma_.lower() in COMBATANT_NOUNS
+                                         for c in tok.children):
+        return "combatants"  # "20 militia members", "five army personnel"
     if lem in CIVILIAN_NOUNS or tok.lower_ in CIVILIAN_NOUNS or _singular(tok.lower_) in CIVILIAN_NOUNS:
         return "civilians"
     for c in tok.children:
@@ -1285,11 +1295,21 @@ def _source_side(source: str | None) -> str:
     return "MEDIA"
 
 
+# a place the counted were moved to, and a state named as the one acting ("U.S. strikes", "Russian forces")
+_DESTINATION_BEFORE = re.compile(r"\b(?:evacuated|taken|transferred|moved|rushed|brought|flown|airlifted|relocated)"
+                                 r"\s+(?:to|into)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
+_ACTOR_AFTER = re.compile(r"['’]?s?\s*[-]?\s*(?:air\s*strikes?|strikes?|forces|troops|jets|warplanes|drones|military|army|"
+                          r"missiles?|shelling|bombardment|raids?)\b", re.I)
+
+
 def _locate(ctx: Context, fig: Figure, s0: int, s1: int) -> None:
     """Place and date of the figure's clause, from the Context (None when it knows nothing)."""
     p = ctx.place_near(fig.start, fig.end)
     if p is not None and re.fullmatch(r"\s+from\s+(?:the\s+)?", ctx.text[fig.end:p.start]):
         p = None  # "50 soldiers from Uganda": where the people come from, not where they were counted
+    elif p is not None and (_DESTINATION_BEFORE.search(ctx.text[max(0, p.start - 40):p.start])
+                            or (p.kind == "country" and _ACTOR_AFTER.match(ctx.text[p.end:p.end + 30]))):
+        p = None  # "evacuated to the capital", "U.S. strikes killed four": a destination, a state acting
     if p is not None:
         fig.place = p.canonical or p.name
         fig.place_id = p.id

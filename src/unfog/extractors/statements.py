@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from unfog.lexicons.actors import (SPEECH, TITLES, Actor, camp, fold, is_state_body, lookup_actor, side_of,
                                    state_named, strip_titles)
 from unfog.lexicons.countries import country_of_place, country_terms
-from unfog.lexicons import singular
+from unfog.lexicons import load as load_lexicon, singular
 from unfog.lexicons.wire import lead_end
 from unfog.extractors.context import Context
 from unfog.gazetteer.roles import cues as place_cues
@@ -1448,6 +1448,8 @@ def claimant_like(phrase: str, doc=None, start: int | None = None) -> bool:
     words = phrase.split()
     if not 1 <= len(words) <= 8 or re.search(r"\d", phrase):
         return False
+    if any({f, f[:-1], f[:-2]} & _NOT_CLAIMANT_WORDS for f in map(fold, words)):  # ("killed": kill, "dead")
+        return False  # "...: Gaza war, day 233" (a live page's label), "...: three people killed" (the story)
     if lookup_actor(phrase) is not None or side_of(phrase) is not None:
         return True
     nouns = SPEAKER_NOUNS | set(SPEECH["speech_media"])
@@ -1460,6 +1462,10 @@ def claimant_like(phrase: str, doc=None, start: int | None = None) -> bool:
 
 
 _singular = singular
+# words that make a headline's tail a label or the story itself, not who tells it
+_NOT_CLAIMANT_WORDS = frozenset(w for w in SPEECH["topic_prefix_words"] if " " not in w) | frozenset(
+    w for k in ("killed", "wounded", "captured", "missing") for w in load_lexicon("categories")["categories"][k]
+    if " " not in w)
 
 
 def _headline_statements(run: _Run) -> None:
