@@ -989,7 +989,8 @@ def _state_agent(head: str) -> bool:
 
 def _fought_back(d: _Draft) -> bool:
     """The attacked side fought back ("... and the youths guarding the herds fought back", "returned fire")."""
-    return any(c in m.sent.text.lower() for m in d.mentions for c in lex.RESISTANCE_PHRASES)
+    texts = {m.sent.start: m.sent.text.lower() for m in d.mentions}  # (each sentence's text made once)
+    return any(c in t for t in texts.values() for c in lex.RESISTANCE_PHRASES)
 
 
 def _ground_assault(d: _Draft) -> bool:

@@ -690,7 +690,7 @@ def _ongoing(tok) -> bool:
             and (head.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in head.children)))
 
 
-_CUE_WORDS = [c.split() for c in lex.CUMULATIVE_CUES]  # (split once, not at every word of every clause)
+_CUE_WORDS = [(c.split(), f" {' '.join(c.split())} ") for c in lex.CUMULATIVE_CUES]  # (split once, not at every word of every clause)
 
 
 def _time_frame_tags(tok, kind: str) -> set[str]:
@@ -704,7 +704,8 @@ def _time_frame_tags(tok, kind: str) -> set[str]:
     words = _own_clause(anchor)
     lows = [t.lower_ for t in words]
     cue = False
-    for parts in _CUE_WORDS:
+    joined = f" {' '.join(lows)} "
+    for parts in (p for p, key in _CUE_WORDS if key in joined):  # (a cue's words in a row, found by the string search first)
         n = len(parts)
         for k in range(len(lows) - n + 1):
             # "the deadliest this year", "the worst so far": a superlative, not a period
