@@ -703,6 +703,7 @@ def test_a_state_body_named_with_a_tally_speaks_for_the_report_country(nlp):
     ("Four soldiers embraced martyrdom in the clash.", "Four", "killed", "combatants"),  # the death is no victim
     ("The insurgency has claimed thousands of lives and driven two million people from their homes.", "two million",
      "displaced", "people"),
+    ("Militants raided the village, wounding a resident.", "a resident", "wounded", "civilians"),  # one victim
 ])
 def test_who_the_counted_are_in_other_words(nlp, text, phrase, category, group):
     f = one(run(nlp, text), phrase)

@@ -738,6 +738,8 @@ def _implicit_victims(doc, phrases, leads) -> list[Phrase]:
         if any(c.lower_ not in ("a", "an", "another") for c in dets):
             continue
         cat = _adjacent_category(doc, t.i + 1, limit=3)
+        if cat is None and t.dep_ == "dobj" and t.head.pos_ == "VERB" and dets:
+            cat = _word_category(t.head)  # "..., wounding a resident", "gunmen shot dead a farmer"
         if cat not in ("killed", "wounded", "captured", "missing"):
             continue
         start = min([c.i for c in t.children if c.dep_ in ("amod", "compound", "det") and c.i < t.i] + [t.i])
