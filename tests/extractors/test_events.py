@@ -2141,3 +2141,93 @@ def test_a_victim_named_by_the_others_possessive_adds_one(nlp):
             "and their civilian driver, police said.")
     [ev] = _shown(_pipeline_events(nlp, text, published="2025-04-09"))
     assert ev.fatalities == 7
+
+
+def test_a_held_camp_captured_by_a_named_group_is_a_transfer_of_territory(nlp):
+    text = "Fighters of the Kachin Independence Army captured an army camp near Bhamo on Sunday, residents said."
+    [ev] = _shown(_pipeline_events(nlp, text, published="2024-08-13"))
+    assert ev.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_a_known_rebel_group_taking_positions_overtakes_territory(nlp):
+    text = "On Monday, army positions near Rutshuru were taken by the M23, local officials said."
+    [ev] = _shown(_pipeline_events(nlp, text, published="2024-08-13"))
+    assert ev.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_a_bare_strike_below_a_lead_of_air_strikes_is_an_air_strike(nlp):
+    text = ("Air strikes pound the strip\n\nAir strikes hit two homes in Deir al-Balah on Tuesday, killing 11 people, "
+            "medics said.\n\nOn Wednesday, a strike killed four people in a house in Khan Younis, a nurse said.")
+    shown = _shown(_pipeline_events(nlp, text, published="2024-08-13"))
+    assert len(shown) == 2 and all(e.sub_event_type == "Air/drone strike" for e in shown)
+
+
+def test_a_bare_strike_with_shells_named_in_its_sentence_stays_shelling(nlp):
+    text = ("Air strikes pound the strip\n\nAir strikes hit two homes in Deir al-Balah on Tuesday, medics said.\n\n"
+            "On Wednesday, a strike killed four people in a house in Khan Younis, a nurse said. Tank shells hit the "
+            "house before dawn, she said.")
+    subs = {e.sub_event_type for e in _shown(_pipeline_events(nlp, text, published="2024-08-13"))}
+    assert "Shelling/artillery/missile attack" in subs
+
+
+def test_a_person_shot_dead_by_name_is_one_civilian_killed(nlp):
+    text = "Unknown gunmen shot and killed Samuel Okoro outside his shop in Jos on Friday, police said."
+    [ev] = _shown(_pipeline_events(nlp, text, published="2024-08-13"))
+    assert (ev.event_type, ev.sub_event_type, ev.fatalities) == ("Violence against civilians", "Attack", 1)
+
+
+def test_a_named_victim_with_an_armed_word_is_no_civilian(nlp):
+    text = "Unknown gunmen shot and killed militia commander Samuel Okoro outside his house in Jos on Friday."
+    [ev] = _shown(_pipeline_events(nlp, text, published="2024-08-13"))
+    assert ev.event_type != "Violence against civilians"
+
+
+def test_firing_on_the_population_is_an_attack_on_civilians(nlp):
+    text = "Gang members entered the district of Croix-des-Bouquets on Sunday and opened fire on the population."
+    [ev] = _shown(_pipeline_events(nlp, text, published="2024-08-13"))
+    assert (ev.event_type, ev.sub_event_type) == ("Violence against civilians", "Attack")
+
+
+def test_an_ordinary_case_dateline_below_a_headline_is_not_the_incidents_place(nlp):
+    text = ("Kenya: Five Killed in Bomb Attack\n\nNairobi — Five people were on Monday killed near Wajir when their "
+            "bus ran over an explosive device.\n\nPolice blamed the militants.")
+    places = {e.place for e in _shown(_pipeline_events(nlp, text, published="2024-05-20"))}
+    assert "Wajir" in places and "Nairobi" not in places
+
+
+def test_a_day_deep_in_the_acts_own_phrase_is_the_acts_day(nlp):
+    text = ("A farmer from Dila said there were clashes between militia fighters and soldiers in the hills, a short "
+            "drive outside of Dila, between 2 a.m. and 8 a.m. on Tuesday.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2023-08-03"))
+    assert ev.date == "2023-08-01"
+
+
+def test_fighting_told_for_weeks_or_over_recent_weeks_is_background(nlp):
+    text = ("Rebels attacked a village near Gao on Monday, killing three herders. Residents have been reporting heavy "
+            "fighting for weeks near Mopti. Recent weeks have seen intensified ground assaults in the north.")
+    shown = _shown(_pipeline_events(nlp, text, published="2023-08-02"))
+    assert len(shown) == 1 and shown[0].place == "Gao"
+
+
+def test_fighting_for_a_counted_span_of_days_stays_an_incident(nlp):
+    text = "Fighting raged for two days near Mopti last week, residents said."
+    assert len(_shown(_pipeline_events(nlp, text, published="2023-08-02"))) == 1
+
+
+def test_soldiers_among_the_dead_make_a_fight_not_an_attack_on_civilians(nlp):
+    text = "Last Friday, seven volunteers and three soldiers were killed near Djibo, a security source said."
+    [ev] = _shown(_pipeline_events(nlp, text, published="2022-08-09"))
+    assert (ev.event_type, ev.sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_soldiers_who_kill_are_not_among_the_dead(nlp):
+    text = "Soldiers killed two villagers near Djibo on Friday, residents said."
+    [ev] = _shown(_pipeline_events(nlp, text, published="2022-08-09"))
+    assert ev.event_type == "Violence against civilians"
+
+
+def test_air_support_arriving_is_no_weapon_of_the_attack(nlp):
+    text = ("Gunmen attacked an army post in Djibo on Monday, killing four soldiers, a source said. The assailants "
+            "withdrew after reinforcements and air support arrived, the source said.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2022-08-09"))
+    assert ev.event_type == "Battles"

@@ -47,10 +47,14 @@ CORRIDOR_MODIFIERS = _set("corridor_modifiers")
 AGREEMENT_CONTEXT = _set("agreement_context")
 OFFER_CONTEXT = _set("offer_context")
 PLACE_NOUNS = _set("place_nouns")
+NON_WEAPON_HEADS = _set("non_weapon_heads")  # "air support": no weapon
+NAMED_VICTIM_VERBS = _set("named_victim_verbs")  # "shot dead <a name>"
+AIR_STRIKE_NOUNS = tuple(_D["air_strike_nouns"])  # "air strikes" named in a report's lead
+HELD_PLACE_NOUNS = _set("held_place_nouns")  # "captured an army camp": a held place taken
 # one list of people nouns for figures and events (lexicons/people.json)
 PEOPLE_NOUNS = people.PEOPLE_NOUNS
 COMBATANT_NOUNS = people.COMBATANT_NOUNS | people.COMBATANT_UNITS
-CIVILIAN_NOUNS = people.CIVILIAN_NOUNS | people.CIVILIAN_TARGETS | {"people", "person"}
+CIVILIAN_NOUNS = people.CIVILIAN_NOUNS | people.CIVILIAN_TARGETS | {"people", "person"} | _set("civilian_collective_nouns")
 REPORT_VERBS = _set("report_verbs")
 DENY_VERBS = denial.DENY_VERBS  # lexicons/denial.json
 UNREAL_MODIFIERS = _set("unreal_modifiers")

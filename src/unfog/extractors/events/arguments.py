@@ -275,6 +275,7 @@ def _mention(group, weapons, sents, si: int, place_tokens: set[int]) -> Mention:
                                          if c.dep_ == "conj" and c.tag_ in ("NN", "NNP")
                                          and (_lemma(c) in lex.PEOPLE_NOUNS or _lemma(victims[0]) in lex.PEOPLE_NOUNS)
                                          and _children(c, "det", "poss"))  # ("his driver and a bodyguard": two)
+    _named_victim(m)
     if m.actor2 is None:
         _surface_victim(m)
     m.anaphoric = any(t.pos_ == "VERB" and any(_lemma(o) in lex.NOUN_TRIGGERS and lex.NOUN_TRIGGERS[_lemma(o)] in lex.VIOLENT_KINDS
@@ -295,6 +296,23 @@ FOLDS = {
     # "stormed a village, shooting residents and setting fire to granaries": the burning is part of the attack
     **{k: {"looting"} for k in ("battle", "killing", "abduction", "air", "shelling", "explosive", "riot")},
 }
+
+
+def _named_victim(m: Mention) -> None:
+    """"assailants shot and killed <name> near his home": the victim is a person named by name, one death
+    (two when a second name is joined), a civilian unless his phrase says he bore arms ("rebel commander <name>")."""
+    armed = lex.NONSTATE_NOUNS | lex.PERPETRATOR_NOUNS | lex.MILITARY_MODIFIERS | lex.COMBATANT_NOUNS | {"commander", "armed"}
+    for t in m.tokens:
+        if t.pos_ != "VERB" or _lemma(t) not in lex.NAMED_VICTIM_VERBS:
+            continue
+        for v in _children(t, "dobj", "nsubjpass"):
+            if v.ent_type_ != "PERSON" or v.tag_ != "NNP":
+                continue
+            if any(_lemma(w) in armed or w.lower_ in armed for w in v.subtree):
+                return
+            m.named_victim = True
+            m.single_death = max(m.single_death, 1 + sum(1 for c in v.children if c.dep_ == "conj" and c.ent_type_ == "PERSON"))
+            return
 
 
 def _surface_victim(m: Mention) -> None:
@@ -471,14 +489,17 @@ def _leads(ctx: Context) -> list[tuple[int, int]]:
     """Spans of wire furniture opening paragraphs ("MOGADISHU, Feb 11 (Wire) -"): datelines say where
     and when the report was filed, not where or when the incident happened."""
     leads = [(a, a + lead_end(ctx.text[a:b])) for a, b in ctx.paragraphs]
-    if leads and leads[0][0] == leads[0][1]:
+    for n in range(min(2, len(leads))):
         # "Kabul: Four policemen ...", "Addis Abeba — Ethiopian forces ...": a place opening the
-        # article, then a colon or a dash, is a dateline written in ordinary case
-        a = leads[0][0]
-        p = min(ctx.places, key=lambda p: p.start, default=None)
+        # article (or its first paragraph below a headline), then a colon or a dash, is a dateline
+        # written in ordinary case
+        a, b = leads[n]
+        if a != b:
+            break
+        p = min((p for p in ctx.places if p.start >= a), key=lambda p: p.start, default=None)
         m = DATELINE_TAIL.match(ctx.text, p.end) if p is not None and ctx.text[a:p.start].strip() == "" else None
         if m:
-            leads[0] = (a, m.end())
+            leads[n] = (a, m.end())  # ("Kenya: 6 killed in ..." heading a report: its label, not its dateline)
     return leads
 
 
@@ -843,7 +864,10 @@ def _attach_dates(ctx: Context, mentions: list[Mention], sents) -> None:
         verb = _statement_verb(root)
         if verb is not None and d.start < verb.idx and any(t.idx < d.start for t in best.tokens):
             verb = None  # "fighters attacked X village on Tuesday, Xinhua reported": the parse hung the act's day on the attribution
-        if dist[id(best)] > MAX_DATE_DISTANCE:
+        inside = verb is None and len(ms) == 1 and any(a.i == t.i for a in root.ancestors for t in best.tokens)
+        # ("there were clashes ... in the X area, a 40-minute drive outside Y, between 1 a.m. and 9 a.m. on Tuesday": a day
+        # within the act's own phrase is the act's, however deep the parse hangs it)
+        if dist[id(best)] > MAX_DATE_DISTANCE and not inside:
             opening = root.dep_ == "pobj" and root.head.head.dep_ == "ROOT" and root.head.i == root.sent.start
             if opening and verb is None and not any(a <= d.start < b for a, b in leads):
                 for x in ms:  # "In March, militants hijacked a train ... in an attack that left 31 dead": the whole sentence's

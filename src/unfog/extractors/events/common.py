@@ -210,6 +210,7 @@ class Mention:
     also_places: list = field(default_factory=list)  # "attacks on the city of X and the city of Y": the other towns hit
     entry: int = 0  # live blogs: the timestamped entry the mention sits in
     single_death: int = 0  # "a driver was killed": one death, no figure ("a guard and the driver": two)
+    named_victim: bool = False  # "gunmen shot dead <a person's name>": a named person, no armed word said of him
     date: DateMention | None = None
     figures: list[Figure] = field(default_factory=list)
     weapon: str | None = None

@@ -812,7 +812,20 @@ def _told_in_the_same_sentence(m: Mention, drafts: _Drafts) -> _Draft | None:
     return None
 
 
-def _target_class(m: Mention) -> str | None:
+def _armed_among_victims(d: _Draft) -> bool:
+    """"nine volunteers and four soldiers were killed": a victim of the killing, or one joined to it, is
+    named by an armed men's noun (the count joined may not be the event's own figure)."""
+    for m in d.mentions:
+        for t in m.tokens:
+            if _lemma(t) not in ("kill", "die"):
+                continue
+            for v in _children(t, "nsubjpass", "dobj") + (_children(t, "nsubj") if _lemma(t) == "die" else []):  # (not the killer)
+                if any(_lemma(x) in lex.COMBATANT_NOUNS for x in (v, *v.conjuncts)):
+                    return True
+    return False
+
+
+def _target_class(m: Mention, by_figures: bool = True) -> str | None:
     """Whom the mention's violence is aimed at: "combatants" (an army post, soldiers), "civilians"
     (a market, a camp of displaced people, villagers), or None when the text does not say."""
     objs = [o for t in m.tokens for o in _children(t, "dobj", "nsubjpass")]
@@ -829,7 +842,7 @@ def _target_class(m: Mention) -> str | None:
             return "civilians"  # "a passenger convoy", "a convoy of passenger vans": people with no arms
         if _lemma(o) in lex.MILITARY_TARGET_NOUNS | lex.COMBATANT_NOUNS | lex.PERPETRATOR_NOUNS or mods & lex.MILITARY_MODIFIERS:
             return "combatants"  # (also "fought the gang", "clashed with the attackers": armed men)
-    if any(_lemma(o) in lex.CIVILIAN_NOUNS | lex.CIVILIAN_PLACE_NOUNS for o in objs) or any(f.group == "civilians" for f in m.figures):
+    if any(_lemma(o) in lex.CIVILIAN_NOUNS | lex.CIVILIAN_PLACE_NOUNS for o in objs) or (by_figures and any(f.group == "civilians" for f in m.figures)):
         return "civilians"
     return None
 
@@ -861,7 +874,27 @@ def _strike_from_air(d: _Draft, a1_side: str | None) -> bool:
     low = " ".join(m.sent.text.lower() for m in d.mentions)
     if any(c in lemmas or (" " in c and c in low) for c in lex.AIR_CUES):
         return True
-    return a1_side in lex.AIR_CAMPAIGN_SIDES and not lemmas & lex.GROUND_FIRE_CUES
+    # the ground-fire words of the strike's own sentences ("rockets" told of the other side's fire
+    # in a sentence joined to it is not this strike's weapon)
+    own = {_lemma(t) for m in d.mentions if _lemma(m.primary) == "strike" for t in m.sent}
+    if own & lex.GROUND_FIRE_CUES:
+        return False
+    return a1_side in lex.AIR_CAMPAIGN_SIDES or _air_strikes_in_lead(d.first.sent.doc)
+
+
+def _air_strikes_in_lead(doc) -> bool:
+    """The report's opening paragraphs name its strikes as air strikes ("Israeli air strikes hit two
+    homes ..."): a bare "strike" told below, naming no other weapon, is one of them."""
+    text = doc_text(doc)
+    cut = -1
+    for _ in range(3):  # the headline and the first paragraphs
+        nxt = text.find("\n\n", cut + 1)
+        if nxt < 0:
+            cut = len(text)
+            break
+        cut = nxt
+    lead = text[:max(cut, 0)].lower()
+    return any(c in lead for c in lex.AIR_STRIKE_NOUNS)
 
 
 def _on_protesters(d: _Draft, actor2_head: str | None, killed: list[Figure]) -> bool:
@@ -956,7 +989,8 @@ def _state_agent(head: str) -> bool:
 
 def _fought_back(d: _Draft) -> bool:
     """The attacked side fought back ("... and the youths guarding the herds fought back", "returned fire")."""
-    return any(c in m.sent.text.lower() for m in d.mentions for c in lex.RESISTANCE_PHRASES)
+    texts = {m.sent.start: m.sent.text.lower() for m in d.mentions}  # (each sentence's text made once)
+    return any(c in t for t in texts.values() for c in lex.RESISTANCE_PHRASES)
 
 
 def _ground_assault(d: _Draft) -> bool:
@@ -1016,8 +1050,13 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
     if named and (all(f.group == "combatants" for f in named)
                   or (aimed == {"combatants"} and any(f.group == "combatants" or _armed_noun(f.counted) for f in named))):
         civilians = False  # "raided the camp, killing two gunmen", "attacked an army post, killing 23 soldiers": a fight
-    victims_unarmed = civilians or _civilian_role(d) or (bool(figures) and all(f.group in ("people", "civilians") for f in figures
-                                                          if f.category == "killed") and any(f.category == "killed" for f in figures))
+    mixed_dead = kind in ("battle", "killing") and (_armed_among_victims(d) or (any(f.group == "combatants" for f in named) and not any(
+        _target_class(m, by_figures=False) == "civilians" for m in d.mentions)))
+    if mixed_dead:
+        civilians = False  # "nine volunteers and four soldiers were killed": armed men among the dead, no civilian target told
+    victims_unarmed = not mixed_dead and (civilians or _civilian_role(d) or any(m.named_victim for m in d.mentions) or (
+        bool(figures) and all(f.group in ("people", "civilians") for f in figures if f.category == "killed")
+        and any(f.category == "killed" for f in figures)))
     if _fought_back(d):
         victims_unarmed = civilians = False  # "raiders attacked a cattle camp, and the armed youths fought back": a clash
     if kind == "battle" and one_sided and not any(f.group == "combatants" for f in killed) and aimed == {"civilians"} and not _fought_back(d):
@@ -1036,7 +1075,7 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
     etype, sub, type_tags = lex.acled_type(
         kind, actor1_side=a1_side, home_side=home, claimed=claimed, targets_civilians=civilians,
         weapon=weapon if kind == "killing" else None, nonviolent=any(m.nonviolent for m in d.mentions),
-        actor1_nonstate=any(w.rstrip("s") in lex.NONSTATE_NOUNS or w in lex.NONSTATE_NOUNS for w in (actor1 or "").lower().split()),
+        actor1_nonstate=_nonstate_actor(actor1, a1_side),
     )
     if (kind in ("killing", "battle") and etype != "Protests" and _on_protesters(d, actor2_head, killed)
             and (a1_head[0] in lex.STATE_FORCE_HEADS or people.force_kind(a1_head[0]) in ("state", "police"))):
@@ -1125,6 +1164,19 @@ def _nonstate_named(text: str) -> bool:
     """A count of armed men named as a non-state group's ("12 rebel fighters", "five Houthi fighters")."""
     words = set(re.findall(r"[a-z]+", (text or "").lower()))
     return bool(words & lex.NONSTATE_NOUNS) or known_group(text or "") is not None
+
+
+def _nonstate_actor(actor1: str | None, a1_side: str | None) -> bool:
+    """"rebels", "militiamen", "the M23", "the AA": an actor named by a non-state noun, as a known armed
+    group that is not a state's force, or by a name of no state whose head is no state's force word."""
+    words = (actor1 or "").lower().split()
+    if any(w.rstrip("s") in lex.NONSTATE_NOUNS or w in lex.NONSTATE_NOUNS for w in words):
+        return True
+    group = known_group(actor1) if actor1 else None
+    if group is not None:
+        return group.get("inter") != 1
+    return bool(words) and a1_side is None and not _state_forces_named(actor1) and not _state_agent(words[-1]) and (
+        words[-1] not in lex.NON_ACTOR_WORDS and actor1[:1].isupper())
 
 
 def _own_men_of_a_group(text: str, f: Figure) -> bool:

@@ -35,6 +35,8 @@ def _trigger_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
 def _weapon_word(tok) -> str | None:
     """The weapon kind a word names, also when the tagger took a plural for a name ("Shells" opening a line)."""
     low = tok.lower_
+    if tok.dep_ in ("compound", "amod", "nmod") and _lemma(tok.head) in lex.NON_WEAPON_HEADS:
+        return None  # "air support arrived", "air defence": a service, no weapon used
     return lex.WEAPON_KIND.get(_lemma(tok)) or lex.WEAPON_KIND.get(low) or (
         lex.WEAPON_KIND.get(low[:-1]) if low.endswith("s") and tok.pos_ == "PROPN" else None)
 
@@ -116,7 +118,7 @@ def _take_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
             return "prisoners"
         return None
     for o in objs:
-        if _is_placeish(o, place_tokens) or _lemma(o) == "which":
+        if _is_placeish(o, place_tokens) or _lemma(o) == "which" or (lemma != "occupy" and _lemma(o) in lex.HELD_PLACE_NOUNS):
             return "territory"
         if (_lemma(o) in lex.CIVILIAN_NOUNS or _lemma(o) in lex.CIVILIAN_ROLE_NOUNS) and lemma == "seize":
             return "abduction"  # "seized seven teenagers", "seized about 40 people": people carried off
@@ -603,12 +605,18 @@ LONG_SPAN = re.compile(r"(?:\w+-)?(?:month|year|decade)s?(?:-long|-old)?|(?:mont
 
 
 def _for_years(tok) -> bool:
-    """The trigger's clause lasts "for years", "for more than a year", "for decades" (a span of months or more)."""
+    """The trigger's clause lasts "for years", "for more than a year", "for decades", "for weeks" (a span of
+    months or more, or days and weeks uncounted), or has a span of time for subject ("recent weeks have seen ...")."""
     verb = tok if tok.pos_ == "VERB" else next((a for a in tok.ancestors if a.pos_ == "VERB"), None)
     if verb is None:
         return False
-    return any(c.dep_ == "prep" and c.lower_ == "for" and any(
-        _lemma(g) in ("month", "year", "decade") for g in _children(c, "pobj")) for c in verb.children)
+    for c in [*verb.children, *(tok.children if tok.i != verb.i else ())]:
+        if c.dep_ == "prep" and c.lower_ == "for" and any(
+                _lemma(g) in ("month", "year", "decade") or (g.lower_ in ("weeks", "days") and not _children(g, "nummod"))
+                for g in _children(c, "pobj")):
+            return True  # ("fighting had been escalating for weeks": an unnumbered span of days or weeks too)
+    # "recent weeks have seen an intensified assault": a span of time as the clause's subject
+    return any(c.dep_ == "nsubj" and c.tag_ == "NNS" and c.lower_ in lex.PERIOD_NOUNS for c in verb.children)
 
 
 def _told_as_before(tok) -> bool:
@@ -682,7 +690,7 @@ def _ongoing(tok) -> bool:
             and (head.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in head.children)))
 
 
-_CUE_WORDS = [c.split() for c in lex.CUMULATIVE_CUES]  # (split once, not at every word of every clause)
+_CUE_WORDS = [(c.split(), f" {' '.join(c.split())} ") for c in lex.CUMULATIVE_CUES]  # (split once, not at every word of every clause)
 
 
 def _time_frame_tags(tok, kind: str) -> set[str]:
@@ -696,7 +704,8 @@ def _time_frame_tags(tok, kind: str) -> set[str]:
     words = _own_clause(anchor)
     lows = [t.lower_ for t in words]
     cue = False
-    for parts in _CUE_WORDS:
+    joined = f" {' '.join(lows)} "
+    for parts in (p for p, key in _CUE_WORDS if key in joined):  # (a cue's words in a row, found by the string search first)
         n = len(parts)
         for k in range(len(lows) - n + 1):
             # "the deadliest this year", "the worst so far": a superlative, not a period
