@@ -32,6 +32,7 @@ SPOKES_RE = re.compile(
 _POSSESSIVE = re.compile(r"['\u2019\u2018`\u02bc][sS]\b")
 
 
+@functools.lru_cache(maxsize=65536)  # asked for every claimant of every pair compared; names repeat
 def fold(text: str | None) -> str:
     """The name key (:func:`unfog.text.fold`) without possessives: "Russia's ministry" ~ "Russia ministry"."""
     if not text:

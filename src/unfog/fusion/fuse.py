@@ -1041,7 +1041,19 @@ def _parties_one_fight(a: FigureView, b: FigureView) -> bool:
     return opposed or civil_war_parties(a.claimant, b.claimant, a.fig.claimant_role, b.fig.claimant_role)
 
 
-_TOLL_RISEN = re.compile(toll_rise(counted=True), re.I)
+_TOLL_RISEN_RE = re.compile(toll_rise(counted=True), re.I)
+
+
+class _RisenToll:
+    """``_TOLL_RISEN.search(sentence)``, remembered per sentence: asked again for each pair a figure is in."""
+
+    @staticmethod
+    @lru_cache(maxsize=65536)
+    def search(sentence: str) -> bool:
+        return _TOLL_RISEN_RE.search(sentence) is not None
+
+
+_TOLL_RISEN = _RisenToll()
 
 
 def _revised_later(a: FigureView, b: FigureView) -> bool:
@@ -1531,6 +1543,7 @@ STOPWORDS = set(
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'-]+")
 
 
+@lru_cache(maxsize=65536)  # asked for every word of every statement and speaker, words repeat
 def _stem(word: str) -> str:
     w = word.lower().replace("’", "'")
     if w.endswith("'s"):
