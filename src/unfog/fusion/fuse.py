@@ -522,7 +522,7 @@ def _raised_by(f: Figure, figs: list[Figure], text: str) -> bool:
             continue
         r = value_range(g)
         i = g.sentence.find(g.text)
-        if r is not None and r[1] > rng[1] and i >= 0 and _TOLL_RISEN.search(g.sentence[:i + len(g.text)]) \
+        if r is not None and r[1] > rng[1] and i >= 0 and _risen(g.sentence[:i + len(g.text)]) \
                 and RISE_CUE_RE.search(text[g.end:f.start]):
             return True
     return False
@@ -735,7 +735,7 @@ def _count_day(f: Figure, art, period: str | None = None) -> int | None:
     """The day a count is as of: its own date, or its report's. A toll told as risen ("the toll from Monday's
     attack has risen to 52") is the toll as of its report: its date names the incident, not the count; so is a
     running total ("killed since January": its date starts the period)."""
-    if f.category in TALLY and (period == "cumulative" or _TOLL_RISEN.search(f.sentence or "")) and not is_prior_value(f):
+    if f.category in TALLY and (period == "cumulative" or _risen(f.sentence or "")) and not is_prior_value(f):
         return day_number(art.published) or day_number(f.date)
     return day_number(f.date) or day_number(art.published)
 
@@ -784,7 +784,7 @@ class FigureView:
 
 def _risen_rank(f: Figure, prior: bool, rng: tuple[float, float, float]) -> float:
     """A toll told as risen ("has risen to 69") ranks by its value among the counts of its day; others rank first."""
-    return rng[1] if f.category in TALLY and not prior and _TOLL_RISEN.search(f.sentence or "") else -1.0
+    return rng[1] if f.category in TALLY and not prior and _risen(f.sentence or "") else -1.0
 
 
 def group_views(pairs: Iterable[tuple[Figure, FigureKey]]) -> list[FigureView]:
@@ -888,7 +888,7 @@ def _groups_compatible(a: FigureView, b: FigureView) -> bool:
         and not a.place.endswith("@") and any(v.key.incident or v.period == "daily" for v in (a, b))
     return ga == gb or revised or one_report or bool(a.key.incident and b.key.incident) or body_count(a.fig) \
         or body_count(b.fig) or a.period == b.period == EXCHANGE or any(
-        _TOLL_RISEN.search(v.fig.sentence or "") and (v.key.incident or v.period == "daily" or (
+        _risen(v.fig.sentence or "") and (v.key.incident or v.period == "daily" or (
             a.fig.article_id == b.fig.article_id and not v.place.endswith("@"))) for v in (a, b))
 
 
@@ -993,7 +993,7 @@ def _one_incident_placed_apart(a: FigureView, b: FigureView) -> bool:
     if a.fig.article_id == b.fig.article_id and not (ia and ib and "name:" in a.place[:5] + b.place[:5]
                                                      and ia.split("|")[0] == ib.split("|")[0]):
         return False  # (within one report, only a name the gazetteer does not know may be where another count is)
-    risen = any(_TOLL_RISEN.search(v.fig.sentence or "") for v in (a, b))
+    risen = any(_risen(v.fig.sentence or "") for v in (a, b))
     if not (ia or ib) and (abs((a.key.reported or 0) - (b.key.reported or 0)) > EVENT_WINDOW_DAYS or not (
             risen or _known_or_local(a.place, b.place))):
         # (counts tied to no incident: told by reports a day apart at most, at places the gazetteer knows below a
@@ -1012,7 +1012,7 @@ def _one_incident_placed_apart(a: FigureView, b: FigureView) -> bool:
         return True
     ta, _, pa = ia.split("|")
     tb, _, pb = ib.split("|")
-    both_risen = all(_TOLL_RISEN.search(v.fig.sentence or "") for v in (a, b))
+    both_risen = all(_risen(v.fig.sentence or "") for v in (a, b))
     # (a count placed only in a country, with no day of its own, is dated by its report: "up to 100 people were
     # killed", told the morning after, is the day before's count)
     in_country = [(v, d) for v, d in ((a, da), (b, db)) if v.place.endswith("@")]
@@ -1041,19 +1041,13 @@ def _parties_one_fight(a: FigureView, b: FigureView) -> bool:
     return opposed or civil_war_parties(a.claimant, b.claimant, a.fig.claimant_role, b.fig.claimant_role)
 
 
-_TOLL_RISEN_RE = re.compile(toll_rise(counted=True), re.I)
+_TOLL_RISEN = re.compile(toll_rise(counted=True), re.I)
 
 
-class _RisenToll:
-    """``_TOLL_RISEN.search(sentence)``, remembered per sentence: asked again for each pair a figure is in."""
-
-    @staticmethod
-    @lru_cache(maxsize=65536)
-    def search(sentence: str) -> bool:
-        return _TOLL_RISEN_RE.search(sentence) is not None
-
-
-_TOLL_RISEN = _RisenToll()
+@lru_cache(maxsize=65536)  # asked again for each pair a figure is in
+def _risen(sentence: str) -> bool:
+    """The sentence tells a toll as risen ("the toll has risen to 26")."""
+    return _TOLL_RISEN.search(sentence) is not None
 
 
 def _revised_later(a: FigureView, b: FigureView) -> bool:
@@ -1065,7 +1059,7 @@ def _revised_later(a: FigureView, b: FigureView) -> bool:
     if _told_later(b.fig):  # (``b`` comes after ``a`` in the quantity's order, as :func:`_earlier` reads it)
         return True
     fa, fb = (a.fig, b.fig) if (a.day or 0) <= (b.day or 0) else (b.fig, a.fig)
-    return bool(fa.date) and bool(fb.date) and a.day != b.day and bool(_TOLL_RISEN.search(fb.sentence or ""))
+    return bool(fa.date) and bool(fb.date) and a.day != b.day and bool(_risen(fb.sentence or ""))
 
 
 _LATER_RE = re.compile("|".join(load_lexicon("categories")["toll_rise"]["later_cues"]), re.I)
@@ -1111,8 +1105,8 @@ def _replaced_in_report(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     fb = b.fig
     # (the claimant's own count replaces an earlier value only when the earlier value's sentence gives no toll of its
     # own that replaced it: "has risen to 22, raising a toll of 17 provided by the police" is that revision alone)
-    revised = a.fig.sentence == fb.sentence or bool(_TOLL_RISEN.search(fb.sentence or "")) \
-        or (a.prior and bool(a.claimant) and a.claimant == b.claimant and not _TOLL_RISEN.search(a.fig.sentence or ""))
+    revised = a.fig.sentence == fb.sentence or bool(_risen(fb.sentence or "")) \
+        or (a.prior and bool(a.claimant) and a.claimant == b.claimant and not _risen(a.fig.sentence or ""))
     if a.prior and a.rng[1] != b.rng[1] and revised:
         return ("updates", "the report gives the toll and the earlier figure it replaces")
     return None
@@ -1154,7 +1148,7 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     if not same_claimant and not denies_any and ratio > (PARTY_CONTRADICTION_RATIO if incident and parties and one_day
                                                          else MAX_CONTRADICTION_RATIO):
         return None  # "dozens" against "thousands": not one quantity
-    if same_claimant and ratio > MAX_CONTRADICTION_RATIO and not _TOLL_RISEN.search(fb.sentence or ""):
+    if same_claimant and ratio > MAX_CONTRADICTION_RATIO and not _risen(fb.sentence or ""):
         return None  # one source's strike toll and its campaign's (2 and 69): two quantities, not a revision
     if parties and not same_side and not agree and _exact(fa) and _exact(fb):
         disagree = True  # the two parties' exact counts of one incident (12 and 15 soldiers): they differ
@@ -1173,7 +1167,7 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
         # count the weekend's surrender told on Saturday's day (a toll that rose since is another count,
         # unless one report tells both counts of the incident it is about)
         window = max(window, gap_days)
-    if agree and a.rng[1] == b.rng[1] and incident and cat in TALLY and any(_TOLL_RISEN.search(v.fig.sentence or "") for v in (a, b)):
+    if agree and a.rng[1] == b.rng[1] and incident and cat in TALLY and any(_risen(v.fig.sentence or "") for v in (a, b)):
         # a toll told as risen is as of its report, another report's count of the incident as of the incident's day:
         # the same number, they count one toll whenever each was told within the days a toll is revised
         window = max(window, min(gap_days, INCIDENT_REVISION_DAYS))
@@ -1184,7 +1178,7 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
         # "the regional governor" on Saturday, the governor by name on Sunday: the side's authorities revise the toll
         return ("updates", "a later report from the same side raises the toll")
     if cat in TALLY and incident and not parties and not agree and _reported_after(a, b) \
-            and gap_days <= INCIDENT_REVISION_DAYS and _TOLL_RISEN.search(fb.sentence or ""):
+            and gap_days <= INCIDENT_REVISION_DAYS and _risen(fb.sentence or ""):
         return ("updates", "a later report tells the toll as revised")  # "revised down to 250", "has risen to 26"
     if gap_days > window:
         return None
@@ -1225,7 +1219,7 @@ def _a_part_or_before_a_rise(a: FigureView, b: FigureView, parties: bool) -> boo
     if _bodies_below_toll(a, b) or _bodies_below_toll(b, a):
         return True
     return a.fig.category in TALLY and not parties and b.rng[0] > a.rng[1] and _reported_after(a, b) \
-        and bool(_TOLL_RISEN.search(b.fig.sentence or ""))
+        and bool(_risen(b.fig.sentence or ""))
 
 
 def _bodies_below_toll(a: FigureView, b: FigureView) -> bool:
@@ -1474,7 +1468,7 @@ def _earlier(runs: list[_Run], j: int, b: FigureView) -> Iterable[int]:
             yield from range(run.start, min(run.end, j))
         elif b.claimant:
             # its own source too when b revises a toll ("the toll had risen to 45"): see _revised_later
-            revises = bool(_TOLL_RISEN.search(b.fig.sentence or "")) or _told_later(b.fig)
+            revises = bool(_risen(b.fig.sentence or "")) or _told_later(b.fig)
             yield from sorted({i for c, ps in run.by_claimant.items() if c and (c != b.claimant or revises)
                                for i in ps if i < j} | {i for i in run.prior if i < j and not b.prior})
 
