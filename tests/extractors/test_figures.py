@@ -717,3 +717,32 @@ def test_who_the_counted_are_in_other_words(nlp, text, phrase, category, group):
 def test_a_figure_is_not_placed_at_the_actor_or_the_destination(nlp, text):
     [f] = run_located(nlp, text, "2024-05-01")
     assert f.place is None
+
+
+@pytest.mark.parametrize("text,phrase,value,category", [
+    ("A farmer said half-a-dozen villagers were hurt in the raid.", "half-a-dozen", 6, "wounded"),
+    ("Half a dozen guards died when the convoy was ambushed.", "Half a dozen", 6, "killed"),
+    ("Rebels have killed 3,000 people and left 40,000 homeless since 2017.", "40,000", 40000, "displaced"),
+    ("Volunteers carried the corpses of 15 people to the mosque.", "15", 15, "killed"),  # the dead, moved
+])
+def test_counts_written_around_a_measure_word(nlp, text, phrase, value, category):
+    f = one(run(nlp, text), phrase)
+    assert (f.value, f.category) == (value, category)
+
+
+@pytest.mark.parametrize("text", [
+    "A second police officer confirmed the death toll.",  # who told it, not one more victim
+    "Raiders shot dead 12 herders, a local vigilante, a councillor and a police source said.",
+])
+def test_a_single_source_is_no_count_of_one(nlp, text):
+    assert all(f.value != 1 for f in run(nlp, text))
+
+
+def test_a_victim_before_the_source_is_still_counted(nlp):
+    f = one(run(nlp, "Gunmen killed a farmer, police said."), "a farmer")
+    assert (f.value, f.category) == (1, "killed")
+
+
+def test_counts_listed_after_a_count_share_what_befell_it(nlp):
+    figs = run(nlp, "The blast killed two policemen, two private guards and three labourers, officials said.")
+    assert [(f.value, f.category) for f in figs] == [(2, "killed"), (2, "killed"), (3, "killed")]

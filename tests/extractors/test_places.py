@@ -375,3 +375,30 @@ def test_the_surname_of_a_person_named_in_full_is_no_town(nlp):
     ctx = run(nlp, "Prisoners came home in a swap, according to Andriy Yermak, head of the presidential office. "
                    "According to Yermak, ten foreigners were freed. Yermak said more would follow.")
     assert "Yermak" not in by_name(ctx)
+
+
+def test_the_people_an_article_names_pull_a_homonym_home(nlp):
+    # "Khyber" is also an old spelling of a US town; an article about Pakistani villagers means the district
+    ctx = run(nlp, "Gunmen fired on Pakistani villagers in the tribal belt. A senior official in Khyber said five "
+                   "were killed. An intelligence official in Khyber said troops had moved in.")
+    assert {p.country for p in ctx.places if p.name == "Khyber"} == {"PK"}
+
+
+def test_a_capital_acting_as_its_government_is_no_location(nlp):
+    ctx = run(nlp, "A bomb killed four men in northern Pakistan. For years, Islamabad encouraged village militias "
+                   "to fight, and Islamabad regularly complained of attacks from across the border.")
+    assert "Islamabad" not in by_name(ctx)
+
+
+def test_a_region_spelt_joined_goes_to_the_country_the_article_names(nlp):
+    # "Northwest" is also a region of Iceland; "French-speaking" names a language, not France
+    ctx = run(nlp, "Gunmen attacked a police post in a mainly French-speaking area of Cameroon, officials said. "
+                   "In the anglophone Northwest province, a roadside bomb wounded four soldiers.")
+    assert {p.country for p in ctx.places} == {"CM"}
+
+
+def test_the_side_a_sentence_names_places_its_homonyms(nlp):
+    # Poonch is a district on both sides of the Kashmir line; the sentence says which
+    ctx = run(nlp, "ISLAMABAD - Pakistani troops and Pakistani police were on alert in Kotli. Shells fell on "
+                   "villages on the Indian side of the de facto border overnight, officials in Poonch district said.")
+    assert by_name(ctx)["Poonch"].country == "IN" and by_name(ctx)["Kotli"].country == "PK"

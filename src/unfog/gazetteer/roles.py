@@ -92,9 +92,13 @@ def government_like(text: str, m: Mention, g) -> bool:
     before = words(text[max(0, m.start - 20):m.start])
     if before and before[-1].lower in ("in", "at", "from", "near", "to", "into", "outside"):
         return False  # "officials in Kiev said": the place where they are
-    tail = text[m.end:m.end + 30]
+    tail = text[m.end:m.end + 40]
     nxt = words(tail)
-    if not nxt or nxt[0].lower not in cues()["government_verbs"] or tail[:nxt[0].start] != " ":
+    gap = 0
+    if len(nxt) > 1 and nxt[0].lower.endswith("ly") and tail[:nxt[0].start] == " ":
+        gap = nxt[0].end  # "Islamabad regularly complained", "Moscow repeatedly denied"
+        nxt = nxt[1:]
+    if not nxt or nxt[0].lower not in cues()["government_verbs"] or tail[gap:nxt[0].start] != " ":
         return False
     cands = g.candidates(m.key)
     kinds = cues()["government_kinds"]
