@@ -2231,3 +2231,14 @@ def test_air_support_arriving_is_no_weapon_of_the_attack(nlp):
             "withdrew after reinforcements and air support arrived, the source said.")
     [ev] = _shown(_pipeline_events(nlp, text, published="2022-08-09"))
     assert ev.event_type == "Battles"
+
+
+def test_the_event_noun_names_its_perpetrator_after_by(nlp):
+    # a passive toll whose cause is a noun: "killed in shelling by <armed group>"
+    fasher = dict(geonames_id=379252, canonical="El Fasher", lat=13.63, lon=25.35, precision=1, country="SD",
+                  kind="settlement")
+    text = ("Twelve civilians were killed in artillery shelling by the paramilitary Rapid Support Forces in "
+            "El Fasher, the army said.")
+    ctx = make_ctx(nlp, text, places=[("El Fasher", fasher)])
+    [ev] = events.extract(ctx)
+    assert ev.actor1 == "Rapid Support Forces"

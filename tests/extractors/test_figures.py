@@ -746,3 +746,8 @@ def test_a_victim_before_the_source_is_still_counted(nlp):
 def test_counts_listed_after_a_count_share_what_befell_it(nlp):
     figs = run(nlp, "The blast killed two policemen, two private guards and three labourers, officials said.")
     assert [(f.value, f.category) for f in figs] == [(2, "killed"), (2, "killed"), (3, "killed")]
+
+
+def test_a_count_of_who_was_there_is_no_toll(nlp):
+    figs = run(nlp, 'A survivor said: "We were 40 families in the school. Then shells fell, killing nine of us."')
+    assert one(figs, "40 families").category == "other" and one(figs, "nine of us").category == "killed"

@@ -865,6 +865,9 @@ def _figure(ctx: Context, doc, text: str, ph: Phrase, sents, sent_of, earlier=()
         return None  # a bare number with no people in sight
     if category in (None, "troops", "other"):
         category = _list_category(counted, earlier) or category
+    if category is None and counted is not None and counted.dep_ == "attr" and counted.head.lemma_ == "be" \
+            and any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in counted.head.children):
+        category = "other"  # "We were 70 families inside the walls": who was there, not what befell them
     category = _fallback_category(ph, category, group, counted, earlier, sents, sent_of, population)
     if ph.value == 1 and doc[ph.i].lower_ in ("one", "a", "an", "single") and category == "other":
         return None  # "One woman told reporters": a person, not a count

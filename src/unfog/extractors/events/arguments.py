@@ -148,6 +148,11 @@ def _actors(primary, group_tokens, sents, sent_index, place_tokens):
     if a1 is None and verb is not None and primary.pos_ == "NOUN":
         a1 = _noun_actors(primary)[0]
     if a1 is None:
+        # "killed in artillery shelling by the paramilitary RSF": the event noun's "by" names who did it
+        a1 = next((next(iter(_children(p, "appos")), p) if p.pos_ == "ADJ" else p
+                   for t in group_tokens if t.pos_ in ("NOUN", "VERB") and t.dep_ != "ROOT"
+                   for c in _children(t, "prep") if c.lower_ == "by" for p in _children(c, "pobj")), None)
+    if a1 is None:
         # "40 civilians were killed when the militants stormed a camp": the active verb names the perpetrator
         a1 = next((s for v in sorted(verbs, key=_depth) if v.i != getattr(verb, "i", -1)
                    for s in _children(v, "nsubj") if s.lower_ not in ("which", "that")), None)
