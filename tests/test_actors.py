@@ -287,3 +287,9 @@ def test_the_world_layers_country_names_are_side_words_too():
 def test_south_sudans_parties_are_south_sudans_not_sudans_or_myanmars():
     assert side_of("the SPLA-IO") == "SSD" and side_of("Sudan People's Liberation Army-in-Opposition") == "SSD"
     assert side_of("the SSPDF") == "SSD" and side_of("South Sudan People's Defence Forces") == "SSD"
+
+
+def test_a_ministry_of_any_portfolio_is_the_state():
+    from unfog.lexicons.actors import is_state_body
+    assert is_state_body("the information ministry") and is_state_body("the foreign affairs ministry")
+    assert not is_state_body("a rebel ministry")

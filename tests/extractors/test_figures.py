@@ -751,3 +751,8 @@ def test_counts_listed_after_a_count_share_what_befell_it(nlp):
 def test_a_count_of_who_was_there_is_no_toll(nlp):
     figs = run(nlp, 'A survivor said: "We were 40 families in the school. Then shells fell, killing nine of us."')
     assert one(figs, "40 families").category == "other" and one(figs, "nine of us").category == "killed"
+
+
+def test_a_second_verb_does_not_recategorise_a_toll_its_own_verb_gives(nlp):
+    f = one(run(nlp, "The insurgents said they had killed 25 soldiers and left the village before dawn."), "25")
+    assert f.category == "killed"

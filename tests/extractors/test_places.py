@@ -402,3 +402,8 @@ def test_the_side_a_sentence_names_places_its_homonyms(nlp):
     ctx = run(nlp, "ISLAMABAD - Pakistani troops and Pakistani police were on alert in Kotli. Shells fell on "
                    "villages on the Indian side of the de facto border overnight, officials in Poonch district said.")
     assert by_name(ctx)["Poonch"].country == "IN" and by_name(ctx)["Kotli"].country == "PK"
+
+
+def test_a_country_glued_to_a_patron_word_is_no_location(nlp):
+    ctx = run(nlp, "Militants stormed a base held by a U.S.-trained unit in a Somali town near Mogadishu.")
+    assert "U.S." not in by_name(ctx)

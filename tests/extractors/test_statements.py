@@ -809,3 +809,9 @@ def test_according_to_opening_a_sentence_attributes_it_whatever_cue_is_inside(nl
 ])
 def test_a_headlines_tail_that_is_a_label_or_the_story_is_no_speaker(nlp, headline):
     assert run(nlp, headline + "\n\nThe shelling went on.") == []
+
+
+def test_troops_and_residents_can_be_the_source(nlp):
+    text = "Gunmen killed four guards at a checkpoint on Friday, troops and residents said."
+    [s] = run(nlp, text)
+    assert s.speaker == "troops"

@@ -428,9 +428,11 @@ def _chain_category(doc, head_tok, counted) -> str | None:
             # joined to the clause (which may be another count's: "... and several others were injured")
             seen.extend(g for c in node.children if c.dep_ in ("xcomp", "acomp")
                         for g in c.children if g.dep_ == "conj" and g.pos_ == "VERB")
-            # a second verb that shares the subject: "laid down their arms and surrendered"
-            seen.extend(c for c in node.children if c.dep_ == "conj" and c.pos_ == "VERB"
-                        and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children))
+            # a second verb that shares the subject: "laid down their arms and surrendered" (not when the verb
+            # says it already: "killed 30 soldiers ... and left the town")
+            if not _word_category(node):
+                seen.extend(c for c in node.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                            and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children))
             for c in node.children:
                 if c.dep_ in ("xcomp", "acomp"):
                     seen.extend(g for g in c.children if g.dep_ in ("xcomp", "acomp", "oprd"))

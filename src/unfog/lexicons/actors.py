@@ -370,6 +370,8 @@ def is_state_body(text: str) -> bool:
     if len(words) == 1 and words[0] in STATE_BODIES and words[0] not in ("president", "minister"):
         return True  # "officials in Poonch district", "police in the town": a state body where it serves
     last = words[-1] if words else ""
+    if last in ("ministry", "ministries") and 1 < len(words) <= 3 and not any(w in _NOT_STATE for w in words):
+        return True  # "the information ministry", "the foreign affairs ministry": any portfolio is the state's
     return len(words) > 1 and (last in STATE_BODIES or last.rstrip("s") in STATE_BODIES or last in _STATE_ROLES) \
         and all(w in _STATE_MODIFIERS or (w == "local" and _named_body(words)) for w in words[:-1])
 
