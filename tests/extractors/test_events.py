@@ -2242,3 +2242,12 @@ def test_the_event_noun_names_its_perpetrator_after_by(nlp):
     ctx = make_ctx(nlp, text, places=[("El Fasher", fasher)])
     [ev] = events.extract(ctx)
     assert ev.actor1 == "Rapid Support Forces"
+
+
+def test_a_town_told_as_a_far_landmark_is_not_the_place_even_with_a_second_unit(nlp):
+    mog = dict(geonames_id=53654, canonical="Mogadishu", lat=2.04, lon=45.34, precision=1, country="SO",
+               kind="settlement")
+    text = ("Five guards were killed in an attack on Friday on a camp in a town about 300 kilometres (190 miles) "
+            "north of the capital Mogadishu, the government said.")
+    ctx = make_ctx(nlp, text, places=[("Mogadishu", mog)])
+    assert all(ev.place != "Mogadishu" for ev in events.extract(ctx))

@@ -565,10 +565,24 @@ UNIT_KM = {"km": 1.0, "kms": 1.0, "kilometres": 1.0, "kilometers": 1.0, "kilomet
            "mile": 1.609, "miles": 1.609}
 
 
+_DISTANCE_BEFORE = re.compile(r"(\d[\d,.]*)\s*(km|kms|kilomet(?:re|er)s?|miles?)\b(?:\s*\([^)]{0,30}\))?"
+                              r"\s+(?:[a-z-]+\s+){0,2}(?:of|from)\s+(?:the\s+)?(?:[a-z]+\s+)?$", re.I)
+
+
 def _far_landmark(root) -> bool:
     """A place told as the point a distance is taken from, the distance beyond AREA_KM ("87 km south of X",
-    "some 100 km from X")."""
-    if root is None or root.dep_ != "pobj" or root.head.lower_ not in ("of", "from"):
+    "some 100 km from X", "375 kilometres (230 miles) north of the capital X")."""
+    if root is None:
+        return False
+    m = _DISTANCE_BEFORE.search(root.doc.text[max(0, root.idx - 80):root.idx])
+    if m is not None:
+        try:
+            value = float(m.group(1).replace(",", ""))
+        except ValueError:
+            value = 0.0
+        if value * UNIT_KM.get(m.group(2).lower(), UNIT_KM.get(m.group(2).lower().rstrip("s"), 1.0)) > AREA_KM:
+            return True
+    if root.dep_ != "pobj" or root.head.lower_ not in ("of", "from"):
         return False
     word = root.head.head
     units = [word] + [c for c in word.children if c.dep_ in ("npadvmod", "nmod", "compound")]
