@@ -293,3 +293,10 @@ def test_a_ministry_of_any_portfolio_is_the_state():
     from unfog.lexicons.actors import is_state_body
     assert is_state_body("the information ministry") and is_state_body("the foreign affairs ministry")
     assert not is_state_body("a rebel ministry")
+
+
+def test_the_officer_of_a_territorial_unit_is_the_state():
+    from unfog.lexicons.actors import is_state_body
+    assert is_state_body("the region's governor") and is_state_body("governor of the northeastern region")
+    assert not is_state_body("the town's mayor")  # a contested town's authorities may be either side's
+    assert not is_state_body("the rebel group's spokesman") and not is_state_body("the party's governor")

@@ -756,3 +756,12 @@ def test_a_count_of_who_was_there_is_no_toll(nlp):
 def test_a_second_verb_does_not_recategorise_a_toll_its_own_verb_gives(nlp):
     f = one(run(nlp, "The insurgents said they had killed 25 soldiers and left the village before dawn."), "25")
     assert f.category == "killed"
+
+
+def test_a_bare_number_after_a_count_of_things_is_no_toll(nlp):
+    assert run(nlp, "Air defences intercepted 20 drones overnight. Eighteen were destroyed over the sea.") == []
+
+
+def test_each_victim_of_a_pair_joined_by_and_is_counted(nlp):
+    figs = run(nlp, '"A 70-year-old man and a 45-year-old woman died," the mayor wrote.')
+    assert [(f.value, f.category) for f in figs] == [(1, "killed"), (1, "killed")]

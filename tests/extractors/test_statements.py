@@ -815,3 +815,9 @@ def test_troops_and_residents_can_be_the_source(nlp):
     text = "Gunmen killed four guards at a checkpoint on Friday, troops and residents said."
     [s] = run(nlp, text)
     assert s.speaker == "troops"
+
+
+def test_a_role_of_a_place_told_after_the_claim_speaks_not_the_place(nlp):
+    text = "Shelling wounded four people in the village of Velyka, the governor of the southern region of Kherson said."
+    [s] = run(nlp, text)
+    assert s.speaker.startswith("governor")

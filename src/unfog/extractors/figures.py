@@ -753,6 +753,9 @@ def _implicit_victims(doc, phrases, leads) -> list[Phrase]:
         if _names_a_source(doc, t):
             continue
         cat = _adjacent_category(doc, t.i + 1, limit=3)
+        if cat is None and t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ == "VERB" and dets \
+                and any(c.dep_ == "conj" for c in t.children):
+            cat = _word_category(t.head)  # "A 64-year-old woman and a 58-year-old man died": each of them
         if cat is None and t.dep_ == "dobj" and t.head.pos_ == "VERB" and dets:
             cat = _word_category(t.head)  # "..., wounding a resident", "gunmen shot dead a farmer"
         if cat not in ("killed", "wounded", "captured", "missing"):
@@ -788,6 +791,13 @@ def _names_a_source(doc, t) -> bool:
         if u.pos_ not in _SOURCE_LIST and u.tag_ != "VBN":
             return False
     return False
+
+
+def _counts_things(sent) -> bool:
+    """The sentence counts things, not people ("intercepted 16 Ukrainian drones")."""
+    counted = [t.head for t in sent if t.dep_ == "nummod" and t.head.pos_ == "NOUN" and t.head.tag_ == "NNS"
+               and ":" not in t.text]  # (not a live blog's "14:15" heading)
+    return bool(counted) and not any(_is_people(t) for t in counted)
 
 
 def _list_category(counted, earlier) -> str | None:
@@ -865,6 +875,8 @@ def _figure(ctx: Context, doc, text: str, ph: Phrase, sents, sent_of, earlier=()
         group = _group(ref)
     if category is None and elided and ref is None:
         return None  # a bare number with no people in sight
+    if counted is None and ref is None and k > 0 and _counts_things(sents[k - 1]):
+        return None  # "It intercepted 16 drones. Fifteen were destroyed ...": the things counted before
     if category in (None, "troops", "other"):
         category = _list_category(counted, earlier) or category
     if category is None and counted is not None and counted.dep_ == "attr" and counted.head.lemma_ == "be" \

@@ -810,6 +810,13 @@ def _told_by_before(v):
     commas = [t.i for t in v.doc[start:before.i] if t.text == ","]
     if before.pos_ not in ("NOUN", "PROPN") or not commas or before.is_sent_start:
         return None
+    role = before
+    for _ in range(6):  # "..., the governor of the northeastern region of Kharkiv said": the role, not the place
+        if role.dep_ not in ("pobj", "prep", "compound", "amod"):
+            break
+        role = role.head
+    if role.i != before.i and role.i > commas[-1] and role.pos_ in ("NOUN", "PROPN") and _can_speak(role):
+        before = role
     while before.dep_ == "conj" and before.head.i > commas[-1]:
         before = before.head  # "locals and media reports said": the first of the list
     return before

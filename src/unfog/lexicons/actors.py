@@ -52,6 +52,9 @@ _NOT_ALONE = frozenset({"official", "officials", "spokesman", "minister", "presi
 _NOT_STATE = frozenset(SPEECH["state_body_not_with"])
 _STATE_ROLES = frozenset(SPEECH["state_role_nouns"])
 _RANKS = frozenset(SPEECH["military_ranks"])
+# (not a town's or a city's: in a contested town the local authorities may be either side's)
+_TERRITORIAL_UNITS = frozenset({"region", "province", "state", "oblast", "county", "governorate", "prefecture",
+                                "department"})
 _DETERMINERS = {"the", "a", "an"}
 _CASED_SIDE_WORDS: dict[str, str] = _SIDES["cased"]
 _CIVIL_WORDS = frozenset(_SIDES["civil_name_words"])
@@ -345,6 +348,12 @@ def is_state_body(text: str) -> bool:
                                                     or body.group(2) in STATE_BODIES or body.group(3) in _STATE_ROLES):
         return True  # "the military's acting spokesperson", "the army's general staff"
     if key in STATE_BODIES or key.rstrip("s") in STATE_BODIES:
+        return True
+    # "the region's governor", "governor of the northeastern region": the officer of a region is the state's
+    unit = re.match(r"(?:the )?(?:[\w-]+ ){0,2}(\w+)['’]s ([\w-]+)$", key) or re.match(
+        r"(?:the )?([\w-]+) (?:of|for) (?:the )?(?:[\w-]+ ){0,2}(\w+)$", key)
+    if unit and ((unit.group(2) in STATE_BODIES and unit.group(1) in _TERRITORIAL_UNITS)
+                 or (unit.group(1) in STATE_BODIES and unit.group(2) in _TERRITORIAL_UNITS)):
         return True
     body = re.match(r"[\w -]+? (?:of|for|at|from|in) (?:the )?(.+)$", key)
     if body and (words := body.group(1).split()) and len(words) <= 6:
