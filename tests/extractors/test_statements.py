@@ -821,3 +821,12 @@ def test_a_role_of_a_place_told_after_the_claim_speaks_not_the_place(nlp):
     text = "Shelling wounded four people in the village of Velyka, the governor of the southern region of Kherson said."
     [s] = run(nlp, text)
     assert s.speaker.startswith("governor")
+
+
+@pytest.mark.parametrize("text", [
+    'State television said on Monday that reports of the bombing were "fake news".',
+    "The ministry said the allegations were entirely baseless.",
+])
+def test_calling_reports_false_in_a_reported_clause_is_a_denial(nlp, text):
+    [s] = run(nlp, text)
+    assert s.polarity == "denies"

@@ -32,7 +32,7 @@ from unfog.lexicons import load as load_lexicon, singular
 from unfog.lexicons.wire import lead_end
 from unfog.extractors.context import Context
 from unfog.gazetteer.roles import cues as place_cues
-from unfog.lexicons.denial import DENY_VERBS, DISMISSAL_RE
+from unfog.lexicons.denial import CLAIM_NOUNS_LIST, DENY_VERBS, DISMISSAL_RE, DISMISSAL_WORDS
 from unfog.lexicons.people import CIVILIAN_NOUNS, is_people_word
 from unfog.extractors.query import doc_text, paragraphs, report_country, same_paragraph, sentence_spans, statement_at  # noqa: F401  (statement_at, report_country re-exported)
 from unfog.model import Statement
@@ -995,6 +995,11 @@ def _cue_text(verb) -> str:
     return verb.text.lower()
 
 
+_CLAIM_CALLED_FALSE = re.compile(
+    r"\b(?:" + "|".join(CLAIM_NOUNS_LIST) + r")\b[^.;:]{0,40}?\b(?:was|were|is|are|had been|have been)\s+"
+    r"(?:\w+\s+)?[\"“‘']?(?:" + "|".join(DISMISSAL_WORDS) + r")\b", re.I)
+
+
 def _polarity(verb, sent_text: str) -> str:
     if verb.lemma_.lower() in DENY_LEMMAS:
         return "denies"
@@ -1002,9 +1007,10 @@ def _polarity(verb, sent_text: str) -> str:
         tail = verb.doc[verb.i:min(len(verb.doc), verb.i + 15)].text
         if DENIAL_WORDS.search(tail):
             return "denies"
-    if verb.lemma_.lower() in ("say", "state", "insist", "claim") and re.search(
-            r"\b(was|were|is|are) (not true|fake|false|a lie|lies)\b|\bno truth\b", sent_text, re.I):
-        return "denies"
+    if verb.lemma_.lower() in ("say", "state", "insist", "claim") and (re.search(
+            r"\b(was|were|is|are) [\"“‘']?(not true|fake|false|a lie|lies)\b|\bno truth\b", sent_text, re.I)
+            or _CLAIM_CALLED_FALSE.search(sent_text)):
+        return "denies"  # ('reports of the attack were "fake news"', 'the claims are baseless')
     return "asserts"
 
 

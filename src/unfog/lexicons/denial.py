@@ -9,6 +9,8 @@ _DATA = json.loads(resources.files("unfog.lexicons").joinpath("denial.json").rea
 
 DENY_VERBS: frozenset[str] = frozenset(_DATA["deny_verbs"])
 # "fake", "not true", "fabricated" ...: calling a claim false is denying it, whatever the cue verb.
+CLAIM_NOUNS_LIST: tuple[str, ...] = tuple(_DATA["claim_nouns"])
+DISMISSAL_WORDS: tuple[str, ...] = tuple(_DATA["dismissal_words"])
 DISMISSAL_RE = re.compile(r"\b(?:" + "|".join(_DATA["dismissal_words"]) + r")\b", re.I)
 # "the claim that ...", "reports of ...": what follows is the claim a denial restates
 CLAIM_NOUN_RE = re.compile(r"\b(?:" + "|".join(_DATA["claim_nouns"]) + r")\b(?:\s+(?:by|of|from)\s+[^,.;]{1,60}?)?"
