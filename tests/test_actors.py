@@ -300,3 +300,10 @@ def test_the_officer_of_a_territorial_unit_is_the_state():
     assert is_state_body("the region's governor") and is_state_body("governor of the northeastern region")
     assert not is_state_body("the town's mayor")  # a contested town's authorities may be either side's
     assert not is_state_body("the rebel group's spokesman") and not is_state_body("the party's governor")
+
+
+def test_intelligence_officials_and_coordinated_state_bodies_are_the_state():
+    from unfog.lexicons.actors import is_state_body, side_of
+    assert is_state_body("an intelligence official") and is_state_body("army and security officials")
+    assert not is_state_body("residents and officials")
+    assert side_of("nongovernmental organizations") == "INT"

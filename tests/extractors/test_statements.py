@@ -830,3 +830,11 @@ def test_a_role_of_a_place_told_after_the_claim_speaks_not_the_place(nlp):
 def test_calling_reports_false_in_a_reported_clause_is_a_denial(nlp, text):
     [s] = run(nlp, text)
     assert s.polarity == "denies"
+
+
+def test_a_surname_alone_takes_the_side_of_the_person_named_in_full(nlp):
+    # "Ali" alone also names a town abroad; the officer named in full is the army's
+    text = ('Fighting broke out near Afgoye in Somalia on Tuesday. "We attacked their camp at dawn," Major Mohamed '
+            'Ali told reporters. "We killed four of them," Ali said.')
+    stms = run_located(nlp, text)
+    assert {s.speaker_side for s in stms if s.speaker == "Mohamed Ali"} == {"SOM"}

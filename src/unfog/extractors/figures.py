@@ -875,7 +875,8 @@ def _figure(ctx: Context, doc, text: str, ph: Phrase, sents, sent_of, earlier=()
         group = _group(ref)
     if category is None and elided and ref is None:
         return None  # a bare number with no people in sight
-    if counted is None and ref is None and k > 0 and _counts_things(sents[k - 1]):
+    if counted is None and ref is None and k > 0 and doc[ph.j - 1].dep_ in ("nsubj", "nsubjpass") \
+            and _counts_things(sents[k - 1]):
         return None  # "It intercepted 16 drones. Fifteen were destroyed ...": the things counted before
     if category in (None, "troops", "other"):
         category = _list_category(counted, earlier) or category

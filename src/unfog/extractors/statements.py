@@ -764,14 +764,16 @@ def _person_speaker(tok, memory: Memory, appos, gender: str | None) -> Speaker:
         role = _clean_role(doc[sub[0].i:sub[-1].i + 1])
     role = role or _role_from_compounds(tok) or _title_before(name_span, mention) \
         or _clean_role(_self_described(tok)) or _role_run_before(name_span)
+    remembered = actor is None and len(written.split()) == 1 and fold(written) in memory.people
     if actor is not None:
         name = actor.name
-    elif len(written.split()) == 1 and fold(written) in memory.people:
+    elif remembered:
         name = memory.people[fold(written)]
     else:
         name = strip_titles(written)
     side = side_of(role or "") if role else None
-    side = side or (actor.side if actor else None) or side_of(mention.text, memory.country)
+    if not remembered:  # (a surname alone says nothing of a side: "Ali" is also a town in India)
+        side = side or (actor.side if actor else None) or side_of(mention.text, memory.country)
     if actor is None:
         # a person named earlier with a full name: reuse their role and side
         for sp in reversed(memory.speakers):

@@ -382,7 +382,8 @@ def is_state_body(text: str) -> bool:
     if last in ("ministry", "ministries") and 1 < len(words) <= 3 and not any(w in _NOT_STATE for w in words):
         return True  # "the information ministry", "the foreign affairs ministry": any portfolio is the state's
     return len(words) > 1 and (last in STATE_BODIES or last.rstrip("s") in STATE_BODIES or last in _STATE_ROLES) \
-        and all(w in _STATE_MODIFIERS or (w == "local" and _named_body(words)) for w in words[:-1])
+        and all(w in _STATE_MODIFIERS or (w == "local" and _named_body(words)) or w == "and"
+                for w in words[:-1])  # ("army and security officials")
 
 
 # -- event actors: ACLED names ----------------------------------------------------------------
