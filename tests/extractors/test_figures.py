@@ -765,3 +765,13 @@ def test_a_bare_number_after_a_count_of_things_is_no_toll(nlp):
 def test_each_victim_of_a_pair_joined_by_and_is_counted(nlp):
     figs = run(nlp, '"A 70-year-old man and a 45-year-old woman died," the mayor wrote.')
     assert [(f.value, f.category) for f in figs] == [(1, "killed"), (1, "killed")]
+
+
+@pytest.mark.parametrize("text,phrase,low,high", [
+    ("Another official said seven or eight militants were wounded.", "seven or eight", 7, 8),
+    ("Ten or more soldiers died in the ambush.", "Ten or more", 10, None),
+    ("Five or fewer civilians were hurt.", "Five or fewer", None, 5),
+])
+def test_ranges_and_bounds_told_with_or(nlp, text, phrase, low, high):
+    f = one(run(nlp, text), phrase)
+    assert (f.low, f.high) == (low, high)

@@ -838,3 +838,8 @@ def test_a_surname_alone_takes_the_side_of_the_person_named_in_full(nlp):
             'Ali told reporters. "We killed four of them," Ali said.')
     stms = run_located(nlp, text)
     assert {s.speaker_side for s in stms if s.speaker == "Mohamed Ali"} == {"SOM"}
+
+
+def test_confirming_the_attack_is_a_claim(nlp):
+    stms = run(nlp, "A police officer in Bannu confirmed the ambush and the casualties. He said two attackers died.")
+    assert [s.speaker for s in stms][:1] == ["a police officer in Bannu"]

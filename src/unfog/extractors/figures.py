@@ -202,10 +202,11 @@ def _find_phrases(doc) -> list[Phrase]:
             i += 1
             continue
         j = ph.j
-        # ranges: "8,000-10,000", "8,000 to 10,000", "between 8,000 and 10,000"
-        if j + 1 < n and doc[j].text in ("-", "–", "—", "to", "and") and ph.value is not None:
+        # ranges: "8,000-10,000", "8,000 to 10,000", "between 8,000 and 10,000", "seven or eight"
+        if j + 1 < n and doc[j].text in ("-", "–", "—", "to", "and", "or") and ph.value is not None:
             between = ph.i > 0 and doc[ph.i - 1].lower_ == "between"
-            if doc[j].text != "and" or between:
+            if doc[j].text not in ("and", "or") or between or (
+                    doc[j].text == "or" and _is_numberish(doc[j + 1]) and doc[j + 1].lower_ not in ("more", "so")):
                 other = _parse_run(doc, j + 1) if _is_numberish(doc[j + 1]) else None
                 if other is not None and other.value is not None and other.value > ph.value:
                     lo = ph.value
@@ -913,6 +914,9 @@ def _bounds(doc, text: str, ph: Phrase, sent, counted) -> int:
         start_tok = max(sent.start, ph.i - len(ph.qualifier.split()))
     after_i = max(ph.j, counted.i + 1 if counted is not None and counted.i >= ph.j else ph.j)
     after = " ".join(t.lower_ for t in doc[after_i:min(after_i + 2, sent.end)])
+    right_after = " ".join(t.lower_ for t in doc[ph.j:min(ph.j + 2, sent.end)])
+    if right_after in ("or more", "or fewer", "or less"):
+        after = right_after  # "Ten or more soldiers died": the qualifier before the counted noun
     if ph.value is not None and not ph.qualifier:
         if after.startswith("at most") or after.startswith("or fewer") or after.startswith("or less"):
             ph.qualifier, ph.low, ph.high = after[:7].strip(), None, ph.value

@@ -977,6 +977,9 @@ def _has_content(verb, segs, sent) -> bool:
     if verb.lemma_ in ("record", "document", "register", "count", "confirm", "report") and any(
             c.dep_ == "dobj" and any(g.like_num for g in c.subtree) for c in verb.children):
         return True
+    if verb.lemma_ == "confirm" and any(c.dep_ == "dobj" and c.lemma_.lower() in CONFIRMED_EVENT_NOUNS
+                                        for c in verb.children):
+        return True  # "A security official confirmed the attack and the casualties"
     s0, s1 = sent.start_char, sent.end_char
     return any(q.start < s1 and s0 < q.end for q in segs) or _postposed(verb, sent)
 
@@ -1119,6 +1122,8 @@ STATE_MEDIA_WORDS = frozenset(SPEECH["state_media_words"])
 ORGANISATION_NOUNS = frozenset(SPEECH["organisation_nouns"])
 SPEECH_MEDIA_NOUNS = frozenset(SPEECH["speech_media"]) - {"report", "reports", "agency"}  # outlets, not documents
 REVISE_CUE = "revised the figure"
+# what a source confirms that is a claim by itself ("confirmed the attack", "confirmed the deaths")
+CONFIRMED_EVENT_NOUNS = frozenset(SPEECH["confirmed_event_nouns"])
 SPEAKER_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent")
 
 
