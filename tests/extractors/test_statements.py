@@ -843,3 +843,19 @@ def test_a_surname_alone_takes_the_side_of_the_person_named_in_full(nlp):
 def test_confirming_the_attack_is_a_claim(nlp):
     stms = run(nlp, "A police officer in Bannu confirmed the ambush and the casualties. He said two attackers died.")
     assert [s.speaker for s in stms][:1] == ["a police officer in Bannu"]
+
+
+def test_the_groups_spokesman_speaks_for_the_armed_group_named_before(nlp):
+    text = ("Fighting broke out near Afgoye in Somalia. Al Shabaab said it had overrun the base. "
+            '"We killed ten soldiers," said Ahmed Warsame, the group\u2019s military spokesman.')
+    stms = run_located(nlp, text)
+    assert [s.speaker_side for s in stms if s.speaker == "Ahmed Warsame"] == ["SOM"]
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("The rebel group issued a statement accusing the army of shelling the market.", "rebel group"),
+    ("Local officials reported heavy airstrikes on the district on Monday.", "Local officials"),
+])
+def test_a_statement_issued_or_events_reported_without_a_clause(nlp, text, speaker):
+    [s] = run(nlp, text)
+    assert s.speaker == speaker

@@ -787,6 +787,10 @@ def _person_speaker(tok, memory: Memory, appos, gender: str | None) -> Speaker:
         side = _side_by_role(body.text, memory, body=True)  # "<Name>, who heads the ministry's department"
     if side is None and role and (is_state_body(role) or (appos is not None and _state_body_of_place(_mention_span(appos)))):
         side = memory.country  # "the regional governor, <Name>", "<Name>, the Zaporizhzhia regional governor"
+    if side is None and role and _GROUP_ROLE.match(role):
+        # "<Name>, the group's military operations spokesman": the armed group the article last gave voice to
+        side = next((sp.side for sp in reversed(memory.speakers) if sp.side and camp(sp.name, sp.role) == "nonstate"),
+                    None)
     if side is None and role and memory.country and (camp(role) == "nonstate" or _named_formation(role)):
         side = memory.country  # "<Name>, an anti-coup fighter from the village", "a commander of the <Name> Force"
     if side is None and (rank := _role_from_compounds(tok) or _title_before(name_span, mention)) and (
@@ -795,6 +799,9 @@ def _person_speaker(tok, memory: Memory, appos, gender: str | None) -> Speaker:
     gender = gender or memory.gender_of(name)
     return Speaker(name, role or (actor.role if actor else None), side, "person",
                    mention.text, mention.start_char, mention.end_char, gender)
+
+
+_GROUP_ROLE = re.compile(r"(?:the )?(?:group|movement|militants|rebels|insurgents|militia|jihadists)['’]s? ", re.I)
 
 
 def _told_by_before(v):
@@ -870,6 +877,11 @@ def _subject(verb):
             continue
         if v.dep_ == "relcl":
             return v.head
+        if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.lemma_.lower() in DOCUMENT_NOUNS and v.head.dep_ == "dobj":
+            # "Hamas issued a statement accusing Israel of ...": who issued the statement
+            issuer = next((c for c in v.head.head.children if c.dep_ == "nsubj"), None)
+            if issuer is not None:
+                return issuer
         if v.dep_ == "acl" and v.tag_ == "VBD" and v.head.dep_ == "ROOT" and v.head.pos_ in ("NOUN", "PROPN") \
                 and v.head.i < v.i:
             # "A local official, <Name>, told a news agency by phone that ...": a past tense the parser hung on
@@ -977,9 +989,9 @@ def _has_content(verb, segs, sent) -> bool:
     if verb.lemma_ in ("record", "document", "register", "count", "confirm", "report") and any(
             c.dep_ == "dobj" and any(g.like_num for g in c.subtree) for c in verb.children):
         return True
-    if verb.lemma_ == "confirm" and any(c.dep_ == "dobj" and c.lemma_.lower() in CONFIRMED_EVENT_NOUNS
-                                        for c in verb.children):
-        return True  # "A security official confirmed the attack and the casualties"
+    if verb.lemma_ in ("confirm", "report") and any(c.dep_ == "dobj" and c.lemma_.lower() in CONFIRMED_EVENT_NOUNS
+                                                    for c in verb.children):
+        return True  # "A security official confirmed the attack and the casualties", "they reported airstrikes"
     s0, s1 = sent.start_char, sent.end_char
     return any(q.start < s1 and s0 < q.end for q in segs) or _postposed(verb, sent)
 
