@@ -90,6 +90,7 @@ OTHER_INCIDENT_MODIFIERS = frozenset(_D["other_incident_cues"]["modifiers"])
 BACKGROUND_PREPS = _set("background_preps")  # "killed ... amid ongoing exchanges of fire": the setting, not an incident
 ONGOING_MODIFIERS = _set("ongoing_modifiers")  # "near-daily cross-border fire", "ongoing clashes"
 REFERENCE_HEADS = _set("reference_heads")  # "evacuation warnings", "attack plans": the act named, not done
+STATUS_HEADS = _set("status_heads")  # "a state of siege": a status declared, no act
 SEQUENCE_VERBS = _set("sequence_verbs")
 DETONATION_VERBS = _set("detonation_verbs")
 DEAD_NOUNS = _set("dead_nouns")  # ("two of the fatalities")

@@ -9,6 +9,7 @@ from datetime import timedelta
 from unfog.lexicons.actors import side_of
 from unfog.lexicons.wire import lead_end
 from unfog.nlp import timeexpr
+from unfog.extractors.figures import _num_value
 from unfog.lexicons import events as lex
 from unfog.extractors.context import Context
 from unfog.extractors.query import doc_text, same_paragraph
@@ -241,6 +242,8 @@ def _mention(group, weapons, sents, si: int, place_tokens: set[int]) -> Mention:
         m.tags |= set(lex.acled_type(kind)[2]) & {"siege", "surrender", "corridor", "mass-grave", "declaration"}
     tops = [_anchor(t) for t in m.tokens]
     for w in weapons:
+        if _other_headline_clause(w, m.tokens, sent):
+            continue  # "gunmen kill 7 workers, bomb kills doctor": the bomb is the second incident's
         if any(_linked(top, w) for top in tops) or any(w.head.i == t.i for t in m.tokens) or _argument_of_cause(w, tops):
             m.weapon = m.weapon or _weapon_of(w)
     for t in m.tokens:
@@ -285,6 +288,17 @@ def _mention(group, weapons, sents, si: int, place_tokens: set[int]) -> Mention:
     if any(t.lower_ in ("unopposed", "peacefully") for t in sent) or "without a fight" in low or "without resistance" in low:
         m.nonviolent = True
     return m
+
+
+def _other_headline_clause(weapon, triggers, sent) -> bool:
+    """A headline strings incidents with commas ("Gunmen kill seven, bomb kills doctor"): a weapon opening a
+    stretch past a comma from the first trigger is that stretch's incident's, whatever the parse joined."""
+    if not _is_heading(sent):
+        return False
+    first = min(t.i for t in triggers)
+    commas = [t.i for t in sent.doc[first:weapon.i] if t.text in (",", ";")]
+    # the weapon opens its comma's stretch ("..., bomb kills doctor"), not a phrase of the first clause ("..., with bombs")
+    return bool(commas) and not any(t.pos_ == "ADP" for t in sent.doc[commas[-1] + 1:weapon.i])
 
 
 # Within one sentence, ACLED records one event: a battle absorbs the shelling and the
@@ -1135,16 +1149,13 @@ def _conjoined(root) -> int:
     extra = 0
     for c in noun.children:
         if c.dep_ == "conj" and c.like_num:  # "two fatalities on Sunday and five more on Monday"
-            n = int(c.lower_) if c.lower_.isdigit() else timeexpr.NUMBER_WORDS.get(c.lower_)
-            extra += n or 0
+            extra += _count_at(c) or 0
             continue
         if c.dep_ != "conj" or c.pos_ != "NOUN" or _lemma(c) not in lex.PEOPLE_NOUNS | lex.CIVILIAN_NOUNS | lex.COMBATANT_NOUNS:
             continue
         nums = [x for x in c.children if x.dep_ == "nummod"]
         if nums:
-            word = nums[0].lower_
-            n = int(word) if word.isdigit() else timeexpr.NUMBER_WORDS.get(word)
-            extra += n or 0
+            extra += _count_at(nums[0]) or 0
         elif any((x.dep_ == "det" and x.lower_ in ("a", "an", "one")) or (x.dep_ == "poss" and x.lower_ in ("their", "his", "her"))
                  for x in c.children) and c.tag_ == "NN":
             extra += 1  # ("seven guards and their driver": one more)
@@ -1153,6 +1164,16 @@ def _conjoined(root) -> int:
 
 def _number(word: str) -> int | None:
     return int(word) if word.isdigit() else timeexpr.NUMBER_WORDS.get(word)
+
+
+def _count_at(tok) -> int | None:
+    """The count a number token heads, written as the tokenizer split it: "thirty-six" (thirty, -, six) is
+    36, not the six the parse hangs the rest on; "1,200" is 1200."""
+    run = [t for t in tok.subtree if t.like_num or (t.text == "-" and not t.whitespace_)]
+    value = _num_value("".join(t.text for t in run)) if len(run) > 1 else None
+    if isinstance(value, int):
+        return value
+    return _number(tok.lower_.replace(",", ""))
 
 
 def _conjoined_before(root, killed: list[Figure], doc) -> int:

@@ -256,6 +256,22 @@ def _other_actor(m: Mention, d: _Draft) -> bool:
     return ha != hb
 
 
+def _headline_above(m: Mention, drafts: _Drafts, fams: set[str]) -> _Draft | None:
+    """"Guerrilla attack leaves 12 dead" over "The group killed 11 soldiers and a policeman on Monday": a
+    headline's violent act and the lead right under it are one incident even when their words fall in
+    different families (an attack, a killing); same-family pairs are joined by the usual rules."""
+    if m.kind not in lex.VIOLENT_KINDS or _hidden(m):
+        return None
+    for d in drafts.recent():
+        if d.last_sent != m.sent_index - 1:
+            continue
+        if (len(d.mentions) == 1 and d.last_sent <= HEADLINE_SENTENCES and d.first.kind in lex.VIOLENT_KINDS
+                and not fams & d.families and not _hidden(d.first) and _is_heading(d.first.sent)
+                and d.first.entry == m.entry and _same_place(m.place, d.place()) is not False and not _other_actor(m, d)):
+            return d
+    return None
+
+
 def _fight_told_after(m: Mention, drafts: _Drafts) -> tuple[bool, _Draft | None]:
     """"The attackers fled after a firefight that lasted an hour": the fight that ended an attack on an
     army post is that attack; one that ended a raid on civilians (police reinforcements against the
@@ -479,6 +495,9 @@ def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
     # a violent mention may join an event of any violent family it speaks of ("gunmen stormed in and
     # occupied it": the fight and the capture told before)
     fams = {fam} | ({lex.family(k) for k in m.kinds if k in lex.VIOLENT_KINDS} if m.kind in lex.VIOLENT_KINDS else set())
+    headline = _headline_above(m, drafts, fams)
+    if headline is not None:
+        return headline
     found = {id(d): d for f in sorted(fams) for d in drafts.candidates(m, f)}
     for d in sorted(found.values(), key=lambda d: drafts.rank[id(d)], reverse=True):
         if not fams & d.families or _is_historical(ctx, d.date()) != hist or _hidden(d.first) != _hidden(m):
@@ -946,6 +965,14 @@ def _planted_bomb(d: _Draft) -> bool:
                                                       for c in lex.AIR_CUES))
 
 
+def _air_named(d: _Draft) -> bool:
+    """The incident's sentences name aircraft, drones or a drop (not a bare "bomb")."""
+    lemmas = {_lemma(t) for m in d.mentions for t in m.sent}
+    low = " ".join(m.sent.text.lower() for m in d.mentions).replace("suicide bomber", "")
+    return bool(lemmas & {"drop", "airstrike"}) or any((c in lemmas and c != "bomber") or (" " in c and c in low)
+                                                         for c in lex.AIR_CUES)
+
+
 def _bomber_died(d: _Draft) -> bool:
     """"both bombers died in the blast": a blast whose bombers (people,
     no aircraft named) died in it is a suicide bomb."""
@@ -1006,6 +1033,8 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
     weapon = next((m.weapon for m in d.mentions if m.weapon), None)
     home = alpha3(place.country) if place is not None else None
     kinds = {k for m in d.mentions for k in m.kinds}
+    if weapon == "air" and "shelling" in kinds and not _air_named(d):
+        weapon = "shelling"  # "cluster bombs were used in the shelling": a bomb naming no aircraft, the shelling told
     kind = d.first.kind
     if kind == "killing":
         # a killing joined by the act that caused it ("killed in a drone strike"): the act types the event;

@@ -228,6 +228,8 @@ def _noun_kind(tok) -> str | None:
         return None  # "National Liberation Army", "Operation Storm": a name, not an act
     if tok.dep_ == "compound" and _lemma(tok.head) in lex.REFERENCE_HEADS:
         return None  # "evacuation warnings", "attack plans": the act named, not done
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and _lemma(tok.head.head) in lex.STATUS_HEADS:
+        return None  # "declared a state of siege": a legal status, not a siege laid
     if lemma not in lex.NOUN_TRIGGERS and low.endswith("s") and low[:-1] in lex.NOUN_TRIGGERS:
         lemma = low[:-1]  # the tagger's lemma can be wrong ("graves" -> "graf")
     if tok.i >= 2 and tok.nbor(-1).text == "-" and not tok.nbor(-1).whitespace_ and tok.nbor(-2).head.i == tok.i:
@@ -607,7 +609,8 @@ LONG_SPAN = re.compile(r"(?:\w+-)?(?:month|year|decade)s?(?:-long|-old)?|(?:mont
 def _for_years(tok) -> bool:
     """The trigger's clause lasts "for years", "for more than a year", "for decades", "for weeks" (a span of
     months or more, or days and weeks uncounted), or has a span of time for subject ("recent weeks have seen ...")."""
-    verb = tok if tok.pos_ == "VERB" else next((a for a in tok.ancestors if a.pos_ == "VERB"), None)
+    # ("has been under siege for 18 months": the clause's verb may be the copula)
+    verb = tok if tok.pos_ in ("VERB", "AUX") else next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
     if verb is None:
         return False
     for c in [*verb.children, *(tok.children if tok.i != verb.i else ())]:
