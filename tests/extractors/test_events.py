@@ -2291,3 +2291,29 @@ def test_similar_attacks_claimed_before_are_no_incident(nlp):
             "claimed responsibility for similar attacks.")
     shown = _shown(_pipeline_events(nlp, text, published="2021-05-12"))
     assert len(shown) == 1
+
+
+def test_a_village_taken_by_storm_is_an_assault_not_a_capture(nlp):
+    text = "Armed men took the village of Kwall by storm late on Saturday, shooting at anyone they saw, residents said."
+    kinds = {e.sub_event_type for e in _shown(_pipeline_events(nlp, text, published="2021-04-05"))}
+    assert "Non-state actor overtakes territory" not in kinds and kinds
+
+
+def test_a_part_told_as_among_the_dead_after_the_total_is_no_toll(nlp):
+    text = ("At least nine people were killed when gunmen raided a village near Bokkos on Sunday. Three children were "
+            "among the dead, a resident said.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2021-04-05"))
+    assert ev.fatalities == 9
+
+
+def test_a_toll_risen_over_a_span_is_no_raised_toll_of_the_incident(nlp):
+    text = ("Government shelling killed seven civilians in Kafranbel on Monday, a monitor said. The day's toll has "
+            "risen to 15, the number of civilians killed over the past 24 hours in attacks on the province.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2019-05-07"))
+    assert ev.fatalities == 7
+
+
+def test_the_town_a_convoy_returned_from_is_not_where_it_was_ambushed(nlp):
+    text = "A supply convoy returning from Djibo was ambushed on Monday near a village in the north, the army said."
+    [ev] = _shown(_pipeline_events(nlp, text, published="2023-06-28"))
+    assert ev.place != "Djibo"

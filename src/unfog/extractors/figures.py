@@ -1093,6 +1093,9 @@ _AMONG_CATEGORY = {"killed": "killed", "dead": "killed", "victims": "killed", "w
 
 
 _OF_WHOM = re.compile(r"\s+of\s+(?:whom|them)\b", re.I)
+# "Two women were among the dead victims of the attack": a part of a toll told before, the part first
+_AMONG_AFTER_PART = re.compile(r"\s+(?:were|was|are|is)\s+(?:also\s+)?among\s+(?:those|the)\s+(?:\w+\s+)?"
+                               r"(killed|dead|wounded|injured|hurt|victims|casualties)\b", re.I)
 _OF_THOSE = re.compile(r"\s+of\s+(?:those|the(?: people)?)\s+(killed|dead|wounded|injured|hurt|victims|casualties)\b", re.I)
 
 
@@ -1107,6 +1110,8 @@ def _link_among_those(text: str, figures: list[Figure], k: int) -> None:
         return
     line_start = max(text.rfind(".", 0, f.start), text.rfind("\n", 0, f.start)) + 1
     m = _AMONG_THOSE.search(text[line_start:f.start])
+    if m is None:
+        m = _AMONG_AFTER_PART.match(text, f.end)  # (the total was told in an earlier sentence)
     if m is None and _OF_WHOM.match(text, f.start + len(f.text.split()[0])):
         # "seven men were found ... two of whom were bound": a part of the count told just before
         for total in reversed(figures[:k]):

@@ -547,6 +547,7 @@ def _clause_places(doc, text: str, m: Mention, places: list[Place], place_tokens
         # "an officer who comes from Y": where a person named in the clause is from
         origin = origin or (root.dep_ == "pobj" and root.head.lower_ == "from" and root.head.head.dep_ in ("relcl", "acl")
                             and _lemma(root.head.head) in lex.ORIGIN_VERBS)
+        origin = origin or (m.kind in lex.VIOLENT_KINDS and _set_out_from(root))  # "a convoy returning from Y"
         office = (root.dep_ == "pobj" and root.head.lower_ in ("in", "of", "for") and _lemma(root.head.head) in lex.OFFICE_NOUNS) or (
             root.dep_ == "poss" and (root.head.ent_type_ in ("ORG", "PERSON") or _lemma(root.head) in lex.OFFICE_NOUNS))  # "X's governor", "X's Attorney General's Office"
         if origin or office or _under_reference(root, m) or _speakers_place(root, m) or _launch_site(root, m):
@@ -572,6 +573,13 @@ def _clause_places(doc, text: str, m: Mention, places: list[Place], place_tokens
 
 UNIT_KM = {"km": 1.0, "kms": 1.0, "kilometres": 1.0, "kilometers": 1.0, "kilometre": 1.0, "kilometer": 1.0,
            "mile": 1.609, "miles": 1.609}
+
+
+def _set_out_from(root) -> bool:
+    """"A convoy returning from Djibo was ambushed ...": the town a journey set out from (``departure_verbs``)
+    is not where a violent act on the way happened, nor the article's main place."""
+    return (root is not None and root.dep_ == "pobj" and root.head.lower_ == "from"
+            and _lemma(root.head.head) in lex.DEPARTURE_VERBS)
 
 
 def _far_landmark(root) -> bool:
@@ -735,7 +743,8 @@ def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> N
     # "BANGKOK: A military airstrike on a village ...": the dateline is where the report was filed
     leads = _leads(ctx)
     # (and a landmark a distance beyond the area is taken from, "about 80 km north of X", is nowhere's place)
-    by_sent = {k: [p for p in ps if not any(a <= p.start < b for a, b in leads) and not _far_landmark(_record_root(doc, p))]
+    by_sent = {k: [p for p in ps if not any(a <= p.start < b for a, b in leads) and not _far_landmark(_record_root(doc, p))
+                   and not _set_out_from(_record_root(doc, p))]
                for k, ps in by_sent.items()}
     counts: dict[str, int] = {}
     # places of sentences about the past ("In April 2025, a strike in X killed ...") do not make the main place
@@ -744,7 +753,8 @@ def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> N
     past |= {k for k, s in enumerate(sents) if next((t.lower_ for t in s if not t.is_space), "") in lex.OTHER_INCIDENT_ADVERBS}
     for p in ctx.places:
         if (_place_ok(p) and (p.precision or 3) <= 2 and not any(a <= p.start < b for a, b in leads)
-                and _sent_index(sent_starts, p.start) not in past and not _far_landmark(_record_root(doc, p))):
+                and _sent_index(sent_starts, p.start) not in past and not _far_landmark(_record_root(doc, p))
+                and not _set_out_from(_record_root(doc, p))):
             counts[p.canonical or p.name] = counts.get(p.canonical or p.name, 0) + 1
     top = max(counts, key=lambda k: counts[k]) if counts else None
     main_place = next(p for p in ctx.places if (p.canonical or p.name) == top and _place_ok(p)) if top else None
@@ -794,7 +804,8 @@ def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> N
         if not by_sent.get(m.sent_index):
             near = ctx.place_near(m.primary.idx, m.primary.idx + len(m.primary.text))
             if (near is not None and _place_ok(near) and near.start >= m.sent.start_char and near.end <= m.sent.end_char
-                    and not any(a <= near.start < b for a, b in leads) and not _far_landmark(_record_root(doc, near))):
+                    and not any(a <= near.start < b for a, b in leads) and not _far_landmark(_record_root(doc, near))
+                    and not _set_out_from(_record_root(doc, near))):
                 m.place, m.place_local = near, True
                 continue
         def entry_place() -> Place | None:

@@ -1131,7 +1131,13 @@ def _updated_toll(text: str, f: Figure) -> bool:
     """"bringing the toll in that attack to two", "raising the death toll to 12": a count told as the toll
     risen to, after more died."""
     before = text[max(0, f.start - 60):f.start]
-    return bool(TOLL_UPDATE.search(before)) and bool(re.search(r"\b(?:bring|brought|rais|push|rose|risen|climb)\w*\b", before, re.I))
+    if not (TOLL_UPDATE.search(before) and re.search(r"\b(?:bring|brought|rais|push|rose|risen|climb)\w*\b", before, re.I)):
+        return False
+    # "the day's toll has risen to 22, the number killed over the past 24 hours in attacks on the
+    # countryside": a tally over a span, not this incident's toll raised
+    end = text.find(".", f.end)
+    after = text[f.end:end if end >= 0 else len(text)].lower()
+    return not any(c in after for c in lex.CUMULATIVE_CUES)
 
 
 _STATE_CODES = frozenset(_alpha3_codes().values())

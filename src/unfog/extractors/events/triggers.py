@@ -111,6 +111,8 @@ def _take_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
     """capture / seize / occupy / take: of a place (territory) or of people (prisoners)."""
     lemma = _lemma(tok)
     objs = _children(tok, "dobj", "nsubjpass")
+    if any(_lemma(p) in lex.ASSAULT_MANNERS for c in _children(tok, "prep") if c.lower_ == "by" for p in _children(c, "pobj")):
+        return "battle"  # "the gunmen took the village by storm": an assault, not a hold told
     if lemma == "take":
         if "over" in {_lemma(c) for c in tok.children} or any(_lemma(o) == "control" or _is_placeish(o, place_tokens) for o in objs):
             return "territory"
