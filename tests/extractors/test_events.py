@@ -2317,3 +2317,15 @@ def test_the_town_a_convoy_returned_from_is_not_where_it_was_ambushed(nlp):
     text = "A supply convoy returning from Djibo was ambushed on Monday near a village in the north, the army said."
     [ev] = _shown(_pipeline_events(nlp, text, published="2023-06-28"))
     assert ev.place != "Djibo"
+
+
+def test_a_bomb_that_only_wounds_is_an_explosion(nlp):
+    text = "On Tuesday a makeshift bomb wounded four traders at a market in Bamenda, police said."
+    [ev] = _shown(_pipeline_events(nlp, text, published="2020-03-11"))
+    assert (ev.event_type, ev.sub_event_type) == ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+
+
+def test_a_soldier_wounded_in_a_clash_is_no_explosion(nlp):
+    text = "A soldier wounded in the clash near Bamenda on Tuesday died in hospital, the army said."
+    kinds = {e.event_type for e in _shown(_pipeline_events(nlp, text, published="2020-03-11"))}
+    assert "Explosions/Remote violence" not in kinds

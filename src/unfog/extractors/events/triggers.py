@@ -72,6 +72,8 @@ def _weapon_subject_kind(tok) -> str | None:
     subjects = _children(tok, "nsubj")
     if not subjects and tok.dep_ in ("advcl", "conj"):
         subjects = _children(tok.head, "nsubj")  # "Shells fired from the hills landed in ...": a garbled parse
+    if not subjects and tok.dep_ == "acl" and _children(tok, "dobj"):
+        subjects = [tok.head]  # ", a homemade bomb injured seven people": a main clause parsed as the bomb's modifier
     for subj in subjects:
         k = _weapon_of(subj)
         if k == "air" and _lemma(tok) in lex.DETONATION_VERBS:
@@ -141,8 +143,11 @@ def _verb_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
     lemma = _lemma(tok)
     if lemma not in _VERB_LEMMAS:
         return None
-    if tok.dep_ == "amod" or (tok.dep_ == "acl" and lemma in lex.DESCRIPTIVE_PARTICIPLES):
-        return None  # "occupying troops", "the besieged city", "civilians shot in the streets": a description
+    if tok.dep_ == "amod" or (tok.dep_ == "acl" and lemma in lex.DESCRIPTIVE_PARTICIPLES
+                              and not (_children(tok, "dobj") and _weapon_of(tok.head) is not None)):
+        # "occupying troops", "the besieged city", "civilians shot in the streets": a description (but "a
+        # homemade bomb injured seven people" is a clause the parse hung on the bomb)
+        return None
     if tok.dep_ == "conj" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN") and not _children(tok, "dobj", "nsubj"):
         return None  # "Beni and surrounding villages": a participle describing, parsed as a conjunct
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and not _children(tok, "prep", "agent", "npadvmod", "advmod", "dobj"):
