@@ -2329,3 +2329,17 @@ def test_a_soldier_wounded_in_a_clash_is_no_explosion(nlp):
     text = "A soldier wounded in the clash near Bamenda on Tuesday died in hospital, the army said."
     kinds = {e.event_type for e in _shown(_pipeline_events(nlp, text, published="2020-03-11"))}
     assert "Explosions/Remote violence" not in kinds
+
+
+def test_the_incident_told_as_happening_on_a_day_gets_that_day(nlp):
+    text = ("Four farmers have been killed by gunmen near Barkin Ladi, the police said. A police spokesman said the "
+            "incident happened on Tuesday near a stream.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2019-01-10"))
+    assert ev.date == "2019-01-08"
+
+
+def test_of_two_days_in_a_clause_the_one_nearer_the_act_is_its_day(nlp):
+    text = ("On 10 January the police received a report that on 8 January gunmen attacked farmers near Barkin Ladi, "
+            "killing four.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2019-01-11"))
+    assert ev.date == "2019-01-08"

@@ -872,6 +872,7 @@ def _attach_dates(ctx: Context, mentions: list[Mention], sents) -> None:
     far: dict[int, DateMention] = {}  # the one date of a one-event sentence, further away in the tree
     far_violent: dict[int, DateMention] = {}
     weak: set[str] = set()  # "an overnight attack": an adjective, weaker than a day named beside it
+    date_rank: dict[int, tuple] = {}  # the rank of the day each mention holds
     leads = _leads(ctx)
     for d in ctx.dates:
         if not d.date:
@@ -909,8 +910,12 @@ def _attach_dates(ctx: Context, mentions: list[Mention], sents) -> None:
             continue
         if root.dep_ == "amod" or d.text.lower() in lex.NIGHT_WORDS:
             weak.add(d.id)  # ("clashed overnight on Saturday": the day named wins)
-        if best.date is None or ((d.precision or 3), d.id in weak) < ((best.date.precision or 3), best.date.id in weak):
+        # two days in the clause: the more precise, then the one nearer the act in the tree ("On the 27th the
+        # police received word that on the 26th gunmen attacked ...": the 26th is the attack's)
+        rank = ((d.precision or 3), d.id in weak, dist[id(best)])
+        if best.date is None or rank < date_rank.get(id(best), ((best.date.precision or 3), best.date.id in weak, MAX_DATE_DISTANCE + 1)):
             best.date = d
+            date_rank[id(best)] = rank
     for m in mentions:
         if m.date is None:
             m.date = _date_of_the_clause_above(m, mentions, ctx)

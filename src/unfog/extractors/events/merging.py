@@ -1252,6 +1252,33 @@ def _conceded(m: Mention) -> bool:
     return bool(m.claimant_side and a1_side and m.claimant_side != a1_side and m.claimant_side != "MEDIA")
 
 
+OCCURRENCE_SENTENCES = 2  # "the incident happened on Wednesday" gives its day to an incident told this close before
+
+
+def _day_told_after(ctx: Context, d: _Draft) -> DateMention | None:
+    """"Five villagers have been killed in an ambush, police said. The spokesman said the incident happened on
+    Wednesday": a sentence that tells no act of its own, only when "the incident" happened, dates the
+    incident told just before (the draft has no day of its own)."""
+    if _hidden(d.first) or d.first.kind not in lex.VIOLENT_KINDS:
+        return None
+    sents = ctx.sentences
+    for k in range(d.last_sent + 1, min(len(sents), d.last_sent + 1 + OCCURRENCE_SENTENCES)):
+        sent = sents[k]
+        for t in sent:
+            told = _lemma(t) in lex.OCCURRENCE_VERBS or (_lemma(t) == "take" and any(_lemma(o) == "place" for o in _children(t, "dobj")))
+            if not told or t.pos_ not in ("VERB", "AUX"):
+                continue
+            subj = _children(t, "nsubj")
+            if not subj or _lemma(subj[0]) not in lex.INCIDENT_NOUNS or not any(
+                    c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subj[0].children):
+                continue
+            days = [dm for dm in ctx.dates if dm.date and dm.precision == 1 and sent.start_char <= dm.start < sent.end_char
+                    and any(a.i == t.i for a in ctx.doc[ctx.doc.char_span(dm.start, dm.end, alignment_mode="expand").root.i].ancestors)]
+            if days:
+                return days[0]
+    return None
+
+
 def _evidence(d: _Draft) -> list[dict]:
     """Every sentence of the draft's mentions, once, verbatim with its offsets."""
     evidence = []
@@ -1275,6 +1302,8 @@ def _to_event(ctx: Context, d: _Draft) -> Event:
     end = start + len(text)
     place = d.place()
     dm = d.date()
+    if d.own_date() is None:
+        dm = _day_told_after(ctx, d) or dm
     tags: set[str] = set()
     for m in d.mentions:
         tags |= m.tags
