@@ -2343,3 +2343,15 @@ def test_of_two_days_in_a_clause_the_one_nearer_the_act_is_its_day(nlp):
             "killing four.")
     [ev] = _shown(_pipeline_events(nlp, text, published="2019-01-11"))
     assert ev.date == "2019-01-08"
+
+
+def test_a_capture_named_as_an_assaults_aim_is_no_capture(nlp):
+    text = "Last week the army launched a large assault to capture the city of Khan Younis, officials said."
+    kinds = {e.sub_event_type for e in _shown(_pipeline_events(nlp, text, published="2024-02-03"))}
+    assert "Non-state actor overtakes territory" not in kinds and "Government regains territory" not in kinds
+
+
+def test_forces_that_managed_to_capture_a_town_captured_it(nlp):
+    text = "Rebels managed to capture the town of Rutshuru on Tuesday after heavy fighting, residents said."
+    kinds = {e.sub_event_type for e in _shown(_pipeline_events(nlp, text, published="2024-02-03"))}
+    assert "Non-state actor overtakes territory" in kinds

@@ -352,6 +352,9 @@ def _unreal(tok, kind: str) -> tuple[bool, set[str]]:
         v = v.head
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in anchor.children):
         return False, tags | {"hypothetical"}
+    if (kind == "territory" and tok.tag_ == "VB" and tok.dep_ in ("advcl", "acl")
+            and any(c.lower_ == "to" for c in _children(tok, "aux"))):
+        return False, tags | {"hypothetical"}  # "launched an assault to capture the city": the aim, not a capture told
     return False, tags
 
 
