@@ -2355,3 +2355,15 @@ def test_forces_that_managed_to_capture_a_town_captured_it(nlp):
     text = "Rebels managed to capture the town of Rutshuru on Tuesday after heavy fighting, residents said."
     kinds = {e.sub_event_type for e in _shown(_pipeline_events(nlp, text, published="2024-02-03"))}
     assert "Non-state actor overtakes territory" in kinds
+
+
+def test_a_single_victim_told_with_an_aside_counts_one(nlp):
+    text = "On Sunday a farmer, said to be a member of the village guard, was killed in a gunfight with armed men near Imphal."
+    [ev] = _shown(_pipeline_events(nlp, text, published="2024-02-05"))
+    assert ev.fatalities == 1
+
+
+def test_a_civilian_killed_in_a_gunfight_is_the_fights_toll(nlp):
+    text = "A farmer was killed in a gunfight between soldiers and armed men near Imphal on Sunday, police said."
+    [ev] = _shown(_pipeline_events(nlp, text, published="2024-02-05"))
+    assert (ev.event_type, ev.fatalities) == ("Battles", 1)

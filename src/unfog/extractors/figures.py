@@ -740,6 +740,12 @@ def _implicit_victims(doc, phrases, leads) -> list[Phrase]:
         cat = _adjacent_category(doc, t.i + 1, limit=3)
         if cat is None and t.dep_ == "dobj" and t.head.pos_ == "VERB" and dets:
             cat = _word_category(t.head)  # "..., wounding a resident", "gunmen shot dead a farmer"
+        if cat is None and dets and t.i + 1 < len(doc) and doc[t.i + 1].text == ",":
+            # "a youth, said to be a village volunteer, was killed": the verb after the aside (the parse often
+            # makes a main clause of "said to be")
+            close = next((k for k in range(t.i + 2, min(t.i + 14, t.sent.end)) if doc[k].text == ","), None)
+            if close is not None:
+                cat = _adjacent_category(doc, close + 1, limit=3)
         if cat not in ("killed", "wounded", "captured", "missing"):
             continue
         start = min([c.i for c in t.children if c.dep_ in ("amod", "compound", "det") and c.i < t.i] + [t.i])

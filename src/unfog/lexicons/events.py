@@ -84,6 +84,7 @@ ORIGIN_VERBS = _set("origin_verbs")  # "an officer who comes from Y": where a pe
 DEPARTURE_VERBS = _set("departure_verbs")  # "a convoy returning from Y": where the victims set out from
 OCCURRENCE_VERBS = _set("occurrence_verbs")  # "the incident happened on Wednesday": when the incident told before was
 INCIDENT_NOUNS = _set("incident_nouns")
+MUTUAL_FIGHT_WORDS = _set("mutual_fight_words")  # "killed in a gunfight": a fight's toll, whoever died
 ADDITION_PHRASES = _set("addition_phrases")  # "eight guards as well as two cooks": 10
 OTHER_INCIDENT_ADVERBS = frozenset(_D["other_incident_cues"]["adverbs"])
 OTHER_INCIDENT_DETERMINERS = frozenset(_D["other_incident_cues"]["determiners"])

@@ -1101,6 +1101,9 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
     if kind == "killing" and not killed and "battle" not in kinds and _state_agent(a1_head[0]) and not (
             (actor2_head or "") in lex.COMBATANT_NOUNS | lex.PERPETRATOR_NOUNS | lex.NONSTATE_NOUNS):
         civilians = True  # "one of them was shot dead by a gendarme at a checkpoint": a state's agent killing, no fight told
+    if kind == "killing" and "civilians" not in {_target_class(m, by_figures=False) for m in d.mentions} and any(
+            k == "battle" and _lemma(t) in lex.MUTUAL_FIGHT_WORDS for m in d.mentions for t, k in zip(m.tokens, m.kinds)):
+        kind, civilians = "battle", False  # "a youth was killed in a gunfight with armed men": the fight's toll
     etype, sub, type_tags = lex.acled_type(
         kind, actor1_side=a1_side, home_side=home, claimed=claimed, targets_civilians=civilians,
         weapon=weapon if kind == "killing" else None, nonviolent=any(m.nonviolent for m in d.mentions),
