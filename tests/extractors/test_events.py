@@ -2367,3 +2367,10 @@ def test_a_civilian_killed_in_a_gunfight_is_the_fights_toll(nlp):
     text = "A farmer was killed in a gunfight between soldiers and armed men near Imphal on Sunday, police said."
     [ev] = _shown(_pipeline_events(nlp, text, published="2024-02-05"))
     assert (ev.event_type, ev.fatalities) == ("Battles", 1)
+
+
+def test_a_total_then_its_breakdown_after_precisely_is_one_toll(nlp):
+    text = ("Twenty soldiers and ten volunteers were killed in an attack in the north, the army announced on Tuesday. "
+            "\"Thirty fighters\", precisely \"twenty soldiers and ten volunteers lost their lives\" on Monday, it said.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2023-09-05"))
+    assert (ev.fatalities, ev.date) == (30, "2023-09-04")

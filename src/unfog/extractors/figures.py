@@ -1080,7 +1080,8 @@ def _link_subsets(doc, text: str, figures: list[Figure]) -> None:
             # (not "..., including 3,542 children, and 21,543 people sustained injuries": a count of its own)
             f.subset_of, f.category = prev.subset_of, prev.category  # the next part of the same list
             continue
-        if not re.search(r"\b(including|among them|of them|of whom|incl\.?)\s*$", before):
+        # ("53 combatants, precisely “17 soldiers and 36 volunteers”": the breakdown of the total, quoted or not)
+        if not re.search(r"\b(including|among them|of them|of whom|incl\.?|namely|precisely|specifically)[\s“\"'‘(]*$", before):
             _link_among_those(text, figures, k)
             continue
         for total in reversed(figures[:k]):

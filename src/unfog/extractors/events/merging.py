@@ -1279,7 +1279,23 @@ def _day_told_after(ctx: Context, d: _Draft) -> DateMention | None:
                     and any(a.i == t.i for a in ctx.doc[ctx.doc.char_span(dm.start, dm.end, alignment_mode="expand").root.i].ancestors)]
             if days:
                 return days[0]
+        # "... were killed in an attack, the army announced on Tuesday. 'Seventeen soldiers ... lost their lives' on
+        # Monday, he said": the day of the verb the incident's own toll hangs on, in a sentence telling no act
+        for f in (f for m in d.mentions for f in m.figures if f.category == "killed" and sent.start_char <= f.start < sent.end_char):
+            verb = _verb_above(ctx.doc, f.start, f.end)
+            for dm in ctx.dates:
+                if (verb is not None and dm.date and dm.precision == 1 and sent.start_char <= dm.start < sent.end_char
+                        and getattr(_verb_above(ctx.doc, dm.start, dm.end), "i", None) == verb.i):
+                    return dm
     return None
+
+
+def _verb_above(doc, start: int, end: int):
+    """The first verb above a span in the parse (the verb a count or a day hangs on)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    return next((a for a in span.root.ancestors if a.pos_ == "VERB"), None)
 
 
 def _evidence(d: _Draft) -> list[dict]:
