@@ -9,7 +9,7 @@ from datetime import timedelta
 from unfog.lexicons.actors import side_of
 from unfog.lexicons.wire import lead_end
 from unfog.nlp import timeexpr
-from unfog.extractors.figures import _num_value
+from unfog.lexicons import load as _load_lexicon
 from unfog.lexicons import events as lex
 from unfog.extractors.context import Context
 from unfog.extractors.query import doc_text, same_paragraph
@@ -1182,14 +1182,18 @@ def _number(word: str) -> int | None:
     return int(word) if word.isdigit() else timeexpr.NUMBER_WORDS.get(word)
 
 
+_UNITS: dict[str, int] = _load_lexicon("numbers")["units"]  # "six" -> 6, "thirty" -> 30 (the figures' number words)
+
+
 def _count_at(tok) -> int | None:
     """The count a number token heads, written as the tokenizer split it: "thirty-six" (thirty, -, six) is
     36, not the six the parse hangs the rest on; "1,200" is 1200."""
-    run = [t for t in tok.subtree if t.like_num or (t.text == "-" and not t.whitespace_)]
-    value = _num_value("".join(t.text for t in run)) if len(run) > 1 else None
-    if isinstance(value, int):
-        return value
-    return _number(tok.lower_.replace(",", ""))
+    words = [t.lower_ for t in tok.subtree if t.like_num]
+    hyphened = [t for t in tok.subtree if t.text == "-" and not t.whitespace_]
+    if len(words) == 2 and hyphened and words[0] in _UNITS and words[1] in _UNITS and _UNITS[words[0]] >= 20 > _UNITS[words[1]]:
+        return _UNITS[words[0]] + _UNITS[words[1]]
+    word = tok.lower_.replace(",", "")
+    return int(word) if word.isdigit() else _UNITS.get(word, timeexpr.NUMBER_WORDS.get(word))
 
 
 def _conjoined_before(root, killed: list[Figure], doc) -> int:
