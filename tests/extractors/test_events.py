@@ -2374,3 +2374,10 @@ def test_a_total_then_its_breakdown_after_precisely_is_one_toll(nlp):
             "\"Thirty fighters\", precisely \"twenty soldiers and ten volunteers lost their lives\" on Monday, it said.")
     [ev] = _shown(_pipeline_events(nlp, text, published="2023-09-05"))
     assert (ev.fatalities, ev.date) == (30, "2023-09-04")
+
+
+def test_security_forces_that_came_under_attack_were_its_target(nlp):
+    text = ("Police commandos came under heavy attack at a village near Moreh on Saturday, and some houses were "
+            "torched by the attackers, an official said.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2023-12-31"))
+    assert ev.event_type == "Battles"

@@ -853,6 +853,9 @@ def _target_class(m: Mention, by_figures: bool = True) -> str | None:
     heads = [h for t in m.tokens for h in [t] + _children(t, "dobj")]  # the parse may hang "with" on "fire"
     fought = [p for h in heads for c in _children(h, "prep") if c.lower_ == "with" for p in _children(c, "pobj")]
     objs += [p for p in fought if _lemma(p) in lex.COMBATANT_NOUNS | lex.PERPETRATOR_NOUNS]
+    # "the security forces came under heavy attack": the subject of the verb the act hangs on by "under" is its target
+    objs += [s for t in m.tokens if t.dep_ == "pobj" and t.head.lower_ == "under" and t.head.head.pos_ in ("VERB", "AUX")
+             for s in _children(t.head.head, "nsubj")]
     for o in objs:
         mods = {_lemma(c) for c in o.children if c.dep_ in ("amod", "compound", "nmod", "poss")}
         carried = {_lemma(x) for p in _children(o, "prep") if p.lower_ == "of" for g in _children(p, "pobj")
