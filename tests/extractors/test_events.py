@@ -2381,3 +2381,10 @@ def test_security_forces_that_came_under_attack_were_its_target(nlp):
             "torched by the attackers, an official said.")
     [ev] = _shown(_pipeline_events(nlp, text, published="2023-12-31"))
     assert ev.event_type == "Battles"
+
+
+def test_strikes_on_two_towns_told_again_at_one_give_an_event_per_town(nlp):
+    text = ("Air strikes killed 11 people in Jabalia and Deir al-Balah on Sunday, health officials said. An air strike on "
+            "a house in Jabalia killed eight of them, the officials said.")
+    places = {e.place for e in _shown(_pipeline_events(nlp, text, published="2024-02-04"))}
+    assert len(places) == 2

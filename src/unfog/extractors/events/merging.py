@@ -203,7 +203,8 @@ def _at_the_other_towns(ctx: Context, d: _Draft, ev: Event) -> list[Event]:
     remote violence only
     the other towns hit get an event each, like the first but for its place and with no toll of its own
     (the text does not split it)."""
-    if ev.place_id is None or not d.first.also_places or d.first.place is not d.place() or ev.event_type != "Explosions/Remote violence":
+    # (the event's place is the first mention's: the same town, whichever mention's record of it)
+    if ev.place_id is None or not d.first.also_places or not _same_place(d.first.place, d.place()) or ev.event_type != "Explosions/Remote violence":
         return []  # (strikes on several towns; a fight or a siege told of several towns is often one front)
     out = []
     for p in d.first.also_places:
