@@ -2388,3 +2388,10 @@ def test_strikes_on_two_towns_told_again_at_one_give_an_event_per_town(nlp):
             "a house in Jabalia killed eight of them, the officials said.")
     places = {e.place for e in _shown(_pipeline_events(nlp, text, published="2024-02-04"))}
     assert len(places) == 2
+
+
+def test_attackers_killed_told_with_more_than_after_the_fight_add_to_its_toll(nlp):
+    text = ("Twelve soldiers were killed on Sunday in an ambush on a convoy near Djibo, the army said. \"The fighting "
+            "was fierce,\" it added. According to the army, more than twenty assailants were killed.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2023-06-27"))
+    assert ev.fatalities == 32
