@@ -759,6 +759,12 @@ def _implicit_victims(doc, phrases, leads) -> list[Phrase]:
             cat = _word_category(t.head)  # "A 64-year-old woman and a 58-year-old man died": each of them
         if cat is None and t.dep_ == "dobj" and t.head.pos_ == "VERB" and dets:
             cat = _word_category(t.head)  # "..., wounding a resident", "gunmen shot dead a farmer"
+        if cat is None and dets and t.i + 1 < len(doc) and doc[t.i + 1].text == ",":
+            # "a youth, said to be a village volunteer, was killed": the verb after the aside (the parse often
+            # makes a main clause of "said to be")
+            close = next((k for k in range(t.i + 2, min(t.i + 14, t.sent.end)) if doc[k].text == ","), None)
+            if close is not None:
+                cat = _adjacent_category(doc, close + 1, limit=3)
         if cat not in ("killed", "wounded", "captured", "missing"):
             continue
         start = min([c.i for c in t.children if c.dep_ in ("amod", "compound", "det") and c.i < t.i] + [t.i])
@@ -1161,7 +1167,8 @@ def _link_subsets(doc, text: str, figures: list[Figure]) -> None:
             # (not "..., including 3,542 children, and 21,543 people sustained injuries": a count of its own)
             f.subset_of, f.category = prev.subset_of, prev.category  # the next part of the same list
             continue
-        if not re.search(r"\b(including|among them|of them|of whom|incl\.?)\s*$", before):
+        # ("53 combatants, precisely “17 soldiers and 36 volunteers”": the breakdown of the total, quoted or not)
+        if not re.search(r"\b(including|among them|of them|of whom|incl\.?|namely|precisely|specifically)[\s“\"'‘(]*$", before):
             _link_among_those(text, figures, k)
             continue
         for total in reversed(figures[:k]):
@@ -1180,6 +1187,9 @@ _AMONG_CATEGORY = {"killed": "killed", "dead": "killed", "victims": "killed", "w
 
 
 _OF_WHOM = re.compile(r"\s+of\s+(?:whom|them)\b", re.I)
+# "Two women were among the dead victims of the attack": a part of a toll told before, the part first
+_AMONG_AFTER_PART = re.compile(r"\s+(?:were|was|are|is)\s+(?:also\s+)?among\s+(?:those|the)\s+(?:\w+\s+)?"
+                               r"(killed|dead|wounded|injured|hurt|victims|casualties)\b", re.I)
 _OF_THOSE = re.compile(r"\s+of\s+(?:those|the(?: people)?)\s+(killed|dead|wounded|injured|hurt|victims|casualties)\b", re.I)
 
 
@@ -1194,6 +1204,8 @@ def _link_among_those(text: str, figures: list[Figure], k: int) -> None:
         return
     line_start = max(text.rfind(".", 0, f.start), text.rfind("\n", 0, f.start)) + 1
     m = _AMONG_THOSE.search(text[line_start:f.start])
+    if m is None:
+        m = _AMONG_AFTER_PART.match(text, f.end)  # (the total was told in an earlier sentence)
     if m is None and _OF_WHOM.match(text, f.start + len(f.text.split()[0])):
         # "seven men were found ... two of whom were bound": a part of the count told just before
         for total in reversed(figures[:k]):

@@ -19,7 +19,7 @@ COUNT_NOUNS: frozenset[str] = frozenset(_DATA["count"])
 OWN_MEN_NOUNS: frozenset[str] = frozenset(_DATA["own_men"])
 
 # the kind of armed men a combatant noun counts ("soldiers": a state's; "rebels": a non-state group's)
-FORCE_KIND: dict[str, str] = {w: kind for kind in ("state", "police", "nonstate") for w in _DATA["force_kind"][kind]}
+FORCE_KIND: dict[str, str] = {w: kind for kind, words in _DATA["force_kind"].items() if not kind.startswith("_") for w in words}
 
 
 def force_kind(noun: str | None) -> str | None:

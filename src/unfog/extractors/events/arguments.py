@@ -9,6 +9,7 @@ from datetime import timedelta
 from unfog.lexicons.actors import side_of
 from unfog.lexicons.wire import lead_end
 from unfog.nlp import timeexpr
+from unfog.lexicons import load as _load_lexicon
 from unfog.lexicons import events as lex
 from unfog.extractors.context import Context
 from unfog.extractors.query import doc_text, same_paragraph
@@ -246,6 +247,8 @@ def _mention(group, weapons, sents, si: int, place_tokens: set[int]) -> Mention:
         m.tags |= set(lex.acled_type(kind)[2]) & {"siege", "surrender", "corridor", "mass-grave", "declaration"}
     tops = [_anchor(t) for t in m.tokens]
     for w in weapons:
+        if _other_headline_clause(w, m.tokens, sent):
+            continue  # "gunmen kill 7 workers, bomb kills doctor": the bomb is the second incident's
         if any(_linked(top, w) for top in tops) or any(w.head.i == t.i for t in m.tokens) or _argument_of_cause(w, tops):
             m.weapon = m.weapon or _weapon_of(w)
     for t in m.tokens:
@@ -290,6 +293,17 @@ def _mention(group, weapons, sents, si: int, place_tokens: set[int]) -> Mention:
     if any(t.lower_ in ("unopposed", "peacefully") for t in sent) or "without a fight" in low or "without resistance" in low:
         m.nonviolent = True
     return m
+
+
+def _other_headline_clause(weapon, triggers, sent) -> bool:
+    """A headline strings incidents with commas ("Gunmen kill seven, bomb kills doctor"): a weapon opening a
+    stretch past a comma from the first trigger is that stretch's incident's, whatever the parse joined."""
+    if not _is_heading(sent):
+        return False
+    first = min(t.i for t in triggers)
+    commas = [t.i for t in sent.doc[first:weapon.i] if t.text in (",", ";")]
+    # the weapon opens its comma's stretch ("..., bomb kills doctor"), not a phrase of the first clause ("..., with bombs")
+    return bool(commas) and not any(t.pos_ == "ADP" for t in sent.doc[commas[-1] + 1:weapon.i])
 
 
 # Within one sentence, ACLED records one event: a battle absorbs the shelling and the
@@ -538,6 +552,7 @@ def _clause_places(doc, text: str, m: Mention, places: list[Place], place_tokens
         # "an officer who comes from Y": where a person named in the clause is from
         origin = origin or (root.dep_ == "pobj" and root.head.lower_ == "from" and root.head.head.dep_ in ("relcl", "acl")
                             and _lemma(root.head.head) in lex.ORIGIN_VERBS)
+        origin = origin or (m.kind in lex.VIOLENT_KINDS and _set_out_from(root))  # "a convoy returning from Y"
         office = (root.dep_ == "pobj" and root.head.lower_ in ("in", "of", "for") and _lemma(root.head.head) in lex.OFFICE_NOUNS) or (
             root.dep_ == "poss" and (root.head.ent_type_ in ("ORG", "PERSON") or _lemma(root.head) in lex.OFFICE_NOUNS))  # "X's governor", "X's Attorney General's Office"
         if origin or office or _under_reference(root, m) or _speakers_place(root, m) or _launch_site(root, m):
@@ -567,6 +582,13 @@ UNIT_KM = {"km": 1.0, "kms": 1.0, "kilometres": 1.0, "kilometers": 1.0, "kilomet
 
 _DISTANCE_BEFORE = re.compile(r"(\d[\d,.]*)\s*(km|kms|kilomet(?:re|er)s?|miles?)\b(?:\s*\([^)]{0,30}\))?"
                               r"\s+(?:[a-z-]+\s+){0,2}(?:of|from)\s+(?:the\s+)?(?:[a-z]+\s+)?$", re.I)
+
+
+def _set_out_from(root) -> bool:
+    """"A convoy returning from Djibo was ambushed ...": the town a journey set out from (``departure_verbs``)
+    is not where a violent act on the way happened, nor the article's main place."""
+    return (root is not None and root.dep_ == "pobj" and root.head.lower_ == "from"
+            and _lemma(root.head.head) in lex.DEPARTURE_VERBS)
 
 
 def _far_landmark(root) -> bool:
@@ -740,7 +762,8 @@ def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> N
     # "BANGKOK: A military airstrike on a village ...": the dateline is where the report was filed
     leads = _leads(ctx)
     # (and a landmark a distance beyond the area is taken from, "about 80 km north of X", is nowhere's place)
-    by_sent = {k: [p for p in ps if not any(a <= p.start < b for a, b in leads) and not _far_landmark(_record_root(doc, p))]
+    by_sent = {k: [p for p in ps if not any(a <= p.start < b for a, b in leads) and not _far_landmark(_record_root(doc, p))
+                   and not _set_out_from(_record_root(doc, p))]
                for k, ps in by_sent.items()}
     counts: dict[str, int] = {}
     # places of sentences about the past ("In April 2025, a strike in X killed ...") do not make the main place
@@ -749,7 +772,8 @@ def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> N
     past |= {k for k, s in enumerate(sents) if next((t.lower_ for t in s if not t.is_space), "") in lex.OTHER_INCIDENT_ADVERBS}
     for p in ctx.places:
         if (_place_ok(p) and (p.precision or 3) <= 2 and not any(a <= p.start < b for a, b in leads)
-                and _sent_index(sent_starts, p.start) not in past and not _far_landmark(_record_root(doc, p))):
+                and _sent_index(sent_starts, p.start) not in past and not _far_landmark(_record_root(doc, p))
+                and not _set_out_from(_record_root(doc, p))):
             counts[p.canonical or p.name] = counts.get(p.canonical or p.name, 0) + 1
     top = max(counts, key=lambda k: counts[k]) if counts else None
     main_place = next(p for p in ctx.places if (p.canonical or p.name) == top and _place_ok(p)) if top else None
@@ -799,7 +823,8 @@ def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> N
         if not by_sent.get(m.sent_index):
             near = ctx.place_near(m.primary.idx, m.primary.idx + len(m.primary.text))
             if (near is not None and _place_ok(near) and near.start >= m.sent.start_char and near.end <= m.sent.end_char
-                    and not any(a <= near.start < b for a, b in leads) and not _far_landmark(_record_root(doc, near))):
+                    and not any(a <= near.start < b for a, b in leads) and not _far_landmark(_record_root(doc, near))
+                    and not _set_out_from(_record_root(doc, near))):
                 m.place, m.place_local = near, True
                 continue
         def entry_place() -> Place | None:
@@ -866,6 +891,7 @@ def _attach_dates(ctx: Context, mentions: list[Mention], sents) -> None:
     far: dict[int, DateMention] = {}  # the one date of a one-event sentence, further away in the tree
     far_violent: dict[int, DateMention] = {}
     weak: set[str] = set()  # "an overnight attack": an adjective, weaker than a day named beside it
+    date_rank: dict[int, tuple] = {}  # the rank of the day each mention holds
     leads = _leads(ctx)
     for d in ctx.dates:
         if not d.date:
@@ -903,8 +929,12 @@ def _attach_dates(ctx: Context, mentions: list[Mention], sents) -> None:
             continue
         if root.dep_ == "amod" or d.text.lower() in lex.NIGHT_WORDS:
             weak.add(d.id)  # ("clashed overnight on Saturday": the day named wins)
-        if best.date is None or ((d.precision or 3), d.id in weak) < ((best.date.precision or 3), best.date.id in weak):
+        # two days in the clause: the more precise, then the one nearer the act in the tree ("On the 27th the
+        # police received word that on the 26th gunmen attacked ...": the 26th is the attack's)
+        rank = ((d.precision or 3), d.id in weak, dist[id(best)])
+        if best.date is None or rank < date_rank.get(id(best), ((best.date.precision or 3), best.date.id in weak, MAX_DATE_DISTANCE + 1)):
             best.date = d
+            date_rank[id(best)] = rank
     for m in mentions:
         if m.date is None:
             m.date = _date_of_the_clause_above(m, mentions, ctx)
@@ -1114,7 +1144,8 @@ def _competing_toll_of(ctx: Context, f: Figure, root, by_sent: dict) -> list[Men
     ms = by_sent.get(prev.start_char) or []
     if not ms or _is_heading(prev):
         return []
-    words = {t.lower_ for t in sent}
+    # ("more than forty" is a bound on a count, not "two more died")
+    words = {t.lower_ for t in sent if not (t.lower_ == "more" and t.i + 1 < sent.end and t.nbor().lower_ == "than")}
     if words & (lex.OTHER_INCIDENT_ADVERBS | lex.OTHER_INCIDENT_DETERMINERS | lex.ADDITION_WORDS):
         return []
     if any(f" {c} " in f" {sent.text.lower()} " for c in lex.SUBSET_CUES):
@@ -1154,16 +1185,13 @@ def _conjoined(root) -> int:
     extra = 0
     for c in noun.children:
         if c.dep_ == "conj" and c.like_num:  # "two fatalities on Sunday and five more on Monday"
-            n = int(c.lower_) if c.lower_.isdigit() else timeexpr.NUMBER_WORDS.get(c.lower_)
-            extra += n or 0
+            extra += _count_at(c) or 0
             continue
         if c.dep_ != "conj" or c.pos_ != "NOUN" or _lemma(c) not in lex.PEOPLE_NOUNS | lex.CIVILIAN_NOUNS | lex.COMBATANT_NOUNS:
             continue
         nums = [x for x in c.children if x.dep_ == "nummod"]
         if nums:
-            word = nums[0].lower_
-            n = int(word) if word.isdigit() else timeexpr.NUMBER_WORDS.get(word)
-            extra += n or 0
+            extra += _count_at(nums[0]) or 0
         elif any((x.dep_ == "det" and x.lower_ in ("a", "an", "one")) or (x.dep_ == "poss" and x.lower_ in ("their", "his", "her"))
                  for x in c.children) and c.tag_ == "NN":
             extra += 1  # ("seven guards and their driver": one more)
@@ -1172,6 +1200,20 @@ def _conjoined(root) -> int:
 
 def _number(word: str) -> int | None:
     return int(word) if word.isdigit() else timeexpr.NUMBER_WORDS.get(word)
+
+
+_UNITS: dict[str, int] = _load_lexicon("numbers")["units"]  # "six" -> 6, "thirty" -> 30 (the figures' number words)
+
+
+def _count_at(tok) -> int | None:
+    """The count a number token heads, written as the tokenizer split it: "thirty-six" (thirty, -, six) is
+    36, not the six the parse hangs the rest on; "1,200" is 1200."""
+    words = [t.lower_ for t in tok.subtree if t.like_num]
+    hyphened = [t for t in tok.subtree if t.text == "-" and not t.whitespace_]
+    if len(words) == 2 and hyphened and words[0] in _UNITS and words[1] in _UNITS and _UNITS[words[0]] >= 20 > _UNITS[words[1]]:
+        return _UNITS[words[0]] + _UNITS[words[1]]
+    word = tok.lower_.replace(",", "")
+    return int(word) if word.isdigit() else _UNITS.get(word, timeexpr.NUMBER_WORDS.get(word))
 
 
 def _conjoined_before(root, killed: list[Figure], doc) -> int:

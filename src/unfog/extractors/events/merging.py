@@ -203,7 +203,8 @@ def _at_the_other_towns(ctx: Context, d: _Draft, ev: Event) -> list[Event]:
     remote violence only
     the other towns hit get an event each, like the first but for its place and with no toll of its own
     (the text does not split it)."""
-    if ev.place_id is None or not d.first.also_places or d.first.place is not d.place() or ev.event_type != "Explosions/Remote violence":
+    # (the event's place is the first mention's: the same town, whichever mention's record of it)
+    if ev.place_id is None or not d.first.also_places or not _same_place(d.first.place, d.place()) or ev.event_type != "Explosions/Remote violence":
         return []  # (strikes on several towns; a fight or a siege told of several towns is often one front)
     out = []
     for p in d.first.also_places:
@@ -254,6 +255,22 @@ def _other_actor(m: Mention, d: _Draft) -> bool:
     if _state_forces_named(m.actor1) and _state_forces_named(other):
         return False  # "Army pulls out of X", then "Army troops withdrew from X": one state's forces
     return ha != hb
+
+
+def _headline_above(m: Mention, drafts: _Drafts, fams: set[str]) -> _Draft | None:
+    """"Guerrilla attack leaves 12 dead" over "The group killed 11 soldiers and a policeman on Monday": a
+    headline's violent act and the lead right under it are one incident even when their words fall in
+    different families (an attack, a killing); same-family pairs are joined by the usual rules."""
+    if m.kind not in lex.VIOLENT_KINDS or _hidden(m):
+        return None
+    for d in drafts.recent():
+        if d.last_sent != m.sent_index - 1:
+            continue
+        if (len(d.mentions) == 1 and d.last_sent <= HEADLINE_SENTENCES and d.first.kind in lex.VIOLENT_KINDS
+                and not fams & d.families and not _hidden(d.first) and _is_heading(d.first.sent)
+                and d.first.entry == m.entry and _same_place(m.place, d.place()) is not False and not _other_actor(m, d)):
+            return d
+    return None
 
 
 def _fight_told_after(m: Mention, drafts: _Drafts) -> tuple[bool, _Draft | None]:
@@ -479,6 +496,9 @@ def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
     # a violent mention may join an event of any violent family it speaks of ("gunmen stormed in and
     # occupied it": the fight and the capture told before)
     fams = {fam} | ({lex.family(k) for k in m.kinds if k in lex.VIOLENT_KINDS} if m.kind in lex.VIOLENT_KINDS else set())
+    headline = _headline_above(m, drafts, fams)
+    if headline is not None:
+        return headline
     found = {id(d): d for f in sorted(fams) for d in drafts.candidates(m, f)}
     for d in sorted(found.values(), key=lambda d: drafts.rank[id(d)], reverse=True):
         if not fams & d.families or _is_historical(ctx, d.date()) != hist or _hidden(d.first) != _hidden(m):
@@ -834,6 +854,9 @@ def _target_class(m: Mention, by_figures: bool = True) -> str | None:
     heads = [h for t in m.tokens for h in [t] + _children(t, "dobj")]  # the parse may hang "with" on "fire"
     fought = [p for h in heads for c in _children(h, "prep") if c.lower_ == "with" for p in _children(c, "pobj")]
     objs += [p for p in fought if _lemma(p) in lex.COMBATANT_NOUNS | lex.PERPETRATOR_NOUNS]
+    # "the security forces came under heavy attack": the subject of the verb the act hangs on by "under" is its target
+    objs += [s for t in m.tokens if t.dep_ == "pobj" and t.head.lower_ == "under" and t.head.head.pos_ in ("VERB", "AUX")
+             for s in _children(t.head.head, "nsubj")]
     for o in objs:
         mods = {_lemma(c) for c in o.children if c.dep_ in ("amod", "compound", "nmod", "poss")}
         carried = {_lemma(x) for p in _children(o, "prep") if p.lower_ == "of" for g in _children(p, "pobj")
@@ -946,6 +969,14 @@ def _planted_bomb(d: _Draft) -> bool:
                                                       for c in lex.AIR_CUES))
 
 
+def _air_named(d: _Draft) -> bool:
+    """The incident's sentences name aircraft, drones or a drop (not a bare "bomb")."""
+    lemmas = {_lemma(t) for m in d.mentions for t in m.sent}
+    low = " ".join(m.sent.text.lower() for m in d.mentions).replace("suicide bomber", "")
+    return bool(lemmas & {"drop", "airstrike"}) or any((c in lemmas and c != "bomber") or (" " in c and c in low)
+                                                         for c in lex.AIR_CUES)
+
+
 def _bomber_died(d: _Draft) -> bool:
     """"both bombers died in the blast": a blast whose bombers (people,
     no aircraft named) died in it is a suicide bomb."""
@@ -1006,6 +1037,8 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
     weapon = next((m.weapon for m in d.mentions if m.weapon), None)
     home = alpha3(place.country) if place is not None else None
     kinds = {k for m in d.mentions for k in m.kinds}
+    if weapon == "air" and "shelling" in kinds and not _air_named(d):
+        weapon = "shelling"  # "cluster bombs were used in the shelling": a bomb naming no aircraft, the shelling told
     kind = d.first.kind
     if kind == "killing":
         # a killing joined by the act that caused it ("killed in a drone strike"): the act types the event;
@@ -1072,6 +1105,9 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
     if kind == "killing" and not killed and "battle" not in kinds and _state_agent(a1_head[0]) and not (
             (actor2_head or "") in lex.COMBATANT_NOUNS | lex.PERPETRATOR_NOUNS | lex.NONSTATE_NOUNS):
         civilians = True  # "one of them was shot dead by a gendarme at a checkpoint": a state's agent killing, no fight told
+    if kind == "killing" and "civilians" not in {_target_class(m, by_figures=False) for m in d.mentions} and any(
+            k == "battle" and _lemma(t) in lex.MUTUAL_FIGHT_WORDS for m in d.mentions for t, k in zip(m.tokens, m.kinds)):
+        kind, civilians = "battle", False  # "a youth was killed in a gunfight with armed men": the fight's toll
     etype, sub, type_tags = lex.acled_type(
         kind, actor1_side=a1_side, home_side=home, claimed=claimed, targets_civilians=civilians,
         weapon=weapon if kind == "killing" else None, nonviolent=any(m.nonviolent for m in d.mentions),
@@ -1102,7 +1138,13 @@ def _updated_toll(text: str, f: Figure) -> bool:
     """"bringing the toll in that attack to two", "raising the death toll to 12": a count told as the toll
     risen to, after more died."""
     before = text[max(0, f.start - 60):f.start]
-    return bool(TOLL_UPDATE.search(before)) and bool(re.search(r"\b(?:bring|brought|rais|push|rose|risen|climb)\w*\b", before, re.I))
+    if not (TOLL_UPDATE.search(before) and re.search(r"\b(?:bring|brought|rais|push|rose|risen|climb)\w*\b", before, re.I)):
+        return False
+    # "the day's toll has risen to 22, the number killed over the past 24 hours in attacks on the
+    # countryside": a tally over a span, not this incident's toll raised
+    end = text.find(".", f.end)
+    after = text[f.end:end if end >= 0 else len(text)].lower()
+    return not any(c in after for c in lex.CUMULATIVE_CUES)
 
 
 _STATE_CODES = frozenset(_alpha3_codes().values())
@@ -1217,6 +1259,49 @@ def _conceded(m: Mention) -> bool:
     return bool(m.claimant_side and a1_side and m.claimant_side != a1_side and m.claimant_side != "MEDIA")
 
 
+OCCURRENCE_SENTENCES = 2  # "the incident happened on Wednesday" gives its day to an incident told this close before
+
+
+def _day_told_after(ctx: Context, d: _Draft) -> DateMention | None:
+    """"Five villagers have been killed in an ambush, police said. The spokesman said the incident happened on
+    Wednesday": a sentence that tells no act of its own, only when "the incident" happened, dates the
+    incident told just before (the draft has no day of its own)."""
+    if _hidden(d.first) or d.first.kind not in lex.VIOLENT_KINDS:
+        return None
+    sents = ctx.sentences
+    for k in range(d.last_sent + 1, min(len(sents), d.last_sent + 1 + OCCURRENCE_SENTENCES)):
+        sent = sents[k]
+        for t in sent:
+            told = _lemma(t) in lex.OCCURRENCE_VERBS or (_lemma(t) == "take" and any(_lemma(o) == "place" for o in _children(t, "dobj")))
+            if not told or t.pos_ not in ("VERB", "AUX"):
+                continue
+            subj = _children(t, "nsubj")
+            if not subj or _lemma(subj[0]) not in lex.INCIDENT_NOUNS or not any(
+                    c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subj[0].children):
+                continue
+            days = [dm for dm in ctx.dates if dm.date and dm.precision == 1 and sent.start_char <= dm.start < sent.end_char
+                    and any(a.i == t.i for a in ctx.doc[ctx.doc.char_span(dm.start, dm.end, alignment_mode="expand").root.i].ancestors)]
+            if days:
+                return days[0]
+        # "... were killed in an attack, the army announced on Tuesday. 'Seventeen soldiers ... lost their lives' on
+        # Monday, he said": the day of the verb the incident's own toll hangs on, in a sentence telling no act
+        for f in (f for m in d.mentions for f in m.figures if f.category == "killed" and sent.start_char <= f.start < sent.end_char):
+            verb = _verb_above(ctx.doc, f.start, f.end)
+            for dm in ctx.dates:
+                if (verb is not None and dm.date and dm.precision == 1 and sent.start_char <= dm.start < sent.end_char
+                        and getattr(_verb_above(ctx.doc, dm.start, dm.end), "i", None) == verb.i):
+                    return dm
+    return None
+
+
+def _verb_above(doc, start: int, end: int):
+    """The first verb above a span in the parse (the verb a count or a day hangs on)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    return next((a for a in span.root.ancestors if a.pos_ == "VERB"), None)
+
+
 def _evidence(d: _Draft) -> list[dict]:
     """Every sentence of the draft's mentions, once, verbatim with its offsets."""
     evidence = []
@@ -1240,6 +1325,8 @@ def _to_event(ctx: Context, d: _Draft) -> Event:
     end = start + len(text)
     place = d.place()
     dm = d.date()
+    if d.own_date() is None:
+        dm = _day_told_after(ctx, d) or dm
     tags: set[str] = set()
     for m in d.mentions:
         tags |= m.tags

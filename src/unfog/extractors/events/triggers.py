@@ -72,6 +72,8 @@ def _weapon_subject_kind(tok) -> str | None:
     subjects = _children(tok, "nsubj")
     if not subjects and tok.dep_ in ("advcl", "conj"):
         subjects = _children(tok.head, "nsubj")  # "Shells fired from the hills landed in ...": a garbled parse
+    if not subjects and tok.dep_ == "acl" and _children(tok, "dobj"):
+        subjects = [tok.head]  # ", a homemade bomb injured seven people": a main clause parsed as the bomb's modifier
     for subj in subjects:
         k = _weapon_of(subj)
         if k == "air" and _lemma(tok) in lex.DETONATION_VERBS:
@@ -111,6 +113,8 @@ def _take_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
     """capture / seize / occupy / take: of a place (territory) or of people (prisoners)."""
     lemma = _lemma(tok)
     objs = _children(tok, "dobj", "nsubjpass")
+    if any(_lemma(p) in lex.ASSAULT_MANNERS for c in _children(tok, "prep") if c.lower_ == "by" for p in _children(c, "pobj")):
+        return "battle"  # "the gunmen took the village by storm": an assault, not a hold told
     if lemma == "take":
         if "over" in {_lemma(c) for c in tok.children} or any(_lemma(o) == "control" or _is_placeish(o, place_tokens) for o in objs):
             return "territory"
@@ -139,8 +143,11 @@ def _verb_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
     lemma = _lemma(tok)
     if lemma not in _VERB_LEMMAS:
         return None
-    if tok.dep_ == "amod" or (tok.dep_ == "acl" and lemma in lex.DESCRIPTIVE_PARTICIPLES):
-        return None  # "occupying troops", "the besieged city", "civilians shot in the streets": a description
+    if tok.dep_ == "amod" or (tok.dep_ == "acl" and lemma in lex.DESCRIPTIVE_PARTICIPLES
+                              and not (_children(tok, "dobj") and _weapon_of(tok.head) is not None)):
+        # "occupying troops", "the besieged city", "civilians shot in the streets": a description (but "a
+        # homemade bomb injured seven people" is a clause the parse hung on the bomb)
+        return None
     if tok.dep_ == "conj" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN") and not _children(tok, "dobj", "nsubj"):
         return None  # "Beni and surrounding villages": a participle describing, parsed as a conjunct
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and not _children(tok, "prep", "agent", "npadvmod", "advmod", "dobj"):
@@ -228,6 +235,8 @@ def _noun_kind(tok) -> str | None:
         return None  # "National Liberation Army", "Operation Storm": a name, not an act
     if tok.dep_ == "compound" and _lemma(tok.head) in lex.REFERENCE_HEADS:
         return None  # "evacuation warnings", "attack plans": the act named, not done
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and _lemma(tok.head.head) in lex.STATUS_HEADS:
+        return None  # "declared a state of siege": a legal status, not a siege laid
     if lemma not in lex.NOUN_TRIGGERS and low.endswith("s") and low[:-1] in lex.NOUN_TRIGGERS:
         lemma = low[:-1]  # the tagger's lemma can be wrong ("graves" -> "graf")
     if tok.i >= 2 and tok.nbor(-1).text == "-" and not tok.nbor(-1).whitespace_ and tok.nbor(-2).head.i == tok.i:
@@ -343,6 +352,9 @@ def _unreal(tok, kind: str) -> tuple[bool, set[str]]:
         v = v.head
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in anchor.children):
         return False, tags | {"hypothetical"}
+    if (kind == "territory" and tok.tag_ == "VB" and tok.dep_ in ("advcl", "acl")
+            and any(c.lower_ == "to" for c in _children(tok, "aux"))):
+        return False, tags | {"hypothetical"}  # "launched an assault to capture the city": the aim, not a capture told
     return False, tags
 
 
@@ -607,7 +619,8 @@ LONG_SPAN = re.compile(r"(?:\w+-)?(?:month|year|decade)s?(?:-long|-old)?|(?:mont
 def _for_years(tok) -> bool:
     """The trigger's clause lasts "for years", "for more than a year", "for decades", "for weeks" (a span of
     months or more, or days and weeks uncounted), or has a span of time for subject ("recent weeks have seen ...")."""
-    verb = tok if tok.pos_ == "VERB" else next((a for a in tok.ancestors if a.pos_ == "VERB"), None)
+    # ("has been under siege for 18 months": the clause's verb may be the copula)
+    verb = tok if tok.pos_ in ("VERB", "AUX") else next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
     if verb is None:
         return False
     for c in [*verb.children, *(tok.children if tok.i != verb.i else ())]:
