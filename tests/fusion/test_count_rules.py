@@ -44,6 +44,14 @@ PATTERNS = {
                                                    "least 40 people.\n\nThe director of the Taldo clinic, Dr. Sami "
                                                    "Ural, said he had a list of the names of 40 people killed in the "
                                                    "strikes.")],
+    # people present when the bomber struck are no toll; "the initial toll ... was 24 dead" is the earlier value of
+    # the toll the report gives
+    "present_and_initial_toll": [
+        report("p1", "2025-09-17", "Plain Herald", "The death toll from Friday's suicide bombing at a mosque in Kalar "
+                                                   "has risen to 36, the district administrator said on Saturday. "
+                                                   "The initial toll given by officials was 24 dead and 28 wounded. "
+                                                   "Some 200 worshippers were inside the mosque when the bomber "
+                                                   "struck.")],
 }
 
 
@@ -97,3 +105,27 @@ def test_a_lead_count_attributed_further_down_takes_its_claimant():
     res = list(extract_stream(list(to_articles(PATTERNS["headline_and_lead"]))))
     lead = next(f for r in res for f in r.figures if f.text.startswith("at least 40"))
     assert lead.claimant and "Ural" in lead.claimant, lead
+
+
+def test_people_present_are_no_toll_and_an_initial_toll_is_the_earlier_value(relations):
+    rels = relations["present_and_initial_toll"]
+    assert not [r for r in rels if "200 worshippers" in r[1] + r[2]], rels
+    assert _has(rels, "updates", "24 dead", "36"), rels
+
+
+
+def test_a_count_of_an_attack_on_another_base_last_month_is_another_incidents():
+    from unfog.fusion.fuse import FigureKey, comparable, figure_view, names_resolver
+    from unfog.model import Figure
+
+    def view(fid, value, sentence, claimant):
+        f = Figure(id=fid, article_id="a1", text=str(value), start=int(fid), end=int(fid) + 2, value=value,
+                   category="killed", claimant=claimant, claimant_side="NGA", sentence=sentence)
+        k = FigureKey(figure_id=fid, article_id="a1", qkey="q", day=5, place="p", reported=5, incident="Battles|5|p")
+        return figure_view(f, k, names_resolver({claimant}))
+
+    base = view("10", 30, "At least 30 soldiers died when insurgents overran the base on Thursday.", "an officer")
+    earlier = view("90", 17, "17 troops were killed in an attack on another base last month.", "sources")
+    also_base = view("50", 17, "17 troops were killed when insurgents overran the base.", "sources")
+    assert not comparable(base, earlier)
+    assert comparable(base, also_base)

@@ -52,7 +52,10 @@ MONTHS = set(_NUM["months"])
 SIZE_AFTER_HYPHEN = set(_NUM["size_after_hyphen"])
 PARTICLE_VERBS = set(_NUM["particle_verbs"])
 NOT_COUNT_PREV = set(_NUM["not_count_prev"])
-POPULATION = re.compile(r"\b(home to|population|inhabitants|pre-?war|lived in|people living|residents before)\b", re.I)
+# (people present when something happened are no count of what happened to them: "Some 200 worshippers were inside
+# the mosque when the bomber struck")
+POPULATION = re.compile(r"\b(home to|population|inhabitants|pre-?war|lived in|people living|residents before|"
+                        r"were inside|were present|had gathered|were gathered|were attending)\b", re.I)
 CAVEAT = re.compile(
     r"\b(could ?n[o']t|can ?n[o']t|can not|unable to|impossible to|no way to|not (?:been )?able to|"
     r"has not|have not|had not|hasn't|haven't|was not|were not|are not|is not|not)\s+(?:be\s+|been\s+)?"

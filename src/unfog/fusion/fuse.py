@@ -916,6 +916,8 @@ def _nested(a: Figure, b: Figure) -> bool:
     return getattr(a, "subset_of", None) == b.id or getattr(b, "subset_of", None) == a.id
 
 
+_PAST_ACT_RE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in load_lexicon("categories")["other_incident"]["past_cues"])
+                          + r")\b", re.I)
 _SUB_KINDS = {w: kind for kind, words in load_lexicon("people")["sub_kinds"].items() for w in words}
 
 
@@ -934,6 +936,8 @@ def comparable(a: FigureView, b: FigureView) -> bool:
         return False
     if counted_kind(fa) != counted_kind(fb):
         return False  # "at least five children died" is a part of the strike's toll of 43, not a rival count
+    if bool(_PAST_ACT_RE.search(figure_clause(fa))) != bool(_PAST_ACT_RE.search(figure_clause(fb))):
+        return False  # "17 troops were killed in an attack on another base last month": another incident's count
     if not _groups_compatible(a, b):
         return False
     if not _sides_compatible(a.force, b.force):
