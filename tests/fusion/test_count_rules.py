@@ -129,3 +129,10 @@ def test_a_count_of_an_attack_on_another_base_last_month_is_another_incidents():
     also_base = view("50", 17, "17 troops were killed when insurgents overran the base.", "sources")
     assert not comparable(base, earlier)
     assert comparable(base, also_base)
+
+
+def test_a_dismissal_word_before_a_claim_noun_names_no_owner():
+    from unfog.lexicons.denial import denied_owner
+
+    assert denied_owner("The army says it is untrue reports that insurgents killed 30 of its men.") is None
+    assert denied_owner("The ministry rejected the rebels' claim that the town fell.") == "rebels"
