@@ -135,4 +135,4 @@ def test_a_dismissal_word_before_a_claim_noun_names_no_owner():
     from unfog.lexicons.denial import denied_owner
 
     assert denied_owner("The army says it is untrue reports that insurgents killed 30 of its men.") is None
-    assert denied_owner("The ministry rejected the rebels' claim that the town fell.") == "rebels"
+    assert denied_owner("The ministry rejected the rebels' claim that the town fell.") == "rebel"
