@@ -52,6 +52,14 @@ PATTERNS = {
                                                    "The initial toll given by officials was 24 dead and 28 wounded. "
                                                    "Some 200 worshippers were inside the mosque when the bomber "
                                                    "struck.")],
+    # "28 were killed while another 31 were injured": the injured are a toll of their own, not an increment
+    "another_of_another_kind": [
+        report("i1", "2025-09-16", "Plain Herald", "At least 28 people were killed while another 31 were injured in a "
+                                                   "suicide bombing at a mosque in Kalar village on Friday, the district "
+                                                   "police said."),
+        report("i2", "2025-09-16", "Hill Courier", "A suicide bomber struck a mosque in Kalar village on Friday, leaving "
+                                                   "at least 24 people dead and 31 others injured, a district official "
+                                                   "said.")],
 }
 
 
@@ -136,3 +144,8 @@ def test_a_dismissal_word_before_a_claim_noun_names_no_owner():
 
     assert denied_owner("The army says it is untrue reports that insurgents killed 30 of its men.") is None
     assert denied_owner("The ministry rejected the rebels' claim that the town fell.") == "rebel"
+
+
+def test_another_count_of_another_kind_is_a_toll_of_its_own(relations):
+    rels = relations["another_of_another_kind"]
+    assert _has(rels, "corroborates", "31", "31 others"), rels

@@ -486,9 +486,8 @@ def told_as_parts(res: ArticleRecords) -> set[str]:
         if f.subset_of or any(before.endswith(" " + c) or before == c for c in SUBSET_CUES) \
                 or _PART_AFTER_RE.match(text[f.end:f.end + 60]) or _listed_part(f, text):
             out.add(f.id)  # ("four of one family among them")
-        elif (is_increment(f.text, text[f.end:f.end + 20]) and not _besides_another_toll(f, figs)) \
-                or is_part_phrase(f.text) or any(
-                before.endswith(o) for o in INCREMENT_OPENERS):
+        elif ((is_increment(f.text, text[f.end:f.end + 20]) or any(before.endswith(o) for o in INCREMENT_OPENERS))
+              and not _besides_another_toll(f, figs)) or is_part_phrase(f.text):
             out.add(f.id)  # "eight more bodies", "after 268 more were flown": what was added; "four of them": a part
         elif body_count(f) and _larger_toll_of_the_same(f, figs):
             out.add(f.id)  # "the toll has risen to five ... the bodies of four soldiers were found"
@@ -508,8 +507,9 @@ def told_as_parts(res: ArticleRecords) -> set[str]:
 
 
 def _besides_another_toll(f: Figure, figs: list[Figure]) -> bool:
-    """A count told as added ("16 other people") right after a count of another category ("killed four people ...
-    and injured 16 other people"): other than the dead, a toll of its own, not what was added to one."""
+    """A count told as added ("16 other people", "another 31") right after a count of another category ("killed four
+    people ... and injured 16 other people", "28 were killed while another 31 were injured"): other than the dead, a
+    toll of its own, not what was added to one."""
     before = [g for g in figs if g.start < f.start and g.id != f.id]
     return bool(before) and max(before, key=lambda g: g.start).category != f.category
 
