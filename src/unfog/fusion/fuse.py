@@ -1161,15 +1161,7 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     # one side code may cover both parties of a civil war ("the paramilitary group" and "an army spokesman")
     civil_war = civil_war_parties(a.claimant, b.claimant, fa.claimant_role, fb.claimant_role)
     same_side = a.side is not None and a.side == b.side and not civil_war
-    # vague amounts ("hundreds") on both sides agree with anything: no corroboration from them
-    agree = points_agree(a.rng, b.rng) and fa.value is not None and fb.value is not None
-    # two precise counts that differ ("40,173" and "40,223") are two counts, however close
-    precise_change = _precise(fa) and _precise(fb) and fa.value != fb.value
-    # two tolls each told as a count ("at least 24", "28 people"), not as an estimate, that differ: two counts
-    # ("at least" before a toll is how reports give the count so far, not a bound that 28 satisfies)
-    count_change = _told_as_count(fa) and _told_as_count(fb) and fa.value != fb.value
-    agree = agree and not precise_change and not count_change
-    disagree = range_gap(a.rng, b.rng) > DISAGREE_GAP or _beyond_bound(a, b) or _beyond_bound(b, a) or count_change
+    agree, disagree, precise_change = _agreement(a, b)
     cat = fa.category
     ratio = max(a.rng[1], b.rng[1]) / max(min(a.rng[1], b.rng[1]), 1.0)
     operation = cat in INCIDENT or a.period == EXCHANGE
@@ -1252,6 +1244,21 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     if disagree and not same_claimant and (not same_side or one_incident) and gap_days <= SAME_TIME_DAYS:
         return ("contradicts", "different claimants give incompatible figures")
     return None
+
+
+def _agreement(a: FigureView, b: FigureView) -> tuple[bool, bool, bool]:
+    """Whether two figures' values agree, clearly disagree, and are two precise counts that differ."""
+    fa, fb = a.fig, b.fig
+    # vague amounts ("hundreds") on both sides agree with anything: no corroboration from them
+    agree = points_agree(a.rng, b.rng) and fa.value is not None and fb.value is not None
+    # two precise counts that differ ("40,173" and "40,223") are two counts, however close
+    precise_change = _precise(fa) and _precise(fb) and fa.value != fb.value
+    # two tolls each told as a count ("at least 24", "28 people"), not as an estimate, that differ: two counts
+    # ("at least" before a toll is how reports give the count so far, not a bound that 28 satisfies)
+    count_change = _told_as_count(fa) and _told_as_count(fb) and fa.value != fb.value
+    agree = agree and not precise_change and not count_change
+    disagree = range_gap(a.rng, b.rng) > DISAGREE_GAP or _beyond_bound(a, b) or _beyond_bound(b, a) or count_change
+    return agree, disagree, precise_change
 
 
 def _a_part_or_before_a_rise(a: FigureView, b: FigureView, parties: bool) -> bool:
