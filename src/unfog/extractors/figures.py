@@ -529,6 +529,8 @@ def _context_people(doc, ph: Phrase, sent):
         if t.pos_ in ("NOUN", "PROPN") and _is_people(t) and t.dep_ != "compound":
             if t.dep_ == "pobj" and t.head.lower_ == "by":
                 continue  # "the toll from the assault launched by jihadists ... rose to 69": who attacked
+            if _held_by(t):
+                continue  # "a rebel-held town": who holds the place, not who was counted
             return t  # not "a refugee camp": a noun that modifies another names no one counted
     for t in doc[ph.j:sent.end]:
         if t.text in ("-", "–", "—") and t.i > 0 and doc[t.i - 1].whitespace_:
@@ -538,6 +540,13 @@ def _context_people(doc, ph: Phrase, sent):
         if t.pos_ in ("NOUN",) and _is_people(t) and t.lemma_ not in ("death", "body") and t.dep_ != "compound":
             return t  # not the "police" of "the police spokesman said"
     return None
+
+
+def _held_by(tok) -> bool:
+    """A noun joined by a hyphen to a participle ("rebel-held", "government-controlled"): part of an adjective."""
+    doc = tok.doc
+    return tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and not doc[tok.i].whitespace_ \
+        and doc[tok.i + 2].tag_ == "VBN"
 
 
 def _agent_of_the_act(counted) -> bool:
