@@ -656,11 +656,15 @@ def _credit_lead_restated(text: str, figures: list[Figure]) -> None:
     ("provided a list of the names of 40 people", the clinic's director said): one claim, first told in the lead,
     whose claimant is the one named further down."""
     head = headline_end(text)
+    # (the attributed counts by category and value, in text order: one pass, however long the report)
+    told: dict[tuple, list[Figure]] = {}
+    for g in sorted(figures, key=lambda g: g.start):
+        if g.statement_id is not None and g.claimant_side != "MEDIA":
+            told.setdefault((g.category, g.value), []).append(g)
     for f in figures:
         if f.statement_id is not None or f.claimant_side != "MEDIA" or f.value is None or f.start < head:
             continue
-        later = next((g for g in figures if g.start > f.start and g.statement_id is not None
-                      and g.category == f.category and g.value == f.value and g.claimant_side != "MEDIA"), None)
+        later = next((g for g in told.get((f.category, f.value), ()) if g.start > f.start), None)
         if later is not None:
             f.claimant, f.claimant_side, f.claimant_role = later.claimant, later.claimant_side, later.claimant_role
 

@@ -237,6 +237,7 @@ _ANONYMOUS_HEADS = frozenset(load_lexicon("claimants")["anonymous_heads"])
 _ANONYMOUS_OPENERS = frozenset(load_lexicon("claimants")["anonymous_openers"])
 
 
+@functools.lru_cache(maxsize=65536)  # asked for every pair of figures a claimant is in
 def anonymous_voice(name: str | None) -> bool:
     """A claimant's name that says only that someone unnamed spoke ("sources", "two military sources", "a local
     witness"): no proper name in it and its last word is an unnamed voice (``claimants.json``, ``anonymous_heads``).

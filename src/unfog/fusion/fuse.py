@@ -251,13 +251,17 @@ def figure_clause(f: Figure) -> str:
     """The clause of a figure's sentence that holds it (";", " - ", ", while ..." end a clause): what a running-total
     cue must be in to make the figure a count so far ("killed four people on Sunday ..., while a video suggested a
     higher overall toll": the four are one day's)."""
-    sentence = f.sentence or f.text or ""
-    i = sentence.find(f.text or "\0")
+    return _clause(f.sentence or f.text or "", f.text or "")
+
+
+@lru_cache(maxsize=65536)  # asked again for every pair a figure is in
+def _clause(sentence: str, text: str) -> str:
+    i = sentence.find(text or "\0")
     if i < 0:
         return sentence
     cuts = [m for m in _CLAUSE_BREAK_FIG_RE.finditer(sentence)]
     start = max((m.end() for m in cuts if m.end() <= i), default=0)
-    end = min((m.start() for m in cuts if m.start() >= i + len(f.text)), default=len(sentence))
+    end = min((m.start() for m in cuts if m.start() >= i + len(text)), default=len(sentence))
     return sentence[start:end]
 
 
@@ -918,6 +922,11 @@ def _nested(a: Figure, b: Figure) -> bool:
 
 _PAST_ACT_RE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in load_lexicon("categories")["other_incident"]["past_cues"])
                           + r")\b", re.I)
+@lru_cache(maxsize=65536)  # asked for every pair a figure is in
+def _told_of_a_past_act(clause: str) -> bool:
+    return bool(_PAST_ACT_RE.search(clause))
+
+
 _SUB_KINDS = {w: kind for kind, words in load_lexicon("people")["sub_kinds"].items() for w in words}
 
 
@@ -936,7 +945,7 @@ def comparable(a: FigureView, b: FigureView) -> bool:
         return False
     if counted_kind(fa) != counted_kind(fb):
         return False  # "at least five children died" is a part of the strike's toll of 43, not a rival count
-    if bool(_PAST_ACT_RE.search(figure_clause(fa))) != bool(_PAST_ACT_RE.search(figure_clause(fb))):
+    if _told_of_a_past_act(figure_clause(fa)) != _told_of_a_past_act(figure_clause(fb)):
         return False  # "17 troops were killed in an attack on another base last month": another incident's count
     if not _groups_compatible(a, b):
         return False
