@@ -41,6 +41,7 @@ def test_datelines_with_a_colon_or_a_day_and_no_dash_are_furniture():
     from unfog.lexicons.wire import lead_end
     for line, lead in [("BANGKOK: A jet bombed a village.", "BANGKOK: "),
                        ("Juba, Oct 7 At least seven people died.", "Juba, Oct 7 "),
+                       ("GULU, Uganda: Rebels raided a camp.", "GULU, Uganda: "),
                        ("NOTE: this is", ""), ("Kyiv, the capital, was calm.", "")]:
         assert line[:lead_end(line)] == lead
 

@@ -61,3 +61,11 @@ def names_a_neighbour(text: str, pos: int) -> bool:
     """True when the name at ``pos`` follows "the border with" ("a village near the border with
     Cameroon"): the neighbour names no location of what happened."""
     return bool(_NEIGHBOUR.search(text[max(0, pos - 30):pos]))
+
+
+def headline_end(text: str) -> int:
+    """Where a report's headline ends: its first line, when that line is no sentence (no closing stop), is short
+    and more text follows it; else 0 (the text starts with its body)."""
+    nl = text.find("\n")
+    first = text[:nl].strip() if nl > 0 else ""
+    return nl if first and len(first) <= 200 and first[-1] not in ".!?\"'”" and text[nl:].strip() else 0

@@ -775,3 +775,17 @@ def test_each_victim_of_a_pair_joined_by_and_is_counted(nlp):
 def test_ranges_and_bounds_told_with_or(nlp, text, phrase, low, high):
     f = one(run(nlp, text), phrase)
     assert (f.low, f.high) == (low, high)
+
+
+def test_who_holds_a_place_is_not_who_was_counted(nlp):
+    # "a rebel-held town": an adjective of the place; the bare toll after it counts no rebels
+    figs = run(nlp, "A monitoring group raised the toll from the strike on a market in a rebel-held town to 19.")
+    assert one(figs, "19").group != "combatants"
+
+
+def test_a_lead_count_restated_by_a_named_speaker_takes_the_speaker_as_claimant(nlp):
+    text = ("Three air strikes hit a market in Taldo on Monday, killing at least 40 people.\n\nDr. Sami Ural, the "
+            "director of the Taldo clinic, said he had a list of the names of 40 people killed.")
+    figs = run(nlp, text, source="Plain Herald")
+    lead = next(f for f in figs if f.text == "at least 40 people")
+    assert lead.claimant and "Ural" in lead.claimant and lead.claimant_side != "MEDIA"

@@ -26,7 +26,7 @@ from unfog.lexicons.actors import SPEECH, camp, is_state_body, lookup_actor, sid
 from unfog.lexicons import singular
 from unfog.lexicons import toll_rise
 from unfog.lexicons.countries import demonyms
-from unfog.text import fold_phrase as fold
+from unfog.text import fold_phrase as fold, headline_end
 from unfog.lexicons.wire import lead_spans
 from unfog.extractors.context import Context
 from unfog.extractors.query import doc_text
@@ -52,7 +52,10 @@ MONTHS = set(_NUM["months"])
 SIZE_AFTER_HYPHEN = set(_NUM["size_after_hyphen"])
 PARTICLE_VERBS = set(_NUM["particle_verbs"])
 NOT_COUNT_PREV = set(_NUM["not_count_prev"])
-POPULATION = re.compile(r"\b(home to|population|inhabitants|pre-?war|lived in|people living|residents before)\b", re.I)
+# (people present when something happened are no count of what happened to them: "Some 200 worshippers were inside
+# the mosque when the bomber struck")
+POPULATION = re.compile(r"\b(home to|population|inhabitants|pre-?war|lived in|people living|residents before|"
+                        r"were inside|were present|had gathered|were gathered|were attending)\b", re.I)
 CAVEAT = re.compile(
     r"\b(could ?n[o']t|can ?n[o']t|can not|unable to|impossible to|no way to|not (?:been )?able to|"
     r"has not|have not|had not|hasn't|haven't|was not|were not|are not|is not|not)\s+(?:be\s+|been\s+)?"
@@ -539,6 +542,8 @@ def _context_people(doc, ph: Phrase, sent):
         if t.pos_ in ("NOUN", "PROPN") and _is_people(t) and t.dep_ != "compound":
             if t.dep_ == "pobj" and t.head.lower_ == "by":
                 continue  # "the toll from the assault launched by jihadists ... rose to 69": who attacked
+            if _held_by(t):
+                continue  # "a rebel-held town": who holds the place, not who was counted
             return t  # not "a refugee camp": a noun that modifies another names no one counted
     for t in doc[ph.j:sent.end]:
         if t.text in ("-", "–", "—") and t.i > 0 and doc[t.i - 1].whitespace_:
@@ -548,6 +553,13 @@ def _context_people(doc, ph: Phrase, sent):
         if t.pos_ in ("NOUN",) and _is_people(t) and t.lemma_ not in ("death", "body") and t.dep_ != "compound":
             return t  # not the "police" of "the police spokesman said"
     return None
+
+
+def _held_by(tok) -> bool:
+    """A noun joined by a hyphen to a participle ("rebel-held", "government-controlled"): part of an adjective."""
+    doc = tok.doc
+    return tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and not doc[tok.i].whitespace_ \
+        and doc[tok.i + 2].tag_ == "VBN"
 
 
 def _agent_of_the_act(counted) -> bool:
@@ -647,8 +659,27 @@ def extract(ctx: Context) -> list[Figure]:
     _carry_toll_places(text, out)
     _carry_claims(ctx, sents, sent_of, out)
     _claims_told_after(ctx, sents, sent_of, out)
+    _credit_lead_restated(text, out)
     _mark_unverified(text, sents, out)
     return out
+
+
+def _credit_lead_restated(text: str, figures: list[Figure]) -> None:
+    """A count the report tells in its own voice ("... killing at least 40 people") and attributes further down
+    ("provided a list of the names of 40 people", the clinic's director said): one claim, first told in the lead,
+    whose claimant is the one named further down."""
+    head = headline_end(text)
+    # (the attributed counts by category and value, in text order: one pass, however long the report)
+    told: dict[tuple, list[Figure]] = {}
+    for g in sorted(figures, key=lambda g: g.start):
+        if g.statement_id is not None and g.claimant_side != "MEDIA":
+            told.setdefault((g.category, g.value), []).append(g)
+    for f in figures:
+        if f.statement_id is not None or f.claimant_side != "MEDIA" or f.value is None or f.start < head:
+            continue
+        later = next((g for g in told.get((f.category, f.value), ()) if g.start > f.start), None)
+        if later is not None:
+            f.claimant, f.claimant_side, f.claimant_role = later.claimant, later.claimant_side, later.claimant_role
 
 
 _lead_spans = lead_spans  # wire furniture at the start of each line ("UPDATE 2-", "(Reuters) -", "Live Day 273:")

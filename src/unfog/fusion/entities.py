@@ -233,6 +233,22 @@ def same_body(a: str | None, b: str | None) -> bool:
     return bool(wa and wb) and (wa <= wb or wb <= wa)
 
 
+_ANONYMOUS_HEADS = frozenset(load_lexicon("claimants")["anonymous_heads"])
+_ANONYMOUS_OPENERS = frozenset(load_lexicon("claimants")["anonymous_openers"])
+
+
+@functools.lru_cache(maxsize=65536)  # asked for every pair of figures a claimant is in
+def anonymous_voice(name: str | None) -> bool:
+    """A claimant's name that says only that someone unnamed spoke ("sources", "two military sources", "a local
+    witness"): no proper name in it and its last word is an unnamed voice (``claimants.json``, ``anonymous_heads``).
+    Two reports' unnamed voices are not one claimant."""
+    if not name:
+        return False
+    words = re.findall(r"[\w'-]+", name)
+    named = [w for k, w in enumerate(words) if w[:1].isupper() and not (k == 0 and fold(w) in _ANONYMOUS_OPENERS)]
+    return bool(words) and fold(words[-1]) in _ANONYMOUS_HEADS and not named
+
+
 _BODY_KINDS = load_lexicon("claimants")["body_kinds"]
 _BODY_KIND_RES = [(kind, re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
                                     + r")\b", re.I)) for kind, words in sorted(_BODY_KINDS.items())]

@@ -28,7 +28,8 @@ from typing import Iterable
 from unfog.days import day_number
 from unfog.geo import distance_km
 from unfog.fusion.events import merge_events, place_key, same_incident  # noqa: F401  (re-exported)
-from unfog.fusion.entities import Resolver, body_kinds, canonical_key, fold, one_voice, same_body, speaks_for
+from unfog.fusion.entities import (Resolver, anonymous_voice, body_kinds, canonical_key, fold, one_voice, same_body,
+                                   speaks_for)
 from unfog.lexicons import load as load_lexicon, toll_prior, toll_rise
 from unfog.lexicons.actors import civil_war_parties, lookup_actor, side_of
 from unfog.lexicons.countries import country_of_place, country_terms
@@ -38,6 +39,7 @@ from unfog.lexicons.people import (INCREMENT_OPENERS, bodies_of, claimant_force,
                                    force_of_the_killed, is_body_count, is_increment, is_part_phrase, is_people_word,
                                    RISE_CUE_RE)
 from unfog.lexicons.wire import lead_spans
+from unfog.text import headline_end
 from unfog.model import ArticleRecords, Batch, Event, Figure, Place, Relation, Statement, stable_id
 
 ONE_INCIDENT_TYPES = {"Explosions/Remote violence", "Violence against civilians"}
@@ -88,6 +90,7 @@ _CUMULATIVE_RE = re.compile(
 )
 _MORE = {"more than", "over", "at least", "upwards of", "in excess of", "no fewer than", "no less than", "above"}
 _LESS = {"up to", "fewer than", "less than", "under", "nearly", "almost", "no more than", "below", "just under"}
+_COUNT_QUALIFIERS = {"", "at least", "no fewer than", "no less than"}
 _ABOUT = {"about", "around", "approximately", "roughly", "some", "estimated", "an estimated", "close to",
           "perhaps", "reportedly", "approx", "circa", "c"}
 
@@ -248,13 +251,17 @@ def figure_clause(f: Figure) -> str:
     """The clause of a figure's sentence that holds it (";", " - ", ", while ..." end a clause): what a running-total
     cue must be in to make the figure a count so far ("killed four people on Sunday ..., while a video suggested a
     higher overall toll": the four are one day's)."""
-    sentence = f.sentence or f.text or ""
-    i = sentence.find(f.text or "\0")
+    return _clause(f.sentence or f.text or "", f.text or "")
+
+
+@lru_cache(maxsize=65536)  # asked again for every pair a figure is in
+def _clause(sentence: str, text: str) -> str:
+    i = sentence.find(text or "\0")
     if i < 0:
         return sentence
     cuts = [m for m in _CLAUSE_BREAK_FIG_RE.finditer(sentence)]
     start = max((m.end() for m in cuts if m.end() <= i), default=0)
-    end = min((m.start() for m in cuts if m.start() >= i + len(f.text)), default=len(sentence))
+    end = min((m.start() for m in cuts if m.start() >= i + len(text)), default=len(sentence))
     return sentence[start:end]
 
 
@@ -483,9 +490,8 @@ def told_as_parts(res: ArticleRecords) -> set[str]:
         if f.subset_of or any(before.endswith(" " + c) or before == c for c in SUBSET_CUES) \
                 or _PART_AFTER_RE.match(text[f.end:f.end + 60]) or _listed_part(f, text):
             out.add(f.id)  # ("four of one family among them")
-        elif (is_increment(f.text, text[f.end:f.end + 20]) and not _besides_another_toll(f, figs)) \
-                or is_part_phrase(f.text) or any(
-                before.endswith(o) for o in INCREMENT_OPENERS):
+        elif ((is_increment(f.text, text[f.end:f.end + 20]) or any(before.endswith(o) for o in INCREMENT_OPENERS))
+              and not _besides_another_toll(f, figs)) or is_part_phrase(f.text):
             out.add(f.id)  # "eight more bodies", "after 268 more were flown": what was added; "four of them": a part
         elif body_count(f) and _larger_toll_of_the_same(f, figs):
             out.add(f.id)  # "the toll has risen to five ... the bodies of four soldiers were found"
@@ -505,8 +511,9 @@ def told_as_parts(res: ArticleRecords) -> set[str]:
 
 
 def _besides_another_toll(f: Figure, figs: list[Figure]) -> bool:
-    """A count told as added ("16 other people") right after a count of another category ("killed four people ...
-    and injured 16 other people"): other than the dead, a toll of its own, not what was added to one."""
+    """A count told as added ("16 other people", "another 31") right after a count of another category ("killed four
+    people ... and injured 16 other people", "28 were killed while another 31 were injured"): other than the dead, a
+    toll of its own, not what was added to one."""
     before = [g for g in figs if g.start < f.start and g.id != f.id]
     return bool(before) and max(before, key=lambda g: g.start).category != f.category
 
@@ -611,7 +618,7 @@ def figure_keys(res: ArticleRecords) -> list[FigureKey]:
     key_country = {k: p.country for p in res.places if p.country for k in [_place_keys(p)] if k}
     key_depth = {k: _place_depth(k, p) for p in res.places for k in [_place_keys(p)] if k}
     out = []
-    echoes = _own_voice_echoes(res.figures)
+    echoes = _own_voice_echoes(res.figures, art.text)
     for f in res.figures:
         if f.category in (None, "", "other") or value_range(f) is None:
             continue
@@ -676,11 +683,27 @@ def _local_country(f: Figure, places: list[Place], datelines: list[tuple[int, in
     return local.country
 
 
-def _own_voice_echoes(figures: list[Figure]) -> set[str]:
+def _own_voice_echoes(figures: list[Figure], text: str = "") -> set[str]:
     """A report's own-voice counts (a headline, an unattributed lead) that restate a count it attributes to a
-    claimant (same category and value): one claim, which the attributed count carries to other reports."""
+    claimant (same category and value): one claim, which the attributed count carries to other reports. A count
+    one claimant's telling restates in the same report is an echo too: the first telling in the body carries the
+    claim, and a headline restating the body is its echo ("Air strikes kill 29 - monitor" above "killed at least
+    29 people, the monitor said")."""
     told = {(f.category, f.value) for f in figures if not _own_voice(f) and f.value is not None}
-    return {f.id for f in figures if _own_voice(f) and (f.category, f.value) in told}
+    echoes = {f.id for f in figures if _own_voice(f) and (f.category, f.value) in told}
+    head = headline_end(text)
+    body = {(f.category, f.value) for f in figures if f.start >= head and f.value is not None}
+    echoes |= {f.id for f in figures if f.start < head and (f.category, f.value) in body}
+    first: set[tuple] = set()
+    for f in sorted(figures, key=lambda x: x.start):
+        if f.id in echoes or f.value is None or f.start < head or not f.claimant:
+            continue
+        # (one claimant's 150 prisoners of each side are two counts: the counted side and group are part of it)
+        told_by = (fold(f.claimant), f.category, f.value, f.group_side, f.group)
+        if told_by in first:
+            echoes.add(f.id)
+        first.add(told_by)
+    return echoes
 
 
 def _qkey(f: Figure, pk: str, period: str | None, country: str | None = None) -> str:
@@ -897,11 +920,33 @@ def _nested(a: Figure, b: Figure) -> bool:
     return getattr(a, "subset_of", None) == b.id or getattr(b, "subset_of", None) == a.id
 
 
+_PAST_ACT_RE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in load_lexicon("categories")["other_incident"]["past_cues"])
+                          + r")\b", re.I)
+@lru_cache(maxsize=65536)  # asked for every pair a figure is in
+def _told_of_a_past_act(clause: str) -> bool:
+    return bool(_PAST_ACT_RE.search(clause))
+
+
+_SUB_KINDS = {w: kind for kind, words in load_lexicon("people")["sub_kinds"].items() for w in words}
+
+
+def counted_kind(f: Figure) -> str | None:
+    """The one kind of the dead or wounded a figure counts ("five children": children), or None for a whole toll
+    (``people.json``, ``sub_kinds``). Only the figure's own noun counts: a bare "24" may take its noun from another
+    sentence ("has risen to 24 ..., among them six children")."""
+    kind = _SUB_KINDS.get(fold(f.counted or ""))
+    return kind if kind and fold(f.counted) in fold(f.text or "") else None
+
+
 def comparable(a: FigureView, b: FigureView) -> bool:
     """Two figures of one quantity that may be compared at all."""
     fa, fb = a.fig, b.fig
     if not _sides_compatible(fa.group_side, fb.group_side) or _nested(fa, fb):
         return False
+    if counted_kind(fa) != counted_kind(fb):
+        return False  # "at least five children died" is a part of the strike's toll of 43, not a rival count
+    if _told_of_a_past_act(figure_clause(fa)) != _told_of_a_past_act(figure_clause(fb)):
+        return False  # "17 troops were killed in an attack on another base last month": another incident's count
     if not _groups_compatible(a, b):
         return False
     if not _sides_compatible(a.force, b.force):
@@ -1120,15 +1165,12 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     gap_days = b.day - a.day
     # (one body in other words: "the Hamas-run health ministry" and "the territory's health ministry")
     same_claimant = bool(a.claimant) and (a.claimant == b.claimant or same_body(fa.claimant, fb.claimant))
+    # "sources" in one report and "sources" in the next: two unnamed voices, not one claimant revising its count
+    same_claimant = same_claimant and not (fa.article_id != fb.article_id and anonymous_voice(fa.claimant))
     # one side code may cover both parties of a civil war ("the paramilitary group" and "an army spokesman")
     civil_war = civil_war_parties(a.claimant, b.claimant, fa.claimant_role, fb.claimant_role)
     same_side = a.side is not None and a.side == b.side and not civil_war
-    # vague amounts ("hundreds") on both sides agree with anything: no corroboration from them
-    agree = points_agree(a.rng, b.rng) and fa.value is not None and fb.value is not None
-    # two precise counts that differ ("40,173" and "40,223") are two counts, however close
-    precise_change = _precise(fa) and _precise(fb) and fa.value != fb.value
-    agree = agree and not precise_change
-    disagree = range_gap(a.rng, b.rng) > DISAGREE_GAP or _beyond_bound(a, b) or _beyond_bound(b, a)
+    agree, disagree, precise_change = _agreement(a, b)
     cat = fa.category
     ratio = max(a.rng[1], b.rng[1]) / max(min(a.rng[1], b.rng[1]), 1.0)
     operation = cat in INCIDENT or a.period == EXCHANGE
@@ -1213,11 +1255,29 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     return None
 
 
+def _agreement(a: FigureView, b: FigureView) -> tuple[bool, bool, bool]:
+    """Whether two figures' values agree, clearly disagree, and are two precise counts that differ."""
+    fa, fb = a.fig, b.fig
+    # vague amounts ("hundreds") on both sides agree with anything: no corroboration from them
+    agree = points_agree(a.rng, b.rng) and fa.value is not None and fb.value is not None
+    # two precise counts that differ ("40,173" and "40,223") are two counts, however close
+    precise_change = _precise(fa) and _precise(fb) and fa.value != fb.value
+    # two tolls each told as a count ("at least 24", "28 people"), not as an estimate, that differ: two counts
+    # ("at least" before a toll is how reports give the count so far, not a bound that 28 satisfies)
+    count_change = _told_as_count(fa) and _told_as_count(fb) and fa.value != fb.value
+    agree = agree and not precise_change and not count_change
+    disagree = range_gap(a.rng, b.rng) > DISAGREE_GAP or _beyond_bound(a, b) or _beyond_bound(b, a) or count_change
+    return agree, disagree, precise_change
+
+
 def _a_part_or_before_a_rise(a: FigureView, b: FigureView, parties: bool) -> bool:
     """Two tolls that differ but are no rivals: "a photographer saw 20 bodies" under a toll of 40 (the bodies one
     witness counted are a part); "has risen to 41" above another's 30 of that day (the count before the rise)."""
     if _bodies_below_toll(a, b) or _bodies_below_toll(b, a):
         return True
+    if a.fig.category in TALLY and not parties and a.rng[0] > b.rng[1] and a.fig.article_id != b.fig.article_id \
+            and (b.key.reported or 0) <= (a.key.reported or 0) and _risen(a.fig.sentence or ""):
+        return True  # "has risen to 56" dated by the incident's day, a report of that day or before giving 35
     return a.fig.category in TALLY and not parties and b.rng[0] > a.rng[1] and _reported_after(a, b) \
         and bool(_risen(b.fig.sentence or ""))
 
@@ -1265,6 +1325,12 @@ def _risen_since(a: FigureView, b: FigureView, parties: bool, gap_days: int) -> 
 def _precise(f: Figure) -> bool:
     """A count told to the unit, not rounded ("40,173", "187"): no estimate, so another value is another count."""
     return f.value is not None and f.value >= 100 and float(f.value).is_integer() and int(f.value) % 10 != 0
+
+
+def _told_as_count(f: Figure) -> bool:
+    """A toll told as a count, exact or "at least", and not a round estimate ("some 200", "about 100", "300")."""
+    return f.category in TALLY and f.value is not None and fold(f.qualifier) in _COUNT_QUALIFIERS \
+        and not (f.value >= 100 and f.value % 100 == 0) and not body_count(f)  # (bodies seen: a floor of the toll)
 
 
 def _exact(f: Figure) -> bool:

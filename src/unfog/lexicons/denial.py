@@ -32,7 +32,7 @@ def denied_owner(text: str) -> str | None:
     for rx in (_OWNER_BEFORE_RE, _OWNER_AFTER_RE):
         for m in rx.finditer(text or ""):
             owner = m.group(1).strip()
-            if owner.lower() not in _NOT_OWNERS:
+            if owner.lower() not in _NOT_OWNERS and not DISMISSAL_RE.fullmatch(owner):  # ("untrue reports that")
                 return owner
     return None
 

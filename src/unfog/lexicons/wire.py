@@ -38,8 +38,9 @@ def _patterns() -> list[re.Pattern]:
         # ("BUNIA, Democratic Republic of Congo, July 13 -": a country of several words)
         re.compile(r"[A-Z][A-Z.'’ -]{2,30}(?:,\s*[A-Z][A-Za-z]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][A-Za-z]+){0,3}\.?"
                    r"(?:\s+\d{1,2})?(?:,\s*\d{4})?){0,2}\s+[-–—]+\s+"),
-        # datelines with a colon: "BANGKOK: ..." (a city in capitals, then the story)
-        re.compile(r"[A-Z][A-Z.'’ -]{2,30}:\s+(?=[A-Z\"“(])"),
+        # datelines with a colon: "BANGKOK: ..." (a city in capitals, then the story; "KANO, Nigeria: ...", a country
+        # may follow the city)
+        re.compile(r"[A-Z][A-Z.'’ -]{2,30}(?:,\s*[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){0,3})?:\s+(?=[A-Z\"“(])"),
         # datelines with a day and no dash: "Khartoum, Oct 7 At least ..."
         re.compile(r"[A-Z][A-Za-z.'’-]+(?: [A-Z][A-Za-z.'’-]+)?,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
                    r"[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?\s+(?=[A-Z])"),
