@@ -149,3 +149,11 @@ def test_a_dismissal_word_before_a_claim_noun_names_no_owner():
 def test_another_count_of_another_kind_is_a_toll_of_its_own(relations):
     rels = relations["another_of_another_kind"]
     assert _has(rels, "corroborates", "31", "31 others"), rels
+
+
+def test_a_named_armed_groups_fighters_are_not_the_soldiers_it_fought():
+    from unfog.fusion.fuse import counted_force
+    from unfog.model import Figure
+    f = Figure(id="f1", article_id="a", text="more than 100 Al-Shabaab fighters", start=0, end=33, value=100, low=100,
+               high=None, category="killed", group="combatants", counted="fighters")
+    assert counted_force(f) == "nonstate"

@@ -31,7 +31,7 @@ from unfog.fusion.events import merge_events, place_key, same_incident  # noqa: 
 from unfog.fusion.entities import (Resolver, anonymous_voice, body_kinds, canonical_key, fold, one_voice, same_body,
                                    speaks_for)
 from unfog.lexicons import load as load_lexicon, toll_prior, toll_rise
-from unfog.lexicons.actors import civil_war_parties, lookup_actor, side_of
+from unfog.lexicons.actors import civil_war_parties, known_group, lookup_actor, side_of
 from unfog.lexicons.countries import country_of_place, country_terms
 from unfog.lexicons.denial import CLAIM_NOUN_RE, DISMISSAL_RE, denied_owner
 from unfog.lexicons.events import SUBSET_CUES, WAR_NOUNS
@@ -239,7 +239,15 @@ def counted_force(f: Figure) -> str | None:
         return force_kind(f.counted) or claimant_force(f.claimant)
     before, after = _around(f)
     # ("seven bodies of gunmen"; "soldiers killed seven members of the front": the other kind of force)
-    return force_kind(f.counted) or force_kind(bodies_of(f.text, after)) or force_of_the_killed(f.counted, before)
+    kind = force_kind(f.counted) or force_kind(bodies_of(f.text, after)) or force_of_the_killed(f.counted, before)
+    if kind is None and f.group == "combatants" and _armed_group_named(f.text):
+        kind = "nonstate"  # "more than 100 Al-Shabaab fighters": the group's men, not the soldiers it fought
+    return kind
+
+
+def _armed_group_named(text: str) -> bool:
+    group = known_group(text or "")
+    return group is not None and group.get("inter") != 1
 
 
 _RUNNING = load_lexicon("categories")["running_total"]
