@@ -407,3 +407,8 @@ def test_the_side_a_sentence_names_places_its_homonyms(nlp):
 def test_a_country_glued_to_a_patron_word_is_no_location(nlp):
     ctx = run(nlp, "Militants stormed a base held by a U.S.-trained unit in a Somali town near Mogadishu.")
     assert "U.S." not in by_name(ctx)
+
+
+def test_a_place_naming_a_war_is_not_where_things_happen(nlp):
+    ctx = run(nlp, "A drone struck a car near Tyre in Lebanon, the latest violence since the Gaza war erupted.")
+    assert "Gaza" not in by_name(ctx) and "Tyre" in by_name(ctx)

@@ -31,6 +31,7 @@ from unfog.gazetteer.roles import claimed, cues
 from unfog.gazetteer.geocode import precision_for
 from unfog.model import Place
 from unfog.lexicons.actors import lookup_actor
+from unfog.lexicons.events import WAR_NOUNS
 from unfog.lexicons.countries import alpha3, country_terms, demonyms
 from unfog.lexicons.people import is_people_word
 from unfog.text import fold_phrase as fold
@@ -244,6 +245,8 @@ def extract(ctx: Context) -> list[Place]:
         if named and ranked and ranked[0][0].country not in named and ranked[0][0].fclass == "P" \
                 and _names_a_make(text, r.mention.start, r.mention.end):
             continue  # "a Toyota vehicle" in a report from Iraq
+        if _names_a_war(text, r.mention.start, r.mention.end):
+            continue  # "since the Gaza war erupted" in a report from Lebanon: the war's name, not where
         if named and ranked and ranked[0][0].country not in named and ranked[0][0].fclass == "P" \
                 and not ranked[0][0].fcode.startswith("PPLC") and ranked[0][0].population < SPELT_ABROAD_POPULATION \
                 and _spelt_otherwise(text[r.mention.start:r.mention.end], ranked[0][0].name):
@@ -298,6 +301,15 @@ def _names_a_make(text: str, start: int, end: int) -> bool:
     nxt = words(text[end:end + 20])
     return (bool(nxt) and nxt[0].start == 1 and nxt[0].text.lower() in place_words()["product_nouns"]
             and re.search(r"\b(?:a|an)\s+$", text[max(0, start - 4):start], re.I) is not None)
+
+
+_WAR_AFTER = re.compile(r"[ -](?:" + "|".join(sorted((re.escape(w) for w in WAR_NOUNS if w != "violence"), key=len,
+                                                         reverse=True)) + r")\b", re.I)
+
+
+def _names_a_war(text: str, start: int, end: int) -> bool:
+    """'the Gaza war', 'the Ukraine conflict': a place named as the war's name, after 'the'."""
+    return bool(_WAR_AFTER.match(text, end)) and re.search(r"\bthe\s+$", text[max(0, start - 5):start], re.I) is not None
 
 
 def _names_people_after(text: str, end: int) -> bool:
