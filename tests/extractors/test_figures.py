@@ -789,3 +789,18 @@ def test_a_lead_count_restated_by_a_named_speaker_takes_the_speaker_as_claimant(
     figs = run(nlp, text, source="Plain Herald")
     lead = next(f for f in figs if f.text == "at least 40 people")
     assert lead.claimant and "Ural" in lead.claimant and lead.claimant_side != "MEDIA"
+
+
+def test_a_number_in_a_name_is_no_count(nlp):
+    assert run(nlp, '"They shot them one by one," a witness told radio station Kiskeya 7.') == []
+
+
+@pytest.mark.parametrize("text,phrase,category", [
+    ("It said six women and two boys were among those killed, and at least 11 others badly hurt.", "six women",
+     "killed"),
+    ("It said six women and two boys were among those killed, and at least 11 others badly hurt.", "11 others",
+     "wounded"),
+    ("The raid also caused the displacement of about 2,000 people, the agency said.", "2,000", "displaced"),
+])
+def test_lists_and_nouns_of_what_befell_them(nlp, text, phrase, category):
+    assert one(run(nlp, text), phrase).category == category

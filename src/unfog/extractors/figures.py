@@ -282,6 +282,9 @@ def _excluded(doc, ph: Phrase, counted) -> bool:
         pl = prev.lower_
         if pl in NOT_COUNT_PREV or pl in MONTHS:
             return True
+        if prev.pos_ == "PROPN" and prev.text[:1].isupper() and not prev.is_sent_start and first.text.isdigit() \
+                and not people and prev.i > 0 and doc[prev.i - 1].pos_ != "PUNCT":
+            return True  # "told radio station Magik 9", "on Channel 4": a number in a name
         if pl in ("-", "–") and ph.i > 1 and doc[ph.i - 2].lower_ in NOT_COUNT_PREV:
             return True
     low = first.lower_
@@ -843,6 +846,9 @@ def _list_category(counted, earlier) -> str | None:
     after another shares what befell the first of the list."""
     if counted is None or counted.dep_ != "conj":
         return None
+    told = [t for t in counted.doc[counted.i + 1:counted.i + 5] if t.pos_ not in ("PUNCT", "CCONJ")]
+    if any(_word_category(t) for t in told):
+        return None  # "... among those killed, and at least 16 others seriously injured": it says its own
     first = counted.head
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
@@ -892,6 +898,10 @@ def _figure(ctx: Context, doc, text: str, ph: Phrase, sents, sent_of, earlier=()
         category = _word_category(head_tok.head)  # "Five of the wounded succumbed": they died
     if category != "killed" and _counts_bodies(counted):
         category = "killed"  # "helped evacuate the corpses of 20 people": the dead, whatever was done with them
+    elif counted is not None and counted.dep_ == "pobj" and counted.head.lower_ == "of" \
+            and counted.head.head.pos_ == "NOUN" and (of_cat := _word_category(counted.head.head)) in (
+                "displaced", "wounded", "captured", "missing", "evacuated"):
+        category = of_cat  # "resulted in the displacement of at least 3,000 people"
     if category in ("killed", "wounded", "captured") and _agent_of_the_act(counted):
         category = "other"  # "Two gunmen on a motorcycle shot dead a police officer": who did it, not who died
     population = bool(POPULATION.search(text[sent.start_char:sent.end_char]))
@@ -975,7 +985,10 @@ def _among_those_category(text: str, counted, sent) -> str | None:
     """'three children were among those the rebels said were killed': what happened to those."""
     if counted is None:
         return None
-    m = _AMONG_AFTER.match(text, counted.idx + len(counted.text), sent.end_char)
+    last = counted
+    while (conj := next((c for c in last.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")), None)) is not None:
+        last = conj  # "10 women and three infants were among those killed": the whole list
+    m = _AMONG_AFTER.match(text, last.idx + len(last.text), sent.end_char)
     return _AMONG_CATEGORY[m.group(1).lower()] if m else None
 
 
