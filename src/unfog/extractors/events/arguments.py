@@ -1144,8 +1144,7 @@ def _competing_toll_of(ctx: Context, f: Figure, root, by_sent: dict) -> list[Men
     ms = by_sent.get(prev.start_char) or []
     if not ms or _is_heading(prev):
         return []
-    # ("more than forty" is a bound on a count, not "two more died")
-    words = {t.lower_ for t in sent if not (t.lower_ == "more" and t.i + 1 < sent.end and t.nbor().lower_ == "than")}
+    words = {t.lower_ for t in sent}
     if words & (lex.OTHER_INCIDENT_ADVERBS | lex.OTHER_INCIDENT_DETERMINERS | lex.ADDITION_WORDS):
         return []
     if any(f" {c} " in f" {sent.text.lower()} " for c in lex.SUBSET_CUES):

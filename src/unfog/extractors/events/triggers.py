@@ -54,6 +54,8 @@ def _weapon_of(tok) -> str | None:
         return "suicide"  # "a suicide bomber", "a suicide car bomb": ACLED's Suicide bomb
     if any(_lemma(c) in lex.EXPLOSIVE_MODIFIERS for c in mods):
         return "explosive"
+    if kind in ("air", "explosive") and any(_lemma(c) in lex.IMPROVISED_MODIFIERS or c.lower_ in lex.IMPROVISED_MODIFIERS for c in mods):
+        return "explosive"  # "a homemade bomb" (not "homemade rockets", still fired)
     # "mortar bombs", "artillery shells": the modifier names the weapon
     return next((lex.WEAPON_KIND[_lemma(c)] for c in mods if c.dep_ == "compound" and _lemma(c) in lex.WEAPON_KIND), kind)
 
