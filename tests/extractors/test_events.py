@@ -2415,3 +2415,13 @@ def test_homemade_rockets_are_still_fired_not_planted(nlp):
     text = "Militants fired homemade rockets at an army base near Bannu on Monday, wounding two soldiers, police said."
     [ev] = _shown(_pipeline_events(nlp, text, published="2023-09-05"))
     assert ev.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_a_bomb_with_no_aircraft_is_planted_and_a_grenade_death_is_a_grenade_attack(nlp):
+    kand = dict(geonames_id=1138336, canonical="Kandahar", lat=31.61, lon=65.71, precision=1, country="AF",
+                kind="settlement")
+    text = ("In Kandahar on Monday, a similar bomb killed two policemen. Later, two boys died from an insurgent "
+            "grenade in Kandahar.")
+    evs = _shown(_pipeline_events(nlp, text, published="2011-04-12"))
+    assert sorted(e.sub_event_type for e in evs) == ["Grenade", "Remote explosive/landmine/IED"]
+    assert {e.sub_event_type: e.fatalities for e in evs}["Grenade"] == 2

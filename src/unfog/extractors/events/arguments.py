@@ -137,6 +137,8 @@ def _actors(primary, group_tokens, sents, sent_index, place_tokens):
             # two subjects ("GOMA, Congo — Army helicopters struck"): a dateline the parser took in; the nearest acts
             a1 = min(subj, key=lambda t: abs(verb.i - t.i)) if subj else None
             a2 = obj[0] if obj else (on[0] if on else None)
+        if _lemma(verb) == "die":
+            a1, a2 = None, (subj[0] if subj else None)  # "three children died from a grenade": the dead, not who did it
         if _lemma(verb) == "open" and a2 is not None and _lemma(a2) == "fire":
             a2 = on[0] if on else None
         if _lemma(verb) == "fall":
@@ -1103,7 +1105,8 @@ def _unit_number(doc, f: Figure) -> bool:
 def _perpetrator_count(root, ms: list[Mention]) -> bool:
     """The counted men are the subject of an active trigger verb of the sentence (they did it)."""
     noun = _victim_noun(root)
-    return noun.dep_ == "nsubj" and any(noun.head.i == t.i and t.pos_ == "VERB" for m in ms for t in m.tokens)
+    return noun.dep_ == "nsubj" and _lemma(noun.head) != "die" and any(  # ("three children died from a grenade")
+        noun.head.i == t.i and t.pos_ == "VERB" for m in ms for t in m.tokens)
 
 
 def _subject_of_surface_act(doc, f: Figure) -> bool:

@@ -955,6 +955,16 @@ def _state_bombing(d: _Draft, actor1: str | None) -> bool:
         t.pos_ == "VERB" and _lemma(t) == "bomb" and _children(t, "dobj") for m in d.mentions for t in m.tokens)
 
 
+def _bomb_is_the_only_air_word(d: _Draft) -> bool:
+    """The incident's sentences tell it from the air only by the word "bomb" (no aircraft, drone, plane)."""
+    air = [t for m in d.mentions for t in m.sent if lex.WEAPON_KIND.get(_lemma(t)) == "air"]
+    # (a bomb that "hit", "landed" or "fell" came from above: "two days after a bomb hit the school")
+    return bool(air) and all(_lemma(t) == "bomb" and _lemma(t.head) not in _IMPACT_VERBS for t in air)
+
+
+_IMPACT_VERBS = frozenset({"hit", "strike", "land", "fall", "slam", "rain", "drop", "pound", "target", "smash"})
+
+
 def _planted_bomb(d: _Draft) -> bool:
     """A "bomb attack" or "bombing" whose sentences name no aircraft, drone or drop: a planted device."""
     airs = [t for m in d.mentions for t, k in zip(m.tokens, m.kinds) if k == "air"]
@@ -1068,6 +1078,8 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
         kind = "air"  # ACLED: an air strike ranks above shelling in the same event
     if kind == "air" and _planted_bomb(d) and not _state_bombing(d, actor1):
         kind = "explosive"  # "a bomb attack on a base ... explosives detonated in a truck": no aircraft named
+    elif kind == "air" and _bomb_is_the_only_air_word(d) and not _air_named(d) and not _state_bombing(d, actor1):
+        kind = "explosive"  # "a similar bomb killed two police officers": a bomb with no aircraft is planted
     elif kind == "shelling" and weapon is None and _lemma(d.first.primary) == "strike" and _strike_from_air(d, a1_side):
         kind = "air"
     a1_head = (actor1 or "").lower().split()[-1:] or [""]

@@ -138,7 +138,7 @@ def _take_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
 # every lemma _verb_kind can give a kind for (the lexicon's verbs and those its branches name): any other
 # verb is none, found before reading its children (most verbs of a text)
 _VERB_LEMMAS = frozenset({"strike", "leave", "flee", "escape", "fall", "control", "capture", "seize", "occupy", "take",
-                          "offer", *lex.DISCOVERY_VERBS, *lex.VERB_RULES, *lex.VERB_TRIGGERS, *lex.WEAPON_OBJECT_VERBS, *lex.WEAPON_SUBJECT_VERBS})
+                          "offer", "die", *lex.DISCOVERY_VERBS, *lex.VERB_RULES, *lex.VERB_TRIGGERS, *lex.WEAPON_OBJECT_VERBS, *lex.WEAPON_SUBJECT_VERBS})
 
 
 def _verb_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
@@ -188,6 +188,12 @@ def _verb_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
             return "air" if lemma == "drop" and any(_weapon_of(x) == "air" for x in _children(tok, "nsubj")) else k
     if lemma in lex.WEAPON_SUBJECT_VERBS:
         k = _weapon_subject_kind(tok)
+        if k is not None:
+            return k
+    if lemma == "die":
+        # "three children died from an insurgent grenade": the weapon they died of is the incident
+        k = next((_weapon_of(p) for c in _children(tok, "prep") if c.lower_ in ("from", "in", "after", "by")
+                  for p in _children(c, "pobj") if _weapon_of(p) is not None), None)
         if k is not None:
             return k
     if lemma in ("leave", "flee", "escape"):
