@@ -2425,3 +2425,13 @@ def test_a_bomb_with_no_aircraft_is_planted_and_a_grenade_death_is_a_grenade_att
     evs = _shown(_pipeline_events(nlp, text, published="2011-04-12"))
     assert sorted(e.sub_event_type for e in evs) == ["Grenade", "Remote explosive/landmine/IED"]
     assert {e.sub_event_type: e.fatalities for e in evs}["Grenade"] == 2
+
+
+@pytest.mark.parametrize("text,etype,fat", [
+    ("Gunmen on Sunday night killed the village head of a hamlet near Kharkiv, police said.",
+     "Violence against civilians", 1),
+    ("A brief exchange of gunfire took place near Kharkiv on Friday, police said.", "Battles", None),
+])
+def test_a_community_leader_killed_and_an_exchange_of_gunfire(nlp, text, etype, fat):
+    [ev] = _shown(_pipeline_events(nlp, text, published="2024-01-15"))
+    assert (ev.event_type, ev.fatalities) == (etype, fat)

@@ -303,7 +303,9 @@ def _is_people(tok) -> bool:
     lem = tok.lemma_.lower()
     low = tok.lower_
     return lem in PEOPLE_NOUNS or low in PEOPLE_NOUNS or _singular(low) in PEOPLE_NOUNS or (
-        tok.ent_type_ == "NORP" and tok.tag_ in ("NNPS", "NNS") and tok.text[:1].isupper())
+        tok.ent_type_ == "NORP" and tok.tag_ in ("NNPS", "NNS") and tok.text[:1].isupper()) or (
+        lem in ("head", "chief", "leader") and any(c.dep_ == "compound" and c.lemma_.lower() in _COMMUNITY_WORDS
+                                                   for c in tok.children))  # "the village head"
 
 
 def _counted(doc, ph: Phrase):
@@ -768,6 +770,9 @@ _VICTIM_NOUNS = frozenset(CIVILIAN_NOUNS | COMBATANT_NOUNS)  # joined once, not 
 _IMPLICIT_LEMMAS = _VICTIM_NOUNS | _IMPLICIT_OK
 
 
+_COMMUNITY_WORDS = frozenset({"village", "community", "clan", "tribal", "ward", "traditional"})
+
+
 def _implicit_victims(doc, phrases, leads) -> list[Phrase]:
     """Single victims written without a number: 'Woman killed', 'a soldier died of wounds' (value 1)."""
     taken = set()
@@ -778,12 +783,14 @@ def _implicit_victims(doc, phrases, leads) -> list[Phrase]:
         if t.i in taken or t.tag_ not in ("NN", "NNP") or t.dep_ == "compound" or _in_spans(leads, t.idx):
             continue
         low = _singular(t.lower_)
-        if not (t.lemma_.lower() in _IMPLICIT_LEMMAS or low in _VICTIM_NOUNS):
-            continue
+        village_head = low in ("head", "chief", "leader") and any(
+            c.dep_ == "compound" and c.lemma_.lower() in _COMMUNITY_WORDS for c in t.children)
+        if not (t.lemma_.lower() in _IMPLICIT_LEMMAS or low in _VICTIM_NOUNS or village_head):
+            continue  # ("killed the village head": a community's leader, one victim)
         if low in ("official", "force", "forces", "militia", "staff", "family", "crew", "personnel", "police"):
             continue
         dets = [c for c in t.children if c.dep_ in ("det", "nummod", "poss")]
-        if any(c.lower_ not in ("a", "an", "another") for c in dets):
+        if any(c.lower_ not in ("a", "an", "another") and not (village_head and c.lower_ == "the") for c in dets):
             continue
         if _names_a_source(doc, t):
             continue

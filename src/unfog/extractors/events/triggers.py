@@ -235,6 +235,9 @@ _NOUN_LEMMAS = frozenset({"strike", "attack", "raid", "fall", "capture", "corrid
                           "exchange", "offer", "retreat", "explosion", *lex.NOUN_TRIGGERS, *lex.NOUN_REQUIRED_MODIFIERS})
 
 
+_EXCHANGED_FIRE = frozenset({"fire", "gunfire", "shot", "shots", "gunshot", "bullet", "salvo"})
+
+
 def _noun_kind(tok) -> str | None:
     lemma = _lemma(tok)
     low = tok.lower_
@@ -278,8 +281,8 @@ def _noun_kind(tok) -> str | None:
         return "agreement" if {_lemma(t) for t in tok.subtree} & lex.AGREEMENT_CONTEXT or mods & lex.AGREEMENT_CONTEXT else None
     if lemma == "exchange":
         subtree = {_lemma(t) for t in tok.subtree}
-        if "fire" in subtree:
-            return "battle"
+        if subtree & _EXCHANGED_FIRE:
+            return "battle"  # "an exchange of fire", "a brief exchange of gunfire"
         return "agreement" if subtree & {"prisoner", "body", "pow"} else None
     if lemma == "offer":
         return "offer" if {_lemma(t) for t in _anchor(tok).subtree} & lex.OFFER_CONTEXT else None
