@@ -804,3 +804,10 @@ def test_a_number_in_a_name_is_no_count(nlp):
 ])
 def test_lists_and_nouns_of_what_befell_them(nlp, text, phrase, category):
     assert one(run(nlp, text), phrase).category == category
+
+
+def test_counts_of_other_people_in_another_incident_are_not_parts_of_a_total(nlp):
+    text = ("A roadside bomb killed five construction workers near Jalalabad. Earlier, a similar bomb killed two "
+            "police officers in Kandahar, while three children died from a grenade in the north.")
+    figs = run(nlp, text)
+    assert one(figs, "two police officers").subset_of is None and one(figs, "three children").subset_of is None

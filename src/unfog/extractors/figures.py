@@ -26,6 +26,7 @@ from unfog.lexicons.actors import SPEECH, camp, is_state_body, lookup_actor, sid
 from unfog.lexicons import singular
 from unfog.lexicons import toll_rise
 from unfog.lexicons.countries import demonyms
+from unfog.lexicons.events import OTHER_INCIDENT_ADVERBS as OTHER_INCIDENT_OPENERS
 from unfog.text import fold_phrase as fold, headline_end
 from unfog.lexicons.wire import lead_spans
 from unfog.extractors.context import Context
@@ -1323,8 +1324,27 @@ def _link_day_parts(text: str, figures: list[Figure]) -> None:
         # the total is told near its parts (same story), not a sum that happens to match a count paragraphs away
         total = next((t for t in by_value.get((a.category, a.value + b.value), [])
                       if t.id not in (a.id, b.id) and abs(t.start - a.start) <= PARTS_REACH), None)
-        if total is not None:
+        if total is not None and not _other_people(total, a) and not _other_people(total, b) \
+                and not _opens_on_another_incident(text, a.start):
             a.subset_of = b.subset_of = total.id
+
+
+_GENERAL_COUNTED = frozenset({"people", "persons", "person", "civilians", "others", "dead", "deaths", "victims",
+                              "casualties", "bodies", "more", "lives"})
+
+
+def _other_people(total: Figure, part: Figure) -> bool:
+    """'5 construction workers' and 'two police officers': counts of other people, whatever they add up to."""
+    t = (total.counted or "").lower().split()[-1:]
+    p = (part.counted or "").lower().split()[-1:]
+    return bool(t and p) and t[0] not in _GENERAL_COUNTED and p[0] not in _GENERAL_COUNTED and t[0] != p[0]
+
+
+def _opens_on_another_incident(text: str, start: int) -> bool:
+    """The count's sentence opens on another incident ("Earlier, a similar bomb killed two ...")."""
+    line_start = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
+    first = re.match(r"\s*(\w+)", text[line_start:start])
+    return first is not None and first.group(1).lower() in OTHER_INCIDENT_OPENERS
 
 
 def _carry_toll_places(text: str, figures: list[Figure]) -> None:
