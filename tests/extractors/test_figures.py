@@ -811,3 +811,10 @@ def test_counts_of_other_people_in_another_incident_are_not_parts_of_a_total(nlp
             "police officers in Kandahar, while three children died from a grenade in the north.")
     figs = run(nlp, text)
     assert one(figs, "two police officers").subset_of is None and one(figs, "three children").subset_of is None
+
+
+def test_counts_of_two_acts_in_one_sentence_are_not_parts_of_a_headline_sum(nlp):
+    text = ("Bomb, raid kill 15 in two towns\n\nA bomb hit a minibus near Kharkiv on Monday, killing nine people, as "
+            "gunmen stormed a post in Izium that killed six, officials said.")
+    figs = run(nlp, text)
+    assert one(figs, "nine people").subset_of is None

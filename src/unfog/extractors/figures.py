@@ -661,7 +661,7 @@ def extract(ctx: Context) -> list[Figure]:
             out.append(fig)
     _link_subsets(doc, text, out)
     _link_rest_of_parts(text, out)
-    _link_day_parts(text, out)
+    _link_day_parts(text, out, doc)
     _carry_toll_places(text, out)
     _carry_claims(ctx, sents, sent_of, out)
     _claims_told_after(ctx, sents, sent_of, out)
@@ -1309,7 +1309,25 @@ def _link_rest_of_parts(text: str, figures: list[Figure]) -> None:
 PARTS_REACH = 400  # characters between a total and the parts that add up to it
 
 
-def _link_day_parts(text: str, figures: list[Figure]) -> None:
+def _acts_apart(doc, a: Figure, b: Figure) -> bool:
+    """The two counts hang on different acts of one sentence ("a bomb struck a bus, killing 11, as militants
+    launched an attack that killed six"), not on one act or on each other ("two deaths on Sunday and five more")."""
+    if doc is None:
+        return False
+
+    def act(f):
+        span = doc.char_span(f.start, f.end, alignment_mode="expand")
+        if span is None:
+            return None
+        return next((t for t in span.root.ancestors if t.pos_ == "VERB"), None)
+
+    va, vb = act(a), act(b)
+    if va is None or vb is None or va.i == vb.i:
+        return False
+    return not (vb.dep_ == "conj" and vb.head.i == va.i or va.dep_ == "conj" and va.head.i == vb.i)
+
+
+def _link_day_parts(text: str, figures: list[Figure], doc=None) -> None:
     """'two deaths on Sunday and five more on Monday' beside 'at least seven killed': counts in one
     sentence that add up to a count of the same category elsewhere in the article are its parts."""
     by_value: dict[tuple[str, float], list[Figure]] = {}
@@ -1325,7 +1343,7 @@ def _link_day_parts(text: str, figures: list[Figure]) -> None:
         total = next((t for t in by_value.get((a.category, a.value + b.value), [])
                       if t.id not in (a.id, b.id) and abs(t.start - a.start) <= PARTS_REACH), None)
         if total is not None and not _other_people(total, a) and not _other_people(total, b) \
-                and not _opens_on_another_incident(text, a.start):
+                and not _opens_on_another_incident(text, a.start) and not _acts_apart(doc, a, b):
             a.subset_of = b.subset_of = total.id
 
 
