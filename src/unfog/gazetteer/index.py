@@ -260,6 +260,13 @@ def key_variants(key: str) -> tuple[str, ...]:
               _MID_ARTICLE.sub("al", key), _MID_ARTICLE.sub("el", key)):
         if v != key and v not in out:
             out.append(v)
+    if _MID_ARTICLE.search(key):
+        # an Arabic name with its article: the vowels English spellings write either way ("Maaret al-Nouman" =
+        # "Maarrat al-Numan"): e and ou as a and u, around the article written "al"
+        v = _MID_ARTICLE.sub("al", key.replace("ou", "u"))
+        v = " ".join(w if w in ("al", "el") else w.replace("e", "a") for w in v.split())
+        if v != key and v not in out:
+            out.append(v)
     return tuple(out)
 
 
