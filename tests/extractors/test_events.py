@@ -2435,3 +2435,12 @@ def test_a_bomb_with_no_aircraft_is_planted_and_a_grenade_death_is_a_grenade_att
 def test_a_community_leader_killed_and_an_exchange_of_gunfire(nlp, text, etype, fat):
     [ev] = _shown(_pipeline_events(nlp, text, published="2024-01-15"))
     assert (ev.event_type, ev.fatalities) == (etype, fat)
+
+
+@pytest.mark.parametrize("text", [
+    "Two suspects in the killing of a shopkeeper were arrested in Kharkiv on Tuesday, police said.",
+    "Police arrested three men suspected of involvement in the attack on a bus in Kharkiv on Tuesday.",
+])
+def test_the_act_people_are_suspected_of_is_not_the_arrest(nlp, text):
+    [ev] = _shown(_pipeline_events(nlp, text, published="2024-01-17"))
+    assert (ev.event_type, ev.sub_event_type) == ("Strategic developments", "Arrests")

@@ -94,6 +94,7 @@ OPENING_ADVERBS = frozenset(_D["other_incident_cues"]["opening_adverbs"])  # "Al
 OTHER_INCIDENT_MODIFIERS = frozenset(_D["other_incident_cues"]["modifiers"])
 BACKGROUND_PREPS = _set("background_preps")  # "killed ... amid ongoing exchanges of fire": the setting, not an incident
 ONGOING_MODIFIERS = _set("ongoing_modifiers")  # "near-daily cross-border fire", "ongoing clashes"
+SUSPICION_HEADS = _set("suspicion_heads")  # "suspects in the killing": the act people are suspected of
 REFERENCE_HEADS = _set("reference_heads")  # "evacuation warnings", "attack plans": the act named, not done
 STATUS_HEADS = _set("status_heads")  # "a state of siege": a status declared, no act
 ASSAULT_MANNERS = _set("assault_manners")  # "took the village by storm": the assault

@@ -246,6 +246,9 @@ def _noun_kind(tok) -> str | None:
         return None  # "National Liberation Army", "Operation Storm": a name, not an act
     if tok.dep_ == "compound" and _lemma(tok.head) in lex.REFERENCE_HEADS:
         return None  # "evacuation warnings", "attack plans": the act named, not done
+    if tok.dep_ == "pobj" and any(_lemma(a) in lex.SUSPICION_HEADS or a.lower_ in lex.SUSPICION_HEADS
+                                  for a in list(tok.ancestors)[:4]):
+        return None  # "two suspects in the killing of an officer were arrested": what they are suspected of
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and _lemma(tok.head.head) in lex.STATUS_HEADS:
         return None  # "declared a state of siege": a legal status, not a siege laid
     if lemma not in lex.NOUN_TRIGGERS and low.endswith("s") and low[:-1] in lex.NOUN_TRIGGERS:
