@@ -2444,3 +2444,11 @@ def test_a_community_leader_killed_and_an_exchange_of_gunfire(nlp, text, etype, 
 def test_the_act_people_are_suspected_of_is_not_the_arrest(nlp, text):
     [ev] = _shown(_pipeline_events(nlp, text, published="2024-01-17"))
     assert (ev.event_type, ev.sub_event_type) == ("Strategic developments", "Arrests")
+
+
+def test_a_groups_count_of_its_own_men_and_a_sources_count_of_them_are_one_toll(nlp):
+    text = ('A Lebanese security source said "two Hezbollah fighters" were killed in an Israeli air strike on '
+            "Nabatieh on Wednesday. Hezbollah later said two of its fighters had been killed. Israel alleges that "
+            "only 13 soldiers and nine civilians have been killed on its side of the border.")
+    evs = _shown(_pipeline_events(nlp, text, published="2024-05-08"))
+    assert [e.fatalities for e in evs] == [2]

@@ -1207,11 +1207,22 @@ def _toll(figures: list[Figure], summed: dict, text: str = "", doers: set[str] =
         return None
     if "own" in by_kind:  # the group's own count competes with the other counts of its men
         by_kind.setdefault("nonstate" if "nonstate" in by_kind else "party", []).extend(by_kind.pop("own"))
+    if "party" in by_kind and "nonstate" in by_kind and _told_by_their_group(figures, text):
+        # "two Hezbollah fighters" (a source) and "two of its fighters" (the group): one party's men, told twice
+        by_kind["nonstate"] += by_kind.pop("party")
     if "either" in by_kind:  # "officers": the same men as the soldiers or the police counted beside them
         by_kind["either"] += by_kind.pop("state", []) + by_kind.pop("police", [])
     sides = [min(v) for k, v in by_kind.items() if k not in (None, "vague")]  # soldiers, police, rebels
     candidates = ([sum(sides)] if sides else []) + [min(by_kind[k]) for k in (None, "vague") if k in by_kind and not (k == "vague" and sides)]
     return min(candidates)
+
+
+def _told_by_their_group(figures: list[Figure], text: str) -> bool:
+    """A party's count of "its" men ("two of its fighters", said by the group) and another count naming that
+    group's men ("two Hezbollah fighters"): one group's dead, told by it and by a source."""
+    own = [f for f in figures if PARTY_PART.match(text, f.start) and f.claimant]
+    named = [f for f in figures if _nonstate_named(f.text)]
+    return any(f.claimant.lower() in g.text.lower() for f in own for g in named)
 
 
 def _nonstate_named(text: str) -> bool:

@@ -500,7 +500,8 @@ def _many_told_as_one(tok, anchor) -> set[str]:
     """'a string of attacks that killed 30', 'strikes across the territory killed 50': many incidents
     told as one total (a figure, not an event); 'attacks are continuing', 'fighting has raged': a
     state that lasts (background)."""
-    verb = tok if tok.pos_ == "VERB" else (tok.head if tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" else None)
+    verb = tok if tok.pos_ == "VERB" else (tok.head if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ == "VERB"
+                                           else None)
     if verb is not None and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children) and any(
             c.dep_ in ("nsubj", "nsubjpass") and _lemma(c) in lex.MAGNITUDE_WORDS for c in verb.children):
         return {"cumulative"}  # "Thousands have been killed": a war's toll, not an incident's
@@ -510,6 +511,10 @@ def _many_told_as_one(tok, anchor) -> set[str]:
         return {"cumulative"}  # "the fighting has killed thousands", "It has killed 6,000": the war's toll
     if verb is not None and _perfect_since(verb):
         return {"cumulative"}  # "250 people have been killed and 60,000 displaced since clashes broke out"
+    if verb is not None and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children) and any(
+            c.dep_ == "prep" and c.lower_ in ("on", "across") and any(_lemma(p) == "side" for p in _children(c, "pobj"))
+            for c in verb.children):
+        return {"cumulative"}  # "13 soldiers and nine civilians have been killed on its side of the border"
     if verb is not None and any(c.dep_ == "advmod" and c.lower_ in lex.AGGREGATE_ADVERBS and c.i > verb.i for c in verb.children):
         return {"cumulative"}  # "17 other people were killed elsewhere" (not an opening "Elsewhere, ..."): many as one
     if verb is not None and _in_a_war(verb):
