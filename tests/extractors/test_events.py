@@ -2452,3 +2452,10 @@ def test_a_groups_count_of_its_own_men_and_a_sources_count_of_them_are_one_toll(
             "only 13 soldiers and nine civilians have been killed on its side of the border.")
     evs = _shown(_pipeline_events(nlp, text, published="2024-05-08"))
     assert [e.fatalities for e in evs] == [2]
+
+
+def test_a_sentence_opening_on_last_week_tells_another_incident(nlp):
+    text = ("Gunmen killed 12 villagers in a village near Kharkiv late on Monday, officials said. Last week, a bomb "
+            "killed 30 people in an attack on the town of Izium.")
+    evs = sorted(_shown(_pipeline_events(nlp, text, published="2024-06-27")), key=lambda e: e.date)
+    assert [(e.place, e.fatalities) for e in evs] == [("Izyum", 30), ("Kharkiv", 12)]

@@ -88,6 +88,7 @@ MUTUAL_FIGHT_WORDS = _set("mutual_fight_words")
 IMPROVISED_MODIFIERS = _set("improvised_modifiers")  # "a homemade bomb": planted, not dropped  # "killed in a gunfight": a fight's toll, whoever died
 ADDITION_PHRASES = _set("addition_phrases")  # "eight guards as well as two cooks": 10
 OTHER_INCIDENT_ADVERBS = frozenset(_D["other_incident_cues"]["adverbs"])
+OTHER_INCIDENT_PERIODS: tuple[str, ...] = tuple(_D["other_incident_cues"]["opening_periods"])
 OTHER_INCIDENT_DETERMINERS = frozenset(_D["other_incident_cues"]["determiners"])
 SEQUEL_ADVERBS = frozenset(_D["other_incident_cues"]["sequel_adverbs"])
 OPENING_ADVERBS = frozenset(_D["other_incident_cues"]["opening_adverbs"])  # "Also on Friday, ...": another incident

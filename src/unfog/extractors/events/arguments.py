@@ -771,7 +771,8 @@ def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> N
     # places of sentences about the past ("In April 2025, a strike in X killed ...") do not make the main place
     past = {_sent_index(sent_starts, d.start) for d in ctx.dates if d.date and _is_historical(ctx, d)}
     # (nor those opening on another incident: "Earlier, an ambush near Y killed four")
-    past |= {k for k, s in enumerate(sents) if next((t.lower_ for t in s if not t.is_space), "") in lex.OTHER_INCIDENT_ADVERBS}
+    past |= {k for k, s in enumerate(sents) if next((t.lower_ for t in s if not t.is_space), "") in lex.OTHER_INCIDENT_ADVERBS
+             or s.text.lower().lstrip().startswith(lex.OTHER_INCIDENT_PERIODS)}  # ("Last week, ... in Konduga")
     for p in ctx.places:
         if (_place_ok(p) and (p.precision or 3) <= 2 and not any(a <= p.start < b for a, b in leads)
                 and _sent_index(sent_starts, p.start) not in past and not _far_landmark(_record_root(doc, p))

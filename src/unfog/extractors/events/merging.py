@@ -734,6 +734,8 @@ def _another_incident(m: Mention) -> bool:
     opening = next((t for t in m.sent if not t.is_space), None)
     if opening is not None and opening.lower_ in lex.OTHER_INCIDENT_ADVERBS:
         return True  # "Earlier on Tuesday, soldiers came under fire ... and killed four": the whole sentence
+    if opening is not None and m.sent.text.lower().lstrip().startswith(lex.OTHER_INCIDENT_PERIODS):
+        return True  # "Last week, suicide bombers killed at least 30 people in Konduga": an earlier incident
     if (opening is not None and opening.lower_ in lex.OPENING_ADVERBS and opening.i + 1 < len(opening.doc)
             and opening.nbor(1).pos_ not in ("VERB", "AUX")):
         return True  # "Also on Friday, militants ambushed a police van" (not "Also killed was the driver")
