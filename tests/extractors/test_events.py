@@ -2459,3 +2459,11 @@ def test_a_sentence_opening_on_last_week_tells_another_incident(nlp):
             "killed 30 people in an attack on the town of Izium.")
     evs = sorted(_shown(_pipeline_events(nlp, text, published="2024-06-27")), key=lambda e: e.date)
     assert [(e.place, e.fatalities) for e in evs] == [("Izyum", 30), ("Kharkiv", 12)]
+
+
+@pytest.mark.parametrize("text", [
+    "The air force said it shot down 27 of 44 drones launched at Kharkiv overnight.",
+    '"Thirty-three drones were shot down over the Kharkiv region," the air force said.',
+])
+def test_an_interception_is_no_attack(nlp, text):
+    assert _shown(_pipeline_events(nlp, text, published="2024-03-01")) == []

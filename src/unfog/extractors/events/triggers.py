@@ -190,6 +190,9 @@ def _verb_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
         k = _weapon_subject_kind(tok)
         if k is not None:
             return k
+    if lemma == "shoot" and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children) and not any(
+            _lemma(o) in lex.PEOPLE_NOUNS or o.lower_ in lex.PEOPLE_NOUNS for o in _children(tok, "dobj", "nsubjpass")):
+        return None  # "33 Shaheds were shot down", "it shot down 27 drones": an interception, no attack on the ground
     if lemma == "die":
         # "three children died from an insurgent grenade": the weapon they died of is the incident
         k = next((_weapon_of(p) for c in _children(tok, "prep") if c.lower_ in ("from", "in", "after", "by")
