@@ -818,3 +818,9 @@ def test_counts_of_two_acts_in_one_sentence_are_not_parts_of_a_headline_sum(nlp)
             "gunmen stormed a post in Izium that killed six, officials said.")
     figs = run(nlp, text)
     assert one(figs, "nine people").subset_of is None
+
+
+def test_a_count_is_not_placed_at_the_town_a_bearing_is_taken_from(nlp):
+    text = "An air strike on the market in Kutum, a town north of El Fasher, killed five people on Tuesday."
+    [f] = run_located(nlp, text, "2025-08-26")
+    assert f.place == "Kutum"

@@ -109,6 +109,10 @@ def in_lead(ctx: Context, pos: int) -> bool:
 
 # -- places --------------------------------------------------------------------------------
 
+_BEARING_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?(?:[a-z]+\s+)?$",
+                             re.I)
+
+
 def place_near(ctx: Context, start: int, end: int) -> Place | None:
     """The most specific Place in the same sentence as [start, end), or None.
 
@@ -126,8 +130,10 @@ def place_near(ctx: Context, start: int, end: int) -> Place | None:
             continue
         before = ctx.text[max(s_start, p.start - 30):p.start].lower().split()
         attached = bool(before) and before[-1] in ATTACH_WORDS
+        # "in Kutum, a town north of El Fasher": the town a bearing is taken from comes after any other place
+        bearing = bool(_BEARING_BEFORE.search(ctx.text[max(s_start, p.start - 40):p.start]))
         dist = min(abs(p.start - end), abs(start - p.end))
-        key = (not attached, p.precision or 3, dist)
+        key = (bearing, not attached, p.precision or 3, dist)
         if best_key is None or key < best_key:
             best, best_key = p, key
     return best
