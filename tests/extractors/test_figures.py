@@ -54,6 +54,7 @@ def test_values_ranges_and_qualifiers(nlp, text, value, low, high, qualifier):
     ("Thirty-one people were injured.", "wounded", "people"),
     ("Some 270 marines surrendered.", "captured", "combatants"),
     ("Forty soldiers were taken prisoner.", "captured", "combatants"),
+    ("Three suspected people had been taken into custody.", "captured", "people"),  # arrests, not casualties
     ("Twenty residents are missing.", "missing", "civilians"),
     ("More than 300 civilians were evacuated.", "evacuated", "civilians"),
     ("About 2,500 people left through a humanitarian corridor.", "evacuated", "people"),

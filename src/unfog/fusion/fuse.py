@@ -35,7 +35,7 @@ from unfog.lexicons.actors import civil_war_parties, known_group, lookup_actor, 
 from unfog.lexicons.countries import country_of_place, country_terms
 from unfog.lexicons.denial import CLAIM_NOUN_RE, DISMISSAL_RE, denied_owner
 from unfog.lexicons.events import SUBSET_CUES, WAR_NOUNS
-from unfog.lexicons.people import (INCREMENT_OPENERS, bodies_of, claimant_force, counts_own_men, force_kind,
+from unfog.lexicons.people import (INCREMENT_OPENERS, bodies_of, party_of, claimant_force, counts_own_men, force_kind,
                                    force_of_the_killed, is_body_count, is_increment, is_part_phrase, is_people_word,
                                    RISE_CUE_RE)
 from unfog.lexicons.wire import lead_spans
@@ -242,6 +242,11 @@ def counted_force(f: Figure) -> str | None:
     kind = force_kind(f.counted) or force_kind(bodies_of(f.text, after)) or force_of_the_killed(f.counted, before)
     if kind is None and f.group == "combatants" and _armed_group_named(f.text):
         kind = "nonstate"  # "more than 100 Al-Shabaab fighters": the group's men, not the soldiers it fought
+    party = party_of(f.counted, after) if kind is None else None
+    if party:  # "22 members of the group's fighters": whose men the count is of
+        nouns = re.findall(r"[A-Za-z]+", party)
+        kind = next((k for w in reversed(nouns) for k in [force_kind(w)] if k), None) or (
+            "nonstate" if _armed_group_named(party) else None)
     return kind
 
 
@@ -1611,12 +1616,19 @@ STOPWORDS = set(
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'-]+")
 
 
+# irregular forms of the verbs accounts of taking and losing a place are told with: "it overran the camp" and "the
+# camp was not overrun" name one act
+_IRREGULAR = {"overran": "overrun", "took": "take", "taken": "take", "retook": "retake", "retaken": "retake",
+              "fell": "fall", "fallen": "fall", "withdrew": "withdraw", "withdrawn": "withdraw"}
+
+
 @lru_cache(maxsize=65536)  # asked for every word of every statement and speaker, words repeat
 def _stem(word: str) -> str:
     w = word.lower().replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]  # "Dnipro's" is Dnipro
     w = w.strip("'-")
+    w = _IRREGULAR.get(w, w)
     for suf in ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "s", "e"):
         if len(w) - len(suf) >= 3 and w.endswith(suf):
             return w[: -len(suf)]
@@ -2052,9 +2064,25 @@ def _specifics(k: StatementKey) -> set[str]:
     return {w for w in k.stems if _specific(w)}
 
 
-def _overlaps(a: StatementKey, b: StatementKey) -> tuple[int, float, float]:
-    """Shared specifics, and their share of the shorter and of the longer claim's specifics."""
-    sa, sb = _specifics(a), _specifics(b)
+_NUMBERS = load_lexicon("numbers")
+# words any telling of any incident has: amounts ("at least three"), and the words that place a thing in time or
+# space relative to another ("near", "after"); two accounts do not agree because both use them
+_COMMON_WORDS = frozenset(_stem(w) for w in [*_NUMBERS["units"], *_NUMBERS["multipliers"], *_NUMBERS["vague"], "least",
+                                             "after", "before", "when", "where", "while", "near", "among", "during",
+                                             "against", "between", "within", "around", "across", "area", "town"])
+
+
+def _told_specifics(k: StatementKey) -> set[str]:
+    """The specifics that make two tellings one account: not the place's own name (sharing a place is the
+    condition of comparing at all), not amounts or relative words."""
+    names = {w for p in k.places if p.startswith("name:") for w in content_stems(p[5:])}
+    return _specifics(k) - names - _COMMON_WORDS
+
+
+def _overlaps(a: StatementKey, b: StatementKey, told: bool = False) -> tuple[int, float, float]:
+    """Shared specifics, and their share of the shorter and of the longer claim's specifics (``told``: only the
+    specifics that make two tellings one account)."""
+    sa, sb = (_told_specifics(a), _told_specifics(b)) if told else (_specifics(a), _specifics(b))
     shared = len(sa & sb)
     lo, hi = sorted((len(sa), len(sb)))
     return shared, shared / lo if lo else 0.0, shared / hi if hi else 0.0
@@ -2076,7 +2104,7 @@ def agreement_score(later: StatementKey, earlier: StatementKey) -> float:
     if not _close_in_time(later, earlier) or not set(later.places) & set(earlier.places):
         return 0.0
     shared_topics = set(later.topics) & set(earlier.topics) & ACCOUNT_TOPICS
-    shared, of_shorter, _ = _overlaps(later, earlier)
+    shared, of_shorter, _ = _overlaps(later, earlier, told=True)
     if not shared_topics or shared < AGREEMENT_MIN_SHARED_WORDS or of_shorter < AGREEMENT_MIN_OVERLAP:
         return 0.0
     sides = {later.side, earlier.side}
