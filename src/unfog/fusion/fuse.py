@@ -1278,7 +1278,8 @@ def _agreement(a: FigureView, b: FigureView) -> tuple[bool, bool, bool]:
     # two tolls each told as a count ("at least 24", "28 people"), not as an estimate, that differ: two counts
     # ("at least" before a toll is how reports give the count so far, not a bound that 28 satisfies)
     count_change = _told_as_count(fa) and _told_as_count(fb) and fa.value != fb.value
-    agree = agree and not precise_change and not count_change
+    # "35 injured" and, from another voice, "more than 35 injured": the second says the first falls short
+    agree = agree and not precise_change and not count_change and not _past_the_count(a, b) and not _past_the_count(b, a)
     disagree = range_gap(a.rng, b.rng) > DISAGREE_GAP or _beyond_bound(a, b) or _beyond_bound(b, a) or count_change
     return agree, disagree, precise_change
 
@@ -1348,6 +1349,15 @@ def _told_as_count(f: Figure) -> bool:
 
 def _exact(f: Figure) -> bool:
     return f.value is not None and not f.qualifier
+
+
+_STRICTLY_MORE = _MORE - {"at least", "no fewer than", "no less than"}
+
+
+def _past_the_count(a: FigureView, b: FigureView) -> bool:
+    """``b`` is told as strictly more than ``a``'s exact count ("more than 35" against "35"): no agreement."""
+    return _exact(a.fig) and fold(b.fig.qualifier) in _STRICTLY_MORE and b.fig.value is not None \
+        and a.fig.value <= b.fig.value
 
 
 def _voice(f: Figure) -> str | None:
@@ -1903,6 +1913,7 @@ def _quoted_rejections(keys: list[StatementKey], res: ArticleRecords) -> list[St
     return keys
 
 
+ANSWERED = "denial~bare"  # a mark among a denial's stems: it named nothing and took the claim told just before it
 LOST = "denial~text"  # a mark among a denial's stems: read from its text, its content was lost (see lost_denial)
 OWNER = "owner:"  # a stem naming whose claim a denial denies ("the rebels' claim": owner:rebel)
 OWNER_FORCE = "owner~"  # the kind of force that party is ("owner~nonstate")
@@ -1957,7 +1968,8 @@ def _answer_bare_denials(keys: list[StatementKey]) -> list[StatementKey]:
         if before:
             claim = before[-1]
             k.topics = list(claim.topics)
-            k.stems = sorted(set(k.stems) | set(claim.stems))
+            # (marked: what it answers is the claim its own report put to the speaker, not another report's)
+            k.stems = sorted(set(k.stems) | set(claim.stems) | {ANSWERED})
             k.places = sorted(set(k.places) | set(claim.places))
     return keys
 
@@ -1982,6 +1994,8 @@ def denial_score(denial: StatementKey, claim: StatementKey) -> float:
     if not _close_in_time(denial, claim) or _same_body(denial, claim):
         return 0.0
     same_article = denial.article_id == claim.article_id
+    if ANSWERED in denial.stems and not same_article:
+        return 0.0  # '"That is false," the spokesman told us': an answer to the claim the report put to him
     specifics = {w for w in set(denial.stems) & set(claim.stems) if _specific(w)}
     if same_article and not fit and not specifics and (claim.start > denial.start or LOST in denial.stems):
         # a claim told after the denial is its answer only if both name the same specifics; so is any claim a
