@@ -41,6 +41,13 @@ PATTERNS = {
                                                    "Friday and 35 others were injured, an official said.\n\nLocal "
                                                    "sources said 23 worshippers were killed and more than 35 were "
                                                    "injured in the blast.")],
+    # the group's "dozens of soldiers killed or wounded" in one report and "scores of soldiers" in the next: one
+    # vague amount in other words, no revision
+    "vague_amounts_retold": [
+        report("v1", "2025-07-05", "Plain Herald", "The group said it took the army camp in Tilemsi on Friday and "
+                                                   "that dozens of soldiers had been killed."),
+        report("v2", "2025-07-06", "Hill Courier", "The group said it took the army camp in Tilemsi on Friday and "
+                                                   "that scores of soldiers had been killed.")],
 }
 
 
@@ -109,3 +116,7 @@ def test_a_bare_denial_answers_the_claim_its_own_report_told(relations):
 def test_more_than_a_count_does_not_corroborate_it(relations):
     rels = relations["more_than_the_count"]
     assert not _has(rels, "corroborates", "35 others", "more than 35"), rels
+
+
+def test_two_vague_amounts_of_one_claimant_are_no_revision(relations):
+    assert not any(t == "updates" for t, _, _ in relations["vague_amounts_retold"]), relations["vague_amounts_retold"]

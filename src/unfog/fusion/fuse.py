@@ -1226,10 +1226,13 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
         # a toll told as risen is as of its report, another report's count of the incident as of the incident's day:
         # the same number, they count one toll whenever each was told within the days a toll is revised
         window = max(window, min(gap_days, INCIDENT_REVISION_DAYS))
-    if incident and same_claimant and cat in TALLY and gap_days <= INCIDENT_REVISION_DAYS and b.rng[1] > a.rng[1]:
+    # ("dozens" in one report, "scores" in the next: one vague amount told in other words, no revision)
+    both_vague = fa.value is None and fb.value is None
+    if incident and same_claimant and cat in TALLY and gap_days <= INCIDENT_REVISION_DAYS and b.rng[1] > a.rng[1] \
+            and not both_vague:
         return ("updates", "the same source revises the toll")
     if incident and same_side and a.side not in NON_PARTY_SIDES and cat in TALLY and gap_days <= INCIDENT_REVISION_DAYS \
-            and (b.key.reported or 0) > (a.key.reported or 0) and b.rng[1] > a.rng[1] and not agree:
+            and (b.key.reported or 0) > (a.key.reported or 0) and b.rng[1] > a.rng[1] and not agree and not both_vague:
         # "the regional governor" on Saturday, the governor by name on Sunday: the side's authorities revise the toll
         return ("updates", "a later report from the same side raises the toll")
     if cat in TALLY and incident and not parties and not agree and _reported_after(a, b) \
