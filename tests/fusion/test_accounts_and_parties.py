@@ -28,13 +28,6 @@ PATTERNS = {
         report("g2", "2025-04-02", "Hill Courier", "The army said it repelled an attack on a military base near "
                                                    "Bardale on Wednesday. \"We lost 10 soldiers,\" an army "
                                                    "commander, Colonel Omar Hassan, told reporters.")],
-    # '"That is false," the spokesman told us' answers the claim its own report put to him, not another report's
-    "bare_denial_in_its_report": [
-        report("d1", "2025-05-06", "Plain Herald", "Al-Shabaab said its fighters killed 40 soldiers and took over the "
-                                                   "army base in Kolwe on Monday. \"That is false,\" an army "
-                                                   "spokesman, Colonel Omar Hassan, told the Herald."),
-        report("d2", "2025-05-06", "Hill Courier", "Al-Shabaab said it killed 40 soldiers and took over the army "
-                                                   "base in Kolwe on Monday, a claim that could not be verified.")],
     # an official's "35 others were injured" and local sources' "more than 35 were injured": no agreement
     "more_than_the_count": [
         report("m1", "2025-06-09", "Plain Herald", "A suicide bomber killed 20 worshippers at a mosque in Gandao on "
@@ -104,13 +97,6 @@ def test_shared_place_name_and_amount_make_no_one_account():
                      stems=["atareb", "least", "thre", "market", "near", "crater"], topics=["attack"],
                      places=["name:atareb"])
     assert _told_specifics(k) == {"market", "crater"}
-
-
-def test_a_bare_denial_answers_the_claim_its_own_report_told(relations):
-    rels = relations["bare_denial_in_its_report"]
-    denials = [r for r in rels if r[0] == "contradicts" and ("That is false" in r[1] or "That is false" in r[2])]
-    assert denials, rels
-    assert not any("could not be verified" in x + y for _, x, y in denials), rels
 
 
 def test_more_than_a_count_does_not_corroborate_it(relations):

@@ -1916,7 +1916,6 @@ def _quoted_rejections(keys: list[StatementKey], res: ArticleRecords) -> list[St
     return keys
 
 
-ANSWERED = "denial~bare"  # a mark among a denial's stems: it named nothing and took the claim told just before it
 LOST = "denial~text"  # a mark among a denial's stems: read from its text, its content was lost (see lost_denial)
 OWNER = "owner:"  # a stem naming whose claim a denial denies ("the rebels' claim": owner:rebel)
 OWNER_FORCE = "owner~"  # the kind of force that party is ("owner~nonstate")
@@ -1971,8 +1970,7 @@ def _answer_bare_denials(keys: list[StatementKey]) -> list[StatementKey]:
         if before:
             claim = before[-1]
             k.topics = list(claim.topics)
-            # (marked: what it answers is the claim its own report put to the speaker, not another report's)
-            k.stems = sorted(set(k.stems) | set(claim.stems) | {ANSWERED})
+            k.stems = sorted(set(k.stems) | set(claim.stems))
             k.places = sorted(set(k.places) | set(claim.places))
     return keys
 
@@ -1997,8 +1995,6 @@ def denial_score(denial: StatementKey, claim: StatementKey) -> float:
     if not _close_in_time(denial, claim) or _same_body(denial, claim):
         return 0.0
     same_article = denial.article_id == claim.article_id
-    if ANSWERED in denial.stems and not same_article:
-        return 0.0  # '"That is false," the spokesman told us': an answer to the claim the report put to him
     specifics = {w for w in set(denial.stems) & set(claim.stems) if _specific(w)}
     if same_article and not fit and not specifics and (claim.start > denial.start or LOST in denial.stems):
         # a claim told after the denial is its answer only if both name the same specifics; so is any claim a
