@@ -41,6 +41,14 @@ PATTERNS = {
                                                    "that dozens of soldiers had been killed."),
         report("v2", "2025-07-06", "Hill Courier", "The group said it took the army camp in Tilemsi on Friday and "
                                                    "that scores of soldiers had been killed.")],
+    # the army's "repulsed attacks on bases in the region" in the report that tells the group's claim to have taken a
+    # camp there (named differently); the group's prisoners are no place taken
+    "repulsed_in_the_same_report": [
+        report("h1", "2025-08-02", "Plain Herald", "The group said its fighters took control of the army camp at "
+                                                   "Tessit on Friday.\n\nThe army, however, said it had repulsed "
+                                                   "attacks on bases in the Gao region.\n\nTwo soldiers had been "
+                                                   "taken prisoner, the group claimed.\n\nThe army said on social "
+                                                   "media that the attacks had been energetically repelled.")],
 }
 
 
@@ -106,3 +114,9 @@ def test_more_than_a_count_does_not_corroborate_it(relations):
 
 def test_two_vague_amounts_of_one_claimant_are_no_revision(relations):
     assert not any(t == "updates" for t, _, _ in relations["vague_amounts_retold"]), relations["vague_amounts_retold"]
+
+
+def test_repulsed_attacks_answer_the_claim_of_the_same_report(relations):
+    rels = relations["repulsed_in_the_same_report"]
+    assert _has(rels, "contradicts", "took control of the army camp", "repulsed attacks"), rels
+    assert not any("taken prisoner" in x + y for t, x, y in rels if t == "contradicts"), rels

@@ -2031,10 +2031,26 @@ def account_score(later: StatementKey, earlier: StatementKey) -> float:
     return len(shared_topics) + 0.5 * len(shared_words)
 
 
+_PLACES_LEX = load_lexicon("places")
+_HELD_PLACE_STEMS = frozenset(_stem(w) for w in _PLACES_LEX["settlement_nouns"] + _PLACES_LEX["region_nouns"]
+                              + _PLACES_LEX["site_nouns"])
+_SPOILS_STEMS = frozenset(_stem(w) for w in _PLACES_LEX["spoils_nouns"])
+
+
+def _no_place_taken(claim: StatementKey) -> bool:
+    """A claim whose taking is of prisoners or equipment, naming no kind of place ("two had been taken prisoner",
+    "photos of five armoured vehicles it captured"), or naming no place at all ("... and two captured, the group
+    claimed"): no claim to have taken a place."""
+    stems = set(claim.stems)
+    if stems & _HELD_PLACE_STEMS:
+        return False
+    return bool(stems & _SPOILS_STEMS) or not claim.places
+
+
 def holding_score(holding: StatementKey, claim: StatementKey) -> float:
     """How surely a party's account that a place is still held or fought over (``holding``: "fighting for the town
     continues", "repelled another assault on the town") answers the other party's claim to have taken it (0: not)."""
-    if claim.denial or "control" not in claim.topics or CONTESTED in claim.topics:
+    if claim.denial or "control" not in claim.topics or CONTESTED in claim.topics or _no_place_taken(claim):
         return 0.0
     if not _opposite_parties(holding, claim) or _one_sentence(holding, claim) or not _close_in_time(holding, claim):
         return 0.0
@@ -2242,6 +2258,10 @@ def _candidates(focus: StatementKey, by_pair: dict, by_article_topic: dict) -> d
     if focus.denial:
         for t in focus.topics:
             cands.update({c.statement_id: c for c in by_article_topic[(focus.article_id, t)]})
+    if CONTESTED in focus.topics:
+        # ("the army said it had repulsed attacks on bases in the region", in the report that tells the group's claim
+        # to have taken one camp there: it answers that claim, though the two name the place differently)
+        cands.update({c.statement_id: c for c in by_article_topic[(focus.article_id, "control")]})
     return cands
 
 
