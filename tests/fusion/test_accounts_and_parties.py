@@ -120,3 +120,10 @@ def test_repulsed_attacks_answer_the_claim_of_the_same_report(relations):
     rels = relations["repulsed_in_the_same_report"]
     assert _has(rels, "contradicts", "took control of the army camp", "repulsed attacks"), rels
     assert not any("taken prisoner" in x + y for t, x, y in rels if t == "contradicts"), rels
+
+
+def test_a_word_ending_in_at_after_an_acute_apostrophe_is_no_place_cue():
+    from unfog.fusion.fuse import _unresolved_mentions
+    names = {k for _, k in _unresolved_mentions("Jama´at Nusrat al-Islam said its men attacked a post near Tessit.", [])}
+    assert "name:nusrat" not in names
+    assert "name:tessit" in names

@@ -401,8 +401,9 @@ def _event_place(ev: Event, places: dict[str, Place], datelines: list[tuple[int,
 
 # (a whole word: "Town00165" or "Al-Fashir" is not the name "Town" or "Al")
 # ("in Wana", "near the Azot plant", "the village of Kirawa", "an attack on Kirawa": a place the text names)
+# (not the end of a word after an apostrophe of any kind: "Jama´at Nusrat" is a group's name, no place "at Nusrat")
 _AT_NAME_RE = re.compile(
-    r"(?:(?<![\w'’])(?:in|inside|at|near|outside|from|around|on)\s+(?:the\s+)?"
+    r"(?:(?<![\w'’´`ʼ])(?:in|inside|at|near|outside|from|around|on)\s+(?:the\s+)?"
     r"|\b(?i:" + "|".join(load_lexicon("places")["settlement_nouns"] + load_lexicon("places")["dweller_nouns"]) + r")\s+of\s+)"
     r"([A-Z][a-z]+(?:-[A-Z][a-z]+)*(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)*)?)(?![\w-])")
 
