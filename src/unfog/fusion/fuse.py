@@ -2102,11 +2102,16 @@ _COMMON_WORDS = frozenset(_stem(w) for w in [*_NUMBERS["units"], *_NUMBERS["mult
                                              "against", "between", "within", "around", "across", "area", "town"])
 
 
-def _told_specifics(k: StatementKey) -> set[str]:
+def _told_specifics(k: StatementKey) -> frozenset[str]:
     """The specifics that make two tellings one account: not the place's own name (sharing a place is the
     condition of comparing at all), not amounts or relative words."""
-    names = {w for p in k.places if p.startswith("name:") for w in content_stems(p[5:])}
-    return _specifics(k) - names - _COMMON_WORDS
+    return _told_specifics_of(tuple(k.stems), tuple(k.places))
+
+
+@lru_cache(maxsize=8192)  # asked for every pair of statements that share a place: each statement many times
+def _told_specifics_of(stems: tuple[str, ...], places: tuple[str, ...]) -> frozenset[str]:
+    names = {w for p in places if p.startswith("name:") for w in content_stems(p[5:])}
+    return frozenset(w for w in stems if _specific(w) and w not in names and w not in _COMMON_WORDS)
 
 
 def _overlaps(a: StatementKey, b: StatementKey, told: bool = False) -> tuple[int, float, float]:
