@@ -419,8 +419,12 @@ def _chain_category(doc, head_tok, counted) -> str | None:
     seen = []
     if counted is not None:
         seen.append(counted)
-        seen.extend(c for c in counted.children if c.dep_ in ("amod", "acl", "relcl", "compound") and c.i != head_tok.i)
-        for c in counted.children:
+        # ("killed 12 soldiers and others injured": the parser may hang the participle of "others" on the counted
+        # noun; a modifier after "others" is theirs, while "four soldiers and two civilians wounded" share theirs)
+        conj_at = min((c.i for c in counted.children if c.dep_ == "conj" and c.lemma_.lower() == "other"), default=None)
+        own = [c for c in counted.children if conj_at is None or c.i < conj_at or c.dep_ not in ("acl", "relcl")]
+        seen.extend(c for c in own if c.dep_ in ("amod", "acl", "relcl", "compound") and c.i != head_tok.i)
+        for c in own:
             if c.dep_ in ("acl", "relcl"):
                 seen.extend(g for g in c.children if g.dep_ in ("acomp", "xcomp", "oprd", "dobj", "attr"))
     node = counted if counted is not None else head_tok

@@ -25,7 +25,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from unfog.lexicons.actors import (SPEECH, TITLES, Actor, camp, fold, is_state_body, lookup_actor, side_of,
+from unfog.lexicons.actors import (SPEECH, TITLES, Actor, camp, fold, is_state_body, known_group, lookup_actor, side_of,
                                    state_named, strip_titles)
 from unfog.lexicons.countries import country_of_place, country_terms
 from unfog.lexicons import load as load_lexicon, singular
@@ -491,9 +491,31 @@ def _title_before(name_span, mention) -> str | None:
     return None
 
 
+def _group_of_the_sentence_before(tok):
+    """For a pronoun that opens its sentence, the subject of the sentence before when it names a known armed group
+    ("al-Shabaab fighters launched ..."); None otherwise."""
+    sent = tok.sent
+    if tok.i != sent.start or sent.start == 0:
+        return None
+    before = tok.doc[sent.start - 1].sent
+    subject = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ in PRONOUNS:
+        return None
+    phrase = tok.doc[subject.left_edge.i:subject.i + 1].text
+    return subject if known_group(phrase) is not None else None
+
+
 def build_speaker(tok, memory: Memory, offset_base: int = 0) -> Speaker | None:
     """Who a subject token refers to, with role and side."""
     low = tok.lower_
+    if low == "it":
+        # "<the group> launched an assault on Friday. It said it overran the camp": a sentence opened by "it" goes
+        # on about the armed group the sentence before was about, whoever spoke last
+        group = _group_of_the_sentence_before(tok)
+        if group is not None:
+            sp = build_speaker(group, memory, offset_base)
+            if sp is not None:
+                return Speaker(sp.name, sp.role, sp.side, sp.kind, tok.text, tok.idx, tok.idx + len(tok.text), sp.gender)
     if low in PRONOUNS:
         sp = memory.resolve_pronoun(low, tok.idx)
         if sp is None:

@@ -35,7 +35,7 @@ from unfog.lexicons.actors import civil_war_parties, known_group, lookup_actor, 
 from unfog.lexicons.countries import country_of_place, country_terms
 from unfog.lexicons.denial import CLAIM_NOUN_RE, DISMISSAL_RE, denied_owner
 from unfog.lexicons.events import SUBSET_CUES, WAR_NOUNS
-from unfog.lexicons.people import (INCREMENT_OPENERS, bodies_of, claimant_force, counts_own_men, force_kind,
+from unfog.lexicons.people import (INCREMENT_OPENERS, bodies_of, party_of, claimant_force, counts_own_men, force_kind,
                                    force_of_the_killed, is_body_count, is_increment, is_part_phrase, is_people_word,
                                    RISE_CUE_RE)
 from unfog.lexicons.wire import lead_spans
@@ -242,6 +242,11 @@ def counted_force(f: Figure) -> str | None:
     kind = force_kind(f.counted) or force_kind(bodies_of(f.text, after)) or force_of_the_killed(f.counted, before)
     if kind is None and f.group == "combatants" and _armed_group_named(f.text):
         kind = "nonstate"  # "more than 100 Al-Shabaab fighters": the group's men, not the soldiers it fought
+    party = party_of(f.counted, after) if kind is None else None
+    if party:  # "22 members of the group's fighters": whose men the count is of
+        nouns = re.findall(r"[A-Za-z]+", party)
+        kind = next((k for w in reversed(nouns) for k in [force_kind(w)] if k), None) or (
+            "nonstate" if _armed_group_named(party) else None)
     return kind
 
 
@@ -396,8 +401,9 @@ def _event_place(ev: Event, places: dict[str, Place], datelines: list[tuple[int,
 
 # (a whole word: "Town00165" or "Al-Fashir" is not the name "Town" or "Al")
 # ("in Wana", "near the Azot plant", "the village of Kirawa", "an attack on Kirawa": a place the text names)
+# (not the end of a word after an apostrophe of any kind: "Jama´at Nusrat" is a group's name, no place "at Nusrat")
 _AT_NAME_RE = re.compile(
-    r"(?:(?<![\w'’])(?:in|inside|at|near|outside|from|around|on)\s+(?:the\s+)?"
+    r"(?:(?<![\w'’´`ʼ])(?:in|inside|at|near|outside|from|around|on)\s+(?:the\s+)?"
     r"|\b(?i:" + "|".join(load_lexicon("places")["settlement_nouns"] + load_lexicon("places")["dweller_nouns"]) + r")\s+of\s+)"
     r"([A-Z][a-z]+(?:-[A-Z][a-z]+)*(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)*)?)(?![\w-])")
 
@@ -1221,10 +1227,13 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
         # a toll told as risen is as of its report, another report's count of the incident as of the incident's day:
         # the same number, they count one toll whenever each was told within the days a toll is revised
         window = max(window, min(gap_days, INCIDENT_REVISION_DAYS))
-    if incident and same_claimant and cat in TALLY and gap_days <= INCIDENT_REVISION_DAYS and b.rng[1] > a.rng[1]:
+    # ("dozens" in one report, "scores" in the next: one vague amount told in other words, no revision)
+    both_vague = fa.value is None and fb.value is None
+    if incident and same_claimant and cat in TALLY and gap_days <= INCIDENT_REVISION_DAYS and b.rng[1] > a.rng[1] \
+            and not both_vague:
         return ("updates", "the same source revises the toll")
     if incident and same_side and a.side not in NON_PARTY_SIDES and cat in TALLY and gap_days <= INCIDENT_REVISION_DAYS \
-            and (b.key.reported or 0) > (a.key.reported or 0) and b.rng[1] > a.rng[1] and not agree:
+            and (b.key.reported or 0) > (a.key.reported or 0) and b.rng[1] > a.rng[1] and not agree and not both_vague:
         # "the regional governor" on Saturday, the governor by name on Sunday: the side's authorities revise the toll
         return ("updates", "a later report from the same side raises the toll")
     if cat in TALLY and incident and not parties and not agree and _reported_after(a, b) \
@@ -1273,7 +1282,8 @@ def _agreement(a: FigureView, b: FigureView) -> tuple[bool, bool, bool]:
     # two tolls each told as a count ("at least 24", "28 people"), not as an estimate, that differ: two counts
     # ("at least" before a toll is how reports give the count so far, not a bound that 28 satisfies)
     count_change = _told_as_count(fa) and _told_as_count(fb) and fa.value != fb.value
-    agree = agree and not precise_change and not count_change
+    # "35 injured" and, from another voice, "more than 35 injured": the second says the first falls short
+    agree = agree and not precise_change and not count_change and not _past_the_count(a, b) and not _past_the_count(b, a)
     disagree = range_gap(a.rng, b.rng) > DISAGREE_GAP or _beyond_bound(a, b) or _beyond_bound(b, a) or count_change
     return agree, disagree, precise_change
 
@@ -1343,6 +1353,15 @@ def _told_as_count(f: Figure) -> bool:
 
 def _exact(f: Figure) -> bool:
     return f.value is not None and not f.qualifier
+
+
+_STRICTLY_MORE = _MORE - {"at least", "no fewer than", "no less than"}
+
+
+def _past_the_count(a: FigureView, b: FigureView) -> bool:
+    """``b`` is told as strictly more than ``a``'s exact count ("more than 35" against "35"): no agreement."""
+    return _exact(a.fig) and fold(b.fig.qualifier) in _STRICTLY_MORE and b.fig.value is not None \
+        and a.fig.value <= b.fig.value
 
 
 def _voice(f: Figure) -> str | None:
@@ -1611,12 +1630,19 @@ STOPWORDS = set(
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'-]+")
 
 
+# irregular forms of the verbs accounts of taking and losing a place are told with: "it overran the camp" and "the
+# camp was not overrun" name one act
+_IRREGULAR = {"overran": "overrun", "took": "take", "taken": "take", "retook": "retake", "retaken": "retake",
+              "fell": "fall", "fallen": "fall", "withdrew": "withdraw", "withdrawn": "withdraw"}
+
+
 @lru_cache(maxsize=65536)  # asked for every word of every statement and speaker, words repeat
 def _stem(word: str) -> str:
     w = word.lower().replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]  # "Dnipro's" is Dnipro
     w = w.strip("'-")
+    w = _IRREGULAR.get(w, w)
     for suf in ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "s", "e"):
         if len(w) - len(suf) >= 3 and w.endswith(suf):
             return w[: -len(suf)]
@@ -2006,10 +2032,26 @@ def account_score(later: StatementKey, earlier: StatementKey) -> float:
     return len(shared_topics) + 0.5 * len(shared_words)
 
 
+_PLACES_LEX = load_lexicon("places")
+_HELD_PLACE_STEMS = frozenset(_stem(w) for w in _PLACES_LEX["settlement_nouns"] + _PLACES_LEX["region_nouns"]
+                              + _PLACES_LEX["site_nouns"])
+_SPOILS_STEMS = frozenset(_stem(w) for w in _PLACES_LEX["spoils_nouns"])
+
+
+def _no_place_taken(claim: StatementKey) -> bool:
+    """A claim whose taking is of prisoners or equipment, naming no kind of place ("two had been taken prisoner",
+    "photos of five armoured vehicles it captured"), or naming no place at all ("... and two captured, the group
+    claimed"): no claim to have taken a place."""
+    stems = set(claim.stems)
+    if stems & _HELD_PLACE_STEMS:
+        return False
+    return bool(stems & _SPOILS_STEMS) or not claim.places
+
+
 def holding_score(holding: StatementKey, claim: StatementKey) -> float:
     """How surely a party's account that a place is still held or fought over (``holding``: "fighting for the town
     continues", "repelled another assault on the town") answers the other party's claim to have taken it (0: not)."""
-    if claim.denial or "control" not in claim.topics or CONTESTED in claim.topics:
+    if claim.denial or "control" not in claim.topics or CONTESTED in claim.topics or _no_place_taken(claim):
         return 0.0
     if not _opposite_parties(holding, claim) or _one_sentence(holding, claim) or not _close_in_time(holding, claim):
         return 0.0
@@ -2052,9 +2094,30 @@ def _specifics(k: StatementKey) -> set[str]:
     return {w for w in k.stems if _specific(w)}
 
 
-def _overlaps(a: StatementKey, b: StatementKey) -> tuple[int, float, float]:
-    """Shared specifics, and their share of the shorter and of the longer claim's specifics."""
-    sa, sb = _specifics(a), _specifics(b)
+_NUMBERS = load_lexicon("numbers")
+# words any telling of any incident has: amounts ("at least three"), and the words that place a thing in time or
+# space relative to another ("near", "after"); two accounts do not agree because both use them
+_COMMON_WORDS = frozenset(_stem(w) for w in [*_NUMBERS["units"], *_NUMBERS["multipliers"], *_NUMBERS["vague"], "least",
+                                             "after", "before", "when", "where", "while", "near", "among", "during",
+                                             "against", "between", "within", "around", "across", "area", "town"])
+
+
+def _told_specifics(k: StatementKey) -> frozenset[str]:
+    """The specifics that make two tellings one account: not the place's own name (sharing a place is the
+    condition of comparing at all), not amounts or relative words."""
+    return _told_specifics_of(tuple(k.stems), tuple(k.places))
+
+
+@lru_cache(maxsize=8192)  # asked for every pair of statements that share a place: each statement many times
+def _told_specifics_of(stems: tuple[str, ...], places: tuple[str, ...]) -> frozenset[str]:
+    names = {w for p in places if p.startswith("name:") for w in content_stems(p[5:])}
+    return frozenset(w for w in stems if _specific(w) and w not in names and w not in _COMMON_WORDS)
+
+
+def _overlaps(a: StatementKey, b: StatementKey, told: bool = False) -> tuple[int, float, float]:
+    """Shared specifics, and their share of the shorter and of the longer claim's specifics (``told``: only the
+    specifics that make two tellings one account)."""
+    sa, sb = (_told_specifics(a), _told_specifics(b)) if told else (_specifics(a), _specifics(b))
     shared = len(sa & sb)
     lo, hi = sorted((len(sa), len(sb)))
     return shared, shared / lo if lo else 0.0, shared / hi if hi else 0.0
@@ -2076,7 +2139,7 @@ def agreement_score(later: StatementKey, earlier: StatementKey) -> float:
     if not _close_in_time(later, earlier) or not set(later.places) & set(earlier.places):
         return 0.0
     shared_topics = set(later.topics) & set(earlier.topics) & ACCOUNT_TOPICS
-    shared, of_shorter, _ = _overlaps(later, earlier)
+    shared, of_shorter, _ = _overlaps(later, earlier, told=True)
     if not shared_topics or shared < AGREEMENT_MIN_SHARED_WORDS or of_shorter < AGREEMENT_MIN_OVERLAP:
         return 0.0
     sides = {later.side, earlier.side}
@@ -2201,6 +2264,10 @@ def _candidates(focus: StatementKey, by_pair: dict, by_article_topic: dict) -> d
     if focus.denial:
         for t in focus.topics:
             cands.update({c.statement_id: c for c in by_article_topic[(focus.article_id, t)]})
+    if CONTESTED in focus.topics:
+        # ("the army said it had repulsed attacks on bases in the region", in the report that tells the group's claim
+        # to have taken one camp there: it answers that claim, though the two name the place differently)
+        cands.update({c.statement_id: c for c in by_article_topic[(focus.article_id, "control")]})
     return cands
 
 

@@ -118,6 +118,15 @@ _OTHER_FORCE = {"state": "nonstate", "police": "nonstate", "nonstate": "state"}
 _PARTY_NOUNS = frozenset(_DATA["killed_by"]["party_nouns"])
 
 
+def party_of(noun: str | None, after: str) -> str | None:
+    """For a count of a party's men told with the party after it ("22 members" then " of the group's fighters"),
+    the words naming the party, up to the clause's end; None for any other count."""
+    if (noun or "").lower() not in _PARTY_NOUNS:
+        return None
+    m = re.match(r"\s+of\s+([^,;:.()\"“”]{2,60})", after or "")
+    return m.group(1) if m else None
+
+
 def force_of_the_killed(noun: str | None, before: str) -> str | None:
     """'Soldiers killed seven members of the front': a count of a party's men (``noun``: members, fighters), right
     after ``before``, is of the other kind of force than the one that killed them; None when ``before`` names no
