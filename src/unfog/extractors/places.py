@@ -141,14 +141,14 @@ def _sides_named(ctx: Context) -> list[tuple[int, int, str]]:
     """Sentences that say on which side of a border or front they are ("on the Indian side of the Line of
     Control", "in Pakistani-administered Kashmir"): (start, end, alpha-2) of each; their places are in that
     country, whatever the article's main one."""
-    if "side" not in ctx.text and "-administered" not in ctx.text and "-controlled" not in ctx.text \
-            and "-held" not in ctx.text:
-        return []
-    dems, terms, codes = demonyms(), country_terms(), _alpha2_of()
+    hits = [m for m in _SIDE_OF.finditer(ctx.text) if fold(m.group(1)) in demonyms()]
+    if not hits:
+        return []  # (most reports: one pass of the pattern, no sentence built)
+    terms, codes = country_terms(), _alpha2_of()
     out = []
     for sent in ctx.doc.sents:
-        found = {codes.get(terms.get(fold(m.group(1)), "")) for m in _SIDE_OF.finditer(sent.text)
-                 if fold(m.group(1)) in dems}
+        found = {codes.get(terms.get(fold(m.group(1)), "")) for m in hits
+                 if sent.start_char <= m.start() < sent.end_char}
         found.discard(None)
         if len(found) == 1:
             out.append((sent.start_char, sent.end_char, found.pop()))

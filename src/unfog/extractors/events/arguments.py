@@ -598,7 +598,7 @@ def _far_landmark(root) -> bool:
     "some 100 km from X", "375 kilometres (230 miles) north of the capital X")."""
     if root is None:
         return False
-    m = _DISTANCE_BEFORE.search(root.doc.text[max(0, root.idx - 80):root.idx])
+    m = _DISTANCE_BEFORE.search(doc_text(root.doc)[max(0, root.idx - 80):root.idx])  # (doc.text rebuilds the text)
     if m is not None:
         try:
             value = float(m.group(1).replace(",", ""))
@@ -770,9 +770,9 @@ def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> N
     counts: dict[str, int] = {}
     # places of sentences about the past ("In April 2025, a strike in X killed ...") do not make the main place
     past = {_sent_index(sent_starts, d.start) for d in ctx.dates if d.date and _is_historical(ctx, d)}
-    # (nor those opening on another incident: "Earlier, an ambush near Y killed four")
+    # (nor those opening on another incident: "Earlier, an ambush near Y killed four", "Last week, ... in Konduga")
     past |= {k for k, s in enumerate(sents) if next((t.lower_ for t in s if not t.is_space), "") in lex.OTHER_INCIDENT_ADVERBS
-             or s.text.lower().lstrip().startswith(lex.OTHER_INCIDENT_PERIODS)}  # ("Last week, ... in Konduga")
+             or text[s.start_char:s.start_char + 24].lower().lstrip().startswith(lex.OTHER_INCIDENT_PERIODS)}
     for p in ctx.places:
         if (_place_ok(p) and (p.precision or 3) <= 2 and not any(a <= p.start < b for a, b in leads)
                 and _sent_index(sent_starts, p.start) not in past and not _far_landmark(_record_root(doc, p))

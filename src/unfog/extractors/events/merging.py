@@ -728,13 +728,17 @@ def _weapon_of_the_attack(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft |
     return None
 
 
+_PERIOD_OPENERS = frozenset(p.split()[0] for p in lex.OTHER_INCIDENT_PERIODS)
+
+
 def _another_incident(m: Mention) -> bool:
     """"Earlier on Tuesday, ...", "Separately, ...", "another strike", "in a separate attack": the mention
     says it is not the incident told before."""
     opening = next((t for t in m.sent if not t.is_space), None)
     if opening is not None and opening.lower_ in lex.OTHER_INCIDENT_ADVERBS:
         return True  # "Earlier on Tuesday, soldiers came under fire ... and killed four": the whole sentence
-    if opening is not None and m.sent.text.lower().lstrip().startswith(lex.OTHER_INCIDENT_PERIODS):
+    if opening is not None and opening.lower_ in _PERIOD_OPENERS and doc_text(opening.doc)[
+            opening.idx:opening.idx + 24].lower().startswith(lex.OTHER_INCIDENT_PERIODS):
         return True  # "Last week, suicide bombers killed at least 30 people in Konduga": an earlier incident
     if (opening is not None and opening.lower_ in lex.OPENING_ADVERBS and opening.i + 1 < len(opening.doc)
             and opening.nbor(1).pos_ not in ("VERB", "AUX")):
