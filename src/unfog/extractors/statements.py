@@ -826,6 +826,16 @@ def _person_speaker(tok, memory: Memory, appos, gender: str | None) -> Speaker:
 _GROUP_ROLE = re.compile(r"(?:the )?(?:group|movement|militants|rebels|insurgents|militia|jihadists)['’]s? ", re.I)
 
 
+def _noun_above_modifiers(tok):
+    """The noun a word right before a cue hangs on through prepositions and modifiers ("the governor of the
+    Kursk region": from "region" up to "governor"), at most six steps up."""
+    for _ in range(6):
+        if tok.dep_ not in ("pobj", "prep", "compound", "amod"):
+            break
+        tok = tok.head
+    return tok
+
+
 def _told_by_before(v):
     """'Gunmen killed 59 people in a village, local militiamen and an official told AFP', '..., locals and media
     reports said': the parse gives the cue no subject (a second verb of the act, or a root after a list it took
@@ -841,11 +851,7 @@ def _told_by_before(v):
     commas = [t.i for t in v.doc[start:before.i] if t.text == ","]
     if before.pos_ not in ("NOUN", "PROPN") or not commas or before.is_sent_start:
         return None
-    role = before
-    for _ in range(6):  # "..., the governor of the northeastern region of Kharkiv said": the role, not the place
-        if role.dep_ not in ("pobj", "prep", "compound", "amod"):
-            break
-        role = role.head
+    role = _noun_above_modifiers(before)  # "..., the governor of the northeastern region of Kharkiv said": the role
     if role.i != before.i and role.i > commas[-1] and role.pos_ in ("NOUN", "PROPN") and _can_speak(role):
         before = role
     while before.dep_ == "conj" and before.head.i > commas[-1]:
@@ -954,11 +960,7 @@ def _postposed_subject(verb):
     """'..., the governor of the Kursk region said': a speaker the parser hung on the noun before it."""
     if verb.i == 0 or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None
-    t = verb.doc[verb.i - 1]
-    for _ in range(6):
-        if t.dep_ not in ("pobj", "prep", "compound", "amod"):
-            break
-        t = t.head
+    t = _noun_above_modifiers(verb.doc[verb.i - 1])
     if t.dep_ == "appos" and t.pos_ in ("NOUN", "PROPN") and t.i < verb.i and _can_speak(t):
         return t
     return _trailing_speaker(verb)
