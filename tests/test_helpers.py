@@ -54,6 +54,14 @@ def test_agency_datelines_may_name_the_country_after_the_city():
         assert line[:lead_end(line)] == lead
 
 
+def test_a_dateline_closed_by_the_agencys_day_stamp_or_an_em_dash_is_furniture():
+    from unfog.lexicons.wire import lead_end
+    for line, lead in [("Lome, May 2 (Wire) May 02, 2025", "Lome, May 2 (Wire) May 02, 2025"),
+                       ("NIAMEY—Gunmen attacked a market.", "NIAMEY—"),
+                       ("The (Wire) report said", ""), ("NATO—a military alliance", "")]:
+        assert line[:lead_end(line)] == lead
+
+
 def test_an_ordinary_case_city_and_a_colon_is_a_dateline():
     from unfog.lexicons.wire import lead_end
     for line, lead in [("Nairobi : The army said", "Nairobi : "), ("Kabul: Fighters attacked", "Kabul: "),

@@ -167,6 +167,24 @@ def test_a_village_missing_from_the_gazetteer_falls_back_to_its_named_region(nlp
     assert len(located) == 2 and {(p.country, p.admin1, p.precision) for p in located} == {("MM", "Sagain", 3)}
 
 
+
+def test_a_village_missing_from_the_gazetteer_falls_back_to_its_named_district_seat(nlp):
+    # "Kango" is known only as a town in Gabon; the text puts it in a Nigerian local government area (named with
+    # the two-word division phrase) of a state: the district's seat stands for it, as near (precision 2)
+    ctx = run(nlp, "Gunmen killed five people in the village of Kango in Maru Local Government Area of Zamfara "
+                   "State on Sunday, police said.")
+    kango = by_name(ctx)["Kango"]
+    assert (kango.country, kango.canonical, kango.precision) == ("NG", "Maru", 2)
+    assert "Maru" in by_name(ctx)  # the division itself is a place of the article
+
+
+def test_a_cercle_of_the_world_layer_qualifies_its_village_not_a_ukrainian_raion(nlp):
+    # "Koro" cercle is a Malian division the world layer knows; no Ukrainian raion whose stem starts alike
+    # ("Korop", "Korosten") qualifies the village, and its namesake in Honduras is not it
+    ctx = run(nlp, "Gunmen attacked the village of Yoro in the Koro cercle of Mopti region on Monday evening.")
+    yoro = by_name(ctx)["Yoro"]
+    assert (yoro.country, yoro.canonical, yoro.precision) == ("ML", "Koro", 2)
+
 def test_person_names_are_not_places(nlp):
     ctx = run(nlp, "Vladimir Putin met the envoy. Mr Jordan, a spokesman, said the road to Goma was shut.")
     names = {p.name for p in ctx.places}

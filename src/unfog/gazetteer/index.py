@@ -186,11 +186,21 @@ class Gazetteer:
         """Full detail installed for the country (every village, not only places of 500+)."""
         return country in self.detail_countries
 
+    def world_districts(self, key: str) -> list[Entry]:
+        """The second-level divisions of the world layer named so ("Koro" cercle, "Maru" local government area)
+        and their seats: a district named in text outside the countries installed in detail."""
+        if self.glob is None or key not in self.glob:
+            return []
+        named = [e for e in self.glob.lookup(key) if e.fcode == "ADM2"]
+        seats = [e for e in self.glob.lookup(key) if e.fclass == "P"
+                 and any(d.country == e.country and d.admin1_code == e.admin1_code for d in named)]
+        return named + seats
+
     def district_towns(self, adjective: str) -> list[Entry]:
         """Entries a district adjective points to: "Yasinovatsky" -> Yasynuvata (town and raion)."""
         stem = district_stem(adjective)
-        if len(stem) < 4:
-            return []
+        if len(stem) < 4 or (stem == name_key(adjective) and stem not in self._district_cache):
+            return []  # (no adjective ending to strip, "Koro" cercle: no stem to extend to "Korop" or "Korosten")
         out = [self.entries[i] for i in self._district_cache.get(stem, ())]
         if not out:  # "Shakhtersky" for Shakhtarsk: a close spelling of a district stem
             import difflib

@@ -13,6 +13,7 @@ from importlib import resources
 
 from unfog.gazetteer.fold import fold, name_key
 from unfog.gazetteer.index import GLOBAL_LAYER, Entry, Gazetteer, Hints, rank
+from unfog.geo import distance_km
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*\.?", re.UNICODE)
 # Lower-case words allowed inside a capitalised name ("Sea of Azov", "Rostov-on-Don").
@@ -25,7 +26,13 @@ UNIT_WORDS = {"regiment", "battalion", "brigade", "division", "detachment", "fig
               "army", "commander", "commanders", "soldiers", "members", "fighter", "battalions", "regiments",
               "news", "agency"}  # "Xinhua news agency": a wire service, not the town
 REGION_WORDS = {"region", "oblast", "province", "regions", "oblast'", "oblast’", "governorate", "krai", "state"}
-DISTRICT_WORDS = {"district", "raion", "rayon", "districts", "municipality", "cercle", "zone", "department", "woreda"}
+# (the second-level divisions of many countries: Mali's cercles, DR Congo's territories, Nigeria's local government
+# areas, Sudan's localities, Pakistan's tehsils, South Sudan's payams, Burkina Faso's and Mali's communes)
+DISTRICT_WORDS = {"district", "raion", "rayon", "districts", "municipality", "cercle", "zone", "department", "woreda",
+                  "territory", "locality", "commune", "lga", "tehsil", "payam", "sub-district", "subdistrict",
+                  "sub-county", "subcounty"}
+# two words that name a second-level division together ("Maru Local Government Area", "Gwoza local government")
+DISTRICT_PHRASES = {("local", "government")}
 WATER_WORDS = {"river", "sea", "lake", "reservoir", "bay", "estuary", "canal"}
 SETTLEMENT_WORDS = {"city", "town", "village", "settlement", "township", "hamlet", "suburb"}
 # Words before a mention saying the place is only approximate or a part of it.
@@ -361,13 +368,14 @@ def read_context(text: str, mentions: list[Mention], g: Gazetteer) -> list[Readi
             r.want = "water"
         elif nxt in REGION_WORDS or any(w.lower in REGION_WORDS for w in words(m.text)):
             r.want = "region"
-        elif nxt in DISTRICT_WORDS:
+        elif district_after(after):
             r.want = "district"
         elif nxt in SETTLEMENT_WORDS:
             r.want = "settlement"
         prev = [w.lower for w in before[-4:]]
-        if prev and prev[-1] in ("village", "town", "city", "settlement", "villages", "towns", "cities", "hamlet"):
-            r.want = r.want or "settlement"
+        kinds = ("village", "town", "city", "settlement", "villages", "towns", "cities", "hamlet")
+        if prev and (prev[-1] in kinds or (prev[-1] == "of" and len(prev) >= 2 and prev[-2] in kinds)):
+            r.want = r.want or "settlement"  # "X village", "the village of X"
         # "near the village of X": skip the words that only name the kind of place.
         while prev and prev[-1] in ("the", "village", "town", "city", "settlement", "of") and not (
                 prev[-1] == "of" and len(prev) >= 2 and prev[-2] in FACILITY_WORDS | NEAR_WORDS):
@@ -382,7 +390,7 @@ def read_context(text: str, mentions: list[Mention], g: Gazetteer) -> list[Readi
         m = r.mention
         if r.want == "district":
             r.is_hint = True
-            towns = g.district_towns(m.text)
+            towns = g.district_towns(m.text) or g.world_districts(m.key)
             for t in readings[:k][::-1]:
                 if not t.is_hint and m.start - t.mention.end < 60:
                     t.districts.extend(towns)
@@ -417,6 +425,12 @@ def read_context(text: str, mentions: list[Mention], g: Gazetteer) -> list[Readi
     return readings
 
 
+def district_after(after: list) -> bool:
+    """The words right after a name (``words`` of the text) say it is a second-level division: "X district",
+    "X Local Government Area"."""
+    return bool(after) and (after[0].lower in DISTRICT_WORDS or tuple(w.lower for w in after[:2]) in DISTRICT_PHRASES)
+
+
 def hints_for(r: Reading, article_admin1: dict | None = None, centroid=None) -> Hints:
     adm = dict(article_admin1 or {})
     for k, v in r.admin1.items():
@@ -435,12 +449,30 @@ def resolve(r: Reading, g: Gazetteer, hints: Hints) -> list[tuple[Entry, float, 
         cands = cands + [e for e in (g.admin1_entry(*d) for d in g.admin1_of(r.mention.text)) if e]
     if r.want == "district":
         cands = cands + g.district_towns(r.mention.text)
-    if (r.want == "settlement" and r.admin1 and cands and not r.districts
-            and all(e.population < 20000 and e.fcode == "PPL" for e in cands)
-            and not any((e.country, e.admin1_code) in r.admin1 for e in cands)):
-        # "X village in the Y region" where no X lies in Y: the village is missing from the
-        # gazetteer, and its region is right where a namesake elsewhere would be wrong.
+    if cands and (r.admin1 or r.districts) and not any(_inside(e, r) for e in cands) and (
+            all(e.population < 20000 and e.fcode == "PPL" for e in cands)
+            or (r.want == "settlement" and not any(e.country in _qualifier_countries(r) for e in cands))):
+        # "X village in the Y region", "X in Z local government area of Y state", where no X lies in Y or Z: the
+        # village is missing from the gazetteer, and the division the text puts it in is right where a namesake
+        # elsewhere would be wrong. The district's seat stands for it, near (ACLED codes the nearest known place);
+        # else the region.
+        seats = [d for d in r.districts if d.fclass == "P" and (not r.admin1 or (d.country, d.admin1_code) in r.admin1)]
+        if seats:
+            r.near = True
+            return rank(seats, hints)
         divisions = [e for e in (g.admin1_entry(*d) for d in r.admin1) if e]
         if divisions:
             return rank(divisions, hints)
     return rank(cands, hints)
+
+
+def _inside(e: Entry, r: Reading) -> bool:
+    """The entry lies in a division the text qualifies the mention with (its region, or near its district)."""
+    if (e.country, e.admin1_code) in r.admin1:
+        return True
+    return any(d.country == e.country and ((d.admin2 and d.admin2 == e.admin2)
+                                            or distance_km(d.lat, d.lon, e.lat, e.lon) < 40) for d in r.districts)
+
+
+def _qualifier_countries(r: Reading) -> set[str]:
+    return {c for c, _ in r.admin1} | {d.country for d in r.districts}

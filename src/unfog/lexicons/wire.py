@@ -33,11 +33,13 @@ def _patterns() -> list[re.Pattern]:
         re.compile(r"(?:[A-Z][A-Za-z.'’ /-]{1,40}(?:,\s*[A-Z][A-Za-z.'’ -]{1,30}?(?=\s*[(,]))?"
                    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*)?"
                    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*)?"
-                   r"\((?:[A-Z][\w.&' -]{0,30})\)\s*(?:[-–—]+|:)\s*"),
+                   r"\((?:[A-Z][\w.&' -]{0,30})\)(?:\s*(?:[-–—]+|:)\s*"
+                   # (or the agency's own stamp of the day, "Cotonou, June 5 (AFP) Jun 05, 2025", ending the line)
+                   r"|\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\s*$)"),
         # datelines without an agency: "KYIV, March 3 -", "DONETSK, Ukraine —", "PEMBA, Mozambique, May 11 -"
         # ("BUNIA, Democratic Republic of Congo, July 13 -": a country of several words)
         re.compile(r"[A-Z][A-Z.'’ -]{2,30}(?:,\s*[A-Z][A-Za-z]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][A-Za-z]+){0,3}\.?"
-                   r"(?:\s+\d{1,2})?(?:,\s*\d{4})?){0,2}\s+[-–—]+\s+"),
+                   r"(?:\s+\d{1,2})?(?:,\s*\d{4})?){0,2}(?:\s+[-–—]+\s+|\s*[–—]\s*(?=[A-Z\"“(]))"),  # ("BAMAKO—At least ...")
         # datelines with a colon: "BANGKOK: ..." (a city in capitals, then the story; "KANO, Nigeria: ...", a country
         # may follow the city)
         re.compile(r"[A-Z][A-Z.'’ -]{2,30}(?:,\s*[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){0,3})?:\s+(?=[A-Z\"“(])"),
