@@ -107,12 +107,69 @@ def test_the_body_and_the_lead_carry_a_claim_not_the_headline_or_the_later_telli
     assert not [r for r in rels if "29 in" in r[1] + r[2] or r[1].startswith("40 people") or r[2].startswith("40 people")], rels
 
 
-def test_a_lead_count_attributed_further_down_takes_its_claimant():
+def test_a_lead_count_attributed_further_down_keeps_the_reports_voice_and_fusion_credits_it():
     from unfog.api import extract_stream, to_articles
+    from unfog.fusion import fuse
 
     res = list(extract_stream(list(to_articles(PATTERNS["headline_and_lead"]))))
     lead = next(f for r in res for f in r.figures if f.text.startswith("at least 40"))
-    assert lead.claimant and "Ural" in lead.claimant, lead
+    # the extracted figure is told in the report's own voice: that is who the text says tells it
+    assert lead.statement_id is None and lead.claimant_side == "MEDIA" and "Ural" not in (lead.claimant or ""), lead
+    # the cross-check hears it as the claim of the clinic's director named further down, and anchors on it
+    heard = next(f for r in res for f in fuse.credited_figures(r) if f.id == lead.id)
+    assert "Ural" in heard.claimant and heard.claimant_side != "MEDIA", heard
+    rels = [r for r in fuse.relate(res) if lead.id in (r.a, r.b)]
+    assert rels and all("Ural" in r.note for r in rels), rels
+
+
+def _fig(fid, aid, start, value, claimant, side, statement_id=None):
+    from unfog.model import Figure
+
+    return Figure(id=fid, article_id=aid, text=str(value), start=start, end=start + 2, value=value, category="killed",
+                  claimant=claimant, claimant_side=side, statement_id=statement_id)
+
+
+def test_only_a_lead_count_before_its_attributed_telling_is_credited():
+    from unfog.fusion.fuse import credit_lead_counts
+
+    figures = [_fig("head", "a", 0, 40, "Wire", "MEDIA"),  # in the headline (which ends at 30)
+               _fig("lead", "a", 40, 40, "Wire", "MEDIA"),
+               _fig("other", "a", 60, 12, "Wire", "MEDIA"),  # no one attributes 12
+               _fig("told", "a", 90, 40, "the clinic's director", None, statement_id="s1"),
+               _fig("after", "a", 120, 40, "Wire", "MEDIA"),  # after the telling: an echo, not a lead
+               _fig("elsewhere", "b", 10, 40, "Daily", "MEDIA")]  # another report's count
+    heard = {f.id: f for f in credit_lead_counts(figures, head=30)}
+    assert heard["lead"].claimant == "the clinic's director" and heard["lead"].claimant_side is None
+    assert [i for i, f in heard.items() if f.claimant_side == "MEDIA"] == ["head", "other", "after", "elsewhere"]
+    assert figures[1].claimant == "Wire"  # the records themselves keep the report's voice
+    assert credit_lead_counts(figures)[0].claimant == "the clinic's director"  # (no headline told apart)
+
+
+def test_the_store_credits_a_stored_lead_as_one_batch_does(tmp_path):
+    import json
+
+    from unfog.api import extract_articles, to_articles
+    from unfog.store import Store
+    from unfog.store.relating import ledger_from_store
+    from unfog.workflows import ingest_paths, reprocess
+
+    docs = PATTERNS["headline_and_lead"]
+    batch = sorted((r.type, r.a, r.b, r.note) for r in extract_articles(to_articles(docs)).relations)
+    assert any("Ural" in note for *_, note in batch), batch
+    for name, order in (("forward", docs), ("reverse", docs[::-1])):
+        db = str(tmp_path / f"{name}.duckdb")
+        for k, doc in enumerate(order):  # one ingest (one process's cache) per report: the first is read back
+            path = tmp_path / f"{name}{k}.jsonl"
+            path.write_text(json.dumps(doc) + "\n", encoding="utf-8")
+            ingest_paths([str(path)], db=db, chunk=1)
+        with Store(db) as store:
+            assert sorted((r.type, r.a, r.b, r.note) for r in store.records("relations")) == batch, name
+        reprocess(db=db, everything=True, chunk=1)
+        with Store(db) as store:
+            assert sorted((r.type, r.a, r.b, r.note) for r in store.records("relations")) == batch, name
+            # the claims ledger lists the lead's count under the claimant the cross-check compared it as
+            claims = {c["text"]: c["claimant"] for row in ledger_from_store(store) for c in row["claimants"]}
+            assert "Ural" in claims["at least 40 people"], claims
 
 
 def test_people_present_are_no_toll_and_an_initial_toll_is_the_earlier_value(relations):

@@ -27,7 +27,7 @@ from unfog.lexicons import singular
 from unfog.lexicons import toll_rise
 from unfog.lexicons.countries import demonyms
 from unfog.lexicons.events import OTHER_INCIDENT_ADVERBS as OTHER_INCIDENT_OPENERS
-from unfog.text import fold_phrase as fold, headline_end
+from unfog.text import fold_phrase as fold
 from unfog.lexicons.wire import lead_spans
 from unfog.extractors.context import Context
 from unfog.extractors.query import doc_text
@@ -669,27 +669,8 @@ def extract(ctx: Context) -> list[Figure]:
     _carry_toll_places(text, out)
     _carry_claims(ctx, sents, sent_of, out)
     _claims_told_after(ctx, sents, sent_of, out)
-    _credit_lead_restated(text, out)
     _mark_unverified(text, sents, out)
     return out
-
-
-def _credit_lead_restated(text: str, figures: list[Figure]) -> None:
-    """A count the report tells in its own voice ("... killing at least 40 people") and attributes further down
-    ("provided a list of the names of 40 people", the clinic's director said): one claim, first told in the lead,
-    whose claimant is the one named further down."""
-    head = headline_end(text)
-    # (the attributed counts by category and value, in text order: one pass, however long the report)
-    told: dict[tuple, list[Figure]] = {}
-    for g in sorted(figures, key=lambda g: g.start):
-        if g.statement_id is not None and g.claimant_side != "MEDIA":
-            told.setdefault((g.category, g.value), []).append(g)
-    for f in figures:
-        if f.statement_id is not None or f.claimant_side != "MEDIA" or f.value is None or f.start < head:
-            continue
-        later = next((g for g in told.get((f.category, f.value), ()) if g.start > f.start), None)
-        if later is not None:
-            f.claimant, f.claimant_side, f.claimant_role = later.claimant, later.claimant_side, later.claimant_role
 
 
 _lead_spans = lead_spans  # wire furniture at the start of each line ("UPDATE 2-", "(Reuters) -", "Live Day 273:")

@@ -616,7 +616,8 @@ def _incident_at(incident: str | None, region: Place | None, town: Place | None)
 
 def figure_keys(res: ArticleRecords) -> list[FigureKey]:
     """The comparable quantity of every figure of an article that can be compared at all (not the counts a
-    denial restates: see :func:`restated_claims`)."""
+    denial restates: see :func:`restated_claims`), as the cross-check hears them (:func:`credited_figures`)."""
+    res = replace(res, figures=credited_figures(res))
     art = res.article
     spans = speaker_spans(res)
     topic = article_topic_place(res.places, not_about_spans(res), art.text)
@@ -718,6 +719,36 @@ def _own_voice_echoes(figures: list[Figure], text: str = "") -> set[str]:
             echoes.add(f.id)
         first.add(told_by)
     return echoes
+
+
+def credited_figures(res: ArticleRecords) -> list[Figure]:
+    """An article's figures as the cross-check compares them: a count the report tells in its own voice in the lead
+    speaks for the claimant it names further down for that count (:func:`credit_lead_counts`)."""
+    return credit_lead_counts(res.figures, headline_end(res.article.text or ""))
+
+
+def credit_lead_counts(figures: list[Figure], head: int = 0) -> list[Figure]:
+    """A count a report tells in its own voice ("... killing at least 40 people") and attributes further down
+    ("a list of the names of 40 people", the clinic's director said) is one claim, first told in the lead, whose
+    claimant is the one named further down: the lead carries it under that claimant, the later telling is its echo
+    (:func:`_own_voice_echoes`). The extracted figure keeps the report's voice (who the text says tells it, what the
+    claims gold codes); the cross-check takes a copy under the credited claimant, the other figures as they are.
+
+    ``figures`` may mix articles (each count is credited within its own); ``head``, for one article's figures, is
+    where its headline ends: a headline's count restates the body and is no lead (0: no headline told apart)."""
+    # (the attributed counts by article, category and value, in text order: one pass, however long the report)
+    told: dict[tuple, list[Figure]] = {}
+    for g in sorted(figures, key=lambda g: g.start):
+        if g.statement_id is not None and g.claimant_side != "MEDIA" and g.value is not None:
+            told.setdefault((g.article_id, g.category, g.value), []).append(g)
+    out = []
+    for f in figures:
+        later = None
+        if _own_voice(f) and f.value is not None and f.start >= head:
+            later = next((g for g in told.get((f.article_id, f.category, f.value), ()) if g.start > f.start), None)
+        out.append(f if later is None else replace(
+            f, claimant=later.claimant, claimant_side=later.claimant_side, claimant_role=later.claimant_role))
+    return out
 
 
 def _qkey(f: Figure, pk: str, period: str | None, country: str | None = None) -> str:
@@ -2285,7 +2316,7 @@ def relate(results: Iterable[ArticleRecords]) -> list[Relation]:
     for r in results:
         if r.article.status != "ok":
             continue
-        figs = {f.id: f for f in r.figures}
+        figs = {f.id: f for f in credited_figures(r)}
         pairs += [(figs[k.figure_id], k) for k in figure_keys(r)]
         skeys += statement_keys(r)
     return dedupe(relate_figure_groups(pairs) + relate_statement_pool(skeys))

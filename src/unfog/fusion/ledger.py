@@ -14,7 +14,7 @@ import statistics
 from collections import defaultdict
 from typing import Any, Iterable
 
-from unfog.fusion.fuse import FigureKey, figure_keys, group_views, keys_same_incident, value_text
+from unfog.fusion.fuse import FigureKey, credit_lead_counts, figure_keys, group_views, keys_same_incident, value_text
 from unfog.groups import UnionFind
 from unfog.model import Article, ArticleRecords, Figure, Place, Relation, stable_id
 
@@ -117,7 +117,9 @@ def ledger_rows(figures: Iterable[Any], relations: Iterable[Any], published: dic
     keys = keys if keys is not None else keys_for(figures, published, places or {})
     # Rows are the figures joined by fusion's relations (fusion relates only comparable
     # quantities; a relation stored by an earlier version or by hand still joins its two ends).
-    keyed = [(f, keys[f.id]) for f in figures if f.id in keys]
+    # (the claims as fusion compared them: a lead's count under the claimant its report names further down; a
+    # keyed count in a headline has no such telling, see fuse._own_voice_echoes, so no headline is told apart)
+    keyed = [(f, keys[f.id]) for f in credit_lead_counts(figures) if f.id in keys]
     views = group_views(keyed) if keyed else []
     by_id = {v.fig.id: v for v in views}
     inside = [r for r in relations if r.a in by_id and r.b in by_id]

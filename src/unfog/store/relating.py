@@ -27,9 +27,10 @@ from typing import Iterable
 
 import duckdb
 
-from unfog.fusion.fuse import (SAME_TIME_DAYS, FigureKey, FigureView, StatementKey, dedupe, within_reach,
-                              figure_keys, figure_view, group_views, names_resolver, related_later,
-                              relate_group, relate_statement_pool, statement_group, statement_keys)
+from unfog.fusion.fuse import (SAME_TIME_DAYS, FigureKey, FigureView, StatementKey, credit_lead_counts,
+                              credited_figures, dedupe, within_reach, figure_keys, figure_view, group_views,
+                              names_resolver, related_later, relate_group, relate_statement_pool, statement_group,
+                              statement_keys)
 from unfog.fusion.ledger import keys_for, ledger_rows
 from unfog.model import ArticleRecords, Figure, Relation
 from unfog.store import bulk_insert, transaction
@@ -82,9 +83,14 @@ def _marks(n: int) -> str:
 def figures_of_quantities(store, qkeys: list[str], exclude_articles: Iterable[str] = ()):
     """Stored (figure, key) pairs of the given quantities: the keys by quantity, then those figures by id
     (a join would read every column of every stored figure; a filter on ids reads the others only
-    where an id matches)."""
-    from unfog.store import JSON_COLUMNS
+    where an id matches).
 
+    The figures are those fusion compares: the store keeps them as extracted, and a count a report tells
+    in its own voice takes the claimant its article names further down for it (``fuse.credit_lead_counts``),
+    so the same scan reads the attributed counts of the keys' articles (the later telling is mostly the
+    lead's echo, keyed to no quantity). No headline is told apart (no article text is read): a keyed
+    own-voice count with such a telling after it lies past the headline, since one in the headline is an
+    echo and has no key (``fuse._own_voice_echoes``)."""
     if not ensure(store) or not qkeys:
         return []
     skip = set(exclude_articles)
@@ -94,7 +100,16 @@ def figures_of_quantities(store, qkeys: list[str], exclude_articles: Iterable[st
             if k.article_id not in skip}
     if not keys:
         return []
-    cur = store.con.execute("SELECT * FROM figures WHERE id = ANY(?::VARCHAR[])", [sorted(keys)])
+    read = _figures(store.con.execute(
+        "SELECT * FROM figures WHERE id = ANY($1::VARCHAR[]) OR (article_id = ANY($2::VARCHAR[]) "
+        "AND statement_id IS NOT NULL AND value IS NOT NULL)",
+        [sorted(keys), sorted({k.article_id for k in keys.values()})]))
+    return [(f, keys[f.id]) for f in credit_lead_counts(read) if f.id in keys]
+
+
+def _figures(cur) -> list[Figure]:
+    from unfog.store import JSON_COLUMNS
+
     names = [d[0] for d in cur.description]
     out = []
     for row in cur.fetchall():
@@ -102,7 +117,7 @@ def figures_of_quantities(store, qkeys: list[str], exclude_articles: Iterable[st
         for c in JSON_COLUMNS["figures"]:
             if isinstance(d.get(c), str):
                 d[c] = json.loads(d[c])
-        out.append((Figure.from_dict(d), keys[d["id"]]))
+        out.append(Figure.from_dict(d))
     return out
 
 
@@ -272,7 +287,7 @@ def _relate_quantities_with_store(ok: list[ArticleRecords], fkeys: list[FigureKe
                                   chunk_articles: list[str]) -> tuple[list[Relation], list[str], list[Relation], dict]:
     """Relations of the quantities the new figures count: (relations, quantities related again
     from scratch, stored relations the others no longer choose, the views of each quantity)."""
-    new_figs = {f.id: f for r in ok for f in r.figures}
+    new_figs = {f.id: f for r in ok for f in credited_figures(r)}
     # quantities the chunk's articles counted when stored before (reprocess): related again in full
     redo = set(quantities_of_articles(store, keyed))
     qkeys = sorted({k.qkey for k in fkeys} | redo)
@@ -388,7 +403,7 @@ def remember(store, results: list[ArticleRecords], rel: StoreRelating) -> None:
     cache = getattr(store, "_relating_cache", None)
     if cache is not None:
         ok = [r for r in results if r.article.status == "ok"]
-        cache.remember(store, {f.id: f for r in ok for f in r.figures}, [r.article.id for r in ok], rel)
+        cache.remember(store, {f.id: f for r in ok for f in credited_figures(r)}, [r.article.id for r in ok], rel)
 
 
 def relate_with_store(results: list[ArticleRecords], store) -> list[Relation]:
