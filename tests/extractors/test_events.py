@@ -1501,6 +1501,13 @@ def test_a_bomb_blast_is_a_remote_explosive_placed_at_its_town_not_the_bearing(n
     assert ev.place == "Mosul" and ev.fatalities == 2
 
 
+def test_a_region_named_only_as_the_border_an_encounter_was_near_is_not_its_place(nlp):
+    text = ("Security forces killed a rebel in an encounter near the Telangana border in Chhattisgarh's Bijapur "
+            "district on Saturday, police said.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2024-07-21"))
+    assert ev.place == "Bījāpur"
+
+
 def test_a_definite_attack_with_its_own_day_and_place_is_not_the_incident_told_just_before(nlp):
     text = ("Four soldiers were killed on Monday in a bomb blast on a road in Mosul, a source said. "
             "A fifth soldier was wounded. "

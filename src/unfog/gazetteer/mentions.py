@@ -449,9 +449,14 @@ def resolve(r: Reading, g: Gazetteer, hints: Hints) -> list[tuple[Entry, float, 
         cands = cands + [e for e in (g.admin1_entry(*d) for d in g.admin1_of(r.mention.text)) if e]
     if r.want == "district":
         cands = cands + g.district_towns(r.mention.text)
+    # (a country installed in detail has every village under some spelling: the geocoder's fuzzy reading, not
+    # the division, for a village named there with its region but spelt otherwise; only a named settlement there)
+    detail = any(g.covered(c) for c in _qualifier_countries(r))
     if cands and (r.admin1 or r.districts) and not any(_inside(e, r) for e in cands) and (
+            not detail or (r.want == "settlement" and r.admin1 and not r.districts)) and (
             all(e.population < 20000 and e.fcode == "PPL" for e in cands)
-            or (r.want == "settlement" and not any(e.country in _qualifier_countries(r) for e in cands))):
+            or (r.want == "settlement" and not any(e.country in _qualifier_countries(r) for e in cands))) and not (
+            detail and any(_inside(e, r) for e in g.fuzzy_candidates(r.mention.text))):
         # "X village in the Y region", "X in Z local government area of Y state", where no X lies in Y or Z: the
         # village is missing from the gazetteer, and the division the text puts it in is right where a namesake
         # elsewhere would be wrong. The district's seat stands for it, near (ACLED codes the nearest known place);

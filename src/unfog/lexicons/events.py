@@ -143,6 +143,7 @@ ARREST_SETTING_NOUNS = _set("arrest_setting_nouns")  # "arrested 22 people in ra
 INTERVENTION_CUES: tuple[str, ...] = tuple(_D["intervention_cues"])  # "fired tear gas to disperse"
 STATE_FORCE_HEADS = _set("state_force_heads")  # "the armed forces bombed a camp": from the air
 DIRECTION_WORDS = _set("direction_words")  # "west of Mangina": the town is the place
+BORDER_NOUNS = _set("border_nouns")  # "near the Telangana border": the border a place lies by
 AREA_NOUNS = _set("area_nouns")  # "in Maru local government area": the name stands for the area noun
 SETTLEMENT_NOUNS = _set("settlement_nouns")  # "in Mosul city": the name stands for the settlement noun
 CIVILIAN_ROLE_NOUNS = _set("civilian_role_nouns")  # "a community leader": a civilian unless an armed word names him
