@@ -2467,3 +2467,37 @@ def test_a_sentence_opening_on_last_week_tells_another_incident(nlp):
 ])
 def test_an_interception_is_no_attack(nlp, text):
     assert _shown(_pipeline_events(nlp, text, published="2024-03-01")) == []
+
+
+def _shown(evs):
+    return [ev for ev in evs if not set(ev.tags) & {"background", "cumulative", "hypothetical", "historical"}]
+
+
+def test_a_headline_left_alone_is_the_bodys_incident_and_its_rounded_count_no_toll(nlp):
+    # a standfirst telling a habit (an event of its own, background) and a date line stand between the
+    # headline and the lead: no sentence rule joins them
+    text = ("Mourning declared after 10 soldiers killed near Izium\n"
+            "The region, which borders the front, faces regular attacks by armed groups.\n"
+            "May 12, 2022\n\n"
+            "Twelve soldiers and a civilian were killed in an ambush near Izium on Tuesday, the ministry said.\n\n"
+            "The ministry said reinforcements had been sent to the area.")
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)], dates=[("Tuesday", "2022-05-10", "2022-05-10", 1, False)],
+                   figures=[("10 soldiers", 10, "killed", "military"), ("Twelve soldiers", 12, "killed", "military")])
+    shown = _shown(events.extract(ctx))
+    assert len(shown) == 1
+    [ev] = shown
+    assert ev.fatalities == 13 and ev.date == "2022-05-10"
+    assert any(e["text"].startswith("Mourning declared") for e in ev.evidence)
+
+
+def test_a_headline_about_another_place_stays_its_own_incident(nlp):
+    text = ("Strike kills 12 in Kharkiv\n"
+            "The city has been hit again.\n"
+            "May 12, 2022\n\n"
+            "Separately, a drone hit a market near Izium on Tuesday, killing two people, officials said.")
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV), ("Izium", IZIUM)],
+                   dates=[("Tuesday", "2022-05-10", "2022-05-10", 1, False)],
+                   figures=[("12 in", 12, "killed", "people"), ("two people", 2, "killed", "people")])
+    shown = _shown(events.extract(ctx))
+    assert len(shown) == 2
+

@@ -157,6 +157,7 @@ def _merge(ctx: Context, mentions: list[Mention], sents) -> list[Event]:
     _attach_toll_updates(ctx, drafts)
     _told_ahead(drafts)
     _headline_counts(drafts)
+    _headline_of_the_body(drafts)
     events = []
     for d in drafts.all:
         ev = _to_event(ctx, d)
@@ -196,6 +197,34 @@ def _headline_counts(drafts: _Drafts) -> None:
         if counts and len(same) == 1:
             same[0].mentions.append(m)
             drafts.all.remove(h)
+
+
+def _headline_of_the_body(drafts: _Drafts) -> None:
+    """"Niger mourns after 20 soldiers killed in X" over a standfirst, a date line and "Twenty soldiers and
+    a civilian were killed in an attack ... near the village of Y": a headline tells again, in short, what
+    the body tells. A violent headline left on its own (no mention of it below, the sentence rules found
+    no lead to join) is the body's first shown violent incident of its family (else of any violent family)
+    at a place that can be the headline's (so is the standfirst joined to it, when neither names where or
+    when: "Authorities accuse X of carrying out the attack"); its counts (rounded, or a sum over the body's incidents) never
+    compete with the body's own toll."""
+    if len(drafts.all) < 2:
+        return
+    h = drafts.all[0]
+    m = h.first
+    if (m.sent_index != 0 or not _is_heading(m.sent) or any(x.sent_index > 1 for x in h.mentions)
+            or _hidden(m) or m.kind not in lex.VIOLENT_KINDS):
+        return
+    if any(x.sent_index == 1 for x in h.mentions) and (h.place() is not None or h.own_date() is not None):
+        return  # the headline and a standfirst under it, placed and dated nowhere, point at the body's story
+    body = [d for d in drafts.all[1:] if not _hidden(d.first) and d.first.kind in lex.VIOLENT_KINDS
+            and d.first.entry == m.entry and _place_within(m.place, d.place())]
+    target = next((d for d in body if d.families & h.families), body[0] if body else None)
+    if target is None:
+        return
+    has_toll = any(f.category == "killed" for x in target.mentions for f in x.figures)
+    for x in h.mentions:
+        target.mentions.append(replace(x, figures=[], counts={}) if has_toll else x)
+    drafts.all.remove(h)
 
 
 def _at_the_other_towns(ctx: Context, d: _Draft, ev: Event) -> list[Event]:
