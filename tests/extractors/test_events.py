@@ -2501,3 +2501,20 @@ def test_a_headline_about_another_place_stays_its_own_incident(nlp):
     shown = _shown(events.extract(ctx))
     assert len(shown) == 2
 
+
+def test_an_act_kept_up_is_a_campaign_unless_a_day_is_named(nlp):
+    text = ("The militia has stepped up its offensive on Izium over the past week. "
+            "The militia continued its assault on Izium on Tuesday, shelling the market.")
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)], dates=[("Tuesday", "2022-05-10", "2022-05-10", 1, False)])
+    evs = events.extract(ctx)
+    hidden = [ev for ev in evs if "background" in ev.tags]
+    shown = _shown(evs)
+    assert any("stepped up" in ev.text for ev in hidden)
+    assert not any("stepped up" in ev.text for ev in shown)
+    assert any("on Tuesday" in ev.text for ev in shown)
+
+
+def test_dead_of_two_separate_gun_battles_are_a_sum(nlp):
+    text = "Six fighters and a soldier were killed in two separate gun battles near Izium, police said."
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)], figures=[("Six fighters", 6, "killed", "military")])
+    assert _shown(events.extract(ctx)) == []

@@ -67,6 +67,7 @@ CUMULATIVE_MARKS = _set("cumulative_marks")
 AGGREGATE_NOUNS = _set("aggregate_nouns")
 AGGREGATE_PREPS = _set("aggregate_preps")
 ONGOING_VERBS = _set("ongoing_verbs")
+TREND_VERBS = _set("trend_verbs")  # "stepped up its offensive": a campaign going on, not an incident
 AGGREGATE_SUBJECTS = _set("aggregate_subjects")
 WAR_NOUNS = _set("war_nouns")
 DESCRIPTIVE_PARTICIPLES = _set("descriptive_participles")  # "civilians shot in the streets": a description  # "killed in the war", "in gang violence": a toll over the whole conflict
