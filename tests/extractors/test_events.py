@@ -2518,3 +2518,16 @@ def test_dead_of_two_separate_gun_battles_are_a_sum(nlp):
     text = "Six fighters and a soldier were killed in two separate gun battles near Izium, police said."
     ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)], figures=[("Six fighters", 6, "killed", "military")])
     assert _shown(events.extract(ctx)) == []
+
+
+def test_the_perpetrators_own_version_is_the_strike_told_before(nlp):
+    text = ("A Russian air strike on a school near Izium killed seven people on Tuesday, the regional governor said. "
+            "Twelve others were wounded, he said. "
+            "The Russian defence ministry said the air force had attacked an ammunition depot in the area.")
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)], dates=[("Tuesday", "2022-05-10", "2022-05-10", 1, False)],
+                   figures=[("seven people", 7, "killed", "people"), ("Twelve others", 12, "injured", "people")],
+                   statements=[("A Russian air strike on a school near Izium killed seven people on Tuesday", "regional governor", "UKR", "assert"),
+                               ("the air force had attacked an ammunition depot in the area", "The Russian defence ministry", "RUS", "assert")])
+    shown = _shown(events.extract(ctx))
+    assert len(shown) == 1 and shown[0].fatalities == 7
+    assert any("ammunition depot" in e["text"] for e in shown[0].evidence)
