@@ -2531,3 +2531,11 @@ def test_the_perpetrators_own_version_is_the_strike_told_before(nlp):
     shown = _shown(events.extract(ctx))
     assert len(shown) == 1 and shown[0].fatalities == 7
     assert any("ammunition depot" in e["text"] for e in shown[0].evidence)
+
+
+def test_a_fight_for_a_life_or_against_a_condition_is_no_clash(nlp):
+    text = ("Doctors are fighting for his life, the hospital said. The minister vowed to continue the fight against terrorism. "
+            "Troops fought against the militia near Izium on Tuesday.")
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)], dates=[("Tuesday", "2022-05-10", "2022-05-10", 1, False)])
+    shown = _shown(events.extract(ctx))
+    assert [ev.sub_event_type for ev in shown] == ["Armed clash"] and "militia" in shown[0].text

@@ -134,6 +134,7 @@ GROUND_ASSAULT_WORDS = _set("ground_assault_words")  # a suicide bomb opening a 
 RETALIATION_NOUNS = _set("retaliation_nouns")  # "in revenge for the raid": the cause, another incident
 OFFICE_NOUNS = _set("office_nouns")  # "the governor of X": the office's place, not the incident's
 INTRANSITIVE_TRIGGERS = _set("intransitive_triggers")  # "demonstrate progress": no protest
+CAUSE_OBJECTS = _set("cause_objects")  # "fighting for his life", "the fight against terrorism": no clash
 LINK_LINES = tuple(_D["link_lines"])  # "READ ALSO: ...": another story's headline
 REVERSAL_VERBS = _set("reversal_verbs")  # "recaptured the base": a change of control of its own
 DEATH_OBJECTS = _set("death_objects")  # "hacked to death": a killing, whatever the verb

@@ -25,11 +25,21 @@ def _trigger_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
     if tok.pos_ == "VERB" and tok.dep_ not in ("amod", "acl") and any(
             c.lower_ == "to" and any(_lemma(p) in lex.DEATH_OBJECTS for p in _children(c, "pobj")) for c in _children(tok, "prep")):
         return "killing"  # "hacked to death", "burned them to death", "stabbed to death"
+    if _for_a_cause(tok):
+        return None  # "doctors are fighting for his life", "the fight against terrorism": a struggle, no clash
     if tok.pos_ == "VERB":
         return _verb_kind(tok, ctx, place_tokens)
     if tok.pos_ in ("NOUN", "PROPN"):
         return _noun_kind(tok)
     return None
+
+
+def _for_a_cause(tok) -> bool:
+    """A fight "for" or "against" a cause or a condition (`cause_objects`: life, sovereignty, terrorism)."""
+    if _lemma(tok) not in ("fight", "battle", "struggle") or tok.pos_ not in ("VERB", "NOUN"):
+        return False
+    return any(_lemma(p) in lex.CAUSE_OBJECTS or p.lower_ in lex.CAUSE_OBJECTS
+               for c in _children(tok, "prep") if c.lower_ in ("for", "against") for p in _children(c, "pobj"))
 
 
 def _weapon_word(tok) -> str | None:
