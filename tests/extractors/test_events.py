@@ -2474,3 +2474,75 @@ def test_a_sentence_opening_on_last_week_tells_another_incident(nlp):
 ])
 def test_an_interception_is_no_attack(nlp, text):
     assert _shown(_pipeline_events(nlp, text, published="2024-03-01")) == []
+
+
+def _shown(evs):
+    return [ev for ev in evs if not set(ev.tags) & {"background", "cumulative", "hypothetical", "historical"}]
+
+
+def test_a_headline_left_alone_is_the_bodys_incident_and_its_rounded_count_no_toll(nlp):
+    # a standfirst telling a habit (an event of its own, background) and a date line stand between the
+    # headline and the lead: no sentence rule joins them
+    text = ("Mourning declared after 10 soldiers killed near Izium\n"
+            "The region, which borders the front, faces regular attacks by armed groups.\n"
+            "May 12, 2022\n\n"
+            "Twelve soldiers and a civilian were killed in an ambush near Izium on Tuesday, the ministry said.\n\n"
+            "The ministry said reinforcements had been sent to the area.")
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)], dates=[("Tuesday", "2022-05-10", "2022-05-10", 1, False)],
+                   figures=[("10 soldiers", 10, "killed", "military"), ("Twelve soldiers", 12, "killed", "military")])
+    shown = _shown(events.extract(ctx))
+    assert len(shown) == 1
+    [ev] = shown
+    assert ev.fatalities == 13 and ev.date == "2022-05-10"
+    assert any(e["text"].startswith("Mourning declared") for e in ev.evidence)
+
+
+def test_a_headline_about_another_place_stays_its_own_incident(nlp):
+    text = ("Strike kills 12 in Kharkiv\n"
+            "The city has been hit again.\n"
+            "May 12, 2022\n\n"
+            "Separately, a drone hit a market near Izium on Tuesday, killing two people, officials said.")
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV), ("Izium", IZIUM)],
+                   dates=[("Tuesday", "2022-05-10", "2022-05-10", 1, False)],
+                   figures=[("12 in", 12, "killed", "people"), ("two people", 2, "killed", "people")])
+    shown = _shown(events.extract(ctx))
+    assert len(shown) == 2
+
+
+def test_an_act_kept_up_is_a_campaign_unless_a_day_is_named(nlp):
+    text = ("The militia has stepped up its offensive on Izium over the past week. "
+            "The militia continued its assault on Izium on Tuesday, shelling the market.")
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)], dates=[("Tuesday", "2022-05-10", "2022-05-10", 1, False)])
+    evs = events.extract(ctx)
+    hidden = [ev for ev in evs if "background" in ev.tags]
+    shown = _shown(evs)
+    assert any("stepped up" in ev.text for ev in hidden)
+    assert not any("stepped up" in ev.text for ev in shown)
+    assert any("on Tuesday" in ev.text for ev in shown)
+
+
+def test_dead_of_two_separate_gun_battles_are_a_sum(nlp):
+    text = "Six fighters and a soldier were killed in two separate gun battles near Izium, police said."
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)], figures=[("Six fighters", 6, "killed", "military")])
+    assert _shown(events.extract(ctx)) == []
+
+
+def test_the_perpetrators_own_version_is_the_strike_told_before(nlp):
+    text = ("A Russian air strike on a school near Izium killed seven people on Tuesday, the regional governor said. "
+            "Twelve others were wounded, he said. "
+            "The Russian defence ministry said the air force had attacked an ammunition depot in the area.")
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)], dates=[("Tuesday", "2022-05-10", "2022-05-10", 1, False)],
+                   figures=[("seven people", 7, "killed", "people"), ("Twelve others", 12, "injured", "people")],
+                   statements=[("A Russian air strike on a school near Izium killed seven people on Tuesday", "regional governor", "UKR", "assert"),
+                               ("the air force had attacked an ammunition depot in the area", "The Russian defence ministry", "RUS", "assert")])
+    shown = _shown(events.extract(ctx))
+    assert len(shown) == 1 and shown[0].fatalities == 7
+    assert any("ammunition depot" in e["text"] for e in shown[0].evidence)
+
+
+def test_a_fight_for_a_life_or_against_a_condition_is_no_clash(nlp):
+    text = ("Doctors are fighting for his life, the hospital said. The minister vowed to continue the fight against terrorism. "
+            "Troops fought against the militia near Izium on Tuesday.")
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)], dates=[("Tuesday", "2022-05-10", "2022-05-10", 1, False)])
+    shown = _shown(events.extract(ctx))
+    assert [ev.sub_event_type for ev in shown] == ["Armed clash"] and "militia" in shown[0].text

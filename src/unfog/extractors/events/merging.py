@@ -157,6 +157,7 @@ def _merge(ctx: Context, mentions: list[Mention], sents) -> list[Event]:
     _attach_toll_updates(ctx, drafts)
     _told_ahead(drafts)
     _headline_counts(drafts)
+    _headline_of_the_body(drafts)
     events = []
     for d in drafts.all:
         ev = _to_event(ctx, d)
@@ -196,6 +197,34 @@ def _headline_counts(drafts: _Drafts) -> None:
         if counts and len(same) == 1:
             same[0].mentions.append(m)
             drafts.all.remove(h)
+
+
+def _headline_of_the_body(drafts: _Drafts) -> None:
+    """"Niger mourns after 20 soldiers killed in X" over a standfirst, a date line and "Twenty soldiers and
+    a civilian were killed in an attack ... near the village of Y": a headline tells again, in short, what
+    the body tells. A violent headline left on its own (no mention of it below, the sentence rules found
+    no lead to join) is the body's first shown violent incident of its family (else of any violent family)
+    at a place that can be the headline's (so is the standfirst joined to it, when neither names where or
+    when: "Authorities accuse X of carrying out the attack"); its counts (rounded, or a sum over the body's incidents) never
+    compete with the body's own toll."""
+    if len(drafts.all) < 2:
+        return
+    h = drafts.all[0]
+    m = h.first
+    if (m.sent_index != 0 or not _is_heading(m.sent) or any(x.sent_index > 1 for x in h.mentions)
+            or _hidden(m) or m.kind not in lex.VIOLENT_KINDS):
+        return
+    if any(x.sent_index == 1 for x in h.mentions) and (h.place() is not None or h.own_date() is not None):
+        return  # the headline and a standfirst under it, placed and dated nowhere, point at the body's story
+    body = [d for d in drafts.all[1:] if not _hidden(d.first) and d.first.kind in lex.VIOLENT_KINDS
+            and d.first.entry == m.entry and _place_within(m.place, d.place())]
+    target = next((d for d in body if d.families & h.families), body[0] if body else None)
+    if target is None:
+        return
+    has_toll = any(f.category == "killed" for x in target.mentions for f in x.figures)
+    for x in h.mentions:
+        target.mentions.append(replace(x, figures=[], counts={}) if has_toll else x)
+    drafts.all.remove(h)
 
 
 def _at_the_other_towns(ctx: Context, d: _Draft, ev: Event) -> list[Event]:
@@ -352,7 +381,7 @@ def _told_before(m: Mention, drafts: _Drafts, definite: bool, own_place: bool) -
     counter = (_denier_account(m, drafts) or _protesters_arrested(m, drafts) or _withdrawal_from_taken(m, drafts)
                or _destruction_in_the_raid(m, drafts) or _same_toll_told(m, drafts) or _victims_buried(m, drafts)
                or _protest_dispersed(m, drafts) or _party_account(m, drafts) or _asked_about(m, drafts)
-               or _protest_of_the_arrested(m, drafts))
+               or _protest_of_the_arrested(m, drafts) or _perpetrator_account(m, drafts))
     if counter is not None:
         return counter
     if _toll_reference(m):
@@ -434,6 +463,30 @@ def _party_account(m: Mention, d_all: _Drafts) -> _Draft | None:
         if wide and not named_by_claimant and m.place.kind != "country" and not _within_region(m.place, d.place()):
             return None  # ("its aircraft had hit positions in Y province": the province holding the strike's town)
         m.place, m.place_local, m.place_guessed = d.place(), False, False  # (its words name the speaker, not the place)
+        return d
+    return None
+
+
+def _perpetrator_account(m: Mention, d_all: _Drafts) -> _Draft | None:
+    """"An air strike on a village killed ten, the health ministry said ... The army said its air force had
+    attacked a weapons depot in the area": the perpetrator's own version of a violent incident told just
+    before (its claimant is of the side that did it), with no day of its own and no town the gazetteer
+    places elsewhere, is that incident told by the other party, whatever target it names."""
+    if not m.claimed or not m.claimant_side or _hidden(m) or m.denied or m.kind not in lex.VIOLENT_KINDS:
+        return None
+    if m.date is not None and not m.date_weak:
+        return None
+    for d in d_all.recent():
+        if d.first.kind not in lex.VIOLENT_KINDS or _hidden(d.first) or d.mentions[-1].entry != m.entry:
+            continue
+        if not 0 < m.sent_index - d.last_sent <= RETOLD_SENTENCES:
+            return None
+        doer = next((x.actor1 for x in d.mentions if x.actor1 and not x.denied), None)
+        if side_of_text(doer) != m.claimant_side or any(x.claimant_side == m.claimant_side for x in d.mentions):
+            return None  # (the latest incident only; one the same side already told is not retold by it)
+        if m.place_local and m.place is not None and _place_within(m.place, d.place()) is False:
+            return None
+        m.place, m.place_local, m.place_guessed = d.place(), False, False
         return d
     return None
 

@@ -25,11 +25,21 @@ def _trigger_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
     if tok.pos_ == "VERB" and tok.dep_ not in ("amod", "acl") and any(
             c.lower_ == "to" and any(_lemma(p) in lex.DEATH_OBJECTS for p in _children(c, "pobj")) for c in _children(tok, "prep")):
         return "killing"  # "hacked to death", "burned them to death", "stabbed to death"
+    if _for_a_cause(tok):
+        return None  # "doctors are fighting for his life", "the fight against terrorism": a struggle, no clash
     if tok.pos_ == "VERB":
         return _verb_kind(tok, ctx, place_tokens)
     if tok.pos_ in ("NOUN", "PROPN"):
         return _noun_kind(tok)
     return None
+
+
+def _for_a_cause(tok) -> bool:
+    """A fight "for" or "against" a cause or a condition (`cause_objects`: life, sovereignty, terrorism)."""
+    if _lemma(tok) not in ("fight", "battle", "struggle") or tok.pos_ not in ("VERB", "NOUN"):
+        return False
+    return any(_lemma(p) in lex.CAUSE_OBJECTS or p.lower_ in lex.CAUSE_OBJECTS
+               for c in _children(tok, "prep") if c.lower_ in ("for", "against") for p in _children(c, "pobj"))
 
 
 def _weapon_word(tok) -> str | None:
@@ -595,6 +605,8 @@ def _habitual(tok) -> set[str]:
         return {"background"}
     if _resorts_to(tok):
         return {"background"}
+    if _kept_up(tok):
+        return {"background"}  # "have intensified their drone strikes over the past two days": a campaign
     if tok.pos_ == "NOUN" and any(LONG_SPAN.fullmatch(c.text.lower()) for c in tok.children if c.dep_ in ("amod", "compound", "nmod")):
         return {"background"}  # "a five-month battle", "a decade-long insurgency": a campaign, not an incident
     if _for_years(tok):
@@ -676,6 +688,22 @@ def _resorts_to(tok) -> bool:
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     return verb.tag_ in ("VBZ", "VBP") and not aux or (
         verb.tag_ == "VBG" and any(c.lower_ in ("is", "are", "am", "'s", "'re") for c in aux))
+
+
+def _kept_up(tok) -> bool:
+    """"stepped up its offensive on the city", "continued the siege of the village for a sixth day": an act
+    noun taken as the object of a verb of trend (`trend_verbs`) whose clause names no day it happened on
+    (a span "for"/"over" days is no day)."""
+    if tok.pos_ != "NOUN" or tok.dep_ != "dobj" or tok.head.pos_ != "VERB":
+        return False
+    verb = tok.head
+    if _lemma(verb) not in lex.TREND_VERBS and verb.lower_ not in lex.TREND_VERBS:
+        return False
+    if _lemma(verb) in ("step", "ramp", "keep") and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
+        return False  # "stepped up", "ramped up", "kept up" (not "keep the attackers away")
+    spans = {t.i for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "over", "since", "throughout")
+             for t in c.subtree}
+    return not any(t.ent_type_ in ("DATE", "TIME") and t.i not in spans for t in verb.subtree)
 
 
 def _after_another(tok) -> bool:
