@@ -1239,6 +1239,8 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     if cat in TALLY and incident and not parties and not agree and _reported_after(a, b) \
             and gap_days <= INCIDENT_REVISION_DAYS and _risen(fb.sentence or ""):
         return ("updates", "a later report tells the toll as revised")  # "revised down to 250", "has risen to 26"
+    if _rises_through_the_day(a, b, parties, agree or both_vague):
+        return ("updates", "the toll of one incident rises through the day")
     if gap_days > window:
         return None
     if a.period == b.period == "cumulative" and gap_days >= 1 and abs(a.rng[1] - b.rng[1]) > 0.005 * max(a.rng[1], b.rng[1]):
@@ -1270,6 +1272,21 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     if disagree and not same_claimant and (not same_side or one_incident) and gap_days <= SAME_TIME_DAYS:
         return ("contradicts", "different claimants give incompatible figures")
     return None
+
+
+def _rises_through_the_day(a: FigureView, b: FigureView, parties: bool, agree: bool) -> bool:
+    """``b`` is a toll of the incident ``a`` counts, told as risen above it on the same day ("At least 30 were
+    killed", the outlet's recap, and "the toll rose to 50", the regional head in the same report): the later
+    count of that toll, not a rival, when ``a`` is the outlet's or an unnamed voice's, or the same side's (two
+    counts of one day that no report tells as risen stay two counts; the warring parties' or a monitor's stay
+    rivals)."""
+    if a.fig.category not in TALLY or parties or agree or not (a.key.incident and b.key.incident):
+        return False
+    if a.day != b.day or (a.key.reported or 0) != (b.key.reported or 0) or not b.rng[1] > a.rng[1]:
+        return False
+    if "INT" in (a.side, b.side) or not _risen(b.fig.sentence or ""):
+        return False
+    return a.side in {"MEDIA", None} or a.side == b.side
 
 
 def _agreement(a: FigureView, b: FigureView) -> tuple[bool, bool, bool]:
