@@ -637,6 +637,17 @@ def _group_side(doc, tok) -> str | None:
     return None
 
 
+_SIDE_PHRASE_RE = re.compile(load("people")["side_phrase"]["pattern"], re.I)
+
+
+def _side_named_in(sentence: str) -> str | None:
+    """The side whose people a sentence counts when it says so ("civilians killed on the Indian side", "On the
+    Pakistani side, ... raising its toll to three"): one side named so, else None."""
+    sides = {side_of(m.group(1)) for m in _SIDE_PHRASE_RE.finditer(sentence)}
+    sides.discard(None)
+    return sides.pop() if len(sides) == 1 and not sides & {"INT", "MEDIA"} else None
+
+
 def extract(ctx: Context) -> list[Figure]:
     doc = ctx.doc
     text = ctx.text  # doc.text, joined once per piece by the Context
@@ -1082,7 +1093,7 @@ def _make_figure(ctx: Context, doc, text: str, ph: Phrase, sent, start_tok: int,
         qualifier=ph.qualifier,
         category=category,
         group=group,
-        group_side=_group_side(doc, ref),
+        group_side=_group_side(doc, ref) or _side_named_in(sent.text),
         claimant=inner[0] if inner else (stm.speaker if stm else (source or "article")),
         claimant_side=inner[1] if inner else (stm.speaker_side if stm else _source_side(source)),
         statement_id=stm.id if stm else None,
@@ -1452,12 +1463,33 @@ def _relative_claimant(counted) -> tuple[str, str | None] | None:
     for c in counted.children:
         if c.dep_ not in ("relcl", "acl") or c.lemma_.lower() not in REPORTING_LEMMAS:
             continue
-        for g in c.children:
-            if g.dep_ == "nsubj" and g.pos_ in ("NOUN", "PROPN"):
-                toks = [t for t in g.subtree if not (t.i == g.left_edge.i and t.dep_ == "det")]
-                name = "".join(t.text_with_ws for t in toks).strip()
-                if name:
-                    return name, side_of(name)
+        found = _subject_name(c)
+        if found:
+            return found
+    return _reporting_relative_above(counted)
+
+
+def _subject_name(verb) -> tuple[str, str | None] | None:
+    for g in verb.children:
+        if g.dep_ == "nsubj" and g.pos_ in ("NOUN", "PROPN"):
+            toks = [t for t in g.subtree if not (t.i == g.left_edge.i and t.dep_ == "det")]
+            name = "".join(t.text_with_ws for t in toks).strip()
+            if name:
+                return name, side_of(name)
+    return None
+
+
+def _reporting_relative_above(counted) -> tuple[str, str | None] | None:
+    """The speaker of a relative clause the count is reported in: "... a station, which local authorities said had
+    killed at least 39 people", "the market, where medics said 12 civilians had died": the count is the relative
+    clause's speaker's, not the claim of whoever speaks in the main clause (who may be denying the strike)."""
+    tok = counted
+    for _ in range(4):  # the count's verb, then the reporting verb above it
+        if tok.head is tok:
+            return None
+        tok = tok.head
+        if tok.lemma_.lower() in REPORTING_LEMMAS:
+            return _subject_name(tok) if tok.dep_ == "relcl" else None
     return None
 
 

@@ -1267,9 +1267,8 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
             and (b.key.reported or 0) > (a.key.reported or 0) and b.rng[1] > a.rng[1] and not agree and not both_vague:
         # "the regional governor" on Saturday, the governor by name on Sunday: the side's authorities revise the toll
         return ("updates", "a later report from the same side raises the toll")
-    if cat in TALLY and incident and not parties and not agree and _reported_after(a, b) \
-            and gap_days <= INCIDENT_REVISION_DAYS and _risen(fb.sentence or ""):
-        return ("updates", "a later report tells the toll as revised")  # "revised down to 250", "has risen to 26"
+    if why := _told_as_revised(a, b, incident, parties, agree, both_vague, gap_days):
+        return ("updates", why)
     if gap_days > window:
         return None
     if a.period == b.period == "cumulative" and gap_days >= 1 and abs(a.rng[1] - b.rng[1]) > 0.005 * max(a.rng[1], b.rng[1]):
@@ -1301,6 +1300,33 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     if disagree and not same_claimant and (not same_side or one_incident) and gap_days <= SAME_TIME_DAYS:
         return ("contradicts", "different claimants give incompatible figures")
     return None
+
+
+def _told_as_revised(a: FigureView, b: FigureView, incident: bool, parties: bool, agree: bool, both_vague: bool,
+                     gap_days: int) -> str | None:
+    """Why ``b``, a toll told as revised, updates ``a`` (None: it does not): a later report tells the toll as
+    revised ("revised down to 250", "has risen to 26"), or the toll rises through the day."""
+    if a.fig.category in TALLY and incident and not parties and not agree and _reported_after(a, b) \
+            and gap_days <= INCIDENT_REVISION_DAYS and _risen(b.fig.sentence or ""):
+        return "a later report tells the toll as revised"
+    if _rises_through_the_day(a, b, parties, agree or both_vague):
+        return "the toll of one incident rises through the day"
+    return None
+
+
+def _rises_through_the_day(a: FigureView, b: FigureView, parties: bool, agree: bool) -> bool:
+    """``b`` is a toll of the incident ``a`` counts, told as risen above it on the same day ("At least 30 were
+    killed", the outlet's recap, and "the toll rose to 50", the regional head in the same report): the later
+    count of that toll, not a rival, when ``a`` is the outlet's or an unnamed voice's, or the same side's (two
+    counts of one day that no report tells as risen stay two counts; the warring parties' or a monitor's stay
+    rivals)."""
+    if a.fig.category not in TALLY or parties or agree or not (a.key.incident and b.key.incident):
+        return False
+    if a.day != b.day or (a.key.reported or 0) != (b.key.reported or 0) or not b.rng[1] > a.rng[1]:
+        return False
+    if "INT" in (a.side, b.side) or not _risen(b.fig.sentence or ""):
+        return False
+    return a.side in {"MEDIA", None} or a.side == b.side
 
 
 def _agreement(a: FigureView, b: FigureView) -> tuple[bool, bool, bool]:
