@@ -819,3 +819,13 @@ def test_tolls_told_in_the_conflict_are_cumulative():
     assert period_kind("up to 2,000 people have been killed in the conflict") == "cumulative"
     assert period_kind("200 were killed during the insurgency") == "cumulative"
     assert period_kind("Two soldiers were killed in the fighting on Monday") != "cumulative"
+
+
+def test_a_neighbour_named_by_its_border_is_not_the_place_a_report_is_about():
+    # the country across the border is named more often than the state the base lies in; it is no topic place
+    from unfog.pipeline import process
+    text = ("Jihadists attacked an army base near the border with Niger on Thursday, killing 12 soldiers. The attackers "
+            "came from across the border with Niger, the army said. The base lies in Borno state.")
+    res = process(Article(id="nb1", text=text, published="2019-06-22"))
+    borno = next(p for p in res.places if p.name == "Borno")
+    assert fuse.article_topic_place(res.places, [], text) == fuse._place_keys(borno)

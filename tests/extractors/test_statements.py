@@ -209,6 +209,13 @@ def test_postposed_weak_cue_on_telegram(nlp):
     assert stms[0].cue == "wrote"
 
 
+def test_blaming_an_act_on_a_party_is_a_claim_but_blame_alone_is_not(nlp):
+    # "blamed the strike on X" says who did it (a claim the other party may deny); "blamed" with no content is not
+    [s] = run(nlp, "Kyiv blamed the strike on Moscow.")
+    assert s.speaker == "Kyiv" and s.cue == "blamed"
+    assert run(nlp, "The mayor was blamed by residents.") == []
+
+
 def test_possessive_claimant_after_colon(nlp):
     [s] = run(nlp, "Several killed in shelling of port city: region's governor")
     assert s.speaker == "region's governor"

@@ -92,6 +92,14 @@ PATTERNS = {
                                                  "military said. Police in Dorwa also put the number of dead at three.")],
     # a report telling several claimants' counts of one incident: each count disputes the one told just before it,
     # not every earlier one
+    # a denial of involvement answers the other party's accusation naming the denier ("blamed the strike on X"),
+    # not the other party's telling of the strike's toll
+    "denial_answers_the_accusation": [
+        _doc("k1", "2025-05-09", "Plain Herald", "A missile struck the bus station in Sloviansk on Friday, killing at "
+                                                 "least 21 people, Ukraine's interior ministry said. Kyiv blamed the "
+                                                 "strike on Russia."),
+        _doc("k2", "2025-05-09", "Hill Courier", "Moscow denied on Friday that Russia was involved in the strike on the "
+                                                 "bus station in Sloviansk.")],
     "one_dispute_not_every_pair": [
         _doc("m1", "2025-12-04", "Plain Herald", "Gunmen attacked the village of Kurmi on Tuesday. The army said 6 "
                                                  "villagers were killed.\n\nA local chief said 19 people had been "
@@ -137,6 +145,12 @@ def test_a_denial_answers_the_party_it_names(relations):
     rels = relations["denial_names_the_party"]
     assert _has(rels, "contradicts", "A rebel spokesman", "denied the rebels' claim"), rels
     assert not _has(rels, "contradicts", "killed six insurgents", "denied the rebels' claim"), rels
+
+
+def test_a_denial_of_involvement_answers_the_accusation_naming_the_denier(relations):
+    rels = relations["denial_answers_the_accusation"]
+    assert _has(rels, "contradicts", "blamed the strike on Russia", "denied on Friday"), rels
+    assert not _has(rels, "contradicts", "killing at least 21", "denied on Friday"), rels
 
 
 def test_an_official_calling_the_armys_account_untrue_contradicts_it(relations):

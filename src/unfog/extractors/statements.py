@@ -39,6 +39,7 @@ from unfog.model import Statement
 
 # Speech and claim verbs only: what a person says, not does (lexicons/speech.json)
 CUE_LEMMAS = frozenset(SPEECH["cue_verbs"])
+CONTENT_PREPS = SPEECH["content_preps"]  # a preposition that carries a weak cue's content ("blamed X on Y")
 WEAK_CUES = frozenset(SPEECH["weak_cue_verbs"])  # count only with reported content (a clause, a quote or "as ...")
 SILENT_WHEN_NEGATED = frozenset(SPEECH["silent_when_negated"])
 STATE_BODY_WORDS = frozenset(w for w in SPEECH["state_bodies"] if " " not in w)
@@ -1008,8 +1009,12 @@ def _trailing_speaker(verb):
 def _has_content(verb, segs, sent) -> bool:
     if any(c.dep_ in ("ccomp", "oprd", "xcomp") for c in verb.children):
         return True
-    if any(c.dep_ == "prep" and c.lower_ in ("as", "for") for c in verb.children):
-        return True
+    if any(c.dep_ == "prep" and c.lower_ in CONTENT_PREPS["*"] for c in verb.children):
+        return True  # "described it as ...", "blamed X for ..."
+    own = CONTENT_PREPS.get(verb.lemma_, ())
+    if any(c.dep_ == "prep" and c.lower_ in own for c in verb.children) or any(
+            g.dep_ == "prep" and g.lower_ in own for c in verb.children if c.dep_ == "dobj" for g in c.children):
+        return True  # "blamed the strike on X" (the parser hangs "on X" on the object as often as on the verb)
     if verb.lemma_ in ("record", "document", "register", "count", "confirm", "report") and any(
             c.dep_ == "dobj" and any(g.like_num for g in c.subtree) for c in verb.children):
         return True

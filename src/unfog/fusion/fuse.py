@@ -39,7 +39,7 @@ from unfog.lexicons.people import (INCREMENT_OPENERS, bodies_of, party_of, claim
                                    force_of_the_killed, is_body_count, is_increment, is_part_phrase, is_people_word,
                                    RISE_CUE_RE)
 from unfog.lexicons.wire import lead_spans
-from unfog.text import headline_end
+from unfog.text import headline_end, names_a_neighbour
 from unfog.model import ArticleRecords, Batch, Event, Figure, Place, Relation, Statement, stable_id
 
 ONE_INCIDENT_TYPES = {"Explosions/Remote violence", "Violence against civilians"}
@@ -171,7 +171,9 @@ def article_topic_place(places: list[Place], skip: list[tuple[int, int]] = (), t
     # (when every place names a speaker, "the Gaza health ministry raised the toll", they are all there is)
     unresolved = [(a, k) for a, k in _unresolved_mentions(text, places) if not any(x <= a < y for x, y in skip)]
     # (the dateline's city is the topic only when nothing else is named: "DAKAR - ... near Menaka" is Menaka)
-    kept = [p for p in places if not _in_spans(p, skip)] or ([] if unresolved else list(places))
+    # (nor a neighbour, "near the border with <country>": named as no place where things happened)
+    kept = [p for p in places if not _in_spans(p, skip) and not (text and names_a_neighbour(text, p.start))] \
+        or ([] if unresolved else list(places))
     found = [(p.start, k) for p in kept for k in [_place_keys(p)] if k] + unresolved
     keys = [k for _, k in sorted(found)]
     if not keys:
@@ -1671,7 +1673,7 @@ TOPICS = {
     "casualty": "kill dead death die died wound injur casualt loss",
     "evacuation": "evacu corridor evacue leav escap",
     "ceasefire": "ceasefir truce paus",
-    "responsibility": "respons blame behind stag provoc fake",
+    "responsibility": "respons blame behind stag provoc fake involv accus perpetrat culprit",
 }
 # topics on which the two parties' own accounts of one incident can clash
 ACCOUNT_TOPICS = {"attack", "control", "responsibility"}
@@ -2044,6 +2046,8 @@ def denial_score(denial: StatementKey, claim: StatementKey) -> float:
     fit = _owner_fit(denial, claim)
     if fit is None:
         return 0.0
+    # "X denied it was involved" answers "Y blamed the strike on X" above any other account of the strike
+    fit += _accuses_denier(denial, claim)
     # (a denial naming the claim's party, "the army's statement ... was not true", may come from its own side)
     if denial.side and claim.side:
         if denial.side == claim.side and not civil_war_parties(denial.speaker, claim.speaker) and not fit:
@@ -2069,6 +2073,20 @@ def denial_score(denial: StatementKey, claim: StatementKey) -> float:
     if same_article:  # within a report, dates of statements are too noisy to rank by
         return len(shared_topics) + 0.5 * len(shared_words) + 1.0 + 2 * fit
     return len(shared_topics) + 0.5 * len(shared_words) - 0.25 * abs(denial.day - claim.day) + 2 * fit
+
+
+def _accuses_denier(denial: StatementKey, claim: StatementKey) -> float:
+    """2 (above a named owner's fit, 1) when a denial of responsibility meets a claim of responsibility that names the
+    denier's state ("Ukraine blamed the strike on Russia" for "the Kremlin denied Russia was involved"), else 0."""
+    if "responsibility" not in denial.topics or "responsibility" not in claim.topics or not denial.side:
+        return 0.0
+    return 2.0 if _state_stems(denial.side) & set(claim.stems) else 0.0
+
+
+@lru_cache(maxsize=256)
+def _state_stems(side: str) -> frozenset[str]:
+    """The stems of the words that name a state (its names, people, capital: country_terms) by its side code."""
+    return frozenset(_stem(w) for w, code in country_terms().items() if code == side and " " not in w)
 
 
 def account_score(later: StatementKey, earlier: StatementKey) -> float:

@@ -13,6 +13,7 @@ from unfog.lexicons import load as _load_lexicon
 from unfog.lexicons import events as lex
 from unfog.extractors.context import Context
 from unfog.extractors.query import doc_text, same_paragraph
+from unfog.text import names_a_neighbour
 from unfog.model import DateMention, Figure, Place, Statement
 from unfog.extractors.events.common import (
     _is_historical,
@@ -531,8 +532,8 @@ def _clause_places(doc, text: str, m: Mention, places: list[Place], place_tokens
     far: list[tuple] = []
     for p in places:
         root = _record_root(doc, p)
-        if root is None or not _same_paragraph(text, p.start, m.primary.idx):
-            continue
+        if root is None or not _same_paragraph(text, p.start, m.primary.idx) or names_a_neighbour(text, p.start):
+            continue  # ("near the border with Niger": the neighbour is no location, as for a figure's place)
 
         # "fall to Russia", "Ukraine's deputy prime minister": a country as an actor is not the place
         country = p.kind == "country" or p.feature_code in ("PCLI", "PCLD", "PCL") or bool(side_of(p.name))
