@@ -2589,3 +2589,11 @@ def test_a_toll_reported_before_the_incident_is_not_its_retelling(nlp):
     strike = [ev for ev in shown if "shelled" in ev.text]
     assert len(strike) == 1 and strike[0].fatalities == 7
     assert not any("rebel rockets" in e["text"] for e in strike[0].evidence)
+
+
+def test_violent_confrontations_are_a_clash_and_a_ceasefire_endangered_is_no_agreement(nlp):
+    text = ("Violent confrontations erupted on Tuesday between rival militias near Izium, endangering a fragile "
+            "ceasefire, activists said. The minister warned of a political confrontation with the opposition.")
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)], dates=[("Tuesday", "2022-05-10", "2022-05-10", 1, False)])
+    shown = _shown(events.extract(ctx))
+    assert [(ev.event_type, ev.sub_event_type) for ev in shown] == [("Battles", "Armed clash")]
