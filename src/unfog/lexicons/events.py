@@ -76,6 +76,7 @@ AGGREGATE_ACTS = _set("aggregate_acts")
 PROTESTER_NOUNS = _set("protester_nouns")
 GENERIC_ANAPHORS = _set("generic_anaphors")
 PERPETRATOR_NOUNS = _set("perpetrator_nouns")
+SETTING_RELATIVES = _set("setting_relatives")  # "in the north, where the army is fighting rebels": the place's setting
 HABITUAL_ADVERBS = _set("habitual_adverbs")  # "the army regularly carries out drone strikes": a habit, not an incident
 PAST_MODIFIERS = _set("past_modifiers")  # "previous attacks on police": incidents told elsewhere
 AGGREGATE_MODIFIERS = _set("aggregate_modifiers")  # "in separate attacks", "several raids": many incidents as one

@@ -623,7 +623,30 @@ def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
         for d in drafts.recent():
             if d.first.kind in lex.VIOLENT_KINDS and _hidden(d.first) == _hidden(m):
                 return d
-    return None
+    return _lone_incident(m, drafts, fams)
+
+
+def _lone_incident(m: Mention, drafts: _Drafts, fams: set[str]) -> _Draft | None:
+    """"Separatists killed 20 villagers in X on Monday ... [background paragraphs] ... Rebels 'attacked the
+    villagers of X, and the toll is 23 dead', an official said": a violent mention placed nowhere (or at a
+    name the gazetteer lacks, told with the incident) and dated nowhere, in a story that has told one
+    violent incident so far, is that incident told again by another source, however far below."""
+    if (m.kind not in lex.VIOLENT_KINDS or m.kind == "territory" or m.denied or _hidden(m)
+            or (m.date is not None and not m.date_weak) or (m.place is not None and m.place_local)):
+        return None  # (a change of control is an event of its own: "troops recaptured the base")
+    told = [d for d in drafts.all if d.first.kind in lex.VIOLENT_KINDS and not _hidden(d.first)]
+    if len(told) != 1:
+        return None
+    d = told[0]
+    own = d.own_date()
+    if m.date is not None and m.date.date and own is not None and own.date and (m.date.date_end or m.date.date) < own.date:
+        return None  # "a paper reported on Monday that 60 had been killed": told before the incident happened
+    if m.place_unresolved and not (m.unresolved_name and any(m.unresolved_name in x.sent.text for x in d.mentions)):
+        return None  # a village of its own the gazetteer lacks
+    if (not fams & d.families or d.mentions[-1].entry != m.entry or _other_actor(m, d) or _other_targets(m, d)
+            or _takes_back(m, d) or _same_place(m.place, d.place()) is False):
+        return None
+    return d
 
 
 def _one_of_the_dead(m: Mention, drafts: _Drafts) -> _Draft | None:

@@ -358,7 +358,7 @@ def _unreal(tok, kind: str) -> tuple[bool, set[str]]:
         if _lemma(head) in lex.FAIL_VERBS and not negated:
             tags.add("failed")
         return False, tags
-    if negated:
+    if negated or _setting_of_a_place(tok):
         return True, tags
     mods = {_lemma(c) for c in tok.children if c.dep_ in ("amod", "acl", "compound", "det")}
     if mods & (lex.UNREAL_MODIFIERS | {"propose", "plan", "expect", "threaten", "anticipate", "such"}):
@@ -591,6 +591,20 @@ def _antecedent(tok):
         return tok
     prev = tok.doc[tok.sent.start - 1].sent
     return next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), tok)
+
+
+def _setting_of_a_place(tok) -> bool:
+    """"killed by drone strikes in the north, where the army and its allies are fighting rebels": a clause
+    hung on a place by "where" (`setting_relatives`), in the present and naming no day, says what goes on
+    there, not what happened; it is no trigger (its words would lend the incident another target)."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else (
+        tok.head if tok.dep_ in ("dobj", "nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX") else None)
+    if verb is None or verb.dep_ != "relcl" or not any(
+            c.dep_ == "advmod" and c.lower_ in lex.SETTING_RELATIVES for c in verb.children):
+        return False
+    present = verb.tag_ in ("VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+    return present and not any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree)
 
 
 def _habitual(tok) -> set[str]:
