@@ -2597,3 +2597,23 @@ def test_violent_confrontations_are_a_clash_and_a_ceasefire_endangered_is_no_agr
     ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)], dates=[("Tuesday", "2022-05-10", "2022-05-10", 1, False)])
     shown = _shown(events.extract(ctx))
     assert [(ev.event_type, ev.sub_event_type) for ev in shown] == [("Battles", "Armed clash")]
+
+
+# Tenth session, third tuner: event type and sub-type on real news, causes stated in general terms
+
+KHARKIV_OBLAST = dict(geonames_id=706482, canonical="Kharkiv Oblast", lat=49.5, lon=36.5, precision=2, country="UA",
+                      kind="region", feature_code="ADM1", admin1="07")
+IZIUM_IN_OBLAST = dict(IZIUM, admin1="07")
+
+
+def test_two_weapons_at_two_places_of_one_sentence_are_two_incidents_under_a_heading(nlp):
+    # a heading tells the bare killing; the sentence under it tells shelling in one place and an air
+    # strike in another (a village the gazetteer lacks, placed at its region)
+    text = ("Five members of one family killed\n\n"
+            "Five members of one family were killed on Tuesday in shelling of the town of Izium, while three others "
+            "died in an air strike in a village of Kharkiv Oblast, activists said.")
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM_IN_OBLAST), ("Kharkiv Oblast", KHARKIV_OBLAST)],
+                   dates=[("Tuesday", "2022-05-10", "2022-05-10", 1, False)],
+                   figures=[("Five members", 5, "killed", "civilians")])
+    shown = _shown(events.extract(ctx))
+    assert sorted(ev.sub_event_type for ev in shown) == ["Air/drone strike", "Shelling/artillery/missile attack"]

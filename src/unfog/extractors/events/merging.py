@@ -562,7 +562,7 @@ def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
             continue  # an army post attacked, a camp of displaced people stormed: two incidents
         if _takes_back(m, d):
             continue  # "militants captured a base ... the military recaptured it": two changes of control
-        if fam == "remote" and m.kind != d.first.kind and own_place and d.first.place_local:
+        if fam == "remote" and own_place and _other_weapon_elsewhere(m, d):
             continue  # a drone in one town, mortars in another: two incidents
         close = m.sent_index - d.last_sent <= NEAR_SENTENCES
         if m.sent_index - d.last_sent == 1 and (_is_heading(d.mentions[-1].sent) or _is_heading(m.sent)):
@@ -624,6 +624,16 @@ def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
             if d.first.kind in lex.VIOLENT_KINDS and _hidden(d.first) == _hidden(m):
                 return d
     return _lone_incident(m, drafts, fams)
+
+
+def _other_weapon_elsewhere(m: Mention, d: _Draft) -> bool:
+    """The draft opens on another act at a place of its own, or tells remote violence of another weapon
+    at a place of its own in the mention's sentence ("six were killed in shelling of X, while four died in an air strike in Y",
+    under a heading that opened the draft with a bare killing)."""
+    if m.kind != d.first.kind and d.first.place_local:
+        return True
+    return any(lex.family(x.kind) == "remote" and x.kind != m.kind and x.place_local and x.sent_index == m.sent_index
+               for x in d.mentions)
 
 
 def _lone_incident(m: Mention, drafts: _Drafts, fams: set[str]) -> _Draft | None:
