@@ -2617,3 +2617,10 @@ def test_two_weapons_at_two_places_of_one_sentence_are_two_incidents_under_a_hea
                    figures=[("Five members", 5, "killed", "civilians")])
     shown = _shown(events.extract(ctx))
     assert sorted(ev.sub_event_type for ev in shown) == ["Air/drone strike", "Shelling/artillery/missile attack"]
+
+
+def test_a_quadcopter_is_a_drone(nlp):
+    text = "On Tuesday, four policemen were wounded in a quadcopter attack on a police station in Izium."
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)], dates=[("Tuesday", "2022-05-10", "2022-05-10", 1, False)])
+    shown = _shown(events.extract(ctx))
+    assert [(ev.event_type, ev.sub_event_type) for ev in shown] == [("Explosions/Remote violence", "Air/drone strike")]
