@@ -2624,3 +2624,14 @@ def test_a_quadcopter_is_a_drone(nlp):
     ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)], dates=[("Tuesday", "2022-05-10", "2022-05-10", 1, False)])
     shown = _shown(events.extract(ctx))
     assert [(ev.event_type, ev.sub_event_type) for ev in shown] == [("Explosions/Remote violence", "Air/drone strike")]
+
+
+def test_people_killed_in_the_same_sentence_do_not_outweigh_policemen_named_dead(nlp):
+    text = ("Nine policemen were shot dead near Izium on Tuesday, officials said, the worst episode in a day of "
+            "violence that killed at least 15 people.")
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)], dates=[("Tuesday", "2022-05-10", "2022-05-10", 1, False)],
+                   figures=[("Nine policemen", 9, "killed", "combatants"), ("at least 15 people", 15, "killed", "people")])
+    ctx.figures[0].counted, ctx.figures[1].counted = "policemen", "people"
+    shown = _shown(events.extract(ctx))
+    policemen = [ev for ev in shown if "policemen" in ev.text]
+    assert policemen and all((ev.event_type, ev.sub_event_type) == ("Battles", "Armed clash") for ev in policemen)

@@ -54,7 +54,8 @@ HELD_PLACE_NOUNS = _set("held_place_nouns")  # "captured an army camp": a held p
 # one list of people nouns for figures and events (lexicons/people.json)
 PEOPLE_NOUNS = people.PEOPLE_NOUNS
 COMBATANT_NOUNS = people.COMBATANT_NOUNS | people.COMBATANT_UNITS
-CIVILIAN_NOUNS = people.CIVILIAN_NOUNS | people.CIVILIAN_TARGETS | {"people", "person"} | _set("civilian_collective_nouns")
+GENERIC_PERSON_NOUNS = _set("generic_person_nouns")  # "people", "person": victims of any kind
+CIVILIAN_NOUNS = people.CIVILIAN_NOUNS | people.CIVILIAN_TARGETS | GENERIC_PERSON_NOUNS | _set("civilian_collective_nouns")
 REPORT_VERBS = _set("report_verbs")
 DENY_VERBS = denial.DENY_VERBS  # lexicons/denial.json
 UNREAL_MODIFIERS = _set("unreal_modifiers")

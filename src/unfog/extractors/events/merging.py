@@ -937,7 +937,7 @@ def _armed_among_victims(d: _Draft) -> bool:
     return False
 
 
-def _target_class(m: Mention, by_figures: bool = True) -> str | None:
+def _target_class(m: Mention, by_figures: bool = True, generic: bool = True) -> str | None:
     """Whom the mention's violence is aimed at: "combatants" (an army post, soldiers), "civilians"
     (a market, a camp of displaced people, villagers), or None when the text does not say."""
     objs = [o for t in m.tokens for o in _children(t, "dobj", "nsubjpass")]
@@ -957,6 +957,8 @@ def _target_class(m: Mention, by_figures: bool = True) -> str | None:
             return "civilians"  # "a passenger convoy", "a convoy of passenger vans": people with no arms
         if _lemma(o) in lex.MILITARY_TARGET_NOUNS | lex.COMBATANT_NOUNS | lex.PERPETRATOR_NOUNS or mods & lex.MILITARY_MODIFIERS:
             return "combatants"  # (also "fought the gang", "clashed with the attackers": armed men)
+    if not generic:
+        objs = [o for o in objs if _lemma(o) not in lex.GENERIC_PERSON_NOUNS]  # "killed 19 people": anyone, armed or not
     if any(_lemma(o) in lex.CIVILIAN_NOUNS | lex.CIVILIAN_PLACE_NOUNS for o in objs) or (by_figures and any(f.group == "civilians" for f in m.figures)):
         return "civilians"
     return None
@@ -1187,8 +1189,9 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
     if named and (all(f.group == "combatants" for f in named)
                   or (aimed == {"combatants"} and any(f.group == "combatants" or _armed_noun(f.counted) for f in named))):
         civilians = False  # "raided the camp, killing two gunmen", "attacked an army post, killing 23 soldiers": a fight
+    # (a victim named only "people" says nothing against the armed men named among the dead)
     mixed_dead = kind in ("battle", "killing") and (_armed_among_victims(d) or (any(f.group == "combatants" for f in named) and not any(
-        _target_class(m, by_figures=False) == "civilians" for m in d.mentions)))
+        _target_class(m, by_figures=False, generic=False) == "civilians" for m in d.mentions)))
     if mixed_dead:
         civilians = False  # "nine volunteers and four soldiers were killed": armed men among the dead, no civilian target told
     victims_unarmed = not mixed_dead and (civilians or _civilian_role(d) or any(m.named_victim for m in d.mentions) or (
