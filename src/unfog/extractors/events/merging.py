@@ -937,6 +937,13 @@ def _armed_among_victims(d: _Draft) -> bool:
     return False
 
 
+def _armed_dead(d: _Draft, named: list[Figure]) -> bool:
+    """Armed men are among the dead and no civilian target is told (a victim named only "people" says
+    nothing against the armed men named among the dead)."""
+    return _armed_among_victims(d) or (any(f.group == "combatants" for f in named) and not any(
+        _target_class(m, by_figures=False, generic=False) == "civilians" for m in d.mentions))
+
+
 def _target_class(m: Mention, by_figures: bool = True, generic: bool = True) -> str | None:
     """Whom the mention's violence is aimed at: "combatants" (an army post, soldiers), "civilians"
     (a market, a camp of displaced people, villagers), or None when the text does not say."""
@@ -1189,9 +1196,7 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
     if named and (all(f.group == "combatants" for f in named)
                   or (aimed == {"combatants"} and any(f.group == "combatants" or _armed_noun(f.counted) for f in named))):
         civilians = False  # "raided the camp, killing two gunmen", "attacked an army post, killing 23 soldiers": a fight
-    # (a victim named only "people" says nothing against the armed men named among the dead)
-    mixed_dead = kind in ("battle", "killing") and (_armed_among_victims(d) or (any(f.group == "combatants" for f in named) and not any(
-        _target_class(m, by_figures=False, generic=False) == "civilians" for m in d.mentions)))
+    mixed_dead = kind in ("battle", "killing") and _armed_dead(d, named)
     if mixed_dead:
         civilians = False  # "nine volunteers and four soldiers were killed": armed men among the dead, no civilian target told
     victims_unarmed = not mixed_dead and (civilians or _civilian_role(d) or any(m.named_victim for m in d.mentions) or (
