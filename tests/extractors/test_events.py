@@ -1508,6 +1508,14 @@ def test_a_region_named_only_as_the_border_an_encounter_was_near_is_not_its_plac
     assert ev.place == "Bījāpur"
 
 
+def test_a_village_the_gazetteer_lacks_is_placed_at_the_known_place_its_phrase_puts_it_in(nlp):
+    # ACLED codes the nearest known place: the region the village's own phrase names, not nowhere
+    text = ("One person was killed on Friday in a drone strike that hit the village of Tell Rimaya in southern "
+            "Lebanon, the health ministry said.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2024-08-17"))
+    assert (ev.place, ev.geo_precision) == ("Lebanon", 3)
+
+
 def test_a_definite_attack_with_its_own_day_and_place_is_not_the_incident_told_just_before(nlp):
     text = ("Four soldiers were killed on Monday in a bomb blast on a road in Mosul, a source said. "
             "A fifth soldier was wounded. "

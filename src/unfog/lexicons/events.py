@@ -157,6 +157,7 @@ REFERENCE_PREPS = _set("reference_preps")  # "questions about the raid": the act
 RESISTANCE_PHRASES: tuple[str, ...] = tuple(_D["resistance_phrases"])  # "fought back": armed on both sides
 FIRE_NOUNS = _set("fire_nouns")  # "artillery fire hit a school": the modifier is the weapon
 STREET_NOUNS = _set("street_nouns")  # "marched along X's main avenue": where, not who
+ROUTE_NOUNS = _set("route_nouns")  # "at <village> on the <town>-<town> road": a road named after towns
 DISCOVERY_VERBS = _set("discovery_verbs")  # "the bodies of four men were found": a killing told by its dead
 RIOT_CUES: tuple[str, ...] = tuple(_D["riot_cues"])  # "blocked roads with burning tyres": a violent demonstration
 PART_PREPS = _set("part_preps")  # "operations including shelling": a means of a campaign

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 import bisect
+from dataclasses import replace
 from datetime import timedelta
 
 from unfog.lexicons.actors import side_of
@@ -438,6 +439,11 @@ def _definite_place_object(m: Mention, place_tokens: set[int]) -> bool:
 
 def _unresolved_location(m: Mention, place_tokens: set[int]) -> bool:
     """A named location argument of the trigger ("in Aleppo", "near the village of X") left unresolved."""
+    return _unresolved_head(m, place_tokens) is not None
+
+
+def _unresolved_head(m: Mention, place_tokens: set[int]):
+    """The head token of the trigger's named location argument the gazetteer left unresolved, or None."""
     for t in m.sent:
         if t.i in place_tokens or t.dep_ in ("nsubj", "poss") or not (t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "LOC", "FAC")):
             continue
@@ -450,8 +456,38 @@ def _unresolved_location(m: Mention, place_tokens: set[int]) -> bool:
         if head.dep_ == "pobj" and (head.head.lower_ in LOCATIVE_PREPS or of_place):
             if min(_clause_distance(head, x) for x in m.tokens) <= MAX_PLACE_DISTANCE + 1:
                 m.unresolved_name = t.text  # (kept to tell the same unknown place told twice)
-                return True
-    return False
+                return head
+    return None
+
+
+CONTAINED_PREPS = ("in", "at", "near", "outside", "around", "of")  # an unknown place told where it lies
+
+
+def _container_of(doc, head, places: list[Place], skip) -> Place | None:
+    """The known place the text puts an unknown one in or near, within its own phrase ("Mwenda village of the Beni
+    territory", "<X>, a village near Paoua", "<X> in the Koro cercle"): the most specific, as ACLED codes the nearest
+    known place (a town stands for it as near: precision 2 at least); None when the phrase names none."""
+    if head.head.lower_ not in CONTAINED_PREPS:
+        return None  # ("coming down from the <hills> of <district>": where they came from, not where it happened)
+    phrase = head
+    if head.head.lower_ == "of" and _lemma(head.head.head) in lex.PLACE_NOUNS:
+        phrase = head.head.head  # "the village of <X> in <region>": the phrase is the village's
+    inside = []
+    for p in places:
+        root = _record_root(doc, p)
+        if root is None or skip(p) or root.i == head.i:
+            continue
+        named = root
+        while named.dep_ == "compound" and named.head.i != named.i:
+            named = named.head
+        if _lemma(named) in lex.STREET_NOUNS | lex.ROUTE_NOUNS:
+            continue  # ("at <village> on the <town>-<town> road": a road's name is no container)
+        if phrase.left_edge.i <= root.i <= phrase.right_edge.i and root.i > head.i:
+            inside.append((p.precision or 3, root.i - head.i, p))
+    if not inside:
+        return None
+    best = min(inside, key=lambda c: c[:2])[2]
+    return best if (best.precision or 3) >= 2 else replace(best, precision=2)
 
 
 def _quarter_of(doc, best: Place, town: Place | None) -> Place:
@@ -835,31 +871,39 @@ def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> N
                     and not _set_out_from(_record_root(doc, near))):
                 m.place, m.place_local = near, True
                 continue
-        def entry_place() -> Place | None:
-            """A live blog: the place of this entry (its heading included), never another entry's."""
-            first = _sent_index(sent_starts, entries[m.entry - 1]) if m.entry else 0
-            in_entry = [p for k in range(first, m.sent_index + 1) for p in by_sent.get(k, [])
-                        if bisect.bisect_right(entries, p.start) == m.entry and p.start < m.primary.idx]
-            return in_entry[-1] if in_entry else None
-
         capital = _the_capital(ctx, m)
         if capital is not None:
             m.place, m.place_local = capital, True  # "In the capital, agents detained ...": the state's capital the article names
             continue
-        if _unresolved_location(m, place_tokens):
-            # the clause names a place the gazetteer does not know: not the article's other places,
-            # but within the live-blog entry headed by its region ("12:30 Gezira"), that region
-            m.place = entry_place() if entries and m.entry else None
+        unknown = _unresolved_head(m, place_tokens)
+        if unknown is not None:
+            # the clause names a place the gazetteer does not know: not the article's other places, but the known
+            # place its own phrase puts it in or near ("in Mwenda village of the Beni territory"); else, within the
+            # live-blog entry headed by its region ("12:30 Gezira"), that region
+            container = _container_of(doc, unknown, by_sent.get(m.sent_index, []),
+                                      lambda p: any(a <= p.start < b for a, b in leads) or names_a_neighbour(text, p.start))
+            if container is not None:
+                m.place, m.place_local = container, True
+                continue
+            m.place = _entry_place(m, entries, sent_starts, by_sent) if entries and m.entry else None
             m.place_unresolved = m.place is None
             m.place_guessed = m.place is not None
             continue
         m.place = context_place(m)
         if m.place is None and entries:
-            m.place = entry_place()
+            m.place = _entry_place(m, entries, sent_starts, by_sent)
             continue
         if m.place is None and main_place is not None:  # ("the city": the article's own place, named earlier)
             m.place, m.place_guessed = main_place, not _definite_place_noun(m.sent, place_tokens)
     _one_area_town(ctx, mentions, leads)
+
+
+def _entry_place(m: Mention, entries: list[int], sent_starts: list[int], by_sent: dict[int, list[Place]]) -> Place | None:
+    """A live blog: the place of the mention's entry (its heading included), never another entry's."""
+    first = _sent_index(sent_starts, entries[m.entry - 1]) if m.entry else 0
+    in_entry = [p for k in range(first, m.sent_index + 1) for p in by_sent.get(k, [])
+                if bisect.bisect_right(entries, p.start) == m.entry and p.start < m.primary.idx]
+    return in_entry[-1] if in_entry else None
 
 
 AREA_KM = 30.0  # towns this close are one area ("the Kware village of Shinkafi district")
