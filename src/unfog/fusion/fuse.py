@@ -1010,6 +1010,13 @@ def comparable(a: FigureView, b: FigureView) -> bool:
     return keys_same_incident(a.key, b.key) or _parties_one_fight(a, b)
 
 
+def _one_kind_of_body(a: FigureView, b: FigureView) -> bool:
+    """Two names of one kind of body of one side ("the Hamas-run health ministry", "health authorities in Gaza"):
+    one body keeping one count, whatever each report calls it."""
+    ka = body_kinds(a.fig.claimant)
+    return bool(ka) and a.side is not None and a.side == b.side and ka == body_kinds(b.fig.claimant)
+
+
 def _one_claim_told_again(a: FigureView, b: FigureView) -> bool:
     """One claimant's count to the unit, not a round number, told by two reports a day apart at most: one claim
     however each report places it ("93 killed", the civil defence said, told of a school in one report and of the
@@ -1211,7 +1218,8 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
         return _replaced_in_report(a, b)
     gap_days = b.day - a.day
     # (one body in other words: "the Hamas-run health ministry" and "the territory's health ministry")
-    same_claimant = bool(a.claimant) and (a.claimant == b.claimant or same_body(fa.claimant, fb.claimant))
+    same_claimant = bool(a.claimant) and (a.claimant == b.claimant or same_body(fa.claimant, fb.claimant)
+                                          or _one_kind_of_body(a, b))
     # "sources" in one report and "sources" in the next: two unnamed voices, not one claimant revising its count
     same_claimant = same_claimant and not (fa.article_id != fb.article_id and anonymous_voice(fa.claimant))
     # one side code may cover both parties of a civil war ("the paramilitary group" and "an army spokesman")
