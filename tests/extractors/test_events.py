@@ -1516,6 +1516,14 @@ def test_a_village_the_gazetteer_lacks_is_placed_at_the_known_place_its_phrase_p
     assert (ev.place, ev.geo_precision) == ("Lebanon", 3)
 
 
+def test_a_name_the_text_calls_a_town_is_the_place_whatever_the_tagger_says(nlp):
+    # the small model tags the town's name as a person; "<X> town" says it is a place, and the nearer one
+    text = ("A number of militants attacked Dibis town in Kirkuk, killing two soldiers, an officer from the "
+            "police told reporters.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2021-12-07"))
+    assert ev.place == "Dibis"
+
+
 def test_a_definite_attack_with_its_own_day_and_place_is_not_the_incident_told_just_before(nlp):
     text = ("Four soldiers were killed on Monday in a bomb blast on a road in Mosul, a source said. "
             "A fifth soldier was wounded. "

@@ -25,7 +25,7 @@ from unfog.extractors.query import place_near  # noqa: F401  (re-exported for ca
 from unfog.nlp.ruler import RULER_NAME, add_entity_ruler, mentions_in  # noqa: F401  (re-exported)
 from unfog.gazetteer.fold import name_key
 from unfog.gazetteer.index import GLOBAL_LAYER, HAMLET_POPULATION, get_gazetteer
-from unfog.gazetteer.mentions import (DISTRICT_WORDS, LOCATIVE, district_after, REGION_WORDS, Mention, Reading, hints_for, place_words,
+from unfog.gazetteer.mentions import (DISTRICT_WORDS, LOCATIVE, SETTLEMENT_WORDS, district_after, REGION_WORDS, Mention, Reading, hints_for, place_words,
                                       read_context, resolve, words)
 from unfog.gazetteer.roles import claimed, cues
 from unfog.gazetteer.geocode import precision_for
@@ -90,8 +90,9 @@ def ner_allows(ctx: Context, m: Mention, g) -> bool:
     if exact_person and before and before[-1] in LOCATIVE:
         return True  # "the road to Baalbek": the small model takes many foreign towns for people
     after = words(ctx.text[m.end:m.end + 30])
-    if after and (after[0].lower in REGION_WORDS or district_after(after)) and after[0].start == 1:
-        return True  # "the Douentza cercle", "X district": a division, whatever the small model says
+    if after and after[0].start == 1 and (after[0].lower in REGION_WORDS or district_after(after) or (
+            after[0].lower in SETTLEMENT_WORDS and after[0].text.islower())):
+        return True  # "the Douentza cercle", "X district", "X town": a place of that kind, whatever the small model says
     if labels & (cues()["non_place_labels"] - {"ORG"}):
         return False
     if labels & {"GPE", "LOC", "FAC"}:

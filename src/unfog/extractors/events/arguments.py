@@ -533,7 +533,9 @@ def _places_by_sentence(ctx: Context, sent_starts: list[int], place_tokens: set[
         said_place = root is not None and ((root.dep_ == "poss" and {_lemma(root.head), root.head.lower_} & lex.PLACE_NOUNS)
                                            or (root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS)
                                            # "the town of Adan Yabaal": named a place, whatever the tagger says
-                                           or (root.dep_ == "pobj" and root.head.lower_ == "of" and _lemma(root.head.head) in lex.PLACE_NOUNS))
+                                           or (root.dep_ == "pobj" and root.head.lower_ == "of" and _lemma(root.head.head) in lex.PLACE_NOUNS)
+                                           # "attacked <X> town": named a place by the noun it modifies
+                                           or (root.dep_ == "compound" and _lemma(root.head) in lex.SETTLEMENT_NOUNS))
         if root is None or (root.ent_type_ == "PERSON" and not said_place) or (root.dep_ == "compound" and root.head.pos_ == "PROPN" and root.head.i not in place_tokens):
             continue
         by_sent.setdefault(_sent_index(sent_starts, p.start), []).append(p)
