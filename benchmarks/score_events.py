@@ -39,6 +39,10 @@ month 15 days), fatalities are right when equal; "no toll reported" is one value
 whether written null or 0 (ACLED codes 0 when no deaths are reported).
 ``found_full`` (the recall of issue 17) also asks place and date to be right.
 
+Place misses: ``place_misses`` counts found events placed beyond 30 km, and ``place_misses_unknown_to_gazetteer``
+those whose gold place the gazetteer does not know by the gold's name within 30 km (a diagnostic, read from the
+gold's free-text place: how much of the place error is coverage, how much the extractor's choice).
+
 Precision: of the events an article produces *for the default view and the
 ACLED export* (not tagged background, hypothetical or cumulative), the share
 that match a gold incident: the evidence covers a gold trigger, same
@@ -50,6 +54,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import re
 import sys
 from datetime import date, timedelta
 from pathlib import Path
@@ -111,6 +116,25 @@ def place_ok(gold: dict, ev: dict) -> bool | None:
     return km(gold["lat"], gold["lon"], ev["lat"], ev["lon"]) <= PLACE_KM
 
 
+_PLACE_WORDS = re.compile(r"\b(?:the|outskirts|near|outside|around|between|village|villages|town|city|district|province|"
+                          r"region|county|state|camp|area|of|in)\b", re.I)
+
+
+def gold_place_known(gold: dict) -> bool | None:
+    """Whether the gazetteer knows the gold place by its name within PLACE_KM of the gold point (None without a
+    point): tells a place the extractor could have found from one the gazetteer lacks (a diagnostic, read from the
+    gold's free-text ``place``: its words before the first comma or bracket, kind words left out)."""
+    if gold.get("lat") is None:
+        return None
+    from unfog.gazetteer.index import get_gazetteer
+
+    name = " ".join(_PLACE_WORDS.sub(" ", re.split(r"[,(;]", gold.get("place") or "")[0]).split())
+    if not name:
+        return False
+    return any(c.lat is not None and km(gold["lat"], gold["lon"], c.lat, c.lon) <= PLACE_KM
+               for c in get_gazetteer().candidates(name))
+
+
 def score_article(text: str, gold_events: list[dict], events: list[dict]) -> list[dict]:
     """One row per gold event: what was found and which fields are right."""
     rows = []
@@ -137,6 +161,8 @@ def score_article(text: str, gold_events: list[dict], events: list[dict]) -> lis
             row["date_ok"] = date_ok(g, best)
             row["fatalities_ok"] = (best.get("fatalities") or 0) == (g.get("fatalities") or 0)
             row["found_full"] = row["place_ok"] is not False and row["date_ok"]
+            if row["place_ok"] is False:
+                row["gold_place_known"] = gold_place_known(g)
         rows.append(row)
     return rows
 
@@ -197,6 +223,9 @@ def summarise(rows: list[dict]) -> dict:
         "fatalities_right": share(found, "fatalities_ok"),
         "found_full": round(sum(1 for r in rows if r.get("found_full")) / len(rows), 3) if rows else None,
         "fatalities_right_of_all_gold": round(sum(1 for r in found if r.get("fatalities_ok")) / len(rows), 3) if rows else None,
+        # found events placed beyond 30 km, and how many of those the gazetteer does not know by the gold's name
+        "place_misses": sum(1 for r in placed if not r["place_ok"]),
+        "place_misses_unknown_to_gazetteer": sum(1 for r in placed if not r["place_ok"] and not r.get("gold_place_known")),
     }
 
 

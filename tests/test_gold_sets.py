@@ -118,3 +118,13 @@ def test_a_relations_gold_file_outside_the_repository_is_scored_as_held_out(tmp_
     (tmp_path / "mine.json").write_text(json.dumps(gold), encoding="utf-8")
     out = sr.run("extract", sets=(), gold_files=(str(tmp_path / "mine.json"),))
     assert out["mine"]["real"] == 1 and out["held_out"]["real"] == 1 and "tuned" not in out
+
+
+def test_a_place_miss_tells_a_name_the_gazetteer_lacks_from_one_it_knows():
+    se = _load("score_events")
+    # a town the gazetteer knows by the gold's name near the gold point, kind words and qualifiers left out
+    assert se.gold_place_known({"place": "outskirts of Kharkiv, Kharkiv region", "lat": 49.99, "lon": 36.23}) is True
+    # a village name no layer holds, and a known name far from the gold point
+    assert se.gold_place_known({"place": "Qzxwvillage village", "lat": 49.99, "lon": 36.23}) is False
+    assert se.gold_place_known({"place": "Kharkiv", "lat": 46.48, "lon": 30.72}) is False
+    assert se.gold_place_known({"place": "Kharkiv", "lat": None, "lon": None}) is None
