@@ -449,18 +449,9 @@ def resolve(r: Reading, g: Gazetteer, hints: Hints) -> list[tuple[Entry, float, 
         cands = cands + [e for e in (g.admin1_entry(*d) for d in g.admin1_of(r.mention.text)) if e]
     if r.want == "district":
         cands = cands + g.district_towns(r.mention.text)
-    # (a country installed in detail has every village under some spelling: the geocoder's fuzzy reading, not
-    # the division, for a village named there with its region but spelt otherwise; only a named settlement there)
-    detail = any(g.covered(c) for c in _qualifier_countries(r))
-    if cands and (r.admin1 or r.districts) and not any(_inside(e, r) for e in cands) and (
-            not detail or (r.want == "settlement" and r.admin1 and not r.districts)) and (
-            all(e.population < 20000 and e.fcode == "PPL" for e in cands)
-            or (r.want == "settlement" and not any(e.country in _qualifier_countries(r) for e in cands))) and not (
-            detail and any(_inside(e, r) for e in g.fuzzy_candidates(r.mention.text))):
-        # "X village in the Y region", "X in Z local government area of Y state", where no X lies in Y or Z: the
-        # village is missing from the gazetteer, and the division the text puts it in is right where a namesake
-        # elsewhere would be wrong. The district's seat stands for it, near (ACLED codes the nearest known place);
-        # else the region.
+    if _missing_village(r, cands, g):
+        # the division the text puts it in is right where a namesake elsewhere would be wrong: the district's seat
+        # stands for it, near (ACLED codes the nearest known place); else the region
         seats = [d for d in r.districts if d.fclass == "P" and (not r.admin1 or (d.country, d.admin1_code) in r.admin1)]
         if seats:
             r.near = True
@@ -469,6 +460,25 @@ def resolve(r: Reading, g: Gazetteer, hints: Hints) -> list[tuple[Entry, float, 
         if divisions:
             return rank(divisions, hints)
     return rank(cands, hints)
+
+
+def _missing_village(r: Reading, cands: list[Entry], g: Gazetteer) -> bool:
+    """"X village in the Y region", "X in Z local government area of Y state", where no candidate X lies in Y or Z:
+    a village the gazetteer lacks, whose namesakes (small towns, or any place when the text says it is a
+    settlement and none lies in the division's country) are elsewhere."""
+    if not cands or not (r.admin1 or r.districts) or any(_inside(e, r) for e in cands):
+        return False
+    countries = _qualifier_countries(r)
+    namesakes = all(e.population < 20000 and e.fcode == "PPL" for e in cands) or (
+        r.want == "settlement" and not any(e.country in countries for e in cands))
+    if not namesakes:
+        return False
+    if any(g.covered(c) for c in countries):
+        # (a country installed in detail has every village under some spelling: the geocoder's fuzzy reading, not
+        # the division, for a village named there with its region but spelt otherwise; only a named settlement)
+        return r.want == "settlement" and bool(r.admin1) and not r.districts and not any(
+            _inside(e, r) for e in g.fuzzy_candidates(r.mention.text))
+    return True
 
 
 def _inside(e: Entry, r: Reading) -> bool:
