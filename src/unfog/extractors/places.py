@@ -90,8 +90,8 @@ def ner_allows(ctx: Context, m: Mention, g) -> bool:
     if exact_person and before and before[-1] in LOCATIVE:
         return True  # "the road to Baalbek": the small model takes many foreign towns for people
     after = words(ctx.text[m.end:m.end + 30])
-    if after and after[0].start == 1 and (after[0].lower in REGION_WORDS or district_after(after) or (
-            after[0].lower in SETTLEMENT_WORDS and after[0].text.islower())):
+    if _division_named(ctx.text, m) or (after and after[0].start == 1 and after[0].lower in SETTLEMENT_WORDS
+                                         and after[0].text.islower()):
         return True  # "the Douentza cercle", "X district", "X town": a place of that kind, whatever the small model says
     if labels & (cues()["non_place_labels"] - {"ORG"}):
         return False

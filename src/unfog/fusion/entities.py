@@ -262,6 +262,13 @@ def body_kinds(name: str | None) -> frozenset[str]:
     return frozenset(kind for kind, rx in _BODY_KIND_RES if rx.search(name))
 
 
+def one_kind_of_body(a: str | None, b: str | None) -> bool:
+    """Two claimants' names that name the same kinds of body ("the Hamas-run health ministry", "health authorities
+    in Gaza"; ``body_kinds``)."""
+    ka = body_kinds(a)
+    return bool(ka) and ka == body_kinds(b)
+
+
 def one_voice(a: str | None, b: str | None, side_a: str | None, side_b: str | None, party_sides: bool) -> bool:
     """Two claimants of one report that are one voice told twice: one body in other words (:func:`same_body`), or
     names of one kind of body of one side (or of an unknown side), or two names of one party side (``party_sides``:
@@ -270,9 +277,9 @@ def one_voice(a: str | None, b: str | None, side_a: str | None, side_b: str | No
     military" and "police in <district>" are two bodies."""
     if same_body(a, b):
         return True
-    ka, kb = body_kinds(a), body_kinds(b)
-    if ka and ka == kb and (side_a is None or side_b is None or side_a == side_b):
+    if one_kind_of_body(a, b) and (side_a is None or side_b is None or side_a == side_b):
         return True  # "the army" and "a spokesman for the military", whatever side is known
+    ka, kb = body_kinds(a), body_kinds(b)
     if not (party_sides and side_a is not None and side_a == side_b):
         return False
     return not (ka and kb and not ka & kb)

@@ -28,8 +28,8 @@ from typing import Iterable
 from unfog.days import day_number
 from unfog.geo import distance_km
 from unfog.fusion.events import merge_events, place_key, same_incident  # noqa: F401  (re-exported)
-from unfog.fusion.entities import (Resolver, anonymous_voice, body_kinds, canonical_key, fold, one_voice, same_body,
-                                   speaks_for)
+from unfog.fusion.entities import (Resolver, anonymous_voice, canonical_key, fold, one_kind_of_body,
+                                   one_voice, same_body, speaks_for)
 from unfog.lexicons import load as load_lexicon, toll_prior, toll_rise
 from unfog.lexicons.actors import civil_war_parties, known_group, lookup_actor, side_of
 from unfog.lexicons.countries import country_of_place, country_terms
@@ -1013,8 +1013,7 @@ def comparable(a: FigureView, b: FigureView) -> bool:
 def _one_kind_of_body(a: FigureView, b: FigureView) -> bool:
     """Two names of one kind of body of one side ("the Hamas-run health ministry", "health authorities in Gaza"):
     one body keeping one count, whatever each report calls it."""
-    ka = body_kinds(a.fig.claimant)
-    return bool(ka) and a.side is not None and a.side == b.side and ka == body_kinds(b.fig.claimant)
+    return a.side is not None and a.side == b.side and one_kind_of_body(a.fig.claimant, b.fig.claimant)
 
 
 def _one_claim_told_again(a: FigureView, b: FigureView) -> bool:
@@ -1567,9 +1566,8 @@ def _own_claimant(a: FigureView, b: FigureView) -> bool:
         return False
     if a.claimant == b.claimant or same_body(a.fig.claimant, b.fig.claimant):
         return True
-    kinds = body_kinds(_voice(a.fig))
-    return bool(kinds) and a.side == b.side and a.side not in NON_PARTY_SIDES | {None, "MEDIA"} \
-        and kinds == body_kinds(_voice(b.fig))
+    return a.side == b.side and a.side not in NON_PARTY_SIDES | {None, "MEDIA"} \
+        and one_kind_of_body(_voice(a.fig), _voice(b.fig))
 
 
 def _own_source(a: FigureView, b: FigureView) -> bool:

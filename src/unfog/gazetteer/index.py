@@ -191,8 +191,9 @@ class Gazetteer:
         and their seats: a district named in text outside the countries installed in detail."""
         if self.glob is None or key not in self.glob:
             return []
-        named = [e for e in self.glob.lookup(key) if e.fcode == "ADM2"]
-        seats = [e for e in self.glob.lookup(key) if e.fclass == "P"
+        entries = self.glob.lookup(key)
+        named = [e for e in entries if e.fcode == "ADM2"]
+        seats = [e for e in entries if e.fclass == "P"
                  and any(d.country == e.country and d.admin1_code == e.admin1_code for d in named)]
         return named + seats
 

@@ -667,9 +667,9 @@ def _bearing_reference(root) -> bool:
         return False
     if root.dep_ == "appos":
         root = root.head  # "the capital Baghdad"
-    # "near the Telangana border", "near the border with Niger": the border a place lies by, not the place
-    if (root.dep_ in ("compound", "nmod", "amod") and _lemma(root.head) in lex.BORDER_NOUNS) or (
-            root.dep_ == "pobj" and root.head.lower_ == "with" and _lemma(root.head.head) in lex.BORDER_NOUNS):
+    # "near the Telangana border": the border a place lies by, not the place ("the border with Niger" names a
+    # neighbour, which _clause_places leaves out: names_a_neighbour)
+    if root.dep_ in ("compound", "nmod", "amod") and _lemma(root.head) in lex.BORDER_NOUNS:
         return True
     if not (root.dep_ == "pobj" and root.head.lower_ == "of"):
         return False
