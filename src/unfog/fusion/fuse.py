@@ -1668,21 +1668,11 @@ def relate_figure_groups(pairs: Iterable[tuple[Figure, FigureKey]]) -> list[Rela
 
 
 # -- statements ---------------------------------------------------------------
-# Words that name the same kind of happening, so that "denied any ground assault" meets
-# "pushed into the perimeter". Stems (see _stem) map to a topic.
-TOPICS = {
-    "attack": "assault attack storm push advanc offens strike struck bomb shell hit fire launch raid shoot "
-              "invad invasion incurs breach ground missile rocket airstrike target",
-    "control": "liberat fall fell fallen captur seiz take taken took control occup retak recaptur withdr overrun overran "
-               "withheld withhold detain detention fre "
-               "surrender hold held encircl surround",
-    "casualty": "kill dead death die died wound injur casualt loss",
-    "evacuation": "evacu corridor evacue leav escap",
-    "ceasefire": "ceasefir truce paus",
-    "responsibility": "respons blame behind stag provoc fake involv accus perpetrat culprit",
-}
+# Words that name the same kind of happening, so that "denied any ground assault" meets "pushed into the
+# perimeter" (lexicons/topics.json): stems (see _stem) mapped to a topic.
+TOPICS: dict[str, list[str]] = load_lexicon("topics")["topics"]
 # topics on which the two parties' own accounts of one incident can clash
-ACCOUNT_TOPICS = {"attack", "control", "responsibility"}
+ACCOUNT_TOPICS = frozenset(load_lexicon("topics")["account_topics"])
 NON_PARTY_SIDES = {"INT", "MEDIA", "CIV", "UNK"}
 _TOPIC_OF: dict[str, str] = {}
 STOPWORDS = set(
@@ -1722,7 +1712,7 @@ def topics_of(stems: set[str]) -> set[str]:
     """The topics named by a set of stems ("struck" and "assault" are both 'attack')."""
     if not _TOPIC_OF:
         for topic, words in TOPICS.items():
-            for w in words.split():
+            for w in words:
                 _TOPIC_OF[w] = topic
                 _TOPIC_OF[_stem(w)] = topic
     out = set()
