@@ -516,6 +516,28 @@ def test_fighting_that_goes_on_is_background(nlp, text):
     assert evs and all("background" in ev.tags for ev in evs)
 
 
+@pytest.mark.parametrize("text", [
+    "Skirmishes continue between the herders and the village guards near Izium.",
+    "Farmers near Izium continue to be killed by shelling.",
+    "The raiders were still attacking homes on the edge of Izium despite the curfew.",
+    # a campaign stepped up (a span of days, "in recent weeks", is no day; the parse may make a clause of the
+    # act kept up) and its toll
+    "In recent weeks, the militia has intensified its offensive on Izium.",
+    "Both armies have intensified their drone strikes over the past three days, killing scores of farmers near Izium.",
+])
+def test_fighting_told_as_going_on_when_reported_is_background(nlp, text):
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)])
+    evs = events.extract(ctx)
+    assert evs and _shown(evs) == []
+
+
+def test_a_day_named_keeps_fighting_that_continues_an_incident(nlp):
+    # a live report: the fighting of the day named is an incident, the simple present is no habit here
+    text = "Heavy fighting continues in Izium on Tuesday, the governor said."
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)], dates=[("Tuesday", "2022-05-10", "2022-05-10", 1, False)])
+    assert [ev.event_type for ev in _shown(events.extract(ctx))] == ["Battles"]
+
+
 def test_a_dateline_is_where_the_report_was_filed_not_where_it_happened(nlp):
     text = "KHARKIV: Shelling of a village killed four civilians on Tuesday, local officials said."
     ctx = make_ctx(nlp, text, places=[("KHARKIV", KHARKIV)], figures=[("four civilians", 4, "killed", "civilians")])
@@ -2535,6 +2557,26 @@ def test_an_act_kept_up_is_a_campaign_unless_a_day_is_named(nlp):
     assert any("stepped up" in ev.text for ev in hidden)
     assert not any("stepped up" in ev.text for ev in shown)
     assert any("on Tuesday" in ev.text for ev in shown)
+
+
+def test_people_taken_in_the_raid_told_before_are_part_of_it(nlp):
+    text = ("Armed men raided a farming village near Izium on Tuesday and shot dead four men. "
+            "They also abducted several women and children, a resident said.")
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)], dates=[("Tuesday", "2022-05-10", "2022-05-10", 1, False)],
+                   figures=[("four men", 4, "killed", "civilians")])
+    shown = _shown(events.extract(ctx))
+    assert len(shown) == 1
+    assert any("abducted" in e["text"] for e in shown[0].evidence) and shown[0].fatalities == 4
+
+
+def test_an_abduction_with_its_own_day_is_its_own_incident(nlp):
+    text = ("Armed men raided a farming village near Izium on Tuesday and shot dead four men. "
+            "On Thursday, gunmen abducted a teacher in Kharkiv.")
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM), ("Kharkiv", KHARKIV)],
+                   dates=[("Tuesday", "2022-05-10", "2022-05-10", 1, False), ("Thursday", "2022-05-12", "2022-05-12", 1, False)],
+                   figures=[("four men", 4, "killed", "civilians")])
+    shown = _shown(events.extract(ctx))
+    assert sorted(ev.sub_event_type for ev in shown) == ["Abduction/forced disappearance", "Attack"]
 
 
 def test_dead_of_two_separate_gun_battles_are_a_sum(nlp):

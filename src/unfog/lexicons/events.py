@@ -68,6 +68,7 @@ CUMULATIVE_MARKS = _set("cumulative_marks")
 AGGREGATE_NOUNS = _set("aggregate_nouns")
 AGGREGATE_PREPS = _set("aggregate_preps")
 ONGOING_VERBS = _set("ongoing_verbs")
+STILL_ADVERBS = _set("still_adverbs")  # "were still attacking residents": going on when told, no incident
 TREND_VERBS = _set("trend_verbs")  # "stepped up its offensive": a campaign going on, not an incident
 AGGREGATE_SUBJECTS = _set("aggregate_subjects")
 WAR_NOUNS = _set("war_nouns")

@@ -599,10 +599,11 @@ def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
     retold = _retold(ctx, m, drafts, definite) or _weapon_of_the_attack(ctx, m, drafts)
     if retold is not None:
         return retold
-    if m.kind == "killing" and not m.denied and not own_place and m.date is None:
-        # "A jet dropped bombs on the village. Ten people were killed, he said": the strike's toll
+    if m.kind in ("killing", "abduction") and not m.denied and not own_place and m.date is None:
+        # "A jet dropped bombs on the village. Ten people were killed, he said": the strike's toll; "They
+        # also abducted many women": the people taken in the raid told just before, no incident of its own
         for d in drafts.recent():
-            if (d.first.kind in lex.VIOLENT_KINDS and d.first.kind != "killing" and _hidden(d.first) == _hidden(m)
+            if (d.first.kind in lex.VIOLENT_KINDS and (d.first.kind != "killing" or m.kind == "abduction") and _hidden(d.first) == _hidden(m)
                     and 0 < m.sent_index - d.last_sent <= TOLL_SENTENCES and d.mentions[-1].entry == m.entry
                     and not _other_actor(m, d)):
                 return d

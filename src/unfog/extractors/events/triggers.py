@@ -708,14 +708,21 @@ def _kept_up(tok) -> bool:
     """"stepped up its offensive on the city", "continued the siege of the village for a sixth day": an act
     noun taken as the object of a verb of trend (`trend_verbs`) whose clause names no day it happened on
     (a span "for"/"over" days is no day)."""
-    if tok.pos_ != "NOUN" or tok.dep_ != "dobj" or tok.head.pos_ != "VERB":
+    if tok.pos_ == "VERB" and tok.tag_ == "VBG" and tok.dep_ == "advcl":
+        # "have intensified their drone strikes, killing dozens": the campaign's toll, no incident of its own
+        return any(_kept_up(o) for o in _children(tok.head, "dobj", "ccomp") if o.pos_ == "NOUN")
+    # (the parse may make a clause of the object: "intensified their drone/nsubj strikes/ccomp")
+    if tok.pos_ != "NOUN" or tok.dep_ not in ("dobj", "ccomp") or tok.head.pos_ != "VERB":
         return False
     verb = tok.head
     if _lemma(verb) not in lex.TREND_VERBS and verb.lower_ not in lex.TREND_VERBS:
         return False
     if _lemma(verb) in ("step", "ramp", "keep") and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
         return False  # "stepped up", "ramped up", "kept up" (not "keep the attackers away")
-    spans = {t.i for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "over", "since", "throughout")
+    # a span of days is no day: "for a sixth day", "over the past two days", "in recent weeks"
+    spans = {t.i for x in (verb, tok) for c in x.children if c.dep_ == "prep" and (
+        c.lower_ in ("for", "over", "since", "throughout")
+        or (c.lower_ == "in" and any(g.tag_ == "NNS" and _lemma(g) in lex.PERIOD_NOUNS for g in _children(c, "pobj"))))
              for t in c.subtree}
     return not any(t.ent_type_ in ("DATE", "TIME") and t.i not in spans for t in verb.subtree)
 
@@ -759,12 +766,22 @@ def _aggregated(noun) -> bool:
 
 
 def _ongoing(tok) -> bool:
-    """'attacks are continuing', 'fighting has raged since May' (the parse may hang the noun on the verb
-    as a clause): a state that lasts."""
+    """'attacks are continuing', 'fighting has raged since May', 'clashes continue between X and Y',
+    'civilians continue to be killed' (the parse may hang the noun on the verb as a clause), 'the gunmen
+    were still attacking residents': a state that lasts."""
     head = tok.head
-    return (tok.dep_ in ("nsubj", "advcl", "csubj") and tok.i < head.i and head.pos_ == "VERB"
-            and (_lemma(head) in lex.ONGOING_VERBS or head.lower_ in lex.ONGOING_VERBS)  # the model lemmatises "raged" as "rag"
-            and (head.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in head.children)))
+    lasting = head.pos_ == "VERB" and (_lemma(head) in lex.ONGOING_VERBS or head.lower_ in lex.ONGOING_VERBS)  # the model lemmatises "raged" as "rag"
+    # (a simple present naming a day, "fighting continues on Monday", is a live report of that day)
+    going_on = head.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in head.children) or (
+        head.tag_ in ("VBZ", "VBP") and not _is_heading(head.sent) and not any(t.ent_type_ in ("DATE", "TIME") for t in head.subtree))
+    if lasting and going_on:
+        if tok.dep_ in ("nsubj", "advcl", "csubj") and tok.i < head.i:
+            return True
+        if tok.dep_ == "xcomp" and tok.pos_ == "VERB":
+            return True  # "civilians continue to be killed": the killing goes on
+    verb = tok if tok.pos_ == "VERB" else (head if tok.dep_ in ("nsubj", "dobj", "nsubjpass") and head.pos_ == "VERB" else None)
+    return (verb is not None and verb.tag_ == "VBG" and any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+            and any(c.dep_ == "advmod" and c.lower_ in lex.STILL_ADVERBS for c in verb.children))
 
 
 _CUE_WORDS = [(c.split(), f" {' '.join(c.split())} ") for c in lex.CUMULATIVE_CUES]  # (split once, not at every word of every clause)
