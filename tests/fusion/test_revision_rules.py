@@ -76,6 +76,16 @@ PATTERNS = {
         report("c2", "2025-09-02", "Hill Courier", "Fighting across the Gaza Strip killed 37 Palestinians on Monday, the "
                                                    "civil defence agency said, while the military said troops had "
                                                    "clashed with militants in Gaza City.")],
+    # a toll raised in three reports (12, then 19, then 27): the last is the later toll of both earlier ones
+    "toll_raised_twice": [
+        report("k1", "2025-09-08", "Plain Herald", "A drone strike on a bus station in Vesna killed 12 people on Monday, "
+                                                   "the state emergency service said."),
+        report("k2", "2025-09-09", "Hill Courier", "The death toll from Monday's drone strike on the bus station in "
+                                                   "Vesna has risen to 19, regional governor Ivan Petrenko said on "
+                                                   "Tuesday."),
+        report("k3", "2025-09-10", "Valley Post", "The death toll from Monday's drone strike on the bus station in "
+                                                  "Vesna has risen to 27, regional governor Ivan Petrenko said on "
+                                                  "Wednesday.")],
     # what a denial denies ends where the speaker's next clause begins ("... and called the account a pretext")
     "denial_ends_at_the_next_clause": [
         report("d1", "2025-07-02", "Plain Herald", "The army said its jets struck a depot in the village of Kfar Sala on "
@@ -257,3 +267,27 @@ def test_the_women_among_a_tolls_dead_are_a_part_of_it():
     f2 = Figure(id="g", article_id="a", text="five", start=plain.index("five"), end=plain.index("five") + 4, value=5,
                 category="killed", sentence=plain[plain.index("Later"):])
     assert not _listed_part(f2, plain)  # no "of the dead" before it: no list of the dead
+
+
+def test_a_toll_raised_twice_updates_each_earlier_reports_toll(relations):
+    rels = relations["toll_raised_twice"]
+    assert _has(rels, "updates", "12 people", "19"), rels
+    assert _has(rels, "updates", "19", "27"), rels
+    assert _has(rels, "updates", "12 people", "27"), rels  # (not only the latest earlier toll)
+    assert not _has(rels, "updates", "27", "19"), rels
+
+
+def test_the_updates_of_a_raised_toll_are_the_same_whatever_the_order_of_the_chunks(tmp_path):
+    from unfog.api import extract_stream, to_articles
+    from unfog.fusion import fuse
+    from unfog.store import Store
+    from unfog.workflows import write_chunk
+
+    results = list(extract_stream(list(to_articles(PATTERNS["toll_raised_twice"]))))
+    whole = sorted((r.type, r.a, r.b) for r in fuse.relate(results))
+    assert sum(t == "updates" for t, _, _ in whole) == 3, whole
+    for name, items in (("fwd", results), ("rev", results[::-1]), ("mid", [results[1], results[2], results[0]])):
+        with Store(tmp_path / f"{name}.duckdb") as store:
+            for r in items:
+                write_chunk(store, [r])
+            assert sorted((r.type, r.a, r.b) for r in store.records("relations")) == whole, name

@@ -1511,9 +1511,10 @@ def choose(b: FigureView, related: Iterable[tuple[FigureView, tuple[str, str] | 
     (figure, (kind, why)) or (figure, the relation already chosen); ``rank`` orders figures (position
     in the quantity).
 
-    One relation of a kind per earlier claimant: the latest such figure. Of the updates only the
-    most recent earlier figure is kept (the value b's report says it replaces, else of b's own source), and not one that a later figure ``b`` agrees with has
-    already updated (A -> B, B ~ C: no A -> C). So the choice is made of the latest figures by
+    One relation of a kind per earlier claimant: the latest such figure. Of the updates one per earlier
+    report is kept (of its figures the value b's report says it replaces, else of b's own source, else the
+    most recent), and not one that a later figure ``b`` agrees with has already updated (A -> B, B ~ C:
+    no A -> C). So the choice is made of the latest figures by
     (kind, claimant), and an update it leaves out is older than a corroboration it keeps: adding
     earlier figures can be decided from the relations kept and the new figures alone
     (:func:`rechoose`)."""
@@ -1536,8 +1537,14 @@ def choose(b: FigureView, related: Iterable[tuple[FigureView, tuple[str, str] | 
         # a count its own report already sets against a rival count: that is the dispute, not again with each
         # earlier report's rivals
         chosen = [x for x in chosen if x[1] != "contradicts" or x[0].fig.article_id == b.fig.article_id]
-    updates = [x for (k, _), x in found.items() if k == "updates"]
-    if updates:
+    # one update per earlier report: a toll raised through the day (30, then 39, then 50 in three reports) is
+    # the later toll of each earlier one, not only of the last (a report's several voices of the earlier toll
+    # are one earlier toll)
+    by_report: dict[str, list] = defaultdict(list)
+    for k, x in found.items():
+        if k[0] == "updates":
+            by_report[x[0].fig.article_id].append(x)
+    for updates in by_report.values():
         # the earlier value b's report says it replaces, else a source's revision of its own toll ("13" then
         # "risen to 21", both the ministry's), else the latest
         last = max(updates, key=lambda x: (_replaced_here(x[0], b),
