@@ -1127,6 +1127,8 @@ def _attach_figures(ctx: Context, mentions: list[Mention]) -> None:
         if _conjunct_of_another(root, killed, doc):
             continue  # "three children and two women": the women are counted with the children
         best = min(ms, key=lambda m: min(_tree_distance(root, t) for t in m.tokens))
+        if _added_elsewhere(ctx, f, killed):
+            continue  # "13 were killed in X and another two died in nearby Y": Y's dead, another incident's
         if _is_addition(doc, f, killed):
             # "36 were killed at once and two more died in hospital": 38 for the count told beside it
             prev = [g for g in best.figures if g.start < f.start and root.sent.start_char <= g.start]
@@ -1355,6 +1357,42 @@ def _is_addition(doc, f: Figure, killed: list[Figure]) -> bool:
         return False
     span = doc.char_span(f.start, f.end, alignment_mode="expand")
     return span is not None and any(g is not f and span.sent.start_char <= g.start < f.start for g in killed)
+
+
+_SETTLEMENT_NOUNS = frozenset(_load_lexicon("places")["settlement_nouns"])  # "the village of X"
+_NAMED_AFTER_NOUNS = frozenset(_load_lexicon("places")["named_after_nouns"])  # "Al-Shifa Hospital": a site, no town
+
+
+def _added_elsewhere(ctx: Context, f: Figure, killed: list[Figure]) -> bool:
+    """"Six were killed in shelling of X, while four others died in an air strike in Y": a count added
+    to one told before it in the sentence ("others", "another two") whose dead are at a place of their
+    own, apart from the place of the count before (the dead of another incident, not more of these)."""
+    text = doc_text(ctx.doc)
+    near = text[max(0, f.start - 9):f.start].lower().split()[-1:] + text[f.end:f.end + 8].lower().split()[:1]
+    if not (set(f.text.lower().split()) | set(near)) & lex.ADDITION_WORDS:
+        return False
+    span = ctx.doc.char_span(f.start, f.end, alignment_mode="expand")
+    if span is None:
+        return False
+    before = [g for g in killed if g is not f and span.sent.start_char <= g.start < f.start]
+    if not before:
+        return False
+    later = [g.start for g in killed if g.start > f.end and g.start < span.sent.end_char]
+    end = min(later + [span.sent.end_char])
+    there = [p for p in ctx.places if before[-1].end <= p.start < f.start]
+    here = [p for p in ctx.places if f.end <= p.start < end]
+    # names the gazetteer does not know: those the parse tells as places, or set after "in" or "the
+    # village of" (whatever entity label the parse gave them)
+    names = [(e.start_char, e.text) for e in ctx.doc.ents if e.label_ in ("GPE", "LOC", "FAC")]
+    names += [(t.idx, t.text) for t in span.sent if t.pos_ == "PROPN" and t.dep_ == "pobj" and (
+        t.head.lower_ in ("in", "at", "near") or (t.head.lower_ == "of" and _lemma(t.head.head) in _SETTLEMENT_NOUNS))]
+    names = [(st, t) for st, t in names if not set(t.lower().split()) & _NAMED_AFTER_NOUNS]  # ("died in Al-Shifa Hospital")
+    there_n = {t for st, t in names if before[-1].end <= st < f.start}
+    here_n = {t for st, t in names if f.end <= st < end and not any(p.start <= st < p.end for p in ctx.places)}
+    if not (there or there_n):
+        return False
+    apart = [b for b in here if there and not any(_place_within(a, b) for a in there)]
+    return bool(apart) or bool(here_n - there_n)
 
 
 def _figure_count(f: Figure) -> int | None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from unfog.lexicons.actors import event_actor, known_group
 from unfog.lexicons.countries import _alpha3 as _alpha3_codes, alpha3
 from unfog.lexicons import events as lex
-from unfog.lexicons import people
+from unfog.lexicons import people, singular
 from unfog.extractors.context import Context
 from unfog.extractors.query import doc_text
 from unfog.nlp.lines import CLOSING
@@ -1284,11 +1284,15 @@ _STATE_CODES = frozenset(_alpha3_codes().values())
 PARTY_PART = re.compile(r"\S+\s+of\s+(?:its|their|them)\b", re.I)
 
 
-def _toll(figures: list[Figure], summed: dict, text: str = "", doers: set[str] = frozenset()) -> int | None:
+def _toll(figures: list[Figure], summed: dict, text: str = "", doers: set[str] = frozenset(),
+          listed: list[Figure] = ()) -> int | None:
     """ACLED's toll of one incident: the lowest of the counts that compete for the same dead; the
     counts of different kinds of armed men (a state's soldiers, its police, a non-state group's men:
-    "seven policemen ... three of the attackers") are different dead and add up; a count of people of
-    no side competes with that sum."""
+    "seven policemen ... three of the attackers") and of civilians named as such ("one fighter and two
+    children") are different dead and add up; a count of people of no kind competes with that sum.
+    Parts of a whole never compete with it: the people a total lists ("six people, including four
+    officials and a soldier", ``listed``: the article's figures told as parts), counted again elsewhere
+    ("soldier killed" in the headline), and the counts of other dead ("another person was slain")."""
     updates = [f for f in figures if _updated_toll(text, f) and summed.get(f.id, _figure_count(f)) is not None]
     if updates:  # "bringing the toll to two": the latest count replaces the earlier ones
         last = max(updates, key=lambda f: f.start)
@@ -1296,13 +1300,18 @@ def _toll(figures: list[Figure], summed: dict, text: str = "", doers: set[str] =
     by_kind: dict[str | None, list[int]] = {}
     states: dict[str, set[str]] = {}
     parts = _parts_of_sums(figures, summed)
+    wholes = _part_lists(figures, listed, text)
+    own = [f for f in figures if not _other_dead(f) and summed.get(f.id, _figure_count(f)) is not None]
     for f in figures:
-        c = summed.get(f.id, _figure_count(f))
+        whole = _whole_of_its_list(text, f) or f.id in doers or (_noun_borrowed(f) and (
+            _told_as_the_toll(text, f) or _doers_noun(text, f)))
+        c = _figure_count(f) if whole else summed.get(f.id, _figure_count(f))
         if c is None or (f.id not in summed and c in parts):
             continue  # "two cooks" in a headline, "eight guards as well as two cooks" told below: a part
-        kind = people.force_kind(f.counted)
-        if kind == "nonstate" and f.id in doers:
-            kind = None  # "Jihadists kill at least 23": the headline's doers are not the dead it counts
+        if (_part_of_a_total(f, c, wholes) or _group_counted(f) or _age_told(text, f)
+                or (own and f.id not in summed and _other_dead(f))):
+            continue  # a listed part told again, "one family", "five other civilians" (other dead)
+        kind = people.force_kind(f.counted)  # ("Jihadists kill at least 23": the headline's doers, ``whole``)
         noun = (f.counted or "").lower().split()
         if noun and noun[-1] in lex.EITHER_FORCE_NOUNS and (kind is not None or f.group == "combatants"):
             kind = "either"  # ("District Reserve Guards": armed men of the state, whichever force)
@@ -1314,6 +1323,12 @@ def _toll(figures: list[Figure], summed: dict, text: str = "", doers: set[str] =
             kind = "state"  # "three Afghan border guards": a state's men, by the demonym
         elif kind is None and f.group == "combatants" and _own_men_of_a_group(text, f):
             kind = "own"  # "the group had lost five fighters": a non-state party's count of its own men
+        if kind is None and _civilians_named(f):
+            kind = "civilian"  # "two children" beside "one fighter": other dead than the armed men
+        elif kind is None and f.group == "combatants" and not _generic_noun(f):
+            kind = "armed"  # "one dead fighter" (whose side untold) beside "two children"
+        if whole:
+            kind = None  # the whole toll ("five dead: ...", "put the toll at four"), whatever noun was read
         if f.value is None and kind is not None:
             kind = "vague"  # '"several dozen" attackers were killed': no count to add to the other side's
         side = f.group_side or (f.claimant_side if f.claimant_side in _STATE_CODES else None)  # (not "MEDIA")
@@ -1333,9 +1348,105 @@ def _toll(figures: list[Figure], summed: dict, text: str = "", doers: set[str] =
         by_kind["nonstate"] += by_kind.pop("party")
     if "either" in by_kind:  # "officers": the same men as the soldiers or the police counted beside them
         by_kind["either"] += by_kind.pop("state", []) + by_kind.pop("police", [])
-    sides = [min(v) for k, v in by_kind.items() if k not in (None, "vague")]  # soldiers, police, rebels
+    sides = [min(v) for k, v in by_kind.items() if k not in (None, "vague", "armed", "civilian")]  # soldiers, police, rebels
+    if "armed" in by_kind:  # "12 security forces" beside "11 soldiers and a policeman": the same armed men
+        armed = min(by_kind["armed"])
+        sides = [min(sum(sides), armed)] if sides else [armed]
+    if "civilian" in by_kind:
+        sides.append(min(by_kind["civilian"]))
     candidates = ([sum(sides)] if sides else []) + [min(by_kind[k]) for k in (None, "vague") if k in by_kind and not (k == "vague" and sides)]
     return min(candidates)
+
+
+def _noun_of(f: Figure) -> str:
+    words = (f.counted or "").lower().split()
+    return singular(words[-1]) if words else ""
+
+
+def _generic_noun(f: Figure) -> bool:
+    """"people", "dead", "bodies", or no noun at all: a count of victims of any kind."""
+    noun = _noun_of(f)
+    return not noun or noun in lex.GENERIC_PERSON_NOUNS or noun in lex.DEAD_NOUNS or noun in people.COUNT_NOUNS \
+        or (f.counted or "").lower() in lex.DEAD_NOUNS or noun in lex.VICTIM_COUNT_NOUNS
+
+
+def _civilians_named(f: Figure) -> bool:
+    """"two children", "five civilians", "three women": dead named as civilians (not "people")."""
+    return f.group == "civilians" and not _generic_noun(f)  # (the figure reader's group: "children", "women" too)
+
+
+def _group_counted(f: Figure) -> bool:
+    """"five civilians from one family": the count of a group, not of the dead."""
+    return _noun_of(f) in lex.GROUP_NOUNS or (f.counted or "").lower() in lex.GROUP_NOUNS
+
+
+def _other_dead(f: Figure) -> bool:
+    """"Another person was slain ...", "Five other civilians were killed in raids on other towns": dead
+    counted apart from the incident's own counts (summed with them where the parse joined them; the
+    incident's toll when it has no other count: "Three others were killed in a strike on X")."""
+    return bool(set(re.findall(r"[a-z]+", (f.text or "").lower())) & lex.OTHER_DEAD_WORDS)
+
+
+def _age_told(text: str, f: Figure) -> bool:
+    """"One of the men, 57, was killed": a bare number set off by commas after a person is his age."""
+    return (f.text or "").isdigit() and text[max(0, f.start - 2):f.start] == ", " and text[f.end:f.end + 1] in (",", ")") \
+        and bool(re.search(r"[A-Za-z]$", text[max(0, f.start - 3):f.start - 2]))
+
+
+def _noun_borrowed(f: Figure) -> bool:
+    """A count whose noun is not among its words ("four", "killing five"): the reader took it from
+    around the count, where it may name other people than the dead."""
+    return bool(f.counted) and f.counted.lower() not in (f.text or "").lower()
+
+
+def _doers_noun(text: str, f: Figure) -> bool:
+    """"villagers accuse troops of killing five": the noun before the act names who killed, not the dead."""
+    noun = re.escape(f.counted.lower())
+    # (the act right after the noun, one word between at most: "troops of killing five", not "clashed
+    # with rebels in the bush, killing four of them")
+    return bool(re.search(rf"\b{noun}\s+(?:\w+\s+)?(?:kill\w*|shot|shoot\w*|massacr\w*)\s+(?:at least\s+)?$",
+                          text[max(0, f.start - 80):f.start].lower()))
+
+
+TOLL_TOLD = re.compile(r"\b(?:toll|tally|number of (?:dead|deaths|victims|fatalities))\b[^.;:]{0,25}?"
+                       r"\b(?:at|to|of|was|is|stood at|reached)\s+(?:at least\s+|about\s+|around\s+|nearly\s+)?$", re.I)
+
+
+def _told_as_the_toll(text: str, f: Figure) -> bool:
+    """"The army put the toll at four and said its troops ...": a count told as the toll counts all the
+    dead, whatever noun the reader found after it."""
+    return bool(TOLL_TOLD.search(text[max(0, f.start - 60):f.start]))
+
+
+def _whole_of_its_list(text: str, f: Figure) -> bool:
+    """"five dead: two police and three soldiers": a count (with its dead noun) followed by the list of
+    its parts is the whole, whatever noun of the list the reader took it to count."""
+    m = re.match(r"\s*(\w+)?\s*(\S)\s", text[f.end:f.end + 24])
+    return bool(m and m.group(2) in lex.PART_LIST_MARKS
+                and (m.group(1) is None or m.group(1).lower() in lex.DEAD_NOUNS | lex.GENERIC_PERSON_NOUNS))
+
+
+def _part_lists(figures: list[Figure], listed, text: str) -> list[tuple[int, set[str]]]:
+    """The totals of the incident that list their parts ("six people, including four officials and a
+    soldier"): each total's count and the nouns of its list (read from the text, so that "a soldier",
+    which no count holds, is named too)."""
+    out = []
+    for total in figures:
+        parts = [g for g in listed if g.subset_of == total.id]
+        count = _figure_count(total)
+        if not parts or count is None:
+            continue
+        start = min(g.start for g in parts)
+        clause = re.split(r"[,;.()]", text[start:start + 200])[0]
+        out.append((count, {singular(w) for w in re.findall(r"[a-z]+", clause.lower())}))
+    return out
+
+
+def _part_of_a_total(f: Figure, count: int, wholes: list[tuple[int, set[str]]]) -> bool:
+    """A count lower than a total, of people the total's list names ("two customs officials" beside "six
+    people, including four government officials and a soldier"): a part of that total, told again."""
+    noun = _noun_of(f)
+    return bool(noun) and not _generic_noun(f) and any(count < total and noun in words for total, words in wholes)
 
 
 def _told_by_their_group(figures: list[Figure], text: str) -> bool:
@@ -1487,7 +1598,7 @@ def _to_event(ctx: Context, d: _Draft) -> Event:
                         or _conceded(m) for m in asserters)
     figures = [f for m in d.mentions for f in m.figures]
     summed = {k: v for m in d.mentions for k, v in m.counts.items()}
-    toll = _toll(figures, summed, ctx.text, _headline_doers(ctx.doc, figures))
+    toll = _toll(figures, summed, ctx.text, _headline_doers(ctx.doc, figures), ctx.figures)
     a1_side = side_of_text(actor1)
     if a1_side is None and d.first.kind == "territory" and place is not None:
         # "Government troops retook X": the state whose forces they are is the state the place is in

@@ -1,0 +1,76 @@
+"""Issue 17: the toll of one incident is the whole count of its dead, never one of its parts.
+
+End to end through the pipeline (the figure reader's counts, their attachment, the merge); the sentences are
+our own.
+"""
+from __future__ import annotations
+
+from unfog.model import Article
+
+
+def _events(nlp, text, published="2025-03-12"):
+    from unfog.pipeline import process
+
+    return [e for e in process(Article(id=Article.id_for_text(text), text=text, published=published), nlp=nlp).events
+            if e.event_type != "Strategic developments"]
+
+
+def test_a_total_that_lists_its_parts_is_the_toll_whatever_the_headline_names(nlp):
+    text = ("Guard killed in militia raid on border post\n\n"
+            "Seven people were killed, including five traders and a guard, when militiamen raided a border post "
+            "near Kharkiv on Monday, a police source said.\n\n"
+            "The raid cost the lives of a driver along with three grain traders, two cattle traders and the guard, "
+            "the source said.")
+    tolls = {e.fatalities for e in _events(nlp, text) if e.event_type in ("Battles", "Violence against civilians")}
+    assert tolls == {7}
+
+
+def test_a_count_followed_by_the_list_of_its_parts_is_the_total(nlp):
+    text = ("Gunmen kill four soldiers, three police in Kharkiv raid\n\n"
+            "Four soldiers and three police officers were killed when gunmen raided a checkpoint in Kharkiv on "
+            "Tuesday, military sources said. One officer said there were \"seven dead: three police and four "
+            "soldiers\", adding that the search went on.")
+    tolls = [e.fatalities for e in _events(nlp, text) if e.event_type in ("Battles", "Violence against civilians")]
+    assert tolls and set(tolls) == {7}
+
+
+def test_a_group_counted_is_no_count_of_the_dead(nlp):
+    text = ("Four civilians from one household, including a baby, were killed when a drone struck a farm near "
+            "Kharkiv on Sunday, officials said.")
+    [ev] = [e for e in _events(nlp, text) if e.event_type == "Explosions/Remote violence"]
+    assert ev.fatalities == 4
+
+
+def test_a_fighter_and_children_killed_by_one_strike_add_up(nlp):
+    text = ("An air strike on Thursday hit a farm near Kharkiv, with the militia announcing one dead fighter "
+            "and local media saying three children were killed.")
+    [ev] = [e for e in _events(nlp, text) if e.event_type == "Explosions/Remote violence"]
+    assert ev.fatalities == 4
+
+
+def test_a_count_of_other_dead_does_not_lower_the_toll(nlp):
+    text = ("Eight civilians were killed in an air strike on Kharkiv on Friday, officials said. Another man was "
+            "shot dead at a checkpoint in the region, they said.")
+    strikes = [e for e in _events(nlp, text) if e.event_type == "Explosions/Remote violence"]
+    assert strikes and strikes[0].fatalities == 8
+
+
+def test_others_dead_at_another_village_are_not_added(nlp):
+    text = ("Five members of one family were killed on Monday in shelling of the village of Kozacha Lopan, "
+            "while three others died in an air strike in the village of Tsyrkuny, a monitor said.")
+    shelling = [e for e in _events(nlp, text) if e.sub_event_type == "Shelling/artillery/missile attack"]
+    assert shelling and shelling[0].fatalities == 5
+
+
+def test_an_age_set_off_by_commas_is_no_count(nlp):
+    text = ("Two farmers were working in a field near Kharkiv when a drone struck them on Sunday. One of the men, "
+            "63, was killed, the regional governor said.")
+    tolls = [e.fatalities for e in _events(nlp, text) if e.event_type == "Explosions/Remote violence"]
+    assert tolls and 63 not in tolls
+
+
+def test_the_toll_put_at_a_number_counts_all_the_dead_not_the_troops_named_after(nlp):
+    text = ("Militants shot dead at least seven farmers in their fields outside Kharkiv late on Monday, local "
+            "officials said. The army put the toll at five and said its troops were tracking the attackers.")
+    [ev] = [e for e in _events(nlp, text) if e.event_type == "Violence against civilians"]
+    assert ev.fatalities == 5
