@@ -2693,3 +2693,37 @@ def test_people_killed_in_the_same_sentence_do_not_outweigh_policemen_named_dead
     shown = _shown(events.extract(ctx))
     policemen = [ev for ev in shown if "policemen" in ev.text]
     assert policemen and all((ev.event_type, ev.sub_event_type) == ("Battles", "Armed clash") for ev in policemen)
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen attacked the village of Kurmi near Kano on Sunday, burning houses and cars, residents said.",
+    "Finding the village empty, the militants burned the houses and attacked the goats near Kano on Sunday.",
+])
+def test_an_attack_told_only_by_the_property_it_burned_is_property_destruction(nlp, text):
+    shown = _shown(_pipeline_events(nlp, text, published="2023-06-06"))
+    assert [ev.sub_event_type for ev in shown] == ["Looting/property destruction"]
+
+
+@pytest.mark.parametrize("text", [
+    # people shot at, killed or a fight told: the burning is part of an attack or a clash
+    "Gunmen opened fire on villagers near Kano on Sunday and burned the houses, residents said.",
+    "Gunmen attacked the village of Kurmi near Kano on Sunday, killing four farmers and burning houses.",
+    "Gunmen clashed with soldiers near Kano on Sunday and burned the houses, residents said.",
+])
+def test_burning_beside_violence_against_people_stays_that_violence(nlp, text):
+    shown = _shown(_pipeline_events(nlp, text, published="2023-06-06"))
+    assert shown and "Looting/property destruction" not in {ev.sub_event_type for ev in shown}
+
+
+def test_an_arson_attack_and_homes_burned_are_property_destruction(nlp):
+    text = "An arson attack destroyed a school near Kano on Sunday, police said."
+    assert [ev.sub_event_type for ev in _shown(_pipeline_events(nlp, text, published="2023-06-06"))] == [
+        "Looting/property destruction"]
+    text = "More than twenty homes were burned near Kano on Sunday, residents said."
+    assert [ev.sub_event_type for ev in _shown(_pipeline_events(nlp, text, published="2023-06-06"))] == [
+        "Looting/property destruction"]
+
+
+def test_roads_blocked_off_in_the_passive_are_no_protest(nlp):
+    text = "Roads around the market in Kano have been blocked off, a police spokesman said on Sunday."
+    assert not [ev for ev in _shown(_pipeline_events(nlp, text, published="2023-06-06")) if ev.event_type == "Protests"]

@@ -59,6 +59,37 @@ PATTERNS = {
         _doc("r2", "2026-04-30", "Hill Courier",
              "A Ukrainian army spokesman said on Thursday that troops had repelled an assault near Vovchansk in "
              "the Kharkiv region.")],
+    # the ministry says its forces had no part in the strike (no deny verb, the act quoted): against the blame
+    "had_no_part_against_the_blame": [
+        _doc("n1", "2026-05-11", "Plain Herald",
+             "A missile hit the fuel depot in Vilne on Monday, killing four workers, regional officials said.\n\n"
+             "Ukraine blamed the strike on Russia.\n\n"
+             "Russia's defence ministry said its forces had no firing missions in Vilne on Monday."),
+        _doc("n2", "2026-05-11", "Hill Courier",
+             "Russia's defence ministry said on Monday it did not launch any \"missile strike\" on the fuel depot in "
+             "Vilne, which regional officials said had killed four workers.")],
+    # one party says the other fired the rocket; the other denies any part in it, in another report
+    "denial_of_involvement_against_the_agent": [
+        _doc("h1", "2026-06-02", "Plain Herald",
+             "The Saudi-led coalition said the missile that struck the fish market in Sadah on Tuesday was launched "
+             "by the Houthis from a farm east of the city."),
+        _doc("h2", "2026-06-02", "Hill Courier",
+             "The Houthis denied any involvement in the strike on the fish market in Sadah.")],
+    # a report of shelling filed from the denier's capital does not accuse the denier
+    "the_deniers_capital_in_a_dateline": [
+        _doc("t1", "2026-06-09", "Plain Herald",
+             "NEW DELHI/ISLAMABAD, June 9 - The number of civilians killed in Monday's shelling of villages near "
+             "Poonch has risen to five, officials in Poonch said.\n\n"
+             "A Pakistani army spokesman denied that any infiltrators had been involved in the fighting near "
+             "Poonch.")],
+    # one spokesman's account told by two outlets: two sources' word for it; told twice by one report: one source
+    "one_speaker_in_two_reports": [
+        _doc("s1", "2026-09-14", "Plain Herald",
+             "The army said the drones that hit the airbase at Lumo on Sunday were launched from a quarry near the "
+             "village of Kerev, its spokesman said."),
+        _doc("s2", "2026-09-15", "Hill Courier",
+             "The drones that struck the airbase at Lumo were launched from a quarry near the village of Kerev, "
+             "the army said on Monday.")],
 }
 
 
@@ -210,3 +241,25 @@ def test_a_holding_account_is_indexed_with_the_claims_it_answers():
     k = StatementKey(statement_id="s", article_id="a", start=0, day=5, speaker="army", side="UKR", denial=False,
                      stems=["fight", "continu"], topics=["contested"], places=["name:townx"])
     assert "control@name:townx" in k.pairs()  # the store finds the other party's claims to have taken it
+
+
+def test_a_party_saying_its_forces_had_no_part_answers_the_blame(relations):
+    rels = relations["had_no_part_against_the_blame"]
+    assert _has(rels, "contradicts", "blamed the strike on Russia", "had no firing missions"), rels
+    assert _has(rels, "contradicts", "blamed the strike on Russia", "did not launch any"), rels
+
+
+def test_a_denial_of_involvement_answers_the_account_naming_who_fired(relations):
+    rels = relations["denial_of_involvement_against_the_agent"]
+    assert _has(rels, "contradicts", "launched by the Houthis", "denied any involvement"), rels
+
+
+def test_the_deniers_capital_in_a_dateline_is_no_accusation(relations):
+    rels = relations["the_deniers_capital_in_a_dateline"]
+    assert not _has(rels, "contradicts", "risen to five", "denied that any infiltrators"), rels
+
+
+def test_one_speakers_account_told_by_two_reports_corroborates(relations):
+    rels = relations["one_speaker_in_two_reports"]
+    assert _has(rels, "corroborates", "launched from a quarry near the village of Kerev, its",
+                "launched from a quarry near the village of Kerev, the army"), rels

@@ -1729,9 +1729,34 @@ def topics_of(stems: set[str]) -> set[str]:
 _DISMISS_RE = DISMISSAL_RE  # lexicons/denial.json
 
 
-# Saying one's own side did not do it ("we did not target homes") is denying it.
-_NEGATED_ACT_RE = re.compile(r"\b(?:did not|didn't|had not|hadn't|has not|hasn't|have not|haven't|never|was not|"
-                             r"were not|wasn't|weren't)\s+(?P<verb>[a-z]+(?:\s+[a-z]+)?)", re.I)
+# Saying one's own side did not do it ("we did not target homes", "did not carry out any strike") or had no part in it
+# ("had no fire tasks", "had no involvement") is denying it (lexicons/denial.json).
+_DENIAL_LEX = load_lexicon("denial")
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+_LIGHT_VERB = r"(?:(?:" + _alternatives(_DENIAL_LEX["light_verbs"]) + r")\s+)?(?:any\s+)?"
+_NEGATED_ACT_RE = re.compile(r"\b(?:" + _alternatives(_DENIAL_LEX["act_negations"]) + r")\s+" + _LIGHT_VERB
+                             + r"(?P<verb>[a-z]+(?:\s+[a-z]+)?)", re.I)
+_NEGATED_HAVING_RE = re.compile(r"\b(?:" + _alternatives(_DENIAL_LEX["having_negations"]) + r")\s+(?P<verb>[a-z]+(?:\s+[a-z]+)?)",
+                                re.I)
+# (having no part in an attack denies it; "has no control of the district" admits a loss, it denies nothing)
+_HAD_NO_PART_TOPICS = frozenset({"attack", "responsibility"})
+
+
+def negated_act(text: str, start: int = 0) -> re.Match | None:
+    """The first place in ``text`` (from ``start``) where a speaker says its side did not do an act of war or had no
+    part in one."""
+    found = [m for m in _NEGATED_ACT_RE.finditer(text, start) if _names_topic(m, ACCOUNT_TOPICS)]
+    found += [m for m in _NEGATED_HAVING_RE.finditer(text, start) if _names_topic(m, _HAD_NO_PART_TOPICS)]
+    return min(found, key=lambda m: m.start()) if found else None
+
+
+def _names_topic(m: re.Match, topics: frozenset[str]) -> bool:
+    return bool(topics_of({_stem(w) for w in m.group("verb").split()}) & topics)
 
 
 def _verb_forms(lemma: str) -> set[str]:
@@ -1770,9 +1795,16 @@ def lost_denial(s: Statement) -> str | None:
     text, content = s.text or "", s.content or ""
     if len(content) * 3 >= len(text):
         return None
-    after = (s.speaker_end - s.start) if s.speaker_end is not None and s.start <= s.speaker_end <= s.end else 0
-    m = _DENY_CLAUSE_RE.search(text, max(0, after))
-    return m.group("clause") if m else None
+    after = max(0, (s.speaker_end - s.start) if s.speaker_end is not None and s.start <= s.speaker_end <= s.end else 0)
+    m = _DENY_CLAUSE_RE.search(text, after)
+    if m:
+        return m.group("clause")
+    # ("said it did not launch any 'rocket attack' on the station": content '"rocket attack"', the negation outside it)
+    m = negated_act(text, after)
+    return _CLAUSE_TO_END_RE.match(text, m.start()).group(0) if m else None
+
+
+_CLAUSE_TO_END_RE = re.compile(r"[^,;.]+")
 
 
 _STILL_HELD_RE = re.compile(r"\b(?:" + "|".join(load_lexicon("denial")["still_held"]) + r")", re.I)
@@ -1809,9 +1841,7 @@ def is_denial(s: Statement) -> bool:
     if _NOTHING_HAPPENED_RE.search(_NOT_A_DENIAL_RE.sub(" ", s.content or s.text or "")):
         return True  # "no such incident has taken place", "there was no attack on any of our troops"
     # a negated act of war (attack, capture, ...) in what is claimed
-    text = s.content or s.text or ""
-    return any(topics_of({_stem(w) for w in m.group("verb").split()}) & ACCOUNT_TOPICS
-               for m in _NEGATED_ACT_RE.finditer(text))
+    return negated_act(s.content or s.text or "") is not None
 
 
 _CLAUSE_BREAK_RE = re.compile(r"(?:;|,|\bbut\b|\band\b|\bwhile\b)", re.I)
@@ -1904,6 +1934,8 @@ def statement_keys(res: ArticleRecords) -> list[StatementKey]:
     spans = speaker_spans(res)
     speakers = frozenset(fold(w) for st in res.statements for w in (st.speaker or "").split())
     topic = article_topic_place(res.places, not_about_spans(res), art.text)
+    # (and that place by its name, as another report that could not resolve it keys it: see _name_key)
+    topic_names = {k for p in res.places if topic and _place_keys(p) == topic for k in [_name_key(p)] if k}
     # places by start, so each statement finds its own by bisection (a long article has thousands of both)
     # (not a speaker's place, nor the dateline's city: where the report was filed)
     elsewhere = sorted(spans + dateline_spans(art.text))
@@ -1933,7 +1965,7 @@ def statement_keys(res: ArticleRecords) -> list[StatementKey]:
         pks = {k for _, k in placed[bisect_left(starts, s.start):bisect_left(starts, s.end)]}
         pks |= unresolved_names(s, taken, speakers, taken_starts)
         if topic:
-            pks.add(topic)
+            pks |= {topic} | topic_names
         pks |= lead_names
         if exchange:
             pks.add(EXCHANGE)  # (each side names another place for one exchange: see is_exchange)
@@ -1941,6 +1973,8 @@ def statement_keys(res: ArticleRecords) -> list[StatementKey]:
         pks -= countries
         if denial:
             stems |= owner_marks(denied_owner(s.text)) | ({LOST} if s.polarity != "denies" and lost_denial(s) else set())
+        else:
+            stems |= agent_marks(content)
         out.append(StatementKey(
             statement_id=s.id, article_id=art.id, start=s.start,
             day=day_number(s.date) or day_number(art.published),
@@ -1970,6 +2004,15 @@ def _quoted_rejections(keys: list[StatementKey], res: ArticleRecords) -> list[St
             kt.stems = sorted(set(kt.stems) | {w for w in ks.stems if w.startswith((OWNER, OWNER_FORCE))})
             ks.topics = []
     return keys
+
+
+AGENT = "by:"  # a stem naming who an account says did the act ("was launched by Hezbollah": by:hezbollah)
+_AGENT_RE = re.compile(r"\bby\s+(?:the\s+)?((?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w’'-]*)")
+
+
+def agent_marks(content: str | None) -> set[str]:
+    """Marks kept among an account's stems for the party it says did the act: the capitalised words after "by"."""
+    return {AGENT + _stem(w) for m in _AGENT_RE.finditer(content or "") for w in m.group(1).split()}
 
 
 LOST = "denial~text"  # a mark among a denial's stems: read from its text, its content was lost (see lost_denial)
@@ -2062,6 +2105,8 @@ def denial_score(denial: StatementKey, claim: StatementKey) -> float:
     if not same_article and (not set(denial.places) & set(claim.places) or not (fit or specifics)):
         return 0.0  # another report's claim: at the same place, and the same party's or the same specifics
     shared_topics = set(denial.topics) & set(claim.topics)
+    if fit >= 2.0:
+        shared_topics.add("responsibility")  # (the blame for the act the denier says it did not do)
     if not shared_topics:
         return 0.0
     shared_words = set(denial.stems) & set(claim.stems)
@@ -2071,12 +2116,30 @@ def denial_score(denial: StatementKey, claim: StatementKey) -> float:
     return len(shared_topics) + 0.5 * len(shared_words) - 0.25 * abs(denial.day - claim.day) + 2 * fit
 
 
+_WHO_DID_IT = frozenset({"attack", "responsibility"})
+
+
 def _accuses_denier(denial: StatementKey, claim: StatementKey) -> float:
-    """2 (above a named owner's fit, 1) when a denial of responsibility meets a claim of responsibility that names the
-    denier's state ("Ukraine blamed the strike on Russia" for "the Kremlin denied Russia was involved"), else 0."""
-    if "responsibility" not in denial.topics or "responsibility" not in claim.topics or not denial.side:
+    """2 (above a named owner's fit, 1) when a denial of an attack or of a part in it meets a claim that names the
+    denier as who did it ("Ukraine blamed the strike on Russia" for "the Kremlin denied Russia was involved" or "the
+    ministry said its forces had no fire tasks there"; "the rocket was launched by <group>" for "<group> denied any
+    involvement"), else 0. Either may tell it as the act, the other as the blame."""
+    if not denial.side or claim.side == denial.side or "responsibility" not in set(denial.topics) | set(claim.topics):
+        return 0.0  # (the denier's own side naming it tells what it did, it accuses no one)
+    if not set(denial.topics) & _WHO_DID_IT or not set(claim.topics) & _WHO_DID_IT:
         return 0.0
-    return 2.0 if _state_stems(denial.side) & set(claim.stems) else 0.0
+    named = _denier_stems(denial)
+    if "responsibility" in claim.topics:  # "blamed the strike on Russia", "accused Hezbollah"
+        return 2.0 if named & set(claim.stems) else 0.0
+    # an account of the act names the denier as who did it ("was launched by <group>"), not as one of its places or
+    # victims ("shelling on the <state> side")
+    return 2.0 if {AGENT + w for w in named} & set(claim.stems) else 0.0
+
+
+def _denier_stems(denial: StatementKey) -> frozenset[str]:
+    """The words that name a denier: its state's (by its side) and the party names in its speaker ("hezbollah")."""
+    own = {_stem(w) for w in (denial.speaker or "").split() if side_of(w) == denial.side}
+    return _state_stems(denial.side) | own
 
 
 @lru_cache(maxsize=256)
@@ -2097,7 +2160,7 @@ def account_score(later: StatementKey, earlier: StatementKey) -> float:
         return 0.0
     shared_topics = set(later.topics) & set(earlier.topics) & ACCOUNT_TOPICS
     # what both accounts name besides the kind of act: the target, the weapon, the unit
-    shared_words = {w for w in set(later.stems) & set(earlier.stems) if not topics_of({w})}
+    shared_words = {w for w in set(later.stems) & set(earlier.stems) if not topics_of({w}) and not w.startswith(AGENT)}
     if not shared_topics or len(shared_words) < ACCOUNT_MIN_SHARED_WORDS or same_account(later, earlier):
         return 0.0  # (two sides saying the same thing in the same words agree)
     return len(shared_topics) + 0.5 * len(shared_words)
@@ -2158,6 +2221,8 @@ _TIME_WORDS = {"overnight", "today", "yesterday", "morning", "night", "evening",
 @lru_cache(maxsize=4096)
 def _specific(stem: str) -> bool:
     """A word that says what happened where, not when or by whom: not a kind of act, a day or a side."""
+    if stem.startswith(AGENT):
+        return False  # (a mark, not a word: the agent's name is among the stems too)
     return not topics_of({stem}) and stem not in _CALENDAR and stem not in _TIME_WORDS and not side_of(stem)
 
 
@@ -2202,8 +2267,11 @@ def same_account(a: StatementKey, b: StatementKey) -> bool:
 
 def agreement_score(later: StatementKey, earlier: StatementKey) -> float:
     """How surely two sources assert the same thing (0: not): not the two parties' clashing accounts,
-    not one speaker repeating itself; the same act of war at the same place, in the same words."""
-    if later.denial or earlier.denial or not later.speaker or later.speaker == earlier.speaker or _one_sentence(later, earlier):
+    not one speaker repeating itself in one report; the same act of war at the same place, in the same words.
+    (One speaker's statement told by two reports is two sources' word for it: "the ministry said ..." in each.)"""
+    if later.denial or earlier.denial or not later.speaker or _one_sentence(later, earlier):
+        return 0.0
+    if later.speaker == earlier.speaker and later.article_id == earlier.article_id:
         return 0.0
     if "casualty" in later.topics or "casualty" in earlier.topics:
         return 0.0  # tolls agree or not through their figures (corroborates, updates, contradicts)
@@ -2254,7 +2322,8 @@ def _denial_relations(focus: StatementKey, others: list[StatementKey]) -> list[R
     out = []
     for _, best in found[:MAX_DENIED_ARTICLES]:
         a, b = sorted([best, focus], key=lambda v: v.order)
-        shared = ", ".join(sorted(set(focus.topics) & set(best.topics)))
+        # (an act denied against the blame for it share no topic word: see _accuses_denier)
+        shared = ", ".join(sorted(set(focus.topics) & set(best.topics))) or "responsibility"
         out.append(Relation(type="contradicts", a=a.statement_id, b=b.statement_id,
                             note=f"a denial of the claim (shared topic: {shared})",
                             group_id=statement_group(focus.statement_id)))
@@ -2331,9 +2400,15 @@ def _candidates(focus: StatementKey, by_pair: dict, by_article_topic: dict) -> d
     if not focus.denial and not may_account and not may_agree:
         return {}
     days = range(focus.day - SAME_TIME_DAYS, focus.day + SAME_TIME_DAYS + 1)
-    cands = {c.statement_id: c for p in focus.pairs() for d in days for c in by_pair[(p, d)]}
+    pairs = focus.pairs()
+    topics = set(focus.topics)
+    if focus.denial and topics & _WHO_DID_IT:
+        # (a denial of the act answers the blame for it and the reverse: see _accuses_denier)
+        topics |= _WHO_DID_IT
+        pairs = sorted({f"{t}@{p}" for t in topics for p in focus.places} | set(pairs))
+    cands = {c.statement_id: c for p in pairs for d in days for c in by_pair[(p, d)]}
     if focus.denial:
-        for t in focus.topics:
+        for t in sorted(topics):
             cands.update({c.statement_id: c for c in by_article_topic[(focus.article_id, t)]})
     if CONTESTED in focus.topics:
         # ("the army said it had repulsed attacks on bases in the region", in the report that tells the group's claim

@@ -1144,6 +1144,25 @@ def _ground_assault(d: _Draft) -> bool:
                for m in d.mentions for t, k in zip(m.tokens, m.kinds))
 
 
+def _property_only(d: _Draft, figures: list[Figure]) -> bool:
+    """"they burned the houses and attacked the cattle", "attacked the village, burning houses and cars": an
+    attack told only by the property it destroyed (no one killed or wounded, no fight, no armed target) is
+    ACLED's Looting/property destruction."""
+    pairs = [(t, k) for m in d.mentions for t, k in zip(m.tokens, m.kinds)]
+    if not any(k == "looting" for _, k in pairs) or any(k not in ("battle", "looting") for _, k in pairs):
+        return False
+    if any(k == "battle" and _lemma(t) not in lex.ONE_SIDED_TRIGGERS for t, k in pairs):
+        return False  # "clashed", "fighting": two armed sides
+    heads = [h for t, k in pairs if k == "battle" for h in [t] + _children(t, "dobj")]  # ("opened fire on": on "fire")
+    aimed = [o for h in heads for o in _children(h, "dobj", "nsubjpass")] + [
+        p for h in heads for c in _children(h, "prep") if c.lower_ in ("on", "at", "against") for p in _children(c, "pobj")]
+    if any(_lemma(o) in lex.PEOPLE_NOUNS for o in aimed):
+        return False  # "opened fire on villagers ... razed several houses": the people were the target
+    if any(f.category in ("killed", "wounded") for f in figures) or any(m.single_death for m in d.mentions):
+        return False
+    return not _fought_back(d) and not any(_target_class(m) == "combatants" for m in d.mentions)
+
+
 def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head: str | None,
                 figures: list[Figure], place: Place | None, claimed: bool) -> tuple[str, str, list[str]]:
     """ACLED type of a draft: the ranked kind, refined by weapon, victims and actors."""
@@ -1187,6 +1206,7 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
     elif kind == "shelling" and weapon is None and _lemma(d.first.primary) == "strike" and _strike_from_air(d, a1_side):
         kind = "air"
     a1_head = (actor1 or "").lower().split()[-1:] or [""]
+    kind = "looting" if kind == "battle" and _property_only(d, figures) else kind
     if kind in ("battle", "looting") and a1_head[0] in lex.PROTESTER_NOUNS:
         kind = "riot"  # crowds storming or torching a building: a violent demonstration, not a battle
     killed = [f for f in figures if f.category == "killed"]

@@ -155,7 +155,12 @@ def _verb_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
     lemma = _lemma(tok)
     if lemma not in _VERB_LEMMAS:
         return None
-    if tok.dep_ == "amod" or (tok.dep_ == "acl" and lemma in lex.DESCRIPTIVE_PARTICIPLES
+    # "attacked the village, burning houses and cars": a participle clause after a comma the parse hung on
+    # its object as a modifier; the noun it modifies is what it acts on
+    # (not a subject's modifier: "In Kherson, occupying troops arrested ...")
+    clause_amod = (tok.dep_ == "amod" and tok.tag_ == "VBG" and tok.i > 0 and tok.nbor(-1).text == ","
+                   and tok.head.i > tok.i and tok.head.dep_ in ("dobj", "npadvmod"))
+    if (tok.dep_ == "amod" and not clause_amod) or (tok.dep_ == "acl" and lemma in lex.DESCRIPTIVE_PARTICIPLES
                               and not (_children(tok, "dobj") and _weapon_of(tok.head) is not None)):
         # "occupying troops", "the besieged city", "civilians shot in the streets": a description (but "a
         # homemade bomb injured seven people" is a clause the parse hung on the bomb)
@@ -170,7 +175,10 @@ def _verb_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
             _lemma(c) in lex.NONSTATE_NOUNS | lex.PERPETRATOR_NOUNS or c.lower_ in lex.NONSTATE_NOUNS | lex.PERPETRATOR_NOUNS
             for c in _children(tok, "nsubj")):
         return "battle"  # "the bandits struck the village": a raid on the ground, not a shelling
-    objects = {_lemma(c) for c in _children(tok, "dobj")}
+    # (a passive's subject is what the verb acts on: "homes were burned"; a weapon's is left to the weapon rules)
+    objects = ({_lemma(c) for c in _children(tok, "dobj")}
+               | {_lemma(c) for c in _children(tok, "nsubjpass") if _weapon_of(c) is None}
+               | ({_lemma(tok.head)} if clause_amod else set()))
     if lemma in lex.DISCOVERY_VERBS:
         # "the bodies of four men were found beside the highway": the dead of a killing told by its discovery
         # (not the bodies of a mass grave, a kind of its own)
@@ -184,9 +192,9 @@ def _verb_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
     # "gathered in the square to demand ...": the verb of a purpose clause under it
     purposes = frozenset(_lemma(c) for c in _children(tok, "advcl", "xcomp") if any(a.lower_ == "to" for a in _children(c, "aux")))
     applies, kind = lex.verb_rule(lemma, objects, particles, preps, purposes)
-    if applies and kind == "protest" and lemma == "block" and any(_lemma(c) in lex.COMBATANT_NOUNS or c.lower_ in lex.COMBATANT_NOUNS
-                                             for c in _children(tok, "nsubj")):
-        return None  # "troops blocked the road": the forces, not a protest
+    if applies and kind == "protest" and lemma == "block" and (_children(tok, "nsubjpass") or any(
+            _lemma(c) in lex.COMBATANT_NOUNS or c.lower_ in lex.COMBATANT_NOUNS for c in _children(tok, "nsubj"))):
+        return None  # "troops blocked the road", "roads have been blocked off": no protesters told, not a protest
     if applies and kind == "explosive" and lemma == "set" and any(lex.NOUN_TRIGGERS.get(o) == "battle" for o in objects):
         return None  # "setting off fighting that lasted the morning": the fight told by its own words
     if applies:
@@ -286,6 +294,8 @@ def _noun_kind(tok) -> str | None:
         for c in tok.children:
             if c.dep_ in ("compound", "amod", "nmod") and _weapon_of(c) is not None:
                 return _weapon_of(c)
+            if c.dep_ in ("compound", "amod", "nmod") and lex.NOUN_TRIGGERS.get(_lemma(c)) == "looting":
+                return "looting"  # "an arson attack": property set on fire, its kind named by the modifier
         return lex.NOUN_TRIGGERS[lemma]
     if lemma == "fall":
         return "territory" if _children(tok, "poss") or any(c.lower_ == "of" for c in _children(tok, "prep")) else None
