@@ -4,6 +4,10 @@
     python benchmarks/train_event_filter.py --gold-file A ... --write                  # CV, fit on all, write (off)
     python benchmarks/train_event_filter.py --gold-file A ... --write --enable         # ... and switch the filter on
     python benchmarks/train_event_filter.py --gold-file A ... --threshold 0.3 --write  # a threshold given, not chosen
+    python benchmarks/train_event_filter.py --gold-file A --set seeds ...              # also an in-repo gold set
+    python benchmarks/train_event_filter.py ... --guard-set samples --guard-file C     # and measure sets not trained on
+    python benchmarks/train_event_filter.py ... --types all                            # doubt every type (default: the
+                                                                                       # data file's applies_to)
 
 ``--write`` stores the weights and the CV-chosen threshold as ``cv_threshold``; the filter tags only when
 ``threshold`` is set, which ``--enable`` does (keep it off unless held-out and own sets agree: docs/events.md).
@@ -11,9 +15,18 @@
 The pipeline runs once on every article (the filter's feature values are taken through the ``event_features``
 option; a ``doubtful`` tag the current weights set is taken off, so "before" is the extractor without the filter).
 
+Training files are gold files by path (``--gold-file``, text embedded) and in-repo gold sets by name (``--set``:
+the sets of score_events.py, their texts found as that script finds them). Guards (``--guard-set``,
+``--guard-file``) are never trained on: each is scored before and after by the model fitted on all training
+files, at the chosen threshold, and only its totals are printed.
+
+Scope: only events whose ACLED type is in ``applies_to`` (``--types``) are samples and are ever doubted.
+
 Labels, for each shown event (no hidden tag) in article order: positive when its evidence covers a gold trigger
-(any type) that no earlier event covered; negative when it covers only gold triggers already covered (a
-duplicate) or, covering none, a ``not_events`` anchor; an event covering neither is not annotated and left out.
+of its own ACLED type that no earlier event of that type covered (the event the scorer counts); negative when it
+covers only gold triggers that some shown event covers with the gold's type (a duplicate, or a second reading of
+one clause) or, covering none, a ``not_events`` anchor; an event covering an incident that no event types right,
+or nothing annotated, is left out.
 
 Model: L2-regularised logistic regression on standardised features, written back on the raw scale (the filter
 applies it with a plain dot product). The features are the names listed under ``features`` in
@@ -30,6 +43,7 @@ import argparse
 import json
 import sys
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -63,10 +77,15 @@ def extract(text: str, published: str) -> tuple[list[dict], dict]:
 
 
 def label(text: str, gold_events: list[dict], not_events: list[dict], events: list[dict]) -> list[int | None]:
-    """One label per event: 1 a first cover of a gold trigger, 0 a duplicate or a not_events clause, None
-    unannotated or already hidden by the rules."""
+    """One label per event: 1 the first to cover a gold trigger of its own type (the one event the scorer counts
+    for that incident); 0 a duplicate (it covers only gold triggers another shown event covers with the gold's type,
+    or a ``not_events`` clause); None unannotated, hidden by the rules, or covering an incident no event gives the
+    right type (a mistyped incident: neither a duplicate nor a hit)."""
     gold_pos = [se.trigger_offset(text, g["trigger"], g.get("occurrence", 0)) for g in gold_events]
     not_pos = [se.trigger_offset(text, n["anchor"], n.get("occurrence", 0)) for n in not_events]
+    shown = [e for e in events if not set(e.get("tags") or []) & OWN_HIDDEN]
+    typed = {k for k, (g, p) in enumerate(zip(gold_events, gold_pos))
+             if any(e.get("event_type") == g.get("event_type") for e in se.covering(shown, p))}
     taken: set[int] = set()
     out: list[int | None] = []
     for e in events:
@@ -74,34 +93,56 @@ def label(text: str, gold_events: list[dict], not_events: list[dict], events: li
             out.append(None)
             continue
         covers = {k for k, p in enumerate(gold_pos) if se.covering([e], p)}
-        if covers - taken:
+        own = {k for k in covers if gold_events[k].get("event_type") == e.get("event_type")} - taken
+        if own:
             out.append(1)
-        elif covers or any(se.covering([e], p) for p in not_pos):
+        elif (covers and covers <= typed) or (not covers and any(se.covering([e], p) for p in not_pos)):
             out.append(0)
         else:
             out.append(None)
-        taken |= covers
+        taken |= own
     return out
 
 
-def collect(path: str) -> dict:
-    """Run the pipeline on a gold file: per article its text, events, feature values and labels."""
-    gold = json.loads(Path(path).read_text(encoding="utf-8"))
+@lru_cache(maxsize=1)
+def repo_texts() -> dict[str, dict]:
+    """score_events' in-repo gold sets: name -> {article key: text, published}, read once."""
+    return se.load_articles()
+
+
+def collect(source: str) -> dict:
+    """Run the pipeline on a gold file (a path, text embedded) or an in-repo gold set (a name of score_events'
+    sets): per article its text, events, feature values and labels."""
+    repo_sets = repo_texts()
+    if source in repo_sets:
+        name = source
+        gold = json.loads((se.GOLD / f"{name}.json").read_text(encoding="utf-8"))
+        texts = repo_sets[name]
+    else:
+        name = Path(source).stem
+        gold = json.loads(Path(source).read_text(encoding="utf-8"))
+        texts = gold["articles"]
     arts = {}
-    for key, a in gold["articles"].items():
-        events, feats = extract(a["text"], a["published"])
-        arts[key] = {"text": a["text"], "published": a["published"], "events": events,
+    for key, t in texts.items():
+        a = gold["articles"][key]
+        events, feats = extract(t["text"], t["published"])
+        arts[key] = {"text": t["text"], "published": t["published"], "events": events,
                      "features": [feats.get(e["id"], {}) for e in events],
-                     "labels": label(a["text"], a["events"], a.get("not_events", []), events)}
-    return {"name": Path(path).stem, "path": path, "gold": gold, "articles": arts}
+                     "labels": label(t["text"], a["events"], a.get("not_events", []), events)}
+    return {"name": name, "path": source, "gold": gold, "articles": arts}
 
 
-def samples(sets: list[dict], names: list[str]) -> tuple[np.ndarray, np.ndarray]:
+def in_scope(event: dict, types: list[str] | None) -> bool:
+    """Whether the filter applies to this event (its ACLED type among ``types``; None: every type)."""
+    return types is None or event.get("event_type") in types
+
+
+def samples(sets: list[dict], names: list[str], types: list[str] | None) -> tuple[np.ndarray, np.ndarray]:
     xs, ys = [], []
     for s in sets:
         for a in s["articles"].values():
-            for f, y in zip(a["features"], a["labels"]):
-                if y is not None:
+            for e, f, y in zip(a["events"], a["features"], a["labels"]):
+                if y is not None and in_scope(e, types):
                     xs.append([f.get(n, 0.0) for n in names])
                     ys.append(y)
     return np.array(xs, dtype=float).reshape(-1, len(names)), np.array(ys, dtype=float)
@@ -132,13 +173,14 @@ def probabilities(s: dict, names: list[str], w: np.ndarray, b: float) -> dict:
     return {k: [doubt.score(f, weights, b) for f in a["features"]] for k, a in s["articles"].items()}
 
 
-def measure(s: dict, probs: dict | None, threshold: float | None) -> dict:
-    """score_events' numbers of one set, the events under the threshold tagged doubtful (none: before)."""
+def measure(s: dict, probs: dict | None, threshold: float | None, types: list[str] | None = None) -> dict:
+    """score_events' numbers of one set, the events in scope under the threshold tagged doubtful (none: before)."""
     events = {}
     for k, a in s["articles"].items():
         evs = []
         for i, e in enumerate(a["events"]):
-            doubtful = probs is not None and threshold is not None and probs[k][i] < threshold
+            doubtful = (probs is not None and threshold is not None and probs[k][i] < threshold
+                        and in_scope(e, types))
             evs.append({**e, "tags": list(e.get("tags") or []) + ([doubt.TAG] if doubtful else [])})
         events[k] = evs
     report: dict = {}
@@ -160,21 +202,22 @@ def pooled(ms: list[dict]) -> dict:
             "fatalities_shown": round(sum(m["fat_shown_n"] for m in ms) / gold, 3)}
 
 
-def cross_validate(sets: list[dict], names: list[str], l2: float) -> list[dict]:
+def cross_validate(sets: list[dict], names: list[str], l2: float, types: list[str] | None) -> list[dict]:
     """Each held-out set's probabilities from a model trained on the others."""
     out = []
     for i, s in enumerate(sets):
-        x, y = samples(sets[:i] + sets[i + 1:], names)
+        x, y = samples(sets[:i] + sets[i + 1:], names, types)
         w, b = fit(x, y, l2)
         out.append(probabilities(s, names, w, b))
     return out
 
 
-def choose(sets: list[dict], cv: list[dict], max_drop: float) -> tuple[float | None, list[tuple]]:
+def choose(sets: list[dict], cv: list[dict], max_drop: float,
+           types: list[str] | None) -> tuple[float | None, list[tuple]]:
     before = pooled([measure(s, None, None) for s in sets])
     table, best = [], None
     for t in THRESHOLDS:
-        after = pooled([measure(s, p, t) for s, p in zip(sets, cv)])
+        after = pooled([measure(s, p, t, types) for s, p in zip(sets, cv)])
         ok = (before["found_full_shown"] - after["found_full_shown"] <= max_drop + 1e-9
               and before["fatalities_shown"] - after["fatalities_shown"] <= max_drop + 1e-9)
         table.append((t, after, ok))
@@ -183,9 +226,25 @@ def choose(sets: list[dict], cv: list[dict], max_drop: float) -> tuple[float | N
     return (best[0] if best else None), [("before", before, True)] + table
 
 
+def guard_table(guards: list[dict], names: list[str], w: np.ndarray, b: float, threshold: float | None,
+                types: list[str] | None) -> list[dict]:
+    """Each guard set's totals before and after, the model fitted on every training file."""
+    keys = ("precision", "found_full_shown", "fatalities_shown", "shown")
+    out = []
+    for g in guards:
+        before, after = measure(g, None, None), measure(g, probabilities(g, names, w, b), threshold, types)
+        out.append({"set": g["name"], "before": {x: before[x] for x in keys}, "after": {x: after[x] for x in keys}})
+    return out
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--gold-file", action="append", required=True, metavar="PATH")
+    ap.add_argument("--gold-file", action="append", default=[], metavar="PATH", help="a training gold file")
+    ap.add_argument("--set", action="append", default=[], metavar="NAME", help="a training in-repo gold set")
+    ap.add_argument("--guard-file", action="append", default=[], metavar="PATH", help="a gold file only measured")
+    ap.add_argument("--guard-set", action="append", default=[], metavar="NAME", help="an in-repo set only measured")
+    ap.add_argument("--types", help="comma-separated ACLED types the filter applies to, or 'all' "
+                                    "(default: applies_to of the data file)")
     ap.add_argument("--l2", type=float, default=10.0, help="L2 penalty on the standardised weights")
     ap.add_argument("--max-drop", type=float, default=0.02)
     ap.add_argument("--threshold", type=float, help="use this threshold instead of the one CV chooses")
@@ -194,13 +253,18 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     data = json.loads(DATA.read_text(encoding="utf-8"))
     names = data["features"]
-    sets = [collect(p) for p in args.gold_file]
+    types = data.get("applies_to") if args.types is None else (
+        None if args.types == "all" else [t.strip() for t in args.types.split(",") if t.strip()])
+    sets = [collect(p) for p in args.gold_file + args.set]
+    if len(sets) < 2:
+        ap.error("cross-validation needs at least two training files or sets")
+    print(f"applies to: {types or 'every type'}")
     for s in sets:
-        labels = [y for a in s["articles"].values() for y in a["labels"]]
+        labels = [y for a in s["articles"].values() for e, y in zip(a["events"], a["labels"]) if in_scope(e, types)]
         print(f"{s['name']}: events {len(labels)}, positive {labels.count(1)}, negative {labels.count(0)}, "
               f"unlabelled {labels.count(None)}")
-    cv = cross_validate(sets, names, args.l2)
-    threshold, table = choose(sets, cv, args.max_drop)
+    cv = cross_validate(sets, names, args.l2, types)
+    threshold, table = choose(sets, cv, args.max_drop, types)
     print("\nthreshold  precision  shown  found_full_shown  fatalities_shown  (pooled held-out folds)")
     for t, m, ok in table:
         print(f"{t!s:9}  {m['precision']:9}  {m['shown']:5}  {m['found_full_shown']:16}  {m['fatalities_shown']:16}"
@@ -211,16 +275,24 @@ def main(argv=None) -> int:
     folds = []
     print("\nfold  precision  found_full  found_full_shown  fatalities  fatalities_shown  shown   (before -> after)")
     for s, p in zip(sets, cv):
-        b, a = measure(s, None, None), measure(s, p, threshold)
+        b, a = measure(s, None, None), measure(s, p, threshold, types)
         folds.append({"set": s["name"], "before": b, "after": a})
         print(f"{s['name']}  {b['precision']} -> {a['precision']}  {b['found_full']} -> {a['found_full']}  "
               f"{b['found_full_shown']} -> {a['found_full_shown']}  {b['fatalities']} -> {a['fatalities']}  "
               f"{b['fatalities_shown']} -> {a['fatalities_shown']}  {b['shown']} -> {a['shown']}")
+    x, y = samples(sets, names, types)
+    w, b = fit(x, y, args.l2)
+    guards = guard_table([collect(p) for p in args.guard_file + args.guard_set], names, w, b, threshold, types)
+    if guards:
+        print("\nguard (fitted on all training files)  precision  found_full_shown  fatalities_shown  shown  "
+              "(before -> after)")
+    for g in guards:
+        print(f"{g['set']}  " + "  ".join(f"{g['before'][k]} -> {g['after'][k]}" for k in
+                                          ("precision", "found_full_shown", "fatalities_shown", "shown")))
     if args.write and threshold is not None:
-        x, y = samples(sets, names)
-        w, b = fit(x, y, args.l2)
         data.update({
             "features": names,
+            "applies_to": types,
             "threshold": threshold if args.enable else None,
             "cv_threshold": threshold,
             "bias": round(b, 4),
@@ -234,6 +306,7 @@ def main(argv=None) -> int:
                 "cv_pooled": {str(t): m for t, m, _ in table if t in ("before", threshold)},
                 "cv_folds": [{"set": f["set"], **{k: {x: f[k][x] for x in ("precision", "found_full_shown",
                               "fatalities_shown", "shown")} for k in ("before", "after")}} for f in folds],
+                "guards": guards,
             },
         })
         DATA.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

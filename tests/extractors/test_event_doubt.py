@@ -71,6 +71,28 @@ def test_the_tag_is_set_below_the_threshold_and_hides_the_event(nlp, monkeypatch
     assert exportable([ev.to_dict()]) == ([] if doubtful else [ev.to_dict()])
 
 
+def test_only_the_listed_types_are_doubted(nlp, monkeypatch):
+    # a threshold over any score: every event it applies to is doubtful, the others never
+    monkeypatch.setattr(doubt, "model", lambda: {**WEIGHTS, "threshold": 1.0, "applies_to": ["Battles"]})
+    text = "Gunmen attacked a checkpoint in Kharkiv on Monday. Two hundred soldiers surrendered in Kharkiv on Monday."
+    evs = events.extract(make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)], dates=[MONDAY]))
+    tagged = {e.event_type: doubt.TAG in e.tags for e in evs}
+    assert tagged == {"Battles": True, "Strategic developments": False}
+
+
+def test_told_before_means_an_earlier_sentence(nlp):
+    # two incidents of one sentence are not a retelling of each other; an event of a later sentence at the
+    # same place is told after them
+    text = ("Rebels shelled a school in Kharkiv on Monday, and gunmen kidnapped two teachers in Kharkiv. "
+            "Troops later clashed with the rebels in Kharkiv.")
+    evs, feats = _features(nlp, text, places=[("Kharkiv", KHARKIV)], dates=[MONDAY])
+    second = text.index("Troops")
+    firsts = [feats[e.id] for e in evs if e.evidence[0]["start"] < second]
+    later = [feats[e.id] for e in evs if e.evidence[0]["start"] >= second]
+    assert len(firsts) == 2 and [f["earlier_same_place"] for f in firsts] == [0, 0]
+    assert [f["earlier_same_place"] for f in later] == [1]
+
+
 def test_no_threshold_no_tag(nlp, monkeypatch):
     monkeypatch.setattr(doubt, "model", lambda: {**WEIGHTS, "threshold": None})
     [ev] = events.extract(make_ctx(nlp, "Gunmen attacked a checkpoint in Kharkiv.", places=[("Kharkiv", KHARKIV)]))
@@ -106,12 +128,30 @@ def test_trainer_labels_first_covers_duplicates_not_events_and_unannotated():
     s4 = text.index("The talks")
 
     def ev(start, end, tags=()):
-        return {"evidence": [{"start": start, "end": end}], "start": start, "end": end, "tags": list(tags)}
+        return {"evidence": [{"start": start, "end": end}], "start": start, "end": end, "tags": list(tags),
+                "event_type": "Battles"}
 
-    gold = [{"trigger": "stormed"}]
+    gold = [{"trigger": "stormed", "event_type": "Battles"}]
     not_events = [{"anchor": "fighting has killed hundreds"}]
     evs = [ev(0, s2), ev(0, s3), ev(s3, s4), ev(s4, len(text)), ev(s3, s4, ["background"])]
     assert _trainer().label(text, gold, not_events, evs) == [1, 0, 0, None, None]
+
+
+def test_trainer_labels_by_type_two_readings_of_one_sentence():
+    # one sentence, two incidents: a riot read first must not take the killing's trigger from the killing
+    text = "Traders burned tyres in the market after a policeman shot a trader dead."
+    gold = [{"trigger": "burned", "event_type": "Riots"},
+            {"trigger": "shot", "event_type": "Violence against civilians"}]
+
+    def ev(event_type):
+        return {"evidence": [{"start": 0, "end": len(text)}], "start": 0, "end": len(text), "tags": [],
+                "event_type": event_type}
+
+    tr = _trainer()
+    assert tr.label(text, gold, [], [ev("Riots"), ev("Violence against civilians")]) == [1, 1]
+    assert tr.label(text, gold, [], [ev("Riots"), ev("Violence against civilians"), ev("Riots")]) == [1, 1, 0]
+    # an incident no event types right is neither a hit nor a duplicate: left out
+    assert tr.label(text, gold[1:], [], [ev("Battles")]) == [None]
 
 
 def test_trainer_fit_recovers_the_sign_of_a_feature():

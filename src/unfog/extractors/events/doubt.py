@@ -7,6 +7,10 @@ quote or a reported clause, its own day or none, how precise its place is, where
 many mentions joined it). No word of any article is a feature. An event scoring below the threshold gets the
 hidden tag ``doubtful``: kept, but off the default view and the ACLED export like background.
 
+Only events of the ACLED types listed as ``applies_to`` are ever doubted (no list: every type). The violent
+families are where real reporting retells, generalises and summarises; a surrender, an evacuation or a mass grave
+is told once and rarely, and a model trained on real reporting learns to doubt them for their rarity alone.
+
 The feature names, weights, threshold and their provenance (sets, date, cross-validation) are data:
 ``lexicons/event_filter.json``, written by ``benchmarks/train_event_filter.py``. Without a threshold the stage
 tags nothing. A caller can receive every event's feature values by passing a dict as the ``event_features``
@@ -99,7 +103,7 @@ def _days(a: str | None, b: str | None) -> int | None:
 def features(ctx: Context, mentions: list[Mention], ev: Event, own_day: bool, earlier: list[Event],
              article_events: int, sentences: int) -> dict[str, float]:
     """Every feature value of one merged event (names as in event_filter.json); ``earlier``: the article's
-    events told before it."""
+    events told in sentences before its first."""
     first = mentions[0]
     f: dict[str, float] = dict.fromkeys(EVENT_TYPES.values(), 0.0)
     if ev.event_type in EVENT_TYPES:
@@ -164,11 +168,17 @@ def score(f: dict[str, float], weights: dict[str, float], bias: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
+def applies(ev: Event, data: dict | None = None) -> bool:
+    """Whether the filter may doubt this event: its ACLED type is one the model was trained and is applied on."""
+    types = (model() if data is None else data).get("applies_to")
+    return types is None or ev.event_type in types
+
+
 def mark_doubtful(ctx: Context, drafts: list[tuple[list[Mention], Event, bool]], sentences: int,
                   data: dict | None = None) -> None:
-    """Tag ``doubtful`` each event scoring below the threshold (drafts: each event's mentions, the event, and
-    whether it has a day of its own; sentences: how many the mentions' indices count). Feature values go to
-    ``ctx.options["event_features"]`` when given."""
+    """Tag ``doubtful`` each event of a type the filter applies to scoring below the threshold (drafts: each
+    event's mentions, the event, and whether it has a day of its own; sentences: how many the mentions' indices
+    count). Feature values of every event go to ``ctx.options["event_features"]`` when given."""
     data = model() if data is None else data
     sink = ctx.options.get("event_features")
     threshold = data.get("threshold")
@@ -177,8 +187,12 @@ def mark_doubtful(ctx: Context, drafts: list[tuple[list[Mention], Event, bool]],
     n = len({id(ms) for ms, _, _ in drafts})
     told = sorted(drafts, key=lambda x: (min(m.sent_index for m in x[0]), x[0][0].primary.i))
     for k, (ms, ev, own_day) in enumerate(told):
-        f = features(ctx, ms, ev, own_day, [e for _, e, _ in told[:k]], n, sentences)
+        # told before: in an earlier sentence (two events of one sentence are two readings of it, not a retelling)
+        first = min(m.sent_index for m in ms)
+        earlier = [e for ms2, e, _ in told[:k] if min(m.sent_index for m in ms2) < first]
+        f = features(ctx, ms, ev, own_day, earlier, n, sentences)
         if sink is not None:
             sink[ev.id] = f
-        if threshold is not None and score(f, data["weights"], data["bias"]) < threshold and TAG not in ev.tags:
+        if (threshold is not None and applies(ev, data) and TAG not in ev.tags
+                and score(f, data["weights"], data["bias"]) < threshold):
             ev.tags = sorted(set(ev.tags) | {TAG})
