@@ -18,10 +18,12 @@ context (dates, places, statements, figures) and adds the parse:
 4. *Merging*: mentions of the same happening across the article (same family of
    kind, compatible place and dates, or a definite "the attack") become one
    event with every evidence span.
+5. *Doubt*: a small learned model (:mod:`doubt`, weights in lexicons/event_filter.json)
+   tags ``doubtful`` (hidden) the events unlikely to be an incident of their own.
 
 The rules are documented in docs/events.md. The package's modules import one
 way: ``common`` (parse helpers, the Mention record, place and time
-comparisons) <- ``triggers`` <- ``arguments`` <- ``merging`` <- this module.
+comparisons) <- ``triggers`` <- ``arguments`` <- ``merging`` <- ``doubt`` <- this module.
 """
 from __future__ import annotations
 
@@ -47,8 +49,9 @@ from unfog.extractors.events.arguments import (
     _mention,
 )
 from unfog.extractors.events.merging import (
-    _merge,
+    _merged,
 )
+from unfog.extractors.events.doubt import mark_doubtful
 
 
 def extract(ctx: Context) -> list[Event]:
@@ -76,5 +79,7 @@ def extract(ctx: Context) -> list[Event]:
     _attach_dates(ctx, mentions, sents)
     _attach_figures(ctx, mentions)
     mentions = _fold_sentences(mentions)
-    return _merge(ctx, mentions, sents)
+    merged = _merged(ctx, mentions, sents)
+    mark_doubtful(ctx, merged, len(sents))
+    return [ev for _, ev, _ in merged]
 

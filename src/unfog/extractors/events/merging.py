@@ -150,7 +150,9 @@ class _Drafts:
         return self.all[-RECENT_DRAFTS:][::-1]
 
 
-def _merge(ctx: Context, mentions: list[Mention], sents) -> list[Event]:
+def _merged(ctx: Context, mentions: list[Mention], sents) -> list[tuple[list[Mention], Event, bool]]:
+    """The article's events, each with the mentions it was merged from and whether it has a day of its own
+    (what the learned filter of :mod:`doubt` reads)."""
     drafts = _Drafts()
     for m in mentions:
         drafts.add(m, _merge_target(ctx, m, drafts))
@@ -158,12 +160,12 @@ def _merge(ctx: Context, mentions: list[Mention], sents) -> list[Event]:
     _told_ahead(drafts)
     _headline_counts(drafts)
     _headline_of_the_body(drafts)
-    events = []
+    out = []
     for d in drafts.all:
         ev = _to_event(ctx, d)
-        events.append(ev)
-        events += _at_the_other_towns(ctx, d, ev)
-    return events
+        own_day = d.own_date() is not None and (d.own_date().precision or 1) == 1
+        out += [(d.mentions, e, own_day) for e in [ev] + _at_the_other_towns(ctx, d, ev)]
+    return out
 
 
 def _told_ahead(drafts: _Drafts) -> None:
