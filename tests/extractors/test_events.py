@@ -2727,3 +2727,17 @@ def test_an_arson_attack_and_homes_burned_are_property_destruction(nlp):
 def test_roads_blocked_off_in_the_passive_are_no_protest(nlp):
     text = "Roads around the market in Kano have been blocked off, a police spokesman said on Sunday."
     assert not [ev for ev in _shown(_pipeline_events(nlp, text, published="2023-06-06")) if ev.event_type == "Protests"]
+
+
+def test_a_village_the_gazetteer_lacks_joins_the_incident_placed_at_the_county_holding_it(nlp):
+    # the incident is placed at a county; a village unknown to the gazetteer, told of it next, may lie inside
+    lead = "Armed men attacked a cattle camp in Garissa{} on Monday, killing a herder, police said. "
+    detail = "Cattle were raided in {}, a local chief said."
+    shown = _shown(_pipeline_events(nlp, lead.format(" County") + detail.format("the village of Dambalkoro"),
+                                    published="2024-03-06"))
+    assert len(shown) == 1 and shown[0].fatalities == 1
+    # a town named as a town is no area holding the village; an unknown province is an area of its own
+    shown = _shown(_pipeline_events(nlp, lead.format("") + detail.format("the village of Dambalkoro"), published="2024-03-06"))
+    assert len(shown) == 2
+    shown = _shown(_pipeline_events(nlp, lead.format(" County") + detail.format("Dambalkoro province"), published="2024-03-06"))
+    assert len(shown) == 2

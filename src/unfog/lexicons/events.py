@@ -106,6 +106,7 @@ ONGOING_MODIFIERS = _set("ongoing_modifiers")  # "near-daily cross-border fire",
 SUSPICION_HEADS = _set("suspicion_heads")  # "suspects in the killing": the act people are suspected of
 REFERENCE_HEADS = _set("reference_heads")  # "evacuation warnings", "attack plans": the act named, not done
 STATUS_HEADS = _set("status_heads")  # "a state of siege": a status declared, no act
+DIVISION_NOUNS = _set("division_nouns")  # "Tonj South County": an area of many villages
 ASSAULT_MANNERS = _set("assault_manners")  # "took the village by storm": the assault
 SEQUENCE_VERBS = _set("sequence_verbs")
 DETONATION_VERBS = _set("detonation_verbs")

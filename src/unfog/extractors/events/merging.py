@@ -654,8 +654,9 @@ def _lone_incident(m: Mention, drafts: _Drafts, fams: set[str]) -> _Draft | None
     own = d.own_date()
     if m.date is not None and m.date.date and own is not None and own.date and (m.date.date_end or m.date.date) < own.date:
         return None  # "a paper reported on Monday that 60 had been killed": told before the incident happened
-    if m.place_unresolved and not (m.unresolved_name and any(m.unresolved_name in x.sent.text for x in d.mentions)):
-        return None  # a village of its own the gazetteer lacks
+    if (m.place_unresolved and not (m.unresolved_name and any(m.unresolved_name in x.sent.text for x in d.mentions))
+            and not (_unknown_village(m) and _village_may_lie_within(d))):
+        return None  # a village of its own the gazetteer lacks (not one inside the county the incident is placed in)
     if (not fams & d.families or d.mentions[-1].entry != m.entry or _other_actor(m, d) or _other_targets(m, d)
             or _takes_back(m, d) or _same_place(m.place, d.place()) is False):
         return None
@@ -773,8 +774,51 @@ def _two_named_places(m: Mention, d: _Draft) -> bool:
     if m.place_unresolved:
         if m.unresolved_name and any(m.unresolved_name in x.sent.text for x in d.mentions):
             return False  # "attacked a base near Puerto X ... one of our units in Puerto X was attacked": one place
+        if _unknown_village(m) and _village_may_lie_within(d):
+            return False  # "an attack in Tonj South County", then "the incident in Akucieng village": one place
         return any(x.place_local or x.place_unresolved for x in d.mentions)
     return m.place_local and any(x.place_unresolved for x in d.mentions)
+
+
+def _unknown_village(m: Mention) -> bool:
+    """The place the gazetteer does not know is told as a settlement ("the village of X", "X village", "a village
+    called X"), not as an area of its own ("in X province")."""
+    name = m.unresolved_name
+    if not m.place_unresolved or not name:
+        return False
+    words = [w.strip(",.;:()\"'“”").lower() for w in m.sent.text.split()]
+    named = [i for i, w in enumerate(words) if w == name.split()[0].lower()]
+    size = len(name.split())
+    for i in named:
+        after, before = words[i + size:i + size + 1], words[max(0, i - 2):i]
+        if set(after) & lex.DIVISION_NOUNS:
+            return False
+        if set(after) & lex.SETTLEMENT_NOUNS or set(before) & lex.SETTLEMENT_NOUNS:
+            return True  # ("the village of X", "a village called X": the noun within two words before)
+    return False
+
+
+def _village_may_lie_within(d: _Draft) -> bool:
+    """The draft is placed only at an administrative area (a region, a country, or a name told as a county,
+    district, territory: `division_nouns`) and names no unknown place of its own: a village the gazetteer does
+    not know, told of the same incident, may lie inside it (the gazetteer cannot say it does not)."""
+    p = d.place()
+    if p is None or any(x.place_unresolved for x in d.mentions):
+        return False
+    if p.kind in ("country", "region") or (p.feature_code or "").startswith(("ADM", "PCL")) or (p.precision or 1) >= 3:
+        return True
+    return any(x.place is not None and _same_place(x.place, p) and _told_as_division(x) for x in d.mentions)
+
+
+def _told_as_division(x: Mention) -> bool:
+    """"in Tonj South County", "the Beni territory", "the district of X": the mention's place is named as an area."""
+    text = doc_text(x.sent.doc)
+    p = x.place
+    if text[p.start:p.end] != p.name:
+        return False  # (a place read from another piece of the article)
+    after = [w.strip(",.;:()").lower() for w in text[p.end:p.end + 40].split("\n")[0].split()[:2]]
+    before = [w.lower() for w in text[max(0, p.start - 30):p.start].split()[-2:]]
+    return bool(set(after) & lex.DIVISION_NOUNS) or (len(before) == 2 and before[1] == "of" and before[0] in lex.DIVISION_NOUNS)
 
 
 def _retold(ctx: Context, m: Mention, drafts: _Drafts, definite: bool) -> _Draft | None:
