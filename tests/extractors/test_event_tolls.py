@@ -74,3 +74,16 @@ def test_the_toll_put_at_a_number_counts_all_the_dead_not_the_troops_named_after
             "officials said. The army put the toll at five and said its troops were tracking the attackers.")
     [ev] = [e for e in _events(nlp, text) if e.event_type == "Violence against civilians"]
     assert ev.fatalities == 5
+
+
+def test_one_person_killed_with_no_number_is_a_toll_of_one(nlp):
+    for text in ("A 52-year-old farmer was shot and killed near Kharkiv on Monday, police said.",
+                 "Gunmen attacked a police station in Kharkiv on Monday, killing the station chief, officials said.",
+                 "A resident of a village near Kharkiv died after a drone attack on Monday, the governor said."):
+        tolls = [e.fatalities for e in _events(nlp, text)]
+        assert tolls == [1], text
+
+
+def test_a_group_killed_with_no_number_is_no_toll_of_one(nlp):
+    text = "Gunmen attacked a farm near Kharkiv on Monday, killing the family, police said."
+    assert [e.fatalities for e in _events(nlp, text)] in ([None], [0])

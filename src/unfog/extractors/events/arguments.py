@@ -274,19 +274,7 @@ def _mention(group, weapons, sents, si: int, place_tokens: set[int]) -> Mention:
             and primary.pos_ == "VERB" and primary.tag_ in ("VBD", "VBN") and (_lemma(a1) in lex.CIVILIAN_NOUNS or a1.lower_.rstrip("s") in lex.CIVILIAN_NOUNS)):
         # a headline's "Teachers detained", "Five villagers killed": the people it happened to
         m.actor2, m.actor2_head, m.actor1 = m.actor1, a1.lower_.rstrip("s"), None
-    for t in m.tokens:
-        if (_lemma(t) == "kill" and t.pos_ == "VERB") or (_lemma(t) == "shoot" and (
-                (t.i + 1 < len(t.doc) and t.nbor().lower_ == "dead") or any(c.lower_ == "dead" for c in t.children))):
-            victims = _children(t, "nsubjpass", "dobj")
-            if victims and victims[0].lower_ in ("him", "her"):
-                m.single_death = 1  # "before troops shot him dead": one man
-            elif victims and victims[0].tag_ in ("NN", "NNP") and any(c.lower_ in ("a", "an", "one", "his", "her") for c in victims[0].children):
-                # "killing a police guard and the driver": each person joined to the first is one more
-                # (the parse may join the second to the verb)
-                m.single_death = 1 + sum(1 for c in list(victims[0].children) + list(t.children)
-                                         if c.dep_ == "conj" and c.tag_ in ("NN", "NNP")
-                                         and (_lemma(c) in lex.PEOPLE_NOUNS or _lemma(victims[0]) in lex.PEOPLE_NOUNS)
-                                         and _children(c, "det", "poss"))  # ("his driver and a bodyguard": two)
+    _single_death(m)
     _named_victim(m)
     if m.actor2 is None:
         _surface_victim(m)
@@ -319,6 +307,49 @@ FOLDS = {
     # "stormed a village, shooting residents and setting fire to granaries": the burning is part of the attack
     **{k: {"looting"} for k in ("battle", "killing", "abduction", "air", "shelling", "explosive", "riot")},
 }
+
+
+def _victims(t) -> list:
+    """Who a killing verb killed: its object or passive subject ("the one who died": its subject), the
+    subject a conjoined verb shares ("a man was shot and killed"), the noun a relative clause hangs on
+    ("a soldier who later died")."""
+    victims = _children(t, "nsubjpass", "dobj") + (_children(t, "nsubj") if _lemma(t) == "die" else [])
+    if not victims and t.dep_ == "conj" and t.head.pos_ == "VERB":
+        victims = _children(t.head, "nsubjpass", "nsubj")
+    if victims and victims[0].lower_ in ("who", "that") and t.dep_ == "relcl":
+        victims = [t.head]
+    return victims
+
+
+def _single_death(m: Mention) -> None:
+    """"killing a police guard and the driver", "a resident died", "a man was shot and killed", "killing
+    the local police chief", "a soldier who later died": one person (or each one joined) told killed
+    with no number. A person told by "a"/"one"/"his", or by "the" and a noun of one person (an office,
+    "the driver"; not a group, "the family"), is one death; so is one who died of the act ("a resident
+    died after a drone attack")."""
+    died = [t.head.head for t in m.tokens if t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.dep_ == "prep"
+            and t.head.head.pos_ == "VERB" and _lemma(t.head.head) == "die"]
+    for t in m.tokens + died:
+        if not ((t.pos_ == "VERB" and _lemma(t) in ("kill", "die")) or (_lemma(t) == "shoot" and (
+                (t.i + 1 < len(t.doc) and t.nbor().lower_ == "dead") or any(c.lower_ == "dead" for c in t.children)))):
+            continue
+        victims = _victims(t)
+        if not victims:
+            continue
+        v = victims[0]
+        if v.lower_ in ("him", "her"):
+            m.single_death = 1  # "before troops shot him dead": one man
+            continue
+        dets = [c.lower_ for c in v.children if c.dep_ in ("det", "poss", "nummod")]
+        one = any(d in ("a", "an", "one", "his", "her") for d in dets) or (
+            "the" in dets and (_lemma(v) in lex.OFFICE_NOUNS or _lemma(v) in lex.PEOPLE_NOUNS) and _lemma(v) not in lex.GROUP_NOUNS)
+        if v.tag_ in ("NN", "NNP") and one:
+            # "killing a police guard and the driver": each person joined to the first is one more
+            # (the parse may join the second to the verb)
+            m.single_death = max(m.single_death, 1 + sum(1 for c in list(v.children) + list(t.children)
+                                 if c.dep_ == "conj" and c.tag_ in ("NN", "NNP")
+                                 and (_lemma(c) in lex.PEOPLE_NOUNS or _lemma(v) in lex.PEOPLE_NOUNS)
+                                 and _children(c, "det", "poss")))  # ("his driver and a bodyguard": two)
 
 
 def _named_victim(m: Mention) -> None:
