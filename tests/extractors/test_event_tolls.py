@@ -74,3 +74,56 @@ def test_the_toll_put_at_a_number_counts_all_the_dead_not_the_troops_named_after
             "officials said. The army put the toll at five and said its troops were tracking the attackers.")
     [ev] = [e for e in _events(nlp, text) if e.event_type == "Violence against civilians"]
     assert ev.fatalities == 5
+
+
+def test_one_acts_dead_told_at_two_towns_are_an_incident_per_town(nlp):
+    # the lead's total does not compete with the parts, and each town gets its own count and its own
+    # stretch of the sentence as evidence
+    text = ("Government shelling killed 14 civilians in Idlib province on Monday, a monitor said.\n\n"
+            "The monitor said 11 civilians were killed in Saraqib and three in Ariha.")
+    evs = [e for e in _events(nlp, text) if e.event_type != "Protests"]
+    by_place = {e.place: e for e in evs}
+    saraqib = next(e for p, e in by_place.items() if p and p.startswith("Sar"))
+    ariha = next(e for p, e in by_place.items() if p and p.startswith("Ar"))
+    assert (saraqib.fatalities, ariha.fatalities) == (11, 3)
+    assert ariha.evidence[-1]["text"] == "and three in Ariha."
+    assert ariha.sub_event_type == saraqib.sub_event_type
+    assert len(evs) == 2  # (the lead's total is the first town's incident, no third)
+
+
+def test_a_place_told_before_its_count_is_that_counts_place(nlp):
+    text = ("Gunmen raided two villages in Zamfara State on Sunday, killing six people, residents said. "
+            "At Kwanar Bawa, the attackers killed four farmers while in Unguwar Zomo, two herders were killed, a resident said.")
+    evs = [e for e in _events(nlp, text) if e.event_type == "Violence against civilians"]
+    assert sorted(e.fatalities for e in evs) == [2, 4]
+    [zomo] = [e for e in evs if e.fatalities == 2]
+    assert zomo.evidence == [{"text": "while in Unguwar Zomo, two herders were killed, a resident said.",
+                              "start": text.index("while in Unguwar"), "end": len(text)}]
+    assert {e.place for e in evs} == {"Zamfara"}  # (villages the gazetteer lacks: the state the lead names)
+
+
+def test_the_wounded_at_two_towns_are_two_incidents_with_no_toll(nlp):
+    text = "On Tuesday artillery shelling in Saraqib wounded ten people, while three others were wounded in Ariha, officials said."
+    evs = [e for e in _events(nlp, text) if e.event_type == "Explosions/Remote violence"]
+    assert len(evs) == 2 and {bool(e.fatalities) for e in evs} == {False}
+    assert len({e.place for e in evs}) == 2
+
+
+def test_counts_at_one_town_or_at_no_named_place_stay_one_incident(nlp):
+    text = ("Seven people were killed in the shelling of Kharkiv on Monday while five died later in hospital, "
+            "medics said. A resident of Kharkiv said nine people were killed at the market and three at the station.")
+    evs = [e for e in _events(nlp, text) if e.event_type == "Explosions/Remote violence"]
+    assert len(evs) == 1
+
+
+def test_one_person_killed_with_no_number_is_a_toll_of_one(nlp):
+    for text in ("A 52-year-old farmer was shot and killed near Kharkiv on Monday, police said.",
+                 "Gunmen attacked a police station in Kharkiv on Monday, killing the station chief, officials said.",
+                 "A resident of a village near Kharkiv died after a drone attack on Monday, the governor said."):
+        tolls = [e.fatalities for e in _events(nlp, text)]
+        assert tolls == [1], text
+
+
+def test_a_group_killed_with_no_number_is_no_toll_of_one(nlp):
+    text = "Gunmen attacked a farm near Kharkiv on Monday, killing the family, police said."
+    assert [e.fatalities for e in _events(nlp, text)] in ([None], [0])

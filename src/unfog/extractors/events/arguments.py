@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 import bisect
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from unfog.lexicons.actors import side_of
@@ -274,19 +274,7 @@ def _mention(group, weapons, sents, si: int, place_tokens: set[int]) -> Mention:
             and primary.pos_ == "VERB" and primary.tag_ in ("VBD", "VBN") and (_lemma(a1) in lex.CIVILIAN_NOUNS or a1.lower_.rstrip("s") in lex.CIVILIAN_NOUNS)):
         # a headline's "Teachers detained", "Five villagers killed": the people it happened to
         m.actor2, m.actor2_head, m.actor1 = m.actor1, a1.lower_.rstrip("s"), None
-    for t in m.tokens:
-        if (_lemma(t) == "kill" and t.pos_ == "VERB") or (_lemma(t) == "shoot" and (
-                (t.i + 1 < len(t.doc) and t.nbor().lower_ == "dead") or any(c.lower_ == "dead" for c in t.children))):
-            victims = _children(t, "nsubjpass", "dobj")
-            if victims and victims[0].lower_ in ("him", "her"):
-                m.single_death = 1  # "before troops shot him dead": one man
-            elif victims and victims[0].tag_ in ("NN", "NNP") and any(c.lower_ in ("a", "an", "one", "his", "her") for c in victims[0].children):
-                # "killing a police guard and the driver": each person joined to the first is one more
-                # (the parse may join the second to the verb)
-                m.single_death = 1 + sum(1 for c in list(victims[0].children) + list(t.children)
-                                         if c.dep_ == "conj" and c.tag_ in ("NN", "NNP")
-                                         and (_lemma(c) in lex.PEOPLE_NOUNS or _lemma(victims[0]) in lex.PEOPLE_NOUNS)
-                                         and _children(c, "det", "poss"))  # ("his driver and a bodyguard": two)
+    _single_death(m)
     _named_victim(m)
     if m.actor2 is None:
         _surface_victim(m)
@@ -319,6 +307,49 @@ FOLDS = {
     # "stormed a village, shooting residents and setting fire to granaries": the burning is part of the attack
     **{k: {"looting"} for k in ("battle", "killing", "abduction", "air", "shelling", "explosive", "riot")},
 }
+
+
+def _victims(t) -> list:
+    """Who a killing verb killed: its object or passive subject ("the one who died": its subject), the
+    subject a conjoined verb shares ("a man was shot and killed"), the noun a relative clause hangs on
+    ("a soldier who later died")."""
+    victims = _children(t, "nsubjpass", "dobj") + (_children(t, "nsubj") if _lemma(t) == "die" else [])
+    if not victims and t.dep_ == "conj" and t.head.pos_ == "VERB":
+        victims = _children(t.head, "nsubjpass", "nsubj")
+    if victims and victims[0].lower_ in ("who", "that") and t.dep_ == "relcl":
+        victims = [t.head]
+    return victims
+
+
+def _single_death(m: Mention) -> None:
+    """"killing a police guard and the driver", "a resident died", "a man was shot and killed", "killing
+    the local police chief", "a soldier who later died": one person (or each one joined) told killed
+    with no number. A person told by "a"/"one"/"his", or by "the" and a noun of one person (an office,
+    "the driver"; not a group, "the family"), is one death; so is one who died of the act ("a resident
+    died after a drone attack")."""
+    died = [t.head.head for t in m.tokens if t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.dep_ == "prep"
+            and t.head.head.pos_ == "VERB" and _lemma(t.head.head) == "die"]
+    for t in m.tokens + died:
+        if not ((t.pos_ == "VERB" and _lemma(t) in ("kill", "die")) or (_lemma(t) == "shoot" and (
+                (t.i + 1 < len(t.doc) and t.nbor().lower_ == "dead") or any(c.lower_ == "dead" for c in t.children)))):
+            continue
+        victims = _victims(t)
+        if not victims:
+            continue
+        v = victims[0]
+        if v.lower_ in ("him", "her"):
+            m.single_death = 1  # "before troops shot him dead": one man
+            continue
+        dets = [c.lower_ for c in v.children if c.dep_ in ("det", "poss", "nummod")]
+        one = any(d in ("a", "an", "one", "his", "her") for d in dets) or (
+            "the" in dets and (_lemma(v) in lex.OFFICE_NOUNS or _lemma(v) in lex.PEOPLE_NOUNS) and _lemma(v) not in lex.GROUP_NOUNS)
+        if v.tag_ in ("NN", "NNP") and one:
+            # "killing a police guard and the driver": each person joined to the first is one more
+            # (the parse may join the second to the verb)
+            m.single_death = max(m.single_death, 1 + sum(1 for c in list(v.children) + list(t.children)
+                                 if c.dep_ == "conj" and c.tag_ in ("NN", "NNP")
+                                 and (_lemma(c) in lex.PEOPLE_NOUNS or _lemma(v) in lex.PEOPLE_NOUNS)
+                                 and _children(c, "det", "poss")))  # ("his driver and a bodyguard": two)
 
 
 def _named_victim(m: Mention) -> None:
@@ -1363,6 +1394,16 @@ _SETTLEMENT_NOUNS = frozenset(_load_lexicon("places")["settlement_nouns"])  # "t
 _NAMED_AFTER_NOUNS = frozenset(_load_lexicon("places")["named_after_nouns"])  # "Al-Shifa Hospital": a site, no town
 
 
+def _place_names(ctx: Context, sent) -> list[tuple[int, str]]:
+    """Names of places in a sentence, the gazetteer's or not, with their offsets: those the parse tells
+    as places, or set after "in" or "the village of" (whatever entity label the parse gave them); no
+    building named after a person ("died in Al-Shifa Hospital")."""
+    names = [(e.start_char, e.text) for e in sent.ents if e.label_ in ("GPE", "LOC", "FAC")]
+    names += [(t.idx, t.text) for t in sent if t.pos_ == "PROPN" and t.dep_ == "pobj" and (
+        t.head.lower_ in ("in", "at", "near") or (t.head.lower_ == "of" and _lemma(t.head.head) in _SETTLEMENT_NOUNS))]
+    return [(st, t) for st, t in names if not set(t.lower().split()) & _NAMED_AFTER_NOUNS]
+
+
 def _added_elsewhere(ctx: Context, f: Figure, killed: list[Figure]) -> bool:
     """"Six were killed in shelling of X, while four others died in an air strike in Y": a count added
     to one told before it in the sentence ("others", "another two") whose dead are at a place of their
@@ -1381,18 +1422,99 @@ def _added_elsewhere(ctx: Context, f: Figure, killed: list[Figure]) -> bool:
     end = min(later + [span.sent.end_char])
     there = [p for p in ctx.places if before[-1].end <= p.start < f.start]
     here = [p for p in ctx.places if f.end <= p.start < end]
-    # names the gazetteer does not know: those the parse tells as places, or set after "in" or "the
-    # village of" (whatever entity label the parse gave them)
-    names = [(e.start_char, e.text) for e in ctx.doc.ents if e.label_ in ("GPE", "LOC", "FAC")]
-    names += [(t.idx, t.text) for t in span.sent if t.pos_ == "PROPN" and t.dep_ == "pobj" and (
-        t.head.lower_ in ("in", "at", "near") or (t.head.lower_ == "of" and _lemma(t.head.head) in _SETTLEMENT_NOUNS))]
-    names = [(st, t) for st, t in names if not set(t.lower().split()) & _NAMED_AFTER_NOUNS]  # ("died in Al-Shifa Hospital")
+    names = _place_names(ctx, span.sent)
     there_n = {t for st, t in names if before[-1].end <= st < f.start}
     here_n = {t for st, t in names if f.end <= st < end and not any(p.start <= st < p.end for p in ctx.places)}
     if not (there or there_n):
         return False
     apart = [b for b in here if there and not any(_place_within(a, b) for a in there)]
     return bool(apart) or bool(here_n - there_n)
+
+
+@dataclass(frozen=True)
+class PlacePart:
+    """One place's part of a count told at several places: the stretch of the sentence that tells it
+    (offsets), its count (a figure, or a bare number with none: "and one in Y"), and where (the
+    gazetteer's place, or None for a name it does not know)."""
+    start: int
+    end: int
+    figure: Figure | None
+    count: int
+    place: Place | None
+    name: str
+
+
+def _counts_by_place(ctx: Context, sent) -> list[PlacePart]:
+    """"13 were killed in X while five were killed in Y", "Twelve people were killed in X and 14 in Y",
+    "At X, gunmen killed five while in Y two were killed", "18 died: 13 in X, five in Y": the dead (or
+    the wounded) of one sentence told at several named places, each with its own count, are one
+    incident per place. Each count's stretch ends at the strongest bound before the next count
+    ("while", then "and", then a comma); its place is the first named in its stretch after the count,
+    else the last before it, set there by a locative preposition ("a resident of X said" is no such).
+    A leading count with no place that sums the others is their total, no part. Empty unless there are
+    two parts or more, each at a place of its own, none holding another."""
+    doc = ctx.doc
+    inside = [f for f in ctx.figures if sent.start_char <= f.start < sent.end_char]
+    counts: list[tuple[int, int, Figure | None, int]] = []
+    for category in ("killed", "wounded"):  # the dead told apart, else the wounded
+        # (a part of a total told in another sentence is a part here: "14 were killed. 11 in X and three in Y")
+        counted = [f for f in inside if f.category == category and f.subset_of not in {g.id for g in inside}
+                   and not _is_subset(doc, f, inside) and _figure_count(f)]
+        counts = [(f.start, f.end, f, _figure_count(f)) for f in counted]
+        for t in sent[1:-1]:
+            # a bare number of a gapped clause ("Twelve were killed in X and one in Y"): no figure of its own
+            n = _count_at(t) if t.like_num else None
+            if (n and counts and category == "killed" and t.idx > counts[0][0] and t.nbor(-1).lower_ in lex.PLACE_PART_BOUNDS
+                    and t.nbor().lower_ in lex.PLACE_PART_PREPS and not any(f.start <= t.idx < f.end for f in inside)):
+                counts.append((t.idx, t.idx + len(t), None, n))
+        if len(counts) > 1:
+            break
+    counts.sort(key=lambda c: c[0])
+    if len(counts) < 2:
+        return []
+    cuts = []
+    for (_, end, _, _), (nxt, _, _, _) in zip(counts, counts[1:]):
+        bounds = [t for t in sent if end <= t.idx < nxt and t.lower_ in lex.PLACE_PART_BOUNDS]
+        if not bounds:
+            return []
+        top = max(lex.PLACE_PART_BOUNDS[t.lower_] for t in bounds)
+        cuts.append([t for t in bounds if lex.PLACE_PART_BOUNDS[t.lower_] == top][-1].idx)
+    known = [(p.start, p.name, p) for p in ctx.places if sent.start_char <= p.start < sent.end_char]
+    names = known + [(st, t, None) for st, t in _place_names(ctx, sent) if not any(p.start <= st < p.end for _, _, p in known)]
+    names = sorted(n for n in names if _set_at_place(doc, n[0], sent))
+    parts = []
+    for k, (start, end, f, n) in enumerate(counts):
+        lo, hi = ([sent.start_char] + cuts)[k], (cuts + [sent.end_char])[k]
+        after = [x for x in names if end <= x[0] < hi]
+        before = [x for x in names if lo <= x[0] < start]
+        at = after[0] if after else (before[-1] if before else None)
+        if at is None:
+            if k == 0 and len(counts) > 2 and n == sum(c[3] for c in counts[1:]):
+                continue  # "18 died: 13 in X, five in Y": the total
+            return []
+        parts.append(PlacePart(lo if parts or k == 0 else sent.start_char, hi, f, n, at[2], at[1]))
+    keys = [p.name.lower() for p in parts]
+    if len(parts) < 2 or len(set(keys)) < len(keys):
+        return []
+    if any(a.place is not None and b.place is not None and _place_within(a.place, b.place)
+           for i, a in enumerate(parts) for b in parts[i + 1:]):
+        return []  # "in X district ... in a village of X district": one place told twice
+    return parts
+
+
+def _set_at_place(doc, start: int, sent) -> bool:
+    """A name set where something happened by a locative preposition before it, across the words of its
+    phrase ("in the flashpoint city of X", "at X", "on the town of X"), not named as someone's home or
+    office ("a resident of X said"); a participle may qualify it ("in adjoining X")."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    for t in reversed(doc[max(sent.start, span.start - 7):span.start]):
+        if t.lower_ in lex.PLACE_PART_PREPS:
+            return True
+        if not (t.lower_ == "of" or t.text == "-" or t.pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM") or t.dep_ == "amod"):
+            return False
+    return False
 
 
 def _figure_count(f: Figure) -> int | None:

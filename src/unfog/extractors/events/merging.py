@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from unfog.lexicons.actors import event_actor, known_group
 from unfog.lexicons.countries import _alpha3 as _alpha3_codes, alpha3
 from unfog.lexicons import events as lex
@@ -35,6 +35,8 @@ from unfog.extractors.events.common import (
     side_of_text,
 )
 from unfog.extractors.events.arguments import (
+    PlacePart,
+    _counts_by_place,
     _figure_count,
 )
 from unfog.extractors.events.triggers import _weapon_of
@@ -47,6 +49,10 @@ HEADLINE_SENTENCES = 6  # a headline joins the first event told within this many
 @dataclass
 class _Draft:
     mentions: list[Mention]
+    # sentence start -> (start, end): the stretch of a sentence that tells this incident, when the
+    # sentence tells others too ("13 were killed in X while five were killed in Y")
+    stretches: dict[int, tuple[int, int]] = field(default_factory=dict)
+    places_apart: list[PlacePart] = field(default_factory=list)  # the places its sentence split its dead over
 
     @property
     def first(self) -> Mention:
@@ -161,11 +167,107 @@ def _merged(ctx: Context, mentions: list[Mention], sents) -> list[tuple[list[Men
     _headline_counts(drafts)
     _headline_of_the_body(drafts)
     out = []
+    split: set[int] = set()
+    apart = {id(d): _apart_by_place(ctx, d, split) for d in drafts.all}
+    _lead_totals(drafts)
     for d in drafts.all:
         ev = _to_event(ctx, d)
-        own_day = d.own_date() is not None and (d.own_date().precision or 1) == 1
-        out += [(d.mentions, e, own_day) for e in [ev] + _at_the_other_towns(ctx, d, ev)]
+        out += [(d.mentions, e, _own_day(d)) for e in [ev] + _at_the_other_towns(ctx, d, ev)]
+        for part in apart[id(d)]:
+            pev = _to_event(ctx, part)
+            lo = min(part.stretches.values())[0]
+            pev = replace(pev, id=ctx.make_id("evt", pev.start, pev.end, part.first.primary.idx, lo))
+            out.append((part.mentions, pev, _own_day(part)))
     return out
+
+
+def _own_day(d: _Draft) -> bool:
+    """The draft is dated by a day of its own (not a week, a month or the publication day)."""
+    return d.own_date() is not None and (d.own_date().precision or 1) == 1
+
+
+def _apart_by_place(ctx: Context, d: _Draft, split: set[int]) -> list[_Draft]:
+    """"13 people were killed in X while five were killed in Y": one sentence of the draft tells its dead
+    at several named places, each with its own count (arguments._counts_by_place). ACLED codes one
+    incident per place: the draft keeps the first place, its count and its stretch of the sentence (the
+    lead's total told before joins it and does not compete: the parts are lower); each other place is
+    an incident of its own, with its own count, place, stretch and the draft's day. The draft's
+    counts that tell another place's dead again ("the five killed in Y were all shot") leave it. A
+    sentence is split once (``split``: the sentences split in drafts before)."""
+    out: list[_Draft] = []
+    for m in list(d.mentions):
+        sent = m.sent
+        if sent.start_char in split:
+            continue
+        split.add(sent.start_char)
+        parts = _counts_by_place(ctx, sent)
+        if not parts:
+            continue
+        first, others = parts[0], parts[1:]
+        here = [x for x in d.mentions if x.sent.start_char == sent.start_char]
+        day, where = d.date(), d.place()
+        for p in others:
+            host = next((x for x in here if p.start <= x.primary.idx < p.end), here[0])
+            if host is not d.first and p.start <= host.primary.idx < p.end:
+                d.mentions.remove(host)
+            dead = p.figure is not None and p.figure.category == "killed"  # (a count of the wounded is no toll)
+            # (the act's kinds and weapon the draft told, "shelling killed 13", type the part as the whole)
+            kinds = host.kinds + [k for x in d.mentions for k in x.kinds if k not in host.kinds and k in lex.VIOLENT_KINDS]
+            part_m = replace(host, kinds=kinds, weapon=host.weapon or next((x.weapon for x in d.mentions if x.weapon), None),
+                             tags=set(host.tags), figures=[p.figure] if dead else [],
+                             counts={k: v for k, v in host.counts.items() if dead and k == p.figure.id},
+                             single_death=0 if p.figure else p.count, place=p.place or host.place or where,
+                             place_local=True, also_places=[], date=host.date or day,
+                             date_weak=host.date_weak if host.date else bool(day) and not d.own_date())
+            out.append(_Draft([part_m], {sent.start_char: (p.start, p.end)}))
+        moved = {p.figure.id for p in others if p.figure is not None}
+        again = {p.count for p in others} - {first.count}
+        taken = [p.place for p in others if p.place is not None]
+        category = (first.figure or next((p.figure for p in others if p.figure), None)).category
+        for i, x in enumerate(d.mentions):
+            ours = x.sent.start_char == sent.start_char
+            figs = [f for f in x.figures if f.id not in moved and (ours or f.category != category or not (
+                _figure_count(f) in again or _total_of(f, parts)))]
+            if ours:
+                x = replace(x, figures=figs, counts={k: v for k, v in x.counts.items() if k not in moved},
+                            place=first.place or x.place, place_local=True,
+                            also_places=[q for q in x.also_places if not any(_same_place(q, t) for t in taken)])
+            elif len(figs) < len(x.figures):
+                x = replace(x, figures=figs)
+            d.mentions[i] = x
+        own = next((k for k, x in enumerate(d.mentions) if x.sent.start_char == sent.start_char
+                    and first.start <= x.primary.idx < first.end), None)
+        if (own is not None and first.figure is not None and first.figure.category == "killed"
+                and first.figure not in d.mentions[own].figures):
+            # (a part the figure reader tied to a total told before was left unattached: it is this place's count)
+            d.mentions[own] = replace(d.mentions[own], figures=d.mentions[own].figures + [first.figure])
+        d.stretches[sent.start_char] = (first.start, first.end)
+        d.places_apart = parts
+    return out
+
+
+def _total_of(f: Figure, parts: list[PlacePart]) -> bool:
+    """The count the parts told at their places add up to ("18 were killed": 13 in X and five in Y), or the
+    total the figure reader found they are parts of."""
+    return _figure_count(f) == sum(p.count for p in parts) or any(p.figure is not None and p.figure.subset_of == f.id for p in parts)
+
+
+def _lead_totals(drafts: _Drafts) -> None:
+    """"Gunmen killed 18 in two villages on Sunday ... 13 were killed in X while five were killed in Y": a
+    lead told apart from the sentence that splits its dead over their places (the merge kept it apart)
+    counts only their total; it is no incident of its own but the first place's (its day, its doers,
+    not its count)."""
+    for d in list(drafts.all):
+        if not d.places_apart:
+            continue
+        for lead in drafts.all[:drafts.all.index(d)]:
+            killed = [f for x in lead.mentions for f in x.figures if f.category == "killed"]
+            if (killed and not lead.places_apart and all(_total_of(f, d.places_apart) for f in killed) and lead.first.kind in lex.VIOLENT_KINDS
+                    and _hidden(lead.first) == _hidden(d.first) and lead.mentions[-1].entry == d.first.entry
+                    and _place_within(lead.place(), d.place())):
+                d.mentions[:0] = [replace(x, figures=[], counts={}) for x in lead.mentions]
+                drafts.all.remove(lead)
+                break
 
 
 def _told_ahead(drafts: _Drafts) -> None:
@@ -1609,8 +1711,10 @@ def _evidence(d: _Draft) -> list[dict]:
     seen = set()
     for m in d.mentions:
         s = m.sent
-        st = s.start_char + (len(s.text) - len(s.text.lstrip()))
-        t = s.text.strip()
+        lo, hi = d.stretches.get(s.start_char, (s.start_char, s.end_char))
+        raw = s.doc.text[lo:hi]
+        st = lo + (len(raw) - len(raw.lstrip()))
+        t = raw.strip()
         if st in seen:
             continue
         seen.add(st)
