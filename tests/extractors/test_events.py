@@ -2741,3 +2741,42 @@ def test_a_village_the_gazetteer_lacks_joins_the_incident_placed_at_the_county_h
     assert len(shown) == 2
     shown = _shown(_pipeline_events(nlp, lead.format(" County") + detail.format("Dambalkoro province"), published="2024-03-06"))
     assert len(shown) == 2
+
+
+@pytest.mark.parametrize("text, published, day", [
+    # "told a news agency on Tuesday that ...": Tuesday is the telling's day; the massacre is Sunday's raid
+    ("Gunmen killed nine villagers in a raid on a farming village in the hills on Sunday, officials said. "
+     "Two elders told a news agency on Tuesday that the attackers used machetes to carry out the massacre.", "2023-06-14", "2023-06-11"),
+    # "as of Monday afternoon": the day bodies were counted, not the day of the attack (Saturday)
+    ("Gunmen attacked a market town in the north on Saturday and killed dozens of traders, the government said. "
+     "As of Monday afternoon, 40 bodies had been found and the search went on, a spokesman said.", "2023-06-13", "2023-06-10"),
+])
+def test_a_day_of_a_telling_or_of_a_state_seen_makes_no_second_incident(nlp, text, published, day):
+    assert [e.date for e in _shown(_pipeline_events(nlp, text, published=published))] == [day]
+
+
+def test_a_day_told_after_according_to_dates_the_act_when_nothing_else_does(nlp):
+    text = "According to a police officer on Saturday, at least 12 people were killed in an attack on a hotel."
+    [ev] = _shown(_pipeline_events(nlp, text, published="2023-06-10"))
+    assert ev.date == "2023-06-10"
+
+
+def test_telling_and_status_days_read_from_the_words_before_the_day(nlp):
+    from unfog.extractors.events.arguments import _telling_day
+
+    def telling(text, day, act):
+        doc = nlp(text)
+        s = text.index(day)
+        d = DateMention(id="dat_0", article_id="a", text=day, start=s, end=s + len(day), date="2023-06-10", precision=1)
+        tok = next(t for t in doc if t.text == act)
+
+        class _M:  # the one thing the helper reads of a mention: its words
+            tokens = [tok]
+        return _telling_day(doc, d, _M())
+
+    assert telling("A resident told reporters on Tuesday that gunmen burned the market.", "Tuesday", "burned")
+    assert telling("As of Monday evening, 40 bodies had been found.", "Monday", "found")
+    assert telling("According to an officer this Saturday, 12 people were killed.", "Saturday", "killed")
+    assert not telling("Officials said an air strike on Sunday killed two people.", "Sunday", "strike")
+    assert not telling("An official told reporters that Sunday's attack killed two people.", "Sunday", "attack")
+    assert not telling("Police said that on Sunday gunmen burned the market.", "Sunday", "burned")

@@ -963,6 +963,39 @@ def _statement_verb(root):
     return t if t.pos_ == "VERB" and _lemma(t) in lex.REPORT_VERBS else None
 
 
+TELLING_VERBS = lex.REPORT_VERBS | frozenset(_load_lexicon("speech")["cue_verbs"])
+TELLING_SCAN = 10  # tokens left of a day searched for the verb or word of a telling ("told the news agency X on Tuesday")
+CLAUSE_BREAKS = frozenset(",;:\"“”()")
+
+
+def _telling_day(doc, d: DateMention, m: Mention) -> bool:
+    """A day of the telling or of a state seen, not of the act: "a resident told the news agency on Tuesday
+    that gunmen ...", "according to an officer this Saturday, 12 were killed", "as of Monday afternoon, 50 bodies
+    have been found". Read from the words before the day (the parse often hangs such a day on the act); a
+    mention's own word met first makes it the act's day ("said an Israeli strike on Sunday killed two")."""
+    span = doc.char_span(d.start, d.end, alignment_mode="expand")
+    if span is None or span.start == span.sent.start:
+        return False
+    first, sent_start = span[0], span.sent.start
+    before = doc[max(sent_start, first.i - 2):first.i].text.lower()
+    if span.end < len(doc) and doc[span.end].lower_ in ("'s", "\u2019s"):
+        return False  # "said Sunday's attack ...": the day of the act noun it names
+    if any(before == c or before.endswith(" " + c) for c in lex.STATUS_DAY_CUES):
+        return True
+    mine = {t.i for t in m.tokens}
+    for t in reversed(doc[max(sent_start, first.i - TELLING_SCAN):first.i]):
+        if t.i in mine or t.text in CLAUSE_BREAKS or t.dep_ == "mark":
+            return False  # (a clause opened after the telling verb: "said that on Sunday gunmen ..." is told of the act)
+        if t.lower_ in lex.ATTRIBUTION_DAY_WORDS or (t.pos_ == "VERB" and _lemma(t) in TELLING_VERBS):
+            return True
+        # a name the tagger took for a participle ("the agency dpa on Tuesday": a participle differs from its
+        # lemma unless invariant, and an invariant act verb, "hit", is the mention's own word, met above)
+        named = t.tag_ == "VBN" and t.lemma_.lower() == t.lower_
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") and not named:
+            return False
+    return False
+
+
 def _attach_dates(ctx: Context, mentions: list[Mention], sents) -> None:
     """The date of the incident: a date in the trigger's clause; the date of the statement about it
     ("officials said on Thursday") only when nothing else is said."""
@@ -994,6 +1027,9 @@ def _attach_dates(ctx: Context, mentions: list[Mention], sents) -> None:
         verb = _statement_verb(root)
         if verb is not None and d.start < verb.idx and any(t.idx < d.start for t in best.tokens):
             verb = None  # "fighters attacked X village on Tuesday, Xinhua reported": the parse hung the act's day on the attribution
+        if verb is None and _telling_day(doc, d, best):
+            fallback.setdefault(id(best), d)  # the day of a telling or of a state seen: the incident's only without another
+            continue
         inside = verb is None and len(ms) == 1 and any(a.i == t.i for a in root.ancestors for t in best.tokens)
         # ("there were clashes ... in the X area, a 40-minute drive outside Y, between 1 a.m. and 9 a.m. on Tuesday": a day
         # within the act's own phrase is the act's, however deep the parse hangs it)
