@@ -211,6 +211,9 @@ class Figure(Record):
     sentence: str | None = None  # the sentence the figure sits in (context for readers)
     subset_of: str | None = None  # id of the total this figure is part of ("four, including three civilians")
     claimant_role: str | None = None  # the role the claimant was introduced with ("military officer"), as written
+    # the time of day the text tells the count at ("HH:MM" as written, no time zone): the time its sentence puts it
+    # at ("as of 10:40 a.m."), else its live-blog entry's stamp, else the report's own stamp ("Updated ... 11:40pm")
+    time: str | None = None
 
 
 @dataclass

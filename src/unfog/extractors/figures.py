@@ -31,6 +31,7 @@ from unfog.text import fold_phrase as fold
 from unfog.lexicons.wire import lead_spans
 from unfog.extractors.context import Context
 from unfog.extractors.query import doc_text
+from unfog.lexicons import times
 from unfog.lexicons.people import BODY_NOUNS, CIVILIAN_NOUNS, COMBATANT_NOUNS, COUNT_NOUNS, OWN_MEN_NOUNS, PEOPLE_NOUNS  # noqa: F401
 from unfog.model import Figure
 from unfog.nlp.syntax import governing_verb
@@ -681,7 +682,20 @@ def extract(ctx: Context) -> list[Figure]:
     _carry_claims(ctx, sents, sent_of, out)
     _claims_told_after(ctx, sents, sent_of, out)
     _mark_unverified(text, sents, out)
+    _tell_times(ctx, out)
     return out
+
+
+def _tell_times(ctx: Context, figures: list[Figure]) -> None:
+    """Each figure's time of day, the best the text gives (see Figure.time): what orders two counts of one day."""
+    article = ctx.article.text
+    entries, stamp = times.entry_starts(article), times.report_stamp(article)
+    for f in figures:
+        sentence = f.sentence or ""
+        at = times.count_time(sentence, max(sentence.find(f.text), 0))
+        if at is None and entries:
+            at = times.entry_stamp(article, f.start + ctx.offset, entries)
+        f.time = times.clock(stamp if at is None else at)
 
 
 _lead_spans = lead_spans  # wire furniture at the start of each line ("UPDATE 2-", "(Reuters) -", "Live Day 273:")

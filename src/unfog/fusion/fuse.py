@@ -26,6 +26,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from unfog.days import day_number
+from unfog.lexicons.times import clock_minutes
 from unfog.geo import distance_km
 from unfog.fusion.events import merge_events, place_key, same_incident  # noqa: F401  (re-exported)
 from unfog.fusion.entities import (Resolver, anonymous_voice, canonical_key, fold, one_kind_of_body,
@@ -358,6 +359,9 @@ class FigureKey:
     source: str = ""
     incident: str | None = None
     reported: int | None = None  # the day the article was published (orders revisions of one day's toll)
+    # the time of day the count was told (minutes since midnight: Figure.time), else the latest time its report
+    # tells a count at (a report is no older than that): orders the counts of one day that no word orders
+    clock: int | None = None
 
     def to_row(self) -> dict:
         return dict(self.__dict__)
@@ -636,6 +640,8 @@ def figure_keys(res: ArticleRecords) -> list[FigureKey]:
     key_depth = {k: _place_depth(k, p) for p in res.places for k in [_place_keys(p)] if k}
     out = []
     echoes = _own_voice_echoes(res.figures, art.text)
+    told_at = {f.id: clock_minutes(f.time) for f in res.figures}
+    latest = max((t for t in told_at.values() if t is not None), default=None)
     for f in res.figures:
         if f.category in (None, "", "other") or value_range(f) is None:
             continue
@@ -680,6 +686,7 @@ def figure_keys(res: ArticleRecords) -> list[FigureKey]:
             figure_id=f.id, article_id=art.id, qkey=_qkey(f, pk, period, countries[f.id]),
             day=_count_day(f, art, period), place=pk, period=period,
             source=fold(art.source), incident=incident, reported=day_number(art.published),
+            clock=latest if told_at[f.id] is None else told_at[f.id],
         ))
     figs = {f.id: f for f in res.figures}
     return _date_prior_values(_one_place_per_incident(out, figs, countries), figs)
@@ -836,6 +843,7 @@ class FigureView:
     rng: tuple[float, float, float]
     prior: bool = False  # told as the earlier value of a toll its report revises ("up from 76")
     day: int | None = field(init=False)
+    time: int | None = field(init=False)  # the time of day the text tells the count at (minutes; Figure.time)
     place: str = field(init=False)
     period: str | None = field(init=False)
     order: tuple = field(init=False)
@@ -844,11 +852,14 @@ class FigureView:
 
     def __post_init__(self):
         self.day, self.place, self.period = self.key.day, self.key.place, self.key.period
+        self.time = clock_minutes(self.fig.time)
         self.group, self.force = counted_group(self.fig), counted_force(self.fig)
         # one day's toll revised in a later report: the later report comes second; within a report, the
         # earlier value of a revised toll ("up from 76") comes before the toll it was revised to
-        # (two reports of one day telling the toll as risen: the lower toll first, the higher is the later count)
-        self.order = (self.day or 0, self.key.reported or 0, _risen_rank(self.fig, self.prior, self.rng),
+        # (two reports of one day telling the toll as risen: the lower toll first, the higher is the later count;
+        # else the time of day each was told at, when the text gives one: a report telling none comes first)
+        clock = self.key.clock if self.key.clock is not None else -1
+        self.order = (self.day or 0, self.key.reported or 0, _risen_rank(self.fig, self.prior, self.rng), clock,
                       self.fig.article_id, 0 if self.prior else 1, self.fig.start, self.fig.id)
 
 
@@ -1231,11 +1242,11 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     incident = operation or a.period == "daily" or b.period == "daily" or bool(a.key.incident and b.key.incident)
     # the two warring parties' counts of one day's fighting at one place may be far apart ("up to 300" and 12)
     # (an armed group and the army of one country are two parties under one side code)
-    parties = (a.side != b.side or civil_war) and not {a.side, b.side} & (NON_PARTY_SIDES | {None, "MEDIA"})
+    sides_apart = (a.side != b.side or civil_war) and not {a.side, b.side} & (NON_PARTY_SIDES | {None, "MEDIA"})
     # one report telling two claimants' counts of the incident it is about ("the rebels said 40 soldiers were
     # killed ... the ministry said only two died"): as far apart as the parties' counts may be
     # (not the report's own count: "... killing two paramedics" in a later strike it tells after the toll)
-    parties = parties or (fa.article_id == fb.article_id and bool(a.key.incident and b.key.incident)
+    parties = sides_apart or (fa.article_id == fb.article_id and bool(a.key.incident and b.key.incident)
                           and "MEDIA" not in (a.side, b.side))
     # "none of its soldiers were taken prisoner" against "200 captured": a denial of any loss, whatever the ratio
     denies_any = (a.rng[1] == 0) != (b.rng[1] == 0)
@@ -1276,7 +1287,7 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
             and (b.key.reported or 0) > (a.key.reported or 0) and b.rng[1] > a.rng[1] and not agree and not both_vague:
         # "the regional governor" on Saturday, the governor by name on Sunday: the side's authorities revise the toll
         return ("updates", "a later report from the same side raises the toll")
-    if why := _told_as_revised(a, b, incident, parties, agree, both_vague, gap_days):
+    if why := _told_as_revised(a, b, incident, parties, agree, both_vague, gap_days, sides_apart):
         return ("updates", why)
     if gap_days > window:
         return None
@@ -1312,15 +1323,39 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
 
 
 def _told_as_revised(a: FigureView, b: FigureView, incident: bool, parties: bool, agree: bool, both_vague: bool,
-                     gap_days: int) -> str | None:
+                     gap_days: int, sides_apart: bool) -> str | None:
     """Why ``b``, a toll told as revised, updates ``a`` (None: it does not): a later report tells the toll as
-    revised ("revised down to 250", "has risen to 26"), or the toll rises through the day."""
+    revised ("revised down to 250", "has risen to 26"), or the toll rises through the day, or b is a higher
+    count told later the same day (``sides_apart``: a and b are of two warring sides)."""
     if a.fig.category in TALLY and incident and not parties and not agree and _reported_after(a, b) \
             and gap_days <= INCIDENT_REVISION_DAYS and _risen(b.fig.sentence or ""):
         return "a later report tells the toll as revised"
     if _rises_through_the_day(a, b, parties, agree or both_vague):
         return "the toll of one incident rises through the day"
+    # (two voices of one report are parties to each other's counts, but not when it tells them at two times of
+    # day: a live blog's entries)
+    if _later_count_of_the_day(a, b, sides_apart, agree or both_vague):
+        return "a higher count told later the same day"
     return None
+
+
+def _later_count_of_the_day(a: FigureView, b: FigureView, parties: bool, agree: bool) -> bool:
+    """``b`` is a higher toll than ``a``'s told later on its day (:func:`_told_later_that_day`): the later count of
+    that toll, not a rival, unless the two are the warring parties' or a monitor's (or ten times a's: another
+    count, a man killed in one village and a city's toll)."""
+    return a.fig.category in TALLY and not parties and not agree and "INT" not in (a.side, b.side) \
+        and a.rng[1] < b.rng[1] <= a.rng[1] * MAX_CONTRADICTION_RATIO and _told_later_that_day(a, b)
+
+
+def _told_later_that_day(a: FigureView, b: FigureView) -> bool:
+    """``b`` was told later on a's day, by the times of day the texts give (Figure.time: "as of 10:40 a.m.", a live
+    blog's entry stamp, the report's own stamp); in one report, also a count told at a time after one told
+    before it with none ("four dead have been confirmed ... At 10:30 it became known about five dead")."""
+    if a.day != b.day or (a.key.reported or 0) != (b.key.reported or 0):
+        return False
+    if a.time is not None and b.time is not None:
+        return b.time > a.time
+    return b.time is not None and a.fig.article_id == b.fig.article_id and a.fig.start < b.fig.start
 
 
 def _rises_through_the_day(a: FigureView, b: FigureView, parties: bool, agree: bool) -> bool:

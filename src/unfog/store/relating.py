@@ -38,8 +38,9 @@ from unfog.store.relating_cache import RelatingCache
 
 DDL = [
     "CREATE TABLE IF NOT EXISTS figure_keys (figure_id VARCHAR PRIMARY KEY, article_id VARCHAR, qkey VARCHAR, "
-    "day BIGINT, place VARCHAR, period VARCHAR, source VARCHAR, incident VARCHAR, reported BIGINT)",
+    "day BIGINT, place VARCHAR, period VARCHAR, source VARCHAR, incident VARCHAR, reported BIGINT, clock BIGINT)",
     "ALTER TABLE figure_keys ADD COLUMN IF NOT EXISTS reported BIGINT",  # stores written before it
+    "ALTER TABLE figure_keys ADD COLUMN IF NOT EXISTS clock BIGINT",  # (and before this one)
     "CREATE TABLE IF NOT EXISTS statement_keys (statement_id VARCHAR PRIMARY KEY, article_id VARCHAR, start BIGINT, "
     "day BIGINT, speaker VARCHAR, side VARCHAR, denial BOOLEAN, stems JSON, topics JSON, places JSON)",
     "CREATE TABLE IF NOT EXISTS statement_pairs (statement_id VARCHAR, article_id VARCHAR, pair VARCHAR, day BIGINT)",
@@ -48,10 +49,11 @@ DDL = [
     # is a hash join over a scan, see EXPLAIN), and every insert paid for them
     "figure_keys_qkey", "figure_keys_article", "statement_keys_article", "statement_pairs_pair",
     "statement_pairs_article", "relations_group")]
-_FIG_KEY_COLS = ["figure_id", "article_id", "qkey", "day", "place", "period", "source", "incident", "reported"]
+_FIG_KEY_COLS = ["figure_id", "article_id", "qkey", "day", "place", "period", "source", "incident", "reported",
+                 "clock"]
 _ST_KEY_COLS = ["statement_id", "article_id", "start", "day", "speaker", "side", "denial", "stems", "topics", "places"]
 _JSON_ST = {"stems", "topics", "places"}
-_TYPES = {"day": "BIGINT", "reported": "BIGINT", "start": "BIGINT", "denial": "BOOLEAN", **{c: "JSON" for c in _JSON_ST}}
+_TYPES = {"day": "BIGINT", "reported": "BIGINT", "clock": "BIGINT", "start": "BIGINT", "denial": "BOOLEAN", **{c: "JSON" for c in _JSON_ST}}
 
 
 def _typed(cols: list[str]) -> list[tuple[str, str]]:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from unfog.lexicons.actors import lookup_actor, side_of
+from unfog.lexicons import times
 from unfog.days import parse_day
 from unfog.geo import distance_km
 from unfog.lexicons import events as lex
@@ -44,7 +45,7 @@ MAX_DATE_DISTANCE = 5
 BARRIER_DEPS = {"ccomp", "parataxis", "relcl"}
 
 
-ENTRY_STAMP = re.compile(r"(?m)^\s*(?:\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?|\d{1,2}\s?[ap]\.?m\.?)\b")
+ENTRY_STAMP = times.ENTRY_STAMP  # a live blog's entry stamp (one pattern for events and figures: lexicons.times)
 
 
 LOCATIVE_PREPS = {"in", "near", "at", "outside", "around", "into", "on", "across", "inside", "from", "towards", "toward",
@@ -376,8 +377,5 @@ def _is_heading(sent) -> bool:
     return bool(text) and len(text.split()) <= HEADING_WORDS and not text.endswith(CLOSING)
 
 
-def _entries(text: str) -> list[int]:
-    """Start offsets of live-blog entries (paragraphs opening with a time stamp); [] for other articles."""
-    starts = [mt.start() for mt in ENTRY_STAMP.finditer(text)]
-    return starts if len(starts) >= 2 else []
+_entries = times.entry_starts  # start offsets of live-blog entries ([] for other articles)
 
