@@ -31,7 +31,7 @@ from unfog.geo import distance_km
 from unfog.fusion.events import merge_events, place_key, same_incident  # noqa: F401  (re-exported)
 from unfog.fusion.entities import (Resolver, anonymous_voice, canonical_key, fold, one_kind_of_body,
                                    one_voice, same_body, speaks_for)
-from unfog.lexicons import load as load_lexicon, toll_prior, toll_rise
+from unfog.lexicons import alternation, load as load_lexicon, toll_prior, toll_rise
 from unfog.lexicons.actors import civil_war_parties, known_group, lookup_actor, side_of
 from unfog.lexicons.countries import country_of_place, country_terms
 from unfog.lexicons.denial import CLAIM_NOUN_RE, DISMISSAL_RE, denied_owner
@@ -1775,15 +1775,10 @@ _DISMISS_RE = DISMISSAL_RE  # lexicons/denial.json
 # ("had no fire tasks", "had no involvement") is denying it (lexicons/denial.json).
 _DENIAL_LEX = load_lexicon("denial")
 
-
-def _alternatives(words: list[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
-
-_LIGHT_VERB = r"(?:(?:" + _alternatives(_DENIAL_LEX["light_verbs"]) + r")\s+)?(?:any\s+)?"
-_NEGATED_ACT_RE = re.compile(r"\b(?:" + _alternatives(_DENIAL_LEX["act_negations"]) + r")\s+" + _LIGHT_VERB
+_LIGHT_VERB = r"(?:(?:" + alternation(_DENIAL_LEX["light_verbs"]) + r")\s+)?(?:any\s+)?"
+_NEGATED_ACT_RE = re.compile(r"\b(?:" + alternation(_DENIAL_LEX["act_negations"]) + r")\s+" + _LIGHT_VERB
                              + r"(?P<verb>[a-z]+(?:\s+[a-z]+)?)", re.I)
-_NEGATED_HAVING_RE = re.compile(r"\b(?:" + _alternatives(_DENIAL_LEX["having_negations"]) + r")\s+(?P<verb>[a-z]+(?:\s+[a-z]+)?)",
+_NEGATED_HAVING_RE = re.compile(r"\b(?:" + alternation(_DENIAL_LEX["having_negations"]) + r")\s+(?P<verb>[a-z]+(?:\s+[a-z]+)?)",
                                 re.I)
 # (having no part in an attack denies it; "has no control of the district" admits a loss, it denies nothing)
 _HAD_NO_PART_TOPICS = frozenset({"attack", "responsibility"})

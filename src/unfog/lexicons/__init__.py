@@ -15,6 +15,12 @@ def load(name: str) -> dict:
     return json.loads((_HERE / f"{name}.json").read_text(encoding="utf-8"))
 
 
+def alternation(words) -> str:
+    """A regex alternation of a lexicon's phrases, longest first (so "did not carry out" wins over "did not"), each
+    escaped, the spaces inside a phrase matching any whitespace."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
 def singular(word: str) -> str:
     """A plural noun's singular by its ending ('witnesses' -> 'witness', 'casualties' -> 'casualty')."""
     if word.endswith("ies") and len(word) > 4:

@@ -11,7 +11,7 @@ import bisect
 import re
 from functools import lru_cache
 
-from unfog.lexicons import load as load_lexicon
+from unfog.lexicons import alternation, load as load_lexicon
 
 # a paragraph opening with a time stamp: a live blog's entry ("10:42", "14.05", "9 am")
 ENTRY_STAMP = re.compile(r"(?m)^\s*(?:\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?|\d{1,2}\s?[ap]\.?m\.?)\b")
@@ -53,21 +53,17 @@ def clock_minutes(value: str | None) -> int | None:
     return minutes(value) if value else None
 
 
-def _alternatives(words: list[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
-
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern, re.Pattern, int]:
     data = load_lexicon("times")
-    approx = rf"(?:(?:{_alternatives(data['approximate'])})\s+)?"
+    approx = rf"(?:(?:{alternation(data['approximate'])})\s+)?"
     time = f"({_TIME})"
     count = re.compile(
-        rf"(?:\b(?:{_alternatives(data['count_cues'])})|^\W*(?:{_alternatives(data['sentence_opening_cues'])}))"
+        rf"(?:\b(?:{alternation(data['count_cues'])})|^\W*(?:{alternation(data['sentence_opening_cues'])}))"
         rf"\s+{approx}{time}", re.I)
     date = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4})"
     stamp = re.compile(
-        rf"(?:\b(?:{_alternatives(data['stamp_words'])})\b\s*:?\s*(?:{date},?\s*)?|{date},?\s+)"
+        rf"(?:\b(?:{alternation(data['stamp_words'])})\b\s*:?\s*(?:{date},?\s*)?|{date},?\s+)"
         rf"({_TIME})", re.I)
     return count, stamp, int(data["head_chars"])
 

@@ -45,9 +45,6 @@ MAX_DATE_DISTANCE = 5
 BARRIER_DEPS = {"ccomp", "parataxis", "relcl"}
 
 
-ENTRY_STAMP = times.ENTRY_STAMP  # a live blog's entry stamp (one pattern for events and figures: lexicons.times)
-
-
 LOCATIVE_PREPS = {"in", "near", "at", "outside", "around", "into", "on", "across", "inside", "from", "towards", "toward",
                   "between", "along"}
 
