@@ -2780,3 +2780,18 @@ def test_telling_and_status_days_read_from_the_words_before_the_day(nlp):
     assert not telling("Officials said an air strike on Sunday killed two people.", "Sunday", "strike")
     assert not telling("An official told reporters that Sunday's attack killed two people.", "Sunday", "attack")
     assert not telling("Police said that on Sunday gunmen burned the market.", "Sunday", "burned")
+
+
+def test_a_key_events_list_keeps_each_items_place(nlp):
+    # a page made of list items, one report each: an item naming no place of the incident never takes the
+    # place of the item above it
+    text = ("Key events of the day\n\n"
+            "- Shells hit a bakery in Kharkiv on Tuesday, killing four people, the governor said.\n"
+            "- Izium was shelled overnight, local officials said, with no casualties reported.\n"
+            "- Two people were killed when shells struck a shop, prosecutors said.\n")
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV), ("Izium", IZIUM)],
+                   figures=[("four people", 4, "killed", "people"), ("Two people", 2, "killed", "people")])
+    evs = events.extract(ctx)
+    last = [e for e in evs if e.fatalities == 2]
+    assert last and last[0].place is None  # not Izium, the item above
+

@@ -49,3 +49,11 @@ def test_times_as_written():
         [640, 1243, 780, 845, 0, None]
     assert times.count_time("Prices rose by 9.30 percent.") is None  # (a bare "9.30" is a number)
     assert times.count_time("By 6pm on Friday the toll had reached 40.") == 18 * 60
+
+
+def test_list_items_are_entries_only_when_the_list_is_the_article():
+    listed = "Title\n\n- One thing happened here.\n- Another happened there.\n- A third one.\n"
+    assert len(times.entry_starts(listed)) == 3
+    summary = ("Title\n\n- One.\n- Two.\n- Three.\n\n" + "The story tells all three again at length. " * 20)
+    assert times.entry_starts(summary) == []  # highlights over a story that retells them
+    assert times.entry_starts("Title\n\n- One.\n- Two.\n\nBody.") == []  # two items are no list

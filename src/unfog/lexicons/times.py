@@ -20,10 +20,31 @@ ENTRY_STAMP = re.compile(r"(?m)^\s*(?:\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?|\d{1,2
 _TIME = r"\d{1,2}(?:[:.]\d{2})?:?\s?[ap]\.?\s?m\b\.?|\d{1,2}:\d{2}\b"
 
 
+# a paragraph opening with a list mark: an item of a "key events" list or of a bulletin's highlights
+LIST_ITEM = re.compile(r"(?m)^[ \t]*[-\u2013\u2014\u2022\u25aa\u25cf*][ \t]+(?=\S)")
+PARAGRAPH = re.compile(r"(?m)^[ \t]*\S")
+LIST_SHARE = 0.6  # of the text from the first item on that the items make up, for a list of separate reports
+
+
 def entry_starts(text: str) -> list[int]:
-    """Start offsets of live-blog entries (paragraphs opening with a time stamp); [] for other articles."""
+    """Start offsets of live-blog entries (paragraphs opening with a time stamp) or, without stamps, of the
+    items of an article made of a list ("- Police in the region said ..." item after item: a key-events
+    page, a bulletin); [] for other articles. Each entry tells its own reports: an event, its place and its
+    toll are never taken from another entry."""
     starts = [mt.start() for mt in ENTRY_STAMP.finditer(text)]
-    return starts if len(starts) >= 2 else []
+    return starts if len(starts) >= 2 else _list_items(text)
+
+
+def _list_items(text: str) -> list[int]:
+    """The paragraphs from the first list item on, when three or more items make up most of that text (a
+    summary of three bullets over a long story is no list of reports: its body retells them)."""
+    items = [mt.start() for mt in LIST_ITEM.finditer(text)]
+    if len(items) < 3:
+        return []
+    paragraphs = [mt.start() for mt in PARAGRAPH.finditer(text) if mt.start() >= items[0]]
+    ends = paragraphs[1:] + [len(text)]
+    in_items = sum(end - start for start, end in zip(paragraphs, ends) if start in set(items))
+    return paragraphs if in_items >= LIST_SHARE * (len(text) - items[0]) else []
 
 
 def minutes(stamp: str) -> int | None:
