@@ -2795,3 +2795,10 @@ def test_a_key_events_list_keeps_each_items_place(nlp):
     last = [e for e in evs if e.fatalities == 2]
     assert last and last[0].place is None  # not Izium, the item above
 
+
+
+def test_people_dying_in_a_shooting_is_an_incident(nlp):
+    text = "Four people died in a shooting at a market in Izium on Sunday, prosecutors said."
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)], figures=[("Four people", 4, "killed", "people")])
+    [ev] = events.extract(ctx)
+    assert (ev.event_type, ev.fatalities, ev.place) == ("Violence against civilians", 4, "Izyum")
