@@ -2802,3 +2802,17 @@ def test_people_dying_in_a_shooting_is_an_incident(nlp):
     ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)], figures=[("Four people", 4, "killed", "people")])
     [ev] = events.extract(ctx)
     assert (ev.event_type, ev.fatalities, ev.place) == ("Violence against civilians", 4, "Izyum")
+
+
+def test_a_vehicle_striking_a_landmine_is_a_remote_explosive_not_a_strike(nlp):
+    text = "Six soldiers were killed when their vehicle struck a landmine near Izium on Monday."
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)], figures=[("Six soldiers", 6, "killed", "combatants")])
+    [ev] = events.extract(ctx)
+    assert ev.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_people_slaughtered_is_a_killing(nlp):
+    text = "Gunmen slaughtered six villagers in Izium on Monday."
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)], figures=[("six villagers", 6, "killed", "civilians")])
+    [ev] = events.extract(ctx)
+    assert (ev.event_type, ev.fatalities) == ("Violence against civilians", 6)

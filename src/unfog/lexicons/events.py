@@ -124,6 +124,7 @@ ONE_SIDED_TRIGGERS = _set("one_sided_triggers")  # an attack, a raid: on civilia
 NON_ACTOR_WORDS = _set("non_actor_words")  # fragments the parse can give as a subject
 NONSTATE_NOUNS = _set("nonstate_nouns")  # rebels, militias: their captures are non-state takeovers
 HIDDEN_TAGS = _set("hidden_tags")  # kept apart: not on the map's default view, not in the ACLED export
+MINE_CONTACT_VERBS = _set("mine_contact_verbs")  # "their vehicle struck a landmine": a remote explosive
 WEAPON_OBJECT_VERBS = _set("weapon_object_verbs")  # "fired mortar bombs", "launched drones": the weapon says the kind
 AIR_CUES: tuple[str, ...] = tuple(_D["air_cues"])  # a bare "strike" from aircraft is an air strike
 GROUND_FIRE_CUES = _set("ground_fire_cues")

@@ -148,7 +148,7 @@ def _take_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
 # every lemma _verb_kind can give a kind for (the lexicon's verbs and those its branches name): any other
 # verb is none, found before reading its children (most verbs of a text)
 _VERB_LEMMAS = frozenset({"strike", "leave", "flee", "escape", "fall", "control", "capture", "seize", "occupy", "take",
-                          "offer", "die", *lex.DISCOVERY_VERBS, *lex.VERB_RULES, *lex.VERB_TRIGGERS, *lex.WEAPON_OBJECT_VERBS, *lex.WEAPON_SUBJECT_VERBS})
+                          "offer", "die", *lex.MINE_CONTACT_VERBS, *lex.DISCOVERY_VERBS, *lex.VERB_RULES, *lex.VERB_TRIGGERS, *lex.WEAPON_OBJECT_VERBS, *lex.WEAPON_SUBJECT_VERBS})
 
 
 def _verb_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
@@ -171,6 +171,8 @@ def _verb_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
         return None  # "photographs of relatives killed or missing": the dead described, with no act told
     if tok.dep_ in ("acl", "relcl", "amod") and tok.head.lower_ in ("those", "them", "all", "these"):
         return None  # "those killed were buried on Friday": the dead of an event told elsewhere
+    if lemma in lex.MINE_CONTACT_VERBS and _weapon_object_kind(tok) == "explosive":
+        return "explosive"  # "their vehicle struck a landmine": the device was there, nothing was fired
     if lemma == "strike" and not _weapon_object_kind(tok) and not _weapon_subject_kind(tok) and any(
             _lemma(c) in lex.NONSTATE_NOUNS | lex.PERPETRATOR_NOUNS or c.lower_ in lex.NONSTATE_NOUNS | lex.PERPETRATOR_NOUNS
             for c in _children(tok, "nsubj")):
