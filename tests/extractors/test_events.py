@@ -2816,3 +2816,10 @@ def test_people_slaughtered_is_a_killing(nlp):
     ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)], figures=[("six villagers", 6, "killed", "civilians")])
     [ev] = events.extract(ctx)
     assert (ev.event_type, ev.fatalities) == ("Violence against civilians", 6)
+
+
+def test_mortar_rounds_landing_are_shelling(nlp):
+    text = "Mortar rounds landed on a school in Izium on Monday, killing two children."
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)], figures=[("two children", 2, "killed", "civilians")])
+    [ev] = events.extract(ctx)
+    assert (ev.sub_event_type, ev.fatalities) == ("Shelling/artillery/missile attack", 2)
