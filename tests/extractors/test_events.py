@@ -2823,3 +2823,11 @@ def test_mortar_rounds_landing_are_shelling(nlp):
     ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)], figures=[("two children", 2, "killed", "civilians")])
     [ev] = events.extract(ctx)
     assert (ev.sub_event_type, ev.fatalities) == ("Shelling/artillery/missile attack", 2)
+
+
+def test_a_vague_dozens_toll_counts_as_acled_codes_it(nlp):
+    text = "Gunmen attacked a market in Izium on Monday, killing dozens of people."
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)], figures=[("dozens of people", None, "killed", "people")])
+    ctx.figures[0].low, ctx.figures[0].high = 24, 99  # the figure's own reading of "dozens"
+    [ev] = events.extract(ctx)
+    assert ev.fatalities == 12

@@ -1553,7 +1553,16 @@ def _set_at_place(doc, start: int, sent) -> bool:
     return False
 
 
+_ACLED_COUNTS: dict[str, int] = _load_lexicon("numbers")["acled_counts"]
+
+
 def _figure_count(f: Figure) -> int | None:
+    """The count a figure adds to an event's toll: its value, else its lowest reading, except that a vague
+    plural with no number ("dozens of civilians") counts as ACLED codes it (12), not as its literal least (24)."""
+    if f.value is None and not any(c.isdigit() for c in f.text):
+        vague = [_ACLED_COUNTS[w] for w in re.findall(r"[a-z]+", f.text.lower()) if w in _ACLED_COUNTS]
+        if len(vague) == 1:  # (not "tens of thousands": two vague words, the figure's own reading stands)
+            return vague[0]
     v = f.value if f.value is not None else f.low
     if v is None:
         return None
