@@ -3,6 +3,7 @@
     python benchmarks/score_events.py            # seeds (../shared), our fixtures, held-out samples
     python benchmarks/score_events.py --json     # the numbers as JSON
     python benchmarks/score_events.py -v         # every gold event, found or not
+    python benchmarks/score_events.py --confusion --gold-file F   # gold vs produced type of covered gold events
     python benchmarks/score_events.py --sets conflicts_tune,conflicts_heldout   # own articles, other conflicts
     python benchmarks/score_events.py --sets conflicts_blind     # the blind held-out set (never by default)
     python benchmarks/score_events.py --sets conflicts_blind2    # the second blind held-out set (never by default)
@@ -296,6 +297,17 @@ def score_set(report: dict, name: str, gold: dict, articles: dict, events: dict)
     return rows
 
 
+def confusion(rows: list[dict]) -> list[tuple[str, str, int]]:
+    """How often each gold (event_type / sub_event_type) got each produced type, over the gold events an
+    extracted event covers (its best candidate: the typed one when there is one); most frequent first."""
+    counts: dict[tuple[str, str], int] = {}
+    for r in rows:
+        if r["covered"]:
+            key = (r["gold_type"], r["got_type"])
+            counts[key] = counts.get(key, 0) + 1
+    return sorted(((g, p, n) for (g, p), n in counts.items()), key=lambda x: (-x[2], x[0], x[1]))
+
+
 def run(extract_events=None, sets=("seeds", "fixtures", "samples") + OWN_SETS, gold_files=()) -> dict:
     """Extract (or use ``extract_events(text, published) -> list[dict]``) and score every gold set, and
     every gold file given by path (a set in the same format kept outside the repository, e.g. of reports
@@ -321,6 +333,7 @@ def run(extract_events=None, sets=("seeds", "fixtures", "samples") + OWN_SETS, g
         rows = score_set(report, name, gold, articles[name], events)
         all_rows += rows
     report["all"] = summarise(all_rows)
+    report["all_rows"] = all_rows
     return report
 
 
@@ -328,6 +341,8 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--json", action="store_true")
     ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--confusion", action="store_true",
+                    help="print gold vs produced type over covered gold events, pooled over every set scored")
     ap.add_argument("--sets", default="seeds,fixtures,samples," + ",".join(OWN_SETS), help="comma-separated gold sets")
     ap.add_argument("--gold-file", action="append", default=[], metavar="PATH",
                     help="also score a gold file in the same format (text embedded), e.g. one kept outside the repository")
@@ -336,6 +351,12 @@ def main(argv=None) -> int:
     if args.json:
         print(json.dumps({k: v for k, v in report.items() if args.verbose or not k.endswith(("_rows", "_produced", "_not_events"))}, indent=1))
         return 0
+    if args.confusion:
+        table = confusion(report["all_rows"])
+        right = sum(n for g, p, n in table if g == p)
+        print(f"covered gold events {sum(n for _, _, n in table)}, typed right {right}")
+        for g, p, n in table:
+            print(f"{n:4}  {'ok ' if g == p else '   '}gold={g}  got={p}")
     for name in list(args.sets.split(",")) + [Path(p).stem for p in args.gold_file] + ["all"]:
         if name in report:
             print(name, json.dumps(report[name]))
