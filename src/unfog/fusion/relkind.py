@@ -63,6 +63,8 @@ def claimant_kind(name: str | None, role: str | None, side: str | None, outlet: 
         return "media"
     if side == "INT":
         return "intl"
+    if anonymous_voice(name):
+        return "anonymous"  # ("two security sources": unnamed, whichever body they are said to be of)
     kinds = body_kinds(name) | body_kinds(role)
     if kinds & {"health", "rescue"}:
         return "health"
@@ -72,8 +74,6 @@ def claimant_kind(name: str | None, role: str | None, side: str | None, outlet: 
         return "force"
     if kinds & {"government", "committee"} or (name and camp(name, role) == "state"):
         return "government"
-    if anonymous_voice(name):
-        return "anonymous"
     return "other"
 
 
@@ -142,6 +142,15 @@ def features(a, b, rule: str | None) -> dict[str, float]:
     f["a_risen"] = float(_risen(fa.sentence or ""))
     f["b_told_later"] = float(_told_later(fb.sentence or "", fb.text or ""))
     f["prior"] = float(a.prior or b.prior)
+    # together (a linear model does not combine facts by itself): a higher count told later, not by the other party
+    later = f["reported_later"] or f["clock_later"] or gap > 0
+    f["later_higher"] = float(later and vb > va)
+    f["later_lower"] = float(later and vb < va)
+    f["later_higher_not_parties"] = float(later and vb > va and not f["opposite_parties"])
+    f["moderate_rise"] = float(va < vb <= 3 * max(va, 1.0))
+    f["risen_higher"] = float(f["b_risen"] and vb > va)
+    f["own_source_higher"] = float(vb > va and bool(f["same_claimant"] or f["same_side"] or f["same_outlet"]))
+    f["agree_apart"] = float(f["within_tolerance"] and not f["same_claimant"])
     # what is counted: one incident, a day, a running total
     f["incident"] = float(bool(a.key.incident and b.key.incident))
     f["daily"] = float("daily" in (a.period, b.period))
