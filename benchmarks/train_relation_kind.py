@@ -225,16 +225,24 @@ def choose(sets: list[dict], table: dict) -> tuple[str, float] | None:
     return best
 
 
+def write_model(final: dict, enable: bool, provenance: dict) -> None:
+    """Store the model in lexicons/relation_kind.json: acting (its margin set) only with ``enable``."""
+    data = json.loads(DATA.read_text(encoding="utf-8")) | final
+    data |= {"margin": final["margin"] if enable else None, "cv_margin": final["margin"], "provenance": provenance}
+    DATA.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"\nwrote {DATA.relative_to(HERE.parent)}")
+
+
 def _line(m: dict) -> str:
     return f"{m['found']}/{m['real']} produced {m['produced']} precision {m['precision']:.3f} must_not {m['must_not_hit']}"
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--gold-file", action="append", default=[], metavar="PATH", help="a training gold file")
-    ap.add_argument("--set", action="append", default=[], metavar="NAME", help="a training in-repo gold set")
-    ap.add_argument("--guard-file", action="append", default=[], metavar="PATH", help="a gold file only measured")
-    ap.add_argument("--guard-set", action="append", default=[], metavar="NAME", help="an in-repo set only measured")
+    for flag, what in (("--gold-file", "a training gold file"), ("--set", "a training in-repo gold set"),
+                       ("--guard-file", "a gold file only measured (totals)"),
+                       ("--guard-set", "an in-repo set only measured (totals)")):
+        ap.add_argument(flag, action="append", default=[], metavar="PATH" if "file" in flag else "NAME", help=what)
     ap.add_argument("--label", choices=("all", "anchored"), default="all")
     ap.add_argument("--l2", type=float, default=10.0, help="L2 penalty on the standardised weights")
     ap.add_argument("--changes", choices=sorted(CHANGE_SETS), action="append",
@@ -283,25 +291,14 @@ def main(argv=None) -> int:
         guards.append({"set": g["name"], "before": gb, "after": ga})
         print(f"guard {g['name']:10s} {_line(gb)} -> {_line(ga)}")
     if args.write:
-        data = json.loads(DATA.read_text(encoding="utf-8"))
-        data.update(final)
-        data["margin"] = final["margin"] if args.enable else None
-        data["cv_margin"] = final["margin"]
-        data["provenance"] = {
-            "trained": date.today().isoformat(),
+        cv = {"gold files": files, "own sets": own}
+        write_model(final, args.enable, {
+            "trained": date.today().isoformat(), "label": args.label, "l2": args.l2,
             "sets": [Path(s["path"]).name for s in sets],
-            "label": args.label,
             "samples": {k: int((y == i).sum()) for i, k in enumerate(KINDS)},
-            "l2": args.l2,
-            "cv_pooled_gold_files": {f"{ch} {m}": pooled([ms[i] for i in files]) for (ch, m), ms in table.items()
-                                     if ch == "before" or (ch, m) == chosen},
-            "cv_pooled_own_sets": {f"{ch} {m}": pooled([ms[i] for i in own]) for (ch, m), ms in table.items()
-                                   if own and (ch == "before" or (ch, m) == chosen)},
-            "cv_folds": folds,
-            "guards": guards,
-        }
-        DATA.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-        print(f"\nwrote {DATA.relative_to(HERE.parent)}")
+            **{f"cv_pooled_{what}": {f"{ch} {m}": pooled([ms[i] for i in idx]) for (ch, m), ms in table.items()
+                                     if idx and (ch == "before" or (ch, m) == chosen)} for what, idx in cv.items()},
+            "cv_folds": folds, "guards": guards})
     return 0
 
 
