@@ -291,7 +291,7 @@ def main(argv=None) -> int:
         guards.append({"set": g["name"], "before": gb, "after": ga})
         print(f"guard {g['name']:10s} {_line(gb)} -> {_line(ga)}")
     if args.write:
-        cv = {"gold files": files, "own sets": own}
+        cv = {"gold_files": files, "own_sets": own}
         write_model(final, args.enable, {
             "trained": date.today().isoformat(), "label": args.label, "l2": args.l2,
             "sets": [Path(s["path"]).name for s in sets],
