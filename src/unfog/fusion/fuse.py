@@ -29,6 +29,7 @@ from unfog.days import day_number
 from unfog.lexicons.times import clock_minutes
 from unfog.geo import distance_km
 from unfog.fusion.events import merge_events, place_key, same_incident  # noqa: F401  (re-exported)
+from unfog.fusion import relkind
 from unfog.fusion.entities import (Resolver, anonymous_voice, canonical_key, fold, one_kind_of_body,
                                    one_voice, same_body, speaks_for)
 from unfog.lexicons import alternation, load as load_lexicon, toll_prior, toll_rise
@@ -1476,10 +1477,13 @@ def _own_voice(f) -> bool:
 
 
 def relation_kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
-    """The kind of relation between two figures of one quantity, ``a`` not later than ``b``, and why; or None."""
+    """The kind of relation between two figures of one quantity, ``a`` not later than ``b``, and why; or None.
+    The rules' answer, unless the learned relation kind (``fusion.relkind``, off without a margin) beats it; never
+    for two figures :func:`beyond_reach` of each other."""
     if not comparable(a, b):
         return None
-    return _kind(a, b)
+    found = _kind(a, b)
+    return found if beyond_reach(a, b) else relkind.revise(a, b, found)
 
 
 # the most days apart that :func:`_kind` relates two counts of incidents (both tied to one) of two reports
