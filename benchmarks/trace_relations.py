@@ -165,6 +165,8 @@ def statement_stage(gold_type: str, stms_a, stms_b, skeys: dict) -> tuple[str, s
                     continue
                 else:
                     sc = F.account_score(b, a)
+            elif a.denial and b.denial:
+                sc = F.denials_agree_score(b, a)
             else:
                 sc = F.agreement_score(b, a)
             if sc > 0:

@@ -2324,6 +2324,31 @@ def agreement_score(later: StatementKey, earlier: StatementKey) -> float:
     return len(shared_topics) + 0.5 * shared
 
 
+def _one_party(a: StatementKey, b: StatementKey) -> bool:
+    """Two speakers of one warring party: the same party side (not INT/MEDIA/CIV/UNK) or, without one, the same
+    speaker ("the Kremlin" and "Russia's defence ministry"; "Hezbollah" told by two reports)."""
+    if a.side and b.side:
+        return a.side == b.side and a.side not in NON_PARTY_SIDES
+    return bool(a.speaker) and a.speaker == b.speaker
+
+
+def denials_agree_score(later: StatementKey, earlier: StatementKey) -> float:
+    """How surely two reports tell one party's denial of one incident (0: not): both denials, by one party, in
+    two reports (one report repeating a denial is one source), at most 3 days apart, at a shared place, denying
+    that the party did an act ("denied any involvement" and "denied carrying out the strike" deny one thing)."""
+    if not (later.denial and earlier.denial) or later.article_id == earlier.article_id:
+        return 0.0
+    if not _one_party(later, earlier) or not _close_in_time(later, earlier):
+        return 0.0
+    if not set(later.places) & set(earlier.places):
+        return 0.0
+    # (a denial that a place fell or that men were taken answers a count or a place that two reports tell
+    # differently: only the denials of who did an act are one denial told twice)
+    if not set(later.topics) & _WHO_DID_IT or not set(earlier.topics) & _WHO_DID_IT:
+        return 0.0
+    return 1.0 + 0.5 * len({w for w in set(later.stems) & set(earlier.stems) if _specific(w)})
+
+
 def _best(focus: StatementKey, candidates: Iterable[StatementKey], score) -> tuple[StatementKey | None, float]:
     """The best-scoring candidate; ties go to the nearest in the same article, then the first by id."""
     best, best_rank = None, None
@@ -2367,6 +2392,15 @@ def _denial_relations(focus: StatementKey, others: list[StatementKey]) -> list[R
     return out
 
 
+def _denial_told_again(focus: StatementKey, others: list[StatementKey]) -> list[Relation]:
+    """A denial corroborates the same party's denial of the incident as an earlier report told it."""
+    best, _ = _best(focus, [c for c in others if c.order < focus.order], denials_agree_score)
+    if best is None:
+        return []
+    return [Relation(type="corroborates", a=best.statement_id, b=focus.statement_id,
+                     note="two reports tell one party's denial that it did it", group_id=statement_group(focus.statement_id))]
+
+
 def statement_group(focus_id: str) -> str:
     """The group id of the relations a statement chose (replaced together when it is related again)."""
     return stable_id("stg", focus_id)
@@ -2377,7 +2411,7 @@ def relate_focus(focus: StatementKey, candidates: list[StatementKey]) -> list[Re
     earlier account of the same incident."""
     others = [c for c in candidates if c.statement_id != focus.statement_id]
     if focus.denial:
-        return _denial_relations(focus, others)
+        return _denial_relations(focus, others) + _denial_told_again(focus, others)
     if CONTESTED in focus.topics:
         best, _ = _best(focus, others, holding_score)
         if best is not None:

@@ -1,0 +1,64 @@
+"""Statements told by several reports: one party's denial told twice, the places a statement is at (issue 18,
+twelfth session). Unit tests on StatementKeys, then end to end on our own short reports."""
+import pytest
+from conftest import has_relation, relations_of, report
+
+from unfog.fusion.fuse import StatementKey, denials_agree_score, relate_focus
+
+
+def _denial(sid, article, speaker, side, topics, places=("g1",), day=10, stems=()):
+    return StatementKey(statement_id=sid, article_id=article, start=0, day=day, speaker=speaker, side=side,
+                        denial=True, stems=sorted(stems), topics=list(topics), places=list(places))
+
+
+def test_a_denial_of_involvement_and_a_denial_of_the_strike_are_one_denial():
+    first = _denial("s1", "a1", "group", "LBN", ["attack"])
+    second = _denial("s2", "a2", "group", "LBN", ["responsibility"])
+    assert denials_agree_score(second, first) > 0
+    rels = relate_focus(second, [first])
+    assert [(r.type, r.a, r.b) for r in rels] == [("corroborates", "s1", "s2")]
+
+
+def test_two_bodies_of_one_state_deny_the_same_strike():
+    kremlin = _denial("s1", "a1", "kremlin", "RUS", ["attack", "responsibility"])
+    ministry = _denial("s2", "a2", "defence ministry", "RUS", ["attack"], day=11)
+    assert denials_agree_score(ministry, kremlin) > 0
+
+
+@pytest.mark.parametrize("change, why", [
+    (dict(article_id="a1"), "one report repeating a denial is one source"),
+    (dict(side="UKR", speaker="army"), "the other party's denial"),
+    (dict(side="INT", speaker="un"), "no warring party"),
+    (dict(places=["g2"]), "another place"),
+    (dict(day=20), "days apart"),
+    (dict(topics=["control"]), "a denial that a place fell"),
+    (dict(denial=False), "not a denial"),
+])
+def test_denials_that_are_no_one_denial_told_twice(change, why):
+    first = _denial("s1", "a1", "group", "LBN", ["attack"])
+    second = _denial("s2", "a2", "group", "LBN", ["attack"])
+    for k, v in change.items():
+        setattr(second, k, v)
+    assert denials_agree_score(second, first) == 0, why
+
+
+PATTERNS = {
+    # one group's denial told by two outlets, once of any part in the attack, once of the strike itself
+    "one_denial_told_by_two_outlets": [
+        report("d1", "2026-06-02", "Plain Herald",
+               "A rocket struck a playground in the town of Tel Varo on Tuesday, killing six children, officials "
+               "said.\n\nThe Northern Front denied any involvement in the attack on Tel Varo."),
+        report("d2", "2026-06-02", "Hill Courier",
+               "Six children were killed when a rocket hit a playground in Tel Varo on Tuesday.\n\n"
+               "The Northern Front denied carrying out the rocket strike on Tel Varo.")],
+}
+
+
+@pytest.fixture(scope="module")
+def relations(nlp):
+    return relations_of(PATTERNS)
+
+
+def test_one_partys_denial_told_by_two_outlets_corroborates(relations):
+    rels = relations["one_denial_told_by_two_outlets"]
+    assert has_relation(rels, "corroborates", "denied any involvement", "denied carrying out"), rels
