@@ -3,7 +3,7 @@ twelfth session). Unit tests on StatementKeys, then end to end on our own short 
 import pytest
 from conftest import has_relation, relations_of, report
 
-from unfog.fusion.fuse import StatementKey, denials_agree_score, relate_focus
+from unfog.fusion.fuse import StatementKey, _stem, denials_agree_score, relate_focus, topics_of, unacknowledged_toll
 
 
 def _denial(sid, article, speaker, side, topics, places=("g1",), day=10, stems=()):
@@ -42,7 +42,29 @@ def test_denials_that_are_no_one_denial_told_twice(change, why):
     assert denials_agree_score(second, first) == 0, why
 
 
+@pytest.mark.parametrize("text, denies", [
+    ("said it had attacked militia bases but did not acknowledge any civilian casualties", True),
+    ("the group has not reported any deaths among the villagers", True),
+    ("the ministry did not confirm any casualties", False),  # saying nothing is no account
+    ("the army did not report any damage to the bridge", False),
+])
+def test_a_toll_a_party_does_not_acknowledge_is_denied(text, denies):
+    assert unacknowledged_toll(text) is denies
+
+
+def test_a_response_is_no_responsibility():
+    assert topics_of({_stem("respond")}) == set() and topics_of({_stem("response")}) == set()
+    assert topics_of({_stem("responsible")}) == {"responsibility"}
+
+
 PATTERNS = {
+    # activists give the toll of a raid; the group's own account of it does not acknowledge the civilian dead
+    "toll_not_acknowledged": [
+        report("t1", "2026-06-05", "Plain Herald",
+               "Fighters of the Northern Front attacked the village of Kel Amaro on Wednesday, killing at least 60 "
+               "people, local activists said.\n\n"
+               "In a statement, the Northern Front said it had attacked army positions around Kel Amaro but did not "
+               "acknowledge any civilian casualties.")],
     # one group's denial told by two outlets, once of any part in the attack, once of the strike itself
     "one_denial_told_by_two_outlets": [
         report("d1", "2026-06-02", "Plain Herald",
@@ -62,3 +84,8 @@ def relations(nlp):
 def test_one_partys_denial_told_by_two_outlets_corroborates(relations):
     rels = relations["one_denial_told_by_two_outlets"]
     assert has_relation(rels, "corroborates", "denied any involvement", "denied carrying out"), rels
+
+
+def test_an_account_that_does_not_acknowledge_the_dead_contradicts_the_toll(relations):
+    rels = relations["toll_not_acknowledged"]
+    assert has_relation(rels, "contradicts", "killing at least 60", "did not acknowledge"), rels

@@ -1803,6 +1803,16 @@ def _verb_forms(lemma: str) -> set[str]:
     return {lemma, stem + "ed", lemma + ("s" if lemma.endswith("e") else "s")}
 
 
+_UNACKNOWLEDGED_RE = re.compile(r"\b(?:" + alternation(_DENIAL_LEX["act_negations"]) + r")\s+(?:"
+                                + alternation(sorted({f for v in _DENIAL_LEX["unacknowledged_verbs"] for f in _verb_forms(v)})) + r")\s+(?P<what>(?:[\w-]+\s+){0,2}[\w-]+)", re.I)
+
+
+def unacknowledged_toll(text: str) -> bool:
+    """A party's account that does not acknowledge the dead or hurt ("attacked militia bases but did not acknowledge
+    any civilian casualties"): it denies the toll others give (``denial.json`` ``unacknowledged_verbs``)."""
+    return any("casualty" in topics_of(content_stems(m.group("what"))) for m in _UNACKNOWLEDGED_RE.finditer(text or ""))
+
+
 _DENY_CLAUSE_RE = re.compile(r"\b(?:" + "|".join(sorted({f for v in load_lexicon("denial")["deny_verbs"] for f in _verb_forms(v)},
                                                         key=len, reverse=True)) + r")\s+(?:that\s+)?(?P<clause>[^,;.]{8,})", re.I)
 
@@ -1877,8 +1887,8 @@ def is_denial(s: Statement) -> bool:
         return True
     if _NOTHING_HAPPENED_RE.search(_NOT_A_DENIAL_RE.sub(" ", s.content or s.text or "")):
         return True  # "no such incident has taken place", "there was no attack on any of our troops"
-    # a negated act of war (attack, capture, ...) in what is claimed
-    return negated_act(s.content or s.text or "") is not None
+    # a negated act of war (attack, capture, ...) in what is claimed, or a toll it does not acknowledge
+    return negated_act(s.content or s.text or "") is not None or unacknowledged_toll(s.content or s.text or "")
 
 
 _CLAUSE_BREAK_RE = re.compile(r"(?:;|,|\bbut\b|\band\b|\bwhile\b)", re.I)
@@ -2327,9 +2337,10 @@ def agreement_score(later: StatementKey, earlier: StatementKey) -> float:
 def _one_party(a: StatementKey, b: StatementKey) -> bool:
     """Two speakers of one warring party: the same party side (not INT/MEDIA/CIV/UNK) or, without one, the same
     speaker ("the Kremlin" and "Russia's defence ministry"; "Hezbollah" told by two reports)."""
-    if a.side and b.side:
-        return a.side == b.side and a.side not in NON_PARTY_SIDES
-    return bool(a.speaker) and a.speaker == b.speaker
+    if a.speaker == b.speaker:
+        return bool(a.speaker) and a.side not in NON_PARTY_SIDES
+    # (a state's body and an armed group fighting it may share the state's side code: not one party)
+    return bool(a.side) and a.side == b.side and a.side not in NON_PARTY_SIDES and not civil_war_parties(a.speaker, b.speaker)
 
 
 def denials_agree_score(later: StatementKey, earlier: StatementKey) -> float:
