@@ -3,7 +3,8 @@ twelfth session). Unit tests on StatementKeys, then end to end on our own short 
 import pytest
 from conftest import has_relation, relations_of, report
 
-from unfog.fusion.fuse import StatementKey, _stem, denials_agree_score, relate_focus, topics_of, unacknowledged_toll
+from unfog.fusion.fuse import (QUOTE, StatementKey, _stem, denials_agree_score, quote_marks, relate_focus, told_again_score,
+                               topics_of, unacknowledged_toll)
 
 
 def _denial(sid, article, speaker, side, topics, places=("g1",), day=10, stems=()):
@@ -57,7 +58,50 @@ def test_a_response_is_no_responsibility():
     assert topics_of({_stem("responsible")}) == {"responsibility"}
 
 
+def test_quoted_words_are_kept_as_runs_of_three_words():
+    marks = quote_marks('The command said the raid stopped "several armed fighters from reaching the bridge," it said.')
+    assert QUOTE + "several armed fighters" in marks
+    assert not any("the" in m.split() for m in marks)  # (stop words make no run)
+    assert quote_marks("The command said the raid stopped several armed fighters.") == set()
+
+
+def _said(sid, article, speaker, side, quoted, day=10):
+    return StatementKey(statement_id=sid, article_id=article, start=0, day=day, speaker=speaker, side=side,
+                        denial=False, stems=sorted(quote_marks(quoted)), topics=[], places=[])
+
+
+def test_one_partys_quoted_words_told_by_two_reports_corroborate():
+    first = _said("s1", "a1", "central command", "USA", 'It said it hit "several armed fighters" at dawn.')
+    second = _said("s2", "a2", "us central command", "USA", 'The raid stopped "several armed fighters," it said.', day=11)
+    assert told_again_score(second, first) == 1.0
+    assert "quote:several armed fighters" in second.pairs()  # (found as a candidate wherever each puts it)
+    rels = relate_focus(second, [first])
+    assert [(r.type, r.a, r.b) for r in rels] == [("corroborates", "s1", "s2")]
+
+
+@pytest.mark.parametrize("change, why", [
+    (dict(article_id="a1"), "one report quoting a speaker twice is one source"),
+    (dict(side="IRN", speaker="foreign ministry"), "another party quoting the words, to answer them"),
+    (dict(day=20), "days apart"),
+    (dict(denial=True), "a denial: see denials_agree_score"),
+])
+def test_quoted_words_that_are_no_statement_told_again(change, why):
+    first = _said("s1", "a1", "central command", "USA", 'It said it hit "several armed fighters" at dawn.')
+    second = _said("s2", "a2", "central command", "USA", 'The raid stopped "several armed fighters," it said.')
+    for k, v in change.items():
+        setattr(second, k, v)
+    assert told_again_score(second, first) == 0, why
+
+
 PATTERNS = {
+    # one command's words quoted by two outlets, each putting the raid at another place (the city, the port)
+    "words_quoted_by_two_outlets": [
+        report("w1", "2026-07-14", "Plain Herald",
+               "The Western Command said on Tuesday its drone strike near the city of Port Selim had stopped "
+               "\"several armed fighters preparing an assault on the harbour.\""),
+        report("w2", "2026-07-14", "Hill Courier",
+               "A drone strike hit a truck at the Selim docks on Tuesday. The Western Command said the strike "
+               "prevented \"several armed fighters\" from reaching the port.")],
     # activists give the toll of a raid; the group's own account of it does not acknowledge the civilian dead
     "toll_not_acknowledged": [
         report("t1", "2026-06-05", "Plain Herald",
@@ -89,3 +133,8 @@ def test_one_partys_denial_told_by_two_outlets_corroborates(relations):
 def test_an_account_that_does_not_acknowledge_the_dead_contradicts_the_toll(relations):
     rels = relations["toll_not_acknowledged"]
     assert has_relation(rels, "contradicts", "killing at least 60", "did not acknowledge"), rels
+
+
+def test_one_commands_words_quoted_by_two_outlets_corroborate(relations):
+    rels = relations["words_quoted_by_two_outlets"]
+    assert has_relation(rels, "corroborates", "stopped", "prevented"), rels

@@ -1923,7 +1923,8 @@ class StatementKey:
         """Topic@place pairs: two statements can be related only when they share one."""
         # (an account that a place is still held meets the other party's claims to have taken it: control@place)
         topics = set(self.topics) | ({"control"} if CONTESTED in self.topics else set())
-        return sorted(f"{t}@{p}" for t in topics for p in self.places)
+        # (and its quoted words: one speaker's words told by two reports meet wherever each puts them)
+        return sorted([f"{t}@{p}" for t in topics for p in self.places] + [w for w in self.stems if w.startswith(QUOTE)])
 
     @property
     def order(self) -> tuple:
@@ -2022,6 +2023,7 @@ def statement_keys(res: ArticleRecords) -> list[StatementKey]:
             stems |= owner_marks(denied_owner(s.text)) | ({LOST} if s.polarity != "denies" and lost_denial(s) else set())
         else:
             stems |= agent_marks(content)
+        stems |= quote_marks(s.text)
         out.append(StatementKey(
             statement_id=s.id, article_id=art.id, start=s.start,
             day=day_number(s.date) or day_number(art.published),
@@ -2060,6 +2062,21 @@ _AGENT_RE = re.compile(r"\bby\s+(?:the\s+)?((?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w�
 def agent_marks(content: str | None) -> set[str]:
     """Marks kept among an account's stems for the party it says did the act: the capitalised words after "by"."""
     return {AGENT + _stem(w) for m in _AGENT_RE.finditer(content or "") for w in m.group(1).split()}
+
+
+QUOTE = "quote:"  # a mark among a statement's stems: three words it quotes ("quote:multiple suicide bombers")
+_QUOTED_RE = re.compile(r"[\"“]([^\"“”]{8,400})[\"”]")
+
+
+def quote_marks(text: str | None) -> set[str]:
+    """Marks kept among a statement's stems for the words it quotes: each run of three quoted words that are no
+    stop words, as written (folded). Two reports that quote one speaker's words share them."""
+    out = set()
+    for m in _QUOTED_RE.finditer(text or ""):
+        words = [fold(w) for w in _WORD_RE.findall(m.group(1))]
+        out |= {QUOTE + " ".join(words[i:i + 3]) for i in range(len(words) - 2)
+                if not any(w in STOPWORDS for w in words[i:i + 3])}
+    return out
 
 
 LOST = "denial~text"  # a mark among a denial's stems: read from its text, its content was lost (see lost_denial)
@@ -2156,7 +2173,7 @@ def denial_score(denial: StatementKey, claim: StatementKey) -> float:
         shared_topics.add("responsibility")  # (the blame for the act the denier says it did not do)
     if not shared_topics:
         return 0.0
-    shared_words = set(denial.stems) & set(claim.stems)
+    shared_words = {w for w in set(denial.stems) & set(claim.stems) if not w.startswith(QUOTE)}
     # the answer to a claim is usually in the same report and the same days
     if same_article:  # within a report, dates of statements are too noisy to rank by
         return len(shared_topics) + 0.5 * len(shared_words) + 1.0 + 2 * fit
@@ -2207,7 +2224,7 @@ def account_score(later: StatementKey, earlier: StatementKey) -> float:
         return 0.0
     shared_topics = set(later.topics) & set(earlier.topics) & ACCOUNT_TOPICS
     # what both accounts name besides the kind of act: the target, the weapon, the unit
-    shared_words = {w for w in set(later.stems) & set(earlier.stems) if not topics_of({w}) and not w.startswith(AGENT)}
+    shared_words = {w for w in set(later.stems) & set(earlier.stems) if not topics_of({w}) and not w.startswith((AGENT, QUOTE))}
     if not shared_topics or len(shared_words) < ACCOUNT_MIN_SHARED_WORDS or same_account(later, earlier):
         return 0.0  # (two sides saying the same thing in the same words agree)
     return len(shared_topics) + 0.5 * len(shared_words)
@@ -2238,7 +2255,7 @@ def holding_score(holding: StatementKey, claim: StatementKey) -> float:
         return 0.0
     shared = set(holding.places) & set(claim.places)
     # (a report that sets the two accounts side by side answers its own claim first)
-    return float(len(shared)) + (1.0 if holding.article_id == claim.article_id else 0.0) + 0.5 * len({w for w in set(holding.stems) & set(claim.stems) if not topics_of({w})})
+    return float(len(shared)) + (1.0 if holding.article_id == claim.article_id else 0.0) + 0.5 * len({w for w in set(holding.stems) & set(claim.stems) if not topics_of({w}) and not w.startswith(QUOTE)})
 
 
 def _one_sentence(a: StatementKey, b: StatementKey) -> bool:
@@ -2268,8 +2285,8 @@ _TIME_WORDS = {"overnight", "today", "yesterday", "morning", "night", "evening",
 @lru_cache(maxsize=4096)
 def _specific(stem: str) -> bool:
     """A word that says what happened where, not when or by whom: not a kind of act, a day or a side."""
-    if stem.startswith(AGENT):
-        return False  # (a mark, not a word: the agent's name is among the stems too)
+    if stem.startswith((AGENT, QUOTE)):
+        return False  # (a mark, not a word: the agent's name and the quoted words are among the stems too)
     return not topics_of({stem}) and stem not in _CALENDAR and stem not in _TIME_WORDS and not side_of(stem)
 
 
@@ -2360,6 +2377,17 @@ def denials_agree_score(later: StatementKey, earlier: StatementKey) -> float:
     return 1.0 + 0.5 * len({w for w in set(later.stems) & set(earlier.stems) if _specific(w)})
 
 
+def told_again_score(later: StatementKey, earlier: StatementKey) -> float:
+    """How surely two reports tell one party's statement in its own words (0: not): neither a denial (see
+    denials_agree_score), by one party, in two reports, at most 3 days apart, quoting the same words (three
+    quoted words in a row that are no stop words: quote_marks): the number of such runs."""
+    if later.denial or earlier.denial or later.article_id == earlier.article_id:
+        return 0.0
+    if not _one_party(later, earlier) or not _close_in_time(later, earlier):
+        return 0.0
+    return float(len({w for w in later.stems if w.startswith(QUOTE)} & set(earlier.stems)))
+
+
 def _best(focus: StatementKey, candidates: Iterable[StatementKey], score) -> tuple[StatementKey | None, float]:
     """The best-scoring candidate; ties go to the nearest in the same article, then the first by id."""
     best, best_rank = None, None
@@ -2439,7 +2467,11 @@ def relate_focus(focus: StatementKey, candidates: list[StatementKey]) -> list[Re
                          group_id=statement_group(focus.statement_id))]
     best, _ = _best(focus, earlier, agreement_score)
     if best is None:
-        return []
+        best, _ = _best(focus, earlier, told_again_score)
+        if best is None:
+            return []
+        return [Relation(type="corroborates", a=best.statement_id, b=focus.statement_id,
+                         note="two reports quote one party's words", group_id=statement_group(focus.statement_id))]
     shared = ", ".join(sorted(set(focus.topics) & set(best.topics) & ACCOUNT_TOPICS))
     return [Relation(type="corroborates", a=best.statement_id, b=focus.statement_id,
                      note=f"two sources give the same account ({shared})", group_id=statement_group(focus.statement_id))]
