@@ -79,6 +79,14 @@ def test_one_partys_quoted_words_told_by_two_reports_corroborate():
     assert [(r.type, r.a, r.b) for r in rels] == [("corroborates", "s1", "s2")]
 
 
+def test_words_quoted_by_three_reports_corroborate_each_earlier_telling():
+    first = _said("s1", "a1", "central command", "USA", 'It hit "several armed fighters" at dawn.')
+    second = _said("s2", "a2", "central command", "USA", 'It said "several armed fighters" were hit.')
+    third = _said("s3", "a3", "central command", "USA", 'The raid stopped "several armed fighters," it said.')
+    rels = relate_focus(third, [first, second])
+    assert sorted((r.a, r.b) for r in rels) == [("s1", "s3"), ("s2", "s3")]
+
+
 @pytest.mark.parametrize("change, why", [
     (dict(article_id="a1"), "one report quoting a speaker twice is one source"),
     (dict(side="IRN", speaker="foreign ministry"), "another party quoting the words, to answer them"),

@@ -2440,6 +2440,25 @@ def _denial_told_again(focus: StatementKey, others: list[StatementKey]) -> list[
                      note="two reports tell one party's denial that it did it", group_id=statement_group(focus.statement_id))]
 
 
+MAX_TOLD_REPORTS = 3  # a statement told again corroborates its telling in each of at most this many earlier reports
+
+
+def _told_in_each_report(focus: StatementKey, earlier: list[StatementKey], score, note: str) -> list[Relation]:
+    """Corroborations of ``focus`` with the best-scoring statement of each earlier report (one party's statement
+    told by three reports is three pairs of sources, as with the claims a denial answers)."""
+    by_article: dict[str, list[StatementKey]] = defaultdict(list)
+    for c in earlier:
+        by_article[c.article_id].append(c)
+    found = []
+    for aid in sorted(by_article):
+        best, sc = _best(focus, by_article[aid], score)
+        if best is not None:
+            found.append((sc, best))
+    found.sort(key=lambda x: (-x[0], x[1].statement_id))
+    return [Relation(type="corroborates", a=best.statement_id, b=focus.statement_id, note=note,
+                     group_id=statement_group(focus.statement_id)) for _, best in found[:MAX_TOLD_REPORTS]]
+
+
 def statement_group(focus_id: str) -> str:
     """The group id of the relations a statement chose (replaced together when it is related again)."""
     return stable_id("stg", focus_id)
@@ -2467,11 +2486,7 @@ def relate_focus(focus: StatementKey, candidates: list[StatementKey]) -> list[Re
                          group_id=statement_group(focus.statement_id))]
     best, _ = _best(focus, earlier, agreement_score)
     if best is None:
-        best, _ = _best(focus, earlier, told_again_score)
-        if best is None:
-            return []
-        return [Relation(type="corroborates", a=best.statement_id, b=focus.statement_id,
-                         note="two reports quote one party's words", group_id=statement_group(focus.statement_id))]
+        return _told_in_each_report(focus, earlier, told_again_score, "two reports quote one party's words")
     shared = ", ".join(sorted(set(focus.topics) & set(best.topics) & ACCOUNT_TOPICS))
     return [Relation(type="corroborates", a=best.statement_id, b=focus.statement_id,
                      note=f"two sources give the same account ({shared})", group_id=statement_group(focus.statement_id))]
