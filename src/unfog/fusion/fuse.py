@@ -2405,17 +2405,22 @@ def _best(focus: StatementKey, candidates: Iterable[StatementKey], score) -> tup
 MAX_DENIED_ARTICLES = 3  # a denial answers the claim as each of at most this many articles reports it
 
 
-def _denial_relations(focus: StatementKey, others: list[StatementKey]) -> list[Relation]:
-    """A denial contradicts the claim it most plausibly answers in each article that reports one."""
+def _best_of_each_article(focus: StatementKey, candidates: list[StatementKey], score) -> list[tuple[float, StatementKey]]:
+    """(score, candidate) for the best-scoring candidate of each article, best first (then by id)."""
     by_article: dict[str, list[StatementKey]] = defaultdict(list)
-    for c in others:
+    for c in candidates:
         by_article[c.article_id].append(c)
     found = []
     for aid in sorted(by_article):
-        best, score = _best(focus, by_article[aid], denial_score)
+        best, sc = _best(focus, by_article[aid], score)
         if best is not None:
-            found.append((score, best))
-    found.sort(key=lambda x: (-x[0], x[1].statement_id))
+            found.append((sc, best))
+    return sorted(found, key=lambda x: (-x[0], x[1].statement_id))
+
+
+def _denial_relations(focus: StatementKey, others: list[StatementKey]) -> list[Relation]:
+    """A denial contradicts the claim it most plausibly answers in each article that reports one."""
+    found = _best_of_each_article(focus, others, denial_score)
     if any(_one_sentence(best, focus) for _, best in found):
         # a denial told in one sentence with the claim it answers answers that claim ("the military struck schools
         # housing command centres, which the group denies", told again in another report: one answer per report)
@@ -2446,15 +2451,7 @@ MAX_TOLD_REPORTS = 3  # a statement told again corroborates its telling in each 
 def _told_in_each_report(focus: StatementKey, earlier: list[StatementKey], score, note: str) -> list[Relation]:
     """Corroborations of ``focus`` with the best-scoring statement of each earlier report (one party's statement
     told by three reports is three pairs of sources, as with the claims a denial answers)."""
-    by_article: dict[str, list[StatementKey]] = defaultdict(list)
-    for c in earlier:
-        by_article[c.article_id].append(c)
-    found = []
-    for aid in sorted(by_article):
-        best, sc = _best(focus, by_article[aid], score)
-        if best is not None:
-            found.append((sc, best))
-    found.sort(key=lambda x: (-x[0], x[1].statement_id))
+    found = _best_of_each_article(focus, earlier, score)
     return [Relation(type="corroborates", a=best.statement_id, b=focus.statement_id, note=note,
                      group_id=statement_group(focus.statement_id)) for _, best in found[:MAX_TOLD_REPORTS]]
 
