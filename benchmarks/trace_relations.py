@@ -165,8 +165,10 @@ def statement_stage(gold_type: str, stms_a, stms_b, skeys: dict) -> tuple[str, s
                     continue
                 else:
                     sc = F.account_score(b, a)
+            elif a.denial and b.denial:
+                sc = F.denials_agree_score(b, a)
             else:
-                sc = F.agreement_score(b, a)
+                sc = max(F.agreement_score(b, a), F.told_again_score(b, a))
             if sc > 0:
                 cand = ("stm: outscored/not chosen", f"{d} score={sc}")
             elif not set(a.places) & set(b.places) and a.article_id != b.article_id:

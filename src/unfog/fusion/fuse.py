@@ -1807,6 +1807,16 @@ def _verb_forms(lemma: str) -> set[str]:
     return {lemma, stem + "ed", lemma + ("s" if lemma.endswith("e") else "s")}
 
 
+_UNACKNOWLEDGED_RE = re.compile(r"\b(?:" + alternation(_DENIAL_LEX["act_negations"]) + r")\s+(?:"
+                                + alternation(sorted({f for v in _DENIAL_LEX["unacknowledged_verbs"] for f in _verb_forms(v)})) + r")\s+(?P<what>(?:[\w-]+\s+){0,2}[\w-]+)", re.I)
+
+
+def unacknowledged_toll(text: str) -> bool:
+    """A party's account that does not acknowledge the dead or hurt ("attacked militia bases but did not acknowledge
+    any civilian casualties"): it denies the toll others give (``denial.json`` ``unacknowledged_verbs``)."""
+    return any("casualty" in topics_of(content_stems(m.group("what"))) for m in _UNACKNOWLEDGED_RE.finditer(text or ""))
+
+
 _DENY_CLAUSE_RE = re.compile(r"\b(?:" + "|".join(sorted({f for v in load_lexicon("denial")["deny_verbs"] for f in _verb_forms(v)},
                                                         key=len, reverse=True)) + r")\s+(?:that\s+)?(?P<clause>[^,;.]{8,})", re.I)
 
@@ -1881,8 +1891,8 @@ def is_denial(s: Statement) -> bool:
         return True
     if _NOTHING_HAPPENED_RE.search(_NOT_A_DENIAL_RE.sub(" ", s.content or s.text or "")):
         return True  # "no such incident has taken place", "there was no attack on any of our troops"
-    # a negated act of war (attack, capture, ...) in what is claimed
-    return negated_act(s.content or s.text or "") is not None
+    # a negated act of war (attack, capture, ...) in what is claimed, or a toll it does not acknowledge
+    return negated_act(s.content or s.text or "") is not None or unacknowledged_toll(s.content or s.text or "")
 
 
 _CLAUSE_BREAK_RE = re.compile(r"(?:;|,|\bbut\b|\band\b|\bwhile\b)", re.I)
@@ -1917,7 +1927,8 @@ class StatementKey:
         """Topic@place pairs: two statements can be related only when they share one."""
         # (an account that a place is still held meets the other party's claims to have taken it: control@place)
         topics = set(self.topics) | ({"control"} if CONTESTED in self.topics else set())
-        return sorted(f"{t}@{p}" for t in topics for p in self.places)
+        # (and its quoted words: one speaker's words told by two reports meet wherever each puts them)
+        return sorted([f"{t}@{p}" for t in topics for p in self.places] + [w for w in self.stems if w.startswith(QUOTE)])
 
     @property
     def order(self) -> tuple:
@@ -2016,6 +2027,7 @@ def statement_keys(res: ArticleRecords) -> list[StatementKey]:
             stems |= owner_marks(denied_owner(s.text)) | ({LOST} if s.polarity != "denies" and lost_denial(s) else set())
         else:
             stems |= agent_marks(content)
+        stems |= quote_marks(s.text)
         out.append(StatementKey(
             statement_id=s.id, article_id=art.id, start=s.start,
             day=day_number(s.date) or day_number(art.published),
@@ -2054,6 +2066,21 @@ _AGENT_RE = re.compile(r"\bby\s+(?:the\s+)?((?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w�
 def agent_marks(content: str | None) -> set[str]:
     """Marks kept among an account's stems for the party it says did the act: the capitalised words after "by"."""
     return {AGENT + _stem(w) for m in _AGENT_RE.finditer(content or "") for w in m.group(1).split()}
+
+
+QUOTE = "quote:"  # a mark among a statement's stems: three words it quotes ("quote:multiple suicide bombers")
+_QUOTED_RE = re.compile(r"[\"“]([^\"“”]{8,400})[\"”]")
+
+
+def quote_marks(text: str | None) -> set[str]:
+    """Marks kept among a statement's stems for the words it quotes: each run of three quoted words that are no
+    stop words, as written (folded). Two reports that quote one speaker's words share them."""
+    out = set()
+    for m in _QUOTED_RE.finditer(text or ""):
+        words = [fold(w) for w in _WORD_RE.findall(m.group(1))]
+        out |= {QUOTE + " ".join(words[i:i + 3]) for i in range(len(words) - 2)
+                if not any(w in STOPWORDS for w in words[i:i + 3])}
+    return out
 
 
 LOST = "denial~text"  # a mark among a denial's stems: read from its text, its content was lost (see lost_denial)
@@ -2150,7 +2177,7 @@ def denial_score(denial: StatementKey, claim: StatementKey) -> float:
         shared_topics.add("responsibility")  # (the blame for the act the denier says it did not do)
     if not shared_topics:
         return 0.0
-    shared_words = set(denial.stems) & set(claim.stems)
+    shared_words = {w for w in set(denial.stems) & set(claim.stems) if not w.startswith(QUOTE)}
     # the answer to a claim is usually in the same report and the same days
     if same_article:  # within a report, dates of statements are too noisy to rank by
         return len(shared_topics) + 0.5 * len(shared_words) + 1.0 + 2 * fit
@@ -2201,7 +2228,7 @@ def account_score(later: StatementKey, earlier: StatementKey) -> float:
         return 0.0
     shared_topics = set(later.topics) & set(earlier.topics) & ACCOUNT_TOPICS
     # what both accounts name besides the kind of act: the target, the weapon, the unit
-    shared_words = {w for w in set(later.stems) & set(earlier.stems) if not topics_of({w}) and not w.startswith(AGENT)}
+    shared_words = {w for w in set(later.stems) & set(earlier.stems) if not topics_of({w}) and not w.startswith((AGENT, QUOTE))}
     if not shared_topics or len(shared_words) < ACCOUNT_MIN_SHARED_WORDS or same_account(later, earlier):
         return 0.0  # (two sides saying the same thing in the same words agree)
     return len(shared_topics) + 0.5 * len(shared_words)
@@ -2232,7 +2259,7 @@ def holding_score(holding: StatementKey, claim: StatementKey) -> float:
         return 0.0
     shared = set(holding.places) & set(claim.places)
     # (a report that sets the two accounts side by side answers its own claim first)
-    return float(len(shared)) + (1.0 if holding.article_id == claim.article_id else 0.0) + 0.5 * len({w for w in set(holding.stems) & set(claim.stems) if not topics_of({w})})
+    return float(len(shared)) + (1.0 if holding.article_id == claim.article_id else 0.0) + 0.5 * len({w for w in set(holding.stems) & set(claim.stems) if not topics_of({w}) and not w.startswith(QUOTE)})
 
 
 def _one_sentence(a: StatementKey, b: StatementKey) -> bool:
@@ -2262,8 +2289,8 @@ _TIME_WORDS = {"overnight", "today", "yesterday", "morning", "night", "evening",
 @lru_cache(maxsize=4096)
 def _specific(stem: str) -> bool:
     """A word that says what happened where, not when or by whom: not a kind of act, a day or a side."""
-    if stem.startswith(AGENT):
-        return False  # (a mark, not a word: the agent's name is among the stems too)
+    if stem.startswith((AGENT, QUOTE)):
+        return False  # (a mark, not a word: the agent's name and the quoted words are among the stems too)
     return not topics_of({stem}) and stem not in _CALENDAR and stem not in _TIME_WORDS and not side_of(stem)
 
 
@@ -2328,6 +2355,43 @@ def agreement_score(later: StatementKey, earlier: StatementKey) -> float:
     return len(shared_topics) + 0.5 * shared
 
 
+def _one_party(a: StatementKey, b: StatementKey) -> bool:
+    """Two speakers of one warring party: the same party side (not INT/MEDIA/CIV/UNK) or, without one, the same
+    speaker ("the Kremlin" and "Russia's defence ministry"; "Hezbollah" told by two reports)."""
+    if a.speaker == b.speaker:
+        return bool(a.speaker) and a.side not in NON_PARTY_SIDES
+    # (a state's body and an armed group fighting it may share the state's side code: not one party)
+    return bool(a.side) and a.side == b.side and a.side not in NON_PARTY_SIDES and not civil_war_parties(a.speaker, b.speaker)
+
+
+def denials_agree_score(later: StatementKey, earlier: StatementKey) -> float:
+    """How surely two reports tell one party's denial of one incident (0: not): both denials, by one party, in
+    two reports (one report repeating a denial is one source), at most 3 days apart, at a shared place, denying
+    that the party did an act ("denied any involvement" and "denied carrying out the strike" deny one thing)."""
+    if not (later.denial and earlier.denial) or later.article_id == earlier.article_id:
+        return 0.0
+    if not _one_party(later, earlier) or not _close_in_time(later, earlier):
+        return 0.0
+    if not set(later.places) & set(earlier.places):
+        return 0.0
+    # (a denial that a place fell or that men were taken answers a count or a place that two reports tell
+    # differently: only the denials of who did an act are one denial told twice)
+    if not set(later.topics) & _WHO_DID_IT or not set(earlier.topics) & _WHO_DID_IT:
+        return 0.0
+    return 1.0 + 0.5 * len({w for w in set(later.stems) & set(earlier.stems) if _specific(w)})
+
+
+def told_again_score(later: StatementKey, earlier: StatementKey) -> float:
+    """How surely two reports tell one party's statement in its own words (0: not): neither a denial (see
+    denials_agree_score), by one party, in two reports, at most 3 days apart, quoting the same words (three
+    quoted words in a row that are no stop words: quote_marks): the number of such runs."""
+    if later.denial or earlier.denial or later.article_id == earlier.article_id:
+        return 0.0
+    if not _one_party(later, earlier) or not _close_in_time(later, earlier):
+        return 0.0
+    return float(len({w for w in later.stems if w.startswith(QUOTE)} & set(earlier.stems)))
+
+
 def _best(focus: StatementKey, candidates: Iterable[StatementKey], score) -> tuple[StatementKey | None, float]:
     """The best-scoring candidate; ties go to the nearest in the same article, then the first by id."""
     best, best_rank = None, None
@@ -2345,17 +2409,22 @@ def _best(focus: StatementKey, candidates: Iterable[StatementKey], score) -> tup
 MAX_DENIED_ARTICLES = 3  # a denial answers the claim as each of at most this many articles reports it
 
 
-def _denial_relations(focus: StatementKey, others: list[StatementKey]) -> list[Relation]:
-    """A denial contradicts the claim it most plausibly answers in each article that reports one."""
+def _best_of_each_article(focus: StatementKey, candidates: list[StatementKey], score) -> list[tuple[float, StatementKey]]:
+    """(score, candidate) for the best-scoring candidate of each article, best first (then by id)."""
     by_article: dict[str, list[StatementKey]] = defaultdict(list)
-    for c in others:
+    for c in candidates:
         by_article[c.article_id].append(c)
     found = []
     for aid in sorted(by_article):
-        best, score = _best(focus, by_article[aid], denial_score)
+        best, sc = _best(focus, by_article[aid], score)
         if best is not None:
-            found.append((score, best))
-    found.sort(key=lambda x: (-x[0], x[1].statement_id))
+            found.append((sc, best))
+    return sorted(found, key=lambda x: (-x[0], x[1].statement_id))
+
+
+def _denial_relations(focus: StatementKey, others: list[StatementKey]) -> list[Relation]:
+    """A denial contradicts the claim it most plausibly answers in each article that reports one."""
+    found = _best_of_each_article(focus, others, denial_score)
     if any(_one_sentence(best, focus) for _, best in found):
         # a denial told in one sentence with the claim it answers answers that claim ("the military struck schools
         # housing command centres, which the group denies", told again in another report: one answer per report)
@@ -2371,6 +2440,26 @@ def _denial_relations(focus: StatementKey, others: list[StatementKey]) -> list[R
     return out
 
 
+def _denial_told_again(focus: StatementKey, others: list[StatementKey]) -> list[Relation]:
+    """A denial corroborates the same party's denial of the incident as an earlier report told it."""
+    best, _ = _best(focus, [c for c in others if c.order < focus.order], denials_agree_score)
+    if best is None:
+        return []
+    return [Relation(type="corroborates", a=best.statement_id, b=focus.statement_id,
+                     note="two reports tell one party's denial that it did it", group_id=statement_group(focus.statement_id))]
+
+
+MAX_TOLD_REPORTS = 3  # a statement told again corroborates its telling in each of at most this many earlier reports
+
+
+def _told_in_each_report(focus: StatementKey, earlier: list[StatementKey], score, note: str) -> list[Relation]:
+    """Corroborations of ``focus`` with the best-scoring statement of each earlier report (one party's statement
+    told by three reports is three pairs of sources, as with the claims a denial answers)."""
+    found = _best_of_each_article(focus, earlier, score)
+    return [Relation(type="corroborates", a=best.statement_id, b=focus.statement_id, note=note,
+                     group_id=statement_group(focus.statement_id)) for _, best in found[:MAX_TOLD_REPORTS]]
+
+
 def statement_group(focus_id: str) -> str:
     """The group id of the relations a statement chose (replaced together when it is related again)."""
     return stable_id("stg", focus_id)
@@ -2381,7 +2470,7 @@ def relate_focus(focus: StatementKey, candidates: list[StatementKey]) -> list[Re
     earlier account of the same incident."""
     others = [c for c in candidates if c.statement_id != focus.statement_id]
     if focus.denial:
-        return _denial_relations(focus, others)
+        return _denial_relations(focus, others) + _denial_told_again(focus, others)
     if CONTESTED in focus.topics:
         best, _ = _best(focus, others, holding_score)
         if best is not None:
@@ -2398,7 +2487,7 @@ def relate_focus(focus: StatementKey, candidates: list[StatementKey]) -> list[Re
                          group_id=statement_group(focus.statement_id))]
     best, _ = _best(focus, earlier, agreement_score)
     if best is None:
-        return []
+        return _told_in_each_report(focus, earlier, told_again_score, "two reports quote one party's words")
     shared = ", ".join(sorted(set(focus.topics) & set(best.topics) & ACCOUNT_TOPICS))
     return [Relation(type="corroborates", a=best.statement_id, b=focus.statement_id,
                      note=f"two sources give the same account ({shared})", group_id=statement_group(focus.statement_id))]
