@@ -2831,3 +2831,11 @@ def test_a_vague_dozens_toll_counts_as_acled_codes_it(nlp):
     ctx.figures[0].low, ctx.figures[0].high = 24, 99  # the figure's own reading of "dozens"
     [ev] = events.extract(ctx)
     assert ev.fatalities == 12
+
+
+def test_regular_soldiers_killed_are_a_toll_not_a_habit(nlp):
+    # "regular" of the counted men (the regular army), not of the act ("regular strikes": a habit)
+    text = "Four regular soldiers were killed near Izium on Monday after they were ambushed by rebels."
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)], figures=[("Four regular soldiers", 4, "killed", "combatants")])
+    [ev] = events.extract(ctx)
+    assert ev.fatalities == 4 and "background" not in ev.tags

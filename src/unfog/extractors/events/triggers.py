@@ -622,9 +622,11 @@ def _setting_of_a_place(tok) -> bool:
 def _habitual(tok) -> set[str]:
     """'bandits, who raid villages', 'the army regularly carries out drone strikes', 'previous attacks
     on police': a habit or incidents told elsewhere, background rather than an incident."""
-    if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and _lemma(c) in lex.PAST_MODIFIERS | lex.ONGOING_MODIFIERS
-                                  for c in tok.children):
-        return {"background"}  # "previous attacks", "ongoing exchanges of fire", "near-daily strikes"
+    if tok.pos_ == "NOUN" and _lemma(tok) in lex.NOUN_TRIGGERS.keys() | lex.INCIDENT_NOUNS and any(
+            c.dep_ == "amod" and _lemma(c) in lex.PAST_MODIFIERS | lex.ONGOING_MODIFIERS for c in tok.children):
+        # "previous attacks", "ongoing exchanges of fire", "near-daily strikes" (an act noun: "four regular
+        # soldiers were killed" counts soldiers of the regular army, no habit)
+        return {"background"}
     if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in lex.BACKGROUND_PREPS:
         return {"background"}  # "killed in a strike ... amid clashes": the setting
     if _after_another(tok):
