@@ -86,3 +86,13 @@ def test_an_arabic_name_with_its_article_matches_either_vowel_spelling():
     from unfog.gazetteer.index import key_variants
     from unfog.gazetteer.fold import name_key
     assert name_key("Maarrat al-Numan") in key_variants(name_key("Maaret al-Nouman"))
+
+
+def test_a_city_known_by_an_alternate_spelling_beats_a_village_of_that_exact_name():
+    # a tenfold population outweighs a namesake's own name (the West Bank city of ~35,000, not a Polish
+    # village of ~1,100 named so), while a near-equal namesake keeps the name as written
+    from unfog.gazetteer.index import OWN_NAME_BONUS
+    g = get_gazetteer()
+    top = rank(g.candidates("Jenin"), Hints(key="jenin"))[0][0]
+    assert top.country == "PS" and top.fclass == "P"
+    assert 0 < OWN_NAME_BONUS <= 0.45  # at most a tenfold population (prior: 0.45 a decade)

@@ -306,6 +306,9 @@ class Hints:
     prefer_detail: bool = False  # no other context: the countries installed in detail before the world layer
 
 
+OWN_NAME_BONUS = 0.45
+
+
 def score(e: Entry, hints: Hints) -> float:
     s = e.prior()
     if hints.admin1:
@@ -344,7 +347,9 @@ def score(e: Entry, hints: Hints) -> float:
         elif hints.prefer_detail and not hints.countries:
             s -= 0.5
     if hints.key and name_key(e.name) == hints.key:
-        s += 0.8
+        # its own name beats a namesake's alternate name, unless the namesake is over ten times as populous
+        # ("Jenin" is the West Bank city, not a Polish village of that name; 0.45 a tenfold population)
+        s += OWN_NAME_BONUS
     return s
 
 
