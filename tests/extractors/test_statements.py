@@ -866,3 +866,35 @@ def test_the_groups_spokesman_speaks_for_the_armed_group_named_before(nlp):
 def test_a_statement_issued_or_events_reported_without_a_clause(nlp, text, speaker):
     [s] = run(nlp, text)
     assert s.speaker == speaker
+
+
+@pytest.mark.parametrize("text, phrase, polarity", [
+    ("A car bomb hit a checkpoint near the market on Monday.\n\n"
+     "The Northern Liberation Front has taken responsibility for the bombing.", "has taken responsibility", "asserts"),
+    ("The Northern Liberation Front had initially claimed responsibility for the attack. "
+     "It later distanced itself from it.", "distanced itself", "denies"),  # (a disavowal: "it" is the front)
+])
+def test_claiming_or_disowning_an_act_without_a_speech_verb_is_a_statement(nlp, text, phrase, polarity):
+    [s] = by_start(run(nlp, text), text, phrase)
+    assert s.speaker == "Northern Liberation Front" and s.polarity == polarity
+
+
+@pytest.mark.parametrize("text", [
+    "No group has taken responsibility for the attack.",  # no one claimed it
+    "Provincial police took responsibility for security in the district after the handover.",  # a handover
+])
+def test_taking_responsibility_for_no_act_or_by_no_one_is_no_statement(nlp, text):
+    assert run(nlp, text) == []
+
+
+def test_speaking_of_something_reports_it_speaking_for_someone_does_not(nlp):
+    text = "Survivors spoke of panic as the gunmen opened fire."
+    [s] = run(nlp, text)
+    assert s.speaker == "Survivors" and s.cue == "spoke"
+    assert run(nlp, "The nurses spoke on condition of anonymity for fear of reprisals.") == []
+
+
+def test_an_outfit_speaks_for_itself(nlp):
+    text = "In a statement on its website, the banned outfit said it had no part in the shooting."
+    [s] = run(nlp, text)
+    assert "outfit" in s.speaker

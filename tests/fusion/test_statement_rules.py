@@ -263,3 +263,25 @@ def test_one_speakers_account_told_by_two_reports_corroborates(relations):
     rels = relations["one_speaker_in_two_reports"]
     assert _has(rels, "corroborates", "launched from a quarry near the village of Kerev, its",
                 "launched from a quarry near the village of Kerev, the army"), rels
+
+
+def _claim_key(sid, article, start, day, speaker, stems, topics, denial=False, places=("g1",)):
+    return StatementKey(statement_id=sid, article_id=article, start=start, day=day, speaker=speaker, side="XXA",
+                        denial=denial, stems=sorted(stems), topics=list(topics), places=list(places))
+
+
+def test_a_party_disowning_its_own_claim_of_the_attack_contradicts_it():
+    from unfog.fusion.fuse import CLAIMED_ACT, claimed_act_marks, denial_score
+
+    assert claimed_act_marks("The front has claimed responsibility for the blast.") == {CLAIMED_ACT}
+    assert claimed_act_marks("Rebels took the town.") == set()
+    claim = _claim_key("s1", "a1", 0, 10, "northern liberation front", {"attack", CLAIMED_ACT}, ["attack", "responsibility"])
+    disowning = _claim_key("s2", "a2", 50, 12, "outlawed northern liberation front", {"distanc"}, ["responsibility"],
+                           denial=True)
+    assert denial_score(disowning, claim) > 0
+    # (another party's claim of the act is no claim of the denier's own)
+    other = _claim_key("s3", "a1", 90, 10, "eastern brigades", {"attack", CLAIMED_ACT}, ["attack", "responsibility"])
+    assert denial_score(disowning, other) == 0
+    # (a disavowal told before the claim in another report answers no later claim)
+    later = _claim_key("s4", "a3", 0, 14, "northern liberation front", {"attack", CLAIMED_ACT}, ["attack", "responsibility"])
+    assert denial_score(disowning, later) == 0

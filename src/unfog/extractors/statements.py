@@ -5,7 +5,8 @@ A statement is found three ways:
 1. a cue verb with a speaker (``said``, ``told``, ``claimed``, ``denied``...): the
    speaker is the verb's subject (or the agent of a passive, or the head of a
    relative clause, or the subject of the verb it hangs from: "..., adding that");
-2. ``according to X`` and ``X put the number at``;
+2. ``according to X`` and ``X put the number at``; and a claim or disavowal of an act told with no speech verb
+   ("X has taken responsibility for the attack", "it later distanced itself from it": responsibility_phrases);
 3. quotations that carry no attribution of their own: a paragraph that continues
    an open quote, or one more quoted paragraph after a speaker's quote. They
    belong to the speaker of their quote group or of the statement just before.
@@ -40,6 +41,7 @@ from unfog.model import Statement
 # Speech and claim verbs only: what a person says, not does (lexicons/speech.json)
 CUE_LEMMAS = frozenset(SPEECH["cue_verbs"])
 CONTENT_PREPS = SPEECH["content_preps"]  # a preposition that carries a weak cue's content ("blamed X on Y")
+OWN_CONTENT_PREPS_ONLY = frozenset(SPEECH["own_content_preps_only"])  # "spoke of X" reports, "spoke for X" does not
 WEAK_CUES = frozenset(SPEECH["weak_cue_verbs"])  # count only with reported content (a clause, a quote or "as ...")
 SILENT_WHEN_NEGATED = frozenset(SPEECH["silent_when_negated"])
 STATE_BODY_WORDS = frozenset(w for w in SPEECH["state_bodies"] if " " not in w)
@@ -1009,7 +1011,8 @@ def _trailing_speaker(verb):
 def _has_content(verb, segs, sent) -> bool:
     if any(c.dep_ in ("ccomp", "oprd", "xcomp") for c in verb.children):
         return True
-    if any(c.dep_ == "prep" and c.lower_ in CONTENT_PREPS["*"] for c in verb.children):
+    if verb.lemma_ not in OWN_CONTENT_PREPS_ONLY and any(c.dep_ == "prep" and c.lower_ in CONTENT_PREPS["*"]
+                                                         for c in verb.children):
         return True  # "described it as ...", "blamed X for ..."
     own = CONTENT_PREPS.get(verb.lemma_, ())
     if any(c.dep_ == "prep" and c.lower_ in own for c in verb.children) or any(
@@ -1046,9 +1049,53 @@ _CLAIM_CALLED_FALSE = re.compile(
     r"(?:\w+\s+)?[\"“‘']?(?:" + "|".join(DISMISSAL_WORDS) + r")\b", re.I)
 
 
+# "X has taken responsibility for the attack", "it later distanced itself from it" (lexicons/speech.json)
+RESPONSIBILITY_PHRASES = {(verb, polarity): frozenset(objs) for polarity, verbs in SPEECH["responsibility_phrases"].items()
+                          for verb, objs in verbs.items()}
+RESPONSIBILITY_VERBS = frozenset(verb for verb, _ in RESPONSIBILITY_PHRASES)
+
+
+def _named_act_is_event(act) -> bool:
+    """The act a claim of responsibility names is an attack or the like, or a pronoun ("for it")."""
+    return act is None or act.pos_ == "PRON" or act.lemma_.lower() in CONFIRMED_EVENT_NOUNS
+
+
+def _act_of(verb, obj, prep: str):
+    """The object of PREP ("for the attack", "from it") on the verb or on its object: the act named."""
+    for head in (verb, obj):
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ == prep:
+                return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _responsibility_phrase(verb) -> str | None:
+    """'asserts' or 'denies' when the verb with its object claims or disowns an act without a speech verb
+    ("has taken responsibility for the bombing", "distanced itself from it"); None otherwise."""
+    lemma = verb.lemma_.lower()
+    if lemma not in RESPONSIBILITY_VERBS or verb.pos_ != "VERB":
+        return None
+    for (phrase_verb, polarity), objs in RESPONSIBILITY_PHRASES.items():
+        if phrase_verb != lemma:
+            continue
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            if "*" in objs:
+                act = obj
+            elif obj.lower_ in objs or obj.lemma_.lower() in objs:
+                act = _act_of(verb, obj, "from" if polarity == "denies" else "for")
+            else:
+                continue
+            if _named_act_is_event(act):
+                return polarity
+    return None
+
+
 def _polarity(verb, sent_text: str) -> str:
     if verb.lemma_.lower() in DENY_LEMMAS:
         return "denies"
+    phrase = _responsibility_phrase(verb)
+    if phrase is not None:
+        return phrase
     if verb.lemma_.lower() in ("dismiss", "call", "describe", "brand", "label", "characterise", "characterize"):
         tail = verb.doc[verb.i:min(len(verb.doc), verb.i + 15)].text
         if DENIAL_WORDS.search(tail):
@@ -1058,6 +1105,11 @@ def _polarity(verb, sent_text: str) -> str:
             or _CLAIM_CALLED_FALSE.search(sent_text)):
         return "denies"  # ('reports of the attack were "fake news"', 'the claims are baseless')
     return "asserts"
+
+
+def _nobody(subj) -> bool:
+    """'No group has taken responsibility': a subject that names no one who spoke."""
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children)
 
 
 def find_cues(sent, segs):
@@ -1102,6 +1154,11 @@ def find_cues(sent, segs):
             agent = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             if claim and agent:
                 out.append((tok, agent[0], claim[0].lemma_))
+            continue
+        if lemma in RESPONSIBILITY_VERBS:
+            subj = _subject(tok) if _responsibility_phrase(tok) is not None else None
+            if subj is not None and _can_speak(subj) and not _nobody(subj) and _same_paragraph(subj, tok):
+                out.append((tok, subj, _cue_text(tok)))  # "the group has taken responsibility for the attack"
             continue
         if lemma not in CUE_LEMMAS and lemma not in TALLY_GIVING_VERBS:
             continue

@@ -2026,7 +2026,7 @@ def statement_keys(res: ArticleRecords) -> list[StatementKey]:
         if denial:
             stems |= owner_marks(denied_owner(s.text)) | ({LOST} if s.polarity != "denies" and lost_denial(s) else set())
         else:
-            stems |= agent_marks(content)
+            stems |= agent_marks(content) | claimed_act_marks(s.text)
         stems |= quote_marks(s.text)
         out.append(StatementKey(
             statement_id=s.id, article_id=art.id, start=s.start,
@@ -2081,6 +2081,19 @@ def quote_marks(text: str | None) -> set[str]:
         out |= {QUOTE + " ".join(words[i:i + 3]) for i in range(len(words) - 2)
                 if not any(w in STOPWORDS for w in words[i:i + 3])}
     return out
+
+
+CLAIMED_ACT = "claims~act"  # a mark among a statement's stems: the speaker claims the act ("took responsibility")
+_SPEECH_LEX = load_lexicon("speech")
+_CLAIMED_ACT_RE = re.compile(r"\b(?:" + alternation(_SPEECH_LEX["responsibility_claim_forms"]) + r")\s+(?:full\s+|the\s+)?"
+                             r"(?:" + alternation(sorted({o for objs in _SPEECH_LEX["responsibility_phrases"]["asserts"].values()
+                                                          for o in objs})) + r")\b", re.I)
+
+
+def claimed_act_marks(text: str | None) -> set[str]:
+    """The mark of a party's own claim of an act ("has claimed responsibility", "took responsibility for the
+    attack"): the claim a later disavowal by that party answers (see _retracts)."""
+    return {CLAIMED_ACT} if _CLAIMED_ACT_RE.search(text or "") else set()
 
 
 LOST = "denial~text"  # a mark among a denial's stems: read from its text, its content was lost (see lost_denial)
@@ -2146,10 +2159,29 @@ def _close_in_time(a: StatementKey, b: StatementKey) -> bool:
     return a.day is not None and b.day is not None and abs(a.day - b.day) <= SAME_TIME_DAYS
 
 
+_PARTY_FILLER_WORDS = frozenset(_SPEECH_LEX["party_filler_words"])  # "the outlawed group": no party's name
+
+
+def _retracts(denial: StatementKey, claim: StatementKey) -> bool:
+    """A party's disavowal of its own earlier claim of an act ("X claimed responsibility for the attack ... it
+    later distanced itself from it", "X denies any involvement" after X took responsibility): the one case where a
+    denial answers its own side's words. In one report, in either order ("the group denies any involvement ...
+    it had initially taken responsibility"); across reports, the claim first and at a place both name."""
+    if CLAIMED_ACT not in claim.stems or "responsibility" not in denial.topics:
+        return False
+    if denial.article_id != claim.article_id and (claim.order > denial.order or not set(denial.places) & set(claim.places)):
+        return False
+    names = ({w for w in (denial.speaker or "").split()} - _PARTY_FILLER_WORDS,
+             {w for w in (claim.speaker or "").split()} - _PARTY_FILLER_WORDS)
+    return bool(names[0] & names[1])
+
+
 def denial_score(denial: StatementKey, claim: StatementKey) -> float:
     """How well a denial answers a claim: 0 when it cannot be its denial."""
     if not denial.denial or claim.denial:
         return 0.0
+    if _retracts(denial, claim):
+        return 3.0 + (1.0 if denial.article_id == claim.article_id else 0.0)
     fit = _owner_fit(denial, claim)
     if fit is None:
         return 0.0
