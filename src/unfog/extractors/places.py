@@ -40,13 +40,20 @@ MIN_CONFIDENCE = 0.05  # below this a mention is too ambiguous to place (the sco
 
 
 def _article_divisions(readings: list[Reading], g) -> dict:
-    """Divisions the article names anywhere ("in the Donetsk region"): weak hints for every mention."""
+    """Divisions the article names anywhere ("in the Donetsk region", "officials in Chhattisgarh said"): weak
+    hints for every mention. A bare name counts when it is only a division's (no town of note bears it:
+    "Chhattisgarh", not "Donetsk")."""
     out: dict = {}
     for r in readings:
-        if r.want == "region" or r.is_hint:
-            for d in g.admin1_of(r.mention.text):
+        divisions = g.admin1_of(r.mention.text)
+        if divisions and (r.want == "region" or r.is_hint or not any(
+                e.fclass == "P" and e.population >= DIVISION_NAMESAKE_TOWN for e in g.candidates(r.mention.key))):
+            for d in divisions:
                 out[d] = 0.35
     return out
+
+
+DIVISION_NAMESAKE_TOWN = 20000  # a bare division name that a town this big also bears may mean the town
 
 
 FOREIGN_TOWN_POPULATION = 50000  # towns abroad smaller than this count only when the article names their country
