@@ -29,7 +29,7 @@ from unfog.days import day_number
 from unfog.lexicons.times import clock_minutes
 from unfog.geo import distance_km
 from unfog.fusion.events import merge_events, place_key, same_incident  # noqa: F401  (re-exported)
-from unfog.fusion import relkind
+from unfog.fusion import relkind, widepairs
 from unfog.fusion.entities import (Resolver, anonymous_voice, canonical_key, fold, one_kind_of_body,
                                    one_voice, same_body, speaks_for)
 from unfog.lexicons import alternation, load as load_lexicon, toll_prior, toll_rise
@@ -997,29 +997,41 @@ def counted_kind(f: Figure) -> str | None:
     return kind if kind and fold(f.counted) in fold(f.text or "") else None
 
 
+# the tests of :func:`comparable`, in its order, each named as :func:`refusal` names the first one a pair fails
+REFUSALS = ("group_side", "nested", "counted_kind", "past_act", "groups", "force", "prior", "same_source", "no_day",
+            "placed_apart", "incident")
+
+
 def comparable(a: FigureView, b: FigureView) -> bool:
     """Two figures of one quantity that may be compared at all."""
+    return refusal(a, b) is None
+
+
+def refusal(a: FigureView, b: FigureView) -> str | None:
+    """The first test of :func:`comparable` two figures fail (one of :data:`REFUSALS`), or None: comparable."""
     fa, fb = a.fig, b.fig
-    if not _sides_compatible(fa.group_side, fb.group_side) or _nested(fa, fb):
-        return False
+    if not _sides_compatible(fa.group_side, fb.group_side):
+        return "group_side"
+    if _nested(fa, fb):
+        return "nested"
     if counted_kind(fa) != counted_kind(fb):
-        return False  # "at least five children died" is a part of the strike's toll of 43, not a rival count
+        return "counted_kind"  # "at least five children died" is a part of the strike's toll of 43, not a rival count
     if _told_of_a_past_act(figure_clause(fa)) != _told_of_a_past_act(figure_clause(fb)):
-        return False  # "17 troops were killed in an attack on another base last month": another incident's count
+        return "past_act"  # "17 troops were killed in an attack on another base last month": another incident's count
     if not _groups_compatible(a, b):
-        return False
+        return "groups"
     if not _sides_compatible(a.force, b.force):
-        return False  # "two rebels were killed" and "one soldier died" count different men
+        return "force"  # "two rebels were killed" and "one soldier died" count different men
     if (a.prior or b.prior) and fa.article_id != fb.article_id and not _told_before(a, b):
-        return False  # the earlier value a report says its toll replaced is compared only with that toll
+        return "prior"  # the earlier value a report says its toll replaced is compared only with that toll
     if fa.article_id == fb.article_id and (a.claimant == b.claimant or not a.claimant or not b.claimant) \
             and not _revised_later(a, b) and a.prior == b.prior:
-        return False  # one source repeating itself, or an unattributed restatement
+        return "same_source"  # one source repeating itself, or an unattributed restatement
     if a.day is None or b.day is None:
-        return False
+        return "no_day"
     if a.place != b.place:
-        return _one_incident_placed_apart(a, b) or _one_claim_told_again(a, b)
-    return keys_same_incident(a.key, b.key) or _parties_one_fight(a, b)
+        return None if _one_incident_placed_apart(a, b) or _one_claim_told_again(a, b) else "placed_apart"
+    return None if keys_same_incident(a.key, b.key) or _parties_one_fight(a, b) else "incident"
 
 
 def _one_kind_of_body(a: FigureView, b: FigureView) -> bool:
@@ -2596,7 +2608,7 @@ def relate(results: Iterable[ArticleRecords]) -> list[Relation]:
         figs = {f.id: f for f in credited_figures(r)}
         pairs += [(figs[k.figure_id], k) for k in figure_keys(r)]
         skeys += statement_keys(r)
-    return dedupe(relate_figure_groups(pairs) + relate_statement_pool(skeys))
+    return dedupe(relate_figure_groups(pairs) + widepairs.relate_wide(pairs) + relate_statement_pool(skeys))
 
 
 def fuse(results: list[ArticleRecords]) -> Batch:
