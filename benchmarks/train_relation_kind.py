@@ -23,8 +23,13 @@ raw scale (relkind applies it with plain dot products).
 Measure: leave-one-file-out: train on the other files, relate the held-out one with ``fuse.relate`` under each
 candidate (allowed changes, margin) and score it with score_relations' numbers. The candidate chosen is the one
 with most gold relations found pooled over the ``--gold-file`` folds whose pooled precision is not below the rules'
-and that finds no fewer on the in-repo sets (ties: the larger margin, then the fewer changes); none: the model
-stays off. ``--margin`` and ``--changes`` fix the candidate instead.
+and that finds no fewer on the in-repo sets and breaks no more ``must_not`` entries on either (ties: the larger
+margin, then the fewer changes); none: the model stays off. ``--margin`` and ``--changes`` fix the candidate instead.
+
+``--wide`` trains the model of the wider candidate pairs instead (``fusion/widepairs.py``: figures of one category,
+``--wide-days`` apart at most, that the quantity key or ``comparable`` keeps apart), with the shipped comparable-pair
+model as "before" and its own change sets (``WIDE_CHANGE_SETS``: the relations it may add); ``--write`` stores it as
+the ``wide`` section of relation_kind.json.
 """
 from __future__ import annotations
 
@@ -63,6 +68,7 @@ WIDE_CHANGE_SETS = {
     "wide-updates": ["none>updates"],
     "wide-corroborates": ["none>corroborates"],
     "wide-contradicts": ["none>contradicts"],
+    "wide-corroborates+updates": ["none>corroborates", "none>updates"],
     "wide-add": ["none>updates", "none>corroborates", "none>contradicts"],
 }
 
@@ -250,6 +256,9 @@ def choose(sets: list[dict], table: dict, change_sets: dict = CHANGE_SETS) -> tu
             continue
         if own and pooled([ms[i] for i in own])["found"] < own0["found"]:
             continue
+        if real["must_not_hit"] > real0["must_not_hit"] or (own and pooled([ms[i] for i in own])["must_not_hit"]
+                                                             > own0["must_not_hit"]):
+            continue  # (a relation a coder marked as wrong is worse than a missed one)
         key = (real["found"], real["precision"], m, -len(change_sets[ch]))
         if best_key is None or key > best_key:
             best, best_key = (ch, m), key

@@ -9,8 +9,8 @@ or which ``comparable`` refuses (except a figure and its own part, one source re
 never two figures :func:`fuse.beyond_reach` of each other, and lets the learned model (``relkind``, its ``wide``
 section) judge them with the features saying which part of the key or test disagrees.
 
-Deterministic: the candidates and each decision depend on the set of figures alone (views sorted by their order,
-claimants resolved among the category's figures), not on the order or chunking of the input. Without a ``wide``
+Deterministic: each candidate and its decision depend on the two figures alone (views sorted by their order, the
+two claimants resolved between themselves), not on the order or chunking of the input nor on the other figures. Without a ``wide``
 margin in ``lexicons/relation_kind.json`` nothing is related here.
 """
 from __future__ import annotations
@@ -87,18 +87,25 @@ def candidates(pairs: Iterable[tuple[Figure, F.FigureKey]], days: int) -> list[t
     out = []
     for cat in sorted(by_category):
         members = by_category[cat]
-        resolver = F.claimant_resolver(f for f, _ in members)
-        views = sorted((F.figure_view(f, k, resolver) for f, k in members), key=lambda v: v.order)
+        alone = F.names_resolver(set())  # (the order of a view does not depend on its claimant's key)
+        views = sorted((F.figure_view(f, k, alone) for f, k in members), key=lambda v: v.order)
         lo = 0
-        for j, b in enumerate(views):
-            while b.day - views[lo].day > days:  # (views are in order of their day first)
+        for j, v in enumerate(views):
+            while v.day - views[lo].day > days:  # (views are in order of their day first)
                 lo += 1
-            for a in views[lo:j]:
+            for x in views[lo:j]:
+                a, b = _between(x, views[j])
                 refused = F.refusal(a, b)
                 if (refused is None and a.key.qkey == b.key.qkey) or refused in NEVER or F.beyond_reach(a, b):
                     continue
                 out.append((a, b, refused))
     return out
+
+
+def _between(a: F.FigureView, b: F.FigureView) -> tuple[F.FigureView, F.FigureView]:
+    """The pair's views with the two claimants resolved between themselves ("Kovalenko" and "Oleh Kovalenko")."""
+    resolver = F.claimant_resolver([a.fig, b.fig])
+    return F.figure_view(a.fig, a.key, resolver), F.figure_view(b.fig, b.key, resolver)
 
 
 def relate_wide(pairs: Iterable[tuple[Figure, F.FigureKey]], data: dict | None = None) -> list[Relation]:
