@@ -92,3 +92,16 @@ def test_wide_relations_are_the_same_whatever_the_order_and_never_beyond_reach()
         assert {(r.type, r.a, r.b) for r in widepairs.relate_wide(shuffled, data)} == first
     assert not any(beyond_reach(a, b) for a, b, _ in widepairs.candidates(pairs, days=3))
     assert all(b.day - a.day <= 3 and a.fig.category == b.fig.category for a, b, _ in widepairs.candidates(pairs, 3))
+
+
+def test_the_shipped_wide_model_names_only_features_of_a_wide_pair():
+    from unfog.lexicons import load
+
+    wide = load("relation_kind").get("wide")
+    if wide is None:
+        return
+    pairs = [_fig(1, 12, qkey="q-town"), _fig(2, 14, qkey="q-region", place="open:g20@R.1", day=1)]
+    (a, b, refused), = widepairs.candidates(pairs, days=wide["days"])
+    names = set(widepairs.features(a, b, refused))
+    assert all(set(wide["weights"][k]) <= names for k in wide["kinds"])
+    assert all(c.split(">")[0] == "none" for c in wide["changes"])  # the wide model only adds relations
