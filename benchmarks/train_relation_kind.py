@@ -49,7 +49,7 @@ import score_relations as sr  # noqa: E402  (the benchmarks next to this script)
 import trace_relations as tr  # noqa: E402
 
 from unfog.fusion import fuse as F  # noqa: E402
-from unfog.fusion import relkind, widepairs  # noqa: E402
+from unfog.fusion import relkind  # noqa: E402
 
 DATA = HERE.parent / "src" / "unfog" / "lexicons" / "relation_kind.json"
 KINDS = relkind.KINDS
@@ -99,9 +99,9 @@ def figure_pairs(results) -> list:
 
 
 def wide_pairs(results, days: int) -> list[dict]:
-    """Every wider candidate pair (``widepairs.candidates``): the two figure ids and the pair's feature values."""
-    return [{"a": a.fig.id, "b": b.fig.id, "rule": None, "features": widepairs.features(a, b, refused)}
-            for a, b, refused in widepairs.candidates(figure_pairs(results), days)]
+    """Every wider candidate pair (``fuse.wide_candidates``): the two figure ids and the pair's feature values."""
+    return [{"a": a.fig.id, "b": b.fig.id, "rule": None, "features": F.wide_features(a, b, refused)}
+            for a, b, refused in F.wide_candidates(figure_pairs(results), days)]
 
 
 def comparable_pairs(results) -> list[dict]:

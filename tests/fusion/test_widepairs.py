@@ -1,4 +1,4 @@
-"""fusion.widepairs: the wider candidate pairs the learned relation kind may judge (figures of one category the
+"""fusion.widepairs (and fuse.wide_candidates, fuse.relate_wide): the wider candidate pairs the learned relation kind may judge (figures of one category the
 quantity key or ``comparable`` keeps apart). Hand-made figures and a toy model; what is checked is which pairs are
 candidates, what the features say of them, and that the result depends on the set of figures alone."""
 import random
@@ -31,39 +31,39 @@ def _toy(margin=0.0, changes=("none>updates", "none>corroborates", "none>contrad
 def test_a_town_and_its_region_a_day_apart_are_a_candidate():
     town = _fig(1, 12, place="g11@R.1", qkey="q-town")
     region = _fig(2, 14, place="open:g20@R.1", qkey="q-region", day=1)
-    (a, b, refused), = widepairs.candidates([region, town], days=3)
+    (a, b, refused), = fuse.wide_candidates([region, town], days=3)
     assert (a.fig.id, b.fig.id) == ("f001", "f002")
-    f = widepairs.features(a, b, refused)
+    f = fuse.wide_features(a, b, refused)
     assert f["wide_qkey_differs"] == f["wide_place_nested"] == f["wide_group_equal"] == 1.0
     assert f["wide_place_equal"] == f["wide_place_apart"] == 0.0
-    assert sum(f[f"wide_refused_{r}"] for r in fuse.REFUSALS + ("none",)) == 1.0
+    assert sum(f[f"wide_refused_{r}"] for r in widepairs.REFUSALS + ("none",)) == 1.0
 
 
 def test_no_candidate_across_categories_days_or_parts():
     town = _fig(1, 12, qkey="q-town")
-    assert widepairs.candidates([town, _fig(2, 12, cat="wounded", qkey="q-w")], days=3) == []
-    assert widepairs.candidates([town, _fig(3, 12, qkey="q-other", day=5)], days=3) == []
+    assert fuse.wide_candidates([town, _fig(2, 12, cat="wounded", qkey="q-w")], days=3) == []
+    assert fuse.wide_candidates([town, _fig(3, 12, qkey="q-other", day=5)], days=3) == []
     part = _fig(4, 5, group="children", qkey="q-other", art="a1", who="the governor", subset_of="f001")
-    assert widepairs.candidates([town, part], days=3) == []  # a count and its own part are never related
+    assert fuse.wide_candidates([town, part], days=3) == []  # a count and its own part are never related
 
 
 def test_people_and_civilians_are_told_as_a_generic_group():
     a, b = (fuse.figure_view(f, k, fuse.claimant_resolver([f])) for f, k in (
         _fig(1, 12, group="civilians"), _fig(2, 12, group=None, day=1)))
-    f = widepairs.features(a, b, fuse.refusal(a, b))
+    f = fuse.wide_features(a, b, fuse.refusal(a, b))
     assert f["wide_group_generic"] == 1.0 and f["wide_group_apart"] == 0.0
 
 
 def test_comparable_pairs_of_one_quantity_are_left_to_the_rules():
     a = _fig(1, 12, who="the governor", side="UKR")
     b = _fig(2, 13, who="the ministry", side="UKR")
-    assert widepairs.candidates([a, b], days=3) == []  # one quantity, comparable: fuse relates them already
+    assert fuse.wide_candidates([a, b], days=3) == []  # one quantity, comparable: fuse relates them already
 
 
 def test_the_wide_model_relates_nothing_without_a_margin():
     pairs = [_fig(1, 12, qkey="q-town"), _fig(2, 12, qkey="q-region", place="open:g20@R.1", day=1)]
-    assert widepairs.relate_wide(pairs, {"kinds": list(relkind.KINDS), "margin": 0.3}) == []
-    rels = widepairs.relate_wide(pairs, _toy())
+    assert fuse.relate_wide(pairs, {"kinds": list(relkind.KINDS), "margin": 0.3}) == []
+    rels = fuse.relate_wide(pairs, _toy())
     assert [(r.type, r.a, r.b) for r in rels] == [("corroborates", "f001", "f002")]
 
 
@@ -84,14 +84,14 @@ def _random_batch(rng: random.Random, n: int) -> list:
 def test_wide_relations_are_the_same_whatever_the_order_and_never_beyond_reach():
     pairs = _random_batch(random.Random(3), 90)
     data = _toy(margin=0.0)
-    first = {(r.type, r.a, r.b) for r in widepairs.relate_wide(pairs, data)}
+    first = {(r.type, r.a, r.b) for r in fuse.relate_wide(pairs, data)}
     assert len(first) > 20
     for seed in range(3):
         shuffled = pairs[:]
         random.Random(seed).shuffle(shuffled)
-        assert {(r.type, r.a, r.b) for r in widepairs.relate_wide(shuffled, data)} == first
-    assert not any(beyond_reach(a, b) for a, b, _ in widepairs.candidates(pairs, days=3))
-    assert all(b.day - a.day <= 3 and a.fig.category == b.fig.category for a, b, _ in widepairs.candidates(pairs, 3))
+        assert {(r.type, r.a, r.b) for r in fuse.relate_wide(shuffled, data)} == first
+    assert not any(beyond_reach(a, b) for a, b, _ in fuse.wide_candidates(pairs, days=3))
+    assert all(b.day - a.day <= 3 and a.fig.category == b.fig.category for a, b, _ in fuse.wide_candidates(pairs, 3))
 
 
 def test_the_shipped_wide_model_names_only_features_of_a_wide_pair():
@@ -101,7 +101,14 @@ def test_the_shipped_wide_model_names_only_features_of_a_wide_pair():
     if wide is None:
         return
     pairs = [_fig(1, 12, qkey="q-town"), _fig(2, 14, qkey="q-region", place="open:g20@R.1", day=1)]
-    (a, b, refused), = widepairs.candidates(pairs, days=wide["days"])
-    names = set(widepairs.features(a, b, refused))
+    (a, b, refused), = fuse.wide_candidates(pairs, days=wide["days"])
+    names = set(fuse.wide_features(a, b, refused))
     assert all(set(wide["weights"][k]) <= names for k in wide["kinds"])
     assert all(c.split(">")[0] == "none" for c in wide["changes"])  # the wide model only adds relations
+
+
+def test_refusal_names_one_of_the_tests_of_comparable():
+    a, b = (fuse.figure_view(f, k, fuse.claimant_resolver([f])) for f, k in (
+        _fig(1, 12, art="a1", who="the governor"), _fig(2, 14, art="a1", who="the governor")))
+    assert fuse.refusal(a, b) == "same_source" and not fuse.comparable(a, b)
+    assert set(widepairs.NEVER) <= set(widepairs.REFUSALS)

@@ -997,18 +997,13 @@ def counted_kind(f: Figure) -> str | None:
     return kind if kind and fold(f.counted) in fold(f.text or "") else None
 
 
-# the tests of :func:`comparable`, in its order, each named as :func:`refusal` names the first one a pair fails
-REFUSALS = ("group_side", "nested", "counted_kind", "past_act", "groups", "force", "prior", "same_source", "no_day",
-            "placed_apart", "incident")
-
-
 def comparable(a: FigureView, b: FigureView) -> bool:
     """Two figures of one quantity that may be compared at all."""
     return refusal(a, b) is None
 
 
 def refusal(a: FigureView, b: FigureView) -> str | None:
-    """The first test of :func:`comparable` two figures fail (one of :data:`REFUSALS`), or None: comparable."""
+    """The first test of :func:`comparable` two figures fail (one of ``widepairs.REFUSALS``), or None: comparable."""
     fa, fb = a.fig, b.fig
     if not _sides_compatible(fa.group_side, fb.group_side):
         return "group_side"
@@ -1722,6 +1717,69 @@ def relate_figure_groups(pairs: Iterable[tuple[Figure, FigureKey]]) -> list[Rela
     out: list[Relation] = []
     for q in sorted(groups):
         out += relate_group(group_views(groups[q]))
+    return out
+
+
+def _place_relation(a: str, b: str) -> str:
+    """How two count places stand (``widepairs.PLACES``): one key, one within the other (places the gazetteer knows,
+    not apart), apart, or unknown (a name the gazetteer does not know, an article or a topic)."""
+    if a == b:
+        return "equal"
+    if _gazetteer_key(a) and _gazetteer_key(b):
+        return "apart" if _placed_apart(a, b) else "nested"
+    return "unknown"
+
+
+def _between(a: FigureView, b: FigureView) -> tuple[FigureView, FigureView]:
+    """The pair's views with the two claimants resolved between themselves ("Kovalenko" and "Oleh Kovalenko")."""
+    resolver = claimant_resolver([a.fig, b.fig])
+    return figure_view(a.fig, a.key, resolver), figure_view(b.fig, b.key, resolver)
+
+
+def wide_candidates(pairs: Iterable[tuple[Figure, FigureKey]], days: int) -> list[tuple[FigureView, FigureView, str | None]]:
+    """Every wider candidate pair ``(a, b, refused)`` of a batch (``fusion.widepairs``), ``a`` before ``b`` in order:
+    one category, counted days at most ``days`` apart, quantity keys that differ or a test of :func:`comparable`
+    refused (``refused``, its name), none of ``widepairs.NEVER``, not :func:`beyond_reach`. Each view's claimant
+    is resolved within its pair, so a candidate depends on its two figures alone, whatever the input order."""
+    by_category: dict[str, list[tuple[Figure, FigureKey]]] = defaultdict(list)
+    for f, k in pairs:
+        if k.day is not None:
+            by_category[f.category].append((f, k))
+    out = []
+    for cat in sorted(by_category):
+        alone = names_resolver(set())  # (the order of a view does not depend on its claimant's key)
+        views = sorted((figure_view(f, k, alone) for f, k in by_category[cat]), key=lambda v: v.order)
+        lo = 0
+        for j, v in enumerate(views):
+            while v.day - views[lo].day > days:  # (views are in order of their day first)
+                lo += 1
+            for x in views[lo:j]:
+                a, b = _between(x, v)
+                refused = refusal(a, b)
+                if (refused is None and a.key.qkey == b.key.qkey) or refused in widepairs.NEVER or beyond_reach(a, b):
+                    continue
+                out.append((a, b, refused))
+    return out
+
+
+def wide_features(a: FigureView, b: FigureView, refused: str | None) -> dict[str, float]:
+    """``widepairs.features`` of a wider candidate pair, with the facts of fusion's keys it reads."""
+    return widepairs.features(a, b, refused, _place_relation(a.place, b.place), keys_same_incident(a.key, b.key),
+                              quantity_group(a.group) != quantity_group(b.group))
+
+
+def relate_wide(pairs: Iterable[tuple[Figure, FigureKey]], data: dict | None = None) -> list[Relation]:
+    """The relations the learned model adds among the wider candidate pairs of a batch (none while the ``wide``
+    section of ``relation_kind.json`` has no margin)."""
+    wide = widepairs.wide_data(data)
+    if wide.get("margin") is None:
+        return []
+    out = []
+    for a, b, refused in wide_candidates(pairs, wide.get("days", SAME_TIME_DAYS)):
+        kind = relkind.learned(wide_features(a, b, refused), None, wide)
+        if kind:
+            out.append(Relation(type=kind, a=a.fig.id, b=b.fig.id, note=_note(kind, a, b, relkind.WHY[kind]),
+                                group_id=a.key.qkey))
     return out
 
 
@@ -2608,7 +2666,7 @@ def relate(results: Iterable[ArticleRecords]) -> list[Relation]:
         figs = {f.id: f for f in credited_figures(r)}
         pairs += [(figs[k.figure_id], k) for k in figure_keys(r)]
         skeys += statement_keys(r)
-    return dedupe(relate_figure_groups(pairs) + widepairs.relate_wide(pairs) + relate_statement_pool(skeys))
+    return dedupe(relate_figure_groups(pairs) + relate_wide(pairs) + relate_statement_pool(skeys))
 
 
 def fuse(results: list[ArticleRecords]) -> Batch:
