@@ -98,10 +98,10 @@ def figure_pairs(results) -> list:
     return pairs
 
 
-def wide_pairs(results, days: int) -> list[dict]:
+def wide_pairs(results, days: int, cap: int) -> list[dict]:
     """Every wider candidate pair (``fuse.wide_candidates``): the two figure ids and the pair's feature values."""
     return [{"a": a.fig.id, "b": b.fig.id, "rule": None, "features": F.wide_features(a, b, refused)}
-            for a, b, refused in F.wide_candidates(figure_pairs(results), days)]
+            for a, b, refused in F.wide_candidates(figure_pairs(results), days, cap)]
 
 
 def comparable_pairs(results) -> list[dict]:
@@ -148,14 +148,14 @@ def label(gold: dict, pair: dict, items: dict, mode: str) -> str | None:
     return "none" if _anchored(ia, refs) and _anchored(ib, refs) else None
 
 
-def collect(source: str, cache: Path | None, mode: str, wide_days: int | None = None) -> dict:
+def collect(source: str, cache: Path | None, mode: str, wide: dict | None = None) -> dict:
     """Run the pipeline on a gold file (a path) or an in-repo set (a name): its results, comparable pairs (with
-    ``wide_days``: its wider candidate pairs), labels."""
+    ``wide``, its candidates' ``days`` and ``cap``: its wider candidate pairs), labels."""
     is_file = Path(source).suffix == ".json"
     name, gold, articles = next(tr.load(() if is_file else (source,), (source,) if is_file else ()))
     results = tr._results(name, gold, articles, cache)
     items = sr._items(results)
-    pairs = comparable_pairs(results) if wide_days is None else wide_pairs(results, wide_days)
+    pairs = comparable_pairs(results) if wide is None else wide_pairs(results, wide["days"], wide["cap"])
     for p in pairs:
         p["label"] = label(gold, p, items, mode)
     return {"name": name, "path": source, "file": is_file, "gold": gold, "results": results, "pairs": pairs}
@@ -224,9 +224,10 @@ def as_relkind(m: dict) -> dict:
     return m
 
 
-def wide_in(base: dict, days: int):
-    """``as_relkind`` for a wide model: the shipped model (``base``) with ``m`` as its ``wide`` section."""
-    return lambda m: base | {"wide": m | {"days": days}}
+def wide_in(base: dict, bounds: dict):
+    """``as_relkind`` for a wide model: the shipped model (``base``) with ``m`` as its ``wide`` section (``bounds``:
+    its candidates' ``days`` and ``cap``)."""
+    return lambda m: base | {"wide": m | bounds}
 
 
 def cross_validate(sets: list[dict], names: list[str], l2: float, candidates: list[tuple[str, float]],
@@ -265,16 +266,16 @@ def choose(sets: list[dict], table: dict, change_sets: dict = CHANGE_SETS) -> tu
     return best
 
 
-def write_model(final: dict, enable: bool, wide_days: int | None, provenance: dict) -> None:
+def write_model(final: dict, enable: bool, wide: dict | None, provenance: dict) -> None:
     """Store the model in lexicons/relation_kind.json: acting (its margin set) only with ``enable``; with
-    ``wide_days``, as its ``wide`` section (the rest of the file kept)."""
+    ``wide`` (its candidates' ``days`` and ``cap``), as its ``wide`` section (the rest of the file kept)."""
     data = json.loads(DATA.read_text(encoding="utf-8"))
     model = final | {"margin": final["margin"] if enable else None, "cv_margin": final["margin"],
                      "provenance": provenance}
-    if wide_days is None:
+    if wide is None:
         data |= model
     else:
-        data["wide"] = {"days": wide_days} | model
+        data["wide"] = wide | model
     DATA.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"\nwrote {DATA.relative_to(HERE.parent)}")
 
@@ -300,11 +301,14 @@ def main(argv=None) -> int:
     ap.add_argument("--wide", action="store_true",
                     help="train the wide model (fusion/widepairs.py) beside the shipped comparable-pair model")
     ap.add_argument("--wide-days", type=int, default=3, help="with --wide: the most days apart a candidate pair is")
+    ap.add_argument("--wide-cap", type=int, default=F.WIDE_CAP,
+                    help="with --wide: the most candidates each figure is judged against (the nearest before it)")
     args = ap.parse_args(argv)
+    wide = {"days": args.wide_days, "cap": args.wide_cap} if args.wide else None
     change_sets = WIDE_CHANGE_SETS if args.wide else CHANGE_SETS
     base = {k: v for k, v in relkind.model().items() if k != "wide"}  # the shipped model, its wide section off
-    wrap, before = (wide_in(base, args.wide_days), base) if args.wide else (as_relkind, OFF)
-    sets = [collect(p, args.cache, args.label, args.wide_days if args.wide else None)
+    wrap, before = (wide_in(base, wide), base) if args.wide else (as_relkind, OFF)
+    sets = [collect(p, args.cache, args.label, wide)
             for p in args.gold_file + args.set]
     if len(sets) < 2:
         ap.error("cross-validation needs at least two training files or sets")
@@ -345,7 +349,7 @@ def main(argv=None) -> int:
         print(f"guard {g['name']:10s} {_line(gb)} -> {_line(ga)}")
     if args.write:
         cv = {"gold_files": files, "own_sets": own}
-        write_model(final, args.enable, args.wide_days if args.wide else None, {
+        write_model(final, args.enable, wide, {
             "trained": date.today().isoformat(), "label": args.label, "l2": args.l2,
             "sets": [Path(s["path"]).name for s in sets],
             "samples": {k: int((y == i).sum()) for i, k in enumerate(KINDS)},

@@ -94,6 +94,25 @@ def test_wide_relations_are_the_same_whatever_the_order_and_never_beyond_reach()
     assert all(b.day - a.day <= 3 and a.fig.category == b.fig.category for a, b, _ in fuse.wide_candidates(pairs, 3))
 
 
+def test_candidates_stay_within_a_country_and_each_figure_judges_its_nearest_few():
+    def keyed(pair, country):
+        pair[1].country = country
+        return pair
+
+    here = [keyed(_fig(i, 10 + i, qkey=f"q{i}", place=f"g{i}@R.1", day=i % 3, art=f"a{i}"), "UA") for i in range(6)]
+    there = keyed(_fig(9, 12, qkey="q9", place="g9@R.1", day=1), "RU")
+    pairs = fuse.wide_candidates(here + [there], days=3, cap=2)
+    assert all("f009" not in (a.fig.id, b.fig.id) for a, b, _ in pairs)  # another country: never a candidate
+    by_later = {}
+    for a, b, _ in pairs:
+        by_later.setdefault(b.fig.id, []).append(a)
+    assert max(len(x) for x in by_later.values()) == 2 and len(by_later) == 5
+    # the figure counted last (day 2, the latest of that day) judges the two nearest before it: the other of its day
+    # first, then the latest of the day before
+    assert [a.fig.id for a in by_later["f005"]] == ["f002", "f004"]
+    assert len(fuse.wide_candidates(here, days=3, cap=8)) == 15  # uncapped: every pair of the six
+
+
 def test_the_shipped_wide_model_names_only_features_of_a_wide_pair():
     from unfog.lexicons import load
 

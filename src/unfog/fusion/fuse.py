@@ -363,6 +363,10 @@ class FigureKey:
     # the time of day the count was told (minutes since midnight: Figure.time), else the latest time its report
     # tells a count at (a report is no older than that): orders the counts of one day that no word orders
     clock: int | None = None
+    # what the wider candidate pairs of a figure are looked up by (fuse.wide_candidates): its category and the
+    # country its count is keyed to ("" when none)
+    category: str = ""
+    country: str = ""
 
     def to_row(self) -> dict:
         return dict(self.__dict__)
@@ -687,7 +691,8 @@ def figure_keys(res: ArticleRecords) -> list[FigureKey]:
             figure_id=f.id, article_id=art.id, qkey=_qkey(f, pk, period, countries[f.id]),
             day=_count_day(f, art, period), place=pk, period=period,
             source=fold(art.source), incident=incident, reported=day_number(art.published),
-            clock=latest if told_at[f.id] is None else told_at[f.id],
+            clock=latest if told_at[f.id] is None else told_at[f.id], category=f.category,
+            country=countries[f.id] or "",
         ))
     figs = {f.id: f for f in res.figures}
     return _date_prior_values(_one_place_per_incident(out, figs, countries), figs)
@@ -806,6 +811,7 @@ def _one_place_per_incident(keys: list[FigureKey], figs: dict[str, Figure],
         if place != k.place:
             k.place = place
             k.qkey = _qkey(figs[k.figure_id], place, k.period, country)
+            k.country = country or ""
     return keys
 
 
@@ -1736,29 +1742,63 @@ def _between(a: FigureView, b: FigureView) -> tuple[FigureView, FigureView]:
     return figure_view(a.fig, a.key, resolver), figure_view(b.fig, b.key, resolver)
 
 
-def wide_candidates(pairs: Iterable[tuple[Figure, FigureKey]], days: int) -> list[tuple[FigureView, FigureView, str | None]]:
-    """Every wider candidate pair ``(a, b, refused)`` of a batch (``fusion.widepairs``), ``a`` before ``b`` in order:
-    one category, counted days at most ``days`` apart, quantity keys that differ or a test of :func:`comparable`
-    refused (``refused``, its name), none of ``widepairs.NEVER``, not :func:`beyond_reach`. Each view's claimant
-    is resolved within its pair, so a candidate depends on its two figures alone, whatever the input order."""
-    by_category: dict[str, list[tuple[Figure, FigureKey]]] = defaultdict(list)
+WIDE_CAP = 8  # the most wider candidates a figure is judged against when the model names no ``cap``
+
+
+def wide_bucket(f: Figure, k: FigureKey) -> tuple[str, str]:
+    """What a figure's wider candidates share with it: its category and the country its count is keyed to."""
+    return f.category or "", k.country or ""
+
+
+def wide_group(figure_id: str) -> str:
+    """The group of the wider relations a figure chooses among the figures before it (the store replaces them
+    whole when its candidates may have changed)."""
+    return f"wide:{figure_id}"
+
+
+def wide_views(pairs: Iterable[tuple[Figure, FigureKey]]) -> dict[tuple[str, str], list[FigureView]]:
+    """The dated figures of a batch by :func:`wide_bucket`, each bucket's views in order (claimants unresolved:
+    the order of a view does not depend on its claimant's key)."""
+    by_bucket: dict[tuple[str, str], list[tuple[Figure, FigureKey]]] = defaultdict(list)
     for f, k in pairs:
         if k.day is not None:
-            by_category[f.category].append((f, k))
+            by_bucket[wide_bucket(f, k)].append((f, k))
+    alone = names_resolver(set())
+    return {b: sorted((figure_view(f, k, alone) for f, k in by_bucket[b]), key=_view_order) for b in sorted(by_bucket)}
+
+
+def _view_order(v: FigureView) -> tuple:
+    return v.order
+
+
+def wide_choices(views: list[FigureView], j: int, days: int, cap: int) -> list[tuple[FigureView, FigureView, str | None]]:
+    """The wider candidate pairs ``(a, b, refused)`` the figure ``views[j]`` (``b``) chooses among (``views``: one
+    bucket in order): the ``cap`` nearest figures before it (nearest day first, then nearest in order), counted
+    days at most ``days`` apart, whose quantity keys differ or a test of :func:`comparable` refused (``refused``,
+    its name), none of ``widepairs.NEVER``, not :func:`beyond_reach`. Each view's claimant is resolved within its
+    pair: the pairs depend on ``b`` and the figures of its bucket before it within ``days`` alone, whatever the
+    order or chunking of the input (the store looks up no more)."""
+    v = views[j]
     out = []
-    for cat in sorted(by_category):
-        alone = names_resolver(set())  # (the order of a view does not depend on its claimant's key)
-        views = sorted((figure_view(f, k, alone) for f, k in by_category[cat]), key=lambda v: v.order)
-        lo = 0
-        for j, v in enumerate(views):
-            while v.day - views[lo].day > days:  # (views are in order of their day first)
-                lo += 1
-            for x in views[lo:j]:
-                a, b = _between(x, v)
-                refused = refusal(a, b)
-                if (refused is None and a.key.qkey == b.key.qkey) or refused in widepairs.NEVER or beyond_reach(a, b):
-                    continue
-                out.append((a, b, refused))
+    for i in range(j - 1, -1, -1):  # (views are in order of their day first: the nearest come first)
+        if len(out) >= cap or v.day - views[i].day > days:
+            break
+        a, b = _between(views[i], v)
+        refused = refusal(a, b)
+        if (refused is None and a.key.qkey == b.key.qkey) or refused in widepairs.NEVER or beyond_reach(a, b):
+            continue
+        out.append((a, b, refused))
+    return out
+
+
+def wide_candidates(pairs: Iterable[tuple[Figure, FigureKey]], days: int,
+                    cap: int = WIDE_CAP) -> list[tuple[FigureView, FigureView, str | None]]:
+    """Every wider candidate pair ``(a, b, refused)`` of a batch (``fusion.widepairs``), ``a`` before ``b`` in order:
+    one :func:`wide_bucket`, and each figure's :func:`wide_choices` among the figures before it."""
+    out = []
+    for views in wide_views(pairs).values():
+        for j in range(len(views)):
+            out += wide_choices(views, j, days, cap)
     return out
 
 
@@ -1768,18 +1808,25 @@ def wide_features(a: FigureView, b: FigureView, refused: str | None) -> dict[str
                               quantity_group(a.group) != quantity_group(b.group))
 
 
-def relate_wide(pairs: Iterable[tuple[Figure, FigureKey]], data: dict | None = None) -> list[Relation]:
+def relate_wide(pairs: Iterable[tuple[Figure, FigureKey]], data: dict | None = None,
+                only: set[str] | None = None) -> list[Relation]:
     """The relations the learned model adds among the wider candidate pairs of a batch (none while the ``wide``
-    section of ``relation_kind.json`` has no margin)."""
+    section of ``relation_kind.json`` has no margin); with ``only``, those that these figures choose (the store's
+    figures whose candidates may have changed). Each is of the later figure's :func:`wide_group`."""
     wide = widepairs.wide_data(data)
     if wide.get("margin") is None:
         return []
+    days, cap = wide.get("days", SAME_TIME_DAYS), wide.get("cap", WIDE_CAP)
     out = []
-    for a, b, refused in wide_candidates(pairs, wide.get("days", SAME_TIME_DAYS)):
-        kind = relkind.learned(wide_features(a, b, refused), None, wide)
-        if kind:
-            out.append(Relation(type=kind, a=a.fig.id, b=b.fig.id, note=_note(kind, a, b, relkind.WHY[kind]),
-                                group_id=a.key.qkey))
+    for views in wide_views(pairs).values():
+        for j, v in enumerate(views):
+            if only is not None and v.fig.id not in only:
+                continue
+            for a, b, refused in wide_choices(views, j, days, cap):
+                kind = relkind.learned(wide_features(a, b, refused), None, wide)
+                if kind:
+                    out.append(Relation(type=kind, a=a.fig.id, b=b.fig.id, note=_note(kind, a, b, relkind.WHY[kind]),
+                                        group_id=wide_group(b.fig.id)))
     return out
 
 
