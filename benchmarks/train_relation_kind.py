@@ -23,8 +23,13 @@ raw scale (relkind applies it with plain dot products).
 Measure: leave-one-file-out: train on the other files, relate the held-out one with ``fuse.relate`` under each
 candidate (allowed changes, margin) and score it with score_relations' numbers. The candidate chosen is the one
 with most gold relations found pooled over the ``--gold-file`` folds whose pooled precision is not below the rules'
-and that finds no fewer on the in-repo sets (ties: the larger margin, then the fewer changes); none: the model
-stays off. ``--margin`` and ``--changes`` fix the candidate instead.
+and that finds no fewer on the in-repo sets and breaks no more ``must_not`` entries on either (ties: the larger
+margin, then the fewer changes); none: the model stays off. ``--margin`` and ``--changes`` fix the candidate instead.
+
+``--wide`` trains the model of the wider candidate pairs instead (``fusion/widepairs.py``: figures of one category,
+``--wide-days`` apart at most, that the quantity key or ``comparable`` keeps apart), with the shipped comparable-pair
+model as "before" and its own change sets (``WIDE_CHANGE_SETS``: the relations it may add); ``--write`` stores it as
+the ``wide`` section of relation_kind.json.
 """
 from __future__ import annotations
 
@@ -58,6 +63,14 @@ CHANGE_SETS = {
                    "corroborates>updates", "contradicts>corroborates", "corroborates>contradicts"],
     "any": [f"{x}>{y}" for x in KINDS for y in KINDS if x != y],
 }
+# with --wide: the relations the model may add among the wider candidate pairs (fusion/widepairs.py)
+WIDE_CHANGE_SETS = {
+    "wide-updates": ["none>updates"],
+    "wide-corroborates": ["none>corroborates"],
+    "wide-contradicts": ["none>contradicts"],
+    "wide-corroborates+updates": ["none>corroborates", "none>updates"],
+    "wide-add": ["none>updates", "none>corroborates", "none>contradicts"],
+}
 
 
 @contextmanager
@@ -74,15 +87,27 @@ def using(data: dict):
 OFF = {"kinds": list(KINDS), "margin": None}
 
 
-def comparable_pairs(results) -> list[dict]:
-    """Every pair of figures fuse compares and finds comparable, as fuse.relate meets them: the two figure ids,
-    the rules' answer and the pair's feature values."""
+def figure_pairs(results) -> list:
+    """(figure, key) of every keyed figure of the batch, as fuse.relate builds them."""
     pairs = []
     for r in results:
         if r.article.status != "ok":
             continue
         figs = {f.id: f for f in F.credited_figures(r)}
         pairs += [(figs[k.figure_id], k) for k in F.figure_keys(r)]
+    return pairs
+
+
+def wide_pairs(results, days: int, cap: int) -> list[dict]:
+    """Every wider candidate pair (``fuse.wide_candidates``): the two figure ids and the pair's feature values."""
+    return [{"a": a.fig.id, "b": b.fig.id, "rule": None, "features": F.wide_features(a, b, refused)}
+            for a, b, refused in F.wide_candidates(figure_pairs(results), days, cap)]
+
+
+def comparable_pairs(results) -> list[dict]:
+    """Every pair of figures fuse compares and finds comparable, as fuse.relate meets them: the two figure ids,
+    the rules' answer and the pair's feature values."""
+    pairs = figure_pairs(results)
     groups: dict[str, list] = {}
     for f, k in pairs:
         groups.setdefault(k.qkey, []).append((f, k))
@@ -123,13 +148,14 @@ def label(gold: dict, pair: dict, items: dict, mode: str) -> str | None:
     return "none" if _anchored(ia, refs) and _anchored(ib, refs) else None
 
 
-def collect(source: str, cache: Path | None, mode: str) -> dict:
-    """Run the pipeline on a gold file (a path) or an in-repo set (a name): its results, comparable pairs, labels."""
+def collect(source: str, cache: Path | None, mode: str, wide: dict | None = None) -> dict:
+    """Run the pipeline on a gold file (a path) or an in-repo set (a name): its results, comparable pairs (with
+    ``wide``, its candidates' ``days`` and ``cap``: its wider candidate pairs), labels."""
     is_file = Path(source).suffix == ".json"
     name, gold, articles = next(tr.load(() if is_file else (source,), (source,) if is_file else ()))
     results = tr._results(name, gold, articles, cache)
     items = sr._items(results)
-    pairs = comparable_pairs(results)
+    pairs = comparable_pairs(results) if wide is None else wide_pairs(results, wide["days"], wide["cap"])
     for p in pairs:
         p["label"] = label(gold, p, items, mode)
     return {"name": name, "path": source, "file": is_file, "gold": gold, "results": results, "pairs": pairs}
@@ -193,19 +219,31 @@ def pooled(ms: list[dict]) -> dict:
     return out
 
 
-def cross_validate(sets: list[dict], names: list[str], l2: float, candidates: list[tuple[str, float]]) -> dict:
-    """Per candidate (changes, margin) and per set: its numbers related with a model trained on the other sets;
-    also "before" (the rules alone)."""
-    table: dict = {("before", None): [measure(s, OFF) for s in sets]}
+def as_relkind(m: dict) -> dict:
+    """The relation kind model data fuse reads, with ``m`` as its comparable-pair model."""
+    return m
+
+
+def wide_in(base: dict, bounds: dict):
+    """``as_relkind`` for a wide model: the shipped model (``base``) with ``m`` as its ``wide`` section (``bounds``:
+    its candidates' ``days`` and ``cap``)."""
+    return lambda m: base | {"wide": m | bounds}
+
+
+def cross_validate(sets: list[dict], names: list[str], l2: float, candidates: list[tuple[str, float]],
+                   change_sets: dict = CHANGE_SETS, wrap=as_relkind, before: dict = OFF) -> dict:
+    """Per candidate (changes, margin) and per set: its numbers related with a model trained on the other sets
+    (``wrap``: as fuse reads it); also "before" (``before``: the rules alone, or the shipped model)."""
+    table: dict = {("before", None): [measure(s, before) for s in sets]}
     for i, s in enumerate(sets):
         x, y = samples(sets[:i] + sets[i + 1:], names)
         w, b = fit(x, y, l2)
         for ch, m in candidates:
-            table.setdefault((ch, m), []).append(measure(s, model_data(names, w, b, m, CHANGE_SETS[ch])))
+            table.setdefault((ch, m), []).append(measure(s, wrap(model_data(names, w, b, m, change_sets[ch]))))
     return table
 
 
-def choose(sets: list[dict], table: dict) -> tuple[str, float] | None:
+def choose(sets: list[dict], table: dict, change_sets: dict = CHANGE_SETS) -> tuple[str, float] | None:
     files = [i for i, s in enumerate(sets) if s["file"]]
     own = [i for i, s in enumerate(sets) if not s["file"]]
     before = table[("before", None)]
@@ -219,16 +257,25 @@ def choose(sets: list[dict], table: dict) -> tuple[str, float] | None:
             continue
         if own and pooled([ms[i] for i in own])["found"] < own0["found"]:
             continue
-        key = (real["found"], real["precision"], m, -len(CHANGE_SETS[ch]))
+        if real["must_not_hit"] > real0["must_not_hit"] or (own and pooled([ms[i] for i in own])["must_not_hit"]
+                                                             > own0["must_not_hit"]):
+            continue  # (a relation a coder marked as wrong is worse than a missed one)
+        key = (real["found"], real["precision"], m, -len(change_sets[ch]))
         if best_key is None or key > best_key:
             best, best_key = (ch, m), key
     return best
 
 
-def write_model(final: dict, enable: bool, provenance: dict) -> None:
-    """Store the model in lexicons/relation_kind.json: acting (its margin set) only with ``enable``."""
-    data = json.loads(DATA.read_text(encoding="utf-8")) | final
-    data |= {"margin": final["margin"] if enable else None, "cv_margin": final["margin"], "provenance": provenance}
+def write_model(final: dict, enable: bool, wide: dict | None, provenance: dict) -> None:
+    """Store the model in lexicons/relation_kind.json: acting (its margin set) only with ``enable``; with
+    ``wide`` (its candidates' ``days`` and ``cap``), as its ``wide`` section (the rest of the file kept)."""
+    data = json.loads(DATA.read_text(encoding="utf-8"))
+    model = final | {"margin": final["margin"] if enable else None, "cv_margin": final["margin"],
+                     "provenance": provenance}
+    if wide is None:
+        data |= model
+    else:
+        data["wide"] = wide | model
     DATA.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"\nwrote {DATA.relative_to(HERE.parent)}")
 
@@ -245,30 +292,40 @@ def main(argv=None) -> int:
         ap.add_argument(flag, action="append", default=[], metavar="PATH" if "file" in flag else "NAME", help=what)
     ap.add_argument("--label", choices=("all", "anchored"), default="all")
     ap.add_argument("--l2", type=float, default=10.0, help="L2 penalty on the standardised weights")
-    ap.add_argument("--changes", choices=sorted(CHANGE_SETS), action="append",
+    ap.add_argument("--changes", choices=sorted(CHANGE_SETS | WIDE_CHANGE_SETS), action="append",
                     help="candidate change sets (default: all)")
     ap.add_argument("--margin", type=float, action="append", help="candidate margins (default: a grid)")
     ap.add_argument("--cache", type=Path, metavar="DIR", help="keep extracted records (trace_relations' cache)")
     ap.add_argument("--write", action="store_true", help="fit on all files and write lexicons/relation_kind.json")
     ap.add_argument("--enable", action="store_true", help="with --write: set the margin, so the model acts")
+    ap.add_argument("--wide", action="store_true",
+                    help="train the wide model (fusion/widepairs.py) beside the shipped comparable-pair model")
+    ap.add_argument("--wide-days", type=int, default=3, help="with --wide: the most days apart a candidate pair is")
+    ap.add_argument("--wide-cap", type=int, default=F.WIDE_CAP,
+                    help="with --wide: the most candidates each figure is judged against (the nearest before it)")
     args = ap.parse_args(argv)
-    sets = [collect(p, args.cache, args.label) for p in args.gold_file + args.set]
+    wide = {"days": args.wide_days, "cap": args.wide_cap} if args.wide else None
+    change_sets = WIDE_CHANGE_SETS if args.wide else CHANGE_SETS
+    base = {k: v for k, v in relkind.model().items() if k != "wide"}  # the shipped model, its wide section off
+    wrap, before = (wide_in(base, wide), base) if args.wide else (as_relkind, OFF)
+    sets = [collect(p, args.cache, args.label, wide)
+            for p in args.gold_file + args.set]
     if len(sets) < 2:
         ap.error("cross-validation needs at least two training files or sets")
     names = list(next(p["features"] for s in sets for p in s["pairs"]))
     for s in sets:
         labels = [p["label"] for p in s["pairs"]]
-        print(f"{s['name']}: comparable pairs {len(labels)}, " + ", ".join(
+        print(f"{s['name']}: {'wide' if args.wide else 'comparable'} pairs {len(labels)}, " + ", ".join(
             f"{k} {labels.count(k)}" for k in KINDS) + f", unlabelled {labels.count(None)}")
-    candidates = [(ch, m) for ch in (args.changes or sorted(CHANGE_SETS)) for m in (args.margin or MARGINS)]
-    table = cross_validate(sets, names, args.l2, candidates)
+    candidates = [(ch, m) for ch in (args.changes or sorted(change_sets)) for m in (args.margin or MARGINS)]
+    table = cross_validate(sets, names, args.l2, candidates, change_sets, wrap, before)
     files = [i for i, s in enumerate(sets) if s["file"]]
     own = [i for i, s in enumerate(sets) if not s["file"]]
     print("\ncandidate                     gold files (pooled held-out folds)                 own sets")
     for (ch, m), ms in table.items():
         print(f"{ch:20s} {m!s:5s}  {_line(pooled([ms[i] for i in files])):50s}"
               + (f"  {_line(pooled([ms[i] for i in own]))}" if own else ""))
-    chosen = choose(sets, table) if args.margin is None or len(candidates) > 1 else candidates[0]
+    chosen = choose(sets, table, change_sets) if args.margin is None or len(candidates) > 1 else candidates[0]
     print(f"\nchosen: {chosen}")
     folds = []
     if chosen:
@@ -283,16 +340,16 @@ def main(argv=None) -> int:
                               for t, c in a["per_type"].items()))
     x, y = samples(sets, names)
     w, b = fit(x, y, args.l2)
-    final = model_data(names, w, b, chosen[1] if chosen else None, CHANGE_SETS[chosen[0]] if chosen else [])
+    final = model_data(names, w, b, chosen[1] if chosen else None, change_sets[chosen[0]] if chosen else [])
     guards = []
     for src in args.guard_file + args.guard_set:
         g = collect(src, None, args.label)  # (never kept on disk: a guard may be a CHECK file, read for totals only)
-        gb, ga = pooled([measure(g, OFF)]), pooled([measure(g, final)])
+        gb, ga = pooled([measure(g, before)]), pooled([measure(g, wrap(final))])
         guards.append({"set": g["name"], "before": gb, "after": ga})
         print(f"guard {g['name']:10s} {_line(gb)} -> {_line(ga)}")
     if args.write:
         cv = {"gold_files": files, "own_sets": own}
-        write_model(final, args.enable, {
+        write_model(final, args.enable, wide, {
             "trained": date.today().isoformat(), "label": args.label, "l2": args.l2,
             "sets": [Path(s["path"]).name for s in sets],
             "samples": {k: int((y == i).sum()) for i, k in enumerate(KINDS)},

@@ -351,6 +351,41 @@ def test_reprocess_of_an_unchanged_store_changes_no_relation(tmp_path):
         assert sorted((r.type, r.a, r.b, r.note) for r in store.records("relations")) == before
 
 
+def test_wide_relations_are_the_same_whatever_the_order_chunk_size_or_reprocess(tmp_path, monkeypatch):
+    """With a wide model switched on (a toy one that relates every wider candidate, two per figure at most), the
+    store's incremental relating finds the wider pairs a batch finds: two orders, two chunk sizes, a reprocess."""
+    from unfog.fusion import relkind
+    from unfog.store import Store
+    from unfog.workflows import reprocess
+
+    kinds = list(relkind.KINDS)
+    toy = {"kinds": kinds, "margin": 0.0, "changes": ["none>corroborates"], "days": 3, "cap": 2,
+           "bias": {k: (2.0 if k == "corroborates" else 0.0) for k in kinds}, "weights": {k: {} for k in kinds}}
+    shipped = relkind.model()
+    monkeypatch.setattr(relkind, "model", lambda: shipped | {"wide": toy})
+    lines = [json.loads(x) for n in ("setA", "setB", "setC", "setD")
+             for x in (FIX / f"{n}.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
+    lines += [d for docs in PATTERNS.values() for d in docs]
+
+    def stored(name):
+        with Store(tmp_path / f"{name}.duckdb") as store:
+            return sorted((r.type, r.a, r.b, r.group_id) for r in store.records("relations"))
+
+    _ingest_relations(tmp_path, "forward50", lines, chunk=50)
+    base = stored("forward50")
+    assert sum(g.startswith("wide:") for *_, g in base) >= 10, "the batch has wider relations"
+    _ingest_relations(tmp_path, "reverse3", lines[::-1], chunk=3)
+    assert stored("reverse3") == base
+    _ingest_relations(tmp_path, "reverse50", lines[::-1], chunk=50)
+    assert stored("reverse50") == base
+    reprocess(db=str(tmp_path / "reverse3.duckdb"), everything=True, chunk=7)
+    assert stored("reverse3") == base
+    from unfog.api import extract_articles, to_articles
+
+    batch = extract_articles(to_articles(lines))
+    assert sorted((r.type, r.a, r.b, r.group_id) for r in batch.relations) == base
+
+
 # -- issue 18's patterns, end to end on our own sentences ----------------------
 _doc = report  # our own short reports (tests/conftest.py)
 

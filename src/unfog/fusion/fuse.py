@@ -29,7 +29,7 @@ from unfog.days import day_number
 from unfog.lexicons.times import clock_minutes
 from unfog.geo import distance_km
 from unfog.fusion.events import merge_events, place_key, same_incident  # noqa: F401  (re-exported)
-from unfog.fusion import relkind
+from unfog.fusion import relkind, widepairs
 from unfog.fusion.entities import (Resolver, anonymous_voice, canonical_key, fold, one_kind_of_body,
                                    one_voice, same_body, speaks_for)
 from unfog.lexicons import alternation, load as load_lexicon, toll_prior, toll_rise
@@ -363,6 +363,10 @@ class FigureKey:
     # the time of day the count was told (minutes since midnight: Figure.time), else the latest time its report
     # tells a count at (a report is no older than that): orders the counts of one day that no word orders
     clock: int | None = None
+    # what the wider candidate pairs of a figure are looked up by (fuse.wide_candidates): its category and the
+    # country its count is keyed to ("" when none)
+    category: str = ""
+    country: str = ""
 
     def to_row(self) -> dict:
         return dict(self.__dict__)
@@ -687,7 +691,8 @@ def figure_keys(res: ArticleRecords) -> list[FigureKey]:
             figure_id=f.id, article_id=art.id, qkey=_qkey(f, pk, period, countries[f.id]),
             day=_count_day(f, art, period), place=pk, period=period,
             source=fold(art.source), incident=incident, reported=day_number(art.published),
-            clock=latest if told_at[f.id] is None else told_at[f.id],
+            clock=latest if told_at[f.id] is None else told_at[f.id], category=f.category,
+            country=countries[f.id] or "",
         ))
     figs = {f.id: f for f in res.figures}
     return _date_prior_values(_one_place_per_incident(out, figs, countries), figs)
@@ -806,6 +811,7 @@ def _one_place_per_incident(keys: list[FigureKey], figs: dict[str, Figure],
         if place != k.place:
             k.place = place
             k.qkey = _qkey(figs[k.figure_id], place, k.period, country)
+            k.country = country or ""
     return keys
 
 
@@ -999,27 +1005,34 @@ def counted_kind(f: Figure) -> str | None:
 
 def comparable(a: FigureView, b: FigureView) -> bool:
     """Two figures of one quantity that may be compared at all."""
+    return refusal(a, b) is None
+
+
+def refusal(a: FigureView, b: FigureView) -> str | None:
+    """The first test of :func:`comparable` two figures fail (one of ``widepairs.REFUSALS``), or None: comparable."""
     fa, fb = a.fig, b.fig
-    if not _sides_compatible(fa.group_side, fb.group_side) or _nested(fa, fb):
-        return False
+    if not _sides_compatible(fa.group_side, fb.group_side):
+        return "group_side"
+    if _nested(fa, fb):
+        return "nested"
     if counted_kind(fa) != counted_kind(fb):
-        return False  # "at least five children died" is a part of the strike's toll of 43, not a rival count
+        return "counted_kind"  # "at least five children died" is a part of the strike's toll of 43, not a rival count
     if _told_of_a_past_act(figure_clause(fa)) != _told_of_a_past_act(figure_clause(fb)):
-        return False  # "17 troops were killed in an attack on another base last month": another incident's count
+        return "past_act"  # "17 troops were killed in an attack on another base last month": another incident's count
     if not _groups_compatible(a, b):
-        return False
+        return "groups"
     if not _sides_compatible(a.force, b.force):
-        return False  # "two rebels were killed" and "one soldier died" count different men
+        return "force"  # "two rebels were killed" and "one soldier died" count different men
     if (a.prior or b.prior) and fa.article_id != fb.article_id and not _told_before(a, b):
-        return False  # the earlier value a report says its toll replaced is compared only with that toll
+        return "prior"  # the earlier value a report says its toll replaced is compared only with that toll
     if fa.article_id == fb.article_id and (a.claimant == b.claimant or not a.claimant or not b.claimant) \
             and not _revised_later(a, b) and a.prior == b.prior:
-        return False  # one source repeating itself, or an unattributed restatement
+        return "same_source"  # one source repeating itself, or an unattributed restatement
     if a.day is None or b.day is None:
-        return False
+        return "no_day"
     if a.place != b.place:
-        return _one_incident_placed_apart(a, b) or _one_claim_told_again(a, b)
-    return keys_same_incident(a.key, b.key) or _parties_one_fight(a, b)
+        return None if _one_incident_placed_apart(a, b) or _one_claim_told_again(a, b) else "placed_apart"
+    return None if keys_same_incident(a.key, b.key) or _parties_one_fight(a, b) else "incident"
 
 
 def _one_kind_of_body(a: FigureView, b: FigureView) -> bool:
@@ -1710,6 +1723,110 @@ def relate_figure_groups(pairs: Iterable[tuple[Figure, FigureKey]]) -> list[Rela
     out: list[Relation] = []
     for q in sorted(groups):
         out += relate_group(group_views(groups[q]))
+    return out
+
+
+def _place_relation(a: str, b: str) -> str:
+    """How two count places stand (``widepairs.PLACES``): one key, one within the other (places the gazetteer knows,
+    not apart), apart, or unknown (a name the gazetteer does not know, an article or a topic)."""
+    if a == b:
+        return "equal"
+    if _gazetteer_key(a) and _gazetteer_key(b):
+        return "apart" if _placed_apart(a, b) else "nested"
+    return "unknown"
+
+
+def _between(a: FigureView, b: FigureView) -> tuple[FigureView, FigureView]:
+    """The pair's views with the two claimants resolved between themselves ("Kovalenko" and "Oleh Kovalenko")."""
+    resolver = claimant_resolver([a.fig, b.fig])
+    return figure_view(a.fig, a.key, resolver), figure_view(b.fig, b.key, resolver)
+
+
+WIDE_CAP = 8  # the most wider candidates a figure is judged against when the model names no ``cap``
+
+
+def wide_bucket(f: Figure, k: FigureKey) -> tuple[str, str]:
+    """What a figure's wider candidates share with it: its category and the country its count is keyed to."""
+    return f.category or "", k.country or ""
+
+
+def wide_group(figure_id: str) -> str:
+    """The group of the wider relations a figure chooses among the figures before it (the store replaces them
+    whole when its candidates may have changed)."""
+    return f"wide:{figure_id}"
+
+
+def wide_views(pairs: Iterable[tuple[Figure, FigureKey]]) -> dict[tuple[str, str], list[FigureView]]:
+    """The dated figures of a batch by :func:`wide_bucket`, each bucket's views in order (claimants unresolved:
+    the order of a view does not depend on its claimant's key)."""
+    by_bucket: dict[tuple[str, str], list[tuple[Figure, FigureKey]]] = defaultdict(list)
+    for f, k in pairs:
+        if k.day is not None:
+            by_bucket[wide_bucket(f, k)].append((f, k))
+    alone = names_resolver(set())
+    return {b: sorted((figure_view(f, k, alone) for f, k in by_bucket[b]), key=_view_order) for b in sorted(by_bucket)}
+
+
+def _view_order(v: FigureView) -> tuple:
+    return v.order
+
+
+def wide_choices(views: list[FigureView], j: int, days: int, cap: int) -> list[tuple[FigureView, FigureView, str | None]]:
+    """The wider candidate pairs ``(a, b, refused)`` the figure ``views[j]`` (``b``) chooses among (``views``: one
+    bucket in order): the ``cap`` nearest figures before it (nearest day first, then nearest in order), counted
+    days at most ``days`` apart, whose quantity keys differ or a test of :func:`comparable` refused (``refused``,
+    its name), none of ``widepairs.NEVER``, not :func:`beyond_reach`. Each view's claimant is resolved within its
+    pair: the pairs depend on ``b`` and the figures of its bucket before it within ``days`` alone, whatever the
+    order or chunking of the input (the store looks up no more)."""
+    v = views[j]
+    out = []
+    for i in range(j - 1, -1, -1):  # (views are in order of their day first: the nearest come first)
+        if len(out) >= cap or v.day - views[i].day > days:
+            break
+        a, b = _between(views[i], v)
+        refused = refusal(a, b)
+        if (refused is None and a.key.qkey == b.key.qkey) or refused in widepairs.NEVER or beyond_reach(a, b):
+            continue
+        out.append((a, b, refused))
+    return out
+
+
+def wide_candidates(pairs: Iterable[tuple[Figure, FigureKey]], days: int,
+                    cap: int = WIDE_CAP) -> list[tuple[FigureView, FigureView, str | None]]:
+    """Every wider candidate pair ``(a, b, refused)`` of a batch (``fusion.widepairs``), ``a`` before ``b`` in order:
+    one :func:`wide_bucket`, and each figure's :func:`wide_choices` among the figures before it."""
+    out = []
+    for views in wide_views(pairs).values():
+        for j in range(len(views)):
+            out += wide_choices(views, j, days, cap)
+    return out
+
+
+def wide_features(a: FigureView, b: FigureView, refused: str | None) -> dict[str, float]:
+    """``widepairs.features`` of a wider candidate pair, with the facts of fusion's keys it reads."""
+    return widepairs.features(a, b, refused, _place_relation(a.place, b.place), keys_same_incident(a.key, b.key),
+                              quantity_group(a.group) != quantity_group(b.group))
+
+
+def relate_wide(pairs: Iterable[tuple[Figure, FigureKey]], data: dict | None = None,
+                only: set[str] | None = None) -> list[Relation]:
+    """The relations the learned model adds among the wider candidate pairs of a batch (none while the ``wide``
+    section of ``relation_kind.json`` has no margin); with ``only``, those that these figures choose (the store's
+    figures whose candidates may have changed). Each is of the later figure's :func:`wide_group`."""
+    wide = widepairs.wide_data(data)
+    if wide.get("margin") is None:
+        return []
+    days, cap = wide.get("days", SAME_TIME_DAYS), wide.get("cap", WIDE_CAP)
+    out = []
+    for views in wide_views(pairs).values():
+        for j, v in enumerate(views):
+            if only is not None and v.fig.id not in only:
+                continue
+            for a, b, refused in wide_choices(views, j, days, cap):
+                kind = relkind.learned(wide_features(a, b, refused), None, wide)
+                if kind:
+                    out.append(Relation(type=kind, a=a.fig.id, b=b.fig.id, note=_note(kind, a, b, relkind.WHY[kind]),
+                                        group_id=wide_group(b.fig.id)))
     return out
 
 
@@ -2596,7 +2713,7 @@ def relate(results: Iterable[ArticleRecords]) -> list[Relation]:
         figs = {f.id: f for f in credited_figures(r)}
         pairs += [(figs[k.figure_id], k) for k in figure_keys(r)]
         skeys += statement_keys(r)
-    return dedupe(relate_figure_groups(pairs) + relate_statement_pool(skeys))
+    return dedupe(relate_figure_groups(pairs) + relate_wide(pairs) + relate_statement_pool(skeys))
 
 
 def fuse(results: list[ArticleRecords]) -> Batch:

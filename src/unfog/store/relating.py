@@ -27,10 +27,11 @@ from typing import Iterable
 
 import duckdb
 
+from unfog.fusion import widepairs
 from unfog.fusion.fuse import (SAME_TIME_DAYS, FigureKey, FigureView, StatementKey, credit_lead_counts,
                               credited_figures, dedupe, within_reach, figure_keys, figure_view, group_views,
                               names_resolver, related_later, relate_group, relate_statement_pool, statement_group,
-                              statement_keys)
+                              statement_keys, relate_wide, wide_bucket, wide_group)
 from unfog.fusion.ledger import keys_for, ledger_rows
 from unfog.model import ArticleRecords, Figure, Relation
 from unfog.store import bulk_insert, transaction
@@ -38,9 +39,13 @@ from unfog.store.relating_cache import RelatingCache
 
 DDL = [
     "CREATE TABLE IF NOT EXISTS figure_keys (figure_id VARCHAR PRIMARY KEY, article_id VARCHAR, qkey VARCHAR, "
-    "day BIGINT, place VARCHAR, period VARCHAR, source VARCHAR, incident VARCHAR, reported BIGINT, clock BIGINT)",
+    "day BIGINT, place VARCHAR, period VARCHAR, source VARCHAR, incident VARCHAR, reported BIGINT, clock BIGINT, "
+    "category VARCHAR, country VARCHAR)",
     "ALTER TABLE figure_keys ADD COLUMN IF NOT EXISTS reported BIGINT",  # stores written before it
     "ALTER TABLE figure_keys ADD COLUMN IF NOT EXISTS clock BIGINT",  # (and before this one)
+    # (and before these: their figures are found as wider candidates once their articles are reprocessed)
+    "ALTER TABLE figure_keys ADD COLUMN IF NOT EXISTS category VARCHAR",
+    "ALTER TABLE figure_keys ADD COLUMN IF NOT EXISTS country VARCHAR",
     "CREATE TABLE IF NOT EXISTS statement_keys (statement_id VARCHAR PRIMARY KEY, article_id VARCHAR, start BIGINT, "
     "day BIGINT, speaker VARCHAR, side VARCHAR, denial BOOLEAN, stems JSON, topics JSON, places JSON)",
     "CREATE TABLE IF NOT EXISTS statement_pairs (statement_id VARCHAR, article_id VARCHAR, pair VARCHAR, day BIGINT)",
@@ -50,7 +55,7 @@ DDL = [
     "figure_keys_qkey", "figure_keys_article", "statement_keys_article", "statement_pairs_pair",
     "statement_pairs_article", "relations_group")]
 _FIG_KEY_COLS = ["figure_id", "article_id", "qkey", "day", "place", "period", "source", "incident", "reported",
-                 "clock"]
+                 "clock", "category", "country"]
 _ST_KEY_COLS = ["statement_id", "article_id", "start", "day", "speaker", "side", "denial", "stems", "topics", "places"]
 _JSON_ST = {"stems", "topics", "places"}
 _TYPES = {"day": "BIGINT", "reported": "BIGINT", "clock": "BIGINT", "start": "BIGINT", "denial": "BOOLEAN", **{c: "JSON" for c in _JSON_ST}}
@@ -97,9 +102,22 @@ def figures_of_quantities(store, qkeys: list[str], exclude_articles: Iterable[st
         return []
     skip = set(exclude_articles)
     cur = store.con.execute("SELECT * FROM figure_keys WHERE qkey = ANY(?::VARCHAR[])", [list(qkeys)])
+    return _credited_figures(store, {k.figure_id: k for k in _figure_keys(cur) if k.article_id not in skip})
+
+
+def _figure_keys(cur) -> list[FigureKey]:
     names = [d[0] for d in cur.description]  # an older store may lack a column
-    keys = {k.figure_id: k for k in (FigureKey(**dict(zip(names, row))) for row in cur.fetchall())
-            if k.article_id not in skip}
+    out = []
+    for row in cur.fetchall():
+        d = dict(zip(names, row))
+        for c in ("category", "country"):  # (NULL in rows stored before these columns)
+            d[c] = d.get(c) or ""
+        out.append(FigureKey(**d))
+    return out
+
+
+def _credited_figures(store, keys: dict[str, FigureKey]) -> list[tuple[Figure, FigureKey]]:
+    """The stored figures of these keys as fusion compares them (see :func:`figures_of_quantities`)."""
     if not keys:
         return []
     read = _figures(store.con.execute(
@@ -238,9 +256,27 @@ def stored_figure_keys(store, figure_ids: list[str] | None = None) -> dict:
             return {}
         sql += f" WHERE figure_id IN ({_marks(len(figure_ids))})"
         params = list(figure_ids)
-    cur = store.con.execute(sql, params)
-    names = [d[0] for d in cur.description]
-    return {r[0]: FigureKey(**dict(zip(names, r))) for r in cur.fetchall()}
+    return {k.figure_id: k for k in _figure_keys(store.con.execute(sql, params))}
+
+
+def figures_near(store, category: str, country: str, first: int, last: int,
+                 exclude_articles: Iterable[str] = ()) -> list[tuple[Figure, FigureKey]]:
+    """Stored (figure, key) pairs of one wider bucket (``fuse.wide_bucket``: category, country) counted from day
+    ``first`` to ``last``."""
+    if not ensure(store):
+        return []
+    skip = set(exclude_articles)
+    cur = store.con.execute("SELECT * FROM figure_keys WHERE category = ? AND coalesce(country, '') = ? "
+                            "AND day BETWEEN ? AND ?", [category, country, first, last])
+    return _credited_figures(store, {k.figure_id: k for k in _figure_keys(cur) if k.article_id not in skip})
+
+
+def figure_keys_of_articles(store, article_ids: list[str]) -> list[FigureKey]:
+    """The stored keys of these articles' figures."""
+    if not ensure(store) or not article_ids:
+        return []
+    return _figure_keys(store.con.execute("SELECT * FROM figure_keys WHERE article_id = ANY(?::VARCHAR[]) "
+                                          "ORDER BY figure_id", [list(article_ids)]))
 
 
 def relations_count(store) -> int:
@@ -280,9 +316,10 @@ def relate_chunk(results: list[ArticleRecords], store) -> StoreRelating:
     skeys = [k for r in ok for k in statement_keys(r)]
     keyed = RelatingCache.of(store).keyed_among(store, chunk_articles) if ensure(store) else []
     rels, groups, dropped, views = _relate_quantities_with_store(ok, fkeys, store, keyed, chunk_articles)
+    wrels, wgroups = _relate_wide_with_store(ok, fkeys, store, keyed, chunk_articles)
     srels, foci = _relate_statements_with_store(skeys, store, chunk_articles)
-    groups += [statement_group(s) for s in sorted(foci)]
-    return StoreRelating(fkeys, skeys, dedupe(rels + srels), groups, dropped, keyed, views)
+    groups += wgroups + [statement_group(s) for s in sorted(foci)]
+    return StoreRelating(fkeys, skeys, dedupe(rels + wrels + srels), groups, dropped, keyed, views)
 
 
 def _relate_quantities_with_store(ok: list[ArticleRecords], fkeys: list[FigureKey], store, keyed: list[str],
@@ -326,6 +363,39 @@ def _relate_quantities_with_store(ok: list[ArticleRecords], fkeys: list[FigureKe
         all_views[qk] = views
     again, dropped = _rechoose_stored(store, cache, later)
     return rels + again, full, dropped, all_views
+
+
+def _relate_wide_with_store(ok: list[ArticleRecords], fkeys: list[FigureKey], store, keyed: list[str],
+                            chunk_articles: list[str]) -> tuple[list[Relation], list[str]]:
+    """The wider relations (``fuse.relate_wide``) the new figures may change: (relations, their groups to replace).
+
+    A figure chooses among the figures of its bucket before it, ``days`` back at most (``fuse.wide_choices``), so a
+    new figure, or a reprocessed article's figure as it was stored, changes the choices of the figures of its bucket
+    from its day to ``days`` after: those choose again, among the stored figures of their bucket from ``days``
+    before the first of them (one lookup per bucket)."""
+    wide = widepairs.wide_data()
+    if wide.get("margin") is None or not ensure(store):
+        return [], []
+    days = wide.get("days", SAME_TIME_DAYS)
+    new_figs = {f.id: f for r in ok for f in credited_figures(r)}
+    new = [(new_figs[k.figure_id], k) for k in fkeys]
+    old = figure_keys_of_articles(store, keyed)  # (as stored before this chunk replaces them)
+    touched: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for f, k in new:
+        if k.day is not None:
+            touched[wide_bucket(f, k)].append(k.day)
+    for k in old:
+        if k.day is not None and k.category:
+            touched[(k.category, k.country)].append(k.day)
+    pairs = [p for p in new if p[1].day is not None]
+    chosen = {f.id for f, _ in pairs}
+    for (category, country), ds in sorted(touched.items()):
+        for f, k in figures_near(store, category, country, min(ds) - days, max(ds) + days, chunk_articles):
+            pairs.append((f, k))
+            if any(d <= k.day <= d + days for d in ds):
+                chosen.add(f.id)
+    groups = sorted({wide_group(i) for i in chosen} | {wide_group(k.figure_id) for k in old})
+    return relate_wide(pairs, only=chosen), groups
 
 
 def _joined_views(cache, qk: str, stored: list, new: list) -> list[FigureView] | None:
