@@ -133,14 +133,15 @@ def _resolve_mentions(text: str, mentions: list[Mention], g: Gazetteer, focus, m
 
 
 def _weak_abroad(e: Entry, hints) -> bool:
-    """A world-layer match a close spelling in the detailed countries may outrank: a hamlet (not a division), or a
+    """A world-layer match a close spelling in the detailed countries may outrank: a hamlet (not a division nor a seat), or a
     place outside the batch's country. A town or district of the world layer that bears the name as written (its
     own or an alternate name: "Zalingei" is Zalinjay, Sudan) outranks a fuzzy match ("Zalizne")."""
     if e.layer != GLOBAL_LAYER:
         return False
     if hints.countries and e.country not in hints.countries:
         return True
-    return e.population < HAMLET_POPULATION and e.fclass != "A"
+    # (no population at all: cities500 keeps such a place as the seat of a division, so it is no hamlet)
+    return 0 < e.population < HAMLET_POPULATION and e.fclass != "A"
 
 
 def _focused(hints, countries):
