@@ -430,3 +430,17 @@ def test_a_country_glued_to_a_patron_word_is_no_location(nlp):
 def test_a_place_naming_a_war_is_not_where_things_happen(nlp):
     ctx = run(nlp, "A drone struck a car near Tyre in Lebanon, the latest violence since the Gaza war erupted.")
     assert "Gaza" not in by_name(ctx) and "Tyre" in by_name(ctx)
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen killed ten people in Chhattisgarh's Bijapur district on Saturday.",
+    "Gunmen killed ten people in Bijapur district of Chhattisgarh on Saturday.",
+    "Gunmen killed ten people in the Bijapur area of Chhattisgarh on Saturday.",
+])
+def test_a_division_owning_the_place_picks_its_namesake_there(text):
+    # the state named as the owner ("X's Y", "Y district of X") picks the town in it, not a bigger namesake
+    # in another state
+    from unfog.model import Article
+    from unfog.pipeline import process
+    places = {p.name: p for p in process(Article(id="a", text=text, published="2024-07-21")).places}
+    assert places["Bijapur"].admin1 == "Chhattisgarh"

@@ -356,6 +356,12 @@ class Reading:
     is_hint: bool = False  # the mention only qualifies another one ("Donetsk region" after a village)
 
 
+POSSESSIVE_BEFORE = re.compile(r"['\u2019]s\s+")  # "Chhattisgarh's Bijapur": nothing but the possessive between
+# "Bijapur district of Chhattisgarh", "Gwoza area in Borno": a place's division word, then the division
+DIVISION_OF_BETWEEN = re.compile(r"\s+(?:district|county|area|sub-district|township|municipality|commune|"
+                                 r"local government area|lga|division)\s+(?:of|in)\s+(?:the\s+)?", re.I)
+
+
 def read_context(text: str, mentions: list[Mention], g: Gazetteer) -> list[Reading]:
     """Read the words around each mention; mark division/district mentions that qualify others."""
     readings = []
@@ -397,7 +403,23 @@ def read_context(text: str, mentions: list[Mention], g: Gazetteer) -> list[Readi
                     break
             continue
         divisions = g.admin1_of(m.text)
+        nxt_r = readings[k + 1] if k + 1 < len(readings) else None
+        if divisions and nxt_r is not None and POSSESSIVE_BEFORE.fullmatch(text[m.end:nxt_r.mention.start]):
+            # "Chhattisgarh's Bijapur district", "Borno's Gwoza": the division owns the place named next
+            r.is_hint = True
+            for d in divisions:
+                nxt_r.admin1[d] = 1.0
+            continue
         if not divisions or k == 0:
+            continue
+        left = readings[k - 1]
+        if DIVISION_OF_BETWEEN.fullmatch(text[left.mention.end:m.start]) and r.want != "region":
+            # "Bijapur district of Chhattisgarh", "Bijapur area of Chhattisgarh": said to lie in it, so no list
+            # (a namesake elsewhere may be a big city)
+            if any((e.country, e.admin1_code) in divisions for e in g.candidates(left.mention.key)):
+                r.is_hint = True
+                for d in divisions:
+                    left.admin1[d] = 1.0
             continue
         prev_r = None
         for t in readings[:k][::-1]:
