@@ -40,13 +40,20 @@ MIN_CONFIDENCE = 0.05  # below this a mention is too ambiguous to place (the sco
 
 
 def _article_divisions(readings: list[Reading], g) -> dict:
-    """Divisions the article names anywhere ("in the Donetsk region"): weak hints for every mention."""
+    """Divisions the article names anywhere ("in the Donetsk region", "officials in Chhattisgarh", a name that is
+    only a division's): weak hints for every mention."""
     out: dict = {}
     for r in readings:
-        if r.want == "region" or r.is_hint:
+        if r.want == "region" or r.is_hint or _only_a_division(r, g):
             for d in g.admin1_of(r.mention.text):
                 out[d] = 0.35
     return out
+
+
+def _only_a_division(r: Reading, g) -> bool:
+    """No place but divisions bears the name ("Chhattisgarh"; not "Donetsk" or "Idlib", also cities)."""
+    cands = g.candidates(r.mention.key) if not r.mention.landmark else []
+    return bool(cands) and all(e.fclass == "A" for e in cands)
 
 
 FOREIGN_TOWN_POPULATION = 50000  # towns abroad smaller than this count only when the article names their country
