@@ -444,3 +444,13 @@ def test_a_division_owning_the_place_picks_its_namesake_there(text):
     from unfog.pipeline import process
     places = {p.name: p for p in process(Article(id="a", text=text, published="2024-07-21")).places}
     assert places["Bijapur"].admin1 == "Chhattisgarh"
+
+
+def test_a_name_that_is_only_a_division_hints_the_whole_article():
+    # "Police in Chhattisgarh said": no town bears the name, so the state is named, and the article's other
+    # places lean there ("Bijapur" is the town in it, not the bigger Vijayapura, Karnataka, called so too)
+    from unfog.model import Article
+    from unfog.pipeline import process
+    text = "Police in Chhattisgarh said on Friday that two villagers were killed by a landmine near Bijapur."
+    places = {p.name: p for p in process(Article(id="a", text=text, published="2024-07-21")).places}
+    assert places["Bijapur"].admin1 == "Chhattisgarh"

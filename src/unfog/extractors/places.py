@@ -93,9 +93,12 @@ def ner_allows(ctx: Context, m: Mention, g) -> bool:
     if claimed(ctx.text, m, g):
         return True
     labels = {e.label_ for e in ctx.doc.ents if e.start_char < m.end and e.end_char > m.start}
-    exact_person = any(e.label_ == "PERSON" and e.start_char == m.start and e.end_char == m.end for e in ctx.doc.ents)
-    if exact_person and before and before[-1] in LOCATIVE:
-        return True  # "the road to Baalbek": the small model takes many foreign towns for people
+    misread = any(e.label_ in cues()["misread_place_labels"] and e.start_char == m.start and e.end_char == m.end
+                  for e in ctx.doc.ents)
+    if misread and before and before[-1] in LOCATIVE:
+        # "the road to Baalbek", "fighting in Manbij": the small model takes many foreign towns for people,
+        # dates, events or products; the name alone after a locative word is the place
+        return True
     after = words(ctx.text[m.end:m.end + 30])
     if _division_named(ctx.text, m) or (after and after[0].start == 1 and after[0].lower in SETTLEMENT_WORDS
                                          and after[0].text.islower()):

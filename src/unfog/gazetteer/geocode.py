@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from unfog.gazetteer.fold import fold, name_key
-from unfog.gazetteer.index import GLOBAL_LAYER, Entry, Gazetteer, get_gazetteer, rank
+from unfog.gazetteer.index import GLOBAL_LAYER, HAMLET_POPULATION, Entry, Gazetteer, get_gazetteer, rank
 from unfog.gazetteer.mentions import FACILITY_WORDS, FUNCTION_WORDS, calendar_words, Mention, Reading, hints_for, read_context, resolve, scan, words
 
 # In a lower-case description these words are never the place ("near the village of ...").
@@ -52,6 +52,11 @@ def geocode(text: str, g: Gazetteer | None = None, max_alternatives: int = 3,
     if not isinstance(text, str) or not text.strip():
         return empty
     mentions = [m for m in scan(text, g, require_caps=True, english=_stop_words()) if not m.unit]
+    if not mentions and g.knows(name_key(text)) and text.strip()[:1].isupper():
+        # the query is a name alone ("Sake", "Tibu"): the scan's guards for running text (a small town abroad
+        # opening a sentence, an English word) do not apply to what the user asked for
+        start = len(text) - len(text.lstrip())
+        mentions = [Mention(start, start + len(text.strip()), text.strip(), name_key(text))]
     if not mentions:  # a lower-case description: only the detailed countries, the world has too many homonyms
         mentions = [m for m in scan(text, g, require_caps=False, detail_only=True)
                     if not m.unit and m.key not in _NOT_NAMES]
@@ -104,8 +109,7 @@ def _resolve_mentions(text: str, mentions: list[Mention], g: Gazetteer, focus, m
         hints = _focused(hints_for(r, divisions, near_others[0] if near_others else centroid), countries)
         ranked = resolve(r, g, hints) if g.knows(r.mention.key) or r.mention.landmark else []
         if not ranked or (hints.admin1 and not any(hints.admin1.get((e.country, e.admin1_code)) for e, _, _ in ranked)) \
-                or all(e.layer == GLOBAL_LAYER and (e.population < 100000 or (hints.countries and e.country not in hints.countries))
-                       for e, _, _ in ranked):
+                or all(_weak_abroad(e, hints) for e, _, _ in ranked):
             fuzzy = g.fuzzy_candidates(r.mention.text, 0.74 if hints.admin1 else 0.8)
             if hints.admin1:
                 fuzzy = [e for e in fuzzy if hints.admin1.get((e.country, e.admin1_code))]
@@ -126,6 +130,18 @@ def _resolve_mentions(text: str, mentions: list[Mention], g: Gazetteer, focus, m
     out["alternatives"] = [_candidates_row(e, precision_for(e, r), c) for e, _, c in ranked[1:1 + max_alternatives]]
     out["matched"] = r.mention.text
     return out
+
+
+def _weak_abroad(e: Entry, hints) -> bool:
+    """A world-layer match a close spelling in the detailed countries may outrank: a hamlet (not a division nor a seat), or a
+    place outside the batch's country. A town or district of the world layer that bears the name as written (its
+    own or an alternate name: "Zalingei" is Zalinjay, Sudan) outranks a fuzzy match ("Zalizne")."""
+    if e.layer != GLOBAL_LAYER:
+        return False
+    if hints.countries and e.country not in hints.countries:
+        return True
+    # (no population at all: cities500 keeps such a place as the seat of a division, so it is no hamlet)
+    return 0 < e.population < HAMLET_POPULATION and e.fclass != "A"
 
 
 def _focused(hints, countries):

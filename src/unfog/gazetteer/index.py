@@ -43,6 +43,7 @@ class Gazetteer:
     max_words: int = 1
     glob: GlobalLayer | None = None  # the world's places, looked up lazily (see unfog.gazetteer.layer)
     detail_countries: set[str] = field(default_factory=set)  # countries with a full GeoNames dump loaded
+    pending_names: dict[str, list[str]] = field(default_factory=dict)  # world-layer id -> names from world.tsv
     _uid: dict[str, int] = field(default_factory=dict)
 
     # -- building -------------------------------------------------------
@@ -77,6 +78,9 @@ class Gazetteer:
         """Add the world's places; divisions of countries without detail become admin1 hints."""
         self.glob = layer
         self.max_words = max(self.max_words, min(6, layer.max_words))
+        # the spellings news uses that the world layer lacks ("Bardere" for Baardheere): world.tsv N lines
+        for e in layer.entries_with_ids(set(self.pending_names)):
+            self.add_entry(e, self.pending_names[e.uid])
         for cc, code, name, variants in layer.divisions:
             if cc in self.detail_countries:
                 continue
@@ -90,15 +94,22 @@ class Gazetteer:
         if self.glob is not None and k in self.glob:
             # A short key ("No", "Tu") names a world place by its own name only, not by an alternate;
             # a country keeps its short names ("DRC", "UAE").
-            out.extend(e for e in self.glob.lookup(k) if e.uid not in self._uid
+            seen = {e.uid for e in out}
+            out.extend(e for e in self.glob.lookup(k) if e.uid not in seen and not self._shadowed(e)
                        and (len(k) > 3 or name_key(e.name) == k or e.fcode == "PCLI"))
         for v in key_variants(k):
             # other spellings of one name: "al-Jazira"/"Al Jazirah", "Northwest"/"North-West" (key_variants)
             seen = {e.uid for e in out}
             out.extend(self.entries[i] for i in self.by_key.get(v, ()) if self.entries[i].uid not in seen)
             if self.glob is not None and v in self.glob:
-                out.extend(e for e in self.glob.lookup(v) if e.uid not in self._uid and e.uid not in seen)
+                out.extend(e for e in self.glob.lookup(v) if not self._shadowed(e) and e.uid not in seen)
         return out
+
+    def _shadowed(self, e: Entry) -> bool:
+        """A world-layer entry that a detailed or hand-written entry of the same id replaces (its names are those).
+        A world place given more names by an ``N`` line of world.tsv is not: its own alternates still name it."""
+        i = self._uid.get(e.uid)
+        return i is not None and self.entries[i].layer != GLOBAL_LAYER
 
     def _known_key(self, k: str) -> str:
         """k, or the spelling with the other Arabic article ("Deir al-Balah" for "Deir el Balah"), or without it."""
@@ -452,6 +463,8 @@ def load_world(g: Gazetteer, text: str) -> None:
             if i is not None:
                 for a in c[2].split("|"):
                     g.add_name(i, a)
+            else:  # a place of the world layer (not loaded yet): named once it is attached
+                g.pending_names.setdefault(c[1], []).extend(a for a in c[2].split("|") if a)
         elif c[0] == "L":
             i = g._uid.get(c[2])
             if i is not None:

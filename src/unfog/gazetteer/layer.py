@@ -96,6 +96,12 @@ class GlobalLayer:
     def name_count(self) -> int:
         return len(self._keys)
 
+    def entries_with_ids(self, ids: set[str]) -> list[Entry]:
+        """Entries of some GeoNames ids: a scan over the text lines (once, for the few places world.tsv names)."""
+        if not ids:
+            return []
+        return [self.entry(i) for i, row in enumerate(self._rows) if row.split("\t", 2)[1] in ids]
+
     def entries_where(self, fcodes: set[str]) -> list[Entry]:
         """Entries of some feature codes (divisions, countries): a scan over the text lines."""
         out = []
