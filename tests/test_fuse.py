@@ -864,3 +864,18 @@ def test_a_neighbour_named_by_its_border_is_not_the_place_a_report_is_about():
     res = process(Article(id="nb1", text=text, published="2019-06-22"))
     borno = next(p for p in res.places if p.name == "Borno")
     assert fuse.article_topic_place(res.places, [], text) == fuse._place_keys(borno)
+
+
+def test_a_denial_meets_the_blame_told_in_another_chunk_in_either_order(tmp_path):
+    # the blame for an act (topic: attack) and the party's denial of any part in it (topic: responsibility)
+    # share no topic@place pair of their own; the store must still bring them together, as one batch does
+    blame = {"id": "blame", "published": "2025-06-02", "source": "Plain Herald", "title": "Market strike",
+             "text": "A rocket hit a market in Nahariya on Sunday. The army said the rocket strike on the market in "
+                     "Nahariya was carried out by Hezbollah."}
+    denial = {"id": "denial", "published": "2025-06-02", "source": "Hill Courier", "title": "Militia denies",
+              "text": "A rocket hit a market in Nahariya on Sunday, killing three people. Hezbollah denied any "
+                      "involvement."}
+    base = _ingest_relations(tmp_path, "one", [blame, denial], chunk=50)
+    assert [r for r in base if r[0] == "contradicts"], base
+    assert _ingest_relations(tmp_path, "fwd1", [blame, denial], chunk=1) == base
+    assert _ingest_relations(tmp_path, "rev1", [denial, blame], chunk=1) == base

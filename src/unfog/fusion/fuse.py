@@ -2047,6 +2047,14 @@ class StatementKey:
         # (and its quoted words: one speaker's words told by two reports meet wherever each puts them)
         return sorted([f"{t}@{p}" for t in topics for p in self.places] + [w for w in self.stems if w.startswith(QUOTE)])
 
+    def reach(self) -> list[str]:
+        """The pairs under which another statement may meet this one: its own pairs and, when it tells who did an
+        act, the act's and the blame's under either topic (a denial of one answers the other: _accuses_denier).
+        What the store looks up, so that stored and new statements meet as in one batch (_candidates)."""
+        if not set(self.topics) & _WHO_DID_IT:
+            return self.pairs()
+        return sorted(set(self.pairs()) | {f"{t}@{p}" for t in _WHO_DID_IT for p in self.places})
+
     @property
     def order(self) -> tuple:
         return (self.day or 0, self.article_id, self.start, self.statement_id)

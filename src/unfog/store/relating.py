@@ -454,12 +454,12 @@ def _relate_statements_with_store(skeys: list[StatementKey], store,
     if not skeys:
         return [], set()
     new = {k.statement_id: k for k in skeys}
-    wanted = {(p, k.day) for k in skeys if k.day is not None for p in k.pairs()}
+    wanted = {(p, k.day) for k in skeys if k.day is not None for p in k.reach()}
     # stored statements that can see a new one: they choose again
     near = statements_sharing(store, wanted, SAME_TIME_DAYS, exclude=set(new), exclude_articles=chunk_articles)
     foci = set(new) | {k.statement_id for k in near}
     # everything those can see: statements sharing a pair within the window of each focus, and their articles
-    wider = {(p, k.day) for k in near if k.day is not None for p in k.pairs()}
+    wider = {(p, k.day) for k in near if k.day is not None for p in k.reach()}
     pool = {k.statement_id: k for k in near}
     for k in statements_sharing(store, wider, SAME_TIME_DAYS, exclude=set(new), exclude_articles=chunk_articles):
         pool.setdefault(k.statement_id, k)
