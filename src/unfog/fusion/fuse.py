@@ -32,7 +32,7 @@ from unfog.fusion.events import merge_events, place_key, same_incident  # noqa: 
 from unfog.fusion import relkind, widepairs
 from unfog.fusion.entities import (Resolver, anonymous_voice, canonical_key, fold, one_kind_of_body,
                                    one_voice, same_body, speaks_for)
-from unfog.lexicons import alternation, load as load_lexicon, toll_prior, toll_rise
+from unfog.lexicons import alternation, load as load_lexicon, toll_prior
 from unfog.lexicons.actors import civil_war_parties, known_group, lookup_actor, side_of
 from unfog.lexicons.countries import country_of_place, country_terms
 from unfog.lexicons.denial import CLAIM_NOUN_RE, DISMISSAL_RE, denied_owner
@@ -1164,13 +1164,7 @@ def _parties_one_fight(a: FigureView, b: FigureView) -> bool:
     return opposed or civil_war_parties(a.claimant, b.claimant, a.fig.claimant_role, b.fig.claimant_role)
 
 
-_TOLL_RISEN = re.compile(toll_rise(counted=True), re.I)
-
-
-@lru_cache(maxsize=65536)  # asked again for each pair a figure is in
-def _risen(sentence: str) -> bool:
-    """The sentence tells a toll as risen ("the toll has risen to 26")."""
-    return _TOLL_RISEN.search(sentence) is not None
+_risen = relkind.told_risen  # the sentence tells a toll as risen ("the toll has risen to 26")
 
 
 def _revised_later(a: FigureView, b: FigureView) -> bool:
@@ -1185,14 +1179,11 @@ def _revised_later(a: FigureView, b: FigureView) -> bool:
     return bool(fa.date) and bool(fb.date) and a.day != b.day and bool(_risen(fb.sentence or ""))
 
 
-_LATER_RE = re.compile("|".join(load_lexicon("categories")["toll_rise"]["later_cues"]), re.I)
 
 
 def _told_later(f: Figure) -> bool:
     """A figure its sentence tells as a later count, before the figure ("Later the committee said 75 had died")."""
-    sentence = f.sentence or ""
-    i = sentence.find(f.text or "\0")
-    return i > 0 and bool(_LATER_RE.search(sentence[:i]))
+    return relkind.told_later(f.sentence or "", f.text or "")
 
 
 def value_text(f: Figure) -> str:
@@ -1836,7 +1827,7 @@ def relate_wide(pairs: Iterable[tuple[Figure, FigureKey]], data: dict | None = N
 TOPICS: dict[str, list[str]] = load_lexicon("topics")["topics"]
 # topics on which the two parties' own accounts of one incident can clash
 ACCOUNT_TOPICS = frozenset(load_lexicon("topics")["account_topics"])
-NON_PARTY_SIDES = {"INT", "MEDIA", "CIV", "UNK"}
+NON_PARTY_SIDES = relkind.NON_PARTY_SIDES
 _TOPIC_OF: dict[str, str] = {}
 STOPWORDS = set(
     "a an the and or but of to in on at by for from with without into onto over under as is are was were be been "

@@ -44,12 +44,14 @@ def model() -> dict:
     return load("relation_kind")
 
 
-@lru_cache(maxsize=65536)  # asked for each pair a figure is in
-def _risen(sentence: str) -> bool:
+@lru_cache(maxsize=65536)  # asked for each pair a figure is in (fuse's rules ask it too)
+def told_risen(sentence: str) -> bool:
+    """The sentence tells a toll as risen ("the toll has risen to 26")."""
     return _RISEN_RE.search(sentence) is not None
 
 
-def _told_later(sentence: str, text: str) -> bool:
+def told_later(sentence: str, text: str) -> bool:
+    """The count ``text`` is told as a later one, before it in its sentence ("Later the committee said 75 had died")."""
     i = sentence.find(text or "\0")
     return i > 0 and bool(_LATER_RE.search(sentence[:i]))
 
@@ -138,9 +140,9 @@ def features(a, b, rule: str | None) -> dict[str, float]:
             f[f"{who}_voice_{k}"] = float(kind == k)
     f["same_voice_kind"] = float(any(f[f"a_voice_{k}"] and f[f"b_voice_{k}"] for k in VOICE_KINDS))
     # what the sentences say of the counts
-    f["b_risen"] = float(_risen(fb.sentence or ""))
-    f["a_risen"] = float(_risen(fa.sentence or ""))
-    f["b_told_later"] = float(_told_later(fb.sentence or "", fb.text or ""))
+    f["b_risen"] = float(told_risen(fb.sentence or ""))
+    f["a_risen"] = float(told_risen(fa.sentence or ""))
+    f["b_told_later"] = float(told_later(fb.sentence or "", fb.text or ""))
     f["prior"] = float(a.prior or b.prior)
     # together (a linear model does not combine facts by itself): a higher count told later, not by the other party
     later = f["reported_later"] or f["clock_later"] or gap > 0

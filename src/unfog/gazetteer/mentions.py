@@ -357,9 +357,12 @@ class Reading:
 
 
 POSSESSIVE_BEFORE = re.compile(r"['\u2019]s\s+")  # "Chhattisgarh's Bijapur": nothing but the possessive between
-# "Bijapur district of Chhattisgarh", "Gwoza area in Borno": a place's division word, then the division
-DIVISION_OF_BETWEEN = re.compile(r"\s+(?:district|county|area|sub-district|township|municipality|commune|"
-                                 r"local government area|lga|division)\s+(?:of|in)\s+(?:the\s+)?", re.I)
+# "Bijapur district of Chhattisgarh", "Gwoza area in Borno": a place's division word (the district words, and
+# words for an area that are no division of their own), then the division
+_OWNED_AREA_WORDS = sorted(DISTRICT_WORDS | {"area", "county", "township", "division", "local government area"},
+                           key=len, reverse=True)
+DIVISION_OF_BETWEEN = re.compile(r"\s+(?:%s)\s+(?:of|in)\s+(?:the\s+)?" % "|".join(map(re.escape, _OWNED_AREA_WORDS)),
+                                 re.I)
 
 
 def read_context(text: str, mentions: list[Mention], g: Gazetteer) -> list[Reading]:
