@@ -374,14 +374,16 @@ def test_wide_relations_are_the_same_whatever_the_order_chunk_size_or_reprocess(
     _ingest_relations(tmp_path, "forward50", lines, chunk=50)
     base = stored("forward50")
     assert sum(g.startswith("wide:") for *_, g in base) >= 10, "the batch has wider relations"
+    from unfog.api import extract_articles, to_articles
+
+    clash = extract_articles(to_articles(PATTERNS["border_clash_two_countries"]))
+    assert any(r.group_id.startswith("wide:") for r in clash.relations), "the two countries' counts are related"
     _ingest_relations(tmp_path, "reverse3", lines[::-1], chunk=3)
     assert stored("reverse3") == base
     _ingest_relations(tmp_path, "reverse50", lines[::-1], chunk=50)
     assert stored("reverse50") == base
     reprocess(db=str(tmp_path / "reverse3.duckdb"), everything=True, chunk=7)
     assert stored("reverse3") == base
-    from unfog.api import extract_articles, to_articles
-
     batch = extract_articles(to_articles(lines))
     assert sorted((r.type, r.a, r.b, r.group_id) for r in batch.relations) == base
 
@@ -610,6 +612,15 @@ PATTERNS = {
                                     "An air strike on a hospital in Khan Younis killed 9 people on Thursday, medics said.\n\n"
                                     "In a separate strike on a house in Rafah, 25 people were killed, the civil defence "
                                     "agency said.")],
+    # one border clash told from either side, each report's count keyed to its own country: a wider candidate pair
+    # (fuse.wide_reach), so the store's relating must look up the neighbour's figures too
+    "border_clash_two_countries": [
+        _doc("bc1", "2024-03-05", "Coast Times", "Pakistani and Afghan border guards exchanged fire on Monday. "
+                                                 "Pakistan's army said four of its soldiers were wounded in the clash "
+                                                 "near Parachinar in Pakistan."),
+        _doc("bc2", "2024-03-06", "Hill Courier", "Afghan officials in Khost province of Afghanistan said on Tuesday "
+                                                  "that twelve Pakistani soldiers were wounded when Afghan forces "
+                                                  "returned fire on Monday.")],
 }
 
 
