@@ -1288,9 +1288,10 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     if incident and same_claimant and cat in TALLY and gap_days <= INCIDENT_REVISION_DAYS and b.rng[1] > a.rng[1] \
             and not both_vague:
         return ("updates", "the same source revises the toll")
-    if incident and same_side and a.side not in NON_PARTY_SIDES and cat in TALLY and gap_days <= INCIDENT_REVISION_DAYS \
+    if same_side and a.side not in NON_PARTY_SIDES and cat in TALLY and gap_days <= INCIDENT_REVISION_DAYS \
             and (b.key.reported or 0) > (a.key.reported or 0) and b.rng[1] > a.rng[1] and not agree and not both_vague:
         # "the regional governor" on Saturday, the governor by name on Sunday: the side's authorities revise the toll
+        # (whether or not the events extractor tied the two counts to an incident: one quantity, one place, a week)
         return ("updates", "a later report from the same side raises the toll")
     if why := _told_as_revised(a, b, incident, parties, agree, both_vague, gap_days, sides_apart):
         return ("updates", why)
