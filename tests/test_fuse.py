@@ -66,6 +66,19 @@ def test_a_small_rise_by_the_same_claimant_is_an_update():
     assert types(rels) == [("updates", "f1", "f2")]
 
 
+def test_a_later_report_from_the_same_side_raises_a_toll_tied_to_no_incident():
+    # no event extracted for either count (no incident key): one side's authorities, a higher toll in the next report
+    rels = fuse.relate([res("a", [fig("f1", "a", 14, claimant="the regional governor", side="UKR")]),
+                        res("b", [fig("f2", "b", 19, claimant="the emergency service", side="UKR", date="2022-06-02")],
+                            published="2022-06-02")])
+    assert types(rels) == [("updates", "f1", "f2")]
+    # the same report's two voices of that side, or a lower later count, are no revision of it
+    lower = fuse.relate([res("a", [fig("f1", "a", 14, claimant="the regional governor", side="UKR")]),
+                         res("b", [fig("f2", "b", 9, claimant="the emergency service", side="UKR", date="2022-06-02")],
+                             published="2022-06-02")])
+    assert not [r for r in lower if r.type == "updates"]
+
+
 @pytest.mark.parametrize("change", [
     {"category": "wounded"},
     {"group": "combatants"},
@@ -890,3 +903,16 @@ def test_a_denial_meets_the_blame_told_in_another_chunk_in_either_order(tmp_path
     assert [r for r in base if r[0] == "contradicts"], base
     assert _ingest_relations(tmp_path, "fwd1", [blame, denial], chunk=1) == base
     assert _ingest_relations(tmp_path, "rev1", [denial, blame], chunk=1) == base
+
+
+@pytest.mark.parametrize("sentence,text,prior", [
+    ("At least 40 died, the governor said, increasing the initial death toll from nine.", "nine", True),
+    ("The toll marks a sharp increase from earlier estimates of 12 dead, the agency said.", "12 dead", True),
+    ("An initial report said at least 6 people were killed in the blast at the depot.", "at least 6 people", True),
+    ("Initial casualty figures from the ministry put the dead at 14 and the injured at 30.", "14", True),
+    # a first count told as such, not as the earlier value of a revised toll
+    ("At least 6 people were killed in the first strike on the depot, the governor said.", "At least 6 people", False),
+])
+def test_the_earlier_value_of_a_revised_toll_is_told_in_many_ways(sentence, text, prior):
+    f = Figure(id="f", article_id="a", text=text, start=0, end=len(text), value=1, category="killed", sentence=sentence)
+    assert fuse.is_prior_value(f) is prior
