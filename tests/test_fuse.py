@@ -66,6 +66,19 @@ def test_a_small_rise_by_the_same_claimant_is_an_update():
     assert types(rels) == [("updates", "f1", "f2")]
 
 
+def test_a_later_report_from_the_same_side_raises_a_toll_tied_to_no_incident():
+    # no event extracted for either count (no incident key): one side's authorities, a higher toll in the next report
+    rels = fuse.relate([res("a", [fig("f1", "a", 14, claimant="the regional governor", side="UKR")]),
+                        res("b", [fig("f2", "b", 19, claimant="the emergency service", side="UKR", date="2022-06-02")],
+                            published="2022-06-02")])
+    assert types(rels) == [("updates", "f1", "f2")]
+    # the same report's two voices of that side, or a lower later count, are no revision of it
+    lower = fuse.relate([res("a", [fig("f1", "a", 14, claimant="the regional governor", side="UKR")]),
+                         res("b", [fig("f2", "b", 9, claimant="the emergency service", side="UKR", date="2022-06-02")],
+                             published="2022-06-02")])
+    assert not [r for r in lower if r.type == "updates"]
+
+
 @pytest.mark.parametrize("change", [
     {"category": "wounded"},
     {"group": "combatants"},
@@ -374,14 +387,16 @@ def test_wide_relations_are_the_same_whatever_the_order_chunk_size_or_reprocess(
     _ingest_relations(tmp_path, "forward50", lines, chunk=50)
     base = stored("forward50")
     assert sum(g.startswith("wide:") for *_, g in base) >= 10, "the batch has wider relations"
+    from unfog.api import extract_articles, to_articles
+
+    clash = extract_articles(to_articles(PATTERNS["border_clash_two_countries"]))
+    assert any(r.group_id.startswith("wide:") for r in clash.relations), "the two countries' counts are related"
     _ingest_relations(tmp_path, "reverse3", lines[::-1], chunk=3)
     assert stored("reverse3") == base
     _ingest_relations(tmp_path, "reverse50", lines[::-1], chunk=50)
     assert stored("reverse50") == base
     reprocess(db=str(tmp_path / "reverse3.duckdb"), everything=True, chunk=7)
     assert stored("reverse3") == base
-    from unfog.api import extract_articles, to_articles
-
     batch = extract_articles(to_articles(lines))
     assert sorted((r.type, r.a, r.b, r.group_id) for r in batch.relations) == base
 
@@ -610,6 +625,15 @@ PATTERNS = {
                                     "An air strike on a hospital in Khan Younis killed 9 people on Thursday, medics said.\n\n"
                                     "In a separate strike on a house in Rafah, 25 people were killed, the civil defence "
                                     "agency said.")],
+    # one border clash told from either side, each report's count keyed to its own country: a wider candidate pair
+    # (fuse.wide_reach), so the store's relating must look up the neighbour's figures too
+    "border_clash_two_countries": [
+        _doc("bc1", "2024-03-05", "Coast Times", "Pakistani and Afghan border guards exchanged fire on Monday. "
+                                                 "Pakistan's army said four of its soldiers were wounded in the clash "
+                                                 "near Parachinar in Pakistan."),
+        _doc("bc2", "2024-03-06", "Hill Courier", "Afghan officials in Khost province of Afghanistan said on Tuesday "
+                                                  "that twelve Pakistani soldiers were wounded when Afghan forces "
+                                                  "returned fire on Monday.")],
 }
 
 
@@ -879,3 +903,16 @@ def test_a_denial_meets_the_blame_told_in_another_chunk_in_either_order(tmp_path
     assert [r for r in base if r[0] == "contradicts"], base
     assert _ingest_relations(tmp_path, "fwd1", [blame, denial], chunk=1) == base
     assert _ingest_relations(tmp_path, "rev1", [denial, blame], chunk=1) == base
+
+
+@pytest.mark.parametrize("sentence,text,prior", [
+    ("At least 40 died, the governor said, increasing the initial death toll from nine.", "nine", True),
+    ("The toll marks a sharp increase from earlier estimates of 12 dead, the agency said.", "12 dead", True),
+    ("An initial report said at least 6 people were killed in the blast at the depot.", "at least 6 people", True),
+    ("Initial casualty figures from the ministry put the dead at 14 and the injured at 30.", "14", True),
+    # a first count told as such, not as the earlier value of a revised toll
+    ("At least 6 people were killed in the first strike on the depot, the governor said.", "At least 6 people", False),
+])
+def test_the_earlier_value_of_a_revised_toll_is_told_in_many_ways(sentence, text, prior):
+    f = Figure(id="f", article_id="a", text=text, start=0, end=len(text), value=1, category="killed", sentence=sentence)
+    assert fuse.is_prior_value(f) is prior

@@ -73,11 +73,12 @@ def _random_batch(rng: random.Random, n: int) -> list:
     for i in range(n):
         place, qkey = rng.choice(places)
         day = rng.randrange(12)
-        out.append(_fig(i, rng.choice([3, 5, 12, 30]), group=rng.choice(["civilians", None, "soldiers"]),
-                        place=place, qkey=qkey, day=day, art=f"a{rng.randrange(n // 3):03d}",
-                        who=rng.choice([None, "the governor", "UN monitors"]), side=rng.choice([None, "UKR"]),
-                        incident=rng.choice([None, f"Explosions/Remote violence|{DAY + day}|{place}"]),
-                        cat=rng.choice(["killed", "killed", "wounded"])))
+        out.append(_keyed(_fig(i, rng.choice([3, 5, 12, 30]), group=rng.choice(["civilians", None, "soldiers"]),
+                               place=place, qkey=qkey, day=day, art=f"a{rng.randrange(n // 3):03d}",
+                               who=rng.choice([None, "the governor", "UN monitors"]), side=rng.choice([None, "UKR"]),
+                               incident=rng.choice([None, f"Explosions/Remote violence|{DAY + day}|{place}"]),
+                               cat=rng.choice(["killed", "killed", "wounded"])),
+                          rng.choice(["UA", "UA", "RU", "BY", "MM", ""])))  # (UA, RU and BY border each other)
     return out
 
 
@@ -94,15 +95,16 @@ def test_wide_relations_are_the_same_whatever_the_order_and_never_beyond_reach()
     assert all(b.day - a.day <= 3 and a.fig.category == b.fig.category for a, b, _ in fuse.wide_candidates(pairs, 3))
 
 
-def test_candidates_stay_within_a_country_and_each_figure_judges_its_nearest_few():
-    def keyed(pair, country):
-        pair[1].country = country
-        return pair
+def _keyed(pair, country):
+    pair[1].country = country
+    return pair
 
-    here = [keyed(_fig(i, 10 + i, qkey=f"q{i}", place=f"g{i}@R.1", day=i % 3, art=f"a{i}"), "UA") for i in range(6)]
-    there = keyed(_fig(9, 12, qkey="q9", place="g9@R.1", day=1), "RU")
+
+def test_candidates_stay_within_a_country_and_each_figure_judges_its_nearest_few():
+    here = [_keyed(_fig(i, 10 + i, qkey=f"q{i}", place=f"g{i}@R.1", day=i % 3, art=f"a{i}"), "UA") for i in range(6)]
+    there = _keyed(_fig(9, 12, qkey="q9", place="g9@R.1", day=1), "MM")
     pairs = fuse.wide_candidates(here + [there], days=3, cap=2)
-    assert all("f009" not in (a.fig.id, b.fig.id) for a, b, _ in pairs)  # another country: never a candidate
+    assert all("f009" not in (a.fig.id, b.fig.id) for a, b, _ in pairs)  # a distant country: never a candidate
     by_later = {}
     for a, b, _ in pairs:
         by_later.setdefault(b.fig.id, []).append(a)
@@ -111,6 +113,20 @@ def test_candidates_stay_within_a_country_and_each_figure_judges_its_nearest_few
     # first, then the latest of the day before
     assert [a.fig.id for a in by_later["f005"]] == ["f002", "f004"]
     assert len(fuse.wide_candidates(here, days=3, cap=8)) == 15  # uncapped: every pair of the six
+
+
+def test_the_figures_of_two_neighbouring_countries_are_candidates():
+    # each side of a border clash keys its count to its own country; a third country beyond neither border stays out
+    mine = _keyed(_fig(1, 6, qkey="q-a", place="g1@P.1", day=0), "PK")
+    theirs = _keyed(_fig(2, 20, qkey="q-b", place="g2@A.1", day=1), "AF")
+    far = _keyed(_fig(3, 20, qkey="q-c", place="g3@M.1", day=1), "MM")
+    pairs = fuse.wide_candidates([theirs, far, mine], days=3)
+    assert sorted((a.fig.id, b.fig.id) for a, b, _ in pairs) == [("f001", "f002")]
+    (a, b, refused), = pairs
+    assert fuse.wide_features(a, b, refused)["wide_country_differs"] == 1.0
+    assert fuse.wide_reach("PK") == tuple(sorted(fuse.wide_reach("PK"))) and "AF" in fuse.wide_reach("PK")
+    assert all(c in fuse.wide_reach(n) for c in ("PK", "AF", "UA") for n in fuse.wide_reach(c))  # symmetric
+    assert fuse.wide_reach("") == ("",)
 
 
 def test_the_shipped_wide_model_names_only_features_of_a_wide_pair():

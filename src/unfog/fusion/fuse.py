@@ -1288,9 +1288,10 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     if incident and same_claimant and cat in TALLY and gap_days <= INCIDENT_REVISION_DAYS and b.rng[1] > a.rng[1] \
             and not both_vague:
         return ("updates", "the same source revises the toll")
-    if incident and same_side and a.side not in NON_PARTY_SIDES and cat in TALLY and gap_days <= INCIDENT_REVISION_DAYS \
+    if same_side and a.side not in NON_PARTY_SIDES and cat in TALLY and gap_days <= INCIDENT_REVISION_DAYS \
             and (b.key.reported or 0) > (a.key.reported or 0) and b.rng[1] > a.rng[1] and not agree and not both_vague:
         # "the regional governor" on Saturday, the governor by name on Sunday: the side's authorities revise the toll
+        # (whether or not the events extractor tied the two counts to an incident: one quantity, one place, a week)
         return ("updates", "a later report from the same side raises the toll")
     if why := _told_as_revised(a, b, incident, parties, agree, both_vague, gap_days, sides_apart):
         return ("updates", why)
@@ -1737,7 +1738,8 @@ WIDE_CAP = 8  # the most wider candidates a figure is judged against when the mo
 
 
 def wide_bucket(f: Figure, k: FigureKey) -> tuple[str, str]:
-    """What a figure's wider candidates share with it: its category and the country its count is keyed to."""
+    """What a figure's wider candidates share with it: its category and the country its count is keyed to (or, with
+    :func:`wide_reach`, a neighbour of it)."""
     return f.category or "", k.country or ""
 
 
@@ -1747,15 +1749,42 @@ def wide_group(figure_id: str) -> str:
     return f"wide:{figure_id}"
 
 
+def _neighbour_table() -> dict[str, frozenset[str]]:
+    table: dict[str, set[str]] = defaultdict(set)
+    for a, b in load_lexicon("neighbours")["pairs"]:
+        table[a].add(b)
+        table[b].add(a)
+    return {c: frozenset(n) for c, n in table.items()}
+
+
+NEIGHBOURS = _neighbour_table()  # lexicons/neighbours.json: countries that share a border
+
+
+def wide_reach(country: str) -> tuple[str, ...]:
+    """The countries whose figures a figure keyed to ``country`` is judged against among its wider candidates: its own
+    and its neighbours' (the two sides of a border clash each key their count to their own country), sorted; an
+    unknown country ("") meets only its own kind. Symmetric: ``a`` reaches ``b`` exactly when ``b`` reaches ``a``."""
+    return tuple(sorted({country} | NEIGHBOURS.get(country, frozenset()))) if country else ("",)
+
+
 def wide_views(pairs: Iterable[tuple[Figure, FigureKey]]) -> dict[tuple[str, str], list[FigureView]]:
     """The dated figures of a batch by :func:`wide_bucket`, each bucket's views in order (claimants unresolved:
-    the order of a view does not depend on its claimant's key)."""
-    by_bucket: dict[tuple[str, str], list[tuple[Figure, FigureKey]]] = defaultdict(list)
+    the order of a view does not depend on its claimant's key): the figures of the bucket's category keyed to a
+    country of its :func:`wide_reach` (only those keyed to the bucket's own country choose in it)."""
+    by_bucket: dict[tuple[str, str], dict[str, tuple[Figure, FigureKey]]] = defaultdict(dict)
     for f, k in pairs:
         if k.day is not None:
-            by_bucket[wide_bucket(f, k)].append((f, k))
+            category, country = wide_bucket(f, k)
+            for c in wide_reach(country):
+                by_bucket[(category, c)][f.id] = (f, k)
     alone = names_resolver(set())
-    return {b: sorted((figure_view(f, k, alone) for f, k in by_bucket[b]), key=_view_order) for b in sorted(by_bucket)}
+    return {b: sorted((figure_view(f, k, alone) for f, k in by_bucket[b].values()), key=_view_order)
+            for b in sorted(by_bucket)}
+
+
+def _chooses_in(v: FigureView, bucket: tuple[str, str]) -> bool:
+    """``v`` chooses its wider candidates in this bucket's views (its own country's; each figure in one bucket)."""
+    return (v.key.country or "") == bucket[1]
 
 
 def _view_order(v: FigureView) -> tuple:
@@ -1787,9 +1816,10 @@ def wide_candidates(pairs: Iterable[tuple[Figure, FigureKey]], days: int,
     """Every wider candidate pair ``(a, b, refused)`` of a batch (``fusion.widepairs``), ``a`` before ``b`` in order:
     one :func:`wide_bucket`, and each figure's :func:`wide_choices` among the figures before it."""
     out = []
-    for views in wide_views(pairs).values():
+    for bucket, views in wide_views(pairs).items():
         for j in range(len(views)):
-            out += wide_choices(views, j, days, cap)
+            if _chooses_in(views[j], bucket):
+                out += wide_choices(views, j, days, cap)
     return out
 
 
@@ -1809,9 +1839,9 @@ def relate_wide(pairs: Iterable[tuple[Figure, FigureKey]], data: dict | None = N
         return []
     days, cap = wide.get("days", SAME_TIME_DAYS), wide.get("cap", WIDE_CAP)
     out = []
-    for views in wide_views(pairs).values():
+    for bucket, views in wide_views(pairs).items():
         for j, v in enumerate(views):
-            if only is not None and v.fig.id not in only:
+            if (only is not None and v.fig.id not in only) or not _chooses_in(v, bucket):
                 continue
             for a, b, refused in wide_choices(views, j, days, cap):
                 kind = relkind.learned(wide_features(a, b, refused), None, wide)

@@ -46,6 +46,7 @@ def features(a, b, refused: str | None, place: str, same_incident: bool, persons
     tied to incidents that may be one; ``persons_combatants``: one counts combatants, the other not)."""
     f = relkind.features(a, b, None)
     f["wide_qkey_differs"] = float(a.key.qkey != b.key.qkey)
+    f["wide_country_differs"] = float((a.key.country or "") != (b.key.country or ""))  # (neighbours: fuse.wide_reach)
     for p in PLACES:
         f[f"wide_place_{p}"] = float(place == p)
     group = _group_relation(a.group, b.group)

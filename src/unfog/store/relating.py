@@ -31,7 +31,7 @@ from unfog.fusion import widepairs
 from unfog.fusion.fuse import (SAME_TIME_DAYS, FigureKey, FigureView, StatementKey, credit_lead_counts,
                               credited_figures, dedupe, within_reach, figure_keys, figure_view, group_views,
                               names_resolver, related_later, relate_group, relate_statement_pool, statement_group,
-                              statement_keys, relate_wide, wide_bucket, wide_group)
+                              statement_keys, relate_wide, wide_bucket, wide_group, wide_reach)
 from unfog.fusion.ledger import keys_for, ledger_rows
 from unfog.model import ArticleRecords, Figure, Relation
 from unfog.store import bulk_insert, transaction
@@ -261,13 +261,13 @@ def stored_figure_keys(store, figure_ids: list[str] | None = None) -> dict:
 
 def figures_near(store, category: str, country: str, first: int, last: int,
                  exclude_articles: Iterable[str] = ()) -> list[tuple[Figure, FigureKey]]:
-    """Stored (figure, key) pairs of one wider bucket (``fuse.wide_bucket``: category, country) counted from day
-    ``first`` to ``last``."""
+    """Stored (figure, key) pairs of one wider bucket (``fuse.wide_bucket``: category, country; with the countries of
+    its ``fuse.wide_reach``, its neighbours) counted from day ``first`` to ``last``."""
     if not ensure(store):
         return []
     skip = set(exclude_articles)
-    cur = store.con.execute("SELECT * FROM figure_keys WHERE category = ? AND coalesce(country, '') = ? "
-                            "AND day BETWEEN ? AND ?", [category, country, first, last])
+    cur = store.con.execute("SELECT * FROM figure_keys WHERE category = ? AND coalesce(country, '') = ANY(?::VARCHAR[]) "
+                            "AND day BETWEEN ? AND ?", [category, list(wide_reach(country)), first, last])
     return _credited_figures(store, {k.figure_id: k for k in _figure_keys(cur) if k.article_id not in skip})
 
 
@@ -371,8 +371,9 @@ def _relate_wide_with_store(ok: list[ArticleRecords], fkeys: list[FigureKey], st
 
     A figure chooses among the figures of its bucket before it, ``days`` back at most (``fuse.wide_choices``), so a
     new figure, or a reprocessed article's figure as it was stored, changes the choices of the figures of its bucket
-    from its day to ``days`` after: those choose again, among the stored figures of their bucket from ``days``
-    before the first of them (one lookup per bucket)."""
+    and of its neighbours' (``fuse.wide_reach``: a bucket's views hold its neighbours' figures too) from its day to
+    ``days`` after: those of each such bucket's own country choose again, among the stored figures of their views
+    from ``days`` before the first of them (one lookup per bucket)."""
     wide = widepairs.wide_data()
     if wide.get("margin") is None or not ensure(store):
         return [], []
@@ -383,19 +384,24 @@ def _relate_wide_with_store(ok: list[ArticleRecords], fkeys: list[FigureKey], st
     touched: dict[tuple[str, str], list[int]] = defaultdict(list)
     for f, k in new:
         if k.day is not None:
-            touched[wide_bucket(f, k)].append(k.day)
+            category, country = wide_bucket(f, k)
+            for c in wide_reach(country):
+                touched[(category, c)].append(k.day)
     for k in old:
         if k.day is not None and k.category:
-            touched[(k.category, k.country)].append(k.day)
-    pairs = [p for p in new if p[1].day is not None]
-    chosen = {f.id for f, _ in pairs}
+            for c in wide_reach(k.country or ""):
+                touched[(k.category, c)].append(k.day)
+    pairs = {f.id: (f, k) for f, k in new if k.day is not None}
+    chosen = set(pairs)
     for (category, country), ds in sorted(touched.items()):
         for f, k in figures_near(store, category, country, min(ds) - days, max(ds) + days, chunk_articles):
-            pairs.append((f, k))
-            if any(d <= k.day <= d + days for d in ds):
+            pairs.setdefault(f.id, (f, k))  # (a neighbour's figure may be looked up for two buckets)
+            # (only the bucket's own: a neighbour's figure chooses again when its own bucket is touched, with all
+            # of its views looked up)
+            if (k.country or "") == country and any(d <= k.day <= d + days for d in ds):
                 chosen.add(f.id)
     groups = sorted({wide_group(i) for i in chosen} | {wide_group(k.figure_id) for k in old})
-    return relate_wide(pairs, only=chosen), groups
+    return relate_wide(list(pairs.values()), only=chosen), groups
 
 
 def _joined_views(cache, qk: str, stored: list, new: list) -> list[FigureView] | None:
