@@ -1315,7 +1315,7 @@ def _conjoined(root) -> int:
         nums = [x for x in c.children if x.dep_ == "nummod"]
         if nums:
             extra += _count_at(nums[0]) or 0
-        elif any((x.dep_ == "det" and x.lower_ in ("a", "an", "one")) or (x.dep_ == "poss" and x.lower_ in ("their", "his", "her"))
+        elif any((x.dep_ == "det" and x.lower_ in lex.ONE_PERSON_DETERMINERS) or (x.dep_ == "poss" and x.lower_ in ("their", "his", "her"))
                  for x in c.children) and c.tag_ == "NN":
             extra += 1  # ("seven guards and their driver": one more)
     return extra
@@ -1351,7 +1351,7 @@ def _conjoined_before(root, killed: list[Figure], doc) -> int:
     nums = [x for x in head.children if x.dep_ == "nummod"]
     if nums:
         return _number(nums[0].lower_.replace(",", "")) or 0
-    if head.tag_ == "NN" and _lemma(head) in lex.PEOPLE_NOUNS and any(x.dep_ == "det" and x.lower_ in ("a", "an", "one") for x in head.children):
+    if head.tag_ == "NN" and _lemma(head) in lex.PEOPLE_NOUNS and any(x.dep_ == "det" and x.lower_ in lex.ONE_PERSON_DETERMINERS for x in head.children):
         return 1
     return 0
 

@@ -18,19 +18,28 @@ from unfog.extractors.events.arguments import _figure_count
 
 TOLL_RISE = re.compile(r"\b(?:toll|tally|number (?:of \w+|killed|dead))\b[^.;]{0,60}\b(?:ris|rose|climb|reach|jump)\w*", re.I)
 TOLL_UPDATE = re.compile(r"\b(?:toll|tally|number (?:of (?:dead|deaths|victims|those killed)|killed|dead))\b[^.;:]{0,40}\b(?:to|at)\s+(?:at least\s+)?$", re.I)
+# "the number of people killed in an air strike on X the day before ... has risen to eight": the toll named
+# as the subject of the rise, however long the incident's name between them
+TOLL_RISEN_TO = re.compile(r"\b(?:toll|tally|number (?:of \w+ )?(?:killed|dead))\b[^.;:]{0,120}\b(?:ha[sd] |have )?"
+                           r"(?:risen|rose|climbed|jumped|increased) to\s+(?:at least\s+|over\s+|more than\s+)?$", re.I)
 
 
 def _updated_toll(text: str, f: Figure) -> bool:
-    """"bringing the toll in that attack to two", "raising the death toll to 12": a count told as the toll
-    risen to, after more died."""
+    """"bringing the toll in that attack to two", "raising the death toll to 12", "the number killed in the
+    strike has risen to eight": a count told as the toll risen to, after more died."""
     before = text[max(0, f.start - 60):f.start]
-    if not (TOLL_UPDATE.search(before) and re.search(r"\b(?:bring|brought|rais|push|rose|risen|climb)\w*\b", before, re.I)):
+    long_before = text[max(0, f.start - 180):f.start].split("\n")[-1]
+    rise = TOLL_RISEN_TO.search(long_before)
+    update = TOLL_UPDATE.search(before) if re.search(r"\b(?:bring|brought|rais|push|rose|risen|climb)\w*\b", before, re.I) else None
+    if rise is None and update is None:
         return False
     # "the day's toll has risen to 22, the number killed over the past 24 hours in attacks on the
-    # countryside": a tally over a span, not this incident's toll raised
+    # countryside", "the toll since the start of the war rose to 40": a tally over a span, not this incident's
+    # toll raised
+    told = (long_before[rise.start():] if rise else before[update.start():]).lower()
     end = text.find(".", f.end)
     after = text[f.end:end if end >= 0 else len(text)].lower()
-    return not any(c in after for c in lex.CUMULATIVE_CUES)
+    return not any(c in after or c in told for c in lex.CUMULATIVE_CUES)
 
 
 _STATE_CODES = frozenset(_alpha3_codes().values())
@@ -67,9 +76,10 @@ def _raised_toll(figures: list[Figure], summed: dict, text: str) -> int | None:
 
 def _counts_by_kind(figures: list[Figure], summed: dict, text: str, doers: set[str],
                     listed: list[Figure]) -> dict[str | None, list[int]]:
-    """The incident's own counts of its dead, by the kind of dead they count (None: people of no kind);
-    a state's soldiers apart by state only when two states' soldiers are counted."""
-    by_kind: dict[str | None, list[int]] = {}
+    """The incident's own counts of its dead, by the kind of dead they count (None: people of no kind;
+    "vague": "dozens", a count with no number); a state's soldiers apart by state only when two states'
+    soldiers are counted."""
+    entries: list[tuple[str | None, int, Figure]] = []
     states: set[str] = set()
     parts = _parts_of_sums(figures, summed)
     wholes = _part_lists(figures, listed, text)
@@ -83,18 +93,40 @@ def _counts_by_kind(figures: list[Figure], summed: dict, text: str, doers: set[s
         if (_part_of_a_total(f, c, wholes) or _group_counted(f) or _age_told(text, f)
                 or (own and f.id not in summed and _other_dead(f))):
             continue  # a listed part told again, "one family", "five other civilians" (other dead)
+        if _group_size(text, f) and any(g is not f and not _group_size(text, g) for g in own):
+            continue  # "a group of nearly 50 militants", "a whole family of 5" beside the incident's own count
         kind = None if whole else _kind_of_dead(text, f)  # the whole toll ("five dead: ...", "put the toll at four")
-        if f.value is None and kind is not None:
-            kind = "vague"  # '"several dozen" attackers were killed': no count to add to the other side's
+        if f.value is None and (kind is not None or not any(ch.isdigit() for ch in f.text)):
+            kind = "vague"  # '"several dozen" attackers were killed', "dozens": no count beside a number told
         side = f.group_side or (f.claimant_side if f.claimant_side in _STATE_CODES else None)  # (not "MEDIA")
         if kind == "state" and side:
             states.add(side)
             kind = f"state:{side}"  # two states' soldiers: each side's own dead
+        entries.append((kind, c, f))
+    by_kind: dict[str | None, list[int]] = {}
+    for kind, c, f in entries:
+        if _exceeded_bound(kind, c, f, entries):
+            continue  # "more than 20 civilians" beside "the violence that claimed 22 lives": 22 agrees with it, 20 does not
+        if len(states) < 2 and kind and kind.startswith("state:"):
+            kind = "state"  # one state's soldiers (or sides unknown): competing counts
         by_kind.setdefault(kind, []).append(c)
-    if len(states) < 2:  # one state's soldiers (or sides unknown): competing counts
-        for k in [k for k in by_kind if k and k.startswith("state:")]:
-            by_kind.setdefault("state", []).extend(by_kind.pop(k))
     return by_kind
+
+
+def _group_size(text: str, f: Figure) -> bool:
+    """"a group of nearly 50 militants", "a whole family of 5 people": the size of a group, told before its
+    members are counted."""
+    m = re.search(r"\b([a-z]+)\s+of\s+$", text[max(0, f.start - 30):f.start].lower())
+    return bool(m and m.group(1) in lex.GROUP_SIZE_NOUNS)
+
+
+def _exceeded_bound(kind: str | None, count: int, f: Figure, entries: list[tuple[str | None, int, Figure]]) -> bool:
+    """A count the toll is told to exceed ("more than 20 civilians") beside an exact count above it of the
+    same dead or of people of no kind ("22 lives"): the bound rules its own number out."""
+    if (f.qualifier or "").lower() not in lex.TOLL_ABOVE_QUALIFIERS:
+        return False
+    return any(c > count and k in (kind, None) and (g.qualifier or "").lower() not in lex.TOLL_ABOVE_QUALIFIERS
+               for k, c, g in entries if g is not f)
 
 
 def _kind_of_dead(text: str, f: Figure) -> str | None:
@@ -140,7 +172,9 @@ def _lowest_sum(by_kind: dict[str | None, list[int]]) -> int:
         sides = [min(sum(sides), armed)] if sides else [armed]
     if "civilian" in by_kind:
         sides.append(min(by_kind["civilian"]))
-    candidates = ([sum(sides)] if sides else []) + [min(by_kind[k]) for k in (None, "vague") if k in by_kind and not (k == "vague" and sides)]
+    # ("dozens" counts only when no number is told: ACLED's 12 for a vague plural is no rival to "43")
+    candidates = ([sum(sides)] if sides else []) + [min(by_kind[k]) for k in (None, "vague") if k in by_kind
+                                                     and not (k == "vague" and (sides or None in by_kind))]
     return min(candidates)
 
 
