@@ -175,3 +175,20 @@ def test_the_number_killed_risen_to_replaces_the_first_count(nlp):
 def test_another_person_joined_to_a_victim_is_one_more_dead(nlp):
     text = "Gunmen on Tuesday opened fire on a bus near Kasungu town, killing a teacher and another civilian."
     assert _violent_tolls(nlp, text) == {2}
+
+
+def test_the_dead_listed_after_an_incident_with_no_toll_add_up(nlp):
+    text = ("Gunmen attacked the village of Mbala near Kasungu on Sunday, officials said. "
+            "Among the dead were four soldiers and eight civilians.")
+    assert _violent_tolls(nlp, text) == {12}
+
+
+def test_people_among_the_dead_after_an_incident_with_no_toll_are_no_toll(nlp):
+    text = ("Gunmen attacked the village of Mbala near Kasungu on Sunday, officials said. "
+            "Four soldiers were among the dead.")
+    assert _violent_tolls(nlp, text) == {None}
+
+
+def test_the_count_a_part_is_among_is_the_toll(nlp):
+    text = "Three guards were among nine civilians who were killed in an attack on a market in Kasungu on Sunday."
+    assert _violent_tolls(nlp, text) == {9}

@@ -1271,7 +1271,7 @@ def _competing_toll_of(ctx: Context, f: Figure, root, by_sent: dict) -> list[Men
     words = {t.lower_ for t in sent}
     if words & (lex.OTHER_INCIDENT_ADVERBS | lex.OTHER_INCIDENT_DETERMINERS | lex.ADDITION_WORDS):
         return []
-    if any(f" {c} " in f" {sent.text.lower()} " for c in lex.SUBSET_CUES):
+    if _told_as_a_part(ctx.text, f, sent, told_before=bool(ms[-1].figures or ms[-1].single_death)):
         return []  # "Three children were among the dead": a part of the toll told before
     if bisect.bisect_right(_entries(ctx.text), sent.start_char) != ms[-1].entry:
         return []
@@ -1279,6 +1279,19 @@ def _competing_toll_of(ctx: Context, f: Figure, root, by_sent: dict) -> list[Men
     if any(m.place is not None and not _place_within(m.place, p) for m in ms for p in here):
         return []
     return ms[-1:]
+
+
+def _told_as_a_part(text: str, f: Figure, sent, told_before: bool) -> bool:
+    """A count told as a part of the dead: "Three children were among the dead" (the cue after the count), or
+    "Among the dead were four soldiers" after a toll was told (the cue before it). Not "put the toll at 184,
+    including 127 elderly people" (the count the cue's part is told of), nor "Gunmen attacked X. Among the dead
+    were four soldiers and eight civilians" (no toll told before: the list is all the dead told)."""
+    def cued(words: str) -> bool:
+        return any(f" {c} " in f" {words.lower()} " for c in lex.SUBSET_CUES)
+    before, after = text[sent.start_char:f.start], text[f.end:sent.end_char]
+    if cued(before) and told_before:
+        return True
+    return cued(after) and not any(after.lstrip(" ,").lower().startswith(c + " ") for c in lex.SUBSET_CUES)
 
 
 PARTITIVE = re.compile(r"[\w,-]+(?:\s+[\w,-]+)?\s+of\s+(the|those|them|whom)\b\s*(\w+)?", re.I)
@@ -1388,6 +1401,8 @@ def _is_subset(doc, f: Figure, killed: list[Figure]) -> bool:
     trailing = any(after.startswith(c + " ") or after.startswith(c + ",") or after.startswith(c + ".") for c in ("among them", "among the"))
     if not trailing and not any(f" {c} " in f" {before} " or before.rstrip(" ,").endswith(c) for c in lex.SUBSET_CUES):
         return False  # (trailing: "nine people were killed, one soldier among them")
+    if any(g.subset_of == f.id for g in killed):
+        return False  # "Three guards were among nine civilians who were killed": the whole the part was told of
     return any(g is not f and sent_start <= g.start < f.start for g in killed)
 
 
