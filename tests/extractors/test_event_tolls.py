@@ -192,3 +192,10 @@ def test_people_among_the_dead_after_an_incident_with_no_toll_are_no_toll(nlp):
 def test_the_count_a_part_is_among_is_the_toll(nlp):
     text = "Three guards were among nine civilians who were killed in an attack on a market in Kasungu on Sunday."
     assert _violent_tolls(nlp, text) == {9}
+
+
+def test_others_who_died_in_another_act_of_the_sentence_are_its_toll(nlp):
+    text = ("Six people were killed on Tuesday in shelling of the village of Mbala, while four others died in an "
+            "air strike in the village of Kasungu, activists said.")
+    tolls = {e.sub_event_type: e.fatalities for e in _events(nlp, text)}
+    assert tolls == {"Shelling/artillery/missile attack": 6, "Air/drone strike": 4}

@@ -1193,9 +1193,14 @@ def _attach_figures(ctx: Context, mentions: list[Mention]) -> None:
             continue  # "Two of the fatalities were adolescents": part of a toll told before
         if _conjunct_of_another(root, killed, doc):
             continue  # "three children and two women": the women are counted with the children
-        best = min(ms, key=lambda m: min(_tree_distance(root, t) for t in m.tokens))
+        best = _nearest_mention(root, ms)
         if _added_elsewhere(ctx, f, killed):
-            continue  # "13 were killed in X and another two died in nearby Y": Y's dead, another incident's
+            # "13 were killed in X and another two died in nearby Y": Y's dead, another incident's; its own
+            # toll when the act told in its own clause is another mention ("... while four others died in an
+            # air strike in Y"), else no one's
+            if not any(root.sent.start_char <= g.start < f.start for g in best.figures):
+                best.figures.append(f)
+            continue
         if _is_addition(doc, f, killed):
             # "36 were killed at once and two more died in hospital": 38 for the count told beside it
             prev = [g for g in best.figures if g.start < f.start and root.sent.start_char <= g.start]
@@ -1208,6 +1213,22 @@ def _attach_figures(ctx: Context, mentions: list[Mention]) -> None:
         extra = _conjoined(root) + _conjoined_before(root, killed, doc)
         if extra and _figure_count(f) is not None:
             best.counts[f.id] = _figure_count(f) + extra
+
+
+NESTED_CLAUSES = ("advcl", "ccomp", "relcl", "conj", "parataxis")
+
+
+def _nearest_mention(root, ms: list[Mention]) -> Mention:
+    """The mention a count of the dead belongs to: the nearest in the parse among those told in the count's own
+    clause ("Six were killed in shelling of X, while four others died in an air strike on Y": the four died in
+    the strike, though the shelling's "killed" is nearer), else the nearest of all."""
+    verb = next((a for a in [root] + list(root.ancestors) if a.pos_ in ("VERB", "AUX")), None)
+    own = ms
+    if verb is not None:
+        nested = {t.i for c in verb.children if c.dep_ in NESTED_CLAUSES and root not in c.subtree for t in c.subtree}
+        clause = {t.i for t in verb.subtree} - nested
+        own = [m for m in ms if any(t.i in clause for t in m.tokens)] or ms
+    return min(own, key=lambda m: min(_tree_distance(root, t) for t in m.tokens))
 
 
 def _unit_number(doc, f: Figure) -> bool:
