@@ -127,3 +127,75 @@ def test_one_person_killed_with_no_number_is_a_toll_of_one(nlp):
 def test_a_group_killed_with_no_number_is_no_toll_of_one(nlp):
     text = "Gunmen attacked a farm near Kharkiv on Monday, killing the family, police said."
     assert [e.fatalities for e in _events(nlp, text)] in ([None], [0])
+
+
+def _violent_tolls(nlp, text):
+    return {e.fatalities for e in _events(nlp, text)
+            if e.event_type in ("Battles", "Violence against civilians", "Explosions/Remote violence")}
+
+
+def test_an_exact_count_above_a_more_than_count_is_the_toll(nlp):
+    # "more than 20" rules 20 out; 23 agrees with it and is the lowest count that does
+    text = ("More than 20 villagers were killed in an attack on the village of Mbala near Kasungu on Sunday, "
+            "officials said. The raid, which claimed 23 lives, was blamed on a militia.")
+    assert _violent_tolls(nlp, text) == {23}
+
+
+def test_a_more_than_count_stays_the_toll_beside_a_lower_count(nlp):
+    text = ("More than 20 villagers were killed in an attack on the village of Mbala near Kasungu on Sunday, "
+            "officials said. A local chief put the number of dead at 18.")
+    assert _violent_tolls(nlp, text) == {18}
+
+
+def test_dozens_is_no_rival_to_a_number(nlp):
+    text = ("A drone strike on the market town of Kasungu on Monday killed at least 31 people, a local official "
+            "said. Residents said dozens were killed.")
+    assert _violent_tolls(nlp, text) == {31}
+
+
+def test_the_size_of_a_group_is_no_count_of_its_dead(nlp):
+    text = ("Two police officers and four militants were killed when a group of nearly 40 militants attacked "
+            "a checkpoint near Kasungu on Saturday night, police said.")
+    assert _violent_tolls(nlp, text) == {6}
+
+
+def test_a_family_among_the_dead_is_a_part_of_the_toll(nlp):
+    text = ("A drone attack on a market in Kasungu on Sunday killed nine people, including two children, "
+            "officials said. A whole family of 4 people died when their stall caught fire.")
+    assert _violent_tolls(nlp, text) == {9}
+
+
+def test_the_number_killed_risen_to_replaces_the_first_count(nlp):
+    text = ("Rebels said on Wednesday the number of people killed in an air strike on Kasungu the day before "
+            "that they blamed on the army has risen to eight. On Tuesday, a rebel spokesman had said four "
+            "children and two women had been killed.")
+    assert _violent_tolls(nlp, text) == {8}
+
+
+def test_another_person_joined_to_a_victim_is_one_more_dead(nlp):
+    text = "Gunmen on Tuesday opened fire on a bus near Kasungu town, killing a teacher and another civilian."
+    assert _violent_tolls(nlp, text) == {2}
+
+
+def test_the_dead_listed_after_an_incident_with_no_toll_add_up(nlp):
+    text = ("Gunmen attacked the village of Mbala near Kasungu on Sunday, officials said. "
+            "Among the dead were four soldiers and eight civilians.")
+    assert _violent_tolls(nlp, text) == {12}
+
+
+def test_people_among_the_dead_after_an_incident_with_no_toll_are_no_toll(nlp):
+    text = ("Gunmen attacked the village of Mbala near Kasungu on Sunday, officials said. "
+            "Four soldiers were among the dead.")
+    assert _violent_tolls(nlp, text) == {None}
+
+
+def test_the_count_a_part_is_among_is_the_toll(nlp):
+    text = "Three guards were among nine civilians who were killed in an attack on a market in Kasungu on Sunday."
+    assert _violent_tolls(nlp, text) == {9}
+
+
+def test_others_who_died_in_another_act_of_the_sentence_are_its_toll(nlp):
+    text = ("Six people were killed on Tuesday in shelling of the village of Mbala, while four others died in an "
+            "air strike in the village of Kasungu, activists said.")
+    tolls = {e.sub_event_type: e.fatalities for e in _events(nlp, text)}
+    assert tolls == {"Shelling/artillery/missile attack": 6, "Air/drone strike": 4}

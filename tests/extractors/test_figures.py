@@ -831,3 +831,19 @@ def test_a_count_is_not_placed_at_the_town_a_bearing_is_taken_from(nlp):
     text = "An air strike on the market in Kutum, a town north of El Fasher, killed five people on Tuesday."
     [f] = run_located(nlp, text, "2025-08-26")
     assert f.place == "Kutum"
+
+
+def test_one_of_a_partys_own_men_killed_is_a_count_of_one(nlp):
+    f = one(run(nlp, "The army said one of its soldiers was killed in a border shoot-out near Kasungu on Tuesday."),
+            "one of its soldiers")
+    assert (f.value, f.category, f.group) == (1, "killed", "combatants")
+
+
+def test_one_of_a_partys_own_men_who_speaks_is_no_count(nlp):
+    figs = run(nlp, "One of their commanders said the rebels attacked a base near Kasungu on Tuesday.")
+    assert not any("commanders" in f.text for f in figs)
+
+
+def test_a_difference_from_an_earlier_count_is_no_count(nlp):
+    figs = run(nlp, "The army said the raid had killed four rebels, one more than it had first reported.")
+    assert [f.value for f in figs if f.category == "killed"] == [4]

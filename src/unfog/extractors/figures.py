@@ -43,6 +43,7 @@ MULTIPLIERS: dict[str, int] = _NUM["multipliers"]
 VAGUE = {k: tuple(v) for k, v in _NUM["vague"].items()}  # vague amounts: (low, high) of one unit
 FEW = {k: tuple(v) for k, v in _NUM["few"].items()}
 QUALIFIERS = [tuple(q) for q in _NUM["qualifiers"]]  # longest first; kind: low | high | approx | exact
+DIFFERENCE_WORDS = frozenset(_NUM["difference_words"])  # "one more than it had first reported": a difference
 CATEGORY_LEMMAS = {k: set(v) for k, v in _CATS["categories"].items()}
 LEMMA_CATEGORY = {lem: cat for cat, lems in CATEGORY_LEMMAS.items() for lem in lems}
 _EXCHANGE = _CATS["exchange"]
@@ -280,6 +281,8 @@ def _excluded(doc, ph: Phrase, counted) -> bool:
             return True  # "12-year-old", "nine-storey", "two-month", "a 140-man unit"
         if nl.startswith("year-") or nl.endswith("-old"):
             return True
+        if nl in DIFFERENCE_WORDS and nxt2 is not None and nxt2.lower_ == "than":
+            return True  # "four members, one more than it had first reported": a difference, not a count
     if prev is not None:
         pl = prev.lower_
         if pl in NOT_COUNT_PREV or pl in MONTHS:
@@ -292,13 +295,20 @@ def _excluded(doc, ph: Phrase, counted) -> bool:
     low = first.lower_
     if low == "one" and ph.j - ph.i == 1:
         # the pronoun "one", "one of the ...": not a count ("One killed", "one more soldier dies" are)
-        if (counted is None or not people or (nxt is not None and nxt.lower_ == "of")) and not (
+        if (counted is None or not people or (nxt is not None and nxt.lower_ == "of" and not _one_of_own(doc, ph))) and not (
                 people and counted is None or nxt is not None and nxt.lower_ == "more"):
             return True
     return False
 
 
 _singular = singular
+
+
+def _one_of_own(doc, ph: Phrase) -> bool:
+    """"one of its soldiers", "one of their fighters": one of a party's own men, a count of one (whether
+    anything befell him the category decides; "one of their leaders said" is no count)."""
+    after = doc[ph.j:ph.j + 3]
+    return ph.value == 1 and len(after) == 3 and after[0].lower_ == "of" and after[1].lower_ in OWN_POSSESSIVES and _is_people(after[2])
 
 
 def _is_people(tok) -> bool:
@@ -952,6 +962,8 @@ def _figure(ctx: Context, doc, text: str, ph: Phrase, sents, sent_of, earlier=()
     category = _fallback_category(ph, category, group, counted, earlier, sents, sent_of, population)
     if ph.value == 1 and doc[ph.i].lower_ in ("one", "a", "an", "single") and category == "other":
         return None  # "One woman told reporters": a person, not a count
+    if not getattr(ph, "implicit", False) and _one_of_own(doc, ph) and category not in ("killed", "wounded", "captured", "missing"):
+        return None  # "one of their commanders said": a person, not a count of what befell him
     if getattr(ph, "zero", False) and counted is not None and counted.lower_ in ZERO_AS_DEAD:
         category = "killed"  # "no civilian casualties": nobody killed (nor wounded)
     if getattr(ph, "zero", False) and category not in ZERO_CATEGORIES:

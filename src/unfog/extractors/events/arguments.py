@@ -1193,9 +1193,14 @@ def _attach_figures(ctx: Context, mentions: list[Mention]) -> None:
             continue  # "Two of the fatalities were adolescents": part of a toll told before
         if _conjunct_of_another(root, killed, doc):
             continue  # "three children and two women": the women are counted with the children
-        best = min(ms, key=lambda m: min(_tree_distance(root, t) for t in m.tokens))
+        best = _nearest_mention(root, ms)
         if _added_elsewhere(ctx, f, killed):
-            continue  # "13 were killed in X and another two died in nearby Y": Y's dead, another incident's
+            # "13 were killed in X and another two died in nearby Y": Y's dead, another incident's; its own
+            # toll when the act told in its own clause is another mention ("... while four others died in an
+            # air strike in Y"), else no one's
+            if not any(root.sent.start_char <= g.start < f.start for g in best.figures):
+                best.figures.append(f)
+            continue
         if _is_addition(doc, f, killed):
             # "36 were killed at once and two more died in hospital": 38 for the count told beside it
             prev = [g for g in best.figures if g.start < f.start and root.sent.start_char <= g.start]
@@ -1208,6 +1213,22 @@ def _attach_figures(ctx: Context, mentions: list[Mention]) -> None:
         extra = _conjoined(root) + _conjoined_before(root, killed, doc)
         if extra and _figure_count(f) is not None:
             best.counts[f.id] = _figure_count(f) + extra
+
+
+NESTED_CLAUSES = ("advcl", "ccomp", "relcl", "conj", "parataxis")
+
+
+def _nearest_mention(root, ms: list[Mention]) -> Mention:
+    """The mention a count of the dead belongs to: the nearest in the parse among those told in the count's own
+    clause ("Six were killed in shelling of X, while four others died in an air strike on Y": the four died in
+    the strike, though the shelling's "killed" is nearer), else the nearest of all."""
+    verb = next((a for a in [root] + list(root.ancestors) if a.pos_ in ("VERB", "AUX")), None)
+    own = ms
+    if verb is not None:
+        nested = {t.i for c in verb.children if c.dep_ in NESTED_CLAUSES and root not in c.subtree for t in c.subtree}
+        clause = {t.i for t in verb.subtree} - nested
+        own = [m for m in ms if any(t.i in clause for t in m.tokens)] or ms
+    return min(own, key=lambda m: min(_tree_distance(root, t) for t in m.tokens))
 
 
 def _unit_number(doc, f: Figure) -> bool:
@@ -1271,7 +1292,7 @@ def _competing_toll_of(ctx: Context, f: Figure, root, by_sent: dict) -> list[Men
     words = {t.lower_ for t in sent}
     if words & (lex.OTHER_INCIDENT_ADVERBS | lex.OTHER_INCIDENT_DETERMINERS | lex.ADDITION_WORDS):
         return []
-    if any(f" {c} " in f" {sent.text.lower()} " for c in lex.SUBSET_CUES):
+    if _told_as_a_part(ctx.text, f, sent, told_before=bool(ms[-1].figures or ms[-1].single_death)):
         return []  # "Three children were among the dead": a part of the toll told before
     if bisect.bisect_right(_entries(ctx.text), sent.start_char) != ms[-1].entry:
         return []
@@ -1279,6 +1300,19 @@ def _competing_toll_of(ctx: Context, f: Figure, root, by_sent: dict) -> list[Men
     if any(m.place is not None and not _place_within(m.place, p) for m in ms for p in here):
         return []
     return ms[-1:]
+
+
+def _told_as_a_part(text: str, f: Figure, sent, told_before: bool) -> bool:
+    """A count told as a part of the dead: "Three children were among the dead" (the cue after the count), or
+    "Among the dead were four soldiers" after a toll was told (the cue before it). Not "put the toll at 184,
+    including 127 elderly people" (the count the cue's part is told of), nor "Gunmen attacked X. Among the dead
+    were four soldiers and eight civilians" (no toll told before: the list is all the dead told)."""
+    def cued(words: str) -> bool:
+        return any(f" {c} " in f" {words.lower()} " for c in lex.SUBSET_CUES)
+    before, after = text[sent.start_char:f.start], text[f.end:sent.end_char]
+    if cued(before) and told_before:
+        return True
+    return cued(after) and not any(after.lstrip(" ,").lower().startswith(c + " ") for c in lex.SUBSET_CUES)
 
 
 PARTITIVE = re.compile(r"[\w,-]+(?:\s+[\w,-]+)?\s+of\s+(the|those|them|whom)\b\s*(\w+)?", re.I)
@@ -1315,7 +1349,7 @@ def _conjoined(root) -> int:
         nums = [x for x in c.children if x.dep_ == "nummod"]
         if nums:
             extra += _count_at(nums[0]) or 0
-        elif any((x.dep_ == "det" and x.lower_ in ("a", "an", "one")) or (x.dep_ == "poss" and x.lower_ in ("their", "his", "her"))
+        elif any((x.dep_ == "det" and x.lower_ in lex.ONE_PERSON_DETERMINERS) or (x.dep_ == "poss" and x.lower_ in ("their", "his", "her"))
                  for x in c.children) and c.tag_ == "NN":
             extra += 1  # ("seven guards and their driver": one more)
     return extra
@@ -1351,7 +1385,7 @@ def _conjoined_before(root, killed: list[Figure], doc) -> int:
     nums = [x for x in head.children if x.dep_ == "nummod"]
     if nums:
         return _number(nums[0].lower_.replace(",", "")) or 0
-    if head.tag_ == "NN" and _lemma(head) in lex.PEOPLE_NOUNS and any(x.dep_ == "det" and x.lower_ in ("a", "an", "one") for x in head.children):
+    if head.tag_ == "NN" and _lemma(head) in lex.PEOPLE_NOUNS and any(x.dep_ == "det" and x.lower_ in lex.ONE_PERSON_DETERMINERS for x in head.children):
         return 1
     return 0
 
@@ -1388,6 +1422,8 @@ def _is_subset(doc, f: Figure, killed: list[Figure]) -> bool:
     trailing = any(after.startswith(c + " ") or after.startswith(c + ",") or after.startswith(c + ".") for c in ("among them", "among the"))
     if not trailing and not any(f" {c} " in f" {before} " or before.rstrip(" ,").endswith(c) for c in lex.SUBSET_CUES):
         return False  # (trailing: "nine people were killed, one soldier among them")
+    if any(g.subset_of == f.id for g in killed):
+        return False  # "Three guards were among nine civilians who were killed": the whole the part was told of
     return any(g is not f and sent_start <= g.start < f.start for g in killed)
 
 
