@@ -759,6 +759,10 @@ def test_agreement_needs_the_same_specifics_not_only_a_place_and_a_day():
     # opposite parties telling it in other words are two accounts, not agreement
     d = key("d", "RUS", {"artillery", "port", "kherson", "ammunition", "depot", "barracks"})
     assert fuse.agreement_score(d, a) == 0.0 and fuse.account_score(d, a) > 0
+    # one report telling the account in two voices' words tells it once: no two sources' agreement
+    e = fuse.StatementKey(statement_id="e", article_id="a", start=90, day=10, speaker="residents", side=None,
+                          denial=False, stems=sorted(a.stems), topics=["attack"], places=["g1"])
+    assert fuse.agreement_score(e, a) == 0.0 and fuse.agreement_score(e, c) > 0
 
 
 def _quantity_views(results):

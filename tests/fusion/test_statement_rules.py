@@ -90,6 +90,26 @@ PATTERNS = {
         _doc("s2", "2026-09-15", "Hill Courier",
              "The drones that struck the airbase at Lumo were launched from a quarry near the village of Kerev, "
              "the army said on Monday.")],
+    # a denial that names only the charge it denies ("denied the accusations as absurd") denies the blame
+    "denial_of_the_charge": [
+        _doc("g1", "2026-10-03", "Plain Herald",
+             "A drone struck a market in the town of Orsk-Vale on Saturday, killing nine people, local officials "
+             "said.\n\n"
+             "The Ukrainian foreign ministry accused Russia of launching the drone from across the border."),
+        _doc("g2", "2026-10-04", "Hill Courier",
+             "Traders in Orsk-Vale reopened their stalls on Sunday.\n\n"
+             "Russia denied the accusations as \"absurd\".")],
+    # a denial that its side did it answers the reports that blame it, not a report that tells the strike alone;
+    # "any connection with" the strike is a part in it
+    "denial_answers_the_blame_not_the_toll": [
+        _doc("b1", "2026-11-06", "Plain Herald",
+             "A missile struck the bus station in Korvel on Friday, killing 22 people, regional officials said.\n\n"
+             "Ukraine blamed the strike on Russia."),
+        _doc("b2", "2026-11-06", "Hill Courier",
+             "At least 22 people were killed in the missile strike on the bus station in Korvel on Friday, the "
+             "regional governor said."),
+        _doc("b3", "2026-11-07", "Lowland Times",
+             "Russia's defence ministry denied any connection with the strike on the bus station in Korvel.")],
 }
 
 
@@ -285,3 +305,14 @@ def test_a_party_disowning_its_own_claim_of_the_attack_contradicts_it():
     # (a disavowal told before the claim in another report answers no later claim)
     later = _claim_key("s4", "a3", 0, 14, "northern liberation front", {"attack", CLAIMED_ACT}, ["attack", "responsibility"])
     assert denial_score(disowning, later) == 0
+
+
+def test_a_denial_of_the_accusations_answers_the_blame(relations):
+    rels = relations["denial_of_the_charge"]
+    assert _has(rels, "contradicts", "accused Russia of launching", "denied the accusations"), rels
+
+
+def test_a_denial_of_involvement_answers_the_blame_not_an_account_of_the_toll(relations):
+    rels = relations["denial_answers_the_blame_not_the_toll"]
+    assert _has(rels, "contradicts", "blamed the strike on Russia", "denied any connection"), rels
+    assert not _has(rels, "contradicts", "At least 22 people were killed", "denied any connection"), rels

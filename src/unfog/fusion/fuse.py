@@ -2033,6 +2033,31 @@ def is_denial(s: Statement) -> bool:
     return negated_act(s.content or s.text or "") is not None or unacknowledged_toll(s.content or s.text or "")
 
 
+_BLAME_NOUNS = alternation(_DENIAL_LEX["blame_nouns"])
+_DENY_FORMS = alternation(sorted({f for v in _DENIAL_LEX["deny_verbs"] for f in _verb_forms(v)}))
+# the deny verb and the charge it denies, either way round ("denied the US accusations", "these allegations have been
+# categorically denied", "a charge Kabul denies"), or the charge called false ("allegations that ... are untrue")
+_BLAME_DENIED_RE = re.compile(r"\b(?:(?:" + _DENY_FORMS + r")\s+(?:(?:the|these|those|such|all|any|all\s+the)\s+)?(?:[\w'’-]+\s+){0,2}?(?:"
+                              + _BLAME_NOUNS + r")|(?:" + _BLAME_NOUNS + r")\b[^.;]{0,40}?\b(?:" + _DENY_FORMS + r")"
+                              r"|(?:" + _BLAME_NOUNS + r")\b[^.;]{0,100}?\b(?:are|is|were|was)\b[^.;]{0,20}?"
+                              r"(?:" + "|".join(_DENIAL_LEX["dismissal_words"]) + r"))\b", re.I)
+
+
+# the deny verb and the act it denies as its object, not a clause ("denies missile strike", "denied carrying out an
+# air strike", "denied any role"): not "denied that the house had been used to store weapons"
+_DENIED_OBJECT_RE = re.compile(r"\b(?:" + _DENY_FORMS + r")\s+(?!that\b)(?P<what>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)", re.I)
+
+
+def denies_the_act(s: Statement) -> bool:
+    """A denial whose object names the act or a part in it (an attack or responsibility topic)."""
+    return any(topics_of(content_stems(m.group("what"))) & _WHO_DID_IT for m in _DENIED_OBJECT_RE.finditer(s.text or ""))
+
+
+def denies_blame(s: Statement) -> bool:
+    """A denial that names the charge it denies: an accusation, an allegation (``denial.json`` ``blame_nouns``)."""
+    return bool(_BLAME_DENIED_RE.search(s.text or ""))
+
+
 _CLAUSE_BREAK_RE = re.compile(r"(?:;|,|\bbut\b|\band\b|\bwhile\b)", re.I)
 
 
@@ -2171,6 +2196,8 @@ def statement_keys(res: ArticleRecords) -> list[StatementKey]:
         pks -= countries
         if denial:
             stems |= owner_marks(denied_owner(s.text)) | ({LOST} if s.polarity != "denies" and lost_denial(s) else set())
+            if "responsibility" in topics_of(stems) or negated_act(s.text or "") or denies_blame(s) or denies_the_act(s):
+                stems.add(DENIES_ACT)
         else:
             stems |= agent_marks(content) | claimed_act_marks(s.text)
         stems |= quote_marks(s.text)
@@ -2179,7 +2206,8 @@ def statement_keys(res: ArticleRecords) -> list[StatementKey]:
             day=day_number(s.date) or day_number(art.published),
             speaker=speaks_for(s.speaker_text) or canonical_key(s.speaker, s.speaker_role), side=s.speaker_side,
             denial=denial,
-            stems=sorted(stems), topics=sorted(topics_of(stems) | ({CONTESTED} if not denial and still_held(s) else set())),
+            stems=sorted(stems), topics=sorted(topics_of(stems) | ({CONTESTED} if not denial and still_held(s) else set())
+                                               | ({"responsibility"} if denial and denies_blame(s) else set())),
             places=sorted(pks),
         ))
     return _quoted_rejections(_answer_bare_denials(out), res)
@@ -2242,6 +2270,7 @@ def claimed_act_marks(text: str | None) -> set[str]:
     return {CLAIMED_ACT} if _CLAIMED_ACT_RE.search(text or "") else set()
 
 
+DENIES_ACT = "denial~act"  # a mark among a denial's stems: it denies that its side did it or had a part in it
 LOST = "denial~text"  # a mark among a denial's stems: read from its text, its content was lost (see lost_denial)
 OWNER = "owner:"  # a stem naming whose claim a denial denies ("the rebels' claim": owner:rebel)
 OWNER_FORCE = "owner~"  # the kind of force that party is ("owner~nonstate")
@@ -2365,6 +2394,7 @@ def denial_score(denial: StatementKey, claim: StatementKey) -> float:
 _WHO_DID_IT = frozenset({"attack", "responsibility"})
 
 
+
 def _accuses_denier(denial: StatementKey, claim: StatementKey) -> float:
     """2 (above a named owner's fit, 1) when a denial of an attack or of a part in it meets a claim that names the
     denier as who did it ("Ukraine blamed the strike on Russia" for "the Kremlin denied Russia was involved" or "the
@@ -2467,7 +2497,7 @@ _TIME_WORDS = {"overnight", "today", "yesterday", "morning", "night", "evening",
 @lru_cache(maxsize=4096)
 def _specific(stem: str) -> bool:
     """A word that says what happened where, not when or by whom: not a kind of act, a day or a side."""
-    if stem.startswith((AGENT, QUOTE)):
+    if stem.startswith((AGENT, QUOTE)) or stem == DENIES_ACT:
         return False  # (a mark, not a word: the agent's name and the quoted words are among the stems too)
     return not topics_of({stem}) and stem not in _CALENDAR and stem not in _TIME_WORDS and not side_of(stem)
 
@@ -2517,8 +2547,8 @@ def agreement_score(later: StatementKey, earlier: StatementKey) -> float:
     (One speaker's statement told by two reports is two sources' word for it: "the ministry said ..." in each.)"""
     if later.denial or earlier.denial or not later.speaker or _one_sentence(later, earlier):
         return 0.0
-    if later.speaker == earlier.speaker and later.article_id == earlier.article_id:
-        return 0.0
+    if later.article_id == earlier.article_id:
+        return 0.0  # (one report telling an account in two voices' words tells it once: its sources agree across reports)
     if "casualty" in later.topics or "casualty" in earlier.topics:
         return 0.0  # tolls agree or not through their figures (corroborates, updates, contradicts)
     if not _close_in_time(later, earlier) or not set(later.places) & set(earlier.places):
@@ -2607,6 +2637,10 @@ def _denial_relations(focus: StatementKey, others: list[StatementKey]) -> list[R
         # a denial told in one sentence with the claim it answers answers that claim ("the military struck schools
         # housing command centres, which the group denies", told again in another report: one answer per report)
         found = [x for x in found if _one_sentence(x[1], focus)]
+    elif DENIES_ACT in focus.stems and any(_accuses_denier(focus, best) for _, best in found):
+        # a denial that its side did it answers the reports that blame it, not those that tell the act alone ("the
+        # Kremlin denied Russia was involved" answers "Ukraine blamed Russia", not "39 were killed in the strike")
+        found = [x for x in found if _accuses_denier(focus, x[1])]
     out = []
     for _, best in found[:MAX_DENIED_ARTICLES]:
         a, b = sorted([best, focus], key=lambda v: v.order)

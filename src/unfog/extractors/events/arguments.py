@@ -1150,7 +1150,7 @@ def _days_apart(ctx: Context, m: Mention) -> DateMention | None:
         return None
     nums = [c for c in amount[0].children if c.dep_ == "nummod"]
     word = nums[0].lower_ if nums else "a"
-    n = int(word) if word.isdigit() else timeexpr.NUMBER_WORDS.get(word)
+    n = int(word) if word.isdecimal() else timeexpr.NUMBER_WORDS.get(word)
     day = _parse_day(m.date.date)
     if n is None or day is None or m.date.precision != 1 or not m.date.start < verb.idx:
         return None  # only a day told before the clause, in the clause it hangs on
@@ -1356,7 +1356,7 @@ def _conjoined(root) -> int:
 
 
 def _number(word: str) -> int | None:
-    return int(word) if word.isdigit() else timeexpr.NUMBER_WORDS.get(word)
+    return int(word) if word.isdecimal() else timeexpr.NUMBER_WORDS.get(word)
 
 
 _UNITS: dict[str, int] = _load_lexicon("numbers")["units"]  # "six" -> 6, "thirty" -> 30 (the figures' number words)
@@ -1370,7 +1370,7 @@ def _count_at(tok) -> int | None:
     if len(words) == 2 and hyphened and words[0] in _UNITS and words[1] in _UNITS and _UNITS[words[0]] >= 20 > _UNITS[words[1]]:
         return _UNITS[words[0]] + _UNITS[words[1]]
     word = tok.lower_.replace(",", "")
-    return int(word) if word.isdigit() else _UNITS.get(word, timeexpr.NUMBER_WORDS.get(word))
+    return int(word) if word.isdecimal() else _UNITS.get(word, timeexpr.NUMBER_WORDS.get(word))
 
 
 def _conjoined_before(root, killed: list[Figure], doc) -> int:
