@@ -454,3 +454,11 @@ def test_a_name_that_is_only_a_division_hints_the_whole_article():
     text = "Police in Chhattisgarh said on Friday that two villagers were killed by a landmine near Bijapur."
     places = {p.name: p for p in process(Article(id="a", text=text, published="2024-07-21")).places}
     assert places["Bijapur"].admin1 == "Chhattisgarh"
+
+
+def test_the_province_of_a_name_is_the_division_not_its_seat(nlp):
+    # "the southern province of X": the division named like its seat, as "X province" is
+    ctx = run(nlp, "Gunmen attacked a checkpoint in the southern province of Kandahar on Monday.")
+    assert by_name(ctx)["Kandahar"].feature_code == "ADM1"
+    ctx = run(nlp, "Gunmen attacked a checkpoint in the city of Kandahar on Monday.")
+    assert by_name(ctx)["Kandahar"].feature_code != "ADM1"

@@ -382,6 +382,8 @@ def read_context(text: str, mentions: list[Mention], g: Gazetteer) -> list[Readi
         elif nxt in SETTLEMENT_WORDS:
             r.want = "settlement"
         prev = [w.lower for w in before[-4:]]
+        if not r.want and len(prev) >= 2 and prev[-1] == "of" and prev[-2] in REGION_WORDS:
+            r.want = "region"  # "the southern province of Daraa", "the state of Borno": the division, not its seat
         kinds = ("village", "town", "city", "settlement", "villages", "towns", "cities", "hamlet")
         if prev and (prev[-1] in kinds or (prev[-1] == "of" and len(prev) >= 2 and prev[-2] in kinds)):
             r.want = r.want or "settlement"  # "X village", "the village of X"

@@ -847,11 +847,13 @@ def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> N
     # (nor those opening on another incident: "Earlier, an ambush near Y killed four", "Last week, ... in Konduga")
     past |= {k for k, s in enumerate(sents) if next((t.lower_ for t in s if not t.is_space), "") in lex.OTHER_INCIDENT_ADVERBS
              or text[s.start_char:s.start_char + 24].lower().lstrip().startswith(lex.OTHER_INCIDENT_PERIODS)}
+    home: set[str] = set()  # the countries of those towns
     for p in ctx.places:
         if (_place_ok(p) and (p.precision or 3) <= 2 and not any(a <= p.start < b for a, b in leads)
                 and _sent_index(sent_starts, p.start) not in past and not _far_landmark(_record_root(doc, p))
                 and not _set_out_from(_record_root(doc, p))):
             counts[p.canonical or p.name] = counts.get(p.canonical or p.name, 0) + 1
+            home.add(p.country)
     top = max(counts, key=lambda k: counts[k]) if counts else None
     main_place = next(p for p in ctx.places if (p.canonical or p.name) == top and _place_ok(p)) if top else None
 
@@ -921,6 +923,11 @@ def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> N
             m.place = _entry_place(m, entries, sent_starts, by_sent) if entries and m.entry else None
             m.place_unresolved = m.place is None
             m.place_guessed = m.place is not None
+            if m.place_unresolved:
+                # ("attacked Fuaa and Kafraya", a village the gazetteer lacks: the event is placed, a guess, at the
+                # town last named before it in its paragraph, else at the article's main place when the article has
+                # one (named twice at least) and all its towns lie in one country)
+                m.place_near_unknown = context_place(m) or (main_place if len(home) == 1 and counts[top] >= 2 else None)
             continue
         m.place = context_place(m)
         if m.place is None and entries:
