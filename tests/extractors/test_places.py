@@ -462,3 +462,12 @@ def test_the_province_of_a_name_is_the_division_not_its_seat(nlp):
     assert by_name(ctx)["Kandahar"].feature_code == "ADM1"
     ctx = run(nlp, "Gunmen attacked a checkpoint in the city of Kandahar on Monday.")
     assert by_name(ctx)["Kandahar"].feature_code != "ADM1"
+
+
+def test_a_township_is_a_division_and_stands_for_a_village_it_holds(nlp):
+    # Myanmar's townships are divisions: "X Township" is the division the world layer knows (only as a district),
+    # and a village the text puts in it whose only namesake is abroad takes the division's point
+    assert by_name(run(nlp, "Fighting broke out in Maungdaw Township on Monday."))["Maungdaw"].feature_code == "ADM2"
+    ctx = run(nlp, "Soldiers burned houses in Tabayin village of Maungdaw Township on Friday.")
+    village = by_name(ctx)["Tabayin"]
+    assert (village.country, village.feature_code, village.canonical) == ("MM", "ADM2", "Maungdaw District")

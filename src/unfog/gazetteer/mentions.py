@@ -30,11 +30,11 @@ REGION_WORDS = {"region", "oblast", "province", "regions", "oblast'", "oblast’
 # areas, Sudan's localities, Pakistan's tehsils, South Sudan's payams, Burkina Faso's and Mali's communes)
 DISTRICT_WORDS = {"district", "raion", "rayon", "districts", "municipality", "cercle", "zone", "department", "woreda",
                   "territory", "locality", "commune", "lga", "tehsil", "payam", "sub-district", "subdistrict",
-                  "sub-county", "subcounty"}
+                  "sub-county", "subcounty", "township"}
 # two words that name a second-level division together ("Maru Local Government Area", "Gwoza local government")
 DISTRICT_PHRASES = {("local", "government")}
 WATER_WORDS = {"river", "sea", "lake", "reservoir", "bay", "estuary", "canal"}
-SETTLEMENT_WORDS = {"city", "town", "village", "settlement", "township", "hamlet", "suburb"}
+SETTLEMENT_WORDS = {"city", "town", "village", "settlement", "hamlet", "suburb"}
 # Words before a mention saying the place is only approximate or a part of it.
 NEAR_WORDS = {"near", "outside", "around", "nearby", "outskirts", "vicinity", "area", "towards", "toward",
               "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
@@ -480,6 +480,9 @@ def resolve(r: Reading, g: Gazetteer, hints: Hints) -> list[tuple[Entry, float, 
         # the division the text puts it in is right where a namesake elsewhere would be wrong: the district's seat
         # stands for it, near (ACLED codes the nearest known place); else the region
         seats = [d for d in r.districts if d.fclass == "P" and (not r.admin1 or (d.country, d.admin1_code) in r.admin1)]
+        # (a district whose seat the world layer lacks, "X village, Y Township": the district's own point, nearer
+        # than its region's)
+        seats = seats or [d for d in r.districts if d.fcode == "ADM2" and (not r.admin1 or (d.country, d.admin1_code) in r.admin1)]
         if seats:
             r.near = True
             return rank(seats, hints)
