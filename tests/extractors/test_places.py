@@ -471,3 +471,11 @@ def test_a_township_is_a_division_and_stands_for_a_village_it_holds(nlp):
     ctx = run(nlp, "Soldiers burned houses in Tabayin village of Maungdaw Township on Friday.")
     village = by_name(ctx)["Tabayin"]
     assert (village.country, village.feature_code, village.canonical) == ("MM", "ADM2", "Maungdaw District")
+
+
+def test_a_state_named_before_a_district_word_and_of_owns_the_district(nlp):
+    # "the Guerrero township of Coyuca de Benitez": the state owns the township named next; no town called Guerrero
+    # elsewhere is the district of the village named before it
+    ctx = run(nlp, "Gunmen raided El Papayo, which lies in the Guerrero township of Coyuca de Benitez, on Monday.")
+    village = by_name(ctx)["El Papayo"]
+    assert (village.country, village.admin1, village.canonical) == ("MX", "Guerrero", "El Papayo")

@@ -377,7 +377,9 @@ def read_context(text: str, mentions: list[Mention], g: Gazetteer) -> list[Readi
             r.want = "water"
         elif nxt in REGION_WORDS or any(w.lower in REGION_WORDS for w in words(m.text)):
             r.want = "region"
-        elif district_after(after):
+        elif district_after(after) and not (len(after) >= 3 and after[1].lower == "of" and after[2].text[:1].isupper()
+                                             and g.admin1_of(m.text)):
+            # (but "the Guerrero township of Coyuca": a first-level division's name owning the district named next)
             r.want = "district"
         elif nxt in SETTLEMENT_WORDS:
             r.want = "settlement"
