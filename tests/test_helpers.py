@@ -69,6 +69,15 @@ def test_an_ordinary_case_city_and_a_colon_is_a_dateline():
         assert line[:lead_end(line)] == lead
 
 
+def test_an_agency_dateline_without_a_dash_and_a_two_desk_dateline_are_furniture():
+    from unfog.lexicons.wire import lead_end
+    for line, lead in [("Kano, Mar 3 (Wire) Gunmen killed four.", "Kano, Mar 3 (Wire) "),
+                       ("Kabul/Herat: Fighters attacked a post.", "Kabul/Herat: "),
+                       ("Kano (Wire) Gunmen killed four.", ""),  # (no day: a sentence may open so)
+                       ("The talks (held in May) Ended.", "")]:
+        assert line[:lead_end(line)] == lead
+
+
 def test_codes_among_a_citys_alternate_names_are_no_place():
     from unfog.lexicons.actors import side_of
     assert side_of("a representative of the PDF") is None  # an airport code of a Brazilian town

@@ -325,6 +325,18 @@ def test_unresolved_location_never_takes_another_paragraphs_place(nlp):
     assert evs["attacked"].place is None and evs["hit"].place == "Kharkiv"
 
 
+def test_unresolved_location_is_guessed_at_the_main_place_of_a_one_town_article(nlp):
+    # a village the gazetteer lacks, in an article about one town (named twice): the event is there, a guess
+    text = ("Shells hit a bakery in Kharkiv on Tuesday, killing four people. Residents of Kharkiv fled.\n\n"
+            "Gunmen attacked a convoy near Qasr Umran on Monday.")
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)], figures=[("four people", 4, "killed", "people")])
+    s = text.index("Kharkiv", text.index("Kharkiv") + 1)
+    ctx.places.append(Place(id="plc_again", article_id=ctx.article.id, name="Kharkiv", start=s, end=s + 7, **KHARKIV))
+    evs = {e.trigger: e for e in events.extract(ctx)}
+    assert evs["attacked"].place == "Kharkiv" and evs["attacked"].geo_precision == 3
+    assert evs["hit"].place == "Kharkiv" and evs["hit"].geo_precision == 1
+
+
 def test_live_blog_entry_keeps_its_own_place(nlp):
     text = ("10:05 Kharkiv\nShells hit a bakery in Kharkiv, killing four people.\n\n"
             "11:20 Izium\nIzium was shelled overnight.\n\n"

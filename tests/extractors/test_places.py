@@ -454,3 +454,28 @@ def test_a_name_that_is_only_a_division_hints_the_whole_article():
     text = "Police in Chhattisgarh said on Friday that two villagers were killed by a landmine near Bijapur."
     places = {p.name: p for p in process(Article(id="a", text=text, published="2024-07-21")).places}
     assert places["Bijapur"].admin1 == "Chhattisgarh"
+
+
+def test_the_province_of_a_name_is_the_division_not_its_seat(nlp):
+    # "the southern province of X": the division named like its seat, as "X province" is
+    ctx = run(nlp, "Gunmen attacked a checkpoint in the southern province of Kandahar on Monday.")
+    assert by_name(ctx)["Kandahar"].feature_code == "ADM1"
+    ctx = run(nlp, "Gunmen attacked a checkpoint in the city of Kandahar on Monday.")
+    assert by_name(ctx)["Kandahar"].feature_code != "ADM1"
+
+
+def test_a_township_is_a_division_and_stands_for_a_village_it_holds(nlp):
+    # Myanmar's townships are divisions: "X Township" is the division the world layer knows (only as a district),
+    # and a village the text puts in it whose only namesake is abroad takes the division's point
+    assert by_name(run(nlp, "Fighting broke out in Maungdaw Township on Monday."))["Maungdaw"].feature_code == "ADM2"
+    ctx = run(nlp, "Soldiers burned houses in Tabayin village of Maungdaw Township on Friday.")
+    village = by_name(ctx)["Tabayin"]
+    assert (village.country, village.feature_code, village.canonical) == ("MM", "ADM2", "Maungdaw District")
+
+
+def test_a_state_named_before_a_district_word_and_of_owns_the_district(nlp):
+    # "the Guerrero township of Coyuca de Benitez": the state owns the township named next; no town called Guerrero
+    # elsewhere is the district of the village named before it
+    ctx = run(nlp, "Gunmen raided El Papayo, which lies in the Guerrero township of Coyuca de Benitez, on Monday.")
+    village = by_name(ctx)["El Papayo"]
+    assert (village.country, village.admin1, village.canonical) == ("MX", "Guerrero", "El Papayo")

@@ -30,11 +30,11 @@ REGION_WORDS = {"region", "oblast", "province", "regions", "oblast'", "oblast’
 # areas, Sudan's localities, Pakistan's tehsils, South Sudan's payams, Burkina Faso's and Mali's communes)
 DISTRICT_WORDS = {"district", "raion", "rayon", "districts", "municipality", "cercle", "zone", "department", "woreda",
                   "territory", "locality", "commune", "lga", "tehsil", "payam", "sub-district", "subdistrict",
-                  "sub-county", "subcounty"}
+                  "sub-county", "subcounty", "township"}
 # two words that name a second-level division together ("Maru Local Government Area", "Gwoza local government")
 DISTRICT_PHRASES = {("local", "government")}
 WATER_WORDS = {"river", "sea", "lake", "reservoir", "bay", "estuary", "canal"}
-SETTLEMENT_WORDS = {"city", "town", "village", "settlement", "township", "hamlet", "suburb"}
+SETTLEMENT_WORDS = {"city", "town", "village", "settlement", "hamlet", "suburb"}
 # Words before a mention saying the place is only approximate or a part of it.
 NEAR_WORDS = {"near", "outside", "around", "nearby", "outskirts", "vicinity", "area", "towards", "toward",
               "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
@@ -377,11 +377,15 @@ def read_context(text: str, mentions: list[Mention], g: Gazetteer) -> list[Readi
             r.want = "water"
         elif nxt in REGION_WORDS or any(w.lower in REGION_WORDS for w in words(m.text)):
             r.want = "region"
-        elif district_after(after):
+        elif district_after(after) and not (len(after) >= 3 and after[1].lower == "of" and after[2].text[:1].isupper()
+                                             and g.admin1_of(m.text)):
+            # (but "the Guerrero township of Coyuca": a first-level division's name owning the district named next)
             r.want = "district"
         elif nxt in SETTLEMENT_WORDS:
             r.want = "settlement"
         prev = [w.lower for w in before[-4:]]
+        if not r.want and len(prev) >= 2 and prev[-1] == "of" and prev[-2] in REGION_WORDS:
+            r.want = "region"  # "the southern province of Daraa", "the state of Borno": the division, not its seat
         kinds = ("village", "town", "city", "settlement", "villages", "towns", "cities", "hamlet")
         if prev and (prev[-1] in kinds or (prev[-1] == "of" and len(prev) >= 2 and prev[-2] in kinds)):
             r.want = r.want or "settlement"  # "X village", "the village of X"
@@ -478,6 +482,9 @@ def resolve(r: Reading, g: Gazetteer, hints: Hints) -> list[tuple[Entry, float, 
         # the division the text puts it in is right where a namesake elsewhere would be wrong: the district's seat
         # stands for it, near (ACLED codes the nearest known place); else the region
         seats = [d for d in r.districts if d.fclass == "P" and (not r.admin1 or (d.country, d.admin1_code) in r.admin1)]
+        # (a district whose seat the world layer lacks, "X village, Y Township": the district's own point, nearer
+        # than its region's)
+        seats = seats or [d for d in r.districts if d.fcode == "ADM2" and (not r.admin1 or (d.country, d.admin1_code) in r.admin1)]
         if seats:
             r.near = True
             return rank(seats, hints)

@@ -36,6 +36,10 @@ def _patterns() -> list[re.Pattern]:
                    r"\((?:[A-Z][\w.&' -]{0,30})\)(?:\s*(?:[-–—]+|:)\s*"
                    # (or the agency's own stamp of the day, "Cotonou, June 5 (AFP) Jun 05, 2025", ending the line)
                    r"|\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\s*$)"),
+        # a dateline whose agency is followed by the story without a dash: "Peshawar, Feb 6 (PTI) At least ..."
+        # (the town and the day both told, so a sentence opening on a bracket is no dateline)
+        re.compile(r"[A-Z][A-Za-z.'’ /-]{1,40},\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+                   r"(?:,\s*\d{4})?\s*\((?:[A-Z][\w.&' -]{0,30})\)\s+(?=[A-Z\"“])"),
         # datelines without an agency: "KYIV, March 3 -", "DONETSK, Ukraine —", "PEMBA, Mozambique, May 11 -"
         # ("BUNIA, Democratic Republic of Congo, July 13 -": a country of several words)
         re.compile(r"[A-Z][A-Z.'’ -]{2,30}(?:,\s*[A-Z][A-Za-z]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][A-Za-z]+){0,3}\.?"
@@ -80,7 +84,8 @@ def lead_end(line: str) -> int:
         pos += m.end()
     elif pos == 0:
         # a dateline in ordinary case: "Bangkok : ...", "Kabul: ..." (a known city, then a colon)
-        m = re.match(r"([A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+)?) ?:\s+(?=[A-Z\"“(])", line)
+        # ("Imphal/Kolkata: ...": the desks of two cities, the first a known one)
+        m = re.match(r"([A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+)?)(?:/[A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+)?)? ?:\s+(?=[A-Z\"“(])", line)
         if m and country_of_place(m.group(1)) is not None:
             pos = m.end()
     return pos

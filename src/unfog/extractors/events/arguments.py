@@ -841,20 +841,7 @@ def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> N
     by_sent = {k: [p for p in ps if not any(a <= p.start < b for a, b in leads) and not _far_landmark(_record_root(doc, p))
                    and not _set_out_from(_record_root(doc, p))]
                for k, ps in by_sent.items()}
-    counts: dict[str, int] = {}
-    # places of sentences about the past ("In April 2025, a strike in X killed ...") do not make the main place
-    past = {_sent_index(sent_starts, d.start) for d in ctx.dates if d.date and _is_historical(ctx, d)}
-    # (nor those opening on another incident: "Earlier, an ambush near Y killed four", "Last week, ... in Konduga")
-    past |= {k for k, s in enumerate(sents) if next((t.lower_ for t in s if not t.is_space), "") in lex.OTHER_INCIDENT_ADVERBS
-             or text[s.start_char:s.start_char + 24].lower().lstrip().startswith(lex.OTHER_INCIDENT_PERIODS)}
-    for p in ctx.places:
-        if (_place_ok(p) and (p.precision or 3) <= 2 and not any(a <= p.start < b for a, b in leads)
-                and _sent_index(sent_starts, p.start) not in past and not _far_landmark(_record_root(doc, p))
-                and not _set_out_from(_record_root(doc, p))):
-            counts[p.canonical or p.name] = counts.get(p.canonical or p.name, 0) + 1
-    top = max(counts, key=lambda k: counts[k]) if counts else None
-    main_place = next(p for p in ctx.places if (p.canonical or p.name) == top and _place_ok(p)) if top else None
-
+    main_place, stands_for_unknown = _main_place(ctx, sents, sent_starts, leads)
     entries = _entries(text)
 
     def context_place(m: Mention) -> Place | None:
@@ -921,6 +908,11 @@ def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> N
             m.place = _entry_place(m, entries, sent_starts, by_sent) if entries and m.entry else None
             m.place_unresolved = m.place is None
             m.place_guessed = m.place is not None
+            if m.place_unresolved:
+                # ("attacked Fuaa and Kafraya", a village the gazetteer lacks: the event is placed, a guess, at the
+                # town last named before it in its paragraph, else at the article's main place when the article has
+                # one (named twice at least) and all its towns lie in one country)
+                m.place_near_unknown = context_place(m) or (main_place if stands_for_unknown else None)
             continue
         m.place = context_place(m)
         if m.place is None and entries:
@@ -929,6 +921,32 @@ def _attach_places(ctx: Context, mentions: list[Mention], sents, place_tok) -> N
         if m.place is None and main_place is not None:  # ("the city": the article's own place, named earlier)
             m.place, m.place_guessed = main_place, not _definite_place_noun(m.sent, place_tokens)
     _one_area_town(ctx, mentions, leads)
+
+
+def _main_place(ctx: Context, sents, sent_starts: list[int], leads) -> tuple[Place | None, bool]:
+    """The article's main place: the town (precision 2 at most) it names most often, datelines, landmarks a
+    distance is taken from and sentences about the past or another incident left out; and whether it may stand
+    for a place the gazetteer lacks (named twice at least, and all those towns in one country)."""
+    doc = ctx.doc
+    text = doc_text(doc)
+    counts: dict[str, int] = {}
+    # places of sentences about the past ("In April 2025, a strike in X killed ...") do not make the main place
+    past = {_sent_index(sent_starts, d.start) for d in ctx.dates if d.date and _is_historical(ctx, d)}
+    # (nor those opening on another incident: "Earlier, an ambush near Y killed four", "Last week, ... in Konduga")
+    past |= {k for k, s in enumerate(sents) if next((t.lower_ for t in s if not t.is_space), "") in lex.OTHER_INCIDENT_ADVERBS
+             or text[s.start_char:s.start_char + 24].lower().lstrip().startswith(lex.OTHER_INCIDENT_PERIODS)}
+    home: set[str] = set()  # the countries of those towns
+    for p in ctx.places:
+        if (_place_ok(p) and (p.precision or 3) <= 2 and not any(a <= p.start < b for a, b in leads)
+                and _sent_index(sent_starts, p.start) not in past and not _far_landmark(_record_root(doc, p))
+                and not _set_out_from(_record_root(doc, p))):
+            counts[p.canonical or p.name] = counts.get(p.canonical or p.name, 0) + 1
+            home.add(p.country)
+    if not counts:
+        return None, False
+    top = max(counts, key=lambda k: counts[k])
+    main_place = next(p for p in ctx.places if (p.canonical or p.name) == top and _place_ok(p))
+    return main_place, len(home) == 1 and counts[top] >= 2
 
 
 def _entry_place(m: Mention, entries: list[int], sent_starts: list[int], by_sent: dict[int, list[Place]]) -> Place | None:

@@ -205,6 +205,10 @@ class Mention:
     place_guessed: bool = False  # no place near: the article's main place
     place_unresolved: bool = False  # the clause names a place the gazetteer does not know
     unresolved_name: str = ""  # a word of that name ("Jordán" of "Puerto Jordán")
+    # the known place an unknown one is told near (the town last named before it): the event's place when it has
+    # no other, as ACLED codes an unknown village at the nearest known place (kept apart from ``place``, which the
+    # merging reads as the place the clause names)
+    place_near_unknown: Place | None = None
     also_places: list = field(default_factory=list)  # "attacks on the city of X and the city of Y": the other towns hit
     entry: int = 0  # live blogs: the timestamped entry the mention sits in
     single_death: int = 0  # "a driver was killed": one death, no figure ("a guard and the driver": two)

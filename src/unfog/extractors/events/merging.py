@@ -1491,13 +1491,23 @@ def _evidence(d: _Draft) -> list[dict]:
     return evidence
 
 
+def _event_place(d: _Draft) -> tuple[Place | None, bool]:
+    """The draft's place; for a clause naming only a place the gazetteer lacks, the known place it was told near
+    (a guess: precision 3), and whether it is that guess."""
+    place = d.place()
+    if place is not None:
+        return place, False
+    near = next((m.place_near_unknown for m in d.mentions if m.place_near_unknown is not None), None)
+    return near, near is not None
+
+
 def _to_event(ctx: Context, d: _Draft) -> Event:
     first = d.first
     sent = first.sent
     text = sent.text.strip()
     start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
     end = start + len(text)
-    place = d.place()
+    place, near_unknown = _event_place(d)
     dm = d.date()
     if d.own_date() is None:
         dm = _day_told_after(ctx, d) or dm
@@ -1577,7 +1587,7 @@ def _to_event(ctx: Context, d: _Draft) -> Event:
         geonames_id=place.geonames_id if place is not None else None,
         lat=place.lat if place is not None else None,
         lon=place.lon if place is not None else None,
-        geo_precision=_geo_precision(d, place),
+        geo_precision=3 if near_unknown else _geo_precision(d, place),
         date=ev_date,
         date_end=ev_end,
         time_precision=precision,
