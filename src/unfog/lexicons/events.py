@@ -90,6 +90,7 @@ PAST_MODIFIERS = _set("past_modifiers")  # "previous attacks on police": inciden
 AGGREGATE_MODIFIERS = _set("aggregate_modifiers")  # "in separate attacks", "several raids": many incidents as one
 AGGREGATE_ADVERBS = _set("aggregate_adverbs")
 ADDITION_WORDS = _set("addition_words")
+ADDITIVE_ADVERBS = _set("additive_adverbs")  # "two were also killed in a gunfight": told besides, not told again
 ORIGIN_VERBS = _set("origin_verbs")  # "an officer who comes from Y": where a person is from
 DEPARTURE_VERBS = _set("departure_verbs")  # "a convoy returning from Y": where the victims set out from
 OCCURRENCE_VERBS = _set("occurrence_verbs")  # "the incident happened on Wednesday": when the incident told before was
