@@ -2886,3 +2886,18 @@ def test_a_count_told_besides_does_not_join_an_incident_of_the_same_count(nlp):
     text = ("Gunmen killed two farmers in Gwoza on Sunday, police said. Roads were closed on Monday. "
             "Residents fled. Two soldiers were also killed in Borno state on Sunday, the army said.")
     assert len(_shown(_pipeline_events(nlp, text))) == 2
+
+
+def test_an_attack_on_three_villages_is_many_incidents_told_as_one(nlp):
+    # ACLED codes one event per village; the total over three is a figure, not an incident of its own
+    text = "Bandits attacked three villages in Borno state on Sunday, killing 12 people, police said."
+    evs = _pipeline_events(nlp, text)
+    assert not _shown(evs)
+
+
+def test_an_earlier_capture_told_by_the_week_is_not_background(nlp):
+    # a change of control is coded by the week: not the vague recollection of a killing
+    text = ("Gunmen killed six people in Gwoza on Tuesday, police said. The attackers fled into the bush. "
+            "Rebels captured a village in Borno state last week.")
+    shown = _shown(_pipeline_events(nlp, text))
+    assert any(e.sub_event_type == "Non-state actor overtakes territory" for e in shown)

@@ -194,10 +194,10 @@ def _vague_earlier_incidents(out: list[tuple[list[Mention], Event, bool]]) -> No
     if len(told) < 2 or not told[0][1].date:
         return
     lead = told[0][1]
-    for _, ev, _ in told[1:]:
+    for ms, ev, _ in told[1:]:
         if ("undated" in ev.tags or (ev.time_precision or 1) < 2 or not ev.date
-                or (ev.lat is not None and (ev.geo_precision or 3) < 3)):
-            continue
+                or (ev.lat is not None and (ev.geo_precision or 3) < 3) or ms[0].kind == "territory"):
+            continue  # (a change of control, "captured a village in X territory earlier this week", is coded by the week)
         if ev.date < lead.date:
             ev.tags = sorted(set(ev.tags) | {"background"})
 
