@@ -2901,3 +2901,16 @@ def test_an_earlier_capture_told_by_the_week_is_not_background(nlp):
             "Rebels captured a village in Borno state last week.")
     shown = _shown(_pipeline_events(nlp, text))
     assert any(e.sub_event_type == "Non-state actor overtakes territory" for e in shown)
+
+
+def test_a_truce_told_as_the_setting_is_no_agreement(nlp):
+    text = ("A drone strike killed one man in Gwoza on Sunday, officials said. Under the truce, the rebels were to "
+            "leave the hills by January. The group has a ceasefire in force with the government.")
+    evs = _pipeline_events(nlp, text)
+    assert not any(e.sub_event_type == "Agreement" for e in evs)
+    assert [e.sub_event_type for e in _shown(evs)] == ["Air/drone strike"]
+
+
+def test_a_ceasefire_agreed_is_an_agreement(nlp):
+    text = "The army and the rebels agreed a ceasefire in Gwoza on Monday, officials said."
+    assert [e.sub_event_type for e in _shown(_pipeline_events(nlp, text))] == ["Agreement"]
