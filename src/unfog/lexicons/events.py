@@ -93,6 +93,7 @@ ADDITION_WORDS = _set("addition_words")
 ADDITIVE_ADVERBS = _set("additive_adverbs")
 MANY_PLACE_NOUNS = frozenset(_D["many_place_nouns"]["nouns"])  # "attacked three villages": many incidents as one
 MANY_PLACE_COUNTERS = frozenset(_D["many_place_nouns"]["counters"])
+MANY_PLACE_MIN: int = _D["many_place_nouns"]["min_count"]
 AGREEMENT_SETTING_PREPS = frozenset(_D["agreement_settings"]["preps"])  # "under the truce": the setting, not an agreement made
 AGREEMENT_SETTING_VERBS = frozenset(_D["agreement_settings"]["verbs"])
 AGREEMENT_STATES = frozenset(_D["agreement_settings"]["states"])  # "a ceasefire that has been in place"  # "two were also killed in a gunfight": told besides, not told again

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from unfog.groups import cluster
+from unfog.nlp import timeexpr
 from unfog.lexicons import events as lex
 from unfog.extractors.context import Context
 from unfog.extractors.events.common import (
@@ -589,6 +590,11 @@ def _many_told_as_one(tok, anchor) -> set[str]:
     return set()
 
 
+def _small_number(word: str) -> int | None:
+    """"3" or "three"."""
+    return int(word) if word.isdigit() else timeexpr.NUMBER_WORDS.get(word)
+
+
 def _on_many_places(tok, depth: int = 0) -> bool:
     """The act is aimed at a counted plural of villages or communities (`many_place_nouns`): "attacked three
     villages", "an attack on two communities", "a raid of four villages" tell several incidents as one; so do
@@ -606,7 +612,7 @@ def _on_many_places(tok, depth: int = 0) -> bool:
     else:
         return False
     return any(t.tag_ == "NNS" and _lemma(t) in lex.MANY_PLACE_NOUNS and any(
-        (c.dep_ == "nummod" and c.lower_ not in ("one", "1")) or (c.dep_ == "amod" and c.lower_ in lex.MANY_PLACE_COUNTERS)
+        (c.dep_ == "nummod" and (_small_number(c.lower_) or 0) >= lex.MANY_PLACE_MIN) or (c.dep_ == "amod" and c.lower_ in lex.MANY_PLACE_COUNTERS)
         for c in t.children) for t in targets)
 
 
