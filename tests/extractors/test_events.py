@@ -2910,10 +2910,3 @@ def test_a_ceasefire_agreed_is_an_agreement(nlp):
     text = "The army and the rebels agreed a ceasefire in Gwoza on Monday, officials said."
     assert [e.sub_event_type for e in _shown(_pipeline_events(nlp, text))] == ["Agreement"]
 
-
-def test_the_same_count_told_at_a_village_of_the_leads_region_is_the_incident(nlp):
-    # the lead names the nearby city, a ministry the village: one incident, placed at the village
-    text = ("Soldiers killed three farmers near Maiduguri on Sunday, police said. Roads were closed on Monday. "
-            "Residents fled. The ministry said three people were killed in Gwoza on Sunday.")
-    [ev] = _shown(_pipeline_events(nlp, text))
-    assert (ev.fatalities, len(ev.evidence)) == (3, 2)

@@ -342,7 +342,7 @@ def _headline_of_the_body(drafts: _Drafts) -> None:
     if any(x.sent_index == 1 for x in h.mentions) and (h.place() is not None or h.own_date() is not None):
         return  # the headline and a standfirst under it, placed and dated nowhere, point at the body's story
     body = [d for d in drafts.all[1:] if not _hidden(d.first) and d.first.kind in lex.VIOLENT_KINDS
-            and d.first.entry == m.entry and (_place_within(m.place, d.place()) or _same_region(m.place, d.place()))]
+            and d.first.entry == m.entry and _place_within(m.place, d.place())]
     target = next((d for d in body if d.families & h.families), body[0] if body else None)
     if target is None:
         return
@@ -350,14 +350,6 @@ def _headline_of_the_body(drafts: _Drafts) -> None:
     for x in h.mentions:
         target.mentions.append(replace(x, figures=[], counts={}) if has_toll else x)
     drafts.all.remove(h)
-
-
-def _same_region(a: Place | None, b: Place | None) -> bool:
-    """Two places in one first-level region of one country: a headline names the area's best-known town
-    ("attack on two Mandera camps") where the body names the village inside its county ("camps in Lafey"); a
-    ministry names the village ("two killed in Siir") where the lead named the nearby city."""
-    return (a is not None and b is not None and bool(a.country) and a.country == b.country
-            and bool(a.admin1) and a.admin1 == b.admin1)
 
 
 def _at_the_other_towns(ctx: Context, d: _Draft, ev: Event) -> list[Event]:
@@ -511,7 +503,7 @@ def _same_count_retold(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | No
     if d is None or not counts & _killed_counts(d.mentions):
         return None
     place = None if m.place_guessed or not m.place_local else m.place
-    if (_other_actor(m, d) or not (_place_within(place, d.place()) or _same_region(place, d.place()))
+    if (_other_actor(m, d) or not _place_within(place, d.place())
             or _same_time(None if m.date_weak else m.date, d.own_date(), ctx.published) is False
             or _is_historical(ctx, m.date) != _is_historical(ctx, d.date())):
         return None
