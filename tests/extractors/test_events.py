@@ -2883,13 +2883,6 @@ def test_a_count_told_besides_does_not_join_an_incident_of_the_same_count(nlp):
     assert sorted((e.place, e.fatalities) for e in shown) == [("Borno", 2), ("Gwoza", 2)]
 
 
-def test_an_attack_on_three_villages_is_many_incidents_told_as_one(nlp):
-    # ACLED codes one event per village; the total over three is a figure, not an incident of its own
-    text = "Bandits attacked three villages in Borno state on Sunday, killing 12 people, police said."
-    evs = _pipeline_events(nlp, text)
-    assert not _shown(evs)
-
-
 def test_an_earlier_capture_told_by_the_week_is_not_background(nlp):
     # a change of control is coded by the week: not the vague recollection of a killing
     text = ("Gunmen killed six people in Gwoza on Tuesday, police said. The attackers fled into the bush. "

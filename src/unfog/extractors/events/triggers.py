@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 
 from unfog.groups import cluster
-from unfog.nlp import timeexpr
 from unfog.lexicons import events as lex
 from unfog.extractors.context import Context
 from unfog.extractors.events.common import (
@@ -563,8 +562,6 @@ def _many_told_as_one(tok, anchor) -> set[str]:
         return {"cumulative"}  # "17 other people were killed elsewhere" (not an opening "Elsewhere, ..."): many as one
     if verb is not None and _in_a_war(verb):
         return {"cumulative"}  # "killed in more than 13 months of war", "killed in Israel's war in Gaza"
-    if _on_many_places(tok):
-        return {"cumulative"}  # "jihadists attacked three villages", "an attack on three communities": one per village
     habit = _habitual(tok)
     if habit:
         return habit
@@ -588,32 +585,6 @@ def _many_told_as_one(tok, anchor) -> set[str]:
                                      for c in verb.subtree)):
         return {"cumulative"}
     return set()
-
-
-def _small_number(word: str) -> int | None:
-    """"3" or "three"."""
-    return int(word) if word.isdigit() else timeexpr.NUMBER_WORDS.get(word)
-
-
-def _on_many_places(tok, depth: int = 0) -> bool:
-    """The act is aimed at a counted plural of villages or communities (`many_place_nouns`): "attacked three
-    villages", "an attack on two communities", "a raid of four villages" tell several incidents as one; so do
-    the dead told through such an act ("shot 30 villagers dead in a raid of four villages", "40 were killed
-    when jihadists attacked three villages")."""
-    if tok.pos_ == "VERB" and depth == 0 and any(
-            _on_many_places(x, 1) for x in _children(tok, "advcl") + [p for c in _children(tok, "prep")
-                                                                   if c.lower_ in ("in", "during") for p in _children(c, "pobj")]
-            + ([tok.head] if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "conj") else [])):
-        return True  # (", killing 12 people": the dead of the act the participle hangs on)
-    if tok.pos_ == "VERB":
-        targets = _children(tok, "dobj")
-    elif tok.pos_ == "NOUN":
-        targets = [p for c in _children(tok, "prep") if c.lower_ in ("on", "of", "against") for p in _children(c, "pobj")]
-    else:
-        return False
-    return any(t.tag_ == "NNS" and _lemma(t) in lex.MANY_PLACE_NOUNS and any(
-        (c.dep_ == "nummod" and (_small_number(c.lower_) or 0) >= lex.MANY_PLACE_MIN) or (c.dep_ == "amod" and c.lower_ in lex.MANY_PLACE_COUNTERS)
-        for c in t.children) for t in targets)
 
 
 def _perfect_since(verb) -> bool:
