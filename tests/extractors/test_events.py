@@ -2851,3 +2851,67 @@ def test_regular_soldiers_killed_are_a_toll_not_a_habit(nlp):
     ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)], figures=[("Four regular soldiers", 4, "killed", "combatants")])
     [ev] = events.extract(ctx)
     assert ev.fatalities == 4 and "background" not in ev.tags
+
+
+# -- issue 17, thirteenth session: one record per incident ------------------------------------------
+
+def test_the_same_count_told_later_by_another_source_is_the_incident(nlp):
+    text = ("Gunmen killed seven villagers in Gwoza on Sunday night, police said. Soldiers were deployed to the area "
+            "on Monday. Many residents fled to Maiduguri. The state commissioner said seven people were killed in an "
+            "attack in Borno state on Sunday.")
+    [ev] = _shown(_pipeline_events(nlp, text))
+    assert (ev.place, ev.fatalities, len(ev.evidence)) == ("Gwoza", 7, 2)
+
+
+def test_the_lone_incident_told_again_with_a_region_and_a_day_is_the_incident(nlp):
+    text = ("A drone strike killed two fighters near Gwoza on Thursday, officials said. The group has not commented. "
+            "Its fighters have been active in the hills for years. Residents said roads were closed. "
+            "A security official said a drone struck a vehicle in Borno state on Thursday.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2025-03-14"))
+    assert (ev.place, ev.fatalities, len(ev.evidence)) == ("Gwoza", 2, 2)
+
+
+def test_a_sentence_opening_in_a_separate_incident_tells_another(nlp):
+    text = ("Gunmen stormed the market in Dikwa on Sunday, killing a trader, officials said. "
+            "In a separate incident, armed men opened fire on farmers in Dikwa on Sunday.")
+    assert len(_shown(_pipeline_events(nlp, text))) == 2
+
+
+def test_an_earlier_incident_told_vaguely_after_the_lead_is_background(nlp):
+    text = ("Gunmen killed six people in Gwoza on Tuesday, police said. The attackers fled into the bush. "
+            "Last week at least 13 civilians were killed in Borno state.")
+    evs = _pipeline_events(nlp, text)
+    [lead] = _shown(evs)
+    assert lead.fatalities == 6
+    [recalled] = [e for e in evs if e.fatalities == 13]
+    assert "background" in recalled.tags
+
+
+def test_a_count_told_besides_does_not_join_an_incident_of_the_same_count(nlp):
+    # "also": more dead told besides, not the same dead told again
+    text = ("Gunmen killed two farmers in Gwoza on Sunday, police said. Roads were closed on Monday. "
+            "Residents fled. Two soldiers were also killed in Borno state on Sunday, the army said.")
+    shown = _shown(_pipeline_events(nlp, text))
+    assert sorted((e.place, e.fatalities) for e in shown) == [("Borno", 2), ("Gwoza", 2)]
+
+
+def test_an_earlier_capture_told_by_the_week_is_not_background(nlp):
+    # a change of control is coded by the week: not the vague recollection of a killing
+    text = ("Gunmen killed six people in Gwoza on Tuesday, police said. The attackers fled into the bush. "
+            "Rebels captured a village in Borno state last week.")
+    shown = _shown(_pipeline_events(nlp, text))
+    assert any(e.sub_event_type == "Non-state actor overtakes territory" for e in shown)
+
+
+def test_a_truce_told_as_the_setting_is_no_agreement(nlp):
+    text = ("A drone strike killed one man in Gwoza on Sunday, officials said. Under the truce, the rebels were to "
+            "leave the hills by January. The group has a ceasefire in force with the government.")
+    evs = _pipeline_events(nlp, text)
+    assert not any(e.sub_event_type == "Agreement" for e in evs)
+    assert [e.sub_event_type for e in _shown(evs)] == ["Air/drone strike"]
+
+
+def test_a_ceasefire_agreed_is_an_agreement(nlp):
+    text = "The army and the rebels agreed a ceasefire in Gwoza on Monday, officials said."
+    assert [e.sub_event_type for e in _shown(_pipeline_events(nlp, text))] == ["Agreement"]
+

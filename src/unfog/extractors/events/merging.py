@@ -45,6 +45,8 @@ from unfog.extractors.events.toll import TOLL_RISE, _headline_doers, _toll, _upd
 
 RETOLD_SENTENCES = 4  # a detail retells the lead this close (wire quotes split into many short sentences)
 HEADLINE_SENTENCES = 6  # a headline joins the first event told within this many sentences (datelines between)
+VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+RETOLD_MIN_COUNT = 2  # a count of dead this large names one incident when told again (one death is too common)
 
 
 @dataclass
@@ -179,7 +181,26 @@ def _merged(ctx: Context, mentions: list[Mention], sents) -> list[tuple[list[Men
             lo = min(part.stretches.values())[0]
             pev = replace(pev, id=ctx.make_id("evt", pev.start, pev.end, part.first.primary.idx, lo))
             out.append((part.mentions, pev, _own_day(part)))
+    _vague_earlier_incidents(out)
     return out
+
+
+def _vague_earlier_incidents(out: list[tuple[list[Mention], Event, bool]]) -> None:
+    """"Last week at least 13 civilians were killed in northern Burkina Faso", "Last month, ... after several
+    people were killed in an attack in Amhara": an incident told after the story's lead, dated only by a week or
+    a month before the lead's day and placed no more precisely than a region (or nowhere), is recalled as
+    background: ACLED codes what it can place and date, and the story tells it as the setting of its news."""
+    told = sorted((x for x in out if x[1].event_type in VIOLENT_TYPES and not set(x[1].tags) & lex.HIDDEN_TAGS),
+                  key=lambda x: (min(m.sent_index for m in x[0]), x[1].start))
+    if len(told) < 2 or not told[0][1].date:
+        return
+    lead = told[0][1]
+    for ms, ev, _ in told[1:]:
+        if ("undated" in ev.tags or (ev.time_precision or 1) < 2 or not ev.date
+                or (ev.lat is not None and (ev.geo_precision or 3) < 3) or ms[0].kind == "territory"):
+            continue  # (a change of control, "captured a village in X territory earlier this week", is coded by the week)
+        if ev.date < lead.date:
+            ev.tags = sorted(set(ev.tags) | {"background"})
 
 
 def _own_day(d: _Draft) -> bool:
@@ -461,6 +482,41 @@ def _same_toll_told(m: Mention, drafts: _Drafts) -> _Draft | None:
     return None
 
 
+def _killed_counts(ms: list[Mention]) -> set[int]:
+    return {int(f.value) for x in ms for f in x.figures if f.category == "killed" and f.value}
+
+
+def _same_count_retold(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
+    """"Gunmen killed five villagers in X on Sunday ... 'five people lost their lives as a result of a bandit
+    attack,' the commissioner said": a violent act told later with the same count of dead as an incident
+    told before, at a place that can be the incident's (the same, one holding the other, or none of its own)
+    and on a day that fits, is that incident told again by another source (a statement, a quote, a
+    police account), not a second incident with the same toll. ("Another", "separately": told apart earlier.)"""
+    if m.kind not in lex.VIOLENT_KINDS or m.kind == "territory" or _hidden(m) or m.denied:
+        return None
+    counts = {c for c in _killed_counts([m]) if c >= RETOLD_MIN_COUNT}
+    if not counts or _told_besides(m):
+        return None
+    # the incident the story is telling when the count comes (not an older one that happens to share it)
+    d = max((d for d in drafts.recent() if d.first.kind in lex.VIOLENT_KINDS and not _hidden(d.first)
+             and d.mentions[-1].entry == m.entry and d.last_sent < m.sent_index),
+            key=lambda d: (d.last_sent, drafts.rank[id(d)]), default=None)
+    if d is None or not counts & _killed_counts(d.mentions):
+        return None
+    place = None if m.place_guessed or not m.place_local else m.place
+    if (_other_actor(m, d) or not _place_within(place, d.place())
+            or _same_time(None if m.date_weak else m.date, d.own_date(), ctx.published) is False
+            or _is_historical(ctx, m.date) != _is_historical(ctx, d.date())):
+        return None
+    return d
+
+
+def _told_besides(m: Mention) -> bool:
+    """"Two militants were also killed in a gunfight", "the governor also told of attacks on a base": the
+    sentence adds to what was told (`additive_adverbs`), it does not tell it again."""
+    return any(t.dep_ == "advmod" and t.lower_ in lex.ADDITIVE_ADVERBS for t in m.sent)
+
+
 def _takes_back(m: Mention, d: _Draft) -> bool:
     """The mention takes back ("recaptured", `reversal_verbs`) a place whose capture the draft tells."""
     back = any(k == "territory" and _lemma(t) in lex.REVERSAL_VERBS for t, k in zip(m.tokens, m.kinds))
@@ -479,12 +535,13 @@ def _generic_doer(word: str) -> bool:
     return word in generic or word.rstrip("s") in generic or word.replace("men", "man") in generic
 
 
-def _told_before(m: Mention, drafts: _Drafts, definite: bool, own_place: bool) -> _Draft | None:
+def _told_before(ctx: Context, m: Mention, drafts: _Drafts, definite: bool, own_place: bool) -> _Draft | None:
     """The incident a mention tells again, by what it says of it rather than by kind, place and time:
     the denier's own account, protesters arrested, a withdrawal from a town just taken, a toll raised,
     a party's claim about the fight told before, the headline, a definite "the attack", a bare toll."""
     counter = (_denier_account(m, drafts) or _protesters_arrested(m, drafts) or _withdrawal_from_taken(m, drafts)
-               or _destruction_in_the_raid(m, drafts) or _same_toll_told(m, drafts) or _victims_buried(m, drafts)
+               or _destruction_in_the_raid(m, drafts) or _same_toll_told(m, drafts) or _same_count_retold(ctx, m, drafts)
+               or _victims_buried(m, drafts)
                or _protest_dispersed(m, drafts) or _party_account(m, drafts) or _asked_about(m, drafts)
                or _protest_of_the_arrested(m, drafts) or _perpetrator_account(m, drafts))
     if counter is not None:
@@ -648,7 +705,7 @@ def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
     decided, after = _fight_told_after(m, drafts)
     if decided:
         return after
-    early = _told_before(m, drafts, definite, own_place)
+    early = _told_before(ctx, m, drafts, definite, own_place)
     if early is not None:
         return early
     # a violent mention may join an event of any violent family it speaks of ("gunmen stormed in and
@@ -729,7 +786,7 @@ def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
         for d in drafts.recent():
             if d.first.kind in lex.VIOLENT_KINDS and _hidden(d.first) == _hidden(m):
                 return d
-    return _lone_incident(m, drafts, fams)
+    return _lone_incident(ctx, m, drafts, fams)
 
 
 def _other_weapon_elsewhere(m: Mention, d: _Draft) -> bool:
@@ -742,18 +799,19 @@ def _other_weapon_elsewhere(m: Mention, d: _Draft) -> bool:
                for x in d.mentions)
 
 
-def _lone_incident(m: Mention, drafts: _Drafts, fams: set[str]) -> _Draft | None:
+def _lone_incident(ctx: Context, m: Mention, drafts: _Drafts, fams: set[str]) -> _Draft | None:
     """"Separatists killed 20 villagers in X on Monday ... [background paragraphs] ... Rebels 'attacked the
     villagers of X, and the toll is 23 dead', an official said": a violent mention placed nowhere (or at a
     name the gazetteer lacks, told with the incident) and dated nowhere, in a story that has told one
     violent incident so far, is that incident told again by another source, however far below."""
-    if (m.kind not in lex.VIOLENT_KINDS or m.kind == "territory" or m.denied or _hidden(m)
-            or (m.date is not None and not m.date_weak) or (m.place is not None and m.place_local)):
+    if m.kind not in lex.VIOLENT_KINDS or m.kind == "territory" or m.denied or _hidden(m):
         return None  # (a change of control is an event of its own: "troops recaptured the base")
     told = [d for d in drafts.all if d.first.kind in lex.VIOLENT_KINDS and not _hidden(d.first)]
     if len(told) != 1:
         return None
     d = told[0]
+    if (m.date is not None and not m.date_weak) or (m.place is not None and m.place_local):
+        return _lone_incident_placed(ctx, m, d, fams)
     own = d.own_date()
     if m.date is not None and m.date.date and own is not None and own.date and (m.date.date_end or m.date.date) < own.date:
         return None  # "a paper reported on Monday that 60 had been killed": told before the incident happened
@@ -762,6 +820,21 @@ def _lone_incident(m: Mention, drafts: _Drafts, fams: set[str]) -> _Draft | None
         return None  # a village of its own the gazetteer lacks (not one inside the county the incident is placed in)
     if (not fams & d.families or d.mentions[-1].entry != m.entry or _other_actor(m, d) or _other_targets(m, d)
             or _takes_back(m, d) or _same_place(m.place, d.place()) is False):
+        return None
+    return d
+
+
+def _lone_incident_placed(ctx: Context, m: Mention, d: _Draft, fams: set[str]) -> _Draft | None:
+    """The story's one violent incident told again with a day or a place of its own: a day that fits and a
+    place that is the incident's, or holds it, or lies inside it ("militants attacked Rijiya village on
+    Sunday", then "gunmen attacked the village ... in Gusau district on Sunday night", another source)."""
+    if m.primary.tag_ in ("NNS", "NNPS") or _told_besides(m) or lex.family(m.kind) != d.family:
+        return None  # "attacks on a police station in Y": more than the one; "two were also killed": besides it
+    place = None if m.place_guessed or not m.place_local else m.place
+    if (not fams & d.families or d.mentions[-1].entry != m.entry or _other_actor(m, d) or _other_targets(m, d)
+            or _takes_back(m, d) or m.place_unresolved or not _place_within(place, d.place())
+            or _same_time(None if m.date_weak else m.date, d.own_date(), ctx.published) is False
+            or _is_historical(ctx, m.date) != _is_historical(ctx, d.date())):
         return None
     return d
 
@@ -979,6 +1052,11 @@ def _another_incident(m: Mention) -> bool:
     if (opening is not None and opening.lower_ in lex.OPENING_ADVERBS and opening.i + 1 < len(opening.doc)
             and opening.nbor(1).pos_ not in ("VERB", "AUX")):
         return True  # "Also on Friday, militants ambushed a police van" (not "Also killed was the driver")
+    if opening is not None and opening.pos_ == "ADP" and any(
+            (c.dep_ == "det" and c.lower_ in lex.OTHER_INCIDENT_DETERMINERS)
+            or (c.dep_ == "amod" and _lemma(c) in lex.OTHER_INCIDENT_MODIFIERS)
+            for o in _children(opening, "pobj") for c in o.children):
+        return True  # "In another development, ...", "In a separate incident, ...": the whole sentence
     for t in m.tokens:
         if t.dep_ == "attr":
             continue  # "The attack was the third in a month": ranks the incident told, names no other

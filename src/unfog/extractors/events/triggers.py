@@ -369,6 +369,8 @@ def _unreal(tok, kind: str) -> tuple[bool, set[str]]:
             head = head.head
         if _lemma(head) in lex.FAIL_VERBS and not negated:
             tags.add("failed")
+        if kind == "agreement" and _agreement_setting(tok):
+            return True, tags  # the truce in force is the setting of the news, not an agreement made
         return False, tags
     if negated or _setting_of_a_place(tok):
         return True, tags
@@ -395,6 +397,22 @@ def _unreal(tok, kind: str) -> tuple[bool, set[str]]:
             and any(c.lower_ == "to" for c in _children(tok, "aux"))):
         return False, tags | {"hypothetical"}  # "launched an assault to capture the city": the aim, not a capture told
     return False, tags
+
+
+def _agreement_setting(tok) -> bool:
+    """"Under the truce, X was to withdraw", "despite a truce brokered last year", "has a ceasefire in force",
+    "the truce accord was based on a resolution", "a ceasefire that has been in place for two weeks": a truce
+    told as the setting of the news (`agreement_settings`), not as made or announced."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    noun = tok.head if tok.dep_ == "compound" else tok  # ("the truce accord")
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in lex.AGREEMENT_SETTING_PREPS:
+        return True
+    if noun.dep_ in ("dobj", "nsubj", "nsubjpass") and _lemma(head) in lex.AGREEMENT_SETTING_VERBS:
+        return True
+    return any(t.lower_ in lex.AGREEMENT_STATES and t.dep_ == "pobj" and t.head.lower_ == "in"
+               for t in list(noun.subtree) + [g for c in head.children if c.dep_ == "prep" for g in c.subtree])
 
 
 def _neither_nor(tok) -> bool:
