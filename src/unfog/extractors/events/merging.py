@@ -517,6 +517,13 @@ def _told_besides(m: Mention) -> bool:
     return any(t.dep_ == "advmod" and t.lower_ in lex.ADDITIVE_ADVERBS for t in m.sent)
 
 
+def _more_victims(m: Mention) -> bool:
+    """"Six were killed in shelling of X, while four others died in an air strike": the act's own count of dead
+    is of more victims (`addition_words`). Said in the sentence that told the incident, it tells a second act;
+    in a later sentence it may as well finish the first one's list, so only the sentence counts (caller)."""
+    return any(f.category == "killed" and set(f.text.lower().split()) & lex.ADDITION_WORDS for f in m.figures)
+
+
 def _takes_back(m: Mention, d: _Draft) -> bool:
     """The mention takes back ("recaptured", `reversal_verbs`) a place whose capture the draft tells."""
     back = any(k == "territory" and _lemma(t) in lex.REVERSAL_VERBS for t, k in zip(m.tokens, m.kinds))
@@ -828,7 +835,8 @@ def _lone_incident_placed(ctx: Context, m: Mention, d: _Draft, fams: set[str]) -
     """The story's one violent incident told again with a day or a place of its own: a day that fits and a
     place that is the incident's, or holds it, or lies inside it ("militants attacked Rijiya village on
     Sunday", then "gunmen attacked the village ... in Gusau district on Sunday night", another source)."""
-    if m.primary.tag_ in ("NNS", "NNPS") or _told_besides(m) or lex.family(m.kind) != d.family:
+    if (m.primary.tag_ in ("NNS", "NNPS") or _told_besides(m) or lex.family(m.kind) != d.family
+            or (d.last_sent == m.sent_index and _more_victims(m))):
         return None  # "attacks on a police station in Y": more than the one; "two were also killed": besides it
     place = None if m.place_guessed or not m.place_local else m.place
     if (not fams & d.families or d.mentions[-1].entry != m.entry or _other_actor(m, d) or _other_targets(m, d)
