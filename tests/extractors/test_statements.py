@@ -214,6 +214,10 @@ def test_blaming_an_act_on_a_party_is_a_claim_but_blame_alone_is_not(nlp):
     [s] = run(nlp, "Kyiv blamed the strike on Moscow.")
     assert s.speaker == "Kyiv" and s.cue == "blamed"
     assert run(nlp, "The mayor was blamed by residents.") == []
+    # "blamed X for the act" names who did it as much as "blamed the act on X", wherever the parser hangs "for"
+    [s] = run(nlp, "The provincial authorities had first blamed the rebel movement for the ambush on the convoy.")
+    assert s.speaker == "provincial authorities" and s.polarity == "asserts"
+    assert run(nlp, "The coach blamed the weather.") == []
 
 
 def test_possessive_claimant_after_colon(nlp):
@@ -898,3 +902,4 @@ def test_an_outfit_speaks_for_itself(nlp):
     text = "In a statement on its website, the banned outfit said it had no part in the shooting."
     [s] = run(nlp, text)
     assert "outfit" in s.speaker
+
