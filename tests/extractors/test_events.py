@@ -2915,3 +2915,22 @@ def test_a_ceasefire_agreed_is_an_agreement(nlp):
     text = "The army and the rebels agreed a ceasefire in Gwoza on Monday, officials said."
     assert [e.sub_event_type for e in _shown(_pipeline_events(nlp, text))] == ["Agreement"]
 
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("Rebel shelling of Kharkiv on Monday killed five people, weeks into the siege of the city.",
+     ("five people", 5, "killed", "people")),
+    ("Rebels shell market in Kharkiv, killing five civilians\n\nFive civilians were killed when rebels shelled a market "
+     "in Kharkiv on Monday. \"They are besieging us to kill us,\" a resident said.",
+     ("Five civilians", 5, "killed", "civilians")),
+])
+def test_a_siege_is_the_setting_and_the_act_told_within_it_types_the_incident(nlp, text, figure):
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)], figures=[figure])
+    [ev] = events.extract(ctx)
+    assert ev.sub_event_type == "Shelling/artillery/missile attack" and ev.fatalities == 5
+
+
+def test_a_siege_told_alone_stays_a_clash(nlp):
+    ctx = make_ctx(nlp, "Rebels laid siege to Kharkiv on Monday.", places=[("Kharkiv", KHARKIV)])
+    [ev] = events.extract(ctx)
+    assert (ev.event_type, ev.sub_event_type) == ("Battles", "Armed clash") and "siege" in ev.tags

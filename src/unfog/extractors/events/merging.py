@@ -1398,10 +1398,16 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
     if weapon == "air" and "shelling" in kinds and not _air_named(d):
         weapon = "shelling"  # "cluster bombs were used in the shelling": a bomb naming no aircraft, the shelling told
     kind = d.first.kind
+    if kind in lex.SETTING_KINDS:
+        # "shelling of the besieged city killed six": the siege is the setting; the act its own clause tells types it
+        kind = min((k for k in d.first.kinds if k in lex.VIOLENT_KINDS and k not in lex.SETTING_KINDS),
+                   key=lambda k: lex.RANK.get(k, 9), default=kind)
     if kind == "killing":
         # a killing joined by the act that caused it ("killed in a drone strike"): the act types the event;
-        # not a reference to it ("No group has claimed the attack" after a grenade killed two)
-        kind = min((m.kind for m in d.mentions if not m.denied and m.kind in lex.VIOLENT_KINDS and not _reference(m)),
+        # not a reference to it ("No group has claimed the attack" after a grenade killed two), nor a setting
+        # ("they are besieging us to kill us")
+        kind = min((m.kind for m in d.mentions if not m.denied and m.kind in lex.VIOLENT_KINDS
+                    and m.kind not in lex.SETTING_KINDS and not _reference(m)),
                    key=lambda k: lex.RANK.get(k, 9), default=kind)
     if kind == "battle":
         # "killed by a drone attack ... The attack happened on Thursday": a generic act noun never
