@@ -2934,3 +2934,21 @@ def test_a_siege_told_alone_stays_a_clash(nlp):
     ctx = make_ctx(nlp, "Rebels laid siege to Kharkiv on Monday.", places=[("Kharkiv", KHARKIV)])
     [ev] = events.extract(ctx)
     assert (ev.event_type, ev.sub_event_type) == ("Battles", "Armed clash") and "siege" in ev.tags
+
+
+@pytest.mark.parametrize("text", [
+    "A clash erupted between the army and the rebels near Kharkiv on Monday, and a resident said the attack on the "
+    "villagers was intentional.",
+    "A clash erupted between the army and the rebels near Kharkiv on Monday, killing three villagers, and a resident "
+    "said the soldiers attacked the villagers.",
+])
+def test_an_incident_told_as_a_clash_stays_a_clash_whatever_attack_is_said_of_it(nlp, text):
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)])
+    [ev] = events.extract(ctx)
+    assert (ev.event_type, ev.sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_gunmen_attacking_villagers_is_still_an_attack(nlp):
+    ctx = make_ctx(nlp, "Gunmen attacked the villagers in Kharkiv on Monday.", places=[("Kharkiv", KHARKIV)])
+    [ev] = events.extract(ctx)
+    assert (ev.event_type, ev.sub_event_type) == ("Violence against civilians", "Attack")

@@ -1444,7 +1444,12 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
     if (kind == "battle" and "arrest" in kinds and not killed and not any(m.single_death for m in d.mentions)
             and all(_lemma(t) in lex.RAID_NOUNS for m in d.mentions for t, k in zip(m.tokens, m.kinds) if k == "battle")):
         kind = "arrest"  # "police raided a house and arrested four suspects": no fight told, arrests
-    one_sided = any(_lemma(m.primary) in lex.ONE_SIDED_TRIGGERS for m in d.mentions)
+    # one-sided or not is read from the incident's own clause when it tells the fight ("a clash erupted between the
+    # army and the rebels ... the army attacked the people": a clash); else from any of its mentions
+    # (a headline's capitalised plural, "Raids", may be tagged a name and keep its "s")
+    first = d.first.primary
+    one_sided = ((_lemma(first) in lex.ONE_SIDED_TRIGGERS or first.lower_.removesuffix("s") in lex.ONE_SIDED_TRIGGERS)
+                 if d.first.kind == "battle" else any(_lemma(m.primary) in lex.ONE_SIDED_TRIGGERS for m in d.mentions))
     named = [f for f in killed if f.counted and f.counted.lower() in f.text.lower()]  # not "Gunmen kill 9"
     aimed = {c for c in (_target_class(m) for m in d.mentions) if c}
     if named and (all(f.group == "combatants" for f in named)
