@@ -2952,3 +2952,20 @@ def test_gunmen_attacking_villagers_is_still_an_attack(nlp):
     ctx = make_ctx(nlp, "Gunmen attacked the villagers in Kharkiv on Monday.", places=[("Kharkiv", KHARKIV)])
     [ev] = events.extract(ctx)
     assert (ev.event_type, ev.sub_event_type) == ("Violence against civilians", "Attack")
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen carrying rifles stormed a town near Kharkiv on Sunday, killing at least 30 and forcing thousands to flee.",
+    "Gang members carrying rifles stormed through Kharkiv on Sunday, killing at least 30 and forcing thousands to flee.",
+])
+def test_armed_men_storming_a_town_and_killing_people_no_armed_side_named_is_an_attack(nlp, text):
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)], figures=[("at least 30", 30, "killed", "people")])
+    [ev] = events.extract(ctx)
+    assert (ev.event_type, ev.sub_event_type) == ("Violence against civilians", "Attack") and ev.fatalities == 30
+
+
+def test_armed_men_storming_an_army_base_and_killing_soldiers_is_a_clash(nlp):
+    text = "Gunmen carrying rifles stormed an army base near Kharkiv on Sunday, killing at least 30 soldiers."
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)], figures=[("at least 30 soldiers", 30, "killed", "combatants")])
+    [ev] = events.extract(ctx)
+    assert (ev.event_type, ev.sub_event_type) == ("Battles", "Armed clash")

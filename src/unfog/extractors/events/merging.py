@@ -1466,7 +1466,7 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
     if kind == "battle" and one_sided and not any(f.group == "combatants" for f in killed) and aimed == {"civilians"} and not _fought_back(d):
         victims_unarmed = civilians = True  # "gunmen attacked a village", no armed men told dead: an attack on civilians
     if kind == "battle" and one_sided and victims_unarmed and _target_class(d.first) != "combatants":
-        kind, weapon = "killing", None  # gunmen attacking a village: an attack on civilians, not a clash
+        kind, weapon, civilians = "killing", None, True  # gunmen attacking a village: an attack on civilians, not a clash
     if (kind == "killing" and "abduction" in kinds and not any(f.category == "killed" for f in figures)
             and not any(m.single_death for m in d.mentions)):
         kind = "abduction"  # "gunmen stormed a school and abducted students", no one killed: an abduction
