@@ -2969,3 +2969,17 @@ def test_armed_men_storming_an_army_base_and_killing_soldiers_is_a_clash(nlp):
     ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)], figures=[("at least 30 soldiers", 30, "killed", "combatants")])
     [ev] = events.extract(ctx)
     assert (ev.event_type, ev.sub_event_type) == ("Battles", "Armed clash")
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Meanwhile, in Kharkiv, state lawmaker Anna Petrenko was shot dead and her bodyguard wounded outside a pharmacy "
+     "late on Wednesday.", "Attack"),
+    ("The regional government has condemned killings of state officials in Kharkiv on Tuesday by unknown gunmen.", "Attack"),
+    ("Meanwhile, in Kharkiv, police commander Anna Petrenko was shot dead and her bodyguard wounded outside a pharmacy "
+     "late on Wednesday.", "Armed clash"),
+    ("The regional government has condemned killings of soldiers in Kharkiv on Tuesday by unknown gunmen.", "Armed clash"),
+])
+def test_a_killing_types_by_the_noun_its_own_clause_names_the_victim_by(nlp, text, sub):
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)])
+    [ev] = events.extract(ctx)
+    assert ev.sub_event_type == sub

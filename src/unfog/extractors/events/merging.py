@@ -1388,6 +1388,22 @@ def _property_only(d: _Draft, figures: list[Figure]) -> bool:
     return not _fought_back(d) and not any(_target_class(m) == "combatants" for m in d.mentions)
 
 
+def _killed_by_name_civilian(m: Mention) -> bool:
+    """The mention's own killing names its victims by an unarmed noun: the object or passive subject of the verb
+    ("a state lawmaker was shot dead"), or what follows "of" on a killing noun ("killings of state officials")."""
+    victims = [v for t in m.tokens if t.pos_ == "VERB" for v in _children(t, "dobj", "nsubjpass")]
+    victims += [p for t in m.tokens if t.pos_ == "NOUN" for c in _children(t, "prep") if c.lower_ == "of"
+                for p in _children(c, "pobj")]
+    armed = lex.COMBATANT_NOUNS | lex.PERPETRATOR_NOUNS | lex.NONSTATE_NOUNS
+    for v in victims:
+        words = {_lemma(x) for x in [v, *v.children] if x.dep_ in ("compound", "amod", "nmod", "pobj", "nsubjpass", "dobj") or x is v}
+        if words & armed or words & lex.MILITARY_MODIFIERS:
+            return False
+        if words & (lex.CIVILIAN_NOUNS - lex.GENERIC_PERSON_NOUNS):
+            return True
+    return False
+
+
 def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head: str | None,
                 figures: list[Figure], place: Place | None, claimed: bool) -> tuple[str, str, list[str]]:
     """ACLED type of a draft: the ranked kind, refined by weapon, victims and actors."""
@@ -1473,6 +1489,9 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
     if (kind == "killing" and not weapon and victims_unarmed and _target_class(d.first) != "combatants"
             and (actor2_head or "") not in lex.COMBATANT_NOUNS and "battle" not in kinds):
         civilians = True  # "two Palestinians were killed by gunfire": people with no arms killed, no fight told
+    if (kind == "killing" and not weapon and "battle" not in kinds and not mixed_dead and not _fought_back(d)
+            and not any(f.group == "combatants" for f in killed) and _killed_by_name_civilian(d.first)):
+        civilians = True  # "a state lawmaker was shot dead", "killings of village chiefs": the victim's own noun is unarmed
     if kind == "killing" and not killed and "battle" not in kinds and _state_agent(a1_head[0]) and not (
             (actor2_head or "") in lex.COMBATANT_NOUNS | lex.PERPETRATOR_NOUNS | lex.NONSTATE_NOUNS):
         civilians = True  # "one of them was shot dead by a gendarme at a checkpoint": a state's agent killing, no fight told
