@@ -2915,3 +2915,71 @@ def test_a_ceasefire_agreed_is_an_agreement(nlp):
     text = "The army and the rebels agreed a ceasefire in Gwoza on Monday, officials said."
     assert [e.sub_event_type for e in _shown(_pipeline_events(nlp, text))] == ["Agreement"]
 
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("Rebel shelling of Kharkiv on Monday killed five people, weeks into the siege of the city.",
+     ("five people", 5, "killed", "people")),
+    ("Rebels shell market in Kharkiv, killing five civilians\n\nFive civilians were killed when rebels shelled a market "
+     "in Kharkiv on Monday. \"They are besieging us to kill us,\" a resident said.",
+     ("Five civilians", 5, "killed", "civilians")),
+])
+def test_a_siege_is_the_setting_and_the_act_told_within_it_types_the_incident(nlp, text, figure):
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)], figures=[figure])
+    [ev] = events.extract(ctx)
+    assert ev.sub_event_type == "Shelling/artillery/missile attack" and ev.fatalities == 5
+
+
+def test_a_siege_told_alone_stays_a_clash(nlp):
+    ctx = make_ctx(nlp, "Rebels laid siege to Kharkiv on Monday.", places=[("Kharkiv", KHARKIV)])
+    [ev] = events.extract(ctx)
+    assert (ev.event_type, ev.sub_event_type) == ("Battles", "Armed clash") and "siege" in ev.tags
+
+
+@pytest.mark.parametrize("text", [
+    "A clash erupted between the army and the rebels near Kharkiv on Monday, and a resident said the attack on the "
+    "villagers was intentional.",
+    "A clash erupted between the army and the rebels near Kharkiv on Monday, killing three villagers, and a resident "
+    "said the soldiers attacked the villagers.",
+])
+def test_an_incident_told_as_a_clash_stays_a_clash_whatever_attack_is_said_of_it(nlp, text):
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)])
+    [ev] = events.extract(ctx)
+    assert (ev.event_type, ev.sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_gunmen_attacking_villagers_is_still_an_attack(nlp):
+    ctx = make_ctx(nlp, "Gunmen attacked the villagers in Kharkiv on Monday.", places=[("Kharkiv", KHARKIV)])
+    [ev] = events.extract(ctx)
+    assert (ev.event_type, ev.sub_event_type) == ("Violence against civilians", "Attack")
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen carrying rifles stormed a town near Kharkiv on Sunday, killing at least 30 and forcing thousands to flee.",
+    "Gang members carrying rifles stormed through Kharkiv on Sunday, killing at least 30 and forcing thousands to flee.",
+])
+def test_armed_men_storming_a_town_and_killing_people_no_armed_side_named_is_an_attack(nlp, text):
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)], figures=[("at least 30", 30, "killed", "people")])
+    [ev] = events.extract(ctx)
+    assert (ev.event_type, ev.sub_event_type) == ("Violence against civilians", "Attack") and ev.fatalities == 30
+
+
+def test_armed_men_storming_an_army_base_and_killing_soldiers_is_a_clash(nlp):
+    text = "Gunmen carrying rifles stormed an army base near Kharkiv on Sunday, killing at least 30 soldiers."
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)], figures=[("at least 30 soldiers", 30, "killed", "combatants")])
+    [ev] = events.extract(ctx)
+    assert (ev.event_type, ev.sub_event_type) == ("Battles", "Armed clash")
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Meanwhile, in Kharkiv, state lawmaker Anna Petrenko was shot dead and her bodyguard wounded outside a pharmacy "
+     "late on Wednesday.", "Attack"),
+    ("The regional government has condemned killings of state officials in Kharkiv on Tuesday by unknown gunmen.", "Attack"),
+    ("Meanwhile, in Kharkiv, police commander Anna Petrenko was shot dead and her bodyguard wounded outside a pharmacy "
+     "late on Wednesday.", "Armed clash"),
+    ("The regional government has condemned killings of soldiers in Kharkiv on Tuesday by unknown gunmen.", "Armed clash"),
+])
+def test_a_killing_types_by_the_noun_its_own_clause_names_the_victim_by(nlp, text, sub):
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)])
+    [ev] = events.extract(ctx)
+    assert ev.sub_event_type == sub

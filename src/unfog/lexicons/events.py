@@ -34,6 +34,7 @@ _D = data()
 # names it (ACLED's hierarchy: a battle absorbs the shelling and killings within it).
 RANK: dict[str, int] = _D["rank"]
 VIOLENT_KINDS = _set("violent_kinds")
+SETTING_KINDS = frozenset(_D["setting_kinds"]["kinds"])  # "the siege": a situation; the act told within it types the incident
 ANNOUNCED_KINDS = _set("announced_kinds")  # their announcements *are* the event
 VERB_TRIGGERS: dict[str, str] = _D["verb_triggers"]
 NOUN_TRIGGERS: dict[str, str] = _D["noun_triggers"]

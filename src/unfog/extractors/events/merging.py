@@ -1396,6 +1396,22 @@ def _property_only(d: _Draft, figures: list[Figure]) -> bool:
     return not _fought_back(d) and not any(_target_class(m) == "combatants" for m in d.mentions)
 
 
+def _killed_by_name_civilian(m: Mention) -> bool:
+    """The mention's own killing names its victims by an unarmed noun: the object or passive subject of the verb
+    ("a state lawmaker was shot dead"), or what follows "of" on a killing noun ("killings of state officials")."""
+    victims = [v for t in m.tokens if t.pos_ == "VERB" for v in _children(t, "dobj", "nsubjpass")]
+    victims += [p for t in m.tokens if t.pos_ == "NOUN" for c in _children(t, "prep") if c.lower_ == "of"
+                for p in _children(c, "pobj")]
+    armed = lex.COMBATANT_NOUNS | lex.PERPETRATOR_NOUNS | lex.NONSTATE_NOUNS
+    for v in victims:
+        words = {_lemma(x) for x in [v, *v.children] if x.dep_ in ("compound", "amod", "nmod", "pobj", "nsubjpass", "dobj") or x is v}
+        if words & armed or words & lex.MILITARY_MODIFIERS:
+            return False
+        if words & (lex.CIVILIAN_NOUNS - lex.GENERIC_PERSON_NOUNS):
+            return True
+    return False
+
+
 def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head: str | None,
                 figures: list[Figure], place: Place | None, claimed: bool) -> tuple[str, str, list[str]]:
     """ACLED type of a draft: the ranked kind, refined by weapon, victims and actors."""
@@ -1406,10 +1422,16 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
     if weapon == "air" and "shelling" in kinds and not _air_named(d):
         weapon = "shelling"  # "cluster bombs were used in the shelling": a bomb naming no aircraft, the shelling told
     kind = d.first.kind
+    if kind in lex.SETTING_KINDS:
+        # "shelling of the besieged city killed six": the siege is the setting; the act its own clause tells types it
+        kind = min((k for k in d.first.kinds if k in lex.VIOLENT_KINDS and k not in lex.SETTING_KINDS),
+                   key=lambda k: lex.RANK.get(k, 9), default=kind)
     if kind == "killing":
         # a killing joined by the act that caused it ("killed in a drone strike"): the act types the event;
-        # not a reference to it ("No group has claimed the attack" after a grenade killed two)
-        kind = min((m.kind for m in d.mentions if not m.denied and m.kind in lex.VIOLENT_KINDS and not _reference(m)),
+        # not a reference to it ("No group has claimed the attack" after a grenade killed two), nor a setting
+        # ("they are besieging us to kill us")
+        kind = min((m.kind for m in d.mentions if not m.denied and m.kind in lex.VIOLENT_KINDS
+                    and m.kind not in lex.SETTING_KINDS and not _reference(m)),
                    key=lambda k: lex.RANK.get(k, 9), default=kind)
     if kind == "battle":
         # "killed by a drone attack ... The attack happened on Thursday": a generic act noun never
@@ -1446,7 +1468,12 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
     if (kind == "battle" and "arrest" in kinds and not killed and not any(m.single_death for m in d.mentions)
             and all(_lemma(t) in lex.RAID_NOUNS for m in d.mentions for t, k in zip(m.tokens, m.kinds) if k == "battle")):
         kind = "arrest"  # "police raided a house and arrested four suspects": no fight told, arrests
-    one_sided = any(_lemma(m.primary) in lex.ONE_SIDED_TRIGGERS for m in d.mentions)
+    # one-sided or not is read from the incident's own clause when it tells the fight ("a clash erupted between the
+    # army and the rebels ... the army attacked the people": a clash); else from any of its mentions
+    # (a headline's capitalised plural, "Raids", may be tagged a name and keep its "s")
+    first = d.first.primary
+    one_sided = ((_lemma(first) in lex.ONE_SIDED_TRIGGERS or first.lower_.removesuffix("s") in lex.ONE_SIDED_TRIGGERS)
+                 if d.first.kind == "battle" else any(_lemma(m.primary) in lex.ONE_SIDED_TRIGGERS for m in d.mentions))
     named = [f for f in killed if f.counted and f.counted.lower() in f.text.lower()]  # not "Gunmen kill 9"
     aimed = {c for c in (_target_class(m) for m in d.mentions) if c}
     if named and (all(f.group == "combatants" for f in named)
@@ -1463,13 +1490,16 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
     if kind == "battle" and one_sided and not any(f.group == "combatants" for f in killed) and aimed == {"civilians"} and not _fought_back(d):
         victims_unarmed = civilians = True  # "gunmen attacked a village", no armed men told dead: an attack on civilians
     if kind == "battle" and one_sided and victims_unarmed and _target_class(d.first) != "combatants":
-        kind, weapon = "killing", None  # gunmen attacking a village: an attack on civilians, not a clash
+        kind, weapon, civilians = "killing", None, True  # gunmen attacking a village: an attack on civilians, not a clash
     if (kind == "killing" and "abduction" in kinds and not any(f.category == "killed" for f in figures)
             and not any(m.single_death for m in d.mentions)):
         kind = "abduction"  # "gunmen stormed a school and abducted students", no one killed: an abduction
     if (kind == "killing" and not weapon and victims_unarmed and _target_class(d.first) != "combatants"
             and (actor2_head or "") not in lex.COMBATANT_NOUNS and "battle" not in kinds):
         civilians = True  # "two Palestinians were killed by gunfire": people with no arms killed, no fight told
+    if (kind == "killing" and not weapon and "battle" not in kinds and not mixed_dead and not _fought_back(d)
+            and not any(f.group == "combatants" for f in killed) and _killed_by_name_civilian(d.first)):
+        civilians = True  # "a state lawmaker was shot dead", "killings of village chiefs": the victim's own noun is unarmed
     if kind == "killing" and not killed and "battle" not in kinds and _state_agent(a1_head[0]) and not (
             (actor2_head or "") in lex.COMBATANT_NOUNS | lex.PERPETRATOR_NOUNS | lex.NONSTATE_NOUNS):
         civilians = True  # "one of them was shot dead by a gendarme at a checkpoint": a state's agent killing, no fight told
