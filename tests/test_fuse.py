@@ -348,6 +348,15 @@ def test_relations_are_the_same_whatever_the_order_and_chunk_size(tmp_path):
 
     batch = extract_articles(to_articles(lines))
     assert sorted((r.type, r.a, r.b, r.note) for r in batch.relations) == base
+    # a part of a toll meets the same group's part in another report, whichever chunk each came in
+    kids = {f.id for r in batch.results if r.article.external_id in ("pr1", "pr2") for f in r.figures
+            if f.text in ("nine children", "11 children")}
+    assert len(kids) == 2 and [r for r in base if r[0] == "updates" and {r[1], r[2]} == kids], kids
+
+
+def test_parts_of_one_group_meet_across_reports_never_the_toll(pattern_relations):
+    assert pattern_relations["parts_of_two_reports"] == [("corroborates", "30 people", "30 people"),
+                                                         ("updates", "nine children", "11 children")]
 
 
 def test_reprocess_of_an_unchanged_store_changes_no_relation(tmp_path):
@@ -558,6 +567,12 @@ PATTERNS = {
                              "Three women, two children and one driver were killed in the strike on the market in Tamu, "
                              "the village head said.\n\nThe district officer said 11 civilians, including two children, "
                              "died in the strike on the market in Tamu.")],
+    # one strike's toll told by two reports, each with its part of children: the parts meet, never the tolls' totals
+    "parts_of_two_reports": [
+        _doc("pr1", "2024-03-25", "Plain Herald", "A drone strike on the bus station in Tamu killed 30 people on "
+                                                  "Monday, including nine children, the district officer said."),
+        _doc("pr2", "2024-03-26", "Hill Courier", "The drone strike on the bus station in Tamu on Monday killed 30 "
+                                                  "people, among them 11 children, the health ministry said.")],
     "dateline_speaker_civil_war": [_doc("ds1", "2024-07-02", "Plain Herald",
                                         "Kassala, July 2 The Sudanese Armed Forces on Tuesday rejected the claim that "
                                         "the paramilitary Rapid Support Forces had captured Kassala.\n\nOn Monday the "
@@ -722,7 +737,8 @@ def test_a_running_total_that_moved_is_no_corroboration(pattern_relations):
 
 
 def test_parts_of_a_toll_are_not_tolls(pattern_relations):
-    assert pattern_relations["parts_of_a_toll"] == []
+    # the parts meet only the same group's part (two children and two children), never a toll nor another group
+    assert pattern_relations["parts_of_a_toll"] == [("corroborates", "two children", "two children")]
 
 
 def test_rebels_and_soldiers_are_different_men(pattern_relations):

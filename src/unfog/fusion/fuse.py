@@ -38,8 +38,8 @@ from unfog.lexicons.countries import country_of_place, country_terms
 from unfog.lexicons.denial import CLAIM_NOUN_RE, DISMISSAL_RE, denied_owner
 from unfog.lexicons.events import SUBSET_CUES, WAR_NOUNS
 from unfog.lexicons.people import (INCREMENT_OPENERS, bodies_of, party_of, claimant_force, counts_own_men, force_kind,
-                                   force_of_the_killed, is_body_count, is_increment, is_part_phrase, is_people_word,
-                                   RISE_CUE_RE)
+                                   force_of_the_killed, group_noun, is_body_count, is_increment, is_part_phrase,
+                                   is_people_word, RISE_CUE_RE)
 from unfog.lexicons.wire import lead_spans
 from unfog.text import headline_end, names_a_neighbour
 from unfog.model import ArticleRecords, Batch, Event, Figure, Place, Relation, Statement, stable_id
@@ -509,14 +509,11 @@ def told_as_parts(res: ArticleRecords) -> set[str]:
     same people (people.json ``toll_parts``). A part is not a toll: against another claimant's toll it neither agrees nor disagrees."""
     text = res.article.text
     figs = sorted(res.figures, key=lambda f: (f.start, f.id))
-    out = set()
+    out = parts_of_a_toll(res)
     for f in figs:
         before = text[max(0, f.start - 25):f.start].lower().rstrip(" ,:")
-        if f.subset_of or any(before.endswith(" " + c) or before == c for c in SUBSET_CUES) \
-                or _PART_AFTER_RE.match(text[f.end:f.end + 60]) or _listed_part(f, text):
-            out.add(f.id)  # ("four of one family among them")
-        elif ((is_increment(f.text, text[f.end:f.end + 20]) or any(before.endswith(o) for o in INCREMENT_OPENERS))
-              and not _besides_another_toll(f, figs)) or is_part_phrase(f.text):
+        if ((is_increment(f.text, text[f.end:f.end + 20]) or any(before.endswith(o) for o in INCREMENT_OPENERS))
+                and not _besides_another_toll(f, figs)) or is_part_phrase(f.text):
             out.add(f.id)  # "eight more bodies", "after 268 more were flown": what was added; "four of them": a part
         elif body_count(f) and _larger_toll_of_the_same(f, figs):
             out.add(f.id)  # "the toll has risen to five ... the bodies of four soldiers were found"
@@ -525,6 +522,21 @@ def told_as_parts(res: ArticleRecords) -> set[str]:
             out.add(f.id)  # "103 prisoners from each side", "each side freed 103": one side's share of an exchange
         elif _raised_by(f, figs, text):
             out.add(f.id)  # "has risen to seven ..., after three soldiers listed as missing were found dead"
+    return out
+
+
+def parts_of_a_toll(res: ArticleRecords) -> set[str]:
+    """The figures that count one group of a toll's people: after "including", "among them" (``subset_cues``),
+    linked to their total (``subset_of``), told with a part cue after them, or listed with counts of the same
+    people ("four women, four children and two drivers")."""
+    text = res.article.text
+    figs = sorted(res.figures, key=lambda f: (f.start, f.id))
+    out = set()
+    for f in figs:
+        before = text[max(0, f.start - 25):f.start].lower().rstrip(" ,:")
+        if f.subset_of or any(before.endswith(" " + c) or before == c for c in SUBSET_CUES) \
+                or _PART_AFTER_RE.match(text[f.end:f.end + 60]) or _listed_part(f, text):
+            out.add(f.id)  # ("four of one family among them")
     for x, y in zip(figs, figs[1:]):
         if _COMPARED_AFTER_RE.match(text[y.end:y.end + 20]):
             continue  # "four members, one more than it had first reported": a comparison, not a list
@@ -637,6 +649,7 @@ def figure_keys(res: ArticleRecords) -> list[FigureKey]:
     incident_of = _incidents(res)
     restated = restated_claims(res)
     parts = told_as_parts(res)
+    part_groups = _part_groups(res)
     known = place_words(res.places)
     only_name = _only_unresolved(art.text, res.places, known, not_about_spans(res))
     country = article_country(res.places, spans, datelines, art.text)
@@ -650,7 +663,8 @@ def figure_keys(res: ArticleRecords) -> list[FigureKey]:
     for f in res.figures:
         if f.category in (None, "", "other") or value_range(f) is None:
             continue
-        if f.id in parts or f.id in echoes or any(a <= f.start and f.end <= b for a, b in restated):
+        if (f.id in parts and f.id not in part_groups) or f.id in echoes \
+                or any(a <= f.start and f.end <= b for a, b in restated):
             continue
         p = place_by_id.get(f.place_id) if f.place_id else None
         fplace = f.place
@@ -695,7 +709,63 @@ def figure_keys(res: ArticleRecords) -> list[FigureKey]:
             country=countries[f.id] or "",
         ))
     figs = {f.id: f for f in res.figures}
-    return _date_prior_values(_one_place_per_incident(out, figs, countries), figs)
+    # (both key the figures of ``out`` in place: its order stays the figures')
+    tolls = _one_place_per_incident([k for k in out if k.figure_id not in part_groups], figs, countries)
+    _key_parts([k for k in out if k.figure_id in part_groups], tolls, figs, part_groups)
+    return _date_prior_values(out, figs)
+
+
+def _part_groups(res: ArticleRecords) -> dict[str, str]:
+    """Figure id -> the group of the parts of a toll that are keyed as parts (:func:`_key_parts`): the parts of a
+    toll (:func:`parts_of_a_toll`) and the counts of one kind of the dead however told ("three children were killed":
+    people.json ``sub_kinds``), whose noun names a group (:func:`part_group`)."""
+    listed = parts_of_a_toll(res)
+    text = res.article.text
+    # (a part told as added to a list, "and one more official", is what was added: no part of the toll's group)
+    return {f.id: g for f in res.figures if (f.id in listed or counted_kind(f))
+            and not is_increment(f.text, text[f.end:f.end + 20]) for g in [part_group(f)] if g}
+
+
+def part_group(f: Figure) -> str | None:
+    """The group a part of a toll counts, by its own noun: a kind of the dead (people.json ``sub_kinds``: "nine
+    children", "three girls": children) or a noun of civilians or combatants ("six drivers": driver); None for a
+    noun of no group ("members", "people")."""
+    noun = fold(f.counted or "")
+    if not noun or noun not in fold(f.text or ""):
+        return None  # (a bare "24" may take its noun from another sentence)
+    return counted_kind(f) or group_noun(noun)
+
+
+def is_part_key(k: FigureKey) -> bool:
+    """A key of a part of a toll (:func:`_key_parts`): it meets only the parts of its group of that quantity."""
+    return k.qkey.startswith(PART_QKEY + "_")
+
+
+PART_QKEY = "part"
+
+
+def _key_parts(parts: list[FigureKey], tolls: list[FigureKey], figs: dict[str, Figure],
+               groups: dict[str, str]) -> list[FigureKey]:
+    """A part of a toll ("killing 30, including nine children") is keyed by the quantity of the toll it is part
+    of and its own group (30's quantity, children): it meets the same group's part of that toll in another report
+    ("nine children", "11 children" told later), never a toll (the part is not the whole). Its toll is the one it
+    is linked to (``subset_of``), else the nearest count of its category before it in its sentence; with none, its
+    own quantity is the toll's. A toll is larger than its part: a smaller count before it is another part
+    ("two soldiers, four drivers and four civilians")."""
+    by_id = {k.figure_id: k for k in tolls}
+    for k in parts:
+        f = figs[k.figure_id]
+        parent = by_id.get(f.subset_of or "")
+        if parent is None or figs[parent.figure_id].category != f.category:
+            before = [t for t in tolls if (g := figs[t.figure_id]).sentence == f.sentence and g.start < f.start
+                      and g.category == f.category and value_range(g)[1] > value_range(f)[1]]
+            parent = max(before, key=lambda t: figs[t.figure_id].start) if before else None
+        if parent is not None:
+            # (the part counts the toll's dead as of the toll's day: "killing 30 on Monday, including nine children")
+            k.place, k.incident, k.country, k.period, k.day = (parent.place, parent.incident, parent.country,
+                                                               parent.period, parent.day)
+        k.qkey = stable_id(PART_QKEY, parent.qkey if parent is not None else k.qkey, groups[k.figure_id])
+    return parts
 
 
 def _local_country(f: Figure, places: list[Place], datelines: list[tuple[int, int]]) -> str | None:
@@ -1773,7 +1843,8 @@ def wide_views(pairs: Iterable[tuple[Figure, FigureKey]]) -> dict[tuple[str, str
     country of its :func:`wide_reach` (only those keyed to the bucket's own country choose in it)."""
     by_bucket: dict[tuple[str, str], dict[str, tuple[Figure, FigureKey]]] = defaultdict(dict)
     for f, k in pairs:
-        if k.day is not None:
+        # (a part of a toll meets only the same group's parts of its toll: :func:`_key_parts`)
+        if k.day is not None and not is_part_key(k):
             category, country = wide_bucket(f, k)
             for c in wide_reach(country):
                 by_bucket[(category, c)][f.id] = (f, k)

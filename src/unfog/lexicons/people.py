@@ -30,6 +30,16 @@ def force_kind(noun: str | None) -> str | None:
     return FORCE_KIND.get(low) or FORCE_KIND.get(singular(low))
 
 
+def group_noun(noun: str | None) -> str | None:
+    """The group a noun names among the civilians' or combatants' nouns, in its singular ("drivers": driver,
+    "soldiers": soldier), or None for a noun of no group ("people", "members", "victims")."""
+    low = (noun or "").lower().strip()
+    for w in (singular(low), low):
+        if w in CIVILIAN_NOUNS or w in COMBATANT_NOUNS:
+            return w
+    return None
+
+
 def is_people_word(text: str) -> bool:
     """A noun for people ("Police", "Residents", "Officials"), even capitalised by its place in a sentence:
     no town's name, whatever the gazetteer holds."""
