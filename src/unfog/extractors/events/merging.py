@@ -1412,15 +1412,11 @@ def _killed_by_name_civilian(m: Mention) -> bool:
     return False
 
 
-def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head: str | None,
-                figures: list[Figure], place: Place | None, claimed: bool) -> tuple[str, str, list[str]]:
-    """ACLED type of a draft: the ranked kind, refined by weapon, victims and actors."""
-    civilians = _targets_civilians(d, actor2_head, figures)
-    weapon = next((m.weapon for m in d.mentions if m.weapon), None)
-    home = alpha3(place.country) if place is not None else None
-    kinds = {k for m in d.mentions for k in m.kinds}
-    if weapon == "air" and "shelling" in kinds and not _air_named(d):
-        weapon = "shelling"  # "cluster bombs were used in the shelling": a bomb naming no aircraft, the shelling told
+def _kind_and_weapon(d: _Draft, kinds: set[str], weapon: str | None, actor1: str | None,
+                     a1_side: str | None) -> tuple[str, str | None]:
+    """The draft's kind of act once the act that its own clause tells, its weapon and ACLED's ranks are read:
+    the siege's shelling, the killing's strike, the generic attack's drone, the suicide bomb, the air strike over
+    the shelling, the planted bomb."""
     kind = d.first.kind
     if kind in lex.SETTING_KINDS:
         # "shelling of the besieged city killed six": the siege is the setting; the act its own clause tells types it
@@ -1460,6 +1456,19 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
         kind = "explosive"  # "a similar bomb killed two police officers": a bomb with no aircraft is planted
     elif kind == "shelling" and weapon is None and _lemma(d.first.primary) == "strike" and _strike_from_air(d, a1_side):
         kind = "air"
+    return kind, weapon
+
+
+def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head: str | None,
+                figures: list[Figure], place: Place | None, claimed: bool) -> tuple[str, str, list[str]]:
+    """ACLED type of a draft: the ranked kind, refined by weapon, victims and actors."""
+    civilians = _targets_civilians(d, actor2_head, figures)
+    weapon = next((m.weapon for m in d.mentions if m.weapon), None)
+    home = alpha3(place.country) if place is not None else None
+    kinds = {k for m in d.mentions for k in m.kinds}
+    if weapon == "air" and "shelling" in kinds and not _air_named(d):
+        weapon = "shelling"  # "cluster bombs were used in the shelling": a bomb naming no aircraft, the shelling told
+    kind, weapon = _kind_and_weapon(d, kinds, weapon, actor1, a1_side)
     a1_head = (actor1 or "").lower().split()[-1:] or [""]
     kind = "looting" if kind == "battle" and _property_only(d, figures) else kind
     if kind in ("battle", "looting") and a1_head[0] in lex.PROTESTER_NOUNS:
