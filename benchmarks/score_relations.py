@@ -266,7 +266,7 @@ def main(argv=None) -> int:
     ap.add_argument("--gold-file", action="append", default=[], metavar="PATH",
                     help="also score a gold file in the same format kept outside the repository (extract mode)")
     args = ap.parse_args(argv)
-    sets = tuple(args.sets.split(",")) if args.sets else SETS
+    sets = tuple(x for x in args.sets.split(",") if x) if args.sets is not None else SETS  # --sets "": gold files only
     modes = ("records", "extract") if args.mode == "both" else (args.mode,)
     for mode in modes:
         res = run(mode, sets, tuple(args.gold_file))
