@@ -1465,7 +1465,7 @@ def test_where_the_victims_came_from_is_not_where_they_were_shot(nlp):
 def test_a_bomb_defused_is_disrupted_weapons_use(nlp):
     text = "Police defused a bomb planted near a church in Kaduna on Sunday, a police spokesman said."
     [ev] = _shown(_pipeline_events(nlp, text))
-    assert (ev.event_type, ev.sub_event_type) == ("Explosions/Remote violence", "Disrupted weapons use")
+    assert (ev.event_type, ev.sub_event_type) == ("Strategic developments", "Disrupted weapons use")
 
 
 def test_a_car_bomb_that_went_off_is_a_remote_explosive(nlp):
@@ -2518,12 +2518,19 @@ def test_a_sentence_opening_on_last_week_tells_another_incident(nlp):
     assert [(e.place, e.fatalities) for e in evs] == [("Izyum", 30), ("Kharkiv", 12)]
 
 
+def test_an_interception_is_no_attack(nlp):
+    text = '"Thirty-three drones were shot down over the Kharkiv region," the air force said.'
+    evs = _shown(_pipeline_events(nlp, text, published="2024-03-01"))
+    assert [(e.event_type, e.sub_event_type) for e in evs] == [("Strategic developments", "Disrupted weapons use")]
+
+
 @pytest.mark.parametrize("text", [
     "The air force said it shot down 27 of 44 drones launched at Kharkiv overnight.",
-    '"Thirty-three drones were shot down over the Kharkiv region," the air force said.',
+    "The army said 20 of the rockets fired at Kharkiv overnight were intercepted.",
 ])
-def test_an_interception_is_no_attack(nlp, text):
-    assert _shown(_pipeline_events(nlp, text, published="2024-03-01")) == []
+def test_the_share_of_an_attack_intercepted_is_no_event_of_its_own(nlp, text):
+    evs = _shown(_pipeline_events(nlp, text, published="2024-03-01"))
+    assert all(e.sub_event_type != "Disrupted weapons use" for e in evs)
 
 
 def _shown(evs):
@@ -2983,3 +2990,40 @@ def test_a_killing_types_by_the_noun_its_own_clause_names_the_victim_by(nlp, tex
     ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)])
     [ev] = events.extract(ctx)
     assert ev.sub_event_type == sub
+
+
+# Session of 2026-12-02, the kind of events (issue 17): drones, interceptions
+
+@pytest.mark.parametrize("text", [
+    "A suicide drone struck a bus depot in Kharkiv on Monday, killing four people.",
+    "A kamikaze drone operated by the rebels exploded over the fish market of Kharkiv on Monday, killing four people.",
+])
+def test_a_suicide_drone_is_a_drone_strike_not_a_suicide_bomb(nlp, text):
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)])
+    [ev] = events.extract(ctx)
+    assert (ev.event_type, ev.sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")
+
+
+@pytest.mark.parametrize("text", [
+    "Air defence units intercepted six drones over Kharkiv on Monday, the army said.",
+    "Two cruise missiles were shot down over Kharkiv on Monday.",
+    "A patrol downed a reconnaissance drone near Kharkiv on Monday.",
+])
+def test_a_weapon_stopped_in_flight_is_disrupted_weapons_use(nlp, text):
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)])
+    [ev] = events.extract(ctx)
+    assert (ev.event_type, ev.sub_event_type) == ("Strategic developments", "Disrupted weapons use")
+
+
+def test_an_interception_told_of_no_weapon_is_a_detail_of_the_barrage(nlp):
+    text = ("Militants fired 30 rockets at Kharkiv on Monday. Most were intercepted and the rest fell in empty "
+            "fields, the army said.")
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)])
+    [ev] = events.extract(ctx)
+    assert ev.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_shooting_down_a_man_is_still_a_shooting(nlp):
+    ctx = make_ctx(nlp, "Soldiers shot down a young man at a checkpoint in Kharkiv on Monday.", places=[("Kharkiv", KHARKIV)])
+    [ev] = events.extract(ctx)
+    assert ev.event_type == "Violence against civilians"

@@ -60,6 +60,8 @@ def _weapon_of(tok) -> str | None:
         kind = next((_weapon_word(c) for c in mods if _weapon_word(c) is not None), None)
     if kind is None:
         return None
+    if _lemma(tok) in lex.DRONE_WORDS or tok.lower_ in lex.DRONE_WORDS:
+        return kind  # "a suicide drone", "an explosive-laden drone": whatever it carries, a drone flew there
     if any(_lemma(c) == "suicide" for c in mods):
         return "suicide"  # "a suicide bomber", "a suicide car bomb": ACLED's Suicide bomb
     if any(_lemma(c) in lex.EXPLOSIVE_MODIFIERS for c in mods):
@@ -88,8 +90,8 @@ def _weapon_subject_kind(tok) -> str | None:
         subjects = [tok.head]  # ", a homemade bomb injured seven people": a main clause parsed as the bomb's modifier
     for subj in subjects:
         k = _weapon_of(subj)
-        if k == "air" and _lemma(tok) in lex.DETONATION_VERBS:
-            return "explosive"  # "a bomb exploded at a market": planted, not dropped
+        if k == "air" and _lemma(tok) in lex.DETONATION_VERBS and _lemma(subj) not in lex.DRONE_WORDS:
+            return "explosive"  # "a bomb exploded at a market": planted, not dropped (a drone that exploded flew there)
         if k is not None:
             return k if k in ("air", "explosive", "suicide") else "shelling"
     return None
@@ -148,7 +150,8 @@ def _take_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
 # every lemma _verb_kind can give a kind for (the lexicon's verbs and those its branches name): any other
 # verb is none, found before reading its children (most verbs of a text)
 _VERB_LEMMAS = frozenset({"strike", "leave", "flee", "escape", "fall", "control", "capture", "seize", "occupy", "take",
-                          "offer", "die", *lex.MINE_CONTACT_VERBS, *lex.DISCOVERY_VERBS, *lex.VERB_RULES, *lex.VERB_TRIGGERS, *lex.WEAPON_OBJECT_VERBS, *lex.WEAPON_SUBJECT_VERBS})
+                          "offer", "die", *lex.MINE_CONTACT_VERBS, *lex.DISCOVERY_VERBS, *lex.VERB_RULES, *lex.VERB_TRIGGERS, *lex.WEAPON_OBJECT_VERBS, *lex.WEAPON_SUBJECT_VERBS,
+                          *lex.INTERCEPTION_VERBS})
 
 
 def _verb_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
@@ -210,9 +213,8 @@ def _verb_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
         k = _weapon_subject_kind(tok)
         if k is not None:
             return k
-    if lemma == "shoot" and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children) and not any(
-            _lemma(o) in lex.PEOPLE_NOUNS or o.lower_ in lex.PEOPLE_NOUNS for o in _children(tok, "dobj", "nsubjpass")):
-        return None  # "33 Shaheds were shot down", "it shot down 27 drones": an interception, no attack on the ground
+    if lemma in lex.INTERCEPTION_VERBS:
+        return _interception_kind(tok)
     if lemma == "die":
         # "three children died from an insurgent grenade": the weapon they died of is the incident
         k = next((_weapon_of(p) for c in _children(tok, "prep") if c.lower_ in ("from", "in", "after", "by")
@@ -236,6 +238,22 @@ def _verb_kind(tok, ctx: Context, place_tokens: set[int]) -> str | None:
     if lex.VERB_TRIGGERS.get(lemma) == "territory" and _building_part(tok):
         return None  # "soldiers regained control of the wing": the end of a fight inside a building, no territory
     return lex.VERB_TRIGGERS.get(lemma)
+
+
+def _interception_kind(tok) -> str | None:
+    """"air defences intercepted drones", "downed a missile", "33 Shaheds were shot down": a weapon stopped in flight
+    is disrupted weapons use, no attack on the ground; "shot down a man" is a shooting (the other rules)."""
+    lemma = _lemma(tok)
+    if lemma == "shoot" and not any(c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in tok.children):
+        return lex.VERB_TRIGGERS.get(lemma)
+    objs = _children(tok, "dobj", "nsubjpass")
+    if any(x.dep_ == "quantmod" and x.lower_ == "of" for o in objs for x in o.subtree):
+        return None  # "shot down 27 of 44 drones launched at X": the share of an attack stopped, a detail of it
+    if any(_weapon_of(o) is not None or _lemma(o) in lex.INTERCEPTION_OBJECTS for o in objs):
+        return "disrupted"
+    if lemma == "shoot" and any(_lemma(o) in lex.PEOPLE_NOUNS or o.lower_ in lex.PEOPLE_NOUNS for o in objs):
+        return "killing"  # "forces shoot down a man at a protest": shot dead
+    return None  # "Most were intercepted", "84 of the drones were shot down": a share of the barrage, its detail
 
 
 def _building_part(tok) -> bool:
