@@ -3027,3 +3027,19 @@ def test_shooting_down_a_man_is_still_a_shooting(nlp):
     ctx = make_ctx(nlp, "Soldiers shot down a young man at a checkpoint in Kharkiv on Monday.", places=[("Kharkiv", KHARKIV)])
     [ev] = events.extract(ctx)
     assert ev.event_type == "Violence against civilians"
+
+
+def test_dead_named_only_people_do_not_set_a_fight_apart_from_the_patrol_attacked(nlp):
+    text = ("Seven dead in rural Ukraine clash between troops and gunmen\n\n"
+            "A gunfight in rural eastern Ukraine between gunmen and soldiers killed seven people, regional officials "
+            "said on Tuesday.\n\nThe confrontation happened on Monday when an army convoy came under attack near the "
+            "town of Izium, the governor said.")
+    evs = [e for e in _shown(_pipeline_events(nlp, text, published="2024-04-23")) if e.event_type == "Battles"]
+    assert [(e.place, e.fatalities) for e in evs] == [("Izyum", 7)]
+
+
+def test_a_headline_naming_the_country_joins_the_lead_naming_its_region(nlp):
+    text = ("Blast hits army convoy in Ukraine\n\n"
+            "Gunmen attacked an army convoy in the Kharkiv region on Friday, killing six soldiers, officials said.")
+    evs = _shown(_pipeline_events(nlp, text, published="2024-04-27"))
+    assert len(evs) == 1 and evs[0].fatalities == 6

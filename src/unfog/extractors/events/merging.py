@@ -423,8 +423,8 @@ def _headline_above(m: Mention, drafts: _Drafts, fams: set[str]) -> _Draft | Non
             continue
         if (len(d.mentions) == 1 and d.last_sent <= HEADLINE_SENTENCES and d.first.kind in lex.VIOLENT_KINDS
                 and not fams & d.families and not _hidden(d.first) and _is_heading(d.first.sent)
-                and d.first.entry == m.entry and _same_place(m.place, d.place()) is not False and not _other_actor(m, d)):
-            return d
+                and d.first.entry == m.entry and _place_within(m.place, d.place()) and not _other_actor(m, d)):
+            return d  # ("blast hits police patrol in <country>" over "an attack in <a region of it>": one incident)
     return None
 
 
@@ -941,9 +941,12 @@ def _protesters_arrested(m: Mention, d_all: _Drafts) -> _Draft | None:
 
 
 def _other_targets(m: Mention, d: _Draft) -> bool:
-    """One aimed at combatants, the other at civilians (unless the perpetrator tells its own version)."""
-    target = _target_class(m)
-    other_target = next((c for c in (_target_class(x) for x in d.mentions) if c), None)  # a headline may name none
+    """One aimed at combatants, the other at civilians (unless the perpetrator tells its own version); dead named
+    only "people" say nothing of whom it was aimed at ("a shootout killed seven people", then "an army patrol came
+    under attack": one fight)."""
+    target = _target_class(m, generic=False)
+    # (a headline may name none)
+    other_target = next((c for c in (_target_class(x, generic=False) for x in d.mentions) if c), None)
     self_claim = m.claimant is not None and m.actor1 is not None and _actor_name(m.actor1) == m.claimant
     return bool(target and other_target and target != other_target and not self_claim)
 
