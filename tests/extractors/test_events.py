@@ -3043,3 +3043,32 @@ def test_a_headline_naming_the_country_joins_the_lead_naming_its_region(nlp):
             "Gunmen attacked an army convoy in the Kharkiv region on Friday, killing six soldiers, officials said.")
     evs = _shown(_pipeline_events(nlp, text, published="2024-04-27"))
     assert len(evs) == 1 and evs[0].fatalities == 6
+
+
+def test_a_span_of_time_in_the_setting_is_no_period_of_the_toll(nlp):
+    text = ("Four soldiers were killed on Sunday in clashes with rebels near Kharkiv, amid tensions in recent months "
+            "along the border.")
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)], dates=[("Sunday", "2022-05-08", "2022-05-08", 1, False)])
+    [ev] = events.extract(ctx)
+    assert ev.event_type == "Battles" and "cumulative" not in ev.tags
+
+
+@pytest.mark.parametrize("text", [
+    "The militia has a history of deadly raids on villages near Kharkiv.",
+    "Residents described a pattern of attacks on farmers around Kharkiv.",
+    "In March, the same gang was responsible for killing dozens near Kharkiv.",
+    "Often, the rebels' reply takes the form of rocket barrages on Kharkiv.",
+])
+def test_a_past_or_a_habit_named_to_describe_a_group_is_no_incident(nlp, text):
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)])
+    assert _shown(events.extract(ctx)) == []
+
+
+def test_a_day_of_its_own_weeks_before_the_telling_is_another_incident(nlp):
+    text = ("Three people were killed in a drone strike on a car near Kharkiv, medics said on Friday. The two sides "
+            "came close to open war in mid-April, when the army launched a strike on rebel positions.")
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)],
+                   dates=[("Friday", "2022-05-06", "2022-05-06", 1, False), ("mid-April", "2022-04-11", "2022-04-20", 2, False)],
+                   statements=[("Three people were killed in a drone strike on a car near Kharkiv", "medics", None, "asserts")])
+    evs = sorted(events.extract(ctx), key=lambda e: e.start)
+    assert [e.date for e in evs] == ["2022-05-06", "2022-04-11"]

@@ -28,6 +28,7 @@ from unfog.extractors.events.common import (
     _is_heading,
     _is_historical,
     _lemma,
+    _parse_day,
     _contains,
     _place_within,
     _same_place,
@@ -46,6 +47,7 @@ from unfog.extractors.events.toll import TOLL_RISE, _headline_doers, _toll, _upd
 RETOLD_SENTENCES = 4  # a detail retells the lead this close (wire quotes split into many short sentences)
 HEADLINE_SENTENCES = 6  # a headline joins the first event told within this many sentences (datelines between)
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+TELLING_DAYS = 7  # an incident told with no day of its own happened at most this many days before the telling
 RETOLD_MIN_COUNT = 2  # a count of dead this large names one incident when told again (one death is too common)
 
 
@@ -506,7 +508,7 @@ def _same_count_retold(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | No
     place = None if m.place_guessed or not m.place_local else m.place
     if (_other_actor(m, d) or not _place_within(place, d.place())
             or _same_time(None if m.date_weak else m.date, d.own_date(), ctx.published) is False
-            or _is_historical(ctx, m.date) != _is_historical(ctx, d.date())):
+            or _told_long_before(m, d) or _is_historical(ctx, m.date) != _is_historical(ctx, d.date())):
         return None
     return d
 
@@ -738,6 +740,8 @@ def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
             return d  # a headline or an entry's heading, then the sentence that tells it
         if d.last_sent == 0 and m.sent_index <= HEADLINE_SENTENCES and _is_heading(d.mentions[-1].sent) and len(drafts.all) == 1:
             return d  # the headline, then a dateline the parser made a sentence of, then the lead
+        if _told_long_before(m, d):
+            continue  # "three were killed, officials said on Friday", then "a strike in late August": an earlier one
         same_place = _same_place(m.place, d.place())
         # the day a statement or a dateline gives says when it was told, not when it happened
         same_time = _same_time(None if m.date_weak else m.date, d.own_date(), ctx.published)
@@ -796,6 +800,17 @@ def _merge_target(ctx: Context, m: Mention, drafts: _Drafts) -> _Draft | None:
     return _lone_incident(ctx, m, drafts, fams)
 
 
+def _told_long_before(m: Mention, d: _Draft) -> bool:
+    """The draft is dated only by the day it was told ("health authorities said on Friday") and the mention by a
+    day of its own that ended more than `TELLING_DAYS` before: an incident told that day happened days before it
+    at most, so the mention tells an earlier one."""
+    told = d.date()
+    if d.own_date() is not None or told is None or m.date is None or m.date_weak:
+        return False
+    own, day = _parse_day(m.date.date_end or m.date.date), _parse_day(told.date)
+    return bool(own and day and (day - own).days > TELLING_DAYS)
+
+
 def _other_weapon_elsewhere(m: Mention, d: _Draft) -> bool:
     """The draft opens on another act at a place of its own, or tells remote violence of another weapon
     at a place of its own in the mention's sentence ("six were killed in shelling of X, while four died in an air strike in Y",
@@ -842,7 +857,7 @@ def _lone_incident_placed(ctx: Context, m: Mention, d: _Draft, fams: set[str]) -
     if (not fams & d.families or d.mentions[-1].entry != m.entry or _other_actor(m, d) or _other_targets(m, d)
             or _takes_back(m, d) or m.place_unresolved or not _place_within(place, d.place())
             or _same_time(None if m.date_weak else m.date, d.own_date(), ctx.published) is False
-            or _is_historical(ctx, m.date) != _is_historical(ctx, d.date())):
+            or _told_long_before(m, d) or _is_historical(ctx, m.date) != _is_historical(ctx, d.date())):
         return None
     return d
 

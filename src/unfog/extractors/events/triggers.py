@@ -605,6 +605,16 @@ def _many_told_as_one(tok, anchor) -> set[str]:
     return set()
 
 
+def _in_setting(tok, anchor) -> bool:
+    """The word sits in a phrase of the clause's setting ("amid tensions in recent months", `background_preps`)."""
+    x = tok
+    while x.i != anchor.i and x.head.i != x.i:
+        if x.dep_ == "prep" and x.lower_ in lex.BACKGROUND_PREPS:
+            return True
+        x = x.head
+    return False
+
+
 def _perfect_since(verb) -> bool:
     """A present perfect ("have been killed") whose clause, or a clause joined to it, runs 'since' a time."""
     if not any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have") for c in verb.children):
@@ -680,17 +690,18 @@ def _habitual(tok) -> set[str]:
     first = tok
     while first.dep_ == "conj":
         first = first.head
-    if first.dep_ == "pobj" and _lemma(first.head.head) in lex.INVOLVEMENT_WORDS:
-        return {"background"}  # "the militants were involved in attacks on the highway": a past named, not told
+    if first.dep_ in ("pobj", "pcomp") and _lemma(first.head.head) in lex.INVOLVEMENT_WORDS:
+        # "the militants were involved in attacks on the highway", "responsible for killing dozens": a past named, not told
+        return {"background"}
     if first.dep_ in ("pobj", "pcomp") and first.head.lower_ in lex.PART_PREPS and first.head.head.tag_ == "NNS":
         return {"background"}  # "launched operations including shelling and troop deployments": means of a campaign
     if tok.tag_ == "NNS" and tok.i == tok.sent.root.i and _is_heading(tok.sent):
         return {"cumulative"}  # "Live: attacks in Borno state": a page's title over many incidents
+    if any(c.dep_ == "advmod" and c.lower_ in lex.HABITUAL_ADVERBS for c in _nominal_verb(tok).children):
+        return {"background"}  # "Often, their retaliation takes the form of rocket barrages": a habit
     verb = tok if tok.pos_ == "VERB" else (tok.head if tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB" else None)
     if verb is None:
         return set()
-    if any(c.dep_ == "advmod" and c.lower_ in lex.HABITUAL_ADVERBS for c in verb.children):
-        return {"background"}
     if verb.tag_ == "VB" and verb.dep_ in ("advcl", "xcomp") and any(c.lower_ == "to" for c in _children(verb, "aux")):
         verb = verb.head  # "fighters cross the border to attack its forces": the purpose takes the tense of its verb
         if verb.tag_ == "VB" and verb.dep_ == "conj":
@@ -709,6 +720,18 @@ def _habitual(tok) -> set[str]:
                 c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in root.children))):
         return {"background"}  # the simple present of a report's body tells what keeps happening ("now control": a change)
     return set()
+
+
+def _nominal_verb(tok):
+    """The verb whose clause an act noun sits in, reached through its noun phrases ("takes the form of rocket
+    barrages": takes); the trigger itself when it is a verb or hangs on no verb of its own clause."""
+    x = tok
+    while x.pos_ not in ("VERB", "AUX") and x.head.i != x.i and x.dep_ in _NOMINAL_DEPS:
+        x = x.head
+    return x
+
+
+_NOMINAL_DEPS = frozenset({"pobj", "prep", "dobj", "nsubj", "nsubjpass", "attr", "compound", "conj", "appos"})
 
 
 LONG_SPAN = re.compile(r"(?:\w+-)?(?:month|year|decade)s?(?:-long|-old)?|(?:month|year|decade)s?-long")
@@ -844,8 +867,9 @@ def _time_frame_tags(tok, kind: str) -> set[str]:
     many = _many_told_as_one(tok, anchor)
     if many:
         return many
-    # the trigger's own clause: not a coordinated clause with its own subject, a reported or relative one
-    words = _own_clause(anchor)
+    # the trigger's own clause: not a coordinated clause with its own subject, a reported or relative one,
+    # nor its setting ("killed on Sunday in clashes ... amid tensions in recent months": the tensions' span)
+    words = [t for t in _own_clause(anchor) if not _in_setting(t, anchor)]
     lows = [t.lower_ for t in words]
     cue = False
     joined = f" {' '.join(lows)} "
