@@ -2527,6 +2527,7 @@ def test_an_interception_is_no_attack(nlp):
 @pytest.mark.parametrize("text", [
     "The air force said it shot down 27 of 44 drones launched at Kharkiv overnight.",
     "The army said 20 of the rockets fired at Kharkiv overnight were intercepted.",
+    "Rebels said they fired a missile at a patrol boat near Kharkiv on Sunday. The navy said the missile was shot down.",
 ])
 def test_the_share_of_an_attack_intercepted_is_no_event_of_its_own(nlp, text):
     evs = _shown(_pipeline_events(nlp, text, published="2024-03-01"))

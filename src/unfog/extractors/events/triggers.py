@@ -7,6 +7,7 @@ from unfog.groups import cluster
 from unfog.lexicons import events as lex
 from unfog.extractors.context import Context
 from unfog.extractors.events.common import (
+    DEFINITE,
     TEMPORAL_PREPS,
     _anchor,
     _children,
@@ -247,8 +248,11 @@ def _interception_kind(tok) -> str | None:
     if lemma == "shoot" and not any(c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in tok.children):
         return lex.VERB_TRIGGERS.get(lemma)
     objs = _children(tok, "dobj", "nsubjpass")
-    if any(x.dep_ == "quantmod" and x.lower_ == "of" for o in objs for x in o.subtree):
-        return None  # "shot down 27 of 44 drones launched at X": the share of an attack stopped, a detail of it
+    if any(x.dep_ == "quantmod" and x.lower_ == "of" for o in objs for x in o.subtree) or any(
+            c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for o in objs for c in o.children):
+        # "shot down 27 of 44 drones launched at X": the share of an attack stopped; "fired a missile at a ship ...
+        # the missile was shot down": the weapon of the attack told before; details of that attack
+        return None
     if any(_weapon_of(o) is not None or _lemma(o) in lex.INTERCEPTION_OBJECTS for o in objs):
         return "disrupted"
     if lemma == "shoot" and any(_lemma(o) in lex.PEOPLE_NOUNS or o.lower_ in lex.PEOPLE_NOUNS for o in objs):
