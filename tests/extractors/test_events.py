@@ -3073,3 +3073,27 @@ def test_a_day_of_its_own_weeks_before_the_telling_is_another_incident(nlp):
                    statements=[("Three people were killed in a drone strike on a car near Kharkiv", "medics", None, "asserts")])
     evs = sorted(events.extract(ctx), key=lambda e: e.start)
     assert [e.date for e in evs] == ["2022-05-06", "2022-04-11"]
+
+
+@pytest.mark.parametrize("text", [
+    "A day after the army launched drone strikes on multiple towns in the region, residents of Kharkiv stayed indoors.",
+    "Live: strikes reported in several cities; Kharkiv shelters open",
+])
+def test_acts_told_over_many_towns_at_once_are_a_summary(nlp, text):
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)])
+    assert _shown(events.extract(ctx)) == []
+
+
+def test_clashes_that_have_taken_place_in_other_quarters_are_fighting_not_a_toll(nlp):
+    text = "Clashes have also taken place in several other neighbourhoods of Kharkiv, activists said on Friday."
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)])
+    [ev] = _shown(events.extract(ctx))
+    assert (ev.event_type, ev.sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_explosions_where_helicopters_attack_are_their_fire_not_a_planted_bomb(nlp):
+    text = ("Government forces are attacking two districts of Kharkiv with machine guns mounted on helicopters. "
+            "Explosions have been reported from the old town.")
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)])
+    [ev] = _shown(events.extract(ctx))
+    assert ev.sub_event_type == "Air/drone strike"

@@ -1454,7 +1454,9 @@ def _kind_and_weapon(d: _Draft, kinds: set[str], weapon: str | None, actor1: str
         remote = [k for m in d.mentions for t, k in zip(m.tokens, m.kinds)
                   if lex.family(k) == "remote" and (m.weapon or _lemma(t) != "strike")]  # not "the deadliest strike"
         if remote and all((t.pos_ == "NOUN" or _lemma(t) == "attack") and _lemma(t) in lex.GENERIC_ANAPHORS for t in battles):
-            kind = min(remote, key=lambda k: lex.RANK.get(k, 9))
+            # (explosions heard where an attack from helicopters is told are the helicopters' fire, no planted device)
+            named = remote + ([weapon] if weapon in ("air", "shelling") else [])
+            kind = min(named, key=lambda k: (lex.RANK.get(k, 9), k == "explosive"))
         elif weapon in ("air", "shelling", "explosive") and battles and all(_lemma(t) == "attack" for t in battles):
             # "was hit with gas-cylinder bombs fired from a lorry": the weapon is the attack (a bomb
             # with no aircraft named is planted or thrown, not dropped)

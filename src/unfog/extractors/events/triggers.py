@@ -572,8 +572,11 @@ def _many_told_as_one(tok, anchor) -> set[str]:
         return {"cumulative"}  # "Thousands have been killed": a war's toll, not an incident's
     if verb is not None and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children) and any(
             c.dep_ == "nsubj" and (_lemma(_antecedent(c)) in lex.AGGREGATE_SUBJECTS
-                                   or (c.tag_ == "NNS" and _lemma(c) in lex.AGGREGATE_ACTS)) for c in verb.children):
-        return {"cumulative"}  # "the fighting has killed thousands", "It has killed 6,000": the war's toll
+                                   or (c.tag_ == "NNS" and _lemma(c) in lex.AGGREGATE_ACTS)) for c in verb.children
+    ) and not _occurs(verb):
+        # "the fighting has killed thousands", "It has killed 6,000": the war's toll (not "clashes have taken
+        # place in other neighbourhoods": where the fighting is)
+        return {"cumulative"}
     if verb is not None and _perfect_since(verb):
         return {"cumulative"}  # "250 people have been killed and 60,000 displaced since clashes broke out"
     if verb is not None and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children) and any(
@@ -607,6 +610,22 @@ def _many_told_as_one(tok, anchor) -> set[str]:
                                      for c in verb.subtree)):
         return {"cumulative"}
     return set()
+
+
+def _occurs(verb) -> bool:
+    """"have taken place", "has happened", "have occurred": a verb that says an act happened, no toll."""
+    return _lemma(verb) in lex.OCCURRENCE_VERBS or (
+        _lemma(verb) == "take" and any(_lemma(o) == "place" for o in _children(verb, "dobj")))
+
+
+def _many_places(noun) -> bool:
+    """'strikes on multiple cities', 'strikes reported in several cities': acts told over many towns (or regions)
+    at once, each an incident of its own for ACLED; not 'clashes in several neighbourhoods' (one town's)."""
+    holders = [noun] + [a for a in _children(noun, "acl") if a.pos_ == "VERB"]
+    return any(_lemma(p) in _PLACE_KINDS and p.tag_ == "NNS" and any(
+        c.dep_ in ("amod", "det") and _lemma(c) in lex.AGGREGATE_MODIFIERS for c in p.children)
+        for h in holders for c in _children(h, "prep") if c.lower_ in ("on", "in", "against", "at")
+        for p in _children(c, "pobj"))
 
 
 def _in_setting(tok, anchor) -> bool:
@@ -839,7 +858,12 @@ def _aggregated(noun) -> bool:
             len([g for g in p.subtree if g.dep_ == "conj" and g.pos_ == "PROPN"]) >= 2
             for c in _children(noun, "prep") if c.lower_ in ("on", "in") for p in _children(c, "pobj")):
         return True  # "there had also been attacks on X, Y and Z": a tally of towns hit, no incident told
+    if _lemma(noun) in lex.AGGREGATE_ACTS and _many_places(noun):
+        return True  # "Russia launched drone strikes on multiple cities": many incidents, a summary
     return any(c.dep_ == "prep" and c.lower_ in lex.AGGREGATE_PREPS for c in noun.children)
+
+
+_PLACE_KINDS = (lex.SETTLEMENT_NOUNS - lex.URBAN_PART_NOUNS) | {"region", "province", "state", "country"}
 
 
 def _ongoing(tok) -> bool:
