@@ -3097,3 +3097,15 @@ def test_explosions_where_helicopters_attack_are_their_fire_not_a_planted_bomb(n
     ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)])
     [ev] = _shown(events.extract(ctx))
     assert ev.sub_event_type == "Air/drone strike"
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Hundreds of residents clashed with police in Kharkiv on Monday during a protest over fuel prices.", "Violent demonstration"),
+    ("Police shot dead a student during a large protest in Kharkiv on Monday. Witnesses said he was among thousands of "
+     "people clashing with riot police near the town hall.", "Violent demonstration"),
+    ("Herders clashed with farmers near Kharkiv on Monday, killing five.", "Armed clash"),
+])
+def test_unarmed_people_clashing_with_forces_at_a_protest_riot(nlp, text, sub):
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)])
+    evs = [e for e in events.extract(ctx) if e.event_type in ("Riots", "Battles")]
+    assert [e.sub_event_type for e in evs] == [sub]
