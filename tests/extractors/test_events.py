@@ -3109,3 +3109,15 @@ def test_unarmed_people_clashing_with_forces_at_a_protest_riot(nlp, text, sub):
     ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)])
     evs = [e for e in events.extract(ctx) if e.event_type in ("Riots", "Battles")]
     assert [e.sub_event_type for e in evs] == [sub]
+
+
+def test_killed_recently_in_a_present_perfect_sums_up_earlier_incidents(nlp):
+    text = "Several militia leaders have been killed recently near Kharkiv, many in fighting along the border."
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)])
+    assert _shown(events.extract(ctx)) == []
+
+
+def test_an_attack_told_recently_with_its_day_is_still_an_incident(nlp):
+    text = "Gunmen have recently attacked a police post near Kharkiv on Monday, killing two officers."
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)], dates=[("Monday", "2022-05-09", "2022-05-09", 1, False)])
+    assert len(_shown(events.extract(ctx))) == 1

@@ -783,7 +783,12 @@ def _told_as_before(tok) -> bool:
     chain = [verb] if verb is not None else []
     while chain and chain[-1].dep_ == "conj":
         chain.append(chain[-1].head)
-    return any(c.dep_ == "advmod" and c.lower_ in lex.BEFORE_ADVERBS for v in chain for c in v.children)
+    if any(c.dep_ == "advmod" and c.lower_ in lex.BEFORE_ADVERBS for v in chain for c in v.children):
+        return True
+    # "have been killed recently, many in fighting across the border": a present perfect naming no day sums up the past
+    return any(c.dep_ == "advmod" and c.lower_ in lex.RECENT_ADVERBS for v in chain for c in v.children) and any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have") for v in chain for c in v.children) and not any(
+        t.ent_type_ in ("DATE", "TIME") for v in chain for t in v.subtree)
 
 
 def _resorts_to(tok) -> bool:
