@@ -3121,3 +3121,13 @@ def test_an_attack_told_recently_with_its_day_is_still_an_incident(nlp):
     text = "Gunmen have recently attacked a police post near Kharkiv on Monday, killing two officers."
     ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)], dates=[("Monday", "2022-05-09", "2022-05-09", 1, False)])
     assert len(_shown(events.extract(ctx))) == 1
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("A cargo ship was targeted with two ballistic missiles off Kharkiv on Saturday.", "Shelling/artillery/missile attack"),
+    ("A minibus was hit by a drone near Kharkiv on Saturday.", "Air/drone strike"),
+])
+def test_the_weapon_an_act_was_done_with_says_its_kind(nlp, text, sub):
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)])
+    [ev] = events.extract(ctx)
+    assert ev.sub_event_type == sub

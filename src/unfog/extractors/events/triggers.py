@@ -89,6 +89,9 @@ def _weapon_subject_kind(tok) -> str | None:
         subjects = _children(tok.head, "nsubj")  # "Shells fired from the hills landed in ...": a garbled parse
     if not subjects and tok.dep_ == "acl" and _children(tok, "dobj"):
         subjects = [tok.head]  # ", a homemade bomb injured seven people": a main clause parsed as the bomb's modifier
+    # "the ship was targeted with two missiles", "the car was hit by a drone", "targeted a base with drones": the
+    # weapon the act was done with (a passive's agent, an instrument) says the kind as its subject would
+    subjects = subjects + [p for c in _children(tok, "prep", "agent") if c.lower_ in ("with", "by") for p in _children(c, "pobj")]
     for subj in subjects:
         k = _weapon_of(subj)
         if k == "air" and _lemma(tok) in lex.DETONATION_VERBS and _lemma(subj) not in lex.DRONE_WORDS:
