@@ -199,3 +199,17 @@ def test_others_who_died_in_another_act_of_the_sentence_are_its_toll(nlp):
             "air strike in the village of Kasungu, activists said.")
     tolls = {e.sub_event_type: e.fatalities for e in _events(nlp, text)}
     assert tolls == {"Shelling/artillery/missile attack": 6, "Air/drone strike": 4}
+
+
+def test_a_count_of_the_one_who_tells_is_no_count_of_the_dead(nlp):
+    # "one resident recounted": the teller (``recount``, a verb of speech), never one of the dead the scene
+    # described before him suggests
+    text = ("Drone strike kills nine at market\n\n"
+            "A drone strike blamed on the army has left nine civilians dead after hitting a crowded market in "
+            "Kharkiv on Monday.\n\n"
+            "Witnesses described a grim scene, with burned bodies, wounded children and grieving families among "
+            "the stalls.\n\n"
+            "\"The drone came without warning and dropped explosives right on the stalls. We lost many people\u2014men, "
+            "women, and children,\" one resident recounted.")
+    [ev] = [e for e in _events(nlp, text) if e.event_type == "Explosions/Remote violence"]
+    assert ev.fatalities == 9
