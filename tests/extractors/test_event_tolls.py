@@ -213,3 +213,13 @@ def test_a_count_of_the_one_who_tells_is_no_count_of_the_dead(nlp):
             "women, and children,\" one resident recounted.")
     [ev] = [e for e in _events(nlp, text) if e.event_type == "Explosions/Remote violence"]
     assert ev.fatalities == 9
+
+
+def test_one_of_its_men_counts_the_men_of_the_force_its_stands_for(nlp):
+    # "one of its men" after "the police force": the policeman already counted, not one more dead
+    text = ("Three insurgents were killed in a gunfight at a police checkpoint near Kharkiv on Friday, officials "
+            "said. A policeman was also killed in the gunfight.\n\n"
+            "The regional chief said that while the police force grieved the loss of one of its men, the killing "
+            "of the three insurgents was a success.")
+    [ev] = [e for e in _events(nlp, text) if e.event_type == "Battles"]
+    assert ev.fatalities == 4
