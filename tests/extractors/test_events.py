@@ -778,6 +778,17 @@ def test_the_day_a_lead_was_reported_yields_to_the_day_its_detail_gives(nlp):
     assert ev.date == "2022-05-12" and ev.fatalities == 8 and ev.sub_event_type == "Air/drone strike"
 
 
+def test_the_day_of_a_condemnation_yields_to_the_day_the_act_happened(nlp):
+    # "condemned on Saturday": the day of the reaction (``reaction_verbs``), like a statement's day
+    text = ("The regional governor on Saturday condemned the killing of 12 people in a raid by gunmen on a farm "
+            "near Izium. Residents said the raid took place on Thursday night.")
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)],
+                   dates=[("Saturday", "2022-05-14", "2022-05-14", 1, False),
+                          ("Thursday night", "2022-05-12", "2022-05-12", 1, False)],
+                   figures=[("12 people", 12, "killed", "people")], published="2022-05-15")
+    evs = [e for e in events.extract(ctx) if e.event_type != "Strategic developments"]
+    assert evs and {e.date for e in evs} == {"2022-05-12"}
+
 def test_bandits_striking_a_village_raid_it_on_the_ground(nlp):
     text = "The bandits struck a village near Izium on Saturday and burned homes, a vigilante said."
     ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)], dates=[("Saturday", "2022-05-07", "2022-05-07", 1, False)])

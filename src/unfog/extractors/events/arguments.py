@@ -974,11 +974,12 @@ def _one_area_town(ctx: Context, mentions: list[Mention], leads) -> None:
 
 
 def _statement_verb(root):
-    """The reporting verb a date belongs to ("officials said on Thursday"), or None."""
+    """The reporting verb a date belongs to ("officials said on Thursday"), or a verb of reaction ("the UN chief
+    on Saturday condemned the killing"), or None."""
     t = root
     while t.head.i != t.i and t.pos_ not in ("VERB", "AUX"):
         t = t.head
-    return t if t.pos_ == "VERB" and _lemma(t) in lex.REPORT_VERBS else None
+    return t if t.pos_ == "VERB" and _lemma(t) in lex.REPORT_VERBS | lex.REACTION_VERBS else None
 
 
 TELLING_VERBS = lex.REPORT_VERBS | frozenset(_load_lexicon("speech")["cue_verbs"])
