@@ -712,7 +712,7 @@ def figure_keys(res: ArticleRecords) -> list[FigureKey]:
     # (both key the figures of ``out`` in place: its order stays the figures')
     tolls = _one_place_per_incident([k for k in out if k.figure_id not in part_groups], figs, countries)
     _key_parts([k for k in out if k.figure_id in part_groups], tolls, figs, part_groups)
-    return _date_prior_values(out, figs)
+    return _date_prior_values(_key_prior_values(out, figs), figs)
 
 
 def _part_groups(res: ArticleRecords) -> dict[str, str]:
@@ -892,6 +892,36 @@ def _count_day(f: Figure, art, period: str | None = None) -> int | None:
     if f.category in TALLY and (period == "cumulative" or _risen(f.sentence or "")) and not is_prior_value(f):
         return day_number(art.published) or day_number(f.date)
     return day_number(f.date) or day_number(art.published)
+
+
+def _revised_toll(prior: Figure, keys: list[FigureKey], figs: dict[str, Figure]) -> FigureKey | None:
+    """The key of the toll a report revised ``prior`` (its earlier value) to: of the report's tolls of its category
+    that are no earlier value nor a part, the one of its sentence ("revised down from 359 to 253"), else the first
+    of its claimant's side, else the report's first (the lead's toll: "53 civilians were killed ... the monitor had
+    initially given a toll of 34")."""
+    tolls = [k for k in keys if figs[k.figure_id].category == prior.category and not is_part_key(k)
+             and not is_prior_value(figs[k.figure_id]) and figs[k.figure_id].value != prior.value]
+    if not tolls:
+        return None
+    side = prior.claimant_side if prior.claimant_side not in (None, "MEDIA") else None
+    return min(tolls, key=lambda k: (figs[k.figure_id].sentence != prior.sentence,
+                                     side is None or figs[k.figure_id].claimant_side != side,
+                                     figs[k.figure_id].start, k.figure_id))
+
+
+def _key_prior_values(keys: list[FigureKey], figs: dict[str, Figure]) -> list[FigureKey]:
+    """An earlier value of a revised toll counts what that toll counts, whatever its own words ("the monitor
+    previously gave a toll of 34" under "53 civilians were killed in the village"): it takes the toll's quantity,
+    place and incident, so the two meet (the revision) and so does another report's equal count."""
+    for k in keys:
+        f = figs[k.figure_id]
+        if not is_prior_value(f) or is_part_key(k):
+            continue
+        toll = _revised_toll(f, keys, figs)
+        if toll is not None:
+            k.qkey, k.place, k.country, k.incident, k.period = toll.qkey, toll.place, toll.country, toll.incident, \
+                toll.period
+    return keys
 
 
 def _date_prior_values(keys: list[FigureKey], figs: dict[str, Figure]) -> list[FigureKey]:
@@ -1290,10 +1320,21 @@ def _replaced_in_report(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     # (the claimant's own count replaces an earlier value only when the earlier value's sentence gives no toll of its
     # own that replaced it: "has risen to 22, raising a toll of 17 provided by the police" is that revision alone)
     revised = a.fig.sentence == fb.sentence or bool(_risen(fb.sentence or "")) \
-        or (a.prior and bool(a.claimant) and a.claimant == b.claimant and not _risen(a.fig.sentence or ""))
+        or (a.prior and _prior_of_its_own(a, b) and not _risen(a.fig.sentence or ""))
     if a.prior and a.rng[1] != b.rng[1] and revised:
         return ("updates", "the report gives the toll and the earlier figure it replaces")
     return None
+
+
+def _prior_of_its_own(a: FigureView, b: FigureView) -> bool:
+    """``a``, an earlier value its report gives, is one ``b``'s source gave: the same claimant or one body in other
+    words; a monitor told by its name and as "the monitor" ("the monitor had initially given a toll of 34" and "53
+    civilians, the Observatory said"; not two voices of a warring party, which may each keep a count); or the
+    report's own voice telling what earlier reports said ("earlier reports had indicated 14 dead"), which any later
+    toll of its report replaces."""
+    if bool(a.claimant) and (a.claimant == b.claimant or _own_claimant(a, b)):
+        return True
+    return (a.side == b.side == "INT") or _own_voice(a.fig)
 
 
 def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
