@@ -2538,6 +2538,7 @@ def test_an_interception_is_no_attack(nlp):
 @pytest.mark.parametrize("text", [
     "The air force said it shot down 27 of 44 drones launched at Kharkiv overnight.",
     "The army said 20 of the rockets fired at Kharkiv overnight were intercepted.",
+    "Rebels said they fired a missile at a patrol boat near Kharkiv on Sunday. The navy said the missile was shot down.",
 ])
 def test_the_share_of_an_attack_intercepted_is_no_event_of_its_own(nlp, text):
     evs = _shown(_pipeline_events(nlp, text, published="2024-03-01"))
@@ -3083,3 +3084,51 @@ def test_a_day_of_its_own_weeks_before_the_telling_is_another_incident(nlp):
                    statements=[("Three people were killed in a drone strike on a car near Kharkiv", "medics", None, "asserts")])
     evs = sorted(events.extract(ctx), key=lambda e: e.start)
     assert [e.date for e in evs] == ["2022-05-06", "2022-04-11"]
+
+
+@pytest.mark.parametrize("text", [
+    "A day after the army launched drone strikes on multiple towns in the region, residents of Kharkiv stayed indoors.",
+    "Live: strikes reported in several cities; Kharkiv shelters open",
+])
+def test_acts_told_over_many_towns_at_once_are_a_summary(nlp, text):
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)])
+    assert _shown(events.extract(ctx)) == []
+
+
+def test_clashes_that_have_taken_place_in_other_quarters_are_fighting_not_a_toll(nlp):
+    text = "Clashes have also taken place in several other neighbourhoods of Kharkiv, activists said on Friday."
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)])
+    [ev] = _shown(events.extract(ctx))
+    assert (ev.event_type, ev.sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_explosions_where_helicopters_attack_are_their_fire_not_a_planted_bomb(nlp):
+    text = ("Government forces are attacking two districts of Kharkiv with machine guns mounted on helicopters. "
+            "Explosions have been reported from the old town.")
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)])
+    [ev] = _shown(events.extract(ctx))
+    assert ev.sub_event_type == "Air/drone strike"
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Hundreds of residents clashed with police in Kharkiv on Monday during a protest over fuel prices.", "Violent demonstration"),
+    ("Police shot dead a student during a large protest in Kharkiv on Monday. Witnesses said he was among thousands of "
+     "people clashing with riot police near the town hall.", "Violent demonstration"),
+    ("Herders clashed with farmers near Kharkiv on Monday, killing five.", "Armed clash"),
+])
+def test_unarmed_people_clashing_with_forces_at_a_protest_riot(nlp, text, sub):
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)])
+    evs = [e for e in events.extract(ctx) if e.event_type in ("Riots", "Battles")]
+    assert [e.sub_event_type for e in evs] == [sub]
+
+
+def test_killed_recently_in_a_present_perfect_sums_up_earlier_incidents(nlp):
+    text = "Several militia leaders have been killed recently near Kharkiv, many in fighting along the border."
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)])
+    assert _shown(events.extract(ctx)) == []
+
+
+def test_an_attack_told_recently_with_its_day_is_still_an_incident(nlp):
+    text = "Gunmen have recently attacked a police post near Kharkiv on Monday, killing two officers."
+    ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)], dates=[("Monday", "2022-05-09", "2022-05-09", 1, False)])
+    assert len(_shown(events.extract(ctx))) == 1

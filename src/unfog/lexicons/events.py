@@ -188,6 +188,7 @@ INVOLVEMENT_WORDS = _set("involvement_words")  # "involved in attacks": incident
 BUILDING_PARTS = _set("building_parts")  # "regained control of the wing": no territory
 FORMATION_NOUNS = _set("formation_nouns")  # "the 17 Infantry Brigade": a number naming a unit
 URBAN_PART_NOUNS = _set("urban_part_nouns")  # "in the X neighbourhood": a part of the town told before
+RECENT_ADVERBS = _set("recent_adverbs")  # "have been killed recently": earlier incidents summed up
 BEFORE_ADVERBS = _set("before_adverbs")  # "had previously been used ... and was taken over": the past
 SURFACE_TRIGGERS: dict[str, str] = {k: v for k, v in _D["surface_triggers"].items() if not k.startswith("_")}
 

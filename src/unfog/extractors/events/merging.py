@@ -1454,7 +1454,9 @@ def _kind_and_weapon(d: _Draft, kinds: set[str], weapon: str | None, actor1: str
         remote = [k for m in d.mentions for t, k in zip(m.tokens, m.kinds)
                   if lex.family(k) == "remote" and (m.weapon or _lemma(t) != "strike")]  # not "the deadliest strike"
         if remote and all((t.pos_ == "NOUN" or _lemma(t) == "attack") and _lemma(t) in lex.GENERIC_ANAPHORS for t in battles):
-            kind = min(remote, key=lambda k: lex.RANK.get(k, 9))
+            # (explosions heard where an attack from helicopters is told are the helicopters' fire, no planted device)
+            named = remote + ([weapon] if weapon in ("air", "shelling") else [])
+            kind = min(named, key=lambda k: (lex.RANK.get(k, 9), k == "explosive"))
         elif weapon in ("air", "shelling", "explosive") and battles and all(_lemma(t) == "attack" for t in battles):
             # "was hit with gas-cylinder bombs fired from a lorry": the weapon is the attack (a bomb
             # with no aircraft named is planted or thrown, not dropped)
@@ -1489,8 +1491,8 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
     kind, weapon = _kind_and_weapon(d, kinds, weapon, actor1, a1_side)
     a1_head = (actor1 or "").lower().split()[-1:] or [""]
     kind = "looting" if kind == "battle" and _property_only(d, figures) else kind
-    if kind in ("battle", "looting") and a1_head[0] in lex.PROTESTER_NOUNS:
-        kind = "riot"  # crowds storming or torching a building: a violent demonstration, not a battle
+    if kind in ("battle", "looting") and (a1_head[0] in lex.PROTESTER_NOUNS or _crowd_clash(d)):
+        kind = "riot"  # crowds storming or torching a building, clashing with police at a protest: a violent demonstration
     killed = [f for f in figures if f.category == "killed"]
     if (kind == "battle" and "arrest" in kinds and not killed and not any(m.single_death for m in d.mentions)
             and all(_lemma(t) in lex.RAID_NOUNS for m in d.mentions for t, k in zip(m.tokens, m.kinds) if k == "battle")):
@@ -1553,6 +1555,29 @@ def _event_type(d: _Draft, actor1: str | None, a1_side: str | None, actor2_head:
     if kind == "protest" and any(c in m.sent.text.lower() for m in d.mentions if m.kind == "protest" for c in lex.RIOT_CUES):
         etype, sub, type_tags = lex.acled_type("riot")  # "riders blocked the roads with burning tyres": a violent demonstration
     return etype, sub, type_tags
+
+
+_PROTEST_WORDS = frozenset(w for table in (lex.NOUN_TRIGGERS, lex.VERB_TRIGGERS) for w, k in table.items() if k in ("protest", "riot"))
+
+
+def _crowd_clash(d: _Draft) -> bool:
+    """"he was among 10,000 people clashing with soldiers" after "shot dead during a massive protest": unarmed people
+    (civilian or protester nouns, no armed men) fighting forces where a protest is told, in the clash's sentence or the
+    one before, are a violent demonstration (ACLED: Riots), not an armed clash."""
+    for m in d.mentions:
+        for t, k in zip(m.tokens, m.kinds):
+            if k != "battle" or _lemma(t) not in lex.MUTUAL_FIGHT_WORDS | {"fight"}:
+                continue
+            parties = _children(t, "nsubj") + ([t.head] if t.dep_ == "acl" else [])
+            parties += [g for p in parties for c in _children(p, "prep") if c.lower_ == "of" for g in _children(c, "pobj")]
+            if not any(_lemma(p) in lex.CIVILIAN_NOUNS | lex.PROTESTER_NOUNS and _lemma(p) not in lex.COMBATANT_NOUNS
+                       for p in parties):
+                continue
+            doc = m.sent.doc
+            before = doc[m.sent.start - 1].sent if m.sent.start > 0 else m.sent
+            if any(_lemma(x) in _PROTEST_WORDS for x in [*before, *m.sent]):
+                return True
+    return False
 
 
 def _nonstate_actor(actor1: str | None, a1_side: str | None) -> bool:

@@ -7,6 +7,7 @@ from unfog.groups import cluster
 from unfog.lexicons import events as lex
 from unfog.extractors.context import Context
 from unfog.extractors.events.common import (
+    DEFINITE,
     TEMPORAL_PREPS,
     _anchor,
     _children,
@@ -247,8 +248,11 @@ def _interception_kind(tok) -> str | None:
     if lemma == "shoot" and not any(c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in tok.children):
         return lex.VERB_TRIGGERS.get(lemma)
     objs = _children(tok, "dobj", "nsubjpass")
-    if any(x.dep_ == "quantmod" and x.lower_ == "of" for o in objs for x in o.subtree):
-        return None  # "shot down 27 of 44 drones launched at X": the share of an attack stopped, a detail of it
+    if any(x.dep_ == "quantmod" and x.lower_ == "of" for o in objs for x in o.subtree) or any(
+            c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for o in objs for c in o.children):
+        # "shot down 27 of 44 drones launched at X": the share of an attack stopped; "fired a missile at a ship ...
+        # the missile was shot down": the weapon of the attack told before; details of that attack
+        return None
     if any(_weapon_of(o) is not None or _lemma(o) in lex.INTERCEPTION_OBJECTS for o in objs):
         return "disrupted"
     if lemma == "shoot" and any(_lemma(o) in lex.PEOPLE_NOUNS or o.lower_ in lex.PEOPLE_NOUNS for o in objs):
@@ -568,8 +572,11 @@ def _many_told_as_one(tok, anchor) -> set[str]:
         return {"cumulative"}  # "Thousands have been killed": a war's toll, not an incident's
     if verb is not None and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children) and any(
             c.dep_ == "nsubj" and (_lemma(_antecedent(c)) in lex.AGGREGATE_SUBJECTS
-                                   or (c.tag_ == "NNS" and _lemma(c) in lex.AGGREGATE_ACTS)) for c in verb.children):
-        return {"cumulative"}  # "the fighting has killed thousands", "It has killed 6,000": the war's toll
+                                   or (c.tag_ == "NNS" and _lemma(c) in lex.AGGREGATE_ACTS)) for c in verb.children
+    ) and not _occurs(verb):
+        # "the fighting has killed thousands", "It has killed 6,000": the war's toll (not "clashes have taken
+        # place in other neighbourhoods": where the fighting is)
+        return {"cumulative"}
     if verb is not None and _perfect_since(verb):
         return {"cumulative"}  # "250 people have been killed and 60,000 displaced since clashes broke out"
     if verb is not None and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children) and any(
@@ -603,6 +610,22 @@ def _many_told_as_one(tok, anchor) -> set[str]:
                                      for c in verb.subtree)):
         return {"cumulative"}
     return set()
+
+
+def _occurs(verb) -> bool:
+    """"have taken place", "has happened", "have occurred": a verb that says an act happened, no toll."""
+    return _lemma(verb) in lex.OCCURRENCE_VERBS or (
+        _lemma(verb) == "take" and any(_lemma(o) == "place" for o in _children(verb, "dobj")))
+
+
+def _many_places(noun) -> bool:
+    """'strikes on multiple cities', 'strikes reported in several cities': acts told over many towns (or regions)
+    at once, each an incident of its own for ACLED; not 'clashes in several neighbourhoods' (one town's)."""
+    holders = [noun] + [a for a in _children(noun, "acl") if a.pos_ == "VERB"]
+    return any(_lemma(p) in _PLACE_KINDS and p.tag_ == "NNS" and any(
+        c.dep_ in ("amod", "det") and _lemma(c) in lex.AGGREGATE_MODIFIERS for c in p.children)
+        for h in holders for c in _children(h, "prep") if c.lower_ in ("on", "in", "against", "at")
+        for p in _children(c, "pobj"))
 
 
 def _in_setting(tok, anchor) -> bool:
@@ -760,7 +783,12 @@ def _told_as_before(tok) -> bool:
     chain = [verb] if verb is not None else []
     while chain and chain[-1].dep_ == "conj":
         chain.append(chain[-1].head)
-    return any(c.dep_ == "advmod" and c.lower_ in lex.BEFORE_ADVERBS for v in chain for c in v.children)
+    if any(c.dep_ == "advmod" and c.lower_ in lex.BEFORE_ADVERBS for v in chain for c in v.children):
+        return True
+    # "have been killed recently, many in fighting across the border": a present perfect naming no day sums up the past
+    return any(c.dep_ == "advmod" and c.lower_ in lex.RECENT_ADVERBS for v in chain for c in v.children) and any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have") for v in chain for c in v.children) and not any(
+        t.ent_type_ in ("DATE", "TIME") for v in chain for t in v.subtree)
 
 
 def _resorts_to(tok) -> bool:
@@ -835,7 +863,12 @@ def _aggregated(noun) -> bool:
             len([g for g in p.subtree if g.dep_ == "conj" and g.pos_ == "PROPN"]) >= 2
             for c in _children(noun, "prep") if c.lower_ in ("on", "in") for p in _children(c, "pobj")):
         return True  # "there had also been attacks on X, Y and Z": a tally of towns hit, no incident told
+    if _lemma(noun) in lex.AGGREGATE_ACTS and _many_places(noun):
+        return True  # "Russia launched drone strikes on multiple cities": many incidents, a summary
     return any(c.dep_ == "prep" and c.lower_ in lex.AGGREGATE_PREPS for c in noun.children)
+
+
+_PLACE_KINDS = (lex.SETTLEMENT_NOUNS - lex.URBAN_PART_NOUNS) | {"region", "province", "state", "country"}
 
 
 def _ongoing(tok) -> bool:
