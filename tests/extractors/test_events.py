@@ -119,6 +119,22 @@ QAMISHLI = dict(geonames_id=173576, canonical="Qamishli", lat=37.05, lon=41.22, 
 BOKKOS = dict(geonames_id=2346868, canonical="Bokkos", lat=9.3, lon=8.99, precision=1, country="NG", kind="settlement")
 
 
+def test_a_group_named_after_its_noun_is_the_actor_not_the_demonym_before_it(nlp):
+    # "the Somali Islamist group al Shabaab": the name told right after "group" is the group's; the demonym
+    # names where it fights, never the state's forces
+    text = "The Somali Islamist group al Shabaab attacked a checkpoint near Izium on Monday, killing three soldiers."
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)])
+    [ev] = [e for e in events.extract(ctx) if e.event_type == "Battles"]
+    assert ev.actor1 and "Shabaab" in ev.actor1
+
+def test_an_act_told_as_carried_out_by_someone_has_that_actor(nlp):
+    # "a strike thought to have been carried out by the army": the agent of the verb of performing is actor1
+    text = ("A drone strike thought to have been carried out by the army has left 12 guests dead after hitting a "
+            "wedding party near Izium on Thursday.")
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)])
+    [ev] = [e for e in events.extract(ctx) if e.event_type == "Explosions/Remote violence"]
+    assert ev.actor1 and ev.actor1.startswith("Military Forces")
+
 def test_a_dateline_is_never_the_actor(nlp):
     text = "TIMBUKTU, Mali — Army helicopters struck a rebel base near Ber on Tuesday, killing seven fighters."
     ctx = make_ctx(nlp, text, places=[("Ber", BER)], dates=[("Tuesday", "2024-03-05", "2024-03-05", 1, False)])
