@@ -1337,6 +1337,22 @@ def _prior_of_its_own(a: FigureView, b: FigureView) -> bool:
     return (a.side == b.side == "INT") or _own_voice(a.fig)
 
 
+def _side_raises_toll(a: FigureView, b: FigureView, gap_days: int) -> bool:
+    """``b``, of a's party side, a higher toll told by a later report within the days a toll is revised ("the
+    regional governor" on Saturday, the governor by name on Sunday: the side's authorities revise the toll, whether
+    or not the events extractor tied the two counts to an incident: one quantity, one place, a week), or by another
+    report of the same day (:func:`_raised_the_same_day`)."""
+    return a.side not in NON_PARTY_SIDES and a.fig.category in TALLY and gap_days <= INCIDENT_REVISION_DAYS \
+        and ((b.key.reported or 0) > (a.key.reported or 0) or _raised_the_same_day(a, b)) and b.rng[1] > a.rng[1]
+
+
+def _raised_the_same_day(a: FigureView, b: FigureView) -> bool:
+    """Two reports of one day tie their counts to one incident and ``b``'s floor is above ``a``'s count (the civil
+    defence's "73 killed" in one, the health ministry's "at least 87" in the next): the side's later toll of it."""
+    return (b.key.reported or 0) == (a.key.reported or 0) and a.fig.article_id != b.fig.article_id \
+        and bool(a.key.incident and b.key.incident) and b.rng[0] > a.rng[1]
+
+
 def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     """The kind of relation between two comparable figures, ``a`` not later than ``b``, and why."""
     fa, fb = a.fig, b.fig
@@ -1399,10 +1415,7 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     if incident and same_claimant and cat in TALLY and gap_days <= INCIDENT_REVISION_DAYS and b.rng[1] > a.rng[1] \
             and not both_vague:
         return ("updates", "the same source revises the toll")
-    if same_side and a.side not in NON_PARTY_SIDES and cat in TALLY and gap_days <= INCIDENT_REVISION_DAYS \
-            and (b.key.reported or 0) > (a.key.reported or 0) and b.rng[1] > a.rng[1] and not agree and not both_vague:
-        # "the regional governor" on Saturday, the governor by name on Sunday: the side's authorities revise the toll
-        # (whether or not the events extractor tied the two counts to an incident: one quantity, one place, a week)
+    if same_side and _side_raises_toll(a, b, gap_days) and not agree and not both_vague:
         return ("updates", "a later report from the same side raises the toll")
     if why := _told_as_revised(a, b, incident, parties, agree, both_vague, gap_days, sides_apart):
         return ("updates", why)
