@@ -233,7 +233,20 @@ def own_men(f: Figure) -> bool:
 def counted_group(f: Figure) -> str | None:
     """The group a figure counts: a claimant's own men are combatants, whatever the noun ("its own men"), and
     so are the members a force killed ("troops killed nine members of the front")."""
-    return "combatants" if own_men(f) or force_of_the_killed(f.counted, _around(f)[0]) else f.group
+    before, after = _around(f)
+    return "combatants" if own_men(f) or force_of_the_killed(f.counted, before) or _members_of_armed_party(f, after) \
+        else f.group
+
+
+_ARMED_PARTY_RE = re.compile(r"^(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,2}?(?:" + "|".join(
+    load_lexicon("people")["killed_by"]["armed_party_nouns"]) + r")\b", re.I)
+
+
+def _members_of_armed_party(f: Figure, after: str) -> bool:
+    """"15 other members of the movement", "members of Hezbollah": a party's men counted by the party they belong to
+    (an armed group the actors table knows, or a noun naming one: ``people.json`` ``armed_party_nouns``)."""
+    party = party_of(f.counted, after)
+    return bool(party) and (_armed_group_named(party) or bool(_ARMED_PARTY_RE.match(party)))
 
 
 def counted_force(f: Figure) -> str | None:
