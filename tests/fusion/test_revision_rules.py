@@ -334,3 +334,25 @@ def test_an_earlier_value_counts_what_the_toll_it_was_revised_to_counts():
     out = {k.figure_id: k for k in _key_prior_values(keys, figs)}
     assert (out["p"].qkey, out["p"].place, out["p"].period) == ("qty_civilians", "g1@X", "daily")
     assert out["t"].qkey == "qty_civilians" and out["w"].qkey == "qty_wounded"
+
+
+def test_a_higher_toll_of_one_strike_from_another_authority_of_the_side_the_same_day_updates():
+    # two reports of one day, both tying their count to the strike: the civil defence's 40, then the health
+    # ministry's "at least 52" is the side's later toll of it, not a rival count
+    from unfog.fusion.fuse import FigureKey, _kind, figure_view, names_resolver
+    from unfog.model import Figure
+
+    def view(fid, value, qualifier, claimant, incident):
+        f = Figure(id=fid, article_id="a" + fid, text=str(value), start=0, end=2, value=value, qualifier=qualifier,
+                   category="killed", claimant=claimant, claimant_side="PSE")
+        k = FigureKey(figure_id=fid, article_id="a" + fid, qkey="q", day=5, place="g1@X", reported=6,
+                      incident=incident)
+        return figure_view(f, k, names_resolver({claimant}))
+
+    strike = "Explosions/Remote violence|5|g1"
+    first = view("1", 40, None, "the civil defence agency", strike)
+    later = view("2", 52, "at least", "the health ministry", strike)
+    assert _kind(first, later)[0] == "updates"
+    # (counts tied to no incident the same day: two counts, no revision)
+    assert (_kind(view("1", 40, None, "the civil defence agency", None),
+                  view("2", 52, "at least", "the health ministry", None)) or ("",))[0] != "updates"

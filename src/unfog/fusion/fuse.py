@@ -233,7 +233,20 @@ def own_men(f: Figure) -> bool:
 def counted_group(f: Figure) -> str | None:
     """The group a figure counts: a claimant's own men are combatants, whatever the noun ("its own men"), and
     so are the members a force killed ("troops killed nine members of the front")."""
-    return "combatants" if own_men(f) or force_of_the_killed(f.counted, _around(f)[0]) else f.group
+    before, after = _around(f)
+    return "combatants" if own_men(f) or force_of_the_killed(f.counted, before) or _members_of_armed_party(f, after) \
+        else f.group
+
+
+_ARMED_PARTY_RE = re.compile(r"^(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,2}?(?:" + "|".join(
+    load_lexicon("people")["killed_by"]["armed_party_nouns"]) + r")\b", re.I)
+
+
+def _members_of_armed_party(f: Figure, after: str) -> bool:
+    """"15 other members of the movement", "members of Hezbollah": a party's men counted by the party they belong to
+    (an armed group the actors table knows, or a noun naming one: ``people.json`` ``armed_party_nouns``)."""
+    party = party_of(f.counted, after)
+    return bool(party) and (_armed_group_named(party) or bool(_ARMED_PARTY_RE.match(party)))
 
 
 def counted_force(f: Figure) -> str | None:
@@ -1337,6 +1350,22 @@ def _prior_of_its_own(a: FigureView, b: FigureView) -> bool:
     return (a.side == b.side == "INT") or _own_voice(a.fig)
 
 
+def _side_raises_toll(a: FigureView, b: FigureView, gap_days: int) -> bool:
+    """``b``, of a's party side, a higher toll told by a later report within the days a toll is revised ("the
+    regional governor" on Saturday, the governor by name on Sunday: the side's authorities revise the toll, whether
+    or not the events extractor tied the two counts to an incident: one quantity, one place, a week), or by another
+    report of the same day (:func:`_raised_the_same_day`)."""
+    return a.side not in NON_PARTY_SIDES and a.fig.category in TALLY and gap_days <= INCIDENT_REVISION_DAYS \
+        and ((b.key.reported or 0) > (a.key.reported or 0) or _raised_the_same_day(a, b)) and b.rng[1] > a.rng[1]
+
+
+def _raised_the_same_day(a: FigureView, b: FigureView) -> bool:
+    """Two reports of one day tie their counts to one incident and ``b``'s floor is above ``a``'s count (the civil
+    defence's "73 killed" in one, the health ministry's "at least 87" in the next): the side's later toll of it."""
+    return (b.key.reported or 0) == (a.key.reported or 0) and a.fig.article_id != b.fig.article_id \
+        and bool(a.key.incident and b.key.incident) and b.rng[0] > a.rng[1]
+
+
 def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     """The kind of relation between two comparable figures, ``a`` not later than ``b``, and why."""
     fa, fb = a.fig, b.fig
@@ -1399,10 +1428,7 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     if incident and same_claimant and cat in TALLY and gap_days <= INCIDENT_REVISION_DAYS and b.rng[1] > a.rng[1] \
             and not both_vague:
         return ("updates", "the same source revises the toll")
-    if same_side and a.side not in NON_PARTY_SIDES and cat in TALLY and gap_days <= INCIDENT_REVISION_DAYS \
-            and (b.key.reported or 0) > (a.key.reported or 0) and b.rng[1] > a.rng[1] and not agree and not both_vague:
-        # "the regional governor" on Saturday, the governor by name on Sunday: the side's authorities revise the toll
-        # (whether or not the events extractor tied the two counts to an incident: one quantity, one place, a week)
+    if same_side and _side_raises_toll(a, b, gap_days) and not agree and not both_vague:
         return ("updates", "a later report from the same side raises the toll")
     if why := _told_as_revised(a, b, incident, parties, agree, both_vague, gap_days, sides_apart):
         return ("updates", why)
