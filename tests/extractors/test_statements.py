@@ -905,27 +905,6 @@ def test_an_outfit_speaks_for_itself(nlp):
 
 
 
-def test_denial_joined_to_the_reported_clause_is_a_statement_of_its_own(nlp):
-    # the parser hangs "and denied ..." on the reported clause: the speaker of "said" denies, apart from its claim
-    text = "The ministry said its troops had driven off the raid and denied that the base had been captured."
-    stms = run(nlp, text)
-    said = [s for s in stms if s.cue == "said"]
-    denied = [s for s in stms if s.polarity == "denies"]
-    assert len(said) == 1 and len(denied) == 1
-    assert said[0].speaker == denied[0].speaker and said[0].polarity == "asserts"
-    assert said[0].content == "its troops had driven off the raid"
-    assert denied[0].content == "that the base had been captured"
-    assert said[0].id != denied[0].id
-
-
-def test_denial_joined_to_the_reported_clause_without_a_clause(nlp):
-    text = ("The rebel commander said in a recorded message that his men had struck a militia camp that had "
-            "attacked their villages, and denied shelling homes.")
-    denied = [s for s in run(nlp, text) if s.polarity == "denies"]
-    assert len(denied) == 1 and denied[0].speaker.endswith("commander")
-    assert denied[0].content == "shelling homes"
-
-
 def test_branch_of_a_named_group_speaks(nlp):
     [s] = run(nlp, "The Islamic State's West Africa branch said on Monday its fighters had seized a checkpoint.")
     assert "branch" in s.speaker and "its fighters had seized" in s.content

@@ -1200,9 +1200,6 @@ def find_cues(sent, segs):
             continue  # "told him to repeat the offer" is an order, not a report
         # "Gunmen invaded the villages ..., a military officer told AFP": a cue the parser made a conjunct
         # of the reported clause, with the speaker hung on the noun before it, is that speaker's
-        if _joined_denial(tok) is not None:
-            out.append((tok, tok, _cue_text(tok)))  # (its speaker is the cue's it is joined to: see below)
-            continue
         subj = (_postposed_subject(tok) if tok.dep_ == "conj" else None) or _subject(tok) or _postposed_subject(tok) \
             or _inverted_subject(tok)
         if subj is not None and (subj.pos_ == "NUM" or subj.lower_ in ("one", "some", "many", "several")):
@@ -1225,38 +1222,12 @@ def find_cues(sent, segs):
 def _told_cues(out):
     """The cues of a sentence that are told as attributions. A cue inside the reported content of another cue is
     part of what was reported, unless it names its own speaker ("the deaths, which local authorities put at
-    20,000"). "According to him, a woman ... reported the incident": the parse hangs the attribution of the whole
-    sentence on the cue inside what it attributes; it stays (both are told). A denial joined to the reported
-    clause (:func:`_joined_denial`) is the outer cue's speaker's."""
-    cues = {c[0].i: c for c in out}
-    kept = []
-    for c in out:
-        if c[1].i != c[0].i and (not any(a.i in cues for a in c[0].ancestors) or c[1].head.i == c[0].i
-                                 or (c[2] == "according to" and c[0].i == c[0].sent.start)
-                                 or _is_contrasted(c[0], c[1])):
-            kept.append(c)
-        elif (outer := _joined_denial(c[0])) is not None and outer.i in cues:
-            kept.append((c[0], cues[outer.i][1], c[2]))
-    return kept
-
-
-def _joined_denial(verb):
-    """The cue a denial verb is joined to when the parser made it a conjunct of that cue's reported clause ("the
-    army said its troops repelled the attack and denied that the post had fallen": the army denies, in a clause of
-    its own), else None. A denial with a subject of its own is no such conjunct."""
-    if verb.lemma_.lower() not in DENY_LEMMAS or verb.dep_ != "conj" or verb.head.dep_ != "ccomp" \
-            or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        return None
-    return verb.head.head
-
-
-def _denied_object(verb) -> tuple[int, int] | None:
-    """What a denial denies when the parse gives it no clause: its object ("denied killing civilians")."""
-    obj = next((c for c in verb.children if c.dep_ in ("dobj", "xcomp", "ccomp") and c.i > verb.i), None)
-    if obj is None:
-        return None
-    sub = list(obj.subtree)
-    return (sub[0].idx, sub[-1].idx + len(sub[-1].text))
+    20,000", "... but <Name> asserts": :func:`_contrasted_subject`). "According to him, a woman ... reported the
+    incident": the parse hangs the attribution of the whole sentence on the cue inside what it attributes; it
+    stays (both are told)."""
+    cues = {c[0].i for c in out}
+    return [c for c in out if not any(a.i in cues for a in c[0].ancestors) or c[1].head.i == c[0].i
+            or (c[2] == "according to" and c[0].i == c[0].sent.start) or _is_contrasted(c[0], c[1])]
 
 
 def _is_contrasted(verb, subj) -> bool:
@@ -1265,25 +1236,16 @@ def _is_contrasted(verb, subj) -> bool:
     return named is not None and named.i == subj.i
 
 
-def _before_joined_denial(verb, content: tuple[int, int] | None) -> tuple[int, int] | None:
-    """A cue's reported clause ends before a denial joined to it (:func:`_joined_denial`) and before another
-    speaker's clause the parser hung inside it (:func:`_contrasted_subject`): those are said apart."""
+def _before_other_speaker(verb, content: tuple[int, int] | None) -> tuple[int, int] | None:
+    """A cue's reported clause ends before another speaker's clause the parser hung inside it ("... the town
+    but <Name> asserts ...": :func:`_contrasted_subject`): that one is said apart."""
     if content is None:
         return None
     for t in verb.subtree:
-        if t.i == verb.i:
-            continue
-        if t.lemma_.lower() in CUE_LEMMAS and (named := _contrasted_subject(t)) is not None \
+        if t.i != verb.i and t.lemma_.lower() in CUE_LEMMAS and (named := _contrasted_subject(t)) is not None \
                 and content[0] < named.idx < content[1]:
             last = t.doc[named.i - 2]  # (the word before "but")
             return (content[0], last.idx + len(last.text)) if last.idx > content[0] else content
-        if not (content[0] < t.idx < content[1]):
-            continue
-        if (outer := _joined_denial(t)) is not None and outer.i == verb.i:
-            first = min([c.i for c in t.head.children if c.dep_ in ("cc", "punct") and t.head.i < c.i < t.i] + [t.i])
-            last = t.doc[first - 1]  # (the clause's last word: no comma, no space)
-            cut = last.idx + len(last.text)
-            return (content[0], cut) if cut > content[0] else content
     return content
 
 
@@ -1348,10 +1310,10 @@ class _Run:
         return -1
 
     def make(self, sp: Speaker, cue: str | None, polarity: str, quote: bool, start: int, end: int,
-             content: tuple[int, int] | None, *extra: str) -> Statement:
+             content: tuple[int, int] | None) -> Statement:
         text = self.text
         st = Statement(
-            id=self.ctx.make_id("stm", start, end, sp.name, *extra), article_id=self.ctx.article.id, speaker=sp.name,
+            id=self.ctx.make_id("stm", start, end, sp.name), article_id=self.ctx.article.id, speaker=sp.name,
             text=text[start:end], start=start, end=end, speaker_role=sp.role, speaker_side=sp.side, cue=cue,
             polarity=polarity, quote=quote, speaker_text=sp.text, speaker_start=sp.start, speaker_end=sp.end,
             speaker_kind=sp.kind,
@@ -1428,8 +1390,7 @@ def _sentence_statements(run: _Run, sent) -> None:
         sp = build_speaker(subj, run.memory)
         if sp is None or not sp.name.strip():
             continue
-        joined = _joined_denial(verb) is not None
-        if sp.name in seen_names and not joined:
+        if sp.name in seen_names:
             if _polarity(verb, text[s0:s1]) == "denies":  # sent.text, a slice of the piece's text
                 seen_names[sp.name].polarity = "denies"
             continue
@@ -1442,10 +1403,7 @@ def _sentence_statements(run: _Run, sent) -> None:
         for q in touched:
             start, end = min(start, q.start), max(end, q.end)
         start, end = _trim(text, start, end)
-        if joined:
-            touched = [q for q in touched if q.start > verb.idx]  # (the quotes of its own clause, not the claim's)
-        content = _before_joined_denial(verb, _content(verb, cue, touched, subj)) or (
-            _denied_object(verb) if joined else None)
+        content = _before_other_speaker(verb, _content(verb, cue, touched, subj))
         if content is None and sp.start is not None and start < sp.start < verb.idx and verb.dep_ in ("conj", "parataxis") \
                 and verb.head.idx < sp.start:
             # "Seven people were killed ..., a health official confirmed.": the parse made the cue a
@@ -1467,10 +1425,8 @@ def _sentence_statements(run: _Run, sent) -> None:
             comma = text.rfind(",", content[0], sp.start)
             if comma > content[0]:
                 content = _trim(text, content[0], comma)
-        # (a denial joined to the same speaker's claim is a statement of its own: its id tells it apart)
-        st = run.make(sp, cue, _polarity(verb, text[s0:s1]), bool(touched), start, end, content,
-                      *(("denies",) if joined and sp.name in seen_names else ()))
-        seen_names.setdefault(sp.name, st)
+        st = run.make(sp, cue, _polarity(verb, text[s0:s1]), bool(touched), start, end, content)
+        seen_names[sp.name] = st
         run.out.append(st)
         run.memory.speakers.append(sp)
         if sp.kind == "person" and len(sp.name.split()) > 1:
