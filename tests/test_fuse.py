@@ -936,3 +936,16 @@ def test_a_denial_meets_the_blame_told_in_another_chunk_in_either_order(tmp_path
 def test_the_earlier_value_of_a_revised_toll_is_told_in_many_ways(sentence, text, prior):
     f = Figure(id="f", article_id="a", text=text, start=0, end=len(text), value=1, category="killed", sentence=sentence)
     assert fuse.is_prior_value(f) is prior
+
+
+@pytest.mark.parametrize("sentence,combatants", [
+    ("The army said the strike on the suburb killed 15 other members of the movement along with its commander.", True),
+    ("The strike killed 15 other members of the armed group, the army said.", True),
+    ("The strike killed 15 other members of the same family, relatives said.", False),
+])
+def test_members_of_an_armed_party_are_its_fighters(sentence, combatants):
+    # "15 other members of the movement": the party's men, not a toll of people that meets the strike's toll
+    text = "15 other members"
+    f = Figure(id="m", article_id="a", text=text, start=0, end=len(text), value=15, category="killed",
+               counted="members", group="people", sentence=sentence)
+    assert (fuse.counted_group(f) == "combatants") is combatants

@@ -69,6 +69,14 @@ def test_an_ordinary_case_city_and_a_colon_is_a_dateline():
         assert line[:lead_end(line)] == lead
 
 
+def test_an_ordinary_case_city_its_country_and_a_colon_is_a_dateline():
+    # ("Kano, Nigeria: ..." as a desk writes it; two countries and a colon are a headline's topic, not a dateline)
+    from unfog.lexicons.wire import lead_end
+    for line, lead in [("Kano, Nigeria: Gunmen attacked a bus.", "Kano, Nigeria: "),
+                       ("Kenya, Somalia: Talks on the border stall.", "")]:
+        assert line[:lead_end(line)] == lead
+
+
 def test_an_agency_dateline_without_a_dash_and_a_two_desk_dateline_are_furniture():
     from unfog.lexicons.wire import lead_end
     for line, lead in [("Kano, Mar 3 (Wire) Gunmen killed four.", "Kano, Mar 3 (Wire) "),

@@ -136,6 +136,11 @@ def test_precision_levels():
     assert resolve_text("since 2014", WED).precision == 3
     assert resolve_text("in 2014", WED).precision == 3
     assert precision_for(date(2022, 1, 1), date(2022, 1, 1)) == 1
+    # a night named by the two days it spans is one night, as "overnight"; two days with no night stay a range
+    night = resolve_text("raided on the night of 12-13 June", WED, "past")
+    assert (night.date, night.date_end, night.precision) == ("2022-06-12", "2022-06-13", 1)
+    assert resolve_text("raided between 12-13 June", WED, "past").precision == 2
+    assert resolve_text("during the night of Sunday to Monday", WED, "past").precision == 1
     assert precision_for(date(2022, 1, 1), date(2022, 1, 21)) == 2
     assert precision_for(date(2022, 1, 1), date(2022, 1, 31)) == 3
 

@@ -199,3 +199,27 @@ def test_others_who_died_in_another_act_of_the_sentence_are_its_toll(nlp):
             "air strike in the village of Kasungu, activists said.")
     tolls = {e.sub_event_type: e.fatalities for e in _events(nlp, text)}
     assert tolls == {"Shelling/artillery/missile attack": 6, "Air/drone strike": 4}
+
+
+def test_a_count_of_the_one_who_tells_is_no_count_of_the_dead(nlp):
+    # "one resident recounted": the teller (``recount``, a verb of speech), never one of the dead the scene
+    # described before him suggests
+    text = ("Drone strike kills nine at market\n\n"
+            "A drone strike blamed on the army has left nine civilians dead after hitting a crowded market in "
+            "Kharkiv on Monday.\n\n"
+            "Witnesses described a grim scene, with burned bodies, wounded children and grieving families among "
+            "the stalls.\n\n"
+            "\"The drone came without warning and dropped explosives right on the stalls. We lost many people\u2014men, "
+            "women, and children,\" one resident recounted.")
+    [ev] = [e for e in _events(nlp, text) if e.event_type == "Explosions/Remote violence"]
+    assert ev.fatalities == 9
+
+
+def test_one_of_its_men_counts_the_men_of_the_force_its_stands_for(nlp):
+    # "one of its men" after "the police force": the policeman already counted, not one more dead
+    text = ("Three insurgents were killed in a gunfight at a police checkpoint near Kharkiv on Friday, officials "
+            "said. A policeman was also killed in the gunfight.\n\n"
+            "The regional chief said that while the police force grieved the loss of one of its men, the killing "
+            "of the three insurgents was a success.")
+    [ev] = [e for e in _events(nlp, text) if e.event_type == "Battles"]
+    assert ev.fatalities == 4

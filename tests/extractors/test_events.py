@@ -119,6 +119,22 @@ QAMISHLI = dict(geonames_id=173576, canonical="Qamishli", lat=37.05, lon=41.22, 
 BOKKOS = dict(geonames_id=2346868, canonical="Bokkos", lat=9.3, lon=8.99, precision=1, country="NG", kind="settlement")
 
 
+def test_a_group_named_after_its_noun_is_the_actor_not_the_demonym_before_it(nlp):
+    # "the Somali Islamist group al Shabaab": the name told right after "group" is the group's; the demonym
+    # names where it fights, never the state's forces
+    text = "The Somali Islamist group al Shabaab attacked a checkpoint near Izium on Monday, killing three soldiers."
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)])
+    [ev] = [e for e in events.extract(ctx) if e.event_type == "Battles"]
+    assert ev.actor1 and "Shabaab" in ev.actor1
+
+def test_an_act_told_as_carried_out_by_someone_has_that_actor(nlp):
+    # "a strike thought to have been carried out by the army": the agent of the verb of performing is actor1
+    text = ("A drone strike thought to have been carried out by the army has left 12 guests dead after hitting a "
+            "wedding party near Izium on Thursday.")
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)])
+    [ev] = [e for e in events.extract(ctx) if e.event_type == "Explosions/Remote violence"]
+    assert ev.actor1 and ev.actor1.startswith("Military Forces")
+
 def test_a_dateline_is_never_the_actor(nlp):
     text = "TIMBUKTU, Mali — Army helicopters struck a rebel base near Ber on Tuesday, killing seven fighters."
     ctx = make_ctx(nlp, text, places=[("Ber", BER)], dates=[("Tuesday", "2024-03-05", "2024-03-05", 1, False)])
@@ -777,6 +793,17 @@ def test_the_day_a_lead_was_reported_yields_to_the_day_its_detail_gives(nlp):
     [ev] = events.extract(ctx)
     assert ev.date == "2022-05-12" and ev.fatalities == 8 and ev.sub_event_type == "Air/drone strike"
 
+
+def test_the_day_of_a_condemnation_yields_to_the_day_the_act_happened(nlp):
+    # "condemned on Saturday": the day of the reaction (``reaction_verbs``), like a statement's day
+    text = ("The regional governor on Saturday condemned the killing of 12 people in a raid by gunmen on a farm "
+            "near Izium. Residents said the raid took place on Thursday night.")
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)],
+                   dates=[("Saturday", "2022-05-14", "2022-05-14", 1, False),
+                          ("Thursday night", "2022-05-12", "2022-05-12", 1, False)],
+                   figures=[("12 people", 12, "killed", "people")], published="2022-05-15")
+    evs = [e for e in events.extract(ctx) if e.event_type != "Strategic developments"]
+    assert evs and {e.date for e in evs} == {"2022-05-12"}
 
 def test_bandits_striking_a_village_raid_it_on_the_ground(nlp):
     text = "The bandits struck a village near Izium on Saturday and burned homes, a vigilante said."

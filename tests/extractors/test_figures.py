@@ -847,3 +847,43 @@ def test_one_of_a_partys_own_men_who_speaks_is_no_count(nlp):
 def test_a_difference_from_an_earlier_count_is_no_count(nlp):
     figs = run(nlp, "The army said the raid had killed four rebels, one more than it had first reported.")
     assert [f.value for f in figs if f.category == "killed"] == [4]
+
+
+def test_acronym_before_the_counted_noun(nlp):
+    # the parser may take a group's acronym ("IS") for a verb: the person noun after it is still the counted
+    f = one(run(nlp, "An air raid with a weapon the soldiers call the \"big hammer\" killed 52 IS fighters and "
+                     "destroyed a depot, the ministry says."), "52")
+    assert f.counted == "fighters" and f.group == "combatants" and f.text == "52 IS fighters"
+
+
+def test_bare_toll_takes_no_noun_from_its_parts_or_a_relative_clause(nlp):
+    figs = run(nlp, "The death toll from an air raid on a village has risen to 28, including six women and two "
+                    "children, the health minister said on Friday.")
+    f = one(figs, "28")
+    assert f.counted is None and f.group == "people"
+    figs = run(nlp, "The death toll from a drone strike on a market that hit several rebel commanders on Monday "
+                    "has risen to 33, the local health office announced.")
+    f = one(figs, "33")
+    assert f.counted is None and f.group == "people"
+
+
+def test_bare_toll_takes_no_people_from_the_sentence_before(nlp):
+    text = ("The town had been held by militants for years.\n\nThe death toll in the shelling of the busy bus "
+            "station in the north of the region on Sunday morning has risen to 64, the health office said.")
+    f = one(run(nlp, text), "64")
+    assert f.group == "people" and f.counted is None
+
+
+def test_bare_toll_keeps_the_group_of_the_toll_told_before(nlp):
+    text = ("The number of civilians killed in the raid on the camp has risen to 26, a rights group said.\n\n"
+            "Two soldiers guarding the camp were also hurt, the group said.\n\n"
+            "The district governor put the toll at 26 after visiting the camp.")
+    figs = run(nlp, text)
+    f = [g for g in figs if g.start > text.index("governor")][0]
+    assert f.value == 26 and f.group == "civilians"
+
+
+def test_toll_told_as_it_stands(nlp):
+    # "the toll is at least N and likely higher": a count of the dead (no "higher" counted)
+    f = one(run(nlp, "Medics say the death toll is at least 58 and likely higher."), "58")
+    assert f.category == "killed" and f.qualifier == "at least" and f.value == 58

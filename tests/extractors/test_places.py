@@ -178,6 +178,14 @@ def test_a_village_missing_from_the_gazetteer_falls_back_to_its_named_district_s
     assert "Maru" in by_name(ctx)  # the division itself is a place of the article
 
 
+def test_a_missing_village_in_a_commune_the_world_layer_knows_only_as_a_town_is_at_that_town(nlp):
+    # "Yedisu" is known only as a small town in Turkey; the text puts it in a commune the world layer has no
+    # division of, only a town of its name ("Djibo"), inside the region it names: that town stands for it, as
+    # near (precision 2), rather than the whole region
+    ctx = run(nlp, "Gunmen attacked the village of Yedisu, in Djibo Commune, northern Sahel region, on Sunday night.")
+    village = by_name(ctx)["Yedisu"]
+    assert (village.country, village.canonical, village.precision) == ("BF", "Djibo", 2)
+
 def test_a_cercle_of_the_world_layer_qualifies_its_village_not_a_ukrainian_raion(nlp):
     # "Koro" cercle is a Malian division the world layer knows; no Ukrainian raion whose stem starts alike
     # ("Korop", "Korosten") qualifies the village, and its namesake in Honduras is not it

@@ -903,3 +903,19 @@ def test_an_outfit_speaks_for_itself(nlp):
     [s] = run(nlp, text)
     assert "outfit" in s.speaker
 
+
+
+def test_branch_of_a_named_group_speaks(nlp):
+    [s] = run(nlp, "The Islamic State's West Africa branch said on Monday its fighters had seized a checkpoint.")
+    assert "branch" in s.speaker and "its fighters had seized" in s.content
+
+
+def test_second_speaker_after_but_is_the_cue_subject(nlp):
+    # the parser may take "Ukraine" for one more noun of the first clause: it still speaks its own clause
+    text = "Moscow says its forces have captured the village of Dobre but Ukraine insists that the fighting continues."
+    stms = run(nlp, text)
+    second = [s for s in stms if s.cue == "insists"]
+    assert len(second) == 1 and second[0].speaker == "Ukraine"
+    assert second[0].content == "that the fighting continues"
+    first = [s for s in stms if s.cue == "says"]
+    assert len(first) == 1 and first[0].content == "its forces have captured the village of Dobre"

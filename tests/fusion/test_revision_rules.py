@@ -93,6 +93,17 @@ PATTERNS = {
                                                    "group had been storing rockets in the building.\n\nThe group denied "
                                                    "that the building had been used to store weapons and called the "
                                                    "army's account a pretext for killing civilians.")],
+    # "the monitor had initially given a toll of 25": a monitor told as such and by its name is one source
+    "monitor_initial_toll": [
+        report("m1", "2025-11-02", "Plain Herald", "Air strikes killed at least 40 civilians in the village of Tal Hamra "
+                                                   "on Sunday, a monitor said.\n\nThe Syrian Observatory for Human "
+                                                   "Rights had initially given a toll of 25 civilians but more bodies "
+                                                   "were found.")],
+    # "earlier reports had indicated nine dead": the report's own voice telling the toll its source replaced
+    "earlier_reports_indicated": [
+        report("n1", "2025-11-03", "Plain Herald", "An air strike on a market in Kafr Sala killed at least 20 people on "
+                                                   "Friday, the health minister said on Saturday.\n\nEarlier reports "
+                                                   "had indicated that the strike had killed at least nine people.")],
 }
 
 
@@ -291,3 +302,57 @@ def test_the_updates_of_a_raised_toll_are_the_same_whatever_the_order_of_the_chu
             for r in items:
                 write_chunk(store, [r])
             assert sorted((r.type, r.a, r.b) for r in store.records("relations")) == whole, name
+
+
+def test_a_monitors_initial_toll_is_updated_by_its_new_toll(relations):
+    rels = relations["monitor_initial_toll"]
+    assert _has(rels, "updates", "25", "40 civilians"), rels
+
+
+def test_the_toll_earlier_reports_gave_is_replaced_not_contradicted(relations):
+    rels = relations["earlier_reports_indicated"]
+    assert _has(rels, "updates", "nine people", "20 people"), rels
+    assert not [r for r in rels if r[0] == "contradicts"], rels
+
+
+def test_an_earlier_value_counts_what_the_toll_it_was_revised_to_counts():
+    # "previously gave a toll of 18" names no one counted: it is the earlier value of the civilians' toll, not a
+    # count of people of its own (nor the report's wounded)
+    from unfog.fusion.fuse import FigureKey, _key_prior_values
+    from unfog.model import Figure
+
+    s1 = "Shelling killed at least 30 civilians in Novo Selo on Monday, the governor said."
+    s2 = "The governor previously gave a toll of 18."
+    figs = {f.id: f for f in (
+        Figure(id="w", article_id="a", text="12 people", start=0, end=9, value=12, category="wounded", sentence=s1),
+        Figure(id="t", article_id="a", text="at least 30 civilians", start=10, end=31, value=30, category="killed",
+               sentence=s1),
+        Figure(id="p", article_id="a", text="18", start=120, end=122, value=18, category="killed", sentence=s2))}
+    keys = [FigureKey(figure_id="w", article_id="a", qkey="qty_wounded", place="g1@X"),
+            FigureKey(figure_id="t", article_id="a", qkey="qty_civilians", place="g1@X", period="daily"),
+            FigureKey(figure_id="p", article_id="a", qkey="qty_people", place="open:g2@", period=None)]
+    out = {k.figure_id: k for k in _key_prior_values(keys, figs)}
+    assert (out["p"].qkey, out["p"].place, out["p"].period) == ("qty_civilians", "g1@X", "daily")
+    assert out["t"].qkey == "qty_civilians" and out["w"].qkey == "qty_wounded"
+
+
+def test_a_higher_toll_of_one_strike_from_another_authority_of_the_side_the_same_day_updates():
+    # two reports of one day, both tying their count to the strike: the civil defence's 40, then the health
+    # ministry's "at least 52" is the side's later toll of it, not a rival count
+    from unfog.fusion.fuse import FigureKey, _kind, figure_view, names_resolver
+    from unfog.model import Figure
+
+    def view(fid, value, qualifier, claimant, incident):
+        f = Figure(id=fid, article_id="a" + fid, text=str(value), start=0, end=2, value=value, qualifier=qualifier,
+                   category="killed", claimant=claimant, claimant_side="PSE")
+        k = FigureKey(figure_id=fid, article_id="a" + fid, qkey="q", day=5, place="g1@X", reported=6,
+                      incident=incident)
+        return figure_view(f, k, names_resolver({claimant}))
+
+    strike = "Explosions/Remote violence|5|g1"
+    first = view("1", 40, None, "the civil defence agency", strike)
+    later = view("2", 52, "at least", "the health ministry", strike)
+    assert _kind(first, later)[0] == "updates"
+    # (counts tied to no incident the same day: two counts, no revision)
+    assert (_kind(view("1", 40, None, "the civil defence agency", None),
+                  view("2", 52, "at least", "the health ministry", None)) or ("",))[0] != "updates"

@@ -332,8 +332,9 @@ def _counted(doc, ph: Phrase):
     h = head_tok.head
     if ph.j < len(doc) and doc[ph.j].text in ("-", "–", "—", ":") and doc[ph.j - 1].whitespace_:
         return None, head_tok  # "rises to 35 - Ukraine Health Ministry": the claimant follows, not the counted
+    # (not a comparative further on: "the toll is at least 37 and likely higher" counts no "higher")
     if head_tok.dep_ in ("nummod", "quantmod", "amod", "compound", "det", "npadvmod") and h.i >= ph.j and (
-            h.pos_ in ("NOUN", "PROPN", "ADJ") or h.i - ph.j <= 3):
+            h.pos_ in ("NOUN", "PROPN", "ADJ") or h.i - ph.j <= 3) and not (h.tag_ in ("JJR", "RBR") and h.i > ph.j):
         if any(t.like_num and t.dep_ == "conj" for t in doc[ph.j:h.i]):
             return None, head_tok  # "passed 7,000 and more than 19,000 people were hurt": the later count's noun
         nxt = doc[h.i + 1] if h.i + 1 < len(doc) else None
@@ -350,9 +351,15 @@ def _counted(doc, ph: Phrase):
     nxt = doc[ph.j] if ph.j < len(doc) else None
     if nxt is not None and nxt.pos_ in ("NOUN",) and _is_people(nxt):
         return nxt, head_tok
-    if nxt is not None and nxt.pos_ == "ADJ" and ph.j + 1 < len(doc) and _is_people(doc[ph.j + 1]):
-        return doc[ph.j + 1], head_tok
+    if nxt is not None and (nxt.pos_ == "ADJ" or _names_a_party(nxt)) and ph.j + 1 < len(doc) \
+            and _is_people(doc[ph.j + 1]):
+        return doc[ph.j + 1], head_tok  # "36 IS militants": the parser may take the group's acronym for a verb
     return None, head_tok
+
+
+def _names_a_party(tok) -> bool:
+    """A name or acronym that can stand before a person noun as its modifier ("TTP fighters", "IS militants")."""
+    return tok.pos_ == "PROPN" or (len(tok.text) > 1 and tok.text.isupper() and tok.text.isalpha())
 
 
 _PART_MARK = re.compile(r"\b(?:including|among them|among whom|of them|of whom|incl\.?)\b", re.I)
@@ -565,15 +572,29 @@ def _context_people(doc, ph: Phrase, sent):
                 continue  # "the toll from the assault launched by jihadists ... rose to 69": who attacked
             if _held_by(t):
                 continue  # "a rebel-held town": who holds the place, not who was counted
+            if _in_other_clause(t, governing):
+                continue  # "the toll from a strike that targeted several commanders has risen to 45": who was aimed at
             return t  # not "a refugee camp": a noun that modifies another names no one counted
     for t in doc[ph.j:sent.end]:
         if t.text in ("-", "–", "—") and t.i > 0 and doc[t.i - 1].whitespace_:
             break  # "Blast kills 12 at market - police": a headline's source after the dash is no one counted
+        if t.lower_ in _PART_WORDS:
+            break  # "has risen to 31, including seven women": the people after it are parts of the count, not its noun
         if t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_ in REPORTING_LEMMAS | {"tell", "add", "announce", "state"}:
             continue  # "... rose to 85, officials said": the counter is not the counted
         if t.pos_ in ("NOUN",) and _is_people(t) and t.lemma_ not in ("death", "body") and t.dep_ != "compound":
             return t  # not the "police" of "the police spokesman said"
     return None
+
+
+_PART_WORDS = {"including", "among", "incl"}
+
+
+def _in_other_clause(tok, governing: set[int]) -> bool:
+    """The noun sits in a relative or participial clause that does not govern the number and tells no act of
+    the count ("a strike that targeted commanders"; not "the attack that killed soldiers")."""
+    return any(a.dep_ in ("relcl", "acl") and a.i not in governing and _word_category(a) is None
+               for a in tok.ancestors)
 
 
 def _held_by(tok) -> bool:
@@ -912,7 +933,8 @@ def _figure(ctx: Context, doc, text: str, ph: Phrase, sents, sent_of, earlier=()
     k = sent_of.get(ph.i, 0)
     if elided:
         ref = _context_people(doc, ph, sent)
-        if ref is None and k > 0 and (counted is None or counted.pos_ == "PRON"):
+        if ref is None and k > 0 and (counted is None or counted.pos_ == "PRON") \
+                and not _names_a_toll(text, sent, doc[ph.i].idx):
             # "100 of them": the people of the sentence before
             prev_people = [t for t in sents[k - 1] if t.pos_ in ("NOUN", "PROPN") and _is_people(t) and not _is_counter(t)]
             ref = _whole_of(prev_people)
@@ -941,7 +963,10 @@ def _figure(ctx: Context, doc, text: str, ph: Phrase, sents, sent_of, earlier=()
             category, group = same[-1].category, same[-1].group
     if population and category in (None, "trapped"):
         category = "other"
-    if ref is None and elided and k > 0 and counted is None:
+    toll_named = ref is None and counted is None and _names_a_toll(text, sent, doc[ph.i].idx)
+    if toll_named:
+        group = _toll_group(earlier, category) or group
+    if ref is None and elided and k > 0 and counted is None and not toll_named:
         # "Yesterday it was seven.": the people of the sentence before ("counting the dead")
         prev_people = [t for t in sents[k - 1] if _is_people(t) and not _is_counter(t)
                        and (t.pos_ in ("NOUN", "PROPN") or t.dep_ in ("dobj", "pobj", "nsubj", "attr"))]
@@ -978,9 +1003,35 @@ _TOLL_BEFORE = re.compile(toll_rise() + r"\s+(?:to|at)?\s*(?:over|more than|at l
 _TOLL_TOLD = re.compile(toll_rise(), re.I)
 
 
+# "the death toll is at least 37": a toll told as it stands, not as risen (only figures read it: fusion's toll_rise
+# tells a source revising its toll)
+_TOLL_IS = re.compile(r"\btoll\s+(?:is|was|now\s+is|is\s+now)\s+(?:at\s+)?(?:over|more than|at least|nearly|almost|"
+                      r"some|about|around)?\s*$", re.I)
+_TOLL_NOUN = re.compile(r"\b(?:" + "|".join([re.escape(n).replace(r"\ ", r"\s+") for n in _CATS["toll_rise"]["nouns"]]
+                                              + _CATS["toll_rise"]["counted_nouns"]) + r")\b", re.I)
+
+
 def _toll_before(text: str, sent, start: int) -> str | None:
-    """'Death toll from the dam collapse rises to 57' when the parse misses the tally: killed."""
-    return "killed" if _TOLL_BEFORE.search(text[sent.start_char:start]) else None
+    """'Death toll from the dam collapse rises to 57' when the parse misses the tally, 'the death toll is at least
+    37': killed."""
+    before = text[sent.start_char:start]
+    return "killed" if _TOLL_BEFORE.search(before) or _TOLL_IS.search(before) else None
+
+
+def _toll_group(earlier, category: str | None) -> str | None:
+    """The group of the toll a report told before, for a bare "put the toll at 29" after "the number of civilians
+    killed has risen to 29": the last count of that category told as a toll with its own noun."""
+    for f in reversed(list(earlier)):
+        if f.category == category and f.counted and f.sentence and _TOLL_NOUN.search(f.sentence) \
+                and fold(f.counted) in fold(f.sentence):
+            return f.group
+    return None
+
+
+def _names_a_toll(text: str, sent, start: int) -> bool:
+    """The sentence names a toll before the number ("The death toll in <a long clause> has risen to 87"): a bare
+    number is the toll's dead, not the people of the sentence before."""
+    return bool(_TOLL_NOUN.search(text[sent.start_char:start]))
 
 
 def _bounds(doc, text: str, ph: Phrase, sent, counted) -> int:

@@ -862,6 +862,23 @@ def _told_by_before(v):
     return before
 
 
+_CONTRAST_WORDS = frozenset(SPEECH["contrast_words"])
+
+
+def _contrasted_subject(v):
+    """'<one side> says it holds the town but <the other> asserts that ...': the parser may take the second
+    speaker for one more noun of the first clause and give its cue no subject; the name right before the cue,
+    after the conjunction, speaks."""
+    doc = v.doc
+    if v.i < 2 or v.dep_ in ("ROOT",):
+        return None
+    name, conj = doc[v.i - 1], doc[v.i - 2]
+    if conj.lower_ not in _CONTRAST_WORDS or name.pos_ not in ("PROPN", "NOUN") or name.dep_ not in ("conj", "appos") \
+            or not _can_speak(name):
+        return None
+    return name
+
+
 def _subject(verb):
     """The speaker token of a cue verb, climbing conjunctions, participles and relative clauses."""
     seen = 0
@@ -900,7 +917,7 @@ def _subject(verb):
                         return g
         if any(c.dep_ in ("nsubjpass", "expl") for c in v.children):
             return None
-        before = _told_by_before(v)
+        before = _contrasted_subject(v) or _told_by_before(v)
         if before is not None:
             return before
         if v.dep_ in ("conj", "advcl", "xcomp") and v.head.i != v.i:
@@ -1199,13 +1216,37 @@ def find_cues(sent, segs):
             out.append((tok, cited, _cue_text(tok) + ", citing"))  # "Interfax reported, citing the FSB": the FSB's
             continue
         out.append((tok, subj, _cue_text(tok)))
-    # A cue inside the reported content of another cue is part of what was reported, unless it
-    # names its own speaker ("the deaths, which local authorities put at 20,000").
-    # "According to him, a woman ... reported the incident": the parse hangs the attribution of the whole
-    # sentence on the cue inside what it attributes; it stays (both are told)
-    cue_ids = {c[0].i for c in out}
-    return [c for c in out if not any(a.i in cue_ids for a in c[0].ancestors) or c[1].head.i == c[0].i
-            or (c[2] == "according to" and c[0].i == c[0].sent.start)]
+    return _told_cues(out)
+
+
+def _told_cues(out):
+    """The cues of a sentence that are told as attributions. A cue inside the reported content of another cue is
+    part of what was reported, unless it names its own speaker ("the deaths, which local authorities put at
+    20,000", "... but <Name> asserts": :func:`_contrasted_subject`). "According to him, a woman ... reported the
+    incident": the parse hangs the attribution of the whole sentence on the cue inside what it attributes; it
+    stays (both are told)."""
+    cues = {c[0].i for c in out}
+    return [c for c in out if not any(a.i in cues for a in c[0].ancestors) or c[1].head.i == c[0].i
+            or (c[2] == "according to" and c[0].i == c[0].sent.start) or _is_contrasted(c[0], c[1])]
+
+
+def _is_contrasted(verb, subj) -> bool:
+    """The cue's speaker is the name after "but" right before it (:func:`_contrasted_subject`)."""
+    named = _contrasted_subject(verb)
+    return named is not None and named.i == subj.i
+
+
+def _before_other_speaker(verb, content: tuple[int, int] | None) -> tuple[int, int] | None:
+    """A cue's reported clause ends before another speaker's clause the parser hung inside it ("... the town
+    but <Name> asserts ...": :func:`_contrasted_subject`): that one is said apart."""
+    if content is None:
+        return None
+    for t in verb.subtree:
+        if t.i != verb.i and t.lemma_.lower() in CUE_LEMMAS and (named := _contrasted_subject(t)) is not None \
+                and content[0] < named.idx < content[1]:
+            last = t.doc[named.i - 2]  # (the word before "but")
+            return (content[0], last.idx + len(last.text)) if last.idx > content[0] else content
+    return content
 
 
 SPEAKER_NOUNS = set(SPEECH["speaker_nouns"])
@@ -1362,7 +1403,7 @@ def _sentence_statements(run: _Run, sent) -> None:
         for q in touched:
             start, end = min(start, q.start), max(end, q.end)
         start, end = _trim(text, start, end)
-        content = _content(verb, cue, touched, subj)
+        content = _before_other_speaker(verb, _content(verb, cue, touched, subj))
         if content is None and sp.start is not None and start < sp.start < verb.idx and verb.dep_ in ("conj", "parataxis") \
                 and verb.head.idx < sp.start:
             # "Seven people were killed ..., a health official confirmed.": the parse made the cue a

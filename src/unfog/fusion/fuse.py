@@ -233,7 +233,20 @@ def own_men(f: Figure) -> bool:
 def counted_group(f: Figure) -> str | None:
     """The group a figure counts: a claimant's own men are combatants, whatever the noun ("its own men"), and
     so are the members a force killed ("troops killed nine members of the front")."""
-    return "combatants" if own_men(f) or force_of_the_killed(f.counted, _around(f)[0]) else f.group
+    before, after = _around(f)
+    return "combatants" if own_men(f) or force_of_the_killed(f.counted, before) or _members_of_armed_party(f, after) \
+        else f.group
+
+
+_ARMED_PARTY_RE = re.compile(r"^(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,2}?(?:" + "|".join(
+    load_lexicon("people")["killed_by"]["armed_party_nouns"]) + r")\b", re.I)
+
+
+def _members_of_armed_party(f: Figure, after: str) -> bool:
+    """"15 other members of the movement", "members of Hezbollah": a party's men counted by the party they belong to
+    (an armed group the actors table knows, or a noun naming one: ``people.json`` ``armed_party_nouns``)."""
+    party = party_of(f.counted, after)
+    return bool(party) and (_armed_group_named(party) or bool(_ARMED_PARTY_RE.match(party)))
 
 
 def counted_force(f: Figure) -> str | None:
@@ -712,7 +725,7 @@ def figure_keys(res: ArticleRecords) -> list[FigureKey]:
     # (both key the figures of ``out`` in place: its order stays the figures')
     tolls = _one_place_per_incident([k for k in out if k.figure_id not in part_groups], figs, countries)
     _key_parts([k for k in out if k.figure_id in part_groups], tolls, figs, part_groups)
-    return _date_prior_values(out, figs)
+    return _date_prior_values(_key_prior_values(out, figs), figs)
 
 
 def _part_groups(res: ArticleRecords) -> dict[str, str]:
@@ -892,6 +905,36 @@ def _count_day(f: Figure, art, period: str | None = None) -> int | None:
     if f.category in TALLY and (period == "cumulative" or _risen(f.sentence or "")) and not is_prior_value(f):
         return day_number(art.published) or day_number(f.date)
     return day_number(f.date) or day_number(art.published)
+
+
+def _revised_toll(prior: Figure, keys: list[FigureKey], figs: dict[str, Figure]) -> FigureKey | None:
+    """The key of the toll a report revised ``prior`` (its earlier value) to: of the report's tolls of its category
+    that are no earlier value nor a part, the one of its sentence ("revised down from 359 to 253"), else the first
+    of its claimant's side, else the report's first (the lead's toll: "53 civilians were killed ... the monitor had
+    initially given a toll of 34")."""
+    tolls = [k for k in keys if figs[k.figure_id].category == prior.category and not is_part_key(k)
+             and not is_prior_value(figs[k.figure_id]) and figs[k.figure_id].value != prior.value]
+    if not tolls:
+        return None
+    side = prior.claimant_side if prior.claimant_side not in (None, "MEDIA") else None
+    return min(tolls, key=lambda k: (figs[k.figure_id].sentence != prior.sentence,
+                                     side is None or figs[k.figure_id].claimant_side != side,
+                                     figs[k.figure_id].start, k.figure_id))
+
+
+def _key_prior_values(keys: list[FigureKey], figs: dict[str, Figure]) -> list[FigureKey]:
+    """An earlier value of a revised toll counts what that toll counts, whatever its own words ("the monitor
+    previously gave a toll of 34" under "53 civilians were killed in the village"): it takes the toll's quantity,
+    place and incident, so the two meet (the revision) and so does another report's equal count."""
+    for k in keys:
+        f = figs[k.figure_id]
+        if not is_prior_value(f) or is_part_key(k):
+            continue
+        toll = _revised_toll(f, keys, figs)
+        if toll is not None:
+            k.qkey, k.place, k.country, k.incident, k.period = toll.qkey, toll.place, toll.country, toll.incident, \
+                toll.period
+    return keys
 
 
 def _date_prior_values(keys: list[FigureKey], figs: dict[str, Figure]) -> list[FigureKey]:
@@ -1290,10 +1333,37 @@ def _replaced_in_report(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     # (the claimant's own count replaces an earlier value only when the earlier value's sentence gives no toll of its
     # own that replaced it: "has risen to 22, raising a toll of 17 provided by the police" is that revision alone)
     revised = a.fig.sentence == fb.sentence or bool(_risen(fb.sentence or "")) \
-        or (a.prior and bool(a.claimant) and a.claimant == b.claimant and not _risen(a.fig.sentence or ""))
+        or (a.prior and _prior_of_its_own(a, b) and not _risen(a.fig.sentence or ""))
     if a.prior and a.rng[1] != b.rng[1] and revised:
         return ("updates", "the report gives the toll and the earlier figure it replaces")
     return None
+
+
+def _prior_of_its_own(a: FigureView, b: FigureView) -> bool:
+    """``a``, an earlier value its report gives, is one ``b``'s source gave: the same claimant or one body in other
+    words; a monitor told by its name and as "the monitor" ("the monitor had initially given a toll of 34" and "53
+    civilians, the Observatory said"; not two voices of a warring party, which may each keep a count); or the
+    report's own voice telling what earlier reports said ("earlier reports had indicated 14 dead"), which any later
+    toll of its report replaces."""
+    if bool(a.claimant) and (a.claimant == b.claimant or _own_claimant(a, b)):
+        return True
+    return (a.side == b.side == "INT") or _own_voice(a.fig)
+
+
+def _side_raises_toll(a: FigureView, b: FigureView, gap_days: int) -> bool:
+    """``b``, of a's party side, a higher toll told by a later report within the days a toll is revised ("the
+    regional governor" on Saturday, the governor by name on Sunday: the side's authorities revise the toll, whether
+    or not the events extractor tied the two counts to an incident: one quantity, one place, a week), or by another
+    report of the same day (:func:`_raised_the_same_day`)."""
+    return a.side not in NON_PARTY_SIDES and a.fig.category in TALLY and gap_days <= INCIDENT_REVISION_DAYS \
+        and ((b.key.reported or 0) > (a.key.reported or 0) or _raised_the_same_day(a, b)) and b.rng[1] > a.rng[1]
+
+
+def _raised_the_same_day(a: FigureView, b: FigureView) -> bool:
+    """Two reports of one day tie their counts to one incident and ``b``'s floor is above ``a``'s count (the civil
+    defence's "73 killed" in one, the health ministry's "at least 87" in the next): the side's later toll of it."""
+    return (b.key.reported or 0) == (a.key.reported or 0) and a.fig.article_id != b.fig.article_id \
+        and bool(a.key.incident and b.key.incident) and b.rng[0] > a.rng[1]
 
 
 def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
@@ -1358,10 +1428,7 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     if incident and same_claimant and cat in TALLY and gap_days <= INCIDENT_REVISION_DAYS and b.rng[1] > a.rng[1] \
             and not both_vague:
         return ("updates", "the same source revises the toll")
-    if same_side and a.side not in NON_PARTY_SIDES and cat in TALLY and gap_days <= INCIDENT_REVISION_DAYS \
-            and (b.key.reported or 0) > (a.key.reported or 0) and b.rng[1] > a.rng[1] and not agree and not both_vague:
-        # "the regional governor" on Saturday, the governor by name on Sunday: the side's authorities revise the toll
-        # (whether or not the events extractor tied the two counts to an incident: one quantity, one place, a week)
+    if same_side and _side_raises_toll(a, b, gap_days) and not agree and not both_vague:
         return ("updates", "a later report from the same side raises the toll")
     if why := _told_as_revised(a, b, incident, parties, agree, both_vague, gap_days, sides_apart):
         return ("updates", why)

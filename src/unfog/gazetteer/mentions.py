@@ -354,6 +354,9 @@ class Reading:
     admin1: dict = field(default_factory=dict)
     districts: list[Entry] = field(default_factory=list)
     is_hint: bool = False  # the mention only qualifies another one ("Donetsk region" after a village)
+    # towns named like a district the gazetteer lacks as a division ("Solhan, in Sebba Commune": the commune's seat),
+    # standing for a village only inside the region the text names
+    seat_towns: list[Entry] = field(default_factory=list)
 
 
 POSSESSIVE_BEFORE = re.compile(r"['\u2019]s\s+")  # "Chhattisgarh's Bijapur": nothing but the possessive between
@@ -404,9 +407,12 @@ def read_context(text: str, mentions: list[Mention], g: Gazetteer) -> list[Readi
         if r.want == "district":
             r.is_hint = True
             towns = g.district_towns(m.text) or g.world_districts(m.key)
+            # (a commune or cercle the world layer has no division of is named after its seat: that town)
+            seats = [] if towns else [e for e in g.candidates(m.key) if e.fclass == "P"]
             for t in readings[:k][::-1]:
                 if not t.is_hint and m.start - t.mention.end < 60:
                     t.districts.extend(towns)
+                    t.seat_towns.extend(seats)
                     break
             continue
         divisions = g.admin1_of(m.text)
@@ -485,6 +491,7 @@ def resolve(r: Reading, g: Gazetteer, hints: Hints) -> list[tuple[Entry, float, 
         # (a district whose seat the world layer lacks, "X village, Y Township": the district's own point, nearer
         # than its region's)
         seats = seats or [d for d in r.districts if d.fcode == "ADM2" and (not r.admin1 or (d.country, d.admin1_code) in r.admin1)]
+        seats = seats or [d for d in r.seat_towns if (d.country, d.admin1_code) in r.admin1]
         if seats:
             r.near = True
             return rank(seats, hints)

@@ -68,6 +68,7 @@ OTHER_DEAD_WORDS = _set("other_dead_words")  # "another person was slain": other
 VICTIM_COUNT_NOUNS = _set("victim_count_nouns")  # "11 lives": the dead of any kind
 CIVILIAN_NOUNS = people.CIVILIAN_NOUNS | people.CIVILIAN_TARGETS | GENERIC_PERSON_NOUNS | _set("civilian_collective_nouns")
 REPORT_VERBS = _set("report_verbs")
+REACTION_VERBS = _set("reaction_verbs")  # "condemned the killing on Saturday": the day of the reaction, weak
 DENY_VERBS = denial.DENY_VERBS  # lexicons/denial.json
 UNREAL_MODIFIERS = _set("unreal_modifiers")
 UNREAL_GOVERNORS = _set("unreal_governors")

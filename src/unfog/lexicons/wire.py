@@ -84,9 +84,12 @@ def lead_end(line: str) -> int:
         pos += m.end()
     elif pos == 0:
         # a dateline in ordinary case: "Bangkok : ...", "Kabul: ..." (a known city, then a colon)
-        # ("Imphal/Kolkata: ...": the desks of two cities, the first a known one)
-        m = re.match(r"([A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+)?)(?:/[A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+)?)? ?:\s+(?=[A-Z\"“(])", line)
-        if m and country_of_place(m.group(1)) is not None:
+        # ("Imphal/Kolkata: ...": the desks of two cities, the first a known one; "Quetta, Pakistan: ...": its country)
+        m = re.match(r"([A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+)?)(?:/[A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+)?)?"
+                     r"(?:, ([A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+)?))? ?:\s+(?=[A-Z\"“(])", line)
+        # (a city and the country it lies in, not two countries: "Russia, Ukraine: talks stall" is a headline)
+        if m and country_of_place(m.group(1)) is not None and (
+                m.group(2) is None or country_of_place(m.group(2)) == country_of_place(m.group(1))):
             pos = m.end()
     return pos
 

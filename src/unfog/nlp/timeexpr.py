@@ -433,9 +433,15 @@ _BUILDERS = {
 }
 
 
+_NIGHT_OF = re.compile(r"\bnight\s+of\s+(?:the\s+)?$", re.I)
+
+
 def _build(kind: str, m: re.Match, text: str) -> TimeExpr | None:
     builder = _BUILDERS.get(kind)
-    return builder(kind, m, text) if builder is not None else None
+    t = builder(kind, m, text) if builder is not None else None
+    if t is not None and t.kind == "range" and _NIGHT_OF.search(text[max(0, m.start() - 20):m.start()]):
+        t = replace(t, night=True)  # "on the night of 4-5 June": one night, like "overnight"
+    return t
 
 
 _THE_YEAR_ADJ = re.compile(r"\s+(?:[a-z]+-)?(?:invasion|annexation|war|election|revolution|protests?|offensive|referendum|agreement|accords?|ceasefire|truce|uprising|conflict|crisis|attack|siege|battle)\b")
@@ -833,7 +839,8 @@ def _bounds_range(t: TimeExpr, pub: date | None, tense: str | None, anchor: date
     elif t.first.kind in ("day", "month") and t.first.year is None and b2 < a1:
         # "December 28 to January 3" seen from January: the start is in the year before
         a1 = _shift(a1, "year", -1)
-    return a1, max(a1, b2), r1 or r2, None
+    # (a night told by the two days it spans, "the night of 4-5 June", is one night: a day's precision)
+    return a1, max(a1, b2), r1 or r2, 1 if t.night and (b2 - a1).days == 1 else None
 
 
 # One resolver per TimeExpr kind: (start, end, relative, precision override).

@@ -106,6 +106,8 @@ def _noun_actors(noun):
     a1 = (poss or by or demonym or [None])[0]
     a2 = on[0] if on else None
     if a1 is None:
+        a1 = _agent_of_performance(noun)
+    if a1 is None:
         anchor = _anchor(noun)
         if anchor.i != noun.i and _lemma(anchor) in lex.AGENTIVE_VERBS and noun.dep_ not in ("nsubj", "nsubjpass"):
             subj = _children(anchor, "nsubj")
@@ -113,6 +115,21 @@ def _noun_actors(noun):
                 subj = _children(anchor.head, "nsubj")
             a1 = subj[0] if subj else None
     return a1, a2
+
+
+def _agent_of_performance(noun):
+    """"an attack carried out by the rebels", "a strike believed to have been carried out by the army": the agent
+    of a verb of performing (``agentive_verbs``) told of the act noun, or None."""
+    verbs = _children(noun, "acl")
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        verbs += [noun.head]
+    verbs += [x for v in verbs for x in _children(v, "xcomp")]  # ("believed to have been carried out by")
+    for v in verbs:
+        if _lemma(v) in lex.AGENTIVE_VERBS:
+            agent = [p for c in _children(v, "agent") for p in _children(c, "pobj")]
+            if agent:
+                return agent[0]
+    return None
 
 
 def _actors(primary, group_tokens, sents, sent_index, place_tokens):
@@ -974,11 +991,12 @@ def _one_area_town(ctx: Context, mentions: list[Mention], leads) -> None:
 
 
 def _statement_verb(root):
-    """The reporting verb a date belongs to ("officials said on Thursday"), or None."""
+    """The reporting verb a date belongs to ("officials said on Thursday"), or a verb of reaction ("the UN chief
+    on Saturday condemned the killing"), or None."""
     t = root
     while t.head.i != t.i and t.pos_ not in ("VERB", "AUX"):
         t = t.head
-    return t if t.pos_ == "VERB" and _lemma(t) in lex.REPORT_VERBS else None
+    return t if t.pos_ == "VERB" and _lemma(t) in lex.REPORT_VERBS | lex.REACTION_VERBS else None
 
 
 TELLING_VERBS = lex.REPORT_VERBS | frozenset(_load_lexicon("speech")["cue_verbs"])

@@ -134,6 +134,11 @@ def _phrase(tok) -> tuple[str, int, int]:
                 "force", "army", "ministry", "troop", "president", "government", "member", "element", "unit",
                 "fighter", "militant", "faction", "wing", "remnant", "detachment"):
             toks.extend(c.subtree)
+        # "the Somali Islamist group al Shabaab": the name told right after a group noun is the group's (not the
+        # demonym before it, which names where it fights)
+        if (c.dep_ == "appos" and c.pos_ == "PROPN" and c.left_edge.i == tok.i + 1
+                and tok.lemma_.lower() in lex.NONSTATE_NOUNS):
+            toks.extend(c.subtree)
     if tok.dep_ == "compound":
         toks.append(tok.head)
     i0 = min(t.i for t in toks)

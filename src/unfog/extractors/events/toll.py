@@ -138,7 +138,9 @@ def _kind_of_dead(text: str, f: Figure) -> str | None:
     if noun and noun[-1] in lex.EITHER_FORCE_NOUNS and (kind is not None or f.group == "combatants"):
         kind = "either"  # ("District Reserve Guards": armed men of the state, whichever force)
     if PARTY_PART.match(text, f.start) and kind != "state":
-        kind = "party"  # "killing five of its members", "four of them": one party's men, counted apart
+        # "killing five of its members", "four of them": one party's men, counted apart; but "the police force
+        # mourned one of its men": the men of the force "its" stands for
+        kind = _owner_force(text, f) or "party"
     if kind is None and f.group == "combatants" and _nonstate_named(f.text):
         kind = "nonstate"  # "three soldiers and at least 12 rebel fighters": the rebels' own dead (whatever side they fight for)
     if kind in (None, "either") and f.group == "combatants" and f.group_side in _STATE_CODES:
@@ -150,6 +152,23 @@ def _kind_of_dead(text: str, f: Figure) -> str | None:
     elif kind is None and f.group == "combatants" and not _generic_noun(f):
         kind = "armed"  # "one dead fighter" (whose side untold) beside "two children"
     return kind
+
+
+def _owner_force(text: str, f: Figure) -> str | None:
+    """The kind of force "its" stands for in "one of its men": the first body named by a singular noun in the
+    sentence, its subject most often ("the police force was pained at the loss of one of its men": police); None
+    when that body is a group of no state ("the group said the army killed three of its fighters")."""
+    if not re.match(r"\S+\s+of\s+its\b", text[f.start:], re.I):
+        return None  # ("four of them": whoever "them" points back to, maybe named sentences before)
+    start = max(text.rfind(".", 0, f.start), text.rfind("\n", 0, f.start)) + 1
+    for w in re.findall(r"[a-z]+", text[start:f.start].lower()):
+        if singular(w) != w:
+            continue  # ("its" names one body: "the army", not "soldiers")
+        if w in lex.NONSTATE_NOUNS:
+            return None
+        if people.force_kind(w) is not None:
+            return people.force_kind(w)
+    return None
 
 
 def _join_kinds_of_the_same_men(by_kind: dict[str | None, list[int]], figures: list[Figure], text: str) -> None:
