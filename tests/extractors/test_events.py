@@ -3158,3 +3158,9 @@ def test_the_weapon_an_act_was_done_with_says_its_kind(nlp, text, sub):
     ctx = make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)])
     [ev] = events.extract(ctx)
     assert ev.sub_event_type == sub
+
+
+def test_armed_men_raiding_communities_attack_civilians(nlp):
+    ctx = make_ctx(nlp, "Scores of armed bandits raided several communities near Kharkiv on Monday.", places=[("Kharkiv", KHARKIV)])
+    [ev] = events.extract(ctx)
+    assert (ev.event_type, ev.sub_event_type) == ("Violence against civilians", "Attack")
