@@ -135,6 +135,13 @@ def test_an_act_told_as_carried_out_by_someone_has_that_actor(nlp):
     [ev] = [e for e in events.extract(ctx) if e.event_type == "Explosions/Remote violence"]
     assert ev.actor1 and ev.actor1.startswith("Military Forces")
 
+def test_a_headline_participle_tells_what_happened_to_its_subject(nlp):
+    # "Four soldiers killed in an ambush by rebels": the soldiers are the dead (actor2), the rebels the actor
+    text = "Four soldiers killed in an ambush by rebels near Izium"
+    ctx = make_ctx(nlp, text, places=[("Izium", IZIUM)])
+    [ev] = [e for e in events.extract(ctx) if e.event_type == "Battles"]
+    assert ev.actor1 and "Military" not in ev.actor1 and ev.actor2 and "Military" in ev.actor2
+
 def test_a_dateline_is_never_the_actor(nlp):
     text = "TIMBUKTU, Mali — Army helicopters struck a rebel base near Ber on Tuesday, killing seven fighters."
     ctx = make_ctx(nlp, text, places=[("Ber", BER)], dates=[("Tuesday", "2024-03-05", "2024-03-05", 1, False)])

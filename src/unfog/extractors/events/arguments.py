@@ -280,6 +280,7 @@ def _mention(group, weapons, sents, si: int, place_tokens: set[int]) -> Mention:
     a1, a2 = _actors(primary, m.tokens, sents, si, place_tokens)
     if _lemma(primary) in lex.DISCOVERY_VERBS:
         a1 = None  # "soldiers who reached the area found six bodies": who found the dead did not kill them
+    a1, a2 = _headline_victims(m, a1, a2, sent)
     if a1 is not None:
         m.actor1 = _phrase(a1)[0]
         if a1.pos_ == "ADJ" and _has_side(a1) and " " not in m.actor1:
@@ -287,10 +288,6 @@ def _mention(group, weapons, sents, si: int, place_tokens: set[int]) -> Mention:
     if a2 is not None:
         m.actor2 = _phrase(a2)[0]
         m.actor2_head = _lemma(a2)
-    if (a1 is not None and a2 is None and m.kind in ("arrest", "killing", "abduction") and _is_heading(sent)
-            and primary.pos_ == "VERB" and primary.tag_ in ("VBD", "VBN") and (_lemma(a1) in lex.CIVILIAN_NOUNS or a1.lower_.rstrip("s") in lex.CIVILIAN_NOUNS)):
-        # a headline's "Teachers detained", "Five villagers killed": the people it happened to
-        m.actor2, m.actor2_head, m.actor1 = m.actor1, a1.lower_.rstrip("s"), None
     _single_death(m)
     _named_victim(m)
     if m.actor2 is None:
@@ -302,6 +299,23 @@ def _mention(group, weapons, sents, si: int, place_tokens: set[int]) -> Mention:
     if any(t.lower_ in ("unopposed", "peacefully") for t in sent) or "without a fight" in low or "without resistance" in low:
         m.nonviolent = True
     return m
+
+
+def _headline_victims(m: Mention, a1, a2, sent) -> tuple:
+    """A headline's bare participle of killing, arrest or abduction with no object ("Teachers detained", "3 police
+    officers killed in an attack by militants") tells what happened to its subject: the subject is actor2, and
+    the act noun's "by" (if any) names who did it."""
+    if a1 is None or a2 is not None or not _is_heading(sent):
+        return a1, a2
+    verb = next((t for t, k in zip(m.tokens, m.kinds) if k in ("arrest", "killing", "abduction")
+                 and t.pos_ == "VERB" and t.tag_ in ("VBD", "VBN")), None)
+    people_words = lex.CIVILIAN_NOUNS | lex.COMBATANT_NOUNS
+    if (verb is None or a1.head.i != verb.i or _children(verb, "dobj")
+            or not (_lemma(a1) in people_words or a1.lower_.rstrip("s") in people_words)):
+        return a1, a2
+    by = next((p for t in m.tokens if t.pos_ == "NOUN" for c in _children(t, "prep") if c.lower_ == "by"
+               for p in _children(c, "pobj")), None)
+    return by, a1
 
 
 def _other_headline_clause(weapon, triggers, sent) -> bool:
