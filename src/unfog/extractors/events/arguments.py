@@ -111,7 +111,8 @@ def _noun_actors(noun):
         anchor = _anchor(noun)
         if anchor.i != noun.i and _lemma(anchor) in lex.AGENTIVE_VERBS and noun.dep_ not in ("nsubj", "nsubjpass"):
             subj = _children(anchor, "nsubj")
-            if not subj and anchor.dep_ == "xcomp":
+            if not subj and (anchor.dep_ == "xcomp" or (anchor.dep_ == "advcl" and anchor.tag_ == "VBG")):
+                # ("began storming", "conducted an operation ..., triggering a shootout": the clause's subject)
                 subj = _children(anchor.head, "nsubj")
             a1 = subj[0] if subj else None
     return a1, a2
