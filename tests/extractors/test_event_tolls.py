@@ -223,3 +223,11 @@ def test_one_of_its_men_counts_the_men_of_the_force_its_stands_for(nlp):
             "of the three insurgents was a success.")
     [ev] = [e for e in _events(nlp, text) if e.event_type == "Battles"]
     assert ev.fatalities == 4
+
+
+def test_one_of_them_shot_dead_is_one_death(nlp):
+    # "one of them was shot dead": a count of one told by the pronoun "one", with no figure of its own
+    text = ("Taxi drivers blocked the main road into Kharkiv with burning tyres on Friday after one of them was "
+            "shot dead by a soldier at a checkpoint, residents said.")
+    shot = [e for e in _events(nlp, text) if e.event_type == "Violence against civilians"]
+    assert shot and shot[0].fatalities == 1

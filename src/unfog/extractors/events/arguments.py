@@ -369,8 +369,8 @@ def _single_death(m: Mention) -> None:
         if not victims:
             continue
         v = victims[0]
-        if v.lower_ in ("him", "her"):
-            m.single_death = 1  # "before troops shot him dead": one man
+        if v.lower_ in ("him", "her") or (v.lower_ == "one" and v.tag_ == "CD"):
+            m.single_death = max(m.single_death, 1)  # "before troops shot him dead", "after one of them was shot dead"
             continue
         dets = [c.lower_ for c in v.children if c.dep_ in ("det", "poss", "nummod")]
         one = any(d in ("a", "an", "one", "his", "her") for d in dets) or (
