@@ -231,3 +231,12 @@ def test_one_of_them_shot_dead_is_one_death(nlp):
             "shot dead by a soldier at a checkpoint, residents said.")
     shot = [e for e in _events(nlp, text) if e.event_type == "Violence against civilians"]
     assert shot and shot[0].fatalities == 1
+
+
+def test_a_toll_in_another_item_of_a_live_pages_title_is_not_the_strikes(nlp):
+    # a live page's title strings its items with semicolons, however long it runs: the ferry's dead are not the
+    # strikes' dead
+    text = ("Regional war live updates: drone strikes hit several towns around Kharkiv overnight; river ferry "
+            "sinking death toll rises to 40\n\n"
+            "Drones struck a power station near Kharkiv overnight, the governor said, without giving details.")
+    assert all(e.fatalities != 40 for e in _events(nlp, text))

@@ -10,6 +10,7 @@ from datetime import timedelta
 from unfog.lexicons.actors import side_of
 from unfog.lexicons.wire import lead_end
 from unfog.nlp import timeexpr
+from unfog.nlp.lines import CLOSING
 from unfog.lexicons import load as _load_lexicon
 from unfog.lexicons import events as lex
 from unfog.extractors.context import Context
@@ -1245,6 +1246,8 @@ def _attach_figures(ctx: Context, mentions: list[Mention]) -> None:
         if _conjunct_of_another(root, killed, doc):
             continue  # "three children and two women": the women are counted with the children
         best = _nearest_mention(root, ms)
+        if _other_headline_item(root, best):
+            continue  # "strikes reported in several cities; plane crash death toll rises to 13": another item's dead
         if _added_elsewhere(ctx, f, killed):
             # "13 were killed in X and another two died in nearby Y": Y's dead, another incident's; its own
             # toll when the act told in its own clause is another mention ("... while four others died in an
@@ -1264,6 +1267,18 @@ def _attach_figures(ctx: Context, mentions: list[Mention]) -> None:
         extra = _conjoined(root) + _conjoined_before(root, killed, doc)
         if extra and _figure_count(f) is not None:
             best.counts[f.id] = _figure_count(f) + extra
+
+
+def _other_headline_item(root, m: Mention) -> bool:
+    """A headline (a live page's title most often, however long) strings its items with semicolons: a count in
+    another item than every trigger of the mention tells another item's dead."""
+    sent = root.sent
+    title = sent.start == 0 and not sent.text.strip().endswith(CLOSING)
+    if not (_is_heading(sent) or title):
+        return False
+    cuts = [t.i for t in sent if t.text == ";"]
+    item = bisect.bisect_left(cuts, root.i)
+    return bool(cuts) and all(bisect.bisect_left(cuts, t.i) != item for t in m.tokens)
 
 
 NESTED_CLAUSES = ("advcl", "ccomp", "relcl", "conj", "parataxis")
