@@ -122,6 +122,12 @@ def test_relative_to_previous_date():
     assert r("three days later", WED, None, date(2022, 3, 16)) == ("2022-03-19", "2022-03-19")
     assert r("the next day", WED, None, date(2022, 3, 16)) == ("2022-03-17", "2022-03-17")
     assert r("two days earlier", WED, None, date(2022, 3, 16)) == ("2022-03-14", "2022-03-14")
+    # "the night before" / "the day after" told at a clause's end count from the date told last; "the day before
+    # the vote" names another anchor, and "the day before yesterday" counts from publication
+    assert r("was shot the night before, they said", WED, None, date(2022, 3, 16)) == ("2022-03-15", "2022-03-15")
+    assert r("was freed the day after.", WED, None, date(2022, 3, 16)) == ("2022-03-17", "2022-03-17")
+    assert resolve_text("the day before the vote", WED) is None
+    assert r("the day before yesterday", WED) == ("2022-06-13", "2022-06-13")
     res = resolve_text("three days later", WED)
     assert res.resolved is False and res.date is None
 

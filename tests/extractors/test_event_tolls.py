@@ -223,3 +223,20 @@ def test_one_of_its_men_counts_the_men_of_the_force_its_stands_for(nlp):
             "of the three insurgents was a success.")
     [ev] = [e for e in _events(nlp, text) if e.event_type == "Battles"]
     assert ev.fatalities == 4
+
+
+def test_one_of_them_shot_dead_is_one_death(nlp):
+    # "one of them was shot dead": a count of one told by the pronoun "one", with no figure of its own
+    text = ("Taxi drivers blocked the main road into Kharkiv with burning tyres on Friday after one of them was "
+            "shot dead by a soldier at a checkpoint, residents said.")
+    shot = [e for e in _events(nlp, text) if e.event_type == "Violence against civilians"]
+    assert shot and shot[0].fatalities == 1
+
+
+def test_a_toll_in_another_item_of_a_live_pages_title_is_not_the_strikes(nlp):
+    # a live page's title strings its items with semicolons, however long it runs: the ferry's dead are not the
+    # strikes' dead
+    text = ("Regional war live updates: drone strikes hit several towns around Kharkiv overnight; river ferry "
+            "sinking death toll rises to 40\n\n"
+            "Drones struck a power station near Kharkiv overnight, the governor said, without giving details.")
+    assert all(e.fatalities != 40 for e in _events(nlp, text))

@@ -128,6 +128,12 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         r"\b(?i:the\s+(?P<dir>next|following|previous|preceding)\s+(?P<unit>day|morning|afternoon|evening|night|week|month)|"
         r"(?P<same>(?:later|earlier)\s+that\s+(?:day|morning|afternoon|evening|night)|that\s+same\s+day|the\s+same\s+day))\b"
     )),
+    # "after one of them was shot the night before": the day or night before (after) the date told last; not "the
+    # day before the vote" (a noun after it names another anchor) nor "the day before yesterday"
+    ("anchor", _c(
+        r"\b(?i:the\s+(?P<unit>day|morning|evening|night)\s+(?P<dir>before|after))"
+        r"(?=\s*(?:[,.;:)!?\"\u201d]|$)|\s+(?:and|or|when|as|but)\b)"
+    )),
 ]
 
 # Words that make a bare month ("in May") or year ("in 2014") a date.
@@ -396,7 +402,7 @@ def _build_anchor(kind: str, m: re.Match, text: str) -> TimeExpr | None:
         n, vague = _num(g["n"])
         sign = 1 if g["dir"].lower() == "later" else -1
         return TimeExpr("anchor", n=n, unit=g["unit"].lower(), offset=sign * (n or 0), vague=vague, **base)
-    sign = 1 if g["dir"].lower() in ("next", "following") else -1
+    sign = 1 if g["dir"].lower() in ("next", "following", "after") else -1
     unit = g["unit"].lower()
     unit = unit if unit in ("week", "month") else "day"
     return TimeExpr("anchor", n=1, unit=unit, offset=sign, **base)

@@ -10,6 +10,7 @@ from datetime import timedelta
 from unfog.lexicons.actors import side_of
 from unfog.lexicons.wire import lead_end
 from unfog.nlp import timeexpr
+from unfog.nlp.lines import CLOSING
 from unfog.lexicons import load as _load_lexicon
 from unfog.lexicons import events as lex
 from unfog.extractors.context import Context
@@ -111,7 +112,8 @@ def _noun_actors(noun):
         anchor = _anchor(noun)
         if anchor.i != noun.i and _lemma(anchor) in lex.AGENTIVE_VERBS and noun.dep_ not in ("nsubj", "nsubjpass"):
             subj = _children(anchor, "nsubj")
-            if not subj and anchor.dep_ == "xcomp":
+            if not subj and (anchor.dep_ == "xcomp" or (anchor.dep_ == "advcl" and anchor.tag_ == "VBG")):
+                # ("began storming", "conducted an operation ..., triggering a shootout": the clause's subject)
                 subj = _children(anchor.head, "nsubj")
             a1 = subj[0] if subj else None
     return a1, a2
@@ -280,6 +282,7 @@ def _mention(group, weapons, sents, si: int, place_tokens: set[int]) -> Mention:
     a1, a2 = _actors(primary, m.tokens, sents, si, place_tokens)
     if _lemma(primary) in lex.DISCOVERY_VERBS:
         a1 = None  # "soldiers who reached the area found six bodies": who found the dead did not kill them
+    a1, a2 = _headline_victims(m, a1, a2, sent)
     if a1 is not None:
         m.actor1 = _phrase(a1)[0]
         if a1.pos_ == "ADJ" and _has_side(a1) and " " not in m.actor1:
@@ -287,10 +290,6 @@ def _mention(group, weapons, sents, si: int, place_tokens: set[int]) -> Mention:
     if a2 is not None:
         m.actor2 = _phrase(a2)[0]
         m.actor2_head = _lemma(a2)
-    if (a1 is not None and a2 is None and m.kind in ("arrest", "killing", "abduction") and _is_heading(sent)
-            and primary.pos_ == "VERB" and primary.tag_ in ("VBD", "VBN") and (_lemma(a1) in lex.CIVILIAN_NOUNS or a1.lower_.rstrip("s") in lex.CIVILIAN_NOUNS)):
-        # a headline's "Teachers detained", "Five villagers killed": the people it happened to
-        m.actor2, m.actor2_head, m.actor1 = m.actor1, a1.lower_.rstrip("s"), None
     _single_death(m)
     _named_victim(m)
     if m.actor2 is None:
@@ -302,6 +301,23 @@ def _mention(group, weapons, sents, si: int, place_tokens: set[int]) -> Mention:
     if any(t.lower_ in ("unopposed", "peacefully") for t in sent) or "without a fight" in low or "without resistance" in low:
         m.nonviolent = True
     return m
+
+
+def _headline_victims(m: Mention, a1, a2, sent) -> tuple:
+    """A headline's bare participle of killing, arrest or abduction with no object ("Teachers detained", "3 police
+    officers killed in an attack by militants") tells what happened to its subject: the subject is actor2, and
+    the act noun's "by" (if any) names who did it."""
+    if a1 is None or a2 is not None or not _is_heading(sent):
+        return a1, a2
+    verb = next((t for t, k in zip(m.tokens, m.kinds) if k in ("arrest", "killing", "abduction")
+                 and t.pos_ == "VERB" and t.tag_ in ("VBD", "VBN")), None)
+    people_words = lex.CIVILIAN_NOUNS | lex.COMBATANT_NOUNS
+    if (verb is None or a1.head.i != verb.i or _children(verb, "dobj")
+            or not (_lemma(a1) in people_words or a1.lower_.rstrip("s") in people_words)):
+        return a1, a2
+    by = next((p for t in m.tokens if t.pos_ == "NOUN" for c in _children(t, "prep") if c.lower_ == "by"
+               for p in _children(c, "pobj")), None)
+    return by, a1
 
 
 def _other_headline_clause(weapon, triggers, sent) -> bool:
@@ -354,8 +370,8 @@ def _single_death(m: Mention) -> None:
         if not victims:
             continue
         v = victims[0]
-        if v.lower_ in ("him", "her"):
-            m.single_death = 1  # "before troops shot him dead": one man
+        if v.lower_ in ("him", "her") or (v.lower_ == "one" and v.tag_ == "CD"):
+            m.single_death = max(m.single_death, 1)  # "before troops shot him dead", "after one of them was shot dead"
             continue
         dets = [c.lower_ for c in v.children if c.dep_ in ("det", "poss", "nummod")]
         one = any(d in ("a", "an", "one", "his", "her") for d in dets) or (
@@ -1230,6 +1246,8 @@ def _attach_figures(ctx: Context, mentions: list[Mention]) -> None:
         if _conjunct_of_another(root, killed, doc):
             continue  # "three children and two women": the women are counted with the children
         best = _nearest_mention(root, ms)
+        if _other_headline_item(root, best):
+            continue  # "strikes reported in several cities; plane crash death toll rises to 13": another item's dead
         if _added_elsewhere(ctx, f, killed):
             # "13 were killed in X and another two died in nearby Y": Y's dead, another incident's; its own
             # toll when the act told in its own clause is another mention ("... while four others died in an
@@ -1249,6 +1267,18 @@ def _attach_figures(ctx: Context, mentions: list[Mention]) -> None:
         extra = _conjoined(root) + _conjoined_before(root, killed, doc)
         if extra and _figure_count(f) is not None:
             best.counts[f.id] = _figure_count(f) + extra
+
+
+def _other_headline_item(root, m: Mention) -> bool:
+    """A headline (a live page's title most often, however long) strings its items with semicolons: a count in
+    another item than every trigger of the mention tells another item's dead."""
+    sent = root.sent
+    title = sent.start == 0 and not sent.text.strip().endswith(CLOSING)
+    if not (_is_heading(sent) or title):
+        return False
+    cuts = [t.i for t in sent if t.text == ";"]
+    item = bisect.bisect_left(cuts, root.i)
+    return bool(cuts) and all(bisect.bisect_left(cuts, t.i) != item for t in m.tokens)
 
 
 NESTED_CLAUSES = ("advcl", "ccomp", "relcl", "conj", "parataxis")
