@@ -808,7 +808,13 @@ def _own_voice_echoes(figures: list[Figure], text: str = "") -> set[str]:
     body = {(f.category, f.value) for f in figures if f.start >= head and f.value is not None}
     echoes |= {f.id for f in figures if f.start < head and (f.category, f.value) in body}
     first: set[tuple] = set()
-    for f in sorted(figures, key=lambda x: x.start):
+    # (a lead's count credited to the claimant named further down, told there in the same words ("has risen to 50."
+    # then "has risen to 50, the civil defence said"), is the echo: the claimant's own sentence, whose evidence names
+    # who speaks, carries the claim; a lead that tells more ("at least 40" above "40 people") carries it)
+    attributed = {(fold(f.claimant), f.category, f.value, fold(f.qualifier)) for f in figures
+                  if f.statement_id is not None and f.claimant}
+    for f in sorted(figures, key=lambda x: (x.statement_id is None and (
+            fold(x.claimant), x.category, x.value, fold(x.qualifier)) in attributed, x.start)):
         if f.id in echoes or f.value is None or f.start < head or not f.claimant:
             continue
         # (one claimant's 150 prisoners of each side are two counts: the counted side and group are part of it)
@@ -829,7 +835,7 @@ def credit_lead_counts(figures: list[Figure], head: int = 0) -> list[Figure]:
     """A count a report tells in its own voice ("... killing at least 40 people") and attributes further down
     ("a list of the names of 40 people", the clinic's director said) is one claim, first told in the lead, whose
     claimant is the one named further down: the lead carries it under that claimant, the later telling is its echo
-    (:func:`_own_voice_echoes`). The extracted figure keeps the report's voice (who the text says tells it, what the
+    (:func:`_own_voice_echoes`; unless the later telling gives it in the same words: then it carries the claim). The extracted figure keeps the report's voice (who the text says tells it, what the
     claims gold codes); the cross-check takes a copy under the credited claimant, the other figures as they are.
 
     ``figures`` may mix articles (each count is credited within its own); ``head``, for one article's figures, is
