@@ -46,8 +46,10 @@ from unfog.model import ArticleRecords, Batch, Event, Figure, Place, Relation, S
 
 ONE_INCIDENT_TYPES = {"Explosions/Remote violence", "Violence against civilians"}
 # event types that two reports of one incident may give it (a strike told as such or as a killing of
-# civilians; a gunfight told as a battle or, by those who say the dead were civilians, as their killing)
-ONE_INCIDENT_PAIRS = [ONE_INCIDENT_TYPES, {"Battles", "Violence against civilians"}]
+# civilians; a gunfight told as a battle or, by those who say the dead were civilians, as their killing; an
+# assault on a base opened by a car bomb told as a battle or as the bombing)
+ONE_INCIDENT_PAIRS = [ONE_INCIDENT_TYPES, {"Battles", "Violence against civilians"},
+                      {"Battles", "Explosions/Remote violence"}]
 SAME_TIME_DAYS = 3  # "about the same time" for contradictions and statements
 STOCK_WINDOW_DAYS = 31  # how far apart agreeing counts of a stock still corroborate
 STATEMENT_STORE_DAYS = 7  # stored articles this close in publication are searched for claims a denial answers
