@@ -1546,8 +1546,12 @@ def _a_part_or_before_a_rise(a: FigureView, b: FigureView, parties: bool) -> boo
     if _bodies_below_toll(a, b) or _bodies_below_toll(b, a):
         return True
     if a.fig.category in TALLY and not parties and a.rng[0] > b.rng[1] and a.fig.article_id != b.fig.article_id \
-            and (b.key.reported or 0) <= (a.key.reported or 0) and _risen(a.fig.sentence or ""):
-        return True  # "has risen to 56" dated by the incident's day, a report of that day or before giving 35
+            and (b.key.reported or 0) <= (a.key.reported or 0) and (
+                _risen(a.fig.sentence or "") or (b.key.reported or 0) < (a.key.reported or 0)):
+        # "has risen to 56" dated by the incident's day, a report of that day or before giving 35; or any higher
+        # toll a later report dates by the incident's day ("at least 30 were killed in Saturday's strike", told on
+        # Monday, above Sunday's "the toll rose to 25"): the later count, not a rival
+        return True
     return a.fig.category in TALLY and not parties and b.rng[0] > a.rng[1] and _reported_after(a, b) \
         and bool(_risen(b.fig.sentence or ""))
 
