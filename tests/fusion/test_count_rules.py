@@ -214,3 +214,19 @@ def test_a_named_armed_groups_fighters_are_not_the_soldiers_it_fought():
     f = Figure(id="f1", article_id="a", text="more than 100 Al-Shabaab fighters", start=0, end=33, value=100, low=100,
                high=None, category="killed", group="combatants", counted="fighters")
     assert counted_force(f) == "nonstate"
+
+
+def test_a_lead_told_again_in_the_same_words_by_its_claimant_is_the_echo():
+    # "has risen to 50." then "has risen to 50, the emergency service said": the claimant's own sentence carries the
+    # claim (its evidence names who speaks); a lead that tells more ("at least 40" above "40 people") keeps it
+    from unfog.fusion.fuse import figure_keys
+    from unfog.model import Article
+    from unfog.pipeline import process
+
+    text = ("The death toll from the drone strike on the bus depot in Vesna has risen to 50.\n\nThe death toll from the "
+            "drone strike on the bus depot in Vesna has risen to 50, the state emergency service said on Sunday.")
+    res = process(Article(id="le1", text=text, published="2025-09-14", source="Plain Herald"))
+    keyed = {k.figure_id for k in figure_keys(res)}
+    fifties = sorted((f for f in res.figures if f.value == 50), key=lambda f: f.start)
+    assert len(fifties) == 2, res.figures
+    assert fifties[1].id in keyed and fifties[0].id not in keyed

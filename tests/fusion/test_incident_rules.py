@@ -243,6 +243,20 @@ def test_two_reports_typing_one_incident_differently_meet_at_the_counts_place():
     assert not keys_same_incident(a, replace(b, incident="Battles|739465|"))
 
 
+def test_an_assault_opened_by_a_car_bomb_typed_as_a_battle_and_as_a_bombing_is_one_incident():
+    # one report types the attack on a base as a battle, the next (a day later) as the suicide car bomb that opened it
+    from dataclasses import replace
+
+    from unfog.fusion.fuse import FigureKey, keys_same_incident
+
+    a = FigureKey(figure_id="f1", article_id="a1", qkey="q", place="g1@X", incident="Battles|739082|")
+    b = FigureKey(figure_id="f2", article_id="a2", qkey="q", place="g1@X",
+                  incident="Explosions/Remote violence|739083|")
+    assert keys_same_incident(a, b)
+    assert not keys_same_incident(a, replace(b, incident="Explosions/Remote violence|739086|"))
+    assert not keys_same_incident(a, replace(b, incident="Protests|739083|"))
+
+
 def test_a_toll_told_as_risen_meets_at_an_unknown_place_and_its_region():
     # one report places the risen toll in a province, the other at a market the gazetteer does not know, in a report
     # that names only the country: one incident's toll told by two reports

@@ -356,3 +356,23 @@ def test_a_higher_toll_of_one_strike_from_another_authority_of_the_side_the_same
     # (counts tied to no incident the same day: two counts, no revision)
     assert (_kind(view("1", 40, None, "the civil defence agency", None),
                   view("2", 52, "at least", "the health ministry", None)) or ("",))[0] != "updates"
+
+
+def test_a_higher_toll_a_later_report_dates_by_the_strikes_day_is_no_rival_of_an_earlier_reports_toll():
+    # Sunday's report: "the toll rose to 25" (as of Sunday); Monday's: "at least 30 were killed in Saturday's strike"
+    # (dated by the strike): the later count of the toll, not a contradiction of the earlier one
+    from unfog.fusion.fuse import FigureKey, _kind, figure_view, names_resolver
+    from unfog.model import Figure
+
+    def view(fid, value, qualifier, claimant, day, reported):
+        f = Figure(id=fid, article_id="a" + fid, text=str(value), start=0, end=2, value=value, qualifier=qualifier,
+                   category="killed", claimant=claimant, claimant_side="UKR")
+        k = FigureKey(figure_id=fid, article_id="a" + fid, qkey="q", day=day, place="g1@X", reported=reported,
+                      incident="Explosions/Remote violence|5|g1")
+        return figure_view(f, k, names_resolver({claimant}))
+
+    monday = view("1", 30, "at least", "the regional governor", 5, 7)
+    sunday = view("2", 25, None, "the emergency service", 6, 6)
+    assert _kind(monday, sunday) is None
+    # (told by reports of one day, the two counts still disagree)
+    assert _kind(view("1", 30, "at least", "the regional governor", 5, 6), sunday)[0] == "contradicts"

@@ -46,8 +46,10 @@ from unfog.model import ArticleRecords, Batch, Event, Figure, Place, Relation, S
 
 ONE_INCIDENT_TYPES = {"Explosions/Remote violence", "Violence against civilians"}
 # event types that two reports of one incident may give it (a strike told as such or as a killing of
-# civilians; a gunfight told as a battle or, by those who say the dead were civilians, as their killing)
-ONE_INCIDENT_PAIRS = [ONE_INCIDENT_TYPES, {"Battles", "Violence against civilians"}]
+# civilians; a gunfight told as a battle or, by those who say the dead were civilians, as their killing; an
+# assault on a base opened by a car bomb told as a battle or as the bombing)
+ONE_INCIDENT_PAIRS = [ONE_INCIDENT_TYPES, {"Battles", "Violence against civilians"},
+                      {"Battles", "Explosions/Remote violence"}]
 SAME_TIME_DAYS = 3  # "about the same time" for contradictions and statements
 STOCK_WINDOW_DAYS = 31  # how far apart agreeing counts of a stock still corroborate
 STATEMENT_STORE_DAYS = 7  # stored articles this close in publication are searched for claims a denial answers
@@ -808,7 +810,13 @@ def _own_voice_echoes(figures: list[Figure], text: str = "") -> set[str]:
     body = {(f.category, f.value) for f in figures if f.start >= head and f.value is not None}
     echoes |= {f.id for f in figures if f.start < head and (f.category, f.value) in body}
     first: set[tuple] = set()
-    for f in sorted(figures, key=lambda x: x.start):
+    # (a lead's count credited to the claimant named further down, told there in the same words ("has risen to 50."
+    # then "has risen to 50, the civil defence said"), is the echo: the claimant's own sentence, whose evidence names
+    # who speaks, carries the claim; a lead that tells more ("at least 40" above "40 people") carries it)
+    attributed = {(fold(f.claimant), f.category, f.value, fold(f.qualifier)) for f in figures
+                  if f.statement_id is not None and f.claimant}
+    for f in sorted(figures, key=lambda x: (x.statement_id is None and (
+            fold(x.claimant), x.category, x.value, fold(x.qualifier)) in attributed, x.start)):
         if f.id in echoes or f.value is None or f.start < head or not f.claimant:
             continue
         # (one claimant's 150 prisoners of each side are two counts: the counted side and group are part of it)
@@ -829,7 +837,7 @@ def credit_lead_counts(figures: list[Figure], head: int = 0) -> list[Figure]:
     """A count a report tells in its own voice ("... killing at least 40 people") and attributes further down
     ("a list of the names of 40 people", the clinic's director said) is one claim, first told in the lead, whose
     claimant is the one named further down: the lead carries it under that claimant, the later telling is its echo
-    (:func:`_own_voice_echoes`). The extracted figure keeps the report's voice (who the text says tells it, what the
+    (:func:`_own_voice_echoes`; unless the later telling gives it in the same words: then it carries the claim). The extracted figure keeps the report's voice (who the text says tells it, what the
     claims gold codes); the cross-check takes a copy under the credited claimant, the other figures as they are.
 
     ``figures`` may mix articles (each count is credited within its own); ``head``, for one article's figures, is
@@ -1538,8 +1546,12 @@ def _a_part_or_before_a_rise(a: FigureView, b: FigureView, parties: bool) -> boo
     if _bodies_below_toll(a, b) or _bodies_below_toll(b, a):
         return True
     if a.fig.category in TALLY and not parties and a.rng[0] > b.rng[1] and a.fig.article_id != b.fig.article_id \
-            and (b.key.reported or 0) <= (a.key.reported or 0) and _risen(a.fig.sentence or ""):
-        return True  # "has risen to 56" dated by the incident's day, a report of that day or before giving 35
+            and (b.key.reported or 0) <= (a.key.reported or 0) and (
+                _risen(a.fig.sentence or "") or (b.key.reported or 0) < (a.key.reported or 0)):
+        # "has risen to 56" dated by the incident's day, a report of that day or before giving 35; or any higher
+        # toll a later report dates by the incident's day ("at least 30 were killed in Saturday's strike", told on
+        # Monday, above Sunday's "the toll rose to 25"): the later count, not a rival
+        return True
     return a.fig.category in TALLY and not parties and b.rng[0] > a.rng[1] and _reported_after(a, b) \
         and bool(_risen(b.fig.sentence or ""))
 
