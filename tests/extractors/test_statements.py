@@ -919,3 +919,15 @@ def test_second_speaker_after_but_is_the_cue_subject(nlp):
     assert second[0].content == "that the fighting continues"
     first = [s for s in stms if s.cue == "says"]
     assert len(first) == 1 and first[0].content == "its forces have captured the village of Dobre"
+
+
+def test_a_few_quoted_words_inside_the_reported_clause_leave_the_clause_as_content(nlp):
+    # what was said is the whole clause; the quotation marks only the party's own words for the target
+    [s] = run(nlp, "The navy said its drones destroyed a \u201chostile launch site\u201d near the coast.")
+    assert s.quote
+    assert s.content == "its drones destroyed a \u201chostile launch site\u201d near the coast"
+
+
+def test_a_quotation_that_is_the_whole_content_stays_the_content(nlp):
+    [s] = run(nlp, "The mayor said \u201cthe shelling has not stopped since dawn\u201d on Monday.")
+    assert s.content == "\u201cthe shelling has not stopped since dawn\u201d"

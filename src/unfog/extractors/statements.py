@@ -1499,11 +1499,25 @@ def _passive_tally(verb):
     return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
 
 
+def _partial_quote_clause(verb, touched) -> tuple[int, int] | None:
+    """'<Party> said it struck a "terror target"': a quotation of a few words inside the reported clause after the
+    cue is part of what was said; the clause is the content (not the quoted words alone). None when the quotes
+    are not within one clause after the cue."""
+    comp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    if comp is None:
+        return None
+    sub = list(comp.subtree)
+    lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+    if not all(lo < q.start and q.end <= hi + 1 for q in touched):
+        return None  # (a quote that opens the clause or runs past it is the content itself)
+    return (lo, max(hi, touched[-1].end))
+
+
 def _content(verb, cue: str, touched, subj=None) -> tuple[int, int] | None:
     """What was claimed: the quotations touched, the number phrase of "put at", the tally a passive
     cue reports, or the reported clause."""
     if touched:
-        return (touched[0].start, touched[-1].end)
+        return _partial_quote_clause(verb, touched) or (touched[0].start, touched[-1].end)
     tally = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.lemma_.lower() in TALLY_NOUNS), None)
     if tally is not None and _passive_tally(verb) is not None:
         sub = list(tally.subtree)
