@@ -931,3 +931,10 @@ def test_a_few_quoted_words_inside_the_reported_clause_leave_the_clause_as_conte
 def test_a_quotation_that_is_the_whole_content_stays_the_content(nlp):
     [s] = run(nlp, "The mayor said \u201cthe shelling has not stopped since dawn\u201d on Monday.")
     assert s.content == "\u201cthe shelling has not stopped since dawn\u201d"
+
+
+def test_a_quoted_name_before_the_cue_is_no_quotation(nlp):
+    [s] = run(nlp, "An air raid with a missile known as the \u201cflying anvil of the north\u201d destroyed two depots "
+                   "near the border, the defence ministry says.")
+    assert not s.quote
+    assert s.content.startswith("An air raid with a missile") and s.content.endswith("near the border")

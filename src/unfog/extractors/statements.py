@@ -1449,9 +1449,24 @@ def _scare_quote(verb, q) -> bool:
     """A few quoted words inside a clause that goes on with its own verb before the cue ("'Terrorists'
     invaded the villages, an officer said"): the writer's marks on a word, not what was said."""
     doc = verb.doc
-    if len(doc_text(doc)[q.start:q.end].split()) > MAX_SCARE_QUOTE_WORDS or q.end > verb.idx:
+    if q.end > verb.idx:
+        return False
+    if len(doc_text(doc)[q.start:q.end].split()) > MAX_SCARE_QUOTE_WORDS and not _quoted_name(doc, q):
         return False
     return any(t.pos_ in ("VERB", "AUX") and q.end <= t.idx for t in doc[verb.sent.start:verb.i])
+
+
+NAMING_WORDS = frozenset(SPEECH["naming_words"])
+
+
+def _quoted_name(doc, q) -> bool:
+    """A quoted name ("a bomb known as the 'mother of all bombs'"): the quote follows a naming word and holds
+    no finite verb, so it is the writer's name for a thing however long, not what was said."""
+    inside = [t for t in doc if q.start <= t.idx < q.end]
+    before = [t for t in doc if t.idx < q.start and not t.is_punct][-2:]
+    # (a participle may name too: "the flying anvil")
+    return bool(inside) and not any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBG", "VBN") for t in inside) \
+        and any(t.lower_ in NAMING_WORDS for t in before)
 
 
 def _cited_source(verb):
