@@ -887,3 +887,12 @@ def test_toll_told_as_it_stands(nlp):
     # "the toll is at least N and likely higher": a count of the dead (no "higher" counted)
     f = one(run(nlp, "Medics say the death toll is at least 58 and likely higher."), "58")
     assert f.category == "killed" and f.qualifier == "at least" and f.value == 58
+
+
+def test_the_counters_own_name_is_not_the_counted(nlp):
+    # "the detainees' committee put the total at 300": the committee counts; its name's noun is no one counted
+    text = ("The swap between the two sides ended on Monday with 300 prisoners freed, the mediators said.\n\n"
+            "The rebels' detainees committee also put the total at 300.")
+    figs = run(nlp, text)
+    f = [g for g in figs if g.start > text.index("committee")][0]
+    assert f.category == "captured"

@@ -938,3 +938,11 @@ def test_a_quoted_name_before_the_cue_is_no_quotation(nlp):
                    "near the border, the defence ministry says.")
     assert not s.quote
     assert s.content.startswith("An air raid with a missile") and s.content.endswith("near the border")
+
+
+def test_a_spokesperson_for_the_body_named_before_takes_its_side(nlp):
+    text = ("The UN refugee agency said on Friday that 4,000 people had fled the district.\n\n"
+            "Maria Lenz, a spokeswoman for the agency, said most of them were women.")
+    stms = run(nlp, text)
+    lenz = [s for s in stms if s.speaker == "Maria Lenz"]
+    assert len(lenz) == 1 and lenz[0].speaker_side == "INT"

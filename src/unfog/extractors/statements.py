@@ -257,8 +257,9 @@ class Memory:
         for sp in reversed(self.speakers):
             if sp.role and re.search(r"\b" + re.escape(noun) + r"\b", sp.role, re.I):
                 return sp
-            if sp.kind == "organisation" and re.search(r"\b" + re.escape(noun) + r"\b", sp.name, re.I):
-                return sp
+            if sp.kind == "organisation" and (re.search(r"\b" + re.escape(noun) + r"\b", sp.name, re.I)
+                                              or fold(sp.text or "").split()[-1:] == [noun]):
+                return sp  # (the name as written too: "the UN human rights office", known by its acronym)
             if noun in DOCUMENT_NOUNS and (fold(sp.name).split()[-1:] == [noun]
                                            or re.search(r"\b" + re.escape(noun) + r"\b", sp.text or "", re.I)):
                 return sp  # "the statement" is the statement named before ("a junta statement said",
@@ -633,8 +634,8 @@ def _side_by_role(role: str | None, memory: Memory, body: bool = False) -> str |
         if body_sp is not None and body_sp.side:
             return body_sp.side
     kind = camp(role)
-    return side_of(role) or (memory.country if is_state_body(role) or kind == "nonstate" or (body and kind == "state")
-                             else None)
+    return side_of(role) or _side_of_body_named_before(role, memory) or (
+        memory.country if is_state_body(role) or kind == "nonstate" or (body and kind == "state") else None)
 
 
 def _known_speaker(tok, mention, text: str, memory: Memory) -> Speaker | None:
@@ -812,6 +813,8 @@ def _person_speaker(tok, memory: Memory, appos, gender: str | None) -> Speaker:
         side = _side_by_role(body.text, memory, body=True)  # "<Name>, who heads the ministry's department"
     if side is None and role and (is_state_body(role) or (appos is not None and _state_body_of_place(_mention_span(appos)))):
         side = memory.country  # "the regional governor, <Name>", "<Name>, the Zaporizhzhia regional governor"
+    if side is None and role:
+        side = _side_of_body_named_before(role, memory)  # "a spokeswoman for the office, <Name>"
     if side is None and role and _GROUP_ROLE.match(role):
         # "<Name>, the group's military operations spokesman": the armed group the article last gave voice to
         side = next((sp.side for sp in reversed(memory.speakers) if sp.side and camp(sp.name, sp.role) == "nonstate"),
@@ -824,6 +827,19 @@ def _person_speaker(tok, memory: Memory, appos, gender: str | None) -> Speaker:
     gender = gender or memory.gender_of(name)
     return Speaker(name, role or (actor.role if actor else None), side, "person",
                    mention.text, mention.start_char, mention.end_char, gender)
+
+
+_BODY_BEFORE = re.compile(r"\b(?:for|of|at|from|in)\s+the\s+([a-z]+)$", re.I)
+
+
+def _side_of_body_named_before(role: str, memory: Memory) -> str | None:
+    """"a spokeswoman for the office, <Name>" after "the UN human rights office said ...": the body the report
+    named before with that noun is the one she speaks for, and its side hers."""
+    m = _BODY_BEFORE.search(role)
+    if m is None or m.group(1).lower() not in ORGANISATION_NOUNS:
+        return None
+    sp = memory.resolve_title(m.group(1).lower())
+    return sp.side if sp is not None else None
 
 
 _GROUP_ROLE = re.compile(r"(?:the )?(?:group|movement|militants|rebels|insurgents|militia|jihadists)['’]s? ", re.I)
