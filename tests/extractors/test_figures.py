@@ -896,3 +896,10 @@ def test_the_counters_own_name_is_not_the_counted(nlp):
     figs = run(nlp, text)
     f = [g for g in figs if g.start > text.index("committee")][0]
     assert f.category == "captured"
+
+
+def test_people_who_remain_in_hospital_are_wounded_not_trapped(nlp):
+    figs = run(nlp, "The governor said 40 people were hurt in the blast, of whom 12 remain in hospital.")
+    assert one(figs, "12").category == "wounded"
+    figs = run(nlp, "About 300 families remain in the besieged district.")
+    assert one(figs, "300").category in ("trapped", "other")

@@ -1118,7 +1118,12 @@ def _clause_category(doc, ph: Phrase, sent) -> str | None:
     return category
 
 
+_IN_CARE = re.compile(r"^[^.;]{0,40}?\b(?:in|at|under)\s+(?:the\s+|a\s+)?(?:" + "|".join(_CATS["in_care"]) + r")\b", re.I)
+
+
 def _fallback_category(ph, category, group, counted, earlier, sents, sent_of, population) -> str:
+    if category == "trapped" and _IN_CARE.search(doc_text(sents[0].doc)[sents[0].doc[ph.j - 1].idx:]):
+        category = "wounded"  # "of whom 15 remain in hospital": the hurt still treated, no one trapped
     if category in ("trapped",) and group == "combatants":
         category = "troops"
     if category is None and group == "combatants":
