@@ -887,3 +887,19 @@ def test_toll_told_as_it_stands(nlp):
     # "the toll is at least N and likely higher": a count of the dead (no "higher" counted)
     f = one(run(nlp, "Medics say the death toll is at least 58 and likely higher."), "58")
     assert f.category == "killed" and f.qualifier == "at least" and f.value == 58
+
+
+def test_the_counters_own_name_is_not_the_counted(nlp):
+    # "the detainees' committee put the total at 300": the committee counts; its name's noun is no one counted
+    text = ("The swap between the two sides ended on Monday with 300 prisoners freed, the mediators said.\n\n"
+            "The rebels' detainees committee also put the total at 300.")
+    figs = run(nlp, text)
+    f = [g for g in figs if g.start > text.index("committee")][0]
+    assert f.category == "captured"
+
+
+def test_people_who_remain_in_hospital_are_wounded_not_trapped(nlp):
+    figs = run(nlp, "The governor said 40 people were hurt in the blast, of whom 12 remain in hospital.")
+    assert one(figs, "12").category == "wounded"
+    figs = run(nlp, "About 300 families remain in the besieged district.")
+    assert one(figs, "300").category in ("trapped", "other")

@@ -919,3 +919,30 @@ def test_second_speaker_after_but_is_the_cue_subject(nlp):
     assert second[0].content == "that the fighting continues"
     first = [s for s in stms if s.cue == "says"]
     assert len(first) == 1 and first[0].content == "its forces have captured the village of Dobre"
+
+
+def test_a_few_quoted_words_inside_the_reported_clause_leave_the_clause_as_content(nlp):
+    # what was said is the whole clause; the quotation marks only the party's own words for the target
+    [s] = run(nlp, "The navy said its drones destroyed a \u201chostile launch site\u201d near the coast.")
+    assert s.quote
+    assert s.content == "its drones destroyed a \u201chostile launch site\u201d near the coast"
+
+
+def test_a_quotation_that_is_the_whole_content_stays_the_content(nlp):
+    [s] = run(nlp, "The mayor said \u201cthe shelling has not stopped since dawn\u201d on Monday.")
+    assert s.content == "\u201cthe shelling has not stopped since dawn\u201d"
+
+
+def test_a_quoted_name_before_the_cue_is_no_quotation(nlp):
+    [s] = run(nlp, "An air raid with a missile known as the \u201cflying anvil of the north\u201d destroyed two depots "
+                   "near the border, the defence ministry says.")
+    assert not s.quote
+    assert s.content.startswith("An air raid with a missile") and s.content.endswith("near the border")
+
+
+def test_a_spokesperson_for_the_body_named_before_takes_its_side(nlp):
+    text = ("The UN refugee agency said on Friday that 4,000 people had fled the district.\n\n"
+            "Maria Lenz, a spokeswoman for the agency, said most of them were women.")
+    stms = run(nlp, text)
+    lenz = [s for s in stms if s.speaker == "Maria Lenz"]
+    assert len(lenz) == 1 and lenz[0].speaker_side == "INT"

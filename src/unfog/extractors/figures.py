@@ -563,9 +563,12 @@ def _phrase_category(tokens) -> str | None:
 def _context_people(doc, ph: Phrase, sent):
     """The nearest person noun before the number in its sentence (for elided counts)."""
     governing = {a.i for a in doc[ph.i].ancestors}
+    counters = [t for t in doc[sent.start:ph.i] if t.dep_ in ("nsubj", "nsubjpass") and t.head.i in governing
+                and t.head.lemma_ in ("put", "say", "claim", "estimate", "report", "tell", "add", "count", "number")]
+    # (nor are the words of the counter's name: "the prisoners' committee put the total at 480")
+    in_counter = {w.i for c in counters for w in c.subtree}
     for t in reversed(list(doc[sent.start:ph.i])):
-        if t.dep_ in ("nsubj", "nsubjpass") and t.head.i in governing and t.head.lemma_ in (
-                "put", "say", "claim", "estimate", "report", "tell", "add", "count", "number"):
+        if t.i in in_counter:
             continue  # the counter is not the counted: "the Russians put the number at 2,000"
         if t.pos_ in ("NOUN", "PROPN") and _is_people(t) and t.dep_ != "compound":
             if t.dep_ == "pobj" and t.head.lower_ == "by":
@@ -971,9 +974,9 @@ def _figure(ctx: Context, doc, text: str, ph: Phrase, sents, sent_of, earlier=()
         prev_people = [t for t in sents[k - 1] if _is_people(t) and not _is_counter(t)
                        and (t.pos_ in ("NOUN", "PROPN") or t.dep_ in ("dobj", "pobj", "nsubj", "attr"))]
         ref = _whole_of(prev_people)
-        if ref is not None and category is None:
-            category = LEMMA_CATEGORY.get(ref.lemma_.lower()) or LEMMA_CATEGORY.get(ref.lower_)
         group = _group(ref)
+    if ref is not None and category is None and ref.i < sent.start:  # (the people of a sentence before)
+        category = LEMMA_CATEGORY.get(ref.lemma_.lower()) or LEMMA_CATEGORY.get(ref.lower_)
     if category is None and elided and ref is None:
         return None  # a bare number with no people in sight
     if counted is None and ref is None and k > 0 and doc[ph.j - 1].dep_ in ("nsubj", "nsubjpass") \
@@ -1115,7 +1118,12 @@ def _clause_category(doc, ph: Phrase, sent) -> str | None:
     return category
 
 
+_IN_CARE = re.compile(r"^[^.;]{0,40}?\b(?:in|at|under)\s+(?:the\s+|a\s+)?(?:" + "|".join(_CATS["in_care"]) + r")\b", re.I)
+
+
 def _fallback_category(ph, category, group, counted, earlier, sents, sent_of, population) -> str:
+    if category == "trapped" and _IN_CARE.search(doc_text(sents[0].doc)[sents[0].doc[ph.j - 1].idx:]):
+        category = "wounded"  # "of whom 15 remain in hospital": the hurt still treated, no one trapped
     if category in ("trapped",) and group == "combatants":
         category = "troops"
     if category is None and group == "combatants":

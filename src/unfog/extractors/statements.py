@@ -257,8 +257,9 @@ class Memory:
         for sp in reversed(self.speakers):
             if sp.role and re.search(r"\b" + re.escape(noun) + r"\b", sp.role, re.I):
                 return sp
-            if sp.kind == "organisation" and re.search(r"\b" + re.escape(noun) + r"\b", sp.name, re.I):
-                return sp
+            if sp.kind == "organisation" and (re.search(r"\b" + re.escape(noun) + r"\b", sp.name, re.I)
+                                              or fold(sp.text or "").split()[-1:] == [noun]):
+                return sp  # (the name as written too: "the UN human rights office", known by its acronym)
             if noun in DOCUMENT_NOUNS and (fold(sp.name).split()[-1:] == [noun]
                                            or re.search(r"\b" + re.escape(noun) + r"\b", sp.text or "", re.I)):
                 return sp  # "the statement" is the statement named before ("a junta statement said",
@@ -633,8 +634,8 @@ def _side_by_role(role: str | None, memory: Memory, body: bool = False) -> str |
         if body_sp is not None and body_sp.side:
             return body_sp.side
     kind = camp(role)
-    return side_of(role) or (memory.country if is_state_body(role) or kind == "nonstate" or (body and kind == "state")
-                             else None)
+    return side_of(role) or _side_of_body_named_before(role, memory) or (
+        memory.country if is_state_body(role) or kind == "nonstate" or (body and kind == "state") else None)
 
 
 def _known_speaker(tok, mention, text: str, memory: Memory) -> Speaker | None:
@@ -812,6 +813,8 @@ def _person_speaker(tok, memory: Memory, appos, gender: str | None) -> Speaker:
         side = _side_by_role(body.text, memory, body=True)  # "<Name>, who heads the ministry's department"
     if side is None and role and (is_state_body(role) or (appos is not None and _state_body_of_place(_mention_span(appos)))):
         side = memory.country  # "the regional governor, <Name>", "<Name>, the Zaporizhzhia regional governor"
+    if side is None and role:
+        side = _side_of_body_named_before(role, memory)  # "a spokeswoman for the office, <Name>"
     if side is None and role and _GROUP_ROLE.match(role):
         # "<Name>, the group's military operations spokesman": the armed group the article last gave voice to
         side = next((sp.side for sp in reversed(memory.speakers) if sp.side and camp(sp.name, sp.role) == "nonstate"),
@@ -824,6 +827,19 @@ def _person_speaker(tok, memory: Memory, appos, gender: str | None) -> Speaker:
     gender = gender or memory.gender_of(name)
     return Speaker(name, role or (actor.role if actor else None), side, "person",
                    mention.text, mention.start_char, mention.end_char, gender)
+
+
+_BODY_BEFORE = re.compile(r"\b(?:for|of|at|from|in)\s+the\s+([a-z]+)$", re.I)
+
+
+def _side_of_body_named_before(role: str, memory: Memory) -> str | None:
+    """"a spokeswoman for the office, <Name>" after "the UN human rights office said ...": the body the report
+    named before with that noun is the one she speaks for, and its side hers."""
+    m = _BODY_BEFORE.search(role)
+    if m is None or m.group(1).lower() not in ORGANISATION_NOUNS:
+        return None
+    sp = memory.resolve_title(m.group(1).lower())
+    return sp.side if sp is not None else None
 
 
 _GROUP_ROLE = re.compile(r"(?:the )?(?:group|movement|militants|rebels|insurgents|militia|jihadists)['’]s? ", re.I)
@@ -1449,9 +1465,24 @@ def _scare_quote(verb, q) -> bool:
     """A few quoted words inside a clause that goes on with its own verb before the cue ("'Terrorists'
     invaded the villages, an officer said"): the writer's marks on a word, not what was said."""
     doc = verb.doc
-    if len(doc_text(doc)[q.start:q.end].split()) > MAX_SCARE_QUOTE_WORDS or q.end > verb.idx:
+    if q.end > verb.idx:
+        return False
+    if len(doc_text(doc)[q.start:q.end].split()) > MAX_SCARE_QUOTE_WORDS and not _quoted_name(doc, q):
         return False
     return any(t.pos_ in ("VERB", "AUX") and q.end <= t.idx for t in doc[verb.sent.start:verb.i])
+
+
+NAMING_WORDS = frozenset(SPEECH["naming_words"])
+
+
+def _quoted_name(doc, q) -> bool:
+    """A quoted name ("a bomb known as the 'mother of all bombs'"): the quote follows a naming word and holds
+    no finite verb, so it is the writer's name for a thing however long, not what was said."""
+    inside = [t for t in doc if q.start <= t.idx < q.end]
+    before = [t for t in doc if t.idx < q.start and not t.is_punct][-2:]
+    # (a participle may name too: "the flying anvil")
+    return bool(inside) and not any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBG", "VBN") for t in inside) \
+        and any(t.lower_ in NAMING_WORDS for t in before)
 
 
 def _cited_source(verb):
@@ -1499,11 +1530,25 @@ def _passive_tally(verb):
     return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
 
 
+def _partial_quote_clause(verb, touched) -> tuple[int, int] | None:
+    """'<Party> said it struck a "terror target"': a quotation of a few words inside the reported clause after the
+    cue is part of what was said; the clause is the content (not the quoted words alone). None when the quotes
+    are not within one clause after the cue."""
+    comp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    if comp is None:
+        return None
+    sub = list(comp.subtree)
+    lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+    if not all(lo < q.start and q.end <= hi + 1 for q in touched):
+        return None  # (a quote that opens the clause or runs past it is the content itself)
+    return (lo, max(hi, touched[-1].end))
+
+
 def _content(verb, cue: str, touched, subj=None) -> tuple[int, int] | None:
     """What was claimed: the quotations touched, the number phrase of "put at", the tally a passive
     cue reports, or the reported clause."""
     if touched:
-        return (touched[0].start, touched[-1].end)
+        return _partial_quote_clause(verb, touched) or (touched[0].start, touched[-1].end)
     tally = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.lemma_.lower() in TALLY_NOUNS), None)
     if tally is not None and _passive_tally(verb) is not None:
         sub = list(tally.subtree)
