@@ -1531,9 +1531,9 @@ def _passive_tally(verb):
 
 
 def _partial_quote_clause(verb, touched) -> tuple[int, int] | None:
-    """'<Party> said it struck a "terror target"': a quotation of a few words inside the reported clause after the
-    cue is part of what was said; the clause is the content (not the quoted words alone). None when the quotes
-    are not within one clause after the cue."""
+    """'<Party> said it struck a "terror target"': a quotation of a few words that closes the reported clause after
+    the cue is part of what was said; the clause is the content (not the quoted words alone). None when the quotes
+    are not within one clause after the cue, or do not close it."""
     comp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
     if comp is None:
         return None
@@ -1541,6 +1541,10 @@ def _partial_quote_clause(verb, touched) -> tuple[int, int] | None:
     lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1].text)
     if not all(lo < q.start and q.end <= hi + 1 for q in touched):
         return None  # (a quote that opens the clause or runs past it is the content itself)
+    # (only a quote that closes the clause: one inside a longer clause may stand before another verb of the
+    # speaker's, "said those killed were 'bandits' and denied ...", whose content fusion reads from the quote)
+    if doc_text(comp.doc)[touched[-1].end:hi].strip(" ,.;:\"”’'"):
+        return None
     return (lo, max(hi, touched[-1].end))
 
 
