@@ -1374,6 +1374,14 @@ def _raised_the_same_day(a: FigureView, b: FigureView) -> bool:
         and bool(a.key.incident and b.key.incident) and b.rng[0] > a.rng[1]
 
 
+def _raised_after_an_unplaced_voice(a: FigureView, b: FigureView) -> bool:
+    """A voice of no known side and a party's body telling one incident the same day: "the agency's 73", then the
+    ministry's "at least 87", a toll told as a floor, is the toll raised, not a rival count; two exact counts,
+    "five soldiers" and "seven soldiers", stay two accounts."""
+    return (a.side is None) != (b.side is None) and not {a.side, b.side} & (NON_PARTY_SIDES | {"MEDIA"}) \
+        and _raised_the_same_day(a, b) and math.isinf(b.rng[2])
+
+
 def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     """The kind of relation between two comparable figures, ``a`` not later than ``b``, and why."""
     fa, fb = a.fig, b.fig
@@ -1436,7 +1444,8 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     if incident and same_claimant and cat in TALLY and gap_days <= INCIDENT_REVISION_DAYS and b.rng[1] > a.rng[1] \
             and not both_vague:
         return ("updates", "the same source revises the toll")
-    if same_side and _side_raises_toll(a, b, gap_days) and not agree and not both_vague:
+    if (same_side or _raised_after_an_unplaced_voice(a, b)) and _side_raises_toll(a, b, gap_days) and not agree \
+            and not both_vague:
         return ("updates", "a later report from the same side raises the toll")
     if why := _told_as_revised(a, b, incident, parties, agree, both_vague, gap_days, sides_apart):
         return ("updates", why)
