@@ -358,6 +358,26 @@ def test_a_higher_toll_of_one_strike_from_another_authority_of_the_side_the_same
                   view("2", 52, "at least", "the health ministry", None)) or ("",))[0] != "updates"
 
 
+def test_a_higher_toll_of_one_strike_after_a_voice_of_no_known_side_the_same_day_updates():
+    # a spokesman the report ties to no side gives 40, another report of that day the ministry's "at least 52" of
+    # the same strike: the toll raised, not two parties' rival counts; an opposite party's count stays a rival
+    from unfog.fusion.fuse import FigureKey, _kind, figure_view, names_resolver
+    from unfog.model import Figure
+
+    def view(fid, value, qualifier, claimant, side):
+        f = Figure(id=fid, article_id="a" + fid, text=str(value), start=0, end=2, value=value, qualifier=qualifier,
+                   category="killed", claimant=claimant, claimant_side=side)
+        k = FigureKey(figure_id=fid, article_id="a" + fid, qkey="q", day=5, place="g1@X", reported=6,
+                      incident="Explosions/Remote violence|5|g1")
+        return figure_view(f, k, names_resolver({claimant}))
+
+    first = view("1", 40, None, "Omar Haddad", None)
+    assert _kind(first, view("2", 52, "at least", "the health ministry", "PSE"))[0] == "updates"
+    assert (_kind(first, view("2", 52, "at least", "a news site", "MEDIA")) or ("",))[0] != "updates"
+    # (an exact count above it is another account: "five soldiers" against "seven soldiers")
+    assert (_kind(first, view("2", 52, None, "the health ministry", "PSE")) or ("",))[0] != "updates"
+
+
 def test_a_higher_toll_a_later_report_dates_by_the_strikes_day_is_no_rival_of_an_earlier_reports_toll():
     # Sunday's report: "the toll rose to 25" (as of Sunday); Monday's: "at least 30 were killed in Saturday's strike"
     # (dated by the strike): the later count of the toll, not a contradiction of the earlier one

@@ -110,6 +110,13 @@ PATTERNS = {
              "regional governor said."),
         _doc("b3", "2026-11-07", "Lowland Times",
              "Russia's defence ministry denied any connection with the strike on the bus station in Korvel.")],
+    # a denial of a count answers the toll, not the other account of the strike told just before it
+    "denial_of_a_toll": [
+        _doc("t1", "2026-09-14", "Plain Herald",
+             "An air strike on a block of flats in Dervan killed at least 41 people on Sunday, the city's rescue "
+             "service said.\n\n"
+             "A local official said several homes had been hit in the strike late on Saturday.\n\n"
+             "The Northland military disputed the toll figure given by the rescue service.")],
 }
 
 
@@ -316,3 +323,25 @@ def test_a_denial_of_involvement_answers_the_blame_not_an_account_of_the_toll(re
     rels = relations["denial_answers_the_blame_not_the_toll"]
     assert _has(rels, "contradicts", "blamed the strike on Russia", "denied any connection"), rels
     assert not _has(rels, "contradicts", "At least 22 people were killed", "denied any connection"), rels
+
+
+def test_a_denial_of_a_toll_answers_the_toll_not_the_account_of_the_strike(relations):
+    rels = relations["denial_of_a_toll"]
+    assert _has(rels, "contradicts", "killed at least 41 people", "disputed the toll figure"), rels
+    assert not _has(rels, "contradicts", "several homes had been hit", "disputed the toll figure"), rels
+
+
+def test_a_denial_of_a_count_needs_a_claim_of_the_dead():
+    from unfog.fusion.fuse import DISPUTES_COUNT, denial_score
+
+    toll = _claim_key("s1", "a1", 0, 10, "rescue service", {"kill", "strik"}, ["attack", "casualty"])
+    account = _claim_key("s2", "a1", 40, 10, "local official", {"hit", "strik", "home"}, ["attack"])
+    denial = StatementKey(statement_id="s3", article_id="a1", start=90, day=10, speaker="northland military",
+                          side="XXB", denial=True, stems=sorted({"disput", "toll", "strik", DISPUTES_COUNT}),
+                          topics=["attack", "casualty"], places=["g1"])
+    assert denial_score(denial, toll) > 0
+    assert denial_score(denial, account) == 0
+    # (a "large number of wounded" in the claim is no number the denial disputes: no shared word)
+    crews = _claim_key("s4", "a1", 60, 10, "crews", {"number", "wound"}, ["casualty"])
+    plain = _claim_key("s5", "a1", 60, 10, "crews", {"wound"}, ["casualty"])
+    assert denial_score(denial, crews) == denial_score(denial, plain)

@@ -1374,6 +1374,14 @@ def _raised_the_same_day(a: FigureView, b: FigureView) -> bool:
         and bool(a.key.incident and b.key.incident) and b.rng[0] > a.rng[1]
 
 
+def _raised_after_an_unplaced_voice(a: FigureView, b: FigureView) -> bool:
+    """A voice of no known side and a party's body telling one incident the same day: "the agency's 73", then the
+    ministry's "at least 87", a toll told as a floor, is the toll raised, not a rival count; two exact counts,
+    "five soldiers" and "seven soldiers", stay two accounts."""
+    return (a.side is None) != (b.side is None) and not {a.side, b.side} & (NON_PARTY_SIDES | {"MEDIA"}) \
+        and _raised_the_same_day(a, b) and math.isinf(b.rng[2])
+
+
 def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     """The kind of relation between two comparable figures, ``a`` not later than ``b``, and why."""
     fa, fb = a.fig, b.fig
@@ -1436,7 +1444,8 @@ def _kind(a: FigureView, b: FigureView) -> tuple[str, str] | None:
     if incident and same_claimant and cat in TALLY and gap_days <= INCIDENT_REVISION_DAYS and b.rng[1] > a.rng[1] \
             and not both_vague:
         return ("updates", "the same source revises the toll")
-    if same_side and _side_raises_toll(a, b, gap_days) and not agree and not both_vague:
+    if (same_side or _raised_after_an_unplaced_voice(a, b)) and _side_raises_toll(a, b, gap_days) and not agree \
+            and not both_vague:
         return ("updates", "a later report from the same side raises the toll")
     if why := _told_as_revised(a, b, incident, parties, agree, both_vague, gap_days, sides_apart):
         return ("updates", why)
@@ -2198,6 +2207,19 @@ _BLAME_DENIED_RE = re.compile(r"\b(?:(?:" + _DENY_FORMS + r")\s+(?:(?:the|these|
 _DENIED_OBJECT_RE = re.compile(r"\b(?:" + _DENY_FORMS + r")\s+(?!that\b)(?P<what>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)", re.I)
 
 
+# (not "a number of": an amount told, not a count disputed)
+_COUNT_NOUN_RE = re.compile(r"(?<!\ba )\b(?:" + alternation(_DENIAL_LEX["count_nouns"]) + r")\b", re.I)
+
+
+_COUNT_NOUN_STEMS = frozenset(_stem(w) for w in _DENIAL_LEX["count_nouns"])
+
+
+def disputes_a_count(s: Statement) -> bool:
+    """A denial whose own words name a count ("disputed the toll figure", "the number published was
+    exaggerated"): it disputes a toll, not the account of the act (``denial.json`` ``count_nouns``)."""
+    return bool(_COUNT_NOUN_RE.search(s.text or ""))
+
+
 def denies_the_act(s: Statement) -> bool:
     """A denial whose object names the act or a part in it (an attack or responsibility topic)."""
     return any(topics_of(content_stems(m.group("what"))) & _WHO_DID_IT for m in _DENIED_OBJECT_RE.finditer(s.text or ""))
@@ -2348,6 +2370,8 @@ def statement_keys(res: ArticleRecords) -> list[StatementKey]:
             stems |= owner_marks(denied_owner(s.text)) | ({LOST} if s.polarity != "denies" and lost_denial(s) else set())
             if "responsibility" in topics_of(stems) or negated_act(s.text or "") or denies_blame(s) or denies_the_act(s):
                 stems.add(DENIES_ACT)
+            if disputes_a_count(s):
+                stems.add(DISPUTES_COUNT)
         else:
             stems |= agent_marks(content) | claimed_act_marks(s.text)
         stems |= quote_marks(s.text)
@@ -2360,7 +2384,16 @@ def statement_keys(res: ArticleRecords) -> list[StatementKey]:
                                                | ({"responsibility"} if denial and denies_blame(s) else set())),
             places=sorted(pks),
         ))
-    return _quoted_rejections(_answer_bare_denials(out), res)
+    return _disputed_tolls(_quoted_rejections(_answer_bare_denials(out), res))
+
+
+def _disputed_tolls(keys: list[StatementKey]) -> list[StatementKey]:
+    """A denial of a count is of a toll (topic casualty), after it took, when bare ("disputed the toll figure"), the
+    words and places of the claim told before it."""
+    for k in keys:
+        if DISPUTES_COUNT in k.stems and "casualty" not in k.topics:
+            k.topics = sorted(set(k.topics) | {"casualty"})
+    return keys
 
 
 _QUOTE_OPENERS = ('"', "“", "'", "‘")
@@ -2421,6 +2454,7 @@ def claimed_act_marks(text: str | None) -> set[str]:
 
 
 DENIES_ACT = "denial~act"  # a mark among a denial's stems: it denies that its side did it or had a part in it
+DISPUTES_COUNT = "denial~count"  # a mark among a denial's stems: it disputes a toll (see disputes_a_count)
 LOST = "denial~text"  # a mark among a denial's stems: read from its text, its content was lost (see lost_denial)
 OWNER = "owner:"  # a stem naming whose claim a denial denies ("the rebels' claim": owner:rebel)
 OWNER_FORCE = "owner~"  # the kind of force that party is ("owner~nonstate")
@@ -2530,11 +2564,19 @@ def denial_score(denial: StatementKey, claim: StatementKey) -> float:
     if not same_article and (not set(denial.places) & set(claim.places) or not (fit or specifics)):
         return 0.0  # another report's claim: at the same place, and the same party's or the same specifics
     shared_topics = set(denial.topics) & set(claim.topics)
+    if DISPUTES_COUNT in denial.stems:
+        # a denial of a toll answers a toll, not another account of the strike ("disputed the toll figure" after
+        # "residences had been hit in the strike")
+        shared_topics &= {"casualty"}
     if fit >= 2.0:
         shared_topics.add("responsibility")  # (the blame for the act the denier says it did not do)
     if not shared_topics:
         return 0.0
     shared_words = {w for w in set(denial.stems) & set(claim.stems) if not w.startswith(QUOTE)}
+    if DISPUTES_COUNT in denial.stems:
+        shared_words -= _COUNT_NOUN_STEMS  # ("a large number of wounded" is not the number disputed)
+        # a disputed toll is the other party's: its body's count before an unplaced voice's ("the agency said")
+        fit += 0.25 if denial.side and claim.side and claim.side != denial.side else 0.0
     # the answer to a claim is usually in the same report and the same days
     if same_article:  # within a report, dates of statements are too noisy to rank by
         return len(shared_topics) + 0.5 * len(shared_words) + 1.0 + 2 * fit
