@@ -3189,3 +3189,14 @@ def test_armed_men_raiding_communities_attack_civilians(nlp):
     ctx = make_ctx(nlp, "Scores of armed bandits raided several communities near Kharkiv on Monday.", places=[("Kharkiv", KHARKIV)])
     [ev] = events.extract(ctx)
     assert (ev.event_type, ev.sub_event_type) == ("Violence against civilians", "Attack")
+
+
+def test_suspects_detained_right_after_a_fight_are_part_of_it_not_an_arrest_event(nlp):
+    text = ("Gunmen ambushed a police convoy near Tula on Sunday, killing four officers, officials said. "
+            "The governor said six suspects had been detained.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2024-03-11"))
+    assert ev.event_type == "Battles"
+    # an arrest with a day and town of its own stays an event of its own
+    text = ("Gunmen ambushed a police convoy near Tula on Sunday, killing four officers, officials said. "
+            "In Puebla, police arrested three suspects on Tuesday.")
+    assert "Arrests" in {ev.sub_event_type for ev in _shown(_pipeline_events(nlp, text, published="2024-03-13"))}

@@ -548,7 +548,7 @@ def _told_before(ctx: Context, m: Mention, drafts: _Drafts, definite: bool, own_
     """The incident a mention tells again, by what it says of it rather than by kind, place and time:
     the denier's own account, protesters arrested, a withdrawal from a town just taken, a toll raised,
     a party's claim about the fight told before, the headline, a definite "the attack", a bare toll."""
-    counter = (_denier_account(m, drafts) or _protesters_arrested(m, drafts) or _withdrawal_from_taken(m, drafts)
+    counter = (_denier_account(m, drafts) or _protesters_arrested(m, drafts) or _suspects_after_fight(m, drafts) or _withdrawal_from_taken(m, drafts)
                or _destruction_in_the_raid(m, drafts) or _same_toll_told(m, drafts) or _same_count_retold(ctx, m, drafts)
                or _victims_buried(m, drafts)
                or _protest_dispersed(m, drafts) or _party_account(m, drafts) or _asked_about(m, drafts)
@@ -944,13 +944,31 @@ def _protesters_arrested(m: Mention, d_all: _Drafts) -> _Draft | None:
     right after a protest is that protest's intervention (ACLED: Protest with intervention)."""
     if m.kind != "arrest" or m.date is not None and not m.date_weak:
         return None
-    objs = [o for t in m.tokens for o in _children(t, "dobj", "nsubjpass")]
-    ofs = [p for o in objs for c in _children(o, "prep") if c.lower_ == "of" for p in _children(c, "pobj")]
     if not any(o.lower_ in ("them", "some", "dozens", "scores") or _lemma(o) in lex.PROTESTER_NOUNS
-               or o.lower_ in lex.PROTESTER_NOUNS for o in objs + ofs):
+               or o.lower_ in lex.PROTESTER_NOUNS for o in _arrested(m)):
         return None
     for d in d_all.by_sent.get(m.sent_index - 1, [])[::-1]:
         if d.first.kind == "protest" and not _hidden(d.first) and _same_place(m.place, d.place()) is not False:
+            return d
+    return None
+
+
+def _arrested(m: Mention) -> list:
+    """Who an arrest mention takes ("arrested 15 of them", "eight suspects had been detained")."""
+    objs = [o for t in m.tokens for o in _children(t, "dobj", "nsubjpass")]
+    return objs + [p for o in objs for c in _children(o, "prep") if c.lower_ == "of" for p in _children(c, "pobj")]
+
+
+def _suspects_after_fight(m: Mention, d_all: _Drafts) -> _Draft | None:
+    """"A shootout killed seven ... Eight suspects had been detained": the attackers or suspects taken right after
+    a violent incident, with no day or town of their own, are that incident's sequel, not an arrest event."""
+    if m.kind != "arrest" or m.date is not None and not m.date_weak or m.place_local:
+        return None
+    if not any(_lemma(o) in lex.PERPETRATOR_NOUNS for o in _arrested(m)):
+        return None
+    for d in d_all.recent():
+        if (d.first.kind in lex.VIOLENT_KINDS and d.first.kind != "arrest" and not _hidden(d.first)
+                and 0 < m.sent_index - d.last_sent <= 2 and d.mentions[-1].entry == m.entry):
             return d
     return None
 
