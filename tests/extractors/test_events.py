@@ -3200,3 +3200,9 @@ def test_suspects_detained_right_after_a_fight_are_part_of_it_not_an_arrest_even
     text = ("Gunmen ambushed a police convoy near Tula on Sunday, killing four officers, officials said. "
             "In Puebla, police arrested three suspects on Tuesday.")
     assert "Arrests" in {ev.sub_event_type for ev in _shown(_pipeline_events(nlp, text, published="2024-03-13"))}
+
+
+def test_scores_of_raiders_name_the_raiders_not_the_quantity_word(nlp):
+    text = "Scores of armed bandits raided three villages near Gusau on Thursday, killing 20 residents, police said."
+    [ev] = _shown(_pipeline_events(nlp, text, published="2024-03-12"))
+    assert ev.actor1 and "scores" not in ev.actor1.lower()
