@@ -3206,3 +3206,16 @@ def test_scores_of_raiders_name_the_raiders_not_the_quantity_word(nlp):
     text = "Scores of armed bandits raided three villages near Gusau on Thursday, killing 20 residents, police said."
     [ev] = _shown(_pipeline_events(nlp, text, published="2024-03-12"))
     assert ev.actor1 and "scores" not in ev.actor1.lower()
+
+
+def test_a_generic_attack_joined_by_plain_strikes_is_remote_violence_and_a_question_tells_no_fight(nlp):
+    # "the attack" names no act of its own: the strikes told of the same town type the event
+    text = ("In Odesa, the attack has wrecked part of a school, killing a woman, a witness said. "
+            "The strikes also damaged a power line in Odesa, the governor said.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2024-03-12"))
+    assert (ev.event_type, ev.sub_event_type) == ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+    # a rhetorical question's "fighting" is no clash told
+    text = ("In Odesa, the attack has wrecked part of a school, a witness said. The strikes also damaged a power "
+            "line in Odesa. The mayor wrote: what were the occupiers fighting against at a school?")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2024-03-12"))
+    assert ev.event_type == "Explosions/Remote violence"

@@ -1448,6 +1448,11 @@ def _killed_by_name_civilian(m: Mention) -> bool:
     return False
 
 
+def _plain_strike(t) -> bool:
+    """"strikes were reported in X and Y" names the act; "the deadliest strike" ranks one told elsewhere."""
+    return not any(c.tag_ in ("JJS", "RBS") or c.lower_ in ("most", "latest") for c in t.subtree)
+
+
 def _kind_and_weapon(d: _Draft, kinds: set[str], weapon: str | None, actor1: str | None,
                      a1_side: str | None) -> tuple[str, str | None]:
     """The draft's kind of act once the act that its own clause tells, its weapon and ACLED's ranks are read:
@@ -1468,9 +1473,11 @@ def _kind_and_weapon(d: _Draft, kinds: set[str], weapon: str | None, actor1: str
     if kind == "battle":
         # "killed by a drone attack ... The attack happened on Thursday": a generic act noun never
         # outranks the strike it names; the remote violence types the event
-        battles = [t for m in d.mentions for t, k in zip(m.tokens, m.kinds) if k == "battle"]
+        # (a question asks, it tells no act: "I wonder what they were fighting against?")
+        battles = [t for m in d.mentions for t, k in zip(m.tokens, m.kinds) if k == "battle"
+                   and not m.sent.text.rstrip().endswith("?")]
         remote = [k for m in d.mentions for t, k in zip(m.tokens, m.kinds)
-                  if lex.family(k) == "remote" and (m.weapon or _lemma(t) != "strike")]  # not "the deadliest strike"
+                  if lex.family(k) == "remote" and (m.weapon or _lemma(t) != "strike" or _plain_strike(t))]
         if remote and all((t.pos_ == "NOUN" or _lemma(t) == "attack") and _lemma(t) in lex.GENERIC_ANAPHORS for t in battles):
             # (explosions heard where an attack from helicopters is told are the helicopters' fire, no planted device)
             named = remote + ([weapon] if weapon in ("air", "shelling") else [])
