@@ -3219,3 +3219,12 @@ def test_a_generic_attack_joined_by_plain_strikes_is_remote_violence_and_a_quest
             "line in Odesa. The mayor wrote: what were the occupiers fighting against at a school?")
     [ev] = _shown(_pipeline_events(nlp, text, published="2024-03-12"))
     assert ev.event_type == "Explosions/Remote violence"
+
+
+def test_riot_naming_the_kit_or_the_force_tells_no_riot(nlp):
+    text = "Police in riot gear guarded the parliament in Dhaka on Monday."
+    assert not _pipeline_events(nlp, text, published="2024-03-12")
+    text = ("Hundreds of teachers marched peacefully in Dhaka on Monday to demand higher pay. "
+            "\"Our officers are answering with riot disposal means,\" a police spokesman said.")
+    assert [(ev.event_type, ev.sub_event_type) for ev in _shown(_pipeline_events(nlp, text, published="2024-03-12"))] == [
+        ("Protests", "Peaceful protest")]
