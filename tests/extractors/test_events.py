@@ -3228,3 +3228,10 @@ def test_riot_naming_the_kit_or_the_force_tells_no_riot(nlp):
             "\"Our officers are answering with riot disposal means,\" a police spokesman said.")
     assert [(ev.event_type, ev.sub_event_type) for ev in _shown(_pipeline_events(nlp, text, published="2024-03-12"))] == [
         ("Protests", "Peaceful protest")]
+
+
+def test_the_protest_named_after_a_crowd_clash_is_that_clash_not_a_new_protest(nlp):
+    text = ("Thousands of students clashed with riot police in Dhaka on Monday after a rally against fuel prices, "
+            "witnesses said. Doctors said at least 30 people were hurt in the protest.")
+    evs = _shown(_pipeline_events(nlp, text, published="2024-03-12"))
+    assert [(ev.event_type, ev.sub_event_type) for ev in evs] == [("Riots", "Violent demonstration")]

@@ -569,6 +569,10 @@ def _told_before(ctx: Context, m: Mention, drafts: _Drafts, definite: bool, own_
             if (d.family == lex.family("battle") and not _hidden(d.first) and m.sent_index - d.last_sent <= RETOLD_SENTENCES
                     and d.mentions[-1].entry == m.entry and _same_place(m.place, d.place()) is not False):
                 return d
+    if definite and m.kind == "protest" and not own_place and m.date is None:
+        crowd = _crowd_told_before(m, drafts)
+        if crowd is not None:
+            return crowd
     head = _headline_told(m, drafts)
     if head is not None:
         return head  # "Gunmen kill six at a party - police", then "Gunmen opened fire on a party ..., killing six"
@@ -586,6 +590,18 @@ def _told_before(ctx: Context, m: Mention, drafts: _Drafts, definite: bool, own_
             if (d.first.kind in lex.VIOLENT_KINDS and d.last_sent == m.sent_index - 1 and _hidden(d.first) == _hidden(m)
                     and d.mentions[-1].entry == m.entry and not _other_actor(m, d)):
                 return d
+    return None
+
+
+def _crowd_told_before(m: Mention, d_all: _Drafts) -> _Draft | None:
+    """"... among 10,000 people clashing with soldiers. 20 were injured in the protest": "the protest" names the
+    crowd's incident told just before in the same entry (a protest, a riot, a crowd clash), not a new protest."""
+    for d in sorted(d_all.recent(), key=lambda x: x.last_sent, reverse=True):
+        if d.mentions[-1].entry != m.entry or not 0 <= m.sent_index - d.last_sent <= 2 or _hidden(d.first) != _hidden(m):
+            continue
+        if {"protest", "riot"} & {k for x in d.mentions for k in x.kinds} or _crowd_clash(d):
+            return d
+        return None  # (another incident was told in between)
     return None
 
 
