@@ -3189,3 +3189,49 @@ def test_armed_men_raiding_communities_attack_civilians(nlp):
     ctx = make_ctx(nlp, "Scores of armed bandits raided several communities near Kharkiv on Monday.", places=[("Kharkiv", KHARKIV)])
     [ev] = events.extract(ctx)
     assert (ev.event_type, ev.sub_event_type) == ("Violence against civilians", "Attack")
+
+
+def test_suspects_detained_right_after_a_fight_are_part_of_it_not_an_arrest_event(nlp):
+    text = ("Gunmen ambushed a police convoy near Tula on Sunday, killing four officers, officials said. "
+            "The governor said six suspects had been detained.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2024-03-11"))
+    assert ev.event_type == "Battles"
+    # an arrest with a day and town of its own stays an event of its own
+    text = ("Gunmen ambushed a police convoy near Tula on Sunday, killing four officers, officials said. "
+            "In Puebla, police arrested three suspects on Tuesday.")
+    assert "Arrests" in {ev.sub_event_type for ev in _shown(_pipeline_events(nlp, text, published="2024-03-13"))}
+
+
+def test_scores_of_raiders_name_the_raiders_not_the_quantity_word(nlp):
+    text = "Scores of armed bandits raided three villages near Gusau on Thursday, killing 20 residents, police said."
+    [ev] = _shown(_pipeline_events(nlp, text, published="2024-03-12"))
+    assert ev.actor1 and "scores" not in ev.actor1.lower()
+
+
+def test_a_generic_attack_joined_by_plain_strikes_is_remote_violence_and_a_question_tells_no_fight(nlp):
+    # "the attack" names no act of its own: the strikes told of the same town type the event
+    text = ("In Odesa, the attack has wrecked part of a school, killing a woman, a witness said. "
+            "The strikes also damaged a power line in Odesa, the governor said.")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2024-03-12"))
+    assert (ev.event_type, ev.sub_event_type) == ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+    # a rhetorical question's "fighting" is no clash told
+    text = ("In Odesa, the attack has wrecked part of a school, a witness said. The strikes also damaged a power "
+            "line in Odesa. The mayor wrote: what were the occupiers fighting against at a school?")
+    [ev] = _shown(_pipeline_events(nlp, text, published="2024-03-12"))
+    assert ev.event_type == "Explosions/Remote violence"
+
+
+def test_riot_naming_the_kit_or_the_force_tells_no_riot(nlp):
+    text = "Police in riot gear guarded the parliament in Dhaka on Monday."
+    assert not _pipeline_events(nlp, text, published="2024-03-12")
+    text = ("Hundreds of teachers marched peacefully in Dhaka on Monday to demand higher pay. "
+            "\"Our officers are answering with riot disposal means,\" a police spokesman said.")
+    assert [(ev.event_type, ev.sub_event_type) for ev in _shown(_pipeline_events(nlp, text, published="2024-03-12"))] == [
+        ("Protests", "Peaceful protest")]
+
+
+def test_the_protest_named_after_a_crowd_clash_is_that_clash_not_a_new_protest(nlp):
+    text = ("Thousands of students clashed with riot police in Dhaka on Monday after a rally against fuel prices, "
+            "witnesses said. Doctors said at least 30 people were hurt in the protest.")
+    evs = _shown(_pipeline_events(nlp, text, published="2024-03-12"))
+    assert [(ev.event_type, ev.sub_event_type) for ev in evs] == [("Riots", "Violent demonstration")]

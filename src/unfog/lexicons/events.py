@@ -117,6 +117,7 @@ BACKGROUND_PREPS = _set("background_preps")  # "killed ... amid ongoing exchange
 ONGOING_MODIFIERS = _set("ongoing_modifiers")  # "near-daily cross-border fire", "ongoing clashes"
 SUSPICION_HEADS = _set("suspicion_heads")  # "suspects in the killing": the act people are suspected of
 REFERENCE_HEADS = _set("reference_heads")  # "evacuation warnings", "attack plans": the act named, not done
+EQUIPMENT_HEADS = _set("equipment_heads")  # "riot police", "riot gear": the kit for an act, no act told
 STATUS_HEADS = _set("status_heads")  # "a state of siege": a status declared, no act
 DIVISION_NOUNS = _set("division_nouns")  # "Tonj South County": an area of many villages
 ASSAULT_MANNERS = _set("assault_manners")  # "took the village by storm": the assault

@@ -548,7 +548,7 @@ def _told_before(ctx: Context, m: Mention, drafts: _Drafts, definite: bool, own_
     """The incident a mention tells again, by what it says of it rather than by kind, place and time:
     the denier's own account, protesters arrested, a withdrawal from a town just taken, a toll raised,
     a party's claim about the fight told before, the headline, a definite "the attack", a bare toll."""
-    counter = (_denier_account(m, drafts) or _protesters_arrested(m, drafts) or _withdrawal_from_taken(m, drafts)
+    counter = (_denier_account(m, drafts) or _protesters_arrested(m, drafts) or _suspects_after_fight(m, drafts) or _withdrawal_from_taken(m, drafts)
                or _destruction_in_the_raid(m, drafts) or _same_toll_told(m, drafts) or _same_count_retold(ctx, m, drafts)
                or _victims_buried(m, drafts)
                or _protest_dispersed(m, drafts) or _party_account(m, drafts) or _asked_about(m, drafts)
@@ -569,6 +569,10 @@ def _told_before(ctx: Context, m: Mention, drafts: _Drafts, definite: bool, own_
             if (d.family == lex.family("battle") and not _hidden(d.first) and m.sent_index - d.last_sent <= RETOLD_SENTENCES
                     and d.mentions[-1].entry == m.entry and _same_place(m.place, d.place()) is not False):
                 return d
+    if definite and m.kind == "protest" and not own_place and m.date is None:
+        crowd = _crowd_told_before(m, drafts)
+        if crowd is not None:
+            return crowd
     head = _headline_told(m, drafts)
     if head is not None:
         return head  # "Gunmen kill six at a party - police", then "Gunmen opened fire on a party ..., killing six"
@@ -586,6 +590,18 @@ def _told_before(ctx: Context, m: Mention, drafts: _Drafts, definite: bool, own_
             if (d.first.kind in lex.VIOLENT_KINDS and d.last_sent == m.sent_index - 1 and _hidden(d.first) == _hidden(m)
                     and d.mentions[-1].entry == m.entry and not _other_actor(m, d)):
                 return d
+    return None
+
+
+def _crowd_told_before(m: Mention, d_all: _Drafts) -> _Draft | None:
+    """"... among 10,000 people clashing with soldiers. 20 were injured in the protest": "the protest" names the
+    crowd's incident told just before in the same entry (a protest, a riot, a crowd clash), not a new protest."""
+    for d in sorted(d_all.recent(), key=lambda x: x.last_sent, reverse=True):
+        if d.mentions[-1].entry != m.entry or not 0 <= m.sent_index - d.last_sent <= 2 or _hidden(d.first) != _hidden(m):
+            continue
+        if {"protest", "riot"} & {k for x in d.mentions for k in x.kinds} or _crowd_clash(d):
+            return d
+        return None  # (another incident was told in between)
     return None
 
 
@@ -944,13 +960,31 @@ def _protesters_arrested(m: Mention, d_all: _Drafts) -> _Draft | None:
     right after a protest is that protest's intervention (ACLED: Protest with intervention)."""
     if m.kind != "arrest" or m.date is not None and not m.date_weak:
         return None
-    objs = [o for t in m.tokens for o in _children(t, "dobj", "nsubjpass")]
-    ofs = [p for o in objs for c in _children(o, "prep") if c.lower_ == "of" for p in _children(c, "pobj")]
     if not any(o.lower_ in ("them", "some", "dozens", "scores") or _lemma(o) in lex.PROTESTER_NOUNS
-               or o.lower_ in lex.PROTESTER_NOUNS for o in objs + ofs):
+               or o.lower_ in lex.PROTESTER_NOUNS for o in _arrested(m)):
         return None
     for d in d_all.by_sent.get(m.sent_index - 1, [])[::-1]:
         if d.first.kind == "protest" and not _hidden(d.first) and _same_place(m.place, d.place()) is not False:
+            return d
+    return None
+
+
+def _arrested(m: Mention) -> list:
+    """Who an arrest mention takes ("arrested 15 of them", "eight suspects had been detained")."""
+    objs = [o for t in m.tokens for o in _children(t, "dobj", "nsubjpass")]
+    return objs + [p for o in objs for c in _children(o, "prep") if c.lower_ == "of" for p in _children(c, "pobj")]
+
+
+def _suspects_after_fight(m: Mention, d_all: _Drafts) -> _Draft | None:
+    """"A shootout killed seven ... Eight suspects had been detained": the attackers or suspects taken right after
+    a violent incident, with no day or town of their own, are that incident's sequel, not an arrest event."""
+    if m.kind != "arrest" or m.date is not None and not m.date_weak or m.place_local:
+        return None
+    if not any(_lemma(o) in lex.PERPETRATOR_NOUNS for o in _arrested(m)):
+        return None
+    for d in d_all.recent():
+        if (d.first.kind in lex.VIOLENT_KINDS and d.first.kind != "arrest" and not _hidden(d.first)
+                and 0 < m.sent_index - d.last_sent <= 2 and d.mentions[-1].entry == m.entry):
             return d
     return None
 
@@ -1430,6 +1464,11 @@ def _killed_by_name_civilian(m: Mention) -> bool:
     return False
 
 
+def _plain_strike(t) -> bool:
+    """"strikes were reported in X and Y" names the act; "the deadliest strike" ranks one told elsewhere."""
+    return not any(c.tag_ in ("JJS", "RBS") or c.lower_ in ("most", "latest") for c in t.subtree)
+
+
 def _kind_and_weapon(d: _Draft, kinds: set[str], weapon: str | None, actor1: str | None,
                      a1_side: str | None) -> tuple[str, str | None]:
     """The draft's kind of act once the act that its own clause tells, its weapon and ACLED's ranks are read:
@@ -1450,9 +1489,11 @@ def _kind_and_weapon(d: _Draft, kinds: set[str], weapon: str | None, actor1: str
     if kind == "battle":
         # "killed by a drone attack ... The attack happened on Thursday": a generic act noun never
         # outranks the strike it names; the remote violence types the event
-        battles = [t for m in d.mentions for t, k in zip(m.tokens, m.kinds) if k == "battle"]
+        # (a question asks, it tells no act: "I wonder what they were fighting against?")
+        battles = [t for m in d.mentions for t, k in zip(m.tokens, m.kinds) if k == "battle"
+                   and not m.sent.text.rstrip().endswith("?")]
         remote = [k for m in d.mentions for t, k in zip(m.tokens, m.kinds)
-                  if lex.family(k) == "remote" and (m.weapon or _lemma(t) != "strike")]  # not "the deadliest strike"
+                  if lex.family(k) == "remote" and (m.weapon or _lemma(t) != "strike" or _plain_strike(t))]
         if remote and all((t.pos_ == "NOUN" or _lemma(t) == "attack") and _lemma(t) in lex.GENERIC_ANAPHORS for t in battles):
             # (explosions heard where an attack from helicopters is told are the helicopters' fire, no planted device)
             named = remote + ([weapon] if weapon in ("air", "shelling") else [])

@@ -294,6 +294,8 @@ def _noun_kind(tok) -> str | None:
         return None  # "National Liberation Army", "Operation Storm": a name, not an act
     if tok.dep_ == "compound" and _lemma(tok.head) in lex.REFERENCE_HEADS:
         return None  # "evacuation warnings", "attack plans": the act named, not done
+    if tok.dep_ == "compound" and _lemma(tok.head) in lex.EQUIPMENT_HEADS:
+        return None  # "riot police", "responding with riot disposal means": the kit or force, no riot told
     if tok.dep_ == "pobj" and any(_lemma(a) in lex.SUSPICION_HEADS or a.lower_ in lex.SUSPICION_HEADS
                                   for a in list(tok.ancestors)[:4]):
         return None  # "two suspects in the killing of an officer were arrested": what they are suspected of
