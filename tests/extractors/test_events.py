@@ -3235,3 +3235,14 @@ def test_the_protest_named_after_a_crowd_clash_is_that_clash_not_a_new_protest(n
             "witnesses said. Doctors said at least 30 people were hurt in the protest.")
     evs = _shown(_pipeline_events(nlp, text, published="2024-03-12"))
     assert [(ev.event_type, ev.sub_event_type) for ev in evs] == [("Riots", "Violent demonstration")]
+
+
+def test_a_shelling_told_in_the_present_after_a_past_fight_is_an_act_of_its_own(nlp):
+    # the shelling has its own subject and is told as going on now: not the fight's weapon
+    text = "Fighting broke out near Kharkiv at dawn, and the western districts are now being shelled."
+    evs = events.extract(make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)]))
+    assert {e.sub_event_type for e in evs} == {"Armed clash", "Shelling/artillery/missile attack"}
+    # told in the same tense, the shelling stays part of the fight
+    text = "Fighting broke out near Kharkiv at dawn, and the western districts were shelled."
+    evs = events.extract(make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)]))
+    assert len(evs) == 1

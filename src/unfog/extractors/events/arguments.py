@@ -420,8 +420,34 @@ def _surface_victim(m: Mention) -> None:
             m.single_death = max(m.single_death, 1)
 
 
+def _clause_tense(t) -> str | None:
+    """The tense of the clause a trigger heads or sits in: its finite auxiliary's, else its verb's
+    ("are being shelled": present; "clashes began": past)."""
+    v = t if t.pos_ in ("VERB", "AUX") else t.head
+    if v.pos_ not in ("VERB", "AUX"):
+        return None
+    aux = next((c for c in v.children if c.dep_ in ("aux", "auxpass") and "Fin" in c.morph.get("VerbForm")), None)
+    src = aux if aux is not None else v
+    if "Fin" not in src.morph.get("VerbForm"):
+        return None
+    tense = src.morph.get("Tense")
+    return tense[0] if tense else None
+
+
+def _later_phase(host: Mention, guest: Mention) -> bool:
+    """"Fighting broke out at dawn, and the districts are now being shelled": a verb with a subject of its own,
+    joined to the fight's clause but told in the present against its past, is a later act of its own, not the
+    fight's weapon ("killed in the fighting, mostly by artillery" still folds)."""
+    g = guest.primary
+    if g.pos_ != "VERB" or g.dep_ != "conj" or not _children(g, "nsubj", "nsubjpass"):
+        return False
+    return _clause_tense(g) == "Pres" and _clause_tense(host.primary) == "Past"
+
+
 def _folds_into(host: Mention, guest: Mention) -> bool:
     if host.denied != guest.denied or _hidden(host) != _hidden(guest):
+        return False
+    if _later_phase(host, guest):
         return False
     if lex.RANK.get(host.kind) == 1 and lex.RANK.get(guest.kind, 5) in (2, 3):
         return _same_place(host.place, guest.place) is not False and _same_time(host.date, guest.date, None) is not False
