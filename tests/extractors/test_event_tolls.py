@@ -240,3 +240,12 @@ def test_a_toll_in_another_item_of_a_live_pages_title_is_not_the_strikes(nlp):
             "sinking death toll rises to 40\n\n"
             "Drones struck a power station near Kharkiv overnight, the governor said, without giving details.")
     assert all(e.fatalities != 40 for e in _events(nlp, text))
+
+
+def test_the_rest_a_listed_total_leaves_is_a_part_of_it(nlp):
+    # "one fighter" is the one the list of "seven people, including six farmers" leaves: not a rival count
+    text = ("At least seven people, including six farmers, were killed on Monday in clashes between militiamen "
+            "and soldiers near Kharkiv, officials said. A local official said one fighter was killed and four "
+            "were wounded. Six farmers were also killed.")
+    clashes = [e for e in _events(nlp, text) if e.event_type == "Battles"]
+    assert clashes and clashes[0].fatalities == 7

@@ -265,10 +265,11 @@ def _whole_of_its_list(text: str, f: Figure) -> bool:
                 and (m.group(1) is None or m.group(1).lower() in lex.DEAD_NOUNS | lex.GENERIC_PERSON_NOUNS))
 
 
-def _part_lists(figures: list[Figure], listed, text: str) -> list[tuple[int, set[str]]]:
+def _part_lists(figures: list[Figure], listed, text: str) -> list[tuple[int, set[str], int | None]]:
     """The totals of the incident that list their parts ("six people, including four officials and a
-    soldier"): each total's count and the nouns of its list (read from the text, so that "a soldier",
-    which no count holds, is named too)."""
+    soldier"): each total's count, the nouns of its list (read from the text, so that "a soldier",
+    which no count holds, is named too) and the rest of the total its counted parts leave (None when a
+    part has no number)."""
     out = []
     for total in figures:
         parts = [g for g in listed if g.subset_of == total.id]
@@ -277,15 +278,19 @@ def _part_lists(figures: list[Figure], listed, text: str) -> list[tuple[int, set
             continue
         start = min(g.start for g in parts)
         clause = re.split(r"[,;.()]", text[start:start + 200])[0]
-        out.append((count, {singular(w) for w in re.findall(r"[a-z]+", clause.lower())}))
+        counts = [_figure_count(g) for g in parts]
+        rest = None if None in counts else count - sum(counts)
+        out.append((count, {singular(w) for w in re.findall(r"[a-z]+", clause.lower())}, rest))
     return out
 
 
-def _part_of_a_total(f: Figure, count: int, wholes: list[tuple[int, set[str]]]) -> bool:
+def _part_of_a_total(f: Figure, count: int, wholes: list[tuple[int, set[str], int | None]]) -> bool:
     """A count lower than a total, of people the total's list names ("two customs officials" beside "six
-    people, including four government officials and a soldier"): a part of that total, told again."""
+    people, including four government officials and a soldier"), or the rest its list leaves ("six people,
+    including five civilians" and "one fighter was killed"): a part of that total, told again."""
     noun = _noun_of(f)
-    return bool(noun) and not _generic_noun(f) and any(count < total and noun in words for total, words in wholes)
+    return any(count < total and ((bool(noun) and not _generic_noun(f) and noun in words) or count == rest)
+               for total, words, rest in wholes)
 
 
 def _told_by_their_group(figures: list[Figure], text: str) -> bool:
