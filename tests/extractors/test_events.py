@@ -3246,3 +3246,13 @@ def test_a_shelling_told_in_the_present_after_a_past_fight_is_an_act_of_its_own(
     text = "Fighting broke out near Kharkiv at dawn, and the western districts were shelled."
     evs = events.extract(make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)]))
     assert len(evs) == 1
+
+
+def test_a_killing_during_a_protest_joins_the_crowd_clash_told_next(nlp):
+    # the man shot during the protest was one of the crowd fighting the soldiers: one violent demonstration
+    text = ("Soldiers shot dead a young man on Friday evening during a large protest in Kharkiv. Medics said "
+            "he was among thousands of people clashing with soldiers and police near the station.")
+    evs = [e for e in events.extract(make_ctx(nlp, text, places=[("Kharkiv", KHARKIV)],
+                                              figures=[("a young man", 1, "killed", "civilians")]))
+           if "doubtful" not in e.tags]
+    assert [(e.event_type, e.fatalities) for e in evs] == [("Riots", 1)]

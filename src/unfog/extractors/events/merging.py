@@ -552,7 +552,7 @@ def _told_before(ctx: Context, m: Mention, drafts: _Drafts, definite: bool, own_
                or _destruction_in_the_raid(m, drafts) or _same_toll_told(m, drafts) or _same_count_retold(ctx, m, drafts)
                or _victims_buried(m, drafts)
                or _protest_dispersed(m, drafts) or _party_account(m, drafts) or _asked_about(m, drafts)
-               or _protest_of_the_arrested(m, drafts) or _perpetrator_account(m, drafts))
+               or _protest_of_the_arrested(m, drafts) or _perpetrator_account(m, drafts) or _crowd_of_the_killing(m, drafts))
     if counter is not None:
         return counter
     if _toll_reference(m):
@@ -600,6 +600,21 @@ def _crowd_told_before(m: Mention, d_all: _Drafts) -> _Draft | None:
         if d.mentions[-1].entry != m.entry or not 0 <= m.sent_index - d.last_sent <= 2 or _hidden(d.first) != _hidden(m):
             continue
         if {"protest", "riot"} & {k for x in d.mentions for k in x.kinds} or _crowd_clash(d):
+            return d
+        return None  # (another incident was told in between)
+    return None
+
+
+def _crowd_of_the_killing(m: Mention, d_all: _Drafts) -> _Draft | None:
+    """"Troops shot dead a man during a protest ... he was among 10,000 people clashing with soldiers": the crowd
+    clash told just after a killing told as done during a protest (same entry) is the protest the man died in,
+    one violent demonstration with his death, not a clash of its own."""
+    if m.kind != "battle" or not _crowd_clash(_Draft([m])):
+        return None
+    for d in sorted(d_all.recent(), key=lambda x: x.last_sent, reverse=True):
+        if d.mentions[-1].entry != m.entry or not 0 <= m.sent_index - d.last_sent <= 1 or _hidden(d.first) != _hidden(m):
+            continue
+        if any({"killing", "protest"} <= set(x.kinds) for x in d.mentions):
             return d
         return None  # (another incident was told in between)
     return None
