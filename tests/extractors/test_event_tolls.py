@@ -249,3 +249,11 @@ def test_the_rest_a_listed_total_leaves_is_a_part_of_it(nlp):
             "were wounded. Six farmers were also killed.")
     clashes = [e for e in _events(nlp, text) if e.event_type == "Battles"]
     assert clashes and clashes[0].fatalities == 7
+
+
+def test_a_count_after_an_aside_on_an_earlier_incident_is_not_that_incident_s(nlp):
+    # "Earlier in May ..." tells another incident: the army's count after it is of the attack told before
+    text = ("Gunmen attacked a church in Kharkiv on Sunday, killing 12 people. Earlier in May, the same group "
+            "killed 30 villagers in Izium. The army confirmed at least 10 deaths.")
+    evs = _events(nlp, text)
+    assert sorted(e.fatalities for e in evs if e.fatalities is not None) == [10, 30]

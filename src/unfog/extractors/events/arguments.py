@@ -1378,6 +1378,10 @@ def _competing_toll_of(ctx: Context, f: Figure, root, by_sent: dict) -> list[Men
     if sent.start == 0 or _is_heading(sent):
         return []
     prev = ctx.doc[sent.start - 1].sent
+    if prev.start > 0 and {t.lower_ for t in prev} & lex.OTHER_INCIDENT_ADVERBS:
+        # "Earlier in July, the group killed dozens elsewhere. The army confirmed at least 10 deaths": the aside
+        # tells another incident; the count is another account of the incident told before the aside
+        prev = ctx.doc[prev.start - 1].sent
     ms = by_sent.get(prev.start_char) or []
     if not ms or _is_heading(prev):
         return []
