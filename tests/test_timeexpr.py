@@ -217,3 +217,12 @@ def test_ordinal_day_is_the_latest_such_day_on_or_before_publication():
 @pytest.mark.parametrize("text", ["the 8th Army", "the 3rd Assault Brigade", "the 20th century", "the 5th anniversary"])
 def test_ordinals_that_name_units_or_eras_are_not_days(text):
     assert [t for t in find(text) if t.kind == "ordinal"] == []
+
+
+def test_date_line_end_skips_only_a_line_that_dates_the_report():
+    from unfog.nlp.timeexpr import date_line_end
+
+    assert date_line_end("Monday, March 3, 2025\nShelling kills 12\nBody.") == len("Monday, March 3, 2025\n")
+    assert date_line_end("Today: 3 March 2025 year\n\nBody.") == len("Today: 3 March 2025 year\n\n")
+    assert date_line_end("May peace return\nBody.") == 0  # (a modal "May" is no month)
+    assert date_line_end("Shelling kills 12 on March 3\nBody.") == 0

@@ -63,9 +63,10 @@ def names_a_neighbour(text: str, pos: int) -> bool:
     return bool(_NEIGHBOUR.search(text[max(0, pos - 30):pos]))
 
 
-def headline_end(text: str) -> int:
-    """Where a report's headline ends: its first line, when that line is no sentence (no closing stop), is short
-    and more text follows it; else 0 (the text starts with its body)."""
-    nl = text.find("\n")
-    first = text[:nl].strip() if nl > 0 else ""
+def headline_end(text: str, start: int = 0) -> int:
+    """Where a report's headline ends: its first line from ``start`` (past a line that only dates the report,
+    :func:`unfog.nlp.timeexpr.date_line_end`), when that line is no sentence (no closing stop), is short and more
+    text follows it; else 0 (the text starts with its body)."""
+    nl = text.find("\n", start)
+    first = text[start:nl].strip() if nl > 0 else ""
     return nl if first and len(first) <= 200 and first[-1] not in ".!?\"'”" and text[nl:].strip() else 0

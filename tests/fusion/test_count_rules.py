@@ -230,3 +230,15 @@ def test_a_lead_told_again_in_the_same_words_by_its_claimant_is_the_echo():
     fifties = sorted((f for f in res.figures if f.value == 50), key=lambda f: f.start)
     assert len(fifties) == 2, res.figures
     assert fifties[1].id in keyed and fifties[0].id not in keyed
+
+
+def test_a_common_noun_claimant_restating_its_named_body_is_the_echo():
+    from unfog.fusion.fuse import _own_voice_echoes
+
+    text = "The toll from the shelling of the market has risen to 45, the Health Ministry said. " \
+           "\"Forty-five people are dead,\" a ministry statement said. A hospital director said 45 were brought in."
+    figures = [_fig("named", "a", 55, 45, "the Health Ministry", "XXA", statement_id="s1"),
+               _fig("restated", "a", 86, 45, "a ministry statement", "XXA", statement_id="s2"),
+               _fig("other", "a", 150, 45, "a hospital director", "XXA", statement_id="s3")]
+    # the ministry's statement restates the ministry's count; a director of the same side is another claimant
+    assert _own_voice_echoes(figures, text) == {"restated"}

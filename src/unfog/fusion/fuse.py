@@ -41,6 +41,7 @@ from unfog.lexicons.people import (INCREMENT_OPENERS, bodies_of, party_of, claim
                                    force_of_the_killed, group_noun, is_body_count, is_increment, is_part_phrase,
                                    is_people_word, RISE_CUE_RE)
 from unfog.lexicons.wire import lead_spans
+from unfog.nlp.timeexpr import date_line_end
 from unfog.text import headline_end, names_a_neighbour
 from unfog.model import ArticleRecords, Batch, Event, Figure, Place, Relation, Statement, stable_id
 
@@ -806,7 +807,7 @@ def _own_voice_echoes(figures: list[Figure], text: str = "") -> set[str]:
     29 people, the monitor said")."""
     told = {(f.category, f.value) for f in figures if not _own_voice(f) and f.value is not None}
     echoes = {f.id for f in figures if _own_voice(f) and (f.category, f.value) in told}
-    head = headline_end(text)
+    head = headline_end(text, date_line_end(text))
     body = {(f.category, f.value) for f in figures if f.start >= head and f.value is not None}
     echoes |= {f.id for f in figures if f.start < head and (f.category, f.value) in body}
     first: set[tuple] = set()
@@ -821,16 +822,27 @@ def _own_voice_echoes(figures: list[Figure], text: str = "") -> set[str]:
             continue
         # (one claimant's 150 prisoners of each side are two counts: the counted side and group are part of it)
         told_by = (fold(f.claimant), f.category, f.value, f.group_side, f.group)
-        if told_by in first:
+        if told_by in first or _restates_named(f, first):
             echoes.add(f.id)
         first.add(told_by)
     return echoes
 
 
+def _restates_named(f: Figure, first: set[tuple]) -> bool:
+    """True when ``f``'s claimant is named by common nouns only ("a ministry statement") and a claimant whose name
+    shares one of them ("the Health Ministry") told the same count first in the report: one body's claim, its echo."""
+    words = f.claimant.split()
+    if any(w[:1].isupper() for w in words):
+        return False
+    nouns = set(fold(f.claimant).split()) - {"a", "an", "the"}
+    return any(set(k[0].split()) & nouns and k[1:] == (f.category, f.value, f.group_side, f.group) for k in first)
+
+
 def credited_figures(res: ArticleRecords) -> list[Figure]:
     """An article's figures as the cross-check compares them: a count the report tells in its own voice in the lead
     speaks for the claimant it names further down for that count (:func:`credit_lead_counts`)."""
-    return credit_lead_counts(res.figures, headline_end(res.article.text or ""))
+    text = res.article.text or ""
+    return credit_lead_counts(res.figures, headline_end(text, date_line_end(text)))
 
 
 def credit_lead_counts(figures: list[Figure], head: int = 0) -> list[Figure]:

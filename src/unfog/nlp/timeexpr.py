@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from unfog.days import parse_day  # noqa: F401  (re-exported)
+from unfog.lexicons import alternation, load as load_lexicon
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -937,3 +938,22 @@ def resolve_text(text: str, published: date | str | None, tense: str | None = No
     """Resolve the first time expression found in ``text`` (a convenience for tests and the REPL)."""
     found = find(text)
     return resolve(found[0], published, tense, anchor) if found else None
+
+
+def _date_line() -> re.Pattern:
+    # (a line of month and weekday names, numbers and the few words that frame a date: "Today: Sunday, 22 September
+    # 2024 year"; month names capitalised only, so that "May" is no modal verb)
+    times = load_lexicon("times")
+    words = alternation(list(times["date_line_words"]) + list(times["stamp_words"]) + list(WEEKDAYS))
+    months = "|".join(m.capitalize() for m in MONTHS)
+    return re.compile(rf"[ \t]*(?:(?:(?i:{words})|{months})\b\.?|\d+(?:st|nd|rd|th)?\b|[,:/.\-\u2013 \t])*[ \t]*\n\s*")
+
+
+_DATE_LINE = _date_line()
+
+
+def date_line_end(text: str) -> int:
+    """Where a first line that only dates a report ("Sunday, September 22, 2024") ends, with the blank lines after
+    it; 0 when the text does not open with one."""
+    m = _DATE_LINE.match(text)
+    return m.end() if m and m.group().strip() else 0
