@@ -807,7 +807,7 @@ def _own_voice_echoes(figures: list[Figure], text: str = "") -> set[str]:
     29 people, the monitor said")."""
     told = {(f.category, f.value) for f in figures if not _own_voice(f) and f.value is not None}
     echoes = {f.id for f in figures if _own_voice(f) and (f.category, f.value) in told}
-    head = headline_end(text, date_line_end(text))
+    head = _headline_end(text)
     body = {(f.category, f.value) for f in figures if f.start >= head and f.value is not None}
     echoes |= {f.id for f in figures if f.start < head and (f.category, f.value) in body}
     first: set[tuple] = set()
@@ -838,19 +838,25 @@ def _restates_named(f: Figure, first: set[tuple]) -> bool:
     return any(set(k[0].split()) & nouns and k[1:] == (f.category, f.value, f.group_side, f.group) for k in first)
 
 
+def _headline_end(text: str) -> int:
+    """Where a report's headline ends, past a first line that only dates the report ("Sunday, September 22, 2024")."""
+    return headline_end(text, date_line_end(text))
+
+
 def credited_figures(res: ArticleRecords) -> list[Figure]:
     """An article's figures as the cross-check compares them: a count the report tells in its own voice in the lead
     speaks for the claimant it names further down for that count (:func:`credit_lead_counts`)."""
     text = res.article.text or ""
-    return credit_lead_counts(res.figures, headline_end(text, date_line_end(text)))
+    return credit_lead_counts(res.figures, _headline_end(text))
 
 
 def credit_lead_counts(figures: list[Figure], head: int = 0) -> list[Figure]:
     """A count a report tells in its own voice ("... killing at least 40 people") and attributes further down
     ("a list of the names of 40 people", the clinic's director said) is one claim, first told in the lead, whose
     claimant is the one named further down: the lead carries it under that claimant, the later telling is its echo
-    (:func:`_own_voice_echoes`; unless the later telling gives it in the same words: then it carries the claim). The extracted figure keeps the report's voice (who the text says tells it, what the
-    claims gold codes); the cross-check takes a copy under the credited claimant, the other figures as they are.
+    (:func:`_own_voice_echoes`; unless the later telling gives it in the same words: then it carries the claim).
+    The extracted figure keeps the report's voice (who the text says tells it, what the claims gold codes);
+    the cross-check takes a copy under the credited claimant, the other figures as they are.
 
     ``figures`` may mix articles (each count is credited within its own); ``head``, for one article's figures, is
     where its headline ends: a headline's count restates the body and is no lead (0: no headline told apart)."""

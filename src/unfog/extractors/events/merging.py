@@ -596,12 +596,9 @@ def _told_before(ctx: Context, m: Mention, drafts: _Drafts, definite: bool, own_
 def _crowd_told_before(m: Mention, d_all: _Drafts) -> _Draft | None:
     """"... among 10,000 people clashing with soldiers. 20 were injured in the protest": "the protest" names the
     crowd's incident told just before in the same entry (a protest, a riot, a crowd clash), not a new protest."""
-    for d in sorted(d_all.recent(), key=lambda x: x.last_sent, reverse=True):
-        if d.mentions[-1].entry != m.entry or not 0 <= m.sent_index - d.last_sent <= 2 or _hidden(d.first) != _hidden(m):
-            continue
-        if {"protest", "riot"} & {k for x in d.mentions for k in x.kinds} or _crowd_clash(d):
-            return d
-        return None  # (another incident was told in between)
+    d = _last_told(m, d_all, 2)
+    if d is not None and ({"protest", "riot"} & {k for x in d.mentions for k in x.kinds} or _crowd_clash(d)):
+        return d
     return None
 
 
@@ -611,12 +608,16 @@ def _crowd_of_the_killing(m: Mention, d_all: _Drafts) -> _Draft | None:
     one violent demonstration with his death, not a clash of its own."""
     if m.kind != "battle" or not _crowd_clash(_Draft([m])):
         return None
+    d = _last_told(m, d_all, 1)
+    return d if d is not None and any({"killing", "protest"} <= set(x.kinds) for x in d.mentions) else None
+
+
+def _last_told(m: Mention, d_all: _Drafts, gap: int) -> _Draft | None:
+    """The incident told last before ``m`` in its entry, at most ``gap`` sentences before it, shown or hidden as ``m``
+    is: the one a retelling can name (an incident told in between takes its place)."""
     for d in sorted(d_all.recent(), key=lambda x: x.last_sent, reverse=True):
-        if d.mentions[-1].entry != m.entry or not 0 <= m.sent_index - d.last_sent <= 1 or _hidden(d.first) != _hidden(m):
-            continue
-        if any({"killing", "protest"} <= set(x.kinds) for x in d.mentions):
+        if d.mentions[-1].entry == m.entry and 0 <= m.sent_index - d.last_sent <= gap and _hidden(d.first) == _hidden(m):
             return d
-        return None  # (another incident was told in between)
     return None
 
 

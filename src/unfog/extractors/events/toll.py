@@ -166,8 +166,8 @@ def _owner_force(text: str, f: Figure) -> str | None:
             continue  # ("its" names one body: "the army", not "soldiers")
         if w in lex.NONSTATE_NOUNS:
             return None
-        if people.force_kind(w) is not None:
-            return people.force_kind(w)
+        if (kind := people.force_kind(w)) is not None:
+            return kind
     return None
 
 
